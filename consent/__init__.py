@@ -1,0 +1,1 @@
+"""Consent records, receipts and withdrawal: the promises made to each storyteller."""

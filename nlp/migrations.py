@@ -1,0 +1,144 @@
+"""Tables owned by the NLP layer. Every row that derives from a story names it with
+`story_id` and cascades on delete; the withdrawal API also deletes them explicitly."""
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("nlp")
+
+
+@migrations()
+def m001_anonymisations(db: Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE anonymisations (
+            story_id INTEGER PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+            status TEXT NOT NULL CHECK (status IN ('pending', 'ready', 'checked', 'failed')),
+            text TEXT,                 -- anonymised text
+            findings TEXT,             -- JSON list of {start, end, label, score, source}
+            risk_flags TEXT,           -- JSON list of residual-risk flags for the reviewer
+            engine_version TEXT,
+            updated_at TEXT NOT NULL,
+            checked_by INTEGER REFERENCES users(id),
+            checked_at TEXT
+        )
+        """
+    )
+
+
+@migrations()
+def m002_embeddings(db: Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE embeddings (
+            story_id INTEGER PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+            model TEXT NOT NULL,
+            text_sha256 TEXT NOT NULL,  -- of the anonymised text embedded
+            dim INTEGER NOT NULL,
+            vector BLOB NOT NULL,       -- float32, little-endian
+            created_at TEXT NOT NULL
+        )
+        """
+    )
+
+
+@migrations()
+def m003_themes(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE theme_runs (
+            id INTEGER PRIMARY KEY,
+            activity_id INTEGER REFERENCES activities(id) ON DELETE CASCADE,
+            created_at TEXT NOT NULL,
+            status TEXT NOT NULL,      -- running, done, failed, too_few
+            message TEXT,
+            params TEXT,               -- JSON
+            n_stories INTEGER,
+            model_dir TEXT             -- safetensors model, no documents
+        );
+        CREATE TABLE themes (
+            id INTEGER PRIMARY KEY,
+            run_id INTEGER REFERENCES theme_runs(id) ON DELETE SET NULL,
+            activity_id INTEGER REFERENCES activities(id) ON DELETE CASCADE,
+            topic INTEGER,             -- the model's topic number, -1 for outliers
+            label TEXT NOT NULL,
+            description TEXT NOT NULL DEFAULT '',
+            keywords TEXT NOT NULL DEFAULT '[]',  -- JSON list of strings, from anonymised text
+            status TEXT NOT NULL DEFAULT 'draft'
+                CHECK (status IN ('draft', 'approved', 'not_for_publication', 'retired')),
+            approved_by INTEGER REFERENCES users(id),
+            approved_at TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE theme_members (
+            theme_id INTEGER NOT NULL REFERENCES themes(id) ON DELETE CASCADE,
+            story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            source TEXT NOT NULL CHECK (source IN ('model', 'analyst')),
+            probability REAL,
+            PRIMARY KEY (theme_id, story_id)
+        );
+        CREATE INDEX theme_members_story ON theme_members(story_id);
+        CREATE TABLE quotes (
+            id INTEGER PRIMARY KEY,
+            theme_id INTEGER NOT NULL REFERENCES themes(id) ON DELETE CASCADE,
+            story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            text TEXT NOT NULL,        -- an excerpt of the anonymised text
+            chosen_by INTEGER REFERENCES users(id),
+            chosen_at TEXT NOT NULL
+        );
+        CREATE INDEX quotes_story ON quotes(story_id);
+        """
+    )
+
+
+@migrations()
+def m004_priorities(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE frameworks (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            source TEXT,
+            version INTEGER NOT NULL,
+            yaml TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE priorities (
+            framework_id TEXT NOT NULL REFERENCES frameworks(id) ON DELETE CASCADE,
+            id TEXT NOT NULL,
+            title TEXT NOT NULL,
+            description TEXT NOT NULL DEFAULT '',
+            examples TEXT NOT NULL DEFAULT '[]',
+            parent TEXT,
+            threshold REAL,
+            PRIMARY KEY (framework_id, id)
+        );
+        CREATE TABLE tags (
+            story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            framework_id TEXT NOT NULL,
+            priority_id TEXT NOT NULL,
+            score REAL,
+            source TEXT NOT NULL CHECK (source IN ('model', 'analyst')),
+            state TEXT NOT NULL DEFAULT 'proposed'
+                CHECK (state IN ('proposed', 'confirmed', 'rejected')),
+            evidence TEXT,             -- e.g. the nearest example phrase
+            model_version TEXT,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (story_id, framework_id, priority_id),
+            FOREIGN KEY (framework_id, priority_id) REFERENCES priorities(framework_id, id)
+                ON DELETE CASCADE
+        );
+        CREATE TABLE criticality (
+            story_id INTEGER PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+            score REAL NOT NULL,       -- -5 very critical .. +5 very positive
+            model_version TEXT NOT NULL
+        );
+        CREATE TABLE classifiers (
+            framework_id TEXT PRIMARY KEY REFERENCES frameworks(id) ON DELETE CASCADE,
+            trained_at TEXT NOT NULL,
+            metrics TEXT NOT NULL,     -- JSON: cross-validated precision/recall per priority
+            model BLOB NOT NULL        -- skops/joblib bytes of a model trained on embeddings only
+        );
+        """
+    )

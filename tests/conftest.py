@@ -1,0 +1,89 @@
+"""Shared fixtures: a real SQLite file per test, the app with CSRF on, and signed-in users."""
+
+from __future__ import annotations
+
+import os
+import re
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+import pytest  # noqa: E402
+
+from workbench import accounts, create_app  # noqa: E402
+from workbench import db as wdb  # noqa: E402
+
+PASSWORD = "correct horse battery staple"
+CSRF_RE = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+
+
+@pytest.fixture
+def app(tmp_path):
+    app = create_app(
+        {
+            "TESTING": True,
+            "WORKBENCH_ENV": "testing",
+            "SECRET_KEY": "test-secret-key",
+            "WORKBENCH_DB": str(tmp_path / "workbench.db"),
+            "WORKBENCH_PUBLISHED_DB": str(tmp_path / "published.db"),
+            "WORKBENCH_QUEUE": "sqlite:///" + str(tmp_path / "queue.db"),
+        }
+    )
+    yield app
+
+
+@pytest.fixture
+def db(app):
+    database = wdb.connect(app.config["WORKBENCH_DB"])
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+def csrf_token(client, url: str) -> str:
+    """The CSRF token from a real form page, as a browser would send it."""
+    page = client.get(url)
+    match = CSRF_RE.search(page.get_data(as_text=True))
+    assert match, f"no CSRF token on {url} (status {page.status_code})"
+    return match.group(1)
+
+
+def post_form(client, url: str, data: dict, form_page: str | None = None, **kwargs):
+    """POST like a browser: fetch the form page for its token first."""
+    token = csrf_token(client, form_page or url)
+    return client.post(url, data={**data, "csrf_token": token}, **kwargs)
+
+
+def make_user(db, role: str, username: str | None = None, password: str = PASSWORD):
+    """A user whose password is already chosen (no one-time password step)."""
+    user, _otp = accounts.create_user(db, username or f"{role}-user", role)
+    with wdb.write(db):
+        db["users"].update(
+            user.id,
+            {"password_hash": accounts.hasher.hash(password), "must_change_password": 0},
+        )
+    return accounts.get(db, user.id)
+
+
+def login(client, username: str, password: str = PASSWORD):
+    return post_form(
+        client, "/login", {"username": username, "password": password}, follow_redirects=False
+    )
+
+
+@pytest.fixture
+def login_as(client, db):
+    """login_as('analyst') signs the test client in as a fresh user with that role."""
+
+    def sign_in(role: str):
+        user = make_user(db, role, f"{role}-{os.urandom(3).hex()}")
+        response = login(client, user.username)
+        assert response.status_code == 302, response.status_code
+        return user
+
+    return sign_in

@@ -1,0 +1,141 @@
+"""Accounts, sessions and the one-time password flow, through the real app with CSRF on."""
+
+from conftest import PASSWORD, csrf_token, login, make_user, post_form
+
+from workbench import accounts
+
+
+def test_a_post_without_the_csrf_token_is_refused(client):
+    response = client.post("/login", data={"username": "x", "password": "y"})
+    assert response.status_code == 400
+    assert "form expired" in response.get_data(as_text=True)
+
+
+def test_a_new_user_must_change_the_one_time_password_before_anything_else(client, db):
+    user, otp = accounts.create_user(db, "newbie", "analyst")
+    response = login(client, "newbie", otp)
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith("/account/password")
+    # Every other page sends them back to the password page.
+    assert client.get("/").headers["Location"].endswith("/account/password")
+    new = "a brand new passphrase"
+    response = post_form(
+        client, "/account/password", {"current": otp, "new": new, "confirm": new}
+    )
+    assert response.status_code == 302
+    assert client.get("/").status_code == 200
+    assert accounts.authenticate(db, "newbie", otp) is None
+    assert accounts.authenticate(db, "newbie", new).id == user.id
+
+
+def test_a_short_new_password_is_refused_and_the_old_one_still_works(client, db):
+    _user, otp = accounts.create_user(db, "shorty", "gatherer")
+    login(client, "shorty", otp)
+    response = post_form(
+        client, "/account/password", {"current": otp, "new": "short", "confirm": "short"}
+    )
+    assert response.status_code == 400
+    assert accounts.authenticate(db, "shorty", otp) is not None
+
+
+def test_wrong_password_is_refused_and_audited_without_the_password(client, db):
+    make_user(db, "analyst", "alice")
+    response = login(client, "alice", "not the password")
+    assert response.status_code == 401
+    events = list(db.query("SELECT * FROM audit_log WHERE action = 'login_failed'"))
+    assert len(events) == 1
+    assert "not the password" not in str(events)
+
+
+def test_logout_ends_the_session_even_for_a_copied_cookie(app, client, db):
+    make_user(db, "analyst", "alice")
+    login(client, "alice")
+    assert client.get("/").status_code == 200
+    copied = client.get_cookie("workbench_session").value
+    post_form(client, "/logout", {}, form_page="/")
+    other = app.test_client()
+    other.set_cookie("workbench_session", copied)
+    response = other.get("/")
+    assert response.status_code == 302
+    assert "/login" in response.headers["Location"]
+
+
+def test_a_session_idle_for_too_long_is_over(app, client, db):
+    make_user(db, "analyst", "alice")
+    login(client, "alice")
+    db.execute("UPDATE user_sessions SET last_seen_at = '2000-01-01T00:00:00+00:00'")
+    assert client.get("/").status_code == 302
+
+
+def test_a_session_older_than_the_absolute_lifetime_is_over(app, client, db):
+    make_user(db, "analyst", "alice")
+    login(client, "alice")
+    db.execute("UPDATE user_sessions SET created_at = '2000-01-01T00:00:00+00:00'")
+    assert client.get("/").status_code == 302
+
+
+def test_login_starts_a_new_session(client, db):
+    make_user(db, "analyst", "alice")
+    client.get("/login")
+    before = client.get_cookie("workbench_session")
+    login(client, "alice")
+    after = client.get_cookie("workbench_session")
+    assert before is None or before.value != after.value
+    assert db.execute("SELECT count(*) FROM user_sessions").fetchone()[0] == 1
+
+
+def test_login_is_rate_limited(client, db):
+    make_user(db, "analyst", "alice")
+    token = csrf_token(client, "/login")
+    codes = [
+        client.post("/login", data={"username": "alice", "password": "wrong",
+                                    "csrf_token": token}).status_code
+        for _ in range(12)
+    ]
+    assert codes[:10] == [401] * 10
+    assert codes[10] == 429
+
+
+def test_passwords_are_argon2id_and_rehashed_when_parameters_change(db):
+    from argon2 import PasswordHasher
+
+    make_user(db, "analyst", "alice")
+    weak = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1)
+    db.execute("UPDATE users SET password_hash = ?", [weak.hash(PASSWORD)])
+    assert accounts.authenticate(db, "alice", PASSWORD) is not None
+    stored = db.execute("SELECT password_hash FROM users").fetchone()[0]
+    assert stored.startswith("$argon2id$")
+    assert not accounts.hasher.check_needs_rehash(stored)
+
+
+def test_security_headers_are_on_every_page(client):
+    response = client.get("/login")
+    csp = response.headers["Content-Security-Policy"]
+    for directive in ("object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"):
+        assert directive in csp
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "no-referrer"
+    assert response.headers["Cache-Control"] == "no-store"
+    cookie_header = client.get("/login").headers.get("Set-Cookie", "")
+    if cookie_header:
+        assert "HttpOnly" in cookie_header and "SameSite=Lax" in cookie_header
+
+
+def test_the_app_refuses_to_start_in_production_without_a_secret_key(tmp_path, monkeypatch):
+    import pytest
+
+    from workbench import create_app
+
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    with pytest.raises(RuntimeError, match="SECRET_KEY"):
+        create_app({"WORKBENCH_ENV": "production", "WORKBENCH_DB": str(tmp_path / "w.db")})
+
+
+def test_production_cookies_are_secure(tmp_path):
+    from workbench import create_app
+
+    app = create_app(
+        {"WORKBENCH_ENV": "production", "SECRET_KEY": "x" * 32,
+         "WORKBENCH_DB": str(tmp_path / "w.db")}
+    )
+    assert app.config["SESSION_COOKIE_SECURE"] is True

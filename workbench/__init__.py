@@ -1,0 +1,114 @@
+"""Story Workbench: hear people's health and care stories and turn them into evidence.
+
+`create_app` is the one place configuration is read.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from flask import Flask, session
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+from flask_login import LoginManager
+from flask_wtf.csrf import CSRFProtect
+
+from workbench import accounts, jobs, policy
+from workbench import db as wdb
+from workbench.config import is_production, load_config
+from workbench.web import close_db, get_db
+
+csrf = CSRFProtect()
+limiter = Limiter(key_func=get_remote_address, default_limits=[])
+login_manager = LoginManager()
+
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+)
+
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    """Build the web app. `config` overrides defaults and the environment (tests use it)."""
+    app = Flask(__name__, instance_relative_config=True)
+    settings = load_config(app.instance_path, config)
+    if not settings.get("SECRET_KEY"):
+        if is_production(settings):
+            raise RuntimeError("SECRET_KEY must be set when WORKBENCH_ENV is production")
+        settings["SECRET_KEY"] = _development_secret(Path(app.instance_path))
+    app.config.update(settings)
+    app.config.update(
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=is_production(settings),
+        SESSION_COOKIE_NAME="workbench_session",
+        PERMANENT_SESSION_LIFETIME=timedelta(hours=settings["SESSION_ABSOLUTE_HOURS"]),
+        MAX_CONTENT_LENGTH=settings.get("MAX_CONTENT_LENGTH", 16 * 1024 * 1024),
+        RATELIMIT_STORAGE_URI=settings["WORKBENCH_RATELIMIT_STORAGE"],
+        RATELIMIT_HEADERS_ENABLED=True,
+    )
+    _quiet_request_logs()
+
+    db = wdb.connect(app.config["WORKBENCH_DB"])
+    wdb.migrate(db)
+    db.close()
+    app.extensions["huey"] = jobs.make_huey(app.config)
+
+    csrf.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    app.teardown_appcontext(close_db)
+    app.before_request(policy.enforce)
+    app.after_request(_security_headers)
+
+    from workbench.blueprints import register_blueprints
+    from workbench.errors import register_error_handlers
+    from workbench.navigation import register_navigation
+
+    register_blueprints(app)
+    register_error_handlers(app)
+    register_navigation(app)
+    return app
+
+
+@login_manager.user_loader
+def _load_user(_user_id: str):
+    from flask import current_app
+
+    idle = timedelta(minutes=current_app.config["SESSION_IDLE_MINUTES"])
+    absolute = timedelta(hours=current_app.config["SESSION_ABSOLUTE_HOURS"])
+    return accounts.session_user(get_db(), session.get("sid"), idle, absolute)
+
+
+def _security_headers(response):
+    response.headers.setdefault("Content-Security-Policy", CSP)
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers["X-Frame-Options"] = "DENY"
+    response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
+    # Pages may carry story data: nothing but static files is cached anywhere.
+    from flask import request
+
+    if request.endpoint != "static":
+        response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _development_secret(instance: Path) -> str:
+    """A random key kept in the instance folder, so workers and restarts share sessions."""
+    instance.mkdir(parents=True, exist_ok=True)
+    path = instance / "secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_hex(32))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def _quiet_request_logs() -> None:
+    # Werkzeug's access log prints URLs; ours never carry secrets, but keep it at warnings.
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)

@@ -1,0 +1,25 @@
+"""The first page after login: where each story is on the data path, and recent jobs."""
+
+from flask import Blueprint, render_template
+
+from workbench import stages
+from workbench.policy import STAFF, public, roles
+from workbench.web import get_db
+
+bp = Blueprint("dashboard", __name__)
+
+
+@bp.route("/")
+@roles(*STAFF)
+def index():
+    db = get_db()
+    return render_template(
+        "dashboard.html", counts=stages.counts(db), jobs=stages.recent_jobs(db)
+    )
+
+
+@bp.route("/healthz")
+@public
+def healthz():
+    get_db().execute("SELECT 1")
+    return {"status": "ok"}

@@ -1,0 +1,1 @@
+"""Click commands of the `workbench` console script, one module per area."""

@@ -1,0 +1,144 @@
+"""Run the three servers: the web app (gunicorn), a Huey worker and Datasette."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from workbench import accounts
+from workbench.cli import open_db, settings
+
+APP_ADDRESS = "127.0.0.1:5000"
+DATASETTE_HOST, DATASETTE_PORT = "127.0.0.1", 8001
+
+
+def datasette_command(published: str, port: int = DATASETTE_PORT) -> list[str]:
+    """The locked-down Datasette invocation: SQL and downloads off, limits pinned."""
+    from workbench.publish import metadata_path
+
+    return [
+        sys.executable, "-m", "datasette", "serve", published,
+        "--host", DATASETTE_HOST, "--port", str(port),
+        "--metadata", str(metadata_path(published)),
+        "--setting", "default_allow_sql", "off",
+        "--setting", "allow_download", "off",
+        "--setting", "sql_time_limit_ms", "1000",
+        "--setting", "max_returned_rows", "1000",
+        "--setting", "allow_facet", "on",
+        "--setting", "suggest_facets", "off",
+        "--setting", "num_sql_threads", "3",
+    ]
+
+
+@click.command()
+@click.option("--workers", default=2, show_default=True, help="Worker threads in this process.")
+def worker(workers: int) -> None:
+    """Run a Huey consumer that does the NLP and publishing work.
+
+    Example: workbench worker --workers 2
+    """
+    from workbench import jobs
+
+    config = settings()
+    huey = jobs.make_huey(config)
+    jobs.import_job_modules()
+    db = open_db()
+    requeued = jobs.requeue_interrupted(huey, db)
+    db.close()
+    if requeued:
+        click.echo(f"requeued {requeued} interrupted job(s)")
+    consumer = huey.create_consumer(workers=workers, worker_type="thread", periodic=True)
+    consumer.run()
+
+
+@click.command("serve-published")
+@click.option("--port", default=DATASETTE_PORT, show_default=True)
+def serve_published(port: int) -> None:
+    """Serve the published database with Datasette, locked down.
+
+    Example: workbench serve-published --port 8001
+    """
+    published = _ensure_published()
+    os.execvp(sys.executable, datasette_command(published, port))
+
+
+def _ensure_published() -> str:
+    from workbench import publish
+
+    config = settings()
+    path = config["WORKBENCH_PUBLISHED_DB"]
+    if not Path(path).exists():
+        db = open_db()
+        publish.build(db, path)
+        db.close()
+    return path
+
+
+def ensure_demo_admin() -> None:
+    """Create the demo admin once and print its one-time password."""
+    db = open_db()
+    if accounts.get_by_username(db, "admin") is None:
+        _user, password = accounts.create_user(db, "admin", "admin")
+        click.secho("\n  Demo admin created.", bold=True)
+        click.secho(f"  Log in at http://{APP_ADDRESS}/login as admin / {password}", bold=True)
+        click.echo("  (a one-time password: you will choose your own at first login)\n")
+    else:
+        click.echo("  Demo admin exists. Forgotten its password? workbench reset-password admin")
+    db.close()
+
+
+@click.command("run-all")
+def run_all() -> None:
+    """Start the web app, a worker and Datasette together; Ctrl-C stops all three.
+
+    Example: workbench run-all
+    """
+    ensure_demo_admin()
+    published = _ensure_published()
+    exe = Path(sys.executable).parent
+    commands = {
+        "web": [
+            str(exe / "gunicorn"), "--bind", APP_ADDRESS, "--worker-class", "gthread",
+            "--workers", "1", "--threads", "8", "--access-logfile", "-",
+            "--access-logformat", '%(h)s "%(m)s %(U)s" %(s)s %(M)sms',
+            "workbench.wsgi:app",
+        ],
+        "worker": [str(exe / "workbench"), "worker"],
+        "datasette": datasette_command(published),
+    }
+    children = {name: subprocess.Popen(cmd, start_new_session=True) for name, cmd in commands.items()}
+    click.echo(f"  app        http://{APP_ADDRESS}")
+    click.echo(f"  datasette  http://{DATASETTE_HOST}:{DATASETTE_PORT}")
+    click.echo("  Ctrl-C stops all three.")
+    stopping = False
+
+    def stop(*_args) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        while not stopping:
+            for name, child in children.items():
+                if child.poll() is not None:
+                    click.echo(f"{name} stopped (exit {child.returncode}); stopping the others")
+                    stopping = True
+            time.sleep(0.5)
+    finally:
+        for child in children.values():
+            if child.poll() is None:
+                os.killpg(child.pid, signal.SIGTERM)
+        deadline = time.time() + 15
+        for child in children.values():
+            try:
+                child.wait(timeout=max(0.1, deadline - time.time()))
+            except subprocess.TimeoutExpired:
+                os.killpg(child.pid, signal.SIGKILL)
+        click.echo("stopped")

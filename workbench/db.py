@@ -1,0 +1,69 @@
+"""The working database: one SQLite file, opened the same way everywhere.
+
+Every connection gets WAL, foreign keys and synchronous=FULL. Writes go through `write()`,
+which begins IMMEDIATE: a deferred transaction that later upgrades to a write fails at once
+with "database is locked" under concurrency, whatever the busy timeout.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlite_utils
+
+BUSY_TIMEOUT_MS = 30_000
+
+
+def connect(path: str | Path) -> sqlite_utils.Database:
+    """Open the working database with the project's pragmas (creating the file if needed)."""
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    # isolation_level=None leaves transactions to us (and to sqlite-utils' savepoints).
+    conn = sqlite3.connect(
+        str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+    )
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA synchronous = FULL")
+    return sqlite_utils.Database(conn)
+
+
+@contextmanager
+def write(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """One write transaction, begun IMMEDIATE; nested calls become savepoints."""
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    else:
+        db.conn.execute("COMMIT")
+
+
+def migrate(db: sqlite_utils.Database) -> None:
+    """Apply every package's pending migrations, in the order of the data path."""
+    for migrations in all_migrations():
+        migrations.apply(db)
+
+
+def all_migrations() -> list:
+    """Each package owns its tables; this lists their migration sets in dependency order."""
+    from consent.migrations import migrations as consent_migrations
+    from nlp.migrations import migrations as nlp_migrations
+    from workbench.migrations import migrations as workbench_migrations
+
+    return [workbench_migrations, consent_migrations, nlp_migrations]
+
+
+def integrity_ok(db: sqlite_utils.Database) -> bool:
+    """SQLite's own integrity check."""
+    return db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

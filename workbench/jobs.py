@@ -1,0 +1,154 @@
+"""Background jobs through Huey.
+
+Packages register plain functions with `@job("name")`; `enqueue` records a row in the `jobs`
+table (so pages can show progress and failure) and hands the id to one Huey task that runs the
+function in a worker process. SQLite storage by default, Redis when `WORKBENCH_QUEUE` is a
+redis:// URL, so several machines can share the NLP work.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import logging
+import traceback
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from huey import Huey, RedisHuey, SqliteHuey
+
+from workbench import db as wdb
+from workbench.config import queue_url
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[float, str], None]
+REGISTRY: dict[str, Callable[..., Any]] = {}
+
+# Modules whose import registers job functions; the worker imports them all at start.
+JOB_MODULES = (
+    "consent.withdrawal",
+    "nlp.pipeline",
+    "workbench.publish",
+)
+
+
+def job(name: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Register `fn(db, progress, **params)` as the background job called `name`."""
+
+    def register(fn: Callable[..., Any]) -> Callable[..., Any]:
+        REGISTRY[name] = fn
+        return fn
+
+    return register
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def make_huey(config: dict) -> Huey:
+    """Build the queue named by the config and attach the one task that runs jobs."""
+    url = queue_url(config)
+    if url.startswith(("redis://", "rediss://", "unix://")):
+        huey: Huey = RedisHuey("workbench", url=url, results=False)
+    else:
+        path = url.removeprefix("sqlite:///")
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        huey = SqliteHuey("workbench", filename=path, results=False)
+    # Kept on the instance so producers and the consumer use the very same task.
+    huey.run_job = huey.task(retries=2, retry_delay=2)(run_job)
+    return huey
+
+
+def import_job_modules() -> None:
+    for module in JOB_MODULES:
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as error:
+            # A stage not built yet is not an error; a broken import inside one is.
+            if error.name != module:
+                raise
+
+
+def enqueue(huey: Huey, db, name: str, **params: Any) -> int:
+    """Record a queued job and send it to the workers; returns the job id."""
+    with wdb.write(db):
+        job_id = db["jobs"].insert(
+            {
+                "name": name,
+                "params": json.dumps(params, sort_keys=True),
+                "status": "queued",
+                "progress": 0.0,
+                "created_at": now(),
+            }
+        ).last_pk
+    huey.run_job(job_id, db_path_of(db))
+    return job_id
+
+
+def db_path_of(db) -> str:
+    return db.execute("PRAGMA database_list").fetchone()[2]
+
+
+def run_job(job_id: int, db_path: str) -> None:
+    """The Huey task: run a registered job, recording progress, success or failure."""
+    import_job_modules()
+    db = wdb.connect(db_path)
+    try:
+        row = db["jobs"].get(job_id)
+        fn = REGISTRY.get(row["name"])
+        if fn is None:
+            _finish(db, job_id, "failed", f"unknown job {row['name']!r}")
+            return
+        with wdb.write(db):
+            db["jobs"].update(
+                job_id,
+                {"status": "running", "started_at": now(), "attempts": (row["attempts"] or 0) + 1},
+            )
+
+        def progress(fraction: float, message: str = "") -> None:
+            with wdb.write(db):
+                db["jobs"].update(job_id, {"progress": round(fraction, 3), "message": message})
+
+        try:
+            fn(db, progress, **json.loads(row["params"]))
+        except Exception as error:
+            # Only the exception's type and first line: messages must never carry story text.
+            summary = f"{type(error).__name__}: {str(error).splitlines()[0][:200] if str(error) else ''}"
+            log.error("job %s (%s) failed: %s", job_id, row["name"], type(error).__name__)
+            log.debug("%s", traceback.format_exc())
+            _finish(db, job_id, "failed", summary)
+            raise
+        _finish(db, job_id, "done", "")
+    finally:
+        db.close()
+
+
+def _finish(db, job_id: int, status: str, error: str) -> None:
+    with wdb.write(db):
+        db["jobs"].update(
+            job_id,
+            {"status": status, "error": error, "finished_at": now(),
+             **({"progress": 1.0} if status == "done" else {})},
+        )
+
+
+def pending(db) -> int:
+    """How many jobs are queued or running."""
+    return db.execute(
+        "SELECT count(*) FROM jobs WHERE status IN ('queued', 'running')"
+    ).fetchone()[0]
+
+
+def requeue_interrupted(huey: Huey, db) -> int:
+    """Jobs left 'running' by a killed worker are sent again (called when a worker starts)."""
+    rows = list(db.query("SELECT id FROM jobs WHERE status = 'running'"))
+    with wdb.write(db):
+        for row in rows:
+            db["jobs"].update(row["id"], {"status": "queued"})
+    for row in rows:
+        huey.run_job(row["id"], db_path_of(db))
+    return len(rows)

@@ -1,0 +1,36 @@
+"""The main menu: each entry appears only for roles its view allows."""
+
+from flask import Flask, url_for
+from flask_login import current_user
+
+from workbench.policy import PUBLIC
+
+MENU = (
+    ("dashboard.index", "Dashboard"),
+    ("capture.activities", "Activities"),
+    ("capture.new_story", "Record a story"),
+    ("checks.queue", "Check anonymisation"),
+    ("review.themes", "Themes"),
+    ("review.tags", "Priorities"),
+    ("publishing.index", "Publishing"),
+    ("safeguarding.queue", "Safeguarding"),
+    ("admin.users", "Accounts"),
+    ("admin.audit_log", "Audit log"),
+)
+
+
+def register_navigation(app: Flask) -> None:
+    @app.context_processor
+    def menu():
+        def nav_items():
+            items = []
+            for endpoint, label in MENU:
+                view = app.view_functions.get(endpoint)
+                allowed = getattr(view, "allowed_roles", None)
+                if view is None or allowed is None:
+                    continue
+                if allowed == PUBLIC or current_user.role in allowed:
+                    items.append({"url": url_for(endpoint), "label": label})
+            return items
+
+        return {"nav_items": nav_items}
