@@ -19,7 +19,7 @@ from flask_wtf.csrf import CSRFProtect
 
 from workbench import accounts, jobs, policy
 from workbench import db as wdb
-from workbench.config import is_production, load_config
+from workbench.config import default_instance_path, is_production, load_config
 from workbench.web import close_db, get_db
 
 csrf = CSRFProtect()
@@ -34,7 +34,7 @@ CSP = (
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     """Build the web app. `config` overrides defaults and the environment (tests use it)."""
-    app = Flask(__name__, instance_relative_config=True)
+    app = Flask(__name__, instance_path=str(default_instance_path()))
     settings = load_config(app.instance_path, config)
     if not settings.get("SECRET_KEY"):
         if is_production(settings):

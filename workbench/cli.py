@@ -10,7 +10,7 @@ import click
 
 from workbench import accounts
 from workbench import db as wdb
-from workbench.config import load_config
+from workbench.config import default_instance_path, load_config
 
 # Each area's commands live in workbench/commands/<module>.py as click commands.
 COMMAND_MODULES = (
@@ -25,9 +25,7 @@ COMMAND_MODULES = (
 
 def settings() -> dict:
     """Configuration for commands: the same defaults and environment as the app."""
-    from flask import Flask
-
-    return load_config(Flask("workbench", instance_relative_config=True).instance_path)
+    return load_config(default_instance_path())
 
 
 def open_db():

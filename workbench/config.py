@@ -21,6 +21,11 @@ ENV_KEYS = {
 }
 
 
+def default_instance_path() -> Path:
+    """The `instance/` folder beside the package: the working files of one installation."""
+    return Path(__file__).resolve().parent.parent / "instance"
+
+
 def load_config(instance_path: str | Path, overrides: dict[str, Any] | None = None) -> dict:
     """Merge defaults, environment and overrides into one plain dict of settings."""
     instance = Path(instance_path)

@@ -1,0 +1,136 @@
+"""The working database, migrations, audit log and command line."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+
+import pytest
+from click.testing import CliRunner
+
+from workbench import audit
+from workbench import db as wdb
+from workbench.cli import cli
+
+
+def test_every_connection_has_the_projects_pragmas(tmp_path):
+    db = wdb.connect(tmp_path / "w.db")
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+
+
+def test_migrations_are_recorded_and_run_once(tmp_path):
+    db = wdb.connect(tmp_path / "w.db")
+    wdb.migrate(db)
+    applied = db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0]
+    wdb.migrate(db)
+    assert db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == applied
+    sets = {r[0] for r in db.execute("SELECT DISTINCT migration_set FROM _sqlite_migrations")}
+    assert {"workbench", "consent", "nlp"} <= sets
+
+
+def test_a_failed_write_transaction_leaves_nothing(db):
+    with pytest.raises(RuntimeError):
+        with wdb.write(db):
+            audit.record(db, "system", "first")
+            raise RuntimeError("boom")
+    assert db.execute("SELECT count(*) FROM audit_log").fetchone()[0] == 0
+
+
+def test_concurrent_read_then_write_transactions_wait_instead_of_failing(app):
+    """BEGIN IMMEDIATE: two writers that read first never hit 'database is locked'."""
+    path = app.config["WORKBENCH_DB"]
+    setup = wdb.connect(path)
+    setup.execute("CREATE TABLE counter (n INTEGER)")
+    setup.execute("INSERT INTO counter VALUES (0)")
+    errors: list[Exception] = []
+
+    def bump(times: int) -> None:
+        db = wdb.connect(path)
+        try:
+            for _ in range(times):
+                with wdb.write(db):
+                    n = db.execute("SELECT n FROM counter").fetchone()[0]
+                    db.execute("UPDATE counter SET n = ?", [n + 1])
+        except sqlite3.OperationalError as error:
+            errors.append(error)
+        finally:
+            db.close()
+
+    threads = [threading.Thread(target=bump, args=(50,)) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert setup.execute("SELECT n FROM counter").fetchone()[0] == 200
+
+
+def test_the_audit_log_is_append_only(db):
+    audit.record(db, "user:1", "login", "user", 1)
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        db.execute("UPDATE audit_log SET action = 'x'")
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        db.execute("DELETE FROM audit_log")
+    row = next(db["audit_log"].rows)
+    assert row["at"].endswith("+00:00")
+
+
+@pytest.fixture
+def runner(tmp_path, monkeypatch):
+    monkeypatch.setenv("WORKBENCH_DB", str(tmp_path / "cli.db"))
+    monkeypatch.setenv("WORKBENCH_PUBLISHED_DB", str(tmp_path / "published.db"))
+    return CliRunner()
+
+
+def test_every_command_has_help(runner):
+    for name, command in cli.commands.items():
+        result = runner.invoke(cli, [name, "--help"])
+        assert result.exit_code == 0, name
+        assert command.help, f"{name} has no help text"
+
+
+def test_create_user_prints_a_one_time_password_that_logs_in(runner, tmp_path):
+    from workbench import accounts
+
+    result = runner.invoke(cli, ["create-user", "sam", "--role", "analyst"])
+    assert result.exit_code == 0, result.output
+    password = result.output.split("one-time password: ")[1].split()[0]
+    db = wdb.connect(tmp_path / "cli.db")
+    user = accounts.authenticate(db, "sam", password)
+    assert user.role == "analyst" and user.must_change_password
+
+
+def test_bad_cli_input_gives_a_clear_message_and_no_traceback(runner):
+    result = runner.invoke(cli, ["create-user", "sam", "--role", "wizard"])
+    assert result.exit_code != 0
+    assert "Traceback" not in result.output
+    assert "wizard" in result.output
+    runner.invoke(cli, ["create-user", "sam", "--role", "analyst"])
+    again = runner.invoke(cli, ["create-user", "sam", "--role", "analyst"])
+    assert again.exit_code == 1
+    assert "already exists" in again.output
+
+
+def test_the_console_script_turns_errors_into_one_line(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "WORKBENCH_DB": str(tmp_path / "x.db")}
+    bin_dir = os.path.dirname(sys.executable)
+    result = subprocess.run(
+        [os.path.join(bin_dir, "workbench"), "reset-password", "nobody"],
+        capture_output=True, text=True, env=env,
+    )
+    assert result.returncode == 1
+    assert "no user called 'nobody'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_error_pages_are_generic(client):
+    response = client.get("/no-such-page")
+    assert response.status_code == 404
+    body = response.get_data(as_text=True)
+    assert "Page not found" in body and "Traceback" not in body
