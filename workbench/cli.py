@@ -15,6 +15,7 @@ from workbench.config import default_instance_path, load_config
 # Each area's commands live in workbench/commands/<module>.py as click commands.
 COMMAND_MODULES = (
     "workbench.commands.services",
+    "workbench.commands.demo",
     "workbench.commands.anonymise",
     "workbench.commands.themes",
     "workbench.commands.tag",

@@ -32,6 +32,7 @@ JOB_MODULES = (
     "consent.withdrawal",
     "nlp.pipeline",
     "workbench.publish",
+    "workbench.demo",
 )
 
 

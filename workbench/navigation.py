@@ -11,7 +11,7 @@ MENU = (
     ("capture.new_story", "Record a story"),
     ("checks.queue", "Check anonymisation"),
     ("review.themes", "Themes"),
-    ("review.tags", "Priorities"),
+    ("tags.index", "Priorities"),
     ("publishing.index", "Publishing"),
     ("safeguarding.queue", "Safeguarding"),
     ("admin.users", "Accounts"),

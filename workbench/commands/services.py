@@ -19,20 +19,22 @@ DATASETTE_HOST, DATASETTE_PORT = "127.0.0.1", 8001
 
 
 def datasette_command(published: str, port: int = DATASETTE_PORT) -> list[str]:
-    """The locked-down Datasette invocation: SQL and downloads off, limits pinned."""
-    from workbench.publish import metadata_path
+    """The locked-down Datasette invocation: SQL and downloads off, limits pinned.
 
+    The settings are `workbench.publish.DATASETTE_SETTINGS`, the same ones the tests use. The
+    file is served mutable: the planner plugin follows each `os.replace`, so no restart.
+    """
+    from workbench.publish import DATASETTE_SETTINGS, metadata_path
+
+    settings: list[str] = []
+    for name, value in DATASETTE_SETTINGS.items():
+        shown = ("on" if value else "off") if isinstance(value, bool) else str(value)
+        settings += ["--setting", name, shown]
     return [
         sys.executable, "-m", "datasette", "serve", published,
         "--host", DATASETTE_HOST, "--port", str(port),
         "--metadata", str(metadata_path(published)),
-        "--setting", "default_allow_sql", "off",
-        "--setting", "allow_download", "off",
-        "--setting", "sql_time_limit_ms", "1000",
-        "--setting", "max_returned_rows", "1000",
-        "--setting", "allow_facet", "on",
-        "--setting", "suggest_facets", "off",
-        "--setting", "num_sql_threads", "3",
+        *settings,
     ]
 
 
@@ -99,7 +101,6 @@ def run_all() -> None:
 
     Example: workbench run-all
     """
-    ensure_demo_admin()
     published = _ensure_published()
     exe = Path(sys.executable).parent
     commands = {
@@ -113,6 +114,7 @@ def run_all() -> None:
         "datasette": datasette_command(published),
     }
     children = {name: subprocess.Popen(cmd, start_new_session=True) for name, cmd in commands.items()}
+    ensure_demo_admin()
     click.echo(f"  app        http://{APP_ADDRESS}")
     click.echo(f"  datasette  http://{DATASETTE_HOST}:{DATASETTE_PORT}")
     click.echo("  Ctrl-C stops all three.")

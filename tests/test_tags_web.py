@@ -1,0 +1,102 @@
+"""Analyst review of priority tags and admin upload of frameworks, CSRF on."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import post_form
+from publish_fixtures import seed
+
+
+@pytest.fixture
+def seeded(db):
+    ids = seed(db, n_stories=20)
+    with db.conn:
+        db.execute("UPDATE activities SET framework_id = 'icb-plan'")
+    return ids
+
+
+def test_the_priorities_page_shows_metrics_stories_and_tags(client, login_as, seeded):
+    login_as("analyst")
+    page = client.get(f"/review/priorities/?activity={seeded['activity']}")
+    body = page.get_data(as_text=True)
+    assert page.status_code == 200
+    assert "Access to GP services" in body
+    assert "[PERSON]" in body  # anonymised text only
+    assert "Canaryphrase" not in body
+
+
+def test_an_analyst_confirms_rejects_and_adds_tags(client, login_as, db, seeded):
+    login_as("analyst")
+    page = f"/review/priorities/?activity={seeded['activity']}"
+    story = seeded["stories"][1]  # proposed 'discharge'
+    post_form(
+        client,
+        "/review/priorities/decide",
+        {"story": story, "framework": "icb-plan", "priority": "discharge", "decision": "reject"},
+        form_page=page,
+    )
+    post_form(
+        client,
+        "/review/priorities/decide",
+        {"story": story, "framework": "icb-plan", "priority": "access", "decision": "add"},
+        form_page=page,
+    )
+    states = dict(
+        db.execute("SELECT priority_id, state FROM tags WHERE story_id = ?", [story]).fetchall()
+    )
+    assert states == {"discharge": "rejected", "access": "confirmed"}
+
+
+def test_bulk_decisions_for_a_theme(client, login_as, db, seeded):
+    login_as("analyst")
+    theme = seeded["themes"]["Kind staff"]
+    post_form(
+        client,
+        "/review/priorities/theme",
+        {"theme": theme, "framework": "icb-plan", "priority": "access", "action": "add"},
+        form_page=f"/review/priorities/?activity={seeded['activity']}",
+    )
+    missing = db.execute(
+        "SELECT count(*) FROM theme_members m WHERE m.theme_id = ? AND NOT EXISTS "
+        "(SELECT 1 FROM tags t WHERE t.story_id = m.story_id AND t.priority_id = 'access' "
+        "AND t.state = 'confirmed')",
+        [theme],
+    ).fetchone()[0]
+    assert missing == 0
+
+
+def test_admins_upload_frameworks_and_bad_yaml_is_explained(client, login_as, db):
+    login_as("admin")
+    good = (
+        "id: carers\ntitle: Carers strategy\npriorities:\n"
+        "  - id: respite\n    title: Respite\n    description: Breaks from caring.\n"
+    )
+    post_form(client, "/review/priorities/frameworks", {"yaml": good})
+    assert db["frameworks"].get("carers")["version"] == 1
+    response = post_form(
+        client,
+        "/review/priorities/frameworks",
+        {"yaml": "id: x\ntitle: X\npriorities:\n  - id: a\n  - id: a\n"},
+    )
+    assert response.status_code == 400
+    assert "not saved" in response.get_data(as_text=True)
+    assert db["frameworks"].count == 1
+
+
+def test_tagging_and_training_are_queued_for_the_worker(client, login_as, db, seeded):
+    login_as("analyst")
+    page = f"/review/priorities/?activity={seeded['activity']}"
+    post_form(
+        client,
+        "/review/priorities/run",
+        {"activity": seeded["activity"], "what": "tag"},
+        form_page=page,
+    )
+    post_form(
+        client,
+        "/review/priorities/run",
+        {"activity": seeded["activity"], "what": "train"},
+        form_page=page,
+    )
+    names = [r[0] for r in db.execute("SELECT name FROM jobs ORDER BY id")]
+    assert names == ["tag", "train_tagger"]

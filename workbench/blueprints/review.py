@@ -1,0 +1,195 @@
+"""Analyst review of themes: read, rename, merge, split, move, choose quotes, approve.
+
+Views only orchestrate; `nlp.theme_store` decides what an edit may do.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from consent.activities import list_activities
+from nlp import theme_charts as charts
+from nlp import theme_store
+from nlp.theme_store import ThemeError
+from workbench import audit
+from workbench.policy import roles
+from workbench.web import enqueue, get_db
+
+bp = Blueprint("review", __name__, url_prefix="/review")
+ANALYSTS = ("analyst", "admin")
+
+
+def _activity_arg() -> int | None:
+    value = request.args.get("activity") or request.form.get("activity")
+    return int(value) if value and value.isdigit() else None
+
+
+def _back(theme_id: int | None = None, activity_id: int | None = None):
+    if theme_id is not None:
+        return redirect(url_for("review.theme", theme_id=theme_id))
+    return redirect(url_for("review.themes", activity=activity_id))
+
+
+@bp.route("/themes")
+@roles(*ANALYSTS)
+def themes():
+    db = get_db()
+    activities = list_activities(db)
+    activity_id = _activity_arg()
+    if activity_id is None and activities:
+        activity_id = activities[0]["id"]
+    listed = theme_store.list_themes(db, activity_id)
+    return render_template(
+        "review/themes.html",
+        activities=activities,
+        activity_id=activity_id,
+        themes=listed,
+        run=theme_store.current_run(db, activity_id),
+        proposal=theme_store.pending_proposal(db, activity_id),
+        unthemed=len(theme_store.unthemed_story_ids(db, activity_id)),
+        theme_map=charts.theme_map_svg(theme_store.theme_map(db, activity_id)),
+        trend=charts.sizes_over_time_svg(theme_store.sizes_over_time(db, activity_id)),
+    )
+
+
+@bp.route("/themes/run", methods=["POST"])
+@roles(*ANALYSTS)
+def run_themes():
+    activity_id = _activity_arg()
+    enqueue("themes", activity_id=activity_id)
+    audit.record(get_db(), current_user.actor, "themes_requested", "activity", activity_id)
+    flash("Theming has been queued; this page shows the result when the worker is done.", "info")
+    return _back(activity_id=activity_id)
+
+
+@bp.route("/proposals/<int:proposal_id>", methods=["POST"])
+@roles(*ANALYSTS)
+def decide_proposal(proposal_id: int):
+    db = get_db()
+    decision = request.form.get("decision")
+    try:
+        if decision == "accept":
+            theme_store.accept_proposal(db, proposal_id, by=current_user.id)
+        elif decision == "reject":
+            theme_store.reject_proposal(db, proposal_id, by=current_user.id)
+        else:
+            abort(400)
+    except ThemeError as error:
+        flash(str(error), "error")
+    else:
+        audit.record(db, current_user.actor, f"proposal_{decision}ed", "proposal", proposal_id)
+    return _back(activity_id=_activity_arg())
+
+
+@bp.route("/themes/<int:theme_id>")
+@roles(*ANALYSTS)
+def theme(theme_id: int):
+    db = get_db()
+    try:
+        detail = theme_store.theme_detail(db, theme_id)
+    except ThemeError:
+        abort(404)
+    others = [t for t in theme_store.list_themes(db, detail["activity_id"]) if t["id"] != theme_id]
+    return render_template("review/theme.html", theme=detail, others=others)
+
+
+def _edit(theme_id: int, action: str, apply) -> object:
+    db = get_db()
+    try:
+        result = apply(db)
+    except ThemeError as error:
+        flash(str(error), "error")
+        return _back(theme_id)
+    audit.record(db, current_user.actor, action, "theme", theme_id)
+    return result
+
+
+@bp.route("/themes/<int:theme_id>/rename", methods=["POST"])
+@roles(*ANALYSTS)
+def rename(theme_id: int):
+    form = request.form
+    _edit(
+        theme_id,
+        "theme_renamed",
+        lambda db: theme_store.rename_theme(
+            db, theme_id, form.get("label", ""), form.get("description", "")
+        ),
+    )
+    return _back(theme_id)
+
+
+@bp.route("/themes/<int:theme_id>/status", methods=["POST"])
+@roles(*ANALYSTS)
+def set_status(theme_id: int):
+    status = request.form.get("status", "")
+    _edit(
+        theme_id,
+        f"theme_{status}",
+        lambda db: theme_store.set_theme_status(db, theme_id, status, by=current_user.id),
+    )
+    if status == "approved":
+        enqueue("publish", published_path=_published_path())
+    return _back(theme_id)
+
+
+@bp.route("/themes/<int:theme_id>/merge", methods=["POST"])
+@roles(*ANALYSTS)
+def merge(theme_id: int):
+    sources = [int(s) for s in request.form.getlist("source") if s.isdigit()]
+    _edit(theme_id, "theme_merged", lambda db: theme_store.merge_themes(db, theme_id, sources))
+    return _back(theme_id)
+
+
+@bp.route("/themes/<int:theme_id>/split", methods=["POST"])
+@roles(*ANALYSTS)
+def split(theme_id: int):
+    stories = [int(s) for s in request.form.getlist("story") if s.isdigit()]
+    new_id = _edit(
+        theme_id,
+        "theme_split",
+        lambda db: theme_store.split_theme(db, theme_id, stories, request.form.get("label", "")),
+    )
+    return _back(new_id if isinstance(new_id, int) else theme_id)
+
+
+@bp.route("/themes/<int:theme_id>/move", methods=["POST"])
+@roles(*ANALYSTS)
+def move(theme_id: int):
+    story = request.form.get("story", "")
+    target = request.form.get("to_theme", "")
+    if not (story.isdigit() and target.isdigit()):
+        flash("Choose a story and a theme to move it to.", "error")
+        return _back(theme_id)
+    _edit(theme_id, "story_moved", lambda db: theme_store.move_story(db, int(story), int(target)))
+    return _back(theme_id)
+
+
+@bp.route("/themes/<int:theme_id>/quotes", methods=["POST"])
+@roles(*ANALYSTS)
+def add_quote(theme_id: int):
+    story = request.form.get("story", "")
+    if not story.isdigit():
+        flash("Choose the story to quote.", "error")
+        return _back(theme_id)
+    _edit(
+        theme_id,
+        "quote_chosen",
+        lambda db: theme_store.add_quote(
+            db, theme_id, int(story), request.form.get("text", ""), chosen_by=current_user.id
+        ),
+    )
+    return _back(theme_id)
+
+
+@bp.route("/themes/<int:theme_id>/quotes/<int:quote_id>/remove", methods=["POST"])
+@roles(*ANALYSTS)
+def remove_quote(theme_id: int, quote_id: int):
+    _edit(theme_id, "quote_removed", lambda db: theme_store.remove_quote(db, quote_id))
+    return _back(theme_id)
+
+
+def _published_path() -> str:
+    from flask import current_app
+
+    return current_app.config["WORKBENCH_PUBLISHED_DB"]

@@ -1,0 +1,187 @@
+"""Analyst review of priority tags, and the frameworks admins maintain.
+
+Views orchestrate; `nlp.tag_store` and `nlp.priorities` decide.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from consent.activities import get_activity, list_activities
+from nlp import priorities, tag_store, theme_store
+from nlp.priorities import FrameworkError
+from workbench import audit
+from workbench.policy import roles
+from workbench.web import enqueue, get_db
+
+bp = Blueprint("tags", __name__, url_prefix="/review/priorities")
+ANALYSTS = ("analyst", "admin")
+PAGE_SIZE = 25
+DECISIONS = {
+    "confirm": tag_store.confirm_tag,
+    "reject": tag_store.reject_tag,
+    "add": tag_store.add_tag,
+}
+
+
+def _int_arg(name: str) -> int | None:
+    value = request.values.get(name, "")
+    return int(value) if value.lstrip("-").isdigit() else None
+
+
+@bp.route("/")
+@roles(*ANALYSTS)
+def index():
+    db = get_db()
+    activities = [a for a in list_activities(db) if a.get("framework_id")]
+    activity_id = _int_arg("activity") or (activities[0]["id"] if activities else None)
+    activity = get_activity(db, activity_id) if activity_id else None
+    if activity is None or not activity.get("framework_id"):
+        return render_template("review/tags.html", activities=activities, activity=None)
+    framework_id = activity["framework_id"]
+    lowest = float(request.args.get("lowest", -5))
+    highest = float(request.args.get("highest", 5))
+    page = max(1, _int_arg("page") or 1)
+    story_ids = theme_store.checked_story_ids(db, activity_id)
+    if (lowest, highest) != (-5, 5):
+        wanted = set(tag_store.stories_by_criticality(db, activity_id, lowest, highest))
+        story_ids = [s for s in story_ids if s in wanted]
+    shown = story_ids[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+    return render_template(
+        "review/tags.html",
+        activities=activities,
+        activity=activity,
+        framework=priorities.get_framework(db, framework_id),
+        metrics=tag_store.priority_metrics(db, framework_id),
+        stories=_story_rows(db, shown, framework_id),
+        themes=theme_store.list_themes(db, activity_id),
+        page=page,
+        pages=max(1, -(-len(story_ids) // PAGE_SIZE)),
+        lowest=lowest,
+        highest=highest,
+    )
+
+
+def _story_rows(db, story_ids: list[int], framework_id: str) -> list[dict]:
+    from nlp import embed
+
+    texts = embed.checked_texts(db, story_ids)
+    tags = tag_store.tags_for_stories(db, story_ids, framework_id)
+    scores = tag_store.criticality_for_stories(db, story_ids)
+    return [
+        {
+            "id": sid,
+            "excerpt": theme_store.excerpt(texts.get(sid, ""), 400),
+            "tags": tags.get(sid, []),
+            "criticality": scores.get(sid),
+        }
+        for sid in story_ids
+    ]
+
+
+def _back():
+    return redirect(request.referrer or url_for("tags.index"))
+
+
+@bp.route("/decide", methods=["POST"])
+@roles(*ANALYSTS)
+def decide():
+    db = get_db()
+    decision = request.form.get("decision", "")
+    story_id = _int_arg("story")
+    framework_id = request.form.get("framework", "")
+    priority_id = request.form.get("priority", "")
+    if decision not in DECISIONS or story_id is None:
+        abort(400)
+    try:
+        DECISIONS[decision](db, story_id, framework_id, priority_id, current_user.id)
+    except (FrameworkError, LookupError, ValueError) as error:
+        flash(str(error), "error")
+    else:
+        audit.record(db, current_user.actor, f"tag_{decision}", "story", story_id, priority_id)
+    return _back()
+
+
+@bp.route("/theme", methods=["POST"])
+@roles(*ANALYSTS)
+def decide_theme():
+    db = get_db()
+    theme_id = _int_arg("theme")
+    action = request.form.get("action", "")
+    if theme_id is None:
+        abort(400)
+    try:
+        changed = tag_store.bulk_tag_theme(
+            db,
+            theme_id,
+            request.form.get("framework", ""),
+            request.form.get("priority", ""),
+            action,
+            current_user.id,
+        )
+    except (FrameworkError, LookupError, ValueError) as error:
+        flash(str(error), "error")
+    else:
+        audit.record(db, current_user.actor, f"theme_tags_{action}", "theme", theme_id)
+        flash(f"{changed} tags changed.", "info")
+    return _back()
+
+
+@bp.route("/run", methods=["POST"])
+@roles(*ANALYSTS)
+def run():
+    db = get_db()
+    activity_id = _int_arg("activity")
+    what = request.form.get("what")
+    if activity_id is None or what not in {"tag", "train"}:
+        abort(400)
+    activity = get_activity(db, activity_id)
+    if activity is None or not activity.get("framework_id"):
+        abort(404)
+    if what == "tag":
+        enqueue("tag", activity_id=activity_id)
+    else:
+        enqueue("train_tagger", framework_id=activity["framework_id"])
+    audit.record(db, current_user.actor, f"{what}_requested", "activity", activity_id)
+    flash("Queued: the worker will update the tags shortly.", "info")
+    return _back()
+
+
+@bp.route("/frameworks", methods=["GET", "POST"])
+@roles("admin")
+def frameworks():
+    db = get_db()
+    status = 200
+    text = ""
+    if request.method == "POST":
+        upload = request.files.get("file")
+        text = (
+            upload.read().decode("utf-8", "replace")
+            if upload and upload.filename
+            else (request.form.get("yaml", ""))
+        )
+        try:
+            framework = priorities.load_framework(text)
+            version = priorities.store_framework(db, framework)
+        except FrameworkError as error:
+            flash(f"The framework was not saved: {error}", "error")
+            status = 400
+        else:
+            audit.record(
+                db,
+                current_user.actor,
+                "framework_saved",
+                "framework",
+                framework.id,
+                f"version {version}",
+            )
+            flash(f"Saved {framework.title} as version {version}.", "info")
+            return redirect(url_for("tags.frameworks"))
+    edit = request.args.get("edit")
+    if edit and not text:
+        rows = list(db.query("SELECT yaml FROM frameworks WHERE id = ?", [edit]))
+        text = rows[0]["yaml"] if rows else ""
+    return render_template(
+        "review/frameworks.html", frameworks=priorities.list_frameworks(db), text=text
+    ), status
