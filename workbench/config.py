@@ -18,6 +18,8 @@ ENV_KEYS = {
     "WORKBENCH_SPACY_MODEL": str,
     "WORKBENCH_RATELIMIT_STORAGE": str,
     "WORKBENCH_KEEP_ORIGINAL": str,
+    # The address storytellers reach the app on, for QR codes and receipt links behind a proxy.
+    "PUBLIC_BASE_URL": str,
 }
 
 

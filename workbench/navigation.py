@@ -9,6 +9,8 @@ MENU = (
     ("dashboard.index", "Dashboard"),
     ("capture.activities", "Activities"),
     ("capture.new_story", "Record a story"),
+    ("capture.find_story", "Find a story"),
+    ("capture.import_stories", "Import"),
     ("checks.queue", "Check anonymisation"),
     ("review.themes", "Themes"),
     ("tags.index", "Priorities"),

@@ -1,0 +1,313 @@
+"""Staff pages: engagement activities, recording a story with consent, and acting on a story
+by its receipt reference (withdraw, reissue the secret) for someone who cannot use the
+receipt page themselves."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from consent import activities, capture, imports, receipts, references
+from consent.errors import ConsentError
+from consent.purposes import CHANNELS, EQUALITY_QUESTIONS, PURPOSES
+from nlp.priorities import list_frameworks
+from workbench import audit, flows
+from workbench.forms_capture import (
+    ActivityForm,
+    FindStoryForm,
+    ImportForm,
+    StaffStoryActionForm,
+    StaffStoryForm,
+    apply_errors,
+)
+from workbench.policy import roles
+from workbench.receipt_card import make_card
+from workbench.web import get_db
+
+bp = Blueprint("capture", __name__, url_prefix="/capture")
+
+PLANNERS = ("analyst", "admin")
+RECORDERS = ("gatherer", "analyst", "admin")
+
+
+def base_url() -> str:
+    """Where storytellers reach this service: the configured public URL, else this host."""
+    return (current_app.config.get("PUBLIC_BASE_URL") or request.host_url).rstrip("/")
+
+
+@bp.route("/activities", endpoint="activities")
+@roles(*PLANNERS)
+def activities_list():
+    return render_template(
+        "capture/activities.html",
+        activities=activities.list_activities(get_db()),
+        channels=CHANNELS,
+    )
+
+
+def _activity_form(db, activity: dict | None = None) -> ActivityForm:
+    form = ActivityForm(data=_as_form_data(activity) if activity else None)
+    form.framework_id.choices = [("", "None")] + [
+        (f["id"], f["title"]) for f in list_frameworks(db)
+    ]
+    return form
+
+
+def _as_form_data(activity: dict) -> dict:
+    data = dict(activity)
+    for name in ("opens_on", "closes_on", "feedback_date"):
+        data[name] = date.fromisoformat(data[name]) if data.get(name) else None
+    data["framework_id"] = data.get("framework_id") or ""
+    return data
+
+
+@bp.route("/activities/new", methods=["GET", "POST"])
+@roles(*PLANNERS)
+def new_activity():
+    db = get_db()
+    form = _activity_form(db)
+    problems: list[str] = []
+    if form.validate_on_submit():
+        try:
+            activity_id = activities.create_activity(db, form.fields_for_api(), current_user.id)
+        except ConsentError as error:
+            problems = apply_errors(form, error.errors)
+        else:
+            flash("Activity created. Its notice is version 1.", "info")
+            return redirect(url_for("capture.activities", _anchor=f"a{activity_id}"))
+    status = 400 if form.is_submitted() else 200
+    return render_template(
+        "capture/activity_form.html", form=form, problems=problems, activity=None
+    ), status
+
+
+@bp.route("/activities/<int:activity_id>/edit", methods=["GET", "POST"])
+@roles(*PLANNERS)
+def edit_activity(activity_id: int):
+    db = get_db()
+    activity = activities.get_activity(db, activity_id) or abort(404)
+    form = _activity_form(db, activity if request.method == "GET" else None)
+    problems: list[str] = []
+    if form.validate_on_submit():
+        try:
+            activities.update_activity(db, activity_id, form.fields_for_api(), current_user.id)
+        except ConsentError as error:
+            problems = apply_errors(form, error.errors)
+        else:
+            notice = activities.current_notice(db, activity_id)
+            flash(f"Activity saved. Its notice is now version {notice['version']}.", "info")
+            return redirect(url_for("capture.activities", _anchor=f"a{activity_id}"))
+    status = 400 if form.is_submitted() else 200
+    return render_template(
+        "capture/activity_form.html", form=form, problems=problems, activity=activity
+    ), status
+
+
+@bp.route("/import", methods=["GET", "POST"])
+@roles(*PLANNERS)
+def import_stories():
+    """Upload transcribed stories as CSV; every row is checked like a captured story."""
+    db = get_db()
+    form = ImportForm()
+    form.activity_id.choices = [
+        (a["id"], a["title"]) for a in activities.list_activities(db, open_only=True)
+    ]
+    problems: list[str] = []
+    report = None
+    if form.validate_on_submit():
+        try:
+            report = imports.import_csv(
+                db,
+                form.file.data.read(),
+                form.activity_id.data,
+                form.channel.data,
+                form.parsed_mapping() or None,
+                form.mode.data,
+                recorded_by=current_user.actor,
+                created_by=current_user.id,
+                max_chars=current_app.config["STORY_MAX_CHARS"],
+            )
+        except ConsentError as error:
+            problems = apply_errors(form, error.errors)
+    status = 400 if form.is_submitted() and report is None else 200
+    return render_template(
+        "capture/import.html",
+        form=form,
+        report=report,
+        problems=problems,
+        fields=imports.FIELDS,
+        required=imports.REQUIRED_FIELDS,
+    ), status
+
+
+@bp.route("/stories/new")
+@roles(*RECORDERS)
+def new_story():
+    """Choose which open activity the story belongs to."""
+    open_now = [
+        a
+        for a in activities.list_activities(get_db(), open_only=True)
+        if any(c != "online" for c in a["channels"])
+    ]
+    return render_template("capture/choose_activity.html", activities=open_now)
+
+
+@bp.route("/activities/<int:activity_id>/stories/new", methods=["GET", "POST"])
+@roles(*RECORDERS)
+def record_story(activity_id: int):
+    db = get_db()
+    activity = activities.get_activity(db, activity_id)
+    if activity is None or not activity["is_open"]:
+        abort(404)
+    form = StaffStoryForm()
+    form.channel.choices = [("", "Choose one")] + [
+        (c, CHANNELS[c]) for c in activity["channels"] if c != "online"
+    ]
+    problems: list[str] = []
+    if form.validate_on_submit():
+        try:
+            receipt = capture.capture_story(
+                db,
+                activity_id=activity_id,
+                channel=form.channel.data,
+                text=form.story.data,
+                consents=form.consents(),
+                method=form.method.data,
+                method_note=form.optional_text("method_note"),
+                notice_id=form.notice_id.data,
+                recorded_by=current_user.actor,
+                created_by=current_user.id,
+                service=form.optional_text("service"),
+                setting=form.optional_text("setting"),
+                area=form.optional_text("area"),
+                contact=form.contact(),
+                equality=form.equality(),
+                submission_key=form.submission_key.data or None,
+                max_chars=current_app.config["STORY_MAX_CHARS"],
+            )
+        except ConsentError as error:
+            problems = apply_errors(form, error.errors)
+        else:
+            card = None
+            if receipt.secret:
+                card = make_card(base_url(), receipt.reference, receipt.secret, activity["title"])
+            return render_template(
+                "capture/receipt.html", receipt=receipt, card=card, activity=activity
+            ), 201
+    # The notice on the page is the one the consent will cite (a changed notice means a
+    # changed page, and the consent API refuses a stale one).
+    notice = activities.current_notice(db, activity_id)
+    form.notice_id.data = notice["id"]
+    status = 400 if form.is_submitted() else 200
+    return render_template(
+        "capture/story_form.html",
+        form=form,
+        activity=activity,
+        notice=notice,
+        sections=activities.notice_sections(activity),
+        purposes=PURPOSES,
+        equality_fields=list(EQUALITY_QUESTIONS),
+        problems=problems,
+    ), status
+
+
+def _key_for_reference(db, typed: str) -> receipts.StoryKey | None:
+    """The story (or tombstone) a reference names, without its secret: for staff only.
+
+    The consent API looks stories up by reference and secret; staff acting on someone's
+    behalf have only the reference, which is not secret.
+    """
+    reference = references.normalise_reference(typed)
+    if reference is None:
+        return None
+    row = db.execute(
+        "SELECT id, activity_id FROM stories WHERE reference = ?", [reference]
+    ).fetchone()
+    if row:
+        return receipts.StoryKey(reference, row[0], row[1], withdrawn=False)
+    row = db.execute(
+        "SELECT activity_id FROM withdrawals WHERE reference = ?", [reference]
+    ).fetchone()
+    return receipts.StoryKey(reference, None, row[0], withdrawn=True) if row else None
+
+
+@bp.route("/stories/find", methods=["GET", "POST"])
+@roles(*RECORDERS)
+def find_story():
+    """Look a story up by its reference, to act for someone who cannot use their receipt."""
+    db = get_db()
+    form = FindStoryForm()
+    view = None
+    if form.validate_on_submit():
+        key = _key_for_reference(db, form.reference.data)
+        audit.record(
+            db, current_user.actor, "story_looked_up", "story", key.story_id if key else None
+        )
+        if key is None:
+            form.reference.errors = ["No story, and no withdrawn story, has that reference."]
+        else:
+            view = receipts.receipt_view(db, key)
+    action = StaffStoryActionForm(formdata=None, data={"reference": view and view["reference"]})
+    status = 404 if form.is_submitted() and view is None else 200
+    return render_template("capture/find_story.html", form=form, view=view, action=action), status
+
+
+def _checked_action() -> tuple[receipts.StoryKey, StaffStoryActionForm] | None:
+    """The live story named by a valid staff action form, else None (with a message)."""
+    form = StaffStoryActionForm()
+    if not form.validate_on_submit():
+        for errors in form.errors.values():
+            for error in errors:
+                flash(error, "error")
+        return None
+    key = _key_for_reference(get_db(), form.reference.data)
+    if key is None or key.withdrawn:
+        flash("That story has already been withdrawn.", "error")
+        return None
+    audit.record(
+        get_db(),
+        current_user.actor,
+        "identity_checked",
+        "story",
+        key.story_id,
+        form.identity_check.data,
+    )
+    return key, form
+
+
+@bp.route("/stories/withdraw", methods=["POST"])
+@roles(*RECORDERS)
+def withdraw_story():
+    checked = _checked_action()
+    if checked is None:
+        return redirect(url_for("capture.find_story"))
+    key, _form = checked
+    flows.withdraw_story(
+        get_db(),
+        current_app.extensions["huey"],
+        current_app.config,
+        key.story_id,
+        method="staff",
+        by=current_user.actor,
+    )
+    flash(f"Story {key.reference} is withdrawn. Only a tombstone remains as evidence.", "info")
+    return redirect(url_for("capture.find_story"))
+
+
+@bp.route("/stories/reissue", methods=["POST"])
+@roles(*RECORDERS)
+def reissue_secret():
+    checked = _checked_action()
+    if checked is None:
+        return redirect(url_for("capture.find_story"))
+    key, _form = checked
+    db = get_db()
+    secret = receipts.reissue_secret(db, key.story_id, by=current_user.actor)
+    activity = activities.get_activity(db, key.activity_id)
+    card = make_card(base_url(), key.reference, secret, activity["title"] if activity else "")
+    receipt = capture.Receipt(key.story_id, key.reference, secret)
+    return render_template(
+        "capture/receipt.html", receipt=receipt, card=card, activity=None, reissued=True
+    ), 201
