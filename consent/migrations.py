@@ -112,3 +112,9 @@ def m002_stories(db: Database) -> None:
         );
         """
     )
+
+
+@migrations()
+def m003_activity_partners(db: Database) -> None:
+    # The named partners a storyteller may agree to share their anonymised story with.
+    db.execute("ALTER TABLE activities ADD COLUMN partners TEXT")

@@ -29,7 +29,6 @@ REGISTRY: dict[str, Callable[..., Any]] = {}
 
 # Modules whose import registers job functions; the worker imports them all at start.
 JOB_MODULES = (
-    "consent.withdrawal",
     "nlp.pipeline",
     "workbench.publish",
     "workbench.demo",

@@ -1,0 +1,385 @@
+"""Saving a story with its consent, in one transaction, or saving nothing at all.
+
+Every problem is collected into one ConsentError so a form can show them all together. No
+consent is ever assumed: each purpose must arrive as an explicit True or False.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from consent import references
+from consent.activities import current_notice, get_activity
+from consent.clock import now_iso
+from consent.errors import ConsentError
+from consent.purposes import EQUALITY_QUESTIONS, METHODS, PURPOSES, normalise_postcode_district
+from workbench import audit
+from workbench import db as wdb
+
+MAX_DETAIL_CHARS = 200
+MAX_NOTE_CHARS = 2000
+CONTACT_FIELDS = ("name", "email", "phone", "postal_address")
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+PHONE = re.compile(r"^\+?[\d\s()-]{7,20}$")
+
+
+@dataclass
+class Receipt:
+    """What the storyteller takes away. `secret` is None for a repeated submission."""
+
+    story_id: int
+    reference: str
+    secret: str | None
+    duplicate: bool = False
+    line: int | None = None  # the CSV line, for imported stories
+
+    @property
+    def spoken_secret(self) -> str | None:
+        """The secret as words, for reading it out over the phone."""
+        return references.spoken(self.secret) if self.secret else None
+
+    @property
+    def spoken_reference(self) -> str:
+        return references.spoken(self.reference)
+
+
+@dataclass
+class Submission:
+    """A story and its consents after every check passed: ready to store."""
+
+    channel: str
+    text: str
+    consents: dict[str, bool]
+    method: str
+    method_note: str | None
+    service: str | None = None
+    setting: str | None = None
+    area: str | None = None
+    contact: dict | None = None
+    equality: dict | None = None
+
+
+def _optional_text(value, field: str, errors: dict, limit: int = MAX_DETAIL_CHARS) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        errors[field] = "This must be text."
+        return None
+    value = value.strip()
+    if len(value) > limit:
+        errors[field] = f"Keep this under {limit} characters."
+    return value or None
+
+
+def _is_valid_text(value: str) -> bool:
+    """False for lone surrogates, which come from undecodable bytes and cannot be stored."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _check_text(text, max_chars: int, errors: dict) -> str:
+    if not isinstance(text, str) or not _is_valid_text(text):
+        errors["text"] = "The story contains characters that are not valid text (UTF-8)."
+        return ""
+    stripped = text.strip()
+    if not stripped:
+        errors["text"] = "Write or transcribe the story: it is empty."
+    elif len(stripped) > max_chars:
+        errors["text"] = (
+            f"Stories can be up to {max_chars:,} characters; this one has {len(stripped):,}."
+        )
+    return stripped
+
+
+def _check_consents(consents, errors: dict) -> dict[str, bool]:
+    consents = consents if isinstance(consents, dict) else {}
+    if any(name not in PURPOSES for name in consents):
+        errors["consents"] = "The form asked about something that is not one of our purposes."
+    for name, purpose in PURPOSES.items():
+        value = consents.get(name)
+        if not isinstance(value, bool):
+            errors[f"consent_{name}"] = f"Choose yes or no for \u201c{purpose.label}\u201d."
+        elif purpose.required and not value:
+            errors[f"consent_{name}"] = (
+                "We can only keep a story if its teller agrees to this. Without it, nothing "
+                "is saved."
+            )
+    return {name: consents.get(name) is True for name in PURPOSES}
+
+
+def _check_contact(contact, errors: dict) -> dict | None:
+    contact = {k: v for k, v in (contact or {}).items() if k in CONTACT_FIELDS}
+    cleaned = {
+        k: _optional_text(contact.get(k), f"contact_{k}", errors, 500) for k in CONTACT_FIELDS
+    }
+    if not (cleaned["email"] or cleaned["phone"] or cleaned["postal_address"]):
+        errors["contact"] = "To be contacted, give an email address, phone number or address."
+    if cleaned["email"] and not EMAIL.match(cleaned["email"]):
+        errors["contact_email"] = "This does not look like an email address."
+    if cleaned["phone"] and not PHONE.match(cleaned["phone"]):
+        errors["contact_phone"] = "This does not look like a phone number."
+    return cleaned
+
+
+def _check_equality(equality, errors: dict) -> dict | None:
+    equality = equality or {}
+    if any(field not in EQUALITY_QUESTIONS for field in equality):
+        errors["equality"] = "The form asked an equality question we do not ask."
+    answers: dict[str, str | None] = {}
+    for field, choices in EQUALITY_QUESTIONS.items():
+        value = equality.get(field)
+        value = value.strip() if isinstance(value, str) else value
+        if value in (None, ""):
+            answers[field] = None
+        elif field == "postcode_district":
+            answers[field] = normalise_postcode_district(value)
+            if answers[field] is None:
+                errors[f"equality_{field}"] = (
+                    "Give only the first half of a postcode (e.g. CV1), or leave it empty."
+                )
+        elif value not in choices:
+            errors[f"equality_{field}"] = "Choose one of the answers offered."
+        else:
+            answers[field] = value
+    return answers if any(answers.values()) else None
+
+
+def check_submission(
+    activity: dict | None,
+    *,
+    channel,
+    text,
+    consents,
+    method,
+    method_note=None,
+    service=None,
+    setting=None,
+    area=None,
+    contact: dict | None = None,
+    equality: dict | None = None,
+    max_chars: int = 20_000,
+) -> Submission:
+    """Every check that needs no database, collected into one ConsentError."""
+    errors: dict[str, str] = {}
+    if activity is None:
+        errors["activity"] = "There is no such activity."
+    elif not activity["is_open"]:
+        errors["activity"] = (
+            f"This activity is open from {activity['opens_on']} to {activity['closes_on']}; "
+            "it is not taking stories today."
+        )
+    elif channel not in activity["channels"]:
+        errors["channel"] = "Choose one of this activity's ways of taking part."
+    cleaned_text = _check_text(text, max_chars, errors)
+    granted = _check_consents(consents, errors)
+    if method not in METHODS:
+        errors["method"] = "Say how consent was given: written, online or verbal."
+    note = _optional_text(method_note, "method_note", errors, MAX_NOTE_CHARS)
+    if method == "verbal" and not note:
+        errors["method_note"] = "For verbal consent, note what was said, made at the time."
+    details = {
+        name: _optional_text(value, name, errors)
+        for name, value in (("service", service), ("setting", setting), ("area", area))
+    }
+    contact_row = _check_contact(contact, errors) if granted["contact"] else None
+    equality_row = _check_equality(equality, errors) if granted["equality_monitoring"] else None
+    if errors:
+        raise ConsentError(errors)
+    return Submission(
+        channel=channel,
+        text=cleaned_text,
+        consents=granted,
+        method=method,
+        method_note=note,
+        contact=contact_row,
+        equality=equality_row,
+        **details,
+    )
+
+
+def unique_reference(db: sqlite_utils.Database) -> str:
+    """A reference used by no story and no tombstone."""
+    while True:
+        reference = references.new_reference()
+        taken = db.execute(
+            "SELECT 1 FROM stories WHERE reference = ? UNION ALL "
+            "SELECT 1 FROM withdrawals WHERE reference = ?",
+            [reference, reference],
+        ).fetchone()
+        if not taken:
+            return reference
+
+
+def store_submission(
+    db: sqlite_utils.Database,
+    submission: Submission,
+    *,
+    activity_id: int,
+    notice: dict,
+    reference: str,
+    secret_hash: str,
+    recorded_by: str,
+    created_by: int | None,
+    submission_key: str | None,
+    at: str,
+) -> int:
+    """Insert the story, its consents, their events, contact and equality rows.
+
+    Runs inside the caller's transaction and uses plain SQL, because imports call it
+    thousands of times in one go.
+    """
+    s = submission
+    story_id = db.execute(
+        "INSERT INTO stories (activity_id, reference, secret_hash, channel, text, service, "
+        "setting, area, submission_key, created_by, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            activity_id,
+            reference,
+            secret_hash,
+            s.channel,
+            s.text,
+            s.service,
+            s.setting,
+            s.area,
+            submission_key,
+            created_by,
+            at,
+        ],
+    ).lastrowid
+    db.conn.executemany(
+        "INSERT INTO consents (story_id, purpose, granted, method, method_note, notice_id, "
+        "notice_sha256, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                story_id,
+                name,
+                int(granted),
+                s.method,
+                s.method_note,
+                notice["id"],
+                notice["sha256"],
+                at,
+                recorded_by,
+            )
+            for name, granted in s.consents.items()
+        ],
+    )
+    db.conn.executemany(
+        "INSERT INTO consent_events (story_id, purpose, granted, method, notice_sha256, at, by) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (story_id, name, int(granted), s.method, notice["sha256"], at, recorded_by)
+            for name, granted in s.consents.items()
+        ],
+    )
+    if s.contact:
+        db.execute(
+            "INSERT INTO contacts (story_id, name, email, phone, postal_address) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [story_id, *(s.contact[k] for k in CONTACT_FIELDS)],
+        )
+    if s.equality:
+        columns = list(EQUALITY_QUESTIONS)
+        db.execute(
+            f"INSERT INTO equality_answers (story_id, {', '.join(columns)}) "
+            f"VALUES (?, {', '.join('?' for _ in columns)})",
+            [story_id, *(s.equality[c] for c in columns)],
+        )
+    return story_id
+
+
+def _existing(db: sqlite_utils.Database, submission_key: str | None) -> Receipt | None:
+    if not submission_key:
+        return None
+    row = db.execute(
+        "SELECT id, reference FROM stories WHERE submission_key = ?", [submission_key]
+    ).fetchone()
+    return Receipt(row[0], row[1], None, duplicate=True) if row else None
+
+
+def capture_story(
+    db: sqlite_utils.Database,
+    *,
+    activity_id: int,
+    channel: str,
+    text: str,
+    consents: dict[str, bool],
+    method: str,
+    method_note: str | None = None,
+    notice_id: int,
+    recorded_by: str,
+    created_by: int | None,
+    service: str | None = None,
+    setting: str | None = None,
+    area: str | None = None,
+    contact: dict | None = None,
+    equality: dict | None = None,
+    submission_key: str | None = None,
+    max_chars: int = 20_000,
+) -> Receipt:
+    """Save one story with its consents and return its receipt; ConsentError saves nothing.
+
+    The same `submission_key` twice returns the first story's receipt (without a secret,
+    which only its hash remembers) instead of a second story.
+    """
+    earlier = _existing(db, submission_key)
+    if earlier:
+        return earlier
+    activity = get_activity(db, activity_id)
+    errors: dict[str, str] = {}
+    try:
+        submission = check_submission(
+            activity,
+            channel=channel,
+            text=text,
+            consents=consents,
+            method=method,
+            method_note=method_note,
+            service=service,
+            setting=setting,
+            area=area,
+            contact=contact,
+            equality=equality,
+            max_chars=max_chars,
+        )
+    except ConsentError as error:
+        errors.update(error.errors)
+    notice = current_notice(db, activity_id) if activity else None
+    if notice and notice_id != notice["id"]:
+        errors["notice"] = (
+            "The information about this activity changed while the form was open. "
+            "Please read it again and confirm your choices."
+        )
+    if not isinstance(recorded_by, str) or not recorded_by.strip():
+        errors["recorded_by"] = "Say who recorded this consent."
+    if errors:
+        raise ConsentError(errors)
+    # Hashing is slow on purpose, so it happens before the write lock is taken.
+    secret = references.new_secret()
+    secret_hash = references.hash_secret(secret)
+    with wdb.write(db):
+        earlier = _existing(db, submission_key)
+        if earlier:
+            return earlier
+        reference = unique_reference(db)
+        story_id = store_submission(
+            db,
+            submission,
+            activity_id=activity_id,
+            notice=notice,
+            reference=reference,
+            secret_hash=secret_hash,
+            recorded_by=recorded_by,
+            created_by=created_by,
+            submission_key=submission_key,
+            at=now_iso(),
+        )
+        audit.record(db, recorded_by, "story_captured", "story", story_id, f"channel={channel}")
+    return Receipt(story_id, reference, secret)

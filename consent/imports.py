@@ -1,0 +1,264 @@
+"""Bulk import of transcribed stories (paper forms, other tools) from CSV.
+
+Accepts UTF-8 with or without a byte-order mark, Windows or Unix line endings and quoted
+newlines. Every row gets the same checks as a captured story; problems are reported as
+(line, column, problem) with the file's own line numbers. The caller chooses explicitly
+between importing nothing when any row is bad and importing only the good rows. Rows with
+no recorded consent are always rejected. A row imported before (same activity, same
+values) is skipped, so running an import twice does not double the stories.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sqlite_utils
+
+from consent import references
+from consent.activities import current_notice, get_activity
+from consent.capture import Receipt, Submission, check_submission, store_submission
+from consent.clock import now_iso
+from consent.errors import ConsentError
+from consent.purposes import EQUALITY_QUESTIONS, PURPOSES
+from workbench import audit
+from workbench import db as wdb
+
+MODES = ("all_or_nothing", "skip_bad_rows")
+CONSENT_FIELDS = [f"consent_{name}" for name in PURPOSES]
+CONTACT_FIELDS = ["contact_name", "contact_email", "contact_phone", "contact_postal_address"]
+FIELDS = [
+    "text",
+    "service",
+    "setting",
+    "area",
+    *CONSENT_FIELDS,
+    "consent_method",
+    "consent_note",
+    *CONTACT_FIELDS,
+    *EQUALITY_QUESTIONS,
+]
+REQUIRED_FIELDS = ["text", *CONSENT_FIELDS, "consent_method"]
+YES = {"yes", "y", "true", "1", "agreed", "agree"}
+NO = {"no", "n", "false", "0", "declined", "decline"}
+# Which input field an error from check_submission is about.
+ERROR_FIELD = {"method": "consent_method", "method_note": "consent_note", "contact": "contact"}
+
+
+@dataclass
+class ImportReport:
+    """What an import did. `rejected` lists (line, column, problem); nothing is stored from
+    a rejected row, and nothing at all when `committed` is False."""
+
+    imported: int = 0
+    rejected: list[tuple[int, str, str]] = field(default_factory=list)
+    receipts: list[Receipt] = field(default_factory=list)
+    already_imported: int = 0
+    rows: int = 0
+    committed: bool = True
+
+
+def _decode(data: bytes) -> str:
+    # surrogateescape keeps undecodable bytes as lone surrogates, so one bad row is reported
+    # on its own line instead of failing the whole file.
+    return data.decode("utf-8", errors="surrogateescape").removeprefix("\ufeff")
+
+
+def _is_text(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _yes_no(value: str) -> bool | None:
+    value = value.strip().lower()
+    return True if value in YES else False if value in NO else None
+
+
+def _columns(header: list[str], mapping: dict[str, str] | None) -> dict[str, int]:
+    """Field → column index, after the mapping; ConsentError when required columns are missing."""
+    mapping = mapping or {}
+    unknown = [f for f in mapping if f not in FIELDS]
+    if unknown:
+        raise ConsentError({"mapping": f"Unknown field(s) in the mapping: {', '.join(unknown)}."})
+    positions = {name.strip(): i for i, name in enumerate(header)}
+    errors = {}
+    found: dict[str, int] = {}
+    for name in FIELDS:
+        column = mapping.get(name, name)
+        if column in positions:
+            found[name] = positions[column]
+        elif name in mapping:
+            errors[name] = f"The file has no column called {column!r}."
+        elif name in REQUIRED_FIELDS:
+            errors[name] = f"The file needs a {column!r} column (or map one to it)."
+    if errors:
+        raise ConsentError(errors)
+    return found
+
+
+def _row_submission(
+    activity: dict, channel: str, values: dict[str, str], max_chars: int
+) -> tuple[Submission | None, dict[str, str]]:
+    """Check one row; returns the submission or the problems keyed by field."""
+    problems: dict[str, str] = {}
+    for name, value in values.items():
+        if not _is_text(value):
+            problems[name] = "Not valid UTF-8 text: save the file as UTF-8 and import again."
+    consents: dict = {}
+    for name in PURPOSES:
+        raw = values.get(f"consent_{name}", "")
+        if not raw.strip():
+            problems.setdefault(f"consent_{name}", "No consent recorded: it must be yes or no.")
+        else:
+            answer = _yes_no(raw)
+            if answer is None:
+                problems.setdefault(f"consent_{name}", "Write yes or no.")
+            consents[name] = answer
+    if problems:
+        return None, problems
+    equality = {}
+    for name, choices in EQUALITY_QUESTIONS.items():
+        value = values.get(name, "").strip()
+        by_lower = {choice.lower(): choice for choice in choices}
+        equality[name] = by_lower.get(value.lower(), value)
+    contact = {name.removeprefix("contact_"): values.get(name) or None for name in CONTACT_FIELDS}
+    try:
+        return check_submission(
+            activity,
+            channel=channel,
+            text=values.get("text", ""),
+            consents=consents,
+            method=values.get("consent_method", "").strip().lower(),
+            method_note=values.get("consent_note") or None,
+            service=values.get("service") or None,
+            setting=values.get("setting") or None,
+            area=values.get("area") or None,
+            contact=contact,
+            equality=equality,
+            max_chars=max_chars,
+        ), {}
+    except ConsentError as error:
+        return None, {ERROR_FIELD.get(k, k): v for k, v in error.errors.items()}
+
+
+def _submission_key(activity_id: int, values: dict[str, str]) -> str:
+    digest = hashlib.sha256(str(activity_id).encode())
+    for name in FIELDS:
+        digest.update(b"\x1f" + values.get(name, "").strip().encode("utf-8", "surrogateescape"))
+    return "import:" + digest.hexdigest()
+
+
+def import_csv(
+    db: sqlite_utils.Database,
+    path_or_bytes: str | Path | bytes,
+    activity_id: int,
+    channel: str,
+    mapping: dict[str, str] | None,
+    mode: str,
+    recorded_by: str,
+    created_by: int | None,
+    max_chars: int = 20_000,
+) -> ImportReport:
+    """Import stories from CSV in one transaction. ConsentError for file-level problems
+    (unknown or closed activity, wrong channel, missing columns, unreadable CSV)."""
+    if mode not in MODES:
+        raise ConsentError({"mode": "Choose all-or-nothing or skip-bad-rows."})
+    activity = get_activity(db, activity_id)
+    if activity is None:
+        raise ConsentError({"activity": "There is no such activity."})
+    if not activity["is_open"]:
+        raise ConsentError({"activity": "This activity is not taking stories today."})
+    if channel not in activity["channels"]:
+        raise ConsentError({"channel": "Choose one of this activity's ways of taking part."})
+    data = path_or_bytes if isinstance(path_or_bytes, bytes) else Path(path_or_bytes).read_bytes()
+    reader = csv.reader(io.StringIO(_decode(data), newline=""), strict=True)
+    report = ImportReport()
+    try:
+        header = next(reader, None)
+        if not header:
+            raise ConsentError({"file": "The file is empty: it needs a header row."})
+        columns = _columns(header, mapping)
+        good: list[tuple[int, Submission, str]] = []
+        keys: set[str] = set()
+        line = reader.line_num + 1
+        for row in reader:
+            start, line = line, reader.line_num + 1
+            if not any(cell.strip() for cell in row):
+                continue
+            report.rows += 1
+            if len(row) > len(header):
+                report.rejected.append((start, "", "More values than the header has columns."))
+                continue
+            values = {name: row[i] if i < len(row) else "" for name, i in columns.items()}
+            submission, problems = _row_submission(activity, channel, values, max_chars)
+            for name, problem in problems.items():
+                report.rejected.append(
+                    (start, header[columns[name]] if name in columns else name, problem)
+                )
+            if submission is None:
+                continue
+            key = _submission_key(activity_id, values)
+            if (
+                key in keys
+                or db.execute("SELECT 1 FROM stories WHERE submission_key = ?", [key]).fetchone()
+            ):
+                report.already_imported += 1
+                continue
+            keys.add(key)
+            good.append((start, submission, key))
+    except csv.Error as error:
+        raise ConsentError(
+            {"file": f"Line {reader.line_num}: the CSV cannot be read ({error})."}
+        ) from None
+    if report.rejected and mode == "all_or_nothing":
+        report.committed = False
+        return report
+    detail = (
+        f"imported={len(good)} rejected_rows={len({r[0] for r in report.rejected})} "
+        f"already_imported={report.already_imported} mode={mode} channel={channel}"
+    )
+    _store(db, report, good, activity_id, recorded_by, created_by, detail)
+    return report
+
+
+def _store(db, report: ImportReport, good, activity_id, recorded_by, created_by, detail) -> None:
+    secret_list = [references.new_secret() for _ in good]
+    # Hashed before the write lock is taken: the slow part must not block other writers.
+    hashes = references.hash_secrets_bulk(secret_list)
+    notice = current_notice(db, activity_id)
+    at = now_iso()
+    with wdb.write(db):
+        taken = {
+            r[0]
+            for r in db.execute(
+                "SELECT reference FROM stories UNION SELECT reference FROM withdrawals"
+            )
+        }
+        for (line, submission, key), secret, secret_hash in zip(
+            good, secret_list, hashes, strict=True
+        ):
+            reference = references.new_reference()
+            while reference in taken:
+                reference = references.new_reference()
+            taken.add(reference)
+            story_id = store_submission(
+                db,
+                submission,
+                activity_id=activity_id,
+                notice=notice,
+                reference=reference,
+                secret_hash=secret_hash,
+                recorded_by=recorded_by,
+                created_by=created_by,
+                submission_key=key,
+                at=at,
+            )
+            report.receipts.append(Receipt(story_id, reference, secret, line=line))
+        report.imported = len(good)
+        audit.record(db, recorded_by, "stories_imported", "activity", activity_id, detail)

@@ -1,0 +1,309 @@
+"""What a storyteller can do with their receipt: see their story's progress, change any
+consent, withdraw, and what staff can do for them (issue a new secret).
+
+Unknown references and wrong secrets get the same answer and cost the same time.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+
+import segno
+import sqlite_utils
+
+from consent import references
+from consent.activities import get_activity
+from consent.clock import now_iso
+from consent.errors import ConsentError
+from consent.purposes import METHODS, PURPOSES
+from consent.withdrawal import withdraw
+from workbench import audit
+from workbench import db as wdb
+from workbench.stages import STAGES, story_stage
+
+THEME_STATUS_LABELS = {
+    "draft": "being reviewed by an analyst",
+    "approved": "published",
+    "not_for_publication": "used internally, not published",
+    "retired": "no longer used",
+}
+PREPARING = (
+    "Your story is being anonymised and checked by a person. The anonymised version will "
+    "appear here when it is ready."
+)
+
+
+@dataclass
+class StoryKey:
+    """Proof that someone holds a receipt: the story it opens (None once withdrawn)."""
+
+    reference: str
+    story_id: int | None
+    activity_id: int | None
+    withdrawn: bool
+
+
+@dataclass
+class ConsentChange:
+    """What a consent change did, and what the caller must queue afterwards."""
+
+    purpose: str
+    granted: bool
+    changed: bool
+    withdrawn: bool = False
+    theme_ids: list[int] = field(default_factory=list)
+    republish: bool = False
+
+
+def verify(db: sqlite_utils.Database, reference: str, secret: str) -> StoryKey | None:
+    """The story a reference and secret open, or None (for unknown and wrong alike).
+
+    Finds withdrawn tombstones too. Always runs exactly one argon2 verification.
+    """
+    canonical = references.normalise_reference(reference)
+    story = tombstone = None
+    if canonical:
+        story = db.execute(
+            "SELECT id, secret_hash, activity_id FROM stories WHERE reference = ?", [canonical]
+        ).fetchone()
+        if story is None:
+            tombstone = db.execute(
+                "SELECT secret_hash, activity_id FROM withdrawals WHERE reference = ?", [canonical]
+            ).fetchone()
+    if story:
+        stored_hash = story[1]
+    elif tombstone:
+        stored_hash = tombstone[0]
+    else:
+        stored_hash = references.DUMMY_HASH
+    if not references.secret_matches(stored_hash, secret) or not (story or tombstone):
+        return None
+    if story is None:
+        return StoryKey(canonical, None, tombstone[1], withdrawn=True)
+    if references.needs_rehash(stored_hash):
+        # Imported receipts were hashed with lighter parameters; upgrade on first use.
+        with wdb.write(db):
+            db["stories"].update(story[0], {"secret_hash": references.hash_secret(secret)})
+    return StoryKey(canonical, story[0], story[2], withdrawn=False)
+
+
+def _purposes(db: sqlite_utils.Database, story_id: int) -> list[dict]:
+    rows = {
+        row["purpose"]: row
+        for row in db.query(
+            "SELECT purpose, granted, method, recorded_at FROM consents WHERE story_id = ?",
+            [story_id],
+        )
+    }
+    return [
+        {
+            "name": name,
+            "label": purpose.label,
+            "description": purpose.description,
+            "required": purpose.required,
+            "granted": bool(rows[name]["granted"]) if name in rows else False,
+            "recorded_at": rows[name]["recorded_at"] if name in rows else None,
+        }
+        for name, purpose in PURPOSES.items()
+    ]
+
+
+def _themes(db: sqlite_utils.Database, story_id: int) -> list[dict]:
+    return [
+        {**row, "status_label": THEME_STATUS_LABELS.get(row["status"], row["status"])}
+        for row in db.query(
+            "SELECT t.id, t.label, t.status FROM theme_members m JOIN themes t "
+            "ON t.id = m.theme_id WHERE m.story_id = ? AND t.status != 'retired' ORDER BY t.id",
+            [story_id],
+        )
+    ]
+
+
+def receipt_view(db: sqlite_utils.Database, key: StoryKey) -> dict:
+    """Everything the receipt page shows: never the original text, only the anonymised one."""
+    activity = get_activity(db, key.activity_id) if key.activity_id else None
+    about = (
+        {k: activity[k] for k in ("id", "title", "feedback_plan", "feedback_date", "partners")}
+        if activity
+        else None
+    )
+    if key.withdrawn:
+        row = db.execute(
+            "SELECT withdrawn_at FROM withdrawals WHERE reference = ?", [key.reference]
+        ).fetchone()
+        return {
+            "reference": key.reference,
+            "withdrawn": True,
+            "withdrawn_at": row[0] if row else None,
+            "activity": about,
+        }
+    story = db.execute(
+        "SELECT created_at, channel FROM stories WHERE id = ?", [key.story_id]
+    ).fetchone()
+    anonymised = db.execute(
+        "SELECT text FROM anonymisations WHERE story_id = ? AND status IN ('ready', 'checked')",
+        [key.story_id],
+    ).fetchone()
+    return {
+        "reference": key.reference,
+        "withdrawn": False,
+        "received_at": story[0],
+        "channel": story[1],
+        "activity": about,
+        "purposes": _purposes(db, key.story_id),
+        "stage": story_stage(db, key.story_id),
+        "stages": list(STAGES),
+        "themes": _themes(db, key.story_id),
+        "anonymised_text": anonymised[0] if anonymised else None,
+        "anonymised_message": None if anonymised else PREPARING,
+    }
+
+
+def change_consent(
+    db: sqlite_utils.Database, story_id: int, purpose: str, granted: bool, by: str, method: str
+) -> ConsentChange:
+    """Grant or withdraw one purpose; withdrawing `analysis` withdraws the whole story.
+
+    Withdrawing `publish_quotes` deletes the story's quotes, `contact` its contact details,
+    `equality_monitoring` its equality answers. `republish` says the published database must
+    be rebuilt; `theme_ids` name themes whose keywords need refreshing.
+    """
+    errors = {}
+    if purpose not in PURPOSES:
+        errors["purpose"] = "That is not one of our purposes."
+    if not isinstance(granted, bool):
+        errors["granted"] = "Choose yes or no."
+    if method not in METHODS:
+        errors["method"] = "Say how the change was made: written, online or verbal."
+    if errors:
+        raise ConsentError(errors)
+    if purpose == "analysis" and not granted:
+        result = withdraw(db, story_id, "receipt" if by == "storyteller" else "staff", by)
+        return ConsentChange(purpose, granted, True, True, result.theme_ids, republish=True)
+    with wdb.write(db):
+        current = db.execute(
+            "SELECT c.granted, n.sha256 FROM consents c JOIN notices n ON n.id = c.notice_id "
+            "WHERE c.story_id = ? AND c.purpose = ?",
+            [story_id, purpose],
+        ).fetchone()
+        if current is None:
+            raise ConsentError({"story": "There is no such story (it may have been withdrawn)."})
+        if bool(current[0]) == granted:
+            return ConsentChange(purpose, granted, changed=False)
+        at = now_iso()
+        db.execute(
+            "UPDATE consents SET granted = ?, method = ?, recorded_at = ?, recorded_by = ? "
+            "WHERE story_id = ? AND purpose = ?",
+            [int(granted), method, at, by, story_id, purpose],
+        )
+        db.execute(
+            "INSERT INTO consent_events (story_id, purpose, granted, method, notice_sha256, at, "
+            "by) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [story_id, purpose, int(granted), method, current[1], at, by],
+        )
+        change = ConsentChange(purpose, granted, changed=True)
+        if purpose == "publish_quotes" and not granted:
+            change.theme_ids = [
+                r[0]
+                for r in db.execute(
+                    "SELECT DISTINCT theme_id FROM quotes WHERE story_id = ? ORDER BY 1",
+                    [story_id],
+                ).fetchall()
+            ]
+            db.execute("DELETE FROM quotes WHERE story_id = ?", [story_id])
+            change.republish = True
+        elif purpose == "contact" and not granted:
+            db.execute("DELETE FROM contacts WHERE story_id = ?", [story_id])
+        elif purpose == "equality_monitoring" and not granted:
+            db.execute("DELETE FROM equality_answers WHERE story_id = ?", [story_id])
+        audit.record(
+            db,
+            by,
+            "consent_changed",
+            "story",
+            story_id,
+            f"{purpose}={'granted' if granted else 'withdrawn'} method={method}",
+        )
+    return change
+
+
+def reissue_secret(db: sqlite_utils.Database, story_id: int, by: str) -> str:
+    """A new secret for a story (after staff checked identity another way); the old one stops
+    working. Returns the new secret, to be shown once."""
+    secret = references.new_secret()
+    secret_hash = references.hash_secret(secret)
+    with wdb.write(db):
+        if not db["stories"].count_where("id = ?", [story_id]):
+            raise ConsentError({"story": "There is no such story (it may have been withdrawn)."})
+        db["stories"].update(story_id, {"secret_hash": secret_hash})
+        audit.record(db, by, "receipt_secret_reissued", "story", story_id)
+    return secret
+
+
+def receipt_url(base_url: str, reference: str, secret: str) -> str:
+    """The receipt link; the secret rides in the fragment, which browsers never send."""
+    return f"{base_url.rstrip('/')}/receipt#{reference}.{secret}"
+
+
+def _qr(url: str) -> segno.QRCode:
+    return segno.make_qr(url, error="m")
+
+
+def qr_svg(url: str) -> str:
+    """An inline SVG QR code of the receipt URL, for the printable card."""
+    return _qr(url).svg_inline(scale=4, border=4, title="Receipt QR code")
+
+
+def qr_png(url: str) -> bytes:
+    """A PNG QR code of the receipt URL, for downloading or printing."""
+    buffer = io.BytesIO()
+    _qr(url).save(buffer, kind="png", scale=8, border=4)
+    return buffer.getvalue()
+
+
+def find_by_reference(db: sqlite_utils.Database, reference: str) -> dict | None:
+    """What staff may see of a story from its (non-secret) reference: never its text.
+
+    Keys: story_id (None once withdrawn), reference, withdrawn, withdrawn_at, activity_id,
+    activity_title, received_at, channel, stage, purposes (as in `receipt_view`).
+    """
+    canonical = references.normalise_reference(reference)
+    if canonical is None:
+        return None
+    story = db.execute(
+        "SELECT id, activity_id, created_at, channel FROM stories WHERE reference = ?", [canonical]
+    ).fetchone()
+    if story:
+        found = {
+            "story_id": story[0],
+            "activity_id": story[1],
+            "received_at": story[2],
+            "channel": story[3],
+            "withdrawn": False,
+            "withdrawn_at": None,
+            "stage": story_stage(db, story[0]),
+            "purposes": _purposes(db, story[0]),
+        }
+    else:
+        tombstone = db.execute(
+            "SELECT activity_id, withdrawn_at FROM withdrawals WHERE reference = ?", [canonical]
+        ).fetchone()
+        if tombstone is None:
+            return None
+        found = {
+            "story_id": None,
+            "activity_id": tombstone[0],
+            "received_at": None,
+            "channel": None,
+            "withdrawn": True,
+            "withdrawn_at": tombstone[1],
+            "stage": None,
+            "purposes": [],
+        }
+    activity = get_activity(db, found["activity_id"]) if found["activity_id"] else None
+    return {
+        "reference": canonical,
+        "activity_title": activity["title"] if activity else None,
+        **found,
+    }

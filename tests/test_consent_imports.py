@@ -1,0 +1,166 @@
+"""Bulk import from CSV: awkward encodings, a per-row report, and an explicit choice between
+all-or-nothing and skipping bad rows."""
+
+from __future__ import annotations
+
+import pytest
+from consent_support import migrated_db, open_activity, row_counts, staff_user
+
+from consent import imports, receipts
+from consent.errors import ConsentError
+
+HEADER = (
+    "text,consent_analysis,consent_publish_quotes,consent_share_partners,consent_contact,"
+    "consent_equality_monitoring,consent_method,consent_note,contact_email,age_band"
+)
+
+
+def csv_bytes(*rows: str, bom: bool = True, newline: str = "\r\n") -> bytes:
+    body = newline.join([HEADER, *rows]) + newline
+    return (b"\xef\xbb\xbf" if bom else b"") + body.encode("utf-8")
+
+
+GOOD = "The ward was noisy at night,yes,yes,no,no,no,written,,,"
+MULTILINE = '"Line one of the form\r\nline two, with a comma",yes,no,no,no,yes,written,,,65-74'
+
+
+@pytest.fixture
+def db(tmp_path):
+    database = migrated_db(tmp_path)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def activity(db):
+    return open_activity(db, staff_user(db, "analyst"))
+
+
+def run(db, activity, data, mode="all_or_nothing", mapping=None):
+    return imports.import_csv(db, data, activity, "paper", mapping, mode, "user:1", 1)
+
+
+def test_bom_windows_line_endings_and_quoted_newlines_import_cleanly(db, activity):
+    report = run(db, activity, csv_bytes(GOOD, MULTILINE))
+    assert (report.imported, report.rejected, report.committed) == (2, [], True)
+    texts = [r["text"] for r in db.query("SELECT text FROM stories ORDER BY id")]
+    assert texts == [
+        "The ward was noisy at night",
+        "Line one of the form\r\nline two, with a comma",
+    ]
+    assert db["equality_answers"].get(2)["age_band"] == "65-74"
+    assert db["consents"].count == 10
+    assert {r["method"] for r in db.query("SELECT method FROM consents")} == {"written"}
+    assert [r.line for r in report.receipts] == [2, 3]
+    assert db["stories"].get(1)["channel"] == "paper"
+
+
+def test_the_report_names_the_file_line_column_and_problem(db, activity):
+    data = csv_bytes(
+        MULTILINE,  # lines 2-3
+        ",yes,yes,no,no,no,written,,,",  # line 4: empty story
+        "Told at the door,,yes,no,no,no,written,,,",  # line 5: no consent recorded
+        "Told at the door,maybe,yes,no,no,no,verbal,,,",  # line 6: not yes/no, no verbal note
+        "Call me,yes,no,no,yes,no,written,,not-an-email,",  # line 7
+        GOOD,  # line 8
+    )
+    report = run(db, activity, data, mode="skip_bad_rows")
+    assert set(report.rejected) >= {
+        (4, "text", "Write or transcribe the story: it is empty."),
+        (5, "consent_analysis", "No consent recorded: it must be yes or no."),
+        (6, "consent_analysis", "Write yes or no."),
+        (7, "contact_email", "This does not look like an email address."),
+    }
+    assert {line for line, _c, _p in report.rejected} == {4, 5, 6, 7}
+    assert report.imported == 2 and db["stories"].count == 2
+
+
+def test_all_or_nothing_imports_nothing_when_a_row_is_bad(db, activity):
+    before = row_counts(db)
+    report = run(db, activity, csv_bytes(GOOD, "Refused,no,no,no,no,no,written,,,"))
+    assert not report.committed and report.imported == 0
+    assert report.rejected[0][:2] == (3, "consent_analysis")
+    assert row_counts(db) == before
+
+
+def test_invalid_utf8_is_reported_on_its_own_line(db, activity):
+    bad = "Caf\xe9 was closed,yes,no,no,no,no,written,,,".encode("latin-1")
+    data = (
+        csv_bytes(GOOD).rstrip(b"\r\n")
+        + b"\r\n"
+        + bad
+        + b"\r\n"
+        + GOOD.replace("noisy", "cold").encode()
+        + b"\r\n"
+    )
+    report = run(db, activity, data, mode="skip_bad_rows")
+    assert [(line, column) for line, column, _p in report.rejected] == [(3, "text")]
+    assert "UTF-8" in report.rejected[0][2]
+    assert report.imported == 2
+
+
+def test_a_mapping_reads_fields_from_the_file_own_column_names(db, activity):
+    data = (
+        b"Story,Agree analysis,Quotes,Partners,Contact,Equality,How\n"
+        b"Lovely midwives,Y,N,N,N,N,written\n"
+    )
+    mapping = {
+        "text": "Story",
+        "consent_analysis": "Agree analysis",
+        "consent_publish_quotes": "Quotes",
+        "consent_share_partners": "Partners",
+        "consent_contact": "Contact",
+        "consent_equality_monitoring": "Equality",
+        "consent_method": "How",
+    }
+    report = run(db, activity, data, mapping=mapping)
+    assert report.imported == 1
+    assert db["stories"].get(1)["text"] == "Lovely midwives"
+
+
+def test_a_file_without_consent_columns_is_refused_whole(db, activity):
+    before = row_counts(db)
+    with pytest.raises(ConsentError) as raised:
+        run(db, activity, b"text\nA story with no consent at all\n")
+    assert "consent_analysis" in raised.value.errors and "consent_method" in raised.value.errors
+    assert row_counts(db) == before
+
+
+def test_importing_the_same_file_twice_does_not_double_the_stories(db, activity):
+    run(db, activity, csv_bytes(GOOD, MULTILINE))
+    again = run(db, activity, csv_bytes(GOOD, MULTILINE))
+    assert (again.imported, again.already_imported, again.rejected) == (0, 2, [])
+    assert db["stories"].count == 2
+
+
+def test_imported_receipts_work_and_each_import_is_audited(db, activity):
+    report = run(db, activity, csv_bytes(GOOD))
+    receipt = report.receipts[0]
+    assert receipts.verify(db, receipt.reference, receipt.secret).story_id == receipt.story_id
+    audit = list(db.query("SELECT * FROM audit_log WHERE action = 'stories_imported'"))
+    assert len(audit) == 1 and "imported=1" in audit[0]["detail"]
+    assert "noisy" not in audit[0]["detail"]
+
+
+@pytest.mark.parametrize(
+    "activity_id, channel, mode, field",
+    [
+        (999, "paper", "all_or_nothing", "activity"),
+        (None, "home_visit", "all_or_nothing", "channel"),
+        (None, "paper", "whatever", "mode"),
+    ],
+)
+def test_file_level_problems_are_refused_before_any_row(
+    db, activity, activity_id, channel, mode, field
+):
+    with pytest.raises(ConsentError) as raised:
+        imports.import_csv(
+            db, csv_bytes(GOOD), activity_id or activity, channel, None, mode, "user:1", 1
+        )
+    assert field in raised.value.errors
+    assert db["stories"].count == 0
+
+
+def test_a_row_with_too_many_values_is_rejected(db, activity):
+    report = run(db, activity, csv_bytes(GOOD + ",extra"), mode="skip_bad_rows")
+    assert report.rejected == [(2, "", "More values than the header has columns.")]
