@@ -76,15 +76,19 @@ def import_job_modules() -> None:
 def enqueue(huey: Huey, db, name: str, **params: Any) -> int:
     """Record a queued job and send it to the workers; returns the job id."""
     with wdb.write(db):
-        job_id = db["jobs"].insert(
-            {
-                "name": name,
-                "params": json.dumps(params, sort_keys=True),
-                "status": "queued",
-                "progress": 0.0,
-                "created_at": now(),
-            }
-        ).last_pk
+        job_id = (
+            db["jobs"]
+            .insert(
+                {
+                    "name": name,
+                    "params": json.dumps(params, sort_keys=True),
+                    "status": "queued",
+                    "progress": 0.0,
+                    "created_at": now(),
+                }
+            )
+            .last_pk
+        )
     huey.run_job(job_id, db_path_of(db))
     return job_id
 
@@ -117,7 +121,9 @@ def run_job(job_id: int, db_path: str) -> None:
             fn(db, progress, **json.loads(row["params"]))
         except Exception as error:
             # Only the exception's type and first line: messages must never carry story text.
-            summary = f"{type(error).__name__}: {str(error).splitlines()[0][:200] if str(error) else ''}"
+            summary = (
+                f"{type(error).__name__}: {str(error).splitlines()[0][:200] if str(error) else ''}"
+            )
             log.error("job %s (%s) failed: %s", job_id, row["name"], type(error).__name__)
             log.debug("%s", traceback.format_exc())
             _finish(db, job_id, "failed", summary)
@@ -131,16 +137,20 @@ def _finish(db, job_id: int, status: str, error: str) -> None:
     with wdb.write(db):
         db["jobs"].update(
             job_id,
-            {"status": status, "error": error, "finished_at": now(),
-             **({"progress": 1.0} if status == "done" else {})},
+            {
+                "status": status,
+                "error": error,
+                "finished_at": now(),
+                **({"progress": 1.0} if status == "done" else {}),
+            },
         )
 
 
 def pending(db) -> int:
     """How many jobs are queued or running."""
-    return db.execute(
-        "SELECT count(*) FROM jobs WHERE status IN ('queued', 'running')"
-    ).fetchone()[0]
+    return db.execute("SELECT count(*) FROM jobs WHERE status IN ('queued', 'running')").fetchone()[
+        0
+    ]
 
 
 def requeue_interrupted(huey: Huey, db) -> int:

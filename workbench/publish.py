@@ -1,184 +1,247 @@
 """Build the published database: approved, de-identified themes, counts and quotes only.
 
-The file is built beside the served one, checked (integrity and leaks), then swapped in with
-`os.replace`, so Datasette never sees a half-built file.
+The file is built beside the served one, checked (integrity, schema and leaks), then swapped
+in with `os.replace`, so Datasette never sees a half-built file and a failed or killed build
+leaves the old one served. Datasette follows the swap without a restart: the planner plugin
+reopens a served file whose inode changed (see datasette_plugins/swap.py and
+benchmarks/publish.py for the comparison with restarting).
 """
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
+import sqlite3
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlite_utils
 
+from workbench import publish_checks as checks
 from workbench.jobs import job
+from workbench.publish_checks import LeakError
+from workbench.publish_metadata import LICENCE
+from workbench.publish_metadata import metadata as _metadata
+from workbench.publish_schema import SCHEMA
+from workbench.publish_tables import published_rows, size_band
+from workbench.suppression import DEFAULT_K
 
-LICENCE = "CC BY 4.0"
-LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+__all__ = [
+    "DATASETTE_SETTINGS",
+    "LeakError",
+    "build",
+    "metadata",
+    "metadata_path",
+    "recent_jobs",
+    "size_band",
+    "status",
+]
 
-
-class LeakError(RuntimeError):
-    """The built file contains something that must never be published."""
+# The one definition of how Datasette serves the published file: `workbench serve-published`
+# passes these on the command line and the tests pass them to Datasette directly.
+DATASETTE_SETTINGS: dict[str, bool | int] = {
+    "default_allow_sql": False,
+    "allow_download": False,
+    "allow_csv_stream": False,
+    "max_csv_mb": 5,
+    "sql_time_limit_ms": 1000,
+    "max_returned_rows": 1000,
+    "default_page_size": 100,
+    "allow_facet": True,
+    "suggest_facets": False,
+    "facet_time_limit_ms": 200,
+    "num_sql_threads": 3,
+    # A withdrawn quote must disappear at the next publication, not linger in caches.
+    "default_cache_ttl": 0,
+    "template_debug": False,
+    "trace_debug": False,
+}
+MAX_CHANGES_KEPT = 1000
 
 
 def metadata_path(published: str | Path) -> Path:
+    """Where the Datasette metadata for a published file lives (beside it)."""
     published = Path(published)
     return published.with_name(published.stem + ".metadata.json")
 
 
-def metadata() -> dict:
-    """Datasette metadata: what planners are looking at, its licence and its source."""
-    return {
-        "title": "Story Workbench: what people told us",
-        "description": (
-            "Themes, counts and quotes from people's stories about health and care, published "
-            "only after an analyst approved them and only where storytellers consented. Stories "
-            "are anonymised and small numbers are suppressed."
-        ),
-        "license": LICENCE,
-        "license_url": LICENCE_URL,
-        "source": "Story Workbench",
-        "databases": {
-            "published": {
-                "tables": {
-                    "activities": {
-                        "description": "Engagement activities: why we asked, and what could "
-                        "and could not be influenced."
-                    },
-                    "themes": {"description": "Approved themes with their keywords."},
-                    "quotes": {
-                        "description": "Anonymised excerpts chosen by analysts from stories "
-                        "whose tellers agreed to publication."
-                    },
-                }
-            }
-        },
-    }
+def metadata(published: str | Path | None = None) -> dict:
+    """Datasette metadata for the published file (named after it, "published" by default)."""
+    return _metadata(Path(published).stem) if published else _metadata()
 
 
-def build(db: sqlite_utils.Database, published_path: str | Path) -> dict:
-    """Build, check and atomically swap in the published database; returns row counts."""
+def build(
+    db: sqlite_utils.Database, published_path: str | Path, k: int = DEFAULT_K
+) -> dict[str, int]:
+    """Build, check and atomically swap in the published database; returns rows per table.
+
+    Raises LeakError (and leaves the served file untouched) if the built file fails a check.
+    """
     published_path = Path(published_path)
     published_path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(
-        prefix=".publishing-", suffix=".db", dir=published_path.parent
-    )
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        out = sqlite_utils.Database(tmp)
-        counts = _write_tables(db, out)
-        _check(db, out)
-        out.conn.commit()
-        out.close()
-        os.replace(tmp, published_path)
-        metadata_path(published_path).write_text(json.dumps(metadata(), indent=2))
-    finally:
-        tmp.unlink(missing_ok=True)
+    with _one_build_at_a_time(published_path):
+        _write_atomically(
+            metadata_path(published_path), json.dumps(metadata(published_path), indent=2)
+        )
+        fd, tmp_name = tempfile.mkstemp(
+            prefix=".publishing-", suffix=".db", dir=published_path.parent
+        )
+        os.close(fd)
+        tmp = Path(tmp_name)
+        try:
+            counts = _write_file(db, tmp, published_path, k)
+            os.replace(tmp, published_path)
+            _fsync_directory(published_path.parent)
+        finally:
+            tmp.unlink(missing_ok=True)
     return counts
 
 
-def _write_tables(db: sqlite_utils.Database, out: sqlite_utils.Database) -> dict:
-    activities = list(
+def status(published_path: str | Path) -> dict | None:
+    """When the served file was built and how many rows each table has; None if none yet."""
+    path = Path(published_path)
+    if not path.exists():
+        return None
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        about = dict(conn.execute("SELECT key, value FROM about").fetchall())
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        counts = {t: conn.execute(f"SELECT count(*) FROM [{t}]").fetchone()[0] for t in tables}
+    except sqlite3.DatabaseError:
+        return None
+    finally:
+        conn.close()
+    return {"built_at": about.get("built_at"), "counts": counts}
+
+
+def recent_jobs(db: sqlite_utils.Database, limit: int = 10) -> list[dict]:
+    """The latest publishing jobs, newest first, for the publishing page."""
+    return list(
         db.query(
-            "SELECT id, title, purpose, can_influence, cannot_influence, feedback_plan, "
-            "feedback_date FROM activities ORDER BY id"
+            "SELECT id, status, message, error, created_at, finished_at FROM jobs "
+            "WHERE name = 'publish' ORDER BY id DESC LIMIT ?",
+            [limit],
         )
     )
-    public_activity = {row["id"]: n for n, row in enumerate(activities, start=1)}
-    out["activities"].insert_all(
-        [{**{k: v for k, v in row.items() if k != "id"}, "id": public_activity[row["id"]]}
-         for row in activities],
-        pk="id",
-        columns={"id": int, "title": str, "purpose": str, "can_influence": str,
-                 "cannot_influence": str, "feedback_plan": str, "feedback_date": str},
-    )
-    themes = list(
-        db.query(
-            "SELECT t.id, t.activity_id, t.label, t.description, t.keywords, "
-            "(SELECT count(*) FROM theme_members m WHERE m.theme_id = t.id) AS size "
-            "FROM themes t WHERE t.status = 'approved' ORDER BY t.id"
+
+
+def _write_file(db: sqlite_utils.Database, tmp: Path, published_path: Path, k: int) -> dict:
+    built_at = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+    rows = published_rows(db, k)
+    rows["changes"] = _changes(published_path, rows, built_at)
+    rows["about"] = [
+        {"key": "built_at", "value": built_at},
+        {"key": "suppression_threshold", "value": str(k)},
+        {"key": "licence", "value": LICENCE},
+    ]
+    out = sqlite_utils.Database(tmp)
+    try:
+        # No journal and no syncing while building: until it is checked and swapped in, the
+        # file is scratch, and a crash just leaves it to be deleted. One fsync at the end.
+        out.execute("PRAGMA journal_mode = OFF")
+        out.execute("PRAGMA synchronous = OFF")
+        with out.conn:
+            out.conn.executescript(SCHEMA)
+            for table, table_rows in rows.items():
+                if table_rows:
+                    out[table].insert_all(table_rows)
+        checks.check(db, out)
+    finally:
+        out.close()
+    with open(tmp, "rb") as handle:
+        os.fsync(handle.fileno())
+    return {table: len(table_rows) for table, table_rows in rows.items()}
+
+
+def _changes(published_path: Path, rows: dict[str, list[dict]], built_at: str) -> list[dict]:
+    """This publication's differences from the served one, on top of the earlier history."""
+    activity_titles = {a["id"]: a["title"] for a in rows["activities"]}
+    now = {
+        (t["label"], activity_titles.get(t["activity_id"])): t["size_band"] for t in rows["themes"]
+    }
+    before, history = _previous(published_path)
+    changes = []
+    for (label, activity), band in sorted(now.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
+        if (label, activity) not in before:
+            changes.append(("new theme", label, activity, f"size {band}"))
+        elif before[(label, activity)] != band:
+            changes.append(
+                ("size changed", label, activity, f"{before[(label, activity)]} to {band}")
+            )
+    for label, activity in sorted(set(before) - set(now), key=lambda k: (k[0], k[1] or "")):
+        changes.append(("no longer published", label, activity, ""))
+    new = [
+        {"published_at": built_at, "change": c, "theme": t, "activity": a, "detail": d}
+        for c, t, a, d in changes
+    ]
+    return (new + history)[:MAX_CHANGES_KEPT]
+
+
+def _previous(published_path: Path) -> tuple[dict, list[dict]]:
+    """The served file's themes and change history; nothing if it is missing or unreadable."""
+    if not published_path.exists():
+        return {}, []
+    try:
+        old = sqlite_utils.Database(sqlite3.connect(f"file:{published_path}?mode=ro", uri=True))
+    except sqlite3.DatabaseError:
+        return {}, []
+    try:
+        themes = {
+            (r["label"], r["activity"]): r["size_band"]
+            for r in old.query(
+                "SELECT t.label, a.title AS activity, t.size_band FROM themes t "
+                "LEFT JOIN activities a ON a.id = t.activity_id"
+            )
+        }
+        history = list(
+            old.query(
+                "SELECT published_at, change, theme, activity, detail FROM changes "
+                "ORDER BY published_at DESC"
+            )
         )
-    )
-    public_theme = {row["id"]: n for n, row in enumerate(themes, start=1)}
-    out["themes"].insert_all(
-        [
-            {
-                "id": public_theme[row["id"]],
-                "activity_id": public_activity.get(row["activity_id"]),
-                "label": row["label"],
-                "description": row["description"],
-                "size_band": size_band(row["size"]),
-                "keywords": ", ".join(json.loads(row["keywords"] or "[]")),
-            }
-            for row in themes
-        ],
-        pk="id",
-        columns={"id": int, "activity_id": int, "label": str, "description": str,
-                 "size_band": str, "keywords": str},
-        foreign_keys=[("activity_id", "activities", "id")],
-    )
-    quotes = list(
-        db.query(
-            "SELECT q.theme_id, q.text FROM quotes q "
-            "JOIN themes t ON t.id = q.theme_id AND t.status = 'approved' "
-            "JOIN consents c ON c.story_id = q.story_id AND c.purpose = 'publish_quotes' "
-            "AND c.granted = 1 "
-            "JOIN consents a ON a.story_id = q.story_id AND a.purpose = 'analysis' "
-            "AND a.granted = 1 "
-            "JOIN anonymisations n ON n.story_id = q.story_id AND n.status = 'checked' "
-            "ORDER BY q.theme_id, q.id"
-        )
-    )
-    out["quotes"].insert_all(
-        [{"theme_id": public_theme[q["theme_id"]], "text": q["text"]} for q in quotes],
-        columns={"theme_id": int, "text": str},
-        foreign_keys=[("theme_id", "themes", "id")],
-    )
-    out["about"].insert(
-        {"key": "built_at", "value": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")},
-        pk="key",
-    )
-    return {"activities": len(activities), "themes": len(themes), "quotes": len(quotes)}
+    except sqlite3.DatabaseError:
+        return {}, []
+    finally:
+        old.close()
+    return themes, history
 
 
-def size_band(n: int) -> str:
-    """Bands rather than exact sizes, so a theme's size cannot single anyone out."""
-    if n < 5:
-        return "<5"
-    if n < 10:
-        return "5-9"
-    if n < 25:
-        return "10-24"
-    if n < 50:
-        return "25-49"
-    if n < 100:
-        return "50-99"
-    return "100+"
+@contextmanager
+def _one_build_at_a_time(published_path: Path) -> Iterator[None]:
+    """Two workers publishing at once would race on the changes history: take turns."""
+    lock = published_path.with_name(published_path.name + ".lock")
+    with open(lock, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            for leftover in published_path.parent.glob(".publishing-*.db"):
+                leftover.unlink(missing_ok=True)  # from a build that was killed
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _check(db: sqlite_utils.Database, out: sqlite_utils.Database) -> None:
-    if out.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
-        raise LeakError("integrity check failed")
-    forbidden_tables = {"stories", "consents", "contacts", "equality_answers", "users"}
-    if forbidden_tables & set(out.table_names()):
-        raise LeakError("a working table was copied")
-    references = {r["reference"] for r in db.query("SELECT reference FROM stories")}
-    raw = [r["text"] for r in db.query("SELECT text FROM stories WHERE text IS NOT NULL")]
-    for table in out.table_names():
-        for row in out[table].rows:
-            for value in row.values():
-                if not isinstance(value, str):
-                    continue
-                if value in references or any(len(t) > 40 and t in value for t in raw):
-                    raise LeakError(f"working data found in published table {table}")
+def _fsync_directory(path: Path) -> None:
+    """Make the rename itself durable."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(text)
+    os.replace(tmp, path)
 
 
 @job("publish")
 def publish_job(db: sqlite_utils.Database, progress, published_path: str) -> None:
-    progress(0.1, "building")
-    build(db, published_path)
-    progress(1.0, "published")
+    """Background job: rebuild and swap in the published database."""
+    progress(0.1, "building the published database")
+    counts = build(db, published_path)
+    progress(1.0, f"published {counts['themes']} themes and {counts['quotes']} quotes")

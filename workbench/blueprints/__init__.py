@@ -4,7 +4,20 @@ from flask import Flask
 
 
 def register_blueprints(app: Flask) -> None:
-    from workbench.blueprints import admin, auth, dashboard
+    from workbench.blueprints import (
+        admin,
+        auth,
+        capture,
+        dashboard,
+        publishing,
+        review,
+        storyteller,
+        tags,
+    )
 
-    for module in (auth, dashboard, admin):
+    for module in (auth, dashboard, admin, capture, storyteller, publishing, review, tags):
         app.register_blueprint(module.bp)
+
+    from workbench.blueprints import safeguarding
+
+    app.register_blueprint(safeguarding.bp)

@@ -31,9 +31,17 @@ def datasette_command(published: str, port: int = DATASETTE_PORT) -> list[str]:
         shown = ("on" if value else "off") if isinstance(value, bool) else str(value)
         settings += ["--setting", name, shown]
     return [
-        sys.executable, "-m", "datasette", "serve", published,
-        "--host", DATASETTE_HOST, "--port", str(port),
-        "--metadata", str(metadata_path(published)),
+        sys.executable,
+        "-m",
+        "datasette",
+        "serve",
+        published,
+        "--host",
+        DATASETTE_HOST,
+        "--port",
+        str(port),
+        "--metadata",
+        str(metadata_path(published)),
         *settings,
     ]
 
@@ -105,15 +113,27 @@ def run_all() -> None:
     exe = Path(sys.executable).parent
     commands = {
         "web": [
-            str(exe / "gunicorn"), "--bind", APP_ADDRESS, "--worker-class", "gthread",
-            "--workers", "1", "--threads", "8", "--access-logfile", "-",
-            "--access-logformat", '%(h)s "%(m)s %(U)s" %(s)s %(M)sms',
+            str(exe / "gunicorn"),
+            "--bind",
+            APP_ADDRESS,
+            "--worker-class",
+            "gthread",
+            "--workers",
+            "1",
+            "--threads",
+            "8",
+            "--access-logfile",
+            "-",
+            "--access-logformat",
+            '%(h)s "%(m)s %(U)s" %(s)s %(M)sms',
             "workbench.wsgi:app",
         ],
         "worker": [str(exe / "workbench"), "worker"],
         "datasette": datasette_command(published),
     }
-    children = {name: subprocess.Popen(cmd, start_new_session=True) for name, cmd in commands.items()}
+    children = {
+        name: subprocess.Popen(cmd, start_new_session=True) for name, cmd in commands.items()
+    }
     ensure_demo_admin()
     click.echo(f"  app        http://{APP_ADDRESS}")
     click.echo(f"  datasette  http://{DATASETTE_HOST}:{DATASETTE_PORT}")

@@ -1,0 +1,122 @@
+"""What the planner pages show, read from the published database.
+
+The queries are fixed and the shaping is plain functions, tested without Datasette.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from markupsafe import Markup
+
+from datasette_plugins.charts import bar_chart
+
+TOP_THEMES = 3
+
+
+def top_themes_per_priority(rows: list[dict], limit: int = TOP_THEMES) -> list[dict]:
+    """Group (priority, theme) rows, ordered largest theme first, into each priority's top few.
+
+    Rows carry `priority_id`, `priority`, `theme_id`, `label`, `size_band` and `evidence`;
+    themes are numbered largest first, so the lowest theme ids come first.
+    """
+    grouped: OrderedDict[int, dict] = OrderedDict()
+    for row in sorted(rows, key=lambda r: (r["priority"], r["theme_id"])):
+        entry = grouped.setdefault(
+            row["priority_id"], {"id": row["priority_id"], "title": row["priority"], "themes": []}
+        )
+        if len(entry["themes"]) < limit:
+            entry["themes"].append(row)
+    return list(grouped.values())
+
+
+def chart_items(rows: list[dict], label_key: str) -> list[tuple[str, int | str]]:
+    """(label, count) pairs for a chart from published count rows."""
+    return [(str(row[label_key]), row["stories"]) for row in rows]
+
+
+def community_charts(rows: list[dict]) -> list[tuple[str, Markup]]:
+    """(heading, chart) for each equality question, in the order the rows come."""
+    by_characteristic: OrderedDict[str, list] = OrderedDict()
+    for row in rows:
+        by_characteristic.setdefault(row["characteristic"], []).append(
+            (row["community_group"], row["stories"])
+        )
+    return [
+        (name, bar_chart(f"Stories by {name.lower()}", items))
+        for name, items in by_characteristic.items()
+    ]
+
+
+async def _rows(database, sql: str, params: list | None = None) -> list[dict]:
+    results = await database.execute(sql, params or [])
+    return [dict(row) for row in results.rows]
+
+
+async def home_context(database) -> dict:
+    """Activities and the top themes for each priority."""
+    activities = await _rows(database, "SELECT * FROM activities ORDER BY opened DESC, title")
+    pairs = await _rows(
+        database,
+        "SELECT p.id AS priority_id, p.title AS priority, t.id AS theme_id, t.label, "
+        "t.size_band, tp.evidence FROM theme_priorities tp "
+        "JOIN priorities p ON p.id = tp.priority_id JOIN themes t ON t.id = tp.theme_id",
+    )
+    themes = await _rows(database, "SELECT id, label, size_band, tone FROM themes ORDER BY id")
+    about = dict((r["key"], r["value"]) for r in await _rows(database, "SELECT * FROM about"))
+    return {
+        "activities": activities,
+        "priorities": top_themes_per_priority(pairs),
+        "themes": themes,
+        "built_at": about.get("built_at"),
+    }
+
+
+async def theme_context(database, theme_id: int) -> dict | None:
+    """Everything on a theme's page, or None if there is no such theme."""
+    found = await _rows(
+        database,
+        "SELECT t.*, a.title AS activity FROM themes t "
+        "LEFT JOIN activities a ON a.id = t.activity_id WHERE t.id = ?",
+        [theme_id],
+    )
+    if not found:
+        return None
+    quotes = await _rows(
+        database,
+        "SELECT text, priorities, month FROM quotes WHERE theme_id = ? ORDER BY id",
+        [theme_id],
+    )
+    priorities = await _rows(
+        database,
+        "SELECT p.title, tp.evidence FROM theme_priorities tp "
+        "JOIN priorities p ON p.id = tp.priority_id WHERE tp.theme_id = ? ORDER BY p.title",
+        [theme_id],
+    )
+    over_time = await _rows(
+        database,
+        "SELECT month, stories FROM theme_counts WHERE theme_id = ? AND priority_id IS NULL "
+        "AND channel = 'All channels' AND month != 'All months' ORDER BY month",
+        [theme_id],
+    )
+    by_channel = await _rows(
+        database,
+        "SELECT channel, stories FROM theme_counts WHERE theme_id = ? AND priority_id IS NULL "
+        "AND month = 'All months' AND channel != 'All channels' ORDER BY channel",
+        [theme_id],
+    )
+    by_community = await _rows(
+        database,
+        "SELECT characteristic, community_group, stories FROM community_counts "
+        "WHERE theme_id = ? AND community_group != 'All groups' "
+        "ORDER BY characteristic, community_group",
+        [theme_id],
+    )
+    return {
+        "theme": found[0],
+        "quotes": quotes,
+        "priorities": priorities,
+        "size_chart": bar_chart("Stories by month", chart_items(over_time, "month")),
+        "channel_chart": bar_chart("Stories by channel", chart_items(by_channel, "channel")),
+        "community_charts": community_charts(by_community),
+    }

@@ -1,0 +1,39 @@
+"""`workbench publish`: build the published database now and swap it in."""
+
+from __future__ import annotations
+
+import click
+
+from workbench.cli import open_db, settings
+
+
+@click.command("publish")
+@click.option(
+    "--to",
+    "published_path",
+    type=click.Path(dir_okay=False),
+    help="Published file to write (default: WORKBENCH_PUBLISHED_DB).",
+)
+def publish(published_path: str | None) -> None:
+    """Publish approved, de-identified themes, counts and quotes for planners.
+
+    Builds a new file from approved data only, checks it for leaks, then swaps it in; a
+    running Datasette serves the new file from its next request.
+
+    Example: workbench publish --to instance/published.db
+    """
+    from workbench import publish as publishing
+
+    target = published_path or settings()["WORKBENCH_PUBLISHED_DB"]
+    db = open_db()
+    try:
+        counts = publishing.build(db, target)
+    except publishing.LeakError as error:
+        raise click.ClickException(
+            f"not published, the old file is still served: {error}"
+        ) from None
+    finally:
+        db.close()
+    click.echo(f"published {target}")
+    for table, n in counts.items():
+        click.echo(f"  {table:<17} {n:>6} rows")
