@@ -142,3 +142,53 @@ def m004_priorities(db: Database) -> None:
         );
         """
     )
+
+
+@migrations()
+def m005_tag_review(db: Database) -> None:
+    # Who decided a tag, for the analyst's audit trail; training time and model figures of the
+    # tagger, so pages can show how trustworthy it is.
+    db.executescript(
+        """
+        ALTER TABLE tags ADD COLUMN reviewed_by INTEGER REFERENCES users(id) ON DELETE SET NULL;
+        CREATE INDEX tags_framework_priority ON tags(framework_id, priority_id, state);
+        ALTER TABLE classifiers ADD COLUMN training_seconds REAL;
+        ALTER TABLE classifiers ADD COLUMN n_stories INTEGER;
+        """
+    )
+
+
+@migrations()
+def m006_theme_review(db: Database) -> None:
+    """What analyst review of themes needs beyond m003: who set a label, which model topic
+    feeds which theme (merges make that many-to-one), map positions and refit proposals."""
+    db.executescript(
+        """
+        ALTER TABLE themes ADD COLUMN label_source TEXT NOT NULL DEFAULT 'model'
+            CHECK (label_source IN ('model', 'analyst'));
+        CREATE TABLE theme_topics (
+            run_id INTEGER NOT NULL REFERENCES theme_runs(id) ON DELETE CASCADE,
+            topic INTEGER NOT NULL,
+            theme_id INTEGER NOT NULL REFERENCES themes(id) ON DELETE CASCADE,
+            PRIMARY KEY (run_id, topic)
+        );
+        CREATE TABLE theme_points (
+            story_id INTEGER PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+            run_id INTEGER NOT NULL REFERENCES theme_runs(id) ON DELETE CASCADE,
+            x REAL NOT NULL,
+            y REAL NOT NULL
+        );
+        CREATE TABLE theme_proposals (
+            id INTEGER PRIMARY KEY,
+            run_id INTEGER NOT NULL REFERENCES theme_runs(id) ON DELETE CASCADE,
+            activity_id INTEGER REFERENCES activities(id) ON DELETE CASCADE,
+            status TEXT NOT NULL DEFAULT 'pending'
+                CHECK (status IN ('pending', 'accepted', 'rejected', 'superseded')),
+            changes TEXT NOT NULL,     -- JSON: new themes, additions and moves; ids only
+            created_at TEXT NOT NULL,
+            decided_by INTEGER REFERENCES users(id),
+            decided_at TEXT
+        );
+        CREATE INDEX themes_activity ON themes(activity_id, status);
+        """
+    )

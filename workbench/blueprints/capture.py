@@ -24,7 +24,7 @@ from workbench.forms_capture import (
 )
 from workbench.policy import roles
 from workbench.receipt_card import make_card
-from workbench.web import get_db
+from workbench.web import enqueue, get_db
 
 bp = Blueprint("capture", __name__, url_prefix="/capture")
 
@@ -131,6 +131,9 @@ def import_stories():
             )
         except ConsentError as error:
             problems = apply_errors(form, error.errors)
+        else:
+            if report.committed and report.receipts:
+                enqueue("anonymise", story_ids=[r.story_id for r in report.receipts])
     status = 400 if form.is_submitted() and report is None else 200
     return render_template(
         "capture/import.html",
@@ -190,6 +193,8 @@ def record_story(activity_id: int):
         except ConsentError as error:
             problems = apply_errors(form, error.errors)
         else:
+            if not receipt.duplicate:
+                enqueue("anonymise", story_ids=[receipt.story_id])
             card = None
             if receipt.secret:
                 card = make_card(base_url(), receipt.reference, receipt.secret, activity["title"])

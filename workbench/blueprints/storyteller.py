@@ -28,7 +28,7 @@ from workbench.forms_capture import (
 )
 from workbench.policy import public
 from workbench.receipt_card import card_png, make_card
-from workbench.web import get_db
+from workbench.web import enqueue, get_db
 
 bp = Blueprint("storyteller", __name__)
 
@@ -141,6 +141,8 @@ def tell(activity_id: int):
         except ConsentError as error:
             problems = apply_errors(form, error.errors)
         else:
+            if not receipt.duplicate:
+                enqueue("anonymise", story_ids=[receipt.story_id])
             card = None
             if receipt.secret:
                 card = make_card(base_url(), receipt.reference, receipt.secret, activity["title"])

@@ -177,6 +177,8 @@ def frameworks():
                 f"version {version}",
             )
             flash(f"Saved {framework.title} as version {version}.", "info")
+            for warning in framework.warnings:
+                flash(warning, "info")
             return redirect(url_for("tags.frameworks"))
     edit = request.args.get("edit")
     if edit and not text:

@@ -134,6 +134,13 @@ def import_stories(
             f"imported {report.imported} stories; {len({r[0] for r in report.rejected})} rows "
             f"rejected; {report.already_imported} already imported"
         )
+        if report.receipts:
+            jobs.enqueue(
+                jobs.make_huey(settings()),
+                db,
+                "anonymise",
+                story_ids=[r.story_id for r in report.receipts],
+            )
         if receipts_path and report.receipts:
             _write_receipts(receipts_path, report)
             click.echo(f"receipts written to {receipts_path}: send each storyteller theirs")

@@ -1,0 +1,552 @@
+"""Priority tags and criticality scores in the working database.
+
+The model proposes; analysts decide. A tag an analyst has confirmed or rejected is ground truth:
+re-tagging never changes it, and only an analyst can. Everything here takes and returns plain
+data, so review pages can stay thin.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+import numpy as np
+from sqlite_utils import Database
+
+from nlp import criticality, embed, tagging
+from nlp.priorities import Framework, FrameworkError, framework_version, get_framework
+from workbench import db as wdb
+
+EMBEDDING_DIM = 384
+BULK_ACTIONS = ("accept", "reject", "add")
+Progress = Callable[[float, str], None]
+
+
+@dataclass
+class TaggingResult:
+    """What a tagging pass did: stories tagged, and stories left until they are embedded."""
+
+    tagged: list[int] = field(default_factory=list)
+    waiting_for_embedding: list[int] = field(default_factory=list)
+    proposed: int = 0
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def story_vectors(db: Database, story_ids: list[int]) -> dict[int, np.ndarray]:
+    """Cached embeddings of the stories that have one from the current model (float32, 384-d);
+    `nlp.embed.ensure_embeddings` fills the cache."""
+    vectors: dict[int, np.ndarray] = {}
+    for chunk in _chunks(story_ids):
+        placeholders = ",".join("?" * len(chunk))
+        for row in db.execute(
+            f"SELECT story_id, dim, vector FROM embeddings WHERE model = ? "
+            f"AND story_id IN ({placeholders})",
+            [embed.MODEL_ID, *chunk],
+        ):
+            vector = np.frombuffer(row[2], dtype="<f4")
+            if row[1] == EMBEDDING_DIM and vector.shape[0] == EMBEDDING_DIM:
+                vectors[row[0]] = vector.astype(np.float32)
+    return vectors
+
+
+def _chunks(ids: list[int], size: int = 500) -> list[list[int]]:
+    ids = list(ids)
+    return [ids[i : i + size] for i in range(0, len(ids), size)]
+
+
+def _thresholds(db: Database, framework: Framework) -> np.ndarray:
+    stored = {
+        row[0]: row[1]
+        for row in db.execute(
+            "SELECT id, threshold FROM priorities WHERE framework_id = ?", [framework.id]
+        )
+    }
+    return np.array(
+        [
+            tagging.DEFAULT_THRESHOLD if stored.get(pid) is None else stored[pid]
+            for pid in framework.ids
+        ],
+        dtype=np.float32,
+    )
+
+
+def load_classifier(db: Database, framework_id: str) -> tagging.LinearTagger | None:
+    """The trained classifier for a framework, or None before enough tags are confirmed."""
+    row = db.execute(
+        "SELECT model FROM classifiers WHERE framework_id = ?", [framework_id]
+    ).fetchone()
+    return tagging.LinearTagger.from_bytes(row[0]) if row else None
+
+
+def tag_stories(db: Database, story_ids: list[int], framework_id: str) -> TaggingResult:
+    """Propose tags for stories against a framework, replacing earlier model proposals.
+
+    Stories without a cached embedding are skipped and listed in `waiting_for_embedding`, so the
+    caller can queue them. Confirmed and rejected tags are left exactly as the analyst set them.
+    """
+    framework = get_framework(db, framework_id)
+    vectors = story_vectors(db, story_ids)
+    result = TaggingResult(
+        tagged=[sid for sid in story_ids if sid in vectors],
+        waiting_for_embedding=[sid for sid in story_ids if sid not in vectors],
+    )
+    if not result.tagged:
+        return result
+    matrix = np.stack([vectors[sid] for sid in result.tagged])
+    version = framework_version(db, framework_id)
+    proposals = tagging.propose(
+        matrix,
+        framework,
+        thresholds=_thresholds(db, framework),
+        classifier=load_classifier(db, framework_id),
+        version=f"{tagging.ZERO_SHOT_VERSION}/{framework_id}@v{version}",
+    )
+    now = _now()
+    with wdb.write(db):
+        decided = _decided(db, result.tagged, framework_id)
+        for chunk in _chunks(result.tagged):
+            placeholders = ",".join("?" * len(chunk))
+            db.execute(
+                f"DELETE FROM tags WHERE framework_id = ? AND state = 'proposed' "
+                f"AND source = 'model' AND story_id IN ({placeholders})",
+                [framework_id, *chunk],
+            )
+        rows = []
+        for story_id, story_proposals in zip(result.tagged, proposals, strict=True):
+            for proposal in story_proposals:
+                if (story_id, proposal.priority_id) in decided:
+                    continue
+                rows.append(
+                    {
+                        "story_id": story_id,
+                        "framework_id": framework_id,
+                        "priority_id": proposal.priority_id,
+                        "score": round(float(proposal.score), 4),
+                        "source": "model",
+                        "state": "proposed",
+                        "evidence": proposal.evidence,
+                        "model_version": proposal.model_version,
+                        "updated_at": now,
+                    }
+                )
+        # An analyst's own proposal (source 'analyst', state 'proposed') is kept: ignore clashes.
+        db["tags"].insert_all(rows, ignore=True)
+        result.proposed = len(rows)
+    return result
+
+
+def _decided(db: Database, story_ids: list[int], framework_id: str) -> set[tuple[int, str]]:
+    decided: set[tuple[int, str]] = set()
+    for chunk in _chunks(story_ids):
+        placeholders = ",".join("?" * len(chunk))
+        decided.update(
+            (row[0], row[1])
+            for row in db.execute(
+                f"SELECT story_id, priority_id FROM tags WHERE framework_id = ? "
+                f"AND (state != 'proposed' OR source = 'analyst') "
+                f"AND story_id IN ({placeholders})",
+                [framework_id, *chunk],
+            )
+        )
+    return decided
+
+
+def _check_priority(db: Database, framework_id: str, priority_id: str) -> None:
+    if not db.execute(
+        "SELECT 1 FROM priorities WHERE framework_id = ? AND id = ?", [framework_id, priority_id]
+    ).fetchone():
+        get_framework(db, framework_id)  # raises UnknownFrameworkError first if need be
+        raise KeyError(f"framework {framework_id!r} has no priority {priority_id!r}")
+
+
+def _decide(
+    db: Database, story_id: int, framework_id: str, priority_id: str, state: str, user_id: int
+) -> None:
+    _check_priority(db, framework_id, priority_id)
+    now = _now()
+    with wdb.write(db):
+        updated = db.execute(
+            "UPDATE tags SET state = ?, reviewed_by = ?, updated_at = ? "
+            "WHERE story_id = ? AND framework_id = ? AND priority_id = ?",
+            [state, user_id, now, story_id, framework_id, priority_id],
+        ).rowcount
+        if not updated:
+            db["tags"].insert(
+                {
+                    "story_id": story_id,
+                    "framework_id": framework_id,
+                    "priority_id": priority_id,
+                    "score": None,
+                    "source": "analyst",
+                    "state": state,
+                    "evidence": None,
+                    "model_version": None,
+                    "updated_at": now,
+                    "reviewed_by": user_id,
+                }
+            )
+
+
+def confirm_tag(
+    db: Database, story_id: int, framework_id: str, priority_id: str, user_id: int
+) -> None:
+    """The analyst agrees the story is about this priority (creates the tag if none exists)."""
+    _decide(db, story_id, framework_id, priority_id, "confirmed", user_id)
+
+
+def reject_tag(
+    db: Database, story_id: int, framework_id: str, priority_id: str, user_id: int
+) -> None:
+    """The analyst says the story is not about this priority; the model will not propose it
+    again for this story."""
+    _decide(db, story_id, framework_id, priority_id, "rejected", user_id)
+
+
+def add_tag(db: Database, story_id: int, framework_id: str, priority_id: str, user_id: int) -> None:
+    """The analyst tags a priority the model did not propose; recorded as confirmed."""
+    _decide(db, story_id, framework_id, priority_id, "confirmed", user_id)
+
+
+def bulk_tag_theme(
+    db: Database, theme_id: int, framework_id: str, priority_id: str, action: str, user_id: int
+) -> int:
+    """Apply one decision to every story in a theme; returns how many tags changed.
+
+    `accept` confirms the model's proposals, `reject` rejects them, and `add` confirms the
+    priority for every member. None of them overturns a decision an analyst already made about
+    a single story, so a bulk action never undoes careful one-by-one review.
+    """
+    if action not in BULK_ACTIONS:
+        raise ValueError(f"unknown action {action!r}; expected one of {', '.join(BULK_ACTIONS)}")
+    _check_priority(db, framework_id, priority_id)
+    now = _now()
+    state = "rejected" if action == "reject" else "confirmed"
+    with wdb.write(db):
+        changed = db.execute(
+            "UPDATE tags SET state = ?, reviewed_by = ?, updated_at = ? "
+            "WHERE framework_id = ? AND priority_id = ? AND state = 'proposed' "
+            "AND story_id IN (SELECT story_id FROM theme_members WHERE theme_id = ?)",
+            [state, user_id, now, framework_id, priority_id, theme_id],
+        ).rowcount
+        if action == "add":
+            changed += db.execute(
+                "INSERT INTO tags (story_id, framework_id, priority_id, source, state, "
+                "updated_at, reviewed_by) "
+                "SELECT m.story_id, ?, ?, 'analyst', 'confirmed', ?, ? FROM theme_members m "
+                "WHERE m.theme_id = ? AND NOT EXISTS (SELECT 1 FROM tags t "
+                "WHERE t.story_id = m.story_id AND t.framework_id = ? AND t.priority_id = ?)",
+                [framework_id, priority_id, now, user_id, theme_id, framework_id, priority_id],
+            ).rowcount
+    return changed
+
+
+_TAG_COLUMNS = (
+    "t.story_id, t.framework_id, t.priority_id, p.title, t.score, t.source, t.state, "
+    "t.evidence, t.model_version, t.updated_at, t.reviewed_by"
+)
+
+
+def tags_for_story(db: Database, story_id: int, framework_id: str | None = None) -> list[dict]:
+    """A story's tags, confirmed first then by score: priority title, score, source, state,
+    evidence (the nearest example phrase), model version and reviewer."""
+    sql = (
+        f"SELECT {_TAG_COLUMNS} FROM tags t JOIN priorities p "
+        "ON p.framework_id = t.framework_id AND p.id = t.priority_id WHERE t.story_id = ?"
+    )
+    params: list = [story_id]
+    if framework_id is not None:
+        sql += " AND t.framework_id = ?"
+        params.append(framework_id)
+    sql += (
+        " ORDER BY CASE t.state WHEN 'confirmed' THEN 0 WHEN 'proposed' THEN 1 ELSE 2 END, "
+        "t.score DESC"
+    )
+    return [_with_title_key(row) for row in db.query(sql, params)]
+
+
+def _with_title_key(row: dict) -> dict:
+    row["priority_title"] = row.pop("title")
+    return row
+
+
+def tags_for_stories(db: Database, story_ids: list[int], framework_id: str) -> dict[int, list]:
+    """Tags of many stories at once, keyed by story id (for list pages)."""
+    result: dict[int, list] = {sid: [] for sid in story_ids}
+    for chunk in _chunks(story_ids):
+        placeholders = ",".join("?" * len(chunk))
+        for row in db.query(
+            f"SELECT {_TAG_COLUMNS} FROM tags t JOIN priorities p "
+            "ON p.framework_id = t.framework_id AND p.id = t.priority_id "
+            f"WHERE t.framework_id = ? AND t.story_id IN ({placeholders}) "
+            "ORDER BY t.score DESC",
+            [framework_id, *chunk],
+        ):
+            result[row["story_id"]].append(_with_title_key(row))
+    return result
+
+
+def tags_for_theme(db: Database, theme_id: int, framework_id: str) -> list[dict]:
+    """Per priority of the framework, how many of the theme's stories have it proposed,
+    confirmed or rejected; priorities in framework order, including those with no tags."""
+    return list(
+        db.query(
+            "SELECT p.id AS priority_id, p.title AS priority_title, "
+            "coalesce(sum(t.state = 'proposed'), 0) AS proposed, "
+            "coalesce(sum(t.state = 'confirmed'), 0) AS confirmed, "
+            "coalesce(sum(t.state = 'rejected'), 0) AS rejected, "
+            "(SELECT count(*) FROM theme_members WHERE theme_id = :theme) AS members "
+            "FROM priorities p LEFT JOIN tags t ON t.framework_id = p.framework_id "
+            "AND t.priority_id = p.id "
+            "AND t.story_id IN (SELECT story_id FROM theme_members WHERE theme_id = :theme) "
+            "WHERE p.framework_id = :framework GROUP BY p.id ORDER BY p.rowid",
+            {"theme": theme_id, "framework": framework_id},
+        )
+    )
+
+
+def stories_with_priority(
+    db: Database, framework_id: str, priority_id: str, states: tuple[str, ...] = ("confirmed",)
+) -> list[int]:
+    """Ids of stories tagged with a priority in the given states (confirmed by default)."""
+    placeholders = ",".join("?" * len(states))
+    return [
+        row[0]
+        for row in db.execute(
+            f"SELECT story_id FROM tags WHERE framework_id = ? AND priority_id = ? "
+            f"AND state IN ({placeholders}) ORDER BY story_id",
+            [framework_id, priority_id, *states],
+        )
+    ]
+
+
+def _training_labels(
+    db: Database, framework: Framework
+) -> tuple[list[int], np.ndarray, np.ndarray]:
+    """Stories an analyst has decided about, their 0/1 labels and which labels are known.
+
+    Confirming any tag of a story counts as reviewing the whole story, so its unconfirmed
+    priorities are negatives; a story with only rejections tells us only about those.
+    """
+    column = {pid: number for number, pid in enumerate(framework.ids)}
+    decisions: dict[int, dict[str, str]] = {}
+    for story_id, priority_id, state in db.execute(
+        "SELECT story_id, priority_id, state FROM tags WHERE framework_id = ? "
+        "AND state IN ('confirmed', 'rejected') ORDER BY story_id",
+        [framework.id],
+    ):
+        decisions.setdefault(story_id, {})[priority_id] = state
+    story_ids = sorted(decisions)
+    labels = np.zeros((len(story_ids), len(column)), dtype=np.int8)
+    known = np.zeros_like(labels)
+    for row, story_id in enumerate(story_ids):
+        states = decisions[story_id]
+        if "confirmed" in states.values():
+            known[row, :] = 1
+        for priority_id, state in states.items():
+            labels[row, column[priority_id]] = state == "confirmed"
+            known[row, column[priority_id]] = 1
+    return story_ids, labels, known
+
+
+def train_classifier(db: Database, framework_id: str) -> dict[str, dict]:
+    """Recalibrate zero-shot margins and train the classifier from analysts' decisions.
+
+    Stores per-priority margins in `priorities.threshold`, and the classifier with its
+    cross-validated precision and recall in `classifiers`; returns those figures keyed by
+    priority id. Stories not yet embedded are left out. Takes seconds for thousands of stories.
+    """
+    started = time.perf_counter()
+    framework = get_framework(db, framework_id)
+    story_ids, labels, known = _training_labels(db, framework)
+    vectors = story_vectors(db, story_ids)
+    keep = [row for row, sid in enumerate(story_ids) if sid in vectors]
+    labels, known = labels[keep], known[keep]
+    matrix = np.stack([vectors[story_ids[row]] for row in keep]) if keep else None
+    if matrix is None:
+        margins = np.full(len(framework.ids), tagging.DEFAULT_THRESHOLD, dtype=np.float32)
+        model, metrics = None, {}
+    else:
+        result = tagging.zero_shot(matrix, tagging.phrase_index(framework))
+        margins = tagging.calibrate_margins(result.relative(), labels, known)
+        complete = known.all(axis=1)
+        model, metrics = tagging.fit_linear_tagger(
+            matrix[complete],
+            labels[complete],
+            framework.ids,
+            tagging.zero_shot_decisions(result, margins)[complete],
+        )
+    elapsed = time.perf_counter() - started
+    with wdb.write(db):
+        for priority_id, margin in zip(framework.ids, margins, strict=True):
+            db.execute(
+                "UPDATE priorities SET threshold = ? WHERE framework_id = ? AND id = ?",
+                [round(float(margin), 4), framework_id, priority_id],
+            )
+        db.execute("DELETE FROM classifiers WHERE framework_id = ?", [framework_id])
+        if model is not None:
+            db["classifiers"].insert(
+                {
+                    "framework_id": framework_id,
+                    "trained_at": _now(),
+                    "metrics": json.dumps(metrics, sort_keys=True),
+                    "model": model.to_bytes(),
+                    "training_seconds": round(elapsed, 2),
+                    "n_stories": len(keep),
+                }
+            )
+    return metrics
+
+
+def priority_metrics(db: Database, framework_id: str) -> list[dict]:
+    """Per priority, in framework order: counts of proposed, confirmed and rejected tags, the
+    zero-shot margin, and (once trained) cross-validated precision and recall of the classifier
+    beside zero-shot's, and which of the two proposes tags for it."""
+    get_framework(db, framework_id)
+    row = db.execute(
+        "SELECT metrics, trained_at FROM classifiers WHERE framework_id = ?", [framework_id]
+    ).fetchone()
+    trained = json.loads(row[0]) if row else {}
+    result = []
+    for priority in db.query(
+        "SELECT p.id, p.title, p.threshold, "
+        "sum(t.state = 'proposed') AS proposed, sum(t.state = 'confirmed') AS confirmed, "
+        "sum(t.state = 'rejected') AS rejected FROM priorities p LEFT JOIN tags t "
+        "ON t.framework_id = p.framework_id AND t.priority_id = p.id "
+        "WHERE p.framework_id = ? GROUP BY p.id ORDER BY p.rowid",
+        [framework_id],
+    ):
+        figures = trained.get(priority["id"], {})
+        result.append(
+            {
+                "priority_id": priority["id"],
+                "priority_title": priority["title"],
+                "proposed": priority["proposed"] or 0,
+                "confirmed": priority["confirmed"] or 0,
+                "rejected": priority["rejected"] or 0,
+                "margin": priority["threshold"]
+                if priority["threshold"] is not None
+                else tagging.DEFAULT_THRESHOLD,
+                "needs_confirmed": max(0, tagging.MIN_CONFIRMED - (priority["confirmed"] or 0)),
+                "zero_shot_precision": figures.get("zero_shot_precision"),
+                "zero_shot_recall": figures.get("zero_shot_recall"),
+                "classifier_precision": figures.get("classifier_precision"),
+                "classifier_recall": figures.get("classifier_recall"),
+                "used": figures.get("used", "zero-shot"),
+                "trained_at": row[1] if row else None,
+            }
+        )
+    return result
+
+
+def score_criticality(db: Database, story_ids: list[int]) -> TaggingResult:
+    """Score and store criticality (−5..+5) for the stories that are embedded."""
+    vectors = story_vectors(db, story_ids)
+    result = TaggingResult(
+        tagged=[sid for sid in story_ids if sid in vectors],
+        waiting_for_embedding=[sid for sid in story_ids if sid not in vectors],
+    )
+    if not result.tagged:
+        return result
+    scores = criticality.score_criticality(np.stack([vectors[sid] for sid in result.tagged]))
+    version = criticality.model_version()
+    with wdb.write(db):
+        db["criticality"].upsert_all(
+            [
+                {"story_id": sid, "score": round(float(score), 2), "model_version": version}
+                for sid, score in zip(result.tagged, scores, strict=True)
+            ],
+            pk="story_id",
+        )
+    return result
+
+
+def criticality_for_stories(db: Database, story_ids: list[int]) -> dict[int, float]:
+    """Stored criticality by story id (stories not yet scored are absent)."""
+    scores: dict[int, float] = {}
+    for chunk in _chunks(story_ids):
+        placeholders = ",".join("?" * len(chunk))
+        scores.update(
+            db.execute(
+                f"SELECT story_id, score FROM criticality WHERE story_id IN ({placeholders})",
+                chunk,
+            ).fetchall()
+        )
+    return scores
+
+
+def stories_by_criticality(
+    db: Database, activity_id: int, lowest: float = -5.0, highest: float = 5.0
+) -> list[int]:
+    """Ids of an activity's stories whose criticality lies in [lowest, highest], most critical
+    first (for the analyst's filter)."""
+    return [
+        row[0]
+        for row in db.execute(
+            "SELECT c.story_id FROM criticality c JOIN stories s ON s.id = c.story_id "
+            "WHERE s.activity_id = ? AND c.score BETWEEN ? AND ? ORDER BY c.score, c.story_id",
+            [activity_id, lowest, highest],
+        )
+    ]
+
+
+def activity_framework(db: Database, activity_id: int) -> str:
+    """The framework an activity names; FrameworkError if it names none."""
+    row = db.execute("SELECT framework_id FROM activities WHERE id = ?", [activity_id]).fetchone()
+    if row is None:
+        raise LookupError(f"unknown activity {activity_id}")
+    if not row[0]:
+        raise FrameworkError(f"activity {activity_id} names no priority framework")
+    return row[0]
+
+
+def tag_activity(db: Database, activity_id: int, progress: Progress | None = None) -> TaggingResult:
+    """Embed what can be embedded, then tag and score criticality for an activity's stories.
+
+    Stories whose anonymisation is not checked yet cannot be embedded: they are left waiting
+    and picked up by the next run (each check of an anonymisation should queue one).
+    """
+    framework_id = activity_framework(db, activity_id)
+    story_ids = [
+        row[0]
+        for row in db.execute(
+            "SELECT id FROM stories WHERE activity_id = ? ORDER BY id", [activity_id]
+        )
+    ]
+    if progress:
+        progress(0.05, f"Embedding up to {len(story_ids)} stories")
+    embed.ensure_embeddings(db, story_ids)
+    if progress:
+        progress(0.6, "Tagging to priorities")
+    result = tag_stories(db, story_ids, framework_id)
+    score_criticality(db, result.tagged)
+    if progress:
+        progress(
+            1.0,
+            f"Tagged {len(result.tagged)} stories; "
+            f"{len(result.waiting_for_embedding)} wait for a checked anonymisation",
+        )
+    return result
+
+
+def retrain(db: Database, framework_id: str, progress: Progress | None = None) -> dict[str, dict]:
+    """Train from analysts' decisions, then re-tag every activity that uses the framework."""
+    if progress:
+        progress(0.05, "Training from confirmed tags")
+    metrics = train_classifier(db, framework_id)
+    activities = [
+        row[0]
+        for row in db.execute("SELECT id FROM activities WHERE framework_id = ?", [framework_id])
+    ]
+    for number, activity_id in enumerate(activities, start=1):
+        tag_activity(db, activity_id)
+        if progress:
+            progress(0.5 + 0.5 * number / len(activities), "Re-tagging with the new model")
+    if progress:
+        progress(1.0, "Trained and re-tagged")
+    return metrics

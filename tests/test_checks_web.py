@@ -1,0 +1,106 @@
+"""The human check of anonymisation through the real app: CSRF on, the real spaCy model."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import make_user, post_form
+
+from consent import activities, capture
+from consent_support import ACTIVITY, ALL_YES
+from consent.clock import today
+from nlp import checks
+
+STORY = (
+    "My name is Margaret Thompson and my NHS number is 943 476 5919. The nurse at "
+    "Riverside Medical Centre rang me on 07700 900123. My neighbour Bert helped a lot."
+)
+
+
+@pytest.fixture
+def story(db):
+    gatherer = make_user(db, "gatherer", "gemma")
+    activity_id = activities.create_activity(
+        db,
+        {**ACTIVITY, "opens_on": today().isoformat(), "closes_on": today().isoformat()},
+        created_by=gatherer.id,
+    )
+    receipt = capture.capture_story(
+        db,
+        activity_id=activity_id,
+        channel="in_person",
+        text=STORY,
+        consents={**ALL_YES, "contact": False},
+        method="written",
+        notice_id=activities.current_notice(db, activity_id)["id"],
+        recorded_by=gatherer.actor,
+        created_by=gatherer.id,
+    )
+    checks.anonymise_story(db, receipt.story_id)
+    return receipt.story_id
+
+
+def test_the_gatherer_sees_findings_highlighted_beside_the_preview(client, db, story):
+    from conftest import login
+
+    login(client, "gemma")
+    assert "Check" in client.get("/checks/").get_data(as_text=True)
+    page = client.get(f"/checks/{story}").get_data(as_text=True)
+    assert '<mark class="finding f-person"' in page
+    assert "943 476 5919</mark>" not in page or "f-nhs_number" in page
+    preview = page.split("Anonymised preview")[1].split("</div>")[0]
+    assert "Margaret" not in preview and "07700 900123" not in preview
+
+
+def test_confirming_removes_kept_findings_adds_missed_ones_and_deletes_the_original(
+    client, db, story
+):
+    from conftest import login
+
+    login(client, "gemma")
+    kept = [
+        f"{f.start}:{f.end}:{f.label}"
+        for f in checks.findings_for(db, story)
+        if "Riverside" not in STORY[f.start : f.end]
+    ]
+    response = post_form(
+        client,
+        f"/checks/{story}",
+        {"finding": kept, "add_text": "Bert", "add_label": "PERSON", "action": "confirm"},
+    )
+    assert response.status_code == 302
+    row = db["anonymisations"].get(story)
+    assert row["status"] == "checked"
+    assert "Bert" not in row["text"] and "Margaret" not in row["text"]
+    assert "Riverside Medical Centre" in row["text"]  # the reviewer unticked it
+    assert db["stories"].get(story)["text"] is None
+    assert db.execute("SELECT name FROM jobs").fetchall() == [("after_check",)]
+    assert (
+        db.execute(
+            "SELECT count(*) FROM audit_log WHERE action = 'anonymisation_checked'"
+        ).fetchone()[0]
+        == 1
+    )
+
+
+def test_added_text_that_is_not_in_the_story_is_refused_and_nothing_changes(client, db, story):
+    from conftest import login
+
+    login(client, "gemma")
+    response = post_form(
+        client,
+        f"/checks/{story}",
+        {"add_text": "Zebedee", "add_label": "PERSON", "action": "confirm"},
+    )
+    assert response.status_code == 400
+    assert "does not appear" in response.get_data(as_text=True)
+    assert db["anonymisations"].get(story)["status"] == "ready"
+
+
+def test_another_gatherer_cannot_see_the_original(client, db, story, login_as):
+    login_as("gatherer")
+    assert client.get(f"/checks/{story}").status_code == 403
+
+
+def test_an_analyst_can_check_any_story(client, db, story, login_as):
+    login_as("analyst")
+    assert client.get(f"/checks/{story}").status_code == 200

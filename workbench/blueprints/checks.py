@@ -1,0 +1,107 @@
+"""The human check of anonymisation: findings highlighted on the original, beside the preview.
+
+A reviewer removes findings that are not identifiers, adds ones the machine missed, and
+confirms. Only the story's gatherer and analysts see the original; after confirmation the
+original is deleted unless the configured policy keeps it.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from nlp import checks
+from nlp.findings import LABELS
+from workbench import audit, review_queue
+from workbench.policy import roles
+from workbench.web import enqueue, get_db
+
+bp = Blueprint("checks", __name__, url_prefix="/checks")
+CHECKERS = ("gatherer", "analyst", "admin")
+
+
+def _may_see_original(story: dict) -> bool:
+    """Gatherers check the stories they gathered; analysts and admins check any."""
+    return current_user.role in ("analyst", "admin") or story["created_by"] == current_user.id
+
+
+@bp.route("/")
+@roles(*CHECKERS)
+def queue():
+    db = get_db()
+    mine = None if current_user.role in ("analyst", "admin") else current_user.id
+    return render_template(
+        "checks/queue.html",
+        waiting=review_queue.waiting(db, gathered_by=mine),
+        counts=review_queue.counts(db, gathered_by=mine),
+    )
+
+
+def _story_or_404(story_id: int) -> dict:
+    story = review_queue.story(get_db(), story_id)
+    if story is None:
+        abort(404)
+    if not _may_see_original(story):
+        abort(403)
+    return story
+
+
+def _submitted_findings(text: str) -> list[dict]:
+    """Kept findings arrive as 'start:end:LABEL'; additions as exact text plus a label."""
+    findings = []
+    for value in request.form.getlist("finding"):
+        parts = value.split(":")
+        if len(parts) == 3 and parts[0].isdigit() and parts[1].isdigit() and parts[2] in LABELS:
+            findings.append({"start": int(parts[0]), "end": int(parts[1]), "label": parts[2]})
+    added, label = request.form.get("add_text", "").strip(), request.form.get("add_label", "")
+    if added:
+        if label not in LABELS:
+            raise ValueError("Choose a type for the text you added.")
+        spans = review_queue.occurrences(text, added)
+        if not spans:
+            raise ValueError("The text you added does not appear in the story exactly as typed.")
+        findings += [{"start": s, "end": e, "label": label} for s, e in spans]
+    return findings
+
+
+@bp.route("/<int:story_id>", methods=["GET", "POST"])
+@roles(*CHECKERS)
+def check(story_id: int):
+    db = get_db()
+    story = _story_or_404(story_id)
+    if story["status"] != "ready" or story["text"] is None:
+        flash("That story is not waiting for a check.", "info")
+        return redirect(url_for("checks.queue"))
+    findings = [f.as_dict() for f in checks.findings_for(db, story_id)]
+    status = 200
+    if request.method == "POST":
+        try:
+            findings = _submitted_findings(story["text"])
+        except ValueError as error:
+            flash(str(error), "error")
+            status = 400
+        else:
+            if request.form.get("action") == "confirm":
+                keep = current_app.config["WORKBENCH_KEEP_ORIGINAL"] != "none"
+                checks.apply_check(db, story_id, findings, current_user.id, keep_original=keep)
+                audit.record(
+                    db,
+                    current_user.actor,
+                    "anonymisation_checked",
+                    "story",
+                    story_id,
+                    f"{len(findings)} findings",
+                )
+                enqueue("after_check", story_id=story_id)
+                flash("Checked. The story goes on to themes and tags.", "info")
+                return redirect(url_for("checks.queue"))
+    preview = review_queue.preview(story["text"], findings)
+    return render_template(
+        "checks/check.html",
+        story=story,
+        segments=review_queue.segments(story["text"], preview.findings),
+        findings=preview.findings,
+        preview=preview.text,
+        flags=checks.risk_flags_for(db, story_id),
+        labels=LABELS,
+    ), status

@@ -1,0 +1,109 @@
+"""`workbench tag`: tag a JSON Lines file of texts against a priority framework, no database."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from nlp.priorities import FrameworkError, load_framework, resolve_labels
+from nlp.tagging import tag_texts
+
+
+def _read_jsonl(path: Path, required: tuple[str, ...]) -> list[dict]:
+    """Records of a JSON Lines file; errors name the line, never its text."""
+    records = []
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError:
+                raise click.ClickException(f"{path}, line {number}: not valid JSON") from None
+            if not isinstance(record, dict):
+                raise click.ClickException(f"{path}, line {number}: expected a JSON object")
+            missing = [key for key in required if key not in record]
+            if missing:
+                raise click.ClickException(
+                    f"{path}, line {number}: missing {', '.join(repr(k) for k in missing)}"
+                )
+            if not isinstance(record["text"], str):
+                raise click.ClickException(f"{path}, line {number}: 'text' must be a string")
+            records.append(record)
+    return records
+
+
+@click.command("tag")
+@click.option(
+    "--framework",
+    "framework_path",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Priority framework YAML.",
+)
+@click.option(
+    "--in",
+    "input_path",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help='JSON Lines of {"id", "text"} to tag.',
+)
+@click.option(
+    "--out",
+    "output_path",
+    required=True,
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help='Where to write JSON Lines of {"id", "labels", "scores"}.',
+)
+@click.option(
+    "--train",
+    "train_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help='Labelled JSON Lines of {"id", "text", "labels"}; labels are priority ids or titles.',
+)
+def tag(framework_path: Path, input_path: Path, output_path: Path, train_path: Path | None):
+    """Tag texts to the priorities of a framework, zero-shot or trained on labelled examples.
+
+    Without --train, each text gets the priorities whose descriptions it is closest to (scores
+    are cosine similarities). With --train, a classifier learnt from the labelled file tags
+    them (scores are its decision values; only priorities seen in training are used).
+
+    Example: workbench tag --framework dundee.yaml --in stories.jsonl --out tagged.jsonl
+    --train labelled.jsonl
+    """
+    try:
+        framework = load_framework(framework_path)
+    except FrameworkError as error:
+        raise click.ClickException(f"{framework_path}: {error}") from None
+    for warning in framework.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    records = _read_jsonl(input_path, ("id", "text"))
+    training = None
+    if train_path is not None:
+        labelled = _read_jsonl(train_path, ("id", "text", "labels"))
+        for record in labelled:
+            if not isinstance(record["labels"], list) or not all(
+                isinstance(label, str) for label in record["labels"]
+            ):
+                raise click.ClickException(
+                    f"{train_path}: 'labels' of id {record['id']!r} must be a list of strings"
+                )
+        try:
+            ids = resolve_labels(framework, [lab for r in labelled for lab in r["labels"]])
+        except FrameworkError as error:
+            raise click.ClickException(f"{train_path}: {error}") from None
+        training = (
+            [r["text"] for r in labelled],
+            [[ids[label] for label in r["labels"]] for r in labelled],
+        )
+    try:
+        results = tag_texts(framework, [r["text"] for r in records], training)
+    except ValueError as error:
+        raise click.ClickException(str(error)) from None
+    with output_path.open("w", encoding="utf-8") as handle:
+        for record, result in zip(records, results, strict=True):
+            line = {"id": record["id"], "labels": result.labels, "scores": result.scores}
+            handle.write(json.dumps(line, ensure_ascii=False) + "\n")
+    click.echo(f"tagged {len(records)} texts against {framework.id} into {output_path}")
