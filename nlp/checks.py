@@ -1,0 +1,206 @@
+"""Anonymisation results in the working database, and the human check that confirms them.
+
+A story's automatic result is stored with status 'ready'. A person (gatherer or analyst) then
+confirms the final list of findings: `apply_check` re-renders the anonymised text from the
+original with exactly those findings, marks it 'checked' and, unless the retention policy keeps
+it, deletes the original text. Only checked stories go on to themes, tags and publication
+(`checked_story_ids`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
+
+import sqlite_utils
+
+from nlp.anonymise import ENGINE_VERSION, Finding, anonymise, render
+from nlp.findings import LABELS
+from nlp.residual_risk import combination, document_frequencies, risk_flags
+from workbench import db as wdb
+
+# Residual-risk flags compare a story with the other anonymised stories of its activity;
+# the most recent this many are enough to tell a rare word from a common one.
+CORPUS_SAMPLE = 2000
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def anonymise_story(db: sqlite_utils.Database, story_id: int) -> dict:
+    """Anonymise one story's text and store the result as 'ready'; returns the stored row.
+
+    A story already checked by a person is left as it is. A story whose original text is gone
+    (deleted by policy or withdrawn) is recorded as 'failed' unless it has a result already.
+    """
+    story = _story(db, story_id)
+    existing = _row(db, story_id)
+    if existing and existing["status"] == "checked":
+        return existing
+    if not story["text"]:
+        if existing:
+            return existing
+        return _save(db, story_id, {"status": "failed", "text": None, "findings": "[]"})
+    result = anonymise(story["text"])
+    frequencies, combos = _corpus(db, story["activity_id"], story_id)
+    flags = risk_flags(result.text, frequencies, combos)
+    return _save(
+        db,
+        story_id,
+        {
+            "status": "ready",
+            "text": result.text,
+            "findings": json.dumps([f.as_dict() for f in result.findings]),
+            "risk_flags": json.dumps([f.as_dict() for f in flags]),
+            "checked_by": None,
+            "checked_at": None,
+        },
+    )
+
+
+def apply_check(
+    db: sqlite_utils.Database,
+    story_id: int,
+    findings: Iterable[Finding | Mapping],
+    checked_by: int | None,
+    keep_original: bool = False,
+) -> dict:
+    """Confirm a person's final list of findings for a story; returns the stored row.
+
+    `findings` are what the reviewer kept or added, as `Finding`s or mappings with start, end
+    and label (score and source optional), offsets into the original text. The anonymised
+    text is rendered again from the original with exactly these findings. Unless
+    `keep_original`, the original text is then deleted (`stories.text = NULL`).
+    """
+    story = _story(db, story_id)
+    if story["text"] is None:
+        raise ValueError("the original text is no longer held, so the check cannot be applied")
+    confirmed = [_as_finding(f, len(story["text"])) for f in findings]
+    result = render(story["text"], confirmed)
+    frequencies, combos = _corpus(db, story["activity_id"], story_id)
+    flags = risk_flags(result.text, frequencies, combos)
+    with wdb.write(db):
+        row = _save(
+            db,
+            story_id,
+            {
+                "status": "checked",
+                "text": result.text,
+                "findings": json.dumps([f.as_dict() for f in result.findings]),
+                "risk_flags": json.dumps([f.as_dict() for f in flags]),
+                "checked_by": checked_by,
+                "checked_at": _now(),
+            },
+        )
+        if not keep_original:
+            db.execute("UPDATE stories SET text = NULL WHERE id = ?", [story_id])
+    return row
+
+
+def findings_for(db: sqlite_utils.Database, story_id: int) -> list[Finding]:
+    """The stored findings of a story (automatic, or as confirmed), for a reviewer to start from."""
+    row = _row(db, story_id)
+    if not row or not row["findings"]:
+        return []
+    return [Finding(**f) for f in json.loads(row["findings"])]
+
+
+def risk_flags_for(db: sqlite_utils.Database, story_id: int) -> list[dict]:
+    row = _row(db, story_id)
+    return json.loads(row["risk_flags"]) if row and row["risk_flags"] else []
+
+
+def anonymised_text(db: sqlite_utils.Database, story_id: int) -> str | None:
+    """The anonymised text of a story, or None if it has not been anonymised."""
+    row = _row(db, story_id)
+    return row["text"] if row else None
+
+
+def checked_story_ids(db: sqlite_utils.Database, activity_id: int | None = None) -> list[int]:
+    """Stories a person has checked (all, or one activity's): the only ones analysis may use."""
+    sql = (
+        "SELECT a.story_id FROM anonymisations a JOIN stories s ON s.id = a.story_id "
+        "WHERE a.status = 'checked'"
+    )
+    params: list = []
+    if activity_id is not None:
+        sql += " AND s.activity_id = ?"
+        params.append(activity_id)
+    return [r["story_id"] for r in db.query(sql + " ORDER BY a.story_id", params)]
+
+
+def stories_to_anonymise(db: sqlite_utils.Database, activity_id: int | None = None) -> list[int]:
+    """Stories with text and no anonymisation yet (or a failed one)."""
+    sql = (
+        "SELECT s.id FROM stories s LEFT JOIN anonymisations a ON a.story_id = s.id "
+        "WHERE s.text IS NOT NULL AND (a.story_id IS NULL OR a.status IN ('pending', 'failed'))"
+    )
+    params: list = []
+    if activity_id is not None:
+        sql += " AND s.activity_id = ?"
+        params.append(activity_id)
+    return [r["id"] for r in db.query(sql + " ORDER BY s.id", params)]
+
+
+def _as_finding(f: Finding | Mapping, length: int) -> Finding:
+    if isinstance(f, Finding):
+        finding = f
+    else:
+        finding = Finding(
+            int(f["start"]),
+            int(f["end"]),
+            str(f["label"]),
+            float(f.get("score", 1.0)),
+            str(f.get("source", "reviewer")),
+        )
+    if finding.label not in LABELS:
+        raise ValueError(f"unknown finding label {finding.label!r}")
+    if not 0 <= finding.start < finding.end <= length:
+        raise ValueError(f"finding {finding.start}-{finding.end} is outside the text")
+    return finding
+
+
+def _story(db: sqlite_utils.Database, story_id: int) -> dict:
+    rows = list(db.query("SELECT id, activity_id, text FROM stories WHERE id = ?", [story_id]))
+    if not rows:
+        raise LookupError(f"no story {story_id}")
+    return rows[0]
+
+
+def _row(db: sqlite_utils.Database, story_id: int) -> dict | None:
+    rows = list(db.query("SELECT * FROM anonymisations WHERE story_id = ?", [story_id]))
+    return rows[0] if rows else None
+
+
+def _save(db: sqlite_utils.Database, story_id: int, values: dict) -> dict:
+    record = {
+        "story_id": story_id,
+        "engine_version": ENGINE_VERSION,
+        "updated_at": _now(),
+        "risk_flags": "[]",
+        "checked_by": None,
+        "checked_at": None,
+        **values,
+    }
+    with wdb.write(db):
+        db["anonymisations"].upsert(record, pk="story_id")
+    return _row(db, story_id)
+
+
+def _corpus(db: sqlite_utils.Database, activity_id: int, story_id: int):
+    """Word and combination counts over the activity's other anonymised stories."""
+    texts = [
+        r["text"]
+        for r in db.query(
+            "SELECT a.text FROM anonymisations a JOIN stories s ON s.id = a.story_id "
+            "WHERE s.activity_id = ? AND a.story_id != ? AND a.text IS NOT NULL "
+            "ORDER BY a.updated_at DESC LIMIT ?",
+            [activity_id, story_id, CORPUS_SAMPLE],
+        )
+    ]
+    frequencies = document_frequencies(texts)
+    combos = Counter(c for c in map(combination, texts) if c)
+    return frequencies, combos

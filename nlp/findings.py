@@ -1,0 +1,98 @@
+"""The one shape every detector returns, and how overlapping findings are settled."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import asdict, dataclass
+
+LABELS = (
+    "PERSON",
+    "NHS_NUMBER",
+    "NI_NUMBER",
+    "PHONE",
+    "EMAIL",
+    "POSTCODE",
+    "ADDRESS",
+    "DATE_OF_BIRTH",
+    "AGE",
+    "LOCATION",
+    "CARE_SETTING",
+    "URL",
+    "OTHER_ID",
+)
+
+# When two findings overlap, a structured identifier (checked by pattern or checksum) beats a
+# name or place guessed from words; otherwise the longer wins, then the label listed first.
+TIER = {
+    **dict.fromkeys(("EMAIL", "URL", "NHS_NUMBER", "NI_NUMBER", "PHONE", "POSTCODE"), 0),
+    **dict.fromkeys(("ADDRESS", "CARE_SETTING", "DATE_OF_BIRTH", "OTHER_ID"), 1),
+}
+PRIORITY = {
+    label: rank
+    for rank, label in enumerate(
+        (
+            "EMAIL",
+            "URL",
+            "NHS_NUMBER",
+            "NI_NUMBER",
+            "PHONE",
+            "POSTCODE",
+            "ADDRESS",
+            "CARE_SETTING",
+            "DATE_OF_BIRTH",
+            "OTHER_ID",
+            "PERSON",
+            "LOCATION",
+            "AGE",
+        )
+    )
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One identifier in a text: `text[start:end]` (0-based, end exclusive)."""
+
+    start: int
+    end: int
+    label: str
+    score: float = 1.0
+    source: str = "rule"
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+    def shifted(self, offset: int) -> Finding:
+        return Finding(self.start + offset, self.end + offset, self.label, self.score, self.source)
+
+
+def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
+    """Keep a non-overlapping subset, preferring longer spans then surer labels; sorted by start.
+
+    Same-label findings that overlap are first merged, so a name found by two detectors with
+    slightly different edges is covered by their union rather than by the shorter guess.
+    """
+    merged: list[Finding] = []
+    for f in sorted(findings, key=lambda f: (f.label, f.start, -f.end)):
+        if merged and merged[-1].label == f.label and f.start < merged[-1].end:
+            last = merged[-1]
+            merged[-1] = Finding(
+                last.start, max(last.end, f.end), f.label, max(last.score, f.score), last.source
+            )
+        else:
+            merged.append(f)
+    starts: list[int] = []  # kept findings never overlap, so sorted starts find neighbours
+    ranked = sorted(
+        merged,
+        key=lambda f: (TIER.get(f.label, 2), -(f.end - f.start), PRIORITY.get(f.label, 99)),
+    )
+    by_start: list[Finding] = []
+    for f in ranked:
+        pos = bisect.bisect_left(starts, f.start)
+        if pos > 0 and by_start[pos - 1].end > f.start:
+            continue
+        if pos < len(by_start) and by_start[pos].start < f.end:
+            continue
+        starts.insert(pos, f.start)
+        by_start.insert(pos, f)
+    return by_start

@@ -1,0 +1,105 @@
+"""Word lists shipped in `nlp/data/` and the small vocabularies the token rules share.
+
+The lists are built by `nlp/data/build_lists.py` from open sources (listed with their licences
+in `nlp/data/anonymisation_sources.md`): first names and surnames from Faker's person lists
+in many locales plus the US census name tables; UK places from GeoNames; English word
+frequencies from wordfreq.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    first_names: frozenset[str]
+    surnames: frozenset[str]
+    # First names that are also everyday words ("will", "hope", "may"): they need a cue.
+    name_words: frozenset[str]
+    places: frozenset[str]
+    place_starts: frozenset[str]  # first words of the places, to skip most tokens quickly
+    # Words common enough (Zipf >= 4) that, lower-cased, they read as ordinary English.
+    common_words: frozenset[str]
+    # A broad general-English list, for the residual-risk check of rare terms.
+    english_words: frozenset[str]
+
+    def is_name_part(self, word: str) -> bool:
+        return word in self.first_names or word in self.surnames
+
+
+def _read(name: str) -> frozenset[str]:
+    return frozenset(
+        line.strip() for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line
+    )
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The word lists, loaded once per process."""
+    places = _read("uk_places.txt")
+    return Gazetteer(
+        first_names=_read("first_names.txt"),
+        surnames=_read("surnames.txt"),
+        name_words=_read("name_words.txt"),
+        places=places,
+        place_starts=frozenset(re.split(r"[\s-]", p)[0] for p in places),
+        common_words=_read("common_words.txt") | DOMAIN_WORDS,
+        english_words=_read("english_words.txt") | DOMAIN_WORDS,
+    )
+
+
+# Words of health and care that must never be taken for a name or a place.
+DOMAIN_WORDS = frozenset(
+    """nhs gp gps a&e ae ane 111 999 101 ambulance paramedic paramedics nurse nurses sister
+    matron doctor doctors dr consultant registrar physio physiotherapist ot midwife midwives
+    health visitor carer carers pharmacist pharmacy receptionist surgeon therapist psychiatrist
+    psychologist cpn amhp social worker dentist optician hca manager ward wards hospital
+    surgery clinic practice icu itu hdu ed mau amu cqc pals icb ccg trust council dementia
+    healthwatch chi ni nhs111 dwp pip esa uc samaritans macmillan barnardos mencap mind
+    allowance attendance benefit benefits lewy
+    parkinson's alzheimer's down's crohn's huntington's asperger's
+    tourette's addison's hodgkin's bell's graves' raynaud's ménière's meniere's guillain barre
+    mental act covid covid-19 corona copd mri ct ecg xray x-ray ultrasound uti ibs adhd
+    autism asd mnd ms bpd ptsd ocd iapt camhs crisis team dols dnacpr dnr resus
+    monday tuesday wednesday thursday friday saturday sunday christmas easter""".split()
+)
+
+# Conditions named after people: "Parkinson's", "Down's syndrome" are not about a person here.
+EPONYM_FOLLOWERS = frozenset({"disease", "syndrome", "palsy", "sarcoma", "lymphoma", "disorder"})
+EPONYMS = frozenset(
+    """parkinson alzheimer down crohn huntington asperger tourette addison hodgkin bell graves
+    raynaud meniere ménière guillain cushing wilson hashimoto kawasaki lyme sjogren sjögren
+    duchenne marfan paget perthes osgood legionnaire""".split()
+)
+
+# Words after which the next name-like word is a person: titles ("Dr Patel") and roles.
+TITLE_CUES = frozenset(
+    "dr doctor mr mrs ms miss mx prof professor sir dame rev reverend lady lord".split()
+)
+ROLE_CUES = frozenset(
+    """nurse sister matron midwife carer consultant surgeon manager paramedic physio therapist
+    worker receptionist pharmacist dentist gp registrar advocate officer coordinator chaplain
+    son daughter husband wife partner mum mother mam mom dad father brother sister nan nana
+    nanna nanny gran granny grandma grandmother grandad granddad grandpa grandfather grandson
+    granddaughter aunt auntie aunty uncle niece nephew cousin friend neighbour neighbor fiance
+    fiancé fiancee boyfriend girlfriend stepson stepdaughter stepmum stepdad baby boy girl
+    called named name's colleague""".split()
+)
+# Words that end a person cue without being a name ("the nurse in charge").
+NOT_A_NAME = frozenset(
+    """practitioner practitioners specialist assistant associate in charge who was is and or
+    said says told came come team lead manager worker nurse support liaison on call named
+    called the a an had has have did does from at to for with about when after before""".split()
+)
+COUNTRIES = frozenset(
+    """uk u.k. gb england scotland wales britain ireland europe england's the united kingdom
+    northern ireland great britain poland romania india pakistan nigeria ghana jamaica
+    bangladesh china spain france italy portugal germany lithuania latvia america usa us
+    australia canada""".split()
+)

@@ -1,0 +1,73 @@
+"""This project's UK rules as one Presidio recogniser, fed by the spaCy document Presidio holds."""
+
+from __future__ import annotations
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from nlp.findings import LABELS
+from nlp.name_gazetteer import Gazetteer
+from nlp.token_rules import token_findings
+from nlp.uk_recognisers import pattern_findings
+
+
+class UkRulesRecognizer(EntityRecognizer):
+    """NHS and NI numbers, postcodes, phones, addresses, dates of birth, ages, other ids
+    (patterns), and names, places and care settings (tokens, gazetteers and cues)."""
+
+    def __init__(self, gaz: Gazetteer):
+        self.gaz = gaz
+        super().__init__(
+            supported_entities=list(LABELS), name="UkRulesRecognizer", supported_language="en"
+        )
+
+    def load(self) -> None:
+        """Nothing to load: the gazetteer is passed in already read."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        found = pattern_findings(text)
+        if nlp_artifacts is not None and nlp_artifacts.tokens is not None:
+            found.extend(token_findings(nlp_artifacts.tokens, self.gaz, original=text))
+        wanted = set(entities) if entities else set(LABELS)
+        return [
+            RecognizerResult(
+                f.label,
+                f.start,
+                f.end,
+                f.score,
+                recognition_metadata={
+                    RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                    "source": f.source,
+                },
+            )
+            for f in found
+            if f.label in wanted
+        ]
+
+
+class NoContextEnhancer(ContextAwareEnhancer):
+    """Leaves scores as the recognisers set them. The UK rules carry their own cues ("Dr",
+    "born", "hospital number"), and skipping Presidio's lemma-based context pass means the
+    spaCy document needs neither lemmas nor keyword lists."""
+
+    def __init__(self):
+        super().__init__(
+            context_similarity_factor=0.0,
+            min_score_with_context_similarity=0.0,
+            context_prefix_count=0,
+            context_suffix_count=0,
+        )
+
+    def enhance_using_context(
+        self,
+        text: str,
+        raw_results: list[RecognizerResult],
+        nlp_artifacts: NlpArtifacts,
+        recognizers: list[EntityRecognizer],
+        context: list[str] | None = None,
+    ) -> list[RecognizerResult]:
+        return raw_results

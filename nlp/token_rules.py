@@ -1,0 +1,595 @@
+"""Names, places and care settings found from spaCy tokens, gazetteers and cues.
+
+spaCy's small model finds title-case names and towns well but misses them in lower case and
+ALL CAPS. So the document's case decides how it is read (see `case_mode`): ordinary mixed-case
+writing gets spaCy's entity recogniser and capitals count as evidence; lower- or upper-case
+writing gets the part-of-speech tagger instead, and the gazetteers, the cues ("my son …",
+"Dr …", "live in …") and the tags carry the weight. Running only one of the two models per
+document is what keeps detection fast.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from nlp.findings import Finding
+from nlp.name_gazetteer import (
+    COUNTRIES,
+    DOMAIN_WORDS,
+    EPONYM_FOLLOWERS,
+    EPONYMS,
+    NOT_A_NAME,
+    ROLE_CUES,
+    TITLE_CUES,
+    Gazetteer,
+)
+
+# The tagger is reliable on closed word classes and unreliable on rare words: a name in lower
+# case is often tagged VERB or ADV, so only the closed classes rule a word out as a name.
+CLOSED_POS = frozenset({"AUX", "PRON", "DET", "ADP", "CCONJ", "SCONJ", "PART", "NUM"})
+NOT_NAME_POS = CLOSED_POS | {"VERB"}
+WORDLIKE = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*['’.]?")
+SENTENCE_END = frozenset({".", "!", "?", "\n", "\n\n", '"', "“", ":", ";"})
+POSSESSIVE = ("'s", "’s")
+
+
+def case_mode(text: str) -> str:
+    """'lower', 'upper' or 'mixed': how far the capitals in this text can be trusted."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return "mixed"
+    upper = sum(c.isupper() for c in letters) / len(letters)
+    if upper < 0.015:
+        return "lower"
+    if upper > 0.6:
+        return "upper"
+    return "mixed"
+
+
+@dataclass
+class View:
+    """Per-token facts read once from a spaCy Doc (token objects are costly to re-create)."""
+
+    text: list[str]
+    low: list[str]  # lower case
+    word: list[str]  # lower case without a possessive ending
+    start: list[int]
+    end: list[int]  # end offset without a possessive ending
+    spaced: list[bool]  # whitespace follows
+    title: list[bool]  # capitalised in the original text
+    wordlike: list[bool]
+    stop: list[bool]
+    pos: list[str]
+    ent: list[str]
+    sent_start: list[bool]
+    has_pos: bool
+    mode: str
+    lowered: str = ""  # the whole text in lower case, for multi-token keys
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def proper(self, i: int) -> bool:
+        """Reads as a proper noun: the tagger says so, or (without it) capitals and the NER."""
+        if self.has_pos:
+            return self.pos[i] == "PROPN"
+        return self.title[i] and (bool(self.ent[i]) or not self.sent_start[i])
+
+    def function_word(self, i: int) -> bool:
+        return self.stop[i] or (self.has_pos and self.pos[i] in CLOSED_POS)
+
+
+def view(doc: Doc, original: str, mode: str) -> View:
+    has_pos = doc.has_annotation("TAG")
+    lowered = original.lower()
+    if len(lowered) != len(original):
+        lowered = doc.text.lower() if len(doc.text) == len(original) else original
+    v = View([], [], [], [], [], [], [], [], [], [], [], [], has_pos, mode, lowered)
+    prev = "\n"
+    for tok in doc:
+        text = tok.text
+        low = tok.lower_
+        word = low
+        end = tok.idx + len(text)
+        for ending in POSSESSIVE:
+            if low.endswith(ending) and len(low) > len(ending):
+                word = low[: -len(ending)]
+                end -= len(ending)
+        source = original[tok.idx : tok.idx + len(text)]  # capitals as written
+        v.text.append(text)
+        v.low.append(low)
+        v.word.append(word)
+        v.start.append(tok.idx)
+        v.end.append(end)
+        v.spaced.append(bool(tok.whitespace_))
+        v.title.append(source[:1].isupper())
+        v.wordlike.append(len(text) > 1 and bool(WORDLIKE.fullmatch(text)))
+        v.stop.append(tok.is_stop)
+        v.pos.append(tok.pos_)
+        v.ent.append(tok.ent_type_)
+        v.sent_start.append(prev.strip() in SENTENCE_END or prev.isspace())
+        prev = text
+    return v
+
+
+def is_eponym(v: View, i: int) -> bool:
+    """ "Parkinson's", "Down's syndrome": conditions, not people or places."""
+    nxt = v.low[i + 1] if i + 1 < len(v) else ""
+    if v.word[i] in EPONYMS and (v.low[i] != v.word[i] or nxt in POSSESSIVE):
+        return True
+    if v.word[i].endswith("s") and v.word[i][:-1] in EPONYMS:
+        return True  # "parkinsons", typed without the apostrophe
+    return nxt in EPONYM_FOLLOWERS or (
+        nxt in POSSESSIVE and i + 2 < len(v) and v.low[i + 2] in EPONYM_FOLLOWERS
+    )
+
+
+def not_a_name(v: View, i: int) -> bool:
+    w = v.word[i]
+    return (
+        not v.wordlike[i]
+        or w in DOMAIN_WORDS
+        or w in NOT_A_NAME
+        or w in ROLE_CUES
+        or w in TITLE_CUES
+        or is_eponym(v, i)
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# People
+
+
+def first_name_ok(v: View, i: int, gaz: Gazetteer) -> bool:
+    """A gazetteer first name that reads as a name here (not "will", "hope", "mark" as words)."""
+    w = v.word[i]
+    if w not in gaz.first_names or not_a_name(v, i):
+        return False
+    if i > 0 and v.low[i - 1] in ("christmas", "new", "year's"):
+        return False
+    if w in MONTHS and _next_to_a_number(v, i):
+        return False  # "3rd June 2022", "in May 2024": a date, not April or June
+    if w in gaz.name_words:
+        possessive = v.low[i] != w
+        if (
+            v.mode == "mixed"
+            and v.title[i]
+            and (v.ent[i] == "PERSON" or not v.sent_start[i] or possessive)
+        ):
+            return True
+        return _surname_follows(v, i, gaz)
+    if w in gaz.common_words:
+        # Mostly a name ("Emily", "Roger") though frequent enough to be listed as a word.
+        if v.mode == "mixed":
+            return v.title[i]
+        after_article = i > 0 and v.low[i - 1] in ("a", "an", "the", "this", "that", "some")
+        return v.pos[i] not in NOT_NAME_POS and not v.stop[i] and not after_article
+    if v.mode == "mixed":
+        return v.title[i] or w not in gaz.english_words
+    return not v.function_word(i)
+
+
+def _surname_follows(v: View, i: int, gaz: Gazetteer) -> bool:
+    """ "tom hussain": an everyday-word first name counts when a clear surname follows."""
+    j = i + 1
+    if j >= len(v) or not v.spaced[i] or not_a_name(v, j) or v.stop[j]:
+        return False
+    w = v.word[j]
+    if v.mode == "mixed" and not (v.title[i] and v.title[j]):
+        return False
+    return (w in gaz.surnames and w not in gaz.common_words) or w not in gaz.english_words
+
+
+NAME_PARTICLES = frozenset("dos da de van von der del della di le la al el bin ibn".split())
+
+
+MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+
+
+def _next_to_a_number(v: View, i: int) -> bool:
+    before = v.low[i - 1] if i > 0 else ""
+    after = v.low[i + 1] if i + 1 < len(v) else ""
+    ordinal = re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", before)
+    return bool(ordinal) or before == "of" or bool(re.fullmatch(r"['’]?\d{2,4}", after))
+
+
+def surname_ok(v: View, j: int, gaz: Gazetteer) -> bool:
+    """The word after a first name or a title: a surname if the lists or the capitals say so."""
+    if not v.spaced[j - 1] or not_a_name(v, j) or v.stop[j]:
+        return False
+    w = v.word[j]
+    if v.mode == "mixed":
+        return v.title[j] or (w in gaz.surnames and w not in gaz.common_words)
+    if (v.has_pos and v.pos[j] in CLOSED_POS) or looks_like_a_verb(v, j, gaz):
+        return False
+    return gaz.is_name_part(w) or w not in gaz.english_words
+
+
+def extend_name(v: View, i: int, gaz: Gazetteer) -> int:
+    """Index after the last token of a name starting at i (takes up to two more name words)."""
+    j = i + 1
+    while j < len(v) and j - i < 4:
+        if v.low[j] in NAME_PARTICLES and j + 1 < len(v) and v.spaced[j]:
+            if surname_ok(v, j + 1, gaz):
+                j += 2
+                continue
+            break
+        if not surname_ok(v, j, gaz):
+            break
+        j += 1
+    return j
+
+
+def looks_like_a_verb(v: View, i: int, gaz: Gazetteer) -> bool:
+    """ "my mum collapsed", "errol waitted": a verb (even misspelt) is not a name."""
+    w = v.word[i]
+    if gaz.is_name_part(w):
+        return False
+    return (v.has_pos and v.pos[i] == "VERB") or w.endswith(("ed", "ing"))
+
+
+def cued_name_ok(v: View, i: int, gaz: Gazetteer) -> bool:
+    """The word after "my son", "nurse", "called": a name unless it reads as a plain word."""
+    if not_a_name(v, i) or v.stop[i] or looks_like_a_verb(v, i, gaz):
+        return False
+    w = v.word[i]
+    if v.has_pos and v.pos[i] in CLOSED_POS:
+        return False
+    if v.mode == "mixed" and v.title[i]:
+        return True
+    return w in gaz.first_names or w not in gaz.common_words
+
+
+def _cue_before(v: View, i: int) -> str | None:
+    """'title' or 'role' when a cue precedes token i (allowing "my wife, Carly")."""
+    k = i - 1
+    if k >= 0 and v.low[k] == "," and k > 0:
+        k -= 1
+        if v.word[k] in ROLE_CUES:
+            return "role"
+        return None
+    if k < 0:
+        return None
+    prev = v.word[k].rstrip(".")
+    if prev in TITLE_CUES:
+        return "title"
+    if prev in ROLE_CUES:
+        return "role"
+    if k > 0 and v.low[k] in ("is", "am", "'s") and v.low[k - 1] in ("name", "i", "i'm"):
+        return "role"
+    if k > 0 and (v.low[k - 1], v.low[k]) in CARE_FOR_CUES:
+        return "role"
+    return None
+
+
+CARE_FOR_CUES = frozenset(
+    {
+        ("care", "for"),
+        ("cared", "for"),
+        ("caring", "for"),
+        ("look", "after"),
+        ("looking", "after"),
+        ("looked", "after"),
+        ("visit", "from"),
+        ("spoke", "to"),
+    }
+)
+
+
+NAME_FOLLOWERS = frozenset(
+    """is was has had 's ’s said says told needed waited went moved came did does didn't
+    doesn't wasn't couldn't can't won't got kept asked on from at and who would could will
+    lives lived loves""".split()
+)
+
+
+def unlisted_title_name(v: View, i: int, gaz: Gazetteer) -> bool:
+    """A capitalised word in no list ("Harjit", "Tash") where a name would stand: inside a
+    sentence, or opening one and followed by a verb such as "was" or "needed"."""
+    if v.mode != "mixed" or not v.title[i] or not v.wordlike[i] or v.stop[i]:
+        return False
+    w = v.word[i]
+    if w in gaz.common_words or w in gaz.places or not_a_name(v, i) or v.text[i].isupper():
+        return False
+    if v.ent[i] and v.ent[i] not in ("PERSON", "NORP"):
+        return False
+    if not v.sent_start[i]:
+        return True
+    nxt = v.low[i + 1] if i + 1 < len(v) else ""
+    if nxt == "," and i + 3 < len(v) and v.low[i + 2] in ("my", "our", "the", "his", "her"):
+        return v.word[i + 3] in ROLE_CUES  # "Oksana, my midwife, was amazing"
+    if i + 1 < len(v) and v.title[i + 1] and v.word[i + 1] in gaz.surnames and v.spaced[i]:
+        return True  # "Oksana Clarke, 37, contacted us"
+    return nxt in NAME_FOLLOWERS or v.ent[i] == "PERSON"
+
+
+def people(v: View, gaz: Gazetteer) -> Iterator[Finding]:
+    i = 0
+    while i < len(v):
+        cue = _cue_before(v, i)
+        if cue == "title" and v.wordlike[i] and not v.stop[i] and not not_a_name(v, i):
+            end = extend_name(v, i, gaz)
+            yield Finding(v.start[i], v.end[end - 1], "PERSON", 0.9, "title_cue")
+            i = end
+            continue
+        if (
+            (cue == "role" and cued_name_ok(v, i, gaz))
+            or first_name_ok(v, i, gaz)
+            or unlisted_title_name(v, i, gaz)
+        ):
+            end = extend_name(v, i, gaz)
+            source = "role_cue" if cue else "name_gazetteer"
+            yield Finding(v.start[i], v.end[end - 1], "PERSON", 0.85, source)
+            i = end
+            continue
+        i += 1
+
+
+# ---------------------------------------------------------------------------------------------
+# Places
+
+PLACE_CUES = frozenset({"in", "from", "near", "nr", "to", "around", "outside", "at", ","})
+STRONG_PLACE_CUES = (
+    ("live", "in"),
+    ("lives", "in"),
+    ("lived", "in"),
+    ("living", "in"),
+    ("based", "in"),
+    ("moved", "to"),
+    ("move", "to"),
+    ("moving", "to"),
+    ("moved", "from"),
+    ("me", "from"),
+    ("us", "from"),
+    ("grew", "up"),
+    ("own", "in"),
+    ("up", "in"),
+    ("family", "in"),
+)
+
+
+def _strong_cue(v: View, i: int) -> bool:
+    if i >= 2 and (v.low[i - 2], v.low[i - 1]) in STRONG_PLACE_CUES:
+        return True
+    return i >= 1 and v.low[i - 1] in ("near", "nr")
+
+
+def places(v: View, gaz: Gazetteer) -> Iterator[Finding]:
+    n = len(v)
+    i = 0
+    while i < n:
+        matched = 0
+        if v.word[i] in gaz.place_starts:
+            for size in (5, 4, 3, 2, 1):
+                if i + size > n:
+                    continue
+                key = v.lowered[v.start[i] : v.end[i + size - 1]]
+                if key in gaz.places and _place_ok(v, i, size, key, gaz):
+                    yield Finding(v.start[i], v.end[i + size - 1], "LOCATION", 0.75, "uk_places")
+                    matched = size
+                    break
+        i += matched or 1
+    yield from _cued_places(v, gaz)
+
+
+def _place_ok(v: View, i: int, size: int, key: str, gaz: Gazetteer) -> bool:
+    if key in DOMAIN_WORDS or key in COUNTRIES or is_eponym(v, i + size - 1):
+        return False
+    if key in MONTHS and _next_to_a_number(v, i):
+        return False  # "in March 2023" is a date, not the town of March
+    if not all(v.wordlike[k] or v.text[k] == "-" for k in range(i, i + size)):
+        return False
+    cue = i > 0 and v.low[i - 1] in PLACE_CUES
+    common = key in gaz.common_words or (size == 1 and key in gaz.first_names)
+    if v.mode == "mixed":
+        if not v.title[i]:
+            return key not in gaz.english_words
+        if common:
+            return v.ent[i] in ("GPE", "LOC") or (cue and v.proper(i))
+        return True
+    if common:
+        return _strong_cue(v, i)
+    return cue or _strong_cue(v, i) or not (v.has_pos and v.pos[i] in NOT_NAME_POS)
+
+
+def _cued_places(v: View, gaz: Gazetteer) -> Iterator[Finding]:
+    """ "live in splott", "near lochee", "the armley area": unlisted places after a cue."""
+    for i in range(1, len(v)):
+        area = i + 1 < len(v) and v.low[i + 1] == "area"
+        if not (_strong_cue(v, i) or area):
+            continue
+        if not _unlisted_place_word(v, i, gaz):
+            continue
+        end = i + 1
+        if end < len(v) and not area and _unlisted_place_word(v, end, gaz) and v.spaced[i]:
+            if v.mode != "mixed" or v.title[end]:
+                end += 1
+        yield Finding(v.start[i], v.end[end - 1], "LOCATION", 0.6, "location_cue")
+
+
+def _unlisted_place_word(v: View, i: int, gaz: Gazetteer) -> bool:
+    w = v.word[i]
+    if not v.wordlike[i] or v.stop[i] or w in DOMAIN_WORDS or w in COUNTRIES:
+        return False
+    if w in ROLE_CUES or w in TITLE_CUES:
+        return False
+    if v.mode == "mixed":
+        return v.title[i] or w not in gaz.english_words
+    if w in gaz.common_words:
+        return False
+    return True
+
+
+# ---------------------------------------------------------------------------------------------
+# Care settings: "… Surgery", "… Medical Centre", "… Hospital", "Bluebell Ward", "Ward 12"
+
+CARE_SUFFIX = frozenset(
+    """hospital hospitals infirmary surgery hospice practice centre center clinic home ward
+    unit wing lodge manor house court grange care""".split()
+)
+TITLE_ONLY_SUFFIX = frozenset("lodge manor house court grange wing unit centre center".split())
+GENERIC_CARE = frozenset(
+    """local general district community medical dental health care nursing residential gp
+    nhs mental private city county university teaching children childrens women womens
+    new old main big small nearest nearby same other previous usual the a my our his her their
+    emergency urgent day maternity psychiatric acute cottage family eye cancer heart knee hip
+    back brain spinal keyhole cataract bypass major minor open bariatric cosmetic weight loss
+    specialist rehab rehabilitation stroke surgical elderly side busy mixed respite dementia
+    assessment admissions discharge treatment walk-in walk in out hours covid royal this that
+    every each another first second third nursery home group joint further vet vets animal
+    doctor doctors gp's foot eye ear throat nose wrong""".split()
+)
+JOINERS = frozenset({"and", "of", "upon", "on", "&", "st", "st."})
+STREET_WORDS = frozenset(
+    """road street lane avenue close drive crescent grove gardens terrace way place park hill
+    view rise green square row walk""".split()
+)
+WARD_NUMBER = re.compile(r"\bward\s+\d{1,3}[a-z]?\b", re.IGNORECASE)
+CARE_AFTER = frozenset({"dental", "home", "health", "eye", "medical"})
+
+
+def care_settings(v: View, gaz: Gazetteer, text: str) -> Iterator[Finding]:
+    for m in WARD_NUMBER.finditer(text):
+        yield Finding(m.start(), m.end(), "CARE_SETTING", 0.9, "care_pattern")
+    for j in range(1, len(v)):
+        suffix = v.low[j]
+        if suffix not in CARE_SUFFIX:
+            continue
+        before = v.low[j - 1]
+        if suffix == "care" and before not in CARE_AFTER:
+            continue
+        if suffix == "home" and before not in ("care", "nursing", "residential"):
+            continue
+        if v.mode == "mixed" and not v.title[j]:
+            continue
+        if suffix in TITLE_ONLY_SUFFIX and v.mode != "mixed" and before not in CARE_AFTER:
+            if not (j >= 2 and v.low[j - 2] in ("into", "at", "to", "in")):
+                continue
+        start = _care_name_start(v, j, gaz)
+        if start is None:
+            continue
+        end = _care_name_end(v, j, gaz)
+        yield Finding(
+            v.start[start], v.start[end] + len(v.text[end]), "CARE_SETTING", 0.85, "care_pattern"
+        )
+
+
+def _care_name_start(v: View, j: int, gaz: Gazetteer) -> int | None:
+    """Index where the care setting's name begins, or None if nothing distinctive precedes."""
+    i = j - 1
+    start = None
+    distinctive = False
+    while i >= 0 and j - i <= 7:
+        low = v.low[i]
+        if low in POSSESSIVE:
+            i -= 1
+            continue
+        if not v.spaced[i] and v.low[i + 1] not in POSSESSIVE and i + 1 != j:
+            break
+        if low in JOINERS and start is not None and low not in ("st", "st."):
+            i -= 1
+            continue
+        if low in ("st", "st."):
+            start = i
+            i -= 1
+            continue
+        if not v.wordlike[i] or v.stop[i]:
+            break
+        if v.mode == "mixed" and not v.title[i]:
+            break
+        if v.mode != "mixed" and v.has_pos and v.pos[i] in NOT_NAME_POS:
+            break
+        if _distinctive(v, i, gaz):
+            distinctive = True
+        start = i
+        i -= 1
+    while start is not None and start < j and v.low[start] in JOINERS - {"st", "st."}:
+        start += 1
+    return start if distinctive else None
+
+
+def _care_name_end(v: View, j: int, gaz: Gazetteer) -> int:
+    """ "Airedale Centre for Mental Health": a title-case tail after "for" or "of"."""
+    if v.mode != "mixed" or j + 1 >= len(v):
+        return j
+    if v.title[j + 1] and v.word[j + 1] in gaz.places and v.spaced[j]:
+        return j + 1  # "University Hospital Coventry"
+    if j + 2 >= len(v) or v.low[j + 1] not in ("for", "of"):
+        return j
+    k = j + 2
+    end = j
+    while k < len(v) and k - j <= 4 and v.title[k] and v.wordlike[k]:
+        end = k
+        k += 1
+    return end
+
+
+def _distinctive(v: View, i: int, gaz: Gazetteer) -> bool:
+    w = v.word[i]
+    if w in GENERIC_CARE or w in DOMAIN_WORDS:
+        return False
+    if v.mode == "mixed":
+        return True
+    return (
+        w not in gaz.common_words or w in gaz.places or w in STREET_WORDS or (gaz.is_name_part(w))
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# spaCy's own entities (mixed-case documents only), trimmed to the README's conventions.
+
+NER_LABELS = {"PERSON": "PERSON", "GPE": "LOCATION", "LOC": "LOCATION"}
+
+
+def ner_entities(doc: Doc, v: View, gaz: Gazetteer) -> Iterator[Finding]:
+    for ent in doc.ents:
+        label = NER_LABELS.get(ent.label_)
+        if label is None:
+            continue
+        first, last = ent.start, ent.end - 1
+        while first <= last and (
+            v.word[first].rstrip(".") in TITLE_CUES
+            or v.word[first] in ROLE_CUES
+            or v.stop[first]
+            or not v.wordlike[first]
+        ):
+            first += 1
+        while last >= first and not v.wordlike[last]:
+            last -= 1
+        if first > last:
+            continue
+        words = v.word[first : last + 1]
+        if all(w in DOMAIN_WORDS or w in COUNTRIES or w in ROLE_CUES for w in words):
+            continue
+        if " ".join(words) in COUNTRIES or any(is_eponym(v, k) for k in range(first, last + 1)):
+            continue
+        if not all(v.title[k] for k in range(first, last + 1)):
+            continue
+        if all(w in gaz.common_words for w in words) and not any(
+            gaz.is_name_part(w) for w in words
+        ):
+            continue  # a capitalised everyday word ("Hope", "Trust") taken for a name
+        yield Finding(v.start[first], v.end[last], label, 0.7, "spacy_ner")
+
+
+def token_findings(doc: Doc, gaz: Gazetteer, original: str | None = None) -> list[Finding]:
+    """Names, places and care settings in one document. `original` is the text as written
+    when spaCy was given a lower-cased copy of an ALL CAPS text."""
+    original = doc.text if original is None else original
+    mode = case_mode(original)
+    if mode == "upper":
+        mode = "lower"  # read like lower case: the capitals carry no information
+    v = view(doc, original, mode)
+    found: list[Finding] = []
+    found.extend(people(v, gaz))
+    found.extend(places(v, gaz))
+    found.extend(care_settings(v, gaz, original))
+    if mode == "mixed":
+        found.extend(ner_entities(doc, v, gaz))
+    return found

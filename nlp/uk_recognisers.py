@@ -1,0 +1,262 @@
+"""UK identifiers found by pattern and checksum, without any language model.
+
+Each function takes the raw text and returns `Finding`s. They are deliberately case- and
+spacing-tolerant (stories typed on phones come in lower case, ALL CAPS or without spaces) and
+validate what can be validated (NHS mod-11, NI prefixes) so that ordinary numbers in a story
+(doses, durations, years, times) are not flagged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from nlp.findings import Finding
+
+I = re.IGNORECASE  # noqa: E741 - short alias keeps the long patterns readable
+
+# ---------------------------------------------------------------------------------------------
+# NHS numbers: 10 digits (3-3-4 with optional space or hyphen) and a valid mod-11 check digit.
+
+NHS_CANDIDATE = re.compile(r"(?<![\w+/.-])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\w/-]|\.\d)")
+
+
+def is_valid_nhs_number(digits: str) -> bool:
+    """The NHS mod-11 check: weights 10..2 on the first nine digits; 10 is never valid."""
+    if len(digits) != 10 or not digits.isdigit() or len(set(digits)) == 1:
+        return False
+    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
+    check = 11 - total % 11
+    if check == 11:
+        check = 0
+    return check != 10 and check == int(digits[9])
+
+
+def nhs_numbers(text: str) -> Iterator[Finding]:
+    for m in NHS_CANDIDATE.finditer(text):
+        if is_valid_nhs_number(m.group(1) + m.group(3) + m.group(4)):
+            yield Finding(m.start(), m.end(), "NHS_NUMBER", 1.0, "nhs_mod11")
+
+
+# ---------------------------------------------------------------------------------------------
+# National Insurance numbers: two prefix letters (D, F, I, Q, U, V never; O never second;
+# BG, GB, KN, NK, NT, TN, ZZ never allocated), six digits in any grouping, suffix A-D.
+
+NI_CANDIDATE = re.compile(
+    r"(?<![\w])([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])[ -]?(\d{2})[ -]?(\d{2})[ -]?(\d{2})"
+    r"(?:[ -]?([A-D]))?(?!\w)",
+    I,
+)
+NI_BAD_PREFIXES = {"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"}
+
+
+def is_valid_ni_number(value: str) -> bool:
+    compact = re.sub(r"[\s-]", "", value).upper()
+    m = re.fullmatch(r"([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])\d{6}[A-D]?", compact)
+    return bool(m) and m.group(1) not in NI_BAD_PREFIXES
+
+
+def ni_numbers(text: str) -> Iterator[Finding]:
+    for m in NI_CANDIDATE.finditer(text):
+        if m.group(1).upper() in NI_BAD_PREFIXES:
+            continue
+        # Without the suffix letter the shape is weaker evidence (and rarer in the wild).
+        yield Finding(m.start(), m.end(), "NI_NUMBER", 1.0 if m.group(5) else 0.7, "ni_prefix")
+
+
+# ---------------------------------------------------------------------------------------------
+# Postcodes: the full Royal Mail shape in any case, with or without the space.
+
+OUTWARD = r"(?:[A-PR-UWYZ][0-9]{1,2}|[A-PR-UWYZ][A-HK-Y][0-9]{1,2}|[A-PR-UWYZ][0-9][A-HJKPS-UW]|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRV-Y])"  # noqa: E501
+POSTCODE = re.compile(rf"(?<![\w])({OUTWARD})[ ]?([0-9][ABD-HJLNP-UW-Z]{{2}})(?!\w)", I)
+
+
+def postcodes(text: str) -> Iterator[Finding]:
+    for m in POSTCODE.finditer(text):
+        yield Finding(m.start(), m.end(), "POSTCODE", 1.0, "uk_postcode")
+
+
+def postcode_district(postcode: str) -> str:
+    """The outward code ("LS6 2AB" -> "LS6"): it names an area of thousands of households."""
+    m = POSTCODE.fullmatch(postcode.strip())
+    return m.group(1).upper() if m else ""
+
+
+# ---------------------------------------------------------------------------------------------
+# Phones: UK national (0...) or international (+44 / 0044, optional "(0)") with 9-10 national
+# digits in any grouping of spaces, hyphens, dots or brackets. Ofcom's drama ranges
+# (07700 900xxx, 0113 496 0xxx ...) are ordinary numbers to this rule.
+
+PHONE_CANDIDATE = re.compile(
+    r"(?<![\w+])(?:(?:\+|00)44[\s.-]?(?:\(0\)[\s.-]?)?|\(0|0)[1-9](?:[\s.)-]{0,2}\d){8,9}(?![\w])"
+)
+
+
+def phones(text: str) -> Iterator[Finding]:
+    for m in PHONE_CANDIDATE.finditer(text):
+        digits = re.sub(r"\D", "", m.group())
+        national = digits[2:] if m.group().lstrip("(").startswith(("+", "00")) else digits[1:]
+        if national.startswith("0"):
+            national = national[1:]  # "+44 (0)7700 ..." carries the trunk zero in brackets
+        if national.startswith("44") and m.group().startswith("00"):
+            national = national[2:]
+        if len(national) in (9, 10):
+            yield Finding(m.start(), m.end(), "PHONE", 0.95, "uk_phone")
+
+
+# ---------------------------------------------------------------------------------------------
+# Street lines: house number (optionally after "Flat 3,") then one to three name words then a
+# street suffix. Name words may not be function words, so "2 hours down the road" is no address.
+
+STREET_SUFFIX = (
+    r"road|rd|street|st|avenue|ave|lane|ln|close|drive|crescent|grove|gardens|terrace|way|"
+    r"place|court|walk|mews|square|row|hill|park|view|rise|green|parade|boulevard|vale|"
+    r"fold|wynd|brae|gate|croft|meadows?|chase|end|yard|wharf|quay|circus|approach|highway"
+)
+ADDRESS = re.compile(
+    r"(?<![\w])(?:(?:flat|apartment|apt\.?|unit|room)\s*\d{1,4}[a-z]?\s*,?\s+)?"
+    r"(\d{1,4}[a-z]?)\s*,?\s+((?:[a-z][a-z'’-]*\s+){1,3}?)"
+    rf"(?:{STREET_SUFFIX})\b\.?",
+    I,
+)
+FLAT_ONLY = re.compile(r"(?<![\w])(?:flat|apartment|apt\.?)\s*\d{1,4}[a-z]?\b", I)
+NOT_STREET_WORDS = frozenset(
+    """the a an my our his her their your this that these those of in on at to for from by with
+    and or but up down into onto over under past across along round around out off about
+    hours hour minutes minute mins days day weeks week months month years year miles mile times
+    yards metres meters steps stone pounds people patients staff beds doors floors flights
+    more less than just only about nearly almost over under other same next last first""".split()
+)
+
+
+def addresses(text: str) -> Iterator[Finding]:
+    for m in ADDRESS.finditer(text):
+        words = m.group(2).lower().split()
+        if any(w.strip("'’-") in NOT_STREET_WORDS for w in words):
+            continue
+        end = m.end() - 1 if m.group().endswith(".") else m.end()
+        yield Finding(m.start(), end, "ADDRESS", 0.9, "uk_address")
+    for m in FLAT_ONLY.finditer(text):
+        yield Finding(m.start(), m.end(), "ADDRESS", 0.6, "uk_address")
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates of birth: a date (day first, or month and year, or a bare year) right after a birth cue.
+
+MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+YEAR = r"(?:(?:19|20)\d{2}|['’]\d{2})"
+DATE = (
+    rf"(?:{DAY}[/.-][01]?\d[/.-](?:\d{{4}}|\d{{2}})"
+    rf"|{DAY}(?:\s+of)?\s+{MONTH},?\s+{YEAR}"
+    rf"|{MONTH}\s+{DAY},?\s+{YEAR}"
+    rf"|{MONTH},?\s+{YEAR}"
+    rf"|(?:19|20)\d{{2}})"
+)
+BIRTH_CUE = (
+    r"\b(?:born|date\s+of\s+birth|d\.?\s?o\.?\s?b\.?|birth\s*date|birthday|b\.)"
+    r"[\s:,.-]*(?:(?:on|in|is|was|the|of|:|-)\s+){0,3}"
+)
+DOB = re.compile(rf"{BIRTH_CUE}(?P<date>{DATE})(?![\w/])", I)
+
+
+def dates_of_birth(text: str) -> Iterator[Finding]:
+    for m in DOB.finditer(text):
+        yield Finding(m.start("date"), m.end("date"), "DATE_OF_BIRTH", 0.95, "dob_cue")
+
+
+# Event dates (not identifiers) are generalised to month and year by the anonymiser.
+EVENT_DATE = re.compile(
+    rf"(?<![\w/])(?:(?P<d1>{DAY})[/.-](?P<m1>[01]?\d)[/.-](?P<y1>\d{{4}})"
+    rf"|(?P<d2>{DAY})(?:\s+of)?\s+(?P<m2>{MONTH}),?\s+(?P<y2>(?:19|20)\d{{2}}))(?![\w/])",
+    I,
+)
+
+# ---------------------------------------------------------------------------------------------
+# Ages that narrow who someone is: "aged 92", "I'm 84", "84 years old", "Carly (88)".
+
+AGE_UNIT_AFTER = (
+    r"(?!\s*(?:%|am\b|pm\b|a\.m|p\.m|mg|mcg|ml|kg|g\b|cm|mm|miles?|weeks?|days?|hours?|hrs?|"
+    r"minutes?|mins?|months?|times?|stone|st\b|lbs?|pounds?|o'?clock|:|\.\d|/|percent|"
+    r"people|patients|beds|steps|calls|nights?|x\b))"
+)
+AGES = (
+    re.compile(rf"\b(?:aged|age|ages)\s*(?:of\s+)?:?\s*(?P<n>\d{{1,3}})\b{AGE_UNIT_AFTER}", I),
+    re.compile(r"\b(?P<n>\d{1,3})\s*(?:-|\s)?\s*(?:years?|yrs?|yr)\s*(?:-|\s)?\s*old\b", I),
+    re.compile(r"\b(?P<n>\d{1,3})\s*(?:yo|y/o|y\.o\.?)(?!\w)", I),
+    re.compile(
+        r"\b(?:i'?m|i\s+am|he'?s|she'?s|he\s+is|she\s+is|they\s+are|who\s+is|who'?s|is\s+now|"
+        r"was\s+only|turned|turns|turning|reached|at\s+the\s+age\s+of)\s+(?:just\s+|now\s+|only\s+)?"
+        rf"(?P<n>\d{{1,3}})\b{AGE_UNIT_AFTER}",
+        I,
+    ),
+    re.compile(r"(?<=[A-Za-z])\s*\(\s*(?P<n>\d{1,3})\s*\)", I),
+    re.compile(r"\bat\s+(?P<n>\d{1,3}),\s+(?:she|he|i|they|my|her|his|we)\b", I),
+    re.compile(
+        r"\b(?:he|she|who|they|mum|mom|mam|dad|son|daughter|wife|husband|partner|brother|sister"
+        r"|uncle|aunt|auntie|nan|nana|gran|granny|grandad|grandma|grandson|granddaughter|father"
+        r"|mother|child|baby|boy|girl|friend|neighbour)\s+(?:is|was|turned)\s+"
+        rf"(?:now\s+|only\s+|just\s+)?(?P<n>\d{{1,3}})\b{AGE_UNIT_AFTER}(?!\s*(?:-|to)\s*\d)",
+        I,
+    ),
+)
+
+
+def ages(text: str) -> Iterator[Finding]:
+    for pattern in AGES:
+        for m in pattern.finditer(text):
+            n = int(m.group("n"))
+            if 0 < n <= 115:
+                yield Finding(m.start("n"), m.end("n"), "AGE", 0.85, "age_cue")
+
+
+def age_band(age: int) -> str:
+    if age < 18:
+        return "under 18"
+    if age >= 90:
+        return "90+"
+    low = age // 10 * 10
+    return f"{low}-{low + 9}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Other identifiers: hospital numbers, case and complaint references, CHI numbers.
+
+ID_CUE = (
+    r"(?:hospital|patient|unit|mrn|chi|case|complaint|pals|reference|ref|record|crn|"
+    r"nhs\s+trust)\s*(?:number|no\.?|num|id|ref(?:erence)?|#)?\s*(?:is|was|:|#)?\s*"
+)
+OTHER_IDS = (
+    re.compile(rf"\b{ID_CUE}(?P<id>[A-Z]{{0,4}}[/-]?\d{{5,12}}[A-Z]?)(?![\w])", I),
+    re.compile(r"(?<![\w/])(?P<id>[A-Z]{2,6}/\d{2,4}/\d{2,8})(?![\w/])", I),
+    re.compile(r"(?<![\w-])(?P<id>[A-Z]{2,5}-\d{4,10})(?![\w-])", I),
+    re.compile(r"(?<![\w])(?P<id>[A-Z]{1,4}\d{6,10}[A-Z]?)(?![\w])", I),
+    re.compile(r"(?<![\w.,/:+-])(?P<id>\d{7,12})(?![\w/:]|[.,]\d)"),
+)
+
+
+def other_ids(text: str) -> Iterator[Finding]:
+    for rank, pattern in enumerate(OTHER_IDS):
+        score = 0.9 if rank < 4 else 0.5
+        for m in pattern.finditer(text):
+            yield Finding(m.start("id"), m.end("id"), "OTHER_ID", score, "id_pattern")
+
+
+def pattern_findings(text: str) -> list[Finding]:
+    """Every identifier this module can find by pattern alone (overlaps not yet settled)."""
+    found: list[Finding] = []
+    for detector in (
+        nhs_numbers,
+        ni_numbers,
+        postcodes,
+        phones,
+        addresses,
+        dates_of_birth,
+        ages,
+        other_ids,
+    ):
+        found.extend(detector(text))
+    return found
