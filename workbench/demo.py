@@ -150,14 +150,16 @@ def demo_pipeline(db: sqlite_utils.Database, progress, published_path: str) -> N
     from workbench import publish
 
     story_ids = [r["id"] for r in db.query("SELECT id FROM stories ORDER BY id")]
+    # A demo re-run (e.g. after a worker was stopped) carries on where it left off.
+    checked = set(checks.checked_story_ids(db))
     for n, story_id in enumerate(story_ids):
         checks.anonymise_story(db, story_id)
         if n % 25 == 0:
             progress(0.5 * n / len(story_ids), "anonymising")
     # Demo only: the loader confirms the automatic findings. Real stories wait for a person.
     for story_id in story_ids:
-        findings = checks.findings_for(db, story_id)
-        checks.apply_check(db, story_id, findings, checked_by=None)
+        if checks.anonymised_text(db, story_id) is not None and story_id not in checked:
+            checks.apply_check(db, story_id, checks.findings_for(db, story_id), checked_by=None)
     audit.record(db, "demo loader", "demo_checks_confirmed", "stories", None)
     progress(0.55, "embedding")
     embed.ensure_embeddings(db, story_ids)
@@ -178,9 +180,7 @@ def approve_largest_themes(db: sqlite_utils.Database, per_activity: int, quotes_
     from nlp import theme_store
 
     for activity in db.query("SELECT id FROM activities"):
-        themes = [t for t in theme_store.list_themes(db, activity["id"]) if t["topic"] != -1][
-            :per_activity
-        ]
+        themes = theme_store.list_themes(db, activity["id"])[:per_activity]
         for theme in themes:
             candidates = list(
                 db.query(
@@ -195,4 +195,4 @@ def approve_largest_themes(db: sqlite_utils.Database, per_activity: int, quotes_
             for row in candidates:
                 excerpt = row["text"].split(". ")[0].strip()
                 theme_store.add_quote(db, theme["id"], row["story_id"], excerpt, chosen_by=None)
-            theme_store.approve(db, theme["id"], user_id=None)
+            theme_store.approve_theme(db, theme["id"], by=None)

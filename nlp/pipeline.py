@@ -1,0 +1,133 @@
+"""Background jobs of the NLP data path, registered with `workbench.jobs.job`.
+
+Each job is a thin wrapper: it takes the database and a progress callback and calls the stage's
+own module, which does the work on plain data.
+"""
+
+from __future__ import annotations
+
+from workbench.jobs import job
+
+
+@job("embed")
+def embed_stories(db, progress, activity_id: int | None = None) -> None:
+    """Cache embeddings of the checked stories (all, or one activity's) that lack them."""
+    from nlp import embed, theme_store
+
+    embed.ensure_embeddings(db, theme_store.checked_story_ids(db, activity_id), progress)
+
+
+@job("themes")
+def fit_themes(db, progress, activity_id: int | None = None, across: bool = False) -> None:
+    """Fit themes for one activity, for every activity with checked stories (no
+    activity_id), or once over all activities together (across=True)."""
+    from nlp import theme_store
+
+    if across or activity_id is not None:
+        theme_store.run_themes(db, None if across else activity_id, progress)
+        return
+    activities = theme_store.activities_with_checked_stories(db)
+    for index, activity in enumerate(activities):
+        theme_store.run_themes(
+            db,
+            activity,
+            lambda fraction, message, i=index: progress((i + fraction) / len(activities), message),
+        )
+
+
+@job("assign_themes")
+def assign_themes(db, progress, activity_id: int | None = None) -> None:
+    """Place newly checked stories into the existing themes without a refit."""
+    from nlp import theme_store
+
+    theme_store.assign_new_stories(db, activity_id, progress)
+
+
+@job("refresh_keywords")
+def refresh_keywords(db, progress, theme_ids: list[int] | None = None) -> None:
+    """Recompute theme keywords from current members, e.g. after a withdrawal."""
+    from nlp import theme_store
+
+    theme_store.refresh_keywords(db, theme_ids)
+    progress(1.0, "Keywords refreshed")
+
+
+@job("tag")
+def tag_activity(db, progress, activity_id: int) -> None:
+    """Tag an activity's stories to its framework and score their criticality; stories not yet
+    embeddable wait for the next run."""
+    from nlp import tag_store
+
+    tag_store.tag_activity(db, activity_id, progress)
+
+
+@job("train_tagger")
+def train_tagger(db, progress, framework_id: str) -> None:
+    """Learn from analysts' confirmed tags, then re-tag the activities using the framework."""
+    from nlp import tag_store
+
+    tag_store.retrain(db, framework_id, progress)
+
+
+@job("signals")
+def detect_signals(
+    db, progress, story_id: int | None = None, story_ids: list[int] | None = None
+) -> None:
+    """Look for risk signals (rules and classifier) in one story or several (an import); flag
+    them for the safeguarding lead and mark complaint requests. Nothing is held back: the
+    stories carry on regardless."""
+    from nlp import signals
+    from workbench import safeguarding
+
+    ids = ([story_id] if story_id is not None else []) + list(story_ids or [])
+    for done, one in enumerate(ids, start=1):
+        text = safeguarding.story_for_lead(db, one)["text"]
+        if text:  # no text: withdrawn, or the original is no longer kept and not yet anonymised
+            safeguarding.record_signals(db, one, signals.detect(text).signals)
+        # The jobs list is visible to all staff: say nothing about what was found.
+        progress(done / len(ids), f"Checked {done} of {len(ids)}")
+
+
+# --- Anonymisation (nlp/anonymise.py, nlp/checks.py) ------------------------------------------
+
+
+@job("anonymise")
+def anonymise_job(db, progress, story_ids: list[int] | None = None) -> None:
+    """Anonymise stories on capture or import (all not yet anonymised when story_ids is None).
+    Results wait as 'ready' for a person's check; progress messages never quote the text."""
+    from nlp import checks
+
+    if story_ids is None:
+        story_ids = checks.stories_to_anonymise(db)
+    total = len(story_ids)
+    for n, story_id in enumerate(story_ids):
+        progress(n / total, f"Anonymising story {n + 1} of {total}")
+        checks.anonymise_story(db, story_id)
+    progress(1.0, f"Anonymised {total} stories" if total != 1 else "Anonymised")
+
+
+# --- After a person's check: the story joins the analysis -------------------------------------
+
+
+@job("after_check")
+def after_check(db, progress, story_id: int) -> None:
+    """Embed a newly checked story, place it in its activity's existing themes and tag it, in
+    that order (each step needs the one before), without refitting anything."""
+    from nlp import embed, tag_store, theme_store
+
+    row = db.execute("SELECT activity_id FROM stories WHERE id = ?", [story_id]).fetchone()
+    if row is None:
+        return  # withdrawn meanwhile: nothing to do
+    activity_id = row[0]
+    progress(0.1, "Embedding")
+    embed.ensure_embeddings(db, [story_id])
+    progress(0.4, "Placing in themes")
+    theme_store.assign_new_stories(db, activity_id)
+    framework = db.execute(
+        "SELECT framework_id FROM activities WHERE id = ?", [activity_id]
+    ).fetchone()[0]
+    if framework:
+        progress(0.7, "Tagging to priorities")
+        result = tag_store.tag_stories(db, [story_id], framework)
+        tag_store.score_criticality(db, result.tagged)
+    progress(1.0, "Done")
