@@ -7,17 +7,18 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: install run test lint format demo-reset clean
+.PHONY: install run test lint format translations clean
 
 install: $(STAMP)
 
 # Torch first from the CPU wheel on local disk, then everything else under the same pin,
 # so no resolver step can swap in a CUDA build.
-$(STAMP): pyproject.toml constraints.txt
+$(STAMP): pyproject.toml constraints.txt package.json package-lock.json
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -c constraints.txt torch==2.13.0
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
+	npm ci --no-audit --no-fund --silent
 	touch $(STAMP)
 
 run: install
@@ -36,5 +37,11 @@ format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# After changing storyteller-facing text: extract, merge into each language, compile.
+translations: install
+	$(BIN)/pybabel extract -F babel.cfg -k _l --no-location --sort-output -o workbench/translations/messages.pot .
+	$(BIN)/pybabel update -i workbench/translations/messages.pot -d workbench/translations
+	$(BIN)/pybabel compile -d workbench/translations
+
 clean:
-	rm -rf $(VENV) instance
+	rm -rf $(VENV) instance node_modules

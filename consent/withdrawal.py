@@ -9,6 +9,7 @@ table with a `story_id` column has a clean-up, so a new artefact cannot be forgo
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -77,6 +78,18 @@ for _table in (
     register_cleanup(_table)(_delete_rows(_table))
 
 
+# Modules that register their own clean-ups when imported. `withdraw` imports them first, so
+# a withdrawal from any process (web, worker, CLI) runs every clean-up there is.
+STAGE_MODULES = ("workbench.actions", "workbench.evaluation", "workbench.outbox")
+
+
+def load_stage_cleanups() -> dict[str, list[Cleanup]]:
+    """Every registered clean-up, after importing the stages that register their own."""
+    for module in STAGE_MODULES:
+        importlib.import_module(module)
+    return CLEANUPS
+
+
 def themes_of(db: sqlite_utils.Database, story_id: int) -> list[int]:
     """Themes the story is a member of or quoted in."""
     if "theme_members" not in db.table_names():
@@ -106,7 +119,7 @@ def withdraw(db: sqlite_utils.Database, story_id: int, method: str, by: str) -> 
         if story is None:
             raise ConsentError({"story": "There is no such story (it may already be withdrawn)."})
         theme_ids = themes_of(db, story_id)
-        for cleanups in CLEANUPS.values():
+        for cleanups in load_stage_cleanups().values():
             for cleanup in cleanups:
                 cleanup(db, story_id)
         db.execute("DELETE FROM stories WHERE id = ?", [story_id])

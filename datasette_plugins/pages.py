@@ -53,9 +53,44 @@ async def _rows(database, sql: str, params: list | None = None) -> list[dict]:
     return [dict(row) for row in results.rows]
 
 
+async def _rows_if_published(database, table: str, sql: str, params: list | None = None):
+    """Rows from a table that a file published before it existed does not have."""
+    if not await database.table_exists(table):
+        return []
+    return await _rows(database, sql, params)
+
+
+def under_heard_by_activity(rows: list[dict]) -> dict[int, list[str]]:
+    """Activity id -> "Characteristic: group" for each group marked under-heard."""
+    found: dict[int, list[str]] = {}
+    for row in rows:
+        found.setdefault(row["activity_id"], []).append(
+            f"{row['characteristic']}: {row['community_group']}"
+        )
+    return found
+
+
 async def home_context(database) -> dict:
-    """Activities and the top themes for each priority."""
+    """Activities (with under-heard groups), the top themes for each priority, and actions."""
     activities = await _rows(database, "SELECT * FROM activities ORDER BY opened DESC, title")
+    under_heard = under_heard_by_activity(
+        await _rows_if_published(
+            database,
+            "reach_counts",
+            "SELECT activity_id, characteristic, community_group FROM reach_counts "
+            "WHERE heard = 'under-heard' ORDER BY activity_id, characteristic, community_group",
+        )
+    )
+    for activity in activities:
+        activity["under_heard"] = under_heard.get(activity["id"], [])
+    action_counts = {
+        r["theme_id"]: r["n"]
+        for r in await _rows_if_published(
+            database,
+            "action_themes",
+            "SELECT theme_id, count(*) AS n FROM action_themes GROUP BY theme_id",
+        )
+    }
     pairs = await _rows(
         database,
         "SELECT p.id AS priority_id, p.title AS priority, t.id AS theme_id, t.label, "
@@ -63,6 +98,8 @@ async def home_context(database) -> dict:
         "JOIN priorities p ON p.id = tp.priority_id JOIN themes t ON t.id = tp.theme_id",
     )
     themes = await _rows(database, "SELECT id, label, size_band, tone FROM themes ORDER BY id")
+    for theme in themes:
+        theme["actions"] = action_counts.get(theme["id"], 0)
     about = dict((r["key"], r["value"]) for r in await _rows(database, "SELECT * FROM about"))
     return {
         "activities": activities,
@@ -112,8 +149,17 @@ async def theme_context(database, theme_id: int) -> dict | None:
         "ORDER BY characteristic, community_group",
         [theme_id],
     )
+    actions = await _rows_if_published(
+        database,
+        "actions",
+        "SELECT a.you_said, a.we_did, a.status, a.reason, a.owner, a.due_on, a.done_on "
+        "FROM actions a JOIN action_themes t ON t.action_id = a.id WHERE t.theme_id = ? "
+        "ORDER BY a.id",
+        [theme_id],
+    )
     return {
         "theme": found[0],
+        "actions": actions,
         "quotes": quotes,
         "priorities": priorities,
         "size_chart": bar_chart("Stories by month", chart_items(over_time, "month")),

@@ -169,6 +169,8 @@ def _decide(
     db: Database, story_id: int, framework_id: str, priority_id: str, state: str, user_id: int
 ) -> None:
     _check_priority(db, framework_id, priority_id)
+    if not db.execute("SELECT 1 FROM stories WHERE id = ?", [story_id]).fetchone():
+        raise LookupError("That story no longer exists (it may have been withdrawn).")
     now = _now()
     with wdb.write(db):
         updated = db.execute(

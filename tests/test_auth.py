@@ -19,9 +19,7 @@ def test_a_new_user_must_change_the_one_time_password_before_anything_else(clien
     # Every other page sends them back to the password page.
     assert client.get("/").headers["Location"].endswith("/account/password")
     new = "a brand new passphrase"
-    response = post_form(
-        client, "/account/password", {"current": otp, "new": new, "confirm": new}
-    )
+    response = post_form(client, "/account/password", {"current": otp, "new": new, "confirm": new})
     assert response.status_code == 302
     assert client.get("/").status_code == 200
     assert accounts.authenticate(db, "newbie", otp) is None
@@ -88,8 +86,9 @@ def test_login_is_rate_limited(client, db):
     make_user(db, "analyst", "alice")
     token = csrf_token(client, "/login")
     codes = [
-        client.post("/login", data={"username": "alice", "password": "wrong",
-                                    "csrf_token": token}).status_code
+        client.post(
+            "/login", data={"username": "alice", "password": "wrong", "csrf_token": token}
+        ).status_code
         for _ in range(12)
     ]
     assert codes[:10] == [401] * 10
@@ -135,7 +134,10 @@ def test_production_cookies_are_secure(tmp_path):
     from workbench import create_app
 
     app = create_app(
-        {"WORKBENCH_ENV": "production", "SECRET_KEY": "x" * 32,
-         "WORKBENCH_DB": str(tmp_path / "w.db")}
+        {
+            "WORKBENCH_ENV": "production",
+            "SECRET_KEY": "x" * 32,
+            "WORKBENCH_DB": str(tmp_path / "w.db"),
+        }
     )
     assert app.config["SESSION_COOKIE_SECURE"] is True

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 from conftest import make_user, post_form
+from consent_support import ACTIVITY, ALL_YES
 
 from consent import activities, capture
-from consent_support import ACTIVITY, ALL_YES
 from consent.clock import today
 from nlp import checks
 

@@ -45,7 +45,7 @@ def story(db):
 def test_every_table_with_a_story_id_column_has_a_registered_cleanup(db):
     tables = tables_with_story_id(db)
     assert {"anonymisations", "embeddings", "quotes", "theme_members", "tags"} <= set(tables)
-    missing = [name for name in tables if not withdrawal.CLEANUPS.get(name)]
+    missing = [name for name in tables if not withdrawal.load_stage_cleanups().get(name)]
     assert missing == [], f"register a withdrawal clean-up for: {missing}"
 
 

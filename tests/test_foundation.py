@@ -122,7 +122,9 @@ def test_the_console_script_turns_errors_into_one_line(tmp_path):
     bin_dir = os.path.dirname(sys.executable)
     result = subprocess.run(
         [os.path.join(bin_dir, "workbench"), "reset-password", "nobody"],
-        capture_output=True, text=True, env=env,
+        capture_output=True,
+        text=True,
+        env=env,
     )
     assert result.returncode == 1
     assert "no user called 'nobody'" in result.stderr

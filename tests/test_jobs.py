@@ -74,7 +74,9 @@ def test_a_real_consumer_runs_jobs_on_sqlite_and_records_failures(app, db):
 def redis_url():
     server = shutil.which("redis-server")
     if server is None:
-        pytest.fail("redis-server is not installed: .ci/run installs it (apt-get install redis-server)")
+        pytest.fail(
+            "redis-server is not installed: .ci/run installs it (apt-get install redis-server)"
+        )
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]

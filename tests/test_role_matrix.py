@@ -68,8 +68,12 @@ def _app_for_collection():
 
     tmp = tempfile.mkdtemp()
     return create_app(
-        {"TESTING": True, "SECRET_KEY": "x", "WORKBENCH_DB": f"{tmp}/w.db",
-         "WORKBENCH_QUEUE": f"sqlite:///{tmp}/q.db"}
+        {
+            "TESTING": True,
+            "SECRET_KEY": "x",
+            "WORKBENCH_DB": f"{tmp}/w.db",
+            "WORKBENCH_QUEUE": f"sqlite:///{tmp}/q.db",
+        }
     )
 
 

@@ -16,6 +16,7 @@ from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_wtf.csrf import CSRFProtect
+from werkzeug.routing import IntegerConverter
 
 from workbench import accounts, jobs, policy
 from workbench import db as wdb
@@ -35,6 +36,7 @@ CSP = (
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     """Build the web app. `config` overrides defaults and the environment (tests use it)."""
     app = Flask(__name__, instance_path=str(default_instance_path()))
+    app.url_map.converters["int"] = RowIdConverter
     settings = load_config(app.instance_path, config)
     if not settings.get("SECRET_KEY"):
         if is_production(settings):
@@ -73,7 +75,18 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     register_blueprints(app)
     register_error_handlers(app)
     register_navigation(app)
+    from workbench import i18n
+
+    i18n.init_app(app)
     return app
+
+
+class RowIdConverter(IntegerConverter):
+    """`<int:...>` names a SQLite row: a number past SQLite's 64-bit range is simply not found
+    (404), instead of an OverflowError from the database driver (500)."""
+
+    def __init__(self, url_map, fixed_digits=0, min=None, max=2**63 - 1, signed=False):
+        super().__init__(url_map, fixed_digits, min, max, signed)
 
 
 @login_manager.user_loader

@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "workbench.commands.tag",
     "workbench.commands.stories",
     "workbench.commands.publishing",
+    "workbench.commands.backup",
 )
 
 

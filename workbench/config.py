@@ -18,8 +18,17 @@ ENV_KEYS = {
     "WORKBENCH_SPACY_MODEL": str,
     "WORKBENCH_RATELIMIT_STORAGE": str,
     "WORKBENCH_KEEP_ORIGINAL": str,
+    # Fernet key for `workbench backup --encrypt` (make one with `workbench backup-key`).
+    "WORKBENCH_BACKUP_KEY": str,
+    # Flask-Limiter's own switch and the online story limit, e.g. "0" and "10000 per minute" for
+    # load and crash tests against a real server.
+    "RATELIMIT_ENABLED": bool,
+    "STORY_SUBMIT_RATE_LIMIT": str,
     # The address storytellers reach the app on, for QR codes and receipt links behind a proxy.
     "PUBLIC_BASE_URL": str,
+    # Updates to storytellers: smtp://[user:password@]host:port (or smtps://, smtp+starttls://).
+    "WORKBENCH_SMTP_URL": str,
+    "WORKBENCH_MAIL_FROM": str,
 }
 
 
@@ -48,9 +57,12 @@ def load_config(instance_path: str | Path, overrides: dict[str, Any] | None = No
         "WTF_CSRF_ENABLED": True,
         "RATELIMIT_ENABLED": True,
     }
-    for key in ENV_KEYS:
+    for key, kind in ENV_KEYS.items():
         if os.environ.get(key):
-            config[key] = os.environ[key]
+            value = os.environ[key]
+            config[key] = (
+                value.strip().lower() in {"1", "true", "yes", "on"} if kind is bool else value
+            )
     if overrides:
         config.update(overrides)
     return config

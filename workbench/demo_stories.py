@@ -10,13 +10,52 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-FIRST = ["Margaret", "John", "Aisha", "Tom", "Priya", "Gareth", "Siobhan", "Kwame", "Eilidh",
-         "Daniel", "Fatima", "Hannah", "Rhys", "Grace", "Mohammed", "Joan", "Callum", "Zofia"]
-LAST = ["Thompson", "Ahmed", "Evans", "MacLeod", "Patel", "Nowak", "Okafor", "Jones", "Walsh",
-        "Campbell", "Hughes", "Begum", "Fraser", "Clarke"]
+FIRST = [
+    "Margaret",
+    "John",
+    "Aisha",
+    "Tom",
+    "Priya",
+    "Gareth",
+    "Siobhan",
+    "Kwame",
+    "Eilidh",
+    "Daniel",
+    "Fatima",
+    "Hannah",
+    "Rhys",
+    "Grace",
+    "Mohammed",
+    "Joan",
+    "Callum",
+    "Zofia",
+]
+LAST = [
+    "Thompson",
+    "Ahmed",
+    "Evans",
+    "MacLeod",
+    "Patel",
+    "Nowak",
+    "Okafor",
+    "Jones",
+    "Walsh",
+    "Campbell",
+    "Hughes",
+    "Begum",
+    "Fraser",
+    "Clarke",
+]
 TOWNS = ["Dundee", "Arbroath", "Kirriemuir", "Nuneaton", "Rugby", "Coventry", "Bedworth"]
-SETTINGS = ["Riverside Medical Centre", "Hilltop Surgery", "St Mary's Hospital",
-            "Ward 12", "Bluebell Ward", "Oakwood Care Home", "Ninewells Hospital"]
+SETTINGS = [
+    "Riverside Medical Centre",
+    "Hilltop Surgery",
+    "St Mary's Hospital",
+    "Ward 12",
+    "Bluebell Ward",
+    "Oakwood Care Home",
+    "Ninewells Hospital",
+]
 RELATIVES = ["my mum", "my dad", "my husband", "my wife", "my son", "my daughter", "my gran"]
 
 TOPICS: dict[str, list[str]] = {

@@ -29,6 +29,11 @@ def register_error_handlers(app: Flask) -> None:
     def csrf_error(_error):
         return _page(400, "The form expired or was sent from elsewhere. Reload it and try again.")
 
+    @app.errorhandler(OverflowError)
+    def number_out_of_range(_error):
+        # Only a hand-made request sends a number past SQLite's 64-bit integers.
+        return _page(400)
+
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
         return _page(error.code or 500)

@@ -154,8 +154,15 @@ def pending(db) -> int:
 
 
 def requeue_interrupted(huey: Huey, db) -> int:
-    """Jobs left 'running' by a killed worker are sent again (called when a worker starts)."""
-    rows = list(db.query("SELECT id FROM jobs WHERE status = 'running'"))
+    """Jobs a killed process left behind are sent again (called when a worker starts): those
+    left 'running' by a killed worker, and those recorded 'queued' whose message never reached
+    the queue because the web process was killed between the two steps of `enqueue`."""
+    waiting = {task.args[0] for task in huey.pending() if task.args}
+    rows = [
+        row
+        for row in db.query("SELECT id, status FROM jobs WHERE status IN ('running', 'queued')")
+        if row["status"] == "running" or row["id"] not in waiting
+    ]
     with wdb.write(db):
         for row in rows:
             db["jobs"].update(row["id"], {"status": "queued"})

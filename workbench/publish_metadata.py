@@ -131,6 +131,50 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "detail": "For size changes, the old and new size bands",
         },
     ),
+    "actions": (
+        "You said, we did: what the organisation did, is doing or could not do in answer to "
+        "themes and priorities.",
+        {
+            "id": "Number of the action in this publication (oldest first)",
+            "activity_id": "The activity whose stories the action answers",
+            "themes": "Published themes whose stories the action answers",
+            "priority": "The priority the action answers, if any",
+            "you_said": "What people told us, in the analyst's words",
+            "we_did": "What was done, is being done or is planned",
+            "status": "We will, We are doing it, We did, or We could not",
+            "reason": "Why it was not possible, when it was not",
+            "owner": "Who is responsible",
+            "due_on": "When it should be done by (YYYY-MM-DD)",
+            "done_on": "When it was done (YYYY-MM-DD)",
+            "stories": "How many stories it answers, as a band (<5, 5-9, 10-24...)",
+        },
+    ),
+    "action_themes": (
+        "Which published themes each action answers.",
+        {"action_id": "The action", "theme_id": "The theme"},
+    ),
+    "reach_counts": (
+        "Who took part in each activity, against the population profile the organisation "
+        "loaded, with small numbers suppressed. Under-heard groups are marked.",
+        {
+            "activity_id": "The activity",
+            "characteristic": "Area, or the equality question (age, sex, ethnicity...)",
+            "community_group": 'The answer given, or "All answers"',
+            "stories": COUNT_NOTE,
+            "share_of_answers": "The group's share of the answers compared (percent)",
+            "population_share": "The group's share of the population (percent)",
+            "heard": "under-heard, about as expected, over-represented, or too few to say",
+        },
+    ),
+    "evaluation_counts": (
+        'Answers to "how was it for you?" per activity, with small numbers suppressed.',
+        {
+            "activity_id": "The activity",
+            "question": "The question asked",
+            "answer": 'Yes, Partly, No, or "All answers"',
+            "responses": COUNT_NOTE.replace("Number of stories", "Number of people answering"),
+        },
+    ),
     "about": (
         "Facts about this publication.",
         {"key": "What the fact is", "value": "Its value"},

@@ -80,6 +80,40 @@ CREATE TABLE changes (
     activity TEXT,
     detail TEXT NOT NULL
 );
+CREATE TABLE actions (
+    id INTEGER PRIMARY KEY,
+    activity_id INTEGER REFERENCES activities(id),
+    themes TEXT NOT NULL,
+    priority TEXT,
+    you_said TEXT NOT NULL,
+    we_did TEXT NOT NULL,
+    status TEXT NOT NULL,
+    reason TEXT,
+    owner TEXT NOT NULL,
+    due_on TEXT,
+    done_on TEXT,
+    stories TEXT NOT NULL
+);
+CREATE TABLE action_themes (
+    action_id INTEGER NOT NULL REFERENCES actions(id),
+    theme_id INTEGER NOT NULL REFERENCES themes(id),
+    PRIMARY KEY (action_id, theme_id)
+);
+CREATE TABLE reach_counts (
+    activity_id INTEGER REFERENCES activities(id),
+    characteristic TEXT NOT NULL,
+    community_group TEXT NOT NULL,
+    stories,
+    share_of_answers TEXT,
+    population_share TEXT,
+    heard TEXT
+);
+CREATE TABLE evaluation_counts (
+    activity_id INTEGER REFERENCES activities(id),
+    question TEXT NOT NULL,
+    answer TEXT NOT NULL,
+    responses
+);
 CREATE TABLE about (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 import sqlite_utils
 
 from workbench import suppression
+from workbench.publish_feedback import feedback_rows
 from workbench.publish_schema import (
     ALL_AREAS,
     ALL_CHANNELS,
@@ -83,6 +84,7 @@ def published_rows(
         "theme_counts": _theme_counts(ordered_members, stories, story_tags, priority_titles, k),
         "community_counts": _community_counts(db, themes, ordered_members, k),
         "area_counts": _area_counts(themes, ordered_members, stories, k),
+        **feedback_rows(db, stories, activity_ids, theme_ids, k),
     }
 
 

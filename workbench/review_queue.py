@@ -6,7 +6,6 @@ import re
 
 import sqlite_utils
 
-from nlp.anonymise import render
 from nlp.findings import Finding
 
 
@@ -57,6 +56,9 @@ def occurrences(text: str, needle: str) -> list[tuple[int, int]]:
 
 def preview(text: str, findings: list[dict]):
     """The anonymised text these findings would give, and the findings as settled."""
+    # presidio-anonymizer imports presidio-analyzer, spaCy and torch: load them only here.
+    from nlp.anonymise import render
+
     return render(
         text,
         [

@@ -8,6 +8,7 @@ def register_blueprints(app: Flask) -> None:
         admin,
         auth,
         capture,
+        checks,
         dashboard,
         publishing,
         review,
@@ -15,9 +16,13 @@ def register_blueprints(app: Flask) -> None:
         tags,
     )
 
-    for module in (auth, dashboard, admin, capture, storyteller, publishing, review, tags):
+    for module in (auth, dashboard, admin, capture, checks, storyteller, publishing, review, tags):
         app.register_blueprint(module.bp)
 
     from workbench.blueprints import safeguarding
 
     app.register_blueprint(safeguarding.bp)
+
+    from workbench.blueprints import feedback
+
+    app.register_blueprint(feedback.bp)

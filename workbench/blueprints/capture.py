@@ -14,6 +14,7 @@ from consent.errors import ConsentError
 from consent.purposes import CHANNELS, EQUALITY_QUESTIONS, PURPOSES
 from nlp.priorities import list_frameworks
 from workbench import audit, flows
+from workbench.blueprints.safeguarding import on_story_captured
 from workbench.forms_capture import (
     ActivityForm,
     FindStoryForm,
@@ -22,6 +23,7 @@ from workbench.forms_capture import (
     StaffStoryForm,
     apply_errors,
 )
+from workbench.forms_feedback import evaluation_form_for
 from workbench.policy import roles
 from workbench.receipt_card import make_card
 from workbench.web import enqueue, get_db
@@ -134,6 +136,7 @@ def import_stories():
         else:
             if report.committed and report.receipts:
                 enqueue("anonymise", story_ids=[r.story_id for r in report.receipts])
+                enqueue("signals", story_ids=[r.story_id for r in report.receipts])
     status = 400 if form.is_submitted() and report is None else 200
     return render_template(
         "capture/import.html",
@@ -199,7 +202,12 @@ def record_story(activity_id: int):
             if receipt.secret:
                 card = make_card(base_url(), receipt.reference, receipt.secret, activity["title"])
             return render_template(
-                "capture/receipt.html", receipt=receipt, card=card, activity=activity
+                "capture/receipt.html",
+                receipt=receipt,
+                card=card,
+                activity=activity,
+                signposting=on_story_captured(receipt.story_id, form.story.data),
+                evaluation_form=evaluation_form_for(receipt.reference, receipt.secret, "capture"),
             ), 201
     # The notice on the page is the one the consent will cite (a changed notice means a
     # changed page, and the consent API refuses a stale one).

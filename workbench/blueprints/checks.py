@@ -10,7 +10,6 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from nlp import checks
 from nlp.findings import LABELS
 from workbench import audit, review_queue
 from workbench.policy import roles
@@ -51,7 +50,7 @@ def _submitted_findings(text: str) -> list[dict]:
     findings = []
     for value in request.form.getlist("finding"):
         parts = value.split(":")
-        if len(parts) == 3 and parts[0].isdigit() and parts[1].isdigit() and parts[2] in LABELS:
+        if len(parts) == 3 and parts[0].isdecimal() and parts[1].isdecimal() and parts[2] in LABELS:
             findings.append({"start": int(parts[0]), "end": int(parts[1]), "label": parts[2]})
     added, label = request.form.get("add_text", "").strip(), request.form.get("add_label", "")
     if added:
@@ -67,6 +66,10 @@ def _submitted_findings(text: str) -> list[dict]:
 @bp.route("/<int:story_id>", methods=["GET", "POST"])
 @roles(*CHECKERS)
 def check(story_id: int):
+    # Imported here, not at the top: nlp.checks pulls presidio, spaCy and torch (~400 MB),
+    # which only this page needs; every other page keeps the web worker small.
+    from nlp import checks
+
     db = get_db()
     story = _story_or_404(story_id)
     if story["status"] != "ready" or story["text"] is None:

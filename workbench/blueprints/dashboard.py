@@ -13,9 +13,7 @@ bp = Blueprint("dashboard", __name__)
 @roles(*STAFF)
 def index():
     db = get_db()
-    return render_template(
-        "dashboard.html", counts=stages.counts(db), jobs=stages.recent_jobs(db)
-    )
+    return render_template("dashboard.html", counts=stages.counts(db), jobs=stages.recent_jobs(db))
 
 
 @bp.route("/healthz")

@@ -22,7 +22,7 @@ ANALYSTS = ("analyst", "admin")
 
 def _activity_arg() -> int | None:
     value = request.args.get("activity") or request.form.get("activity")
-    return int(value) if value and value.isdigit() else None
+    return int(value) if value and value.isdecimal() else None
 
 
 def _back(theme_id: int | None = None, activity_id: int | None = None):
@@ -136,7 +136,7 @@ def set_status(theme_id: int):
 @bp.route("/themes/<int:theme_id>/merge", methods=["POST"])
 @roles(*ANALYSTS)
 def merge(theme_id: int):
-    sources = [int(s) for s in request.form.getlist("source") if s.isdigit()]
+    sources = [int(s) for s in request.form.getlist("source") if s.isdecimal()]
     _edit(theme_id, "theme_merged", lambda db: theme_store.merge_themes(db, theme_id, sources))
     return _back(theme_id)
 
@@ -144,7 +144,7 @@ def merge(theme_id: int):
 @bp.route("/themes/<int:theme_id>/split", methods=["POST"])
 @roles(*ANALYSTS)
 def split(theme_id: int):
-    stories = [int(s) for s in request.form.getlist("story") if s.isdigit()]
+    stories = [int(s) for s in request.form.getlist("story") if s.isdecimal()]
     new_id = _edit(
         theme_id,
         "theme_split",
@@ -158,7 +158,7 @@ def split(theme_id: int):
 def move(theme_id: int):
     story = request.form.get("story", "")
     target = request.form.get("to_theme", "")
-    if not (story.isdigit() and target.isdigit()):
+    if not (story.isdecimal() and target.isdecimal()):
         flash("Choose a story and a theme to move it to.", "error")
         return _back(theme_id)
     _edit(theme_id, "story_moved", lambda db: theme_store.move_story(db, int(story), int(target)))
@@ -169,7 +169,7 @@ def move(theme_id: int):
 @roles(*ANALYSTS)
 def add_quote(theme_id: int):
     story = request.form.get("story", "")
-    if not story.isdigit():
+    if not story.isdecimal():
         flash("Choose the story to quote.", "error")
         return _back(theme_id)
     _edit(

@@ -18,6 +18,7 @@ from consent.errors import ConsentError
 from consent.purposes import EQUALITY_QUESTIONS, PURPOSES
 from workbench import audit, flows, limiter
 from workbench.blueprints.capture import base_url
+from workbench.blueprints.safeguarding import on_story_captured
 from workbench.forms_capture import (
     NEEDS_DETAILS,
     ConsentChangeForm,
@@ -26,6 +27,7 @@ from workbench.forms_capture import (
     WithdrawForm,
     apply_errors,
 )
+from workbench.forms_feedback import evaluation_form_for
 from workbench.policy import public
 from workbench.receipt_card import card_png, make_card
 from workbench.web import enqueue, get_db
@@ -147,7 +149,12 @@ def tell(activity_id: int):
             if receipt.secret:
                 card = make_card(base_url(), receipt.reference, receipt.secret, activity["title"])
             return render_template(
-                "storyteller/submitted.html", receipt=receipt, card=card, activity=activity
+                "storyteller/submitted.html",
+                signposting=on_story_captured(receipt.story_id, form.story.data),
+                receipt=receipt,
+                card=card,
+                activity=activity,
+                evaluation_form=evaluation_form_for(receipt.reference, receipt.secret, "capture"),
             ), 201
     notice = activities.current_notice(db, activity_id)
     form.notice_id.data = notice["id"]
@@ -210,7 +217,20 @@ def _status_page(key: receipts.StoryKey, change=None, withdraw=None, message=Non
         withdraw=withdraw,
         message=message,
         needs_details=NEEDS_DETAILS,
+        **_loop_closing(key, secret, "receipt"),
     ), status
+
+
+def _loop_closing(key: receipts.StoryKey, secret: str, asked_at: str) -> dict:
+    """The actions that answer this story (only this one), and "how was it for you?"."""
+    from workbench.actions import actions_for_story
+
+    if key.withdrawn or key.story_id is None:
+        return {"actions": [], "evaluation_form": None}
+    return {
+        "actions": actions_for_story(get_db(), key.story_id),
+        "evaluation_form": evaluation_form_for(key.reference, secret, asked_at),
+    }
 
 
 @bp.route("/receipt", methods=["POST"])

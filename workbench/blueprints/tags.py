@@ -27,7 +27,7 @@ DECISIONS = {
 
 def _int_arg(name: str) -> int | None:
     value = request.values.get(name, "")
-    return int(value) if value.lstrip("-").isdigit() else None
+    return int(value) if value.lstrip("-").isdecimal() else None
 
 
 @bp.route("/")

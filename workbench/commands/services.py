@@ -60,9 +60,18 @@ def worker(workers: int) -> None:
     jobs.import_job_modules()
     db = open_db()
     requeued = jobs.requeue_interrupted(huey, db)
-    db.close()
     if requeued:
         click.echo(f"requeued {requeued} interrupted job(s)")
+    # A story saved just before the web process died may never have had its job queued.
+    from nlp.checks import stories_to_anonymise
+
+    in_hand = db.execute(
+        "SELECT count(*) FROM jobs WHERE name IN ('anonymise', 'demo_pipeline') "
+        "AND status IN ('queued', 'running')"
+    ).fetchone()[0]
+    if stories_to_anonymise(db) and not in_hand:
+        jobs.enqueue(huey, db, "anonymise")
+    db.close()
     consumer = huey.create_consumer(workers=workers, worker_type="thread", periodic=True)
     consumer.run()
 
@@ -131,8 +140,11 @@ def run_all() -> None:
         "worker": [str(exe / "workbench"), "worker"],
         "datasette": datasette_command(published),
     }
+    # Fewer malloc arenas: freed argon2 buffers otherwise stay with each of gunicorn's threads.
+    env = {**os.environ, "MALLOC_ARENA_MAX": "2"}
     children = {
-        name: subprocess.Popen(cmd, start_new_session=True) for name, cmd in commands.items()
+        name: subprocess.Popen(cmd, start_new_session=True, env=env)
+        for name, cmd in commands.items()
     }
     ensure_demo_admin()
     click.echo(f"  app        http://{APP_ADDRESS}")

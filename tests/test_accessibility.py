@@ -1,0 +1,270 @@
+"""Accessibility: axe-core in Debian's Chromium against every kind of page, and a keyboard-only
+journey through the online story form.
+
+axe-core comes from the npm registry (`package.json`, installed with `npm ci` by
+`make install`); the test fails, naming the command, if it is missing. Pages are checked as
+their users see them: storytellers without an account, gatherers and analysts signed in,
+planners on the published Datasette. A serious or critical violation fails the test.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from argon2 import PasswordHasher
+from conftest import PASSWORD, make_user
+from consent_support import anonymise, capture_story, open_activity
+from playwright.sync_api import sync_playwright
+from publish_fixtures import seed
+from test_browser_receipt import CHROMIUM, CHROMIUM_ARGS
+from werkzeug.serving import make_server
+
+from workbench import accounts, create_app, publish
+from workbench import db as wdb
+from workbench.commands.services import datasette_command
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[1]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+BLOCKING = ("serious", "critical")
+STORY = "The practice nurse, Priya Shah, rang me back the same day about my blood test."
+
+
+@pytest.fixture(scope="module")
+def axe_source() -> str:
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: run `npm ci --no-audit --no-fund` (make install does)")
+    return AXE.read_text()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """The app on a real server, over a database with something on every page."""
+    folder = tmp_path_factory.mktemp("a11y")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(accounts, "hasher", PasswordHasher(time_cost=1, memory_cost=1024))
+        app = create_app(
+            {
+                "WORKBENCH_ENV": "testing",
+                "SECRET_KEY": "a11y-test",
+                "WORKBENCH_DB": str(folder / "workbench.db"),
+                "WORKBENCH_PUBLISHED_DB": str(folder / "published.db"),
+                "WORKBENCH_QUEUE": "sqlite:///" + str(folder / "queue.db"),
+            }
+        )
+        db = wdb.connect(app.config["WORKBENCH_DB"])
+        ids = seed(db)
+        gatherer = make_user(db, "gatherer", "gill")
+        make_user(db, "analyst", "ana")
+        activity = open_activity(db, gatherer.id)
+        receipt = capture_story(db, activity, gatherer.id, text=STORY)
+        start = STORY.index("Priya Shah")
+        finding = {"start": start, "end": start + len("Priya Shah"), "label": "PERSON"}
+        anonymise(db, receipt.story_id, STORY.replace("Priya Shah", "[PERSON]"), "ready")
+        with wdb.write(db):
+            db["anonymisations"].update(receipt.story_id, {"findings": json.dumps([finding])})
+        publish.build(db, app.config["WORKBENCH_PUBLISHED_DB"])
+        db.close()
+        server = make_server("127.0.0.1", 0, app, threaded=True)
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        yield {
+            "base": f"http://127.0.0.1:{server.server_port}",
+            "activity": activity,
+            "receipt": receipt,
+            "check_story": receipt.story_id,
+            "reviewed_activity": ids["activity"],
+            "theme": next(iter(ids["themes"].values())),
+            "published": app.config["WORKBENCH_PUBLISHED_DB"],
+        }
+        server.shutdown()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def datasette(site):
+    """The published database served as `workbench serve-published` serves it."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    process = subprocess.Popen(
+        datasette_command(site["published"], port),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 30
+    while True:
+        try:
+            urllib.request.urlopen(base + "/", timeout=1)
+            break
+        except urllib.error.HTTPError:
+            break  # answering at all means it is up
+        except OSError:
+            if time.time() > deadline or process.poll() is not None:
+                process.kill()
+                pytest.fail("Datasette did not start")
+            time.sleep(0.2)
+    yield base
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+# Datasette 0.65's own table filter form has selects and a text box without labels. It is
+# upstream markup (table.html), reported as a known gap in docs/security.md and the README;
+# everything else on Datasette's pages, including that form's buttons, is checked.
+DATASETTE_FILTER_FORM = [["form.filters select"], ["form.filters .filter-value"]]
+
+
+def blocking_violations(page, axe_source: str, exclude: list | None = None) -> list[str]:
+    """axe's serious and critical findings on the page as it is now, one line each."""
+    page.add_script_tag(content=axe_source)
+    result = page.evaluate(
+        "async (exclude) => await axe.run({include: [['html']], exclude},"
+        " {resultTypes: ['violations']})",
+        exclude or [],
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+        if v["impact"] in BLOCKING
+    ]
+
+
+def signed_in(browser, base: str, username: str):
+    # axe is injected as an inline script, which the app's CSP rightly forbids.
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    page.goto(f"{base}/login")
+    page.fill("#username", username)
+    page.fill("#password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(lambda url: not url.endswith("/login"))
+    return context, page
+
+
+def test_storyteller_pages_have_no_serious_violations(site, browser, axe_source):
+    base, receipt = site["base"], site["receipt"]
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    found = {}
+    for name, url in (
+        ("activity list", "/tell"),
+        ("online story form", f"/tell/{site['activity']}"),
+        ("online story form in Welsh", f"/tell/{site['activity']}?lang=cy"),
+        ("receipt form", "/receipt?lang=en"),
+    ):
+        page.goto(base + url)
+        found[name] = blocking_violations(page, axe_source)
+    page.goto(f"{base}/tell/{site['activity']}")
+    page.click("button:has-text('Send my story')")  # empty: the page with its errors
+    page.wait_for_selector(".error-summary")
+    found["online story form with errors"] = blocking_violations(page, axe_source)
+    page.goto(f"{base}/receipt")
+    page.fill("#reference", receipt.reference)
+    page.fill("#secret", receipt.secret)
+    page.click("button:has-text('Open my receipt')")
+    page.wait_for_selector(f"h1:has-text('{receipt.reference}')")
+    found["receipt (after POST)"] = blocking_violations(page, axe_source)
+    context.close()
+    assert found == {name: [] for name in found}, json.dumps(found, indent=1)
+
+
+def test_staff_pages_have_no_serious_violations(site, browser, axe_source):
+    base = site["base"]
+    found = {}
+    context, page = signed_in(browser, base, "gill")
+    for name, url in (
+        ("dashboard", "/"),
+        ("gatherer capture", f"/capture/activities/{site['activity']}/stories/new"),
+        ("check queue", "/checks/"),
+        ("check page", f"/checks/{site['check_story']}"),
+    ):
+        page.goto(base + url)
+        found[name] = blocking_violations(page, axe_source)
+    context.close()
+    context, page = signed_in(browser, base, "ana")
+    reviewed = site["reviewed_activity"]
+    for name, url in (
+        ("theme review", f"/review/themes?activity={reviewed}"),
+        ("theme detail", f"/review/themes/{site['theme']}"),
+        ("priorities", f"/review/priorities/?activity={reviewed}"),
+    ):
+        page.goto(base + url)
+        found[name] = blocking_violations(page, axe_source)
+    context.close()
+    assert found == {name: [] for name in found}, json.dumps(found, indent=1)
+
+
+def test_published_datasette_pages_have_no_serious_violations(datasette, browser, axe_source):
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    page.goto(datasette + "/")
+    theme_link = page.locator("a[href^='/-/planner/theme/']").first.get_attribute("href")
+    found = {}
+    for name, url in (
+        ("planner home", "/"),
+        ("planner theme", theme_link),
+        ("accessibility statement", "/-/planner/accessibility"),
+        ("database", "/published"),
+        ("table", "/published/themes"),
+    ):
+        page.goto(datasette + url)
+        found[name] = blocking_violations(page, axe_source, DATASETTE_FILTER_FORM)
+    context.close()
+    assert found == {name: [] for name in found}, json.dumps(found, indent=1)
+
+
+def test_a_story_can_be_told_with_the_keyboard_alone(site, browser):
+    """Tab to move, type into text boxes, Space to choose, Enter to send; never the mouse."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{site['base']}/tell/{site['activity']}")
+    answered, sent = [], False
+    for _ in range(300):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
+            "() => { const e = document.activeElement;"
+            " return {id: e.id, tag: e.tagName, type: e.type || '', name: e.name || '',"
+            " text: (e.innerText || '').trim()}; }"
+        )
+        if focused["id"] == "story":
+            page.keyboard.type("I could not get through on the phone for a week.")
+        elif focused["id"] == "contact_email":
+            page.keyboard.type("me@example.org")
+        elif focused["type"] == "radio" and focused["name"].startswith("consent_"):
+            page.keyboard.press("Space")  # the first choice of each question: Yes
+            answered.append(focused["name"])
+        elif focused["tag"] == "BUTTON" and focused["text"] == "Send my story":
+            page.keyboard.press("Enter")
+            sent = True
+            break
+    assert sent, "the send button was never reached with Tab"
+    assert len(answered) == len(set(answered)) == 5, answered
+    page.wait_for_selector("text=Thank you for your story")
+    assert page.inner_text("[data-reference]").startswith("SW-")
+    context.close()
+
+
+def test_the_accessibility_tools_come_from_npm_at_a_pinned_version():
+    package = json.loads((ROOT / "package.json").read_text())
+    lock = json.loads((ROOT / "package-lock.json").read_text())
+    pinned = package["devDependencies"]["axe-core"]
+    assert lock["packages"]["node_modules/axe-core"]["version"] == pinned

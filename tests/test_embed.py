@@ -1,0 +1,50 @@
+"""Embeddings with the real all-MiniLM-L6-v2: long stories are windowed and pooled."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from nlp import embed
+
+SHORT = [
+    "The nurse on the ward was kind and explained my medication.",
+    "I waited four hours in A&E with a broken wrist.",
+]
+LONG_PARTS = [
+    "My mother was admitted to the stroke unit and the staff were attentive from the start. ",
+    "Later the discharge was rushed: no care package, no equipment, and nobody answered. ",
+]
+
+
+def test_short_texts_match_the_model_itself():
+    vectors = embed.encode(SHORT)
+    direct = embed.load_model().encode(SHORT, normalize_embeddings=True)
+    assert vectors.shape == (2, embed.DIM) and vectors.dtype == np.float32
+    assert np.allclose((vectors * direct).sum(axis=1), 1.0, atol=1e-4)
+
+
+def test_a_long_story_is_split_into_windows_the_model_can_read():
+    story = LONG_PARTS[0] * 12 + LONG_PARTS[1] * 12
+    pieces, owner = embed.split_windows([SHORT[0], story])
+    tokenizer = embed.load_model().tokenizer
+    assert owner.tolist().count(0) == 1 and owner.tolist().count(1) >= 2
+    assert all(len(tokenizer(p, add_special_tokens=True)["input_ids"]) <= 256 for p in pieces)
+
+
+def test_the_end_of_a_long_story_counts_in_its_vector():
+    start, end = LONG_PARTS[0] * 12, LONG_PARTS[1] * 12
+    vector = embed.encode([start + end])[0]
+    start_only, end_only = embed.encode([start, end])
+    truncated = embed.load_model().encode([start + end], normalize_embeddings=True)[0]
+    assert abs(np.linalg.norm(vector) - 1) < 1e-5
+    # Truncation would see only the start; pooling sits between both halves.
+    assert float(vector @ end_only) > float(truncated @ end_only) + 0.05
+    assert float(vector @ start_only) > 0.5
+
+
+def test_empty_and_huge_inputs_give_finite_unit_vectors():
+    assert embed.encode([]).shape == (0, embed.DIM)
+    huge = " ".join(["the ward was busy but the staff were kind"] * 5_000)  # 50,000 words
+    vectors = embed.encode(["", huge])
+    assert np.isfinite(vectors).all()
+    assert abs(np.linalg.norm(vectors[1]) - 1) < 1e-5

@@ -1,0 +1,130 @@
+"""Updates to storytellers: a real SMTP server on loopback, letters and texts as CSV, and
+nothing at all for anyone who withdrew."""
+
+from __future__ import annotations
+
+import csv
+import io
+import socket
+from email import message_from_bytes
+
+import pytest
+from aiosmtpd.controller import Controller
+from conftest import csrf_token
+from consent_support import capture_story, new_theme, open_activity, staff_user
+
+from consent import change_consent, withdraw
+from workbench import actions, outbox
+from workbench import db as wdb
+from workbench.actions import ActionFields
+
+STORY = "The pharmacy ran out of my inhaler three times this winter."
+
+
+class Sink:
+    """An aiosmtpd handler that keeps every message it is given."""
+
+    def __init__(self) -> None:
+        self.envelopes = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
+        self.envelopes.append(envelope)
+        return "250 OK"
+
+
+@pytest.fixture
+def smtp_server():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    sink = Sink()
+    controller = Controller(sink, hostname="127.0.0.1", port=port)
+    controller.start()
+    yield f"smtp://127.0.0.1:{port}", sink
+    controller.stop()
+
+
+@pytest.fixture
+def contacts(db):
+    """Six storytellers in one theme: email, email, phone only, address only, no contact
+    consent, and one who withdraws."""
+    analyst = staff_user(db, "analyst")
+    activity = open_activity(db, analyst)
+    theme = new_theme(db, activity, "Medicines running out", "approved")
+    ways = [
+        {"email": "ann@example.org"},
+        {"email": "bob@example.org", "phone": "07700 900123"},
+        {"phone": "07700 900456"},
+        {"postal_address": "1 High Street, Anytown"},
+        {"email": "no-contact@example.org"},
+        {"email": "withdrew@example.org"},
+    ]
+    receipts = [capture_story(db, activity, analyst, text=STORY, contact=way) for way in ways]
+    change_consent(db, receipts[4].story_id, "contact", False, "storyteller", "online")
+    with wdb.write(db):
+        db["theme_members"].insert_all(
+            {"theme_id": theme, "story_id": r.story_id, "source": "model"} for r in receipts
+        )
+    action_id = actions.record_action(
+        db,
+        ActionFields(
+            you_said="Medicines ran out at the pharmacy",
+            we_did="The pharmacy now orders inhalers a month ahead",
+            owner="Community pharmacy lead",
+            status="done",
+        ),
+        by=analyst,
+        theme_id=theme,
+    )
+    return {"receipts": receipts, "action": action_id}
+
+
+def test_updates_go_by_email_through_a_real_smtp_server_and_never_to_the_withdrawn(
+    db, contacts, smtp_server
+):
+    url, sink = smtp_server
+    withdraw(db, contacts["receipts"][5].story_id, "receipt", "storyteller")
+    assert outbox.queue_updates(db, contacts["action"]) == 4
+    result = outbox.send_emails(db, url, "updates@healthwatch.example")
+    assert result == {"sent": 2, "failed": 0}
+    recipients = sorted(r for e in sink.envelopes for r in e.rcpt_tos)
+    assert recipients == ["ann@example.org", "bob@example.org"]
+    body = message_from_bytes(sink.envelopes[0].content).get_payload(decode=True).decode()
+    assert "The pharmacy now orders inhalers a month ahead" in body
+    assert STORY not in body and "inhaler three times" not in body
+    assert outbox.send_emails(db, url, "updates@healthwatch.example") == {"sent": 0, "failed": 0}
+
+
+def test_letters_and_texts_are_exported_once_for_people_without_email(db, contacts):
+    outbox.queue_updates(db, contacts["action"])
+    rows = list(csv.DictReader(io.StringIO(outbox.export_letters_and_texts(db, "user:1"))))
+    assert sorted((r["channel"], r["phone"], r["postal_address"]) for r in rows) == [
+        ("letter", "", "1 High Street, Anytown"),
+        ("sms", "07700 900456", ""),
+    ]
+    assert all(STORY not in r["message"] for r in rows)
+    assert "withdrew" not in "".join(r["message"] for r in rows)
+    again = list(csv.DictReader(io.StringIO(outbox.export_letters_and_texts(db, "user:1"))))
+    assert again == []
+
+
+def test_a_teller_who_withdraws_after_queueing_is_sent_nothing(db, contacts, smtp_server):
+    url, sink = smtp_server
+    outbox.queue_updates(db, contacts["action"])
+    withdraw(db, contacts["receipts"][0].story_id, "receipt", "storyteller")
+    change_consent(db, contacts["receipts"][1].story_id, "contact", False, "storyteller", "online")
+    assert outbox.send_emails(db, url, "updates@healthwatch.example")["sent"] == 1
+    assert [r for e in sink.envelopes for r in e.rcpt_tos] == ["withdrew@example.org"]
+
+
+def test_analysts_send_from_the_outbox_page(app, client, db, login_as, contacts, smtp_server):
+    url, sink = smtp_server
+    outbox.queue_updates(db, contacts["action"])
+    login_as("analyst")
+    token = csrf_token(client, "/outbox")
+    refused = client.post("/outbox/send", data={"csrf_token": token}, follow_redirects=True)
+    assert "Email is not set up" in refused.get_data(as_text=True)
+    app.config["WORKBENCH_SMTP_URL"] = url
+    sent = client.post("/outbox/send", data={"csrf_token": token}, follow_redirects=True)
+    assert "Sent 3 email(s)" in sent.get_data(as_text=True)
+    assert len(sink.envelopes) == 3

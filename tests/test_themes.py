@@ -1,0 +1,413 @@
+"""Themes end to end with the real embedding model on a small synthetic corpus of patient
+stories about four subjects. One fit per module (the first UMAP fit pays numba compilation);
+tests that change things work on a copy of the fitted database."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+from sklearn.metrics import adjusted_rand_score
+
+from consent.withdrawal import withdraw
+from nlp import embed, theme_charts, theme_store, themes
+from workbench import db as wdb
+from workbench.commands.themes import themes_command
+
+STAMP = "2026-01-01T00:00:00+00:00"
+SUBJECTS = {
+    "parking": (
+        ["The car park at the hospital", "Parking at the outpatients clinic",
+         "The multi-storey car park", "Finding a parking space at [PLACE]"],
+        ["was full every time I came", "cost me twelve pounds for a short visit",
+         "had broken pay machines and no change",
+         "was so far from the entrance my mum struggled to walk"],
+        ["so we were late for the appointment.", "and the parking fines felt unfair.",
+         "and the disabled bays were always taken."],
+    ),
+    "gp": (
+        ["Getting a GP appointment at my surgery", "Phoning the surgery at eight in the morning",
+         "Booking to see a doctor at the practice", "The receptionist at my GP surgery"],
+        ["meant waiting on hold for over an hour", "was impossible because every slot had gone",
+         "took three weeks for a routine appointment", "told me to call back tomorrow again"],
+        ["and the online booking system never works.", "so I ended up going to A&E instead.",
+         "and nobody offered a telephone consultation."],
+    ),
+    "maternity": (
+        ["The midwives on the maternity ward", "My midwife during labour",
+         "The birth centre team", "[NAME] the community midwife"],
+        ["were kind and calm while I gave birth", "explained every step of the delivery",
+         "helped me start breastfeeding our baby", "stayed with me through a long labour"],
+        ["and I felt safe having my son there.", "and the postnatal checks were thorough.",
+         "which made the birth of our daughter special."],
+    ),
+    "pharmacy": (
+        ["My repeat prescription at the pharmacy", "Collecting medication from the chemist",
+         "The pharmacist at [PLACE]", "Getting my tablets dispensed"],
+        ["was never ready when the app said it would be", "ran out of stock for weeks",
+         "gave me the wrong dose of my medicine",
+         "took days because the prescription was lost"],
+        ["so I went without my inhaler.", "and the pharmacy queue went out of the door.",
+         "and nobody phoned to explain the delay."],
+    ),
+}  # fmt: skip
+PER_SUBJECT = 12
+# Three maternity stories share a distinctive word; withdrawing them must remove it.
+DISTINCT_WORD = "hypnobirthing"
+DISTINCT_STORIES = [
+    "Hypnobirthing classes with the midwives helped, hypnobirthing kept me calm in labour.",
+    "The midwife supported our hypnobirthing plan; hypnobirthing breathing got me through.",
+    "Our hypnobirthing practice and a kind midwife made labour feel safe. Hypnobirthing works.",
+    "I was nervous until hypnobirthing sessions at the birth centre; I recommend hypnobirthing.",
+]
+
+
+def make_stories() -> list[tuple[str, str]]:
+    """(subject, text) pairs built from the templates, every one different."""
+    stories = []
+    for subject, (openings, middles, endings) in SUBJECTS.items():
+        combos = list(itertools.product(openings, middles, endings))
+        for k in range(PER_SUBJECT):
+            opening, middle, ending = combos[(k * 5) % len(combos)]
+            stories.append((subject, f"{opening} {middle} {ending}"))
+    stories += [("maternity", text) for text in DISTINCT_STORIES]
+    return stories
+
+
+def new_database(path) -> wdb.sqlite_utils.Database:
+    db = wdb.connect(path)
+    wdb.migrate(db)
+    with wdb.write(db):
+        db["activities"].insert(
+            {
+                "id": 1, "title": "Your care", "purpose": "Hear about care",
+                "can_influence": "services", "cannot_influence": "budgets",
+                "how_used": "themes", "who_sees": "staff", "feedback_plan": "report",
+                "opens_on": "2026-01-01", "closes_on": "2026-12-31", "channels": "[]",
+                "retention_days": 365, "created_at": STAMP,
+            }
+        )  # fmt: skip
+        db["notices"].insert(
+            {"id": 1, "activity_id": 1, "version": 1, "text": "notice", "sha256": "x",
+             "created_at": STAMP}
+        )  # fmt: skip
+    return db
+
+
+def add_story(db, story_id: int, text: str, quotable: bool, month: int = 1) -> None:
+    with wdb.write(db):
+        db["stories"].insert(
+            {"id": story_id, "activity_id": 1, "reference": f"SW-T{story_id:04d}",
+             "secret_hash": "x", "channel": "online", "created_at": f"2026-{month:02d}-15"}
+        )  # fmt: skip
+        db["anonymisations"].insert(
+            {"story_id": story_id, "status": "checked", "text": text, "updated_at": STAMP}
+        )
+        db["consents"].insert(
+            {"story_id": story_id, "purpose": "publish_quotes", "granted": int(quotable),
+             "method": "online", "notice_id": 1, "notice_sha256": "x", "recorded_at": STAMP,
+             "recorded_by": "storyteller"}
+        )  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def fitted(tmp_path_factory):
+    """A database with the corpus themed once; yields (path, subject per story id, run)."""
+    path = tmp_path_factory.mktemp("themes") / "workbench.db"
+    db = new_database(path)
+    subjects = {}
+    for story_id, (subject, text) in enumerate(make_stories(), start=1):
+        add_story(db, story_id, text, quotable=story_id % 2 == 0, month=1 + story_id % 4)
+        subjects[story_id] = subject
+    run = theme_store.run_themes(db, 1)
+    db.close()
+    return path, subjects, run
+
+
+@pytest.fixture
+def db(fitted, tmp_path):
+    """A private copy of the fitted database (and its saved model) for one test."""
+    source, _subjects, _run = fitted
+    target = tmp_path / "workbench.db"
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    shutil.copytree(source.parent / "theme_models", tmp_path / "theme_models")
+    database = wdb.connect(target)
+    database.execute(
+        "UPDATE theme_runs SET model_dir = replace(model_dir, ?, ?)",
+        [str(source.parent), str(tmp_path)],
+    )
+    yield database
+    database.close()
+
+
+def theme_of(db) -> dict[int, int]:
+    return {
+        story: theme
+        for story, theme in db.execute(
+            "SELECT m.story_id, m.theme_id FROM theme_members m JOIN themes t "
+            "ON t.id = m.theme_id WHERE t.status != 'retired'"
+        ).fetchall()
+    }
+
+
+def theme_holding(db, subjects, subject: str) -> int:
+    assignments = theme_of(db)
+    votes = [assignments[s] for s, sub in subjects.items() if sub == subject and s in assignments]
+    return max(set(votes), key=votes.count)
+
+
+def test_the_fit_groups_stories_by_subject_with_few_outliers(fitted, db):
+    _path, subjects, run = fitted
+    assert run.status == "done" and run.n_themes >= 3
+    assignments = theme_of(db)
+    assert len(assignments) >= 0.9 * len(subjects)
+    ids = sorted(subjects)
+    ari = adjusted_rand_score([subjects[s] for s in ids], [assignments.get(s, -1) for s in ids])
+    assert ari > 0.7
+
+
+def test_keywords_come_from_the_text_without_stop_words_or_placeholders(db):
+    listed = theme_store.list_themes(db, 1)
+    words = {w for theme in listed for keyword in theme["keywords"] for w in keyword.split()}
+    assert {"parking", "pharmacy"} & words
+    assert not words & {"the", "and", "was", "name", "place"}
+
+
+def test_the_same_input_gives_the_same_themes(db):
+    ids = theme_store.checked_story_ids(db, 1)
+    texts = embed.checked_texts(db, ids)
+    vectors = embed.load_embeddings(db, ids)
+    args = ([texts[s] for s in ids], np.vstack([vectors[s] for s in ids]))
+    first, second = themes.fit_themes(*args), themes.fit_themes(*args)
+    assert first.topics == second.topics
+    assert first.keywords == second.keywords
+
+
+@pytest.mark.parametrize("n", [0, 1, 5, 14])
+def test_too_few_stories_give_a_clear_message_and_no_model(n):
+    texts = [f"Story number {i} about the ward and the staff" for i in range(n)]
+    fit = themes.fit_themes(texts, np.zeros((n, embed.DIM), dtype=np.float32))
+    assert fit.status == "too_few" and fit.model is None
+    assert "at least 15" in fit.message
+
+
+def test_a_small_activity_records_a_too_few_run(tmp_path):
+    db = new_database(tmp_path / "small.db")
+    for story_id in range(1, 6):
+        add_story(db, story_id, f"The ward was clean on visit {story_id}.", quotable=False)
+    result = theme_store.run_themes(db, 1)
+    assert result.status == "too_few"
+    assert theme_store.list_runs(db, 1)[0]["status"] == "too_few"
+    assert theme_store.list_themes(db, 1) == []
+
+
+def test_identical_and_one_word_stories_do_not_crash():
+    same = ["The nurse was kind."] * 30
+    assert themes.fit_themes(same, embed.encode(same[:1]).repeat(30, axis=0)).status == "too_few"
+    words = ["parking", "doctor", "midwife", "tablets", "nurse", "ward", "food", "bed", "pain",
+             "waiting", "phone", "kind", "rude", "late", "clean", "dirty", "noise", "tea",
+             "help", "thanks"]  # fmt: skip
+    fit = themes.fit_themes(words, embed.encode(words))
+    assert fit.status in {"done", "no_themes"} and len(fit.topics) in {0, len(words)}
+    placeholders = ["[NAME]", "[PLACE]", "NAME 1", "[DATE]"] * 5
+    placeholders = [f"{p} {'[NAME]' * i}" for i, p in enumerate(placeholders)]
+    fit = themes.fit_themes(placeholders, embed.encode(placeholders))
+    assert fit.status == "no_themes"
+
+
+def test_a_refit_reuses_cached_embeddings(db, monkeypatch):
+    ids = theme_store.checked_story_ids(db, 1)
+
+    def must_not_embed(*_args, **_kwargs):
+        raise AssertionError("a refit must not re-embed")
+
+    monkeypatch.setattr(embed, "encode", must_not_embed)
+    assert len(embed.ensure_embeddings(db, ids)) == len(ids)
+
+
+def test_an_edited_text_is_embedded_again(db):
+    before = embed.load_embeddings(db, [1])[1]
+    with wdb.write(db):
+        db["anonymisations"].update(1, {"text": "The hospital food was cold and late."})
+    after = embed.ensure_embeddings(db, [1, 2])
+    assert float(before @ after[1]) < 0.9
+    assert np.array_equal(embed.load_embeddings(db, [2])[2], after[2])
+
+
+def test_analyst_edits_survive_a_refit(fitted, db):
+    _path, subjects, _run = fitted
+    parking = theme_holding(db, subjects, "parking")
+    gp = theme_holding(db, subjects, "gp")
+    theme_store.rename_theme(db, parking, "Parking at the hospital", "Cost and space")
+    theme_store.approve_theme(db, parking, by=None)
+    theme_store.mark_not_for_publication(db, gp)
+    members_before = {s for s, t in theme_of(db).items() if t == parking}
+
+    result = theme_store.run_themes(db, 1)
+    assert result.status == "proposed"
+    proposal = theme_store.pending_proposal(db, 1)
+    assert proposal["id"] == result.proposal_id
+    # Until accepted nothing changes.
+    assert {s for s, t in theme_of(db).items() if t == parking} == members_before
+    theme_store.accept_proposal(db, result.proposal_id)
+
+    detail = theme_store.theme_detail(db, parking)
+    assert (detail["label"], detail["description"]) == ("Parking at the hospital", "Cost and space")
+    assert detail["status"] == "approved"
+    assert members_before <= {m["story_id"] for m in detail["members"]}
+    assert theme_store.theme_detail(db, gp)["status"] == "not_for_publication"
+
+
+def test_merge_split_and_move_are_kept_by_the_next_refit(fitted, db):
+    _path, subjects, _run = fitted
+    gp = theme_holding(db, subjects, "gp")
+    pharmacy = theme_holding(db, subjects, "pharmacy")
+    theme_store.merge_themes(db, gp, [pharmacy])
+    assert pharmacy not in {t["id"] for t in theme_store.list_themes(db, 1)}
+    pharmacy_stories = sorted(s for s, sub in subjects.items() if sub == "pharmacy")
+    split = theme_store.split_theme(db, gp, pharmacy_stories[:4], "Prescriptions")
+    parking_story = next(s for s, sub in subjects.items() if sub == "parking")
+    theme_store.move_story(db, parking_story, split)
+
+    result = theme_store.run_themes(db, 1)
+    theme_store.accept_proposal(db, result.proposal_id)
+    assignments = theme_of(db)
+    assert all(assignments[s] == split for s in pharmacy_stories[:4] + [parking_story])
+    assert all(assignments[s] == gp for s in pharmacy_stories[4:])
+    assert theme_store.theme_detail(db, split)["label"] == "Prescriptions"
+
+
+def test_a_rejected_proposal_changes_nothing(db):
+    first = theme_store.list_themes(db, 1)[0]["id"]
+    theme_store.approve_theme(db, first)
+    before = theme_of(db)
+    result = theme_store.run_themes(db, 1)
+    theme_store.reject_proposal(db, result.proposal_id)
+    assert theme_of(db) == before
+    model_dirs = list(theme_store.model_root(db).iterdir())
+    assert model_dirs == [Path(theme_store.current_run(db, 1)["model_dir"])]
+    assert theme_store.pending_proposal(db, 1) is None
+    with pytest.raises(theme_store.ThemeError):
+        theme_store.accept_proposal(db, result.proposal_id)
+
+
+def test_new_stories_join_the_existing_themes(fitted, db):
+    _path, subjects, _run = fitted
+    parking = theme_holding(db, subjects, "parking")
+    add_story(db, 500, "The hospital car park was full and parking cost a fortune.", True)
+    add_story(db, 501, "Parking at the clinic was impossible, every space taken.", False)
+    placed = theme_store.assign_new_stories(db, 1)
+    assert placed == {500: parking, 501: parking}
+    assert {p["story_id"] for p in theme_store.theme_map(db, 1)} >= {500, 501}
+
+
+def test_a_withdrawn_story_leaves_its_theme_and_after_refresh_its_keywords(fitted, db):
+    _path, subjects, _run = fitted
+    distinct_ids = [s for s in subjects if s > len(subjects) - len(DISTINCT_STORIES)]
+    theme_id = theme_of(db)[distinct_ids[0]]
+    keywords = theme_store.theme_detail(db, theme_id)["keywords"]
+    assert any(DISTINCT_WORD in k for k in keywords)
+    others = {s: t for s, t in theme_of(db).items() if s not in distinct_ids}
+
+    affected: set[int] = set()
+    for story_id in distinct_ids:
+        affected.update(withdraw(db, story_id, "staff", "user:1").theme_ids)
+    assert not set(distinct_ids) & set(theme_of(db))
+    assert theme_of(db) == others
+    assert not embed.load_embeddings(db, distinct_ids)
+
+    theme_store.refresh_keywords(db, affected)
+    refreshed = theme_store.theme_detail(db, theme_id)["keywords"]
+    assert refreshed and not any(DISTINCT_WORD in k for k in refreshed)
+
+
+def test_quotes_need_consent_and_exact_anonymised_text(fitted, db):
+    _path, subjects, _run = fitted
+    theme_id = theme_holding(db, subjects, "maternity")
+    members = theme_store.theme_detail(db, theme_id)["members"]
+    granted = next(m for m in members if m["quotable"])
+    refused = next(m for m in members if not m["quotable"])
+    excerpt = granted["text"].split(" and ")[0]
+
+    quote_id = theme_store.add_quote(db, theme_id, granted["story_id"], excerpt, chosen_by=None)
+    quotes = theme_store.theme_detail(db, theme_id)["quotes"]
+    assert [(q["id"], q["consent"]["purpose"]) for q in quotes] == [(quote_id, "publish_quotes")]
+    with pytest.raises(theme_store.ThemeError, match="not agreed"):
+        theme_store.add_quote(db, theme_id, refused["story_id"], refused["text"][:20], None)
+    with pytest.raises(theme_store.ThemeError, match="exactly"):
+        theme_store.add_quote(db, theme_id, granted["story_id"], "words never written", None)
+
+
+def test_review_reads_give_what_the_pages_show(db):
+    listed = theme_store.list_themes(db, 1)
+    assert sum(t["size"] for t in listed) == len(theme_of(db))
+    assert all(t["excerpts"] and t["keywords"] and t["monthly"] for t in listed)
+    points = theme_store.theme_map(db, 1)
+    assert len(points) == len(theme_of(db))
+    assert all(0 <= p["x"] <= 1 and 0 <= p["y"] <= 1 for p in points)
+    over_time = theme_store.sizes_over_time(db, 1)
+    assert over_time["months"] == ["2026-01", "2026-02", "2026-03", "2026-04"]
+    assert sum(sum(s["counts"]) for s in over_time["series"]) == len(theme_of(db))
+
+
+def test_charts_are_self_contained_svg(db):
+    theme_store.rename_theme(db, theme_store.list_themes(db, 1)[0]["id"], "Cars <& parking>")
+    map_svg = theme_charts.theme_map_svg(theme_store.theme_map(db, 1))
+    assert map_svg.startswith("<svg") and map_svg.count("<circle") > len(theme_of(db))
+    assert "Cars &lt;&amp; parking&gt;" in map_svg and "<script" not in map_svg
+    trend = theme_charts.sizes_over_time_svg(theme_store.sizes_over_time(db, 1))
+    assert trend.count("<polyline") == len(theme_store.list_themes(db, 1))
+    assert "http" not in trend.replace("http://www.w3.org/2000/svg", "")
+
+
+def test_the_cli_themes_a_jsonl_file(tmp_path):
+    lines = [
+        json.dumps({"id": f"s{i}", "text": text}) for i, (_, text) in enumerate(make_stories())
+    ]
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(lines) + "\n")
+    result = CliRunner().invoke(
+        themes_command, ["--in", str(source), "--out", str(tmp_path / "out.jsonl")]
+    )
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
+    assert [r["id"] for r in rows] == [f"s{i}" for i in range(len(lines))]
+    assert len({r["theme"] for r in rows} - {-1}) >= 3
+    assert all(r["theme_label"] for r in rows if r["theme"] != -1)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"id": 1, "text": "fine"}\nnot json\n', "line 2 is not valid JSON"),
+        ('{"id": 1}\n', 'line 1 needs both "id" and "text"'),
+        ('{"id": 1, "text": "a"}\n{"id": 1, "text": "b"}\n', "repeats the id"),
+        ('{"id": 1, "text": "only one"}\n', "at least 15"),
+    ],
+)
+def test_the_cli_explains_bad_input_without_a_traceback(tmp_path, content, message):
+    source = tmp_path / "in.jsonl"
+    source.write_text(content)
+    result = CliRunner().invoke(
+        themes_command, ["--in", str(source), "--out", str(tmp_path / "out.jsonl")]
+    )
+    assert result.exit_code == 1
+    assert message in result.output and "Traceback" not in result.output
+
+
+def test_the_themes_job_fits_each_activity_and_reports_progress(db):
+    from nlp import pipeline  # noqa: F401  (registers the jobs)
+    from workbench.jobs import REGISTRY
+
+    assert {"embed", "themes", "assign_themes", "refresh_keywords"} <= set(REGISTRY)
+    reported: list[float] = []
+    REGISTRY["themes"](db, lambda fraction, _message="": reported.append(fraction))
+    assert reported and reported[-1] == 1.0 and reported == sorted(reported)
+    assert theme_store.list_runs(db, 1)[0]["status"] == "done"

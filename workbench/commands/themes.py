@@ -1,0 +1,94 @@
+"""`workbench themes`: theme a JSON Lines file of texts with the same embed-and-fit path the
+workbench uses, without a database."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+
+def read_stories(path: str) -> tuple[list[str], list[str]]:
+    """Ids and texts from JSON Lines `{"id": ..., "text": ...}`; errors name the line only."""
+    ids: list = []
+    texts: list[str] = []
+    seen = set()
+    with open(path, encoding="utf-8") as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError:
+                raise click.ClickException(f"line {number} is not valid JSON") from None
+            if not isinstance(record, dict) or "id" not in record or "text" not in record:
+                raise click.ClickException(f'line {number} needs both "id" and "text"')
+            if not isinstance(record["text"], str):
+                raise click.ClickException(f'line {number}: "text" must be a string')
+            key = json.dumps(record["id"])
+            if key in seen:
+                raise click.ClickException(f"line {number} repeats the id {key}")
+            seen.add(key)
+            ids.append(record["id"])
+            texts.append(record["text"])
+    return ids, texts
+
+
+@click.command("themes")
+@click.option(
+    "--in",
+    "in_path",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help='JSON Lines input, one {"id": ..., "text": ...} per line.',
+)
+@click.option(
+    "--out",
+    "out_path",
+    required=True,
+    type=click.Path(dir_okay=False, writable=True),
+    help='JSON Lines output, one {"id", "theme", "theme_label"} per line (theme -1: none).',
+)
+def themes_command(in_path: str, out_path: str) -> None:
+    """Group texts into themes with BERTopic over all-MiniLM-L6-v2 embeddings.
+
+    Texts should already be anonymised. At least 15 different texts are needed; outliers get
+    theme -1. Runs offline; progress goes to stderr.
+
+    Example: workbench themes --in stories.jsonl --out themes.jsonl
+    """
+    from nlp import embed, themes
+    from nlp.theme_store import auto_label
+
+    ids, texts = read_stories(in_path)
+    if len(texts) < themes.MIN_STORIES:
+        raise click.ClickException(
+            f"themes need at least {themes.MIN_STORIES} texts; {in_path} has {len(texts)}"
+        )
+    with click.progressbar(length=100, label="Embedding", file=sys.stderr) as bar:
+        done = [0]
+
+        def advance(fraction: float, _message: str = "") -> None:
+            target = int(fraction * 100)
+            bar.update(max(0, target - done[0]))
+            done[0] = max(done[0], target)
+
+        vectors = embed.encode(texts, progress=lambda f, m: advance(0.6 * f, m))
+        bar.label = "Finding themes"
+        fit = themes.fit_themes(texts, vectors)
+        advance(1.0)
+    if fit.status == "too_few":
+        raise click.ClickException(fit.message)
+    if fit.status != "done":
+        click.echo(fit.message, err=True)
+    labels = {topic: auto_label(words) for topic, words in fit.keywords.items()}
+    topics = fit.topics or [-1] * len(ids)
+    with open(out_path, "w", encoding="utf-8") as out:
+        for story_id, topic in zip(ids, topics, strict=True):
+            record = {"id": story_id, "theme": topic, "theme_label": labels.get(topic, "")}
+            out.write(json.dumps(record) + "\n")
+    click.echo(
+        f"{fit.n_themes} themes, {fit.outlier_share:.0%} of texts in none; wrote {out_path}",
+        err=True,
+    )
