@@ -25,45 +25,18 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "fft_phase1.csv"
-INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 
 
 def export_onnx(cache: Path) -> tuple[Path, Path]:
-    """fp32 and dynamically quantised int8 ONNX graphs of the packaged model."""
-    import torch
+    """fp32 (the app's own export) and dynamically quantised int8 ONNX graphs."""
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    from nlp.embed import load_model
+    from nlp.embed import export_onnx as export_fp32
 
     fp32, int8 = cache / "minilm.onnx", cache / "minilm-int8.onnx"
     if fp32.exists() and int8.exists():
         return fp32, int8
-    cache.mkdir(parents=True, exist_ok=True)
-    model = load_model()
-    transformer = model[0].auto_model.eval()
-
-    class LastHidden(torch.nn.Module):
-        def __init__(self) -> None:
-            super().__init__()
-            self.transformer = transformer
-
-        def forward(self, input_ids, attention_mask, token_type_ids):
-            return self.transformer(
-                input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
-            ).last_hidden_state
-
-    sample = model.tokenizer(["a short example", "another"], padding=True, return_tensors="pt")
-    axes = {name: {0: "batch", 1: "tokens"} for name in (*INPUTS, "last_hidden_state")}
-    torch.onnx.export(
-        LastHidden(),
-        tuple(sample[name] for name in INPUTS),
-        str(fp32),
-        input_names=list(INPUTS),
-        output_names=["last_hidden_state"],
-        dynamic_axes=axes,
-        opset_version=17,
-        dynamo=False,
-    )
+    export_fp32(fp32)
     quantize_dynamic(str(fp32), str(int8), weight_type=QuantType.QInt8)
     return fp32, int8
 
@@ -72,7 +45,7 @@ def onnx_encode(path: Path, texts: list[str], batch_size: int) -> np.ndarray:
     """Mean-pooled, normalised vectors like sentence-transformers, length-sorted batches."""
     import onnxruntime as ort
 
-    from nlp.embed import load_model
+    from nlp.embed import ONNX_INPUTS, load_model
 
     tokenizer = load_model().tokenizer
     options = ort.SessionOptions()
@@ -89,7 +62,7 @@ def onnx_encode(path: Path, texts: list[str], batch_size: int) -> np.ndarray:
             max_length=256,
             return_tensors="np",
         )
-        hidden = session.run(None, {name: batch[name].astype(np.int64) for name in INPUTS})[0]
+        hidden = session.run(None, {name: batch[name].astype(np.int64) for name in ONNX_INPUTS})[0]
         mask = batch["attention_mask"][..., None].astype(np.float32)
         pooled = (hidden * mask).sum(axis=1) / np.clip(mask.sum(axis=1), 1e-9, None)
         out[index] = pooled / np.linalg.norm(pooled, axis=1, keepdims=True)

@@ -114,7 +114,7 @@ def onnx_session():
     path = _onnx_cache() / "all-MiniLM-L6-v2-opset17.onnx"
     try:
         if not path.exists():
-            _export_onnx(path)
+            export_onnx(path)
         options = ort.SessionOptions()
         options.intra_op_num_threads = os.cpu_count() or 1
         return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
@@ -128,7 +128,7 @@ def _onnx_cache() -> Path:
     return Path(base) / "story-workbench" / "onnx"
 
 
-def _export_onnx(path: Path) -> None:
+def export_onnx(path: Path) -> None:
     """Trace the packaged transformer to ONNX; written to a temporary name then renamed, so
     two workers exporting at once never read a half-written file."""
     import torch
