@@ -6,31 +6,21 @@ from __future__ import annotations
 
 import io
 import re
-import threading
 
 import pytest
 import zxingcpp
 from argon2 import PasswordHasher
+from browser_support import CHROMIUM, CHROMIUM_ARGS, serve_app
 from conftest import PASSWORD, make_user
 from consent_support import open_activity
 from PIL import Image
 from playwright.sync_api import sync_playwright
-from werkzeug.serving import make_server
 
-from workbench import accounts, create_app
+from workbench import accounts
 from workbench import db as wdb
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 SCREENSHOT = "/tmp/story-workbench-receipt.png"
 STORY = "My dad's home care visits were moved to 7am without anyone telling us."
 
@@ -39,21 +29,8 @@ STORY = "My dad's home care visits were moved to 7am without anyone telling us."
 def live_app(tmp_path, monkeypatch):
     """The app on a real HTTP server in a thread, over its own database file."""
     monkeypatch.setattr(accounts, "hasher", PasswordHasher(time_cost=1, memory_cost=1024))
-    app = create_app(
-        {
-            "WORKBENCH_ENV": "testing",
-            "SECRET_KEY": "browser-test",
-            "WORKBENCH_DB": str(tmp_path / "workbench.db"),
-            "WORKBENCH_PUBLISHED_DB": str(tmp_path / "published.db"),
-            "WORKBENCH_QUEUE": "sqlite:///" + str(tmp_path / "queue.db"),
-        }
-    )
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield app, f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=5)
+    with serve_app(tmp_path) as served:
+        yield served
 
 
 @pytest.fixture

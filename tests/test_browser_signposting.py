@@ -3,48 +3,24 @@ online sees support straight away, fitted to what they said, and always the gene
 
 from __future__ import annotations
 
-import threading
-
 import pytest
+from browser_support import CHROMIUM, CHROMIUM_ARGS, serve_app
 from consent_support import open_activity, staff_user
 from playwright.sync_api import sync_playwright
-from werkzeug.serving import make_server
 
-from workbench import create_app, safeguarding
 from workbench import db as wdb
+from workbench import safeguarding
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 RISKY = "after the last appointment was cancelled i honestly wanted to die and still do"
 ORDINARY = "The physio at the community hospital was patient and the exercises helped."
 
 
 @pytest.fixture
 def live_app(tmp_path):
-    app = create_app(
-        {
-            "WORKBENCH_ENV": "testing",
-            "SECRET_KEY": "browser-test",
-            "WORKBENCH_DB": str(tmp_path / "workbench.db"),
-            "WORKBENCH_PUBLISHED_DB": str(tmp_path / "published.db"),
-            "WORKBENCH_QUEUE": "sqlite:///" + str(tmp_path / "queue.db"),
-        }
-    )
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield app, f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=5)
+    with serve_app(tmp_path) as served:
+        yield served
 
 
 def tell(browser, base: str, activity_id: int, story: str):

@@ -1,0 +1,44 @@
+"""What the real-browser tests share: the app on a real HTTP server, and Debian's Chromium."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from werkzeug.serving import make_server
+
+from workbench import create_app
+
+CHROMIUM = "/usr/bin/chromium"
+# Without the networking flags Chromium keeps dialling out, which this sandbox refuses.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@contextmanager
+def serve_app(tmp_path) -> Iterator[tuple]:
+    """The app over its own database files, served on a free loopback port in a thread."""
+    app = create_app(
+        {
+            "WORKBENCH_ENV": "testing",
+            "SECRET_KEY": "browser-test",
+            "WORKBENCH_DB": str(tmp_path / "workbench.db"),
+            "WORKBENCH_PUBLISHED_DB": str(tmp_path / "published.db"),
+            "WORKBENCH_QUEUE": "sqlite:///" + str(tmp_path / "queue.db"),
+        }
+    )
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield app, f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(timeout=5)
