@@ -15,6 +15,7 @@ import os
 import re
 import warnings
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,11 @@ logging.getLogger("BERTopic").addFilter(lambda record: record.levelno >= logging
 MIN_STORIES = 15
 RANDOM_STATE = 42
 KEYWORDS_PER_THEME = 10
+# Up to this many stories the UMAP neighbour graph is exact, from blocks of one matrix product
+# (1.6 s for 10,000). UMAP's own approximate search (NN-descent) is compiled by numba in each
+# new process and that compilation is not cached: it cost 50 s of a 60 s first fit of 10,000
+# stories (benchmarks/themes.py). Above the limit the quadratic product costs more than that.
+EXACT_NEIGHBOURS_LIMIT = 30_000
 
 # Placeholders the anonymiser leaves behind: "[NAME]", "[PLACE 2]", "NAME 1", "<PERSON>".
 PLACEHOLDER_WORDS = frozenset(
@@ -53,13 +59,13 @@ _CAPS_PLACEHOLDER = re.compile(
 )
 
 
-def _stop_words() -> list[str]:
+@lru_cache(maxsize=1)
+def stop_words() -> list[str]:
+    """English and placeholder stop words. Built on first use: the review pages import this
+    module, and scikit-learn (about 60 MB resident) has no business in the web process."""
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
     return sorted(ENGLISH_STOP_WORDS | PLACEHOLDER_WORDS)
-
-
-STOP_WORDS = _stop_words()
 
 
 @dataclass
@@ -113,7 +119,7 @@ def make_vectorizer(texts: list[str]):
     from sklearn.feature_extraction.text import CountVectorizer
 
     settings = {
-        "stop_words": STOP_WORDS,
+        "stop_words": stop_words(),
         "ngram_range": (1, 2),
         "token_pattern": r"\b[a-z][a-z]+\b",
         "preprocessor": _clean,
@@ -192,8 +198,11 @@ def fit_themes(
         return ThemeFit(status="no_themes", message="The stories have no words to theme.")
     configure_numba_cache()
     params = scaled_params(n)
-    model = _build_model(params, vectorizer, embedding_model, random_state)
     embeddings = np.asarray(embeddings, dtype=np.float32)
+    neighbours = (
+        exact_neighbours(embeddings, params["n_neighbors"]) if n <= EXACT_NEIGHBOURS_LIMIT else None
+    )
+    model = _build_model(params, vectorizer, embedding_model, random_state, neighbours)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         topics, _ = model.fit_transform(texts, embeddings=embeddings)
@@ -225,7 +234,39 @@ def _stories(n: int) -> str:
     return f"{n} story" if n == 1 else f"{n} stories"
 
 
-def _build_model(params: dict[str, int], vectorizer, embedding_model: Any, random_state: int):
+def exact_neighbours(
+    embeddings: np.ndarray, k: int, block: int = 1024
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's k nearest rows by cosine distance (itself first), as UMAP's
+    `precomputed_knn` expects; rows must be L2-normalised, as `nlp.embed` returns them.
+
+    Deterministic for the same input, so the graph, and with it the themes, are reproducible.
+    """
+    n = len(embeddings)
+    k = min(k, n)
+    indices = np.empty((n, k), dtype=np.int64)
+    distances = np.empty((n, k), dtype=np.float32)
+    for start in range(0, n, block):
+        sims = embeddings[start : start + block] @ embeddings.T
+        rows = np.arange(len(sims))
+        sims[rows, rows + start] = np.inf  # a row is its own nearest, even among duplicates
+        candidates = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+        # Order the k by similarity, then by index, so ties never depend on the partition.
+        order = np.lexsort((candidates, -np.take_along_axis(sims, candidates, axis=1)), axis=1)
+        nearest = np.take_along_axis(candidates, order, axis=1)
+        indices[start : start + block] = nearest
+        distances[start : start + block] = 1.0 - np.take_along_axis(sims, nearest, axis=1)
+    distances[:, 0] = 0.0
+    return indices, np.clip(distances, 0.0, 2.0)
+
+
+def _build_model(
+    params: dict[str, int],
+    vectorizer,
+    embedding_model: Any,
+    random_state: int,
+    neighbours: tuple[np.ndarray, np.ndarray] | None = None,
+):
     from bertopic import BERTopic
     from hdbscan import HDBSCAN
     from umap import UMAP
@@ -237,6 +278,8 @@ def _build_model(params: dict[str, int], vectorizer, embedding_model: Any, rando
         metric="cosine",
         random_state=random_state,
         low_memory=True,
+        # No search index: new stories are placed by the saved model's theme vectors, not UMAP.
+        precomputed_knn=(*neighbours, None) if neighbours else (None, None, None),
     )
     hdbscan_model = HDBSCAN(
         min_cluster_size=params["min_topic_size"],

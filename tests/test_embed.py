@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from nlp import embed
 
@@ -48,3 +50,45 @@ def test_empty_and_huge_inputs_give_finite_unit_vectors():
     vectors = embed.encode(["", huge])
     assert np.isfinite(vectors).all()
     assert abs(np.linalg.norm(vectors[1]) - 1) < 1e-5
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    lengths=st.lists(st.integers(min_value=1, max_value=embed.MAX_TOKENS), max_size=400),
+    budget=st.integers(min_value=64, max_value=4096),
+)
+def test_batches_cover_every_text_once_longest_first_within_the_budget(lengths, budget):
+    batches = embed.plan_batches(np.asarray(lengths, dtype=np.int64), budget)
+    flat = np.concatenate(batches) if batches else np.zeros(0, dtype=np.int64)
+    assert sorted(flat.tolist()) == list(range(len(lengths)))
+    seen = [lengths[i] for i in flat]
+    assert seen == sorted(lengths, reverse=True)
+    for batch in batches:
+        longest = lengths[batch[0]]
+        assert len(batch) <= embed.MAX_BATCH
+        assert len(batch) * longest <= max(budget, embed.MIN_BATCH * longest)
+
+
+def test_progress_rises_to_one_and_batching_does_not_change_vectors():
+    texts = [f"{s} Visit {n}." for n in range(40) for s in SHORT] + [LONG_PARTS[0] * 12]
+    seen = []
+    small = embed.encode(texts, progress=lambda f, _m: seen.append(f), tokens_per_batch=64)
+    large = embed.encode(texts, tokens_per_batch=4096)
+    assert seen == sorted(seen) and seen[-1] == 1.0 and len(seen) > 1
+    assert np.allclose((small * large).sum(axis=1), 1.0, atol=1e-4)
+
+
+def test_the_onnx_backend_agrees_with_pytorch(monkeypatch, tmp_path):
+    texts = [*SHORT, LONG_PARTS[0] * 12 + LONG_PARTS[1] * 12]
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    vectors = {}
+    try:
+        for backend in ("torch", "onnx"):
+            monkeypatch.setenv("WORKBENCH_EMBED_BACKEND", backend)
+            embed.onnx_session.cache_clear()
+            assert (embed.onnx_session() is not None) == (backend == "onnx")
+            vectors[backend] = embed.encode(texts)
+    finally:
+        embed.onnx_session.cache_clear()
+    assert list(tmp_path.rglob("*.onnx")), "the graph is exported to the local cache"
+    assert (vectors["onnx"] * vectors["torch"]).sum(axis=1).min() > 0.9999

@@ -222,6 +222,24 @@ def test_identical_and_one_word_stories_do_not_crash():
     assert fit.status == "no_themes"
 
 
+def test_the_exact_neighbour_graph_matches_a_brute_force_search():
+    from sklearn.neighbors import NearestNeighbors
+
+    rng = np.random.default_rng(7)
+    vectors = rng.normal(size=(700, 24)).astype(np.float32)
+    vectors[650:] = vectors[:50]  # duplicates: each row must still be its own first neighbour
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    indices, distances = themes.exact_neighbours(vectors, 10, block=128)
+    search = NearestNeighbors(n_neighbors=10, metric="cosine", algorithm="brute").fit(vectors)
+    expected, _ = search.kneighbors(vectors)
+    assert (indices[:, 0] == np.arange(700)).all() and (distances[:, 0] == 0).all()
+    assert (np.diff(distances, axis=1) >= -1e-6).all()
+    # Twins tie, so compare how far the k nearest are rather than which of two twins came first.
+    assert np.allclose(distances[:, 1:], expected[:, 1:], atol=1e-5)
+    recomputed = 1 - (vectors[:, None, :] * vectors[indices]).sum(axis=2)
+    assert np.allclose(distances[:, 1:], recomputed[:, 1:], atol=1e-5)
+
+
 def test_a_refit_reuses_cached_embeddings(db, monkeypatch):
     ids = theme_store.checked_story_ids(db, 1)
 
