@@ -21,12 +21,15 @@ from concurrent.futures import ThreadPoolExecutor
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from workbench.hashing import PooledHasher
+
 # No 0/O or 1/I: people read these aloud and copy them by hand. 32 symbols = 5 bits each.
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 SECRET_LENGTH = 16  # 16 x 5 = 80 bits
 REFERENCE_PREFIX = "SW"
 
-RECEIPT_HASHER = PasswordHasher(time_cost=2, memory_cost=19_456, parallelism=1)
+# Captures and receipt checks happen in web requests: hashed on the low-priority pool.
+RECEIPT_HASHER = PooledHasher(PasswordHasher(time_cost=2, memory_cost=19_456, parallelism=1))
 BULK_HASHER = PasswordHasher(time_cost=1, memory_cost=1_024, parallelism=1)
 # Verifying against this for an unknown reference makes it cost the same as a wrong secret.
 DUMMY_HASH = RECEIPT_HASHER.hash("unknown-reference")

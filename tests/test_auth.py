@@ -141,3 +141,15 @@ def test_production_cookies_are_secure(tmp_path):
         }
     )
     assert app.config["SESSION_COOKIE_SECURE"] is True
+
+
+def test_workers_starting_together_share_one_private_development_key(tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from workbench import _development_secret
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        keys = set(pool.map(lambda _: _development_secret(tmp_path / "instance"), range(16)))
+    assert len(keys) == 1 and len(keys.pop()) == 64
+    assert sorted(p.name for p in (tmp_path / "instance").iterdir()) == ["secret_key"]
+    assert (tmp_path / "instance" / "secret_key").stat().st_mode & 0o077 == 0

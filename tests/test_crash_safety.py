@@ -29,6 +29,7 @@ from fuzzing import FormParser
 from consent.activities import create_activity
 from workbench import db as wdb
 from workbench import demo, jobs
+from workbench.commands.services import SERVER_ENV, WEB_THREADS, WEB_WORKERS
 
 BIN = Path(sys.executable).parent
 
@@ -48,13 +49,14 @@ def children_of(pid: int) -> list[int]:
 
 
 class Servers:
-    """gunicorn (one gthread worker, as `workbench run-all` starts it) and one consumer."""
+    """gunicorn (gthread workers, as `workbench run-all` starts them) and one consumer."""
 
     def __init__(self, tmp: Path):
         self.tmp = tmp
         self.port = free_port()
         self.env = {
             **os.environ,
+            **SERVER_ENV,
             "WORKBENCH_ENV": "testing",
             "SECRET_KEY": "crash-test-secret",
             "WORKBENCH_DB": str(tmp / "workbench.db"),
@@ -89,9 +91,9 @@ class Servers:
                 "--worker-class",
                 "gthread",
                 "--workers",
-                "1",
+                str(WEB_WORKERS),
                 "--threads",
-                "8",
+                str(WEB_THREADS),
                 "--timeout",
                 "120",
                 "workbench.wsgi:app",
@@ -118,7 +120,7 @@ class Servers:
         return f"http://127.0.0.1:{self.port}"
 
     def kill_web_worker(self) -> bool:
-        """SIGKILL gunicorn's worker (never the master, which starts a new one)."""
+        """SIGKILL gunicorn's workers (never the master, which starts new ones)."""
         workers = children_of(self.web.pid)
         for pid in workers:
             os.kill(pid, signal.SIGKILL)

@@ -6,7 +6,9 @@
 from __future__ import annotations
 
 import logging
+import os
 import secrets
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -20,7 +22,12 @@ from werkzeug.routing import IntegerConverter
 
 from workbench import accounts, jobs, policy
 from workbench import db as wdb
-from workbench.config import default_instance_path, is_production, load_config
+from workbench.config import (
+    default_instance_path,
+    is_production,
+    load_config,
+    ratelimit_storage,
+)
 from workbench.web import close_db, get_db
 
 csrf = CSRFProtect()
@@ -50,7 +57,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         SESSION_COOKIE_NAME="workbench_session",
         PERMANENT_SESSION_LIFETIME=timedelta(hours=settings["SESSION_ABSOLUTE_HOURS"]),
         MAX_CONTENT_LENGTH=settings.get("MAX_CONTENT_LENGTH", 16 * 1024 * 1024),
-        RATELIMIT_STORAGE_URI=settings["WORKBENCH_RATELIMIT_STORAGE"],
+        RATELIMIT_STORAGE_URI=ratelimit_storage(settings),
         RATELIMIT_HEADERS_ENABLED=True,
     )
     _quiet_request_logs()
@@ -113,12 +120,23 @@ def _security_headers(response):
 
 
 def _development_secret(instance: Path) -> str:
-    """A random key kept in the instance folder, so workers and restarts share sessions."""
+    """A random key kept in the instance folder, so workers and restarts share sessions.
+
+    Two web workers may start at once: the key is written whole to a private temporary file
+    and linked into place, which fails for the second, so both read the same key.
+    """
     instance.mkdir(parents=True, exist_ok=True)
     path = instance / "secret_key"
     if not path.exists():
-        path.write_text(secrets.token_hex(32))
-        path.chmod(0o600)
+        handle, partial = tempfile.mkstemp(dir=instance, prefix=".secret_key.")  # mode 0600
+        with os.fdopen(handle, "w") as out:
+            out.write(secrets.token_hex(32))
+        try:
+            os.link(partial, path)
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(partial)
     return path.read_text().strip()
 
 

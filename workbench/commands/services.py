@@ -15,6 +15,14 @@ from workbench import accounts
 from workbench.cli import open_db, settings
 
 APP_ADDRESS = "127.0.0.1:5000"
+# Fewer malloc arenas: freed argon2 buffers otherwise stay with each of gunicorn's threads.
+SERVER_ENV = {"MALLOC_ARENA_MAX": "2"}
+# Two processes, not one with more threads: threads share one interpreter lock, so analysts'
+# pages waited behind storytellers' submissions (benchmarks/load.py: p95 67-110 ms with one
+# worker, 21-41 ms with two). Rate-limit counters and sessions live in SQLite, shared by both.
+WEB_WORKERS = 2
+WORKER_NICENESS = 10
+WEB_THREADS = 4
 DATASETTE_HOST, DATASETTE_PORT = "127.0.0.1", 8001
 
 
@@ -55,6 +63,10 @@ def worker(workers: int) -> None:
     """
     from workbench import jobs
 
+    # Background work yields to people waiting on a page: at the same niceness as the web's
+    # password hashing (workbench/hashing.py), below the web's request threads. On an idle
+    # host it runs at full speed all the same.
+    os.nice(WORKER_NICENESS)
     config = settings()
     huey = jobs.make_huey(config)
     jobs.import_job_modules()
@@ -128,9 +140,9 @@ def run_all() -> None:
             "--worker-class",
             "gthread",
             "--workers",
-            "1",
+            str(WEB_WORKERS),
             "--threads",
-            "8",
+            str(WEB_THREADS),
             "--access-logfile",
             "-",
             "--access-logformat",
@@ -140,8 +152,7 @@ def run_all() -> None:
         "worker": [str(exe / "workbench"), "worker"],
         "datasette": datasette_command(published),
     }
-    # Fewer malloc arenas: freed argon2 buffers otherwise stay with each of gunicorn's threads.
-    env = {**os.environ, "MALLOC_ARENA_MAX": "2"}
+    env = {**os.environ, **SERVER_ENV}
     children = {
         name: subprocess.Popen(cmd, start_new_session=True, env=env)
         for name, cmd in commands.items()

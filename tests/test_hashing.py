@@ -1,0 +1,50 @@
+"""argon2 on the low-priority pool: same answers and errors, lower priority, bounded width."""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from argon2 import PasswordHasher
+from argon2.exceptions import VerifyMismatchError
+
+from workbench import hashing
+
+LIGHT = hashing.PooledHasher(PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+
+
+def test_hash_and_verify_answer_as_the_plain_hasher_does():
+    stored = LIGHT.hash("K7Q2M9XD4HJTPW3A")
+    assert stored.startswith("$argon2id$")
+    assert LIGHT.verify(stored, "K7Q2M9XD4HJTPW3A")
+    with pytest.raises(VerifyMismatchError):
+        LIGHT.verify(stored, "WRONG")
+    assert not LIGHT.check_needs_rehash(stored)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="per-thread niceness is Linux's")
+def test_hashing_threads_run_below_the_request_threads_priority():
+    seen = hashing.run(lambda: os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))
+    mine = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    assert seen == min(19, mine + hashing.HASH_NICENESS)
+
+
+def test_no_more_hashes_run_at_once_than_the_pool_has_threads():
+    running, peak, lock = 0, 0, threading.Lock()
+
+    def slow() -> None:
+        nonlocal running, peak
+        with lock:
+            running += 1
+            peak = max(peak, running)
+        time.sleep(0.05)
+        with lock:
+            running -= 1
+
+    with ThreadPoolExecutor(max_workers=8) as requests:
+        list(requests.map(lambda _: hashing.run(slow), range(8)))
+    assert peak == hashing.HASH_THREADS
