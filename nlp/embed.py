@@ -9,6 +9,7 @@ by the sha256 of the anonymised text, so a refit never re-embeds and an edit doe
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import warnings
@@ -244,27 +245,28 @@ def checked_texts(db, story_ids: Iterable[int] | None = None) -> dict[int, str]:
 
     Only checked text may be themed or embedded: the original never leaves consent's tables.
     """
-    rows = db.execute(
-        "SELECT story_id, text FROM anonymisations WHERE status = 'checked' AND text IS NOT NULL"
-        " ORDER BY story_id"
-    ).fetchall()
-    texts = {int(sid): text for sid, text in rows}
-    if story_ids is None:
-        return texts
-    return {int(sid): texts[int(sid)] for sid in story_ids if int(sid) in texts}
+    sql = "SELECT story_id, text FROM anonymisations WHERE status = 'checked' AND text IS NOT NULL"
+    params: list = []
+    if story_ids is not None:
+        sql += " AND story_id IN (SELECT value FROM json_each(?))"
+        params.append(_id_list(story_ids))
+    rows = db.execute(sql + " ORDER BY story_id", params).fetchall()
+    return {int(sid): text for sid, text in rows}
 
 
 def load_embeddings(db, story_ids: Iterable[int]) -> dict[int, np.ndarray]:
     """Cached vectors of this model for the given stories (missing ones are left out)."""
-    wanted = {int(s) for s in story_ids}
     rows = db.execute(
-        "SELECT story_id, dim, vector FROM embeddings WHERE model = ?", [MODEL_ID]
+        "SELECT story_id, dim, vector FROM embeddings WHERE model = ?"
+        " AND story_id IN (SELECT value FROM json_each(?))",
+        [MODEL_ID, _id_list(story_ids)],
     ).fetchall()
-    return {
-        int(sid): np.frombuffer(blob, dtype="<f4", count=dim).copy()
-        for sid, dim, blob in rows
-        if int(sid) in wanted
-    }
+    return {int(sid): np.frombuffer(blob, dtype="<f4", count=dim).copy() for sid, dim, blob in rows}
+
+
+def _id_list(story_ids: Iterable[int]) -> str:
+    """Story ids as one JSON parameter: any number of them, without building SQL from values."""
+    return json.dumps(sorted({int(s) for s in story_ids}))
 
 
 def ensure_embeddings(
@@ -281,6 +283,8 @@ def ensure_embeddings(
         int(sid): (model, digest)
         for sid, model, digest in db.execute(
             "SELECT story_id, model, text_sha256 FROM embeddings"
+            " WHERE story_id IN (SELECT value FROM json_each(?))",
+            [_id_list(texts)],
         ).fetchall()
     }
     digests = {sid: text_sha256(text) for sid, text in texts.items()}

@@ -250,6 +250,17 @@ def test_a_refit_reuses_cached_embeddings(db, monkeypatch):
     assert len(embed.ensure_embeddings(db, ids)) == len(ids)
 
 
+def test_texts_and_vectors_are_read_for_the_asked_stories_only(db):
+    ids = theme_store.checked_story_ids(db, 1)
+    embed.ensure_embeddings(db, ids)
+    with wdb.write(db):
+        db["anonymisations"].update(ids[1], {"status": "pending"})
+    asked = [ids[2], ids[0], ids[1], 10**9]
+    assert list(embed.checked_texts(db, asked)) == sorted([ids[0], ids[2]])
+    assert set(embed.load_embeddings(db, asked)) == {ids[0], ids[1], ids[2]}
+    assert embed.checked_texts(db, []) == {} and embed.load_embeddings(db, []) == {}
+
+
 def test_an_edited_text_is_embedded_again(db):
     before = embed.load_embeddings(db, [1])[1]
     with wdb.write(db):
