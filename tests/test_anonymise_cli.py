@@ -53,20 +53,20 @@ def test_a_missing_file_is_a_clear_error(tmp_path):
 def test_a_bad_json_line_is_reported_with_its_line_number(tmp_path):
     result, _ = run(tmp_path, json.dumps(STORIES[0]) + "\n{not json\n")
     assert result.exit_code != 0
-    assert "in.jsonl:2: bad JSON" in result.output
+    assert "in.jsonl, line 2: not valid JSON" in result.output
     assert "Traceback" not in result.output
 
 
 def test_a_line_without_text_is_refused(tmp_path):
     result, _ = run(tmp_path, '{"id": 1}\n')
     assert result.exit_code != 0
-    assert 'in.jsonl:1: each line must be an object with a "text" string' in result.output
+    assert "in.jsonl, line 1: missing 'text'" in result.output
 
 
 def test_bytes_that_are_not_utf8_are_reported(tmp_path):
     result, _ = run(tmp_path, b'{"id": 1, "text": "caf\xe9"}\n')
     assert result.exit_code != 0
-    assert "in.jsonl:1: not valid UTF-8" in result.output
+    assert "in.jsonl, line 1: not valid UTF-8" in result.output
 
 
 def test_the_help_gives_an_example():

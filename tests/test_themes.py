@@ -415,9 +415,9 @@ def test_the_cli_themes_a_jsonl_file(tmp_path):
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ('{"id": 1, "text": "fine"}\nnot json\n', "line 2 is not valid JSON"),
-        ('{"id": 1}\n', 'line 1 needs both "id" and "text"'),
-        ('{"id": 1, "text": "a"}\n{"id": 1, "text": "b"}\n', "repeats the id"),
+        ('{"id": 1, "text": "fine"}\nnot json\n', "line 2: not valid JSON"),
+        ('{"id": 1}\n', "line 1: missing 'text'"),
+        ('{"id": 1, "text": "a"}\n{"id": 1, "text": "b"}\n', "line 2: repeats the id of line 1"),
         ('{"id": 1, "text": "only one"}\n', "at least 15"),
     ],
 )

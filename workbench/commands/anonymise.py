@@ -7,31 +7,10 @@ from pathlib import Path
 
 import click
 
+from workbench.commands.jsonl import read_records
+
 # Stories are read and anonymised in batches so spaCy's nlp.pipe can batch them too.
 BATCH = 64
-
-
-def _read_lines(path: Path) -> list[tuple[int, dict]]:
-    """(line number, record) pairs; a bad line is a clear error naming its line, not a trace."""
-    records = []
-    with path.open("rb") as fh:
-        for number, raw in enumerate(fh, 1):
-            try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError:
-                raise click.ClickException(f"{path}:{number}: not valid UTF-8") from None
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise click.ClickException(f"{path}:{number}: bad JSON ({error.msg})") from None
-            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                raise click.ClickException(
-                    f'{path}:{number}: each line must be an object with a "text" string'
-                )
-            records.append((number, record))
-    return records
 
 
 @click.command("anonymise")
@@ -58,9 +37,7 @@ def anonymise_command(in_path: Path, out_path: Path) -> None:
 
     Example: workbench anonymise --in stories.jsonl --out anonymised.jsonl
     """
-    if not in_path.is_file():
-        raise click.ClickException(f"{in_path}: no such file")
-    records = _read_lines(in_path)
+    records = read_records(in_path)
     from nlp.anonymise import anonymise_many
 
     with (

@@ -9,30 +9,7 @@ import click
 
 from nlp.priorities import FrameworkError, load_framework, resolve_labels
 from nlp.tagging import tag_texts
-
-
-def _read_jsonl(path: Path, required: tuple[str, ...]) -> list[dict]:
-    """Records of a JSON Lines file; errors name the line, never its text."""
-    records = []
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError:
-                raise click.ClickException(f"{path}, line {number}: not valid JSON") from None
-            if not isinstance(record, dict):
-                raise click.ClickException(f"{path}, line {number}: expected a JSON object")
-            missing = [key for key in required if key not in record]
-            if missing:
-                raise click.ClickException(
-                    f"{path}, line {number}: missing {', '.join(repr(k) for k in missing)}"
-                )
-            if not isinstance(record["text"], str):
-                raise click.ClickException(f"{path}, line {number}: 'text' must be a string")
-            records.append(record)
-    return records
+from workbench.commands.jsonl import read_records
 
 
 @click.command("tag")
@@ -79,10 +56,10 @@ def tag(framework_path: Path, input_path: Path, output_path: Path, train_path: P
         raise click.ClickException(f"{framework_path}: {error}") from None
     for warning in framework.warnings:
         click.echo(f"warning: {warning}", err=True)
-    records = _read_jsonl(input_path, ("id", "text"))
+    records = [r for _, r in read_records(input_path, ("id", "text"))]
     training = None
     if train_path is not None:
-        labelled = _read_jsonl(train_path, ("id", "text", "labels"))
+        labelled = [r for _, r in read_records(train_path, ("id", "text", "labels"))]
         for record in labelled:
             if not isinstance(record["labels"], list) or not all(
                 isinstance(label, str) for label in record["labels"]

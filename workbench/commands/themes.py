@@ -8,31 +8,7 @@ import sys
 
 import click
 
-
-def read_stories(path: str) -> tuple[list[str], list[str]]:
-    """Ids and texts from JSON Lines `{"id": ..., "text": ...}`; errors name the line only."""
-    ids: list = []
-    texts: list[str] = []
-    seen = set()
-    with open(path, encoding="utf-8") as lines:
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError:
-                raise click.ClickException(f"line {number} is not valid JSON") from None
-            if not isinstance(record, dict) or "id" not in record or "text" not in record:
-                raise click.ClickException(f'line {number} needs both "id" and "text"')
-            if not isinstance(record["text"], str):
-                raise click.ClickException(f'line {number}: "text" must be a string')
-            key = json.dumps(record["id"])
-            if key in seen:
-                raise click.ClickException(f"line {number} repeats the id {key}")
-            seen.add(key)
-            ids.append(record["id"])
-            texts.append(record["text"])
-    return ids, texts
+from workbench.commands.jsonl import read_records
 
 
 @click.command("themes")
@@ -61,7 +37,8 @@ def themes_command(in_path: str, out_path: str) -> None:
     from nlp import embed, themes
     from nlp.theme_store import auto_label
 
-    ids, texts = read_stories(in_path)
+    records = [record for _, record in read_records(in_path, ("id", "text"), unique_ids=True)]
+    ids, texts = [r["id"] for r in records], [r["text"] for r in records]
     if len(texts) < themes.MIN_STORIES:
         raise click.ClickException(
             f"themes need at least {themes.MIN_STORIES} texts; {in_path} has {len(texts)}"
