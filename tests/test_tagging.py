@@ -458,3 +458,19 @@ def test_the_command_reports_malformed_yaml(files, tmp_path):
     )
     assert result.exit_code == 1
     assert "malformed YAML at line" in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"id": "a", "text": "fine"}\n[1, 2]\n', "in.jsonl, line 2: expected a JSON object"),
+        ('{"text": "no id"}\n', "in.jsonl, line 1: missing 'id'"),
+        ('{"id": "a", "text": 7}\n', "in.jsonl, line 1: 'text' must be a string"),
+    ],
+)
+def test_the_command_names_the_bad_line_without_its_text(files, content, message):
+    with open(files["in"], "w", encoding="utf-8") as handle:
+        handle.write(content)
+    result = run(files)
+    assert result.exit_code == 1 and message in result.output
+    assert "Traceback" not in result.output and "no id" not in result.output
