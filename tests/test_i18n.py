@@ -4,6 +4,7 @@ with `<html lang>` saying which; staff pages stay in English."""
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from html import unescape
 from io import BytesIO
 from pathlib import Path
@@ -11,12 +12,21 @@ from pathlib import Path
 import pytest
 from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po
-from consent_support import capture_story, open_activity, staff_user
+from conftest import post_form
+from consent_support import anonymise, capture_story, new_theme, open_activity, staff_user
 from test_receipt_web import online_form, open_receipt, tell
 
 from consent.activities import notice_sections
+from consent.clock import today
 from consent.purposes import PURPOSES
-from workbench.forms_capture import OnlineStoryForm
+from consent.receipts import PREPARING, THEME_STATUS_LABELS
+from workbench import db as wdb
+from workbench.actions import STATUSES, ActionFields, record_action
+from workbench.blueprints import storyteller
+from workbench.evaluation import QUESTIONS
+from workbench.forms_capture import ConsentChangeForm, OnlineStoryForm, ReceiptForm, WithdrawForm
+from workbench.forms_feedback import EvaluationForm
+from workbench.stages import STAGES
 
 MESSAGES = Path(__file__).resolve().parents[1] / "workbench" / "translations" / "cy" / "LC_MESSAGES"
 
@@ -141,3 +151,158 @@ def test_the_switch_on_a_page_reached_by_post_leads_to_the_receipt_form(client, 
     assert html_lang(page) == "cy"
     assert 'href="/receipt?lang=en"' in page
     assert client.get("/receipt?lang=en").status_code == 200
+
+
+ENGLISH_WORDS = re.compile(r"\b(the|your|you|we|and|of|to|is|was|it|this|will)\b", re.IGNORECASE)
+
+
+def visible_text(page: str) -> str:
+    """What a reader sees (the <title> included): no markup, scripts or styles."""
+    page = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.DOTALL)
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", page)).split())
+
+
+def english_pattern(msgid: str) -> re.Pattern:
+    """A catalogue msgid as it would read on the page, whatever fills its placeholders."""
+    parts = re.split(r"%\(\w+\)s", msgid)
+    body = r".+?".join(re.escape(part) for part in parts)
+    start = r"\b" if re.match(r"\w", msgid) else ""
+    end = r"\b" if re.search(r"\w$", msgid) else ""
+    return re.compile(start + body + end, re.IGNORECASE)
+
+
+def receipt_pages(client, db, activity_id: int, lang: str) -> list[str]:
+    """Every state of the storyteller's receipt pages, visited in one language."""
+    receipt = capture_story(
+        db,
+        activity_id,
+        None,
+        consents={**dict.fromkeys(PURPOSES, False), "analysis": True, "publish_quotes": True},
+        contact=None,
+        equality=None,
+    )
+    ref, secret = receipt.reference, receipt.secret
+    client.get(f"/receipt?lang={lang}")
+    pages = [
+        open_receipt(client, ref, "WRNG-SECR-ETNO-0000"),
+        open_receipt(client, ref, secret),
+        open_receipt(client, ref, secret, "/receipt/consent", want_share_partners="yes"),
+        open_receipt(client, ref, secret, "/receipt/consent", confirm="y"),
+        open_receipt(client, ref, secret, "/receipt/withdraw"),
+    ]
+    anonymise(db, receipt.story_id, "I rang [PERSON] at 8am every day for a week.")
+    theme = new_theme(db, activity_id, "Ringing at 8am")
+    with wdb.write(db):
+        db["theme_members"].insert(
+            {"theme_id": theme, "story_id": receipt.story_id, "source": "model"}
+        )
+    for status, dates in (
+        ("planned", {"due_on": "2026-12-01"}),
+        ("done", {"done_on": "2026-11-01"}),
+    ):
+        fields = ActionFields("Booking is hard", "Open online booking", "Practice", status, **dates)
+        record_action(db, fields, by=None, theme_id=theme)
+    pages += [
+        open_receipt(
+            client, ref, secret, "/receipt/consent", confirm="y", want_publish_quotes="no"
+        ),
+        open_receipt(
+            client, ref, secret, "/receipt/evaluation", asked_at="receipt", listened="partly"
+        ),
+        open_receipt(client, ref, secret, "/receipt/withdraw", confirm="y"),
+        open_receipt(client, ref, secret),
+    ]
+    return [response.get_data(as_text=True) for response in pages]
+
+
+def test_the_receipt_pages_in_welsh_show_none_of_their_english_wording(client, db):
+    """Each English sentence the catalogue translates, and the common English words, are absent
+    once the words people typed (titles, plans, stories, actions) are taken out."""
+    activity_id = open_activity(
+        db, staff_user(db, "analyst"), feedback_date=(today() + timedelta(days=60)).isoformat()
+    )
+    typed = [
+        *(db["activities"].get(activity_id)[k] for k in ("title", "feedback_plan")),
+        "I rang [PERSON] at 8am every day for a week.",
+        "Ringing at 8am",
+        "Booking is hard",
+        "Open online booking",
+    ]
+    translated = [m for m in welsh_catalogue() if m.id and m.string and m.string != m.id]
+    pages = receipt_pages(client, db, activity_id, "cy")
+    assert any("Ringing at 8am" in page for page in pages)
+    for page in pages:
+        assert html_lang(page) == "cy"
+        text = visible_text(page)
+        for words in typed:
+            text = text.replace(words, " ")
+        english = [m.id for m in translated if english_pattern(m.id).search(text)]
+        assert english == [], text
+        assert ENGLISH_WORDS.findall(text) == [], text
+
+
+def test_the_receipt_pages_welsh_covers_what_the_english_pages_say(client, db):
+    """The same visits in English show the sentences the Welsh test looks for: so its
+    absence of English means they were translated, not that the page never showed them."""
+    activity_id = open_activity(
+        db, staff_user(db, "analyst"), feedback_date=(today() + timedelta(days=60)).isoformat()
+    )
+    english = visible_text(" ".join(receipt_pages(client, db, activity_id, "en")))
+    for sentence in (
+        "We could not open a receipt with that reference and secret.",
+        "Tick the box to confirm the changes.",
+        "Nothing has changed: choose a different answer first.",
+        "Tick the box to confirm you want to withdraw.",
+        "Your story is being anonymised and checked by a person.",
+        "Not part of a theme yet.",
+        "Theme “Ringing at 8am”: being reviewed by an analyst",
+        "We will: Open online booking",
+        "We did: Open online booking",
+        "Your choices are saved. Publish short anonymised quotes: No.",
+        "Thank you for telling us how it was.",
+        "This story was withdrawn on",
+        "When you will hear back",
+    ):
+        assert sentence in english, sentence
+
+
+def test_receipt_wording_from_python_has_a_welsh_translation(app):
+    """Stages, theme and action statuses, form labels and messages reach the receipt page from
+    Python and are translated there with `|t`; each must be in the catalogue."""
+    catalogue = welsh_catalogue()
+    with app.test_request_context():
+        change, withdraw = (
+            ConsentChangeForm(meta={"csrf": False}),
+            WithdrawForm(meta={"csrf": False}),
+        )
+        evaluation_form = EvaluationForm(meta={"csrf": False})
+    forms_wording = [
+        change.confirm.label.text,
+        withdraw.confirm.label.text,
+        ReceiptForm.reference.args[0],
+        *(v.message for field in (change.confirm, withdraw.confirm) for v in field.validators),
+        *(label for _value, label in change.want_publish_quotes.choices),
+        *(evaluation_form[q].label.text for q in QUESTIONS),
+        *(label for _value, label in evaluation_form.listened.choices),
+    ]
+    wording = [
+        *STAGES,
+        *THEME_STATUS_LABELS.values(),
+        PREPARING,
+        *STATUSES.values(),
+        storyteller.NOT_MATCHED,
+        *forms_wording,
+    ]
+    untranslated = [text for text in wording if not (catalogue.get(text) or {}).string]
+    assert untranslated == []
+
+
+def test_a_welsh_form_sent_twice_says_so_in_welsh(client, db, activity_id):
+    url = f"/tell/{activity_id}?lang=cy"
+    page = client.get(url).get_data(as_text=True)
+    hidden = dict(re.findall(r'name="(notice_id|submission_key)"[^>]*value="([^"]*)"', page))
+    sent = [post_form(client, url, {**hidden, **online_form()}) for _ in range(2)]
+    again = visible_text(sent[1].get_data(as_text=True))
+    assert "Mae eich stori gennym eisoes" in again and "Anfonwyd eich ffurflen ddwywaith" in again
+    assert "Your form was sent twice" not in again
+    assert db["stories"].count == 1

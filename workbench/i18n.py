@@ -18,10 +18,15 @@ from flask_babel import lazy_gettext as _l
 LANGUAGES = {"en": "English", "cy": "Cymraeg"}
 DEFAULT = "en"
 STORYTELLER_BLUEPRINTS = frozenset({"storyteller"})
+# Storyteller pages that live in a staff area's blueprint: "how was it for you?" is answered
+# from the receipt page and answers with it (or a thank-you page).
+STORYTELLER_ENDPOINTS = frozenset({"feedback.evaluate"})
 AFTER_POST = "storyteller.receipt_form"
 
 # Wording defined in Python (consent/purposes.py, workbench/forms_capture.py,
-# consent/activities.py) and shown to storytellers. tests/test_i18n.py checks each of these
+# consent/activities.py; for the receipt page consent/receipts.py, workbench/stages.py,
+# workbench/actions.py, workbench/evaluation.py and the storyteller and feedback blueprints)
+# and shown to storytellers. tests/test_i18n.py checks each of these
 # still matches the Python it mirrors and has a Welsh translation.
 SHARED_WORDING = (
     _l("Use my story to improve services"),
@@ -65,12 +70,51 @@ SHARED_WORDING = (
     _l("Choose yes or no."),
     _l("Write the story."),
     _l("Write the story: it is empty."),
+    _l("Receipt reference"),
+    _l(
+        "We could not open a receipt with that reference and secret. Check both and try again. "
+        "After a few wrong tries you will need to wait a while before trying again."
+    ),
+    _l("received"),
+    _l("anonymised"),
+    _l("checked"),
+    _l("in a theme"),
+    _l("published"),
+    _l("being reviewed by an analyst"),
+    _l("used internally, not published"),
+    _l("no longer used"),
+    _l(
+        "Your story is being anonymised and checked by a person. The anonymised version will "
+        "appear here when it is ready."
+    ),
+    _l("We will"),
+    _l("We are doing it"),
+    _l("We did"),
+    _l("We could not"),
+    _l("I want to make these changes"),
+    _l("Tick the box to confirm the changes."),
+    _l("To agree to this now, please contact the team who took your story."),
+    _l("Nothing has changed: choose a different answer first."),
+    _l("I want to withdraw my story. I understand it will be deleted and cannot be restored."),
+    _l("Tick the box to confirm you want to withdraw."),
+    _l("Your choices are saved. %(changes)s."),
+    _l("Was it clear why we were asking and what would happen with your story?"),
+    _l("Did you feel listened to?"),
+    _l("Was it easy to take part (format, language, place, time)?"),
+    _l("Partly"),
+    _l("Thank you for telling us how it was."),
+    _l("Nothing was answered."),
 )
+
+
+def is_storyteller_page() -> bool:
+    """Whether this request is one of the storyteller's pages (the only ones in Welsh)."""
+    return request.blueprint in STORYTELLER_BLUEPRINTS or request.endpoint in STORYTELLER_ENDPOINTS
 
 
 def select_locale() -> str:
     """The storyteller's language; always English outside the storyteller's pages."""
-    if request.blueprint not in STORYTELLER_BLUEPRINTS:
+    if not is_storyteller_page():
         return DEFAULT
     asked = request.args.get("lang")
     if asked in LANGUAGES:
@@ -101,7 +145,7 @@ def init_app(app: Flask) -> None:
     def language():
         current = str(get_locale() or DEFAULT)
         switch = []
-        if request.blueprint in STORYTELLER_BLUEPRINTS and request.endpoint:
+        if is_storyteller_page() and request.endpoint:
             switch = [
                 {"code": code, "name": name, "url": _same_page_in(code)}
                 for code, name in LANGUAGES.items()

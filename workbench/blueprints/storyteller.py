@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from babel.dates import format_date
 from flask import Blueprint, Response, abort, current_app, render_template, request
+from flask_babel import get_locale, gettext
 from flask_limiter.util import get_remote_address
 
 from consent import activities, capture, receipts, references
@@ -43,11 +45,12 @@ NOT_MATCHED = (
 
 @bp.app_template_filter("when")
 def when(value: str | None) -> str:
-    """An ISO 8601 UTC time as people write it: 4 May 2026, 10:15 (UTC)."""
+    """An ISO 8601 UTC time as people write it: 4 May 2026, 10:15 (UTC), or 4 Mai 2026 in Welsh."""
     if not value:
         return ""
     moment = datetime.fromisoformat(value)
-    return f"{moment.day} {moment:%B %Y}" + (f", {moment:%H:%M} (UTC)" if "T" in value else "")
+    day = format_date(moment, "d MMMM y", locale=str(get_locale() or "en"))
+    return day + (f", {moment:%H:%M} (UTC)" if "T" in value else "")
 
 
 def _story_limit() -> str:
@@ -271,10 +274,12 @@ def change_consent():
             by=STORYTELLER,
             method="online",
         )
+    # Translated here, in the storyteller's language: the sentence is put together from parts.
     said = "; ".join(
-        f"{PURPOSES[p].label}: {'yes' if granted else 'no'}" for p, granted in changes.items()
+        f"{gettext(PURPOSES[p].label)}: {gettext('Yes') if granted else gettext('No')}"
+        for p, granted in changes.items()
     )
-    return _status_page(key, message=f"Your choices are saved. {said}.")
+    return _status_page(key, message=gettext("Your choices are saved. %(changes)s.", changes=said))
 
 
 @bp.route("/receipt/withdraw", methods=["POST"])
