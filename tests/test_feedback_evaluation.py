@@ -10,7 +10,7 @@ from test_receipt_web import online_form, open_receipt, tell
 
 from consent import withdraw
 from workbench import evaluation
-from workbench.blueprints import storyteller
+from workbench.blueprints import capture as capture_views
 
 
 @pytest.fixture
@@ -31,7 +31,7 @@ def test_a_storyteller_answers_after_telling_and_again_on_the_receipt(
     client, db, activity_id, login_as, monkeypatch
 ):
     # Anonymisation is not under test: queueing it here would run the whole NLP stage.
-    monkeypatch.setattr(storyteller, "enqueue", lambda name, **params: 0)
+    monkeypatch.setattr(capture_views, "enqueue", lambda name, **params: 0)
     submitted = tell(client, activity_id, online_form())
     assert submitted.status_code == 201
     assert "How was it for you?" in submitted.get_data(as_text=True)

@@ -173,42 +173,19 @@ def record_story(activity_id: int):
     ]
     problems: list[str] = []
     if form.validate_on_submit():
-        try:
-            receipt = capture.capture_story(
-                db,
-                activity_id=activity_id,
-                channel=form.channel.data,
-                text=form.story.data,
-                consents=form.consents(),
-                method=form.method.data,
-                method_note=form.optional_text("method_note"),
-                notice_id=form.notice_id.data,
-                recorded_by=current_user.actor,
-                created_by=current_user.id,
-                service=form.optional_text("service"),
-                setting=form.optional_text("setting"),
-                area=form.optional_text("area"),
-                contact=form.contact(),
-                equality=form.equality(),
-                submission_key=form.submission_key.data or None,
-                max_chars=current_app.config["STORY_MAX_CHARS"],
-            )
-        except ConsentError as error:
-            problems = apply_errors(form, error.errors)
-        else:
-            if not receipt.duplicate:
-                enqueue("anonymise", story_ids=[receipt.story_id])
-            card = None
-            if receipt.secret:
-                card = make_card(base_url(), receipt.reference, receipt.secret, activity["title"])
-            return render_template(
-                "capture/receipt.html",
-                receipt=receipt,
-                card=card,
-                activity=activity,
-                signposting=on_story_captured(receipt.story_id, form.story.data),
-                evaluation_form=evaluation_form_for(receipt.reference, receipt.secret, "capture"),
-            ), 201
+        saved, problems = save_story(
+            db,
+            form,
+            activity,
+            "capture/receipt.html",
+            channel=form.channel.data,
+            method=form.method.data,
+            method_note=form.optional_text("method_note"),
+            recorded_by=current_user.actor,
+            created_by=current_user.id,
+        )
+        if saved:
+            return saved
     # The notice on the page is the one the consent will cite (a changed notice means a
     # changed page, and the consent API refuses a stale one).
     notice = activities.current_notice(db, activity_id)
@@ -324,3 +301,59 @@ def reissue_secret():
     return render_template(
         "capture/receipt.html", receipt=receipt, card=card, activity=None, reissued=True
     ), 201
+
+
+def save_story(
+    db,
+    form,
+    activity: dict,
+    template: str,
+    *,
+    channel: str,
+    method: str,
+    recorded_by: str,
+    created_by: int | None,
+    method_note: str | None = None,
+) -> tuple[tuple[str, int] | None, list[str]]:
+    """Save a validated story form as both the gatherer's and the online form do.
+
+    The story, its consents and its receipt are stored in one transaction by the consent API;
+    then its anonymisation is queued and the receipt page rendered (201). Returns that
+    response and no problems, or no response and the problems when the consent API refuses.
+    """
+    try:
+        receipt = capture.capture_story(
+            db,
+            activity_id=activity["id"],
+            channel=channel,
+            text=form.story.data,
+            consents=form.consents(),
+            method=method,
+            method_note=method_note,
+            notice_id=form.notice_id.data,
+            recorded_by=recorded_by,
+            created_by=created_by,
+            service=form.optional_text("service"),
+            setting=form.optional_text("setting"),
+            area=form.optional_text("area"),
+            contact=form.contact(),
+            equality=form.equality(),
+            submission_key=form.submission_key.data or None,
+            max_chars=current_app.config["STORY_MAX_CHARS"],
+        )
+    except ConsentError as error:
+        return None, apply_errors(form, error.errors)
+    if not receipt.duplicate:
+        enqueue("anonymise", story_ids=[receipt.story_id])
+    card = None
+    if receipt.secret:
+        card = make_card(base_url(), receipt.reference, receipt.secret, activity["title"])
+    page = render_template(
+        template,
+        receipt=receipt,
+        card=card,
+        activity=activity,
+        signposting=on_story_captured(receipt.story_id, form.story.data),
+        evaluation_form=evaluation_form_for(receipt.reference, receipt.secret, "capture"),
+    )
+    return (page, 201), []

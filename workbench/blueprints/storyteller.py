@@ -15,24 +15,21 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 from flask_babel import get_locale, gettext
 from flask_limiter.util import get_remote_address
 
-from consent import activities, capture, receipts, references
-from consent.errors import ConsentError
+from consent import activities, receipts, references
 from consent.purposes import EQUALITY_QUESTIONS, PURPOSES
 from workbench import audit, flows, limiter
-from workbench.blueprints.capture import base_url
-from workbench.blueprints.safeguarding import on_story_captured
+from workbench.blueprints.capture import base_url, save_story
 from workbench.forms_capture import (
     NEEDS_DETAILS,
     ConsentChangeForm,
     OnlineStoryForm,
     ReceiptForm,
     WithdrawForm,
-    apply_errors,
 )
 from workbench.forms_feedback import evaluation_form_for
 from workbench.policy import public
 from workbench.receipt_card import card_png, make_card
-from workbench.web import enqueue, get_db
+from workbench.web import get_db
 
 bp = Blueprint("storyteller", __name__)
 
@@ -124,41 +121,18 @@ def tell(activity_id: int):
     if form.is_submitted() and form.website.data:
         audit.record(db, STORYTELLER, "honeypot_filled", "activity", activity_id)
     if form.validate_on_submit():
-        try:
-            receipt = capture.capture_story(
-                db,
-                activity_id=activity_id,
-                channel="online",
-                text=form.story.data,
-                consents=form.consents(),
-                method="online",
-                notice_id=form.notice_id.data,
-                recorded_by=STORYTELLER,
-                created_by=None,
-                service=form.optional_text("service"),
-                setting=form.optional_text("setting"),
-                area=form.optional_text("area"),
-                contact=form.contact(),
-                equality=form.equality(),
-                submission_key=form.submission_key.data or None,
-                max_chars=current_app.config["STORY_MAX_CHARS"],
-            )
-        except ConsentError as error:
-            problems = apply_errors(form, error.errors)
-        else:
-            if not receipt.duplicate:
-                enqueue("anonymise", story_ids=[receipt.story_id])
-            card = None
-            if receipt.secret:
-                card = make_card(base_url(), receipt.reference, receipt.secret, activity["title"])
-            return render_template(
-                "storyteller/submitted.html",
-                signposting=on_story_captured(receipt.story_id, form.story.data),
-                receipt=receipt,
-                card=card,
-                activity=activity,
-                evaluation_form=evaluation_form_for(receipt.reference, receipt.secret, "capture"),
-            ), 201
+        saved, problems = save_story(
+            db,
+            form,
+            activity,
+            "storyteller/submitted.html",
+            channel="online",
+            method="online",
+            recorded_by=STORYTELLER,
+            created_by=None,
+        )
+        if saved:
+            return saved
     notice = activities.current_notice(db, activity_id)
     form.notice_id.data = notice["id"]
     status = 400 if form.is_submitted() else 200
