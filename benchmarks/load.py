@@ -92,7 +92,7 @@ def prepare(folder: Path, stories: int, analysts: int) -> dict:
     return config
 
 
-def start_gunicorn(folder: Path, port: int, workers: int) -> subprocess.Popen:
+def start_gunicorn(folder: Path, port: int, workers: int, threads: int) -> subprocess.Popen:
     env = {
         **os.environ,
         **SERVER_ENV,
@@ -119,7 +119,7 @@ def start_gunicorn(folder: Path, port: int, workers: int) -> subprocess.Popen:
         "--workers",
         str(workers),
         "--threads",
-        str(WEB_THREADS),
+        str(threads),
         "--log-level",
         "warning",
         "load_wsgi:app",
@@ -248,6 +248,9 @@ def main() -> None:
     parser.add_argument(
         "--web-workers", type=int, default=WEB_WORKERS, help="gunicorn processes (run-all's)"
     )
+    parser.add_argument(
+        "--web-threads", type=int, default=WEB_THREADS, help="threads per gunicorn process"
+    )
     args = parser.parse_args()
     random.seed(1)
     with tempfile.TemporaryDirectory(prefix="workbench-load-") as tmp:
@@ -255,13 +258,13 @@ def main() -> None:
         print(f"seeding {args.stories} demo stories and a reviewed activity...", flush=True)
         config = prepare(folder, args.stories, analysts=args.users)
         port = free_port()
-        server = start_gunicorn(folder, port, args.web_workers)
+        server = start_gunicorn(folder, port, args.web_workers, args.web_threads)
         try:
             start_rss = max(map(rss_mb, worker_pids(server.pid)), default=0.0)
             load1, load5, _ = os.getloadavg()
             print(f"machine load average before the run: {load1:.1f} (1 min), {load5:.1f} (5 min)")
             print(f"on {os.cpu_count()} CPUs; locust shares them with the server")
-            print(f"gunicorn: {args.web_workers} worker(s) x {WEB_THREADS} threads")
+            print(f"gunicorn: {args.web_workers} worker(s) x {args.web_threads} threads")
             print(f"gunicorn worker RSS after start-up: {start_rss:.0f} MB")
             for name, share in SCENARIOS.items():
                 analysts = round(args.users * share)
