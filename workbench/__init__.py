@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import secrets
@@ -132,9 +133,8 @@ def _development_secret(instance: Path) -> str:
         with os.fdopen(handle, "w") as out:
             out.write(secrets.token_hex(32))
         try:
-            os.link(partial, path)
-        except FileExistsError:
-            pass
+            with contextlib.suppress(FileExistsError):  # another worker's key won: read that
+                os.link(partial, path)
         finally:
             os.unlink(partial)
     return path.read_text().strip()
