@@ -209,3 +209,19 @@ def test_staff_can_find_a_story_by_reference_without_seeing_its_text(db, setting
     gone = receipts.find_by_reference(db, receipt.reference)
     assert gone["withdrawn"] and gone["story_id"] is None
     assert receipts.find_by_reference(db, "SW-AAAA-AAAA") is None
+
+
+def test_a_secret_hashed_with_older_capture_parameters_is_moved_to_the_current_ones(db, setting):
+    from argon2 import PasswordHasher
+
+    _user, _activity, receipt = setting
+    secret = references.new_secret()
+    older = PasswordHasher(time_cost=2, memory_cost=19_456, parallelism=1)
+    db["stories"].update(
+        receipt.story_id, {"secret_hash": older.hash(references.normalise_secret(secret))}
+    )
+    assert not receipts.verify(db, receipt.reference, references.new_secret())
+    assert receipts.verify(db, receipt.reference, secret)
+    current = db["stories"].get(receipt.story_id)["secret_hash"]
+    assert current.startswith("$argon2id$") and "m=19456" not in current
+    assert not references.needs_rehash(current)
