@@ -48,3 +48,18 @@ def test_no_more_hashes_run_at_once_than_the_pool_has_threads():
     with ThreadPoolExecutor(max_workers=8) as requests:
         list(requests.map(lambda _: hashing.run(slow), range(8)))
     assert peak == hashing.HASH_THREADS
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="fork is POSIX")
+def test_a_forked_worker_can_still_hash():
+    assert LIGHT.hash("before the fork")  # the parent's pool now has a thread
+    child = os.fork()
+    if child == 0:  # the child: exit 0 only if hashing works within a few seconds
+        outcome = ThreadPoolExecutor(max_workers=1).submit(LIGHT.hash, "after the fork")
+        try:
+            code = 0 if outcome.result(timeout=10).startswith("$argon2id$") else 1
+        except Exception:
+            code = 2
+        os._exit(code)
+    _pid, status = os.waitpid(child, 0)
+    assert os.waitstatus_to_exitcode(status) == 0

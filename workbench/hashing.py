@@ -40,9 +40,23 @@ def _lower_own_priority() -> None:
         pass  # a container may forbid it; hashing then simply keeps normal priority
 
 
-_pool = ThreadPoolExecutor(
-    max_workers=HASH_THREADS, thread_name_prefix="argon2", initializer=_lower_own_priority
-)
+def _new_pool() -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(
+        max_workers=HASH_THREADS, thread_name_prefix="argon2", initializer=_lower_own_priority
+    )
+
+
+_pool = _new_pool()
+
+
+def _after_fork_in_child() -> None:
+    # Threads do not survive fork: a server that imports the app before forking its workers
+    # (gunicorn --preload) would otherwise hand hashes to a pool whose threads are gone.
+    global _pool
+    _pool = _new_pool()
+
+
+os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 def run(fn: Callable[..., T], *args) -> T:
