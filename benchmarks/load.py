@@ -43,7 +43,12 @@ from publish_fixtures import seed as seed_reviewed  # noqa: E402
 
 from workbench import accounts, demo  # noqa: E402
 from workbench import db as wdb  # noqa: E402
-from workbench.commands.services import SERVER_ENV, WEB_THREADS, WEB_WORKERS  # noqa: E402
+from workbench.commands.services import (  # noqa: E402
+    SERVER_ENV,
+    WEB_THREADS,
+    WEB_WORKERS,
+    gunicorn_command,
+)
 
 PASSWORD = "load test password, long enough"
 RAISED_LIMITS = {
@@ -110,20 +115,14 @@ def start_gunicorn(folder: Path, port: int, workers: int, threads: int) -> subpr
         f"app = create_app({RAISED_LIMITS!r})\n"
     )
     env["PYTHONPATH"] = os.pathsep.join([str(folder), str(ROOT)])
-    command = [
-        str(Path(sys.executable).parent / "gunicorn"),
-        "--bind",
+    command = gunicorn_command(
         f"127.0.0.1:{port}",
-        "--worker-class",
-        "gthread",
-        "--workers",
-        str(workers),
-        "--threads",
-        str(threads),
         "--log-level",
         "warning",
-        "load_wsgi:app",
-    ]
+        app="load_wsgi:app",
+        workers=workers,
+        threads=threads,
+    )
     server = subprocess.Popen(command, env=env, cwd=ROOT, start_new_session=True)
     deadline = time.time() + 60
     while time.time() < deadline:

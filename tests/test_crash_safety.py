@@ -29,7 +29,7 @@ from fuzzing import FormParser
 from consent.activities import create_activity
 from workbench import db as wdb
 from workbench import demo, jobs
-from workbench.commands.services import SERVER_ENV, WEB_THREADS, WEB_WORKERS
+from workbench.commands.services import SERVER_ENV, gunicorn_command
 
 BIN = Path(sys.executable).parent
 
@@ -84,20 +84,7 @@ class Servers:
 
     def start_web(self) -> None:
         self.web = self._spawn(
-            [
-                str(BIN / "gunicorn"),
-                "--bind",
-                f"127.0.0.1:{self.port}",
-                "--worker-class",
-                "gthread",
-                "--workers",
-                str(WEB_WORKERS),
-                "--threads",
-                str(WEB_THREADS),
-                "--timeout",
-                "120",
-                "workbench.wsgi:app",
-            ],
+            gunicorn_command(f"127.0.0.1:{self.port}", "--timeout", "120"),
             "gunicorn.log",
         )
         deadline = time.monotonic() + 90

@@ -124,6 +124,29 @@ def ensure_demo_admin() -> None:
     db.close()
 
 
+def gunicorn_command(
+    bind: str,
+    *options: str,
+    app: str = "workbench.wsgi:app",
+    workers: int = WEB_WORKERS,
+    threads: int = WEB_THREADS,
+) -> list[str]:
+    """The web server as run-all starts it; the crash test and load benchmark start the same."""
+    return [
+        str(Path(sys.executable).parent / "gunicorn"),
+        "--bind",
+        bind,
+        "--worker-class",
+        "gthread",
+        "--workers",
+        str(workers),
+        "--threads",
+        str(threads),
+        *options,
+        app,
+    ]
+
+
 @click.command("run-all")
 def run_all() -> None:
     """Start the web app, a worker and Datasette together; Ctrl-C stops all three.
@@ -133,22 +156,13 @@ def run_all() -> None:
     published = _ensure_published()
     exe = Path(sys.executable).parent
     commands = {
-        "web": [
-            str(exe / "gunicorn"),
-            "--bind",
+        "web": gunicorn_command(
             APP_ADDRESS,
-            "--worker-class",
-            "gthread",
-            "--workers",
-            str(WEB_WORKERS),
-            "--threads",
-            str(WEB_THREADS),
             "--access-logfile",
             "-",
             "--access-logformat",
             '%(h)s "%(m)s %(U)s" %(s)s %(M)sms',
-            "workbench.wsgi:app",
-        ],
+        ),
         "worker": [str(exe / "workbench"), "worker"],
         "datasette": datasette_command(published),
     }
