@@ -21,7 +21,7 @@ from flask_login import LoginManager
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.routing import IntegerConverter
 
-from workbench import accounts, jobs, policy
+from workbench import accounts, jobs, policy, web
 from workbench import db as wdb
 from workbench.config import (
     default_instance_path,
@@ -29,7 +29,7 @@ from workbench.config import (
     load_config,
     ratelimit_storage,
 )
-from workbench.web import close_db, get_db
+from workbench.web import get_db
 
 csrf = CSRFProtect()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
@@ -72,7 +72,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     limiter.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
-    app.teardown_appcontext(close_db)
+    web.init_app(app)
     app.before_request(policy.enforce)
     app.after_request(_security_headers)
 

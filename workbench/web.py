@@ -1,25 +1,66 @@
-"""Per-request plumbing shared by the blueprints: the database handle and the job queue."""
+"""Per-request plumbing shared by the blueprints: the database handle and the job queue.
+
+Each server thread keeps its connection to the working database from one request to the
+next. Opening one costs more than most pages' queries (SQLite re-reads the schema and starts
+with an empty page cache), and gunicorn's threads live as long as their worker. A request
+ends with no transaction open: anything a failed request left uncommitted is rolled back at
+teardown, so it can never be committed by the next request on the same thread.
+"""
 
 from __future__ import annotations
 
+import logging
+import os
+import threading
+
 import sqlite_utils
-from flask import current_app, g
+from flask import Flask, current_app, g
 
 from workbench import db as wdb
 from workbench import jobs
 
+log = logging.getLogger(__name__)
+
+
+class ThreadConnections:
+    """One open connection per thread (and per database path) for one app.
+
+    After a fork the child starts afresh: SQLite forbids using a connection opened before
+    the fork, so the parent's connections are left alone, neither used nor closed.
+    """
+
+    def __init__(self) -> None:
+        self._pid = os.getpid()
+        self._local = threading.local()
+
+    def get(self, path: str) -> sqlite_utils.Database:
+        if os.getpid() != self._pid:
+            self._pid, self._local = os.getpid(), threading.local()
+        held = self._local.__dict__.setdefault("by_path", {})
+        if path not in held:
+            held[path] = wdb.connect(path)
+        return held[path]
+
+
+def init_app(app: Flask) -> None:
+    app.extensions["workbench_connections"] = ThreadConnections()
+    app.teardown_appcontext(release_db)
+
 
 def get_db() -> sqlite_utils.Database:
-    """One connection per request, closed at teardown."""
+    """This thread's connection, reused across requests."""
     if "db" not in g:
-        g.db = wdb.connect(current_app.config["WORKBENCH_DB"])
+        connections = current_app.extensions["workbench_connections"]
+        g.db = connections.get(str(current_app.config["WORKBENCH_DB"]))
     return g.db
 
 
-def close_db(_error: BaseException | None = None) -> None:
+def release_db(_error: BaseException | None = None) -> None:
+    """Hand the connection back with no transaction open."""
     db = g.pop("db", None)
-    if db is not None:
-        db.close()
+    if db is not None and db.conn.in_transaction:
+        log.warning("a request ended inside a transaction; rolling it back")
+        db.conn.rollback()
 
 
 def enqueue(name: str, **params) -> int:
