@@ -100,3 +100,28 @@ def test_tagging_and_training_are_queued_for_the_worker(client, login_as, db, se
     )
     names = [r[0] for r in db.execute("SELECT name FROM jobs ORDER BY id")]
     assert names == ["tag", "train_tagger"]
+
+
+@pytest.mark.parametrize("query", ["lowest=abc", "lowest=nan&highest=inf", "highest=1e999"])
+def test_a_criticality_filter_that_is_not_a_number_shows_the_unfiltered_page(
+    client, login_as, seeded, query
+):
+    login_as("analyst")
+    page = client.get(f"/review/priorities/?activity={seeded['activity']}&{query}")
+    assert page.status_code == 200
+    body = page.get_data(as_text=True)
+    assert 'name="lowest" type="number" min="-5" max="5" step="1" value="-5"' in body
+    assert 'name="highest" type="number" min="-5" max="5" step="1" value="5"' in body
+
+
+def test_the_criticality_filter_narrows_the_stories(client, login_as, db, seeded):
+    login_as("analyst")
+    scores = sorted(r[0] for r in db.execute("SELECT score FROM criticality"))
+    assert len(set(scores)) > 1, "the fixture scores stories differently"
+    top = scores[-1]
+    url = f"/review/priorities/?activity={seeded['activity']}"
+    everything = client.get(url).get_data(as_text=True)
+    narrowed = client.get(f"{url}&lowest={top}").get_data(as_text=True)
+    shown = narrowed.count('name="decision" value="add"')
+    assert shown == sum(score >= top for score in scores)
+    assert shown < everything.count('name="decision" value="add"')

@@ -30,6 +30,16 @@ def _int_arg(name: str) -> int | None:
     return int(value) if value.lstrip("-").isdecimal() else None
 
 
+def _score_arg(name: str, default: int) -> float:
+    """A criticality bound from the query: a hand-edited address that is not a number in
+    -5..5 shows the unfiltered bound rather than an error page."""
+    try:
+        value = float(request.args.get(name, default))
+    except ValueError:
+        return default
+    return value if -5 <= value <= 5 else default
+
+
 @bp.route("/")
 @roles(*ANALYSTS)
 def index():
@@ -40,8 +50,8 @@ def index():
     if activity is None or not activity.get("framework_id"):
         return render_template("review/tags.html", activities=activities, activity=None)
     framework_id = activity["framework_id"]
-    lowest = float(request.args.get("lowest", -5))
-    highest = float(request.args.get("highest", 5))
+    lowest = _score_arg("lowest", -5)
+    highest = _score_arg("highest", 5)
     page = max(1, _int_arg("page") or 1)
     story_ids = theme_store.checked_story_ids(db, activity_id)
     if (lowest, highest) != (-5, 5):
