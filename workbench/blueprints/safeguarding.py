@@ -6,6 +6,7 @@ Only the safeguarding lead and admins see flags. Unacknowledged flags older than
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 from datetime import timedelta
@@ -38,7 +39,17 @@ def warm_rules(state) -> None:
     """Load the tokenizer and matcher in the background when the app starts, so the first
     storyteller does not wait for spaCy's import (several seconds) after pressing Send."""
     if not state.app.testing:
-        threading.Thread(target=rule_hits, args=("",), name="warm-rules", daemon=True).start()
+        threading.Thread(target=_warm_then_freeze, name="warm-rules", daemon=True).start()
+
+
+def _warm_then_freeze() -> None:
+    """Once spaCy is loaded, move everything the process holds so far out of the cyclic
+    garbage collector's sight: about 190,000 long-lived objects that a full collection
+    would otherwise walk (about 110 ms, the whole worker paused) again and again under load.
+    Objects created later are collected as usual."""
+    rule_hits("")
+    gc.collect()
+    gc.freeze()
 
 
 def on_story_captured(story_id: int, text: str) -> signposting.Signposting:
