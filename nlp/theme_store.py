@@ -820,15 +820,21 @@ def _move(db, story_ids: list[int], from_id: int | None, to_id: int) -> None:
 def quote_consent(db, story_id: int) -> dict | None:
     """The granted consent that allows quoting this story (purpose, method, when, notice
     version), or None if quoting is not allowed."""
-    rows = list(
-        db.query(
-            "SELECT c.purpose, c.method, c.recorded_at, n.version AS notice_version "
-            "FROM consents c LEFT JOIN notices n ON n.id = c.notice_id "
-            "WHERE c.story_id = ? AND c.purpose = ? AND c.granted = 1",
-            [story_id, QUOTE_PURPOSE],
-        )
-    )
-    return rows[0] if rows else None
+    return quote_consents(db, [story_id]).get(story_id)
+
+
+def quote_consents(db, story_ids: list[int]) -> dict[int, dict]:
+    """`quote_consent` for many stories in one query (a theme page lists every member):
+    only stories whose storyteller agreed to be quoted are keys."""
+    rows = db.execute(
+        "SELECT c.story_id, c.purpose, c.method, c.recorded_at, n.version "
+        "FROM consents c LEFT JOIN notices n ON n.id = c.notice_id "
+        "WHERE c.story_id IN (SELECT value FROM json_each(?)) AND c.purpose = ? "
+        "AND c.granted = 1",
+        [json.dumps(story_ids), QUOTE_PURPOSE],
+    ).fetchall()
+    fields = ("purpose", "method", "recorded_at", "notice_version")
+    return {row[0]: dict(zip(fields, row[1:], strict=True)) for row in rows}
 
 
 def add_quote(db, theme_id: int, story_id: int, text: str, chosen_by: int | None) -> int:
@@ -888,16 +894,6 @@ def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
     return text[:limit].rsplit(" ", 1)[0] + "…"
 
 
-def _months(db, story_ids: list[int]) -> dict[int, str]:
-    if not story_ids:
-        return {}
-    rows = db.execute(
-        f"SELECT id, substr(created_at, 1, 7) FROM stories WHERE id IN ({_marks(story_ids)})",
-        story_ids,
-    ).fetchall()
-    return dict(rows)
-
-
 def list_themes(db, activity_id: int | None = None, include_retired: bool = False) -> list[dict]:
     """Themes in scope, largest first: id, label, description, status, label_source,
     keywords, size, excerpts (representative anonymised excerpts) and monthly counts
@@ -905,27 +901,43 @@ def list_themes(db, activity_id: int | None = None, include_retired: bool = Fals
     where, params = _scope(activity_id)
     status_filter = "" if include_retired else " AND status != 'retired'"
     rows = list(db.query(f"SELECT * FROM themes WHERE {where}{status_filter}", params))
+    members = _members_by_theme(db, [row["id"] for row in rows])
     result = []
     for row in rows:
-        members = db.execute(
-            "SELECT m.story_id, a.text FROM theme_members m JOIN anonymisations a "
-            "ON a.story_id = m.story_id AND a.status = 'checked' "
-            "WHERE m.theme_id = ? ORDER BY m.probability IS NULL, m.probability DESC, m.story_id",
-            [row["id"]],
-        ).fetchall()
-        months = _months(db, [sid for sid, _ in members])
+        listed = members.get(row["id"], [])
         result.append(
             {
                 **_theme_fields(row),
-                "size": len(members),
+                "size": len(listed),
                 "excerpts": [
                     {"story_id": sid, "text": excerpt(text)}
-                    for sid, text in members[:REPRESENTATIVE_EXCERPTS]
+                    for sid, text, _month in listed[:REPRESENTATIVE_EXCERPTS]
                 ],
-                "monthly": dict(sorted(Counter(months.values()).items())),
+                "monthly": dict(sorted(Counter(month for _s, _t, month in listed).items())),
             }
         )
     return sorted(result, key=lambda t: (-t["size"], t["id"]))
+
+
+def _members_by_theme(db, theme_ids: list[int]) -> dict[int, list[tuple]]:
+    """Each theme's members with a checked anonymisation, most representative first, as
+    (story_id, text, 'YYYY-MM'), in one query for all themes; the text only for the
+    representative few, so a page listing large themes does not read every story."""
+    rows = db.execute(
+        "SELECT theme_id, story_id, CASE WHEN rank <= ? THEN text END, month FROM ("
+        " SELECT m.theme_id, m.story_id, a.text, substr(s.created_at, 1, 7) AS month,"
+        "  row_number() OVER (PARTITION BY m.theme_id ORDER BY m.probability IS NULL,"
+        "   m.probability DESC, m.story_id) AS rank"
+        " FROM theme_members m JOIN stories s ON s.id = m.story_id"
+        " JOIN anonymisations a ON a.story_id = m.story_id AND a.status = 'checked'"
+        " WHERE m.theme_id IN (SELECT value FROM json_each(?))"
+        ") ORDER BY theme_id, rank",
+        [REPRESENTATIVE_EXCERPTS, json.dumps(theme_ids)],
+    ).fetchall()
+    grouped: dict[int, list[tuple]] = {}
+    for theme_id, story_id, text, month in rows:
+        grouped.setdefault(theme_id, []).append((story_id, text, month))
+    return grouped
 
 
 def _theme_fields(row: dict) -> dict:
@@ -944,36 +956,63 @@ def _theme_fields(row: dict) -> dict:
     }
 
 
-def theme_detail(db, theme_id: int) -> dict:
+def theme_detail(db, theme_id: int, page: int = 1, per_page: int | None = None) -> dict:
     """One theme with its members (excerpt, how placed, whether quotable and under which
-    consent) and its chosen quotes."""
+    consent) and its chosen quotes.
+
+    With `per_page`, `members` holds one page of them, most representative first (a theme can
+    hold hundreds of stories, and each row carries forms); `size` and `monthly` always count
+    every member. `page` is clamped to the pages there are.
+    """
     rows = list(db.query("SELECT * FROM themes WHERE id = ?", [theme_id]))
     if not rows:
         raise ThemeError("There is no such theme.")
-    members = list(
-        db.query(
-            "SELECT m.story_id, m.source, m.probability, s.reference, s.created_at, a.text "
-            "FROM theme_members m JOIN stories s ON s.id = m.story_id "
-            "JOIN anonymisations a ON a.story_id = m.story_id AND a.status = 'checked' "
-            "WHERE m.theme_id = ? ORDER BY m.probability IS NULL, m.probability DESC, m.story_id",
-            [theme_id],
-        )
-    )
+    ordered = db.execute(
+        "SELECT m.story_id, s.created_at FROM theme_members m "
+        "JOIN stories s ON s.id = m.story_id "
+        "JOIN anonymisations a ON a.story_id = m.story_id AND a.status = 'checked' "
+        "WHERE m.theme_id = ? ORDER BY m.probability IS NULL, m.probability DESC, m.story_id",
+        [theme_id],
+    ).fetchall()
+    pages = max(1, -(-len(ordered) // per_page)) if per_page else 1
+    page = min(max(1, page), pages)
+    shown = [story_id for story_id, _created in ordered]
+    if per_page:
+        shown = shown[(page - 1) * per_page : page * per_page]
+    members = _member_rows(db, theme_id, shown)
+    quotes = list(db.query("SELECT * FROM quotes WHERE theme_id = ? ORDER BY id", [theme_id]))
+    consents = quote_consents(db, [row["story_id"] for row in members + quotes])
     for member in members:
-        member["consent"] = quote_consent(db, member["story_id"])
+        member["consent"] = consents.get(member["story_id"])
         member["quotable"] = member["consent"] is not None
         member["excerpt"] = excerpt(member["text"])
-    quotes = list(db.query("SELECT * FROM quotes WHERE theme_id = ? ORDER BY id", [theme_id]))
     for quote in quotes:
-        quote["consent"] = quote_consent(db, quote["story_id"])
-    months = Counter(m["created_at"][:7] for m in members)
+        quote["consent"] = consents.get(quote["story_id"])
+    months = Counter(created[:7] for _story_id, created in ordered)
     return {
         **_theme_fields(rows[0]),
-        "size": len(members),
+        "size": len(ordered),
         "members": members,
+        "page": page,
+        "pages": pages,
         "quotes": quotes,
         "monthly": dict(sorted(months.items())),
     }
+
+
+def _member_rows(db, theme_id: int, story_ids: list[int]) -> list[dict]:
+    """The listed members' rows, in the order given."""
+    found = {
+        row["story_id"]: row
+        for row in db.query(
+            "SELECT m.story_id, m.source, m.probability, s.reference, s.created_at, a.text "
+            "FROM theme_members m JOIN stories s ON s.id = m.story_id "
+            "JOIN anonymisations a ON a.story_id = m.story_id AND a.status = 'checked' "
+            "WHERE m.theme_id = ? AND m.story_id IN (SELECT value FROM json_each(?))",
+            [theme_id, json.dumps(story_ids)],
+        )
+    }
+    return [found[story_id] for story_id in story_ids if story_id in found]
 
 
 def theme_map(db, activity_id: int | None = None) -> list[dict]:

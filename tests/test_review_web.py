@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from conftest import post_form
+from conftest import csrf_token, post_form
 from publish_fixtures import CANARY_NAME, CANARY_RAW, seed
 
 
@@ -143,3 +145,43 @@ def test_a_bad_edit_says_why_and_changes_nothing(client, login_as, db, seeded):
 def test_an_unknown_theme_is_404(client, login_as, seeded):
     login_as("analyst")
     assert client.get(theme_url(99999)).status_code == 404
+
+
+def test_a_large_theme_lists_its_stories_a_page_at_a_time(
+    client, login_as, db, seeded, monkeypatch
+):
+    from workbench.blueprints import review
+
+    monkeypatch.setattr(review, "MEMBERS_PER_PAGE", 3)
+    login_as("analyst")
+    checked = (
+        "SELECT m.theme_id, m.story_id FROM theme_members m JOIN anonymisations a "
+        "ON a.story_id = m.story_id AND a.status = 'checked'"
+    )
+    theme, size = db.execute(
+        f"SELECT theme_id, count(*) FROM ({checked}) GROUP BY theme_id ORDER BY 2 DESC LIMIT 1"
+    ).fetchone()
+    assert size > 3, "the fixture has a theme larger than a page"
+    pages = -(-size // 3)
+    listed: list[str] = []
+    for number in range(1, pages + 1):
+        body = client.get(f"{theme_url(theme)}?page={number}").get_data(as_text=True)
+        assert f"Page {number} of {pages}" in body
+        assert f"{size} stories" in body
+        shown = re.findall(r'name="story" value="(\d+)" form="split-form"', body)
+        assert 1 <= len(shown) <= 3
+        listed += shown
+    assert sorted(map(int, listed)) == sorted(
+        r[0] for r in db.execute(f"SELECT story_id FROM ({checked}) WHERE theme_id = ?", [theme])
+    )
+    past_the_end = client.get(f"{theme_url(theme)}?page=999").get_data(as_text=True)
+    assert f"Page {pages} of {pages}" in past_the_end
+    assert client.get(f"{theme_url(theme)}?page=abc").status_code == 200
+
+    other = next(t for t in seeded["themes"].values() if t != theme)
+    moved = client.post(
+        f"{theme_url(theme)}/move?page=2",
+        data={"story": listed[3], "to_theme": other, "csrf_token": csrf_token(client, "/")},
+    )
+    assert moved.status_code == 302
+    assert moved.headers["Location"].endswith(f"{theme_url(theme)}?page=2")

@@ -18,6 +18,8 @@ from workbench.web import enqueue, get_db
 
 bp = Blueprint("review", __name__, url_prefix="/review")
 ANALYSTS = ("analyst", "admin")
+# A theme's stories are listed a page at a time: each row carries a quote form and a move form.
+MEMBERS_PER_PAGE = 50
 
 
 def _activity_arg() -> int | None:
@@ -27,7 +29,9 @@ def _activity_arg() -> int | None:
 
 def _back(theme_id: int | None = None, activity_id: int | None = None):
     if theme_id is not None:
-        return redirect(url_for("review.theme", theme_id=theme_id))
+        # Back to the page of stories the form was on (its address carries `page`).
+        page = _page_arg()
+        return redirect(url_for("review.theme", theme_id=theme_id, page=page if page > 1 else None))
     return redirect(url_for("review.themes", activity=activity_id))
 
 
@@ -87,11 +91,16 @@ def decide_proposal(proposal_id: int):
 def theme(theme_id: int):
     db = get_db()
     try:
-        detail = theme_store.theme_detail(db, theme_id)
+        detail = theme_store.theme_detail(db, theme_id, page=_page_arg(), per_page=MEMBERS_PER_PAGE)
     except ThemeError:
         abort(404)
     others = [t for t in theme_store.list_themes(db, detail["activity_id"]) if t["id"] != theme_id]
     return render_template("review/theme.html", theme=detail, others=others)
+
+
+def _page_arg() -> int:
+    value = request.args.get("page", "")
+    return int(value) if value.isdecimal() and len(value) < 10 else 1
 
 
 def _edit(theme_id: int, action: str, apply) -> object:
