@@ -25,6 +25,7 @@ import csv
 import json
 import os
 import random
+import re
 import socket
 import subprocess
 import sys
@@ -52,11 +53,13 @@ from workbench.commands.services import (  # noqa: E402
 
 PASSWORD = "load test password, long enough"
 RAISED_LIMITS = {
+    "LOGIN_RATE_LIMIT": "1000000 per minute",
     "STORY_SUBMIT_RATE_LIMIT": "1000000 per hour",
     "RECEIPT_RATE_LIMIT": "1000000 per 15 minutes",
     "RECEIPT_IP_RATE_LIMIT": "1000000 per 15 minutes",
 }
 PAGE_TARGET_MS = 50
+ACCESS_LOG = "access.log"
 RSS_TARGET_MB = 300
 
 
@@ -119,6 +122,12 @@ def start_gunicorn(folder: Path, port: int, workers: int, threads: int) -> subpr
         f"127.0.0.1:{port}",
         "--log-level",
         "warning",
+        # Method, path (no query: an address may carry an id, never a secret), status and
+        # microseconds: the server's own time per request, apart from the load generator's.
+        "--access-logfile",
+        str(folder / ACCESS_LOG),
+        "--access-logformat",
+        "%(m)s %(U)s %(s)s %(D)s",
         app="load_wsgi:app",
         workers=workers,
         threads=threads,
@@ -140,6 +149,15 @@ def rss_mb(pid: int) -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return 0.0
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """User plus system CPU the processes have used so far (from /proc, in clock ticks)."""
+    total = 0
+    for pid in pids:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 def worker_pids(master: int) -> list[int]:
@@ -206,7 +224,26 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else 0.0
 
 
-def report(stats_file: Path, logins: list[float], samples: list[float]) -> None:
+def server_times(lines: list[str]) -> dict[str, list[float]]:
+    """Milliseconds per endpoint as gunicorn timed them, ids in paths folded to <id>."""
+    times: dict[str, list[float]] = {}
+    for line in lines:
+        method, path, status, micros = line.split()
+        name = f"{method} {re.sub(r'/[0-9]+', '/<id>', path)} ({status})"
+        times.setdefault(name, []).append(int(micros) / 1000)
+    return times
+
+
+def report_server(times: dict[str, list[float]]) -> None:
+    print("as the server timed them (gunicorn access log, from accept to last byte):")
+    for name, values in sorted(times.items()):
+        if name.endswith("/login"):
+            continue
+        p50, p95, p99 = (percentile(values, q) for q in (0.5, 0.95, 0.99))
+        print(f"  {name[:38]:38} {len(values):6d} {'':5} {p50:5.0f} {p95:5.0f} {p99:5.0f}")
+
+
+def report(stats_file: Path, logins: list[float], samples: list[float], cpu: float) -> None:
     rows = list(csv.DictReader(stats_file.open()))
     print(f"{'endpoint':40} {'n':>6} {'fail':>5} {'p50':>5} {'p95':>5} {'p99':>5} {'req/s':>7}")
     missed = []
@@ -229,6 +266,12 @@ def report(stats_file: Path, logins: list[float], samples: list[float]) -> None:
             f"{percentile(logins, 0.99):5.0f}"
         )
     print("(milliseconds; capture POST hashes the new receipt secret with argon2)")
+    served = sum(int(row["Request Count"]) for row in rows if row["Name"] == "Aggregated")
+    if served:
+        print(
+            f"web workers' CPU: {cpu:.1f} s for {served} requests, "
+            f"{cpu / served * 1000:.1f} ms per request (logins included)"
+        )
     peak = max(samples) if samples else 0.0
     last = samples[-1] if samples else 0.0
     print(
@@ -265,6 +308,7 @@ def main() -> None:
             print(f"on {os.cpu_count()} CPUs; locust shares them with the server")
             print(f"gunicorn: {args.web_workers} worker(s) x {args.web_threads} threads")
             print(f"gunicorn worker RSS after start-up: {start_rss:.0f} MB")
+            seen = len((folder / ACCESS_LOG).read_text().splitlines())
             for name, share in SCENARIOS.items():
                 analysts = round(args.users * share)
                 logins_file = folder / "logins.json"
@@ -277,11 +321,16 @@ def main() -> None:
                 print(f"\n== {name}: {args.users} users, {args.seconds} s, 127.0.0.1:{port}")
                 sampler = RssSampler(server.pid)
                 sampler.start()
+                cpu_before = cpu_seconds(worker_pids(server.pid))
                 stats = run_locust(scenario, port, args.seconds, args.users, folder)
+                cpu = cpu_seconds(worker_pids(server.pid)) - cpu_before
                 sampler.stop.set()
                 sampler.join()
                 logins = json.loads(logins_file.read_text()) if logins_file.exists() else []
-                report(stats, logins, sampler.samples)
+                report(stats, logins, sampler.samples, cpu)
+                logged = (folder / ACCESS_LOG).read_text().splitlines()
+                report_server(server_times(logged[seen:]))
+                seen = len(logged)
                 print(f"load average after: {os.getloadavg()[0]:.1f}")
         finally:
             server.terminate()

@@ -54,13 +54,16 @@ class Analyst(FastHttpUser):
         username = CONFIG["analyst_users"].pop()
         page = self.client.get("/login", name="GET /login").text
         started = time.perf_counter()
-        self.client.post(
+        response = self.client.post(
             "/login",
             data={"username": username, "password": CONFIG["password"], "csrf_token": _token(page)},
             name="POST /login",
             allow_redirects=False,
         )
         LOGIN_MS.append((time.perf_counter() - started) * 1000)
+        if response.status_code != 302:
+            # Measuring a signed-out analyst would time the redirect to /login, not the pages.
+            raise RuntimeError(f"analyst login failed with status {response.status_code}")
         if len(LOGIN_MS) == self.fixed_count:
             # Everyone is signed in: measure from here, without the argon2 burst of logging in.
             self.environment.runner.stats.reset_all()
@@ -69,26 +72,29 @@ class Analyst(FastHttpUser):
     def healthz(self) -> None:
         self.client.get("/healthz", name=BASELINE)
 
+    def page(self, url: str, name: str) -> None:
+        """A page that must be served as it is: a redirect (say, to /login) is a failure."""
+        with self.client.get(url, name=name, allow_redirects=False, catch_response=True) as got:
+            if got.status_code != 200:
+                got.failure(f"status {got.status_code}")
+
     @task(2)
     def dashboard(self) -> None:
-        self.client.get("/", name="GET / (dashboard)")
+        self.page("/", "GET / (dashboard)")
 
     @task(2)
     def themes(self) -> None:
-        self.client.get(
-            f"/review/themes?activity={CONFIG['theme_activity']}", name="GET /review/themes"
-        )
+        self.page(f"/review/themes?activity={CONFIG['theme_activity']}", "GET /review/themes")
 
     @task(2)
     def theme(self) -> None:
         theme_id = random.choice(CONFIG["theme_ids"])
-        self.client.get(f"/review/themes/{theme_id}", name="GET /review/themes/<id>")
+        self.page(f"/review/themes/{theme_id}", "GET /review/themes/<id>")
 
     @task(2)
     def priorities(self) -> None:
-        self.client.get(
-            f"/review/priorities/?activity={CONFIG['theme_activity']}",
-            name="GET /review/priorities/",
+        self.page(
+            f"/review/priorities/?activity={CONFIG['theme_activity']}", "GET /review/priorities/"
         )
 
 
