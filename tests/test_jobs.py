@@ -7,6 +7,8 @@ import socket
 import subprocess
 import threading
 import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -115,3 +117,60 @@ def test_jobs_left_running_by_a_killed_worker_are_sent_again(app, db):
     finally:
         consumer.stop(graceful=False)
         thread.join(timeout=5)
+
+
+def _running(db, job_id: int, worker: str | None, heartbeat_at: str | None) -> None:
+    with wdb.write(db):
+        db["jobs"].update(
+            job_id, {"status": "running", "worker": worker, "heartbeat_at": heartbeat_at}
+        )
+
+
+def test_a_job_another_live_worker_is_running_is_left_alone_until_that_worker_dies(app, db):
+    """Two workers (say, on Redis): the second to start must not run the first one's job
+    again while the first is alive, and must once it has been killed."""
+    huey = jobs.make_huey(app.config)
+    job_id = jobs.enqueue(huey, db, "test_add", a=1, b=2)
+    huey.flush()
+    other = subprocess.Popen(["sleep", "60"])
+    try:
+        _running(db, job_id, f"{socket.gethostname()}:{other.pid}", jobs.now())
+        assert jobs.requeue_interrupted(huey, db) == 0
+        assert db["jobs"].get(job_id)["status"] == "running"
+    finally:
+        other.kill()
+    deadline = time.time() + 10
+    while Path(f"/proc/{other.pid}/stat").read_text().split(") ")[1][0] != "Z":
+        assert time.time() < deadline, "the killed process never became a zombie"
+        time.sleep(0.02)
+    assert jobs.requeue_interrupted(huey, db) == 1  # killed, not yet reaped: a zombie
+    other.wait()
+    assert [task.args[0] for task in huey.pending()] == [job_id]
+
+
+def test_a_job_on_another_machine_is_abandoned_only_when_its_heartbeat_is_stale(app, db):
+    huey = jobs.make_huey(app.config)
+    job_id = jobs.enqueue(huey, db, "test_add", a=1, b=2)
+    huey.flush()
+    _running(db, job_id, "another-machine:4242", jobs.now())
+    assert jobs.requeue_interrupted(huey, db) == 0
+    stale = (datetime.now(UTC) - jobs.LEASE - timedelta(seconds=5)).isoformat()
+    _running(db, job_id, "another-machine:4242", stale)
+    assert jobs.requeue_interrupted(huey, db) == 1
+
+
+def test_a_worker_records_itself_on_its_jobs_and_its_heartbeat_keeps_them_alive(app, db):
+    huey = jobs.make_huey(app.config)
+    job_id = jobs.enqueue(huey, db, "test_add", a=2, b=3)
+    consumer, thread = run_consumer(huey)
+    try:
+        assert wait_for(db, job_id)["status"] == "done"
+    finally:
+        consumer.stop(graceful=False)
+        thread.join(timeout=5)
+    assert db["jobs"].get(job_id)["worker"] == jobs.worker_id()
+    old = (datetime.now(UTC) - timedelta(hours=1)).isoformat()
+    _running(db, job_id, jobs.worker_id(), old)
+    _running(db, jobs.enqueue(huey, db, "test_add", a=0, b=0), "another-machine:1", old)
+    assert jobs.heartbeat(db) == 1
+    assert db["jobs"].get(job_id)["heartbeat_at"] > old

@@ -11,9 +11,13 @@ from __future__ import annotations
 import importlib
 import json
 import logging
+import os
+import socket
+import threading
+import time
 import traceback
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +30,11 @@ log = logging.getLogger(__name__)
 
 Progress = Callable[[float, str], None]
 REGISTRY: dict[str, Callable[..., Any]] = {}
+
+# A worker marks its running jobs alive this often; a job on another machine whose mark is
+# older than the lease is taken for abandoned (on this machine the process itself is checked).
+HEARTBEAT_SECONDS = 30
+LEASE = timedelta(minutes=3)
 
 # Modules whose import registers job functions; the worker imports them all at start.
 JOB_MODULES = (
@@ -110,7 +119,13 @@ def run_job(job_id: int, db_path: str) -> None:
         with wdb.write(db):
             db["jobs"].update(
                 job_id,
-                {"status": "running", "started_at": now(), "attempts": (row["attempts"] or 0) + 1},
+                {
+                    "status": "running",
+                    "started_at": now(),
+                    "attempts": (row["attempts"] or 0) + 1,
+                    "worker": worker_id(),
+                    "heartbeat_at": now(),
+                },
             )
 
         def progress(fraction: float, message: str = "") -> None:
@@ -153,15 +168,78 @@ def pending(db) -> int:
     ]
 
 
-def requeue_interrupted(huey: Huey, db) -> int:
+def worker_id() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def heartbeat(db) -> int:
+    """Mark the jobs this worker process is running as alive; returns how many."""
+    with wdb.write(db):
+        return db.execute(
+            "UPDATE jobs SET heartbeat_at = ? WHERE status = 'running' AND worker = ?",
+            [now(), worker_id()],
+        ).rowcount
+
+
+def start_heartbeat(db_path: str) -> threading.Thread:
+    """A daemon thread that calls `heartbeat` every HEARTBEAT_SECONDS for this process."""
+
+    def beat() -> None:
+        db = wdb.connect(db_path)
+        while True:
+            try:
+                heartbeat(db)
+            except Exception as error:  # a busy database must not end the heartbeat
+                log.warning("job heartbeat failed (%s)", type(error).__name__)
+            time.sleep(HEARTBEAT_SECONDS)
+
+    thread = threading.Thread(target=beat, name="job-heartbeat", daemon=True)
+    thread.start()
+    return thread
+
+
+def _process_gone(pid: int) -> bool:
+    """No such process, or only its zombie (killed, not yet reaped)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return True
+    except OSError:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        except PermissionError:
+            return False
+        return False
+    return state == "Z"
+
+
+def _abandoned(row: dict, lease: timedelta) -> bool:
+    """Whether a 'running' job's worker is gone. On this machine its process is looked for
+    (this very process is starting up, so runs nothing yet); elsewhere, and for a process id
+    the system may have given to another program since, its heartbeat must be recent."""
+    host, _, pid = (row["worker"] or "").rpartition(":")
+    mark = row["heartbeat_at"] or row["started_at"]
+    stale = mark is None or datetime.now(UTC) - datetime.fromisoformat(mark) > lease
+    if host == socket.gethostname() and pid.isdecimal():
+        return int(pid) == os.getpid() or _process_gone(int(pid)) or stale
+    return stale
+
+
+def requeue_interrupted(huey: Huey, db, lease: timedelta = LEASE) -> int:
     """Jobs a killed process left behind are sent again (called when a worker starts): those
-    left 'running' by a killed worker, and those recorded 'queued' whose message never reached
-    the queue because the web process was killed between the two steps of `enqueue`."""
+    left 'running' by a worker that is gone (not those another live worker is running), and
+    those recorded 'queued' whose message never reached the queue because the web process was
+    killed between the two steps of `enqueue`."""
     waiting = {task.args[0] for task in huey.pending() if task.args}
     rows = [
         row
-        for row in db.query("SELECT id, status FROM jobs WHERE status IN ('running', 'queued')")
-        if row["status"] == "running" or row["id"] not in waiting
+        for row in db.query(
+            "SELECT id, status, worker, heartbeat_at, started_at FROM jobs "
+            "WHERE status IN ('running', 'queued')"
+        )
+        if (_abandoned(row, lease) if row["status"] == "running" else row["id"] not in waiting)
     ]
     with wdb.write(db):
         for row in rows:

@@ -179,3 +179,15 @@ def m005_feedback(db: Database) -> None:
         );
         """
     )
+
+
+@migrations()
+def m006_job_owner(db: Database) -> None:
+    # Which worker runs a job, and when it last said it was alive: a worker starting up sends
+    # again only the jobs whose worker is gone, not those another live worker is running.
+    db.executescript(
+        """
+        ALTER TABLE jobs ADD COLUMN worker TEXT;        -- host:pid
+        ALTER TABLE jobs ADD COLUMN heartbeat_at TEXT;  -- UTC, ISO 8601
+        """
+    )

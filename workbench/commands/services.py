@@ -83,6 +83,7 @@ def worker(workers: int) -> None:
     ).fetchone()[0]
     if stories_to_anonymise(db) and not in_hand:
         jobs.enqueue(huey, db, "anonymise")
+    jobs.start_heartbeat(jobs.db_path_of(db))
     db.close()
     consumer = huey.create_consumer(workers=workers, worker_type="thread", periodic=True)
     consumer.run()
