@@ -7,6 +7,7 @@ import socket
 import subprocess
 import threading
 import time
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -28,13 +29,19 @@ def _fail(db, progress) -> None:
     raise ValueError("no story text here\nsecond line")
 
 
-def run_consumer(huey):
+@contextmanager
+def consuming(huey):
+    """A real Huey consumer on a thread for the length of the block."""
     consumer = huey.create_consumer(workers=1, worker_type="thread", periodic=False)
     thread = threading.Thread(target=consumer.run, daemon=True)
     # Huey's consumer installs signal handlers, which only the main thread may do.
     consumer._set_signal_handlers = lambda: None
     thread.start()
-    return consumer, thread
+    try:
+        yield consumer
+    finally:
+        consumer.stop(graceful=False)
+        thread.join(timeout=5)
 
 
 def wait_for(db, job_id: int, timeout: float = 30) -> dict:
@@ -51,8 +58,7 @@ def wait_for(db, job_id: int, timeout: float = 30) -> dict:
 
 def exercise(config, db):
     huey = jobs.make_huey(config)
-    consumer, thread = run_consumer(huey)
-    try:
+    with consuming(huey):
         ok = jobs.enqueue(huey, db, "test_add", a=2, b=3)
         bad = jobs.enqueue(huey, db, "test_fail")
         done = wait_for(db, ok)
@@ -63,9 +69,6 @@ def exercise(config, db):
         assert failed["status"] == "failed"
         assert failed["attempts"] == 3
         assert failed["error"] == "ValueError: no story text here"
-    finally:
-        consumer.stop(graceful=False)
-        thread.join(timeout=5)
 
 
 def test_a_real_consumer_runs_jobs_on_sqlite_and_records_failures(app, db):
@@ -111,12 +114,8 @@ def test_jobs_left_running_by_a_killed_worker_are_sent_again(app, db):
     with wdb.write(db):
         db["jobs"].update(job_id, {"status": "running"})
     assert jobs.requeue_interrupted(huey, db) == 1
-    consumer, thread = run_consumer(huey)
-    try:
+    with consuming(huey):
         assert wait_for(db, job_id)["status"] == "done"
-    finally:
-        consumer.stop(graceful=False)
-        thread.join(timeout=5)
 
 
 def _running(db, job_id: int, worker: str | None, heartbeat_at: str | None) -> None:
@@ -162,12 +161,8 @@ def test_a_job_on_another_machine_is_abandoned_only_when_its_heartbeat_is_stale(
 def test_a_worker_records_itself_on_its_jobs_and_its_heartbeat_keeps_them_alive(app, db):
     huey = jobs.make_huey(app.config)
     job_id = jobs.enqueue(huey, db, "test_add", a=2, b=3)
-    consumer, thread = run_consumer(huey)
-    try:
+    with consuming(huey):
         assert wait_for(db, job_id)["status"] == "done"
-    finally:
-        consumer.stop(graceful=False)
-        thread.join(timeout=5)
     assert db["jobs"].get(job_id)["worker"] == jobs.worker_id()
     old = (datetime.now(UTC) - timedelta(hours=1)).isoformat()
     _running(db, job_id, jobs.worker_id(), old)
