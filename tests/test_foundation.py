@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from workbench import audit
 from workbench import db as wdb
 from workbench.cli import cli
+from workbench.ratelimit_store import SQLiteStorage, storage_uri
 
 
 def test_every_connection_has_the_projects_pragmas(tmp_path):
@@ -18,6 +19,46 @@ def test_every_connection_has_the_projects_pragmas(tmp_path):
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+
+
+def _open_together(tmp_path, open_file, rounds: int = 200, threads: int = 8) -> list[Exception]:
+    """Many connections opening fresh files at the same moment, as gunicorn workers do."""
+    errors: list[Exception] = []
+    for n in range(rounds):
+        path = tmp_path / f"fresh-{n}.db"
+        barrier = threading.Barrier(threads)
+
+        def opener(path=path, barrier=barrier) -> None:
+            barrier.wait()
+            try:
+                open_file(path)
+            except Exception as error:  # noqa: BLE001 - the test collects every failure
+                errors.append(error)
+
+        workers = [threading.Thread(target=opener) for _ in range(threads)]
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join()
+    return errors
+
+
+def test_connections_opening_a_fresh_file_together_all_get_wal(tmp_path):
+    # Two connections switching a new file to WAL deadlock on the upgrade, and SQLite answers
+    # one of them "database is locked" without waiting; about one round in ten failed.
+    def open_file(path):
+        db = wdb.connect(path)
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        db.conn.close()
+
+    assert _open_together(tmp_path, open_file) == []
+
+
+def test_rate_limit_storages_opening_a_fresh_file_together_all_count(tmp_path):
+    def open_file(path):
+        SQLiteStorage(storage_uri(path)).incr("login", expiry=60)
+
+    assert _open_together(tmp_path, open_file) == []
 
 
 def test_migrations_are_recorded_and_run_once(tmp_path):

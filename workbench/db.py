@@ -8,6 +8,7 @@ with "database is locked" under concurrency, whatever the busy timeout.
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,10 +26,36 @@ def connect(path: str | Path) -> sqlite_utils.Database:
         str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
     )
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    conn.execute("PRAGMA journal_mode = WAL")
+    use_wal(conn, timeout=BUSY_TIMEOUT_MS / 1000)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA synchronous = FULL")
     return sqlite_utils.Database(conn)
+
+
+def use_wal(conn: sqlite3.Connection, timeout: float) -> None:
+    """Put the file in WAL mode, waiting out other processes doing the same.
+
+    Why: the switch to WAL needs an exclusive lock, and SQLite returns "database is locked"
+    at once, without calling the busy handler, when another connection holds the file at
+    that moment. Two gunicorn workers (or a worker and the web app) opening a fresh file
+    together hit this; CI did. The mode is persistent, so once any connection has switched
+    the file the check below returns at once and no lock is needed.
+    """
+    deadline = time.monotonic() + timeout
+    pause = 0.001
+    while True:
+        try:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+                return
+            if conn.execute("PRAGMA journal_mode = WAL").fetchone()[0] == "wal":
+                return
+            if time.monotonic() >= deadline:
+                raise sqlite3.OperationalError("could not switch the database to WAL mode")
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() >= deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.05)
 
 
 @contextmanager

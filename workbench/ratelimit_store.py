@@ -20,6 +20,8 @@ from pathlib import Path
 
 from limits.storage import Storage
 
+from workbench.db import use_wal
+
 SCHEME = "workbench+sqlite"
 # Expired counters are deleted now and then, not on every request.
 PURGE_EVERY = 500
@@ -52,7 +54,7 @@ class SQLiteStorage(Storage):
         if db is None:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
             db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
-            db.execute("PRAGMA journal_mode=WAL")
+            use_wal(db, timeout=10)
             db.execute("PRAGMA synchronous=NORMAL")
             db.execute(
                 "CREATE TABLE IF NOT EXISTS counters "
