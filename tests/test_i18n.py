@@ -21,6 +21,7 @@ from consent.clock import today
 from consent.purposes import PURPOSES
 from consent.receipts import PREPARING, THEME_STATUS_LABELS
 from workbench import db as wdb
+from workbench import signposting
 from workbench.actions import STATUSES, ActionFields, record_action
 from workbench.blueprints import storyteller
 from workbench.evaluation import QUESTIONS
@@ -84,6 +85,24 @@ def test_a_story_told_in_welsh_is_saved_and_thanked_in_welsh(client, db, activit
     page = response.get_data(as_text=True)
     assert html_lang(page) == "cy" and "Diolch am eich stori" in page
     assert db["stories"].count == 1
+
+
+def test_support_after_a_story_told_on_the_welsh_pages_is_in_welsh(client, db, activity_id):
+    client.get(f"/tell/{activity_id}?lang=cy")
+    risky = "After the appointment was cancelled I honestly wanted to die."
+    response = tell(client, activity_id, online_form(story=risky))
+    assert response.status_code == 201
+    page = unescape(response.get_data(as_text=True))
+    english = signposting.for_signals(["suicide_self_harm"])
+    welsh = signposting.for_signals(["suicide_self_harm"], locale="cy")
+    assert "Help a chymorth" in page and "ffoniwch" in page and "Help and support" not in page
+    for en, cy in zip(
+        [english.general, *english.sections], [welsh.general, *welsh.sections], strict=True
+    ):
+        assert cy.title in page and cy.text in page
+        assert en.title not in page and en.text not in page
+        assert all(c.phone in page for c in cy.contacts if c.phone)
+    assert [row["signal"] for row in db["safeguarding_flags"].rows] == ["suicide_self_harm"]
 
 
 def test_errors_on_the_welsh_form_are_in_welsh(client, activity_id):

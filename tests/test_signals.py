@@ -186,3 +186,50 @@ def test_each_organisation_has_its_own_signposting_file(tmp_path):
     own.write_text("organisation: Incomplete\ngeneral: {title: x}\n")
     with pytest.raises(signposting.SignpostingConfigError, match="domestic_abuse"):
         signposting.signposting_for("anything", path=own)
+
+
+def _english_and_welsh(path=None):
+    every = list(signposting.ORDER)
+    return (
+        signposting.for_signals([], unsure=every, path=path),
+        signposting.for_signals([], unsure=every, path=path, locale="cy"),
+    )
+
+
+def test_the_default_signposting_is_in_welsh_for_a_welsh_storyteller_with_the_same_numbers():
+    english, welsh = _english_and_welsh()
+    for en, cy in zip(
+        [english.general, *english.sections], [welsh.general, *welsh.sections], strict=True
+    ):
+        assert en.key == cy.key
+        assert cy.title and cy.title != en.title and cy.text and cy.text != en.text
+        assert [c.phone for c in cy.contacts] == [c.phone for c in en.contacts]
+        assert [c.url for c in cy.contacts] == [c.url for c in en.contacts]
+        for en_contact, cy_contact in zip(en.contacts, cy.contacts, strict=True):
+            assert cy_contact.name  # proper names (Shout, Childline) stay as they are
+            assert not en_contact.detail or cy_contact.detail != en_contact.detail
+
+
+def test_wording_not_written_in_welsh_is_shown_in_english(tmp_path):
+    own = tmp_path / "ours.yaml"
+    text = signposting.DEFAULT_PATH.read_text()
+    text = text.replace('cy: "Os oes angen cymorth arnoch"', 'fr: "Si vous avez besoin d\'aide"')
+    own.write_text(
+        text.replace('cy: "Samariaid"', "").replace(
+            "organisation: Healthwatch",
+            "organisation: {en: Healthwatch Quaxton, cy: Healthwatch Cwacstwn}",
+        )
+    )
+    welsh = signposting.for_signals([], path=own, locale="cy")
+    assert welsh.general.title == "If you need support"
+    assert welsh.general.contacts[0].name == "Samaritans"
+    assert welsh.general.text.startswith("Gall rhannu eich stori")
+    assert welsh.organisation == "Healthwatch Cwacstwn"
+    assert signposting.for_signals([], path=own, locale="fr").general.title.startswith("Si vous")
+
+
+def test_a_wording_in_other_languages_without_english_is_refused(tmp_path):
+    own = tmp_path / "ours.yaml"
+    own.write_text(signposting.DEFAULT_PATH.read_text().replace('en: "Samaritans"\n', "", 1))
+    with pytest.raises(signposting.SignpostingConfigError, match=r"general\.contacts\[0\]\.name"):
+        signposting.for_signals([], path=own)

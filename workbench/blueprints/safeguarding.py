@@ -12,6 +12,7 @@ import threading
 from datetime import timedelta
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import get_locale
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import TextAreaField
@@ -58,13 +59,15 @@ def on_story_captured(story_id: int, text: str) -> signposting.Signposting:
     signposting to show now. The story is already saved, so a failure here never loses it:
     when the rules fail every section is shown."""
     db = get_db()
+    # Staff pages are always English; a storyteller on the Welsh pages reads Welsh support.
+    locale = str(get_locale())
     try:
         detection = rule_hits(text)
         safeguarding.record_signals(db, story_id, detection.signals)
-        shown = signposting.for_signals(detection.names, detection.possible_names)
+        shown = signposting.for_signals(detection.names, detection.possible_names, locale=locale)
     except Exception as error:
         log.error("signal rules failed (%s); showing all signposting", type(error).__name__)
-        shown = signposting.for_signals([], unsure=signposting.ORDER)
+        shown = signposting.for_signals([], unsure=signposting.ORDER, locale=locale)
     try:
         enqueue("signals", story_id=story_id)
     except Exception as error:
