@@ -18,6 +18,8 @@ from consent.errors import ConsentError
 from consent.purposes import EQUALITY_QUESTIONS, METHODS, PURPOSES, normalise_postcode_district
 from workbench import audit
 from workbench import db as wdb
+from workbench.i18n import DEFAULT as DEFAULT_LANGUAGE
+from workbench.i18n import LANGUAGES
 
 MAX_DETAIL_CHARS = 200
 MAX_NOTE_CHARS = 2000
@@ -114,10 +116,14 @@ def _check_consents(consents, errors: dict) -> dict[str, bool]:
 
 
 def _check_contact(contact, errors: dict) -> dict | None:
+    language = (contact or {}).get("language") or DEFAULT_LANGUAGE
     contact = {k: v for k, v in (contact or {}).items() if k in CONTACT_FIELDS}
     cleaned = {
         k: _optional_text(contact.get(k), f"contact_{k}", errors, 500) for k in CONTACT_FIELDS
     }
+    if language not in LANGUAGES:
+        errors["contact_language"] = "Choose a language we write updates in."
+    cleaned["language"] = language
     if not (cleaned["email"] or cleaned["phone"] or cleaned["postal_address"]):
         errors["contact"] = "To be contacted, give an email address, phone number or address."
     if cleaned["email"] and not EMAIL.match(cleaned["email"]):
@@ -281,9 +287,9 @@ def store_submission(
     )
     if s.contact:
         db.execute(
-            "INSERT INTO contacts (story_id, name, email, phone, postal_address) "
-            "VALUES (?, ?, ?, ?, ?)",
-            [story_id, *(s.contact[k] for k in CONTACT_FIELDS)],
+            "INSERT INTO contacts (story_id, name, email, phone, postal_address, language) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [story_id, *(s.contact[k] for k in CONTACT_FIELDS), s.contact["language"]],
         )
     if s.equality:
         columns = list(EQUALITY_QUESTIONS)

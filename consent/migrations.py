@@ -118,3 +118,9 @@ def m002_stories(db: Database) -> None:
 def m003_activity_partners(db: Database) -> None:
     # The named partners a storyteller may agree to share their anonymised story with.
     db.execute("ALTER TABLE activities ADD COLUMN partners TEXT")
+
+
+@migrations()
+def m004_contact_language(db: Database) -> None:
+    # The language a teller wants to hear back in: they told us in Welsh, so we answer in Welsh.
+    db.execute("ALTER TABLE contacts ADD COLUMN language TEXT NOT NULL DEFAULT 'en'")

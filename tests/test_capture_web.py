@@ -372,3 +372,14 @@ def test_a_story_over_the_length_limit_is_refused_with_the_limit_named(app, clie
     assert response.status_code == 400
     assert "longer than 200 characters" in response.get_data(as_text=True)
     assert db["stories"].count == 0
+
+
+def test_a_gatherer_records_that_a_teller_wants_updates_in_welsh(client, db, login_as):
+    user = login_as("gatherer")
+    activity_id = open_activity(db, user.id)
+    page = client.get(f"/capture/activities/{activity_id}/stories/new").get_data(as_text=True)
+    assert '<option selected value="en">English</option>' in page  # staff pages are English
+    contact = {"consent_contact": "yes", "contact_phone": "07700 900123"}
+    response = record(client, activity_id, story_form(**contact, contact_language="cy"))
+    assert response.status_code == 201
+    assert db.execute("SELECT language FROM contacts").fetchall() == [("cy",)]

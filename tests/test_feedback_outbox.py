@@ -4,6 +4,7 @@ nothing at all for anyone who withdrew."""
 from __future__ import annotations
 
 import csv
+import email.policy
 import io
 import socket
 from email import message_from_bytes
@@ -11,9 +12,9 @@ from email import message_from_bytes
 import pytest
 from aiosmtpd.controller import Controller
 from conftest import csrf_token
-from consent_support import capture_story, new_theme, open_activity, staff_user
+from consent_support import capture_story, new_theme, open_activity, row_counts, staff_user
 
-from consent import change_consent, withdraw
+from consent import ConsentError, change_consent, withdraw
 from workbench import actions, outbox
 from workbench import db as wdb
 from workbench.actions import ActionFields
@@ -128,3 +129,62 @@ def test_analysts_send_from_the_outbox_page(app, client, db, login_as, contacts,
     sent = client.post("/outbox/send", data={"csrf_token": token}, follow_redirects=True)
     assert "Sent 3 email(s)" in sent.get_data(as_text=True)
     assert len(sink.envelopes) == 3
+
+
+def test_a_teller_who_chose_welsh_hears_back_in_welsh_around_what_staff_wrote(db, smtp_server):
+    url, sink = smtp_server
+    analyst = staff_user(db, "analyst")
+    activity = open_activity(db, analyst)
+    theme = new_theme(db, activity, "Medicines running out", "approved")
+    ways = [
+        {"email": "cymraeg@example.org", "language": "cy"},
+        {"postal_address": "1 Stryd Fawr, Trefach", "language": "cy"},
+        {"email": "english@example.org"},
+    ]
+    receipts = [capture_story(db, activity, analyst, text=STORY, contact=way) for way in ways]
+    with wdb.write(db):
+        db["theme_members"].insert_all(
+            {"theme_id": theme, "story_id": r.story_id, "source": "model"} for r in receipts
+        )
+    action_id = actions.record_action(
+        db,
+        ActionFields(
+            you_said="Medicines ran out at the pharmacy",
+            we_did="The pharmacy now orders inhalers a month ahead",
+            owner="Community pharmacy lead",
+            status="planned",
+            due_on="2027-03-31",
+        ),
+        by=analyst,
+        theme_id=theme,
+    )
+    outbox.queue_updates(db, action_id)
+    assert outbox.send_emails(db, url, "updates@healthwatch.example")["sent"] == 2
+    mail = {
+        e.rcpt_tos[0]: message_from_bytes(e.content, policy=email.policy.default)
+        for e in sink.envelopes
+    }
+    welsh, english = mail["cymraeg@example.org"], mail["english@example.org"]
+    assert welsh["Subject"] == "Beth ddigwyddodd ar ôl i chi rannu eich profiad"
+    assert english["Subject"] == "What happened after you shared your experience"
+    welsh_body = welsh.get_content()
+    assert "Dywedoch chi: Medicines ran out at the pharmacy" in welsh_body
+    assert "Byddwn yn gwneud hyn: The pharmacy now orders inhalers" in welsh_body
+    assert "Erbyn 31 Mawrth 2027." in welsh_body and receipts[0].reference in welsh_body
+    assert "You said" not in welsh_body and "Thank you" not in welsh_body
+    english_body = english.get_content()
+    assert "You said: Medicines ran out" in english_body and "By 31 March 2027." in english_body
+    (letter,) = csv.DictReader(io.StringIO(outbox.export_letters_and_texts(db, "user:1")))
+    assert letter["language"] == "cy" and letter["message"].startswith("Diolch am rannu")
+
+
+def test_a_language_we_do_not_write_in_is_refused_and_nothing_is_saved(db):
+    analyst = staff_user(db, "analyst")
+    activity = open_activity(db, analyst)
+    before = row_counts(db)
+    with pytest.raises(ConsentError) as refused:
+        capture_story(
+            db, activity, analyst, text=STORY, contact={"email": "a@example.org", "language": "xx"}
+        )
+    assert "contact_language" in refused.value.errors
+    assert row_counts(db) == before

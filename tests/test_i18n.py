@@ -14,14 +14,15 @@ from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po
 from conftest import post_form
 from consent_support import anonymise, capture_story, new_theme, open_activity, staff_user
+from flask_babel import force_locale
 from test_receipt_web import online_form, open_receipt, tell
 
 from consent.activities import notice_sections
 from consent.clock import today
 from consent.purposes import PURPOSES
 from consent.receipts import PREPARING, THEME_STATUS_LABELS
+from workbench import create_app, signposting
 from workbench import db as wdb
-from workbench import signposting
 from workbench.actions import STATUSES, ActionFields, record_action
 from workbench.blueprints import storyteller
 from workbench.evaluation import QUESTIONS
@@ -325,3 +326,57 @@ def test_a_welsh_form_sent_twice_says_so_in_welsh(client, db, activity_id):
     assert "Mae eich stori gennym eisoes" in again and "Anfonwyd eich ffurflen ddwywaith" in again
     assert "Your form was sent twice" not in again
     assert db["stories"].count == 1
+
+
+@pytest.mark.parametrize(
+    ("value", "english", "welsh"),
+    [
+        # British Summer Time: an hour ahead of UTC, and past midnight into the next day.
+        ("2026-07-01T23:30:00+00:00", "2 July 2026, 00:30", "2 Gorffennaf 2026, 00:30"),
+        ("2026-01-10T09:05:00+00:00", "10 January 2026, 09:05", "10 Ionawr 2026, 09:05"),
+        ("2026-01-10T09:05:00", "10 January 2026, 09:05", "10 Ionawr 2026, 09:05"),
+        ("2026-12-01", "1 December 2026", "1 Rhagfyr 2026"),
+    ],
+)
+def test_times_are_shown_in_the_organisations_clock_and_language(app, value, english, welsh):
+    with app.test_request_context():
+        assert storyteller.when(value) == english
+        with force_locale("cy"):
+            assert storyteller.when(value) == welsh
+    assert storyteller.when(None) == "" and storyteller.when("") == ""
+
+
+def test_another_time_zone_can_be_configured_and_a_wrong_one_stops_the_app(app, tmp_path):
+    elsewhere = create_app({**app.config, "WORKBENCH_TIMEZONE": "America/New_York"})
+    with elsewhere.test_request_context():
+        assert storyteller.when("2026-01-10T09:05:00+00:00") == "10 January 2026, 04:05"
+    with pytest.raises(ValueError, match="WORKBENCH_TIMEZONE='Mars/Olympus'"):
+        create_app({**app.config, "WORKBENCH_TIMEZONE": "Mars/Olympus"})
+
+
+def test_the_list_of_open_activities_gives_its_closing_date_in_welsh(client, db, activity_id):
+    closes = db["activities"].get(activity_id)["closes_on"]
+    page = client.get("/tell?lang=cy").get_data(as_text=True)
+    with client.application.test_request_context(), force_locale("cy"):
+        shown = storyteller.when(closes)
+    assert shown[-4:].isdigit() and f"tan {shown}" in unescape(page) and closes not in page
+
+
+def _contact_language(db) -> list[str]:
+    return [row["language"] for row in db.query("SELECT language FROM contacts ORDER BY story_id")]
+
+
+def test_updates_are_in_the_language_of_the_form_unless_the_teller_chooses_another(
+    client, db, activity_id
+):
+    contact = {"consent_contact": "yes", "contact_email": "teller@example.org"}
+    client.get(f"/tell/{activity_id}?lang=cy")
+    page = client.get(f"/tell/{activity_id}").get_data(as_text=True)
+    assert "Iaith y diweddariadau" in page
+    assert re.search(r'<option selected value="cy">Cymraeg</option>', page)
+    assert tell(client, activity_id, online_form(**contact)).status_code == 201
+    chosen = online_form(**contact, contact_language="en")
+    assert tell(client, activity_id, chosen).status_code == 201
+    refused = tell(client, activity_id, online_form(**contact, contact_language="xx"))
+    assert refused.status_code == 400
+    assert _contact_language(db) == ["cy", "en"]

@@ -29,6 +29,8 @@ ENV_KEYS = {
     # Updates to storytellers: smtp://[user:password@]host:port (or smtps://, smtp+starttls://).
     "WORKBENCH_SMTP_URL": str,
     "WORKBENCH_MAIL_FROM": str,
+    # The clock storytellers live by, for times on their pages (IANA name).
+    "WORKBENCH_TIMEZONE": str,
 }
 
 
@@ -56,6 +58,7 @@ def load_config(instance_path: str | Path, overrides: dict[str, Any] | None = No
         "SESSION_IDLE_MINUTES": 30,
         "SESSION_ABSOLUTE_HOURS": 8,
         "STORY_MAX_CHARS": 20_000,
+        "WORKBENCH_TIMEZONE": "Europe/London",
         "WTF_CSRF_ENABLED": True,
         "RATELIMIT_ENABLED": True,
     }

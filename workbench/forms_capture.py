@@ -9,6 +9,7 @@ from __future__ import annotations
 import secrets
 
 from flask import current_app
+from flask_babel import get_locale
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import (
@@ -35,6 +36,8 @@ from consent.purposes import (
     PURPOSES,
     normalise_postcode_district,
 )
+from workbench.i18n import DEFAULT as DEFAULT_LANGUAGE
+from workbench.i18n import LANGUAGES
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 NOT_ANSWERED = ""
@@ -132,6 +135,12 @@ class StoryForm(FlaskForm):
         "Phone", validators=[Optional(), Length(max=40), Regexp(r"^[0-9 +()-]{6,40}$")]
     )
     contact_address = TextAreaField("Postal address", validators=[Optional(), Length(max=500)])
+    # Each language named in itself; the page's language is chosen until the teller says not.
+    contact_language = SelectField(
+        "Language for updates",
+        choices=list(LANGUAGES.items()),
+        default=lambda: str(get_locale() or DEFAULT_LANGUAGE),
+    )
 
     def validate_story(self, field: TextAreaField) -> None:
         limit = current_app.config["STORY_MAX_CHARS"]
@@ -188,7 +197,8 @@ class StoryForm(FlaskForm):
             "phone": self.contact_phone.data,
             "postal_address": self.contact_address.data,
         }
-        return {key: value.strip() for key, value in details.items() if (value or "").strip()}
+        given = {key: value.strip() for key, value in details.items() if (value or "").strip()}
+        return {**given, "language": self.contact_language.data or DEFAULT_LANGUAGE}
 
     def equality_answers(self) -> dict[str, str]:
         answers = {}

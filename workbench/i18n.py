@@ -11,12 +11,15 @@ reach the templates from Python (consent purposes, form labels, notice headings)
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
 from flask import Flask, request, session, url_for
 from flask_babel import Babel, get_locale, gettext
 from flask_babel import lazy_gettext as _l
 
 LANGUAGES = {"en": "English", "cy": "Cymraeg"}
 DEFAULT = "en"
+DEFAULT_TIMEZONE = "Europe/London"
 STORYTELLER_BLUEPRINTS = frozenset({"storyteller"})
 # Storyteller pages that live in a staff area's blueprint: "how was it for you?" is answered
 # from the receipt page and answers with it (or a thank-you page).
@@ -58,6 +61,7 @@ SHARED_WORDING = (
     _l("Email"),
     _l("Phone"),
     _l("Postal address"),
+    _l("Language for updates"),
     _l("Reference"),
     _l("Secret"),
     _l("Why we are asking"),
@@ -135,9 +139,24 @@ def translated(text: str) -> str:
     return gettext(str(text)) if text else ""
 
 
+def checked_timezone(name: str) -> str:
+    """The IANA time zone name, refused at start-up if unknown rather than on a storyteller's
+    page."""
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as error:
+        raise ValueError(
+            f"WORKBENCH_TIMEZONE={name!r} is not a time zone name such as Europe/London"
+        ) from error
+    return name
+
+
 def init_app(app: Flask) -> None:
     """Babel with our selector, and `lang` plus the language switch for the templates."""
     app.config.setdefault("BABEL_DEFAULT_LOCALE", DEFAULT)
+    app.config["BABEL_DEFAULT_TIMEZONE"] = checked_timezone(
+        app.config.get("WORKBENCH_TIMEZONE") or DEFAULT_TIMEZONE
+    )
     Babel(app, locale_selector=select_locale)
     app.jinja_env.filters["t"] = translated
 

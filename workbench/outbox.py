@@ -13,20 +13,26 @@ from __future__ import annotations
 import csv
 import io
 import smtplib
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from email.message import EmailMessage
+from functools import lru_cache
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import sqlite_utils
+from babel.dates import format_date
+from babel.support import Translations
 
 from consent import register_cleanup
 from workbench import actions, audit
 from workbench import db as wdb
+from workbench.i18n import DEFAULT as DEFAULT_LANGUAGE
 from workbench.qdpx import spreadsheet_safe
 
 SMTP_TIMEOUT_SECONDS = 15
+TRANSLATIONS = Path(__file__).with_name("translations")
 CONTACTABLE = """
-SELECT s.id AS story_id, s.reference, k.email, k.phone, k.postal_address, k.name
+SELECT s.id AS story_id, s.reference, k.email, k.phone, k.postal_address, k.name, k.language
 FROM stories s
 JOIN consents c ON c.story_id = s.id AND c.purpose = 'contact' AND c.granted = 1
 JOIN contacts k ON k.story_id = s.id
@@ -85,24 +91,60 @@ def queue_updates(db: sqlite_utils.Database, action_id: int) -> int:
     return queued
 
 
-def message_text(action: dict, reference: str, activity_title: str | None) -> str:
-    """The update: what was heard and what was done, naming the receipt but no story text."""
+def N_(text: str) -> str:  # noqa: N802 - the name pybabel extracts by default
+    """Marks wording for the catalogue; `message_text` translates it per teller."""
+    return text
+
+
+SUBJECT = N_("What happened after you shared your experience")
+
+
+@lru_cache(maxsize=8)
+def _catalogue(language: str) -> Translations:
+    return Translations.load(str(TRANSLATIONS), [language])
+
+
+def subject(language: str = DEFAULT_LANGUAGE) -> str:
+    return _catalogue(language).gettext(SUBJECT)
+
+
+def message_text(
+    action: dict, reference: str, activity_title: str | None, language: str = DEFAULT_LANGUAGE
+) -> str:
+    """The update: what was heard and what was done, naming the receipt but no story text.
+
+    Written in the language the teller chose for updates. What staff typed (you said, we
+    did, why) stays as typed: a Welsh frame around English wording says honestly what the
+    organisation wrote, where a machine translation would put words in its mouth.
+    """
+    say = _catalogue(language).gettext
+    thanks = (
+        say(N_("Thank you for sharing your experience with \u201c%(title)s\u201d."))
+        % {"title": activity_title}
+        if activity_title
+        else say(N_("Thank you for sharing your experience."))
+    )
     lines = [
-        "Thank you for sharing your experience"
-        + (f" with \u201c{activity_title}\u201d." if activity_title else "."),
+        thanks,
         "",
-        f"You said: {action['you_said']}",
-        f"{action['status_label']}: {action['we_did']}",
+        say(N_("You said:")) + " " + action["you_said"],
+        say(action["status_label"]) + ": " + action["we_did"],
     ]
     if action["status"] == "not_possible" and action["reason"]:
-        lines.append(f"Why: {action['reason']}")
+        lines.append(say(N_("Why:")) + " " + action["reason"])
     if action["due_on"] and action["status"] in ("planned", "in_progress"):
-        lines.append(f"By: {action['due_on']}")
+        due = format_date(date.fromisoformat(action["due_on"]), "d MMMM y", locale=language)
+        lines.append(say(N_("By %(date)s.")) % {"date": due})
     lines += [
         "",
-        f"You can see this with your receipt {reference} on our website.",
-        "You are getting this because you agreed to hear back. Reply STOP or use your "
-        "receipt to stop these updates.",
+        say(N_("You can see this with your receipt %(reference)s on our website."))
+        % {"reference": reference},
+        say(
+            N_(
+                "You are getting this because you agreed to hear back. Reply STOP or use your "
+                "receipt to stop these updates."
+            )
+        ),
     ]
     return "\n".join(lines)
 
@@ -123,7 +165,7 @@ def _pending(db: sqlite_utils.Database, channels: tuple[str, ...]) -> list[dict]
     return list(
         db.query(
             "SELECT o.id, o.action_id, o.channel, c.reference, c.name, c.email, c.phone, "
-            "c.postal_address, t.title AS activity_title FROM outbox o "
+            "c.postal_address, c.language, t.title AS activity_title FROM outbox o "
             f"JOIN ({CONTACTABLE}) c ON c.story_id = o.story_id "
             "JOIN stories s ON s.id = o.story_id LEFT JOIN activities t ON t.id = s.activity_id "
             f"WHERE o.status = 'queued' AND o.channel IN ({marks}) ORDER BY o.id",
@@ -147,8 +189,10 @@ def send_emails(db: sqlite_utils.Database, smtp_url: str, sender: str) -> dict[s
             message = EmailMessage()
             message["From"] = sender
             message["To"] = row["email"]
-            message["Subject"] = "What happened after you shared your experience"
-            message.set_content(message_text(action, row["reference"], row["activity_title"]))
+            message["Subject"] = subject(row["language"])
+            message.set_content(
+                message_text(action, row["reference"], row["activity_title"], row["language"])
+            )
             try:
                 smtp.send_message(message)
             except smtplib.SMTPException as error:
@@ -165,7 +209,9 @@ def export_letters_and_texts(db: sqlite_utils.Database, by: str) -> str:
     """CSV of queued letters and text messages (marked exported); one row per update."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(["channel", "name", "postal_address", "phone", "reference", "message"])
+    writer.writerow(
+        ["channel", "name", "postal_address", "phone", "reference", "language", "message"]
+    )
     rows = _pending(db, ("letter", "sms"))
     for row in rows:
         action = actions.get_action(db, row["action_id"])
@@ -176,7 +222,8 @@ def export_letters_and_texts(db: sqlite_utils.Database, by: str) -> str:
                 spreadsheet_safe(row["postal_address"]) if row["channel"] == "letter" else "",
                 row["phone"] if row["channel"] == "sms" else "",
                 row["reference"],
-                message_text(action, row["reference"], row["activity_title"]),
+                row["language"],
+                message_text(action, row["reference"], row["activity_title"], row["language"]),
             ]
         )
         _mark(db, row["id"], "exported")

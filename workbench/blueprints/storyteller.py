@@ -8,11 +8,10 @@ a wrong secret alike, and count failed attempts per reference and per address.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, date, datetime
 
-from babel.dates import format_date
 from flask import Blueprint, Response, abort, current_app, render_template, request
-from flask_babel import get_locale, gettext
+from flask_babel import format_date, format_datetime, gettext
 from flask_limiter.util import get_remote_address
 
 from consent import activities, receipts, references
@@ -42,12 +41,17 @@ NOT_MATCHED = (
 
 @bp.app_template_filter("when")
 def when(value: str | None) -> str:
-    """An ISO 8601 UTC time as people write it: 4 May 2026, 10:15 (UTC), or 4 Mai 2026 in Welsh."""
+    """An ISO 8601 date or UTC time as people write it, in the organisation's clock
+    (`WORKBENCH_TIMEZONE`): 4 May 2026, 11:15, or 4 Mai 2026 in Welsh. Why local time: a
+    storyteller told "10:15 (UTC)" for a story they gave at 11:15 would rightly be puzzled."""
     if not value:
         return ""
+    if "T" not in value:
+        return format_date(date.fromisoformat(value[:10]), "d MMMM y")
     moment = datetime.fromisoformat(value)
-    day = format_date(moment, "d MMMM y", locale=str(get_locale() or "en"))
-    return day + (f", {moment:%H:%M} (UTC)" if "T" in value else "")
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return format_datetime(moment, "d MMMM y, HH:mm")
 
 
 def _story_limit() -> str:
