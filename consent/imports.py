@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import sqlite_utils
+from babel import Locale
 
 from consent import references
 from consent.activities import current_notice, get_activity
@@ -26,10 +27,17 @@ from consent.errors import ConsentError
 from consent.purposes import EQUALITY_QUESTIONS, PURPOSES
 from workbench import audit
 from workbench import db as wdb
+from workbench.i18n import LANGUAGES
 
 MODES = ("all_or_nothing", "skip_bad_rows")
 CONSENT_FIELDS = [f"consent_{name}" for name in PURPOSES]
-CONTACT_FIELDS = ["contact_name", "contact_email", "contact_phone", "contact_postal_address"]
+CONTACT_FIELDS = [
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+    "contact_postal_address",
+    "contact_language",
+]
 FIELDS = [
     "text",
     "service",
@@ -80,6 +88,19 @@ def _yes_no(value: str) -> bool | None:
     return True if value in YES else False if value in NO else None
 
 
+def _language(value: str | None) -> str | None:
+    """A language for updates as a paper form or spreadsheet writes it: `cy`, `Cymraeg` or
+    `Welsh`. Anything else is passed on as written, for the consent check to refuse."""
+    if not value or not value.strip():
+        return None
+    wanted = value.strip().casefold()
+    for code, own_name in LANGUAGES.items():
+        names = {code, own_name.casefold(), Locale(code).get_display_name("en").casefold()}
+        if wanted in names:
+            return code
+    return value.strip()
+
+
 def _columns(header: list[str], mapping: dict[str, str] | None) -> dict[str, int]:
     """Field → column index, after the mapping; ConsentError when required columns are missing."""
     mapping = mapping or {}
@@ -128,6 +149,7 @@ def _row_submission(
         by_lower = {choice.lower(): choice for choice in choices}
         equality[name] = by_lower.get(value.lower(), value)
     contact = {name.removeprefix("contact_"): values.get(name) or None for name in CONTACT_FIELDS}
+    contact["language"] = _language(contact["language"])
     try:
         return check_submission(
             activity,

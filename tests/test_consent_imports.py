@@ -164,3 +164,20 @@ def test_file_level_problems_are_refused_before_any_row(
 def test_a_row_with_too_many_values_is_rejected(db, activity):
     report = run(db, activity, csv_bytes(GOOD + ",extra"), mode="skip_bad_rows")
     assert report.rejected == [(2, "", "More values than the header has columns.")]
+
+
+def test_the_language_for_updates_is_read_as_paper_forms_write_it(db, activity):
+    header = (
+        "text,consent_analysis,consent_publish_quotes,consent_share_partners,consent_contact,"
+        "consent_equality_monitoring,consent_method,contact_email,contact_language"
+    )
+    rows = [
+        f"Story {n},yes,no,no,yes,no,written,t{n}@example.org,{language}"
+        for n, language in enumerate(["Cymraeg", " welsh ", "CY", "English", ""])
+    ]
+    data = "\r\n".join([header, *rows, "Story 5,yes,no,no,yes,no,written,t5@example.org,Klingon"])
+    report = run(db, activity, data.encode(), mode="skip_bad_rows")
+    assert report.imported == 5
+    assert report.rejected == [(7, "contact_language", "Choose a language we write updates in.")]
+    languages = [r["language"] for r in db.query("SELECT language FROM contacts ORDER BY story_id")]
+    assert languages == ["cy", "cy", "cy", "en", "en"]
