@@ -45,13 +45,32 @@ def smtp_server():
     controller.stop()
 
 
+def answered(db, ways: list[dict], no_contact=(), **action) -> tuple[list, int]:
+    """Stories from tellers reachable in `ways`, in one approved theme that an action answers;
+    those at the indexes in `no_contact` then withdraw their contact consent."""
+    analyst = staff_user(db, "analyst")
+    activity = open_activity(db, analyst)
+    theme = new_theme(db, activity, "Medicines running out", "approved")
+    receipts = [capture_story(db, activity, analyst, text=STORY, contact=way) for way in ways]
+    for index in no_contact:
+        change_consent(db, receipts[index].story_id, "contact", False, "storyteller", "online")
+    with wdb.write(db):
+        db["theme_members"].insert_all(
+            {"theme_id": theme, "story_id": r.story_id, "source": "model"} for r in receipts
+        )
+    fields = ActionFields(
+        you_said="Medicines ran out at the pharmacy",
+        we_did="The pharmacy now orders inhalers a month ahead",
+        owner="Community pharmacy lead",
+        **action,
+    )
+    return receipts, actions.record_action(db, fields, by=analyst, theme_id=theme)
+
+
 @pytest.fixture
 def contacts(db):
     """Six storytellers in one theme: email, email, phone only, address only, no contact
     consent, and one who withdraws."""
-    analyst = staff_user(db, "analyst")
-    activity = open_activity(db, analyst)
-    theme = new_theme(db, activity, "Medicines running out", "approved")
     ways = [
         {"email": "ann@example.org"},
         {"email": "bob@example.org", "phone": "07700 900123"},
@@ -60,23 +79,7 @@ def contacts(db):
         {"email": "no-contact@example.org"},
         {"email": "withdrew@example.org"},
     ]
-    receipts = [capture_story(db, activity, analyst, text=STORY, contact=way) for way in ways]
-    change_consent(db, receipts[4].story_id, "contact", False, "storyteller", "online")
-    with wdb.write(db):
-        db["theme_members"].insert_all(
-            {"theme_id": theme, "story_id": r.story_id, "source": "model"} for r in receipts
-        )
-    action_id = actions.record_action(
-        db,
-        ActionFields(
-            you_said="Medicines ran out at the pharmacy",
-            we_did="The pharmacy now orders inhalers a month ahead",
-            owner="Community pharmacy lead",
-            status="done",
-        ),
-        by=analyst,
-        theme_id=theme,
-    )
+    receipts, action_id = answered(db, ways, no_contact=[4], status="done")
     return {"receipts": receipts, "action": action_id}
 
 
@@ -133,31 +136,12 @@ def test_analysts_send_from_the_outbox_page(app, client, db, login_as, contacts,
 
 def test_a_teller_who_chose_welsh_hears_back_in_welsh_around_what_staff_wrote(db, smtp_server):
     url, sink = smtp_server
-    analyst = staff_user(db, "analyst")
-    activity = open_activity(db, analyst)
-    theme = new_theme(db, activity, "Medicines running out", "approved")
     ways = [
         {"email": "cymraeg@example.org", "language": "cy"},
         {"postal_address": "1 Stryd Fawr, Trefach", "language": "cy"},
         {"email": "english@example.org"},
     ]
-    receipts = [capture_story(db, activity, analyst, text=STORY, contact=way) for way in ways]
-    with wdb.write(db):
-        db["theme_members"].insert_all(
-            {"theme_id": theme, "story_id": r.story_id, "source": "model"} for r in receipts
-        )
-    action_id = actions.record_action(
-        db,
-        ActionFields(
-            you_said="Medicines ran out at the pharmacy",
-            we_did="The pharmacy now orders inhalers a month ahead",
-            owner="Community pharmacy lead",
-            status="planned",
-            due_on="2027-03-31",
-        ),
-        by=analyst,
-        theme_id=theme,
-    )
+    receipts, action_id = answered(db, ways, status="planned", due_on="2027-03-31")
     outbox.queue_updates(db, action_id)
     assert outbox.send_emails(db, url, "updates@healthwatch.example")["sent"] == 2
     mail = {
