@@ -35,11 +35,12 @@ def connect(path: str | Path) -> sqlite_utils.Database:
 def use_wal(conn: sqlite3.Connection, timeout: float) -> None:
     """Put the file in WAL mode, waiting out other processes doing the same.
 
-    Why: the switch to WAL needs an exclusive lock, and SQLite returns "database is locked"
-    at once, without calling the busy handler, when another connection holds the file at
-    that moment. Two gunicorn workers (or a worker and the web app) opening a fresh file
-    together hit this; CI did. The mode is persistent, so once any connection has switched
-    the file the check below returns at once and no lock is needed.
+    Why: the switch to WAL upgrades a read lock to an exclusive one. When two connections
+    both hold the read lock and both want the upgrade, SQLite answers one of them "database
+    is locked" at once, without calling the busy handler (waiting could only deadlock). Two
+    gunicorn workers, or a worker and the web app, opening a fresh file together hit this;
+    CI did. Huey's SQLite storage retries the same way. The mode is persistent, so once any
+    connection has switched the file the first check returns at once.
     """
     deadline = time.monotonic() + timeout
     pause = 0.001
