@@ -75,6 +75,23 @@ def test_a_real_consumer_runs_jobs_on_sqlite_and_records_failures(app, db):
     exercise(app.config, db)
 
 
+def test_a_job_sent_twice_runs_once(app, db):
+    """A starting worker may resend a queued job whose first message is already on its way;
+    the second delivery must find it taken and do nothing."""
+    huey = jobs.make_huey(app.config)
+    job_id = jobs.enqueue(huey, db, "test_add", a=20, b=22)
+    huey.run_job(job_id, jobs.db_path_of(db))
+    assert len(huey.pending()) == 2
+    with consuming(huey):
+        assert wait_for(db, job_id)["status"] == "done"
+        deadline = time.time() + 10
+        while huey.pending() and time.time() < deadline:
+            time.sleep(0.05)
+        time.sleep(0.3)  # the second delivery, if any, finishes its run
+    assert [r["value"] for r in db["test_results"].rows] == [42]
+    assert db["jobs"].get(job_id)["attempts"] == 1
+
+
 @pytest.fixture
 def redis_url():
     server = shutil.which("redis-server")

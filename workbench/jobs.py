@@ -116,17 +116,13 @@ def run_job(job_id: int, db_path: str) -> None:
         if fn is None:
             _finish(db, job_id, "failed", f"unknown job {row['name']!r}")
             return
-        with wdb.write(db):
-            db["jobs"].update(
-                job_id,
-                {
-                    "status": "running",
-                    "started_at": now(),
-                    "attempts": (row["attempts"] or 0) + 1,
-                    "worker": worker_id(),
-                    "heartbeat_at": now(),
-                },
+        if not _claim(db, job_id):
+            # Sent twice (a starting worker resent it while its first message was in flight):
+            # the first delivery has it, and a job runs once.
+            log.info(
+                "job %s is already %s; not run again", job_id, db["jobs"].get(job_id)["status"]
             )
+            return
 
         def progress(fraction: float, message: str = "") -> None:
             with wdb.write(db):
@@ -146,6 +142,20 @@ def run_job(job_id: int, db_path: str) -> None:
         _finish(db, job_id, "done", "")
     finally:
         db.close()
+
+
+def _claim(db, job_id: int) -> bool:
+    """Mark the job running, unless another delivery already has: only a job waiting its
+    turn ('queued') or its retry ('failed') may start."""
+    at = now()
+    with wdb.write(db):
+        claimed = db.execute(
+            "UPDATE jobs SET status = 'running', started_at = ?, attempts = "
+            "coalesce(attempts, 0) + 1, worker = ?, heartbeat_at = ? "
+            "WHERE id = ? AND status IN ('queued', 'failed')",
+            [at, worker_id(), at, job_id],
+        ).rowcount
+    return claimed == 1
 
 
 def _finish(db, job_id: int, status: str, error: str) -> None:
@@ -231,7 +241,8 @@ def requeue_interrupted(huey: Huey, db, lease: timedelta = LEASE) -> int:
     """Jobs a killed process left behind are sent again (called when a worker starts): those
     left 'running' by a worker that is gone (not those another live worker is running), and
     those recorded 'queued' whose message never reached the queue because the web process was
-    killed between the two steps of `enqueue`."""
+    killed between the two steps of `enqueue`. A message merely in flight may so be sent
+    twice; `run_job` claims a job before running it, so the second delivery does nothing."""
     waiting = {task.args[0] for task in huey.pending() if task.args}
     rows = [
         row
