@@ -3,30 +3,37 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+LOCK := requirements.lock
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: install run test lint format translations clean
+.PHONY: install system-packages run test lint format translations lock mutation clean
 
 install: $(STAMP)
 
-# Torch first from the CPU wheel on local disk, then everything else under the same pin,
-# so no resolver step can swap in a CUDA build.
-$(STAMP): pyproject.toml constraints.txt package.json package-lock.json
+# Torch first from the CPU wheel on local disk, then everything else at the versions in the
+# lock (torch's CPU build among them), so no resolver step can swap in a CUDA build or a
+# release CI never ran.
+$(STAMP): pyproject.toml $(LOCK) package.json package-lock.json
+	@command -v npm >/dev/null || bash scripts/system-packages.sh npm
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -c constraints.txt torch==2.13.0
-	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
+	$(BIN)/pip install --quiet --upgrade 'pip>=25'
+	$(BIN)/pip install --quiet -c $(LOCK) torch
+	$(BIN)/pip install --quiet -c $(LOCK) -e '.[dev]'
 	npm ci --no-audit --no-fund --silent
 	touch $(STAMP)
+
+# Debian packages the tests need (redis-server, chromium, npm, a font); nothing when present.
+system-packages:
+	bash scripts/system-packages.sh
 
 run: install
 	$(BIN)/workbench init-db
 	$(BIN)/workbench demo --if-empty
 	$(BIN)/workbench run-all
 
-test: install
+test: install system-packages
 	$(BIN)/python -m pytest -q
 
 lint: install
@@ -42,6 +49,18 @@ translations: install
 	$(BIN)/pybabel extract -F babel.cfg -k _l --no-location --sort-output -o workbench/translations/messages.pot .
 	$(BIN)/pybabel update -i workbench/translations/messages.pot -d workbench/translations
 	$(BIN)/pybabel compile -d workbench/translations
+
+# Re-resolve every dependency from pyproject.toml in a throw-away venv and write the lock.
+# Run it after changing pyproject.toml's dependencies, or to take newer releases on purpose;
+# then `make test` and commit the lock with the change.
+lock:
+	rm -rf .lock-venv
+	$(PY) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet --upgrade 'pip>=25'
+	.lock-venv/bin/pip install --quiet torch==2.13.0
+	.lock-venv/bin/pip install --quiet -c scripts/lock-pins.txt '.[dev]'
+	bash scripts/write-lock.sh .lock-venv/bin/pip > $(LOCK)
+	rm -rf .lock-venv build
 
 clean:
 	rm -rf $(VENV) instance node_modules

@@ -97,7 +97,7 @@ def redis_url():
     server = shutil.which("redis-server")
     if server is None:
         pytest.fail(
-            "redis-server is not installed: .ci/run installs it (apt-get install redis-server)"
+            "redis-server is not installed: `make test` installs it (scripts/system-packages.sh)"
         )
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
