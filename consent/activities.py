@@ -13,11 +13,11 @@ from datetime import date
 
 import sqlite_utils
 
-from consent.clock import now_iso, today
 from consent.errors import ConsentError
 from consent.purposes import CHANNELS, PURPOSES
-from workbench import audit
-from workbench import db as wdb
+from plumbing import audit
+from plumbing import db as wdb
+from plumbing.clock import now_iso, today
 
 REQUIRED_TEXT = {
     "title": "Give the activity a title.",

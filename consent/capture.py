@@ -13,11 +13,11 @@ import sqlite_utils
 
 from consent import references
 from consent.activities import current_notice, get_activity
-from consent.clock import now_iso
 from consent.errors import ConsentError
 from consent.purposes import EQUALITY_QUESTIONS, METHODS, PURPOSES, normalise_postcode_district
-from workbench import audit
-from workbench import db as wdb
+from plumbing import audit
+from plumbing import db as wdb
+from plumbing.clock import now_iso
 from workbench.i18n import DEFAULT as DEFAULT_LANGUAGE
 from workbench.i18n import LANGUAGES
 

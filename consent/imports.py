@@ -22,11 +22,11 @@ from babel import Locale
 from consent import references
 from consent.activities import current_notice, get_activity
 from consent.capture import Receipt, Submission, check_submission, store_submission
-from consent.clock import now_iso
 from consent.errors import ConsentError
 from consent.purposes import EQUALITY_QUESTIONS, PURPOSES
-from workbench import audit
-from workbench import db as wdb
+from plumbing import audit
+from plumbing import db as wdb
+from plumbing.clock import now_iso
 from workbench.i18n import LANGUAGES
 
 MODES = ("all_or_nothing", "skip_bad_rows")

@@ -14,13 +14,13 @@ import sqlite_utils
 
 from consent import references
 from consent.activities import get_activity
-from consent.clock import now_iso
 from consent.errors import ConsentError
 from consent.purposes import METHODS, PURPOSES
 from consent.withdrawal import withdraw
-from workbench import audit
-from workbench import db as wdb
-from workbench.stages import STAGES, story_stage
+from nlp.progress import STAGES, story_stage
+from plumbing import audit
+from plumbing import db as wdb
+from plumbing.clock import now_iso
 
 THEME_STATUS_LABELS = {
     "draft": "being reviewed by an analyst",

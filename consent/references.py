@@ -27,7 +27,7 @@ from concurrent.futures import ThreadPoolExecutor
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from workbench.hashing import PooledHasher
+from plumbing.hashing import PooledHasher
 
 # No 0/O or 1/I: people read these aloud and copy them by hand. 32 symbols = 5 bits each.
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 
 import sqlite_utils
 
-from consent.clock import now_iso
 from consent.errors import ConsentError
-from workbench import audit
-from workbench import db as wdb
+from plumbing import audit
+from plumbing import db as wdb
+from plumbing.clock import now_iso
 
 Cleanup = Callable[[sqlite_utils.Database, int], None]
 CLEANUPS: dict[str, list[Cleanup]] = {}
@@ -80,7 +80,11 @@ for _table in (
 
 # Modules that register their own clean-ups when imported. `withdraw` imports them first, so
 # a withdrawal from any process (web, worker, CLI) runs every clean-up there is.
-STAGE_MODULES = ("workbench.actions", "workbench.evaluation", "workbench.outbox")
+STAGE_MODULES = (
+    "workbench.feedback.actions",
+    "workbench.feedback.evaluation",
+    "workbench.feedback.outbox",
+)
 
 
 def load_stage_cleanups() -> dict[str, list[Cleanup]]:

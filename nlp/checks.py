@@ -19,7 +19,7 @@ import sqlite_utils
 from nlp.anonymise import ENGINE_VERSION, Finding, anonymise, render
 from nlp.findings import LABELS
 from nlp.residual_risk import combination, document_frequencies, risk_flags
-from workbench import db as wdb
+from plumbing import db as wdb
 
 # Residual-risk flags compare a story with the other anonymised stories of its activity;
 # the most recent this many are enough to tell a rare word from a common one.

@@ -6,7 +6,7 @@ own module, which does the work on plain data.
 
 from __future__ import annotations
 
-from workbench.jobs import job
+from plumbing.jobs import job
 
 
 @job("embed")

@@ -18,7 +18,7 @@ from sqlite_utils import Database
 
 from nlp import criticality, embed, tagging
 from nlp.priorities import Framework, FrameworkError, framework_version, get_framework
-from workbench import db as wdb
+from plumbing import db as wdb
 
 EMBEDDING_DIM = 384
 BULK_ACTIONS = ("accept", "reject", "add")

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 import sqlite_utils
 
-from workbench import db as wdb
+from plumbing import db as wdb
 
 
 def record(

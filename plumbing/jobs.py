@@ -23,8 +23,7 @@ from typing import Any
 
 from huey import Huey, RedisHuey, SqliteHuey
 
-from workbench import db as wdb
-from workbench.config import queue_url
+from plumbing import db as wdb
 
 log = logging.getLogger(__name__)
 
@@ -39,8 +38,8 @@ LEASE = timedelta(minutes=3)
 # Modules whose import registers job functions; the worker imports them all at start.
 JOB_MODULES = (
     "nlp.pipeline",
-    "workbench.publish",
-    "workbench.demo",
+    "workbench.publishing.publish",
+    "workbench.demo.loader",
 )
 
 
@@ -56,6 +55,15 @@ def job(name: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
 
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def queue_url(config: dict) -> str:
+    """The Huey storage: a redis:// URL, or a SQLite file beside the working database."""
+    url = config.get("WORKBENCH_QUEUE") or ""
+    if url:
+        return url
+    db = Path(config["WORKBENCH_DB"])
+    return "sqlite:///" + str(db.with_name(db.stem + "-queue.db"))
 
 
 def make_huey(config: dict) -> Huey:

@@ -11,8 +11,8 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 import pytest  # noqa: E402
 
+from plumbing import db as wdb  # noqa: E402
 from workbench import accounts, create_app  # noqa: E402
-from workbench import db as wdb  # noqa: E402
 
 PASSWORD = "correct horse battery staple"
 CSRF_RE = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')

@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 
 from consent.activities import create_activity
 from consent.purposes import CHANNELS
+from plumbing import db as wdb
 from workbench import create_app, demo
-from workbench import db as wdb
 
 ROLES = ("anonymous", "gatherer", "analyst", "planner", "admin", "safeguarding")
 MARK = "fuzzMark()"

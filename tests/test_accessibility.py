@@ -27,9 +27,10 @@ from publish_fixtures import seed
 from test_browser_receipt import CHROMIUM, CHROMIUM_ARGS
 from werkzeug.serving import make_server
 
-from workbench import accounts, create_app, publish
-from workbench import db as wdb
+from plumbing import db as wdb
+from workbench import accounts, create_app
 from workbench.commands.services import datasette_command
+from workbench.publishing import publish
 
 pytestmark = pytest.mark.browser
 

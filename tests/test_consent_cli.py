@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 from consent_support import capture_story, migrated_db, open_activity, staff_user
 
-from consent.clock import today
+from plumbing.clock import today
 from workbench.commands.stories import import_stories, retention_command
 
 HEADER = (

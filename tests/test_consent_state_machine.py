@@ -34,9 +34,9 @@ from hypothesis import strategies as st
 from hypothesis.stateful import Bundle, RuleBasedStateMachine, initialize, invariant, rule
 
 from consent import receipts, withdrawal
-from workbench import db as wdb
-from workbench import publish
-from workbench.jobs import now
+from plumbing import db as wdb
+from plumbing.jobs import now
+from workbench.publishing import publish
 
 _numbers = itertools.count(1)
 

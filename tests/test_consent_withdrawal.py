@@ -20,7 +20,8 @@ from consent_support import (
 
 from consent import receipts, withdrawal
 from consent.errors import ConsentError
-from workbench import flows, jobs
+from plumbing import jobs
+from workbench import flows
 
 
 @pytest.fixture

@@ -27,8 +27,9 @@ import pytest
 from fuzzing import FormParser
 
 from consent.activities import create_activity
-from workbench import db as wdb
-from workbench import demo, jobs
+from plumbing import db as wdb
+from plumbing import jobs
+from workbench import demo
 from workbench.commands.services import SERVER_ENV, gunicorn_command
 
 BIN = Path(sys.executable).parent

@@ -10,9 +10,9 @@ from test_receipt_web import open_receipt
 
 from consent import withdraw
 from nlp import theme_store
-from workbench import actions, outbox
-from workbench import db as wdb
-from workbench.actions import ActionError, ActionFields
+from plumbing import db as wdb
+from workbench.feedback import actions, outbox
+from workbench.feedback.actions import ActionError, ActionFields
 
 WE_DID = "We added a morning phone line staffed from 7:30"
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from workbench import db as wdb
-from workbench import jobs
+from plumbing import db as wdb
+from plumbing import jobs
 
 
 @jobs.job("test_add")

@@ -27,10 +27,12 @@ from conftest import CSRF_RE, make_user
 from datasette.app import Datasette
 
 from nlp import checks, embed
-from workbench import create_app, demo, jobs, publish
-from workbench import db as wdb
+from plumbing import db as wdb
+from plumbing import jobs
+from workbench import create_app, demo
 from workbench.commands.publishing import publish as publish_command
-from workbench.publish_schema import expected_columns
+from workbench.publishing import publish
+from workbench.publishing.schema import expected_columns
 
 
 def nhs_number(body: str) -> str:

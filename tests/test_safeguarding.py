@@ -15,9 +15,10 @@ from publish_fixtures import seed
 
 from consent import withdrawal
 from nlp import pipeline, signals
-from workbench import db as wdb
-from workbench import publish, safeguarding
+from plumbing import db as wdb
+from workbench import safeguarding
 from workbench.blueprints.safeguarding import on_story_captured
+from workbench.publishing import publish
 
 RISKY = "My husband hits me and I don't feel safe at home. I want to make a complaint too."
 LEADS = {"safeguarding", "admin"}

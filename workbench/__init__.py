@@ -21,8 +21,9 @@ from flask_login import LoginManager
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.routing import IntegerConverter
 
-from workbench import accounts, jobs, policy, web
-from workbench import db as wdb
+from plumbing import db as wdb
+from plumbing import jobs
+from workbench import accounts, policy, web
 from workbench.config import (
     default_instance_path,
     is_production,

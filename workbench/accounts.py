@@ -16,8 +16,8 @@ import sqlite_utils
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from workbench import db as wdb
-from workbench.hashing import PooledHasher
+from plumbing import db as wdb
+from plumbing.hashing import PooledHasher
 
 ROLES = ("gatherer", "analyst", "planner", "admin", "safeguarding")
 MIN_PASSWORD_LENGTH = 12

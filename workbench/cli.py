@@ -8,8 +8,8 @@ import sys
 
 import click
 
+from plumbing import db as wdb
 from workbench import accounts
-from workbench import db as wdb
 from workbench.config import default_instance_path, load_config
 
 # Each area's commands live in workbench/commands/<module>.py as click commands.
@@ -68,7 +68,7 @@ def create_user(username: str, role: str) -> None:
         user, password = accounts.create_user(db, username, role)
     except accounts.AccountError as error:
         raise click.ClickException(str(error)) from None
-    from workbench import audit
+    from plumbing import audit
 
     audit.record(db, "cli", "user_created", "user", user.id, role)
     click.echo(f"created {user.username} ({role}); one-time password: {password}")

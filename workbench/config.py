@@ -80,15 +80,6 @@ def is_production(config: dict) -> bool:
     )
 
 
-def queue_url(config: dict) -> str:
-    """The Huey storage: a redis:// URL, or a SQLite file beside the working database."""
-    url = config.get("WORKBENCH_QUEUE") or ""
-    if url:
-        return url
-    db = Path(config["WORKBENCH_DB"])
-    return "sqlite:///" + str(db.with_name(db.stem + "-queue.db"))
-
-
 def ratelimit_storage(config: dict) -> str:
     """Flask-Limiter's storage URI: as configured, or a SQLite file beside the working DB."""
     from workbench.ratelimit_store import storage_uri

@@ -16,8 +16,8 @@ import threading
 import sqlite_utils
 from flask import Flask, current_app, g
 
-from workbench import db as wdb
-from workbench import jobs
+from plumbing import db as wdb
+from plumbing import jobs
 
 log = logging.getLogger(__name__)
 

@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 
 from nlp import embed, themes
-from workbench import db as wdb
+from plumbing import db as wdb
 
 Progress = Callable[[float, str], None]
 QUOTE_PURPOSE = "publish_quotes"

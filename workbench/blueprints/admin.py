@@ -3,7 +3,8 @@
 from flask import Blueprint, flash, render_template
 from flask_login import current_user
 
-from workbench import accounts, audit
+from plumbing import audit
+from workbench import accounts
 from workbench.forms import CreateUserForm
 from workbench.policy import roles
 from workbench.web import get_db

@@ -13,7 +13,8 @@ from consent import activities, capture, imports, receipts, references
 from consent.errors import ConsentError
 from consent.purposes import CHANNELS, EQUALITY_QUESTIONS, PURPOSES
 from nlp.priorities import list_frameworks
-from workbench import audit, flows
+from plumbing import audit
+from workbench import flows
 from workbench.blueprints.safeguarding import on_story_captured
 from workbench.forms_capture import (
     ActivityForm,

@@ -2,7 +2,7 @@
 
 from flask import Blueprint, render_template
 
-from workbench import stages
+from nlp import progress as stages
 from workbench.policy import STAFF, public, roles
 from workbench.web import get_db
 

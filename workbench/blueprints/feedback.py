@@ -16,11 +16,12 @@ from flask import (
 from flask_login import current_user
 
 from consent import activities as consent_activities
-from workbench import actions, audit, evaluation, outbox, qdpx, reach
+from plumbing import audit
 from workbench.blueprints import storyteller
+from workbench.charts.reach import reach_chart
+from workbench.feedback import actions, evaluation, outbox, qdpx, reach
 from workbench.forms_feedback import ActionForm, EvaluationForm, PopulationForm
 from workbench.policy import public, roles
-from workbench.reach_chart import reach_chart
 from workbench.web import get_db
 
 bp = Blueprint("feedback", __name__)

@@ -19,8 +19,10 @@ from wtforms import TextAreaField
 from wtforms.validators import Length
 
 from nlp.signals import SIGNALS, rule_hits
-from workbench import audit, safeguarding, signposting
+from plumbing import audit
+from workbench import safeguarding
 from workbench.policy import roles
+from workbench.safeguarding import signposting
 from workbench.web import enqueue, get_db
 
 log = logging.getLogger(__name__)

@@ -16,7 +16,8 @@ from flask_limiter.util import get_remote_address
 
 from consent import activities, receipts, references
 from consent.purposes import EQUALITY_QUESTIONS, PURPOSES
-from workbench import audit, flows, limiter
+from plumbing import audit
+from workbench import flows, limiter
 from workbench.blueprints.capture import base_url, save_story
 from workbench.forms_capture import (
     NEEDS_DETAILS,
@@ -204,7 +205,7 @@ def _status_page(key: receipts.StoryKey, change=None, withdraw=None, message=Non
 
 def _loop_closing(key: receipts.StoryKey, secret: str, asked_at: str) -> dict:
     """The actions that answer this story (only this one), and "how was it for you?"."""
-    from workbench.actions import actions_for_story
+    from workbench.feedback.actions import actions_for_story
 
     if key.withdrawn or key.story_id is None:
         return {"actions": [], "evaluation_form": None}

@@ -11,7 +11,7 @@ from flask_login import current_user
 from consent.activities import get_activity, list_activities
 from nlp import priorities, tag_store, theme_store
 from nlp.priorities import FrameworkError
-from workbench import audit
+from plumbing import audit
 from workbench.policy import roles
 from workbench.web import enqueue, get_db
 

@@ -13,8 +13,8 @@ def demo(stories: int, if_empty: bool) -> None:
 
     Example: workbench demo --stories 300 --if-empty
     """
+    from plumbing import jobs
     from workbench import demo as demo_data
-    from workbench import jobs
 
     db = open_db()
     if if_empty and db["stories"].count:

@@ -22,7 +22,7 @@ def publish(published_path: str | None) -> None:
 
     Example: workbench publish --to instance/published.db
     """
-    from workbench import publish as publishing
+    from workbench.publishing import publish as publishing
 
     target = published_path or settings()["WORKBENCH_PUBLISHED_DB"]
     db = open_db()

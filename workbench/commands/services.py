@@ -32,7 +32,7 @@ def datasette_command(published: str, port: int = DATASETTE_PORT) -> list[str]:
     The settings are `workbench.publish.DATASETTE_SETTINGS`, the same ones the tests use. The
     file is served mutable: the planner plugin follows each `os.replace`, so no restart.
     """
-    from workbench.publish import DATASETTE_SETTINGS, metadata_path
+    from workbench.publishing.publish import DATASETTE_SETTINGS, metadata_path
 
     settings: list[str] = []
     for name, value in DATASETTE_SETTINGS.items():
@@ -61,7 +61,7 @@ def worker(workers: int) -> None:
 
     Example: workbench worker --workers 2
     """
-    from workbench import jobs
+    from plumbing import jobs
 
     # Background work yields to people waiting on a page: at the same niceness as the web's
     # password hashing (workbench/hashing.py), below the web's request threads. On an idle
@@ -101,7 +101,7 @@ def serve_published(port: int) -> None:
 
 
 def _ensure_published() -> str:
-    from workbench import publish
+    from workbench.publishing import publish
 
     config = settings()
     path = config["WORKBENCH_PUBLISHED_DB"]

@@ -10,10 +10,11 @@ from pathlib import Path
 import click
 
 from consent import imports, retention
-from consent.clock import today as utc_today
 from consent.errors import ConsentError
 from consent.purposes import CHANNELS
-from workbench import accounts, flows, jobs
+from plumbing import jobs
+from plumbing.clock import today as utc_today
+from workbench import accounts, flows
 from workbench.cli import open_db, settings
 
 

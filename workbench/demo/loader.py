@@ -14,14 +14,15 @@ from pathlib import Path
 
 import sqlite_utils
 
+import nlp
 from consent.activities import create_activity, current_notice
 from consent.capture import capture_story
 from consent.purposes import CHANNELS, EQUALITY_QUESTIONS
-from workbench import audit
-from workbench.demo_stories import make_stories
-from workbench.jobs import job
+from plumbing import audit
+from plumbing.jobs import job
+from workbench.demo.stories import make_stories
 
-FRAMEWORKS = Path(__file__).resolve().parent.parent / "nlp" / "data" / "frameworks"
+FRAMEWORKS = Path(nlp.__file__).resolve().parent / "data" / "frameworks"
 DEMO_FRAMEWORK = "dundee-hscp-2016"
 
 ACTIVITIES = [
@@ -147,7 +148,7 @@ def load(db: sqlite_utils.Database, stories: int = 300, seed: int = 7) -> list[D
 def demo_pipeline(db: sqlite_utils.Database, progress, published_path: str) -> None:
     """Take the demo stories along the whole path, as people and workers would."""
     from nlp import checks, embed, tag_store, theme_store
-    from workbench import publish
+    from workbench.publishing import publish
 
     story_ids = [r["id"] for r in db.query("SELECT id FROM stories ORDER BY id")]
     # A demo re-run (e.g. after a worker was stopped) carries on where it left off.

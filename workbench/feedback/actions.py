@@ -16,8 +16,8 @@ from datetime import UTC, date, datetime
 import sqlite_utils
 
 from consent import register_cleanup
-from workbench import audit
-from workbench import db as wdb
+from plumbing import audit
+from plumbing import db as wdb
 
 STATUSES = {
     "planned": "We will",

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 import sqlite_utils
 
 from consent import register_cleanup
-from workbench import db as wdb
+from plumbing import db as wdb
 from workbench import suppression
 
 QUESTIONS = {

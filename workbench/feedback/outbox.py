@@ -24,13 +24,14 @@ from babel.dates import format_date
 from babel.support import Translations
 
 from consent import register_cleanup
-from workbench import actions, audit
-from workbench import db as wdb
+from plumbing import audit
+from plumbing import db as wdb
+from workbench.feedback import actions
+from workbench.feedback.qdpx import spreadsheet_safe
 from workbench.i18n import DEFAULT as DEFAULT_LANGUAGE
-from workbench.qdpx import spreadsheet_safe
 
 SMTP_TIMEOUT_SECONDS = 15
-TRANSLATIONS = Path(__file__).with_name("translations")
+TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
 CONTACTABLE = """
 SELECT s.id AS story_id, s.reference, k.email, k.phone, k.postal_address, k.name, k.language
 FROM stories s

@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 
 import sqlite_utils
 
-from workbench import db as wdb
+from plumbing import db as wdb
 from workbench import suppression
 
 UNDER_HEARD_RATIO = 0.8

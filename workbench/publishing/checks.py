@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 import sqlite_utils
 
-from workbench.publish_schema import expected_columns
+from workbench.publishing.schema import expected_columns
 
 SHINGLE = 12  # words: long texts are looked for by their opening words, then confirmed
 MIN_SHARED_WORDS = 8

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from workbench import evaluation, reach, suppression
-from workbench.actions import STATUSES
+from workbench import suppression
+from workbench.feedback import evaluation, reach
+from workbench.feedback.actions import STATUSES
 
 
 def _size_band(n: int) -> str:
-    from workbench.publish_tables import size_band
+    from workbench.publishing.tables import size_band
 
     return size_band(n)
 

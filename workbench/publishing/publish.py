@@ -21,13 +21,13 @@ from pathlib import Path
 
 import sqlite_utils
 
-from workbench import publish_checks as checks
-from workbench.jobs import job
-from workbench.publish_checks import LeakError
-from workbench.publish_metadata import LICENCE
-from workbench.publish_metadata import metadata as _metadata
-from workbench.publish_schema import SCHEMA
-from workbench.publish_tables import published_rows, size_band
+from plumbing.jobs import job
+from workbench.publishing import checks
+from workbench.publishing.checks import LeakError
+from workbench.publishing.metadata import LICENCE
+from workbench.publishing.metadata import metadata as _metadata
+from workbench.publishing.schema import SCHEMA
+from workbench.publishing.tables import published_rows, size_band
 from workbench.suppression import DEFAULT_K
 
 __all__ = [

@@ -15,8 +15,8 @@ from collections.abc import Iterable
 import sqlite_utils
 
 from workbench import suppression
-from workbench.publish_feedback import feedback_rows
-from workbench.publish_schema import (
+from workbench.publishing.feedback_rows import feedback_rows
+from workbench.publishing.schema import (
     ALL_AREAS,
     ALL_CHANNELS,
     ALL_GROUPS,

@@ -16,8 +16,8 @@ from datetime import UTC, datetime, timedelta
 import sqlite_utils
 
 from nlp.signals import SAFEGUARDING_SIGNALS, Signal
-from workbench import audit
-from workbench import db as wdb
+from plumbing import audit
+from plumbing import db as wdb
 
 STATES = {
     "open": "Not yet acknowledged",
