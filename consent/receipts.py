@@ -16,7 +16,7 @@ from consent import references
 from consent.activities import get_activity
 from consent.errors import ConsentError
 from consent.purposes import METHODS, PURPOSES
-from consent.withdrawal import withdraw
+from consent.withdrawal import withdraw, withdraw_purpose
 from nlp.progress import STAGES, story_stage
 from plumbing import audit
 from plumbing import db as wdb
@@ -165,9 +165,10 @@ def change_consent(
 ) -> ConsentChange:
     """Grant or withdraw one purpose; withdrawing `analysis` withdraws the whole story.
 
-    Withdrawing `publish_quotes` deletes the story's quotes, `contact` its contact details,
-    `equality_monitoring` its equality answers. `republish` says the published database must
-    be rebuilt; `theme_ids` name themes whose keywords need refreshing.
+    Withdrawing a purpose runs its clean-ups: `publish_quotes` deletes the story's quotes,
+    `contact` its contact details, `equality_monitoring` its equality answers. `republish` says
+    the published database must be rebuilt; `theme_ids` name themes whose keywords need
+    refreshing.
     """
     errors = {}
     if purpose not in PURPOSES:
@@ -203,20 +204,10 @@ def change_consent(
             [story_id, purpose, int(granted), method, current[1], at, by],
         )
         change = ConsentChange(purpose, granted, changed=True)
-        if purpose == "publish_quotes" and not granted:
-            change.theme_ids = [
-                r[0]
-                for r in db.execute(
-                    "SELECT DISTINCT theme_id FROM quotes WHERE story_id = ? ORDER BY 1",
-                    [story_id],
-                ).fetchall()
-            ]
-            db.execute("DELETE FROM quotes WHERE story_id = ?", [story_id])
-            change.republish = True
-        elif purpose == "contact" and not granted:
-            db.execute("DELETE FROM contacts WHERE story_id = ?", [story_id])
-        elif purpose == "equality_monitoring" and not granted:
-            db.execute("DELETE FROM equality_answers WHERE story_id = ?", [story_id])
+        if not granted:
+            # What the purpose allowed goes with it: quotes, contact details, equality answers.
+            change.theme_ids = withdraw_purpose(db, story_id, purpose)
+            change.republish = purpose == "publish_quotes"
         audit.record(
             db,
             by,

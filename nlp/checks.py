@@ -12,22 +12,31 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from datetime import UTC, datetime
 
 import sqlite_utils
 
+from consent import register_cleanup
 from nlp.anonymise import ENGINE_VERSION, Finding, anonymise, render
 from nlp.findings import LABELS
 from nlp.residual_risk import combination, document_frequencies, risk_flags
 from plumbing import db as wdb
+from plumbing.clock import now_iso
 
 # Residual-risk flags compare a story with the other anonymised stories of its activity;
 # the most recent this many are enough to tell a rare word from a common one.
 CORPUS_SAMPLE = 2000
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+@register_cleanup("anonymisations")
+def _forget_anonymisation(db: sqlite_utils.Database, story_id: int) -> None:
+    """A withdrawn story's anonymised text goes with it."""
+    db.execute("DELETE FROM anonymisations WHERE story_id = ?", [story_id])
+
+
+@register_cleanup("embeddings")
+def _forget_embedding(db: sqlite_utils.Database, story_id: int) -> None:
+    """So does the vector made from that text (nlp/embed.py keeps the cache)."""
+    db.execute("DELETE FROM embeddings WHERE story_id = ?", [story_id])
 
 
 def anonymise_story(db: sqlite_utils.Database, story_id: int) -> dict:
@@ -92,7 +101,7 @@ def apply_check(
                 "findings": json.dumps([f.as_dict() for f in result.findings]),
                 "risk_flags": json.dumps([f.as_dict() for f in flags]),
                 "checked_by": checked_by,
-                "checked_at": _now(),
+                "checked_at": now_iso(),
             },
         )
         if not keep_original:
@@ -179,7 +188,7 @@ def _save(db: sqlite_utils.Database, story_id: int, values: dict) -> dict:
     record = {
         "story_id": story_id,
         "engine_version": ENGINE_VERSION,
-        "updated_at": _now(),
+        "updated_at": now_iso(),
         "risk_flags": "[]",
         "checked_by": None,
         "checked_at": None,

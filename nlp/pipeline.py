@@ -69,25 +69,6 @@ def train_tagger(db, progress, framework_id: str) -> None:
     tag_store.retrain(db, framework_id, progress)
 
 
-@job("signals")
-def detect_signals(
-    db, progress, story_id: int | None = None, story_ids: list[int] | None = None
-) -> None:
-    """Look for risk signals (rules and classifier) in one story or several (an import); flag
-    them for the safeguarding lead and mark complaint requests. Nothing is held back: the
-    stories carry on regardless."""
-    from nlp import signals
-    from workbench import safeguarding
-
-    ids = ([story_id] if story_id is not None else []) + list(story_ids or [])
-    for done, one in enumerate(ids, start=1):
-        text = safeguarding.story_for_lead(db, one)["text"]
-        if text:  # no text: withdrawn, or the original is no longer kept and not yet anonymised
-            safeguarding.record_signals(db, one, signals.detect(text).signals)
-        # The jobs list is visible to all staff: say nothing about what was found.
-        progress(done / len(ids), f"Checked {done} of {len(ids)}")
-
-
 # --- Anonymisation (nlp/anonymise.py, nlp/checks.py) ------------------------------------------
 
 

@@ -39,13 +39,3 @@ def counts(db: sqlite_utils.Database, activity_id: int | None = None) -> dict[st
     sql += ") GROUP BY stage"
     found = {row["stage"]: row["n"] for row in db.query(sql, params)}
     return {stage: found.get(stage, 0) for stage in STAGES}
-
-
-def recent_jobs(db: sqlite_utils.Database, limit: int = 10) -> list[dict]:
-    return list(
-        db.query(
-            "SELECT id, name, status, progress, message, error, created_at, finished_at "
-            "FROM jobs ORDER BY id DESC LIMIT ?",
-            [limit],
-        )
-    )

@@ -11,14 +11,15 @@ import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 
 import numpy as np
 from sqlite_utils import Database
 
+from consent import register_cleanup
 from nlp import criticality, embed, tagging
 from nlp.priorities import Framework, FrameworkError, framework_version, get_framework
 from plumbing import db as wdb
+from plumbing.clock import now_iso
 
 EMBEDDING_DIM = 384
 BULK_ACTIONS = ("accept", "reject", "add")
@@ -34,8 +35,16 @@ class TaggingResult:
     proposed: int = 0
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+@register_cleanup("tags")
+def _forget_tags(db: Database, story_id: int) -> None:
+    """A withdrawn story stops counting towards any priority."""
+    db.execute("DELETE FROM tags WHERE story_id = ?", [story_id])
+
+
+@register_cleanup("criticality")
+def _forget_criticality(db: Database, story_id: int) -> None:
+    """And its criticality score goes with it."""
+    db.execute("DELETE FROM criticality WHERE story_id = ?", [story_id])
 
 
 def story_vectors(db: Database, story_ids: list[int]) -> dict[int, np.ndarray]:
@@ -107,7 +116,7 @@ def tag_stories(db: Database, story_ids: list[int], framework_id: str) -> Taggin
         classifier=load_classifier(db, framework_id),
         version=f"{tagging.ZERO_SHOT_VERSION}/{framework_id}@v{version}",
     )
-    now = _now()
+    now = now_iso()
     with wdb.write(db):
         decided = _decided(db, result.tagged, framework_id)
         for chunk in _chunks(result.tagged):
@@ -171,7 +180,7 @@ def _decide(
     _check_priority(db, framework_id, priority_id)
     if not db.execute("SELECT 1 FROM stories WHERE id = ?", [story_id]).fetchone():
         raise LookupError("That story no longer exists (it may have been withdrawn).")
-    now = _now()
+    now = now_iso()
     with wdb.write(db):
         updated = db.execute(
             "UPDATE tags SET state = ?, reviewed_by = ?, updated_at = ? "
@@ -227,7 +236,7 @@ def bulk_tag_theme(
     if action not in BULK_ACTIONS:
         raise ValueError(f"unknown action {action!r}; expected one of {', '.join(BULK_ACTIONS)}")
     _check_priority(db, framework_id, priority_id)
-    now = _now()
+    now = now_iso()
     state = "rejected" if action == "reject" else "confirmed"
     with wdb.write(db):
         changed = db.execute(
@@ -395,7 +404,7 @@ def train_classifier(db: Database, framework_id: str) -> dict[str, dict]:
             db["classifiers"].insert(
                 {
                     "framework_id": framework_id,
-                    "trained_at": _now(),
+                    "trained_at": now_iso(),
                     "metrics": json.dumps(metrics, sort_keys=True),
                     "model": model.to_bytes(),
                     "training_seconds": round(elapsed, 2),

@@ -5,11 +5,10 @@ Never story text, secrets or tokens: callers pass ids and short fixed words.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import sqlite_utils
 
 from plumbing import db as wdb
+from plumbing.clock import now_iso
 
 
 def record(
@@ -24,7 +23,7 @@ def record(
     with wdb.write(db):
         db["audit_log"].insert(
             {
-                "at": datetime.now(UTC).isoformat(timespec="seconds"),
+                "at": now_iso(),
                 "actor": actor,
                 "action": action,
                 "object_type": object_type,
@@ -35,4 +34,5 @@ def record(
 
 
 def recent(db: sqlite_utils.Database, limit: int = 100) -> list[dict]:
+    """The latest events, newest first."""
     return list(db.query("SELECT * FROM audit_log ORDER BY id DESC LIMIT ?", [limit]))

@@ -78,20 +78,23 @@ def write(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
 
 
 def migrate(db: sqlite_utils.Database) -> None:
-    """Apply every package's pending migrations, in the order of the data path."""
-    for migrations in all_migrations():
+    """Apply every package's pending migrations, in the order `plumbing.registry` lists them."""
+    from plumbing import registry
+
+    for migrations in registry.migration_sets():
         migrations.apply(db)
-
-
-def all_migrations() -> list:
-    """Each package owns its tables; this lists their migration sets in dependency order."""
-    from consent.migrations import migrations as consent_migrations
-    from nlp.migrations import migrations as nlp_migrations
-    from workbench.migrations import migrations as workbench_migrations
-
-    return [workbench_migrations, consent_migrations, nlp_migrations]
 
 
 def integrity_ok(db: sqlite_utils.Database) -> bool:
     """SQLite's own integrity check."""
     return db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def ping(db: sqlite_utils.Database) -> None:
+    """Read from the database; raises if it cannot (the health check)."""
+    db.execute("SELECT 1").fetchone()
+
+
+def path_of(db: sqlite_utils.Database) -> str:
+    """The file a connection has open, so another thread or process can open it too."""
+    return db.execute("PRAGMA database_list").fetchone()[2]

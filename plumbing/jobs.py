@@ -1,14 +1,15 @@
 """Background jobs through Huey.
 
-Packages register plain functions with `@job("name")`; `enqueue` records a row in the `jobs`
-table (so pages can show progress and failure) and hands the id to one Huey task that runs the
-function in a worker process. SQLite storage by default, Redis when `WORKBENCH_QUEUE` is a
-redis:// URL, so several machines can share the NLP work.
+Packages register plain functions with `@job("name")` (the modules that do are listed in
+`plumbing.registry`); `enqueue` records a row in the `jobs` table (so pages can show progress
+and failure) and hands the id to one Huey task that runs the function in a worker process.
+SQLite storage by default, Redis when `WORKBENCH_QUEUE` is a redis:// URL, so several machines
+can share the NLP work. Huey itself is imported only where a queue is made: registering a job
+loads nothing of it.
 """
 
 from __future__ import annotations
 
-import importlib
 import json
 import logging
 import os
@@ -19,11 +20,14 @@ import traceback
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
-
-from huey import Huey, RedisHuey, SqliteHuey
+from typing import TYPE_CHECKING, Any
 
 from plumbing import db as wdb
+from plumbing import registry
+from plumbing.clock import now_iso
+
+if TYPE_CHECKING:
+    from huey import Huey
 
 log = logging.getLogger(__name__)
 
@@ -35,13 +39,6 @@ REGISTRY: dict[str, Callable[..., Any]] = {}
 HEARTBEAT_SECONDS = 30
 LEASE = timedelta(minutes=3)
 
-# Modules whose import registers job functions; the worker imports them all at start.
-JOB_MODULES = (
-    "nlp.pipeline",
-    "workbench.publishing.publish",
-    "workbench.demo.loader",
-)
-
 
 def job(name: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Register `fn(db, progress, **params)` as the background job called `name`."""
@@ -51,10 +48,6 @@ def job(name: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         return fn
 
     return register
-
-
-def now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def queue_url(config: dict) -> str:
@@ -68,6 +61,8 @@ def queue_url(config: dict) -> str:
 
 def make_huey(config: dict) -> Huey:
     """Build the queue named by the config and attach the one task that runs jobs."""
+    from huey import RedisHuey, SqliteHuey
+
     url = queue_url(config)
     if url.startswith(("redis://", "rediss://", "unix://")):
         huey: Huey = RedisHuey("workbench", url=url, results=False)
@@ -78,16 +73,6 @@ def make_huey(config: dict) -> Huey:
     # Kept on the instance so producers and the consumer use the very same task.
     huey.run_job = huey.task(retries=2, retry_delay=2)(run_job)
     return huey
-
-
-def import_job_modules() -> None:
-    for module in JOB_MODULES:
-        try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as error:
-            # A stage not built yet is not an error; a broken import inside one is.
-            if error.name != module:
-                raise
 
 
 def enqueue(huey: Huey, db, name: str, **params: Any) -> int:
@@ -101,22 +86,18 @@ def enqueue(huey: Huey, db, name: str, **params: Any) -> int:
                     "params": json.dumps(params, sort_keys=True),
                     "status": "queued",
                     "progress": 0.0,
-                    "created_at": now(),
+                    "created_at": now_iso(),
                 }
             )
             .last_pk
         )
-    huey.run_job(job_id, db_path_of(db))
+    huey.run_job(job_id, wdb.path_of(db))
     return job_id
-
-
-def db_path_of(db) -> str:
-    return db.execute("PRAGMA database_list").fetchone()[2]
 
 
 def run_job(job_id: int, db_path: str) -> None:
     """The Huey task: run a registered job, recording progress, success or failure."""
-    import_job_modules()
+    registry.load()
     db = wdb.connect(db_path)
     try:
         row = db["jobs"].get(job_id)
@@ -155,7 +136,7 @@ def run_job(job_id: int, db_path: str) -> None:
 def _claim(db, job_id: int) -> bool:
     """Mark the job running, unless another delivery already has: only a job waiting its
     turn ('queued') or its retry ('failed') may start."""
-    at = now()
+    at = now_iso()
     with wdb.write(db):
         claimed = db.execute(
             "UPDATE jobs SET status = 'running', started_at = ?, attempts = "
@@ -173,17 +154,32 @@ def _finish(db, job_id: int, status: str, error: str) -> None:
             {
                 "status": status,
                 "error": error,
-                "finished_at": now(),
+                "finished_at": now_iso(),
                 **({"progress": 1.0} if status == "done" else {}),
             },
         )
 
 
-def pending(db) -> int:
-    """How many jobs are queued or running."""
-    return db.execute("SELECT count(*) FROM jobs WHERE status IN ('queued', 'running')").fetchone()[
-        0
-    ]
+def pending(db, names: tuple[str, ...] | None = None) -> int:
+    """How many jobs (of these names, or of any) are queued or running."""
+    sql = "SELECT count(*) FROM jobs WHERE status IN ('queued', 'running')"
+    if names is None:
+        return db.execute(sql).fetchone()[0]
+    return db.execute(
+        sql + " AND name IN (SELECT value FROM json_each(?))", [json.dumps(list(names))]
+    ).fetchone()[0]
+
+
+def recent(db, limit: int = 10, name: str | None = None) -> list[dict]:
+    """The latest jobs (all, or those called `name`), newest first, for status pages."""
+    where, params = ("WHERE name = ?", [name]) if name else ("", [])
+    return list(
+        db.query(
+            "SELECT id, name, status, progress, message, error, created_at, finished_at "
+            f"FROM jobs {where} ORDER BY id DESC LIMIT ?",
+            [*params, limit],
+        )
+    )
 
 
 def worker_id() -> str:
@@ -195,7 +191,7 @@ def heartbeat(db) -> int:
     with wdb.write(db):
         return db.execute(
             "UPDATE jobs SET heartbeat_at = ? WHERE status = 'running' AND worker = ?",
-            [now(), worker_id()],
+            [now_iso(), worker_id()],
         ).rowcount
 
 
@@ -264,5 +260,5 @@ def requeue_interrupted(huey: Huey, db, lease: timedelta = LEASE) -> int:
         for row in rows:
             db["jobs"].update(row["id"], {"status": "queued"})
     for row in rows:
-        huey.run_job(row["id"], db_path_of(db))
+        huey.run_job(row["id"], wdb.path_of(db))
     return len(rows)

@@ -29,6 +29,7 @@ from fuzzing import FormParser
 from consent.activities import create_activity
 from plumbing import db as wdb
 from plumbing import jobs
+from plumbing.clock import now_iso
 from workbench import demo
 from workbench.commands.services import SERVER_ENV, gunicorn_command
 
@@ -330,7 +331,7 @@ def test_a_job_recorded_but_never_sent_is_sent_when_a_worker_starts(tmp_path):
                     "params": "{}",
                     "status": "queued",
                     "progress": 0.0,
-                    "created_at": jobs.now(),
+                    "created_at": now_iso(),
                 }
             )
             .last_pk

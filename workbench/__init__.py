@@ -22,7 +22,7 @@ from flask_wtf.csrf import CSRFProtect
 from werkzeug.routing import IntegerConverter
 
 from plumbing import db as wdb
-from plumbing import jobs
+from plumbing import jobs, registry
 from workbench import accounts, policy, web
 from workbench.config import (
     default_instance_path,
@@ -67,6 +67,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     db = wdb.connect(app.config["WORKBENCH_DB"])
     wdb.migrate(db)
     db.close()
+    # Every job, command and withdrawal clean-up is registered before the first request.
+    registry.load()
     app.extensions["huey"] = jobs.make_huey(app.config)
 
     csrf.init_app(app)

@@ -9,6 +9,10 @@ import os
 from pathlib import Path
 from typing import Any
 
+import sqlite_utils
+
+from plumbing import db as wdb
+
 ENV_KEYS = {
     "SECRET_KEY": str,
     "WORKBENCH_DB": str,
@@ -71,6 +75,19 @@ def load_config(instance_path: str | Path, overrides: dict[str, Any] | None = No
     if overrides:
         config.update(overrides)
     return config
+
+
+def settings() -> dict:
+    """Configuration outside a request (commands and the worker): the app's defaults and
+    environment, with no overrides."""
+    return load_config(default_instance_path())
+
+
+def open_db() -> sqlite_utils.Database:
+    """The working database the settings name, opened and migrated (for commands)."""
+    db = wdb.connect(settings()["WORKBENCH_DB"])
+    wdb.migrate(db)
+    return db
 
 
 def is_production(config: dict) -> bool:

@@ -17,14 +17,15 @@ import shutil
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from consent import register_cleanup
 from nlp import embed, themes
 from plumbing import db as wdb
+from plumbing.clock import now_iso
 
 Progress = Callable[[float, str], None]
 QUOTE_PURPOSE = "publish_quotes"
@@ -49,8 +50,36 @@ class RunResult:
     proposal_id: int | None = None
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+@register_cleanup("theme_members")
+def _forget_memberships(db, story_id: int) -> list[int]:
+    """A withdrawn story leaves its themes; returns them, for their keywords to be refreshed."""
+    themes = [
+        row[0]
+        for row in db.execute("SELECT theme_id FROM theme_members WHERE story_id = ?", [story_id])
+    ]
+    db.execute("DELETE FROM theme_members WHERE story_id = ?", [story_id])
+    return themes
+
+
+@register_cleanup("theme_points")
+def _forget_map_point(db, story_id: int) -> None:
+    """And its dot on the theme map."""
+    db.execute("DELETE FROM theme_points WHERE story_id = ?", [story_id])
+
+
+@register_cleanup("quotes", purpose=QUOTE_PURPOSE)
+@register_cleanup("quotes")
+def _forget_quotes(db, story_id: int) -> list[int]:
+    """Its quotes go when the story or the consent to quote it is withdrawn; returns the
+    themes they illustrated."""
+    themes = [
+        row[0]
+        for row in db.execute(
+            "SELECT DISTINCT theme_id FROM quotes WHERE story_id = ? ORDER BY 1", [story_id]
+        )
+    ]
+    db.execute("DELETE FROM quotes WHERE story_id = ?", [story_id])
+    return themes
 
 
 def _quiet(fraction: float, message: str = "") -> None:
@@ -67,8 +96,7 @@ def _marks(values: list) -> str:
 
 def model_root(db) -> Path:
     """Saved theme models live beside the working database file."""
-    path = db.execute("PRAGMA database_list").fetchone()[2]
-    return Path(path).parent / "theme_models"
+    return Path(wdb.path_of(db)).parent / "theme_models"
 
 
 # ---------------------------------------------------------------------------------- stories
@@ -176,7 +204,7 @@ def run_themes(db, activity_id: int | None = None, progress: Progress | None = N
             .insert(
                 {
                     "activity_id": activity_id,
-                    "created_at": _now(),
+                    "created_at": now_iso(),
                     "status": "running",
                     "n_stories": len(story_ids),
                     "params": "{}",
@@ -248,7 +276,7 @@ def _run(db, run_id: int, activity_id, story_ids: list[int], progress: Progress)
                         "run_id": run_id,
                         "activity_id": activity_id,
                         "changes": json.dumps(changes),
-                        "created_at": _now(),
+                        "created_at": now_iso(),
                     }
                 )
                 .last_pk
@@ -347,7 +375,7 @@ def _apply(db, activity_id, changes: dict) -> None:
     # Stories an analyst placed stay where they are, whatever the plan says.
     pinned = {sid for sid, (_t, source) in _memberships(db, current).items() if source == "analyst"}
     placeable = existing - pinned
-    stamp = _now()
+    stamp = now_iso()
     # Unprotected drafts are replaced by the refit, keeping the ids of those it carries on.
     carried = {item["theme_id"] for item in changes["new_themes"]}
     for theme_id in current:
@@ -490,7 +518,7 @@ def accept_proposal(db, proposal_id: int, by: int | None = None) -> None:
         row = _pending(db, proposal_id)
         _apply(db, row["activity_id"], json.loads(row["changes"]))
         db["theme_proposals"].update(
-            proposal_id, {"status": "accepted", "decided_by": by, "decided_at": _now()}
+            proposal_id, {"status": "accepted", "decided_by": by, "decided_at": now_iso()}
         )
     prune_models(db, row["activity_id"])
 
@@ -500,7 +528,7 @@ def reject_proposal(db, proposal_id: int, by: int | None = None) -> None:
     with wdb.write(db):
         row = _pending(db, proposal_id)
         db["theme_proposals"].update(
-            proposal_id, {"status": "rejected", "decided_by": by, "decided_at": _now()}
+            proposal_id, {"status": "rejected", "decided_by": by, "decided_at": now_iso()}
         )
         db["theme_runs"].update(row["run_id"], {"status": "rejected"})
     prune_models(db, row["activity_id"])
@@ -614,7 +642,7 @@ def refresh_keywords(db, theme_ids: Iterable[int] | None = None) -> dict[int, li
                 fields: dict[str, Any] = {"keywords": json.dumps(keywords[tid])}
                 if row["label_source"] == "model" and row["status"] == "draft":
                     fields["label"] = auto_label(keywords[tid])
-                db["themes"].update(tid, {**fields, "updated_at": _now()})
+                db["themes"].update(tid, {**fields, "updated_at": now_iso()})
                 result[tid] = keywords[tid]
     return result
 
@@ -680,7 +708,7 @@ def rename_theme(db, theme_id: int, label: str, description: str | None = None) 
         raise ThemeError("A theme needs a label.")
     with wdb.write(db):
         _theme(db, theme_id)
-        fields = {"label": label[:200], "label_source": "analyst", "updated_at": _now()}
+        fields = {"label": label[:200], "label_source": "analyst", "updated_at": now_iso()}
         if description is not None:
             fields["description"] = description.strip()
         db["themes"].update(theme_id, fields)
@@ -692,9 +720,9 @@ def set_theme_status(db, theme_id: int, status: str, by: int | None = None) -> N
         raise ThemeError(f"Status must be one of: {', '.join(STATUSES)}.")
     with wdb.write(db):
         _theme(db, theme_id)
-        fields: dict[str, Any] = {"status": status, "updated_at": _now()}
+        fields: dict[str, Any] = {"status": status, "updated_at": now_iso()}
         if status == "approved":
-            fields.update(approved_by=by, approved_at=_now())
+            fields.update(approved_by=by, approved_at=now_iso())
         else:
             fields.update(approved_by=None, approved_at=None)
         db["themes"].update(theme_id, fields)
@@ -740,7 +768,7 @@ def merge_themes(db, target_id: int, source_ids: Iterable[int]) -> None:
         )
         db.execute(
             f"UPDATE themes SET status = 'retired', updated_at = ? WHERE id IN ({marks})",
-            [_now(), *sources],
+            [now_iso(), *sources],
         )
     refresh_keywords(db, [target_id])
 
@@ -765,7 +793,7 @@ def split_theme(db, theme_id: int, story_ids: Iterable[int], label: str) -> int:
             raise ThemeError("Only stories of this theme can be split off.")
         if len(ids) == len(members):
             raise ThemeError("Leave at least one story in the theme, or rename it instead.")
-        stamp = _now()
+        stamp = now_iso()
         new_id = (
             db["themes"]
             .insert(
@@ -866,7 +894,7 @@ def add_quote(db, theme_id: int, story_id: int, text: str, chosen_by: int | None
                     "story_id": story_id,
                     "text": excerpt,
                     "chosen_by": chosen_by,
-                    "chosen_at": _now(),
+                    "chosen_at": now_iso(),
                 }
             )
             .last_pk

@@ -3,6 +3,7 @@
 from flask import Blueprint, render_template
 
 from nlp import progress as stages
+from plumbing import jobs
 from workbench.policy import STAFF, public, roles
 from workbench.web import get_db
 
@@ -13,7 +14,7 @@ bp = Blueprint("dashboard", __name__)
 @roles(*STAFF)
 def index():
     db = get_db()
-    return render_template("dashboard.html", counts=stages.counts(db), jobs=stages.recent_jobs(db))
+    return render_template("dashboard.html", counts=stages.counts(db), jobs=jobs.recent(db))
 
 
 @bp.route("/healthz")

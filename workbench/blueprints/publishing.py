@@ -3,7 +3,7 @@
 from flask import Blueprint, current_app, flash, redirect, render_template, url_for
 from flask_login import current_user
 
-from plumbing import audit
+from plumbing import audit, jobs
 from workbench.policy import roles
 from workbench.publishing import publish
 from workbench.web import enqueue, get_db
@@ -18,7 +18,7 @@ def index():
     return render_template(
         "publishing/index.html",
         status=publish.status(current_app.config["WORKBENCH_PUBLISHED_DB"]),
-        jobs=publish.recent_jobs(get_db()),
+        jobs=jobs.recent(get_db(), name="publish"),
     )
 
 

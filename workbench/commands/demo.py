@@ -2,7 +2,7 @@
 
 import click
 
-from workbench.cli import open_db, settings
+from workbench.config import open_db, settings
 
 
 @click.command()

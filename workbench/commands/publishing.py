@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from workbench.cli import open_db, settings
+from workbench.config import open_db, settings
 
 
 @click.command("publish")

@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from workbench import accounts
-from workbench.cli import open_db, settings
+from workbench.config import open_db, settings
 
 APP_ADDRESS = "127.0.0.1:5000"
 # Fewer malloc arenas: freed argon2 buffers otherwise stay with each of gunicorn's threads.
@@ -61,6 +61,7 @@ def worker(workers: int) -> None:
 
     Example: workbench worker --workers 2
     """
+    from plumbing import db as wdb
     from plumbing import jobs
 
     # Background work yields to people waiting on a page: at the same niceness as the web's
@@ -69,7 +70,6 @@ def worker(workers: int) -> None:
     os.nice(WORKER_NICENESS)
     config = settings()
     huey = jobs.make_huey(config)
-    jobs.import_job_modules()
     db = open_db()
     requeued = jobs.requeue_interrupted(huey, db)
     if requeued:
@@ -77,13 +77,10 @@ def worker(workers: int) -> None:
     # A story saved just before the web process died may never have had its job queued.
     from nlp.checks import stories_to_anonymise
 
-    in_hand = db.execute(
-        "SELECT count(*) FROM jobs WHERE name IN ('anonymise', 'demo_pipeline') "
-        "AND status IN ('queued', 'running')"
-    ).fetchone()[0]
+    in_hand = jobs.pending(db, ("anonymise", "demo_pipeline"))
     if stories_to_anonymise(db) and not in_hand:
         jobs.enqueue(huey, db, "anonymise")
-    jobs.start_heartbeat(jobs.db_path_of(db))
+    jobs.start_heartbeat(wdb.path_of(db))
     db.close()
     consumer = huey.create_consumer(workers=workers, worker_type="thread", periodic=True)
     consumer.run()

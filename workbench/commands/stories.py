@@ -15,7 +15,7 @@ from consent.purposes import CHANNELS
 from plumbing import jobs
 from plumbing.clock import today as utc_today
 from workbench import accounts, flows
-from workbench.cli import open_db, settings
+from workbench.config import open_db, settings
 
 
 def _parse_mapping(pairs: tuple[str, ...]) -> dict[str, str]:

@@ -36,7 +36,6 @@ __all__ = [
     "build",
     "metadata",
     "metadata_path",
-    "recent_jobs",
     "size_band",
     "status",
 ]
@@ -116,17 +115,6 @@ def status(published_path: str | Path) -> dict | None:
     finally:
         conn.close()
     return {"built_at": about.get("built_at"), "counts": counts}
-
-
-def recent_jobs(db: sqlite_utils.Database, limit: int = 10) -> list[dict]:
-    """The latest publishing jobs, newest first, for the publishing page."""
-    return list(
-        db.query(
-            "SELECT id, status, message, error, created_at, finished_at FROM jobs "
-            "WHERE name = 'publish' ORDER BY id DESC LIMIT ?",
-            [limit],
-        )
-    )
 
 
 def _write_file(db: sqlite_utils.Database, tmp: Path, published_path: Path, k: int) -> dict:

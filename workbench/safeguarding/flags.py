@@ -5,7 +5,8 @@ path. Each flag moves open → acknowledged → action taken → closed, with wh
 step, and every step is in the audit log (ids and states only, never the notes or the phrase).
 Flag details stay with the safeguarding lead: analysts can ask only whether a story was routed
 (`routed`), and the published database never reads these tables. Withdrawal deletes both
-tables' rows for the story (consent.withdrawal's clean-ups, and ON DELETE CASCADE).
+tables' rows for the story (the clean-ups below, and ON DELETE CASCADE). The `signals` job looks
+for signals with the classifier as well as the rules, in the worker.
 """
 
 from __future__ import annotations
@@ -15,9 +16,13 @@ from datetime import UTC, datetime, timedelta
 
 import sqlite_utils
 
+from consent import register_cleanup
+from nlp import signals as detection
 from nlp.signals import SAFEGUARDING_SIGNALS, Signal
 from plumbing import audit
 from plumbing import db as wdb
+from plumbing.clock import now_iso
+from plumbing.jobs import Progress, job
 
 STATES = {
     "open": "Not yet acknowledged",
@@ -31,8 +36,35 @@ class FlagError(ValueError):
     """A step that does not fit the flag's state, or a missing note: shown as it is."""
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+@register_cleanup("safeguarding_flags")
+def _forget_flags(db: sqlite_utils.Database, story_id: int) -> None:
+    """A withdrawn story's flags go with it."""
+    db.execute("DELETE FROM safeguarding_flags WHERE story_id = ?", [story_id])
+
+
+@register_cleanup("complaint_requests")
+def _forget_complaint(db: sqlite_utils.Database, story_id: int) -> None:
+    """And the mark that its teller asked to complain."""
+    db.execute("DELETE FROM complaint_requests WHERE story_id = ?", [story_id])
+
+
+@job("signals")
+def detect_signals(
+    db: sqlite_utils.Database,
+    progress: Progress,
+    story_id: int | None = None,
+    story_ids: list[int] | None = None,
+) -> None:
+    """Look for risk signals (rules and classifier) in one story or several (an import); flag
+    them for the safeguarding lead and mark complaint requests. Nothing is held back: the
+    stories carry on regardless."""
+    ids = ([story_id] if story_id is not None else []) + list(story_ids or [])
+    for done, one in enumerate(ids, start=1):
+        text = story_for_lead(db, one)["text"]
+        if text:  # no text: withdrawn, or the original is no longer kept and not yet anonymised
+            record_signals(db, one, detection.detect(text).signals)
+        # The jobs list is visible to all staff: say nothing about what was found.
+        progress(done / len(ids), f"Checked {done} of {len(ids)}")
 
 
 def record_signals(
@@ -74,7 +106,7 @@ def record_signals(
                         "source": signal.source,
                         "why": signal.why,
                         "state": "open",
-                        "created_at": _now(),
+                        "created_at": now_iso(),
                     }
                 )
                 .last_pk
@@ -99,7 +131,7 @@ def mark_complaint_requested(
         cursor = db.execute(
             "INSERT OR IGNORE INTO complaint_requests (story_id, source, requested_at) "
             "VALUES (?, ?, ?)",
-            [story_id, source, _now()],
+            [story_id, source, now_iso()],
         )
         if cursor.rowcount:
             audit.record(db, actor, "complaint_requested", "story", story_id, f"source={source}")
@@ -208,7 +240,7 @@ def _step(
         current, acknowledged_at, old_note = row
         if current not in allowed_from:
             raise FlagError(f"This flag is {STATES[current].lower()}: that step is not possible.")
-        now = _now()
+        now = now_iso()
         if note and old_note:
             # Several actions on one flag: keep each, in order, with its time.
             note = f"{old_note}\n[{now}] {note}"
