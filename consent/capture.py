@@ -14,12 +14,12 @@ import sqlite_utils
 from consent import references
 from consent.activities import current_notice, get_activity
 from consent.errors import ConsentError
+from consent.languages import DEFAULT as DEFAULT_LANGUAGE
+from consent.languages import LANGUAGES
 from consent.purposes import EQUALITY_QUESTIONS, METHODS, PURPOSES, normalise_postcode_district
 from plumbing import audit
 from plumbing import db as wdb
 from plumbing.clock import now_iso
-from workbench.i18n import DEFAULT as DEFAULT_LANGUAGE
-from workbench.i18n import LANGUAGES
 
 MAX_DETAIL_CHARS = 200
 MAX_NOTE_CHARS = 2000
@@ -209,17 +209,16 @@ def check_submission(
     )
 
 
-def unique_reference(db: sqlite_utils.Database) -> str:
-    """A reference used by no story and no tombstone."""
-    while True:
-        reference = references.new_reference()
-        taken = db.execute(
+def reference_taken(db: sqlite_utils.Database, reference: str) -> bool:
+    """Whether a story or a tombstone already has this reference."""
+    return (
+        db.execute(
             "SELECT 1 FROM stories WHERE reference = ? UNION ALL "
             "SELECT 1 FROM withdrawals WHERE reference = ?",
             [reference, reference],
         ).fetchone()
-        if not taken:
-            return reference
+        is not None
+    )
 
 
 def store_submission(
@@ -374,7 +373,7 @@ def capture_story(
         earlier = _existing(db, submission_key)
         if earlier:
             return earlier
-        reference = unique_reference(db)
+        reference = references.unique_reference(lambda r: reference_taken(db, r))
         story_id = store_submission(
             db,
             submission,

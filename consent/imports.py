@@ -23,11 +23,11 @@ from consent import references
 from consent.activities import current_notice, get_activity
 from consent.capture import Receipt, Submission, check_submission, store_submission
 from consent.errors import ConsentError
+from consent.languages import LANGUAGES
 from consent.purposes import EQUALITY_QUESTIONS, PURPOSES
 from plumbing import audit
 from plumbing import db as wdb
 from plumbing.clock import now_iso
-from workbench.i18n import LANGUAGES
 
 MODES = ("all_or_nothing", "skip_bad_rows")
 CONSENT_FIELDS = [f"consent_{name}" for name in PURPOSES]
@@ -265,9 +265,7 @@ def _store(db, report: ImportReport, good, activity_id, recorded_by, created_by,
         for (line, submission, key), secret, secret_hash in zip(
             good, secret_list, hashes, strict=True
         ):
-            reference = references.new_reference()
-            while reference in taken:
-                reference = references.new_reference()
+            reference = references.unique_reference(taken.__contains__)
             taken.add(reference)
             story_id = store_submission(
                 db,

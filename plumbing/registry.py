@@ -39,7 +39,8 @@ JOBS = (
 CLEANUPS = (
     "consent.withdrawal",
     "nlp.checks",
-    "nlp.theme_store.runs",
+    "nlp.theme_store.scope",
+    "nlp.theme_store.quotes",
     "nlp.tag_store",
     "workbench.safeguarding.flags",
     "workbench.feedback.actions",

@@ -19,7 +19,6 @@ from test_receipt_web import online_form, open_receipt, tell
 
 from consent.activities import notice_sections
 from consent.purposes import PURPOSES
-from consent.receipts import PREPARING, THEME_STATUS_LABELS
 from nlp.progress import STAGES
 from plumbing import db as wdb
 from plumbing.clock import today
@@ -29,6 +28,7 @@ from workbench.feedback.actions import STATUSES, ActionFields, record_action
 from workbench.feedback.evaluation import QUESTIONS
 from workbench.forms_capture import ConsentChangeForm, OnlineStoryForm, ReceiptForm, WithdrawForm
 from workbench.forms_feedback import EvaluationForm
+from workbench.receipt_view import PREPARING, THEME_STATUS_LABELS
 from workbench.safeguarding import signposting
 
 MESSAGES = Path(__file__).resolve().parents[1] / "workbench" / "translations" / "cy" / "LC_MESSAGES"

@@ -8,7 +8,9 @@ logout and expiry end them for good.
 from __future__ import annotations
 
 import hashlib
+import json
 import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -239,3 +241,18 @@ def end_all_sessions(db: sqlite_utils.Database, user_id: int) -> None:
             "UPDATE user_sessions SET ended_at = ? WHERE user_id = ? AND ended_at IS NULL",
             [_now().isoformat(timespec="seconds"), user_id],
         )
+
+
+def list_users(db: sqlite_utils.Database) -> list[dict]:
+    """Every account for the admin page: id, username, role, active and created_at."""
+    return list(db.query("SELECT id, username, role, active, created_at FROM users ORDER BY id"))
+
+
+def usernames(db: sqlite_utils.Database, user_ids: Iterable[int]) -> dict[int, str]:
+    """The usernames of the given accounts, by id (to say who took a step)."""
+    return dict(
+        db.execute(
+            "SELECT id, username FROM users WHERE id IN (SELECT value FROM json_each(?))",
+            [json.dumps(sorted(set(user_ids)))],
+        ).fetchall()
+    )

@@ -30,8 +30,8 @@ def users():
             issued = (user.username, password)
     elif form.is_submitted():
         status = 400
-    rows = list(db.query("SELECT id, username, role, active, created_at FROM users ORDER BY id"))
-    return render_template("admin/users.html", form=form, users=rows, issued=issued), status
+    listed = accounts.list_users(db)
+    return render_template("admin/users.html", form=form, users=listed, issued=issued), status
 
 
 @bp.route("/audit")

@@ -9,7 +9,7 @@ from datetime import date
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from consent import activities, capture, imports, receipts, references
+from consent import activities, capture, imports, receipts
 from consent.errors import ConsentError
 from consent.purposes import CHANNELS, EQUALITY_QUESTIONS, PURPOSES
 from nlp.priorities import list_frameworks
@@ -27,6 +27,7 @@ from workbench.forms_capture import (
 from workbench.forms_feedback import evaluation_form_for
 from workbench.policy import roles
 from workbench.receipt_card import make_card
+from workbench.receipt_view import receipt_view
 from workbench.web import enqueue, get_db
 
 bp = Blueprint("capture", __name__, url_prefix="/capture")
@@ -58,6 +59,10 @@ def _activity_form(db, activity: dict | None = None) -> ActivityForm:
     return form
 
 
+def _framework_ids(db) -> list[str]:
+    return [f["id"] for f in list_frameworks(db)]
+
+
 def _as_form_data(activity: dict) -> dict:
     data = dict(activity)
     for name in ("opens_on", "closes_on", "feedback_date"):
@@ -74,7 +79,9 @@ def new_activity():
     problems: list[str] = []
     if form.validate_on_submit():
         try:
-            activity_id = activities.create_activity(db, form.fields_for_api(), current_user.id)
+            activity_id = activities.create_activity(
+                db, form.fields_for_api(), current_user.id, _framework_ids(db)
+            )
         except ConsentError as error:
             problems = apply_errors(form, error.errors)
         else:
@@ -95,7 +102,9 @@ def edit_activity(activity_id: int):
     problems: list[str] = []
     if form.validate_on_submit():
         try:
-            activities.update_activity(db, activity_id, form.fields_for_api(), current_user.id)
+            activities.update_activity(
+                db, activity_id, form.fields_for_api(), current_user.id, _framework_ids(db)
+            )
         except ConsentError as error:
             problems = apply_errors(form, error.errors)
         else:
@@ -204,26 +213,6 @@ def record_story(activity_id: int):
     ), status
 
 
-def _key_for_reference(db, typed: str) -> receipts.StoryKey | None:
-    """The story (or tombstone) a reference names, without its secret: for staff only.
-
-    The consent API looks stories up by reference and secret; staff acting on someone's
-    behalf have only the reference, which is not secret.
-    """
-    reference = references.normalise_reference(typed)
-    if reference is None:
-        return None
-    row = db.execute(
-        "SELECT id, activity_id FROM stories WHERE reference = ?", [reference]
-    ).fetchone()
-    if row:
-        return receipts.StoryKey(reference, row[0], row[1], withdrawn=False)
-    row = db.execute(
-        "SELECT activity_id FROM withdrawals WHERE reference = ?", [reference]
-    ).fetchone()
-    return receipts.StoryKey(reference, None, row[0], withdrawn=True) if row else None
-
-
 @bp.route("/stories/find", methods=["GET", "POST"])
 @roles(*RECORDERS)
 def find_story():
@@ -232,14 +221,14 @@ def find_story():
     form = FindStoryForm()
     view = None
     if form.validate_on_submit():
-        key = _key_for_reference(db, form.reference.data)
+        key = receipts.key_for_reference(db, form.reference.data)
         audit.record(
             db, current_user.actor, "story_looked_up", "story", key.story_id if key else None
         )
         if key is None:
             form.reference.errors = ["No story, and no withdrawn story, has that reference."]
         else:
-            view = receipts.receipt_view(db, key)
+            view = receipt_view(db, key)
     action = StaffStoryActionForm(formdata=None, data={"reference": view and view["reference"]})
     status = 404 if form.is_submitted() and view is None else 200
     return render_template("capture/find_story.html", form=form, view=view, action=action), status
@@ -253,7 +242,7 @@ def _checked_action() -> tuple[receipts.StoryKey, StaffStoryActionForm] | None:
             for error in errors:
                 flash(error, "error")
         return None
-    key = _key_for_reference(get_db(), form.reference.data)
+    key = receipts.key_for_reference(get_db(), form.reference.data)
     if key is None or key.withdrawn:
         flash("That story has already been withdrawn.", "error")
         return None

@@ -3,6 +3,7 @@
 from flask import Blueprint, render_template
 
 from nlp import progress as stages
+from plumbing import db as wdb
 from plumbing import jobs
 from workbench.policy import STAFF, public, roles
 from workbench.web import get_db
@@ -20,5 +21,5 @@ def index():
 @bp.route("/healthz")
 @public
 def healthz():
-    get_db().execute("SELECT 1")
+    wdb.ping(get_db())
     return {"status": "ok"}

@@ -16,6 +16,7 @@ from flask import (
 from flask_login import current_user
 
 from consent import activities as consent_activities
+from nlp import tag_store
 from plumbing import audit
 from workbench.blueprints import storyteller
 from workbench.charts.reach import reach_chart
@@ -37,19 +38,12 @@ EXPORTS = {
 def _choices(form: ActionForm) -> None:
     db = get_db()
     form.theme.choices = [("", "None")] + [
-        (str(r["id"]), f"{r['label']} ({r['activity']})")
-        for r in db.query(
-            "SELECT t.id, t.label, a.title AS activity FROM themes t "
-            "JOIN activities a ON a.id = t.activity_id WHERE t.status != 'retired' "
-            "ORDER BY a.title, t.label"
-        )
+        (str(theme["id"]), f"{theme['label']} ({theme['activity']})")
+        for theme in actions.answerable_themes(db)
     ]
     form.priority.choices = [("", "None")] + [
-        (f"{r['framework_id']}::{r['id']}", f"{r['title']} ({r['framework']})")
-        for r in db.query(
-            "SELECT p.framework_id, p.id, p.title, f.title AS framework FROM priorities p "
-            "JOIN frameworks f ON f.id = p.framework_id ORDER BY f.title, p.title"
-        )
+        (f"{p['framework_id']}::{p['id']}", f"{p['title']} ({p['framework']})")
+        for p in tag_store.all_priorities(db)
     ]
 
 

@@ -29,6 +29,7 @@ from workbench.forms_capture import (
 from workbench.forms_feedback import evaluation_form_for
 from workbench.policy import public
 from workbench.receipt_card import card_png, make_card
+from workbench.receipt_view import receipt_view
 from workbench.web import get_db
 
 bp = Blueprint("storyteller", __name__)
@@ -182,7 +183,7 @@ def _not_matched():
 
 def _status_page(key: receipts.StoryKey, change=None, withdraw=None, message=None, status=200):
     db = get_db()
-    view = receipts.receipt_view(db, key)
+    view = receipt_view(db, key)
     secret = request.form.get("secret", "")
     if not view["withdrawn"]:
         current = {p["name"]: p["granted"] for p in view["purposes"]}
@@ -236,7 +237,7 @@ def change_consent():
         return _not_matched()
     if key.withdrawn:
         return _status_page(key)
-    view = receipts.receipt_view(db, key)
+    view = receipt_view(db, key)
     current = {p["name"]: p["granted"] for p in view["purposes"]}
     form = ConsentChangeForm(current=current)
     if not form.validate():
@@ -294,7 +295,7 @@ def card_png_download():
     key = _opened()
     if key is None or key.withdrawn:
         return _not_matched()
-    view = receipts.receipt_view(get_db(), key)
+    view = receipt_view(get_db(), key)
     title = view["activity"]["title"] if view["activity"] else ""
     card = make_card(base_url(), key.reference, request.form["secret"], title)
     return Response(

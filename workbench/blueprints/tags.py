@@ -192,8 +192,10 @@ def frameworks():
             return redirect(url_for("tags.frameworks"))
     edit = request.args.get("edit")
     if edit and not text:
-        rows = list(db.query("SELECT yaml FROM frameworks WHERE id = ?", [edit]))
-        text = rows[0]["yaml"] if rows else ""
+        try:
+            text = priorities.get_framework(db, edit).yaml_text
+        except FrameworkError:
+            text = ""
     return render_template(
         "review/frameworks.html", frameworks=priorities.list_frameworks(db), text=text
     ), status

@@ -2,6 +2,7 @@
 
 import click
 
+import consent
 from workbench.config import open_db, settings
 
 
@@ -17,7 +18,7 @@ def demo(stories: int, if_empty: bool) -> None:
     from workbench import demo as demo_data
 
     db = open_db()
-    if if_empty and db["stories"].count:
+    if if_empty and consent.story_ids(db):
         click.echo("demo data already loaded")
         return
     if stories < 1:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+import consent
 import nlp
 from consent.activities import create_activity, current_notice
 from consent.capture import capture_story
@@ -78,10 +79,11 @@ class DemoReceipt:
 
 def load(db: sqlite_utils.Database, stories: int = 300, seed: int = 7) -> list[DemoReceipt]:
     """Create the demo activities and capture `stories` stories; returns a few receipts."""
-    from nlp.priorities import load_framework, store_framework
+    from nlp.priorities import list_frameworks, load_framework, store_framework
 
     rng = random.Random(seed)
     store_framework(db, load_framework(FRAMEWORKS / f"{DEMO_FRAMEWORK}.yaml"))
+    frameworks = [f["id"] for f in list_frameworks(db)]
     today = date.today()
     activity_ids = [
         create_activity(
@@ -96,6 +98,7 @@ def load(db: sqlite_utils.Database, stories: int = 300, seed: int = 7) -> list[D
                 "retention_days": 730,
             },
             created_by=None,
+            frameworks=frameworks,
         )
         for fields in ACTIVITIES
     ]
@@ -150,7 +153,7 @@ def demo_pipeline(db: sqlite_utils.Database, progress, published_path: str) -> N
     from nlp import checks, embed, tag_store, theme_store
     from workbench.publishing import publish
 
-    story_ids = [r["id"] for r in db.query("SELECT id FROM stories ORDER BY id")]
+    story_ids = consent.story_ids(db)
     # A demo re-run (e.g. after a worker was stopped) carries on where it left off.
     checked = set(checks.checked_story_ids(db))
     for n, story_id in enumerate(story_ids):
@@ -164,7 +167,7 @@ def demo_pipeline(db: sqlite_utils.Database, progress, published_path: str) -> N
     audit.record(db, "demo loader", "demo_checks_confirmed", "stories", None)
     progress(0.55, "embedding")
     embed.ensure_embeddings(db, story_ids)
-    activity_ids = [r["id"] for r in db.query("SELECT id FROM activities ORDER BY id")]
+    activity_ids = sorted(a["id"] for a in consent.list_activities(db))
     for n, activity_id in enumerate(activity_ids):
         progress(0.6 + 0.2 * n / len(activity_ids), "theming")
         theme_store.run_themes(db, activity_id=activity_id)
@@ -180,20 +183,11 @@ def approve_largest_themes(db: sqlite_utils.Database, per_activity: int, quotes_
     """As an analyst would in the demo: approve the biggest themes, with quotes people allowed."""
     from nlp import theme_store
 
-    for activity in db.query("SELECT id FROM activities"):
+    for activity in consent.list_activities(db):
         themes = theme_store.list_themes(db, activity["id"])[:per_activity]
         for theme in themes:
-            candidates = list(
-                db.query(
-                    "SELECT m.story_id, a.text FROM theme_members m "
-                    "JOIN anonymisations a ON a.story_id = m.story_id "
-                    "JOIN consents c ON c.story_id = m.story_id "
-                    "AND c.purpose = 'publish_quotes' AND c.granted = 1 "
-                    "WHERE m.theme_id = ? ORDER BY m.probability DESC LIMIT ?",
-                    [theme["id"], quotes_per_theme],
-                )
-            )
-            for row in candidates:
-                excerpt = row["text"].split(". ")[0].strip()
-                theme_store.add_quote(db, theme["id"], row["story_id"], excerpt, chosen_by=None)
+            members = theme_store.theme_detail(db, theme["id"])["members"]
+            for member in [m for m in members if m["quotable"]][:quotes_per_theme]:
+                excerpt = member["text"].split(". ")[0].strip()
+                theme_store.add_quote(db, theme["id"], member["story_id"], excerpt, chosen_by=None)
             theme_store.approve_theme(db, theme["id"], by=None)

@@ -11,13 +11,16 @@ their receipt, and nobody whose story joined the theme afterwards does. A withdr
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 
 import sqlite_utils
 
+import consent
 from consent import register_cleanup
+from nlp import tag_store, theme_store
 from plumbing import audit
 from plumbing import db as wdb
+from plumbing.clock import now_iso
 
 STATUSES = {
     "planned": "We will",
@@ -25,7 +28,6 @@ STATUSES = {
     "done": "We did",
     "not_possible": "We could not",
 }
-COUNTED_TAG_STATES = ("confirmed", "proposed")
 MAX_TEXT = 2000
 
 
@@ -54,10 +56,6 @@ class ActionFields:
 def _forget_story(db: sqlite_utils.Database, story_id: int) -> None:
     """A withdrawn story stops counting towards any action."""
     db.execute("DELETE FROM action_stories WHERE story_id = ?", [story_id])
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _validate(fields: ActionFields) -> dict:
@@ -99,19 +97,13 @@ def _covered_stories(
 ) -> set[int]:
     stories: set[int] = set()
     if theme_id is not None:
-        stories |= {
-            r[0]
-            for r in db.execute("SELECT story_id FROM theme_members WHERE theme_id = ?", [theme_id])
-        }
+        stories |= set(theme_store.members(db, [theme_id]).get(theme_id, []))
     if priority_id is not None:
-        stories |= {
-            r[0]
-            for r in db.execute(
-                "SELECT story_id FROM tags WHERE framework_id = ? AND priority_id = ? "
-                "AND state IN (?, ?)",
-                [framework_id, priority_id, *COUNTED_TAG_STATES],
+        stories |= set(
+            tag_store.stories_with_priority(
+                db, framework_id, priority_id, tag_store.COUNTED_TAG_STATES
             )
-        }
+        )
     return stories
 
 
@@ -133,28 +125,20 @@ def record_action(
     with wdb.write(db):
         theme = None
         if theme_id is not None:
-            theme = db.execute(
-                "SELECT id, label, activity_id FROM themes WHERE id = ?", [theme_id]
-            ).fetchone()
+            theme = theme_store.themes_by_id(db, [theme_id]).get(theme_id)
             if theme is None:
                 raise ActionError({"theme": "There is no such theme."})
-        if (
-            priority_id is not None
-            and not db.execute(
-                "SELECT 1 FROM priorities WHERE framework_id = ? AND id = ?",
-                [framework_id, priority_id],
-            ).fetchone()
-        ):
+        if priority_id is not None and (framework_id, priority_id) not in _priority_titles(db):
             raise ActionError({"priority": "There is no such priority."})
-        stamp = _now()
+        stamp = now_iso()
         action_id = (
             db["actions"]
             .insert(
                 {
                     **clean,
-                    "activity_id": theme[2] if theme else None,
+                    "activity_id": theme["activity_id"] if theme else None,
                     "theme_id": theme_id,
-                    "theme_label": theme[1] if theme else None,
+                    "theme_label": theme["label"] if theme else None,
                     "framework_id": framework_id,
                     "priority_id": priority_id,
                     "created_by": by,
@@ -184,33 +168,43 @@ def update_action(db: sqlite_utils.Database, action_id: int, fields: ActionField
             raise ActionError({"action": "There is no such action."})
         if all(current[k] == v for k, v in clean.items()):
             return False
-        db["actions"].update(action_id, {**clean, "updated_at": _now()})
+        db["actions"].update(action_id, {**clean, "updated_at": now_iso()})
         audit.record(db, f"user:{by}", "action_updated", "action", action_id, clean["status"])
     return True
 
 
 def get_action(db: sqlite_utils.Database, action_id: int) -> dict | None:
     """One action with its priority title, current theme label and number of stories."""
-    rows = list(db.query(ACTION_SQL + " WHERE a.id = ?", [action_id]))
-    return _shape(rows[0]) if rows else None
+    rows = _shaped(db, ACTION_SQL + " WHERE a.id = ?", [action_id])
+    return rows[0] if rows else None
 
 
 def list_actions(db: sqlite_utils.Database, activity_id: int | None = None) -> list[dict]:
     """Every action, newest first; only one activity's when `activity_id` is given."""
     where, params = (" WHERE a.activity_id = ?", [activity_id]) if activity_id else ("", [])
-    return [_shape(r) for r in db.query(ACTION_SQL + where + " ORDER BY a.id DESC", params)]
+    return _shaped(db, ACTION_SQL + where + " ORDER BY a.id DESC", params)
 
 
 def actions_for_story(db: sqlite_utils.Database, story_id: int) -> list[dict]:
     """The actions that answer this story, for its teller's receipt page (and only theirs)."""
-    return [
-        _shape(r)
-        for r in db.query(
-            ACTION_SQL + " JOIN action_stories s ON s.action_id = a.id WHERE s.story_id = ? "
-            "ORDER BY a.id",
-            [story_id],
-        )
+    return _shaped(
+        db,
+        ACTION_SQL + " JOIN action_stories s ON s.action_id = a.id WHERE s.story_id = ? "
+        "ORDER BY a.id",
+        [story_id],
+    )
+
+
+def answerable_themes(db: sqlite_utils.Database) -> list[dict]:
+    """The themes an action may answer: every current theme of an activity, with the
+    activity's title, by activity title then label."""
+    titles = {a["id"]: a["title"] for a in consent.list_activities(db)}
+    themes = [
+        {**theme, "activity": titles[theme["activity_id"]]}
+        for theme in theme_store.themes_by_id(db).values()
+        if theme["status"] != "retired" and theme["activity_id"] in titles
     ]
+    return sorted(themes, key=lambda t: (t["activity"], t["label"], t["id"]))
 
 
 def covered_story_ids(db: sqlite_utils.Database, action_id: int) -> list[int]:
@@ -224,13 +218,43 @@ def covered_story_ids(db: sqlite_utils.Database, action_id: int) -> list[int]:
     ]
 
 
+def covered_stories(db: sqlite_utils.Database) -> dict[int, list[int]]:
+    """The stories each action answers, by action id (for publishing)."""
+    covered: dict[int, list[int]] = {}
+    for action_id, story_id in db.execute(
+        "SELECT action_id, story_id FROM action_stories ORDER BY action_id, story_id"
+    ):
+        covered.setdefault(action_id, []).append(story_id)
+    return covered
+
+
 ACTION_SQL = """
-SELECT a.*, p.title AS priority_title, t.label AS current_theme_label,
-    (SELECT count(*) FROM action_stories s2 WHERE s2.action_id = a.id) AS story_count
+SELECT a.*, (SELECT count(*) FROM action_stories s2 WHERE s2.action_id = a.id) AS story_count
 FROM actions a
-LEFT JOIN priorities p ON p.framework_id = a.framework_id AND p.id = a.priority_id
-LEFT JOIN themes t ON t.id = a.theme_id
 """
+
+
+def _priority_titles(db: sqlite_utils.Database) -> dict[tuple[str, str], str]:
+    return {(p["framework_id"], p["id"]): p["title"] for p in tag_store.all_priorities(db)}
+
+
+def _shaped(db: sqlite_utils.Database, sql: str, params: list) -> list[dict]:
+    """Actions with the priority's title and their theme's label now, as pages show them."""
+    rows = list(db.query(sql, params))
+    titles = _priority_titles(db) if any(r["priority_id"] for r in rows) else {}
+    labels = theme_store.themes_by_id(db, [r["theme_id"] for r in rows if r["theme_id"]])
+    return [
+        _shape(
+            {
+                **row,
+                "priority_title": titles.get((row["framework_id"], row["priority_id"])),
+                "current_theme_label": labels[row["theme_id"]]["label"]
+                if row["theme_id"] in labels
+                else None,
+            }
+        )
+        for row in rows
+    ]
 
 
 def _shape(row: dict) -> dict:

@@ -8,12 +8,13 @@ removes them; analysts see them counted per activity, planners see suppressed co
 from __future__ import annotations
 
 from collections import Counter
-from datetime import UTC, datetime
 
 import sqlite_utils
 
+import consent
 from consent import register_cleanup
 from plumbing import db as wdb
+from plumbing.clock import now_iso
 from workbench import suppression
 
 QUESTIONS = {
@@ -44,16 +45,16 @@ def record_answers(
     if not any(clean.values()):
         return False
     with wdb.write(db):
-        activity = db.execute("SELECT activity_id FROM stories WHERE id = ?", [story_id]).fetchone()
-        if activity is None:
+        story = consent.story_facts(db, [story_id]).get(story_id)
+        if story is None:
             return False
         db["evaluations"].upsert(
             {
                 "story_id": story_id,
-                "activity_id": activity[0],
+                "activity_id": story["activity_id"],
                 "asked_at": asked_at,
                 **clean,
-                "answered_at": datetime.now(UTC).isoformat(timespec="seconds"),
+                "answered_at": now_iso(),
             },
             pk=("story_id", "asked_at"),
         )

@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import smtplib
-from datetime import UTC, date, datetime
+from datetime import date
 from email.message import EmailMessage
 from functools import lru_cache
 from pathlib import Path
@@ -23,31 +23,25 @@ import sqlite_utils
 from babel.dates import format_date
 from babel.support import Translations
 
+import consent
 from consent import register_cleanup
+from consent.languages import DEFAULT as DEFAULT_LANGUAGE
 from plumbing import audit
 from plumbing import db as wdb
+from plumbing.clock import now_iso
 from workbench.feedback import actions
 from workbench.feedback.qdpx import spreadsheet_safe
-from workbench.i18n import DEFAULT as DEFAULT_LANGUAGE
 
 SMTP_TIMEOUT_SECONDS = 15
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
-CONTACTABLE = """
-SELECT s.id AS story_id, s.reference, k.email, k.phone, k.postal_address, k.name, k.language
-FROM stories s
-JOIN consents c ON c.story_id = s.id AND c.purpose = 'contact' AND c.granted = 1
-JOIN contacts k ON k.story_id = s.id
-"""
+# Where an update goes, read from consent at the moment of sending.
+_ADDRESS = ("reference", "name", "email", "phone", "postal_address", "language")
 
 
 @register_cleanup("outbox")
 def _forget_story(db: sqlite_utils.Database, story_id: int) -> None:
     """A withdrawn storyteller is owed nothing more."""
     db.execute("DELETE FROM outbox WHERE story_id = ?", [story_id])
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _channel(row: dict) -> str | None:
@@ -67,10 +61,8 @@ def queue_updates(db: sqlite_utils.Database, action_id: int) -> int:
     """
     queued = 0
     with wdb.write(db):
-        for row in db.query(
-            CONTACTABLE + " JOIN action_stories a ON a.story_id = s.id WHERE a.action_id = ?",
-            [action_id],
-        ):
+        answered = actions.covered_story_ids(db, action_id)
+        for row in consent.contactable(db, answered).values():
             channel = _channel(row)
             waiting = db.execute(
                 "SELECT 1 FROM outbox WHERE story_id = ? AND action_id = ? AND status = 'queued'",
@@ -84,7 +76,7 @@ def queue_updates(db: sqlite_utils.Database, action_id: int) -> int:
                     "action_id": action_id,
                     "channel": channel,
                     "status": "queued",
-                    "created_at": _now(),
+                    "created_at": now_iso(),
                 }
             )
             queued += 1
@@ -162,17 +154,31 @@ def summary(db: sqlite_utils.Database) -> dict[str, int]:
 
 
 def _pending(db: sqlite_utils.Database, channels: tuple[str, ...]) -> list[dict]:
+    """Queued updates on these channels, oldest first, with where to send them, for tellers
+    who still agree to hear back (contact details are read now, never stored here)."""
     marks = ", ".join("?" for _ in channels)
-    return list(
+    queued = list(
         db.query(
-            "SELECT o.id, o.action_id, o.channel, c.reference, c.name, c.email, c.phone, "
-            "c.postal_address, c.language, t.title AS activity_title FROM outbox o "
-            f"JOIN ({CONTACTABLE}) c ON c.story_id = o.story_id "
-            "JOIN stories s ON s.id = o.story_id LEFT JOIN activities t ON t.id = s.activity_id "
-            f"WHERE o.status = 'queued' AND o.channel IN ({marks}) ORDER BY o.id",
+            "SELECT id, story_id, action_id, channel FROM outbox "
+            f"WHERE status = 'queued' AND channel IN ({marks}) ORDER BY id",
             list(channels),
         )
     )
+    story_ids = [row["story_id"] for row in queued]
+    reach = consent.contactable(db, story_ids)
+    activity_of = {sid: s["activity_id"] for sid, s in consent.story_facts(db, story_ids).items()}
+    titles = {a["id"]: a["title"] for a in consent.list_activities(db)}
+    return [
+        {
+            "id": row["id"],
+            "action_id": row["action_id"],
+            "channel": row["channel"],
+            **{k: reach[row["story_id"]][k] for k in _ADDRESS},
+            "activity_title": titles.get(activity_of.get(row["story_id"])),
+        }
+        for row in queued
+        if row["story_id"] in reach
+    ]
 
 
 def send_emails(db: sqlite_utils.Database, smtp_url: str, sender: str) -> dict[str, int]:
@@ -234,7 +240,7 @@ def export_letters_and_texts(db: sqlite_utils.Database, by: str) -> str:
 
 def _mark(db: sqlite_utils.Database, outbox_id: int, status: str, error: str | None = None) -> None:
     with wdb.write(db):
-        db["outbox"].update(outbox_id, {"status": status, "sent_at": _now(), "error": error})
+        db["outbox"].update(outbox_id, {"status": status, "sent_at": now_iso(), "error": error})
 
 
 def _connect(smtp_url: str) -> smtplib.SMTP:

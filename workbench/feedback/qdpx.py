@@ -26,9 +26,11 @@ from xml.etree import ElementTree as ET
 import sqlite_utils
 import xmlschema
 
+import consent
+from nlp import checks, embed, tag_store, theme_store
+
 NS = "urn:QDA-XML:project:1.0"
 SCHEMA_PATH = Path(__file__).parent / "data" / "refi_qda_project.xsd"
-COUNTED_TAG_STATES = ("confirmed", "proposed")
 THEME_COLOUR, PRIORITY_COLOUR = "#1d70b8", "#00703c"
 
 
@@ -54,70 +56,61 @@ def schema() -> xmlschema.XMLSchema:
 
 def export_stories(db: sqlite_utils.Database, activity_id: int) -> list[ExportStory]:
     """The analyst's view of an activity: checked anonymised stories with consent to analysis."""
+    current = {
+        theme_id: theme
+        for theme_id, theme in theme_store.themes_by_id(db).items()
+        if theme["status"] != "retired"
+    }
+    in_activity = {t: theme for t, theme in current.items() if theme["activity_id"] == activity_id}
     themes: dict[int, list[str]] = {}
-    for row in db.query(
-        "SELECT m.story_id, t.label FROM theme_members m JOIN themes t ON t.id = m.theme_id "
-        "WHERE t.status != 'retired' AND t.activity_id = ? ORDER BY t.label",
-        [activity_id],
-    ):
-        themes.setdefault(row["story_id"], []).append(row["label"])
+    for theme_id, story_ids in theme_store.members(db, in_activity).items():
+        for story_id in story_ids:
+            themes.setdefault(story_id, []).append(in_activity[theme_id]["label"])
+    titles = {(p["framework_id"], p["id"]): p["title"] for p in tag_store.all_priorities(db)}
     priorities: dict[int, list[str]] = {}
-    for row in db.query(
-        "SELECT g.story_id, p.title FROM tags g JOIN priorities p "
-        "ON p.framework_id = g.framework_id AND p.id = g.priority_id "
-        "WHERE g.state IN (?, ?) ORDER BY p.title",
-        list(COUNTED_TAG_STATES),
-    ):
-        priorities.setdefault(row["story_id"], []).append(row["title"])
+    for tag in tag_store.counted_tags(db):
+        title = titles.get((tag["framework_id"], tag["priority_id"]))
+        if title is not None:
+            priorities.setdefault(tag["story_id"], []).append(title)
     quotes: dict[int, list[tuple[str, str]]] = {}
-    for row in db.query(
-        "SELECT q.story_id, q.text, t.label FROM quotes q JOIN themes t ON t.id = q.theme_id "
-        "WHERE t.status != 'retired' ORDER BY q.id"
-    ):
-        quotes.setdefault(row["story_id"], []).append((row["label"], row["text"]))
-    stories = []
-    for n, row in enumerate(
-        db.query(
-            "SELECT s.id, s.channel, substr(s.created_at, 1, 7) AS month, s.area, a.text "
-            "FROM stories s JOIN anonymisations a ON a.story_id = s.id AND a.status = 'checked' "
-            "JOIN consents c ON c.story_id = s.id AND c.purpose = 'analysis' AND c.granted = 1 "
-            "WHERE s.activity_id = ? AND a.text IS NOT NULL ORDER BY s.created_at, s.id",
-            [activity_id],
-        ),
-        start=1,
-    ):
-        stories.append(
-            ExportStory(
-                name=f"Story {n}",
-                text=row["text"],
-                channel=row["channel"],
-                month=row["month"],
-                area=row["area"],
-                themes=themes.get(row["id"], []),
-                priorities=priorities.get(row["id"], []),
-                quotes=[q for q in quotes.get(row["id"], []) if q[1] in row["text"]],
+    for quote in theme_store.quotes(db):
+        if quote["theme_id"] in current:
+            quotes.setdefault(quote["story_id"], []).append(
+                (current[quote["theme_id"]]["label"], quote["text"])
             )
+    checked = checks.checked_story_ids(db, activity_id)
+    analysed = consent.granted_story_ids(db, "analysis", checked)
+    facts = consent.story_facts(db, analysed)
+    texts = embed.checked_texts(db, facts)
+    ordered = sorted(facts.values(), key=lambda s: (s["created_at"], s["id"]))
+    return [
+        ExportStory(
+            name=f"Story {n}",
+            text=texts[story["id"]],
+            channel=story["channel"],
+            month=story["created_at"][:7],
+            area=story["area"],
+            themes=sorted(themes.get(story["id"], [])),
+            priorities=sorted(priorities.get(story["id"], [])),
+            quotes=[q for q in quotes.get(story["id"], []) if q[1] in texts[story["id"]]],
         )
-    return stories
+        for n, story in enumerate(ordered, start=1)
+    ]
 
 
 def _codebook(db: sqlite_utils.Database, activity_id: int) -> tuple[list[str], list[str]]:
-    themes = [
-        r[0]
-        for r in db.execute(
-            "SELECT DISTINCT label FROM themes WHERE activity_id = ? AND status != 'retired' "
-            "ORDER BY label",
-            [activity_id],
-        )
-    ]
-    priorities = [
-        r[0]
-        for r in db.execute(
-            "SELECT p.title FROM priorities p JOIN activities a ON a.framework_id = p.framework_id "
-            "WHERE a.id = ? ORDER BY p.title",
-            [activity_id],
-        )
-    ]
+    themes = sorted(
+        {
+            theme["label"]
+            for theme in theme_store.themes_by_id(db).values()
+            if theme["activity_id"] == activity_id and theme["status"] != "retired"
+        }
+    )
+    activity = consent.get_activity(db, activity_id)
+    framework = activity["framework_id"] if activity else None
+    priorities = sorted(
+        p["title"] for p in tag_store.all_priorities(db) if p["framework_id"] == framework
+    )
     return themes, priorities
 
 
@@ -228,11 +221,11 @@ def project_xml(
 
 def build_qdpx(db: sqlite_utils.Database, activity_id: int) -> bytes:
     """The .qdpx zip for an activity, validated against Project.xsd (raises if invalid)."""
-    title = db.execute("SELECT title FROM activities WHERE id = ?", [activity_id]).fetchone()
-    if title is None:
+    activity = consent.get_activity(db, activity_id)
+    if activity is None:
         raise LookupError("no such activity")
     themes, priorities = _codebook(db, activity_id)
-    xml, files = project_xml(title[0], export_stories(db, activity_id), themes, priorities)
+    xml, files = project_xml(activity["title"], export_stories(db, activity_id), themes, priorities)
     schema().validate(xml.decode("utf-8"))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:

@@ -15,11 +15,12 @@ import io
 import math
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 
 import sqlite_utils
 
+import consent
 from plumbing import db as wdb
+from plumbing.clock import now_iso
 from workbench import suppression
 
 UNDER_HEARD_RATIO = 0.8
@@ -160,7 +161,7 @@ def load_profile(db: sqlite_utils.Database, text: str) -> ProfileReport:
     """Replace the population profile with the CSV's rows, only if the whole file is sound."""
     report = parse_profile(text)
     if report.ok:
-        stamp = datetime.now(UTC).isoformat(timespec="seconds")
+        stamp = now_iso()
         with wdb.write(db):
             db.execute("DELETE FROM population_profile")
             db["population_profile"].insert_all({**r, "loaded_at": stamp} for r in report.rows)
@@ -183,23 +184,18 @@ def participant_answers(
     Equality answers count only where the teller consented to equality monitoring.
     `story_ids` narrows the stories (publishing passes the publishable ones).
     """
-    columns = ", ".join(f"e.{c}" for c in CHARACTERISTICS if c != "area")
     counts: dict[str, Counter] = {c: Counter() for c in CHARACTERISTICS}
     channels: Counter = Counter()
-    for row in db.query(
-        f"SELECT s.id, s.channel, s.area, {columns}, c.granted FROM stories s "
-        "LEFT JOIN equality_answers e ON e.story_id = s.id "
-        "LEFT JOIN consents c ON c.story_id = s.id AND c.purpose = 'equality_monitoring' "
-        "WHERE s.activity_id = ?",
-        [activity_id],
-    ):
-        if story_ids is not None and row["id"] not in story_ids:
-            continue
-        channels[row["channel"]] += 1
+    ids = consent.story_ids(db, activity_id)
+    if story_ids is not None:
+        ids = [sid for sid in ids if sid in story_ids]
+    stories = consent.story_facts(db, ids)
+    answers = consent.equality_answers(db, ids)  # only where the teller agreed
+    for sid, story in stories.items():
+        channels[story["channel"]] += 1
+        given = {"area": story["area"], **answers.get(sid, {})}
         for characteristic in CHARACTERISTICS:
-            if characteristic != "area" and not row["granted"]:
-                continue
-            value = (row[characteristic] or "").strip()
+            value = (given.get(characteristic) or "").strip()
             if value:
                 counts[characteristic][value] += 1
     return counts, channels

@@ -2,7 +2,9 @@
 
 The checks are written independently of the code that builds the tables, so a mistake there
 (a copied column, a quote from the wrong story) is caught here and the old file stays served.
-Messages name the table and the kind of leak, never the leaked value.
+What must never appear comes from the packages that keep it (consent: references, contact
+details, original text; nlp: quotes and anonymised text). Messages name the table and the kind
+of leak, never the leaked value.
 """
 
 from __future__ import annotations
@@ -12,6 +14,10 @@ from collections.abc import Iterable
 
 import sqlite_utils
 
+import consent
+from nlp import theme_store
+from nlp.checks import anonymised_texts, checked_story_ids
+from workbench.publishing import published_file
 from workbench.publishing.schema import expected_columns
 
 SHINGLE = 12  # words: long texts are looked for by their opening words, then confirmed
@@ -47,20 +53,17 @@ def _check_schema(out: sqlite_utils.Database) -> None:
 
 def _check_quotes(db: sqlite_utils.Database, out: sqlite_utils.Database) -> None:
     """Every published quote is a chosen excerpt of a story with both consents, checked."""
-    allowed = {
-        row["text"]
-        for row in db.query(
-            "SELECT q.text FROM quotes q "
-            "JOIN themes t ON t.id = q.theme_id AND t.status = 'approved' "
-            "JOIN anonymisations a ON a.story_id = q.story_id AND a.status = 'checked' "
-            "WHERE EXISTS (SELECT 1 FROM consents c WHERE c.story_id = q.story_id "
-            "  AND c.purpose = 'analysis' AND c.granted = 1) "
-            "AND EXISTS (SELECT 1 FROM consents c WHERE c.story_id = q.story_id "
-            "  AND c.purpose = 'publish_quotes' AND c.granted = 1)"
-        )
-    }
-    for row in out.query("SELECT text FROM quotes"):
-        if row["text"] not in allowed:
+    themes = theme_store.themes_by_id(db)
+    chosen = [q for q in theme_store.quotes(db) if themes[q["theme_id"]]["status"] == "approved"]
+    story_ids = {q["story_id"] for q in chosen}
+    cleared = (
+        set(checked_story_ids(db))
+        & consent.granted_story_ids(db, "analysis", story_ids)
+        & consent.granted_story_ids(db, "publish_quotes", story_ids)
+    )
+    allowed = {q["text"] for q in chosen if q["story_id"] in cleared}
+    for text in published_file.quote_texts(out):
+        if text not in allowed:
             raise LeakError("a published quote is not an approved excerpt with consent")
 
 
@@ -70,22 +73,19 @@ def _check_values(db: sqlite_utils.Database, out: sqlite_utils.Database) -> None
         for value in values:
             if published.contains(value):
                 raise LeakError(f"{kind} found in the published file")
-    phones = {_digits(row["phone"]) for row in db.query("SELECT phone FROM contacts")} - {""}
+    phones = {_digits(row["phone"]) for row in consent.contact_details(db).values()} - {""}
     if phones & published.phone_numbers():
         raise LeakError("a contact phone number found in the published file")
 
 
 def _forbidden(db: sqlite_utils.Database) -> Iterable[tuple[str, Iterable[str]]]:
-    yield "a story reference", (r["reference"] for r in db.query("SELECT reference FROM stories"))
-    yield (
-        "a withdrawn story's reference",
-        (r["reference"] for r in db.query("SELECT reference FROM withdrawals")),
-    )
+    yield "a story reference", (s["reference"] for s in consent.story_facts(db).values())
+    yield "a withdrawn story's reference", consent.withdrawn_references(db)
     yield (
         "a contact detail",
         (
             value
-            for r in db.query("SELECT name, email, postal_address FROM contacts")
+            for r in consent.contact_details(db).values()
             for value in (r["name"], r["email"], r["postal_address"])
             # A one-word name is checked against its own story's quotes while building: on its
             # own it matches ordinary words ("Will", "Hope") anywhere.
@@ -94,27 +94,23 @@ def _forbidden(db: sqlite_utils.Database) -> Iterable[tuple[str, Iterable[str]]]
     )
     # Original text is looked for only where anonymisation changed it: an unchanged story
     # legitimately shares every word with its checked, anonymised excerpts.
+    anonymised = anonymised_texts(db)
     yield (
         "original story text",
         (
-            r["text"]
-            for r in db.query(
-                "SELECT s.text FROM stories s LEFT JOIN anonymisations a ON a.story_id = s.id "
-                "WHERE s.text IS NOT NULL AND (a.text IS NULL OR a.text != s.text)"
-            )
+            text
+            for story_id, text in consent.original_texts(db).items()
+            if anonymised.get(story_id) != text
         ),
     )
     # Short anonymised texts ("Great service.") are shared by many people and identify no one.
+    analysed = consent.granted_story_ids(db, "analysis", anonymised)
     yield (
         "text of a story without consent to analysis",
         (
-            r["text"]
-            for r in db.query(
-                "SELECT a.text FROM anonymisations a WHERE a.text IS NOT NULL AND NOT EXISTS ("
-                "SELECT 1 FROM consents c WHERE c.story_id = a.story_id AND c.purpose = 'analysis' "
-                "AND c.granted = 1)"
-            )
-            if len(_words(r["text"])) >= MIN_SHARED_WORDS
+            text
+            for story_id, text in anonymised.items()
+            if story_id not in analysed and len(_words(text)) >= MIN_SHARED_WORDS
         ),
     )
 
@@ -123,10 +119,7 @@ class _PublishedText:
     """Every text value of the published file, as words, searchable for word sequences."""
 
     def __init__(self, out: sqlite_utils.Database) -> None:
-        self.values: list[str] = []
-        for table in out.table_names():
-            for row in out.execute(f"SELECT * FROM [{table}]").fetchall():
-                self.values.extend(v for v in row if isinstance(v, str))
+        self.values = published_file.text_values(out)
         self.words = [_words(value) for value in self.values]
         self.joined = " \x00 ".join(" ".join(words) for words in self.words)
         self._ngrams: dict[int, set[tuple[str, ...]]] = {}

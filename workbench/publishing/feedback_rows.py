@@ -9,15 +9,11 @@ from __future__ import annotations
 
 import sqlite_utils
 
+from nlp import theme_store
 from workbench import suppression
-from workbench.feedback import evaluation, reach
+from workbench.feedback import actions, evaluation, reach
 from workbench.feedback.actions import STATUSES
-
-
-def _size_band(n: int) -> str:
-    from workbench.publishing.tables import size_band
-
-    return size_band(n)
+from workbench.publishing.bands import size_band
 
 
 def feedback_rows(
@@ -28,9 +24,9 @@ def feedback_rows(
     k: int = suppression.DEFAULT_K,
 ) -> dict[str, list[dict]]:
     """Rows of `actions`, `action_themes`, `reach_counts` and `evaluation_counts`."""
-    actions, action_themes = _actions(db, stories, activity_ids, theme_ids)
+    published, action_themes = _actions(db, stories, activity_ids, theme_ids)
     return {
-        "actions": actions,
+        "actions": published,
         "action_themes": action_themes,
         "reach_counts": _reach(db, stories, activity_ids, k),
         "evaluation_counts": _evaluation(db, activity_ids, k),
@@ -40,28 +36,23 @@ def feedback_rows(
 def _actions(db, stories, activity_ids, theme_ids) -> tuple[list[dict], list[dict]]:
     """Actions that answer a published theme or a priority, numbered oldest first."""
     published_members: dict[int, set[int]] = {}
-    for row in db.query("SELECT theme_id, story_id FROM theme_members"):
-        if row["theme_id"] in theme_ids and row["story_id"] in stories:
-            published_members.setdefault(row["story_id"], set()).add(theme_ids[row["theme_id"]])
+    for theme_id, story_ids in theme_store.members(db, theme_ids).items():
+        for story_id in story_ids:
+            if story_id in stories:
+                published_members.setdefault(story_id, set()).add(theme_ids[theme_id])
     labels = {
-        theme_ids[r["id"]]: r["label"]
-        for r in db.query("SELECT id, label FROM themes")
-        if r["id"] in theme_ids
+        theme_ids[theme_id]: theme["label"]
+        for theme_id, theme in theme_store.themes_by_id(db, theme_ids).items()
     }
-    covered: dict[int, list[int]] = {}
-    for row in db.query("SELECT action_id, story_id FROM action_stories"):
-        covered.setdefault(row["action_id"], []).append(row["story_id"])
-    actions, links = [], []
-    for row in db.query(
-        "SELECT a.*, p.title AS priority_title FROM actions a LEFT JOIN priorities p "
-        "ON p.framework_id = a.framework_id AND p.id = a.priority_id ORDER BY a.created_at, a.id"
-    ):
+    covered = actions.covered_stories(db)
+    published, links = [], []
+    for row in sorted(actions.list_actions(db), key=lambda a: (a["created_at"], a["id"])):
         ids = covered.get(row["id"], [])
         themes = sorted({t for s in ids for t in published_members.get(s, ())})
         if not themes and not row["priority_title"]:
             continue
-        public_id = len(actions) + 1
-        actions.append(
+        public_id = len(published) + 1
+        published.append(
             {
                 "id": public_id,
                 "activity_id": activity_ids.get(row["activity_id"]),
@@ -74,11 +65,11 @@ def _actions(db, stories, activity_ids, theme_ids) -> tuple[list[dict], list[dic
                 "owner": row["owner"],
                 "due_on": row["due_on"],
                 "done_on": row["done_on"],
-                "stories": _size_band(sum(1 for s in ids if s in stories)),
+                "stories": size_band(sum(1 for s in ids if s in stories)),
             }
         )
         links += [{"action_id": public_id, "theme_id": t} for t in themes]
-    return actions, links
+    return published, links
 
 
 def _reach(db, stories, activity_ids, k) -> list[dict]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import fcntl
 import json
 import os
-import sqlite3
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,11 +22,13 @@ import sqlite_utils
 
 from plumbing.jobs import job
 from workbench.publishing import checks
+from workbench.publishing.bands import size_band
 from workbench.publishing.checks import LeakError
 from workbench.publishing.metadata import LICENCE
 from workbench.publishing.metadata import metadata as _metadata
+from workbench.publishing.published_file import previous, status
 from workbench.publishing.schema import SCHEMA
-from workbench.publishing.tables import published_rows, size_band
+from workbench.publishing.tables import published_rows
 from workbench.suppression import DEFAULT_K
 
 __all__ = [
@@ -100,23 +101,6 @@ def build(
     return counts
 
 
-def status(published_path: str | Path) -> dict | None:
-    """When the served file was built and how many rows each table has; None if none yet."""
-    path = Path(published_path)
-    if not path.exists():
-        return None
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        about = dict(conn.execute("SELECT key, value FROM about").fetchall())
-        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
-        counts = {t: conn.execute(f"SELECT count(*) FROM [{t}]").fetchone()[0] for t in tables}
-    except sqlite3.DatabaseError:
-        return None
-    finally:
-        conn.close()
-    return {"built_at": about.get("built_at"), "counts": counts}
-
-
 def _write_file(db: sqlite_utils.Database, tmp: Path, published_path: Path, k: int) -> dict:
     built_at = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
     rows = published_rows(db, k)
@@ -151,7 +135,7 @@ def _changes(published_path: Path, rows: dict[str, list[dict]], built_at: str) -
     now = {
         (t["label"], activity_titles.get(t["activity_id"])): t["size_band"] for t in rows["themes"]
     }
-    before, history = _previous(published_path)
+    before, history = previous(published_path)
     changes = []
     for (label, activity), band in sorted(now.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
         if (label, activity) not in before:
@@ -167,35 +151,6 @@ def _changes(published_path: Path, rows: dict[str, list[dict]], built_at: str) -
         for c, t, a, d in changes
     ]
     return (new + history)[:MAX_CHANGES_KEPT]
-
-
-def _previous(published_path: Path) -> tuple[dict, list[dict]]:
-    """The served file's themes and change history; nothing if it is missing or unreadable."""
-    if not published_path.exists():
-        return {}, []
-    try:
-        old = sqlite_utils.Database(sqlite3.connect(f"file:{published_path}?mode=ro", uri=True))
-    except sqlite3.DatabaseError:
-        return {}, []
-    try:
-        themes = {
-            (r["label"], r["activity"]): r["size_band"]
-            for r in old.query(
-                "SELECT t.label, a.title AS activity, t.size_band FROM themes t "
-                "LEFT JOIN activities a ON a.id = t.activity_id"
-            )
-        }
-        history = list(
-            old.query(
-                "SELECT published_at, change, theme, activity, detail FROM changes "
-                "ORDER BY published_at DESC"
-            )
-        )
-    except sqlite3.DatabaseError:
-        return {}, []
-    finally:
-        old.close()
-    return themes, history
 
 
 @contextmanager

@@ -3,18 +3,22 @@
 Only approved themes count, only stories whose tellers agreed to analysis (and whose
 anonymisation a person checked) are counted, and only quotes whose tellers also agreed to
 publication are quoted. Public ids are numbered afresh in a meaningful order (activities by
-opening date, themes by size), so nothing can be joined back to the working database.
+opening date, themes by size), so nothing can be joined back to the working database. Every
+row comes through the packages' APIs: consent says who agreed to what, nlp what was found.
 """
 
 from __future__ import annotations
 
-import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 import sqlite_utils
 
+import consent
+from nlp import checks, tag_store, theme_store
+from nlp.priorities import list_frameworks
 from workbench import suppression
+from workbench.publishing.bands import size_band, tone
 from workbench.publishing.feedback_rows import feedback_rows
 from workbench.publishing.schema import (
     ALL_AREAS,
@@ -25,7 +29,6 @@ from workbench.publishing.schema import (
     ALL_THEMES,
 )
 
-COUNTED_TAG_STATES = ("confirmed", "proposed")
 # Equality questions published in aggregate; postcode district is left out because places are
 # covered by `area` and a district beside a theme narrows people down too far.
 CHARACTERISTICS = (
@@ -38,39 +41,25 @@ CHARACTERISTICS = (
     ("sexual_orientation", "Sexual orientation"),
     ("carer", "Carer"),
 )
-TONE_BANDS = (
-    (-2.0, "mostly critical"),
-    (-0.5, "more critical than positive"),
-    (0.5, "mixed"),
-    (2.0, "more positive than critical"),
-)
-
-PUBLISHABLE_STORIES = """
-SELECT s.id, s.activity_id, s.channel, s.area, substr(s.created_at, 1, 7) AS month
-FROM stories s
-JOIN consents c ON c.story_id = s.id AND c.purpose = 'analysis' AND c.granted = 1
-JOIN anonymisations a ON a.story_id = s.id AND a.status = 'checked'
-"""
 
 
 def published_rows(
     db: sqlite_utils.Database, k: int = suppression.DEFAULT_K
 ) -> dict[str, list[dict]]:
     """Every published table's rows (except `changes` and `about`), keyed by table name."""
-    stories = {row["id"]: row for row in db.query(PUBLISHABLE_STORIES)}
+    stories = publishable_stories(db)
     activities = _activities(db)
     activity_ids = {row.pop("working_id"): row["id"] for row in activities}
     priorities = _priorities(db)
     priority_ids = {row.pop("working_key"): row["id"] for row in priorities}
     priority_titles = {row["id"]: row["title"] for row in priorities}
 
+    approved = [
+        t for t, theme in theme_store.themes_by_id(db).items() if theme["status"] == "approved"
+    ]
     members: dict[int, list[int]] = defaultdict(list)
-    for row in db.query(
-        "SELECT m.theme_id, m.story_id FROM theme_members m "
-        "JOIN themes t ON t.id = m.theme_id AND t.status = 'approved'"
-    ):
-        if row["story_id"] in stories:
-            members[row["theme_id"]].append(row["story_id"])
+    for theme_id, story_ids in theme_store.members(db, approved).items():
+        members[theme_id] = [s for s in story_ids if s in stories]
     story_tags = _story_tags(db, stories, priority_ids)
     themes, theme_ids = _themes(db, members, stories, story_tags, activity_ids, priority_titles, k)
 
@@ -88,31 +77,30 @@ def published_rows(
     }
 
 
-def size_band(n: int) -> str:
-    """Bands rather than exact sizes, so a theme's size cannot single anyone out."""
-    for upper, band in ((5, "<5"), (10, "5-9"), (25, "10-24"), (50, "25-49"), (100, "50-99")):
-        if n < upper:
-            return band
-    return "100+"
-
-
-def tone(scores: list[float], k: int = suppression.DEFAULT_K) -> str | None:
-    """A theme's mean criticality as words; None when fewer than k stories were scored."""
-    if len(scores) < k:
-        return None
-    mean = sum(scores) / len(scores)
-    for upper, band in TONE_BANDS:
-        if mean < upper:
-            return band
-    return "mostly positive"
+def publishable_stories(db: sqlite_utils.Database) -> dict[int, dict]:
+    """Stories whose tellers agreed to analysis and whose anonymisation a person checked, by id:
+    activity_id, channel, area and month (YYYY-MM)."""
+    agreed = consent.granted_story_ids(db, "analysis", checks.checked_story_ids(db))
+    return {
+        story_id: {
+            "id": story_id,
+            "activity_id": story["activity_id"],
+            "channel": story["channel"],
+            "area": story["area"],
+            "month": (story["created_at"] or "")[:7],
+        }
+        for story_id, story in consent.story_facts(db, agreed).items()
+    }
 
 
 def _activities(db: sqlite_utils.Database) -> list[dict]:
-    rows = db.query(
-        "SELECT a.id, a.title, a.purpose, a.can_influence, a.cannot_influence, a.feedback_plan, "
-        "a.feedback_date, a.opens_on, a.closes_on, f.title AS framework "
-        "FROM activities a LEFT JOIN frameworks f ON f.id = a.framework_id "
-        "ORDER BY a.opens_on, a.title, a.id"
+    frameworks = {f["id"]: f["title"] for f in list_frameworks(db)}
+    rows = sorted(
+        (
+            {**activity, "framework": frameworks.get(activity["framework_id"])}
+            for activity in consent.list_activities(db)
+        ),
+        key=lambda a: (a["opens_on"], a["title"], a["id"]),
     )
     return [
         {
@@ -133,11 +121,7 @@ def _activities(db: sqlite_utils.Database) -> list[dict]:
 
 
 def _priorities(db: sqlite_utils.Database) -> list[dict]:
-    rows = db.query(
-        "SELECT p.framework_id, p.id, p.title, p.description, f.title AS framework "
-        "FROM priorities p JOIN frameworks f ON f.id = p.framework_id "
-        "ORDER BY f.title, p.title, p.id"
-    )
+    rows = tag_store.all_priorities(db)
     return [
         {
             "working_key": (row["framework_id"], row["id"]),
@@ -156,12 +140,7 @@ def _story_tags(
 ) -> dict[int, dict[int, str]]:
     """Story -> {public priority id: tag state}, counting confirmed and proposed tags."""
     tags: dict[int, dict[int, str]] = defaultdict(dict)
-    placeholders = ", ".join("?" for _ in COUNTED_TAG_STATES)
-    for row in db.query(
-        f"SELECT story_id, framework_id, priority_id, state FROM tags "
-        f"WHERE state IN ({placeholders})",
-        COUNTED_TAG_STATES,
-    ):
+    for row in tag_store.counted_tags(db):
         public = priority_ids.get((row["framework_id"], row["priority_id"]))
         if row["story_id"] in stories and public is not None:
             tags[row["story_id"]][public] = row["state"]
@@ -169,16 +148,11 @@ def _story_tags(
 
 
 def _themes(db, members, stories, story_tags, activity_ids, priority_titles, k):
-    scores: dict[int, float] = {
-        row["story_id"]: row["score"] for row in db.query("SELECT story_id, score FROM criticality")
-    }
+    scores = tag_store.criticality_for_stories(db, list(stories))
     working = [
         row
-        for row in db.query(
-            "SELECT id, activity_id, label, description, keywords FROM themes "
-            "WHERE status = 'approved'"
-        )
-        if members.get(row["id"])
+        for row in theme_store.themes_by_id(db).values()
+        if row["status"] == "approved" and members.get(row["id"])
     ]
     working.sort(key=lambda row: (-len(members[row["id"]]), row["label"], row["id"]))
     themes, theme_ids = [], {}
@@ -194,7 +168,7 @@ def _themes(db, members, stories, story_tags, activity_ids, priority_titles, k):
                 "label": row["label"],
                 "description": row["description"],
                 "size_band": size_band(len(ids)),
-                "keywords": ", ".join(json.loads(row["keywords"] or "[]")),
+                "keywords": ", ".join(row["keywords"]),
                 "priorities": "; ".join(
                     priority_titles[p]
                     for p, _ in sorted(priority_counts.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -235,20 +209,15 @@ def _quotes(db, stories, story_tags, theme_ids, priority_titles) -> list[dict]:
     the leak check would refuse the whole publish otherwise.
     """
     contacts = {
-        row["story_id"]: [v for v in (row["name"], row["email"], row["phone"]) if v]
-        for row in db.query("SELECT story_id, name, email, phone FROM contacts")
+        story_id: [v for v in (row["name"], row["email"], row["phone"]) if v]
+        for story_id, row in consent.contact_details(db).items()
     }
-    references = {
-        row["id"]: row["reference"] for row in db.query("SELECT id, reference FROM stories")
-    }
+    references = {story_id: row["reference"] for story_id, row in consent.story_facts(db).items()}
+    quotable = consent.granted_story_ids(db, "publish_quotes")
     rows = []
-    for quote in db.query(
-        "SELECT q.theme_id, q.story_id, q.text FROM quotes q "
-        "JOIN consents c ON c.story_id = q.story_id AND c.purpose = 'publish_quotes' "
-        "AND c.granted = 1"
-    ):
+    for quote in theme_store.quotes(db):
         story = quote["story_id"]
-        if quote["theme_id"] not in theme_ids or story not in stories:
+        if quote["theme_id"] not in theme_ids or story not in stories or story not in quotable:
             continue
         identifiers = [references.get(story), *contacts.get(story, [])]
         if any(value and value.strip() and value.strip() in quote["text"] for value in identifiers):
@@ -304,15 +273,7 @@ def _theme_counts(members, stories, story_tags, priority_titles, k) -> list[dict
 
 def _community_counts(db, themes, members, k) -> list[dict]:
     """Theme x community group for each equality question, from consenting answers only."""
-    columns = ", ".join(f"e.{name}" for name, _ in CHARACTERISTICS)
-    answers = {
-        row["story_id"]: row
-        for row in db.query(
-            f"SELECT e.story_id, {columns} FROM equality_answers e "
-            "JOIN consents c ON c.story_id = e.story_id AND c.purpose = 'equality_monitoring' "
-            "AND c.granted = 1"
-        )
-    }
+    answers = consent.equality_answers(db)
     labels = [theme["label"] for theme in themes]
     theme_ids = [theme["id"] for theme in themes]
     rows = []

@@ -11,18 +11,22 @@ for signals with the classifier as well as the rules, in the worker.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 
 import sqlite_utils
 
+import consent
 from consent import register_cleanup
+from nlp import checks
 from nlp import signals as detection
 from nlp.signals import SAFEGUARDING_SIGNALS, Signal
 from plumbing import audit
 from plumbing import db as wdb
 from plumbing.clock import now_iso
 from plumbing.jobs import Progress, job
+from workbench import accounts
 
 STATES = {
     "open": "Not yet acknowledged",
@@ -139,23 +143,40 @@ def mark_complaint_requested(
 
 def complaint_count(db: sqlite_utils.Database, activity_id: int | None = None) -> int:
     """How many stories (in one activity, or in all) asked how to complain."""
-    sql = "SELECT count(*) FROM complaint_requests c JOIN stories s ON s.id = c.story_id"
-    if activity_id is None:
-        return db.execute(sql).fetchone()[0]
-    return db.execute(sql + " WHERE s.activity_id = ?", [activity_id]).fetchone()[0]
+    return db.execute(
+        "SELECT count(*) FROM complaint_requests "
+        "WHERE story_id IN (SELECT value FROM json_each(?))",
+        [json.dumps(consent.story_ids(db, activity_id))],
+    ).fetchone()[0]
 
 
-_FLAG_SQL = """
-SELECT f.*, s.reference, s.activity_id, s.channel, a.title AS activity_title,
-       ua.username AS acknowledged_by_name, ub.username AS action_by_name,
-       uc.username AS closed_by_name
-FROM safeguarding_flags f
-JOIN stories s ON s.id = f.story_id
-LEFT JOIN activities a ON a.id = s.activity_id
-LEFT JOIN users ua ON ua.id = f.acknowledged_by
-LEFT JOIN users ub ON ub.id = f.action_by
-LEFT JOIN users uc ON uc.id = f.closed_by
-"""
+_FLAG_SQL = "SELECT f.* FROM safeguarding_flags f"
+# Who took each step, by the column that holds their user id.
+_STEP_NAMES = {
+    "acknowledged_by": "acknowledged_by_name",
+    "action_by": "action_by_name",
+    "closed_by": "closed_by_name",
+}
+
+
+def _described(db: sqlite_utils.Database, flags: list[dict]) -> list[dict]:
+    """Flags with what the lead reads beside them: the story's reference, activity and channel
+    (consent's facts, never its text) and the names of who took each step."""
+    stories = consent.story_facts(db, [f["story_id"] for f in flags])
+    titles = {a["id"]: a["title"] for a in consent.list_activities(db)}
+    names = accounts.usernames(db, [f[c] for f in flags for c in _STEP_NAMES if f[c]])
+    return [
+        {
+            **flag,
+            "reference": stories[flag["story_id"]]["reference"],
+            "activity_id": stories[flag["story_id"]]["activity_id"],
+            "channel": stories[flag["story_id"]]["channel"],
+            "activity_title": titles.get(stories[flag["story_id"]]["activity_id"]),
+            **{name: names.get(flag[column]) for column, name in _STEP_NAMES.items()},
+        }
+        for flag in flags
+        if flag["story_id"] in stories
+    ]
 
 
 def queue(db: sqlite_utils.Database, include_closed: bool = False) -> list[dict]:
@@ -165,11 +186,12 @@ def queue(db: sqlite_utils.Database, include_closed: bool = False) -> list[dict]
         " ORDER BY CASE f.state WHEN 'open' THEN 0 WHEN 'acknowledged' THEN 1 "
         "WHEN 'action_taken' THEN 2 ELSE 3 END, f.created_at, f.id"
     )
-    return list(db.query(_FLAG_SQL + where + order))
+    return _described(db, list(db.query(_FLAG_SQL + where + order)))
 
 
 def get_flag(db: sqlite_utils.Database, flag_id: int) -> dict | None:
-    rows = list(db.query(_FLAG_SQL + " WHERE f.id = ?", [flag_id]))
+    """One flag as the lead reads it, or None."""
+    rows = _described(db, list(db.query(_FLAG_SQL + " WHERE f.id = ?", [flag_id])))
     return rows[0] if rows else None
 
 
@@ -178,28 +200,29 @@ def overdue(
 ) -> list[dict]:
     """Open (unacknowledged) flags raised more than `older_than` ago, oldest first."""
     cutoff = ((now or datetime.now(UTC)) - older_than).isoformat(timespec="seconds")
-    return list(
-        db.query(
-            _FLAG_SQL + " WHERE f.state = 'open' AND f.created_at <= ? ORDER BY f.created_at",
-            [cutoff],
-        )
+    return _described(
+        db,
+        list(
+            db.query(
+                _FLAG_SQL + " WHERE f.state = 'open' AND f.created_at <= ? ORDER BY f.created_at",
+                [cutoff],
+            )
+        ),
     )
 
 
 def story_for_lead(db: sqlite_utils.Database, story_id: int) -> dict:
     """What the safeguarding lead needs to act: the words (original while it is kept, else the
     anonymised text) and the contact details the storyteller gave, if any."""
-    text = db.execute("SELECT text FROM stories WHERE id = ?", [story_id]).fetchone()
-    words, which = (text[0], "original") if text and text[0] else (None, None)
-    if words is None and "anonymisations" in db.table_names():
-        row = db.execute(
-            "SELECT text FROM anonymisations WHERE story_id = ?", [story_id]
-        ).fetchone()
-        words, which = (row[0], "anonymised") if row and row[0] else (None, None)
-    contact = None
-    if "contacts" in db.table_names():
-        rows = list(db.query("SELECT * FROM contacts WHERE story_id = ?", [story_id]))
-        contact = rows[0] if rows else None
+    try:
+        original = consent.original_text(db, story_id)
+    except LookupError:  # withdrawn
+        original = None
+    words, which = (original, "original") if original else (None, None)
+    if words is None:
+        anonymised = checks.anonymised_text(db, story_id)
+        words, which = (anonymised, "anonymised") if anonymised else (None, None)
+    contact = consent.contact_details(db, [story_id]).get(story_id)
     return {"text": words, "text_kind": which, "contact": contact}
 
 
