@@ -28,6 +28,7 @@ from workbench.feedback.actions import STATUSES, ActionFields, record_action
 from workbench.feedback.evaluation import QUESTIONS
 from workbench.forms_capture import ConsentChangeForm, OnlineStoryForm, ReceiptForm, WithdrawForm
 from workbench.forms_feedback import EvaluationForm
+from workbench.receipt_pages import NOT_MATCHED
 from workbench.receipt_view import PREPARING, THEME_STATUS_LABELS
 from workbench.safeguarding import signposting
 
@@ -311,7 +312,7 @@ def test_receipt_wording_from_python_has_a_welsh_translation(app):
         *THEME_STATUS_LABELS.values(),
         PREPARING,
         *STATUSES.values(),
-        storyteller.NOT_MATCHED,
+        NOT_MATCHED,
         *forms_wording,
     ]
     untranslated = [text for text in wording if not (catalogue.get(text) or {}).string]

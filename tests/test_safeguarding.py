@@ -17,8 +17,8 @@ from consent import withdrawal
 from nlp import signals
 from plumbing import db as wdb
 from workbench import safeguarding
-from workbench.blueprints.safeguarding import on_story_captured
 from workbench.publishing import publish
+from workbench.safeguarding.on_capture import on_story_captured
 
 RISKY = "My husband hits me and I don't feel safe at home. I want to make a complaint too."
 LEADS = {"safeguarding", "admin"}

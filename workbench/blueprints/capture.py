@@ -15,7 +15,6 @@ from consent.purposes import CHANNELS, EQUALITY_QUESTIONS, PURPOSES
 from nlp.priorities import list_frameworks
 from plumbing import audit
 from workbench import flows
-from workbench.blueprints.safeguarding import on_story_captured
 from workbench.forms_capture import (
     ActivityForm,
     FindStoryForm,
@@ -24,21 +23,16 @@ from workbench.forms_capture import (
     StaffStoryForm,
     apply_errors,
 )
-from workbench.forms_feedback import evaluation_form_for
 from workbench.policy import roles
 from workbench.receipt_card import make_card
 from workbench.receipt_view import receipt_view
-from workbench.web import enqueue, get_db
+from workbench.story_saving import save_story
+from workbench.web import base_url, enqueue, get_db
 
 bp = Blueprint("capture", __name__, url_prefix="/capture")
 
 PLANNERS = ("analyst", "admin")
 RECORDERS = ("gatherer", "analyst", "admin")
-
-
-def base_url() -> str:
-    """Where storytellers reach this service: the configured public URL, else this host."""
-    return (current_app.config.get("PUBLIC_BASE_URL") or request.host_url).rstrip("/")
 
 
 @bp.route("/activities", endpoint="activities")
@@ -291,59 +285,3 @@ def reissue_secret():
     return render_template(
         "capture/receipt.html", receipt=receipt, card=card, activity=None, reissued=True
     ), 201
-
-
-def save_story(
-    db,
-    form,
-    activity: dict,
-    template: str,
-    *,
-    channel: str,
-    method: str,
-    recorded_by: str,
-    created_by: int | None,
-    method_note: str | None = None,
-) -> tuple[tuple[str, int] | None, list[str]]:
-    """Save a validated story form as both the gatherer's and the online form do.
-
-    The story, its consents and its receipt are stored in one transaction by the consent API;
-    then its anonymisation is queued and the receipt page rendered (201). Returns that
-    response and no problems, or no response and the problems when the consent API refuses.
-    """
-    try:
-        receipt = capture.capture_story(
-            db,
-            activity_id=activity["id"],
-            channel=channel,
-            text=form.story.data,
-            consents=form.consents(),
-            method=method,
-            method_note=method_note,
-            notice_id=form.notice_id.data,
-            recorded_by=recorded_by,
-            created_by=created_by,
-            service=form.optional_text("service"),
-            setting=form.optional_text("setting"),
-            area=form.optional_text("area"),
-            contact=form.contact(),
-            equality=form.equality(),
-            submission_key=form.submission_key.data or None,
-            max_chars=current_app.config["STORY_MAX_CHARS"],
-        )
-    except ConsentError as error:
-        return None, apply_errors(form, error.errors)
-    if not receipt.duplicate:
-        enqueue("anonymise", story_ids=[receipt.story_id])
-    card = None
-    if receipt.secret:
-        card = make_card(base_url(), receipt.reference, receipt.secret, activity["title"])
-    page = render_template(
-        template,
-        receipt=receipt,
-        card=card,
-        activity=activity,
-        signposting=on_story_captured(receipt.story_id, form.story.data),
-        evaluation_form=evaluation_form_for(receipt.reference, receipt.secret, "capture"),
-    )
-    return (page, 201), []

@@ -15,14 +15,15 @@ from flask import (
 )
 from flask_login import current_user
 
+from consent import StoryKey
 from consent import activities as consent_activities
 from nlp import tag_store
 from plumbing import audit
-from workbench.blueprints import storyteller
 from workbench.charts.reach import reach_chart
 from workbench.feedback import actions, evaluation, outbox, qdpx, reach
 from workbench.forms_feedback import ActionForm, EvaluationForm, PopulationForm
 from workbench.policy import public, roles
+from workbench.receipt_pages import receipt_required, status_page
 from workbench.web import get_db
 
 bp = Blueprint("feedback", __name__)
@@ -229,14 +230,11 @@ def export(activity_id: int, fmt: str):
 
 @bp.route("/receipt/evaluation", methods=["POST"])
 @public
-@storyteller._receipt_limits
-def evaluate():
+@receipt_required
+def evaluate(key: StoryKey):
     """'How was it for you?' from the end of telling a story or from the receipt page."""
-    key = storyteller._opened()
-    if key is None:
-        return storyteller._not_matched()
     if key.withdrawn:
-        return storyteller._status_page(key)
+        return status_page(key)
     form = EvaluationForm()
     saved = form.validate() and evaluation.record_answers(
         get_db(), key.story_id, form.asked_at.data, form.answers()
@@ -244,4 +242,4 @@ def evaluate():
     message = "Thank you for telling us how it was." if saved else "Nothing was answered."
     if form.asked_at.data == "capture":
         return render_template("feedback/evaluation_thanks.html", message=message)
-    return storyteller._status_page(key, message=message)
+    return status_page(key, message=message)
