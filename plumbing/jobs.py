@@ -18,12 +18,12 @@ import threading
 import time
 import traceback
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from plumbing import clock, registry
 from plumbing import db as wdb
-from plumbing import registry
 from plumbing.clock import now_iso
 
 if TYPE_CHECKING:
@@ -235,7 +235,7 @@ def _abandoned(row: dict, lease: timedelta) -> bool:
     the system may have given to another program since, its heartbeat must be recent."""
     host, _, pid = (row["worker"] or "").rpartition(":")
     mark = row["heartbeat_at"] or row["started_at"]
-    stale = mark is None or datetime.now(UTC) - datetime.fromisoformat(mark) > lease
+    stale = mark is None or clock.now() - datetime.fromisoformat(mark) > lease
     if host == socket.gethostname() and pid.isdecimal():
         return int(pid) == os.getpid() or _process_gone(int(pid)) or stale
     return stale

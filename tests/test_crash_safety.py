@@ -24,6 +24,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from conftest import app_config
 from fuzzing import FormParser
 
 from consent.activities import create_activity
@@ -59,12 +60,7 @@ class Servers:
         self.env = {
             **os.environ,
             **SERVER_ENV,
-            "WORKBENCH_ENV": "testing",
-            "SECRET_KEY": "crash-test-secret",
-            "WORKBENCH_DB": str(tmp / "workbench.db"),
-            "WORKBENCH_PUBLISHED_DB": str(tmp / "published.db"),
-            "WORKBENCH_QUEUE": "sqlite:///" + str(tmp / "queue.db"),
-            "RATELIMIT_ENABLED": "0",
+            **app_config(tmp, RATELIMIT_ENABLED="0"),
             "HF_HUB_OFFLINE": "1",
             "TRANSFORMERS_OFFLINE": "1",
             "TOKENIZERS_PARALLELISM": "false",

@@ -23,7 +23,7 @@ from urllib.parse import quote, quote_plus
 
 import pytest
 from click.testing import CliRunner
-from conftest import CSRF_RE, make_user
+from conftest import CSRF_RE, app_config, make_user
 from datasette.app import Datasette
 
 from nlp import checks, embed
@@ -352,17 +352,7 @@ def journey(tmp_path_factory) -> Journey:
     numba_logger.setLevel(logging.WARNING)
     journey = Journey()
     try:
-        app = create_app(
-            {
-                "TESTING": True,
-                "WORKBENCH_ENV": "testing",
-                "SECRET_KEY": "canary-secret",
-                "WORKBENCH_DB": str(tmp / "workbench.db"),
-                "WORKBENCH_PUBLISHED_DB": str(tmp / "published.db"),
-                "WORKBENCH_QUEUE": "sqlite:///" + str(tmp / "queue.db"),
-                "RATELIMIT_ENABLED": False,
-            }
-        )
+        app = create_app({"TESTING": True, **app_config(tmp, RATELIMIT_ENABLED=False)})
         db = wdb.connect(app.config["WORKBENCH_DB"])
         # About 33 stories land in each demo activity: themes fit over one activity's.
         demo.load(db, stories=100)

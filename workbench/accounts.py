@@ -12,12 +12,13 @@ import json
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import sqlite_utils
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from plumbing import clock
 from plumbing import db as wdb
 from plumbing.hashing import PooledHasher
 
@@ -64,10 +65,6 @@ class User:
         return f"user:{self.id}"
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
 def _user(row: dict) -> User:
     return User(
         id=row["id"],
@@ -108,7 +105,7 @@ def create_user(db: sqlite_utils.Database, username: str, role: str) -> tuple[Us
                     "role": role,
                     "must_change_password": 1,
                     "active": 1,
-                    "created_at": _now().isoformat(timespec="seconds"),
+                    "created_at": clock.now().isoformat(timespec="seconds"),
                 }
             )
             .last_pk
@@ -185,7 +182,7 @@ def _session_key(token: str) -> str:
 def start_session(db: sqlite_utils.Database, user_id: int) -> str:
     """A new random session token (the cookie holds it; the table holds its hash)."""
     token = secrets.token_urlsafe(32)
-    now = _now().isoformat(timespec="seconds")
+    now = clock.now().isoformat(timespec="seconds")
     with wdb.write(db):
         db["user_sessions"].insert(
             {
@@ -210,7 +207,7 @@ def session_user(
     if not rows or rows[0]["ended_at"]:
         return None
     row = rows[0]
-    now = _now()
+    now = clock.now()
     if (
         now - datetime.fromisoformat(row["last_seen_at"]) > idle
         or now - datetime.fromisoformat(row["created_at"]) > absolute
@@ -231,7 +228,7 @@ def end_session(db: sqlite_utils.Database, token: str | None) -> None:
     with wdb.write(db):
         db.execute(
             "UPDATE user_sessions SET ended_at = ? WHERE id = ? AND ended_at IS NULL",
-            [_now().isoformat(timespec="seconds"), _session_key(token)],
+            [clock.now().isoformat(timespec="seconds"), _session_key(token)],
         )
 
 
@@ -239,7 +236,7 @@ def end_all_sessions(db: sqlite_utils.Database, user_id: int) -> None:
     with wdb.write(db):
         db.execute(
             "UPDATE user_sessions SET ended_at = ? WHERE user_id = ? AND ended_at IS NULL",
-            [_now().isoformat(timespec="seconds"), user_id],
+            [clock.now().isoformat(timespec="seconds"), user_id],
         )
 
 

@@ -18,7 +18,6 @@ import json
 import uuid
 import zipfile
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 from xml.etree import ElementTree as ET
@@ -28,6 +27,7 @@ import xmlschema
 
 import consent
 from nlp import checks, embed, tag_store, theme_store
+from plumbing import clock
 
 NS = "urn:QDA-XML:project:1.0"
 SCHEMA_PATH = Path(__file__).parent / "data" / "refi_qda_project.xsd"
@@ -122,7 +122,7 @@ def project_xml(
     title: str, stories: list[ExportStory], themes: list[str], priorities: list[str]
 ) -> tuple[bytes, dict[str, str]]:
     """The project.qde document and its source files (path in the zip -> text)."""
-    stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    stamp = clock.now().strftime("%Y-%m-%dT%H:%M:%SZ")
     user = _guid()
     ET.register_namespace("", NS)
     project = ET.Element(

@@ -15,11 +15,11 @@ import os
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlite_utils
 
+from plumbing import clock
 from plumbing.jobs import job
 from workbench.publishing import checks
 from workbench.publishing.bands import size_band
@@ -102,7 +102,7 @@ def build(
 
 
 def _write_file(db: sqlite_utils.Database, tmp: Path, published_path: Path, k: int) -> dict:
-    built_at = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+    built_at = clock.now().strftime("%Y-%m-%d %H:%M:%S UTC")
     rows = published_rows(db, k)
     rows["changes"] = _changes(published_path, rows, built_at)
     rows["about"] = [

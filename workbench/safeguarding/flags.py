@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import sqlite_utils
 
@@ -22,7 +22,7 @@ from consent import register_cleanup
 from nlp import checks
 from nlp import signals as detection
 from nlp.signals import SAFEGUARDING_SIGNALS, Signal
-from plumbing import audit
+from plumbing import audit, clock
 from plumbing import db as wdb
 from plumbing.clock import now_iso
 from plumbing.jobs import Progress, job
@@ -199,7 +199,7 @@ def overdue(
     db: sqlite_utils.Database, older_than: timedelta, now: datetime | None = None
 ) -> list[dict]:
     """Open (unacknowledged) flags raised more than `older_than` ago, oldest first."""
-    cutoff = ((now or datetime.now(UTC)) - older_than).isoformat(timespec="seconds")
+    cutoff = ((now or clock.now()) - older_than).isoformat(timespec="seconds")
     return _described(
         db,
         list(
