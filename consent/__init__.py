@@ -44,7 +44,13 @@ from consent.stories import (
     story_ids,
     withdrawn_references,
 )
-from consent.withdrawal import WithdrawalResult, register_cleanup, withdraw, withdraw_purpose
+from consent.withdrawal import (
+    WithdrawalResult,
+    delete_rows,
+    register_cleanup,
+    withdraw,
+    withdraw_purpose,
+)
 
 __all__ = [
     "CHANNELS",
@@ -64,6 +70,7 @@ __all__ = [
     "contactable",
     "create_activity",
     "current_notice",
+    "delete_rows",
     "due_for_erasure",
     "equality_answers",
     "find_by_reference",

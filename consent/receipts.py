@@ -126,25 +126,19 @@ def receipt_record(db: sqlite_utils.Database, key: StoryKey) -> dict:
         if activity
         else None
     )
+    record = {"reference": key.reference, "withdrawn": key.withdrawn, "activity": about}
     if key.withdrawn:
         row = db.execute(
             "SELECT withdrawn_at FROM withdrawals WHERE reference = ?", [key.reference]
         ).fetchone()
-        return {
-            "reference": key.reference,
-            "withdrawn": True,
-            "withdrawn_at": row[0] if row else None,
-            "activity": about,
-        }
-    story = db.execute(
+        return {**record, "withdrawn_at": row[0] if row else None}
+    received_at, channel = db.execute(
         "SELECT created_at, channel FROM stories WHERE id = ?", [key.story_id]
     ).fetchone()
     return {
-        "reference": key.reference,
-        "withdrawn": False,
-        "received_at": story[0],
-        "channel": story[1],
-        "activity": about,
+        **record,
+        "received_at": received_at,
+        "channel": channel,
         "purposes": _purposes(db, key.story_id),
     }
 

@@ -53,7 +53,10 @@ def register_cleanup(name: str, purpose: str | None = None) -> Callable[[Cleanup
     return register
 
 
-def _delete_rows(table: str) -> Cleanup:
+def delete_rows(table: str) -> Cleanup:
+    """The usual clean-up: delete the story's rows in `table`, which the package registering it
+    owns (and names; consent knows no other package's tables)."""
+
     def cleanup(db: sqlite_utils.Database, story_id: int) -> None:
         db.execute(f"DELETE FROM [{table}] WHERE story_id = ?", [story_id])
 
@@ -64,11 +67,9 @@ def _delete_rows(table: str) -> Cleanup:
 
 # Consent's own tables. The story's row itself goes last, in `withdraw`.
 for _table in ("contacts", "equality_answers", "consent_events", "consents"):
-    register_cleanup(_table)(_delete_rows(_table))
-register_cleanup("contacts", purpose="contact")(_delete_rows("contacts"))
-register_cleanup("equality_answers", purpose="equality_monitoring")(
-    _delete_rows("equality_answers")
-)
+    register_cleanup(_table)(delete_rows(_table))
+register_cleanup("contacts", purpose="contact")(delete_rows("contacts"))
+register_cleanup("equality_answers", purpose="equality_monitoring")(delete_rows("equality_answers"))
 
 
 def load_stage_cleanups() -> dict[str, list[Cleanup]]:

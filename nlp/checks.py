@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 import sqlite_utils
 
 import consent
-from consent import register_cleanup
+from consent import delete_rows, register_cleanup
 from nlp.anonymise import ENGINE_VERSION, Finding, anonymise, render
 from nlp.findings import LABELS
 from nlp.residual_risk import combination, document_frequencies, risk_flags
@@ -30,16 +30,10 @@ CORPUS_SAMPLE = 2000
 READABLE = ("ready", "checked")
 
 
-@register_cleanup("anonymisations")
-def _forget_anonymisation(db: sqlite_utils.Database, story_id: int) -> None:
-    """A withdrawn story's anonymised text goes with it."""
-    db.execute("DELETE FROM anonymisations WHERE story_id = ?", [story_id])
-
-
-@register_cleanup("embeddings")
-def _forget_embedding(db: sqlite_utils.Database, story_id: int) -> None:
-    """So does the vector made from that text (nlp/embed.py keeps the cache)."""
-    db.execute("DELETE FROM embeddings WHERE story_id = ?", [story_id])
+# A withdrawn story's anonymised text goes with it, and so does the vector made from that text
+# (nlp/embed.py keeps the cache).
+register_cleanup("anonymisations")(delete_rows("anonymisations"))
+register_cleanup("embeddings")(delete_rows("embeddings"))
 
 
 def anonymise_story(db: sqlite_utils.Database, story_id: int) -> dict:
@@ -57,20 +51,7 @@ def anonymise_story(db: sqlite_utils.Database, story_id: int) -> dict:
             return existing
         return _save(db, story_id, {"status": "failed", "text": None, "findings": "[]"})
     result = anonymise(story["text"])
-    frequencies, combos = _corpus(db, story["activity_id"], story_id)
-    flags = risk_flags(result.text, frequencies, combos)
-    return _save(
-        db,
-        story_id,
-        {
-            "status": "ready",
-            "text": result.text,
-            "findings": json.dumps([f.as_dict() for f in result.findings]),
-            "risk_flags": json.dumps([f.as_dict() for f in flags]),
-            "checked_by": None,
-            "checked_at": None,
-        },
-    )
+    return _save(db, story_id, _result(db, story, result, "ready"))
 
 
 def apply_check(
@@ -92,21 +73,9 @@ def apply_check(
         raise ValueError("the original text is no longer held, so the check cannot be applied")
     confirmed = [_as_finding(f, len(story["text"])) for f in findings]
     result = render(story["text"], confirmed)
-    frequencies, combos = _corpus(db, story["activity_id"], story_id)
-    flags = risk_flags(result.text, frequencies, combos)
+    values = _result(db, story, result, "checked", checked_by=checked_by, checked_at=now_iso())
     with wdb.write(db):
-        row = _save(
-            db,
-            story_id,
-            {
-                "status": "checked",
-                "text": result.text,
-                "findings": json.dumps([f.as_dict() for f in result.findings]),
-                "risk_flags": json.dumps([f.as_dict() for f in flags]),
-                "checked_by": checked_by,
-                "checked_at": now_iso(),
-            },
-        )
+        row = _save(db, story_id, values)
         if not keep_original:
             consent.forget_original(db, story_id)
     return row
@@ -211,6 +180,21 @@ def _story(db: sqlite_utils.Database, story_id: int) -> dict:
         "id": story_id,
         "activity_id": consent.story_facts(db, [story_id])[story_id]["activity_id"],
         "text": text,
+    }
+
+
+def _result(db: sqlite_utils.Database, story: dict, result, status: str, **checked) -> dict:
+    """What to store of an anonymisation: its text, findings and residual-risk flags (the text
+    compared with the activity's other stories), and who checked it, if anyone."""
+    frequencies, combos = _corpus(db, story["activity_id"], story["id"])
+    flags = risk_flags(result.text, frequencies, combos)
+    return {
+        "status": status,
+        "text": result.text,
+        "findings": json.dumps([f.as_dict() for f in result.findings]),
+        "risk_flags": json.dumps([f.as_dict() for f in flags]),
+        "checked_by": checked.get("checked_by"),
+        "checked_at": checked.get("checked_at"),
     }
 
 

@@ -16,7 +16,7 @@ import numpy as np
 from sqlite_utils import Database
 
 import consent
-from consent import register_cleanup
+from consent import delete_rows, register_cleanup
 from nlp import criticality, embed, tagging
 from nlp.priorities import Framework, FrameworkError, framework_version, get_framework
 from plumbing import db as wdb
@@ -39,16 +39,9 @@ class TaggingResult:
     proposed: int = 0
 
 
-@register_cleanup("tags")
-def _forget_tags(db: Database, story_id: int) -> None:
-    """A withdrawn story stops counting towards any priority."""
-    db.execute("DELETE FROM tags WHERE story_id = ?", [story_id])
-
-
-@register_cleanup("criticality")
-def _forget_criticality(db: Database, story_id: int) -> None:
-    """And its criticality score goes with it."""
-    db.execute("DELETE FROM criticality WHERE story_id = ?", [story_id])
+# A withdrawn story stops counting towards any priority, and its criticality score goes.
+register_cleanup("tags")(delete_rows("tags"))
+register_cleanup("criticality")(delete_rows("criticality"))
 
 
 def story_vectors(db: Database, story_ids: list[int]) -> dict[int, np.ndarray]:

@@ -1,12 +1,17 @@
 """Tables owned by plumbing: the audit log and background jobs.
 
-The set keeps the name "workbench", under which deployed databases recorded these migrations
-when the web layer owned them (see plumbing/registry.py)."""
+The set is named "workbench": deployed databases recorded these migrations under that name
+when the web layer owned every table. The web shell (accounts), safeguarding and closing the
+loop add their own migrations to this one set, each in its own package's migrations module,
+so no name a database has recorded ever changes.
+"""
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-migrations = Migrations("workbench")
+# The name deployed databases recorded this set's migrations under (see above).
+RECORDED_NAME = "workbench"
+migrations = Migrations(RECORDED_NAME)
 
 
 @migrations()
@@ -26,12 +31,14 @@ def m002_audit_log(db: Database) -> None:
         BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
         CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
         BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+        -- Evidence is only ever added: no one, not even an admin, edits what happened.
         """
     )
 
 
 @migrations()
 def m003_jobs(db: Database) -> None:
+    """Background jobs, so pages can show what the worker is doing and what failed."""
     db.execute(
         """
         CREATE TABLE jobs (

@@ -15,9 +15,9 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-# Each holds a `migrations` set; a new database applies them in this order. The web shell,
-# plumbing and the safeguarding and feedback areas share the set name "workbench": deployed
-# databases recorded their migrations under it before each package owned its own.
+# Each holds the `migrations` set its tables join; a new database applies them in this order.
+# The web shell, safeguarding and closing the loop add theirs to plumbing's set, which keeps
+# the name "workbench" that deployed databases recorded.
 MIGRATIONS = (
     "plumbing.migrations",
     "workbench.migrations",
@@ -72,5 +72,9 @@ def load() -> None:
 
 
 def migration_sets() -> list:
-    """Every package's `Migrations`, in the order a new database applies them."""
-    return [module.migrations for module in modules(MIGRATIONS)]
+    """Every migration set, once each, in the order a new database applies them."""
+    sets: list = []
+    for module in modules(MIGRATIONS):
+        if module.migrations not in sets:
+            sets.append(module.migrations)
+    return sets

@@ -1,12 +1,9 @@
-"""Tables owned by the web shell: staff accounts and their server-side sessions.
-
-Plumbing and the safeguarding and feedback areas add their own migrations to this set name
-("workbench"), each in its own package (see plumbing/registry.py)."""
+"""Tables owned by the web shell, in the migration set deployed databases know as "workbench"
+(plumbing/migrations.py): staff accounts and their server-side sessions."""
 
 from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
 
-migrations = Migrations("workbench")
+from plumbing.migrations import migrations
 
 
 @migrations()

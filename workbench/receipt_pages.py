@@ -79,14 +79,22 @@ def not_matched():
     return render_template("storyteller/receipt_form.html", form=form, problem=NOT_MATCHED), 401
 
 
-def receipt_required(view: Callable) -> Callable:
-    """Guard a POST view with the posted receipt: `view(key, ...)` runs only when it opens."""
+def receipt_required(view: Callable | None = None, *, kept: bool = False) -> Callable:
+    """Guard a POST view with the posted receipt: `view(key, ...)` runs only when it opens.
+
+    With `kept`, the view acts on a story that is still kept: a withdrawn story's receipt gets
+    its status page instead (which says it was withdrawn).
+    """
+    if view is None:
+        return functools.partial(receipt_required, kept=kept)
 
     @functools.wraps(view)
     def guarded(*args, **kwargs):
         key = _opened()
         if key is None:
             return not_matched()
+        if kept and key.withdrawn:
+            return status_page(key)
         return view(key, *args, **kwargs)
 
     guarded = limiter.shared_limit(

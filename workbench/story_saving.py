@@ -1,4 +1,5 @@
-"""Saving a story from a form, as the gatherer's and the online form both do.
+"""Saving a story from a form, and showing the form, as the gatherer's and the online form
+both do.
 
 The consent API stores the story, its consents and its receipt in one transaction; then its
 anonymisation is queued, safeguarding looks at it (workbench/safeguarding/on_capture.py) and the
@@ -9,8 +10,9 @@ from __future__ import annotations
 
 from flask import current_app, render_template
 
-from consent import capture
+from consent import capture, current_notice, notice_sections
 from consent.errors import ConsentError
+from consent.purposes import EQUALITY_QUESTIONS, PURPOSES
 from workbench.forms_capture import apply_errors
 from workbench.forms_feedback import evaluation_form_for
 from workbench.receipt_card import make_card
@@ -72,3 +74,24 @@ def save_story(
         evaluation_form=evaluation_form_for(receipt.reference, receipt.secret, "capture"),
     )
     return (page, 201), []
+
+
+def form_page(db, form, activity: dict, template: str, problems: list[str]) -> tuple[str, int]:
+    """The story form, on a first visit or again with what was wrong (400).
+
+    The notice on the page is the one the consent will cite: a changed notice means a changed
+    page, and the consent API refuses a stale one.
+    """
+    notice = current_notice(db, activity["id"])
+    form.notice_id.data = notice["id"]
+    page = render_template(
+        template,
+        form=form,
+        activity=activity,
+        notice=notice,
+        sections=notice_sections(activity),
+        purposes=PURPOSES,
+        equality_fields=list(EQUALITY_QUESTIONS),
+        problems=problems,
+    )
+    return page, 400 if form.is_submitted() else 200

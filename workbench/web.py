@@ -15,8 +15,9 @@ import os
 import threading
 
 import sqlite_utils
-from flask import Flask, current_app, g, request
+from flask import Flask, abort, current_app, g, request
 
+import consent
 from plumbing import db as wdb
 from plumbing import jobs
 
@@ -67,6 +68,14 @@ def release_db(_error: BaseException | None = None) -> None:
 def base_url() -> str:
     """Where storytellers reach this service: the configured public URL, else this host."""
     return (current_app.config.get("PUBLIC_BASE_URL") or request.host_url).rstrip("/")
+
+
+def activity_or_404(db: sqlite_utils.Database, activity_id: int) -> dict:
+    """The activity a page's address names, or a 404 page when there is none."""
+    activity = consent.get_activity(db, activity_id)
+    if activity is None:
+        abort(404)
+    return activity
 
 
 def enqueue(name: str, **params) -> int:

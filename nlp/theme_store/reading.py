@@ -229,14 +229,7 @@ def themes_by_id(
 ) -> dict[int, dict]:
     """Themes (all, or those given, retired ones included) by id: id, activity_id, label,
     description, keywords (a list) and status."""
-    where, params = (
-        ("", [])
-        if theme_ids is None
-        else (
-            " WHERE id IN (SELECT value FROM json_each(?))",
-            [json.dumps(sorted(set(theme_ids)))],
-        )
-    )
+    where, params = _among("id", theme_ids)
     return {
         row["id"]: {**row, "keywords": json.loads(row["keywords"] or "[]")}
         for row in db.query(
@@ -250,17 +243,19 @@ def members(
     db: sqlite_utils.Database, theme_ids: Iterable[int] | None = None
 ) -> dict[int, list[int]]:
     """The stories in each theme (all themes, or those given), by theme id."""
-    where, params = (
-        ("", [])
-        if theme_ids is None
-        else (
-            " WHERE theme_id IN (SELECT value FROM json_each(?))",
-            [json.dumps(sorted(set(theme_ids)))],
-        )
-    )
+    where, params = _among("theme_id", theme_ids)
     found: dict[int, list[int]] = {}
     for theme_id, story_id in db.execute(
         f"SELECT theme_id, story_id FROM theme_members{where} ORDER BY theme_id, story_id", params
     ):
         found.setdefault(theme_id, []).append(story_id)
     return found
+
+
+def _among(column: str, theme_ids: Iterable[int] | None) -> tuple[str, list]:
+    """A WHERE clause keeping rows whose `column` is one of the themes (all when None)."""
+    if theme_ids is None:
+        return "", []
+    return f" WHERE {column} IN (SELECT value FROM json_each(?))", [
+        json.dumps(sorted(set(theme_ids)))
+    ]

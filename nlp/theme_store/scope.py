@@ -15,7 +15,7 @@ from pathlib import Path
 import sqlite_utils
 
 import consent
-from consent import register_cleanup
+from consent import delete_rows, register_cleanup
 from nlp.checks import checked_story_ids
 from plumbing import db as wdb
 
@@ -37,10 +37,8 @@ def _forget_memberships(db: sqlite_utils.Database, story_id: int) -> list[int]:
     return themes
 
 
-@register_cleanup("theme_points")
-def _forget_map_point(db: sqlite_utils.Database, story_id: int) -> None:
-    """And its dot on the theme map."""
-    db.execute("DELETE FROM theme_points WHERE story_id = ?", [story_id])
+# And its dot on the theme map.
+register_cleanup("theme_points")(delete_rows("theme_points"))
 
 
 def quiet(fraction: float, message: str = "") -> None:

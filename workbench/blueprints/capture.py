@@ -4,6 +4,8 @@ receipt page themselves."""
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from datetime import date
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
@@ -11,7 +13,7 @@ from flask_login import current_user
 
 from consent import activities, capture, imports, receipts
 from consent.errors import ConsentError
-from consent.purposes import CHANNELS, EQUALITY_QUESTIONS, PURPOSES
+from consent.purposes import CHANNELS
 from nlp.priorities import list_frameworks
 from plumbing import audit
 from workbench import flows
@@ -26,8 +28,8 @@ from workbench.forms_capture import (
 from workbench.policy import roles
 from workbench.receipt_card import make_card
 from workbench.receipt_view import receipt_view
-from workbench.story_saving import save_story
-from workbench.web import base_url, enqueue, get_db
+from workbench.story_saving import form_page, save_story
+from workbench.web import activity_or_404, base_url, enqueue, get_db
 
 bp = Blueprint("capture", __name__, url_prefix="/capture")
 
@@ -69,41 +71,41 @@ def _as_form_data(activity: dict) -> dict:
 @roles(*PLANNERS)
 def new_activity():
     db = get_db()
-    form = _activity_form(db)
-    problems: list[str] = []
-    if form.validate_on_submit():
-        try:
-            activity_id = activities.create_activity(
-                db, form.fields_for_api(), current_user.id, _framework_ids(db)
-            )
-        except ConsentError as error:
-            problems = apply_errors(form, error.errors)
-        else:
-            flash("Activity created. Its notice is version 1.", "info")
-            return redirect(url_for("capture.activities", _anchor=f"a{activity_id}"))
-    status = 400 if form.is_submitted() else 200
-    return render_template(
-        "capture/activity_form.html", form=form, problems=problems, activity=None
-    ), status
+
+    def create(fields: dict) -> int:
+        activity_id = activities.create_activity(db, fields, current_user.id, _framework_ids(db))
+        flash("Activity created. Its notice is version 1.", "info")
+        return activity_id
+
+    return _activity_page(db, None, create)
 
 
 @bp.route("/activities/<int:activity_id>/edit", methods=["GET", "POST"])
 @roles(*PLANNERS)
 def edit_activity(activity_id: int):
     db = get_db()
-    activity = activities.get_activity(db, activity_id) or abort(404)
+    activity = activity_or_404(db, activity_id)
+
+    def update(fields: dict) -> int:
+        activities.update_activity(db, activity_id, fields, current_user.id, _framework_ids(db))
+        notice = activities.current_notice(db, activity_id)
+        flash(f"Activity saved. Its notice is now version {notice['version']}.", "info")
+        return activity_id
+
+    return _activity_page(db, activity, update)
+
+
+def _activity_page(db, activity: dict | None, save: Callable[[dict], int]):
+    """The activity form: saved (through consent, which checks every field) and back to the
+    list, or shown again with what was wrong."""
     form = _activity_form(db, activity if request.method == "GET" else None)
     problems: list[str] = []
     if form.validate_on_submit():
         try:
-            activities.update_activity(
-                db, activity_id, form.fields_for_api(), current_user.id, _framework_ids(db)
-            )
+            activity_id = save(form.fields_for_api())
         except ConsentError as error:
             problems = apply_errors(form, error.errors)
         else:
-            notice = activities.current_notice(db, activity_id)
-            flash(f"Activity saved. Its notice is now version {notice['version']}.", "info")
             return redirect(url_for("capture.activities", _anchor=f"a{activity_id}"))
     status = 400 if form.is_submitted() else 200
     return render_template(
@@ -190,21 +192,7 @@ def record_story(activity_id: int):
         )
         if saved:
             return saved
-    # The notice on the page is the one the consent will cite (a changed notice means a
-    # changed page, and the consent API refuses a stale one).
-    notice = activities.current_notice(db, activity_id)
-    form.notice_id.data = notice["id"]
-    status = 400 if form.is_submitted() else 200
-    return render_template(
-        "capture/story_form.html",
-        form=form,
-        activity=activity,
-        notice=notice,
-        sections=activities.notice_sections(activity),
-        purposes=PURPOSES,
-        equality_fields=list(EQUALITY_QUESTIONS),
-        problems=problems,
-    ), status
+    return form_page(db, form, activity, "capture/story_form.html", problems)
 
 
 @bp.route("/stories/find", methods=["GET", "POST"])
@@ -228,7 +216,7 @@ def find_story():
     return render_template("capture/find_story.html", form=form, view=view, action=action), status
 
 
-def _checked_action() -> tuple[receipts.StoryKey, StaffStoryActionForm] | None:
+def _checked_story() -> receipts.StoryKey | None:
     """The live story named by a valid staff action form, else None (with a message)."""
     form = StaffStoryActionForm()
     if not form.validate_on_submit():
@@ -248,16 +236,27 @@ def _checked_action() -> tuple[receipts.StoryKey, StaffStoryActionForm] | None:
         key.story_id,
         form.identity_check.data,
     )
-    return key, form
+    return key
+
+
+def _on_behalf(view: Callable[[receipts.StoryKey], object]) -> Callable:
+    """Staff acting for a storyteller: `view(key)` runs for the live story a valid action form
+    names (the identity check audited), else the find page again with the reason."""
+
+    @functools.wraps(view)
+    def checked():
+        key = _checked_story()
+        if key is None:
+            return redirect(url_for("capture.find_story"))
+        return view(key)
+
+    return checked
 
 
 @bp.route("/stories/withdraw", methods=["POST"])
 @roles(*RECORDERS)
-def withdraw_story():
-    checked = _checked_action()
-    if checked is None:
-        return redirect(url_for("capture.find_story"))
-    key, _form = checked
+@_on_behalf
+def withdraw_story(key: receipts.StoryKey):
     flows.withdraw_story(
         get_db(),
         current_app.extensions["huey"],
@@ -272,11 +271,8 @@ def withdraw_story():
 
 @bp.route("/stories/reissue", methods=["POST"])
 @roles(*RECORDERS)
-def reissue_secret():
-    checked = _checked_action()
-    if checked is None:
-        return redirect(url_for("capture.find_story"))
-    key, _form = checked
+@_on_behalf
+def reissue_secret(key: receipts.StoryKey):
     db = get_db()
     secret = receipts.reissue_secret(db, key.story_id, by=current_user.actor)
     activity = activities.get_activity(db, key.activity_id)

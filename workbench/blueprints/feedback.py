@@ -24,7 +24,7 @@ from workbench.feedback import actions, evaluation, outbox, qdpx, reach
 from workbench.forms_feedback import ActionForm, EvaluationForm, PopulationForm
 from workbench.policy import public, roles
 from workbench.receipt_pages import receipt_required, status_page
-from workbench.web import get_db
+from workbench.web import activity_or_404, get_db
 
 bp = Blueprint("feedback", __name__)
 ACTION_WRITERS = ("analyst", "planner", "admin")
@@ -153,10 +153,11 @@ def export_outbox():
 @roles(*ACTION_WRITERS)
 def reach_index():
     db = get_db()
+    can_load = current_user.role in ANALYSTS
     form = PopulationForm()
     report = None
     if form.validate_on_submit():
-        if current_user.role not in ANALYSTS:
+        if not can_load:
             abort(403)
         text = form.csv_file.data.read().decode("utf-8", errors="replace")
         report = reach.load_profile(db, text)
@@ -177,7 +178,7 @@ def reach_index():
         profile=reach.profile(db),
         form=form,
         report=report,
-        can_load=current_user.role in ANALYSTS,
+        can_load=can_load,
     ), (400 if report else 200)
 
 
@@ -185,9 +186,7 @@ def reach_index():
 @roles(*ACTION_WRITERS)
 def activity_reach(activity_id: int):
     db = get_db()
-    activity = consent_activities.get_activity(db, activity_id)
-    if activity is None:
-        abort(404)
+    activity = activity_or_404(db, activity_id)
     found = reach.activity_reach(db, activity_id)
     charts = []
     for label in reach.CHARACTERISTICS.values():
@@ -201,9 +200,7 @@ def activity_reach(activity_id: int):
 @roles(*ANALYSTS)
 def activity_evaluation(activity_id: int):
     db = get_db()
-    activity = consent_activities.get_activity(db, activity_id)
-    if activity is None:
-        abort(404)
+    activity = activity_or_404(db, activity_id)
     return render_template(
         "feedback/evaluation.html",
         activity=activity,
@@ -230,11 +227,9 @@ def export(activity_id: int, fmt: str):
 
 @bp.route("/receipt/evaluation", methods=["POST"])
 @public
-@receipt_required
+@receipt_required(kept=True)
 def evaluate(key: StoryKey):
     """'How was it for you?' from the end of telling a story or from the receipt page."""
-    if key.withdrawn:
-        return status_page(key)
     form = EvaluationForm()
     saved = form.validate() and evaluation.record_answers(
         get_db(), key.story_id, form.asked_at.data, form.answers()

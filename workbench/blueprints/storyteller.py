@@ -15,7 +15,7 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 from flask_babel import format_date, format_datetime, gettext
 
 from consent import activities, receipts
-from consent.purposes import EQUALITY_QUESTIONS, PURPOSES
+from consent.purposes import PURPOSES
 from plumbing import audit
 from workbench import flows, limiter
 from workbench.forms_capture import ConsentChangeForm, OnlineStoryForm, ReceiptForm, WithdrawForm
@@ -23,7 +23,7 @@ from workbench.policy import public
 from workbench.receipt_card import card_png, make_card
 from workbench.receipt_pages import STORYTELLER, not_matched, receipt_required, status_page
 from workbench.receipt_view import receipt_view
-from workbench.story_saving import save_story
+from workbench.story_saving import form_page, save_story
 from workbench.web import base_url, get_db
 
 bp = Blueprint("storyteller", __name__)
@@ -83,18 +83,7 @@ def tell(activity_id: int):
         )
         if saved:
             return saved
-    notice = activities.current_notice(db, activity_id)
-    form.notice_id.data = notice["id"]
-    status = 400 if form.is_submitted() else 200
-    return render_template(
-        "storyteller/tell.html",
-        form=form,
-        activity=activity,
-        sections=activities.notice_sections(activity),
-        purposes=PURPOSES,
-        equality_fields=list(EQUALITY_QUESTIONS),
-        problems=problems,
-    ), status
+    return form_page(db, form, activity, "storyteller/tell.html", problems)
 
 
 @bp.route("/receipt", methods=["GET"])
@@ -113,12 +102,10 @@ def receipt(key: receipts.StoryKey):
 
 @bp.route("/receipt/consent", methods=["POST"])
 @public
-@receipt_required
+@receipt_required(kept=True)
 def change_consent(key: receipts.StoryKey):
     """Change any purpose but analysis, confirmed with a tick on the same form."""
     db = get_db()
-    if key.withdrawn:
-        return status_page(key)
     view = receipt_view(db, key)
     current = {p["name"]: p["granted"] for p in view["purposes"]}
     form = ConsentChangeForm(current=current)
@@ -146,17 +133,14 @@ def change_consent(key: receipts.StoryKey):
 
 @bp.route("/receipt/withdraw", methods=["POST"])
 @public
-@receipt_required
+@receipt_required(kept=True)
 def withdraw(key: receipts.StoryKey):
     """Withdraw the whole story, confirmed with a tick on the same form."""
-    db = get_db()
-    if key.withdrawn:
-        return status_page(key)
     form = WithdrawForm()
     if not form.validate():
         return status_page(key, withdraw=form, status=400)
     flows.withdraw_story(
-        db,
+        get_db(),
         current_app.extensions["huey"],
         current_app.config,
         key.story_id,

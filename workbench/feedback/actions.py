@@ -16,7 +16,7 @@ from datetime import date
 import sqlite_utils
 
 import consent
-from consent import register_cleanup
+from consent import delete_rows, register_cleanup
 from nlp import tag_store, theme_store
 from plumbing import audit
 from plumbing import db as wdb
@@ -52,10 +52,8 @@ class ActionFields:
     done_on: str | None = None
 
 
-@register_cleanup("action_stories")
-def _forget_story(db: sqlite_utils.Database, story_id: int) -> None:
-    """A withdrawn story stops counting towards any action."""
-    db.execute("DELETE FROM action_stories WHERE story_id = ?", [story_id])
+# A withdrawn story stops counting towards any action.
+register_cleanup("action_stories")(delete_rows("action_stories"))
 
 
 def _validate(fields: ActionFields) -> dict:

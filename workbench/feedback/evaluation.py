@@ -12,7 +12,7 @@ from collections import Counter
 import sqlite_utils
 
 import consent
-from consent import register_cleanup
+from consent import delete_rows, register_cleanup
 from plumbing import db as wdb
 from plumbing.clock import now_iso
 from workbench import suppression
@@ -26,10 +26,8 @@ ANSWERS = {"yes": "Yes", "partly": "Partly", "no": "No"}
 PLACES = ("capture", "receipt")
 
 
-@register_cleanup("evaluations")
-def _forget_story(db: sqlite_utils.Database, story_id: int) -> None:
-    """A withdrawn story's answers go with it."""
-    db.execute("DELETE FROM evaluations WHERE story_id = ?", [story_id])
+# A withdrawn story's answers go with it.
+register_cleanup("evaluations")(delete_rows("evaluations"))
 
 
 def record_answers(

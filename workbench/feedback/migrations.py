@@ -1,13 +1,10 @@
-"""Tables owned by closing the loop: actions and the stories they answer, updates owed to
-storytellers, answers to "how was it for you?" and the population profile for reach.
-
-The set keeps the name "workbench", under which deployed databases recorded this migration.
-"""
+"""Tables owned by closing the loop, in the "workbench" migration set (plumbing/migrations.py):
+actions and the stories they answer, updates owed to storytellers, answers to "how was it for
+you?" and the population profile for reach."""
 
 from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
 
-migrations = Migrations("workbench")
+from plumbing.migrations import migrations
 
 
 @migrations()

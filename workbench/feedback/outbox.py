@@ -24,7 +24,7 @@ from babel.dates import format_date
 from babel.support import Translations
 
 import consent
-from consent import register_cleanup
+from consent import delete_rows, register_cleanup
 from consent.languages import DEFAULT as DEFAULT_LANGUAGE
 from plumbing import audit
 from plumbing import db as wdb
@@ -38,10 +38,8 @@ TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
 _ADDRESS = ("reference", "name", "email", "phone", "postal_address", "language")
 
 
-@register_cleanup("outbox")
-def _forget_story(db: sqlite_utils.Database, story_id: int) -> None:
-    """A withdrawn storyteller is owed nothing more."""
-    db.execute("DELETE FROM outbox WHERE story_id = ?", [story_id])
+# A withdrawn storyteller is owed nothing more.
+register_cleanup("outbox")(delete_rows("outbox"))
 
 
 def _channel(row: dict) -> str | None:

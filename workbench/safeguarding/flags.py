@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 import sqlite_utils
 
 import consent
-from consent import register_cleanup
+from consent import delete_rows, register_cleanup
 from nlp import checks
 from nlp import signals as detection
 from nlp.signals import SAFEGUARDING_SIGNALS, Signal
@@ -40,16 +40,9 @@ class FlagError(ValueError):
     """A step that does not fit the flag's state, or a missing note: shown as it is."""
 
 
-@register_cleanup("safeguarding_flags")
-def _forget_flags(db: sqlite_utils.Database, story_id: int) -> None:
-    """A withdrawn story's flags go with it."""
-    db.execute("DELETE FROM safeguarding_flags WHERE story_id = ?", [story_id])
-
-
-@register_cleanup("complaint_requests")
-def _forget_complaint(db: sqlite_utils.Database, story_id: int) -> None:
-    """And the mark that its teller asked to complain."""
-    db.execute("DELETE FROM complaint_requests WHERE story_id = ?", [story_id])
+# A withdrawn story's flags go with it, and the mark that its teller asked to complain.
+register_cleanup("safeguarding_flags")(delete_rows("safeguarding_flags"))
+register_cleanup("complaint_requests")(delete_rows("complaint_requests"))
 
 
 @job("signals")

@@ -1,12 +1,10 @@
-"""Tables owned by safeguarding: flags for the safeguarding lead and complaint requests.
-
-The set keeps the name "workbench", under which deployed databases recorded this migration.
-"""
+"""Tables owned by safeguarding: flags for the safeguarding lead and complaint requests. Their
+migration belongs to the set named "workbench" (plumbing/migrations.py), as deployed databases
+recorded it."""
 
 from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
 
-migrations = Migrations("workbench")
+from plumbing.migrations import migrations
 
 
 @migrations()
