@@ -17,7 +17,7 @@ from flask_limiter.util import get_remote_address
 
 from consent import receipts, references
 from plumbing import audit
-from workbench import limiter
+from workbench.extensions import limiter
 from workbench.feedback.actions import actions_for_story
 from workbench.forms_capture import NEEDS_DETAILS, ConsentChangeForm, ReceiptForm, WithdrawForm
 from workbench.forms_feedback import evaluation_form_for

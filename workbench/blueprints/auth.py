@@ -4,7 +4,8 @@ from flask import Blueprint, current_app, flash, redirect, render_template, sess
 from flask_login import current_user, login_user, logout_user
 
 from plumbing import audit
-from workbench import accounts, limiter
+from workbench import accounts
+from workbench.extensions import limiter
 from workbench.forms import ChangePasswordForm, LoginForm
 from workbench.policy import STAFF, public, roles
 from workbench.web import get_db

@@ -17,7 +17,8 @@ from flask_babel import format_date, format_datetime, gettext
 from consent import activities, receipts
 from consent.purposes import PURPOSES
 from plumbing import audit
-from workbench import flows, limiter
+from workbench import flows
+from workbench.extensions import limiter
 from workbench.forms_capture import ConsentChangeForm, OnlineStoryForm, ReceiptForm, WithdrawForm
 from workbench.policy import public
 from workbench.receipt_card import card_png, make_card
