@@ -89,8 +89,8 @@ def _run(cleanups: dict[str, list[Cleanup]], db: sqlite_utils.Database, story_id
 def withdraw(db: sqlite_utils.Database, story_id: int, method: str, by: str) -> WithdrawalResult:
     """Remove the story and everything derived from it in one transaction; keep a tombstone.
 
-    After it, queue `refresh_keywords` for the returned themes and `publish` (see
-    workbench.flows.withdraw_story, which does both).
+    After it, the caller queues a refresh of the returned themes' keywords and a rebuild of
+    the published database (the web layer's flows do both).
     """
     if method not in WITHDRAWAL_METHODS:
         raise ConsentError({"method": "Say how the withdrawal was made."})

@@ -89,7 +89,9 @@ def test_every_process_registers_every_clean_up_and_job(process, tmp_path):
     assert capture_story(database, open_activity(database, user), user).story_id == 1
     database.close()
     registry.load()
-    expected = {"cleanups": sorted(withdrawal.CLEANUPS), "jobs": sorted(jobs.REGISTRY)}
+    # The test process itself may hold jobs that test modules registered: leave those out.
+    listed = sorted(name for name, fn in jobs.REGISTRY.items() if fn.__module__ in registry.JOBS)
+    expected = {"cleanups": sorted(withdrawal.CLEANUPS), "jobs": listed}
     done = subprocess.run(
         [
             sys.executable,

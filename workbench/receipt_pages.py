@@ -72,7 +72,7 @@ def _opened() -> receipts.StoryKey | None:
     return key
 
 
-def not_matched():
+def not_matched() -> tuple[str, int]:
     """The receipt form again, with the one answer for an unknown reference or wrong secret."""
     form = ReceiptForm(formdata=None)
     form.reference.data = request.form.get("reference", "")[:40]
@@ -113,7 +113,13 @@ def receipt_required(view: Callable | None = None, *, kept: bool = False) -> Cal
     )(guarded)
 
 
-def status_page(key: receipts.StoryKey, change=None, withdraw=None, message=None, status=200):
+def status_page(
+    key: receipts.StoryKey,
+    change: ConsentChangeForm | None = None,
+    withdraw: WithdrawForm | None = None,
+    message: str | None = None,
+    status: int = 200,
+) -> tuple[str, int]:
     """The receipt page: the story's progress, what its teller agreed to (with forms to change
     it or withdraw), the actions that answer it and "how was it for you?"."""
     db = get_db()

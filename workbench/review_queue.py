@@ -26,7 +26,9 @@ def _gathered(db: sqlite_utils.Database, gathered_by: int | None, story_ids=None
     }
 
 
-def waiting(db: sqlite_utils.Database, gathered_by: int | None = None, limit: int = 200):
+def waiting(
+    db: sqlite_utils.Database, gathered_by: int | None = None, limit: int = 200
+) -> list[dict]:
     """Stories anonymised by the machine and waiting for a person, oldest first."""
     ready = checks.waiting_for_check(db)
     stories = list(_gathered(db, gathered_by, ready).values())[:limit]

@@ -8,12 +8,13 @@ receipt page is rendered with the support to show.
 
 from __future__ import annotations
 
+import sqlite_utils
 from flask import current_app, render_template
 
 from consent import capture, current_notice, notice_sections
 from consent.errors import ConsentError
 from consent.purposes import EQUALITY_QUESTIONS, PURPOSES
-from workbench.forms_capture import apply_errors
+from workbench.forms_capture import StoryForm, apply_errors
 from workbench.forms_feedback import evaluation_form_for
 from workbench.receipt_card import make_card
 from workbench.safeguarding.on_capture import on_story_captured
@@ -21,8 +22,8 @@ from workbench.web import base_url, enqueue
 
 
 def save_story(
-    db,
-    form,
+    db: sqlite_utils.Database,
+    form: StoryForm,
     activity: dict,
     template: str,
     *,
@@ -76,7 +77,9 @@ def save_story(
     return (page, 201), []
 
 
-def form_page(db, form, activity: dict, template: str, problems: list[str]) -> tuple[str, int]:
+def form_page(
+    db: sqlite_utils.Database, form: StoryForm, activity: dict, template: str, problems: list[str]
+) -> tuple[str, int]:
     """The story form, on a first visit or again with what was wrong (400).
 
     The notice on the page is the one the consent will cite: a changed notice means a changed

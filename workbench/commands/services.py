@@ -29,7 +29,7 @@ DATASETTE_HOST, DATASETTE_PORT = "127.0.0.1", 8001
 def datasette_command(published: str, port: int = DATASETTE_PORT) -> list[str]:
     """The locked-down Datasette invocation: SQL and downloads off, limits pinned.
 
-    The settings are `workbench.publish.DATASETTE_SETTINGS`, the same ones the tests use. The
+    The settings are `workbench.publishing.publish.DATASETTE_SETTINGS`, the same ones the tests use. The
     file is served mutable: the planner plugin follows each `os.replace`, so no restart.
     """
     from workbench.publishing.publish import DATASETTE_SETTINGS, metadata_path
@@ -65,7 +65,7 @@ def worker(workers: int) -> None:
     from plumbing import jobs
 
     # Background work yields to people waiting on a page: at the same niceness as the web's
-    # password hashing (workbench/hashing.py), below the web's request threads. On an idle
+    # password hashing (plumbing/hashing.py), below the web's request threads. On an idle
     # host it runs at full speed all the same.
     os.nice(WORKER_NICENESS)
     config = settings()

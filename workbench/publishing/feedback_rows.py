@@ -1,6 +1,6 @@
 """Published rows for closing the loop: actions, reach and how taking part felt.
 
-Called from `publish_tables.published_rows` with the public numbering it chose, so actions sit
+Called from `tables.published_rows` with the public numbering it chose, so actions sit
 beside the same theme ids planners see. No story id, reference or per-person answer leaves:
 actions carry theme labels and a size band, reach and evaluation are suppressed counts.
 """
