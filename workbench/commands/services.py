@@ -29,8 +29,8 @@ DATASETTE_HOST, DATASETTE_PORT = "127.0.0.1", 8001
 def datasette_command(published: str, port: int = DATASETTE_PORT) -> list[str]:
     """The locked-down Datasette invocation: SQL and downloads off, limits pinned.
 
-    The settings are `workbench.publishing.publish.DATASETTE_SETTINGS`, the same ones the tests use. The
-    file is served mutable: the planner plugin follows each `os.replace`, so no restart.
+    The settings are `workbench.publishing.publish.DATASETTE_SETTINGS`, the same ones the tests
+    use. The file is served mutable: the planner plugin follows each `os.replace`, so no restart.
     """
     from workbench.publishing.publish import DATASETTE_SETTINGS, metadata_path
 

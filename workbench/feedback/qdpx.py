@@ -6,8 +6,8 @@ per source under `sources/`. Sources are the activity's anonymised stories that 
 checked, from tellers who agreed to analysis; codes are the activity's themes and its
 framework's priorities; each story is coded, as a whole, with its theme and priorities, and each
 chosen quote is coded as a segment of its story. Every export is validated against the
-standard's Project.xsd (shipped in workbench/feedback/data). GUIDs are fresh each export and sources are
-named "Story 1", "Story 2"..., so nothing in the file leads back to a receipt.
+standard's Project.xsd (shipped in workbench/feedback/data). GUIDs are fresh each export and
+sources are named "Story 1", "Story 2"..., so nothing in the file leads back to a receipt.
 """
 
 from __future__ import annotations

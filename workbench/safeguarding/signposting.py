@@ -1,8 +1,9 @@
 """What to tell a storyteller straight after they tell their story: where to get support.
 
 The text and numbers live in a YAML file each organisation edits (`WORKBENCH_SIGNPOSTING`,
-defaulting to `workbench/safeguarding/signposting.yaml`). `signposting_for(text)` runs only the rules of
-`nlp.signals` (a blank tokenizer and a matcher, no model), so it is safe in a web request.
+defaulting to `workbench/safeguarding/signposting.yaml`). `signposting_for(text)` runs only
+the rules of `nlp.signals` (a blank tokenizer and a matcher, no model), so it is safe in a web
+request.
 The general "if you need support" section is always shown. Any wording in the file may be
 given per language (`{en: ..., cy: ...}`); a storyteller on the Welsh pages gets the Welsh,
 and wording not yet written in their language falls back to English, so they always see the
