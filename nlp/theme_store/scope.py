@@ -46,10 +46,12 @@ def quiet(fraction: float, message: str = "") -> None:
 
 
 def scope_clause(activity_id: int | None) -> tuple[str, list]:
+    """The WHERE clause (and its parameter) that keeps one scope's rows."""
     return "activity_id IS ?", [activity_id]
 
 
 def placeholders(values: list) -> str:
+    """One `?` per value, for an IN (...) list."""
     return ",".join("?" * len(values))
 
 
@@ -65,6 +67,7 @@ def activities_with_checked_stories(db: sqlite_utils.Database) -> list[int]:
 
 
 def current_theme_ids(db: sqlite_utils.Database, activity_id: int | None) -> list[int]:
+    """The scope's themes that are not retired, by id."""
     where, params = scope_clause(activity_id)
     return [
         row[0]
@@ -87,6 +90,7 @@ def memberships(db: sqlite_utils.Database, theme_ids: list[int]) -> dict[int, tu
 
 
 def protected_theme_ids(db: sqlite_utils.Database, activity_id: int | None) -> list[int]:
+    """The scope's themes an analyst has touched, which no refit changes on its own."""
     where, params = scope_clause(activity_id)
     return [
         row[0]
@@ -126,6 +130,7 @@ def list_runs(db: sqlite_utils.Database, activity_id: int | None = None) -> list
 
 
 def live_theme(db: sqlite_utils.Database, theme_id: int) -> dict:
+    """A theme that is not retired; ThemeError otherwise, for an edit to refuse."""
     rows = list(db.query("SELECT * FROM themes WHERE id = ?", [theme_id]))
     if not rows or rows[0]["status"] == "retired":
         raise ThemeError("There is no such theme (it may have been merged or replaced).")
@@ -133,4 +138,5 @@ def live_theme(db: sqlite_utils.Database, theme_id: int) -> dict:
 
 
 def theme_labels(db: sqlite_utils.Database) -> dict[int, str]:
+    """Every theme's label, by id."""
     return dict(db.execute("SELECT id, label FROM themes").fetchall())
