@@ -24,8 +24,8 @@ import sqlite_utils
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from consent import activities, imports  # noqa: E402
-from consent.clock import now_iso, today  # noqa: E402
-from workbench import db as wdb  # noqa: E402
+from plumbing import db as wdb  # noqa: E402
+from plumbing.clock import now_iso, today  # noqa: E402
 
 SERVICES = ["GP surgery", "A&E", "Pharmacy", "Dentist", "Community mental health team"]
 OPENINGS = [

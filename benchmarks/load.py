@@ -42,8 +42,8 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from publish_fixtures import seed as seed_reviewed  # noqa: E402
 
+from plumbing import db as wdb  # noqa: E402
 from workbench import accounts, demo  # noqa: E402
-from workbench import db as wdb  # noqa: E402
 from workbench.commands.services import (  # noqa: E402
     SERVER_ENV,
     WEB_THREADS,

@@ -34,9 +34,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from workbench import db as wdb  # noqa: E402
-from workbench import publish  # noqa: E402
+from plumbing import db as wdb  # noqa: E402
 from workbench.commands.services import datasette_command  # noqa: E402
+from workbench.publishing import publish  # noqa: E402
 
 NOW = "2026-03-01T09:00:00+00:00"
 CHANNELS = ["online", "paper", "event", "phone"]

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Collection
 from datetime import date
 
 import sqlite_utils
 
-from consent.clock import now_iso, today
 from consent.errors import ConsentError
 from consent.purposes import CHANNELS, PURPOSES
-from workbench import audit
-from workbench import db as wdb
+from plumbing import audit
+from plumbing import db as wdb
+from plumbing.clock import now_iso, today
 
 REQUIRED_TEXT = {
     "title": "Give the activity a title.",
@@ -41,7 +42,7 @@ def _parse_date(value) -> date | None:
         return None
 
 
-def _validated(db: sqlite_utils.Database, fields: dict) -> dict:
+def _validated(fields: dict, frameworks: Collection[str] | None) -> dict:
     """The activity row to store, or ConsentError listing every problem at once."""
     errors: dict[str, str] = {}
     row: dict = {}
@@ -55,9 +56,8 @@ def _validated(db: sqlite_utils.Database, fields: dict) -> dict:
     for name in OPTIONAL_TEXT:
         value = str(fields.get(name) or "").strip()
         row[name] = value or None
-    if row["framework_id"] and "frameworks" in db.table_names():
-        if not db["frameworks"].count_where("id = ?", [row["framework_id"]]):
-            errors["framework_id"] = "Choose a priority framework that exists."
+    if row["framework_id"] and frameworks is not None and row["framework_id"] not in frameworks:
+        errors["framework_id"] = "Choose a priority framework that exists."
     for name in ("opens_on", "closes_on"):
         parsed = _parse_date(fields.get(name))
         if parsed is None:
@@ -148,9 +148,18 @@ def _add_notice(db: sqlite_utils.Database, activity_id: int, version: int, text:
     )
 
 
-def create_activity(db: sqlite_utils.Database, fields: dict, created_by: int) -> int:
-    """Create an activity with notice version 1; returns its id. ConsentError on bad fields."""
-    row = _validated(db, fields)
+def create_activity(
+    db: sqlite_utils.Database,
+    fields: dict,
+    created_by: int | None,
+    frameworks: Collection[str] | None = None,
+) -> int:
+    """Create an activity with notice version 1; returns its id. ConsentError on bad fields.
+
+    `frameworks` are the ids of the priority frameworks that exist (nlp keeps them): a
+    `framework_id` outside them is refused. Without them the id is not checked.
+    """
+    row = _validated(fields, frameworks)
     with wdb.write(db):
         activity_id = (
             db["activities"]
@@ -163,12 +172,17 @@ def create_activity(db: sqlite_utils.Database, fields: dict, created_by: int) ->
 
 
 def update_activity(
-    db: sqlite_utils.Database, activity_id: int, fields: dict, user_id: int
+    db: sqlite_utils.Database,
+    activity_id: int,
+    fields: dict,
+    user_id: int,
+    frameworks: Collection[str] | None = None,
 ) -> None:
-    """Change an activity; a new notice version when the wording people see changes."""
+    """Change an activity; a new notice version when the wording people see changes.
+    `frameworks` as for `create_activity`."""
     if get_activity(db, activity_id) is None:
         raise ConsentError({"activity": "There is no such activity."})
-    row = _validated(db, fields)
+    row = _validated(fields, frameworks)
     text = notice_text(row)
     with wdb.write(db):
         db["activities"].update(activity_id, row)

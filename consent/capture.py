@@ -7,19 +7,20 @@ consent is ever assumed: each purpose must arrive as an explicit True or False.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import sqlite_utils
 
 from consent import references
 from consent.activities import current_notice, get_activity
-from consent.clock import now_iso
 from consent.errors import ConsentError
+from consent.languages import DEFAULT as DEFAULT_LANGUAGE
+from consent.languages import LANGUAGES
 from consent.purposes import EQUALITY_QUESTIONS, METHODS, PURPOSES, normalise_postcode_district
-from workbench import audit
-from workbench import db as wdb
-from workbench.i18n import DEFAULT as DEFAULT_LANGUAGE
-from workbench.i18n import LANGUAGES
+from plumbing import audit
+from plumbing import db as wdb
+from plumbing.clock import now_iso
 
 MAX_DETAIL_CHARS = 200
 MAX_NOTE_CHARS = 2000
@@ -76,7 +77,7 @@ def _optional_text(value, field: str, errors: dict, limit: int = MAX_DETAIL_CHAR
     return value or None
 
 
-def _is_valid_text(value: str) -> bool:
+def is_valid_text(value: str) -> bool:
     """False for lone surrogates, which come from undecodable bytes and cannot be stored."""
     try:
         value.encode("utf-8")
@@ -86,7 +87,7 @@ def _is_valid_text(value: str) -> bool:
 
 
 def _check_text(text, max_chars: int, errors: dict) -> str:
-    if not isinstance(text, str) or not _is_valid_text(text):
+    if not isinstance(text, str) or not is_valid_text(text):
         errors["text"] = "The story contains characters that are not valid text (UTF-8)."
         return ""
     stripped = text.strip()
@@ -197,50 +198,61 @@ def check_submission(
     equality_row = _check_equality(equality, errors) if granted["equality_monitoring"] else None
     if errors:
         raise ConsentError(errors)
+    # In field order: what was told and agreed, then what the teller chose to add.
     return Submission(
-        channel=channel,
-        text=cleaned_text,
-        consents=granted,
-        method=method,
-        method_note=note,
+        channel,
+        cleaned_text,
+        granted,
+        method,
+        note,
+        **details,
         contact=contact_row,
         equality=equality_row,
-        **details,
     )
 
 
-def unique_reference(db: sqlite_utils.Database) -> str:
-    """A reference used by no story and no tombstone."""
-    while True:
-        reference = references.new_reference()
-        taken = db.execute(
+def _taken(db: sqlite_utils.Database, reference: str) -> bool:
+    """Whether a story or a tombstone already has this reference."""
+    return (
+        db.execute(
             "SELECT 1 FROM stories WHERE reference = ? UNION ALL "
             "SELECT 1 FROM withdrawals WHERE reference = ?",
             [reference, reference],
         ).fetchone()
-        if not taken:
-            return reference
+        is not None
+    )
+
+
+@dataclass(frozen=True)
+class Recording:
+    """Who records stories into which activity, under which notice, and when: the same for
+    every story of one capture or one import."""
+
+    activity_id: int
+    notice: dict
+    recorded_by: str
+    created_by: int | None
+    at: str
 
 
 def store_submission(
     db: sqlite_utils.Database,
     submission: Submission,
-    *,
-    activity_id: int,
-    notice: dict,
-    reference: str,
+    recording: Recording,
     secret_hash: str,
-    recorded_by: str,
-    created_by: int | None,
     submission_key: str | None,
-    at: str,
-) -> int:
-    """Insert the story, its consents, their events, contact and equality rows.
+    taken: Callable[[str], bool],
+) -> tuple[int, str]:
+    """Insert the story under a new reference (one `taken` says no story or tombstone has),
+    its consents, their events, contact and equality rows; returns its id and reference.
 
     Runs inside the caller's transaction and uses plain SQL, because imports call it
     thousands of times in one go.
     """
     s = submission
+    reference = references.unique_reference(taken)
+    activity_id, notice, at = recording.activity_id, recording.notice, recording.at
+    recorded_by, created_by = recording.recorded_by, recording.created_by
     story_id = db.execute(
         "INSERT INTO stories (activity_id, reference, secret_hash, channel, text, service, "
         "setting, area, submission_key, created_by, created_at) "
@@ -298,7 +310,7 @@ def store_submission(
             f"VALUES (?, {', '.join('?' for _ in columns)})",
             [story_id, *(s.equality[c] for c in columns)],
         )
-    return story_id
+    return story_id, reference
 
 
 def _existing(db: sqlite_utils.Database, submission_key: str | None) -> Receipt | None:
@@ -374,18 +386,9 @@ def capture_story(
         earlier = _existing(db, submission_key)
         if earlier:
             return earlier
-        reference = unique_reference(db)
-        story_id = store_submission(
-            db,
-            submission,
-            activity_id=activity_id,
-            notice=notice,
-            reference=reference,
-            secret_hash=secret_hash,
-            recorded_by=recorded_by,
-            created_by=created_by,
-            submission_key=submission_key,
-            at=now_iso(),
+        recording = Recording(activity_id, notice, recorded_by, created_by, now_iso())
+        story_id, reference = store_submission(
+            db, submission, recording, secret_hash, submission_key, lambda r: _taken(db, r)
         )
         audit.record(db, recorded_by, "story_captured", "story", story_id, f"channel={channel}")
     return Receipt(story_id, reference, secret)

@@ -21,13 +21,20 @@ from babel import Locale
 
 from consent import references
 from consent.activities import current_notice, get_activity
-from consent.capture import Receipt, Submission, check_submission, store_submission
-from consent.clock import now_iso
+from consent.capture import (
+    Receipt,
+    Recording,
+    Submission,
+    check_submission,
+    is_valid_text,
+    store_submission,
+)
 from consent.errors import ConsentError
+from consent.languages import LANGUAGES
 from consent.purposes import EQUALITY_QUESTIONS, PURPOSES
-from workbench import audit
-from workbench import db as wdb
-from workbench.i18n import LANGUAGES
+from plumbing import audit
+from plumbing import db as wdb
+from plumbing.clock import now_iso
 
 MODES = ("all_or_nothing", "skip_bad_rows")
 CONSENT_FIELDS = [f"consent_{name}" for name in PURPOSES]
@@ -73,14 +80,6 @@ def _decode(data: bytes) -> str:
     # surrogateescape keeps undecodable bytes as lone surrogates, so one bad row is reported
     # on its own line instead of failing the whole file.
     return data.decode("utf-8", errors="surrogateescape").removeprefix("\ufeff")
-
-
-def _is_text(value: str) -> bool:
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def _yes_no(value: str) -> bool | None:
@@ -129,7 +128,7 @@ def _row_submission(
     """Check one row; returns the submission or the problems keyed by field."""
     problems: dict[str, str] = {}
     for name, value in values.items():
-        if not _is_text(value):
+        if not is_valid_text(value):
             problems[name] = "Not valid UTF-8 text: save the file as UTF-8 and import again."
     consents: dict = {}
     for name in PURPOSES:
@@ -253,8 +252,9 @@ def _store(db, report: ImportReport, good, activity_id, recorded_by, created_by,
     secret_list = [references.new_secret() for _ in good]
     # Hashed before the write lock is taken: the slow part must not block other writers.
     hashes = references.hash_secrets_bulk(secret_list)
-    notice = current_notice(db, activity_id)
-    at = now_iso()
+    recording = Recording(
+        activity_id, current_notice(db, activity_id), recorded_by, created_by, now_iso()
+    )
     with wdb.write(db):
         taken = {
             r[0]
@@ -265,22 +265,10 @@ def _store(db, report: ImportReport, good, activity_id, recorded_by, created_by,
         for (line, submission, key), secret, secret_hash in zip(
             good, secret_list, hashes, strict=True
         ):
-            reference = references.new_reference()
-            while reference in taken:
-                reference = references.new_reference()
-            taken.add(reference)
-            story_id = store_submission(
-                db,
-                submission,
-                activity_id=activity_id,
-                notice=notice,
-                reference=reference,
-                secret_hash=secret_hash,
-                recorded_by=recorded_by,
-                created_by=created_by,
-                submission_key=key,
-                at=at,
+            story_id, reference = store_submission(
+                db, submission, recording, secret_hash, key, taken.__contains__
             )
+            taken.add(reference)
             report.receipts.append(Receipt(story_id, reference, secret, line=line))
         report.imported = len(good)
         audit.record(db, recorded_by, "stories_imported", "activity", activity_id, detail)

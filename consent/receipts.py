@@ -1,7 +1,9 @@
-"""What a storyteller can do with their receipt: see their story's progress, change any
-consent, withdraw, and what staff can do for them (issue a new secret).
+"""What a storyteller can do with their receipt: open it, change any consent, withdraw, and
+what staff can do for them (find a story by its reference, issue a new secret).
 
-Unknown references and wrong secrets get the same answer and cost the same time.
+Unknown references and wrong secrets get the same answer and cost the same time. What the
+receipt page shows of the story's progress comes from the later stages; `receipt_record` is
+consent's part of it.
 """
 
 from __future__ import annotations
@@ -14,24 +16,12 @@ import sqlite_utils
 
 from consent import references
 from consent.activities import get_activity
-from consent.clock import now_iso
 from consent.errors import ConsentError
 from consent.purposes import METHODS, PURPOSES
-from consent.withdrawal import withdraw
-from workbench import audit
-from workbench import db as wdb
-from workbench.stages import STAGES, story_stage
-
-THEME_STATUS_LABELS = {
-    "draft": "being reviewed by an analyst",
-    "approved": "published",
-    "not_for_publication": "used internally, not published",
-    "retired": "no longer used",
-}
-PREPARING = (
-    "Your story is being anonymised and checked by a person. The anonymised version will "
-    "appear here when it is ready."
-)
+from consent.withdrawal import withdraw, withdraw_purpose
+from plumbing import audit
+from plumbing import db as wdb
+from plumbing.clock import now_iso
 
 
 @dataclass
@@ -109,54 +99,47 @@ def _purposes(db: sqlite_utils.Database, story_id: int) -> list[dict]:
     ]
 
 
-def _themes(db: sqlite_utils.Database, story_id: int) -> list[dict]:
-    return [
-        {**row, "status_label": THEME_STATUS_LABELS.get(row["status"], row["status"])}
-        for row in db.query(
-            "SELECT t.id, t.label, t.status FROM theme_members m JOIN themes t "
-            "ON t.id = m.theme_id WHERE m.story_id = ? AND t.status != 'retired' ORDER BY t.id",
-            [story_id],
-        )
-    ]
+def key_for_reference(db: sqlite_utils.Database, reference: str) -> StoryKey | None:
+    """The story (or tombstone) a reference names, without its secret: for staff acting on a
+    storyteller's behalf, who have only the reference, which is not secret."""
+    canonical = references.normalise_reference(reference)
+    if canonical is None:
+        return None
+    story = db.execute(
+        "SELECT id, activity_id FROM stories WHERE reference = ?", [canonical]
+    ).fetchone()
+    if story:
+        return StoryKey(canonical, story[0], story[1], withdrawn=False)
+    tombstone = db.execute(
+        "SELECT activity_id FROM withdrawals WHERE reference = ?", [canonical]
+    ).fetchone()
+    return StoryKey(canonical, None, tombstone[0], withdrawn=True) if tombstone else None
 
 
-def receipt_view(db: sqlite_utils.Database, key: StoryKey) -> dict:
-    """Everything the receipt page shows: never the original text, only the anonymised one."""
+def receipt_record(db: sqlite_utils.Database, key: StoryKey) -> dict:
+    """Consent's part of the receipt page, never the text: reference, whether (and when) the
+    story was withdrawn, its activity and, while it is kept, when and how it was received
+    and what its teller agreed to."""
     activity = get_activity(db, key.activity_id) if key.activity_id else None
     about = (
         {k: activity[k] for k in ("id", "title", "feedback_plan", "feedback_date", "partners")}
         if activity
         else None
     )
+    record = {"reference": key.reference, "withdrawn": key.withdrawn, "activity": about}
     if key.withdrawn:
         row = db.execute(
             "SELECT withdrawn_at FROM withdrawals WHERE reference = ?", [key.reference]
         ).fetchone()
-        return {
-            "reference": key.reference,
-            "withdrawn": True,
-            "withdrawn_at": row[0] if row else None,
-            "activity": about,
-        }
-    story = db.execute(
+        return {**record, "withdrawn_at": row[0] if row else None}
+    received_at, channel = db.execute(
         "SELECT created_at, channel FROM stories WHERE id = ?", [key.story_id]
     ).fetchone()
-    anonymised = db.execute(
-        "SELECT text FROM anonymisations WHERE story_id = ? AND status IN ('ready', 'checked')",
-        [key.story_id],
-    ).fetchone()
     return {
-        "reference": key.reference,
-        "withdrawn": False,
-        "received_at": story[0],
-        "channel": story[1],
-        "activity": about,
+        **record,
+        "received_at": received_at,
+        "channel": channel,
         "purposes": _purposes(db, key.story_id),
-        "stage": story_stage(db, key.story_id),
-        "stages": list(STAGES),
-        "themes": _themes(db, key.story_id),
-        "anonymised_text": anonymised[0] if anonymised else None,
-        "anonymised_message": None if anonymised else PREPARING,
     }
 
 
@@ -165,9 +148,10 @@ def change_consent(
 ) -> ConsentChange:
     """Grant or withdraw one purpose; withdrawing `analysis` withdraws the whole story.
 
-    Withdrawing `publish_quotes` deletes the story's quotes, `contact` its contact details,
-    `equality_monitoring` its equality answers. `republish` says the published database must
-    be rebuilt; `theme_ids` name themes whose keywords need refreshing.
+    Withdrawing a purpose runs its clean-ups: `publish_quotes` deletes the story's quotes,
+    `contact` its contact details, `equality_monitoring` its equality answers. `republish` says
+    the published database must be rebuilt; `theme_ids` name themes whose keywords need
+    refreshing.
     """
     errors = {}
     if purpose not in PURPOSES:
@@ -203,20 +187,10 @@ def change_consent(
             [story_id, purpose, int(granted), method, current[1], at, by],
         )
         change = ConsentChange(purpose, granted, changed=True)
-        if purpose == "publish_quotes" and not granted:
-            change.theme_ids = [
-                r[0]
-                for r in db.execute(
-                    "SELECT DISTINCT theme_id FROM quotes WHERE story_id = ? ORDER BY 1",
-                    [story_id],
-                ).fetchall()
-            ]
-            db.execute("DELETE FROM quotes WHERE story_id = ?", [story_id])
-            change.republish = True
-        elif purpose == "contact" and not granted:
-            db.execute("DELETE FROM contacts WHERE story_id = ?", [story_id])
-        elif purpose == "equality_monitoring" and not granted:
-            db.execute("DELETE FROM equality_answers WHERE story_id = ?", [story_id])
+        if not granted:
+            # What the purpose allowed goes with it: quotes, contact details, equality answers.
+            change.theme_ids = withdraw_purpose(db, story_id, purpose)
+            change.republish = purpose == "publish_quotes"
         audit.record(
             db,
             by,
@@ -273,44 +247,20 @@ def find_by_reference(db: sqlite_utils.Database, reference: str) -> dict | None:
     """What staff may see of a story from its (non-secret) reference: never its text.
 
     Keys: story_id (None once withdrawn), reference, withdrawn, withdrawn_at, activity_id,
-    activity_title, received_at, channel, stage, purposes (as in `receipt_view`).
+    activity_title, received_at, channel, purposes (as in `receipt_record`).
     """
-    canonical = references.normalise_reference(reference)
-    if canonical is None:
+    key = key_for_reference(db, reference)
+    if key is None:
         return None
-    story = db.execute(
-        "SELECT id, activity_id, created_at, channel FROM stories WHERE reference = ?", [canonical]
-    ).fetchone()
-    if story:
-        found = {
-            "story_id": story[0],
-            "activity_id": story[1],
-            "received_at": story[2],
-            "channel": story[3],
-            "withdrawn": False,
-            "withdrawn_at": None,
-            "stage": story_stage(db, story[0]),
-            "purposes": _purposes(db, story[0]),
-        }
-    else:
-        tombstone = db.execute(
-            "SELECT activity_id, withdrawn_at FROM withdrawals WHERE reference = ?", [canonical]
-        ).fetchone()
-        if tombstone is None:
-            return None
-        found = {
-            "story_id": None,
-            "activity_id": tombstone[0],
-            "received_at": None,
-            "channel": None,
-            "withdrawn": True,
-            "withdrawn_at": tombstone[1],
-            "stage": None,
-            "purposes": [],
-        }
-    activity = get_activity(db, found["activity_id"]) if found["activity_id"] else None
+    record = receipt_record(db, key)
     return {
-        "reference": canonical,
-        "activity_title": activity["title"] if activity else None,
-        **found,
+        "story_id": key.story_id,
+        "reference": key.reference,
+        "activity_id": key.activity_id,
+        "activity_title": record["activity"]["title"] if record["activity"] else None,
+        "withdrawn": key.withdrawn,
+        "withdrawn_at": record.get("withdrawn_at"),
+        "received_at": record.get("received_at"),
+        "channel": record.get("channel"),
+        "purposes": record.get("purposes", []),
     }

@@ -22,12 +22,13 @@ from __future__ import annotations
 
 import os
 import secrets
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from workbench.hashing import PooledHasher
+from plumbing.hashing import PooledHasher
 
 # No 0/O or 1/I: people read these aloud and copy them by hand. 32 symbols = 5 bits each.
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -85,8 +86,16 @@ def _groups(symbols: str, size: int = 4) -> str:
 
 
 def new_reference() -> str:
-    """A random reference such as SW-7KQ2-M9XD (uniqueness is checked by the caller)."""
+    """A random reference such as SW-7KQ2-M9XD (`unique_reference` makes sure it is new)."""
     return f"{REFERENCE_PREFIX}-{_groups(_random(8))}"
+
+
+def unique_reference(taken: Callable[[str], bool]) -> str:
+    """A new random reference that `taken` says no story or tombstone has yet."""
+    while True:
+        reference = new_reference()
+        if not taken(reference):
+            return reference
 
 
 def new_secret() -> str:

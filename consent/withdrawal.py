@@ -1,27 +1,31 @@
 """Withdrawal: one transaction that removes everything derived from a story.
 
-Every stage that stores something derived from a story registers a clean-up here, named
-after the table (or artefact) it clears. `withdraw` runs them all, deletes the story and
-keeps only a tombstone (reference, secret hash, activity, when, how, by whom) as evidence
-that the withdrawal happened and so the receipt still answers. A test checks that every
-table with a `story_id` column has a clean-up, so a new artefact cannot be forgotten.
+Every stage that stores something derived from a story registers a clean-up beside the table it
+clears, named after it (`@register_cleanup("quotes")`); `plumbing.registry` lists the modules
+that do. `withdraw` loads them, runs every clean-up, deletes the story and keeps only a
+tombstone (reference, secret hash, activity, when, how, by whom) as evidence that the
+withdrawal happened and so the receipt still answers. A clean-up registered for one purpose
+runs when a storyteller takes back that purpose alone (`withdraw_purpose`). A test checks that
+every table with a `story_id` column has a clean-up, so a new artefact cannot be forgotten.
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import sqlite_utils
 
-from consent.clock import now_iso
 from consent.errors import ConsentError
-from workbench import audit
-from workbench import db as wdb
+from plumbing import audit, registry
+from plumbing import db as wdb
+from plumbing.clock import now_iso
 
-Cleanup = Callable[[sqlite_utils.Database, int], None]
+# fn(db, story_id), inside the withdrawal's transaction; returns the ids of the themes it took
+# the story out of (their keywords need refreshing), or None.
+Cleanup = Callable[[sqlite_utils.Database, int], Iterable[int] | None]
 CLEANUPS: dict[str, list[Cleanup]] = {}
+PURPOSE_CLEANUPS: dict[str, dict[str, list[Cleanup]]] = {}
 WITHDRAWAL_METHODS = {
     "receipt": "By the storyteller, with their receipt",
     "staff": "By staff on the storyteller's behalf",
@@ -37,91 +41,67 @@ class WithdrawalResult:
     reference: str | None = None
 
 
-def register_cleanup(name: str) -> Callable[[Cleanup], Cleanup]:
-    """Register `fn(db, story_id)` to run inside every withdrawal; `name` is what it clears."""
+def register_cleanup(name: str, purpose: str | None = None) -> Callable[[Cleanup], Cleanup]:
+    """Register `fn(db, story_id)` to run inside every withdrawal of a story, or, with
+    `purpose`, whenever that purpose alone is withdrawn; `name` is what it clears."""
 
     def register(fn: Cleanup) -> Cleanup:
-        CLEANUPS.setdefault(name, []).append(fn)
+        chosen = CLEANUPS if purpose is None else PURPOSE_CLEANUPS.setdefault(purpose, {})
+        chosen.setdefault(name, []).append(fn)
         return fn
 
     return register
 
 
-def _delete_rows(table: str) -> Cleanup:
+def delete_rows(table: str) -> Cleanup:
+    """The usual clean-up: delete the story's rows in `table`, which the package registering it
+    owns (and names; consent knows no other package's tables)."""
+
     def cleanup(db: sqlite_utils.Database, story_id: int) -> None:
-        if table in db.table_names():
-            db.execute(f"DELETE FROM [{table}] WHERE story_id = ?", [story_id])
+        db.execute(f"DELETE FROM [{table}] WHERE story_id = ?", [story_id])
 
     cleanup.__name__ = f"delete_{table}"
     cleanup.__doc__ = f"Delete the story's rows in {table}."
     return cleanup
 
 
-# Consent's own tables, then the NLP stage tables (nlp/migrations.py). Quotes and theme
-# memberships go first: they are what publication reads.
-for _table in (
-    "quotes",
-    "theme_members",
-    "theme_points",
-    "tags",
-    "criticality",
-    "embeddings",
-    "anonymisations",
-    "contacts",
-    "equality_answers",
-    "consent_events",
-    "consents",
-    # workbench.safeguarding's tables: flags and complaint marks go with the story.
-    "safeguarding_flags",
-    "complaint_requests",
-):
-    register_cleanup(_table)(_delete_rows(_table))
-
-
-# Modules that register their own clean-ups when imported. `withdraw` imports them first, so
-# a withdrawal from any process (web, worker, CLI) runs every clean-up there is.
-STAGE_MODULES = ("workbench.actions", "workbench.evaluation", "workbench.outbox")
+# Consent's own tables. The story's row itself goes last, in `withdraw`.
+for _table in ("contacts", "equality_answers", "consent_events", "consents"):
+    register_cleanup(_table)(delete_rows(_table))
+register_cleanup("contacts", purpose="contact")(delete_rows("contacts"))
+register_cleanup("equality_answers", purpose="equality_monitoring")(delete_rows("equality_answers"))
 
 
 def load_stage_cleanups() -> dict[str, list[Cleanup]]:
-    """Every registered clean-up, after importing the stages that register their own."""
-    for module in STAGE_MODULES:
-        importlib.import_module(module)
+    """Every registered clean-up, after loading the modules that register them."""
+    registry.load()
     return CLEANUPS
 
 
-def themes_of(db: sqlite_utils.Database, story_id: int) -> list[int]:
-    """Themes the story is a member of or quoted in."""
-    if "theme_members" not in db.table_names():
-        return []
-    return [
-        row[0]
-        for row in db.execute(
-            "SELECT theme_id FROM theme_members WHERE story_id = ? UNION "
-            "SELECT theme_id FROM quotes WHERE story_id = ? ORDER BY 1",
-            [story_id, story_id],
-        ).fetchall()
-    ]
+def _run(cleanups: dict[str, list[Cleanup]], db: sqlite_utils.Database, story_id: int) -> list:
+    theme_ids: set[int] = set()
+    for registered in cleanups.values():
+        for cleanup in registered:
+            theme_ids.update(cleanup(db, story_id) or ())
+    return sorted(theme_ids)
 
 
 def withdraw(db: sqlite_utils.Database, story_id: int, method: str, by: str) -> WithdrawalResult:
     """Remove the story and everything derived from it in one transaction; keep a tombstone.
 
-    After it, queue `refresh_keywords` for the returned themes and `publish` (see
-    workbench.flows.withdraw_story, which does both).
+    After it, the caller queues a refresh of the returned themes' keywords and a rebuild of
+    the published database (the web layer's flows do both).
     """
     if method not in WITHDRAWAL_METHODS:
         raise ConsentError({"method": "Say how the withdrawal was made."})
+    cleanups = load_stage_cleanups()
     with wdb.write(db):
         story = db.execute(
             "SELECT reference, secret_hash, activity_id FROM stories WHERE id = ?", [story_id]
         ).fetchone()
         if story is None:
             raise ConsentError({"story": "There is no such story (it may already be withdrawn)."})
-        theme_ids = themes_of(db, story_id)
-        for cleanups in load_stage_cleanups().values():
-            for cleanup in cleanups:
-                cleanup(db, story_id)
+        theme_ids = _run(cleanups, db, story_id)
         db.execute("DELETE FROM stories WHERE id = ?", [story_id])
         reference, secret_hash, activity_id = story
         db.execute(
@@ -133,3 +113,10 @@ def withdraw(db: sqlite_utils.Database, story_id: int, method: str, by: str) -> 
             db, by, "story_withdrawn", "story", story_id, f"method={method} reference={reference}"
         )
     return WithdrawalResult(theme_ids=theme_ids, reference=reference)
+
+
+def withdraw_purpose(db: sqlite_utils.Database, story_id: int, purpose: str) -> list[int]:
+    """Run the clean-ups registered for one purpose, inside the caller's transaction; returns
+    the themes whose keywords need refreshing."""
+    load_stage_cleanups()
+    return _run(PURPOSE_CLEANUPS.get(purpose, {}), db, story_id)

@@ -1,1 +1,6 @@
-"""The NLP layer: anonymise, embed, theme and tag stories. Runs in workers, never in requests."""
+"""The NLP layer: anonymise, check, embed, theme and tag stories; models run in workers only.
+
+It reads stories through consent's API and owns the tables of nlp/migrations.py; other packages
+call its stores, never those tables: `nlp.checks` (anonymisations and the person's check),
+`nlp.theme_store`, `nlp.tag_store` and `nlp.progress` (where a story is on the data path).
+"""

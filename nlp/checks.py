@@ -3,8 +3,8 @@
 A story's automatic result is stored with status 'ready'. A person (gatherer or analyst) then
 confirms the final list of findings: `apply_check` re-renders the anonymised text from the
 original with exactly those findings, marks it 'checked' and, unless the retention policy keeps
-it, deletes the original text. Only checked stories go on to themes, tags and publication
-(`checked_story_ids`).
+it, has consent forget the original text. Only checked stories go on to themes, tags and
+publication (`checked_story_ids`, the one definition every stage uses).
 """
 
 from __future__ import annotations
@@ -12,22 +12,28 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from datetime import UTC, datetime
 
 import sqlite_utils
 
+import consent
+from consent import delete_rows, register_cleanup
 from nlp.anonymise import ENGINE_VERSION, Finding, anonymise, render
 from nlp.findings import LABELS
 from nlp.residual_risk import combination, document_frequencies, risk_flags
-from workbench import db as wdb
+from plumbing import db as wdb
+from plumbing.clock import now_iso
 
 # Residual-risk flags compare a story with the other anonymised stories of its activity;
 # the most recent this many are enough to tell a rare word from a common one.
 CORPUS_SAMPLE = 2000
+# What a storyteller may read on their receipt: the machine's result, or the checked one.
+READABLE = ("ready", "checked")
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+# A withdrawn story's anonymised text goes with it, and so does the vector made from that text
+# (nlp/embed.py keeps the cache).
+register_cleanup("anonymisations")(delete_rows("anonymisations"))
+register_cleanup("embeddings")(delete_rows("embeddings"))
 
 
 def anonymise_story(db: sqlite_utils.Database, story_id: int) -> dict:
@@ -45,20 +51,7 @@ def anonymise_story(db: sqlite_utils.Database, story_id: int) -> dict:
             return existing
         return _save(db, story_id, {"status": "failed", "text": None, "findings": "[]"})
     result = anonymise(story["text"])
-    frequencies, combos = _corpus(db, story["activity_id"], story_id)
-    flags = risk_flags(result.text, frequencies, combos)
-    return _save(
-        db,
-        story_id,
-        {
-            "status": "ready",
-            "text": result.text,
-            "findings": json.dumps([f.as_dict() for f in result.findings]),
-            "risk_flags": json.dumps([f.as_dict() for f in flags]),
-            "checked_by": None,
-            "checked_at": None,
-        },
-    )
+    return _save(db, story_id, _result(db, story, result, "ready"))
 
 
 def apply_check(
@@ -73,30 +66,18 @@ def apply_check(
     `findings` are what the reviewer kept or added, as `Finding`s or mappings with start, end
     and label (score and source optional), offsets into the original text. The anonymised
     text is rendered again from the original with exactly these findings. Unless
-    `keep_original`, the original text is then deleted (`stories.text = NULL`).
+    `keep_original`, consent then forgets the original text.
     """
     story = _story(db, story_id)
     if story["text"] is None:
         raise ValueError("the original text is no longer held, so the check cannot be applied")
     confirmed = [_as_finding(f, len(story["text"])) for f in findings]
     result = render(story["text"], confirmed)
-    frequencies, combos = _corpus(db, story["activity_id"], story_id)
-    flags = risk_flags(result.text, frequencies, combos)
+    values = _result(db, story, result, "checked", checked_by=checked_by, checked_at=now_iso())
     with wdb.write(db):
-        row = _save(
-            db,
-            story_id,
-            {
-                "status": "checked",
-                "text": result.text,
-                "findings": json.dumps([f.as_dict() for f in result.findings]),
-                "risk_flags": json.dumps([f.as_dict() for f in flags]),
-                "checked_by": checked_by,
-                "checked_at": _now(),
-            },
-        )
+        row = _save(db, story_id, values)
         if not keep_original:
-            db.execute("UPDATE stories SET text = NULL WHERE id = ?", [story_id])
+            consent.forget_original(db, story_id)
     return row
 
 
@@ -109,6 +90,7 @@ def findings_for(db: sqlite_utils.Database, story_id: int) -> list[Finding]:
 
 
 def risk_flags_for(db: sqlite_utils.Database, story_id: int) -> list[dict]:
+    """The residual-risk flags stored with a story's anonymisation, for its reviewer."""
     row = _row(db, story_id)
     return json.loads(row["risk_flags"]) if row and row["risk_flags"] else []
 
@@ -119,30 +101,58 @@ def anonymised_text(db: sqlite_utils.Database, story_id: int) -> str | None:
     return row["text"] if row else None
 
 
-def checked_story_ids(db: sqlite_utils.Database, activity_id: int | None = None) -> list[int]:
-    """Stories a person has checked (all, or one activity's): the only ones analysis may use."""
-    sql = (
-        "SELECT a.story_id FROM anonymisations a JOIN stories s ON s.id = a.story_id "
-        "WHERE a.status = 'checked'"
+def readable_text(db: sqlite_utils.Database, story_id: int) -> str | None:
+    """The anonymised text a storyteller may read on their receipt: once the machine has
+    finished (and a person may since have checked it), never a pending draft."""
+    row = _row(db, story_id)
+    return row["text"] if row and row["status"] in READABLE else None
+
+
+def anonymised_texts(db: sqlite_utils.Database) -> dict[int, str]:
+    """Every stored anonymised text, whatever its status, by story id (for the leak check)."""
+    return dict(
+        db.execute("SELECT story_id, text FROM anonymisations WHERE text IS NOT NULL").fetchall()
     )
+
+
+def checked_story_ids(db: sqlite_utils.Database, activity_id: int | None = None) -> list[int]:
+    """Stories whose anonymised text a person has checked (all, or one activity's), oldest
+    first: the only ones analysis, themes, tags and publication may use."""
+    sql = "SELECT story_id FROM anonymisations WHERE status = 'checked' AND text IS NOT NULL"
     params: list = []
     if activity_id is not None:
-        sql += " AND s.activity_id = ?"
-        params.append(activity_id)
-    return [r["story_id"] for r in db.query(sql + " ORDER BY a.story_id", params)]
+        sql += " AND story_id IN (SELECT value FROM json_each(?))"
+        params.append(json.dumps(consent.story_ids(db, activity_id)))
+    return [row[0] for row in db.execute(sql + " ORDER BY story_id", params)]
+
+
+def statuses(db: sqlite_utils.Database, story_ids: Iterable[int]) -> dict[int, str]:
+    """Each given story's anonymisation status; stories not yet anonymised are left out."""
+    return dict(
+        db.execute(
+            "SELECT story_id, status FROM anonymisations "
+            "WHERE story_id IN (SELECT value FROM json_each(?))",
+            [json.dumps(sorted(set(story_ids)))],
+        ).fetchall()
+    )
+
+
+def waiting_for_check(db: sqlite_utils.Database) -> dict[int, str]:
+    """Stories anonymised by the machine and waiting for a person, oldest first, with when
+    their result was stored."""
+    return dict(
+        db.execute(
+            "SELECT story_id, updated_at FROM anonymisations WHERE status = 'ready' "
+            "ORDER BY story_id"
+        ).fetchall()
+    )
 
 
 def stories_to_anonymise(db: sqlite_utils.Database, activity_id: int | None = None) -> list[int]:
     """Stories with text and no anonymisation yet (or a failed one)."""
-    sql = (
-        "SELECT s.id FROM stories s LEFT JOIN anonymisations a ON a.story_id = s.id "
-        "WHERE s.text IS NOT NULL AND (a.story_id IS NULL OR a.status IN ('pending', 'failed'))"
-    )
-    params: list = []
-    if activity_id is not None:
-        sql += " AND s.activity_id = ?"
-        params.append(activity_id)
-    return [r["id"] for r in db.query(sql + " ORDER BY s.id", params)]
+    with_text = consent.stories_with_original(db, activity_id)
+    done = statuses(db, with_text)
+    return [sid for sid in with_text if done.get(sid, "pending") in ("pending", "failed")]
 
 
 def _as_finding(f: Finding | Mapping, length: int) -> Finding:
@@ -164,10 +174,28 @@ def _as_finding(f: Finding | Mapping, length: int) -> Finding:
 
 
 def _story(db: sqlite_utils.Database, story_id: int) -> dict:
-    rows = list(db.query("SELECT id, activity_id, text FROM stories WHERE id = ?", [story_id]))
-    if not rows:
-        raise LookupError(f"no story {story_id}")
-    return rows[0]
+    """The story's activity and its original text (None once forgotten); LookupError if none."""
+    text = consent.original_text(db, story_id)
+    return {
+        "id": story_id,
+        "activity_id": consent.story_facts(db, [story_id])[story_id]["activity_id"],
+        "text": text,
+    }
+
+
+def _result(db: sqlite_utils.Database, story: dict, result, status: str, **checked) -> dict:
+    """What to store of an anonymisation: its text, findings and residual-risk flags (the text
+    compared with the activity's other stories), and who checked it, if anyone."""
+    frequencies, combos = _corpus(db, story["activity_id"], story["id"])
+    flags = risk_flags(result.text, frequencies, combos)
+    return {
+        "status": status,
+        "text": result.text,
+        "findings": json.dumps([f.as_dict() for f in result.findings]),
+        "risk_flags": json.dumps([f.as_dict() for f in flags]),
+        "checked_by": checked.get("checked_by"),
+        "checked_at": checked.get("checked_at"),
+    }
 
 
 def _row(db: sqlite_utils.Database, story_id: int) -> dict | None:
@@ -179,7 +207,7 @@ def _save(db: sqlite_utils.Database, story_id: int, values: dict) -> dict:
     record = {
         "story_id": story_id,
         "engine_version": ENGINE_VERSION,
-        "updated_at": _now(),
+        "updated_at": now_iso(),
         "risk_flags": "[]",
         "checked_by": None,
         "checked_at": None,
@@ -192,13 +220,13 @@ def _save(db: sqlite_utils.Database, story_id: int, values: dict) -> dict:
 
 def _corpus(db: sqlite_utils.Database, activity_id: int, story_id: int):
     """Word and combination counts over the activity's other anonymised stories."""
+    others = [sid for sid in consent.story_ids(db, activity_id) if sid != story_id]
     texts = [
-        r["text"]
-        for r in db.query(
-            "SELECT a.text FROM anonymisations a JOIN stories s ON s.id = a.story_id "
-            "WHERE s.activity_id = ? AND a.story_id != ? AND a.text IS NOT NULL "
-            "ORDER BY a.updated_at DESC LIMIT ?",
-            [activity_id, story_id, CORPUS_SAMPLE],
+        row[0]
+        for row in db.execute(
+            "SELECT text FROM anonymisations WHERE story_id IN (SELECT value FROM json_each(?)) "
+            "AND text IS NOT NULL ORDER BY updated_at DESC LIMIT ?",
+            [json.dumps(others), CORPUS_SAMPLE],
         )
     ]
     frequencies = document_frequencies(texts)

@@ -288,7 +288,7 @@ def ensure_embeddings(
 
     A cached vector is stale when the anonymised text's sha256 or the model differs.
     """
-    from workbench import db as wdb
+    from plumbing import db as wdb
 
     texts = checked_texts(db, story_ids)
     cached = {

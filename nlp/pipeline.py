@@ -1,4 +1,4 @@
-"""Background jobs of the NLP data path, registered with `workbench.jobs.job`.
+"""Background jobs of the NLP data path, registered with `plumbing.jobs.job`.
 
 Each job is a thin wrapper: it takes the database and a progress callback and calls the stage's
 own module, which does the work on plain data.
@@ -6,7 +6,8 @@ own module, which does the work on plain data.
 
 from __future__ import annotations
 
-from workbench.jobs import job
+import consent
+from plumbing.jobs import job
 
 
 @job("embed")
@@ -69,25 +70,6 @@ def train_tagger(db, progress, framework_id: str) -> None:
     tag_store.retrain(db, framework_id, progress)
 
 
-@job("signals")
-def detect_signals(
-    db, progress, story_id: int | None = None, story_ids: list[int] | None = None
-) -> None:
-    """Look for risk signals (rules and classifier) in one story or several (an import); flag
-    them for the safeguarding lead and mark complaint requests. Nothing is held back: the
-    stories carry on regardless."""
-    from nlp import signals
-    from workbench import safeguarding
-
-    ids = ([story_id] if story_id is not None else []) + list(story_ids or [])
-    for done, one in enumerate(ids, start=1):
-        text = safeguarding.story_for_lead(db, one)["text"]
-        if text:  # no text: withdrawn, or the original is no longer kept and not yet anonymised
-            safeguarding.record_signals(db, one, signals.detect(text).signals)
-        # The jobs list is visible to all staff: say nothing about what was found.
-        progress(done / len(ids), f"Checked {done} of {len(ids)}")
-
-
 # --- Anonymisation (nlp/anonymise.py, nlp/checks.py) ------------------------------------------
 
 
@@ -115,17 +97,15 @@ def after_check(db, progress, story_id: int) -> None:
     that order (each step needs the one before), without refitting anything."""
     from nlp import embed, tag_store, theme_store
 
-    row = db.execute("SELECT activity_id FROM stories WHERE id = ?", [story_id]).fetchone()
-    if row is None:
+    story = consent.story_facts(db, [story_id]).get(story_id)
+    if story is None:
         return  # withdrawn meanwhile: nothing to do
-    activity_id = row[0]
+    activity_id = story["activity_id"]
     progress(0.1, "Embedding")
     embed.ensure_embeddings(db, [story_id])
     progress(0.4, "Placing in themes")
     theme_store.assign_new_stories(db, activity_id)
-    framework = db.execute(
-        "SELECT framework_id FROM activities WHERE id = ?", [activity_id]
-    ).fetchone()[0]
+    framework = consent.get_activity(db, activity_id)["framework_id"]
     if framework:
         progress(0.7, "Tagging to priorities")
         result = tag_store.tag_stories(db, [story_id], framework)

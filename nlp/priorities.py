@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 from sqlite_utils import Database
 
-from workbench import db as wdb
+from plumbing import db as wdb
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 

@@ -11,17 +11,22 @@ import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 
 import numpy as np
 from sqlite_utils import Database
 
+import consent
+from consent import delete_rows, register_cleanup
 from nlp import criticality, embed, tagging
 from nlp.priorities import Framework, FrameworkError, framework_version, get_framework
-from workbench import db as wdb
+from plumbing import db as wdb
+from plumbing.clock import now_iso
 
 EMBEDDING_DIM = 384
 BULK_ACTIONS = ("accept", "reject", "add")
+# Tags that count a story towards a priority wherever stories are counted (actions, exports,
+# publication): an analyst's confirmation, or the model's proposal not yet rejected.
+COUNTED_TAG_STATES = ("confirmed", "proposed")
 Progress = Callable[[float, str], None]
 
 
@@ -34,8 +39,9 @@ class TaggingResult:
     proposed: int = 0
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+# A withdrawn story stops counting towards any priority, and its criticality score goes.
+register_cleanup("tags")(delete_rows("tags"))
+register_cleanup("criticality")(delete_rows("criticality"))
 
 
 def story_vectors(db: Database, story_ids: list[int]) -> dict[int, np.ndarray]:
@@ -53,6 +59,16 @@ def story_vectors(db: Database, story_ids: list[int]) -> dict[int, np.ndarray]:
             if row[1] == EMBEDDING_DIM and vector.shape[0] == EMBEDDING_DIM:
                 vectors[row[0]] = vector.astype(np.float32)
     return vectors
+
+
+def _embedded(db: Database, story_ids: list[int]) -> tuple[dict[int, np.ndarray], TaggingResult]:
+    """The stories' vectors, and a result that lists which have one and which wait for it."""
+    vectors = story_vectors(db, story_ids)
+    result = TaggingResult(
+        tagged=[sid for sid in story_ids if sid in vectors],
+        waiting_for_embedding=[sid for sid in story_ids if sid not in vectors],
+    )
+    return vectors, result
 
 
 def _chunks(ids: list[int], size: int = 500) -> list[list[int]]:
@@ -91,11 +107,7 @@ def tag_stories(db: Database, story_ids: list[int], framework_id: str) -> Taggin
     caller can queue them. Confirmed and rejected tags are left exactly as the analyst set them.
     """
     framework = get_framework(db, framework_id)
-    vectors = story_vectors(db, story_ids)
-    result = TaggingResult(
-        tagged=[sid for sid in story_ids if sid in vectors],
-        waiting_for_embedding=[sid for sid in story_ids if sid not in vectors],
-    )
+    vectors, result = _embedded(db, story_ids)
     if not result.tagged:
         return result
     matrix = np.stack([vectors[sid] for sid in result.tagged])
@@ -107,7 +119,7 @@ def tag_stories(db: Database, story_ids: list[int], framework_id: str) -> Taggin
         classifier=load_classifier(db, framework_id),
         version=f"{tagging.ZERO_SHOT_VERSION}/{framework_id}@v{version}",
     )
-    now = _now()
+    now = now_iso()
     with wdb.write(db):
         decided = _decided(db, result.tagged, framework_id)
         for chunk in _chunks(result.tagged):
@@ -169,9 +181,9 @@ def _decide(
     db: Database, story_id: int, framework_id: str, priority_id: str, state: str, user_id: int
 ) -> None:
     _check_priority(db, framework_id, priority_id)
-    if not db.execute("SELECT 1 FROM stories WHERE id = ?", [story_id]).fetchone():
+    if not consent.story_facts(db, [story_id]):
         raise LookupError("That story no longer exists (it may have been withdrawn).")
-    now = _now()
+    now = now_iso()
     with wdb.write(db):
         updated = db.execute(
             "UPDATE tags SET state = ?, reviewed_by = ?, updated_at = ? "
@@ -227,7 +239,7 @@ def bulk_tag_theme(
     if action not in BULK_ACTIONS:
         raise ValueError(f"unknown action {action!r}; expected one of {', '.join(BULK_ACTIONS)}")
     _check_priority(db, framework_id, priority_id)
-    now = _now()
+    now = now_iso()
     state = "rejected" if action == "reject" else "confirmed"
     with wdb.write(db):
         changed = db.execute(
@@ -395,7 +407,7 @@ def train_classifier(db: Database, framework_id: str) -> dict[str, dict]:
             db["classifiers"].insert(
                 {
                     "framework_id": framework_id,
-                    "trained_at": _now(),
+                    "trained_at": now_iso(),
                     "metrics": json.dumps(metrics, sort_keys=True),
                     "model": model.to_bytes(),
                     "training_seconds": round(elapsed, 2),
@@ -448,11 +460,7 @@ def priority_metrics(db: Database, framework_id: str) -> list[dict]:
 
 def score_criticality(db: Database, story_ids: list[int]) -> TaggingResult:
     """Score and store criticality (−5..+5) for the stories that are embedded."""
-    vectors = story_vectors(db, story_ids)
-    result = TaggingResult(
-        tagged=[sid for sid in story_ids if sid in vectors],
-        waiting_for_embedding=[sid for sid in story_ids if sid not in vectors],
-    )
+    vectors, result = _embedded(db, story_ids)
     if not result.tagged:
         return result
     scores = criticality.score_criticality(np.stack([vectors[sid] for sid in result.tagged]))
@@ -490,21 +498,21 @@ def stories_by_criticality(
     return [
         row[0]
         for row in db.execute(
-            "SELECT c.story_id FROM criticality c JOIN stories s ON s.id = c.story_id "
-            "WHERE s.activity_id = ? AND c.score BETWEEN ? AND ? ORDER BY c.score, c.story_id",
-            [activity_id, lowest, highest],
+            "SELECT story_id FROM criticality WHERE story_id IN (SELECT value FROM json_each(?)) "
+            "AND score BETWEEN ? AND ? ORDER BY score, story_id",
+            [json.dumps(consent.story_ids(db, activity_id)), lowest, highest],
         )
     ]
 
 
 def activity_framework(db: Database, activity_id: int) -> str:
     """The framework an activity names; FrameworkError if it names none."""
-    row = db.execute("SELECT framework_id FROM activities WHERE id = ?", [activity_id]).fetchone()
-    if row is None:
+    activity = consent.get_activity(db, activity_id)
+    if activity is None:
         raise LookupError(f"unknown activity {activity_id}")
-    if not row[0]:
+    if not activity["framework_id"]:
         raise FrameworkError(f"activity {activity_id} names no priority framework")
-    return row[0]
+    return activity["framework_id"]
 
 
 def tag_activity(db: Database, activity_id: int, progress: Progress | None = None) -> TaggingResult:
@@ -514,12 +522,7 @@ def tag_activity(db: Database, activity_id: int, progress: Progress | None = Non
     and picked up by the next run (each check of an anonymisation should queue one).
     """
     framework_id = activity_framework(db, activity_id)
-    story_ids = [
-        row[0]
-        for row in db.execute(
-            "SELECT id FROM stories WHERE activity_id = ? ORDER BY id", [activity_id]
-        )
-    ]
+    story_ids = consent.story_ids(db, activity_id)
     if progress:
         progress(0.05, f"Embedding up to {len(story_ids)} stories")
     embed.ensure_embeddings(db, story_ids)
@@ -541,10 +544,9 @@ def retrain(db: Database, framework_id: str, progress: Progress | None = None) -
     if progress:
         progress(0.05, "Training from confirmed tags")
     metrics = train_classifier(db, framework_id)
-    activities = [
-        row[0]
-        for row in db.execute("SELECT id FROM activities WHERE framework_id = ?", [framework_id])
-    ]
+    activities = sorted(
+        a["id"] for a in consent.list_activities(db) if a["framework_id"] == framework_id
+    )
     for number, activity_id in enumerate(activities, start=1):
         tag_activity(db, activity_id)
         if progress:
@@ -552,3 +554,27 @@ def retrain(db: Database, framework_id: str, progress: Progress | None = None) -
     if progress:
         progress(1.0, "Trained and re-tagged")
     return metrics
+
+
+def counted_tags(db: Database) -> list[dict]:
+    """Every tag that counts a story towards a priority (`COUNTED_TAG_STATES`): story_id,
+    framework_id, priority_id and state."""
+    return list(
+        db.query(
+            "SELECT story_id, framework_id, priority_id, state FROM tags "
+            "WHERE state IN (SELECT value FROM json_each(?)) ORDER BY story_id",
+            [json.dumps(COUNTED_TAG_STATES)],
+        )
+    )
+
+
+def all_priorities(db: Database) -> list[dict]:
+    """Every stored priority with its framework's title: framework_id, framework, id, title
+    and description, by framework title, then priority title."""
+    return list(
+        db.query(
+            "SELECT p.framework_id, f.title AS framework, p.id, p.title, p.description "
+            "FROM priorities p JOIN frameworks f ON f.id = p.framework_id "
+            "ORDER BY f.title, p.title, p.id"
+        )
+    )

@@ -6,6 +6,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from conftest import app_config
 from werkzeug.serving import make_server
 
 from workbench import create_app
@@ -25,15 +26,7 @@ CHROMIUM_ARGS = [
 @contextmanager
 def serve_app(tmp_path) -> Iterator[tuple]:
     """The app over its own database files, served on a free loopback port in a thread."""
-    app = create_app(
-        {
-            "WORKBENCH_ENV": "testing",
-            "SECRET_KEY": "browser-test",
-            "WORKBENCH_DB": str(tmp_path / "workbench.db"),
-            "WORKBENCH_PUBLISHED_DB": str(tmp_path / "published.db"),
-            "WORKBENCH_QUEUE": "sqlite:///" + str(tmp_path / "queue.db"),
-        }
-    )
+    app = create_app(app_config(tmp_path))
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from pathlib import Path
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -11,25 +12,30 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 import pytest  # noqa: E402
 
+from plumbing import db as wdb  # noqa: E402
 from workbench import accounts, create_app  # noqa: E402
-from workbench import db as wdb  # noqa: E402
 
 PASSWORD = "correct horse battery staple"
 CSRF_RE = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 
 
+def app_config(folder: Path, **overrides) -> dict:
+    """What every test app runs with: testing mode and its own working database, published file
+    and job queue in `folder`. The defaults are strings, so it serves as a child process's
+    environment too."""
+    return {
+        "WORKBENCH_ENV": "testing",
+        "SECRET_KEY": "test-secret-key",
+        "WORKBENCH_DB": str(folder / "workbench.db"),
+        "WORKBENCH_PUBLISHED_DB": str(folder / "published.db"),
+        "WORKBENCH_QUEUE": "sqlite:///" + str(folder / "queue.db"),
+        **overrides,
+    }
+
+
 @pytest.fixture
 def app(tmp_path):
-    app = create_app(
-        {
-            "TESTING": True,
-            "WORKBENCH_ENV": "testing",
-            "SECRET_KEY": "test-secret-key",
-            "WORKBENCH_DB": str(tmp_path / "workbench.db"),
-            "WORKBENCH_PUBLISHED_DB": str(tmp_path / "published.db"),
-            "WORKBENCH_QUEUE": "sqlite:///" + str(tmp_path / "queue.db"),
-        }
-    )
+    app = create_app({"TESTING": True, **app_config(tmp_path)})
     yield app
 
 

@@ -9,8 +9,8 @@ from datetime import timedelta
 from pathlib import Path
 
 from consent import activities, capture
-from consent.clock import now_iso, today
-from workbench import db as wdb
+from plumbing import db as wdb
+from plumbing.clock import now_iso, today
 
 ACTIVITY = {
     "title": "Getting a GP appointment",

@@ -11,13 +11,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import publish_fixtures
-from conftest import CSRF_RE, PASSWORD, make_user
+from conftest import CSRF_RE, PASSWORD, app_config, make_user
 from hypothesis import strategies as st
 
 from consent.activities import create_activity
 from consent.purposes import CHANNELS
+from plumbing import db as wdb
 from workbench import create_app, demo
-from workbench import db as wdb
 
 ROLES = ("anonymous", "gatherer", "analyst", "planner", "admin", "safeguarding")
 MARK = "fuzzMark()"
@@ -119,16 +119,7 @@ def _signed_in_cookies(client) -> dict[str, str]:
 
 def build_site(tmp: Path) -> FuzzSite:
     app = create_app(
-        {
-            "TESTING": True,
-            "WORKBENCH_ENV": "testing",
-            "SECRET_KEY": "fuzz-secret",
-            "WORKBENCH_DB": str(tmp / "workbench.db"),
-            "WORKBENCH_PUBLISHED_DB": str(tmp / "published.db"),
-            "WORKBENCH_QUEUE": "sqlite:///" + str(tmp / "queue.db"),
-            "RATELIMIT_ENABLED": False,
-            "STORY_MAX_CHARS": 20_000,
-        }
+        {"TESTING": True, **app_config(tmp, RATELIMIT_ENABLED=False, STORY_MAX_CHARS=20_000)}
     )
     db = wdb.connect(app.config["WORKBENCH_DB"])
     seeded = publish_fixtures.seed(db, n_stories=12)

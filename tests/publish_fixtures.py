@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import random
 
-from workbench import db as wdb
+from plumbing import db as wdb
 
 NOW = "2026-03-14T10:00:00+00:00"
 CANARY_NAME = "Zebedee Quaxworth"

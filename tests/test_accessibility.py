@@ -20,16 +20,17 @@ from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher
-from conftest import PASSWORD, make_user
+from conftest import PASSWORD, app_config, make_user
 from consent_support import anonymise, capture_story, open_activity
 from playwright.sync_api import sync_playwright
 from publish_fixtures import seed
 from test_browser_receipt import CHROMIUM, CHROMIUM_ARGS
 from werkzeug.serving import make_server
 
-from workbench import accounts, create_app, publish
-from workbench import db as wdb
+from plumbing import db as wdb
+from workbench import accounts, create_app
 from workbench.commands.services import datasette_command
+from workbench.publishing import publish
 
 pytestmark = pytest.mark.browser
 
@@ -52,15 +53,7 @@ def site(tmp_path_factory):
     folder = tmp_path_factory.mktemp("a11y")
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(accounts, "hasher", PasswordHasher(time_cost=1, memory_cost=1024))
-        app = create_app(
-            {
-                "WORKBENCH_ENV": "testing",
-                "SECRET_KEY": "a11y-test",
-                "WORKBENCH_DB": str(folder / "workbench.db"),
-                "WORKBENCH_PUBLISHED_DB": str(folder / "published.db"),
-                "WORKBENCH_QUEUE": "sqlite:///" + str(folder / "queue.db"),
-            }
-        )
+        app = create_app(app_config(folder))
         db = wdb.connect(app.config["WORKBENCH_DB"])
         ids = seed(db)
         gatherer = make_user(db, "gatherer", "gill")

@@ -10,9 +10,10 @@ import threading
 import pytest
 from click.testing import CliRunner
 
-from workbench import audit, demo
+from plumbing import audit
+from plumbing import db as wdb
 from workbench import backup as backups
-from workbench import db as wdb
+from workbench import demo
 from workbench.commands.backup import backup_command, backup_key_command, restore_command
 
 

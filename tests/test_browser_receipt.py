@@ -16,8 +16,8 @@ from consent_support import open_activity
 from PIL import Image
 from playwright.sync_api import sync_playwright
 
+from plumbing import db as wdb
 from workbench import accounts
-from workbench import db as wdb
 
 pytestmark = pytest.mark.browser
 

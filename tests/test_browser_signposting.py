@@ -8,7 +8,7 @@ from browser_support import CHROMIUM, CHROMIUM_ARGS, serve_app
 from consent_support import open_activity, staff_user
 from playwright.sync_api import sync_playwright
 
-from workbench import db as wdb
+from plumbing import db as wdb
 from workbench import safeguarding
 
 pytestmark = pytest.mark.browser

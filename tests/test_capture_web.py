@@ -12,8 +12,8 @@ from conftest import post_form
 from consent_support import open_activity
 
 from consent import receipts
-from consent.clock import today
 from consent.references import spoken
+from plumbing.clock import today
 from workbench import accounts
 
 STORY = "I waited <b>three weeks</b> for a call back about my mum's care plan."

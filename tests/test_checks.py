@@ -10,7 +10,7 @@ from consent_support import migrated_db
 from nlp import checks
 from nlp.findings import Finding
 from nlp.pipeline import anonymise_job
-from workbench import db as wdb
+from plumbing import db as wdb
 
 STAMP = "2026-01-01T00:00:00+00:00"
 TEXT = "My mum Margaret Thompson is 84 and was at Hyde Royal Infirmary. Call 07700 900123."

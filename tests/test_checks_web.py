@@ -7,8 +7,8 @@ from conftest import make_user, post_form
 from consent_support import ACTIVITY, ALL_YES
 
 from consent import activities, capture
-from consent.clock import today
 from nlp import checks
+from plumbing.clock import today
 
 STORY = (
     "My name is Margaret Thompson and my NHS number is 943 476 5919. The nurse at "

@@ -9,9 +9,9 @@ import pytest
 from consent_support import ACTIVITY, migrated_db, open_activity, row_counts, staff_user
 
 from consent import activities
-from consent.clock import today
 from consent.errors import ConsentError
 from consent.purposes import PURPOSES
+from plumbing.clock import today
 
 
 @pytest.fixture

@@ -19,9 +19,9 @@ from consent_support import (
 from consent_support import staff_user as make_staff
 
 from consent import activities, capture
-from consent.clock import today
 from consent.errors import ConsentError
 from consent.references import ALPHABET
+from plumbing.clock import today
 
 
 @pytest.fixture

@@ -7,9 +7,10 @@ from datetime import timedelta
 
 import pytest
 from click.testing import CliRunner
+from conftest import app_config
 from consent_support import capture_story, migrated_db, open_activity, staff_user
 
-from consent.clock import today
+from plumbing.clock import today
 from workbench.commands.stories import import_stories, retention_command
 
 HEADER = (
@@ -23,11 +24,7 @@ def setup(tmp_path):
     db = migrated_db(tmp_path)
     user = staff_user(db, "analyst")
     activity = open_activity(db, user)
-    env = {
-        "WORKBENCH_DB": str(tmp_path / "workbench.db"),
-        "WORKBENCH_PUBLISHED_DB": str(tmp_path / "published.db"),
-        "WORKBENCH_QUEUE": "sqlite:///" + str(tmp_path / "queue.db"),
-    }
+    env = app_config(tmp_path)
     yield db, user, activity, env
     db.close()
 

@@ -23,6 +23,7 @@ from PIL import Image, ImageFilter
 
 from consent import receipts, references
 from consent.errors import ConsentError
+from workbench.receipt_view import receipt_view
 
 
 @pytest.fixture
@@ -70,13 +71,13 @@ def test_an_unknown_reference_and_a_wrong_secret_get_the_same_answer(db, setting
 def test_the_receipt_view_shows_only_the_anonymised_text(db, setting):
     _user, activity, receipt = setting
     key = receipts.verify(db, receipt.reference, receipt.secret)
-    view = receipts.receipt_view(db, key)
+    view = receipt_view(db, key)
     assert view["stage"] == "received" and view["anonymised_text"] is None
     assert view["anonymised_message"]
     anonymise(db, receipt.story_id, "Original: [PERSON] at [LOCATION] saw me.", status="checked")
     theme = new_theme(db, activity, "Being seen", status="approved")
     derive_everything(db, receipt.story_id, theme, "saw me")
-    view = receipts.receipt_view(db, key)
+    view = receipt_view(db, key)
     assert view["anonymised_text"] == "Original: [PERSON] at [LOCATION] saw me."
     assert view["stage"] == "published"
     assert [(t["label"], t["status"]) for t in view["themes"]] == [("Being seen", "approved")]
@@ -87,7 +88,7 @@ def test_the_receipt_view_shows_only_the_anonymised_text(db, setting):
 def test_a_pending_anonymisation_is_not_shown(db, setting):
     _user, _activity, receipt = setting
     anonymise(db, receipt.story_id, "draft text not yet ready", status="pending")
-    view = receipts.receipt_view(db, receipts.verify(db, receipt.reference, receipt.secret))
+    view = receipt_view(db, receipts.verify(db, receipt.reference, receipt.secret))
     assert view["anonymised_text"] is None and view["stage"] == "received"
 
 

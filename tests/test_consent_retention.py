@@ -8,7 +8,7 @@ import pytest
 from consent_support import capture_story, migrated_db, open_activity, staff_user
 
 from consent import retention
-from consent.clock import today
+from plumbing.clock import today
 
 
 @pytest.fixture

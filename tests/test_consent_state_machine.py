@@ -34,9 +34,9 @@ from hypothesis import strategies as st
 from hypothesis.stateful import Bundle, RuleBasedStateMachine, initialize, invariant, rule
 
 from consent import receipts, withdrawal
-from workbench import db as wdb
-from workbench import publish
-from workbench.jobs import now
+from plumbing import db as wdb
+from plumbing.clock import now_iso
+from workbench.publishing import publish
 
 _numbers = itertools.count(1)
 
@@ -153,7 +153,7 @@ class ConsentLifecycle(RuleBasedStateMachine):
                     "theme_id": theme,
                     "story_id": story.story_id,
                     "text": story.quote,
-                    "chosen_at": now(),
+                    "chosen_at": now_iso(),
                 }
             )
         story.quote_rows += 1
@@ -257,7 +257,7 @@ def test_a_quote_is_published_with_consent_and_unpublished_when_it_is_withdrawn(
                 "theme_id": theme,
                 "story_id": receipt.story_id,
                 "text": "zenfold ward staff were kind",
-                "chosen_at": now(),
+                "chosen_at": now_iso(),
             }
         )
     path = tmp_path / "published.db"

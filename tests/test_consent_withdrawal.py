@@ -20,7 +20,9 @@ from consent_support import (
 
 from consent import receipts, withdrawal
 from consent.errors import ConsentError
-from workbench import flows, jobs
+from plumbing import jobs
+from workbench import flows
+from workbench.receipt_view import receipt_view
 
 
 @pytest.fixture
@@ -78,7 +80,7 @@ def test_the_receipt_still_opens_a_withdrawn_story_to_show_it_is_gone(db, story)
     withdrawal.withdraw(db, receipt.story_id, "receipt", "storyteller")
     key = receipts.verify(db, receipt.reference, receipt.secret)
     assert key.withdrawn and key.story_id is None
-    view = receipts.receipt_view(db, key)
+    view = receipt_view(db, key)
     assert view["withdrawn"] and view["withdrawn_at"] and "anonymised_text" not in view
 
 

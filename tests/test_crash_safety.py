@@ -24,11 +24,14 @@ from pathlib import Path
 
 import httpx
 import pytest
+from conftest import app_config
 from fuzzing import FormParser
 
 from consent.activities import create_activity
-from workbench import db as wdb
-from workbench import demo, jobs
+from plumbing import db as wdb
+from plumbing import jobs
+from plumbing.clock import now_iso
+from workbench import demo
 from workbench.commands.services import SERVER_ENV, gunicorn_command
 
 BIN = Path(sys.executable).parent
@@ -57,12 +60,7 @@ class Servers:
         self.env = {
             **os.environ,
             **SERVER_ENV,
-            "WORKBENCH_ENV": "testing",
-            "SECRET_KEY": "crash-test-secret",
-            "WORKBENCH_DB": str(tmp / "workbench.db"),
-            "WORKBENCH_PUBLISHED_DB": str(tmp / "published.db"),
-            "WORKBENCH_QUEUE": "sqlite:///" + str(tmp / "queue.db"),
-            "RATELIMIT_ENABLED": "0",
+            **app_config(tmp, RATELIMIT_ENABLED="0"),
             "HF_HUB_OFFLINE": "1",
             "TRANSFORMERS_OFFLINE": "1",
             "TOKENIZERS_PARALLELISM": "false",
@@ -329,7 +327,7 @@ def test_a_job_recorded_but_never_sent_is_sent_when_a_worker_starts(tmp_path):
                     "params": "{}",
                     "status": "queued",
                     "progress": 0.0,
-                    "created_at": jobs.now(),
+                    "created_at": now_iso(),
                 }
             )
             .last_pk

@@ -17,10 +17,10 @@ from publish_fixtures import (
     seed,
 )
 
-from workbench import db as wdb
-from workbench import publish
+from plumbing import db as wdb
 from workbench.commands.services import datasette_command
-from workbench.publish_schema import expected_columns
+from workbench.publishing import publish
+from workbench.publishing.schema import expected_columns
 
 CANARIES = [CANARY_NAME, CANARY_EMAIL, CANARY_PHONE, CANARY_ADDRESS, CANARY_RAW, CANARY_POSTCODE]
 TABLES = sorted(expected_columns())

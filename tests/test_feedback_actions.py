@@ -10,9 +10,10 @@ from test_receipt_web import open_receipt
 
 from consent import withdraw
 from nlp import theme_store
-from workbench import actions, outbox
-from workbench import db as wdb
-from workbench.actions import ActionError, ActionFields
+from nlp.theme_store import assignment
+from plumbing import db as wdb
+from workbench.feedback import actions, outbox
+from workbench.feedback.actions import ActionError, ActionFields
 
 WE_DID = "We added a morning phone line staffed from 7:30"
 
@@ -88,7 +89,7 @@ def test_an_action_needs_a_theme_or_priority_and_a_reason_when_not_possible(db, 
 
 def test_an_action_keeps_its_stories_when_its_theme_is_split_or_merged(db, monkeypatch):
     # Keywords are not under test: recomputing them loads the language model.
-    monkeypatch.setattr(theme_store, "refresh_keywords", lambda db, theme_ids=None: {})
+    monkeypatch.setattr(assignment, "refresh_keywords", lambda db, theme_ids=None: {})
     ids = seed(db, n_stories=20)
     waiting = ids["themes"]["Waiting for appointments"]
     discharge = ids["themes"]["Discharge without a plan"]

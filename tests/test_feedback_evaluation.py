@@ -9,8 +9,8 @@ from test_capture_web import issued, record, story_form
 from test_receipt_web import online_form, open_receipt, tell
 
 from consent import withdraw
-from workbench import evaluation
 from workbench.blueprints import capture as capture_views
+from workbench.feedback import evaluation
 
 
 @pytest.fixture

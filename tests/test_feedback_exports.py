@@ -13,8 +13,9 @@ import sqlite_utils
 import xmlschema
 from publish_fixtures import CANARY_NAME, CANARY_RAW, seed
 
-from workbench import actions, evaluation, publish, qdpx, reach
-from workbench.actions import ActionFields
+from workbench.feedback import actions, evaluation, qdpx, reach
+from workbench.feedback.actions import ActionFields
+from workbench.publishing import publish
 
 
 @pytest.fixture

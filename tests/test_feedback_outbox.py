@@ -15,9 +15,9 @@ from conftest import csrf_token
 from consent_support import capture_story, new_theme, open_activity, row_counts, staff_user
 
 from consent import ConsentError, change_consent, withdraw
-from workbench import actions, outbox
-from workbench import db as wdb
-from workbench.actions import ActionFields
+from plumbing import db as wdb
+from workbench.feedback import actions, outbox
+from workbench.feedback.actions import ActionFields
 
 STORY = "The pharmacy ran out of my inhaler three times this winter."
 

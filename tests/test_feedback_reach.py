@@ -11,8 +11,8 @@ from xml.etree import ElementTree as ET
 import pytest
 from publish_fixtures import seed
 
-from workbench import reach
-from workbench.reach_chart import reach_chart
+from workbench.charts.reach import reach_chart
+from workbench.feedback import reach
 
 EXAMPLE = Path(reach.__file__).parent / "data" / "population_example.csv"
 

@@ -8,8 +8,8 @@ import threading
 import pytest
 from click.testing import CliRunner
 
-from workbench import audit
-from workbench import db as wdb
+from plumbing import audit
+from plumbing import db as wdb
 from workbench.cli import cli
 from workbench.ratelimit_store import SQLiteStorage, storage_uri
 

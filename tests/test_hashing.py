@@ -12,7 +12,7 @@ import pytest
 from argon2 import PasswordHasher
 from argon2.exceptions import VerifyMismatchError
 
-from workbench import hashing
+from plumbing import hashing
 
 LIGHT = hashing.PooledHasher(PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
 

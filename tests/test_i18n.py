@@ -17,17 +17,19 @@ from flask_babel import force_locale
 from test_receipt_web import online_form, open_receipt, tell
 
 from consent.activities import notice_sections
-from consent.clock import today
 from consent.purposes import PURPOSES
-from consent.receipts import PREPARING, THEME_STATUS_LABELS
-from workbench import create_app, signposting
-from workbench import db as wdb
-from workbench.actions import STATUSES, ActionFields, record_action
+from nlp.progress import STAGES
+from plumbing import db as wdb
+from plumbing.clock import today
+from workbench import create_app
 from workbench.blueprints import storyteller
-from workbench.evaluation import QUESTIONS
+from workbench.feedback.actions import STATUSES, ActionFields, record_action
+from workbench.feedback.evaluation import QUESTIONS
 from workbench.forms_capture import ConsentChangeForm, OnlineStoryForm, ReceiptForm, WithdrawForm
 from workbench.forms_feedback import EvaluationForm
-from workbench.stages import STAGES
+from workbench.receipt_pages import NOT_MATCHED
+from workbench.receipt_view import PREPARING, THEME_STATUS_LABELS
+from workbench.safeguarding import signposting
 
 MESSAGES = Path(__file__).resolve().parents[1] / "workbench" / "translations" / "cy" / "LC_MESSAGES"
 
@@ -320,7 +322,7 @@ def test_receipt_wording_from_python_has_a_welsh_translation(app):
         *THEME_STATUS_LABELS.values(),
         PREPARING,
         *STATUSES.values(),
-        storyteller.NOT_MATCHED,
+        NOT_MATCHED,
         *forms_wording,
     ]
     untranslated = [text for text in wording if not (catalogue.get(text) or {}).string]

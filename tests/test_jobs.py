@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from workbench import db as wdb
-from workbench import jobs
+from plumbing import db as wdb
+from plumbing import jobs
+from plumbing.clock import now_iso
 
 
 @jobs.job("test_add")
@@ -80,7 +81,7 @@ def test_a_job_sent_twice_runs_once(app, db):
     the second delivery must find it taken and do nothing."""
     huey = jobs.make_huey(app.config)
     job_id = jobs.enqueue(huey, db, "test_add", a=20, b=22)
-    huey.run_job(job_id, jobs.db_path_of(db))
+    huey.run_job(job_id, wdb.path_of(db))
     assert len(huey.pending()) == 2
     with consuming(huey):
         assert wait_for(db, job_id)["status"] == "done"
@@ -150,7 +151,7 @@ def test_a_job_another_live_worker_is_running_is_left_alone_until_that_worker_di
     huey.flush()
     other = subprocess.Popen(["sleep", "60"])
     try:
-        _running(db, job_id, f"{socket.gethostname()}:{other.pid}", jobs.now())
+        _running(db, job_id, f"{socket.gethostname()}:{other.pid}", now_iso())
         assert jobs.requeue_interrupted(huey, db) == 0
         assert db["jobs"].get(job_id)["status"] == "running"
     finally:
@@ -168,7 +169,7 @@ def test_a_job_on_another_machine_is_abandoned_only_when_its_heartbeat_is_stale(
     huey = jobs.make_huey(app.config)
     job_id = jobs.enqueue(huey, db, "test_add", a=1, b=2)
     huey.flush()
-    _running(db, job_id, "another-machine:4242", jobs.now())
+    _running(db, job_id, "another-machine:4242", now_iso())
     assert jobs.requeue_interrupted(huey, db) == 0
     stale = (datetime.now(UTC) - jobs.LEASE - timedelta(seconds=5)).isoformat()
     _running(db, job_id, "another-machine:4242", stale)

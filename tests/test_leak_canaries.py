@@ -23,14 +23,16 @@ from urllib.parse import quote, quote_plus
 
 import pytest
 from click.testing import CliRunner
-from conftest import CSRF_RE, make_user
+from conftest import CSRF_RE, app_config, make_user
 from datasette.app import Datasette
 
 from nlp import checks, embed
-from workbench import create_app, demo, jobs, publish
-from workbench import db as wdb
+from plumbing import db as wdb
+from plumbing import jobs
+from workbench import create_app, demo
 from workbench.commands.publishing import publish as publish_command
-from workbench.publish_schema import expected_columns
+from workbench.publishing import publish
+from workbench.publishing.schema import expected_columns
 
 
 def nhs_number(body: str) -> str:
@@ -350,17 +352,7 @@ def journey(tmp_path_factory) -> Journey:
     numba_logger.setLevel(logging.WARNING)
     journey = Journey()
     try:
-        app = create_app(
-            {
-                "TESTING": True,
-                "WORKBENCH_ENV": "testing",
-                "SECRET_KEY": "canary-secret",
-                "WORKBENCH_DB": str(tmp / "workbench.db"),
-                "WORKBENCH_PUBLISHED_DB": str(tmp / "published.db"),
-                "WORKBENCH_QUEUE": "sqlite:///" + str(tmp / "queue.db"),
-                "RATELIMIT_ENABLED": False,
-            }
-        )
+        app = create_app({"TESTING": True, **app_config(tmp, RATELIMIT_ENABLED=False)})
         db = wdb.connect(app.config["WORKBENCH_DB"])
         # About 33 stories land in each demo activity: themes fit over one activity's.
         demo.load(db, stories=100)

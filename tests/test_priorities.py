@@ -6,7 +6,6 @@ import textwrap
 
 import pytest
 
-from consent.clock import now_iso
 from nlp.priorities import (
     FrameworkError,
     UnknownFrameworkError,
@@ -17,8 +16,9 @@ from nlp.priorities import (
     resolve_labels,
     store_framework,
 )
+from plumbing import db as wdb
+from plumbing.clock import now_iso
 from tests.consent_support import migrated_db
-from workbench import db as wdb
 
 FRAMEWORK = textwrap.dedent(
     """\

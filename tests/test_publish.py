@@ -20,9 +20,10 @@ from publish_fixtures import (
     seed,
 )
 
-from workbench import db as wdb
-from workbench import publish, publish_tables
-from workbench.publish_schema import expected_columns
+from plumbing import db as wdb
+from workbench.publishing import publish
+from workbench.publishing import tables as publish_tables
+from workbench.publishing.schema import expected_columns
 
 CANARIES = [CANARY_NAME, CANARY_EMAIL, CANARY_PHONE, CANARY_ADDRESS, CANARY_RAW, CANARY_POSTCODE]
 STORY_NUMBER = re.compile(r"\(story (\d+)\)")

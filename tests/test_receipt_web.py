@@ -13,7 +13,7 @@ from consent_support import capture_story, open_activity, staff_user
 from PIL import Image
 from test_capture_web import issued, quick_staff_passwords, record, story_form  # noqa: F401
 
-from consent.clock import today
+from plumbing.clock import today
 from workbench import create_app
 
 STORY = "The district nurse came every day and explained each change to my dressing."
@@ -104,7 +104,7 @@ def test_online_stories_are_rate_limited_per_address(tmp_path):
         }
     )
     client = app.test_client()
-    from workbench import db as wdb
+    from plumbing import db as wdb
 
     db = wdb.connect(app.config["WORKBENCH_DB"])
     activity_id = open_activity(db, staff_user(db, "analyst"))

@@ -38,7 +38,7 @@ def matrix_app(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def clients(matrix_app):
-    from workbench import db as wdb
+    from plumbing import db as wdb
 
     db = wdb.connect(matrix_app.config["WORKBENCH_DB"])
     result = {}

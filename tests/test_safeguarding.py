@@ -14,10 +14,11 @@ from flask import render_template_string
 from publish_fixtures import seed
 
 from consent import withdrawal
-from nlp import pipeline, signals
-from workbench import db as wdb
-from workbench import publish, safeguarding
-from workbench.blueprints.safeguarding import on_story_captured
+from nlp import signals
+from plumbing import db as wdb
+from workbench import safeguarding
+from workbench.publishing import publish
+from workbench.safeguarding.on_capture import on_story_captured
 
 RISKY = "My husband hits me and I don't feel safe at home. I want to make a complaint too."
 LEADS = {"safeguarding", "admin"}
@@ -66,7 +67,7 @@ def test_a_complaint_is_counted_per_activity_not_queued(db, story):
     assert safeguarding.complaint_count(db, activity) == 1
     assert safeguarding.complaint_count(db, activity + 1) == 0
     other = capture_story(db, activity, None, text="I want to complain about the GP.").story_id
-    job = pipeline.detect_signals
+    job = safeguarding.detect_signals
     job(db, lambda *_: None, story_id=other)
     assert safeguarding.complaint_count(db) == 2
     assert not safeguarding.routed(db, other)
@@ -128,7 +129,7 @@ def test_the_worker_job_flags_one_story_or_an_imported_batch(db, story):
     implicit = capture_story(
         db, activity, None, text="I can't see a way out and I have been researching ways to do it."
     ).story_id
-    pipeline.detect_signals(db, lambda *_: None, story_ids=[story_id, quiet, implicit])
+    safeguarding.detect_signals(db, lambda *_: None, story_ids=[story_id, quiet, implicit])
     flags = {(f["story_id"], f["signal"], f["source"]) for f in safeguarding.queue(db)}
     assert flags == {
         (story_id, "domestic_abuse", "rules"),

@@ -7,7 +7,7 @@ import time
 import pytest
 
 from nlp import signals
-from workbench import signposting
+from workbench.safeguarding import signposting
 
 
 @pytest.mark.parametrize(

@@ -11,12 +11,12 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
-from consent.clock import now_iso
 from consent.withdrawal import withdraw
 from nlp import criticality, embed, tag_store, tagging
 from nlp.priorities import load_framework, store_framework
+from plumbing import db as wdb
+from plumbing.clock import now_iso
 from tests.consent_support import anonymise, migrated_db, new_theme, staff_user
-from workbench import db as wdb
 from workbench.commands.tag import tag as tag_command
 
 FRAMEWORK_YAML = textwrap.dedent(

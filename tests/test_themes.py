@@ -16,8 +16,9 @@ from click.testing import CliRunner
 from sklearn.metrics import adjusted_rand_score
 
 from consent.withdrawal import withdraw
-from nlp import embed, theme_charts, theme_store, themes
-from workbench import db as wdb
+from nlp import embed, theme_store, themes
+from plumbing import db as wdb
+from workbench.charts import themes as theme_charts
 from workbench.commands.themes import themes_command
 
 STAMP = "2026-01-01T00:00:00+00:00"
@@ -433,7 +434,7 @@ def test_the_cli_explains_bad_input_without_a_traceback(tmp_path, content, messa
 
 def test_the_themes_job_fits_each_activity_and_reports_progress(db):
     from nlp import pipeline  # noqa: F401  (registers the jobs)
-    from workbench.jobs import REGISTRY
+    from plumbing.jobs import REGISTRY
 
     assert {"embed", "themes", "assign_themes", "refresh_keywords"} <= set(REGISTRY)
     reported: list[float] = []

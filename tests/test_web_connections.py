@@ -6,7 +6,7 @@ import logging
 import os
 import threading
 
-from workbench import db as wdb
+from plumbing import db as wdb
 from workbench.policy import public
 from workbench.web import ThreadConnections, get_db
 

@@ -10,6 +10,7 @@ import sys
 import textwrap
 
 import pytest
+from conftest import app_config
 
 RSS_LIMIT_MB = 300
 
@@ -49,13 +50,7 @@ PROBE = textwrap.dedent(
 def probe(tmp_path_factory) -> dict:
     """The probe's findings, from one fresh web process shared by this module's tests."""
     tmp_path = tmp_path_factory.mktemp("web-process")
-    env = {
-        **os.environ,
-        "WORKBENCH_ENV": "development",
-        "SECRET_KEY": "web-process-test",
-        "WORKBENCH_DB": str(tmp_path / "workbench.db"),
-        "WORKBENCH_QUEUE": "sqlite:///" + str(tmp_path / "queue.db"),
-    }
+    env = {**os.environ, **app_config(tmp_path, WORKBENCH_ENV="development")}
     done = subprocess.run(
         [sys.executable, "-c", PROBE], env=env, capture_output=True, text=True, timeout=120
     )

@@ -14,26 +14,20 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, session
-from flask_limiter import Limiter
-from flask_limiter.util import get_remote_address
-from flask_login import LoginManager
-from flask_wtf.csrf import CSRFProtect
+from flask import Flask, current_app, request, session
 from werkzeug.routing import IntegerConverter
 
-from workbench import accounts, jobs, policy, web
-from workbench import db as wdb
+from plumbing import db as wdb
+from plumbing import jobs, registry
+from workbench import accounts, policy, web
 from workbench.config import (
     default_instance_path,
     is_production,
     load_config,
     ratelimit_storage,
 )
+from workbench.extensions import csrf, limiter, login_manager
 from workbench.web import get_db
-
-csrf = CSRFProtect()
-limiter = Limiter(key_func=get_remote_address, default_limits=[])
-login_manager = LoginManager()
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -66,6 +60,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     db = wdb.connect(app.config["WORKBENCH_DB"])
     wdb.migrate(db)
     db.close()
+    # Every job, command and withdrawal clean-up is registered before the first request.
+    registry.load()
     app.extensions["huey"] = jobs.make_huey(app.config)
 
     csrf.init_app(app)
@@ -76,6 +72,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.before_request(policy.enforce)
     app.after_request(_security_headers)
 
+    from workbench import i18n
     from workbench.blueprints import register_blueprints
     from workbench.errors import register_error_handlers
     from workbench.navigation import register_navigation
@@ -83,8 +80,6 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     register_blueprints(app)
     register_error_handlers(app)
     register_navigation(app)
-    from workbench import i18n
-
     i18n.init_app(app)
     return app
 
@@ -99,8 +94,6 @@ class RowIdConverter(IntegerConverter):
 
 @login_manager.user_loader
 def _load_user(_user_id: str):
-    from flask import current_app
-
     idle = timedelta(minutes=current_app.config["SESSION_IDLE_MINUTES"])
     absolute = timedelta(hours=current_app.config["SESSION_ABSOLUTE_HOURS"])
     return accounts.session_user(get_db(), session.get("sid"), idle, absolute)
@@ -113,8 +106,6 @@ def _security_headers(response):
     response.headers["X-Frame-Options"] = "DENY"
     response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
     # Pages may carry story data: nothing but static files is cached anywhere.
-    from flask import request
-
     if request.endpoint != "static":
         response.headers["Cache-Control"] = "no-store"
     return response

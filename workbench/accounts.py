@@ -8,16 +8,19 @@ logout and expiry end them for good.
 from __future__ import annotations
 
 import hashlib
+import json
 import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import sqlite_utils
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from workbench import db as wdb
-from workbench.hashing import PooledHasher
+from plumbing import clock
+from plumbing import db as wdb
+from plumbing.hashing import PooledHasher
 
 ROLES = ("gatherer", "analyst", "planner", "admin", "safeguarding")
 MIN_PASSWORD_LENGTH = 12
@@ -62,10 +65,6 @@ class User:
         return f"user:{self.id}"
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
 def _user(row: dict) -> User:
     return User(
         id=row["id"],
@@ -106,7 +105,7 @@ def create_user(db: sqlite_utils.Database, username: str, role: str) -> tuple[Us
                     "role": role,
                     "must_change_password": 1,
                     "active": 1,
-                    "created_at": _now().isoformat(timespec="seconds"),
+                    "created_at": clock.now().isoformat(timespec="seconds"),
                 }
             )
             .last_pk
@@ -183,7 +182,7 @@ def _session_key(token: str) -> str:
 def start_session(db: sqlite_utils.Database, user_id: int) -> str:
     """A new random session token (the cookie holds it; the table holds its hash)."""
     token = secrets.token_urlsafe(32)
-    now = _now().isoformat(timespec="seconds")
+    now = clock.now().isoformat(timespec="seconds")
     with wdb.write(db):
         db["user_sessions"].insert(
             {
@@ -208,7 +207,7 @@ def session_user(
     if not rows or rows[0]["ended_at"]:
         return None
     row = rows[0]
-    now = _now()
+    now = clock.now()
     if (
         now - datetime.fromisoformat(row["last_seen_at"]) > idle
         or now - datetime.fromisoformat(row["created_at"]) > absolute
@@ -229,7 +228,7 @@ def end_session(db: sqlite_utils.Database, token: str | None) -> None:
     with wdb.write(db):
         db.execute(
             "UPDATE user_sessions SET ended_at = ? WHERE id = ? AND ended_at IS NULL",
-            [_now().isoformat(timespec="seconds"), _session_key(token)],
+            [clock.now().isoformat(timespec="seconds"), _session_key(token)],
         )
 
 
@@ -237,5 +236,20 @@ def end_all_sessions(db: sqlite_utils.Database, user_id: int) -> None:
     with wdb.write(db):
         db.execute(
             "UPDATE user_sessions SET ended_at = ? WHERE user_id = ? AND ended_at IS NULL",
-            [_now().isoformat(timespec="seconds"), user_id],
+            [clock.now().isoformat(timespec="seconds"), user_id],
         )
+
+
+def list_users(db: sqlite_utils.Database) -> list[dict]:
+    """Every account for the admin page: id, username, role, active and created_at."""
+    return list(db.query("SELECT id, username, role, active, created_at FROM users ORDER BY id"))
+
+
+def usernames(db: sqlite_utils.Database, user_ids: Iterable[int]) -> dict[int, str]:
+    """The usernames of the given accounts, by id (to say who took a step)."""
+    return dict(
+        db.execute(
+            "SELECT id, username FROM users WHERE id IN (SELECT value FROM json_each(?))",
+            [json.dumps(sorted(set(user_ids)))],
+        ).fetchall()
+    )

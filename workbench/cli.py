@@ -2,38 +2,14 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
 import sys
 
 import click
 
+from plumbing import audit, registry
 from workbench import accounts
-from workbench import db as wdb
-from workbench.config import default_instance_path, load_config
-
-# Each area's commands live in workbench/commands/<module>.py as click commands.
-COMMAND_MODULES = (
-    "workbench.commands.services",
-    "workbench.commands.demo",
-    "workbench.commands.anonymise",
-    "workbench.commands.themes",
-    "workbench.commands.tag",
-    "workbench.commands.stories",
-    "workbench.commands.publishing",
-    "workbench.commands.backup",
-)
-
-
-def settings() -> dict:
-    """Configuration for commands: the same defaults and environment as the app."""
-    return load_config(default_instance_path())
-
-
-def open_db():
-    db = wdb.connect(settings()["WORKBENCH_DB"])
-    wdb.migrate(db)
-    return db
+from workbench.config import open_db, settings
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -68,7 +44,6 @@ def create_user(username: str, role: str) -> None:
         user, password = accounts.create_user(db, username, role)
     except accounts.AccountError as error:
         raise click.ClickException(str(error)) from None
-    from workbench import audit
 
     audit.record(db, "cli", "user_created", "user", user.id, role)
     click.echo(f"created {user.username} ({role}); one-time password: {password}")
@@ -90,20 +65,18 @@ def reset_password(username: str) -> None:
     click.echo(f"one-time password for {username}: {password}")
 
 
-def _add_area_commands() -> None:
-    for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as error:
-            if error.name != name:
-                raise
-            continue
+def _add_registered_commands() -> None:
+    """Every command of the modules `plumbing.registry` lists, after loading them all, so a
+    command that withdraws a story (retention) or runs jobs (the worker) has every job and
+    clean-up registered."""
+    registry.load()
+    for module in registry.modules(registry.COMMANDS):
         for value in vars(module).values():
             if isinstance(value, click.Command) and value.name not in cli.commands:
                 cli.add_command(value)
 
 
-_add_area_commands()
+_add_registered_commands()
 
 
 def main() -> None:

@@ -9,6 +9,10 @@ import os
 from pathlib import Path
 from typing import Any
 
+import sqlite_utils
+
+from plumbing import db as wdb
+
 ENV_KEYS = {
     "SECRET_KEY": str,
     "WORKBENCH_DB": str,
@@ -73,20 +77,24 @@ def load_config(instance_path: str | Path, overrides: dict[str, Any] | None = No
     return config
 
 
+def settings() -> dict:
+    """Configuration outside a request (commands and the worker): the app's defaults and
+    environment, with no overrides."""
+    return load_config(default_instance_path())
+
+
+def open_db() -> sqlite_utils.Database:
+    """The working database the settings name, opened and migrated (for commands)."""
+    db = wdb.connect(settings()["WORKBENCH_DB"])
+    wdb.migrate(db)
+    return db
+
+
 def is_production(config: dict) -> bool:
     """Anything not explicitly development or testing is treated as production."""
     return config.get("WORKBENCH_ENV") not in {"development", "testing"} and not config.get(
         "TESTING"
     )
-
-
-def queue_url(config: dict) -> str:
-    """The Huey storage: a redis:// URL, or a SQLite file beside the working database."""
-    url = config.get("WORKBENCH_QUEUE") or ""
-    if url:
-        return url
-    db = Path(config["WORKBENCH_DB"])
-    return "sqlite:///" + str(db.with_name(db.stem + "-queue.db"))
 
 
 def ratelimit_storage(config: dict) -> str:

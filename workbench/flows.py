@@ -11,7 +11,7 @@ from huey import Huey
 from consent.receipts import ConsentChange, change_consent
 from consent.retention import erase_due
 from consent.withdrawal import WithdrawalResult, withdraw
-from workbench.jobs import enqueue
+from plumbing.jobs import enqueue
 
 
 def _queue_follow_ups(

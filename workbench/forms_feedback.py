@@ -7,8 +7,8 @@ from flask_wtf.file import FileField, FileRequired
 from wtforms import HiddenField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import AnyOf, Length, Optional
 
-from workbench.actions import STATUSES, ActionFields
-from workbench.evaluation import ANSWERS, QUESTIONS
+from workbench.feedback.actions import STATUSES, ActionFields
+from workbench.feedback.evaluation import ANSWERS, QUESTIONS
 
 STATUS_CHOICES = [
     ("planned", "Planned (we will)"),

@@ -17,8 +17,8 @@ from flask import Flask, request, session, url_for
 from flask_babel import Babel, get_locale, gettext
 from flask_babel import lazy_gettext as _l
 
-LANGUAGES = {"en": "English", "cy": "Cymraeg"}
-DEFAULT = "en"
+from consent.languages import DEFAULT, LANGUAGES
+
 DEFAULT_TIMEZONE = "Europe/London"
 STORYTELLER_BLUEPRINTS = frozenset({"storyteller"})
 # Storyteller pages that live in a staff area's blueprint: "how was it for you?" is answered
@@ -27,8 +27,9 @@ STORYTELLER_ENDPOINTS = frozenset({"feedback.evaluate"})
 AFTER_POST = "storyteller.receipt_form"
 
 # Wording defined in Python (consent/purposes.py, workbench/forms_capture.py,
-# consent/activities.py; for the receipt page consent/receipts.py, workbench/stages.py,
-# workbench/actions.py, workbench/evaluation.py and the storyteller and feedback blueprints)
+# consent/activities.py; for the receipt page workbench/receipt_view.py, nlp/progress.py,
+# workbench/feedback/actions.py, workbench/feedback/evaluation.py and the storyteller and
+# feedback blueprints)
 # and shown to storytellers. tests/test_i18n.py checks each of these
 # still matches the Python it mirrors and has a Welsh translation.
 SHARED_WORDING = (

@@ -54,7 +54,7 @@ def enforce() -> None:
     if not current_user.is_authenticated:
         return redirect(url_for("auth.login"))
     if allowed is None or current_user.role not in allowed:
-        from workbench import audit
+        from plumbing import audit
         from workbench.web import get_db
 
         audit.record(get_db(), current_user.actor, "denied", "endpoint", request.endpoint)

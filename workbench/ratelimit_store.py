@@ -20,7 +20,7 @@ from pathlib import Path
 
 from limits.storage import Storage
 
-from workbench.db import use_wal
+from plumbing.db import use_wal
 
 SCHEME = "workbench+sqlite"
 # Expired counters are deleted now and then, not on every request.

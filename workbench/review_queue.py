@@ -1,52 +1,73 @@
-"""What the anonymisation check pages read: the queue, one story, and its highlighted text."""
+"""What the anonymisation check pages read: the queue, one story, and its highlighted text.
+
+Consent says what a story is and who gathered it; nlp.checks says where its anonymisation is.
+"""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import sqlite_utils
 
+import consent
+from nlp import checks
 from nlp.findings import Finding
 
-
-def _mine(gathered_by: int | None) -> tuple[str, list]:
-    return ("AND s.created_by = ?", [gathered_by]) if gathered_by is not None else ("", [])
+STATUSES = ("queued", "pending", "ready", "checked", "failed")
 
 
-def waiting(db: sqlite_utils.Database, gathered_by: int | None = None, limit: int = 200):
+def _gathered(db: sqlite_utils.Database, gathered_by: int | None, story_ids=None) -> dict:
+    """Facts of the stories (all, or those given), only those `gathered_by` recorded if set."""
+    return {
+        story_id: story
+        for story_id, story in consent.story_facts(db, story_ids).items()
+        if gathered_by is None or story["created_by"] == gathered_by
+    }
+
+
+def waiting(
+    db: sqlite_utils.Database, gathered_by: int | None = None, limit: int = 200
+) -> list[dict]:
     """Stories anonymised by the machine and waiting for a person, oldest first."""
-    where, params = _mine(gathered_by)
-    return list(
-        db.query(
-            "SELECT s.id, s.reference, s.channel, s.created_at, act.title AS activity, "
-            "a.updated_at FROM anonymisations a JOIN stories s ON s.id = a.story_id "
-            f"JOIN activities act ON act.id = s.activity_id WHERE a.status = 'ready' {where} "
-            "ORDER BY s.id LIMIT ?",
-            [*params, limit],
-        )
-    )
+    ready = checks.waiting_for_check(db)
+    stories = list(_gathered(db, gathered_by, ready).values())[:limit]
+    titles = {a["id"]: a["title"] for a in consent.list_activities(db)}
+    return [
+        {
+            "id": story["id"],
+            "reference": story["reference"],
+            "channel": story["channel"],
+            "created_at": story["created_at"],
+            "activity": titles.get(story["activity_id"]),
+            "updated_at": ready[story["id"]],
+        }
+        for story in stories
+    ]
 
 
 def counts(db: sqlite_utils.Database, gathered_by: int | None = None) -> dict[str, int]:
-    where, params = _mine(gathered_by)
-    rows = db.execute(
-        "SELECT coalesce(a.status, 'queued'), count(*) FROM stories s "
-        f"LEFT JOIN anonymisations a ON a.story_id = s.id WHERE 1 {where} GROUP BY 1",
-        params,
-    ).fetchall()
-    found = dict(rows)
-    return {k: found.get(k, 0) for k in ("queued", "pending", "ready", "checked", "failed")}
+    """How many stories (all, or one gatherer's) are at each anonymisation status; a story
+    the worker has not reached yet is queued."""
+    stories = _gathered(db, gathered_by)
+    found = Counter(checks.statuses(db, stories).get(sid, "queued") for sid in stories)
+    return {status: found.get(status, 0) for status in STATUSES}
 
 
 def story(db: sqlite_utils.Database, story_id: int) -> dict | None:
-    rows = list(
-        db.query(
-            "SELECT s.id, s.reference, s.text, s.created_by, s.channel, a.status "
-            "FROM stories s LEFT JOIN anonymisations a ON a.story_id = s.id WHERE s.id = ?",
-            [story_id],
-        )
-    )
-    return rows[0] if rows else None
+    """One story for its check page: reference, channel, who gathered it, its original text
+    (None once forgotten) and its anonymisation status; None if there is no such story."""
+    facts = consent.story_facts(db, [story_id]).get(story_id)
+    if facts is None:
+        return None
+    return {
+        "id": story_id,
+        "reference": facts["reference"],
+        "text": consent.original_text(db, story_id),
+        "created_by": facts["created_by"],
+        "channel": facts["channel"],
+        "status": checks.statuses(db, [story_id]).get(story_id),
+    }
 
 
 def occurrences(text: str, needle: str) -> list[tuple[int, int]]:

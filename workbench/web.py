@@ -1,4 +1,5 @@
-"""Per-request plumbing shared by the blueprints: the database handle and the job queue.
+"""Per-request plumbing shared by the blueprints: the database handle, the job queue and the
+address storytellers reach.
 
 Each server thread keeps its connection to the working database from one request to the
 next. Opening one costs more than most pages' queries (SQLite re-reads the schema and starts
@@ -14,10 +15,11 @@ import os
 import threading
 
 import sqlite_utils
-from flask import Flask, current_app, g
+from flask import Flask, abort, current_app, g, request
 
-from workbench import db as wdb
-from workbench import jobs
+import consent
+from plumbing import db as wdb
+from plumbing import jobs
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +63,19 @@ def release_db(_error: BaseException | None = None) -> None:
     if db is not None and db.conn.in_transaction:
         log.warning("a request ended inside a transaction; rolling it back")
         db.conn.rollback()
+
+
+def base_url() -> str:
+    """Where storytellers reach this service: the configured public URL, else this host."""
+    return (current_app.config.get("PUBLIC_BASE_URL") or request.host_url).rstrip("/")
+
+
+def activity_or_404(db: sqlite_utils.Database, activity_id: int) -> dict:
+    """The activity a page's address names, or a 404 page when there is none."""
+    activity = consent.get_activity(db, activity_id)
+    if activity is None:
+        abort(404)
+    return activity
 
 
 def enqueue(name: str, **params) -> int:

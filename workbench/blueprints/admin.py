@@ -3,7 +3,8 @@
 from flask import Blueprint, flash, render_template
 from flask_login import current_user
 
-from workbench import accounts, audit
+from plumbing import audit
+from workbench import accounts
 from workbench.forms import CreateUserForm
 from workbench.policy import roles
 from workbench.web import get_db
@@ -29,8 +30,8 @@ def users():
             issued = (user.username, password)
     elif form.is_submitted():
         status = 400
-    rows = list(db.query("SELECT id, username, role, active, created_at FROM users ORDER BY id"))
-    return render_template("admin/users.html", form=form, users=rows, issued=issued), status
+    listed = accounts.list_users(db)
+    return render_template("admin/users.html", form=form, users=listed, issued=issued), status
 
 
 @bp.route("/audit")

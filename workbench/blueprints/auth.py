@@ -3,7 +3,9 @@
 from flask import Blueprint, current_app, flash, redirect, render_template, session, url_for
 from flask_login import current_user, login_user, logout_user
 
-from workbench import accounts, audit, limiter
+from plumbing import audit
+from workbench import accounts
+from workbench.extensions import limiter
 from workbench.forms import ChangePasswordForm, LoginForm
 from workbench.policy import STAFF, public, roles
 from workbench.web import get_db

@@ -4,17 +4,19 @@ receipt page themselves."""
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from datetime import date
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from consent import activities, capture, imports, receipts, references
+from consent import activities, capture, imports, receipts
 from consent.errors import ConsentError
-from consent.purposes import CHANNELS, EQUALITY_QUESTIONS, PURPOSES
+from consent.purposes import CHANNELS
 from nlp.priorities import list_frameworks
-from workbench import audit, flows
-from workbench.blueprints.safeguarding import on_story_captured
+from plumbing import audit
+from workbench import flows
 from workbench.forms_capture import (
     ActivityForm,
     FindStoryForm,
@@ -23,20 +25,16 @@ from workbench.forms_capture import (
     StaffStoryForm,
     apply_errors,
 )
-from workbench.forms_feedback import evaluation_form_for
 from workbench.policy import roles
 from workbench.receipt_card import make_card
-from workbench.web import enqueue, get_db
+from workbench.receipt_view import receipt_view
+from workbench.story_saving import form_page, save_story
+from workbench.web import activity_or_404, base_url, enqueue, get_db
 
 bp = Blueprint("capture", __name__, url_prefix="/capture")
 
 PLANNERS = ("analyst", "admin")
 RECORDERS = ("gatherer", "analyst", "admin")
-
-
-def base_url() -> str:
-    """Where storytellers reach this service: the configured public URL, else this host."""
-    return (current_app.config.get("PUBLIC_BASE_URL") or request.host_url).rstrip("/")
 
 
 @bp.route("/activities", endpoint="activities")
@@ -57,6 +55,10 @@ def _activity_form(db, activity: dict | None = None) -> ActivityForm:
     return form
 
 
+def _framework_ids(db) -> list[str]:
+    return [f["id"] for f in list_frameworks(db)]
+
+
 def _as_form_data(activity: dict) -> dict:
     data = dict(activity)
     for name in ("opens_on", "closes_on", "feedback_date"):
@@ -69,37 +71,41 @@ def _as_form_data(activity: dict) -> dict:
 @roles(*PLANNERS)
 def new_activity():
     db = get_db()
-    form = _activity_form(db)
-    problems: list[str] = []
-    if form.validate_on_submit():
-        try:
-            activity_id = activities.create_activity(db, form.fields_for_api(), current_user.id)
-        except ConsentError as error:
-            problems = apply_errors(form, error.errors)
-        else:
-            flash("Activity created. Its notice is version 1.", "info")
-            return redirect(url_for("capture.activities", _anchor=f"a{activity_id}"))
-    status = 400 if form.is_submitted() else 200
-    return render_template(
-        "capture/activity_form.html", form=form, problems=problems, activity=None
-    ), status
+
+    def create(fields: dict) -> int:
+        activity_id = activities.create_activity(db, fields, current_user.id, _framework_ids(db))
+        flash("Activity created. Its notice is version 1.", "info")
+        return activity_id
+
+    return _activity_page(db, None, create)
 
 
 @bp.route("/activities/<int:activity_id>/edit", methods=["GET", "POST"])
 @roles(*PLANNERS)
 def edit_activity(activity_id: int):
     db = get_db()
-    activity = activities.get_activity(db, activity_id) or abort(404)
+    activity = activity_or_404(db, activity_id)
+
+    def update(fields: dict) -> int:
+        activities.update_activity(db, activity_id, fields, current_user.id, _framework_ids(db))
+        notice = activities.current_notice(db, activity_id)
+        flash(f"Activity saved. Its notice is now version {notice['version']}.", "info")
+        return activity_id
+
+    return _activity_page(db, activity, update)
+
+
+def _activity_page(db, activity: dict | None, save: Callable[[dict], int]):
+    """The activity form: saved (through consent, which checks every field) and back to the
+    list, or shown again with what was wrong."""
     form = _activity_form(db, activity if request.method == "GET" else None)
     problems: list[str] = []
     if form.validate_on_submit():
         try:
-            activities.update_activity(db, activity_id, form.fields_for_api(), current_user.id)
+            activity_id = save(form.fields_for_api())
         except ConsentError as error:
             problems = apply_errors(form, error.errors)
         else:
-            notice = activities.current_notice(db, activity_id)
-            flash(f"Activity saved. Its notice is now version {notice['version']}.", "info")
             return redirect(url_for("capture.activities", _anchor=f"a{activity_id}"))
     status = 400 if form.is_submitted() else 200
     return render_template(
@@ -186,41 +192,7 @@ def record_story(activity_id: int):
         )
         if saved:
             return saved
-    # The notice on the page is the one the consent will cite (a changed notice means a
-    # changed page, and the consent API refuses a stale one).
-    notice = activities.current_notice(db, activity_id)
-    form.notice_id.data = notice["id"]
-    status = 400 if form.is_submitted() else 200
-    return render_template(
-        "capture/story_form.html",
-        form=form,
-        activity=activity,
-        notice=notice,
-        sections=activities.notice_sections(activity),
-        purposes=PURPOSES,
-        equality_fields=list(EQUALITY_QUESTIONS),
-        problems=problems,
-    ), status
-
-
-def _key_for_reference(db, typed: str) -> receipts.StoryKey | None:
-    """The story (or tombstone) a reference names, without its secret: for staff only.
-
-    The consent API looks stories up by reference and secret; staff acting on someone's
-    behalf have only the reference, which is not secret.
-    """
-    reference = references.normalise_reference(typed)
-    if reference is None:
-        return None
-    row = db.execute(
-        "SELECT id, activity_id FROM stories WHERE reference = ?", [reference]
-    ).fetchone()
-    if row:
-        return receipts.StoryKey(reference, row[0], row[1], withdrawn=False)
-    row = db.execute(
-        "SELECT activity_id FROM withdrawals WHERE reference = ?", [reference]
-    ).fetchone()
-    return receipts.StoryKey(reference, None, row[0], withdrawn=True) if row else None
+    return form_page(db, form, activity, "capture/story_form.html", problems)
 
 
 @bp.route("/stories/find", methods=["GET", "POST"])
@@ -231,20 +203,20 @@ def find_story():
     form = FindStoryForm()
     view = None
     if form.validate_on_submit():
-        key = _key_for_reference(db, form.reference.data)
+        key = receipts.key_for_reference(db, form.reference.data)
         audit.record(
             db, current_user.actor, "story_looked_up", "story", key.story_id if key else None
         )
         if key is None:
             form.reference.errors = ["No story, and no withdrawn story, has that reference."]
         else:
-            view = receipts.receipt_view(db, key)
+            view = receipt_view(db, key)
     action = StaffStoryActionForm(formdata=None, data={"reference": view and view["reference"]})
     status = 404 if form.is_submitted() and view is None else 200
     return render_template("capture/find_story.html", form=form, view=view, action=action), status
 
 
-def _checked_action() -> tuple[receipts.StoryKey, StaffStoryActionForm] | None:
+def _checked_story() -> receipts.StoryKey | None:
     """The live story named by a valid staff action form, else None (with a message)."""
     form = StaffStoryActionForm()
     if not form.validate_on_submit():
@@ -252,7 +224,7 @@ def _checked_action() -> tuple[receipts.StoryKey, StaffStoryActionForm] | None:
             for error in errors:
                 flash(error, "error")
         return None
-    key = _key_for_reference(get_db(), form.reference.data)
+    key = receipts.key_for_reference(get_db(), form.reference.data)
     if key is None or key.withdrawn:
         flash("That story has already been withdrawn.", "error")
         return None
@@ -264,16 +236,27 @@ def _checked_action() -> tuple[receipts.StoryKey, StaffStoryActionForm] | None:
         key.story_id,
         form.identity_check.data,
     )
-    return key, form
+    return key
+
+
+def _on_behalf(view: Callable[[receipts.StoryKey], object]) -> Callable:
+    """Staff acting for a storyteller: `view(key)` runs for the live story a valid action form
+    names (the identity check audited), else the find page again with the reason."""
+
+    @functools.wraps(view)
+    def checked():
+        key = _checked_story()
+        if key is None:
+            return redirect(url_for("capture.find_story"))
+        return view(key)
+
+    return checked
 
 
 @bp.route("/stories/withdraw", methods=["POST"])
 @roles(*RECORDERS)
-def withdraw_story():
-    checked = _checked_action()
-    if checked is None:
-        return redirect(url_for("capture.find_story"))
-    key, _form = checked
+@_on_behalf
+def withdraw_story(key: receipts.StoryKey):
     flows.withdraw_story(
         get_db(),
         current_app.extensions["huey"],
@@ -288,11 +271,8 @@ def withdraw_story():
 
 @bp.route("/stories/reissue", methods=["POST"])
 @roles(*RECORDERS)
-def reissue_secret():
-    checked = _checked_action()
-    if checked is None:
-        return redirect(url_for("capture.find_story"))
-    key, _form = checked
+@_on_behalf
+def reissue_secret(key: receipts.StoryKey):
     db = get_db()
     secret = receipts.reissue_secret(db, key.story_id, by=current_user.actor)
     activity = activities.get_activity(db, key.activity_id)
@@ -301,59 +281,3 @@ def reissue_secret():
     return render_template(
         "capture/receipt.html", receipt=receipt, card=card, activity=None, reissued=True
     ), 201
-
-
-def save_story(
-    db,
-    form,
-    activity: dict,
-    template: str,
-    *,
-    channel: str,
-    method: str,
-    recorded_by: str,
-    created_by: int | None,
-    method_note: str | None = None,
-) -> tuple[tuple[str, int] | None, list[str]]:
-    """Save a validated story form as both the gatherer's and the online form do.
-
-    The story, its consents and its receipt are stored in one transaction by the consent API;
-    then its anonymisation is queued and the receipt page rendered (201). Returns that
-    response and no problems, or no response and the problems when the consent API refuses.
-    """
-    try:
-        receipt = capture.capture_story(
-            db,
-            activity_id=activity["id"],
-            channel=channel,
-            text=form.story.data,
-            consents=form.consents(),
-            method=method,
-            method_note=method_note,
-            notice_id=form.notice_id.data,
-            recorded_by=recorded_by,
-            created_by=created_by,
-            service=form.optional_text("service"),
-            setting=form.optional_text("setting"),
-            area=form.optional_text("area"),
-            contact=form.contact(),
-            equality=form.equality(),
-            submission_key=form.submission_key.data or None,
-            max_chars=current_app.config["STORY_MAX_CHARS"],
-        )
-    except ConsentError as error:
-        return None, apply_errors(form, error.errors)
-    if not receipt.duplicate:
-        enqueue("anonymise", story_ids=[receipt.story_id])
-    card = None
-    if receipt.secret:
-        card = make_card(base_url(), receipt.reference, receipt.secret, activity["title"])
-    page = render_template(
-        template,
-        receipt=receipt,
-        card=card,
-        activity=activity,
-        signposting=on_story_captured(receipt.story_id, form.story.data),
-        evaluation_form=evaluation_form_for(receipt.reference, receipt.secret, "capture"),
-    )
-    return (page, 201), []

@@ -11,7 +11,8 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_login import current_user
 
 from nlp.findings import LABELS
-from workbench import audit, review_queue
+from plumbing import audit
+from workbench import review_queue
 from workbench.policy import roles
 from workbench.web import enqueue, get_db
 

@@ -2,7 +2,9 @@
 
 from flask import Blueprint, render_template
 
-from workbench import stages
+from nlp import progress as stages
+from plumbing import db as wdb
+from plumbing import jobs
 from workbench.policy import STAFF, public, roles
 from workbench.web import get_db
 
@@ -13,11 +15,11 @@ bp = Blueprint("dashboard", __name__)
 @roles(*STAFF)
 def index():
     db = get_db()
-    return render_template("dashboard.html", counts=stages.counts(db), jobs=stages.recent_jobs(db))
+    return render_template("dashboard.html", counts=stages.counts(db), jobs=jobs.recent(db))
 
 
 @bp.route("/healthz")
 @public
 def healthz():
-    get_db().execute("SELECT 1")
+    wdb.ping(get_db())
     return {"status": "ok"}

@@ -15,13 +15,16 @@ from flask import (
 )
 from flask_login import current_user
 
+from consent import StoryKey
 from consent import activities as consent_activities
-from workbench import actions, audit, evaluation, outbox, qdpx, reach
-from workbench.blueprints import storyteller
+from nlp import tag_store
+from plumbing import audit
+from workbench.charts.reach import reach_chart
+from workbench.feedback import actions, evaluation, outbox, qdpx, reach
 from workbench.forms_feedback import ActionForm, EvaluationForm, PopulationForm
 from workbench.policy import public, roles
-from workbench.reach_chart import reach_chart
-from workbench.web import get_db
+from workbench.receipt_pages import receipt_required, status_page
+from workbench.web import activity_or_404, get_db
 
 bp = Blueprint("feedback", __name__)
 ACTION_WRITERS = ("analyst", "planner", "admin")
@@ -36,19 +39,12 @@ EXPORTS = {
 def _choices(form: ActionForm) -> None:
     db = get_db()
     form.theme.choices = [("", "None")] + [
-        (str(r["id"]), f"{r['label']} ({r['activity']})")
-        for r in db.query(
-            "SELECT t.id, t.label, a.title AS activity FROM themes t "
-            "JOIN activities a ON a.id = t.activity_id WHERE t.status != 'retired' "
-            "ORDER BY a.title, t.label"
-        )
+        (str(theme["id"]), f"{theme['label']} ({theme['activity']})")
+        for theme in actions.answerable_themes(db)
     ]
     form.priority.choices = [("", "None")] + [
-        (f"{r['framework_id']}::{r['id']}", f"{r['title']} ({r['framework']})")
-        for r in db.query(
-            "SELECT p.framework_id, p.id, p.title, f.title AS framework FROM priorities p "
-            "JOIN frameworks f ON f.id = p.framework_id ORDER BY f.title, p.title"
-        )
+        (f"{p['framework_id']}::{p['id']}", f"{p['title']} ({p['framework']})")
+        for p in tag_store.all_priorities(db)
     ]
 
 
@@ -157,10 +153,11 @@ def export_outbox():
 @roles(*ACTION_WRITERS)
 def reach_index():
     db = get_db()
+    can_load = current_user.role in ANALYSTS
     form = PopulationForm()
     report = None
     if form.validate_on_submit():
-        if current_user.role not in ANALYSTS:
+        if not can_load:
             abort(403)
         text = form.csv_file.data.read().decode("utf-8", errors="replace")
         report = reach.load_profile(db, text)
@@ -181,7 +178,7 @@ def reach_index():
         profile=reach.profile(db),
         form=form,
         report=report,
-        can_load=current_user.role in ANALYSTS,
+        can_load=can_load,
     ), (400 if report else 200)
 
 
@@ -189,9 +186,7 @@ def reach_index():
 @roles(*ACTION_WRITERS)
 def activity_reach(activity_id: int):
     db = get_db()
-    activity = consent_activities.get_activity(db, activity_id)
-    if activity is None:
-        abort(404)
+    activity = activity_or_404(db, activity_id)
     found = reach.activity_reach(db, activity_id)
     charts = []
     for label in reach.CHARACTERISTICS.values():
@@ -205,9 +200,7 @@ def activity_reach(activity_id: int):
 @roles(*ANALYSTS)
 def activity_evaluation(activity_id: int):
     db = get_db()
-    activity = consent_activities.get_activity(db, activity_id)
-    if activity is None:
-        abort(404)
+    activity = activity_or_404(db, activity_id)
     return render_template(
         "feedback/evaluation.html",
         activity=activity,
@@ -234,14 +227,9 @@ def export(activity_id: int, fmt: str):
 
 @bp.route("/receipt/evaluation", methods=["POST"])
 @public
-@storyteller._receipt_limits
-def evaluate():
+@receipt_required(kept=True)
+def evaluate(key: StoryKey):
     """'How was it for you?' from the end of telling a story or from the receipt page."""
-    key = storyteller._opened()
-    if key is None:
-        return storyteller._not_matched()
-    if key.withdrawn:
-        return storyteller._status_page(key)
     form = EvaluationForm()
     saved = form.validate() and evaluation.record_answers(
         get_db(), key.story_id, form.asked_at.data, form.answers()
@@ -249,4 +237,4 @@ def evaluate():
     message = "Thank you for telling us how it was." if saved else "Nothing was answered."
     if form.asked_at.data == "capture":
         return render_template("feedback/evaluation_thanks.html", message=message)
-    return storyteller._status_page(key, message=message)
+    return status_page(key, message=message)

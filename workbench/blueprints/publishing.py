@@ -3,8 +3,9 @@
 from flask import Blueprint, current_app, flash, redirect, render_template, url_for
 from flask_login import current_user
 
-from workbench import audit, publish
+from plumbing import audit, jobs
 from workbench.policy import roles
+from workbench.publishing import publish
 from workbench.web import enqueue, get_db
 
 bp = Blueprint("publishing", __name__, url_prefix="/publishing")
@@ -17,7 +18,7 @@ def index():
     return render_template(
         "publishing/index.html",
         status=publish.status(current_app.config["WORKBENCH_PUBLISHED_DB"]),
-        jobs=publish.recent_jobs(get_db()),
+        jobs=jobs.recent(get_db(), name="publish"),
     )
 
 

@@ -9,10 +9,10 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user
 
 from consent.activities import list_activities
-from nlp import theme_charts as charts
 from nlp import theme_store
 from nlp.theme_store import ThemeError
-from workbench import audit
+from plumbing import audit
+from workbench.charts import themes as charts
 from workbench.policy import roles
 from workbench.web import enqueue, get_db
 

@@ -7,23 +7,20 @@ Only the safeguarding lead and admins see flags. Unacknowledged flags older than
 from __future__ import annotations
 
 import gc
-import logging
 import threading
 from datetime import timedelta
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
-from flask_babel import get_locale
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import TextAreaField
 from wtforms.validators import Length
 
 from nlp.signals import SIGNALS, rule_hits
-from workbench import audit, safeguarding, signposting
+from plumbing import audit
+from workbench import safeguarding
 from workbench.policy import roles
-from workbench.web import enqueue, get_db
-
-log = logging.getLogger(__name__)
+from workbench.web import get_db
 
 bp = Blueprint("safeguarding", __name__, url_prefix="/safeguarding")
 
@@ -51,29 +48,6 @@ def _warm_then_freeze() -> None:
     rule_hits("")
     gc.collect()
     gc.freeze()
-
-
-def on_story_captured(story_id: int, text: str) -> signposting.Signposting:
-    """Call after a story is saved (online, by a gatherer, or imported): flag what the rules
-    see at once, queue the full check (rules and classifier) for the worker, and return the
-    signposting to show now. The story is already saved, so a failure here never loses it:
-    when the rules fail every section is shown."""
-    db = get_db()
-    # Staff pages are always English; a storyteller on the Welsh pages reads Welsh support.
-    locale = str(get_locale())
-    try:
-        detection = rule_hits(text)
-        safeguarding.record_signals(db, story_id, detection.signals)
-        shown = signposting.for_signals(detection.names, detection.possible_names, locale=locale)
-    except Exception as error:
-        log.error("signal rules failed (%s); showing all signposting", type(error).__name__)
-        shown = signposting.for_signals([], unsure=signposting.ORDER, locale=locale)
-    try:
-        enqueue("signals", story_id=story_id)
-    except Exception as error:
-        # The rules' flags are recorded; the worker's check can be queued again later.
-        log.error("could not queue the signals job (%s)", type(error).__name__)
-    return shown
 
 
 class FlagStepForm(FlaskForm):

@@ -2,8 +2,9 @@
 what happened to it, change what they agreed to, or withdraw it.
 
 The receipt pages take the reference and secret only by POST (the QR code's URL keeps the
-secret in the fragment, which receipt.js moves into the form), answer an unknown reference and
-a wrong secret alike, and count failed attempts per reference and per address.
+secret in the fragment, which receipt.js moves into the form); `receipt_required`
+(workbench/receipt_pages.py) answers an unknown reference and a wrong secret alike and counts
+failed attempts per reference and per address.
 """
 
 from __future__ import annotations
@@ -12,31 +13,21 @@ from datetime import UTC, date, datetime
 
 from flask import Blueprint, Response, abort, current_app, render_template, request
 from flask_babel import format_date, format_datetime, gettext
-from flask_limiter.util import get_remote_address
 
-from consent import activities, receipts, references
-from consent.purposes import EQUALITY_QUESTIONS, PURPOSES
-from workbench import audit, flows, limiter
-from workbench.blueprints.capture import base_url, save_story
-from workbench.forms_capture import (
-    NEEDS_DETAILS,
-    ConsentChangeForm,
-    OnlineStoryForm,
-    ReceiptForm,
-    WithdrawForm,
-)
-from workbench.forms_feedback import evaluation_form_for
+from consent import activities, receipts
+from consent.purposes import PURPOSES
+from plumbing import audit
+from workbench import flows
+from workbench.extensions import limiter
+from workbench.forms_capture import ConsentChangeForm, OnlineStoryForm, ReceiptForm, WithdrawForm
 from workbench.policy import public
 from workbench.receipt_card import card_png, make_card
-from workbench.web import get_db
+from workbench.receipt_pages import STORYTELLER, not_matched, receipt_required, status_page
+from workbench.receipt_view import receipt_view
+from workbench.story_saving import form_page, save_story
+from workbench.web import base_url, get_db
 
 bp = Blueprint("storyteller", __name__)
-
-STORYTELLER = "storyteller"
-NOT_MATCHED = (
-    "We could not open a receipt with that reference and secret. Check both and try again. "
-    "After a few wrong tries you will need to wait a while before trying again."
-)
 
 
 @bp.app_template_filter("when")
@@ -56,50 +47,6 @@ def when(value: str | None) -> str:
 
 def _story_limit() -> str:
     return current_app.config.get("STORY_SUBMIT_RATE_LIMIT", "10 per hour")
-
-
-def _receipt_limit() -> str:
-    return current_app.config.get("RECEIPT_RATE_LIMIT", "5 per 15 minutes")
-
-
-def _receipt_ip_limit() -> str:
-    return current_app.config.get("RECEIPT_IP_RATE_LIMIT", "20 per 15 minutes")
-
-
-def _typed_reference() -> str | None:
-    return references.normalise_reference(request.form.get("reference", ""))
-
-
-def _reference_key() -> str:
-    # Variants of one reference (case, spaces, dashes) count together.
-    return "receipt:" + (_typed_reference() or "not-a-reference")
-
-
-def _failed(response: Response) -> bool:
-    """Only wrong receipts count towards the limits: using a receipt takes several posts."""
-    return response.status_code == 401
-
-
-def _audit_breach(_limit) -> None:
-    audit.record(get_db(), STORYTELLER, "receipt_rate_limited", "reference", _typed_reference())
-
-
-def _receipt_limits(view):
-    """The same two limits, shared by every page that takes a reference and secret."""
-    view = limiter.shared_limit(
-        _receipt_limit,
-        scope="receipt-reference",
-        key_func=_reference_key,
-        deduct_when=_failed,
-        on_breach=_audit_breach,
-    )(view)
-    return limiter.shared_limit(
-        _receipt_ip_limit,
-        scope="receipt-address",
-        key_func=get_remote_address,
-        deduct_when=_failed,
-        on_breach=_audit_breach,
-    )(view)
 
 
 @bp.route("/tell")
@@ -137,18 +84,7 @@ def tell(activity_id: int):
         )
         if saved:
             return saved
-    notice = activities.current_notice(db, activity_id)
-    form.notice_id.data = notice["id"]
-    status = 400 if form.is_submitted() else 200
-    return render_template(
-        "storyteller/tell.html",
-        form=form,
-        activity=activity,
-        sections=activities.notice_sections(activity),
-        purposes=PURPOSES,
-        equality_fields=list(EQUALITY_QUESTIONS),
-        problems=problems,
-    ), status
+    return form_page(db, form, activity, "storyteller/tell.html", problems)
 
 
 @bp.route("/receipt", methods=["GET"])
@@ -158,88 +94,24 @@ def receipt_form():
     return render_template("storyteller/receipt_form.html", form=ReceiptForm())
 
 
-def _opened() -> receipts.StoryKey | None:
-    """The receipt the posted reference and secret open; every attempt is audited."""
-    db = get_db()
-    key = None
-    form = ReceiptForm()
-    if form.validate_on_submit():
-        key = receipts.verify(db, form.reference.data, form.secret.data)
-    reference = _typed_reference()
-    if key is None:
-        audit.record(db, STORYTELLER, "receipt_failed", "reference", reference)
-    else:
-        audit.record(db, STORYTELLER, "receipt_opened", "story", key.story_id, key.reference)
-    return key
-
-
-def _not_matched():
-    form = ReceiptForm(formdata=None)
-    form.reference.data = request.form.get("reference", "")[:40]
-    return render_template("storyteller/receipt_form.html", form=form, problem=NOT_MATCHED), 401
-
-
-def _status_page(key: receipts.StoryKey, change=None, withdraw=None, message=None, status=200):
-    db = get_db()
-    view = receipts.receipt_view(db, key)
-    secret = request.form.get("secret", "")
-    if not view["withdrawn"]:
-        current = {p["name"]: p["granted"] for p in view["purposes"]}
-        hidden = {"reference": key.reference, "secret": secret}
-        recorded = {f"want_{name}": "yes" if granted else "no" for name, granted in current.items()}
-        change = change or ConsentChangeForm(
-            formdata=None, data={**hidden, **recorded}, current=current
-        )
-        withdraw = withdraw or WithdrawForm(formdata=None, data=hidden)
-    return render_template(
-        "storyteller/receipt.html",
-        view=view,
-        change=change,
-        withdraw=withdraw,
-        message=message,
-        needs_details=NEEDS_DETAILS,
-        **_loop_closing(key, secret, "receipt"),
-    ), status
-
-
-def _loop_closing(key: receipts.StoryKey, secret: str, asked_at: str) -> dict:
-    """The actions that answer this story (only this one), and "how was it for you?"."""
-    from workbench.actions import actions_for_story
-
-    if key.withdrawn or key.story_id is None:
-        return {"actions": [], "evaluation_form": None}
-    return {
-        "actions": actions_for_story(get_db(), key.story_id),
-        "evaluation_form": evaluation_form_for(key.reference, secret, asked_at),
-    }
-
-
 @bp.route("/receipt", methods=["POST"])
 @public
-@_receipt_limits
-def receipt():
-    key = _opened()
-    if key is None:
-        return _not_matched()
-    return _status_page(key)
+@receipt_required
+def receipt(key: receipts.StoryKey):
+    return status_page(key)
 
 
 @bp.route("/receipt/consent", methods=["POST"])
 @public
-@_receipt_limits
-def change_consent():
+@receipt_required(kept=True)
+def change_consent(key: receipts.StoryKey):
     """Change any purpose but analysis, confirmed with a tick on the same form."""
     db = get_db()
-    key = _opened()
-    if key is None:
-        return _not_matched()
-    if key.withdrawn:
-        return _status_page(key)
-    view = receipts.receipt_view(db, key)
+    view = receipt_view(db, key)
     current = {p["name"]: p["granted"] for p in view["purposes"]}
     form = ConsentChangeForm(current=current)
     if not form.validate():
-        return _status_page(key, change=form, status=400)
+        return status_page(key, change=form, status=400)
     changes = form.changes()
     for purpose, granted in changes.items():
         flows.change_story_consent(
@@ -257,25 +129,19 @@ def change_consent():
         f"{gettext(PURPOSES[p].label)}: {gettext('Yes') if granted else gettext('No')}"
         for p, granted in changes.items()
     )
-    return _status_page(key, message=gettext("Your choices are saved. %(changes)s.", changes=said))
+    return status_page(key, message=gettext("Your choices are saved. %(changes)s.", changes=said))
 
 
 @bp.route("/receipt/withdraw", methods=["POST"])
 @public
-@_receipt_limits
-def withdraw():
+@receipt_required(kept=True)
+def withdraw(key: receipts.StoryKey):
     """Withdraw the whole story, confirmed with a tick on the same form."""
-    db = get_db()
-    key = _opened()
-    if key is None:
-        return _not_matched()
-    if key.withdrawn:
-        return _status_page(key)
     form = WithdrawForm()
     if not form.validate():
-        return _status_page(key, withdraw=form, status=400)
+        return status_page(key, withdraw=form, status=400)
     flows.withdraw_story(
-        db,
+        get_db(),
         current_app.extensions["huey"],
         current_app.config,
         key.story_id,
@@ -287,13 +153,12 @@ def withdraw():
 
 @bp.route("/receipt/card.png", methods=["POST"], endpoint="card_png")
 @public
-@_receipt_limits
-def card_png_download():
+@receipt_required
+def card_png_download(key: receipts.StoryKey):
     """The receipt card as a PNG; POST so the secret never sits in a URL."""
-    key = _opened()
-    if key is None or key.withdrawn:
-        return _not_matched()
-    view = receipts.receipt_view(get_db(), key)
+    if key.withdrawn:
+        return not_matched()
+    view = receipt_view(get_db(), key)
     title = view["activity"]["title"] if view["activity"] else ""
     card = make_card(base_url(), key.reference, request.form["secret"], title)
     return Response(

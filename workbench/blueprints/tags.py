@@ -5,18 +5,23 @@ Views orchestrate; `nlp.tag_store` and `nlp.priorities` decide.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
+import sqlite_utils
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from consent.activities import get_activity, list_activities
 from nlp import priorities, tag_store, theme_store
 from nlp.priorities import FrameworkError
-from workbench import audit
+from plumbing import audit
 from workbench.policy import roles
 from workbench.web import enqueue, get_db
 
 bp = Blueprint("tags", __name__, url_prefix="/review/priorities")
 ANALYSTS = ("analyst", "admin")
+T = TypeVar("T")
 PAGE_SIZE = 25
 DECISIONS = {
     "confirm": tag_store.confirm_tag,
@@ -90,6 +95,24 @@ def _story_rows(db, story_ids: list[int], framework_id: str) -> list[dict]:
     ]
 
 
+def _priority_arg() -> tuple[str, str]:
+    """The (framework id, priority id) a decision form names."""
+    return request.form.get("framework", ""), request.form.get("priority", "")
+
+
+def _decide(decision: Callable[[sqlite_utils.Database], T], audited: tuple) -> T | None:
+    """An analyst's decision: a refusal is shown to them, a decision made is audited (the
+    action, object type and id, and any detail, as `audited` names them)."""
+    db = get_db()
+    try:
+        result = decision(db)
+    except (FrameworkError, LookupError, ValueError) as error:
+        flash(str(error), "error")
+        return None
+    audit.record(db, current_user.actor, *audited)
+    return result
+
+
 def _back():
     return redirect(request.referrer or url_for("tags.index"))
 
@@ -97,43 +120,31 @@ def _back():
 @bp.route("/decide", methods=["POST"])
 @roles(*ANALYSTS)
 def decide():
-    db = get_db()
-    decision = request.form.get("decision", "")
-    story_id = _int_arg("story")
-    framework_id = request.form.get("framework", "")
-    priority_id = request.form.get("priority", "")
+    decision, story_id = request.form.get("decision", ""), _int_arg("story")
     if decision not in DECISIONS or story_id is None:
         abort(400)
-    try:
-        DECISIONS[decision](db, story_id, framework_id, priority_id, current_user.id)
-    except (FrameworkError, LookupError, ValueError) as error:
-        flash(str(error), "error")
-    else:
-        audit.record(db, current_user.actor, f"tag_{decision}", "story", story_id, priority_id)
+    framework_id, priority_id = _priority_arg()
+    _decide(
+        lambda db: DECISIONS[decision](db, story_id, framework_id, priority_id, current_user.id),
+        (f"tag_{decision}", "story", story_id, priority_id),
+    )
     return _back()
 
 
 @bp.route("/theme", methods=["POST"])
 @roles(*ANALYSTS)
 def decide_theme():
-    db = get_db()
-    theme_id = _int_arg("theme")
-    action = request.form.get("action", "")
+    theme_id, action = _int_arg("theme"), request.form.get("action", "")
     if theme_id is None:
         abort(400)
-    try:
-        changed = tag_store.bulk_tag_theme(
-            db,
-            theme_id,
-            request.form.get("framework", ""),
-            request.form.get("priority", ""),
-            action,
-            current_user.id,
-        )
-    except (FrameworkError, LookupError, ValueError) as error:
-        flash(str(error), "error")
-    else:
-        audit.record(db, current_user.actor, f"theme_tags_{action}", "theme", theme_id)
+    framework_id, priority_id = _priority_arg()
+    changed = _decide(
+        lambda db: tag_store.bulk_tag_theme(
+            db, theme_id, framework_id, priority_id, action, current_user.id
+        ),
+        (f"theme_tags_{action}", "theme", theme_id),
+    )
+    if changed is not None:
         flash(f"{changed} tags changed.", "info")
     return _back()
 
@@ -192,8 +203,10 @@ def frameworks():
             return redirect(url_for("tags.frameworks"))
     edit = request.args.get("edit")
     if edit and not text:
-        rows = list(db.query("SELECT yaml FROM frameworks WHERE id = ?", [edit]))
-        text = rows[0]["yaml"] if rows else ""
+        try:
+            text = priorities.get_framework(db, edit).yaml_text
+        except FrameworkError:
+            text = ""
     return render_template(
         "review/frameworks.html", frameworks=priorities.list_frameworks(db), text=text
     ), status

@@ -7,27 +7,15 @@ from pathlib import Path
 
 import click
 
-from workbench.commands.jsonl import read_records
+from workbench.commands.jsonl import input_option, output_option, read_records
 
 # Stories are read and anonymised in batches so spaCy's nlp.pipe can batch them too.
 BATCH = 64
 
 
 @click.command("anonymise")
-@click.option(
-    "--in",
-    "in_path",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help='JSONL input: one {"id": ..., "text": ...} object a line.',
-)
-@click.option(
-    "--out",
-    "out_path",
-    required=True,
-    type=click.Path(dir_okay=False, writable=True, path_type=Path),
-    help='JSONL output: each input object plus "anonymised" and "findings".',
-)
+@input_option('JSONL input: one {"id": ..., "text": ...} object a line.')
+@output_option('JSONL output: each input object plus "anonymised" and "findings".')
 def anonymise_command(in_path: Path, out_path: Path) -> None:
     """Anonymise stories in a JSONL file, with a progress bar on stderr.
 

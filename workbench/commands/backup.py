@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from workbench import backup as backups
-from workbench.cli import settings
+from workbench.config import settings
 
 
 @click.command("backup")

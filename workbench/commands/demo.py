@@ -2,7 +2,8 @@
 
 import click
 
-from workbench.cli import open_db, settings
+import consent
+from workbench.config import open_db, settings
 
 
 @click.command()
@@ -13,11 +14,11 @@ def demo(stories: int, if_empty: bool) -> None:
 
     Example: workbench demo --stories 300 --if-empty
     """
+    from plumbing import jobs
     from workbench import demo as demo_data
-    from workbench import jobs
 
     db = open_db()
-    if if_empty and db["stories"].count:
+    if if_empty and consent.story_ids(db):
         click.echo("demo data already loaded")
         return
     if stories < 1:

@@ -1,15 +1,39 @@
-"""JSON Lines input for the file-to-file commands (`anonymise`, `themes`, `tag`).
+"""JSON Lines in and out for the file-to-file commands (`anonymise`, `themes`, `tag`).
 
-One reader, so every command reports a bad line the same way: the file and line number and
-what is wrong, never the line's text, which may be someone's story.
+One pair of options and one reader, so every command takes its files the same way and reports
+a missing file or a bad line the same way: the file and line number and what is wrong, never
+the line's text, which may be someone's story.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import click
+
+
+def input_option(help: str) -> Callable:
+    """`--in PATH`: the JSON Lines file to read (`read_records` reports a missing one)."""
+    return click.option(
+        "--in",
+        "in_path",
+        required=True,
+        type=click.Path(dir_okay=False, path_type=Path),
+        help=help,
+    )
+
+
+def output_option(help: str) -> Callable:
+    """`--out PATH`: the JSON Lines file to write."""
+    return click.option(
+        "--out",
+        "out_path",
+        required=True,
+        type=click.Path(dir_okay=False, writable=True, path_type=Path),
+        help=help,
+    )
 
 
 def read_records(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from workbench.cli import open_db, settings
+from workbench.config import open_db, settings
 
 
 @click.command("publish")
@@ -22,7 +22,7 @@ def publish(published_path: str | None) -> None:
 
     Example: workbench publish --to instance/published.db
     """
-    from workbench import publish as publishing
+    from workbench.publishing import publish as publishing
 
     target = published_path or settings()["WORKBENCH_PUBLISHED_DB"]
     db = open_db()

@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from workbench import accounts
-from workbench.cli import open_db, settings
+from workbench.config import open_db, settings
 
 APP_ADDRESS = "127.0.0.1:5000"
 # Fewer malloc arenas: freed argon2 buffers otherwise stay with each of gunicorn's threads.
@@ -29,10 +29,10 @@ DATASETTE_HOST, DATASETTE_PORT = "127.0.0.1", 8001
 def datasette_command(published: str, port: int = DATASETTE_PORT) -> list[str]:
     """The locked-down Datasette invocation: SQL and downloads off, limits pinned.
 
-    The settings are `workbench.publish.DATASETTE_SETTINGS`, the same ones the tests use. The
-    file is served mutable: the planner plugin follows each `os.replace`, so no restart.
+    The settings are `workbench.publishing.publish.DATASETTE_SETTINGS`, the same ones the tests
+    use. The file is served mutable: the planner plugin follows each `os.replace`, so no restart.
     """
-    from workbench.publish import DATASETTE_SETTINGS, metadata_path
+    from workbench.publishing.publish import DATASETTE_SETTINGS, metadata_path
 
     settings: list[str] = []
     for name, value in DATASETTE_SETTINGS.items():
@@ -61,15 +61,15 @@ def worker(workers: int) -> None:
 
     Example: workbench worker --workers 2
     """
-    from workbench import jobs
+    from plumbing import db as wdb
+    from plumbing import jobs
 
     # Background work yields to people waiting on a page: at the same niceness as the web's
-    # password hashing (workbench/hashing.py), below the web's request threads. On an idle
+    # password hashing (plumbing/hashing.py), below the web's request threads. On an idle
     # host it runs at full speed all the same.
     os.nice(WORKER_NICENESS)
     config = settings()
     huey = jobs.make_huey(config)
-    jobs.import_job_modules()
     db = open_db()
     requeued = jobs.requeue_interrupted(huey, db)
     if requeued:
@@ -77,13 +77,10 @@ def worker(workers: int) -> None:
     # A story saved just before the web process died may never have had its job queued.
     from nlp.checks import stories_to_anonymise
 
-    in_hand = db.execute(
-        "SELECT count(*) FROM jobs WHERE name IN ('anonymise', 'demo_pipeline') "
-        "AND status IN ('queued', 'running')"
-    ).fetchone()[0]
+    in_hand = jobs.pending(db, ("anonymise", "demo_pipeline"))
     if stories_to_anonymise(db) and not in_hand:
         jobs.enqueue(huey, db, "anonymise")
-    jobs.start_heartbeat(jobs.db_path_of(db))
+    jobs.start_heartbeat(wdb.path_of(db))
     db.close()
     consumer = huey.create_consumer(workers=workers, worker_type="thread", periodic=True)
     consumer.run()
@@ -101,7 +98,7 @@ def serve_published(port: int) -> None:
 
 
 def _ensure_published() -> str:
-    from workbench import publish
+    from workbench.publishing import publish
 
     config = settings()
     path = config["WORKBENCH_PUBLISHED_DB"]

@@ -10,11 +10,12 @@ from pathlib import Path
 import click
 
 from consent import imports, retention
-from consent.clock import today as utc_today
 from consent.errors import ConsentError
 from consent.purposes import CHANNELS
-from workbench import accounts, flows, jobs
-from workbench.cli import open_db, settings
+from plumbing import jobs
+from plumbing.clock import today as utc_today
+from workbench import accounts, flows
+from workbench.config import open_db, settings
 
 
 def _parse_mapping(pairs: tuple[str, ...]) -> dict[str, str]:

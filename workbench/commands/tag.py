@@ -9,7 +9,7 @@ import click
 
 from nlp.priorities import FrameworkError, load_framework, resolve_labels
 from nlp.tagging import tag_texts
-from workbench.commands.jsonl import read_records
+from workbench.commands.jsonl import input_option, output_option, read_records
 
 
 @click.command("tag")
@@ -20,27 +20,15 @@ from workbench.commands.jsonl import read_records
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Priority framework YAML.",
 )
-@click.option(
-    "--in",
-    "input_path",
-    required=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help='JSON Lines of {"id", "text"} to tag.',
-)
-@click.option(
-    "--out",
-    "output_path",
-    required=True,
-    type=click.Path(dir_okay=False, writable=True, path_type=Path),
-    help='Where to write JSON Lines of {"id", "labels", "scores"}.',
-)
+@input_option('JSON Lines of {"id", "text"} to tag.')
+@output_option('Where to write JSON Lines of {"id", "labels", "scores"}.')
 @click.option(
     "--train",
     "train_path",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help='Labelled JSON Lines of {"id", "text", "labels"}; labels are priority ids or titles.',
 )
-def tag(framework_path: Path, input_path: Path, output_path: Path, train_path: Path | None):
+def tag(framework_path: Path, in_path: Path, out_path: Path, train_path: Path | None):
     """Tag texts to the priorities of a framework, zero-shot or trained on labelled examples.
 
     Without --train, each text gets the priorities whose descriptions it is closest to (scores
@@ -56,7 +44,7 @@ def tag(framework_path: Path, input_path: Path, output_path: Path, train_path: P
         raise click.ClickException(f"{framework_path}: {error}") from None
     for warning in framework.warnings:
         click.echo(f"warning: {warning}", err=True)
-    records = [r for _, r in read_records(input_path, ("id", "text"))]
+    records = [r for _, r in read_records(in_path, ("id", "text"))]
     training = None
     if train_path is not None:
         labelled = [r for _, r in read_records(train_path, ("id", "text", "labels"))]
@@ -79,8 +67,8 @@ def tag(framework_path: Path, input_path: Path, output_path: Path, train_path: P
         results = tag_texts(framework, [r["text"] for r in records], training)
     except ValueError as error:
         raise click.ClickException(str(error)) from None
-    with output_path.open("w", encoding="utf-8") as handle:
+    with out_path.open("w", encoding="utf-8") as handle:
         for record, result in zip(records, results, strict=True):
             line = {"id": record["id"], "labels": result.labels, "scores": result.scores}
             handle.write(json.dumps(line, ensure_ascii=False) + "\n")
-    click.echo(f"tagged {len(records)} texts against {framework.id} into {output_path}")
+    click.echo(f"tagged {len(records)} texts against {framework.id} into {out_path}")

@@ -5,28 +5,17 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import click
 
-from workbench.commands.jsonl import read_records
+from workbench.commands.jsonl import input_option, output_option, read_records
 
 
 @click.command("themes")
-@click.option(
-    "--in",
-    "in_path",
-    required=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help='JSON Lines input, one {"id": ..., "text": ...} per line.',
-)
-@click.option(
-    "--out",
-    "out_path",
-    required=True,
-    type=click.Path(dir_okay=False, writable=True),
-    help='JSON Lines output, one {"id", "theme", "theme_label"} per line (theme -1: none).',
-)
-def themes_command(in_path: str, out_path: str) -> None:
+@input_option('JSON Lines input, one {"id": ..., "text": ...} per line.')
+@output_option('JSON Lines output, one {"id", "theme", "theme_label"} per line (theme -1: none).')
+def themes_command(in_path: Path, out_path: Path) -> None:
     """Group texts into themes with BERTopic over all-MiniLM-L6-v2 embeddings.
 
     Texts should already be anonymised. At least 15 different texts are needed; outliers get

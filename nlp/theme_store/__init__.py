@@ -1,0 +1,88 @@
+"""Themes in the working database: fitting runs and refit proposals, placing new stories and
+refreshing keywords, analyst edits that survive refits, quotes, and what the review pages read.
+
+Other packages call these functions, never the theme tables. The modules behind them:
+`scope` (what is current in a scope), `runs`, `assignment`, `edits`, `quotes`, `reading`.
+"""
+
+from nlp.theme_store.assignment import assign_new_stories, auto_label, refresh_keywords
+from nlp.theme_store.edits import (
+    STATUSES,
+    approve_theme,
+    mark_not_for_publication,
+    merge_themes,
+    move_story,
+    rename_theme,
+    set_theme_status,
+    split_theme,
+)
+from nlp.theme_store.quotes import add_quote, quote_consent, quote_consents, quotes, remove_quote
+from nlp.theme_store.reading import (
+    excerpt,
+    list_themes,
+    members,
+    sizes_over_time,
+    story_themes,
+    theme_detail,
+    theme_map,
+    themes_by_id,
+)
+from nlp.theme_store.runs import (
+    RunResult,
+    accept_proposal,
+    pending_proposal,
+    prune_models,
+    reject_proposal,
+    run_themes,
+)
+from nlp.theme_store.scope import (
+    Progress,
+    ThemeError,
+    activities_with_checked_stories,
+    checked_story_ids,
+    current_run,
+    list_runs,
+    model_root,
+    unthemed_story_ids,
+)
+
+__all__ = [
+    "STATUSES",
+    "Progress",
+    "RunResult",
+    "ThemeError",
+    "accept_proposal",
+    "activities_with_checked_stories",
+    "add_quote",
+    "approve_theme",
+    "assign_new_stories",
+    "auto_label",
+    "checked_story_ids",
+    "current_run",
+    "excerpt",
+    "list_runs",
+    "list_themes",
+    "mark_not_for_publication",
+    "members",
+    "merge_themes",
+    "model_root",
+    "move_story",
+    "pending_proposal",
+    "prune_models",
+    "quote_consent",
+    "quote_consents",
+    "quotes",
+    "refresh_keywords",
+    "reject_proposal",
+    "remove_quote",
+    "rename_theme",
+    "run_themes",
+    "set_theme_status",
+    "sizes_over_time",
+    "split_theme",
+    "story_themes",
+    "theme_detail",
+    "theme_map",
+    "themes_by_id",
+    "unthemed_story_ids",
+]

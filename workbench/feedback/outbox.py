@@ -1,0 +1,258 @@
+"""Telling storytellers what happened: updates owed to people who agreed to be contacted.
+
+An update is queued for every story an action answers whose teller gave `contact` consent and
+left a way to reach them: email when there is an address, otherwise a text message, otherwise
+a letter. Emails go through SMTP when `WORKBENCH_SMTP_URL` is set; texts and letters are
+exported as CSV for whoever sends them. Contact details are read from `contacts` at the moment
+of sending or exporting, so a teller who withdrew (or withdrew contact consent) gets nothing.
+Messages say what the organisation did, never what anyone wrote.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import smtplib
+from datetime import date
+from email.message import EmailMessage
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import sqlite_utils
+from babel.dates import format_date
+from babel.support import Translations
+
+import consent
+from consent import delete_rows, register_cleanup
+from consent.languages import DEFAULT as DEFAULT_LANGUAGE
+from plumbing import audit
+from plumbing import db as wdb
+from plumbing.clock import now_iso
+from workbench.feedback import actions
+from workbench.feedback.qdpx import spreadsheet_safe
+
+SMTP_TIMEOUT_SECONDS = 15
+TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
+# Where an update goes, read from consent at the moment of sending.
+_ADDRESS = ("reference", "name", "email", "phone", "postal_address", "language")
+
+
+# A withdrawn storyteller is owed nothing more.
+register_cleanup("outbox")(delete_rows("outbox"))
+
+
+def _channel(row: dict) -> str | None:
+    if (row["email"] or "").strip():
+        return "email"
+    if (row["phone"] or "").strip():
+        return "sms"
+    if (row["postal_address"] or "").strip():
+        return "letter"
+    return None
+
+
+def queue_updates(db: sqlite_utils.Database, action_id: int) -> int:
+    """Queue one update per contactable teller whose story the action answers; returns how many.
+
+    A teller with an update still waiting for this action is not queued twice.
+    """
+    queued = 0
+    with wdb.write(db):
+        answered = actions.covered_story_ids(db, action_id)
+        for row in consent.contactable(db, answered).values():
+            channel = _channel(row)
+            waiting = db.execute(
+                "SELECT 1 FROM outbox WHERE story_id = ? AND action_id = ? AND status = 'queued'",
+                [row["story_id"], action_id],
+            ).fetchone()
+            if channel is None or waiting:
+                continue
+            db["outbox"].insert(
+                {
+                    "story_id": row["story_id"],
+                    "action_id": action_id,
+                    "channel": channel,
+                    "status": "queued",
+                    "created_at": now_iso(),
+                }
+            )
+            queued += 1
+        audit.record(db, "system", "updates_queued", "action", action_id, f"count={queued}")
+    return queued
+
+
+def N_(text: str) -> str:  # noqa: N802 - the name pybabel extracts by default
+    """Marks wording for the catalogue; `message_text` translates it per teller."""
+    return text
+
+
+SUBJECT = N_("What happened after you shared your experience")
+
+
+@lru_cache(maxsize=8)
+def _catalogue(language: str) -> Translations:
+    return Translations.load(str(TRANSLATIONS), [language])
+
+
+def subject(language: str = DEFAULT_LANGUAGE) -> str:
+    return _catalogue(language).gettext(SUBJECT)
+
+
+def message_text(
+    action: dict, reference: str, activity_title: str | None, language: str = DEFAULT_LANGUAGE
+) -> str:
+    """The update: what was heard and what was done, naming the receipt but no story text.
+
+    Written in the language the teller chose for updates. What staff typed (you said, we
+    did, why) stays as typed: a Welsh frame around English wording says honestly what the
+    organisation wrote, where a machine translation would put words in its mouth.
+    """
+    say = _catalogue(language).gettext
+    thanks = (
+        say(N_("Thank you for sharing your experience with \u201c%(title)s\u201d."))
+        % {"title": activity_title}
+        if activity_title
+        else say(N_("Thank you for sharing your experience."))
+    )
+    lines = [
+        thanks,
+        "",
+        say(N_("You said:")) + " " + action["you_said"],
+        say(action["status_label"]) + ": " + action["we_did"],
+    ]
+    if action["status"] == "not_possible" and action["reason"]:
+        lines.append(say(N_("Why:")) + " " + action["reason"])
+    if action["due_on"] and action["status"] in ("planned", "in_progress"):
+        due = format_date(date.fromisoformat(action["due_on"]), "d MMMM y", locale=language)
+        lines.append(say(N_("By %(date)s.")) % {"date": due})
+    lines += [
+        "",
+        say(N_("You can see this with your receipt %(reference)s on our website."))
+        % {"reference": reference},
+        say(
+            N_(
+                "You are getting this because you agreed to hear back. Reply STOP or use your "
+                "receipt to stop these updates."
+            )
+        ),
+    ]
+    return "\n".join(lines)
+
+
+def summary(db: sqlite_utils.Database) -> dict[str, int]:
+    """Updates by channel and status, e.g. {'email queued': 3}."""
+    return {
+        f"{r['channel']} {r['status']}": r["n"]
+        for r in db.query(
+            "SELECT channel, status, count(*) AS n FROM outbox GROUP BY channel, status "
+            "ORDER BY channel, status"
+        )
+    }
+
+
+def _pending(db: sqlite_utils.Database, channels: tuple[str, ...]) -> list[dict]:
+    """Queued updates on these channels, oldest first, with where to send them, for tellers
+    who still agree to hear back (contact details are read now, never stored here)."""
+    marks = ", ".join("?" for _ in channels)
+    queued = list(
+        db.query(
+            "SELECT id, story_id, action_id, channel FROM outbox "
+            f"WHERE status = 'queued' AND channel IN ({marks}) ORDER BY id",
+            list(channels),
+        )
+    )
+    story_ids = [row["story_id"] for row in queued]
+    reach = consent.contactable(db, story_ids)
+    activity_of = {sid: s["activity_id"] for sid, s in consent.story_facts(db, story_ids).items()}
+    titles = {a["id"]: a["title"] for a in consent.list_activities(db)}
+    return [
+        {
+            "id": row["id"],
+            "action_id": row["action_id"],
+            "channel": row["channel"],
+            **{k: reach[row["story_id"]][k] for k in _ADDRESS},
+            "activity_title": titles.get(activity_of.get(row["story_id"])),
+        }
+        for row in queued
+        if row["story_id"] in reach
+    ]
+
+
+def send_emails(db: sqlite_utils.Database, smtp_url: str, sender: str) -> dict[str, int]:
+    """Send every queued email through the SMTP server at `smtp_url`; returns sent and failed.
+
+    `smtp_url` is smtp://[user:password@]host:port (or smtps://, or smtp+starttls://).
+    """
+    pending = _pending(db, ("email",))
+    if not pending:
+        return {"sent": 0, "failed": 0}
+    sent = failed = 0
+    with _connect(smtp_url) as smtp:
+        for row in pending:
+            action = actions.get_action(db, row["action_id"])
+            message = EmailMessage()
+            message["From"] = sender
+            message["To"] = row["email"]
+            message["Subject"] = subject(row["language"])
+            message.set_content(
+                message_text(action, row["reference"], row["activity_title"], row["language"])
+            )
+            try:
+                smtp.send_message(message)
+            except smtplib.SMTPException as error:
+                failed += 1
+                _mark(db, row["id"], "failed", type(error).__name__)
+            else:
+                sent += 1
+                _mark(db, row["id"], "sent")
+    audit.record(db, "system", "emails_sent", "outbox", None, f"sent={sent} failed={failed}")
+    return {"sent": sent, "failed": failed}
+
+
+def export_letters_and_texts(db: sqlite_utils.Database, by: str) -> str:
+    """CSV of queued letters and text messages (marked exported); one row per update."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(
+        ["channel", "name", "postal_address", "phone", "reference", "language", "message"]
+    )
+    rows = _pending(db, ("letter", "sms"))
+    for row in rows:
+        action = actions.get_action(db, row["action_id"])
+        writer.writerow(
+            [
+                row["channel"],
+                spreadsheet_safe(row["name"]),
+                spreadsheet_safe(row["postal_address"]) if row["channel"] == "letter" else "",
+                row["phone"] if row["channel"] == "sms" else "",
+                row["reference"],
+                row["language"],
+                message_text(action, row["reference"], row["activity_title"], row["language"]),
+            ]
+        )
+        _mark(db, row["id"], "exported")
+    audit.record(db, by, "updates_exported", "outbox", None, f"count={len(rows)}")
+    return buffer.getvalue()
+
+
+def _mark(db: sqlite_utils.Database, outbox_id: int, status: str, error: str | None = None) -> None:
+    with wdb.write(db):
+        db["outbox"].update(outbox_id, {"status": status, "sent_at": now_iso(), "error": error})
+
+
+def _connect(smtp_url: str) -> smtplib.SMTP:
+    url = urlsplit(smtp_url)
+    if url.scheme not in ("smtp", "smtps", "smtp+starttls") or not url.hostname:
+        raise ValueError("WORKBENCH_SMTP_URL must look like smtp://host:port")
+    if url.scheme == "smtps":
+        smtp: smtplib.SMTP = smtplib.SMTP_SSL(
+            url.hostname, url.port or 465, timeout=SMTP_TIMEOUT_SECONDS
+        )
+    else:
+        smtp = smtplib.SMTP(url.hostname, url.port or 25, timeout=SMTP_TIMEOUT_SECONDS)
+        if url.scheme == "smtp+starttls":
+            smtp.starttls()
+    if url.username:
+        smtp.login(unquote(url.username), unquote(url.password or ""))
+    return smtp

@@ -1,0 +1,190 @@
+"""Build the published database: approved, de-identified themes, counts and quotes only.
+
+The file is built beside the served one, checked (integrity, schema and leaks), then swapped
+in with `os.replace`, so Datasette never sees a half-built file and a failed or killed build
+leaves the old one served. Datasette follows the swap without a restart: the planner plugin
+reopens a served file whose inode changed (see datasette_plugins/swap.py and
+benchmarks/publish.py for the comparison with restarting).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlite_utils
+
+from plumbing import clock
+from plumbing.jobs import job
+from workbench.publishing import checks
+from workbench.publishing.bands import size_band
+from workbench.publishing.checks import LeakError
+from workbench.publishing.metadata import LICENCE
+from workbench.publishing.metadata import metadata as _metadata
+from workbench.publishing.published_file import previous, status
+from workbench.publishing.schema import SCHEMA
+from workbench.publishing.tables import published_rows
+from workbench.suppression import DEFAULT_K
+
+__all__ = [
+    "DATASETTE_SETTINGS",
+    "LeakError",
+    "build",
+    "metadata",
+    "metadata_path",
+    "size_band",
+    "status",
+]
+
+# The one definition of how Datasette serves the published file: `workbench serve-published`
+# passes these on the command line and the tests pass them to Datasette directly.
+DATASETTE_SETTINGS: dict[str, bool | int] = {
+    "default_allow_sql": False,
+    "allow_download": False,
+    "allow_csv_stream": False,
+    "max_csv_mb": 5,
+    "sql_time_limit_ms": 1000,
+    "max_returned_rows": 1000,
+    "default_page_size": 100,
+    "allow_facet": True,
+    "suggest_facets": False,
+    "facet_time_limit_ms": 200,
+    "num_sql_threads": 3,
+    # A withdrawn quote must disappear at the next publication, not linger in caches.
+    "default_cache_ttl": 0,
+    "template_debug": False,
+    "trace_debug": False,
+}
+MAX_CHANGES_KEPT = 1000
+
+
+def metadata_path(published: str | Path) -> Path:
+    """Where the Datasette metadata for a published file lives (beside it)."""
+    published = Path(published)
+    return published.with_name(published.stem + ".metadata.json")
+
+
+def metadata(published: str | Path | None = None) -> dict:
+    """Datasette metadata for the published file (named after it, "published" by default)."""
+    return _metadata(Path(published).stem) if published else _metadata()
+
+
+def build(
+    db: sqlite_utils.Database, published_path: str | Path, k: int = DEFAULT_K
+) -> dict[str, int]:
+    """Build, check and atomically swap in the published database; returns rows per table.
+
+    Raises LeakError (and leaves the served file untouched) if the built file fails a check.
+    """
+    published_path = Path(published_path)
+    published_path.parent.mkdir(parents=True, exist_ok=True)
+    with _one_build_at_a_time(published_path):
+        _write_atomically(
+            metadata_path(published_path), json.dumps(metadata(published_path), indent=2)
+        )
+        fd, tmp_name = tempfile.mkstemp(
+            prefix=".publishing-", suffix=".db", dir=published_path.parent
+        )
+        os.close(fd)
+        tmp = Path(tmp_name)
+        try:
+            counts = _write_file(db, tmp, published_path, k)
+            os.replace(tmp, published_path)
+            _fsync_directory(published_path.parent)
+        finally:
+            tmp.unlink(missing_ok=True)
+    return counts
+
+
+def _write_file(db: sqlite_utils.Database, tmp: Path, published_path: Path, k: int) -> dict:
+    built_at = clock.now().strftime("%Y-%m-%d %H:%M:%S UTC")
+    rows = published_rows(db, k)
+    rows["changes"] = _changes(published_path, rows, built_at)
+    rows["about"] = [
+        {"key": "built_at", "value": built_at},
+        {"key": "suppression_threshold", "value": str(k)},
+        {"key": "licence", "value": LICENCE},
+    ]
+    out = sqlite_utils.Database(tmp)
+    try:
+        # No journal and no syncing while building: until it is checked and swapped in, the
+        # file is scratch, and a crash just leaves it to be deleted. One fsync at the end.
+        out.execute("PRAGMA journal_mode = OFF")
+        out.execute("PRAGMA synchronous = OFF")
+        with out.conn:
+            out.conn.executescript(SCHEMA)
+            for table, table_rows in rows.items():
+                if table_rows:
+                    out[table].insert_all(table_rows)
+        checks.check(db, out)
+    finally:
+        out.close()
+    with open(tmp, "rb") as handle:
+        os.fsync(handle.fileno())
+    return {table: len(table_rows) for table, table_rows in rows.items()}
+
+
+def _changes(published_path: Path, rows: dict[str, list[dict]], built_at: str) -> list[dict]:
+    """This publication's differences from the served one, on top of the earlier history."""
+    activity_titles = {a["id"]: a["title"] for a in rows["activities"]}
+    now = {
+        (t["label"], activity_titles.get(t["activity_id"])): t["size_band"] for t in rows["themes"]
+    }
+    before, history = previous(published_path)
+    changes = []
+    for (label, activity), band in sorted(now.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
+        if (label, activity) not in before:
+            changes.append(("new theme", label, activity, f"size {band}"))
+        elif before[(label, activity)] != band:
+            changes.append(
+                ("size changed", label, activity, f"{before[(label, activity)]} to {band}")
+            )
+    for label, activity in sorted(set(before) - set(now), key=lambda k: (k[0], k[1] or "")):
+        changes.append(("no longer published", label, activity, ""))
+    new = [
+        {"published_at": built_at, "change": c, "theme": t, "activity": a, "detail": d}
+        for c, t, a, d in changes
+    ]
+    return (new + history)[:MAX_CHANGES_KEPT]
+
+
+@contextmanager
+def _one_build_at_a_time(published_path: Path) -> Iterator[None]:
+    """Two workers publishing at once would race on the changes history: take turns."""
+    lock = published_path.with_name(published_path.name + ".lock")
+    with open(lock, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            for leftover in published_path.parent.glob(".publishing-*.db"):
+                leftover.unlink(missing_ok=True)  # from a build that was killed
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _fsync_directory(path: Path) -> None:
+    """Make the rename itself durable."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(text)
+    os.replace(tmp, path)
+
+
+@job("publish")
+def publish_job(db: sqlite_utils.Database, progress, published_path: str) -> None:
+    """Background job: rebuild and swap in the published database."""
+    progress(0.1, "building the published database")
+    counts = build(db, published_path)
+    progress(1.0, f"published {counts['themes']} themes and {counts['quotes']} quotes")
