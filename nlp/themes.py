@@ -193,7 +193,7 @@ def _clean(text: str) -> str:
 def target_theme_count(n_docs: int) -> int:
     """How many themes to cut a corpus into (before near-duplicates are merged)."""
     wanted = min(THEMES_PER_ROOT * math.sqrt(n_docs), n_docs / MIN_STORIES_PER_THEME)
-    return int(max(1, min(MAX_THEMES, round(wanted))))
+    return int(max(1, min(MAX_THEMES, math.floor(wanted))))
 
 
 def english_stop_share(texts: list[str]) -> float | None:
