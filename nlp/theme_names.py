@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 
@@ -184,3 +185,22 @@ def name_similarity(a: str, b: str) -> float:
     wa = {w for w in _TOKEN.findall(a.lower()) if is_content_word(w)}
     wb = {w for w in _TOKEN.findall(b.lower()) if is_content_word(w)}
     return len(wa & wb) / len(wa | wb) if wa | wb else 0.0
+
+
+def names_for_groups(groups: dict[Any, list[str]]) -> dict[Any, tuple[str, list[str]]]:
+    """(name, phrases) for each group of anonymised texts, e.g. each theme's current members
+    after withdrawals or an analyst's moves; empty groups get ("", [])."""
+    from nlp.themes import strip_placeholders
+
+    keys = [key for key, texts in groups.items() if texts]
+    texts = [strip_placeholders(t) for key in keys for t in groups[key]]
+    topics = [row for row, key in enumerate(keys) for _ in groups[key]]
+    phrases = theme_phrases(texts, topics)
+    lengths = np.array([len(t.split()) for t in texts])
+    labels = np.asarray(topics)
+    brief = {row for row in phrases if np.median(lengths[labels == row]) <= 5}
+    names = theme_names(phrases, brief)
+    result: dict[Any, tuple[str, list[str]]] = {key: ("", []) for key in groups}
+    for row, key in enumerate(keys):
+        result[key] = (names[row], phrases[row])
+    return result

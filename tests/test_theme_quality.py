@@ -220,3 +220,16 @@ def test_the_saved_model_holds_no_word_only_one_story_used(corpus, tmp_path):
     mars = "Mars is cold and dusty."
     elsewhere, _ = themes.assign(loaded, [mars], embed.encode([mars]))
     assert placed[0] != -1 and elsewhere == [-1]
+
+
+def test_names_can_be_refreshed_from_a_themes_current_members(corpus):
+    subjects, texts, _vectors = corpus
+    groups = {
+        "a": [t for s, t in zip(subjects, texts, strict=True) if s == "parking"],
+        "b": [t for s, t in zip(subjects, texts, strict=True) if s == "pharmacy"],
+        "c": [],
+    }
+    named = theme_names.names_for_groups(groups)
+    assert "park" in named["a"][0].lower() and named["a"][1]
+    assert named["b"][0] and named["b"][0] != named["a"][0]
+    assert named["c"] == ("", [])
