@@ -268,6 +268,11 @@ def fit_themes(
         outliers = fits_no_theme(labels, neighbours)
         nearest = _by_size(labels)
         labels = np.where(outliers & (not reduce_outliers), -1, nearest)
+        if (labels == -1).all():
+            return ThemeFit(
+                status="no_themes",
+                message="No themes stand out: no story sits among others like it.",
+            )
         model = _build_model(vectorizer, embedding_model)
         topics, _ = model.fit_transform(cleaned, embeddings=embeddings, y=labels)
     topics = [int(t) for t in topics]
