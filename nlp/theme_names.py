@@ -116,7 +116,8 @@ def theme_phrases(
             if " " not in phrase:
                 # "ward" reads better as "ward round" when the theme uses that phrase too.
                 longer = _longer_phrase(phrase, score[index], order[rank + 1 :], vocabulary, score)
-                phrase = longer or phrase
+                if longer and not any(_overlaps(longer, other) for other in chosen):
+                    phrase = longer
             chosen.append(phrase)
         result[theme] = chosen
     return result
