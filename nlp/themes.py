@@ -35,6 +35,31 @@ KEYWORDS_PER_THEME = 10
 # new process and that compilation is not cached: it cost 50 s of a 60 s first fit of 10,000
 # stories (benchmarks/themes.py). Above the limit the quadratic product costs more than that.
 EXACT_NEIGHBOURS_LIMIT = 30_000
+NEIGHBOURS = 15
+# How many themes: about 1.4 per square root of the corpus (44 for 1,000 stories, 50 from
+# about 1,300 on), never more than one per 12 stories, so a small corpus is not cut into
+# crumbs and a large one stays a list an analyst can read. HDBSCAN's own count swung from 2
+# to 186 with corpus size and story length (benchmarks/themes.py); a count chosen here does not.
+THEMES_PER_ROOT = 1.4
+MAX_THEMES = 50
+MIN_STORIES_PER_THEME = 12
+# Below this many stories UMAP has too few neighbours to shape; themes are cut from the
+# embeddings themselves.
+UMAP_FROM = 100
+# Two themes whose centres (mean embedding) are this similar say the same thing: merged, as
+# long as the merged theme stays under MAX_MERGED_SHARE of the stories. Pairs above
+# FLAG_SIMILARITY, or with names sharing most words, are listed for the analyst to judge.
+MERGE_SIMILARITY = 0.95
+FLAG_SIMILARITY = 0.90
+FLAG_NAME_OVERLAP = 0.5
+MAX_MERGED_SHARE = 0.20
+# A story fits no theme when at most this many of its nearest stories share its theme.
+MAX_AGREEING_NEIGHBOURS_OF_OUTLIER = 1
+# A theme whose stories have at most this many words (median) and no shared phrase is a theme
+# of brief replies ("Nothing.", "N/A").
+BRIEF_WORDS = 5
+# English text is about 40 % stop words; text in another language has almost none of them.
+MIN_ENGLISH_STOP_SHARE = 0.12
 
 # Placeholders the anonymiser leaves behind: "[NAME]", "[PLACE 2]", "NAME 1", "<PERSON>".
 PLACEHOLDER_WORDS = frozenset(
@@ -70,7 +95,12 @@ def stop_words() -> list[str]:
 
 @dataclass
 class ThemeFit:
-    """The outcome of one fit. `status` is 'done', 'too_few' or 'no_themes'."""
+    """The outcome of one fit. `status` is 'done', 'too_few' or 'no_themes'.
+
+    Themes are numbered 0.. by size; -1 in `topics` marks a story that fits no theme (it is
+    counted in `n_outliers`, and `nearest` gives the theme it is closest to). Every dict is
+    keyed by theme number; `evidence` values are `theme_evidence.ThemeEvidence.as_dict()`.
+    """
 
     status: str
     message: str
@@ -80,10 +110,21 @@ class ThemeFit:
     probabilities: list[float] = field(default_factory=list)
     params: dict[str, Any] = field(default_factory=dict)
     model: Any = None
+    names: dict[int, str] = field(default_factory=dict)
+    phrases: dict[int, list[str]] = field(default_factory=dict)
+    descriptions: dict[int, str] = field(default_factory=dict)
+    evidence: dict[int, dict[str, Any]] = field(default_factory=dict)
+    nearest: list[int] = field(default_factory=list)
+    similar_pairs: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def n_themes(self) -> int:
         return len({t for t in self.topics if t != -1})
+
+    @property
+    def n_outliers(self) -> int:
+        """Stories that fit no theme."""
+        return self.topics.count(-1)
 
     @property
     def outlier_share(self) -> float:
@@ -112,9 +153,9 @@ def strip_placeholders(text: str) -> str:
 def make_vectorizer(texts: list[str]):
     """English stop words and placeholder words out; words and two-word phrases in.
 
-    The vocabulary is fixed to terms found in at least two stories (once there are enough
-    stories), so one story's unusual words, which may identify someone, never become a theme
-    keyword nor enter the saved model's vocabulary.
+    The vocabulary is fixed to terms found in at least two stories, however few stories there
+    are, so one story's unusual words, which may identify someone, never become a theme
+    keyword nor enter the saved model. None when no term is shared by two stories.
     """
     from sklearn.feature_extraction.text import CountVectorizer
 
@@ -124,19 +165,17 @@ def make_vectorizer(texts: list[str]):
         "token_pattern": r"\b[a-z][a-z]+\b",
         "preprocessor": _clean,
     }
-    for min_df in (2, 1) if len(texts) >= 30 else (1,):
-        try:
-            # Fit on the text as BERTopic will pass it (its own clean-up first), so every term
-            # of the vocabulary occurs in some theme's joined text and no idf is infinite.
-            vocabulary = (
-                CountVectorizer(min_df=min_df, **settings)
-                .fit([_as_bertopic_sees(t) for t in texts])
-                .vocabulary_
-            )
-        except ValueError:  # every word is a stop word or placeholder
-            continue
-        return CountVectorizer(vocabulary=sorted(vocabulary), **settings)
-    return None
+    try:
+        # Fit on the text as BERTopic will pass it (its own clean-up first), so every term
+        # of the vocabulary occurs in some theme's joined text and no idf is infinite.
+        vocabulary = (
+            CountVectorizer(min_df=2, **settings)
+            .fit([_as_bertopic_sees(t) for t in texts])
+            .vocabulary_
+        )
+    except ValueError:  # every word is a stop word or placeholder, or used by one story only
+        return None
+    return CountVectorizer(vocabulary=sorted(vocabulary), **settings)
 
 
 def _as_bertopic_sees(text: str) -> str:
@@ -151,21 +190,26 @@ def _clean(text: str) -> str:
     return _NOT_ALNUM.sub("", text).lower()
 
 
-def scaled_params(n_docs: int) -> dict[str, int]:
-    """UMAP and HDBSCAN settings that grow with the corpus.
+def target_theme_count(n_docs: int) -> int:
+    """How many themes to cut a corpus into (before near-duplicates are merged)."""
+    wanted = min(THEMES_PER_ROOT * math.sqrt(n_docs), n_docs / MIN_STORIES_PER_THEME)
+    return int(max(1, min(MAX_THEMES, math.floor(wanted))))
 
-    A theme needs about sqrt(n) stories (10 of 100, 100 of 10,000), which gave the best
-    agreement with coders' labels on 10k feedback comments (benchmarks/themes.py) and keeps
-    the list short enough to review. min_samples stays well below it: left at its default
-    (equal to it) HDBSCAN collapses into two or three huge themes.
-    """
-    min_topic_size = int(min(120, max(3, round(math.sqrt(n_docs)))))
-    return {
-        "n_neighbors": int(min(15, max(4, n_docs // 4))),
-        "n_components": 5,
-        "min_topic_size": min_topic_size,
-        "min_samples": max(1, min_topic_size // 8),
-    }
+
+def english_stop_share(texts: list[str]) -> float | None:
+    """Share of English stop words among the words of stories of eight words or more; None
+    when too few stories are that long to judge (one-word comments say nothing of language)."""
+    stop = set(stop_words())
+    counted = total = stories = 0
+    for text in texts:
+        words = re.findall(r"[a-z']+", strip_placeholders(text).lower())
+        if len(words) >= 8:
+            stories += 1
+            total += len(words)
+            counted += sum(w in stop for w in words)
+    if stories < max(3, 0.2 * len(texts)):
+        return None
+    return counted / total
 
 
 def fit_themes(
@@ -173,13 +217,20 @@ def fit_themes(
     embeddings: np.ndarray,
     embedding_model: Any = None,
     random_state: int = RANDOM_STATE,
-    reduce_outliers: bool = True,
+    reduce_outliers: bool = False,
     map_coords: bool = True,
+    *,
+    criticality: np.ndarray | None = None,
+    dates: list | None = None,
+    quotable: list[bool] | None = None,
 ) -> ThemeFit:
     """Fit themes over anonymised texts and their precomputed, L2-normalised embeddings.
 
     Same input and random_state give the same themes. Fewer than MIN_STORIES distinct texts
-    give no model and status 'too_few'; a corpus with no structure gives 'no_themes'.
+    give no model and status 'too_few'; text with nothing to theme (only placeholders, or not
+    English) gives 'no_themes'; each with a message an analyst can read. Stories that fit no
+    theme get -1 unless `reduce_outliers` gives them their nearest theme. `criticality`
+    (scored from the embeddings when not given), `dates` and `quotable` feed the evidence.
     """
     n = len(texts)
     if len(embeddings) != n:
@@ -191,43 +242,232 @@ def fit_themes(
             status="too_few",
             message=f"Themes need at least {MIN_STORIES} different stories; found {counted}.",
         )
+    english = english_stop_share(texts)
+    if english is not None and english < MIN_ENGLISH_STOP_SHARE:
+        return ThemeFit(
+            status="no_themes",
+            message=(
+                "These stories do not look like English: themes, their names and quotes are "
+                "made for English text, so none were made."
+            ),
+        )
     # BERTopic only ever sees the text without placeholders, so none can become a keyword.
-    texts = [strip_placeholders(t) for t in texts]
-    vectorizer = make_vectorizer(texts)
+    cleaned = [strip_placeholders(t) for t in texts]
+    vectorizer = make_vectorizer(cleaned)
     if vectorizer is None:
-        return ThemeFit(status="no_themes", message="The stories have no words to theme.")
-    configure_numba_cache()
-    params = scaled_params(n)
+        return ThemeFit(
+            status="no_themes",
+            message="The stories share no words to theme (only placeholders or one-off words).",
+        )
     embeddings = np.asarray(embeddings, dtype=np.float32)
-    neighbours = (
-        exact_neighbours(embeddings, params["n_neighbors"]) if n <= EXACT_NEIGHBOURS_LIMIT else None
-    )
-    model = _build_model(params, vectorizer, embedding_model, random_state, neighbours)
+    target = target_theme_count(n)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        topics, _ = model.fit_transform(texts, embeddings=embeddings)
-        topics = [int(t) for t in topics]
-        if not any(t != -1 for t in topics):
+        labels, space, neighbours = cluster_stories(embeddings, target, random_state)
+        labels, merged = merge_near_duplicates(labels, embeddings)
+        outliers = fits_no_theme(labels, neighbours)
+        nearest = _by_size(labels)
+        labels = np.where(outliers & (not reduce_outliers), -1, nearest)
+        if (labels == -1).all():
             return ThemeFit(
                 status="no_themes",
-                message="No themes stand out: the stories are too alike or too few per subject.",
-                topics=topics,
-                params=params,
+                message="No themes stand out: no story sits among others like it.",
             )
-        if reduce_outliers and -1 in topics:
-            topics = _reduce_outliers(model, texts, topics, embeddings, vectorizer)
-        probabilities = _similarity_to_own_topic(model, embeddings, topics)
-        coords = _map_coords(model, embeddings) if map_coords else None
-    return ThemeFit(
+        model = _build_model(vectorizer, embedding_model)
+        topics, _ = model.fit_transform(cleaned, embeddings=embeddings, y=labels)
+    topics = [int(t) for t in topics]
+    # BERTopic renumbers themes by size; map our numbers to its own through the stories.
+    mapping = {int(c): t for c, t in zip(labels, topics, strict=True) if c != -1}
+    nearest_topics = [
+        t if t != -1 else mapping.get(int(c), -1) for t, c in zip(topics, nearest, strict=True)
+    ]
+    model.theme_floor_ = placing_floor(embeddings, topics)
+    params = {
+        "method": "umap-kmeans" if n >= UMAP_FROM else "kmeans",
+        "target_themes": target,
+        "merged_near_duplicates": sum(len(group) - 1 for group in merged),
+        "n_neighbors": min(NEIGHBOURS, n - 1),
+        "n_components": 5,
+        "random_state": random_state,
+    }
+    fit = ThemeFit(
         status="done",
-        message=f"{len(set(topics) - {-1})} themes from {n} stories.",
+        message="",
         topics=topics,
         keywords=model_keywords(model),
-        coords=coords,
-        probabilities=probabilities,
-        params={**params, "random_state": random_state},
+        coords=_map_coords(space) if map_coords else None,
+        probabilities=_similarity_to_own_topic(model, embeddings, topics),
+        params=params,
         model=model,
+        nearest=nearest_topics,
     )
+    describe(fit, texts, cleaned, embeddings, criticality, dates, quotable)
+    outlier_note = (
+        f"; {_stories(fit.n_outliers)} ({fit.outlier_share:.0%}) fit no theme"
+        if fit.n_outliers
+        else ""
+    )
+    fit.message = f"{fit.n_themes} themes from {_stories(n)}{outlier_note}."
+    return fit
+
+
+def describe(
+    fit: ThemeFit,
+    texts: list[str],
+    cleaned: list[str],
+    embeddings: np.ndarray,
+    criticality: np.ndarray | None,
+    dates: list | None,
+    quotable: list[bool] | None,
+) -> None:
+    """Names, phrases, descriptions, evidence and near-duplicate flags for a finished fit."""
+    from nlp import theme_evidence, theme_names
+    from nlp.criticality import score_criticality
+
+    fit.phrases = theme_names.theme_phrases(cleaned, fit.topics)
+    lengths = np.array([len(t.split()) for t in cleaned])
+    labels = np.asarray(fit.topics)
+    brief = {t for t in fit.phrases if np.median(lengths[labels == t]) <= BRIEF_WORDS}
+    fit.names = theme_names.theme_names(fit.phrases, brief)
+    scores = score_criticality(embeddings) if criticality is None else criticality
+    evidence = theme_evidence.theme_evidence(
+        texts, embeddings, fit.topics, fit.phrases, scores, dates, quotable
+    )
+    fit.evidence = {t: e.as_dict() for t, e in evidence.items()}
+    fit.descriptions = {t: e.description for t, e in evidence.items()}
+    fit.similar_pairs = similar_pairs(fit.topics, embeddings, fit.names)
+
+
+def similar_pairs(
+    topics: list[int], embeddings: np.ndarray, names: dict[int, str]
+) -> list[dict[str, Any]]:
+    """Pairs of themes an analyst should look at together: centres nearly the same, or names
+    sharing most of their words. Each is {"themes": [a, b], "similarity": cos, "reason"}."""
+    from nlp.theme_names import name_similarity
+
+    themes = sorted(set(topics) - {-1})
+    centres = _centres(np.asarray(topics), embeddings, themes)
+    sims = centres @ centres.T
+    pairs = []
+    for i, a in enumerate(themes):
+        for j in range(i + 1, len(themes)):
+            b = themes[j]
+            close = sims[i, j] >= FLAG_SIMILARITY
+            alike = name_similarity(names.get(a, ""), names.get(b, "")) >= FLAG_NAME_OVERLAP
+            if close or alike:
+                reason = "similar stories" if close else "similar names"
+                pairs.append(
+                    {"themes": [a, b], "similarity": round(float(sims[i, j]), 3), "reason": reason}
+                )
+    return pairs
+
+
+def _centres(labels: np.ndarray, embeddings: np.ndarray, themes: list[int]) -> np.ndarray:
+    """Unit-length mean embedding of each listed theme."""
+    if not themes:
+        return np.zeros((0, embeddings.shape[1]), dtype=np.float32)
+    centres = np.vstack([embeddings[labels == t].mean(axis=0) for t in themes])
+    return centres / np.linalg.norm(centres, axis=1, keepdims=True).clip(1e-9)
+
+
+def cluster_stories(
+    embeddings: np.ndarray, n_themes: int, random_state: int = RANDOM_STATE
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Cut the stories into n_themes groups: k-means in a 5-d UMAP space built on the exact
+    neighbour graph. Returns (labels, the space, each story's nearest stories).
+
+    k-means over UMAP rather than HDBSCAN: HDBSCAN's count and its largest cluster swung
+    with corpus size and story length (2 themes, one of 97 %, on 1,969 long stories), and its
+    clusters moved more when a few stories were dropped (benchmarks/themes.py).
+    """
+    from sklearn.cluster import KMeans
+
+    n = len(embeddings)
+    k_neighbours = min(NEIGHBOURS, n - 1)
+    if n <= EXACT_NEIGHBOURS_LIMIT:
+        indices, distances = exact_neighbours(embeddings, k_neighbours + 1)
+    else:
+        from pynndescent import NNDescent
+
+        index = NNDescent(embeddings, n_neighbors=k_neighbours + 1, metric="cosine",
+                          random_state=random_state)  # fmt: skip
+        indices, distances = index.neighbor_graph
+    if n >= UMAP_FROM:
+        configure_numba_cache()
+        from umap import UMAP
+
+        space = UMAP(
+            n_neighbors=k_neighbours + 1,
+            n_components=5,
+            min_dist=0.0,
+            metric="cosine",
+            random_state=random_state,
+            low_memory=True,
+            precomputed_knn=(indices, distances, None),
+        ).fit_transform(embeddings)
+    else:
+        space = embeddings
+    if n_themes <= 1:
+        return np.zeros(n, dtype=int), space, indices
+    labels = KMeans(n_clusters=n_themes, n_init=10, random_state=random_state).fit_predict(space)
+    return labels.astype(int), space, indices
+
+
+def merge_near_duplicates(
+    labels: np.ndarray, embeddings: np.ndarray
+) -> tuple[np.ndarray, list[list[int]]]:
+    """Merge themes whose centres are nearly the same (most similar pair first) while the
+    merged theme stays under MAX_MERGED_SHARE of the stories; returns the new labels and the
+    groups of old labels merged."""
+    labels = labels.copy()
+    n = len(labels)
+    groups: dict[int, list[int]] = {int(t): [int(t)] for t in set(labels.tolist())}
+    while len(groups) > 1:
+        themes = sorted(groups)
+        centres = _centres(labels, embeddings, themes)
+        sims = centres @ centres.T
+        np.fill_diagonal(sims, -1)
+        sizes = np.array([np.sum(labels == t) for t in themes])
+        allowed = (sizes[:, None] + sizes[None, :]) <= MAX_MERGED_SHARE * n
+        sims[~allowed] = -1
+        i, j = np.unravel_index(np.argmax(sims), sims.shape)
+        if sims[i, j] < MERGE_SIMILARITY:
+            break
+        keep, gone = themes[min(i, j)], themes[max(i, j)]
+        labels[labels == gone] = keep
+        groups[keep] += groups.pop(gone)
+    return labels, [g for g in groups.values() if len(g) > 1]
+
+
+def fits_no_theme(labels: np.ndarray, neighbours: np.ndarray) -> np.ndarray:
+    """True for each story whose nearest stories are almost all in other themes: it sits
+    between themes rather than in one, so it is reported as fitting none."""
+    others = neighbours[:, 1:]
+    agreeing = (labels[others] == labels[:, None]).sum(axis=1)
+    return agreeing <= min(MAX_AGREEING_NEIGHBOURS_OF_OUTLIER, others.shape[1] - 1)
+
+
+def _by_size(labels: np.ndarray) -> np.ndarray:
+    """Labels renumbered 0.. from the largest theme down (ties by first story)."""
+    values, first, counts = np.unique(labels, return_index=True, return_counts=True)
+    order = values[np.lexsort((first, -counts))]
+    renumber = {int(old): new for new, old in enumerate(order)}
+    return np.array([renumber[int(v)] for v in labels])
+
+
+def placing_floor(embeddings: np.ndarray, topics: list[int]) -> float:
+    """The similarity to a theme's centre below which a new story is placed in no theme: the
+    lowest any themed story of the fit had to its own theme's centre. One floor for all
+    themes, because the least typical member of a small, tight theme says little."""
+    labels = np.asarray(topics)
+    themes = sorted(set(topics) - {-1})
+    if not themes:
+        return 1.0
+    centres = _centres(labels, embeddings, themes)
+    lowest = min(
+        float((embeddings[labels == t] @ centres[row]).min()) for row, t in enumerate(themes)
+    )
+    return round(lowest, 4)
 
 
 def _stories(n: int) -> str:
@@ -260,59 +500,21 @@ def exact_neighbours(
     return indices, np.clip(distances, 0.0, 2.0)
 
 
-def _build_model(
-    params: dict[str, int],
-    vectorizer,
-    embedding_model: Any,
-    random_state: int,
-    neighbours: tuple[np.ndarray, np.ndarray] | None = None,
-):
+def _build_model(vectorizer, embedding_model: Any):
+    """BERTopic over themes found beforehand (its manual mode): it computes the keywords and
+    the theme centres, and saves, loads and places new stories as before."""
     from bertopic import BERTopic
-    from hdbscan import HDBSCAN
-    from umap import UMAP
+    from bertopic.cluster import BaseCluster
+    from bertopic.dimensionality import BaseDimensionalityReduction
 
-    umap_model = UMAP(
-        n_neighbors=params["n_neighbors"],
-        n_components=params["n_components"],
-        min_dist=0.0,
-        metric="cosine",
-        random_state=random_state,
-        low_memory=True,
-        # No search index: new stories are placed by the saved model's theme vectors, not UMAP.
-        precomputed_knn=(*neighbours, None) if neighbours else (None, None, None),
-    )
-    hdbscan_model = HDBSCAN(
-        min_cluster_size=params["min_topic_size"],
-        min_samples=params["min_samples"],
-        metric="euclidean",
-        cluster_selection_method="eom",
-        prediction_data=False,
-    )
     return BERTopic(
         embedding_model=embedding_model,
-        umap_model=umap_model,
-        hdbscan_model=hdbscan_model,
+        umap_model=BaseDimensionalityReduction(),
+        hdbscan_model=BaseCluster(),
         vectorizer_model=vectorizer,
-        min_topic_size=params["min_topic_size"],
         top_n_words=KEYWORDS_PER_THEME,
         calculate_probabilities=False,
     )
-
-
-def _reduce_outliers(model, texts: list[str], topics: list[int], embeddings, vectorizer):
-    """Give outliers their nearest theme, then recompute keywords from the new members."""
-    new_topics = model.reduce_outliers(
-        texts, topics, strategy="embeddings", embeddings=embeddings, threshold=0.0
-    )
-    new_topics = [int(t) for t in new_topics]
-    model.update_topics(texts, topics=new_topics, vectorizer_model=vectorizer)
-    # Without an embedding model, update_topics leaves the old topic vectors (outlier row
-    # included) in place; transform() relies on them, so recompute them as centroids.
-    labels = np.asarray(new_topics)
-    model.topic_embeddings_ = np.vstack(
-        [embeddings[labels == topic].mean(axis=0) for topic in sorted(set(new_topics))]
-    )
-    return new_topics
 
 
 def _similarity_to_own_topic(model, embeddings: np.ndarray, topics: list[int]) -> list[float]:
@@ -326,13 +528,14 @@ def _similarity_to_own_topic(model, embeddings: np.ndarray, topics: list[int]) -
     return sims
 
 
-def _map_coords(model, embeddings: np.ndarray) -> np.ndarray:
-    """2-D positions for the theme map: the UMAP space the themes were found in, flattened by
-    PCA, so stories of a theme sit together without paying for a second UMAP fit."""
+def _map_coords(space: np.ndarray) -> np.ndarray:
+    """2-D positions for the theme map: the space the themes were cut in, flattened by PCA,
+    so stories of a theme sit together without paying for a second UMAP fit."""
     from sklearn.decomposition import PCA
 
-    reduced = model.umap_model.embedding_
-    coords = PCA(n_components=2, random_state=RANDOM_STATE).fit_transform(reduced)
+    if len(space) < 3:
+        return np.full((len(space), 2), 0.5, dtype=np.float32)
+    coords = PCA(n_components=2, random_state=RANDOM_STATE).fit_transform(space)
     span = np.ptp(coords, axis=0).clip(1e-9)
     return ((coords - coords.min(axis=0)) / span).astype(np.float32)
 
@@ -376,20 +579,55 @@ def keywords_for_groups(
     return result
 
 
+FLOOR_FILE = "placing_floor.json"
+CLEAR_MARGIN = 0.1
+
+
 def assign(model, texts: list[str], embeddings: np.ndarray) -> tuple[list[int], list[float]]:
-    """Topic and similarity for new stories under a fitted or loaded model."""
+    """Theme and similarity for new stories under a fitted or loaded model.
+
+    A story goes to the theme with the most similar centre, unless it is both less similar
+    to it than any themed story of the fit was to its own (`placing_floor`) and not clearly
+    closer to it than to the next theme (CLEAR_MARGIN): then it fits no theme (-1), like the
+    stories between themes in the fit. Models saved before the floor existed place every
+    story.
+    """
     if not texts:
         return [], []
     embeddings = np.asarray(embeddings, dtype=np.float32)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        topics, _ = model.transform([strip_placeholders(t) for t in texts], embeddings=embeddings)
-    topics = [int(t) for t in topics]
-    return topics, _similarity_to_own_topic(model, embeddings, topics)
+    floor = getattr(model, "theme_floor_", None)
+    if floor is None:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            topics, _ = model.transform(
+                [strip_placeholders(t) for t in texts], embeddings=embeddings
+            )
+        topics = [int(t) for t in topics]
+        return topics, _similarity_to_own_topic(model, embeddings, topics)
+    offset = int(model._outliers)
+    centres = np.asarray(model.topic_embeddings_, dtype=np.float32)[offset:]
+    centres = centres / np.linalg.norm(centres, axis=1, keepdims=True).clip(1e-9)
+    sims = embeddings @ centres.T
+    best = sims.argmax(axis=1)
+    ordered = np.sort(sims, axis=1)
+    runner_up = ordered[:, -2] if sims.shape[1] > 1 else np.full(len(sims), -1.0)
+    topics, similarity = [], []
+    for row, theme in enumerate(best.tolist()):
+        value = float(sims[row, theme])
+        fits = value >= floor or value - float(runner_up[row]) >= CLEAR_MARGIN
+        topics.append(theme if fits else -1)
+        similarity.append(value if fits else 0.0)
+    return topics, similarity
 
 
 def save_model(model, path: str | Path) -> None:
-    """Safetensors weights, c-TF-IDF and config; no documents and no embedding model."""
+    """Safetensors theme centres, keywords and config, and the floor for placing new stories.
+
+    No documents, no embedding model and no c-TF-IDF matrix or vocabulary: placing new
+    stories needs only the centres, and keywords are recomputed from current members
+    (`keywords_for_groups`), so the saved folder holds no more words than the theme keywords,
+    each used by at least two stories.
+    """
     path = Path(path)
     path.mkdir(parents=True, exist_ok=True)
     with warnings.catch_warnings():
@@ -397,7 +635,7 @@ def save_model(model, path: str | Path) -> None:
         model.save(
             str(path),
             serialization="safetensors",
-            save_ctfidf=True,
+            save_ctfidf=False,
             save_embedding_model=False,
         )
     # BERTopic stores each training document's topic number; not text, but not needed either.
@@ -405,6 +643,9 @@ def save_model(model, path: str | Path) -> None:
     data = json.loads(topics_file.read_text())
     data["topics"] = []
     topics_file.write_text(json.dumps(data))
+    floor = getattr(model, "theme_floor_", None)
+    if floor is not None:
+        (path / FLOOR_FILE).write_text(json.dumps({"floor": floor}))
 
 
 def load_model(path: str | Path, embedding_model: Any = None):
@@ -413,4 +654,8 @@ def load_model(path: str | Path, embedding_model: Any = None):
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return BERTopic.load(str(path), embedding_model=embedding_model)
+        model = BERTopic.load(str(path), embedding_model=embedding_model)
+    floor = Path(path) / FLOOR_FILE
+    if floor.exists():
+        model.theme_floor_ = float(json.loads(floor.read_text())["floor"])
+    return model
