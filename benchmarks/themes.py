@@ -120,15 +120,15 @@ def timed(function, *args):
 
 def bad_names(names: dict[int, str]) -> int:
     """Names that start or end with a stop word or hold a placeholder."""
-    from nlp import themes
+    from nlp import theme_text
 
-    stop = set(themes.stop_words())
+    stop = set(theme_text.stop_words())
     count = 0
     for name in names.values():
         words = name.lower().replace(":", " ").split()
         if not words or words[0] in stop or words[-1] in stop or "[" in name:
             count += 1
-        elif set(words) & themes.PLACEHOLDER_WORDS:
+        elif set(words) & theme_text.PLACEHOLDER_WORDS:
             count += 1
     return count
 

@@ -15,18 +15,18 @@ import os
 import re
 import warnings
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from nlp.anonymise import PLACEHOLDER_NAMES
+from nlp.theme_text import stop_words, strip_placeholders
 
 # BERTopic warns on every save and load without an embedding model, which is deliberate here;
 # a filter survives the level BERTopic resets on each construction.
 logging.getLogger("BERTopic").addFilter(lambda record: record.levelno >= logging.ERROR)
 
+_NOT_ALNUM = re.compile(r"[^A-Za-z0-9 ]+")
 MIN_STORIES = 15
 RANDOM_STATE = 42
 KEYWORDS_PER_THEME = 10
@@ -60,37 +60,6 @@ MAX_AGREEING_NEIGHBOURS_OF_OUTLIER = 1
 BRIEF_WORDS = 5
 # English text is about 40 % stop words; text in another language has almost none of them.
 MIN_ENGLISH_STOP_SHARE = 0.12
-
-# Placeholders the anonymiser leaves behind: "[NAME]", "[PLACE 2]", "NAME 1", "<PERSON>".
-PLACEHOLDER_WORDS = frozenset(
-    {
-        "name", "person", "place", "location", "address", "date", "time", "phone",
-        "email", "nhs", "number", "postcode", "organisation", "organization", "url",
-        "redacted", "id", "age",
-    }
-)  # fmt: skip
-_NOT_ALNUM = re.compile(r"[^A-Za-z0-9 ]+")
-_BRACKETED = re.compile(r"[\[<{][^\]>}]{0,40}[\]>}]")
-# The anonymiser's placeholders as BERTopic leaves them once it has dropped the brackets,
-# e.g. "NAME 1", "AGE 8089", "POSTCODE LS6": never theme keywords.
-_CAPS_PLACEHOLDER = re.compile(
-    r"\b(?:"
-    + "|".join(
-        sorted(
-            set(PLACEHOLDER_NAMES.values()) | {"PERSON", "LOCATION", "DATE"}, key=len, reverse=True
-        )
-    )
-    + r")\b(?: [A-Z]*\d[A-Z0-9]*\b)?"
-)
-
-
-@lru_cache(maxsize=1)
-def stop_words() -> list[str]:
-    """English and placeholder stop words. Built on first use: the review pages import this
-    module, and scikit-learn (about 60 MB resident) has no business in the web process."""
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-    return sorted(ENGLISH_STOP_WORDS | PLACEHOLDER_WORDS)
 
 
 @dataclass
@@ -143,11 +112,6 @@ def configure_numba_cache(cache_dir: str | Path | None = None) -> None:
     path = Path(cache_dir) if cache_dir else default / "numba"
     path.mkdir(parents=True, exist_ok=True)
     os.environ["NUMBA_CACHE_DIR"] = str(path)
-
-
-def strip_placeholders(text: str) -> str:
-    """The text without anonymisation placeholders, so they never become keywords."""
-    return _CAPS_PLACEHOLDER.sub(" ", _BRACKETED.sub(" ", text))
 
 
 def make_vectorizer(texts: list[str]):

@@ -9,7 +9,7 @@ import pytest
 from sklearn.metrics import adjusted_rand_score
 from test_themes import make_stories
 
-from nlp import embed, theme_evidence, theme_names, themes
+from nlp import embed, theme_evidence, theme_names, theme_text, themes
 
 FRENCH = [
     "Le personnel de l'hôpital était très gentil avec ma mère pendant son séjour.",
@@ -106,11 +106,11 @@ def test_subjects_become_themes_with_readable_names(corpus, fit):
     assert len(themed) >= 0.9 * len(subjects)
     ari = adjusted_rand_score([subjects[i] for i in themed], [fit.topics[i] for i in themed])
     assert ari > 0.7
-    stop = set(themes.stop_words())
+    stop = set(theme_text.stop_words())
     for theme, name in fit.names.items():
         words = name.lower().replace(":", " ").split()
         assert words and words[0] not in stop and words[-1] not in stop, name
-        assert not set(words) & themes.PLACEHOLDER_WORDS, name
+        assert not set(words) & theme_text.PLACEHOLDER_WORDS, name
         assert "[" not in name and fit.phrases[theme]
     assert len(set(fit.names.values())) == len(fit.names)
     parking = max(set(fit.topics) - {-1}, key=lambda t: _share(fit, subjects, t, "parking"))
@@ -162,7 +162,7 @@ def test_one_month_gives_no_trend(corpus):
 def test_phrases_start_and_end_with_words_that_mean_something():
     found = theme_names.phrases_of("We waited for hours in A&E, and the car park was full.")
     assert {"waited for hours", "a&e", "car park"} <= set(found)
-    stop = set(themes.stop_words())
+    stop = set(theme_text.stop_words())
     assert all(p.split()[0] not in stop and p.split()[-1] not in stop for p in found)
 
 
