@@ -44,6 +44,8 @@ def test_the_seeded_story_has_rows_in_every_story_table(db, two_stories):
 def test_every_registered_cleanup_deletes_the_storys_rows_in_its_own_table(db, two_stories):
     gone, kept = two_stories
     cleanups = withdrawal.load_stage_cleanups()
+    # Each clean-up is named after the story table it empties; one for anything else (a file,
+    # an index) needs a test of its own here.
     assert sorted(cleanups) == tables_with_story_id(db)
     for table, functions in sorted(cleanups.items()):
         before = rows_of(db, gone)
