@@ -22,15 +22,19 @@ def test_zero_is_not_a_small_count():
     assert table.primary == frozenset()
 
 
+SHAPE = "a count table needs at least one row and column, all the same width"
+
+
 @pytest.mark.parametrize(
     ("cells", "reason"),
     [
-        ([], "at least one row and column"),
-        ([[]], "at least one row and column"),
-        ([[1, 2], [3]], "all the same width"),
-        ([[7, -1]], "cannot be negative"),
+        ([], SHAPE),
+        ([[]], SHAPE),
+        ([[1, 2], [3]], SHAPE),
+        ([[7, -1]], "counts cannot be negative"),
     ],
 )
 def test_a_table_it_cannot_suppress_is_refused_with_the_reason(cells, reason):
-    with pytest.raises(ValueError, match=reason):
+    with pytest.raises(ValueError) as refused:
         suppress(cells)
+    assert str(refused.value) == reason
