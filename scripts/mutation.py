@@ -143,6 +143,8 @@ def prepare(name: str) -> Path:
         # busy machine does not cause false timeouts); its default of 15 spent most of a run
         # waiting on suppression's endless-loop mutants.
         "timeout_multiplier": 4.0,
+        # Hypothesis draws the same examples every run, so a score does not move by chance.
+        "pytest_add_cli_args": ["--hypothesis-seed=0"],
     }
     table = "\n".join(f"{key} = {json.dumps(value)}" for key, value in settings.items())
     pyproject = (ROOT / "pyproject.toml").read_text()
