@@ -3,7 +3,9 @@ decisions that survive re-tagging, learning from them, criticality, and the `tag
 
 from __future__ import annotations
 
+import io
 import json
+import re
 import textwrap
 from functools import lru_cache
 
@@ -351,10 +353,26 @@ def test_the_stored_classifier_is_numbers_only(framework):
         np.full(4, tagging.DEFAULT_THRESHOLD),
     )
     model, _ = tagging.fit_linear_tagger(vectors(), labels, framework.ids, zero_shot)
-    restored = tagging.LinearTagger.from_bytes(model.to_bytes())
+    data = model.to_bytes()
+    restored = tagging.LinearTagger.from_bytes(data)
     assert np.allclose(restored.probabilities(vectors()), model.probabilities(vectors()))
-    assert b"carers" not in model.to_bytes() or "carers" in framework.ids  # ids, not text
-    assert b"dementia" not in model.to_bytes()
+    with np.load(io.BytesIO(data), allow_pickle=False) as arrays:
+        names = sorted(arrays.files)
+        assert names == ["coef", "intercept", "priority_ids", "thresholds", "use", "version"]
+        assert [str(p) for p in arrays["priority_ids"]] == framework.ids
+        assert all(arrays[n].dtype.kind in "biuf" for n in ("coef", "intercept", "thresholds"))
+        version = str(arrays["version"])
+        assert re.fullmatch(rf"classifier/{re.escape(embed.MODEL_ID)}/\d{{8}}T\d{{6}}", version)
+        allowed = " ".join([*framework.ids, *names, version])
+    # No word of a training story is in the file, as UTF-8 or as numpy's UTF-32 text; words
+    # inside the priority ids, array names and version ("carer" in "carers") are allowed.
+    words = {w for _, text in all_stories() for w in re.findall(r"[a-z]{5,}", text.lower())}
+    leaked = [
+        w
+        for w in sorted(words)
+        if w not in allowed and (w.encode() in data or w.encode("utf-32-le") in data)
+    ]
+    assert leaked == []
 
 
 def test_criticality_scores_praise_above_complaints(db):

@@ -50,7 +50,7 @@ def suppress(cells: Sequence[Sequence[int]], k: int = DEFAULT_K) -> SuppressedTa
     grid = _with_totals(rows)
     primary = {(i, j) for i, row in enumerate(grid) for j, value in enumerate(row) if 0 < value < k}
     withheld = set(primary)
-    while bridge := _first_bridge(withheld, len(grid), len(grid[0])):
+    while bridge := _first_bridge(withheld):
         withheld |= _cheapest_cycle(bridge, withheld, grid)
     shown = [
         [None if (i, j) in withheld else value for j, value in enumerate(row)]
@@ -81,19 +81,15 @@ def _with_totals(rows: list[list[int]]) -> list[list[int]]:
     return grid
 
 
-def _first_bridge(
-    withheld: set[tuple[int, int]], n_rows: int, n_columns: int
-) -> tuple[int, int] | None:
+def _first_bridge(withheld: set[tuple[int, int]]) -> tuple[int, int] | None:
     """A withheld entry that lies on no cycle of withheld entries, if there is one."""
     for edge in sorted(withheld):
-        if not _connected_without(edge, withheld, n_rows, n_columns):
+        if not _connected_without(edge, withheld):
             return edge
     return None
 
 
-def _connected_without(
-    edge: tuple[int, int], withheld: set[tuple[int, int]], n_rows: int, n_columns: int
-) -> bool:
+def _connected_without(edge: tuple[int, int], withheld: set[tuple[int, int]]) -> bool:
     """Can grid row edge[0] reach grid column edge[1] through the other withheld entries?"""
     by_row: dict[int, list[int]] = {}
     by_column: dict[int, list[int]] = {}

@@ -1,0 +1,144 @@
+"""Each withdrawal clean-up does its own work: tested on a database whose foreign keys do not
+cascade, so a clean-up that deletes nothing leaves the story's rows behind and fails here,
+where the real schema's cascades would hide it."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from consent_support import capture_story, migrated_db, new_theme, open_activity, staff_user
+from withdrawal_support import drop_story_cascades, rows_of, story_everywhere, tables_with_story_id
+
+import consent
+from consent import withdrawal
+from consent.errors import ConsentError
+from plumbing import db as wdb
+
+
+@pytest.fixture
+def db(tmp_path):
+    database = migrated_db(tmp_path)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def two_stories(db):
+    """Two stories with rows in every story table, and no cascades from `stories`."""
+    user = staff_user(db)
+    activity = open_activity(db, user)
+    gone = story_everywhere(db, activity, user, "first")
+    kept = story_everywhere(db, activity, user, "second")
+    drop_story_cascades(db)
+    return gone, kept
+
+
+def test_the_seeded_story_has_rows_in_every_story_table(db, two_stories):
+    gone, kept = two_stories
+    for story_id in (gone, kept):
+        empty = [table for table, n in rows_of(db, story_id).items() if n == 0]
+        assert empty == [], f"story_everywhere writes nothing to {empty}: extend it"
+
+
+def test_every_registered_cleanup_deletes_the_storys_rows_in_its_own_table(db, two_stories):
+    gone, kept = two_stories
+    cleanups = withdrawal.load_stage_cleanups()
+    # Each clean-up is named after the story table it empties; one for anything else (a file,
+    # an index) needs a test of its own here.
+    assert sorted(cleanups) == tables_with_story_id(db)
+    for table, functions in sorted(cleanups.items()):
+        before = rows_of(db, gone)
+        with wdb.write(db):
+            for cleanup in functions:
+                cleanup(db, gone)
+        after = rows_of(db, gone)
+        assert after[table] == 0, f"the clean-up for {table} deleted nothing"
+        # It touched its own table only; the next clean-ups still have their rows to delete.
+        assert {t: n for t, n in after.items() if t != table} == {
+            t: n for t, n in before.items() if t != table
+        }
+    assert all(n > 0 for n in rows_of(db, kept).values()), "another story lost rows"
+
+
+def test_a_withdrawal_without_cascades_leaves_none_of_the_storys_rows(db, two_stories):
+    gone, kept = two_stories
+    kept_before = rows_of(db, kept)
+    withdrawal.withdraw(db, gone, "staff", "user:1")
+    assert rows_of(db, gone) == dict.fromkeys(tables_with_story_id(db), 0)
+    assert rows_of(db, kept) == kept_before
+    assert [row[0] for row in db.execute("SELECT id FROM stories")] == [kept]
+
+
+def test_a_cleanup_registered_through_the_api_runs_beside_the_others(db, monkeypatch):
+    user = staff_user(db)
+    story_id = capture_story(db, open_activity(db, user), user).story_id
+    registry = {name: list(functions) for name, functions in withdrawal.CLEANUPS.items()}
+    monkeypatch.setattr(withdrawal, "CLEANUPS", registry)
+    seen: list[tuple[str, int]] = []
+
+    def forget_index(_db, sid):
+        seen.append(("index", sid))
+
+    def forget_thumbnails(_db, sid):
+        seen.append(("thumbnails", sid))
+
+    assert consent.register_cleanup("search_index")(forget_index) is forget_index
+    assert consent.register_cleanup("search_index")(forget_thumbnails) is forget_thumbnails
+    assert registry["search_index"] == [forget_index, forget_thumbnails]
+    consent.withdraw(db, story_id, "staff", "user:1")
+    assert seen == [("index", story_id), ("thumbnails", story_id)]
+    assert db["consents"].count == 0  # the registered table clean-ups ran too
+
+
+def test_the_themes_returned_are_those_the_story_was_in_or_quoted_in(db):
+    user = staff_user(db)
+    activity = open_activity(db, user)
+    story_id = capture_story(db, activity, user).story_id
+    member_of, quoted_in, unrelated = (
+        new_theme(db, activity, label) for label in ("Phones", "Reception", "Parking")
+    )
+    with wdb.write(db):
+        db["theme_members"].insert({"theme_id": member_of, "story_id": story_id, "source": "model"})
+        # A quote stays with its theme after the story is moved out of it.
+        db["quotes"].insert(
+            {"theme_id": quoted_in, "story_id": story_id, "text": "rang out", "chosen_at": "x"}
+        )
+    result = consent.withdraw(db, story_id, "staff", "user:1")
+    assert result.theme_ids == sorted([member_of, quoted_in])
+    assert unrelated not in result.theme_ids
+
+
+def test_the_tombstone_and_audit_record_say_what_was_withdrawn_when_how_and_by_whom(db):
+    user = staff_user(db)
+    activity = open_activity(db, user)
+    receipt = capture_story(db, activity, user)
+    started = datetime.now(UTC).replace(microsecond=0)
+    result = consent.withdraw(db, receipt.story_id, "receipt", "storyteller")
+    assert result.reference == receipt.reference
+    tombstone = db["withdrawals"].get(receipt.reference)
+    withdrawn_at = datetime.fromisoformat(tombstone["withdrawn_at"])
+    assert started <= withdrawn_at <= datetime.now(UTC) + timedelta(seconds=1)
+    assert tombstone["activity_id"] == activity
+    assert (tombstone["method"], tombstone["by"]) == ("receipt", "storyteller")
+    story_events = list(db.query("SELECT * FROM audit_log WHERE action = 'story_withdrawn'"))
+    assert [(e["actor"], e["object_type"], e["object_id"], e["detail"]) for e in story_events] == [
+        (
+            "storyteller",
+            "story",
+            str(receipt.story_id),
+            f"method=receipt reference={receipt.reference}",
+        )
+    ]
+
+
+def test_refusals_name_the_field_at_fault(db):
+    user = staff_user(db)
+    story_id = capture_story(db, open_activity(db, user), user).story_id
+    with pytest.raises(ConsentError) as no_method:
+        consent.withdraw(db, story_id, "because", "user:1")
+    assert no_method.value.errors == {"method": "Say how the withdrawal was made."}
+    consent.withdraw(db, story_id, "retention", "system:retention")
+    with pytest.raises(ConsentError) as gone:
+        consent.withdraw(db, story_id, "staff", "user:1")
+    assert gone.value.errors == {"story": "There is no such story (it may already be withdrawn)."}
