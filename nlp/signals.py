@@ -3,24 +3,26 @@ at risk, domestic abuse, immediate danger, and a wish to complain.
 
 Two layers, both reviewable:
 
-- **Rules** (spaCy `Matcher` over a blank English tokenizer: no statistical model, so the web
-  request can run them). Each hit records the phrase that fired and the rule's number. A hit is
-  only *possible*, not fired, when it is negated ("I was not suicidal", "no thoughts of self
-  harm"), names a service ("the self-harm team were brilliant"), is an idiom ("killed myself
-  laughing"), an accident ("fell and hurt myself") or a question someone asked ("are you having
-  thoughts of suicide?"). Possible hits still earn signposting, never a flag.
-- **Classifier** (TF-IDF and logistic regression, trained at run time on the project's own
-  synthetic examples in `nlp/data/signal_examples.jsonl`) adds recall for implicit statements
-  ("I've been stockpiling my tablets"); it runs in the worker. Its `why` is the words that
-  weighed most, never only the score.
+- **Rules** (spaCy `Matcher` over a blank English tokenizer, plus the Welsh rules of
+  `nlp.signal_welsh`: no statistical model, so the web request can run them). Each hit records
+  the phrase that fired and the rule's number. A hit is only *possible*, not fired, when it is
+  negated ("I was not suicidal", "no thoughts of self harm"), names a service ("the self-harm
+  team were brilliant"), is an idiom ("killed myself laughing"), an accident ("fell and hurt
+  myself") or a question someone asked ("are you having thoughts of suicide?"). Possible hits
+  still earn signposting, never a flag.
+- **Sentence model** (`nlp.signal_model`: all-MiniLM-L6-v2 embeddings of each sentence and
+  pair of sentences, one logistic regression per signal, weights shipped in `nlp/data/`) hears
+  what no rule says word for word ("I don't see the point in going on", "there's never any
+  food in the house"); it runs in the worker. Its `why` quotes the words it scored highest,
+  never only the score.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
+
+from nlp import signal_model, signal_welsh
 
 SIGNALS: dict[str, str] = {
     "suicide_self_harm": "Thoughts of suicide or self-harm",
@@ -32,8 +34,17 @@ SIGNALS: dict[str, str] = {
 }
 # Everything but a complaint goes to the safeguarding lead.
 SAFEGUARDING_SIGNALS = tuple(name for name in SIGNALS if name != "complaint")
-EXAMPLES_PATH = Path(__file__).parent / "data" / "signal_examples.jsonl"
-CLASSIFIER_THRESHOLD = 0.6
+# How soon someone should act: risk to life now, abuse or neglect today, a complaint in the
+# normal way. The web layer orders its queue and alerts by this.
+SEVERITY: dict[str, str] = {
+    "suicide_self_harm": "urgent",
+    "immediate_danger": "urgent",
+    "child_abuse_neglect": "high",
+    "adult_abuse_neglect": "high",
+    "domestic_abuse": "high",
+    "complaint": "routine",
+}
+RISK_TO_LIFE = ("suicide_self_harm", "immediate_danger")
 MAX_CHARS = 1_000_000  # beyond this only the first million characters are read
 
 # Word classes used in the patterns below as @NAME.
@@ -209,9 +220,13 @@ class Signal:
     """One signal with the reason it fired (or was held back)."""
 
     name: str
-    source: str  # "rules" or "classifier"
+    source: str  # "rules" or "model"
     why: str
     score: float | None = None
+
+    @property
+    def severity(self) -> str:
+        return SEVERITY[self.name]
 
 
 @dataclass
@@ -281,8 +296,22 @@ def _rule_engine():
 
 
 def normalise(text: str) -> str:
-    """Curly quotes to straight ones, so "don’t" tokenises like "don't"."""
-    return (text or "")[:MAX_CHARS].replace("\u2019", "'").replace("\u2018", "'")
+    """Curly quotes to straight ones, so "don’t" tokenises like "don't"; control characters
+    to spaces, so they can neither join nor split words. Lengths and offsets are kept."""
+    return (text or "")[:MAX_CHARS].translate(_NORMALISE)
+
+
+def _lower(text: str) -> str:
+    """Lower case that keeps every character's offset (a few letters lower to two)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+_NORMALISE = {0x2019: "'", 0x2018: "'"} | {
+    code: " " for code in [*range(0, 32), *range(127, 160)] if chr(code) not in "\n\t"
+}
 
 
 def _negated(doc, start: int, end: int, rule: _Rule) -> str | None:
@@ -341,34 +370,79 @@ def _is_question(doc, start: int, end: int) -> bool:
 
 
 def rule_hits(text: str) -> Detection:
-    """Run the rules only: fast, no model, safe in a web request."""
+    """Run the rules only (English and Welsh): fast, no model, safe in a web request."""
+    return _rules(text)[0]
+
+
+def _rules(text: str) -> tuple[Detection, list[tuple[str, int, int]]]:
+    """The rules' detection, and (signal, start, end) of each phrase they held back."""
     nlp, matcher, rules = _rule_engine()
     # Lower case first: the tokenizer's exceptions ("don't" -> "do", "n't") are case-sensitive.
-    doc = nlp(normalise(text).lower())
+    lowered = _lower(normalise(text))
+    doc = nlp(lowered)
     hits: list[tuple[int, int, _Rule]] = [
         (start, end, rules[nlp.vocab.strings[key]]) for key, start, end in matcher(doc)
     ]
     strong = [(s, e) for s, e, r in hits if r.signal in ("child_abuse_neglect", "domestic_abuse")]
-    detection = Detection()
-    seen: set[tuple[str, str]] = set()
+    found: list[tuple[str, str, str, int, int, str | None]] = []
     # Longest first so the reported phrase is the fullest one.
     for start, end, rule in sorted(hits, key=lambda h: (h[0], -(h[1] - h[0]))):
         if rule.signal == "adult_abuse_neglect" and any(s < end and start < e for s, e in strong):
             continue  # "domestic abuse", "my son was abused": the more specific signal says it.
-        phrase = doc[start:end].text
-        reason = _held_back(doc, start, end, rule)
-        if (rule.signal, phrase) in seen:
+        span = doc[start:end]
+        found.append(
+            (
+                rule.signal,
+                f"{rule.signal}#{rule.number}",
+                span.text,
+                span.start_char,
+                span.end_char,
+                _held_back(doc, start, end, rule),
+            )
+        )
+    welsh = signal_welsh.hits(lowered)
+    welsh_strong = [
+        (h.start, h.end) for h in welsh if h.signal in ("child_abuse_neglect", "domestic_abuse")
+    ]
+    for hit in welsh:
+        if hit.signal == "adult_abuse_neglect" and any(
+            s < hit.end and hit.start < e for s, e in welsh_strong
+        ):
             continue
-        seen.add((rule.signal, phrase))
-        label = f"{rule.signal}#{rule.number}"
+        found.append((hit.signal, hit.label, hit.phrase, hit.start, hit.end, hit.held_back))
+    detection = Detection()
+    held: list[tuple[str, int, int]] = []
+    seen: set[tuple[str, str]] = set()
+    for signal, label, phrase, start, end, reason in found:
+        if reason:
+            held.append((signal, start, end))
+        if (signal, phrase) in seen:
+            continue
+        seen.add((signal, phrase))
         if reason:
             why = f'matched "{phrase}" (rule {label}) but not counted: {reason}'
-            detection.possible.append(Signal(rule.signal, "rules", why))
+            detection.possible.append(Signal(signal, "rules", why))
         else:
-            why = f'matched "{phrase}" (rule {label})'
-            detection.signals.append(Signal(rule.signal, "rules", why))
+            detection.signals.append(Signal(signal, "rules", f'matched "{phrase}" (rule {label})'))
     detection.signals = _first_per_signal(detection.signals)
-    return detection
+    detection.possible.extend(_welsh_cues(lowered, detection))
+    return detection, held
+
+
+def _welsh_cues(lowered: str, detection: Detection) -> list[Signal]:
+    """Risk words in Welsh sentences that no rule explained: possible, for a Welsh reader."""
+    explained = set(detection.names) | {s.name for s in detection.possible}
+    cues: dict[str, str] = {}
+    for start, end in signal_model.sentence_spans(lowered):
+        sentence = lowered[start:end]
+        if signal_welsh.is_welsh(sentence):
+            for word, signal in signal_welsh.cue_words(sentence):
+                if signal not in explained:
+                    cues.setdefault(signal, word)
+    return [
+        Signal(signal, "rules", f'Welsh word "{word}": needs a Welsh speaker to read the story')
+        for signal, word in cues.items()
+    ]
 
 
 def _first_per_signal(signals: list[Signal]) -> list[Signal]:
@@ -385,76 +459,72 @@ def _first_per_signal(signals: list[Signal]) -> list[Signal]:
     return list(merged.values())
 
 
-# The classifier -------------------------------------------------------------------------
+# The learned model -----------------------------------------------------------------------
 
 
-def load_examples(path: Path = EXAMPLES_PATH) -> list[dict]:
-    """The labelled examples: {"text", "labels", "kind", "group", "variant"} per line."""
-    with open(path, encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
+def model_signals(
+    text: str,
+    model: signal_model.SentenceModel | None = None,
+    held_back: list[tuple[str, int, int]] = (),
+) -> list[Signal]:
+    """Signals the sentence model hears: each sentence of `text` and each pair of neighbours is
+    embedded and scored, and a signal fires on the best-scoring piece over its threshold.
 
-
-class SignalClassifier:
-    """One-vs-rest logistic regression over word n-grams; explains itself with its top words."""
-
-    def __init__(self, examples: list[dict]):
-        from sklearn.feature_extraction.text import TfidfVectorizer
-        from sklearn.linear_model import LogisticRegression
-
-        self.vectorizer = TfidfVectorizer(
-            ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"(?u)\b\w[\w']*\b"
-        )
-        texts = [normalise(e["text"]).lower() for e in examples]
-        matrix = self.vectorizer.fit_transform(texts)
-        self.vocabulary = self.vectorizer.get_feature_names_out()
-        self.models = {}
-        for name in SIGNALS:
-            labels = [name in e["labels"] for e in examples]
-            if any(labels) and not all(labels):
-                model = LogisticRegression(C=8.0, class_weight="balanced", max_iter=2000)
-                self.models[name] = model.fit(matrix, labels)
-
-    def scores(self, text: str) -> dict[str, float]:
-        row = self.vectorizer.transform([normalise(text).lower()])
-        return {name: float(m.predict_proba(row)[0, 1]) for name, m in self.models.items()}
-
-    def explain(self, text: str, name: str, top: int = 4) -> list[str]:
-        """The words in `text` that pushed hardest towards `name`."""
-        row = self.vectorizer.transform([normalise(text).lower()]).tocoo()
-        weights = self.models[name].coef_[0]
-        pushes = sorted(
-            ((value * weights[col], col) for col, value in zip(row.col, row.data, strict=True)),
-            reverse=True,
-        )
-        return [self.vocabulary[col] for push, col in pushes[:top] if push > 0]
-
-    def signals(self, text: str, threshold: float = CLASSIFIER_THRESHOLD) -> list[Signal]:
-        found = []
-        for name, score in self.scores(text).items():
-            if score >= threshold:
-                words = ", ".join(f'"{w}"' for w in self.explain(text, name))
-                why = f"classifier {score:.2f}; words that weighed most: {words}"
-                found.append(Signal(name, "classifier", why, round(score, 3)))
-        return found
-
-
-@lru_cache(maxsize=1)
-def classifier() -> SignalClassifier:
-    """Trained once per worker process on the project's own examples (about a second)."""
-    return SignalClassifier(load_examples())
-
-
-def detect(text: str, model: SignalClassifier | None = None) -> Detection:
-    """Rules, then the classifier for signals the rules neither found nor held back.
-
-    A phrase the rules saw and held back (negated, a service, a question) is not overruled by
-    the classifier: the rule's reason is the reviewable one.
+    Pieces that read as Welsh are left to the Welsh rules. A piece that holds a phrase the
+    rules held back for that signal (negated, a service, a question) cannot fire it: the rule's
+    reason is the reviewable one. Runs in the worker: it needs the embedding model.
     """
-    detection = rule_hits(text)
-    model = model or classifier()
-    decided = {s.name for s in detection.signals} | {s.name for s in detection.possible}
-    for signal in model.signals(text):
-        if signal.name not in decided:
+    from nlp import embed
+
+    model = model or signal_model.load()
+    text = normalise(text)
+    pieces = [
+        unit
+        for unit in signal_model.units(text, signal_model.sentence_spans(text))
+        if not signal_welsh.is_welsh(unit.text)
+    ]
+    if not pieces:
+        return []
+    texts = [unit.text for unit in pieces]
+    scores = model.probabilities(embed.encode(texts), texts)
+    found = []
+    for column, name in enumerate(model.names):
+        threshold = float(model.thresholds[column])
+        allowed = [
+            i
+            for i, unit in enumerate(pieces)
+            if not any(
+                signal == name and start < unit.end and unit.start < end
+                for signal, start, end in held_back
+            )
+        ]
+        if not allowed:
+            continue
+        best = max(allowed, key=lambda i: scores[i, column])
+        score = float(scores[best, column])
+        if score >= threshold:
+            why = (
+                f"model {score:.2f} (threshold {threshold:.2f}) on the words"
+                f' "{_quote(pieces[best].text)}"'
+            )
+            found.append(Signal(name, "model", why, round(score, 3)))
+    return found
+
+
+def _quote(text: str, limit: int = 120) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
+def detect(text: str, model: signal_model.SentenceModel | None = None) -> Detection:
+    """Rules, then the sentence model for what the rules did not already fire.
+
+    Never fails on odd input: empty, very long (read whole in bounded time), control
+    characters, mixed English and Welsh.
+    """
+    detection, held_back = _rules(text)
+    fired = set(detection.names)
+    for signal in model_signals(text, model, held_back):
+        if signal.name not in fired:
             detection.signals.append(signal)
-    detection.signals = _first_per_signal(detection.signals)
     return detection

@@ -1,4 +1,4 @@
-"""Risk signals: the rules (with negation and context), the classifier, and signposting."""
+"""Risk signals: the rules (negation, context, Welsh), the sentence model, signposting."""
 
 from __future__ import annotations
 
@@ -83,7 +83,7 @@ def test_a_hard_negative_fires_nothing_but_is_kept_as_possible_with_its_reason(t
         "The waiting list is long but the receptionist was kind.",
     ],
 )
-def test_ordinary_stories_fire_nothing_even_with_the_classifier(text):
+def test_ordinary_stories_fire_nothing_even_with_the_model(text):
     assert signals.detect(text).signals == []
 
 
@@ -92,13 +92,15 @@ def test_lower_case_without_punctuation_reads_like_the_original():
     assert signals.rule_hits(text).names == ["complaint", "domestic_abuse", "immediate_danger"]
 
 
-def test_a_very_long_story_is_read_whole_without_a_crash():
+def test_a_very_long_story_is_read_whole_in_bounded_time():
     filler = "The appointment was late again and the car park was full. " * 1800
     text = filler + "i dont want to live anymore " + filler  # about 210,000 characters
     started = time.perf_counter()
     detection = signals.detect(text)
     assert detection.names == ["suicide_self_harm"]
-    assert time.perf_counter() - started < 60
+    # A guard against a hang, not a speed target (benchmarks/signals.py times it): the
+    # machine may be shared.
+    assert time.perf_counter() - started < 300
 
 
 @pytest.mark.parametrize("text", ["", "   ", "!!!", "\u2019\u2019", "a" * 5000, "\x00\ufffd"])
@@ -106,34 +108,121 @@ def test_odd_input_never_crashes(text):
     assert signals.detect(text).signals == []
 
 
-def test_the_classifier_explains_itself_with_the_words_that_weighed_most():
-    model = signals.classifier()
-    found = {s.name: s for s in model.signals("I have been stockpiling my tablets for weeks")}
-    assert "suicide_self_harm" in found
-    signal = found["suicide_self_harm"]
-    assert signal.source == "classifier" and signals.CLASSIFIER_THRESHOLD <= signal.score <= 1
-    assert "stockpiling" in signal.why or "tablets" in signal.why
+def test_control_characters_neither_hide_nor_invent_a_signal():
+    assert "suicide_self_harm" in signals.rule_hits("i want\x00to\x0bdie").names
+    assert "suicide_self_harm" in signals.detect("I\x07 have taken\x1b all my tablets").names
+    assert signals.detect("The\x00 physio\x1f was great.\x7f").signals == []
 
 
-def test_the_classifier_adds_signals_the_rules_miss_but_never_overrules_a_held_back_phrase():
-    implicit = "I can't see a way out and I have been researching ways to do it."
-    # Trained without this example (and its variants): it has to generalise.
-    model = signals.SignalClassifier(
-        [e for e in signals.load_examples() if "researching ways" not in e["text"]]
-    )
-    assert signals.rule_hits(implicit).signals == []
-    found = signals.detect(implicit, model).signals
-    assert [(s.name, s.source) for s in found] == [("suicide_self_harm", "classifier")]
-    assert signals.detect("I have never had thoughts of suicide.", model).signals == []
+@pytest.mark.parametrize(
+    ("text", "signal"),
+    [
+        (
+            "honestly i cant see the point of carrying on, everyone would cope better without me",
+            "suicide_self_harm",
+        ),
+        (
+            "I've got the whole box of my pills next to me on the bed right now.",
+            "suicide_self_harm",
+        ),
+        (
+            "there has been nothing in mum's cupboards for a week and the heating is off",
+            "adult_abuse_neglect",
+        ),
+        (
+            "He reads all my texts and I have to ask him before I can see my own sister.",
+            "domestic_abuse",
+        ),
+        (
+            "My stepdad gets angry and smacks me across the head when mum's not in.",
+            "child_abuse_neglect",
+        ),
+    ],
+)
+def test_the_model_hears_plain_words_no_rule_was_written_for(text, signal):
+    detection = signals.detect(text)
+    assert signal in detection.names
+    found = next(s for s in detection.signals if s.name == signal)
+    assert found.source in {"rules", "model"} and found.why
 
 
-def test_the_examples_cover_every_signal_with_hard_negatives():
-    examples = signals.load_examples()
-    assert len(examples) >= 300
+def test_the_model_explains_itself_with_its_score_and_the_words_it_scored():
+    found = signals.model_signals("I keep thinking there is no reason to carry on living.")
+    signal = next(s for s in found if s.name == "suicide_self_harm")
+    assert signal.source == "model" and 0 < signal.score <= 1
+    assert "no reason to carry on living" in signal.why and "threshold" in signal.why
+
+
+def test_a_phrase_the_rules_held_back_is_not_overruled_by_the_model():
+    text = "The nurse asked if I had thoughts of suicide. I said no."
+    assert signals.rule_hits(text).possible
+    assert "suicide_self_harm" not in signals.detect(text).names
+
+
+def test_the_shipped_weights_were_trained_on_the_examples_as_they_are_now():
+    from nlp import signal_corpus, signal_model
+
+    examples = signal_corpus.training_examples()
+    digest = signal_model.corpus_digest([e.text for e in examples], [e.labels for e in examples])
+    assert signal_model.load().corpus_sha256 == digest, "run: python -m nlp.signal_model"
+    assert signal_model.MODEL_PATH.stat().st_size < 2_000_000
+
+
+def test_the_training_examples_cover_every_signal_and_many_ordinary_sentences():
+    from nlp import signal_corpus
+
+    examples = signal_corpus.training_examples()
     for name in signals.SIGNALS:
-        assert sum(name in e["labels"] for e in examples) >= 20, name
-    assert sum(e["kind"] == "hard_negative" for e in examples) >= 100
-    assert {"original", "lower_no_punctuation", "in_context"} <= {e["variant"] for e in examples}
+        assert sum(name in e.labels for e in examples) >= 150, name
+    assert sum(not e.labels for e in examples) >= 1000
+
+
+def test_every_signal_has_a_severity():
+    assert {signals.SEVERITY[name] for name in signals.RISK_TO_LIFE} == {"urgent"}
+    assert signals.Signal("complaint", "rules", "why").severity == "routine"
+    assert set(signals.SEVERITY) == set(signals.SIGNALS)
+
+
+# Welsh ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "signal"),
+    [
+        ("Dw i eisiau marw.", "suicide_self_harm"),
+        ("dwi wedi bod yn meddwl am ladd fy hun", "suicide_self_harm"),
+        ("Mae fy ngŵr yn fy nharo i bob nos.", "domestic_abuse"),
+        ("Dw i ddim yn teimlo'n ddiogel yn y tŷ heno.", "immediate_danger"),
+        ("Dw i eisiau gwneud cwyn am y feddygfa.", "complaint"),
+    ],
+)
+def test_explicit_welsh_risk_phrasings_fire_in_the_rules(text, signal):
+    assert signal in signals.rule_hits(text).names
+    assert signal in signals.detect(text).names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Roedd y nyrsys yn garedig iawn i mi ac i fy mam.",
+        "Es i i'r ysbyty ddoe ac roedd popeth yn iawn, diolch i chi.",
+        "Bu farw Dad yn dawel yn yr hosbis.",
+    ],
+)
+def test_ordinary_welsh_raises_no_flag(text):
+    assert signals.detect(text).signals == []
+
+
+def test_a_welsh_service_name_is_held_back_and_a_welsh_risk_word_is_kept_for_a_reader():
+    service = signals.rule_hits("Roedd y tîm hunan-niwed yn help mawr.")
+    assert service.signals == [] and "service" in service.possible[0].why
+    cue = signals.rule_hits("Roedd y tabledi ar y bwrdd a dw i wedi blino.")
+    assert cue.signals == [] and "Welsh speaker" in cue.possible[0].why
+
+
+def test_a_story_in_english_and_welsh_is_read_in_both():
+    text = "The GP was kind. Ond dw i ddim eisiau byw rhagor. He hits me when he drinks."
+    assert {"suicide_self_harm", "domestic_abuse"} <= set(signals.detect(text).names)
 
 
 # Signposting ----------------------------------------------------------------------------

@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "workbench.commands.anonymise",
     "workbench.commands.themes",
     "workbench.commands.tag",
+    "workbench.commands.signals",
     "workbench.commands.stories",
     "workbench.commands.publishing",
     "workbench.commands.backup",
