@@ -24,19 +24,17 @@ SENTENCES_PATH = Path(__file__).parent / "data" / "signal_sentences.txt"
 
 @dataclass(frozen=True)
 class Example:
-    """One training text; `group` ties the variants of one source sentence together, so a
-    cross-validation fold never sees a variant of what it is tested on."""
+    """One training text and the signals it carries."""
 
     text: str
     labels: tuple[str, ...]
-    group: str
 
 
 def hand_written(path: Path = SENTENCES_PATH) -> list[Example]:
     """The sentences of `signal_sentences.txt` with the labels of their block."""
     labels: tuple[str, ...] = ()
     examples = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for line in path.read_text(encoding="utf-8").splitlines():
         line = line.strip()
         if not line or line.startswith("#"):
             continue
@@ -44,7 +42,7 @@ def hand_written(path: Path = SENTENCES_PATH) -> list[Example]:
             names = tuple(line[1:-1].split())
             labels = () if names == ("none",) else names
             continue
-        examples.append(Example(line, labels, f"h{number}"))
+        examples.append(Example(line, labels))
     return examples
 
 
@@ -150,65 +148,55 @@ def _generated(rng: random.Random) -> list[Example]:
     """Slot-filled sentences: each pattern's fills are drawn at random, a few per pattern."""
     out: list[Example] = []
 
-    def add(group: str, labels: tuple[str, ...], texts: list[str]) -> None:
-        out.extend(Example(t, labels, group) for t in texts)
+    def add(labels: tuple[str, ...], texts: list[str]) -> None:
+        out.extend(Example(t, labels) for t in texts)
 
-    for k in range(40):
+    for _ in range(40):
         feeling = rng.choice(SUICIDE_FEELINGS)
         opener = rng.choice(("I", "Honestly I", "Most days I", "Lately I", "Some nights I"))
-        add(f"g-suicide-{k % 8}", ("suicide_self_harm",), [f"{opener} {feeling}."])
+        add(("suicide_self_harm",), [f"{opener} {feeling}."])
         who = rng.choice(RELATIVES)
         add(
-            f"g-reported-{k % 8}",
             ("suicide_self_harm",),
             [f"{who.capitalize()} {rng.choice(SUICIDE_REPORTED)}{rng.choice(WHEN)}."],
         )
         means = rng.choice(MEANS)
         verb = rng.choice(("I've got", "I'm holding", "I've taken", "I have", "I've swallowed"))
         add(
-            f"g-means-{k % 8}",
             ("suicide_self_harm", "immediate_danger"),
             [f"{verb} {means} {rng.choice(NOW)}."],
         )
         add(
-            f"g-danger-{k % 8}",
             ("immediate_danger",),
             [f"{rng.choice(DANGER_ACTS).capitalize()} {rng.choice(NOW)}."],
         )
         child, adult = rng.choice(CHILDREN), rng.choice(ABUSERS_OF_CHILDREN)
         add(
-            f"g-child-{k % 8}",
             ("child_abuse_neglect",),
             [f"{adult.capitalize()} {rng.choice(CHILD_HARMS)} {child}{rng.choice(WHEN)}."],
         )
         add(
-            f"g-childneglect-{k % 8}",
             ("child_abuse_neglect",),
             [f"{rng.choice(CHILDREN).capitalize()} {rng.choice(CHILD_NEGLECT)}."],
         )
         add(
-            f"g-childvoice-{k % 8}",
             ("child_abuse_neglect",),
             [f"{adult.capitalize()} {rng.choice(CHILD_HARMS)} me{rng.choice(WHEN)}."],
         )
         add(
-            f"g-adultneglect-{k % 8}",
             ("adult_abuse_neglect",),
             [f"{rng.choice(ELDERS).capitalize()} {rng.choice(ADULT_NEGLECT)}."],
         )
         add(
-            f"g-adultabuse-{k % 8}",
             ("adult_abuse_neglect",),
             [f"{rng.choice(ELDERS).capitalize()} {rng.choice(ADULT_ABUSE)}."],
         )
         partner = rng.choice(PARTNERS)
         add(
-            f"g-control-{k % 8}",
             ("domestic_abuse",),
             [f"{partner.capitalize()} {rng.choice(CONTROL)}{rng.choice(WHEN)}."],
         )
         add(
-            f"g-complaint-{k % 8}",
             ("complaint",),
             [
                 f"{rng.choice(('I want to', 'I would like to', 'I intend to', 'I need to'))}"
@@ -334,7 +322,7 @@ def _ordinary(rng: random.Random) -> list[Example]:
         )
         texts.append(f"{rng.choice(HELPERS)} {rng.choice(HELPING)}")
         texts.append(rng.choice(END_OF_LIFE).format(p=rng.choice(LOVED_ONES)))
-    return [Example(t, (), f"o{i % 40}") for i, t in enumerate(dict.fromkeys(texts))]
+    return [Example(t, ()) for t in dict.fromkeys(texts)]
 
 
 # Variation --------------------------------------------------------------------------------
@@ -383,7 +371,7 @@ def variants(example: Example, rng: random.Random) -> list[Example]:
     if text.startswith(("I ", "I'", "i ")):
         options.append(_reported(text, rng))
     chosen = rng.sample(options, 2)
-    return [example] + [Example(t, example.labels, example.group) for t in chosen]
+    return [example] + [Example(t, example.labels) for t in chosen]
 
 
 def in_context(example: Example, neutral: list[str], rng: random.Random) -> Example:
@@ -391,7 +379,7 @@ def in_context(example: Example, neutral: list[str], rng: random.Random) -> Exam
     pairs of neighbouring sentences."""
     other = rng.choice(neutral)
     pair = [other, example.text] if rng.random() < 0.5 else [example.text, other]
-    return Example(" ".join(pair), example.labels, example.group)
+    return Example(" ".join(pair), example.labels)
 
 
 def training_examples(seed: int = 19) -> list[Example]:

@@ -220,7 +220,7 @@ class Signal:
     """One signal with the reason it fired (or was held back)."""
 
     name: str
-    source: str  # "rules" or "model"
+    source: str  # "rules" or "classifier" (the sentence model)
     why: str
     score: float | None = None
 
@@ -507,7 +507,7 @@ def model_signals(
                 f"model {score:.2f} (threshold {threshold:.2f}) on the words"
                 f' "{_quote(pieces[best].text)}"'
             )
-            found.append(Signal(name, "model", why, round(score, 3)))
+            found.append(Signal(name, "classifier", why, round(score, 3)))
     return found
 
 

@@ -143,13 +143,13 @@ def test_the_model_hears_plain_words_no_rule_was_written_for(text, signal):
     detection = signals.detect(text)
     assert signal in detection.names
     found = next(s for s in detection.signals if s.name == signal)
-    assert found.source in {"rules", "model"} and found.why
+    assert found.source in {"rules", "classifier"} and found.why
 
 
 def test_the_model_explains_itself_with_its_score_and_the_words_it_scored():
     found = signals.model_signals("I keep thinking there is no reason to carry on living.")
     signal = next(s for s in found if s.name == "suicide_self_harm")
-    assert signal.source == "model" and 0 < signal.score <= 1
+    assert signal.source == "classifier" and 0 < signal.score <= 1
     assert "no reason to carry on living" in signal.why and "threshold" in signal.why
 
 
