@@ -22,14 +22,17 @@ abuse, neglect and domestic abuse.
 from __future__ import annotations
 
 import argparse
+import csv
 import json
+import random
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from nlp import signals
+from nlp import signal_training, signals
 
 HERE = Path(__file__).parent
+OUT = HERE / "out"
 SETS = ("signals_dev.jsonl", "signals_earlier_examples.jsonl", "signals_explicit.jsonl")
 KEYWORDS = {
     "suicide_self_harm": ("suicid", "self harm", "self-harm", "kill myself", "overdose", "die"),
@@ -78,13 +81,15 @@ def ratio(a: int, b: int) -> str:
     return f"{a / b:.2f}" if b else "  - "
 
 
-def report(title: str, rows: list[dict], methods: dict[str, Callable[[str], set[str]]]) -> None:
+def report(
+    title: str, rows: list[dict], methods: dict[str, Callable[[list[str]], list[set[str]]]]
+) -> None:
     positives = sum(bool(r["labels"]) for r in rows)
     print(f"\n## {title} ({len(rows)} texts, {positives} with a signal)")
     results, timings = {}, {}
     for method, predict in methods.items():
         started = time.perf_counter()
-        results[method] = score(rows, [predict(r["text"]) for r in rows])
+        results[method] = score(rows, predict([r["text"] for r in rows]))
         timings[method] = 1000 * (time.perf_counter() - started) / max(1, len(rows))
     print("signal".ljust(20) + "".join(f"{m:>26}" for m in methods) + "   (n)")
     print(" " * 20 + "".join(f"{'recall  precision':>26}" for _ in methods))
@@ -98,34 +103,78 @@ def report(title: str, rows: list[dict], methods: dict[str, Callable[[str], set[
     print("ms per text".ljust(20) + "".join(f"{timings[m]:>26.1f}" for m in methods))
 
 
-def flag_rate(path: Path, methods: dict[str, Callable[[str], set[str]]]) -> None:
-    texts = [json.loads(line)["text"] for line in path.read_text().splitlines() if line.strip()]
-    print(f"\n## Real stories without labels ({len(texts)}): share that would raise a flag")
-    risky = set(signals.SAFEGUARDING_SIGNALS)
-    for method, predict in methods.items():
-        found = [predict(text) for text in texts]
-        life = sum(bool(f & set(signals.RISK_TO_LIFE)) for f in found) / len(texts)
-        any_flag = sum(bool(f & risky) for f in found) / len(texts)
-        print(f"{method:>20}: risk to life {life:.1%}, any safeguarding flag {any_flag:.1%}")
+def read_real(path: Path, sample: int) -> list[str]:
+    """Texts of unlabelled real stories: JSON Lines ("text") or the FFT CSV ("feedback"),
+    a seeded sample of `sample` when the file holds more."""
+    if path.suffix == ".csv":
+        # Only the trust the model never trained on (its background negatives are the others).
+        with open(path, encoding="utf-8", newline="") as handle:
+            texts = [
+                row["feedback"]
+                for row in csv.DictReader(handle)
+                if row["feedback"].strip()
+                and row["organization"] not in signal_training.BACKGROUND_TRUSTS
+            ]
+    else:
+        texts = [json.loads(line)["text"] for line in path.read_text().splitlines() if line.strip()]
+    if 0 < sample < len(texts):
+        texts = random.Random(19).sample(texts, sample)
+    return texts
+
+
+def flag_rate(path: Path, sample: int, methods: dict[str, Callable[[list[str]], list]]) -> None:
+    """The share of real stories each method would flag, per signal: the lead's load. The
+    flagged texts and why go to benchmarks/out/ (ignored by git) to be read by a person."""
+    texts = read_real(path, sample)
+    print(f"\n## {path.name}: {len(texts)} real texts without labels, share flagged")
+    print("method".ljust(24) + "".join(f"{name[:12]:>13}" for name in ROWS))
+    OUT.mkdir(exist_ok=True)
+    for method, detect in methods.items():
+        found = detect(texts)
+        line = method.ljust(24)
+        for name in ROWS:
+            names = GROUPS.get(name, {name})
+            line += f"{sum(bool(set(f.names) & names) for f in found) / len(texts):>13.1%}"
+        print(line)
+        out = OUT / f"real-{path.stem}-{'model' if 'model' in method else 'rules'}.jsonl"
+        with open(out, "w", encoding="utf-8") as handle:
+            for text, detection in zip(texts, found, strict=True):
+                if set(detection.names) & set(signals.SAFEGUARDING_SIGNALS):
+                    why = [f"{s.name}: {s.why}" for s in detection.signals]
+                    handle.write(json.dumps({"text": text, "why": why}) + "\n")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", action="append", default=[], type=Path, help="another set")
-    parser.add_argument("--real", type=Path, help="unlabelled real stories (JSON Lines)")
+    parser.add_argument(
+        "--real",
+        action="append",
+        default=[],
+        type=Path,
+        help="unlabelled real stories (JSON Lines with text, or a CSV with feedback)",
+    )
+    parser.add_argument("--sample", type=int, default=1000, help="texts drawn from each --real")
     parser.add_argument("--only", action="store_true", help="only the sets given with --set")
     args = parser.parse_args()
     methods = {
-        "keyword baseline": keyword_baseline,
-        "rules (web)": lambda text: set(signals.rule_hits(text).names),
-        "rules + model (worker)": lambda text: set(signals.detect(text).names),
+        "keyword baseline": lambda texts: [keyword_baseline(t) for t in texts],
+        "rules (web)": lambda texts: [set(signals.rule_hits(t).names) for t in texts],
+        "rules + model (worker)": lambda texts: [set(d.names) for d in signals.detect_many(texts)],
     }
     signals.detect("warm up the model")
     paths = ([] if args.only else [HERE / name for name in SETS]) + args.set
     for path in paths:
         report(path.name, read_set(path), methods)
-    if args.real:
-        flag_rate(args.real, methods)
+    for path in args.real:
+        flag_rate(
+            path,
+            args.sample,
+            {
+                "rules (web)": lambda texts: [signals.rule_hits(t) for t in texts],
+                "rules + model (worker)": signals.detect_many,
+            },
+        )
 
 
 if __name__ == "__main__":

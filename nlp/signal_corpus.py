@@ -2,8 +2,10 @@
 
 Two sources, both in `nlp/data/`:
 
-- `signal_sentences.txt`: hand-written sentences in blocks by signal (many voices, registers
-  and the hard negatives that must not fire);
+- `signal_sentences.txt` and `signal_kinds.txt`: hand-written sentences in blocks by signal
+  (many voices, registers and the hard negatives that must not fire; the second is written by
+  kind: understatement, means and plans, neglect through what is missing, coercive control,
+  children's own words, reported speech, past and over against current risk);
 - the slot generators below, which combine who is speaking, about whom, what happens and
   when, so the model meets the same idea in many words rather than one phrasing.
 
@@ -20,21 +22,31 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SENTENCES_PATH = Path(__file__).parent / "data" / "signal_sentences.txt"
+KINDS_PATH = Path(__file__).parent / "data" / "signal_kinds.txt"
 
 
 @dataclass(frozen=True)
 class Example:
-    """One training text and the signals it carries."""
+    """One training sentence, the signals it carries, and the sentences around it as the
+    model meets them in a story (the sentence alone when `context` is empty)."""
 
     text: str
     labels: tuple[str, ...]
+    context: str = ""
+    group: str = ""  # variants of one written sentence share it, so folds never split them
+
+    @property
+    def around(self) -> str:
+        return self.context or self.text
 
 
-def hand_written(path: Path = SENTENCES_PATH) -> list[Example]:
-    """The sentences of `signal_sentences.txt` with the labels of their block."""
+def hand_written(paths: tuple[Path, ...] = (SENTENCES_PATH, KINDS_PATH)) -> list[Example]:
+    """The sentences of `signal_sentences.txt` and `signal_kinds.txt` with the labels of
+    their block."""
     labels: tuple[str, ...] = ()
     examples = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    lines = [line for path in paths for line in path.read_text(encoding="utf-8").splitlines()]
+    for line in lines:
         line = line.strip()
         if not line or line.startswith("#"):
             continue
@@ -42,7 +54,10 @@ def hand_written(path: Path = SENTENCES_PATH) -> list[Example]:
             names = tuple(line[1:-1].split())
             labels = () if names == ("none",) else names
             continue
-        examples.append(Example(line, labels))
+        # "sentence ~ what follows it": the sentence, read with the next one as its context
+        # ("I tried to end my life in 2019. ~ I'm well now and know who to call.").
+        focus, _, after = (part.strip() for part in line.partition(" ~ "))
+        examples.append(Example(focus, labels, f"{focus} {after}" if after else ""))
     return examples
 
 
@@ -362,34 +377,56 @@ def _reported(text: str, rng: random.Random) -> str:
     return f'{rng.choice(REPORTERS)} "{text}"'
 
 
+def _vary(example: Example, text: str) -> Example:
+    """The example with its sentence rewritten as `text`, its context rewritten to match."""
+    context = example.context.replace(example.text, text, 1) if example.context else ""
+    return Example(text, example.labels, context, example.group)
+
+
 def variants(example: Example, rng: random.Random) -> list[Example]:
     """The sentence as written, plus two of: lower case without punctuation, typos,
     text-speak, reported speech."""
     text = example.text
     plain = re.sub(r"[^\w\s']", "", text).lower()
-    options = [plain, _typos(text, rng), _text_speak(text)]
+    options = [
+        Example(plain, example.labels, re.sub(r"[^\w\s']", "", example.context).lower(),
+                example.group),
+        _vary(example, _typos(text, rng)),
+        Example(_text_speak(text), example.labels, _text_speak(example.context), example.group),
+    ]  # fmt: skip
     if text.startswith(("I ", "I'", "i ")):
-        options.append(_reported(text, rng))
-    chosen = rng.sample(options, 2)
-    return [example] + [Example(t, example.labels) for t in chosen]
+        options.append(_vary(example, _reported(text, rng)))
+    return [example, *rng.sample(options, 2)]
 
 
 def in_context(example: Example, neutral: list[str], rng: random.Random) -> Example:
-    """The sentence beside an ordinary one, as the model meets it when scoring a story's
-    pairs of neighbouring sentences."""
+    """The sentence with an ordinary neighbour, as the model meets it in a story."""
     other = rng.choice(neutral)
-    pair = [other, example.text] if rng.random() < 0.5 else [example.text, other]
-    return Example(" ".join(pair), example.labels)
+    around = example.around
+    context = f"{other} {around}" if rng.random() < 0.5 else f"{around} {other}"
+    return Example(example.text, example.labels, context, example.group)
+
+
+def beside_risk(example: Example, neutral: list[str], rng: random.Random) -> Example:
+    """An ordinary sentence whose neighbour carries the signal: the ordinary sentence itself
+    does not (the neighbour's own unit does), so context alone never fires."""
+    other = rng.choice(neutral)
+    context = f"{example.text} {other}" if rng.random() < 0.5 else f"{other} {example.text}"
+    return Example(other, (), context, example.group)
 
 
 def training_examples(seed: int = 19) -> list[Example]:
-    """Every training text: hand-written and generated sentences with their variants."""
+    """Every written training text: hand-written and generated sentences with their variants,
+    each group (a sentence and its variants) named so cross-validation keeps it together."""
     rng = random.Random(seed)
     base = hand_written() + _generated(rng) + _ordinary(rng)
+    base = [Example(e.text, e.labels, e.context, f"g{i}") for i, e in enumerate(base)]
     neutral = [e.text for e in _ordinary(random.Random(seed + 1))]
     out: list[Example] = []
     for example in base:
         out.extend(variants(example, rng))
         if rng.random() < 0.3:
             out.append(in_context(example, neutral, rng))
+        if example.labels and rng.random() < 0.15:
+            out.append(beside_risk(example, neutral, rng))
     return out

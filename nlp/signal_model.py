@@ -1,20 +1,20 @@
-"""The learned half of risk detection: sentence embeddings and one logistic regression per
-signal, with a threshold per signal.
+"""The learned half of risk detection: sentence embeddings and words, one logistic regression
+per signal, with a threshold per signal.
 
-Why sentences: a risk is usually said in one sentence, or two side by side, of a story that is
-otherwise about parking or waiting lists. Scoring each sentence (and each pair of neighbours)
-and keeping the highest score lets one line be heard in a long story, where an average over
-the whole story would drown it. Why embeddings: all-MiniLM-L6-v2 (already used for themes)
-places "I don't see the point in going on" near "I want to die" although they share no word,
-which is what the word-matching rules cannot do.
+Why sentences: a risk is usually said in one sentence of a story that is otherwise about
+parking or waiting lists. Scoring each sentence and keeping the highest score lets one line be
+heard in a long story, where an average over the whole story would drown it. Why neighbours
+too: the sentences around a risk say whether it is past and over, asked by a nurse, or part of
+a film, so each sentence is also embedded with the one before and after it. Why embeddings:
+all-MiniLM-L6-v2 (already used for themes) places "I don't see the point in going on" near "I
+want to die" although they share no word, which word-matching rules cannot do.
 
-Why shipped weights: the weights (6 x 384 numbers) are trained once from
-`nlp/signal_corpus.py` by `python -m nlp.signal_model` and saved in
-`nlp/data/signal_model.npz` with the thresholds and the digest of the training texts. Training
-at run time would mean embedding every example in each worker (about a minute on two cores)
-and different weights whenever a library changed; shipped, the model loads in milliseconds,
-every worker gives the same answer, and a test fails when the examples change but the weights
-were not rebuilt.
+Why shipped weights: the weights are trained once by `python -m nlp.signal_model` (see
+`nlp.signal_training`) and saved in `nlp/data/signal_model.npz` with the thresholds and the
+digests of what they learned from. Training at run time would mean embedding every example in
+each worker and different weights whenever a library changed; shipped, the model loads in
+milliseconds, every worker gives the same answer, and a test fails when the examples change
+but the weights were not rebuilt.
 
 It runs in the worker (it needs the embedding model); the web request runs only the rules.
 """
@@ -31,35 +31,57 @@ from pathlib import Path
 import numpy as np
 
 MODEL_PATH = Path(__file__).parent / "data" / "signal_model.npz"
-# A story with more pieces than this is read in groups of neighbouring sentences (no pairs),
-# so the time to read it stays bounded (about 300 texts of a window each) and nothing is
-# skipped.
-MAX_UNITS = 300
+# A story with more sentences than this is read in groups of neighbouring sentences, so the
+# time to read it stays bounded (about 300 texts to embed) and nothing is skipped.
+MAX_UNITS = 150
 # A "sentence" longer than this many words (no full stops, e.g. speech-to-text) is cut in
 # overlapping pieces, so one clause is not averaged away.
 MAX_WORDS = 40
+MIN_WORDS = 4
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\s*\n+\s*")
 
 
 @dataclass(frozen=True)
 class Unit:
-    """A sentence, or two neighbouring ones, with its place in the story."""
+    """A sentence (the focus) with its place in the story, and the sentences around it (the
+    context: the focus with one neighbour on each side)."""
 
     start: int
     end: int
     text: str
+    context: str
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence; over-long ones cut into overlapping word windows."""
-    spans: list[tuple[int, int]] = []
+    """(start, end) of each sentence; over-long ones cut into overlapping word windows, and a
+    fragment of fewer than MIN_WORDS words ("Now?", "Thank you!") joined to the sentence
+    after it (or before it, at the end): alone, its embedding says little and scores at
+    random."""
+    sentences: list[tuple[int, int]] = []
     position = 0
     for match in [*SENTENCE_END.finditer(text), None]:
         end = match.start() if match else len(text)
         if text[position:end].strip():
-            spans.extend(_word_windows(text, position, end))
+            sentences.append((position, end))
         if match:
             position = match.end()
+    joined: list[tuple[int, int]] = []
+    pending: int | None = None
+    for start, end in sentences:
+        start = start if pending is None else pending
+        if len(text[start:end].split()) < MIN_WORDS:
+            pending = start
+            continue
+        pending = None
+        joined.append((start, end))
+    if pending is not None:
+        if joined:
+            joined[-1] = (joined[-1][0], sentences[-1][1])
+        else:
+            joined.append((pending, sentences[-1][1]))
+    spans: list[tuple[int, int]] = []
+    for start, end in joined:
+        spans.extend(_word_windows(text, start, end))
     return spans
 
 
@@ -74,35 +96,36 @@ def _word_windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
     ]
 
 
-def units(text: str, spans: list[tuple[int, int]]) -> list[Unit]:
-    """Each sentence and each pair of neighbours; in a very long story, groups of
-    neighbouring sentences instead, at most MAX_UNITS of them."""
-    if len(spans) * 2 > MAX_UNITS:
+def units(text: str, spans: list[tuple[int, int]] | None = None) -> list[Unit]:
+    """Each sentence with its neighbours as context; in a very long story, groups of
+    neighbouring sentences (their own context), at most MAX_UNITS of them."""
+    spans = sentence_spans(text) if spans is None else spans
+    if len(spans) > MAX_UNITS:
         size = -(-len(spans) // MAX_UNITS)
-        return [
-            Unit(spans[i][0], spans[end][1], text[spans[i][0] : spans[end][1]])
+        groups = [
+            (spans[i][0], spans[min(i + size, len(spans)) - 1][1])
             for i in range(0, len(spans), size)
-            for end in [min(i + size, len(spans)) - 1]
         ]
-    pieces = [Unit(s, e, text[s:e]) for s, e in spans]
-    pairs = [
-        Unit(a.start, b.end, text[a.start : b.end])
-        for a, b in zip(pieces, pieces[1:], strict=False)
+        return [Unit(s, e, text[s:e], text[s:e]) for s, e in groups]
+    return [
+        Unit(s, e, text[s:e], text[spans[max(0, i - 1)][0] : spans[min(len(spans) - 1, i + 1)][1]])
+        for i, (s, e) in enumerate(spans)
     ]
-    return pieces + pairs
 
 
 @dataclass(frozen=True)
 class SentenceModel:
-    """Per-signal logistic regressions over sentence embeddings and over words, averaged.
+    """Per-signal logistic regressions over embeddings (of the sentence and of its context)
+    and over the sentence's words, averaged.
 
-    The embedding half hears meaning ("no point in going on" is near "want to die"); the word
-    half keeps the concrete words that matter ("tablets", "knife", "belt") from being blurred
-    into a general mood. Each half alone was worse on the development sets than the average.
+    The sentence's embedding hears meaning ("no point in going on" is near "want to die");
+    the context's embedding hears what the neighbours say about it ("that was years ago, I'm
+    well now", "the nurse asked me that"); the word half keeps the concrete words that matter
+    ("tablets", "knife", "belt") from being blurred into a general mood.
     """
 
     names: tuple[str, ...]
-    coef: np.ndarray  # (signals, 384)
+    coef: np.ndarray  # (signals, 768): sentence then context
     intercept: np.ndarray  # (signals,)
     vocabulary: tuple[str, ...]  # words and word pairs
     idf: np.ndarray  # (terms,)
@@ -110,14 +133,20 @@ class SentenceModel:
     word_intercept: np.ndarray  # (signals,)
     thresholds: np.ndarray  # (signals,)
     corpus_sha256: str
+    background_sha256: str
 
     def probabilities(self, vectors: np.ndarray, texts: list[str]) -> np.ndarray:
-        """(texts, signals) probabilities from L2-normalised embeddings and the texts."""
+        """(units, signals) probabilities from [sentence, context] L2-normalised embeddings
+        (units, 768) and the sentences' texts."""
         meaning = _sigmoid(vectors @ self.coef.T + self.intercept)
         words = _sigmoid(
             word_features(texts, self._index, self.idf) @ self.word_coef.T + self.word_intercept
         )
         return (1 - WORD_WEIGHT) * meaning + WORD_WEIGHT * words
+
+    def score_units(self, pieces: list[Unit]) -> np.ndarray:
+        """(units, signals) probabilities, embedding each unit's sentence and context."""
+        return self.probabilities(embed_units(pieces), [u.text for u in pieces])
 
     @property
     def _index(self) -> dict[str, int]:
@@ -135,21 +164,24 @@ class SentenceModel:
             word_intercept=self.word_intercept.astype(np.float32),
             thresholds=self.thresholds.astype(np.float32),
             corpus_sha256=np.array(self.corpus_sha256),
+            background_sha256=np.array(self.background_sha256),
         )
 
 
+def embed_units(pieces: list[Unit]) -> np.ndarray:
+    """[sentence, context] embeddings, (units, 768); a context equal to its sentence is
+    embedded once."""
+    from nlp import embed
+
+    texts = list(dict.fromkeys([u.text for u in pieces] + [u.context for u in pieces]))
+    row = {text: i for i, text in enumerate(texts)}
+    vectors = embed.encode(texts)
+    return np.hstack(
+        [vectors[[row[u.text] for u in pieces]], vectors[[row[u.context] for u in pieces]]]
+    )
+
+
 WORD_WEIGHT = 0.5
-# Thresholds on the averaged probability. Risk to life and abuse are set low for recall (a
-# missed risk costs more than a false alarm a person clears); a complaint higher, since it
-# only counts a wish and shows the complaints route.
-THRESHOLDS = {
-    "suicide_self_harm": 0.45,
-    "immediate_danger": 0.45,
-    "child_abuse_neglect": 0.45,
-    "adult_abuse_neglect": 0.45,
-    "domestic_abuse": 0.45,
-    "complaint": 0.6,
-}
 TOKEN = re.compile(r"(?u)\b\w[\w']*\b")
 
 
@@ -197,6 +229,7 @@ def load(path: Path = MODEL_PATH) -> SentenceModel:
             word_intercept=data["word_intercept"],
             thresholds=data["thresholds"],
             corpus_sha256=str(data["corpus_sha256"]),
+            background_sha256=str(data["background_sha256"]),
         )
 
 
@@ -206,54 +239,11 @@ def corpus_digest(texts: list[str], labels: list[tuple[str, ...]]) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def train(
-    texts: list[str],
-    labels: list[tuple[str, ...]],
-    names: tuple[str, ...],
-    vectors: np.ndarray | None = None,
-) -> SentenceModel:
-    """Fit both halves for each signal on the given texts (embedding them unless `vectors`)."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
-
-    from nlp import embed
-
-    if vectors is None:
-        vectors = embed.encode(texts)
-    vectorizer = TfidfVectorizer(analyzer=terms, sublinear_tf=True, min_df=2)
-    matrix = vectorizer.fit_transform(texts)
-    vocabulary = tuple(vectorizer.get_feature_names_out())
-    coef, intercept, word_coef, word_intercept = [], [], [], []
-    for name in names:
-        y = np.array([name in ls for ls in labels])
-        meaning = LogisticRegression(C=0.5, class_weight="balanced", max_iter=5000).fit(vectors, y)
-        coef.append(meaning.coef_[0])
-        intercept.append(meaning.intercept_[0])
-        words = LogisticRegression(C=4.0, class_weight="balanced", max_iter=5000).fit(matrix, y)
-        word_coef.append(words.coef_[0])
-        word_intercept.append(words.intercept_[0])
-    return SentenceModel(
-        names=names,
-        coef=np.array(coef, dtype=np.float32),
-        intercept=np.array(intercept, dtype=np.float32),
-        vocabulary=vocabulary,
-        idf=vectorizer.idf_.astype(np.float32),
-        word_coef=np.array(word_coef, dtype=np.float32),
-        word_intercept=np.array(word_intercept, dtype=np.float32),
-        thresholds=np.array([THRESHOLDS[n] for n in names], dtype=np.float32),
-        corpus_sha256=corpus_digest(texts, labels),
-    )
-
-
 def main() -> None:
-    """Train on the project's examples and write the shipped weights."""
-    from nlp import signal_corpus
-    from nlp.signals import SIGNALS
+    """Retrain from the examples and write the shipped weights (see `nlp.signal_training`)."""
+    from nlp import signal_training
 
-    examples = signal_corpus.training_examples()
-    model = train([e.text for e in examples], [e.labels for e in examples], tuple(SIGNALS))
-    model.save()
-    print(f"trained on {len(examples)} texts, {len(model.vocabulary)} terms; wrote {MODEL_PATH}")
+    signal_training.main()
 
 
 if __name__ == "__main__":

@@ -10,17 +10,19 @@ Two layers, both reviewable:
   team were brilliant"), is an idiom ("killed myself laughing"), an accident ("fell and hurt
   myself") or a question someone asked ("are you having thoughts of suicide?"). Possible hits
   still earn signposting, never a flag.
-- **Sentence model** (`nlp.signal_model`: all-MiniLM-L6-v2 embeddings of each sentence and
-  pair of sentences, one logistic regression per signal, weights shipped in `nlp/data/`) hears
-  what no rule says word for word ("I don't see the point in going on", "there's never any
-  food in the house"); it runs in the worker. Its `why` quotes the words it scored highest,
-  never only the score.
+- **Sentence model** (`nlp.signal_model`: all-MiniLM-L6-v2 embeddings of each sentence alone
+  and with its neighbours, and its words; one logistic regression per signal, weights shipped
+  in `nlp/data/`) hears what no rule says word for word ("I don't see the point in going
+  on", "there's never any food in the house"); it runs in the worker. Its `why` quotes the
+  sentence it scored highest, never only the score.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+
+import numpy as np
 
 from nlp import signal_model, signal_welsh
 
@@ -134,8 +136,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "neglect|neglected|neglecting|neglectful",
         "left|leaving|lying|lay|sitting|sat *4 soiled|urine|faeces|excrement|wee|poo",
         "left *3 without food|water|drink|drinks|fluids|meals|eating|drinking",
-        "@CARER *6 rough|roughly|slap|slapped|slaps|hit|hits|hitting|push|pushed|pushes"
-        "|pushing|shoved|shoving|punched|kicked|pinched|stole|steal|steals|stealing",
+        "@CARER *6 rough|roughly|slap|slapped|slaps|hit|hits|hitting|pushed|shoved|shoving"
+        "|punched|kicked|pinched|stole|steal|steals|stealing",
         "taking|took|takes|stole|steal|stealing|steals|controls|controlling *3 money|pension"
         "|pensions|card|cards|benefits|savings|purse|cash",
         "unexplained bruises|bruising|injuries|marks",
@@ -213,6 +215,38 @@ VEHICLES = frozenset({"car", "bus", "van", "lorry", "bike", "ball", "vehicle", "
 ASKED = frozenset({"asked", "ask", "asks", "asking"})
 QUESTION_VERBS = frozenset({"are", "do", "have", "did", "were", "any"})
 SENTENCE_END = frozenset({".", "!", "?"})
+# A wait, not a dose: "it just took a long time for my tablets".
+WAIT_WORDS = frozenset({"long", "time", "ages", "while", "forever", "hours", "days", "weeks"})
+SUBSTANCES = frozenset(
+    "drug drugs alcohol substance solvent solvents steroid steroids opioid opioids".split()
+)
+STAFF_WORDS = frozenset(
+    "staff nurses nurse doctors doctor receptionist receptionists services service everyone "
+    "people paramedics".split()
+)
+# Said beside a risk, these tell that it is past and over. Phrases, matched on whole words.
+RECOVERED = tuple(
+    f" {cue} "
+    for cue in (
+        "saved my life",
+        "saved his life",
+        "saved her life",
+        "turned my life around",
+        "went home hopeful",
+        "in a better place",
+        "in a much better place",
+        "in a good place",
+        "doing well now",
+        "doing much better",
+        "much better now",
+        "years ago",
+        "long behind me",
+        "recovered",
+        "stopped me from",
+    )
+)
+# Not "any more", "anymore" or "no longer": "I don't want to live any more" is a risk, and
+# "I don't feel suicidal any more" is already negated.
 
 
 @dataclass(frozen=True)
@@ -344,12 +378,57 @@ def _held_back(doc, start: int, end: int, rule: _Rule) -> str | None:
         before = {t.lower_ for t in doc[max(0, start - 4) : start]}
         if before & ACCIDENT_BEFORE:
             return "an accident"
+        if _past_and_over(doc, start, end):
+            return "past, and said to be over"
+    if rule.signal in ("suicide_self_harm", "immediate_danger") and WAIT_WORDS & {
+        t.lower_ for t in doc[start:end]
+    }:
+        return "about a wait, not an overdose"
+    if rule.signal == "adult_abuse_neglect":
+        reason = _not_abuse_of_the_person(doc, start, end)
+        if reason:
+            return reason
     if rule.signal == "child_abuse_neglect" and after[:1] == ["by"] and VEHICLES & set(after):
         return "an accident"
     if rule.signal == "immediate_danger" and after[:1] == ["of"]:
         return 'figure of speech ("in danger of")'
     if rule.signal != "complaint" and _is_question(doc, start, end):
         return "a question someone asked"
+    return None
+
+
+def _sentence_and_next(doc, start: int, end: int) -> list[str]:
+    """Lower-case words of the sentence holding doc[start:end] and of the sentence after it."""
+    first = start
+    while first > 0 and doc[first - 1].text not in SENTENCE_END:
+        first -= 1
+    last, ends = end, 0
+    while last < len(doc) and ends < 2:
+        ends += doc[last].text in SENTENCE_END
+        last += 1
+    return [t.lower_ for t in doc[first:last]]
+
+
+def _past_and_over(doc, start: int, end: int) -> bool:
+    """A risk told as past and over ("the crisis team saved my life two years ago", "I tried
+    years ago, and I'm in a better place now"): said in the sentence or the one after it."""
+    words = f" {' '.join(_sentence_and_next(doc, start, end))} "
+    return any(cue in words for cue in RECOVERED)
+
+
+def _not_abuse_of_the_person(doc, start: int, end: int) -> str | None:
+    """Abuse that is not someone being abused: substance use, a patient abusive to staff,
+    "abuse it" (a privilege)."""
+    before = doc[start - 1].lower_ if start else ""
+    after = [t.lower_ for t in doc[end : end + 4]]
+    if before in SUBSTANCES:
+        return f'substance use ("{before}")'
+    if after[:1] and after[0] in ("it", "them", "this", "that", "the", "their", "his", "her"):
+        return "misuse of a thing"
+    if after[:1] and after[0] in ("to", "towards") and STAFF_WORDS & set(after[1:]):
+        return "someone abusive to staff"
+    if after[:1] and after[0] in ("patient", "patients", "man", "customer", "visitor"):
+        return "someone abusive to others"
     return None
 
 
@@ -467,32 +546,51 @@ def model_signals(
     model: signal_model.SentenceModel | None = None,
     held_back: list[tuple[str, int, int]] = (),
 ) -> list[Signal]:
-    """Signals the sentence model hears: each sentence of `text` and each pair of neighbours is
-    embedded and scored, and a signal fires on the best-scoring piece over its threshold.
+    """Signals the sentence model hears in `text` (see `model_signals_many`)."""
+    return model_signals_many([text], model, [held_back])[0]
 
-    Pieces that read as Welsh are left to the Welsh rules. A piece that holds a phrase the
-    rules held back for that signal (negated, a service, a question) cannot fire it: the rule's
-    reason is the reviewable one. Runs in the worker: it needs the embedding model.
+
+def model_signals_many(
+    texts: list[str],
+    model: signal_model.SentenceModel | None = None,
+    held_back: list[list[tuple[str, int, int]]] | None = None,
+) -> list[list[Signal]]:
+    """Signals the sentence model hears: each sentence of each text is embedded alone and
+    with its neighbours, scored, and a signal fires on the best-scoring sentence over its
+    threshold. All texts' sentences are embedded together (faster for a batch).
+
+    Sentences that read as Welsh are left to the Welsh rules. A sentence that holds a phrase
+    the rules held back for that signal (negated, a service, a question) cannot fire it: the
+    rule's reason is the reviewable one. Runs in the worker: it needs the embedding model.
     """
-    from nlp import embed
-
     model = model or signal_model.load()
-    text = normalise(text)
-    pieces = [
-        unit
-        for unit in signal_model.units(text, signal_model.sentence_spans(text))
-        if not signal_welsh.is_welsh(unit.text)
-    ]
-    if not pieces:
-        return []
-    texts = [unit.text for unit in pieces]
-    scores = model.probabilities(embed.encode(texts), texts)
+    held_back = held_back or [[] for _ in texts]
+    per_text = []
+    for text in texts:
+        text = normalise(text)
+        per_text.append([u for u in signal_model.units(text) if not signal_welsh.is_welsh(u.text)])
+    pieces = [unit for units in per_text for unit in units]
+    scores = model.score_units(pieces) if pieces else np.zeros((0, len(model.names)))
+    results, offset = [], 0
+    for units, held in zip(per_text, held_back, strict=True):
+        rows = scores[offset : offset + len(units)]
+        offset += len(units)
+        results.append(_best_per_signal(model, units, rows, held))
+    return results
+
+
+def _best_per_signal(
+    model: signal_model.SentenceModel,
+    units: list[signal_model.Unit],
+    scores: np.ndarray,
+    held_back: list[tuple[str, int, int]],
+) -> list[Signal]:
     found = []
     for column, name in enumerate(model.names):
         threshold = float(model.thresholds[column])
         allowed = [
             i
-            for i, unit in enumerate(pieces)
+            for i, unit in enumerate(units)
             if not any(
                 signal == name and start < unit.end and unit.start < end
                 for signal, start, end in held_back
@@ -505,7 +603,7 @@ def model_signals(
         if score >= threshold:
             why = (
                 f"model {score:.2f} (threshold {threshold:.2f}) on the words"
-                f' "{_quote(pieces[best].text)}"'
+                f' "{_quote(units[best].text)}"'
             )
             found.append(Signal(name, "classifier", why, round(score, 3)))
     return found
@@ -522,9 +620,16 @@ def detect(text: str, model: signal_model.SentenceModel | None = None) -> Detect
     Never fails on odd input: empty, very long (read whole in bounded time), control
     characters, mixed English and Welsh.
     """
-    detection, held_back = _rules(text)
-    fired = set(detection.names)
-    for signal in model_signals(text, model, held_back):
-        if signal.name not in fired:
-            detection.signals.append(signal)
-    return detection
+    return detect_many([text], model)[0]
+
+
+def detect_many(
+    texts: list[str], model: signal_model.SentenceModel | None = None
+) -> list[Detection]:
+    """`detect` for many texts at once, their sentences embedded together."""
+    ruled = [_rules(text) for text in texts]
+    heard = model_signals_many(texts, model, [held for _, held in ruled])
+    for (detection, _), found in zip(ruled, heard, strict=True):
+        fired = set(detection.names)
+        detection.signals.extend(s for s in found if s.name not in fired)
+    return [detection for detection, _ in ruled]

@@ -64,6 +64,12 @@ def test_an_explicit_statement_fires_its_signal_and_says_which_phrase(text, sign
         ('The nurse said "are you having thoughts of suicide?" and I said no.', "question"),
         ("I was in danger of missing my bus.", "figure of speech"),
         ("i am not afraid of my husband i am afraid of needles", "negated"),
+        ("Years ago I self-harmed most days, and the team saved my life.", "past"),
+        ("I don't feel suicidal any more since the new tablets.", "negated"),
+        ("I tried to end my life years ago and I'm in a better place now.", "past"),
+        ("It just took ages for my tablets to come from pharmacy.", "a wait"),
+        ("My brother's drug abuse got better after rehab.", "substance"),
+        ("A patient was abusive to the nurses all night.", "abusive to staff"),
     ],
 )
 def test_a_hard_negative_fires_nothing_but_is_kept_as_possible_with_its_reason(text, reason):
@@ -85,6 +91,19 @@ def test_a_hard_negative_fires_nothing_but_is_kept_as_possible_with_its_reason(t
 )
 def test_ordinary_stories_fire_nothing_even_with_the_model(text):
     assert signals.detect(text).signals == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i dont want to live anymore",
+        "I want to die, I can't take it any more.",
+        "I don't want to live any longer, no longer.",
+        "I tried to kill myself last year and I still feel the same.",
+    ],
+)
+def test_words_of_time_do_not_hide_a_risk_that_is_not_over(text):
+    assert "suicide_self_harm" in signals.rule_hits(text).names
 
 
 def test_lower_case_without_punctuation_reads_like_the_original():
@@ -160,12 +179,65 @@ def test_a_phrase_the_rules_held_back_is_not_overruled_by_the_model():
 
 
 def test_the_shipped_weights_were_trained_on_the_examples_as_they_are_now():
-    from nlp import signal_corpus, signal_model
+    from nlp import signal_corpus, signal_model, signal_training
 
-    examples = signal_corpus.training_examples()
-    digest = signal_model.corpus_digest([e.text for e in examples], [e.labels for e in examples])
+    digest = signal_training.digest(signal_corpus.training_examples())
     assert signal_model.load().corpus_sha256 == digest, "run: python -m nlp.signal_model"
     assert signal_model.MODEL_PATH.stat().st_size < 2_000_000
+
+
+def test_the_shipped_weights_were_trained_on_the_background_comments_as_they_are_now():
+    from nlp import signal_model, signal_training
+
+    if not signal_training.BACKGROUND_PATH.exists():
+        pytest.skip("the development data beside the repository is not here")
+    background = signal_training.background()
+    assert signal_model.load().background_sha256 == background.sha256
+    # Every sentence of the two training trusts' comments, less the few that carry a signal.
+    assert background.comments > 5000 and len(signal_training.excluded_rows()) >= 10
+
+
+def test_no_background_comment_text_ships_only_row_numbers():
+    from nlp import signal_model, signal_training
+
+    for line in signal_training.EXCLUDED_PATH.read_text().splitlines():
+        if line.strip() and not line.startswith("#"):
+            number, _, reason = line.partition("#")
+            assert number.strip().isdigit() and len(reason) < 80
+    if signal_training.BACKGROUND_PATH.exists():
+        rows = signal_training.background_rows()
+        vocabulary = set(signal_model.load().vocabulary)
+        # The word half's vocabulary comes from written examples only: a background comment's
+        # rarer words (names, places) are not in it.
+        rare = {"nottinghamshire", "rampton", "aripiprazole"}
+        assert rows and not rare & vocabulary
+
+
+def test_a_batch_gives_what_each_text_gives_alone():
+    texts = [
+        "The physio was lovely.",
+        "I've been saving my tablets for when I decide to go. The GP doesn't know.",
+        "",
+        "My stepdad hits me when mum is at work.",
+    ]
+    batch = signals.detect_many(texts)
+    assert [d.names for d in batch] == [signals.detect(t).names for t in texts]
+
+
+def test_each_sentence_is_read_with_its_neighbours_and_fragments_are_joined():
+    from nlp import signal_model
+
+    text = "The first one is here. Now? The second one is here. The third one is here."
+    pieces = signal_model.units(text)
+    first, second, third = (
+        "The first one is here.",
+        "Now? The second one is here.",
+        "The third one is here.",
+    )
+    assert [u.text for u in pieces] == [first, second, third]
+    assert pieces[0].context == f"{first} {second}"
+    assert pieces[1].context == text
+    assert pieces[2].context == f"{second} {third}"
 
 
 def test_the_training_examples_cover_every_signal_and_many_ordinary_sentences():
