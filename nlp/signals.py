@@ -423,7 +423,7 @@ def _not_abuse_of_the_person(doc, start: int, end: int) -> str | None:
     after = [t.lower_ for t in doc[end : end + 4]]
     if before in SUBSTANCES:
         return f'substance use ("{before}")'
-    if after[:1] and after[0] in ("it", "them", "this", "that", "the", "their", "his", "her"):
+    if after[:1] and after[0] in ("it", "this", "that") and before not in WORDS["CARER"]:
         return "misuse of a thing"
     if after[:1] and after[0] in ("to", "towards") and STAFF_WORDS & set(after[1:]):
         return "someone abusive to staff"
