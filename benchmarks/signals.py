@@ -7,8 +7,10 @@ Sets (JSON Lines, {"id", "text", "signals": [...]}; "labels" is read as well):
 - benchmarks/signals_earlier_examples.jsonl and signals_explicit.jsonl: the examples and
   explicit statements the earlier detector was built from, by another hand;
 - any further set given with --set (e.g. one written by someone who has not seen the code);
-- with --real, real patient stories without labels: the share that would raise a flag, the
-  load a safeguarding lead would carry (most real stories hold no risk).
+- with --real, real stories without labels (JSON Lines with "text", or the FFT CSV, of which
+  only the trust the model never trained on is read; --sample texts of each): the share that
+  would raise a flag, the load a safeguarding lead would carry (most real stories hold no
+  risk); the flagged texts and reasons go to benchmarks/out/ for a person to read.
 
 Methods: a keyword baseline (substrings, no negation or context), the rules alone (what the
 web request acts on at once) and rules + model (what the worker runs).
@@ -16,7 +18,8 @@ web request acts on at once) and rules + model (what the worker runs).
 Targets (issue 19): recall >= 0.95 for risk to life with precision >= 0.70; recall >= 0.85 for
 abuse, neglect and domestic abuse.
 
-    .venv/bin/python benchmarks/signals.py [--set FILE.jsonl ...] [--real FILE.jsonl]
+    .venv/bin/python benchmarks/signals.py [--set FILE.jsonl ...] [--only] \
+        [--real ../shared/data/care_opinion_dev.jsonl --real ../shared/data/fft_phase1.csv]
 """
 
 from __future__ import annotations
