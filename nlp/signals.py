@@ -3,24 +3,28 @@ at risk, domestic abuse, immediate danger, and a wish to complain.
 
 Two layers, both reviewable:
 
-- **Rules** (spaCy `Matcher` over a blank English tokenizer: no statistical model, so the web
-  request can run them). Each hit records the phrase that fired and the rule's number. A hit is
-  only *possible*, not fired, when it is negated ("I was not suicidal", "no thoughts of self
-  harm"), names a service ("the self-harm team were brilliant"), is an idiom ("killed myself
-  laughing"), an accident ("fell and hurt myself") or a question someone asked ("are you having
-  thoughts of suicide?"). Possible hits still earn signposting, never a flag.
-- **Classifier** (TF-IDF and logistic regression, trained at run time on the project's own
-  synthetic examples in `nlp/data/signal_examples.jsonl`) adds recall for implicit statements
-  ("I've been stockpiling my tablets"); it runs in the worker. Its `why` is the words that
-  weighed most, never only the score.
+- **Rules** (spaCy `Matcher` over a blank English tokenizer, plus the Welsh rules of
+  `nlp.signal_welsh`: no statistical model, so the web request can run them). Each hit records
+  the phrase that fired and the rule's number. A hit is only *possible*, not fired, when it is
+  negated ("I was not suicidal", "no thoughts of self harm"), names a service ("the self-harm
+  team were brilliant"), is an idiom ("killed myself laughing"), an accident ("fell and hurt
+  myself") or a question someone asked ("are you having thoughts of suicide?"). Possible hits
+  still earn signposting, never a flag.
+- **Sentence model** (`nlp.signal_model`: all-MiniLM-L6-v2 embeddings of each sentence alone
+  and with its neighbours, and its words; one logistic regression per signal, weights shipped
+  in `nlp/data/`) hears what no rule says word for word ("I don't see the point in going
+  on", "there's never any food in the house"); it runs in the worker. Its `why` quotes the
+  sentence it scored highest, never only the score.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
+
+import numpy as np
+
+from nlp import signal_model, signal_welsh
 
 SIGNALS: dict[str, str] = {
     "suicide_self_harm": "Thoughts of suicide or self-harm",
@@ -32,8 +36,17 @@ SIGNALS: dict[str, str] = {
 }
 # Everything but a complaint goes to the safeguarding lead.
 SAFEGUARDING_SIGNALS = tuple(name for name in SIGNALS if name != "complaint")
-EXAMPLES_PATH = Path(__file__).parent / "data" / "signal_examples.jsonl"
-CLASSIFIER_THRESHOLD = 0.6
+# How soon someone should act: risk to life now, abuse or neglect today, a complaint in the
+# normal way. The web layer orders its queue and alerts by this.
+SEVERITY: dict[str, str] = {
+    "suicide_self_harm": "urgent",
+    "immediate_danger": "urgent",
+    "child_abuse_neglect": "high",
+    "adult_abuse_neglect": "high",
+    "domestic_abuse": "high",
+    "complaint": "routine",
+}
+RISK_TO_LIFE = ("suicide_self_harm", "immediate_danger")
 MAX_CHARS = 1_000_000  # beyond this only the first million characters are read
 
 # Word classes used in the patterns below as @NAME.
@@ -123,8 +136,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "neglect|neglected|neglecting|neglectful",
         "left|leaving|lying|lay|sitting|sat *4 soiled|urine|faeces|excrement|wee|poo",
         "left *3 without food|water|drink|drinks|fluids|meals|eating|drinking",
-        "@CARER *6 rough|roughly|slap|slapped|slaps|hit|hits|hitting|push|pushed|pushes"
-        "|pushing|shoved|shoving|punched|kicked|pinched|stole|steal|steals|stealing",
+        "@CARER *6 rough|roughly|slap|slapped|slaps|hit|hits|hitting|pushed|shoved|shoving"
+        "|punched|kicked|pinched|stole|steal|steals|stealing",
         "taking|took|takes|stole|steal|stealing|steals|controls|controlling *3 money|pension"
         "|pensions|card|cards|benefits|savings|purse|cash",
         "unexplained bruises|bruising|injuries|marks",
@@ -202,6 +215,38 @@ VEHICLES = frozenset({"car", "bus", "van", "lorry", "bike", "ball", "vehicle", "
 ASKED = frozenset({"asked", "ask", "asks", "asking"})
 QUESTION_VERBS = frozenset({"are", "do", "have", "did", "were", "any"})
 SENTENCE_END = frozenset({".", "!", "?"})
+# A wait, not a dose: "it just took a long time for my tablets".
+WAIT_WORDS = frozenset({"long", "time", "ages", "while", "forever", "hours", "days", "weeks"})
+SUBSTANCES = frozenset(
+    "drug drugs alcohol substance solvent solvents steroid steroids opioid opioids".split()
+)
+STAFF_WORDS = frozenset(
+    "staff nurses nurse doctors doctor receptionist receptionists services service everyone "
+    "people paramedics".split()
+)
+# Said beside a risk, these tell that it is past and over. Phrases, matched on whole words.
+RECOVERED = tuple(
+    f" {cue} "
+    for cue in (
+        "saved my life",
+        "saved his life",
+        "saved her life",
+        "turned my life around",
+        "went home hopeful",
+        "in a better place",
+        "in a much better place",
+        "in a good place",
+        "doing well now",
+        "doing much better",
+        "much better now",
+        "years ago",
+        "long behind me",
+        "recovered",
+        "stopped me from",
+    )
+)
+# Not "any more", "anymore" or "no longer": "I don't want to live any more" is a risk, and
+# "I don't feel suicidal any more" is already negated.
 
 
 @dataclass(frozen=True)
@@ -209,9 +254,13 @@ class Signal:
     """One signal with the reason it fired (or was held back)."""
 
     name: str
-    source: str  # "rules" or "classifier"
+    source: str  # "rules" or "classifier" (the sentence model)
     why: str
     score: float | None = None
+
+    @property
+    def severity(self) -> str:
+        return SEVERITY[self.name]
 
 
 @dataclass
@@ -281,8 +330,22 @@ def _rule_engine():
 
 
 def normalise(text: str) -> str:
-    """Curly quotes to straight ones, so "don’t" tokenises like "don't"."""
-    return (text or "")[:MAX_CHARS].replace("\u2019", "'").replace("\u2018", "'")
+    """Curly quotes to straight ones, so "don’t" tokenises like "don't"; control characters
+    to spaces, so they can neither join nor split words. Lengths and offsets are kept."""
+    return (text or "")[:MAX_CHARS].translate(_NORMALISE)
+
+
+def _lower(text: str) -> str:
+    """Lower case that keeps every character's offset (a few letters lower to two)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+_NORMALISE = {0x2019: "'", 0x2018: "'"} | {
+    code: " " for code in [*range(0, 32), *range(127, 160)] if chr(code) not in "\n\t"
+}
 
 
 def _negated(doc, start: int, end: int, rule: _Rule) -> str | None:
@@ -315,12 +378,57 @@ def _held_back(doc, start: int, end: int, rule: _Rule) -> str | None:
         before = {t.lower_ for t in doc[max(0, start - 4) : start]}
         if before & ACCIDENT_BEFORE:
             return "an accident"
+        if _past_and_over(doc, start, end):
+            return "past, and said to be over"
+    if rule.signal in ("suicide_self_harm", "immediate_danger") and WAIT_WORDS & {
+        t.lower_ for t in doc[start:end]
+    }:
+        return "about a wait, not an overdose"
+    if rule.signal == "adult_abuse_neglect":
+        reason = _not_abuse_of_the_person(doc, start, end)
+        if reason:
+            return reason
     if rule.signal == "child_abuse_neglect" and after[:1] == ["by"] and VEHICLES & set(after):
         return "an accident"
     if rule.signal == "immediate_danger" and after[:1] == ["of"]:
         return 'figure of speech ("in danger of")'
     if rule.signal != "complaint" and _is_question(doc, start, end):
         return "a question someone asked"
+    return None
+
+
+def _sentence_and_next(doc, start: int, end: int) -> list[str]:
+    """Lower-case words of the sentence holding doc[start:end] and of the sentence after it."""
+    first = start
+    while first > 0 and doc[first - 1].text not in SENTENCE_END:
+        first -= 1
+    last, ends = end, 0
+    while last < len(doc) and ends < 2:
+        ends += doc[last].text in SENTENCE_END
+        last += 1
+    return [t.lower_ for t in doc[first:last]]
+
+
+def _past_and_over(doc, start: int, end: int) -> bool:
+    """A risk told as past and over ("the crisis team saved my life two years ago", "I tried
+    years ago, and I'm in a better place now"): said in the sentence or the one after it."""
+    words = f" {' '.join(_sentence_and_next(doc, start, end))} "
+    return any(cue in words for cue in RECOVERED)
+
+
+def _not_abuse_of_the_person(doc, start: int, end: int) -> str | None:
+    """Abuse that is not someone being abused: substance use, a patient abusive to staff,
+    "abuse it" (a privilege)."""
+    before = doc[start - 1].lower_ if start else ""
+    after = [t.lower_ for t in doc[end : end + 4]]
+    if before in SUBSTANCES:
+        return f'substance use ("{before}")'
+    if after[:1] and after[0] in ("it", "this", "that") and before not in WORDS["CARER"]:
+        return "misuse of a thing"
+    if after[:1] and after[0] in ("to", "towards") and STAFF_WORDS & set(after[1:]):
+        return "someone abusive to staff"
+    if after[:1] and after[0] in ("patient", "patients", "man", "customer", "visitor"):
+        return "someone abusive to others"
     return None
 
 
@@ -341,34 +449,79 @@ def _is_question(doc, start: int, end: int) -> bool:
 
 
 def rule_hits(text: str) -> Detection:
-    """Run the rules only: fast, no model, safe in a web request."""
+    """Run the rules only (English and Welsh): fast, no model, safe in a web request."""
+    return _rules(text)[0]
+
+
+def _rules(text: str) -> tuple[Detection, list[tuple[str, int, int]]]:
+    """The rules' detection, and (signal, start, end) of each phrase they held back."""
     nlp, matcher, rules = _rule_engine()
     # Lower case first: the tokenizer's exceptions ("don't" -> "do", "n't") are case-sensitive.
-    doc = nlp(normalise(text).lower())
+    lowered = _lower(normalise(text))
+    doc = nlp(lowered)
     hits: list[tuple[int, int, _Rule]] = [
         (start, end, rules[nlp.vocab.strings[key]]) for key, start, end in matcher(doc)
     ]
     strong = [(s, e) for s, e, r in hits if r.signal in ("child_abuse_neglect", "domestic_abuse")]
-    detection = Detection()
-    seen: set[tuple[str, str]] = set()
+    found: list[tuple[str, str, str, int, int, str | None]] = []
     # Longest first so the reported phrase is the fullest one.
     for start, end, rule in sorted(hits, key=lambda h: (h[0], -(h[1] - h[0]))):
         if rule.signal == "adult_abuse_neglect" and any(s < end and start < e for s, e in strong):
             continue  # "domestic abuse", "my son was abused": the more specific signal says it.
-        phrase = doc[start:end].text
-        reason = _held_back(doc, start, end, rule)
-        if (rule.signal, phrase) in seen:
+        span = doc[start:end]
+        found.append(
+            (
+                rule.signal,
+                f"{rule.signal}#{rule.number}",
+                span.text,
+                span.start_char,
+                span.end_char,
+                _held_back(doc, start, end, rule),
+            )
+        )
+    welsh = signal_welsh.hits(lowered)
+    welsh_strong = [
+        (h.start, h.end) for h in welsh if h.signal in ("child_abuse_neglect", "domestic_abuse")
+    ]
+    for hit in welsh:
+        if hit.signal == "adult_abuse_neglect" and any(
+            s < hit.end and hit.start < e for s, e in welsh_strong
+        ):
             continue
-        seen.add((rule.signal, phrase))
-        label = f"{rule.signal}#{rule.number}"
+        found.append((hit.signal, hit.label, hit.phrase, hit.start, hit.end, hit.held_back))
+    detection = Detection()
+    held: list[tuple[str, int, int]] = []
+    seen: set[tuple[str, str]] = set()
+    for signal, label, phrase, start, end, reason in found:
+        if reason:
+            held.append((signal, start, end))
+        if (signal, phrase) in seen:
+            continue
+        seen.add((signal, phrase))
         if reason:
             why = f'matched "{phrase}" (rule {label}) but not counted: {reason}'
-            detection.possible.append(Signal(rule.signal, "rules", why))
+            detection.possible.append(Signal(signal, "rules", why))
         else:
-            why = f'matched "{phrase}" (rule {label})'
-            detection.signals.append(Signal(rule.signal, "rules", why))
+            detection.signals.append(Signal(signal, "rules", f'matched "{phrase}" (rule {label})'))
     detection.signals = _first_per_signal(detection.signals)
-    return detection
+    detection.possible.extend(_welsh_cues(lowered, detection))
+    return detection, held
+
+
+def _welsh_cues(lowered: str, detection: Detection) -> list[Signal]:
+    """Risk words in Welsh sentences that no rule explained: possible, for a Welsh reader."""
+    explained = set(detection.names) | {s.name for s in detection.possible}
+    cues: dict[str, str] = {}
+    for start, end in signal_model.sentence_spans(lowered):
+        sentence = lowered[start:end]
+        if signal_welsh.is_welsh(sentence):
+            for word, signal in signal_welsh.cue_words(sentence):
+                if signal not in explained:
+                    cues.setdefault(signal, word)
+    return [
+        Signal(signal, "rules", f'Welsh word "{word}": needs a Welsh speaker to read the story')
+        for signal, word in cues.items()
+    ]
 
 
 def _first_per_signal(signals: list[Signal]) -> list[Signal]:
@@ -385,76 +538,98 @@ def _first_per_signal(signals: list[Signal]) -> list[Signal]:
     return list(merged.values())
 
 
-# The classifier -------------------------------------------------------------------------
+# The learned model -----------------------------------------------------------------------
 
 
-def load_examples(path: Path = EXAMPLES_PATH) -> list[dict]:
-    """The labelled examples: {"text", "labels", "kind", "group", "variant"} per line."""
-    with open(path, encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
+def model_signals(
+    text: str,
+    model: signal_model.SentenceModel | None = None,
+    held_back: list[tuple[str, int, int]] = (),
+) -> list[Signal]:
+    """Signals the sentence model hears in `text` (see `model_signals_many`)."""
+    return model_signals_many([text], model, [held_back])[0]
 
 
-class SignalClassifier:
-    """One-vs-rest logistic regression over word n-grams; explains itself with its top words."""
+def model_signals_many(
+    texts: list[str],
+    model: signal_model.SentenceModel | None = None,
+    held_back: list[list[tuple[str, int, int]]] | None = None,
+) -> list[list[Signal]]:
+    """Signals the sentence model hears: each sentence of each text is embedded alone and
+    with its neighbours, scored, and a signal fires on the best-scoring sentence over its
+    threshold. All texts' sentences are embedded together (faster for a batch).
 
-    def __init__(self, examples: list[dict]):
-        from sklearn.feature_extraction.text import TfidfVectorizer
-        from sklearn.linear_model import LogisticRegression
-
-        self.vectorizer = TfidfVectorizer(
-            ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"(?u)\b\w[\w']*\b"
-        )
-        texts = [normalise(e["text"]).lower() for e in examples]
-        matrix = self.vectorizer.fit_transform(texts)
-        self.vocabulary = self.vectorizer.get_feature_names_out()
-        self.models = {}
-        for name in SIGNALS:
-            labels = [name in e["labels"] for e in examples]
-            if any(labels) and not all(labels):
-                model = LogisticRegression(C=8.0, class_weight="balanced", max_iter=2000)
-                self.models[name] = model.fit(matrix, labels)
-
-    def scores(self, text: str) -> dict[str, float]:
-        row = self.vectorizer.transform([normalise(text).lower()])
-        return {name: float(m.predict_proba(row)[0, 1]) for name, m in self.models.items()}
-
-    def explain(self, text: str, name: str, top: int = 4) -> list[str]:
-        """The words in `text` that pushed hardest towards `name`."""
-        row = self.vectorizer.transform([normalise(text).lower()]).tocoo()
-        weights = self.models[name].coef_[0]
-        pushes = sorted(
-            ((value * weights[col], col) for col, value in zip(row.col, row.data, strict=True)),
-            reverse=True,
-        )
-        return [self.vocabulary[col] for push, col in pushes[:top] if push > 0]
-
-    def signals(self, text: str, threshold: float = CLASSIFIER_THRESHOLD) -> list[Signal]:
-        found = []
-        for name, score in self.scores(text).items():
-            if score >= threshold:
-                words = ", ".join(f'"{w}"' for w in self.explain(text, name))
-                why = f"classifier {score:.2f}; words that weighed most: {words}"
-                found.append(Signal(name, "classifier", why, round(score, 3)))
-        return found
-
-
-@lru_cache(maxsize=1)
-def classifier() -> SignalClassifier:
-    """Trained once per worker process on the project's own examples (about a second)."""
-    return SignalClassifier(load_examples())
-
-
-def detect(text: str, model: SignalClassifier | None = None) -> Detection:
-    """Rules, then the classifier for signals the rules neither found nor held back.
-
-    A phrase the rules saw and held back (negated, a service, a question) is not overruled by
-    the classifier: the rule's reason is the reviewable one.
+    Sentences that read as Welsh are left to the Welsh rules. A sentence that holds a phrase
+    the rules held back for that signal (negated, a service, a question) cannot fire it: the
+    rule's reason is the reviewable one. Runs in the worker: it needs the embedding model.
     """
-    detection = rule_hits(text)
-    model = model or classifier()
-    decided = {s.name for s in detection.signals} | {s.name for s in detection.possible}
-    for signal in model.signals(text):
-        if signal.name not in decided:
-            detection.signals.append(signal)
-    detection.signals = _first_per_signal(detection.signals)
-    return detection
+    model = model or signal_model.load()
+    held_back = held_back or [[] for _ in texts]
+    per_text = []
+    for text in texts:
+        text = normalise(text)
+        per_text.append([u for u in signal_model.units(text) if not signal_welsh.is_welsh(u.text)])
+    pieces = [unit for units in per_text for unit in units]
+    scores = model.score_units(pieces) if pieces else np.zeros((0, len(model.names)))
+    results, offset = [], 0
+    for units, held in zip(per_text, held_back, strict=True):
+        rows = scores[offset : offset + len(units)]
+        offset += len(units)
+        results.append(_best_per_signal(model, units, rows, held))
+    return results
+
+
+def _best_per_signal(
+    model: signal_model.SentenceModel,
+    units: list[signal_model.Unit],
+    scores: np.ndarray,
+    held_back: list[tuple[str, int, int]],
+) -> list[Signal]:
+    found = []
+    for column, name in enumerate(model.names):
+        threshold = float(model.thresholds[column])
+        allowed = [
+            i
+            for i, unit in enumerate(units)
+            if not any(
+                signal == name and start < unit.end and unit.start < end
+                for signal, start, end in held_back
+            )
+        ]
+        if not allowed:
+            continue
+        best = max(allowed, key=lambda i: scores[i, column])
+        score = float(scores[best, column])
+        if score >= threshold:
+            why = (
+                f"model {score:.2f} (threshold {threshold:.2f}) on the words"
+                f' "{_quote(units[best].text)}"'
+            )
+            found.append(Signal(name, "classifier", why, round(score, 3)))
+    return found
+
+
+def _quote(text: str, limit: int = 120) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
+def detect(text: str, model: signal_model.SentenceModel | None = None) -> Detection:
+    """Rules, then the sentence model for what the rules did not already fire.
+
+    Never fails on odd input: empty, very long (read whole in bounded time), control
+    characters, mixed English and Welsh.
+    """
+    return detect_many([text], model)[0]
+
+
+def detect_many(
+    texts: list[str], model: signal_model.SentenceModel | None = None
+) -> list[Detection]:
+    """`detect` for many texts at once, their sentences embedded together."""
+    ruled = [_rules(text) for text in texts]
+    heard = model_signals_many(texts, model, [held for _, held in ruled])
+    for (detection, _), found in zip(ruled, heard, strict=True):
+        fired = set(detection.names)
+        detection.signals.extend(s for s in found if s.name not in fired)
+    return [detection for detection, _ in ruled]

@@ -55,6 +55,7 @@ COMMANDS = (
     "workbench.commands.anonymise",
     "workbench.commands.themes",
     "workbench.commands.tag",
+    "workbench.commands.signals",
     "workbench.commands.stories",
     "workbench.commands.publishing",
     "workbench.commands.backup",

@@ -1,4 +1,4 @@
-"""Risk signals: the rules (with negation and context), the classifier, and signposting."""
+"""Risk signals: the rules (negation, context, Welsh), the sentence model, signposting."""
 
 from __future__ import annotations
 
@@ -64,6 +64,12 @@ def test_an_explicit_statement_fires_its_signal_and_says_which_phrase(text, sign
         ('The nurse said "are you having thoughts of suicide?" and I said no.', "question"),
         ("I was in danger of missing my bus.", "figure of speech"),
         ("i am not afraid of my husband i am afraid of needles", "negated"),
+        ("Years ago I self-harmed most days, and the team saved my life.", "past"),
+        ("I don't feel suicidal any more since the new tablets.", "negated"),
+        ("I tried to end my life years ago and I'm in a better place now.", "past"),
+        ("It just took ages for my tablets to come from pharmacy.", "a wait"),
+        ("My brother's drug abuse got better after rehab.", "substance"),
+        ("A patient was abusive to the nurses all night.", "abusive to staff"),
     ],
 )
 def test_a_hard_negative_fires_nothing_but_is_kept_as_possible_with_its_reason(text, reason):
@@ -83,8 +89,21 @@ def test_a_hard_negative_fires_nothing_but_is_kept_as_possible_with_its_reason(t
         "The waiting list is long but the receptionist was kind.",
     ],
 )
-def test_ordinary_stories_fire_nothing_even_with_the_classifier(text):
+def test_ordinary_stories_fire_nothing_even_with_the_model(text):
     assert signals.detect(text).signals == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i dont want to live anymore",
+        "I want to die, I can't take it any more.",
+        "I don't want to live any longer, no longer.",
+        "I tried to kill myself last year and I still feel the same.",
+    ],
+)
+def test_words_of_time_do_not_hide_a_risk_that_is_not_over(text):
+    assert "suicide_self_harm" in signals.rule_hits(text).names
 
 
 def test_lower_case_without_punctuation_reads_like_the_original():
@@ -92,13 +111,15 @@ def test_lower_case_without_punctuation_reads_like_the_original():
     assert signals.rule_hits(text).names == ["complaint", "domestic_abuse", "immediate_danger"]
 
 
-def test_a_very_long_story_is_read_whole_without_a_crash():
+def test_a_very_long_story_is_read_whole_in_bounded_time():
     filler = "The appointment was late again and the car park was full. " * 1800
     text = filler + "i dont want to live anymore " + filler  # about 210,000 characters
     started = time.perf_counter()
     detection = signals.detect(text)
     assert detection.names == ["suicide_self_harm"]
-    assert time.perf_counter() - started < 60
+    # A guard against a hang, not a speed target (benchmarks/signals.py times it): the
+    # machine may be shared.
+    assert time.perf_counter() - started < 300
 
 
 @pytest.mark.parametrize("text", ["", "   ", "!!!", "\u2019\u2019", "a" * 5000, "\x00\ufffd"])
@@ -106,34 +127,174 @@ def test_odd_input_never_crashes(text):
     assert signals.detect(text).signals == []
 
 
-def test_the_classifier_explains_itself_with_the_words_that_weighed_most():
-    model = signals.classifier()
-    found = {s.name: s for s in model.signals("I have been stockpiling my tablets for weeks")}
-    assert "suicide_self_harm" in found
-    signal = found["suicide_self_harm"]
-    assert signal.source == "classifier" and signals.CLASSIFIER_THRESHOLD <= signal.score <= 1
-    assert "stockpiling" in signal.why or "tablets" in signal.why
+def test_control_characters_neither_hide_nor_invent_a_signal():
+    assert "suicide_self_harm" in signals.rule_hits("i want\x00to\x0bdie").names
+    assert "suicide_self_harm" in signals.detect("I\x07 have taken\x1b all my tablets").names
+    assert signals.detect("The\x00 physio\x1f was great.\x7f").signals == []
 
 
-def test_the_classifier_adds_signals_the_rules_miss_but_never_overrules_a_held_back_phrase():
-    implicit = "I can't see a way out and I have been researching ways to do it."
-    # Trained without this example (and its variants): it has to generalise.
-    model = signals.SignalClassifier(
-        [e for e in signals.load_examples() if "researching ways" not in e["text"]]
+@pytest.mark.parametrize(
+    ("text", "signal"),
+    [
+        (
+            "honestly i cant see the point of carrying on, everyone would cope better without me",
+            "suicide_self_harm",
+        ),
+        (
+            "I've got the whole box of my pills next to me on the bed right now.",
+            "suicide_self_harm",
+        ),
+        (
+            "there has been nothing in mum's cupboards for a week and the heating is off",
+            "adult_abuse_neglect",
+        ),
+        (
+            "He reads all my texts and I have to ask him before I can see my own sister.",
+            "domestic_abuse",
+        ),
+        (
+            "My stepdad gets angry and smacks me across the head when mum's not in.",
+            "child_abuse_neglect",
+        ),
+    ],
+)
+def test_the_model_hears_plain_words_no_rule_was_written_for(text, signal):
+    detection = signals.detect(text)
+    assert signal in detection.names
+    found = next(s for s in detection.signals if s.name == signal)
+    assert found.source in {"rules", "classifier"} and found.why
+
+
+def test_the_model_explains_itself_with_its_score_and_the_words_it_scored():
+    found = signals.model_signals("I keep thinking there is no reason to carry on living.")
+    signal = next(s for s in found if s.name == "suicide_self_harm")
+    assert signal.source == "classifier" and 0 < signal.score <= 1
+    assert "no reason to carry on living" in signal.why and "threshold" in signal.why
+
+
+def test_a_phrase_the_rules_held_back_is_not_overruled_by_the_model():
+    text = "The nurse asked if I had thoughts of suicide. I said no."
+    assert signals.rule_hits(text).possible
+    assert "suicide_self_harm" not in signals.detect(text).names
+
+
+def test_the_shipped_weights_were_trained_on_the_examples_as_they_are_now():
+    from nlp import signal_corpus, signal_model, signal_training
+
+    digest = signal_training.digest(signal_corpus.training_examples())
+    assert signal_model.load().corpus_sha256 == digest, "run: python -m nlp.signal_training"
+    assert signal_model.MODEL_PATH.stat().st_size < 2_000_000
+
+
+def test_the_shipped_weights_were_trained_on_the_background_comments_as_they_are_now():
+    from nlp import signal_model, signal_training
+
+    if not signal_training.BACKGROUND_PATH.exists():
+        pytest.skip("the development data beside the repository is not here")
+    background = signal_training.background()
+    assert signal_model.load().background_sha256 == background.sha256
+    # Every sentence of the two training trusts' comments, less the few that carry a signal.
+    assert background.comments > 5000 and len(signal_training.excluded_rows()) >= 10
+
+
+def test_no_background_comment_text_ships_only_row_numbers():
+    from nlp import signal_model, signal_training
+
+    for line in signal_training.EXCLUDED_PATH.read_text().splitlines():
+        if line.strip() and not line.startswith("#"):
+            number, _, reason = line.partition("#")
+            assert number.strip().isdigit() and len(reason) < 80
+    if signal_training.BACKGROUND_PATH.exists():
+        rows = signal_training.background_rows()
+        vocabulary = set(signal_model.load().vocabulary)
+        # The word half's vocabulary comes from written examples only: a background comment's
+        # rarer words (names, places) are not in it.
+        rare = {"nottinghamshire", "rampton", "aripiprazole"}
+        assert rows and not rare & vocabulary
+
+
+def test_a_batch_gives_what_each_text_gives_alone():
+    texts = [
+        "The physio was lovely.",
+        "I've been saving my tablets for when I decide to go. The GP doesn't know.",
+        "",
+        "My stepdad hits me when mum is at work.",
+    ]
+    batch = signals.detect_many(texts)
+    assert [d.names for d in batch] == [signals.detect(t).names for t in texts]
+
+
+def test_each_sentence_is_read_with_its_neighbours_and_fragments_are_joined():
+    from nlp import signal_model
+
+    text = "The first one is here. Now? The second one is here. The third one is here."
+    pieces = signal_model.units(text)
+    first, second, third = (
+        "The first one is here.",
+        "Now? The second one is here.",
+        "The third one is here.",
     )
-    assert signals.rule_hits(implicit).signals == []
-    found = signals.detect(implicit, model).signals
-    assert [(s.name, s.source) for s in found] == [("suicide_self_harm", "classifier")]
-    assert signals.detect("I have never had thoughts of suicide.", model).signals == []
+    assert [u.text for u in pieces] == [first, second, third]
+    assert pieces[0].context == f"{first} {second}"
+    assert pieces[1].context == text
+    assert pieces[2].context == f"{second} {third}"
 
 
-def test_the_examples_cover_every_signal_with_hard_negatives():
-    examples = signals.load_examples()
-    assert len(examples) >= 300
+def test_the_training_examples_cover_every_signal_and_many_ordinary_sentences():
+    from nlp import signal_corpus
+
+    examples = signal_corpus.training_examples()
     for name in signals.SIGNALS:
-        assert sum(name in e["labels"] for e in examples) >= 20, name
-    assert sum(e["kind"] == "hard_negative" for e in examples) >= 100
-    assert {"original", "lower_no_punctuation", "in_context"} <= {e["variant"] for e in examples}
+        assert sum(name in e.labels for e in examples) >= 150, name
+    assert sum(not e.labels for e in examples) >= 1000
+
+
+def test_every_signal_has_a_severity():
+    assert {signals.SEVERITY[name] for name in signals.RISK_TO_LIFE} == {"urgent"}
+    assert signals.Signal("complaint", "rules", "why").severity == "routine"
+    assert set(signals.SEVERITY) == set(signals.SIGNALS)
+
+
+# Welsh ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "signal"),
+    [
+        ("Dw i eisiau marw.", "suicide_self_harm"),
+        ("dwi wedi bod yn meddwl am ladd fy hun", "suicide_self_harm"),
+        ("Mae fy ngŵr yn fy nharo i bob nos.", "domestic_abuse"),
+        ("Dw i ddim yn teimlo'n ddiogel yn y tŷ heno.", "immediate_danger"),
+        ("Dw i eisiau gwneud cwyn am y feddygfa.", "complaint"),
+    ],
+)
+def test_explicit_welsh_risk_phrasings_fire_in_the_rules(text, signal):
+    assert signal in signals.rule_hits(text).names
+    assert signal in signals.detect(text).names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Roedd y nyrsys yn garedig iawn i mi ac i fy mam.",
+        "Es i i'r ysbyty ddoe ac roedd popeth yn iawn, diolch i chi.",
+        "Bu farw Dad yn dawel yn yr hosbis.",
+    ],
+)
+def test_ordinary_welsh_raises_no_flag(text):
+    assert signals.detect(text).signals == []
+
+
+def test_a_welsh_service_name_is_held_back_and_a_welsh_risk_word_is_kept_for_a_reader():
+    service = signals.rule_hits("Roedd y tîm hunan-niwed yn help mawr.")
+    assert service.signals == [] and "service" in service.possible[0].why
+    cue = signals.rule_hits("Roedd y tabledi ar y bwrdd a dw i wedi blino.")
+    assert cue.signals == [] and "Welsh speaker" in cue.possible[0].why
+
+
+def test_a_story_in_english_and_welsh_is_read_in_both():
+    text = "The GP was kind. Ond dw i ddim eisiau byw rhagor. He hits me when he drinks."
+    assert {"suicide_self_harm", "domestic_abuse"} <= set(signals.detect(text).names)
 
 
 # Signposting ----------------------------------------------------------------------------

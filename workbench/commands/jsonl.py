@@ -1,4 +1,4 @@
-"""JSON Lines in and out for the file-to-file commands (`anonymise`, `themes`, `tag`).
+"""JSON Lines in and out for the file-to-file commands (`anonymise`, `themes`, `tag`, `signals`).
 
 One pair of options and one reader, so every command takes its files the same way and reports
 a missing file or a bad line the same way: the file and line number and what is wrong, never

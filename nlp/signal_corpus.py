@@ -1,0 +1,432 @@
+"""The training texts for the risk-signal model, written for this project and varied here.
+
+Two sources, both in `nlp/data/`:
+
+- `signal_sentences.txt` and `signal_kinds.txt`: hand-written sentences in blocks by signal
+  (many voices, registers and the hard negatives that must not fire; the second is written by
+  kind: understatement, means and plans, neglect through what is missing, coercive control,
+  children's own words, reported speech, past and over against current risk);
+- the slot generators below, which combine who is speaking, about whom, what happens and
+  when, so the model meets the same idea in many words rather than one phrasing.
+
+Each sentence is then varied the way people really write: lower case, no punctuation, typos,
+text-speak, reported speech ("my sister told me ..."), and set among ordinary sentences.
+Nothing here may come from a set the detector is measured on.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+SENTENCES_PATH = Path(__file__).parent / "data" / "signal_sentences.txt"
+KINDS_PATH = Path(__file__).parent / "data" / "signal_kinds.txt"
+
+
+@dataclass(frozen=True)
+class Example:
+    """One training sentence, the signals it carries, and the sentences around it as the
+    model meets them in a story (the sentence alone when `context` is empty)."""
+
+    text: str
+    labels: tuple[str, ...]
+    context: str = ""
+    group: str = ""  # variants of one written sentence share it, so folds never split them
+
+    @property
+    def around(self) -> str:
+        return self.context or self.text
+
+
+def hand_written(paths: tuple[Path, ...] = (SENTENCES_PATH, KINDS_PATH)) -> list[Example]:
+    """The sentences of `signal_sentences.txt` and `signal_kinds.txt` with the labels of
+    their block."""
+    labels: tuple[str, ...] = ()
+    examples = []
+    lines = [line for path in paths for line in path.read_text(encoding="utf-8").splitlines()]
+    for line in lines:
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            names = tuple(line[1:-1].split())
+            labels = () if names == ("none",) else names
+            continue
+        # "sentence ~ what follows it": the sentence, read with the next one as its context
+        # ("I tried to end my life in 2019. ~ I'm well now and know who to call.").
+        focus, _, after = (part.strip() for part in line.partition(" ~ "))
+        examples.append(Example(focus, labels, f"{focus} {after}" if after else ""))
+    return examples
+
+
+# Slot generators ----------------------------------------------------------------------------
+
+RELATIVES = (
+    "my mum", "my dad", "my nan", "my grandad", "my aunt", "my uncle", "my brother",
+    "my sister", "my husband", "my wife", "my neighbour", "my friend", "the lady next door",
+    "the man upstairs", "my son", "my daughter", "my father-in-law", "my cousin",
+)  # fmt: skip
+ELDERS = (
+    "my mum", "my dad", "my nan", "my grandad", "my aunt", "my uncle", "my father-in-law",
+    "the old man next door", "my brother, who has learning disabilities,",
+    "my sister, who has dementia,", "my mother-in-law", "the lady across the road",
+)  # fmt: skip
+CHILDREN = (
+    "my son", "my daughter", "my little boy", "my little girl", "my grandson",
+    "my granddaughter", "my nephew", "my niece", "the kids next door", "the baby",
+    "my stepson", "the children", "my youngest", "the boy down the road",
+)  # fmt: skip
+ABUSERS_OF_CHILDREN = (
+    "her dad", "his stepdad", "their mum", "mum's boyfriend", "dad's girlfriend", "her uncle",
+    "the babysitter", "his father", "their stepmum", "my ex", "her mum's partner",
+)  # fmt: skip
+PARTNERS = (
+    "my husband", "my wife", "my partner", "my boyfriend", "my girlfriend", "my ex",
+    "my fiancé", "he", "she", "my other half",
+)  # fmt: skip
+WHEN = (
+    "", "", "", " again", " every week", " most nights", " when he's been drinking",
+    " when nobody is looking", " for months now", " since the summer", " all the time",
+)  # fmt: skip
+NOW = (
+    "right now", "as I type this", "at this moment", "tonight", "now", "this minute",
+)  # fmt: skip
+
+SUICIDE_FEELINGS = (
+    "can't see the point any more", "want it all to end", "don't want to wake up",
+    "think everyone would be better off without me", "have had enough of living",
+    "can't go on", "want to die", "keep thinking about ending it", "feel like giving up on life",
+    "don't want to be alive", "have been thinking about killing myself",
+    "want to disappear for good", "think about taking my own life",
+    "can't keep going like this much longer", "wish I wasn't here",
+)  # fmt: skip
+SUICIDE_REPORTED = (
+    "wants to die", "keeps saying there's no point living", "has been talking about ending it",
+    "said everyone would be better off without them", "has been cutting", "tried to end their life",
+    "has been self-harming", "took an overdose", "said they can't go on",
+    "has been saying goodbye to people", "has been hurting themselves",
+)  # fmt: skip
+MEANS = (
+    "the tablets", "my pills", "the rope", "a blade", "the whole packet of paracetamol",
+    "my insulin", "the car keys and a hosepipe", "my husband's tablets", "a bottle of pills",
+)  # fmt: skip
+DANGER_ACTS = (
+    "he's outside the door", "he's got a knife", "he's trying to break the door down",
+    "he's threatening to kill me", "he's smashing the place up", "I'm hiding from him",
+    "he won't let me leave the flat", "he's coming back for me", "I can hear him shouting",
+    "I'm locked in the bedroom", "someone is trying to get in",
+)  # fmt: skip
+CHILD_HARMS = (
+    "hits", "slaps", "hurts", "kicks", "shakes", "burns", "locks up", "starves", "screams at",
+    "beats", "touches", "punches",
+)  # fmt: skip
+CHILD_NEGLECT = (
+    "are left on their own all night", "go to school hungry", "have no food in the house",
+    "are never washed", "sleep in a freezing house with no heating",
+    "are left in dirty nappies", "have no one to look after them",
+    "aren't taken to the doctor when they're ill", "are left to fend for themselves",
+    "look after themselves because their mum is always drunk",
+)  # fmt: skip
+ADULT_NEGLECT = (
+    "has had no food in the house for days", "has been left in soiled sheets",
+    "has no heating and it's freezing", "wasn't given a drink all day",
+    "was left on the floor all night", "hasn't been washed for a week",
+    "didn't get her tablets because the carers didn't come",
+    "was left in bed until the afternoon with no breakfast", "has bedsores no one dressed",
+    "can't reach the call bell and nobody checks on her",
+    "is losing weight because nobody helps her eat",
+)  # fmt: skip
+ADULT_ABUSE = (
+    "is being bullied by a carer", "has money going missing from her purse",
+    "is frightened of one of the staff", "had her bank card taken by a relative",
+    "has unexplained bruises", "is shouted at by the night staff", "is being kept in her room",
+    "has been pushed around by a care worker", "is made to sign things she doesn't understand",
+)  # fmt: skip
+CONTROL = (
+    "checks my phone", "controls all the money", "won't let me see my friends",
+    "tells me what to wear", "tracks where I go", "decides when I can leave the house",
+    "takes my wages", "stops me seeing my family", "says no one will believe me",
+    "makes me ask permission to go out", "threatens to take the children",
+    "pushes me around", "hits me", "shouts in my face", "grabs me by the arm",
+    "calls me worthless", "makes me account for every penny",
+)  # fmt: skip
+COMPLAINTS = (
+    "make a formal complaint", "complain about the ward", "raise this with the trust",
+    "take this further", "report what happened", "get this investigated",
+    "go to the ombudsman", "write to the chief executive", "put a complaint in",
+)  # fmt: skip
+
+
+def _generated(rng: random.Random) -> list[Example]:
+    """Slot-filled sentences: each pattern's fills are drawn at random, a few per pattern."""
+    out: list[Example] = []
+
+    def add(labels: tuple[str, ...], texts: list[str]) -> None:
+        out.extend(Example(t, labels) for t in texts)
+
+    for _ in range(40):
+        feeling = rng.choice(SUICIDE_FEELINGS)
+        opener = rng.choice(("I", "Honestly I", "Most days I", "Lately I", "Some nights I"))
+        add(("suicide_self_harm",), [f"{opener} {feeling}."])
+        who = rng.choice(RELATIVES)
+        add(
+            ("suicide_self_harm",),
+            [f"{who.capitalize()} {rng.choice(SUICIDE_REPORTED)}{rng.choice(WHEN)}."],
+        )
+        means = rng.choice(MEANS)
+        verb = rng.choice(("I've got", "I'm holding", "I've taken", "I have", "I've swallowed"))
+        add(
+            ("suicide_self_harm", "immediate_danger"),
+            [f"{verb} {means} {rng.choice(NOW)}."],
+        )
+        add(
+            ("immediate_danger",),
+            [f"{rng.choice(DANGER_ACTS).capitalize()} {rng.choice(NOW)}."],
+        )
+        child, adult = rng.choice(CHILDREN), rng.choice(ABUSERS_OF_CHILDREN)
+        add(
+            ("child_abuse_neglect",),
+            [f"{adult.capitalize()} {rng.choice(CHILD_HARMS)} {child}{rng.choice(WHEN)}."],
+        )
+        add(
+            ("child_abuse_neglect",),
+            [f"{rng.choice(CHILDREN).capitalize()} {rng.choice(CHILD_NEGLECT)}."],
+        )
+        add(
+            ("child_abuse_neglect",),
+            [f"{adult.capitalize()} {rng.choice(CHILD_HARMS)} me{rng.choice(WHEN)}."],
+        )
+        add(
+            ("adult_abuse_neglect",),
+            [f"{rng.choice(ELDERS).capitalize()} {rng.choice(ADULT_NEGLECT)}."],
+        )
+        add(
+            ("adult_abuse_neglect",),
+            [f"{rng.choice(ELDERS).capitalize()} {rng.choice(ADULT_ABUSE)}."],
+        )
+        partner = rng.choice(PARTNERS)
+        add(
+            ("domestic_abuse",),
+            [f"{partner.capitalize()} {rng.choice(CONTROL)}{rng.choice(WHEN)}."],
+        )
+        add(
+            ("complaint",),
+            [
+                f"{rng.choice(('I want to', 'I would like to', 'I intend to', 'I need to'))}"
+                f" {rng.choice(COMPLAINTS)}."
+            ],
+        )
+    return out
+
+
+# Ordinary sentences and hard negatives: most of a story is neither, and the model has to
+# meet as many ways of saying nothing risky as ways of saying something.
+
+SERVICES = (
+    "the GP surgery", "the ward", "A&E", "the walk-in centre", "the pharmacy", "the dentist",
+    "the physio", "the maternity unit", "the care home", "the hospice", "the clinic",
+    "the out-of-hours service", "the district nurses", "the mental health team",
+    "the memory clinic", "the diabetes nurse", "the eye hospital", "the ambulance crew",
+    "the receptionists", "the consultant", "the health visitor", "the talking therapies service",
+)  # fmt: skip
+GOOD = (
+    "were brilliant", "were kind and patient", "explained everything clearly",
+    "listened to me properly", "couldn't have done more", "were run off their feet but lovely",
+    "made me feel at ease", "sorted it out quickly", "treated me with respect",
+)  # fmt: skip
+BAD = (
+    "kept me waiting for hours", "lost my referral", "never rang back", "were short with me",
+    "sent the letter to the wrong address", "cancelled my appointment twice",
+    "didn't explain the results", "made me repeat my story five times",
+    "had no interpreter", "ran out of my prescription", "gave me the wrong date",
+)  # fmt: skip
+WAITS = (
+    "three hours", "six weeks", "eighteen months", "all morning", "two days on a trolley",
+    "forty minutes on hold", "a year for a hearing test", "ages",
+)  # fmt: skip
+THINGS = (
+    "a scan", "my results", "an ambulance", "a call back", "a home visit", "my new glasses",
+    "a wheelchair", "the consultant", "a bed on the ward", "my repeat prescription",
+)  # fmt: skip
+MEDICINES = (
+    "my tablets", "my blood pressure pills", "my insulin", "my inhaler", "my painkillers",
+    "the morphine patches", "my antidepressants", "paracetamol", "my water tablets", "my meds",
+)  # fmt: skip
+MEDICINE_TALK = (
+    "I take {m} every morning.", "I keep {m} in the kitchen cupboard.",
+    "The pharmacist went through {m} with me.", "I collect {m} on a Friday.",
+    "The GP reviewed {m} and changed the dose.", "I forgot {m} when we went away.",
+    "My daughter puts {m} in a dosette box for me.", "I ran out of {m} over the bank holiday.",
+    "The nurse checked I was taking {m} properly.", "I've got a good supply of {m} at home.",
+)  # fmt: skip
+RISK_PHRASES = (
+    ("want to die", "suicide_self_harm"), ("think about ending my life", "suicide_self_harm"),
+    ("hurt myself", "suicide_self_harm"), ("feel unsafe at home", "immediate_danger"),
+    ("have thoughts of suicide", "suicide_self_harm"), ("get hit at home", "domestic_abuse"),
+    ("am frightened of my partner", "domestic_abuse"), ("self-harm", "suicide_self_harm"),
+)  # fmt: skip
+ASKERS = (
+    "The nurse", "The doctor", "The triage nurse", "The midwife", "The GP", "The social worker",
+    "The pharmacist", "The paramedic", "The health visitor", "The psychiatrist",
+)  # fmt: skip
+RISK_TOPICS = (
+    "suicide", "self-harm", "domestic abuse", "child neglect", "elder abuse",
+    "coercive control", "knife crime", "an overdose", "a murder", "a violent marriage",
+)  # fmt: skip
+FICTION = (
+    "a novel", "a film", "a TV drama", "a podcast", "a play", "a documentary", "a soap storyline",
+)  # fmt: skip
+HELPERS = (
+    "My husband is here with me", "My neighbour is sitting with me", "My sister has come to stay",
+    "My son is with me now", "The carer is here", "My friend came straight round",
+    "My daughter is staying over", "The district nurse is with dad now",
+)  # fmt: skip
+HELPING = (
+    "and he's been wonderful.", "and she's making tea.", "until I feel better.",
+    "while I wait for the GP to ring.", "so I'm not on my own.", "and she's sorting my tablets.",
+)  # fmt: skip
+LOVED_ONES = ("Mum", "Dad", "My wife", "My husband", "Nan", "Grandad", "My brother", "Auntie Jean")
+END_OF_LIFE = (
+    "{p} wanted to die at home and the nurses made it happen.",
+    "{p} died peacefully with the family around them.",
+    "{p} was ready to go and passed in her sleep, comfortable.",
+    "{p} had a DNR in place and the team respected it.",
+    "{p} chose to stop dialysis and was kept comfortable to the end.",
+    "{p} said they'd had enough of treatment and wanted to be comfortable, and the hospice helped.",
+    "The palliative team looked after {p} beautifully in the last week.",
+    "{p} passed away on the ward and a nurse sat with them so they weren't alone.",
+)  # fmt: skip
+
+
+def _ordinary(rng: random.Random) -> list[Example]:
+    """Ordinary and hard-negative sentences, drawn from the slots above."""
+    texts: list[str] = []
+    for _ in range(150):
+        service = rng.choice(SERVICES)
+        texts.append(f"{service.capitalize()} {rng.choice(GOOD + BAD)}.")
+        texts.append(f"I waited {rng.choice(WAITS)} for {rng.choice(THINGS)}.")
+    for _ in range(60):
+        texts.append(rng.choice(MEDICINE_TALK).format(m=rng.choice(MEDICINES)))
+        phrase, _signal = rng.choice(RISK_PHRASES)
+        asker = rng.choice(ASKERS)
+        texts.append(
+            rng.choice(
+                (
+                    f"{asker} asked whether I {phrase}, and I said no.",
+                    f"{asker} asked if I ever {phrase}; I don't.",
+                    f"I don't {phrase}, I just want my appointment.",
+                    f"I have never wanted to {phrase.removeprefix('want to ')}.",
+                    f"{asker} checked whether I {phrase}, which is their job.",
+                )
+            )
+        )
+        topic = rng.choice(RISK_TOPICS)
+        texts.append(
+            rng.choice(
+                (
+                    f"I watched {rng.choice(FICTION)} about {topic} last night.",
+                    f"The {topic} support service was really helpful.",
+                    f"We had training at work on spotting {topic}.",
+                    f"The charity that deals with {topic} gave a talk at the library.",
+                    f"There was a poster about {topic} in the waiting room.",
+                    f"I'm reading {rng.choice(FICTION)} about {topic} for my book club.",
+                )
+            )
+        )
+        texts.append(f"{rng.choice(HELPERS)} {rng.choice(HELPING)}")
+        texts.append(rng.choice(END_OF_LIFE).format(p=rng.choice(LOVED_ONES)))
+    return [Example(t, ()) for t in dict.fromkeys(texts)]
+
+
+# Variation --------------------------------------------------------------------------------
+
+TEXT_SPEAK = {
+    "you": "u", "because": "cos", "don't": "dont", "I'm": "im", "can't": "cant",
+    "won't": "wont", "I've": "ive", "doesn't": "doesnt", "are": "r", "to": "2",
+    "tonight": "2nite", "please": "pls", "he's": "hes", "she's": "shes",
+}  # fmt: skip
+REPORTERS = (
+    "My sister told me", "My friend said", "My neighbour keeps saying", "She told the nurse",
+    "He said to me", "My daughter wrote", "Mum said on the phone", "He messaged me saying",
+)  # fmt: skip
+
+
+def _typos(text: str, rng: random.Random) -> str:
+    chars = list(text)
+    for _ in range(max(1, len(chars) // 25)):
+        i = rng.randrange(len(chars) - 1)
+        if chars[i].isalpha() and chars[i + 1].isalpha():
+            choice = rng.random()
+            if choice < 0.4:
+                chars[i], chars[i + 1] = chars[i + 1], chars[i]
+            elif choice < 0.7:
+                chars[i] = ""
+            else:
+                chars[i] = chars[i] * 2
+    return "".join(chars)
+
+
+def _text_speak(text: str) -> str:
+    words = text.split()
+    return " ".join(TEXT_SPEAK.get(w, w) for w in words).lower()
+
+
+def _reported(text: str, rng: random.Random) -> str:
+    return f'{rng.choice(REPORTERS)} "{text}"'
+
+
+def _vary(example: Example, text: str) -> Example:
+    """The example with its sentence rewritten as `text`, its context rewritten to match."""
+    context = example.context.replace(example.text, text, 1) if example.context else ""
+    return Example(text, example.labels, context, example.group)
+
+
+def variants(example: Example, rng: random.Random) -> list[Example]:
+    """The sentence as written, plus two of: lower case without punctuation, typos,
+    text-speak, reported speech."""
+    text = example.text
+    plain = re.sub(r"[^\w\s']", "", text).lower()
+    options = [
+        Example(plain, example.labels, re.sub(r"[^\w\s']", "", example.context).lower(),
+                example.group),
+        _vary(example, _typos(text, rng)),
+        Example(_text_speak(text), example.labels, _text_speak(example.context), example.group),
+    ]  # fmt: skip
+    if text.startswith(("I ", "I'", "i ")):
+        options.append(_vary(example, _reported(text, rng)))
+    return [example, *rng.sample(options, 2)]
+
+
+def in_context(example: Example, neutral: list[str], rng: random.Random) -> Example:
+    """The sentence with an ordinary neighbour, as the model meets it in a story."""
+    other = rng.choice(neutral)
+    around = example.around
+    context = f"{other} {around}" if rng.random() < 0.5 else f"{around} {other}"
+    return Example(example.text, example.labels, context, example.group)
+
+
+def beside_risk(example: Example, neutral: list[str], rng: random.Random) -> Example:
+    """An ordinary sentence whose neighbour carries the signal: the ordinary sentence itself
+    does not (the neighbour's own unit does), so context alone never fires."""
+    other = rng.choice(neutral)
+    context = f"{example.text} {other}" if rng.random() < 0.5 else f"{other} {example.text}"
+    return Example(other, (), context, example.group)
+
+
+def training_examples(seed: int = 19) -> list[Example]:
+    """Every written training text: hand-written and generated sentences with their variants,
+    each group (a sentence and its variants) named so cross-validation keeps it together."""
+    rng = random.Random(seed)
+    base = hand_written() + _generated(rng) + _ordinary(rng)
+    base = [Example(e.text, e.labels, e.context, f"g{i}") for i, e in enumerate(base)]
+    neutral = [e.text for e in _ordinary(random.Random(seed + 1))]
+    out: list[Example] = []
+    for example in base:
+        out.extend(variants(example, rng))
+        if rng.random() < 0.3:
+            out.append(in_context(example, neutral, rng))
+        if example.labels and rng.random() < 0.15:
+            out.append(beside_risk(example, neutral, rng))
+    return out

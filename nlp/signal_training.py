@@ -1,0 +1,286 @@
+"""Training the risk-signal model: written examples, real comments as background, thresholds
+chosen by cross-validation. `python -m nlp.signal_training` runs it and writes the shipped weights.
+
+Why real comments as background: the written examples teach what a signal sounds like, but
+most of what the model reads is ordinary feedback ("the nurse was lovely, the wait was long"),
+and written negatives cannot cover its variety. An earlier model trained only on written
+examples flagged a third of real patient stories for risk to life. So every sentence of the
+NHS Friends and Family Test comments (`fft_phase1.csv`, MIT licence, from the development data
+beside the repository) from two of its three trusts is a negative; the third trust is kept for
+measuring how many real comments would be flagged. The few comments that do carry a signal are
+left out by row number (`nlp/data/signal_background_excluded.txt`, numbers and the reason, no
+text). No comment's text ships: only weights learned with them, and their digest.
+
+Why thresholds by cross-validation: a threshold chosen by looking at a measuring set tunes to
+it. Here each signal's threshold is the highest one at which, in five-fold cross-validation over
+groups of written examples (a sentence and its variants never split), the model still finds
+`RECALL_TARGET` of that signal's written examples: a recall-first operating point, whose cost
+in false alarms is then read on real comments held out of training.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import dataclasses
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from nlp import signal_corpus, signal_model
+
+BACKGROUND_PATH = Path(__file__).resolve().parents[2] / "shared" / "data" / "fft_phase1.csv"
+EXCLUDED_PATH = Path(__file__).parent / "data" / "signal_background_excluded.txt"
+# Trained on two trusts' comments; the third measures the flag rate on real comments.
+BACKGROUND_TRUSTS = ("Trust A", "Trust B")
+# Share of each signal's written examples the threshold must keep finding in cross-validation.
+RECALL_TARGET = {
+    "suicide_self_harm": 0.97,
+    "immediate_danger": 0.97,
+    "child_abuse_neglect": 0.95,
+    "adult_abuse_neglect": 0.95,
+    "domestic_abuse": 0.95,
+    "complaint": 0.90,
+}
+# And at most this share of the background comments held out in cross-validation may raise
+# the signal: real stories almost never carry one, and a lead flooded with false alarms stops
+# reading them. Where the two disagree, this one wins (see docs/safeguarding.md).
+BACKGROUND_RATE = 0.001
+# Never below this (a threshold near 0 would flag everything a little like a risk).
+MIN_THRESHOLD = 0.2
+FOLDS = 5
+EMBEDDING_C, WORD_C = 0.5, 4.0
+
+
+@dataclass(frozen=True)
+class Background:
+    """Real comments used as negatives: their sentences as training units, and a digest."""
+
+    examples: list[signal_corpus.Example]
+    sha256: str
+    comments: int
+
+
+def background_rows(path: Path = BACKGROUND_PATH) -> list[dict]:
+    """The FFT comments of the training trusts, less those that carry a signal."""
+    excluded = excluded_rows()
+    with open(path, encoding="utf-8", newline="") as handle:
+        return [
+            row
+            for row in csv.DictReader(handle)
+            if row["organization"] in BACKGROUND_TRUSTS
+            and row["feedback"].strip()
+            and int(row["row_index"]) not in excluded
+        ]
+
+
+def excluded_rows(path: Path = EXCLUDED_PATH) -> set[int]:
+    """Row numbers of background comments that carry a signal: never used as negatives."""
+    rows = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        number = line.split("#")[0].strip()
+        if number:
+            rows.add(int(number))
+    return rows
+
+
+def background(path: Path = BACKGROUND_PATH) -> Background:
+    """Each sentence of each background comment, with its neighbours, as a negative."""
+    rows = background_rows(path)
+    examples = []
+    for row in rows:
+        group = f"b{row['row_index']}"
+        for unit in signal_model.units(row["feedback"]):
+            examples.append(signal_corpus.Example(unit.text, (), unit.context, group))
+    payload = json.dumps([[row["row_index"], row["feedback"]] for row in rows])
+    return Background(examples, hashlib.sha256(payload.encode("utf-8")).hexdigest(), len(rows))
+
+
+def digest(examples: list[signal_corpus.Example]) -> str:
+    """What the weights learned from: each written example's sentence, context and labels."""
+    return signal_model.corpus_digest(
+        [f"{e.text}\n{e.around}" for e in examples], [e.labels for e in examples]
+    )
+
+
+# Embeddings are cached on disk by the sha256 of each text (never the text), so retraining
+# after adding a few sentences embeds only those.
+def _cache_path() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "story-workbench" / "signal-embeddings.npz"
+
+
+def embed_cached(texts: list[str]) -> np.ndarray:
+    from nlp import embed
+
+    path = _cache_path()
+    cache: dict[str, np.ndarray] = {}
+    if path.exists():
+        with np.load(path) as data:
+            cache = dict(zip(data["keys"].tolist(), data["vectors"], strict=True))
+    keys = [hashlib.sha256(t.encode("utf-8")).hexdigest() for t in texts]
+    missing = list(dict.fromkeys(t for t, k in zip(texts, keys, strict=True) if k not in cache))
+    if missing:
+        for text, vector in zip(missing, embed.encode(missing), strict=True):
+            cache[hashlib.sha256(text.encode("utf-8")).hexdigest()] = vector
+        path.parent.mkdir(parents=True, exist_ok=True)
+        np.savez(path, keys=np.array(list(cache)), vectors=np.array(list(cache.values())))
+    return np.array([cache[k] for k in keys], dtype=np.float32)
+
+
+def features(examples: list[signal_corpus.Example]) -> np.ndarray:
+    """[sentence, context] embeddings, (examples, 768)."""
+    vectors = embed_cached([e.text for e in examples] + [e.around for e in examples])
+    return np.hstack([vectors[: len(examples)], vectors[len(examples) :]])
+
+
+def fit(
+    examples: list[signal_corpus.Example],
+    vectors: np.ndarray,
+    written: np.ndarray,
+    names: tuple[str, ...],
+) -> signal_model.SentenceModel:
+    """Both halves for each signal; the word vocabulary comes from written examples only, so
+    no background comment's words are shipped."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    texts = [e.text for e in examples]
+    vectorizer = TfidfVectorizer(analyzer=signal_model.terms, sublinear_tf=True, min_df=2)
+    vectorizer.fit([t for t, w in zip(texts, written, strict=True) if w])
+    matrix = vectorizer.transform(texts)
+    coef, intercept, word_coef, word_intercept = [], [], [], []
+    for name in names:
+        y = np.array([name in e.labels for e in examples])
+        meaning = LogisticRegression(C=EMBEDDING_C, class_weight="balanced", max_iter=3000)
+        meaning.fit(vectors, y)
+        coef.append(meaning.coef_[0])
+        intercept.append(meaning.intercept_[0])
+        words = LogisticRegression(C=WORD_C, class_weight="balanced", max_iter=3000)
+        words.fit(matrix, y)
+        word_coef.append(words.coef_[0])
+        word_intercept.append(words.intercept_[0])
+    return signal_model.SentenceModel(
+        names=names,
+        coef=np.array(coef, dtype=np.float32),
+        intercept=np.array(intercept, dtype=np.float32),
+        vocabulary=tuple(vectorizer.get_feature_names_out()),
+        idf=vectorizer.idf_.astype(np.float32),
+        word_coef=np.array(word_coef, dtype=np.float32),
+        word_intercept=np.array(word_intercept, dtype=np.float32),
+        thresholds=np.full(len(names), 0.5, dtype=np.float32),
+        corpus_sha256="",
+        background_sha256="",
+    )
+
+
+def cross_validated(
+    examples: list[signal_corpus.Example],
+    vectors: np.ndarray,
+    written: np.ndarray,
+    names: tuple[str, ...],
+) -> np.ndarray:
+    """Out-of-fold probabilities (examples, signals), folds by group."""
+    from sklearn.model_selection import GroupKFold
+
+    scores = np.zeros((len(examples), len(names)), dtype=np.float32)
+    groups = [e.group for e in examples]
+    for train, test in GroupKFold(n_splits=FOLDS).split(vectors, groups=groups):
+        model = fit([examples[i] for i in train], vectors[train], written[train], names)
+        scores[test] = model.probabilities(vectors[test], [examples[i].text for i in test])
+    return scores
+
+
+def choose_thresholds(
+    scores: np.ndarray,
+    examples: list[signal_corpus.Example],
+    written: np.ndarray,
+    names: tuple[str, ...],
+) -> np.ndarray:
+    """Per signal, the highest threshold keeping RECALL_TARGET of its written examples, raised
+    where needed until at most BACKGROUND_RATE of background comments would be flagged."""
+    comments = _comments(examples, written)
+    thresholds = []
+    for column, name in enumerate(names):
+        positive = np.sort(
+            [scores[i, column] for i, e in enumerate(examples) if written[i] and name in e.labels]
+        )
+        keep = int(np.floor((1 - RECALL_TARGET[name]) * len(positive)))
+        for_recall = float(positive[keep]) - 1e-6
+        # A comment is flagged when its best sentence passes: rank comments by that.
+        best = np.sort([scores[rows, column].max() for rows in comments.values()])[::-1]
+        allowed = int(np.floor(BACKGROUND_RATE * len(best)))
+        for_background = float(best[allowed]) + 1e-6 if len(best) else 0.0
+        thresholds.append(max(MIN_THRESHOLD, for_recall, for_background))
+    return np.array(thresholds, dtype=np.float32)
+
+
+def _comments(examples: list[signal_corpus.Example], written: np.ndarray) -> dict[str, list[int]]:
+    """Rows of each background comment, by its group."""
+    comments: dict[str, list[int]] = {}
+    for i, e in enumerate(examples):
+        if not written[i]:
+            comments.setdefault(e.group, []).append(i)
+    return comments
+
+
+def report(
+    scores: np.ndarray,
+    examples: list[signal_corpus.Example],
+    written: np.ndarray,
+    thresholds: np.ndarray,
+    names: tuple[str, ...],
+) -> None:
+    """Cross-validated recall on written examples, false alarms on written negatives and on
+    background comments (any of a comment's sentences over the threshold)."""
+    print(f"{'signal':22}{'threshold':>10}{'recall':>8}{'written fp':>12}{'comments fp':>13}")
+    comments = _comments(examples, written)
+    for column, name in enumerate(names):
+        fired = scores[:, column] >= thresholds[column]
+        positive = np.array([name in e.labels for e in examples])
+        recall = fired[positive & written].mean()
+        written_fp = fired[~positive & written].mean()
+        comment_fp = np.mean([fired[rows].any() for rows in comments.values()]) if comments else 0
+        print(
+            f"{name:22}{thresholds[column]:>10.3f}{recall:>8.3f}{written_fp:>12.3f}"
+            f"{comment_fp:>13.3f}"
+        )
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Cross-validate, choose thresholds, train on everything and write the shipped weights."""
+    from nlp.signals import SIGNALS
+
+    parser = argparse.ArgumentParser(description="Train the risk-signal model.")
+    parser.add_argument("--background", type=Path, default=BACKGROUND_PATH)
+    args = parser.parse_args(argv)
+    names = tuple(SIGNALS)
+    written_examples = signal_corpus.training_examples()
+    bg = background(args.background)
+    examples = written_examples + bg.examples
+    written = np.array([True] * len(written_examples) + [False] * len(bg.examples))
+    print(
+        f"{len(written_examples)} written examples, {len(bg.examples)} sentences of"
+        f" {bg.comments} background comments; embedding"
+    )
+    vectors = features(examples)
+    scores = cross_validated(examples, vectors, written, names)
+    thresholds = choose_thresholds(scores, examples, written, names)
+    report(scores, examples, written, thresholds, names)
+    model = fit(examples, vectors, written, names)
+    model = dataclasses.replace(
+        model,
+        thresholds=thresholds,
+        corpus_sha256=digest(written_examples),
+        background_sha256=bg.sha256,
+    )
+    model.save()
+    print(f"{len(model.vocabulary)} terms; wrote {signal_model.MODEL_PATH}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,188 @@
+"""Risk signals in Welsh: the explicit phrasings, and a test of whether a sentence is Welsh.
+
+The English model reads Welsh as noise (it used to fire on the pronoun "i"), so sentences that
+read as Welsh are kept from it and read by these rules instead. The rules cover explicit
+statements only ("dw i eisiau marw", "mae e'n fy nharo i", "dw i ddim yn teimlo'n ddiogel"),
+with the usual mutations (lladd/ladd, taro/nharo, cam-drin/gam-drin/ngham-drin). A Welsh
+sentence with a risk word that no rule explains ("marw", "perygl", "tabledi") is kept as
+*possible*: the teller is shown the support section and the worker's result says which word,
+so a Welsh speaker can read the story. They were written without a Welsh speaker and need one
+to review them (docs/safeguarding.md).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Words that are common in Welsh and (almost) never English words: two of them, making up a
+# fifth of a sentence's words, mark it as Welsh. "i", "a", "o", "am", "hi" are left out
+# because English has them too.
+WELSH_WORDS = frozenset(
+    "yn yr mae roedd oedd dw dwi rydw rwy rwyf wedi ddim fy eu gyda efo ydy yw bod hefyd iawn "
+    "diolch ond achos oherwydd gan mewn fe fo ein eich nhw chi ei y ydw oes does dydw dydy "
+    "sydd cael gael mynd eisiau isio gallu fawr gyd hyn hwn hon yma yna nid na nag ni mewn "
+    "ar ôl ac roeddwn roedden doedd dim wnaeth wnes gwneud meddyg ysbyty nyrs plant mam nain "
+    "taid gŵr gwraig fi ti dy hun hunan teimlo'n teimlo bob amser".split()
+)
+WORD = re.compile(r"[\w'’-]+")
+
+# Words before a phrase that make it the name of a service ("tîm hunan-niwed", "y
+# gwasanaeth cam-drin domestig"): Welsh puts the noun first.
+SERVICE_BEFORE = frozenset(
+    "tîm tim gwasanaeth gwasanaethau llinell uned elusen canolfan gweithiwr gweithwyr "
+    "swyddog hyfforddiant cwrs polisi taflen".split()
+)
+NEGATION_BEFORE = frozenset("dim ddim heb nid nad na nac erioed".split())
+ASKED = frozenset("gofynnodd gofyn gofynnwyd holodd".split())
+
+
+@dataclass(frozen=True)
+class WelshRule:
+    signal: str
+    number: int
+    pattern: re.Pattern
+    carries_negation: bool = False
+
+
+def _rules(signal: str, *patterns: str | tuple[str, bool]) -> list[WelshRule]:
+    out = []
+    for number, spec in enumerate(patterns, start=1):
+        text, negated = (spec, False) if isinstance(spec, str) else spec
+        out.append(WelshRule(signal, number, re.compile(rf"\b(?:{text})\b"), negated))
+    return out
+
+
+HARM_ME = (
+    r"(?:fy|ein) (?:nharo|taro|mrifo|brifo|nghuro|curo|ngham-?drin|cham-?drin|nghicio|cicio"
+    r"|nhagu|tagu)"
+)
+PARTNER = (
+    r"(?:gŵr|gwr|ngŵr|ngwr|wraig|gwraig|partner|mhartner|bartner|cariad|nghariad|cyn-?bartner"
+    r"|cyn-?ŵr)"
+)
+PARENT = r"(?:tad|dad|nhad|mam|fam|llystad|lys-?dad|llysfam|ewythr|yncl)"
+
+RULES: list[WelshRule] = [
+    *_rules(
+        "suicide_self_harm",
+        r"(?:eisiau|isio|moyn|eisie) (?:marw|farw)",
+        r"(?:l?ladd|ngladd) (?:fy|ei|eu|dy) hun(?:an)?",
+        r"hunan-?laddiad|hunanladdol|hunan-?ladd",
+        r"hunan-?niwed(?:io)?|hunan-?anafu",
+        r"(?:n?niweidio|anafu|brifo|frifo|torri|dorri|llosgi|losgi) (?:fy|ei|eu) hun(?:an)?",
+        (r"(?:dim|does dim) (?:pwynt|rheswm) (?:i )?(?:byw|fyw|mynd ymlaen|cario ymlaen)", True),
+        (r"ddim (?:eisiau|isio|moyn) (?:byw|bod yma|bod yn fyw|deffro)", True),
+        r"well (?:eu byd |ei byd )?hebdd(?:a|o) ?i",
+        r"gorddos",
+        r"(?:diweddu|diwedd ar|cymryd) (?:fy|ei) (?:mywyd|bywyd|fywyd)",
+        r"(?:cymryd|cymerais|cymres|llyncu|llyncais) (?:fy |yr )?(?:holl |i gyd )?"
+        r"(?:dabledi|tabledi|pils)(?: i gyd)?",
+    ),
+    *_rules(
+        "immediate_danger",
+        (r"(?:ddim|dim) yn (?:teimlo'?n |teimlo yn )?ddiogel", True),
+        r"mewn perygl(?! o)",
+        r"(?:mynd i|am|bygwth|wedi bygwth) (?:fy |ein |ei )?(?:lladd|ladd)",
+        r"(?:ganddo|ganddi|efo|gyda|gydag) (?:hi |fe |fo )?(?:gyllell|cyllell|arf|dryll)",
+        r"(?:tu allan|wrth y drws) (?:nawr|rŵan|rwan|heno)",
+        r"wedi (?:cymryd|llyncu) (?:fy |yr )?holl (?:dabledi|tabledi)",
+    ),
+    *_rules(
+        "domestic_abuse",
+        r"(?:cam-?drin|gam-?drin|trais) domestig",
+        r"rheolaeth (?:drwy|trwy) orfodaeth|ymddygiad (?:rheolaethol|gorfodol)",
+        rf"{PARTNER}\b.{{0,40}}\b{HARM_ME}",
+        rf"ofn (?:ar )?(?:fy )?{PARTNER}",
+        rf"{PARTNER}\b.{{0,40}}\bddim yn (?:fy )?(?:ngadael|gadael) i",
+    ),
+    *_rules(
+        "child_abuse_neglect",
+        r"(?:cam-?drin|gam-?drin|esgeuluso|esgeulustod) plant",
+        rf"{PARENT}\b.{{0,40}}\b{HARM_ME}",
+        r"(?:plant|babi|mhlant|blant)\b.{0,30}\b(?:ar eu pennau eu hunain|heb fwyd|llwgu|newynu)",
+    ),
+    *_rules(
+        "adult_abuse_neglect",
+        r"cam-?drin|gam-?drin|ngham-?drin|cham-?drin|camdriniaeth",
+        r"esgeulus(?:o|tod|wyd)?",
+        r"(?:gofalwr|gofalwyr|gofalwraig|staff)\b.{0,30}\b(?:taro|gweiddi|dwyn|gwthio)",
+    ),
+    *_rules(
+        "complaint",
+        r"(?:gwneud|cyflwyno|codi|gwneud) cwyn",
+        r"(?:eisiau|isio|moyn) cwyno",
+        r"sut (?:mae |ydw i'n |dw i'n )?(?:i )?(?:gwyno|cwyno)",
+        r"ombwdsmon",
+    ),
+]
+
+# Risk words no rule explained: the story is shown support and a Welsh speaker should read it.
+CUES: dict[str, str] = {
+    "marw": "suicide_self_harm", "farw": "suicide_self_harm", "lladd": "immediate_danger",
+    "ladd": "immediate_danger", "perygl": "immediate_danger", "diogel": "immediate_danger",
+    "ddiogel": "immediate_danger", "cyllell": "immediate_danger", "bygwth": "immediate_danger",
+    "tabledi": "suicide_self_harm", "dabledi": "suicide_self_harm", "nharo": "domestic_abuse",
+    "taro": "domestic_abuse", "brifo": "domestic_abuse", "mrifo": "domestic_abuse",
+    "ofn": "domestic_abuse", "heddlu": "immediate_danger", "esgeulus": "adult_abuse_neglect",
+    "cwyn": "complaint", "cwyno": "complaint", "gwyno": "complaint",
+}  # fmt: skip
+
+
+def is_welsh(text: str) -> bool:
+    """Whether a sentence reads as Welsh (two or more Welsh-only words, a fifth of all)."""
+    words = [w.lower().strip("'’") for w in WORD.findall(text)]
+    hits = sum(w in WELSH_WORDS for w in words)
+    return hits >= 2 and hits * 5 >= len(words)
+
+
+@dataclass(frozen=True)
+class WelshHit:
+    signal: str
+    label: str
+    phrase: str
+    start: int
+    end: int
+    held_back: str | None
+
+
+def hits(text: str) -> list[WelshHit]:
+    """Every Welsh rule that matched `text` (lower case), with why it is held back if it is."""
+    found = []
+    for rule in RULES:
+        for match in rule.pattern.finditer(text):
+            found.append(
+                WelshHit(
+                    rule.signal,
+                    f"cy:{rule.signal}#{rule.number}",
+                    match.group(0),
+                    match.start(),
+                    match.end(),
+                    _held_back(text, match.start(), match.end(), rule),
+                )
+            )
+    return found
+
+
+def _held_back(text: str, start: int, end: int, rule: WelshRule) -> str | None:
+    before = [w.lower() for w in WORD.findall(text[max(0, start - 40) : start])][-3:]
+    if before and before[-1] in SERVICE_BEFORE:
+        return f'names a service ("{before[-1]}")'
+    if not rule.carries_negation and NEGATION_BEFORE & set(before[-2:]):
+        return f'negated by "{next(w for w in before if w in NEGATION_BEFORE)}"'
+    sentence_start = max(text.rfind(".", 0, start), text.rfind("!", 0, start)) + 1
+    sentence = text[sentence_start : text.find("?", end) + 1 if "?" in text[end:] else end]
+    if sentence.endswith("?") and ASKED & set(WORD.findall(sentence)):
+        return "a question someone asked"
+    return None
+
+
+def cue_words(text: str) -> list[tuple[str, str]]:
+    """(word, signal) for each risk word in a Welsh text, in order, once each."""
+    seen: dict[str, str] = {}
+    for word in WORD.findall(text):
+        lowered = word.lower()
+        for cue, signal in CUES.items():
+            if lowered == cue or (len(cue) > 4 and lowered.startswith(cue)):
+                seen.setdefault(cue, signal)
+    return list(seen.items())
