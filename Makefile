@@ -8,7 +8,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: install system-packages run test lint format translations lock mutation clean
+.PHONY: install system-packages run test lint format translations lock lock-upgrade mutation clean
 
 install: $(STAMP)
 
@@ -55,16 +55,19 @@ translations: install
 	$(BIN)/pybabel update -i workbench/translations/messages.pot -d workbench/translations
 	$(BIN)/pybabel compile -d workbench/translations
 
-# Re-resolve every dependency from pyproject.toml in a throw-away venv and write the lock.
-# Run it after changing pyproject.toml's dependencies, or to take newer releases on purpose;
-# then `make test` and commit the lock with the change.
-lock:
+# Write the lock from pyproject.toml in a throw-away venv. `make lock` keeps every version
+# already locked and adds what is new (run it after adding a dependency to pyproject.toml);
+# `make lock-upgrade` resolves everything afresh to take new releases on purpose (monthly, or
+# for a security fix). Then `make test` and commit the lock with the change.
+lock: LOCK_KEEP := -c $(LOCK)
+lock lock-upgrade:
 	rm -rf .lock-venv
 	$(PY) -m venv .lock-venv
 	.lock-venv/bin/pip install --quiet --upgrade 'pip>=25'
 	.lock-venv/bin/pip install --quiet torch==2.13.0
-	.lock-venv/bin/pip install --quiet -c scripts/lock-pins.txt '.[dev]'
-	bash scripts/write-lock.sh .lock-venv/bin/pip > $(LOCK)
+	.lock-venv/bin/pip install --quiet -c scripts/lock-pins.txt $(LOCK_KEEP) '.[dev]'
+	bash scripts/write-lock.sh .lock-venv/bin/pip > $(LOCK).new
+	mv $(LOCK).new $(LOCK)
 	rm -rf .lock-venv build
 
 clean:
