@@ -33,6 +33,12 @@ log = logging.getLogger(__name__)
 
 Progress = Callable[[float, str], None]
 REGISTRY: dict[str, Callable[..., Any]] = {}
+# Huey hands a free worker the waiting job of highest priority first: a job people wait on
+# (an alert to a safeguarding lead) need not queue behind an hour of theme fitting.
+PRIORITY: dict[str, int] = {}
+# Jobs the worker also runs by itself once a minute, for work that falls due with time rather
+# than with an event: a message to try again, a flag that became overdue.
+EVERY_MINUTE: list[str] = []
 
 # A worker marks its running jobs alive this often; a job on another machine whose mark is
 # older than the lease is taken for abandoned (on this machine the process itself is checked).
@@ -40,11 +46,19 @@ HEARTBEAT_SECONDS = 30
 LEASE = timedelta(minutes=3)
 
 
-def job(name: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Register `fn(db, progress, **params)` as the background job called `name`."""
+def job(
+    name: str, *, priority: int = 0, every_minute: bool = False
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Register `fn(db, progress, **params)` as the background job called `name`; a higher
+    `priority` runs before waiting jobs of lower priority, and `every_minute` has the worker
+    run it once a minute as well as when it is queued."""
 
     def register(fn: Callable[..., Any]) -> Callable[..., Any]:
         REGISTRY[name] = fn
+        if priority:
+            PRIORITY[name] = priority
+        if every_minute and name not in EVERY_MINUTE:
+            EVERY_MINUTE.append(name)
         return fn
 
     return register
@@ -60,8 +74,10 @@ def queue_url(config: dict) -> str:
 
 
 def make_huey(config: dict) -> Huey:
-    """Build the queue named by the config and attach the one task that runs jobs."""
-    from huey import RedisHuey, SqliteHuey
+    """Build the queue named by the config and attach the one task that runs jobs, and the
+    once-a-minute task that runs the jobs registered `every_minute` (a consumer started with
+    periodic=True runs it, as `workbench worker` does)."""
+    from huey import RedisHuey, SqliteHuey, crontab
 
     url = queue_url(config)
     if url.startswith(("redis://", "rediss://", "unix://")):
@@ -72,6 +88,12 @@ def make_huey(config: dict) -> Huey:
         huey = SqliteHuey("workbench", filename=path, results=False)
     # Kept on the instance so producers and the consumer use the very same task.
     huey.run_job = huey.task(retries=2, retry_delay=2)(run_job)
+    db_path = str(config["WORKBENCH_DB"])
+
+    def every_minute() -> None:
+        run_every_minute(db_path)
+
+    huey.periodic_task(crontab(), name="every_minute")(every_minute)
     return huey
 
 
@@ -91,7 +113,7 @@ def enqueue(huey: Huey, db, name: str, **params: Any) -> int:
             )
             .last_pk
         )
-    huey.run_job(job_id, wdb.path_of(db))
+    huey.run_job(job_id, wdb.path_of(db), priority=PRIORITY.get(name, 0))
     return job_id
 
 
@@ -129,6 +151,22 @@ def run_job(job_id: int, db_path: str) -> None:
             _finish(db, job_id, "failed", summary)
             raise
         _finish(db, job_id, "done", "")
+    finally:
+        db.close()
+
+
+def run_every_minute(db_path: str) -> None:
+    """Run each job registered `every_minute`, here and now, without a row in `jobs`: a row a
+    minute would bury the ones people look at. Each job decides for itself whether anything
+    is due, and a failure is logged (its type only) and tried again a minute later."""
+    registry.load()
+    db = wdb.connect(db_path)
+    try:
+        for name in EVERY_MINUTE:
+            try:
+                REGISTRY[name](db, lambda *_: None)
+            except Exception as error:
+                log.error("%s (every minute) failed: %s", name, type(error).__name__)
     finally:
         db.close()
 
@@ -251,7 +289,7 @@ def requeue_interrupted(huey: Huey, db, lease: timedelta = LEASE) -> int:
     rows = [
         row
         for row in db.query(
-            "SELECT id, status, worker, heartbeat_at, started_at FROM jobs "
+            "SELECT id, name, status, worker, heartbeat_at, started_at FROM jobs "
             "WHERE status IN ('running', 'queued')"
         )
         if (_abandoned(row, lease) if row["status"] == "running" else row["id"] not in waiting)
@@ -260,5 +298,5 @@ def requeue_interrupted(huey: Huey, db, lease: timedelta = LEASE) -> int:
         for row in rows:
             db["jobs"].update(row["id"], {"status": "queued"})
     for row in rows:
-        huey.run_job(row["id"], wdb.path_of(db))
+        huey.run_job(row["id"], wdb.path_of(db), priority=PRIORITY.get(row["name"], 0))
     return len(rows)

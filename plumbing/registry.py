@@ -31,6 +31,7 @@ MIGRATIONS = (
 JOBS = (
     "nlp.pipeline",
     "workbench.safeguarding.flags",
+    "workbench.safeguarding.alerts",
     "workbench.publishing.publish",
     "workbench.demo.loader",
 )

@@ -1,5 +1,7 @@
 """In a real browser (Debian's Chromium through Playwright): a storyteller who sends a story
-online sees support straight away, fitted to what they said, and always the general section."""
+online sees support straight away, fitted to what they said, and always the general section;
+when the story suggests a risk, the help comes first, above the receipt and the survey, in the
+page's language and with the services of the organisation's nation."""
 
 from __future__ import annotations
 
@@ -23,10 +25,10 @@ def live_app(tmp_path):
         yield served
 
 
-def tell(browser, base: str, activity_id: int, story: str):
+def tell(browser, base: str, activity_id: int, story: str, lang: str = "en"):
     context = browser.new_context()
     page = context.new_page()
-    page.goto(f"{base}/tell/{activity_id}")
+    page.goto(f"{base}/tell/{activity_id}" + ("?lang=cy" if lang == "cy" else ""))
     page.fill("#story", story)
     for purpose in (
         "analysis",
@@ -36,9 +38,13 @@ def tell(browser, base: str, activity_id: int, story: str):
         "equality_monitoring",
     ):
         page.check(f"#consent_{purpose}-{0 if purpose == 'analysis' else 1}")
-    page.click("button:has-text('Send my story')")
-    page.wait_for_selector("text=Thank you for your story")
+    page.locator("form button[type=submit]").last.click()
+    page.wait_for_selector(".receipt-card")
     return context, page
+
+
+def top(page, selector: str) -> float:
+    return page.locator(selector).first.bounding_box()["y"]
 
 
 def test_the_online_form_shows_signposting_after_the_story_is_sent(live_app):
@@ -61,3 +67,34 @@ def test_the_online_form_shows_signposting_after_the_story_is_sent(live_app):
     flagged = [f["signal"] for f in safeguarding.queue(db)]
     db.close()
     assert flagged == ["suicide_self_harm"]
+
+
+def test_help_comes_first_when_a_story_suggests_a_risk(live_app):
+    app, base = live_app
+    db = wdb.connect(app.config["WORKBENCH_DB"])
+    activity_id = open_activity(db, staff_user(db))
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context, page = tell(browser, base, activity_id, RISKY)
+        # The first heading a reader (or a screen reader) meets is the help, and the support
+        # sits above the receipt card and the "how was it for you?" questions.
+        assert page.locator("main h1").first.inner_text() == "Help and support"
+        help_top = top(page, "[data-signpost=suicide_self_harm]")
+        assert help_top < top(page, ".receipt-card") < top(page, ".evaluation")
+        assert help_top < page.viewport_size["height"]  # on the first screen, unscrolled
+        context.close()
+
+        context, page = tell(browser, base, activity_id, ORDINARY)
+        assert top(page, ".receipt-card") < top(page, "[data-signpost=general]")
+        context.close()
+
+        app.config["WORKBENCH_NATION"] = "wales"
+        context, page = tell(browser, base, activity_id, RISKY, lang="cy")
+        assert page.locator("html").get_attribute("lang") == "cy"
+        first = page.locator("[data-signpost=suicide_self_harm]")
+        assert "GIG 111 Cymru" in first.inner_text() and "Samariaid" in first.inner_text()
+        assert top(page, "[data-signpost=suicide_self_harm]") < top(page, ".receipt-card")
+        assert page.locator("a[href='https://111.nhs.uk']").count() == 0
+        context.close()
+        browser.close()
+    db.close()

@@ -6,13 +6,12 @@ from __future__ import annotations
 import csv
 import email.policy
 import io
-import socket
 from email import message_from_bytes
 
 import pytest
-from aiosmtpd.controller import Controller
 from conftest import csrf_token
 from consent_support import capture_story, new_theme, open_activity, row_counts, staff_user
+from mail_support import free_port, smtp_on
 
 from consent import ConsentError, change_consent, withdraw
 from plumbing import db as wdb
@@ -22,27 +21,11 @@ from workbench.feedback.actions import ActionFields
 STORY = "The pharmacy ran out of my inhaler three times this winter."
 
 
-class Sink:
-    """An aiosmtpd handler that keeps every message it is given."""
-
-    def __init__(self) -> None:
-        self.envelopes = []
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
-        self.envelopes.append(envelope)
-        return "250 OK"
-
-
 @pytest.fixture
 def smtp_server():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    sink = Sink()
-    controller = Controller(sink, hostname="127.0.0.1", port=port)
-    controller.start()
-    yield f"smtp://127.0.0.1:{port}", sink
-    controller.stop()
+    port = free_port()
+    with smtp_on(port) as sink:
+        yield f"smtp://127.0.0.1:{port}", sink
 
 
 def answered(db, ways: list[dict], no_contact=(), **action) -> tuple[list, int]:

@@ -30,6 +30,12 @@ def _fail(db, progress) -> None:
     raise ValueError("no story text here\nsecond line")
 
 
+@jobs.job("test_urgent", priority=5)
+def _urgent(db, progress) -> None:
+    with wdb.write(db):
+        db["test_results"].insert({"value": -1})
+
+
 @contextmanager
 def consuming(huey):
     """A real Huey consumer on a thread for the length of the block."""
@@ -91,6 +97,21 @@ def test_a_job_sent_twice_runs_once(app, db):
         time.sleep(0.3)  # the second delivery, if any, finishes its run
     assert [r["value"] for r in db["test_results"].rows] == [42]
     assert db["jobs"].get(job_id)["attempts"] == 1
+
+
+def test_a_job_of_higher_priority_runs_before_those_already_waiting(app, db):
+    huey = jobs.make_huey(app.config)
+    waiting = [jobs.enqueue(huey, db, "test_add", a=n, b=0) for n in (1, 2, 3)]
+    urgent = jobs.enqueue(huey, db, "test_urgent")
+    with consuming(huey):
+        for job_id in [*waiting, urgent]:
+            assert wait_for(db, job_id)["status"] == "done"
+    assert [r["value"] for r in db.query("SELECT value FROM test_results ORDER BY rowid")] == [
+        -1,
+        1,
+        2,
+        3,
+    ]
 
 
 @pytest.fixture

@@ -187,7 +187,15 @@ def test_flags_never_reach_the_published_database(db, tmp_path):
 
 def test_every_safeguarding_view_is_for_the_lead_and_admins_only(app):
     views = {e: v for e, v in app.view_functions.items() if e.startswith("safeguarding.")}
-    assert set(views) == {"safeguarding.queue", "safeguarding.flag", "safeguarding.step"}
+    assert set(views) == {
+        "safeguarding.queue",
+        "safeguarding.flag",
+        "safeguarding.step",
+        "safeguarding.raise_concern",
+    }
+    # Raising a concern only sends one in: everyone who reads stories may, planners may not.
+    raising = views.pop("safeguarding.raise_concern").allowed_roles
+    assert raising == {"gatherer", "analyst", "admin", "safeguarding"}
     assert all(v.allowed_roles == LEADS for v in views.values())
 
 
@@ -243,8 +251,9 @@ def test_after_capture_the_rules_flag_at_once_and_the_worker_check_is_queued(app
     assert [s.key for s in shown.sections] == ["immediate_danger", "domestic_abuse", "complaint"]
     assert shown.safeguarding and shown.procedure
     assert safeguarding.routed(db, story_id) and safeguarding.complaint_count(db) == 1
-    job = db.execute("SELECT name, params FROM jobs").fetchone()
-    assert job == ("signals", f'{{"story_id": {story_id}}}')
+    queued = db.execute("SELECT name, params FROM jobs ORDER BY id").fetchall()
+    # The lead's alert first (a flag was raised), then the worker's full check.
+    assert queued == [("safeguarding_alerts", "{}"), ("signals", f'{{"story_id": {story_id}}}')]
 
 
 def test_analysts_pages_can_say_only_that_a_story_was_routed(app, db, story):

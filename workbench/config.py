@@ -35,6 +35,18 @@ ENV_KEYS = {
     "WORKBENCH_MAIL_FROM": str,
     # The clock storytellers live by, for times on their pages (IANA name).
     "WORKBENCH_TIMEZONE": str,
+    # Which nation's services the support after a story names: england, wales, scotland,
+    # northern-ireland.
+    "WORKBENCH_NATION": str,
+    # Alerts to the safeguarding lead (through WORKBENCH_SMTP_URL), and where overdue flags
+    # escalate (the lead's address again when unset).
+    "WORKBENCH_SAFEGUARDING_EMAIL": str,
+    "WORKBENCH_SAFEGUARDING_ESCALATION_EMAIL": str,
+    # When an unacknowledged flag is overdue (urgent ones sooner), and the least time between
+    # two alert messages of a kind, so a flood of flags brings one message, not hundreds.
+    "SAFEGUARDING_OVERDUE_HOURS": float,
+    "SAFEGUARDING_URGENT_OVERDUE_MINUTES": float,
+    "SAFEGUARDING_ALERT_MINUTES": float,
 }
 
 
@@ -63,15 +75,25 @@ def load_config(instance_path: str | Path, overrides: dict[str, Any] | None = No
         "SESSION_ABSOLUTE_HOURS": 8,
         "STORY_MAX_CHARS": 20_000,
         "WORKBENCH_TIMEZONE": "Europe/London",
+        "WORKBENCH_NATION": "england",
+        "SAFEGUARDING_OVERDUE_HOURS": 4,
+        "SAFEGUARDING_URGENT_OVERDUE_MINUTES": 60,
+        "SAFEGUARDING_ALERT_MINUTES": 3,
         "WTF_CSRF_ENABLED": True,
         "RATELIMIT_ENABLED": True,
     }
     for key, kind in ENV_KEYS.items():
         if os.environ.get(key):
             value = os.environ[key]
-            config[key] = (
-                value.strip().lower() in {"1", "true", "yes", "on"} if kind is bool else value
-            )
+            if kind is bool:
+                config[key] = value.strip().lower() in {"1", "true", "yes", "on"}
+            elif kind is float:
+                try:
+                    config[key] = float(value)
+                except ValueError:
+                    raise ValueError(f"{key} must be a number, not {value!r}") from None
+            else:
+                config[key] = value
     if overrides:
         config.update(overrides)
     return config

@@ -1,4 +1,7 @@
-"""The main menu: each entry appears only for roles its view allows."""
+"""The main menu: each entry appears only for roles its view allows, some with a count beside
+them (a badge) that the area registers with `add_badge`."""
+
+from collections.abc import Callable
 
 from flask import Flask, url_for
 from flask_login import current_user
@@ -24,18 +27,29 @@ MENU = (
 )
 
 
+def add_badge(app: Flask, endpoint: str, count: Callable[[], int], meaning: str) -> None:
+    """Show `count()` beside the menu entry for `endpoint` when it is not zero, to those who
+    see the entry; `meaning` says what it counts, for screen readers."""
+    app.extensions.setdefault("nav_badges", {})[endpoint] = (count, meaning)
+
+
 def register_navigation(app: Flask) -> None:
     @app.context_processor
     def menu():
         def nav_items():
             items = []
+            badges = app.extensions.get("nav_badges", {})
             for endpoint, label in MENU:
                 view = app.view_functions.get(endpoint)
                 allowed = getattr(view, "allowed_roles", None)
                 if view is None or allowed is None:
                     continue
                 if allowed == PUBLIC or current_user.role in allowed:
-                    items.append({"url": url_for(endpoint), "label": label})
+                    item = {"url": url_for(endpoint), "label": label}
+                    if endpoint in badges:
+                        count, meaning = badges[endpoint]
+                        item |= {"badge": count(), "badge_meaning": meaning}
+                    items.append(item)
             return items
 
         return {"nav_items": nav_items}

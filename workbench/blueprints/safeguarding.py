@@ -1,30 +1,39 @@
-"""The safeguarding lead's urgent queue: flagged stories, their states and who did what when.
+"""The safeguarding lead's urgent queue: flagged stories, their states and who did what when;
+and the form staff use to raise a concern by hand from any page where they read a story.
 
-Only the safeguarding lead and admins see flags. Unacknowledged flags older than
-`SAFEGUARDING_OVERDUE_HOURS` (default 4) head the queue and the dashboard in an alert.
+Only the safeguarding lead and admins see flags. Urgent flags waiting for someone show on the
+lead's dashboard and as a count beside "Safeguarding" in the menu; unacknowledged flags past
+their time (`SAFEGUARDING_URGENT_OVERDUE_MINUTES`, `SAFEGUARDING_OVERDUE_HOURS`) head the
+queue and the dashboard, and are escalated by email (workbench/safeguarding/alerts.py).
 """
 
 from __future__ import annotations
 
 import gc
 import threading
-from datetime import timedelta
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from wtforms import TextAreaField
-from wtforms.validators import Length
+from wtforms import HiddenField, IntegerField, SelectField, TextAreaField
+from wtforms.validators import InputRequired, Length
 
-from nlp.signals import SIGNALS, rule_hits
+from consent import story_facts
+from nlp.signals import rule_hits
 from plumbing import audit
 from workbench import safeguarding
+from workbench.navigation import add_badge
 from workbench.policy import roles
+from workbench.safeguarding.flags import REASON_MAX_CHARS
+from workbench.safeguarding.on_capture import queue_alert
+from workbench.safeguarding.signposting import check_nation
 from workbench.web import get_db
 
 bp = Blueprint("safeguarding", __name__, url_prefix="/safeguarding")
 
 LEADS = ("safeguarding", "admin")
+# Everyone whose pages show a story's words: the check page, themes and priorities.
+RAISERS = ("gatherer", "analyst", "admin", "safeguarding")
 STEPS = {
     "acknowledge": safeguarding.acknowledge,
     "action": safeguarding.record_action,
@@ -33,11 +42,19 @@ STEPS = {
 
 
 @bp.record_once
-def warm_rules(state) -> None:
-    """Load the tokenizer and matcher in the background when the app starts, so the first
-    storyteller does not wait for spaCy's import (several seconds) after pressing Send."""
+def set_up(state) -> None:
+    """Refuse a configured nation the signposting does not know (at start, not in front of a
+    storyteller); count urgent flags beside "Safeguarding" in the menu; and load the
+    tokenizer and matcher in the background, so the first storyteller does not wait for
+    spaCy's import (several seconds) after pressing Send."""
+    check_nation(state.app.config.get("WORKBENCH_NATION"))
+    add_badge(state.app, "safeguarding.queue", _urgent_waiting, "urgent flags waiting")
     if not state.app.testing:
         threading.Thread(target=_warm_then_freeze, name="warm-rules", daemon=True).start()
+
+
+def _urgent_waiting() -> int:
+    return safeguarding.waiting_urgent(get_db())
 
 
 def _warm_then_freeze() -> None:
@@ -54,28 +71,47 @@ class FlagStepForm(FlaskForm):
     note = TextAreaField("Note", validators=[Length(max=4000)])
 
 
-def overdue_after() -> timedelta:
-    return timedelta(hours=float(current_app.config.get("SAFEGUARDING_OVERDUE_HOURS", 4)))
+class ConcernForm(FlaskForm):
+    """A concern raised by hand: which story, what kind, why, and the page to go back to."""
+
+    story = IntegerField(validators=[InputRequired()])
+    signal = SelectField(choices=[(s, safeguarding.LABELS[s]) for s in safeguarding.RAISABLE])
+    reason = TextAreaField(validators=[InputRequired(), Length(max=REASON_MAX_CHARS)])
+    next = HiddenField()
+
+
+def _limits() -> dict:
+    return safeguarding.overdue_limits(current_app.config)
+
+
+def _is_lead() -> bool:
+    return current_user.is_authenticated and current_user.role in LEADS
 
 
 @bp.app_context_processor
-def overdue_flags():
-    """For templates: `safeguarding_overdue()` (leads only) and `story_routed(story_id)`."""
+def lead_view():
+    """For templates: `safeguarding_lead()` (leads only: urgent, overdue and unsent alerts),
+    `story_routed(story_id)` and what the concern form offers."""
 
-    def safeguarding_overdue() -> list[dict]:
-        if not current_user.is_authenticated or current_user.role not in LEADS:
-            return []
-        return safeguarding.overdue(get_db(), overdue_after())
+    def safeguarding_lead() -> dict | None:
+        return safeguarding.lead_summary(get_db(), _limits()) if _is_lead() else None
 
     def story_routed(story_id: int) -> bool:
         """For analysts' pages: only whether the story went to the safeguarding lead."""
         return safeguarding.routed(get_db(), story_id)
 
     return {
-        "safeguarding_overdue": safeguarding_overdue,
+        "safeguarding_lead": safeguarding_lead,
         "story_routed": story_routed,
-        "signal_labels": SIGNALS,
+        "signal_labels": safeguarding.LABELS,
+        "concern_signals": safeguarding.RAISABLE,
+        "concern_max_chars": REASON_MAX_CHARS,
     }
+
+
+def _int_arg(name: str) -> int | None:
+    value = request.args.get(name, "")
+    return int(value) if value.isdecimal() else None
 
 
 @bp.route("")
@@ -83,12 +119,19 @@ def overdue_flags():
 def queue():
     db = get_db()
     include_closed = request.args.get("closed") == "1"
+    activity_id = _int_arg("activity")
     return render_template(
         "safeguarding/queue.html",
-        flags=safeguarding.queue(db, include_closed=include_closed),
-        overdue_ids={f["id"] for f in safeguarding.overdue(db, overdue_after())},
-        overdue_hours=current_app.config.get("SAFEGUARDING_OVERDUE_HOURS", 4),
+        queue=safeguarding.story_groups(
+            db,
+            _limits(),
+            activity_id=activity_id,
+            include_closed=include_closed,
+            page=_int_arg("page") or 1,
+        ),
+        activity_id=activity_id,
         include_closed=include_closed,
+        alerts_configured=safeguarding.AlertSettings.from_config(current_app.config).configured,
         complaints=safeguarding.complaint_count(db),
         states=safeguarding.STATES,
     )
@@ -103,6 +146,7 @@ def flag(flag_id: int):
     return render_template(
         "safeguarding/flag.html",
         flag=found,
+        overdue=flag_id in {f["id"] for f in safeguarding.overdue_for(db, _limits())},
         story=safeguarding.story_for_lead(db, found["story_id"]),
         form=FlagStepForm(),
         states=safeguarding.STATES,
@@ -126,3 +170,47 @@ def step(flag_id: int, step: str):
     else:
         flash(f"Flag {flag_id}: {step} recorded.", "info")
     return redirect(url_for("safeguarding.flag", flag_id=flag_id))
+
+
+def _back_to(target: str | None) -> str:
+    """The page the form was on, if it is a page of this site; else the dashboard."""
+    if target and target.startswith("/") and not target.startswith(("//", "/\\")):
+        return target
+    return url_for("dashboard.index")
+
+
+@bp.route("/concerns", methods=["POST"])
+@roles(*RAISERS)
+def raise_concern():
+    """Raise a concern about a story by hand: it joins the lead's queue and the lead is told."""
+    db = get_db()
+    form = ConcernForm()
+    back = _back_to(form.next.data)
+    if not form.validate_on_submit():
+        flash(
+            "The concern was not sent: choose what kind it is and say why "
+            f"(up to {REASON_MAX_CHARS} characters), then try again.",
+            "error",
+        )
+        return redirect(back)
+    story = story_facts(db, [form.story.data]).get(form.story.data)
+    if story is None:
+        flash("The concern was not sent: that story no longer exists.", "error")
+        return redirect(back)
+    if current_user.role == "gatherer" and story["created_by"] != current_user.id:
+        abort(403)  # gatherers read only the stories they gathered
+    try:
+        _flag_id, new = safeguarding.raise_concern(
+            db, story["id"], form.signal.data, form.reason.data, current_user.id
+        )
+    except safeguarding.FlagError as error:
+        flash(f"The concern was not sent: {error}", "error")
+        return redirect(back)
+    if new:
+        queue_alert()
+    flash(
+        f"Your concern about story {story['reference']} is in the safeguarding lead's queue"
+        + ("." if new else ", added to the flag already open for it."),
+        "info",
+    )
+    return redirect(back)

@@ -2,9 +2,10 @@
 
 An update is queued for every story an action answers whose teller gave `contact` consent and
 left a way to reach them: email when there is an address, otherwise a text message, otherwise
-a letter. Emails go through SMTP when `WORKBENCH_SMTP_URL` is set; texts and letters are
-exported as CSV for whoever sends them. Contact details are read from `contacts` at the moment
-of sending or exporting, so a teller who withdrew (or withdrew contact consent) gets nothing.
+a letter. Emails go through SMTP when `WORKBENCH_SMTP_URL` is set (the one mail path,
+`workbench/mail.py`); texts and letters are exported as CSV for whoever sends them. Contact
+details are read from `contacts` at the moment of sending or exporting, so a teller who
+withdrew (or withdrew contact consent) gets nothing.
 Messages say what the organisation did, never what anyone wrote.
 """
 
@@ -17,7 +18,6 @@ from datetime import date
 from email.message import EmailMessage
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import sqlite_utils
 from babel.dates import format_date
@@ -29,10 +29,10 @@ from consent.languages import DEFAULT as DEFAULT_LANGUAGE
 from plumbing import audit
 from plumbing import db as wdb
 from plumbing.clock import now_iso
+from workbench import mail
 from workbench.feedback import actions
 from workbench.feedback.qdpx import spreadsheet_safe
 
-SMTP_TIMEOUT_SECONDS = 15
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
 # Where an update goes, read from consent at the moment of sending.
 _ADDRESS = ("reference", "name", "email", "phone", "postal_address", "language")
@@ -188,7 +188,7 @@ def send_emails(db: sqlite_utils.Database, smtp_url: str, sender: str) -> dict[s
     if not pending:
         return {"sent": 0, "failed": 0}
     sent = failed = 0
-    with _connect(smtp_url) as smtp:
+    with mail.connect(smtp_url) as smtp:
         for row in pending:
             action = actions.get_action(db, row["action_id"])
             message = EmailMessage()
@@ -239,20 +239,3 @@ def export_letters_and_texts(db: sqlite_utils.Database, by: str) -> str:
 def _mark(db: sqlite_utils.Database, outbox_id: int, status: str, error: str | None = None) -> None:
     with wdb.write(db):
         db["outbox"].update(outbox_id, {"status": status, "sent_at": now_iso(), "error": error})
-
-
-def _connect(smtp_url: str) -> smtplib.SMTP:
-    url = urlsplit(smtp_url)
-    if url.scheme not in ("smtp", "smtps", "smtp+starttls") or not url.hostname:
-        raise ValueError("WORKBENCH_SMTP_URL must look like smtp://host:port")
-    if url.scheme == "smtps":
-        smtp: smtplib.SMTP = smtplib.SMTP_SSL(
-            url.hostname, url.port or 465, timeout=SMTP_TIMEOUT_SECONDS
-        )
-    else:
-        smtp = smtplib.SMTP(url.hostname, url.port or 25, timeout=SMTP_TIMEOUT_SECONDS)
-        if url.scheme == "smtp+starttls":
-            smtp.starttls()
-    if url.username:
-        smtp.login(unquote(url.username), unquote(url.password or ""))
-    return smtp

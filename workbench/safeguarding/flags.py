@@ -1,8 +1,10 @@
 """Flags for the safeguarding lead, and the count of storytellers who asked to complain.
 
 A story with a risk signal is flagged, never held back: it keeps flowing through the normal
-path. Each flag moves open → acknowledged → action taken → closed, with who and when at each
-step, and every step is in the audit log (ids and states only, never the notes or the phrase).
+path. The detector flags what it finds; staff raise a concern by hand from any page where they
+read a story (`raise_concern`), and it joins the same queue. Each flag moves open →
+acknowledged → action taken → closed, with who and when at each step, and every step is in the
+audit log (ids and states only, never the notes, the reason or the phrase).
 Flag details stay with the safeguarding lead: analysts can ask only whether a story was routed
 (`routed`), and the published database never reads these tables. Withdrawal deletes both
 tables' rows for the story (the clean-ups below, and ON DELETE CASCADE). The `signals` job looks
@@ -13,7 +15,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from datetime import datetime, timedelta
 
 import sqlite_utils
 
@@ -21,12 +22,12 @@ import consent
 from consent import delete_rows, register_cleanup
 from nlp import checks
 from nlp import signals as detection
-from nlp.signals import SAFEGUARDING_SIGNALS, Signal
-from plumbing import audit, clock
+from nlp.signals import SAFEGUARDING_SIGNALS, SIGNALS, Signal
+from plumbing import audit
 from plumbing import db as wdb
 from plumbing.clock import now_iso
 from plumbing.jobs import Progress, job
-from workbench import accounts
+from workbench.safeguarding import alerts
 
 STATES = {
     "open": "Not yet acknowledged",
@@ -34,6 +35,11 @@ STATES = {
     "action_taken": "Action taken",
     "closed": "Closed",
 }
+# What staff may raise by hand: the detector's signals, or a concern none of them names.
+OTHER_CONCERN = "other_concern"
+RAISABLE = (*SAFEGUARDING_SIGNALS, OTHER_CONCERN)
+LABELS = {**SIGNALS, OTHER_CONCERN: "Another safeguarding concern"}
+REASON_MAX_CHARS = 2_000
 
 
 class FlagError(ValueError):
@@ -53,8 +59,8 @@ def detect_signals(
     story_ids: list[int] | None = None,
 ) -> None:
     """Look for risk signals (rules and classifier) in one story or several (an import); flag
-    them for the safeguarding lead and mark complaint requests. Nothing is held back: the
-    stories carry on regardless."""
+    them for the safeguarding lead, mark complaint requests, and send the lead what is due.
+    Nothing is held back: the stories carry on regardless."""
     ids = ([story_id] if story_id is not None else []) + list(story_ids or [])
     for done, one in enumerate(ids, start=1):
         text = story_for_lead(db, one)["text"]
@@ -62,6 +68,8 @@ def detect_signals(
             record_signals(db, one, detection.detect(text).signals)
         # The jobs list is visible to all staff: say nothing about what was found.
         progress(done / len(ids), f"Checked {done} of {len(ids)}")
+    # The lead hears of the model's flags from here, at once, without waiting for a job.
+    alerts.send_due_from_settings(db)
 
 
 def record_signals(
@@ -83,8 +91,10 @@ def record_signals(
                 continue
             if signal.name not in SAFEGUARDING_SIGNALS:
                 continue
+            # A closed flag counts too: the detector never raises again what the lead closed.
             existing = db.execute(
-                "SELECT id, why FROM safeguarding_flags WHERE story_id = ? AND signal = ?",
+                "SELECT id, why FROM safeguarding_flags WHERE story_id = ? AND signal = ? "
+                "ORDER BY state = 'closed', id DESC LIMIT 1",
                 [story_id, signal.name],
             ).fetchone()
             if existing:
@@ -134,6 +144,67 @@ def mark_complaint_requested(
             audit.record(db, actor, "complaint_requested", "story", story_id, f"source={source}")
 
 
+def raise_concern(
+    db: sqlite_utils.Database, story_id: int, signal: str, reason: str, user_id: int
+) -> tuple[int, bool]:
+    """A member of staff raises a concern about a story by hand, with their reason; returns the
+    flag's id and whether it is new.
+
+    The concern joins the same queue as the detector's flags. When the story already has a
+    flag for that signal that is not closed, the reason is added to it (the lead reads both);
+    after a closed one, a new flag is raised. The audit log records who raised what about
+    which story, never the reason.
+    """
+    reason = " ".join((reason or "").split())
+    if signal not in RAISABLE:
+        raise FlagError("Choose what kind of concern it is.")
+    if not reason:
+        raise FlagError("Say why you are concerned.")
+    if len(reason) > REASON_MAX_CHARS:
+        raise FlagError(f"Keep the reason under {REASON_MAX_CHARS} characters.")
+    why = f"raised by staff: {reason}"
+    with wdb.write(db):
+        if not consent.story_facts(db, [story_id]):
+            raise FlagError("There is no such story (it may have been withdrawn).")
+        existing = db.execute(
+            "SELECT id, why FROM safeguarding_flags "
+            "WHERE story_id = ? AND signal = ? AND state != 'closed'",
+            [story_id, signal],
+        ).fetchone()
+        if existing:
+            db.execute(
+                "UPDATE safeguarding_flags SET why = ? WHERE id = ?",
+                [f"{existing[1]}; {why}", existing[0]],
+            )
+            flag_id, new = existing[0], False
+        else:
+            flag_id = (
+                db["safeguarding_flags"]
+                .insert(
+                    {
+                        "story_id": story_id,
+                        "signal": signal,
+                        "source": "staff",
+                        "why": why,
+                        "state": "open",
+                        "created_at": now_iso(),
+                        "raised_by": user_id,
+                    }
+                )
+                .last_pk
+            )
+            new = True
+        audit.record(
+            db,
+            f"user:{user_id}",
+            "safeguarding_raised" if new else "safeguarding_concern_added",
+            "safeguarding_flag",
+            flag_id,
+            f"story={story_id} signal={signal} source=staff",
+        )
+    return flag_id, new
+
+
 def complaint_count(db: sqlite_utils.Database, activity_id: int | None = None) -> int:
     """How many stories (in one activity, or in all) asked how to complain."""
     return db.execute(
@@ -141,67 +212,6 @@ def complaint_count(db: sqlite_utils.Database, activity_id: int | None = None) -
         "WHERE story_id IN (SELECT value FROM json_each(?))",
         [json.dumps(consent.story_ids(db, activity_id))],
     ).fetchone()[0]
-
-
-_FLAG_SQL = "SELECT f.* FROM safeguarding_flags f"
-# Who took each step, by the column that holds their user id.
-_STEP_NAMES = {
-    "acknowledged_by": "acknowledged_by_name",
-    "action_by": "action_by_name",
-    "closed_by": "closed_by_name",
-}
-
-
-def _described(db: sqlite_utils.Database, flags: list[dict]) -> list[dict]:
-    """Flags with what the lead reads beside them: the story's reference, activity and channel
-    (consent's facts, never its text) and the names of who took each step."""
-    stories = consent.story_facts(db, [f["story_id"] for f in flags])
-    titles = {a["id"]: a["title"] for a in consent.list_activities(db)}
-    names = accounts.usernames(db, [f[c] for f in flags for c in _STEP_NAMES if f[c]])
-    return [
-        {
-            **flag,
-            "reference": stories[flag["story_id"]]["reference"],
-            "activity_id": stories[flag["story_id"]]["activity_id"],
-            "channel": stories[flag["story_id"]]["channel"],
-            "activity_title": titles.get(stories[flag["story_id"]]["activity_id"]),
-            **{name: names.get(flag[column]) for column, name in _STEP_NAMES.items()},
-        }
-        for flag in flags
-        if flag["story_id"] in stories
-    ]
-
-
-def queue(db: sqlite_utils.Database, include_closed: bool = False) -> list[dict]:
-    """Flags for the safeguarding lead: unacknowledged first, then oldest first."""
-    where = "" if include_closed else " WHERE f.state != 'closed'"
-    order = (
-        " ORDER BY CASE f.state WHEN 'open' THEN 0 WHEN 'acknowledged' THEN 1 "
-        "WHEN 'action_taken' THEN 2 ELSE 3 END, f.created_at, f.id"
-    )
-    return _described(db, list(db.query(_FLAG_SQL + where + order)))
-
-
-def get_flag(db: sqlite_utils.Database, flag_id: int) -> dict | None:
-    """One flag as the lead reads it, or None."""
-    rows = _described(db, list(db.query(_FLAG_SQL + " WHERE f.id = ?", [flag_id])))
-    return rows[0] if rows else None
-
-
-def overdue(
-    db: sqlite_utils.Database, older_than: timedelta, now: datetime | None = None
-) -> list[dict]:
-    """Open (unacknowledged) flags raised more than `older_than` ago, oldest first."""
-    cutoff = ((now or clock.now()) - older_than).isoformat(timespec="seconds")
-    return _described(
-        db,
-        list(
-            db.query(
-                _FLAG_SQL + " WHERE f.state = 'open' AND f.created_at <= ? ORDER BY f.created_at",
-                [cutoff],
-            )
-        ),
-    )
 
 
 def story_for_lead(db: sqlite_utils.Database, story_id: int) -> dict:

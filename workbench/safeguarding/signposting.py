@@ -4,6 +4,9 @@ The text and numbers live in a YAML file each organisation edits (`WORKBENCH_SIG
 defaulting to `workbench/safeguarding/signposting.yaml`). `signposting_for(text)` runs only
 the rules of `nlp.signals` (a blank tokenizer and a matcher, no model), so it is safe in a web
 request.
+Services differ between the UK's nations (NHS 111 Wales, not 111.nhs.uk; NHS 24 and Breathing
+Space in Scotland; Lifeline in Northern Ireland): a contact may name the `nations` it serves,
+and only those of the organisation's nation (`WORKBENCH_NATION`, default england) are shown.
 The general "if you need support" section is always shown. Any wording in the file may be
 given per language (`{en: ..., cy: ...}`); a storyteller on the Welsh pages gets the Welsh,
 and wording not yet written in their language falls back to English, so they always see the
@@ -28,6 +31,8 @@ from nlp.signals import SIGNALS, rule_hits
 log = logging.getLogger(__name__)
 DEFAULT_PATH = Path(__file__).with_name("signposting.yaml")
 DEFAULT_LOCALE = "en"
+NATIONS = ("england", "wales", "scotland", "northern-ireland")
+DEFAULT_NATION = "england"
 # Most urgent first: that is the order people read in.
 ORDER = (
     "immediate_danger",
@@ -79,6 +84,28 @@ class Signposting:
         """Whether the gatherer should follow the safeguarding procedure now."""
         return any(name != "complaint" for name in self.signals)
 
+    @property
+    def help_first(self) -> bool:
+        """Whether support comes before anything else on the storyteller's page: a risk was
+        noticed, or possibly noticed (a wish to complain alone is not a risk)."""
+        return any(section.key != "complaint" for section in self.sections)
+
+
+def check_nation(nation: str | None) -> str:
+    """The nation, if the signposting knows it; else SignpostingConfigError (at start)."""
+    if nation not in NATIONS:
+        raise SignpostingConfigError(
+            f"WORKBENCH_NATION must be one of {', '.join(NATIONS)}, not {nation!r}"
+        )
+    return nation
+
+
+def configured_nation() -> str:
+    """The organisation's nation when running inside the app, else England."""
+    if has_app_context():
+        return current_app.config.get("WORKBENCH_NATION") or DEFAULT_NATION
+    return DEFAULT_NATION
+
 
 def configured_path() -> Path:
     """The organisation's file when running inside the app, else the default one."""
@@ -107,6 +134,19 @@ def _load(path: str, _mtime: int) -> dict:
     untranslatable = _untranslatable(data, "signposting")
     if untranslatable:
         raise SignpostingConfigError(f"{path}: {', '.join(untranslatable)}")
+    unknown = sorted(
+        {
+            str(nation)
+            for section in [data["general"], *signals.values()]
+            for contact in (section or {}).get("contacts") or ()
+            for nation in contact.get("nations") or ()
+            if nation not in NATIONS
+        }
+    )
+    if unknown:
+        raise SignpostingConfigError(
+            f"{path}: unknown nations {', '.join(unknown)} (use {', '.join(NATIONS)})"
+        )
     return data
 
 
@@ -127,7 +167,7 @@ def _say(value: object, locale: str) -> str:
     return str(value) if value else ""
 
 
-def _section(key: str, raw: dict, locale: str) -> Section:
+def _section(key: str, raw: dict, locale: str, nation: str) -> Section:
     contacts = tuple(
         Contact(
             name=_say(c["name"], locale),
@@ -136,6 +176,7 @@ def _section(key: str, raw: dict, locale: str) -> Section:
             url=_say(c.get("url"), locale) or None,
         )
         for c in raw.get("contacts") or ()
+        if not c.get("nations") or nation in c["nations"]
     )
     return Section(key, _say(raw.get("title"), locale), _say(raw.get("text"), locale), contacts)
 
@@ -145,16 +186,21 @@ def for_signals(
     unsure: Iterable[str] = (),
     path: str | Path | None = None,
     locale: str = DEFAULT_LOCALE,
+    nation: str | None = None,
 ) -> Signposting:
     """Signposting for signals already known (e.g. from the worker's full detection), in the
-    storyteller's language where the file has it."""
+    storyteller's language where the file has it, naming the services of the organisation's
+    nation (or of `nation`)."""
     data = load(path)
+    nation = nation or configured_nation()
     signals, unsure = set(signals), set(unsure)
     shown = signals | unsure
     return Signposting(
         organisation=_say(data.get("organisation"), locale),
-        general=_section("general", data["general"], locale),
-        sections=[_section(key, data["signals"][key], locale) for key in ORDER if key in shown],
+        general=_section("general", data["general"], locale, nation),
+        sections=[
+            _section(key, data["signals"][key], locale, nation) for key in ORDER if key in shown
+        ],
         signals=[key for key in ORDER if key in signals],
         unsure=[key for key in ORDER if key in unsure and key not in signals],
         procedure=tuple(
@@ -164,7 +210,10 @@ def for_signals(
 
 
 def signposting_for(
-    text: str, path: str | Path | None = None, locale: str = DEFAULT_LOCALE
+    text: str,
+    path: str | Path | None = None,
+    locale: str = DEFAULT_LOCALE,
+    nation: str | None = None,
 ) -> Signposting:
     """Signposting for a story just told, from the rules alone (no model: web-safe)."""
     try:
@@ -172,5 +221,7 @@ def signposting_for(
     except Exception as error:
         # Never a crash at the moment of telling, and never the text in a log: show everything.
         log.error("signal rules failed (%s); showing all signposting", type(error).__name__)
-        return for_signals([], unsure=list(ORDER), path=path, locale=locale)
-    return for_signals(detection.names, detection.possible_names, path=path, locale=locale)
+        return for_signals([], unsure=list(ORDER), path=path, locale=locale, nation=nation)
+    return for_signals(
+        detection.names, detection.possible_names, path=path, locale=locale, nation=nation
+    )
