@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask, current_app, request, session
+from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
 from plumbing import db as wdb
@@ -44,6 +45,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         if is_production(settings):
             raise RuntimeError("SECRET_KEY must be set when WORKBENCH_ENV is production")
         settings["SECRET_KEY"] = _development_secret(Path(app.instance_path))
+    _require_deployment_settings(settings)
     app.config.update(settings)
     app.config.update(
         SESSION_COOKIE_HTTPONLY=True,
@@ -56,6 +58,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         RATELIMIT_HEADERS_ENABLED=True,
     )
     _quiet_request_logs()
+    _trust_proxies(app, settings.get("WORKBENCH_TRUSTED_PROXIES") or 0)
 
     db = wdb.connect(app.config["WORKBENCH_DB"])
     wdb.migrate(db)
@@ -82,6 +85,31 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     register_navigation(app)
     i18n.init_app(app)
     return app
+
+
+def _require_deployment_settings(settings: dict) -> None:
+    """Production must say how many proxies stand in front of it: guessed wrong, every client
+    shares the proxy's address (one client's wrong receipts would block all storytellers) or a
+    client could forge its own address."""
+    if not is_production(settings):
+        return
+    if settings.get("WORKBENCH_TRUSTED_PROXIES") is None:
+        raise RuntimeError(
+            "WORKBENCH_TRUSTED_PROXIES must be set when WORKBENCH_ENV is production "
+            "(the number of reverse proxies in front of the app, 0 for none)"
+        )
+
+
+def _trust_proxies(app: Flask, hops: int) -> None:
+    """Read the client's address and scheme from the last `hops` proxies' forwarding headers.
+
+    Why: rate limits count per client address, and behind a reverse proxy every request comes
+    from the proxy. The host is never taken from a header: links use `PUBLIC_BASE_URL`.
+    """
+    if hops < 0:
+        raise RuntimeError("WORKBENCH_TRUSTED_PROXIES cannot be negative")
+    if hops:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=0, x_port=0)
 
 
 class RowIdConverter(IntegerConverter):

@@ -30,6 +30,9 @@ ENV_KEYS = {
     "STORY_SUBMIT_RATE_LIMIT": str,
     # The address storytellers reach the app on, for QR codes and receipt links behind a proxy.
     "PUBLIC_BASE_URL": str,
+    # How many reverse proxies stand in front of gunicorn and append to X-Forwarded-For: the
+    # client address is read that many hops back. 0 trusts no forwarding header at all.
+    "WORKBENCH_TRUSTED_PROXIES": int,
     # Updates to storytellers: smtp://[user:password@]host:port (or smtps://, smtp+starttls://).
     "WORKBENCH_SMTP_URL": str,
     "WORKBENCH_MAIL_FROM": str,
@@ -87,6 +90,11 @@ def load_config(instance_path: str | Path, overrides: dict[str, Any] | None = No
             value = os.environ[key]
             if kind is bool:
                 config[key] = value.strip().lower() in {"1", "true", "yes", "on"}
+            elif kind is int:
+                try:
+                    config[key] = int(value)
+                except ValueError:
+                    raise ValueError(f"{key} must be a whole number, not {value!r}") from None
             elif kind is float:
                 try:
                     config[key] = float(value)
