@@ -13,10 +13,12 @@ import tempfile
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
-from flask import Flask, current_app, request, session
+from flask import Flask, abort, current_app, request, session
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
+from werkzeug.sansio.utils import host_is_trusted
 
 from plumbing import db as wdb
 from plumbing import jobs, registry
@@ -25,6 +27,7 @@ from workbench.config import (
     default_instance_path,
     is_production,
     load_config,
+    public_base_url,
     ratelimit_storage,
 )
 from workbench.extensions import csrf, limiter, login_manager
@@ -46,6 +49,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
             raise RuntimeError("SECRET_KEY must be set when WORKBENCH_ENV is production")
         settings["SECRET_KEY"] = _development_secret(Path(app.instance_path))
     _require_deployment_settings(settings)
+    settings["PUBLIC_BASE_URL"] = public_base_url(settings)
     app.config.update(settings)
     app.config.update(
         SESSION_COOKIE_HTTPONLY=True,
@@ -72,6 +76,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     web.init_app(app)
+    hosts = _trusted_hosts(settings)
+    if hosts:
+        app.before_request(lambda: _refuse_other_hosts(hosts))
     app.before_request(policy.enforce)
     app.after_request(_security_headers)
 
@@ -98,6 +105,21 @@ def _require_deployment_settings(settings: dict) -> None:
             "WORKBENCH_TRUSTED_PROXIES must be set when WORKBENCH_ENV is production "
             "(the number of reverse proxies in front of the app, 0 for none)"
         )
+
+
+def _trusted_hosts(settings: dict) -> list[str] | None:
+    if not is_production(settings):
+        return None
+    configured = settings.get("WORKBENCH_TRUSTED_HOSTS") or ""
+    hosts = [h.strip() for h in configured.split(",") if h.strip()]
+    return [urlsplit(settings["PUBLIC_BASE_URL"]).hostname, *hosts]
+
+
+def _refuse_other_hosts(hosts: list[str]) -> None:
+    """In production a request naming a host not configured is refused (400). Flask's own
+    TRUSTED_HOSTS fails before the error page can be drawn, hence this hook."""
+    if not host_is_trusted(request.host, hosts):
+        abort(400)
 
 
 def _trust_proxies(app: Flask, hops: int) -> None:
