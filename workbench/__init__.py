@@ -55,7 +55,18 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         SESSION_COOKIE_SECURE=is_production(settings),
-        SESSION_COOKIE_NAME="workbench_session",
+        # In production the `__Host-` prefix makes browsers refuse the cookie unless it is
+        # Secure, has no Domain and covers the whole path: it can never be widened to a parent
+        # domain that the published site (on its own host) shares.
+        SESSION_COOKIE_NAME=(
+            "__Host-workbench_session" if is_production(settings) else "workbench_session"
+        ),
+        SESSION_COOKIE_DOMAIN=False,
+        SESSION_COOKIE_PATH="/",
+        # Flask-WTF's HTTPS check wants a Referer naming this site, but every page asks
+        # browsers to send none (Referrer-Policy: no-referrer), so behind the TLS proxy every
+        # form would be refused. The token and the SameSite cookie stand against CSRF.
+        WTF_CSRF_SSL_STRICT=False,
         PERMANENT_SESSION_LIFETIME=timedelta(hours=settings["SESSION_ABSOLUTE_HOURS"]),
         MAX_CONTENT_LENGTH=settings.get("MAX_CONTENT_LENGTH", 16 * 1024 * 1024),
         RATELIMIT_STORAGE_URI=ratelimit_storage(settings),
