@@ -217,6 +217,18 @@ def list_activities(db: sqlite_utils.Database, open_only: bool = False) -> list[
     return [a for a in activities if a["is_open"]] if open_only else activities
 
 
+def is_responsible(db: sqlite_utils.Database, activity_id: int, user_id: int) -> bool:
+    """Whether a member of staff answers for an activity: they set it up, or they gathered
+    stories for it. Only they may act on its stories for a teller (a new receipt secret)."""
+    return bool(
+        db.execute(
+            "SELECT EXISTS (SELECT 1 FROM activities WHERE id = ? AND created_by = ?) "
+            "OR EXISTS (SELECT 1 FROM stories WHERE activity_id = ? AND created_by = ?)",
+            [activity_id, user_id, activity_id, user_id],
+        ).fetchone()[0]
+    )
+
+
 def current_notice(db: sqlite_utils.Database, activity_id: int) -> dict:
     """The latest notice version of an activity: id, version, text, sha256."""
     rows = list(

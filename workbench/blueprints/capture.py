@@ -17,6 +17,7 @@ from consent.purposes import CHANNELS
 from nlp.priorities import list_frameworks
 from plumbing import audit
 from workbench import flows
+from workbench.feedback import outbox
 from workbench.forms_capture import (
     ActivityForm,
     FindStoryForm,
@@ -269,12 +270,26 @@ def withdraw_story(key: receipts.StoryKey):
     return redirect(url_for("capture.find_story"))
 
 
+def _responsible_for(key: receipts.StoryKey) -> bool:
+    """Admins, and staff who set up or gathered for the story's activity."""
+    if current_user.role == "admin":
+        return True
+    return activities.is_responsible(get_db(), key.activity_id, current_user.id)
+
+
 @bp.route("/stories/reissue", methods=["POST"])
 @roles(*RECORDERS)
 @_on_behalf
 def reissue_secret(key: receipts.StoryKey):
+    """A new secret cuts the old one off and opens the receipt page: only staff responsible
+    for the story's activity may issue one, and a teller who agreed to contact is told."""
     db = get_db()
+    if not _responsible_for(key):
+        audit.record(db, current_user.actor, "reissue_refused", "story", key.story_id)
+        abort(403)
     secret = receipts.reissue_secret(db, key.story_id, by=current_user.actor)
+    if outbox.queue_secret_notice(db, key.story_id):
+        flash("The storyteller will be told a new secret was issued (see Updates).", "info")
     activity = activities.get_activity(db, key.activity_id)
     card = make_card(base_url(), key.reference, secret, activity["title"] if activity else "")
     receipt = capture.Receipt(key.story_id, key.reference, secret)
