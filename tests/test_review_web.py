@@ -7,7 +7,7 @@ import re
 
 import pytest
 from conftest import csrf_token, post_form
-from publish_fixtures import CANARY_NAME, CANARY_RAW, seed
+from publish_fixtures import CANARY_NAME, CANARY_RAW, add_points, seed
 
 
 @pytest.fixture
@@ -373,21 +373,3 @@ def test_a_map_point_links_to_its_story_on_the_page_that_lists_it(
     opened = client.get(links[last].split("#")[0]).get_data(as_text=True)
     assert f'<tr id="story-{last}" class="opened">' in opened
     assert "Page 1 of" not in opened
-
-
-def add_points(db) -> None:
-    """Map positions for every themed story, as a fit leaves them."""
-    from plumbing import db as wdb
-
-    with wdb.write(db):
-        run = (
-            db["theme_runs"]
-            .insert(
-                {"activity_id": None, "created_at": "2026-03-14", "status": "done", "params": "{}"}
-            )
-            .last_pk
-        )
-        stories = [row[0] for row in db.execute("SELECT DISTINCT story_id FROM theme_members")]
-        db["theme_points"].insert_all(
-            {"story_id": s, "run_id": run, "x": (s % 7) / 7, "y": (s % 5) / 5} for s in stories
-        )
