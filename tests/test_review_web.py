@@ -343,6 +343,15 @@ def test_the_theme_list_shows_every_run_and_the_latest_even_when_it_changed_noth
     assert "Run history (3)" in body
     assert body.count("<td>2026-03-1") == 3
 
+    listing = f"/review/themes?activity={seeded['activity']}"
+    post_form(client, "/review/themes/run", {"activity": seeded["activity"]}, form_page=listing)
+    assert "Fitting themes: queued, 0%" in client.get(listing).get_data(as_text=True)
+    with wdb.write(db):
+        db.execute("UPDATE jobs SET status = 'running', progress = 0.6, message = 'Finding themes'")
+    assert "Fitting themes: running, 60% · Finding themes" in client.get(listing).get_data(
+        as_text=True
+    )
+
 
 def test_a_map_point_links_to_its_story_on_the_page_that_lists_it(
     client, login_as, db, seeded, monkeypatch

@@ -564,3 +564,57 @@ def test_a_new_story_checked_through_the_worker_waits_for_an_approved_theme(fitt
         assert wait_for(db, job_id, timeout=240)["status"] == "done"
     assert 600 not in theme_store.members(db, [parking])[parking]
     assert [p["story_id"] for p in theme_store.proposed_changes(db, parking)["joining"]] == [600]
+
+
+WELSH = [
+    "Roedd y nyrsys yn garedig iawn ac fe wnaethon nhw wrando arna i bob dydd.",
+    "Bu'n rhaid i mi aros am oriau yn yr adran frys cyn gweld meddyg.",
+    "Doedd dim lle i barcio'r car ger yr ysbyty ac roedd hi'n bwrw glaw.",
+    "Roedd y bwyd ar y ward yn oer ac nid oedd neb yn helpu fy nhad i fwyta.",
+]
+
+
+@pytest.mark.parametrize(
+    ("texts", "status", "message"),
+    [
+        (["The ward was clean."], "too_few", "at least 15"),
+        ([f"The ward was clean on visit {i}." for i in range(5)], "too_few", "at least 15"),
+        (["The nurse was kind."] * 20, "too_few", "only 1 different"),
+        ([f"[NAME] {'[PLACE] ' * i}[DATE]" for i in range(20)], "no_themes", "placeholders"),
+        ([f"{WELSH[i % 4]} ({i})" for i in range(20)], "no_themes", "English"),
+    ],
+    ids=["one", "five", "identical", "placeholders", "welsh"],
+)
+def test_bad_corpora_give_a_clear_run_and_nothing_to_place_or_review(
+    tmp_path, texts, status, message
+):
+    db = new_database(tmp_path / "bad.db")
+    for story_id, text in enumerate(texts, start=1):
+        add_story(db, story_id, text, quotable=False)
+    result = theme_store.run_themes(db, 1)
+    assert result.status == status and message in result.message
+    assert theme_store.list_runs(db, 1)[0]["message"] == result.message
+    assert theme_store.list_themes(db, 1) == []
+    assert theme_store.pending_proposal(db, 1) is None
+    assert theme_store.assign_new_stories(db, 1) == {}
+    assert theme_store.pending_counts(db, 1) == {}
+
+
+def test_fifteen_stories_make_one_theme_that_new_stories_wait_to_join(tmp_path):
+    openings, middles, endings = SUBJECTS["parking"]
+    texts = [
+        f"{o} {m} {e}"
+        for o, m, e in itertools.islice(itertools.product(openings, middles, endings), 0, 45, 3)
+    ]
+    assert len(set(texts)) == 15
+    db = new_database(tmp_path / "fifteen.db")
+    for story_id, text in enumerate(texts, start=1):
+        add_story(db, story_id, text, quotable=False)
+    result = theme_store.run_themes(db, 1)
+    assert (result.status, result.n_themes) == ("done", 1)
+    (theme,) = theme_store.list_themes(db, 1)
+    theme_store.approve_theme(db, theme["id"])
+    add_story(db, 16, "The car park was full again and parking cost too much.", False)
+    assert theme_store.assign_new_stories(db, 1) == {16: theme["id"]}
+    assert 16 not in theme_store.members(db, [theme["id"]])[theme["id"]]
+    assert theme_store.pending_counts(db, 1) == {theme["id"]: 1}

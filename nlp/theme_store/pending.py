@@ -16,7 +16,7 @@ import sqlite_utils
 
 import consent
 from consent import delete_rows, register_cleanup
-from nlp.theme_store.scope import ThemeError, current_theme_ids, live_theme
+from nlp.theme_store.scope import ThemeError, checked_story_ids, current_theme_ids, live_theme
 from plumbing import db as wdb
 from plumbing.clock import now_iso
 
@@ -128,10 +128,11 @@ def accept_changes(
         if not rows:
             raise ThemeError("There are no proposed changes to accept for this theme.")
         scope = current_theme_ids(db, theme["activity_id"])
+        checked = set(checked_story_ids(db, theme["activity_id"]))
         changed: set[int] = set()
         for story_id, to_id, _from_id, probability in rows:
-            if to_id not in scope:
-                continue  # merged away or retired since: nothing to join
+            if to_id not in scope or story_id not in checked:
+                continue  # merged away, or the story's text is being checked again
             held_in = [
                 row[0]
                 for row in db.execute(

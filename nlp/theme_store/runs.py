@@ -318,6 +318,12 @@ def _apply(db: sqlite_utils.Database, activity_id, changes: dict) -> list[int]:
                 placed.append((sid, prob))
                 changed.update({theme_id} | ({source} if source is not None else set()))
         _add_members(db, theme_id, placed, sorted(scope))
+        # A story the accepted refit placed elsewhere no longer waits for an approved theme.
+        db.execute(
+            "DELETE FROM theme_pending WHERE status = 'pending' "
+            "AND story_id IN (SELECT value FROM json_each(?))",
+            [json.dumps([sid for sid, _prob in placed])],
+        )
     pending.hold(db, held, origin="refit", run_id=run_id)
     db["theme_topics"].insert_all(
         ({"run_id": run_id, "topic": t, "theme_id": th} for t, th in topic_theme.items()),
