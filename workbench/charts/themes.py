@@ -22,10 +22,12 @@ def colour_for(index: int) -> str:
     return PALETTE[index % len(PALETTE)]
 
 
-def _svg(width: int, height: int, title: str, body: list[str]) -> str:
+def _svg(width: int, height: int, title: str, body: list[str], role: str = "img") -> str:
+    """A chart is one image to assistive technology, unless it holds links: then a group, whose
+    links each keep their own name (an image's parts are presentational)."""
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'width="{width}" height="{height}" role="img" aria-labelledby="chart-title">'
+        f'width="{width}" height="{height}" role="{role}" aria-labelledby="chart-title">'
         f'<title id="chart-title">{escape(title)}</title>' + "".join(body) + "</svg>"
     )
 
@@ -70,7 +72,8 @@ def theme_map_svg(
             f'<text x="{plot_w + 24}" y="{y}" font-size="12" data-theme="{theme_id}">'
             f"{escape(_short(label))}</text>"
         )
-    return _svg(width, height, "Theme map: each dot is a story, coloured by theme", body)
+    title = "Theme map: each dot is a story, coloured by theme"
+    return _svg(width, height, title, body, role="img" if link is None else "group")
 
 
 def _theme_order(points: list[dict]) -> dict[int, tuple[int, str]]:
