@@ -382,3 +382,83 @@ def test_a_map_point_links_to_its_story_on_the_page_that_lists_it(
     opened = client.get(links[last].split("#")[0]).get_data(as_text=True)
     assert f'<tr id="story-{last}" class="opened">' in opened
     assert "Page 1 of" not in opened
+
+
+def test_accepting_a_refit_holds_what_it_would_change_in_an_approved_theme(
+    client, login_as, db, seeded
+):
+    from plumbing import db as wdb
+
+    themes = seeded["themes"]
+    approved, internal = themes["Waiting for appointments"], themes["Kind staff"]
+    draft = themes["Medication explained"]
+    first, second = (
+        row[0]
+        for row in db.execute(
+            "SELECT m.story_id FROM theme_members m JOIN anonymisations a ON a.story_id = "
+            "m.story_id AND a.status = 'checked' WHERE m.theme_id = ? ORDER BY m.story_id LIMIT 2",
+            [draft],
+        )
+    )
+    with wdb.write(db):
+        run = (
+            db["theme_runs"]
+            .insert(
+                {
+                    "activity_id": seeded["activity"],
+                    "created_at": "2026-03-14",
+                    "status": "proposed",
+                }
+            )
+            .last_pk
+        )
+        changes = {
+            "run_id": run,
+            "matched": {"0": approved, "1": internal},
+            "new_themes": [],
+            "additions": [
+                {"theme_id": approved, "topic": 0, "members": [[first, 0.9]]},
+                {"theme_id": internal, "topic": 1, "members": [[second, 0.8]]},
+            ],
+            "moves": [],
+        }
+        proposal = (
+            db["theme_proposals"]
+            .insert(
+                {
+                    "run_id": run,
+                    "activity_id": seeded["activity"],
+                    "changes": json.dumps(changes),
+                    "created_at": "2026-03-14",
+                }
+            )
+            .last_pk
+        )
+    login_as("analyst")
+    listing = f"/review/themes?activity={seeded['activity']}"
+    before = _published_members(db)["Waiting for appointments"]
+    assert "(approved: proposed for your review on its page)" in client.get(listing).get_data(
+        as_text=True
+    )
+    page = post_form(
+        client,
+        f"/review/proposals/{proposal}",
+        {"decision": "accept", "activity": seeded["activity"]},
+        form_page=listing,
+        follow_redirects=True,
+    ).get_data(as_text=True)
+    assert "Changes to 1 approved theme wait for your review" in page
+    assert db.execute(
+        "SELECT theme_id FROM theme_members WHERE story_id = ?", [second]
+    ).fetchall() == [(internal,)]
+    assert not db.execute("SELECT 1 FROM theme_members WHERE story_id = ?", [first]).fetchall()
+    assert _published_members(db)["Waiting for appointments"] == before
+    assert [p["story_id"] for p in theme_store_proposed(db, approved)] == [first]
+    assert _queued(db, "refresh_keywords") == [{"theme_ids": [internal]}]
+    assert not _queued(db, "publish")
+
+
+def theme_store_proposed(db, theme_id: int) -> list[dict]:
+    from nlp import theme_store
+
+    return theme_store.proposed_changes(db, theme_id)["joining"]

@@ -59,17 +59,21 @@ def themes():
         proposal=theme_store.pending_proposal(db, activity_id),
         held=theme_store.pending_counts(db, activity_id),
         unthemed=len(theme_store.unthemed_story_ids(db, activity_id)),
-        theme_map=charts.theme_map_svg(theme_store.theme_map(db, activity_id), link=_story_link),
+        theme_map=charts.theme_map_svg(theme_store.theme_map(db, activity_id), link=_story_links()),
         trend=charts.sizes_over_time_svg(theme_store.sizes_over_time(db, activity_id)),
     )
 
 
-def _story_link(point: dict) -> str:
-    """Where a map point leads: its story, on the page of its theme that lists it."""
-    story_id = point["story_id"]
-    return url_for("review.theme", theme_id=point["theme_id"], story=story_id) + (
-        f"#story-{story_id}"
-    )
+def _story_links():
+    """Where each map point leads: its story, on the page of its theme that lists it. The
+    address is built once per page, not once per point (a map can hold 10,000)."""
+    themes_url = url_for("review.themes")
+
+    def link(point: dict) -> str:
+        story_id = point["story_id"]
+        return f"{themes_url}/{point['theme_id']}?story={story_id}#story-{story_id}"
+
+    return link
 
 
 def _stories_changed(theme_ids: list[int]) -> None:
@@ -101,6 +105,13 @@ def decide_proposal(proposal_id: int):
     try:
         if decision == "accept":
             _stories_changed(theme_store.accept_proposal(db, proposal_id, by=current_user.id))
+            held = len(theme_store.pending_counts(db, _activity_arg()))
+            if held:
+                flash(
+                    f"Changes to {held} approved {'theme wait' if held == 1 else 'themes wait'} "
+                    "for your review on their pages.",
+                    "info",
+                )
         elif decision == "reject":
             theme_store.reject_proposal(db, proposal_id, by=current_user.id)
         else:
