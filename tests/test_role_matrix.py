@@ -70,6 +70,7 @@ review.theme                     -        yes       -      yes        -
 review.themes                    -        yes       -      yes        -
 safeguarding.flag                -         -        -      yes       yes
 safeguarding.queue               -         -        -      yes       yes
+safeguarding.raise_concern      yes       yes       -      yes       yes
 safeguarding.step                -         -        -      yes       yes
 storyteller.card_png          public
 storyteller.change_consent    public
