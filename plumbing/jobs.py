@@ -84,7 +84,7 @@ def make_huey(config: dict) -> Huey:
         huey: Huey = RedisHuey("workbench", url=url, results=False)
     else:
         path = url.removeprefix("sqlite:///")
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        wdb.private_file(path)  # 0600, and its -wal with it: jobs name stories
         huey = SqliteHuey("workbench", filename=path, results=False)
     # Kept on the instance so producers and the consumer use the very same task.
     huey.run_job = huey.task(retries=2, retry_delay=2)(run_job)

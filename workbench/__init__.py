@@ -178,7 +178,7 @@ def _development_secret(instance: Path) -> str:
     Two web workers may start at once: the key is written whole to a private temporary file
     and linked into place, which fails for the second, so both read the same key.
     """
-    instance.mkdir(parents=True, exist_ok=True)
+    instance.mkdir(mode=0o700, parents=True, exist_ok=True)
     path = instance / "secret_key"
     if not path.exists():
         handle, partial = tempfile.mkstemp(dir=instance, prefix=".secret_key.")  # mode 0600
