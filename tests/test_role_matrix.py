@@ -27,6 +27,9 @@ SELF_ENDING = {"auth.logout"}
 REVIEWED = """
                               gatherer  analyst  planner  admin  safeguarding
 admin.audit_log                  -         -        -      yes        -
+admin.reset_password             -         -        -      yes        -
+admin.set_active                 -         -        -      yes        -
+admin.set_role                   -         -        -      yes        -
 admin.users                      -         -        -      yes        -
 auth.change_password            yes       yes      yes     yes       yes
 auth.login                    public
