@@ -1,12 +1,23 @@
 """Administration: accounts (create, deactivate, reactivate, reset a password, change a role)
 and the audit log. Every change is audited with who made it."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    stream_with_context,
+    url_for,
+)
 from flask_login import current_user
 
 from plumbing import audit
-from workbench import accounts
-from workbench.forms import AccountActionForm, CreateUserForm, RoleForm
+from workbench import accounts, audit_pages
+from workbench.forms import AccountActionForm, AuditSearchForm, CreateUserForm, RoleForm
 from workbench.policy import roles
 from workbench.web import get_db
 
@@ -106,7 +117,53 @@ def set_role(user_id: int):
     return _back_to_accounts(user)
 
 
+def _audit_search():
+    """The search form from the query string, and the search it asks for (None when the form
+    has errors, which the page then shows)."""
+    db = get_db()
+    form = AuditSearchForm(request.args)
+    audit_pages.fill_choices(db, form)
+    if request.args and not form.validate():
+        return form, None
+    return form, audit_pages.search_from(db, form, current_app.config["BABEL_DEFAULT_TIMEZONE"])
+
+
 @bp.route("/audit")
 @roles("admin")
 def audit_log():
-    return render_template("admin/audit.html", events=audit.recent(get_db(), 200))
+    """The newest matching events, a page at a time (older pages by `before`, an event id)."""
+    form, search = _audit_search()
+    if search is None:
+        return render_template("admin/audit.html", form=form, events=[], older=None), 400
+    before = request.args.get("before", type=int)
+    db = get_db()
+    page = audit.search(db, search, before_id=before, limit=audit_pages.PAGE_SIZE + 1)
+    events = list(audit_pages.described(db, page[: audit_pages.PAGE_SIZE]))
+    filters = {k: v for k, v in request.args.items() if k != "before" and v}
+    older = None
+    if len(page) > audit_pages.PAGE_SIZE:
+        older = url_for("admin.audit_log", **filters, before=events[-1]["id"])
+    return render_template(
+        "admin/audit.html",
+        form=form,
+        events=events,
+        older=older,
+        newest=url_for("admin.audit_log", **filters) if before else None,
+        export=url_for("admin.audit_csv", **filters),
+    )
+
+
+@bp.route("/audit.csv")
+@roles("admin")
+def audit_csv():
+    """Every matching event as CSV (not only a page of them); exporting is audited too."""
+    form, search = _audit_search()
+    if search is None:
+        abort(400)
+    db = get_db()
+    audit.record(db, current_user.actor, "audit_exported", "audit_log", None)
+    return Response(
+        stream_with_context(audit_pages.csv_lines(db, search)),
+        mimetype="text/csv",
+        headers={"Content-Disposition": 'attachment; filename="audit-log.csv"'},
+    )
