@@ -63,6 +63,7 @@ publishing.index                 -        yes       -      yes        -
 publishing.publish_now           -        yes       -      yes        -
 review.add_quote                 -        yes       -      yes        -
 review.decide_proposal           -        yes       -      yes        -
+review.decide_proposed           -        yes       -      yes        -
 review.merge                     -        yes       -      yes        -
 review.move                      -        yes       -      yes        -
 review.remove_quote              -        yes       -      yes        -
