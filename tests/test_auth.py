@@ -1,5 +1,6 @@
 """Accounts, sessions and the one-time password flow, through the real app with CSRF on."""
 
+import pytest
 from conftest import PASSWORD, csrf_token, login, make_user, post_form
 
 from workbench import accounts
@@ -164,3 +165,63 @@ def test_workers_starting_together_share_one_private_development_key(tmp_path):
     assert len(keys) == 1 and len(keys.pop()) == 64
     assert sorted(p.name for p in (tmp_path / "instance").iterdir()) == ["secret_key"]
     assert (tmp_path / "instance" / "secret_key").stat().st_mode & 0o077 == 0
+
+
+def test_changing_a_password_ends_the_accounts_other_sessions_but_not_this_one(app, client, db):
+    make_user(db, "analyst", "alice")
+    login(client, "alice")
+    elsewhere = app.test_client()  # the same account signed in on another device
+    login(elsewhere, "alice")
+    assert elsewhere.get("/").status_code == 200
+    new = "plum lantern orbit meadow"
+    response = post_form(
+        client, "/account/password", {"current": PASSWORD, "new": new, "confirm": new}
+    )
+    assert response.status_code == 302
+    assert client.get("/").status_code == 200
+    assert "/login" in elsewhere.get("/").headers["Location"]
+    open_sessions = db.execute(
+        "SELECT count(*) FROM user_sessions WHERE ended_at IS NULL"
+    ).fetchone()[0]
+    assert open_sessions == 1
+
+
+@pytest.mark.parametrize(
+    "weak", ["password1234", "qwertyuiop12", "alice-alice-alice", "workbench2026", "Welcome123456"]
+)
+def test_a_common_or_guessable_new_password_is_refused_with_advice(client, db, weak):
+    make_user(db, "analyst", "alice")
+    login(client, "alice")
+    response = post_form(
+        client, "/account/password", {"current": PASSWORD, "new": weak, "confirm": weak}
+    )
+    assert response.status_code == 400
+    assert "too easy to guess" in response.get_data(as_text=True)
+    assert accounts.authenticate(db, "alice", PASSWORD) is not None
+    assert accounts.authenticate(db, "alice", weak) is None
+
+
+def test_a_password_change_is_confirmed_on_the_next_page_and_audited(client, db):
+    user = make_user(db, "planner", "pat")
+    login(client, "pat")
+    new = "plum lantern orbit meadow"
+    response = post_form(
+        client,
+        "/account/password",
+        {"current": PASSWORD, "new": new, "confirm": new},
+        follow_redirects=True,
+    )
+    assert 'role="status">Password changed.' in response.get_data(as_text=True)
+    events = list(
+        db.query("SELECT actor, object_id FROM audit_log WHERE action = ?", ["password_changed"])
+    )
+    assert events == [{"actor": f"user:{user.id}", "object_id": str(user.id)}]
+
+
+def test_every_signed_in_user_is_offered_change_my_password(client, db):
+    for role in accounts.ROLES:
+        make_user(db, role, f"who-{role}")
+        login(client, f"who-{role}")
+        page = client.get("/", follow_redirects=True).get_data(as_text=True)
+        assert 'href="/account/password"' in page, role
+        post_form(client, "/logout", {}, form_page="/")

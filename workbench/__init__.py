@@ -93,7 +93,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.before_request(policy.enforce)
     app.after_request(_security_headers)
 
-    from workbench import i18n
+    from workbench import i18n, times
     from workbench.blueprints import register_blueprints
     from workbench.errors import register_error_handlers
     from workbench.navigation import register_navigation
@@ -102,6 +102,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     register_error_handlers(app)
     register_navigation(app)
     i18n.init_app(app)
+    times.init_app(app)
     return app
 
 
@@ -178,7 +179,7 @@ def _development_secret(instance: Path) -> str:
     Two web workers may start at once: the key is written whole to a private temporary file
     and linked into place, which fails for the second, so both read the same key.
     """
-    instance.mkdir(parents=True, exist_ok=True)
+    instance.mkdir(mode=0o700, parents=True, exist_ok=True)
     path = instance / "secret_key"
     if not path.exists():
         handle, partial = tempfile.mkstemp(dir=instance, prefix=".secret_key.")  # mode 0600

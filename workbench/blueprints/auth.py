@@ -87,12 +87,14 @@ def change_password():
     if form.validate_on_submit():
         db = get_db()
         try:
-            accounts.change_password(db, current_user, form.current.data, form.new.data)
+            accounts.change_password(
+                db, current_user, form.current.data, form.new.data, keep_session=session.get("sid")
+            )
         except accounts.AccountError as error:
             flash(str(error), "error")
             return render_template("auth/change_password.html", form=form), 400
         audit.record(db, current_user.actor, "password_changed", "user", current_user.id)
-        flash("Password changed.", "info")
+        flash("Password changed. Any other place you were signed in is now signed out.", "info")
         return redirect(url_for("dashboard.index"))
     status = 400 if form.is_submitted() else 200
     return render_template("auth/change_password.html", form=form), status
