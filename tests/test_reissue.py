@@ -44,6 +44,8 @@ def test_staff_from_another_activity_cannot_reissue_a_secret(app, db, gathered, 
     outsider = make_user(db, role, f"other-{role}")
     client = app.test_client()
     login(client, outsider.username, PASSWORD)
+    found = post_form(client, "/capture/stories/find", {"reference": gathered["reference"]})
+    assert "Issue a new secret" not in found.get_data(as_text=True)
     assert reissue(client, gathered["reference"]).status_code == 403
     # The teller is not cut off, and the refusal is on record.
     assert receipts.verify(db, gathered["reference"], gathered["secret"]) is not None
@@ -58,6 +60,8 @@ def test_responsible_staff_reissue_and_the_teller_is_told_by_email(app, db, gath
         make_user(db, "admin", "admin")
     client = app.test_client()
     login(client, who)
+    found = post_form(client, "/capture/stories/find", {"reference": gathered["reference"]})
+    assert "Issue a new secret" in found.get_data(as_text=True)
     response = reissue(client, gathered["reference"])
     assert response.status_code == 201
     new_secret = issued(response)[1]

@@ -203,6 +203,7 @@ def find_story():
     db = get_db()
     form = FindStoryForm()
     view = None
+    may_reissue = False
     if form.validate_on_submit():
         key = receipts.key_for_reference(db, form.reference.data)
         audit.record(
@@ -212,9 +213,12 @@ def find_story():
             form.reference.errors = ["No story, and no withdrawn story, has that reference."]
         else:
             view = receipt_view(db, key)
+            may_reissue = _responsible_for(key)
     action = StaffStoryActionForm(formdata=None, data={"reference": view and view["reference"]})
     status = 404 if form.is_submitted() and view is None else 200
-    return render_template("capture/find_story.html", form=form, view=view, action=action), status
+    return render_template(
+        "capture/find_story.html", form=form, view=view, action=action, may_reissue=may_reissue
+    ), status
 
 
 def _checked_story() -> receipts.StoryKey | None:
