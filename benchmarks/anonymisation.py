@@ -139,14 +139,13 @@ def run_plain_presidio(texts: list[str]) -> tuple[list[list[tuple[int, int, str]
     return out, time.perf_counter() - start
 
 
-# A child process that runs one module as __main__ and reports its own peak memory at exit.
+# A child process that runs one script as __main__ and reports its own peak memory at exit.
 PEAK_WRAPPER = """
 import atexit, resource, runpy, sys
 atexit.register(lambda: print("PEAK_KIB", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
                               file=sys.stderr))
-module = sys.argv[1]
 sys.argv = sys.argv[1:]
-runpy.run_module(module, run_name="__main__", alter_sys=True)
+runpy.run_path(sys.argv[0], run_name="__main__")
 """
 
 PLAIN_PRESIDIO_SCRIPT = f"""
@@ -183,24 +182,24 @@ def whole_process(texts: list[str], target_words: int) -> dict[str, tuple[float,
                     fh.write(json.dumps({"id": f"{r}-{n}", "text": text}) + "\n")
         script = Path(tmp) / "plain_presidio.py"
         script.write_text(PLAIN_PRESIDIO_SCRIPT, encoding="utf-8")
+        # The installed `workbench` console script, with this checkout first on the path.
+        console = str(Path(sys.executable).parent / "workbench")
+        ours = ["anonymise", "--in", str(src), "--out", str(Path(tmp) / "ours.jsonl")]
         commands = {
-            "this project": [
-                "-c", PEAK_WRAPPER, "workbench.cli", "anonymise",
-                "--in", str(src), "--out", str(Path(tmp) / "ours.jsonl"),
-            ],
-            "plain Presidio": [
-                "-c", PEAK_WRAPPER.replace("run_module(module", "run_path(module")
-                .replace(", alter_sys=True", ""),
-                str(script), str(src), str(Path(tmp) / "plain.jsonl"),
-            ],
-        }  # fmt: skip
+            "this project": [console, *ours],
+            "plain Presidio": [str(script), str(src), str(Path(tmp) / "plain.jsonl")],
+        }
         for name, args in commands.items():
             start = time.perf_counter()
             done = subprocess.run(
-                [sys.executable, *args], env=env, cwd=root, capture_output=True, text=True
+                [sys.executable, "-c", PEAK_WRAPPER, *args],
+                env=env,
+                cwd=root,
+                capture_output=True,
+                text=True,
             )
             elapsed = time.perf_counter() - start
-            if done.returncode != 0:
+            if done.returncode != 0 or not Path(args[-1]).stat().st_size:
                 raise RuntimeError(f"{name} failed: {done.stderr[-2000:]}")
             peak = int(done.stderr.rsplit("PEAK_KIB", 1)[1].split()[0]) / 1024
             out[name] = (words_each * repeat / elapsed, peak)

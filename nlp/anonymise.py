@@ -25,7 +25,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from presidio_analyzer.nlp_engine import NlpArtifacts
+from nlp.lean_imports import without_torch
+
+with without_torch():  # before anything imports spaCy: see nlp/lean_imports.py
+    import spacy  # noqa: F401
+    from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from nlp.findings import LABELS, Finding, resolve_overlaps
 from nlp.name_gazetteer import EPONYMS, gazetteer
@@ -111,6 +115,11 @@ class Engine:
 @lru_cache(maxsize=4)
 def engine(model: str = DEFAULT_MODEL) -> Engine:
     """Load spaCy and Presidio once per process (never in a web request: it takes seconds)."""
+    with without_torch():
+        return _load_engine(model)
+
+
+def _load_engine(model: str) -> Engine:
     _quiet_offline_tldextract()
     logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
     from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
