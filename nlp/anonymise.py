@@ -33,6 +33,7 @@ with without_torch():  # before anything imports spaCy: see nlp/lean_imports.py
 
 from nlp.findings import LABELS, Finding, resolve_overlaps
 from nlp.name_gazetteer import EPONYMS, gazetteer
+from nlp.number_words import as_int
 from nlp.residual_risk import RiskFlag, risk_flags
 from nlp.token_rules import case_mode
 from nlp.uk_recognisers import EVENT_DATE, age_band, postcode_district
@@ -463,8 +464,8 @@ def _same_entity_number(seen: dict[str, int], value: str, label: str) -> int:
 
 
 def _generalised(label: str, value: str, policy: Policy) -> str | None:
-    if label == "AGE" and value.strip().isdigit():
-        return age_band(int(value))
+    if label == "AGE" and as_int(value) is not None:
+        return age_band(as_int(value))
     if label == "POSTCODE":
         return postcode_district(value) or None
     if label == "DATE_OF_BIRTH":

@@ -1,0 +1,95 @@
+"""Identifiers of the kinds people actually write, through the real detector (spaCy+Presidio).
+
+Each case is a kind, not a string from a measuring set: ages in words, bracketed or inside a
+phrase; references in organisations' own formats; hurried e-mail addresses; house names and
+flats; postcodes with odd spacing. And the reverse: code, dates and durations stay as they are.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.anonymise import anonymise, detect
+
+
+def found(text: str) -> set[tuple[str, str]]:
+    return {(text[f.start : f.end], f.label) for f in detect(text)}
+
+
+def covered(text: str, value: str) -> bool:
+    start = text.index(value)
+    return any(f.start <= start and f.end >= start + len(value) for f in detect(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Grandad's ninety-three and still sharp as a tack.", "ninety-three"),
+        ("im fifty six and never been treated like that", "fifty six"),
+        ("My sister Agnieszka (seventy) was moved twice.", "seventy"),
+        ("When our daughter (then 11) had her op the staff were kind.", "11"),
+        ("I was 47 when they finally diagnosed it.", "47"),
+        ("He is eighty-one years of age and lives alone.", "eighty-one"),
+        ("Twelve years old and already a carer for her mum.", "Twelve"),
+    ],
+)
+def test_ages_in_words_brackets_and_phrases(text, value):
+    assert covered(text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Our complaint ref is HDUHB/CX/19/2231 and nobody replied.", "HDUHB/CX/19/2231"),
+        ("They gave a new number, CNC-5582-B, last week.", "CNC-5582-B"),
+        ("Case 2021-ICB-4410 is still open.", "2021-ICB-4410"),
+        ("His hospital number is T 339 0451.", "T 339 0451"),
+        ("Unit no: KRX 004 1187", "KRX 004 1187"),
+    ],
+)
+def test_references_in_organisations_own_formats(text, value):
+    assert covered(text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("reach me on pete_r_61 @ hotmail.co.uk thanks", "pete_r_61 @ hotmail.co.uk"),
+        ("Email: m.ahmed(at)outlook.com.", "m.ahmed(at)outlook.com"),
+        ("write to me: kelly at btinternet dot com", "kelly at btinternet dot com"),
+    ],
+)
+def test_hurried_email_addresses(text, value):
+    assert covered(text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Please write to Ivy Cottage, Station Road, Settle.", "Ivy Cottage, Station Road"),
+        ("She lives at Bryn Awel, Heol y Bont in Bala.", "Bryn Awel, Heol y Bont"),
+        ("Flat 6, Dock View, 8 Ferry Road was our address.", "Flat 6, Dock View, 8 Ferry Road"),
+        ("postcode is M14  5TQ and", "M14  5TQ"),
+    ],
+)
+def test_addresses_with_house_names_and_odd_postcodes(text, value):
+    assert covered(text, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The page showed alert(1) instead of my story.",
+        "I looked at home for advice and rang 111 at 2am.",
+        "She's one of the best nurses; the wait was 24/7 and it was covid-19 season.",
+        "We went in 2019-2020 and again on 12/03/2021, for three hours each time.",
+    ],
+)
+def test_code_dates_and_sentences_are_not_identifiers(text):
+    assert found(text) == set()
+
+
+def test_an_age_in_words_is_generalised_to_a_band():
+    result = anonymise("My dad, who is eighty-four, waited all night.")
+    assert "eighty-four" not in result.text
+    assert "[AGE 80-89]" in result.text
