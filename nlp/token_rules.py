@@ -243,6 +243,8 @@ def cued_name_ok(v: View, i: int, gaz: Gazetteer) -> bool:
         return False
     if v.mode == "mixed" and v.title[i]:
         return True
+    if v.mode == "mixed":  # lower case where capitals are used: a name only if no word
+        return w not in gaz.english_words or (w in gaz.first_names and w not in gaz.common_words)
     return w in gaz.first_names or w not in gaz.common_words
 
 

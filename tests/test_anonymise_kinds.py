@@ -93,3 +93,38 @@ def test_an_age_in_words_is_generalised_to_a_band():
     result = anonymise("My dad, who is eighty-four, waited all night.")
     assert "eighty-four" not in result.text
     assert "[AGE 80-89]" in result.text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("They blue-lighted him to Glangwili and then to Morriston.", "Glangwili"),
+        ("Mum was in Withybush General for a week.", "Withybush General"),
+        ("We were sent to the RVI, then back to the local hospital.", "RVI"),
+        ("She died peacefully at St Barnabas' Hospice.", "St Barnabas' Hospice"),
+        ("THEY MOVED HIM TO ST ANNE AT MIDNIGHT", "ST ANNE"),
+        ("honestly the staff at the royal were so kind", "royal"),
+        ("He spent a month in Ysbyty Maelor last year.", "Ysbyty Maelor"),
+        ("I was put on Ward D7 overnight, then OPD 2 in the morning.", "Ward D7"),
+        ("I was put on Ward D7 overnight, then OPD 2 in the morning.", "OPD 2"),
+    ],
+)
+def test_care_settings_named_the_way_people_say_them(text, value):
+    assert covered(text, value)
+
+
+def test_a_welsh_hospital_name_is_a_care_setting_not_a_person():
+    text = "My aunt was admitted to Ysbyty Glan Clwyd on Tuesday."
+    labels = {text[f.start : f.end]: f.label for f in detect(text)}
+    assert labels == {"Ysbyty Glan Clwyd": "CARE_SETTING"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "you guys at the general practice were brilliant, thank you",
+        "I went to the local hospital and then the ward sister rang me.",
+    ],
+)
+def test_generic_care_words_alone_are_not_identifiers(text):
+    assert found(text) == set()
