@@ -299,6 +299,8 @@ def unlisted_title_name(v: View, i: int, gaz: Gazetteer) -> bool:
     w = v.word[i]
     if w in gaz.common_words or w in gaz.places or not_a_name(v, i) or v.text[i].isupper():
         return False
+    if w in GENERIC_CARE or (i + 1 < len(v) and v.low[i + 1] in CARE_SUFFIX):
+        return False  # "the Cardiology ward": a department, or part of a care setting
     if v.ent[i] and v.ent[i] not in ("PERSON", "NORP"):
         return False
     if not v.sent_start[i]:
@@ -433,7 +435,17 @@ def _unlisted_place_word(v: View, i: int, gaz: Gazetteer) -> bool:
 
 CARE_SUFFIX = frozenset(
     """hospital hospitals infirmary surgery hospice practice centre center clinic home ward
-    unit wing lodge manor house court grange care""".split()
+    unit wing lodge manor house court grange care dental dentists dentist""".split()
+)
+# Suffixes that name a care setting even written in lower case after a capitalised name
+# ("the Grange practice", "Dr Rahman's surgery", "Oakwood dental").
+LOWER_SUFFIX_OK = frozenset(
+    "hospital infirmary surgery hospice practice centre clinic ward dental dentists".split()
+)
+# Generic words that still make a name when capitalised together ("City Hospital",
+# "County Hospital", "General Infirmary"): the issue's "generic names" of real places.
+NAME_LIKE_GENERIC = frozenset(
+    "city county general royal district university community memorial cottage".split()
 )
 TITLE_ONLY_SUFFIX = frozenset("lodge manor house court grange wing unit centre center".split())
 GENERIC_CARE = frozenset(
@@ -445,7 +457,13 @@ GENERIC_CARE = frozenset(
     specialist rehab rehabilitation stroke surgical elderly side busy mixed respite dementia
     assessment admissions discharge treatment walk-in walk in out hours covid royal this that
     every each another first second third nursery home group joint further vet vets animal
-    doctor doctors gp's foot eye ear throat nose wrong""".split()
+    doctor doctors gp's foot eye ear throat nose wrong cardiology oncology neurology renal
+    orthopaedic orthopaedics orthopedic respiratory paediatric paediatrics neonatal haematology
+    gynaecology urology dermatology ophthalmology radiology fracture endoscopy outpatient
+    outpatients inpatient coronary critical intensive dependency burns liver diabetes diabetic
+    breast chest kidney sexual fertility memory pain sleep baby birth labour antenatal
+    postnatal delivery recovery theatre theatres x-ray scan welsh english scottish irish
+    british""".split()
 )
 JOINERS = frozenset({"and", "of", "upon", "on", "&", "st", "st."})
 STREET_WORDS = frozenset(
@@ -469,7 +487,9 @@ def care_settings(v: View, gaz: Gazetteer, text: str) -> Iterator[Finding]:
         if suffix == "home" and before not in ("care", "nursing", "residential"):
             continue
         if v.mode == "mixed" and not v.title[j]:
-            continue
+            if suffix not in LOWER_SUFFIX_OK or not v.title[j - 1] or v.sent_start[j - 1]:
+                if not (v.low[j - 1] in POSSESSIVE and j >= 2 and v.title[j - 2]):
+                    continue
         if suffix in TITLE_ONLY_SUFFIX and v.mode != "mixed" and before not in CARE_AFTER:
             if not (j >= 2 and v.low[j - 2] in ("into", "at", "to", "in")):
                 continue
@@ -513,6 +533,11 @@ def _care_name_start(v: View, j: int, gaz: Gazetteer) -> int | None:
         i -= 1
     while start is not None and start < j and v.low[start] in JOINERS - {"st", "st."}:
         start += 1
+    if not distinctive and start is not None and v.mode == "mixed":
+        words = range(start, j + 1)
+        if all(v.title[k] for k in words) and any(v.word[k] in NAME_LIKE_GENERIC for k in words):
+            if not v.sent_start[start] and v.low[j] not in TITLE_ONLY_SUFFIX:
+                return start  # "City Hospital", "General Infirmary" named as a place
     return start if distinctive else None
 
 

@@ -128,3 +128,20 @@ def test_a_welsh_hospital_name_is_a_care_setting_not_a_person():
 )
 def test_generic_care_words_alone_are_not_identifiers(text):
     assert found(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("She was rushed to County Hospital in the night.", "County Hospital"),
+        ("Thanks to all at Dr Malik's surgery for the help.", "Dr Malik's surgery"),
+        ("We see Dr Obi at the Beech practice now.", "Beech practice"),
+        ("Reception at Hollins Dental was rude.", "Hollins Dental"),
+    ],
+)
+def test_generic_names_and_practices_named_after_people_or_places(text, value):
+    assert covered(text, value)
+
+
+def test_departments_are_not_people():
+    assert found("I went to the Cardiology ward and then the Maternity unit.") == set()
