@@ -215,6 +215,16 @@ def extend_name(v: View, i: int, gaz: Gazetteer) -> int:
     """Index after the last token of a name starting at i (takes up to two more name words)."""
     j = i + 1
     while j < len(v) and j - i < 4:
+        if (
+            v.text[j] in ("-", "‐")
+            and j + 1 < len(v)
+            and not v.spaced[j - 1]
+            and not v.spaced[j]
+            and v.wordlike[j + 1]
+            and (v.title[j + 1] or v.mode != "mixed")
+        ):
+            j += 2  # "Lloyd-Jones", "Price-Evans": one double-barrelled surname
+            continue
         if v.low[j] in NAME_PARTICLES and j + 1 < len(v) and v.spaced[j]:
             if surname_ok(v, j + 1, gaz):
                 j += 2
@@ -258,6 +268,8 @@ def _cue_before(v: View, i: int) -> str | None:
         return None
     if k < 0:
         return None
+    if v.low[k] == ":" and k > 0 and (v.word[k - 1] in ROLE_CUES or v.word[k - 1] == "name"):
+        return "role"  # "Consultant: Okafor", "Name: Chidi Nwosu"
     prev = v.word[k].rstrip(".")
     if prev in TITLE_CUES:
         return "title"
@@ -306,11 +318,37 @@ def unlisted_title_name(v: View, i: int, gaz: Gazetteer) -> bool:
     if not v.sent_start[i]:
         return True
     nxt = v.low[i + 1] if i + 1 < len(v) else ""
-    if nxt == "," and i + 3 < len(v) and v.low[i + 2] in ("my", "our", "the", "his", "her"):
-        return v.word[i + 3] in ROLE_CUES  # "Oksana, my midwife, was amazing"
+    if _role_apposition(v, i):
+        return True  # "Oksana, my midwife, was amazing"
     if i + 1 < len(v) and v.title[i + 1] and v.word[i + 1] in gaz.surnames and v.spaced[i]:
         return True  # "Oksana Clarke, 37, contacted us"
     return nxt in NAME_FOLLOWERS or v.ent[i] == "PERSON"
+
+
+def _role_apposition(v: View, i: int) -> bool:
+    """ "Patel, the practice nurse, ...": a role described right after the word."""
+    if i + 3 >= len(v) or v.low[i + 1] != "," or v.low[i + 2] not in APPOSITION_STARTS:
+        return False
+    return any(v.word[k] in ROLE_CUES for k in range(i + 3, min(i + 6, len(v))))
+
+
+APPOSITION_STARTS = frozenset("my our the his her their your".split())
+SPEECH_VERBS = frozenset("said says told asked explained rang phoned called replied".split())
+
+
+def surname_at_sentence_start(v: View, i: int, gaz: Gazetteer) -> bool:
+    """ "Nguyen said ...", "Hughes, the sister in charge, ...": a listed surname opening a
+    sentence, followed by a verb of a person or a role in apposition. Surnames that are also
+    everyday words ("Young", "Bell") need a verb of speech or the apposition."""
+    if v.mode != "mixed" or not v.title[i] or not v.sent_start[i] or v.text[i].isupper():
+        return False
+    w = v.word[i]
+    if w not in gaz.surnames or not_a_name(v, i) or v.stop[i] or w in gaz.places:
+        return False
+    nxt = v.low[i + 1] if i + 1 < len(v) else ""
+    if _role_apposition(v, i) or nxt in SPEECH_VERBS:
+        return True
+    return w not in gaz.common_words and nxt in NAME_FOLLOWERS
 
 
 def people(v: View, gaz: Gazetteer) -> Iterator[Finding]:
@@ -326,6 +364,7 @@ def people(v: View, gaz: Gazetteer) -> Iterator[Finding]:
             (cue == "role" and cued_name_ok(v, i, gaz))
             or first_name_ok(v, i, gaz)
             or unlisted_title_name(v, i, gaz)
+            or surname_at_sentence_start(v, i, gaz)
         ):
             end = extend_name(v, i, gaz)
             source = "role_cue" if cue else "name_gazetteer"

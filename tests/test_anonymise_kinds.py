@@ -145,3 +145,20 @@ def test_generic_names_and_practices_named_after_people_or_places(text, value):
 
 def test_departments_are_not_people():
     assert found("I went to the Cardiology ward and then the Maternity unit.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Hughes, the sister in charge, was lovely.", "Hughes"),
+        ("Nguyen said she would ring back.", "Nguyen"),
+        ("Consultant: Mbeki. Staff nurse: Ellie.", "Mbeki"),
+        ("To be fair Dr Lloyd-Jones is thorough.", "Lloyd-Jones"),
+    ],
+)
+def test_surnames_at_sentence_start_after_a_colon_or_double_barrelled(text, value):
+    assert (value, "PERSON") in found(text)
+
+
+def test_everyday_words_opening_a_sentence_are_not_surnames():
+    assert found("Everything was fine. Baker was the best of the bunch.") == set()
