@@ -303,6 +303,13 @@ NAME_FOLLOWERS = frozenset(
 )
 
 
+# spaCy entity types that are never identifiers of a person or place ("Punjabi", "March").
+NOT_IDENTIFIER_ENTS = frozenset(
+    """DATE TIME CARDINAL ORDINAL QUANTITY MONEY PERCENT LANGUAGE EVENT LAW WORK_OF_ART
+    PRODUCT NORP""".split()
+)
+
+
 def unlisted_title_name(v: View, i: int, gaz: Gazetteer) -> bool:
     """A capitalised word in no list ("Harjit", "Tash") where a name would stand: inside a
     sentence, or opening one and followed by a verb such as "was" or "needed"."""
@@ -313,8 +320,8 @@ def unlisted_title_name(v: View, i: int, gaz: Gazetteer) -> bool:
         return False
     if w in GENERIC_CARE or (i + 1 < len(v) and v.low[i + 1] in CARE_SUFFIX):
         return False  # "the Cardiology ward": a department, or part of a care setting
-    if v.ent[i] and v.ent[i] not in ("PERSON", "NORP"):
-        return False
+    if v.ent[i] in NOT_IDENTIFIER_ENTS:
+        return False  # spaCy reads a date, number or language here; an ORG may be a place
     if not v.sent_start[i]:
         return True
     nxt = v.low[i + 1] if i + 1 < len(v) else ""
