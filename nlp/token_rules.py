@@ -367,15 +367,17 @@ def people(v: View, gaz: Gazetteer) -> Iterator[Finding]:
             yield Finding(v.start[i], v.end[end - 1], "PERSON", 0.9, "title_cue")
             i = end
             continue
-        if (
-            (cue == "role" and cued_name_ok(v, i, gaz))
-            or first_name_ok(v, i, gaz)
-            or unlisted_title_name(v, i, gaz)
-            or surname_at_sentence_start(v, i, gaz)
-        ):
+        if (cue == "role" and cued_name_ok(v, i, gaz)) or first_name_ok(v, i, gaz):
+            score, source = 0.85, "role_cue" if cue else "name_gazetteer"
+        elif unlisted_title_name(v, i, gaz):
+            score, source = 0.65, "capitals"  # a guess from capitals alone: the check asks
+        elif surname_at_sentence_start(v, i, gaz):
+            score, source = 0.7, "surname_start"
+        else:
+            score = 0.0
+        if score:
             end = extend_name(v, i, gaz)
-            source = "role_cue" if cue else "name_gazetteer"
-            yield Finding(v.start[i], v.end[end - 1], "PERSON", 0.85, source)
+            yield Finding(v.start[i], v.end[end - 1], "PERSON", score, source)
             i = end
             continue
         i += 1
