@@ -27,8 +27,13 @@ DOT = r"(?:\.|\s*[\(\[]\s*dot\s*[\)\]]\s*|\s+dot\s+)"
 WORD_DOT = r"(?:\s*[\(\[]\s*dot\s*[\)\]]\s*|\s+dot\s+)"
 DOMAIN = rf"[A-Za-z0-9-]+(?:{DOT}[A-Za-z0-9-]+)*?{DOT}{TLD}(?:{DOT}uk)?(?![\w.-]*\w)"
 
+# "jo.smith@gmail,com", "jo@gmail . com", "jo@hotmail": the @ is there, the rest is sloppy.
+SLOPPY = (
+    rf"{LOCAL}@(?:[A-Za-z0-9-]+(?:\s?[.,]\s?[A-Za-z0-9-]+)*?\s?[.,]\s?{TLD}(?:[.,]uk)?"
+    rf"|{PROVIDERS}(?![\w.]))"
+)
 HURRIED = re.compile(
-    rf"(?<![\w.@-])(?:{LOCAL}(?:{BRACKET_AT}|{SPACED_AT}){DOMAIN}"
+    rf"(?<![\w.@-])(?:{LOCAL}(?:{BRACKET_AT}|{SPACED_AT}){DOMAIN}|{SLOPPY}"
     rf"|(?:{LOCAL}\s+(?:and|dot|underscore)\s+)?{LOCAL}{WORD_AT}"
     rf"(?:{PROVIDERS}{DOT}|[A-Za-z0-9-]+{WORD_DOT})(?:[A-Za-z0-9-]+{DOT})*?{TLD}(?:{DOT}uk)?\b)",
     re.IGNORECASE,

@@ -327,9 +327,21 @@ def unlisted_title_name(v: View, i: int, gaz: Gazetteer) -> bool:
     nxt = v.low[i + 1] if i + 1 < len(v) else ""
     if _role_apposition(v, i):
         return True  # "Oksana, my midwife, was amazing"
+    if _addressed_in_speech(v, i):
+        return True  # "“Tegid,” she said"'
     if i + 1 < len(v) and v.title[i + 1] and v.word[i + 1] in gaz.surnames and v.spaced[i]:
         return True  # "Oksana Clarke, 37, contacted us"
     return nxt in NAME_FOLLOWERS or v.ent[i] == "PERSON"
+
+
+def _addressed_in_speech(v: View, i: int) -> bool:
+    """ "“Tegid,” she said" or "“Tegid!” the nurse shouted": a word someone is called by."""
+    if i + 1 >= len(v) or v.low[i + 1] not in (",", "!", "?"):
+        return False
+    window = v.low[i + 2 : i + 6]
+    return any(
+        w in SPEECH_VERBS or w in ("shouted", "called", "whispered", "yelled") for w in window
+    )
 
 
 def _role_apposition(v: View, i: int) -> bool:
@@ -386,7 +398,9 @@ def people(v: View, gaz: Gazetteer) -> Iterator[Finding]:
 # ---------------------------------------------------------------------------------------------
 # Places
 
-PLACE_CUES = frozenset({"in", "from", "near", "nr", "to", "around", "outside", "at", ","})
+PLACE_CUES = frozenset(
+    {"in", "from", "near", "nr", "to", "around", "outside", "at", ",", "across", "via", "through"}
+)
 STRONG_PLACE_CUES = (
     ("live", "in"),
     ("lives", "in"),
@@ -653,6 +667,66 @@ def ner_entities(doc: Doc, v: View, gaz: Gazetteer) -> Iterator[Finding]:
         yield Finding(v.start[first], v.end[last], label, 0.7, "spacy_ner")
 
 
+# Care homes and practices with house-like names ("The Willows", "Brambles", "the Elms") carry
+# no care word; what tells them apart is the sentence around them.
+CARE_NOUNS = frozenset(
+    "home surgery practice hospital hospice unit centre place clinic dentist dentists".split()
+)
+CARE_MOVES = frozenset(
+    {
+        ("moved", "into"),
+        ("went", "into"),
+        ("gone", "into"),
+        ("go", "into"),
+        ("going", "into"),
+        ("admitted", "to"),
+        ("transferred", "to"),
+        ("placed", "in"),
+        ("placed", "at"),
+        ("respite", "at"),
+        ("respite", "in"),
+        ("lives", "in"),
+        ("living", "in"),
+        ("resident", "at"),
+        ("resident", "of"),
+    }
+)
+
+
+def house_named_settings(v: View, gaz: Gazetteer) -> Iterator[Finding]:
+    """ "moved into The Willows", "the home is called Brambles", "my surgery, the Elms,"."""
+    if v.mode != "mixed":
+        return
+    for i in range(2, len(v)):
+        cue = (v.low[i - 2], v.low[i - 1]) in CARE_MOVES
+        if not cue and v.low[i - 1] in ("called", "named"):
+            cue = any(v.word[k] in CARE_NOUNS for k in range(max(0, i - 5), i - 1))
+        if not cue and v.low[i - 1] == "the" and v.low[i - 2] == ",":
+            cue = i >= 3 and v.word[i - 3] in CARE_NOUNS
+        if not cue:
+            continue
+        start = i + 1 if v.low[i] == "the" and v.text[i] == "The" else i
+        end = start
+        while end < len(v) and end - start < 3 and _house_word(v, end, gaz):
+            end += 1
+        if end > start:
+            yield Finding(v.start[start], v.end[end - 1], "CARE_SETTING", 0.65, "care_context")
+
+
+def _house_word(v: View, i: int, gaz: Gazetteer) -> bool:
+    w = v.word[i]
+    return (
+        v.title[i]
+        and v.wordlike[i]
+        and not v.stop[i]
+        and w not in DOMAIN_WORDS
+        and w not in COUNTRIES
+        and w not in MONTHS
+        and w not in GENERIC_CARE
+        and not (w in gaz.places and v.ent[i] in ("GPE", "LOC"))
+    )
+
+
 def token_findings(doc: Doc, gaz: Gazetteer, original: str | None = None) -> list[Finding]:
     """Names, places and care settings in one document. `original` is the text as written
     when spaCy was given a lower-cased copy of an ALL CAPS text."""
@@ -665,6 +739,7 @@ def token_findings(doc: Doc, gaz: Gazetteer, original: str | None = None) -> lis
     found.extend(people(v, gaz))
     found.extend(places(v, gaz))
     found.extend(care_settings(v, gaz, original))
+    found.extend(house_named_settings(v, gaz))
     if mode == "mixed":
         found.extend(ner_entities(doc, v, gaz))
     return found

@@ -193,9 +193,40 @@ BIRTH_CUE = (
 DOB = re.compile(rf"{BIRTH_CUE}(?P<date>{DATE})(?![\w/])", I)
 
 
+# "Mum (1931–2023)", "Grandad (b.1940)", "born '58": a year of birth written as people do.
+LIFESPAN = re.compile(
+    r"\(\s*(?:b\.?\s*|born\s+)?(?P<date>(?:19|20)\d{2})\s*(?:[-–—]\s*(?:(?:19|20)\d{2})?\s*)?\)",
+    I,
+)
+
+
 def dates_of_birth(text: str) -> Iterator[Finding]:
     for m in DOB.finditer(text):
         yield Finding(m.start("date"), m.end("date"), "DATE_OF_BIRTH", 0.95, "dob_cue")
+    for m in LIFESPAN.finditer(text):
+        if _after_a_person(text, m.start()):
+            yield Finding(m.start("date"), m.end("date"), "DATE_OF_BIRTH", 0.8, "dob_cue")
+
+
+RELATIVES = re.compile(
+    r"(?:mum|mam|mom|mother|dad|father|nan|nana|nanna|gran|granny|grandma|grandad|granddad|"
+    r"grandpa|grandmother|grandfather|husband|wife|partner|son|daughter|brother|sister|aunt|"
+    r"auntie|uncle)['’]?s?",
+    I,
+)
+
+
+def _after_a_person(text: str, at: int) -> bool:
+    """ "Mum (1931–2023)", "Olwen Parry (b.1940)": a relative, or a capitalised word inside a
+    sentence, right before the brackets (not "Reports (2019-2020)" opening a sentence)."""
+    m = re.search(r"([\w'’-]+)\s*$", text[max(0, at - 40) : at])
+    if not m:
+        return False
+    word = m.group(1)
+    if RELATIVES.fullmatch(word):
+        return True
+    before = text[: at - len(m.group(0))].rstrip()
+    return word[:1].isupper() and bool(before) and before[-1] not in ".!?\n:;"
 
 
 # Event dates (not identifiers) are generalised to month and year by the anonymiser.

@@ -162,3 +162,23 @@ def test_surnames_at_sentence_start_after_a_colon_or_double_barrelled(text, valu
 
 def test_everyday_words_opening_a_sentence_are_not_surnames():
     assert found("Everything was fine. Baker was the best of the bunch.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label"),
+    [
+        ("Nan moved into The Laurels in the spring.", "Laurels", "CARE_SETTING"),
+        ("The home is called Foxgloves and it is fine.", "Foxgloves", "CARE_SETTING"),
+        ("My surgery, the Hollies, is awful.", "Hollies", "CARE_SETTING"),
+        ("\u201cTegid,\u201d she said, \u201csit down.\u201d", "Tegid", "PERSON"),
+        ("Mum (1931\u20132023) loved that garden.", "1931", "DATE_OF_BIRTH"),
+        ("Grandad (b.1940) still drives.", "1940", "DATE_OF_BIRTH"),
+        ("email jo.smith@gmail,com please", "jo.smith@gmail,com", "EMAIL"),
+    ],
+)
+def test_house_named_homes_names_in_speech_lifespans_and_sloppy_emails(text, value, label):
+    assert (value, label) in found(text)
+
+
+def test_a_year_range_opening_a_sentence_is_not_a_birth_year():
+    assert found("Reports (2019-2020) were bad. We moved to The Netherlands.") == set()
