@@ -70,7 +70,7 @@ def ni_numbers(text: str) -> Iterator[Finding]:
 # Postcodes: the full Royal Mail shape in any case, with or without the space.
 
 OUTWARD = r"(?:[A-PR-UWYZ][0-9]{1,2}|[A-PR-UWYZ][A-HK-Y][0-9]{1,2}|[A-PR-UWYZ][0-9][A-HJKPS-UW]|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRV-Y])"  # noqa: E501
-POSTCODE = re.compile(rf"(?<![\w])({OUTWARD})[ \t]{{0,3}}([0-9][ABD-HJLNP-UW-Z]{{2}})(?!\w)", I)
+POSTCODE = re.compile(rf"(?<![\w])({OUTWARD})[ \t-]{{0,3}}([0-9][ABD-HJLNP-UW-Z]{{2}})(?!\w)", I)
 
 
 def postcodes(text: str) -> Iterator[Finding]:
@@ -113,11 +113,12 @@ def phones(text: str) -> Iterator[Finding]:
 STREET_SUFFIX = (
     r"road|rd|street|st|avenue|ave|lane|ln|close|drive|crescent|grove|gardens|terrace|way|"
     r"place|court|walk|mews|square|row|hill|park|view|rise|green|parade|boulevard|vale|"
-    r"fold|wynd|brae|gate|croft|meadows?|chase|end|yard|wharf|quay|circus|approach|highway"
+    r"fold|wynd|brae|gate|croft|meadows?|chase|end|yard|wharf|quay|circus|approach|highway|"
+    r"mount|lea|broadway|parkway|heights|dale|ridge|drove|mead|embankment"
 )
 ADDRESS = re.compile(
     r"(?<![\w])(?:(?:flat|apartment|apt\.?|unit|room)\s*\d{1,4}[a-z]?\s*,?\s+)?"
-    r"(\d{1,4}[a-z]?)\s*,?\s+((?:[a-z][a-z'’-]*\s+){1,3}?)"
+    r"(?:no\.?\s*)?(\d{1,4}[a-z]?)\s*,?\s+((?:[a-z][a-z'’-]*\s+){1,3}?)"
     rf"(?:{STREET_SUFFIX})\b\.?",
     I,
 )
@@ -184,7 +185,7 @@ DATE = (
     rf"|{DAY}(?:\s+of)?\s+{MONTH},?\s+{YEAR}"
     rf"|{MONTH}\s+{DAY},?\s+{YEAR}"
     rf"|{MONTH},?\s+{YEAR}"
-    rf"|(?:19|20)\d{{2}})"
+    rf"|(?:19|20)\d{{2}}|['’]\d{{2}})"
 )
 BIRTH_CUE = (
     r"\b(?:born|date\s+of\s+birth|d\.?\s?o\.?\s?b\.?|birth\s*date|birthday|b\.)"

@@ -182,3 +182,19 @@ def test_house_named_homes_names_in_speech_lifespans_and_sloppy_emails(text, val
 
 def test_a_year_range_opening_a_sentence_is_not_a_birth_year():
     assert found("Reports (2019-2020) were bad. We moved to The Netherlands.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label"),
+    [
+        ("Send it to CF10-3NP please.", "CF10-3NP", "POSTCODE"),
+        ("I live at No. 5 Moor Mount with my son.", "No. 5 Moor Mount", "ADDRESS"),
+        ("She was born in '58, the year of the floods.", "'58", "DATE_OF_BIRTH"),
+    ],
+)
+def test_postcodes_with_dashes_numbered_houses_and_short_birth_years(text, value, label):
+    assert (value, label) in found(text)
+
+
+def test_roads_and_vitamins_are_not_postcode_districts():
+    assert found("We were stuck on the M6 for hours; I take B12 and drove the A1.") == set()
