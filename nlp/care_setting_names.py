@@ -44,6 +44,7 @@ def _words(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def name_list() -> NameList:
     names, abbreviations = set(), set()
+    common = gazetteer().common_words
     for line in DATA.read_text(encoding="utf-8").splitlines():
         line = line.strip()
         if not line or line.startswith("#"):
@@ -54,7 +55,9 @@ def name_list() -> NameList:
         words = _words(line)
         names.add(words)
         if words[-1] == "hospital" and len(words) > 1:
-            names.add(words[:-1])
+            # "Glangwili Hospital" is also "Glangwili"; "Hope Hospital" is not "hope".
+            if len(words) > 2 or words[0] not in common:
+                names.add(words[:-1])
     return NameList(
         frozenset(names),
         frozenset(abbreviations),
@@ -110,9 +113,8 @@ def _single_word_ok(text: str, tokens: list, i: int, common: frozenset[str]) -> 
     before = tokens[i - 1][2] if i else ""
     written = text[tokens[i][0] : tokens[i][1]]
     capitals_mean_little = not any(c.isupper() for c in text) or text.isupper()
-    return after in TRAILING or (
-        (written[:1].isupper() or capitals_mean_little) and before in CARE_PREPOSITIONS
-    )
+    capitalised = written[:1].isupper() or capitals_mean_little
+    return capitalised and (after in TRAILING or before in CARE_PREPOSITIONS)
 
 
 # "St Luke's", "Saint Mary's Hospital", "ST JAMES": a saint's name is a hospital, hospice,

@@ -198,3 +198,8 @@ def test_postcodes_with_dashes_numbered_houses_and_short_birth_years(text, value
 
 def test_roads_and_vitamins_are_not_postcode_districts():
     assert found("We were stuck on the M6 for hours; I take B12 and drove the A1.") == set()
+
+
+def test_an_everyday_word_from_a_hospital_name_is_not_a_care_setting_alone():
+    assert found("the hope centre helped and you guys were great") == set()
+    assert ("Hope Hospital", "CARE_SETTING") in found("She went to Hope Hospital.")
