@@ -177,12 +177,17 @@ def profile(db: sqlite_utils.Database) -> dict[str, dict[str, float]]:
 
 
 def participant_answers(
-    db: sqlite_utils.Database, activity_id: int, story_ids: set[int] | None = None
+    db: sqlite_utils.Database,
+    activity_id: int,
+    story_ids: set[int] | None = None,
+    areas: dict[int, str | None] | None = None,
 ) -> tuple[dict[str, Counter], Counter]:
     """Counts per characteristic and group, and per channel, for the activity's stories.
 
     Equality answers count only where the teller consented to equality monitoring.
-    `story_ids` narrows the stories (publishing passes the publishable ones).
+    `story_ids` narrows the stories (publishing passes the publishable ones). A story's area
+    counts only when it is one of the activity's listed areas; `areas` (story id -> area)
+    replaces that choice (publishing passes the areas it publishes).
     """
     counts: dict[str, Counter] = {c: Counter() for c in CHARACTERISTICS}
     channels: Counter = Counter()
@@ -191,9 +196,11 @@ def participant_answers(
         ids = [sid for sid in ids if sid in story_ids]
     stories = consent.story_facts(db, ids)
     answers = consent.equality_answers(db, ids)  # only where the teller agreed
+    activity = consent.get_activity(db, activity_id) or {"areas": []}
     for sid, story in stories.items():
         channels[story["channel"]] += 1
-        given = {"area": story["area"], **answers.get(sid, {})}
+        area = areas.get(sid) if areas is not None else consent.listed_area(activity, story["area"])
+        given = {"area": area, **answers.get(sid, {})}
         for characteristic in CHARACTERISTICS:
             value = (given.get(characteristic) or "").strip()
             if value:

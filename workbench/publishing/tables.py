@@ -47,7 +47,7 @@ def published_rows(
     db: sqlite_utils.Database, k: int = suppression.DEFAULT_K
 ) -> dict[str, list[dict]]:
     """Every published table's rows (except `changes` and `about`), keyed by table name."""
-    stories = publishable_stories(db)
+    stories = publishable_stories(db, k)
     activities = _activities(db)
     activity_ids = {row.pop("working_id"): row["id"] for row in activities}
     priorities = _priorities(db)
@@ -77,20 +77,33 @@ def published_rows(
     }
 
 
-def publishable_stories(db: sqlite_utils.Database) -> dict[int, dict]:
+def publishable_stories(
+    db: sqlite_utils.Database, k: int = suppression.DEFAULT_K
+) -> dict[int, dict]:
     """Stories whose tellers agreed to analysis and whose anonymisation a person checked, by id:
-    activity_id, channel, area and month (YYYY-MM)."""
+    activity_id, channel, area and month (YYYY-MM).
+
+    `area` is None unless it is one of its activity's listed areas (older stories may hold
+    free text) and at least k publishable stories share it: an area few people name can point
+    at one of them.
+    """
     agreed = consent.granted_story_ids(db, "analysis", checks.checked_story_ids(db))
-    return {
+    activities = {a["id"]: a for a in consent.list_activities(db)}
+    stories = {
         story_id: {
             "id": story_id,
             "activity_id": story["activity_id"],
             "channel": story["channel"],
-            "area": story["area"],
+            "area": consent.listed_area(activities[story["activity_id"]], story["area"]),
             "month": (story["created_at"] or "")[:7],
         }
         for story_id, story in consent.story_facts(db, agreed).items()
     }
+    shared = Counter(story["area"] for story in stories.values() if story["area"])
+    for story in stories.values():
+        if shared[story["area"]] < k:
+            story["area"] = None
+    return stories
 
 
 def _activities(db: sqlite_utils.Database) -> list[dict]:
@@ -305,10 +318,10 @@ def _community_counts(db, themes, members, k) -> list[dict]:
 
 def _area_counts(themes, members, stories, k) -> list[dict]:
     counts = Counter(
-        (theme_id, stories[s]["area"].strip())
+        (theme_id, stories[s]["area"])
         for theme_id, ids in members.items()
         for s in ids
-        if stories[s]["area"] and stories[s]["area"].strip()
+        if stories[s]["area"]
     )
     areas = sorted({area for _, area in counts})
     if not areas:
