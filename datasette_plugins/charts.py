@@ -1,6 +1,6 @@
 """Server-side SVG bar charts: no JavaScript and no external CDN, readable without colour.
 
-Suppressed counts ("<5", "[c]") are drawn as labels with no bar, never as a guessed length.
+Withheld counts ("[c]") are drawn as labels with no bar, never as a guessed length.
 """
 
 from __future__ import annotations

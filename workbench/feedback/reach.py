@@ -4,8 +4,8 @@ The organisation loads a population profile (CSV: characteristic, group, proport
 For each characteristic, the stories' answers are counted, small numbers are withheld exactly as
 in publishing, and each group's share of answers is compared with its share of the population:
 a group whose share is under `UNDER_HEARD_RATIO` of its population share is under-heard. A
-judgement is only shown when it follows from what is shown ("<5" of 200 answers can still be
-under-heard; a "[c]" cell says nothing).
+judgement is only shown when it follows from what is shown (a withheld count whose greatest
+possible value, worked out from the shown ones, is still under its share is under-heard).
 """
 
 from __future__ import annotations
@@ -228,11 +228,12 @@ def reach_table(
         table = suppression.suppress(grid, k)
         compared = _public_denominator(table, groups, expected)
         for j, group in enumerate(groups):
-            shown = suppression.display(table.cells[0][j], (0, j), table, k)
+            shown = suppression.display(table.cells[0][j])
             share = population_share = judgement = None
             if group in expected:
                 population_share = expected[group]
-                share, judgement = _judge(shown, compared, population_share, k)
+                most = table.bounds.get((0, j), (0, table.cells[0][j]))[1]
+                share, judgement = _judge(shown, most, compared, population_share)
             rows.append(
                 {
                     "characteristic": label,
@@ -247,7 +248,7 @@ def reach_table(
             {
                 "characteristic": label,
                 "community_group": "All answers",
-                "stories": suppression.display(table.row_totals[0], (0, len(groups)), table, k),
+                "stories": suppression.display(table.row_totals[0]),
                 "share": None,
                 "population_share": None,
                 "judgement": None,
@@ -270,8 +271,10 @@ def _public_denominator(table, groups: list[str], expected: dict) -> int | None:
 
 
 def _judge(
-    shown: int | str, compared: int | None, population_share: float, k: int
+    shown: int | str, most: float, compared: int | None, population_share: float
 ) -> tuple[float | None, str]:
+    """Share and judgement; `most` is the greatest a withheld count could be, as a reader
+    works it out, so an under-heard judgement never rests on the withheld value itself."""
     if not compared or population_share <= 0:
         return None, "too few to say"
     if isinstance(shown, int):
@@ -280,7 +283,7 @@ def _judge(
         if ratio < UNDER_HEARD_RATIO:
             return share, "under-heard"
         return share, "over-represented" if ratio > OVER_HEARD_RATIO else "about as expected"
-    if shown == f"<{k}" and (k - 1) / compared < UNDER_HEARD_RATIO * population_share:
+    if most / compared < UNDER_HEARD_RATIO * population_share:
         return None, "under-heard"
     return None, "too few to say"
 
@@ -297,7 +300,7 @@ def activity_reach(
     return {
         "rows": reach_table(counts, population, k),
         "channels": [
-            (c, suppression.display(channel_table.cells[0][j], (0, j), channel_table, k))
+            (c, suppression.display(channel_table.cells[0][j]))
             for j, c in enumerate(sorted(channels))
         ]
         if channel_table

@@ -269,7 +269,9 @@ def _theme_counts(members, stories, story_tags, priority_titles, k) -> list[dict
             )
             grid = [[counts[(m, c)] for c in channels] for m in months]
             label = priority_titles[priority] if priority is not None else ALL_PRIORITIES
-            for cell in _cells(grid, months, channels, ALL_MONTHS, ALL_CHANNELS, k):
+            # The grand total is the theme's size (or could be): published only as a band.
+            forced = {(len(months), len(channels))}
+            for cell in _cells(grid, months, channels, ALL_MONTHS, ALL_CHANNELS, k, forced):
                 month, channel, stories_shown = cell
                 rows.append(
                     {
@@ -302,7 +304,7 @@ def _community_counts(db, themes, members, k) -> list[dict]:
             continue
         grid = [[counts[(t, g)] for g in groups] for t in theme_ids]
         for theme_index, group, shown in _cells(
-            grid, list(range(len(themes))), groups, None, ALL_GROUPS, k
+            grid, list(range(len(themes))), groups, None, ALL_GROUPS, k, _theme_totals(grid)
         ):
             rows.append(
                 {
@@ -336,20 +338,32 @@ def _area_counts(themes, members, stories, k) -> list[dict]:
             "stories": shown,
         }
         for theme_index, area, shown in _cells(
-            grid, list(range(len(themes))), areas, None, ALL_AREAS, k
+            grid, list(range(len(themes))), areas, None, ALL_AREAS, k, _theme_totals(grid)
         )
     ]
 
 
+def _theme_totals(grid: list[list[int]]) -> set[tuple[int, int]]:
+    """Each theme row's total: when every story answered, it is the theme's size, which is
+    published only as a band."""
+    return {(i, len(grid[0])) for i in range(len(grid))}
+
+
 def _cells(
-    grid: list[list[int]], row_keys: list, column_keys: list, row_total_key, column_total_key, k
+    grid: list[list[int]],
+    row_keys: list,
+    column_keys: list,
+    row_total_key,
+    column_total_key,
+    k,
+    forced: set[tuple[int, int]],
 ) -> Iterable[tuple]:
     """(row key, column key, shown count) for every non-zero or withheld entry and the totals.
 
     Zero cells are left out (a planner reads a missing row as none); a withheld zero is kept,
-    since leaving it out would give it away.
+    since leaving it out would give it away. `forced` grid positions are always withheld.
     """
-    table = suppression.suppress(grid, k)
+    table = suppression.suppress(grid, k, forced)
     r, c = len(row_keys), len(column_keys)
     for i in range(r + 1):
         for j in range(c + 1):
@@ -366,5 +380,5 @@ def _cells(
             yield (
                 row_keys[i] if i < r else row_total_key,
                 column_keys[j] if j < c else column_total_key,
-                suppression.display(shown, (i, j), table, k),
+                suppression.display(shown),
             )
