@@ -13,7 +13,7 @@ from datasette.utils.asgi import NotFound, Response, asgi_static
 from jinja2 import ChoiceLoader, FileSystemLoader
 from markupsafe import Markup, escape
 
-from datasette_plugins import lockdown, pages, swap
+from datasette_plugins import lockdown, pages, spreadsheet, swap
 
 HERE = Path(__file__).parent
 PREFIX = "/-/planner"
@@ -28,7 +28,7 @@ def startup(datasette):
 
 @hookimpl
 def asgi_wrapper():
-    return lockdown.refusing
+    return lambda app: lockdown.refusing(spreadsheet.neutralising(app))
 
 
 @hookimpl
