@@ -30,6 +30,8 @@ ENV_KEYS = {
     "STORY_SUBMIT_RATE_LIMIT": str,
     # The address storytellers reach the app on, for QR codes and receipt links behind a proxy.
     "PUBLIC_BASE_URL": str,
+    # Where planners read the published site (Datasette), for links from the app.
+    "PUBLISHED_SITE_URL": str,
     # Updates to storytellers: smtp://[user:password@]host:port (or smtps://, smtp+starttls://).
     "WORKBENCH_SMTP_URL": str,
     "WORKBENCH_MAIL_FROM": str,
@@ -76,6 +78,7 @@ def load_config(instance_path: str | Path, overrides: dict[str, Any] | None = No
         "STORY_MAX_CHARS": 20_000,
         "WORKBENCH_TIMEZONE": "Europe/London",
         "WORKBENCH_NATION": "england",
+        "PUBLISHED_SITE_URL": "http://127.0.0.1:8001/",
         "SAFEGUARDING_OVERDUE_HOURS": 4,
         "SAFEGUARDING_URGENT_OVERDUE_MINUTES": 60,
         "SAFEGUARDING_ALERT_MINUTES": 3,
