@@ -24,7 +24,7 @@ from workbench.feedback import actions, evaluation, outbox, qdpx, reach
 from workbench.forms_feedback import ActionForm, EvaluationForm, PopulationForm
 from workbench.policy import public, roles
 from workbench.receipt_pages import receipt_required, status_page
-from workbench.web import activity_or_404, get_db
+from workbench.web import activity_or_404, get_db, republish
 
 bp = Blueprint("feedback", __name__)
 ACTION_WRITERS = ("analyst", "planner", "admin")
@@ -91,6 +91,7 @@ def new_action():
             _show_errors(form, error.errors)
         else:
             queued = outbox.queue_updates(db, action_id)
+            republish()
             flash(f"Action recorded; {queued} update(s) queued for people who asked to hear back.")
             return redirect(url_for("feedback.edit_action", action_id=action_id))
     status = 400 if form.is_submitted() else 200
@@ -115,6 +116,7 @@ def edit_action(action_id: int):
             if changed:
                 queued = outbox.queue_updates(db, action_id)
                 flash(f"Action saved; {queued} update(s) queued.")
+            republish()
             return redirect(url_for("feedback.edit_action", action_id=action_id))
     status = 400 if form.is_submitted() else 200
     return render_template("feedback/action_form.html", form=form, action=action), status

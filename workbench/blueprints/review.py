@@ -14,7 +14,7 @@ from nlp.theme_store import ThemeError
 from plumbing import audit
 from workbench.charts import themes as charts
 from workbench.policy import roles
-from workbench.web import enqueue, get_db
+from workbench.web import enqueue, get_db, republish
 
 bp = Blueprint("review", __name__, url_prefix="/review")
 ANALYSTS = ("analyst", "admin")
@@ -103,15 +103,26 @@ def _page_arg() -> int:
     return int(value) if value.isdecimal() and len(value) < 10 else 1
 
 
-def _edit(theme_id: int, action: str, apply) -> object:
+def _edit(theme_id: int, action: str, apply, also: list[int] | None = None) -> object:
+    """Apply an edit to a theme (and `also` these, e.g. merged ones); republish when an
+    approved theme was touched or one became approved, so planners see it within a minute."""
     db = get_db()
+    touched = [theme_id, *(also or [])]
+    was_published = _any_approved(db, touched)
     try:
         result = apply(db)
     except ThemeError as error:
         flash(str(error), "error")
         return _back(theme_id)
     audit.record(db, current_user.actor, action, "theme", theme_id)
+    if was_published or _any_approved(db, touched):
+        republish()
     return result
+
+
+def _any_approved(db, theme_ids: list[int]) -> bool:
+    themes = theme_store.themes_by_id(db, theme_ids)
+    return any(theme["status"] == "approved" for theme in themes.values())
 
 
 @bp.route("/themes/<int:theme_id>/rename", methods=["POST"])
@@ -137,8 +148,6 @@ def set_status(theme_id: int):
         f"theme_{status}",
         lambda db: theme_store.set_theme_status(db, theme_id, status, by=current_user.id),
     )
-    if status == "approved":
-        enqueue("publish", published_path=_published_path())
     return _back(theme_id)
 
 
@@ -146,7 +155,12 @@ def set_status(theme_id: int):
 @roles(*ANALYSTS)
 def merge(theme_id: int):
     sources = [int(s) for s in request.form.getlist("source") if s.isdecimal()]
-    _edit(theme_id, "theme_merged", lambda db: theme_store.merge_themes(db, theme_id, sources))
+    _edit(
+        theme_id,
+        "theme_merged",
+        lambda db: theme_store.merge_themes(db, theme_id, sources),
+        also=sources,
+    )
     return _back(theme_id)
 
 
@@ -170,7 +184,12 @@ def move(theme_id: int):
     if not (story.isdecimal() and target.isdecimal()):
         flash("Choose a story and a theme to move it to.", "error")
         return _back(theme_id)
-    _edit(theme_id, "story_moved", lambda db: theme_store.move_story(db, int(story), int(target)))
+    _edit(
+        theme_id,
+        "story_moved",
+        lambda db: theme_store.move_story(db, int(story), int(target)),
+        also=[int(target)],
+    )
     return _back(theme_id)
 
 
@@ -196,9 +215,3 @@ def add_quote(theme_id: int):
 def remove_quote(theme_id: int, quote_id: int):
     _edit(theme_id, "quote_removed", lambda db: theme_store.remove_quote(db, quote_id))
     return _back(theme_id)
-
-
-def _published_path() -> str:
-    from flask import current_app
-
-    return current_app.config["WORKBENCH_PUBLISHED_DB"]

@@ -122,14 +122,14 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         },
     ),
     "changes": (
-        "What changed at each publication: new themes, themes no longer published, and size "
-        "changes.",
+        "What changed at each publication: new themes, renamed themes, themes no longer "
+        "published, and size changes.",
         {
             "published_at": "When the publication was made (UTC)",
-            "change": "new theme, no longer published, or size changed",
+            "change": "new theme, renamed, no longer published, or size changed",
             "theme": "The theme's label",
             "activity": "The activity's title",
-            "detail": "For size changes, the old and new size bands",
+            "detail": "For size changes, the old and new size bands; for renames, the old name",
         },
     ),
     "actions": (

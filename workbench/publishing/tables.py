@@ -177,6 +177,9 @@ def _themes(db, members, stories, story_tags, activity_ids, priority_titles, k):
         themes.append(
             {
                 "id": n,
+                # Popped before writing (the leak check refuses the column): it lets "What
+                # changed" tell a renamed theme from a new one.
+                "working_id": row["id"],
                 "activity_id": activity_ids.get(row["activity_id"]),
                 "label": row["label"],
                 "description": row["description"],
