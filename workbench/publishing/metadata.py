@@ -96,7 +96,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "theme_id": "The theme",
             "priority_id": "The priority; blank for all stories in the theme",
             "priority": 'The priority\'s title, or "All priorities"',
-            "channel": 'How the story reached us (online, paper, event...), or "All channels"',
+            "channel": 'How the story reached us (Online, In person, Event...), or "All channels"',
             "month": 'Month the story was told (YYYY-MM), or "All months"',
             "stories": COUNT_NOTE,
         },

@@ -93,7 +93,8 @@ def publishable_stories(
         story_id: {
             "id": story_id,
             "activity_id": story["activity_id"],
-            "channel": story["channel"],
+            # Published in words ("In person"), never as the working code ("in_person").
+            "channel": consent.CHANNELS.get(story["channel"], story["channel"]),
             "area": consent.listed_area(activities[story["activity_id"]], story["area"]),
             "month": (story["created_at"] or "")[:7],
         }
