@@ -31,6 +31,8 @@ REQUIRED_TEXT = {
 }
 OPTIONAL_TEXT = ("partners", "framework_id")
 MAX_FIELD_CHARS = 4000
+MAX_AREA_CHARS = 100
+MAX_AREAS = 500
 
 
 def _parse_date(value) -> date | None:
@@ -81,6 +83,7 @@ def _validated(fields: dict, frameworks: Collection[str] | None) -> dict:
     elif any(c not in CHANNELS for c in channels):
         errors["channels"] = "Choose channels from the list."
     row["channels"] = json.dumps([c for c in CHANNELS if c in channels])
+    row["areas"] = _validated_areas(fields.get("areas"), errors)
     try:
         retention = int(str(fields.get("retention_days", "")).strip())
         if retention <= 0:
@@ -91,6 +94,31 @@ def _validated(fields: dict, frameworks: Collection[str] | None) -> dict:
     if errors:
         raise ConsentError(errors)
     return row
+
+
+def _validated_areas(value, errors: dict[str, str]) -> str:
+    """The areas as a JSON list: one a line (or a list), blanks and repeats dropped."""
+    lines = value.splitlines() if isinstance(value, str) else list(value or [])
+    areas: list[str] = []
+    for line in lines:
+        area = " ".join(str(line).split())
+        if area and area not in areas:
+            areas.append(area)
+    if any(len(area) > MAX_AREA_CHARS for area in areas):
+        errors["areas"] = f"Keep each area under {MAX_AREA_CHARS} characters."
+    elif len(areas) > MAX_AREAS:
+        errors["areas"] = f"List at most {MAX_AREAS} areas."
+    return json.dumps(areas)
+
+
+def listed_area(activity: dict, area: str | None) -> str | None:
+    """The area if it is one of the activity's listed areas, else None.
+
+    Stories saved before areas were a choice may hold free text; only a listed area is ever
+    counted or published.
+    """
+    area = " ".join((area or "").split())
+    return area if area and area in activity["areas"] else None
 
 
 def notice_sections(activity: dict) -> list[tuple[str, str]]:
@@ -197,6 +225,7 @@ def update_activity(
 def _decoded(row: dict) -> dict:
     activity = dict(row)
     activity["channels"] = json.loads(activity["channels"])
+    activity["areas"] = json.loads(activity.get("areas") or "[]")
     now = today().isoformat()
     activity["is_open"] = activity["opens_on"] <= now <= activity["closes_on"]
     return activity

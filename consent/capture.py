@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from consent import references
-from consent.activities import current_notice, get_activity
+from consent.activities import current_notice, get_activity, listed_area
 from consent.errors import ConsentError
 from consent.languages import DEFAULT as DEFAULT_LANGUAGE
 from consent.languages import LANGUAGES
@@ -195,6 +195,10 @@ def check_submission(
         name: _optional_text(value, name, errors)
         for name, value in (("service", service), ("setting", setting), ("area", area))
     }
+    if details["area"] and activity is not None:
+        details["area"] = listed_area(activity, details["area"])
+        if details["area"] is None:
+            errors["area"] = "Choose an area from this activity's list, or leave it empty."
     contact_row = _check_contact(contact, errors) if granted["contact"] else None
     equality_row = _check_equality(equality, errors) if granted["equality_monitoring"] else None
     if errors:

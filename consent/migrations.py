@@ -124,3 +124,10 @@ def m003_activity_partners(db: Database) -> None:
 def m004_contact_language(db: Database) -> None:
     # The language a teller wants to hear back in: they told us in Welsh, so we answer in Welsh.
     db.execute("ALTER TABLE contacts ADD COLUMN language TEXT NOT NULL DEFAULT 'en'")
+
+
+@migrations()
+def m005_activity_areas(db: Database) -> None:
+    # The areas a story may be about (JSON list): a choice, never free text, because a typed
+    # area skips anonymisation and the human check on its way to the published counts.
+    db.execute("ALTER TABLE activities ADD COLUMN areas TEXT NOT NULL DEFAULT '[]'")

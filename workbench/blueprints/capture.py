@@ -65,6 +65,7 @@ def _as_form_data(activity: dict) -> dict:
     for name in ("opens_on", "closes_on", "feedback_date"):
         data[name] = date.fromisoformat(data[name]) if data.get(name) else None
     data["framework_id"] = data.get("framework_id") or ""
+    data["areas"] = "\n".join(data.get("areas") or [])
     return data
 
 
@@ -175,6 +176,7 @@ def record_story(activity_id: int):
     if activity is None or not activity["is_open"]:
         abort(404)
     form = StaffStoryForm()
+    form.offer_areas(activity)
     form.channel.choices = [("", "Choose one")] + [
         (c, CHANNELS[c]) for c in activity["channels"] if c != "online"
     ]
