@@ -150,6 +150,9 @@ def tag_stories(db: Database, story_ids: list[int], framework_id: str) -> Taggin
         # An analyst's own proposal (source 'analyst', state 'proposed') is kept: ignore clashes.
         db["tags"].insert_all(rows, ignore=True)
         result.proposed = len(rows)
+    # Every path that tags a story (a job, the demo, a re-tag after training) scores its
+    # criticality too, so no tagged story is left showing none.
+    score_criticality(db, result.tagged)
     return result
 
 
@@ -529,7 +532,6 @@ def tag_activity(db: Database, activity_id: int, progress: Progress | None = Non
     if progress:
         progress(0.6, "Tagging to priorities")
     result = tag_stories(db, story_ids, framework_id)
-    score_criticality(db, result.tagged)
     if progress:
         progress(
             1.0,

@@ -405,6 +405,26 @@ def test_the_tag_job_embeds_checked_stories_and_leaves_the_rest_waiting(db):
     assert "1 wait" in messages[-1]
 
 
+def test_tagging_scores_criticality_for_every_tagged_story(db):
+    """The demo and re-tagging call tag_stories alone: no story may be left without a score."""
+    texts = PRAISE + COMPLAINTS
+    _, ids = add_stories(db, texts, list(embed.encode(texts)))
+    result = tag_store.tag_stories(db, ids, "town-plan")
+    scores = tag_store.criticality_for_stories(db, ids)
+    assert scores.keys() == set(result.tagged) == set(ids)
+    assert min(scores[i] for i in ids[:2]) > max(scores[i] for i in ids[2:])
+
+
+def test_checked_stories_of_an_activity_without_a_framework_get_criticality(db):
+    from nlp import pipeline
+
+    activity_id, ids = add_stories(db, PRAISE, [None, None], framework_id=None)
+    anonymise(db, ids[0], PRAISE[0], status="checked")
+    anonymise(db, ids[1], PRAISE[1], status="ready")
+    pipeline.embed_stories(db, lambda f, m="": None, activity_id=activity_id)
+    assert tag_store.criticality_for_stories(db, ids).keys() == {ids[0]}
+
+
 def write_jsonl(path, records):
     path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     return str(path)

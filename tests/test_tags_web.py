@@ -125,3 +125,49 @@ def test_the_criticality_filter_narrows_the_stories(client, login_as, db, seeded
     shown = narrowed.count('name="decision" value="add"')
     assert shown == sum(score >= top for score in scores)
     assert shown < everything.count('name="decision" value="add"')
+
+
+def test_each_suggestion_names_its_priority(client, login_as, seeded):
+    login_as("analyst")
+    body = client.get(f"/review/priorities/?activity={seeded['activity']}").get_data(as_text=True)
+    assert '<span class="tag"></span>' not in body
+    assert '<span class="tag">Safe hospital discharge</span>' in body
+
+
+def _newer_activity(db, source_id: int) -> int:
+    """A second activity with a framework, newer than the seeded one, so it is listed (and
+    shown by default) first."""
+    row = dict(db["activities"].get(source_id))
+    row.pop("id")
+    row.update(title="A newer listening activity", opens_on="2026-06-01")
+    with db.conn:
+        return db["activities"].insert(row).last_pk
+
+
+def test_a_decision_returns_to_the_activity_and_page_it_was_made_on(client, login_as, db, seeded):
+    login_as("analyst")
+    newer = _newer_activity(db, seeded["activity"])
+    assert newer != seeded["activity"]
+    page = f"/review/priorities/?activity={seeded['activity']}&lowest=-4"
+    form = client.get(page).get_data(as_text=True)
+    assert f'name="activity" value="{seeded["activity"]}"' in form
+    response = post_form(
+        client,
+        "/review/priorities/decide",
+        {
+            "story": seeded["stories"][1],
+            "framework": "icb-plan",
+            "priority": "discharge",
+            "decision": "confirm",
+            "activity": seeded["activity"],
+            "page": 1,
+            "lowest": -4,
+            "highest": 5,
+        },
+        form_page=page,
+    )
+    assert response.status_code == 302
+    location = response.headers["Location"]
+    assert f"activity={seeded['activity']}" in location and "lowest=-4" in location
+    shown = client.get(location).get_data(as_text=True)
+    assert f'<option value="{seeded["activity"]}" selected>' in shown

@@ -114,7 +114,19 @@ def _decide(decision: Callable[[sqlite_utils.Database], T], audited: tuple) -> T
 
 
 def _back():
-    return redirect(request.referrer or url_for("tags.index"))
+    """Back to the view the analyst decided from: the same activity, page and criticality
+    filter, taken from the form (the app sends no Referer, so the browser cannot tell us)."""
+    view = {
+        name: value
+        for name, value in (
+            ("activity", _int_arg("activity")),
+            ("page", _int_arg("page")),
+            ("lowest", _int_arg("lowest")),
+            ("highest", _int_arg("highest")),
+        )
+        if value is not None
+    }
+    return redirect(url_for("tags.index", **view))
 
 
 @bp.route("/decide", methods=["POST"])
