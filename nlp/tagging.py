@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import io
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
@@ -369,6 +369,15 @@ class TextTagger:
 class TextTags:
     labels: list[str]  # priority ids
     scores: dict[str, float]  # every scored priority id -> score
+    reasons: dict[str, str] = field(default_factory=dict)  # label -> the sentence behind it
+
+
+def trainable_priorities(framework: Framework, labels: list[list[str]]) -> list[str]:
+    """The priorities a trained tagger covers: every priority, less a broader one that has no
+    examples of its own while its narrower ones do (those children stand for it)."""
+    seen = {pid for row in labels for pid in row}
+    parents_with_data = {p.parent for p in framework.priorities if p.id in seen and p.parent}
+    return [pid for pid in framework.ids if pid in seen or pid not in parents_with_data]
 
 
 def tag_texts(
@@ -377,35 +386,34 @@ def tag_texts(
     training: tuple[list[str], list[list[str]]] | None = None,
 ) -> list[TextTags]:
     """Tag texts without a database: zero-shot, or trained on `training` = (texts, lists of
-    priority ids) with TextTagger, over the priorities that occur in the training labels."""
+    priority ids) with the learnt tagger (`nlp.tag_learner`), which falls back to zero-shot for
+    priorities with too few examples. Every tag comes with the sentence that carried it."""
+    from nlp import tag_learner, tag_reasons
+
     if not texts:
         return []
     vectors = embed.encode(texts)
     if training is None:
-        result = zero_shot(vectors, phrase_index(framework))
+        index = phrase_index(framework)
+        result = zero_shot(vectors, index)
         margins = np.full(len(framework.ids), DEFAULT_THRESHOLD, dtype=np.float32)
         decided = zero_shot_decisions(result, margins)
-        return [
-            TextTags(
-                labels=[framework.ids[j] for j in np.flatnonzero(decided[i])],
-                scores={
-                    pid: round(float(result.scores[i, j]), 4) for j, pid in enumerate(framework.ids)
-                },
-            )
-            for i in range(len(texts))
-        ]
-    train_texts, train_labels = training
-    used = [pid for pid in framework.ids if any(pid in labels for labels in train_labels)]
-    if len(used) < 2:
-        raise ValueError("training needs examples of at least two different priorities")
-    matrix = np.array([[pid in labels for pid in used] for labels in train_labels], dtype=int)
-    model = TextTagger().fit(train_texts, embed.encode(train_texts), matrix)
-    decision = model.decision(texts, vectors)
-    predicted = model.predict(texts, vectors)
+        why = tag_reasons.reasons(texts, decided, lambda _t, v: zero_shot(v, index).scores)
+        ids, scores = framework.ids, result.scores
+    else:
+        train_texts, train_labels = training
+        ids = trainable_priorities(framework, train_labels)
+        matrix = np.array(
+            [[pid in labels for pid in ids] for labels in train_labels], dtype=np.int8
+        ).reshape(len(train_labels), len(ids))
+        tagger = tag_learner.fit(framework, ids, train_texts, embed.encode(train_texts), matrix)
+        decided, scores = tagger.predict(texts, vectors)
+        why = tag_reasons.reasons(texts, decided, tagger.sentence_scores)
     return [
         TextTags(
-            labels=[used[j] for j in np.flatnonzero(predicted[i])],
-            scores={pid: round(float(decision[i, j]), 4) for j, pid in enumerate(used)},
+            labels=[ids[j] for j in np.flatnonzero(decided[i])],
+            scores={pid: round(float(scores[i, j]), 4) for j, pid in enumerate(ids)},
+            reasons={ids[j]: reason for j, reason in why[i].items()},
         )
         for i in range(len(texts))
     ]
