@@ -16,7 +16,7 @@ import numpy as np
 from nlp import embed
 
 MAX_REASON = 300  # characters: a reason is a sentence to read beside the tag, not the story
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n+")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[.!?][\"')\]])\s+|\n+")
 
 # Scores (pieces, priorities) for pieces of text and their embeddings.
 PieceScorer = Callable[[list[str], np.ndarray], np.ndarray]
