@@ -171,3 +171,15 @@ def test_a_decision_returns_to_the_activity_and_page_it_was_made_on(client, logi
     assert f"activity={seeded['activity']}" in location and "lowest=-4" in location
     shown = client.get(location).get_data(as_text=True)
     assert f'<option value="{seeded["activity"]}" selected>' in shown
+
+
+def test_each_suggestion_shows_the_sentence_that_carried_it(client, login_as, db, seeded):
+    login_as("analyst")
+    story = seeded["stories"][1]
+    with db.conn:
+        db.execute(
+            "UPDATE tags SET evidence = ? WHERE story_id = ? AND priority_id = 'discharge'",
+            ["They sent me home with no plan & no help.", story],
+        )
+    body = client.get(f"/review/priorities/?activity={seeded['activity']}").get_data(as_text=True)
+    assert 'Why:</span> <q class="reason">They sent me home with no plan &amp; no help.</q>' in body
