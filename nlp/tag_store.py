@@ -320,6 +320,35 @@ def tags_for_stories(db: Database, story_ids: list[int], framework_id: str) -> d
     return result
 
 
+def review_order(db: Database, story_ids: list[int], framework_id: str) -> list[int]:
+    """The stories in the order an analyst's review teaches the tagger most: stories with no
+    decision yet first, least certain first, then the decided ones.
+
+    Certainty of a story is how far its least certain proposal's calibrated probability is from
+    0.5; a story with only zero-shot proposals (no learnt model covers them) or none at all
+    counts as least certain. Ties keep the given order.
+    """
+    certainty: dict[int, float] = {}
+    decided: set[int] = set()
+    for chunk in _chunks(story_ids):
+        placeholders = ",".join("?" * len(chunk))
+        for story_id, state, source, score, version in db.execute(
+            f"SELECT story_id, state, source, score, model_version FROM tags "
+            f"WHERE framework_id = ? AND story_id IN ({placeholders})",
+            [framework_id, *chunk],
+        ):
+            if state != "proposed" or source != "model":
+                decided.add(story_id)
+            elif score is not None and (version or "").startswith(tag_learner.VERSION_PREFIX):
+                sureness = abs(float(score) - 0.5)
+                certainty[story_id] = min(certainty.get(story_id, 1.0), sureness)
+    position = {sid: n for n, sid in enumerate(story_ids)}
+    return sorted(
+        story_ids,
+        key=lambda sid: (sid in decided, certainty.get(sid, 0.0), position[sid]),
+    )
+
+
 def tags_for_theme(db: Database, theme_id: int, framework_id: str) -> list[dict]:
     """Per priority of the framework, how many of the theme's stories have it proposed,
     confirmed or rejected; priorities in framework order, including those with no tags."""

@@ -183,3 +183,64 @@ def test_each_suggestion_shows_the_sentence_that_carried_it(client, login_as, db
         )
     body = client.get(f"/review/priorities/?activity={seeded['activity']}").get_data(as_text=True)
     assert 'Why:</span> <q class="reason">They sent me home with no plan &amp; no help.</q>' in body
+
+
+def test_decisions_queue_one_retraining_of_the_tagger(client, login_as, db, seeded):
+    login_as("analyst")
+    page = f"/review/priorities/?activity={seeded['activity']}"
+    for story, decision in ((seeded["stories"][1], "reject"), (seeded["stories"][3], "confirm")):
+        post_form(
+            client,
+            "/review/priorities/decide",
+            {
+                "story": story,
+                "framework": "icb-plan",
+                "priority": "discharge",
+                "decision": decision,
+            },
+            form_page=page,
+        )
+    queued = db.execute(
+        "SELECT params FROM jobs WHERE name = 'train_tagger' AND status = 'queued'"
+    ).fetchall()
+    assert queued == [('{"framework_id": "icb-plan"}',)]
+    with db.conn:
+        db.execute("UPDATE jobs SET status = 'running'")
+    post_form(
+        client,
+        "/review/priorities/decide",
+        {
+            "story": seeded["stories"][5],
+            "framework": "icb-plan",
+            "priority": "access",
+            "decision": "add",
+        },
+        form_page=page,
+    )
+    assert db.execute("SELECT count(*) FROM jobs WHERE status = 'queued'").fetchone()[0] == 1
+
+
+def test_stories_the_tagger_is_least_sure_of_come_first(client, login_as, db, seeded):
+    from nlp import tag_learner, tag_store
+
+    stories = seeded["stories"]
+    learnt = f"{tag_learner.VERSION_PREFIX}/test"
+    with db.conn:
+        db.execute("UPDATE tags SET state = 'proposed', model_version = ?", [learnt])
+        db.execute("UPDATE tags SET score = 0.99")
+        db.execute("UPDATE tags SET score = 0.52 WHERE story_id = ?", [stories[5]])
+        db.execute("UPDATE tags SET score = 0.7 WHERE story_id = ?", [stories[7]])
+        db.execute("UPDATE tags SET state = 'confirmed' WHERE story_id = ?", [stories[1]])
+    ids = [stories[n] for n in (1, 3, 5, 7, 9)]
+    assert tag_store.review_order(db, ids, "icb-plan") == [
+        stories[5],
+        stories[7],
+        stories[3],
+        stories[9],
+        stories[1],
+    ]
+    login_as("analyst")
+    body = client.get(f"/review/priorities/?activity={seeded['activity']}").get_data(as_text=True)
+    assert body.index(f'name="story" value="{stories[5]}"') < body.index(
+        f'name="story" value="{stories[3]}"'
+    )
