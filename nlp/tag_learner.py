@@ -35,7 +35,7 @@ from nlp.priorities import Framework
 
 MIN_EXAMPLES = 3  # labelled stories a priority needs before it is learnt, not zero-shot
 FOLDS = 3
-MIN_EXTRA_PRECISION = 0.25  # held-out precision a cut needs to add tags beyond each text's top
+MIN_EXTRA_PRECISION = float(__import__("os").environ.get("MEP", "0.25"))  # held-out precision a cut needs to add tags beyond each text's top
 HASH_FEATURES = 2**20
 EMBEDDING_WEIGHT = 1.0
 PRIOR_WEIGHT = 1.0
