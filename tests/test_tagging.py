@@ -480,6 +480,17 @@ def test_the_command_trains_on_titles_with_odd_spacing(files, tmp_path):
     assert result.exit_code == 0, result.output
     first, second = read_out(files)
     assert first["labels"] == ["carers"] and second["labels"] == ["waiting"]
+    # Each label comes with its reason: here, one-sentence texts are their own reason.
+    assert first["reasons"] == {"carers": STORIES["carers"][0]}
+    assert all(0 <= score <= 1 for score in first["scores"].values())  # calibrated
+
+
+def test_the_command_refuses_an_empty_training_file(files, tmp_path):
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("", encoding="utf-8")
+    result = run(files, "--train", str(empty))
+    assert result.exit_code != 0
+    assert "no labelled texts" in result.output
 
 
 def test_the_command_names_unknown_training_labels(files, tmp_path):
