@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from consent.withdrawal import withdraw
-from nlp import criticality, embed, tag_learner, tag_store, tagging
+from nlp import criticality, embed, tag_learner, tag_reasons, tag_store, tagging
 from nlp.priorities import load_framework, store_framework
 from plumbing import db as wdb
 from plumbing.clock import now_iso
@@ -349,6 +349,47 @@ def test_training_without_enough_confirmed_tags_keeps_zero_shot(db):
     assert tag_store.load_classifier(db, "town-plan") is None
     needs = tag_store.priority_metrics(db, "town-plan")[0]["needs_confirmed"]
     assert needs == tag_learner.MIN_EXAMPLES - 1
+
+
+def test_a_tagger_stored_by_the_earlier_version_still_loads_and_tags(db, framework):
+    """Working databases hold embeddings-only taggers from before the learnt tagger."""
+    _, ids = seeded(db)
+    labels = np.array([[p == q for q in framework.ids] for p, _ in all_stories()], dtype=int)
+    zero_shot = tagging.zero_shot_decisions(
+        tagging.zero_shot(vectors(), tagging.phrase_index(framework)),
+        np.full(4, tagging.DEFAULT_THRESHOLD),
+    )
+    old, _ = tagging.fit_linear_tagger(vectors(), labels, framework.ids, zero_shot)
+    old.use[:] = True  # as if it had beaten zero-shot for every priority
+    with wdb.write(db):
+        db["classifiers"].insert(
+            {
+                "framework_id": "town-plan",
+                "trained_at": now_iso(),
+                "metrics": "{}",
+                "model": old.to_bytes(),
+            }
+        )
+    assert isinstance(tag_store.load_classifier(db, "town-plan"), tagging.LinearTagger)
+    tag_store.tag_stories(db, ids, "town-plan")
+    versions = {t["model_version"] for t in tag_store.tags_for_story(db, ids[0], "town-plan")}
+    assert old.version in versions
+
+
+def test_the_worker_stores_the_learnt_tagger_and_tags_with_it(db):
+    _, ids = seeded(db)
+    analyst = staff_user(db, "analyst")
+    for story_id, (priority, _) in zip(ids, all_stories(), strict=True):
+        tag_store.confirm_tag(db, story_id, "town-plan", priority, analyst)
+    tag_store.train_classifier(db, "town-plan")
+    stored = tag_store.load_classifier(db, "town-plan")
+    assert isinstance(stored, tag_learner.LearntTagger)
+    _, fresh = add_stories(db, [LONG_CARER_STORY], list(embed.encode([LONG_CARER_STORY])))
+    tag_store.tag_stories(db, fresh, "town-plan")
+    carers = {t["priority_id"]: t for t in tag_store.tags_for_story(db, fresh[0], "town-plan")}
+    assert carers["carers"]["model_version"] == stored.version
+    assert carers["carers"]["evidence"] in tag_reasons.sentences(LONG_CARER_STORY)
+    assert 0 <= carers["carers"]["score"] <= 1
 
 
 def test_the_stored_classifier_is_numbers_only(framework):
