@@ -75,7 +75,11 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         {
             "theme_id": "The theme",
             "priority_id": "The priority",
-            "evidence": "Confirmed by an analyst, or suggested by the model only",
+            "evidence": (
+                "The share of the theme's stories that carry the priority (a theme is linked "
+                "only when at least a quarter do), and whether an analyst confirmed it or the "
+                "model only suggested it"
+            ),
         },
     ),
     "quotes": (

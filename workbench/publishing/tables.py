@@ -173,7 +173,7 @@ def _themes(db, members, stories, story_tags, activity_ids, priority_titles, k):
     for n, row in enumerate(working, start=1):
         ids = members[row["id"]]
         months = sorted(stories[s]["month"] for s in ids if stories[s]["month"])
-        priority_counts = Counter(p for s in ids for p in story_tags.get(s, {}))
+        shares = tag_store.shared_priorities(ids, story_tags)
         theme_ids[row["id"]] = n
         themes.append(
             {
@@ -188,7 +188,7 @@ def _themes(db, members, stories, story_tags, activity_ids, priority_titles, k):
                 "keywords": ", ".join(row["keywords"]),
                 "priorities": "; ".join(
                     priority_titles[p]
-                    for p, _ in sorted(priority_counts.items(), key=lambda kv: (-kv[1], kv[0]))
+                    for p, _ in sorted(shares.items(), key=lambda kv: (-kv[1], kv[0]))
                 ),
                 "first_month": months[0] if months else None,
                 "last_month": months[-1] if months else None,
@@ -199,21 +199,19 @@ def _themes(db, members, stories, story_tags, activity_ids, priority_titles, k):
 
 
 def _theme_priorities(members: dict[int, list[int]], story_tags) -> list[dict]:
+    """A theme's priorities: only those enough of its stories carry
+    (`tag_store.THEME_PRIORITY_SHARE`), each with that share and how it is known."""
     rows = []
     for theme_id, ids in members.items():
-        states: dict[int, set[str]] = defaultdict(set)
-        for story in ids:
-            for priority, state in story_tags.get(story, {}).items():
-                states[priority].add(state)
-        for priority in sorted(states):
-            confirmed = "confirmed" in states[priority]
+        shares = tag_store.shared_priorities(ids, story_tags)
+        for priority in sorted(shares):
+            confirmed = any(story_tags.get(s, {}).get(priority) == "confirmed" for s in ids)
+            how = "confirmed by an analyst" if confirmed else "suggested by the model"
             rows.append(
                 {
                     "theme_id": theme_id,
                     "priority_id": priority,
-                    "evidence": "confirmed by an analyst"
-                    if confirmed
-                    else "suggested by the model",
+                    "evidence": f"{round(100 * shares[priority])} % of its stories; {how}",
                 }
             )
     return rows
