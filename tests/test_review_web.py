@@ -241,17 +241,17 @@ def _hold(db, story_id: int, to_theme: int, from_theme: int | None = None) -> No
 
 
 def _published_members(db) -> dict[str, int]:
-    """Stories per published theme, by label, as the publishing build counts them."""
-    from workbench.publishing.schema import ALL_CHANNELS, ALL_MONTHS
-    from workbench.publishing.tables import published_rows
+    """Stories per approved theme, by label, as the publishing build takes them (the file
+    itself shows a theme's size only as a band, so the count is read from what it builds on)."""
+    from nlp import theme_store
+    from workbench.publishing.tables import publishable_stories
 
-    rows = published_rows(db, k=1)
-    labels = {t["id"]: t["label"] for t in rows["themes"]}
+    stories = publishable_stories(db, 1)
+    themes = theme_store.themes_by_id(db)
+    approved = [t for t, theme in themes.items() if theme["status"] == "approved"]
     return {
-        labels[row["theme_id"]]: row["stories"]
-        for row in rows["theme_counts"]
-        if row["priority_id"] is None
-        and (row["month"], row["channel"]) == (ALL_MONTHS, ALL_CHANNELS)
+        themes[t]["label"]: sum(s in stories for s in ids)
+        for t, ids in theme_store.members(db, approved).items()
     }
 
 

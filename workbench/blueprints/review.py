@@ -157,6 +157,7 @@ def decide_proposed(theme_id: int):
             theme_id,
             "theme_changes_accepted",
             lambda db: theme_store.accept_changes(db, theme_id, stories),
+            publish=False,  # _stories_changed republishes for every approved theme it touched
         )
         if isinstance(changed, list):
             _stories_changed(changed)
@@ -166,6 +167,7 @@ def decide_proposed(theme_id: int):
             theme_id,
             "theme_changes_rejected",
             lambda db: theme_store.reject_changes(db, theme_id, stories, by=current_user.id),
+            publish=False,  # turning a proposal down changes nothing published
         )
     else:
         abort(400)
@@ -177,7 +179,9 @@ def _page_arg() -> int:
     return int(value) if value.isdecimal() and len(value) < 10 else 1
 
 
-def _edit(theme_id: int, action: str, apply, also: list[int] | None = None) -> object:
+def _edit(
+    theme_id: int, action: str, apply, also: list[int] | None = None, publish: bool = True
+) -> object:
     """Apply an edit to a theme (and `also` these, e.g. merged ones); republish when an
     approved theme was touched or one became approved, so planners see it within a minute."""
     db = get_db()
@@ -189,7 +193,7 @@ def _edit(theme_id: int, action: str, apply, also: list[int] | None = None) -> o
         flash(str(error), "error")
         return _back(theme_id)
     audit.record(db, current_user.actor, action, "theme", theme_id)
-    if was_published or _any_approved(db, touched):
+    if publish and (was_published or _any_approved(db, touched)):
         republish()
     return result
 
