@@ -83,6 +83,7 @@ def decide_proposal(proposal_id: int):
         flash(str(error), "error")
     else:
         audit.record(db, current_user.actor, f"proposal_{decision}ed", "proposal", proposal_id)
+        flash(f"Saved: the proposal is {decision}ed.", "info")
     return _back(activity_id=_activity_arg())
 
 
@@ -103,7 +104,19 @@ def _page_arg() -> int:
     return int(value) if value.isdecimal() and len(value) < 10 else 1
 
 
+SAVED = {
+    "theme_renamed": "Saved: the theme's name and description.",
+    "theme_approved": "Saved: the theme is approved; the published data is being rebuilt.",
+    "theme_merged": "Saved: the themes are merged.",
+    "theme_split": "Saved: the chosen stories are a new theme.",
+    "story_moved": "Saved: the story is moved.",
+    "quote_chosen": "Saved: the quote is chosen.",
+    "quote_removed": "Saved: the quote is removed.",
+}
+
+
 def _edit(theme_id: int, action: str, apply) -> object:
+    """Apply an analyst's edit: a refusal is shown, a change is audited and confirmed."""
     db = get_db()
     try:
         result = apply(db)
@@ -111,6 +124,7 @@ def _edit(theme_id: int, action: str, apply) -> object:
         flash(str(error), "error")
         return _back(theme_id)
     audit.record(db, current_user.actor, action, "theme", theme_id)
+    flash(SAVED.get(action, f"Saved: {action.replace('_', ' ')}."), "info")
     return result
 
 

@@ -28,6 +28,11 @@ DECISIONS = {
     "reject": tag_store.reject_tag,
     "add": tag_store.add_tag,
 }
+SAVED = {
+    "confirm": "Saved: the tag is confirmed.",
+    "reject": "Saved: the tag is rejected.",
+    "add": "Saved: the tag is added.",
+}
 
 
 def _int_arg(name: str) -> int | None:
@@ -124,10 +129,13 @@ def decide():
     if decision not in DECISIONS or story_id is None:
         abort(400)
     framework_id, priority_id = _priority_arg()
-    _decide(
-        lambda db: DECISIONS[decision](db, story_id, framework_id, priority_id, current_user.id),
+    decided = _decide(
+        lambda db: DECISIONS[decision](db, story_id, framework_id, priority_id, current_user.id)
+        or True,
         (f"tag_{decision}", "story", story_id, priority_id),
     )
+    if decided is not None:
+        flash(SAVED[decision], "info")
     return _back()
 
 
@@ -145,7 +153,7 @@ def decide_theme():
         (f"theme_tags_{action}", "theme", theme_id),
     )
     if changed is not None:
-        flash(f"{changed} tags changed.", "info")
+        flash(f"Saved: {changed} tags changed.", "info")
     return _back()
 
 
