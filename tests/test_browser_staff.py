@@ -94,3 +94,70 @@ def test_an_excel_file_is_confirmed_imported_and_its_receipts_print_one_letter_a
     pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
     assert pages == 3, pages
     context.close()
+
+
+def test_an_admin_deactivates_and_reactivates_an_account_and_is_told_each_time(site, browser):
+    _app, base, db = site
+    make_user(db, "admin", "ada")
+    bob = make_user(db, "analyst", "bob")
+    context, page = signed_in(browser, base, "ada")
+    page.goto(f"{base}/admin/users")
+    row = page.locator(f"#user-{bob.id}")
+    row.get_by_role("button", name="Deactivate bob").click()
+    assert page.locator("[role=status]").first.inner_text().startswith("Saved: bob is deactivated")
+    assert page.locator(f"#user-{bob.id} [data-status]").inner_text() == "Deactivated"
+    page.locator(f"#user-{bob.id}").get_by_role("button", name="Reactivate bob").click()
+    assert page.locator(f"#user-{bob.id} [data-status]").inner_text() == "Active"
+    page.locator(f"#role-{bob.id}").select_option("planner")
+    page.locator(f"#user-{bob.id}").get_by_role("button", name="Change role of bob").click()
+    assert "Saved: bob is now planner." in page.locator("main").inner_text()
+    assert accounts.get(db, bob.id).role == "planner"
+    context.close()
+
+
+def test_the_audit_log_is_searched_by_person_and_exported_as_shown(site, browser):
+    _app, base, db = site
+    make_user(db, "admin", "ada")
+    make_user(db, "analyst", "bob")
+    signed_in(browser, base, "bob")[0].close()  # bob's login is in the log
+    context, page = signed_in(browser, base, "ada")
+    page.goto(f"{base}/admin/audit")
+    page.select_option("#user", label="bob")
+    page.click("form[role=search] button[type=submit]")
+    rows = page.locator("table.audit tbody tr")
+    assert rows.count() == 1 and "bob" in rows.first.inner_text()
+    assert "login" in rows.first.inner_text() and "user:" not in rows.first.inner_text()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Export these events as CSV").click()
+    lines = open(download.value.path(), encoding="utf-8").read().splitlines()
+    assert len(lines) == 2 and ",bob," in lines[1]
+    context.close()
+
+
+def test_the_grouped_menu_works_from_the_keyboard(site, browser):
+    _app, base, db = site
+    make_user(db, "admin", "ada")
+    context, page = signed_in(browser, base, "ada")
+    gather = page.locator("summary", has_text="Gather")
+    activities = page.get_by_role("link", name="Activities")
+    assert not activities.is_visible()
+    for _ in range(20):  # Tab from the top of the page until the group's name has focus
+        page.keyboard.press("Tab")
+        if gather.evaluate("node => node === document.activeElement"):
+            break
+    page.keyboard.press("Enter")
+    assert activities.is_visible()
+    page.keyboard.press("Escape")
+    assert not activities.is_visible()
+    assert gather.evaluate("node => node === document.activeElement")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert activities.evaluate("node => node === document.activeElement")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{base}/capture/activities")
+    # Opening one group closes the other.
+    page.locator("summary", has_text="Review").click()
+    page.locator("summary", has_text="Admin").click()
+    assert page.get_by_role("link", name="Audit log").is_visible()
+    assert not page.get_by_role("link", name="Themes").is_visible()
+    context.close()

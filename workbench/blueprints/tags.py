@@ -130,8 +130,9 @@ def decide():
         abort(400)
     framework_id, priority_id = _priority_arg()
     decided = _decide(
-        lambda db: DECISIONS[decision](db, story_id, framework_id, priority_id, current_user.id)
-        or True,
+        lambda db: (
+            DECISIONS[decision](db, story_id, framework_id, priority_id, current_user.id) or True
+        ),
         (f"tag_{decision}", "story", story_id, priority_id),
     )
     if decided is not None:
