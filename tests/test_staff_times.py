@@ -81,3 +81,11 @@ def test_the_dashboard_and_publishing_show_job_times_locally(client, db, login_a
         page = client.get(url).get_data(as_text=True)
         assert "Wed 2 Dec 2026, 10:15" in page, url
         assert not ISO_ON_PAGE.search(page.split("<main")[1]), url
+
+
+def test_activity_dates_are_written_for_people(client, db, login_as):
+    user = login_as("analyst")
+    open_activity(db, user.id, opens_on="2026-05-04", closes_on="2099-06-30")
+    page = client.get("/capture/activities").get_data(as_text=True)
+    assert "Mon 4 May 2026" in page and "Tue 30 Jun 2099" in page
+    assert not re.search(r">[^<]*\d{4}-\d\d-\d\d", page.split("<main")[1])
