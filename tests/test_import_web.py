@@ -101,3 +101,21 @@ def test_a_utf8_file_imports_at_once_and_a_wrong_encoding_choice_is_explained(cl
     assert response.status_code == 400
     assert "cannot be read as Windows-1252" in response.get_data(as_text=True)
     assert db["stories"].count == 2
+
+
+def test_another_file_chosen_on_the_confirmation_step_is_detected_afresh(client, db, login_as):
+    user = login_as("analyst")
+    activity_id = open_activity(db, user.id)
+    page = upload(client, activity_id, excel_file()).get_data(as_text=True)
+    utf8 = "\r\n".join([HEADER, *ROWS, ""]).encode("utf-8")
+    response = upload(
+        client,
+        activity_id,
+        utf8,
+        pending=hidden(page, "pending"),
+        pending_name=hidden(page, "pending_name"),
+        encoding="cp1252",
+    )
+    assert "2 of 2 rows imported" in response.get_data(as_text=True)
+    texts = [r["text"] for r in db.query("SELECT text FROM stories ORDER BY id")]
+    assert texts[0] == "The nurse said it’d cost £20 – the café was shut"  # not mojibake

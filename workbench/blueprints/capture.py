@@ -131,8 +131,11 @@ def import_stories():
     report = detected = None
     if form.validate_on_submit():
         data = form.file_bytes()
+        # A different file chosen on the confirmation step is detected afresh: the encoding
+        # on show was confirmed for the file before it, not for this one.
+        replaced = bool(form.file.data and form.pending.data)
         try:
-            encoding = form.encoding.data
+            encoding = "" if replaced else form.encoding.data
             if not encoding:
                 detected = imports.detect_encoding(data)
                 encoding = detected.encoding if detected.certain else None
