@@ -199,6 +199,8 @@ def change_consent(
             story_id,
             f"{purpose}={'granted' if granted else 'withdrawn'} method={method}",
         )
+    if not granted:
+        wdb.truncate_wal(db)  # the deleted quotes, contacts or answers leave the log too
     return change
 
 

@@ -86,14 +86,23 @@ def test_login_starts_a_new_session(client, db):
 def test_login_is_rate_limited(client, db):
     make_user(db, "analyst", "alice")
     token = csrf_token(client, "/login")
-    codes = [
-        client.post(
-            "/login", data={"username": "alice", "password": "wrong", "csrf_token": token}
-        ).status_code
-        for _ in range(12)
-    ]
+
+    def attempt(username: str) -> int:
+        form = {"username": username, "password": "wrong", "csrf_token": token}
+        return client.post("/login", data=form).status_code
+
+    # Per client address, whatever the account...
+    codes = [attempt(f"user{n}") for n in range(12)]
     assert codes[:10] == [401] * 10
     assert codes[10] == 429
+
+
+def test_login_failures_for_one_account_back_off_sooner(client, db):
+    make_user(db, "analyst", "alice")
+    token = csrf_token(client, "/login")
+    form = {"username": "alice", "password": "wrong", "csrf_token": token}
+    codes = [client.post("/login", data=form).status_code for _ in range(6)]
+    assert codes == [401] * 5 + [429]
 
 
 def test_passwords_are_argon2id_and_rehashed_when_parameters_change(db):
@@ -139,6 +148,8 @@ def test_production_cookies_are_secure(tmp_path):
             "WORKBENCH_ENV": "production",
             "SECRET_KEY": "x" * 32,
             "WORKBENCH_DB": str(tmp_path / "w.db"),
+            "WORKBENCH_TRUSTED_PROXIES": 1,
+            "PUBLIC_BASE_URL": "https://stories.example.org",
         }
     )
     assert app.config["SESSION_COOKIE_SECURE"] is True

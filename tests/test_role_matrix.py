@@ -63,6 +63,7 @@ publishing.index                 -        yes       -      yes        -
 publishing.publish_now           -        yes       -      yes        -
 review.add_quote                 -        yes       -      yes        -
 review.decide_proposal           -        yes       -      yes        -
+review.decide_proposed           -        yes       -      yes        -
 review.merge                     -        yes       -      yes        -
 review.move                      -        yes       -      yes        -
 review.remove_quote              -        yes       -      yes        -
@@ -74,6 +75,7 @@ review.theme                     -        yes       -      yes        -
 review.themes                    -        yes       -      yes        -
 safeguarding.flag                -         -        -      yes       yes
 safeguarding.queue               -         -        -      yes       yes
+safeguarding.raise_concern      yes       yes       -      yes       yes
 safeguarding.step                -         -        -      yes       yes
 storyteller.card_png          public
 storyteller.change_consent    public
