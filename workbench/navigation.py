@@ -99,8 +99,18 @@ def register_navigation(app: Flask) -> None:
         def nav_items():
             items = menu_for_user(app)
             if current_user.is_authenticated and current_user.role in PUBLISHED_SITE_READERS:
-                # Planners read published material on the published site, not in the app.
-                items.append({"url": app.config["PUBLISHED_SITE_URL"], "label": "Published site"})
+                # Planners read published material on the published site, outside the app:
+                # the link ends the Publish group (or the menu, for a role without one).
+                link = {
+                    "url": app.config["PUBLISHED_SITE_URL"],
+                    "label": "Published site",
+                    "current": False,
+                }
+                group = next((i for i in items if i.get("label") == "Publish"), None)
+                if group is not None and "entries" in group:
+                    group["entries"].append(link)
+                else:
+                    items.append(link)
             return items
 
         return {"nav_items": nav_items}
