@@ -5,7 +5,12 @@ Other packages call these functions, never the theme tables. The modules behind 
 `scope` (what is current in a scope), `runs`, `assignment`, `edits`, `quotes`, `reading`.
 """
 
-from nlp.theme_store.assignment import assign_new_stories, auto_label, refresh_keywords
+from nlp.theme_store.assignment import (
+    assign_new_stories,
+    auto_label,
+    refresh_keywords,
+    refresh_stale_words,
+)
 from nlp.theme_store.edits import (
     STATUSES,
     approve_theme,
@@ -20,6 +25,7 @@ from nlp.theme_store.quotes import add_quote, quote_consent, quote_consents, quo
 from nlp.theme_store.reading import (
     excerpt,
     list_themes,
+    mark_published,
     members,
     sizes_over_time,
     story_themes,
@@ -62,6 +68,7 @@ __all__ = [
     "excerpt",
     "list_runs",
     "list_themes",
+    "mark_published",
     "mark_not_for_publication",
     "members",
     "merge_themes",
@@ -73,6 +80,7 @@ __all__ = [
     "quote_consents",
     "quotes",
     "refresh_keywords",
+    "refresh_stale_words",
     "reject_proposal",
     "remove_quote",
     "rename_theme",

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from nlp import theme_store
 from plumbing import clock
 from plumbing.jobs import job
 from workbench.publishing import checks
@@ -28,7 +29,7 @@ from workbench.publishing.metadata import LICENCE
 from workbench.publishing.metadata import metadata as _metadata
 from workbench.publishing.published_file import previous, status
 from workbench.publishing.schema import SCHEMA
-from workbench.publishing.tables import published_rows
+from workbench.publishing.tables import published_rows_and_members
 from workbench.suppression import DEFAULT_K
 
 __all__ = [
@@ -61,6 +62,7 @@ DATASETTE_SETTINGS: dict[str, bool | int] = {
     "trace_debug": False,
 }
 MAX_CHANGES_KEPT = 1000
+FORMER_THEME = "A theme no longer published under this name"
 
 
 def metadata_path(published: str | Path) -> Path:
@@ -93,17 +95,22 @@ def build(
         os.close(fd)
         tmp = Path(tmp_name)
         try:
-            counts = _write_file(db, tmp, published_path, k)
+            # Words a withdrawal left stale are rebuilt from the stories left, never published.
+            theme_store.refresh_stale_words(db)
+            counts, members = _write_file(db, tmp, published_path, k)
             os.replace(tmp, published_path)
             _fsync_directory(published_path.parent)
         finally:
             tmp.unlink(missing_ok=True)
+        theme_store.mark_published(db, members)
     return counts
 
 
-def _write_file(db: sqlite_utils.Database, tmp: Path, published_path: Path, k: int) -> dict:
+def _write_file(
+    db: sqlite_utils.Database, tmp: Path, published_path: Path, k: int
+) -> tuple[dict, dict[int, list[int]]]:
     built_at = clock.now().strftime("%Y-%m-%d %H:%M:%S UTC")
-    rows = published_rows(db, k)
+    rows, members = published_rows_and_members(db, k)
     rows["changes"] = _changes(published_path, rows, built_at)
     rows["about"] = [
         {"key": "built_at", "value": built_at},
@@ -126,11 +133,16 @@ def _write_file(db: sqlite_utils.Database, tmp: Path, published_path: Path, k: i
         out.close()
     with open(tmp, "rb") as handle:
         os.fsync(handle.fileno())
-    return {table: len(table_rows) for table, table_rows in rows.items()}
+    return {table: len(table_rows) for table, table_rows in rows.items()}, members
 
 
 def _changes(published_path: Path, rows: dict[str, list[dict]], built_at: str) -> list[dict]:
-    """This publication's differences from the served one, on top of the earlier history."""
+    """This publication's differences from the served one, on top of the earlier history.
+
+    The history names only themes published now, by their labels now: a label no longer
+    published (renamed, rebuilt after a withdrawal, or gone) is replaced by FORMER_THEME in
+    every row, old ones included, since it may hold words of a story withdrawn since.
+    """
     activity_titles = {a["id"]: a["title"] for a in rows["activities"]}
     now = {
         (t["label"], activity_titles.get(t["activity_id"])): t["size_band"] for t in rows["themes"]
@@ -150,7 +162,11 @@ def _changes(published_path: Path, rows: dict[str, list[dict]], built_at: str) -
         {"published_at": built_at, "change": c, "theme": t, "activity": a, "detail": d}
         for c, t, a, d in changes
     ]
-    return (new + history)[:MAX_CHANGES_KEPT]
+    current = {label for label, _activity in now}
+    return [
+        {**row, "theme": row["theme"] if row["theme"] in current else FORMER_THEME}
+        for row in (new + history)[:MAX_CHANGES_KEPT]
+    ]
 
 
 @contextmanager
