@@ -142,3 +142,68 @@ def test_refusals_name_the_field_at_fault(db):
     with pytest.raises(ConsentError) as gone:
         consent.withdraw(db, story_id, "staff", "user:1")
     assert gone.value.errors == {"story": "There is no such story (it may already be withdrawn)."}
+
+
+def test_the_storys_themes_wait_for_new_words_and_its_scopes_keep_no_old_ones(db):
+    """The theme_members clean-up also marks the story's themes stale (a machine label goes
+    back for review), and in the story's activity and across activities strips the machine
+    words of retired themes and refit proposals, superseding a pending one; another
+    activity's are left alone."""
+    user = staff_user(db)
+    here, elsewhere = open_activity(db, user), open_activity(db, user)
+    story_id = capture_story(db, here, user).story_id
+    machine, analyst, untouched = (new_theme(db, here, label) for label in ("A", "B", "C"))
+    retired_here, named_retired, retired_elsewhere = (
+        new_theme(db, activity, label, status="retired")
+        for activity, label in ((here, "Old / words"), (here, "Named"), (elsewhere, "Far / words"))
+    )
+    with wdb.write(db):
+        db.execute("UPDATE themes SET keywords = '[\"old\"]', label_reviewed = 1")
+        db.execute(
+            "UPDATE themes SET label_source = 'analyst' WHERE id IN (?, ?)",
+            [analyst, named_retired],
+        )
+        for theme_id in (machine, analyst):
+            db["theme_members"].insert(
+                {"theme_id": theme_id, "story_id": story_id, "source": "model"}
+            )
+        for activity, status in ((here, "pending"), (here, "accepted"), (None, "pending"),
+                                 (elsewhere, "pending")):  # fmt: skip
+            run_id = (
+                db["theme_runs"]
+                .insert({"activity_id": activity, "created_at": "x", "status": "done"})
+                .last_pk
+            )
+            db["theme_proposals"].insert(
+                {"run_id": run_id, "activity_id": activity, "status": status, "created_at": "x",
+                 "changes": '{"new_themes": [{"topic": 0, "keywords": ["old"]}]}'}
+            )  # fmt: skip
+
+    withdrawal.withdraw(db, story_id, "staff", "user:1")
+
+    themes = {row["id"]: row for row in db["themes"].rows}
+    assert [
+        (themes[t]["words_stale"], themes[t]["label_reviewed"]) for t in (machine, analyst)
+    ] == [
+        (1, 0),
+        (1, 1),
+    ]
+    assert (themes[untouched]["words_stale"], themes[untouched]["keywords"]) == (0, '["old"]')
+    assert [(themes[t]["label"], themes[t]["keywords"]) for t in (retired_here, named_retired)] == [
+        ("Retired theme", "[]"),
+        ("Named", "[]"),
+    ]
+    assert (themes[retired_elsewhere]["label"], themes[retired_elsewhere]["keywords"]) == (
+        "Far / words",
+        '["old"]',
+    )
+    proposals = [
+        (row["activity_id"], row["status"], "old" in row["changes"])
+        for row in db.query("SELECT * FROM theme_proposals ORDER BY id")
+    ]
+    assert proposals == [
+        (here, "superseded", False),
+        (here, "accepted", False),
+        (None, "superseded", False),
+        (elsewhere, "pending", True),
+    ]
