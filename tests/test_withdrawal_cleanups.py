@@ -207,3 +207,17 @@ def test_the_storys_themes_wait_for_new_words_and_its_scopes_keep_no_old_ones(db
         (None, "superseded", False),
         (elsewhere, "pending", True),
     ]
+
+
+def test_the_withdrawn_text_is_in_no_byte_of_the_database_or_its_log(db, tmp_path):
+    """secure_delete overwrites the deleted rows in the file, and the withdrawal empties the
+    write-ahead log, whose frames still hold the pages as they were (tests/test_deleted_text.py
+    does the same with secure_delete compiled in or out)."""
+    user = staff_user(db)
+    text = "The night staff on ward quillbrook never dimmed the lights."
+    story_id = capture_story(db, open_activity(db, user), user, text=text).story_id
+    files = [tmp_path / "workbench.db", tmp_path / "workbench.db-wal"]
+    assert any(b"quillbrook" in path.read_bytes() for path in files)
+    withdrawal.withdraw(db, story_id, "staff", "user:1")
+    assert files[1].stat().st_size == 0
+    assert [path.name for path in files if b"quillbrook" in path.read_bytes()] == []
