@@ -399,6 +399,13 @@ def test_a_withdrawal_leaves_no_machine_word_of_it_anywhere(fitted, db, tmp_path
 
     for story_id in distinct_ids:
         withdraw(db, story_id, "staff", "user:1")
+    # The saved model's centre for the theme is the mean of the stories left.
+    model = themes.load_model(theme_store.current_run(db, 1)["model_dir"])
+    left = [s for s, t in theme_of(db).items() if t == theme_id]
+    expected = np.mean(list(embed.load_embeddings(db, left).values()), axis=0)
+    topic = db["themes"].get(theme_id)["topic"]
+    centre = np.asarray(model.topic_embeddings_)[topic + int(model._outliers)]
+    np.testing.assert_allclose(centre, expected, rtol=1e-5, atol=1e-6)
     # Publishing may run before the keyword refresh a withdrawal queues: it rebuilds first.
     publish.build(db, published)
     stayed = next(s for s, t in theme_of(db).items() if t == theme_id)
