@@ -86,6 +86,7 @@ def _theme_fields(row: dict) -> dict:
         "description": row["description"],
         "status": row["status"],
         "label_source": row["label_source"],
+        "label_reviewed": bool(row["label_reviewed"]) and not row["words_stale"],
         "keywords": json.loads(row["keywords"] or "[]"),
         "approved_by": row["approved_by"],
         "approved_at": row["approved_at"],
