@@ -85,3 +85,22 @@ def test_the_receipt_says_published_only_once_the_published_file_counts_the_stor
 
     theme_store.set_theme_status(db, theme_id, "draft")  # taken back: not published any more
     assert 'aria-current="step">In a theme' in receipt_page(client, receipt)
+
+
+def test_a_copy_exported_elsewhere_does_not_count_as_published(db, app, story, monkeypatch):
+    from click.testing import CliRunner
+
+    from nlp import progress
+    from workbench.commands.publishing import publish as publish_command
+
+    receipt, theme_id = story
+    theme_store.approve_theme(db, theme_id)
+    monkeypatch.setenv("WORKBENCH_DB", app.config["WORKBENCH_DB"])
+    monkeypatch.setenv("WORKBENCH_PUBLISHED_DB", app.config["WORKBENCH_PUBLISHED_DB"])
+    export = str(app.config["WORKBENCH_PUBLISHED_DB"]).replace("published.db", "copy.db")
+    result = CliRunner().invoke(publish_command, ["--to", export])
+    assert result.exit_code == 0, result.output
+    assert progress.story_stage(db, receipt.story_id) == "in a theme"
+    result = CliRunner().invoke(publish_command, [])
+    assert result.exit_code == 0, result.output
+    assert progress.story_stage(db, receipt.story_id) == "published"

@@ -77,11 +77,12 @@ def metadata(published: str | Path | None = None) -> dict:
 
 
 def build(
-    db: sqlite_utils.Database, published_path: str | Path, k: int = DEFAULT_K
+    db: sqlite_utils.Database, published_path: str | Path, k: int = DEFAULT_K, served: bool = True
 ) -> dict[str, int]:
     """Build, check and atomically swap in the published database; returns rows per table.
 
     Raises LeakError (and leaves the served file untouched) if the built file fails a check.
+    When the file is the one planners are `served`, receipts learn which stories it counts.
     """
     published_path = Path(published_path)
     published_path.parent.mkdir(parents=True, exist_ok=True)
@@ -102,7 +103,8 @@ def build(
             _fsync_directory(published_path.parent)
         finally:
             tmp.unlink(missing_ok=True)
-        theme_store.mark_published(db, members)
+        if served:
+            theme_store.mark_published(db, members)
     return counts
 
 
