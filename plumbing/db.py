@@ -29,10 +29,18 @@ PRIVATE_FOLDER = 0o700
 
 def private_file(path: str | Path) -> Path:
     """Create `path` (and any missing folders, 0700) readable by this account only (0600),
-    before SQLite or anything else first opens it; an existing file is left as it is."""
+    before SQLite or anything else first opens it; an existing file is not touched.
+
+    Never open an existing database file here: closing any descriptor of a file drops every
+    POSIX lock this process holds on it, SQLite's included, so only a file this call has
+    just created (O_EXCL) is opened and closed.
+    """
     path = Path(path)
     path.parent.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
-    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, PRIVATE_FILE))
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE))
+    except FileExistsError:
+        pass
     return path
 
 

@@ -160,3 +160,25 @@ def test_a_withdrawn_canary_is_in_no_byte_of_any_file_of_the_instance(tmp_path):
     holding = [name for name, data in files_of(tmp_path).items() if word.encode() in data]
     assert holding == []
     assert any(name.startswith("run-") for name in (p.parent.name for p in tmp_path.rglob("*")))
+
+
+def test_opening_another_connection_keeps_the_locks_of_the_first(tmp_path):
+    """Making the file private must not open an existing database: closing any descriptor of
+    a file drops this process's POSIX locks on it, and another process closing its own
+    connection would then think itself the last one and delete the write-ahead log that this
+    process is still using."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "workbench.db"
+    first = wdb.connect(path)
+    first.execute("CREATE TABLE t (x)")
+    first.execute("INSERT INTO t VALUES (1)")
+    wdb.connect(path)  # another thread of this process opens the database
+    subprocess.run(
+        [sys.executable, "-c", "import sqlite3, sys; sqlite3.connect(sys.argv[1])"
+         ".execute('SELECT count(*) FROM t').fetchall()", str(path)],
+        check=True,
+    )  # fmt: skip
+    assert (tmp_path / "workbench.db-wal").exists()
+    assert first.execute("SELECT count(*) FROM t").fetchone()[0] == 1
