@@ -219,14 +219,14 @@ def _changes(
         for c, t, a, d in changes
     ]
     current = {label for label, _activity in now}
-    kept = [
-        {**row, "theme": row["theme"] if row["theme"] in current else FORMER_THEME}
+    earlier = [
+        {**row, "detail": "from an earlier name"} if row["change"] == "renamed" else row
         for row in history
     ]
-    for row in kept:
-        if row["change"] == "renamed":
-            row["detail"] = "from an earlier name"
-    return (new + kept)[:MAX_CHANGES_KEPT]
+    return [
+        {**row, "theme": row["theme"] if row["theme"] in current else FORMER_THEME}
+        for row in (new + earlier)[:MAX_CHANGES_KEPT]
+    ]
 
 
 @contextmanager
