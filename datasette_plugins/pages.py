@@ -9,7 +9,8 @@ from collections import OrderedDict
 
 from markupsafe import Markup
 
-from datasette_plugins.charts import bar_chart
+from datasette_plugins import spc
+from datasette_plugins.charts import bar_chart, spc_chart
 
 TOP_THEMES = 3
 
@@ -163,6 +164,14 @@ async def theme_context(database, theme_id: int) -> dict | None:
         "quotes": quotes,
         "priorities": priorities,
         "size_chart": bar_chart("Stories by month", chart_items(over_time, "month")),
+        **trend_context(found[0]["label"], over_time),
         "channel_chart": bar_chart("Stories by channel", chart_items(by_channel, "channel")),
         "community_charts": community_charts(by_community),
     }
+
+
+def trend_context(label: str, monthly_rows: list[dict]) -> dict:
+    """The trend section: an XmR chart when every month is an exact count, else the reason."""
+    found = spc.trend(monthly_rows)
+    chart = spc_chart(f"Stories per month about {label}", found) if found.status == "spc" else None
+    return {"trend": found, "trend_chart": chart, "trend_signals": found.signals() if chart else []}
