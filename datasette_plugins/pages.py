@@ -9,10 +9,13 @@ from collections import OrderedDict
 
 from markupsafe import Markup
 
-from datasette_plugins import spc
+from datasette_plugins import filters, spc
 from datasette_plugins.charts import bar_chart, spc_chart
 
 TOP_THEMES = 3
+# The published tables' total rows (see workbench/publishing/schema.py; not imported, as the
+# plugin depends on no workbench package).
+ALL_AREAS, ALL_GROUPS = "All areas", "All groups"
 
 
 def top_themes_per_priority(rows: list[dict], limit: int = TOP_THEMES) -> list[dict]:
@@ -71,9 +74,14 @@ def under_heard_by_activity(rows: list[dict]) -> dict[int, list[str]]:
     return found
 
 
-async def home_context(database) -> dict:
-    """Activities (with under-heard groups), the top themes for each priority, and actions."""
+async def home_context(database, keep: set[int] | None = None, chosen=None) -> dict:
+    """Activities (with under-heard groups), the top themes for each priority, and actions.
+
+    `keep` (theme ids) and `chosen` (a `filters.Chosen`) narrow the page to a filtered view.
+    """
     activities = await _rows(database, "SELECT * FROM activities ORDER BY opened DESC, title")
+    if chosen is not None and chosen.activity is not None:
+        activities = [a for a in activities if a["id"] == chosen.activity]
     under_heard = under_heard_by_activity(
         await _rows_if_published(
             database,
@@ -99,6 +107,11 @@ async def home_context(database) -> dict:
         "JOIN priorities p ON p.id = tp.priority_id JOIN themes t ON t.id = tp.theme_id",
     )
     themes = await _rows(database, "SELECT id, label, size_band, tone FROM themes ORDER BY id")
+    if keep is not None:
+        pairs = [p for p in pairs if p["theme_id"] in keep]
+        themes = [t for t in themes if t["id"] in keep]
+    if chosen is not None and chosen.priority is not None:
+        pairs = [p for p in pairs if p["priority_id"] == chosen.priority]
     for theme in themes:
         theme["actions"] = action_counts.get(theme["id"], 0)
     about = dict((r["key"], r["value"]) for r in await _rows(database, "SELECT * FROM about"))
@@ -175,3 +188,125 @@ def trend_context(label: str, monthly_rows: list[dict]) -> dict:
     found = spc.trend(monthly_rows)
     chart = spc_chart(f"Stories per month about {label}", found) if found.status == "spc" else None
     return {"trend": found, "trend_chart": chart, "trend_signals": found.signals() if chart else []}
+
+
+async def filter_options(database) -> filters.Options:
+    """Every value the planner filters may take in this publication."""
+    activities = await _rows(database, "SELECT id, title FROM activities ORDER BY opened, title")
+    priorities = await _rows(database, "SELECT id, title FROM priorities ORDER BY title")
+    areas = await _rows_if_published(
+        database,
+        "area_counts",
+        "SELECT DISTINCT area FROM area_counts WHERE theme_id IS NOT NULL AND area != ? "
+        "ORDER BY area",
+        [ALL_AREAS],
+    )
+    groups = await _rows(
+        database,
+        "SELECT DISTINCT characteristic, community_group FROM community_counts "
+        "WHERE theme_id IS NOT NULL AND community_group != ? "
+        "ORDER BY characteristic, community_group",
+        [ALL_GROUPS],
+    )
+    months = await _rows(
+        database,
+        "SELECT DISTINCT month FROM theme_counts WHERE priority_id IS NULL "
+        "AND channel = 'All channels' ORDER BY month",
+    )
+    return filters.Options(
+        activities={r["id"]: r["title"] for r in activities},
+        priorities={r["id"]: r["title"] for r in priorities},
+        areas=[r["area"] for r in areas],
+        groups=[(r["characteristic"], r["community_group"]) for r in groups],
+        months=[r["month"] for r in months if spc._is_month(r["month"])],
+    )
+
+
+def period_count(values: list) -> int | str:
+    """Stories in a period from its published monthly counts: their sum when every month is
+    exact, else a word (a withheld month has no exact value to add)."""
+    if all(isinstance(v, int) for v in values):
+        return sum(values)
+    return "withheld in some months"
+
+
+async def slice_counts(database, chosen: filters.Chosen) -> dict[str, dict[int, int | str]]:
+    """For each filter set, theme id -> that filter's own published count for the theme.
+
+    A theme missing from a filter's dict has no stories in that slice. Combinations are not
+    published, so each filter keeps its own column; the period is read within the chosen
+    priority, which `theme_counts` does publish.
+    """
+    found: dict[str, dict[int, int | str]] = {}
+    if chosen.activity is not None:
+        rows = await _rows(
+            database, "SELECT id FROM themes WHERE activity_id = ?", [chosen.activity]
+        )
+        found["activity"] = {r["id"]: "yes" for r in rows}
+    if chosen.priority is not None:
+        rows = await _rows(
+            database,
+            "SELECT theme_id, stories FROM theme_counts WHERE priority_id = ? "
+            "AND channel = 'All channels' AND month = 'All months'",
+            [chosen.priority],
+        )
+        found["priority"] = {r["theme_id"]: r["stories"] for r in rows}
+    if chosen.area is not None:
+        rows = await _rows_if_published(
+            database,
+            "area_counts",
+            "SELECT theme_id, stories FROM area_counts WHERE area = ? AND theme_id IS NOT NULL",
+            [chosen.area],
+        )
+        found["area"] = {r["theme_id"]: r["stories"] for r in rows}
+    if chosen.group is not None:
+        rows = await _rows(
+            database,
+            "SELECT theme_id, stories FROM community_counts WHERE characteristic = ? "
+            "AND community_group = ? AND theme_id IS NOT NULL",
+            list(chosen.group),
+        )
+        found["group"] = {r["theme_id"]: r["stories"] for r in rows}
+    if chosen.period:
+        priority_clause = (
+            "priority_id = ?" if chosen.priority is not None else "priority_id IS NULL"
+        )
+        rows = await _rows(
+            database,
+            "SELECT theme_id, month, stories FROM theme_counts WHERE "
+            f"{priority_clause} AND channel = 'All channels' AND month != 'All months'",
+            [chosen.priority] if chosen.priority is not None else [],
+        )
+        months: dict[int, list] = {}
+        for r in rows:
+            if spc._is_month(r["month"]) and chosen.in_period(r["month"]):
+                months.setdefault(r["theme_id"], []).append(r["stories"])
+        found["period"] = {t: period_count(v) for t, v in months.items()}
+    return found
+
+
+async def filtered_home_context(database, args) -> tuple[dict, int]:
+    """The home page for the filters in a request's query string, and its HTTP status."""
+    options = await filter_options(database)
+    chosen, errors = filters.choose(args, options)
+    if errors:
+        chosen = filters.Chosen()
+    counts = await slice_counts(database, chosen)
+    keep = None
+    if counts:
+        keep = set.intersection(*(set(c) for c in counts.values()))
+    context = await home_context(database, keep, chosen)
+    for theme in context["themes"]:
+        theme["slices"] = {name: c.get(theme["id"]) for name, c in counts.items()}
+    context.update(
+        {
+            "options": options,
+            "chosen": chosen,
+            "filter_errors": errors,
+            "filtered": bool(counts),
+            "slice_names": list(counts),
+            "slice_headings": filters.HEADINGS,
+            "filter_query": filters.query_string(chosen),
+        }
+    )
+    return context, 400 if errors else 200

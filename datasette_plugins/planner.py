@@ -102,8 +102,8 @@ def published_database(datasette):
 
 async def home(datasette, request):
     database = published_database(datasette)
-    context = await pages.home_context(database)
-    return await _page(datasette, request, "planner_home.html", context, database.name)
+    context, status = await pages.filtered_home_context(database, request.args)
+    return await _page(datasette, request, "planner_home.html", context, database.name, status)
 
 
 async def theme(datasette, request):
@@ -119,11 +119,13 @@ async def accessibility(datasette, request):
     return await _page(datasette, request, "planner_accessibility.html", {}, database.name)
 
 
-async def _page(datasette, request, template: str, context: dict, database_name: str):
+async def _page(
+    datasette, request, template: str, context: dict, database_name: str, status: int = 200
+):
     # The footer shows the licence and source from the metadata, as Datasette's pages do.
     html = await datasette.render_template(
         template,
         {**context, "database_name": database_name, "metadata": datasette.metadata()},
         request=request,
     )
-    return Response.html(html)
+    return Response.html(html, status=status)
