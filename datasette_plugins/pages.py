@@ -310,3 +310,63 @@ async def filtered_home_context(database, args) -> tuple[dict, int]:
         }
     )
     return context, 400 if errors else 200
+
+
+async def filtered_theme_context(database, theme_id: int, args) -> tuple[dict | None, int]:
+    """A theme's page narrowed to a priority and a period from the query string.
+
+    The trend, the monthly bars, the channel bars and the quotes follow the filter; `theme_counts`
+    publishes each (theme, priority) slice by month and channel, so nothing is recomputed from
+    stories. Other filters (activity, area, group) say nothing more about one theme and are kept
+    only for the link back to the home page.
+    """
+    context = await theme_context(database, theme_id)
+    if context is None:
+        return None, 404
+    options = await filter_options(database)
+    chosen, errors = filters.choose(args, options)
+    if errors:
+        chosen = filters.Chosen()
+    if chosen.priority is not None or chosen.period:
+        label = context["theme"]["label"]
+        priority_clause = (
+            "priority_id = ?" if chosen.priority is not None else "priority_id IS NULL"
+        )
+        params = [theme_id] + ([chosen.priority] if chosen.priority is not None else [])
+        monthly = await _rows(
+            database,
+            f"SELECT month, channel, stories FROM theme_counts WHERE theme_id = ? AND "
+            f"{priority_clause} AND month != 'All months' ORDER BY month, channel",
+            params,
+        )
+        in_period = [
+            r for r in monthly if spc._is_month(r["month"]) and chosen.in_period(r["month"])
+        ]
+        over_time = [r for r in in_period if r["channel"] == "All channels"]
+        context["size_chart"] = bar_chart("Stories by month", chart_items(over_time, "month"))
+        context.update(trend_context(label, over_time))
+        by_channel: dict[str, list] = {}
+        for r in in_period:
+            if r["channel"] != "All channels":
+                by_channel.setdefault(r["channel"], []).append(r["stories"])
+        context["channel_chart"] = bar_chart(
+            "Stories by channel",
+            [(channel, period_count(values)) for channel, values in sorted(by_channel.items())],
+        )
+        title = options.priorities.get(chosen.priority) if chosen.priority is not None else None
+        context["quotes"] = [
+            q
+            for q in context["quotes"]
+            if (title is None or title in (q["priorities"] or "").split("; "))
+            and (not chosen.period or (q["month"] and chosen.in_period(q["month"])))
+        ]
+    context.update(
+        {
+            "options": options,
+            "chosen": chosen,
+            "filter_errors": errors,
+            "filter_query": filters.query_string(chosen),
+            "theme_filtered": chosen.priority is not None or chosen.period,
+        }
+    )
+    return context, 400 if errors else 200

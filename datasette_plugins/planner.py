@@ -108,10 +108,11 @@ async def home(datasette, request):
 
 async def theme(datasette, request):
     database = published_database(datasette)
-    context = await pages.theme_context(database, int(request.url_vars["theme_id"]))
+    theme_id = int(request.url_vars["theme_id"])
+    context, status = await pages.filtered_theme_context(database, theme_id, request.args)
     if context is None:
         raise NotFound("No such theme in this publication")
-    return await _page(datasette, request, "planner_theme.html", context, database.name)
+    return await _page(datasette, request, "planner_theme.html", context, database.name, status)
 
 
 async def accessibility(datasette, request):

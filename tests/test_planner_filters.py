@@ -92,7 +92,7 @@ def fetch(path, *urls):
 
 def listed_themes(html: str) -> list[str]:
     table = html[html.index('id="themes-heading"') : html.index('id="activities-heading"')]
-    return re.findall(r'href="/-/planner/theme/\d+">([^<]+)</a>', table)
+    return re.findall(r'href="/-/planner/theme/\d+(?:\?[^"]*)?">([^<]+)</a>', table)
 
 
 def published(path, sql, params=()):
@@ -182,3 +182,34 @@ def test_a_publication_with_nothing_approved_filters_without_error(tmp_path):
     plain, bad = fetch(tmp_path / "published.db", "/?from=2026-01", "/?area=Riverside")
     assert plain.status_code == 200 and "No published theme matches" in plain.text
     assert bad.status_code == 400 and "no published area" in bad.text
+
+
+def test_a_theme_page_narrows_its_quotes_and_counts_to_a_priority_and_period(built):
+    (title,) = published(built, "SELECT title FROM priorities WHERE id = 1")[0]
+    whole, narrowed, early = fetch(
+        built,
+        "/-/planner/theme/1",
+        "/-/planner/theme/1?priority=1",
+        "/-/planner/theme/1?to=2026-01",
+    )
+    assert narrowed.status_code == 200 and early.status_code == 200
+    quotes = re.compile(r'<blockquote class="planner-quote">.*?</blockquote>', re.S)
+    for quote in quotes.findall(narrowed.text):
+        assert title in quote
+    months_shown = set(re.findall(r"(\d{4}-\d{2})</text>", early.text))
+    assert months_shown <= {"2026-01"}
+    assert len(quotes.findall(early.text)) <= len(quotes.findall(whole.text))
+    assert f"stories on {title}" in narrowed.text
+    assert "/?priority=1" in narrowed.text  # back to the home page, compared the same way
+
+
+def test_a_theme_page_with_bad_filters_is_a_clear_page(built):
+    bad, empty, missing = fetch(
+        built,
+        "/-/planner/theme/1?priority=99&from=x",
+        "/-/planner/theme/1?from=2031-01",
+        "/-/planner/theme/999?priority=99",
+    )
+    assert bad.status_code == 400 and "These filters could not be used" in bad.text
+    assert empty.status_code == 200 and "No control chart" in empty.text
+    assert missing.status_code == 404
