@@ -9,7 +9,7 @@ from collections import OrderedDict
 
 from markupsafe import Markup
 
-from datasette_plugins import filters, spc
+from datasette_plugins import breakdowns, filters, spc
 from datasette_plugins.charts import bar_chart, spc_chart
 
 TOP_THEMES = 3
@@ -159,8 +159,7 @@ async def theme_context(database, theme_id: int) -> dict | None:
     by_community = await _rows(
         database,
         "SELECT characteristic, community_group, stories FROM community_counts "
-        "WHERE theme_id = ? AND community_group != 'All groups' "
-        "ORDER BY characteristic, community_group",
+        "WHERE theme_id = ? ORDER BY characteristic, community_group",
         [theme_id],
     )
     actions = await _rows_if_published(
@@ -179,7 +178,7 @@ async def theme_context(database, theme_id: int) -> dict | None:
         "size_chart": bar_chart("Stories by month", chart_items(over_time, "month")),
         **trend_context(found[0]["label"], over_time),
         "channel_chart": bar_chart("Stories by channel", chart_items(by_channel, "channel")),
-        "community_charts": community_charts(by_community),
+        "community_charts": readable_community_charts(by_community),
     }
 
 
@@ -370,3 +369,46 @@ async def filtered_theme_context(database, theme_id: int, args) -> tuple[dict | 
         }
     )
     return context, 400 if errors else 200
+
+
+def readable_community_charts(rows: list[dict]) -> list[tuple[str, Markup, list]]:
+    """(heading, chart, lines) per equality question, withheld groups combined into one bar."""
+    return [
+        (
+            name,
+            bar_chart(f"Stories by {name.lower()}", [(x.group, x.stories) for x in lines]),
+            lines,
+        )
+        for name, lines, _total in breakdowns.by_characteristic(rows)
+    ]
+
+
+async def reach_context(database) -> dict:
+    """Who we heard from, per activity: readable breakdowns and the under-heard groups named."""
+    activities = await _rows(
+        database, "SELECT id, title, opened, closed FROM activities ORDER BY opened, title"
+    )
+    rows = await _rows_if_published(
+        database,
+        "reach_counts",
+        "SELECT activity_id, characteristic, community_group, stories, share_of_answers, "
+        "population_share, heard FROM reach_counts ORDER BY activity_id, rowid",
+    )
+    by_activity: dict[int, list[dict]] = {}
+    for row in rows:
+        by_activity.setdefault(row["activity_id"], []).append(row)
+    for activity in activities:
+        found = by_activity.get(activity["id"], [])
+        activity["breakdowns"] = breakdowns.by_characteristic(found)
+        activity["under_heard"] = [
+            f"{r['characteristic']}: {r['community_group']}"
+            for r in found
+            if r["heard"] == "under-heard"
+        ] + [
+            f"{name}: {line.group} ({', '.join(line.members)})"
+            for name, lines, _ in activity["breakdowns"]
+            for line in lines
+            if line.members and line.heard == "under-heard"
+        ]
+        activity["has_population"] = any(r["population_share"] for r in found)
+    return {"activities": activities}

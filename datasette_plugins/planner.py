@@ -88,6 +88,7 @@ def register_routes():
         (r"^/$", home),
         (rf"^{PREFIX}/theme/(?P<theme_id>\d+)$", theme),
         (rf"^{PREFIX}/accessibility$", accessibility),
+        (rf"^{PREFIX}/reach$", reach),
         (rf"^{PREFIX}/static/(?P<path>.*)$", asgi_static(str(HERE / "static"))),
     ]
 
@@ -113,6 +114,12 @@ async def theme(datasette, request):
     if context is None:
         raise NotFound("No such theme in this publication")
     return await _page(datasette, request, "planner_theme.html", context, database.name, status)
+
+
+async def reach(datasette, request):
+    database = published_database(datasette)
+    context = await pages.reach_context(database)
+    return await _page(datasette, request, "planner_reach.html", context, database.name)
 
 
 async def accessibility(datasette, request):
