@@ -412,3 +412,86 @@ async def reach_context(database) -> dict:
         ]
         activity["has_population"] = any(r["population_share"] for r in found)
     return {"activities": activities}
+
+
+QUOTES_IN_DOCUMENT = 5
+
+
+async def about_values(database) -> dict[str, str]:
+    return {r["key"]: r["value"] for r in await _rows(database, "SELECT * FROM about")}
+
+
+async def theme_document_context(database, theme_id: int) -> dict | None:
+    """A theme as a document for a board paper: the theme page's parts, a few quotes, the
+    channels stories came through and the method, on one printable page."""
+    context = await theme_context(database, theme_id)
+    if context is None:
+        return None
+    context["quotes"] = representative(context["quotes"], QUOTES_IN_DOCUMENT)
+    channels = await _rows(
+        database,
+        "SELECT DISTINCT channel FROM theme_counts WHERE theme_id = ? AND priority_id IS NULL "
+        "AND channel != 'All channels' ORDER BY channel",
+        [theme_id],
+    )
+    context["channels"] = [r["channel"] for r in channels]
+    context["about"] = await about_values(database)
+    return context
+
+
+def representative(quotes: list[dict], limit: int) -> list[dict]:
+    """Up to `limit` quotes spread over the months they come from, so one busy month does not
+    speak for the whole theme (quotes are in the published order within a month)."""
+    by_month: dict[str, list[dict]] = {}
+    for quote in quotes:
+        by_month.setdefault(quote["month"] or "", []).append(quote)
+    chosen: list[dict] = []
+    while len(chosen) < limit and any(by_month.values()):
+        for month in sorted(by_month):
+            if by_month[month] and len(chosen) < limit:
+                chosen.append(by_month[month].pop(0))
+    return chosen
+
+
+async def activity_document_context(database, activity_id: int) -> dict | None:
+    """An activity as a document: why we asked, its themes with their trends, who we heard
+    from, actions and the method."""
+    found = await _rows(database, "SELECT * FROM activities WHERE id = ?", [activity_id])
+    if not found:
+        return None
+    themes = await _rows(
+        database,
+        "SELECT id, label, description, size_band, tone, priorities FROM themes "
+        "WHERE activity_id = ? ORDER BY id",
+        [activity_id],
+    )
+    for theme in themes:
+        monthly = await _rows(
+            database,
+            "SELECT month, stories FROM theme_counts WHERE theme_id = ? AND priority_id IS NULL "
+            "AND channel = 'All channels' AND month != 'All months' ORDER BY month",
+            [theme["id"]],
+        )
+        theme.update(trend_context(theme["label"], monthly))
+        quotes = await _rows(
+            database,
+            "SELECT text, priorities, month FROM quotes WHERE theme_id = ? ORDER BY id",
+            [theme["id"]],
+        )
+        theme["quotes"] = representative(quotes, 2)
+    actions = await _rows_if_published(
+        database,
+        "actions",
+        "SELECT you_said, we_did, status, reason, owner, due_on, done_on, themes FROM actions "
+        "WHERE activity_id = ? ORDER BY id",
+        [activity_id],
+    )
+    reach = await reach_context(database)
+    reach_found = [a for a in reach["activities"] if a["id"] == activity_id]
+    return {
+        "activity": found[0],
+        "themes": themes,
+        "actions": actions,
+        "reach": reach_found[0] if reach_found else None,
+        "about": await about_values(database),
+    }

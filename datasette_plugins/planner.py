@@ -89,6 +89,8 @@ def register_routes():
         (rf"^{PREFIX}/theme/(?P<theme_id>\d+)$", theme),
         (rf"^{PREFIX}/accessibility$", accessibility),
         (rf"^{PREFIX}/reach$", reach),
+        (rf"^{PREFIX}/theme/(?P<theme_id>\d+)/document$", theme_document),
+        (rf"^{PREFIX}/activity/(?P<activity_id>\d+)/document$", activity_document),
         (rf"^{PREFIX}/static/(?P<path>.*)$", asgi_static(str(HERE / "static"))),
     ]
 
@@ -120,6 +122,23 @@ async def reach(datasette, request):
     database = published_database(datasette)
     context = await pages.reach_context(database)
     return await _page(datasette, request, "planner_reach.html", context, database.name)
+
+
+async def theme_document(datasette, request):
+    database = published_database(datasette)
+    context = await pages.theme_document_context(database, int(request.url_vars["theme_id"]))
+    if context is None:
+        raise NotFound("No such theme in this publication")
+    return await _page(datasette, request, "planner_theme_document.html", context, database.name)
+
+
+async def activity_document(datasette, request):
+    database = published_database(datasette)
+    activity_id = int(request.url_vars["activity_id"])
+    context = await pages.activity_document_context(database, activity_id)
+    if context is None:
+        raise NotFound("No such activity in this publication")
+    return await _page(datasette, request, "planner_activity_document.html", context, database.name)
 
 
 async def accessibility(datasette, request):
