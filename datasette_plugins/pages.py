@@ -25,13 +25,21 @@ def top_themes_per_priority(rows: list[dict], limit: int = TOP_THEMES) -> list[d
     themes are numbered largest first, so the lowest theme ids come first.
     """
     grouped: OrderedDict[int, dict] = OrderedDict()
-    for row in sorted(rows, key=lambda r: (r["priority"], r["theme_id"])):
+    for row in sorted(rows, key=lambda r: (r["priority"], -_rank(r), r["theme_id"])):
         entry = grouped.setdefault(
             row["priority_id"], {"id": row["priority_id"], "title": row["priority"], "themes": []}
         )
         if len(entry["themes"]) < limit:
             entry["themes"].append(row)
     return list(grouped.values())
+
+
+def _rank(row: dict) -> float:
+    """How many of the theme's stories are on this priority, where published: a theme with
+    more stories on the priority ranks above a bigger theme that only touches it. A withheld
+    count ranks below every shown one (it is under k, or protects one that is)."""
+    count = row.get("on_priority")
+    return count if isinstance(count, int) else 0.5 if count else 0
 
 
 def chart_items(rows: list[dict], label_key: str) -> list[tuple[str, int | str]]:
@@ -103,8 +111,11 @@ async def home_context(database, keep: set[int] | None = None, chosen=None) -> d
     pairs = await _rows(
         database,
         "SELECT p.id AS priority_id, p.title AS priority, t.id AS theme_id, t.label, "
-        "t.size_band, tp.evidence FROM theme_priorities tp "
-        "JOIN priorities p ON p.id = tp.priority_id JOIN themes t ON t.id = tp.theme_id",
+        "t.size_band, tp.evidence, c.stories AS on_priority FROM theme_priorities tp "
+        "JOIN priorities p ON p.id = tp.priority_id JOIN themes t ON t.id = tp.theme_id "
+        "LEFT JOIN theme_counts c ON c.theme_id = tp.theme_id "
+        "AND c.priority_id = tp.priority_id AND c.channel = 'All channels' "
+        "AND c.month = 'All months'",
     )
     themes = await _rows(database, "SELECT id, label, size_band, tone FROM themes ORDER BY id")
     if keep is not None:

@@ -213,3 +213,20 @@ def test_a_theme_page_with_bad_filters_is_a_clear_page(built):
     assert bad.status_code == 400 and "These filters could not be used" in bad.text
     assert empty.status_code == 200 and "No control chart" in empty.text
     assert missing.status_code == 404
+
+
+def test_top_themes_for_a_priority_are_those_with_most_stories_on_it_not_the_biggest():
+    from datasette_plugins import pages
+
+    rows = [
+        {"priority_id": 1, "priority": "Access", "theme_id": t, "on_priority": n}
+        for t, n in ((1, 6), (2, "<5"), (3, 12), (4, 30), (5, None))
+    ]
+    grouped = pages.top_themes_per_priority(rows, limit=4)
+    assert [t["theme_id"] for t in grouped[0]["themes"]] == [4, 3, 1, 2]
+
+
+def test_the_home_page_ranks_each_priority_by_its_published_count(built):
+    (page,) = fetch(built, "/")
+    cards = re.findall(r'<article class="planner-card">(.*?)</article>', page.text, re.S)
+    assert cards and all("on this priority, of" in card for card in cards)
