@@ -48,7 +48,7 @@ def _shorten(label: str, limit: int = 28) -> str:
     return label if len(label) <= limit else label[: limit - 1] + "…"
 
 
-SPC_WIDTH, SPC_HEIGHT, SPC_LEFT, SPC_RIGHT, SPC_TOP, SPC_BOTTOM = 600, 260, 48, 110, 14, 46
+SPC_WIDTH, SPC_HEIGHT, SPC_LEFT, SPC_RIGHT, SPC_TOP, SPC_BOTTOM = 640, 260, 48, 150, 14, 46
 
 
 def spc_chart(title: str, trend) -> Markup:
