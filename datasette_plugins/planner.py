@@ -103,6 +103,14 @@ def published_database(datasette):
     raise NotFound("No published database is being served")
 
 
+def public_id(request, name: str) -> int:
+    """A public id from the path; one too large for SQLite is no such row, not a 500."""
+    value = int(request.url_vars[name])
+    if value > 2**63 - 1:
+        raise NotFound("No such page in this publication")
+    return value
+
+
 async def home(datasette, request):
     database = published_database(datasette)
     context, status = await pages.filtered_home_context(database, request.args)
@@ -111,7 +119,7 @@ async def home(datasette, request):
 
 async def theme(datasette, request):
     database = published_database(datasette)
-    theme_id = int(request.url_vars["theme_id"])
+    theme_id = public_id(request, "theme_id")
     context, status = await pages.filtered_theme_context(database, theme_id, request.args)
     if context is None:
         raise NotFound("No such theme in this publication")
@@ -126,7 +134,7 @@ async def reach(datasette, request):
 
 async def theme_document(datasette, request):
     database = published_database(datasette)
-    context = await pages.theme_document_context(database, int(request.url_vars["theme_id"]))
+    context = await pages.theme_document_context(database, public_id(request, "theme_id"))
     if context is None:
         raise NotFound("No such theme in this publication")
     return await _page(datasette, request, "planner_theme_document.html", context, database.name)
@@ -134,7 +142,7 @@ async def theme_document(datasette, request):
 
 async def activity_document(datasette, request):
     database = published_database(datasette)
-    activity_id = int(request.url_vars["activity_id"])
+    activity_id = public_id(request, "activity_id")
     context = await pages.activity_document_context(database, activity_id)
     if context is None:
         raise NotFound("No such activity in this publication")

@@ -121,3 +121,14 @@ def test_representative_quotes_spread_over_the_months():
     chosen = pages.representative(quotes, 3)
     assert [q["text"] for q in chosen] == ["undated", "2026-01-0", "2026-02-0"]
     assert len(pages.representative(quotes, 20)) == len(quotes)
+
+
+def test_ids_too_large_for_sqlite_are_not_found_not_a_500(built):
+    huge = "9" * 30
+    pages_ = fetch(
+        built,
+        f"/-/planner/theme/{huge}",
+        f"/-/planner/theme/{huge}/document",
+        f"/-/planner/activity/{huge}/document",
+    )
+    assert [p.status_code for p in pages_] == [404, 404, 404]
