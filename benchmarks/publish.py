@@ -8,7 +8,10 @@ Run: .venv/bin/python benchmarks/publish.py [--stories 10000]
 2. Withdrawal: `consent.withdrawal.withdraw`, then the publish job, then poll a real Datasette
    (started as `workbench serve-published` starts it) until the quote is gone from its JSON
    (target < 60 s).
-3. Swap: another process requests Datasette continuously while the file is rebuilt; compare
+3. Planner pages (issue 23): p95 of each page through Datasette's own client at 10,000 stories
+   (target < 100 ms), beside Datasette's own table page; the theme document printed to PDF by
+   Chromium (target < 2 s). `--planner-only` runs just this.
+4. Swap: another process requests Datasette continuously while the file is rebuilt; compare
    serving the file mutable with the planner plugin following `os.replace`, serving it
    immutable (stock Datasette: no restart, no following) and restarting Datasette after each
    build. Counts failed requests, stale answers and the longest gap between answers.
@@ -319,10 +322,100 @@ def measure_swap(tmp: Path, strategy: str, rounds: int) -> None:
     )
 
 
+PLANNER_PAGES = [
+    "/",
+    "/?priority=1&from=2025-03&to=2025-09",
+    "/?area=Area+1&group=Age%3A+25-44",
+    "/-/planner/theme/1",
+    "/-/planner/theme/1?priority=2&from=2025-06",
+    "/-/planner/theme/20",
+    "/-/planner/reach",
+    "/-/planner/theme/1/document",
+    "/-/planner/activity/1/document",
+]
+BASELINE_PAGE = "/published/themes"  # Datasette's own table page, no planner code
+
+
+def measure_planner_pages(tmp: Path, n_stories: int, rounds: int = 60) -> None:
+    """p95 of each planner page through Datasette's own ASGI client (target < 100 ms), beside
+    Datasette's own table page; then the theme document printed to PDF by Chromium (< 2 s)."""
+    import asyncio
+
+    from datasette.app import Datasette
+
+    db = working_db(tmp, n_stories)
+    published = tmp / "published.db"
+    publish.build(db, published)
+    db.close()
+
+    async def timings() -> dict[str, list[float]]:
+        ds = Datasette(
+            [str(published)],
+            metadata=publish.metadata(published),
+            settings=publish.DATASETTE_SETTINGS,
+        )
+        await ds.invoke_startup()
+        found: dict[str, list[float]] = {}
+        for path in [BASELINE_PAGE, *PLANNER_PAGES]:
+            await ds.client.get(path)  # warm the template cache
+            for _ in range(rounds):
+                start = time.perf_counter()
+                response = await ds.client.get(path)
+                found.setdefault(path, []).append(time.perf_counter() - start)
+                assert response.status_code == 200, (path, response.status_code)
+        return found
+
+    for path, times in asyncio.run(timings()).items():
+        times.sort()
+        p95 = times[int(0.95 * (len(times) - 1))]
+        target = "baseline" if path == BASELINE_PAGE else "target < 100 ms"
+        print(
+            f"page {path}: p95 {1000 * p95:.1f} ms, "
+            f"median {1000 * times[len(times) // 2]:.1f} ms ({target})"
+        )
+    measure_print(published)
+
+
+def measure_print(published: Path) -> None:
+    """Chromium (as the browser tests use it) loading and printing the theme document to PDF,
+    beside printing the plain accessibility statement."""
+    from playwright.sync_api import sync_playwright
+
+    port = free_port()
+    process = start_datasette(published, port)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path="/usr/bin/chromium", args=["--no-sandbox"]
+            )
+            page = browser.new_page()
+            for path in ("/-/planner/accessibility", "/-/planner/theme/1/document"):
+                times = []
+                for _ in range(5):
+                    start = time.perf_counter()
+                    page.goto(f"http://127.0.0.1:{port}{path}")
+                    pdf = page.pdf(format="A4", tagged=True, outline=True)
+                    times.append(time.perf_counter() - start)
+                label = "baseline" if "accessibility" in path else "target < 2 s"
+                print(
+                    f"print {path} to PDF: worst {max(times):.2f} s, best {min(times):.2f} s, "
+                    f"{len(pdf) // 1024} KiB ({label})"
+                )
+            browser.close()
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stories", type=int, default=10_000)
+    parser.add_argument("--planner-only", action="store_true", help="only the planner pages")
     args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        measure_planner_pages(Path(tmp), args.stories)
+    if args.planner_only:
+        return
     with tempfile.TemporaryDirectory() as tmp:
         measure_build(Path(tmp), args.stories)
     with tempfile.TemporaryDirectory() as tmp:

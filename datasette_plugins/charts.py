@@ -67,3 +67,69 @@ def wrap(label: str, limit: int = LABEL_CHARACTERS) -> list[str]:
         else:
             lines.append(word)
     return lines
+
+
+SPC_WIDTH, SPC_HEIGHT, SPC_LEFT, SPC_RIGHT, SPC_TOP, SPC_BOTTOM = 640, 260, 48, 150, 14, 46
+
+
+def spc_chart(title: str, trend) -> Markup:
+    """An XmR chart: monthly counts joined by a line, the mean (solid) and the process limits
+    (dashed). Special-cause months are drawn as squares, the rest as circles, so the chart
+    reads without colour; the text alternative names the limits and each signal."""
+    counts: list[int] = trend.counts
+    n = len(counts)
+    top_value = max([*counts, trend.upper, 1]) * 1.05
+    plot_w = SPC_WIDTH - SPC_LEFT - SPC_RIGHT
+    plot_h = SPC_HEIGHT - SPC_TOP - SPC_BOTTOM
+
+    def x(i: int) -> float:
+        return SPC_LEFT + (plot_w * i / (n - 1) if n > 1 else plot_w / 2)
+
+    def y(value: float) -> float:
+        return SPC_TOP + plot_h * (1 - value / top_value)
+
+    signals = trend.signals()
+    summary = (
+        f"{n} months from {trend.months[0]} to {trend.months[-1]}; mean {trend.mean:.1f}, "
+        f"upper limit {trend.upper:.1f}, lower limit {trend.lower:.1f}; "
+        + ("; ".join(signals) if signals else "no special cause: the changes are within noise")
+    )
+    parts = [
+        f'<svg class="planner-chart planner-spc" role="img" '
+        f'viewBox="0 0 {SPC_WIDTH} {SPC_HEIGHT}" width="100%" '
+        f'preserveAspectRatio="xMinYMin meet" aria-label="{escape(title)}: {escape(summary)}">'
+        f"<title>{escape(title)}</title><desc>{escape(summary)}</desc>",
+        f'<line class="axis" x1="{SPC_LEFT}" y1="{SPC_TOP + plot_h}" x2="{SPC_LEFT + plot_w}" '
+        f'y2="{SPC_TOP + plot_h}"></line>',
+    ]
+    for value, name, css in (
+        (trend.upper, "upper limit", "limit"),
+        (trend.mean, "mean", "mean"),
+        (trend.lower, "lower limit", "limit"),
+    ):
+        parts.append(
+            f'<line class="{css}" x1="{SPC_LEFT}" y1="{y(value):.1f}" x2="{SPC_LEFT + plot_w}" '
+            f'y2="{y(value):.1f}"></line><text x="{SPC_LEFT + plot_w + 6}" '
+            f'y="{y(value) + 4:.1f}">{name} {value:.1f}</text>'
+        )
+    points = " ".join(f"{x(i):.1f},{y(v):.1f}" for i, v in enumerate(counts))
+    parts.append(f'<polyline class="series" points="{points}"></polyline>')
+    flagged = trend.flagged
+    for i, value in enumerate(counts):
+        if i in flagged:
+            parts.append(
+                f'<rect class="signal" x="{x(i) - 5:.1f}" y="{y(value) - 5:.1f}" '
+                f'width="10" height="10"></rect>'
+            )
+        else:
+            parts.append(
+                f'<circle class="point" cx="{x(i):.1f}" cy="{y(value):.1f}" r="4"></circle>'
+            )
+    step = max(1, (n + 7) // 8)
+    for i in range(0, n, step):
+        parts.append(
+            f'<text x="{x(i):.1f}" y="{SPC_TOP + plot_h + 18}" text-anchor="middle">'
+            f"{escape(trend.months[i])}</text>"
+        )
+    parts.append("</svg>")
+    return Markup("".join(parts))

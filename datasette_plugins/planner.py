@@ -88,6 +88,9 @@ def register_routes():
         (r"^/$", home),
         (rf"^{PREFIX}/theme/(?P<theme_id>\d+)$", theme),
         (rf"^{PREFIX}/accessibility$", accessibility),
+        (rf"^{PREFIX}/reach$", reach),
+        (rf"^{PREFIX}/theme/(?P<theme_id>\d+)/document$", theme_document),
+        (rf"^{PREFIX}/activity/(?P<activity_id>\d+)/document$", activity_document),
         (rf"^{PREFIX}/static/(?P<path>.*)$", asgi_static(str(HERE / "static"))),
     ]
 
@@ -100,18 +103,50 @@ def published_database(datasette):
     raise NotFound("No published database is being served")
 
 
+def public_id(request, name: str) -> int:
+    """A public id from the path; one too large for SQLite is no such row, not a 500."""
+    value = int(request.url_vars[name])
+    if value > 2**63 - 1:
+        raise NotFound("No such page in this publication")
+    return value
+
+
 async def home(datasette, request):
     database = published_database(datasette)
-    context = await pages.home_context(database)
-    return await _page(datasette, request, "planner_home.html", context, database.name)
+    context, status = await pages.filtered_home_context(database, request.args)
+    return await _page(datasette, request, "planner_home.html", context, database.name, status)
 
 
 async def theme(datasette, request):
     database = published_database(datasette)
-    context = await pages.theme_context(database, int(request.url_vars["theme_id"]))
+    theme_id = public_id(request, "theme_id")
+    context, status = await pages.filtered_theme_context(database, theme_id, request.args)
     if context is None:
         raise NotFound("No such theme in this publication")
-    return await _page(datasette, request, "planner_theme.html", context, database.name)
+    return await _page(datasette, request, "planner_theme.html", context, database.name, status)
+
+
+async def reach(datasette, request):
+    database = published_database(datasette)
+    context = await pages.reach_context(database)
+    return await _page(datasette, request, "planner_reach.html", context, database.name)
+
+
+async def theme_document(datasette, request):
+    database = published_database(datasette)
+    context = await pages.theme_document_context(database, public_id(request, "theme_id"))
+    if context is None:
+        raise NotFound("No such theme in this publication")
+    return await _page(datasette, request, "planner_theme_document.html", context, database.name)
+
+
+async def activity_document(datasette, request):
+    database = published_database(datasette)
+    activity_id = public_id(request, "activity_id")
+    context = await pages.activity_document_context(database, activity_id)
+    if context is None:
+        raise NotFound("No such activity in this publication")
+    return await _page(datasette, request, "planner_activity_document.html", context, database.name)
 
 
 async def accessibility(datasette, request):
@@ -119,11 +154,13 @@ async def accessibility(datasette, request):
     return await _page(datasette, request, "planner_accessibility.html", {}, database.name)
 
 
-async def _page(datasette, request, template: str, context: dict, database_name: str):
+async def _page(
+    datasette, request, template: str, context: dict, database_name: str, status: int = 200
+):
     # The footer shows the licence and source from the metadata, as Datasette's pages do.
     html = await datasette.render_template(
         template,
         {**context, "database_name": database_name, "metadata": datasette.metadata()},
         request=request,
     )
-    return Response.html(html)
+    return Response.html(html, status=status)
