@@ -112,13 +112,13 @@ def test_only_listed_areas_that_k_stories_share_are_published(db, tmp_path):
 
 def test_the_leak_check_refuses_an_area_nobody_listed(db, tmp_path, monkeypatch):
     seed(db)
-    built = publish_tables.published_rows
+    built = publish_tables.published_rows_and_members
 
     def typed_area(db, k):
-        rows = built(db, k)
+        rows, members = built(db, k)
         rows["area_counts"][0]["area"] = ADDRESS
-        return rows
+        return rows, members
 
-    monkeypatch.setattr(publish, "published_rows", typed_area)
+    monkeypatch.setattr(publish, "published_rows_and_members", typed_area)
     with pytest.raises(publish.LeakError, match="area"):
         publish.build(db, tmp_path / "published.db")
