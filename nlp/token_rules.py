@@ -398,6 +398,8 @@ def people(v: View, gaz: Gazetteer) -> Iterator[Finding]:
 # ---------------------------------------------------------------------------------------------
 # Places
 
+# The outward code of a postcode ("M33", "CF47", "SW1A").
+POSTCODE_START = re.compile(r"[A-Za-z]{1,2}\d[A-Za-z\d]?")
 PLACE_CUES = frozenset(
     {"in", "from", "near", "nr", "to", "around", "outside", "at", ",", "across", "via", "through"}
 )
@@ -432,7 +434,7 @@ def places(v: View, gaz: Gazetteer) -> Iterator[Finding]:
     while i < n:
         matched = 0
         if v.word[i] in gaz.place_starts:
-            for size in (5, 4, 3, 2, 1):
+            for size in (7, 6, 5, 4, 3, 2, 1):  # "pen - y - bont ar ogwr" is 7 tokens
                 if i + size > n:
                     continue
                 key = v.lowered[v.start[i] : v.end[i + size - 1]]
@@ -449,19 +451,56 @@ def _place_ok(v: View, i: int, size: int, key: str, gaz: Gazetteer) -> bool:
         return False
     if key in MONTHS and _next_to_a_number(v, i):
         return False  # "in March 2023" is a date, not the town of March
-    if not all(v.wordlike[k] or v.text[k] == "-" for k in range(i, i + size)):
+    if not all(
+        v.wordlike[k] or v.text[k] == "-" or (k > i and v.text[k].isalpha())
+        for k in range(i, i + size)
+    ):  # inner one-letter words count: "pen-y-bont", "betws-y-coed"
         return False
     cue = i > 0 and v.low[i - 1] in PLACE_CUES
     common = key in gaz.common_words or (size == 1 and key in gaz.first_names)
+    placed = _strong_cue(v, i) or _place_follows(v, i + size, gaz)
+    if key in MONTHS:
+        return placed or v.ent[i] in ("GPE", "LOC")  # "treated in March" is a month
     if v.mode == "mixed":
         if not v.title[i]:
-            return key not in gaz.english_words
+            # Lower case in otherwise well-cased writing: a rare word that is a place is one;
+            # an English word ("cheshire", "merthyr") needs "in/from/near …" or "… area";
+            # an everyday word ("sale", "bath", "reading") needs "live in …", "moved to …"
+            # or a postcode or county after it.
+            if key not in gaz.english_words:
+                return True
+            if common:
+                return placed
+            return cue or placed or _area_follows(v, i + size)
         if common:
-            return v.ent[i] in ("GPE", "LOC") or (cue and v.proper(i))
+            return v.ent[i] in ("GPE", "LOC") or placed or (cue and v.proper(i))
         return True
     if common:
-        return _strong_cue(v, i)
-    return cue or _strong_cue(v, i) or not (v.has_pos and v.pos[i] in NOT_NAME_POS)
+        return placed
+    return (
+        cue or placed or _area_follows(v, i + size) or not (v.has_pos and v.pos[i] in NOT_NAME_POS)
+    )
+
+
+def _area_follows(v: View, j: int) -> bool:
+    """ "the cheshire area", "merthyr way": a word after the name that makes it a place."""
+    return j < len(v) and v.low[j] in ("area", "areas", "district", "borough", "county")
+
+
+def _place_follows(v: View, j: int, gaz: Gazetteer) -> bool:
+    """ "sale, cheshire", "sale m33": a county, larger place or postcode right after it."""
+    if j < len(v) and v.text[j] == ",":
+        j += 1
+    if j >= len(v):
+        return False
+    if POSTCODE_START.fullmatch(v.text[j]):
+        return True
+    for size in (3, 2, 1):
+        if j + size <= len(v):
+            key = v.lowered[v.start[j] : v.end[j + size - 1]]
+            if key in gaz.places and key not in gaz.common_words:
+                return True
+    return False
 
 
 def _cued_places(v: View, gaz: Gazetteer) -> Iterator[Finding]:
