@@ -597,6 +597,9 @@ def care_settings(v: View, gaz: Gazetteer, text: str) -> Iterator[Finding]:
         start = _care_name_start(v, j, gaz)
         if start is None:
             continue
+        if _person_named_ward(v, start, j, gaz):
+            yield Finding(v.start[start], v.end[j], "PERSON", 0.85, "surname_ward")
+            continue
         end = _care_name_end(v, j, gaz)
         yield Finding(
             v.start[start], v.start[end] + len(v.text[end]), "CARE_SETTING", 0.85, "care_pattern"
@@ -640,6 +643,33 @@ def _care_name_start(v: View, j: int, gaz: Gazetteer) -> int | None:
             if not v.sent_start[start] and v.low[j] not in TITLE_ONLY_SUFFIX:
                 return start  # "City Hospital", "General Infirmary" named as a place
     return start if distinctive else None
+
+
+PERSON_VERBS = frozenset(
+    """said says told tells asked asks explained explains introduced came come rang phoned
+    called helped listened gave made took sat spoke smiled laughed apologised reassured
+    who""".split()
+)
+SURNAME_SUFFIX = frozenset({"ward", "house", "lodge", "court", "manor", "grange", "wing"})
+WARD_BEFORE = frozenset(
+    "on onto to at in into from off of the a our his her their my your this that same".split()
+)
+
+
+def _person_named_ward(v: View, start: int, j: int, gaz: Gazetteer) -> bool:
+    """ "Kavita Ward told us", "nurse Jo Ward": a given name and a surname that is also a
+    care-setting word is a person, unless the words before place it ("on Victoria Ward")."""
+    if v.low[j] not in SURNAME_SUFFIX or j - start != 1 or v.word[start] in gaz.places:
+        return False
+    k = start - 1
+    while k >= 0 and v.text[k] in (",", "(", "-", "–"):
+        k -= 1
+    before = v.low[k] if k >= 0 else ""
+    if before in ROLE_CUES or before in TITLE_CUES:
+        return True  # "the nurse, Kavita Ward,"
+    if j + 1 < len(v) and v.low[j + 1] in PERSON_VERBS:
+        return before not in WARD_BEFORE  # "Kavita Ward told us"
+    return v.word[start] in gaz.first_names and before not in WARD_BEFORE  # "met Sarah Ward"
 
 
 def _care_name_end(v: View, j: int, gaz: Gazetteer) -> int:

@@ -74,3 +74,34 @@ def test_lower_case_places_with_a_place_context(text, value):
 )
 def test_everyday_words_that_are_also_towns_stay(text):
     assert places(text) == set()
+
+
+def labelled(text: str) -> set[tuple[str, str]]:
+    return {(text[f.start : f.end], f.label) for f in detect(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The nurse, Kavita Ward, was lovely to my mum.", "Kavita Ward"),
+        ("Kavita Ward told us the results.", "Kavita Ward"),
+        ("I met Sarah Ward at the clinic.", "Sarah Ward"),
+        ("Staff nurse Jenny Hall looked after him.", "Jenny Hall"),
+        ("I was seen by Mr Hall on Tuesday.", "Hall"),
+        ("Dr Church explained everything.", "Church"),
+    ],
+)
+def test_a_surname_that_is_a_setting_word_after_a_name_or_title_is_a_person(text, value):
+    assert (value, "PERSON") in labelled(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("She was moved to Victoria Ward overnight.", "Victoria Ward"),
+        ("Mum spent a week on Florence Ward.", "Florence Ward"),
+        ("Dyfi Ward was clean and calm.", "Dyfi Ward"),
+    ],
+)
+def test_named_wards_stay_care_settings(text, value):
+    assert (value, "CARE_SETTING") in labelled(text)
