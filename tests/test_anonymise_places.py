@@ -105,3 +105,7 @@ def test_a_surname_that_is_a_setting_word_after_a_name_or_title_is_a_person(text
 )
 def test_named_wards_stay_care_settings(text, value):
     assert (value, "CARE_SETTING") in labelled(text)
+
+
+def test_county_abbreviations_that_are_words_stay():
+    assert places("Staffs are very helpful. He wilts in the heat and bucks the trend.") == set()
