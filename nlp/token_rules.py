@@ -619,6 +619,8 @@ def _care_name_start(v: View, j: int, gaz: Gazetteer) -> int | None:
         if not v.spaced[i] and v.low[i + 1] not in POSSESSIVE and i + 1 != j:
             break
         if low in JOINERS and start is not None and low not in ("st", "st."):
+            if low in ("on", "upon") and not _joins_a_place(v, i, start, gaz):
+                break  # "Staff on Elizabeth Ward", unlike "Newcastle upon Tyne Hospitals"
             i -= 1
             continue
         if low in ("st", "st."):
@@ -670,6 +672,11 @@ def _person_named_ward(v: View, start: int, j: int, gaz: Gazetteer) -> bool:
     if j + 1 < len(v) and v.low[j + 1] in PERSON_VERBS:
         return before not in WARD_BEFORE  # "Kavita Ward told us"
     return v.word[start] in gaz.first_names and before not in WARD_BEFORE  # "met Sarah Ward"
+
+
+def _joins_a_place(v: View, i: int, start: int, gaz: Gazetteer) -> bool:
+    key = v.lowered[v.start[i - 1] : v.end[start]] if i > 0 else ""
+    return key in gaz.places or key.replace(" ", "-") in gaz.places  # "southend on sea"
 
 
 def _care_name_end(v: View, j: int, gaz: Gazetteer) -> int:

@@ -109,3 +109,28 @@ def test_named_wards_stay_care_settings(text, value):
 
 def test_county_abbreviations_that_are_words_stay():
     assert places("Staffs are very helpful. He wilts in the heat and bucks the trend.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "outside"),
+    [
+        ("Staff on Elizabeth Ward were great.", "Elizabeth Ward", "Staff"),
+        ("Mum on Florence Ward was happy.", "Florence Ward", "Mum"),
+    ],
+)
+def test_a_ward_name_does_not_swallow_the_words_before_on(text, value, outside):
+    found = labelled(text)
+    assert (value, "CARE_SETTING") in found
+    assert not any(outside in span for span, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was taken to Newcastle upon Tyne Hospitals.",
+        "Southend on Sea Hospital was busy.",
+    ],
+)
+def test_a_town_with_on_or_upon_stays_whole_in_a_setting_name(text):
+    name = text.removeprefix("He was taken to ").split(" was")[0].rstrip(".")
+    assert (name, "CARE_SETTING") in labelled(text)
