@@ -34,15 +34,17 @@ class Gazetteer:
 
 
 def _read(name: str) -> frozenset[str]:
-    return frozenset(
-        line.strip() for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line
-    )
+    """One entry a line; lines starting with "#" head the sections of hand-written lists."""
+    lines = (line.strip() for line in (DATA / name).read_text(encoding="utf-8").splitlines())
+    return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The word lists, loaded once per process."""
-    places = _read("uk_places.txt")
+    # Settlements (GeoNames) and the larger areas people name: counties, unitary authorities,
+    # boroughs, Welsh principal areas in English and Welsh, Scottish council areas.
+    places = _read("uk_places.txt") | _read("uk_areas.txt")
     return Gazetteer(
         first_names=_read("first_names.txt"),
         surnames=_read("surnames.txt"),

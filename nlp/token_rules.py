@@ -398,6 +398,8 @@ def people(v: View, gaz: Gazetteer) -> Iterator[Finding]:
 # ---------------------------------------------------------------------------------------------
 # Places
 
+# The outward code of a postcode ("M33", "CF47", "SW1A").
+POSTCODE_START = re.compile(r"[A-Za-z]{1,2}\d[A-Za-z\d]?")
 PLACE_CUES = frozenset(
     {"in", "from", "near", "nr", "to", "around", "outside", "at", ",", "across", "via", "through"}
 )
@@ -432,7 +434,7 @@ def places(v: View, gaz: Gazetteer) -> Iterator[Finding]:
     while i < n:
         matched = 0
         if v.word[i] in gaz.place_starts:
-            for size in (5, 4, 3, 2, 1):
+            for size in (7, 6, 5, 4, 3, 2, 1):  # "pen - y - bont ar ogwr" is 7 tokens
                 if i + size > n:
                     continue
                 key = v.lowered[v.start[i] : v.end[i + size - 1]]
@@ -449,19 +451,56 @@ def _place_ok(v: View, i: int, size: int, key: str, gaz: Gazetteer) -> bool:
         return False
     if key in MONTHS and _next_to_a_number(v, i):
         return False  # "in March 2023" is a date, not the town of March
-    if not all(v.wordlike[k] or v.text[k] == "-" for k in range(i, i + size)):
+    if not all(
+        v.wordlike[k] or v.text[k] == "-" or (k > i and v.text[k].isalpha())
+        for k in range(i, i + size)
+    ):  # inner one-letter words count: "pen-y-bont", "betws-y-coed"
         return False
     cue = i > 0 and v.low[i - 1] in PLACE_CUES
     common = key in gaz.common_words or (size == 1 and key in gaz.first_names)
+    placed = _strong_cue(v, i) or _place_follows(v, i + size, gaz)
+    if key in MONTHS:
+        return placed or v.ent[i] in ("GPE", "LOC")  # "treated in March" is a month
     if v.mode == "mixed":
         if not v.title[i]:
-            return key not in gaz.english_words
+            # Lower case in otherwise well-cased writing: a rare word that is a place is one;
+            # an English word ("cheshire", "merthyr") needs "in/from/near …" or "… area";
+            # an everyday word ("sale", "bath", "reading") needs "live in …", "moved to …"
+            # or a postcode or county after it.
+            if key not in gaz.english_words:
+                return True
+            if common:
+                return placed
+            return cue or placed or _area_follows(v, i + size)
         if common:
-            return v.ent[i] in ("GPE", "LOC") or (cue and v.proper(i))
+            return v.ent[i] in ("GPE", "LOC") or placed or (cue and v.proper(i))
         return True
     if common:
-        return _strong_cue(v, i)
-    return cue or _strong_cue(v, i) or not (v.has_pos and v.pos[i] in NOT_NAME_POS)
+        return placed
+    return (
+        cue or placed or _area_follows(v, i + size) or not (v.has_pos and v.pos[i] in NOT_NAME_POS)
+    )
+
+
+def _area_follows(v: View, j: int) -> bool:
+    """ "the cheshire area", "merthyr way": a word after the name that makes it a place."""
+    return j < len(v) and v.low[j] in ("area", "areas", "district", "borough", "county")
+
+
+def _place_follows(v: View, j: int, gaz: Gazetteer) -> bool:
+    """ "sale, cheshire", "sale m33": a county, larger place or postcode right after it."""
+    if j < len(v) and v.text[j] == ",":
+        j += 1
+    if j >= len(v):
+        return False
+    if POSTCODE_START.fullmatch(v.text[j]):
+        return True
+    for size in (3, 2, 1):
+        if j + size <= len(v):
+            key = v.lowered[v.start[j] : v.end[j + size - 1]]
+            if key in gaz.places and key not in gaz.common_words:
+                return True
+    return False
 
 
 def _cued_places(v: View, gaz: Gazetteer) -> Iterator[Finding]:
@@ -558,6 +597,9 @@ def care_settings(v: View, gaz: Gazetteer, text: str) -> Iterator[Finding]:
         start = _care_name_start(v, j, gaz)
         if start is None:
             continue
+        if _person_named_ward(v, start, j, gaz):
+            yield Finding(v.start[start], v.end[j], "PERSON", 0.85, "surname_ward")
+            continue
         end = _care_name_end(v, j, gaz)
         yield Finding(
             v.start[start], v.start[end] + len(v.text[end]), "CARE_SETTING", 0.85, "care_pattern"
@@ -577,6 +619,8 @@ def _care_name_start(v: View, j: int, gaz: Gazetteer) -> int | None:
         if not v.spaced[i] and v.low[i + 1] not in POSSESSIVE and i + 1 != j:
             break
         if low in JOINERS and start is not None and low not in ("st", "st."):
+            if low in ("on", "upon") and not _joins_a_place(v, i, start, gaz):
+                break  # "Staff on Elizabeth Ward", unlike "Newcastle upon Tyne Hospitals"
             i -= 1
             continue
         if low in ("st", "st."):
@@ -601,6 +645,38 @@ def _care_name_start(v: View, j: int, gaz: Gazetteer) -> int | None:
             if not v.sent_start[start] and v.low[j] not in TITLE_ONLY_SUFFIX:
                 return start  # "City Hospital", "General Infirmary" named as a place
     return start if distinctive else None
+
+
+PERSON_VERBS = frozenset(
+    """said says told tells asked asks explained explains introduced came come rang phoned
+    called helped listened gave made took sat spoke smiled laughed apologised reassured
+    who""".split()
+)
+SURNAME_SUFFIX = frozenset({"ward", "house", "lodge", "court", "manor", "grange", "wing"})
+WARD_BEFORE = frozenset(
+    "on onto to at in into from off of the a our his her their my your this that same".split()
+)
+
+
+def _person_named_ward(v: View, start: int, j: int, gaz: Gazetteer) -> bool:
+    """ "Kavita Ward told us", "nurse Jo Ward": a given name and a surname that is also a
+    care-setting word is a person, unless the words before place it ("on Victoria Ward")."""
+    if v.low[j] not in SURNAME_SUFFIX or j - start != 1 or v.word[start] in gaz.places:
+        return False
+    k = start - 1
+    while k >= 0 and v.text[k] in (",", "(", "-", "–"):
+        k -= 1
+    before = v.low[k] if k >= 0 else ""
+    if before in ROLE_CUES or before in TITLE_CUES:
+        return True  # "the nurse, Kavita Ward,"
+    if j + 1 < len(v) and v.low[j + 1] in PERSON_VERBS:
+        return before not in WARD_BEFORE  # "Kavita Ward told us"
+    return v.word[start] in gaz.first_names and before not in WARD_BEFORE  # "met Sarah Ward"
+
+
+def _joins_a_place(v: View, i: int, start: int, gaz: Gazetteer) -> bool:
+    key = v.lowered[v.start[i - 1] : v.end[start]] if i > 0 else ""
+    return key in gaz.places or key.replace(" ", "-") in gaz.places  # "southend on sea"
 
 
 def _care_name_end(v: View, j: int, gaz: Gazetteer) -> int:
