@@ -153,6 +153,9 @@ def test_storyteller_pages_have_no_serious_violations(site, browser, axe_source)
     page = context.new_page()
     found = {}
     for name, url in (
+        ("home page", "/"),
+        ("home page in Welsh", "/?lang=cy"),
+        ("about us, privacy and complaints", "/about?lang=en"),
         ("activity list", "/tell"),
         ("online story form", f"/tell/{site['activity']}"),
         ("online story form in Welsh", f"/tell/{site['activity']}?lang=cy"),
@@ -179,7 +182,7 @@ def test_staff_pages_have_no_serious_violations(site, browser, axe_source):
     found = {}
     context, page = signed_in(browser, base, "gill")
     for name, url in (
-        ("dashboard", "/"),
+        ("dashboard", "/dashboard"),
         ("gatherer capture", f"/capture/activities/{site['activity']}/stories/new"),
         ("check queue", "/checks/"),
         ("check page", f"/checks/{site['check_story']}"),

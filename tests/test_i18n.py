@@ -117,7 +117,7 @@ def test_errors_on_the_welsh_form_are_in_welsh(client, activity_id):
 
 def test_staff_pages_stay_in_english_whatever_the_browser_asks(client, login_as):
     login_as("analyst")
-    page = client.get("/", headers={"Accept-Language": "cy"}).get_data(as_text=True)
+    page = client.get("/dashboard", headers={"Accept-Language": "cy"}).get_data(as_text=True)
     assert html_lang(page) == "en" and "Skip to content" in page
     assert 'hreflang="cy"' not in page
 

@@ -71,9 +71,12 @@ review.themes                    -        yes       -      yes        -
 safeguarding.flag                -         -        -      yes       yes
 safeguarding.queue               -         -        -      yes       yes
 safeguarding.step                -         -        -      yes       yes
+storyteller.about             public
 storyteller.card_png          public
 storyteller.change_consent    public
+storyteller.home              public
 storyteller.index             public
+storyteller.logo              public
 storyteller.receipt           public
 storyteller.receipt_form      public
 storyteller.tell              public

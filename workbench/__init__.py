@@ -72,7 +72,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.before_request(policy.enforce)
     app.after_request(_security_headers)
 
-    from workbench import i18n
+    from workbench import i18n, organisation
     from workbench.blueprints import register_blueprints
     from workbench.errors import register_error_handlers
     from workbench.navigation import register_navigation
@@ -81,6 +81,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     register_error_handlers(app)
     register_navigation(app)
     i18n.init_app(app)
+    organisation.init_app(app)
     return app
 
 

@@ -140,6 +140,15 @@ def translated(text: str) -> str:
     return gettext(str(text)) if text else ""
 
 
+def localised(record: dict, field: str) -> str:
+    """The `localised` filter: a field staff wrote, in the page's language when they wrote it
+    in that language too (`title_cy` beside `title`), else as written."""
+    lang = str(get_locale() or DEFAULT)
+    if lang != DEFAULT and (record.get(f"{field}_{lang}") or "").strip():
+        return record[f"{field}_{lang}"]
+    return record.get(field) or ""
+
+
 def checked_timezone(name: str) -> str:
     """The IANA time zone name, refused at start-up if unknown rather than on a storyteller's
     page."""
@@ -160,6 +169,7 @@ def init_app(app: Flask) -> None:
     )
     Babel(app, locale_selector=select_locale)
     app.jinja_env.filters["t"] = translated
+    app.jinja_env.filters["localised"] = localised
 
     @app.context_processor
     def language():

@@ -12,6 +12,7 @@ import io
 import re
 from dataclasses import dataclass
 
+from flask_babel import gettext
 from markupsafe import Markup
 from PIL import Image, ImageDraw, ImageFont
 
@@ -84,8 +85,14 @@ def _qr_image(url: str) -> Image.Image:
     return qr.resize((qr.width * factor, qr.height * factor), Image.NEAREST)
 
 
-def card_png(card: Card) -> bytes:
-    """The card as a PNG, sized to print sharply at credit-card size."""
+def _contact_line(organisation: dict) -> str:
+    contact = organisation.get("contact") or {}
+    return " · ".join(contact[k] for k in ("phone", "email") if contact.get(k))
+
+
+def card_png(card: Card, organisation: dict) -> bytes:
+    """The card as a PNG, sized to print sharply at credit-card size, in the request's
+    language (as the printed card is), naming the organisation that holds the story."""
     image = Image.new("RGB", CARD_SIZE, "white")
     draw = ImageDraw.Draw(image)
     draw.rectangle([(4, 4), (CARD_SIZE[0] - 5, CARD_SIZE[1] - 5)], outline=ACCENT, width=6)
@@ -95,23 +102,28 @@ def card_png(card: Card) -> bytes:
     width = CARD_SIZE[0] - x - MARGIN
     y = MARGIN
     big, title, body, small = (ImageFont.load_default(size=s) for s in (44, 28, 34, 22))
-    draw.text((x, y), "Your story receipt", font=big, fill=ACCENT)
+    draw.text((x, y), gettext("Your story receipt"), font=big, fill=ACCENT)
     y += 64
     for line in _wrap(draw, card.activity_title, title, width)[:2]:
         draw.text((x, y), line, font=title, fill=INK)
         y += 36
     y += 16
-    for label, value in (("Reference", card.reference), ("Secret", card.secret)):
+    for label, value in ((gettext("Reference"), card.reference), (gettext("Secret"), card.secret)):
         draw.text((x, y), label, font=small, fill=MUTED)
         y += 28
         draw.text((x, y), value, font=body, fill=INK)
         y += 52
     y += 8
     notes = (
-        f"Scan the code, or go to {card.receipt_page} and type the reference and secret.",
-        "Keep this card private: the secret lets anyone see or withdraw your story.",
+        gettext(
+            "Scan the code, or go to %(page)s and type the reference and secret.",
+            page=card.receipt_page,
+        ),
+        gettext("Keep this card private: the secret lets anyone see or withdraw your story."),
+        gettext("Your story is held by %(name)s.", name=organisation["name"]),
+        _contact_line(organisation),
     )
-    for note in notes:
+    for note in filter(None, notes):
         for line in _wrap(draw, note, small, width):
             draw.text((x, y), line, font=small, fill=INK)
             y += 28

@@ -11,15 +11,26 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from flask import Blueprint, Response, abort, current_app, render_template, request
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import format_date, format_datetime, gettext
+from flask_login import current_user
 
 from consent import activities, receipts
 from consent.purposes import PURPOSES
 from plumbing import audit
-from workbench import flows
+from workbench import flows, organisation
 from workbench.extensions import limiter
 from workbench.forms_capture import ConsentChangeForm, OnlineStoryForm, ReceiptForm, WithdrawForm
+from workbench.i18n import localised
 from workbench.policy import public
 from workbench.receipt_card import card_png, make_card
 from workbench.receipt_pages import STORYTELLER, not_matched, receipt_required, status_page
@@ -49,14 +60,44 @@ def _story_limit() -> str:
     return current_app.config.get("STORY_SUBMIT_RATE_LIMIT", "10 per hour")
 
 
+def _open_online() -> list[dict]:
+    return [
+        a for a in activities.list_activities(get_db(), open_only=True) if "online" in a["channels"]
+    ]
+
+
+@bp.route("/")
+@public
+def home():
+    """The front door: who runs this, the activities open now, and how to reach them.
+    Signed-in staff go on to their dashboard."""
+    if current_user.is_authenticated:
+        return redirect(url_for("dashboard.index"))
+    return render_template("storyteller/home.html", activities=_open_online())
+
+
+@bp.route("/about")
+@public
+def about():
+    """Who runs this, how to contact them, their privacy notice and how to complain."""
+    return render_template("storyteller/about.html")
+
+
+@bp.route("/organisation/logo")
+@public
+def logo():
+    """The organisation's logo, as configured (404 when there is none)."""
+    configured = current_app.extensions["organisation"]
+    if configured.logo is None:
+        abort(404)
+    return Response(configured.logo, mimetype=configured.logo_type)
+
+
 @bp.route("/tell")
 @public
 def index():
     """Activities taking stories online today."""
-    open_online = [
-        a for a in activities.list_activities(get_db(), open_only=True) if "online" in a["channels"]
-    ]
-    return render_template("storyteller/index.html", activities=open_online)
+    return render_template("storyteller/index.html", activities=_open_online())
 
 
 @bp.route("/tell/<int:activity_id>", methods=["GET", "POST"])
@@ -159,10 +200,10 @@ def card_png_download(key: receipts.StoryKey):
     if key.withdrawn:
         return not_matched()
     view = receipt_view(get_db(), key)
-    title = view["activity"]["title"] if view["activity"] else ""
+    title = localised(view["activity"], "title") if view["activity"] else ""
     card = make_card(base_url(), key.reference, request.form["secret"], title)
     return Response(
-        card_png(card),
+        card_png(card, organisation.current()),
         mimetype="image/png",
         headers={"Content-Disposition": f'attachment; filename="receipt-{key.reference}.png"'},
     )
