@@ -72,6 +72,7 @@ safeguarding.flag                -         -        -      yes       yes
 safeguarding.queue               -         -        -      yes       yes
 safeguarding.step                -         -        -      yes       yes
 storyteller.about             public
+storyteller.card_page         public
 storyteller.card_png          public
 storyteller.change_consent    public
 storyteller.home              public

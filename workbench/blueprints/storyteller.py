@@ -21,20 +21,23 @@ from flask import (
     request,
     url_for,
 )
-from flask_babel import format_date, format_datetime, gettext
+from flask_babel import format_date, format_datetime, get_locale, gettext
 from flask_login import current_user
 
+import consent
 from consent import activities, receipts
 from consent.purposes import PURPOSES
 from plumbing import audit
 from workbench import flows, organisation
 from workbench.extensions import limiter
 from workbench.forms_capture import ConsentChangeForm, OnlineStoryForm, ReceiptForm, WithdrawForm
+from workbench.forms_feedback import evaluation_form_for
 from workbench.i18n import localised
 from workbench.policy import public
 from workbench.receipt_card import card_png, make_card
 from workbench.receipt_pages import STORYTELLER, not_matched, receipt_required, status_page
 from workbench.receipt_view import receipt_view
+from workbench.safeguarding import signposting
 from workbench.story_saving import form_page, save_story
 from workbench.web import base_url, get_db
 
@@ -140,6 +143,29 @@ def receipt_form():
 @receipt_required
 def receipt(key: receipts.StoryKey):
     return status_page(key)
+
+
+@bp.route("/receipt/card", methods=["POST"], endpoint="card_page")
+@public
+@receipt_required(kept=True)
+def card_page(key: receipts.StoryKey):
+    """The thank-you page again, receipt card and all: what its language switch posts to, so
+    the teller's secret stays on screen (never in an address) in the language they chose."""
+    db = get_db()
+    activity = activities.get_activity(db, key.activity_id)
+    secret = request.form["secret"]
+    text = consent.original_text(db, key.story_id)
+    locale = str(get_locale())
+    return render_template(
+        "storyteller/submitted.html",
+        receipt=key,
+        card=make_card(base_url(), key.reference, secret, localised(activity, "title")),
+        activity=activity,
+        signposting=signposting.signposting_for(text, locale=locale)
+        if text
+        else signposting.for_signals([], locale=locale),
+        evaluation_form=evaluation_form_for(key.reference, secret, "capture"),
+    )
 
 
 @bp.route("/receipt/consent", methods=["POST"])
