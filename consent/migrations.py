@@ -124,3 +124,19 @@ def m003_activity_partners(db: Database) -> None:
 def m004_contact_language(db: Database) -> None:
     # The language a teller wants to hear back in: they told us in Welsh, so we answer in Welsh.
     db.execute("ALTER TABLE contacts ADD COLUMN language TEXT NOT NULL DEFAULT 'en'")
+
+
+@migrations()
+def m005_activity_welsh(db: Database) -> None:
+    # What staff write for storytellers, in Welsh too: shown on Welsh pages where given.
+    for column in (
+        "title_cy",
+        "purpose_cy",
+        "can_influence_cy",
+        "cannot_influence_cy",
+        "how_used_cy",
+        "who_sees_cy",
+        "feedback_plan_cy",
+        "partners_cy",
+    ):
+        db.execute(f"ALTER TABLE activities ADD COLUMN {column} TEXT")

@@ -254,8 +254,13 @@ def test_the_receipt_pages_in_welsh_show_none_of_their_english_wording(client, d
     activity_id = open_activity(
         db, staff_user(db, "analyst"), feedback_date=(today() + timedelta(days=60)).isoformat()
     )
+    # What staff typed, the notice the receipt page shows again among it (English here: the
+    # activity was written in English only).
+    notice_fields = ("purpose", "can_influence", "cannot_influence", "how_used", "who_sees")
     typed = [
         *(db["activities"].get(activity_id)[k] for k in ("title", "feedback_plan")),
+        *(db["activities"].get(activity_id)[k] for k in notice_fields),
+        db["activities"].get(activity_id)["partners"],
         "I rang [PERSON] at 8am every day for a week.",
         "Ringing at 8am",
         "Booking is hard",

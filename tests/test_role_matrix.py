@@ -38,6 +38,7 @@ capture.import_stories           -        yes       -      yes        -
 capture.new_activity             -        yes       -      yes        -
 capture.new_story               yes       yes       -      yes        -
 capture.record_story            yes       yes       -      yes        -
+capture.record_consent          yes       yes       -      yes        -
 capture.reissue_secret          yes       yes       -      yes        -
 capture.withdraw_story          yes       yes       -      yes        -
 checks.check                    yes       yes       -      yes        -

@@ -24,6 +24,7 @@ MARGIN = 60
 INK = (29, 42, 51)
 MUTED = (90, 107, 120)
 ACCENT = (0, 94, 184)
+DEJAVU = ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "DejaVuSans.ttf")
 _SVG_SIZE = re.compile(r'<svg[^>]*?width="(\d+)"[^>]*?height="(\d+)"')
 
 
@@ -90,6 +91,18 @@ def _contact_line(organisation: dict) -> str:
     return " · ".join(contact[k] for k in ("phone", "email") if contact.get(k))
 
 
+def card_font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    """DejaVu Sans (Debian's fonts-dejavu-core), which has every Welsh letter (â ê î ô û ŵ
+    ŷ); Pillow's own font lacks them and would print "thynnu'n ôl" with a box. Without
+    DejaVu, Pillow's font, so a card is still made."""
+    for path in DEJAVU:
+        try:
+            return ImageFont.truetype(path, size)
+        except OSError:
+            continue
+    return ImageFont.load_default(size=size)
+
+
 def card_png(card: Card, organisation: dict) -> bytes:
     """The card as a PNG, sized to print sharply at credit-card size, in the request's
     language (as the printed card is), naming the organisation that holds the story."""
@@ -101,7 +114,7 @@ def card_png(card: Card, organisation: dict) -> bytes:
     x = MARGIN + qr.width
     width = CARD_SIZE[0] - x - MARGIN
     y = MARGIN
-    big, title, body, small = (ImageFont.load_default(size=s) for s in (44, 28, 34, 22))
+    big, title, body, small = (card_font(s) for s in (44, 28, 34, 22))
     draw.text((x, y), gettext("Your story receipt"), font=big, fill=ACCENT)
     y += 64
     for line in _wrap(draw, card.activity_title, title, width)[:2]:

@@ -11,12 +11,12 @@ from __future__ import annotations
 import sqlite_utils
 from flask import current_app, render_template
 
-from consent import capture, current_notice, notice_sections
+from consent import capture, current_notice
 from consent.errors import ConsentError
 from consent.purposes import EQUALITY_QUESTIONS, PURPOSES
 from workbench.forms_capture import StoryForm, apply_errors
 from workbench.forms_feedback import evaluation_form_for
-from workbench.i18n import localised
+from workbench.i18n import localised, localised_notice
 from workbench.receipt_card import make_card
 from workbench.safeguarding.on_capture import on_story_captured
 from workbench.web import base_url, enqueue
@@ -95,7 +95,7 @@ def form_page(
         form=form,
         activity=activity,
         notice=notice,
-        sections=notice_sections(activity),
+        sections=localised_notice(activity),
         purposes=PURPOSES,
         equality_fields=list(EQUALITY_QUESTIONS),
         problems=problems,

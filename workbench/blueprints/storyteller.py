@@ -26,11 +26,18 @@ from flask_login import current_user
 
 import consent
 from consent import activities, receipts
+from consent.errors import ConsentError
 from consent.purposes import PURPOSES
 from plumbing import audit
 from workbench import flows, organisation
 from workbench.extensions import limiter
-from workbench.forms_capture import ConsentChangeForm, OnlineStoryForm, ReceiptForm, WithdrawForm
+from workbench.forms_capture import (
+    ConsentChangeForm,
+    OnlineStoryForm,
+    ReceiptForm,
+    WithdrawForm,
+    apply_errors,
+)
 from workbench.forms_feedback import evaluation_form_for
 from workbench.i18n import localised
 from workbench.policy import public
@@ -180,17 +187,26 @@ def change_consent(key: receipts.StoryKey):
     if not form.validate():
         return status_page(key, change=form, status=400)
     changes = form.changes()
-    for purpose, granted in changes.items():
-        flows.change_story_consent(
-            db,
-            current_app.extensions["huey"],
-            current_app.config,
-            key.story_id,
-            purpose,
-            granted,
-            by=STORYTELLER,
-            method="online",
-        )
+    try:
+        for purpose, granted in changes.items():
+            flows.change_story_consent(
+                db,
+                current_app.extensions["huey"],
+                current_app.config,
+                key.story_id,
+                purpose,
+                granted,
+                by=STORYTELLER,
+                method="online",
+                notice_id=form.notice_id.data if granted else None,
+                contact=form.contact() if purpose == "contact" else None,
+                equality=form.equality() if purpose == "equality_monitoring" else None,
+            )
+    except ConsentError as error:
+        # Each change is its own transaction: what was saved before the refusal is shown.
+        general = apply_errors(form, error.errors)
+        form.confirm.errors = [*form.confirm.errors, *general]
+        return status_page(key, change=form, status=400)
     # Translated here, in the storyteller's language: the sentence is put together from parts.
     said = "; ".join(
         f"{gettext(PURPOSES[p].label)}: {gettext('Yes') if granted else gettext('No')}"
