@@ -55,6 +55,10 @@ def test_welsh_pages_get_the_welsh_where_given_and_english_where_not(tmp_path):
         (lambda t: t.replace('logo = "logo.png"', 'logo = "logo.gif"'), "PNG, JPEG or SVG"),
         (lambda t: t.replace('cy = "Gwylio', 'fr = "Gwylio'), "name is required"),
         (lambda t: t + "\n[contact\n", "not valid TOML"),
+        (
+            lambda t: t.replace("https://healthwatch-tremadog.example/privacy", "javascript:x"),
+            "[privacy] url must be a web address",
+        ),
     ],
 )
 def test_a_file_missing_what_storytellers_need_stops_the_app_naming_the_problem(

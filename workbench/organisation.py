@@ -126,6 +126,13 @@ def _problems(data: dict) -> list[str]:
         ]
         if not any(k in table for k in one_of):
             problems.append(f"[{section}] needs at least one of {', '.join(one_of)}")
+    links = [("website", data.get("website"))]
+    links += [(f"[{s}] url", (data.get(s) or {}).get("url")) for s in ("privacy", "complaints")]
+    problems += [
+        f"{name} must be a web address starting https:// or http://"
+        for name, value in links
+        if isinstance(value, str) and not value.startswith(("https://", "http://"))
+    ]
     return problems
 
 
