@@ -61,10 +61,15 @@ def test_each_problem_in_the_summary_links_to_its_field(live_app, phone):
     summary.wait_for()
     links = summary.locator("li a")
     targets = [links.nth(i).get_attribute("href") for i in range(links.count())]
-    assert targets[0] == "#story"
-    assert {"#contact_email", "#consent_analysis-0", "#consent_equality_monitoring-0"} <= set(
-        targets
-    )
+    # In the order of the page: the story, the questions, the email under "contact me".
+    assert targets == [
+        "#story",
+        "#consent_analysis-0",
+        "#consent_publish_quotes-0",
+        "#consent_share_partners-0",
+        "#contact_email",
+        "#consent_equality_monitoring-0",
+    ]
     assert summary.locator("a[href='#story']").inner_text().startswith("The story: Write")
     for target in targets:
         summary.locator(f"a[href='{target}']").click()

@@ -223,6 +223,25 @@ class StoryForm(FlaskForm):
                 "or choose not to answer."
             )
 
+    # The order the page shows the fields in (capture/_story_fields.html), which the error
+    # summary follows; the staff form's own fields come before and after it.
+    PAGE_ORDER = (
+        "channel",
+        "story",
+        "service",
+        "setting",
+        "area",
+        *(f"consent_{name}" for name in PURPOSES if name != "equality_monitoring"),
+        *(f"contact_{name}" for name in ("name", "email", "phone", "address", "language")),
+        "consent_equality_monitoring",
+        *(f"eq_{name}" for name in EQUALITY_QUESTIONS),
+    )
+
+    def in_page_order(self) -> list:
+        """Every field, in the order a reader meets it on the page."""
+        placed = [self[name] for name in self.PAGE_ORDER if name in self]
+        return placed + [field for field in self if field.name not in self.PAGE_ORDER]
+
     def consents(self) -> dict[str, bool]:
         return {name: self[f"consent_{name}"].data == "yes" for name in PURPOSES}
 
