@@ -258,6 +258,8 @@ def change_consent(
             f"{purpose}={'granted' if granted else 'withdrawn'} method={method}"
             + (f" notice_sha256={notice['sha256'][:12]}" if granted else ""),
         )
+    if not granted:
+        wdb.truncate_wal(db)  # the deleted quotes, contacts or answers leave the log too
     return change
 
 

@@ -4,8 +4,10 @@ Every stage that stores something derived from a story registers a clean-up besi
 clears, named after it (`@register_cleanup("quotes")`); `plumbing.registry` lists the modules
 that do. `withdraw` loads them, runs every clean-up, deletes the story and keeps only a
 tombstone (reference, secret hash, activity, when, how, by whom) as evidence that the
-withdrawal happened and so the receipt still answers. A clean-up registered for one purpose
-runs when a storyteller takes back that purpose alone (`withdraw_purpose`). A test checks that
+withdrawal happened and so the receipt still answers; then it empties the write-ahead log, so
+the deleted text (overwritten in the file by secure_delete) is in no byte of it either. A
+clean-up registered for one purpose runs when a storyteller takes back that purpose alone
+(`withdraw_purpose`). A test checks that
 every table with a `story_id` column has a clean-up, so a new artefact cannot be forgotten.
 """
 
@@ -116,6 +118,8 @@ def withdraw(db: sqlite_utils.Database, story_id: int, method: str, by: str) -> 
         audit.record(
             db, by, "story_withdrawn", "story", story_id, f"method={method} reference={reference}"
         )
+    # The log still holds the pages as they were before the delete.
+    wdb.truncate_wal(db)
     return WithdrawalResult(theme_ids=theme_ids, reference=reference)
 
 

@@ -13,7 +13,7 @@ from datasette.utils.asgi import NotFound, Response, asgi_static
 from jinja2 import ChoiceLoader, FileSystemLoader
 from markupsafe import Markup, escape
 
-from datasette_plugins import lockdown, pages, swap
+from datasette_plugins import errors, guard, lockdown, pages, swap
 
 HERE = Path(__file__).parent
 PREFIX = "/-/planner"
@@ -28,7 +28,20 @@ def startup(datasette):
 
 @hookimpl
 def asgi_wrapper():
-    return lockdown.refusing
+    # The guard outermost, so refusals get the security headers too.
+    return lambda app: guard.guarding(lockdown.refusing(app))
+
+
+@hookimpl(wrapper=True)
+def handle_exception(datasette, request, exception):
+    # Every handler's answer is replaced by ours, unawaited: Datasette's default would print
+    # the exception with its locals (the request's headers among them) to the log.
+    yield
+
+    async def quiet():
+        return await errors.error_response(datasette, request, exception)
+
+    return [quiet]
 
 
 @hookimpl

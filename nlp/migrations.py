@@ -192,3 +192,28 @@ def m006_theme_review(db: Database) -> None:
         CREATE INDEX themes_activity ON themes(activity_id, status);
         """
     )
+
+
+@migrations()
+def m007_theme_pending(db: Database) -> None:
+    """Changes held for an analyst: a story the model would put into (or take out of) an
+    approved theme waits here until the analyst accepts it on the theme's page, so approved
+    membership, which publishing reads, never changes on its own. One row per story."""
+    db.executescript(
+        """
+        CREATE TABLE theme_pending (
+            story_id INTEGER PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+            to_theme_id INTEGER NOT NULL REFERENCES themes(id) ON DELETE CASCADE,
+            from_theme_id INTEGER REFERENCES themes(id) ON DELETE CASCADE,
+            probability REAL,
+            origin TEXT NOT NULL CHECK (origin IN ('new_story', 'refit')),
+            run_id INTEGER REFERENCES theme_runs(id) ON DELETE SET NULL,
+            status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'rejected')),
+            created_at TEXT NOT NULL,
+            decided_by INTEGER REFERENCES users(id),
+            decided_at TEXT
+        );
+        CREATE INDEX theme_pending_to ON theme_pending(to_theme_id, status);
+        CREATE INDEX theme_pending_from ON theme_pending(from_theme_id, status);
+        """
+    )

@@ -107,7 +107,10 @@ class Framework:
 
 
 def load_framework(text_or_path: str | Path) -> Framework:
-    """Parse and validate a framework from YAML text or a file path.
+    """Parse and validate a framework from YAML text (a `str`) or a file (a `Path`).
+
+    A string is always YAML text, never a file name: a web form's text that looked like a path
+    must not make the server read (and echo the `id` of) a file of the requester's choosing.
 
     Raises FrameworkError naming the line of a YAML syntax error, or the priority and field at
     fault. A priority without a description falls back to its title, with a warning in
@@ -129,8 +132,6 @@ def load_framework(text_or_path: str | Path) -> Framework:
 def _read_text(text_or_path: str | Path) -> str:
     if isinstance(text_or_path, Path):
         return _read_file(text_or_path)
-    if "\n" not in text_or_path and text_or_path.endswith((".yaml", ".yml")):
-        return _read_file(Path(text_or_path))
     return text_or_path
 
 

@@ -3,7 +3,7 @@
 Nothing here touches the database. The caller passes anonymised texts and their embeddings
 (see `nlp.embed`) and gets back a `ThemeFit`: one topic per text (-1 for outliers), keywords
 per topic, 2-D map coordinates and the fitted model, which `save_model` writes without any
-document text so a withdrawn story cannot survive inside it.
+document text or word, so a withdrawn story cannot survive inside it.
 """
 
 from __future__ import annotations
@@ -585,15 +585,17 @@ def assign(model, texts: list[str], embeddings: np.ndarray) -> tuple[list[int], 
 
 
 def save_model(model, path: str | Path) -> None:
-    """Safetensors theme centres, keywords and config, and the floor for placing new stories.
+    """Safetensors theme centres and config, and the floor for placing new stories; no word.
 
-    No documents, no embedding model and no c-TF-IDF matrix or vocabulary: placing new
-    stories needs only the centres, and keywords are recomputed from current members
-    (`keywords_for_groups`), so the saved folder holds no more words than the theme keywords,
-    each used by at least two stories.
+    No documents, no embedding model, no c-TF-IDF matrix or vocabulary, and no topic
+    keywords or labels: placing new stories needs only the centres, and keywords and labels
+    live in the database, recomputed from current members after a withdrawal
+    (`keywords_for_groups`). A withdrawal cannot rewrite this folder's words, so it holds
+    none. The folder is private to the app's account (0700, files 0600).
     """
     path = Path(path)
-    path.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    path.mkdir(mode=0o700, exist_ok=True)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         model.save(
@@ -602,14 +604,21 @@ def save_model(model, path: str | Path) -> None:
             save_ctfidf=False,
             save_embedding_model=False,
         )
-    # BERTopic stores each training document's topic number; not text, but not needed either.
+    # BERTopic stores each training document's topic number (not needed), and each topic's
+    # words and a label made of them (kept in the database instead).
     topics_file = path / "topics.json"
     data = json.loads(topics_file.read_text())
     data["topics"] = []
+    data["topic_representations"] = {topic: [] for topic in data["topic_representations"]}
+    data["topic_labels"] = {topic: str(topic) for topic in data["topic_labels"]}
+    data["custom_labels"] = None
+    data["topic_aspects"] = {}
     topics_file.write_text(json.dumps(data))
     floor = getattr(model, "theme_floor_", None)
     if floor is not None:
         (path / FLOOR_FILE).write_text(json.dumps({"floor": floor}))
+    for saved in path.iterdir():
+        saved.chmod(0o600)
 
 
 def load_model(path: str | Path, embedding_model: Any = None):

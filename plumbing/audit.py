@@ -5,6 +5,10 @@ Never story text, secrets or tokens: callers pass ids and short fixed words.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+
 import sqlite_utils
 
 from plumbing import db as wdb
@@ -33,6 +37,73 @@ def record(
         )
 
 
-def recent(db: sqlite_utils.Database, limit: int = 100) -> list[dict]:
-    """The latest events, newest first."""
-    return list(db.query("SELECT * FROM audit_log ORDER BY id DESC LIMIT ?", [limit]))
+@dataclass(frozen=True)
+class Search:
+    """What to look for in the log; every field left empty matches everything.
+
+    `actor` is exact (`user:3`, `storyteller`, `system`). A story is found by its ids (events
+    about `story` objects) and by its receipt `reference` (events that name it, such as a
+    failed receipt attempt or the withdrawal that removed the story). `since` and `until` are
+    UTC ISO 8601 bounds, the first inclusive and the second exclusive.
+    """
+
+    actor: str | None = None
+    action: str | None = None
+    story_ids: tuple[int, ...] = ()
+    reference: str | None = None
+    since: str | None = None
+    until: str | None = None
+
+
+def _where(search: Search) -> tuple[str, list]:
+    clauses: list[str] = []
+    params: list = []
+    if search.actor:
+        clauses.append("actor = ?")
+        params.append(search.actor)
+    if search.action:
+        clauses.append("action = ?")
+        params.append(search.action)
+    if search.story_ids or search.reference:
+        story = [
+            "(object_type = 'story' AND object_id IN (SELECT value FROM json_each(?)))",
+            "(object_type = 'reference' AND object_id = ?)",
+            "instr(detail, ?) > 0",
+        ]
+        clauses.append("(" + " OR ".join(story) + ")")
+        reference = search.reference or "\x00"  # matches nothing when only ids are given
+        params += [json.dumps([str(i) for i in search.story_ids]), reference, reference]
+    if search.since:
+        clauses.append("at >= ?")
+        params.append(search.since)
+    if search.until:
+        clauses.append("at < ?")
+        params.append(search.until)
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def search(
+    db: sqlite_utils.Database, where: Search, before_id: int | None = None, limit: int = 200
+) -> list[dict]:
+    """One page of matching events, newest first: those older than event `before_id` when
+    given, so a page links to the next by the last id it showed."""
+    sql, params = _where(where)
+    if before_id is not None:
+        sql += (" AND " if sql else " WHERE ") + "id < ?"
+        params.append(before_id)
+    return list(
+        db.query(f"SELECT * FROM audit_log{sql} ORDER BY id DESC LIMIT ?", [*params, limit])
+    )
+
+
+def every_match(db: sqlite_utils.Database, where: Search) -> Iterator[dict]:
+    """Every matching event, newest first, read as it is consumed (for exports)."""
+    sql, params = _where(where)
+    yield from db.query(f"SELECT * FROM audit_log{sql} ORDER BY id DESC", params)
+
+
+def distinct_values(db: sqlite_utils.Database, column: str) -> list[str]:
+    """The actions (or actors) the log holds, sorted, to choose from when searching."""
+    if column not in ("action", "actor"):
+        raise ValueError(f"not a searchable column: {column}")
+    return [row[0] for row in db.execute(f"SELECT DISTINCT {column} FROM audit_log ORDER BY 1")]

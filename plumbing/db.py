@@ -1,12 +1,19 @@
 """The working database: one SQLite file, opened the same way everywhere.
 
-Every connection gets WAL, foreign keys and synchronous=FULL. Writes go through `write()`,
-which begins IMMEDIATE: a deferred transaction that later upgrades to a write fails at once
-with "database is locked" under concurrency, whatever the busy timeout.
+Every connection gets WAL, foreign keys, synchronous=FULL and secure_delete. Writes go through
+`write()`, which begins IMMEDIATE: a deferred transaction that later upgrades to a write fails
+at once with "database is locked" under concurrency, whatever the busy timeout.
+
+Deleted text must not survive in the file: secure_delete overwrites what a DELETE frees (some
+builds, Debian's among them, turn it on by default; others do not, so it is set here), and
+`truncate_wal` empties the write-ahead log, whose old frames still hold pages as they were
+before the delete. The files are private to the account that runs the app: the folder is made
+0700 and the database 0600, and SQLite gives its -wal and -shm files the database's mode.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -16,11 +23,23 @@ from pathlib import Path
 import sqlite_utils
 
 BUSY_TIMEOUT_MS = 30_000
+PRIVATE_FILE = 0o600
+PRIVATE_FOLDER = 0o700
+
+
+def private_file(path: str | Path) -> Path:
+    """Create `path` (and any missing folders, 0700) readable by this account only (0600),
+    before SQLite or anything else first opens it; an existing file is left as it is."""
+    path = Path(path)
+    path.parent.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
+    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, PRIVATE_FILE))
+    return path
 
 
 def connect(path: str | Path) -> sqlite_utils.Database:
-    """Open the working database with the project's pragmas (creating the file if needed)."""
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    """Open the working database with the project's pragmas (creating the file, 0600, if
+    needed)."""
+    private_file(path)
     # isolation_level=None leaves transactions to us (and to sqlite-utils' savepoints).
     conn = sqlite3.connect(
         str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
@@ -29,7 +48,14 @@ def connect(path: str | Path) -> sqlite_utils.Database:
     use_wal(conn, timeout=BUSY_TIMEOUT_MS / 1000)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA secure_delete = ON")
     return sqlite_utils.Database(conn)
+
+
+def truncate_wal(db: sqlite_utils.Database) -> None:
+    """Copy the write-ahead log into the database and empty it (waiting out readers), so no
+    page as it was before a delete stays in the -wal file."""
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
 
 def use_wal(conn: sqlite3.Connection, timeout: float) -> None:

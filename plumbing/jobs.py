@@ -84,16 +84,19 @@ def make_huey(config: dict) -> Huey:
         huey: Huey = RedisHuey("workbench", url=url, results=False)
     else:
         path = url.removeprefix("sqlite:///")
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        wdb.private_file(path)  # 0600, and its -wal with it: jobs name stories
         huey = SqliteHuey("workbench", filename=path, results=False)
     # Kept on the instance so producers and the consumer use the very same task.
     huey.run_job = huey.task(retries=2, retry_delay=2)(run_job)
-    db_path = str(config["WORKBENCH_DB"])
+    if config.get("WORKBENCH_DB"):
+        # Only a queue that knows the working database can run the timed jobs; a process that
+        # only sends jobs (the CLI, a test) may build its queue from the queue's address alone.
+        db_path = str(config["WORKBENCH_DB"])
 
-    def every_minute() -> None:
-        run_every_minute(db_path)
+        def every_minute() -> None:
+            run_every_minute(db_path)
 
-    huey.periodic_task(crontab(), name="every_minute")(every_minute)
+        huey.periodic_task(crontab(), name="every_minute")(every_minute)
     return huey
 
 

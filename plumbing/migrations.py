@@ -68,3 +68,17 @@ def m006_job_owner(db: Database) -> None:
         ALTER TABLE jobs ADD COLUMN heartbeat_at TEXT;  -- UTC, ISO 8601
         """
     )
+
+
+@migrations()
+def m008_audit_log_search(db: Database) -> None:
+    # Admins search the log by who, what, which object and when, and page back through it:
+    # without these each search reads the whole (ever-growing) log.
+    db.executescript(
+        """
+        CREATE INDEX audit_log_actor ON audit_log(actor);
+        CREATE INDEX audit_log_action ON audit_log(action);
+        CREATE INDEX audit_log_object ON audit_log(object_type, object_id);
+        CREATE INDEX audit_log_at ON audit_log(at);
+        """
+    )

@@ -42,6 +42,7 @@ CLEANUPS = (
     "nlp.checks",
     "nlp.theme_store.scope",
     "nlp.theme_store.quotes",
+    "nlp.theme_store.pending",
     "nlp.tag_store",
     "workbench.safeguarding.flags",
     "workbench.feedback.actions",

@@ -30,8 +30,11 @@ def serve_app(tmp_path, **overrides) -> Iterator[tuple]:
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
+    base = f"http://127.0.0.1:{server.server_port}"
+    # Links and QR codes name the configured address only; the free port is known only now.
+    app.config["PUBLIC_BASE_URL"] = base
     try:
-        yield app, f"http://127.0.0.1:{server.server_port}"
+        yield app, base
     finally:
         server.shutdown()
         thread.join(timeout=5)

@@ -221,3 +221,19 @@ def seed(db, n_stories: int = 60, seed_value: int = 7) -> dict:
             )
             ids["stories"][n] = story
     return ids
+
+
+def add_points(db) -> None:
+    """Map positions for every themed story, as a fit leaves them."""
+    with wdb.write(db):
+        run = (
+            db["theme_runs"]
+            .insert(
+                {"activity_id": None, "created_at": "2026-03-14", "status": "done", "params": "{}"}
+            )
+            .last_pk
+        )
+        stories = [row[0] for row in db.execute("SELECT DISTINCT story_id FROM theme_members")]
+        db["theme_points"].insert_all(
+            {"story_id": s, "run_id": run, "x": (s % 7) / 7, "y": (s % 5) / 5} for s in stories
+        )

@@ -23,10 +23,11 @@ from argon2 import PasswordHasher
 from conftest import PASSWORD, app_config, make_user
 from consent_support import anonymise, capture_story, open_activity
 from playwright.sync_api import sync_playwright
-from publish_fixtures import seed
+from publish_fixtures import add_points, seed
 from test_browser_receipt import CHROMIUM, CHROMIUM_ARGS
 from werkzeug.serving import make_server
 
+from nlp.theme_store import pending
 from plumbing import db as wdb
 from workbench import accounts, create_app
 from workbench.commands.services import datasette_command
@@ -47,6 +48,18 @@ def axe_source() -> str:
     return AXE.read_text()
 
 
+def hold_a_change(db, ids: dict) -> None:
+    """A story proposed for the first (approved) theme, so its page shows held changes."""
+    first, other = ids["themes"]["Waiting for appointments"], ids["themes"]["Kind staff"]
+    story = db.execute(
+        "SELECT story_id FROM theme_members WHERE theme_id = ? LIMIT 1", [other]
+    ).fetchone()[0]
+    with wdb.write(db):
+        pending.hold(
+            db, [{"story_id": story, "to_theme_id": first, "from_theme_id": other}], "refit", None
+        )
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     """The app on a real server, over a database with something on every page."""
@@ -56,6 +69,8 @@ def site(tmp_path_factory):
         app = create_app(app_config(folder))
         db = wdb.connect(app.config["WORKBENCH_DB"])
         ids = seed(db)
+        add_points(db)
+        hold_a_change(db, ids)
         gatherer = make_user(db, "gatherer", "gill")
         make_user(db, "analyst", "ana")
         activity = open_activity(db, gatherer.id)

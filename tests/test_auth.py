@@ -1,5 +1,6 @@
 """Accounts, sessions and the one-time password flow, through the real app with CSRF on."""
 
+import pytest
 from conftest import PASSWORD, csrf_token, login, make_user, post_form
 
 from workbench import accounts
@@ -85,14 +86,23 @@ def test_login_starts_a_new_session(client, db):
 def test_login_is_rate_limited(client, db):
     make_user(db, "analyst", "alice")
     token = csrf_token(client, "/login")
-    codes = [
-        client.post(
-            "/login", data={"username": "alice", "password": "wrong", "csrf_token": token}
-        ).status_code
-        for _ in range(12)
-    ]
+
+    def attempt(username: str) -> int:
+        form = {"username": username, "password": "wrong", "csrf_token": token}
+        return client.post("/login", data=form).status_code
+
+    # Per client address, whatever the account...
+    codes = [attempt(f"user{n}") for n in range(12)]
     assert codes[:10] == [401] * 10
     assert codes[10] == 429
+
+
+def test_login_failures_for_one_account_back_off_sooner(client, db):
+    make_user(db, "analyst", "alice")
+    token = csrf_token(client, "/login")
+    form = {"username": "alice", "password": "wrong", "csrf_token": token}
+    codes = [client.post("/login", data=form).status_code for _ in range(6)]
+    assert codes == [401] * 5 + [429]
 
 
 def test_passwords_are_argon2id_and_rehashed_when_parameters_change(db):
@@ -138,6 +148,8 @@ def test_production_cookies_are_secure(tmp_path):
             "WORKBENCH_ENV": "production",
             "SECRET_KEY": "x" * 32,
             "WORKBENCH_DB": str(tmp_path / "w.db"),
+            "WORKBENCH_TRUSTED_PROXIES": 1,
+            "PUBLIC_BASE_URL": "https://stories.example.org",
         }
     )
     assert app.config["SESSION_COOKIE_SECURE"] is True
@@ -153,3 +165,63 @@ def test_workers_starting_together_share_one_private_development_key(tmp_path):
     assert len(keys) == 1 and len(keys.pop()) == 64
     assert sorted(p.name for p in (tmp_path / "instance").iterdir()) == ["secret_key"]
     assert (tmp_path / "instance" / "secret_key").stat().st_mode & 0o077 == 0
+
+
+def test_changing_a_password_ends_the_accounts_other_sessions_but_not_this_one(app, client, db):
+    make_user(db, "analyst", "alice")
+    login(client, "alice")
+    elsewhere = app.test_client()  # the same account signed in on another device
+    login(elsewhere, "alice")
+    assert elsewhere.get("/dashboard").status_code == 200
+    new = "plum lantern orbit meadow"
+    response = post_form(
+        client, "/account/password", {"current": PASSWORD, "new": new, "confirm": new}
+    )
+    assert response.status_code == 302
+    assert client.get("/dashboard").status_code == 200
+    assert "/login" in elsewhere.get("/dashboard").headers["Location"]
+    open_sessions = db.execute(
+        "SELECT count(*) FROM user_sessions WHERE ended_at IS NULL"
+    ).fetchone()[0]
+    assert open_sessions == 1
+
+
+@pytest.mark.parametrize(
+    "weak", ["password1234", "qwertyuiop12", "alice-alice-alice", "workbench2026", "Welcome123456"]
+)
+def test_a_common_or_guessable_new_password_is_refused_with_advice(client, db, weak):
+    make_user(db, "analyst", "alice")
+    login(client, "alice")
+    response = post_form(
+        client, "/account/password", {"current": PASSWORD, "new": weak, "confirm": weak}
+    )
+    assert response.status_code == 400
+    assert "too easy to guess" in response.get_data(as_text=True)
+    assert accounts.authenticate(db, "alice", PASSWORD) is not None
+    assert accounts.authenticate(db, "alice", weak) is None
+
+
+def test_a_password_change_is_confirmed_on_the_next_page_and_audited(client, db):
+    user = make_user(db, "planner", "pat")
+    login(client, "pat")
+    new = "plum lantern orbit meadow"
+    response = post_form(
+        client,
+        "/account/password",
+        {"current": PASSWORD, "new": new, "confirm": new},
+        follow_redirects=True,
+    )
+    assert 'role="status">Password changed.' in response.get_data(as_text=True)
+    events = list(
+        db.query("SELECT actor, object_id FROM audit_log WHERE action = ?", ["password_changed"])
+    )
+    assert events == [{"actor": f"user:{user.id}", "object_id": str(user.id)}]
+
+
+def test_every_signed_in_user_is_offered_change_my_password(client, db):
+    for role in accounts.ROLES:
+        make_user(db, role, f"who-{role}")
+        login(client, f"who-{role}")
+        page = client.get("/", follow_redirects=True).get_data(as_text=True)
+        assert 'href="/account/password"' in page, role
+        post_form(client, "/logout", {}, form_page="/dashboard")

@@ -64,10 +64,12 @@ def test_top_level_keeps_parents_and_folds_children_in_as_examples():
     assert "GP appointments" in top.priority("waiting").examples
 
 
-def test_it_loads_from_a_path(tmp_path):
+def test_it_loads_from_a_path_and_never_takes_a_string_for_one(tmp_path):
     path = tmp_path / "plan.yaml"
     path.write_text(FRAMEWORK, encoding="utf-8")
-    assert load_framework(path).ids == load_framework(str(path)).ids
+    assert load_framework(path).ids == load_framework(FRAMEWORK).ids
+    with pytest.raises(FrameworkError, match="YAML mapping"):
+        load_framework(str(path))
 
 
 @pytest.mark.parametrize(

@@ -231,7 +231,7 @@ def test_the_printed_cards_qr_decodes_to_the_receipt_url(client, db, login_as):
     )
     assert card.status_code == 200 and card.mimetype == "image/png"
     assert "attachment" in card.headers["Content-Disposition"]
-    assert decode_qr(card.data) == [f"http://localhost/receipt#{reference}.{secret}"]
+    assert decode_qr(card.data) == [f"http://127.0.0.1:5000/receipt#{reference}.{secret}"]
     assert client.get("/receipt/card.png").status_code == 405
 
 

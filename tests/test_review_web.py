@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
 from conftest import csrf_token, post_form
-from publish_fixtures import CANARY_NAME, CANARY_RAW, seed
+from publish_fixtures import CANARY_NAME, CANARY_RAW, add_points, seed
 
 
 @pytest.fixture
@@ -189,3 +190,279 @@ def test_a_large_theme_lists_its_stories_a_page_at_a_time(
     )
     assert moved.status_code == 302
     assert moved.headers["Location"].endswith(f"{theme_url(theme)}?page=2")
+
+
+def _queued(db, name: str) -> list[dict]:
+    return [
+        json.loads(row[0])
+        for row in db.execute("SELECT params FROM jobs WHERE name = ? ORDER BY id", [name])
+    ]
+
+
+def test_moving_a_story_answers_without_the_keyword_model_and_queues_it(
+    client, login_as, db, seeded, monkeypatch
+):
+    """The first move once took 15 s: the request refreshed keywords, which loads BERTopic."""
+    from nlp import themes as theme_model
+
+    def no_model_in_a_request(*_args, **_kwargs):
+        raise AssertionError("a request ran the keyword model")
+
+    monkeypatch.setattr(theme_model, "keywords_for_groups", no_model_in_a_request)
+    login_as("analyst")
+    source, target = seeded["themes"]["Waiting for appointments"], seeded["themes"]["Kind staff"]
+    story = db.execute(
+        "SELECT story_id FROM theme_members WHERE theme_id = ? LIMIT 1", [source]
+    ).fetchone()[0]
+    moved = post_form(
+        client,
+        f"{theme_url(source)}/move",
+        {"story": story, "to_theme": target},
+        form_page=theme_url(source),
+    )
+    assert moved.status_code == 302
+    assert db.execute("SELECT theme_id FROM theme_members WHERE story_id = ?", [story]).fetchall()
+    assert [sorted(p["theme_ids"]) for p in _queued(db, "refresh_keywords")] == [
+        sorted([source, target])
+    ]
+    # The story left an approved theme, so the published file is rebuilt.
+    assert len(_queued(db, "publish")) == 1
+
+
+def _hold(db, story_id: int, to_theme: int, from_theme: int | None = None) -> None:
+    from nlp.theme_store import pending
+    from plumbing import db as wdb
+
+    with wdb.write(db):
+        if from_theme is None:
+            db.execute("DELETE FROM theme_members WHERE story_id = ?", [story_id])
+        pending.hold(
+            db,
+            [{"story_id": story_id, "to_theme_id": to_theme, "from_theme_id": from_theme}],
+            origin="new_story",
+            run_id=None,
+        )
+
+
+def _published_members(db) -> dict[str, int]:
+    """Stories per published theme, by label, as the publishing build counts them."""
+    from workbench.publishing.schema import ALL_CHANNELS, ALL_MONTHS
+    from workbench.publishing.tables import published_rows
+
+    rows = published_rows(db, k=1)
+    labels = {t["id"]: t["label"] for t in rows["themes"]}
+    return {
+        labels[row["theme_id"]]: row["stories"]
+        for row in rows["theme_counts"]
+        if row["priority_id"] is None
+        and (row["month"], row["channel"]) == (ALL_MONTHS, ALL_CHANNELS)
+    }
+
+
+def test_a_proposed_story_reaches_an_approved_theme_and_publishing_only_when_accepted(
+    client, login_as, db, seeded
+):
+    login_as("analyst")
+    approved = seeded["themes"]["Waiting for appointments"]
+    newcomer = db.execute(
+        "SELECT m.story_id FROM theme_members m JOIN consents c ON c.story_id = m.story_id "
+        "AND c.purpose = 'analysis' AND c.granted = 1 "
+        "JOIN anonymisations a ON a.story_id = m.story_id AND a.status = 'checked' "
+        "WHERE m.theme_id = ? LIMIT 1",
+        [seeded["themes"]["Medication explained"]],
+    ).fetchone()[0]
+    _hold(db, newcomer, approved)
+    size_before = _published_members(db)["Waiting for appointments"]
+
+    page = client.get(theme_url(approved)).get_data(as_text=True)
+    assert "Proposed changes awaiting your review" in page
+    assert f'name="story" value="{newcomer}" checked' in page
+    listing = client.get(f"/review/themes?activity={seeded['activity']}").get_data(as_text=True)
+    assert "1 proposed change to review" in listing
+    # Held, the story is in no theme and the published file does not count it.
+    assert not db.execute("SELECT 1 FROM theme_members WHERE story_id = ?", [newcomer]).fetchall()
+    assert _published_members(db)["Waiting for appointments"] == size_before
+
+    post_form(
+        client,
+        f"{theme_url(approved)}/proposed",
+        {"decision": "accept", "story": newcomer},
+        form_page=theme_url(approved),
+    )
+    assert db.execute(
+        "SELECT theme_id FROM theme_members WHERE story_id = ?", [newcomer]
+    ).fetchall() == [(approved,)]
+    assert _published_members(db)["Waiting for appointments"] == size_before + 1
+    assert len(_queued(db, "publish")) == 1
+    assert _queued(db, "refresh_keywords") == [{"theme_ids": [approved]}]
+    assert "Proposed changes" not in client.get(theme_url(approved)).get_data(as_text=True)
+
+
+def test_a_turned_down_proposal_leaves_the_story_where_it_was(client, login_as, db, seeded):
+    login_as("analyst")
+    approved = seeded["themes"]["Discharge without a plan"]
+    draft = seeded["themes"]["Medication explained"]
+    story = db.execute(
+        "SELECT story_id FROM theme_members WHERE theme_id = ? LIMIT 1", [approved]
+    ).fetchone()[0]
+    _hold(db, story, draft, from_theme=approved)
+    assert "Would leave for" in client.get(theme_url(approved)).get_data(as_text=True)
+    post_form(
+        client,
+        f"{theme_url(approved)}/proposed",
+        {"decision": "reject", "story": story},
+        form_page=theme_url(approved),
+    )
+    assert db.execute(
+        "SELECT theme_id FROM theme_members WHERE story_id = ?", [story]
+    ).fetchall() == [(approved,)]
+    assert "Would leave for" not in client.get(theme_url(approved)).get_data(as_text=True)
+    assert not _queued(db, "publish")
+
+
+def test_the_theme_list_shows_every_run_and_the_latest_even_when_it_changed_nothing(
+    client, login_as, db, seeded
+):
+    from plumbing import db as wdb
+
+    with wdb.write(db):
+        for status, message in (
+            ("done", "12 themes."),
+            ("proposed", "12 themes. Awaiting an analyst's review."),
+            ("too_few", "Themes need at least 15 checked stories; there are 3."),
+        ):
+            db["theme_runs"].insert(
+                {
+                    "activity_id": seeded["activity"],
+                    "created_at": f"2026-03-1{db['theme_runs'].count}T10:00:00",
+                    "status": status,
+                    "n_stories": 3,
+                    "params": "{}",
+                    "message": message,
+                }
+            )
+    login_as("analyst")
+    body = client.get(f"/review/themes?activity={seeded['activity']}").get_data(as_text=True)
+    assert "Last run 2026-03-12T10:00:00: too few" in body
+    assert "Run history (3)" in body
+    assert body.count("<td>2026-03-1") == 3
+
+    listing = f"/review/themes?activity={seeded['activity']}"
+    post_form(client, "/review/themes/run", {"activity": seeded["activity"]}, form_page=listing)
+    assert "Fitting themes: queued, 0%" in client.get(listing).get_data(as_text=True)
+    with wdb.write(db):
+        db.execute("UPDATE jobs SET status = 'running', progress = 0.6, message = 'Finding themes'")
+    assert "Fitting themes: running, 60% · Finding themes" in client.get(listing).get_data(
+        as_text=True
+    )
+
+
+def test_a_map_point_links_to_its_story_on_the_page_that_lists_it(
+    client, login_as, db, seeded, monkeypatch
+):
+    from workbench.blueprints import review
+
+    monkeypatch.setattr(review, "MEMBERS_PER_PAGE", 2)
+    theme = seeded["themes"]["Waiting for appointments"]
+    add_points(db)
+    login_as("analyst")
+    body = client.get(f"/review/themes?activity={seeded['activity']}").get_data(as_text=True)
+    links = dict(
+        (int(story), href.replace("&amp;", "&"))
+        for href, story in re.findall(
+            r'<a href="([^"]+story=(\d+)#story-\d+)" class="map-point"', body
+        )
+    )
+    members = [
+        row[0]
+        for row in db.execute(
+            "SELECT m.story_id FROM theme_members m JOIN anonymisations a ON a.story_id = "
+            "m.story_id AND a.status = 'checked' WHERE m.theme_id = ? ORDER BY m.story_id",
+            [theme],
+        )
+    ]
+    assert len(members) > 2 and set(members) <= set(links)
+    last = members[-1]
+    opened = client.get(links[last].split("#")[0]).get_data(as_text=True)
+    assert f'<tr id="story-{last}" class="opened">' in opened
+    assert "Page 1 of" not in opened
+
+
+def test_accepting_a_refit_holds_what_it_would_change_in_an_approved_theme(
+    client, login_as, db, seeded
+):
+    from plumbing import db as wdb
+
+    themes = seeded["themes"]
+    approved, internal = themes["Waiting for appointments"], themes["Kind staff"]
+    draft = themes["Medication explained"]
+    first, second = (
+        row[0]
+        for row in db.execute(
+            "SELECT m.story_id FROM theme_members m JOIN anonymisations a ON a.story_id = "
+            "m.story_id AND a.status = 'checked' WHERE m.theme_id = ? ORDER BY m.story_id LIMIT 2",
+            [draft],
+        )
+    )
+    with wdb.write(db):
+        run = (
+            db["theme_runs"]
+            .insert(
+                {
+                    "activity_id": seeded["activity"],
+                    "created_at": "2026-03-14",
+                    "status": "proposed",
+                }
+            )
+            .last_pk
+        )
+        changes = {
+            "run_id": run,
+            "matched": {"0": approved, "1": internal},
+            "new_themes": [],
+            "additions": [
+                {"theme_id": approved, "topic": 0, "members": [[first, 0.9]]},
+                {"theme_id": internal, "topic": 1, "members": [[second, 0.8]]},
+            ],
+            "moves": [],
+        }
+        proposal = (
+            db["theme_proposals"]
+            .insert(
+                {
+                    "run_id": run,
+                    "activity_id": seeded["activity"],
+                    "changes": json.dumps(changes),
+                    "created_at": "2026-03-14",
+                }
+            )
+            .last_pk
+        )
+    login_as("analyst")
+    listing = f"/review/themes?activity={seeded['activity']}"
+    before = _published_members(db)["Waiting for appointments"]
+    assert "(approved: proposed for your review on its page)" in client.get(listing).get_data(
+        as_text=True
+    )
+    page = post_form(
+        client,
+        f"/review/proposals/{proposal}",
+        {"decision": "accept", "activity": seeded["activity"]},
+        form_page=listing,
+        follow_redirects=True,
+    ).get_data(as_text=True)
+    assert "Changes to 1 approved theme wait for your review" in page
+    assert db.execute(
+        "SELECT theme_id FROM theme_members WHERE story_id = ?", [second]
+    ).fetchall() == [(internal,)]
+    assert not db.execute("SELECT 1 FROM theme_members WHERE story_id = ?", [first]).fetchall()
+    assert _published_members(db)["Waiting for appointments"] == before
+    assert [p["story_id"] for p in theme_store_proposed(db, approved)] == [first]
+    assert _queued(db, "refresh_keywords") == [{"theme_ids": [internal]}]
+    assert not _queued(db, "publish")
+
+
+def theme_store_proposed(db, theme_id: int) -> list[dict]:
+    from nlp import theme_store
+
+    return theme_store.proposed_changes(db, theme_id)["joining"]

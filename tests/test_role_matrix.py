@@ -26,7 +26,11 @@ SELF_ENDING = {"auth.logout"}
 # admins can do everything, and alone manage accounts, the audit log and tag frameworks.
 REVIEWED = """
                               gatherer  analyst  planner  admin  safeguarding
+admin.audit_csv                  -         -        -      yes        -
 admin.audit_log                  -         -        -      yes        -
+admin.reset_password             -         -        -      yes        -
+admin.set_active                 -         -        -      yes        -
+admin.set_role                   -         -        -      yes        -
 admin.users                      -         -        -      yes        -
 auth.change_password            yes       yes      yes     yes       yes
 auth.login                    public
@@ -60,6 +64,7 @@ publishing.index                 -        yes       -      yes        -
 publishing.publish_now           -        yes       -      yes        -
 review.add_quote                 -        yes       -      yes        -
 review.decide_proposal           -        yes       -      yes        -
+review.decide_proposed           -        yes       -      yes        -
 review.merge                     -        yes       -      yes        -
 review.move                      -        yes       -      yes        -
 review.remove_quote              -        yes       -      yes        -
@@ -71,6 +76,7 @@ review.theme                     -        yes       -      yes        -
 review.themes                    -        yes       -      yes        -
 safeguarding.flag                -         -        -      yes       yes
 safeguarding.queue               -         -        -      yes       yes
+safeguarding.raise_concern      yes       yes       -      yes       yes
 safeguarding.step                -         -        -      yes       yes
 storyteller.about             public
 storyteller.card_page         public

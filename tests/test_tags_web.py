@@ -83,6 +83,20 @@ def test_admins_upload_frameworks_and_bad_yaml_is_explained(client, login_as, db
     assert db["frameworks"].count == 1
 
 
+def test_a_server_file_path_in_the_form_is_never_read(client, login_as, db, tmp_path):
+    login_as("admin")
+    secret_file = tmp_path / "private.yaml"
+    secret_file.write_text(
+        "id: private-plan-on-disk\ntitle: Private\npriorities:\n"
+        "  - id: one\n    title: One\n    description: Read from the server's disk.\n",
+        encoding="utf-8",
+    )
+    response = post_form(client, "/review/priorities/frameworks", {"yaml": str(secret_file)})
+    assert response.status_code == 400
+    assert "private-plan-on-disk" not in response.get_data(as_text=True)
+    assert db["frameworks"].count == 0
+
+
 def test_tagging_and_training_are_queued_for_the_worker(client, login_as, db, seeded):
     login_as("analyst")
     page = f"/review/priorities/?activity={seeded['activity']}"

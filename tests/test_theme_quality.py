@@ -4,6 +4,8 @@ synthetic corpora (the four-subject stories of test_themes.py)."""
 
 from __future__ import annotations
 
+import stat
+
 import numpy as np
 import pytest
 from sklearn.metrics import adjusted_rand_score
@@ -220,6 +222,23 @@ def test_the_saved_model_holds_no_word_only_one_story_used(corpus, tmp_path):
     mars = "Mars is cold and dusty."
     elsewhere, _ = themes.assign(loaded, [mars], embed.encode([mars]))
     assert placed[0] != -1 and elsewhere == [-1]
+
+
+def test_the_saved_model_holds_no_word_even_one_a_few_stories_shared(fit, tmp_path):
+    """A few stories may share a word that becomes a keyword (here the four that say
+    "hypnobirthing"); once all of them are withdrawn no saved file may still hold it, so the
+    model folder holds no word at all. It is private too: 0700, its files 0600."""
+    assert "hypnobirthing" in str(fit.keywords)
+    themes.save_model(fit.model, tmp_path / "model")
+    saved = list((tmp_path / "model").iterdir())
+    assert [path.name for path in saved if b"hypnobirthing" in path.read_bytes()] == []
+    assert [path.name for path in saved if b"midwi" in path.read_bytes()] == []
+    assert stat.S_IMODE((tmp_path / "model").stat().st_mode) == 0o700
+    assert {stat.S_IMODE(path.stat().st_mode) for path in saved} == {0o600}
+    loaded = themes.load_model(tmp_path / "model")
+    story = "The midwife on the maternity ward was kind during labour."
+    placed, _ = themes.assign(loaded, [story], embed.encode([story]))
+    assert placed[0] == fit.topics[-1]  # the last story of the corpus is about maternity
 
 
 def test_names_can_be_refreshed_from_a_themes_current_members(corpus):

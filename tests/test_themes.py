@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 import shutil
 import sqlite3
 from pathlib import Path
@@ -441,3 +442,179 @@ def test_the_themes_job_fits_each_activity_and_reports_progress(db):
     REGISTRY["themes"](db, lambda fraction, _message="": reported.append(fraction))
     assert reported and reported[-1] == 1.0 and reported == sorted(reported)
     assert theme_store.list_runs(db, 1)[0]["status"] == "done"
+
+
+def test_a_new_story_for_an_approved_theme_waits_for_the_analyst(fitted, db):
+    _path, subjects, _run = fitted
+    parking = theme_holding(db, subjects, "parking")
+    theme_store.approve_theme(db, parking)
+    members_before = theme_store.members(db, [parking])[parking]
+    add_story(db, 500, "The hospital car park was full and parking cost a fortune.", True)
+    add_story(db, 501, "Parking at the clinic was impossible, every space taken.", False)
+
+    assert theme_store.assign_new_stories(db, 1) == {500: parking, 501: parking}
+    # Proposed, not placed: what publishing reads has not changed.
+    assert theme_store.members(db, [parking])[parking] == members_before
+    proposed = theme_store.proposed_changes(db, parking)
+    assert sorted(p["story_id"] for p in proposed["joining"]) == [500, 501]
+    assert all(p["origin"] == "new_story" for p in proposed["joining"])
+    assert theme_store.pending_counts(db, 1) == {parking: 2}
+    # Placing again proposes nothing twice.
+    assert theme_store.assign_new_stories(db, 1) == {}
+
+    assert theme_store.reject_changes(db, parking, [501]) == 1
+    assert theme_store.accept_changes(db, parking, [500]) == [parking]
+    assert theme_store.members(db, [parking])[parking] == sorted(members_before + [500])
+    assert theme_store.theme_detail(db, parking)["status"] == "approved"
+    assert theme_store.proposed_changes(db, parking) == {"joining": [], "leaving": []}
+    # A turned-down story is not offered again by the next placing.
+    assert theme_store.assign_new_stories(db, 1) == {}
+    assert 501 in theme_store.unthemed_story_ids(db, 1)
+
+
+def test_a_refit_changes_an_approved_theme_only_through_its_review(fitted, db):
+    _path, subjects, _run = fitted
+    parking = theme_holding(db, subjects, "parking")
+    theme_store.rename_theme(db, parking, "Parking")
+    theme_store.approve_theme(db, parking)
+    members_before = theme_store.members(db, [parking])[parking]
+    # Taken out by hand and put back as the model's, so the refit wants to add them back.
+    outsiders = members_before[:3]
+    with wdb.write(db):
+        db.execute(
+            f"DELETE FROM theme_members WHERE theme_id = ? AND story_id IN "
+            f"({','.join('?' * len(outsiders))})",
+            [parking, *outsiders],
+        )
+    result = theme_store.run_themes(db, 1)
+    assert result.status == "proposed"
+    summary = theme_store.pending_proposal(db, 1)
+    joining = [a for a in summary["additions"] if a["theme_id"] == parking]
+    assert joining and joining[0]["held"] and joining[0]["joining"] >= len(outsiders)
+    # Only real changes, each theme once.
+    assert all(a["joining"] > 0 for a in summary["additions"])
+    assert len({a["theme_id"] for a in summary["additions"]}) == len(summary["additions"])
+    assert all(t["size"] > 0 for t in summary["new_themes"])
+
+    changed = theme_store.accept_proposal(db, result.proposal_id)
+    assert parking not in changed
+    assert theme_store.members(db, [parking])[parking] == sorted(set(members_before) - {*outsiders})
+    held = {p["story_id"] for p in theme_store.proposed_changes(db, parking)["joining"]}
+    assert set(outsiders) <= held
+    theme_store.accept_changes(db, parking)
+    assert set(outsiders) <= set(theme_store.members(db, [parking])[parking])
+
+
+def test_a_proposal_lists_each_theme_once_and_never_an_empty_change(db):
+    first, second = (t["id"] for t in theme_store.list_themes(db, 1)[:2])
+    run_id = theme_store.current_run(db, 1)["id"]
+    changes = {
+        "run_id": run_id,
+        "matched": {"0": first, "1": first, "2": second},
+        "new_themes": [{"topic": 3, "keywords": ["x"], "members": [], "theme_id": None}],
+        "additions": [
+            {"theme_id": first, "topic": 0, "members": [[1, 0.9], [2, 0.8]]},
+            {"theme_id": first, "topic": 1, "members": [[3, 0.7]]},
+            {"theme_id": second, "topic": 2, "members": []},
+        ],
+        "moves": [],
+    }
+    with wdb.write(db):
+        db["theme_proposals"].insert(
+            {
+                "run_id": run_id,
+                "activity_id": 1,
+                "changes": json.dumps(changes),
+                "created_at": STAMP,
+            }
+        )
+    summary = theme_store.pending_proposal(db, 1)
+    assert [(a["theme_id"], a["joining"]) for a in summary["additions"]] == [(first, 3)]
+    assert summary["new_themes"] == [] and summary["moves"] == []
+
+
+def test_the_trend_shows_a_single_month(db):
+    one_month = {"months": ["2026-01"], "series": [
+        {"theme_id": 1, "label": "Parking", "counts": [4]},
+        {"theme_id": 2, "label": "Pharmacy", "counts": [2]},
+    ]}  # fmt: skip
+    svg = theme_charts.sizes_over_time_svg(one_month)
+    heights = [
+        float(h) for h in re.findall(r'height="([\d.]+)" fill="#[0-9A-F]+" class="month-bar"', svg)
+    ]
+    assert len(heights) == 2 and heights[0] == 2 * heights[1] > 0
+    assert "2026-01" in svg and "Parking: 4 in 2026-01" in svg
+
+
+def test_a_new_story_checked_through_the_worker_waits_for_an_approved_theme(fitted, db):
+    """after_check through a real Huey consumer: embedding and placing run in the worker."""
+    from test_jobs import consuming, wait_for
+
+    from plumbing import jobs
+
+    _path, subjects, _run = fitted
+    parking = theme_holding(db, subjects, "parking")
+    theme_store.approve_theme(db, parking)
+    add_story(db, 600, "Parking at the hospital was full again and the car park cost a lot.", True)
+    path = Path(wdb.path_of(db))
+    config = {"WORKBENCH_DB": str(path), "WORKBENCH_QUEUE": f"sqlite:///{path.parent / 'q.db'}"}
+    huey = jobs.make_huey(config)
+    with consuming(huey):
+        job_id = jobs.enqueue(huey, db, "after_check", story_id=600)
+        assert wait_for(db, job_id, timeout=240)["status"] == "done"
+    assert 600 not in theme_store.members(db, [parking])[parking]
+    assert [p["story_id"] for p in theme_store.proposed_changes(db, parking)["joining"]] == [600]
+
+
+WELSH = [
+    "Roedd y nyrsys yn garedig iawn ac fe wnaethon nhw wrando arna i bob dydd.",
+    "Bu'n rhaid i mi aros am oriau yn yr adran frys cyn gweld meddyg.",
+    "Doedd dim lle i barcio'r car ger yr ysbyty ac roedd hi'n bwrw glaw.",
+    "Roedd y bwyd ar y ward yn oer ac nid oedd neb yn helpu fy nhad i fwyta.",
+]
+
+
+@pytest.mark.parametrize(
+    ("texts", "status", "message"),
+    [
+        (["The ward was clean."], "too_few", "at least 15"),
+        ([f"The ward was clean on visit {i}." for i in range(5)], "too_few", "at least 15"),
+        (["The nurse was kind."] * 20, "too_few", "only 1 different"),
+        ([f"[NAME] {'[PLACE] ' * i}[DATE]" for i in range(20)], "no_themes", "placeholders"),
+        ([f"{WELSH[i % 4]} ({i})" for i in range(20)], "no_themes", "English"),
+    ],
+    ids=["one", "five", "identical", "placeholders", "welsh"],
+)
+def test_bad_corpora_give_a_clear_run_and_nothing_to_place_or_review(
+    tmp_path, texts, status, message
+):
+    db = new_database(tmp_path / "bad.db")
+    for story_id, text in enumerate(texts, start=1):
+        add_story(db, story_id, text, quotable=False)
+    result = theme_store.run_themes(db, 1)
+    assert result.status == status and message in result.message
+    assert theme_store.list_runs(db, 1)[0]["message"] == result.message
+    assert theme_store.list_themes(db, 1) == []
+    assert theme_store.pending_proposal(db, 1) is None
+    assert theme_store.assign_new_stories(db, 1) == {}
+    assert theme_store.pending_counts(db, 1) == {}
+
+
+def test_fifteen_stories_make_one_theme_that_new_stories_wait_to_join(tmp_path):
+    openings, middles, endings = SUBJECTS["parking"]
+    texts = [
+        f"{o} {m} {e}"
+        for o, m, e in itertools.islice(itertools.product(openings, middles, endings), 0, 45, 3)
+    ]
+    assert len(set(texts)) == 15
+    db = new_database(tmp_path / "fifteen.db")
+    for story_id, text in enumerate(texts, start=1):
+        add_story(db, story_id, text, quotable=False)
+    result = theme_store.run_themes(db, 1)
+    assert (result.status, result.n_themes) == ("done", 1)
+    (theme,) = theme_store.list_themes(db, 1)
+    theme_store.approve_theme(db, theme["id"])
+    add_story(db, 16, "The car park was full again and parking cost too much.", False)
+    assert theme_store.assign_new_stories(db, 1) == {16: theme["id"]}
+    assert 16 not in theme_store.members(db, [theme["id"]])[theme["id"]]
+    assert theme_store.pending_counts(db, 1) == {theme["id"]: 1}

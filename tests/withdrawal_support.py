@@ -32,6 +32,17 @@ def story_everywhere(db, activity_id: int, user_id: int, label: str) -> int:
             .last_pk
         )
         db["theme_points"].insert({"story_id": story_id, "run_id": run_id, "x": 0.5, "y": -0.5})
+        # A refit would also move it into a second theme, held for the analyst's review.
+        db["theme_pending"].insert(
+            {
+                "story_id": story_id,
+                "to_theme_id": new_theme(db, activity_id, f"Lines ({label})"),
+                "from_theme_id": theme_id,
+                "origin": "refit",
+                "run_id": run_id,
+                "created_at": now_iso(),
+            }
+        )
     safeguarding.record_signals(
         db,
         story_id,

@@ -21,9 +21,10 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from plumbing import clock
 from plumbing import db as wdb
 from plumbing.hashing import PooledHasher
+from workbench import passwords
 
 ROLES = ("gatherer", "analyst", "planner", "admin", "safeguarding")
-MIN_PASSWORD_LENGTH = 12
+MIN_PASSWORD_LENGTH = passwords.MIN_LENGTH
 # argon2id at OWASP's recommended minimum (19 MiB, 2 passes, 1 lane): the library default
 # (64 MiB) let a burst of logins on 8 web threads push the web worker past 750 MB.
 hasher = PooledHasher(PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1))
@@ -118,6 +119,12 @@ def reset_password(db: sqlite_utils.Database, username: str) -> str:
     user = get_by_username(db, username)
     if user is None:
         raise AccountError(f"no user called {username!r}")
+    return reset_password_of(db, user)
+
+
+def reset_password_of(db: sqlite_utils.Database, user: User) -> str:
+    """A new one-time password for `user`, who must change it at next login; every open
+    session of theirs ends, so whoever held one is signed out."""
     password = one_time_password()
     with wdb.write(db):
         db["users"].update(
@@ -159,17 +166,30 @@ def _verify(password_hash: str, password: str) -> bool:
         return False
 
 
-def change_password(db: sqlite_utils.Database, user: User, current: str, new: str) -> None:
-    """Replace the password after checking the current one and the new one's length."""
+def change_password(
+    db: sqlite_utils.Database,
+    user: User,
+    current: str,
+    new: str,
+    keep_session: str | None = None,
+) -> None:
+    """Replace the password after checking the current one and the new one's strength.
+
+    Every other session of the account ends (only `keep_session`, the token of the session
+    making the change, stays): whoever changes a password because someone else may know it
+    must not leave that someone signed in."""
     row = db["users"].get(user.id)
     if not _verify(row["password_hash"], current):
-        raise AccountError("the current password is not right")
-    if len(new or "") < MIN_PASSWORD_LENGTH:
-        raise AccountError(f"the new password needs at least {MIN_PASSWORD_LENGTH} characters")
+        raise AccountError("The current password is not right.")
     if new == current:
-        raise AccountError("the new password must differ from the current one")
+        raise AccountError("The new password must differ from the current one.")
+    problem = passwords.weakness(new, user.username)
+    if problem:
+        raise AccountError(problem)
+    new_hash = hasher.hash(new)
     with wdb.write(db):
-        db["users"].update(user.id, {"password_hash": hasher.hash(new), "must_change_password": 0})
+        db["users"].update(user.id, {"password_hash": new_hash, "must_change_password": 0})
+        end_all_sessions(db, user.id, except_token=keep_session)
 
 
 # Sessions -------------------------------------------------------------------------------
@@ -232,12 +252,61 @@ def end_session(db: sqlite_utils.Database, token: str | None) -> None:
         )
 
 
-def end_all_sessions(db: sqlite_utils.Database, user_id: int) -> None:
+def end_all_sessions(
+    db: sqlite_utils.Database, user_id: int, except_token: str | None = None
+) -> None:
+    """End every open session of the account, but the one whose token is `except_token`."""
+    keep = _session_key(except_token) if except_token else ""
     with wdb.write(db):
         db.execute(
-            "UPDATE user_sessions SET ended_at = ? WHERE user_id = ? AND ended_at IS NULL",
-            [clock.now().isoformat(timespec="seconds"), user_id],
+            "UPDATE user_sessions SET ended_at = ?"
+            " WHERE user_id = ? AND ended_at IS NULL AND id != ?",
+            [clock.now().isoformat(timespec="seconds"), user_id, keep],
         )
+
+
+# Administration -------------------------------------------------------------------------
+
+
+def _active_admins(db: sqlite_utils.Database) -> int:
+    return db.execute("SELECT count(*) FROM users WHERE role = 'admin' AND active").fetchone()[0]
+
+
+def _guard_last_admin(db: sqlite_utils.Database, user: User) -> None:
+    if user.role == "admin" and user.active and _active_admins(db) <= 1:
+        raise AccountError(
+            f"{user.username} is the only active admin: make someone else an admin first."
+        )
+
+
+def set_active(db: sqlite_utils.Database, user: User, active: bool, by: User) -> None:
+    """Deactivate (every session ends; they cannot log in) or reactivate an account. Nobody
+    deactivates themselves, and the last active admin stays, so someone can always manage
+    accounts."""
+    if not active:
+        if user.id == by.id:
+            raise AccountError("You cannot deactivate your own account.")
+        _guard_last_admin(db, user)
+    with wdb.write(db):
+        db["users"].update(user.id, {"active": int(active)})
+        if not active:
+            end_all_sessions(db, user.id)
+
+
+def set_role(db: sqlite_utils.Database, user: User, role: str, by: User) -> None:
+    """Give the account another role; it applies from their next page, since every request
+    reads the role afresh. The last active admin keeps theirs, and admins do not demote
+    themselves (another admin must)."""
+    if role not in ROLES:
+        raise AccountError(f"Unknown role {role!r}; choose one of {', '.join(ROLES)}.")
+    if role == user.role:
+        raise AccountError(f"{user.username} is already {role}.")
+    if user.role == "admin":
+        if user.id == by.id:
+            raise AccountError("Another admin must change your role.")
+        _guard_last_admin(db, user)
+    with wdb.write(db):
+        db["users"].update(user.id, {"role": role})
 
 
 def list_users(db: sqlite_utils.Database) -> list[dict]:

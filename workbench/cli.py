@@ -62,6 +62,7 @@ def reset_password(username: str) -> None:
         password = accounts.reset_password(db, username)
     except accounts.AccountError as error:
         raise click.ClickException(str(error)) from None
+    audit.record(db, "cli", "password_reset", "user", accounts.get_by_username(db, username).id)
     click.echo(f"one-time password for {username}: {password}")
 
 

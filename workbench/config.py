@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import sqlite_utils
 
@@ -30,6 +31,12 @@ ENV_KEYS = {
     "STORY_SUBMIT_RATE_LIMIT": str,
     # The address storytellers reach the app on, for QR codes and receipt links behind a proxy.
     "PUBLIC_BASE_URL": str,
+    # How many reverse proxies stand in front of gunicorn and append to X-Forwarded-For: the
+    # client address is read that many hops back. 0 trusts no forwarding header at all.
+    "WORKBENCH_TRUSTED_PROXIES": int,
+    # Further host names the production app answers to (comma-separated), beside the host of
+    # PUBLIC_BASE_URL; a request naming any other host is refused.
+    "WORKBENCH_TRUSTED_HOSTS": str,
     # Updates to storytellers: smtp://[user:password@]host:port (or smtps://, smtp+starttls://).
     "WORKBENCH_SMTP_URL": str,
     "WORKBENCH_MAIL_FROM": str,
@@ -89,6 +96,11 @@ def load_config(instance_path: str | Path, overrides: dict[str, Any] | None = No
             value = os.environ[key]
             if kind is bool:
                 config[key] = value.strip().lower() in {"1", "true", "yes", "on"}
+            elif kind is int:
+                try:
+                    config[key] = int(value)
+                except ValueError:
+                    raise ValueError(f"{key} must be a whole number, not {value!r}") from None
             elif kind is float:
                 try:
                     config[key] = float(value)
@@ -119,6 +131,33 @@ def is_production(config: dict) -> bool:
     return config.get("WORKBENCH_ENV") not in {"development", "testing"} and not config.get(
         "TESTING"
     )
+
+
+# Where `make run` serves the app: the links a development machine prints on its cards.
+DEVELOPMENT_BASE_URL = "http://127.0.0.1:5000"
+
+
+def public_base_url(config: dict) -> str:
+    """The configured address storytellers reach, checked; never read from a request.
+
+    Why: a link or QR code built from the request's Host header names whatever host the
+    request claimed, so a forged header would print a stranger's site on a receipt card.
+    Production refuses to start without `PUBLIC_BASE_URL`; development uses `make run`'s.
+    """
+    url = (config.get("PUBLIC_BASE_URL") or "").strip()
+    if not url:
+        if is_production(config):
+            raise RuntimeError(
+                "PUBLIC_BASE_URL must be set when WORKBENCH_ENV is production "
+                "(e.g. https://stories.example.org): receipt links and QR codes use it"
+            )
+        return DEVELOPMENT_BASE_URL
+    parts = urlsplit(url)
+    if parts.scheme not in {"http", "https"} or not parts.hostname or parts.query or parts.fragment:
+        raise RuntimeError(
+            f"PUBLIC_BASE_URL must be an http(s) address such as https://host, not {url!r}"
+        )
+    return url.rstrip("/")
 
 
 def ratelimit_storage(config: dict) -> str:

@@ -1,10 +1,16 @@
 """Forms for accounts. Validation lives here, not in views."""
 
 from flask_wtf import FlaskForm
-from wtforms import PasswordField, SelectField, StringField
-from wtforms.validators import DataRequired, EqualTo, Length, Regexp
+from wtforms import DateField, HiddenField, PasswordField, SelectField, StringField
+from wtforms.validators import DataRequired, EqualTo, Length, Optional, Regexp, ValidationError
 
+from consent.references import normalise_reference
 from workbench.accounts import MIN_PASSWORD_LENGTH, ROLES
+from workbench.passwords import MAX_LENGTH
+
+
+def _stripped(value: str | None) -> str | None:
+    return value.strip() if isinstance(value, str) else value
 
 
 class LoginForm(FlaskForm):
@@ -16,7 +22,7 @@ class ChangePasswordForm(FlaskForm):
     current = PasswordField("Current or one-time password", validators=[DataRequired()])
     new = PasswordField(
         "New password",
-        validators=[DataRequired(), Length(min=MIN_PASSWORD_LENGTH, max=256)],
+        validators=[DataRequired(), Length(min=MIN_PASSWORD_LENGTH, max=MAX_LENGTH)],
     )
     confirm = PasswordField(
         "New password again", validators=[DataRequired(), EqualTo("new", "Passwords differ")]
@@ -29,3 +35,38 @@ class CreateUserForm(FlaskForm):
         validators=[DataRequired(), Length(max=64), Regexp(r"^[A-Za-z0-9._-]+$")],
     )
     role = SelectField("Role", choices=[(r, r.capitalize()) for r in ROLES])
+
+
+class AccountActionForm(FlaskForm):
+    """A button on one account's row (deactivate, reactivate, reset the password): the form
+    carries only the CSRF token and which action; the account is in the URL."""
+
+    action = HiddenField()
+
+
+class RoleForm(FlaskForm):
+    role = SelectField("Role", choices=[(r, r.capitalize()) for r in ROLES])
+
+
+class AuditSearchForm(FlaskForm):
+    """Searching the audit log: a GET form (bookmarkable, changes nothing), so no CSRF token.
+    The choices of `user` and `action` come from the log itself."""
+
+    class Meta:
+        csrf = False
+
+    user = SelectField("Who", choices=[("", "Anyone")], default="")
+    action = SelectField("What", choices=[("", "Any action")], default="")
+    reference = StringField(
+        "Story reference", validators=[Optional(), Length(max=32)], filters=[_stripped]
+    )
+    since = DateField("From (date)", validators=[Optional()])
+    until = DateField("To (date, included)", validators=[Optional()])
+
+    def validate_reference(self, field: StringField) -> None:
+        if field.data and normalise_reference(field.data) is None:
+            raise ValidationError("A reference looks like SW-7KQ2-M9XD.")
+
+    def validate_until(self, field: DateField) -> None:
+        if field.data and self.since.data and field.data < self.since.data:
+            raise ValidationError("The end date is before the start date.")

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from limits.storage import Storage
 
-from plumbing.db import use_wal
+from plumbing.db import private_file, use_wal
 
 SCHEME = "workbench+sqlite"
 # Expired counters are deleted now and then, not on every request.
@@ -52,7 +52,7 @@ class SQLiteStorage(Storage):
     def _db(self) -> sqlite3.Connection:
         db = getattr(self._local, "db", None)
         if db is None:
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            private_file(self.path)  # counters name receipt references
             db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
             use_wal(db, timeout=10)
             db.execute("PRAGMA synchronous=NORMAL")

@@ -1,10 +1,11 @@
 """What every storyteller page that opens a receipt shares: one guard and the status page.
 
 `receipt_required` is the guard: it counts wrong receipts against two rate limits (per
-reference and per address), verifies the posted reference and secret, audits every attempt
-(never the secret), answers an unknown reference and a wrong secret alike, and hands the view
-the `StoryKey` it opened. Pages in any blueprint (the storyteller's own, "how was it for you?")
-take it from here, so none imports another's internals.
+reference and client address pair, and per client address), verifies the posted reference and
+secret, audits every attempt (never the secret), answers an unknown reference and a wrong
+secret alike, and hands the view the `StoryKey` it opened. Pages in any blueprint (the
+storyteller's own, "how was it for you?") take it from here, so none imports another's
+internals.
 """
 
 from __future__ import annotations
@@ -34,7 +35,9 @@ NOT_MATCHED = (
 
 
 def _receipt_limit() -> str:
-    return current_app.config.get("RECEIPT_RATE_LIMIT", "5 per 15 minutes")
+    # Back-off: five wrong tries from one client lock that client out of that reference for a
+    # quarter of an hour, ten for the day.
+    return current_app.config.get("RECEIPT_RATE_LIMIT", "5 per 15 minutes; 10 per day")
 
 
 def _receipt_ip_limit() -> str:
@@ -47,8 +50,11 @@ def typed_reference() -> str | None:
 
 
 def _reference_key() -> str:
-    # Variants of one reference (case, spaces, dashes) count together.
-    return "receipt:" + (typed_reference() or "not-a-reference")
+    """The reference and the client guessing at it. Why the pair: counted per reference alone,
+    five wrong guesses by anyone would lock the reference's owner out; the owner, from their
+    own address with the right secret, still gets in. Variants of one reference (case, spaces,
+    dashes) count together."""
+    return f"receipt:{typed_reference() or 'not-a-reference'}@{get_remote_address()}"
 
 
 def _failed(response: Response) -> bool:

@@ -15,7 +15,7 @@ import os
 import threading
 
 import sqlite_utils
-from flask import Flask, abort, current_app, g, request
+from flask import Flask, abort, current_app, g
 
 import consent
 from plumbing import db as wdb
@@ -66,8 +66,9 @@ def release_db(_error: BaseException | None = None) -> None:
 
 
 def base_url() -> str:
-    """Where storytellers reach this service: the configured public URL, else this host."""
-    return (current_app.config.get("PUBLIC_BASE_URL") or request.host_url).rstrip("/")
+    """Where storytellers reach this service: `PUBLIC_BASE_URL`, never the request's Host
+    (checked at start by `workbench.config.public_base_url`)."""
+    return current_app.config["PUBLIC_BASE_URL"]
 
 
 def activity_or_404(db: sqlite_utils.Database, activity_id: int) -> dict:

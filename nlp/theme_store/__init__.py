@@ -1,8 +1,10 @@
 """Themes in the working database: fitting runs and refit proposals, placing new stories and
-refreshing keywords, analyst edits that survive refits, quotes, and what the review pages read.
+refreshing keywords, analyst edits that survive refits, changes held for approved themes until
+an analyst accepts them, quotes, and what the review pages read.
 
 Other packages call these functions, never the theme tables. The modules behind them:
-`scope` (what is current in a scope), `runs`, `assignment`, `edits`, `quotes`, `reading`.
+`scope` (what is current in a scope), `runs`, `assignment`, `pending`, `edits`, `quotes`,
+`reading`.
 """
 
 from nlp.theme_store.assignment import assign_new_stories, auto_label, refresh_keywords
@@ -15,6 +17,12 @@ from nlp.theme_store.edits import (
     rename_theme,
     set_theme_status,
     split_theme,
+)
+from nlp.theme_store.pending import (
+    accept_changes,
+    pending_counts,
+    proposed_changes,
+    reject_changes,
 )
 from nlp.theme_store.quotes import add_quote, quote_consent, quote_consents, quotes, remove_quote
 from nlp.theme_store.reading import (
@@ -51,6 +59,7 @@ __all__ = [
     "Progress",
     "RunResult",
     "ThemeError",
+    "accept_changes",
     "accept_proposal",
     "activities_with_checked_stories",
     "add_quote",
@@ -67,12 +76,15 @@ __all__ = [
     "merge_themes",
     "model_root",
     "move_story",
+    "pending_counts",
     "pending_proposal",
+    "proposed_changes",
     "prune_models",
     "quote_consent",
     "quote_consents",
     "quotes",
     "refresh_keywords",
+    "reject_changes",
     "reject_proposal",
     "remove_quote",
     "rename_theme",

@@ -1,8 +1,10 @@
 """New stories into existing themes, and theme keywords and provisional labels.
 
 A checked story that arrives after a fit joins the theme the current model gives it, without a
-refit. Keywords are recomputed from each theme's current members (after a withdrawal or an
-edit), contrasted with the other themes of the same scope.
+refit, unless that theme is approved: then the placement waits for an analyst
+(`nlp.theme_store.pending`), so what was approved, and published, does not change unseen.
+Keywords are recomputed from each theme's current members (after a withdrawal or an edit),
+contrasted with the other themes of the same scope.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import numpy as np
 import sqlite_utils
 
 from nlp import embed, themes
+from nlp.theme_store import pending
 from nlp.theme_store.scope import (
     Progress,
     checked_story_ids,
@@ -52,12 +55,14 @@ def assign_new_stories(
     db: sqlite_utils.Database, activity_id: int | None = None, progress: Progress | None = None
 ) -> dict[int, int]:
     """Place checked stories that are in no theme into existing themes with the current
-    model's transform; returns story_id -> theme_id for the stories placed."""
+    model's transform; returns story_id -> theme_id for the stories placed or, for an
+    approved theme, proposed to it. Stories already held for review are left alone."""
     progress = progress or quiet
     run = current_run(db, activity_id)
     if run is None or not run["model_dir"] or not Path(run["model_dir"]).exists():
         return {}
-    new_ids = unthemed_story_ids(db, activity_id)
+    held = pending.held_story_ids(db)
+    new_ids = [sid for sid in unthemed_story_ids(db, activity_id) if sid not in held]
     if not new_ids:
         return {}
     vectors = embed.ensure_embeddings(db, new_ids, progress=lambda f, m: progress(0.8 * f, m))
@@ -83,19 +88,36 @@ def assign_new_stories(
     similarity = dict(zip(new_ids, sims, strict=True))
     points = _nearest_points(db, activity_id, {sid: vectors[sid] for sid in placed})
     with wdb.write(db):
+        approved = pending.approved_ids(db, set(placed.values()))
         db["theme_members"].insert_all(
             (
                 {"theme_id": th, "story_id": sid, "source": "model", "probability": similarity[sid]}
                 for sid, th in placed.items()
+                if th not in approved
             ),
             pk=("theme_id", "story_id"),
             replace=True,
+        )
+        pending.hold(
+            db,
+            [
+                {"story_id": sid, "to_theme_id": th, "probability": similarity[sid]}
+                for sid, th in placed.items()
+                if th in approved
+            ],
+            origin="new_story",
+            run_id=run["id"],
         )
         db["theme_points"].upsert_all(
             ({"story_id": sid, "run_id": run["id"], "x": x, "y": y} for sid, (x, y) in points),
             pk="story_id",
         )
-    progress(1.0, f"{len(placed)} new stories placed in themes")
+    waiting = sum(th in approved for th in placed.values())
+    progress(
+        1.0,
+        f"{len(placed) - waiting} new stories placed in themes, "
+        f"{waiting} awaiting review for approved themes",
+    )
     return placed
 
 

@@ -1,6 +1,9 @@
 """Analyst edits: rename, approve or hold back, merge, split, and move stories between themes.
 
-Every edit marks what it touches as the analyst's, so no refit undoes it.
+Every edit marks what it touches as the analyst's, so no refit undoes it. Edits change rows
+only and answer at once: merge, split and move return the themes whose stories changed, and
+the caller queues the `refresh_keywords` job for them (recomputing keywords loads the topic
+model, which took 15 s on a page's first move).
 """
 
 from __future__ import annotations
@@ -10,7 +13,6 @@ from typing import Any
 
 import sqlite_utils
 
-from nlp.theme_store import assignment
 from nlp.theme_store.scope import (
     ThemeError,
     checked_story_ids,
@@ -68,8 +70,9 @@ def mark_not_for_publication(
     set_theme_status(db, theme_id, "not_for_publication", by)
 
 
-def merge_themes(db: sqlite_utils.Database, target_id: int, source_ids: Iterable[int]) -> None:
-    """Move every story of the source themes into the target and retire the sources.
+def merge_themes(db: sqlite_utils.Database, target_id: int, source_ids: Iterable[int]) -> list[int]:
+    """Move every story of the source themes into the target and retire the sources; returns
+    the target, whose keywords need refreshing.
 
     The moved stories count as placed by the analyst, so no refit moves them back.
     """
@@ -100,13 +103,14 @@ def merge_themes(db: sqlite_utils.Database, target_id: int, source_ids: Iterable
             f"UPDATE themes SET status = 'retired', updated_at = ? WHERE id IN ({marks})",
             [now_iso(), *sources],
         )
-    assignment.refresh_keywords(db, [target_id])
+    return [target_id]
 
 
 def split_theme(
     db: sqlite_utils.Database, theme_id: int, story_ids: Iterable[int], label: str
 ) -> int:
-    """Move the selected stories of a theme into a new theme with the analyst's label."""
+    """Move the selected stories of a theme into a new theme with the analyst's label; returns
+    the new theme's id (its keywords and the old theme's need refreshing)."""
     ids = sorted({int(s) for s in story_ids})
     label = (label or "").strip()
     if not ids:
@@ -141,19 +145,21 @@ def split_theme(
             .last_pk
         )
         _move(db, ids, theme_id, new_id)
-    assignment.refresh_keywords(db, [theme_id, new_id])
     return new_id
 
 
-def move_story(db: sqlite_utils.Database, story_id: int, to_theme_id: int) -> None:
-    """Put one story in another theme of the same scope, pinned there by the analyst."""
+def move_story(db: sqlite_utils.Database, story_id: int, to_theme_id: int) -> list[int]:
+    """Put one story in another theme of the same scope, pinned there by the analyst; returns
+    the themes it left and joined, whose keywords need refreshing."""
     with wdb.write(db):
         target = live_theme(db, to_theme_id)
         current = memberships(db, current_theme_ids(db, target["activity_id"])).get(story_id)
         if story_id not in checked_story_ids(db, target["activity_id"]):
             raise ThemeError("That story is not a checked story of this activity.")
         _move(db, [story_id], current[0] if current else None, to_theme_id)
-    assignment.refresh_keywords(db, [to_theme_id] + ([current[0]] if current else []))
+        # An analyst's placement settles the story: a held proposal for it is moot.
+        db.execute("DELETE FROM theme_pending WHERE story_id = ?", [story_id])
+    return [to_theme_id] + ([current[0]] if current else [])
 
 
 def _move(db: sqlite_utils.Database, story_ids: list[int], from_id: int | None, to_id: int) -> None:

@@ -93,14 +93,19 @@ def _theme_fields(row: dict) -> dict:
 
 
 def theme_detail(
-    db: sqlite_utils.Database, theme_id: int, page: int = 1, per_page: int | None = None
+    db: sqlite_utils.Database,
+    theme_id: int,
+    page: int = 1,
+    per_page: int | None = None,
+    around: int | None = None,
 ) -> dict:
     """One theme with its members (excerpt, how placed, whether quotable and under which
     consent) and its chosen quotes.
 
     With `per_page`, `members` holds one page of them, most representative first (a theme can
     hold hundreds of stories, and each row carries forms); `size` and `monthly` always count
-    every member. `page` is clamped to the pages there are.
+    every member. `page` is clamped to the pages there are; `around`, a member's story id,
+    chooses the page that lists that story instead (the theme map links to a story this way).
     """
     rows = list(db.query("SELECT * FROM themes WHERE id = ?", [theme_id]))
     if not rows:
@@ -117,8 +122,10 @@ def theme_detail(
     received = consent.received_at(db, ranked)
     ordered = [(story_id, received[story_id]) for story_id in ranked if story_id in received]
     pages = max(1, -(-len(ordered) // per_page)) if per_page else 1
-    page = min(max(1, page), pages)
     shown = [story_id for story_id, _created in ordered]
+    if per_page and around in shown:
+        page = shown.index(around) // per_page + 1
+    page = min(max(1, page), pages)
     if per_page:
         shown = shown[(page - 1) * per_page : page * per_page]
     members = _member_rows(db, theme_id, shown)

@@ -18,7 +18,8 @@ import sqlite_utils
 
 import consent
 from nlp import embed, themes
-from nlp.theme_store.assignment import assign_new_stories, auto_label, refresh_keywords
+from nlp.theme_store import pending
+from nlp.theme_store.assignment import assign_new_stories, auto_label
 from nlp.theme_store.scope import (
     Progress,
     ThemeError,
@@ -28,7 +29,6 @@ from nlp.theme_store.scope import (
     list_runs,
     memberships,
     model_root,
-    placeholders,
     protected_theme_ids,
     quiet,
     scope_clause,
@@ -124,7 +124,7 @@ def _run(
             pk="story_id",
         )
         if not protected_theme_ids(db, activity_id):
-            _apply(db, activity_id, changes)
+            _apply(db, activity_id, changes)  # no protected theme: no keywords to refresh
             status, proposal_id = "done", None
         else:
             where, params = scope_clause(activity_id)
@@ -234,15 +234,22 @@ def _plan(
     return changes
 
 
-def _apply(db: sqlite_utils.Database, activity_id, changes: dict) -> None:
-    """Carry out a plan inside the caller's transaction."""
+def _apply(db: sqlite_utils.Database, activity_id, changes: dict) -> list[int]:
+    """Carry out a plan inside the caller's transaction; returns the protected themes whose
+    membership changed (their keywords need refreshing).
+
+    Approved themes do not change here: a story the plan would add to one, or take out of
+    one, is held for the analyst on that theme's page (`pending.hold`).
+    """
     run_id = changes["run_id"]
     protected = set(protected_theme_ids(db, activity_id))
-    existing = set(consent.story_ids(db))
     current = current_theme_ids(db, activity_id)
+    approved = pending.approved_ids(db, current)
+    existing = set(consent.story_ids(db))
     # Stories an analyst placed stay where they are, whatever the plan says.
     pinned = {sid for sid, (_t, source) in memberships(db, current).items() if source == "analyst"}
     placeable = existing - pinned
+    moving_from = {move["story_id"]: move["from_theme_id"] for move in changes["moves"]}
     stamp = now_iso()
     # Unprotected drafts are replaced by the refit, keeping the ids of those it carries on.
     carried = {item["theme_id"] for item in changes["new_themes"]}
@@ -251,12 +258,14 @@ def _apply(db: sqlite_utils.Database, activity_id, changes: dict) -> None:
             db.execute("DELETE FROM theme_members WHERE theme_id = ?", [theme_id])
             if theme_id not in carried:
                 db["themes"].update(theme_id, {"status": "retired", "updated_at": stamp})
-    for move in changes["moves"]:
-        db.execute(
-            "DELETE FROM theme_members WHERE story_id = ? AND theme_id = ? AND source = 'model'",
-            [move["story_id"], move["from_theme_id"]],
-        )
+    # What an earlier refit held and this one no longer proposes is withdrawn with it.
+    db.execute(
+        "DELETE FROM theme_pending WHERE status = 'pending' AND origin = 'refit' "
+        "AND to_theme_id IN (SELECT value FROM json_each(?))",
+        [json.dumps(current)],
+    )
     topic_theme: dict[int, int] = {}
+    placements: list[tuple[int, list]] = []
     for item in changes["new_themes"]:
         fields = {
             "run_id": run_id,
@@ -278,34 +287,61 @@ def _apply(db: sqlite_utils.Database, activity_id, changes: dict) -> None:
         else:
             theme_id = db["themes"].insert({**fields, "created_at": stamp}).last_pk
         topic_theme[item["topic"]] = theme_id
-        _add_members(db, theme_id, item["members"], placeable, current)
+        placements.append((theme_id, item["members"]))
     for item in changes["additions"]:
         theme_id = item["theme_id"]
         if theme_id not in current:
             continue  # merged away since the proposal was made
-        db["themes"].update(theme_id, {"run_id": run_id, "topic": item["topic"]})
+        if theme_id not in approved:
+            db["themes"].update(theme_id, {"run_id": run_id, "topic": item["topic"]})
         topic_theme[item["topic"]] = theme_id
-        _add_members(db, theme_id, item["members"], placeable, current)
+        placements.append((theme_id, item["members"]))
+    held: list[dict] = []
+    changed: set[int] = set()
+    scope = set(current) | set(topic_theme.values())
+    for theme_id, members in placements:
+        placed = []
+        for sid, prob in members:
+            if sid not in placeable:
+                continue
+            source = moving_from.get(sid)
+            if theme_id in approved or source in approved:
+                held.append(
+                    {
+                        "story_id": sid,
+                        "to_theme_id": theme_id,
+                        "from_theme_id": source,
+                        "probability": prob,
+                    }
+                )
+            else:
+                placed.append((sid, prob))
+                changed.update({theme_id} | ({source} if source is not None else set()))
+        _add_members(db, theme_id, placed, sorted(scope))
+        # A story the accepted refit placed elsewhere no longer waits for an approved theme.
+        db.execute(
+            "DELETE FROM theme_pending WHERE status = 'pending' "
+            "AND story_id IN (SELECT value FROM json_each(?))",
+            [json.dumps([sid for sid, _prob in placed])],
+        )
+    pending.hold(db, held, origin="refit", run_id=run_id)
     db["theme_topics"].insert_all(
         ({"run_id": run_id, "topic": t, "theme_id": th} for t, th in topic_theme.items()),
         pk=("run_id", "topic"),
         replace=True,
     )
     db["theme_runs"].update(run_id, {"status": "done"})
-    refresh_keywords(db, [th for th in topic_theme.values() if th in protected])
+    return sorted(changed & protected)
 
 
-def _add_members(
-    db: sqlite_utils.Database, theme_id: int, members: list, placeable: set[int], current: list
-) -> None:
+def _add_members(db: sqlite_utils.Database, theme_id: int, members: list, scope: list) -> None:
     """Model memberships, keeping each story in one theme of the scope."""
-    members = [(sid, prob) for sid, prob in members if sid in placeable]
-    for sid, _prob in members:
-        db.execute(
-            f"DELETE FROM theme_members WHERE story_id = ? AND theme_id != ? "
-            f"AND theme_id IN ({placeholders(current)})",
-            [sid, theme_id, *current],
-        )
+    db.execute(
+        "DELETE FROM theme_members WHERE theme_id != ? "
+        "AND theme_id IN (SELECT value FROM json_each(?)) "
+        "AND story_id IN (SELECT value FROM json_each(?))",
+        [theme_id, json.dumps(scope), json.dumps([sid for sid, _prob in members])],
+    )
     db["theme_members"].insert_all(
         (
             {"theme_id": theme_id, "story_id": sid, "source": "model", "probability": prob}
@@ -319,8 +355,10 @@ def _add_members(
 def pending_proposal(db: sqlite_utils.Database, activity_id: int | None = None) -> dict | None:
     """The refit awaiting review in scope, summarised for the page, or None.
 
-    `new_themes` list proposed keywords and sizes; `additions` say how many stories would join
-    each existing theme; `moves` how many would leave each theme.
+    Only real changes are listed, each theme once: `new_themes` with proposed keywords and
+    sizes; `additions`, how many stories would join each existing theme (for an approved
+    theme, `held` says they would wait for review on its page); `moves`, how many would leave
+    each theme. A theme no story would join or leave is not listed.
     """
     where, params = scope_clause(activity_id)
     rows = list(
@@ -335,7 +373,15 @@ def pending_proposal(db: sqlite_utils.Database, activity_id: int | None = None) 
     row = rows[0]
     changes = json.loads(row["changes"])
     labels = theme_labels(db)
-    leaving = Counter(move["from_theme_id"] for move in changes["moves"])
+    current = current_theme_ids(db, activity_id)
+    approved = pending.approved_ids(db, current)
+    joining: Counter[int] = Counter()
+    for item in changes["additions"]:
+        if item["theme_id"] in current:
+            joining[item["theme_id"]] += len(item["members"])
+    leaving = Counter(
+        move["from_theme_id"] for move in changes["moves"] if move["from_theme_id"] in current
+    )
     return {
         "id": row["id"],
         "run_id": row["run_id"],
@@ -343,32 +389,47 @@ def pending_proposal(db: sqlite_utils.Database, activity_id: int | None = None) 
         "new_themes": [
             {"keywords": item["keywords"], "size": len(item["members"])}
             for item in changes["new_themes"]
+            if item["members"]
         ],
         "additions": [
             {
-                "theme_id": item["theme_id"],
-                "label": labels.get(item["theme_id"], ""),
-                "joining": len(item["members"]),
+                "theme_id": theme_id,
+                "label": labels.get(theme_id, ""),
+                "joining": count,
+                "held": theme_id in approved,
             }
-            for item in changes["additions"]
+            for theme_id, count in sorted(joining.items())
+            if count
         ],
         "moves": [
-            {"theme_id": theme_id, "label": labels.get(theme_id, ""), "leaving": count}
+            {
+                "theme_id": theme_id,
+                "label": labels.get(theme_id, ""),
+                "leaving": count,
+                "held": theme_id in approved,
+            }
             for theme_id, count in sorted(leaving.items())
         ],
     }
 
 
-def accept_proposal(db: sqlite_utils.Database, proposal_id: int, by: int | None = None) -> None:
+def accept_proposal(
+    db: sqlite_utils.Database, proposal_id: int, by: int | None = None
+) -> list[int]:
     """Apply a pending refit: protected themes keep their labels and status and gain the
-    stories the refit places with them; unprotected drafts are replaced."""
+    stories the refit places with them; unprotected drafts are replaced. Whatever would change
+    an approved theme is held for review on its page instead.
+
+    Returns the protected themes whose stories changed: the caller queues the refresh of their
+    keywords (a model's work, which no request waits for)."""
     with wdb.write(db):
         row = _pending(db, proposal_id)
-        _apply(db, row["activity_id"], json.loads(row["changes"]))
+        changed = _apply(db, row["activity_id"], json.loads(row["changes"]))
         db["theme_proposals"].update(
             proposal_id, {"status": "accepted", "decided_by": by, "decided_at": now_iso()}
         )
     prune_models(db, row["activity_id"])
+    return changed
 
 
 def reject_proposal(db: sqlite_utils.Database, proposal_id: int, by: int | None = None) -> None:

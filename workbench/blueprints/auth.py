@@ -1,6 +1,17 @@
 """Log in, log out, and change the one-time password."""
 
-from flask import Blueprint, current_app, flash, redirect, render_template, session, url_for
+from flask import (
+    Blueprint,
+    Response,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_user, logout_user
 
 from plumbing import audit
@@ -17,9 +28,25 @@ def _login_limit() -> str:
     return current_app.config.get("LOGIN_RATE_LIMIT", "10 per minute")
 
 
+def _login_account_limit() -> str:
+    return current_app.config.get("LOGIN_ACCOUNT_RATE_LIMIT", "5 per 15 minutes; 20 per day")
+
+
+def _account_key() -> str:
+    """The account tried and the client trying it: one client guessing one account's password
+    backs off, while the account's owner, from their own address, still logs in."""
+    username = request.form.get("username", "").strip().lower()[:150]
+    return f"login:{username}@{get_remote_address()}"
+
+
+def _failed(response: Response) -> bool:
+    return response.status_code == 401
+
+
 @bp.route("/login", methods=["GET", "POST"])
 @public
 @limiter.limit(_login_limit, methods=["POST"])
+@limiter.limit(_login_account_limit, key_func=_account_key, methods=["POST"], deduct_when=_failed)
 def login():
     form = LoginForm()
     if form.validate_on_submit():
@@ -60,12 +87,14 @@ def change_password():
     if form.validate_on_submit():
         db = get_db()
         try:
-            accounts.change_password(db, current_user, form.current.data, form.new.data)
+            accounts.change_password(
+                db, current_user, form.current.data, form.new.data, keep_session=session.get("sid")
+            )
         except accounts.AccountError as error:
             flash(str(error), "error")
             return render_template("auth/change_password.html", form=form), 400
         audit.record(db, current_user.actor, "password_changed", "user", current_user.id)
-        flash("Password changed.", "info")
+        flash("Password changed. Any other place you were signed in is now signed out.", "info")
         return redirect(url_for("dashboard.index"))
     status = 400 if form.is_submitted() else 200
     return render_template("auth/change_password.html", form=form), status

@@ -1,6 +1,8 @@
-"""Analyst review of themes: read, rename, merge, split, move, choose quotes, approve.
+"""Analyst review of themes: read, rename, merge, split, move, choose quotes, approve, and
+decide what refits and new stories propose for approved themes.
 
-Views only orchestrate; `nlp.theme_store` decides what an edit may do.
+Views only orchestrate; `nlp.theme_store` decides what an edit may do. No view waits on a
+model: keywords are refreshed, and approved themes re-published, by queued jobs.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from flask_login import current_user
 from consent.activities import list_activities
 from nlp import theme_store
 from nlp.theme_store import ThemeError
-from plumbing import audit
+from plumbing import audit, jobs
 from workbench.charts import themes as charts
 from workbench.policy import roles
 from workbench.web import enqueue, get_db
@@ -20,6 +22,7 @@ bp = Blueprint("review", __name__, url_prefix="/review")
 ANALYSTS = ("analyst", "admin")
 # A theme's stories are listed a page at a time: each row carries a quote form and a move form.
 MEMBERS_PER_PAGE = 50
+RUNNING = ("queued", "running")
 
 
 def _activity_arg() -> int | None:
@@ -44,17 +47,44 @@ def themes():
     if activity_id is None and activities:
         activity_id = activities[0]["id"]
     listed = theme_store.list_themes(db, activity_id)
+    runs = theme_store.list_runs(db, activity_id)
     return render_template(
         "review/themes.html",
         activities=activities,
         activity_id=activity_id,
         themes=listed,
-        run=theme_store.current_run(db, activity_id),
+        runs=runs,
+        run=runs[0] if runs else None,
+        fitting=[job for job in jobs.recent(db, 3, "themes") if job["status"] in RUNNING],
         proposal=theme_store.pending_proposal(db, activity_id),
+        held=theme_store.pending_counts(db, activity_id),
         unthemed=len(theme_store.unthemed_story_ids(db, activity_id)),
-        theme_map=charts.theme_map_svg(theme_store.theme_map(db, activity_id)),
+        theme_map=charts.theme_map_svg(theme_store.theme_map(db, activity_id), link=_story_links()),
         trend=charts.sizes_over_time_svg(theme_store.sizes_over_time(db, activity_id)),
     )
+
+
+def _story_links():
+    """Where each map point leads: its story, on the page of its theme that lists it. The
+    address is built once per page, not once per point (a map can hold 10,000)."""
+    themes_url = url_for("review.themes")
+
+    def link(point: dict) -> str:
+        story_id = point["story_id"]
+        return f"{themes_url}/{point['theme_id']}?story={story_id}#story-{story_id}"
+
+    return link
+
+
+def _stories_changed(theme_ids: list[int]) -> None:
+    """After stories joined or left themes: queue their keywords' refresh, and a re-publish
+    if an approved theme changed (the published file holds approved membership)."""
+    if not theme_ids:
+        return
+    enqueue("refresh_keywords", theme_ids=sorted(set(theme_ids)))
+    statuses = theme_store.themes_by_id(get_db(), theme_ids)
+    if any(theme["status"] == "approved" for theme in statuses.values()):
+        enqueue("publish", published_path=_published_path())
 
 
 @bp.route("/themes/run", methods=["POST"])
@@ -74,7 +104,14 @@ def decide_proposal(proposal_id: int):
     decision = request.form.get("decision")
     try:
         if decision == "accept":
-            theme_store.accept_proposal(db, proposal_id, by=current_user.id)
+            _stories_changed(theme_store.accept_proposal(db, proposal_id, by=current_user.id))
+            held = len(theme_store.pending_counts(db, _activity_arg()))
+            if held:
+                flash(
+                    f"Changes to {held} approved {'theme wait' if held == 1 else 'themes wait'} "
+                    "for your review on their pages.",
+                    "info",
+                )
         elif decision == "reject":
             theme_store.reject_proposal(db, proposal_id, by=current_user.id)
         else:
@@ -90,12 +127,49 @@ def decide_proposal(proposal_id: int):
 @roles(*ANALYSTS)
 def theme(theme_id: int):
     db = get_db()
+    story = request.args.get("story", "")
+    opened = int(story) if story.isdecimal() and len(story) < 10 else None
     try:
-        detail = theme_store.theme_detail(db, theme_id, page=_page_arg(), per_page=MEMBERS_PER_PAGE)
+        detail = theme_store.theme_detail(
+            db, theme_id, page=_page_arg(), per_page=MEMBERS_PER_PAGE, around=opened
+        )
     except ThemeError:
         abort(404)
     others = [t for t in theme_store.list_themes(db, detail["activity_id"]) if t["id"] != theme_id]
-    return render_template("review/theme.html", theme=detail, others=others)
+    return render_template(
+        "review/theme.html",
+        theme=detail,
+        others=others,
+        opened=opened,
+        proposed=theme_store.proposed_changes(db, theme_id),
+        refreshing=jobs.pending(db, ("refresh_keywords",)) > 0,
+    )
+
+
+@bp.route("/themes/<int:theme_id>/proposed", methods=["POST"])
+@roles(*ANALYSTS)
+def decide_proposed(theme_id: int):
+    """Accept or turn down what a refit or new stories propose for this theme."""
+    decision = request.form.get("decision")
+    stories = [int(s) for s in request.form.getlist("story") if s.isdecimal()]
+    if decision == "accept":
+        changed = _edit(
+            theme_id,
+            "theme_changes_accepted",
+            lambda db: theme_store.accept_changes(db, theme_id, stories),
+        )
+        if isinstance(changed, list):
+            _stories_changed(changed)
+            flash("The proposed changes were accepted; published themes follow shortly.", "info")
+    elif decision == "reject":
+        _edit(
+            theme_id,
+            "theme_changes_rejected",
+            lambda db: theme_store.reject_changes(db, theme_id, stories, by=current_user.id),
+        )
+    else:
+        abort(400)
+    return _back(theme_id)
 
 
 def _page_arg() -> int:
@@ -146,7 +220,11 @@ def set_status(theme_id: int):
 @roles(*ANALYSTS)
 def merge(theme_id: int):
     sources = [int(s) for s in request.form.getlist("source") if s.isdecimal()]
-    _edit(theme_id, "theme_merged", lambda db: theme_store.merge_themes(db, theme_id, sources))
+    changed = _edit(
+        theme_id, "theme_merged", lambda db: theme_store.merge_themes(db, theme_id, sources)
+    )
+    if isinstance(changed, list):
+        _stories_changed(changed)
     return _back(theme_id)
 
 
@@ -159,7 +237,10 @@ def split(theme_id: int):
         "theme_split",
         lambda db: theme_store.split_theme(db, theme_id, stories, request.form.get("label", "")),
     )
-    return _back(new_id if isinstance(new_id, int) else theme_id)
+    if isinstance(new_id, int):
+        _stories_changed([theme_id, new_id])
+        return _back(new_id)
+    return _back(theme_id)
 
 
 @bp.route("/themes/<int:theme_id>/move", methods=["POST"])
@@ -170,7 +251,11 @@ def move(theme_id: int):
     if not (story.isdecimal() and target.isdecimal()):
         flash("Choose a story and a theme to move it to.", "error")
         return _back(theme_id)
-    _edit(theme_id, "story_moved", lambda db: theme_store.move_story(db, int(story), int(target)))
+    changed = _edit(
+        theme_id, "story_moved", lambda db: theme_store.move_story(db, int(story), int(target))
+    )
+    if isinstance(changed, list):
+        _stories_changed(changed)
     return _back(theme_id)
 
 

@@ -24,6 +24,10 @@ WEB_WORKERS = 2
 WORKER_NICENESS = 10
 WEB_THREADS = 4
 DATASETTE_HOST, DATASETTE_PORT = "127.0.0.1", 8001
+# Browsers send a host's cookies to all its ports: the app is opened as 127.0.0.1 and the
+# published site as localhost, so the staff session cookie never goes to Datasette.
+APP_URL = f"http://{APP_ADDRESS}"
+DATASETTE_URL = f"http://localhost:{DATASETTE_PORT}"
 
 
 def datasette_command(published: str, port: int = DATASETTE_PORT) -> list[str]:
@@ -170,8 +174,8 @@ def run_all() -> None:
         for name, cmd in commands.items()
     }
     ensure_demo_admin()
-    click.echo(f"  app        http://{APP_ADDRESS}")
-    click.echo(f"  datasette  http://{DATASETTE_HOST}:{DATASETTE_PORT}")
+    click.echo(f"  app        {APP_URL}")
+    click.echo(f"  datasette  {DATASETTE_URL}  (another host name: staff cookies stay away)")
     click.echo("  Ctrl-C stops all three.")
     stopping = False
 

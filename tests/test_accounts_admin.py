@@ -1,0 +1,147 @@
+"""Admins manage accounts in the app: deactivate, reactivate, reset a password, change a role.
+Each change is audited with who made it, and an admin cannot lock everyone out."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import PASSWORD, login, make_user, post_form
+
+from workbench import accounts
+
+ONE_TIME = re.compile(r"data-one-time-password>([^<]+)<")
+
+
+@pytest.fixture
+def admin(client, db):
+    user = make_user(db, "admin", "ada")
+    login(client, "ada")
+    return user
+
+
+def actions_on(db, user_id: int) -> list[tuple[str, str, str | None]]:
+    return [
+        (row["actor"], row["action"], row["detail"])
+        for row in db.query(
+            "SELECT * FROM audit_log WHERE object_type = 'user' AND object_id = ?"
+            " AND action NOT IN ('login', 'logout') ORDER BY id",
+            [str(user_id)],
+        )
+    ]
+
+
+def test_a_deactivated_account_is_signed_out_and_cannot_log_in_until_reactivated(
+    app, client, db, admin
+):
+    bob = make_user(db, "analyst", "bob")
+    bobs_browser = app.test_client()
+    login(bobs_browser, "bob")
+    assert bobs_browser.get("/dashboard").status_code == 200
+
+    response = post_form(
+        client,
+        f"/admin/users/{bob.id}/active",
+        {"action": "deactivate"},
+        form_page="/admin/users",
+        follow_redirects=True,
+    )
+    page = response.get_data(as_text=True)
+    assert 'role="status">Saved: bob is deactivated' in page
+    assert "/login" in bobs_browser.get("/dashboard").headers["Location"]
+    assert login(bobs_browser, "bob").status_code == 401
+
+    post_form(
+        client, f"/admin/users/{bob.id}/active", {"action": "reactivate"}, form_page="/admin/users"
+    )
+    assert login(bobs_browser, "bob").status_code == 302
+    assert actions_on(db, bob.id) == [
+        (admin.actor, "user_deactivated", None),
+        (admin.actor, "user_reactivated", None),
+    ]
+
+
+def test_a_reset_shows_a_one_time_password_once_and_ends_the_old_password_and_sessions(
+    app, client, db, admin
+):
+    bob = make_user(db, "gatherer", "bob")
+    bobs_browser = app.test_client()
+    login(bobs_browser, "bob")
+    response = post_form(
+        client, f"/admin/users/{bob.id}/password", {"action": "reset"}, form_page="/admin/users"
+    )
+    assert response.status_code == 200
+    one_time = ONE_TIME.search(response.get_data(as_text=True)).group(1)
+    assert one_time not in client.get("/admin/users").get_data(as_text=True)
+    assert "/login" in bobs_browser.get("/dashboard").headers["Location"]
+    assert accounts.authenticate(db, "bob", PASSWORD) is None
+    assert login(bobs_browser, "bob", one_time).headers["Location"].endswith("/account/password")
+    assert actions_on(db, bob.id) == [(admin.actor, "password_reset", None)]
+    assert one_time not in str(list(db.query("SELECT * FROM audit_log")))
+
+
+def test_a_role_change_applies_from_the_next_page_and_is_audited(app, client, db, admin):
+    bob = make_user(db, "planner", "bob")
+    bobs_browser = app.test_client()
+    login(bobs_browser, "bob")
+    assert bobs_browser.get("/capture/import").status_code == 403
+    response = post_form(
+        client,
+        f"/admin/users/{bob.id}/role",
+        {"role": "analyst"},
+        form_page="/admin/users",
+        follow_redirects=True,
+    )
+    assert 'role="status">Saved: bob is now analyst.' in response.get_data(as_text=True)
+    assert bobs_browser.get("/capture/import").status_code == 200
+    assert actions_on(db, bob.id) == [(admin.actor, "role_changed", "planner->analyst")]
+
+
+def test_an_unknown_role_changes_nothing(client, db, admin):
+    bob = make_user(db, "planner", "bob")
+    post_form(client, f"/admin/users/{bob.id}/role", {"role": "owner"}, form_page="/admin/users")
+    assert accounts.get(db, bob.id).role == "planner"
+    assert actions_on(db, bob.id) == []
+
+
+def test_admins_cannot_deactivate_themselves_or_leave_no_active_admin(client, db, admin):
+    response = post_form(
+        client,
+        f"/admin/users/{admin.id}/active",
+        {"action": "deactivate"},
+        form_page="/admin/users",
+        follow_redirects=True,
+    )
+    assert "You cannot deactivate your own account." in response.get_data(as_text=True)
+    response = post_form(
+        client,
+        f"/admin/users/{admin.id}/role",
+        {"role": "analyst"},
+        form_page="/admin/users",
+        follow_redirects=True,
+    )
+    assert "Another admin must change your role." in response.get_data(as_text=True)
+    assert accounts.get(db, admin.id).active and accounts.get(db, admin.id).role == "admin"
+
+    # With a second active admin, one may deactivate the other.
+    other = make_user(db, "admin", "odo")
+    accounts.set_active(db, other, False, by=admin)
+    assert not accounts.get(db, other.id).active
+
+
+def test_the_last_active_admin_keeps_their_role_and_account(db):
+    only = make_user(db, "admin", "only")
+    other = make_user(db, "analyst", "other")
+    with pytest.raises(accounts.AccountError, match="only active admin"):
+        accounts.set_active(db, only, False, by=other)
+    with pytest.raises(accounts.AccountError, match="only active admin"):
+        accounts.set_role(db, only, "analyst", by=other)
+    assert accounts.get(db, only.id).role == "admin" and accounts.get(db, only.id).active
+
+
+@pytest.mark.parametrize("path", ["active", "password", "role"])
+def test_account_actions_need_the_csrf_token(client, db, admin, path):
+    bob = make_user(db, "planner", "bob")
+    response = client.post(f"/admin/users/{bob.id}/{path}", data={"action": "deactivate"})
+    assert response.status_code == 400
+    assert accounts.get(db, bob.id).active and accounts.get(db, bob.id).role == "planner"
