@@ -71,6 +71,7 @@ def seed(db, n_stories: int, n_themes: int = 20, rng: random.Random | None = Non
                     "opens_on": "2025-01-01",
                     "closes_on": "2025-12-31",
                     "channels": json.dumps(CHANNELS),
+                    "areas": json.dumps(AREAS),
                     "retention_days": 365,
                     "created_at": NOW,
                     "framework_id": "plan",

@@ -10,6 +10,7 @@ from consent.activities import (
     current_notice,
     get_activity,
     list_activities,
+    listed_area,
     notice_sections,
     update_activity,
 )
@@ -81,6 +82,7 @@ __all__ = [
     "import_csv",
     "key_for_reference",
     "list_activities",
+    "listed_area",
     "notice_sections",
     "original_text",
     "original_texts",

@@ -33,6 +33,8 @@ OPTIONAL_TEXT = ("partners", "framework_id")
 # The same wording in Welsh, each optional: Welsh pages show it where given, English where not.
 WELSH_TEXT = tuple(f"{name}_cy" for name in (*REQUIRED_TEXT, "partners"))
 MAX_FIELD_CHARS = 4000
+MAX_AREA_CHARS = 100
+MAX_AREAS = 500
 
 
 def _parse_date(value) -> date | None:
@@ -85,6 +87,7 @@ def _validated(fields: dict, frameworks: Collection[str] | None) -> dict:
     elif any(c not in CHANNELS for c in channels):
         errors["channels"] = "Choose channels from the list."
     row["channels"] = json.dumps([c for c in CHANNELS if c in channels])
+    row["areas"] = _validated_areas(fields.get("areas"), errors)
     try:
         retention = int(str(fields.get("retention_days", "")).strip())
         if retention <= 0:
@@ -95,6 +98,31 @@ def _validated(fields: dict, frameworks: Collection[str] | None) -> dict:
     if errors:
         raise ConsentError(errors)
     return row
+
+
+def _validated_areas(value, errors: dict[str, str]) -> str:
+    """The areas as a JSON list: one a line (or a list), blanks and repeats dropped."""
+    lines = value.splitlines() if isinstance(value, str) else list(value or [])
+    areas: list[str] = []
+    for line in lines:
+        area = " ".join(str(line).split())
+        if area and area not in areas:
+            areas.append(area)
+    if any(len(area) > MAX_AREA_CHARS for area in areas):
+        errors["areas"] = f"Keep each area under {MAX_AREA_CHARS} characters."
+    elif len(areas) > MAX_AREAS:
+        errors["areas"] = f"List at most {MAX_AREAS} areas."
+    return json.dumps(areas)
+
+
+def listed_area(activity: dict, area: str | None) -> str | None:
+    """The area if it is one of the activity's listed areas, else None.
+
+    Stories saved before areas were a choice may hold free text; only a listed area is ever
+    counted or published.
+    """
+    area = " ".join((area or "").split())
+    return area if area and area in activity["areas"] else None
 
 
 def notice_sections(activity: dict) -> list[tuple[str, str]]:
@@ -207,6 +235,7 @@ def update_activity(
 def _decoded(row: dict) -> dict:
     activity = dict(row)
     activity["channels"] = json.loads(activity["channels"])
+    activity["areas"] = json.loads(activity.get("areas") or "[]")
     now = today().isoformat()
     activity["is_open"] = activity["opens_on"] <= now <= activity["closes_on"]
     return activity
@@ -225,6 +254,18 @@ def list_activities(db: sqlite_utils.Database, open_only: bool = False) -> list[
         for row in db.query("SELECT * FROM activities ORDER BY opens_on DESC, id DESC")
     ]
     return [a for a in activities if a["is_open"]] if open_only else activities
+
+
+def is_responsible(db: sqlite_utils.Database, activity_id: int, user_id: int) -> bool:
+    """Whether a member of staff answers for an activity: they set it up, or they gathered
+    stories for it. Only they may act on its stories for a teller (a new receipt secret)."""
+    return bool(
+        db.execute(
+            "SELECT EXISTS (SELECT 1 FROM activities WHERE id = ? AND created_by = ?) "
+            "OR EXISTS (SELECT 1 FROM stories WHERE activity_id = ? AND created_by = ?)",
+            [activity_id, user_id, activity_id, user_id],
+        ).fetchone()[0]
+    )
 
 
 def current_notice(db: sqlite_utils.Database, activity_id: int) -> dict:

@@ -13,11 +13,12 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from consent import references
-from consent.activities import current_notice, get_activity
+from consent.activities import current_notice, get_activity, listed_area
 from consent.errors import ConsentError
 from consent.languages import DEFAULT as DEFAULT_LANGUAGE
 from consent.languages import LANGUAGES
 from consent.purposes import EQUALITY_QUESTIONS, METHODS, PURPOSES, normalise_postcode_district
+from consent.text import clean_text
 from plumbing import audit
 from plumbing import db as wdb
 from plumbing.clock import now_iso
@@ -71,7 +72,7 @@ def _optional_text(value, field: str, errors: dict, limit: int = MAX_DETAIL_CHAR
     if not isinstance(value, str):
         errors[field] = "This must be text."
         return None
-    value = value.strip()
+    value = clean_text(value).strip()
     if len(value) > limit:
         errors[field] = f"Keep this under {limit} characters."
     return value or None
@@ -90,7 +91,7 @@ def _check_text(text, max_chars: int, errors: dict) -> str:
     if not isinstance(text, str) or not is_valid_text(text):
         errors["text"] = "The story contains characters that are not valid text (UTF-8)."
         return ""
-    stripped = text.strip()
+    stripped = clean_text(text).strip()
     if not stripped:
         errors["text"] = "Write or transcribe the story: it is empty."
     elif len(stripped) > max_chars:
@@ -196,6 +197,10 @@ def check_submission(
         name: _optional_text(value, name, errors)
         for name, value in (("service", service), ("setting", setting), ("area", area))
     }
+    if details["area"] and activity is not None:
+        details["area"] = listed_area(activity, details["area"])
+        if details["area"] is None:
+            errors["area"] = "Choose an area from this activity's list, or leave it empty."
     contact_row = check_contact(contact, errors) if granted["contact"] else None
     equality_row = check_equality(equality, errors) if granted["equality_monitoring"] else None
     if errors:

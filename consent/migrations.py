@@ -127,7 +127,14 @@ def m004_contact_language(db: Database) -> None:
 
 
 @migrations()
-def m005_activity_welsh(db: Database) -> None:
+def m005_activity_areas(db: Database) -> None:
+    # The areas a story may be about (JSON list): a choice, never free text, because a typed
+    # area skips anonymisation and the human check on its way to the published counts.
+    db.execute("ALTER TABLE activities ADD COLUMN areas TEXT NOT NULL DEFAULT '[]'")
+
+
+@migrations()
+def m006_activity_welsh(db: Database) -> None:
     # What staff write for storytellers, in Welsh too: shown on Welsh pages where given.
     for column in (
         "title_cy",

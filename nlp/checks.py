@@ -19,12 +19,12 @@ import consent
 from consent import delete_rows, register_cleanup
 from nlp.anonymise import ENGINE_VERSION, Finding, anonymise, render
 from nlp.findings import LABELS
-from nlp.residual_risk import combination, document_frequencies, risk_flags
+from nlp.residual_risk import combination, risk_flags
 from plumbing import db as wdb
 from plumbing.clock import now_iso
 
 # Residual-risk flags compare a story with the other anonymised stories of its activity;
-# the most recent this many are enough to tell a rare word from a common one.
+# the most recent this many are enough to tell a rare combination from a common one.
 CORPUS_SAMPLE = 2000
 # What a storyteller may read on their receipt: the machine's result, or the checked one.
 READABLE = ("ready", "checked")
@@ -186,8 +186,8 @@ def _story(db: sqlite_utils.Database, story_id: int) -> dict:
 def _result(db: sqlite_utils.Database, story: dict, result, status: str, **checked) -> dict:
     """What to store of an anonymisation: its text, findings and residual-risk flags (the text
     compared with the activity's other stories), and who checked it, if anyone."""
-    frequencies, combos = _corpus(db, story["activity_id"], story["id"])
-    flags = risk_flags(result.text, frequencies, combos)
+    combos = _corpus(db, story["activity_id"], story["id"])
+    flags = risk_flags(result.text, combos)
     return {
         "status": status,
         "text": result.text,
@@ -219,7 +219,7 @@ def _save(db: sqlite_utils.Database, story_id: int, values: dict) -> dict:
 
 
 def _corpus(db: sqlite_utils.Database, activity_id: int, story_id: int):
-    """Word and combination counts over the activity's other anonymised stories."""
+    """Combination counts over the activity's other anonymised stories."""
     others = [sid for sid in consent.story_ids(db, activity_id) if sid != story_id]
     texts = [
         row[0]
@@ -229,6 +229,4 @@ def _corpus(db: sqlite_utils.Database, activity_id: int, story_id: int):
             [json.dumps(others), CORPUS_SAMPLE],
         )
     ]
-    frequencies = document_frequencies(texts)
-    combos = Counter(c for c in map(combination, texts) if c)
-    return frequencies, combos
+    return Counter(c for c in map(combination, texts) if c)

@@ -13,9 +13,12 @@ from plumbing.jobs import job
 @job("embed")
 def embed_stories(db, progress, activity_id: int | None = None) -> None:
     """Cache embeddings of the checked stories (all, or one activity's) that lack them."""
-    from nlp import embed, theme_store
+    from nlp import embed, tag_store, theme_store
 
-    embed.ensure_embeddings(db, theme_store.checked_story_ids(db, activity_id), progress)
+    story_ids = theme_store.checked_story_ids(db, activity_id)
+    embed.ensure_embeddings(db, story_ids, progress)
+    # Criticality needs only the embedding, not a framework: every checked story gets one.
+    tag_store.score_criticality(db, story_ids)
 
 
 @job("themes")
@@ -106,8 +109,8 @@ def after_check(db, progress, story_id: int) -> None:
     progress(0.4, "Placing in themes")
     theme_store.assign_new_stories(db, activity_id)
     framework = consent.get_activity(db, activity_id)["framework_id"]
+    tag_store.score_criticality(db, [story_id])
     if framework:
         progress(0.7, "Tagging to priorities")
-        result = tag_store.tag_stories(db, [story_id], framework)
-        tag_store.score_criticality(db, result.tagged)
+        tag_store.tag_stories(db, [story_id], framework)
     progress(1.0, "Done")

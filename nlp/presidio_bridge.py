@@ -6,6 +6,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from nlp.care_setting_names import care_setting_findings
 from nlp.findings import LABELS
 from nlp.name_gazetteer import Gazetteer
 from nlp.token_rules import token_findings
@@ -28,7 +29,7 @@ class UkRulesRecognizer(EntityRecognizer):
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
-        found = pattern_findings(text)
+        found = pattern_findings(text) + care_setting_findings(text)
         if nlp_artifacts is not None and nlp_artifacts.tokens is not None:
             found.extend(token_findings(nlp_artifacts.tokens, self.gaz, original=text))
         wanted = set(entities) if entities else set(LABELS)

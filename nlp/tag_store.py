@@ -7,6 +7,7 @@ data, so review pages can stay thin.
 
 from __future__ import annotations
 
+import io
 import json
 import time
 from collections.abc import Callable
@@ -17,7 +18,7 @@ from sqlite_utils import Database
 
 import consent
 from consent import delete_rows, register_cleanup
-from nlp import criticality, embed, tagging
+from nlp import criticality, embed, tag_learner, tagging
 from nlp.priorities import Framework, FrameworkError, framework_version, get_framework
 from plumbing import db as wdb
 from plumbing.clock import now_iso
@@ -28,6 +29,12 @@ BULK_ACTIONS = ("accept", "reject", "add")
 # publication): an analyst's confirmation, or the model's proposal not yet rejected.
 COUNTED_TAG_STATES = ("confirmed", "proposed")
 Progress = Callable[[float, str], None]
+# A theme is linked to a priority only when at least this share of its stories carry the
+# priority. A story carries about 1.2 priority tags, so with the demo's eight priorities a
+# priority reaches about 15 % of any group of stories by chance; a quarter is well above that,
+# yet low enough for a theme that is about two priorities to be linked to both. Linking on a
+# single tagged story (as before) gave themes six or seven of eight priorities each.
+THEME_PRIORITY_SHARE = 0.25
 
 
 @dataclass
@@ -92,12 +99,21 @@ def _thresholds(db: Database, framework: Framework) -> np.ndarray:
     )
 
 
-def load_classifier(db: Database, framework_id: str) -> tagging.LinearTagger | None:
-    """The trained classifier for a framework, or None before enough tags are confirmed."""
+def load_classifier(
+    db: Database, framework_id: str
+) -> tag_learner.LearntTagger | tagging.LinearTagger | None:
+    """The trained tagger for a framework, or None before enough tags are confirmed. A tagger
+    stored by an earlier version (embeddings-only `LinearTagger`) still loads."""
     row = db.execute(
         "SELECT model FROM classifiers WHERE framework_id = ?", [framework_id]
     ).fetchone()
-    return tagging.LinearTagger.from_bytes(row[0]) if row else None
+    if not row:
+        return None
+    with np.load(io.BytesIO(row[0]), allow_pickle=False) as arrays:
+        learnt = "coef_words" in arrays.files
+    if learnt:
+        return tag_learner.LearntTagger.from_bytes(row[0])
+    return tagging.LinearTagger.from_bytes(row[0])
 
 
 def tag_stories(db: Database, story_ids: list[int], framework_id: str) -> TaggingResult:
@@ -112,12 +128,14 @@ def tag_stories(db: Database, story_ids: list[int], framework_id: str) -> Taggin
         return result
     matrix = np.stack([vectors[sid] for sid in result.tagged])
     version = framework_version(db, framework_id)
+    texts = embed.checked_texts(db, result.tagged)
     proposals = tagging.propose(
         matrix,
         framework,
         thresholds=_thresholds(db, framework),
         classifier=load_classifier(db, framework_id),
         version=f"{tagging.ZERO_SHOT_VERSION}/{framework_id}@v{version}",
+        texts=[texts.get(sid, "") for sid in result.tagged],
     )
     now = now_iso()
     with wdb.write(db):
@@ -150,6 +168,9 @@ def tag_stories(db: Database, story_ids: list[int], framework_id: str) -> Taggin
         # An analyst's own proposal (source 'analyst', state 'proposed') is kept: ignore clashes.
         db["tags"].insert_all(rows, ignore=True)
         result.proposed = len(rows)
+    # Every path that tags a story (a job, the demo, a re-tag after training) scores its
+    # criticality too, so no tagged story is left showing none.
+    score_criticality(db, result.tagged)
     return result
 
 
@@ -305,6 +326,50 @@ def tags_for_stories(db: Database, story_ids: list[int], framework_id: str) -> d
     return result
 
 
+def shared_priorities(
+    story_ids: list[int], story_tags: dict[int, dict], minimum: float = THEME_PRIORITY_SHARE
+) -> dict:
+    """{priority: share of the stories that carry it} for the priorities at least `minimum`
+    of the stories carry; `story_tags` maps each story to its priorities (any mapping)."""
+    if not story_ids:
+        return {}
+    counts: dict = {}
+    for story_id in story_ids:
+        for priority in story_tags.get(story_id, {}):
+            counts[priority] = counts.get(priority, 0) + 1
+    shares = {priority: count / len(story_ids) for priority, count in counts.items()}
+    return {priority: share for priority, share in shares.items() if share >= minimum}
+
+
+def review_order(db: Database, story_ids: list[int], framework_id: str) -> list[int]:
+    """The stories in the order an analyst's review teaches the tagger most: stories with no
+    decision yet first, least certain first, then the decided ones.
+
+    Certainty of a story is how far its least certain proposal's calibrated probability is from
+    0.5; a story with only zero-shot proposals (no learnt model covers them) or none at all
+    counts as least certain. Ties keep the given order.
+    """
+    certainty: dict[int, float] = {}
+    decided: set[int] = set()
+    for chunk in _chunks(story_ids):
+        placeholders = ",".join("?" * len(chunk))
+        for story_id, state, source, score, version in db.execute(
+            f"SELECT story_id, state, source, score, model_version FROM tags "
+            f"WHERE framework_id = ? AND story_id IN ({placeholders})",
+            [framework_id, *chunk],
+        ):
+            if state != "proposed" or source != "model":
+                decided.add(story_id)
+            elif score is not None and (version or "").startswith(tag_learner.VERSION_PREFIX):
+                sureness = abs(float(score) - 0.5)
+                certainty[story_id] = min(certainty.get(story_id, 1.0), sureness)
+    position = {sid: n for n, sid in enumerate(story_ids)}
+    return sorted(
+        story_ids,
+        key=lambda sid: (sid in decided, certainty.get(sid, 0.0), position[sid]),
+    )
+
+
 def tags_for_theme(db: Database, theme_id: int, framework_id: str) -> list[dict]:
     """Per priority of the framework, how many of the theme's stories have it proposed,
     confirmed or rejected; priorities in framework order, including those with no tags."""
@@ -369,11 +434,13 @@ def _training_labels(
 
 
 def train_classifier(db: Database, framework_id: str) -> dict[str, dict]:
-    """Recalibrate zero-shot margins and train the classifier from analysts' decisions.
+    """Recalibrate zero-shot margins and train the learnt tagger from analysts' decisions.
 
-    Stores per-priority margins in `priorities.threshold`, and the classifier with its
-    cross-validated precision and recall in `classifiers`; returns those figures keyed by
-    priority id. Stories not yet embedded are left out. Takes seconds for thousands of stories.
+    Stores per-priority margins in `priorities.threshold`, and the tagger (`nlp.tag_learner`)
+    with its cross-validated precision and recall in `classifiers`; returns those figures keyed
+    by priority id. It learns from the stories an analyst confirmed a tag of (their other
+    priorities count as absent) and from each priority's title, description and examples.
+    Stories not yet embedded are left out. Takes seconds for thousands of stories.
     """
     started = time.perf_counter()
     framework = get_framework(db, framework_id)
@@ -381,18 +448,19 @@ def train_classifier(db: Database, framework_id: str) -> dict[str, dict]:
     vectors = story_vectors(db, story_ids)
     keep = [row for row, sid in enumerate(story_ids) if sid in vectors]
     labels, known = labels[keep], known[keep]
-    matrix = np.stack([vectors[story_ids[row]] for row in keep]) if keep else None
-    if matrix is None:
-        margins = np.full(len(framework.ids), tagging.DEFAULT_THRESHOLD, dtype=np.float32)
-        model, metrics = None, {}
-    else:
+    margins = np.full(len(framework.ids), tagging.DEFAULT_THRESHOLD, dtype=np.float32)
+    model, metrics = None, {}
+    if keep:
+        matrix = np.stack([vectors[story_ids[row]] for row in keep])
         result = tagging.zero_shot(matrix, tagging.phrase_index(framework))
         margins = tagging.calibrate_margins(result.relative(), labels, known)
         complete = known.all(axis=1)
-        model, metrics = tagging.fit_linear_tagger(
+        model, metrics = _fit_learnt(
+            db,
+            framework,
+            [story_ids[row] for row, whole in zip(keep, complete, strict=True) if whole],
             matrix[complete],
             labels[complete],
-            framework.ids,
             tagging.zero_shot_decisions(result, margins)[complete],
         )
     elapsed = time.perf_counter() - started
@@ -415,6 +483,52 @@ def train_classifier(db: Database, framework_id: str) -> dict[str, dict]:
                 }
             )
     return metrics
+
+
+def _fit_learnt(
+    db: Database,
+    framework: Framework,
+    story_ids: list[int],
+    vectors: np.ndarray,
+    labels: np.ndarray,
+    zero_shot_predicted: np.ndarray,
+) -> tuple[tag_learner.LearntTagger | None, dict[str, dict]]:
+    """The learnt tagger and per-priority figures (zero-shot's beside the tagger's), or None
+    while the decisions cannot train one (fewer than two priorities with examples)."""
+    texts = embed.checked_texts(db, story_ids)
+    rows = [row for row, sid in enumerate(story_ids) if texts.get(sid)]
+    metrics: dict[str, dict] = {}
+    for number, priority_id in enumerate(framework.ids):
+        truth = labels[rows, number].astype(bool)
+        precision, recall = tagging.precision_recall(truth, zero_shot_predicted[rows, number])
+        metrics[priority_id] = {
+            "confirmed": int(truth.sum()),
+            "labelled": int(truth.size),
+            "zero_shot_precision": round(precision, 3) if truth.size else None,
+            "zero_shot_recall": round(recall, 3) if truth.size else None,
+            "classifier_precision": None,
+            "classifier_recall": None,
+            "used": "zero-shot",
+        }
+    try:
+        model = tag_learner.fit(
+            framework,
+            framework.ids,
+            [texts[story_ids[row]] for row in rows],
+            vectors[rows],
+            labels[rows],
+        )
+    except tag_learner.TrainingError:
+        return None, metrics
+    for priority_id, figures in model.metrics.items():
+        if figures["used"] == "learnt":
+            metrics[priority_id].update(
+                classifier_precision=figures["precision"],
+                classifier_recall=figures["recall"],
+                threshold=figures["threshold"],
+                used="classifier",
+            )
+    return model, metrics
 
 
 def priority_metrics(db: Database, framework_id: str) -> list[dict]:
@@ -446,7 +560,7 @@ def priority_metrics(db: Database, framework_id: str) -> list[dict]:
                 "margin": priority["threshold"]
                 if priority["threshold"] is not None
                 else tagging.DEFAULT_THRESHOLD,
-                "needs_confirmed": max(0, tagging.MIN_CONFIRMED - (priority["confirmed"] or 0)),
+                "needs_confirmed": max(0, tag_learner.MIN_EXAMPLES - (priority["confirmed"] or 0)),
                 "zero_shot_precision": figures.get("zero_shot_precision"),
                 "zero_shot_recall": figures.get("zero_shot_recall"),
                 "classifier_precision": figures.get("classifier_precision"),
@@ -529,7 +643,6 @@ def tag_activity(db: Database, activity_id: int, progress: Progress | None = Non
     if progress:
         progress(0.6, "Tagging to priorities")
     result = tag_stories(db, story_ids, framework_id)
-    score_criticality(db, result.tagged)
     if progress:
         progress(
             1.0,

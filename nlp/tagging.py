@@ -20,13 +20,17 @@ from __future__ import annotations
 
 import io
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from nlp import embed
 from nlp.priorities import Framework
+
+if TYPE_CHECKING:
+    from nlp.tag_learner import LearntTagger
 
 DEFAULT_THRESHOLD = 0.02  # margin below the story's best zero-shot score
 MIN_CONFIRMED = 5  # confirmed tags a priority needs before a classifier is trained for it
@@ -134,7 +138,7 @@ def _f1(truth: np.ndarray, predicted: np.ndarray) -> float:
     return 2 * true_positive / denominator if denominator else 0.0
 
 
-def _precision_recall(truth: np.ndarray, predicted: np.ndarray) -> tuple[float, float]:
+def precision_recall(truth: np.ndarray, predicted: np.ndarray) -> tuple[float, float]:
     true_positive = float(np.sum(truth & predicted))
     precision = true_positive / predicted.sum() if predicted.sum() else 0.0
     recall = true_positive / truth.sum() if truth.sum() else 0.0
@@ -234,7 +238,7 @@ def _fit_linear_tagger(
     for number, priority_id in enumerate(priority_ids):
         truth = labels[:, number].astype(bool)
         positives, negatives = int(truth.sum()), int((~truth).sum())
-        zs_precision, zs_recall = _precision_recall(truth, zero_shot_predicted[:, number])
+        zs_precision, zs_recall = precision_recall(truth, zero_shot_predicted[:, number])
         entry = {
             "confirmed": positives,
             "labelled": int(truth.size),
@@ -253,7 +257,7 @@ def _fit_linear_tagger(
         )
         held_out = cross_val_predict(model, vectors, truth, cv=folds, method="predict_proba")[:, 1]
         cut = best_threshold(truth, held_out)
-        precision, recall = _precision_recall(truth, held_out >= cut)
+        precision, recall = precision_recall(truth, held_out >= cut)
         model.fit(vectors, truth)
         coef[number], intercept[number] = model.coef_[0], model.intercept_[0]
         thresholds[number] = cut
@@ -275,11 +279,16 @@ def propose(
     vectors: np.ndarray,
     framework: Framework,
     thresholds: np.ndarray | None = None,
-    classifier: LinearTagger | None = None,
+    classifier: LinearTagger | LearntTagger | None = None,
     version: str = ZERO_SHOT_VERSION,
+    texts: list[str] | None = None,
 ) -> list[list[Proposal]]:
     """Tags to propose for each story: zero-shot everywhere, replaced by the classifier for the
-    priorities where it was better in cross-validation."""
+    priorities it covers. With `texts` (the stories' checked texts), each proposal's evidence
+    is the sentence of the story that carried it; without, the nearest priority phrase."""
+    from nlp import tag_reasons
+    from nlp.tag_learner import LearntTagger
+
     index = phrase_index(framework)
     result = zero_shot(vectors, index)
     margins = np.full(len(index.priority_ids), DEFAULT_THRESHOLD, dtype=np.float32)
@@ -288,7 +297,19 @@ def propose(
     decided = zero_shot_decisions(result, margins)
     scores = result.scores.copy()
     versions = np.array([version] * len(index.priority_ids), dtype=object)
-    if classifier is not None:
+    learnt: list[tuple[int, int]] = []  # (framework column, classifier column)
+    if isinstance(classifier, LearntTagger):
+        if texts is None:
+            raise ValueError("the learnt tagger needs the stories' texts")
+        chosen, probabilities = classifier.predict(texts, vectors)
+        for number, priority_id in enumerate(index.priority_ids):
+            if priority_id in classifier.priority_ids:
+                column = classifier.priority_ids.index(priority_id)
+                learnt.append((number, column))
+                decided[:, number] = chosen[:, column]
+                scores[:, number] = probabilities[:, column]
+                versions[number] = classifier.version
+    elif classifier is not None:
         probabilities = classifier.probabilities(vectors)
         for number, priority_id in enumerate(index.priority_ids):
             if priority_id not in classifier.priority_ids:
@@ -298,12 +319,24 @@ def propose(
                 decided[:, number] = probabilities[:, column] >= classifier.thresholds[column]
                 scores[:, number] = probabilities[:, column]
                 versions[number] = classifier.version
+
+    def piece_scores(pieces: list[str], piece_vectors: np.ndarray) -> np.ndarray:
+        combined = zero_shot(piece_vectors, index).scores
+        if learnt:
+            own = classifier.sentence_scores(pieces, piece_vectors)
+            for number, column in learnt:
+                combined[:, number] = own[:, column]
+        return combined
+
+    why = tag_reasons.reasons(texts, decided, piece_scores) if texts is not None else None
     return [
         [
             Proposal(
                 priority_id=index.priority_ids[number],
                 score=float(scores[row, number]),
-                evidence=index.phrases[result.evidence[row, number]],
+                evidence=why[row].get(int(number))
+                if why is not None
+                else index.phrases[result.evidence[row, number]],
                 model_version=str(versions[number]),
             )
             for number in np.flatnonzero(decided[row])
@@ -369,6 +402,15 @@ class TextTagger:
 class TextTags:
     labels: list[str]  # priority ids
     scores: dict[str, float]  # every scored priority id -> score
+    reasons: dict[str, str] = field(default_factory=dict)  # label -> the sentence behind it
+
+
+def trainable_priorities(framework: Framework, labels: list[list[str]]) -> list[str]:
+    """The priorities a trained tagger covers: every priority, less a broader one that has no
+    examples of its own while its narrower ones do (those children stand for it)."""
+    seen = {pid for row in labels for pid in row}
+    parents_with_data = {p.parent for p in framework.priorities if p.id in seen and p.parent}
+    return [pid for pid in framework.ids if pid in seen or pid not in parents_with_data]
 
 
 def tag_texts(
@@ -377,35 +419,34 @@ def tag_texts(
     training: tuple[list[str], list[list[str]]] | None = None,
 ) -> list[TextTags]:
     """Tag texts without a database: zero-shot, or trained on `training` = (texts, lists of
-    priority ids) with TextTagger, over the priorities that occur in the training labels."""
+    priority ids) with the learnt tagger (`nlp.tag_learner`), which falls back to zero-shot for
+    priorities with too few examples. Every tag comes with the sentence that carried it."""
+    from nlp import tag_learner, tag_reasons
+
     if not texts:
         return []
     vectors = embed.encode(texts)
     if training is None:
-        result = zero_shot(vectors, phrase_index(framework))
+        index = phrase_index(framework)
+        result = zero_shot(vectors, index)
         margins = np.full(len(framework.ids), DEFAULT_THRESHOLD, dtype=np.float32)
         decided = zero_shot_decisions(result, margins)
-        return [
-            TextTags(
-                labels=[framework.ids[j] for j in np.flatnonzero(decided[i])],
-                scores={
-                    pid: round(float(result.scores[i, j]), 4) for j, pid in enumerate(framework.ids)
-                },
-            )
-            for i in range(len(texts))
-        ]
-    train_texts, train_labels = training
-    used = [pid for pid in framework.ids if any(pid in labels for labels in train_labels)]
-    if len(used) < 2:
-        raise ValueError("training needs examples of at least two different priorities")
-    matrix = np.array([[pid in labels for pid in used] for labels in train_labels], dtype=int)
-    model = TextTagger().fit(train_texts, embed.encode(train_texts), matrix)
-    decision = model.decision(texts, vectors)
-    predicted = model.predict(texts, vectors)
+        why = tag_reasons.reasons(texts, decided, lambda _t, v: zero_shot(v, index).scores)
+        ids, scores = framework.ids, result.scores
+    else:
+        train_texts, train_labels = training
+        ids = trainable_priorities(framework, train_labels)
+        matrix = np.array(
+            [[pid in labels for pid in ids] for labels in train_labels], dtype=np.int8
+        ).reshape(len(train_labels), len(ids))
+        tagger = tag_learner.fit(framework, ids, train_texts, embed.encode(train_texts), matrix)
+        decided, scores = tagger.predict(texts, vectors)
+        why = tag_reasons.reasons(texts, decided, tagger.sentence_scores)
     return [
         TextTags(
-            labels=[used[j] for j in np.flatnonzero(predicted[i])],
-            scores={pid: round(float(decision[i, j]), 4) for j, pid in enumerate(used)},
+            labels=[ids[j] for j in np.flatnonzero(decided[i])],
+            scores={pid: round(float(scores[i, j]), 4) for j, pid in enumerate(ids)},
+            reasons={ids[j]: reason for j, reason in why[i].items()},
         )
         for i in range(len(texts))
     ]

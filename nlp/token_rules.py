@@ -215,6 +215,16 @@ def extend_name(v: View, i: int, gaz: Gazetteer) -> int:
     """Index after the last token of a name starting at i (takes up to two more name words)."""
     j = i + 1
     while j < len(v) and j - i < 4:
+        if (
+            v.text[j] in ("-", "‐")
+            and j + 1 < len(v)
+            and not v.spaced[j - 1]
+            and not v.spaced[j]
+            and v.wordlike[j + 1]
+            and (v.title[j + 1] or v.mode != "mixed")
+        ):
+            j += 2  # "Lloyd-Jones", "Price-Evans": one double-barrelled surname
+            continue
         if v.low[j] in NAME_PARTICLES and j + 1 < len(v) and v.spaced[j]:
             if surname_ok(v, j + 1, gaz):
                 j += 2
@@ -243,6 +253,8 @@ def cued_name_ok(v: View, i: int, gaz: Gazetteer) -> bool:
         return False
     if v.mode == "mixed" and v.title[i]:
         return True
+    if v.mode == "mixed":  # lower case where capitals are used: a name only if no word
+        return w not in gaz.english_words or (w in gaz.first_names and w not in gaz.common_words)
     return w in gaz.first_names or w not in gaz.common_words
 
 
@@ -256,6 +268,8 @@ def _cue_before(v: View, i: int) -> str | None:
         return None
     if k < 0:
         return None
+    if v.low[k] == ":" and k > 0 and (v.word[k - 1] in ROLE_CUES or v.word[k - 1] == "name"):
+        return "role"  # "Consultant: Okafor", "Name: Chidi Nwosu"
     prev = v.word[k].rstrip(".")
     if prev in TITLE_CUES:
         return "title"
@@ -289,6 +303,13 @@ NAME_FOLLOWERS = frozenset(
 )
 
 
+# spaCy entity types that are never identifiers of a person or place ("Punjabi", "March").
+NOT_IDENTIFIER_ENTS = frozenset(
+    """DATE TIME CARDINAL ORDINAL QUANTITY MONEY PERCENT LANGUAGE EVENT LAW WORK_OF_ART
+    PRODUCT NORP""".split()
+)
+
+
 def unlisted_title_name(v: View, i: int, gaz: Gazetteer) -> bool:
     """A capitalised word in no list ("Harjit", "Tash") where a name would stand: inside a
     sentence, or opening one and followed by a verb such as "was" or "needed"."""
@@ -297,16 +318,56 @@ def unlisted_title_name(v: View, i: int, gaz: Gazetteer) -> bool:
     w = v.word[i]
     if w in gaz.common_words or w in gaz.places or not_a_name(v, i) or v.text[i].isupper():
         return False
-    if v.ent[i] and v.ent[i] not in ("PERSON", "NORP"):
-        return False
+    if w in GENERIC_CARE or (i + 1 < len(v) and v.low[i + 1] in CARE_SUFFIX):
+        return False  # "the Cardiology ward": a department, or part of a care setting
+    if v.ent[i] in NOT_IDENTIFIER_ENTS:
+        return False  # spaCy reads a date, number or language here; an ORG may be a place
     if not v.sent_start[i]:
         return True
     nxt = v.low[i + 1] if i + 1 < len(v) else ""
-    if nxt == "," and i + 3 < len(v) and v.low[i + 2] in ("my", "our", "the", "his", "her"):
-        return v.word[i + 3] in ROLE_CUES  # "Oksana, my midwife, was amazing"
+    if _role_apposition(v, i):
+        return True  # "Oksana, my midwife, was amazing"
+    if _addressed_in_speech(v, i):
+        return True  # "“Tegid,” she said"'
     if i + 1 < len(v) and v.title[i + 1] and v.word[i + 1] in gaz.surnames and v.spaced[i]:
         return True  # "Oksana Clarke, 37, contacted us"
     return nxt in NAME_FOLLOWERS or v.ent[i] == "PERSON"
+
+
+def _addressed_in_speech(v: View, i: int) -> bool:
+    """ "“Tegid,” she said" or "“Tegid!” the nurse shouted": a word someone is called by."""
+    if i + 1 >= len(v) or v.low[i + 1] not in (",", "!", "?"):
+        return False
+    window = v.low[i + 2 : i + 6]
+    return any(
+        w in SPEECH_VERBS or w in ("shouted", "called", "whispered", "yelled") for w in window
+    )
+
+
+def _role_apposition(v: View, i: int) -> bool:
+    """ "Patel, the practice nurse, ...": a role described right after the word."""
+    if i + 3 >= len(v) or v.low[i + 1] != "," or v.low[i + 2] not in APPOSITION_STARTS:
+        return False
+    return any(v.word[k] in ROLE_CUES for k in range(i + 3, min(i + 6, len(v))))
+
+
+APPOSITION_STARTS = frozenset("my our the his her their your".split())
+SPEECH_VERBS = frozenset("said says told asked explained rang phoned called replied".split())
+
+
+def surname_at_sentence_start(v: View, i: int, gaz: Gazetteer) -> bool:
+    """ "Nguyen said ...", "Hughes, the sister in charge, ...": a listed surname opening a
+    sentence, followed by a verb of a person or a role in apposition. Surnames that are also
+    everyday words ("Young", "Bell") need a verb of speech or the apposition."""
+    if v.mode != "mixed" or not v.title[i] or not v.sent_start[i] or v.text[i].isupper():
+        return False
+    w = v.word[i]
+    if w not in gaz.surnames or not_a_name(v, i) or v.stop[i] or w in gaz.places:
+        return False
+    nxt = v.low[i + 1] if i + 1 < len(v) else ""
+    if _role_apposition(v, i) or nxt in SPEECH_VERBS:
+        return True
+    return w not in gaz.common_words and nxt in NAME_FOLLOWERS
 
 
 def people(v: View, gaz: Gazetteer) -> Iterator[Finding]:
@@ -318,14 +379,17 @@ def people(v: View, gaz: Gazetteer) -> Iterator[Finding]:
             yield Finding(v.start[i], v.end[end - 1], "PERSON", 0.9, "title_cue")
             i = end
             continue
-        if (
-            (cue == "role" and cued_name_ok(v, i, gaz))
-            or first_name_ok(v, i, gaz)
-            or unlisted_title_name(v, i, gaz)
-        ):
+        if (cue == "role" and cued_name_ok(v, i, gaz)) or first_name_ok(v, i, gaz):
+            score, source = 0.85, "role_cue" if cue else "name_gazetteer"
+        elif unlisted_title_name(v, i, gaz):
+            score, source = 0.65, "capitals"  # a guess from capitals alone: the check asks
+        elif surname_at_sentence_start(v, i, gaz):
+            score, source = 0.7, "surname_start"
+        else:
+            score = 0.0
+        if score:
             end = extend_name(v, i, gaz)
-            source = "role_cue" if cue else "name_gazetteer"
-            yield Finding(v.start[i], v.end[end - 1], "PERSON", 0.85, source)
+            yield Finding(v.start[i], v.end[end - 1], "PERSON", score, source)
             i = end
             continue
         i += 1
@@ -334,7 +398,9 @@ def people(v: View, gaz: Gazetteer) -> Iterator[Finding]:
 # ---------------------------------------------------------------------------------------------
 # Places
 
-PLACE_CUES = frozenset({"in", "from", "near", "nr", "to", "around", "outside", "at", ","})
+PLACE_CUES = frozenset(
+    {"in", "from", "near", "nr", "to", "around", "outside", "at", ",", "across", "via", "through"}
+)
 STRONG_PLACE_CUES = (
     ("live", "in"),
     ("lives", "in"),
@@ -431,7 +497,17 @@ def _unlisted_place_word(v: View, i: int, gaz: Gazetteer) -> bool:
 
 CARE_SUFFIX = frozenset(
     """hospital hospitals infirmary surgery hospice practice centre center clinic home ward
-    unit wing lodge manor house court grange care""".split()
+    unit wing lodge manor house court grange care dental dentists dentist""".split()
+)
+# Suffixes that name a care setting even written in lower case after a capitalised name
+# ("the Grange practice", "Dr Rahman's surgery", "Oakwood dental").
+LOWER_SUFFIX_OK = frozenset(
+    "hospital infirmary surgery hospice practice centre clinic ward dental dentists".split()
+)
+# Generic words that still make a name when capitalised together ("City Hospital",
+# "County Hospital", "General Infirmary"): the issue's "generic names" of real places.
+NAME_LIKE_GENERIC = frozenset(
+    "city county general royal district university community memorial cottage".split()
 )
 TITLE_ONLY_SUFFIX = frozenset("lodge manor house court grange wing unit centre center".split())
 GENERIC_CARE = frozenset(
@@ -443,7 +519,13 @@ GENERIC_CARE = frozenset(
     specialist rehab rehabilitation stroke surgical elderly side busy mixed respite dementia
     assessment admissions discharge treatment walk-in walk in out hours covid royal this that
     every each another first second third nursery home group joint further vet vets animal
-    doctor doctors gp's foot eye ear throat nose wrong""".split()
+    doctor doctors gp's foot eye ear throat nose wrong cardiology oncology neurology renal
+    orthopaedic orthopaedics orthopedic respiratory paediatric paediatrics neonatal haematology
+    gynaecology urology dermatology ophthalmology radiology fracture endoscopy outpatient
+    outpatients inpatient coronary critical intensive dependency burns liver diabetes diabetic
+    breast chest kidney sexual fertility memory pain sleep baby birth labour antenatal
+    postnatal delivery recovery theatre theatres x-ray scan welsh english scottish irish
+    british""".split()
 )
 JOINERS = frozenset({"and", "of", "upon", "on", "&", "st", "st."})
 STREET_WORDS = frozenset(
@@ -467,7 +549,9 @@ def care_settings(v: View, gaz: Gazetteer, text: str) -> Iterator[Finding]:
         if suffix == "home" and before not in ("care", "nursing", "residential"):
             continue
         if v.mode == "mixed" and not v.title[j]:
-            continue
+            if suffix not in LOWER_SUFFIX_OK or not v.title[j - 1] or v.sent_start[j - 1]:
+                if not (v.low[j - 1] in POSSESSIVE and j >= 2 and v.title[j - 2]):
+                    continue
         if suffix in TITLE_ONLY_SUFFIX and v.mode != "mixed" and before not in CARE_AFTER:
             if not (j >= 2 and v.low[j - 2] in ("into", "at", "to", "in")):
                 continue
@@ -511,6 +595,11 @@ def _care_name_start(v: View, j: int, gaz: Gazetteer) -> int | None:
         i -= 1
     while start is not None and start < j and v.low[start] in JOINERS - {"st", "st."}:
         start += 1
+    if not distinctive and start is not None and v.mode == "mixed":
+        words = range(start, j + 1)
+        if all(v.title[k] for k in words) and any(v.word[k] in NAME_LIKE_GENERIC for k in words):
+            if not v.sent_start[start] and v.low[j] not in TITLE_ONLY_SUFFIX:
+                return start  # "City Hospital", "General Infirmary" named as a place
     return start if distinctive else None
 
 
@@ -578,6 +667,66 @@ def ner_entities(doc: Doc, v: View, gaz: Gazetteer) -> Iterator[Finding]:
         yield Finding(v.start[first], v.end[last], label, 0.7, "spacy_ner")
 
 
+# Care homes and practices with house-like names ("The Willows", "Brambles", "the Elms") carry
+# no care word; what tells them apart is the sentence around them.
+CARE_NOUNS = frozenset(
+    "home surgery practice hospital hospice unit centre place clinic dentist dentists".split()
+)
+CARE_MOVES = frozenset(
+    {
+        ("moved", "into"),
+        ("went", "into"),
+        ("gone", "into"),
+        ("go", "into"),
+        ("going", "into"),
+        ("admitted", "to"),
+        ("transferred", "to"),
+        ("placed", "in"),
+        ("placed", "at"),
+        ("respite", "at"),
+        ("respite", "in"),
+        ("lives", "in"),
+        ("living", "in"),
+        ("resident", "at"),
+        ("resident", "of"),
+    }
+)
+
+
+def house_named_settings(v: View, gaz: Gazetteer) -> Iterator[Finding]:
+    """ "moved into The Willows", "the home is called Brambles", "my surgery, the Elms,"."""
+    if v.mode != "mixed":
+        return
+    for i in range(2, len(v)):
+        cue = (v.low[i - 2], v.low[i - 1]) in CARE_MOVES
+        if not cue and v.low[i - 1] in ("called", "named"):
+            cue = any(v.word[k] in CARE_NOUNS for k in range(max(0, i - 5), i - 1))
+        if not cue and v.low[i - 1] == "the" and v.low[i - 2] == ",":
+            cue = i >= 3 and v.word[i - 3] in CARE_NOUNS
+        if not cue:
+            continue
+        start = i + 1 if v.low[i] == "the" and v.text[i] == "The" else i
+        end = start
+        while end < len(v) and end - start < 3 and _house_word(v, end, gaz):
+            end += 1
+        if end > start:
+            yield Finding(v.start[start], v.end[end - 1], "CARE_SETTING", 0.65, "care_context")
+
+
+def _house_word(v: View, i: int, gaz: Gazetteer) -> bool:
+    w = v.word[i]
+    return (
+        v.title[i]
+        and v.wordlike[i]
+        and not v.stop[i]
+        and w not in DOMAIN_WORDS
+        and w not in COUNTRIES
+        and w not in MONTHS
+        and w not in GENERIC_CARE
+        and not (w in gaz.places and v.ent[i] in ("GPE", "LOC"))
+    )
+
+
 def token_findings(doc: Doc, gaz: Gazetteer, original: str | None = None) -> list[Finding]:
     """Names, places and care settings in one document. `original` is the text as written
     when spaCy was given a lower-cased copy of an ALL CAPS text."""
@@ -590,6 +739,7 @@ def token_findings(doc: Doc, gaz: Gazetteer, original: str | None = None) -> lis
     found.extend(people(v, gaz))
     found.extend(places(v, gaz))
     found.extend(care_settings(v, gaz, original))
+    found.extend(house_named_settings(v, gaz))
     if mode == "mixed":
         found.extend(ner_entities(doc, v, gaz))
     return found

@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterator
 
 from nlp.findings import Finding
+from nlp.hurried_emails import hurried_emails
+from nlp.number_words import NUMBER, as_int
 
 I = re.IGNORECASE  # noqa: E741 - short alias keeps the long patterns readable
 
@@ -68,7 +70,7 @@ def ni_numbers(text: str) -> Iterator[Finding]:
 # Postcodes: the full Royal Mail shape in any case, with or without the space.
 
 OUTWARD = r"(?:[A-PR-UWYZ][0-9]{1,2}|[A-PR-UWYZ][A-HK-Y][0-9]{1,2}|[A-PR-UWYZ][0-9][A-HJKPS-UW]|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRV-Y])"  # noqa: E501
-POSTCODE = re.compile(rf"(?<![\w])({OUTWARD})[ ]?([0-9][ABD-HJLNP-UW-Z]{{2}})(?!\w)", I)
+POSTCODE = re.compile(rf"(?<![\w])({OUTWARD})[ \t-]{{0,3}}([0-9][ABD-HJLNP-UW-Z]{{2}})(?!\w)", I)
 
 
 def postcodes(text: str) -> Iterator[Finding]:
@@ -111,11 +113,12 @@ def phones(text: str) -> Iterator[Finding]:
 STREET_SUFFIX = (
     r"road|rd|street|st|avenue|ave|lane|ln|close|drive|crescent|grove|gardens|terrace|way|"
     r"place|court|walk|mews|square|row|hill|park|view|rise|green|parade|boulevard|vale|"
-    r"fold|wynd|brae|gate|croft|meadows?|chase|end|yard|wharf|quay|circus|approach|highway"
+    r"fold|wynd|brae|gate|croft|meadows?|chase|end|yard|wharf|quay|circus|approach|highway|"
+    r"mount|lea|broadway|parkway|heights|dale|ridge|drove|mead|embankment"
 )
 ADDRESS = re.compile(
     r"(?<![\w])(?:(?:flat|apartment|apt\.?|unit|room)\s*\d{1,4}[a-z]?\s*,?\s+)?"
-    r"(\d{1,4}[a-z]?)\s*,?\s+((?:[a-z][a-z'’-]*\s+){1,3}?)"
+    r"(?:no\.?\s*)?(\d{1,4}[a-z]?)\s*,?\s+((?:[a-z][a-z'’-]*\s+){1,3}?)"
     rf"(?:{STREET_SUFFIX})\b\.?",
     I,
 )
@@ -129,7 +132,35 @@ NOT_STREET_WORDS = frozenset(
 )
 
 
+HOUSE_WORDS = (
+    r"Cottages?|Farm(?:house)?|House|Barn|Lodge|Mill|Forge|Villa|Bungalow|Manor|Hall|Croft|"
+    r"Grange|Rectory|Vicarage|Orchard|Stables|Coach\s+House|Mansions|Heights|Buildings|Flats|"
+    r"Towers?|Apartments"
+)
+_CAP = r"[A-Z][a-z'’]+"
+_SUFFIXES_CAPITALISED = "|".join(w.capitalize() for w in STREET_SUFFIX.split("|"))
+# Welsh house and street names: "Ty Gwyn", "Bryn Awel", "Heol y Felin", "Ffordd yr Orsaf".
+WELSH_HOUSE = rf"(?:T[yŷ]|Bryn|Pen|Plas|Hafod|Llys|Cartref|Awel)\s+{_CAP}"
+WELSH_STREET = rf"(?:Heol|Ffordd|Stryd|L[oô]n|Maes|Cae|Rhodfa)\s+(?:(?:y|yr|'r)\s+)?{_CAP}"
+BUILDING = (
+    rf"(?:(?:The\s+)?(?:{_CAP}\s+){{0,2}}(?:{HOUSE_WORDS}|{_SUFFIXES_CAPITALISED})|{WELSH_HOUSE})"
+)
+STREET_LINE = (
+    rf"(?:(?:\d{{1,4}}[a-z]?,?\s+)?(?:{_CAP}\s+){{1,3}}(?:{_SUFFIXES_CAPITALISED})\b"
+    rf"|{WELSH_STREET})"
+)
+# "Rose Cottage, Mill Lane", "Flat 11, Harbour View, 2 Marine Parade", "Ty Gwyn, Heol y Felin":
+# a flat or a named building, then a street line (capitals as written, for precision).
+ADDRESS_CHAIN = re.compile(
+    rf"(?<![\w])(?:(?:Flat|Apartment|Apt\.?|Unit)\s*\d{{1,4}}[A-Za-z]?,?\s+)?"
+    rf"{BUILDING},?\s+{STREET_LINE}"
+    rf"|(?<![\w])(?:Flat|Apartment|Apt\.?|Unit)\s*\d{{1,4}}[A-Za-z]?,?\s+{STREET_LINE}"
+)
+
+
 def addresses(text: str) -> Iterator[Finding]:
+    for m in ADDRESS_CHAIN.finditer(text):
+        yield Finding(m.start(), m.end(), "ADDRESS", 0.85, "uk_address")
     for m in ADDRESS.finditer(text):
         words = m.group(2).lower().split()
         if any(w.strip("'’-") in NOT_STREET_WORDS for w in words):
@@ -154,7 +185,7 @@ DATE = (
     rf"|{DAY}(?:\s+of)?\s+{MONTH},?\s+{YEAR}"
     rf"|{MONTH}\s+{DAY},?\s+{YEAR}"
     rf"|{MONTH},?\s+{YEAR}"
-    rf"|(?:19|20)\d{{2}})"
+    rf"|(?:19|20)\d{{2}}|['’]\d{{2}})"
 )
 BIRTH_CUE = (
     r"\b(?:born|date\s+of\s+birth|d\.?\s?o\.?\s?b\.?|birth\s*date|birthday|b\.)"
@@ -163,9 +194,40 @@ BIRTH_CUE = (
 DOB = re.compile(rf"{BIRTH_CUE}(?P<date>{DATE})(?![\w/])", I)
 
 
+# "Mum (1931–2023)", "Grandad (b.1940)", "born '58": a year of birth written as people do.
+LIFESPAN = re.compile(
+    r"\(\s*(?:b\.?\s*|born\s+)?(?P<date>(?:19|20)\d{2})\s*(?:[-–—]\s*(?:(?:19|20)\d{2})?\s*)?\)",
+    I,
+)
+
+
 def dates_of_birth(text: str) -> Iterator[Finding]:
     for m in DOB.finditer(text):
         yield Finding(m.start("date"), m.end("date"), "DATE_OF_BIRTH", 0.95, "dob_cue")
+    for m in LIFESPAN.finditer(text):
+        if _after_a_person(text, m.start()):
+            yield Finding(m.start("date"), m.end("date"), "DATE_OF_BIRTH", 0.8, "dob_cue")
+
+
+RELATIVES = re.compile(
+    r"(?:mum|mam|mom|mother|dad|father|nan|nana|nanna|gran|granny|grandma|grandad|granddad|"
+    r"grandpa|grandmother|grandfather|husband|wife|partner|son|daughter|brother|sister|aunt|"
+    r"auntie|uncle)['’]?s?",
+    I,
+)
+
+
+def _after_a_person(text: str, at: int) -> bool:
+    """ "Mum (1931–2023)", "Olwen Parry (b.1940)": a relative, or a capitalised word inside a
+    sentence, right before the brackets (not "Reports (2019-2020)" opening a sentence)."""
+    m = re.search(r"([\w'’-]+)\s*$", text[max(0, at - 40) : at])
+    if not m:
+        return False
+    word = m.group(1)
+    if RELATIVES.fullmatch(word):
+        return True
+    before = text[: at - len(m.group(0))].rstrip()
+    return word[:1].isupper() and bool(before) and before[-1] not in ".!?\n:;"
 
 
 # Event dates (not identifiers) are generalised to month and year by the anonymiser.
@@ -181,25 +243,30 @@ EVENT_DATE = re.compile(
 AGE_UNIT_AFTER = (
     r"(?!\s*(?:%|am\b|pm\b|a\.m|p\.m|mg|mcg|ml|kg|g\b|cm|mm|miles?|weeks?|days?|hours?|hrs?|"
     r"minutes?|mins?|months?|times?|stone|st\b|lbs?|pounds?|o'?clock|:|\.\d|/|percent|"
-    r"people|patients|beds|steps|calls|nights?|x\b))"
+    r"people|patients|beds|steps|calls|nights?|x\b|of\b|or\b|more\b|other\b|hundred\b))"
 )
+# An age in digits or in words ("84", "eighty-four").
+N = rf"(?P<n>\d{{1,3}}|{NUMBER})"
 AGES = (
-    re.compile(rf"\b(?:aged|age|ages)\s*(?:of\s+)?:?\s*(?P<n>\d{{1,3}})\b{AGE_UNIT_AFTER}", I),
-    re.compile(r"\b(?P<n>\d{1,3})\s*(?:-|\s)?\s*(?:years?|yrs?|yr)\s*(?:-|\s)?\s*old\b", I),
+    re.compile(rf"\b(?:aged|age|ages)\s*(?:of\s+)?:?\s*{N}\b{AGE_UNIT_AFTER}", I),
+    re.compile(rf"\b{N}\s*(?:-|\s)?\s*(?:years?|yrs?|yr)\s*(?:-|\s)?\s*(?:old|of\s+age)\b", I),
     re.compile(r"\b(?P<n>\d{1,3})\s*(?:yo|y/o|y\.o\.?)(?!\w)", I),
     re.compile(
-        r"\b(?:i'?m|i\s+am|he'?s|she'?s|he\s+is|she\s+is|they\s+are|who\s+is|who'?s|is\s+now|"
-        r"was\s+only|turned|turns|turning|reached|at\s+the\s+age\s+of)\s+(?:just\s+|now\s+|only\s+)?"
-        rf"(?P<n>\d{{1,3}})\b{AGE_UNIT_AFTER}",
+        r"\b(?:i'?m|i\s+am|i\s+was|he'?s|she'?s|he\s+is|she\s+is|they\s+are|who\s+is|who'?s|"
+        r"is\s+now|was\s+only|turned|turns|turning|reached|at\s+the\s+age\s+of)\s+"
+        rf"(?:just\s+|now\s+|only\s+)?{N}\b{AGE_UNIT_AFTER}",
         I,
     ),
-    re.compile(r"(?<=[A-Za-z])\s*\(\s*(?P<n>\d{1,3})\s*\)", I),
-    re.compile(r"\bat\s+(?P<n>\d{1,3}),\s+(?:she|he|i|they|my|her|his|we)\b", I),
+    # "Carly Bartlett (88)": a bracketed number after a capitalised word and a space (not the
+    # "1" of "alert(1)"), or after "then", "now", "aged" inside the brackets.
+    re.compile(rf"(?<![\w'’])[A-Z][\w'’-]*\s+\(\s*{N}\s*\)"),
+    re.compile(rf"\(\s*(?:then|now|aged?|age)\s+{N}\s*\)", I),
+    re.compile(rf"\bat\s+{N},\s+(?:she|he|i|they|my|her|his|we)\b", I),
     re.compile(
         r"\b(?:he|she|who|they|mum|mom|mam|dad|son|daughter|wife|husband|partner|brother|sister"
         r"|uncle|aunt|auntie|nan|nana|gran|granny|grandad|grandma|grandson|granddaughter|father"
-        r"|mother|child|baby|boy|girl|friend|neighbour)\s+(?:is|was|turned)\s+"
-        rf"(?:now\s+|only\s+|just\s+)?(?P<n>\d{{1,3}})\b{AGE_UNIT_AFTER}(?!\s*(?:-|to)\s*\d)",
+        r"|mother|child|baby|boy|girl|friend|neighbour)(?:\s+(?:is|was|turned)|['’]s)\s+"
+        rf"(?:now\s+|only\s+|just\s+)?{N}\b{AGE_UNIT_AFTER}(?!\s*(?:-|to)\s*\d)",
         I,
     ),
 )
@@ -208,8 +275,9 @@ AGES = (
 def ages(text: str) -> Iterator[Finding]:
     for pattern in AGES:
         for m in pattern.finditer(text):
-            n = int(m.group("n"))
-            if 0 < n <= 115:
+            n = as_int(m.group("n"))
+            in_words = not m.group("n").isdigit()
+            if n is not None and 0 < n <= 115 and not (in_words and n == 1):
                 yield Finding(m.start("n"), m.end("n"), "AGE", 0.85, "age_cue")
 
 
@@ -231,6 +299,17 @@ ID_CUE = (
 )
 OTHER_IDS = (
     re.compile(rf"\b{ID_CUE}(?P<id>[A-Z]{{0,4}}[/-]?\d{{5,12}}[A-Z]?)(?![\w])", I),
+    # Hospital and CHI numbers written in groups: "J 448 7712", "MRN 00 4471 9320".
+    re.compile(
+        rf"\b{ID_CUE}(?P<id>(?:[A-Z]{{1,5}}\s?)?\d{{2,6}}(?:\s\d{{2,6}}){{1,3}}[A-Z]?)(?![\w])", I
+    ),
+    # Organisations' own reference formats: groups of letters and digits joined by slashes or
+    # dashes, with a run of three or more digits ("BCU/COMP/22/0418", "2023-PALS-0914").
+    re.compile(
+        r"(?<![\w/.-])(?P<id>(?=[A-Z0-9/-]*\d{3})[A-Z0-9]{1,10}(?:[/-][A-Z0-9]{1,10}){1,4})"
+        r"(?![\w/-]|\.\w)",
+        I,
+    ),
     re.compile(r"(?<![\w/])(?P<id>[A-Z]{2,6}/\d{2,4}/\d{2,8})(?![\w/])", I),
     re.compile(r"(?<![\w-])(?P<id>[A-Z]{2,5}-\d{4,10})(?![\w-])", I),
     re.compile(r"(?<![\w])(?P<id>[A-Z]{1,4}\d{6,10}[A-Z]?)(?![\w])", I),
@@ -238,10 +317,20 @@ OTHER_IDS = (
 )
 
 
+NOT_A_REFERENCE = re.compile(
+    r"\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?|\d{4}[/-]\d{2,4}|\d{1,4}[/-]\d{1,4}|"
+    r"[A-Z]+(?:-[A-Z]+)*-\d{1,2}|\d+(?:[/-]\d{1,3})+",
+    I,
+)
+
+
 def other_ids(text: str) -> Iterator[Finding]:
     for rank, pattern in enumerate(OTHER_IDS):
-        score = 0.9 if rank < 4 else 0.5
+        score = 0.9 if rank < len(OTHER_IDS) - 1 else 0.5
         for m in pattern.finditer(text):
+            value = m.group("id")
+            if NOT_A_REFERENCE.fullmatch(value):
+                continue  # dates, year ranges, "24/7", "COVID-19", "3-4-5"
             yield Finding(m.start("id"), m.end("id"), "OTHER_ID", score, "id_pattern")
 
 
@@ -257,6 +346,7 @@ def pattern_findings(text: str) -> list[Finding]:
         dates_of_birth,
         ages,
         other_ids,
+        hurried_emails,
     ):
         found.extend(detector(text))
     return found

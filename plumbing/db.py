@@ -29,10 +29,19 @@ PRIVATE_FOLDER = 0o700
 
 def private_file(path: str | Path) -> Path:
     """Create `path` (and any missing folders, 0700) readable by this account only (0600),
-    before SQLite or anything else first opens it; an existing file is left as it is."""
+    before SQLite or anything else first opens it; an existing file is left as it is.
+
+    An existing file is never opened here: closing any descriptor of a database file drops
+    every POSIX lock this process holds on it, so a thread opening a connection would take
+    the locks of another thread's transaction away (SQLite's documented pitfall, seen as
+    "database disk image is malformed" under load)."""
     path = Path(path)
     path.parent.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
-    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, PRIVATE_FILE))
+    if not path.exists():
+        try:
+            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE))
+        except FileExistsError:
+            pass  # another process or thread created it first
     return path
 
 

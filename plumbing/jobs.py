@@ -211,6 +211,18 @@ def pending(db, names: tuple[str, ...] | None = None) -> int:
     ).fetchone()[0]
 
 
+def queued(db, name: str, **params: Any) -> bool:
+    """Whether a job of this name with exactly these parameters waits, not yet started (so a
+    burst of requests for the same work queues it once)."""
+    return (
+        db.execute(
+            "SELECT 1 FROM jobs WHERE status = 'queued' AND name = ? AND params = ? LIMIT 1",
+            [name, json.dumps(params, sort_keys=True)],
+        ).fetchone()
+        is not None
+    )
+
+
 def recent(db, limit: int = 10, name: str | None = None) -> list[dict]:
     """The latest jobs (all, or those called `name`), newest first, for status pages."""
     where, params = ("WHERE name = ?", [name]) if name else ("", [])

@@ -80,6 +80,7 @@ def seed(db, n_stories: int = 60, seed_value: int = 7) -> dict:
                     "opens_on": "2026-01-05",
                     "closes_on": "2026-03-31",
                     "channels": json.dumps(CHANNELS),
+                    "areas": json.dumps(AREAS),
                     "retention_days": 365,
                     "created_at": NOW,
                 }

@@ -73,6 +73,7 @@ def site(tmp_path_factory):
         hold_a_change(db, ids)
         gatherer = make_user(db, "gatherer", "gill")
         make_user(db, "analyst", "ana")
+        make_user(db, "planner", "pat")
         activity = open_activity(db, gatherer.id)
         receipt = capture_story(db, activity, gatherer.id, text=STORY)
         start = STORY.index("Priya Shah")
@@ -253,6 +254,61 @@ def test_published_datasette_pages_have_no_serious_violations(datasette, browser
     ):
         page.goto(datasette + url)
         found[name] = blocking_violations(page, axe_source)
+    context.close()
+    assert found == {name: [] for name in found}, json.dumps(found, indent=1)
+
+
+NARROW = {"width": 320, "height": 640}
+
+
+def sideways(page) -> int:
+    """How far the page scrolls sideways (pixels beyond the viewport); 0 when it fits."""
+    return page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+
+
+def test_every_planner_page_fits_a_320_px_screen_and_passes_axe(
+    site, datasette, browser, axe_source
+):
+    """Planners read on phones: no page scrolls sideways at 320 px (WCAG 1.4.10 reflow), and
+    axe finds nothing serious there either."""
+    found = {}
+    context = browser.new_context(bypass_csp=True, viewport=NARROW)
+    page = context.new_page()
+    page.goto(datasette + "/")
+    theme_link = page.locator("a[href^='/-/planner/theme/']").first.get_attribute("href")
+    for name, url in (
+        ("planner home", "/"),
+        ("planner theme", theme_link),
+        ("accessibility statement", "/-/planner/accessibility"),
+        ("database", "/published"),
+        ("themes table", "/published/themes"),
+        ("counts table", "/published/theme_counts"),
+        ("what changed", "/published/what_changed"),
+    ):
+        page.goto(datasette + url)
+        found[name] = blocking_violations(page, axe_source) + (
+            [f"scrolls sideways by {sideways(page)} px"] if sideways(page) > 0 else []
+        )
+    context.close()
+    context = browser.new_context(bypass_csp=True, viewport=NARROW)
+    page = context.new_page()
+    page.goto(f"{site['base']}/login")
+    page.fill("#username", "pat")
+    page.fill("#password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(lambda url: not url.endswith("/login"))
+    for name, url in (
+        ("planner dashboard", "/"),
+        ("actions", "/actions"),
+        ("record an action", "/actions/new"),
+        ("reach", "/reach"),
+    ):
+        page.goto(site["base"] + url)
+        found[name] = blocking_violations(page, axe_source) + (
+            [f"scrolls sideways by {sideways(page)} px"] if sideways(page) > 0 else []
+        )
     context.close()
     assert found == {name: [] for name in found}, json.dumps(found, indent=1)
 

@@ -332,7 +332,7 @@ def upload(client, activity_id: int, mode: str | None):
 
 def test_an_analyst_imports_the_good_rows_and_sees_the_bad_ones_by_line(client, db, login_as):
     user = login_as("analyst")
-    activity_id = open_activity(db, user.id)
+    activity_id = open_activity(db, user.id, areas=["Ward 4", "Car park"])
     response = upload(client, activity_id, "skip_bad_rows")
     page = response.get_data(as_text=True)
     assert response.status_code == 200
@@ -340,7 +340,7 @@ def test_an_analyst_imports_the_good_rows_and_sees_the_bad_ones_by_line(client, 
     assert re.search(r"<td>4</td><td>consent_analysis</td><td>No consent recorded", page)
     assert len(REFERENCE_RE.findall(page)) == 2
     texts = sorted(r["text"] for r in db.query("SELECT text FROM stories"))
-    assert texts[1] == "The ward was calm, and the night staff\r\nchecked on me every hour."
+    assert texts[1] == "The ward was calm, and the night staff\nchecked on me every hour."
     assert {r["area"] for r in db.query("SELECT area FROM stories")} == {"Ward 4", "Car park"}
 
 

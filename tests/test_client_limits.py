@@ -6,6 +6,9 @@ X-Forwarded-For, as nginx or Caddy send it. Issue 18, items 7 and 8.
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
+
 import pytest
 from conftest import PASSWORD, app_config, csrf_token, login, make_user
 from consent_support import capture_story, open_activity, staff_user
@@ -83,6 +86,16 @@ def test_one_client_guessing_an_account_backs_off_while_its_owner_logs_in(proxie
     assert log_in(guesser, "alice", PASSWORD) == 429
     # ...while alice, from her own address, logs in.
     assert log_in(from_client(app, "198.51.100.4"), "alice", PASSWORD) == 302
+
+
+def test_a_password_typed_as_a_name_is_not_kept_in_the_counters(proxied):
+    app, _db = proxied
+    typed = "my-secret-password-typed-in-the-wrong-box"
+    assert log_in(from_client(app, "203.0.113.7"), typed, "x") == 401
+    counters = Path(app.config["WORKBENCH_DB"]).with_name("workbench-ratelimit.db")
+    with sqlite3.connect(counters) as raw:
+        keys = [row[0] for row in raw.execute("SELECT key FROM counters")]
+    assert keys and not any(typed in key for key in keys)
 
 
 def test_bad_online_forms_from_one_client_do_not_block_other_storytellers(tmp_path):

@@ -79,15 +79,16 @@ def test_small_groups_are_withheld_and_judged_only_from_what_is_shown():
     counts = {c: Counter() for c in reach.CHARACTERISTICS}
     counts["ethnicity"] = Counter({"White": 90, "Asian": 2, "Black": 7, "Prefer not to say": 6})
     rows = {r["community_group"]: r for r in reach.reach_table(counts, population)}
-    assert rows["Asian"]["stories"] == "<5"
-    # "Prefer not to say" is withheld too, or 105 - 90 - 7 - 6 would give the "<5" away.
+    assert rows["Asian"]["stories"] == "[c]"
+    # "Prefer not to say" is withheld too, or 105 - 90 - 7 - 6 would give the 2 away.
     assert rows["Prefer not to say"]["stories"] == "[c]"
     assert rows["Prefer not to say"]["judgement"] is None
     # So shares are over all 105 answers, the only public denominator.
     assert rows["White"]["share"] == pytest.approx(90 / 105)
     assert rows["White"]["judgement"] == "about as expected"
     assert rows["Asian"]["share"] is None
-    assert rows["Asian"]["judgement"] == "under-heard"  # fewer than 5 of 105 against 10%
+    # Asian and "Prefer not to say" share the 8 not shown: at most 8 of 105 against 10%.
+    assert rows["Asian"]["judgement"] == "under-heard"
     assert rows["Mixed"]["stories"] == 0 and rows["Mixed"]["judgement"] == "under-heard"
     assert rows["Black"]["judgement"] == "over-represented"  # 7 of 105 against 5%
 

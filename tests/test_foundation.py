@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 import threading
 
 import pytest
@@ -52,6 +54,32 @@ def test_connections_opening_a_fresh_file_together_all_get_wal(tmp_path):
         db.conn.close()
 
     assert _open_together(tmp_path, open_file) == []
+
+
+def test_opening_a_connection_keeps_another_connections_locks(tmp_path):
+    """Closing any descriptor of a database file drops every POSIX lock the process holds on
+    it. If opening a connection did that, another process closing its last connection would
+    find the file unused, checkpoint and delete the write-ahead log under a reader still
+    using it ("database disk image is malformed" under load)."""
+    path = tmp_path / "workbench.db"
+    reader = wdb.connect(path)
+    reader["t"].insert({"x": 1})
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM t").fetchone()  # a read under way holds its lock
+    wdb.connect(path).conn.close()  # another thread of this process opens the file
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sqlite3, sys; c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+            "c.execute('INSERT INTO t (x) VALUES (2)'); c.close()",
+            str(path),
+        ],
+        check=True,
+    )
+    wal_kept = (tmp_path / "workbench.db-wal").exists()
+    reader.execute("COMMIT")
+    assert wal_kept, "a process took our read lock's file for unused and deleted its WAL"
 
 
 def test_rate_limit_storages_opening_a_fresh_file_together_all_count(tmp_path):

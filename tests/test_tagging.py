@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from consent.withdrawal import withdraw
-from nlp import criticality, embed, tag_store, tagging
+from nlp import criticality, embed, tag_learner, tag_reasons, tag_store, tagging
 from nlp.priorities import load_framework, store_framework
 from plumbing import db as wdb
 from plumbing.clock import now_iso
@@ -174,6 +174,10 @@ def add_stories(db, texts: list[str], embedded: list[np.ndarray | None], framewo
                 .last_pk
             )
             if vector is not None:
+                # Only a checked anonymised text is ever embedded: store it as the stage would.
+                db["anonymisations"].insert(
+                    {"story_id": story_id, "status": "checked", "text": text, "updated_at": "-"}
+                )
                 db["embeddings"].insert(
                     {
                         "story_id": story_id,
@@ -235,7 +239,7 @@ def test_tagging_queues_stories_without_embeddings(db):
     tags = tag_store.tags_for_story(db, ids[0], "town-plan")
     assert tags[0]["priority_id"] == "waiting"
     assert tags[0]["state"] == "proposed" and tags[0]["source"] == "model"
-    assert tags[0]["evidence"] in load_framework(FRAMEWORK_YAML).priority("waiting").phrases()
+    assert tags[0]["evidence"] == "Waiting ages for a GP."  # the story's own words
     assert tags[0]["model_version"] == f"{tagging.ZERO_SHOT_VERSION}/town-plan@v1"
 
 
@@ -343,7 +347,49 @@ def test_training_without_enough_confirmed_tags_keeps_zero_shot(db):
     metrics = tag_store.train_classifier(db, "town-plan")
     assert metrics["carers"]["classifier_precision"] is None
     assert tag_store.load_classifier(db, "town-plan") is None
-    assert tag_store.priority_metrics(db, "town-plan")[0]["needs_confirmed"] == 4
+    needs = tag_store.priority_metrics(db, "town-plan")[0]["needs_confirmed"]
+    assert needs == tag_learner.MIN_EXAMPLES - 1
+
+
+def test_a_tagger_stored_by_the_earlier_version_still_loads_and_tags(db, framework):
+    """Working databases hold embeddings-only taggers from before the learnt tagger."""
+    _, ids = seeded(db)
+    labels = np.array([[p == q for q in framework.ids] for p, _ in all_stories()], dtype=int)
+    zero_shot = tagging.zero_shot_decisions(
+        tagging.zero_shot(vectors(), tagging.phrase_index(framework)),
+        np.full(4, tagging.DEFAULT_THRESHOLD),
+    )
+    old, _ = tagging.fit_linear_tagger(vectors(), labels, framework.ids, zero_shot)
+    old.use[:] = True  # as if it had beaten zero-shot for every priority
+    with wdb.write(db):
+        db["classifiers"].insert(
+            {
+                "framework_id": "town-plan",
+                "trained_at": now_iso(),
+                "metrics": "{}",
+                "model": old.to_bytes(),
+            }
+        )
+    assert isinstance(tag_store.load_classifier(db, "town-plan"), tagging.LinearTagger)
+    tag_store.tag_stories(db, ids, "town-plan")
+    versions = {t["model_version"] for t in tag_store.tags_for_story(db, ids[0], "town-plan")}
+    assert old.version in versions
+
+
+def test_the_worker_stores_the_learnt_tagger_and_tags_with_it(db):
+    _, ids = seeded(db)
+    analyst = staff_user(db, "analyst")
+    for story_id, (priority, _) in zip(ids, all_stories(), strict=True):
+        tag_store.confirm_tag(db, story_id, "town-plan", priority, analyst)
+    tag_store.train_classifier(db, "town-plan")
+    stored = tag_store.load_classifier(db, "town-plan")
+    assert isinstance(stored, tag_learner.LearntTagger)
+    _, fresh = add_stories(db, [LONG_CARER_STORY], list(embed.encode([LONG_CARER_STORY])))
+    tag_store.tag_stories(db, fresh, "town-plan")
+    carers = {t["priority_id"]: t for t in tag_store.tags_for_story(db, fresh[0], "town-plan")}
+    assert carers["carers"]["model_version"] == stored.version
+    assert carers["carers"]["evidence"] in tag_reasons.sentences(LONG_CARER_STORY)
+    assert 0 <= carers["carers"]["score"] <= 1
 
 
 def test_the_stored_classifier_is_numbers_only(framework):
@@ -405,6 +451,26 @@ def test_the_tag_job_embeds_checked_stories_and_leaves_the_rest_waiting(db):
     assert "1 wait" in messages[-1]
 
 
+def test_tagging_scores_criticality_for_every_tagged_story(db):
+    """The demo and re-tagging call tag_stories alone: no story may be left without a score."""
+    texts = PRAISE + COMPLAINTS
+    _, ids = add_stories(db, texts, list(embed.encode(texts)))
+    result = tag_store.tag_stories(db, ids, "town-plan")
+    scores = tag_store.criticality_for_stories(db, ids)
+    assert scores.keys() == set(result.tagged) == set(ids)
+    assert min(scores[i] for i in ids[:2]) > max(scores[i] for i in ids[2:])
+
+
+def test_checked_stories_of_an_activity_without_a_framework_get_criticality(db):
+    from nlp import pipeline
+
+    activity_id, ids = add_stories(db, PRAISE, [None, None], framework_id=None)
+    anonymise(db, ids[0], PRAISE[0], status="checked")
+    anonymise(db, ids[1], PRAISE[1], status="ready")
+    pipeline.embed_stories(db, lambda f, m="": None, activity_id=activity_id)
+    assert tag_store.criticality_for_stories(db, ids).keys() == {ids[0]}
+
+
 def write_jsonl(path, records):
     path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     return str(path)
@@ -455,6 +521,17 @@ def test_the_command_trains_on_titles_with_odd_spacing(files, tmp_path):
     assert result.exit_code == 0, result.output
     first, second = read_out(files)
     assert first["labels"] == ["carers"] and second["labels"] == ["waiting"]
+    # Each label comes with its reason: here, one-sentence texts are their own reason.
+    assert first["reasons"] == {"carers": STORIES["carers"][0]}
+    assert all(0 <= score <= 1 for score in first["scores"].values())  # calibrated
+
+
+def test_the_command_refuses_an_empty_training_file(files, tmp_path):
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("", encoding="utf-8")
+    result = run(files, "--train", str(empty))
+    assert result.exit_code != 0
+    assert "no labelled texts" in result.output
 
 
 def test_the_command_names_unknown_training_labels(files, tmp_path):

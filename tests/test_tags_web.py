@@ -139,3 +139,122 @@ def test_the_criticality_filter_narrows_the_stories(client, login_as, db, seeded
     shown = narrowed.count('name="decision" value="add"')
     assert shown == sum(score >= top for score in scores)
     assert shown < everything.count('name="decision" value="add"')
+
+
+def test_each_suggestion_names_its_priority(client, login_as, seeded):
+    login_as("analyst")
+    body = client.get(f"/review/priorities/?activity={seeded['activity']}").get_data(as_text=True)
+    assert '<span class="tag"></span>' not in body
+    assert '<span class="tag">Safe hospital discharge</span>' in body
+
+
+def _newer_activity(db, source_id: int) -> int:
+    """A second activity with a framework, newer than the seeded one, so it is listed (and
+    shown by default) first."""
+    row = dict(db["activities"].get(source_id))
+    row.pop("id")
+    row.update(title="A newer listening activity", opens_on="2026-06-01")
+    with db.conn:
+        return db["activities"].insert(row).last_pk
+
+
+def test_a_decision_returns_to_the_activity_and_page_it_was_made_on(client, login_as, db, seeded):
+    login_as("analyst")
+    newer = _newer_activity(db, seeded["activity"])
+    assert newer != seeded["activity"]
+    page = f"/review/priorities/?activity={seeded['activity']}&lowest=-4"
+    form = client.get(page).get_data(as_text=True)
+    assert f'name="activity" value="{seeded["activity"]}"' in form
+    response = post_form(
+        client,
+        "/review/priorities/decide",
+        {
+            "story": seeded["stories"][1],
+            "framework": "icb-plan",
+            "priority": "discharge",
+            "decision": "confirm",
+            "activity": seeded["activity"],
+            "page": 1,
+            "lowest": -4,
+            "highest": 5,
+        },
+        form_page=page,
+    )
+    assert response.status_code == 302
+    location = response.headers["Location"]
+    assert f"activity={seeded['activity']}" in location and "lowest=-4" in location
+    shown = client.get(location).get_data(as_text=True)
+    assert f'<option value="{seeded["activity"]}" selected>' in shown
+
+
+def test_each_suggestion_shows_the_sentence_that_carried_it(client, login_as, db, seeded):
+    login_as("analyst")
+    story = seeded["stories"][1]
+    with db.conn:
+        db.execute(
+            "UPDATE tags SET evidence = ? WHERE story_id = ? AND priority_id = 'discharge'",
+            ["They sent me home with no plan & no help.", story],
+        )
+    body = client.get(f"/review/priorities/?activity={seeded['activity']}").get_data(as_text=True)
+    assert 'Why:</span> <q class="reason">They sent me home with no plan &amp; no help.</q>' in body
+
+
+def test_decisions_queue_one_retraining_of_the_tagger(client, login_as, db, seeded):
+    login_as("analyst")
+    page = f"/review/priorities/?activity={seeded['activity']}"
+    for story, decision in ((seeded["stories"][1], "reject"), (seeded["stories"][3], "confirm")):
+        post_form(
+            client,
+            "/review/priorities/decide",
+            {
+                "story": story,
+                "framework": "icb-plan",
+                "priority": "discharge",
+                "decision": decision,
+            },
+            form_page=page,
+        )
+    queued = db.execute(
+        "SELECT params FROM jobs WHERE name = 'train_tagger' AND status = 'queued'"
+    ).fetchall()
+    assert queued == [('{"framework_id": "icb-plan"}',)]
+    with db.conn:
+        db.execute("UPDATE jobs SET status = 'running'")
+    post_form(
+        client,
+        "/review/priorities/decide",
+        {
+            "story": seeded["stories"][5],
+            "framework": "icb-plan",
+            "priority": "access",
+            "decision": "add",
+        },
+        form_page=page,
+    )
+    assert db.execute("SELECT count(*) FROM jobs WHERE status = 'queued'").fetchone()[0] == 1
+
+
+def test_stories_the_tagger_is_least_sure_of_come_first(client, login_as, db, seeded):
+    from nlp import tag_learner, tag_store
+
+    stories = seeded["stories"]
+    learnt = f"{tag_learner.VERSION_PREFIX}/test"
+    with db.conn:
+        db.execute("UPDATE tags SET state = 'proposed', model_version = ?", [learnt])
+        db.execute("UPDATE tags SET score = 0.99")
+        db.execute("UPDATE tags SET score = 0.52 WHERE story_id = ?", [stories[5]])
+        db.execute("UPDATE tags SET score = 0.7 WHERE story_id = ?", [stories[7]])
+        db.execute("UPDATE tags SET state = 'confirmed' WHERE story_id = ?", [stories[1]])
+    ids = [stories[n] for n in (1, 3, 5, 7, 9)]
+    assert tag_store.review_order(db, ids, "icb-plan") == [
+        stories[5],
+        stories[7],
+        stories[3],
+        stories[9],
+        stories[1],
+    ]
+    login_as("analyst")
+    body = client.get(f"/review/priorities/?activity={seeded['activity']}").get_data(as_text=True)
+    assert body.index(f'name="story" value="{stories[5]}"') < body.index(
+        f'name="story" value="{stories[3]}"'
+    )

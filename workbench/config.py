@@ -37,6 +37,8 @@ ENV_KEYS = {
     # Further host names the production app answers to (comma-separated), beside the host of
     # PUBLIC_BASE_URL; a request naming any other host is refused.
     "WORKBENCH_TRUSTED_HOSTS": str,
+    # Where planners read the published site (Datasette), for links from the app.
+    "PUBLISHED_SITE_URL": str,
     # Updates to storytellers: smtp://[user:password@]host:port (or smtps://, smtp+starttls://).
     "WORKBENCH_SMTP_URL": str,
     "WORKBENCH_MAIL_FROM": str,
@@ -85,6 +87,7 @@ def load_config(instance_path: str | Path, overrides: dict[str, Any] | None = No
         "STORY_MAX_CHARS": 20_000,
         "WORKBENCH_TIMEZONE": "Europe/London",
         "WORKBENCH_NATION": "england",
+        "PUBLISHED_SITE_URL": "http://127.0.0.1:8001/",
         "SAFEGUARDING_OVERDUE_HOURS": 4,
         "SAFEGUARDING_URGENT_OVERDUE_MINUTES": 60,
         "SAFEGUARDING_ALERT_MINUTES": 3,

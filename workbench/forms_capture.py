@@ -92,6 +92,7 @@ class ActivityForm(FlaskForm):
         validators=[InputRequired(), NumberRange(min=1, max=36_500)],
     )
     partners = _text("Named partners the anonymised stories may be shared with", required=False)
+    areas = _text("Areas a story can be about (one a line)", max_length=50_000, required=False)
 
     title_cy = StringField("Title in Welsh", validators=[Optional(), Length(max=200)])
     purpose_cy = _text("Why we are asking, in Welsh", required=False)
@@ -125,6 +126,7 @@ class ActivityForm(FlaskForm):
             "channels": list(self.channels.data),
             "retention_days": self.retention_days.data,
             "partners": (self.partners.data or "").strip() or None,
+            "areas": self.areas.data or "",
             **{name: (self[name].data or "").strip() or None for name in WELSH_FIELDS},
         }
 
@@ -163,7 +165,9 @@ class StoryForm(FlaskForm):
     story = TextAreaField("The story", validators=[InputRequired(message="Write the story.")])
     service = StringField("Service (optional)", validators=[Optional(), Length(max=200)])
     setting = StringField("Setting (optional)", validators=[Optional(), Length(max=200)])
-    area = StringField("Area (optional)", validators=[Optional(), Length(max=200)])
+    # A choice from the activity's list (`offer_areas`): typed text here would reach the
+    # published counts without anonymisation or the human check.
+    area = SelectField("Area (optional)", choices=[("", "Not given")], default="")
     contact_name = StringField("Name (optional)", validators=[Optional(), Length(max=200)])
     contact_email = StringField(
         "Email",
@@ -255,6 +259,10 @@ class StoryForm(FlaskForm):
         if self.consent_equality_monitoring.data != "yes":
             return None
         return self.equality_answers() or None
+
+    def offer_areas(self, activity: dict) -> None:
+        """Offer the activity's areas; anything else sent is refused as not a valid choice."""
+        self.area.choices = [("", "Not given")] + [(a, a) for a in activity["areas"]]
 
     def optional_text(self, name: str) -> str | None:
         return (self[name].data or "").strip() or None

@@ -25,6 +25,8 @@ MENU = (
     ("admin.users", "Accounts"),
     ("admin.audit_log", "Audit log"),
 )
+# Roles whose menu ends with a link to the published site (it lives outside the app).
+PUBLISHED_SITE_READERS = ("planner", "analyst", "admin")
 
 
 def add_badge(app: Flask, endpoint: str, count: Callable[[], int], meaning: str) -> None:
@@ -50,6 +52,9 @@ def register_navigation(app: Flask) -> None:
                         count, meaning = badges[endpoint]
                         item |= {"badge": count(), "badge_meaning": meaning}
                     items.append(item)
+            if current_user.is_authenticated and current_user.role in PUBLISHED_SITE_READERS:
+                # Planners read published material on the published site, not in the app.
+                items.append({"url": app.config["PUBLISHED_SITE_URL"], "label": "Published site"})
             return items
 
         return {"nav_items": nav_items}

@@ -91,16 +91,29 @@ def preview(text: str, findings: list[dict]):
     )
 
 
-def segments(text: str, findings: list[Finding]) -> list[dict]:
-    """The original cut into plain and found pieces, for highlighting in a template."""
+def segments(text: str, findings: list[Finding], hints: list | None = None) -> list[dict]:
+    """The original cut into plain, found and hinted pieces, for highlighting in a template.
+
+    A found piece carries its finding (and "unsure" when the machine doubted it); a hinted
+    piece is a token near a finding that the reviewer should decide on."""
+    unsure = {(h.start, h.end) for h in hints or () if h.kind == "unsure"}
+    marks = [(f.start, f.end, f, None) for f in findings]
+    marks += [(h.start, h.end, None, h) for h in hints or () if h.kind == "nearby"]
     pieces, at = [], 0
-    for f in sorted(findings, key=lambda f: f.start):
-        if f.start < at:
+    for start, end, finding, hint in sorted(marks, key=lambda m: m[0]):
+        if start < at:
             continue
-        if f.start > at:
-            pieces.append({"text": text[at : f.start], "finding": None})
-        pieces.append({"text": text[f.start : f.end], "finding": f})
-        at = f.end
+        if start > at:
+            pieces.append({"text": text[at:start], "finding": None, "hint": None})
+        pieces.append(
+            {
+                "text": text[start:end],
+                "finding": finding,
+                "hint": hint,
+                "unsure": (start, end) in unsure,
+            }
+        )
+        at = end
     if at < len(text):
-        pieces.append({"text": text[at:], "finding": None})
+        pieces.append({"text": text[at:], "finding": None, "hint": None})
     return pieces

@@ -82,3 +82,9 @@ def activity_or_404(db: sqlite_utils.Database, activity_id: int) -> dict:
 def enqueue(name: str, **params) -> int:
     """Queue a background job for the workers; the request never runs NLP itself."""
     return jobs.enqueue(current_app.extensions["huey"], get_db(), name, **params)
+
+
+def republish() -> int:
+    """Queue a rebuild of the published file: the one path by which any change planners may
+    see (an approval, an action, a withdrawal) reaches it, within the worker's next minute."""
+    return enqueue("publish", published_path=current_app.config["WORKBENCH_PUBLISHED_DB"])

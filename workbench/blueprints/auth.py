@@ -1,5 +1,7 @@
 """Log in, log out, and change the one-time password."""
 
+import hashlib
+
 from flask import (
     Blueprint,
     Response,
@@ -35,8 +37,11 @@ def _login_account_limit() -> str:
 def _account_key() -> str:
     """The account tried and the client trying it: one client guessing one account's password
     backs off, while the account's owner, from their own address, still logs in."""
+    # Hashed: someone who types their password into the name field must not find it kept in
+    # the counters file.
     username = request.form.get("username", "").strip().lower()[:150]
-    return f"login:{username}@{get_remote_address()}"
+    digest = hashlib.sha256(username.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    return f"login:{digest}@{get_remote_address()}"
 
 
 def _failed(response: Response) -> bool:

@@ -17,6 +17,7 @@ from consent.purposes import CHANNELS, PURPOSES
 from nlp.priorities import list_frameworks
 from plumbing import audit
 from workbench import flows
+from workbench.feedback import outbox
 from workbench.forms_capture import (
     ActivityForm,
     FindStoryForm,
@@ -65,6 +66,7 @@ def _as_form_data(activity: dict) -> dict:
     for name in ("opens_on", "closes_on", "feedback_date"):
         data[name] = date.fromisoformat(data[name]) if data.get(name) else None
     data["framework_id"] = data.get("framework_id") or ""
+    data["areas"] = "\n".join(data.get("areas") or [])
     return data
 
 
@@ -175,6 +177,7 @@ def record_story(activity_id: int):
     if activity is None or not activity["is_open"]:
         abort(404)
     form = StaffStoryForm()
+    form.offer_areas(activity)
     form.channel.choices = [("", "Choose one")] + [
         (c, CHANNELS[c]) for c in activity["channels"] if c != "online"
     ]
@@ -203,6 +206,7 @@ def find_story():
     db = get_db()
     form = FindStoryForm()
     view = None
+    may_reissue = False
     if form.validate_on_submit():
         key = receipts.key_for_reference(db, form.reference.data)
         audit.record(
@@ -212,6 +216,7 @@ def find_story():
             form.reference.errors = ["No story, and no withdrawn story, has that reference."]
         else:
             view = receipt_view(db, key)
+            may_reissue = _responsible_for(key)
     action = StaffStoryActionForm(formdata=None, data={"reference": view and view["reference"]})
     consent_form = notice = None
     if view and not view["withdrawn"]:
@@ -227,6 +232,7 @@ def find_story():
         action=action,
         consent_form=consent_form,
         notice=notice,
+        may_reissue=may_reissue,
     ), status
 
 
@@ -320,12 +326,26 @@ def record_consent(key: receipts.StoryKey):
     return redirect(url_for("capture.find_story"))
 
 
+def _responsible_for(key: receipts.StoryKey) -> bool:
+    """Admins, and staff who set up or gathered for the story's activity."""
+    if current_user.role == "admin":
+        return True
+    return activities.is_responsible(get_db(), key.activity_id, current_user.id)
+
+
 @bp.route("/stories/reissue", methods=["POST"])
 @roles(*RECORDERS)
 @_on_behalf
 def reissue_secret(key: receipts.StoryKey):
+    """A new secret cuts the old one off and opens the receipt page: only staff responsible
+    for the story's activity may issue one, and a teller who agreed to contact is told."""
     db = get_db()
+    if not _responsible_for(key):
+        audit.record(db, current_user.actor, "reissue_refused", "story", key.story_id)
+        abort(403)
     secret = receipts.reissue_secret(db, key.story_id, by=current_user.actor)
+    if outbox.queue_secret_notice(db, key.story_id):
+        flash("The storyteller will be told a new secret was issued (see Updates).", "info")
     activity = activities.get_activity(db, key.activity_id)
     card = make_card(base_url(), key.reference, secret, activity["title"] if activity else "")
     receipt = capture.Receipt(key.story_id, key.reference, secret)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from nlp.check_hints import review_hints
 from nlp.findings import LABELS
 from plumbing import audit
 from workbench import review_queue
@@ -100,11 +101,15 @@ def check(story_id: int):
                 flash("Checked. The story goes on to themes and tags.", "info")
                 return redirect(url_for("checks.queue"))
     preview = review_queue.preview(story["text"], findings)
+    hints = review_hints(story["text"], preview.findings)
+    unsure = {(h.start, h.end) for h in hints if h.kind == "unsure"}
     return render_template(
         "checks/check.html",
         story=story,
-        segments=review_queue.segments(story["text"], preview.findings),
+        segments=review_queue.segments(story["text"], preview.findings, hints),
         findings=preview.findings,
+        unsure=unsure,
+        nearby=[h for h in hints if h.kind == "nearby"],
         preview=preview.text,
         flags=checks.risk_flags_for(db, story_id),
         labels=LABELS,

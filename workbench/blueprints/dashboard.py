@@ -1,6 +1,11 @@
-"""The first page after login: where each story is on the data path, and recent jobs."""
+"""The first page after login: where each story is on the data path, and recent jobs.
 
-from flask import Blueprint, render_template
+Planners see approved, published material only, so their dashboard shows neither the working
+pipeline nor its jobs: it points them to the published site and their actions.
+"""
+
+from flask import Blueprint, current_app, render_template
+from flask_login import current_user
 
 from nlp import progress as stages
 from plumbing import db as wdb
@@ -14,6 +19,10 @@ bp = Blueprint("dashboard", __name__)
 @bp.route("/dashboard")
 @roles(*STAFF)
 def index():
+    if current_user.role == "planner":
+        return render_template(
+            "dashboard_planner.html", published_url=current_app.config["PUBLISHED_SITE_URL"]
+        )
     db = get_db()
     return render_template("dashboard.html", counts=stages.counts(db), jobs=jobs.recent(db))
 

@@ -24,7 +24,7 @@ from workbench.feedback import actions, evaluation, outbox, qdpx, reach
 from workbench.forms_feedback import ActionForm, EvaluationForm, PopulationForm
 from workbench.policy import public, roles
 from workbench.receipt_pages import receipt_required, status_page
-from workbench.web import activity_or_404, get_db
+from workbench.web import activity_or_404, get_db, republish
 
 bp = Blueprint("feedback", __name__)
 ACTION_WRITERS = ("analyst", "planner", "admin")
@@ -40,7 +40,7 @@ def _choices(form: ActionForm) -> None:
     db = get_db()
     form.theme.choices = [("", "None")] + [
         (str(theme["id"]), f"{theme['label']} ({theme['activity']})")
-        for theme in actions.answerable_themes(db)
+        for theme in actions.answerable_themes(db, approved_only=current_user.role == "planner")
     ]
     form.priority.choices = [("", "None")] + [
         (f"{p['framework_id']}::{p['id']}", f"{p['title']} ({p['framework']})")
@@ -60,7 +60,16 @@ def _show_errors(form: ActionForm, errors: dict[str, str]) -> None:
 @bp.route("/actions")
 @roles(*ACTION_WRITERS)
 def action_list():
-    return render_template("feedback/actions.html", actions=actions.list_actions(get_db()))
+    return render_template(
+        "feedback/actions.html", actions=_visible(actions.list_actions(get_db()))
+    )
+
+
+def _visible(rows: list[dict]) -> list[dict]:
+    """Planners see actions on approved themes (or priorities) only; others see every one."""
+    if current_user.role == "planner":
+        return actions.on_approved_themes(get_db(), rows)
+    return rows
 
 
 @bp.route("/actions/new", methods=["GET", "POST"])
@@ -82,6 +91,7 @@ def new_action():
             _show_errors(form, error.errors)
         else:
             queued = outbox.queue_updates(db, action_id)
+            republish()
             flash(f"Action recorded; {queued} update(s) queued for people who asked to hear back.")
             return redirect(url_for("feedback.edit_action", action_id=action_id))
     status = 400 if form.is_submitted() else 200
@@ -93,7 +103,7 @@ def new_action():
 def edit_action(action_id: int):
     db = get_db()
     action = actions.get_action(db, action_id)
-    if action is None:
+    if action is None or not _visible([action]):
         abort(404)
     form = ActionForm(data=action)
     del form.theme, form.priority
@@ -106,6 +116,7 @@ def edit_action(action_id: int):
             if changed:
                 queued = outbox.queue_updates(db, action_id)
                 flash(f"Action saved; {queued} update(s) queued.")
+            republish()
             return redirect(url_for("feedback.edit_action", action_id=action_id))
     status = 400 if form.is_submitted() else 200
     return render_template("feedback/action_form.html", form=form, action=action), status

@@ -16,7 +16,7 @@ from nlp.theme_store import ThemeError
 from plumbing import audit, jobs
 from workbench.charts import themes as charts
 from workbench.policy import roles
-from workbench.web import enqueue, get_db
+from workbench.web import enqueue, get_db, republish
 
 bp = Blueprint("review", __name__, url_prefix="/review")
 ANALYSTS = ("analyst", "admin")
@@ -76,15 +76,15 @@ def _story_links():
     return link
 
 
-def _stories_changed(theme_ids: list[int]) -> None:
+def _stories_changed(theme_ids: list[int], publish: bool = True) -> None:
     """After stories joined or left themes: queue their keywords' refresh, and a re-publish
-    if an approved theme changed (the published file holds approved membership)."""
+    if an approved theme changed (the published file holds approved membership); `_edit`
+    has queued that already for the edits it applies."""
     if not theme_ids:
         return
     enqueue("refresh_keywords", theme_ids=sorted(set(theme_ids)))
-    statuses = theme_store.themes_by_id(get_db(), theme_ids)
-    if any(theme["status"] == "approved" for theme in statuses.values()):
-        enqueue("publish", published_path=_published_path())
+    if publish and _any_approved(get_db(), theme_ids):
+        republish()
 
 
 @bp.route("/themes/run", methods=["POST"])
@@ -177,15 +177,26 @@ def _page_arg() -> int:
     return int(value) if value.isdecimal() and len(value) < 10 else 1
 
 
-def _edit(theme_id: int, action: str, apply) -> object:
+def _edit(theme_id: int, action: str, apply, also: list[int] | None = None) -> object:
+    """Apply an edit to a theme (and `also` these, e.g. merged ones); republish when an
+    approved theme was touched or one became approved, so planners see it within a minute."""
     db = get_db()
+    touched = [theme_id, *(also or [])]
+    was_published = _any_approved(db, touched)
     try:
         result = apply(db)
     except ThemeError as error:
         flash(str(error), "error")
         return _back(theme_id)
     audit.record(db, current_user.actor, action, "theme", theme_id)
+    if was_published or _any_approved(db, touched):
+        republish()
     return result
+
+
+def _any_approved(db, theme_ids: list[int]) -> bool:
+    themes = theme_store.themes_by_id(db, theme_ids)
+    return any(theme["status"] == "approved" for theme in themes.values())
 
 
 @bp.route("/themes/<int:theme_id>/rename", methods=["POST"])
@@ -211,8 +222,6 @@ def set_status(theme_id: int):
         f"theme_{status}",
         lambda db: theme_store.set_theme_status(db, theme_id, status, by=current_user.id),
     )
-    if status == "approved":
-        enqueue("publish", published_path=_published_path())
     return _back(theme_id)
 
 
@@ -221,10 +230,13 @@ def set_status(theme_id: int):
 def merge(theme_id: int):
     sources = [int(s) for s in request.form.getlist("source") if s.isdecimal()]
     changed = _edit(
-        theme_id, "theme_merged", lambda db: theme_store.merge_themes(db, theme_id, sources)
+        theme_id,
+        "theme_merged",
+        lambda db: theme_store.merge_themes(db, theme_id, sources),
+        also=sources,
     )
     if isinstance(changed, list):
-        _stories_changed(changed)
+        _stories_changed(changed, publish=False)
     return _back(theme_id)
 
 
@@ -252,10 +264,13 @@ def move(theme_id: int):
         flash("Choose a story and a theme to move it to.", "error")
         return _back(theme_id)
     changed = _edit(
-        theme_id, "story_moved", lambda db: theme_store.move_story(db, int(story), int(target))
+        theme_id,
+        "story_moved",
+        lambda db: theme_store.move_story(db, int(story), int(target)),
+        also=[int(target)],
     )
     if isinstance(changed, list):
-        _stories_changed(changed)
+        _stories_changed(changed, publish=False)
     return _back(theme_id)
 
 
@@ -281,9 +296,3 @@ def add_quote(theme_id: int):
 def remove_quote(theme_id: int, quote_id: int):
     _edit(theme_id, "quote_removed", lambda db: theme_store.remove_quote(db, quote_id))
     return _back(theme_id)
-
-
-def _published_path() -> str:
-    from flask import current_app
-
-    return current_app.config["WORKBENCH_PUBLISHED_DB"]

@@ -119,6 +119,7 @@ def tell(activity_id: int):
     if activity is None or not activity["is_open"] or "online" not in activity["channels"]:
         abort(404)
     form = OnlineStoryForm()
+    form.offer_areas(activity)
     problems: list[str] = []
     if form.is_submitted() and form.website.data:
         audit.record(db, STORYTELLER, "honeypot_filled", "activity", activity_id)

@@ -15,7 +15,7 @@ from flask_login import current_user
 from consent.activities import get_activity, list_activities
 from nlp import priorities, tag_store, theme_store
 from nlp.priorities import FrameworkError
-from plumbing import audit
+from plumbing import audit, jobs
 from workbench.policy import roles
 from workbench.web import enqueue, get_db
 
@@ -58,7 +58,11 @@ def index():
     lowest = _score_arg("lowest", -5)
     highest = _score_arg("highest", 5)
     page = max(1, _int_arg("page") or 1)
-    story_ids = theme_store.checked_story_ids(db, activity_id)
+    # Stories nobody has decided about and whose tags the tagger is least sure of come first:
+    # a few minutes of review there teach it the most.
+    story_ids = tag_store.review_order(
+        db, theme_store.checked_story_ids(db, activity_id), framework_id
+    )
     if (lowest, highest) != (-5, 5):
         wanted = set(tag_store.stories_by_criticality(db, activity_id, lowest, highest))
         story_ids = [s for s in story_ids if s in wanted]
@@ -100,21 +104,33 @@ def _priority_arg() -> tuple[str, str]:
     return request.form.get("framework", ""), request.form.get("priority", "")
 
 
-def _decide(decision: Callable[[sqlite_utils.Database], T], audited: tuple) -> T | None:
-    """An analyst's decision: a refusal is shown to them, a decision made is audited (the
-    action, object type and id, and any detail, as `audited` names them)."""
+def _decide(decision: Callable[[sqlite_utils.Database], T], audited: tuple) -> T | None | bool:
+    """An analyst's decision: a refusal is shown to them (and returns False), a decision made
+    is audited (the action, object type and id, and any detail, as `audited` names them)."""
     db = get_db()
     try:
         result = decision(db)
     except (FrameworkError, LookupError, ValueError) as error:
         flash(str(error), "error")
-        return None
+        return False
     audit.record(db, current_user.actor, *audited)
     return result
 
 
 def _back():
-    return redirect(request.referrer or url_for("tags.index"))
+    """Back to the view the analyst decided from: the same activity, page and criticality
+    filter, taken from the form (the app sends no Referer, so the browser cannot tell us)."""
+    view = {
+        name: value
+        for name, value in (
+            ("activity", _int_arg("activity")),
+            ("page", _int_arg("page")),
+            ("lowest", _int_arg("lowest")),
+            ("highest", _int_arg("highest")),
+        )
+        if value is not None
+    }
+    return redirect(url_for("tags.index", **view))
 
 
 @bp.route("/decide", methods=["POST"])
@@ -124,11 +140,20 @@ def decide():
     if decision not in DECISIONS or story_id is None:
         abort(400)
     framework_id, priority_id = _priority_arg()
-    _decide(
+    done = _decide(
         lambda db: DECISIONS[decision](db, story_id, framework_id, priority_id, current_user.id),
         (f"tag_{decision}", "story", story_id, priority_id),
     )
+    if done is not False:
+        _learn(framework_id)
     return _back()
+
+
+def _learn(framework_id: str) -> None:
+    """Every decision teaches the tagger: the worker retrains it (once for a burst of
+    decisions: a retraining already waiting will read them all)."""
+    if not jobs.queued(get_db(), "train_tagger", framework_id=framework_id):
+        enqueue("train_tagger", framework_id=framework_id)
 
 
 @bp.route("/theme", methods=["POST"])
@@ -144,8 +169,9 @@ def decide_theme():
         ),
         (f"theme_tags_{action}", "theme", theme_id),
     )
-    if changed is not None:
+    if changed is not False:
         flash(f"{changed} tags changed.", "info")
+        _learn(framework_id)
     return _back()
 
 

@@ -21,7 +21,7 @@ from workbench.commands.jsonl import input_option, output_option, read_records
     help="Priority framework YAML.",
 )
 @input_option('JSON Lines of {"id", "text"} to tag.')
-@output_option('Where to write JSON Lines of {"id", "labels", "scores"}.')
+@output_option('Where to write JSON Lines of {"id", "labels", "scores", "reasons"}.')
 @click.option(
     "--train",
     "train_path",
@@ -32,8 +32,10 @@ def tag(framework_path: Path, in_path: Path, out_path: Path, train_path: Path | 
     """Tag texts to the priorities of a framework, zero-shot or trained on labelled examples.
 
     Without --train, each text gets the priorities whose descriptions it is closest to (scores
-    are cosine similarities). With --train, a classifier learnt from the labelled file tags
-    them (scores are its decision values; only priorities seen in training are used).
+    are cosine similarities). With --train, a tagger learnt from the labelled file and from
+    each priority's title, description and examples tags them (scores are calibrated
+    probabilities); a priority with fewer than 3 labelled examples falls back to zero-shot
+    similarity. Each label comes with its reason: the sentence of the text that carried it.
 
     Example: workbench tag --framework dundee.yaml --in stories.jsonl --out tagged.jsonl
     --train labelled.jsonl
@@ -65,10 +67,15 @@ def tag(framework_path: Path, in_path: Path, out_path: Path, train_path: Path | 
         )
     try:
         results = tag_texts(framework, [r["text"] for r in records], training)
-    except ValueError as error:
+    except ValueError as error:  # includes tag_learner.TrainingError
         raise click.ClickException(str(error)) from None
     with out_path.open("w", encoding="utf-8") as handle:
         for record, result in zip(records, results, strict=True):
-            line = {"id": record["id"], "labels": result.labels, "scores": result.scores}
+            line = {
+                "id": record["id"],
+                "labels": result.labels,
+                "scores": result.scores,
+                "reasons": result.reasons,
+            }
             handle.write(json.dumps(line, ensure_ascii=False) + "\n")
     click.echo(f"tagged {len(records)} texts against {framework.id} into {out_path}")

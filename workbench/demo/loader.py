@@ -21,7 +21,7 @@ from consent.capture import capture_story
 from consent.purposes import CHANNELS, EQUALITY_QUESTIONS
 from plumbing import audit
 from plumbing.jobs import job
-from workbench.demo.stories import make_stories
+from workbench.demo.stories import TOWNS, make_stories
 
 FRAMEWORKS = Path(nlp.__file__).resolve().parent / "data" / "frameworks"
 DEMO_FRAMEWORK = "dundee-hscp-2016"
@@ -96,6 +96,7 @@ def load(db: sqlite_utils.Database, stories: int = 300, seed: int = 7) -> list[D
                 "feedback_date": (today + timedelta(days=150)).isoformat(),
                 "channels": list(CHANNELS),
                 "retention_days": 730,
+                "areas": TOWNS,
             },
             created_by=None,
             frameworks=frameworks,

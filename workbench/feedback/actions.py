@@ -193,14 +193,18 @@ def actions_for_story(db: sqlite_utils.Database, story_id: int) -> list[dict]:
     )
 
 
-def answerable_themes(db: sqlite_utils.Database) -> list[dict]:
-    """The themes an action may answer: every current theme of an activity, with the
+def answerable_themes(db: sqlite_utils.Database, approved_only: bool = False) -> list[dict]:
+    """The themes an action may answer: every current theme of an activity (only approved
+    ones when `approved_only`, for planners, who see published material only), with the
     activity's title, by activity title then label."""
     titles = {a["id"]: a["title"] for a in consent.list_activities(db)}
+    shown = {"approved"} if approved_only else None
     themes = [
         {**theme, "activity": titles[theme["activity_id"]]}
         for theme in theme_store.themes_by_id(db).values()
-        if theme["status"] != "retired" and theme["activity_id"] in titles
+        if theme["status"] != "retired"
+        and (shown is None or theme["status"] in shown)
+        and theme["activity_id"] in titles
     ]
     return sorted(themes, key=lambda t: (t["activity"], t["label"], t["id"]))
 
@@ -265,3 +269,13 @@ def _shape(row: dict) -> dict:
             if x
         ),
     }
+
+
+def on_approved_themes(db: sqlite_utils.Database, rows: list[dict]) -> list[dict]:
+    """The actions among `rows` a planner may see: those answering an approved theme or a
+    priority alone (planners see approved, published material only)."""
+    ids = [row["theme_id"] for row in rows if row["theme_id"] is not None]
+    approved = {
+        t for t, theme in theme_store.themes_by_id(db, ids).items() if theme["status"] == "approved"
+    }
+    return [row for row in rows if row["theme_id"] is None or row["theme_id"] in approved]

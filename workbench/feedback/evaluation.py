@@ -104,14 +104,12 @@ def suppressed_counts(
         for j, label in enumerate(labels):
             if grid[0][j] == 0 and table.cells[0][j] is not None:
                 continue
-            shown.append(
-                (result["wording"], label, suppression.display(table.cells[0][j], (0, j), table, k))
-            )
+            shown.append((result["wording"], label, suppression.display(table.cells[0][j])))
         shown.append(
             (
                 result["wording"],
                 "All answers",
-                suppression.display(table.row_totals[0], (0, len(labels)), table, k),
+                suppression.display(table.row_totals[0]),
             )
         )
     return shown

@@ -73,3 +73,41 @@ def m005_feedback(db: Database) -> None:
         );
         """
     )
+
+
+@migrations(transactional=False)
+def m009_outbox_notices(db: Database) -> None:
+    # The outbox also carries notices that are no action's update: "a new secret was issued
+    # for your receipt" (kind 'secret_reissued', no action). SQLite cannot relax NOT NULL in
+    # place, so the rows wait in a temporary table while the table is made again (no RENAME:
+    # on a new database this set runs before the tables the outbox refers to exist, so
+    # foreign keys are off while it is made again, in one transaction of its own).
+    db.executescript(
+        """
+        PRAGMA foreign_keys = OFF;
+        BEGIN IMMEDIATE;
+        CREATE TEMP TABLE outbox_rows AS SELECT * FROM outbox;
+        DROP TABLE outbox;
+        CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY,
+            story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            action_id INTEGER REFERENCES actions(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL DEFAULT 'action'
+                CHECK (kind IN ('action', 'secret_reissued')),
+            channel TEXT NOT NULL CHECK (channel IN ('email', 'sms', 'letter')),
+            status TEXT NOT NULL CHECK (status IN ('queued', 'sent', 'exported', 'failed')),
+            created_at TEXT NOT NULL,
+            sent_at TEXT,
+            error TEXT,                 -- short, never an address
+            CHECK ((kind = 'action') = (action_id IS NOT NULL))
+        );
+        INSERT INTO outbox (id, story_id, action_id, kind, channel, status, created_at,
+                            sent_at, error)
+            SELECT id, story_id, action_id, 'action', channel, status, created_at, sent_at, error
+            FROM outbox_rows;
+        DROP TABLE outbox_rows;
+        CREATE INDEX outbox_status ON outbox(status, channel);
+        COMMIT;
+        PRAGMA foreign_keys = ON;
+        """
+    )

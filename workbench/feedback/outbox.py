@@ -6,7 +6,9 @@ a letter. Emails go through SMTP when `WORKBENCH_SMTP_URL` is set (the one mail 
 `workbench/mail.py`); texts and letters are exported as CSV for whoever sends them. Contact
 details are read from `contacts` at the moment of sending or exporting, so a teller who
 withdrew (or withdrew contact consent) gets nothing.
-Messages say what the organisation did, never what anyone wrote.
+Messages say what the organisation did, never what anyone wrote. The outbox also carries one
+notice that answers no action: that staff issued a new secret for a teller's receipt
+(`queue_secret_notice`), so a teller who did not ask for it hears of it.
 """
 
 from __future__ import annotations
@@ -82,6 +84,29 @@ def queue_updates(db: sqlite_utils.Database, action_id: int) -> int:
     return queued
 
 
+def queue_secret_notice(db: sqlite_utils.Database, story_id: int) -> bool:
+    """Tell a teller who agreed to contact that their receipt has a new secret (never the
+    secret itself): if it was not them who asked, they can say so. Returns whether a notice
+    was queued (not when the teller gave no consent to contact or no way to reach them)."""
+    with wdb.write(db):
+        row = consent.contactable(db, [story_id]).get(story_id)
+        channel = _channel(row) if row else None
+        if channel is None:
+            return False
+        db["outbox"].insert(
+            {
+                "story_id": story_id,
+                "action_id": None,
+                "kind": "secret_reissued",
+                "channel": channel,
+                "status": "queued",
+                "created_at": now_iso(),
+            }
+        )
+        audit.record(db, "system", "secret_notice_queued", "story", story_id, channel)
+    return True
+
+
 def N_(text: str) -> str:  # noqa: N802 - the name pybabel extracts by default
     """Marks wording for the catalogue; `message_text` translates it per teller."""
     return text
@@ -140,6 +165,46 @@ def message_text(
     return "\n".join(lines)
 
 
+SECRET_SUBJECT = N_("A new secret for your receipt")
+
+
+def secret_notice_text(reference: str, issued_on: str, language: str = DEFAULT_LANGUAGE) -> str:
+    """The notice of a reissued secret: names the receipt and the day, never the secret."""
+    say = _catalogue(language).gettext
+    issued = format_date(date.fromisoformat(issued_on[:10]), "d MMMM y", locale=language)
+    return "\n".join(
+        [
+            say(
+                N_(
+                    "On %(date)s our staff issued a new secret for your receipt %(reference)s, "
+                    "after checking with you that you asked for it. The old secret no longer "
+                    "works."
+                )
+            )
+            % {"date": issued, "reference": reference},
+            "",
+            say(
+                N_(
+                    "If you did not ask for this, please contact us straight away and quote "
+                    "your receipt reference."
+                )
+            ),
+        ]
+    )
+
+
+def _message(db: sqlite_utils.Database, row: dict) -> tuple[str, str]:
+    """The subject and text of a pending update or notice."""
+    if row["kind"] == "secret_reissued":
+        return _catalogue(row["language"]).gettext(SECRET_SUBJECT), secret_notice_text(
+            row["reference"], row["created_at"], row["language"]
+        )
+    action = actions.get_action(db, row["action_id"])
+    return subject(row["language"]), message_text(
+        action, row["reference"], row["activity_title"], row["language"]
+    )
+
+
 def summary(db: sqlite_utils.Database) -> dict[str, int]:
     """Updates by channel and status, e.g. {'email queued': 3}."""
     return {
@@ -157,7 +222,7 @@ def _pending(db: sqlite_utils.Database, channels: tuple[str, ...]) -> list[dict]
     marks = ", ".join("?" for _ in channels)
     queued = list(
         db.query(
-            "SELECT id, story_id, action_id, channel FROM outbox "
+            "SELECT id, story_id, action_id, kind, channel, created_at FROM outbox "
             f"WHERE status = 'queued' AND channel IN ({marks}) ORDER BY id",
             list(channels),
         )
@@ -170,6 +235,8 @@ def _pending(db: sqlite_utils.Database, channels: tuple[str, ...]) -> list[dict]
         {
             "id": row["id"],
             "action_id": row["action_id"],
+            "kind": row["kind"],
+            "created_at": row["created_at"],
             "channel": row["channel"],
             **{k: reach[row["story_id"]][k] for k in _ADDRESS},
             "activity_title": titles.get(activity_of.get(row["story_id"])),
@@ -190,14 +257,12 @@ def send_emails(db: sqlite_utils.Database, smtp_url: str, sender: str) -> dict[s
     sent = failed = 0
     with mail.connect(smtp_url) as smtp:
         for row in pending:
-            action = actions.get_action(db, row["action_id"])
+            title, text = _message(db, row)
             message = EmailMessage()
             message["From"] = sender
             message["To"] = row["email"]
-            message["Subject"] = subject(row["language"])
-            message.set_content(
-                message_text(action, row["reference"], row["activity_title"], row["language"])
-            )
+            message["Subject"] = title
+            message.set_content(text)
             try:
                 smtp.send_message(message)
             except smtplib.SMTPException as error:
@@ -219,7 +284,6 @@ def export_letters_and_texts(db: sqlite_utils.Database, by: str) -> str:
     )
     rows = _pending(db, ("letter", "sms"))
     for row in rows:
-        action = actions.get_action(db, row["action_id"])
         writer.writerow(
             [
                 row["channel"],
@@ -228,7 +292,7 @@ def export_letters_and_texts(db: sqlite_utils.Database, by: str) -> str:
                 row["phone"] if row["channel"] == "sms" else "",
                 row["reference"],
                 row["language"],
-                message_text(action, row["reference"], row["activity_title"], row["language"]),
+                _message(db, row)[1],
             ]
         )
         _mark(db, row["id"], "exported")

@@ -8,6 +8,12 @@ framework's priorities; each story is coded, as a whole, with its theme and prio
 chosen quote is coded as a segment of its story. Every export is validated against the
 standard's Project.xsd (shipped in workbench/feedback/data). GUIDs are fresh each export and
 sources are named "Story 1", "Story 2"..., so nothing in the file leads back to a receipt.
+
+Every text goes out through `consent.text.clean_text` (LF line endings, no control
+characters), for text stored before capture cleaned it: a control character is not valid XML,
+and QualCoder reads sources with universal newlines, so a CR would shift every later quote.
+Code names are unique across the code book: QualCoder merges codes by name, so a theme and a
+priority called alike would lose one's codings.
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ import sqlite_utils
 import xmlschema
 
 import consent
+from consent.text import clean_text
 from nlp import checks, embed, tag_store, theme_store
 from plumbing import clock
 
@@ -81,7 +88,9 @@ def export_stories(db: sqlite_utils.Database, activity_id: int) -> list[ExportSt
     checked = checks.checked_story_ids(db, activity_id)
     analysed = consent.granted_story_ids(db, "analysis", checked)
     facts = consent.story_facts(db, analysed)
-    texts = embed.checked_texts(db, facts)
+    texts = {
+        story_id: clean_text(text) for story_id, text in embed.checked_texts(db, facts).items()
+    }
     ordered = sorted(facts.values(), key=lambda s: (s["created_at"], s["id"]))
     return [
         ExportStory(
@@ -89,10 +98,14 @@ def export_stories(db: sqlite_utils.Database, activity_id: int) -> list[ExportSt
             text=texts[story["id"]],
             channel=story["channel"],
             month=story["created_at"][:7],
-            area=story["area"],
+            area=clean_text(story["area"]) if story["area"] else story["area"],
             themes=sorted(themes.get(story["id"], [])),
             priorities=sorted(priorities.get(story["id"], [])),
-            quotes=[q for q in quotes.get(story["id"], []) if q[1] in texts[story["id"]]],
+            quotes=[
+                (label, clean_text(excerpt))
+                for label, excerpt in quotes.get(story["id"], [])
+                if clean_text(excerpt) in texts[story["id"]]
+            ],
         )
         for n, story in enumerate(ordered, start=1)
     ]
@@ -114,6 +127,32 @@ def _codebook(db: sqlite_utils.Database, activity_id: int) -> tuple[list[str], l
     return themes, priorities
 
 
+def code_names(themes: list[str], priorities: list[str]) -> dict[tuple[str, str], str]:
+    """The name each code is exported under, unique across the code book.
+
+    A name used once stays as it is; a name in both groups (or twice in one) is told apart by
+    its group, then by a number: "Waiting (theme)" and "Waiting (priority)".
+    """
+    entries = [("Themes", t) for t in themes] + [("Priorities", p) for p in priorities]
+    shown = {entry: " ".join(clean_text(entry[1]).split()) for entry in entries}
+    counts: dict[str, int] = {}
+    for name in shown.values():
+        counts[name.casefold()] = counts.get(name.casefold(), 0) + 1
+    kind = {"Themes": "theme", "Priorities": "priority"}
+    taken: set[str] = set()
+    names = {}
+    for entry in entries:
+        name = shown[entry]
+        if counts[name.casefold()] > 1:
+            name = f"{name} ({kind[entry[0]]})"
+        unique, n = name, 2
+        while unique.casefold() in taken:
+            unique, n = f"{name} {n}", n + 1
+        taken.add(unique.casefold())
+        names[entry] = unique
+    return names
+
+
 def _guid() -> str:
     return str(uuid.uuid4())
 
@@ -125,10 +164,11 @@ def project_xml(
     stamp = clock.now().strftime("%Y-%m-%dT%H:%M:%SZ")
     user = _guid()
     ET.register_namespace("", NS)
+    exported_names = code_names(themes, priorities)
     project = ET.Element(
         f"{{{NS}}}Project",
         {
-            "name": title,
+            "name": clean_text(title),
             "origin": "Story Workbench",
             "creatingUserGUID": user,
             "creationDateTime": stamp,
@@ -152,7 +192,7 @@ def project_xml(
                 f"{{{NS}}}Code",
                 {
                     "guid": code_guids[(group, name)],
-                    "name": name,
+                    "name": exported_names[(group, name)],
                     "isCodable": "true",
                     "color": colour,
                 },
@@ -190,7 +230,12 @@ def project_xml(
             for label, excerpt in story.quotes:
                 start = story.text.index(excerpt)
                 segments.append(
-                    (start, start + len(excerpt), f"Quote: {label}", [("Themes", label)])
+                    (
+                        start,
+                        start + len(excerpt),
+                        f"Quote: {clean_text(label)}",
+                        [("Themes", label)],
+                    )
                 )
             for start, end, name, coded in segments:
                 coded = [c for c in coded if c in code_guids]

@@ -4,8 +4,8 @@ The organisation loads a population profile (CSV: characteristic, group, proport
 For each characteristic, the stories' answers are counted, small numbers are withheld exactly as
 in publishing, and each group's share of answers is compared with its share of the population:
 a group whose share is under `UNDER_HEARD_RATIO` of its population share is under-heard. A
-judgement is only shown when it follows from what is shown ("<5" of 200 answers can still be
-under-heard; a "[c]" cell says nothing).
+judgement is only shown when it follows from what is shown (a withheld count whose greatest
+possible value, worked out from the shown ones, is still under its share is under-heard).
 """
 
 from __future__ import annotations
@@ -177,12 +177,17 @@ def profile(db: sqlite_utils.Database) -> dict[str, dict[str, float]]:
 
 
 def participant_answers(
-    db: sqlite_utils.Database, activity_id: int, story_ids: set[int] | None = None
+    db: sqlite_utils.Database,
+    activity_id: int,
+    story_ids: set[int] | None = None,
+    areas: dict[int, str | None] | None = None,
 ) -> tuple[dict[str, Counter], Counter]:
     """Counts per characteristic and group, and per channel, for the activity's stories.
 
     Equality answers count only where the teller consented to equality monitoring.
-    `story_ids` narrows the stories (publishing passes the publishable ones).
+    `story_ids` narrows the stories (publishing passes the publishable ones). A story's area
+    counts only when it is one of the activity's listed areas; `areas` (story id -> area)
+    replaces that choice (publishing passes the areas it publishes).
     """
     counts: dict[str, Counter] = {c: Counter() for c in CHARACTERISTICS}
     channels: Counter = Counter()
@@ -191,9 +196,11 @@ def participant_answers(
         ids = [sid for sid in ids if sid in story_ids]
     stories = consent.story_facts(db, ids)
     answers = consent.equality_answers(db, ids)  # only where the teller agreed
+    activity = consent.get_activity(db, activity_id) or {"areas": []}
     for sid, story in stories.items():
         channels[story["channel"]] += 1
-        given = {"area": story["area"], **answers.get(sid, {})}
+        area = areas.get(sid) if areas is not None else consent.listed_area(activity, story["area"])
+        given = {"area": area, **answers.get(sid, {})}
         for characteristic in CHARACTERISTICS:
             value = (given.get(characteristic) or "").strip()
             if value:
@@ -221,11 +228,12 @@ def reach_table(
         table = suppression.suppress(grid, k)
         compared = _public_denominator(table, groups, expected)
         for j, group in enumerate(groups):
-            shown = suppression.display(table.cells[0][j], (0, j), table, k)
+            shown = suppression.display(table.cells[0][j])
             share = population_share = judgement = None
             if group in expected:
                 population_share = expected[group]
-                share, judgement = _judge(shown, compared, population_share, k)
+                most = table.bounds.get((0, j), (0, table.cells[0][j]))[1]
+                share, judgement = _judge(shown, most, compared, population_share)
             rows.append(
                 {
                     "characteristic": label,
@@ -240,7 +248,7 @@ def reach_table(
             {
                 "characteristic": label,
                 "community_group": "All answers",
-                "stories": suppression.display(table.row_totals[0], (0, len(groups)), table, k),
+                "stories": suppression.display(table.row_totals[0]),
                 "share": None,
                 "population_share": None,
                 "judgement": None,
@@ -263,8 +271,10 @@ def _public_denominator(table, groups: list[str], expected: dict) -> int | None:
 
 
 def _judge(
-    shown: int | str, compared: int | None, population_share: float, k: int
+    shown: int | str, most: float, compared: int | None, population_share: float
 ) -> tuple[float | None, str]:
+    """Share and judgement; `most` is the greatest a withheld count could be, as a reader
+    works it out, so an under-heard judgement never rests on the withheld value itself."""
     if not compared or population_share <= 0:
         return None, "too few to say"
     if isinstance(shown, int):
@@ -273,7 +283,7 @@ def _judge(
         if ratio < UNDER_HEARD_RATIO:
             return share, "under-heard"
         return share, "over-represented" if ratio > OVER_HEARD_RATIO else "about as expected"
-    if shown == f"<{k}" and (k - 1) / compared < UNDER_HEARD_RATIO * population_share:
+    if most / compared < UNDER_HEARD_RATIO * population_share:
         return None, "under-heard"
     return None, "too few to say"
 
@@ -290,7 +300,7 @@ def activity_reach(
     return {
         "rows": reach_table(counts, population, k),
         "channels": [
-            (c, suppression.display(channel_table.cells[0][j], (0, j), channel_table, k))
+            (c, suppression.display(channel_table.cells[0][j]))
             for j, c in enumerate(sorted(channels))
         ]
         if channel_table

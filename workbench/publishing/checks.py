@@ -10,6 +10,7 @@ of leak, never the leaked value.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 import sqlite_utils
@@ -17,8 +18,10 @@ import sqlite_utils
 import consent
 from nlp import theme_store
 from nlp.checks import anonymised_texts, checked_story_ids
+from workbench.feedback import reach
 from workbench.publishing import published_file
-from workbench.publishing.schema import expected_columns
+from workbench.publishing.schema import ALL_AREAS, expected_columns
+from workbench.suppression import DEFAULT_K
 
 SHINGLE = 12  # words: long texts are looked for by their opening words, then confirmed
 MIN_SHARED_WORDS = 8
@@ -36,6 +39,7 @@ def check(db: sqlite_utils.Database, out: sqlite_utils.Database) -> None:
         raise LeakError("integrity check failed")
     _check_schema(out)
     _check_quotes(db, out)
+    _check_areas(db, out)
     _check_values(db, out)
 
 
@@ -65,6 +69,22 @@ def _check_quotes(db: sqlite_utils.Database, out: sqlite_utils.Database) -> None
     for text in published_file.quote_texts(out):
         if text not in allowed:
             raise LeakError("a published quote is not an approved excerpt with consent")
+
+
+def _check_areas(db: sqlite_utils.Database, out: sqlite_utils.Database) -> None:
+    """Every published area is one an activity lists and at least k published stories share
+    (or, in reach, a group of the population profile): typed text never gets through."""
+    k = int(published_file.about(out).get("suppression_threshold") or DEFAULT_K)
+    listed = {area for activity in consent.list_activities(db) for area in activity["areas"]}
+    counted = consent.granted_story_ids(db, "analysis", checked_story_ids(db))
+    shared = Counter(
+        story["area"] for story in consent.story_facts(db, counted).values() if story["area"]
+    )
+    allowed = {area for area in listed if shared[area] >= k}
+    profile = set(reach.profile(db).get("area", {}))
+    for table, area in published_file.areas(out, frozenset({ALL_AREAS, "All answers"})):
+        if area not in allowed and not (table == "reach_counts" and area in profile):
+            raise LeakError(f"an area that is not listed or shared by {k} stories in {table!r}")
 
 
 def _check_values(db: sqlite_utils.Database, out: sqlite_utils.Database) -> None:

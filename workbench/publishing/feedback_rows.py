@@ -76,7 +76,9 @@ def _reach(db, stories, activity_ids, k) -> list[dict]:
     population = reach.profile(db)
     rows = []
     for working, public in sorted(activity_ids.items(), key=lambda kv: kv[1]):
-        counts, _channels = reach.participant_answers(db, working, set(stories))
+        counts, _channels = reach.participant_answers(
+            db, working, set(stories), {s: story["area"] for s, story in stories.items()}
+        )
         for row in reach.reach_table(counts, population, k):
             rows.append(
                 {

@@ -3,7 +3,7 @@ are in the column descriptions: counts of stories, months as YYYY-MM), licence a
 the canned queries that answer planners' common questions.
 
 Datasette's own `units` key is not used: it needs numeric pint units, and a count column also
-holds "<5".
+holds the withheld marker "[c]".
 
 Canned queries run with SQL otherwise switched off: Datasette checks `view-query` for them,
 not `execute-sql` (tests/test_datasette.py proves it against the real server).
@@ -11,7 +11,7 @@ not `execute-sql` (tests/test_datasette.py proves it against the real server).
 
 from __future__ import annotations
 
-from workbench.suppression import DEFAULT_K, SECONDARY
+from workbench.suppression import DEFAULT_K, WITHHELD
 
 DATABASE = "published"
 LICENCE = "CC BY 4.0"
@@ -19,9 +19,10 @@ LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 SOURCE = "Story Workbench: stories people told us, anonymised and checked by analysts"
 
 COUNT_NOTE = (
-    f'Number of stories. Counts from 1 to {DEFAULT_K - 1} are shown as "<{DEFAULT_K}"; '
-    f'"{SECONDARY}" marks a count withheld so that a small one cannot be worked out from '
-    "the totals. A missing row means no stories."
+    f'Number of stories. "{WITHHELD}" marks a withheld count: counts from 1 to {DEFAULT_K - 1}, '
+    "and others withheld so that no withheld count can be worked out from the rest to within "
+    f"{DEFAULT_K}. A theme's total is always withheld: its size is published as a band. "
+    "A missing row means no stories."
 )
 
 TABLES: dict[str, tuple[str, dict[str, str]]] = {
@@ -74,7 +75,11 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         {
             "theme_id": "The theme",
             "priority_id": "The priority",
-            "evidence": "Confirmed by an analyst, or suggested by the model only",
+            "evidence": (
+                "The share of the theme's stories that carry the priority (a theme is linked "
+                "only when at least a quarter do), and whether an analyst confirmed it or the "
+                "model only suggested it"
+            ),
         },
     ),
     "quotes": (
@@ -95,7 +100,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "theme_id": "The theme",
             "priority_id": "The priority; blank for all stories in the theme",
             "priority": 'The priority\'s title, or "All priorities"',
-            "channel": 'How the story reached us (online, paper, event...), or "All channels"',
+            "channel": 'How the story reached us (Online, In person, Event...), or "All channels"',
             "month": 'Month the story was told (YYYY-MM), or "All months"',
             "stories": COUNT_NOTE,
         },
@@ -121,14 +126,14 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         },
     ),
     "changes": (
-        "What changed at each publication: new themes, themes no longer published, and size "
-        "changes.",
+        "What changed at each publication: new themes, renamed themes, themes no longer "
+        "published, and size changes.",
         {
             "published_at": "When the publication was made (UTC)",
-            "change": "new theme, no longer published, or size changed",
+            "change": "new theme, renamed, no longer published, or size changed",
             "theme": "The theme's label",
             "activity": "The activity's title",
-            "detail": "For size changes, the old and new size bands",
+            "detail": "For size changes, the old and new size bands; for renames, the old name",
         },
     ),
     "actions": (

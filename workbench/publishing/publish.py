@@ -93,18 +93,33 @@ def build(
         os.close(fd)
         tmp = Path(tmp_name)
         try:
-            counts = _write_file(db, tmp, published_path, k)
+            counts, identities = _write_file(db, tmp, published_path, k)
             os.replace(tmp, published_path)
             _fsync_directory(published_path.parent)
+            _write_atomically(identities_path(published_path), json.dumps(identities))
         finally:
             tmp.unlink(missing_ok=True)
     return counts
 
 
-def _write_file(db: sqlite_utils.Database, tmp: Path, published_path: Path, k: int) -> dict:
+def identities_path(published: str | Path) -> Path:
+    """Where the working id behind each theme of the served file is kept (beside it, never
+    served), so the next publication can tell a renamed theme from a new one."""
+    published = Path(published)
+    return published.with_name(published.stem + ".themes.json")
+
+
+def _write_file(
+    db: sqlite_utils.Database, tmp: Path, published_path: Path, k: int
+) -> tuple[dict, dict]:
     built_at = clock.now().strftime("%Y-%m-%d %H:%M:%S UTC")
     rows = published_rows(db, k)
-    rows["changes"] = _changes(published_path, rows, built_at)
+    activity_titles = {a["id"]: a["title"] for a in rows["activities"]}
+    identities = {
+        str(theme.pop("working_id")): [theme["label"], activity_titles.get(theme["activity_id"])]
+        for theme in rows["themes"]
+    }
+    rows["changes"] = _changes(published_path, rows, built_at, identities)
     rows["about"] = [
         {"key": "built_at", "value": built_at},
         {"key": "suppression_threshold", "value": str(k)},
@@ -126,25 +141,51 @@ def _write_file(db: sqlite_utils.Database, tmp: Path, published_path: Path, k: i
         out.close()
     with open(tmp, "rb") as handle:
         os.fsync(handle.fileno())
-    return {table: len(table_rows) for table, table_rows in rows.items()}
+    return {table: len(table_rows) for table, table_rows in rows.items()}, identities
 
 
-def _changes(published_path: Path, rows: dict[str, list[dict]], built_at: str) -> list[dict]:
+def _renamed(published_path: Path, identities: dict, before: dict) -> dict[tuple, tuple]:
+    """(label, activity) now -> (label, activity) in the served file, for each theme that is
+    the same working theme under another name."""
+    try:
+        served = json.loads(identities_path(published_path).read_text())
+    except (OSError, ValueError):
+        return {}
+    renamed = {}
+    for working_id, (label, activity) in identities.items():
+        old = served.get(working_id)
+        if old and tuple(old) != (label, activity) and tuple(old) in before:
+            renamed[(label, activity)] = tuple(old)
+    return renamed
+
+
+def _changes(
+    published_path: Path, rows: dict[str, list[dict]], built_at: str, identities: dict
+) -> list[dict]:
     """This publication's differences from the served one, on top of the earlier history."""
     activity_titles = {a["id"]: a["title"] for a in rows["activities"]}
     now = {
         (t["label"], activity_titles.get(t["activity_id"])): t["size_band"] for t in rows["themes"]
     }
     before, history = previous(published_path)
+    # A rename whose old name another theme now has is told as a new theme.
+    renamed = {
+        new: old
+        for new, old in _renamed(published_path, identities, before).items()
+        if old not in now
+    }
     changes = []
     for (label, activity), band in sorted(now.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
-        if (label, activity) not in before:
+        was = renamed.get((label, activity), (label, activity))
+        if was != (label, activity):
+            changes.append(("renamed", label, activity, f"was {was[0]}"))
+        elif was not in before:
             changes.append(("new theme", label, activity, f"size {band}"))
-        elif before[(label, activity)] != band:
-            changes.append(
-                ("size changed", label, activity, f"{before[(label, activity)]} to {band}")
-            )
-    for label, activity in sorted(set(before) - set(now), key=lambda k: (k[0], k[1] or "")):
+            continue
+        if before[was] != band:
+            changes.append(("size changed", label, activity, f"{before[was]} to {band}"))
+    still = set(now) | set(renamed.values())
+    for label, activity in sorted(set(before) - still, key=lambda k: (k[0], k[1] or "")):
         changes.append(("no longer published", label, activity, ""))
     new = [
         {"published_at": built_at, "change": c, "theme": t, "activity": a, "detail": d}

@@ -71,3 +71,20 @@ def text_values(out: sqlite_utils.Database) -> list[str]:
         for row in out.execute(f"SELECT * FROM [{table}]").fetchall():
             values.extend(v for v in row if isinstance(v, str))
     return values
+
+
+def about(out: sqlite_utils.Database) -> dict[str, str]:
+    """The facts a published file records about itself (key -> value)."""
+    return {row["key"]: row["value"] for row in out.query("SELECT key, value FROM about")}
+
+
+def areas(out: sqlite_utils.Database, totals: frozenset[str]) -> list[tuple[str, str]]:
+    """(table, area) for every area named in a published file, leaving out the totals' names."""
+    found = [("area_counts", r["area"]) for r in out.query("SELECT DISTINCT area FROM area_counts")]
+    found += [
+        ("reach_counts", r["community_group"])
+        for r in out.query(
+            "SELECT DISTINCT community_group FROM reach_counts WHERE characteristic = 'Area'"
+        )
+    ]
+    return [(table, area) for table, area in found if area not in totals]

@@ -6,7 +6,8 @@ story id, a contact field) stops the publish rather than reaching planners.
 
 from __future__ import annotations
 
-# Counts are declared without a type so whole numbers stay numbers and "<5" / "[c]" stay text.
+# Counts are declared without a type so whole numbers stay numbers and the withheld marker
+# "[c]" stays text.
 SCHEMA = """
 CREATE TABLE activities (
     id INTEGER PRIMARY KEY,

@@ -47,7 +47,7 @@ def published_rows(
     db: sqlite_utils.Database, k: int = suppression.DEFAULT_K
 ) -> dict[str, list[dict]]:
     """Every published table's rows (except `changes` and `about`), keyed by table name."""
-    stories = publishable_stories(db)
+    stories = publishable_stories(db, k)
     activities = _activities(db)
     activity_ids = {row.pop("working_id"): row["id"] for row in activities}
     priorities = _priorities(db)
@@ -77,20 +77,34 @@ def published_rows(
     }
 
 
-def publishable_stories(db: sqlite_utils.Database) -> dict[int, dict]:
+def publishable_stories(
+    db: sqlite_utils.Database, k: int = suppression.DEFAULT_K
+) -> dict[int, dict]:
     """Stories whose tellers agreed to analysis and whose anonymisation a person checked, by id:
-    activity_id, channel, area and month (YYYY-MM)."""
+    activity_id, channel, area and month (YYYY-MM).
+
+    `area` is None unless it is one of its activity's listed areas (older stories may hold
+    free text) and at least k publishable stories share it: an area few people name can point
+    at one of them.
+    """
     agreed = consent.granted_story_ids(db, "analysis", checks.checked_story_ids(db))
-    return {
+    activities = {a["id"]: a for a in consent.list_activities(db)}
+    stories = {
         story_id: {
             "id": story_id,
             "activity_id": story["activity_id"],
-            "channel": story["channel"],
-            "area": story["area"],
+            # Published in words ("In person"), never as the working code ("in_person").
+            "channel": consent.CHANNELS.get(story["channel"], story["channel"]),
+            "area": consent.listed_area(activities[story["activity_id"]], story["area"]),
             "month": (story["created_at"] or "")[:7],
         }
         for story_id, story in consent.story_facts(db, agreed).items()
     }
+    shared = Counter(story["area"] for story in stories.values() if story["area"])
+    for story in stories.values():
+        if shared[story["area"]] < k:
+            story["area"] = None
+    return stories
 
 
 def _activities(db: sqlite_utils.Database) -> list[dict]:
@@ -159,11 +173,14 @@ def _themes(db, members, stories, story_tags, activity_ids, priority_titles, k):
     for n, row in enumerate(working, start=1):
         ids = members[row["id"]]
         months = sorted(stories[s]["month"] for s in ids if stories[s]["month"])
-        priority_counts = Counter(p for s in ids for p in story_tags.get(s, {}))
+        shares = tag_store.shared_priorities(ids, story_tags)
         theme_ids[row["id"]] = n
         themes.append(
             {
                 "id": n,
+                # Popped before writing (the leak check refuses the column): it lets "What
+                # changed" tell a renamed theme from a new one.
+                "working_id": row["id"],
                 "activity_id": activity_ids.get(row["activity_id"]),
                 "label": row["label"],
                 "description": row["description"],
@@ -171,7 +188,7 @@ def _themes(db, members, stories, story_tags, activity_ids, priority_titles, k):
                 "keywords": ", ".join(row["keywords"]),
                 "priorities": "; ".join(
                     priority_titles[p]
-                    for p, _ in sorted(priority_counts.items(), key=lambda kv: (-kv[1], kv[0]))
+                    for p, _ in sorted(shares.items(), key=lambda kv: (-kv[1], kv[0]))
                 ),
                 "first_month": months[0] if months else None,
                 "last_month": months[-1] if months else None,
@@ -182,21 +199,19 @@ def _themes(db, members, stories, story_tags, activity_ids, priority_titles, k):
 
 
 def _theme_priorities(members: dict[int, list[int]], story_tags) -> list[dict]:
+    """A theme's priorities: only those enough of its stories carry
+    (`tag_store.THEME_PRIORITY_SHARE`), each with that share and how it is known."""
     rows = []
     for theme_id, ids in members.items():
-        states: dict[int, set[str]] = defaultdict(set)
-        for story in ids:
-            for priority, state in story_tags.get(story, {}).items():
-                states[priority].add(state)
-        for priority in sorted(states):
-            confirmed = "confirmed" in states[priority]
+        shares = tag_store.shared_priorities(ids, story_tags)
+        for priority in sorted(shares):
+            confirmed = any(story_tags.get(s, {}).get(priority) == "confirmed" for s in ids)
+            how = "confirmed by an analyst" if confirmed else "suggested by the model"
             rows.append(
                 {
                     "theme_id": theme_id,
                     "priority_id": priority,
-                    "evidence": "confirmed by an analyst"
-                    if confirmed
-                    else "suggested by the model",
+                    "evidence": f"{round(100 * shares[priority])} % of its stories; {how}",
                 }
             )
     return rows
@@ -256,7 +271,9 @@ def _theme_counts(members, stories, story_tags, priority_titles, k) -> list[dict
             )
             grid = [[counts[(m, c)] for c in channels] for m in months]
             label = priority_titles[priority] if priority is not None else ALL_PRIORITIES
-            for cell in _cells(grid, months, channels, ALL_MONTHS, ALL_CHANNELS, k):
+            # The grand total is the theme's size (or could be): published only as a band.
+            forced = {(len(months), len(channels))}
+            for cell in _cells(grid, months, channels, ALL_MONTHS, ALL_CHANNELS, k, forced):
                 month, channel, stories_shown = cell
                 rows.append(
                     {
@@ -289,7 +306,7 @@ def _community_counts(db, themes, members, k) -> list[dict]:
             continue
         grid = [[counts[(t, g)] for g in groups] for t in theme_ids]
         for theme_index, group, shown in _cells(
-            grid, list(range(len(themes))), groups, None, ALL_GROUPS, k
+            grid, list(range(len(themes))), groups, None, ALL_GROUPS, k, _theme_totals(grid)
         ):
             rows.append(
                 {
@@ -305,10 +322,10 @@ def _community_counts(db, themes, members, k) -> list[dict]:
 
 def _area_counts(themes, members, stories, k) -> list[dict]:
     counts = Counter(
-        (theme_id, stories[s]["area"].strip())
+        (theme_id, stories[s]["area"])
         for theme_id, ids in members.items()
         for s in ids
-        if stories[s]["area"] and stories[s]["area"].strip()
+        if stories[s]["area"]
     )
     areas = sorted({area for _, area in counts})
     if not areas:
@@ -323,20 +340,32 @@ def _area_counts(themes, members, stories, k) -> list[dict]:
             "stories": shown,
         }
         for theme_index, area, shown in _cells(
-            grid, list(range(len(themes))), areas, None, ALL_AREAS, k
+            grid, list(range(len(themes))), areas, None, ALL_AREAS, k, _theme_totals(grid)
         )
     ]
 
 
+def _theme_totals(grid: list[list[int]]) -> set[tuple[int, int]]:
+    """Each theme row's total: when every story answered, it is the theme's size, which is
+    published only as a band."""
+    return {(i, len(grid[0])) for i in range(len(grid))}
+
+
 def _cells(
-    grid: list[list[int]], row_keys: list, column_keys: list, row_total_key, column_total_key, k
+    grid: list[list[int]],
+    row_keys: list,
+    column_keys: list,
+    row_total_key,
+    column_total_key,
+    k,
+    forced: set[tuple[int, int]],
 ) -> Iterable[tuple]:
     """(row key, column key, shown count) for every non-zero or withheld entry and the totals.
 
     Zero cells are left out (a planner reads a missing row as none); a withheld zero is kept,
-    since leaving it out would give it away.
+    since leaving it out would give it away. `forced` grid positions are always withheld.
     """
-    table = suppression.suppress(grid, k)
+    table = suppression.suppress(grid, k, forced)
     r, c = len(row_keys), len(column_keys)
     for i in range(r + 1):
         for j in range(c + 1):
@@ -353,5 +382,5 @@ def _cells(
             yield (
                 row_keys[i] if i < r else row_total_key,
                 column_keys[j] if j < c else column_total_key,
-                suppression.display(shown, (i, j), table, k),
+                suppression.display(shown),
             )

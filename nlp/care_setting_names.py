@@ -1,0 +1,168 @@
+"""Care settings named the way people say them, found in the raw text.
+
+The token rules (nlp/token_rules.py) find "<Name> Surgery", "<Name> Ward" and the like. People
+also say a hospital's name alone ("Morriston", "Glan Clwyd"), its nickname or abbreviation
+("Jimmy's", "the LGI"), a saint's name with or without "Hospital" ("St Luke's"), a Welsh
+name ("Ysbyty Gwynedd"), a generic one ("the Royal", "the General"), or a ward code
+("Ward C4", "OPD 3"). This module finds those kinds from `nlp/data/care_setting_names.txt`
+(a hand-compiled list from the public NHS site lists) and from patterns.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from nlp.findings import Finding
+from nlp.name_gazetteer import gazetteer
+
+DATA = Path(__file__).parent / "data" / "care_setting_names.txt"
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]*)?|&")
+# Taken along when it follows a listed name: "Glan Clwyd Hospital", "Withybush General".
+TRAILING = frozenset(
+    """hospital hospitals infirmary general royal hospice centre center clinic unit wing
+    university district community memorial""".split()
+)
+CARE_PREPOSITIONS = frozenset("at to in into from outside up down the".split())
+
+
+@dataclass(frozen=True)
+class NameList:
+    names: frozenset[tuple[str, ...]]  # lower-case word tuples
+    abbreviations: frozenset[str]  # lower case; need capitals or "the"
+    first_words: frozenset[str]
+    longest: int
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(w.lower().replace("’", "'") for w in WORD.findall(text))
+
+
+@lru_cache(maxsize=1)
+def name_list() -> NameList:
+    names, abbreviations = set(), set()
+    common = gazetteer().common_words
+    for line in DATA.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("="):
+            abbreviations.add(line[1:].strip().lower())
+            continue
+        words = _words(line)
+        names.add(words)
+        if words[-1] == "hospital" and len(words) > 1:
+            # "Glangwili Hospital" is also "Glangwili"; "Hope Hospital" is not "hope".
+            if len(words) > 2 or words[0] not in common:
+                names.add(words[:-1])
+    return NameList(
+        frozenset(names),
+        frozenset(abbreviations),
+        frozenset(w[0] for w in names) | frozenset(abbreviations),
+        max(len(w) for w in names),
+    )
+
+
+def listed_care_settings(text: str) -> Iterator[Finding]:
+    """Listed hospitals, their nicknames and abbreviations, with a following "Hospital"."""
+    lst = name_list()
+    common = gazetteer().common_words
+    tokens = [
+        (m.start(), m.end(), m.group().lower().replace("’", "'")) for m in WORD.finditer(text)
+    ]
+    i = 0
+    while i < len(tokens):
+        word = tokens[i][2]
+        stem = word[:-2] if word.endswith("'s") else word
+        if word not in lst.first_words and stem not in lst.first_words:
+            i += 1
+            continue
+        matched = 0
+        for size in range(min(lst.longest, len(tokens) - i), 0, -1):
+            key = tuple(t[2] for t in tokens[i : i + size])
+            if key in lst.names or (size == 1 and (stem,) in lst.names):
+                if size == 1 and not _single_word_ok(text, tokens, i, common):
+                    continue
+                matched = size
+                break
+        if not matched and word in lst.abbreviations:
+            before = tokens[i - 1][2] if i else ""
+            if text[tokens[i][0] : tokens[i][1]].isupper() or before == "the":
+                matched = 1
+        if matched:
+            end = i + matched
+            while end < len(tokens) and tokens[end][2] in TRAILING and end - i < 8:
+                end += 1
+            yield Finding(tokens[i][0], tokens[end - 1][1], "CARE_SETTING", 0.85, "care_list")
+            i = end
+            continue
+        i += 1
+
+
+def _single_word_ok(text: str, tokens: list, i: int, common: frozenset[str]) -> bool:
+    """A one-word name that is also an everyday word ("Guys", "Christie") needs capitals and
+    a preposition or "the" before it, or a care word after it."""
+    word = tokens[i][2]
+    stem = word[:-2] if word.endswith("'s") else word
+    if stem not in common and word not in common:
+        return True
+    after = tokens[i + 1][2] if i + 1 < len(tokens) else ""
+    before = tokens[i - 1][2] if i else ""
+    written = text[tokens[i][0] : tokens[i][1]]
+    capitals_mean_little = not any(c.isupper() for c in text) or text.isupper()
+    capitalised = written[:1].isupper() or capitals_mean_little
+    return capitalised and (after in TRAILING or before in CARE_PREPOSITIONS)
+
+
+# "St Luke's", "Saint Mary's Hospital", "ST JAMES": a saint's name is a hospital, hospice,
+# church or place: an identifier whichever it is.
+SAINT = re.compile(
+    r"(?<![\w])(?:St\.?|Saint|ST\.?|SAINT)\s+(?:[A-Z][a-z]+|[A-Z]{2,})(?:['’]s|['’]|s)?"
+    r"(?:\s+(?:and|&)\s+[A-Z][a-z]+(?:['’]s)?)?"
+    r"(?:\s+(?:Hospital|Hospice|Infirmary|University Hospital|Hospitals|Surgery|Practice|"
+    r"Medical Centre|Ward|HOSPITAL|HOSPICE))?"
+)
+SAINT_LOWER = re.compile(
+    r"(?<![\w])(?:at|to|in|into|from)\s+(?P<name>(?:st\.?|saint)\s+[a-z]+(?:['’]s|s)?"
+    r"(?:\s+(?:hospital|hospice|infirmary))?)(?![\w])"
+)
+# "the Royal", "the General", "at the royal": the local hospital by its generic name.
+GENERIC_THE = re.compile(
+    r"(?<![\w])(?:at|to|in|into|from|outside|up|down|round)\s+the\s+"
+    r"(?P<name>royal|general|infirmary|royal infirmary|general hospital|city hospital|"
+    r"district general|county hospital|cottage hospital|alex|vic|ri)(?![\w'’-])"
+    r"(?!\s+(?:practice|public|election|manager|feeling|idea|area|sense|rule|population|"
+    r"anaesthetic|anesthetic|family|mail|assembly|navy|air|british|college|society|opinion|"
+    r"secretary|medical|practitioner|consensus|standard|view|way|case|level))",
+    re.IGNORECASE,
+)
+# "Ysbyty Gwynedd", "Meddygfa'r Llan", "Canolfan Iechyd Bethesda", "Cartref Bontnewydd".
+WELSH = re.compile(
+    r"(?<![\w])(?i:ysbyty|meddygfa|canolfan\s+iechyd|cartref|hosbis)(?:['’]r)?\s+"
+    r"[^\W\d_][\w'’-]*(?:\s+[A-ZÂÊÎÔÛŴŶ][\w'’-]*)?"
+)
+# "Ward C4", "ward 3B", "Ward 7", "OPD 3", "Outpatients 2".
+WARD_CODE = re.compile(
+    r"(?<![\w])(?:ward|opd|outpatients?(?:\s+department)?)\s+[A-Z]{0,2}\d{1,3}[A-Z]?(?![\w])",
+    re.IGNORECASE,
+)
+
+
+def patterned_care_settings(text: str) -> Iterator[Finding]:
+    for m in SAINT.finditer(text):
+        if not (m.group()[:2] == "ST" and not text.isupper() and len(m.group()) < 4):
+            yield Finding(m.start(), m.end(), "CARE_SETTING", 0.8, "care_saint")
+    for m in SAINT_LOWER.finditer(text):
+        yield Finding(m.start("name"), m.end("name"), "CARE_SETTING", 0.75, "care_saint")
+    for m in GENERIC_THE.finditer(text):
+        yield Finding(m.start("name"), m.end("name"), "CARE_SETTING", 0.7, "care_generic")
+    for pattern in (WELSH, WARD_CODE):
+        for m in pattern.finditer(text):
+            yield Finding(m.start(), m.end(), "CARE_SETTING", 0.85, "care_pattern")
+
+
+def care_setting_findings(text: str) -> list[Finding]:
+    return [*listed_care_settings(text), *patterned_care_settings(text)]

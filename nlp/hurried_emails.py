@@ -1,0 +1,45 @@
+"""E-mail addresses written the way people write them in a hurry, or to dodge spam robots.
+
+"jo.smith @ gmail.com", "jo.smith(at)gmail.com", "jo smith at btinternet dot com": Presidio's
+e-mail recogniser wants the strict form, so these slip past it. The spelled-out form
+("at ... dot ...") needs either a spelled "dot" or a well-known mail provider, so that
+"looked at nhs.uk" stays a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from nlp.findings import Finding
+
+TLD = r"(?:com|co|uk|org|net|ie|info|me|io|wales|cymru|scot|biz|eu|ac|gov|nhs)"
+PROVIDERS = (
+    r"(?:gmail|googlemail|hotmail|yahoo|outlook|live|msn|icloud|me|aol|btinternet|btopenworld|"
+    r"sky|virginmedia|talktalk|tiscali|ntlworld|blueyonder|protonmail|proton|gmx|mail)"
+)
+LOCAL = r"[A-Za-z0-9][\w.+'-]*"
+# "(at)", "[at]", " at ", " @ "; "(dot)", " dot ", "."
+BRACKET_AT = r"\s*[\(\[{<]\s*at\s*[\)\]}>]\s*"
+SPACED_AT = r"\s+@\s*|\s*@\s+"
+WORD_AT = r"\s+at\s+"
+DOT = r"(?:\.|\s*[\(\[]\s*dot\s*[\)\]]\s*|\s+dot\s+)"
+WORD_DOT = r"(?:\s*[\(\[]\s*dot\s*[\)\]]\s*|\s+dot\s+)"
+DOMAIN = rf"[A-Za-z0-9-]+(?:{DOT}[A-Za-z0-9-]+)*?{DOT}{TLD}(?:{DOT}uk)?(?![\w.-]*\w)"
+
+# "jo.smith@gmail,com", "jo@gmail . com", "jo@hotmail": the @ is there, the rest is sloppy.
+SLOPPY = (
+    rf"{LOCAL}@(?:[A-Za-z0-9-]+(?:\s?[.,]\s?[A-Za-z0-9-]+)*?\s?[.,]\s?{TLD}(?:[.,]uk)?"
+    rf"|{PROVIDERS}(?![\w.]))"
+)
+HURRIED = re.compile(
+    rf"(?<![\w.@-])(?:{LOCAL}(?:{BRACKET_AT}|{SPACED_AT}){DOMAIN}|{SLOPPY}"
+    rf"|(?:{LOCAL}\s+(?:and|dot|underscore)\s+)?{LOCAL}{WORD_AT}"
+    rf"(?:{PROVIDERS}{DOT}|[A-Za-z0-9-]+{WORD_DOT})(?:[A-Za-z0-9-]+{DOT})*?{TLD}(?:{DOT}uk)?\b)",
+    re.IGNORECASE,
+)
+
+
+def hurried_emails(text: str) -> Iterator[Finding]:
+    for m in HURRIED.finditer(text):
+        yield Finding(m.start(), m.end(), "EMAIL", 0.9, "hurried_email")

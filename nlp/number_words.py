@@ -1,0 +1,42 @@
+"""Numbers written as words ("eighty-four", "ninety one", "a hundred and two"), for ages.
+
+People write ages both ways, and an age in words narrows who someone is as much as in digits.
+`NUMBER` is a regular-expression fragment for 1 to 119 in words; `value` reads one back.
+"""
+
+from __future__ import annotations
+
+import re
+
+UNITS = "one two three four five six seven eight nine".split()
+TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_UNIT = "|".join(UNITS)
+_TENS = "|".join(TENS)
+_TEEN = "|".join(TEENS)
+_UNDER_100 = rf"(?:(?:{_TENS})(?:[\s-]+(?:{_UNIT}))?|{_TEEN}|{_UNIT})"
+NUMBER = rf"(?:(?:a|one)\s+hundred(?:\s+and\s+{_UNDER_100})?|{_UNDER_100})"
+_VALUES = {w: n for n, w in enumerate(UNITS, 1)} | {w: n for n, w in enumerate(TEENS, 10)}
+_VALUES |= {w: 10 * n for n, w in enumerate(TENS, 2)}
+
+
+def value(text: str) -> int | None:
+    """The number `text` spells ("Seventy-Two" -> 72), or None if it is not one."""
+    words = [w for w in re.split(r"[\s-]+", text.lower().strip()) if w not in ("and", "a")]
+    if not words:
+        return None
+    total = 0
+    for word in words:
+        if word == "hundred":
+            total = (total or 1) * 100
+        elif word in _VALUES:
+            total += _VALUES[word]
+        else:
+            return None
+    return total or None
+
+
+def as_int(text: str) -> int | None:
+    """Digits or words: "84" -> 84, "eighty four" -> 84."""
+    text = text.strip()
+    return int(text) if text.isdigit() else value(text)

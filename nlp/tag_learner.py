@@ -1,0 +1,418 @@
+"""A tagger that learns priorities from few examples, holds numbers only, and says why.
+
+Why this shape: real frameworks have dozens of priorities and most of them are rare (on the
+FFT subcategories half have fewer than 50 of 10,000 comments). A plain one-vs-rest classifier
+with one cut-off never proposes those. So, per priority:
+
+- features are the story's sentence embedding, hashed TF-IDF word n-grams, and the story's
+  zero-shot similarity to every priority's title/description/examples (a prior that a rare
+  priority can lean on when its own examples are few);
+- the priority's own phrases (title, description, examples) join the training set as extra
+  positive examples, so a priority with two labelled stories still has something to learn from;
+- logistic regression scores are calibrated (Platt scaling on cross-validated scores) and each
+  priority gets the probability cut-off that maximised its F1 in cross-validation;
+- a priority with fewer than MIN_EXAMPLES labelled stories falls back to zero-shot: it is
+  proposed when it is the story's nearest priority by similarity (never on a cut-off no data
+  could choose).
+
+Every text gets at least one priority: its most probable one, when none passes its cut-off.
+
+Words are hashed (HashingVectorizer), so the model stores no vocabulary: only column numbers,
+IDF weights and coefficients. It is arrays only, serialised without pickle, so it can live in
+the working database and be loaded offline. Texts reaching it are anonymised, checked texts.
+"""
+
+from __future__ import annotations
+
+import io
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from nlp import embed
+from nlp.priorities import Framework
+
+MIN_EXAMPLES = 3  # labelled stories a priority needs before it is learnt, not zero-shot
+FOLDS = 3
+MIN_EXTRA_PRECISION = 0.25  # held-out precision a cut needs to add tags beyond each text's top
+HASH_FEATURES = 2**20
+EMBEDDING_WEIGHT = 1.0
+PRIOR_WEIGHT = 1.0
+ALPHA = 3.0  # ridge penalty (chosen on FFT Trust A -> Trust B; see benchmarks/tagging.py)
+DUAL_LIMIT = 8000  # above this many texts the n-by-n dual system is too big: iterate instead
+SEED = 0
+VERSION_PREFIX = f"learnt/{embed.MODEL_ID}"
+
+
+class TrainingError(ValueError):
+    """Training data that cannot train a tagger (explained to the person who gave it)."""
+
+
+def _hasher():
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    return HashingVectorizer(
+        n_features=HASH_FEATURES,
+        ngram_range=(1, 2),
+        alternate_sign=False,
+        norm=None,
+        lowercase=True,
+    )
+
+
+@dataclass
+class Words:
+    """Hashed TF-IDF restricted to the columns seen in training: numbers, no vocabulary."""
+
+    columns: np.ndarray  # int64 hashed column numbers kept
+    idf: np.ndarray  # float32, one per kept column
+
+    @classmethod
+    def fit(cls, texts: list[str]) -> Words:
+        counts = _hasher().transform(texts).tocsc()
+        df = np.diff(counts.indptr)
+        min_df = 2 if len(texts) >= 100 else 1
+        columns = np.flatnonzero(df >= min_df)
+        idf = np.log((1 + len(texts)) / (1 + df[columns])) + 1.0
+        return cls(columns=columns.astype(np.int64), idf=idf.astype(np.float32))
+
+    def transform(self, texts: list[str]):
+        from sklearn.preprocessing import normalize
+
+        counts = _hasher().transform(texts).tocsc()[:, self.columns].tocsr()
+        counts.data = (1.0 + np.log(counts.data)).astype(np.float32)
+        counts = counts.multiply(self.idf[None, :]).tocsr()
+        return normalize(counts)
+
+
+def prototype_vectors(framework: Framework, priority_ids: list[str]) -> np.ndarray:
+    """One unit vector per priority: the mean embedding of its title, description and
+    examples (the zero-shot prior)."""
+    phrases: list[str] = []
+    owners: list[int] = []
+    for number, priority_id in enumerate(priority_ids):
+        own = [p for p in dict.fromkeys(framework.priority(priority_id).phrases()) if p]
+        phrases += own
+        owners += [number] * len(own)
+    vectors = embed.encode(phrases)
+    prototypes = np.zeros((len(priority_ids), vectors.shape[1]), dtype=np.float32)
+    np.add.at(prototypes, np.array(owners), vectors)
+    return prototypes / np.linalg.norm(prototypes, axis=1, keepdims=True).clip(1e-9)
+
+
+def _blocks(words: Words, texts, vectors, prototypes) -> list:
+    """The three feature blocks of texts: hashed TF-IDF words (sparse), the embedding, and the
+    zero-shot prior (similarity to each priority's phrases, relative to the nearest one)."""
+    vectors = np.asarray(vectors, dtype=np.float32)
+    similarity = vectors @ prototypes.T
+    relative = similarity - similarity.max(axis=1, keepdims=True)
+    return [words.transform(texts), EMBEDDING_WEIGHT * vectors, PRIOR_WEIGHT * relative]
+
+
+def _ridge(blocks: list, targets: np.ndarray) -> tuple[list[np.ndarray], np.ndarray | None]:
+    """Ridge regression of +-1 targets for every priority at once, solved in the dual (one
+    n-by-n system for all priorities, instead of one classifier per priority: 44 priorities
+    train in seconds). Returns one coefficient matrix per block, then the intercept row; and
+    each training row's exact leave-one-out score (None above DUAL_LIMIT rows), which ridge
+    gives almost free: y_i - dual_i / inverse_ii."""
+    from scipy import linalg, sparse
+
+    n = targets.shape[0]
+    if n > DUAL_LIMIT:
+        from sklearn.linear_model import Ridge
+
+        x = sparse.hstack([sparse.csr_matrix(b) for b in blocks]).tocsr()
+        model = Ridge(alpha=ALPHA, solver="sparse_cg", fit_intercept=True).fit(x, targets)
+        coef = model.coef_.T.astype(np.float32)
+        sizes = np.cumsum([0, *(b.shape[1] for b in blocks)])
+        parts = [coef[sizes[i] : sizes[i + 1]] for i in range(len(blocks))]
+        return [*parts, np.asarray(model.intercept_, dtype=np.float32)[None, :]], None
+    kernel = np.ones((n, n), dtype=np.float64)  # the constant feature: an intercept
+    for block in blocks:
+        product = block @ block.T
+        kernel += product.toarray() if sparse.issparse(product) else product
+    kernel[np.diag_indices(n)] += ALPHA
+    # The kernel plus the ridge is symmetric positive definite: Cholesky, half the work of LU.
+    factor = linalg.cho_factor(kernel, overwrite_a=True, check_finite=False)
+    dual = linalg.cho_solve(factor, targets.astype(np.float64), check_finite=False)
+    inverse, info = linalg.lapack.dpotri(factor[0], lower=factor[1])
+    leave_one_out = None
+    if info == 0:
+        leave_one_out = targets - dual / np.diag(inverse)[:, None]
+    parts = [np.asarray(block.T @ dual, dtype=np.float32) for block in blocks]
+    return [*parts, dual.sum(axis=0, keepdims=True).astype(np.float32)], leave_one_out
+
+
+def _score(blocks: list, parts: list[np.ndarray]) -> np.ndarray:
+    total = np.asarray(parts[-1], dtype=np.float64).repeat(blocks[0].shape[0], axis=0)
+    for block, coef in zip(blocks, parts[:-1], strict=True):
+        total += np.asarray(block @ coef)
+    return total
+
+
+def _platt(scores: np.ndarray, truth: np.ndarray) -> tuple[float, float]:
+    """Sigmoid (a, b) mapping a decision value to a probability, fitted on held-out scores."""
+    from sklearn.linear_model import LogisticRegression
+
+    if truth.min() == truth.max():
+        return 1.0, 0.0
+    model = LogisticRegression(C=100.0).fit(scores[:, None], truth)
+    return float(model.coef_[0, 0]), float(model.intercept_[0])
+
+
+def _best_cut(truth: np.ndarray, probabilities: np.ndarray, top: np.ndarray):
+    """The probability cut-off with the best held-out F1 for one priority, given that every
+    text also gets its most probable priority (`top` marks the texts where this one is it);
+    returns (cut, precision, recall). A cut above 1 means "only when it is the top one"."""
+    always = top.astype(bool)
+    tp0, predicted0 = float(np.sum(truth & always)), float(always.sum())
+    rest = np.flatnonzero(~always)
+    order = rest[np.argsort(-probabilities[rest])]
+    hits = np.concatenate([[0.0], np.cumsum(truth[order])])
+    extra = np.arange(len(order) + 1, dtype=float)
+    positives = max(1.0, float(truth.sum()))
+    f1 = 2 * (tp0 + hits) / (predicted0 + extra + positives)
+    # A cut that adds tags must have been right often enough: with a handful of examples the
+    # best F1 can come from tagging hundreds of texts to catch one, which no analyst wants.
+    extra_precision = np.concatenate([[1.0], hits[1:] / extra[1:]])
+    f1[extra_precision < MIN_EXTRA_PRECISION] = -1.0
+    best = int(np.argmax(f1))
+    if best == 0:
+        cut = 1.01
+    else:
+        # Midway to the next score, so the cut is not exactly on a training example.
+        following = probabilities[order[best]] if best < len(order) else 0.0
+        cut = float((probabilities[order[best - 1]] + following) / 2)
+    predicted = predicted0 + best
+    precision = (tp0 + hits[best]) / predicted if predicted else 0.0
+    return cut, float(precision), float((tp0 + hits[best]) / positives)
+
+
+def _top(probabilities: np.ndarray, learnt: np.ndarray) -> np.ndarray:
+    """Boolean matrix marking each row's most probable learnt priority."""
+    top = np.zeros(probabilities.shape, dtype=bool)
+    if learnt.any():
+        masked = np.where(learnt[None, :], probabilities, -1.0)
+        top[np.arange(len(probabilities)), masked.argmax(axis=1)] = True
+    return top
+
+
+@dataclass
+class LearntTagger:
+    """Ridge scores over words, embedding and prior, calibrated and cut per priority."""
+
+    priority_ids: list[str]
+    words: Words
+    prototypes: np.ndarray  # (priorities, 384) unit mean phrase embeddings
+    coef_words: np.ndarray  # (kept word columns, priorities)
+    coef_vector: np.ndarray  # (384, priorities)
+    coef_prior: np.ndarray  # (priorities, priorities)
+    intercept: np.ndarray  # (1, priorities)
+    platt: np.ndarray  # (priorities, 2) a, b of sigmoid(a * score + b)
+    thresholds: np.ndarray  # (priorities,) on calibrated probability; > 1: only as the top one
+    learnt: np.ndarray  # (priorities,) bool; False: zero-shot fallback
+    similarity_cuts: np.ndarray  # (priorities,) cosine cut-offs of the zero-shot fallback
+    version: str
+    metrics: dict[str, dict] = field(default_factory=dict)
+    training_seconds: float = 0.0
+
+    def decision(self, texts: list[str], vectors: np.ndarray) -> np.ndarray:
+        """Raw ridge scores (texts, priorities); meaningful for learnt priorities only."""
+        blocks = _blocks(self.words, texts, vectors, self.prototypes)
+        parts = [self.coef_words, self.coef_vector, self.coef_prior, self.intercept]
+        return _score(blocks, parts)
+
+    def similarity(self, vectors: np.ndarray) -> np.ndarray:
+        return np.asarray(vectors, dtype=np.float32) @ self.prototypes.T
+
+    def probabilities(self, texts: list[str], vectors: np.ndarray) -> np.ndarray:
+        """Calibrated probabilities for learnt priorities. A zero-shot priority gets 0.5 at
+        its similarity cut-off, rising with similarity (a ranking, not a calibrated value)."""
+        scores = self.decision(texts, vectors)
+        probabilities = _sigmoid(scores * self.platt[None, :, 0] + self.platt[None, :, 1])
+        if not self.learnt.all():
+            gap = self.similarity(vectors) - self.similarity_cuts[None, :]
+            probabilities[:, ~self.learnt] = _sigmoid(20.0 * gap[:, ~self.learnt])
+        return probabilities
+
+    def predict(self, texts: list[str], vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(decided bool matrix, probabilities): each text's most probable learnt priority,
+        any other learnt one past its cut-off, and a zero-shot one past its similarity cut."""
+        probabilities = self.probabilities(texts, vectors)
+        decided = _top(probabilities, self.learnt)
+        decided |= probabilities >= np.where(self.learnt, self.thresholds, 0.5)[None, :]
+        return decided, probabilities
+
+    def sentence_scores(self, texts: list[str], vectors: np.ndarray) -> np.ndarray:
+        """Scores of pieces of text (sentences), comparable within each priority's column."""
+        scores = self.decision(texts, vectors)
+        if not self.learnt.all():
+            scores[:, ~self.learnt] = self.similarity(vectors)[:, ~self.learnt]
+        return scores
+
+    def to_bytes(self) -> bytes:
+        buffer = io.BytesIO()
+        np.savez_compressed(
+            buffer,
+            priority_ids=np.array(self.priority_ids),
+            columns=self.words.columns,
+            idf=self.words.idf,
+            prototypes=self.prototypes,
+            coef_words=self.coef_words.astype(np.float16),
+            coef_vector=self.coef_vector,
+            coef_prior=self.coef_prior,
+            intercept=self.intercept,
+            platt=self.platt,
+            thresholds=self.thresholds,
+            learnt=self.learnt,
+            similarity_cuts=self.similarity_cuts,
+            version=np.str_(self.version),
+        )
+        return buffer.getvalue()
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> LearntTagger:
+        # allow_pickle stays off: the stored model is arrays only, never executable.
+        with np.load(io.BytesIO(data), allow_pickle=False) as a:
+            return cls(
+                priority_ids=[str(p) for p in a["priority_ids"]],
+                words=Words(columns=a["columns"], idf=a["idf"]),
+                prototypes=a["prototypes"],
+                coef_words=a["coef_words"].astype(np.float32),
+                coef_vector=a["coef_vector"],
+                coef_prior=a["coef_prior"],
+                intercept=a["intercept"],
+                platt=a["platt"],
+                thresholds=a["thresholds"],
+                learnt=a["learnt"].astype(bool),
+                similarity_cuts=a["similarity_cuts"],
+                version=str(a["version"]),
+            )
+
+
+def _sigmoid(values: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(values, -50, 50)))
+
+
+def _phrase_rows(framework: Framework, priority_ids: list[str]) -> tuple[list[str], np.ndarray]:
+    """The priorities' own phrases as extra labelled examples (one row per phrase)."""
+    texts: list[str] = []
+    labels: list[np.ndarray] = []
+    for number, priority_id in enumerate(priority_ids):
+        for phrase in dict.fromkeys(framework.priority(priority_id).phrases()):
+            if phrase:
+                row = np.zeros(len(priority_ids), dtype=np.int8)
+                row[number] = 1
+                texts.append(phrase)
+                labels.append(row)
+    return texts, np.array(labels, dtype=np.int8).reshape(-1, len(priority_ids))
+
+
+def check_training(priority_ids: list[str], texts: list[str], labels: np.ndarray) -> None:
+    """Refuse training data that cannot train anything, saying why."""
+    if not texts:
+        raise TrainingError("the training file has no labelled texts")
+    if labels.shape != (len(texts), len(priority_ids)):
+        raise TrainingError("labels must give one row per text and one column per priority")
+    if len(priority_ids) < 2:
+        raise TrainingError("a tagger needs a framework with at least two priorities")
+    if int((labels.sum(axis=0) > 0).sum()) < 2:
+        raise TrainingError("training needs examples of at least two different priorities")
+
+
+def fit(
+    framework: Framework,
+    priority_ids: list[str],
+    texts: list[str],
+    vectors: np.ndarray,
+    labels: np.ndarray,
+) -> LearntTagger:
+    """Train on labelled texts: `labels` is (texts, priorities) 0/1 in `priority_ids` order.
+
+    Cross-validation (FOLDS folds, held-out scores) gives each learnt priority its Platt
+    calibration, its cut-off and its precision/recall, kept in `metrics`. Priorities with
+    fewer than MIN_EXAMPLES labelled texts fall back to zero-shot.
+    """
+    labels = np.asarray(labels, dtype=np.int8)
+    check_training(priority_ids, texts, labels)
+    return _fit(framework, priority_ids, texts, np.asarray(vectors, np.float32), labels)
+
+
+def _fit(framework, priority_ids, texts, vectors, labels) -> LearntTagger:
+    from sklearn.model_selection import KFold
+
+    started = time.perf_counter()
+    prototypes = prototype_vectors(framework, priority_ids)
+    phrase_texts, phrase_labels = _phrase_rows(framework, priority_ids)
+    phrase_vectors = embed.encode(phrase_texts)
+    positives = labels.sum(axis=0)
+    learnt = positives >= MIN_EXAMPLES
+
+    def train(rows: np.ndarray):
+        all_texts = [texts[i] for i in rows] + phrase_texts
+        all_labels = np.vstack([labels[rows], phrase_labels])
+        words = Words.fit(all_texts)
+        blocks = _blocks(words, all_texts, np.vstack([vectors[rows], phrase_vectors]), prototypes)
+        parts, leave_one_out = _ridge(blocks, 2.0 * all_labels - 1.0)
+        return words, parts, leave_one_out
+
+    # Held-out scores: ridge's exact leave-one-out scores from the one fit on everything (the
+    # word columns and IDF are from all texts, a negligible leak); cross-validation folds only
+    # when there are too many texts for the dual system.
+    words, parts, leave_one_out = train(np.arange(len(texts)))
+    if leave_one_out is not None:
+        held_out = leave_one_out[: len(texts)]
+    else:
+        held_out = np.zeros(labels.shape, dtype=np.float64)
+        folds = KFold(n_splits=min(FOLDS, len(texts)), shuffle=True, random_state=SEED)
+        for train_rows, test_rows in folds.split(texts) if len(texts) >= 2 else []:
+            fold_words, fold_parts, _ = train(train_rows)
+            blocks = _blocks(
+                fold_words, [texts[i] for i in test_rows], vectors[test_rows], prototypes
+            )
+            held_out[test_rows] = _score(blocks, fold_parts)
+
+    platt = np.tile(np.array([1.0, 0.0], dtype=np.float32), (len(priority_ids), 1))
+    calibrated = np.zeros(labels.shape, dtype=np.float64)
+    for number in np.flatnonzero(learnt):
+        platt[number] = _platt(held_out[:, number], labels[:, number])
+        calibrated[:, number] = _sigmoid(platt[number, 0] * held_out[:, number] + platt[number, 1])
+    top = _top(calibrated, learnt)
+    thresholds = np.full(len(priority_ids), 1.01, dtype=np.float32)
+    # Zero-shot fallback: as many training texts pass the cut as carried the label (at least
+    # one), so a priority with no data is proposed about as often as the data says it occurs.
+    similarity = vectors @ prototypes.T
+    ranked = -np.sort(-similarity, axis=0)
+    similarity_cuts = ranked[
+        np.clip(positives - 1, 0, len(texts) - 1).clip(0), np.arange(len(priority_ids))
+    ]
+    metrics: dict[str, dict] = {}
+    for number, priority_id in enumerate(priority_ids):
+        truth = labels[:, number].astype(bool)
+        entry = {"examples": int(truth.sum()), "used": "learnt" if learnt[number] else "zero-shot"}
+        if learnt[number]:
+            cut, precision, recall = _best_cut(truth, calibrated[:, number], top[:, number])
+            thresholds[number] = cut
+            entry.update(
+                precision=round(precision, 3), recall=round(recall, 3), threshold=round(cut, 3)
+            )
+        metrics[priority_id] = entry
+    coef_words, coef_vector, coef_prior, intercept = parts
+    stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
+    return LearntTagger(
+        priority_ids=list(priority_ids),
+        words=words,
+        prototypes=prototypes,
+        coef_words=coef_words,
+        coef_vector=coef_vector,
+        coef_prior=coef_prior,
+        intercept=intercept,
+        platt=platt,
+        thresholds=thresholds,
+        learnt=learnt,
+        similarity_cuts=similarity_cuts.astype(np.float32),
+        version=f"{VERSION_PREFIX}/{stamp}",
+        metrics=metrics,
+        training_seconds=round(time.perf_counter() - started, 2),
+    )

@@ -1,0 +1,159 @@
+"""The learnt tagger with the real embedding model: rare priorities learnt from a few examples
+plus their own descriptions, zero-shot fallback, calibrated cuts, reasons, storage and bad
+training data."""
+
+from __future__ import annotations
+
+import io
+import textwrap
+
+import numpy as np
+import pytest
+
+from nlp import embed, tag_learner, tag_reasons
+from nlp.priorities import FrameworkError, load_framework
+from tests.test_tagging import FRAMEWORK_YAML, LONG_CARER_STORY, STORIES
+
+
+@pytest.fixture(scope="module")
+def framework():
+    return load_framework(FRAMEWORK_YAML)
+
+
+def training(framework, per_priority: dict[str, int]):
+    texts, rows = [], []
+    for priority, count in per_priority.items():
+        for text in STORIES[priority][:count]:
+            texts.append(text)
+            rows.append([pid == priority for pid in framework.ids])
+    return texts, embed.encode(texts), np.array(rows, dtype=np.int8)
+
+
+@pytest.fixture(scope="module")
+def trained(framework):
+    # Carers is rare: three examples against six of each other priority.
+    texts, vectors, labels = training(
+        framework, {"carers": 3, "waiting": 6, "staff-kindness": 6, "food-environment": 6}
+    )
+    return tag_learner.fit(framework, framework.ids, texts, vectors, labels)
+
+
+def test_a_rare_priority_is_learnt_from_three_examples_and_tags_a_long_story(trained):
+    assert trained.metrics["carers"]["used"] == "learnt"
+    assert trained.metrics["carers"]["examples"] == 3
+    decided, probabilities = trained.predict([LONG_CARER_STORY], embed.encode([LONG_CARER_STORY]))
+    carers = trained.priority_ids.index("carers")
+    assert decided[0, carers]
+    assert probabilities[0, carers] == probabilities[0].max()
+    assert np.all((probabilities >= 0) & (probabilities <= 1))
+
+
+def test_cross_validated_figures_and_cuts_are_kept_per_priority(trained):
+    for priority_id in trained.priority_ids:
+        figures = trained.metrics[priority_id]
+        assert 0 <= figures["precision"] <= 1 and 0 <= figures["recall"] <= 1
+        assert figures["threshold"] == pytest.approx(
+            float(trained.thresholds[trained.priority_ids.index(priority_id)]), abs=1e-3
+        )
+
+
+def test_every_text_gets_at_least_one_priority(trained):
+    texts = ["ok", "The car park was full.", "Nothing to say really."]
+    decided, _ = trained.predict(texts, embed.encode(texts))
+    assert decided.any(axis=1).all()
+
+
+def test_a_priority_with_no_examples_falls_back_to_zero_shot(framework):
+    texts, vectors, labels = training(
+        framework, {"carers": 6, "waiting": 6, "staff-kindness": 6, "food-environment": 0}
+    )
+    model = tag_learner.fit(framework, framework.ids, texts, vectors, labels)
+    food = model.priority_ids.index("food-environment")
+    assert model.metrics["food-environment"]["used"] == "zero-shot"
+    assert not model.learnt[food]
+    meals = ["The hospital meals were cold and the food was inedible every day."]
+    decided, _ = model.predict(meals, embed.encode(meals))
+    assert decided[0, food]
+    unrelated = [STORIES["waiting"][0]]
+    assert not model.predict(unrelated, embed.encode(unrelated))[0][0, food]
+
+
+def test_the_stored_tagger_is_arrays_only_and_predicts_the_same(trained):
+    data = trained.to_bytes()
+    with np.load(io.BytesIO(data), allow_pickle=False) as arrays:
+        kinds = {name: arrays[name].dtype.kind for name in arrays.files}
+    text_arrays = {name for name, kind in kinds.items() if kind in "US"}
+    assert text_arrays == {"priority_ids", "version"}  # no vocabulary: words are hashed
+    assert "O" not in kinds.values()
+    loaded = tag_learner.LearntTagger.from_bytes(data)
+    texts = [LONG_CARER_STORY, *STORIES["food-environment"][:2]]
+    vectors = embed.encode(texts)
+    before, after = trained.predict(texts, vectors), loaded.predict(texts, vectors)
+    assert (before[0] == after[0]).all()
+    assert np.allclose(before[1], after[1], atol=0.02)  # coefficients kept as float16
+
+
+def test_the_reason_is_the_sentence_that_carried_the_tag(trained):
+    decided, _ = trained.predict([LONG_CARER_STORY], embed.encode([LONG_CARER_STORY]))
+    why = tag_reasons.reasons([LONG_CARER_STORY], decided, trained.sentence_scores)[0]
+    reason = why[trained.priority_ids.index("carers")]
+    assert reason in tag_reasons.sentences(LONG_CARER_STORY)
+    assert "carer" in reason.lower() or "respite" in reason.lower()
+    short = "The meals were cold."
+    assert tag_reasons.reasons([short], np.array([[True, False]]), trained.sentence_scores) == [
+        {0: short}
+    ]
+
+
+def test_sentences_and_long_reasons_are_cut_readably():
+    assert tag_reasons.sentences('He said "no." Then left!\nNew line') == [
+        'He said "no."',
+        "Then left!",
+        "New line",
+    ]
+    clipped = tag_reasons.clip("word " * 200)
+    assert len(clipped) <= tag_reasons.MAX_REASON + 2 and clipped.endswith("…")
+
+
+@pytest.mark.parametrize(
+    ("texts", "labels", "message"),
+    [
+        ([], np.zeros((0, 4), dtype=np.int8), "no labelled texts"),
+        (["a", "b"], np.array([[1, 0, 0, 0], [1, 0, 0, 0]]), "at least two different"),
+        (["a", "b"], np.array([[1, 0], [0, 1]]), "one column per priority"),
+    ],
+)
+def test_training_data_that_cannot_train_is_refused_clearly(framework, texts, labels, message):
+    with pytest.raises(tag_learner.TrainingError, match=message):
+        tag_learner.fit(framework, framework.ids, texts, np.zeros((len(texts), 384)), labels)
+
+
+def test_a_framework_with_one_priority_cannot_be_trained():
+    single = load_framework("id: one\ntitle: One\npriorities:\n  - id: a\n    title: A\n")
+    with pytest.raises(tag_learner.TrainingError, match="at least two priorities"):
+        tag_learner.fit(single, single.ids, ["x"], np.zeros((1, 384)), np.ones((1, 1)))
+
+
+def test_duplicate_priority_ids_are_refused_when_the_framework_loads():
+    duplicate = "id: d\ntitle: D\npriorities:\n  - id: a\n    title: A\n  - id: a\n    title: B\n"
+    with pytest.raises(FrameworkError, match="duplicate priority id 'a'"):
+        load_framework(duplicate)
+
+
+def test_two_hundred_priorities_train_with_most_falling_back_to_zero_shot(framework):
+    extra = "".join(
+        f"  - id: topic-{n}\n    title: Topic number {n}\n    description: Matters of kind {n}.\n"
+        for n in range(196)
+    )
+    big = load_framework(FRAMEWORK_YAML + textwrap.indent(extra, ""))
+    assert len(big.ids) == 200
+    texts, vectors, labels = training(
+        framework, {"carers": 6, "waiting": 6, "staff-kindness": 6, "food-environment": 6}
+    )
+    wide = np.zeros((len(texts), 200), dtype=np.int8)
+    wide[:, :4] = labels
+    model = tag_learner.fit(big, big.ids, texts, vectors, wide)
+    assert model.learnt.sum() == 4
+    decided, _ = model.predict([LONG_CARER_STORY], embed.encode([LONG_CARER_STORY]))
+    assert decided[0, big.ids.index("carers")]
+    assert decided.sum() <= 5
