@@ -1,7 +1,11 @@
 """Bulk import of transcribed stories (paper forms, other tools) from CSV.
 
 Accepts UTF-8 with or without a byte-order mark, Windows or Unix line endings and quoted
-newlines. Every row gets the same checks as a captured story; problems are reported as
+newlines. A file in another encoding (Excel on Windows saves CSV as Windows-1252 in UK
+offices) is read in the encoding the caller names, after `detect_encoding` has suggested one
+for a person to confirm: a guessed encoding is never used silently.
+
+Every row gets the same checks as a captured story; problems are reported as
 (line, column, problem) with the file's own line numbers. The caller chooses explicitly
 between importing nothing when any row is bad and importing only the good rows. Rows with
 no recorded consent are always rejected. A row imported before (same activity, same
@@ -10,12 +14,14 @@ values) is skipped, so running an import twice does not double the stories.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import charset_normalizer
 import sqlite_utils
 from babel import Locale
 
@@ -76,10 +82,107 @@ class ImportReport:
     committed: bool = True
 
 
-def _decode(data: bytes) -> str:
-    # surrogateescape keeps undecodable bytes as lone surrogates, so one bad row is reported
-    # on its own line instead of failing the whole file.
-    return data.decode("utf-8", errors="surrogateescape").removeprefix("\ufeff")
+UTF8 = "utf-8"
+# The legacy encoding UK and Western European offices' spreadsheets save in. Short files often
+# decode equally cleanly in several code pages (é is the same byte in Windows-1250 and -1252);
+# among those the detector cannot tell apart, this one is suggested.
+EXPECTED_LEGACY = "cp1252"
+ENCODING_NAMES = {
+    UTF8: "UTF-8",
+    "cp1252": "Windows-1252 (Excel on Windows, UK and Western Europe)",
+    "iso8859_1": "Latin-1 (ISO 8859-1)",
+    "iso8859_15": "Latin-9 (ISO 8859-15)",
+    "mac_roman": "Mac Roman (older Excel for Mac)",
+    "cp1250": "Windows-1250 (Central Europe)",
+}
+SAMPLES = 5
+
+
+@dataclass(frozen=True)
+class DetectedEncoding:
+    """What `detect_encoding` found: the codec name, how a person would call it, whether the
+    file is certainly in it (valid UTF-8 is; any other guess needs confirming), and a few
+    lines with letters beyond plain ASCII as they read in it, to check by eye."""
+
+    encoding: str
+    label: str
+    certain: bool
+    samples: list[tuple[int, str]]
+
+
+def encoding_label(encoding: str) -> str:
+    """A codec name as people know it ("Windows-1252 (Excel on Windows, …)")."""
+    return ENCODING_NAMES.get(codec_name(encoding) or encoding, encoding)
+
+
+def codec_name(encoding: str) -> str | None:
+    """The canonical codec name (`cp1252`, `utf-8`), or None when Python has no such codec."""
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        return None
+    return UTF8 if name == "utf-8" else name
+
+
+def detect_encoding(data: bytes) -> DetectedEncoding:
+    """The file's encoding: UTF-8 when it decodes as UTF-8 (certain), otherwise
+    charset-normalizer's best reading, preferring Windows-1252 among readings it rates
+    equally. ConsentError when no encoding reads it as text."""
+    try:
+        text = data.decode(UTF8)
+    except UnicodeDecodeError:
+        pass
+    else:
+        return DetectedEncoding(UTF8, ENCODING_NAMES[UTF8], True, _samples(text))
+    matches = charset_normalizer.from_bytes(data)
+    best = matches.best()
+    if best is None:
+        raise ConsentError(
+            {"file": "This file does not read as text in any encoding: is it really a CSV?"}
+        )
+    equally_good = {
+        codec_name(name)
+        for match in matches
+        if match.chaos <= best.chaos
+        for name in (match.encoding, *match.could_be_from_charset)
+    }
+    encoding = EXPECTED_LEGACY if EXPECTED_LEGACY in equally_good else codec_name(best.encoding)
+    text = data.decode(encoding or best.encoding)
+    return DetectedEncoding(
+        encoding or best.encoding, encoding_label(encoding or best.encoding), False, _samples(text)
+    )
+
+
+def _samples(text: str) -> list[tuple[int, str]]:
+    """Up to SAMPLES (line number, excerpt) pairs around the first non-ASCII letter of a line."""
+    found = []
+    for number, line in enumerate(text.removeprefix("\ufeff").splitlines(), start=1):
+        at = next((i for i, ch in enumerate(line) if ord(ch) > 127), None)
+        if at is not None:
+            start = max(0, at - 30)
+            found.append((number, ("…" if start else "") + line[start : at + 30].strip()))
+            if len(found) == SAMPLES:
+                break
+    return found
+
+
+def _decode(data: bytes, encoding: str) -> str:
+    codec = codec_name(encoding)
+    if codec is None:
+        raise ConsentError({"encoding": f"Unknown encoding {encoding!r}."})
+    if codec == UTF8:
+        # surrogateescape keeps undecodable bytes as lone surrogates, so one bad row is
+        # reported on its own line instead of failing the whole file.
+        return data.decode(UTF8, errors="surrogateescape").removeprefix("\ufeff")
+    try:
+        return data.decode(codec).removeprefix("\ufeff")
+    except UnicodeDecodeError as error:
+        raise ConsentError(
+            {
+                "encoding": f"The file cannot be read as {encoding_label(codec)} (byte "
+                f"{error.start + 1}): choose another encoding."
+            }
+        ) from None
 
 
 def _yes_no(value: str) -> bool | None:
@@ -185,9 +288,11 @@ def import_csv(
     recorded_by: str,
     created_by: int | None,
     max_chars: int = 20_000,
+    encoding: str = UTF8,
 ) -> ImportReport:
-    """Import stories from CSV in one transaction. ConsentError for file-level problems
-    (unknown or closed activity, wrong channel, missing columns, unreadable CSV)."""
+    """Import stories from CSV, read in `encoding`, in one transaction. ConsentError for
+    file-level problems (unknown or closed activity, wrong channel, missing columns, a file
+    that is not in `encoding`, unreadable CSV)."""
     if mode not in MODES:
         raise ConsentError({"mode": "Choose all-or-nothing or skip-bad-rows."})
     activity = get_activity(db, activity_id)
@@ -198,7 +303,7 @@ def import_csv(
     if channel not in activity["channels"]:
         raise ConsentError({"channel": "Choose one of this activity's ways of taking part."})
     data = path_or_bytes if isinstance(path_or_bytes, bytes) else Path(path_or_bytes).read_bytes()
-    reader = csv.reader(io.StringIO(_decode(data), newline=""), strict=True)
+    reader = csv.reader(io.StringIO(_decode(data, encoding), newline=""), strict=True)
     report = ImportReport()
     try:
         header = next(reader, None)
@@ -242,7 +347,8 @@ def import_csv(
         return report
     detail = (
         f"imported={len(good)} rejected_rows={len({r[0] for r in report.rejected})} "
-        f"already_imported={report.already_imported} mode={mode} channel={channel}"
+        f"already_imported={report.already_imported} mode={mode} channel={channel} "
+        f"encoding={codec_name(encoding)}"
     )
     _store(db, report, good, activity_id, recorded_by, created_by, detail)
     return report

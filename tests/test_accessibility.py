@@ -74,6 +74,7 @@ def site(tmp_path_factory):
         gatherer = make_user(db, "gatherer", "gill")
         make_user(db, "analyst", "ana")
         make_user(db, "planner", "pat")
+        make_user(db, "admin", "ada")
         activity = open_activity(db, gatherer.id)
         receipt = capture_story(db, activity, gatherer.id, text=STORY)
         start = STORY.index("Priya Shah")
@@ -234,6 +235,44 @@ def test_staff_pages_have_no_serious_violations(site, browser, axe_source):
     ):
         page.goto(base + url)
         found[name] = blocking_violations(page, axe_source)
+    context.close()
+    assert found == {name: [] for name in found}, json.dumps(found, indent=1)
+
+
+EXCEL_CSV = (
+    "text,consent_analysis,consent_publish_quotes,consent_share_partners,consent_contact,"
+    "consent_equality_monitoring,consent_method,contact_name,contact_postal_address\r\n"
+    '"It’d cost £20 – the café was shut",yes,no,no,yes,no,written,Zoë,"1 High St, Leeds"\r\n'
+).encode("cp1252")
+
+
+def test_admin_and_import_pages_have_no_serious_violations(site, browser, axe_source, tmp_path):
+    base = site["base"]
+    found = {}
+    context, page = signed_in(browser, base, "ada")
+    for name, url in (
+        ("accounts", "/admin/users"),
+        ("audit log", "/admin/audit"),
+        ("audit log searched", "/admin/audit?action=login&since=2020-01-01"),
+        ("audit log with a bad search", "/admin/audit?reference=nonsense"),
+        ("change my password", "/account/password"),
+    ):
+        page.goto(base + url)
+        found[name] = blocking_violations(page, axe_source)
+    page.locator("summary", has_text="Gather").click()
+    found["menu group open"] = blocking_violations(page, axe_source)
+    excel = tmp_path / "excel.csv"
+    excel.write_bytes(EXCEL_CSV)
+    page.goto(f"{base}/capture/import")
+    page.select_option("#activity_id", str(site["activity"]))
+    page.set_input_files("#file", str(excel))
+    page.check("input[name=mode][value=all_or_nothing]")
+    page.click("main form button[type=submit]")
+    page.wait_for_selector("[data-encoding]")
+    found["import: confirm the encoding"] = blocking_violations(page, axe_source)
+    page.click("main form button[type=submit]")
+    page.wait_for_selector("[data-letter]")
+    found["import: receipt letters"] = blocking_violations(page, axe_source)
     context.close()
     assert found == {name: [] for name in found}, json.dumps(found, indent=1)
 

@@ -145,3 +145,18 @@ def test_account_actions_need_the_csrf_token(client, db, admin, path):
     response = client.post(f"/admin/users/{bob.id}/{path}", data={"action": "deactivate"})
     assert response.status_code == 400
     assert accounts.get(db, bob.id).active and accounts.get(db, bob.id).role == "planner"
+
+
+def test_a_reset_from_the_command_line_is_audited_too(app, db, monkeypatch):
+    from click.testing import CliRunner
+
+    from workbench.cli import cli
+
+    bob = make_user(db, "analyst", "bob")
+    monkeypatch.setenv("WORKBENCH_DB", app.config["WORKBENCH_DB"])
+    result = CliRunner().invoke(cli, ["reset-password", "bob"])
+    assert result.exit_code == 0, result.output
+    assert actions_on(db, bob.id) == [("cli", "password_reset", None)]
+    assert result.output.split(": ")[-1].strip() not in str(
+        list(db.query("SELECT * FROM audit_log"))
+    )

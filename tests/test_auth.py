@@ -225,3 +225,14 @@ def test_every_signed_in_user_is_offered_change_my_password(client, db):
         page = client.get("/", follow_redirects=True).get_data(as_text=True)
         assert 'href="/account/password"' in page, role
         post_form(client, "/logout", {}, form_page="/dashboard")
+
+
+def test_a_long_passphrase_is_judged_quickly_and_accepted(client, db):
+    make_user(db, "analyst", "alice")
+    login(client, "alice")
+    long = "plum lantern orbit meadow, then a kettle on the windowsill " * 3  # 177 characters
+    response = post_form(
+        client, "/account/password", {"current": PASSWORD, "new": long, "confirm": long}
+    )
+    assert response.status_code == 302
+    assert accounts.authenticate(db, "alice", long) is not None

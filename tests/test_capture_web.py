@@ -338,7 +338,7 @@ def test_an_analyst_imports_the_good_rows_and_sees_the_bad_ones_by_line(client, 
     assert response.status_code == 200
     assert "2 of 3 rows imported" in page
     assert re.search(r"<td>4</td><td>consent_analysis</td><td>No consent recorded", page)
-    assert len(REFERENCE_RE.findall(page)) == 2
+    assert len(set(REFERENCE_RE.findall(page))) == 2
     texts = sorted(r["text"] for r in db.query("SELECT text FROM stories"))
     assert texts[1] == "The ward was calm, and the night staff\nchecked on me every hour."
     assert {r["area"] for r in db.query("SELECT area FROM stories")} == {"Ward 4", "Car park"}

@@ -181,3 +181,68 @@ def test_the_language_for_updates_is_read_as_paper_forms_write_it(db, activity):
     assert report.rejected == [(7, "contact_language", "Choose a language we write updates in.")]
     languages = [r["language"] for r in db.query("SELECT language FROM contacts ORDER BY story_id")]
     assert languages == ["cy", "cy", "cy", "en", "en"]
+
+
+# What Excel on Windows saves in a UK office: Windows-1252, with a pound sign, curly quotes,
+# an en dash and accented letters, none of which are ASCII.
+EXCEL_ROWS = (
+    '"The nurse said it’d cost £20 – the café was shut",yes,yes,no,no,no,written,,,',
+    "“Brilliant” care from Zoë on ward 4,yes,no,no,no,no,written,,,",
+)
+
+
+def excel_csv() -> bytes:
+    return "\r\n".join([HEADER, *EXCEL_ROWS, ""]).encode("cp1252")
+
+
+def test_windows_1252_is_detected_for_confirmation_and_never_certain():
+    detected = imports.detect_encoding(excel_csv())
+    assert detected.encoding == "cp1252" and not detected.certain
+    assert "Windows-1252" in detected.label
+    assert [line for line, _text in detected.samples] == [2, 3]
+    assert "£20 – the café" in detected.samples[0][1]
+
+
+def test_utf8_is_certain_and_a_clearly_central_european_file_is_not_read_as_1252():
+    assert imports.detect_encoding(csv_bytes(GOOD, bom=False)).certain
+    polish = "text\r\nZażółć gęślą jaźń, mówię po polsku, dzień dobry wszystkim\r\n"
+    assert imports.detect_encoding(polish.encode("cp1250")).encoding == "cp1250"
+
+
+def test_a_file_that_is_not_text_in_any_encoding_is_refused():
+    with pytest.raises(ConsentError) as refused:
+        imports.detect_encoding(bytes(range(256)) * 4)
+    assert "file" in refused.value.errors
+
+
+def test_a_windows_1252_file_imports_exactly_when_its_encoding_is_named(db, activity):
+    report = imports.import_csv(
+        db, excel_csv(), activity, "paper", None, "all_or_nothing", "user:1", 1, encoding="cp1252"
+    )
+    assert (report.imported, report.rejected) == (2, [])
+    texts = [r["text"] for r in db.query("SELECT text FROM stories ORDER BY id")]
+    assert texts == [
+        "The nurse said it’d cost £20 – the café was shut",
+        "“Brilliant” care from Zoë on ward 4",
+    ]
+    detail = db.execute("SELECT detail FROM audit_log WHERE action = 'stories_imported'")
+    assert "encoding=cp1252" in detail.fetchone()[0]
+
+
+def test_a_file_not_in_the_named_encoding_is_refused_whole(db, activity):
+    before = row_counts(db)
+    undefined_in_1252 = excel_csv() + b"\x81\r\n"
+    with pytest.raises(ConsentError) as refused:
+        imports.import_csv(
+            db,
+            undefined_in_1252,
+            activity,
+            "paper",
+            None,
+            "skip_bad_rows",
+            "user:1",
+            1,
+            encoding="cp1252",
+        )
+    assert "Windows-1252" in refused.value.errors["encoding"]
+    assert row_counts(db) == before

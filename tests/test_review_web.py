@@ -15,6 +15,9 @@ def seeded(db):
     return seed(db, n_stories=30)
 
 
+LOCAL_12_MARCH = '<time datetime="2026-03-12T10:00:00">Thu 12 Mar 2026, 10:00</time>'
+
+
 def theme_url(theme_id: int) -> str:
     return f"/review/themes/{theme_id}"
 
@@ -245,17 +248,17 @@ def _hold(db, story_id: int, to_theme: int, from_theme: int | None = None) -> No
 
 
 def _published_members(db) -> dict[str, int]:
-    """Stories per published theme, by label, as the publishing build counts them."""
-    from workbench.publishing.schema import ALL_CHANNELS, ALL_MONTHS
-    from workbench.publishing.tables import published_rows
+    """Stories per approved theme, by label, as the publishing build takes them (the file
+    itself shows a theme's size only as a band, so the count is read from what it builds on)."""
+    from nlp import theme_store
+    from workbench.publishing.tables import publishable_stories
 
-    rows = published_rows(db, k=1)
-    labels = {t["id"]: t["label"] for t in rows["themes"]}
+    stories = publishable_stories(db, 1)
+    themes = theme_store.themes_by_id(db)
+    approved = [t for t, theme in themes.items() if theme["status"] == "approved"]
     return {
-        labels[row["theme_id"]]: row["stories"]
-        for row in rows["theme_counts"]
-        if row["priority_id"] is None
-        and (row["month"], row["channel"]) == (ALL_MONTHS, ALL_CHANNELS)
+        themes[t]["label"]: sum(s in stories for s in ids)
+        for t, ids in theme_store.members(db, approved).items()
     }
 
 
@@ -343,9 +346,10 @@ def test_the_theme_list_shows_every_run_and_the_latest_even_when_it_changed_noth
             )
     login_as("analyst")
     body = client.get(f"/review/themes?activity={seeded['activity']}").get_data(as_text=True)
-    assert "Last run 2026-03-12T10:00:00: too few" in body
+    # Times are the organisation's (stored UTC; March is GMT in London), written for people.
+    assert "Last run " + LOCAL_12_MARCH + ": too few" in body
     assert "Run history (3)" in body
-    assert body.count("<td>2026-03-1") == 3
+    assert body.count('<td><time datetime="2026-03-1') == 3
 
     listing = f"/review/themes?activity={seeded['activity']}"
     post_form(client, "/review/themes/run", {"activity": seeded["activity"]}, form_page=listing)

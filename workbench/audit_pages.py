@@ -24,6 +24,9 @@ from workbench.forms import AuditSearchForm
 from workbench.times import local_text
 
 PAGE_SIZE = 200
+# The events whose detail names a story's reference: its withdrawal (consent/withdrawal.py),
+# the only trace of which story id a withdrawn reference had.
+REFERENCE_ACTIONS = ("story_withdrawn",)
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_COLUMNS = (
@@ -76,7 +79,8 @@ def search_from(db: sqlite_utils.Database, form: AuditSearchForm, timezone: str)
         key = consent.key_for_reference(db, reference)
         if key is not None and key.story_id is not None:
             story_ids.add(key.story_id)
-        for event in audit.every_match(db, audit.Search(reference=reference)):
+        named = audit.Search(reference=reference, reference_actions=REFERENCE_ACTIONS)
+        for event in audit.every_match(db, named):
             if event["object_type"] == "story" and event["object_id"]:
                 story_ids.add(int(event["object_id"]))
     return audit.Search(
@@ -84,6 +88,7 @@ def search_from(db: sqlite_utils.Database, form: AuditSearchForm, timezone: str)
         action=form.action.data or None,
         story_ids=tuple(sorted(story_ids)),
         reference=reference,
+        reference_actions=REFERENCE_ACTIONS,
         since=_utc_start(form.since.data, zone) if form.since.data else None,
         until=_utc_start(form.until.data + timedelta(days=1), zone) if form.until.data else None,
     )

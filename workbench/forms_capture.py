@@ -6,13 +6,15 @@ choice someone made: a box left alone can never count as agreement (no pre-ticke
 
 from __future__ import annotations
 
+import base64
+import binascii
 import secrets
 
 from flask import current_app
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from flask_wtf.file import FileField, FileRequired
+from flask_wtf.file import FileField
 from wtforms import (
     BooleanField,
     DateField,
@@ -29,6 +31,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 from wtforms.widgets import CheckboxInput, HiddenInput, ListWidget
 
 from consent.activities import WELSH_TEXT as WELSH_FIELDS
+from consent.imports import ENCODING_NAMES
 from consent.imports import FIELDS as IMPORT_FIELDS
 from consent.purposes import (
     CHANNELS,
@@ -336,7 +339,16 @@ class ImportForm(FlaskForm):
         choices=[(k, v) for k, v in CHANNELS.items() if k != "online"],
         default="paper",
     )
-    file = FileField("CSV file (UTF-8)", validators=[FileRequired("Choose a CSV file.")])
+    file = FileField("CSV file")
+    # The file chosen before, carried (base64) while its encoding is confirmed, so the person
+    # does not have to find it again; it passes every check a fresh upload does.
+    pending = HiddenField()
+    pending_name = HiddenField()
+    encoding = SelectField(
+        "Encoding",
+        choices=[("", "Detect it for me"), *ENCODING_NAMES.items()],
+        default="",
+    )
     mode = RadioField(
         "If some rows have problems",
         choices=[
@@ -352,6 +364,31 @@ class ImportForm(FlaskForm):
 
     def validate_mapping(self, field: TextAreaField) -> None:
         self.parsed_mapping()
+
+    def validate_file(self, field: FileField) -> None:
+        if not field.data and not self.pending.data:
+            raise ValidationError("Choose a CSV file.")
+
+    def validate_pending(self, field: HiddenField) -> None:
+        if field.data and not self.file.data:
+            try:
+                base64.b64decode(field.data, validate=True)
+            except binascii.Error:
+                raise ValidationError("Choose the CSV file again.") from None
+
+    def file_bytes(self) -> bytes:
+        """The uploaded file, or the one carried from the step before."""
+        if self.file.data:
+            return self.file.data.read()
+        return base64.b64decode(self.pending.data)
+
+    def file_name(self) -> str:
+        return self.file.data.filename if self.file.data else self.pending_name.data or ""
+
+    def allow_encoding(self, encoding: str, label: str) -> None:
+        """Offer a detected encoding that the usual list lacks."""
+        if encoding not in dict(self.encoding.choices):
+            self.encoding.choices = [*self.encoding.choices, (encoding, label)]
 
     def parsed_mapping(self) -> dict[str, str]:
         """`field=column` lines as a dict; ValidationError naming the first bad line."""

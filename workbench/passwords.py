@@ -14,8 +14,12 @@ MIN_LENGTH = 12
 MIN_SCORE = 3
 # Words anyone guessing a Story Workbench password would try first.
 CONTEXT_WORDS = ("story", "workbench", "stories", "healthwatch", "consent")
-# zxcvbn cost grows with length; nobody types a 256-character password by hand.
+# Nobody types a longer password by hand.
 MAX_LENGTH = 256
+# zxcvbn's time grows steeply with length (seconds at 256 characters, a way to tie up the web
+# workers), so it judges the first 72 characters, its own limit: a password whose first 72
+# characters are hard to guess is hard to guess.
+ESTIMATED_LENGTH = 72
 
 
 def weakness(password: str, username: str = "") -> str | None:
@@ -25,7 +29,7 @@ def weakness(password: str, username: str = "") -> str | None:
         return f"The new password needs at least {MIN_LENGTH} characters."
     if len(password) > MAX_LENGTH:
         return f"The new password can have at most {MAX_LENGTH} characters."
-    result = zxcvbn(password, user_inputs=[username, *CONTEXT_WORDS])
+    result = zxcvbn(password[:ESTIMATED_LENGTH], user_inputs=[username, *CONTEXT_WORDS])
     if result["score"] >= MIN_SCORE:
         return None
     feedback = result["feedback"]

@@ -4,6 +4,7 @@ receipt page themselves."""
 
 from __future__ import annotations
 
+import base64
 import functools
 from collections.abc import Callable
 from datetime import date
@@ -16,7 +17,7 @@ from consent.errors import ConsentError
 from consent.purposes import CHANNELS, PURPOSES
 from nlp.priorities import list_frameworks
 from plumbing import audit
-from workbench import flows
+from workbench import flows, receipt_letters
 from workbench.feedback import outbox
 from workbench.forms_capture import (
     ActivityForm,
@@ -119,42 +120,78 @@ def _activity_page(db, activity: dict | None, save: Callable[[dict], int]):
 @bp.route("/import", methods=["GET", "POST"])
 @roles(*PLANNERS)
 def import_stories():
-    """Upload transcribed stories as CSV; every row is checked like a captured story."""
+    """Upload transcribed stories as CSV; every row is checked like a captured story. A file
+    that is not UTF-8 is read only after a person confirms the encoding detected for it."""
     db = get_db()
     form = ImportForm()
     form.activity_id.choices = [
         (a["id"], a["title"]) for a in activities.list_activities(db, open_only=True)
     ]
+    chosen = request.form.get("encoding")
+    if chosen and imports.codec_name(chosen):
+        form.allow_encoding(chosen, imports.encoding_label(chosen))
     problems: list[str] = []
-    report = None
+    report = detected = None
     if form.validate_on_submit():
+        data = form.file_bytes()
+        # A different file chosen on the confirmation step is detected afresh: the encoding
+        # on show was confirmed for the file before it, not for this one.
+        replaced = bool(form.file.data and form.pending.data)
         try:
-            report = imports.import_csv(
-                db,
-                form.file.data.read(),
-                form.activity_id.data,
-                form.channel.data,
-                form.parsed_mapping() or None,
-                form.mode.data,
-                recorded_by=current_user.actor,
-                created_by=current_user.id,
-                max_chars=current_app.config["STORY_MAX_CHARS"],
-            )
+            encoding = "" if replaced else form.encoding.data
+            if not encoding:
+                detected = imports.detect_encoding(data)
+                encoding = detected.encoding if detected.certain else None
+            if encoding:
+                report = _import(db, form, data, encoding)
         except ConsentError as error:
             problems = apply_errors(form, error.errors)
-        else:
-            if report.committed and report.receipts:
-                enqueue("anonymise", story_ids=[r.story_id for r in report.receipts])
-                enqueue("signals", story_ids=[r.story_id for r in report.receipts])
-    status = 400 if form.is_submitted() and report is None else 200
+        if detected and not detected.certain and not problems:
+            _ask_to_confirm(form, data, detected)
+            problems = []
+    status = 400 if form.is_submitted() and report is None and detected is None else 200
+    letters = None
+    if report and report.committed and report.receipts:
+        activity = activities.get_activity(db, form.activity_id.data)
+        letters = receipt_letters.letters(db, report.receipts, activity["title"], base_url())
     return render_template(
         "capture/import.html",
         form=form,
         report=report,
+        detected=detected,
+        letters=letters,
+        letter_date=receipt_letters.letter_date(),
         problems=problems,
         fields=imports.FIELDS,
         required=imports.REQUIRED_FIELDS,
     ), status
+
+
+def _import(db, form: ImportForm, data: bytes, encoding: str) -> imports.ImportReport:
+    report = imports.import_csv(
+        db,
+        data,
+        form.activity_id.data,
+        form.channel.data,
+        form.parsed_mapping() or None,
+        form.mode.data,
+        recorded_by=current_user.actor,
+        created_by=current_user.id,
+        max_chars=current_app.config["STORY_MAX_CHARS"],
+        encoding=encoding,
+    )
+    if report.committed and report.receipts:
+        enqueue("anonymise", story_ids=[r.story_id for r in report.receipts])
+        enqueue("signals", story_ids=[r.story_id for r in report.receipts])
+    return report
+
+
+def _ask_to_confirm(form: ImportForm, data: bytes, detected: imports.DetectedEncoding) -> None:
+    """Show the form again, carrying the file, with the detected encoding chosen."""
+    form.pending.data = base64.b64encode(data).decode("ascii")
+    form.pending_name.data = form.file_name()
+    form.allow_encoding(detected.encoding, detected.label)
+    form.encoding.data = detected.encoding
 
 
 @bp.route("/stories/new")

@@ -120,6 +120,7 @@ def decide_proposal(proposal_id: int):
         flash(str(error), "error")
     else:
         audit.record(db, current_user.actor, f"proposal_{decision}ed", "proposal", proposal_id)
+        flash(f"Saved: the proposal is {decision}ed.", "info")
     return _back(activity_id=_activity_arg())
 
 
@@ -157,15 +158,16 @@ def decide_proposed(theme_id: int):
             theme_id,
             "theme_changes_accepted",
             lambda db: theme_store.accept_changes(db, theme_id, stories),
+            publish=False,  # _stories_changed republishes for every approved theme it touched
         )
         if isinstance(changed, list):
             _stories_changed(changed)
-            flash("The proposed changes were accepted; published themes follow shortly.", "info")
     elif decision == "reject":
         _edit(
             theme_id,
             "theme_changes_rejected",
             lambda db: theme_store.reject_changes(db, theme_id, stories, by=current_user.id),
+            publish=False,  # turning a proposal down changes nothing published
         )
     else:
         abort(400)
@@ -177,8 +179,25 @@ def _page_arg() -> int:
     return int(value) if value.isdecimal() and len(value) < 10 else 1
 
 
-def _edit(theme_id: int, action: str, apply, also: list[int] | None = None) -> object:
-    """Apply an edit to a theme (and `also` these, e.g. merged ones); republish when an
+SAVED = {
+    "theme_renamed": "Saved: the theme's name and description.",
+    "theme_approved": "Saved: the theme is approved; the published data is being rebuilt.",
+    "theme_merged": "Saved: the themes are merged.",
+    "theme_split": "Saved: the chosen stories are a new theme.",
+    "story_moved": "Saved: the story is moved.",
+    "quote_chosen": "Saved: the quote is chosen.",
+    "quote_removed": "Saved: the quote is removed.",
+    "theme_changes_accepted": "Saved: the proposed changes are accepted; published themes "
+    "follow shortly.",
+    "theme_changes_rejected": "Saved: the proposed changes are turned down.",
+}
+
+
+def _edit(
+    theme_id: int, action: str, apply, also: list[int] | None = None, publish: bool = True
+) -> object:
+    """Apply an analyst's edit to a theme (and `also` these, e.g. merged ones): a refusal is
+    shown, a change is audited and confirmed, and the published file is rebuilt when an
     approved theme was touched or one became approved, so planners see it within a minute."""
     db = get_db()
     touched = [theme_id, *(also or [])]
@@ -189,7 +208,8 @@ def _edit(theme_id: int, action: str, apply, also: list[int] | None = None) -> o
         flash(str(error), "error")
         return _back(theme_id)
     audit.record(db, current_user.actor, action, "theme", theme_id)
-    if was_published or _any_approved(db, touched):
+    flash(SAVED.get(action, f"Saved: {action.replace('_', ' ')}."), "info")
+    if publish and (was_published or _any_approved(db, touched)):
         republish()
     return result
 

@@ -28,6 +28,11 @@ DECISIONS = {
     "reject": tag_store.reject_tag,
     "add": tag_store.add_tag,
 }
+SAVED = {
+    "confirm": "Saved: the tag is confirmed.",
+    "reject": "Saved: the tag is rejected.",
+    "add": "Saved: the tag is added.",
+}
 
 
 def _int_arg(name: str) -> int | None:
@@ -145,6 +150,7 @@ def decide():
         (f"tag_{decision}", "story", story_id, priority_id),
     )
     if done is not False:
+        flash(SAVED[decision], "info")
         _learn(framework_id)
     return _back()
 
@@ -170,7 +176,7 @@ def decide_theme():
         (f"theme_tags_{action}", "theme", theme_id),
     )
     if changed is not False:
-        flash(f"{changed} tags changed.", "info")
+        flash(f"Saved: {changed} tags changed.", "info")
         _learn(framework_id)
     return _back()
 
