@@ -217,3 +217,24 @@ def m007_theme_pending(db: Database) -> None:
         CREATE INDEX theme_pending_from ON theme_pending(from_theme_id, status);
         """
     )
+
+
+@migrations()
+def m008_withdrawn_words(db: Database) -> None:
+    """What keeps a withdrawn story's words out of labels and receipts, and "published" true.
+
+    `label_reviewed`: an analyst has seen the label as it is (named, approved or held back the
+    theme since the machine last wrote it); only such labels reach receipt pages.
+    `words_stale`: a withdrawal took a story out of the theme, so its machine keywords and
+    label wait to be rebuilt from the stories left (publishing rebuilds them first).
+    `theme_members.published`: the story was counted in the published file now served.
+    """
+    db.executescript(
+        """
+        ALTER TABLE themes ADD COLUMN label_reviewed INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE themes ADD COLUMN words_stale INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE theme_members ADD COLUMN published INTEGER NOT NULL DEFAULT 0;
+        UPDATE themes SET label_reviewed = 1
+            WHERE label_source = 'analyst' OR status IN ('approved', 'not_for_publication');
+        """
+    )

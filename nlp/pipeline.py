@@ -7,6 +7,7 @@ own module, which does the work on plain data.
 from __future__ import annotations
 
 import consent
+from plumbing import db as wdb
 from plumbing.jobs import job
 
 
@@ -49,10 +50,12 @@ def assign_themes(db, progress, activity_id: int | None = None) -> None:
 
 @job("refresh_keywords")
 def refresh_keywords(db, progress, theme_ids: list[int] | None = None) -> None:
-    """Recompute theme keywords from current members, e.g. after a withdrawal."""
+    """Recompute theme keywords from current members, e.g. after a withdrawal (and empty the
+    write-ahead log, which still holds the words replaced)."""
     from nlp import theme_store
 
     theme_store.refresh_keywords(db, theme_ids)
+    wdb.truncate_wal(db)
     progress(1.0, "Keywords refreshed")
 
 

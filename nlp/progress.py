@@ -1,7 +1,8 @@
 """Where each story is on the data path, derived from the NLP tables rather than stored twice.
 
-received → anonymised → checked → in a theme → published (its theme approved). A story the
-NLP stages have not touched yet is simply received.
+received → anonymised → checked → in a theme → published (its theme approved and the
+published file now served counts it). A story the NLP stages have not touched yet is simply
+received.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ _STAGE_SQL = """
 SELECT s.value AS story_id,
   CASE
     WHEN EXISTS (SELECT 1 FROM theme_members m JOIN themes t ON t.id = m.theme_id
-                 WHERE m.story_id = s.value AND t.status = 'approved') THEN 'published'
+                 WHERE m.story_id = s.value AND t.status = 'approved' AND m.published)
+      THEN 'published'
     WHEN EXISTS (SELECT 1 FROM theme_members m WHERE m.story_id = s.value) THEN 'in a theme'
     WHEN a.status = 'checked' THEN 'checked'
     WHEN a.status = 'ready' THEN 'anonymised'

@@ -41,6 +41,7 @@ CLEANUPS = (
     "consent.withdrawal",
     "nlp.checks",
     "nlp.theme_store.scope",
+    "nlp.theme_store.model_files",
     "nlp.theme_store.quotes",
     "nlp.theme_store.pending",
     "nlp.tag_store",

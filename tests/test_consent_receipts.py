@@ -23,6 +23,7 @@ from PIL import Image, ImageFilter
 
 from consent import receipts, references
 from consent.errors import ConsentError
+from nlp import theme_store
 from workbench.receipt_view import receipt_view
 
 
@@ -79,8 +80,14 @@ def test_the_receipt_view_shows_only_the_anonymised_text(db, setting):
     derive_everything(db, receipt.story_id, theme, "saw me")
     view = receipt_view(db, key)
     assert view["anonymised_text"] == "Original: [PERSON] at [LOCATION] saw me."
+    # Approved, but no published file counts it yet; the label no analyst reviewed is hidden.
+    assert view["stage"] == "in a theme"
+    assert [(t["label"], t["status"]) for t in view["themes"]] == [(None, "approved")]
+    theme_store.approve_theme(db, theme)  # an analyst reviews it, label and all
+    theme_store.mark_published(db, {theme: [receipt.story_id]})  # as publishing does
+    view = receipt_view(db, key)
     assert view["stage"] == "published"
-    assert [(t["label"], t["status"]) for t in view["themes"]] == [("Being seen", "approved")]
+    assert [(t["label"], t["status"]) for t in view["themes"]] == [("Being seen", "published")]
     assert {p["name"]: p["granted"] for p in view["purposes"]} == ALL_YES
     assert "Patel" not in repr(view) and "Hillside" not in repr(view)
 

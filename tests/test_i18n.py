@@ -18,6 +18,7 @@ from test_receipt_web import online_form, open_receipt, tell
 
 from consent.activities import notice_sections
 from consent.purposes import PURPOSES
+from nlp import theme_store
 from nlp.progress import STAGES
 from plumbing import db as wdb
 from plumbing.clock import today
@@ -225,6 +226,7 @@ def receipt_pages(client, db, activity_id: int, lang: str) -> list[str]:
     ]
     anonymise(db, receipt.story_id, "I rang [PERSON] at 8am every day for a week.")
     theme = new_theme(db, activity_id, "Ringing at 8am")
+    theme_store.rename_theme(db, theme, "Ringing at 8am")  # reviewed: receipts show it
     with wdb.write(db):
         db["theme_members"].insert(
             {"theme_id": theme, "story_id": receipt.story_id, "source": "model"}

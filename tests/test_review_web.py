@@ -470,3 +470,26 @@ def theme_store_proposed(db, theme_id: int) -> list[dict]:
     from nlp import theme_store
 
     return theme_store.proposed_changes(db, theme_id)["joining"]
+
+
+def test_a_label_a_withdrawal_rebuilt_asks_the_analyst_to_review_it(client, login_as, db, seeded):
+    from consent.withdrawal import withdraw
+    from nlp import theme_store
+
+    login_as("analyst")
+    theme_id = seeded["themes"]["Waiting for appointments"]
+    post_form(client, f"{theme_url(theme_id)}/status", {"status": "approved"},
+              form_page=theme_url(theme_id))  # fmt: skip
+    asked = "its machine label was rebuilt from the stories left"
+    assert asked not in client.get(theme_url(theme_id)).get_data(as_text=True)
+    story = db.execute(
+        "SELECT story_id FROM theme_members WHERE theme_id = ? LIMIT 1", [theme_id]
+    ).fetchone()[0]
+    withdraw(db, story, "staff", "user:1")
+    theme_store.refresh_keywords(db, [theme_id])  # the job the withdrawal queues
+    assert asked in client.get(theme_url(theme_id)).get_data(as_text=True)
+    listing = client.get(f"/review/themes?activity={seeded['activity']}").get_data(as_text=True)
+    assert "label to review" in listing
+    post_form(client, f"{theme_url(theme_id)}/status", {"status": "approved"},
+              form_page=theme_url(theme_id))  # fmt: skip
+    assert asked not in client.get(theme_url(theme_id)).get_data(as_text=True)

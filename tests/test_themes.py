@@ -359,6 +359,77 @@ def test_a_withdrawn_story_leaves_its_theme_and_after_refresh_its_keywords(fitte
     assert refreshed and not any(DISTINCT_WORD in k for k in refreshed)
 
 
+def files_holding(folder: Path, word: str) -> list[str]:
+    """Every file under `folder` (databases, their logs, models) with `word` in any byte."""
+    return sorted(
+        str(path.relative_to(folder))
+        for path in folder.rglob("*")
+        if path.is_file() and word.encode() in path.read_bytes().lower()
+    )
+
+
+def test_a_withdrawal_leaves_no_machine_word_of_it_anywhere(fitted, db, tmp_path):
+    """The four stories that say "hypnobirthing" give their approved theme its machine label;
+    an action answers it and it is published. Once they are withdrawn the word is in no label,
+    keyword, action, published table or change history (not even after renaming and
+    republishing), in no byte of any file, and the label left waits for an analyst's review
+    before a receipt shows it."""
+    from workbench.feedback import actions
+    from workbench.publishing import publish, published_file
+
+    _path, subjects, _run = fitted
+    distinct_ids = [s for s in subjects if s > len(subjects) - len(DISTINCT_STORIES)]
+    theme_id = theme_of(db)[distinct_ids[0]]
+    with wdb.write(db):  # every teller agreed to analysis, and said where they live
+        db.execute(
+            "INSERT INTO consents (story_id, purpose, granted, method, notice_id, notice_sha256, "
+            "recorded_at, recorded_by) SELECT story_id, 'analysis', 1, method, notice_id, "
+            "notice_sha256, recorded_at, recorded_by FROM consents"
+        )
+        db.execute("UPDATE stories SET area = 'Riverside'")
+    theme_store.approve_theme(db, theme_id)
+    label = theme_store.theme_detail(db, theme_id)["label"]
+    assert DISTINCT_WORD in label.lower()
+    action_id = actions.record_action(
+        db, actions.ActionFields("Classes helped", "We fund more classes", "Maternity"), None,
+        theme_id=theme_id,
+    )  # fmt: skip
+    published = tmp_path / "published.db"
+    publish.build(db, published)
+    assert DISTINCT_WORD in str(published_file.text_values(sqlite_utils(published)))
+
+    for story_id in distinct_ids:
+        withdraw(db, story_id, "staff", "user:1")
+    # The saved model's centre for the theme is the mean of the stories left.
+    model = themes.load_model(theme_store.current_run(db, 1)["model_dir"])
+    left = [s for s, t in theme_of(db).items() if t == theme_id]
+    expected = np.mean(list(embed.load_embeddings(db, left).values()), axis=0)
+    topic = db["themes"].get(theme_id)["topic"]
+    centre = np.asarray(model.topic_embeddings_)[topic + int(model._outliers)]
+    np.testing.assert_allclose(centre, expected, rtol=1e-5, atol=1e-6)
+    # Publishing may run before the keyword refresh a withdrawal queues: it rebuilds first.
+    publish.build(db, published)
+    stayed = next(s for s, t in theme_of(db).items() if t == theme_id)
+    shown = theme_store.story_themes(db, stayed)
+    assert [(t["id"], t["label_reviewed"]) for t in shown] == [(theme_id, 0)]
+    rebuilt = theme_store.theme_detail(db, theme_id)
+    assert rebuilt["label"] != label and rebuilt["status"] == "approved"
+    assert DISTINCT_WORD not in actions.get_action(db, action_id)["answers"].lower()
+
+    theme_store.rename_theme(db, theme_id, "Support in labour")
+    publish.build(db, published)
+    assert files_holding(tmp_path, DISTINCT_WORD) == []
+    for table in db.table_names():
+        for row in db[table].rows:
+            assert DISTINCT_WORD not in str(row).lower(), table
+    changes = sqlite_utils(published).execute("SELECT theme FROM changes").fetchall()
+    assert ("Support in labour",) in changes
+
+
+def sqlite_utils(path: Path):
+    return wdb.sqlite_utils.Database(sqlite3.connect(f"file:{path}?mode=ro", uri=True))
+
+
 def test_quotes_need_consent_and_exact_anonymised_text(fitted, db):
     _path, subjects, _run = fitted
     theme_id = theme_holding(db, subjects, "maternity")

@@ -59,11 +59,23 @@ def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
     return [row[1] for row in conn.execute(f"PRAGMA table_info([{table}])")]
 
 
+# Values a migration erases on purpose: actions kept a copy of their theme's label, which could
+# hold words of a story withdrawn since (workbench m008); the label is read by theme id now.
+ERASED = {("actions", "theme_label")}
+
+
 def test_opening_a_deployed_database_re_runs_nothing_and_loses_nothing(deployed):
     conn = sqlite3.connect(deployed)
     contents = _contents(conn)
     columns = {table: _columns(conn, table) for table in contents}
     conn.close()
+    for table, column in ERASED:
+        at = columns[table].index(column)
+        assert any(row[at] for row in contents[table]), f"the fixture has no {table}.{column}"
+        contents[table] = sorted(
+            (tuple(None if i == at else v for i, v in enumerate(row)) for row in contents[table]),
+            key=repr,
+        )
     db = wdb.connect(deployed)
     wdb.migrate(db)
     for table, rows in contents.items():

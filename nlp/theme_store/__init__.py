@@ -7,7 +7,12 @@ Other packages call these functions, never the theme tables. The modules behind 
 `reading`.
 """
 
-from nlp.theme_store.assignment import assign_new_stories, auto_label, refresh_keywords
+from nlp.theme_store.assignment import (
+    assign_new_stories,
+    auto_label,
+    refresh_keywords,
+    refresh_stale_words,
+)
 from nlp.theme_store.edits import (
     STATUSES,
     approve_theme,
@@ -28,6 +33,7 @@ from nlp.theme_store.quotes import add_quote, quote_consent, quote_consents, quo
 from nlp.theme_store.reading import (
     excerpt,
     list_themes,
+    mark_published,
     members,
     sizes_over_time,
     story_themes,
@@ -71,6 +77,7 @@ __all__ = [
     "excerpt",
     "list_runs",
     "list_themes",
+    "mark_published",
     "mark_not_for_publication",
     "members",
     "merge_themes",
@@ -85,6 +92,7 @@ __all__ = [
     "quotes",
     "refresh_keywords",
     "reject_changes",
+    "refresh_stale_words",
     "reject_proposal",
     "remove_quote",
     "rename_theme",

@@ -146,9 +146,12 @@ def refresh_keywords(
 ) -> dict[int, list[str]]:
     """Recompute keywords from each theme's current members (after a withdrawal or an edit).
 
-    Keywords are contrasted with the other current themes of the same scope. A draft theme
-    still carrying its model label gets a label from the new keywords; a label an analyst
-    chose is never changed.
+    Keywords are contrasted with the other current themes of the same scope, from terms at
+    least two of its stories use. A draft theme still carrying its model label gets a label
+    from the new keywords, and so does any theme with a model label that a withdrawal marked
+    stale (approved or not: its label may hold the withdrawn story's words); a changed label
+    waits for an analyst's review before receipts show it. A label an analyst chose is never
+    changed.
     """
     wanted = None if theme_ids is None else {int(t) for t in theme_ids}
     if wanted is None:
@@ -167,12 +170,30 @@ def refresh_keywords(
                 if wanted is not None and tid not in wanted:
                     continue
                 row = db["themes"].get(tid)
-                fields: dict[str, Any] = {"keywords": json.dumps(keywords[tid])}
-                if row["label_source"] == "model" and row["status"] == "draft":
-                    fields["label"] = auto_label(keywords[tid])
+                fields: dict[str, Any] = {"keywords": json.dumps(keywords[tid]), "words_stale": 0}
+                relabel = row["status"] == "draft" or row["words_stale"]
+                if row["label_source"] == "model" and relabel:
+                    label = auto_label(keywords[tid])
+                    if label != row["label"]:
+                        fields.update(label=label, label_reviewed=0)
                 db["themes"].update(tid, {**fields, "updated_at": now_iso()})
                 result[tid] = keywords[tid]
     return result
+
+
+def refresh_stale_words(db: sqlite_utils.Database) -> dict[int, list[str]]:
+    """Rebuild the keywords and machine labels a withdrawal marked stale (see
+    `refresh_keywords`), then empty the write-ahead log so the old words are in no byte of
+    the files; publishing calls it first, so it never publishes them."""
+    stale = [
+        row[0]
+        for row in db.execute("SELECT id FROM themes WHERE words_stale = 1 AND status != 'retired'")
+    ]
+    if not stale:
+        return {}
+    refreshed = refresh_keywords(db, stale)
+    wdb.truncate_wal(db)
+    return refreshed
 
 
 def _scopes_of(db: sqlite_utils.Database, theme_ids: set[int]) -> set:

@@ -36,7 +36,12 @@ def rename_theme(
         raise ThemeError("A theme needs a label.")
     with wdb.write(db):
         live_theme(db, theme_id)
-        fields = {"label": label[:200], "label_source": "analyst", "updated_at": now_iso()}
+        fields = {
+            "label": label[:200],
+            "label_source": "analyst",
+            "label_reviewed": 1,
+            "updated_at": now_iso(),
+        }
         if description is not None:
             fields["description"] = description.strip()
         db["themes"].update(theme_id, fields)
@@ -45,12 +50,15 @@ def rename_theme(
 def set_theme_status(
     db: sqlite_utils.Database, theme_id: int, status: str, by: int | None = None
 ) -> None:
-    """Approve a theme, mark it not for publication, or return it to draft."""
+    """Approve a theme, mark it not for publication, or return it to draft. Approving or
+    holding back a theme reviews its label as it stands (receipt pages may show it)."""
     if status not in STATUSES:
         raise ThemeError(f"Status must be one of: {', '.join(STATUSES)}.")
     with wdb.write(db):
         live_theme(db, theme_id)
         fields: dict[str, Any] = {"status": status, "updated_at": now_iso()}
+        if status != "draft":
+            fields["label_reviewed"] = 1
         if status == "approved":
             fields.update(approved_by=by, approved_at=now_iso())
         else:
@@ -138,6 +146,7 @@ def split_theme(
                     "activity_id": theme["activity_id"],
                     "label": label[:200],
                     "label_source": "analyst",
+                    "label_reviewed": 1,
                     "created_at": stamp,
                     "updated_at": stamp,
                 }

@@ -12,6 +12,7 @@ import sqlite_utils
 import consent
 from nlp.theme_store.quotes import quote_consents
 from nlp.theme_store.scope import ThemeError, current_theme_ids, placeholders, scope_clause
+from plumbing import db as wdb
 
 EXCERPT_CHARS = 240
 
@@ -85,6 +86,7 @@ def _theme_fields(row: dict) -> dict:
         "description": row["description"],
         "status": row["status"],
         "label_source": row["label_source"],
+        "label_reviewed": bool(row["label_reviewed"]) and not row["words_stale"],
         "keywords": json.loads(row["keywords"] or "[]"),
         "approved_by": row["approved_by"],
         "approved_at": row["approved_at"],
@@ -221,10 +223,13 @@ def _month_range(first: str, last: str) -> list[str]:
 
 
 def story_themes(db: sqlite_utils.Database, story_id: int) -> list[dict]:
-    """The current (not retired) themes a story is in: id, label and status, by id."""
+    """The current (not retired) themes a story is in, by id: id, label, status,
+    `label_reviewed` (an analyst has seen the label as it is, and no withdrawal has made it
+    stale since) and `published` (the story is counted in the published file now served)."""
     return list(
         db.query(
-            "SELECT t.id, t.label, t.status FROM theme_members m JOIN themes t "
+            "SELECT t.id, t.label, t.status, t.label_reviewed AND NOT t.words_stale "
+            "AS label_reviewed, m.published FROM theme_members m JOIN themes t "
             "ON t.id = m.theme_id WHERE m.story_id = ? AND t.status != 'retired' ORDER BY t.id",
             [story_id],
         )
@@ -235,12 +240,13 @@ def themes_by_id(
     db: sqlite_utils.Database, theme_ids: Iterable[int] | None = None
 ) -> dict[int, dict]:
     """Themes (all, or those given, retired ones included) by id: id, activity_id, label,
-    description, keywords (a list) and status."""
+    description, keywords (a list), status and label_source ("model" or "analyst")."""
     where, params = _among("id", theme_ids)
     return {
         row["id"]: {**row, "keywords": json.loads(row["keywords"] or "[]")}
         for row in db.query(
-            f"SELECT id, activity_id, label, description, keywords, status FROM themes{where}",
+            "SELECT id, activity_id, label, description, keywords, status, label_source "
+            f"FROM themes{where}",
             params,
         )
     }
@@ -266,3 +272,16 @@ def _among(column: str, theme_ids: Iterable[int] | None) -> tuple[str, list]:
     return f" WHERE {column} IN (SELECT value FROM json_each(?))", [
         json.dumps(sorted(set(theme_ids)))
     ]
+
+
+def mark_published(db: sqlite_utils.Database, members: dict[int, Iterable[int]]) -> None:
+    """Record which stories of which themes the published file now served counts (and that
+    no other is), so a receipt says "published" only once it is true."""
+    pairs = [[theme_id, story_id] for theme_id, ids in members.items() for story_id in ids]
+    with wdb.write(db):
+        db.execute("UPDATE theme_members SET published = 0 WHERE published = 1")
+        db.execute(
+            "UPDATE theme_members SET published = 1 WHERE (theme_id, story_id) IN "
+            "(SELECT value ->> 0, value ->> 1 FROM json_each(?))",
+            [json.dumps(pairs)],
+        )

@@ -272,7 +272,9 @@ def _apply(db: sqlite_utils.Database, activity_id, changes: dict) -> list[int]:
             "activity_id": activity_id,
             "topic": item["topic"],
             "label": auto_label(item["keywords"]),
+            "label_reviewed": 0,
             "keywords": json.dumps(item["keywords"]),
+            "words_stale": 0,
             "updated_at": stamp,
         }
         theme_id = item.get("theme_id")

@@ -9,6 +9,7 @@ refit never relabels it or takes its stories away on its own.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -28,13 +29,57 @@ class ThemeError(ValueError):
 
 @register_cleanup("theme_members")
 def _forget_memberships(db: sqlite_utils.Database, story_id: int) -> list[int]:
-    """A withdrawn story leaves its themes; returns them, for their keywords to be refreshed."""
+    """A withdrawn story leaves its themes; returns them, for their keywords to be refreshed.
+
+    Their keywords and machine labels may hold words only this story used: they are marked
+    stale (publishing rebuilds them before it builds, `refresh_keywords` clears the mark) and
+    a machine label goes back to an analyst for review before a receipt page shows it again.
+    Retired themes and refit proposals of its scopes lose their machine words.
+    """
     themes = [
         row[0]
         for row in db.execute("SELECT theme_id FROM theme_members WHERE story_id = ?", [story_id])
     ]
     db.execute("DELETE FROM theme_members WHERE story_id = ?", [story_id])
+    db.execute(
+        "UPDATE themes SET words_stale = 1, label_reviewed = "
+        "CASE WHEN label_source = 'model' THEN 0 ELSE label_reviewed END "
+        "WHERE id IN (SELECT value FROM json_each(?))",
+        [json.dumps(themes)],
+    )
+    _forget_retired_and_proposed_words(db, story_id)
     return themes
+
+
+RETIRED_LABEL = "Retired theme"
+
+
+def _forget_retired_and_proposed_words(db: sqlite_utils.Database, story_id: int) -> None:
+    """In the story's scopes (its activity's, and the one across activities), retired themes
+    and refit proposals keep no machine words: they were counted with the story and are never
+    recomputed. A pending proposal can no longer be applied as it stands, so it is superseded
+    and the analyst fits again."""
+    facts = consent.story_facts(db, [story_id]).get(story_id)
+    activity_id = facts["activity_id"] if facts else None
+    db.execute(
+        "UPDATE themes SET keywords = '[]', words_stale = 0, label = CASE "
+        "WHEN label_source = 'model' THEN ? ELSE label END "
+        "WHERE status = 'retired' AND (activity_id IS NULL OR activity_id = ?)",
+        [RETIRED_LABEL, activity_id],
+    )
+    rows = db.execute(
+        "SELECT id, status, changes FROM theme_proposals WHERE activity_id IS NULL "
+        "OR activity_id = ?",
+        [activity_id],
+    ).fetchall()
+    for proposal_id, status, changes in rows:
+        plan = json.loads(changes)
+        for item in plan.get("new_themes", []):
+            item["keywords"] = []
+        db.execute(
+            "UPDATE theme_proposals SET changes = ?, status = ? WHERE id = ?",
+            [json.dumps(plan), "superseded" if status == "pending" else status, proposal_id],
+        )
 
 
 # And its dot on the theme map.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from workbench.config import open_db, settings
@@ -24,10 +26,13 @@ def publish(published_path: str | None) -> None:
     """
     from workbench.publishing import publish as publishing
 
-    target = published_path or settings()["WORKBENCH_PUBLISHED_DB"]
+    served = settings()["WORKBENCH_PUBLISHED_DB"]
+    target = published_path or served
     db = open_db()
     try:
-        counts = publishing.build(db, target)
+        counts = publishing.build(
+            db, target, served=Path(target).resolve() == Path(served).resolve()
+        )
     except publishing.LeakError as error:
         raise click.ClickException(
             f"not published, the old file is still served: {error}"

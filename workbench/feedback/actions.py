@@ -4,7 +4,9 @@ The rule that makes an action follow stories rather than theme ids: when an acti
 the stories then in its theme (or tagged to its priority) are written to `action_stories`, and
 that set is kept. Merging or splitting themes later moves stories between themes but never
 changes which stories an action answers, so every storyteller who contributed keeps seeing it on
-their receipt, and nobody whose story joined the theme afterwards does. A withdrawn story leaves
+their receipt, and nobody whose story joined the theme afterwards does. An action points at its
+theme by id and shows the theme's label as it is now, never a copy: a label rebuilt after a
+withdrawal must not survive in an old action. A withdrawn story leaves
 `action_stories` with everything else (a registered withdrawal clean-up).
 """
 
@@ -136,7 +138,6 @@ def record_action(
                     **clean,
                     "activity_id": theme["activity_id"] if theme else None,
                     "theme_id": theme_id,
-                    "theme_label": theme["label"] if theme else None,
                     "framework_id": framework_id,
                     "priority_id": priority_id,
                     "created_by": by,
@@ -263,11 +264,7 @@ def _shape(row: dict) -> dict:
     return {
         **row,
         "status_label": STATUSES.get(row["status"], row["status"]),
-        "answers": "; ".join(
-            x
-            for x in (row["current_theme_label"] or row["theme_label"], row["priority_title"])
-            if x
-        ),
+        "answers": "; ".join(x for x in (row["current_theme_label"], row["priority_title"]) if x),
     }
 
 

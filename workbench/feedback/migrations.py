@@ -75,6 +75,14 @@ def m005_feedback(db: Database) -> None:
     )
 
 
+@migrations()
+def m008_actions_point_at_themes(db: Database) -> None:
+    # An action names its theme by id and shows the theme's label as it is now: a copy taken
+    # when the action was recorded could keep words of a story withdrawn since. The column
+    # stays (dropping it would rebuild the table) and is no longer written.
+    db.execute("UPDATE actions SET theme_label = NULL")
+
+
 @migrations(transactional=False)
 def m009_outbox_notices(db: Database) -> None:
     # The outbox also carries notices that are no action's update: "a new secret was issued

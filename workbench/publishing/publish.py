@@ -19,6 +19,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from nlp import theme_store
 from plumbing import clock
 from plumbing.jobs import job
 from workbench.publishing import checks
@@ -28,7 +29,7 @@ from workbench.publishing.metadata import LICENCE
 from workbench.publishing.metadata import metadata as _metadata
 from workbench.publishing.published_file import previous, status
 from workbench.publishing.schema import SCHEMA
-from workbench.publishing.tables import published_rows
+from workbench.publishing.tables import published_rows_and_members
 from workbench.suppression import DEFAULT_K
 
 __all__ = [
@@ -61,6 +62,7 @@ DATASETTE_SETTINGS: dict[str, bool | int] = {
     "trace_debug": False,
 }
 MAX_CHANGES_KEPT = 1000
+FORMER_THEME = "A theme no longer published under this name"
 
 
 def metadata_path(published: str | Path) -> Path:
@@ -75,11 +77,12 @@ def metadata(published: str | Path | None = None) -> dict:
 
 
 def build(
-    db: sqlite_utils.Database, published_path: str | Path, k: int = DEFAULT_K
+    db: sqlite_utils.Database, published_path: str | Path, k: int = DEFAULT_K, served: bool = True
 ) -> dict[str, int]:
     """Build, check and atomically swap in the published database; returns rows per table.
 
     Raises LeakError (and leaves the served file untouched) if the built file fails a check.
+    When the file is the one planners are `served`, receipts learn which stories it counts.
     """
     published_path = Path(published_path)
     published_path.parent.mkdir(parents=True, exist_ok=True)
@@ -93,12 +96,16 @@ def build(
         os.close(fd)
         tmp = Path(tmp_name)
         try:
-            counts, identities = _write_file(db, tmp, published_path, k)
+            # Words a withdrawal left stale are rebuilt from the stories left, never published.
+            theme_store.refresh_stale_words(db)
+            counts, identities, members = _write_file(db, tmp, published_path, k)
             os.replace(tmp, published_path)
             _fsync_directory(published_path.parent)
             _write_atomically(identities_path(published_path), json.dumps(identities))
         finally:
             tmp.unlink(missing_ok=True)
+        if served:
+            theme_store.mark_published(db, members)
     return counts
 
 
@@ -111,15 +118,17 @@ def identities_path(published: str | Path) -> Path:
 
 def _write_file(
     db: sqlite_utils.Database, tmp: Path, published_path: Path, k: int
-) -> tuple[dict, dict]:
+) -> tuple[dict, dict, dict[int, list[int]]]:
     built_at = clock.now().strftime("%Y-%m-%d %H:%M:%S UTC")
-    rows = published_rows(db, k)
+    rows, members = published_rows_and_members(db, k)
     activity_titles = {a["id"]: a["title"] for a in rows["activities"]}
-    identities = {
-        str(theme.pop("working_id")): [theme["label"], activity_titles.get(theme["activity_id"])]
-        for theme in rows["themes"]
-    }
-    rows["changes"] = _changes(published_path, rows, built_at, identities)
+    identities, named_by_analyst = {}, set()
+    for theme in rows["themes"]:
+        working_id = str(theme.pop("working_id"))
+        if theme.pop("label_source", None) == "analyst":
+            named_by_analyst.add(working_id)
+        identities[working_id] = [theme["label"], activity_titles.get(theme["activity_id"])]
+    rows["changes"] = _changes(published_path, rows, built_at, identities, named_by_analyst)
     rows["about"] = [
         {"key": "built_at", "value": built_at},
         {"key": "suppression_threshold", "value": str(k)},
@@ -141,12 +150,15 @@ def _write_file(
         out.close()
     with open(tmp, "rb") as handle:
         os.fsync(handle.fileno())
-    return {table: len(table_rows) for table, table_rows in rows.items()}, identities
+    return {table: len(table_rows) for table, table_rows in rows.items()}, identities, members
 
 
-def _renamed(published_path: Path, identities: dict, before: dict) -> dict[tuple, tuple]:
+def _renamed(
+    published_path: Path, identities: dict, before: dict, named_by_analyst: set[str]
+) -> dict[tuple, tuple]:
     """(label, activity) now -> (label, activity) in the served file, for each theme that is
-    the same working theme under another name."""
+    the same working theme under a name an analyst gave it (a machine label rebuilt after a
+    withdrawal is not told as a rename: its old name may hold the withdrawn story's words)."""
     try:
         served = json.loads(identities_path(published_path).read_text())
     except (OSError, ValueError):
@@ -154,15 +166,30 @@ def _renamed(published_path: Path, identities: dict, before: dict) -> dict[tuple
     renamed = {}
     for working_id, (label, activity) in identities.items():
         old = served.get(working_id)
-        if old and tuple(old) != (label, activity) and tuple(old) in before:
+        if (
+            working_id in named_by_analyst
+            and old
+            and tuple(old) != (label, activity)
+            and tuple(old) in before
+        ):
             renamed[(label, activity)] = tuple(old)
     return renamed
 
 
 def _changes(
-    published_path: Path, rows: dict[str, list[dict]], built_at: str, identities: dict
+    published_path: Path,
+    rows: dict[str, list[dict]],
+    built_at: str,
+    identities: dict,
+    named_by_analyst: set[str],
 ) -> list[dict]:
-    """This publication's differences from the served one, on top of the earlier history."""
+    """This publication's differences from the served one, on top of the earlier history.
+
+    The history names only themes published now, by their labels now: a label no longer
+    published (renamed, rebuilt after a withdrawal, or gone) is replaced by FORMER_THEME in
+    every row, old ones included, since it may hold words of a story withdrawn since. A rename
+    says the old name in the publication that made it only, for the same reason.
+    """
     activity_titles = {a["id"]: a["title"] for a in rows["activities"]}
     now = {
         (t["label"], activity_titles.get(t["activity_id"])): t["size_band"] for t in rows["themes"]
@@ -171,7 +198,7 @@ def _changes(
     # A rename whose old name another theme now has is told as a new theme.
     renamed = {
         new: old
-        for new, old in _renamed(published_path, identities, before).items()
+        for new, old in _renamed(published_path, identities, before, named_by_analyst).items()
         if old not in now
     }
     changes = []
@@ -191,7 +218,15 @@ def _changes(
         {"published_at": built_at, "change": c, "theme": t, "activity": a, "detail": d}
         for c, t, a, d in changes
     ]
-    return (new + history)[:MAX_CHANGES_KEPT]
+    current = {label for label, _activity in now}
+    kept = [
+        {**row, "theme": row["theme"] if row["theme"] in current else FORMER_THEME}
+        for row in history
+    ]
+    for row in kept:
+        if row["change"] == "renamed":
+            row["detail"] = "from an earlier name"
+    return (new + kept)[:MAX_CHANGES_KEPT]
 
 
 @contextmanager

@@ -47,6 +47,14 @@ def published_rows(
     db: sqlite_utils.Database, k: int = suppression.DEFAULT_K
 ) -> dict[str, list[dict]]:
     """Every published table's rows (except `changes` and `about`), keyed by table name."""
+    return published_rows_and_members(db, k)[0]
+
+
+def published_rows_and_members(
+    db: sqlite_utils.Database, k: int = suppression.DEFAULT_K
+) -> tuple[dict[str, list[dict]], dict[int, list[int]]]:
+    """`published_rows`, and the stories each published theme counts (working ids), which
+    receipts are told of once the file is served."""
     stories = publishable_stories(db, k)
     activities = _activities(db)
     activity_ids = {row.pop("working_id"): row["id"] for row in activities}
@@ -64,7 +72,7 @@ def published_rows(
     themes, theme_ids = _themes(db, members, stories, story_tags, activity_ids, priority_titles, k)
 
     ordered_members = {theme_ids[w]: members[w] for w in theme_ids}
-    return {
+    rows = {
         "activities": activities,
         "priorities": priorities,
         "themes": themes,
@@ -75,6 +83,7 @@ def published_rows(
         "area_counts": _area_counts(themes, ordered_members, stories, k),
         **feedback_rows(db, stories, activity_ids, theme_ids, k),
     }
+    return rows, {w: members[w] for w in theme_ids}
 
 
 def publishable_stories(
@@ -178,9 +187,10 @@ def _themes(db, members, stories, story_tags, activity_ids, priority_titles, k):
         themes.append(
             {
                 "id": n,
-                # Popped before writing (the leak check refuses the column): it lets "What
-                # changed" tell a renamed theme from a new one.
+                # Both popped before writing (the leak check refuses the columns): they let
+                # "What changed" tell a theme an analyst renamed from a new one.
                 "working_id": row["id"],
+                "label_source": row["label_source"],
                 "activity_id": activity_ids.get(row["activity_id"]),
                 "label": row["label"],
                 "description": row["description"],
