@@ -131,6 +131,7 @@ SHARED_WORDING = (
     _l("in a theme"),
     _l("published"),
     _l("being reviewed by an analyst"),
+    _l("approved, and published at the next update"),
     _l("used internally, not published"),
     _l("no longer used"),
     _l(
