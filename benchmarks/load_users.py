@@ -80,7 +80,7 @@ class Analyst(FastHttpUser):
 
     @task(2)
     def dashboard(self) -> None:
-        self.page("/", "GET / (dashboard)")
+        self.page("/dashboard", "GET /dashboard")
 
     @task(2)
     def themes(self) -> None:

@@ -30,6 +30,8 @@ REQUIRED_TEXT = {
     "feedback_plan": "Say when and how people will hear back.",
 }
 OPTIONAL_TEXT = ("partners", "framework_id")
+# The same wording in Welsh, each optional: Welsh pages show it where given, English where not.
+WELSH_TEXT = tuple(f"{name}_cy" for name in (*REQUIRED_TEXT, "partners"))
 MAX_FIELD_CHARS = 4000
 MAX_AREA_CHARS = 100
 MAX_AREAS = 500
@@ -55,8 +57,10 @@ def _validated(fields: dict, frameworks: Collection[str] | None) -> dict:
         elif len(value) > MAX_FIELD_CHARS:
             errors[name] = f"Keep this under {MAX_FIELD_CHARS} characters."
         row[name] = value
-    for name in OPTIONAL_TEXT:
+    for name in (*OPTIONAL_TEXT, *WELSH_TEXT):
         value = str(fields.get(name) or "").strip()
+        if len(value) > MAX_FIELD_CHARS:
+            errors[name] = f"Keep this under {MAX_FIELD_CHARS} characters."
         row[name] = value or None
     if row["framework_id"] and frameworks is not None and row["framework_id"] not in frameworks:
         errors["framework_id"] = "Choose a priority framework that exists."
@@ -153,6 +157,12 @@ def notice_text(activity: dict) -> str:
     for purpose in PURPOSES.values():
         need = "Needed to keep your story." if purpose.required else "Optional."
         lines.append(f"- {purpose.label}: {purpose.description} {need}")
+    # What Welsh readers are shown is part of what they agree to: a change to it is a new
+    # version too.
+    welsh = [(name, activity.get(name)) for name in WELSH_TEXT if activity.get(name)]
+    if welsh:
+        lines += ["", "Cymraeg"]
+        lines += [f"{name}: {text}" for name, text in welsh]
     return "\n".join(lines)
 
 

@@ -117,7 +117,8 @@ def _check_consents(consents, errors: dict) -> dict[str, bool]:
     return {name: consents.get(name) is True for name in PURPOSES}
 
 
-def _check_contact(contact, errors: dict) -> dict | None:
+def check_contact(contact, errors: dict) -> dict | None:
+    """Contact details as stored, with any problem added to `errors` (capture and receipts)."""
     language = (contact or {}).get("language") or DEFAULT_LANGUAGE
     contact = {k: v for k, v in (contact or {}).items() if k in CONTACT_FIELDS}
     cleaned = {
@@ -135,7 +136,8 @@ def _check_contact(contact, errors: dict) -> dict | None:
     return cleaned
 
 
-def _check_equality(equality, errors: dict) -> dict | None:
+def check_equality(equality, errors: dict) -> dict | None:
+    """Equality answers as stored (None when none given), problems added to `errors`."""
     equality = equality or {}
     if any(field not in EQUALITY_QUESTIONS for field in equality):
         errors["equality"] = "The form asked an equality question we do not ask."
@@ -199,8 +201,8 @@ def check_submission(
         details["area"] = listed_area(activity, details["area"])
         if details["area"] is None:
             errors["area"] = "Choose an area from this activity's list, or leave it empty."
-    contact_row = _check_contact(contact, errors) if granted["contact"] else None
-    equality_row = _check_equality(equality, errors) if granted["equality_monitoring"] else None
+    contact_row = check_contact(contact, errors) if granted["contact"] else None
+    equality_row = check_equality(equality, errors) if granted["equality_monitoring"] else None
     if errors:
         raise ConsentError(errors)
     # In field order: what was told and agreed, then what the teller chose to add.
@@ -303,19 +305,29 @@ def store_submission(
         ],
     )
     if s.contact:
-        db.execute(
-            "INSERT INTO contacts (story_id, name, email, phone, postal_address, language) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            [story_id, *(s.contact[k] for k in CONTACT_FIELDS), s.contact["language"]],
-        )
+        store_contact(db, story_id, s.contact)
     if s.equality:
-        columns = list(EQUALITY_QUESTIONS)
-        db.execute(
-            f"INSERT INTO equality_answers (story_id, {', '.join(columns)}) "
-            f"VALUES (?, {', '.join('?' for _ in columns)})",
-            [story_id, *(s.equality[c] for c in columns)],
-        )
+        store_equality(db, story_id, s.equality)
     return story_id, reference
+
+
+def store_contact(db: sqlite_utils.Database, story_id: int, contact: dict) -> None:
+    """Keep checked contact details for a story (inside the caller's transaction)."""
+    db.execute(
+        "INSERT OR REPLACE INTO contacts (story_id, name, email, phone, postal_address, language) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [story_id, *(contact[k] for k in CONTACT_FIELDS), contact["language"]],
+    )
+
+
+def store_equality(db: sqlite_utils.Database, story_id: int, equality: dict) -> None:
+    """Keep checked equality answers for a story (inside the caller's transaction)."""
+    columns = list(EQUALITY_QUESTIONS)
+    db.execute(
+        f"INSERT OR REPLACE INTO equality_answers (story_id, {', '.join(columns)}) "
+        f"VALUES (?, {', '.join('?' for _ in columns)})",
+        [story_id, *(equality.get(c) for c in columns)],
+    )
 
 
 def _existing(db: sqlite_utils.Database, submission_key: str | None) -> Receipt | None:

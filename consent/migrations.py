@@ -131,3 +131,19 @@ def m005_activity_areas(db: Database) -> None:
     # The areas a story may be about (JSON list): a choice, never free text, because a typed
     # area skips anonymisation and the human check on its way to the published counts.
     db.execute("ALTER TABLE activities ADD COLUMN areas TEXT NOT NULL DEFAULT '[]'")
+
+
+@migrations()
+def m006_activity_welsh(db: Database) -> None:
+    # What staff write for storytellers, in Welsh too: shown on Welsh pages where given.
+    for column in (
+        "title_cy",
+        "purpose_cy",
+        "can_influence_cy",
+        "cannot_influence_cy",
+        "how_used_cy",
+        "who_sees_cy",
+        "feedback_plan_cy",
+        "partners_cy",
+    ):
+        db.execute(f"ALTER TABLE activities ADD COLUMN {column} TEXT")

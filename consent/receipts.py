@@ -15,7 +15,8 @@ import segno
 import sqlite_utils
 
 from consent import references
-from consent.activities import get_activity
+from consent.activities import current_notice, get_activity
+from consent.capture import check_contact, check_equality, store_contact, store_equality
 from consent.errors import ConsentError
 from consent.purposes import METHODS, PURPOSES
 from consent.withdrawal import withdraw, withdraw_purpose
@@ -122,7 +123,18 @@ def receipt_record(db: sqlite_utils.Database, key: StoryKey) -> dict:
     and what its teller agreed to."""
     activity = get_activity(db, key.activity_id) if key.activity_id else None
     about = (
-        {k: activity[k] for k in ("id", "title", "feedback_plan", "feedback_date", "partners")}
+        {
+            k: activity.get(k)
+            for k in (
+                "id",
+                "title",
+                "title_cy",
+                "feedback_plan",
+                "feedback_plan_cy",
+                "feedback_date",
+                "partners",
+            )
+        }
         if activity
         else None
     )
@@ -144,16 +156,36 @@ def receipt_record(db: sqlite_utils.Database, key: StoryKey) -> dict:
 
 
 def change_consent(
-    db: sqlite_utils.Database, story_id: int, purpose: str, granted: bool, by: str, method: str
+    db: sqlite_utils.Database,
+    story_id: int,
+    purpose: str,
+    granted: bool,
+    by: str,
+    method: str,
+    *,
+    notice_id: int | None = None,
+    method_note: str | None = None,
+    contact: dict | None = None,
+    equality: dict | None = None,
 ) -> ConsentChange:
     """Grant or withdraw one purpose; withdrawing `analysis` withdraws the whole story.
 
-    Withdrawing a purpose runs its clean-ups: `publish_quotes` deletes the story's quotes,
-    `contact` its contact details, `equality_monitoring` its equality answers. `republish` says
-    the published database must be rebuilt; `theme_ids` name themes whose keywords need
-    refreshing.
+    A grant is a new consent against the activity's current notice (what the teller was shown
+    when they said yes), not the one they saw when they told the story; `notice_id`, when
+    given, must be that notice (a stale page is refused). Granting `contact` may bring the
+    contact details, and `equality_monitoring` the equality answers, checked as at capture and
+    stored in the same transaction. Withdrawing a purpose runs its clean-ups: `publish_quotes`
+    deletes the story's quotes, `contact` its contact details, `equality_monitoring` its
+    equality answers. `republish` says the published database must be rebuilt; `theme_ids`
+    name themes whose keywords need refreshing.
     """
-    errors = {}
+    errors: dict[str, str] = {}
+    if granted is True and contact is not None and purpose == "contact":
+        contact = check_contact(contact, errors)
+    if granted is True and equality is not None and purpose == "equality_monitoring":
+        equality = check_equality(equality, errors)
+    if granted is True and method == "verbal" and not (method_note or "").strip():
+        errors["method_note"] = "For verbal consent, note what was read out and what was said."
     if purpose not in PURPOSES:
         errors["purpose"] = "That is not one of our purposes."
     if not isinstance(granted, bool):
@@ -167,7 +199,8 @@ def change_consent(
         return ConsentChange(purpose, granted, True, True, result.theme_ids, republish=True)
     with wdb.write(db):
         current = db.execute(
-            "SELECT c.granted, n.sha256 FROM consents c JOIN notices n ON n.id = c.notice_id "
+            "SELECT c.granted, c.notice_id, n.sha256, s.activity_id FROM consents c "
+            "JOIN notices n ON n.id = c.notice_id JOIN stories s ON s.id = c.story_id "
             "WHERE c.story_id = ? AND c.purpose = ?",
             [story_id, purpose],
         ).fetchone()
@@ -175,17 +208,42 @@ def change_consent(
             raise ConsentError({"story": "There is no such story (it may have been withdrawn)."})
         if bool(current[0]) == granted:
             return ConsentChange(purpose, granted, changed=False)
+        notice = {"id": current[1], "sha256": current[2]}
+        if granted:
+            notice = current_notice(db, current[3])
+            if notice_id is not None and notice_id != notice["id"]:
+                raise ConsentError(
+                    {
+                        "notice": "What we ask has changed since this page was opened. Read it "
+                        "again and choose."
+                    }
+                )
         at = now_iso()
         db.execute(
-            "UPDATE consents SET granted = ?, method = ?, recorded_at = ?, recorded_by = ? "
+            "UPDATE consents SET granted = ?, method = ?, method_note = ?, notice_id = ?, "
+            "notice_sha256 = ?, recorded_at = ?, recorded_by = ? "
             "WHERE story_id = ? AND purpose = ?",
-            [int(granted), method, at, by, story_id, purpose],
+            [
+                int(granted),
+                method,
+                (method_note or "").strip() or None,
+                notice["id"],
+                notice["sha256"],
+                at,
+                by,
+                story_id,
+                purpose,
+            ],
         )
         db.execute(
             "INSERT INTO consent_events (story_id, purpose, granted, method, notice_sha256, at, "
             "by) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [story_id, purpose, int(granted), method, current[1], at, by],
+            [story_id, purpose, int(granted), method, notice["sha256"], at, by],
         )
+        if granted and purpose == "contact" and contact:
+            store_contact(db, story_id, contact)
+        if granted and purpose == "equality_monitoring" and equality:
+            store_equality(db, story_id, equality)
         change = ConsentChange(purpose, granted, changed=True)
         if not granted:
             # What the purpose allowed goes with it: quotes, contact details, equality answers.
@@ -197,7 +255,8 @@ def change_consent(
             "consent_changed",
             "story",
             story_id,
-            f"{purpose}={'granted' if granted else 'withdrawn'} method={method}",
+            f"{purpose}={'granted' if granted else 'withdrawn'} method={method}"
+            + (f" notice_sha256={notice['sha256'][:12]}" if granted else ""),
         )
     if not granted:
         wdb.truncate_wal(db)  # the deleted quotes, contacts or answers leave the log too

@@ -24,9 +24,9 @@ CHROMIUM_ARGS = [
 
 
 @contextmanager
-def serve_app(tmp_path) -> Iterator[tuple]:
+def serve_app(tmp_path, **overrides) -> Iterator[tuple]:
     """The app over its own database files, served on a free loopback port in a thread."""
-    app = create_app(app_config(tmp_path))
+    app = create_app(app_config(tmp_path, **overrides))
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

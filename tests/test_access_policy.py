@@ -78,12 +78,12 @@ def test_a_user_who_must_change_their_password_can_still_log_out(client, db):
     _user, one_time = accounts.create_user(db, "newcomer", "analyst")
     assert login(client, "newcomer", one_time).headers["Location"].endswith("/account/password")
     # Every other page still sends them to the password form...
-    assert client.get("/").headers["Location"].endswith("/account/password")
+    assert client.get("/dashboard").headers["Location"].endswith("/account/password")
     token = csrf_token(client, "/account/password")
     response = client.post("/logout", data={"csrf_token": token})
     # ...but logging out is honoured, not turned into another trip to that form.
     assert response.status_code == 302
     assert response.headers["Location"].endswith("/login")
-    assert client.get("/").headers["Location"].endswith("/login")
+    assert client.get("/dashboard").headers["Location"].endswith("/login")
     actions = [row["action"] for row in db.query("SELECT action FROM audit_log ORDER BY id")]
     assert actions[-1] == "logout"

@@ -170,6 +170,9 @@ def test_storyteller_pages_have_no_serious_violations(site, browser, axe_source)
     page = context.new_page()
     found = {}
     for name, url in (
+        ("home page", "/"),
+        ("home page in Welsh", "/?lang=cy"),
+        ("about us, privacy and complaints", "/about?lang=en"),
         ("activity list", "/tell"),
         ("online story form", f"/tell/{site['activity']}"),
         ("online story form in Welsh", f"/tell/{site['activity']}?lang=cy"),
@@ -187,6 +190,19 @@ def test_storyteller_pages_have_no_serious_violations(site, browser, axe_source)
     page.click("button:has-text('Open my receipt')")
     page.wait_for_selector(f"h1:has-text('{receipt.reference}')")
     found["receipt (after POST)"] = blocking_violations(page, axe_source)
+    page.click("summary:has-text('Read what we ask you to agree to')")
+    found["receipt with the notice open"] = blocking_violations(page, axe_source)
+    page.goto(f"{base}/tell/{site['activity']}?lang=en")
+    page.fill("#story", "The district nurse came every morning, as promised.")
+    page.check("#consent_analysis-0")
+    for purpose in ("publish_quotes", "share_partners", "contact", "equality_monitoring"):
+        page.check(f"#consent_{purpose}-1")
+    page.click("button:has-text('Send my story')")
+    page.wait_for_selector(".receipt-card")
+    found["thank-you page"] = blocking_violations(page, axe_source)
+    page.click("[data-language-switch]")
+    page.wait_for_selector("html[lang=cy]")
+    found["thank-you page after switching to Welsh"] = blocking_violations(page, axe_source)
     context.close()
     assert found == {name: [] for name in found}, json.dumps(found, indent=1)
 
@@ -196,13 +212,18 @@ def test_staff_pages_have_no_serious_violations(site, browser, axe_source):
     found = {}
     context, page = signed_in(browser, base, "gill")
     for name, url in (
-        ("dashboard", "/"),
+        ("dashboard", "/dashboard"),
         ("gatherer capture", f"/capture/activities/{site['activity']}/stories/new"),
         ("check queue", "/checks/"),
         ("check page", f"/checks/{site['check_story']}"),
     ):
         page.goto(base + url)
         found[name] = blocking_violations(page, axe_source)
+    page.goto(f"{base}/capture/stories/find")
+    page.fill("#reference", site["receipt"].reference)
+    page.click("button:has-text('Find')")
+    page.wait_for_selector("[data-record-consent]")
+    found["find a story, with its change-of-mind form"] = blocking_violations(page, axe_source)
     context.close()
     context, page = signed_in(browser, base, "ana")
     reviewed = site["reviewed_activity"]
@@ -210,6 +231,7 @@ def test_staff_pages_have_no_serious_violations(site, browser, axe_source):
         ("theme review", f"/review/themes?activity={reviewed}"),
         ("theme detail", f"/review/themes/{site['theme']}"),
         ("priorities", f"/review/priorities/?activity={reviewed}"),
+        ("new activity, with its Welsh boxes", "/capture/activities/new"),
     ):
         page.goto(base + url)
         found[name] = blocking_violations(page, axe_source)

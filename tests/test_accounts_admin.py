@@ -37,7 +37,7 @@ def test_a_deactivated_account_is_signed_out_and_cannot_log_in_until_reactivated
     bob = make_user(db, "analyst", "bob")
     bobs_browser = app.test_client()
     login(bobs_browser, "bob")
-    assert bobs_browser.get("/").status_code == 200
+    assert bobs_browser.get("/dashboard").status_code == 200
 
     response = post_form(
         client,
@@ -48,7 +48,7 @@ def test_a_deactivated_account_is_signed_out_and_cannot_log_in_until_reactivated
     )
     page = response.get_data(as_text=True)
     assert 'role="status">Saved: bob is deactivated' in page
-    assert "/login" in bobs_browser.get("/").headers["Location"]
+    assert "/login" in bobs_browser.get("/dashboard").headers["Location"]
     assert login(bobs_browser, "bob").status_code == 401
 
     post_form(
@@ -73,7 +73,7 @@ def test_a_reset_shows_a_one_time_password_once_and_ends_the_old_password_and_se
     assert response.status_code == 200
     one_time = ONE_TIME.search(response.get_data(as_text=True)).group(1)
     assert one_time not in client.get("/admin/users").get_data(as_text=True)
-    assert "/login" in bobs_browser.get("/").headers["Location"]
+    assert "/login" in bobs_browser.get("/dashboard").headers["Location"]
     assert accounts.authenticate(db, "bob", PASSWORD) is None
     assert login(bobs_browser, "bob", one_time).headers["Location"].endswith("/account/password")
     assert actions_on(db, bob.id) == [(admin.actor, "password_reset", None)]

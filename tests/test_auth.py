@@ -18,11 +18,11 @@ def test_a_new_user_must_change_the_one_time_password_before_anything_else(clien
     assert response.status_code == 302
     assert response.headers["Location"].endswith("/account/password")
     # Every other page sends them back to the password page.
-    assert client.get("/").headers["Location"].endswith("/account/password")
+    assert client.get("/dashboard").headers["Location"].endswith("/account/password")
     new = "a brand new passphrase"
     response = post_form(client, "/account/password", {"current": otp, "new": new, "confirm": new})
     assert response.status_code == 302
-    assert client.get("/").status_code == 200
+    assert client.get("/dashboard").status_code == 200
     assert accounts.authenticate(db, "newbie", otp) is None
     assert accounts.authenticate(db, "newbie", new).id == user.id
 
@@ -49,12 +49,12 @@ def test_wrong_password_is_refused_and_audited_without_the_password(client, db):
 def test_logout_ends_the_session_even_for_a_copied_cookie(app, client, db):
     make_user(db, "analyst", "alice")
     login(client, "alice")
-    assert client.get("/").status_code == 200
+    assert client.get("/dashboard").status_code == 200
     copied = client.get_cookie("workbench_session").value
-    post_form(client, "/logout", {}, form_page="/")
+    post_form(client, "/logout", {}, form_page="/dashboard")
     other = app.test_client()
     other.set_cookie("workbench_session", copied)
-    response = other.get("/")
+    response = other.get("/dashboard")
     assert response.status_code == 302
     assert "/login" in response.headers["Location"]
 
@@ -63,14 +63,14 @@ def test_a_session_idle_for_too_long_is_over(app, client, db):
     make_user(db, "analyst", "alice")
     login(client, "alice")
     db.execute("UPDATE user_sessions SET last_seen_at = '2000-01-01T00:00:00+00:00'")
-    assert client.get("/").status_code == 302
+    assert client.get("/dashboard").status_code == 302
 
 
 def test_a_session_older_than_the_absolute_lifetime_is_over(app, client, db):
     make_user(db, "analyst", "alice")
     login(client, "alice")
     db.execute("UPDATE user_sessions SET created_at = '2000-01-01T00:00:00+00:00'")
-    assert client.get("/").status_code == 302
+    assert client.get("/dashboard").status_code == 302
 
 
 def test_login_starts_a_new_session(client, db):
@@ -172,14 +172,14 @@ def test_changing_a_password_ends_the_accounts_other_sessions_but_not_this_one(a
     login(client, "alice")
     elsewhere = app.test_client()  # the same account signed in on another device
     login(elsewhere, "alice")
-    assert elsewhere.get("/").status_code == 200
+    assert elsewhere.get("/dashboard").status_code == 200
     new = "plum lantern orbit meadow"
     response = post_form(
         client, "/account/password", {"current": PASSWORD, "new": new, "confirm": new}
     )
     assert response.status_code == 302
-    assert client.get("/").status_code == 200
-    assert "/login" in elsewhere.get("/").headers["Location"]
+    assert client.get("/dashboard").status_code == 200
+    assert "/login" in elsewhere.get("/dashboard").headers["Location"]
     open_sessions = db.execute(
         "SELECT count(*) FROM user_sessions WHERE ended_at IS NULL"
     ).fetchone()[0]
@@ -224,7 +224,7 @@ def test_every_signed_in_user_is_offered_change_my_password(client, db):
         login(client, f"who-{role}")
         page = client.get("/", follow_redirects=True).get_data(as_text=True)
         assert 'href="/account/password"' in page, role
-        post_form(client, "/logout", {}, form_page="/")
+        post_form(client, "/logout", {}, form_page="/dashboard")
 
 
 def test_a_long_passphrase_is_judged_quickly_and_accepted(client, db):

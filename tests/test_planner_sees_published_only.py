@@ -61,9 +61,9 @@ def test_planners_do_not_see_actions_on_draft_themes(client, db, login_as):
 
 def test_the_planners_dashboard_shows_no_pipeline_or_jobs(app, client, db, login_as):
     login_as("analyst")
-    staff = client.get("/").get_data(as_text=True)
+    staff = client.get("/dashboard").get_data(as_text=True)
     assert "Stories on the data path" in staff and "Background jobs" in staff
     login_as("planner")
-    page = client.get("/").get_data(as_text=True)
+    page = client.get("/dashboard").get_data(as_text=True)
     assert "Stories on the data path" not in page and "Background jobs" not in page
     assert app.config["PUBLISHED_SITE_URL"] in page

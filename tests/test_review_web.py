@@ -185,7 +185,11 @@ def test_a_large_theme_lists_its_stories_a_page_at_a_time(
     other = next(t for t in seeded["themes"].values() if t != theme)
     moved = client.post(
         f"{theme_url(theme)}/move?page=2",
-        data={"story": listed[3], "to_theme": other, "csrf_token": csrf_token(client, "/")},
+        data={
+            "story": listed[3],
+            "to_theme": other,
+            "csrf_token": csrf_token(client, "/dashboard"),
+        },
     )
     assert moved.status_code == 302
     assert moved.headers["Location"].endswith(f"{theme_url(theme)}?page=2")

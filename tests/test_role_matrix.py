@@ -42,6 +42,7 @@ capture.import_stories           -        yes       -      yes        -
 capture.new_activity             -        yes       -      yes        -
 capture.new_story               yes       yes       -      yes        -
 capture.record_story            yes       yes       -      yes        -
+capture.record_consent          yes       yes       -      yes        -
 capture.reissue_secret          yes       yes       -      yes        -
 capture.withdraw_story          yes       yes       -      yes        -
 checks.check                    yes       yes       -      yes        -
@@ -77,9 +78,13 @@ safeguarding.flag                -         -        -      yes       yes
 safeguarding.queue               -         -        -      yes       yes
 safeguarding.raise_concern      yes       yes       -      yes       yes
 safeguarding.step                -         -        -      yes       yes
+storyteller.about             public
+storyteller.card_page         public
 storyteller.card_png          public
 storyteller.change_consent    public
+storyteller.home              public
 storyteller.index             public
+storyteller.logo              public
 storyteller.receipt           public
 storyteller.receipt_form      public
 storyteller.tell              public

@@ -205,7 +205,7 @@ def test_other_staff_cannot_see_the_queue_or_a_flag(client, db, login_as, story,
     login_as(role)
     assert client.get("/safeguarding").status_code == 403
     assert client.get(f"/safeguarding/flags/{flag_id}").status_code == 403
-    assert b"safe at home" not in client.get("/").data
+    assert b"safe at home" not in client.get("/dashboard").data
 
 
 def test_the_lead_sees_the_queue_and_acts_on_a_flag(client, db, login_as, story):
@@ -235,9 +235,9 @@ def test_overdue_flags_are_shown_prominently_to_the_lead_only(app, client, db, l
     with wdb.write(db):
         db["safeguarding_flags"].update(flag_id, {"created_at": old.isoformat(timespec="seconds")})
     login_as("planner")
-    assert "not acknowledged in time" not in client.get("/").get_data(as_text=True)
+    assert "not acknowledged in time" not in client.get("/dashboard").get_data(as_text=True)
     login_as("safeguarding")
-    dashboard = client.get("/").get_data(as_text=True)
+    dashboard = client.get("/dashboard").get_data(as_text=True)
     assert (
         'role="alert"' in dashboard and "1 safeguarding flag not acknowledged in time" in dashboard
     )

@@ -127,7 +127,7 @@ def test_a_mail_server_that_is_down_loses_no_flag_and_the_queue_says_the_alert_i
     login_as("safeguarding")
     queue = client.get("/safeguarding").get_data(as_text=True)
     assert 'data-alert="failed"' in queue and "Alert not yet sent" in queue
-    assert "data-alerts-unsent" in client.get("/").get_data(as_text=True)
+    assert "data-alerts-unsent" in client.get("/dashboard").get_data(as_text=True)
 
     later = flagged(db, activity, ABUSE)
     with smtp_on(port) as sink:
@@ -137,7 +137,7 @@ def test_a_mail_server_that_is_down_loses_no_flag_and_the_queue_says_the_alert_i
     assert {f["alert_status"] for f in safeguarding.queue(db)} == {"sent"}
     assert {f["story_id"] for f in safeguarding.queue(db)} == {story_id, later}
     assert 'data-alert="sent"' in client.get("/safeguarding").get_data(as_text=True)
-    assert "data-alerts-unsent" not in client.get("/").get_data(as_text=True)
+    assert "data-alerts-unsent" not in client.get("/dashboard").get_data(as_text=True)
 
 
 def test_a_flood_of_flags_brings_one_message_every_few_minutes_naming_them_all(db, activity):

@@ -104,7 +104,7 @@ def test_a_gatherer_raises_a_concern_from_the_check_page_of_their_own_story_only
 
 def test_planners_cannot_raise_concerns(client, db, login_as, seeded):
     login_as("planner")
-    token = csrf_token(client, "/")
+    token = csrf_token(client, "/dashboard")
     story = next(iter(seeded["stories"].values()))
     response = client.post(
         "/safeguarding/concerns",
@@ -143,7 +143,7 @@ def test_a_form_sent_elsewhere_returns_to_this_site_only(client, db, login_as, s
     form = concern_forms(client.get(url).get_data(as_text=True))[0]
     data = {**form, "signal": "domestic_abuse", "reason": REASON, "next": "//evil.example/x"}
     response = client.post(data.pop("action"), data=data)
-    assert response.status_code == 302 and response.headers["Location"] == "/"
+    assert response.status_code == 302 and response.headers["Location"] == "/dashboard"
 
 
 def test_a_second_concern_joins_the_open_flag_and_one_after_closing_raises_a_new_one(db):

@@ -90,10 +90,10 @@ def test_the_lead_sees_urgent_flags_on_the_dashboard_and_a_count_in_the_menu(cli
     stories(db, activity, 2, [URGENT])
     stories(db, activity, 3, [ABUSE])
     login_as("planner")
-    assert "data-badge" not in client.get("/").get_data(as_text=True)
-    assert "data-urgent-flags" not in client.get("/").get_data(as_text=True)
+    assert "data-badge" not in client.get("/dashboard").get_data(as_text=True)
+    assert "data-urgent-flags" not in client.get("/dashboard").get_data(as_text=True)
     lead = login_as("safeguarding")
-    dashboard = client.get("/").get_data(as_text=True)
+    dashboard = client.get("/dashboard").get_data(as_text=True)
     badge = re.search(
         r'<span class="badge" data-badge>(\d+)<span class="visually-hidden">', dashboard
     )
@@ -104,5 +104,5 @@ def test_the_lead_sees_urgent_flags_on_the_dashboard_and_a_count_in_the_menu(cli
     safeguarding.acknowledge(db, urgent_ids[0], lead.id)
     assert ">1<span" in client.get("/safeguarding").get_data(as_text=True)
     safeguarding.acknowledge(db, urgent_ids[1], lead.id)
-    after = client.get("/").get_data(as_text=True)
+    after = client.get("/dashboard").get_data(as_text=True)
     assert "data-badge" not in after and "data-urgent-flags" not in after

@@ -93,7 +93,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.before_request(policy.enforce)
     app.after_request(_security_headers)
 
-    from workbench import i18n, times
+    from workbench import i18n, organisation, times
     from workbench.blueprints import register_blueprints
     from workbench.errors import register_error_handlers
     from workbench.navigation import register_navigation
@@ -102,6 +102,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     register_error_handlers(app)
     register_navigation(app)
     i18n.init_app(app)
+    organisation.init_app(app)
     times.init_app(app)
     return app
 

@@ -47,6 +47,8 @@ ENV_KEYS = {
     # Which nation's services the support after a story names: england, wales, scotland,
     # northern-ireland.
     "WORKBENCH_NATION": str,
+    # The organisation file: name, logo, contact details, privacy notice, complaints (TOML).
+    "WORKBENCH_ORGANISATION": str,
     # Alerts to the safeguarding lead (through WORKBENCH_SMTP_URL), and where overdue flags
     # escalate (the lead's address again when unset).
     "WORKBENCH_SAFEGUARDING_EMAIL": str,

@@ -41,9 +41,11 @@ def change_story_consent(
     granted: bool,
     by: str,
     method: str,
+    **details,
 ) -> ConsentChange:
-    """Change one consent; queue republishing when it took something out of publication."""
-    change = change_consent(db, story_id, purpose, granted, by, method)
+    """Change one consent; queue republishing when it took something out of publication.
+    `details` (notice_id, method_note, contact, equality) go to `consent.change_consent`."""
+    change = change_consent(db, story_id, purpose, granted, by, method, **details)
     _queue_follow_ups(db, huey, config, change.theme_ids, change.republish)
     return change
 

@@ -12,6 +12,7 @@ import secrets
 
 from flask import current_app
 from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import (
@@ -29,6 +30,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp
 from wtforms.widgets import CheckboxInput, HiddenInput, ListWidget
 
+from consent.activities import WELSH_TEXT as WELSH_FIELDS
 from consent.imports import ENCODING_NAMES
 from consent.imports import FIELDS as IMPORT_FIELDS
 from consent.purposes import (
@@ -44,8 +46,8 @@ from workbench.i18n import LANGUAGES
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 NOT_ANSWERED = ""
-# Purposes a storyteller can only stop from the receipt page: agreeing to them needs details
-# (contact details, equality answers) that the receipt page does not collect.
+# Purposes whose "yes" brings details with it (contact details, equality answers): the
+# receipt page and the staff tool ask for them beside the question.
 NEEDS_DETAILS = ("contact", "equality_monitoring")
 CHANGEABLE = tuple(name for name, purpose in PURPOSES.items() if not purpose.required)
 IDENTITY_CHECKS = [
@@ -95,6 +97,15 @@ class ActivityForm(FlaskForm):
     partners = _text("Named partners the anonymised stories may be shared with", required=False)
     areas = _text("Areas a story can be about (one a line)", max_length=50_000, required=False)
 
+    title_cy = StringField("Title in Welsh", validators=[Optional(), Length(max=200)])
+    purpose_cy = _text("Why we are asking, in Welsh", required=False)
+    can_influence_cy = _text("What people's stories can influence, in Welsh", required=False)
+    cannot_influence_cy = _text("What they cannot influence, in Welsh", required=False)
+    how_used_cy = _text("How the stories will be used, in Welsh", required=False)
+    who_sees_cy = _text("Who will see them, in Welsh", required=False)
+    feedback_plan_cy = _text("When and how people will hear back, in Welsh", required=False)
+    partners_cy = _text("Named partners, in Welsh", required=False)
+
     def validate_closes_on(self, field: DateField) -> None:
         if self.opens_on.data and field.data and field.data < self.opens_on.data:
             raise ValidationError("The closing date must be on or after the opening date.")
@@ -119,7 +130,34 @@ class ActivityForm(FlaskForm):
             "retention_days": self.retention_days.data,
             "partners": (self.partners.data or "").strip() or None,
             "areas": self.areas.data or "",
+            **{name: (self[name].data or "").strip() or None for name in WELSH_FIELDS},
         }
+
+
+def contact_details(form: FlaskForm) -> dict:
+    """The contact details typed into a form's contact_* fields, for the consent API."""
+    details = {
+        "name": form.contact_name.data,
+        "email": form.contact_email.data,
+        "phone": form.contact_phone.data,
+        "postal_address": form.contact_address.data,
+    }
+    given = {key: value.strip() for key, value in details.items() if (value or "").strip()}
+    return {**given, "language": form.contact_language.data or DEFAULT_LANGUAGE}
+
+
+def equality_answers(form: FlaskForm) -> dict[str, str]:
+    """The equality questions a form's eq_* fields answered (unanswered ones left out)."""
+    answers = {}
+    for name in EQUALITY_QUESTIONS:
+        value = (form[f"eq_{name}"].data or "").strip()
+        if value:
+            answers[name] = (
+                normalise_postcode_district(value) or value
+                if name == "postcode_district"
+                else value
+            )
+    return answers
 
 
 class StoryForm(FlaskForm):
@@ -192,32 +230,33 @@ class StoryForm(FlaskForm):
                 "or choose not to answer."
             )
 
+    # The order the page shows the fields in (capture/_story_fields.html), which the error
+    # summary follows; the staff form's own fields come before and after it.
+    PAGE_ORDER = (
+        "channel",
+        "story",
+        "service",
+        "setting",
+        "area",
+        *(f"consent_{name}" for name in PURPOSES if name != "equality_monitoring"),
+        *(f"contact_{name}" for name in ("name", "email", "phone", "address", "language")),
+        "consent_equality_monitoring",
+        *(f"eq_{name}" for name in EQUALITY_QUESTIONS),
+    )
+
+    def in_page_order(self) -> list:
+        """Every field, in the order a reader meets it on the page."""
+        placed = [self[name] for name in self.PAGE_ORDER if name in self]
+        return placed + [field for field in self if field.name not in self.PAGE_ORDER]
+
     def consents(self) -> dict[str, bool]:
         return {name: self[f"consent_{name}"].data == "yes" for name in PURPOSES}
 
     def contact(self) -> dict | None:
-        if self.consent_contact.data != "yes":
-            return None
-        details = {
-            "name": self.contact_name.data,
-            "email": self.contact_email.data,
-            "phone": self.contact_phone.data,
-            "postal_address": self.contact_address.data,
-        }
-        given = {key: value.strip() for key, value in details.items() if (value or "").strip()}
-        return {**given, "language": self.contact_language.data or DEFAULT_LANGUAGE}
+        return contact_details(self) if self.consent_contact.data == "yes" else None
 
     def equality_answers(self) -> dict[str, str]:
-        answers = {}
-        for name in EQUALITY_QUESTIONS:
-            value = (self[f"eq_{name}"].data or "").strip()
-            if value:
-                answers[name] = (
-                    normalise_postcode_district(value) or value
-                    if name == "postcode_district"
-                    else value
-                )
-        return answers
+        return equality_answers(self)
 
     def equality(self) -> dict | None:
         if self.consent_equality_monitoring.data != "yes":
@@ -247,9 +286,10 @@ for _name, _choices in EQUALITY_QUESTIONS.items():
     if _name == "postcode_district":
         _field = StringField(_label, validators=[Optional(), Length(max=20)])
     else:
+        # The stored answer stays the English value; the words shown go through the catalogue.
         _field = SelectField(
             _label,
-            choices=[(NOT_ANSWERED, "Not answered")] + [(c, c) for c in _choices],
+            choices=[(NOT_ANSWERED, _l("Not answered"))] + [(c, _l(c)) for c in _choices],
             validators=[Optional()],
         )
     setattr(StoryForm, f"eq_{_name}", _field)
@@ -380,8 +420,16 @@ class _HiddenReceipt(FlaskForm):
 
 
 class ConsentChangeForm(_HiddenReceipt):
-    """Change any purpose but analysis (stopping that is withdrawal) in one confirmed step."""
+    """Change any purpose but analysis (stopping that is withdrawal) in one confirmed step.
+    A "yes" is given against the notice shown on the page (`notice_id`); a "yes" to being
+    contacted needs a way to reach them, and one to equality monitoring may bring answers."""
 
+    notice_id = IntegerField(widget=HiddenInput(), validators=[Optional()])
+    contact_name = StoryForm.contact_name
+    contact_email = StoryForm.contact_email
+    contact_phone = StoryForm.contact_phone
+    contact_address = StoryForm.contact_address
+    contact_language = StoryForm.contact_language
     confirm = BooleanField(
         "I want to make these changes",
         validators=[DataRequired(message="Tick the box to confirm the changes.")],
@@ -400,21 +448,39 @@ class ConsentChangeForm(_HiddenReceipt):
             if value in {"yes", "no"} and (value == "yes") != bool(self.current.get(name))
         }
 
+    def contact(self) -> dict | None:
+        """The contact details given with a new "yes" to being contacted, else None."""
+        return contact_details(self) if self.granting("contact") else None
+
+    def equality(self) -> dict | None:
+        """The equality answers given with a new "yes" to equality monitoring, else None."""
+        if not self.granting("equality_monitoring"):
+            return None
+        return equality_answers(self) or None
+
+    def granting(self, name: str) -> bool:
+        return self.changes().get(name) is True
+
     def validate(self, extra_validators=None) -> bool:
         valid = super().validate(extra_validators)
-        for name in NEEDS_DETAILS:
-            field = self[f"want_{name}"]
-            if field.data == "yes" and not self.current.get(name):
-                field.errors.append(
-                    "To agree to this now, please contact the team who took your story."
-                )
-                valid = False
+        reachable = any(
+            (f.data or "").strip()
+            for f in (self.contact_email, self.contact_phone, self.contact_address)
+        )
+        field = self.want_contact
+        if field.data == "yes" and not self.current.get("contact") and not reachable:
+            field.errors.append(
+                "To be contacted, give an email address, a phone number or a postal address."
+            )
+            valid = False
         if valid and not self.changes():
             self.confirm.errors.append("Nothing has changed: choose a different answer first.")
             valid = False
         return valid
 
 
+for _name in EQUALITY_QUESTIONS:
+    setattr(ConsentChangeForm, f"eq_{_name}", getattr(StoryForm, f"eq_{_name}"))
 for _name in CHANGEABLE:
     setattr(
         ConsentChangeForm,
@@ -447,6 +513,59 @@ class StaffStoryActionForm(FlaskForm):
         "I have checked their identity and they asked for this",
         validators=[DataRequired(message="Tick the box to confirm.")],
     )
+
+
+class StaffConsentForm(StaffStoryActionForm):
+    """Record a teller's change of mind on their behalf (e.g. "yes, you may contact me now"),
+    said to staff in writing or aloud, against the notice staff read or showed them."""
+
+    notice_id = IntegerField(widget=HiddenInput(), validators=[Optional()])
+    purpose = SelectField(
+        "What they changed their mind about",
+        choices=[("", "Choose one")] + [(name, PURPOSES[name].label) for name in CHANGEABLE],
+        validators=[DataRequired(message="Choose what they changed their mind about.")],
+    )
+    answer = RadioField(
+        "Their answer now",
+        choices=YES_NO,
+        validators=[InputRequired(message="Choose yes or no.")],
+    )
+    method = SelectField(
+        "How they told you",
+        choices=[("", "Choose one")] + [(k, v) for k, v in METHODS.items() if k != "online"],
+        validators=[DataRequired(message="Choose how they told you.")],
+    )
+    method_note = TextAreaField(
+        "Note made at the time (needed for verbal consent)",
+        validators=[Optional(), Length(max=1000)],
+    )
+    contact_name = StoryForm.contact_name
+    contact_email = StoryForm.contact_email
+    contact_phone = StoryForm.contact_phone
+    contact_address = StoryForm.contact_address
+    contact_language = StoryForm.contact_language
+
+    def validate_method_note(self, field: TextAreaField) -> None:
+        if (
+            self.answer.data == "yes"
+            and self.method.data == "verbal"
+            and not (field.data or "").strip()
+        ):
+            raise ValidationError("For verbal consent, note what was read out and what they said.")
+
+    def validate_answer(self, field: RadioField) -> None:
+        reachable = any(
+            (f.data or "").strip()
+            for f in (self.contact_email, self.contact_phone, self.contact_address)
+        )
+        if field.data == "yes" and self.purpose.data == "contact" and not reachable:
+            raise ValidationError(
+                "To be contacted, give an email address, a phone number or a postal address."
+            )
+
+    def contact(self) -> dict | None:
+        wanted = self.purpose.data == "contact" and self.answer.data == "yes"
+        return contact_details(self) if wanted else None
 
 
 # Where the consent API's error keys are shown on these forms.

@@ -11,12 +11,14 @@ reach the templates from Python (consent purposes, form labels, notice headings)
 
 from __future__ import annotations
 
+from datetime import date
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from flask import Flask, request, session, url_for
-from flask_babel import Babel, get_locale, gettext
+from flask_babel import Babel, format_date, get_locale, gettext
 from flask_babel import lazy_gettext as _l
 
+from consent.activities import notice_sections
 from consent.languages import DEFAULT, LANGUAGES
 
 DEFAULT_TIMEZONE = "Europe/London"
@@ -54,6 +56,49 @@ SHARED_WORDING = (
     ),
     _l("Yes"),
     _l("No"),
+    # Equality monitoring questions and answers (consent/purposes.py), shown through the
+    # catalogue; the answers stored stay the English values.
+    _l("Age band"),
+    _l("Sex"),
+    _l("Is your gender identity the same as the sex you were registered at birth?"),
+    _l("Ethnic group"),
+    _l("Do you consider yourself to have a disability or long-term condition?"),
+    _l("Religion or belief"),
+    _l("Sexual orientation"),
+    _l("Do you look after or give help to someone because of their health or age?"),
+    _l("Postcode district (the first half of your postcode, e.g. CV1)"),
+    _l("Under 18"),
+    _l("18-24"),
+    _l("25-34"),
+    _l("35-44"),
+    _l("45-54"),
+    _l("55-64"),
+    _l("65-74"),
+    _l("75-84"),
+    _l("85 or over"),
+    _l("Prefer not to say"),
+    _l("Female"),
+    _l("Male"),
+    _l("Same as sex registered at birth"),
+    _l("Different from sex registered at birth"),
+    _l("Asian or Asian British"),
+    _l("Black, Black British, Caribbean or African"),
+    _l("Mixed or multiple ethnic groups"),
+    _l("White"),
+    _l("Other ethnic group"),
+    _l("No religion"),
+    _l("Buddhist"),
+    _l("Christian"),
+    _l("Hindu"),
+    _l("Jewish"),
+    _l("Muslim"),
+    _l("Sikh"),
+    _l("Any other religion"),
+    _l("Bisexual"),
+    _l("Gay or lesbian"),
+    _l("Heterosexual or straight"),
+    _l("Other sexual orientation"),
+    _l("Not answered"),
     _l("The story"),
     _l("Service (optional)"),
     _l("Setting (optional)"),
@@ -86,6 +131,7 @@ SHARED_WORDING = (
     _l("in a theme"),
     _l("published"),
     _l("being reviewed by an analyst"),
+    _l("approved, and published at the next update"),
     _l("used internally, not published"),
     _l("no longer used"),
     _l(
@@ -98,7 +144,10 @@ SHARED_WORDING = (
     _l("We could not"),
     _l("I want to make these changes"),
     _l("Tick the box to confirm the changes."),
-    _l("To agree to this now, please contact the team who took your story."),
+    _l("To be contacted, give an email address, a phone number or a postal address."),
+    _l("What we ask has changed since this page was opened. Read it again and choose."),
+    _l("This does not look like an email address."),
+    _l("This does not look like a phone number."),
     _l("Nothing has changed: choose a different answer first."),
     _l("I want to withdraw my story. I understand it will be deleted and cannot be restored."),
     _l("Tick the box to confirm you want to withdraw."),
@@ -140,6 +189,50 @@ def translated(text: str) -> str:
     return gettext(str(text)) if text else ""
 
 
+def localised(record: dict, field: str) -> str:
+    """The `localised` filter: a field staff wrote, in the page's language when they wrote it
+    in that language too (`title_cy` beside `title`), else as written."""
+    lang = str(get_locale() or DEFAULT)
+    if lang != DEFAULT and (record.get(f"{field}_{lang}") or "").strip():
+        return record[f"{field}_{lang}"]
+    return record.get(field) or ""
+
+
+def localised_notice(activity: dict) -> list[tuple[str, str]]:
+    """The notice's sections for this page: in English exactly as `consent.notice_sections`
+    words them (the text the consent cites); in another language, what staff wrote in it
+    (`purpose_cy`...) where they did, and the sentences made from the activity's facts
+    through the catalogue. Headings stay English here: templates translate them with `|t`."""
+    sections = notice_sections(activity)
+    lang = str(get_locale() or DEFAULT)
+    if lang == DEFAULT:
+        return sections
+    who_sees = localised(activity, "who_sees")
+    partners = localised(activity, "partners")
+    if partners:
+        who_sees += "\n" + gettext(
+            "Named partners (only if you agree): %(partners)s", partners=partners
+        )
+    hear_back = localised(activity, "feedback_plan")
+    if activity.get("feedback_date"):
+        when = format_date(date.fromisoformat(activity["feedback_date"]), "d MMMM y")
+        hear_back += "\n" + gettext("We aim to report back by %(date)s.", date=when)
+    texts = [
+        localised(activity, "purpose"),
+        localised(activity, "can_influence"),
+        localised(activity, "cannot_influence"),
+        localised(activity, "how_used"),
+        who_sees,
+        hear_back,
+        gettext(
+            "We keep stories for %(days)s days, then delete them. You can change your mind or "
+            "withdraw your story at any time with your receipt.",
+            days=activity["retention_days"],
+        ),
+    ]
+    return [(heading, text) for (heading, _english), text in zip(sections, texts, strict=True)]
+
+
 def checked_timezone(name: str) -> str:
     """The IANA time zone name, refused at start-up if unknown rather than on a storyteller's
     page."""
@@ -160,6 +253,7 @@ def init_app(app: Flask) -> None:
     )
     Babel(app, locale_selector=select_locale)
     app.jinja_env.filters["t"] = translated
+    app.jinja_env.filters["localised"] = localised
 
     @app.context_processor
     def language():

@@ -12,6 +12,7 @@ import io
 import re
 from dataclasses import dataclass
 
+from flask_babel import gettext
 from markupsafe import Markup
 from PIL import Image, ImageDraw, ImageFont
 
@@ -23,6 +24,7 @@ MARGIN = 60
 INK = (29, 42, 51)
 MUTED = (90, 107, 120)
 ACCENT = (0, 94, 184)
+DEJAVU = ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "DejaVuSans.ttf")
 _SVG_SIZE = re.compile(r'<svg[^>]*?width="(\d+)"[^>]*?height="(\d+)"')
 
 
@@ -84,8 +86,26 @@ def _qr_image(url: str) -> Image.Image:
     return qr.resize((qr.width * factor, qr.height * factor), Image.NEAREST)
 
 
-def card_png(card: Card) -> bytes:
-    """The card as a PNG, sized to print sharply at credit-card size."""
+def _contact_line(organisation: dict) -> str:
+    contact = organisation.get("contact") or {}
+    return " · ".join(contact[k] for k in ("phone", "email") if contact.get(k))
+
+
+def card_font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    """DejaVu Sans (Debian's fonts-dejavu-core), which has every Welsh letter (â ê î ô û ŵ
+    ŷ); Pillow's own font lacks them and would print "thynnu'n ôl" with a box. Without
+    DejaVu, Pillow's font, so a card is still made."""
+    for path in DEJAVU:
+        try:
+            return ImageFont.truetype(path, size)
+        except OSError:
+            continue
+    return ImageFont.load_default(size=size)
+
+
+def card_png(card: Card, organisation: dict) -> bytes:
+    """The card as a PNG, sized to print sharply at credit-card size, in the request's
+    language (as the printed card is), naming the organisation that holds the story."""
     image = Image.new("RGB", CARD_SIZE, "white")
     draw = ImageDraw.Draw(image)
     draw.rectangle([(4, 4), (CARD_SIZE[0] - 5, CARD_SIZE[1] - 5)], outline=ACCENT, width=6)
@@ -94,24 +114,29 @@ def card_png(card: Card) -> bytes:
     x = MARGIN + qr.width
     width = CARD_SIZE[0] - x - MARGIN
     y = MARGIN
-    big, title, body, small = (ImageFont.load_default(size=s) for s in (44, 28, 34, 22))
-    draw.text((x, y), "Your story receipt", font=big, fill=ACCENT)
+    big, title, body, small = (card_font(s) for s in (44, 28, 34, 22))
+    draw.text((x, y), gettext("Your story receipt"), font=big, fill=ACCENT)
     y += 64
     for line in _wrap(draw, card.activity_title, title, width)[:2]:
         draw.text((x, y), line, font=title, fill=INK)
         y += 36
     y += 16
-    for label, value in (("Reference", card.reference), ("Secret", card.secret)):
+    for label, value in ((gettext("Reference"), card.reference), (gettext("Secret"), card.secret)):
         draw.text((x, y), label, font=small, fill=MUTED)
         y += 28
         draw.text((x, y), value, font=body, fill=INK)
         y += 52
     y += 8
     notes = (
-        f"Scan the code, or go to {card.receipt_page} and type the reference and secret.",
-        "Keep this card private: the secret lets anyone see or withdraw your story.",
+        gettext(
+            "Scan the code, or go to %(page)s and type the reference and secret.",
+            page=card.receipt_page,
+        ),
+        gettext("Keep this card private: the secret lets anyone see or withdraw your story."),
+        gettext("Your story is held by %(name)s.", name=organisation["name"]),
+        _contact_line(organisation),
     )
-    for note in notes:
+    for note in filter(None, notes):
         for line in _wrap(draw, note, small, width):
             draw.text((x, y), line, font=small, fill=INK)
             y += 28

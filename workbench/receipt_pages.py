@@ -16,12 +16,14 @@ from collections.abc import Callable
 from flask import Response, current_app, render_template, request
 from flask_limiter.util import get_remote_address
 
-from consent import receipts, references
+from consent import activities, receipts, references
+from consent.purposes import EQUALITY_QUESTIONS
 from plumbing import audit
 from workbench.extensions import limiter
 from workbench.feedback.actions import actions_for_story
 from workbench.forms_capture import NEEDS_DETAILS, ConsentChangeForm, ReceiptForm, WithdrawForm
 from workbench.forms_feedback import evaluation_form_for
+from workbench.i18n import localised_notice
 from workbench.receipt_view import receipt_view
 from workbench.web import get_db
 
@@ -131,6 +133,7 @@ def status_page(
     db = get_db()
     view = receipt_view(db, key)
     secret = request.form.get("secret", "")
+    notice = activity = None
     if not view["withdrawn"]:
         current = {p["name"]: p["granted"] for p in view["purposes"]}
         hidden = {"reference": key.reference, "secret": secret}
@@ -139,6 +142,10 @@ def status_page(
             formdata=None, data={**hidden, **recorded}, current=current
         )
         withdraw = withdraw or WithdrawForm(formdata=None, data=hidden)
+        # A "yes" given here is given against the notice as it reads now: it is on the page.
+        activity = activities.get_activity(db, key.activity_id)
+        notice = activities.current_notice(db, key.activity_id)
+        change.notice_id.data = notice["id"]
     return render_template(
         "storyteller/receipt.html",
         view=view,
@@ -146,6 +153,9 @@ def status_page(
         withdraw=withdraw,
         message=message,
         needs_details=NEEDS_DETAILS,
+        activity=activity,
+        notice_sections=localised_notice(activity) if activity else [],
+        equality_fields=list(EQUALITY_QUESTIONS),
         **_loop_closing(key, secret, "receipt"),
     ), status
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 import sqlite_utils
 from flask import current_app, render_template
 
-from consent import capture, current_notice, notice_sections
+from consent import capture, current_notice
 from consent.errors import ConsentError
 from consent.purposes import EQUALITY_QUESTIONS, PURPOSES
 from workbench.forms_capture import StoryForm, apply_errors
 from workbench.forms_feedback import evaluation_form_for
+from workbench.i18n import localised, localised_notice
 from workbench.receipt_card import make_card
 from workbench.safeguarding.on_capture import on_story_captured
 from workbench.web import base_url, enqueue
@@ -65,7 +66,9 @@ def save_story(
         enqueue("anonymise", story_ids=[receipt.story_id])
     card = None
     if receipt.secret:
-        card = make_card(base_url(), receipt.reference, receipt.secret, activity["title"])
+        card = make_card(
+            base_url(), receipt.reference, receipt.secret, localised(activity, "title")
+        )
     page = render_template(
         template,
         receipt=receipt,
@@ -92,7 +95,7 @@ def form_page(
         form=form,
         activity=activity,
         notice=notice,
-        sections=notice_sections(activity),
+        sections=localised_notice(activity),
         purposes=PURPOSES,
         equality_fields=list(EQUALITY_QUESTIONS),
         problems=problems,

@@ -14,7 +14,7 @@ from flask_login import current_user
 
 from consent import activities, capture, imports, receipts
 from consent.errors import ConsentError
-from consent.purposes import CHANNELS
+from consent.purposes import CHANNELS, PURPOSES
 from nlp.priorities import list_frameworks
 from plumbing import audit
 from workbench import flows, receipt_letters
@@ -23,6 +23,7 @@ from workbench.forms_capture import (
     ActivityForm,
     FindStoryForm,
     ImportForm,
+    StaffConsentForm,
     StaffStoryActionForm,
     StaffStoryForm,
     apply_errors,
@@ -254,9 +255,21 @@ def find_story():
             view = receipt_view(db, key)
             may_reissue = _responsible_for(key)
     action = StaffStoryActionForm(formdata=None, data={"reference": view and view["reference"]})
+    consent_form = notice = None
+    if view and not view["withdrawn"]:
+        notice = activities.current_notice(db, key.activity_id)
+        consent_form = StaffConsentForm(
+            formdata=None, data={"reference": view["reference"], "notice_id": notice["id"]}
+        )
     status = 404 if form.is_submitted() and view is None else 200
     return render_template(
-        "capture/find_story.html", form=form, view=view, action=action, may_reissue=may_reissue
+        "capture/find_story.html",
+        form=form,
+        view=view,
+        action=action,
+        consent_form=consent_form,
+        notice=notice,
+        may_reissue=may_reissue,
     ), status
 
 
@@ -310,6 +323,43 @@ def withdraw_story(key: receipts.StoryKey):
         by=current_user.actor,
     )
     flash(f"Story {key.reference} is withdrawn. Only a tombstone remains as evidence.", "info")
+    return redirect(url_for("capture.find_story"))
+
+
+@bp.route("/stories/consent", methods=["POST"])
+@roles(*RECORDERS)
+@_on_behalf
+def record_consent(key: receipts.StoryKey):
+    """A teller's change of mind, recorded for them (their identity checked and audited)."""
+    form = StaffConsentForm()
+    if not form.validate():
+        for errors in form.errors.values():
+            for error in errors:
+                flash(error, "error")
+        return redirect(url_for("capture.find_story"))
+    granted = form.answer.data == "yes"
+    try:
+        change = flows.change_story_consent(
+            get_db(),
+            current_app.extensions["huey"],
+            current_app.config,
+            key.story_id,
+            form.purpose.data,
+            granted,
+            by=current_user.actor,
+            method=form.method.data,
+            notice_id=form.notice_id.data if granted else None,
+            method_note=form.method_note.data,
+            contact=form.contact(),
+        )
+    except ConsentError as error:
+        for message in error.errors.values():
+            flash(message, "error")
+        return redirect(url_for("capture.find_story"))
+    answer = "Yes" if granted else "No"
+    label = PURPOSES[form.purpose.data].label
+    done = "is recorded" if change.changed else "was already recorded"
+    flash(f"{key.reference}: “{label}: {answer}” {done}.", "info")
     return redirect(url_for("capture.find_story"))
 
 

@@ -16,7 +16,7 @@ from workbench.web import get_db
 bp = Blueprint("dashboard", __name__)
 
 
-@bp.route("/")
+@bp.route("/dashboard")
 @roles(*STAFF)
 def index():
     if current_user.role == "planner":

@@ -11,19 +11,40 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from flask import Blueprint, Response, abort, current_app, render_template, request
-from flask_babel import format_date, format_datetime, gettext
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_babel import format_date, format_datetime, get_locale, gettext
+from flask_login import current_user
 
+import consent
 from consent import activities, receipts
+from consent.errors import ConsentError
 from consent.purposes import PURPOSES
 from plumbing import audit
-from workbench import flows
+from workbench import flows, organisation
 from workbench.extensions import limiter
-from workbench.forms_capture import ConsentChangeForm, OnlineStoryForm, ReceiptForm, WithdrawForm
+from workbench.forms_capture import (
+    ConsentChangeForm,
+    OnlineStoryForm,
+    ReceiptForm,
+    WithdrawForm,
+    apply_errors,
+)
+from workbench.forms_feedback import evaluation_form_for
+from workbench.i18n import localised
 from workbench.policy import public
 from workbench.receipt_card import card_png, make_card
 from workbench.receipt_pages import STORYTELLER, not_matched, receipt_required, status_page
 from workbench.receipt_view import receipt_view
+from workbench.safeguarding import signposting
 from workbench.story_saving import form_page, save_story
 from workbench.web import base_url, get_db
 
@@ -49,14 +70,44 @@ def _story_limit() -> str:
     return current_app.config.get("STORY_SUBMIT_RATE_LIMIT", "10 per hour")
 
 
+def _open_online() -> list[dict]:
+    return [
+        a for a in activities.list_activities(get_db(), open_only=True) if "online" in a["channels"]
+    ]
+
+
+@bp.route("/")
+@public
+def home():
+    """The front door: who runs this, the activities open now, and how to reach them.
+    Signed-in staff go on to their dashboard."""
+    if current_user.is_authenticated:
+        return redirect(url_for("dashboard.index"))
+    return render_template("storyteller/home.html", activities=_open_online())
+
+
+@bp.route("/about")
+@public
+def about():
+    """Who runs this, how to contact them, their privacy notice and how to complain."""
+    return render_template("storyteller/about.html")
+
+
+@bp.route("/organisation/logo")
+@public
+def logo():
+    """The organisation's logo, as configured (404 when there is none)."""
+    configured = current_app.extensions["organisation"]
+    if configured.logo is None:
+        abort(404)
+    return Response(configured.logo, mimetype=configured.logo_type)
+
+
 @bp.route("/tell")
 @public
 def index():
     """Activities taking stories online today."""
-    open_online = [
-        a for a in activities.list_activities(get_db(), open_only=True) if "online" in a["channels"]
-    ]
-    return render_template("storyteller/index.html", activities=open_online)
+    return render_template("storyteller/index.html", activities=_open_online())
 
 
 @bp.route("/tell/<int:activity_id>", methods=["GET", "POST"])
@@ -102,6 +153,29 @@ def receipt(key: receipts.StoryKey):
     return status_page(key)
 
 
+@bp.route("/receipt/card", methods=["POST"], endpoint="card_page")
+@public
+@receipt_required(kept=True)
+def card_page(key: receipts.StoryKey):
+    """The thank-you page again, receipt card and all: what its language switch posts to, so
+    the teller's secret stays on screen (never in an address) in the language they chose."""
+    db = get_db()
+    activity = activities.get_activity(db, key.activity_id)
+    secret = request.form["secret"]
+    text = consent.original_text(db, key.story_id)
+    locale = str(get_locale())
+    return render_template(
+        "storyteller/submitted.html",
+        receipt=key,
+        card=make_card(base_url(), key.reference, secret, localised(activity, "title")),
+        activity=activity,
+        signposting=signposting.signposting_for(text, locale=locale)
+        if text
+        else signposting.for_signals([], locale=locale),
+        evaluation_form=evaluation_form_for(key.reference, secret, "capture"),
+    )
+
+
 @bp.route("/receipt/consent", methods=["POST"])
 @public
 @receipt_required(kept=True)
@@ -114,17 +188,26 @@ def change_consent(key: receipts.StoryKey):
     if not form.validate():
         return status_page(key, change=form, status=400)
     changes = form.changes()
-    for purpose, granted in changes.items():
-        flows.change_story_consent(
-            db,
-            current_app.extensions["huey"],
-            current_app.config,
-            key.story_id,
-            purpose,
-            granted,
-            by=STORYTELLER,
-            method="online",
-        )
+    try:
+        for purpose, granted in changes.items():
+            flows.change_story_consent(
+                db,
+                current_app.extensions["huey"],
+                current_app.config,
+                key.story_id,
+                purpose,
+                granted,
+                by=STORYTELLER,
+                method="online",
+                notice_id=form.notice_id.data if granted else None,
+                contact=form.contact() if purpose == "contact" else None,
+                equality=form.equality() if purpose == "equality_monitoring" else None,
+            )
+    except ConsentError as error:
+        # Each change is its own transaction: what was saved before the refusal is shown.
+        general = apply_errors(form, error.errors)
+        form.confirm.errors = [*form.confirm.errors, *general]
+        return status_page(key, change=form, status=400)
     # Translated here, in the storyteller's language: the sentence is put together from parts.
     said = "; ".join(
         f"{gettext(PURPOSES[p].label)}: {gettext('Yes') if granted else gettext('No')}"
@@ -160,10 +243,10 @@ def card_png_download(key: receipts.StoryKey):
     if key.withdrawn:
         return not_matched()
     view = receipt_view(get_db(), key)
-    title = view["activity"]["title"] if view["activity"] else ""
+    title = localised(view["activity"], "title") if view["activity"] else ""
     card = make_card(base_url(), key.reference, request.form["secret"], title)
     return Response(
-        card_png(card),
+        card_png(card, organisation.current()),
         mimetype="image/png",
         headers={"Content-Disposition": f'attachment; filename="receipt-{key.reference}.png"'},
     )
