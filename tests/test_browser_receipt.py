@@ -60,6 +60,7 @@ def test_a_storyteller_scans_their_receipt_sees_the_status_and_withdraws(live_ap
     page.fill("#username", "gill")
     page.fill("#password", PASSWORD)
     page.click("button[type=submit]")
+    page.click("summary:has-text('Gather')")  # the menu groups the gatherer's pages
     page.click("text=Record a story")
     page.click("text=Getting a GP appointment")
     page.select_option("#channel", "in_person")

@@ -29,7 +29,7 @@ def db(tmp_path):
 
 
 def test_capture_keeps_one_line_ending_and_no_control_characters(db):
-    activity = open_activity(db, staff_user(db, "analyst"))
+    activity = open_activity(db, staff_user(db, "analyst"), areas="North ward")
     receipt = capture_story(db, activity, None, text=TYPED, area="North\x07 ward\r\n")
     story = db["stories"].get(receipt.story_id)
     assert story["text"] == KEPT

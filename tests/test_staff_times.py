@@ -77,7 +77,7 @@ def test_the_dashboard_and_publishing_show_job_times_locally(client, db, login_a
             }
         )
     login_as("analyst")
-    for url in ("/", "/publishing/"):
+    for url in ("/dashboard", "/publishing/"):
         page = client.get(url).get_data(as_text=True)
         assert "Wed 2 Dec 2026, 10:15" in page, url
         assert not ISO_ON_PAGE.search(page.split("<main")[1]), url
