@@ -267,3 +267,22 @@ def test_the_saved_models_centres_are_recomputed_without_the_story(db, tmp_path)
     centres = load_file(folder / "topic_embeddings.safetensors")["topic_embeddings"]
     assert centres.tolist() == [[0.0, 0.0], [0.0, 1.0]]
     assert not list(folder.glob(".*"))
+
+
+def test_a_purpose_clean_up_is_registered_for_that_purpose_alone(monkeypatch):
+    """Registration runs at import, where mutation testing cannot reach it: called here, a
+    clean-up for one purpose must run when that purpose is withdrawn, not with the story."""
+    monkeypatch.setattr(withdrawal, "CLEANUPS", {})
+    monkeypatch.setattr(withdrawal, "PURPOSE_CLEANUPS", {"contact": {"kept": []}})
+
+    def clear(db, story_id):
+        return []
+
+    assert withdrawal.register_cleanup("letters", purpose="contact")(clear) is clear
+    withdrawal.register_cleanup("letters", purpose="equality_monitoring")(clear)
+    withdrawal.register_cleanup("everything")(clear)
+    assert withdrawal.PURPOSE_CLEANUPS == {
+        "contact": {"kept": [], "letters": [clear]},
+        "equality_monitoring": {"letters": [clear]},
+    }
+    assert withdrawal.CLEANUPS == {"everything": [clear]}
