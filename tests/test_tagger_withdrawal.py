@@ -5,10 +5,12 @@ Real SQLite files, the real embedding model and the real job path."""
 from __future__ import annotations
 
 import io
+from datetime import timedelta
 
 import numpy as np
 import pytest
-from conftest import post_form
+from click.testing import CliRunner
+from conftest import app_config, post_form
 
 from consent.references import new_reference
 from consent.withdrawal import withdraw
@@ -16,8 +18,10 @@ from nlp import tag_store
 from nlp.priorities import load_framework, store_framework
 from plumbing import db as wdb
 from plumbing import jobs
+from plumbing.clock import today
 from tests.consent_support import migrated_db, staff_user
 from tests.test_tagging import FRAMEWORK_YAML, add_stories, all_stories, vectors
+from workbench.commands.stories import retention_command
 
 
 def trained(db) -> list[int]:
@@ -130,3 +134,23 @@ def test_withdrawing_from_the_web_queues_retraining_and_the_job_forgets_the_stor
         np.array_equal(after["arrays"][k], before["arrays"][k]) for k in before["arrays"]
     )
     database.close()
+
+
+def test_workbench_retention_queues_retraining_and_the_job_forgets_the_story(db, tmp_path):
+    ids = trained(db)
+    before = stored(db)
+    old = (today() - timedelta(days=400)).isoformat() + "T10:00:00+00:00"
+    with wdb.write(db):
+        db["stories"].update(ids[0], {"created_at": old})
+
+    applied = CliRunner().invoke(retention_command, ["--apply"], env=app_config(tmp_path))
+
+    assert applied.exit_code == 0 and "erased 1 stories" in applied.output
+    assert tag_store.load_classifier(db, "town-plan") is None
+    queued = db.execute(
+        "SELECT id, params FROM jobs WHERE name = 'train_tagger' AND status = 'queued'"
+    ).fetchall()
+    assert [params for _, params in queued] == ['{"framework_id": "town-plan"}']
+    jobs.run_job(queued[0][0], wdb.path_of(db))
+    after = stored(db)
+    assert after["stale"] == 0 and after["n_stories"] == before["n_stories"] - 1
