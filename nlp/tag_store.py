@@ -561,10 +561,12 @@ def _fit_learnt(
 def priority_metrics(db: Database, framework_id: str) -> list[dict]:
     """Per priority, in framework order: counts of proposed, confirmed and rejected tags, the
     zero-shot margin, and (once trained) cross-validated precision and recall of the classifier
-    beside zero-shot's, and which of the two proposes tags for it."""
+    beside zero-shot's, and which of the two proposes tags for it (zero-shot while the stored
+    tagger is stale: its figures came from a story since withdrawn)."""
     get_framework(db, framework_id)
     row = db.execute(
-        "SELECT metrics, trained_at FROM classifiers WHERE framework_id = ?", [framework_id]
+        "SELECT metrics, trained_at FROM classifiers WHERE framework_id = ? AND NOT stale",
+        [framework_id],
     ).fetchone()
     trained = json.loads(row[0]) if row else {}
     result = []

@@ -73,6 +73,8 @@ def test_a_withdrawn_story_stales_the_tagger_and_the_worker_retrains_without_it(
     assert tag_store.stale_frameworks(db) == ["town-plan"]
     margins = db.execute("SELECT threshold FROM priorities WHERE framework_id = 'town-plan'")
     assert {row[0] for row in margins} == {None}
+    shown = tag_store.priority_metrics(db, "town-plan")
+    assert {(row["used"], row["trained_at"]) for row in shown} == {("zero-shot", None)}
 
     jobs.run_every_minute(wdb.path_of(db))
 
