@@ -238,3 +238,17 @@ def m008_withdrawn_words(db: Database) -> None:
             WHERE label_source = 'analyst' OR status IN ('approved', 'not_for_publication');
         """
     )
+
+
+@migrations()
+def m009_stale_taggers(db: Database) -> None:
+    """`classifiers.stale`: a story the stored tagger learnt from was withdrawn, so the tagger
+    still carries that story's words. A stale tagger is never used to tag; the worker retrains
+    it without the story. Taggers stored before this column may already carry stories
+    withdrawn since they were trained (nothing recorded that), so they start stale too."""
+    db.executescript(
+        """
+        ALTER TABLE classifiers ADD COLUMN stale INTEGER NOT NULL DEFAULT 0;
+        UPDATE classifiers SET stale = 1;
+        """
+    )

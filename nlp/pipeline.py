@@ -76,6 +76,18 @@ def train_tagger(db, progress, framework_id: str) -> None:
     tag_store.retrain(db, framework_id, progress)
 
 
+@job("retrain_stale_taggers", every_minute=True)
+def retrain_stale_taggers(db, progress) -> None:
+    """Retrain every tagger a withdrawal left stale (`tag_store.forget_in_taggers`), whichever
+    process withdrew the story: the web's flows queue `train_tagger`, but a withdrawal from
+    the command line or a job may not, and a stale tagger tags nothing until retrained."""
+    from nlp import tag_store
+
+    for framework_id in tag_store.stale_frameworks(db):
+        tag_store.retrain(db, framework_id)
+    progress(1.0, "Done")
+
+
 # --- Anonymisation (nlp/anonymise.py, nlp/checks.py) ------------------------------------------
 
 

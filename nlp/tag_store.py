@@ -46,7 +46,28 @@ class TaggingResult:
     proposed: int = 0
 
 
-# A withdrawn story stops counting towards any priority, and its criticality score goes.
+def forget_in_taggers(db: Database, story_id: int) -> None:
+    """A withdrawn story leaves no word in a stored tagger: mark stale every framework's
+    tagger an analyst's decision about the story could have taught, and drop those
+    frameworks' calibrated margins (back to the default until retrained).
+
+    A stale tagger is never used to tag (`load_classifier`); the withdrawal flows and the
+    worker (`retrain_stale_taggers`) retrain it from the stories left. Decided tags only ever
+    grow until a withdrawal, so the story's decided tags now cover every tagger trained on it.
+    Runs inside the withdrawal, before the story's tags are deleted (registered first below).
+    """
+    decided = (
+        "SELECT framework_id FROM tags WHERE story_id = ? AND state IN ('confirmed', 'rejected')"
+    )
+    db.execute(f"UPDATE classifiers SET stale = 1 WHERE framework_id IN ({decided})", [story_id])
+    db.execute(
+        f"UPDATE priorities SET threshold = NULL WHERE framework_id IN ({decided})", [story_id]
+    )
+
+
+# A withdrawn story stops counting towards any priority, and its criticality score goes. Its
+# mark on the taggers comes first: it reads the story's tags.
+register_cleanup("classifiers")(forget_in_taggers)
 register_cleanup("tags")(delete_rows("tags"))
 register_cleanup("criticality")(delete_rows("criticality"))
 
@@ -102,10 +123,11 @@ def _thresholds(db: Database, framework: Framework) -> np.ndarray:
 def load_classifier(
     db: Database, framework_id: str
 ) -> tag_learner.LearntTagger | tagging.LinearTagger | None:
-    """The trained tagger for a framework, or None before enough tags are confirmed. A tagger
-    stored by an earlier version (embeddings-only `LinearTagger`) still loads."""
+    """The trained tagger for a framework, or None before enough tags are confirmed or while
+    it is stale (it learnt from a story since withdrawn). A tagger stored by an earlier
+    version (embeddings-only `LinearTagger`) still loads."""
     row = db.execute(
-        "SELECT model FROM classifiers WHERE framework_id = ?", [framework_id]
+        "SELECT model FROM classifiers WHERE framework_id = ? AND NOT stale", [framework_id]
     ).fetchone()
     if not row:
         return None
@@ -450,6 +472,7 @@ def train_classifier(db: Database, framework_id: str) -> dict[str, dict]:
     labels, known = labels[keep], known[keep]
     margins = np.full(len(framework.ids), tagging.DEFAULT_THRESHOLD, dtype=np.float32)
     model, metrics = None, {}
+    used = [story_ids[row] for row in keep]
     if keep:
         matrix = np.stack([vectors[story_ids[row]] for row in keep])
         result = tagging.zero_shot(matrix, tagging.phrase_index(framework))
@@ -472,8 +495,12 @@ def train_classifier(db: Database, framework_id: str) -> dict[str, dict]:
             )
         db.execute("DELETE FROM classifiers WHERE framework_id = ?", [framework_id])
         if model is not None:
+            # A story withdrawn while this one trained found the old tagger to mark stale:
+            # this one is stale from the start, and the worker trains it again.
+            gone = len(consent.story_facts(db, used)) < len(used)
             db["classifiers"].insert(
                 {
+                    "stale": int(gone),
                     "framework_id": framework_id,
                     "trained_at": now_iso(),
                     "metrics": json.dumps(metrics, sort_keys=True),
@@ -534,10 +561,12 @@ def _fit_learnt(
 def priority_metrics(db: Database, framework_id: str) -> list[dict]:
     """Per priority, in framework order: counts of proposed, confirmed and rejected tags, the
     zero-shot margin, and (once trained) cross-validated precision and recall of the classifier
-    beside zero-shot's, and which of the two proposes tags for it."""
+    beside zero-shot's, and which of the two proposes tags for it (zero-shot while the stored
+    tagger is stale: its figures came from a story since withdrawn)."""
     get_framework(db, framework_id)
     row = db.execute(
-        "SELECT metrics, trained_at FROM classifiers WHERE framework_id = ?", [framework_id]
+        "SELECT metrics, trained_at FROM classifiers WHERE framework_id = ? AND NOT stale",
+        [framework_id],
     ).fetchone()
     trained = json.loads(row[0]) if row else {}
     result = []
@@ -667,6 +696,17 @@ def retrain(db: Database, framework_id: str, progress: Progress | None = None) -
     if progress:
         progress(1.0, "Trained and re-tagged")
     return metrics
+
+
+def stale_frameworks(db: Database) -> list[str]:
+    """Frameworks whose stored tagger learnt from a story since withdrawn (`forget_in_taggers`)
+    and waits to be retrained."""
+    return [
+        row[0]
+        for row in db.execute(
+            "SELECT framework_id FROM classifiers WHERE stale ORDER BY framework_id"
+        )
+    ]
 
 
 def counted_tags(db: Database) -> list[dict]:

@@ -15,8 +15,9 @@ from consent import withdrawal
 from consent.errors import ConsentError
 from plumbing import db as wdb
 
-# Clean-ups of something other than a story table, each with its own test below.
-NOT_TABLES = {"theme_models"}
+# Clean-ups of something other than a story table, each with its own test below (the stored
+# priority taggers' in tests/test_tagger_withdrawal.py, which needs the embedding model).
+NOT_TABLES = {"theme_models", "classifiers"}
 
 
 @pytest.fixture

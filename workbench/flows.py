@@ -1,5 +1,6 @@
 """Consent changes that ripple: call the consent API, then queue the jobs that carry the
-change into derived data (theme keywords) and into the published database."""
+change into derived data (theme keywords, stale priority taggers) and into the published
+database."""
 
 from __future__ import annotations
 
@@ -11,12 +12,18 @@ from huey import Huey
 from consent.receipts import ConsentChange, change_consent
 from consent.retention import erase_due
 from consent.withdrawal import WithdrawalResult, withdraw
+from nlp import tag_store
+from plumbing import jobs
 from plumbing.jobs import enqueue
 
 
 def _queue_follow_ups(
     db: sqlite_utils.Database, huey: Huey, config: dict, theme_ids: list[int], republish: bool
 ) -> None:
+    # A withdrawn story's decisions left its frameworks' taggers stale: retrain them without it.
+    for framework_id in tag_store.stale_frameworks(db):
+        if not jobs.queued(db, "train_tagger", framework_id=framework_id):
+            enqueue(huey, db, "train_tagger", framework_id=framework_id)
     if theme_ids:
         enqueue(huey, db, "refresh_keywords", theme_ids=sorted(set(theme_ids)))
     if republish:
