@@ -10,6 +10,7 @@ Other packages call these functions, never the theme tables. The modules behind 
 from nlp.theme_store.assignment import (
     assign_new_stories,
     auto_label,
+    readable_label,
     refresh_keywords,
     refresh_stale_words,
 )
@@ -72,6 +73,7 @@ __all__ = [
     "approve_theme",
     "assign_new_stories",
     "auto_label",
+    "readable_label",
     "checked_story_ids",
     "current_run",
     "excerpt",

@@ -51,6 +51,27 @@ def auto_label(keywords: list[str]) -> str:
     return " / ".join(chosen).capitalize() if chosen else "Unnamed theme"
 
 
+def readable_label(name: str | None, keywords: list[str]) -> str:
+    """The machine's label for a theme: the phrase name its own stories share (see
+    nlp/theme_names.py, used by two stories at least), or the keyword label when the stories
+    share no phrase."""
+    if name and not name.startswith("Unnamed theme"):
+        return name
+    return auto_label(keywords)
+
+
+def phrase_names(groups: dict[int, list[str]]) -> dict[int, str]:
+    """Phrase names for themes given as their member texts, contrasted with each other as at
+    fitting time, so a relabel after a withdrawal or an edit reads like a fitted name."""
+    from nlp import theme_names
+
+    texts = [text for texts in groups.values() for text in texts]
+    topics = [tid for tid, texts in groups.items() for _ in texts]
+    if len(texts) < 2:
+        return {}
+    return theme_names.theme_names(theme_names.theme_phrases(texts, topics))
+
+
 def assign_new_stories(
     db: sqlite_utils.Database, activity_id: int | None = None, progress: Progress | None = None
 ) -> dict[int, int]:
@@ -166,6 +187,7 @@ def refresh_keywords(
             ids = current_theme_ids(db, activity_id)
             groups = {tid: _member_texts(db, tid) for tid in ids}
             keywords = themes.keywords_for_groups(groups)
+            names: dict[int, str] | None = None
             for tid in ids:
                 if wanted is not None and tid not in wanted:
                     continue
@@ -173,7 +195,9 @@ def refresh_keywords(
                 fields: dict[str, Any] = {"keywords": json.dumps(keywords[tid]), "words_stale": 0}
                 relabel = row["status"] == "draft" or row["words_stale"]
                 if row["label_source"] == "model" and relabel:
-                    label = auto_label(keywords[tid])
+                    if names is None:
+                        names = phrase_names(groups)
+                    label = readable_label(names.get(tid), keywords[tid])
                     if label != row["label"]:
                         fields.update(label=label, label_reviewed=0)
                 db["themes"].update(tid, {**fields, "updated_at": now_iso()})

@@ -19,7 +19,7 @@ import sqlite_utils
 import consent
 from nlp import embed, themes
 from nlp.theme_store import pending
-from nlp.theme_store.assignment import assign_new_stories, auto_label
+from nlp.theme_store.assignment import assign_new_stories, readable_label
 from nlp.theme_store.scope import (
     Progress,
     ThemeError,
@@ -227,6 +227,7 @@ def _plan(
                 {
                     "topic": topic,
                     "keywords": keywords,
+                    "name": fit.names.get(topic),
                     "members": targets,
                     "theme_id": reused.get(topic),
                 }
@@ -271,7 +272,7 @@ def _apply(db: sqlite_utils.Database, activity_id, changes: dict) -> list[int]:
             "run_id": run_id,
             "activity_id": activity_id,
             "topic": item["topic"],
-            "label": auto_label(item["keywords"]),
+            "label": readable_label(item.get("name"), item["keywords"]),
             "label_reviewed": 0,
             "keywords": json.dumps(item["keywords"]),
             "words_stale": 0,

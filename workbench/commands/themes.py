@@ -24,7 +24,7 @@ def themes_command(in_path: Path, out_path: Path) -> None:
     Example: workbench themes --in stories.jsonl --out themes.jsonl
     """
     from nlp import embed, themes
-    from nlp.theme_store import auto_label
+    from nlp.theme_store import readable_label
 
     records = [record for _, record in read_records(in_path, ("id", "text"), unique_ids=True)]
     ids, texts = [r["id"] for r in records], [r["text"] for r in records]
@@ -48,7 +48,9 @@ def themes_command(in_path: Path, out_path: Path) -> None:
         raise click.ClickException(fit.message)
     if fit.status != "done":
         click.echo(fit.message, err=True)
-    labels = {topic: auto_label(words) for topic, words in fit.keywords.items()}
+    labels = {
+        topic: readable_label(fit.names.get(topic), words) for topic, words in fit.keywords.items()
+    }
     topics = fit.topics or [-1] * len(ids)
     with open(out_path, "w", encoding="utf-8") as out:
         for story_id, topic in zip(ids, topics, strict=True):
