@@ -238,3 +238,33 @@ def add_points(db) -> None:
         db["theme_points"].insert_all(
             {"story_id": s, "run_id": run, "x": (s % 7) / 7, "y": (s % 5) / 5} for s in stories
         )
+
+
+def build_published(folder):
+    """A working database seeded as `seed` does, and the published file built from it."""
+    db = wdb.connect(folder / "w.db")
+    wdb.migrate(db)
+    seed(db)
+    from workbench.publishing import publish
+
+    publish.build(db, folder / "published.db")
+    db.close()
+    return folder / "published.db"
+
+
+def fetch_published(path, *urls) -> list:
+    """Planner pages of a published file, through Datasette's own client."""
+    import asyncio
+
+    from datasette.app import Datasette
+
+    from workbench.publishing import publish
+
+    async def run():
+        ds = Datasette(
+            [str(path)], metadata=publish.metadata(path), settings=publish.DATASETTE_SETTINGS
+        )
+        await ds.invoke_startup()
+        return [await ds.client.get(url) for url in urls]
+
+    return asyncio.run(run())

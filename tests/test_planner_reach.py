@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
 import re
 import shutil
 import sqlite3
 
 import pytest
-from datasette.app import Datasette
-from publish_fixtures import seed
+from publish_fixtures import build_published, fetch_published
 
 from datasette_plugins import breakdowns
 from plumbing import db as wdb
@@ -70,24 +68,10 @@ def test_the_threshold_is_read_from_the_publication():
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("reach")
-    db = wdb.connect(folder / "w.db")
-    wdb.migrate(db)
-    seed(db)
-    publish.build(db, folder / "published.db")
-    db.close()
-    return folder / "published.db"
+    return build_published(tmp_path_factory.mktemp("reach"))
 
 
-def fetch(path, *urls):
-    async def run():
-        ds = Datasette(
-            [str(path)], metadata=publish.metadata(path), settings=publish.DATASETTE_SETTINGS
-        )
-        await ds.invoke_startup()
-        return [await ds.client.get(url) for url in urls]
-
-    return asyncio.run(run())
+fetch = fetch_published
 
 
 def with_reach(built, tmp_path, rows):
