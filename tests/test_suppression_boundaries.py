@@ -2,6 +2,7 @@
 small, and a table it cannot work with is refused with a reason."""
 
 import pytest
+from test_publish_suppression import grid_of, reader_bounds
 
 from workbench.suppression import display, suppress
 
@@ -38,3 +39,12 @@ def test_a_table_it_cannot_suppress_is_refused_with_the_reason(cells, reason):
     with pytest.raises(ValueError) as refused:
         suppress(cells)
     assert str(refused.value) == reason
+
+
+def test_a_withheld_count_exactly_k_wide_is_protected_enough():
+    """The promise is a range at least k wide, not wider than k: suppression stops once every
+    withheld count is k wide, rather than withholding more counts than it needs to."""
+    table = suppress([[14, 14, 1, 6], [40, 21, 12, 37], [32, 2, 25, 11], [4, 3, 10, 2]], 5)
+    shown, r, c = grid_of(table)
+    widths = [high - low for low, high in reader_bounds(shown, r, c).values()]
+    assert min(widths) == pytest.approx(5)
