@@ -33,8 +33,15 @@ class Line:
     members: tuple[str, ...] = ()
 
 
-def k_from(values) -> int:
-    """The suppression threshold the publication used, read from a "<k" marker if there is one."""
+def k_from(values, about: dict | None = None) -> int:
+    """The suppression threshold the publication used.
+
+    Why: the publication records it in `about.suppression_threshold`; a file built before that
+    record (or a hand-made table in a test) still says it through a "<k" marker.
+    """
+    recorded = (about or {}).get("suppression_threshold")
+    if recorded is not None and str(recorded).isdigit():
+        return int(recorded)
     for value in values:
         found = re.fullmatch(r"<(\d+)", str(value))
         if found:
@@ -42,7 +49,7 @@ def k_from(values) -> int:
     return DEFAULT_K
 
 
-def readable(rows: list[dict]) -> tuple[list[Line], int | str | None]:
+def readable(rows: list[dict], about: dict | None = None) -> tuple[list[Line], int | str | None]:
     """Lines for one breakdown (rows with `community_group`, `stories` and optionally
     `share_of_answers`, `population_share`, `heard`), and its total.
 
@@ -51,7 +58,7 @@ def readable(rows: list[dict]) -> tuple[list[Line], int | str | None]:
     total_rows = [r for r in rows if r["community_group"] in TOTAL_GROUPS]
     total = total_rows[0]["stories"] if total_rows else None
     groups = [r for r in rows if r["community_group"] not in TOTAL_GROUPS]
-    k = k_from(r["stories"] for r in rows)
+    k = k_from((r["stories"] for r in rows), about)
     shown = sorted(
         (r for r in groups if isinstance(r["stories"], int)),
         key=lambda r: (-r["stories"], r["community_group"]),
@@ -118,9 +125,12 @@ def _format(value: float | None) -> str | None:
     return None if value is None else f"{100 * value:.1f}%"
 
 
-def by_characteristic(rows: list[dict]) -> list[tuple[str, list[Line], int | str | None]]:
-    """(characteristic, lines, total) for each characteristic in the rows' order."""
+def by_characteristic(
+    rows: list[dict], about: dict | None = None
+) -> list[tuple[str, list[Line], int | str | None]]:
+    """(characteristic, lines, total) for each characteristic in the rows' order; `about` is the
+    publication's `about` table, which says its suppression threshold."""
     grouped: dict[str, list[dict]] = {}
     for row in rows:
         grouped.setdefault(row["characteristic"], []).append(row)
-    return [(name, *readable(found)) for name, found in grouped.items()]
+    return [(name, *readable(found, about)) for name, found in grouped.items()]

@@ -189,7 +189,7 @@ async def theme_context(database, theme_id: int) -> dict | None:
         "size_chart": bar_chart("Stories by month", chart_items(over_time, "month")),
         **trend_context(found[0]["label"], over_time),
         "channel_chart": bar_chart("Stories by channel", chart_items(by_channel, "channel")),
-        "community_charts": readable_community_charts(by_community),
+        "community_charts": readable_community_charts(by_community, await about_values(database)),
     }
 
 
@@ -382,7 +382,9 @@ async def filtered_theme_context(database, theme_id: int, args) -> tuple[dict | 
     return context, 400 if errors else 200
 
 
-def readable_community_charts(rows: list[dict]) -> list[tuple[str, Markup, list]]:
+def readable_community_charts(
+    rows: list[dict], about: dict | None = None
+) -> list[tuple[str, Markup, list]]:
     """(heading, chart, lines) per equality question, withheld groups combined into one bar."""
     return [
         (
@@ -390,7 +392,7 @@ def readable_community_charts(rows: list[dict]) -> list[tuple[str, Markup, list]
             bar_chart(f"Stories by {name.lower()}", [(x.group, x.stories) for x in lines]),
             lines,
         )
-        for name, lines, _total in breakdowns.by_characteristic(rows)
+        for name, lines, _total in breakdowns.by_characteristic(rows, about)
     ]
 
 
@@ -408,9 +410,10 @@ async def reach_context(database) -> dict:
     by_activity: dict[int, list[dict]] = {}
     for row in rows:
         by_activity.setdefault(row["activity_id"], []).append(row)
+    about = await about_values(database)
     for activity in activities:
         found = by_activity.get(activity["id"], [])
-        activity["breakdowns"] = breakdowns.by_characteristic(found)
+        activity["breakdowns"] = breakdowns.by_characteristic(found, about)
         activity["under_heard"] = [
             f"{r['characteristic']}: {r['community_group']}"
             for r in found

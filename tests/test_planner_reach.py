@@ -115,6 +115,29 @@ def test_the_reach_page_reads_as_a_few_lines_and_names_the_under_heard(built, tm
     assert not any(c.isdigit() and 0 < int(c) < 5 for c in cells)
 
 
+def test_the_reach_page_uses_the_threshold_the_publication_records(built, tmp_path):
+    """Suppressed cells say only "[c]", so the threshold comes from `about`: with k = 10 a
+    combined remainder of 7 must stay withheld, though it is above the usual 5."""
+    path = with_reach(
+        built,
+        tmp_path,
+        [
+            ("White British", 40, None, None, None),
+            ("Asian British", "[c]", None, None, None),
+            ("Black British", "[c]", None, None, None),
+            ("All answers", 47, None, None, None),
+        ],
+    )
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE about SET value = '10' WHERE key = 'suppression_threshold'")
+    conn.commit()
+    conn.close()
+    (page,) = fetch(path, "/-/planner/reach")
+    assert page.status_code == 200
+    cells = re.findall(r"<td>([^<]*)</td>", page.text)
+    assert "7" not in cells and "&lt;10" in cells
+
+
 def test_the_reach_page_and_theme_community_charts_never_show_a_small_count(built):
     reach, theme = fetch(built, "/-/planner/reach", "/-/planner/theme/1")
     assert reach.status_code == 200 and theme.status_code == 200
