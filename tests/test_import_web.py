@@ -90,6 +90,23 @@ def test_imported_receipts_come_as_one_letter_each_with_the_address_given(client
     assert len(SECRET.findall(letters)) == 2
 
 
+def test_a_teller_who_chose_welsh_gets_a_welsh_letter_on_an_english_sheet(client, db, login_as):
+    user = login_as("analyst")
+    activity_id = open_activity(db, user.id)
+    rows = [
+        ROWS[0] + ",",
+        "Gofal da,yes,no,no,yes,no,written,Siân Hughes,"
+        '"2 Stryd Fawr, Bangor, LL57 1AA",cy',
+    ]
+    data = "\r\n".join([HEADER + ",contact_language", *rows, ""]).encode("utf-8")
+    page = upload(client, activity_id, data).get_data(as_text=True)
+    english, welsh = page[page.index('class="receipt-sheet"') :].split("<article")[1:]
+    assert "Dear storyteller," in english and "Your story receipt" in english
+    assert 'lang="cy"' in welsh and "Annwyl Siân Hughes," in welsh
+    assert "Derbynneb eich stori" in welsh and "Dear" not in welsh
+    assert "Receipt letters, ready to print" in page  # the sheet itself stays in English
+
+
 def test_a_utf8_file_imports_at_once_and_a_wrong_encoding_choice_is_explained(client, db, login_as):
     user = login_as("analyst")
     activity_id = open_activity(db, user.id)

@@ -11,10 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import sqlite_utils
-from flask_babel import format_date
+from flask import render_template
+from flask_babel import force_locale, format_date
+from markupsafe import Markup
 
 import consent
 from consent.capture import Receipt
+from consent.languages import DEFAULT as DEFAULT_LANGUAGE
 from plumbing import clock
 from workbench.receipt_card import Card, make_card
 from workbench.times import DATE_FORMAT
@@ -28,6 +31,7 @@ class Letter:
     line: int | None
     name: str | None
     address_lines: list[str]
+    language: str = DEFAULT_LANGUAGE  # the teller's language for updates: the letter's words
 
 
 def letters(
@@ -47,11 +51,31 @@ def letters(
                 address_lines=[
                     part.strip() for part in address.replace(",", "\n").splitlines() if part.strip()
                 ],
+                language=contact.get("language") or DEFAULT_LANGUAGE,
             )
         )
     return sheet
 
 
 def letter_date() -> str:
-    """Today's date for the letters, as written on a letter."""
+    """Today's date for the letters, as written on a letter (in the current locale)."""
     return format_date(clock.now(), DATE_FORMAT.replace("EEE ", ""))
+
+
+def render_sheet(sheet: list[Letter]) -> list[tuple[Letter, Markup]]:
+    """Each letter with its words drawn in the teller's language.
+
+    Why: a storyteller who chose Welsh for updates should get a Welsh letter, though the
+    gatherer printing the sheet reads the page in English.
+    """
+    drawn = []
+    for index, letter in enumerate(sheet, start=1):
+        with force_locale(letter.language):
+            body = render_template(
+                "capture/_receipt_letter.html",
+                letter=letter,
+                index=index,
+                letter_date=letter_date(),
+            )
+        drawn.append((letter, Markup(body)))
+    return drawn

@@ -153,14 +153,15 @@ def import_stories():
     letters = None
     if report and report.committed and report.receipts:
         activity = activities.get_activity(db, form.activity_id.data)
-        letters = receipt_letters.letters(db, report.receipts, activity["title"], base_url())
+        letters = receipt_letters.render_sheet(
+            receipt_letters.letters(db, report.receipts, activity["title"], base_url())
+        )
     return render_template(
         "capture/import.html",
         form=form,
         report=report,
         detected=detected,
         letters=letters,
-        letter_date=receipt_letters.letter_date(),
         problems=problems,
         fields=imports.FIELDS,
         required=imports.REQUIRED_FIELDS,
