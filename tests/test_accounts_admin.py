@@ -42,7 +42,7 @@ def test_a_deactivated_account_is_signed_out_and_cannot_log_in_until_reactivated
     response = post_form(
         client,
         f"/admin/users/{bob.id}/active",
-        {"action": "deactivate"},
+        {"action": "deactivate", "confirmed": "yes"},
         form_page="/admin/users",
         follow_redirects=True,
     )
@@ -68,7 +68,10 @@ def test_a_reset_shows_a_one_time_password_once_and_ends_the_old_password_and_se
     bobs_browser = app.test_client()
     login(bobs_browser, "bob")
     response = post_form(
-        client, f"/admin/users/{bob.id}/password", {"action": "reset"}, form_page="/admin/users"
+        client,
+        f"/admin/users/{bob.id}/password",
+        {"action": "reset", "confirmed": "yes"},
+        form_page="/admin/users",
     )
     assert response.status_code == 200
     one_time = ONE_TIME.search(response.get_data(as_text=True)).group(1)
@@ -108,7 +111,7 @@ def test_admins_cannot_deactivate_themselves_or_leave_no_active_admin(client, db
     response = post_form(
         client,
         f"/admin/users/{admin.id}/active",
-        {"action": "deactivate"},
+        {"action": "deactivate", "confirmed": "yes"},
         form_page="/admin/users",
         follow_redirects=True,
     )
@@ -160,3 +163,25 @@ def test_a_reset_from_the_command_line_is_audited_too(app, db, monkeypatch):
     assert result.output.split(": ")[-1].strip() not in str(
         list(db.query("SELECT * FROM audit_log"))
     )
+
+
+@pytest.mark.parametrize(
+    ("path", "action", "question"),
+    [("active", "deactivate", "Deactivate bob?"), ("password", "reset", "Reset the password")],
+)
+def test_deactivating_or_resetting_asks_first_and_changes_nothing_until_confirmed(
+    app, client, db, admin, path, action, question
+):
+    bob = make_user(db, "analyst", "bob")
+    bobs_browser = app.test_client()
+    login(bobs_browser, "bob")
+    response = post_form(
+        client, f"/admin/users/{bob.id}/{path}", {"action": action}, form_page="/admin/users"
+    )
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and question in page
+    assert 'name="confirmed" value="yes"' in page and ONE_TIME.search(page) is None
+    assert accounts.get(db, bob.id).active
+    assert accounts.authenticate(db, "bob", PASSWORD) is not None
+    assert bobs_browser.get("/dashboard").status_code == 200
+    assert actions_on(db, bob.id) == []

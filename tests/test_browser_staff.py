@@ -104,6 +104,8 @@ def test_an_admin_deactivates_and_reactivates_an_account_and_is_told_each_time(s
     page.goto(f"{base}/admin/users")
     row = page.locator(f"#user-{bob.id}")
     row.get_by_role("button", name="Deactivate bob").click()
+    assert page.locator("h1").inner_text() == "Deactivate bob?"
+    page.get_by_role("button", name="Yes, deactivate bob").click()
     assert page.locator("[role=status]").first.inner_text().startswith("Saved: bob is deactivated")
     assert page.locator(f"#user-{bob.id} [data-status]").inner_text() == "Deactivated"
     page.locator(f"#user-{bob.id}").get_by_role("button", name="Reactivate bob").click()

@@ -95,8 +95,7 @@ def test_a_teller_who_chose_welsh_gets_a_welsh_letter_on_an_english_sheet(client
     activity_id = open_activity(db, user.id)
     rows = [
         ROWS[0] + ",",
-        "Gofal da,yes,no,no,yes,no,written,Siân Hughes,"
-        '"2 Stryd Fawr, Bangor, LL57 1AA",cy',
+        'Gofal da,yes,no,no,yes,no,written,Siân Hughes,"2 Stryd Fawr, Bangor, LL57 1AA",cy',
     ]
     data = "\r\n".join([HEADER + ",contact_language", *rows, ""]).encode("utf-8")
     page = upload(client, activity_id, data).get_data(as_text=True)

@@ -39,9 +39,11 @@ class CreateUserForm(FlaskForm):
 
 class AccountActionForm(FlaskForm):
     """A button on one account's row (deactivate, reactivate, reset the password): the form
-    carries only the CSRF token and which action; the account is in the URL."""
+    carries only the CSRF token and which action; the account is in the URL. Deactivating and
+    resetting ask first: `confirmed` is "yes" only from the confirmation page's button."""
 
     action = HiddenField()
+    confirmed = HiddenField()
 
 
 class RoleForm(FlaskForm):

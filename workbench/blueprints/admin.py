@@ -54,6 +54,15 @@ def _account(user_id: int) -> accounts.User:
     return user
 
 
+def _confirm(user: accounts.User, action: str):
+    """Ask before an action that locks someone out: one mis-click on a long list of accounts
+    should not end a colleague's sessions in the middle of their work."""
+    target = "admin.set_active" if action == "deactivate" else "admin.reset_password"
+    return render_template(
+        "admin/confirm.html", user=user, action=action, target=url_for(target, user_id=user.id)
+    )
+
+
 def _back_to_accounts(user: accounts.User):
     return redirect(url_for("admin.users", _anchor=f"user-{user.id}"))
 
@@ -67,6 +76,8 @@ def set_active(user_id: int):
     if not form.validate_on_submit() or form.action.data not in ("deactivate", "reactivate"):
         abort(400)
     active = form.action.data == "reactivate"
+    if not active and form.confirmed.data != "yes":
+        return _confirm(user, "deactivate")
     db = get_db()
     try:
         accounts.set_active(db, user, active, by=current_user)
@@ -90,6 +101,8 @@ def reset_password(user_id: int):
     form = AccountActionForm()
     if not form.validate_on_submit() or form.action.data != "reset":
         abort(400)
+    if form.confirmed.data != "yes":
+        return _confirm(user, "reset")
     db = get_db()
     password = accounts.reset_password_of(db, user)
     audit.record(db, current_user.actor, "password_reset", "user", user.id)
