@@ -109,6 +109,25 @@ def capture_story(db, activity_id: int, user_id: int | None, /, **overrides) -> 
     return capture.capture_story(db, **capture_kwargs(db, activity_id, user_id, **overrides))
 
 
+def anonymised_story(db, gatherer, text: str) -> int:
+    """A story told in person to `gatherer` (a conftest `make_user`), anonymised by the real
+    model and waiting for its check: what the check page tests start from."""
+    from nlp import checks
+
+    activity_id = open_activity(db, gatherer.id)
+    receipt = capture_story(
+        db,
+        activity_id,
+        gatherer.id,
+        text=text,
+        consents={**ALL_YES, "contact": False},
+        contact=None,
+        equality=None,
+    )
+    checks.anonymise_story(db, receipt.story_id)
+    return receipt.story_id
+
+
 def row_counts(db) -> dict[str, int]:
     """Rows per table: equal before and after a refused call means nothing was written."""
     return {name: db[name].count for name in db.table_names()}

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import pytest
 from conftest import login, make_user, post_form
-from consent_support import ACTIVITY, ALL_YES
+from consent_support import anonymised_story
 
-from consent import activities, capture
 from nlp import checks
 from nlp.anonymise import anonymise, detect
 from nlp.check_hints import review_hints
-from plumbing.clock import today
 
 
 def hints_for(text: str) -> set[tuple[str, str]]:
@@ -54,25 +52,7 @@ STORY = (
 
 @pytest.fixture
 def story(db):
-    gatherer = make_user(db, "gatherer", "gemma")
-    activity_id = activities.create_activity(
-        db,
-        {**ACTIVITY, "opens_on": today().isoformat(), "closes_on": today().isoformat()},
-        created_by=gatherer.id,
-    )
-    receipt = capture.capture_story(
-        db,
-        activity_id=activity_id,
-        channel="in_person",
-        text=STORY,
-        consents={**ALL_YES, "contact": False},
-        method="written",
-        notice_id=activities.current_notice(db, activity_id)["id"],
-        recorded_by=gatherer.actor,
-        created_by=gatherer.id,
-    )
-    checks.anonymise_story(db, receipt.story_id)
-    return receipt.story_id
+    return anonymised_story(db, make_user(db, "gatherer", "gemma"), STORY)
 
 
 def test_the_check_page_highlights_hints_and_a_tick_makes_one_an_identifier(client, db, story):

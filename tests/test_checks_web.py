@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import pytest
 from conftest import make_user, post_form
-from consent_support import ACTIVITY, ALL_YES
+from consent_support import anonymised_story
 
-from consent import activities, capture
 from nlp import checks
-from plumbing.clock import today
 
 STORY = (
     "My name is Margaret Thompson and my NHS number is 943 476 5919. The nurse at "
@@ -18,25 +16,7 @@ STORY = (
 
 @pytest.fixture
 def story(db):
-    gatherer = make_user(db, "gatherer", "gemma")
-    activity_id = activities.create_activity(
-        db,
-        {**ACTIVITY, "opens_on": today().isoformat(), "closes_on": today().isoformat()},
-        created_by=gatherer.id,
-    )
-    receipt = capture.capture_story(
-        db,
-        activity_id=activity_id,
-        channel="in_person",
-        text=STORY,
-        consents={**ALL_YES, "contact": False},
-        method="written",
-        notice_id=activities.current_notice(db, activity_id)["id"],
-        recorded_by=gatherer.actor,
-        created_by=gatherer.id,
-    )
-    checks.anonymise_story(db, receipt.story_id)
-    return receipt.story_id
+    return anonymised_story(db, make_user(db, "gatherer", "gemma"), STORY)
 
 
 def test_the_gatherer_sees_findings_highlighted_beside_the_preview(client, db, story):
