@@ -151,7 +151,52 @@ WARD_CODE = re.compile(
 )
 
 
+# "Ward Alaw", "Ward Erddig", "ward Llinos": a ward named after a river, a tree or a person,
+# written after the word. The name must not be an English word ("Ward Manager", "Ward Round").
+WARD_NAMED = re.compile(
+    r"(?<![\w])(?P<ward>[Ww]ard)\s+(?P<name>[A-ZÂÊÎÔÛŴŶ][a-zâêîôûŵŷ'’]{2,}(?:-[A-Z][a-z]+)?)"
+    r"(?![\w'’-])"
+)
+# "Dr Shah and Partners", "Dr McCartan & Partners", "Drs Bhatti and Ferris": a practice named
+# after its doctors.
+_SURNAME = r"(?:[A-Z][\w'’]*[a-z][\w'’-]*)"
+PARTNERS = re.compile(
+    rf"(?<![\w])(?:Dr|DR|Doctor)\.?\s+{_SURNAME}(?:\s*(?:,|and|&)\s*(?:Dr\.?\s+)?{_SURNAME})*"
+    r"\s+(?:and|&)\s+(?:Partners|Colleagues|Associates)\b"
+    rf"|(?<![\w])Drs\.?\s+{_SURNAME}(?:\s*(?:,|and|&)\s*{_SURNAME})+"
+)
+# "the WRH", "the NCGH": a local hospital's initials after "the", taken only when they end as
+# hospital and infirmary initials do (H, I) and a word of care is near. Listed abbreviations
+# ("the LGI") are found above without that context.
+THE_INITIALS = re.compile(r"(?<![\w])the\s+(?P<abbr>[A-Z]{2,4}[HI])(?![\w&'’-])")
+CARE_CONTEXT = re.compile(
+    r"\b(?:admitted|admission|discharged?|ward|a&e|a\s*and\s*e|consultant|hospital|ambulance|"
+    r"nurses?|clinic|scan|appointment|operation|outpatients?|triage|theatre|bed|surgeon|"
+    r"sister|paramedics?|x-?ray|physio|doctors?|transferred|maternity|emergency)\b",
+    re.IGNORECASE,
+)
+# Initials ending in H or I that are conditions, tests, drugs or paperwork, not hospitals.
+NOT_HOSPITAL_INITIALS = frozenset(
+    """MRI UTI BMI PPI TCI AKI ABI TBI RTI LRTI URTI SSI HAI CAUTI ICH SAH PPH BPH DGH OOH LMWH
+    UFH DOH DOI FOI ROI KPI API CPI CHI NHSI""".split()
+)
+CONTEXT_CHARS = 100
+
+
 def patterned_care_settings(text: str) -> Iterator[Finding]:
+    for m in WARD_NAMED.finditer(text):
+        name = m.group("name").lower().replace("’", "'")
+        if name not in gazetteer().english_words or name in gazetteer().places:
+            yield Finding(m.start(), m.end(), "CARE_SETTING", 0.8, "care_pattern")
+    for m in PARTNERS.finditer(text):
+        yield Finding(m.start(), m.end(), "CARE_SETTING", 0.85, "care_pattern")
+    if not text.isupper():
+        for m in THE_INITIALS.finditer(text):
+            if m.group("abbr") in NOT_HOSPITAL_INITIALS:
+                continue
+            near = text[max(0, m.start() - CONTEXT_CHARS) : m.end() + CONTEXT_CHARS]
+            if CARE_CONTEXT.search(near):
+                yield Finding(m.start("abbr"), m.end("abbr"), "CARE_SETTING", 0.7, "care_initials")
     for m in SAINT.finditer(text):
         if not (m.group()[:2] == "ST" and not text.isupper() and len(m.group()) < 4):
             yield Finding(m.start(), m.end(), "CARE_SETTING", 0.8, "care_saint")

@@ -99,6 +99,14 @@ NOT_A_NAME = frozenset(
     said says told came come team lead manager worker nurse support liaison on call named
     called the a an had has have did does from at to for with about when after before""".split()
 )
+# Frequent Welsh words that are not English words (a few are given names: "Mae", "Beth",
+# "Nain"): among other Welsh words they are Welsh, not names.
+WELSH_WORDS = frozenset(
+    """mae roedd oedd yw ydy ydw yn yr ac ar gyda mewn fe fo chi nhw dy ei ein eich eu braf
+    iawn diolch fawr bore nos prynhawn croeso hefyd ond pan wedi ddim bod fod sut beth pwy
+    ble meddai nyrs meddyg dydd heddiw ddoe yfory mamgu tadcu nain taid cariad hwyl bach
+    mawr""".split()
+)
 COUNTRIES = frozenset(
     """uk u.k. gb england scotland wales britain ireland europe england's the united kingdom
     northern ireland great britain poland romania india pakistan nigeria ghana jamaica

@@ -40,3 +40,30 @@ def as_int(text: str) -> int | None:
     """Digits or words: "84" -> 84, "eighty four" -> 84."""
     text = text.strip()
     return int(text) if text.isdigit() else value(text)
+
+
+# Phone numbers read out: "oh seven seven double oh nine ...", "zero one one three, four ...".
+DIGIT_WORDS = {"oh": "0", "o": "0", "zero": "0", "nought": "0"} | {
+    w: str(n) for n, w in enumerate(UNITS, 1)
+}
+_DIGIT = "|".join(sorted(DIGIT_WORDS, key=len, reverse=True))
+_SPOKEN_DIGIT = rf"(?:(?:double|treble|triple)\s+)?(?:{_DIGIT})"
+SPOKEN_DIGITS = re.compile(
+    rf"(?<![\w-])(?:{_SPOKEN_DIGIT})(?:(?:\s*[,-]\s*|\s+)(?:{_SPOKEN_DIGIT})){{5,}}(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def spoken_digits(text: str) -> str:
+    """The digits a run of spoken digit words stands for ("oh double seven" -> "077")."""
+    out = []
+    repeat = 1
+    for word in re.findall(r"[a-z]+", text.lower()):
+        if word == "double":
+            repeat = 2
+        elif word in ("treble", "triple"):
+            repeat = 3
+        else:
+            out.append(DIGIT_WORDS[word] * repeat)
+            repeat = 1
+    return "".join(out)

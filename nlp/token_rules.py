@@ -25,6 +25,7 @@ from nlp.name_gazetteer import (
     NOT_A_NAME,
     ROLE_CUES,
     TITLE_CUES,
+    WELSH_WORDS,
     Gazetteer,
 )
 
@@ -136,8 +137,26 @@ def not_a_name(v: View, i: int) -> bool:
         or w in NOT_A_NAME
         or w in ROLE_CUES
         or w in TITLE_CUES
+        or is_job_title(w)
         or is_eponym(v, i)
+        or in_welsh(v, i)
     )
+
+
+# "anaesthetist", "radiologist", "paediatrician", "dietitian": the endings of job titles.
+JOB_ENDINGS = ("ist", "ists", "ician", "icians", "itian", "itians", "ologist")
+
+
+def is_job_title(word: str) -> bool:
+    return len(word) > 6 and word.endswith(JOB_ENDINGS)
+
+
+def in_welsh(v: View, i: int) -> bool:
+    """ "Mae hi'n braf": a Welsh word that is also a name ("Mae", "Dai"?) inside Welsh words."""
+    if v.word[i] not in WELSH_WORDS:
+        return False
+    near = [v.word[k] for k in (i - 2, i - 1, i + 1, i + 2) if 0 <= k < len(v) and k != i]
+    return any(w in WELSH_WORDS or w in ("'n", "’n") for w in near)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -254,7 +273,11 @@ def cued_name_ok(v: View, i: int, gaz: Gazetteer) -> bool:
     if v.mode == "mixed" and v.title[i]:
         return True
     if v.mode == "mixed":  # lower case where capitals are used: a name only if no word
-        return w not in gaz.english_words or (w in gaz.first_names and w not in gaz.common_words)
+        if w not in gaz.english_words or (w in gaz.first_names and w not in gaz.common_words):
+            return True
+        # "the nurse becca or bekki", "carer shaz said": a rare word used as a name
+        nxt = v.low[i + 1] if i + 1 < len(v) else ""
+        return w not in gaz.common_words and (nxt in NAME_FOLLOWERS or nxt in ("or", ","))
     return w in gaz.first_names or w not in gaz.common_words
 
 
@@ -320,6 +343,9 @@ def unlisted_title_name(v: View, i: int, gaz: Gazetteer) -> bool:
         return False
     if w in GENERIC_CARE or (i + 1 < len(v) and v.low[i + 1] in CARE_SUFFIX):
         return False  # "the Cardiology ward": a department, or part of a care setting
+    if i + 1 < len(v) and (v.word[i + 1] in ROLE_CUES or is_job_title(v.word[i + 1])):
+        if i > 0 and v.low[i - 1] in ("the", "a", "an", "our", "my", "his", "her", "their"):
+            return False  # "The Occupational Therapist", "a Discharge Coordinator"
     if v.ent[i] in NOT_IDENTIFIER_ENTS:
         return False  # spaCy reads a date, number or language here; an ORG may be a place
     if not v.sent_start[i]:
@@ -331,7 +357,24 @@ def unlisted_title_name(v: View, i: int, gaz: Gazetteer) -> bool:
         return True  # "“Tegid,” she said"'
     if i + 1 < len(v) and v.title[i + 1] and v.word[i + 1] in gaz.surnames and v.spaced[i]:
         return True  # "Oksana Clarke, 37, contacted us"
+    if i + 2 < len(v) and v.spaced[i] and _unlisted_pair(v, i + 1, gaz):
+        # "Gethin Rennie rang": two capitalised words in no list, then a verb of a person
+        return v.low[i + 2] in NAME_FOLLOWERS or v.low[i + 2] in PERSON_VERBS
     return nxt in NAME_FOLLOWERS or v.ent[i] == "PERSON"
+
+
+def _unlisted_pair(v: View, j: int, gaz: Gazetteer) -> bool:
+    """The second word of two capitalised words in no list ("Gethin Rennie"): a surname."""
+    w = v.word[j]
+    return (
+        v.title[j]
+        and v.wordlike[j]
+        and not v.text[j].isupper()
+        and w not in gaz.common_words
+        and w not in gaz.places
+        and not not_a_name(v, j)
+        and w not in CARE_SUFFIX
+    )
 
 
 def _addressed_in_speech(v: View, i: int) -> bool:
@@ -353,6 +396,21 @@ def _role_apposition(v: View, i: int) -> bool:
 
 APPOSITION_STARTS = frozenset("my our the his her their your".split())
 SPEECH_VERBS = frozenset("said says told asked explained rang phoned called replied".split())
+
+
+def _joined_name(v: View, i: int, gaz: Gazetteer) -> bool:
+    """A word joined to a name by "or", "and", "&" or "/" that reads as a name itself."""
+    if i + 1 >= len(v) or v.low[i] not in ("or", "and", "&", "/"):
+        return False
+    j = i + 1
+    if not v.wordlike[j] or v.stop[j] or not_a_name(v, j) or looks_like_a_verb(v, j, gaz):
+        return False
+    w = v.word[j]
+    if v.has_pos and v.pos[j] in CLOSED_POS:
+        return False
+    if w in gaz.common_words or w in gaz.places or w in GENERIC_CARE:
+        return False
+    return w in gaz.first_names or w not in gaz.english_words
 
 
 def surname_at_sentence_start(v: View, i: int, gaz: Gazetteer) -> bool:
@@ -391,6 +449,9 @@ def people(v: View, gaz: Gazetteer) -> Iterator[Finding]:
             end = extend_name(v, i, gaz)
             yield Finding(v.start[i], v.end[end - 1], "PERSON", score, source)
             i = end
+            if _joined_name(v, i, gaz):  # "becca or bekki", "Shona and Morven"
+                yield Finding(v.start[i + 1], v.end[i + 1], "PERSON", 0.7, "joined_name")
+                i += 2
             continue
         i += 1
 
@@ -415,6 +476,10 @@ STRONG_PLACE_CUES = (
     ("moved", "from"),
     ("me", "from"),
     ("us", "from"),
+    ("'m", "from"),
+    ("’m", "from"),
+    ("im", "from"),
+    ("am", "from"),
     ("grew", "up"),
     ("own", "in"),
     ("up", "in"),
@@ -536,7 +601,8 @@ def _unlisted_place_word(v: View, i: int, gaz: Gazetteer) -> bool:
 
 CARE_SUFFIX = frozenset(
     """hospital hospitals infirmary surgery hospice practice centre center clinic home ward
-    unit wing lodge manor house court grange care dental dentists dentist""".split()
+    unit wing lodge manor house court grange care dental dentists dentist group
+    partnership""".split()
 )
 # Suffixes that name a care setting even written in lower case after a capitalised name
 # ("the Grange practice", "Dr Rahman's surgery", "Oakwood dental").
@@ -573,6 +639,7 @@ STREET_WORDS = frozenset(
 )
 WARD_NUMBER = re.compile(r"\bward\s+\d{1,3}[a-z]?\b", re.IGNORECASE)
 CARE_AFTER = frozenset({"dental", "home", "health", "eye", "medical"})
+CARE_BEFORE_GROUP = frozenset({"medical", "health", "healthcare", "practice", "dental", "care"})
 
 
 def care_settings(v: View, gaz: Gazetteer, text: str) -> Iterator[Finding]:
@@ -585,6 +652,8 @@ def care_settings(v: View, gaz: Gazetteer, text: str) -> Iterator[Finding]:
         before = v.low[j - 1]
         if suffix == "care" and before not in CARE_AFTER:
             continue
+        if suffix in ("group", "partnership") and before not in CARE_BEFORE_GROUP:
+            continue  # "Leith Links Medical Group", "Tawe Health Partnership"
         if suffix == "home" and before not in ("care", "nursing", "residential"):
             continue
         if v.mode == "mixed" and not v.title[j]:
@@ -616,8 +685,14 @@ def _care_name_start(v: View, j: int, gaz: Gazetteer) -> int | None:
         if low in POSSESSIVE:
             i -= 1
             continue
+        if v.text[i] in HYPHENS and start == i + 1 and i > 0 and not v.spaced[i - 1]:
+            if not v.spaced[i] and v.text[i - 1].isalpha():
+                start = i - 1  # "Pen-y-Bont Surgery", "Stockton-on-Tees": one name
+                i -= 2
+                continue
         if not v.spaced[i] and v.low[i + 1] not in POSSESSIVE and i + 1 != j:
-            break
+            if not (i + 1 < len(v) and v.text[i + 1] in HYPHENS):
+                break
         if low in JOINERS and start is not None and low not in ("st", "st."):
             if low in ("on", "upon") and not _joins_a_place(v, i, start, gaz):
                 break  # "Staff on Elizabeth Ward", unlike "Newcastle upon Tyne Hospitals"
@@ -647,6 +722,7 @@ def _care_name_start(v: View, j: int, gaz: Gazetteer) -> int | None:
     return start if distinctive else None
 
 
+HYPHENS = ("-", "‐")
 PERSON_VERBS = frozenset(
     """said says told tells asked asks explained explains introduced came come rang phoned
     called helped listened gave made took sat spoke smiled laughed apologised reassured
@@ -779,6 +855,8 @@ def house_named_settings(v: View, gaz: Gazetteer) -> Iterator[Finding]:
             cue = any(v.word[k] in CARE_NOUNS for k in range(max(0, i - 5), i - 1))
         if not cue and v.low[i - 1] == "the" and v.low[i - 2] == ",":
             cue = i >= 3 and v.word[i - 3] in CARE_NOUNS
+        if not cue and (v.low[i - 2], v.low[i - 1]) in HOUSE_CUES:
+            cue = _house_shaped(v, i, gaz)
         if not cue:
             continue
         start = i + 1 if v.low[i] == "the" and v.text[i] == "The" else i
@@ -787,6 +865,43 @@ def house_named_settings(v: View, gaz: Gazetteer) -> Iterator[Finding]:
             end += 1
         if end > start:
             yield Finding(v.start[start], v.end[end - 1], "CARE_SETTING", 0.65, "care_context")
+
+
+# Where a care home is named in passing ("lives at The Cedars", "the staff at Fernlea", "a
+# review of The Laurels"): the same words also introduce towns and firms, so the name must
+# look like a house's as well (see `_house_shaped`).
+HOUSE_CUES = frozenset(
+    (verb, prep)
+    for verb in """lives living lived live been staying stays stayed stay resident residents
+        staff carers manager managers nurses review inspection visiting visit visits moved
+        move moving""".split()
+    for prep in ("at", "in", "of", "to")
+)
+# Countries and regions named with "the": "moved to The Netherlands" is no care home.
+THE_REGIONS = frozenset(
+    """netherlands gambia philippines bahamas maldives seychelles caribbean states emirates
+    highlands lowlands lakes borders midlands dales valleys cotswolds fens hebrides orkneys
+    shetlands wirral fylde potteries""".split()
+)
+HOUSE_ENDINGS = (
+    "field", "bank", "lea", "lee", "leigh", "hurst", "wood", "view", "croft", "dene", "mead",
+    "holme", "lands", "haven", "garth", "ridge", "brook", "hill", "grove", "side", "mount",
+)  # fmt: skip
+
+
+def _house_shaped(v: View, i: int, gaz: Gazetteer) -> bool:
+    """ "The Cedars" (a capital "The" inside a sentence), "Brambles" (a plural noun written
+    as a name), "Oakhurst", "Fernlea" (a house-name ending): not a listed town."""
+    if v.mode != "mixed":
+        return False
+    if v.text[i] == "The" and i + 1 < len(v):
+        w = v.word[i + 1]
+        return _house_word(v, i + 1, gaz) and w not in gaz.places and w not in THE_REGIONS
+    w = v.word[i]
+    if not _house_word(v, i, gaz) or w in gaz.places or gaz.is_name_part(w):
+        return False
+    plural = w.endswith("s") and w[:-1] in gaz.english_words
+    return plural or (w.endswith(HOUSE_ENDINGS) and w not in gaz.english_words)
 
 
 def _house_word(v: View, i: int, gaz: Gazetteer) -> bool:

@@ -13,7 +13,8 @@ from collections.abc import Iterator
 
 from nlp.findings import Finding
 from nlp.hurried_emails import hurried_emails
-from nlp.number_words import NUMBER, as_int
+from nlp.number_words import NUMBER, SPOKEN_DIGITS, as_int, spoken_digits
+from nlp.sign_offs import sign_off_names
 
 I = re.IGNORECASE  # noqa: E741 - short alias keeps the long patterns readable
 
@@ -21,6 +22,13 @@ I = re.IGNORECASE  # noqa: E741 - short alias keeps the long patterns readable
 # NHS numbers: 10 digits (3-3-4 with optional space or hyphen) and a valid mod-11 check digit.
 
 NHS_CANDIDATE = re.compile(r"(?<![\w+/.-])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\w/-]|\.\d)")
+# Typed by hand the groups drift: "943  476  5919", "943 4765 919", "943476 5919", "943-476 5919".
+# Ten digits in two or three groups of at least three, split by up to two spaces or a hyphen;
+# the mod-11 check digit (one in eleven random numbers passes) is what keeps precision.
+NHS_LOOSE = re.compile(
+    r"(?<![\w+/.:-])(?<!\d )(\d{3,7})(?:[ ]{1,2}|[ ]?-[ ]?)(\d{3,7})"
+    r"(?:(?:[ ]{1,2}|[ ]?-[ ]?)(\d{3,4}))?(?![\w/-]|\.\d|[ -]\d)"
+)
 
 
 def is_valid_nhs_number(digits: str) -> bool:
@@ -38,6 +46,10 @@ def nhs_numbers(text: str) -> Iterator[Finding]:
     for m in NHS_CANDIDATE.finditer(text):
         if is_valid_nhs_number(m.group(1) + m.group(3) + m.group(4)):
             yield Finding(m.start(), m.end(), "NHS_NUMBER", 1.0, "nhs_mod11")
+    for m in NHS_LOOSE.finditer(text):
+        digits = "".join(g for g in m.groups() if g)
+        if len(digits) == 10 and is_valid_nhs_number(digits):
+            yield Finding(m.start(), m.end(), "NHS_NUMBER", 0.95, "nhs_mod11")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -104,6 +116,11 @@ def phones(text: str) -> Iterator[Finding]:
             national = national[2:]
         if len(national) in (9, 10):
             yield Finding(m.start(), m.end(), "PHONE", 0.95, "uk_phone")
+    for m in SPOKEN_DIGITS.finditer(text):
+        # Read out in words: a trunk zero then nine or ten digits, as written in digits.
+        digits = spoken_digits(m.group())
+        if digits[:1] == "0" and digits[1:2] != "0" and len(digits) in (10, 11):
+            yield Finding(m.start(), m.end(), "PHONE", 0.9, "uk_phone_words")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -141,13 +158,20 @@ _CAP = r"[A-Z][a-z'’]+"
 _SUFFIXES_CAPITALISED = "|".join(w.capitalize() for w in STREET_SUFFIX.split("|"))
 # Welsh house and street names: "Ty Gwyn", "Bryn Awel", "Heol y Felin", "Ffordd yr Orsaf".
 WELSH_HOUSE = rf"(?:T[yŷ]|Bryn|Pen|Plas|Hafod|Llys|Cartref|Awel)\s+{_CAP}"
-WELSH_STREET = rf"(?:Heol|Ffordd|Stryd|L[oô]n|Maes|Cae|Rhodfa)\s+(?:(?:y|yr|'r)\s+)?{_CAP}"
-BUILDING = (
-    rf"(?:(?:The\s+)?(?:{_CAP}\s+){{0,2}}(?:{HOUSE_WORDS}|{_SUFFIXES_CAPITALISED})|{WELSH_HOUSE})"
+_WCAP = r"[A-ZÂÊÎÔÛŴŶ][a-zâêîôûŵŷ'’]+"
+WELSH_STREET = (
+    r"(?:Heol|Ffordd|Stryd|L[oô]n|Maes|Cae|Rhodfa|Cilgant|Clos|Teras|Gerddi|Cwrt|Llwybr)"
+    rf"(?:\s+(?:y|yr)\s+|['’]r\s+|\s+){_WCAP}(?:\s+{_WCAP})?"
 )
+BUILDING = (
+    rf"(?:(?:The\s+)?(?:{_CAP}\s+){{0,2}}(?:{HOUSE_WORDS}|{_SUFFIXES_CAPITALISED})|{WELSH_HOUSE}"
+    rf"|The\s+Old\s+{_CAP}(?:\s+{_CAP})?)"  # "The Old Forge", "The Old Post Office"
+)
+# Streets named in one word, mostly in the north and Scotland: "Gallowgate", "Briggate".
+COMPOUND_STREET = r"[A-Z][a-z]+(?:gate|gait|wynd|loan)\b"
 STREET_LINE = (
-    rf"(?:(?:\d{{1,4}}[a-z]?,?\s+)?(?:{_CAP}\s+){{1,3}}(?:{_SUFFIXES_CAPITALISED})\b"
-    rf"|{WELSH_STREET})"
+    rf"(?:(?:\d{{1,4}}[a-z]?,?\s+)?(?:(?:{_CAP}\s+){{1,3}}(?:{_SUFFIXES_CAPITALISED})\b"
+    rf"|{COMPOUND_STREET})|{WELSH_STREET})"
 )
 # "Rose Cottage, Mill Lane", "Flat 11, Harbour View, 2 Marine Parade", "Ty Gwyn, Heol y Felin":
 # a flat or a named building, then a street line (capitals as written, for precision).
@@ -158,9 +182,27 @@ ADDRESS_CHAIN = re.compile(
 )
 
 
+# "The Old Bakery on Quay Street": a named building, then "on" or "off" and its street, two
+# identifiers with an ordinary word between.
+BUILDING_ON_STREET = re.compile(
+    rf"(?<![\w])(?P<building>{BUILDING})\s+(?:on|off|in)\s+(?P<street>{STREET_LINE})"
+)
+# Welsh street names are streets without a number ("Heol y Parc", "Rhodfa'r Môr"), and
+# after one ("12 Cilgant y Bryn"): the English suffix rule above cannot see them.
+WELSH_STREET_LINE = re.compile(
+    rf"(?<![\w])(?:\d{{1,4}}[a-z]?,?\s+)?{WELSH_STREET}(?![\w'’])"
+    rf"|(?<![\w])\d{{1,4}}[a-z]?,?\s+{COMPOUND_STREET}"
+)
+
+
 def addresses(text: str) -> Iterator[Finding]:
     for m in ADDRESS_CHAIN.finditer(text):
         yield Finding(m.start(), m.end(), "ADDRESS", 0.85, "uk_address")
+    for m in BUILDING_ON_STREET.finditer(text):
+        for part in ("building", "street"):
+            yield Finding(m.start(part), m.end(part), "ADDRESS", 0.8, "uk_address")
+    for m in WELSH_STREET_LINE.finditer(text):
+        yield Finding(m.start(), m.end(), "ADDRESS", 0.8, "uk_address")
     for m in ADDRESS.finditer(text):
         words = m.group(2).lower().split()
         if any(w.strip("'’-") in NOT_STREET_WORDS for w in words):
@@ -251,6 +293,15 @@ AGES = (
     re.compile(rf"\b(?:aged|age|ages)\s*(?:of\s+)?:?\s*{N}\b{AGE_UNIT_AFTER}", I),
     re.compile(rf"\b{N}\s*(?:-|\s)?\s*(?:years?|yrs?|yr)\s*(?:-|\s)?\s*(?:old|of\s+age)\b", I),
     re.compile(r"\b(?P<n>\d{1,3})\s*(?:yo|y/o|y\.o\.?)(?!\w)", I),
+    # A baby's or child's age: "20 months old", "six weeks old", "3-month-old".
+    re.compile(rf"\b{N}\s*(?:-|\s)?\s*(?:months?|weeks?|days?)\s*(?:-|\s)?\s*old\b", I),
+    # "a man of 79", "a lady of ninety", "a gentleman of 91": a person described by age.
+    re.compile(
+        r"\b(?:man|woman|lady|gentleman|gent|person|patient|boy|girl|lad|lass|child|chap|"
+        rf"fellow|widow|widower|pensioner)\s+of\s+{N}\b{AGE_UNIT_AFTER}"
+        r"(?!\s*(?:years?|yrs?|foot|feet|ft|inches|in\b|words|visits?))",
+        I,
+    ),
     re.compile(
         r"\b(?:i'?m|i\s+am|i\s+was|he'?s|she'?s|he\s+is|she\s+is|they\s+are|who\s+is|who'?s|"
         r"is\s+now|was\s+only|turned|turns|turning|reached|at\s+the\s+age\s+of)\s+"
@@ -347,6 +398,7 @@ def pattern_findings(text: str) -> list[Finding]:
         ages,
         other_ids,
         hurried_emails,
+        sign_off_names,
     ):
         found.extend(detector(text))
     return found

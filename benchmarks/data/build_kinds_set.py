@@ -177,9 +177,10 @@ def nhs_number(rng: random.Random) -> str:
         check = 0 if check == 11 else check
         if check != 10:
             s = "".join(map(str, digits)) + str(check)
+            a, b, c = s[:3], s[3:6], s[6:]
             return rng.choice(
-                [f"{s[:3]}  {s[3:6]}  {s[6:]}", f"{s[:3]} {s[3:7]} {s[7:]}", f"{s[:3]}{s[3:6]} {s[6:]}",
-                 f"{s[:3]} {s[3:6]}  {s[6:]}", f"{s[:3]}-{s[3:6]} {s[6:]}"]
+                [f"{a}  {b}  {c}", f"{a} {s[3:7]} {s[7:]}", f"{a}{b} {c}", f"{a} {b}  {c}",
+                 f"{a}-{b} {c}"]
             )  # fmt: skip
 
 

@@ -1,0 +1,216 @@
+"""Identifiers written the way people say them (issue 20), through the real detector.
+
+Each test is a kind with several phrasings, written for these tests (not taken from any
+measuring set): care homes and wards as people name them, practices named after doctors or
+streets, hospital abbreviations near a care word, ages in a phrase, Welsh street words, names in
+sign-offs and lists, NHS numbers with odd gaps, phone numbers read out. And the reverse: job
+titles, Welsh words, acronyms that are not places, numbers that fail the NHS check.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.anonymise import detect
+
+
+def covered(text: str, value: str) -> bool:
+    start = text.index(value)
+    return any(f.start <= start and f.end >= start + len(value) for f in detect(text))
+
+
+def flagged(text: str, value: str) -> bool:
+    start = text.index(value)
+    return any(f.start < start + len(value) and f.end > start for f in detect(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Her bed on Ward Alaw was by the window.", "Ward Alaw"),
+        ("They kept him on Ward Cefni for a fortnight.", "Ward Cefni"),
+        ("I visited Ward Erddig every evening.", "Ward Erddig"),
+        ("Dad was moved onto ward Llinos at midnight.", "ward Llinos"),
+    ],
+)
+def test_wards_named_after_the_word_ward(text, value):
+    assert covered(text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("We are with Dr Varghese and Partners in town.", "Varghese and Partners"),
+        ("I phoned Dr Kowalczyk & Partners three times.", "Kowalczyk & Partners"),
+        ("Drs Bhatti and Ferris were always helpful.", "Bhatti and Ferris"),
+        ("She is registered at Pont-y-Clun Surgery.", "Pont-y-Clun Surgery"),
+        ("Our practice, Hollinwood Medical Group, closed its list.", "Hollinwood Medical Group"),
+        ("I go to Caerau Lane Health Centre for bloods.", "Caerau Lane Health Centre"),
+        ("The dentist at Tanners Row Dental Care pulled the tooth.", "Tanners Row Dental Care"),
+        ("Aberdaron Family Practice sent a text.", "Aberdaron Family Practice"),
+    ],
+)
+def test_practices_named_after_people_or_streets(text, value):
+    assert covered(text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("He was admitted to the WRH after the fall.", "WRH"),
+        ("The ambulance took us to the NCGH and we waited in A&E for hours.", "NCGH"),
+        ("Mum had her scan at the PRUH and the consultant was kind.", "PRUH"),
+        ("The ward sister at the SMH never called back.", "SMH"),
+    ],
+)
+def test_hospital_abbreviations_after_the_near_care_words(text, value):
+    assert covered(text, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We complained to the CQC and the PALS team about the ward.",
+        "The DVLA took my licence after the stroke; the GP agreed.",
+        "Staff on the MDT and the SALT team were lovely to Dad in hospital.",
+        "The BBC ran a piece about the hospital.",
+        "He was kept in the HDU then the ward.",
+    ],
+)
+def test_acronyms_that_are_not_places_stay(text):
+    assert not [f for f in detect(text) if f.label == "CARE_SETTING"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Our son is 20 months old and was seen within the hour.", "20"),
+        ("A woman of 84 left on a trolley all night.", "84"),
+        ("They treated a lady of ninety like a nuisance.", "ninety"),
+        ("For a gentleman of 91 he was very patient.", "91"),
+        ("My baby, just 6 weeks old, was admitted.", "6"),
+    ],
+)
+def test_ages_inside_a_phrase(text, value):
+    assert covered(text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Mam lives at 12 Cilgant y Bryn on her own.", "12 Cilgant y Bryn"),
+        ("Send it to 4 Stryd y Castell please.", "4 Stryd y Castell"),
+        ("Our address is 27 Heol Glyndwr.", "27 Heol Glyndwr"),
+        ("The ambulance went to Rhodfa'r Orsaf by mistake.", "Rhodfa'r Orsaf"),
+        ("It is the third house on Lôn Ganol, near the chapel.", "Lôn Ganol"),
+        ("Please write to The Old Bakery on Quay Street.", "The Old Bakery"),
+    ],
+)
+def test_welsh_street_words_and_house_names(text, value):
+    assert covered(text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Please pass this on to the ward.\n\nThanks,\nEilidh", "Eilidh"),
+        ("I hope this helps others.\n\nRegards,\nTariq Mahmood", "Tariq Mahmood"),
+        ("Sorry it's so long.\nKind regards\nOlwen\nSent from my iPhone", "Olwen"),
+        ("That's all I wanted to say. Many thanks, Ruaridh", "Ruaridh"),
+        ("Best wishes,\nGwenllian", "Gwenllian"),
+    ],
+)
+def test_names_in_sign_offs(text, value):
+    assert covered(text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The nurse becca or bekki, not sure which, was lovely.", "bekki"),
+        ("Staff nurse Shona and Morven looked after her.", "Morven"),
+    ],
+)
+def test_names_joined_to_a_name(text, value):
+    assert covered(text, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The consultant anaesthetist explained everything.",
+        "The Occupational Therapist visited on day three.",
+        "A Discharge Coordinator rang us.",
+        "Mae hi'n braf iawn heddiw, diolch.",
+        "The registrar radiologist and the physiotherapist agreed.",
+    ],
+)
+def test_job_titles_and_welsh_words_are_not_names(text):
+    assert not [f for f in detect(text) if f.label == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("My NHS number is 943  476  5919.", "943  476  5919"),
+        ("NHS no 943 4765 919 on the letter", "943 4765 919"),
+        ("number 943476 5919 is mine", "943476 5919"),
+        ("ref 943-476 5919 please", "943-476 5919"),
+    ],
+)
+def test_nhs_numbers_with_odd_gaps(text, value):
+    assert covered(text, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My NHS number is 943  476  5918.",  # wrong check digit
+        "We waited 123  456  7890 minutes, or so it felt.",
+    ],
+)
+def test_odd_gaps_without_a_valid_check_digit_stay(text):
+    assert not [f for f in detect(text) if f.label == "NHS_NUMBER"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "ring me on oh seven seven double oh nine double oh one two three",
+            "oh seven seven double oh nine double oh one two three",
+        ),
+        (
+            "Her number is zero one one three, four nine six, oh double one two.",
+            "zero one one three, four nine six, oh double one two",
+        ),
+        (
+            "text oh double seven double oh nine oh oh four five six please",
+            "oh double seven double oh nine oh oh four five six",
+        ),
+    ],
+)
+def test_phone_numbers_read_out_in_words(text, value):
+    assert covered(text, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We waited one two three hours, I lost count.",
+        "She took two tablets, then one, then two again.",
+    ],
+)
+def test_counting_in_words_is_no_phone(text):
+    assert not [f for f in detect(text) if f.label == "PHONE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("I'm from SPLOTT and proud of it.", "SPLOTT"),
+        ("i'm from llanrumney originally", "llanrumney"),
+    ],
+)
+def test_places_in_capitals_or_lower_case_after_from(text, value):
+    assert covered(text, value)
