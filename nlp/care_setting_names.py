@@ -154,7 +154,8 @@ WARD_CODE = re.compile(
 # "Ward Alaw", "Ward Erddig", "ward Llinos": a ward named after a river, a tree or a person,
 # written after the word. The name must not be an English word ("Ward Manager", "Ward Round").
 WARD_NAMED = re.compile(
-    r"(?<![\w])(?P<ward>[Ww]ard)\s+(?P<name>[A-ZÂÊÎÔÛŴŶ][a-zâêîôûŵŷ'’]{2,}(?:-[A-Z][a-z]+)?)"
+    r"(?<![\w])(?P<ward>[Ww]ard)[ \t]+"
+    r"(?P<name>[A-ZÂÊÎÔÛŴŶ][a-zâêîôûŵŷ][a-zâêîôûŵŷ'’]+(?:-[A-Z][a-z]+)?)"
     r"(?![\w'’-])"
 )
 # "Dr Shah and Partners", "Dr McCartan & Partners", "Drs Bhatti and Ferris": a practice named

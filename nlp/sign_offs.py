@@ -32,8 +32,8 @@ def sign_off_names(text: str) -> Iterator[Finding]:
     gaz = gazetteer()
     for m in SIGN_OFF.finditer(text):
         name = m.group("name")
-        if not name[:1].isupper():
-            continue
+        if not name[:1].isupper() or re.fullmatch(r"(\w)\1+", name, re.IGNORECASE):
+            continue  # "Thank you XXXX": a name someone already took out
         words = [w.lower() for w in re.split(r"\s+", name)]
         if any(w in DOMAIN_WORDS or w in ROLE_CUES for w in words):
             continue  # "Thanks, NHS", "Love, Mum"

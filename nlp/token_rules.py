@@ -136,11 +136,16 @@ def not_a_name(v: View, i: int) -> bool:
         or w in DOMAIN_WORDS
         or w in NOT_A_NAME
         or w in ROLE_CUES
-        or w in TITLE_CUES
+        or w.rstrip(".") in TITLE_CUES
         or is_job_title(w)
         or is_eponym(v, i)
         or in_welsh(v, i)
+        or bool(REDACTION_MARK.fullmatch(w))
     )
+
+
+# "XXXX", "xxx": where someone already took a name out; nothing is left to find.
+REDACTION_MARK = re.compile(r"(.)\1+|\*+")
 
 
 # "anaesthetist", "radiologist", "paediatrician", "dietitian": the endings of job titles.
@@ -275,9 +280,10 @@ def cued_name_ok(v: View, i: int, gaz: Gazetteer) -> bool:
     if v.mode == "mixed":  # lower case where capitals are used: a name only if no word
         if w not in gaz.english_words or (w in gaz.first_names and w not in gaz.common_words):
             return True
-        # "the nurse becca or bekki", "carer shaz said": a rare word used as a name
+        # "the nurse becca or bekki", "carer shaz said": a rare word shaped like a pet name
         nxt = v.low[i + 1] if i + 1 < len(v) else ""
-        return w not in gaz.common_words and (nxt in NAME_FOLLOWERS or nxt in ("or", ","))
+        pet_name = w.endswith(("a", "i", "y", "ie", "o", "z")) and not w.endswith("ly")
+        return pet_name and w not in gaz.common_words and (nxt in NAME_FOLLOWERS or nxt == "or")
     return w in gaz.first_names or w not in gaz.common_words
 
 
@@ -367,7 +373,8 @@ def _unlisted_pair(v: View, j: int, gaz: Gazetteer) -> bool:
     """The second word of two capitalised words in no list ("Gethin Rennie"): a surname."""
     w = v.word[j]
     return (
-        v.title[j]
+        v.word[j - 1] not in gaz.english_words
+        and v.title[j]
         and v.wordlike[j]
         and not v.text[j].isupper()
         and w not in gaz.common_words
@@ -408,8 +415,10 @@ def _joined_name(v: View, i: int, gaz: Gazetteer) -> bool:
     w = v.word[j]
     if v.has_pos and v.pos[j] in CLOSED_POS:
         return False
-    if w in gaz.common_words or w in gaz.places or w in GENERIC_CARE:
+    if w in gaz.common_words or w in gaz.places or w in GENERIC_CARE or w.rstrip(".") in TITLE_CUES:
         return False
+    if v.mode == "mixed" and v.text[j].isupper():
+        return False  # "Lisa and TTI Tina": initials of a role
     return w in gaz.first_names or w not in gaz.english_words
 
 

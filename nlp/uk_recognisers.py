@@ -294,7 +294,7 @@ AGES = (
     re.compile(rf"\b{N}\s*(?:-|\s)?\s*(?:years?|yrs?|yr)\s*(?:-|\s)?\s*(?:old|of\s+age)\b", I),
     re.compile(r"\b(?P<n>\d{1,3})\s*(?:yo|y/o|y\.o\.?)(?!\w)", I),
     # A baby's or child's age: "20 months old", "six weeks old", "3-month-old".
-    re.compile(rf"\b{N}\s*(?:-|\s)?\s*(?:months?|weeks?|days?)\s*(?:-|\s)?\s*old\b", I),
+    re.compile(rf"(?<![\d.,]){N}\s*(?:-|\s)?\s*(?:months?|weeks?|days?)\s*(?:-|\s)?\s*old\b", I),
     # "a man of 79", "a lady of ninety", "a gentleman of 91": a person described by age.
     re.compile(
         r"\b(?:man|woman|lady|gentleman|gent|person|patient|boy|girl|lad|lass|child|chap|"

@@ -214,3 +214,18 @@ def test_counting_in_words_is_no_phone(text):
 )
 def test_places_in_capitals_or_lower_case_after_from(text, value):
     assert covered(text, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "XXXX was working hard to support us. Thank you XXXX",
+        "The nurse xxx was extremely considerate.",
+        "Best ward I’ve been on, and the ward I'm on now is good too.",
+        "The baby was born at 29.5 weeks old by section.",
+        "Dad went to Boots for his tablets.",
+        "We moved to The Netherlands when I retired.",
+    ],
+)
+def test_redaction_marks_pronouns_and_shops_stay(text):
+    assert not [f for f in detect(text) if f.label in ("PERSON", "CARE_SETTING", "AGE")]
