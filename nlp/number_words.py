@@ -48,8 +48,10 @@ DIGIT_WORDS = {"oh": "0", "o": "0", "zero": "0", "nought": "0"} | {
 }
 _DIGIT = "|".join(sorted(DIGIT_WORDS, key=len, reverse=True))
 _SPOKEN_DIGIT = rf"(?:(?:double|treble|triple)\s+)?(?:{_DIGIT})"
+# A UK number starts with its trunk zero, so the run starts with a word for zero.
 SPOKEN_DIGITS = re.compile(
-    rf"(?<![\w-])(?:{_SPOKEN_DIGIT})(?:(?:\s*[,-]\s*|\s+)(?:{_SPOKEN_DIGIT})){{5,}}(?![\w-])",
+    r"(?<![\w-])\b(?:oh|o|zero|nought)"
+    rf"(?:(?:\s*[,-]\s*|\s+)(?:{_SPOKEN_DIGIT})){{5,}}(?![\w-])",
     re.IGNORECASE,
 )
 

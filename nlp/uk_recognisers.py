@@ -293,8 +293,6 @@ AGES = (
     re.compile(rf"\b(?:aged|age|ages)\s*(?:of\s+)?:?\s*{N}\b{AGE_UNIT_AFTER}", I),
     re.compile(rf"\b{N}\s*(?:-|\s)?\s*(?:years?|yrs?|yr)\s*(?:-|\s)?\s*(?:old|of\s+age)\b", I),
     re.compile(r"\b(?P<n>\d{1,3})\s*(?:yo|y/o|y\.o\.?)(?!\w)", I),
-    # A baby's or child's age: "20 months old", "six weeks old", "3-month-old".
-    re.compile(rf"(?<![\d.,]){N}\s*(?:-|\s)?\s*(?:months?|weeks?|days?)\s*(?:-|\s)?\s*old\b", I),
     # "a man of 79", "a lady of ninety", "a gentleman of 91": a person described by age.
     re.compile(
         r"\b(?:man|woman|lady|gentleman|gent|person|patient|boy|girl|lad|lass|child|chap|"
@@ -323,8 +321,17 @@ AGES = (
 )
 
 
+# A baby's or child's age: "20 months old", "six weeks old", "3-month-old". Numbers in words
+# make the pattern slow, so it runs only where the cheap check finds "weeks old" and the like.
+BABY_AGE = re.compile(
+    rf"(?<![\d.,])\b{N}\s*(?:-|\s)?\s*(?:months?|weeks?|days?)\s*(?:-|\s)?\s*old\b", I
+)
+BABY_AGE_HINT = re.compile(r"(?:month|week|day)s?\s*(?:-|\s)?\s*old\b", I)
+
+
 def ages(text: str) -> Iterator[Finding]:
-    for pattern in AGES:
+    patterns = (*AGES, BABY_AGE) if BABY_AGE_HINT.search(text) else AGES
+    for pattern in patterns:
         for m in pattern.finditer(text):
             n = as_int(m.group("n"))
             in_words = not m.group("n").isdigit()
