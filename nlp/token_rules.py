@@ -405,6 +405,22 @@ APPOSITION_STARTS = frozenset("my our the his her their your".split())
 SPEECH_VERBS = frozenset("said says told asked explained rang phoned called replied".split())
 
 
+def _beside_an_age(v: View, i: int) -> bool:
+    """ "Bill, 82, was left on a trolley": a capitalised word with an age between commas
+    is a person, even one that is also an everyday word ("Bill", "Rose", "Mark")."""
+    if i + 4 >= len(v) or not v.wordlike[i] or not_a_name(v, i) or v.stop[i]:
+        return False
+    if not (v.title[i] or v.mode != "mixed") or v.word[i] in MONTHS or v.word[i] in WEEKDAYS:
+        return False
+    if v.low[i + 1] != "," or v.low[i + 3] != ",":
+        return False
+    age = v.text[i + 2]
+    return age.isdigit() and 0 < int(age) <= 115 and not v.text[i + 4][:1].isdigit()
+
+
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
 def _joined_name(v: View, i: int, gaz: Gazetteer) -> bool:
     """A word joined to a name by "or", "and", "&" or "/" that reads as a name itself."""
     if i + 1 >= len(v) or v.low[i] not in ("or", "and", "&", "/"):
@@ -452,6 +468,8 @@ def people(v: View, gaz: Gazetteer) -> Iterator[Finding]:
             score, source = 0.65, "capitals"  # a guess from capitals alone: the check asks
         elif surname_at_sentence_start(v, i, gaz):
             score, source = 0.7, "surname_start"
+        elif _beside_an_age(v, i):
+            score, source = 0.75, "beside_age"
         else:
             score = 0.0
         if score:
@@ -513,8 +531,11 @@ def places(v: View, gaz: Gazetteer) -> Iterator[Finding]:
                     continue
                 key = v.lowered[v.start[i] : v.end[i + size - 1]]
                 if key in gaz.places and _place_ok(v, i, size, key, gaz):
-                    yield Finding(v.start[i], v.end[i + size - 1], "LOCATION", 0.75, "uk_places")
-                    matched = size
+                    last = i + size - 1
+                    if _place_tail(v, last + 1):
+                        last += 1  # "Moss Side", "Kings Heath": the list names only "Moss"
+                    yield Finding(v.start[i], v.end[last], "LOCATION", 0.75, "uk_places")
+                    matched = last - i + 1
                     break
         i += matched or 1
     yield from _cued_places(v, gaz)
@@ -554,6 +575,24 @@ def _place_ok(v: View, i: int, size: int, key: str, gaz: Gazetteer) -> bool:
     return (
         cue or placed or _area_follows(v, i + size) or not (v.has_pos and v.pos[i] in NOT_NAME_POS)
     )
+
+
+# Second words of districts named after a village or a feature: "Moss Side", "Kings Heath",
+# "Gorton End", "Hyde Park".
+PLACE_TAILS = frozenset(
+    """side end green heath hill park bridge common cross vale moor bank top bottom town
+    village estate fields wood marsh row gate""".split()
+)
+
+
+def _place_tail(v: View, j: int) -> bool:
+    if j >= len(v) or not v.spaced[j - 1] or v.word[j] not in PLACE_TAILS:
+        return False
+    if j + 1 < len(v) and (v.word[j + 1] in STREET_WORDS or v.word[j + 1] in CARE_SUFFIX):
+        return False  # "Leeds Park Lane", "Moss Side Surgery": a street or a practice
+    if v.mode == "mixed":
+        return v.title[j] and v.title[j - 1]
+    return True
 
 
 def _area_follows(v: View, j: int) -> bool:
@@ -879,12 +918,17 @@ def house_named_settings(v: View, gaz: Gazetteer) -> Iterator[Finding]:
 # Where a care home is named in passing ("lives at The Cedars", "the staff at Fernlea", "a
 # review of The Laurels"): the same words also introduce towns and firms, so the name must
 # look like a house's as well (see `_house_shaped`).
+# "Lives in" and "moved to" introduce towns more often than homes: a stay or a move needs
+# "at" ("lives at The Cedars"), "in" only after "been" or "staying" ("been in Larchfield").
 HOUSE_CUES = frozenset(
-    (verb, prep)
-    for verb in """lives living lived live been staying stays stayed stay resident residents
-        staff carers manager managers nurses review inspection visiting visit visits moved
-        move moving""".split()
-    for prep in ("at", "in", "of", "to")
+    [
+        (verb, "at")
+        for verb in """lives living lived live been staying stays stayed stay resident
+            residents staff carers manager managers nurses visiting visit visits""".split()
+    ]
+    + [(verb, "of") for verb in "staff manager managers review inspection residents".split()]
+    + [(verb, "in") for verb in "been staying stayed resident".split()]
+    + [(verb, "to") for verb in "moved move moving".split()]
 )
 # Countries and regions named with "the": "moved to The Netherlands" is no care home.
 THE_REGIONS = frozenset(

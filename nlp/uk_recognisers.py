@@ -309,8 +309,23 @@ AGES = (
     # "Carly Bartlett (88)": a bracketed number after a capitalised word and a space (not the
     # "1" of "alert(1)"), or after "then", "now", "aged" inside the brackets.
     re.compile(rf"(?<![\w'’])[A-Z][\w'’-]*\s+\(\s*{N}\s*\)"),
+    # "my dad (79)", "her husband (82)": the same after a relative, written in lower case.
+    re.compile(rf"\b{RELATIVES.pattern}\s+\(\s*{N}\s*\)", I),
+    # "Bill, 82, was left": a capitalised word, then the age between commas, then the sentence
+    # goes on in lower case (not a list of numbers).
+    re.compile(
+        r"(?<![\w'’])(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|"
+        r"April|May|June|July|August|September|October|November|December)\b)"
+        rf"[A-Z][a-z'’-]+,\s*{N},\s+(?=[a-z])"
+    ),
     re.compile(rf"\(\s*(?:then|now|aged?|age)\s+{N}\s*\)", I),
     re.compile(rf"\bat\s+{N},\s+(?:she|he|i|they|my|her|his|we)\b", I),
+    # "At 19 I was diagnosed": without the comma only past the hours of a clock ("at 3 I was").
+    re.compile(
+        r"\bat\s+(?P<n>1[3-9]|[2-9]\d|1[01]\d)\s+(?:she|he|i|they|we)\s+"
+        r"(?:was|were|had|got|became|lost|left|moved|started|found|joined|married)\b",
+        I,
+    ),
     re.compile(
         r"\b(?:he|she|who|they|mum|mom|mam|dad|son|daughter|wife|husband|partner|brother|sister"
         r"|uncle|aunt|auntie|nan|nana|gran|granny|grandad|grandma|grandson|granddaughter|father"

@@ -229,3 +229,48 @@ def test_places_in_capitals_or_lower_case_after_from(text, value):
 )
 def test_redaction_marks_pronouns_and_shops_stay(text):
     assert not [f for f in detect(text) if f.label in ("PERSON", "CARE_SETTING", "AGE")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("My dad (79) waited nine hours.", "79"),
+        ("Her husband (82) was on the floor.", "82"),
+        ("Bill, 82, was left on a trolley.", "82"),
+        ("At 19 I was diagnosed with Crohn's.", "19"),
+        ("at 23 she became a carer for her mum", "23"),
+    ],
+)
+def test_ages_after_relatives_between_commas_and_at(text, value):
+    assert covered(text, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday, 12, patients were moved.",
+        "at 3 I was told to wait in the car.",
+        "We have been married 52 years.",
+    ],
+)
+def test_weekdays_and_clock_times_are_no_ages(text):
+    assert not [f for f in detect(text) if f.label == "AGE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Bill, 82, was left on a trolley.", "Bill"), ("Rose, 90, who lives alone, fell.", "Rose")],
+)
+def test_everyday_word_names_beside_an_age(text, name):
+    assert (name, "PERSON") in {(text[f.start : f.end], f.label) for f in detect(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("A lad from Sale Moor helped us onto the bus.", "Sale Moor"),
+        ("we live in moss side near the park", "moss side"),
+    ],
+)
+def test_listed_place_with_a_district_word_after_it(text, value):
+    assert (value, "LOCATION") in {(text[f.start : f.end], f.label) for f in detect(text)}
