@@ -160,7 +160,7 @@ WARD_NAMED = re.compile(
 )
 # "Dr Shah and Partners", "Dr McCartan & Partners", "Drs Bhatti and Ferris": a practice named
 # after its doctors.
-_SURNAME = r"(?:[A-Z][\w'’]*[a-z][\w'’-]*)"
+_SURNAME = r"(?:[A-Z](?=[\w'’-]*[a-z])[\w'’-]*)"  # one lower-case letter at least
 PARTNERS = re.compile(
     rf"(?<![\w])(?:Dr|DR|Doctor)\.?\s+{_SURNAME}(?:\s*(?:,|and|&)\s*(?:Dr\.?\s+)?{_SURNAME})*"
     r"\s+(?:and|&)\s+(?:Partners|Colleagues|Associates)\b"
