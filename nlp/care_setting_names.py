@@ -156,6 +156,7 @@ WARD_CODE = re.compile(
 WARD_NAMED = re.compile(
     r"(?<![\w])(?P<ward>[Ww]ard)[ \t]+"
     r"(?P<name>[A-ZÂÊÎÔÛŴŶ][a-zâêîôûŵŷ][a-zâêîôûŵŷ'’]+(?:-[A-Z][a-z]+)?)"
+    r"(?:[ \t]+(?P<second>[A-ZÂÊÎÔÛŴŶ][a-zâêîôûŵŷ'’]+))?"  # "Ward Dewi Sant"
     r"(?![\w'’-])"
 )
 # "Dr Shah and Partners", "Dr McCartan & Partners", "Drs Bhatti and Ferris": a practice named
@@ -184,11 +185,18 @@ NOT_HOSPITAL_INITIALS = frozenset(
 CONTEXT_CHARS = 100
 
 
+def _unlisted_or_place(word: str) -> bool:
+    """A ward's name: a word English lacks ("Alaw", "Sant") or a place ("Conwy")."""
+    word = word.lower().replace("’", "'")
+    return word not in gazetteer().english_words or word in gazetteer().places
+
+
 def patterned_care_settings(text: str) -> Iterator[Finding]:
     for m in WARD_NAMED.finditer(text):
-        name = m.group("name").lower().replace("’", "'")
-        if name not in gazetteer().english_words or name in gazetteer().places:
-            yield Finding(m.start(), m.end(), "CARE_SETTING", 0.8, "care_pattern")
+        if _unlisted_or_place(m.group("name")):
+            second = (m.group("second") or "").lower()
+            end = m.end() if second and second not in gazetteer().common_words else None
+            yield Finding(m.start(), end or m.end("name"), "CARE_SETTING", 0.8, "care_pattern")
     for m in PARTNERS.finditer(text):
         yield Finding(m.start(), m.end(), "CARE_SETTING", 0.85, "care_pattern")
     if not text.isupper():

@@ -30,6 +30,7 @@ def flagged(text: str, value: str) -> bool:
         ("Her bed on Ward Alaw was by the window.", "Ward Alaw"),
         ("They kept him on Ward Cefni for a fortnight.", "Ward Cefni"),
         ("I visited Ward Erddig every evening.", "Ward Erddig"),
+        ("Mam was on Ward Dewi Sant over Christmas.", "Ward Dewi Sant"),
         ("Dad was moved onto ward Llinos at midnight.", "ward Llinos"),
     ],
 )
