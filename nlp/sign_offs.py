@@ -28,13 +28,23 @@ SIGN_OFF = re.compile(
 )
 
 
+def _written_in_lower_case(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) < 0.015 * len(letters)
+
+
 def sign_off_names(text: str) -> Iterator[Finding]:
     gaz = gazetteer()
     for m in SIGN_OFF.finditer(text):
         name = m.group("name")
-        if not name[:1].isupper() or re.fullmatch(r"(\w)\1+", name, re.IGNORECASE):
+        if re.fullmatch(r"(\w)\1+", name, re.IGNORECASE):
             continue  # "Thank you XXXX": a name someone already took out
         words = [w.lower() for w in re.split(r"\s+", name)]
+        if not name[:1].isupper() and not (
+            _written_in_lower_case(text)
+            and all(w in gaz.first_names or w not in gaz.english_words for w in words)
+        ):
+            continue  # lower case counts only where nothing is capitalised ("thanks, eilidh")
         if any(w in DOMAIN_WORDS or w in ROLE_CUES for w in words):
             continue  # "Thanks, NHS", "Love, Mum"
         if all(w in gaz.common_words and w not in gaz.first_names for w in words):

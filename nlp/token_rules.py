@@ -280,11 +280,24 @@ def cued_name_ok(v: View, i: int, gaz: Gazetteer) -> bool:
     if v.mode == "mixed":  # lower case where capitals are used: a name only if no word
         if w not in gaz.english_words or (w in gaz.first_names and w not in gaz.common_words):
             return True
+        if (
+            i > 1
+            and v.low[i - 1] in ("called", "named")
+            and (v.word[i - 2] in ROLE_CUES or v.word[i - 2] in PEOPLE_NOUNS)
+            and w not in gaz.common_words
+            and w not in GENERIC_CARE
+        ):
+            return True  # "a nurse called becca", "a lady named jo" (not "I called reception")
         # "the nurse becca or bekki", "carer shaz said": a rare word shaped like a pet name
         nxt = v.low[i + 1] if i + 1 < len(v) else ""
         pet_name = w.endswith(("a", "i", "y", "ie", "o", "z")) and not w.endswith("ly")
         return pet_name and w not in gaz.common_words and (nxt in NAME_FOLLOWERS or nxt == "or")
     return w in gaz.first_names or w not in gaz.common_words
+
+
+PEOPLE_NOUNS = frozenset(
+    "lady man woman girl boy guy bloke chap lad lass person someone somebody gentleman".split()
+)
 
 
 def _cue_before(v: View, i: int) -> str | None:

@@ -275,3 +275,28 @@ def test_everyday_word_names_beside_an_age(text, name):
 )
 def test_listed_place_with_a_district_word_after_it(text, value):
     assert (value, "LOCATION") in {(text[f.start : f.end], f.label) for f in detect(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("the doctor was lovely. thanks, eilidh", "eilidh"),
+        ("A nurse called becca looked after us.", "becca"),
+        ("There was a carer named shaz who sang to her.", "shaz"),
+    ],
+)
+def test_lower_case_names_after_a_sign_off_or_called(text, value):
+    assert covered(text, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A clinic called cardiology rang me.",
+        "Then I called reception again.",
+        "the doctor was lovely. thanks, everyone",
+        "Thanks again to the Ward Team",
+    ],
+)
+def test_called_and_thanks_without_a_name(text):
+    assert not [f for f in detect(text) if f.label == "PERSON"]
