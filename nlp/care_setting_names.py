@@ -18,6 +18,7 @@ from pathlib import Path
 
 from nlp.findings import Finding
 from nlp.name_gazetteer import gazetteer
+from nlp.uk_recognisers import capitals_mean_little
 
 DATA = Path(__file__).parent / "data" / "care_setting_names.txt"
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]*)?|&")
@@ -159,6 +160,15 @@ WARD_NAMED = re.compile(
     r"(?:[ \t]+(?P<second>[A-ZÂÊÎÔÛŴŶ][a-zâêîôûŵŷ'’]+))?"  # "Ward Dewi Sant"
     r"(?![\w'’-])"
 )
+# Typed in lower case or capitals: "on ward alaw", "dr shah and partners".
+WARD_ANY_CASE = re.compile(
+    r"(?<![\w])(?P<ward>ward)[ \t]+(?P<name>[^\W\d_]{3,})(?:[ \t]+(?P<second>[^\W\d_]{3,}))?"
+    r"(?![\w'’-])",
+    re.IGNORECASE,
+)
+PARTNERS_ANY_CASE = re.compile(
+    r"(?<![\w])(?:dr|doctor)\.?\s+[^\W\d_][\w'’-]*\s+(?:and|&)\s+partners\b", re.IGNORECASE
+)
 # "Dr Shah and Partners", "Dr McCartan & Partners", "Drs Bhatti and Ferris": a practice named
 # after its doctors.
 _SURNAME = r"(?:[A-Z](?=[\w'’-]*[a-z])[\w'’-]*)"  # one lower-case letter at least
@@ -192,12 +202,13 @@ def _unlisted_or_place(word: str) -> bool:
 
 
 def patterned_care_settings(text: str) -> Iterator[Finding]:
-    for m in WARD_NAMED.finditer(text):
+    any_case = capitals_mean_little(text)
+    for m in (WARD_ANY_CASE if any_case else WARD_NAMED).finditer(text):
         if _unlisted_or_place(m.group("name")):
             second = (m.group("second") or "").lower()
             end = m.end() if second and second not in gazetteer().common_words else None
             yield Finding(m.start(), end or m.end("name"), "CARE_SETTING", 0.8, "care_pattern")
-    for m in PARTNERS.finditer(text):
+    for m in (PARTNERS_ANY_CASE if any_case else PARTNERS).finditer(text):
         yield Finding(m.start(), m.end(), "CARE_SETTING", 0.85, "care_pattern")
     if not text.isupper():
         for m in THE_INITIALS.finditer(text):

@@ -18,6 +18,14 @@ from nlp.sign_offs import sign_off_names
 
 I = re.IGNORECASE  # noqa: E741 - short alias keeps the long patterns readable
 
+
+def capitals_mean_little(text: str) -> bool:
+    """Typed all in lower case or ALL CAPS: patterns that rely on capitals read any case."""
+    letters = [c for c in text if c.isalpha()]
+    upper = sum(c.isupper() for c in letters)
+    return bool(letters) and (upper < 0.015 * len(letters) or upper > 0.6 * len(letters))
+
+
 # ---------------------------------------------------------------------------------------------
 # NHS numbers: 10 digits (3-3-4 with optional space or hyphen) and a valid mod-11 check digit.
 
@@ -195,6 +203,14 @@ WELSH_STREET_LINE = re.compile(
 )
 
 
+# "12 heol y bont", "4 STRYD Y CASTELL": where capitals mean nothing, a house number first.
+WELSH_STREET_ANY_CASE = re.compile(
+    r"(?<![\w])\d{1,4}[a-z]?,?\s+(?:heol|ffordd|stryd|l[oô]n|cilgant|rhodfa|teras|gerddi)"
+    r"(?:\s+(?:y|yr)\s+|['’]r\s+|\s+)[^\W\d_]{3,}(?![\w'’])",
+    I,
+)
+
+
 def addresses(text: str) -> Iterator[Finding]:
     for m in ADDRESS_CHAIN.finditer(text):
         yield Finding(m.start(), m.end(), "ADDRESS", 0.85, "uk_address")
@@ -203,6 +219,9 @@ def addresses(text: str) -> Iterator[Finding]:
             yield Finding(m.start(part), m.end(part), "ADDRESS", 0.8, "uk_address")
     for m in WELSH_STREET_LINE.finditer(text):
         yield Finding(m.start(), m.end(), "ADDRESS", 0.8, "uk_address")
+    if capitals_mean_little(text):
+        for m in WELSH_STREET_ANY_CASE.finditer(text):
+            yield Finding(m.start(), m.end(), "ADDRESS", 0.75, "uk_address")
     for m in ADDRESS.finditer(text):
         words = m.group(2).lower().split()
         if any(w.strip("'’-") in NOT_STREET_WORDS for w in words):

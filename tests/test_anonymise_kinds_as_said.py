@@ -300,3 +300,21 @@ def test_lower_case_names_after_a_sign_off_or_called(text, value):
 )
 def test_called_and_thanks_without_a_name(text):
     assert not [f for f in detect(text) if f.label == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("mum was on ward alaw for a week and the nurses were lovely", "ward alaw"),
+        ("we are with dr varghese and partners and they never answer", "varghese and partners"),
+        ("SHE WAS ON WARD CEFNI AND DR KHAN AND PARTNERS NEVER RANG", "KHAN AND PARTNERS"),
+        ("mam lives at 12 heol y bont on her own", "12 heol y bont"),
+    ],
+)
+def test_the_same_kinds_typed_in_lower_case_or_capitals(text, value):
+    assert covered(text, value)
+
+
+def test_ward_words_typed_in_lower_case_stay():
+    text = "the ward staff were great and the ward round was late, ward manager lovely"
+    assert detect(text) == []
