@@ -32,9 +32,10 @@ def capitals_mean_little(text: str) -> bool:
 NHS_CANDIDATE = re.compile(r"(?<![\w+/.-])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\w/-]|\.\d)")
 # Typed by hand the groups drift: "943  476  5919", "943 4765 919", "943476 5919", "943-476 5919".
 # Ten digits in two or three groups of at least three, split by up to two spaces or a hyphen;
-# the mod-11 check digit (one in eleven random numbers passes) is what keeps precision.
+# the mod-11 check digit (one in eleven random numbers passes) is what keeps precision. A
+# leading zero is a phone number's trunk prefix ("01632 96012"), never this loose shape's.
 NHS_LOOSE = re.compile(
-    r"(?<![\w+/.:-])(?<!\d )(\d{3,7})(?:[ ]{1,2}|[ ]?-[ ]?)(\d{3,7})"
+    r"(?<![\w+/.:(-])(?<!\d )(?!0)(\d{3,7})(?:[ ]{1,2}|[ ]?-[ ]?)(\d{3,7})"
     r"(?:(?:[ ]{1,2}|[ ]?-[ ]?)(\d{3,4}))?(?![\w/-]|\.\d|[ -]\d)"
 )
 

@@ -318,3 +318,9 @@ def test_the_same_kinds_typed_in_lower_case_or_capitals(text, value):
 def test_ward_words_typed_in_lower_case_stay():
     text = "the ward staff were great and the ward round was late, ward manager lovely"
     assert detect(text) == []
+
+
+@pytest.mark.parametrize("tail", ["96012", "96045", "96078", "96099"])
+def test_phone_numbers_with_odd_gaps_are_never_nhs_numbers(tail):
+    text = f"ring me on 01632 {tail} after six"
+    assert not [f for f in detect(text) if f.label == "NHS_NUMBER"]
