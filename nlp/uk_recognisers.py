@@ -250,7 +250,8 @@ DATE = (
     rf"|(?:19|20)\d{{2}}|['’]\d{{2}})"
 )
 BIRTH_CUE = (
-    r"\b(?:born|date\s+of\s+birth|d\.?\s?o\.?\s?b\.?|birth\s*date|birthday|b\.)"
+    r"\b(?:born|date\s+of\s+birth|year\s+of\s+birth|yob|d\.?\s?o\.?\s?b\.?|birth\s*(?:date|year)|"
+    r"birthday|b\.)"
     r"[\s:,.-]*(?:(?:on|in|is|was|the|of|:|-)\s+){0,3}"
 )
 DOB = re.compile(rf"{BIRTH_CUE}(?P<date>{DATE})(?![\w/])", I)
@@ -263,9 +264,15 @@ LIFESPAN = re.compile(
 )
 
 
+# "a 1961 baby", "a 1940s child" is an era; "a 1961 baby" names the year someone was born.
+BIRTH_YEAR_BABY = re.compile(r"\b(?:a|an)\s+(?P<date>(?:19|20)\d{2})\s+(?:baby|babe)\b", I)
+
+
 def dates_of_birth(text: str) -> Iterator[Finding]:
     for m in DOB.finditer(text):
         yield Finding(m.start("date"), m.end("date"), "DATE_OF_BIRTH", 0.95, "dob_cue")
+    for m in BIRTH_YEAR_BABY.finditer(text):
+        yield Finding(m.start("date"), m.end("date"), "DATE_OF_BIRTH", 0.8, "dob_cue")
     for m in LIFESPAN.finditer(text):
         if _after_a_person(text, m.start()):
             yield Finding(m.start("date"), m.end("date"), "DATE_OF_BIRTH", 0.8, "dob_cue")

@@ -324,3 +324,22 @@ def test_ward_words_typed_in_lower_case_stay():
 def test_phone_numbers_with_odd_gaps_are_never_nhs_numbers(tail):
     text = f"ring me on 01632 {tail} after six"
     assert not [f for f in detect(text) if f.label == "NHS_NUMBER"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Year of birth: 1947. Lives alone.", "1947"),
+        ("YOB 1952, female, carer.", "1952"),
+        ("I'm a 1961 baby and never been in hospital.", "1961"),
+    ],
+)
+def test_a_bare_year_of_birth(text, value):
+    assert covered(text, value)
+
+
+@pytest.mark.parametrize(
+    "text", ["We are a 1950s family.", "The 1948 founding of the NHS was a good thing."]
+)
+def test_eras_and_history_years_are_no_birth_years(text):
+    assert not [f for f in detect(text) if f.label == "DATE_OF_BIRTH"]
