@@ -157,3 +157,39 @@ def test_two_hundred_priorities_train_with_most_falling_back_to_zero_shot(framew
     decided, _ = model.predict([LONG_CARER_STORY], embed.encode([LONG_CARER_STORY]))
     assert decided[0, big.ids.index("carers")]
     assert decided.sum() <= 5
+
+
+@pytest.mark.parametrize("positives", [3, 40, 150])
+def test_platt_calibration_is_the_maximum_likelihood_sigmoid(positives):
+    # Same model as scikit-learn's LogisticRegression with the same penalty, solved to
+    # convergence: calibration of a rare priority (3 positives of 300) as of a common one.
+    from sklearn.linear_model import LogisticRegression
+
+    rng = np.random.default_rng(positives)
+    truth = np.zeros(300, dtype=np.int8)
+    truth[:positives] = 1
+    scores = rng.normal(size=300) + 1.5 * truth
+    reference = LogisticRegression(C=tag_learner.PLATT_C, tol=1e-10, max_iter=10_000).fit(
+        scores[:, None], truth
+    )
+    slope, intercept = tag_learner._platt(scores, truth)
+    assert slope == pytest.approx(reference.coef_[0, 0], rel=1e-3)
+    assert intercept == pytest.approx(reference.intercept_[0], rel=1e-3)
+
+
+def test_held_out_scores_are_those_of_a_model_trained_without_the_text():
+    # The cut-offs and calibration rest on these leave-one-out scores; the kernel is solved
+    # in single precision, which must not change them beyond rounding.
+    from scipy import sparse
+
+    rng = np.random.default_rng(0)
+    words = sparse.random(80, 500, density=0.02, random_state=1, format="csr", dtype=np.float32)
+    vectors = rng.normal(size=(80, 16)).astype(np.float32)
+    targets = np.where(rng.random((80, 3)) < 0.3, 1.0, -1.0)
+    blocks = [words, vectors]
+    _, leave_one_out = tag_learner._ridge(blocks, targets)
+    for row in (0, 17, 79):
+        keep = np.arange(80) != row
+        parts, _ = tag_learner._ridge([b[keep] for b in blocks], targets[keep])
+        refit = tag_learner._score([b[[row]] for b in blocks], parts)[0]
+        assert np.allclose(leave_one_out[row], refit, atol=1e-3)
