@@ -23,6 +23,7 @@ from pathlib import Path
 
 SENTENCES_PATH = Path(__file__).parent / "data" / "signal_sentences.txt"
 KINDS_PATH = Path(__file__).parent / "data" / "signal_kinds.txt"
+VOICES_PATH = Path(__file__).parent / "data" / "signal_voices.txt"
 
 
 @dataclass(frozen=True)
@@ -40,9 +41,11 @@ class Example:
         return self.context or self.text
 
 
-def hand_written(paths: tuple[Path, ...] = (SENTENCES_PATH, KINDS_PATH)) -> list[Example]:
-    """The sentences of `signal_sentences.txt` and `signal_kinds.txt` with the labels of
-    their block."""
+def hand_written(
+    paths: tuple[Path, ...] = (SENTENCES_PATH, KINDS_PATH, VOICES_PATH),
+) -> list[Example]:
+    """The sentences of `signal_sentences.txt`, `signal_kinds.txt` and `signal_voices.txt`
+    with the labels of their block."""
     labels: tuple[str, ...] = ()
     examples = []
     lines = [line for path in paths for line in path.read_text(encoding="utf-8").splitlines()]
@@ -219,6 +222,122 @@ def _generated(rng: random.Random) -> list[Example]:
             ],
         )
     return out
+
+
+# Kinds an earlier model missed, slot by slot: means at hand said in the present tense, danger
+# as the teller types, neglect through what is missing, coercive control told about someone
+# else, and what an adult does to a child in the child's words.
+
+MEANS_HERE = (
+    "the tablets are on the table in front of me", "i've got all my pills out on the bed",
+    "the rope is in the shed and i know where", "there's a blade in my pocket",
+    "i've got a month of my meds saved in a jar", "the paracetamol is lined up by the sink",
+    "i've got the keys to the roof", "my insulin pens are all here and i know how much it takes",
+    "the knife is right here next to me", "i've kept back every tablet they gave me",
+)  # fmt: skip
+MEANS_WHY = (
+    "", " and i'm going to use them", " and nobody knows", " for when i decide",
+    " and tonight feels like the night", " and i keep thinking about it", " just in case",
+)  # fmt: skip
+MISSING = (
+    "there's no food in the fridge", "the heating hasn't been on for weeks",
+    "her water jug is always empty", "he hasn't had a hot meal in days",
+    "nobody has washed her since last week", "his pad hasn't been changed since yesterday",
+    "the carers haven't turned up for three days", "her tablets haven't been given for days",
+    "the bed is soaked and nobody has changed it", "he's lost so much weight his clothes hang off him",
+    "the house is freezing and there's no money for the meter", "she can't reach her call bell",
+)  # fmt: skip
+CHILD_MISSING = (
+    "there's never any food in the house", "they have no beds, just a mattress on the floor",
+    "nobody gets them up for school", "the baby's bottles are never made up",
+    "they're left on their own overnight", "there's no heating and they sleep in their coats",
+    "nobody takes them to the dentist or the doctor", "they wear the same dirty clothes all week",
+    "they're always hungry and asking the neighbours for food",
+)  # fmt: skip
+THIRD_PARTNERS = (
+    "my sister's husband", "my friend's boyfriend", "my daughter's partner", "her husband",
+    "my son's girlfriend", "the man she lives with", "my mum's partner", "his wife",
+)  # fmt: skip
+THIRD_CONTROL = (
+    "checks her phone every night", "won't let her see her friends",
+    "takes all her wages", "decides what she can wear", "tracks where she goes",
+    "won't let her out without him", "keeps her passport", "makes her account for every penny",
+    "tells her no one would believe her", "answers for her at appointments",
+    "threatens to take the children if she leaves", "has cut her off from all of us",
+)  # fmt: skip
+CHILD_VOICE_ADULTS = (
+    "my dad", "my mum", "my stepdad", "my stepmum", "mum's boyfriend", "my uncle",
+    "my foster carer", "my nan's boyfriend", "the man mum lives with",
+)  # fmt: skip
+CHILD_VOICE_ACTS = (
+    "hits me", "hurts me", "locks me in my room", "doesn't give me any tea",
+    "shouts at me and throws things", "grabs me really hard", "makes me keep secrets",
+    "touches me in ways i don't like", "says i'm worthless and stupid", "kicks me",
+    "leaves me on my own all night", "makes me sleep in the cold",
+)  # fmt: skip
+CHILD_VOICE_WHEN = (
+    "", " when he's drunk", " when i get things wrong", " when mum's at work", " every day",
+    " and says i'll get in trouble if i tell", " and i'm scared to go home",
+)  # fmt: skip
+SCREENING = (
+    "asked if I was safe at home", "asked whether I'd thought about hurting myself",
+    "went through the suicide questions", "asked if anyone hurts the children",
+    "asked if my partner controls the money", "asked if I'd ever been abused",
+    "checked whether I had tablets saved up", "asked about thoughts of ending my life",
+)  # fmt: skip
+SCREENING_ANSWER = (
+    "and I said no", ", which is routine", " and I was fine with that", "; I haven't",
+    " and I answered honestly that I'm OK", ", they ask everyone",
+)  # fmt: skip
+
+
+def _kinds(rng: random.Random) -> list[Example]:
+    """Slot-filled sentences of the kinds an earlier model missed, and hard negatives."""
+    out: list[Example] = []
+    for _ in range(40):
+        means = rng.choice(MEANS_HERE) + rng.choice(MEANS_WHY)
+        labels = ("suicide_self_harm", "immediate_danger")
+        out.append(Example(f"{means} {rng.choice(NOW)}".strip() + ".", labels))
+        out.append(
+            Example(
+                f"{rng.choice(ELDERS).capitalize()} lives alone and {rng.choice(MISSING)}.",
+                ("adult_abuse_neglect",),
+            )
+        )
+        out.append(
+            Example(
+                f"At {rng.choice(('her', 'his', 'their'))} house {rng.choice(CHILD_MISSING)}.",
+                ("child_abuse_neglect",),
+            )
+        )
+        out.append(
+            Example(
+                f"{rng.choice(THIRD_PARTNERS).capitalize()} {rng.choice(THIRD_CONTROL)}.",
+                ("domestic_abuse",),
+            )
+        )
+        act = rng.choice(CHILD_VOICE_ACTS) + rng.choice(CHILD_VOICE_WHEN)
+        out.append(Example(f"{rng.choice(CHILD_VOICE_ADULTS)} {act}", ("child_abuse_neglect",)))
+        out.append(
+            Example(
+                f"{rng.choice(ASKERS)} {rng.choice(SCREENING)}{rng.choice(SCREENING_ANSWER)}.", ()
+            )
+        )
+        medicine = rng.choice(MEDICINES)
+        out.append(
+            Example(
+                rng.choice(
+                    (
+                        f"I've got {medicine} here with me and I take them as prescribed.",
+                        f"{medicine.capitalize()} are on the kitchen table where I can see them.",
+                        f"I keep a spare box of {medicine} in my bag.",
+                        f"I've saved the leftover {medicine} to take back to the pharmacy.",
+                    )
+                ),
+                (),
+            )
+        )
+    return [Example(e.text, e.labels) for e in {e.text: e for e in out}.values()]
 
 
 # Ordinary sentences and hard negatives: most of a story is neither, and the model has to
@@ -419,7 +538,7 @@ def training_examples(seed: int = 19) -> list[Example]:
     """Every written training text: hand-written and generated sentences with their variants,
     each group (a sentence and its variants) named so cross-validation keeps it together."""
     rng = random.Random(seed)
-    base = hand_written() + _generated(rng) + _ordinary(rng)
+    base = hand_written() + _generated(rng) + _kinds(rng) + _ordinary(rng)
     base = [Example(e.text, e.labels, e.context, f"g{i}") for i, e in enumerate(base)]
     neutral = [e.text for e in _ordinary(random.Random(seed + 1))]
     out: list[Example] = []
