@@ -244,7 +244,8 @@ MISSING = (
     "her water jug is always empty", "he hasn't had a hot meal in days",
     "nobody has washed her since last week", "his pad hasn't been changed since yesterday",
     "the carers haven't turned up for three days", "her tablets haven't been given for days",
-    "the bed is soaked and nobody has changed it", "he's lost so much weight his clothes hang off him",
+    "the bed is soaked and nobody has changed it",
+    "he's lost so much weight his clothes hang off him",
     "the house is freezing and there's no money for the meter", "she can't reach her call bell",
 )  # fmt: skip
 CHILD_MISSING = (
@@ -419,6 +420,67 @@ END_OF_LIFE = (
 )  # fmt: skip
 
 
+# Ordinary talk that shares a topic with a signal: children and babies at groups and clinics,
+# recovery and endings in mental health services, older people's care going well. A model
+# that meets children only in stories of abuse learns "a child is mentioned", not "a child is
+# harmed"; these teach the difference.
+KIDS = (
+    "my son", "my daughter", "my little boy", "my little girl", "the baby", "my toddler",
+    "my twins", "my grandson", "our eldest", "my 3 year old", "my baby, who's 7 months,",
+    "my teenager", "my stepdaughter", "our youngest",
+)  # fmt: skip
+KIDS_DOING = (
+    "loves the messy play on a Tuesday", "has started talking much more since the group",
+    "was seen quickly for her ear infection",
+    "slept through for the first time after the sleep clinic",
+    "is on the waiting list for an autism assessment", "had his jabs and was very brave",
+    "was weighed by the health visitor and is doing well", "goes to the breakfast club at school",
+    "was poorly with a temperature and the GP saw us the same day",
+    "has made friends at the stay and play",
+    "is behind with her speech and the therapist is helping",
+    "struggles with her behaviour and the parenting course gave us ideas",
+    "started nursery and cried at first but loves it now",
+    "was born early and spent a week in special care",
+    "gets picked up by her nan after school", "had a tooth out at the dentist",
+)  # fmt: skip
+ENDINGS = (
+    "I'm sad the group is ending but I'm ready to move on.",
+    "Saying goodbye to the staff was the hardest part.",
+    "I've been discharged from the service and I'm a lot better now.",
+    "This is my last session and I'll miss everyone.",
+    "I'm nearly back to my old self.",
+    "I don't know where I'd be without this service.",
+    "It's the end of my journey with the team and I'm grateful.",
+    "I've given up ringing, it's pointless, nobody answers.",
+    "I wish someone had told me about this group sooner.",
+    "I still haven't heard back about my letter.",
+    "I've had my sessions and now I'm on my own, which is a bit scary.",
+    "I don't want to be passed to another team again.",
+    "I was struggling with my mood and the GP referred me to talking therapies.",
+    "The medication has made a big difference to how I feel.",
+    "I've been depressed for months and the wait for therapy is too long.",
+    "I've come off my antidepressants slowly with the GP's help.",
+)  # fmt: skip
+OLDER_WELL = (
+    "has a hot meal every day and the carers stay for a chat",
+    "is kept warm and clean and the home rings us with any news",
+    "goes to the day centre twice a week and loves the singing",
+    "has a key safe so the carers can let themselves in",
+    "is well looked after by the district nurses, who come every morning",
+    "has a pendant alarm and the response team came quickly when she fell",
+)  # fmt: skip
+
+
+def _ordinary_topics(rng: random.Random) -> list[Example]:
+    """Ordinary sentences about children, endings and older people's care (no signal)."""
+    texts: list[str] = []
+    for _ in range(80):
+        texts.append(f"{rng.choice(KIDS).capitalize()} {rng.choice(KIDS_DOING)}.")
+        texts.append(rng.choice(ENDINGS))
+        texts.append(f"{rng.choice(ELDERS).capitalize()} {rng.choice(OLDER_WELL)}.")
+    return [Example(t, ()) for t in dict.fromkeys(texts)]
+
+
 def _ordinary(rng: random.Random) -> list[Example]:
     """Ordinary and hard-negative sentences, drawn from the slots above."""
     texts: list[str] = []
@@ -538,7 +600,7 @@ def training_examples(seed: int = 19) -> list[Example]:
     """Every written training text: hand-written and generated sentences with their variants,
     each group (a sentence and its variants) named so cross-validation keeps it together."""
     rng = random.Random(seed)
-    base = hand_written() + _generated(rng) + _kinds(rng) + _ordinary(rng)
+    base = hand_written() + _generated(rng) + _kinds(rng) + _ordinary(rng) + _ordinary_topics(rng)
     base = [Example(e.text, e.labels, e.context, f"g{i}") for i, e in enumerate(base)]
     neutral = [e.text for e in _ordinary(random.Random(seed + 1))]
     out: list[Example] = []

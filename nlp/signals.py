@@ -47,6 +47,7 @@ SEVERITY: dict[str, str] = {
     "complaint": "routine",
 }
 RISK_TO_LIFE = ("suicide_self_harm", "immediate_danger")
+POSSIBLE_PREFIX = "possible risk, please read: "
 MAX_CHARS = 1_000_000  # beyond this only the first million characters are read
 
 # Word classes used in the patterns below as @NAME.
@@ -280,7 +281,7 @@ RECOVERED = tuple(
 # Said just before a risk, these put it in the past ("my son used to self harm at 14"), unless
 # the sentence says it is back.
 PAST_BEFORE = frozenset({"used", "once", "formerly"})
-RELAPSE = frozenset("again still back returned returning started restarted now today".split())
+RELAPSE = frozenset("again still back returned returning started restarted every most".split())
 # A story about others: a risk named after one of these in the same sentence is what a film,
 # book or programme was about ("a documentary on domestic violence refuges").
 MEDIA = frozenset(
@@ -288,6 +289,7 @@ MEDIA = frozenset(
     "documentaries soap soaps episode series programme program story stories podcast character "
     "characters thriller article news".split()
 )
+STORY_OF = frozenset({"about", "on", "where", "whose", "called"})
 # Asked by someone, then answered no: "the GP asked if I'd had thoughts of hurting myself,
 # which I haven't".
 ASKED_ALSO = frozenset({"checked", "screened", "questioned", "whether"})
@@ -315,6 +317,9 @@ class Signal:
     source: str  # "rules" or "classifier" (the sentence model)
     why: str
     score: float | None = None
+    # "possible": the model's lower tier for risk to life, still a flag for the lead, whose
+    # reason starts with POSSIBLE_PREFIX so it is read as "please read", not "certain".
+    tier: str = "certain"
 
     @property
     def severity(self) -> str:
@@ -430,8 +435,7 @@ def _held_back(doc, start: int, end: int, rule: _Rule) -> str | None:
     after = [t.lower_ for t in doc[end : end + 3]]
     if after and after[0] in SERVICE_WORDS and rule.signal != "complaint":
         return f'names a service ("{after[0]}")'
-    sentence_before = _sentence_before(doc, start)
-    if MEDIA & set(sentence_before[-10:]) and rule.signal != "complaint":
+    if rule.signal != "complaint" and _told_of_a_story(_sentence_before(doc, start)[-10:]):
         return "what a film, book or programme was about"
     if rule.signal == "suicide_self_harm":
         if after and after[0] in IDIOM_AFTER and doc[end - 1].lower_ in WORDS["SELF"]:
@@ -472,6 +476,15 @@ def _sentence_and_next(doc, start: int, end: int) -> list[str]:
     return [t.lower_ for t in doc[first:last]]
 
 
+def _told_of_a_story(before: list[str]) -> bool:
+    """ "A film about a man who ...", "a documentary on ...": a media word, then what it was
+    about, before the phrase ("my friend from the film club wants to die" is not)."""
+    for i, word in enumerate(before):
+        if word in MEDIA and STORY_OF & set(before[i + 1 :]):
+            return True
+    return False
+
+
 def _sentence_before(doc, start: int) -> list[str]:
     """Lower-case words of the sentence holding doc[start], before it."""
     first = start
@@ -493,7 +506,7 @@ def _past_and_over(doc, start: int, end: int) -> bool:
 
 
 def _end_of_life_wish(doc, start: int, end: int) -> bool:
-    """"Wanted to die at home", "ready to die ... the palliative team respected that": a wish
+    """ "Wanted to die at home", "ready to die ... the palliative team respected that": a wish
     about how a life ends, told beside its care, not a wish to end it."""
     if doc[end - 1].lower_ not in ("die", "dead", "dying"):
         return False
@@ -682,8 +695,10 @@ def _best_per_signal(
     held_back: list[tuple[str, int, int]],
 ) -> list[Signal]:
     found = []
+    possible = model.possible_thresholds()
     for column, name in enumerate(model.names):
         threshold = float(model.thresholds[column])
+        lower = float(possible[column])
         allowed = [
             i
             for i, unit in enumerate(units)
@@ -702,6 +717,12 @@ def _best_per_signal(
                 f' "{_quote(units[best].text)}"'
             )
             found.append(Signal(name, "classifier", why, round(score, 3)))
+        elif score >= lower:
+            why = (
+                f"{POSSIBLE_PREFIX}model {score:.2f} (possible from {lower:.2f}, sure from"
+                f' {threshold:.2f}) on the words "{_quote(units[best].text)}"'
+            )
+            found.append(Signal(name, "classifier", why, round(score, 3), tier="possible"))
     return found
 
 
