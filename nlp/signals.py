@@ -234,6 +234,13 @@ SERVICE_WORDS = frozenset(
     "advocate advocates advocacy refuge refuges bereavement officer officers".split()
 )
 IDIOM_AFTER = frozenset({"laughing", "laughter", "accidentally", "shaving", "playing", "on"})
+# "on" after these is what someone caught themselves on (an accident), unless what follows is
+# a time or "purpose".
+ON_A_THING = frozenset("hurt hurting cut cutting cuts burn burning burnt burned".split())
+ON_NOT_A_THING = frozenset(
+    "purpose monday tuesday wednesday thursday friday saturday sunday weekend weekends "
+    "christmas new my his her".split()
+)
 ACCIDENT_BEFORE = frozenset({"fell", "fall", "falling", "tripped", "slipped", "accidentally"})
 VEHICLES = frozenset({"car", "bus", "van", "lorry", "bike", "ball", "vehicle", "swing", "train"})
 ASKED = frozenset({"asked", "ask", "asks", "asking"})
@@ -439,7 +446,8 @@ def _held_back(doc, start: int, end: int, rule: _Rule) -> str | None:
         return "what a film, book or programme was about"
     if rule.signal == "suicide_self_harm":
         if after and after[0] in IDIOM_AFTER and doc[end - 1].lower_ in WORDS["SELF"]:
-            return f'idiom ("{after[0]}")'
+            if after[0] != "on" or _caught_on_a_thing(doc, start, end, after):
+                return f'idiom ("{after[0]}")'
         before = {t.lower_ for t in doc[max(0, start - 4) : start]}
         if before & ACCIDENT_BEFORE:
             return "an accident"
@@ -474,6 +482,13 @@ def _sentence_and_next(doc, start: int, end: int) -> list[str]:
         ends += doc[last].text in SENTENCE_END
         last += 1
     return [t.lower_ for t in doc[first:last]]
+
+
+def _caught_on_a_thing(doc, start: int, end: int, after: list[str]) -> bool:
+    """ "Cut myself on a tin", "burnt myself on the oven": an accident. Not "hanged myself on
+    Saturday", "cut myself on purpose": a time or a purpose is no thing to catch oneself on."""
+    verb = doc[start].lower_
+    return verb in ON_A_THING and not (set(after[1:2]) & ON_NOT_A_THING)
 
 
 def _told_of_a_story(before: list[str]) -> bool:

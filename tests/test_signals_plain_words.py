@@ -23,6 +23,8 @@ from nlp import signal_model, signals
         ("He's outside with a knife.", "immediate_danger"),
         ("hes kicking the door in", "immediate_danger"),
         ("I'm hiding in the bathroom with the baby.", "immediate_danger"),
+        ("Tried to hang myself on Saturday and they sent me home.", "suicide_self_harm"),
+        ("I cut myself on purpose last night.", "suicide_self_harm"),
     ],
 )
 def test_the_web_rules_hear_plain_words(text, signal):
@@ -60,6 +62,7 @@ def test_the_new_rules_leave_ordinary_words_alone(text):
         ("My son used to self harm at school but he's at university now.", "past"),
         ("I was suicidal once but therapy turned everything around.", "past"),
         ("The domestic abuse outreach worker was great.", "service"),
+        ("I burnt myself on the oven door getting the tea out.", "idiom"),
     ],
 )
 def test_hard_negatives_are_held_back_with_their_reason(text, reason):
