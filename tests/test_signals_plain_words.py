@@ -111,3 +111,27 @@ def test_the_shipped_model_has_a_lower_tier_only_for_risk_to_life():
             assert lower < sure
         else:
             assert lower == sure
+
+
+@pytest.mark.parametrize(
+    ("text", "signal"),
+    [
+        ("Hoffwn i farw.", "suicide_self_harm"),
+        ("Byddai'n well gen i fod yn farw.", "suicide_self_harm"),
+        ("Dw i ddim yn gweld pwynt mynd ymlaen.", "suicide_self_harm"),
+        ("Dw i'n meddwl am ddod â'r cyfan i ben.", "suicide_self_harm"),
+        ("Dw i wedi cymryd gormod o dabledi.", "suicide_self_harm"),
+        ("Mae e tu allan gyda chyllell.", "immediate_danger"),
+        ("Mae e'n fy mwrw i bob nos.", "domestic_abuse"),
+        ("Mae fy mhartner yn rheoli fy arian i gyd.", "domestic_abuse"),
+        ("Mae'r plant yn cael eu gadael ar eu pen eu hunain.", "child_abuse_neglect"),
+    ],
+)
+def test_more_explicit_welsh_phrasings_fire(text, signal):
+    assert signal in signals.rule_hits(text).names
+
+
+def test_a_welsh_end_of_life_wish_is_held_back_but_a_wish_to_die_is_not():
+    wish = signals.rule_hits("Bu farw Mam yn yr hosbis, roedd hi eisiau marw adref.")
+    assert wish.signals == [] and "end of life" in wish.possible[0].why
+    assert "suicide_self_harm" in signals.rule_hits("Dw i eisiau marw.").names
