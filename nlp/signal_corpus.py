@@ -471,6 +471,45 @@ OLDER_WELL = (
 )  # fmt: skip
 
 
+# First-person talk of feelings that is not risk: recovery, thanks, hope, frustration. Without
+# it "I" and a feeling read as distress ("I've been able to be myself" scored like "I want to
+# die" in an earlier model).
+I_FEEL_OPEN = (
+    "I've been able to", "Thanks to the team I can", "Since the group I've started to",
+    "I'm learning to", "Slowly I'm beginning to", "For the first time in years I can",
+)  # fmt: skip
+I_FEEL_DO = (
+    "be myself again", "go out on my own", "sleep through the night", "talk about how I feel",
+    "enjoy my family again", "cope with the bad days", "go back to work part time",
+    "look forward to things", "make plans for the summer", "laugh again",
+)  # fmt: skip
+I_SAY = (
+    "I can't recommend it enough.", "Long may it continue.", "I wish I'd known about it sooner.",
+    "I still haven't had a reply to my email.", "I feel I'm being ignored by the practice.",
+    "I wish people would be honest from the start.", "I've had choices and I've made them.",
+    "I hope every one has a good future.", "I've gone from strength to strength.",
+    "This has been going on for months and nobody has sorted it.",
+    "I felt let down and I still do.", "I'm so grateful, I can't thank them enough.",
+    "I had no idea what to expect but it was fine.",
+    "I've given up trying to get an appointment.",
+    "I've no hope of getting a dentist round here.", "I feel lost in the system.",
+    "I wasn't told about the change and now I see a different doctor every time.",
+    "I was at the end of my tether with the phone system.", "I feel so much more confident.",
+    "I didn't want to go at first but I'm glad I did.", "I was at my wits' end with the noise.",
+    "I'm dreading the next appointment because nobody listens.", "I felt invisible on the ward.",
+    "I don't want to be a bother but this needs fixing.", "I can't take any more waiting.",
+    "I'm exhausted from chasing everyone.", "I'm tired of having to fight for everything.",
+    "I just want someone to listen.", "I'm finally getting somewhere.",
+    "I couldn't have got through it without my key worker.",
+)  # fmt: skip
+
+
+def _ordinary_first_person(rng: random.Random) -> list[Example]:
+    """First-person feelings that carry no signal: recovery, thanks, hope and frustration."""
+    texts = [f"{rng.choice(I_FEEL_OPEN)} {rng.choice(I_FEEL_DO)}." for _ in range(40)]
+    return [Example(t, ()) for t in dict.fromkeys(texts + list(I_SAY))]
+
+
 def _ordinary_topics(rng: random.Random) -> list[Example]:
     """Ordinary sentences about children, endings and older people's care (no signal)."""
     texts: list[str] = []
@@ -600,7 +639,14 @@ def training_examples(seed: int = 19) -> list[Example]:
     """Every written training text: hand-written and generated sentences with their variants,
     each group (a sentence and its variants) named so cross-validation keeps it together."""
     rng = random.Random(seed)
-    base = hand_written() + _generated(rng) + _kinds(rng) + _ordinary(rng) + _ordinary_topics(rng)
+    base = (
+        hand_written()
+        + _generated(rng)
+        + _kinds(rng)
+        + _ordinary(rng)
+        + _ordinary_topics(rng)
+        + _ordinary_first_person(rng)
+    )
     base = [Example(e.text, e.labels, e.context, f"g{i}") for i, e in enumerate(base)]
     neutral = [e.text for e in _ordinary(random.Random(seed + 1))]
     out: list[Example] = []
