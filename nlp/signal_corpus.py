@@ -501,6 +501,19 @@ I_SAY = (
     "I'm exhausted from chasing everyone.", "I'm tired of having to fight for everything.",
     "I just want someone to listen.", "I'm finally getting somewhere.",
     "I couldn't have got through it without my key worker.",
+    # About the telling itself: who is writing, why, and thanks for being asked.
+    "I'm filling this in for my dad as his hands shake too much to write.",
+    "I'm writing on behalf of my wife, who doesn't use computers.",
+    "My son is typing this for me because my eyes are bad.",
+    "This is the first time I've ever left a review.",
+    "I hope sharing this makes a difference for the next family.",
+    "I only want things to improve for the patients who come after me.",
+    "Thanks for giving me the chance to say all this.",
+    "I'm glad someone finally asked what I think.",
+    "I don't usually write these but I felt I had to.",
+    "I'd like this passed on to the staff on the ward, please.",
+    "Please share this with the manager so they know.",
+    "I'm telling you this so it doesn't happen to anyone else.",
 )  # fmt: skip
 
 

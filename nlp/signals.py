@@ -19,6 +19,7 @@ Two layers, both reviewable:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -305,6 +306,11 @@ DENIALS = (
     " which i didn't", " i do n't", " i don't", " i have n't", " i haven't", " never have",
     " i did n't", " i didn't", " which i do n't", " which i don't",
 )  # fmt: skip
+# "Mum was worried I might hurt myself, but I never would": denied straight after.
+DENIED_AFTER = re.compile(
+    r",? ?but i (?:never would|would never|would n't|wouldn't|'d never|'d never)"
+    r"(?: do (?:it|that))?(?: [,.;!]| *$)"
+)
 # Wishes about the end of life, not a wish to die: "wanted to die at home", "ready to die, and
 # the palliative team respected it".
 END_OF_LIFE = frozenset(
@@ -439,6 +445,8 @@ def _held_back(doc, start: int, end: int, rule: _Rule) -> str | None:
     negation = _negated(doc, start, end, rule)
     if negation:
         return f'negated by "{negation}"'
+    if DENIED_AFTER.match(" ".join(t.lower_ for t in doc[end : end + 8])):
+        return "denied just after"
     after = [t.lower_ for t in doc[end : end + 3]]
     if after and after[0] in SERVICE_WORDS and rule.signal != "complaint":
         return f'names a service ("{after[0]}")'

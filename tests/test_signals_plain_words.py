@@ -63,6 +63,7 @@ def test_the_new_rules_leave_ordinary_words_alone(text):
         ("I was suicidal once but therapy turned everything around.", "past"),
         ("The domestic abuse outreach worker was great.", "service"),
         ("I burnt myself on the oven door getting the tea out.", "idiom"),
+        ("Mum was worried I might hurt myself, but I never would.", "denied"),
     ],
 )
 def test_hard_negatives_are_held_back_with_their_reason(text, reason):
@@ -77,6 +78,7 @@ def test_hard_negatives_are_held_back_with_their_reason(text, reason):
         "I used to self harm and I've started again this week.",
         "I want to die. The hospice nurse came today.",
         "My friend in the film club wants to die and told me so.",
+        "I want to hurt myself but I never would tell anyone.",
     ],
 )
 def test_a_risk_that_is_back_or_merely_beside_those_words_still_fires(text):
