@@ -4,6 +4,8 @@ keyword baseline, on sets the model was never trained on.
 Sets (JSON Lines, {"id", "text", "signals": [...]}; "labels" is read as well):
 - benchmarks/signals_dev.jsonl: stories and gatherers' notes written for development in
   another voice from the training sentences (nlp/data/signal_sentences.txt), never trained on;
+- benchmarks/signals_dev2.jsonl: a second development set (151 fragments: chat, call logs,
+  Easy Read, carers' notes), written before the model was last changed, never trained on;
 - benchmarks/signals_earlier_examples.jsonl and signals_explicit.jsonl: the examples and
   explicit statements the earlier detector was built from, by another hand;
 - any further set given with --set (e.g. one written by someone who has not seen the code);
@@ -36,7 +38,12 @@ from nlp import signal_training, signals
 
 HERE = Path(__file__).parent
 OUT = HERE / "out"
-SETS = ("signals_dev.jsonl", "signals_earlier_examples.jsonl", "signals_explicit.jsonl")
+SETS = (
+    "signals_dev.jsonl",
+    "signals_dev2.jsonl",
+    "signals_earlier_examples.jsonl",
+    "signals_explicit.jsonl",
+)
 KEYWORDS = {
     "suicide_self_harm": ("suicid", "self harm", "self-harm", "kill myself", "overdose", "die"),
     "child_abuse_neglect": ("child abuse", "abused as a child", "neglected", "hits the kids"),

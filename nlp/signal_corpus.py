@@ -23,6 +23,7 @@ from pathlib import Path
 
 SENTENCES_PATH = Path(__file__).parent / "data" / "signal_sentences.txt"
 KINDS_PATH = Path(__file__).parent / "data" / "signal_kinds.txt"
+VOICES_PATH = Path(__file__).parent / "data" / "signal_voices.txt"
 
 
 @dataclass(frozen=True)
@@ -40,9 +41,11 @@ class Example:
         return self.context or self.text
 
 
-def hand_written(paths: tuple[Path, ...] = (SENTENCES_PATH, KINDS_PATH)) -> list[Example]:
-    """The sentences of `signal_sentences.txt` and `signal_kinds.txt` with the labels of
-    their block."""
+def hand_written(
+    paths: tuple[Path, ...] = (SENTENCES_PATH, KINDS_PATH, VOICES_PATH),
+) -> list[Example]:
+    """The sentences of `signal_sentences.txt`, `signal_kinds.txt` and `signal_voices.txt`
+    with the labels of their block."""
     labels: tuple[str, ...] = ()
     examples = []
     lines = [line for path in paths for line in path.read_text(encoding="utf-8").splitlines()]
@@ -221,6 +224,123 @@ def _generated(rng: random.Random) -> list[Example]:
     return out
 
 
+# Kinds an earlier model missed, slot by slot: means at hand said in the present tense, danger
+# as the teller types, neglect through what is missing, coercive control told about someone
+# else, and what an adult does to a child in the child's words.
+
+MEANS_HERE = (
+    "the tablets are on the table in front of me", "i've got all my pills out on the bed",
+    "the rope is in the shed and i know where", "there's a blade in my pocket",
+    "i've got a month of my meds saved in a jar", "the paracetamol is lined up by the sink",
+    "i've got the keys to the roof", "my insulin pens are all here and i know how much it takes",
+    "the knife is right here next to me", "i've kept back every tablet they gave me",
+)  # fmt: skip
+MEANS_WHY = (
+    "", " and i'm going to use them", " and nobody knows", " for when i decide",
+    " and tonight feels like the night", " and i keep thinking about it", " just in case",
+)  # fmt: skip
+MISSING = (
+    "there's no food in the fridge", "the heating hasn't been on for weeks",
+    "her water jug is always empty", "he hasn't had a hot meal in days",
+    "nobody has washed her since last week", "his pad hasn't been changed since yesterday",
+    "the carers haven't turned up for three days", "her tablets haven't been given for days",
+    "the bed is soaked and nobody has changed it",
+    "he's lost so much weight his clothes hang off him",
+    "the house is freezing and there's no money for the meter", "she can't reach her call bell",
+)  # fmt: skip
+CHILD_MISSING = (
+    "there's never any food in the house", "they have no beds, just a mattress on the floor",
+    "nobody gets them up for school", "the baby's bottles are never made up",
+    "they're left on their own overnight", "there's no heating and they sleep in their coats",
+    "nobody takes them to the dentist or the doctor", "they wear the same dirty clothes all week",
+    "they're always hungry and asking the neighbours for food",
+)  # fmt: skip
+THIRD_PARTNERS = (
+    "my sister's husband", "my friend's boyfriend", "my daughter's partner", "her husband",
+    "my son's girlfriend", "the man she lives with", "my mum's partner", "his wife",
+)  # fmt: skip
+THIRD_CONTROL = (
+    "checks her phone every night", "won't let her see her friends",
+    "takes all her wages", "decides what she can wear", "tracks where she goes",
+    "won't let her out without him", "keeps her passport", "makes her account for every penny",
+    "tells her no one would believe her", "answers for her at appointments",
+    "threatens to take the children if she leaves", "has cut her off from all of us",
+)  # fmt: skip
+CHILD_VOICE_ADULTS = (
+    "my dad", "my mum", "my stepdad", "my stepmum", "mum's boyfriend", "my uncle",
+    "my foster carer", "my nan's boyfriend", "the man mum lives with",
+)  # fmt: skip
+CHILD_VOICE_ACTS = (
+    "hits me", "hurts me", "locks me in my room", "doesn't give me any tea",
+    "shouts at me and throws things", "grabs me really hard", "makes me keep secrets",
+    "touches me in ways i don't like", "says i'm worthless and stupid", "kicks me",
+    "leaves me on my own all night", "makes me sleep in the cold",
+)  # fmt: skip
+CHILD_VOICE_WHEN = (
+    "", " when he's drunk", " when i get things wrong", " when mum's at work", " every day",
+    " and says i'll get in trouble if i tell", " and i'm scared to go home",
+)  # fmt: skip
+SCREENING = (
+    "asked if I was safe at home", "asked whether I'd thought about hurting myself",
+    "went through the suicide questions", "asked if anyone hurts the children",
+    "asked if my partner controls the money", "asked if I'd ever been abused",
+    "checked whether I had tablets saved up", "asked about thoughts of ending my life",
+)  # fmt: skip
+SCREENING_ANSWER = (
+    "and I said no", ", which is routine", " and I was fine with that", "; I haven't",
+    " and I answered honestly that I'm OK", ", they ask everyone",
+)  # fmt: skip
+
+
+def _kinds(rng: random.Random) -> list[Example]:
+    """Slot-filled sentences of the kinds an earlier model missed, and hard negatives."""
+    out: list[Example] = []
+    for _ in range(40):
+        means = rng.choice(MEANS_HERE) + rng.choice(MEANS_WHY)
+        labels = ("suicide_self_harm", "immediate_danger")
+        out.append(Example(f"{means} {rng.choice(NOW)}".strip() + ".", labels))
+        out.append(
+            Example(
+                f"{rng.choice(ELDERS).capitalize()} lives alone and {rng.choice(MISSING)}.",
+                ("adult_abuse_neglect",),
+            )
+        )
+        out.append(
+            Example(
+                f"At {rng.choice(('her', 'his', 'their'))} house {rng.choice(CHILD_MISSING)}.",
+                ("child_abuse_neglect",),
+            )
+        )
+        out.append(
+            Example(
+                f"{rng.choice(THIRD_PARTNERS).capitalize()} {rng.choice(THIRD_CONTROL)}.",
+                ("domestic_abuse",),
+            )
+        )
+        act = rng.choice(CHILD_VOICE_ACTS) + rng.choice(CHILD_VOICE_WHEN)
+        out.append(Example(f"{rng.choice(CHILD_VOICE_ADULTS)} {act}", ("child_abuse_neglect",)))
+        out.append(
+            Example(
+                f"{rng.choice(ASKERS)} {rng.choice(SCREENING)}{rng.choice(SCREENING_ANSWER)}.", ()
+            )
+        )
+        medicine = rng.choice(MEDICINES)
+        out.append(
+            Example(
+                rng.choice(
+                    (
+                        f"I've got {medicine} here with me and I take them as prescribed.",
+                        f"{medicine.capitalize()} are on the kitchen table where I can see them.",
+                        f"I keep a spare box of {medicine} in my bag.",
+                        f"I've saved the leftover {medicine} to take back to the pharmacy.",
+                    )
+                ),
+                (),
+            )
+        )
+    return [Example(e.text, e.labels) for e in {e.text: e for e in out}.values()]
+
+
 # Ordinary sentences and hard negatives: most of a story is neither, and the model has to
 # meet as many ways of saying nothing risky as ways of saying something.
 
@@ -298,6 +418,119 @@ END_OF_LIFE = (
     "The palliative team looked after {p} beautifully in the last week.",
     "{p} passed away on the ward and a nurse sat with them so they weren't alone.",
 )  # fmt: skip
+
+
+# Ordinary talk that shares a topic with a signal: children and babies at groups and clinics,
+# recovery and endings in mental health services, older people's care going well. A model
+# that meets children only in stories of abuse learns "a child is mentioned", not "a child is
+# harmed"; these teach the difference.
+KIDS = (
+    "my son", "my daughter", "my little boy", "my little girl", "the baby", "my toddler",
+    "my twins", "my grandson", "our eldest", "my 3 year old", "my baby, who's 7 months,",
+    "my teenager", "my stepdaughter", "our youngest",
+)  # fmt: skip
+KIDS_DOING = (
+    "loves the messy play on a Tuesday", "has started talking much more since the group",
+    "was seen quickly for her ear infection",
+    "slept through for the first time after the sleep clinic",
+    "is on the waiting list for an autism assessment", "had his jabs and was very brave",
+    "was weighed by the health visitor and is doing well", "goes to the breakfast club at school",
+    "was poorly with a temperature and the GP saw us the same day",
+    "has made friends at the stay and play",
+    "is behind with her speech and the therapist is helping",
+    "struggles with her behaviour and the parenting course gave us ideas",
+    "started nursery and cried at first but loves it now",
+    "was born early and spent a week in special care",
+    "gets picked up by her nan after school", "had a tooth out at the dentist",
+)  # fmt: skip
+ENDINGS = (
+    "I'm sad the group is ending but I'm ready to move on.",
+    "Saying goodbye to the staff was the hardest part.",
+    "I've been discharged from the service and I'm a lot better now.",
+    "This is my last session and I'll miss everyone.",
+    "I'm nearly back to my old self.",
+    "I don't know where I'd be without this service.",
+    "It's the end of my journey with the team and I'm grateful.",
+    "I've given up ringing, it's pointless, nobody answers.",
+    "I wish someone had told me about this group sooner.",
+    "I still haven't heard back about my letter.",
+    "I've had my sessions and now I'm on my own, which is a bit scary.",
+    "I don't want to be passed to another team again.",
+    "I was struggling with my mood and the GP referred me to talking therapies.",
+    "The medication has made a big difference to how I feel.",
+    "I've been depressed for months and the wait for therapy is too long.",
+    "I've come off my antidepressants slowly with the GP's help.",
+)  # fmt: skip
+OLDER_WELL = (
+    "has a hot meal every day and the carers stay for a chat",
+    "is kept warm and clean and the home rings us with any news",
+    "goes to the day centre twice a week and loves the singing",
+    "has a key safe so the carers can let themselves in",
+    "is well looked after by the district nurses, who come every morning",
+    "has a pendant alarm and the response team came quickly when she fell",
+)  # fmt: skip
+
+
+# First-person talk of feelings that is not risk: recovery, thanks, hope, frustration. Without
+# it "I" and a feeling read as distress ("I've been able to be myself" scored like "I want to
+# die" in an earlier model).
+I_FEEL_OPEN = (
+    "I've been able to", "Thanks to the team I can", "Since the group I've started to",
+    "I'm learning to", "Slowly I'm beginning to", "For the first time in years I can",
+)  # fmt: skip
+I_FEEL_DO = (
+    "be myself again", "go out on my own", "sleep through the night", "talk about how I feel",
+    "enjoy my family again", "cope with the bad days", "go back to work part time",
+    "look forward to things", "make plans for the summer", "laugh again",
+)  # fmt: skip
+I_SAY = (
+    "I can't recommend it enough.", "Long may it continue.", "I wish I'd known about it sooner.",
+    "I still haven't had a reply to my email.", "I feel I'm being ignored by the practice.",
+    "I wish people would be honest from the start.", "I've had choices and I've made them.",
+    "I hope every one has a good future.", "I've gone from strength to strength.",
+    "This has been going on for months and nobody has sorted it.",
+    "I felt let down and I still do.", "I'm so grateful, I can't thank them enough.",
+    "I had no idea what to expect but it was fine.",
+    "I've given up trying to get an appointment.",
+    "I've no hope of getting a dentist round here.", "I feel lost in the system.",
+    "I wasn't told about the change and now I see a different doctor every time.",
+    "I was at the end of my tether with the phone system.", "I feel so much more confident.",
+    "I didn't want to go at first but I'm glad I did.", "I was at my wits' end with the noise.",
+    "I'm dreading the next appointment because nobody listens.", "I felt invisible on the ward.",
+    "I don't want to be a bother but this needs fixing.", "I can't take any more waiting.",
+    "I'm exhausted from chasing everyone.", "I'm tired of having to fight for everything.",
+    "I just want someone to listen.", "I'm finally getting somewhere.",
+    "I couldn't have got through it without my key worker.",
+    # About the telling itself: who is writing, why, and thanks for being asked.
+    "I'm filling this in for my dad as his hands shake too much to write.",
+    "I'm writing on behalf of my wife, who doesn't use computers.",
+    "My son is typing this for me because my eyes are bad.",
+    "This is the first time I've ever left a review.",
+    "I hope sharing this makes a difference for the next family.",
+    "I only want things to improve for the patients who come after me.",
+    "Thanks for giving me the chance to say all this.",
+    "I'm glad someone finally asked what I think.",
+    "I don't usually write these but I felt I had to.",
+    "I'd like this passed on to the staff on the ward, please.",
+    "Please share this with the manager so they know.",
+    "I'm telling you this so it doesn't happen to anyone else.",
+)  # fmt: skip
+
+
+def _ordinary_first_person(rng: random.Random) -> list[Example]:
+    """First-person feelings that carry no signal: recovery, thanks, hope and frustration."""
+    texts = [f"{rng.choice(I_FEEL_OPEN)} {rng.choice(I_FEEL_DO)}." for _ in range(40)]
+    return [Example(t, ()) for t in dict.fromkeys(texts + list(I_SAY))]
+
+
+def _ordinary_topics(rng: random.Random) -> list[Example]:
+    """Ordinary sentences about children, endings and older people's care (no signal)."""
+    texts: list[str] = []
+    for _ in range(80):
+        texts.append(f"{rng.choice(KIDS).capitalize()} {rng.choice(KIDS_DOING)}.")
+        texts.append(rng.choice(ENDINGS))
+        texts.append(f"{rng.choice(ELDERS).capitalize()} {rng.choice(OLDER_WELL)}.")
+    return [Example(t, ()) for t in dict.fromkeys(texts)]
 
 
 def _ordinary(rng: random.Random) -> list[Example]:
@@ -419,7 +652,14 @@ def training_examples(seed: int = 19) -> list[Example]:
     """Every written training text: hand-written and generated sentences with their variants,
     each group (a sentence and its variants) named so cross-validation keeps it together."""
     rng = random.Random(seed)
-    base = hand_written() + _generated(rng) + _ordinary(rng)
+    base = (
+        hand_written()
+        + _generated(rng)
+        + _kinds(rng)
+        + _ordinary(rng)
+        + _ordinary_topics(rng)
+        + _ordinary_first_person(rng)
+    )
     base = [Example(e.text, e.labels, e.context, f"g{i}") for i, e in enumerate(base)]
     neutral = [e.text for e in _ordinary(random.Random(seed + 1))]
     out: list[Example] = []

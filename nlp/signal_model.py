@@ -131,9 +131,16 @@ class SentenceModel:
     idf: np.ndarray  # (terms,)
     word_coef: np.ndarray  # (signals, terms)
     word_intercept: np.ndarray  # (signals,)
-    thresholds: np.ndarray  # (signals,)
+    thresholds: np.ndarray  # (signals,): a flag the model is sure of
     corpus_sha256: str
     background_sha256: str
+    # (signals,): the lower "possible" tier, a flag that asks to be read (equal to
+    # `thresholds` for a signal without one)
+    possible: np.ndarray | None = None
+
+    def possible_thresholds(self) -> np.ndarray:
+        """The threshold of the lower tier of each signal (its only one if it has no tier)."""
+        return self.thresholds if self.possible is None else self.possible
 
     def probabilities(self, vectors: np.ndarray, texts: list[str]) -> np.ndarray:
         """(units, signals) probabilities from [sentence, context] L2-normalised embeddings
@@ -163,6 +170,7 @@ class SentenceModel:
             word_coef=self.word_coef.astype(np.float32),
             word_intercept=self.word_intercept.astype(np.float32),
             thresholds=self.thresholds.astype(np.float32),
+            possible=self.possible_thresholds().astype(np.float32),
             corpus_sha256=np.array(self.corpus_sha256),
             background_sha256=np.array(self.background_sha256),
         )
@@ -228,6 +236,7 @@ def load(path: Path = MODEL_PATH) -> SentenceModel:
             word_coef=data["word_coef"],
             word_intercept=data["word_intercept"],
             thresholds=data["thresholds"],
+            possible=data["possible"] if "possible" in data else None,
             corpus_sha256=str(data["corpus_sha256"]),
             background_sha256=str(data["background_sha256"]),
         )

@@ -35,6 +35,9 @@ SERVICE_BEFORE = frozenset(
 )
 NEGATION_BEFORE = frozenset("dim ddim heb nid nad na nac erioed".split())
 ASKED = frozenset("gofynnodd gofyn gofynnwyd holodd".split())
+# "Roedd hi eisiau marw adref" (she wanted to die at home), with hospice or palliative care
+# named: a wish about the end of life, as in English.
+END_OF_LIFE = frozenset("adref gartref hosbis lliniarol heddychlon dawel triniaeth".split())
 
 
 @dataclass(frozen=True)
@@ -55,7 +58,7 @@ def _rules(signal: str, *patterns: str | tuple[str, bool]) -> list[WelshRule]:
 
 HARM_ME = (
     r"(?:fy|ein) (?:nharo|taro|mrifo|brifo|nghuro|curo|ngham-?drin|cham-?drin|nghicio|cicio"
-    r"|nhagu|tagu)"
+    r"|nhagu|tagu|mwrw|bwrw|ngwthio|gwthio)"
 )
 PARTNER = (
     r"(?:gŵr|gwr|ngŵr|ngwr|wraig|gwraig|partner|mhartner|bartner|cariad|nghariad|cyn-?bartner"
@@ -78,13 +81,26 @@ RULES: list[WelshRule] = [
         r"(?:diweddu|diwedd ar|cymryd) (?:fy|ei) (?:mywyd|bywyd|fywyd)",
         r"(?:cymryd|cymerais|cymres|llyncu|llyncais) (?:fy |yr )?(?:holl |i gyd )?"
         r"(?:dabledi|tabledi|pils)(?: i gyd)?",
+        # Plain words (issue 19): "I'd like to die", "I'd rather be dead", "I don't see the
+        # point in going on", "ending it all", "taken too many / a handful of tablets".
+        r"(?:hoffwn|hoffen|licien|liciwn|baswn i'n hoffi) (?:i )?(?:farw|marw)",
+        r"well (?:gen|gyda|gda) (?:i|fi) (?:fod yn farw|fod wedi marw|farw|marw)",
+        (
+            r"(?:ddim yn|dim yn) (?:gweld|weld) (?:unrhyw |dim )?(?:pwynt|bwynt|rheswm)"
+            r" (?:mewn |i )?(?:byw|fyw|mynd ymlaen|cario ymlaen|bod yma)",
+            True,
+        ),
+        r"d?dod â'?r cyfan i ben|rhoi diwedd ar (?:y cyfan|bopeth|bethau|fy mywyd)",
+        r"(?:cymryd|cymerais|llyncu|llyncais) (?:gormod|llond llaw|llwyth|pecyn cyfan|pob un)"
+        r" o (?:dabledi|tabledi|bils|pils|barasetamol|paracetamol|foddion|meddyginiaeth)",
     ),
     *_rules(
         "immediate_danger",
         (r"(?:ddim|dim) yn (?:teimlo'?n |teimlo yn )?ddiogel", True),
         r"mewn perygl(?! o)",
         r"(?:mynd i|am|bygwth|wedi bygwth) (?:fy |ein |ei )?(?:lladd|ladd)",
-        r"(?:ganddo|ganddi|efo|gyda|gydag) (?:hi |fe |fo )?(?:gyllell|cyllell|arf|dryll)",
+        r"(?:ganddo|ganddi|efo|gyda|gydag) (?:hi |fe |fo )?(?:gyllell|cyllell|chyllell|arf|dryll"
+        r"|gwn)",
         r"(?:tu allan|wrth y drws) (?:nawr|rŵan|rwan|heno)",
         r"wedi (?:cymryd|llyncu) (?:fy |yr )?holl (?:dabledi|tabledi)",
     ),
@@ -95,12 +111,16 @@ RULES: list[WelshRule] = [
         rf"{PARTNER}\b.{{0,40}}\b{HARM_ME}",
         rf"ofn (?:ar )?(?:fy )?{PARTNER}",
         rf"{PARTNER}\b.{{0,40}}\bddim yn (?:fy )?(?:ngadael|gadael) i",
+        rf"mae (?:e|o|fe|fo|hi)'?n {HARM_ME}",
+        rf"{PARTNER}\b.{{0,30}}\b(?:rheoli|reoli) (?:fy |ein )?(?:arian|ffôn|ffon|mywyd|bopeth"
+        r"|popeth)",
     ),
     *_rules(
         "child_abuse_neglect",
         r"(?:cam-?drin|gam-?drin|esgeuluso|esgeulustod) plant",
         rf"{PARENT}\b.{{0,40}}\b{HARM_ME}",
-        r"(?:plant|babi|mhlant|blant)\b.{0,30}\b(?:ar eu pennau eu hunain|heb fwyd|llwgu|newynu)",
+        r"(?:plant|babi|mhlant|blant)\b.{0,30}\b(?:ar eu pennau eu hunain|ar eu pen eu hunain"
+        r"|heb fwyd|llwgu|newynu)",
     ),
     *_rules(
         "adult_abuse_neglect",
@@ -174,6 +194,11 @@ def _held_back(text: str, start: int, end: int, rule: WelshRule) -> str | None:
     sentence = text[sentence_start : text.find("?", end) + 1 if "?" in text[end:] else end]
     if sentence.endswith("?") and ASKED & set(WORD.findall(sentence)):
         return "a question someone asked"
+    if rule.signal == "suicide_self_harm" and text[end - 4 : end] in ("marw", "farw"):
+        line_end = min([i for i in (text.find(".", end), text.find("!", end)) if i >= 0] or [None])
+        whole = text[sentence_start:line_end]
+        if END_OF_LIFE & set(WORD.findall(whole)):
+            return "a wish about the end of life"
     return None
 
 

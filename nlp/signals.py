@@ -19,6 +19,7 @@ Two layers, both reviewable:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -47,6 +48,7 @@ SEVERITY: dict[str, str] = {
     "complaint": "routine",
 }
 RISK_TO_LIFE = ("suicide_self_harm", "immediate_danger")
+POSSIBLE_PREFIX = "possible risk, please read: "
 MAX_CHARS = 1_000_000  # beyond this only the first million characters are read
 
 # Word classes used in the patterns below as @NAME.
@@ -81,6 +83,16 @@ WORDS: dict[str, tuple[str, ...]] = {
         "slapped slaps strangled strangles choked chokes pushed pushes shoved raped rapes "
         "threatened threatens abuses abused batters battered attacked attacks assaulted bit bites "
         "throttled".split()
+    ),
+    "LOTS": tuple(
+        "all loads load lots handful handfuls box boxes packet packets bottle bottles whole "
+        "bunch dozens ten twenty thirty forty fifty sixty hundred 10 12 15 16 20 24 25 30 32 40 "
+        "50 60 100".split()
+    ),
+    "MEDS": tuple(
+        "tablets pills meds medication paracetamol codamol codeine sertraline morphine insulin "
+        "antidepressants painkillers sleepers citalopram fluoxetine amitriptyline diazepam "
+        "tramadol quetiapine ibuprofen aspirin".split()
     ),
     "DANGER_WHO": tuple(
         "i we m 'm am life lives family mum mother dad she he they child children kids son "
@@ -118,11 +130,18 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "thoughts|thinking|thought|think about|of ending|killing|harming|dying",
         "just took|taken|swallowed *4 tablets|pills|paracetamol",
         "took|taken|swallowed all|whole *2 tablets|pills|packet|bottle|box",
+        # Plain words the earlier rules missed ("I don't see the point in going on").
+        "@NOT see|seeing the|any point in|of? going|carrying on",
+        "@NOT see|seeing the|any point in|of? living|existing|life",
+        "@NOT want|wanna to be here|alive|around any? more|anymore",
+        "ca|can|cant n't|nt|not? go|carry on any? more|anymore|living",
+        "taken|took|swallowed|swallowing|necked *2 @LOTS *4 @MEDS",
     ),
     "child_abuse_neglect": (
         "@HARM *3 @CHILD",
         "@CHILD *4 is|are|was|were|being|been|gets|got|getting|keeps|kept *2 @HARMED",
         "@PARENT *2 @HARM me",
+        "@PARENT 's|s? boyfriend|girlfriend|partner *2 @HARM me",
         "left|leave|leaves|leaving the|my|his|her|their|our? @CHILD *2 alone|unsupervised",
         "@CHILD *4 left|leaving *1 alone|unsupervised",
         "child|childhood sexual? abuse|neglect|cruelty|exploitation",
@@ -179,6 +198,11 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "kill|killing|hang|hanging|hurt|end|ending myself|it|things *2 tonight|today|now",
         "end|ending|take|taking my life tonight|today|now",
         "he|she|they 's|s|is|are outside *3 now|tonight",
+        "he|she|they|someone 's|s|is|are *3 with a|his|her|the knife|gun|weapon|machete|blade"
+        "|hammer|axe",
+        "he|she|they|someone 's|s|is|are kicking|banging|breaking|smashing|trying *3 door|doors"
+        "|window|windows",
+        "'m|am|m|are|'re hiding in|from|under",
     ),
     "complaint": (
         "want|wanted|wanting|wants|going|gonna|like|intend|intending|plan|planning|need"
@@ -207,9 +231,17 @@ SERVICE_WORDS = frozenset(
     "team teams service services nurse nurses worker workers practitioner practitioners clinic "
     "clinics unit prevention awareness training course charity charities helpline line lead leads "
     "advisor adviser advisors advisers specialist coordinator group policy pathway liaison poster "
-    "posters leaflet leaflets campaign counsellor support risk assessment department".split()
+    "posters leaflet leaflets campaign counsellor support risk assessment department outreach "
+    "advocate advocates advocacy refuge refuges bereavement officer officers".split()
 )
 IDIOM_AFTER = frozenset({"laughing", "laughter", "accidentally", "shaving", "playing", "on"})
+# "on" after these is what someone caught themselves on (an accident), unless what follows is
+# a time or "purpose".
+ON_A_THING = frozenset("hurt hurting cut cutting cuts burn burning burnt burned".split())
+ON_NOT_A_THING = frozenset(
+    "purpose monday tuesday wednesday thursday friday saturday sunday weekend weekends "
+    "christmas new my his her".split()
+)
 ACCIDENT_BEFORE = frozenset({"fell", "fall", "falling", "tripped", "slipped", "accidentally"})
 VEHICLES = frozenset({"car", "bus", "van", "lorry", "bike", "ball", "vehicle", "swing", "train"})
 ASKED = frozenset({"asked", "ask", "asks", "asking"})
@@ -243,8 +275,49 @@ RECOVERED = tuple(
         "long behind me",
         "recovered",
         "stopped me from",
+        "turned everything around",
+        "turned things around",
+        "doing well",
+        "i'm well now",
+        "i am well now",
+        "safe now",
+        "i'm safe",
+        "much better",
+        "better now",
     )
 )
+# Said just before a risk, these put it in the past ("my son used to self harm at 14"), unless
+# the sentence says it is back.
+PAST_BEFORE = frozenset({"used", "once", "formerly"})
+RELAPSE = frozenset("again still back returned returning started restarted every most".split())
+# A story about others: a risk named after one of these in the same sentence is what a film,
+# book or programme was about ("a documentary on domestic violence refuges").
+MEDIA = frozenset(
+    "film films movie movies novel novels book books play plays drama dramas documentary "
+    "documentaries soap soaps episode series programme program story stories podcast character "
+    "characters thriller article news".split()
+)
+STORY_OF = frozenset({"about", "on", "where", "whose", "called"})
+# Asked by someone, then answered no: "the GP asked if I'd had thoughts of hurting myself,
+# which I haven't".
+ASKED_ALSO = frozenset({"checked", "screened", "questioned", "whether"})
+DENIALS = (
+    " i said no", " said no", " which i did n't", " which i have n't", " which i haven't",
+    " which i didn't", " i do n't", " i don't", " i have n't", " i haven't", " never have",
+    " i did n't", " i didn't", " which i do n't", " which i don't",
+)  # fmt: skip
+# "Mum was worried I might hurt myself, but I never would": denied straight after.
+DENIED_AFTER = re.compile(
+    r",? ?but i (?:never would|would never|would n't|wouldn't|'d never|'d never)"
+    r"(?: do (?:it|that))?(?: [,.;!]| *$)"
+)
+# Wishes about the end of life, not a wish to die: "wanted to die at home", "ready to die, and
+# the palliative team respected it".
+END_OF_LIFE = frozenset(
+    "palliative hospice dnacpr dnr end-of-life terminal terminally peacefully comfortable "
+    "passed chemo chemotherapy dialysis antibiotics resuscitate resuscitation treatment".split()
+)
+DIE_WHERE = frozenset({"at", "in", "peacefully", "with", "surrounded", "comfortably"})
 # Not "any more", "anymore" or "no longer": "I don't want to live any more" is a risk, and
 # "I don't feel suicidal any more" is already negated.
 
@@ -257,6 +330,9 @@ class Signal:
     source: str  # "rules" or "classifier" (the sentence model)
     why: str
     score: float | None = None
+    # "possible": the model's lower tier for risk to life, still a flag for the lead, whose
+    # reason starts with POSSIBLE_PREFIX so it is read as "please read", not "certain".
+    tier: str = "certain"
 
     @property
     def severity(self) -> str:
@@ -369,17 +445,24 @@ def _held_back(doc, start: int, end: int, rule: _Rule) -> str | None:
     negation = _negated(doc, start, end, rule)
     if negation:
         return f'negated by "{negation}"'
+    if DENIED_AFTER.match(" ".join(t.lower_ for t in doc[end : end + 8])):
+        return "denied just after"
     after = [t.lower_ for t in doc[end : end + 3]]
     if after and after[0] in SERVICE_WORDS and rule.signal != "complaint":
         return f'names a service ("{after[0]}")'
+    if rule.signal != "complaint" and _told_of_a_story(_sentence_before(doc, start)[-10:]):
+        return "what a film, book or programme was about"
     if rule.signal == "suicide_self_harm":
         if after and after[0] in IDIOM_AFTER and doc[end - 1].lower_ in WORDS["SELF"]:
-            return f'idiom ("{after[0]}")'
+            if after[0] != "on" or _caught_on_a_thing(doc, start, end, after):
+                return f'idiom ("{after[0]}")'
         before = {t.lower_ for t in doc[max(0, start - 4) : start]}
         if before & ACCIDENT_BEFORE:
             return "an accident"
         if _past_and_over(doc, start, end):
             return "past, and said to be over"
+        if _end_of_life_wish(doc, start, end):
+            return "a wish about the end of life"
     if rule.signal in ("suicide_self_harm", "immediate_danger") and WAIT_WORDS & {
         t.lower_ for t in doc[start:end]
     }:
@@ -409,11 +492,55 @@ def _sentence_and_next(doc, start: int, end: int) -> list[str]:
     return [t.lower_ for t in doc[first:last]]
 
 
+def _caught_on_a_thing(doc, start: int, end: int, after: list[str]) -> bool:
+    """ "Cut myself on a tin", "burnt myself on the oven": an accident. Not "hanged myself on
+    Saturday", "cut myself on purpose": a time or a purpose is no thing to catch oneself on."""
+    verb = doc[start].lower_
+    return verb in ON_A_THING and not (set(after[1:2]) & ON_NOT_A_THING)
+
+
+def _told_of_a_story(before: list[str]) -> bool:
+    """ "A film about a man who ...", "a documentary on ...": a media word, then what it was
+    about, before the phrase ("my friend from the film club wants to die" is not)."""
+    for i, word in enumerate(before):
+        if word in MEDIA and STORY_OF & set(before[i + 1 :]):
+            return True
+    return False
+
+
+def _sentence_before(doc, start: int) -> list[str]:
+    """Lower-case words of the sentence holding doc[start], before it."""
+    first = start
+    while first > 0 and doc[first - 1].text not in SENTENCE_END:
+        first -= 1
+    return [t.lower_ for t in doc[first:start]]
+
+
 def _past_and_over(doc, start: int, end: int) -> bool:
     """A risk told as past and over ("the crisis team saved my life two years ago", "I tried
-    years ago, and I'm in a better place now"): said in the sentence or the one after it."""
-    words = f" {' '.join(_sentence_and_next(doc, start, end))} "
-    return any(cue in words for cue in RECOVERED)
+    years ago, and I'm in a better place now"): said in the sentence or the one after it; or
+    told as what someone "used to" do, when the sentence does not say it is back."""
+    sentence = _sentence_and_next(doc, start, end)
+    words = f" {' '.join(sentence)} "
+    if any(cue in words for cue in RECOVERED):
+        return True
+    before = _sentence_before(doc, start)[-3:]
+    return bool(PAST_BEFORE & set(before)) and not RELAPSE & set(sentence)
+
+
+def _end_of_life_wish(doc, start: int, end: int) -> bool:
+    """ "Wanted to die at home", "ready to die ... the palliative team respected that": a wish
+    about how a life ends, told beside its care, not a wish to end it."""
+    if doc[end - 1].lower_ not in ("die", "dead", "dying"):
+        return False
+    after = doc[end].lower_ if end < len(doc) else ""
+    rest = []
+    for token in doc[start:]:
+        rest.append(token.lower_)
+        if token.text in SENTENCE_END:
+            break
+    sentence = _sentence_before(doc, start) + rest
+    return after in DIE_WHERE or bool(END_OF_LIFE & set(sentence))
 
 
 def _not_abuse_of_the_person(doc, start: int, end: int) -> str | None:
@@ -433,11 +560,16 @@ def _not_abuse_of_the_person(doc, start: int, end: int) -> str | None:
 
 
 def _is_question(doc, start: int, end: int) -> bool:
-    window = doc[max(0, start - 8) : start]
+    window = doc[max(0, start - 10) : start]
+    answered_no = any(
+        denial in f" {' '.join(_sentence_and_next(doc, start, end))} " for denial in DENIALS
+    )
     for i, token in enumerate(window):
         if any(t.text in SENTENCE_END for t in window[i:]):
             continue
         if token.lower_ in ASKED:
+            return True
+        if token.lower_ in ASKED_ALSO and answered_no:
             return True
         # "are you having thoughts of ...", quoted without its question mark
         if token.lower_ in QUESTION_VERBS and i + 1 < len(window) and window[i + 1].lower_ == "you":
@@ -586,8 +718,10 @@ def _best_per_signal(
     held_back: list[tuple[str, int, int]],
 ) -> list[Signal]:
     found = []
+    possible = model.possible_thresholds()
     for column, name in enumerate(model.names):
         threshold = float(model.thresholds[column])
+        lower = float(possible[column])
         allowed = [
             i
             for i, unit in enumerate(units)
@@ -606,6 +740,12 @@ def _best_per_signal(
                 f' "{_quote(units[best].text)}"'
             )
             found.append(Signal(name, "classifier", why, round(score, 3)))
+        elif score >= lower:
+            why = (
+                f"{POSSIBLE_PREFIX}model {score:.2f} (possible from {lower:.2f}, sure from"
+                f' {threshold:.2f}) on the words "{_quote(units[best].text)}"'
+            )
+            found.append(Signal(name, "classifier", why, round(score, 3), tier="possible"))
     return found
 
 

@@ -131,11 +131,14 @@ def test_the_worker_job_flags_one_story_or_an_imported_batch(db, story):
     ).story_id
     safeguarding.detect_signals(db, lambda *_: None, story_ids=[story_id, quiet, implicit])
     flags = {(f["story_id"], f["signal"], f["source"]) for f in safeguarding.queue(db)}
-    assert flags == {
+    # A plan in plain words may also read as danger now (the model's "possible" tier for risk
+    # to life): what matters is that the suicide risk is flagged and nothing else is.
+    assert {f for f in flags if f[0] != implicit} == {
         (story_id, "domestic_abuse", "rules"),
         (story_id, "immediate_danger", "rules"),
-        (implicit, "suicide_self_harm", "classifier"),
     }
+    assert (implicit, "suicide_self_harm", "classifier") in flags
+    assert {f[1] for f in flags if f[0] == implicit} <= set(signals.RISK_TO_LIFE)
     assert not safeguarding.routed(db, quiet)
 
 

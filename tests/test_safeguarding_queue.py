@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 from consent_support import capture_story, open_activity, staff_user
 
-from nlp.signals import Signal
+from nlp.signals import POSSIBLE_PREFIX, Signal
 from plumbing import db as wdb
 from workbench import safeguarding
 
@@ -106,3 +106,20 @@ def test_the_lead_sees_urgent_flags_on_the_dashboard_and_a_count_in_the_menu(cli
     safeguarding.acknowledge(db, urgent_ids[1], lead.id)
     after = client.get("/dashboard").get_data(as_text=True)
     assert "data-badge" not in after and "data-urgent-flags" not in after
+
+
+def test_a_sure_risk_to_life_comes_before_one_the_model_only_thinks_possible(client, db, login_as):
+    activity = open_activity(db, staff_user(db))
+    possible = Signal(
+        "suicide_self_harm",
+        "classifier",
+        f'{POSSIBLE_PREFIX}model 0.45 (possible from 0.42, sure from 0.62) on the words "x"',
+        0.45,
+        tier="possible",
+    )
+    waiting_longer = stories(db, activity, 1, [possible], hours_ago=0.5)
+    sure = stories(db, activity, 1, [URGENT])
+    login_as("safeguarding")
+    page = client.get("/safeguarding").get_data(as_text=True)
+    assert rows(page) == sure + waiting_longer
+    assert POSSIBLE_PREFIX.strip(": ") in page

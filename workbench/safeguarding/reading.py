@@ -18,7 +18,7 @@ import sqlite_utils
 import consent
 from plumbing import clock
 from workbench import accounts
-from workbench.safeguarding.severity import RISK_TO_LIFE, SEVERITIES, severity
+from workbench.safeguarding.severity import RISK_TO_LIFE, SEVERITIES, only_possible, severity
 
 PAGE_SIZE = 25
 _FLAG_SQL = (
@@ -174,13 +174,14 @@ def story_groups(
     now: datetime | None = None,
 ) -> dict:
     """One page of the queue, a row per story: its flags, severity, activity and whether it
-    waits for someone. Stories with an urgent flag waiting come first, then those with a
+    waits for someone. Stories with an urgent flag waiting come first (a sure one before one
+    resting only on the model's "possible" tier), then those with a
     flag overdue, then the longest waiting; closed stories (when shown) last. Also the count
     of stories per activity, for the activity filter, and the number of pages."""
     where = "" if include_closed else " WHERE f.state != 'closed'"
     light = list(
         db.query(
-            "SELECT f.id, f.story_id, f.signal, f.state, f.created_at "
+            "SELECT f.id, f.story_id, f.signal, f.state, f.created_at, f.why "
             f"FROM safeguarding_flags f{where} ORDER BY f.created_at, f.id"
         )
     )
@@ -196,6 +197,7 @@ def story_groups(
                 "story_id": flag["story_id"],
                 "activity_id": facts[flag["story_id"]]["activity_id"],
                 "urgent_waiting": False,
+                "sure_urgent_waiting": False,
                 "overdue": False,
                 "waiting_since": None,
                 "open": False,
@@ -203,6 +205,9 @@ def story_groups(
         )
         waiting = flag["state"] == "open"
         group["urgent_waiting"] |= waiting and severity(flag["signal"]) == "urgent"
+        group["sure_urgent_waiting"] |= (
+            waiting and severity(flag["signal"]) == "urgent" and not only_possible(flag["why"])
+        )
         group["overdue"] |= flag["id"] in late
         group["open"] |= flag["state"] != "closed"
         if waiting and group["waiting_since"] is None:
@@ -215,6 +220,8 @@ def story_groups(
     chosen.sort(
         key=lambda g: (
             not g["open"],
+            # A sure risk to life before one the model only thinks possible (docs/safeguarding.md)
+            not g["sure_urgent_waiting"],
             not g["urgent_waiting"],
             not g["overdue"],
             g["waiting_since"] is None,

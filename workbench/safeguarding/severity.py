@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from nlp.signals import RISK_TO_LIFE, SEVERITY
+from nlp.signals import POSSIBLE_PREFIX, RISK_TO_LIFE, SEVERITY
 
-__all__ = ["RISK_TO_LIFE", "SEVERITIES", "overdue_limits", "severity"]
+__all__ = ["RISK_TO_LIFE", "SEVERITIES", "only_possible", "overdue_limits", "severity"]
 
 SEVERITIES = ("urgent", "high")
 
@@ -20,6 +20,12 @@ SEVERITIES = ("urgent", "high")
 def severity(signal: str) -> str:
     """Urgent when the detector calls the flag's signal urgent (a risk to life), else high."""
     return "urgent" if SEVERITY.get(signal) == "urgent" else "high"
+
+
+def only_possible(why: str) -> bool:
+    """Whether a flag rests only on the model's lower "possible risk, please read" tier (no
+    rule, no sure score, no person raised it): still urgent, but read after the sure ones."""
+    return why.startswith(POSSIBLE_PREFIX) and "(rule " not in why and "(threshold " not in why
 
 
 def overdue_limits(config: dict) -> dict[str, timedelta]:
