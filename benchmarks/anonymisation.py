@@ -1,7 +1,7 @@
 """Anonymisation on two measuring sets: this project beside plain Presidio, in one run.
 
     .venv/bin/python benchmarks/anonymisation.py [--gold PATH ...] [--misses 20] [--fps 20]
-        [--pred-out PRED.jsonl] [--process-words 130000]
+        [--pred-out PRED.jsonl] [--process-words 130000] [--compare-ner]
 
 By default both sets are scored: the development set (../shared/anonymisation/dev.jsonl,
 templated) and benchmarks/data/free_stories.jsonl (written freely, never tuned on). Besides
@@ -15,7 +15,10 @@ score threshold 0.35. Scores follow ../shared/anonymisation/score.py: a gold spa
 predicted spans (any label) cover at least 80 % of its non-space characters; leak is the share
 of gold identifier characters left uncovered; character precision is the share of flagged
 non-space characters inside a gold span; F2 = 5PR / (4P + R). Speed is words per second of
-detection after the models are loaded, on this machine's cores.
+detection after the models are loaded, on this machine's cores. `--compare-ner` adds a column
+(and a whole-process run) for the other setting of the trained NER (nlp/ner_model.py), and
+`--gold /tmp/ner/heldout.jsonl` scores the generated set of names, places, hospitals and
+sentence shapes the NER never saw in training (python -m nlp.ner_corpus --out /tmp/ner).
 """
 
 from __future__ import annotations
@@ -31,11 +34,12 @@ from pathlib import Path
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from nlp.anonymise import DEFAULT_MODEL, detect_many, engine  # noqa: E402
+from nlp.anonymise import DEFAULT_MODEL, USE_NER, detect_many, engine  # noqa: E402
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "shared" / "anonymisation" / "dev.jsonl"
 FREE_GOLD = Path(__file__).resolve().parent / "data" / "free_stories.jsonl"
 COVER = 0.8
+OTHER_NER_NAME = "rules only" if USE_NER else "rules + trained NER"
 STRICT_LABELS = ("NHS_NUMBER", "NI_NUMBER", "PHONE", "EMAIL", "POSTCODE")
 
 
@@ -105,7 +109,7 @@ def score(records: list[dict], predictions: list[list[tuple[int, int, str]]], mi
 
 
 def run_project(
-    texts: list[str], use_ner: bool = False
+    texts: list[str], use_ner: bool | None = None
 ) -> tuple[list[list[tuple[int, int, str]]], float]:
     engine(DEFAULT_MODEL)
     detect_many(texts[:5], use_ner=use_ner)  # warm up caches outside the timing
@@ -163,7 +167,9 @@ with open(sys.argv[1]) as src, open(sys.argv[2], "w") as out:
 """
 
 
-def whole_process(texts: list[str], target_words: int) -> dict[str, tuple[float, float]]:
+def whole_process(
+    texts: list[str], target_words: int, compare_ner: bool = False
+) -> dict[str, tuple[float, float]]:
     """Words/s and peak MiB of a fresh process per system, start-up included: the
     `workbench anonymise` command (what the worker runs) and plain Presidio."""
     import subprocess
@@ -185,10 +191,11 @@ def whole_process(texts: list[str], target_words: int) -> dict[str, tuple[float,
         # The installed `workbench` console script, with this checkout first on the path.
         console = str(Path(sys.executable).parent / "workbench")
         ours = ["anonymise", "--in", str(src), "--out", str(Path(tmp) / "ours.jsonl")]
-        commands = {
-            "this project": [console, *ours],
-            "plain Presidio": [str(script), str(src), str(Path(tmp) / "plain.jsonl")],
-        }
+        commands = {"this project": [console, *ours]}
+        if compare_ner:
+            other = ["--no-ner" if USE_NER else "--ner", "--out", str(Path(tmp) / "other.jsonl")]
+            commands[OTHER_NER_NAME] = [console, *ours[:-2], *other]
+        commands["plain Presidio"] = [str(script), str(src), str(Path(tmp) / "plain.jsonl")]
         for name, args in commands.items():
             start = time.perf_counter()
             done = subprocess.run(
@@ -211,9 +218,9 @@ def report(title: str, records: list[dict], args) -> None:
     words = sum(len(t.split()) for t in texts)
     ours, ours_s = run_project(texts)
     systems = {"this project": (score(records, ours, args.misses), words / ours_s)}
-    if args.with_ner:
-        with_ner, with_ner_s = run_project(texts, use_ner=True)
-        systems["this project + spaCy NER"] = (score(records, with_ner), words / with_ner_s)
+    if args.compare_ner:
+        other, other_s = run_project(texts, use_ner=not USE_NER)
+        systems[OTHER_NER_NAME] = (score(records, other), words / other_s)
     if not args.skip_presidio:
         plain, plain_s = run_plain_presidio(texts)
         systems["plain Presidio"] = (score(records, plain), words / plain_s)
@@ -260,7 +267,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fps", type=int, default=0, help="print N commonest false positives")
     parser.add_argument("--pred-out", type=Path, help="write this project's predictions (JSONL)")
     parser.add_argument("--skip-presidio", action="store_true", help="only this project")
-    parser.add_argument("--with-ner", action="store_true", help="also score use_ner=True")
+    parser.add_argument(
+        "--compare-ner",
+        action="store_true",
+        help="also score (and time) the other setting of the trained NER",
+    )
     parser.add_argument(
         "--process-words", type=int, default=130_000, help="whole-process input size (0: skip)"
     )
@@ -272,7 +283,7 @@ def main(argv: list[str] | None = None) -> int:
         report(path.name, load(path), args)
     if args.process_words and not args.skip_presidio:
         texts = [r["text"] for r in load(golds[0])]
-        figures, words = whole_process(texts, args.process_words)
+        figures, words = whole_process(texts, args.process_words, args.compare_ner)
         print(
             f"\n## Whole process, fresh interpreter, {words:,} words ({golds[0].name} repeated)\n"
         )

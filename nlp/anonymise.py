@@ -46,7 +46,7 @@ CHUNK_CHARS = 20_000
 BATCH_SIZE = 64
 # Whether detection adds the trained NER (nlp/ner_model.py) to the rules; see the README's
 # "Anonymisation" figures for what it changes on each measuring set.
-USE_NER = False
+USE_NER = True
 
 # A placeholder written by `render`; anything inside one is never detected again, which is
 # what makes anonymising an anonymised text a no-op.

@@ -123,6 +123,65 @@ We were sent to Radiology, then Outpatients, then Phlebotomy.
 The Mental Health Act assessment took all night.
 """.strip().splitlines()
 
+# Fill a slot with ordinary words instead of an identifier, so that the position alone never
+# makes an entity: the model must learn what names look like, not where they stand.
+PLAIN_FILLS = {
+    "person": """the nurse|my mum|the doctor|someone|the carer|my husband|the consultant|
+        the receptionist|a lady|my son|the staff|everyone|the manager|a student nurse|him|her|
+        the porter|the paramedics|the physio|nobody|the GP|my neighbour|the surgeon""",
+    "place": """town|the city|the countryside|the area|home|the village|the estate|
+        the next county|the coast|the valleys|the north|the south|abroad|the town centre""",
+    "setting": """the hospital|A&E|the ward|the surgery|the walk-in centre|the care home|
+        outpatients|the clinic|the GP|the dentist|the hospice|the maternity unit|the day unit|
+        the minor injuries unit|the children's ward|the stroke unit|the practice|the pharmacy|
+        the discharge lounge|intensive care|the eye clinic|the fracture clinic|the unit""",
+}
+DRUGS = """paracetamol ibuprofen codeine morphine tramadol amoxicillin penicillin insulin
+metformin warfarin apixaban statins sertraline citalopram fluoxetine omeprazole lansoprazole
+amitriptyline gabapentin pregabalin diazepam lorazepam haloperidol risperidone olanzapine
+levothyroxine prednisolone salbutamol inhalers antibiotics steroids laxatives oramorph
+naproxen co-codamol aspirin clopidogrel furosemide bisoprolol ramipril lithium""".split()
+CONDITIONS = """pneumonia|sepsis|diabetes|dementia|asthma|epilepsy|cancer|a stroke|arthritis|
+angina|a heart attack|a chest infection|a urine infection|cellulitis|shingles|anaemia|
+depression|anxiety|psychosis|schizophrenia|bipolar disorder|endometriosis|fibromyalgia|
+osteoporosis|a hernia|gallstones|kidney stones|a fracture|a blood clot|heart failure|
+COPD|long covid|a brain tumour|meningitis|appendicitis|a miscarriage|pre-eclampsia""".replace(
+    "\n", ""
+).split("|")
+PLAIN_SENTENCES = """I was given {d} and {d} and sent home.
+They said it was probably {c}.
+She has {c} and {c}, so everything takes longer.
+{W} was the worst part of it.
+The {w} was {w} and nobody seemed to care.
+We had to wait for the {w} before the {w} could start.
+He was on {d} for weeks before anyone checked his {w}.
+My {w} was never the same after that.
+{W}, {w} and {w}: that is all I remember.
+Honestly the {w} was {w}.
+{W} they told us to come back {w}.
+It turned out to be {c}, not {c}.
+i was on {d} n {d} for months
+THEY GAVE HIM {d} AND LEFT HIM
+We waited {n} hours in the corridor.
+The ambulance came at {n}am and we left at {n}pm.
+{n} weeks later the letter arrived.
+She was on {n}mg of {d} twice a day.
+I rang {n} times before anyone answered.
+I'd give them {n} out of 10.
+He was in bed {n} in bay {n} by the window.
+We were there for {n} months in the end.
+It is {n} miles each way and there is no bus.
+There were {n} of us in the waiting room.
+The appointment was at {n}.{n} and they saw us at {n}.
+I lost {n} litres of blood and nobody came.
+my pain was {n} out of 10 n they still sent me home
+Room {n} had no call bell for {n} days.
+She was {n} weeks pregnant when it happened.
+He's been on the waiting list for {n} years now.
+i had 2 wait {n} mins for a nurse n {n} hours for a bed
+The practice has {n} doctors for {n} thousand patients.
+""".strip().splitlines()
+
 FILLERS = """Nobody explained anything to us.
 The food was cold and the tea was worse.
 We waited four hours to be seen.
@@ -274,6 +333,7 @@ class Lists:
     saints: list[str]
     house_words: list[str]
     templates: list[str]
+    plain_words: list[str]  # common English words that are no name, place or care setting
 
 
 def held_out(entry: str) -> bool:
@@ -323,7 +383,15 @@ def lists(split: str) -> Lists:
         saints=pick(SAINTS),
         house_words=pick(HOUSE_WORDS + WELSH_WORDS),
         templates=[t for t in TEMPLATES if held_out(t) == want_held],
+        plain_words=pick(_plain_words(common)),
     )
+
+
+def _plain_words(common: set[str]) -> list[str]:
+    """Common English words of four letters or more that no name or place list holds."""
+    names = set(_lines("first_names.txt")) | set(_lines("surnames.txt"))
+    names |= set(_lines("uk_places.txt")) | set(_lines("uk_areas.txt"))
+    return [w for w in common if len(w) > 3 and w.isalpha() and w not in names]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -488,13 +556,26 @@ SLOTS: dict[str, Callable[[random.Random, Lists], Segments]] = {
 SLOT = re.compile(r"\{([A-Z])\}")
 
 
-def fill(template: str, rng: random.Random, ls: Lists) -> Segments:
+PLAIN_KIND = dict.fromkeys("PFST", "person") | dict.fromkeys("LA", "place")
+PLAIN_KIND |= dict.fromkeys("CWGHX", "setting")
+
+
+def fill(template: str, rng: random.Random, ls: Lists, plain: float = 0.0) -> Segments:
+    """The template with its slots filled; each slot has chance `plain` of ordinary words."""
     out: Segments = []
     pos = 0
     for m in SLOT.finditer(template):
         if m.start() > pos:
             out.append((template[pos : m.start()], None))
-        out.extend(SLOTS[m.group(1)](rng, ls))
+        kind = PLAIN_KIND.get(m.group(1))
+        if kind and rng.random() < plain:
+            options = [o.strip() for o in PLAIN_FILLS[kind].split("|")]
+            word = rng.choice(options + [rng.choice(ls.plain_words)] * 3)
+            if m.start() == 0 or template[m.start() - 2 : m.start() - 1] in ".?!:":
+                word = word[:1].upper() + word[1:]
+            out.append((word, None))
+        else:
+            out.extend(SLOTS[m.group(1)](rng, ls))
         pos = m.end()
     if pos < len(template):
         out.append((template[pos:], None))
@@ -566,9 +647,16 @@ VOICES = ["form"] * 11 + ["phone"] * 5 + ["caps"] * 2 + ["names_lower"] * 2
 def story(rng: random.Random, ls: Lists) -> tuple[str, list[dict]]:
     """One short story of one to five sentences, with fillers and hard negatives among them."""
     voice = rng.choice(VOICES)
-    sentences = [fill(rng.choice(ls.templates), rng, ls) for _ in range(rng.randint(1, 3))]
-    for _ in range(rng.randint(0, 2)):
-        extra = rng.choice(NEGATIVES if rng.random() < 0.6 else FILLERS)
+    plain = rng.choice([0.0, 0.0, 0.3, 0.6])
+    sentences = [fill(rng.choice(ls.templates), rng, ls, plain) for _ in range(rng.randint(1, 3))]
+    for _ in range(rng.randint(0, 3)):
+        kind = rng.random()
+        if kind < 0.35:
+            extra = rng.choice(NEGATIVES)
+        elif kind < 0.5:
+            extra = rng.choice(FILLERS)
+        else:
+            extra = _plain_sentence(rng, ls)
         sentences.insert(rng.randint(0, len(sentences)), [(extra, None)])
     segments: Segments = []
     joiner = "\n" if rng.random() < 0.2 else " "
@@ -577,6 +665,18 @@ def story(rng: random.Random, ls: Lists) -> tuple[str, list[dict]]:
             segments.append((joiner, None))
         segments.extend(s)
     return render(segments, rng, voice)
+
+
+def _plain_sentence(rng: random.Random, ls: Lists) -> str:
+    """A sentence of drugs, conditions and everyday words in the places names often stand."""
+    words = {
+        "d": lambda: rng.choice(DRUGS),
+        "c": lambda: rng.choice(CONDITIONS),
+        "w": lambda: rng.choice(ls.plain_words),
+        "W": lambda: rng.choice(ls.plain_words).capitalize(),
+        "n": lambda: str(rng.choice([rng.randint(1, 12), rng.randint(1, 60), rng.randint(1, 200)])),
+    }
+    return re.sub(r"\{([dcwWn])\}", lambda m: words[m.group(1)](), rng.choice(PLAIN_SENTENCES))
 
 
 def corpus(split: str, n: int, seed: int) -> list[dict]:

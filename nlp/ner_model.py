@@ -25,10 +25,12 @@ from pathlib import Path
 
 from nlp.findings import Finding
 from nlp.lean_imports import without_torch
-from nlp.name_gazetteer import gazetteer
+from nlp.name_gazetteer import EPONYMS, gazetteer
+from nlp.number_words import as_int
+from nlp.token_rules import GENERIC_CARE
 
 MODEL_DIR = Path(__file__).parent / "data" / "ner_model"
-NER_LABELS = frozenset({"PERSON", "LOCATION", "CARE_SETTING"})
+NER_LABELS = frozenset({"PERSON", "LOCATION", "CARE_SETTING", "AGE"})
 NER_SCORE = 0.6  # a guess from context: under check_hints.UNSURE_BELOW, so offered for review
 BATCH_SIZE = 64
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -48,28 +50,172 @@ def ner_findings(texts: list[str]) -> list[list[Finding]]:
     nlp = ner_pipeline()
     out = []
     for text, doc in zip(texts, nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True):
-        out.append(
-            [
-                Finding(ent.start_char, ent.end_char, ent.label_, NER_SCORE, "ner")
-                for ent in doc.ents
-                if ent.label_ in NER_LABELS and _plausible(text, ent.start_char, ent.end_char)
-            ]
-        )
+        found = []
+        cased = _cased(text)
+        for ent in doc.ents:
+            if ent.label_ not in NER_LABELS:
+                continue
+            if ent.label_ == "AGE":
+                if _an_age(text, ent.start_char, ent.end_char):
+                    found.append(Finding(ent.start_char, ent.end_char, "AGE", NER_SCORE, "ner"))
+                continue
+            span = _trimmed(text, ent.start_char, ent.end_char, ent.label_, cased)
+            if span and _plausible(text, *span, ent.label_, cased):
+                found.append(Finding(span[0], span[1], ent.label_, NER_SCORE, "ner"))
+        out.append(found)
     return out
 
 
-def _plausible(text: str, start: int, end: int) -> bool:
-    """Drop what reads as ordinary English: a span whose every word is a common English word,
-    unless it is written with capitals inside a sentence of mixed case."""
-    words = WORD.findall(text[start:end])
-    if not words:
+# Words a care setting's name ends or starts with; lower case, they stay in its span.
+CARE_WORDS = frozenset(
+    """hospital ward surgery practice centre center clinic unit home house lodge court hospice
+    infirmary general medical dental health nursing care residential community royal
+    university district memorial manor grange view hall gardens park mews place st saint""".split()
+)
+
+
+def _an_age(text: str, start: int, end: int) -> bool:
+    """Digits or words for a number a person's age can be ("84", "ninety-one"), not a time,
+    a count, a dose, a duration or one of a row of numbers ("at 8 am", "18 weeks", "bed 12",
+    "10 years ago", "1 2 3")."""
+    number = as_int(text[start:end])
+    if number is None or not 0 < number <= 115:
         return False
-    common = gazetteer().common_words
-    if not all(w.lower().replace("’", "'") in common for w in words):
-        return True
-    return all(w[0].isupper() and not w.isupper() for w in words) and not _sentence_start(
-        text, start
+    if text[:start].rstrip()[-1:].isdigit() or text[end:].lstrip()[:1].isdigit():
+        return False  # one of a row of numbers
+    after = re.match(r"\s*([^\W\d_]+|[%:./]\d?)(?:\s+([^\W\d_]+))?", text[end : end + 30])
+    if after:
+        word, then = after.group(1).lower(), (after.group(2) or "").lower()
+        if word in NOT_AGE_AFTER or word[0] in "%:/" or (word[0] == "." and word[1:]):
+            return False
+        if word in ("years", "year", "yrs", "yr") and then not in ("old", "of"):
+            return False
+    before = re.search(r"([^\W\d_]+|[£$#])\W{0,2}$", text[max(0, start - 20) : start])
+    return not (before and before.group(1).lower() in NOT_AGE_BEFORE)
+
+
+NOT_AGE_AFTER = frozenset(
+    """am pm hours hour hrs hr mins min minutes seconds days day weeks week wks months month
+    mg ml mcg g kg lb lbs st stone litres liters pints times miles mile km percent of out
+    th st nd rd x o'clock oclock people patients doctors nurses beds practices calls
+    appointments tablets pills""".split()
+)
+NOT_AGE_BEFORE = frozenset(
+    """at number no bed bay room ward page level band step stage grade type by about around
+    approximately every £ $ # from to until till between of""".split()
+)
+
+
+def _trimmed(text: str, start: int, end: int, label: str, cased: bool) -> tuple[int, int] | None:
+    """The span without the ordinary words the model took along at its edges ("Swala present"
+    -> "Swala", "Oakwood Dental rude" -> "Oakwood Dental"), and in a text with capitals without
+    lower-case words there. A care setting keeps its own words ("Rowan Ward"), a name a
+    capitalised name ("Grace") in a sentence of mixed case."""
+    words = list(WORD.finditer(text, start, end))
+    keep = CARE_WORDS if label == "CARE_SETTING" else frozenset()
+    while words and _ordinary(words[0].group(), cased, keep):
+        words.pop(0)
+    while words and _ordinary(words[-1].group(), cased, keep):
+        words.pop()
+    if not words:
+        return None
+    return words[0].start(), words[-1].end()
+
+
+def _ordinary(word: str, cased: bool, keep: frozenset[str]) -> bool:
+    gaz = gazetteer()
+    low = _base(word)
+    if low in keep:
+        return False
+    if cased and word[0].islower():
+        return True  # "Damien collapsed": in a text with capitals, a name's words have them
+    if low not in gaz.common_words:
+        return False
+    capitalised = cased and word[0].isupper()
+    return not (capitalised and (gaz.is_name_part(low) or low in gaz.places))
+
+
+def _base(word: str) -> str:
+    """The word as the lists hold it: lower case, without a possessive "'s"."""
+    return word.lower().replace("’", "'").removesuffix("'s")
+
+
+def _cased(text: str) -> bool:
+    """Whether capitals in this text carry meaning: neither all lower case nor ALL CAPS."""
+    return any(c.isupper() for c in text) and any(c.islower() for c in text)
+
+
+def _plausible(text: str, start: int, end: int, label: str, cased: bool) -> bool:
+    """Whether the span's own letters back the guess. No word of it may look like a drug
+    ("Sertraline"). Written with capitals inside a sentence of mixed case, a word must be a
+    name, a place or no common English word ("Family Test" is no person), and a care setting
+    needs one of its kind's words ("City Hospital") or an uncommon word. Otherwise (lower case,
+    ALL CAPS, or opening a sentence) a word must be a known name or place that is no common
+    word, or no English word and no misspelt one ("psychiatric ward", "hosptial"). A
+    condition named after a person ("Raynaud's") is none of these."""
+    value = text[start:end]
+    raw = WORD.findall(value)
+    words = [_base(w) for w in raw]
+    if not words or any(DRUG_STEMS.search(w) for w in words):
+        return False
+    if any(b in EPONYMS and w.lower() != b for w, b in zip(raw, words, strict=True)) or (
+        words[-1] in EPONYMS and text[end : end + 2] in ("'s", "’s")
+    ):
+        return False  # "Raynaud's" is a condition
+    if label == "CARE_SETTING" and all(w in CARE_WORDS or w in GENERIC_CARE for w in words):
+        return False  # "the Cardiology ward" is a department, not a named place
+    if words[0] in MONTHS and _dated(text, start, end):
+        return False  # "in May 2024"
+    gaz = gazetteer()
+    if cased and value[0].isupper() and not _sentence_start(text, start):
+        if label == "CARE_SETTING":
+            return any(w in CARE_WORDS or w not in gaz.common_words for w in words)
+        return any(
+            w not in gaz.common_words or gaz.is_name_part(w) or w in gaz.places for w in words
+        )
+    return any(
+        w not in CARE_WORDS
+        and (
+            (w not in gaz.english_words and not _misspelt(w))
+            or (w not in gaz.common_words and (gaz.is_name_part(w) or w in gaz.places))
+        )
+        for w in words
     )
+
+
+# Stems of international non-proprietary drug names (WHO INN stems): "-pril", "-olol", ...
+DRUG_STEMS = re.compile(
+    r"(?:pril|sartan|olol|azole|statin|cillin|mycin|cycline|floxacin|oxetine|triptyline|"
+    r"azepam|azolam|dipine|apine|idone|parin|xaban|gliptin|gliflozin|formin|tidine|setron|"
+    r"pezil|thyroxine|amol|codeine|morphine|profen|semide|azide|mab|tinib|vir)$"
+)
+ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _misspelt(word: str) -> bool:
+    """Whether one deletion, swap, change or insertion of a letter makes a common word."""
+    common = gazetteer().common_words
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    edits = (
+        [a + b[1:] for a, b in splits if b]
+        + [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+        + [a + c + b[1:] for a, b in splits if b for c in ALPHABET]
+        + [a + c + b for a, b in splits for c in ALPHABET]
+    )
+    return any(e in common for e in edits if e != word)
+
+
+MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+DATE_WORDS = frozenset("in on since until till by of last next early late mid from to".split())
+
+
+def _dated(text: str, start: int, end: int) -> bool:
+    """Whether a month name stands as a date: beside a number or after "in", "since", ..."""
+    after = text[end : end + 6].lstrip(" ,")
+    before = text[max(0, start - 12) : start].split()
+    return after[:1].isdigit() or bool(before and before[-1].lower() in DATE_WORDS)
 
 
 def _sentence_start(text: str, at: int) -> bool:
