@@ -127,12 +127,10 @@ def _ordinary(word: str, cased: bool, keep: frozenset[str]) -> bool:
     low = _base(word)
     if low in keep:
         return False
-    if cased and word[0].islower():
-        return True  # "Damien collapsed": in a text with capitals, a name's words have them
-    if low not in gaz.common_words:
-        return False
-    capitalised = cased and word[0].isupper()
-    return not (capitalised and (gaz.is_name_part(low) or low in gaz.places))
+    known = gaz.is_name_part(low) or low in gaz.places
+    if not cased or word[0].islower():  # "Damien collapsed", "errol waitted"
+        return not known and (low in gaz.english_words or _misspelt(low))
+    return low in gaz.common_words and not known
 
 
 def _base(word: str) -> str:
@@ -147,12 +145,12 @@ def _cased(text: str) -> bool:
 
 def _plausible(text: str, start: int, end: int, label: str, cased: bool) -> bool:
     """Whether the span's own letters back the guess. No word of it may look like a drug
-    ("Sertraline"). Written with capitals inside a sentence of mixed case, a word must be a
-    name, a place or no common English word ("Family Test" is no person), and a care setting
-    needs one of its kind's words ("City Hospital") or an uncommon word. Otherwise (lower case,
-    ALL CAPS, or opening a sentence) a word must be a known name or place that is no common
-    word, or no English word and no misspelt one ("psychiatric ward", "hosptial"). A
-    condition named after a person ("Raynaud's") is none of these."""
+    ("Sertraline"). Capitalised (not ALL CAPS) inside a sentence of a text with capitals, a word
+    must be a name, a place or no common English word ("Family Test" is no person), and a care
+    setting needs one of its kind's words ("City Hospital") or an uncommon word. Otherwise
+    (lower case, ALL CAPS, an abbreviation, or opening a sentence) a word must be a known name
+    or place that is no common word, or no English word and no misspelt one ("psychiatric
+    ward", "hosptial"). A condition named after a person ("Raynaud's") is none of these."""
     value = text[start:end]
     raw = WORD.findall(value)
     words = [_base(w) for w in raw]
@@ -167,7 +165,7 @@ def _plausible(text: str, start: int, end: int, label: str, cased: bool) -> bool
     if words[0] in MONTHS and _dated(text, start, end):
         return False  # "in May 2024"
     gaz = gazetteer()
-    if cased and value[0].isupper() and not _sentence_start(text, start):
+    if cased and value[0].isupper() and not value.isupper() and not _sentence_start(text, start):
         if label == "CARE_SETTING":
             return any(w in CARE_WORDS or w not in gaz.common_words for w in words)
         return any(
