@@ -27,6 +27,7 @@ from nlp.findings import Finding
 from nlp.lean_imports import without_torch
 from nlp.name_gazetteer import EPONYMS, gazetteer
 from nlp.number_words import as_int
+from nlp.residual_risk import CONDITIONS
 from nlp.token_rules import GENERIC_CARE
 
 MODEL_DIR = Path(__file__).parent / "data" / "ner_model"
@@ -52,9 +53,12 @@ def ner_findings(texts: list[str]) -> list[list[Finding]]:
     for text, doc in zip(texts, nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True):
         found = []
         cased = _cased(text)
+        conditions = [m.span() for m in CONDITIONS.finditer(text)]
         for ent in doc.ents:
-            if ent.label_ not in NER_LABELS:
-                continue
+            if ent.label_ not in NER_LABELS or any(
+                s < ent.end_char and ent.start_char < e for s, e in conditions
+            ):
+                continue  # "motor neurone disease" names no one
             if ent.label_ == "AGE":
                 if _an_age(text, ent.start_char, ent.end_char):
                     found.append(Finding(ent.start_char, ent.end_char, "AGE", NER_SCORE, "ner"))
