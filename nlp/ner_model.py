@@ -74,7 +74,8 @@ def ner_findings(texts: list[str]) -> list[list[Finding]]:
 CARE_WORDS = frozenset(
     """hospital ward surgery practice centre center clinic unit home house lodge court hospice
     infirmary general medical dental health nursing care residential community royal
-    university district memorial manor grange view hall gardens park mews place st saint""".split()
+    university district memorial manor grange view hall gardens park mews place st saint
+    ysbyty meddygfa plas tŷ ty bryn hafod llys cartref""".split()
 )
 
 
@@ -85,8 +86,11 @@ def _an_age(text: str, start: int, end: int) -> bool:
     number = as_int(text[start:end])
     if number is None or not 0 < number <= 115:
         return False
+    line_before = text[max(0, start - 40) : start].rsplit("\n", 1)[-1]
     if text[:start].rstrip()[-1:].isdigit() or text[end:].lstrip()[:1].isdigit():
         return False  # one of a row of numbers
+    if not line_before.strip() or text[end : end + 1].isalpha():
+        return False  # a list's numbering ("1. ...", "3) ..."), or a measure ("5cm")
     after = re.match(r"\s*([^\W\d_]+|[%:./]\d?)(?:\s+([^\W\d_]+))?", text[end : end + 30])
     if after:
         word, then = after.group(1).lower(), (after.group(2) or "").lower()
@@ -95,7 +99,12 @@ def _an_age(text: str, start: int, end: int) -> bool:
         if word in ("years", "year", "yrs", "yr") and then not in ("old", "of"):
             return False
     before = re.search(r"([^\W\d_]+|[£$#])\W{0,2}$", text[max(0, start - 20) : start])
-    return not (before and before.group(1).lower() in NOT_AGE_BEFORE)
+    previous = before.group(1).lower() if before else ""
+    if previous in NOT_AGE_BEFORE:
+        return False
+    # A small number is an age only beside a cue: "she's 3", "(4)", "aged 6", "8 years old".
+    told = previous in AGE_CUES or line_before.rstrip().endswith("(")
+    return number >= 10 or told or bool(after and after.group(1).lower() in ("years", "year"))
 
 
 NOT_AGE_AFTER = frozenset(
@@ -104,9 +113,11 @@ NOT_AGE_AFTER = frozenset(
     th st nd rd x o'clock oclock people patients doctors nurses beds practices calls
     appointments tablets pills""".split()
 )
+AGE_CUES = frozenset("is was s m am aged age turned turns im now just then only".split())
 NOT_AGE_BEFORE = frozenset(
-    """at number no bed bay room ward page level band step stage grade type by about around
-    approximately every £ $ # from to until till between of""".split()
+    """covid day clinic question request section phase week year at number no bed bay room
+    ward page level band step stage grade type by about around approximately every £ $ # from
+    to until till between of""".split()
 )
 
 
@@ -149,32 +160,37 @@ def _cased(text: str) -> bool:
 
 def _plausible(text: str, start: int, end: int, label: str, cased: bool) -> bool:
     """Whether the span's own letters back the guess. No word of it may look like a drug
-    ("Sertraline"). Capitalised (not ALL CAPS) inside a sentence of a text with capitals, a word
-    must be a name, a place or no common English word ("Family Test" is no person), and a care
-    setting needs one of its kind's words ("City Hospital") or an uncommon word. Otherwise
-    (lower case, ALL CAPS, an abbreviation, or opening a sentence) a word must be a known name
-    or place that is no common word, or no English word and no misspelt one ("psychiatric
-    ward", "hosptial"). A condition named after a person ("Raynaud's") is none of these."""
+    ("Sertraline"), and no condition named after a person ("Raynaud's"). A care setting is
+    named with a word of its kind ("Rowan Ward", "Plas Heulwen") and not only with such words
+    ("the Cardiology ward"). An abbreviation ("CBT") or "XXXX" is left to the rules.
+    Capitalised (not ALL CAPS) inside a sentence of a text with capitals, a name or place needs
+    a word that is not common English ("Very Good" is no person). Otherwise (lower case, ALL
+    CAPS, or opening a sentence) a word must be a known name or place that is no common word,
+    or no English word and no misspelt one ("psychiatric ward", "hosptial")."""
     value = text[start:end]
     raw = WORD.findall(value)
     words = [_base(w) for w in raw]
     if not words or any(DRUG_STEMS.search(w) for w in words):
         return False
-    if any(b in EPONYMS and w.lower() != b for w, b in zip(raw, words, strict=True)) or (
-        words[-1] in EPONYMS and text[end : end + 2] in ("'s", "’s")
-    ):
+    if any(
+        (b in EPONYMS and w.lower() != b) or b.removesuffix("s") in EPONYMS
+        for w, b in zip(raw, words, strict=True)
+    ) or (words[-1] in EPONYMS and text[end : end + 2] in ("'s", "’s")):
         return False  # "Raynaud's" is a condition
-    if label == "CARE_SETTING" and all(w in CARE_WORDS or w in GENERIC_CARE for w in words):
-        return False  # "the Cardiology ward" is a department, not a named place
+    if label == "CARE_SETTING" and (
+        not any(w in CARE_WORDS for w in words)
+        or all(w in CARE_WORDS or w in GENERIC_CARE for w in words)
+    ):
+        return False  # named with its kind ("Rowan Ward"), and not a department ("Cardiology")
+    if cased and len(raw) == 1 and value.isupper() and len(value) <= 6:
+        return False  # an abbreviation ("CBT", "EMDR"): the rules know the hospitals' ones
+    if set(value.lower()) <= {"x", " "}:
+        return False  # redacted already ("XXXX")
     if words[0] in MONTHS and _dated(text, start, end):
         return False  # "in May 2024"
     gaz = gazetteer()
     if cased and value[0].isupper() and not value.isupper() and not _sentence_start(text, start):
-        if label == "CARE_SETTING":
-            return any(w in CARE_WORDS or w not in gaz.common_words for w in words)
-        return any(
-            w not in gaz.common_words or gaz.is_name_part(w) or w in gaz.places for w in words
-        )
+        return label == "CARE_SETTING" or any(w not in gaz.common_words for w in words)
     return any(
         w not in CARE_WORDS
         and (
