@@ -160,13 +160,12 @@ def _cased(text: str) -> bool:
 
 def _plausible(text: str, start: int, end: int, label: str, cased: bool) -> bool:
     """Whether the span's own letters back the guess. No word of it may look like a drug
-    ("Sertraline"), and no condition named after a person ("Raynaud's"). A care setting is
-    named with a word of its kind ("Rowan Ward", "Plas Heulwen") and not only with such words
-    ("the Cardiology ward"). An abbreviation ("CBT") or "XXXX" is left to the rules.
+    ("Sertraline"), and no condition named after a person ("Raynaud's"); care settings are
+    judged by `_plausible_setting`. An abbreviation ("CBT") or "XXXX" is left to the rules.
     Capitalised (not ALL CAPS) inside a sentence of a text with capitals, a name or place needs
     a word that is not common English ("Very Good" is no person). Otherwise (lower case, ALL
     CAPS, or opening a sentence) a word must be a known name or place that is no common word,
-    or no English word and no misspelt one ("psychiatric ward", "hosptial")."""
+    or no English word and no misspelt one ("hosptial")."""
     value = text[start:end]
     raw = WORD.findall(value)
     words = [_base(w) for w in raw]
@@ -177,20 +176,17 @@ def _plausible(text: str, start: int, end: int, label: str, cased: bool) -> bool
         for w, b in zip(raw, words, strict=True)
     ) or (words[-1] in EPONYMS and text[end : end + 2] in ("'s", "’s")):
         return False  # "Raynaud's" is a condition
-    if label == "CARE_SETTING" and (
-        not any(w in CARE_WORDS for w in words)
-        or all(w in CARE_WORDS or w in GENERIC_CARE for w in words)
-    ):
-        return False  # named with its kind ("Rowan Ward"), and not a department ("Cardiology")
+    if any(set(w) == {"x"} for w in words):
+        return False  # redacted already ("XXXX")
+    if label == "CARE_SETTING":
+        return _plausible_setting(text, start, value, words, cased)
     if cased and len(raw) == 1 and value.isupper() and len(value) <= 6:
         return False  # an abbreviation ("CBT", "EMDR"): the rules know the hospitals' ones
-    if set(value.lower()) <= {"x", " "}:
-        return False  # redacted already ("XXXX")
     if words[0] in MONTHS and _dated(text, start, end):
         return False  # "in May 2024"
     gaz = gazetteer()
     if cased and value[0].isupper() and not value.isupper() and not _sentence_start(text, start):
-        return label == "CARE_SETTING" or any(w not in gaz.common_words for w in words)
+        return any(w not in gaz.common_words for w in words)
     return any(
         w not in CARE_WORDS
         and (
@@ -199,6 +195,24 @@ def _plausible(text: str, start: int, end: int, label: str, cased: bool) -> bool
         )
         for w in words
     )
+
+
+def _plausible_setting(text: str, start: int, value: str, words: list[str], cased: bool) -> bool:
+    """A care setting is named with a word of its kind ("Rowan Ward", "Plas Heulwen") and a
+    code ("Ward 7", "Ward C4") or a word of its own that is not generic ("the Cardiology ward",
+    "the best hospital" are none): capitalised inside a sentence of a text with capitals, or
+    else an uncommon word ("pilgrim hospital", "cedar lodge"; not "the hope centre")."""
+    if not any(w in CARE_WORDS for w in words):
+        return False
+    if re.search(r"\d", value):
+        return True
+    own = [w for w in words if w not in CARE_WORDS and w not in GENERIC_CARE]
+    if not own:
+        return False
+    if cased and value[0].isupper() and not value.isupper() and not _sentence_start(text, start):
+        return True
+    gaz = gazetteer()
+    return any(w not in gaz.common_words and not _misspelt(w) for w in own)
 
 
 # Stems of international non-proprietary drug names (WHO INN stems): "-pril", "-olol", ...
