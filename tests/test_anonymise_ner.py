@@ -39,7 +39,7 @@ def test_the_model_ships_inside_the_package_and_is_on_by_default():
         ("me and tiwaloluwa waited ages in the corridor for nothing", "tiwaloluwa"),
         ("srivastava phoned and said the scan was clear", "srivastava"),
         ("we moved nain to plas heulwen in the end because of the smell", "plas heulwen"),
-        ("Tegwen was 8 when she first went into hospital.", "8"),
+        ("my lad was 12 when it started", "12"),
         ("My grandson Nojus was 14 when he first needed the clinic.", "14"),
     ],
 )
