@@ -143,8 +143,10 @@ def _ordinary(word: str, cased: bool, keep: frozenset[str]) -> bool:
     low = _base(word)
     if low in keep:
         return False
+    if cased and word[0].islower() and low in gaz.common_words:
+        return True  # "Lesley made": among capitals, a common word in lower case is no name
     known = gaz.is_name_part(low) or low in gaz.places
-    if not cased or word[0].islower():  # "Damien collapsed", "errol waitted"
+    if not cased or word[0].islower():  # "damien collapsed", "errol waitted"
         return not known and (low in gaz.english_words or _misspelt(low))
     return low in gaz.common_words and not known
 
