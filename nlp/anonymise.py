@@ -225,12 +225,12 @@ def detect_many(
                 docs = eng.nlp.pipe(spacy_input, batch_size=BATCH_SIZE)
                 for (n, offset, piece, _), doc in zip(batch, docs, strict=True):
                     results[n].extend(f.shifted(offset) for f in _analyse(eng, piece, doc))
-    if use_ner:
-        from nlp.ner_model import ner_findings
+        if use_ner:  # its own pipeline, also shared by the worker's threads
+            from nlp.ner_model import ner_findings
 
-        guessed = ner_findings([piece for _, _, piece, _ in pieces])
-        for (n, offset, _, _), found in zip(pieces, guessed, strict=True):
-            results[n].extend(f.shifted(offset) for f in found)
+            guessed = ner_findings([piece for _, _, piece, _ in pieces])
+            for (n, offset, _, _), found in zip(pieces, guessed, strict=True):
+                results[n].extend(f.shifted(offset) for f in found)
     return [_clean(texts[n], found) for n, found in enumerate(results)]
 
 
