@@ -44,6 +44,9 @@ ENGINE_VERSION = "uk-rules-2"
 # texts are cut at paragraph or sentence ends into pieces of at most this many characters.
 CHUNK_CHARS = 20_000
 BATCH_SIZE = 64
+# Whether detection adds the trained NER (nlp/ner_model.py) to the rules; see the README's
+# "Anonymisation" figures for what it changes on each measuring set.
+USE_NER = True
 
 # A placeholder written by `render`; anything inside one is never detected again, which is
 # what makes anonymising an anonymised text a no-op.
@@ -185,22 +188,25 @@ def _as_text(text: str | bytes | None) -> str:
     return text
 
 
-def detect(text: str, model: str = DEFAULT_MODEL, use_ner: bool = False) -> list[Finding]:
+def detect(text: str, model: str = DEFAULT_MODEL, use_ner: bool | None = None) -> list[Finding]:
     """Identifiers in `text`, non-overlapping and sorted by start offset."""
     return detect_many([text], model=model, use_ner=use_ner)[0]
 
 
 def detect_many(
-    texts: Iterable[str], model: str = DEFAULT_MODEL, use_ner: bool = False
+    texts: Iterable[str], model: str = DEFAULT_MODEL, use_ner: bool | None = None
 ) -> list[list[Finding]]:
     """`detect` for many texts, running spaCy over all of them in batches with `nlp.pipe`.
 
     Lower-case and ALL CAPS pieces go through spaCy's tagger (the ALL CAPS ones lower-cased),
     whose word classes the name rules need. Mixed-case pieces need only spaCy's tokenizer:
-    capitals, gazetteers and cues find their names and places. `use_ner` adds spaCy's entity
-    recogniser there; on the development set it found nothing the rules missed and cost three
-    times the run time (see benchmarks/anonymisation.py), so it is off by default.
+    capitals, gazetteers and cues find their names and places. `use_ner` (default `USE_NER`)
+    adds this project's own trained NER (nlp/ner_model.py) over every piece, in its own case:
+    its names, places and care settings join the rules' findings as guesses, except where a
+    rule already found something else there.
     """
+    if use_ner is None:
+        use_ner = USE_NER
     texts = [_as_text(t) for t in texts]
     eng = engine(model)
     pieces = [
@@ -212,18 +218,23 @@ def detect_many(
     results: list[list[Finding]] = [[] for _ in texts]
     # select_pipes changes the shared pipeline, so one thread at a time (a worker has several).
     with _PIPELINE_LOCK:
-        for mixed, pipes in ((True, NER_PIPES if use_ner else ()), (False, TAGGER_PIPES)):
+        for mixed, pipes in ((True, ()), (False, TAGGER_PIPES)):
             batch = [p for p in pieces if (p[3] == "mixed") == mixed]
             spacy_input = (_for_spacy(piece, mode) for _, _, piece, mode in batch)
             with eng.nlp.select_pipes(enable=[p for p in pipes if p in eng.nlp.pipe_names]):
                 docs = eng.nlp.pipe(spacy_input, batch_size=BATCH_SIZE)
                 for (n, offset, piece, _), doc in zip(batch, docs, strict=True):
                     results[n].extend(f.shifted(offset) for f in _analyse(eng, piece, doc))
+        if use_ner:  # its own pipeline, also shared by the worker's threads
+            from nlp.ner_model import ner_findings
+
+            guessed = ner_findings([piece for _, _, piece, _ in pieces])
+            for (n, offset, _, _), found in zip(pieces, guessed, strict=True):
+                results[n].extend(f.shifted(offset) for f in found)
     return [_clean(texts[n], found) for n, found in enumerate(results)]
 
 
 _PIPELINE_LOCK = threading.Lock()
-NER_PIPES = ("ner",)
 TAGGER_PIPES = ("tok2vec", "tagger", "attribute_ruler")
 
 
@@ -276,12 +287,27 @@ def _clean(text: str, found: list[Finding]) -> list[Finding]:
         for f in found
         if f.end > f.start and text[f.start : f.end].strip() and not _inside(protected, f)
     ]
+    kept = _without_contradicted_guesses(kept)
     resolved = resolve_overlaps(kept)
     extra = [f for f in _repeats(text, resolved) if not _inside(protected, f)]
     extra += _ages_after_names(text, resolved + extra)
     if extra:
         resolved = resolve_overlaps(resolved + extra)
     return [_trim(text, f) for f in resolved]
+
+
+def _without_contradicted_guesses(found: list[Finding]) -> list[Finding]:
+    """The NER's guesses give way where a rule found something of another label: the rules'
+    cues ("Dr", "Ward", a postcode) are surer than a statistical label. Where a rule found the
+    same label, the two merge (resolve_overlaps), so the NER can widen a name to its full
+    extent."""
+    ruled = [f for f in found if f.source != "ner"]
+    return ruled + [
+        f
+        for f in found
+        if f.source == "ner"
+        and not any(r.start < f.end and r.end > f.start and r.label != f.label for r in ruled)
+    ]
 
 
 def _inside(spans: list[tuple[int, int]], f: Finding) -> bool:
@@ -357,7 +383,10 @@ def _trim(text: str, f: Finding) -> Finding:
 
 
 def anonymise(
-    text: str, policy: Policy | None = None, model: str = DEFAULT_MODEL, use_ner: bool = False
+    text: str,
+    policy: Policy | None = None,
+    model: str = DEFAULT_MODEL,
+    use_ner: bool | None = None,
 ) -> Result:
     """The anonymised text and what was found. Anonymising the result again changes nothing."""
     text = _as_text(text)
@@ -365,12 +394,14 @@ def anonymise(
 
 
 def anonymise_many(
-    texts: Iterable[str], policy: Policy | None = None, model: str = DEFAULT_MODEL
+    texts: Iterable[str],
+    policy: Policy | None = None,
+    model: str = DEFAULT_MODEL,
+    use_ner: bool | None = None,
 ) -> list[Result]:
     texts = [_as_text(t) for t in texts]
-    return [
-        render(t, f, policy) for t, f in zip(texts, detect_many(texts, model=model), strict=True)
-    ]
+    found = detect_many(texts, model=model, use_ner=use_ner)
+    return [render(t, f, policy) for t, f in zip(texts, found, strict=True)]
 
 
 def render(text: str, findings: Iterable[Finding], policy: Policy | None = None) -> Result:

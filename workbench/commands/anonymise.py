@@ -16,7 +16,12 @@ BATCH = 64
 @click.command("anonymise")
 @input_option('JSONL input: one {"id": ..., "text": ...} object a line.')
 @output_option('JSONL output: each input object plus "anonymised" and "findings".')
-def anonymise_command(in_path: Path, out_path: Path) -> None:
+@click.option(
+    "--ner/--no-ner",
+    default=None,
+    help="Add the trained NER to the rules, or not (default: as the workers run).",
+)
+def anonymise_command(in_path: Path, out_path: Path, ner: bool | None) -> None:
     """Anonymise stories in a JSONL file, with a progress bar on stderr.
 
     Each output line is the input object plus "anonymised" (the text with identifiers replaced
@@ -36,7 +41,7 @@ def anonymise_command(in_path: Path, out_path: Path) -> None:
     ):
         for start in range(0, len(records), BATCH):
             batch = records[start : start + BATCH]
-            results = anonymise_many([record["text"] for _, record in batch])
+            results = anonymise_many([record["text"] for _, record in batch], use_ner=ner)
             for (_, record), result in zip(batch, results, strict=True):
                 findings = [
                     {"start": f.start, "end": f.end, "label": f.label, "score": f.score}

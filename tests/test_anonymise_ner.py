@@ -1,0 +1,92 @@
+"""The trained NER beside the rules, through the real detector and the shipped model.
+
+Each positive case is a kind the rules do not cover (a name no list holds, in lower case at
+a sentence's start; an unlisted care home typed in lower case; an age before "when"), and
+each is checked both ways: missed by the rules alone, caught with the NER. The negative cases
+are the safeguards: ordinary words, drugs, conditions, departments and numbers that are
+not ages stay unmarked although the model alone would mark some of them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from nlp.anonymise import USE_NER, anonymise, detect
+from nlp.check_hints import review_hints
+from nlp.ner_model import MODEL_DIR, ner_findings, ner_pipeline
+
+
+def covered(text: str, value: str, use_ner: bool) -> bool:
+    start = text.index(value)
+    found = detect(text, use_ner=use_ner)
+    return any(f.start <= start and f.end >= start + len(value) for f in found)
+
+
+def test_the_model_ships_inside_the_package_and_is_on_by_default():
+    nlp = ner_pipeline()
+    assert Path(nlp.path).resolve() == MODEL_DIR.resolve()
+    assert MODEL_DIR.is_relative_to(Path(__file__).resolve().parents[1] / "nlp")
+    assert nlp.pipe_names == ["tok2vec", "ner"]
+    assert {"PERSON", "LOCATION", "CARE_SETTING", "AGE"} <= set(nlp.get_pipe("ner").labels)
+    assert USE_NER is True
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("me and tiwaloluwa waited ages in the corridor for nothing", "tiwaloluwa"),
+        ("srivastava phoned and said the scan was clear", "srivastava"),
+        ("we moved nain to plas heulwen in the end because of the smell", "plas heulwen"),
+        ("my lad was 12 when it started", "12"),
+        ("My grandson Nojus was 14 when he first needed the clinic.", "14"),
+    ],
+)
+def test_what_the_rules_miss_the_ner_catches(text, value):
+    assert not covered(text, value, use_ner=False)
+    assert covered(text, value, use_ner=True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i was on sertraline n mirtazapine and the tablets made me feel rough",
+        "They said it was Raynaud's, not Parkinson's, in the end.",
+        "We waited 8 hours, came back at 10 am and I rang 3 times after that.",
+        "the psychiatric ward and the Cardiology clinic were both full",
+        "hiya, honestly the lounge was freezing and nobody came for hours",
+    ],
+)
+def test_ordinary_words_drugs_conditions_and_counts_stay_unmarked(text):
+    assert detect(text, use_ner=True) == []
+
+
+def test_the_safeguards_are_what_keep_them_unmarked():
+    """The model alone marks some of the texts above: the filters, not luck, keep them out."""
+    texts = [
+        "i was on sertraline n mirtazapine and the tablets made me feel rough",
+        "They said it was Raynaud's, not Parkinson's, in the end.",
+        "We waited 8 hours, came back at 10 am and I rang 3 times after that.",
+        "the psychiatric ward and the Cardiology clinic were both full",
+        "hiya, honestly the lounge was freezing and nobody came for hours",
+    ]
+    raw = sum(len(doc.ents) for doc in ner_pipeline().pipe(texts))
+    assert raw > 0
+    assert ner_findings(texts) == [[] for _ in texts]
+
+
+def test_ner_guesses_are_offered_to_the_checker_as_unsure():
+    text = "me and tiwaloluwa waited ages in the corridor for nothing"
+    findings = detect(text)
+    guessed = [f for f in findings if f.source == "ner"]
+    assert guessed
+    hints = review_hints(text, findings)
+    assert any(h.kind == "unsure" and h.text == "tiwaloluwa" for h in hints)
+
+
+def test_anonymising_twice_changes_nothing_with_the_ner():
+    text = "me and tiwaloluwa waited ages at plas heulwen, she was 8 when she went in"
+    once = anonymise(text).text
+    assert "tiwaloluwa" not in once and "heulwen" not in once
+    assert anonymise(once).text == once
