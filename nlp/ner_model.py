@@ -26,7 +26,7 @@ from pathlib import Path
 
 from nlp.findings import Finding
 from nlp.lean_imports import without_torch
-from nlp.name_gazetteer import EPONYMS, gazetteer
+from nlp.name_gazetteer import EPONYMS, WELSH_WORDS, gazetteer
 from nlp.number_words import as_int
 from nlp.residual_risk import CONDITIONS
 from nlp.token_rules import GENERIC_CARE
@@ -114,8 +114,13 @@ NOT_AGE_AFTER = frozenset(
     th st nd rd x o'clock oclock people patients doctors nurses beds practices calls
     appointments tablets pills""".split()
 )
+# "On Monday, 12, patients were moved": a number after a day's name is a date or a count.
+WEEKDAYS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs
+    fri sat sun""".split()
+)
 AGE_CUES = frozenset("is was s m am aged age turned turns im now just then only".split())
-NOT_AGE_BEFORE = frozenset(
+NOT_AGE_BEFORE = WEEKDAYS | frozenset(
     """covid day clinic question request section phase week year at number no bed bay room
     ward page level band step stage grade type by about around approximately every £ $ # from
     to until till between of""".split()
@@ -187,6 +192,8 @@ def _plausible(text: str, start: int, end: int, label: str, cased: bool) -> bool
         return False  # an abbreviation ("CBT", "EMDR"): the rules know the hospitals' ones
     if words[0] in MONTHS and _dated(text, start, end):
         return False  # "in May 2024"
+    if all(w in WELSH_WORDS for w in words) and _among_welsh(text, start, end):
+        return False  # "Mae hi'n braf iawn heddiw": Welsh words among Welsh words, as the rules
     gaz = gazetteer()
     if cased and value[0].isupper() and not value.isupper() and not _sentence_start(text, start):
         return any(w not in gaz.common_words for w in words)
@@ -251,6 +258,13 @@ def _dated(text: str, start: int, end: int) -> bool:
     after = text[end : end + 6].lstrip(" ,")
     before = text[max(0, start - 12) : start].split()
     return after[:1].isdigit() or bool(before and before[-1].lower() in DATE_WORDS)
+
+
+def _among_welsh(text: str, start: int, end: int) -> bool:
+    """Whether another frequent Welsh word stands within three words either side."""
+    before = WORD.findall(text[max(0, start - 40) : start])[-3:]
+    after = WORD.findall(text[end : end + 40])[:3]
+    return any(_base(w) in WELSH_WORDS or w.endswith(("'n", "’n")) for w in before + after)
 
 
 def _sentence_start(text: str, at: int) -> bool:
