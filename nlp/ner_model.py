@@ -197,6 +197,12 @@ def _plausible(text: str, start: int, end: int, label: str, cased: bool) -> bool
     gaz = gazetteer()
     if cased and value[0].isupper() and not value.isupper() and not _sentence_start(text, start):
         return any(w not in gaz.common_words for w in words)
+    if cased and value[0].islower():
+        # Where capitals carry meaning, a word left in lower case is a name only if the lists
+        # know it as one: otherwise it is jargon, a misspelling or a coined word.
+        return any(
+            w not in gaz.common_words and (gaz.is_name_part(w) or w in gaz.places) for w in words
+        )
     return any(
         w not in CARE_WORDS
         and (
