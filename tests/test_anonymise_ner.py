@@ -56,7 +56,7 @@ def test_what_the_rules_miss_the_ner_catches(text, value):
         "We waited 8 hours, came back at 10 am and I rang 3 times after that.",
         "the psychiatric ward and the Cardiology clinic were both full",
         "hiya, honestly the lounge was freezing and nobody came for hours",
-        "Nobody listened and I felt zqppuxumccslqvky all night. The nurses were busy too.",
+        "Nobody listened and I felt zqppuxumccslqvky all night. Busy and zqppuxumccslqvky too.",
         "The Physio said my gait was wonky and I needed a rollator for the stairs.",
     ],
 )
