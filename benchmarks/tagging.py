@@ -154,6 +154,18 @@ def f1_pair(gold: np.ndarray, predicted: np.ndarray) -> tuple[float, float]:
     )
 
 
+def split(texts, vectors, gold, train, test) -> tuple:
+    """Texts, vectors and gold of the training rows, then of the test rows: `compare`'s order."""
+    return (
+        [texts[i] for i in train],
+        vectors[train],
+        gold[train],
+        [texts[i] for i in test],
+        vectors[test],
+        gold[test],
+    )
+
+
 def compare(
     name, framework, train_texts, train_vectors, train_gold, test_texts, test_vectors, test_gold
 ) -> dict[str, tuple[float, float]]:
@@ -247,23 +259,13 @@ def supervised_figures(rows: list[dict], vectors: np.ndarray, framework: Framewo
         compare(
             f"FFT {' + '.join(train_trusts)} -> {test_trust} ({role})",
             subcategories,
-            [texts[i] for i in train],
-            vectors[train],
-            gold[train],
-            [texts[i] for i in test],
-            vectors[test],
-            gold[test],
+            *split(texts, vectors, gold, train, test),
         )
     train, test = train_test_split(np.arange(len(rows)), test_size=0.2, random_state=SEED)
     compare(
         "FFT random 80/20 split, all trusts (as the issue's figures)",
         subcategories,
-        [texts[i] for i in train],
-        vectors[train],
-        gold[train],
-        [texts[i] for i in test],
-        vectors[test],
-        gold[test],
+        *split(texts, vectors, gold, train, test),
     )
     if CARE_OPINION.exists():
         majors_of = {row["code"]: row["label"].strip() for row in rows}
@@ -276,12 +278,7 @@ def supervised_figures(rows: list[dict], vectors: np.ndarray, framework: Framewo
         compare(
             "Care Opinion 70/30 split (not tuned on)",
             subcategories,
-            [story_texts[i] for i in train],
-            story_vectors[train],
-            story_gold[train],
-            [story_texts[i] for i in test],
-            story_vectors[test],
-            story_gold[test],
+            *split(story_texts, story_vectors, story_gold, train, test),
         )
     print(
         "\nanchors (pxtextmining, published, own random split): TF-IDF+SVC micro 0.71 / macro"
