@@ -64,12 +64,16 @@ def stories() -> list[dict]:
     return records
 
 
-def main() -> None:
-    records = stories()
-    with (HERE / "free_stories.jsonl").open("w", encoding="utf-8") as fh:
+def write_set(records: list[dict], name: str) -> None:
+    """Write a measuring set as JSON Lines beside this script, and say how big it is."""
+    with (HERE / name).open("w", encoding="utf-8") as fh:
         for record in records:
             fh.write(json.dumps(record, ensure_ascii=False) + "\n")
     print(f"{len(records)} stories, {sum(len(r['spans']) for r in records)} identifiers")
+
+
+def main() -> None:
+    write_set(stories(), "free_stories.jsonl")
 
 
 if __name__ == "__main__":

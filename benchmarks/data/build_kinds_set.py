@@ -16,7 +16,6 @@ templates were written before the rules they measure were changed; never tune on
 
 from __future__ import annotations
 
-import json
 import random
 import sys
 from pathlib import Path
@@ -24,7 +23,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from build_free_set import parse  # noqa: E402
+from build_free_set import parse, write_set  # noqa: E402
 
 FIRST = """Maureen Gethin Priya Declan Olwen Fergus Bethan Kwame Agata Hamish Rhiannon Tomasz
 Shirley Ifor Nadia Callum Morag Yusuf Glenys Dafydd Eilidh Tariq Bronwen Kofi""".split()
@@ -249,11 +248,7 @@ def stories(n: int = 40, seed: int = 20) -> list[dict]:
 
 
 def main() -> None:
-    records = stories()
-    with (HERE / "kinds_stories.jsonl").open("w", encoding="utf-8") as fh:
-        for record in records:
-            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
-    print(f"{len(records)} stories, {sum(len(r['spans']) for r in records)} identifiers")
+    write_set(stories(), "kinds_stories.jsonl")
 
 
 if __name__ == "__main__":
