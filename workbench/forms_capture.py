@@ -562,11 +562,30 @@ class StaffConsentForm(StaffStoryActionForm):
             raise ValidationError(
                 "To be contacted, give an email address, a phone number or a postal address."
             )
+        # Answers typed for anything but a "yes" to equality monitoring would be dropped
+        # silently; say so instead, so nothing the teller said is lost without a word.
+        equality_yes = self.purpose.data == "equality_monitoring" and field.data == "yes"
+        if equality_answers(self) and not equality_yes:
+            raise ValidationError(_EQUALITY_WITHOUT_YES)
 
     def contact(self) -> dict | None:
         wanted = self.purpose.data == "contact" and self.answer.data == "yes"
         return contact_details(self) if wanted else None
 
+    def equality(self) -> dict | None:
+        """The equality answers a teller gave with a "yes" to equality monitoring, else None:
+        someone who says "yes, later" on the phone can give them then, as online."""
+        wanted = self.purpose.data == "equality_monitoring" and self.answer.data == "yes"
+        return (equality_answers(self) or None) if wanted else None
+
+
+_EQUALITY_WITHOUT_YES = (
+    "Equality answers are kept only with a “yes” to equality monitoring: "
+    "choose that, or clear the answers."
+)
+
+for _name in EQUALITY_QUESTIONS:
+    setattr(StaffConsentForm, f"eq_{_name}", getattr(StoryForm, f"eq_{_name}"))
 
 # Where the consent API's error keys are shown on these forms.
 _ERROR_FIELDS = {

@@ -14,7 +14,7 @@ from flask_login import current_user
 
 from consent import activities, capture, imports, receipts
 from consent.errors import ConsentError
-from consent.purposes import CHANNELS, PURPOSES
+from consent.purposes import CHANNELS, EQUALITY_QUESTIONS, PURPOSES
 from nlp.priorities import list_frameworks
 from plumbing import audit
 from workbench import flows, receipt_letters
@@ -271,6 +271,7 @@ def find_story():
         consent_form=consent_form,
         notice=notice,
         may_reissue=may_reissue,
+        equality_fields=list(EQUALITY_QUESTIONS),
     ), status
 
 
@@ -352,6 +353,7 @@ def record_consent(key: receipts.StoryKey):
             notice_id=form.notice_id.data if granted else None,
             method_note=form.method_note.data,
             contact=form.contact(),
+            equality=form.equality(),
         )
     except ConsentError as error:
         for message in error.errors.values():
