@@ -36,7 +36,7 @@ run: install
 test: install system-packages
 	$(BIN)/python -m pytest -q
 
-# Mutation testing of the four modules that guard promises, each against its own tests; prints
+# Mutation testing of the modules that guard promises, each against its own tests; prints
 # each module's score and any survivor (see "Mutation testing" in the README).
 mutation: install
 	$(BIN)/python scripts/mutation.py

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import segno
 import sqlite_utils
 
-from consent import references
+from consent import references, withdrawal_journal
 from consent.activities import current_notice, get_activity
 from consent.capture import check_contact, check_equality, store_contact, store_equality
 from consent.errors import ConsentError
@@ -199,7 +199,7 @@ def change_consent(
         return ConsentChange(purpose, granted, True, True, result.theme_ids, republish=True)
     with wdb.write(db):
         current = db.execute(
-            "SELECT c.granted, c.notice_id, n.sha256, s.activity_id FROM consents c "
+            "SELECT c.granted, c.notice_id, n.sha256, s.activity_id, s.reference FROM consents c "
             "JOIN notices n ON n.id = c.notice_id JOIN stories s ON s.id = c.story_id "
             "WHERE c.story_id = ? AND c.purpose = ?",
             [story_id, purpose],
@@ -260,6 +260,8 @@ def change_consent(
         )
     if not granted:
         wdb.truncate_wal(db)  # the deleted quotes, contacts or answers leave the log too
+    # Every committed change, so a restore knows the last word about each purpose.
+    withdrawal_journal.append(db, current[4], purpose, granted, method)
     return change
 
 

@@ -19,6 +19,7 @@ from functools import partial
 
 import sqlite_utils
 
+from consent import withdrawal_journal
 from consent.errors import ConsentError
 from plumbing import audit, registry
 from plumbing import db as wdb
@@ -120,6 +121,9 @@ def withdraw(db: sqlite_utils.Database, story_id: int, method: str, by: str) -> 
         )
     # The log still holds the pages as they were before the delete.
     wdb.truncate_wal(db)
+    # Outside the database, so restoring an older backup cannot undo it (written after the
+    # commit: a journal line for a withdrawal that failed would erase a story at a restore).
+    withdrawal_journal.append(db, reference, withdrawal_journal.STORY, False, method)
     return WithdrawalResult(theme_ids=theme_ids, reference=reference)
 
 

@@ -1,6 +1,6 @@
 """Mutation testing of the modules that guard promises, each against its own tests.
 
-Usage: .venv/bin/python scripts/mutation.py [NAME ...]   (`make mutation` runs all four)
+Usage: .venv/bin/python scripts/mutation.py [NAME ...]   (`make mutation` runs them all)
 
 mutmut (3.x) changes one thing at a time inside a module's functions and runs the tests that
 exercise that function; a change no test notices is a "survivor". mutmut reads its settings
@@ -35,7 +35,12 @@ MODULES = {
             "tests/test_withdrawal_processes.py",
             "tests/test_consent_retention.py",
             "tests/test_consent_receipts.py",  # a purpose withdrawn alone clears its rows
+            "tests/test_withdrawal_journal.py",  # a restore cannot undo a withdrawal
         ],
+    ),
+    "journal": (
+        "consent/withdrawal_journal.py",
+        ["tests/test_withdrawal_journal.py"],
     ),
     "suppression": (
         "workbench/suppression.py",

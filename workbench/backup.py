@@ -8,7 +8,8 @@ file is detected before a single byte is restored.
 
 `restore` checks a backup's integrity in memory, then copies it into the working database with
 the same backup API, so connections that are open see either the old database or the restored
-one, never a mixture.
+one, never a mixture. `reapply_withdrawals` then takes back again whatever the withdrawal
+journal beside the database says was taken back after the backup was made.
 """
 
 from __future__ import annotations
@@ -19,6 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography.fernet import Fernet, InvalidToken
+
+from consent import journal_replay
+from consent.withdrawal_journal import Replayed
+from plumbing import db as wdb
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -190,3 +195,15 @@ def restore(
     finally:
         backup_copy.close()
     return tables
+
+
+def reapply_withdrawals(target: str | Path) -> Replayed:
+    """Bring the restored database at `target` up to date and take back again everything the
+    withdrawal journal beside it records and the backup predates (stories, quotes, contact
+    details, equality answers), before anything reopens it."""
+    db = wdb.connect(target)
+    try:
+        wdb.migrate(db)
+        return journal_replay.replay(db)
+    finally:
+        db.close()

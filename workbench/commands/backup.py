@@ -38,6 +38,8 @@ def restore_command(src: str, force: bool) -> None:
 
     Stop the web app and workers first. Nothing is written unless the backup decrypts and
     passes SQLite's integrity check; an existing database is replaced only with --force.
+    Everything taken back since the backup was made (the withdrawal journal beside the
+    database) is taken back again before the command ends.
 
     Example: workbench restore /var/backups/workbench/2026-05-04.db.enc --force
     """
@@ -52,6 +54,13 @@ def restore_command(src: str, force: bool) -> None:
     for table in ("stories", "consents", "themes", "users", "jobs"):
         if table in tables:
             click.echo(f"  {table:<10} {tables[table]:>7} rows")
+    replayed = backups.reapply_withdrawals(config["WORKBENCH_DB"])
+    click.echo(
+        f"withdrawn again since the backup: {len(replayed.stories)} stories, "
+        f"{len(replayed.purposes)} purposes taken back (from the withdrawal journal)"
+    )
+    if replayed.stories or replayed.purposes:
+        click.echo("run `workbench publish` before reopening, so the published file agrees")
 
 
 @click.command("backup-key")
