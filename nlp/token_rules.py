@@ -663,13 +663,17 @@ def _unlisted_place_word(v: View, i: int, gaz: Gazetteer) -> bool:
 CARE_SUFFIX = frozenset(
     """hospital hospitals infirmary surgery hospice practice centre center clinic home ward
     unit wing lodge manor house court grange care dental dentists dentist group
-    partnership""".split()
+    partnership pharmacy chemist chemists opticians optometrists""".split()
 )
 # Suffixes that name a care setting even written in lower case after a capitalised name
 # ("the Grange practice", "Dr Rahman's surgery", "Oakwood dental").
 LOWER_SUFFIX_OK = frozenset(
-    "hospital infirmary surgery hospice practice centre clinic ward dental dentists".split()
+    """hospital infirmary surgery hospice practice centre clinic ward dental dentists pharmacy
+    chemist opticians""".split()
 )
+# Shops of care: named only by a brand or a place ("Hendry Pharmacy"), never by a generic word
+# ("Community Pharmacy" is a kind of service).
+SHOP_SUFFIX = frozenset("pharmacy chemist chemists opticians optometrists".split())
 # Generic words that still make a name when capitalised together ("City Hospital",
 # "County Hospital", "General Infirmary"): the issue's "generic names" of real places.
 NAME_LIKE_GENERIC = frozenset(
@@ -703,9 +707,16 @@ CARE_AFTER = frozenset({"dental", "home", "health", "eye", "medical"})
 CARE_BEFORE_GROUP = frozenset({"medical", "health", "healthcare", "practice", "dental", "care"})
 
 
+# Prisons and young offender institutions, where people get their health care: "HMP Durham",
+# "HMYOI Polmont", "HMP & YOI Parc".
+PRISON = re.compile(r"\bHM(?:P|YOI|P\s?(?:&|/)\s?YOI)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b")
+
+
 def care_settings(v: View, gaz: Gazetteer, text: str) -> Iterator[Finding]:
     for m in WARD_NUMBER.finditer(text):
         yield Finding(m.start(), m.end(), "CARE_SETTING", 0.9, "care_pattern")
+    for m in PRISON.finditer(text):
+        yield Finding(m.start(), m.end(), "CARE_SETTING", 0.85, "care_pattern")
     for j in range(1, len(v)):
         suffix = v.low[j]
         if suffix not in CARE_SUFFIX:
@@ -778,7 +789,7 @@ def _care_name_start(v: View, j: int, gaz: Gazetteer) -> int | None:
     if not distinctive and start is not None and v.mode == "mixed":
         words = range(start, j + 1)
         if all(v.title[k] for k in words) and any(v.word[k] in NAME_LIKE_GENERIC for k in words):
-            if not v.sent_start[start] and v.low[j] not in TITLE_ONLY_SUFFIX:
+            if not v.sent_start[start] and v.low[j] not in TITLE_ONLY_SUFFIX | SHOP_SUFFIX:
                 return start  # "City Hospital", "General Infirmary" named as a place
     return start if distinctive else None
 

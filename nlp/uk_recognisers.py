@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from nlp.findings import Finding
 from nlp.hurried_emails import hurried_emails
+from nlp.initialled_names import initialled_names
 from nlp.number_words import NUMBER, SPOKEN_DIGITS, as_int, spoken_digits
 from nlp.sign_offs import sign_off_names
 
@@ -51,7 +52,21 @@ def is_valid_nhs_number(digits: str) -> bool:
     return check != 10 and check == int(digits[9])
 
 
+# A number written right after its own name is that number even when a digit was mistyped (the
+# check digit then fails) or the writer used a made-up or test number: "NHS no. 999 213 4471",
+# "H&C number's 331 227 6409" (Northern Ireland's Health and Care number), "CHI: 2104 379 921".
+HEALTH_NUMBER_CUE = re.compile(
+    r"\b(?P<kind>nhs|h\s?&\s?c|health\s+(?:and|&)\s+care|chi)\s*"
+    r"(?:number|no\.?|num|#)?(?:['’]s)?\s*(?:(?:is|was|given|:)\s*){0,2}:?\s*"
+    r"(?P<id>\d(?:[ -]{0,2}\d){9})(?![\w/-]|[ -]\d)",
+    I,
+)
+
+
 def nhs_numbers(text: str) -> Iterator[Finding]:
+    for m in HEALTH_NUMBER_CUE.finditer(text):
+        label = "NHS_NUMBER" if m.group("kind").lower() == "nhs" else "OTHER_ID"
+        yield Finding(m.start("id"), m.end("id"), label, 0.9, "health_number_cue")
     for m in NHS_CANDIDATE.finditer(text):
         if is_valid_nhs_number(m.group(1) + m.group(3) + m.group(4)):
             yield Finding(m.start(), m.end(), "NHS_NUMBER", 1.0, "nhs_mod11")
@@ -144,7 +159,7 @@ STREET_SUFFIX = (
 )
 ADDRESS = re.compile(
     r"(?<![\w])(?:(?:flat|apartment|apt\.?|unit|room)\s*\d{1,4}[a-z]?\s*,?\s+)?"
-    r"(?:no\.?\s*)?(\d{1,4}[a-z]?)\s*,?\s+((?:[a-z][a-z'’-]*\s+){1,3}?)"
+    r"(?:no\.?\s*)?(\d{1,4}(?:/\d{1,3})?[a-z]?)\s*,?\s+((?:[a-z][a-z'’-]*\s+){1,3}?)"
     rf"(?:{STREET_SUFFIX})\b\.?",
     I,
 )
@@ -204,6 +219,23 @@ WELSH_STREET_LINE = re.compile(
 )
 
 
+# A street named without a house number: "the chemist on Otley Road", "go back to Corporation
+# Street", "Well Pharmacy, Newbury Street". Only the suffixes that are nearly always streets,
+# capitalised as written, after one to three capitalised words ("Prince of Wales Road"); "St"
+# before a capitalised word is a saint ("St Mary's").
+_NOT_STREET_START = "|".join(
+    w.capitalize()
+    for w in """at in on to from by of and or my our your his her their this that every any no
+    wrong same long open one""".split()
+)
+BARE_STREET = re.compile(
+    rf"(?<![\w'’-])(?!(?:{_NOT_STREET_START})\s)"
+    rf"(?:\d{{1,4}}[a-z]?,?\s+)?{_CAP}(?:\s+(?:of\s+|upon\s+)?{_CAP}){{0,2}}\s+"
+    r"(?:Road|Street|Lane|Avenue|Crescent|Drive|Terrace|Gardens|Close|Grove|Way|Place|Walk|Row|"
+    r"Square|Parade|Mews|Rd|St(?!\.?\s+[A-Z]))\b(?![’'-])"
+)
+
+
 # "12 heol y bont", "4 STRYD Y CASTELL": where capitals mean nothing, a house number first.
 WELSH_STREET_ANY_CASE = re.compile(
     r"(?<![\w])\d{1,4}[a-z]?,?\s+(?:heol|ffordd|stryd|l[oô]n|cilgant|rhodfa|teras|gerddi)"
@@ -229,6 +261,8 @@ def addresses(text: str) -> Iterator[Finding]:
             continue
         end = m.end() - 1 if m.group().endswith(".") else m.end()
         yield Finding(m.start(), end, "ADDRESS", 0.9, "uk_address")
+    for m in BARE_STREET.finditer(text):
+        yield Finding(m.start(), m.end(), "ADDRESS", 0.7, "uk_address")
     for m in FLAT_ONLY.finditer(text):
         yield Finding(m.start(), m.end(), "ADDRESS", 0.6, "uk_address")
 
@@ -448,6 +482,7 @@ def pattern_findings(text: str) -> list[Finding]:
         other_ids,
         hurried_emails,
         sign_off_names,
+        initialled_names,
     ):
         found.extend(detector(text))
     return found
