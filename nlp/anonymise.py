@@ -287,6 +287,9 @@ def _clean(text: str, found: list[Finding]) -> list[Finding]:
         for f in found
         if f.end > f.start and text[f.start : f.end].strip() and not _inside(protected, f)
     ]
+    roles = _speaker_roles(text)
+    if roles:
+        kept = [f for f in kept if text[f.start : f.end].lower() not in roles]
     kept = _without_contradicted_guesses(kept)
     resolved = resolve_overlaps(kept)
     extra = [f for f in _repeats(text, resolved) if not _inside(protected, f)]
@@ -294,6 +297,27 @@ def _clean(text: str, found: list[Finding]) -> list[Finding]:
     if extra:
         resolved = resolve_overlaps(resolved + extra)
     return [_trim(text, f) for f in resolved]
+
+
+SPEAKER_LABEL = re.compile(r"^[ \t]*([A-Z][a-z]+)[ \t]*:", re.MULTILINE)
+ROLE_ENDINGS = ("er", "or", "ist", "ant", "ent", "ee")
+
+
+def _speaker_roles(text: str) -> set[str]:
+    """ "Signposter: ...", "Caller: ...", "Advisor: ...": in a transcript, a word that opens two
+    or more lines before a colon names a role, not a person or a place, unless it is a first
+    name ("Ruth: ...") or in no word list and not shaped like a role ("Tegid: ...")."""
+    labels = [m.group(1).lower() for m in SPEAKER_LABEL.finditer(text)]
+    if len(labels) < 2:
+        return set()
+    gaz = gazetteer()
+    return {
+        w
+        for w in set(labels)
+        if labels.count(w) >= 2
+        and w not in gaz.first_names
+        and (w in gaz.english_words or w.endswith(ROLE_ENDINGS))
+    }
 
 
 def _without_contradicted_guesses(found: list[Finding]) -> list[Finding]:

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from nlp.findings import Finding
 from nlp.lean_imports import without_torch
-from nlp.name_gazetteer import EPONYMS, WELSH_WORDS, gazetteer
+from nlp.name_gazetteer import EPONYMS, NOT_IDENTIFIER_WORDS, WELSH_WORDS, gazetteer
 from nlp.number_words import as_int
 from nlp.residual_risk import CONDITIONS
 from nlp.token_rules import GENERIC_CARE
@@ -190,6 +190,8 @@ def _plausible(text: str, start: int, end: int, label: str, cased: bool) -> bool
         return _plausible_setting(text, start, value, words, cased)
     if cased and len(raw) == 1 and value.isupper() and len(value) <= 6:
         return False  # an abbreviation ("CBT", "EMDR"): the rules know the hospitals' ones
+    if all(w in NOT_IDENTIFIER_WORDS for w in words):
+        return False  # a language, people, festival, day or role ("Somali", "Signposter")
     if words[0] in MONTHS and _dated(text, start, end):
         return False  # "in May 2024"
     if all(w in WELSH_WORDS for w in words) and _among_welsh(text, start, end):

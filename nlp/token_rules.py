@@ -23,6 +23,7 @@ from nlp.name_gazetteer import (
     EPONYM_FOLLOWERS,
     EPONYMS,
     NOT_A_NAME,
+    NOT_IDENTIFIER_WORDS,
     ROLE_CUES,
     TITLE_CUES,
     WELSH_WORDS,
@@ -129,12 +130,13 @@ def is_eponym(v: View, i: int) -> bool:
     )
 
 
-def not_a_name(v: View, i: int) -> bool:
+def not_a_name(v: View, i: int, after_title: bool = False) -> bool:
     w = v.word[i]
     return (
         not v.wordlike[i]
         or w in DOMAIN_WORDS
         or w in NOT_A_NAME
+        or (w in NOT_IDENTIFIER_WORDS and not after_title)
         or w in ROLE_CUES
         or w.rstrip(".") in TITLE_CUES
         or is_job_title(w)
@@ -175,8 +177,8 @@ def first_name_ok(v: View, i: int, gaz: Gazetteer) -> bool:
         return False
     if i > 0 and v.low[i - 1] in ("christmas", "new", "year's"):
         return False
-    if w in MONTHS and _next_to_a_number(v, i):
-        return False  # "3rd June 2022", "in May 2024": a date, not April or June
+    if w in MONTHS and (_next_to_a_number(v, i) or (i > 0 and v.low[i - 1] in DATE_WORDS)):
+        return False  # "3rd June 2022", "in May", "since August": a date, not April or June
     if w in gaz.name_words:
         possessive = v.low[i] != w
         if (
@@ -213,6 +215,12 @@ NAME_PARTICLES = frozenset("dos da de van von der del della di le la al el bin i
 
 MONTHS = frozenset(
     "january february march april may june july august september october november december".split()
+)
+
+
+# Words before a month that make it a date ("in May", "since August", "by June").
+DATE_WORDS = frozenset(
+    "in on since until till by of last next early late mid from to during before after".split()
 )
 
 
@@ -275,6 +283,8 @@ def cued_name_ok(v: View, i: int, gaz: Gazetteer) -> bool:
     w = v.word[i]
     if v.has_pos and v.pos[i] in CLOSED_POS:
         return False
+    if v.low[i - 1] == ":" and w in gaz.common_words and w not in gaz.first_names:
+        return False  # "Advocate: Good morning", "Consultant: Thank you" (not ": Okafor")
     if v.mode == "mixed" and v.title[i]:
         return True
     if v.mode == "mixed":  # lower case where capitals are used: a name only if no word
@@ -369,6 +379,8 @@ def unlisted_title_name(v: View, i: int, gaz: Gazetteer) -> bool:
         return False  # spaCy reads a date, number or language here; an ORG may be a place
     if not v.sent_start[i]:
         return True
+    if w in gaz.english_words and w.endswith(("ed", "ing")) and not gaz.is_name_part(w):
+        return False  # "Copied from ...", "Forwarded message", "Dispensing: ..." open a line
     nxt = v.low[i + 1] if i + 1 < len(v) else ""
     if _role_apposition(v, i):
         return True  # "Oksana, my midwife, was amazing"
@@ -466,11 +478,30 @@ def surname_at_sentence_start(v: View, i: int, gaz: Gazetteer) -> bool:
     return w not in gaz.common_words and nxt in NAME_FOLLOWERS
 
 
+# Titles that are also everyday words: "the doctor said", "I miss her", "a lady came".
+EVERYDAY_TITLES = frozenset("doctor miss lady lord sir dame professor reverend councillor".split())
+
+
+def _plain_word_after_title(v: View, i: int, gaz: Gazetteer) -> bool:
+    """ "the doctor reviewed him", "I miss dinner": where capitals carry meaning, a lower-case
+    everyday word or verb after "doctor" or "miss" is no name ("dr okafor" still is)."""
+    if v.title[i] or v.word[i] in NAME_PARTICLES or v.word[i] in ("ap", "ab", "mac"):
+        return False  # "Mr ap Dafydd", "Dr van Dijk"
+    if i == 0 or v.word[i - 1].rstrip(".") not in EVERYDAY_TITLES:
+        return False  # "Ms queen rudy": "Mr", "Mrs", "Ms", "Dr" are titles and nothing else
+    if v.mode != "mixed":  # no capitals to go by: only a verb gives the word away
+        return v.has_pos and v.pos[i] == "VERB" and not gaz.is_name_part(v.word[i])
+    return v.word[i] in gaz.common_words or looks_like_a_verb(v, i, gaz)
+
+
 def people(v: View, gaz: Gazetteer) -> Iterator[Finding]:
     i = 0
     while i < len(v):
         cue = _cue_before(v, i)
-        if cue == "title" and v.wordlike[i] and not v.stop[i] and not not_a_name(v, i):
+        if cue == "title" and v.wordlike[i] and not v.stop[i] and not not_a_name(v, i, True):
+            if _plain_word_after_title(v, i, gaz):
+                i += 1
+                continue
             end = extend_name(v, i, gaz)
             yield Finding(v.start[i], v.end[end - 1], "PERSON", 0.9, "title_cue")
             i = end
@@ -648,8 +679,8 @@ def _unlisted_place_word(v: View, i: int, gaz: Gazetteer) -> bool:
     w = v.word[i]
     if not v.wordlike[i] or v.stop[i] or w in DOMAIN_WORDS or w in COUNTRIES:
         return False
-    if w in ROLE_CUES or w in TITLE_CUES:
-        return False
+    if w in ROLE_CUES or w in TITLE_CUES or w in NOT_IDENTIFIER_WORDS or w in MONTHS:
+        return False  # "moved to Weds", "from Somali", "since April"
     if v.mode == "mixed":
         return v.title[i] or w not in gaz.english_words
     if w in gaz.common_words:
@@ -991,6 +1022,7 @@ def _house_word(v: View, i: int, gaz: Gazetteer) -> bool:
         and w not in COUNTRIES
         and w not in MONTHS
         and w not in GENERIC_CARE
+        and w not in NOT_IDENTIFIER_WORDS
         and not (w in gaz.places and v.ent[i] in ("GPE", "LOC"))
     )
 

@@ -128,3 +128,75 @@ def test_pharmacies_chemists_and_prisons_named_by_brand_or_place(text, value):
 )
 def test_a_pharmacy_without_a_name_stays(text, value):
     assert not flagged(text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Written down in Gujarati by her granddaughter.", "Gujarati"),
+        ("He speaks Amharic and a bit of Arabic only.", "Amharic"),
+        ("A Sudanese man at the drop-in had no GP.", "Sudanese"),
+        ("Fasting during Navratri made her dizzy.", "Navratri"),
+        ("Clinic is Mon and Weds now, not Thurs.", "Weds"),
+        ("The physio only comes on Wednesdays.", "Wednesdays"),
+        ("Her scan was cancelled in April and again since August.", "April"),
+        ("Dear Sir or Madam, I am writing about my father.", "Madam"),
+        ("Dear Councillor, my daughter cannot get a dentist.", "Councillor"),
+        ("Caller says the home never rang her back.", "Caller"),
+        ("Forwarded from the parish newsletter with thanks.", "Forwarded"),
+        ("Interpreted at the family centre by a volunteer.", "Interpreted"),
+        ("Nae bus came, an nae taxi either.", "Nae"),
+    ],
+)
+def test_languages_peoples_days_months_and_roles_are_no_names(text, value):
+    assert not flagged(text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("I told them the doctor ignored me and the doctor laughed.", "ignored"),
+        ("I miss breakfast when the transport is late.", "breakfast"),
+    ],
+)
+def test_an_everyday_word_after_doctor_or_miss_is_no_name(text, value):
+    assert not flagged(text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Councillor Bamidele Ojo raised it at the meeting.", "Bamidele Ojo"),
+        ("Mr ap Gruffydd asked for letters in Welsh.", "ap Gruffydd"),
+        ("Mr Ramadan was very kind to my mother.", "Ramadan"),
+        ("The nurse, Shona, sat with her all night.", "Shona"),
+        ("It was a long wait. Ling Okafor, my key worker, phoned.", "Ling Okafor"),
+        ("seen by dr okafor on the ward", "okafor"),
+        ("Consultant: Mrs. hope marsden. She was kind.", "hope marsden"),
+    ],
+)
+def test_names_after_a_title_or_a_role_still_count(text, value):
+    assert covered(text, value)
+
+
+TRANSCRIPT = (
+    "{role}: Good morning, you're through to the advice line.\n"
+    "Caller: Hello, it's Doreen Pickersgill.\n"
+    "{role}: Thank you Doreen. What's happened?\n"
+    "Caller: My husband fell.\n"
+)
+
+
+@pytest.mark.parametrize("role", ["Befriender", "Linkworker", "Advocate"])
+def test_a_role_that_opens_the_lines_of_a_transcript_is_no_name_nor_is_its_greeting(role):
+    text = TRANSCRIPT.format(role=role)
+    assert not flagged(text, role)
+    assert not flagged(text, "Good")
+    assert not flagged(text, "Thank")
+    assert covered(text, "Doreen Pickersgill")
+
+
+def test_a_name_that_opens_the_lines_of_a_transcript_stays_a_name():
+    text = "Tegid: Hello.\nRuth: Hi Tegid, how are you?\nTegid: Fine.\nRuth: Good."
+    assert covered(text, "Ruth")
+    assert covered(text, "Tegid")
