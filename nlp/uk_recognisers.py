@@ -14,8 +14,10 @@ from collections.abc import Iterator
 from nlp.findings import Finding
 from nlp.hurried_emails import hurried_emails
 from nlp.initialled_names import initialled_names
+from nlp.name_gazetteer import gazetteer
 from nlp.number_words import NUMBER, SPOKEN_DIGITS, as_int, spoken_digits
 from nlp.sign_offs import sign_off_names
+from nlp.social_handles import social_handles
 
 I = re.IGNORECASE  # noqa: E741 - short alias keeps the long patterns readable
 
@@ -106,7 +108,13 @@ def ni_numbers(text: str) -> Iterator[Finding]:
 # Postcodes: the full Royal Mail shape in any case, with or without the space.
 
 OUTWARD = r"(?:[A-PR-UWYZ][0-9]{1,2}|[A-PR-UWYZ][A-HK-Y][0-9]{1,2}|[A-PR-UWYZ][0-9][A-HJKPS-UW]|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRV-Y])"  # noqa: E501
-POSTCODE = re.compile(rf"(?<![\w])({OUTWARD})[ \t-]{{0,3}}([0-9][ABD-HJLNP-UW-Z]{{2}})(?!\w)", I)
+# The inward code may itself be split by a space ("e11 3 QA") when typed on a phone; then its
+# letters must be capitals ("ward E39 as a suggestion" is no postcode).
+POSTCODE = re.compile(
+    rf"(?<![\w])({OUTWARD})[ \t-]{{0,3}}"
+    r"([0-9][ABD-HJLNP-UW-Z]{2}|(?-i:[0-9] [ABD-HJLNP-UW-Z]{2}))(?!\w)",
+    I,
+)
 
 
 def postcodes(text: str) -> Iterator[Finding]:
@@ -130,7 +138,24 @@ PHONE_CANDIDATE = re.compile(
 )
 
 
+# A number given as a phone number is one even with a digit too many or too few ("phone 01422
+# 496 0145", "my direct line is 0161 49 6073"): after a phone cue, a trunk zero (or a letter
+# "o" typed for it) and 9 to 12 digits in groups.
+PHONE_CUE = re.compile(
+    r"\b(?:phone|tel|telephone|mobile|mob|landline|line|number|no|contacted\s+on|call\s+me\s+on|"
+    r"ring\s+me\s+on|reach\s+me\s+on|text\s+me\s+on)\b\.?(?:['’]s)?\s*(?:(?:is|was|:)\s*)?"
+    r"(?P<phone>[0oO](?:[\s.-]{0,2}\d){9,12})(?![\w])",
+    I,
+)
+# "o7700 900 762": the letter o typed for the trunk zero of a mobile or landline number.
+LETTER_O_PHONE = re.compile(r"(?<![\w])[oO](?=[1-9])(?:[\s.-]{0,2}\d){9,10}(?![\w])")
+
+
 def phones(text: str) -> Iterator[Finding]:
+    for m in PHONE_CUE.finditer(text):
+        yield Finding(m.start("phone"), m.end("phone"), "PHONE", 0.85, "uk_phone_cue")
+    for m in LETTER_O_PHONE.finditer(text):
+        yield Finding(m.start(), m.end(), "PHONE", 0.85, "uk_phone")
     for m in PHONE_CANDIDATE.finditer(text):
         digits = re.sub(r"\D", "", m.group())
         national = digits[2:] if m.group().lstrip("(").startswith(("+", "00")) else digits[1:]
@@ -244,7 +269,73 @@ WELSH_STREET_ANY_CASE = re.compile(
 )
 
 
+# The lines of a letter's address block, or the comma-separated parts of a one-line address,
+# right before a postcode: "Ty'n y Coed / Ffordd yr Eglwys / Llandysul / SA44 4QW", "The Old
+# Forge, Church Lane, Little Snoring, Norfolk NR21 0AZ". House names, hamlets and streets with
+# no suffix are in no list, but their place before the postcode says what they are. A part
+# counts only if every word is capitalised (or a number, or a joining word such as "y", "of").
+BLOCK_PART = re.compile(
+    r"(?:\d{1,4}[A-Za-z]?(?:/\d{1,3})?,?\s+)?"
+    r"[A-ZÀ-ÝŴŶ][\w'’.-]*(?:\s+(?:(?:y|yr|of|upon|on|in|the|le|la|de|'r|’r)\s+)?[A-ZÀ-ÝŴŶ\d][\w'’.-]*){0,4}"
+)
+BLOCK_LINES = 5
+BLOCK_CUE = re.compile(r"(?:^|\s)(?:to|at|is|address|from|on|in)\s*:?\s+(?P<rest>[^\s].*)$", I)
+_STREET_OR_HOUSE = re.compile(rf"\b(?:{STREET_SUFFIX}|{HOUSE_WORDS})\b", I)
+
+
+def _block_part(part: str) -> bool:
+    """An address part, not a closing word ("Thanks", "Kind Regards") on a line of its own."""
+    if not BLOCK_PART.fullmatch(part):
+        return False
+    gaz = gazetteer()
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", part)]
+    everyday = all(w in gaz.common_words for w in words)
+    return not everyday or bool(_STREET_OR_HOUSE.search(part)) or part.lower() in gaz.places
+
+
+def _address_block(text: str, postcode_start: int) -> Iterator[Finding]:
+    line_start = text.rfind("\n", 0, postcode_start) + 1
+    pos = postcode_start
+    # Parts on the postcode's own line, then whole lines above it.
+    for _ in range(BLOCK_LINES):
+        head = text[line_start:pos].rstrip(" \t,")
+        part_start = max(head.rfind(","), -1) + 1 + line_start
+        part = text[part_start : line_start + len(head)].strip()
+        if not part:
+            if head.strip():
+                return
+            break
+        if not _block_part(part):
+            # "Send it to The Granary, ...": the address starts after the sentence's last cue
+            cued = BLOCK_CUE.search(part)
+            if cued and _block_part(cued.group("rest")):
+                offset = part_start + text[part_start:].index(part) + cued.start("rest")
+                yield Finding(
+                    offset, offset + len(cued.group("rest")), "ADDRESS", 0.7, "address_block"
+                )
+            return
+        offset = text.index(part, part_start)
+        yield Finding(offset, offset + len(part), "ADDRESS", 0.7, "address_block")
+        pos = part_start
+        if part_start == line_start:
+            break
+    for _ in range(BLOCK_LINES):
+        if line_start == 0:
+            return
+        prev_start = text.rfind("\n", 0, line_start - 1) + 1
+        line = text[prev_start : line_start - 1].strip().rstrip(",")
+        if not line or not _block_part(line):
+            return
+        offset = text.index(line, prev_start)
+        yield Finding(offset, offset + len(line), "ADDRESS", 0.7, "address_block")
+        line_start = prev_start
+
+
 def addresses(text: str) -> Iterator[Finding]:
+    for m in POSTCODE.finditer(text):
+        rest = text[m.end() : text.find("\n", m.end()) if "\n" in text[m.end() :] else len(text)]
+        if not rest.strip(" \t.,"):
+            yield from _address_block(text, m.start())
     for m in ADDRESS_CHAIN.finditer(text):
         yield Finding(m.start(), m.end(), "ADDRESS", 0.85, "uk_address")
     for m in BUILDING_ON_STREET.finditer(text):
@@ -278,6 +369,8 @@ DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 YEAR = r"(?:(?:19|20)\d{2}|['’]\d{2})"
 DATE = (
     rf"(?:{DAY}[/.-][01]?\d[/.-](?:\d{{4}}|\d{{2}})"
+    rf"|(?:19|20)\d{{2}}[/.-][01]?\d[/.-][0-3]?\d"  # ISO: "1948-03-14"
+    rf"|[0-3]?\d\s[01]?\d\s(?:19|20)\d{{2}}"  # spoken or typed with spaces: "7 5 1935"
     rf"|{DAY}(?:\s+of)?\s+{MONTH},?\s+{YEAR}"
     rf"|{MONTH}\s+{DAY},?\s+{YEAR}"
     rf"|{MONTH},?\s+{YEAR}"
@@ -483,6 +576,7 @@ def pattern_findings(text: str) -> list[Finding]:
         hurried_emails,
         sign_off_names,
         initialled_names,
+        social_handles,
     ):
         found.extend(detector(text))
     return found

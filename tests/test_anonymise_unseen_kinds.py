@@ -200,3 +200,102 @@ def test_a_name_that_opens_the_lines_of_a_transcript_stays_a_name():
     text = "Tegid: Hello.\nRuth: Hi Tegid, how are you?\nTegid: Fine.\nRuth: Good."
     assert covered(text, "Ruth")
     assert covered(text, "Tegid")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("My direct line is 01632 960 0011 after six.", "01632 960 0011"),
+        ("PHONE NUMBER IS 01942 960 01877 BUT RING AFTER 5", "01942 960 01877"),
+        ("Happy to be contacted on 0113 496 0012 1 any time.", "0113 496 0012 1"),
+        ("text me on o7700 900 318 if easier", "o7700 900 318"),
+    ],
+)
+def test_a_phone_number_after_its_cue_with_a_digit_too_many_or_a_letter_o(text, value):
+    assert covered(text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("DOB 1951-11-04, lives alone.", "1951-11-04"),
+        ("date of birth 3 9 1947 if you need it", "3 9 1947"),
+        ("please write to flat 4, 2 Moor Rd, n16 8 GT thanks", "n16 8 GT"),
+        ("contact: bev.and.jim @ yahoo . co . uk", "bev.and.jim @ yahoo . co . uk"),
+    ],
+)
+def test_dates_of_birth_postcodes_and_emails_written_loosely(text, value):
+    assert covered(text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("We moved the beds from ward E39 as a trial.", " as a"),
+        ("The appointment was at 10 20 2020 or so.", "10 20 2020"),
+        ("We were told to ring the number on the letter.", "number"),
+    ],
+)
+def test_shapes_near_those_cues_that_are_no_identifier_stay(text, value):
+    assert not flagged(text, value)
+
+
+LETTER = (
+    "Sea View\n"
+    "Barley Knap\n"
+    "Lower Wimbley\n"
+    "TA4 9QQ\n"
+    "\n"
+    "Dear Healthwatch,\n"
+    "I am writing about my husband.\n"
+)
+
+
+@pytest.mark.parametrize("value", ["Sea View", "Barley Knap", "Lower Wimbley"])
+def test_the_lines_of_an_address_block_above_a_postcode_are_an_address(value):
+    assert covered(LETTER, value)
+
+
+def test_the_parts_of_a_one_line_address_before_a_postcode_are_an_address():
+    text = "Send it to The Granary, Nettle Hollow, Great Wimbley, Suffolk IP14 9QQ."
+    assert covered(text, "The Granary")
+    assert covered(text, "Nettle Hollow")
+    assert covered(text, "Great Wimbley")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Many Thanks\nLS6 2AB", "Many Thanks"),
+        ("We were seen at the clinic, LS6 2AB is ours.", "We were seen at the clinic"),
+    ],
+)
+def test_closing_words_and_sentences_before_a_postcode_are_no_address(text, value):
+    assert not flagged(text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Posted by @ffion_b_1990: the ward was lovely.", "ffion_b_1990"),
+        ("Shared from a public account @NurseTeeJay_ yesterday.", "NurseTeeJay_"),
+        ("my snap is beccs.x.o if u need me", "beccs.x.o"),
+        ("insta: jaz_the_mc", "jaz_the_mc"),
+    ],
+)
+def test_social_media_handles_are_people(text, value):
+    assert covered(text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Follow the trust on instagram for updates.", "instagram"),
+        ("The FB breastfeeding group helped.", "breastfeeding"),
+        ("Drop-in @ the library, 2pm.", "the library"),
+        ("Meet @10am by the doors.", "10am"),
+        ("He ignored me.", "ignored"),
+    ],
+)
+def test_words_near_an_at_sign_or_a_platform_that_are_no_handle_stay(text, value):
+    assert not flagged(text, value)
