@@ -92,7 +92,7 @@ ROLE_CUES = frozenset(
     nanna nanny gran granny grandma grandmother grandad granddad grandpa grandfather grandson
     granddaughter aunt auntie aunty uncle niece nephew cousin friend neighbour neighbor fiance
     fiancé fiancee boyfriend girlfriend stepson stepdaughter stepmum stepdad baby boy girl
-    called named name's colleague""".split()
+    called named name's colleague mate pal bestie flatmate housemate""".split()
 )
 # Words that end a person cue without being a name ("the nurse in charge").
 NOT_A_NAME = frozenset(

@@ -177,6 +177,8 @@ def first_name_ok(v: View, i: int, gaz: Gazetteer) -> bool:
         return False
     if i > 0 and v.low[i - 1] in ("christmas", "new", "year's"):
         return False
+    if w in PEOPLE_NOUNS and i + 1 < len(v) and v.low[i + 1] == "(":
+        return False  # "* Man (50s) walked from town": a person described, not named
     if w in MONTHS and (_next_to_a_number(v, i) or (i > 0 and v.low[i - 1] in DATE_WORDS)):
         return False  # "3rd June 2022", "in May", "since August": a date, not April or June
     if w in gaz.name_words:
@@ -305,12 +307,18 @@ def cued_name_ok(v: View, i: int, gaz: Gazetteer) -> bool:
     return w in gaz.first_names or w not in gaz.common_words
 
 
+# Words for a kind of person that a note gives an age after: "Resident (91)", "Patient (84)".
+KINDS_OF_PEOPLE = frozenset(
+    """patient patients client clients resident residents member members carer carers user
+    service adult adults child children teen teenager pensioner widow widower female male
+    mother father parent parents age aged""".split()
+)
 PEOPLE_NOUNS = frozenset(
     "lady man woman girl boy guy bloke chap lad lass person someone somebody gentleman".split()
 )
 
 
-def _cue_before(v: View, i: int) -> str | None:
+def _cue_before(v: View, i: int, gaz: Gazetteer) -> str | None:
     """'title' or 'role' when a cue precedes token i (allowing "my wife, Carly")."""
     k = i - 1
     if k >= 0 and v.low[k] == "," and k > 0:
@@ -329,9 +337,37 @@ def _cue_before(v: View, i: int) -> str | None:
         return "role"
     if k > 0 and v.low[k] in ("is", "am", "'s") and v.low[k - 1] in ("name", "i", "i'm"):
         return "role"
+    if _introduced(v, k, i):
+        return "role"  # "hi its shaz from the carers group", "it's Davie here"
+    if (
+        v.low[k] == "("
+        and k > 0
+        and i + 1 < len(v)
+        and v.low[i + 1] == ")"
+        and not v.text[i].isupper()
+    ):
+        if v.word[k - 1] in ROLE_CUES or is_job_title(v.word[k - 1]) or _doer(v.word[k - 1], gaz):
+            return "role"  # "the plaster technician (Mo)", not "the therapist (SALT)"
     if k > 0 and (v.low[k - 1], v.low[k]) in CARE_FOR_CUES:
         return "role"
     return None
+
+
+def _doer(word: str, gaz: Gazetteer) -> bool:
+    """ "radiographer", "porter", "driver", "assessor": a word for what someone does (the
+    lists lack many job words, so the ending decides, except for everyday words)."""
+    return len(word) > 5 and word.endswith(("er", "or")) and word not in gaz.common_words
+
+
+def _introduced(v: View, k: int, i: int) -> bool:
+    """ "its shaz from the group", "it's Big Davie here", "this is Femi again": someone
+    introducing themselves on the phone or in a message."""
+    nxt = v.low[i + 1] if i + 1 < len(v) else ""
+    if nxt not in ("here", "from", "again", ","):
+        return False
+    if v.low[k] == "its" or (k > 0 and v.low[k - 1] == "it" and v.low[k] in ("'s", "’s")):
+        return True
+    return k > 0 and v.low[k - 1] == "this" and v.low[k] == "is"
 
 
 CARE_FOR_CUES = frozenset(
@@ -430,12 +466,26 @@ APPOSITION_STARTS = frozenset("my our the his her their your".split())
 SPEECH_VERBS = frozenset("said says told asked explained rang phoned called replied".split())
 
 
-def _beside_an_age(v: View, i: int) -> bool:
-    """ "Bill, 82, was left on a trolley": a capitalised word with an age between commas
-    is a person, even one that is also an everyday word ("Bill", "Rose", "Mark")."""
-    if i + 4 >= len(v) or not v.wordlike[i] or not_a_name(v, i) or v.stop[i]:
+def _beside_an_age(v: View, i: int, gaz: Gazetteer) -> bool:
+    """ "Bill, 82, was left on a trolley", "* Dot (78) - wants chiropody": a capitalised word
+    with an age between commas or in brackets is a person, even one that is also an everyday
+    word ("Bill", "Rose", "Dot"), unless it says what kind of person ("Man (50s)", "Patient")."""
+    if i + 3 >= len(v) or not v.wordlike[i] or not_a_name(v, i) or v.stop[i]:
         return False
     if not (v.title[i] or v.mode != "mixed") or v.word[i] in MONTHS or v.word[i] in WEEKDAYS:
+        return False
+    if v.low[i + 1] == "(" and v.low[i + 3] == ")" and v.mode == "mixed":
+        age = v.text[i + 2]
+        # An everyday word needs an adult's age: "Table (2)" numbers a table.
+        youngest = 16 if v.word[i] in gaz.common_words else 1
+        return (
+            age.isdigit()
+            and youngest <= int(age) <= 115
+            and v.word[i] not in PEOPLE_NOUNS
+            and v.word[i] not in KINDS_OF_PEOPLE
+            and not v.text[i].isupper()
+        )
+    if i + 4 >= len(v):
         return False
     if v.low[i + 1] != "," or v.low[i + 3] != ",":
         return False
@@ -497,7 +547,7 @@ def _plain_word_after_title(v: View, i: int, gaz: Gazetteer) -> bool:
 def people(v: View, gaz: Gazetteer) -> Iterator[Finding]:
     i = 0
     while i < len(v):
-        cue = _cue_before(v, i)
+        cue = _cue_before(v, i, gaz)
         if cue == "title" and v.wordlike[i] and not v.stop[i] and not not_a_name(v, i, True):
             if _plain_word_after_title(v, i, gaz):
                 i += 1
@@ -512,7 +562,7 @@ def people(v: View, gaz: Gazetteer) -> Iterator[Finding]:
             score, source = 0.65, "capitals"  # a guess from capitals alone: the check asks
         elif surname_at_sentence_start(v, i, gaz):
             score, source = 0.7, "surname_start"
-        elif _beside_an_age(v, i):
+        elif _beside_an_age(v, i, gaz):
             score, source = 0.75, "beside_age"
         else:
             score = 0.0

@@ -13,8 +13,13 @@ from collections.abc import Iterator
 
 from nlp.findings import Finding
 from nlp.hurried_emails import hurried_emails
-from nlp.initialled_names import initialled_names
 from nlp.name_gazetteer import gazetteer
+from nlp.name_shapes import (
+    initial_sign_offs,
+    initialled_names,
+    initials_before_an_age,
+    quoted_nicknames,
+)
 from nlp.number_words import NUMBER, SPOKEN_DIGITS, as_int, spoken_digits
 from nlp.sign_offs import sign_off_names
 from nlp.social_handles import social_handles
@@ -445,7 +450,7 @@ AGE_UNIT_AFTER = (
 N = rf"(?P<n>\d{{1,3}}|{NUMBER})"
 AGES = (
     re.compile(rf"\b(?:aged|age|ages)\s*(?:of\s+)?:?\s*{N}\b{AGE_UNIT_AFTER}", I),
-    re.compile(rf"\b{N}\s*(?:-|\s)?\s*(?:years?|yrs?|yr)\s*(?:-|\s)?\s*(?:old|of\s+age)\b", I),
+    re.compile(rf"\b{N}\s*(?:-|\s)?\s*(?:years?|yrs?|yr)\s*(?:-|\s)?\s*(?:old|auld|of\s+age)\b", I),
     re.compile(r"\b(?P<n>\d{1,3})\s*(?:yo|y/o|y\.o\.?)(?!\w)", I),
     # "a man of 79", "a lady of ninety", "a gentleman of 91": a person described by age.
     re.compile(
@@ -454,10 +459,25 @@ AGES = (
         r"(?!\s*(?:years?|yrs?|foot|feet|ft|inches|in\b|words|visits?))",
         I,
     ),
+    # "she's 78", "they're 3", "she's still 17", "she's "only 78"", "she'd have been 90".
     re.compile(
         r"\b(?:i'?m|i\s+am|i\s+was|he'?s|she'?s|he\s+is|she\s+is|they\s+are|who\s+is|who'?s|"
+        r"(?:he|she)\s+was(?=\s+still\b)|they['’]?re|we['’]re|you['’]?re|ur|"
+        r"(?:would|he['’]d|she['’]d|i['’]d)\s+(?:have\s+)?(?:been|be)|"
         r"is\s+now|was\s+only|turned|turns|turning|reached|at\s+the\s+age\s+of)\s+"
-        rf"(?:just\s+|now\s+|only\s+)?{N}\b{AGE_UNIT_AFTER}",
+        rf"[\"“‘']?(?:just\s+|now\s+|only\s+|still\s+)?{N}\b{AGE_UNIT_AFTER}",
+        I,
+    ),
+    # "She's 18 months.", "he's 6 weeks and": a baby's age without "old".
+    re.compile(
+        r"\b(?:he['’]?s|she['’]?s|he\s+is|she\s+is|they['’]?re|baby\s+is|baby['’]s)\s+"
+        rf"(?:only\s+|just\s+)?{N}\s*(?:months?|weeks?|days?)(?=\s*(?:[.,;!?)]|$|and\b))",
+        I,
+    ),
+    # "One lady 82 lives alone", "a man 90 who": a person described by a bare age.
+    re.compile(
+        r"\b(?:man|woman|lady|gentleman|gent|chap|fella|fellow|widow|widower|pensioner)\s+"
+        rf"{N}\s+(?=(?:lives|lived|is|was|has|had|who|with|walked|waiting|cares)\b)",
         I,
     ),
     # "Carly Bartlett (88)": a bracketed number after a capitalised word and a space (not the
@@ -483,7 +503,7 @@ AGES = (
     re.compile(
         r"\b(?:he|she|who|they|mum|mom|mam|dad|son|daughter|wife|husband|partner|brother|sister"
         r"|uncle|aunt|auntie|nan|nana|gran|granny|grandad|grandma|grandson|granddaughter|father"
-        r"|mother|child|baby|boy|girl|friend|neighbour)(?:\s+(?:is|was|turned)|['’]s)\s+"
+        r"|mother|child|baby|boy|girl|friend|neighbour)(?:-in-law)?(?:\s+(?:is|was|turned)|['’]s)\s+"
         rf"(?:now\s+|only\s+|just\s+)?{N}\b{AGE_UNIT_AFTER}(?!\s*(?:-|to)\s*\d)",
         I,
     ),
@@ -498,6 +518,10 @@ BABY_AGE = re.compile(
 BABY_AGE_HINT = re.compile(r"(?:month|week|day)s?\s*(?:-|\s)?\s*old\b", I)
 
 
+# "I'm seventy... seventy-six", "he's 86 - 87 in May": a speaker corrects or adds to an age.
+AGE_CORRECTED = re.compile(rf"\s*(?:\.{{2,}}|…|—|–|-)\s*{N}\b{AGE_UNIT_AFTER}", I)
+
+
 def ages(text: str) -> Iterator[Finding]:
     patterns = (*AGES, BABY_AGE) if BABY_AGE_HINT.search(text) else AGES
     for pattern in patterns:
@@ -506,6 +530,9 @@ def ages(text: str) -> Iterator[Finding]:
             in_words = not m.group("n").isdigit()
             if n is not None and 0 < n <= 115 and not (in_words and n == 1):
                 yield Finding(m.start("n"), m.end("n"), "AGE", 0.85, "age_cue")
+                again = AGE_CORRECTED.match(text, m.end("n"), min(len(text), m.end("n") + 40))
+                if again and (as_int(again.group("n")) or 0) > 0:
+                    yield Finding(again.start("n"), again.end("n"), "AGE", 0.8, "age_cue")
 
 
 def age_band(age: int) -> str:
@@ -576,6 +603,9 @@ def pattern_findings(text: str) -> list[Finding]:
         hurried_emails,
         sign_off_names,
         initialled_names,
+        initials_before_an_age,
+        quoted_nicknames,
+        initial_sign_offs,
         social_handles,
     ):
         found.extend(detector(text))

@@ -299,3 +299,70 @@ def test_social_media_handles_are_people(text, value):
 )
 def test_words_near_an_at_sign_or_a_platform_that_are_no_handle_stay(text, value):
     assert not flagged(text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("My father-in-law is 83 years, he has a bad chest.", "83"),
+        ("The GP said no. He's 20 months. We waited anyway.", "20"),
+        ("they're 6, and the twins both have eczema", "6"),
+        ("She was still 15 when they moved her to adult services.", "15"),
+        ('He says he\'s "only 79" and can manage.', "79"),
+        ("He'd have been 88 on Sunday.", "88"),
+        ("Her neighbour, a man 86 who lives alone, fell.", "86"),
+        ("they let him oot at eighty-one year auld in the rain", "eighty-one"),
+        ("I'm sixty... sixty-four, I think.", "sixty-four"),
+    ],
+)
+def test_ages_said_in_passing(text, value):
+    assert covered(text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("You're 2 minutes late, the nurse said.", "2"),
+        ("She's 3 weeks late with the letter.", "3"),
+        ("They're 2 of us on the rota.", "2"),
+    ],
+)
+def test_numbers_after_a_person_that_are_no_age_stay(text, value):
+    assert not [f for f in detect(text) if f.label == "AGE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("hiya its tamsin from the parents group, just to say", "tamsin"),
+        ("Hello, it's Dot here, I rang last week.", "Dot"),
+        ("my mate bash told me to write this", "bash"),
+        ("The radiographer (Cookie) was lovely with him.", "Cookie"),
+        ("* Button (78) - wants her chiropody back", "Button"),
+        ("Client RB (47), sofa surfing. RB now has a GP.", "RB"),
+        ("- P.K. (F, 52) - prescription charges", "P.K."),
+        ('Client: Bernard "Bernie" Maddox, aged 80', 'Bernard "Bernie" Maddox'),
+        ("ok that's everything. — will", "will"),
+        ("Can you ring the ward for me? Battery low. J x", "J"),
+    ],
+)
+def test_names_in_introductions_notes_and_sign_offs(text, value):
+    assert covered(text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("its lovely here in the summer", "lovely"),
+        ("my mate from work said go", "from"),
+        ("The speech therapist (SALT) comes weekly.", "SALT"),
+        ("Table (2) shows the waits.", "Table"),
+        ("* Man (50s) walked from town", "Man"),
+        ("Resident (91) fell twice.", "Resident"),
+        ("Love to you all. XX", "XX"),
+        ("The waiting time was long - Terrible", "Terrible"),
+        ("Cases of COPD (3) went up.", "COPD"),
+    ],
+)
+def test_words_in_those_shapes_that_are_no_name_stay(text, value):
+    assert not [f for f in detect(text) if f.label == "PERSON" and text[f.start : f.end] in value]
