@@ -32,7 +32,13 @@ with without_torch():  # before anything imports spaCy: see nlp/lean_imports.py
     from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from nlp.findings import LABELS, Finding, resolve_overlaps
-from nlp.name_gazetteer import EPONYMS, gazetteer
+from nlp.name_gazetteer import (
+    EPONYMS,
+    NOT_IDENTIFIER_WORDS,
+    ROLE_CUES,
+    TITLE_CUES,
+    gazetteer,
+)
 from nlp.number_words import as_int
 from nlp.residual_risk import RiskFlag, risk_flags
 from nlp.token_rules import case_mode
@@ -342,6 +348,11 @@ def _inside(spans: list[tuple[int, int]], f: Finding) -> bool:
     return pos < len(spans) and spans[pos][0] < f.end
 
 
+# Words that may sit inside a found name ("Cllr O'Rourke", "Nurse Bisi") without naming anyone
+# when they stand alone elsewhere.
+NOT_PARTS_OF_NAMES = TITLE_CUES | ROLE_CUES | NOT_IDENTIFIER_WORDS
+
+
 def _repeats(text: str, findings: list[Finding]) -> list[Finding]:
     """Every other occurrence of an identifier found once ("my wife Tash" ... "Tash waited"),
     and of each uncommon word of a full name, so no found identifier survives elsewhere.
@@ -355,7 +366,7 @@ def _repeats(text: str, findings: list[Finding]) -> list[Finding]:
         strings.setdefault(value.lower(), f.label)
         if f.label == "PERSON":
             for part in re.findall(r"[^\W\d_]{3,}", value):
-                if part.lower() not in common:
+                if part.lower() not in common and part.lower() not in NOT_PARTS_OF_NAMES:
                     strings.setdefault(part.lower(), "PERSON")
     if not strings:
         return []

@@ -92,7 +92,8 @@ ROLE_CUES = frozenset(
     nanna nanny gran granny grandma grandmother grandad granddad grandpa grandfather grandson
     granddaughter aunt auntie aunty uncle niece nephew cousin friend neighbour neighbor fiance
     fiancé fiancee boyfriend girlfriend stepson stepdaughter stepmum stepdad baby boy girl
-    called named name's colleague mate pal bestie flatmate housemate""".split()
+    called named name's colleague mate pal bestie flatmate housemate mummy daddy mammy
+    nain taid mamgu tadcu nani dadi bibi bibiji ammi abbu amma appa""".split()
 )
 # Words that end a person cue without being a name ("the nurse in charge").
 NOT_A_NAME = frozenset(
@@ -122,7 +123,7 @@ NOT_IDENTIFIER_WORDS = frozenset(
     mon tue tues wed weds thu thur thurs fri sat mondays tuesdays wednesdays thursdays fridays
     saturdays sundays
     madam sir councillor constituent caller callers signposter interviewer interpreter
-    volunteer client
+    volunteer client mums dads gypsy traveller travellers deaf flu forum noticeboard scheme
     nae naebody naethin tae wi hame oot aboot cannae dinnae didnae wisnae isnae couldnae
     wouldnae shouldnae widnae awfy bairn bairns wean weans och laddie lassie heid auld""".split()
 )

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from nlp.findings import Finding
@@ -179,6 +180,8 @@ def first_name_ok(v: View, i: int, gaz: Gazetteer) -> bool:
         return False
     if w in PEOPLE_NOUNS and i + 1 < len(v) and v.low[i + 1] == "(":
         return False  # "* Man (50s) walked from town": a person described, not named
+    if _names_an_organisation(v, i):
+        return False
     if w in MONTHS and (_next_to_a_number(v, i) or (i > 0 and v.low[i - 1] in DATE_WORDS)):
         return False  # "3rd June 2022", "in May", "since August": a date, not April or June
     if w in gaz.name_words:
@@ -199,6 +202,21 @@ def first_name_ok(v: View, i: int, gaz: Gazetteer) -> bool:
     if v.mode == "mixed":
         return v.title[i] or w not in gaz.english_words
     return not v.function_word(i)
+
+
+# Capitalised words that make the word before them part of an organisation's name: "Royal
+# College of Nursing", "Hope Foundation", "Grace Trust" are no people.
+ORGANISATION_WORDS = frozenset(
+    """college society association foundation trust fund union council legion institute
+    academy charity club forum network alliance federation partnership""".split()
+)
+
+
+def _names_an_organisation(v: View, i: int) -> bool:
+    j = i + 1
+    return (
+        j < len(v) and v.spaced[i] and v.title[j] and v.word[j] in ORGANISATION_WORDS
+    ) and v.mode == "mixed"
 
 
 def _surname_follows(v: View, i: int, gaz: Gazetteer) -> bool:
@@ -413,6 +431,10 @@ def unlisted_title_name(v: View, i: int, gaz: Gazetteer) -> bool:
             return False  # "The Occupational Therapist", "a Discharge Coordinator"
     if v.ent[i] in NOT_IDENTIFIER_ENTS:
         return False  # spaCy reads a date, number or language here; an ORG may be a place
+    line_opening = v.sent_start[i] or (i > 0 and set(v.text[i - 1]) <= set("-–—*•"))
+    if line_opening and w in gaz.english_words and w.endswith(("ed", "ing")):
+        if not gaz.is_name_part(w):
+            return False  # "Copied from ...", "- Dispensing: ...", "--- Forwarded message"
     if not v.sent_start[i]:
         return True
     if w in gaz.english_words and w.endswith(("ed", "ing")) and not gaz.is_name_part(w):
@@ -784,6 +806,14 @@ STREET_WORDS = frozenset(
     view rise green square row walk""".split()
 )
 WARD_NUMBER = re.compile(r"\bward\s+\d{1,3}[a-z]?\b", re.IGNORECASE)
+# "Ward D", "WARD B2": a ward named by a capital letter (not "ward I was on").
+WARD_LETTER = re.compile(r"\b(?:[Ww]ard|WARD)\s+[A-HJ-Z]\d{0,2}(?![\w&'’])")
+# "Pitsea Court care home", "Rosebank nursing home": a capitalised name, then the kind of home
+# in lower case.
+NAMED_HOME = re.compile(
+    r"(?<![\w'’])(?:[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,3})\s+"
+    r"(?:care|nursing|residential|retirement)\s+home\b"
+)
 CARE_AFTER = frozenset({"dental", "home", "health", "eye", "medical"})
 CARE_BEFORE_GROUP = frozenset({"medical", "health", "healthcare", "practice", "dental", "care"})
 
@@ -798,6 +828,13 @@ def care_settings(v: View, gaz: Gazetteer, text: str) -> Iterator[Finding]:
         yield Finding(m.start(), m.end(), "CARE_SETTING", 0.9, "care_pattern")
     for m in PRISON.finditer(text):
         yield Finding(m.start(), m.end(), "CARE_SETTING", 0.85, "care_pattern")
+    for m in WARD_LETTER.finditer(text):
+        yield Finding(m.start(), m.end(), "CARE_SETTING", 0.85, "care_pattern")
+    if v.mode == "mixed":
+        for m in NAMED_HOME.finditer(text):
+            first = m.group().split()[0].lower()
+            if first not in GENERIC_CARE and first not in STOP_WORDS:
+                yield Finding(m.start(), m.end(), "CARE_SETTING", 0.8, "care_pattern")
     for j in range(1, len(v)):
         suffix = v.low[j]
         if suffix not in CARE_SUFFIX:

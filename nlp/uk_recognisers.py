@@ -518,6 +518,7 @@ BABY_AGE = re.compile(
 BABY_AGE_HINT = re.compile(r"(?:month|week|day)s?\s*(?:-|\s)?\s*old\b", I)
 
 
+BABY_UNIT = re.compile(r"\s*(?:-|\s)?\s*(?:months?|weeks?|days?)\b", I)
 # "I'm seventy... seventy-six", "he's 86 - 87 in May": a speaker corrects or adds to an age.
 AGE_CORRECTED = re.compile(rf"\s*(?:\.{{2,}}|…|—|–|-)\s*{N}\b{AGE_UNIT_AFTER}", I)
 
@@ -529,7 +530,10 @@ def ages(text: str) -> Iterator[Finding]:
             n = as_int(m.group("n"))
             in_words = not m.group("n").isdigit()
             if n is not None and 0 < n <= 115 and not (in_words and n == 1):
-                yield Finding(m.start("n"), m.end("n"), "AGE", 0.85, "age_cue")
+                # A baby's age keeps its unit: "18 months" says more than "18".
+                unit = BABY_UNIT.match(text, m.end("n"))
+                end = unit.end() if unit else m.end("n")
+                yield Finding(m.start("n"), end, "AGE", 0.85, "age_cue")
                 again = AGE_CORRECTED.match(text, m.end("n"), min(len(text), m.end("n") + 40))
                 if again and (as_int(again.group("n")) or 0) > 0:
                     yield Finding(again.start("n"), again.end("n"), "AGE", 0.8, "age_cue")

@@ -366,3 +366,40 @@ def test_names_in_introductions_notes_and_sign_offs(text, value):
 )
 def test_words_in_those_shapes_that_are_no_name_stay(text, value):
     assert not [f for f in detect(text) if f.label == "PERSON" and text[f.start : f.end] in value]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("They put her on Ward K overnight.", "Ward K"),
+        ("WARD K WAS SHORT OF STAFF", "WARD K"),
+        ("She has lived at Thornbury Court care home since May.", "Thornbury Court care home"),
+        ("Nan is in Elmhurst nursing home now.", "Elmhurst nursing home"),
+        ("They said no. He's 14 months. We went to A&E.", "14 months"),
+    ],
+)
+def test_wards_by_letter_named_homes_in_lower_case_and_babies_in_months(text, value):
+    assert covered(text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The ward I was on was noisy.", "ward I"),
+        ("The care home was fine but a nursing home is needed.", "care home"),
+        ("A member of the Royal College of Midwives told me.", "Royal College"),
+        ("We got a leaflet from the Hope Foundation.", "Hope"),
+        ("Mummy has glaucoma and Daddy has a bad hip.", "Mummy"),
+        ("Deaf club meets on Fridays; her husband is also Deaf.", "Deaf"),
+        ("- Discussed: parking. Dispensing: no change.", "Dispensing"),
+    ],
+)
+def test_wards_homes_bodies_and_family_words_that_name_no_one_stay(text, value):
+    assert not flagged(text, value)
+
+
+def test_a_family_word_inside_a_found_name_is_not_redacted_elsewhere():
+    text = "Ask for Auntie Bisi Adeyemi at the desk. Every Auntie knows."
+    assert covered(text, "Bisi Adeyemi")
+    later = text.index("Every Auntie") + 6
+    assert not any(f.start <= later < f.end for f in detect(text))
