@@ -646,6 +646,8 @@ def places(v: View, gaz: Gazetteer) -> Iterator[Finding]:
                 if i + size > n:
                     continue
                 key = v.lowered[v.start[i] : v.end[i + size - 1]]
+                if key not in gaz.places and "-" in key:
+                    key = key.replace("-", " ")  # "Sutton-in-Ashfield" as the list's words
                 if key in gaz.places and _place_ok(v, i, size, key, gaz):
                     last = i + size - 1
                     if _place_tail(v, last + 1):

@@ -21,6 +21,7 @@ from nlp.name_shapes import (
     quoted_nicknames,
 )
 from nlp.number_words import NUMBER, SPOKEN_DIGITS, as_int, spoken_digits
+from nlp.schools_and_estates import schools_and_estates
 from nlp.sign_offs import sign_off_names
 from nlp.social_handles import social_handles
 
@@ -611,6 +612,7 @@ def pattern_findings(text: str) -> list[Finding]:
         quoted_nicknames,
         initial_sign_offs,
         social_handles,
+        schools_and_estates,
     ):
         found.extend(detector(text))
     return found

@@ -403,3 +403,31 @@ def test_a_family_word_inside_a_found_name_is_not_redacted_elsewhere():
     assert covered(text, "Bisi Adeyemi")
     later = text.index("Every Auntie") + 6
     assert not any(f.start <= later < f.end for f in detect(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Referred from the clinic (Kirkby-in-Ashfield) last May.", "Kirkby-in-Ashfield"),
+        ("My daughter goes to Holy Cross Primary in Hull.", "Holy Cross Primary"),
+        ("My son goes to Park View Academy now.", "Park View Academy"),
+        ("the school (hollins academy) keep sending him home", "hollins academy"),
+        ("we live on the hollybush estate if that matters", "hollybush"),
+    ],
+)
+def test_hyphenated_towns_schools_and_estates_are_places(text, value):
+    assert covered(text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("We live on a council estate near the park.", "council"),
+        ("The local academy has a nurse.", "local academy"),
+        ("He went to High School in the end.", "High School"),
+        ("Referral to the National High Secure service.", "National High"),
+        ("She is in year 7 at school now.", "school"),
+    ],
+)
+def test_kinds_of_school_and_estate_without_a_name_stay(text, value):
+    assert not flagged(text, value)
