@@ -99,7 +99,8 @@ ROLE_CUES = frozenset(
 NOT_A_NAME = frozenset(
     """practitioner practitioners specialist assistant associate in charge who was is and or
     said says told came come team lead manager worker nurse support liaison on call named
-    called the a an had has have did does from at to for with about when after before""".split()
+    called the a an had has have did does from at to for with about when after before thank
+    thanks""".split()
 )
 # Capitalised words that name a kind of person, a language, a people, a faith, a festival or a
 # day, never one person or place: "interpreted from Somali", "speaks Urdu and a little Pahari",

@@ -6,8 +6,9 @@ and the surname alone is often in no list either, so the initial is the cue: one
 initials, each with a full stop (or one initial without), then a capitalised surname that is a
 listed surname or no everyday word ("B. Then" ends a sentence about plan B, "A. Smith" is a
 person); without the stop the surname must be in no English word list at all. Notes also give
-a person only initials and an age ("DM (58)", "Y.H. (M, 34)"), a nickname in quotes inside the
-full name (Ronald "Ronnie" Dyer), and messages end with an initial and kisses ("T x").
+a person only initials and an age ("DM (58)", "Y.H. (M, 34)"), a nickname in quotes inside
+the full name (Ronald "Ronnie" Dyer), messages end with an initial and kisses ("T x"), and
+callers spell a name or an e-mail out letter by letter ("K-O-W-A-L-S-K-I", "B, O, D, one").
 """
 
 from __future__ import annotations
@@ -77,3 +78,16 @@ def initial_sign_offs(text: str) -> Iterator[Finding]:
     for m in INITIAL_AND_KISSES.finditer(text):
         if m.group("initial") not in ("I", "A"):  # "XX" is all kisses
             yield Finding(m.start("initial"), m.end("initial"), "PERSON", 0.7, "sign_off")
+
+
+# "Spell it T-R-I-V-E-D-I", "that's G, T, R, I, V, E, D, I, one, nine, five, seven": four or
+# more single letters joined by hyphens, commas or spaces, then any digits read out.
+SPELLED_OUT = re.compile(
+    r"(?<![\w-])[A-Za-z](?:(?:\s*-\s*|\s*,\s*|\s)[A-Za-z]){3,}"
+    r"(?:\s*,\s*(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|\d))*(?![\w-])"
+)
+
+
+def spelled_out(text: str) -> Iterator[Finding]:
+    for m in SPELLED_OUT.finditer(text):
+        yield Finding(m.start(), m.end(), "PERSON", 0.8, "spelled_out")

@@ -345,7 +345,7 @@ def _cue_before(v: View, i: int, gaz: Gazetteer) -> str | None:
             return "role"
         return None
     if k < 0:
-        return None
+        return "role" if v.word[i] not in gaz.common_words and _addressed(v, i) else None
     if v.low[k] == ":" and k > 0 and (v.word[k - 1] in ROLE_CUES or v.word[k - 1] == "name"):
         return "role"  # "Consultant: Okafor", "Name: Chidi Nwosu"
     prev = v.word[k].rstrip(".")
@@ -357,6 +357,8 @@ def _cue_before(v: View, i: int, gaz: Gazetteer) -> str | None:
         return "role"
     if _introduced(v, k, i):
         return "role"  # "hi its shaz from the carers group", "it's Davie here"
+    if v.sent_start[i] and v.word[i] not in gaz.common_words and _addressed(v, i):
+        return "role"  # "Kez can u bring his razor", "Siobhán here again"
     if (
         v.low[k] == "("
         and k > 0
@@ -375,6 +377,17 @@ def _doer(word: str, gaz: Gazetteer) -> bool:
     """ "radiographer", "porter", "driver", "assessor": a word for what someone does (the
     lists lack many job words, so the ending decides, except for everyday words)."""
     return len(word) > 5 and word.endswith(("er", "or")) and word not in gaz.common_words
+
+
+def _addressed(v: View, i: int) -> bool:
+    """ "Kez can u bring ...", "ailsa thanks for the lift", "Siobhán here again": a message or
+    sentence that opens by naming whom it speaks to, or who is speaking."""
+    nxt = v.low[i + 1 : i + 3]
+    if not nxt:
+        return False
+    if nxt[0] in ("ur", "thanks", "pls", "plz", "here"):
+        return True
+    return len(nxt) == 2 and nxt[0] in ("can", "could", "will", "would") and nxt[1] in ("u", "you")
 
 
 def _introduced(v: View, k: int, i: int) -> bool:
@@ -808,6 +821,13 @@ STREET_WORDS = frozenset(
     view rise green square row walk""".split()
 )
 WARD_NUMBER = re.compile(r"\bward\s+\d{1,3}[a-z]?\b", re.IGNORECASE)
+# "bay 2", "cot 6", "side room 4": the part of a ward where someone lay, named like a place
+# (a bed number alone is left as a count, as the NER's corpus treats it).
+BAY_NUMBER = re.compile(
+    r"\b(?:bay|cot|pod|side\s+room)\s+(?:no\.?\s*)?\d{1,2}[a-z]?\b"
+    r"(?!\s*(?:hours?|days?|weeks?|nights?|mins?|minutes?|months?|%|am|pm|times?))",
+    re.IGNORECASE,
+)
 # "Ward D", "WARD B2": a ward named by a capital letter (not "ward I was on").
 WARD_LETTER = re.compile(r"\b(?:[Ww]ard|WARD)\s+[A-HJ-Z]\d{0,2}(?![\w&'’])")
 # "Pitsea Court care home", "Rosebank nursing home": a capitalised name, then the kind of home
@@ -830,6 +850,8 @@ def care_settings(v: View, gaz: Gazetteer, text: str) -> Iterator[Finding]:
         yield Finding(m.start(), m.end(), "CARE_SETTING", 0.9, "care_pattern")
     for m in PRISON.finditer(text):
         yield Finding(m.start(), m.end(), "CARE_SETTING", 0.85, "care_pattern")
+    for m in BAY_NUMBER.finditer(text):
+        yield Finding(m.start(), m.end(), "CARE_SETTING", 0.8, "care_pattern")
     for m in WARD_LETTER.finditer(text):
         yield Finding(m.start(), m.end(), "CARE_SETTING", 0.85, "care_pattern")
     if v.mode == "mixed":

@@ -19,6 +19,7 @@ from nlp.name_shapes import (
     initialled_names,
     initials_before_an_age,
     quoted_nicknames,
+    spelled_out,
 )
 from nlp.number_words import NUMBER, SPOKEN_DIGITS, as_int, spoken_digits
 from nlp.schools_and_estates import schools_and_estates
@@ -611,6 +612,7 @@ def pattern_findings(text: str) -> list[Finding]:
         initials_before_an_age,
         quoted_nicknames,
         initial_sign_offs,
+        spelled_out,
         social_handles,
         schools_and_estates,
     ):

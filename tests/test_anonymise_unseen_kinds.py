@@ -431,3 +431,34 @@ def test_hyphenated_towns_schools_and_estates_are_places(text, value):
 )
 def test_kinds_of_school_and_estate_without_a_name_stay(text, value):
     assert not flagged(text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Spell it K-O-W-A-L-S-K-I, with a W.", "K-O-W-A-L-S-K-I"),
+        ("It's B, O, D, E, N, one, nine, six, two at gmail.", "B, O, D, E, N, one, nine, six, two"),
+        ("Sprout can u bring his glasses tmrw", "Sprout"),
+        ("Results next week. tamsin thanks for the lift xx", "tamsin"),
+        ("Peaches here again, I wrote to you in the spring.", "Peaches"),
+        ("He was in bay 4 and then side room 2.", "bay 4"),
+        ("He was in bay 4 and then side room 2.", "side room 2"),
+        ("THE BABY IS IN COT 3 BY THE WINDOW", "COT 3"),
+    ],
+)
+def test_spelled_out_names_people_addressed_and_places_in_a_ward(text, value):
+    assert covered(text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Nurses can you please listen.", "Nurses"),
+        ("Parking here is awful.", "Parking"),
+        ("He stayed in bed 2 days with flu.", "bed 2"),
+        ("He was in bed 14 by the window.", "bed 14"),
+        ("We scored it A, B or C.", "A, B"),
+    ],
+)
+def test_words_addressed_and_numbers_that_name_no_one_stay(text, value):
+    assert not flagged(text, value)
