@@ -1,11 +1,11 @@
-"""Issue 19, precision: talk about a risk in general is not a risk; a phrase held back in one
-sentence still fires in another."""
+"""Issue 19, precision: danger is now or very soon; talk about a risk in general is not a risk;
+a phrase held back in one sentence still fires in another."""
 
 from __future__ import annotations
 
 import pytest
 
-from nlp import signals
+from nlp import signal_corpus, signals
 
 
 @pytest.mark.parametrize(
@@ -62,3 +62,15 @@ def test_welsh_services_and_reported_questions_are_held_back(text):
 
 def test_a_welsh_risk_said_plainly_still_fires():
     assert "suicide_self_harm" in signals.rule_hits("Dw i'n meddwl am niweidio fy hun.").names
+
+
+def test_domestic_abuse_happening_now_is_taught_as_both_signals():
+    """Danger now from a partner is domestic abuse too, and abuse told as habitual or past is
+    domestic abuse without danger: the model learns danger from the time, not from "he"."""
+    examples = signal_corpus.training_examples()
+    both = [e for e in examples if set(e.labels) == {"domestic_abuse", "immediate_danger"}]
+    only_danger = [e for e in examples if e.labels == ("immediate_danger",)]
+    only_domestic = [e for e in examples if e.labels == ("domestic_abuse",)]
+    assert len(both) >= 150
+    assert len(only_danger) >= 150  # bodies, places and strangers in danger now
+    assert any("last year" in e.text or "for years" in e.text for e in only_domestic)
