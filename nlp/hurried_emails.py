@@ -26,6 +26,11 @@ WORD_AT = r"\s+at\s+"
 DOT = r"(?:\.|\s*[\(\[]\s*dot\s*[\)\]]\s*|\s+dot\s+)"
 WORD_DOT = r"(?:\s*[\(\[]\s*dot\s*[\)\]]\s*|\s+dot\s+)"
 DOMAIN = rf"[A-Za-z0-9-]+(?:{DOT}[A-Za-z0-9-]+)*?{DOT}{TLD}(?:{DOT}uk)?(?![\w.-]*\w)"
+# After a spaced or bracketed "at" the dots may be spaced too: "jo.b @ icloud . com".
+LOOSE_DOT = rf"(?:\s?\.\s?|{WORD_DOT})"
+LOOSE_DOMAIN = (
+    rf"[A-Za-z0-9-]+(?:{LOOSE_DOT}[A-Za-z0-9-]+)*?{LOOSE_DOT}{TLD}(?:{LOOSE_DOT}uk)?(?![\w.-]*\w)"
+)
 
 # "jo.smith@gmail,com", "jo@gmail . com", "jo@hotmail": the @ is there, the rest is sloppy.
 SLOPPY = (
@@ -33,7 +38,7 @@ SLOPPY = (
     rf"|{PROVIDERS}(?![\w.]))"
 )
 HURRIED = re.compile(
-    rf"(?<![\w.@-])(?:{LOCAL}(?:{BRACKET_AT}|{SPACED_AT}){DOMAIN}|{SLOPPY}"
+    rf"(?<![\w.@-])(?:{LOCAL}(?:{BRACKET_AT}|{SPACED_AT}){LOOSE_DOMAIN}|{SLOPPY}"
     rf"|(?:{LOCAL}\s+(?:and|dot|underscore)\s+)?{LOCAL}{WORD_AT}"
     rf"(?:{PROVIDERS}{DOT}|[A-Za-z0-9-]+{WORD_DOT})(?:[A-Za-z0-9-]+{DOT})*?{TLD}(?:{DOT}uk)?\b)",
     re.IGNORECASE,

@@ -82,7 +82,8 @@ EPONYMS = frozenset(
 
 # Words after which the next name-like word is a person: titles ("Dr Patel") and roles.
 TITLE_CUES = frozenset(
-    "dr doctor mr mrs ms miss mx prof professor sir dame rev reverend lady lord".split()
+    """dr doctor mr mrs ms miss mx prof professor sir dame rev reverend lady lord cllr
+    councillor""".split()
 )
 ROLE_CUES = frozenset(
     """nurse sister matron midwife carer consultant surgeon manager paramedic physio therapist
@@ -91,21 +92,50 @@ ROLE_CUES = frozenset(
     nanna nanny gran granny grandma grandmother grandad granddad grandpa grandfather grandson
     granddaughter aunt auntie aunty uncle niece nephew cousin friend neighbour neighbor fiance
     fiancé fiancee boyfriend girlfriend stepson stepdaughter stepmum stepdad baby boy girl
-    called named name's colleague""".split()
+    called named name's colleague mate pal bestie flatmate housemate mummy daddy mammy
+    nain taid mamgu tadcu nani dadi bibi bibiji ammi abbu amma appa""".split()
 )
 # Words that end a person cue without being a name ("the nurse in charge").
 NOT_A_NAME = frozenset(
     """practitioner practitioners specialist assistant associate in charge who was is and or
     said says told came come team lead manager worker nurse support liaison on call named
-    called the a an had has have did does from at to for with about when after before""".split()
+    called the a an had has have did does from at to for with about when after before thank
+    thanks""".split()
 )
+# Capitalised words that name a kind of person, a language, a people, a faith, a festival or a
+# day, never one person or place: "interpreted from Somali", "speaks Urdu and a little Pahari",
+# "an Eritrean woman", "in Ramadan", "drop-in, Weds", "on Tuesdays", "Dear Sir or Madam",
+# "Caller says", "Signposter: Hello". Languages and peoples that are also common surnames
+# ("English", "Welsh", "French", "Irish") or first names ("Shona", "Christian", "Roma") are left
+# out; after a title ("Mr Ramadan") the word is still a name.
+NOT_IDENTIFIER_WORDS = frozenset(
+    """arabic urdu punjabi pahari mirpuri bengali bangla sylheti gujarati hindi tamil telugu
+    malayalam marathi nepali sinhala sinhalese pashto dari farsi persian kurdish kurmanji sorani
+    turkish somali tigrinya amharic oromo eritrean ethiopian sudanese swahili yoruba igbo hausa
+    twi akan lingala zulu xhosa afrikaans spanish portuguese italian dutch polish
+    romanian bulgarian hungarian czech slovak slovakian lithuanian latvian estonian russian
+    ukrainian belarusian albanian kosovan serbian croatian bosnian greek cypriot maltese
+    cantonese mandarin chinese hakka vietnamese thai khmer burmese malay indonesian tagalog
+    filipino japanese korean gaelic bsl makaton romani pakistani indian bangladeshi
+    nigerian ghanaian somalian somalis afghan syrian iraqi iranian yemeni egyptian moroccan
+    algerian libyan congolese zimbabwean kenyan ugandan jamaican caribbean african asian
+    european brazilian colombian sikh hindu muslim jewish catholic protestant
+    buddhist ramadan eid diwali vaisakhi hanukkah passover navratri
+    mon tue tues wed weds thu thur thurs fri sat mondays tuesdays wednesdays thursdays fridays
+    saturdays sundays
+    madam sir councillor constituent caller callers signposter interviewer interpreter
+    volunteer client mums dads gypsy traveller travellers deaf flu forum noticeboard scheme
+    nae naebody naethin tae wi hame oot aboot cannae dinnae didnae wisnae isnae couldnae
+    wouldnae shouldnae widnae awfy bairn bairns wean weans och laddie lassie heid auld""".split()
+)
+
 # Frequent Welsh words that are not English words (a few are given names: "Mae", "Beth",
 # "Nain"): among other Welsh words they are Welsh, not names.
 WELSH_WORDS = frozenset(
     """mae roedd oedd yw ydy ydw yn yr ac ar gyda mewn fe fo chi nhw dy ei ein eich eu braf
     iawn diolch fawr bore nos prynhawn croeso hefyd ond pan wedi ddim bod fod sut beth pwy
     ble meddai nyrs meddyg dydd heddiw ddoe yfory mamgu tadcu nain taid cariad hwyl bach
-    mawr""".split()
+    mawr cefais fy gan ffôn nodyn dda""".split()
 )
 COUNTRIES = frozenset(
     """uk u.k. gb england scotland wales britain ireland europe england's the united kingdom

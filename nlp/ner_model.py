@@ -26,10 +26,10 @@ from pathlib import Path
 
 from nlp.findings import Finding
 from nlp.lean_imports import without_torch
-from nlp.name_gazetteer import EPONYMS, WELSH_WORDS, gazetteer
+from nlp.name_gazetteer import EPONYMS, NOT_IDENTIFIER_WORDS, WELSH_WORDS, gazetteer
 from nlp.number_words import as_int
 from nlp.residual_risk import CONDITIONS
-from nlp.token_rules import GENERIC_CARE
+from nlp.token_rules import GENERIC_CARE, ORGANISATION_WORDS
 
 MODEL_DIR = Path(__file__).parent / "data" / "ner_model"
 NER_LABELS = frozenset({"PERSON", "LOCATION", "CARE_SETTING", "AGE"})
@@ -186,6 +186,10 @@ def _plausible(text: str, start: int, end: int, label: str, cased: bool) -> bool
         return False  # "Raynaud's" is a condition
     if any(set(w) == {"x"} for w in words):
         return False  # redacted already ("XXXX")
+    if any(w in ORGANISATION_WORDS - {"trust", "partnership", "council"} for w in words):
+        return False  # "Royal College of Nursing", "Alzheimer Society": bodies, not places
+    if all(w in NOT_IDENTIFIER_WORDS for w in words) or words[-1] in NOT_IDENTIFIER_WORDS:
+        return False  # a language, people, day or role ("Somali", "Ward Councillor")
     if label == "CARE_SETTING":
         return _plausible_setting(text, start, value, words, cased)
     if cased and len(raw) == 1 and value.isupper() and len(value) <= 6:

@@ -28,6 +28,15 @@ SIGN_OFF = re.compile(
 )
 
 
+# "... that's my story. — rowan", "Thanks for reading\n- Marged": a dash before the name that
+# ends the message does the closing phrase's work.
+DASH_SIGN_OFF = re.compile(
+    rf"(?:^|(?<=[\n.!?]))[ \t]*[—–-]{{1,2}}[ \t]*(?P<name>{_NAME}(?:[ \t]+{_NAME}){{0,2}})"
+    r"[ \t]*(?:x+|X+)?[ \t]*[.!]?\s*\Z",
+    re.IGNORECASE,
+)
+
+
 def _written_in_lower_case(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) < 0.015 * len(letters)
@@ -35,7 +44,7 @@ def _written_in_lower_case(text: str) -> bool:
 
 def sign_off_names(text: str) -> Iterator[Finding]:
     gaz = gazetteer()
-    for m in SIGN_OFF.finditer(text):
+    for m in (*SIGN_OFF.finditer(text), *DASH_SIGN_OFF.finditer(text)):
         name = m.group("name")
         if re.fullmatch(r"(\w)\1+", name, re.IGNORECASE):
             continue  # "Thank you XXXX": a name someone already took out

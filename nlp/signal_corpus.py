@@ -24,6 +24,7 @@ from pathlib import Path
 SENTENCES_PATH = Path(__file__).parent / "data" / "signal_sentences.txt"
 KINDS_PATH = Path(__file__).parent / "data" / "signal_kinds.txt"
 VOICES_PATH = Path(__file__).parent / "data" / "signal_voices.txt"
+NOW_PATH = Path(__file__).parent / "data" / "signal_now.txt"
 
 
 @dataclass(frozen=True)
@@ -42,10 +43,11 @@ class Example:
 
 
 def hand_written(
-    paths: tuple[Path, ...] = (SENTENCES_PATH, KINDS_PATH, VOICES_PATH),
+    paths: tuple[Path, ...] = (SENTENCES_PATH, KINDS_PATH, VOICES_PATH, NOW_PATH),
 ) -> list[Example]:
-    """The sentences of `signal_sentences.txt`, `signal_kinds.txt` and `signal_voices.txt`
-    with the labels of their block."""
+    """The sentences of `signal_sentences.txt`, `signal_kinds.txt`, `signal_voices.txt` and
+    `signal_now.txt` (danger now against abuse that is ongoing or past) with the labels of
+    their block."""
     labels: tuple[str, ...] = ()
     examples = []
     lines = [line for path in paths for line in path.read_text(encoding="utf-8").splitlines()]
@@ -115,11 +117,33 @@ MEANS = (
     "the tablets", "my pills", "the rope", "a blade", "the whole packet of paracetamol",
     "my insulin", "the car keys and a hosepipe", "my husband's tablets", "a bottle of pills",
 )  # fmt: skip
+# Domestic abuse as the teller writes: danger and domestic abuse both.
 DANGER_ACTS = (
     "he's outside the door", "he's got a knife", "he's trying to break the door down",
     "he's threatening to kill me", "he's smashing the place up", "I'm hiding from him",
     "he won't let me leave the flat", "he's coming back for me", "I can hear him shouting",
-    "I'm locked in the bedroom", "someone is trying to get in",
+    "I'm locked in the bedroom", "she's got a knife and won't let me out",
+    "my son is smashing the house up and coming for me",
+)  # fmt: skip
+# Danger that is not domestic abuse: a body, a house or a stranger, now.
+DANGER_OTHER = (
+    "someone is trying to get in", "my dad can't breathe properly",
+    "mum is on the floor and won't wake",
+    "the kitchen is full of smoke and nan is upstairs", "my son's lips are going blue",
+    "there's a strong smell of gas and grandad is confused", "my friend is fitting and won't stop",
+    "a man with a knife is shouting on our landing", "my little boy has gone missing by the river",
+    "she's bleeding heavily and going pale",
+)  # fmt: skip
+# Abuse that is ongoing, habitual or over: domestic abuse, not danger (the model used to hear
+# "he" and a threat as danger whatever the tense).
+NOT_NOW = (
+    " last year", " a few months ago", " most weekends", " whenever he's had a drink",
+    " for years", " before we split up", " when we were together", " every so often",
+)  # fmt: skip
+PAST_ACTS = (
+    "hit me", "pushed me into the wall", "grabbed me by the neck", "threw my phone at me",
+    "threatened to kill me", "smashed the plates", "locked me out of the house",
+    "took my bank card", "said no one would believe me", "kicked the door in",
 )  # fmt: skip
 CHILD_HARMS = (
     "hits", "slaps", "hurts", "kicks", "shakes", "burns", "locks up", "starves", "screams at",
@@ -185,8 +209,16 @@ def _generated(rng: random.Random) -> list[Example]:
             [f"{verb} {means} {rng.choice(NOW)}."],
         )
         add(
-            ("immediate_danger",),
+            ("domestic_abuse", "immediate_danger"),
             [f"{rng.choice(DANGER_ACTS).capitalize()} {rng.choice(NOW)}."],
+        )
+        add(
+            ("immediate_danger",),
+            [f"{rng.choice(DANGER_OTHER).capitalize()} {rng.choice(NOW)}."],
+        )
+        add(
+            ("domestic_abuse",),
+            [f"{rng.choice(PARTNERS).capitalize()} {rng.choice(PAST_ACTS)}{rng.choice(NOT_NOW)}."],
         )
         child, adult = rng.choice(CHILDREN), rng.choice(ABUSERS_OF_CHILDREN)
         add(
@@ -501,6 +533,10 @@ I_SAY = (
     "I'm exhausted from chasing everyone.", "I'm tired of having to fight for everything.",
     "I just want someone to listen.", "I'm finally getting somewhere.",
     "I couldn't have got through it without my key worker.",
+    "I'm better now that I'm home with my family.", "Nobody could do enough for me on that ward.",
+    "I couldn't have asked for kinder people.", "When life gets hard the group keeps me going.",
+    "Life has been tough this year but the nurse made a real difference.",
+    "I'm here today feeling stronger than I have in years.",
     # About the telling itself: who is writing, why, and thanks for being asked.
     "I'm filling this in for my dad as his hands shake too much to write.",
     "I'm writing on behalf of my wife, who doesn't use computers.",
@@ -515,6 +551,51 @@ I_SAY = (
     "Please share this with the manager so they know.",
     "I'm telling you this so it doesn't happen to anyone else.",
 )  # fmt: skip
+
+
+# Ordinary feedback said with the words danger is told in: the time ("right now", "at the
+# moment", "tonight") and the body ("blood", "breathing", "chest", "collapsed") in care that
+# went as it should. The danger examples end in a time word; without these the model hears
+# the time word alone as danger ("can't think of anything at the moment").
+ORDINARY_STATES = (
+    "I can't think of anything else to add", "nothing needs changing", "everything is fine",
+    "the ward is really busy", "the shower in the bay isn't working", "the lift is out of order",
+    "we're waiting for the consultant's round", "Dad is comfortable and asleep",
+    "my pain is under control", "there's nowhere to park", "the phone lines are engaged",
+    "I'm on the waiting list for my knee", "the baby is feeding well", "I'm feeling much better",
+    "the heating on the ward is far too high", "I'm sitting in the waiting room",
+    "the pharmacy is closed", "my mum is settled in her room", "I'm happy with my care",
+    "the staff are run off their feet", "the food is cold", "I'm still waiting for my letter",
+)  # fmt: skip
+ORDINARY_NOW = (
+    " right now", " at the moment", " tonight", " now", " today", " as I type this",
+    " at this minute", " this morning", " just now", "",
+)  # fmt: skip
+BODY_CARE = (
+    "They took blood for tests and it didn't hurt at all.",
+    "The nurse checked my breathing and my oxygen and all was well.",
+    "The bleeding stopped once the doctor put two stitches in.",
+    "I had a blood transfusion and felt much better the next day.",
+    "The physio taught me breathing exercises for my lungs.",
+    "My chest pain turned out to be indigestion, and they explained why.",
+    "They gave me oxygen in the ambulance and I was fine by the evening.",
+    "The midwife listened to the baby's heartbeat and it was strong.",
+    "My blood sugar was low so the nurse gave me juice and a biscuit.",
+    "I fainted in the queue and the staff looked after me until I came round.",
+    "The paramedics ran an ECG in the kitchen and took Dad in to be safe.",
+    "I was short of breath with the chest infection but the antibiotics worked.",
+    "The fire alarm test made everyone jump but it was only a drill.",
+    "The ward had a leak from the ceiling and they moved us quickly.",
+    "Mum's blood pressure dropped after her fall and they kept her in overnight.",
+    "The allergy clinic gave me an adrenaline pen and showed me how to use it.",
+)  # fmt: skip
+
+
+def _ordinary_now(rng: random.Random) -> list[Example]:
+    """Ordinary states said with a time word, and ordinary care of the body (no signal)."""
+    texts = [f"{rng.choice(ORDINARY_STATES)}{rng.choice(ORDINARY_NOW)}." for _ in range(60)]
+    texts = [t[0].upper() + t[1:] for t in texts]
+    return [Example(t, ()) for t in dict.fromkeys(texts + list(BODY_CARE))]
 
 
 def _ordinary_first_person(rng: random.Random) -> list[Example]:
@@ -659,6 +740,7 @@ def training_examples(seed: int = 19) -> list[Example]:
         + _ordinary(rng)
         + _ordinary_topics(rng)
         + _ordinary_first_person(rng)
+        + _ordinary_now(rng)
     )
     base = [Example(e.text, e.labels, e.context, f"g{i}") for i, e in enumerate(base)]
     neutral = [e.text for e in _ordinary(random.Random(seed + 1))]

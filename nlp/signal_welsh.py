@@ -31,7 +31,7 @@ WORD = re.compile(r"[\w'’-]+")
 # gwasanaeth cam-drin domestig"): Welsh puts the noun first.
 SERVICE_BEFORE = frozenset(
     "tîm tim gwasanaeth gwasanaethau llinell uned elusen canolfan gweithiwr gweithwyr "
-    "swyddog hyfforddiant cwrs polisi taflen".split()
+    "swyddog hyfforddiant cwrs polisi taflen atal ymwybyddiaeth".split()
 )
 NEGATION_BEFORE = frozenset("dim ddim heb nid nad na nac erioed".split())
 ASKED = frozenset("gofynnodd gofyn gofynnwyd holodd".split())
@@ -193,6 +193,9 @@ def _held_back(text: str, start: int, end: int, rule: WelshRule) -> str | None:
     sentence_start = max(text.rfind(".", 0, start), text.rfind("!", 0, start)) + 1
     sentence = text[sentence_start : text.find("?", end) + 1 if "?" in text[end:] else end]
     if sentence.endswith("?") and ASKED & set(WORD.findall(sentence)):
+        return "a question someone asked"
+    # Reported without its question mark, as in English: "gofynnodd y nyrs a oeddwn i ...".
+    if ASKED & {w.lower() for w in WORD.findall(text[sentence_start:start])}:
         return "a question someone asked"
     if rule.signal == "suicide_self_harm" and text[end - 4 : end] in ("marw", "farw"):
         line_end = min([i for i in (text.find(".", end), text.find("!", end)) if i >= 0] or [None])

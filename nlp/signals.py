@@ -298,6 +298,16 @@ MEDIA = frozenset(
     "characters thriller article news".split()
 )
 STORY_OF = frozenset({"about", "on", "where", "whose", "called"})
+# Talk about a risk in general, as numbers or research, not a person at risk: "suicide rates
+# in our area", "self-harm presentations in A&E", "overdose admissions went down".
+TOPIC_AFTER = frozenset(
+    "rate rates statistic statistics stats figures numbers research data admissions "
+    "presentations trends survey surveys study studies".split()
+)
+# "We'd be better off without the new booking system": better off without a thing, not
+# without the teller (who would be named: "better off without a burden like me").
+THING_AFTER = frozenset("the this that these those a an it".split())
+TELLER = frozenset("me myself us i".split())
 # Asked by someone, then answered no: "the GP asked if I'd had thoughts of hurting myself,
 # which I haven't".
 ASKED_ALSO = frozenset({"checked", "screened", "questioned", "whether"})
@@ -450,12 +460,17 @@ def _held_back(doc, start: int, end: int, rule: _Rule) -> str | None:
     after = [t.lower_ for t in doc[end : end + 3]]
     if after and after[0] in SERVICE_WORDS and rule.signal != "complaint":
         return f'names a service ("{after[0]}")'
+    if after and after[0] in TOPIC_AFTER and rule.signal != "complaint":
+        return f'talk about the topic in general ("{after[0]}")'
     if rule.signal != "complaint" and _told_of_a_story(_sentence_before(doc, start)[-10:]):
         return "what a film, book or programme was about"
     if rule.signal == "suicide_self_harm":
         if after and after[0] in IDIOM_AFTER and doc[end - 1].lower_ in WORDS["SELF"]:
             if after[0] != "on" or _caught_on_a_thing(doc, start, end, after):
                 return f'idiom ("{after[0]}")'
+        if doc[end - 1].lower_ == "without" and after[:1] and after[0] in THING_AFTER:
+            if not TELLER & set(_rest_of_sentence(doc, end)):
+                return "better off without a thing, not the teller"
         before = {t.lower_ for t in doc[max(0, start - 4) : start]}
         if before & ACCIDENT_BEFORE:
             return "an accident"
@@ -490,6 +505,16 @@ def _sentence_and_next(doc, start: int, end: int) -> list[str]:
         ends += doc[last].text in SENTENCE_END
         last += 1
     return [t.lower_ for t in doc[first:last]]
+
+
+def _rest_of_sentence(doc, end: int) -> list[str]:
+    """Lower-case words from doc[end] to the end of its sentence."""
+    words = []
+    for token in doc[end:]:
+        if token.text in SENTENCE_END:
+            break
+        words.append(token.lower_)
+    return words
 
 
 def _caught_on_a_thing(doc, start: int, end: int, after: list[str]) -> bool:
@@ -623,13 +648,15 @@ def _rules(text: str) -> tuple[Detection, list[tuple[str, int, int]]]:
         found.append((hit.signal, hit.label, hit.phrase, hit.start, hit.end, hit.held_back))
     detection = Detection()
     held: list[tuple[str, int, int]] = []
-    seen: set[tuple[str, str]] = set()
+    # Once per phrase fired and once per phrase held back: a phrase held back in one sentence
+    # ("suicide rates") still fires in another ("I think about suicide every day").
+    seen: set[tuple[str, str, bool]] = set()
     for signal, label, phrase, start, end, reason in found:
         if reason:
             held.append((signal, start, end))
-        if (signal, phrase) in seen:
+        if (signal, phrase, bool(reason)) in seen:
             continue
-        seen.add((signal, phrase))
+        seen.add((signal, phrase, bool(reason)))
         if reason:
             why = f'matched "{phrase}" (rule {label}) but not counted: {reason}'
             detection.possible.append(Signal(signal, "rules", why))

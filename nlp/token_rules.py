@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from nlp.findings import Finding
@@ -23,6 +24,7 @@ from nlp.name_gazetteer import (
     EPONYM_FOLLOWERS,
     EPONYMS,
     NOT_A_NAME,
+    NOT_IDENTIFIER_WORDS,
     ROLE_CUES,
     TITLE_CUES,
     WELSH_WORDS,
@@ -129,12 +131,13 @@ def is_eponym(v: View, i: int) -> bool:
     )
 
 
-def not_a_name(v: View, i: int) -> bool:
+def not_a_name(v: View, i: int, after_title: bool = False) -> bool:
     w = v.word[i]
     return (
         not v.wordlike[i]
         or w in DOMAIN_WORDS
         or w in NOT_A_NAME
+        or (w in NOT_IDENTIFIER_WORDS and not after_title)
         or w in ROLE_CUES
         or w.rstrip(".") in TITLE_CUES
         or is_job_title(w)
@@ -175,8 +178,12 @@ def first_name_ok(v: View, i: int, gaz: Gazetteer) -> bool:
         return False
     if i > 0 and v.low[i - 1] in ("christmas", "new", "year's"):
         return False
-    if w in MONTHS and _next_to_a_number(v, i):
-        return False  # "3rd June 2022", "in May 2024": a date, not April or June
+    if w in PEOPLE_NOUNS and i + 1 < len(v) and v.low[i + 1] == "(":
+        return False  # "* Man (50s) walked from town": a person described, not named
+    if _names_an_organisation(v, i):
+        return False
+    if w in MONTHS and (_next_to_a_number(v, i) or (i > 0 and v.low[i - 1] in DATE_WORDS)):
+        return False  # "3rd June 2022", "in May", "since August": a date, not April or June
     if w in gaz.name_words:
         possessive = v.low[i] != w
         if (
@@ -197,6 +204,21 @@ def first_name_ok(v: View, i: int, gaz: Gazetteer) -> bool:
     return not v.function_word(i)
 
 
+# Capitalised words that make the word before them part of an organisation's name: "Royal
+# College of Nursing", "Hope Foundation", "Grace Trust" are no people.
+ORGANISATION_WORDS = frozenset(
+    """college society association foundation trust fund union council legion institute
+    academy charity club forum network alliance federation partnership""".split()
+)
+
+
+def _names_an_organisation(v: View, i: int) -> bool:
+    j = i + 1
+    return (
+        j < len(v) and v.spaced[i] and v.title[j] and v.word[j] in ORGANISATION_WORDS
+    ) and v.mode == "mixed"
+
+
 def _surname_follows(v: View, i: int, gaz: Gazetteer) -> bool:
     """ "tom hussain": an everyday-word first name counts when a clear surname follows."""
     j = i + 1
@@ -213,6 +235,12 @@ NAME_PARTICLES = frozenset("dos da de van von der del della di le la al el bin i
 
 MONTHS = frozenset(
     "january february march april may june july august september october november december".split()
+)
+
+
+# Words before a month that make it a date ("in May", "since August", "by June").
+DATE_WORDS = frozenset(
+    "in on since until till by of last next early late mid from to during before after".split()
 )
 
 
@@ -275,6 +303,8 @@ def cued_name_ok(v: View, i: int, gaz: Gazetteer) -> bool:
     w = v.word[i]
     if v.has_pos and v.pos[i] in CLOSED_POS:
         return False
+    if v.low[i - 1] == ":" and w in gaz.common_words and w not in gaz.first_names:
+        return False  # "Advocate: Good morning", "Consultant: Thank you" (not ": Okafor")
     if v.mode == "mixed" and v.title[i]:
         return True
     if v.mode == "mixed":  # lower case where capitals are used: a name only if no word
@@ -295,12 +325,18 @@ def cued_name_ok(v: View, i: int, gaz: Gazetteer) -> bool:
     return w in gaz.first_names or w not in gaz.common_words
 
 
+# Words for a kind of person that a note gives an age after: "Resident (91)", "Patient (84)".
+KINDS_OF_PEOPLE = frozenset(
+    """patient patients client clients resident residents member members carer carers user
+    service adult adults child children teen teenager pensioner widow widower female male
+    mother father parent parents age aged""".split()
+)
 PEOPLE_NOUNS = frozenset(
     "lady man woman girl boy guy bloke chap lad lass person someone somebody gentleman".split()
 )
 
 
-def _cue_before(v: View, i: int) -> str | None:
+def _cue_before(v: View, i: int, gaz: Gazetteer) -> str | None:
     """'title' or 'role' when a cue precedes token i (allowing "my wife, Carly")."""
     k = i - 1
     if k >= 0 and v.low[k] == "," and k > 0:
@@ -309,7 +345,7 @@ def _cue_before(v: View, i: int) -> str | None:
             return "role"
         return None
     if k < 0:
-        return None
+        return "role" if v.word[i] not in gaz.common_words and _addressed(v, i) else None
     if v.low[k] == ":" and k > 0 and (v.word[k - 1] in ROLE_CUES or v.word[k - 1] == "name"):
         return "role"  # "Consultant: Okafor", "Name: Chidi Nwosu"
     prev = v.word[k].rstrip(".")
@@ -319,9 +355,50 @@ def _cue_before(v: View, i: int) -> str | None:
         return "role"
     if k > 0 and v.low[k] in ("is", "am", "'s") and v.low[k - 1] in ("name", "i", "i'm"):
         return "role"
+    if _introduced(v, k, i):
+        return "role"  # "hi its shaz from the carers group", "it's Davie here"
+    if v.sent_start[i] and v.word[i] not in gaz.common_words and _addressed(v, i):
+        return "role"  # "Kez can u bring his razor", "Siobhán here again"
+    if (
+        v.low[k] == "("
+        and k > 0
+        and i + 1 < len(v)
+        and v.low[i + 1] == ")"
+        and not v.text[i].isupper()
+    ):
+        if v.word[k - 1] in ROLE_CUES or is_job_title(v.word[k - 1]) or _doer(v.word[k - 1], gaz):
+            return "role"  # "the plaster technician (Mo)", not "the therapist (SALT)"
     if k > 0 and (v.low[k - 1], v.low[k]) in CARE_FOR_CUES:
         return "role"
     return None
+
+
+def _doer(word: str, gaz: Gazetteer) -> bool:
+    """ "radiographer", "porter", "driver", "assessor": a word for what someone does (the
+    lists lack many job words, so the ending decides, except for everyday words)."""
+    return len(word) > 5 and word.endswith(("er", "or")) and word not in gaz.common_words
+
+
+def _addressed(v: View, i: int) -> bool:
+    """ "Kez can u bring ...", "ailsa thanks for the lift", "Siobhán here again": a message or
+    sentence that opens by naming whom it speaks to, or who is speaking."""
+    nxt = v.low[i + 1 : i + 3]
+    if not nxt:
+        return False
+    if nxt[0] in ("ur", "thanks", "pls", "plz", "here"):
+        return True
+    return len(nxt) == 2 and nxt[0] in ("can", "could", "will", "would") and nxt[1] in ("u", "you")
+
+
+def _introduced(v: View, k: int, i: int) -> bool:
+    """ "its shaz from the group", "it's Big Davie here", "this is Femi again": someone
+    introducing themselves on the phone or in a message."""
+    nxt = v.low[i + 1] if i + 1 < len(v) else ""
+    if nxt not in ("here", "from", "again", ","):
+        return False
+    if v.low[k] == "its" or (k > 0 and v.low[k - 1] == "it" and v.low[k] in ("'s", "’s")):
+        return True
+    return k > 0 and v.low[k - 1] == "this" and v.low[k] == "is"
 
 
 CARE_FOR_CUES = frozenset(
@@ -367,8 +444,14 @@ def unlisted_title_name(v: View, i: int, gaz: Gazetteer) -> bool:
             return False  # "The Occupational Therapist", "a Discharge Coordinator"
     if v.ent[i] in NOT_IDENTIFIER_ENTS:
         return False  # spaCy reads a date, number or language here; an ORG may be a place
+    line_opening = v.sent_start[i] or (i > 0 and set(v.text[i - 1]) <= set("-–—*•"))
+    if line_opening and w in gaz.english_words and w.endswith(("ed", "ing")):
+        if not gaz.is_name_part(w):
+            return False  # "Copied from ...", "- Dispensing: ...", "--- Forwarded message"
     if not v.sent_start[i]:
         return True
+    if w in gaz.english_words and w.endswith(("ed", "ing")) and not gaz.is_name_part(w):
+        return False  # "Copied from ...", "Forwarded message", "Dispensing: ..." open a line
     nxt = v.low[i + 1] if i + 1 < len(v) else ""
     if _role_apposition(v, i):
         return True  # "Oksana, my midwife, was amazing"
@@ -418,12 +501,26 @@ APPOSITION_STARTS = frozenset("my our the his her their your".split())
 SPEECH_VERBS = frozenset("said says told asked explained rang phoned called replied".split())
 
 
-def _beside_an_age(v: View, i: int) -> bool:
-    """ "Bill, 82, was left on a trolley": a capitalised word with an age between commas
-    is a person, even one that is also an everyday word ("Bill", "Rose", "Mark")."""
-    if i + 4 >= len(v) or not v.wordlike[i] or not_a_name(v, i) or v.stop[i]:
+def _beside_an_age(v: View, i: int, gaz: Gazetteer) -> bool:
+    """ "Bill, 82, was left on a trolley", "* Dot (78) - wants chiropody": a capitalised word
+    with an age between commas or in brackets is a person, even one that is also an everyday
+    word ("Bill", "Rose", "Dot"), unless it says what kind of person ("Man (50s)", "Patient")."""
+    if i + 3 >= len(v) or not v.wordlike[i] or not_a_name(v, i) or v.stop[i]:
         return False
     if not (v.title[i] or v.mode != "mixed") or v.word[i] in MONTHS or v.word[i] in WEEKDAYS:
+        return False
+    if v.low[i + 1] == "(" and v.low[i + 3] == ")" and v.mode == "mixed":
+        age = v.text[i + 2]
+        # An everyday word needs an adult's age: "Table (2)" numbers a table.
+        youngest = 16 if v.word[i] in gaz.common_words else 1
+        return (
+            age.isdigit()
+            and youngest <= int(age) <= 115
+            and v.word[i] not in PEOPLE_NOUNS
+            and v.word[i] not in KINDS_OF_PEOPLE
+            and not v.text[i].isupper()
+        )
+    if i + 4 >= len(v):
         return False
     if v.low[i + 1] != "," or v.low[i + 3] != ",":
         return False
@@ -466,11 +563,30 @@ def surname_at_sentence_start(v: View, i: int, gaz: Gazetteer) -> bool:
     return w not in gaz.common_words and nxt in NAME_FOLLOWERS
 
 
+# Titles that are also everyday words: "the doctor said", "I miss her", "a lady came".
+EVERYDAY_TITLES = frozenset("doctor miss lady lord sir dame professor reverend councillor".split())
+
+
+def _plain_word_after_title(v: View, i: int, gaz: Gazetteer) -> bool:
+    """ "the doctor reviewed him", "I miss dinner": where capitals carry meaning, a lower-case
+    everyday word or verb after "doctor" or "miss" is no name ("dr okafor" still is)."""
+    if v.title[i] or v.word[i] in NAME_PARTICLES or v.word[i] in ("ap", "ab", "mac"):
+        return False  # "Mr ap Dafydd", "Dr van Dijk"
+    if i == 0 or v.word[i - 1].rstrip(".") not in EVERYDAY_TITLES:
+        return False  # "Ms queen rudy": "Mr", "Mrs", "Ms", "Dr" are titles and nothing else
+    if v.mode != "mixed":  # no capitals to go by: only a verb gives the word away
+        return v.has_pos and v.pos[i] == "VERB" and not gaz.is_name_part(v.word[i])
+    return v.word[i] in gaz.common_words or looks_like_a_verb(v, i, gaz)
+
+
 def people(v: View, gaz: Gazetteer) -> Iterator[Finding]:
     i = 0
     while i < len(v):
-        cue = _cue_before(v, i)
-        if cue == "title" and v.wordlike[i] and not v.stop[i] and not not_a_name(v, i):
+        cue = _cue_before(v, i, gaz)
+        if cue == "title" and v.wordlike[i] and not v.stop[i] and not not_a_name(v, i, True):
+            if _plain_word_after_title(v, i, gaz):
+                i += 1
+                continue
             end = extend_name(v, i, gaz)
             yield Finding(v.start[i], v.end[end - 1], "PERSON", 0.9, "title_cue")
             i = end
@@ -481,7 +597,7 @@ def people(v: View, gaz: Gazetteer) -> Iterator[Finding]:
             score, source = 0.65, "capitals"  # a guess from capitals alone: the check asks
         elif surname_at_sentence_start(v, i, gaz):
             score, source = 0.7, "surname_start"
-        elif _beside_an_age(v, i):
+        elif _beside_an_age(v, i, gaz):
             score, source = 0.75, "beside_age"
         else:
             score = 0.0
@@ -543,6 +659,8 @@ def places(v: View, gaz: Gazetteer) -> Iterator[Finding]:
                 if i + size > n:
                     continue
                 key = v.lowered[v.start[i] : v.end[i + size - 1]]
+                if key not in gaz.places and "-" in key:
+                    key = key.replace("-", " ")  # "Sutton-in-Ashfield" as the list's words
                 if key in gaz.places and _place_ok(v, i, size, key, gaz):
                     last = i + size - 1
                     if _place_tail(v, last + 1):
@@ -648,8 +766,8 @@ def _unlisted_place_word(v: View, i: int, gaz: Gazetteer) -> bool:
     w = v.word[i]
     if not v.wordlike[i] or v.stop[i] or w in DOMAIN_WORDS or w in COUNTRIES:
         return False
-    if w in ROLE_CUES or w in TITLE_CUES:
-        return False
+    if w in ROLE_CUES or w in TITLE_CUES or w in NOT_IDENTIFIER_WORDS or w in MONTHS:
+        return False  # "moved to Weds", "from Somali", "since April"
     if v.mode == "mixed":
         return v.title[i] or w not in gaz.english_words
     if w in gaz.common_words:
@@ -663,13 +781,17 @@ def _unlisted_place_word(v: View, i: int, gaz: Gazetteer) -> bool:
 CARE_SUFFIX = frozenset(
     """hospital hospitals infirmary surgery hospice practice centre center clinic home ward
     unit wing lodge manor house court grange care dental dentists dentist group
-    partnership""".split()
+    partnership pharmacy chemist chemists opticians optometrists""".split()
 )
 # Suffixes that name a care setting even written in lower case after a capitalised name
 # ("the Grange practice", "Dr Rahman's surgery", "Oakwood dental").
 LOWER_SUFFIX_OK = frozenset(
-    "hospital infirmary surgery hospice practice centre clinic ward dental dentists".split()
+    """hospital infirmary surgery hospice practice centre clinic ward dental dentists pharmacy
+    chemist opticians""".split()
 )
+# Shops of care: named only by a brand or a place ("Hendry Pharmacy"), never by a generic word
+# ("Community Pharmacy" is a kind of service).
+SHOP_SUFFIX = frozenset("pharmacy chemist chemists opticians optometrists".split())
 # Generic words that still make a name when capitalised together ("City Hospital",
 # "County Hospital", "General Infirmary"): the issue's "generic names" of real places.
 NAME_LIKE_GENERIC = frozenset(
@@ -699,13 +821,44 @@ STREET_WORDS = frozenset(
     view rise green square row walk""".split()
 )
 WARD_NUMBER = re.compile(r"\bward\s+\d{1,3}[a-z]?\b", re.IGNORECASE)
+# "bay 2", "cot 6", "side room 4": the part of a ward where someone lay, named like a place
+# (a bed number alone is left as a count, as the NER's corpus treats it).
+BAY_NUMBER = re.compile(
+    r"\b(?:bay|cot|pod|side\s+room)\s+(?:no\.?\s*)?\d{1,2}[a-z]?\b"
+    r"(?!\s*(?:hours?|days?|weeks?|nights?|mins?|minutes?|months?|%|am|pm|times?))",
+    re.IGNORECASE,
+)
+# "Ward D", "WARD B2": a ward named by a capital letter (not "ward I was on").
+WARD_LETTER = re.compile(r"\b(?:[Ww]ard|WARD)\s+[A-HJ-Z]\d{0,2}(?![\w&'’])")
+# "Pitsea Court care home", "Rosebank nursing home": a capitalised name, then the kind of home
+# in lower case.
+NAMED_HOME = re.compile(
+    r"(?<![\w'’])(?:[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,3})\s+"
+    r"(?:care|nursing|residential|retirement)\s+home\b"
+)
 CARE_AFTER = frozenset({"dental", "home", "health", "eye", "medical"})
 CARE_BEFORE_GROUP = frozenset({"medical", "health", "healthcare", "practice", "dental", "care"})
+
+
+# Prisons and young offender institutions, where people get their health care: "HMP Durham",
+# "HMYOI Polmont", "HMP & YOI Parc".
+PRISON = re.compile(r"\bHM(?:P|YOI|P\s?(?:&|/)\s?YOI)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b")
 
 
 def care_settings(v: View, gaz: Gazetteer, text: str) -> Iterator[Finding]:
     for m in WARD_NUMBER.finditer(text):
         yield Finding(m.start(), m.end(), "CARE_SETTING", 0.9, "care_pattern")
+    for m in PRISON.finditer(text):
+        yield Finding(m.start(), m.end(), "CARE_SETTING", 0.85, "care_pattern")
+    for m in BAY_NUMBER.finditer(text):
+        yield Finding(m.start(), m.end(), "CARE_SETTING", 0.8, "care_pattern")
+    for m in WARD_LETTER.finditer(text):
+        yield Finding(m.start(), m.end(), "CARE_SETTING", 0.85, "care_pattern")
+    if v.mode == "mixed":
+        for m in NAMED_HOME.finditer(text):
+            first = m.group().split()[0].lower()
+            if first not in GENERIC_CARE and first not in STOP_WORDS:
+                yield Finding(m.start(), m.end(), "CARE_SETTING", 0.8, "care_pattern")
     for j in range(1, len(v)):
         suffix = v.low[j]
         if suffix not in CARE_SUFFIX:
@@ -778,7 +931,7 @@ def _care_name_start(v: View, j: int, gaz: Gazetteer) -> int | None:
     if not distinctive and start is not None and v.mode == "mixed":
         words = range(start, j + 1)
         if all(v.title[k] for k in words) and any(v.word[k] in NAME_LIKE_GENERIC for k in words):
-            if not v.sent_start[start] and v.low[j] not in TITLE_ONLY_SUFFIX:
+            if not v.sent_start[start] and v.low[j] not in TITLE_ONLY_SUFFIX | SHOP_SUFFIX:
                 return start  # "City Hospital", "General Infirmary" named as a place
     return start if distinctive else None
 
@@ -980,6 +1133,7 @@ def _house_word(v: View, i: int, gaz: Gazetteer) -> bool:
         and w not in COUNTRIES
         and w not in MONTHS
         and w not in GENERIC_CARE
+        and w not in NOT_IDENTIFIER_WORDS
         and not (w in gaz.places and v.ent[i] in ("GPE", "LOC"))
     )
 

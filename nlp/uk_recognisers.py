@@ -13,8 +13,18 @@ from collections.abc import Iterator
 
 from nlp.findings import Finding
 from nlp.hurried_emails import hurried_emails
+from nlp.name_gazetteer import gazetteer
+from nlp.name_shapes import (
+    initial_sign_offs,
+    initialled_names,
+    initials_before_an_age,
+    quoted_nicknames,
+    spelled_out,
+)
 from nlp.number_words import NUMBER, SPOKEN_DIGITS, as_int, spoken_digits
+from nlp.schools_and_estates import schools_and_estates
 from nlp.sign_offs import sign_off_names
+from nlp.social_handles import social_handles
 
 I = re.IGNORECASE  # noqa: E741 - short alias keeps the long patterns readable
 
@@ -51,7 +61,21 @@ def is_valid_nhs_number(digits: str) -> bool:
     return check != 10 and check == int(digits[9])
 
 
+# A number written right after its own name is that number even when a digit was mistyped (the
+# check digit then fails) or the writer used a made-up or test number: "NHS no. 999 213 4471",
+# "H&C number's 331 227 6409" (Northern Ireland's Health and Care number), "CHI: 2104 379 921".
+HEALTH_NUMBER_CUE = re.compile(
+    r"\b(?P<kind>nhs|h\s?&\s?c|health\s+(?:and|&)\s+care|chi)\s*"
+    r"(?:number|no\.?|num|#)?(?:['’]s)?\s*(?:(?:is|was|given|:)\s*){0,2}:?\s*"
+    r"(?P<id>\d(?:[ -]{0,2}\d){9})(?![\w/-]|[ -]\d)",
+    I,
+)
+
+
 def nhs_numbers(text: str) -> Iterator[Finding]:
+    for m in HEALTH_NUMBER_CUE.finditer(text):
+        label = "NHS_NUMBER" if m.group("kind").lower() == "nhs" else "OTHER_ID"
+        yield Finding(m.start("id"), m.end("id"), label, 0.9, "health_number_cue")
     for m in NHS_CANDIDATE.finditer(text):
         if is_valid_nhs_number(m.group(1) + m.group(3) + m.group(4)):
             yield Finding(m.start(), m.end(), "NHS_NUMBER", 1.0, "nhs_mod11")
@@ -91,7 +115,13 @@ def ni_numbers(text: str) -> Iterator[Finding]:
 # Postcodes: the full Royal Mail shape in any case, with or without the space.
 
 OUTWARD = r"(?:[A-PR-UWYZ][0-9]{1,2}|[A-PR-UWYZ][A-HK-Y][0-9]{1,2}|[A-PR-UWYZ][0-9][A-HJKPS-UW]|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRV-Y])"  # noqa: E501
-POSTCODE = re.compile(rf"(?<![\w])({OUTWARD})[ \t-]{{0,3}}([0-9][ABD-HJLNP-UW-Z]{{2}})(?!\w)", I)
+# The inward code may itself be split by a space ("e11 3 QA") when typed on a phone; then its
+# letters must be capitals ("ward E39 as a suggestion" is no postcode).
+POSTCODE = re.compile(
+    rf"(?<![\w])({OUTWARD})[ \t-]{{0,3}}"
+    r"([0-9][ABD-HJLNP-UW-Z]{2}|(?-i:[0-9] [ABD-HJLNP-UW-Z]{2}))(?!\w)",
+    I,
+)
 
 
 def postcodes(text: str) -> Iterator[Finding]:
@@ -115,7 +145,24 @@ PHONE_CANDIDATE = re.compile(
 )
 
 
+# A number given as a phone number is one even with a digit too many or too few ("phone 01422
+# 496 0145", "my direct line is 0161 49 6073"): after a phone cue, a trunk zero (or a letter
+# "o" typed for it) and 9 to 12 digits in groups.
+PHONE_CUE = re.compile(
+    r"\b(?:phone|tel|telephone|mobile|mob|landline|line|number|no|contacted\s+on|call\s+me\s+on|"
+    r"ring\s+me\s+on|reach\s+me\s+on|text\s+me\s+on)\b\.?(?:['’]s)?\s*(?:(?:is|was|:)\s*)?"
+    r"(?P<phone>[0oO](?:[\s.-]{0,2}\d){9,12})(?![\w])",
+    I,
+)
+# "o7700 900 762": the letter o typed for the trunk zero of a mobile or landline number.
+LETTER_O_PHONE = re.compile(r"(?<![\w])[oO](?=[1-9])(?:[\s.-]{0,2}\d){9,10}(?![\w])")
+
+
 def phones(text: str) -> Iterator[Finding]:
+    for m in PHONE_CUE.finditer(text):
+        yield Finding(m.start("phone"), m.end("phone"), "PHONE", 0.85, "uk_phone_cue")
+    for m in LETTER_O_PHONE.finditer(text):
+        yield Finding(m.start(), m.end(), "PHONE", 0.85, "uk_phone")
     for m in PHONE_CANDIDATE.finditer(text):
         digits = re.sub(r"\D", "", m.group())
         national = digits[2:] if m.group().lstrip("(").startswith(("+", "00")) else digits[1:]
@@ -144,7 +191,7 @@ STREET_SUFFIX = (
 )
 ADDRESS = re.compile(
     r"(?<![\w])(?:(?:flat|apartment|apt\.?|unit|room)\s*\d{1,4}[a-z]?\s*,?\s+)?"
-    r"(?:no\.?\s*)?(\d{1,4}[a-z]?)\s*,?\s+((?:[a-z][a-z'’-]*\s+){1,3}?)"
+    r"(?:no\.?\s*)?(\d{1,4}(?:/\d{1,3})?[a-z]?)\s*,?\s+((?:[a-z][a-z'’-]*\s+){1,3}?)"
     rf"(?:{STREET_SUFFIX})\b\.?",
     I,
 )
@@ -204,6 +251,23 @@ WELSH_STREET_LINE = re.compile(
 )
 
 
+# A street named without a house number: "the chemist on Otley Road", "go back to Corporation
+# Street", "Well Pharmacy, Newbury Street". Only the suffixes that are nearly always streets,
+# capitalised as written, after one to three capitalised words ("Prince of Wales Road"); "St"
+# before a capitalised word is a saint ("St Mary's").
+_NOT_STREET_START = "|".join(
+    w.capitalize()
+    for w in """at in on to from by of and or my our your his her their this that every any no
+    wrong same long open one""".split()
+)
+BARE_STREET = re.compile(
+    rf"(?<![\w'’-])(?!(?:{_NOT_STREET_START})\s)"
+    rf"(?:\d{{1,4}}[a-z]?,?\s+)?{_CAP}(?:\s+(?:of\s+|upon\s+)?{_CAP}){{0,2}}\s+"
+    r"(?:Road|Street|Lane|Avenue|Crescent|Drive|Terrace|Gardens|Close|Grove|Way|Place|Walk|Row|"
+    r"Square|Parade|Mews|Rd|St(?!\.?\s+[A-Z]))\b(?![’'-])"
+)
+
+
 # "12 heol y bont", "4 STRYD Y CASTELL": where capitals mean nothing, a house number first.
 WELSH_STREET_ANY_CASE = re.compile(
     r"(?<![\w])\d{1,4}[a-z]?,?\s+(?:heol|ffordd|stryd|l[oô]n|cilgant|rhodfa|teras|gerddi)"
@@ -212,7 +276,73 @@ WELSH_STREET_ANY_CASE = re.compile(
 )
 
 
+# The lines of a letter's address block, or the comma-separated parts of a one-line address,
+# right before a postcode: "Ty'n y Coed / Ffordd yr Eglwys / Llandysul / SA44 4QW", "The Old
+# Forge, Church Lane, Little Snoring, Norfolk NR21 0AZ". House names, hamlets and streets with
+# no suffix are in no list, but their place before the postcode says what they are. A part
+# counts only if every word is capitalised (or a number, or a joining word such as "y", "of").
+BLOCK_PART = re.compile(
+    r"(?:\d{1,4}[A-Za-z]?(?:/\d{1,3})?,?\s+)?"
+    r"[A-ZÀ-ÝŴŶ][\w'’.-]*(?:\s+(?:(?:y|yr|of|upon|on|in|the|le|la|de|'r|’r)\s+)?[A-ZÀ-ÝŴŶ\d][\w'’.-]*){0,4}"
+)
+BLOCK_LINES = 5
+BLOCK_CUE = re.compile(r"(?:^|\s)(?:to|at|is|address|from|on|in)\s*:?\s+(?P<rest>[^\s].*)$", I)
+_STREET_OR_HOUSE = re.compile(rf"\b(?:{STREET_SUFFIX}|{HOUSE_WORDS})\b", I)
+
+
+def _block_part(part: str) -> bool:
+    """An address part, not a closing word ("Thanks", "Kind Regards") on a line of its own."""
+    if not BLOCK_PART.fullmatch(part):
+        return False
+    gaz = gazetteer()
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", part)]
+    everyday = all(w in gaz.common_words for w in words)
+    return not everyday or bool(_STREET_OR_HOUSE.search(part)) or part.lower() in gaz.places
+
+
+def _address_block(text: str, postcode_start: int) -> Iterator[Finding]:
+    line_start = text.rfind("\n", 0, postcode_start) + 1
+    pos = postcode_start
+    # Parts on the postcode's own line, then whole lines above it.
+    for _ in range(BLOCK_LINES):
+        head = text[line_start:pos].rstrip(" \t,")
+        part_start = max(head.rfind(","), -1) + 1 + line_start
+        part = text[part_start : line_start + len(head)].strip()
+        if not part:
+            if head.strip():
+                return
+            break
+        if not _block_part(part):
+            # "Send it to The Granary, ...": the address starts after the sentence's last cue
+            cued = BLOCK_CUE.search(part)
+            if cued and _block_part(cued.group("rest")):
+                offset = part_start + text[part_start:].index(part) + cued.start("rest")
+                yield Finding(
+                    offset, offset + len(cued.group("rest")), "ADDRESS", 0.7, "address_block"
+                )
+            return
+        offset = text.index(part, part_start)
+        yield Finding(offset, offset + len(part), "ADDRESS", 0.7, "address_block")
+        pos = part_start
+        if part_start == line_start:
+            break
+    for _ in range(BLOCK_LINES):
+        if line_start == 0:
+            return
+        prev_start = text.rfind("\n", 0, line_start - 1) + 1
+        line = text[prev_start : line_start - 1].strip().rstrip(",")
+        if not line or not _block_part(line):
+            return
+        offset = text.index(line, prev_start)
+        yield Finding(offset, offset + len(line), "ADDRESS", 0.7, "address_block")
+        line_start = prev_start
+
+
 def addresses(text: str) -> Iterator[Finding]:
+    for m in POSTCODE.finditer(text):
+        rest = text[m.end() : text.find("\n", m.end()) if "\n" in text[m.end() :] else len(text)]
+        if not rest.strip(" \t.,"):
+            yield from _address_block(text, m.start())
     for m in ADDRESS_CHAIN.finditer(text):
         yield Finding(m.start(), m.end(), "ADDRESS", 0.85, "uk_address")
     for m in BUILDING_ON_STREET.finditer(text):
@@ -229,6 +359,8 @@ def addresses(text: str) -> Iterator[Finding]:
             continue
         end = m.end() - 1 if m.group().endswith(".") else m.end()
         yield Finding(m.start(), end, "ADDRESS", 0.9, "uk_address")
+    for m in BARE_STREET.finditer(text):
+        yield Finding(m.start(), m.end(), "ADDRESS", 0.7, "uk_address")
     for m in FLAT_ONLY.finditer(text):
         yield Finding(m.start(), m.end(), "ADDRESS", 0.6, "uk_address")
 
@@ -244,6 +376,8 @@ DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 YEAR = r"(?:(?:19|20)\d{2}|['’]\d{2})"
 DATE = (
     rf"(?:{DAY}[/.-][01]?\d[/.-](?:\d{{4}}|\d{{2}})"
+    rf"|(?:19|20)\d{{2}}[/.-][01]?\d[/.-][0-3]?\d"  # ISO: "1948-03-14"
+    rf"|[0-3]?\d\s[01]?\d\s(?:19|20)\d{{2}}"  # spoken or typed with spaces: "7 5 1935"
     rf"|{DAY}(?:\s+of)?\s+{MONTH},?\s+{YEAR}"
     rf"|{MONTH}\s+{DAY},?\s+{YEAR}"
     rf"|{MONTH},?\s+{YEAR}"
@@ -318,7 +452,7 @@ AGE_UNIT_AFTER = (
 N = rf"(?P<n>\d{{1,3}}|{NUMBER})"
 AGES = (
     re.compile(rf"\b(?:aged|age|ages)\s*(?:of\s+)?:?\s*{N}\b{AGE_UNIT_AFTER}", I),
-    re.compile(rf"\b{N}\s*(?:-|\s)?\s*(?:years?|yrs?|yr)\s*(?:-|\s)?\s*(?:old|of\s+age)\b", I),
+    re.compile(rf"\b{N}\s*(?:-|\s)?\s*(?:years?|yrs?|yr)\s*(?:-|\s)?\s*(?:old|auld|of\s+age)\b", I),
     re.compile(r"\b(?P<n>\d{1,3})\s*(?:yo|y/o|y\.o\.?)(?!\w)", I),
     # "a man of 79", "a lady of ninety", "a gentleman of 91": a person described by age.
     re.compile(
@@ -327,10 +461,25 @@ AGES = (
         r"(?!\s*(?:years?|yrs?|foot|feet|ft|inches|in\b|words|visits?))",
         I,
     ),
+    # "she's 78", "they're 3", "she's still 17", "she's "only 78"", "she'd have been 90".
     re.compile(
         r"\b(?:i'?m|i\s+am|i\s+was|he'?s|she'?s|he\s+is|she\s+is|they\s+are|who\s+is|who'?s|"
+        r"(?:he|she)\s+was(?=\s+still\b)|they['’]?re|we['’]re|you['’]?re|ur|"
+        r"(?:would|he['’]d|she['’]d|i['’]d)\s+(?:have\s+)?(?:been|be)|"
         r"is\s+now|was\s+only|turned|turns|turning|reached|at\s+the\s+age\s+of)\s+"
-        rf"(?:just\s+|now\s+|only\s+)?{N}\b{AGE_UNIT_AFTER}",
+        rf"[\"“‘']?(?:just\s+|now\s+|only\s+|still\s+)?{N}\b{AGE_UNIT_AFTER}",
+        I,
+    ),
+    # "She's 18 months.", "he's 6 weeks and": a baby's age without "old".
+    re.compile(
+        r"\b(?:he['’]?s|she['’]?s|he\s+is|she\s+is|they['’]?re|baby\s+is|baby['’]s)\s+"
+        rf"(?:only\s+|just\s+)?{N}\s*(?:months?|weeks?|days?)(?=\s*(?:[.,;!?)]|$|and\b))",
+        I,
+    ),
+    # "One lady 82 lives alone", "a man 90 who": a person described by a bare age.
+    re.compile(
+        r"\b(?:man|woman|lady|gentleman|gent|chap|fella|fellow|widow|widower|pensioner)\s+"
+        rf"{N}\s+(?=(?:lives|lived|is|was|has|had|who|with|walked|waiting|cares)\b)",
         I,
     ),
     # "Carly Bartlett (88)": a bracketed number after a capitalised word and a space (not the
@@ -356,7 +505,7 @@ AGES = (
     re.compile(
         r"\b(?:he|she|who|they|mum|mom|mam|dad|son|daughter|wife|husband|partner|brother|sister"
         r"|uncle|aunt|auntie|nan|nana|gran|granny|grandad|grandma|grandson|granddaughter|father"
-        r"|mother|child|baby|boy|girl|friend|neighbour)(?:\s+(?:is|was|turned)|['’]s)\s+"
+        r"|mother|child|baby|boy|girl|friend|neighbour)(?:-in-law)?(?:\s+(?:is|was|turned)|['’]s)\s+"
         rf"(?:now\s+|only\s+|just\s+)?{N}\b{AGE_UNIT_AFTER}(?!\s*(?:-|to)\s*\d)",
         I,
     ),
@@ -371,6 +520,11 @@ BABY_AGE = re.compile(
 BABY_AGE_HINT = re.compile(r"(?:month|week|day)s?\s*(?:-|\s)?\s*old\b", I)
 
 
+BABY_UNIT = re.compile(r"\s*(?:-|\s)?\s*(?:months?|weeks?|days?)\b", I)
+# "I'm seventy... seventy-six", "he's 86 - 87 in May": a speaker corrects or adds to an age.
+AGE_CORRECTED = re.compile(rf"\s*(?:\.{{2,}}|…|—|–|-)\s*{N}\b{AGE_UNIT_AFTER}", I)
+
+
 def ages(text: str) -> Iterator[Finding]:
     patterns = (*AGES, BABY_AGE) if BABY_AGE_HINT.search(text) else AGES
     for pattern in patterns:
@@ -378,7 +532,13 @@ def ages(text: str) -> Iterator[Finding]:
             n = as_int(m.group("n"))
             in_words = not m.group("n").isdigit()
             if n is not None and 0 < n <= 115 and not (in_words and n == 1):
-                yield Finding(m.start("n"), m.end("n"), "AGE", 0.85, "age_cue")
+                # A baby's age keeps its unit: "18 months" says more than "18".
+                unit = BABY_UNIT.match(text, m.end("n"))
+                end = unit.end() if unit else m.end("n")
+                yield Finding(m.start("n"), end, "AGE", 0.85, "age_cue")
+                again = AGE_CORRECTED.match(text, m.end("n"), min(len(text), m.end("n") + 40))
+                if again and (as_int(again.group("n")) or 0) > 0:
+                    yield Finding(again.start("n"), again.end("n"), "AGE", 0.8, "age_cue")
 
 
 def age_band(age: int) -> str:
@@ -448,6 +608,13 @@ def pattern_findings(text: str) -> list[Finding]:
         other_ids,
         hurried_emails,
         sign_off_names,
+        initialled_names,
+        initials_before_an_age,
+        quoted_nicknames,
+        initial_sign_offs,
+        spelled_out,
+        social_handles,
+        schools_and_estates,
     ):
         found.extend(detector(text))
     return found

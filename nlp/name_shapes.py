@@ -1,0 +1,93 @@
+"""Names known by their shape, with no cue word: initials, nicknames, short sign-offs.
+
+Minutes, attendance lists, advocates' notes and signatures write people as an initial and a
+surname ("R. Ghosh", "J.R. Okafor", "M Tierney"). No first name is there for the lists to know,
+and the surname alone is often in no list either, so the initial is the cue: one or two capital
+initials, each with a full stop (or one initial without), then a capitalised surname that is a
+listed surname or no everyday word ("B. Then" ends a sentence about plan B, "A. Smith" is a
+person); without the stop the surname must be in no English word list at all. Notes also give
+a person only initials and an age ("DM (58)", "Y.H. (M, 34)"), a nickname in quotes inside
+the full name (Ronald "Ronnie" Dyer), messages end with an initial and kisses ("T x"), and
+callers spell a name or an e-mail out letter by letter ("K-O-W-A-L-S-K-I", "B, O, D, one").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from nlp.findings import Finding
+from nlp.name_gazetteer import DOMAIN_WORDS, ROLE_CUES, TITLE_CUES, gazetteer
+
+_PART = r"(?:[OD]['’])?[A-Z][a-zà-ÿ]+"  # "Ghosh", "O'Neill", "McArdle"
+_SURNAME = rf"{_PART}(?:-{_PART})?"
+# An undotted "I" or "A" is a pronoun or an article ("I Can't", "A Jones visited" is rare).
+INITIALLED = re.compile(
+    rf"(?<![\w.&’'])(?P<initials>(?:[A-Z]\.[ \t]?){{1,2}}|[B-HJ-Z][ \t])(?P<surname>{_SURNAME})"
+    r"(?![\w’'-])"
+)
+
+
+def _surname_like(word: str, dotted: bool) -> bool:
+    gaz = gazetteer()
+    w = word.lower()
+    if w in DOMAIN_WORDS or w in ROLE_CUES or w in TITLE_CUES or w in STOP_WORDS:
+        return False
+    if dotted:  # "A. Smith", "W. Ashdown": a listed surname, even an everyday one, or a rare word
+        return w in gaz.surnames or w not in gaz.common_words
+    return w not in gaz.english_words  # "M Tierney": without the stop, only a word in no list
+
+
+def initialled_names(text: str) -> Iterator[Finding]:
+    for m in INITIALLED.finditer(text):
+        dotted = "." in m.group("initials")
+        parts = re.sub(r"^[OD]['’]", "", m.group("surname")).split("-")
+        if all(_surname_like(p, dotted) for p in parts):
+            yield Finding(m.start(), m.end(), "PERSON", 0.8, "initialled_name")
+
+
+# "DM (58)", "Y.H. (M, 34)", "K.L. (f 71)": initials then an age (and sex) in brackets.
+INITIALS_BEFORE_AGE = re.compile(
+    r"(?<![\w.])(?P<initials>(?:[A-Z]\.){1,3}|[A-Z]{2,3})\s*\((?:[MFmf],?\s*)?(?P<age>\d{1,3})\)"
+)
+# Ronald "Ronnie" Dyer, Mohammed ‘Mo’ Rafiq: the nickname is as identifying as the name.
+QUOTED_NICKNAME = re.compile(
+    r"\b(?P<first>[A-Z][a-z]+)\s+[\"“‘'](?P<nick>[A-Z][a-z]+)[\"”’']\s+[A-Z][a-z'’-]+"
+)
+# "... my phone's dying. T x": one capital and kisses closing the message.
+INITIAL_AND_KISSES = re.compile(r"(?:^|(?<=[\n.!?]))\s*(?P<initial>[A-WYZ])\s+[xX]{1,4}\s*$")
+
+
+def initials_before_an_age(text: str) -> Iterator[Finding]:
+    for m in INITIALS_BEFORE_AGE.finditer(text):
+        letters = m.group("initials").replace(".", "").lower()
+        if letters not in DOMAIN_WORDS and 0 < int(m.group("age")) <= 115:
+            yield Finding(m.start("initials"), m.end("initials"), "PERSON", 0.75, "initials_age")
+
+
+def quoted_nicknames(text: str) -> Iterator[Finding]:
+    first_names = gazetteer().first_names
+    for m in QUOTED_NICKNAME.finditer(text):
+        if m.group("first").lower() in first_names:
+            yield Finding(m.start(), m.end(), "PERSON", 0.85, "quoted_nickname")
+
+
+def initial_sign_offs(text: str) -> Iterator[Finding]:
+    for m in INITIAL_AND_KISSES.finditer(text):
+        if m.group("initial") not in ("I", "A"):  # "XX" is all kisses
+            yield Finding(m.start("initial"), m.end("initial"), "PERSON", 0.7, "sign_off")
+
+
+# "Spell it T-R-I-V-E-D-I", "that's G, T, R, I, V, E, D, I, one, nine, five, seven": four or
+# more single letters joined by hyphens, commas or spaces, then any digits read out.
+SPELLED_OUT = re.compile(
+    r"(?<![\w-])[A-Za-z](?:(?:\s*-\s*|\s*,\s*|\s)[A-Za-z]){3,}"
+    r"(?:\s*,\s*(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|\d))*(?![\w-])"
+)
+
+
+def spelled_out(text: str) -> Iterator[Finding]:
+    for m in SPELLED_OUT.finditer(text):
+        yield Finding(m.start(), m.end(), "PERSON", 0.8, "spelled_out")

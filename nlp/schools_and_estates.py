@@ -1,0 +1,69 @@
+"""Schools and housing estates: places that narrow a child or a family to a few streets.
+
+"School Sacred Heart Primary in Peterborough", "the school (oakfield academy)", "year 10 at
+Kingsdale", "we live on the bransholme estate", "lives Tower Hill estate". No list holds
+them; their kind word ("Primary", "Academy", "estate") or a school year before "at" is the cue.
+Written in lower case, the name must be no everyday word ("the local academy", "a council
+estate" stay).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from nlp.findings import Finding
+from nlp.name_gazetteer import gazetteer
+
+_CAP = r"[A-Z][a-z'’]+"
+SCHOOL_KIND = (
+    r"(?:Primary|Academy|High|Secondary|Grammar|Infants?|Juniors?|Comprehensive|"
+    r"Sixth\s+Form|Free\s+School|Prep)"
+)
+SCHOOL = re.compile(
+    rf"(?<![\w'’-])(?!School\s)(?:St\.?\s+)?{_CAP}(?:\s+{_CAP}){{0,3}}\s+{SCHOOL_KIND}"
+    r"(?:\s+School)?\b"
+)
+SCHOOL_ANY_CASE = re.compile(
+    r"(?<![\w'’-])(?P<name>[a-z][a-z'’]+(?:\s+[a-z][a-z'’]+)?)\s+"
+    r"(?:primary|academy|high\s+school|secondary\s+school|grammar\s+school|infants|juniors)\b",
+    re.IGNORECASE,
+)
+SCHOOL_YEAR = re.compile(
+    rf"\byear\s+\d{{1,2}}\s+(?:at|in)\s+(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}})", re.IGNORECASE
+)
+ESTATE = re.compile(
+    r"\b(?:on|in|from|off|near|live|lives|living|lived)\s+(?:the\s+)?"
+    r"(?!(?:the|on|in)\s)(?P<name>[A-Za-z][a-z'’]+(?-i:(?:\s+[A-Z][a-z'’]+){0,2}))\s+estate\b",
+    re.IGNORECASE,
+)
+NOT_NAMES = frozenset(
+    """the a an my our his her their local council new old big same other nearest this that
+    state private secondary primary high junior infant free special catholic church village
+    housing industrial trading retail business national regional general""".split()
+)
+
+
+def _named(name: str) -> bool:
+    """A school's or estate's own name: capitalised, or in lower case no everyday word."""
+    words = name.lower().split()
+    if not words or words[0] in NOT_NAMES or words[0] in STOP_WORDS:
+        return False
+    if name[:1].isupper():
+        return True
+    common = gazetteer().common_words
+    return all(w not in common for w in words)
+
+
+def schools_and_estates(text: str) -> Iterator[Finding]:
+    for m in SCHOOL.finditer(text):
+        if _named(m.group().split()[0]):
+            yield Finding(m.start(), m.end(), "LOCATION", 0.8, "school")
+    for pattern in (SCHOOL_ANY_CASE, SCHOOL_YEAR, ESTATE):
+        for m in pattern.finditer(text):
+            if _named(m.group("name")):
+                start = m.start("name")
+                end = m.end() if pattern is SCHOOL_ANY_CASE else m.end("name")
+                yield Finding(start, end, "LOCATION", 0.75, "school_or_estate")
