@@ -38,10 +38,6 @@ MODULES = {
             "tests/test_withdrawal_journal.py",  # a restore cannot undo a withdrawal
         ],
     ),
-    "journal": (
-        "consent/withdrawal_journal.py",
-        ["tests/test_withdrawal_journal.py"],
-    ),
     "suppression": (
         "workbench/suppression.py",
         ["tests/test_publish_suppression.py", "tests/test_suppression_boundaries.py"],
