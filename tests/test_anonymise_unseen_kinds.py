@@ -462,3 +462,19 @@ def test_spelled_out_names_people_addressed_and_places_in_a_ward(text, value):
 )
 def test_words_addressed_and_numbers_that_name_no_one_stay(text, value):
     assert not flagged(text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Her hospital number is RX4 556 7721 on the letter.", "RX4 556 7721"),
+        ("Our Tia is only nine and still waiting.", "nine"),
+    ],
+)
+def test_a_hospital_number_with_a_coded_prefix_and_an_age_after_is_only(text, value):
+    assert covered(text, value)
+
+
+def test_a_form_label_is_no_name_but_the_same_word_as_a_nickname_is():
+    assert not flagged("Email: d.ross@example.org Tel: 0161 496 0777", "Tel")
+    assert covered("The nurse Tel was lovely with my son.", "Tel")
