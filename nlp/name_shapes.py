@@ -91,3 +91,19 @@ SPELLED_OUT = re.compile(
 def spelled_out(text: str) -> Iterator[Finding]:
     for m in SPELLED_OUT.finditer(text):
         yield Finding(m.start(), m.end(), "PERSON", 0.8, "spelled_out")
+
+
+# "Mrs K (82) was discharged", "Mr B rang", "Dr A Khan": a title and a single initial (not the
+# pronoun: "which Dr I see"), with the surname if one follows.
+TITLE_AND_INITIAL = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+(?P<initial>[A-HJ-Z])(?=['’]s\b|[^\w’'-]|$)"
+    rf"(?:\.?[ \t]+(?P<surname>{_SURNAME})(?![\w’'-]))?"
+)
+
+
+def titles_and_initials(text: str) -> Iterator[Finding]:
+    for m in TITLE_AND_INITIAL.finditer(text):
+        # With a surname the name is "A Khan" (as after any title); alone, the initial is too
+        # short to stand for the person without its title.
+        start = m.start("initial") if m.group("surname") else m.start()
+        yield Finding(start, m.end(), "PERSON", 0.75, "title_initial")

@@ -20,6 +20,7 @@ from nlp.name_shapes import (
     initials_before_an_age,
     quoted_nicknames,
     spelled_out,
+    titles_and_initials,
 )
 from nlp.number_words import NUMBER, SPOKEN_DIGITS, as_int, spoken_digits
 from nlp.schools_and_estates import schools_and_estates
@@ -488,6 +489,12 @@ AGES = (
     re.compile(rf"(?<![\w'’])[A-Z][\w'’-]*\s+\(\s*{N}\s*\)"),
     # "my dad (79)", "her husband (82)": the same after a relative, written in lower case.
     re.compile(rf"\b{RELATIVES.pattern}\s+\(\s*{N}\s*\)", I),
+    # "(my grandson, 4)", "(her sister, 70)": a relative and an age in brackets.
+    re.compile(
+        r"\(\s*(?:my|her|his|our|their)?\s*(?:grand|great-grand)?(?:son|daughter|child|"
+        rf"{RELATIVES.pattern})\s*,\s*{N}\s*\)",
+        I,
+    ),
     # "Bill, 82, was left": a capitalised word, then the age between commas, then the sentence
     # goes on in lower case (not a list of numbers).
     re.compile(
@@ -615,6 +622,7 @@ def pattern_findings(text: str) -> list[Finding]:
         quoted_nicknames,
         initial_sign_offs,
         spelled_out,
+        titles_and_initials,
         social_handles,
         schools_and_estates,
     ):

@@ -478,3 +478,20 @@ def test_a_hospital_number_with_a_coded_prefix_and_an_age_after_is_only(text, va
 def test_a_form_label_is_no_name_but_the_same_word_as_a_nickname_is():
     assert not flagged("Email: d.ross@example.org Tel: 0161 496 0777", "Tel")
     assert covered("The nurse Tel was lovely with my son.", "Tel")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Mrs T (79) was sent home at 3am.", "Mrs T"),
+        ("All of Mr W's team were kind.", "Mr W"),
+        ("We saw Dr A Osei in the clinic.", "A Osei"),
+        ("Little Fran (my granddaughter, 5) was seen too.", "5"),
+    ],
+)
+def test_a_title_with_an_initial_and_a_relatives_age_in_brackets(text, value):
+    assert covered(text, value)
+
+
+def test_the_pronoun_after_a_title_is_no_initial():
+    assert not flagged("It depends which Dr I see that day.", "Dr I")
