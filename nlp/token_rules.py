@@ -836,11 +836,12 @@ BAY_NUMBER = re.compile(
 )
 # "Ward K", "WARD B2": a ward named by a capital letter (not "ward I was on").
 WARD_LETTER = re.compile(r"\b(?:[Ww]ard|WARD)\s+[A-HJ-Z]\d{0,2}(?![\w&'’])")
-# "Thornbury Court care home", "Elmhurst nursing home": a capitalised name, then the kind of home
-# in lower case.
+# "Thornbury Court care home", "Elmhurst nursing home", "Willowbank supported living": a
+# capitalised name, then the kind of home or housing with care in lower case.
 NAMED_HOME = re.compile(
     r"(?<![\w'’])(?:[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,3})\s+"
-    r"(?:care|nursing|residential|retirement)\s+home\b"
+    r"(?:(?:care|nursing|residential|retirement)\s+home|supported\s+living|"
+    r"sheltered\s+(?:housing|accommodation)|extra\s+care(?:\s+scheme)?)\b"
 )
 CARE_AFTER = frozenset({"dental", "home", "health", "eye", "medical"})
 CARE_BEFORE_GROUP = frozenset({"medical", "health", "healthcare", "practice", "dental", "care"})

@@ -375,6 +375,8 @@ def test_words_in_those_shapes_that_are_no_name_stay(text, value):
         ("WARD K WAS SHORT OF STAFF", "WARD K"),
         ("She has lived at Thornbury Court care home since May.", "Thornbury Court care home"),
         ("Nan is in Elmhurst nursing home now.", "Elmhurst nursing home"),
+        ("He lives at Willowbank supported living with two others.", "Willowbank supported living"),
+        ("Mum moved to Ashdene extra care scheme.", "Ashdene extra care scheme"),
         ("They said no. He's 14 months. We went to A&E.", "14 months"),
     ],
 )
@@ -387,6 +389,7 @@ def test_wards_by_letter_named_homes_in_lower_case_and_babies_in_months(text, va
     [
         ("The ward I was on was noisy.", "ward I"),
         ("The care home was fine but a nursing home is needed.", "care home"),
+        ("She wants supported living near her sister.", "supported living"),
         ("A member of the Royal College of Midwives told me.", "Royal College"),
         ("We got a leaflet from the Hope Foundation.", "Hope"),
         ("Mummy has glaucoma and Daddy has a bad hip.", "Mummy"),
