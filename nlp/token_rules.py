@@ -265,6 +265,8 @@ def surname_ok(v: View, j: int, gaz: Gazetteer) -> bool:
         return v.title[j] or (w in gaz.surnames and w not in gaz.common_words)
     if (v.has_pos and v.pos[j] in CLOSED_POS) or looks_like_a_verb(v, j, gaz):
         return False
+    if v.word[j - 1] in gaz.first_names and w not in gaz.common_words:
+        return True  # "JOHN WARBURTON": after a first name, a rare word is the surname
     return gaz.is_name_part(w) or w not in gaz.english_words
 
 

@@ -498,3 +498,18 @@ def test_a_title_with_an_initial_and_a_relatives_age_in_brackets(text, value):
 
 def test_the_pronoun_after_a_title_is_no_initial():
     assert not flagged("It depends which Dr I see that day.", "Dr I")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("HELLO MY NAME IS MAUREEN HOLDSWORTH AND I AM 80", "MAUREEN HOLDSWORTH"),
+        ("hi my name is derek priestley and im 71", "derek priestley"),
+    ],
+)
+def test_a_rare_word_after_a_first_name_is_its_surname_where_capitals_mean_little(text, value):
+    assert covered(text, value)
+
+
+def test_an_everyday_word_after_a_first_name_stays_where_capitals_mean_little():
+    assert not flagged("my mate sarah reckons its fine", "reckons")
