@@ -142,7 +142,7 @@ NOT_NOW = (
     " for years", " before we split up", " when we were together", " every so often",
 )  # fmt: skip
 PAST_ACTS = (
-    "hit me", "pushed me into the wall", "grabbed me by the neck", "threw my phone at me",
+    "hit me", "pushed me into the wall", "pulled my hair", "shoved me against the door",
     "threatened to kill me", "smashed the plates", "locked me out of the house",
     "took my bank card", "said no one would believe me", "kicked the door in",
 )  # fmt: skip
