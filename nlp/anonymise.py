@@ -310,7 +310,7 @@ ROLE_ENDINGS = ("er", "or", "ist", "ant", "ent", "ee")
 
 
 def _speaker_roles(text: str) -> set[str]:
-    """ "Signposter: ...", "Caller: ...", "Advisor: ...": in a transcript, a word that opens two
+    """ "Befriender: ...", "Caller: ...", "Advisor: ...": in a transcript, a word that opens two
     or more lines before a colon names a role, not a person or a place, unless it is a first
     name ("Ruth: ...") or in no word list and not shaped like a role ("Tegid: ...")."""
     labels = [m.group(1).lower() for m in SPEAKER_LABEL.finditer(text)]
@@ -348,7 +348,7 @@ def _inside(spans: list[tuple[int, int]], f: Finding) -> bool:
     return pos < len(spans) and spans[pos][0] < f.end
 
 
-# Words that may sit inside a found name ("Cllr O'Rourke", "Nurse Bisi") without naming anyone
+# Words that may sit inside a found name ("Cllr Hobbs", "Auntie Yemi") without naming anyone
 # when they stand alone elsewhere.
 NOT_PARTS_OF_NAMES = TITLE_CUES | ROLE_CUES | NOT_IDENTIFIER_WORDS
 

@@ -103,11 +103,11 @@ NOT_A_NAME = frozenset(
     thanks""".split()
 )
 # Capitalised words that name a kind of person, a language, a people, a faith, a festival or a
-# day, never one person or place: "interpreted from Somali", "speaks Urdu and a little Pahari",
-# "an Eritrean woman", "in Ramadan", "drop-in, Weds", "on Tuesdays", "Dear Sir or Madam",
-# "Caller says", "Signposter: Hello". Languages and peoples that are also common surnames
-# ("English", "Welsh", "French", "Irish") or first names ("Shona", "Christian", "Roma") are left
-# out; after a title ("Mr Ramadan") the word is still a name.
+# day, never one person or place: "translated from Gujarati", "speaks Amharic and some Arabic",
+# "a Sudanese man", "during Navratri", "clinic Mon and Thurs", "on Fridays", "Dear Madam",
+# "Caller rang back", "Befriender: Hi". Languages and peoples that are also
+# common surnames ("English", "Welsh", "French", "Irish") or first names ("Shona", "Christian",
+# "Roma") are left out; after a title ("Mr Ramadan") the word is still a name.
 NOT_IDENTIFIER_WORDS = frozenset(
     """arabic urdu punjabi pahari mirpuri bengali bangla sylheti gujarati hindi tamil telugu
     malayalam marathi nepali sinhala sinhalese pashto dari farsi persian kurdish kurmanji sorani

@@ -1,13 +1,13 @@
 """Names known by their shape, with no cue word: initials, nicknames, short sign-offs.
 
 Minutes, attendance lists, advocates' notes and signatures write people as an initial and a
-surname ("R. Ghosh", "J.R. Okafor", "M Tierney"). No first name is there for the lists to know,
+surname ("K. Wojcik", "J.R. Okafor", "H Oyelaran"). No first name is there for the lists to know,
 and the surname alone is often in no list either, so the initial is the cue: one or two capital
 initials, each with a full stop (or one initial without), then a capitalised surname that is a
 listed surname or no everyday word ("B. Then" ends a sentence about plan B, "A. Smith" is a
 person); without the stop the surname must be in no English word list at all. Notes also give
-a person only initials and an age ("DM (58)", "Y.H. (M, 34)"), a nickname in quotes inside
-the full name (Ronald "Ronnie" Dyer), messages end with an initial and kisses ("T x"), and
+a person only initials and an age ("RB (47)", "P.K. (F, 52)"), a nickname in quotes inside
+the full name (Bernard "Bernie" Maddox), messages end with an initial and kisses ("T x"), and
 callers spell a name or an e-mail out letter by letter ("K-O-W-A-L-S-K-I", "B, O, D, one").
 """
 
@@ -21,7 +21,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from nlp.findings import Finding
 from nlp.name_gazetteer import DOMAIN_WORDS, ROLE_CUES, TITLE_CUES, gazetteer
 
-_PART = r"(?:[OD]['’])?[A-Z][a-zà-ÿ]+"  # "Ghosh", "O'Neill", "McArdle"
+_PART = r"(?:[OD]['’])?[A-Z][a-zà-ÿ]+"  # "Wojcik", "O'Hagan", "McArdle"
 _SURNAME = rf"{_PART}(?:-{_PART})?"
 # An undotted "I" or "A" is a pronoun or an article ("I Can't", "A Jones visited" is rare).
 INITIALLED = re.compile(
@@ -37,7 +37,7 @@ def _surname_like(word: str, dotted: bool) -> bool:
         return False
     if dotted:  # "A. Smith", "W. Ashdown": a listed surname, even an everyday one, or a rare word
         return w in gaz.surnames or w not in gaz.common_words
-    return w not in gaz.english_words  # "M Tierney": without the stop, only a word in no list
+    return w not in gaz.english_words  # "H Oyelaran": without the stop, only a word in no list
 
 
 def initialled_names(text: str) -> Iterator[Finding]:
@@ -48,11 +48,11 @@ def initialled_names(text: str) -> Iterator[Finding]:
             yield Finding(m.start(), m.end(), "PERSON", 0.8, "initialled_name")
 
 
-# "DM (58)", "Y.H. (M, 34)", "K.L. (f 71)": initials then an age (and sex) in brackets.
+# "RB (47)", "P.K. (F, 52)", "K.L. (f 71)": initials then an age (and sex) in brackets.
 INITIALS_BEFORE_AGE = re.compile(
     r"(?<![\w.])(?P<initials>(?:[A-Z]\.){1,3}|[A-Z]{2,3})\s*\((?:[MFmf],?\s*)?(?P<age>\d{1,3})\)"
 )
-# Ronald "Ronnie" Dyer, Mohammed ‘Mo’ Rafiq: the nickname is as identifying as the name.
+# Bernard "Bernie" Maddox, Olusegun ‘Segun’ Bello: the nickname is as identifying as the name.
 QUOTED_NICKNAME = re.compile(
     r"\b(?P<first>[A-Z][a-z]+)\s+[\"“‘'](?P<nick>[A-Z][a-z]+)[\"”’']\s+[A-Z][a-z'’-]+"
 )
@@ -80,7 +80,7 @@ def initial_sign_offs(text: str) -> Iterator[Finding]:
             yield Finding(m.start("initial"), m.end("initial"), "PERSON", 0.7, "sign_off")
 
 
-# "Spell it T-R-I-V-E-D-I", "that's G, T, R, I, V, E, D, I, one, nine, five, seven": four or
+# "Spell it K-O-W-A-L-S-K-I", "that's B, O, D, E, N, one, nine, six, two": four or
 # more single letters joined by hyphens, commas or spaces, then any digits read out.
 SPELLED_OUT = re.compile(
     r"(?<![\w-])[A-Za-z](?:(?:\s*-\s*|\s*,\s*|\s)[A-Za-z]){3,}"
@@ -91,3 +91,19 @@ SPELLED_OUT = re.compile(
 def spelled_out(text: str) -> Iterator[Finding]:
     for m in SPELLED_OUT.finditer(text):
         yield Finding(m.start(), m.end(), "PERSON", 0.8, "spelled_out")
+
+
+# "Mrs K (82) was discharged", "Mr B rang", "Dr A Khan": a title and a single initial (not the
+# pronoun: "which Dr I see"), with the surname if one follows.
+TITLE_AND_INITIAL = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+(?P<initial>[A-HJ-Z])(?=['’]s\b|[^\w’'-]|$)"
+    rf"(?:\.?[ \t]+(?P<surname>{_SURNAME})(?![\w’'-]))?"
+)
+
+
+def titles_and_initials(text: str) -> Iterator[Finding]:
+    for m in TITLE_AND_INITIAL.finditer(text):
+        # With a surname the name is "A Khan" (as after any title); alone, the initial is too
+        # short to stand for the person without its title.
+        start = m.start("initial") if m.group("surname") else m.start()
+        yield Finding(start, m.end(), "PERSON", 0.75, "title_initial")

@@ -187,9 +187,9 @@ def _plausible(text: str, start: int, end: int, label: str, cased: bool) -> bool
     if any(set(w) == {"x"} for w in words):
         return False  # redacted already ("XXXX")
     if any(w in ORGANISATION_WORDS - {"trust", "partnership", "council"} for w in words):
-        return False  # "Royal College of Nursing", "Alzheimer Society": bodies, not places
+        return False  # "Royal College of Midwives", "Hope Foundation": bodies, not places
     if all(w in NOT_IDENTIFIER_WORDS for w in words) or words[-1] in NOT_IDENTIFIER_WORDS:
-        return False  # a language, people, day or role ("Somali", "Ward Councillor")
+        return False  # a language, people, day or role ("Gujarati", a council's "Ward Councillor")
     if label == "CARE_SETTING":
         return _plausible_setting(text, start, value, words, cased)
     if cased and len(raw) == 1 and value.isupper() and len(value) <= 6:

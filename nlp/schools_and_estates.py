@@ -1,7 +1,7 @@
 """Schools and housing estates: places that narrow a child or a family to a few streets.
 
-"School Sacred Heart Primary in Peterborough", "the school (oakfield academy)", "year 10 at
-Kingsdale", "we live on the bransholme estate", "lives Tower Hill estate". No list holds
+"St Anselm's RC High", "the school (hollins academy)", "year 8 at
+Brackenfield", "we live on the hollybush estate", "lives Larkspur Hill estate". No list holds
 them; their kind word ("Primary", "Academy", "estate") or a school year before "at" is the cue.
 Written in lower case, the name must be no everyday word ("the local academy", "a council
 estate" stay).
@@ -23,7 +23,8 @@ SCHOOL_KIND = (
     r"Sixth\s+Form|Free\s+School|Prep)"
 )
 SCHOOL = re.compile(
-    rf"(?<![\w'’-])(?!School\s)(?:St\.?\s+)?{_CAP}(?:\s+{_CAP}){{0,3}}\s+{SCHOOL_KIND}"
+    rf"(?<![\w'’-])(?!School\s)(?:St\.?\s+)?{_CAP}(?:\s+{_CAP}){{0,3}}"
+    rf"(?:\s+(?:RC|CE|C\s?of\s?E|CofE|VA|VC))?\s+{SCHOOL_KIND}"
     r"(?:\s+School)?\b"
 )
 SCHOOL_ANY_CASE = re.compile(

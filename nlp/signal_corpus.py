@@ -129,7 +129,8 @@ DANGER_ACTS = (
 DANGER_OTHER = (
     "someone is trying to get in", "my dad can't breathe properly",
     "mum is on the floor and won't wake",
-    "the kitchen is full of smoke and nan is upstairs", "my son's lips are going blue",
+    "the kitchen is full of smoke and nan is upstairs",
+    "my son's gone grey and can't get his breath",
     "there's a strong smell of gas and grandad is confused", "my friend is fitting and won't stop",
     "a man with a knife is shouting on our landing", "my little boy has gone missing by the river",
     "she's bleeding heavily and going pale",
@@ -141,7 +142,7 @@ NOT_NOW = (
     " for years", " before we split up", " when we were together", " every so often",
 )  # fmt: skip
 PAST_ACTS = (
-    "hit me", "pushed me into the wall", "grabbed me by the neck", "threw my phone at me",
+    "hit me", "pushed me into the wall", "pulled my hair", "shoved me against the door",
     "threatened to kill me", "smashed the plates", "locked me out of the house",
     "took my bank card", "said no one would believe me", "kicked the door in",
 )  # fmt: skip
@@ -533,8 +534,10 @@ I_SAY = (
     "I'm exhausted from chasing everyone.", "I'm tired of having to fight for everything.",
     "I just want someone to listen.", "I'm finally getting somewhere.",
     "I couldn't have got through it without my key worker.",
-    "I'm better now that I'm home with my family.", "Nobody could do enough for me on that ward.",
-    "I couldn't have asked for kinder people.", "When life gets hard the group keeps me going.",
+    "Being back home with my family has helped me recover.",
+    "The team went above and beyond for me on that ward.",
+    "I couldn't have asked for kinder people.",
+    "The group is what keeps me going through the tough weeks.",
     "Life has been tough this year but the nurse made a real difference.",
     "I'm here today feeling stronger than I have in years.",
     # About the telling itself: who is writing, why, and thanks for being asked.
@@ -558,8 +561,9 @@ I_SAY = (
 # went as it should. The danger examples end in a time word; without these the model hears
 # the time word alone as danger ("can't think of anything at the moment").
 ORDINARY_STATES = (
-    "I can't think of anything else to add", "nothing needs changing", "everything is fine",
-    "the ward is really busy", "the shower in the bay isn't working", "the lift is out of order",
+    "there's nothing more I'd like to say", "nothing needs changing", "everything is fine",
+    "the ward is really busy", "the hand dryer in the toilets isn't working",
+    "the lift is out of order",
     "we're waiting for the consultant's round", "Dad is comfortable and asleep",
     "my pain is under control", "there's nowhere to park", "the phone lines are engaged",
     "I'm on the waiting list for my knee", "the baby is feeding well", "I'm feeling much better",

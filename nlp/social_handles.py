@@ -1,4 +1,4 @@
-"""Social-media handles: "@rhian_b_cymru", "my snap is kiki.x.r", "insta: jaz.b_04".
+"""Social-media handles: "@ffion_b_1990", "my snap is beccs.x.o", "insta: jaz_the_mc".
 
 Stories copied from public posts name their writer by handle, and young people give theirs
 as a contact. A handle is an identifier however it is spelt, and no name list holds it: the

@@ -138,6 +138,7 @@ def not_a_name(v: View, i: int, after_title: bool = False) -> bool:
         or w in DOMAIN_WORDS
         or w in NOT_A_NAME
         or (w in NOT_IDENTIFIER_WORDS and not after_title)
+        or (w in FORM_LABELS and i + 1 < len(v) and v.low[i + 1] in (":", "."))
         or w in ROLE_CUES
         or w.rstrip(".") in TITLE_CUES
         or is_job_title(w)
@@ -145,6 +146,10 @@ def not_a_name(v: View, i: int, after_title: bool = False) -> bool:
         or in_welsh(v, i)
         or bool(REDACTION_MARK.fullmatch(w))
     )
+
+
+# Labels on a form ("Tel: 0161 ...", "Mob."), though "my dentist Tel" is a Terry.
+FORM_LABELS = frozenset("tel mob fax ph dob ref".split())
 
 
 # "XXXX", "xxx": where someone already took a name out; nothing is left to find.
@@ -179,7 +184,7 @@ def first_name_ok(v: View, i: int, gaz: Gazetteer) -> bool:
     if i > 0 and v.low[i - 1] in ("christmas", "new", "year's"):
         return False
     if w in PEOPLE_NOUNS and i + 1 < len(v) and v.low[i + 1] == "(":
-        return False  # "* Man (50s) walked from town": a person described, not named
+        return False  # "* Woman (70s) walked from town": a person described, not named
     if _names_an_organisation(v, i):
         return False
     if w in MONTHS and (_next_to_a_number(v, i) or (i > 0 and v.low[i - 1] in DATE_WORDS)):
@@ -260,6 +265,8 @@ def surname_ok(v: View, j: int, gaz: Gazetteer) -> bool:
         return v.title[j] or (w in gaz.surnames and w not in gaz.common_words)
     if (v.has_pos and v.pos[j] in CLOSED_POS) or looks_like_a_verb(v, j, gaz):
         return False
+    if v.word[j - 1] in gaz.first_names and w not in gaz.common_words:
+        return True  # "JOHN WARBURTON": after a first name, a rare word is the surname
     return gaz.is_name_part(w) or w not in gaz.english_words
 
 
@@ -356,9 +363,9 @@ def _cue_before(v: View, i: int, gaz: Gazetteer) -> str | None:
     if k > 0 and v.low[k] in ("is", "am", "'s") and v.low[k - 1] in ("name", "i", "i'm"):
         return "role"
     if _introduced(v, k, i):
-        return "role"  # "hi its shaz from the carers group", "it's Davie here"
+        return "role"  # "hiya its tamsin from the parents group", "it's Dot here"
     if v.sent_start[i] and v.word[i] not in gaz.common_words and _addressed(v, i):
-        return "role"  # "Kez can u bring his razor", "Siobhán here again"
+        return "role"  # "Sprout can u bring his glasses", "Peaches here again"
     if (
         v.low[k] == "("
         and k > 0
@@ -367,7 +374,7 @@ def _cue_before(v: View, i: int, gaz: Gazetteer) -> str | None:
         and not v.text[i].isupper()
     ):
         if v.word[k - 1] in ROLE_CUES or is_job_title(v.word[k - 1]) or _doer(v.word[k - 1], gaz):
-            return "role"  # "the plaster technician (Mo)", not "the therapist (SALT)"
+            return "role"  # "the radiographer (Cookie)", not "the therapist (SALT)"
     if k > 0 and (v.low[k - 1], v.low[k]) in CARE_FOR_CUES:
         return "role"
     return None
@@ -380,7 +387,7 @@ def _doer(word: str, gaz: Gazetteer) -> bool:
 
 
 def _addressed(v: View, i: int) -> bool:
-    """ "Kez can u bring ...", "ailsa thanks for the lift", "Siobhán here again": a message or
+    """ "Sprout can u bring ...", "tamsin thanks for the lift", "Peaches here again": a message or
     sentence that opens by naming whom it speaks to, or who is speaking."""
     nxt = v.low[i + 1 : i + 3]
     if not nxt:
@@ -391,7 +398,7 @@ def _addressed(v: View, i: int) -> bool:
 
 
 def _introduced(v: View, k: int, i: int) -> bool:
-    """ "its shaz from the group", "it's Big Davie here", "this is Femi again": someone
+    """ "its tamsin from the group", "it's Dot here", "this is Gwilym again": someone
     introducing themselves on the phone or in a message."""
     nxt = v.low[i + 1] if i + 1 < len(v) else ""
     if nxt not in ("here", "from", "again", ","):
@@ -447,11 +454,11 @@ def unlisted_title_name(v: View, i: int, gaz: Gazetteer) -> bool:
     line_opening = v.sent_start[i] or (i > 0 and set(v.text[i - 1]) <= set("-–—*•"))
     if line_opening and w in gaz.english_words and w.endswith(("ed", "ing")):
         if not gaz.is_name_part(w):
-            return False  # "Copied from ...", "- Dispensing: ...", "--- Forwarded message"
+            return False  # "Copied from ...", "- Discussed: ...", "--- Forwarded note"
     if not v.sent_start[i]:
         return True
     if w in gaz.english_words and w.endswith(("ed", "ing")) and not gaz.is_name_part(w):
-        return False  # "Copied from ...", "Forwarded message", "Dispensing: ..." open a line
+        return False  # "Copied from ...", "Forwarded by ...", "Translated: ..." open a line
     nxt = v.low[i + 1] if i + 1 < len(v) else ""
     if _role_apposition(v, i):
         return True  # "Oksana, my midwife, was amazing"
@@ -502,9 +509,10 @@ SPEECH_VERBS = frozenset("said says told asked explained rang phoned called repl
 
 
 def _beside_an_age(v: View, i: int, gaz: Gazetteer) -> bool:
-    """ "Bill, 82, was left on a trolley", "* Dot (78) - wants chiropody": a capitalised word
+    """ "Bill, 82, was left on a trolley", "* Button (78) - wants chiropody": a capitalised word
     with an age between commas or in brackets is a person, even one that is also an everyday
-    word ("Bill", "Rose", "Dot"), unless it says what kind of person ("Man (50s)", "Patient")."""
+    word ("Bill", "Rose", "Button"), unless it says what kind of person ("Woman (70s)",
+    "Patient")."""
     if i + 3 >= len(v) or not v.wordlike[i] or not_a_name(v, i) or v.stop[i]:
         return False
     if not (v.title[i] or v.mode != "mixed") or v.word[i] in MONTHS or v.word[i] in WEEKDAYS:
@@ -568,10 +576,10 @@ EVERYDAY_TITLES = frozenset("doctor miss lady lord sir dame professor reverend c
 
 
 def _plain_word_after_title(v: View, i: int, gaz: Gazetteer) -> bool:
-    """ "the doctor reviewed him", "I miss dinner": where capitals carry meaning, a lower-case
+    """ "the doctor ignored me", "I miss breakfast": where capitals carry meaning, a lower-case
     everyday word or verb after "doctor" or "miss" is no name ("dr okafor" still is)."""
     if v.title[i] or v.word[i] in NAME_PARTICLES or v.word[i] in ("ap", "ab", "mac"):
-        return False  # "Mr ap Dafydd", "Dr van Dijk"
+        return False  # "Mr ap Gruffydd", "Dr van Dijk"
     if i == 0 or v.word[i - 1].rstrip(".") not in EVERYDAY_TITLES:
         return False  # "Ms queen rudy": "Mr", "Mrs", "Ms", "Dr" are titles and nothing else
     if v.mode != "mixed":  # no capitals to go by: only a verb gives the word away
@@ -767,7 +775,7 @@ def _unlisted_place_word(v: View, i: int, gaz: Gazetteer) -> bool:
     if not v.wordlike[i] or v.stop[i] or w in DOMAIN_WORDS or w in COUNTRIES:
         return False
     if w in ROLE_CUES or w in TITLE_CUES or w in NOT_IDENTIFIER_WORDS or w in MONTHS:
-        return False  # "moved to Weds", "from Somali", "since April"
+        return False  # "moved to Thurs", "from Gujarati", "since April"
     if v.mode == "mixed":
         return v.title[i] or w not in gaz.english_words
     if w in gaz.common_words:
@@ -821,26 +829,27 @@ STREET_WORDS = frozenset(
     view rise green square row walk""".split()
 )
 WARD_NUMBER = re.compile(r"\bward\s+\d{1,3}[a-z]?\b", re.IGNORECASE)
-# "bay 2", "cot 6", "side room 4": the part of a ward where someone lay, named like a place
+# "bay 4", "cot 3", "side room 2": the part of a ward where someone lay, named like a place
 # (a bed number alone is left as a count, as the NER's corpus treats it).
 BAY_NUMBER = re.compile(
     r"\b(?:bay|cot|pod|side\s+room)\s+(?:no\.?\s*)?\d{1,2}[a-z]?\b"
     r"(?!\s*(?:hours?|days?|weeks?|nights?|mins?|minutes?|months?|%|am|pm|times?))",
     re.IGNORECASE,
 )
-# "Ward D", "WARD B2": a ward named by a capital letter (not "ward I was on").
+# "Ward K", "WARD B2": a ward named by a capital letter (not "ward I was on").
 WARD_LETTER = re.compile(r"\b(?:[Ww]ard|WARD)\s+[A-HJ-Z]\d{0,2}(?![\w&'’])")
-# "Pitsea Court care home", "Rosebank nursing home": a capitalised name, then the kind of home
-# in lower case.
+# "Thornbury Court care home", "Elmhurst nursing home", "Willowbank supported living": a
+# capitalised name, then the kind of home or housing with care in lower case.
 NAMED_HOME = re.compile(
     r"(?<![\w'’])(?:[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,3})\s+"
-    r"(?:care|nursing|residential|retirement)\s+home\b"
+    r"(?:(?:care|nursing|residential|retirement)\s+home|supported\s+living|"
+    r"sheltered\s+(?:housing|accommodation)|extra\s+care(?:\s+scheme)?)\b"
 )
 CARE_AFTER = frozenset({"dental", "home", "health", "eye", "medical"})
 CARE_BEFORE_GROUP = frozenset({"medical", "health", "healthcare", "practice", "dental", "care"})
 
 
-# Prisons and young offender institutions, where people get their health care: "HMP Durham",
+# Prisons and young offender institutions, where people get their health care: "HMP Wakefield",
 # "HMYOI Polmont", "HMP & YOI Parc".
 PRISON = re.compile(r"\bHM(?:P|YOI|P\s?(?:&|/)\s?YOI)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b")
 

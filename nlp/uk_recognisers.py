@@ -20,6 +20,7 @@ from nlp.name_shapes import (
     initials_before_an_age,
     quoted_nicknames,
     spelled_out,
+    titles_and_initials,
 )
 from nlp.number_words import NUMBER, SPOKEN_DIGITS, as_int, spoken_digits
 from nlp.schools_and_estates import schools_and_estates
@@ -62,8 +63,8 @@ def is_valid_nhs_number(digits: str) -> bool:
 
 
 # A number written right after its own name is that number even when a digit was mistyped (the
-# check digit then fails) or the writer used a made-up or test number: "NHS no. 999 213 4471",
-# "H&C number's 331 227 6409" (Northern Ireland's Health and Care number), "CHI: 2104 379 921".
+# check digit then fails) or the writer used a made-up or test number: "NHS no. 444 555 6662",
+# "H&C number is 712 334 9081" (Northern Ireland's Health and Care number), "CHI: 1103 487 221".
 HEALTH_NUMBER_CUE = re.compile(
     r"\b(?P<kind>nhs|h\s?&\s?c|health\s+(?:and|&)\s+care|chi)\s*"
     r"(?:number|no\.?|num|#)?(?:['’]s)?\s*(?:(?:is|was|given|:)\s*){0,2}:?\s*"
@@ -115,7 +116,7 @@ def ni_numbers(text: str) -> Iterator[Finding]:
 # Postcodes: the full Royal Mail shape in any case, with or without the space.
 
 OUTWARD = r"(?:[A-PR-UWYZ][0-9]{1,2}|[A-PR-UWYZ][A-HK-Y][0-9]{1,2}|[A-PR-UWYZ][0-9][A-HJKPS-UW]|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRV-Y])"  # noqa: E501
-# The inward code may itself be split by a space ("e11 3 QA") when typed on a phone; then its
+# The inward code may itself be split by a space ("n16 8 GT") when typed on a phone; then its
 # letters must be capitals ("ward E39 as a suggestion" is no postcode).
 POSTCODE = re.compile(
     rf"(?<![\w])({OUTWARD})[ \t-]{{0,3}}"
@@ -145,8 +146,8 @@ PHONE_CANDIDATE = re.compile(
 )
 
 
-# A number given as a phone number is one even with a digit too many or too few ("phone 01422
-# 496 0145", "my direct line is 0161 49 6073"): after a phone cue, a trunk zero (or a letter
+# A number given as a phone number is one even with a digit too many or too few ("line is 01632
+# 960 0011", "my direct line is 0161 49 6073"): after a phone cue, a trunk zero (or a letter
 # "o" typed for it) and 9 to 12 digits in groups.
 PHONE_CUE = re.compile(
     r"\b(?:phone|tel|telephone|mobile|mob|landline|line|number|no|contacted\s+on|call\s+me\s+on|"
@@ -154,7 +155,7 @@ PHONE_CUE = re.compile(
     r"(?P<phone>[0oO](?:[\s.-]{0,2}\d){9,12})(?![\w])",
     I,
 )
-# "o7700 900 762": the letter o typed for the trunk zero of a mobile or landline number.
+# "o7700 900 318": the letter o typed for the trunk zero of a mobile or landline number.
 LETTER_O_PHONE = re.compile(r"(?<![\w])[oO](?=[1-9])(?:[\s.-]{0,2}\d){9,10}(?![\w])")
 
 
@@ -251,9 +252,9 @@ WELSH_STREET_LINE = re.compile(
 )
 
 
-# A street named without a house number: "the chemist on Otley Road", "go back to Corporation
-# Street", "Well Pharmacy, Newbury Street". Only the suffixes that are nearly always streets,
-# capitalised as written, after one to three capitalised words ("Prince of Wales Road"); "St"
+# A street named without a house number: "the chemist on Bridge Street", "go home to Station
+# Road", "the bus stop on Church Lane". Only the suffixes that are nearly always streets,
+# capitalised as written, after one to three capitalised words ("Duke of York Terrace"); "St"
 # before a capitalised word is a saint ("St Mary's").
 _NOT_STREET_START = "|".join(
     w.capitalize()
@@ -277,8 +278,8 @@ WELSH_STREET_ANY_CASE = re.compile(
 
 
 # The lines of a letter's address block, or the comma-separated parts of a one-line address,
-# right before a postcode: "Ty'n y Coed / Ffordd yr Eglwys / Llandysul / SA44 4QW", "The Old
-# Forge, Church Lane, Little Snoring, Norfolk NR21 0AZ". House names, hamlets and streets with
+# right before a postcode: "Sea View / Barley Knap / Lower Wimbley / TA4 9QQ", "The
+# Granary, Nettle Hollow, Great Wimbley, Suffolk IP14 9QQ". House names, hamlets and streets with
 # no suffix are in no list, but their place before the postcode says what they are. A part
 # counts only if every word is capitalised (or a number, or a joining word such as "y", "of").
 BLOCK_PART = re.compile(
@@ -376,8 +377,8 @@ DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 YEAR = r"(?:(?:19|20)\d{2}|['’]\d{2})"
 DATE = (
     rf"(?:{DAY}[/.-][01]?\d[/.-](?:\d{{4}}|\d{{2}})"
-    rf"|(?:19|20)\d{{2}}[/.-][01]?\d[/.-][0-3]?\d"  # ISO: "1948-03-14"
-    rf"|[0-3]?\d\s[01]?\d\s(?:19|20)\d{{2}}"  # spoken or typed with spaces: "7 5 1935"
+    rf"|(?:19|20)\d{{2}}[/.-][01]?\d[/.-][0-3]?\d"  # ISO: "1951-11-04"
+    rf"|[0-3]?\d\s[01]?\d\s(?:19|20)\d{{2}}"  # spoken or typed with spaces: "3 9 1947"
     rf"|{DAY}(?:\s+of)?\s+{MONTH},?\s+{YEAR}"
     rf"|{MONTH}\s+{DAY},?\s+{YEAR}"
     rf"|{MONTH},?\s+{YEAR}"
@@ -466,17 +467,18 @@ AGES = (
         r"\b(?:i'?m|i\s+am|i\s+was|he'?s|she'?s|he\s+is|she\s+is|they\s+are|who\s+is|who'?s|"
         r"(?:he|she)\s+was(?=\s+still\b)|they['’]?re|we['’]re|you['’]?re|ur|"
         r"(?:would|he['’]d|she['’]d|i['’]d)\s+(?:have\s+)?(?:been|be)|"
-        r"is\s+now|was\s+only|turned|turns|turning|reached|at\s+the\s+age\s+of)\s+"
+        r"is\s+now|is\s+only|is\s+just|was\s+only|turned|turns|turning|reached|"
+        r"at\s+the\s+age\s+of)\s+"
         rf"[\"“‘']?(?:just\s+|now\s+|only\s+|still\s+)?{N}\b{AGE_UNIT_AFTER}",
         I,
     ),
-    # "She's 18 months.", "he's 6 weeks and": a baby's age without "old".
+    # "He's 20 months.", "she's 6 weeks and": a baby's age without "old".
     re.compile(
         r"\b(?:he['’]?s|she['’]?s|he\s+is|she\s+is|they['’]?re|baby\s+is|baby['’]s)\s+"
         rf"(?:only\s+|just\s+)?{N}\s*(?:months?|weeks?|days?)(?=\s*(?:[.,;!?)]|$|and\b))",
         I,
     ),
-    # "One lady 82 lives alone", "a man 90 who": a person described by a bare age.
+    # "a gent 79 lives alone", "a man 86 who": a person described by a bare age.
     re.compile(
         r"\b(?:man|woman|lady|gentleman|gent|chap|fella|fellow|widow|widower|pensioner)\s+"
         rf"{N}\s+(?=(?:lives|lived|is|was|has|had|who|with|walked|waiting|cares)\b)",
@@ -487,6 +489,12 @@ AGES = (
     re.compile(rf"(?<![\w'’])[A-Z][\w'’-]*\s+\(\s*{N}\s*\)"),
     # "my dad (79)", "her husband (82)": the same after a relative, written in lower case.
     re.compile(rf"\b{RELATIVES.pattern}\s+\(\s*{N}\s*\)", I),
+    # "(my grandson, 4)", "(her sister, 70)": a relative and an age in brackets.
+    re.compile(
+        r"\(\s*(?:my|her|his|our|their)?\s*(?:grand|great-grand)?(?:son|daughter|child|"
+        rf"{RELATIVES.pattern})\s*,\s*{N}\s*\)",
+        I,
+    ),
     # "Bill, 82, was left": a capitalised word, then the age between commas, then the sentence
     # goes on in lower case (not a list of numbers).
     re.compile(
@@ -532,7 +540,7 @@ def ages(text: str) -> Iterator[Finding]:
             n = as_int(m.group("n"))
             in_words = not m.group("n").isdigit()
             if n is not None and 0 < n <= 115 and not (in_words and n == 1):
-                # A baby's age keeps its unit: "18 months" says more than "18".
+                # A baby's age keeps its unit: "20 months" says more than "20".
                 unit = BABY_UNIT.match(text, m.end("n"))
                 end = unit.end() if unit else m.end("n")
                 yield Finding(m.start("n"), end, "AGE", 0.85, "age_cue")
@@ -559,9 +567,10 @@ ID_CUE = (
 )
 OTHER_IDS = (
     re.compile(rf"\b{ID_CUE}(?P<id>[A-Z]{{0,4}}[/-]?\d{{5,12}}[A-Z]?)(?![\w])", I),
-    # Hospital and CHI numbers written in groups: "J 448 7712", "MRN 00 4471 9320".
+    # Hospital and CHI numbers written in groups: "J 448 7712", "MRN 00 4471 9320", "RX4 556 7721".
     re.compile(
-        rf"\b{ID_CUE}(?P<id>(?:[A-Z]{{1,5}}\s?)?\d{{2,6}}(?:\s\d{{2,6}}){{1,3}}[A-Z]?)(?![\w])", I
+        rf"\b{ID_CUE}(?P<id>(?:[A-Z]{{1,5}}\d?\s?)?\d{{2,6}}(?:\s\d{{2,6}}){{1,3}}[A-Z]?)(?![\w])",
+        I,
     ),
     # Organisations' own reference formats: groups of letters and digits joined by slashes or
     # dashes, with a run of three or more digits ("BCU/COMP/22/0418", "2023-PALS-0914").
@@ -613,6 +622,7 @@ def pattern_findings(text: str) -> list[Finding]:
         quoted_nicknames,
         initial_sign_offs,
         spelled_out,
+        titles_and_initials,
         social_handles,
         schools_and_estates,
     ):

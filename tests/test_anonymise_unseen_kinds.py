@@ -375,6 +375,8 @@ def test_words_in_those_shapes_that_are_no_name_stay(text, value):
         ("WARD K WAS SHORT OF STAFF", "WARD K"),
         ("She has lived at Thornbury Court care home since May.", "Thornbury Court care home"),
         ("Nan is in Elmhurst nursing home now.", "Elmhurst nursing home"),
+        ("He lives at Willowbank supported living with two others.", "Willowbank supported living"),
+        ("Mum moved to Ashdene extra care scheme.", "Ashdene extra care scheme"),
         ("They said no. He's 14 months. We went to A&E.", "14 months"),
     ],
 )
@@ -387,6 +389,7 @@ def test_wards_by_letter_named_homes_in_lower_case_and_babies_in_months(text, va
     [
         ("The ward I was on was noisy.", "ward I"),
         ("The care home was fine but a nursing home is needed.", "care home"),
+        ("She wants supported living near her sister.", "supported living"),
         ("A member of the Royal College of Midwives told me.", "Royal College"),
         ("We got a leaflet from the Hope Foundation.", "Hope"),
         ("Mummy has glaucoma and Daddy has a bad hip.", "Mummy"),
@@ -462,3 +465,51 @@ def test_spelled_out_names_people_addressed_and_places_in_a_ward(text, value):
 )
 def test_words_addressed_and_numbers_that_name_no_one_stay(text, value):
     assert not flagged(text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Her hospital number is RX4 556 7721 on the letter.", "RX4 556 7721"),
+        ("Our Tia is only nine and still waiting.", "nine"),
+    ],
+)
+def test_a_hospital_number_with_a_coded_prefix_and_an_age_after_is_only(text, value):
+    assert covered(text, value)
+
+
+def test_a_form_label_is_no_name_but_the_same_word_as_a_nickname_is():
+    assert not flagged("Email: d.ross@example.org Tel: 0161 496 0777", "Tel")
+    assert covered("The nurse Tel was lovely with my son.", "Tel")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Mrs T (79) was sent home at 3am.", "Mrs T"),
+        ("All of Mr W's team were kind.", "Mr W"),
+        ("We saw Dr A Osei in the clinic.", "A Osei"),
+        ("Little Fran (my granddaughter, 5) was seen too.", "5"),
+    ],
+)
+def test_a_title_with_an_initial_and_a_relatives_age_in_brackets(text, value):
+    assert covered(text, value)
+
+
+def test_the_pronoun_after_a_title_is_no_initial():
+    assert not flagged("It depends which Dr I see that day.", "Dr I")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("HELLO MY NAME IS MAUREEN HOLDSWORTH AND I AM 80", "MAUREEN HOLDSWORTH"),
+        ("hi my name is derek priestley and im 71", "derek priestley"),
+    ],
+)
+def test_a_rare_word_after_a_first_name_is_its_surname_where_capitals_mean_little(text, value):
+    assert covered(text, value)
+
+
+def test_an_everyday_word_after_a_first_name_stays_where_capitals_mean_little():
+    assert not flagged("my mate sarah reckons its fine", "reckons")
