@@ -8,8 +8,9 @@ a long comment is diluted. Per priority, a learnt query attends over the comment
 vectors (softmax over tokens of tanh(W h_t) . q_j) and a linear layer scores the pooled vector,
 so each priority can look at its own phrase. Trained with binary or softmax cross-entropy
 (VARIANTS; the priorities' phrases join the training rows as in the shipped learner), AdamW
-with a one-cycle schedule, batches of similar length. Held-out training scores for calibration and cuts come from 3-fold
-cross-fitting; the test scores are the three fold models' average. The blend averages the
+with a one-cycle schedule, batches of similar length. Held-out training scores for
+calibration and cuts come from 3-fold cross-fitting; the test scores are the three fold
+models' average. The blend averages the
 ridge's and the network's Platt-calibrated log-odds, then calibrates and cuts the blend like
 any score. Needs the sentence-vector cache of benchmarks/tagging.py; token vectors are cached
 by benchmarks/tagging_token_states.py.
