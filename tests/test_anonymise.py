@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from anonymise_support import covered
 
 from nlp.anonymise import Policy, anonymise, detect, detect_many, engine, render
 from nlp.findings import Finding
@@ -14,11 +15,6 @@ from nlp.uk_recognisers import age_band, is_valid_nhs_number, postcode_district
 
 def found(text: str) -> list[tuple[str, str]]:
     return [(text[f.start : f.end], f.label) for f in detect(text)]
-
-
-def covered(text: str, value: str) -> bool:
-    start = text.index(value)
-    return any(f.start <= start and f.end >= start + len(value) for f in detect(text))
 
 
 # --- NHS numbers -------------------------------------------------------------------------

@@ -1,0 +1,17 @@
+"""What the anonymisation tests ask of `detect`: is a value wholly covered, or touched at all."""
+
+from __future__ import annotations
+
+from nlp.anonymise import detect
+
+
+def covered(text: str, value: str) -> bool:
+    """Some finding covers the first occurrence of `value` from end to end."""
+    start = text.index(value)
+    return any(f.start <= start and f.end >= start + len(value) for f in detect(text))
+
+
+def flagged(text: str, value: str) -> bool:
+    """Some finding overlaps the first occurrence of `value` (it would be redacted in part)."""
+    start = text.index(value)
+    return any(f.start < start + len(value) and f.end > start for f in detect(text))
