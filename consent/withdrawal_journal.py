@@ -20,6 +20,7 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import sqlite_utils
 
@@ -29,6 +30,8 @@ from plumbing.clock import now_iso
 SUFFIX = "-withdrawals.jsonl"
 STORY = "story"  # the `purpose` of a line that withdrew the whole story
 REPLAYED_BY = "system:restore"
+# What replay needs from a line; "at" (when) is written for people reading the file.
+FIELDS = ("reference", "purpose", "granted", "method")
 
 
 def journal_path(database: str | Path) -> Path:
@@ -55,25 +58,39 @@ def append(db: sqlite_utils.Database, reference: str, purpose: str, granted: boo
         "granted": granted,
         "method": method,
     }
-    with open(path, "a", encoding="utf-8") as journal:
-        journal.write(json.dumps(line, sort_keys=True) + "\n")
+    # json.dumps escapes every non-ASCII character: the line is ASCII, the same in any codec.
+    entry = json.dumps(line).encode() + b"\n"
+    wdb.private_file(path)  # created 0600 before the first line is in it
+    with open(path, "a+b") as journal:
+        # A crash mid-write leaves a line without its end: start on a fresh line, so this
+        # one is not glued to it and skipped with it.
+        journal.write(b"\n" + entry if _torn(journal) else entry)
         journal.flush()
         os.fsync(journal.fileno())
     path.chmod(0o600)
 
 
+def _torn(journal: BinaryIO) -> bool:
+    """Whether the open file ends part-way through a line."""
+    end = journal.seek(0, os.SEEK_END)
+    if not end:
+        return False
+    journal.seek(end - 1)
+    return journal.read(1) != b"\n"
+
+
 def read(path: Path) -> list[dict]:
-    """The journal's lines in order; a line cut short by a crash mid-write is skipped."""
+    """What each line of the journal says (its FIELDS), in order. A line that is not one
+    (cut short, or bytes left by a crash mid-write) is skipped, never the lines after it."""
     if not path.exists():
         return []
     lines = []
-    for raw in path.read_text(encoding="utf-8").splitlines():
+    for raw in path.read_bytes().splitlines():
         try:
             line = json.loads(raw)
-        except json.JSONDecodeError:
+            lines.append({field: line[field] for field in FIELDS})
+        except (ValueError, TypeError, KeyError):  # not UTF-8 JSON, not an object, a field missing
             continue
-        if isinstance(line, dict) and {"reference", "purpose", "granted", "method"} <= set(line):
-            lines.append(line)
     return lines
 
 
@@ -87,11 +104,10 @@ class Replayed:
 
 def last_words(lines: list[dict]) -> tuple[dict[str, str], dict[tuple[str, str], dict]]:
     """Stories withdrawn (reference → method), and the last line about each (reference,
-    purpose) pair of the stories that were not."""
+    purpose) pair. A pair whose story is withdrawn too needs no test here: replay withdraws
+    stories first, so it finds no story left to take the purpose back from."""
     withdrawn = {line["reference"]: line["method"] for line in lines if line["purpose"] == STORY}
     purposes = {
-        (line["reference"], line["purpose"]): line
-        for line in lines
-        if line["purpose"] != STORY and line["reference"] not in withdrawn
+        (line["reference"], line["purpose"]): line for line in lines if line["purpose"] != STORY
     }
     return withdrawn, purposes

@@ -38,6 +38,14 @@ MODULES = {
             "tests/test_withdrawal_journal.py",  # a restore cannot undo a withdrawal
         ],
     ),
+    "journal": (
+        "consent/withdrawal_journal.py",
+        ["tests/test_withdrawal_journal.py"],
+    ),
+    "journal_replay": (
+        "consent/journal_replay.py",
+        ["tests/test_withdrawal_journal.py", "tests/test_backup.py"],  # restore replays
+    ),
     "suppression": (
         "workbench/suppression.py",
         ["tests/test_publish_suppression.py", "tests/test_suppression_boundaries.py"],

@@ -6,8 +6,10 @@ backup has it: a restore only ever takes back."""
 from __future__ import annotations
 
 import json
+import sqlite3
 
 import pytest
+import sqlite_utils
 from click.testing import CliRunner
 from consent_support import (
     ALL_YES,
@@ -22,6 +24,8 @@ from consent_support import (
 from consent import change_consent, withdraw, withdrawal_journal
 from consent.journal_replay import replay
 from plumbing import db as wdb
+from plumbing.clock import now_iso
+from workbench import backup as backups
 from workbench.commands.backup import backup_command, restore_command
 
 STORY = "The district nurse came twice a day and explained every change to my dressings."
@@ -133,3 +137,129 @@ def test_a_withdrawal_that_failed_leaves_no_line_to_replay(told):
         withdraw(db, first.story_id, "receipt", "storyteller")
     lines = withdrawal_journal.read(withdrawal_journal.journal_path(path))
     assert len(lines) == 1
+
+
+def restore_and_replay(backup, path) -> withdrawal_journal.Replayed:
+    """What `workbench restore` does, returning what the replay took back."""
+    backups.restore(backup, path, force=True)
+    return backups.reapply_withdrawals(path)
+
+
+def test_a_withdrawal_after_a_crash_mid_line_is_not_glued_to_it_and_lost(told, tmp_path):
+    path, db, (gone, no_contact, later, kept) = told
+    backup = tmp_path / "nightly.db"
+    assert run(backup_command, [str(backup)], path).exit_code == 0
+    journal = withdrawal_journal.journal_path(path)
+    withdraw(db, gone.story_id, "receipt", "storyteller")
+    with open(journal, "ab") as file:
+        file.write(b'{"reference": "' + no_contact.reference.encode() + b'", "purp')
+    # The next take-backs come after the cut line, on lines of their own.
+    change_consent(db, no_contact.story_id, "contact", False, "storyteller", "online")
+    withdraw(db, later.story_id, "receipt", "storyteller")
+    db.close()
+    assert len(journal.read_bytes().splitlines()) == 4
+    assert restore_and_replay(backup, path) == withdrawal_journal.Replayed(
+        stories=[gone.reference, later.reference], purposes=[(no_contact.reference, "contact")]
+    )
+    db = wdb.connect(path)
+    assert story_ids(db) == {no_contact.story_id, kept.story_id}
+    assert granted(db, no_contact.story_id, "contact") == 0
+    db.close()
+
+
+@pytest.mark.parametrize(
+    "junk",
+    [
+        b"\x00\x00\x00\x00",  # a block the file system allocated but never wrote
+        b"\xff\xfe garbage",  # bytes that are not UTF-8
+        b"42",
+        b"null",
+        b'["reference", "purpose", "granted", "method"]',
+        b'{"reference": "ABC-123", "purpose": "contact"}',  # a field missing
+        b"",
+    ],
+)
+def test_what_is_not_a_journal_line_is_skipped_and_the_lines_after_it_kept(told, junk):
+    path, db, (first, second, *_rest) = told
+    journal = withdrawal_journal.journal_path(path)
+    withdraw(db, first.story_id, "receipt", "storyteller")
+    with open(journal, "ab") as file:
+        file.write(junk + b"\n")
+    change_consent(db, second.story_id, "contact", False, "storyteller", "online")
+    assert withdrawal_journal.read(journal) == [
+        {"reference": first.reference, "purpose": "story", "granted": False, "method": "receipt"},
+        {"reference": second.reference, "purpose": "contact", "granted": False, "method": "online"},
+    ]
+
+
+def test_a_line_says_what_when_and_how_and_nothing_else(told):
+    path, db, (first, *_rest) = told
+    before = now_iso()
+    withdraw(db, first.story_id, "receipt", "storyteller")
+    (line,) = [
+        json.loads(x) for x in withdrawal_journal.journal_path(path).read_text().split("\n")[:-1]
+    ]
+    assert set(line) == {"at", "reference", "purpose", "granted", "method"}
+    assert before <= line["at"] <= now_iso()
+
+
+def test_replay_skips_what_the_backup_never_held_and_takes_back_the_rest(told, tmp_path):
+    """A story told after the backup, withdrawn or not, is not in the restored database: its
+    lines are passed over and do not stop the replay of the lines after them."""
+    path, db, (earlier, no_contact, again, _kept) = told
+    backup = tmp_path / "nightly.db"
+    assert run(backup_command, [str(backup)], path).exit_code == 0
+    gatherer = staff_user(db)
+    activity = open_activity(db, gatherer)
+    newer = capture_story(db, activity, gatherer, text=f"{STORY} (after)", consents=ALL_YES)
+    change_consent(db, newer.story_id, "contact", False, "storyteller", "online")
+    withdraw(db, newer.story_id, "receipt", "storyteller")
+    change_consent(db, again.story_id, "contact", False, "storyteller", "online")
+    notice = db.execute("SELECT notice_id FROM consents LIMIT 1").fetchone()[0]
+    change_consent(db, again.story_id, "contact", True, "storyteller", "online", notice_id=notice)
+    change_consent(db, no_contact.story_id, "contact", False, "storyteller", "online")
+    withdraw(db, earlier.story_id, "receipt", "storyteller")
+    db.close()
+    assert restore_and_replay(backup, path) == withdrawal_journal.Replayed(
+        stories=[earlier.reference], purposes=[(no_contact.reference, "contact")]
+    )
+    db = wdb.connect(path)
+    assert granted(db, again.story_id, "contact") == 1
+    assert granted(db, no_contact.story_id, "contact") == 0
+    db.close()
+
+
+def test_what_is_taken_back_after_a_restore_is_taken_back_by_the_next_one(told, tmp_path):
+    path, db, (first, second, *_rest) = told
+    backup = tmp_path / "nightly.db"
+    assert run(backup_command, [str(backup)], path).exit_code == 0
+    change_consent(db, first.story_id, "publish_quotes", False, "storyteller", "online")
+    db.close()
+    assert restore_and_replay(backup, path).purposes == [(first.reference, "publish_quotes")]
+    db = wdb.connect(path)
+    change_consent(db, second.story_id, "contact", False, "storyteller", "online")
+    db.close()
+    assert restore_and_replay(backup, path).purposes == [
+        (first.reference, "publish_quotes"),
+        (second.reference, "contact"),
+    ]
+    db = wdb.connect(path)
+    assert not db["quotes"].count_where("story_id = ?", [first.story_id])
+    assert not db["contacts"].count_where("story_id = ?", [second.story_id])
+    db.close()
+
+
+def test_a_database_in_memory_keeps_no_journal_and_replays_nothing(told, tmp_path, monkeypatch):
+    path, db, (first, *_rest) = told
+    memory = sqlite3.connect(":memory:", isolation_level=None)
+    db.conn.backup(memory)
+    memory.execute("PRAGMA foreign_keys = ON")
+    in_memory = sqlite_utils.Database(memory)
+    monkeypatch.chdir(tmp_path)
+    withdraw(in_memory, first.story_id, "receipt", "storyteller")
+    assert first.story_id not in story_ids(in_memory)
+    assert withdrawal_journal.journal_of(in_memory) is None
+    assert replay(in_memory) == withdrawal_journal.Replayed(stories=[], purposes=[])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["live"]
+    assert not withdrawal_journal.journal_path(path).exists()
+    in_memory.close()
