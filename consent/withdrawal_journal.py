@@ -76,7 +76,7 @@ def _torn(journal: BinaryIO) -> bool:
     if not end:
         return False
     journal.seek(end - 1)
-    return journal.read(1) != b"\n"
+    return journal.read() != b"\n"  # the last byte: read() stops at the end
 
 
 def read(path: Path) -> list[dict]:

@@ -248,9 +248,10 @@ def main() -> None:
         if not args.report:
             run(name, args.children)
         scores[name] = report(name)
-    print("\nmodule        killed")
+    width = max(len("module"), *map(len, scores))
+    print(f"\n{'module':<{width}}  killed")
     for name, score in scores.items():
-        print(f"{name:<13} {score:5.1f} %")
+        print(f"{name:<{width}} {score:6.1f} %")
     below = [name for name, score in scores.items() if score < TARGET]
     if below:
         sys.exit(f"below the {TARGET:.0f} % target: {', '.join(below)}")
