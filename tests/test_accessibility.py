@@ -149,6 +149,7 @@ def test_storyteller_pages_have_no_serious_violations(site, browser, axe_source)
     page.wait_for_selector(f"h1:has-text('{receipt.reference}')")
     found["receipt (after POST)"] = blocking_violations(page, axe_source)
     page.click("summary:has-text('Read what we ask you to agree to')")
+    expect(page.locator("details.notice-again[open]")).to_be_visible()
     found["receipt with the notice open"] = blocking_violations(page, axe_source)
     page.goto(f"{base}/tell/{site['activity']}?lang=en")
     page.fill("#story", "The district nurse came every morning, as promised.")
@@ -218,6 +219,7 @@ def test_admin_and_import_pages_have_no_serious_violations(site, browser, axe_so
         page.goto(base + url)
         found[name] = blocking_violations(page, axe_source)
     page.locator("summary", has_text="Gather").click()
+    expect(page.get_by_role("link", name="Activities")).to_be_visible()  # checked open
     found["menu group open"] = blocking_violations(page, axe_source)
     excel = tmp_path / "excel.csv"
     excel.write_bytes(EXCEL_CSV)
