@@ -93,3 +93,48 @@ def login_as(client, db):
         return user
 
     return sign_in
+
+
+# The real-browser tests' shared fixtures. Playwright is imported inside them, not at the top:
+# browser_support imports this file, and tests that never open a browser need not load it.
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """One Chromium per test file: launching one per test cost a second each."""
+    from browser_support import launch_chromium
+
+    with launch_chromium() as browser:
+        yield browser
+
+
+@pytest.fixture
+def browser(chromium):
+    """The file's Chromium, with whatever contexts (cookies, sessions) a test opened closed
+    when it ends, so no test sees another's."""
+    yield chromium
+    for context in chromium.contexts:
+        context.close()
+
+
+@pytest.fixture
+def fast_hashing(monkeypatch):
+    """Argon2 at its cheapest: signing in through a browser waits for the hash."""
+    from argon2 import PasswordHasher
+
+    monkeypatch.setattr(accounts, "hasher", PasswordHasher(time_cost=1, memory_cost=1024))
+
+
+@pytest.fixture
+def live_app_config() -> dict:
+    """Settings a test file's live app runs with beyond the defaults; files override this."""
+    return {}
+
+
+@pytest.fixture
+def live_app(tmp_path, fast_hashing, live_app_config):
+    """(app, base address): the app on a real HTTP server in a thread, over its own files."""
+    from browser_support import serve_app
+
+    with serve_app(tmp_path, **live_app_config) as served:
+        yield served

@@ -10,27 +10,20 @@ planners on the published Datasette. A serious or critical violation fails the t
 from __future__ import annotations
 
 import json
-import socket
-import subprocess
-import threading
-import time
-import urllib.error
-import urllib.request
+import re
 from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher
-from conftest import PASSWORD, app_config, make_user
+from browser_support import serve_datasette, serve_wsgi, sign_in
+from conftest import app_config, make_user
 from consent_support import anonymise, capture_story, open_activity
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect
 from publish_fixtures import add_points, seed
-from test_browser_receipt import CHROMIUM, CHROMIUM_ARGS
-from werkzeug.serving import make_server
 
 from nlp.theme_store import pending
 from plumbing import db as wdb
 from workbench import accounts, create_app
-from workbench.commands.services import datasette_command
 from workbench.publishing import publish
 
 pytestmark = pytest.mark.browser
@@ -84,61 +77,30 @@ def site(tmp_path_factory):
             db["anonymisations"].update(receipt.story_id, {"findings": json.dumps([finding])})
         publish.build(db, app.config["WORKBENCH_PUBLISHED_DB"])
         db.close()
-        server = make_server("127.0.0.1", 0, app, threaded=True)
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        yield {
-            "base": f"http://127.0.0.1:{server.server_port}",
-            "activity": activity,
-            "receipt": receipt,
-            "check_story": receipt.story_id,
-            "reviewed_activity": ids["activity"],
-            "theme": next(iter(ids["themes"].values())),
-            "published": app.config["WORKBENCH_PUBLISHED_DB"],
-        }
-        server.shutdown()
-        thread.join(timeout=5)
+        with serve_wsgi(app) as base:
+            yield {
+                "base": base,
+                "activity": activity,
+                "receipt": receipt,
+                "check_story": receipt.story_id,
+                "reviewed_activity": ids["activity"],
+                "theme": next(iter(ids["themes"].values())),
+                "published": app.config["WORKBENCH_PUBLISHED_DB"],
+            }
 
 
 @pytest.fixture(scope="module")
 def datasette(site):
     """The published database served as `workbench serve-published` serves it."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    process = subprocess.Popen(
-        datasette_command(site["published"], port),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 30
-    while True:
-        try:
-            urllib.request.urlopen(base + "/", timeout=1)
-            break
-        except urllib.error.HTTPError:
-            break  # answering at all means it is up
-        except OSError:
-            if time.time() > deadline or process.poll() is not None:
-                process.kill()
-                pytest.fail("Datasette did not start")
-            time.sleep(0.2)
-    yield base
-    process.terminate()
-    process.wait(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    with serve_datasette(site["published"]) as base:
+        yield base
 
 
 def blocking_violations(page, axe_source: str, exclude: list | None = None) -> list[str]:
-    """axe's serious and critical findings on the page as it is now, one line each."""
+    """axe's serious and critical findings on the page once it has loaded in full: a selector
+    waited for after a navigation (`html[lang=cy]` above all) can match while the rest of the
+    page is still being parsed, and axe would then check only part of it."""
+    page.wait_for_load_state()
     page.add_script_tag(content=axe_source)
     result = page.evaluate(
         "async (exclude) => await axe.run({include: [['html']], exclude},"
@@ -156,11 +118,7 @@ def signed_in(browser, base: str, username: str):
     # axe is injected as an inline script, which the app's CSP rightly forbids.
     context = browser.new_context(bypass_csp=True)
     page = context.new_page()
-    page.goto(f"{base}/login")
-    page.fill("#username", username)
-    page.fill("#password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(lambda url: not url.endswith("/login"))
+    sign_in(page, base, username)
     return context, page
 
 
@@ -191,6 +149,7 @@ def test_storyteller_pages_have_no_serious_violations(site, browser, axe_source)
     page.wait_for_selector(f"h1:has-text('{receipt.reference}')")
     found["receipt (after POST)"] = blocking_violations(page, axe_source)
     page.click("summary:has-text('Read what we ask you to agree to')")
+    expect(page.locator("details.notice-again[open]")).to_be_visible()
     found["receipt with the notice open"] = blocking_violations(page, axe_source)
     page.goto(f"{base}/tell/{site['activity']}?lang=en")
     page.fill("#story", "The district nurse came every morning, as promised.")
@@ -260,6 +219,7 @@ def test_admin_and_import_pages_have_no_serious_violations(site, browser, axe_so
         page.goto(base + url)
         found[name] = blocking_violations(page, axe_source)
     page.locator("summary", has_text="Gather").click()
+    expect(page.get_by_role("link", name="Activities")).to_be_visible()  # checked open
     found["menu group open"] = blocking_violations(page, axe_source)
     excel = tmp_path / "excel.csv"
     excel.write_bytes(EXCEL_CSV)
@@ -339,11 +299,7 @@ def test_every_planner_page_fits_a_320_px_screen_and_passes_axe(
     context.close()
     context = browser.new_context(bypass_csp=True, viewport=NARROW)
     page = context.new_page()
-    page.goto(f"{site['base']}/login")
-    page.fill("#username", "pat")
-    page.fill("#password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(lambda url: not url.endswith("/login"))
+    sign_in(page, site["base"], "pat")
     for name, url in (
         ("planner dashboard", "/"),
         ("actions", "/actions"),
@@ -385,7 +341,7 @@ def test_a_story_can_be_told_with_the_keyboard_alone(site, browser):
     assert sent, "the send button was never reached with Tab"
     assert len(answered) == len(set(answered)) == 5, answered
     page.wait_for_selector("text=Thank you for your story")
-    assert page.inner_text("[data-reference]").startswith("SW-")
+    expect(page.locator("[data-reference]")).to_have_text(re.compile(r"^SW-"), use_inner_text=True)
     context.close()
 
 

@@ -4,10 +4,11 @@ with the problem (the GOV.UK error summary), in English and in Welsh."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from browser_support import CHROMIUM, CHROMIUM_ARGS, serve_app
 from consent_support import open_activity, staff_user
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect
 
 from plumbing import db as wdb
 
@@ -16,18 +17,8 @@ PHONE = {"width": 375, "height": 740}
 
 
 @pytest.fixture
-def live_app(tmp_path):
-    with serve_app(tmp_path) as served:
-        yield served
-
-
-@pytest.fixture
-def phone():
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = chromium.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
-        yield context.new_page()
-        chromium.close()
+def phone(browser):
+    return browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
 
 
 def page_width(page) -> int:
@@ -45,6 +36,7 @@ def test_the_form_and_its_errors_fit_a_375_pixel_phone(live_app, phone):
     phone.goto(f"{base}/tell/{activity_id}?lang=en")
     phone.click("button:has-text('Send my story')")
     phone.wait_for_selector(".error-summary")
+    phone.wait_for_load_state()  # the whole page laid out, not the part parsed so far
     assert page_width(phone) <= PHONE["width"]
 
 
@@ -59,6 +51,7 @@ def test_each_problem_in_the_summary_links_to_its_field(live_app, phone):
     phone.click("button:has-text('Send my story')")
     summary = phone.locator(".error-summary")
     summary.wait_for()
+    phone.wait_for_load_state()
     links = summary.locator("li a")
     targets = [links.nth(i).get_attribute("href") for i in range(links.count())]
     # In the order of the page: the story, the questions, the email under "contact me".
@@ -70,11 +63,14 @@ def test_each_problem_in_the_summary_links_to_its_field(live_app, phone):
         "#contact_email",
         "#consent_equality_monitoring-0",
     ]
-    assert summary.locator("a[href='#story']").inner_text().startswith("The story: Write")
+    expect(summary.locator("a[href='#story']")).to_have_text(
+        re.compile(r"^The story: Write"), use_inner_text=True
+    )
     for target in targets:
         summary.locator(f"a[href='{target}']").click()
-        assert phone.evaluate("document.activeElement.id") == target[1:], target
-        assert phone.locator(target).is_visible()
+        # The summary's script moves focus on click; expect() waits for it to have done so.
+        expect(phone.locator(target)).to_be_focused()
+        expect(phone.locator(target)).to_be_visible()
 
 
 def test_the_summary_links_are_in_welsh_on_the_welsh_form(live_app, phone):
@@ -85,5 +81,5 @@ def test_the_summary_links_are_in_welsh_on_the_welsh_form(live_app, phone):
     phone.goto(f"{base}/tell/{activity_id}?lang=cy")
     phone.click("form button[type=submit]")
     first = phone.locator(".error-summary li a").first
-    assert first.get_attribute("href") == "#story"
-    assert first.inner_text().startswith("Y stori:")
+    expect(first).to_have_attribute("href", "#story")
+    expect(first).to_have_text(re.compile(r"^Y stori:"), use_inner_text=True)

@@ -9,36 +9,18 @@ import re
 
 import pytest
 import zxingcpp
-from argon2 import PasswordHasher
-from browser_support import CHROMIUM, CHROMIUM_ARGS, serve_app
-from conftest import PASSWORD, make_user
+from browser_support import sign_in
+from conftest import make_user
 from consent_support import open_activity
 from PIL import Image
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect
 
 from plumbing import db as wdb
-from workbench import accounts
 
 pytestmark = pytest.mark.browser
 
 SCREENSHOT = "/tmp/story-workbench-receipt.png"
 STORY = "My dad's home care visits were moved to 7am without anyone telling us."
-
-
-@pytest.fixture
-def live_app(tmp_path, monkeypatch):
-    """The app on a real HTTP server in a thread, over its own database file."""
-    monkeypatch.setattr(accounts, "hasher", PasswordHasher(time_cost=1, memory_cost=1024))
-    with serve_app(tmp_path) as served:
-        yield served
-
-
-@pytest.fixture
-def browser():
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def decode_qr(png: bytes) -> str:
@@ -56,12 +38,11 @@ def test_a_storyteller_scans_their_receipt_sees_the_status_and_withdraws(live_ap
     # The gatherer records the story, with the person's answers to each consent question.
     staff = browser.new_context()
     page = staff.new_page()
-    page.goto(f"{base}/login")
-    page.fill("#username", "gill")
-    page.fill("#password", PASSWORD)
-    page.click("button[type=submit]")
+    sign_in(page, base, "gill")
     page.click("summary:has-text('Gather')")  # the menu groups the gatherer's pages
     page.click("text=Record a story")
+    # The activity's name may be on the page the click leaves too: click it on the new one.
+    expect(page.locator("h1")).to_have_text("Record a story", use_inner_text=True)
     page.click("text=Getting a GP appointment")
     page.select_option("#channel", "in_person")
     page.fill("#story", STORY)
@@ -76,6 +57,7 @@ def test_a_storyteller_scans_their_receipt_sees_the_status_and_withdraws(live_ap
     page.select_option("#method", "written")
     page.click("text=Save the story and issue a receipt")
     page.wait_for_selector("text=Story saved")
+    page.wait_for_load_state()  # the QR code drawn before it is read
     reference = page.inner_text("[data-reference]")
     secret = page.inner_text("[data-secret]")
     qr_url = decode_qr(page.locator(".receipt-card .qr").screenshot())
@@ -87,10 +69,11 @@ def test_a_storyteller_scans_their_receipt_sees_the_status_and_withdraws(live_ap
     page = own_device.new_page()
     page.goto(qr_url)
     page.wait_for_selector(f"h1:has-text('{reference}')")
+    page.wait_for_load_state()  # the whole page, so what it must not show is looked for in all
     assert page.url == f"{base}/receipt", "the secret must leave the address bar"
-    assert page.inner_text("[aria-current=step]") == "Received"
-    assert page.inner_text("[data-purpose=publish_quotes]") == "Now: Yes"
-    assert page.inner_text("[data-purpose=share_partners]") == "Now: No"
+    expect(page.locator("[aria-current=step]")).to_have_text("Received", use_inner_text=True)
+    for purpose, now in (("publish_quotes", "Now: Yes"), ("share_partners", "Now: No")):
+        expect(page.locator(f"[data-purpose={purpose}]")).to_have_text(now, use_inner_text=True)
     assert STORY not in page.content()
     page.screenshot(path=SCREENSHOT, full_page=True)
 

@@ -7,11 +7,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from argon2 import PasswordHasher
-from browser_support import CHROMIUM, CHROMIUM_ARGS, serve_app
-from conftest import PASSWORD, make_user
+from browser_support import sign_in
+from conftest import make_user
 from consent_support import open_activity
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from plumbing import db as wdb
 from workbench import accounts
@@ -30,30 +29,17 @@ ROWS = (
 
 
 @pytest.fixture
-def site(tmp_path, monkeypatch):
-    monkeypatch.setattr(accounts, "hasher", PasswordHasher(time_cost=1, memory_cost=1024))
-    with serve_app(tmp_path) as (app, base):
-        db = wdb.connect(app.config["WORKBENCH_DB"])
-        yield app, base, db
-        db.close()
-
-
-@pytest.fixture
-def browser():
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+def site(live_app):
+    app, base = live_app
+    db = wdb.connect(app.config["WORKBENCH_DB"])
+    yield app, base, db
+    db.close()
 
 
 def signed_in(browser, base: str, username: str):
     context = browser.new_context()
     page = context.new_page()
-    page.goto(f"{base}/login")
-    page.fill("#username", username)
-    page.fill("#password", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_url(lambda url: not url.endswith("/login"))
+    sign_in(page, base, username)
     return context, page
 
 
@@ -73,23 +59,25 @@ def test_an_excel_file_is_confirmed_imported_and_its_receipts_print_one_letter_a
     page.click("main form button[type=submit]")
 
     notice = page.locator("[data-encoding]")
-    assert "Windows-1252" in notice.inner_text()
-    assert "it’d cost £20 – the café" in notice.inner_text()
-    assert page.locator("#encoding").input_value() == "cp1252"
+    expect(notice).to_contain_text("Windows-1252", use_inner_text=True)
+    expect(notice).to_contain_text("it’d cost £20 – the café", use_inner_text=True)
+    expect(page.locator("#encoding")).to_have_value("cp1252")
+    page.wait_for_load_state()  # the confirming page in full, before its button is pressed
     assert db["stories"].count == 0
     page.click("main form button[type=submit]")  # confirm, without choosing the file again
 
     page.wait_for_selector("[data-letter]")
-    assert "3 of 3 rows imported" in page.locator("main").inner_text()
-    assert page.locator("[data-letter]").count() == 3
-    assert "Zoë Price" in page.locator("[data-letter]").nth(1).inner_text()
+    page.wait_for_load_state()  # every letter parsed, not only the first
+    expect(page.locator("main")).to_contain_text("3 of 3 rows imported", use_inner_text=True)
+    expect(page.locator("[data-letter]")).to_have_count(3)
+    expect(page.locator("[data-letter]").nth(1)).to_contain_text("Zoë Price", use_inner_text=True)
     texts = [r["text"] for r in db.query("SELECT text FROM stories ORDER BY id")]
     assert texts[0] == "The nurse said it’d cost £20 – the café was shut"
 
     page.emulate_media(media="print")
-    assert not page.locator("main form").is_visible()
-    assert not page.locator(".receipts").is_visible()
-    assert page.locator("[data-letter]").first.is_visible()
+    expect(page.locator("main form")).to_be_hidden()
+    expect(page.locator(".receipts")).to_be_hidden()
+    expect(page.locator("[data-letter]").first).to_be_visible()
     pdf = page.pdf(format="A4")
     pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
     assert pages == 3, pages
@@ -103,16 +91,21 @@ def test_an_admin_deactivates_and_reactivates_an_account_and_is_told_each_time(s
     context, page = signed_in(browser, base, "ada")
     page.goto(f"{base}/admin/users")
     row = page.locator(f"#user-{bob.id}")
+    # Each button posts a form; the page read before the new one arrives is the old one, so
+    # every check waits with expect() for the page it is about.
+    status = page.locator(f"#user-{bob.id} [data-status]")
     row.get_by_role("button", name="Deactivate bob").click()
-    assert page.locator("h1").inner_text() == "Deactivate bob?"
+    expect(page.locator("h1")).to_have_text("Deactivate bob?", use_inner_text=True)
     page.get_by_role("button", name="Yes, deactivate bob").click()
-    assert page.locator("[role=status]").first.inner_text().startswith("Saved: bob is deactivated")
-    assert page.locator(f"#user-{bob.id} [data-status]").inner_text() == "Deactivated"
+    expect(page.locator("[role=status]").first).to_have_text(
+        re.compile(r"^Saved: bob is deactivated"), use_inner_text=True
+    )
+    expect(status).to_have_text("Deactivated", use_inner_text=True)
     page.locator(f"#user-{bob.id}").get_by_role("button", name="Reactivate bob").click()
-    assert page.locator(f"#user-{bob.id} [data-status]").inner_text() == "Active"
+    expect(status).to_have_text("Active", use_inner_text=True)
     page.locator(f"#role-{bob.id}").select_option("planner")
     page.locator(f"#user-{bob.id}").get_by_role("button", name="Change role of bob").click()
-    assert "Saved: bob is now planner." in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("Saved: bob is now planner.", use_inner_text=True)
     assert accounts.get(db, bob.id).role == "planner"
     context.close()
 
@@ -126,9 +119,13 @@ def test_the_audit_log_is_searched_by_person_and_exported_as_shown(site, browser
     page.goto(f"{base}/admin/audit")
     page.select_option("#user", label="bob")
     page.click("form[role=search] button[type=submit]")
+    # The unfiltered page has rows too: count only once the searched page has loaded in full.
+    page.wait_for_url(lambda url: "user=" in url)
     rows = page.locator("table.audit tbody tr")
-    assert rows.count() == 1 and "bob" in rows.first.inner_text()
-    assert "login" in rows.first.inner_text() and "user:" not in rows.first.inner_text()
+    expect(rows).to_have_count(1)
+    expect(rows.first).to_contain_text("bob", use_inner_text=True)
+    expect(rows.first).to_contain_text("login", use_inner_text=True)
+    expect(rows.first).not_to_contain_text("user:", use_inner_text=True)
     with page.expect_download() as download:
         page.get_by_role("link", name="Export these events as CSV").click()
     lines = open(download.value.path(), encoding="utf-8").read().splitlines()

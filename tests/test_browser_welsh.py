@@ -10,15 +10,13 @@ from datetime import timedelta
 
 import pytest
 import zxingcpp
-from argon2 import PasswordHasher
-from browser_support import CHROMIUM, CHROMIUM_ARGS, serve_app
-from conftest import PASSWORD, make_user
+from browser_support import sign_in
+from conftest import make_user
 from PIL import Image, ImageChops
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect
 
 from plumbing import db as wdb
 from plumbing.clock import today
-from workbench import accounts
 
 pytestmark = pytest.mark.browser
 WELSH_TITLE = "Cael apwyntiad gyda'r meddyg teulu"
@@ -26,26 +24,13 @@ WELSH_PURPOSE = "Mae'r practis yn ailgynllunio sut mae pobl yn trefnu apwyntiada
 
 
 @pytest.fixture
-def live_app(tmp_path, monkeypatch):
-    monkeypatch.setattr(accounts, "hasher", PasswordHasher(time_cost=1, memory_cost=1024))
-    with serve_app(tmp_path, WORKBENCH_NATION="wales") as served:
-        yield served
-
-
-@pytest.fixture
-def browser():
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+def live_app_config() -> dict:
+    return {"WORKBENCH_NATION": "wales"}
 
 
 def write_activity_in_both_languages(browser, base: str) -> None:
     page = browser.new_page()
-    page.goto(f"{base}/login")
-    page.fill("#username", "ana")
-    page.fill("#password", PASSWORD)
-    page.click("button[type=submit]")
+    sign_in(page, base, "ana")
     page.goto(f"{base}/capture/activities/new")
     for name, text in {
         "title": "Getting a GP appointment",
@@ -86,15 +71,18 @@ def test_a_welsh_storyteller_reads_the_activity_and_keeps_a_card_in_welsh(live_a
     page = browser.new_page()
     page.goto(f"{base}/?lang=cy")
     page.click(f"text={WELSH_TITLE}")
-    assert page.locator("h1").inner_text() == WELSH_TITLE
+    # The home page has an h1 too: wait for the activity's page, loaded in full.
+    expect(page.locator("h1")).to_have_text(WELSH_TITLE, use_inner_text=True)
+    page.wait_for_load_state()
     notice = page.inner_text(".activity-notice")
     assert WELSH_PURPOSE in notice and "Crynodeb ar ein gwefan." in notice
     assert "Rydym yn cadw storïau am 365 diwrnod" in notice
     assert "How booking works." in notice  # not written in Welsh: shown as written
     equality = page.inner_text("fieldset.equality")
     assert "Band oedran" in equality and "Age band" not in equality
-    options = page.locator("#eq_sex option").all_inner_texts()
-    assert options == ["Heb ei ateb", "Benyw", "Gwryw", "Gwell gennyf beidio â dweud"]
+    expect(page.locator("#eq_sex option")).to_have_text(
+        ["Heb ei ateb", "Benyw", "Gwryw", "Gwell gennyf beidio â dweud"], use_inner_text=True
+    )
 
     page.fill("#story", "Roedd y feddygfa yn garedig iawn ond roedd yr aros yn hir.")
     page.check("#consent_analysis-0")
@@ -104,16 +92,24 @@ def test_a_welsh_storyteller_reads_the_activity_and_keeps_a_card_in_welsh(live_a
     page.select_option("#eq_sex", "Female")
     page.locator("form button[type=submit]").last.click()
     page.wait_for_selector(".receipt-card")
-    assert page.inner_text(".card-activity") == WELSH_TITLE
-    assert "GIG 111 Cymru" in page.inner_text("[data-signpost=general]")
+    page.wait_for_load_state()
+    expect(page.locator(".card-activity")).to_have_text(WELSH_TITLE, use_inner_text=True)
+    expect(page.locator("[data-signpost=general]")).to_contain_text(
+        "GIG 111 Cymru", use_inner_text=True
+    )
     assert db["equality_answers"].get(1)["sex"] == "Female"  # stored as the English value
     assert db["activities"].get(activity_id)["title_cy"] == WELSH_TITLE
     welsh_card = card_image(page)
 
     page.click("[data-language-switch]:has-text('English')")
-    page.wait_for_selector("html[lang=en]")
-    assert page.inner_text(".card-activity") == "Getting a GP appointment"
-    assert "NHS 111 Wales" in page.inner_text("[data-signpost=general]")
+    page.wait_for_selector("html[lang=en]")  # there as soon as the new page starts to parse
+    page.wait_for_load_state()
+    expect(page.locator(".card-activity")).to_have_text(
+        "Getting a GP appointment", use_inner_text=True
+    )
+    expect(page.locator("[data-signpost=general]")).to_contain_text(
+        "NHS 111 Wales", use_inner_text=True
+    )
     english_card = card_image(page)
     assert welsh_card.size == english_card.size
     # The same receipt (its QR code reads the same), in other words.

@@ -6,15 +6,13 @@ on their behalf, which the audit log keeps with who did it and how they checked.
 from __future__ import annotations
 
 import pytest
-from argon2 import PasswordHasher
-from browser_support import CHROMIUM, CHROMIUM_ARGS, serve_app
-from conftest import PASSWORD, make_user
+from browser_support import sign_in
+from conftest import make_user
 from consent_support import ACTIVITY, capture_story, open_activity, staff_user
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect
 
 from consent import activities, contact_details
 from plumbing import db as wdb
-from workbench import accounts
 
 pytestmark = pytest.mark.browser
 ONLY_ANALYSIS = {
@@ -24,21 +22,6 @@ ONLY_ANALYSIS = {
     "contact": False,
     "equality_monitoring": False,
 }
-
-
-@pytest.fixture
-def live_app(tmp_path, monkeypatch):
-    monkeypatch.setattr(accounts, "hasher", PasswordHasher(time_cost=1, memory_cost=1024))
-    with serve_app(tmp_path) as served:
-        yield served
-
-
-@pytest.fixture
-def browser():
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def story_with_a_newer_notice(db):
@@ -62,21 +45,26 @@ def test_a_teller_changes_no_to_yes_on_their_receipt_page(live_app, browser):
     page.fill("#reference", receipt.reference)
     page.fill("#secret", receipt.secret)
     page.click("button:has-text('Open my receipt')")
-    assert page.inner_text("[data-purpose=contact]") == "Now: No"
+    page.wait_for_selector("[data-purpose=contact]")
+    page.wait_for_load_state()  # what must be absent is looked for in the whole page
+    expect(page.locator("[data-purpose=contact]")).to_have_text("Now: No", use_inner_text=True)
     assert "contact the team" not in page.inner_text("main")
     page.click("summary:has-text('Read what we ask you to agree to')")
-    assert "Also the ICB board." in page.inner_text(".notice-again")
+    expect(page.locator(".notice-again")).to_contain_text(
+        "Also the ICB board.", use_inner_text=True
+    )
 
     page.check("#want_contact-0")
     page.check("#confirm")
     page.click("button:has-text('Save my changes')")  # but no way to reach them
-    problem = page.wait_for_selector("#purpose-contact .field-error")
-    assert "give an email address" in problem.inner_text()
+    expect(page.locator("#purpose-contact .field-error")).to_contain_text(
+        "give an email address", use_inner_text=True
+    )
     page.fill("[data-details-for=contact] #contact_email", "later@example.org")
     page.check("#confirm")
     page.click("button:has-text('Save my changes')")
     page.wait_for_selector("text=Your choices are saved")
-    assert page.inner_text("[data-purpose=contact]") == "Now: Yes"
+    expect(page.locator("[data-purpose=contact]")).to_have_text("Now: Yes", use_inner_text=True)
     row = db["consents"].get((receipt.story_id, "contact"))
     assert (row["granted"], row["notice_id"], row["recorded_by"]) == (
         1,
@@ -95,15 +83,12 @@ def test_a_gatherer_records_a_yes_on_the_tellers_behalf_and_it_is_audited(live_a
     receipt, notice = story_with_a_newer_notice(db)
     gill = make_user(db, "gatherer", "gill")
     page = browser.new_page()
-    page.goto(f"{base}/login")
-    page.fill("#username", "gill")
-    page.fill("#password", PASSWORD)
-    page.click("button[type=submit]")
+    sign_in(page, base, "gill")
     page.goto(f"{base}/capture/stories/find")
     page.fill("#reference", receipt.reference)
     page.click("button:has-text('Find')")
     form = page.locator("[data-record-consent]")
-    assert f"version {notice['version']}" in form.inner_text()
+    expect(form).to_contain_text(f"version {notice['version']}", use_inner_text=True)
     form.locator("#purpose").select_option("contact")
     form.locator("#answer-0").check()
     form.locator("#method").select_option("verbal")
@@ -113,7 +98,9 @@ def test_a_gatherer_records_a_yes_on_the_tellers_behalf_and_it_is_audited(live_a
     form.locator("#confirm_consent").check()
     form.locator("button:has-text('Record their answer')").click()
     page.wait_for_selector(".flash.info")
-    assert "“Contact me about what changed: Yes” is recorded" in page.inner_text("main")
+    expect(page.locator("main")).to_contain_text(
+        "“Contact me about what changed: Yes” is recorded", use_inner_text=True
+    )
 
     row = db["consents"].get((receipt.story_id, "contact"))
     assert (row["granted"], row["method"], row["recorded_by"], row["notice_id"]) == (
