@@ -25,7 +25,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from nlp import signal_model, signal_welsh
+from nlp import signal_context, signal_model, signal_welsh
 
 SIGNALS: dict[str, str] = {
     "suicide_self_harm": "Thoughts of suicide or self-harm",
@@ -478,6 +478,9 @@ def _held_back(doc, start: int, end: int, rule: _Rule) -> str | None:
             return "past, and said to be over"
         if _end_of_life_wish(doc, start, end):
             return "a wish about the end of life"
+        reason = _whose_and_when(doc, start, end)
+        if reason:
+            return reason
     if rule.signal in ("suicide_self_harm", "immediate_danger") and WAIT_WORDS & {
         t.lower_ for t in doc[start:end]
     }:
@@ -493,6 +496,39 @@ def _held_back(doc, start: int, end: int, rule: _Rule) -> str | None:
     if rule.signal != "complaint" and _is_question(doc, start, end):
         return "a question someone asked"
     return None
+
+
+def _whose_and_when(doc, start: int, end: int) -> str | None:
+    """The kinds of `nlp.signal_context`: a death told, a professional's account of others,
+    past with a when and well now, an idiom or information about the risk."""
+    before = _sentence_before(doc, start)
+    phrase = [t.lower_ for t in doc[start:end]]
+    after = _rest_of_sentence(doc, end)
+    if signal_context.death_told(before):
+        return "a death told, not a risk now"
+    if signal_context.staff_account(doc.text, before, phrase):
+        return "a professional's account of others"
+    reason = signal_context.idiom_or_information(before, phrase, after)
+    if reason:
+        return reason
+    sentence = " ".join([*before, *phrase, *after])
+    if signal_context.past_with_a_when(sentence, " ".join(_next_sentences(doc, end, 2))):
+        return "past, with when, and well now"
+    return None
+
+
+def _next_sentences(doc, end: int, count: int) -> list[str]:
+    """Lower-case words of the `count` sentences after the one holding doc[end - 1]."""
+    i = end
+    while i < len(doc) and doc[i].text not in SENTENCE_END:
+        i += 1
+    words, ends = [], 0
+    for token in doc[i + 1 :]:
+        words.append(token.lower_)
+        ends += token.text in SENTENCE_END
+        if ends >= count:
+            break
+    return words
 
 
 def _sentence_and_next(doc, start: int, end: int) -> list[str]:
@@ -756,6 +792,7 @@ def _best_per_signal(
                 signal == name and start < unit.end and unit.start < end
                 for signal, start, end in held_back
             )
+            and not _over_now(name, units, i)
         ]
         if not allowed:
             continue
@@ -774,6 +811,22 @@ def _best_per_signal(
             )
             found.append(Signal(name, "classifier", why, round(score, 3), tier="possible"))
     return found
+
+
+def _over_now(name: str, units: list[signal_model.Unit], i: int) -> bool:
+    """Whether the model may not raise `name` on units[i] because the words say it is over:
+    danger means now, so not on a sentence that says the person is now fine, home, stable or
+    safe, nor on the one just before it ("he collapsed and the ambulance took three hours.
+    He's fine now"); suicide or self-harm not on a sentence that is itself told as past and
+    over ("the service saved my life", "in a better place now"), unless it says it is back."""
+    if name == "immediate_danger":
+        return any(signal_context.resolved_now(u.text) for u in units[i : i + 2])
+    if name == "suicide_self_harm":
+        words = " " + " ".join(normalise(units[i].text).lower().split()) + " "
+        return any(cue in words for cue in RECOVERED) and not signal_context.BACK_AGAIN.search(
+            words
+        )
+    return False
 
 
 def _quote(text: str, limit: int = 120) -> str:
