@@ -167,6 +167,27 @@ CUES: dict[str, str] = {
 }  # fmt: skip
 
 
+# Words common in English and not Welsh: an English clause inside a Welsh sentence has some.
+ENGLISH_WORDS = frozenset(
+    "the and i my me was were is are have has had been about for of on to it he she they we "
+    "his her this that with at last night thinking think going got just because but".split()
+)
+CLAUSE = re.compile(r"[^,;:.!?]+")
+
+
+def english_clauses(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the English clauses in a sentence that reads as Welsh, for a teller who
+    switches language mid-sentence ("dwi ddim yn cysgu, and last night I stood on the
+    bridge"): the English model reads these, the Welsh rules the rest."""
+    found = []
+    for match in CLAUSE.finditer(text):
+        words = [w.lower().strip("'’") for w in WORD.findall(match.group(0))]
+        english = sum(w in ENGLISH_WORDS for w in words)
+        if len(words) >= 4 and english >= 2 and not is_welsh(match.group(0)):
+            found.append((match.start(), match.end()))
+    return found
+
+
 def is_welsh(text: str) -> bool:
     """Whether a sentence reads as Welsh (two or more Welsh-only words, a fifth of all)."""
     words = [w.lower().strip("'’") for w in WORD.findall(text)]

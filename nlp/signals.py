@@ -19,6 +19,7 @@ Two layers, both reviewable:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -48,6 +49,7 @@ SEVERITY: dict[str, str] = {
     "complaint": "routine",
 }
 RISK_TO_LIFE = ("suicide_self_harm", "immediate_danger")
+ABUSE_SIGNALS = frozenset({"child_abuse_neglect", "adult_abuse_neglect", "domestic_abuse"})
 POSSIBLE_PREFIX = "possible risk, please read: "
 MAX_CHARS = 1_000_000  # beyond this only the first million characters are read
 
@@ -316,6 +318,13 @@ DENIALS = (
     " which i didn't", " i do n't", " i don't", " i have n't", " i haven't", " never have",
     " i did n't", " i didn't", " which i do n't", " which i don't",
 )  # fmt: skip
+# Asked, and answered yes (issue 19, precision, second round): "he asked if I was still having
+# thoughts about ending my life and I said yes, most days" is the teller's risk, not a question.
+AFFIRMED = re.compile(
+    r" (?:i|and) (?:said|told (?:her|him|them)|had to say) yes\b| i admitted\b"
+    r"| which i (?:have|am|do|did|had|was)(?! n't| not|n't)\b"
+    r"| i said i (?:was|had|do|did|am)(?! n't| not|n't)\b"
+)
 # "Mum was worried I might hurt myself, but I never would": denied straight after.
 DENIED_AFTER = re.compile(
     r",? ?but i (?:never would|would never|would n't|wouldn't|'d never|'d never)"
@@ -343,6 +352,8 @@ class Signal:
     # "possible": the model's lower tier for risk to life, still a flag for the lead, whose
     # reason starts with POSSIBLE_PREFIX so it is read as "please read", not "certain".
     tier: str = "certain"
+    # The model's: the sentence it scored (whole, for checks made after scoring).
+    sentence: str = field(default="", compare=False, repr=False)
 
     @property
     def severity(self) -> str:
@@ -622,9 +633,10 @@ def _not_abuse_of_the_person(doc, start: int, end: int) -> str | None:
 
 def _is_question(doc, start: int, end: int) -> bool:
     window = doc[max(0, start - 10) : start]
-    answered_no = any(
-        denial in f" {' '.join(_sentence_and_next(doc, start, end))} " for denial in DENIALS
-    )
+    around = f" {' '.join(_sentence_and_next(doc, start, end))} "
+    if AFFIRMED.search(around):
+        return False  # asked, and answered yes: the teller's own risk, told
+    answered_no = any(denial in around for denial in DENIALS)
     for i, token in enumerate(window):
         if any(t.text in SENTENCE_END for t in window[i:]):
             continue
@@ -763,7 +775,7 @@ def model_signals_many(
     per_text = []
     for text in texts:
         text = normalise(text)
-        per_text.append([u for u in signal_model.units(text) if not signal_welsh.is_welsh(u.text)])
+        per_text.append(_english_units(signal_model.units(text)))
     pieces = [unit for units in per_text for unit in units]
     scores = model.score_units(pieces) if pieces else np.zeros((0, len(model.names)))
     results, offset = [], 0
@@ -772,6 +784,21 @@ def model_signals_many(
         offset += len(units)
         results.append(_best_per_signal(model, units, rows, held))
     return results
+
+
+def _english_units(units: list[signal_model.Unit]) -> list[signal_model.Unit]:
+    """The units the English model reads: English sentences, and the English clauses of a
+    Welsh sentence that switches language ("dwi ddim yn cysgu, and last night I stood on the
+    bridge"), each read alone."""
+    kept = []
+    for unit in units:
+        if not signal_welsh.is_welsh(unit.text):
+            kept.append(unit)
+            continue
+        for start, end in signal_welsh.english_clauses(unit.text):
+            clause = unit.text[start:end].strip()
+            kept.append(signal_model.Unit(unit.start + start, unit.start + end, clause, clause))
+    return kept
 
 
 def _best_per_signal(
@@ -798,18 +825,19 @@ def _best_per_signal(
             continue
         best = max(allowed, key=lambda i: scores[i, column])
         score = float(scores[best, column])
+        text = units[best].context
         if score >= threshold:
             why = (
                 f"model {score:.2f} (threshold {threshold:.2f}) on the words"
                 f' "{_quote(units[best].text)}"'
             )
-            found.append(Signal(name, "classifier", why, round(score, 3)))
+            found.append(Signal(name, "classifier", why, round(score, 3), "certain", text))
         elif score >= lower:
             why = (
                 f"{POSSIBLE_PREFIX}model {score:.2f} (possible from {lower:.2f}, sure from"
                 f' {threshold:.2f}) on the words "{_quote(units[best].text)}"'
             )
-            found.append(Signal(name, "classifier", why, round(score, 3), tier="possible"))
+            found.append(Signal(name, "classifier", why, round(score, 3), "possible", text))
     return found
 
 
@@ -849,7 +877,33 @@ def detect_many(
     """`detect` for many texts at once, their sentences embedded together."""
     ruled = [_rules(text) for text in texts]
     heard = model_signals_many(texts, model, [held for _, held in ruled])
-    for (detection, _), found in zip(ruled, heard, strict=True):
+    for (detection, _), found, text in zip(ruled, heard, texts, strict=True):
         fired = set(detection.names)
         detection.signals.extend(s for s in found if s.name not in fired)
+        _danger_told_as_now(detection, text)
     return [detection for detection, _ in ruled]
+
+
+def _danger_told_as_now(detection: Detection, story: str) -> None:
+    """In a story of domestic or child abuse, the model's danger must be told as now (issue
+    19, precision, second round). Most of its false alarms were abuse told as ongoing or
+    habitual ("he keeps turning up at my work", "she's 82 and won't leave him"): the abuse flag
+    is right, danger now is not. So where a domestic or child abuse flag is raised and danger
+    rests on the model alone, the story must say "now" or "tonight", or the sentence and its
+    neighbours an emergency or something happening as told ("he's kicking the door");
+    otherwise danger is kept as possible (signposted, not flagged). Danger from the rules, and
+    danger beside adult neglect (a cold house, a fall, heat: rarely told with a time word),
+    are untouched."""
+    if not set(detection.names) & {"child_abuse_neglect", "domestic_abuse"}:
+        return
+    if signal_context.NOW_IN_STORY.search(story.lower()):
+        return
+    for signal in list(detection.signals):
+        if (
+            signal.name == "immediate_danger"
+            and signal.source == "classifier"
+            and not signal_context.told_as_now(signal.sentence)
+        ):
+            detection.signals.remove(signal)
+            why = f"{signal.why}; not counted: abuse told without a word that it is happening now"
+            detection.possible.append(dataclasses.replace(signal, why=why))
