@@ -102,6 +102,11 @@ RULES: list[WelshRule] = [
         r"(?:well|gwell) (?:off |i bawb |i bawb os |fyddai pawb )?(?:hebdda i|hebddo i|heb(?: fi|"
         r"dda i)|os (?:dw i|dwi|ydw i)'?n mynd|os (?:dw i|dwi) wedi mynd)",
         r"(?:d?dod â|rhoi diwedd ar|gorffen) ?'?(?:fy|ei|i|m) ?(?:mywyd|fywyd|bywyd)",
+        r"meddwl am (?:farw|marw|neidio|ladd fy hun|ladd ei hun|eu cymryd|orffen y cyfan)",
+        r"neidio (?:oddi ar|o'r|oddi ar y|o flaen) (?:y |'r )?(?:bont|pont|to|clogwyn|adeilad|trên"
+        r"|tren)",
+        r"wedi bod yn (?:cadw|casglu|hel) (?:fy |ei |y )?(?:nhabledi|tabledi|dabledi|pils|bils)",
+        r"(?:cymryd|llyncu) y (?:tabledi|pils|moddion) i gyd",
         r"(?:bod yn|yn|'n) (?:torri|llosgi) (?:ei|fy|eu) (?:breichiau|freichiau|mreichiau|coesau"
         r"|goesau|nghoesau|choesau|arddyrnau|garddyrnau|ngarddyrnau|harddyrnau|hun)",
     ),
@@ -115,7 +120,11 @@ RULES: list[WelshRule] = [
         r"(?:tu allan|wrth y drws) (?:nawr|rŵan|rwan|heno)",
         r"wedi (?:cymryd|llyncu) (?:fy |yr )?holl (?:dabledi|tabledi)",
         # Second round: a threat to kill said as what he will do, a body in trouble now, someone
-        # trying to get in now.
+        # trying to get in now, a fire, 999 being rung, someone on the floor not answering.
+        r"wedi (?:cymryd|llyncu) y (?:tabledi|pils) i gyd",
+        r"mae tân|ar dân",
+        r"(?:dw i'n|dwi'n|rydw i'n|wedi) ffonio (?:999|ambiwlans)",
+        r"(?:cwympo|ar lawr|ar y llawr)\b.{0,60}\b(?:ddim yn ateb|ddim yn symud|methu codi)",
         r"(?:bydd|fydd|wnaiff|neith|wneith|geith) (?:o|e|hi|fe|fo)'?n? (?:fy|ein|ei)"
         r" (?:lladd|ladd)",
         (r"(?:ddim|dim|methu|wedi stopio) (?:yn )?anadlu", True),

@@ -138,6 +138,13 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "@NOT want|wanna to be here|alive|around any? more|anymore",
         "ca|can|cant n't|nt|not? go|carry on any? more|anymore|living",
         "taken|took|swallowed|swallowing|necked *2 @LOTS *4 @MEDS",
+        # Second round (issue 19, precision): thoughts of a way ("thought about driving into a
+        # wall"), and the self said as "me" in Easy Read or a second language ("I want to kill
+        # me").
+        "thought|thoughts|thinking|think about|of driving|crashing|jumping|stepping|walking"
+        "|swimming *1 into|off|under the|a|an? wall|tree|sea|river|traffic|lorry|train|bridge"
+        "|cliff|water|lake|canal|bus|motorway|roof|balcony|ledge|road",
+        "i want|wanted|wanna|going|gonna|try|tried|will to? kill|hurt|cut|harm me",
     ),
     "child_abuse_neglect": (
         "@HARM *3 @CHILD",
@@ -205,6 +212,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "he|she|they|someone 's|s|is|are kicking|banging|breaking|smashing|trying *3 door|doors"
         "|window|windows",
         "'m|am|m|are|'re hiding in|from|under",
+        # Second round: a body in trouble now, in the plain words of anaphylaxis.
+        "tongue|throat|airway *3 swelling|swollen|closing",
     ),
     "complaint": (
         "want|wanted|wanting|wants|going|gonna|like|intend|intending|plan|planning|need"
@@ -808,7 +817,7 @@ def _best_per_signal(
     held_back: list[tuple[str, int, int]],
 ) -> list[Signal]:
     found = []
-    possible = model.possible_thresholds()
+    possible = model.possible_thresholds(len(units))
     for column, name in enumerate(model.names):
         threshold = float(model.thresholds[column])
         lower = float(possible[column])

@@ -1,0 +1,152 @@
+"""Issue 19, precision, second round: whose risk it is and when. Each kind of false alarm
+found on a development set has its own examples here, written for these tests (none is a
+sentence of a measuring set), with a risk told in nearly the same words that must still fire."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pytest
+
+from nlp import signal_model, signal_welsh, signals
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Our uncle died by suicide when I was small and I'd like to join a walk.", "death"),
+        ("She lost her husband to suicide and the bereavement group helped.", "death"),
+        (
+            "I'm a paramedic. On nights we attended a fall, a stabbing and an overdose.",
+            "professional",
+        ),
+        (
+            "As a ward doctor I see patients every week who have self-harmed while waiting.",
+            "professional",
+        ),
+        (
+            "When I was at university I self-harmed for a while. I'm 38 now and a teacher.",
+            "past, with when",
+        ),
+        (
+            "Back in 2009 I tried to take my own life. These days I run a walking group.",
+            "past, with when",
+        ),
+        ("When the doctor said it out loud I wanted to die of shame.", "idiom"),
+        ("I'm going to end it with this dentist and find another.", "idiom"),
+        ("The box came with a leaflet warning about overdose in children.", "information"),
+    ],
+)
+def test_a_risk_that_is_not_the_tellers_now_is_held_back_with_its_reason(text, reason):
+    detection = signals.rule_hits(text)
+    assert "suicide_self_harm" not in detection.names
+    assert any(reason in s.why for s in detection.possible), detection.possible
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm a nurse and I have been thinking of ending my life.",
+        "I'm a paramedic and my daughter has been self-harming since Easter.",
+        "When I was at university I self-harmed, and I've started again this month.",
+        "Back in 2009 I tried to take my own life. I'm struggling the same way now.",
+        "My brother died by suicide and I want to die too.",
+        "I want to die, and not of shame.",
+        "I'm going to end it tonight.",
+        "I'm a volunteer at the hub. A man told me he wants to end his life.",
+    ],
+)
+def test_the_same_words_about_the_teller_now_still_fire(text):
+    assert "suicide_self_harm" in signals.rule_hits(text).names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The nurse asked if I was having thoughts of suicide and I said yes.",
+        "The GP asked whether I had thoughts of hurting myself, which I have.",
+    ],
+)
+def test_a_screening_question_answered_yes_is_the_tellers_risk(text):
+    assert "suicide_self_harm" in signals.rule_hits(text).names
+
+
+def test_a_screening_question_answered_no_is_still_held_back():
+    detection = signals.rule_hits(
+        "The GP asked whether I had thoughts of harming myself, which I haven't."
+    )
+    assert detection.names == []
+
+
+@pytest.mark.parametrize(
+    ("text", "signal"),
+    [
+        ("Dw i wedi bod yn hunan-niweidio eto ers y Pasg.", "suicide_self_harm"),
+        ("Mae gen i raff yn y garej.", "suicide_self_harm"),
+        ("Dw i ddim yn meddwl ei bod hi'n werth byw.", "suicide_self_harm"),
+        ("Byddai pawb yn well off hebdda i.", "suicide_self_harm"),
+        ("Mae o eisiau dod â'i fywyd i ben.", "suicide_self_harm"),
+        ("Mae hi wedi bod yn torri ei breichiau bob nos.", "suicide_self_harm"),
+        ("Mi wnes i gymryd gormod o dabledi ddoe.", "suicide_self_harm"),
+        ("Mae e wedi dweud y bydd e'n fy lladd i.", "immediate_danger"),
+        ("Dydy'r babi ddim yn anadlu'n iawn.", "immediate_danger"),
+        ("Mae rhywun yn trio agor y drws ffrynt rŵan.", "immediate_danger"),
+    ],
+)
+def test_the_welsh_rules_hear_more_plain_words(text, signal):
+    assert signal in signals.rule_hits(text).names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mae hi wedi torri ei braich ar ôl cwympo yn yr ardd.",
+        "Mae'r rhaff yn y sied ar gyfer y ceffylau.",
+        "Roedd y gwyliau yn werth pob ceiniog.",
+        "Saith mlynedd yn ôl mi wnes i drio lladd fy hun. Dw i'n iawn rŵan, diolch i'r tîm.",
+    ],
+)
+def test_the_welsh_rules_leave_a_broken_arm_a_rope_for_horses_and_past_risk_alone(text):
+    assert "suicide_self_harm" not in signals.rule_hits(text).names
+
+
+def test_english_inside_a_welsh_sentence_is_read_by_the_english_model():
+    text = "Dw i ddim yn cysgu o gwbl, and last week I was thinking about the pills again."
+    clauses = [text[s:e] for s, e in signal_welsh.english_clauses(text)]
+    assert clauses == [" and last week I was thinking about the pills again"]
+    units = signals._english_units(signal_model.units(text))
+    assert [u.text for u in units] == ["and last week I was thinking about the pills again"]
+    assert signal_welsh.english_clauses("Diolch yn fawr i bawb yn yr ysbyty, chwarae teg.") == []
+
+
+def _danger_fires_on(model: signal_model.SentenceModel, text: str) -> signal_model.SentenceModel:
+    """The model with danger's thresholds just under what `text`'s best sentence scores, so
+    that the model raises danger on it unless a check after scoring holds it back."""
+    column = model.names.index("immediate_danger")
+    score = float(model.score_units(signal_model.units(text))[:, column].max())
+    sure = np.array(model.thresholds, copy=True)
+    lower = np.array(model.possible_thresholds(), copy=True)
+    sure[column] = lower[column] = score - 0.01
+    return dataclasses.replace(model, thresholds=sure, possible=lower)
+
+
+def test_the_model_raises_no_danger_on_an_emergency_said_to_be_over():
+    model = signal_model.load()
+    told = "Grandad collapsed at the bus stop and waited two hours for an ambulance."
+    tuned = _danger_fires_on(model, told)
+    assert "immediate_danger" in signals.detect(told, tuned).names
+    over = f"{told} He's fine now, thank goodness, but it was far too long."
+    assert "immediate_danger" not in signals.detect(over, tuned).names
+
+
+def test_in_a_story_of_abuse_the_models_danger_must_be_told_as_now():
+    model = signal_model.load()
+    habit = "My husband hits me. He always checks my phone and reads my messages."
+    tuned = _danger_fires_on(model, habit)
+    detection = signals.detect(habit, tuned)
+    assert "domestic_abuse" in detection.names
+    assert "immediate_danger" not in detection.names
+    assert any(s.name == "immediate_danger" for s in detection.possible)
+    now = "My husband hits me. He is checking my phone right now and reading my messages."
+    assert "immediate_danger" in signals.detect(now, _danger_fires_on(model, now)).names
