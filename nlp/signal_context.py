@@ -143,7 +143,9 @@ NOW_WORDS = re.compile(
     r"|threaten(?:s|ing|ed)?|on (?:his|her|their|my) way|scared for (?:my|her|his) life"
     r"|please help|help me|blood|strangl\w*|chok\w*|fire|smoke|gas|missing|can'?t get"
     r" (?:out|in)|stuck|escape|dark|freezing|at (?:my|the|our) (?:door|window)|on my own"
-    r"|try again|do it again)\b"
+    r"|try again|do it again|locked (?:me|us|her|him|them) in|(?:banging|hammering|kicking"
+    r"|knocking|pounding) (?:on|at|in) |please,? someone|(?:he|she|they)(?:'s| is| are|'re)"
+    r" back\b)"
 )
 # Said anywhere in the story, these put it in the present: "he is hitting me now".
 NOW_IN_STORY = re.compile(r"\b(?:right now|now|tonight|at the moment|as we speak)\b")

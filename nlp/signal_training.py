@@ -254,15 +254,18 @@ def by_length(
 ) -> np.ndarray:
     """(signals, LONGEST): the possible tier for a story of 1 .. LONGEST sentences. A story is
     flagged on its best sentence, so one of n ordinary sentences passes a threshold about n
-    times as often as one sentence does. The background comments average `per_comment`
-    sentences; a story of n sentences gets the threshold at which a comment would be flagged
-    at POSSIBLE_RATE * per_comment / n (never looser than the tier itself, never above the
-    sure threshold), so its chance of a false "possible" stays about that of a comment."""
+    times as often as one sentence does. The tier was calibrated on background comments, nine
+    in ten of which have at most `calibrated` sentences; a longer story of n sentences gets
+    the threshold at which a comment would be flagged at POSSIBLE_RATE * calibrated / n (never
+    looser than the tier itself, never above the sure threshold), so its chance of a false
+    "possible" stays about that of a comment. Stories as short as the comments keep the tier
+    as it was: that is where the short, plain risks are."""
     comments = _comments(examples, written)
-    per_comment = sum(len(rows) for rows in comments.values()) / max(1, len(comments))
+    lengths = [len(rows) for rows in comments.values()] or [1]
+    calibrated = float(np.percentile(lengths, 90))
     columns = []
     for n in range(1, LONGEST + 1):
-        share = min(1.0, per_comment / n)
+        share = min(1.0, calibrated / n)
         rates = {name: rate * share for name, rate in POSSIBLE_RATE.items()}
         tier = choose_thresholds(scores, examples, written, names, rates)
         columns.append(np.minimum(thresholds, np.maximum(possible, tier)))
