@@ -134,10 +134,9 @@ def _danger_fires_on(model: signal_model.SentenceModel, text: str) -> signal_mod
 def test_the_model_raises_no_danger_on_an_emergency_said_to_be_over():
     model = signal_model.load()
     told = "Grandad collapsed at the bus stop and waited two hours for an ambulance."
-    tuned = _danger_fires_on(model, told)
-    assert "immediate_danger" in signals.detect(told, tuned).names
+    assert "immediate_danger" in signals.detect(told, _danger_fires_on(model, told)).names
     over = f"{told} He's fine now, thank goodness, but it was far too long."
-    assert "immediate_danger" not in signals.detect(over, tuned).names
+    assert "immediate_danger" not in signals.detect(over, _danger_fires_on(model, over)).names
 
 
 def test_in_a_story_of_abuse_the_models_danger_must_be_told_as_now():
@@ -150,3 +149,68 @@ def test_in_a_story_of_abuse_the_models_danger_must_be_told_as_now():
     assert any(s.name == "immediate_danger" for s in detection.possible)
     now = "My husband hits me. He is checking my phone right now and reading my messages."
     assert "immediate_danger" in signals.detect(now, _danger_fires_on(model, now)).names
+
+
+@pytest.mark.parametrize(
+    ("text", "signal"),
+    [
+        ("Some nights I think about driving into a tree on the bypass.", "suicide_self_harm"),
+        ("Easy read: I am sad all the time. I want to hurt me.", "suicide_self_harm"),
+        ("Her tongue is swelling up after the prawns and she sounds hoarse.", "immediate_danger"),
+        ("Dw i'n meddwl am farw bron bob dydd.", "suicide_self_harm"),
+        ("Mae o wedi sôn am neidio oddi ar y bont.", "suicide_self_harm"),
+        ("Mae tân yn y tŷ drws nesa a does neb wedi dod allan.", "immediate_danger"),
+    ],
+)
+def test_second_round_plain_words_fire(text, signal):
+    assert signal in signals.rule_hits(text).names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We thought about driving into town for the late clinic instead.",
+        "He wants to kill me when I beat him at cards, ha.",
+        "My lips were a bit swollen after the filler but it settled.",
+    ],
+)
+def test_second_round_plain_words_leave_ordinary_words_alone(text):
+    assert signals.rule_hits(text).signals == []
+
+
+def test_the_possible_tier_rises_with_a_long_story_but_not_for_a_short_one():
+    """A story is flagged on its best sentence, so eight ordinary sentences have more chances
+    than one to pass by accident: the shipped tier rises past three sentences, up to the sure
+    threshold, and is unchanged for a story as short as the comments it was calibrated on."""
+    model = signal_model.load()
+    column = model.names.index("suicide_self_harm")
+    short = model.possible_thresholds(1)[column]
+    assert model.possible_thresholds(3)[column] == short
+    assert short < model.possible_thresholds(8)[column] <= model.thresholds[column]
+    assert model.possible_thresholds(30)[column] == model.possible_thresholds(8)[column]
+
+
+def test_a_weak_sentence_among_many_ordinary_ones_needs_more_to_raise_a_possible_flag():
+    model = signal_model.load()
+    column = model.names.index("suicide_self_harm")
+    weak = "Most nights I lie awake wishing I could just stop existing."
+    ordinary = [
+        "The car park was full again.",
+        "Reception were polite enough on the phone.",
+        "The waiting room had a new water machine.",
+        "My appointment ran about twenty minutes late.",
+        "The physio gave me a sheet of exercises to do.",
+        "I got the bus home afterwards without any trouble.",
+        "The leaflet about the new app was useful.",
+    ]
+    story = " ".join([*ordinary[:4], weak, *ordinary[4:]])
+    units = signal_model.units(story)
+    assert len(units) == 8
+    score = float(model.score_units(units)[:, column].max())
+    sure = np.array(model.thresholds, copy=True)
+    lower = np.array(model.possible_thresholds(), copy=True)
+    sure[column], lower[column] = score + 0.05, score - 0.005
+    tuned = dataclasses.replace(model, thresholds=sure, possible=lower)
+    flat = dataclasses.replace(tuned, possible_long=None)  # the tier before this change
+    assert "suicide_self_harm" in signals.detect(story, flat).names
+    assert "suicide_self_harm" not in signals.detect(story, tuned).names
