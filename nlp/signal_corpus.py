@@ -25,6 +25,7 @@ SENTENCES_PATH = Path(__file__).parent / "data" / "signal_sentences.txt"
 KINDS_PATH = Path(__file__).parent / "data" / "signal_kinds.txt"
 VOICES_PATH = Path(__file__).parent / "data" / "signal_voices.txt"
 NOW_PATH = Path(__file__).parent / "data" / "signal_now.txt"
+CONTRASTS_PATH = Path(__file__).parent / "data" / "signal_contrasts.txt"
 
 
 @dataclass(frozen=True)
@@ -43,11 +44,12 @@ class Example:
 
 
 def hand_written(
-    paths: tuple[Path, ...] = (SENTENCES_PATH, KINDS_PATH, VOICES_PATH, NOW_PATH),
+    paths: tuple[Path, ...] = (SENTENCES_PATH, KINDS_PATH, VOICES_PATH, NOW_PATH, CONTRASTS_PATH),
 ) -> list[Example]:
-    """The sentences of `signal_sentences.txt`, `signal_kinds.txt`, `signal_voices.txt` and
-    `signal_now.txt` (danger now against abuse that is ongoing or past) with the labels of
-    their block."""
+    """The sentences of `signal_sentences.txt`, `signal_kinds.txt`, `signal_voices.txt`,
+    `signal_now.txt` (danger now against abuse that is ongoing or past) and
+    `signal_contrasts.txt` (the ordinary sentences of long stories the model read as a risk,
+    beside a risk told in the same words) with the labels of their block."""
     labels: tuple[str, ...] = ()
     examples = []
     lines = [line for path in paths for line in path.read_text(encoding="utf-8").splitlines()]

@@ -137,10 +137,22 @@ class SentenceModel:
     # (signals,): the lower "possible" tier, a flag that asks to be read (equal to
     # `thresholds` for a signal without one)
     possible: np.ndarray | None = None
+    # (signals, LONGEST): the lower tier for a story of 1, 2, ... LONGEST or more sentences.
+    # A story's flag rests on its best sentence, so a long story of ordinary sentences has more
+    # chances to pass by accident than a short comment; the tier rises with length so that a
+    # long story is no likelier to raise a false "possible" than a short one (issue 19,
+    # precision, second round; chosen in training on the background comments).
+    possible_long: np.ndarray | None = None
 
-    def possible_thresholds(self) -> np.ndarray:
-        """The threshold of the lower tier of each signal (its only one if it has no tier)."""
-        return self.thresholds if self.possible is None else self.possible
+    def possible_thresholds(self, sentences: int = 1) -> np.ndarray:
+        """The threshold of the lower tier of each signal (its only one if it has no tier),
+        for a story of `sentences` sentences: never above the sure threshold."""
+        base = self.thresholds if self.possible is None else self.possible
+        if self.possible_long is None or sentences <= 1:
+            return base
+        column = min(sentences, self.possible_long.shape[1]) - 1
+        raise_by = self.possible_long[:, column] - self.possible_long[:, 0]
+        return np.minimum(self.thresholds, base + raise_by)
 
     def probabilities(self, vectors: np.ndarray, texts: list[str]) -> np.ndarray:
         """(units, signals) probabilities from [sentence, context] L2-normalised embeddings
@@ -171,6 +183,11 @@ class SentenceModel:
             word_intercept=self.word_intercept.astype(np.float32),
             thresholds=self.thresholds.astype(np.float32),
             possible=self.possible_thresholds().astype(np.float32),
+            **(
+                {}
+                if self.possible_long is None
+                else {"possible_long": self.possible_long.astype(np.float32)}
+            ),
             corpus_sha256=np.array(self.corpus_sha256),
             background_sha256=np.array(self.background_sha256),
         )
@@ -237,6 +254,7 @@ def load(path: Path = MODEL_PATH) -> SentenceModel:
             word_intercept=data["word_intercept"],
             thresholds=data["thresholds"],
             possible=data["possible"] if "possible" in data else None,
+            possible_long=data["possible_long"] if "possible_long" in data else None,
             corpus_sha256=str(data["corpus_sha256"]),
             background_sha256=str(data["background_sha256"]),
         )

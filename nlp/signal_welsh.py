@@ -72,7 +72,7 @@ RULES: list[WelshRule] = [
         r"(?:eisiau|isio|moyn|eisie) (?:marw|farw)",
         r"(?:l?ladd|ngladd) (?:fy|ei|eu|dy) hun(?:an)?",
         r"hunan-?laddiad|hunanladdol|hunan-?ladd",
-        r"hunan-?niwed(?:io)?|hunan-?anafu",
+        r"hunan-?niw(?:ed|eid)(?:io)?|hunan-?anafu",
         r"(?:n?niweidio|anafu|brifo|frifo|torri|dorri|llosgi|losgi) (?:fy|ei|eu) hun(?:an)?",
         (r"(?:dim|does dim) (?:pwynt|rheswm) (?:i )?(?:byw|fyw|mynd ymlaen|cario ymlaen)", True),
         (r"ddim (?:eisiau|isio|moyn) (?:byw|bod yma|bod yn fyw|deffro)", True),
@@ -91,8 +91,24 @@ RULES: list[WelshRule] = [
             True,
         ),
         r"d?dod â'?r cyfan i ben|rhoi diwedd ar (?:y cyfan|bopeth|bethau|fy mywyd)",
-        r"(?:cymryd|cymerais|llyncu|llyncais) (?:gormod|llond llaw|llwyth|pecyn cyfan|pob un)"
+        r"(?:cymryd|gymryd|nghymryd|cymerais|gymerais|cymres|gymres|llyncu|lyncu|llyncais"
+        r"|lyncais) (?:gormod|llond llaw|llwyth|pecyn cyfan|pob un)"
         r" o (?:dabledi|tabledi|bils|pils|barasetamol|paracetamol|foddion|meddyginiaeth)",
+        # Second round (issue 19, precision): means kept by the teller, "not worth living",
+        # "better for everyone without me", ending one's own life, cutting told as ongoing.
+        r"(?:edrych ar|gen i|ganddo|ganddi|gyda fi|efo fi|wedi prynu|prynais|prynu) (?:y |fy |ei"
+        r" |'r )?(?:rhaff|raff)",
+        (r"(?:ddim|nad|dim)\b.{0,25}\b(?:werth|gwerth) (?:byw|fyw)", True),
+        r"(?:well|gwell) (?:off |i bawb |i bawb os |fyddai pawb )?(?:hebdda i|hebddo i|heb(?: fi|"
+        r"dda i)|os (?:dw i|dwi|ydw i)'?n mynd|os (?:dw i|dwi) wedi mynd)",
+        r"(?:d?dod â|rhoi diwedd ar|gorffen) ?'?(?:fy|ei|i|m) ?(?:mywyd|fywyd|bywyd)",
+        r"meddwl am (?:farw|marw|neidio|ladd fy hun|ladd ei hun|eu cymryd|orffen y cyfan)",
+        r"neidio (?:oddi ar|o'r|oddi ar y|o flaen) (?:y |'r )?(?:bont|pont|to|clogwyn|adeilad|trên"
+        r"|tren)",
+        r"wedi bod yn (?:cadw|casglu|hel) (?:fy |ei |y )?(?:nhabledi|tabledi|dabledi|pils|bils)",
+        r"(?:cymryd|llyncu) y (?:tabledi|pils|moddion) i gyd",
+        r"(?:bod yn|yn|'n) (?:torri|llosgi) (?:ei|fy|eu) (?:breichiau|freichiau|mreichiau|coesau"
+        r"|goesau|nghoesau|choesau|arddyrnau|garddyrnau|ngarddyrnau|harddyrnau|hun)",
     ),
     *_rules(
         "immediate_danger",
@@ -103,6 +119,17 @@ RULES: list[WelshRule] = [
         r"|gwn)",
         r"(?:tu allan|wrth y drws) (?:nawr|rŵan|rwan|heno)",
         r"wedi (?:cymryd|llyncu) (?:fy |yr )?holl (?:dabledi|tabledi)",
+        # Second round: a threat to kill said as what he will do, a body in trouble now, someone
+        # trying to get in now, a fire, 999 being rung, someone on the floor not answering.
+        r"wedi (?:cymryd|llyncu) y (?:tabledi|pils) i gyd",
+        r"mae tân|ar dân",
+        r"(?:dw i'n|dwi'n|rydw i'n|wedi) ffonio (?:999|ambiwlans)",
+        r"(?:cwympo|ar lawr|ar y llawr)\b.{0,60}\b(?:ddim yn ateb|ddim yn symud|methu codi)",
+        r"(?:bydd|fydd|wnaiff|neith|wneith|geith) (?:o|e|hi|fe|fo)'?n? (?:fy|ein|ei)"
+        r" (?:lladd|ladd)",
+        (r"(?:ddim|dim|methu|wedi stopio) (?:yn )?anadlu", True),
+        r"(?:trio|trïo|ceisio|cicio|torri)\b.{0,30}\b(?:drws|ffenest|ffenestr)\b.{0,30}"
+        r"\b(?:rŵan|rwan|nawr|heno)",
     ),
     *_rules(
         "domestic_abuse",
@@ -147,6 +174,27 @@ CUES: dict[str, str] = {
     "ofn": "domestic_abuse", "heddlu": "immediate_danger", "esgeulus": "adult_abuse_neglect",
     "cwyn": "complaint", "cwyno": "complaint", "gwyno": "complaint",
 }  # fmt: skip
+
+
+# Words common in English and not Welsh: an English clause inside a Welsh sentence has some.
+ENGLISH_WORDS = frozenset(
+    "the and i my me was were is are have has had been about for of on to it he she they we "
+    "his her this that with at last night thinking think going got just because but".split()
+)
+CLAUSE = re.compile(r"[^,;:.!?]+")
+
+
+def english_clauses(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the English clauses in a sentence that reads as Welsh, for a teller who
+    switches language mid-sentence ("dwi ddim yn cysgu, and last night I stood on the
+    bridge"): the English model reads these, the Welsh rules the rest."""
+    found = []
+    for match in CLAUSE.finditer(text):
+        words = [w.lower().strip("'’") for w in WORD.findall(match.group(0))]
+        english = sum(w in ENGLISH_WORDS for w in words)
+        if len(words) >= 4 and english >= 2 and not is_welsh(match.group(0)):
+            found.append((match.start(), match.end()))
+    return found
 
 
 def is_welsh(text: str) -> bool:
@@ -197,12 +245,29 @@ def _held_back(text: str, start: int, end: int, rule: WelshRule) -> str | None:
     # Reported without its question mark, as in English: "gofynnodd y nyrs a oeddwn i ...".
     if ASKED & {w.lower() for w in WORD.findall(text[sentence_start:start])}:
         return "a question someone asked"
+    if rule.signal == "suicide_self_harm" and _past_and_well(text, sentence_start, end):
+        return "past, and well now"
     if rule.signal == "suicide_self_harm" and text[end - 4 : end] in ("marw", "farw"):
         line_end = min([i for i in (text.find(".", end), text.find("!", end)) if i >= 0] or [None])
         whole = text[sentence_start:line_end]
         if END_OF_LIFE & set(WORD.findall(whole)):
             return "a wish about the end of life"
     return None
+
+
+# "Ddeng mlynedd yn ôl ... dw i'n iawn rŵan": years ago in the sentence, well now just after,
+# and no "eto" (again) or "dal" (still) to say it is back, as in English.
+YEARS_AGO = re.compile(r"\b(?:mlynedd|blynedd|flynedd|blwyddyn|flwyddyn) yn ôl\b")
+WELL_NOW = re.compile(r"\b(?:iawn|well|gwell|saff|ddiogel) (?:rŵan|rwan|nawr|erbyn hyn)\b")
+BACK_AGAIN = re.compile(r"\b(?:eto|dal i|dal yn|ail-?ddechrau)\b")
+
+
+def _past_and_well(text: str, sentence_start: int, end: int) -> bool:
+    sentence = text[sentence_start:end]
+    after = text[end : end + 200]
+    return bool(
+        YEARS_AGO.search(sentence) and WELL_NOW.search(after) and not BACK_AGAIN.search(after)
+    )
 
 
 def cue_words(text: str) -> list[tuple[str, str]]:

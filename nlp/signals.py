@@ -19,13 +19,14 @@ Two layers, both reviewable:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
 
-from nlp import signal_model, signal_welsh
+from nlp import signal_context, signal_model, signal_welsh
 
 SIGNALS: dict[str, str] = {
     "suicide_self_harm": "Thoughts of suicide or self-harm",
@@ -48,6 +49,7 @@ SEVERITY: dict[str, str] = {
     "complaint": "routine",
 }
 RISK_TO_LIFE = ("suicide_self_harm", "immediate_danger")
+ABUSE_SIGNALS = frozenset({"child_abuse_neglect", "adult_abuse_neglect", "domestic_abuse"})
 POSSIBLE_PREFIX = "possible risk, please read: "
 MAX_CHARS = 1_000_000  # beyond this only the first million characters are read
 
@@ -136,6 +138,13 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "@NOT want|wanna to be here|alive|around any? more|anymore",
         "ca|can|cant n't|nt|not? go|carry on any? more|anymore|living",
         "taken|took|swallowed|swallowing|necked *2 @LOTS *4 @MEDS",
+        # Second round (issue 19, precision): thoughts of a way ("thought about driving into a
+        # wall"), and the self said as "me" in Easy Read or a second language ("I want to kill
+        # me").
+        "thought|thoughts|thinking|think about|of driving|crashing|jumping|stepping|walking"
+        "|swimming *1 into|off|under the|a|an? wall|tree|sea|river|traffic|lorry|train|bridge"
+        "|cliff|water|lake|canal|bus|motorway|roof|balcony|ledge|road",
+        "i want|wanted|wanna|going|gonna|try|tried|will to? kill|hurt|cut|harm me",
     ),
     "child_abuse_neglect": (
         "@HARM *3 @CHILD",
@@ -203,6 +212,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "he|she|they|someone 's|s|is|are kicking|banging|breaking|smashing|trying *3 door|doors"
         "|window|windows",
         "'m|am|m|are|'re hiding in|from|under",
+        # Second round: a body in trouble now, in the plain words of anaphylaxis.
+        "tongue|throat|airway *3 swelling|swollen|closing",
     ),
     "complaint": (
         "want|wanted|wanting|wants|going|gonna|like|intend|intending|plan|planning|need"
@@ -316,6 +327,13 @@ DENIALS = (
     " which i didn't", " i do n't", " i don't", " i have n't", " i haven't", " never have",
     " i did n't", " i didn't", " which i do n't", " which i don't",
 )  # fmt: skip
+# Asked, and answered yes (issue 19, precision, second round): "he asked if I was still having
+# thoughts about ending my life and I said yes, most days" is the teller's risk, not a question.
+AFFIRMED = re.compile(
+    r" (?:i|and) (?:said|told (?:her|him|them)|had to say) yes\b| i admitted\b"
+    r"| which i (?:have|am|do|did|had|was)(?! n't| not|n't)\b"
+    r"| i said i (?:was|had|do|did|am)(?! n't| not|n't)\b"
+)
 # "Mum was worried I might hurt myself, but I never would": denied straight after.
 DENIED_AFTER = re.compile(
     r",? ?but i (?:never would|would never|would n't|wouldn't|'d never|'d never)"
@@ -343,6 +361,8 @@ class Signal:
     # "possible": the model's lower tier for risk to life, still a flag for the lead, whose
     # reason starts with POSSIBLE_PREFIX so it is read as "please read", not "certain".
     tier: str = "certain"
+    # The model's: the sentence it scored (whole, for checks made after scoring).
+    sentence: str = field(default="", compare=False, repr=False)
 
     @property
     def severity(self) -> str:
@@ -478,6 +498,9 @@ def _held_back(doc, start: int, end: int, rule: _Rule) -> str | None:
             return "past, and said to be over"
         if _end_of_life_wish(doc, start, end):
             return "a wish about the end of life"
+        reason = _whose_and_when(doc, start, end)
+        if reason:
+            return reason
     if rule.signal in ("suicide_self_harm", "immediate_danger") and WAIT_WORDS & {
         t.lower_ for t in doc[start:end]
     }:
@@ -493,6 +516,39 @@ def _held_back(doc, start: int, end: int, rule: _Rule) -> str | None:
     if rule.signal != "complaint" and _is_question(doc, start, end):
         return "a question someone asked"
     return None
+
+
+def _whose_and_when(doc, start: int, end: int) -> str | None:
+    """The kinds of `nlp.signal_context`: a death told, a professional's account of others,
+    past with a when and well now, an idiom or information about the risk."""
+    before = _sentence_before(doc, start)
+    phrase = [t.lower_ for t in doc[start:end]]
+    after = _rest_of_sentence(doc, end)
+    if signal_context.death_told(before):
+        return "a death told, not a risk now"
+    if signal_context.staff_account(doc.text, before, phrase):
+        return "a professional's account of others"
+    reason = signal_context.idiom_or_information(before, phrase, after)
+    if reason:
+        return reason
+    sentence = " ".join([*before, *phrase, *after])
+    if signal_context.past_with_a_when(sentence, " ".join(_next_sentences(doc, end, 2))):
+        return "past, with when, and well now"
+    return None
+
+
+def _next_sentences(doc, end: int, count: int) -> list[str]:
+    """Lower-case words of the `count` sentences after the one holding doc[end - 1]."""
+    i = end
+    while i < len(doc) and doc[i].text not in SENTENCE_END:
+        i += 1
+    words, ends = [], 0
+    for token in doc[i + 1 :]:
+        words.append(token.lower_)
+        ends += token.text in SENTENCE_END
+        if ends >= count:
+            break
+    return words
 
 
 def _sentence_and_next(doc, start: int, end: int) -> list[str]:
@@ -586,9 +642,10 @@ def _not_abuse_of_the_person(doc, start: int, end: int) -> str | None:
 
 def _is_question(doc, start: int, end: int) -> bool:
     window = doc[max(0, start - 10) : start]
-    answered_no = any(
-        denial in f" {' '.join(_sentence_and_next(doc, start, end))} " for denial in DENIALS
-    )
+    around = f" {' '.join(_sentence_and_next(doc, start, end))} "
+    if AFFIRMED.search(around):
+        return False  # asked, and answered yes: the teller's own risk, told
+    answered_no = any(denial in around for denial in DENIALS)
     for i, token in enumerate(window):
         if any(t.text in SENTENCE_END for t in window[i:]):
             continue
@@ -727,7 +784,7 @@ def model_signals_many(
     per_text = []
     for text in texts:
         text = normalise(text)
-        per_text.append([u for u in signal_model.units(text) if not signal_welsh.is_welsh(u.text)])
+        per_text.append(_english_units(signal_model.units(text)))
     pieces = [unit for units in per_text for unit in units]
     scores = model.score_units(pieces) if pieces else np.zeros((0, len(model.names)))
     results, offset = [], 0
@@ -738,6 +795,21 @@ def model_signals_many(
     return results
 
 
+def _english_units(units: list[signal_model.Unit]) -> list[signal_model.Unit]:
+    """The units the English model reads: English sentences, and the English clauses of a
+    Welsh sentence that switches language ("dwi ddim yn cysgu, and last night I stood on the
+    bridge"), each read alone."""
+    kept = []
+    for unit in units:
+        if not signal_welsh.is_welsh(unit.text):
+            kept.append(unit)
+            continue
+        for start, end in signal_welsh.english_clauses(unit.text):
+            clause = unit.text[start:end].strip()
+            kept.append(signal_model.Unit(unit.start + start, unit.start + end, clause, clause))
+    return kept
+
+
 def _best_per_signal(
     model: signal_model.SentenceModel,
     units: list[signal_model.Unit],
@@ -745,7 +817,7 @@ def _best_per_signal(
     held_back: list[tuple[str, int, int]],
 ) -> list[Signal]:
     found = []
-    possible = model.possible_thresholds()
+    possible = model.possible_thresholds(len(units))
     for column, name in enumerate(model.names):
         threshold = float(model.thresholds[column])
         lower = float(possible[column])
@@ -756,24 +828,42 @@ def _best_per_signal(
                 signal == name and start < unit.end and unit.start < end
                 for signal, start, end in held_back
             )
+            and not _over_now(name, units, i)
         ]
         if not allowed:
             continue
         best = max(allowed, key=lambda i: scores[i, column])
         score = float(scores[best, column])
+        text = units[best].context
         if score >= threshold:
             why = (
                 f"model {score:.2f} (threshold {threshold:.2f}) on the words"
                 f' "{_quote(units[best].text)}"'
             )
-            found.append(Signal(name, "classifier", why, round(score, 3)))
+            found.append(Signal(name, "classifier", why, round(score, 3), "certain", text))
         elif score >= lower:
             why = (
                 f"{POSSIBLE_PREFIX}model {score:.2f} (possible from {lower:.2f}, sure from"
                 f' {threshold:.2f}) on the words "{_quote(units[best].text)}"'
             )
-            found.append(Signal(name, "classifier", why, round(score, 3), tier="possible"))
+            found.append(Signal(name, "classifier", why, round(score, 3), "possible", text))
     return found
+
+
+def _over_now(name: str, units: list[signal_model.Unit], i: int) -> bool:
+    """Whether the model may not raise `name` on units[i] because the words say it is over:
+    danger means now, so not on a sentence that says the person is now fine, home, stable or
+    safe, nor on the one just before it ("he collapsed and the ambulance took three hours.
+    He's fine now"); suicide or self-harm not on a sentence that is itself told as past and
+    over ("the service saved my life", "in a better place now"), unless it says it is back."""
+    if name == "immediate_danger":
+        return any(signal_context.resolved_now(u.text) for u in units[i : i + 2])
+    if name == "suicide_self_harm":
+        words = " " + " ".join(normalise(units[i].text).lower().split()) + " "
+        return any(cue in words for cue in RECOVERED) and not signal_context.BACK_AGAIN.search(
+            words
+        )
+    return False
 
 
 def _quote(text: str, limit: int = 120) -> str:
@@ -796,7 +886,33 @@ def detect_many(
     """`detect` for many texts at once, their sentences embedded together."""
     ruled = [_rules(text) for text in texts]
     heard = model_signals_many(texts, model, [held for _, held in ruled])
-    for (detection, _), found in zip(ruled, heard, strict=True):
+    for (detection, _), found, text in zip(ruled, heard, texts, strict=True):
         fired = set(detection.names)
         detection.signals.extend(s for s in found if s.name not in fired)
+        _danger_told_as_now(detection, text)
     return [detection for detection, _ in ruled]
+
+
+def _danger_told_as_now(detection: Detection, story: str) -> None:
+    """In a story of domestic or child abuse, the model's danger must be told as now (issue
+    19, precision, second round). Most of its false alarms were abuse told as ongoing or
+    habitual ("he keeps turning up at my work", "she's 82 and won't leave him"): the abuse flag
+    is right, danger now is not. So where a domestic or child abuse flag is raised and danger
+    rests on the model alone, the story must say "now" or "tonight", or the sentence and its
+    neighbours an emergency or something happening as told ("he's kicking the door");
+    otherwise danger is kept as possible (signposted, not flagged). Danger from the rules, and
+    danger beside adult neglect (a cold house, a fall, heat: rarely told with a time word),
+    are untouched."""
+    if not set(detection.names) & {"child_abuse_neglect", "domestic_abuse"}:
+        return
+    if signal_context.NOW_IN_STORY.search(story.lower()):
+        return
+    for signal in list(detection.signals):
+        if (
+            signal.name == "immediate_danger"
+            and signal.source == "classifier"
+            and not signal_context.told_as_now(signal.sentence)
+        ):
+            detection.signals.remove(signal)
+            why = f"{signal.why}; not counted: abuse told without a word that it is happening now"
+            detection.possible.append(dataclasses.replace(signal, why=why))
