@@ -133,33 +133,3 @@ def resolved_now(text: str) -> bool:
     "again", "for now" or "tonight" to say otherwise."""
     lowered = text.lower().replace("\u2019", "'")
     return bool(RESOLVED.search(lowered)) and not STILL_AT_RISK.search(lowered)
-
-
-# Danger told as now: a time, an emergency, or something happening as it is told.
-NOW_WORDS = re.compile(
-    r"\b(?:now|tonight|today|at the moment|currently|as we speak|999|112|ambulance|police"
-    r"|bleeding|breathing|breathe|unconscious|unresponsive|outside|hiding|this (?:morning"
-    r"|evening|afternoon)|minutes|an hour|hours|knife|gun|weapon|shotgun|kill|killing"
-    r"|threaten(?:s|ing|ed)?|on (?:his|her|their|my) way|scared for (?:my|her|his) life"
-    r"|please help|help me|blood|strangl\w*|chok\w*|fire|smoke|gas|missing|can'?t get"
-    r" (?:out|in)|stuck|escape|dark|freezing|at (?:my|the|our) (?:door|window)|on my own"
-    r"|try again|do it again|locked (?:me|us|her|him|them) in|(?:banging|hammering|kicking"
-    r"|knocking|pounding) (?:on|at|in) |please,? someone|(?:he|she|they)(?:'s| is| are|'re)"
-    r" back\b)"
-)
-# Said anywhere in the story, these put it in the present: "he is hitting me now".
-NOW_IN_STORY = re.compile(r"\b(?:right now|now|tonight|at the moment|as we speak)\b")
-HAPPENING = re.compile(r"(?:\b(?:is|are|am)|'s|'re|'m) (?:\w+ly )?\w+ing\b")
-HABITUAL = re.compile(
-    r"\b(?:keeps|always|every (?:time|day|night|week)|whenever|often|used to|for years"
-    r"|most (?:days|nights)|sometimes)\b"
-)
-
-
-def told_as_now(text: str) -> bool:
-    """Whether the words say danger now: a time or emergency word, or something happening as
-    told ("he's kicking the door") that is not a habit ("he's always shouting")."""
-    lowered = text.lower().replace("\u2019", "'")
-    if NOW_WORDS.search(lowered):
-        return True
-    return bool(HAPPENING.search(lowered)) and not HABITUAL.search(lowered)

@@ -19,7 +19,6 @@ Two layers, both reviewable:
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -49,7 +48,6 @@ SEVERITY: dict[str, str] = {
     "complaint": "routine",
 }
 RISK_TO_LIFE = ("suicide_self_harm", "immediate_danger")
-ABUSE_SIGNALS = frozenset({"child_abuse_neglect", "adult_abuse_neglect", "domestic_abuse"})
 POSSIBLE_PREFIX = "possible risk, please read: "
 MAX_CHARS = 1_000_000  # beyond this only the first million characters are read
 
@@ -361,8 +359,6 @@ class Signal:
     # "possible": the model's lower tier for risk to life, still a flag for the lead, whose
     # reason starts with POSSIBLE_PREFIX so it is read as "please read", not "certain".
     tier: str = "certain"
-    # The model's: the sentence it scored (whole, for checks made after scoring).
-    sentence: str = field(default="", compare=False, repr=False)
 
     @property
     def severity(self) -> str:
@@ -834,19 +830,18 @@ def _best_per_signal(
             continue
         best = max(allowed, key=lambda i: scores[i, column])
         score = float(scores[best, column])
-        text = units[best].context
         if score >= threshold:
             why = (
                 f"model {score:.2f} (threshold {threshold:.2f}) on the words"
                 f' "{_quote(units[best].text)}"'
             )
-            found.append(Signal(name, "classifier", why, round(score, 3), "certain", text))
+            found.append(Signal(name, "classifier", why, round(score, 3)))
         elif score >= lower:
             why = (
                 f"{POSSIBLE_PREFIX}model {score:.2f} (possible from {lower:.2f}, sure from"
                 f' {threshold:.2f}) on the words "{_quote(units[best].text)}"'
             )
-            found.append(Signal(name, "classifier", why, round(score, 3), "possible", text))
+            found.append(Signal(name, "classifier", why, round(score, 3), tier="possible"))
     return found
 
 
@@ -886,33 +881,7 @@ def detect_many(
     """`detect` for many texts at once, their sentences embedded together."""
     ruled = [_rules(text) for text in texts]
     heard = model_signals_many(texts, model, [held for _, held in ruled])
-    for (detection, _), found, text in zip(ruled, heard, texts, strict=True):
+    for (detection, _), found in zip(ruled, heard, strict=True):
         fired = set(detection.names)
         detection.signals.extend(s for s in found if s.name not in fired)
-        _danger_told_as_now(detection, text)
     return [detection for detection, _ in ruled]
-
-
-def _danger_told_as_now(detection: Detection, story: str) -> None:
-    """In a story of domestic or child abuse, the model's danger must be told as now (issue
-    19, precision, second round). Most of its false alarms were abuse told as ongoing or
-    habitual ("he keeps turning up at my work", "she's 82 and won't leave him"): the abuse flag
-    is right, danger now is not. So where a domestic or child abuse flag is raised and danger
-    rests on the model alone, the story must say "now" or "tonight", or the sentence and its
-    neighbours an emergency or something happening as told ("he's kicking the door");
-    otherwise danger is kept as possible (signposted, not flagged). Danger from the rules, and
-    danger beside adult neglect (a cold house, a fall, heat: rarely told with a time word),
-    are untouched."""
-    if not set(detection.names) & {"child_abuse_neglect", "domestic_abuse"}:
-        return
-    if signal_context.NOW_IN_STORY.search(story.lower()):
-        return
-    for signal in list(detection.signals):
-        if (
-            signal.name == "immediate_danger"
-            and signal.source == "classifier"
-            and not signal_context.told_as_now(signal.sentence)
-        ):
-            detection.signals.remove(signal)
-            why = f"{signal.why}; not counted: abuse told without a word that it is happening now"
-            detection.possible.append(dataclasses.replace(signal, why=why))

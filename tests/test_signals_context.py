@@ -139,18 +139,6 @@ def test_the_model_raises_no_danger_on_an_emergency_said_to_be_over():
     assert "immediate_danger" not in signals.detect(over, _danger_fires_on(model, over)).names
 
 
-def test_in_a_story_of_abuse_the_models_danger_must_be_told_as_now():
-    model = signal_model.load()
-    habit = "My husband hits me. He always checks my phone and reads my messages."
-    tuned = _danger_fires_on(model, habit)
-    detection = signals.detect(habit, tuned)
-    assert "domestic_abuse" in detection.names
-    assert "immediate_danger" not in detection.names
-    assert any(s.name == "immediate_danger" for s in detection.possible)
-    now = "My husband hits me. He is checking my phone right now and reading my messages."
-    assert "immediate_danger" in signals.detect(now, _danger_fires_on(model, now)).names
-
-
 @pytest.mark.parametrize(
     ("text", "signal"),
     [
