@@ -5,7 +5,7 @@ details or equality answers that come with it, in one transaction; a stale page 
 from __future__ import annotations
 
 import pytest
-from consent_support import ACTIVITY, capture_story, migrated_db, open_activity, staff_user
+from consent_support import ACTIVITY, capture_story, consent_db, open_activity, staff_user
 
 from consent import activities, contact_details, equality_answers, receipts
 from consent.errors import ConsentError
@@ -19,11 +19,7 @@ NO_EXTRAS = {
 }
 
 
-@pytest.fixture
-def db(tmp_path):
-    database = migrated_db(tmp_path)
-    yield database
-    database.close()
+db = consent_db
 
 
 @pytest.fixture

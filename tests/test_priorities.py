@@ -18,7 +18,7 @@ from nlp.priorities import (
 )
 from plumbing import db as wdb
 from plumbing.clock import now_iso
-from tests.consent_support import migrated_db
+from tests.consent_support import consent_db
 
 FRAMEWORK = textwrap.dedent(
     """\
@@ -117,11 +117,7 @@ def test_an_unreadable_file_is_a_clear_error(tmp_path):
         load_framework(tmp_path / "missing.yaml")
 
 
-@pytest.fixture
-def db(tmp_path):
-    database = migrated_db(tmp_path)
-    yield database
-    database.close()
+db = consent_db
 
 
 def test_storing_bumps_the_version_only_when_the_framework_changes(db):

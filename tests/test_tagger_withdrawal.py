@@ -8,7 +8,6 @@ import io
 from datetime import timedelta
 
 import numpy as np
-import pytest
 from click.testing import CliRunner
 from conftest import app_config, post_form
 
@@ -19,7 +18,7 @@ from nlp.priorities import load_framework, store_framework
 from plumbing import db as wdb
 from plumbing import jobs
 from plumbing.clock import today
-from tests.consent_support import migrated_db, staff_user
+from tests.consent_support import consent_db, migrated_db, staff_user
 from tests.test_tagging import FRAMEWORK_YAML, add_stories, all_stories, vectors
 from workbench.commands.stories import retention_command
 
@@ -55,11 +54,7 @@ def assert_same_arrays(one: dict, other: dict) -> None:
         assert np.array_equal(one[name], other[name]), name
 
 
-@pytest.fixture
-def db(tmp_path):
-    database = migrated_db(tmp_path)
-    yield database
-    database.close()
+db = consent_db
 
 
 def test_a_withdrawn_story_stales_the_tagger_and_the_worker_retrains_without_it(db, tmp_path):
