@@ -7,24 +7,20 @@ import re
 from datetime import timedelta
 
 import pytest
-from argon2 import PasswordHasher
 from conftest import post_form
 from consent_support import open_activity
 
 from consent import receipts
 from consent.references import spoken
 from plumbing.clock import today
-from workbench import accounts
 
 STORY = "I waited <b>three weeks</b> for a call back about my mum's care plan."
 REFERENCE_RE = re.compile(r"SW-[A-Z2-9]{4}-[A-Z2-9]{4}")
 SECRET_RE = re.compile(r"data-secret>([A-Z2-9]{4}(?:-[A-Z2-9]{4}){3})<")
 
 
-@pytest.fixture(autouse=True)
-def quick_staff_passwords(monkeypatch):
-    """Staff passwords are not under test here: argon2id still, at its cheapest settings."""
-    monkeypatch.setattr(accounts, "hasher", PasswordHasher(time_cost=1, memory_cost=1024))
+# Staff passwords are not under test here: argon2id still, at its cheapest settings.
+pytestmark = pytest.mark.usefixtures("fast_hashing")
 
 
 def consent_answers(**overrides: str) -> dict[str, str]:
@@ -49,11 +45,19 @@ def story_form(**overrides: str) -> dict[str, str]:
     }
 
 
-def record(client, activity_id: int, data: dict):
-    url = f"/capture/activities/{activity_id}/stories/new"
+def hidden_fields(client, url: str) -> dict[str, str]:
+    """The notice shown and the submission key that the story form at `url` carries."""
     page = client.get(url).get_data(as_text=True)
-    hidden = dict(re.findall(r'name="(notice_id|submission_key)"[^>]*value="([^"]*)"', page))
-    return post_form(client, url, {**hidden, **data})
+    return dict(re.findall(r'name="(notice_id|submission_key)"[^>]*value="([^"]*)"', page))
+
+
+def submit_story(client, url: str, data: dict):
+    """Sends a story form as a browser would: with the hidden fields of the page it loaded."""
+    return post_form(client, url, {**hidden_fields(client, url), **data})
+
+
+def record(client, activity_id: int, data: dict):
+    return submit_story(client, f"/capture/activities/{activity_id}/stories/new", data)
 
 
 def issued(response) -> tuple[str, str]:
@@ -208,8 +212,7 @@ def test_sending_the_same_form_twice_saves_one_story(client, db, login_as):
     user = login_as("gatherer")
     activity_id = open_activity(db, user.id)
     url = f"/capture/activities/{activity_id}/stories/new"
-    page = client.get(url).get_data(as_text=True)
-    hidden = dict(re.findall(r'name="(notice_id|submission_key)"[^>]*value="([^"]*)"', page))
+    hidden = hidden_fields(client, url)
     first = post_form(client, url, {**hidden, **story_form()})
     second = post_form(client, url, {**hidden, **story_form()})
     assert first.status_code == second.status_code == 201
