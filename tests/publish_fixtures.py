@@ -224,6 +224,15 @@ def seed(db, n_stories: int = 60, seed_value: int = 7) -> dict:
     return ids
 
 
+def seed_under_framework(db) -> dict:
+    """20 seeded stories whose activities use the icb-plan framework, as the priority and
+    review pages need; returns `seed`'s ids."""
+    ids = seed(db, n_stories=20)
+    with db.conn:
+        db.execute("UPDATE activities SET framework_id = 'icb-plan'")
+    return ids
+
+
 def add_points(db) -> None:
     """Map positions for every themed story, as a fit leaves them."""
     with wdb.write(db):

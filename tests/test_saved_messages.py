@@ -7,7 +7,7 @@ import re
 
 import pytest
 from conftest import post_form
-from publish_fixtures import seed
+from publish_fixtures import seed_under_framework
 
 STATUS = re.compile(r'<p class="flash info" role="status">([^<]+)</p>')
 ALERT = re.compile(r'<p class="flash error" role="alert">([^<]+)</p>')
@@ -15,10 +15,7 @@ ALERT = re.compile(r'<p class="flash error" role="alert">([^<]+)</p>')
 
 @pytest.fixture
 def seeded(db):
-    ids = seed(db, n_stories=20)
-    with db.conn:
-        db.execute("UPDATE activities SET framework_id = 'icb-plan'")
-    return ids
+    return seed_under_framework(db)
 
 
 def said(response) -> list[str]:
