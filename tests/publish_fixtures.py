@@ -18,6 +18,8 @@ CANARY_PHONE = "07700 900461"
 CANARY_ADDRESS = "17 Canary Wharfside Lane, Quaxton"
 CANARY_RAW = "Canaryphrase Xylophonic"
 CANARY_POSTCODE = "QX9"
+# Every canary: none of them may ever reach the published file.
+CANARIES = [CANARY_NAME, CANARY_EMAIL, CANARY_PHONE, CANARY_ADDRESS, CANARY_RAW, CANARY_POSTCODE]
 
 OPENINGS = [
     "I waited a long time for an appointment at the surgery",

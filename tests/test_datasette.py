@@ -7,22 +7,13 @@ import re
 
 import pytest
 from datasette.app import Datasette
-from publish_fixtures import (
-    CANARY_ADDRESS,
-    CANARY_EMAIL,
-    CANARY_NAME,
-    CANARY_PHONE,
-    CANARY_POSTCODE,
-    CANARY_RAW,
-    seed,
-)
+from publish_fixtures import CANARIES, seed
 
 from plumbing import db as wdb
 from workbench.commands.services import datasette_command
 from workbench.publishing import publish
 from workbench.publishing.schema import expected_columns
 
-CANARIES = [CANARY_NAME, CANARY_EMAIL, CANARY_PHONE, CANARY_ADDRESS, CANARY_RAW, CANARY_POSTCODE]
 TABLES = sorted(expected_columns())
 
 
