@@ -100,6 +100,27 @@ def open_activity(db, user_id: int, **overrides) -> int:
     return activities.create_activity(db, fields, created_by=user_id)
 
 
+def bare_activity(db, title: str, **fields) -> int:
+    """An activity row written directly, without a notice: for tests of the NLP stages, which
+    read stories and never the wording shown to tellers. Call inside `wdb.write(db)`."""
+    row = {
+        "title": title,
+        "purpose": "p",
+        "can_influence": "c",
+        "cannot_influence": "c",
+        "how_used": "h",
+        "who_sees": "w",
+        "feedback_plan": "f",
+        **fields,
+        "opens_on": "2025-01-01",
+        "closes_on": "2025-12-31",
+        "channels": "[]",
+        "retention_days": 30,
+        "created_at": now_iso(),
+    }
+    return db["activities"].insert(row).last_pk
+
+
 def capture_kwargs(db, activity_id: int, user_id: int | None, /, **overrides) -> dict:
     kwargs = {
         "activity_id": activity_id,
