@@ -263,19 +263,24 @@ def build_published(folder):
     return folder / "published.db"
 
 
-def fetch_published(path, *urls) -> list:
-    """Planner pages of a published file, through Datasette's own client."""
-    import asyncio
-
+def serve_published(path):
+    """Datasette exactly as `workbench serve-published` configures it."""
     from datasette.app import Datasette
 
     from workbench.publishing import publish
 
+    return Datasette(
+        [str(path)], metadata=publish.metadata(path), settings=publish.DATASETTE_SETTINGS
+    )
+
+
+def fetch_published(path, *urls, headers: dict | None = None) -> list:
+    """Planner pages of a published file, through Datasette's own client."""
+    import asyncio
+
     async def run():
-        ds = Datasette(
-            [str(path)], metadata=publish.metadata(path), settings=publish.DATASETTE_SETTINGS
-        )
+        ds = serve_published(path)
         await ds.invoke_startup()
-        return [await ds.client.get(url) for url in urls]
+        return [await ds.client.get(url, headers=headers or {}) for url in urls]
 
     return asyncio.run(run())

@@ -6,8 +6,7 @@ import asyncio
 import re
 
 import pytest
-from datasette.app import Datasette
-from publish_fixtures import CANARIES, seed
+from publish_fixtures import CANARIES, fetch_published, seed, serve_published
 
 from plumbing import db as wdb
 from workbench.commands.services import datasette_command
@@ -34,20 +33,8 @@ def built(working, tmp_path_factory):
     return path
 
 
-def serve(path):
-    """Datasette exactly as `workbench serve-published` configures it."""
-    return Datasette(
-        [str(path)], metadata=publish.metadata(path), settings=publish.DATASETTE_SETTINGS
-    )
-
-
-def fetch(path, *urls):
-    async def run():
-        ds = serve(path)
-        await ds.invoke_startup()
-        return [await ds.client.get(url) for url in urls]
-
-    return asyncio.run(run())
+serve = serve_published
+fetch = fetch_published
 
 
 def test_the_command_line_passes_the_same_settings_the_tests_use():
