@@ -67,6 +67,11 @@ def open_receipt(client, reference: str, secret: str, url: str = "/receipt", **e
     )
 
 
+def change_consents(client, story, **form: str):
+    """The receipt page's consent form sent for `story`, with its reference and secret."""
+    return open_receipt(client, story.reference, story.secret, "/receipt/consent", **form)
+
+
 def decode_qr(png: bytes) -> list[str]:
     image = Image.open(io.BytesIO(png)).convert("L")
     return [barcode.text for barcode in zxingcpp.read_barcodes(image)]
@@ -255,12 +260,10 @@ def test_withdrawal_from_the_receipt_page_deletes_the_story_and_keeps_a_tombston
 
 def test_changing_a_consent_is_confirmed_then_recorded(client, db, story):
     change = {"want_publish_quotes": "no", "want_share_partners": "yes"}
-    refused = open_receipt(client, story.reference, story.secret, "/receipt/consent", **change)
+    refused = change_consents(client, story, **change)
     assert refused.status_code == 400
     assert db["consents"].get((story.story_id, "publish_quotes"))["granted"] == 1
-    done = open_receipt(
-        client, story.reference, story.secret, "/receipt/consent", confirm="y", **change
-    )
+    done = change_consents(client, story, confirm="y", **change)
     assert done.status_code == 200
     assert "Your choices are saved" in done.get_data(as_text=True)
     assert db["consents"].get((story.story_id, "publish_quotes"))["granted"] == 0
@@ -273,24 +276,10 @@ def test_changing_a_consent_is_confirmed_then_recorded(client, db, story):
 
 def test_stopping_contact_deletes_the_contact_details(client, db, story):
     assert db["contacts"].count == 1
-    response = open_receipt(
-        client,
-        story.reference,
-        story.secret,
-        "/receipt/consent",
-        confirm="y",
-        want_contact="no",
-    )
+    response = change_consents(client, story, confirm="y", want_contact="no")
     assert response.status_code == 200
     assert db["contacts"].count == 0
-    again = open_receipt(
-        client,
-        story.reference,
-        story.secret,
-        "/receipt/consent",
-        confirm="y",
-        want_contact="yes",
-    )
+    again = change_consents(client, story, confirm="y", want_contact="yes")
     assert (
         again.status_code == 400 and db["consents"].get((story.story_id, "contact"))["granted"] == 0
     )
