@@ -66,6 +66,13 @@ def signed_in_with_activity(db, login_as, role: str = "gatherer"):
     return user, open_activity(db, user.id)
 
 
+def staff_confirmed(client, action: str, reference: str, identity_check: str = "call_back"):
+    """A staff action on a found story ("withdraw" or "reissue"), the teller's identity checked
+    and the action confirmed."""
+    form = {"reference": reference, "identity_check": identity_check, "confirm": "y"}
+    return post_form(client, f"/capture/stories/{action}", form, "/capture/stories/find")
+
+
 def issued(response) -> tuple[str, str]:
     page = response.get_data(as_text=True)
     return REFERENCE_RE.search(page).group(0), SECRET_RE.search(page).group(1)
@@ -256,12 +263,7 @@ def test_staff_withdraw_a_story_for_someone_after_checking_who_they_are(client, 
         client, "/capture/stories/withdraw", {"reference": reference}, "/capture/stories/find"
     )
     assert unchecked.status_code == 302 and db["stories"].count == 1
-    response = post_form(
-        client,
-        "/capture/stories/withdraw",
-        {"reference": reference, "identity_check": "call_back", "confirm": "y"},
-        "/capture/stories/find",
-    )
+    response = staff_confirmed(client, "withdraw", reference)
     assert response.status_code == 302
     assert db["stories"].count == 0
     tombstone = db["withdrawals"].get(reference)
@@ -274,12 +276,7 @@ def test_staff_withdraw_a_story_for_someone_after_checking_who_they_are(client, 
 def test_staff_reissue_a_secret_and_the_old_one_stops_working(client, db, login_as):
     _, activity_id = signed_in_with_activity(db, login_as, "analyst")
     reference, old = issued(record(client, activity_id, story_form()))
-    response = post_form(
-        client,
-        "/capture/stories/reissue",
-        {"reference": reference, "identity_check": "story_details", "confirm": "y"},
-        "/capture/stories/find",
-    )
+    response = staff_confirmed(client, "reissue", reference, "story_details")
     assert response.status_code == 201
     new = issued(response)[1]
     assert new != old

@@ -8,7 +8,7 @@ import pytest
 from conftest import PASSWORD, login, make_user, post_form
 from consent_support import open_activity
 from mail_support import free_port, smtp_on
-from test_capture_web import issued, record, story_form
+from test_capture_web import issued, record, staff_confirmed, story_form
 
 from consent import receipts
 from workbench.feedback import outbox
@@ -17,12 +17,7 @@ EMAIL = "teller@example.org"
 
 
 def reissue(client, reference: str):
-    return post_form(
-        client,
-        "/capture/stories/reissue",
-        {"reference": reference, "identity_check": "call_back", "confirm": "y"},
-        "/capture/stories/find",
-    )
+    return staff_confirmed(client, "reissue", reference)
 
 
 @pytest.fixture

@@ -9,7 +9,8 @@ from datetime import timedelta
 
 import numpy as np
 from click.testing import CliRunner
-from conftest import app_config, post_form
+from conftest import app_config
+from test_capture_web import staff_confirmed
 
 from consent.references import new_reference
 from consent.withdrawal import withdraw
@@ -109,12 +110,7 @@ def test_withdrawing_from_the_web_queues_retraining_and_the_job_forgets_the_stor
     with wdb.write(database):
         database["stories"].update(ids[0], {"reference": reference})
     login_as("gatherer")
-    response = post_form(
-        client,
-        "/capture/stories/withdraw",
-        {"reference": reference, "identity_check": "call_back", "confirm": "y"},
-        "/capture/stories/find",
-    )
+    response = staff_confirmed(client, "withdraw", reference)
     assert response.status_code == 302 and database["stories"].count == len(ids) - 1
     assert tag_store.load_classifier(database, "town-plan") is None
     queued = database.execute(
