@@ -251,11 +251,13 @@ def add_points(db) -> None:
         )
 
 
-def build_published(folder):
-    """A working database seeded as `seed` does, and the published file built from it."""
+def build_published(folder, seeded: bool = True):
+    """A working database seeded as `seed` does (or left empty: a first publication with
+    nothing approved yet), and the published file built from it."""
     db = wdb.connect(folder / "w.db")
     wdb.migrate(db)
-    seed(db)
+    if seeded:
+        seed(db)
     from workbench.publishing import publish
 
     publish.build(db, folder / "published.db")

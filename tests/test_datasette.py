@@ -6,7 +6,7 @@ import asyncio
 import re
 
 import pytest
-from publish_fixtures import CANARIES, fetch_published, seed, serve_published
+from publish_fixtures import CANARIES, build_published, fetch_published, seed, serve_published
 
 from plumbing import db as wdb
 from workbench.commands.services import datasette_command
@@ -173,10 +173,7 @@ def test_canaries_never_appear_on_any_page(built):
 
 
 def test_nothing_approved_still_serves_every_page(tmp_path):
-    db = wdb.connect(tmp_path / "w.db")
-    wdb.migrate(db)
-    publish.build(db, tmp_path / "published.db")
-    home, themes = fetch(tmp_path / "published.db", "/", "/published/themes.json")
+    home, themes = fetch(build_published(tmp_path, seeded=False), "/", "/published/themes.json")
     assert home.status_code == 200 and "No themes have been published yet" in home.text
     assert themes.status_code == 200 and themes.json()["rows"] == []
 
