@@ -7,7 +7,7 @@ import re
 from datetime import timedelta
 
 import pytest
-from conftest import post_form
+from conftest import login, make_user, post_form
 from consent_support import open_activity
 
 from consent import receipts
@@ -71,6 +71,17 @@ def staff_confirmed(client, action: str, reference: str, identity_check: str = "
     and the action confirmed."""
     form = {"reference": reference, "identity_check": identity_check, "confirm": "y"}
     return post_form(client, f"/capture/stories/{action}", form, "/capture/stories/find")
+
+
+def gatherer_recorded_story(app, db):
+    """A gatherer (gil) signed in on a client of their own records a story in an activity they
+    opened: (that client, activity id, story reference)."""
+    gatherer = make_user(db, "gatherer", "gil")
+    activity_id = open_activity(db, gatherer.id)
+    client = app.test_client()
+    login(client, gatherer.username)
+    reference, _secret = issued(record(client, activity_id, story_form()))
+    return client, activity_id, reference
 
 
 def issued(response) -> tuple[str, str]:
