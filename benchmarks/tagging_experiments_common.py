@@ -9,13 +9,17 @@ cuts that must be right at least 25 % of the time), so they differ only in the s
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
+import torch
 from scipy import linalg
+from sklearn.model_selection import KFold
 
 from benchmarks import tagging as bench
 from benchmarks import tagging_dev
+from benchmarks.tagging_token_states import TokenStates, _compute, token_states
 from nlp import tag_learner
 from nlp.priorities import Framework, load_framework
 
@@ -65,13 +69,17 @@ def dev_splits() -> list[DevSplit]:
     return splits
 
 
-def shipped(split: DevSplit) -> tuple[tuple[float, float], float]:
+def shipped(
+    split: DevSplit, framework: Framework | None = None
+) -> tuple[tuple[float, float], float]:
     """The shipped learner as benchmarks/tagging.py runs it (zero-shot fallback included):
-    (micro, macro) and training seconds."""
+    (micro, macro) and training seconds. `framework`, when given, replaces the split's own
+    (an experiment that changes the priorities' examples)."""
+    framework = framework or split.framework
     started = time.perf_counter()
     model = tag_learner.fit(
-        split.framework,
-        split.framework.ids,
+        framework,
+        framework.ids,
         [split.texts[i] for i in split.train],
         split.vectors[split.train],
         split.train_gold,
@@ -171,3 +179,149 @@ def blend(parts: list[tuple[np.ndarray, np.ndarray]], weights: list[float], trai
 def line(label: str, results: dict[str, tuple[float, float]], seconds: str = "") -> str:
     cells = " | ".join(f"{name} {mi:.3f} / {ma:.3f}" for name, (mi, ma) in results.items())
     return f"{label:<58} {cells}  {seconds}"
+
+
+class Table:
+    """Figures per row label and split, with training seconds where a row measures them, printed
+    as one line a row; the first rows of a network experiment are its references."""
+
+    def __init__(self) -> None:
+        self.results: dict[str, dict[str, tuple[float, float]]] = {}
+        self.seconds: dict[str, dict[str, float]] = {}
+
+    def note(self, label: str, split: DevSplit, pair, took: float | None = None) -> None:
+        self.results.setdefault(label, {})[split.name] = pair
+        if took is not None:
+            self.seconds.setdefault(label, {})[split.name] = took
+
+    def references(self, split: DevSplit) -> tuple[np.ndarray, np.ndarray]:
+        """Notes the shipped learner and this harness's kernel ridge; returns the ridge's
+        (held-out, test) scores for blending."""
+        pair, took = shipped(split)
+        self.note("shipped learner (tag_learner.fit, zero-shot fallback on)", split, pair, took)
+        ridge = ridge_scores(split)
+        self.note("reference: kernel ridge in this harness", split, figures(split, *ridge))
+        return ridge
+
+    def blends(self, split: DevSplit, ridge, network, label: Callable[[float], str]) -> None:
+        """Notes the ridge blended with a network's scores at network weights 0.25 and 0.5."""
+        for weight in (0.25, 0.5):
+            blended = blend([ridge, network], [1 - weight, weight], split.train_gold)
+            self.note(label(weight), split, figures(split, *blended))
+
+    def print(self) -> None:
+        for label, row in self.results.items():
+            took = self.seconds.get(label)
+            timing = " ".join(f"{t:.1f} s" for t in took.values()) if took else ""
+            print(line(label, row, timing))
+
+
+# What the token-level network experiments share: cached token vectors of the dev texts and of
+# the priorities' phrases, length-bucketed batches, the loss, and 3-fold cross-fitting.
+
+BATCH = 64
+
+
+def token_inputs(splits: list[DevSplit]) -> tuple[TokenStates, TokenStates]:
+    """Cached MiniLM token states of the dev texts, and those of the priorities' phrases."""
+    states = token_states(splits[0].texts, "fft-dev")
+    phrase_texts, _ = tag_learner._phrase_rows(splits[0].framework, splits[0].framework.ids)
+    return states, _compute(phrase_texts)
+
+
+def join_states(a: TokenStates, b: TokenStates) -> TokenStates:
+    return TokenStates(
+        np.vstack([a.before_last, b.before_last]),
+        np.vstack([a.last, b.last]),
+        np.concatenate([a.offsets, a.offsets[-1] + b.offsets[1:]]),
+    )
+
+
+def batches(lengths: np.ndarray, rows: np.ndarray, shuffle: np.random.Generator | None):
+    """Rows in batches of similar length (little padding); shuffled batch order in training."""
+    order = rows[np.argsort(lengths[rows], kind="stable")]
+    groups = [order[i : i + BATCH] for i in range(0, len(order), BATCH)]
+    if shuffle is not None:
+        shuffle.shuffle(groups)
+    return groups
+
+
+def multilabel_loss(logits: torch.Tensor, y: torch.Tensor, loss_name: str) -> torch.Tensor:
+    """ "softmax" is cross-entropy against each row's labels spread evenly (multi-label rows
+    share the mass); otherwise binary cross-entropy."""
+    if loss_name == "softmax":
+        share = y / y.sum(dim=1, keepdim=True).clamp(min=1.0)
+        return -(share * logits.log_softmax(dim=1)).sum(dim=1).mean()
+    return torch.nn.functional.binary_cross_entropy_with_logits(logits, y)
+
+
+def train_batches(
+    model: torch.nn.Module,
+    states: TokenStates,
+    rows: np.ndarray,
+    labels: np.ndarray,
+    run: tuple[int, np.random.Generator, str],
+    logits_of: Callable[[np.ndarray], torch.Tensor],
+    steps: list,
+) -> torch.nn.Module:
+    """`run` is (epochs, batch-order generator, loss name); `logits_of` scores a batch of rows;
+    each of `steps` (an optimiser, then any schedule) steps after every batch."""
+    epochs, generator, loss_name = run
+    target = torch.tensor(labels, dtype=torch.float32)
+    position = {row: k for k, row in enumerate(rows)}
+    model.train()
+    for _ in range(epochs):
+        for group in batches(states.lengths(), rows, generator):
+            loss = multilabel_loss(
+                logits_of(group), target[[position[r] for r in group]], loss_name
+            )
+            steps[0].zero_grad()
+            loss.backward()
+            for step in steps:
+                step.step()
+    return model.eval()
+
+
+def predict_batches(
+    states: TokenStates,
+    rows: np.ndarray,
+    width: int,
+    logits_of: Callable[[np.ndarray], torch.Tensor],
+) -> np.ndarray:
+    """Scores of `rows` in their own order, computed batch by batch without gradients."""
+    out = np.zeros((len(rows), width))
+    index = {row: k for k, row in enumerate(rows)}
+    with torch.inference_mode():
+        for group in batches(states.lengths(), rows, None):
+            out[[index[r] for r in group]] = logits_of(group).numpy()
+    return out
+
+
+def cross_fit(
+    split: DevSplit,
+    states: TokenStates,
+    phrases: TokenStates,
+    fit: Callable[[TokenStates, np.ndarray, np.ndarray, int], object],
+    predict: Callable[[object, TokenStates, np.ndarray], np.ndarray],
+) -> tuple[np.ndarray, np.ndarray, list[float]]:
+    """Held-out training scores from 3-fold cross-fitting (the priorities' phrases join every
+    fold's training rows, as in the shipped learner), the three fold models' average test
+    scores, and each fold's fitting seconds. `fit(states, rows, labels, fold number)` returns a
+    model; `predict(model, states, rows)` its scores."""
+    both = join_states(states, phrases)
+    phrase_rows = len(states.offsets) - 1 + np.arange(len(phrases.offsets) - 1)
+    _, phrase_labels = tag_learner._phrase_rows(split.framework, split.framework.ids)
+    labels_of = dict(zip(split.train, split.train_gold, strict=True))
+    labels_of.update(zip(phrase_rows, phrase_labels, strict=True))
+    held_out = np.zeros(split.train_gold.shape)
+    test = np.zeros(split.test_gold.shape)
+    fold_seconds = []
+    folds = KFold(3, shuffle=True, random_state=0).split(split.train)
+    for number, (fit_rows, out_rows) in enumerate(folds):
+        rows = np.concatenate([split.train[fit_rows], phrase_rows])
+        started = time.perf_counter()
+        model = fit(both, rows, np.array([labels_of[r] for r in rows]), number)
+        fold_seconds.append(time.perf_counter() - started)
+        held_out[out_rows] = predict(model, both, split.train[out_rows])
+        test += predict(model, both, split.test) / 3
+    return held_out, test, fold_seconds

@@ -17,16 +17,13 @@ training time reported is one fold's fit scaled to all training rows.
 from __future__ import annotations
 
 import copy
-import time
 
 import numpy as np
 import torch
-from sklearn.model_selection import KFold
 
 from benchmarks import tagging_experiments_common as common
-from benchmarks.tagging_experiments_lwan import _join, batches
-from benchmarks.tagging_token_states import TokenStates, _compute, token_states
-from nlp import embed, tag_learner
+from benchmarks.tagging_token_states import TokenStates
+from nlp import embed
 
 EPOCHS = 2
 LAYER_RATE = 5e-5
@@ -74,55 +71,27 @@ def train(states: TokenStates, rows: np.ndarray, labels: np.ndarray, seed: int, 
         ],
         weight_decay=0.01,
     )
-    target = torch.tensor(labels, dtype=torch.float32)
-    position = {row: k for k, row in enumerate(rows)}
-    model.train()
-    for _ in range(EPOCHS):
-        for group in batches(states.lengths(), rows, generator):
-            x, mask = states.padded(group, "before_last")
-            logits = model(torch.from_numpy(x), torch.from_numpy(mask))
-            y = target[[position[r] for r in group]]
-            if loss_name == "softmax":
-                share = y / y.sum(dim=1, keepdim=True).clamp(min=1.0)
-                loss = -(share * logits.log_softmax(dim=1)).sum(dim=1).mean()
-            else:
-                loss = torch.nn.functional.binary_cross_entropy_with_logits(logits, y)
-            optimiser.zero_grad()
-            loss.backward()
-            optimiser.step()
-    return model.eval()
+    run = (EPOCHS, generator, loss_name)
+    return common.train_batches(
+        model, states, rows, labels, run, lambda group: _logits(model, states, group), [optimiser]
+    )
+
+
+def _logits(model: LastLayerTagger, states: TokenStates, group: np.ndarray) -> torch.Tensor:
+    x, mask = states.padded(group, "before_last")
+    return model(torch.from_numpy(x), torch.from_numpy(mask))
 
 
 def predict(model, states: TokenStates, rows: np.ndarray) -> np.ndarray:
-    out = np.zeros((len(rows), model.head.out_features))
-    index = {row: k for k, row in enumerate(rows)}
-    with torch.inference_mode():
-        for group in batches(states.lengths(), rows, None):
-            x, mask = states.padded(group, "before_last")
-            out[[index[r] for r in group]] = model(
-                torch.from_numpy(x), torch.from_numpy(mask)
-            ).numpy()
-    return out
+    width = model.head.out_features
+    return common.predict_batches(states, rows, width, lambda g: _logits(model, states, g))
 
 
 def scores(split: common.DevSplit, states: TokenStates, phrases: TokenStates, loss_name: str):
-    both = _join(states, phrases)
-    phrase_rows = len(states.offsets) - 1 + np.arange(len(phrases.offsets) - 1)
-    _, phrase_labels = tag_learner._phrase_rows(split.framework, split.framework.ids)
-    labels_of = dict(zip(split.train, split.train_gold, strict=True))
-    labels_of.update(zip(phrase_rows, phrase_labels, strict=True))
-    held_out = np.zeros(split.train_gold.shape)
-    test = np.zeros(split.test_gold.shape)
-    fold_seconds = []
-    for number, (fit_rows, out_rows) in enumerate(
-        KFold(3, shuffle=True, random_state=0).split(split.train)
-    ):
-        rows = np.concatenate([split.train[fit_rows], phrase_rows])
-        started = time.perf_counter()
-        model = train(both, rows, np.array([labels_of[r] for r in rows]), number, loss_name)
-        fold_seconds.append(time.perf_counter() - started)
-        held_out[out_rows] = predict(model, both, split.train[out_rows])
-        test += predict(model, both, split.test) / 3
+    def fit(both, rows, labels, number):
+        return train(both, rows, labels, number, loss_name)
+
+    held_out, test, fold_seconds = common.cross_fit(split, states, phrases, fit, predict)
     return held_out, test, float(np.mean(fold_seconds)) * 1.5
 
 
@@ -134,38 +103,17 @@ def main() -> None:
     loss_name = parser.parse_args().loss
     torch.set_num_threads(2)
     splits = common.dev_splits()
-    states = token_states(splits[0].texts, "fft-dev")
+    states, phrases = common.token_inputs(splits)
     print(f"copied last layer reproduces the cached token vectors to {check_layer(states):.3f}")
-    phrase_texts, _ = tag_learner._phrase_rows(splits[0].framework, splits[0].framework.ids)
-    phrases = _compute(phrase_texts)
-    results: dict[str, dict[str, tuple[float, float]]] = {}
-    seconds: dict[str, dict[str, float]] = {}
-
-    def note(label, split, pair, took=None):
-        results.setdefault(label, {})[split.name] = pair
-        if took is not None:
-            seconds.setdefault(label, {})[split.name] = took
-
+    table = common.Table()
     for split in splits:
-        pair, took = common.shipped(split)
-        note("shipped learner (tag_learner.fit, zero-shot fallback on)", split, pair, took)
-        ridge = common.ridge_scores(split)
-        note("reference: kernel ridge in this harness", split, common.figures(split, *ridge))
+        ridge = table.references(split)
         held, test, took = scores(split, states, phrases, loss_name)
-        note(
-            f"last layer fine-tuned, {loss_name} loss, {EPOCHS} epochs, alone",
-            split,
-            common.figures(split, held, test),
-            took,
-        )
-        for weight in (0.25, 0.5):
-            blended = common.blend([ridge, (held, test)], [1 - weight, weight], split.train_gold)
-            note(f"ridge + fine-tuned, weight {weight}", split, common.figures(split, *blended))
+        label = f"last layer fine-tuned, {loss_name} loss, {EPOCHS} epochs, alone"
+        table.note(label, split, common.figures(split, held, test), took)
+        table.blends(split, ridge, (held, test), lambda w: f"ridge + fine-tuned, weight {w}")
         print(f"{split.name} done", flush=True)
-    for label, row in results.items():
-        took = seconds.get(label)
-        timing = " ".join(f"{t:.1f} s" for t in took.values()) if took else ""
-        print(common.line(label, row, timing))
+    table.print()
 
 
 if __name__ == "__main__":

@@ -18,17 +18,12 @@ by benchmarks/tagging_token_states.py.
 
 from __future__ import annotations
 
-import time
-
 import numpy as np
 import torch
-from sklearn.model_selection import KFold
 
 from benchmarks import tagging_experiments_common as common
-from benchmarks.tagging_token_states import TokenStates, _compute, token_states
-from nlp import tag_learner
+from benchmarks.tagging_token_states import TokenStates
 
-BATCH = 64
 HIDDEN = 256
 WEIGHT_DECAY = 1e-4
 DROPOUT = 0.1
@@ -55,121 +50,66 @@ class LabelWiseAttention(torch.nn.Module):
         return (pooled * self.weight).sum(-1) + self.bias
 
 
-def batches(lengths: np.ndarray, rows: np.ndarray, shuffle: np.random.Generator | None):
-    """Rows in batches of similar length (little padding); shuffled batch order in training."""
-    order = rows[np.argsort(lengths[rows], kind="stable")]
-    groups = [order[i : i + BATCH] for i in range(0, len(order), BATCH)]
-    if shuffle is not None:
-        shuffle.shuffle(groups)
-    return groups
-
-
 def train_network(states, rows, labels, scale, seed, variant):
     loss_name, epochs, rate = variant
     torch.manual_seed(seed)
     generator = np.random.default_rng(seed)
     model = LabelWiseAttention(states.last.shape[1], labels.shape[1])
     optimiser = torch.optim.AdamW(model.parameters(), lr=rate, weight_decay=WEIGHT_DECAY)
-    steps = epochs * int(np.ceil(len(rows) / BATCH))
+    steps = epochs * int(np.ceil(len(rows) / common.BATCH))
     schedule = torch.optim.lr_scheduler.OneCycleLR(optimiser, rate, total_steps=steps)
-    target = torch.tensor(labels, dtype=torch.float32)
-    lengths = states.lengths()
-    position = {row: k for k, row in enumerate(rows)}
-    model.train()
-    for _ in range(epochs):
-        for group in batches(lengths, rows, generator):
-            x, mask = states.padded(group)
-            logits = model(torch.from_numpy(x / scale), torch.from_numpy(mask))
-            y = target[[position[r] for r in group]]
-            if loss_name == "softmax":
-                share = y / y.sum(dim=1, keepdim=True).clamp(min=1.0)
-                loss = -(share * logits.log_softmax(dim=1)).sum(dim=1).mean()
-            else:
-                loss = torch.nn.functional.binary_cross_entropy_with_logits(logits, y)
-            optimiser.zero_grad()
-            loss.backward()
-            optimiser.step()
-            schedule.step()
-    return model.eval()
+    run = (epochs, generator, loss_name)
+
+    def logits_of(group):
+        return _logits(model, states, group, scale)
+
+    return common.train_batches(model, states, rows, labels, run, logits_of, [optimiser, schedule])
+
+
+def _logits(model, states: TokenStates, group: np.ndarray, scale: float) -> torch.Tensor:
+    x, mask = states.padded(group)
+    return model(torch.from_numpy(x / scale), torch.from_numpy(mask))
 
 
 def predict_network(model, states: TokenStates, rows: np.ndarray, scale: float) -> np.ndarray:
-    out = np.zeros((len(rows), model.bias.shape[0]))
-    index = {row: k for k, row in enumerate(rows)}
-    with torch.inference_mode():
-        for group in batches(states.lengths(), rows, None):
-            x, mask = states.padded(group)
-            logits = model(torch.from_numpy(x / scale), torch.from_numpy(mask)).numpy()
-            out[[index[r] for r in group]] = logits
-    return out
+    def logits_of(group):
+        return _logits(model, states, group, scale)
+
+    return common.predict_batches(states, rows, model.bias.shape[0], logits_of)
 
 
 def network_scores(split: common.DevSplit, states: TokenStates, phrases: TokenStates, variant):
     """Cross-fitted held-out scores of the training rows, fold-averaged test scores, and one
     fold's fitting time scaled to all training rows (what a shipped model would take)."""
-    both = _join(states, phrases)
-    n_dev = len(states.offsets) - 1
-    phrase_rows = n_dev + np.arange(len(phrases.offsets) - 1)
-    _, phrase_labels = tag_learner._phrase_rows(split.framework, split.framework.ids)
-    labels_of = dict(zip(split.train, split.train_gold, strict=True))
-    labels_of.update(zip(phrase_rows, phrase_labels, strict=True))
     scale = float(np.linalg.norm(states.last[:: max(1, len(states.last) // 5000)], axis=1).mean())
-    held_out = np.zeros(split.train_gold.shape)
-    test = np.zeros(split.test_gold.shape)
-    folds = KFold(3, shuffle=True, random_state=0).split(split.train)
-    for number, (fit_rows, out_rows) in enumerate(folds):
-        rows = np.concatenate([split.train[fit_rows], phrase_rows])
-        labels = np.array([labels_of[r] for r in rows])
-        started = time.perf_counter()
-        model = train_network(both, rows, labels, scale, number, variant)
-        took = (time.perf_counter() - started) * 1.5
-        held_out[out_rows] = predict_network(model, both, split.train[out_rows], scale)
-        test += predict_network(model, both, split.test, scale) / 3
-    return held_out, test, took
 
+    def fit(both, rows, labels, number):
+        return train_network(both, rows, labels, scale, number, variant)
 
-def _join(a: TokenStates, b: TokenStates) -> TokenStates:
-    return TokenStates(
-        np.vstack([a.before_last, b.before_last]),
-        np.vstack([a.last, b.last]),
-        np.concatenate([a.offsets, a.offsets[-1] + b.offsets[1:]]),
-    )
+    def predict(model, both, rows):
+        return predict_network(model, both, rows, scale)
+
+    held_out, test, fold_seconds = common.cross_fit(split, states, phrases, fit, predict)
+    return held_out, test, fold_seconds[-1] * 1.5
 
 
 def main() -> None:
     torch.set_num_threads(2)
     splits = common.dev_splits()
-    states = token_states(splits[0].texts, "fft-dev")
-    phrase_texts, _ = tag_learner._phrase_rows(splits[0].framework, splits[0].framework.ids)
-    phrases = _compute(phrase_texts)
-    results: dict[str, dict[str, tuple[float, float]]] = {}
-    seconds: dict[str, dict[str, float]] = {}
-
-    def note(label, split, pair, took=None):
-        results.setdefault(label, {})[split.name] = pair
-        if took is not None:
-            seconds.setdefault(label, {})[split.name] = took
-
+    states, phrases = common.token_inputs(splits)
+    table = common.Table()
     for split in splits:
-        pair, took = common.shipped(split)
-        note("shipped learner (tag_learner.fit, zero-shot fallback on)", split, pair, took)
-        ridge = common.ridge_scores(split)
-        note("reference: kernel ridge in this harness", split, common.figures(split, *ridge))
+        ridge = table.references(split)
         for variant in VARIANTS:
             name = "label-wise attention, {} loss, {} epochs, rate {}".format(*variant)
             held, test, took = network_scores(split, states, phrases, variant)
-            note(name, split, common.figures(split, held, test), took)
-            for weight in (0.25, 0.5):
-                blended = common.blend(
-                    [ridge, (held, test)], [1 - weight, weight], split.train_gold
-                )
-                label = f"  {variant[0]} {variant[1]} {variant[2]}: ridge + it, weight {weight}"
-                note(label, split, common.figures(split, *blended))
+            table.note(name, split, common.figures(split, held, test), took)
+            prefix = f"  {variant[0]} {variant[1]} {variant[2]}"
+            table.blends(
+                split, ridge, (held, test), lambda w, p=prefix: f"{p}: ridge + it, weight {w}"
+            )
         print(f"{split.name} done", flush=True)
-    for label, row in results.items():
-        took = seconds.get(label)
-        timing = " ".join(f"{t:.1f} s" for t in took.values()) if took else ""
-        print(common.line(label, row, timing))
+    table.print()
 
 
 if __name__ == "__main__":

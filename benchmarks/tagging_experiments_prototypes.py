@@ -21,9 +21,7 @@ import time
 import numpy as np
 from sklearn.feature_extraction.text import CountVectorizer
 
-from benchmarks import tagging as bench
 from benchmarks import tagging_experiments_common as common
-from nlp import tag_learner
 from nlp.priorities import Framework
 
 PRIOR_STRENGTH = 0.01  # Dirichlet prior: this share of the corpus counts spread over n-grams
@@ -67,20 +65,6 @@ def expanded(framework: Framework, ngrams: list[list[str]], only_below: int | No
     return dataclasses.replace(framework, priorities=tuple(priorities))
 
 
-def run(split: common.DevSplit, framework: Framework) -> tuple[tuple[float, float], float]:
-    started = time.perf_counter()
-    model = tag_learner.fit(
-        framework,
-        framework.ids,
-        [split.texts[i] for i in split.train],
-        split.vectors[split.train],
-        split.train_gold,
-    )
-    seconds = time.perf_counter() - started
-    decided = model.predict([split.texts[i] for i in split.test], split.vectors[split.test])[0]
-    return bench.f1_pair(split.test_gold, decided), seconds
-
-
 VARIANTS = {
     "5 n-grams per priority": (5, None),
     "10 n-grams per priority": (10, None),
@@ -95,7 +79,7 @@ def main() -> None:
     for split in common.dev_splits():
         train_texts = [split.texts[i] for i in split.train]
         counts = split.train_gold.sum(axis=0)
-        pair, took = run(split, split.framework)
+        pair, took = common.shipped(split)
         results.setdefault("shipped learner (reference)", {})[split.name] = pair
         seconds.setdefault("shipped learner (reference)", {})[split.name] = took
         ngrams = distinctive_ngrams(train_texts, split.train_gold, 20)
@@ -103,7 +87,7 @@ def main() -> None:
             started = time.perf_counter()
             trimmed = [n[:top] for n in ngrams]
             framework = expanded(split.framework, trimmed, only_below, counts)
-            pair, _ = run(split, framework)
+            pair, _ = common.shipped(split, framework)
             results.setdefault(label, {})[split.name] = pair
             seconds.setdefault(label, {})[split.name] = time.perf_counter() - started
         rare = int(np.argmin(np.where(counts >= 3, counts, 10**9)))

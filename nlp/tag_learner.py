@@ -24,13 +24,12 @@ the working database and be loaded offline. Texts reaching it are anonymised, ch
 
 from __future__ import annotations
 
-import io
 import time
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from nlp import embed
+from nlp import embed, model_blob
 from nlp.priorities import Framework
 
 MIN_EXAMPLES = 3  # labelled stories a priority needs before it is learnt, not zero-shot
@@ -269,9 +268,7 @@ class LearntTagger:
         return scores
 
     def to_bytes(self) -> bytes:
-        buffer = io.BytesIO()
-        np.savez_compressed(
-            buffer,
+        arrays = dict(
             priority_ids=np.array(self.priority_ids),
             columns=self.words.columns,
             idf=self.words.idf,
@@ -286,26 +283,25 @@ class LearntTagger:
             similarity_cuts=self.similarity_cuts,
             version=np.str_(self.version),
         )
-        return buffer.getvalue()
+        return model_blob.pack(arrays, compressed=True)
 
     @classmethod
     def from_bytes(cls, data: bytes) -> LearntTagger:
-        # allow_pickle stays off: the stored model is arrays only, never executable.
-        with np.load(io.BytesIO(data), allow_pickle=False) as a:
-            return cls(
-                priority_ids=[str(p) for p in a["priority_ids"]],
-                words=Words(columns=a["columns"], idf=a["idf"]),
-                prototypes=a["prototypes"],
-                coef_words=a["coef_words"].astype(np.float32),
-                coef_vector=a["coef_vector"],
-                coef_prior=a["coef_prior"],
-                intercept=a["intercept"],
-                platt=a["platt"],
-                thresholds=a["thresholds"],
-                learnt=a["learnt"].astype(bool),
-                similarity_cuts=a["similarity_cuts"],
-                version=str(a["version"]),
-            )
+        a = model_blob.unpack(data)
+        return cls(
+            priority_ids=[str(p) for p in a["priority_ids"]],
+            words=Words(columns=a["columns"], idf=a["idf"]),
+            prototypes=a["prototypes"],
+            coef_words=a["coef_words"].astype(np.float32),
+            coef_vector=a["coef_vector"],
+            coef_prior=a["coef_prior"],
+            intercept=a["intercept"],
+            platt=a["platt"],
+            thresholds=a["thresholds"],
+            learnt=a["learnt"].astype(bool),
+            similarity_cuts=a["similarity_cuts"],
+            version=str(a["version"]),
+        )
 
 
 def _sigmoid(values: np.ndarray) -> np.ndarray:

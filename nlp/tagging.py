@@ -18,7 +18,6 @@ keeps words, so it is never persisted.
 
 from __future__ import annotations
 
-import io
 import time
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -26,7 +25,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from nlp import embed
+from nlp import embed, model_blob
 from nlp.priorities import Framework
 
 if TYPE_CHECKING:
@@ -172,9 +171,7 @@ class LinearTagger:
         return 1.0 / (1.0 + np.exp(-logits))
 
     def to_bytes(self) -> bytes:
-        buffer = io.BytesIO()
-        np.savez(
-            buffer,
+        arrays = dict(
             priority_ids=np.array(self.priority_ids),
             coef=self.coef,
             intercept=self.intercept,
@@ -182,20 +179,19 @@ class LinearTagger:
             use=self.use,
             version=np.str_(self.version),
         )
-        return buffer.getvalue()
+        return model_blob.pack(arrays)
 
     @classmethod
     def from_bytes(cls, data: bytes) -> LinearTagger:
-        # allow_pickle stays off: the stored model is arrays only, never executable.
-        with np.load(io.BytesIO(data), allow_pickle=False) as arrays:
-            return cls(
-                priority_ids=[str(p) for p in arrays["priority_ids"]],
-                coef=arrays["coef"],
-                intercept=arrays["intercept"],
-                thresholds=arrays["thresholds"],
-                use=arrays["use"].astype(bool),
-                version=str(arrays["version"]),
-            )
+        arrays = model_blob.unpack(data)
+        return cls(
+            priority_ids=[str(p) for p in arrays["priority_ids"]],
+            coef=arrays["coef"],
+            intercept=arrays["intercept"],
+            thresholds=arrays["thresholds"],
+            use=arrays["use"].astype(bool),
+            version=str(arrays["version"]),
+        )
 
 
 def fit_linear_tagger(

@@ -61,12 +61,15 @@ class Search:
 def _where(search: Search) -> tuple[str, list]:
     clauses: list[str] = []
     params: list = []
-    if search.actor:
-        clauses.append("actor = ?")
-        params.append(search.actor)
-    if search.action:
-        clauses.append("action = ?")
-        params.append(search.action)
+
+    def given(clause: str, value: str | None) -> None:
+        """A one-parameter condition, only for a field the search fills in."""
+        if value:
+            clauses.append(clause)
+            params.append(value)
+
+    given("actor = ?", search.actor)
+    given("action = ?", search.action)
     if search.story_ids or search.reference:
         story = [
             "(object_type = 'story' AND object_id IN (SELECT value FROM json_each(?)))",
@@ -81,12 +84,8 @@ def _where(search: Search) -> tuple[str, list]:
             json.dumps(list(search.reference_actions)),
             reference,
         ]
-    if search.since:
-        clauses.append("at >= ?")
-        params.append(search.since)
-    if search.until:
-        clauses.append("at < ?")
-        params.append(search.until)
+    given("at >= ?", search.since)
+    given("at < ?", search.until)
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 

@@ -8,6 +8,8 @@ import tempfile
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+
 from consent import activities, capture
 from plumbing import db as wdb
 from plumbing.clock import now_iso, today
@@ -60,6 +62,15 @@ def migrated_db(directory: Path):
     return database
 
 
+@pytest.fixture
+def consent_db(tmp_path):
+    """A migrated database of the test's own, closed afterwards. A test module takes it as its
+    `db` fixture with `db = consent_db`, in place of conftest's app-backed one."""
+    database = migrated_db(tmp_path)
+    yield database
+    database.close()
+
+
 def staff_user(db, role: str = "gatherer") -> int:
     """A user row without the cost of hashing a real password (argon2 at full cost)."""
     with wdb.write(db):
@@ -89,6 +100,27 @@ def open_activity(db, user_id: int, **overrides) -> int:
     return activities.create_activity(db, fields, created_by=user_id)
 
 
+def bare_activity(db, title: str, **fields) -> int:
+    """An activity row written directly, without a notice: for tests of the NLP stages, which
+    read stories and never the wording shown to tellers. Call inside `wdb.write(db)`."""
+    row = {
+        "title": title,
+        "purpose": "p",
+        "can_influence": "c",
+        "cannot_influence": "c",
+        "how_used": "h",
+        "who_sees": "w",
+        "feedback_plan": "f",
+        **fields,
+        "opens_on": "2025-01-01",
+        "closes_on": "2025-12-31",
+        "channels": "[]",
+        "retention_days": 30,
+        "created_at": now_iso(),
+    }
+    return db["activities"].insert(row).last_pk
+
+
 def capture_kwargs(db, activity_id: int, user_id: int | None, /, **overrides) -> dict:
     kwargs = {
         "activity_id": activity_id,
@@ -107,6 +139,14 @@ def capture_kwargs(db, activity_id: int, user_id: int | None, /, **overrides) ->
 
 def capture_story(db, activity_id: int, user_id: int | None, /, **overrides) -> capture.Receipt:
     return capture.capture_story(db, **capture_kwargs(db, activity_id, user_id, **overrides))
+
+
+def told_story(db, role: str = "gatherer", /, **overrides) -> tuple[int, int, capture.Receipt]:
+    """A staff user, an open activity and one story captured by that user in it, `overrides`
+    changing the capture: (user id, activity id, receipt)."""
+    user = staff_user(db, role)
+    activity = open_activity(db, user)
+    return user, activity, capture_story(db, activity, user, **overrides)
 
 
 def anonymised_story(db, gatherer, text: str) -> int:

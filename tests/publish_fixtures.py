@@ -18,6 +18,8 @@ CANARY_PHONE = "07700 900461"
 CANARY_ADDRESS = "17 Canary Wharfside Lane, Quaxton"
 CANARY_RAW = "Canaryphrase Xylophonic"
 CANARY_POSTCODE = "QX9"
+# Every canary: none of them may ever reach the published file.
+CANARIES = [CANARY_NAME, CANARY_EMAIL, CANARY_PHONE, CANARY_ADDRESS, CANARY_RAW, CANARY_POSTCODE]
 
 OPENINGS = [
     "I waited a long time for an appointment at the surgery",
@@ -224,6 +226,15 @@ def seed(db, n_stories: int = 60, seed_value: int = 7) -> dict:
     return ids
 
 
+def seed_under_framework(db) -> dict:
+    """20 seeded stories whose activities use the icb-plan framework, as the priority and
+    review pages need; returns `seed`'s ids."""
+    ids = seed(db, n_stories=20)
+    with db.conn:
+        db.execute("UPDATE activities SET framework_id = 'icb-plan'")
+    return ids
+
+
 def add_points(db) -> None:
     """Map positions for every themed story, as a fit leaves them."""
     with wdb.write(db):
@@ -240,11 +251,13 @@ def add_points(db) -> None:
         )
 
 
-def build_published(folder):
-    """A working database seeded as `seed` does, and the published file built from it."""
+def build_published(folder, seeded: bool = True):
+    """A working database seeded as `seed` does (or left empty: a first publication with
+    nothing approved yet), and the published file built from it."""
     db = wdb.connect(folder / "w.db")
     wdb.migrate(db)
-    seed(db)
+    if seeded:
+        seed(db)
     from workbench.publishing import publish
 
     publish.build(db, folder / "published.db")
@@ -252,19 +265,24 @@ def build_published(folder):
     return folder / "published.db"
 
 
-def fetch_published(path, *urls) -> list:
-    """Planner pages of a published file, through Datasette's own client."""
-    import asyncio
-
+def serve_published(path):
+    """Datasette exactly as `workbench serve-published` configures it."""
     from datasette.app import Datasette
 
     from workbench.publishing import publish
 
+    return Datasette(
+        [str(path)], metadata=publish.metadata(path), settings=publish.DATASETTE_SETTINGS
+    )
+
+
+def fetch_published(path, *urls, headers: dict | None = None) -> list:
+    """Planner pages of a published file, through Datasette's own client."""
+    import asyncio
+
     async def run():
-        ds = Datasette(
-            [str(path)], metadata=publish.metadata(path), settings=publish.DATASETTE_SETTINGS
-        )
+        ds = serve_published(path)
         await ds.invoke_startup()
-        return [await ds.client.get(url) for url in urls]
+        return [await ds.client.get(url, headers=headers or {}) for url in urls]
 
     return asyncio.run(run())

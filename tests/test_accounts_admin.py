@@ -20,6 +20,21 @@ def admin(client, db):
     return user
 
 
+def signed_in_elsewhere(app, db, role: str):
+    """bob, a `role` user, and the browser he is signed in with."""
+    bob = make_user(db, role, "bob")
+    bobs_browser = app.test_client()
+    login(bobs_browser, "bob")
+    return bob, bobs_browser
+
+
+def on_account(client, user, action: str, form: dict, **kwargs):
+    """An admin's form about `user` (active, password or role), sent from the accounts page."""
+    return post_form(
+        client, f"/admin/users/{user.id}/{action}", form, form_page="/admin/users", **kwargs
+    )
+
+
 def actions_on(db, user_id: int) -> list[tuple[str, str, str | None]]:
     return [
         (row["actor"], row["action"], row["detail"])
@@ -34,26 +49,18 @@ def actions_on(db, user_id: int) -> list[tuple[str, str, str | None]]:
 def test_a_deactivated_account_is_signed_out_and_cannot_log_in_until_reactivated(
     app, client, db, admin
 ):
-    bob = make_user(db, "analyst", "bob")
-    bobs_browser = app.test_client()
-    login(bobs_browser, "bob")
+    bob, bobs_browser = signed_in_elsewhere(app, db, "analyst")
     assert bobs_browser.get("/dashboard").status_code == 200
 
-    response = post_form(
-        client,
-        f"/admin/users/{bob.id}/active",
-        {"action": "deactivate", "confirmed": "yes"},
-        form_page="/admin/users",
-        follow_redirects=True,
+    response = on_account(
+        client, bob, "active", {"action": "deactivate", "confirmed": "yes"}, follow_redirects=True
     )
     page = response.get_data(as_text=True)
     assert 'role="status">Saved: bob is deactivated' in page
     assert "/login" in bobs_browser.get("/dashboard").headers["Location"]
     assert login(bobs_browser, "bob").status_code == 401
 
-    post_form(
-        client, f"/admin/users/{bob.id}/active", {"action": "reactivate"}, form_page="/admin/users"
-    )
+    on_account(client, bob, "active", {"action": "reactivate"})
     assert login(bobs_browser, "bob").status_code == 302
     assert actions_on(db, bob.id) == [
         (admin.actor, "user_deactivated", None),
@@ -64,15 +71,8 @@ def test_a_deactivated_account_is_signed_out_and_cannot_log_in_until_reactivated
 def test_a_reset_shows_a_one_time_password_once_and_ends_the_old_password_and_sessions(
     app, client, db, admin
 ):
-    bob = make_user(db, "gatherer", "bob")
-    bobs_browser = app.test_client()
-    login(bobs_browser, "bob")
-    response = post_form(
-        client,
-        f"/admin/users/{bob.id}/password",
-        {"action": "reset", "confirmed": "yes"},
-        form_page="/admin/users",
-    )
+    bob, bobs_browser = signed_in_elsewhere(app, db, "gatherer")
+    response = on_account(client, bob, "password", {"action": "reset", "confirmed": "yes"})
     assert response.status_code == 200
     one_time = ONE_TIME.search(response.get_data(as_text=True)).group(1)
     assert one_time not in client.get("/admin/users").get_data(as_text=True)
@@ -84,17 +84,9 @@ def test_a_reset_shows_a_one_time_password_once_and_ends_the_old_password_and_se
 
 
 def test_a_role_change_applies_from_the_next_page_and_is_audited(app, client, db, admin):
-    bob = make_user(db, "planner", "bob")
-    bobs_browser = app.test_client()
-    login(bobs_browser, "bob")
+    bob, bobs_browser = signed_in_elsewhere(app, db, "planner")
     assert bobs_browser.get("/capture/import").status_code == 403
-    response = post_form(
-        client,
-        f"/admin/users/{bob.id}/role",
-        {"role": "analyst"},
-        form_page="/admin/users",
-        follow_redirects=True,
-    )
+    response = on_account(client, bob, "role", {"role": "analyst"}, follow_redirects=True)
     assert 'role="status">Saved: bob is now analyst.' in response.get_data(as_text=True)
     assert bobs_browser.get("/capture/import").status_code == 200
     assert actions_on(db, bob.id) == [(admin.actor, "role_changed", "planner->analyst")]
@@ -102,27 +94,17 @@ def test_a_role_change_applies_from_the_next_page_and_is_audited(app, client, db
 
 def test_an_unknown_role_changes_nothing(client, db, admin):
     bob = make_user(db, "planner", "bob")
-    post_form(client, f"/admin/users/{bob.id}/role", {"role": "owner"}, form_page="/admin/users")
+    on_account(client, bob, "role", {"role": "owner"})
     assert accounts.get(db, bob.id).role == "planner"
     assert actions_on(db, bob.id) == []
 
 
 def test_admins_cannot_deactivate_themselves_or_leave_no_active_admin(client, db, admin):
-    response = post_form(
-        client,
-        f"/admin/users/{admin.id}/active",
-        {"action": "deactivate", "confirmed": "yes"},
-        form_page="/admin/users",
-        follow_redirects=True,
+    response = on_account(
+        client, admin, "active", {"action": "deactivate", "confirmed": "yes"}, follow_redirects=True
     )
     assert "You cannot deactivate your own account." in response.get_data(as_text=True)
-    response = post_form(
-        client,
-        f"/admin/users/{admin.id}/role",
-        {"role": "analyst"},
-        form_page="/admin/users",
-        follow_redirects=True,
-    )
+    response = on_account(client, admin, "role", {"role": "analyst"}, follow_redirects=True)
     assert "Another admin must change your role." in response.get_data(as_text=True)
     assert accounts.get(db, admin.id).active and accounts.get(db, admin.id).role == "admin"
 
@@ -172,12 +154,8 @@ def test_a_reset_from_the_command_line_is_audited_too(app, db, monkeypatch):
 def test_deactivating_or_resetting_asks_first_and_changes_nothing_until_confirmed(
     app, client, db, admin, path, action, question
 ):
-    bob = make_user(db, "analyst", "bob")
-    bobs_browser = app.test_client()
-    login(bobs_browser, "bob")
-    response = post_form(
-        client, f"/admin/users/{bob.id}/{path}", {"action": action}, form_page="/admin/users"
-    )
+    bob, bobs_browser = signed_in_elsewhere(app, db, "analyst")
+    response = on_account(client, bob, path, {"action": action})
     page = response.get_data(as_text=True)
     assert response.status_code == 200 and question in page
     assert 'name="confirmed" value="yes"' in page and ONE_TIME.search(page) is None

@@ -7,24 +7,20 @@ import re
 from datetime import timedelta
 
 import pytest
-from argon2 import PasswordHasher
-from conftest import post_form
+from conftest import login, make_user, post_form
 from consent_support import open_activity
 
 from consent import receipts
 from consent.references import spoken
 from plumbing.clock import today
-from workbench import accounts
 
 STORY = "I waited <b>three weeks</b> for a call back about my mum's care plan."
 REFERENCE_RE = re.compile(r"SW-[A-Z2-9]{4}-[A-Z2-9]{4}")
 SECRET_RE = re.compile(r"data-secret>([A-Z2-9]{4}(?:-[A-Z2-9]{4}){3})<")
 
 
-@pytest.fixture(autouse=True)
-def quick_staff_passwords(monkeypatch):
-    """Staff passwords are not under test here: argon2id still, at its cheapest settings."""
-    monkeypatch.setattr(accounts, "hasher", PasswordHasher(time_cost=1, memory_cost=1024))
+# Staff passwords are not under test here: argon2id still, at its cheapest settings.
+pytestmark = pytest.mark.usefixtures("fast_hashing")
 
 
 def consent_answers(**overrides: str) -> dict[str, str]:
@@ -49,11 +45,43 @@ def story_form(**overrides: str) -> dict[str, str]:
     }
 
 
-def record(client, activity_id: int, data: dict):
-    url = f"/capture/activities/{activity_id}/stories/new"
+def hidden_fields(client, url: str) -> dict[str, str]:
+    """The notice shown and the submission key that the story form at `url` carries."""
     page = client.get(url).get_data(as_text=True)
-    hidden = dict(re.findall(r'name="(notice_id|submission_key)"[^>]*value="([^"]*)"', page))
-    return post_form(client, url, {**hidden, **data})
+    return dict(re.findall(r'name="(notice_id|submission_key)"[^>]*value="([^"]*)"', page))
+
+
+def submit_story(client, url: str, data: dict):
+    """Sends a story form as a browser would: with the hidden fields of the page it loaded."""
+    return post_form(client, url, {**hidden_fields(client, url), **data})
+
+
+def record(client, activity_id: int, data: dict):
+    return submit_story(client, f"/capture/activities/{activity_id}/stories/new", data)
+
+
+def signed_in_with_activity(db, login_as, role: str = "gatherer"):
+    """Signs in as a new `role` user who opens an activity: (user, activity id)."""
+    user = login_as(role)
+    return user, open_activity(db, user.id)
+
+
+def staff_confirmed(client, action: str, reference: str, identity_check: str = "call_back"):
+    """A staff action on a found story ("withdraw" or "reissue"), the teller's identity checked
+    and the action confirmed."""
+    form = {"reference": reference, "identity_check": identity_check, "confirm": "y"}
+    return post_form(client, f"/capture/stories/{action}", form, "/capture/stories/find")
+
+
+def gatherer_recorded_story(app, db):
+    """A gatherer (gil) signed in on a client of their own records a story in an activity they
+    opened: (that client, activity id, story reference)."""
+    gatherer = make_user(db, "gatherer", "gil")
+    activity_id = open_activity(db, gatherer.id)
+    client = app.test_client()
+    login(client, gatherer.username)
+    reference, _secret = issued(record(client, activity_id, story_form()))
+    return client, activity_id, reference
 
 
 def issued(response) -> tuple[str, str]:
@@ -98,8 +126,7 @@ def test_an_activity_that_closes_before_it_opens_is_refused(client, db, login_as
 
 
 def test_editing_the_wording_makes_a_new_notice_version(client, db, login_as):
-    user = login_as("analyst")
-    activity_id = open_activity(db, user.id)
+    _, activity_id = signed_in_with_activity(db, login_as, "analyst")
     page = client.get(f"/capture/activities/{activity_id}/edit").get_data(as_text=True)
     assert "Getting a GP appointment" in page
     activity = db["activities"].get(activity_id)
@@ -126,8 +153,7 @@ def test_a_gatherer_may_record_stories_but_not_manage_activities(client, db, log
 
 
 def test_the_notice_comes_before_the_story_and_no_consent_is_preselected(client, db, login_as):
-    user = login_as("gatherer")
-    activity_id = open_activity(db, user.id)
+    _, activity_id = signed_in_with_activity(db, login_as)
     page = client.get(f"/capture/activities/{activity_id}/stories/new").get_data(as_text=True)
     assert page.index("Why we are asking") < page.index('name="story"')
     assert page.index("What you cannot influence") < page.index('name="story"')
@@ -137,8 +163,7 @@ def test_the_notice_comes_before_the_story_and_no_consent_is_preselected(client,
 
 
 def test_a_gatherer_records_a_story_with_consent_and_gets_a_receipt(client, db, login_as):
-    user = login_as("gatherer")
-    activity_id = open_activity(db, user.id)
+    user, activity_id = signed_in_with_activity(db, login_as)
     response = record(client, activity_id, story_form())
     assert response.status_code == 201
     page = response.get_data(as_text=True)
@@ -159,8 +184,7 @@ def test_a_gatherer_records_a_story_with_consent_and_gets_a_receipt(client, db, 
 
 
 def test_a_missing_consent_answer_reshows_the_form_and_saves_nothing(client, db, login_as):
-    user = login_as("gatherer")
-    activity_id = open_activity(db, user.id)
+    _, activity_id = signed_in_with_activity(db, login_as)
     data = story_form()
     del data["consent_share_partners"]
     response = record(client, activity_id, data)
@@ -172,8 +196,7 @@ def test_a_missing_consent_answer_reshows_the_form_and_saves_nothing(client, db,
 
 
 def test_refusing_analysis_saves_nothing(client, db, login_as):
-    user = login_as("gatherer")
-    activity_id = open_activity(db, user.id)
+    _, activity_id = signed_in_with_activity(db, login_as)
     response = record(client, activity_id, story_form(consent_analysis="no"))
     assert response.status_code == 400
     assert "We can only keep a story" in response.get_data(as_text=True)
@@ -181,8 +204,7 @@ def test_refusing_analysis_saves_nothing(client, db, login_as):
 
 
 def test_verbal_consent_needs_a_note_made_at_the_time(client, db, login_as):
-    user = login_as("gatherer")
-    activity_id = open_activity(db, user.id)
+    _, activity_id = signed_in_with_activity(db, login_as)
     response = record(client, activity_id, story_form(channel="phone", method="verbal"))
     assert response.status_code == 400
     assert db["stories"].count == 0
@@ -195,8 +217,7 @@ def test_verbal_consent_needs_a_note_made_at_the_time(client, db, login_as):
 
 
 def test_an_empty_story_and_a_forged_purpose_save_nothing(client, db, login_as):
-    user = login_as("gatherer")
-    activity_id = open_activity(db, user.id)
+    _, activity_id = signed_in_with_activity(db, login_as)
     assert record(client, activity_id, story_form(story="   \n ")).status_code == 400
     forged = {**story_form(), "consent_sell_my_data": "yes"}
     assert record(client, activity_id, forged).status_code == 201
@@ -205,11 +226,9 @@ def test_an_empty_story_and_a_forged_purpose_save_nothing(client, db, login_as):
 
 
 def test_sending_the_same_form_twice_saves_one_story(client, db, login_as):
-    user = login_as("gatherer")
-    activity_id = open_activity(db, user.id)
+    _, activity_id = signed_in_with_activity(db, login_as)
     url = f"/capture/activities/{activity_id}/stories/new"
-    page = client.get(url).get_data(as_text=True)
-    hidden = dict(re.findall(r'name="(notice_id|submission_key)"[^>]*value="([^"]*)"', page))
+    hidden = hidden_fields(client, url)
     first = post_form(client, url, {**hidden, **story_form()})
     second = post_form(client, url, {**hidden, **story_form()})
     assert first.status_code == second.status_code == 201
@@ -219,8 +238,7 @@ def test_sending_the_same_form_twice_saves_one_story(client, db, login_as):
 
 
 def test_equality_answers_are_stored_apart_and_never_shown_beside_the_story(client, db, login_as):
-    user = login_as("gatherer")
-    activity_id = open_activity(db, user.id)
+    _, activity_id = signed_in_with_activity(db, login_as)
     answers = {"eq_religion": "Buddhist", "eq_postcode_district": "cv4", "eq_carer": "Yes"}
     response = record(client, activity_id, story_form(consent_equality_monitoring="yes", **answers))
     assert response.status_code == 201
@@ -241,16 +259,14 @@ def test_equality_answers_are_stored_apart_and_never_shown_beside_the_story(clie
 
 
 def test_equality_answers_without_their_consent_are_refused(client, db, login_as):
-    user = login_as("gatherer")
-    activity_id = open_activity(db, user.id)
+    _, activity_id = signed_in_with_activity(db, login_as)
     response = record(client, activity_id, story_form(eq_religion="Buddhist"))
     assert response.status_code == 400
     assert db["stories"].count == 0 and db["equality_answers"].count == 0
 
 
 def test_staff_withdraw_a_story_for_someone_after_checking_who_they_are(client, db, login_as):
-    user = login_as("gatherer")
-    activity_id = open_activity(db, user.id)
+    user, activity_id = signed_in_with_activity(db, login_as)
     reference, _secret = issued(record(client, activity_id, story_form()))
     found = post_form(client, "/capture/stories/find", {"reference": reference.lower()})
     assert found.status_code == 200 and "Withdraw the story" in found.get_data(as_text=True)
@@ -258,12 +274,7 @@ def test_staff_withdraw_a_story_for_someone_after_checking_who_they_are(client, 
         client, "/capture/stories/withdraw", {"reference": reference}, "/capture/stories/find"
     )
     assert unchecked.status_code == 302 and db["stories"].count == 1
-    response = post_form(
-        client,
-        "/capture/stories/withdraw",
-        {"reference": reference, "identity_check": "call_back", "confirm": "y"},
-        "/capture/stories/find",
-    )
+    response = staff_confirmed(client, "withdraw", reference)
     assert response.status_code == 302
     assert db["stories"].count == 0
     tombstone = db["withdrawals"].get(reference)
@@ -274,15 +285,9 @@ def test_staff_withdraw_a_story_for_someone_after_checking_who_they_are(client, 
 
 
 def test_staff_reissue_a_secret_and_the_old_one_stops_working(client, db, login_as):
-    user = login_as("analyst")
-    activity_id = open_activity(db, user.id)
+    _, activity_id = signed_in_with_activity(db, login_as, "analyst")
     reference, old = issued(record(client, activity_id, story_form()))
-    response = post_form(
-        client,
-        "/capture/stories/reissue",
-        {"reference": reference, "identity_check": "story_details", "confirm": "y"},
-        "/capture/stories/find",
-    )
+    response = staff_confirmed(client, "reissue", reference, "story_details")
     assert response.status_code == 201
     new = issued(response)[1]
     assert new != old
@@ -349,8 +354,7 @@ def test_an_analyst_imports_the_good_rows_and_sees_the_bad_ones_by_line(client, 
 
 
 def test_all_or_nothing_imports_nothing_when_a_row_is_bad(client, db, login_as):
-    user = login_as("admin")
-    activity_id = open_activity(db, user.id)
+    _, activity_id = signed_in_with_activity(db, login_as, "admin")
     response = upload(client, activity_id, "all_or_nothing")
     assert response.status_code == 200
     assert "Nothing imported" in response.get_data(as_text=True)
@@ -358,8 +362,7 @@ def test_all_or_nothing_imports_nothing_when_a_row_is_bad(client, db, login_as):
 
 
 def test_an_import_needs_an_explicit_choice_about_bad_rows(client, db, login_as):
-    user = login_as("analyst")
-    activity_id = open_activity(db, user.id)
+    _, activity_id = signed_in_with_activity(db, login_as, "analyst")
     response = upload(client, activity_id, None)
     assert response.status_code == 400
     assert "Choose what happens to rows with problems." in response.get_data(as_text=True)
@@ -370,8 +373,7 @@ def test_an_import_needs_an_explicit_choice_about_bad_rows(client, db, login_as)
 
 def test_a_story_over_the_length_limit_is_refused_with_the_limit_named(app, client, db, login_as):
     app.config["STORY_MAX_CHARS"] = 200
-    user = login_as("gatherer")
-    activity_id = open_activity(db, user.id)
+    _, activity_id = signed_in_with_activity(db, login_as)
     response = record(client, activity_id, story_form(story="word " * 60))
     assert response.status_code == 400
     assert "longer than 200 characters" in response.get_data(as_text=True)
@@ -379,8 +381,7 @@ def test_a_story_over_the_length_limit_is_refused_with_the_limit_named(app, clie
 
 
 def test_a_gatherer_records_that_a_teller_wants_updates_in_welsh(client, db, login_as):
-    user = login_as("gatherer")
-    activity_id = open_activity(db, user.id)
+    _, activity_id = signed_in_with_activity(db, login_as)
     page = client.get(f"/capture/activities/{activity_id}/stories/new").get_data(as_text=True)
     assert '<option selected value="en">English</option>' in page  # staff pages are English
     contact = {"consent_contact": "yes", "contact_phone": "07700 900123"}

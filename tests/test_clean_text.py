@@ -7,8 +7,7 @@ import io
 import re
 import zipfile
 
-import pytest
-from consent_support import capture_story, migrated_db, open_activity, staff_user
+from consent_support import capture_story, consent_db, open_activity, staff_user
 from publish_fixtures import seed
 from test_consent_imports import csv_bytes
 
@@ -21,11 +20,7 @@ TYPED = "First line\r\nSecond\x0b line\rThird\x00 line\x1b[31m\u0085 end"
 KEPT = "First line\nSecond line\nThird line[31m end"
 
 
-@pytest.fixture
-def db(tmp_path):
-    database = migrated_db(tmp_path)
-    yield database
-    database.close()
+db = consent_db
 
 
 def test_capture_keeps_one_line_ending_and_no_control_characters(db):

@@ -6,19 +6,14 @@ import hashlib
 from datetime import timedelta
 
 import pytest
-from consent_support import ACTIVITY, migrated_db, open_activity, row_counts, staff_user
+from consent_support import ACTIVITY, consent_db, open_activity, row_counts, staff_user
 
 from consent import activities
 from consent.errors import ConsentError
 from consent.purposes import PURPOSES
 from plumbing.clock import today
 
-
-@pytest.fixture
-def db(tmp_path):
-    database = migrated_db(tmp_path)
-    yield database
-    database.close()
+db = consent_db
 
 
 def test_a_new_activity_has_notice_version_1_with_the_hash_of_its_exact_text(db):

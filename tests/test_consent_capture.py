@@ -12,7 +12,7 @@ from consent_support import (
     ALL_YES,
     capture_kwargs,
     capture_story,
-    migrated_db,
+    consent_db,
     open_activity,
     row_counts,
 )
@@ -34,11 +34,7 @@ def activity(db, staff):
     return open_activity(db, staff)
 
 
-@pytest.fixture
-def db(tmp_path):
-    database = migrated_db(tmp_path)
-    yield database
-    database.close()
+db = consent_db
 
 
 def test_a_story_is_saved_with_one_consent_record_per_purpose(db, staff, activity):

@@ -4,7 +4,7 @@ all-or-nothing and skipping bad rows."""
 from __future__ import annotations
 
 import pytest
-from consent_support import migrated_db, open_activity, row_counts, staff_user
+from consent_support import consent_db, open_activity, row_counts, staff_user
 
 from consent import imports, receipts
 from consent.errors import ConsentError
@@ -24,11 +24,7 @@ GOOD = "The ward was noisy at night,yes,yes,no,no,no,written,,,"
 MULTILINE = '"Line one of the form\r\nline two, with a comma",yes,no,no,no,yes,written,,,65-74'
 
 
-@pytest.fixture
-def db(tmp_path):
-    database = migrated_db(tmp_path)
-    yield database
-    database.close()
+db = consent_db
 
 
 @pytest.fixture

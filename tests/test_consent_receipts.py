@@ -10,12 +10,10 @@ import zxingcpp
 from consent_support import (
     ALL_YES,
     anonymise,
-    capture_story,
+    consent_db,
     derive_everything,
-    migrated_db,
     new_theme,
-    open_activity,
-    staff_user,
+    told_story,
 )
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -26,20 +24,12 @@ from consent.errors import ConsentError
 from nlp import theme_store
 from workbench.receipt_view import receipt_view
 
-
-@pytest.fixture
-def db(tmp_path):
-    database = migrated_db(tmp_path)
-    yield database
-    database.close()
+db = consent_db
 
 
 @pytest.fixture
 def setting(db):
-    user = staff_user(db)
-    activity = open_activity(db, user)
-    receipt = capture_story(db, activity, user, text="Original: Dr Patel at Hillside saw me.")
-    return user, activity, receipt
+    return told_story(db, text="Original: Dr Patel at Hillside saw me.")
 
 
 @pytest.mark.parametrize(

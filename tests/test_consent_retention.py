@@ -4,18 +4,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
-from consent_support import capture_story, migrated_db, open_activity, staff_user
+from consent_support import capture_story, consent_db, open_activity, staff_user
 
 from consent import retention
 from plumbing.clock import today
 
-
-@pytest.fixture
-def db(tmp_path):
-    database = migrated_db(tmp_path)
-    yield database
-    database.close()
+db = consent_db
 
 
 def aged(db, story_id: int, days: int) -> None:

@@ -8,14 +8,13 @@ import json
 import pytest
 from consent_support import (
     anonymise,
-    capture_story,
+    consent_db,
     derive_everything,
     migrated_db,
     new_theme,
-    open_activity,
     row_counts,
-    staff_user,
     tables_with_story_id,
+    told_story,
 )
 
 from consent import receipts, withdrawal
@@ -24,20 +23,13 @@ from plumbing import jobs
 from workbench import flows
 from workbench.receipt_view import receipt_view
 
-
-@pytest.fixture
-def db(tmp_path):
-    database = migrated_db(tmp_path)
-    yield database
-    database.close()
+db = consent_db
 
 
 @pytest.fixture
 def story(db):
     """A story that went the whole way: anonymised, tagged, themed and quoted."""
-    user = staff_user(db)
-    activity = open_activity(db, user)
-    receipt = capture_story(db, activity, user, text="My NHS number 943 476 5919 was misread.")
+    _, activity, receipt = told_story(db, text="My NHS number 943 476 5919 was misread.")
     anonymise(db, receipt.story_id, "My NHS number [NHS_NUMBER] was misread.")
     theme = new_theme(db, activity, "Records", status="approved")
     derive_everything(db, receipt.story_id, theme, "[NHS_NUMBER] was misread")
@@ -123,9 +115,7 @@ def test_a_cleanup_registered_by_another_stage_runs_in_the_withdrawal(db, story,
 
 def test_the_withdrawal_flow_queues_keyword_refresh_and_publishing(app, tmp_path):
     db = migrated_db(tmp_path / "flow")
-    user = staff_user(db)
-    activity = open_activity(db, user)
-    receipt = capture_story(db, activity, user)
+    _, activity, receipt = told_story(db)
     theme = new_theme(db, activity, "Booking")
     derive_everything(db, receipt.story_id, theme, "ring back at 8am")
     huey = jobs.make_huey(app.config)

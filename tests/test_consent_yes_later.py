@@ -5,7 +5,7 @@ details or equality answers that come with it, in one transaction; a stale page 
 from __future__ import annotations
 
 import pytest
-from consent_support import ACTIVITY, capture_story, migrated_db, open_activity, staff_user
+from consent_support import ACTIVITY, capture_story, consent_db, open_activity, staff_user
 
 from consent import activities, contact_details, equality_answers, receipts
 from consent.errors import ConsentError
@@ -19,11 +19,7 @@ NO_EXTRAS = {
 }
 
 
-@pytest.fixture
-def db(tmp_path):
-    database = migrated_db(tmp_path)
-    yield database
-    database.close()
+db = consent_db
 
 
 @pytest.fixture
@@ -43,6 +39,20 @@ def told(db):
     return activity, receipt, first, activities.current_notice(db, activity)
 
 
+def online_yes(db, receipt, purpose: str, notice: dict, **extras):
+    """The storyteller saying yes to `purpose` online, on a page showing `notice`."""
+    return receipts.change_consent(
+        db,
+        receipt.story_id,
+        purpose,
+        True,
+        "storyteller",
+        "online",
+        notice_id=notice["id"],
+        **extras,
+    )
+
+
 def consent_row(db, story_id: int, purpose: str) -> dict:
     return db["consents"].get((story_id, purpose))
 
@@ -50,15 +60,8 @@ def consent_row(db, story_id: int, purpose: str) -> dict:
 def test_a_later_yes_is_recorded_against_the_notice_as_it_reads_now(db, told):
     _activity, receipt, first, now = told
     assert first["version"] == 1 and now["version"] == 2
-    change = receipts.change_consent(
-        db,
-        receipt.story_id,
-        "contact",
-        True,
-        "storyteller",
-        "online",
-        notice_id=now["id"],
-        contact={"email": "later@example.org", "language": "cy"},
+    change = online_yes(
+        db, receipt, "contact", now, contact={"email": "later@example.org", "language": "cy"}
     )
     assert change.changed
     row = consent_row(db, receipt.story_id, "contact")
@@ -81,15 +84,7 @@ def test_a_later_yes_is_recorded_against_the_notice_as_it_reads_now(db, told):
 def test_a_yes_from_a_page_showing_an_older_notice_is_refused_and_nothing_changes(db, told):
     _activity, receipt, first, _now = told
     with pytest.raises(ConsentError) as raised:
-        receipts.change_consent(
-            db,
-            receipt.story_id,
-            "publish_quotes",
-            True,
-            "storyteller",
-            "online",
-            notice_id=first["id"],
-        )
+        online_yes(db, receipt, "publish_quotes", first)
     assert "notice" in raised.value.errors
     assert consent_row(db, receipt.story_id, "publish_quotes")["granted"] == 0
 
@@ -97,16 +92,7 @@ def test_a_yes_from_a_page_showing_an_older_notice_is_refused_and_nothing_change
 def test_bad_contact_details_refuse_the_yes_and_store_nothing(db, told):
     _activity, receipt, _first, now = told
     with pytest.raises(ConsentError) as raised:
-        receipts.change_consent(
-            db,
-            receipt.story_id,
-            "contact",
-            True,
-            "storyteller",
-            "online",
-            notice_id=now["id"],
-            contact={"email": "not an address"},
-        )
+        online_yes(db, receipt, "contact", now, contact={"email": "not an address"})
     assert "contact_email" in raised.value.errors
     assert consent_row(db, receipt.story_id, "contact")["granted"] == 0
     assert db["contacts"].count == 0
@@ -114,14 +100,11 @@ def test_bad_contact_details_refuse_the_yes_and_store_nothing(db, told):
 
 def test_equality_answers_come_with_a_later_yes(db, told):
     _activity, receipt, _first, now = told
-    receipts.change_consent(
+    online_yes(
         db,
-        receipt.story_id,
+        receipt,
         "equality_monitoring",
-        True,
-        "storyteller",
-        "online",
-        notice_id=now["id"],
+        now,
         equality={"age_band": "25-34", "postcode_district": "ll49"},
     )
     answers = equality_answers(db, [receipt.story_id])[receipt.story_id]

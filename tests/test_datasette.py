@@ -6,23 +6,13 @@ import asyncio
 import re
 
 import pytest
-from datasette.app import Datasette
-from publish_fixtures import (
-    CANARY_ADDRESS,
-    CANARY_EMAIL,
-    CANARY_NAME,
-    CANARY_PHONE,
-    CANARY_POSTCODE,
-    CANARY_RAW,
-    seed,
-)
+from publish_fixtures import CANARIES, build_published, fetch_published, seed, serve_published
 
 from plumbing import db as wdb
 from workbench.commands.services import datasette_command
 from workbench.publishing import publish
 from workbench.publishing.schema import expected_columns
 
-CANARIES = [CANARY_NAME, CANARY_EMAIL, CANARY_PHONE, CANARY_ADDRESS, CANARY_RAW, CANARY_POSTCODE]
 TABLES = sorted(expected_columns())
 
 
@@ -43,20 +33,8 @@ def built(working, tmp_path_factory):
     return path
 
 
-def serve(path):
-    """Datasette exactly as `workbench serve-published` configures it."""
-    return Datasette(
-        [str(path)], metadata=publish.metadata(path), settings=publish.DATASETTE_SETTINGS
-    )
-
-
-def fetch(path, *urls):
-    async def run():
-        ds = serve(path)
-        await ds.invoke_startup()
-        return [await ds.client.get(url) for url in urls]
-
-    return asyncio.run(run())
+serve = serve_published
+fetch = fetch_published
 
 
 def test_the_command_line_passes_the_same_settings_the_tests_use():
@@ -195,10 +173,7 @@ def test_canaries_never_appear_on_any_page(built):
 
 
 def test_nothing_approved_still_serves_every_page(tmp_path):
-    db = wdb.connect(tmp_path / "w.db")
-    wdb.migrate(db)
-    publish.build(db, tmp_path / "published.db")
-    home, themes = fetch(tmp_path / "published.db", "/", "/published/themes.json")
+    home, themes = fetch(build_published(tmp_path, seeded=False), "/", "/published/themes.json")
     assert home.status_code == 200 and "No themes have been published yet" in home.text
     assert themes.status_code == 200 and themes.json()["rows"] == []
 

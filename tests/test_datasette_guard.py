@@ -3,17 +3,15 @@
 
 from __future__ import annotations
 
-import asyncio
 import re
 
 import pytest
 from datasette import hookimpl
 from datasette.plugins import pm
-from publish_fixtures import seed
-from test_datasette import TABLES, serve
+from publish_fixtures import build_published, fetch_published
+from test_datasette import TABLES
 
 from plumbing import db as wdb
-from workbench.publishing import publish
 
 CANARY = "staff-session-canary-7f3a"
 STAFF = {"cookie": f"workbench_session={CANARY}", "authorization": f"Bearer {CANARY}"}
@@ -22,22 +20,10 @@ INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>", re.IGNORECASE)
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("guard")
-    db = wdb.connect(folder / "workbench.db")
-    wdb.migrate(db)
-    seed(db)
-    publish.build(db, folder / "published.db")
-    db.close()
-    return folder / "published.db"
+    return build_published(tmp_path_factory.mktemp("guard"))
 
 
-def fetch(path, *urls, headers=None):
-    async def run():
-        ds = serve(path)
-        await ds.invoke_startup()
-        return [await ds.client.get(url, headers=headers or {}) for url in urls]
-
-    return asyncio.run(run())
+fetch = fetch_published
 
 
 def test_every_published_page_carries_the_browser_protections(built):

@@ -6,12 +6,12 @@ from __future__ import annotations
 import io
 import json
 import zipfile
-from pathlib import Path
 
 import pytest
 import sqlite_utils
 import xmlschema
 from publish_fixtures import CANARY_NAME, CANARY_RAW, seed
+from test_feedback_reach import EXAMPLE as EXAMPLE_PROFILE
 
 from workbench.feedback import actions, evaluation, qdpx, reach
 from workbench.feedback.actions import ActionFields
@@ -115,9 +115,7 @@ def test_actions_reach_and_evaluation_are_published_without_story_ids(app, db, s
         by=None,
         theme_id=hidden,
     )
-    reach.load_profile(
-        db, (Path(reach.__file__).parent / "data" / "population_example.csv").read_text()
-    )
+    reach.load_profile(db, EXAMPLE_PROFILE.read_text())
     for n, story in enumerate(list(seeded["stories"].values())[:12]):
         evaluation.record_answers(db, story, "receipt", {"listened": "yes" if n % 4 else "no"})
 
@@ -163,9 +161,7 @@ def test_planner_pages_show_actions_next_to_themes_and_under_heard_groups(db, se
         by=None,
         theme_id=waiting,
     )
-    reach.load_profile(
-        db, (Path(reach.__file__).parent / "data" / "population_example.csv").read_text()
-    )
+    reach.load_profile(db, EXAMPLE_PROFILE.read_text())
     published = tmp_path / "published.db"
     publish.build(db, published)
     out = sqlite_utils.Database(published)

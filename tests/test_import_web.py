@@ -7,7 +7,7 @@ import io
 import re
 
 from conftest import csrf_token
-from consent_support import open_activity
+from test_capture_web import signed_in_with_activity
 
 from consent import receipts
 
@@ -23,8 +23,8 @@ LETTER = re.compile(r"<article class=\"receipt-letter\" data-letter")
 SECRET = re.compile(r"data-reference>([^<]+)<.*?data-secret>([^<]+)<", re.S)
 
 
-def excel_file() -> bytes:
-    return "\r\n".join([HEADER, *ROWS, ""]).encode("cp1252")
+def excel_file(encoding: str = "cp1252") -> bytes:
+    return "\r\n".join([HEADER, *ROWS, ""]).encode(encoding)
 
 
 def upload(client, activity_id: int, data: bytes | None, **fields):
@@ -44,11 +44,17 @@ def hidden(page: str, name: str) -> str:
     return re.search(rf'name="{name}" type="hidden" value="([^"]*)"', page).group(1)
 
 
+def confirm(client, activity_id: int, page: str, data: bytes | None):
+    """The confirmation step: the file carried by `page` sent back as Windows-1252, or `data`
+    when another file is chosen there."""
+    pending = {name: hidden(page, name) for name in ("pending", "pending_name")}
+    return upload(client, activity_id, data, **pending, encoding="cp1252")
+
+
 def test_a_windows_1252_file_is_shown_for_confirmation_then_imported_as_it_reads(
     client, db, login_as
 ):
-    user = login_as("analyst")
-    activity_id = open_activity(db, user.id)
+    _, activity_id = signed_in_with_activity(db, login_as, "analyst")
     response = upload(client, activity_id, excel_file())
     page = response.get_data(as_text=True)
     assert response.status_code == 200
@@ -58,14 +64,7 @@ def test_a_windows_1252_file_is_shown_for_confirmation_then_imported_as_it_reads
     assert db["stories"].count == 0
 
     # Confirming sends the carried file back with the encoding chosen: no second upload.
-    response = upload(
-        client,
-        activity_id,
-        None,
-        pending=hidden(page, "pending"),
-        pending_name=hidden(page, "pending_name"),
-        encoding="cp1252",
-    )
+    response = confirm(client, activity_id, page, None)
     page = response.get_data(as_text=True)
     assert "2 of 2 rows imported" in page
     texts = [r["text"] for r in db.query("SELECT text FROM stories ORDER BY id")]
@@ -76,8 +75,7 @@ def test_a_windows_1252_file_is_shown_for_confirmation_then_imported_as_it_reads
 
 
 def test_imported_receipts_come_as_one_letter_each_with_the_address_given(client, db, login_as):
-    user = login_as("analyst")
-    activity_id = open_activity(db, user.id)
+    _, activity_id = signed_in_with_activity(db, login_as, "analyst")
     response = upload(client, activity_id, excel_file(), encoding="cp1252")
     page = response.get_data(as_text=True)
     letters = page[page.index('class="receipt-sheet"') :]
@@ -91,8 +89,7 @@ def test_imported_receipts_come_as_one_letter_each_with_the_address_given(client
 
 
 def test_a_teller_who_chose_welsh_gets_a_welsh_letter_on_an_english_sheet(client, db, login_as):
-    user = login_as("analyst")
-    activity_id = open_activity(db, user.id)
+    _, activity_id = signed_in_with_activity(db, login_as, "analyst")
     rows = [
         ROWS[0] + ",",
         'Gofal da,yes,no,no,yes,no,written,Siân Hughes,"2 Stryd Fawr, Bangor, LL57 1AA",cy',
@@ -107,9 +104,8 @@ def test_a_teller_who_chose_welsh_gets_a_welsh_letter_on_an_english_sheet(client
 
 
 def test_a_utf8_file_imports_at_once_and_a_wrong_encoding_choice_is_explained(client, db, login_as):
-    user = login_as("analyst")
-    activity_id = open_activity(db, user.id)
-    utf8 = "\r\n".join([HEADER, *ROWS, ""]).encode("utf-8")
+    _, activity_id = signed_in_with_activity(db, login_as, "analyst")
+    utf8 = excel_file("utf-8")
     page = upload(client, activity_id, utf8).get_data(as_text=True)
     assert "2 of 2 rows imported" in page and "data-encoding" not in page
     with_stray_byte = excel_file() + b"\x81\r\n"
@@ -120,18 +116,10 @@ def test_a_utf8_file_imports_at_once_and_a_wrong_encoding_choice_is_explained(cl
 
 
 def test_another_file_chosen_on_the_confirmation_step_is_detected_afresh(client, db, login_as):
-    user = login_as("analyst")
-    activity_id = open_activity(db, user.id)
+    _, activity_id = signed_in_with_activity(db, login_as, "analyst")
     page = upload(client, activity_id, excel_file()).get_data(as_text=True)
-    utf8 = "\r\n".join([HEADER, *ROWS, ""]).encode("utf-8")
-    response = upload(
-        client,
-        activity_id,
-        utf8,
-        pending=hidden(page, "pending"),
-        pending_name=hidden(page, "pending_name"),
-        encoding="cp1252",
-    )
+    utf8 = excel_file("utf-8")
+    response = confirm(client, activity_id, page, utf8)
     assert "2 of 2 rows imported" in response.get_data(as_text=True)
     texts = [r["text"] for r in db.query("SELECT text FROM stories ORDER BY id")]
     assert texts[0] == "The nurse said it’d cost £20 – the café was shut"  # not mojibake

@@ -10,8 +10,6 @@ import pytest
 from publish_fixtures import build_published, fetch_published
 
 from datasette_plugins import filters
-from plumbing import db as wdb
-from workbench.publishing import publish
 
 OPTIONS = filters.Options(
     activities={1: "Winter"},
@@ -160,10 +158,9 @@ def test_unknown_values_give_a_clear_page_not_a_500_and_are_not_echoed(built):
 
 
 def test_a_publication_with_nothing_approved_filters_without_error(tmp_path):
-    db = wdb.connect(tmp_path / "w.db")
-    wdb.migrate(db)
-    publish.build(db, tmp_path / "published.db")
-    plain, bad = fetch(tmp_path / "published.db", "/?from=2026-01", "/?area=Riverside")
+    plain, bad = fetch(
+        build_published(tmp_path, seeded=False), "/?from=2026-01", "/?area=Riverside"
+    )
     assert plain.status_code == 200 and "No published theme matches" in plain.text
     assert bad.status_code == 400 and "no published area" in bad.text
 

@@ -10,8 +10,6 @@ import pytest
 from publish_fixtures import build_published, fetch_published
 
 from datasette_plugins import breakdowns
-from plumbing import db as wdb
-from workbench.publishing import publish
 
 
 def group(name, stories, population=None, heard=None):
@@ -151,8 +149,5 @@ def test_the_reach_page_and_theme_community_charts_never_show_a_small_count(buil
 
 
 def test_a_publication_with_no_answers_has_a_clear_reach_page(tmp_path):
-    db = wdb.connect(tmp_path / "w.db")
-    wdb.migrate(db)
-    publish.build(db, tmp_path / "published.db")
-    (page,) = fetch(tmp_path / "published.db", "/-/planner/reach")
+    (page,) = fetch(build_published(tmp_path, seeded=False), "/-/planner/reach")
     assert page.status_code == 200 and "No activities have been published yet" in page.text

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
 import shutil
 import sqlite3
 
 import pytest
-from datasette.app import Datasette
-from publish_fixtures import seed
+from publish_fixtures import build_published, fetch_published
 
 from datasette_plugins import spc
-from plumbing import db as wdb
-from workbench.publishing import publish
 
 
 def rows(counts, first_year=2025, first_month=1):
@@ -69,13 +65,7 @@ def test_no_chart_when_the_months_cannot_carry_one(monthly, status):
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("trend")
-    db = wdb.connect(folder / "w.db")
-    wdb.migrate(db)
-    seed(db)
-    publish.build(db, folder / "published.db")
-    db.close()
-    return folder / "published.db"
+    return build_published(tmp_path_factory.mktemp("trend"))
 
 
 def with_months(built, tmp_path, theme_id, counts):
@@ -99,20 +89,9 @@ def with_months(built, tmp_path, theme_id, counts):
     return path
 
 
-def fetch(path, *urls):
-    async def run():
-        ds = Datasette(
-            [str(path)], metadata=publish.metadata(path), settings=publish.DATASETTE_SETTINGS
-        )
-        await ds.invoke_startup()
-        return [await ds.client.get(url) for url in urls]
-
-    return asyncio.run(run())
-
-
 def test_a_theme_page_draws_the_control_chart_and_names_a_real_change(built, tmp_path):
     path = with_months(built, tmp_path, 1, [10, 13, 9, 12, 10, 40, 11, 14, 9, 12])
-    (page,) = fetch(path, "/-/planner/theme/1")
+    (page,) = fetch_published(path, "/-/planner/theme/1")
     assert page.status_code == 200
     assert 'class="planner-chart planner-spc"' in page.text
     assert "<desc>" in page.text and "upper limit" in page.text
@@ -122,21 +101,21 @@ def test_a_theme_page_draws_the_control_chart_and_names_a_real_change(built, tmp
 
 def test_a_steady_theme_says_the_changes_are_noise(built, tmp_path):
     path = with_months(built, tmp_path, 1, [10, 12, 11, 13, 10, 12, 11])
-    (page,) = fetch(path, "/-/planner/theme/1")
+    (page,) = fetch_published(path, "/-/planner/theme/1")
     assert "No real change" in page.text and 'class="signal"' not in page.text
 
 
 def test_suppressed_or_short_series_say_why_and_show_no_limits(built, tmp_path):
     suppressed = with_months(built, tmp_path, 1, [10, 12, "<5", 13, 10, 12, 11])
-    (page,) = fetch(suppressed, "/-/planner/theme/1")
+    (page,) = fetch_published(suppressed, "/-/planner/theme/1")
     assert page.status_code == 200 and "planner-spc" not in page.text
     assert "some months have fewer than 5 stories" in page.text
     one = with_months(built, tmp_path, 1, [25])
-    (page,) = fetch(one, "/-/planner/theme/1")
+    (page,) = fetch_published(one, "/-/planner/theme/1")
     assert page.status_code == 200 and "stories in 1 month (2025-01)" in page.text
 
 
 def test_the_fixture_publication_has_too_few_months_for_a_chart(built):
-    (page,) = fetch(built, "/-/planner/theme/1")
+    (page,) = fetch_published(built, "/-/planner/theme/1")
     assert page.status_code == 200 and "Trend over time" in page.text
     assert "planner-spc" not in page.text

@@ -18,7 +18,7 @@ from nlp.priorities import (
 )
 from plumbing import db as wdb
 from plumbing.clock import now_iso
-from tests.consent_support import migrated_db
+from tests.consent_support import bare_activity, consent_db
 
 FRAMEWORK = textwrap.dedent(
     """\
@@ -117,11 +117,7 @@ def test_an_unreadable_file_is_a_clear_error(tmp_path):
         load_framework(tmp_path / "missing.yaml")
 
 
-@pytest.fixture
-def db(tmp_path):
-    database = migrated_db(tmp_path)
-    yield database
-    database.close()
+db = consent_db
 
 
 def test_storing_bumps_the_version_only_when_the_framework_changes(db):
@@ -184,26 +180,7 @@ def test_an_unknown_framework_is_a_clear_error(db):
 
 def _story(db) -> int:
     with wdb.write(db):
-        activity = (
-            db["activities"]
-            .insert(
-                {
-                    "title": "Carers' experiences",
-                    "purpose": "p",
-                    "can_influence": "c",
-                    "cannot_influence": "c",
-                    "how_used": "h",
-                    "who_sees": "w",
-                    "feedback_plan": "f",
-                    "opens_on": "2025-01-01",
-                    "closes_on": "2025-12-31",
-                    "channels": "[]",
-                    "retention_days": 30,
-                    "created_at": now_iso(),
-                }
-            )
-            .last_pk
-        )
+        activity = bare_activity(db, "Carers' experiences")
         return (
             db["stories"]
             .insert(

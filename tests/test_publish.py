@@ -10,22 +10,13 @@ import pytest
 import sqlite_utils
 from click.testing import CliRunner
 from conftest import post_form
-from publish_fixtures import (
-    CANARY_ADDRESS,
-    CANARY_EMAIL,
-    CANARY_NAME,
-    CANARY_PHONE,
-    CANARY_POSTCODE,
-    CANARY_RAW,
-    seed,
-)
+from publish_fixtures import CANARIES, CANARY_EMAIL, seed
 
 from plumbing import db as wdb
 from workbench.publishing import publish
 from workbench.publishing import tables as publish_tables
 from workbench.publishing.schema import expected_columns
 
-CANARIES = [CANARY_NAME, CANARY_EMAIL, CANARY_PHONE, CANARY_ADDRESS, CANARY_RAW, CANARY_POSTCODE]
 STORY_NUMBER = re.compile(r"\(story (\d+)\)")
 
 

@@ -9,14 +9,12 @@ import sqlite3
 
 import pytest
 import sqlite_utils
-from argon2 import PasswordHasher
 from conftest import post_form
 from consent_support import open_activity
 from publish_fixtures import seed
 from test_capture_web import record, story_form
 
 from plumbing import db as wdb
-from workbench import accounts
 from workbench.publishing import publish
 from workbench.publishing import tables as publish_tables
 
@@ -24,9 +22,7 @@ ADDRESS = "4 Privet Drive, Littlewhinging"
 LISTED = ["North Quarter", "Riverside", "Hillview"]
 
 
-@pytest.fixture(autouse=True)
-def quick_staff_passwords(monkeypatch):
-    monkeypatch.setattr(accounts, "hasher", PasswordHasher(time_cost=1, memory_cost=1024))
+pytestmark = pytest.mark.usefixtures("fast_hashing")
 
 
 def published_areas(path) -> set[str]:

@@ -11,12 +11,22 @@ import zxingcpp
 from conftest import csrf_token, post_form
 from consent_support import capture_story, open_activity, staff_user
 from PIL import Image
-from test_capture_web import issued, quick_staff_passwords, record, story_form  # noqa: F401
+from test_capture_web import (
+    consent_answers,
+    hidden_fields,
+    issued,
+    record,
+    story_form,
+    submit_story,
+)
 
 from plumbing.clock import today
 from workbench import create_app
 
 STORY = "The district nurse came every day and explained each change to my dressing."
+
+# Staff passwords are not under test here: argon2id still, at its cheapest settings.
+pytestmark = pytest.mark.usefixtures("fast_hashing")
 
 
 @pytest.fixture
@@ -30,28 +40,36 @@ def story(db, activity_id):
 
 
 def online_form(**overrides: str) -> dict[str, str]:
-    return {
-        "story": STORY,
-        "consent_analysis": "yes",
-        "consent_publish_quotes": "no",
-        "consent_share_partners": "no",
-        "consent_contact": "no",
-        "consent_equality_monitoring": "no",
-        **overrides,
-    }
+    return {"story": STORY, **consent_answers(consent_publish_quotes="no"), **overrides}
 
 
 def tell(client, activity_id: int, data: dict):
-    url = f"/tell/{activity_id}"
-    page = client.get(url).get_data(as_text=True)
-    hidden = dict(re.findall(r'name="(notice_id|submission_key)"[^>]*value="([^"]*)"', page))
-    return post_form(client, url, {**hidden, **data})
+    return submit_story(client, f"/tell/{activity_id}", data)
+
+
+def limited_app(tmp_path, **limit: str):
+    """An app over its own files with a rate `limit` setting, which a test can use up without
+    touching the shared app's counters."""
+    return create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "t",
+            "WORKBENCH_DB": str(tmp_path / "w.db"),
+            "WORKBENCH_QUEUE": "sqlite:///" + str(tmp_path / "q.db"),
+            **limit,
+        }
+    )
 
 
 def open_receipt(client, reference: str, secret: str, url: str = "/receipt", **extra):
     return post_form(
         client, url, {"reference": reference, "secret": secret, **extra}, form_page="/receipt"
     )
+
+
+def change_consents(client, story, **form: str):
+    """The receipt page's consent form sent for `story`, with its reference and secret."""
+    return open_receipt(client, story.reference, story.secret, "/receipt/consent", **form)
 
 
 def decode_qr(png: bytes) -> list[str]:
@@ -76,8 +94,7 @@ def test_sending_the_online_form_twice_saves_one_story_and_no_second_secret(
     client, db, activity_id
 ):
     url = f"/tell/{activity_id}"
-    page = client.get(url).get_data(as_text=True)
-    hidden = dict(re.findall(r'name="(notice_id|submission_key)"[^>]*value="([^"]*)"', page))
+    hidden = hidden_fields(client, url)
     first = post_form(client, url, {**hidden, **online_form()})
     second = post_form(client, url, {**hidden, **online_form()})
     assert first.status_code == second.status_code == 201
@@ -94,15 +111,7 @@ def test_a_filled_honeypot_saves_nothing(client, db, activity_id):
 
 
 def test_online_stories_are_rate_limited_per_address(tmp_path):
-    app = create_app(
-        {
-            "TESTING": True,
-            "SECRET_KEY": "t",
-            "WORKBENCH_DB": str(tmp_path / "w.db"),
-            "WORKBENCH_QUEUE": "sqlite:///" + str(tmp_path / "q.db"),
-            "STORY_SUBMIT_RATE_LIMIT": "2 per hour",
-        }
-    )
+    app = limited_app(tmp_path, STORY_SUBMIT_RATE_LIMIT="2 per hour")
     client = app.test_client()
     from plumbing import db as wdb
 
@@ -206,15 +215,7 @@ def test_successful_visits_do_not_use_up_the_limit(client, story):
 
 
 def test_wrong_attempts_are_also_limited_per_address(tmp_path):
-    app = create_app(
-        {
-            "TESTING": True,
-            "SECRET_KEY": "t",
-            "WORKBENCH_DB": str(tmp_path / "w.db"),
-            "WORKBENCH_QUEUE": "sqlite:///" + str(tmp_path / "q.db"),
-            "RECEIPT_IP_RATE_LIMIT": "3 per 15 minutes",
-        }
-    )
+    app = limited_app(tmp_path, RECEIPT_IP_RATE_LIMIT="3 per 15 minutes")
     client = app.test_client()
     references = ["SW-2222-3333", "SW-4444-5555", "SW-6666-7777", "SW-8888-9999"]
     statuses = [open_receipt(client, ref, "WRNG-SECR-ETNO-0000").status_code for ref in references]
@@ -259,12 +260,10 @@ def test_withdrawal_from_the_receipt_page_deletes_the_story_and_keeps_a_tombston
 
 def test_changing_a_consent_is_confirmed_then_recorded(client, db, story):
     change = {"want_publish_quotes": "no", "want_share_partners": "yes"}
-    refused = open_receipt(client, story.reference, story.secret, "/receipt/consent", **change)
+    refused = change_consents(client, story, **change)
     assert refused.status_code == 400
     assert db["consents"].get((story.story_id, "publish_quotes"))["granted"] == 1
-    done = open_receipt(
-        client, story.reference, story.secret, "/receipt/consent", confirm="y", **change
-    )
+    done = change_consents(client, story, confirm="y", **change)
     assert done.status_code == 200
     assert "Your choices are saved" in done.get_data(as_text=True)
     assert db["consents"].get((story.story_id, "publish_quotes"))["granted"] == 0
@@ -277,24 +276,10 @@ def test_changing_a_consent_is_confirmed_then_recorded(client, db, story):
 
 def test_stopping_contact_deletes_the_contact_details(client, db, story):
     assert db["contacts"].count == 1
-    response = open_receipt(
-        client,
-        story.reference,
-        story.secret,
-        "/receipt/consent",
-        confirm="y",
-        want_contact="no",
-    )
+    response = change_consents(client, story, confirm="y", want_contact="no")
     assert response.status_code == 200
     assert db["contacts"].count == 0
-    again = open_receipt(
-        client,
-        story.reference,
-        story.secret,
-        "/receipt/consent",
-        confirm="y",
-        want_contact="yes",
-    )
+    again = change_consents(client, story, confirm="y", want_contact="yes")
     assert (
         again.status_code == 400 and db["consents"].get((story.story_id, "contact"))["granted"] == 0
     )

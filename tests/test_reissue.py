@@ -8,7 +8,7 @@ import pytest
 from conftest import PASSWORD, login, make_user, post_form
 from consent_support import open_activity
 from mail_support import free_port, smtp_on
-from test_capture_web import issued, record, story_form
+from test_capture_web import gatherer_recorded_story, issued, record, staff_confirmed, story_form
 
 from consent import receipts
 from workbench.feedback import outbox
@@ -17,12 +17,7 @@ EMAIL = "teller@example.org"
 
 
 def reissue(client, reference: str):
-    return post_form(
-        client,
-        "/capture/stories/reissue",
-        {"reference": reference, "identity_check": "call_back", "confirm": "y"},
-        "/capture/stories/find",
-    )
+    return staff_confirmed(client, "reissue", reference)
 
 
 @pytest.fixture
@@ -81,10 +76,6 @@ def test_responsible_staff_reissue_and_the_teller_is_told_by_email(app, db, gath
 
 
 def test_a_teller_without_contact_consent_gets_no_notice(app, db):
-    gatherer = make_user(db, "gatherer", "gil")
-    activity_id = open_activity(db, gatherer.id)
-    client = app.test_client()
-    login(client, gatherer.username)
-    reference, _secret = issued(record(client, activity_id, story_form()))
+    client, _, reference = gatherer_recorded_story(app, db)
     assert reissue(client, reference).status_code == 201
     assert db["outbox"].count == 0

@@ -224,12 +224,25 @@ def test_moving_a_story_answers_without_the_keyword_model_and_queues_it(
         form_page=theme_url(source),
     )
     assert moved.status_code == 302
-    assert db.execute("SELECT theme_id FROM theme_members WHERE story_id = ?", [story]).fetchall()
+    assert themes_of(db, story)
     assert [sorted(p["theme_ids"]) for p in _queued(db, "refresh_keywords")] == [
         sorted([source, target])
     ]
     # The story left an approved theme, so the published file is rebuilt.
     assert len(_queued(db, "publish")) == 1
+
+
+def themes_of(db, story_id: int) -> list[tuple[int]]:
+    return db.execute(
+        "SELECT theme_id FROM theme_members WHERE story_id = ?", [story_id]
+    ).fetchall()
+
+
+def decide_proposal(client, theme_id: int, story_id: int, decision: str):
+    """The analyst's answer ("accept" or "reject") to a proposed move on the theme's page."""
+    url = theme_url(theme_id)
+    form = {"decision": decision, "story": story_id}
+    return post_form(client, f"{url}/proposed", form, form_page=url)
 
 
 def _hold(db, story_id: int, to_theme: int, from_theme: int | None = None) -> None:
@@ -286,15 +299,8 @@ def test_a_proposed_story_reaches_an_approved_theme_and_publishing_only_when_acc
     assert not db.execute("SELECT 1 FROM theme_members WHERE story_id = ?", [newcomer]).fetchall()
     assert _published_members(db)["Waiting for appointments"] == size_before
 
-    post_form(
-        client,
-        f"{theme_url(approved)}/proposed",
-        {"decision": "accept", "story": newcomer},
-        form_page=theme_url(approved),
-    )
-    assert db.execute(
-        "SELECT theme_id FROM theme_members WHERE story_id = ?", [newcomer]
-    ).fetchall() == [(approved,)]
+    decide_proposal(client, approved, newcomer, "accept")
+    assert themes_of(db, newcomer) == [(approved,)]
     assert _published_members(db)["Waiting for appointments"] == size_before + 1
     assert len(_queued(db, "publish")) == 1
     assert _queued(db, "refresh_keywords") == [{"theme_ids": [approved]}]
@@ -310,15 +316,8 @@ def test_a_turned_down_proposal_leaves_the_story_where_it_was(client, login_as, 
     ).fetchone()[0]
     _hold(db, story, draft, from_theme=approved)
     assert "Would leave for" in client.get(theme_url(approved)).get_data(as_text=True)
-    post_form(
-        client,
-        f"{theme_url(approved)}/proposed",
-        {"decision": "reject", "story": story},
-        form_page=theme_url(approved),
-    )
-    assert db.execute(
-        "SELECT theme_id FROM theme_members WHERE story_id = ?", [story]
-    ).fetchall() == [(approved,)]
+    decide_proposal(client, approved, story, "reject")
+    assert themes_of(db, story) == [(approved,)]
     assert "Would leave for" not in client.get(theme_url(approved)).get_data(as_text=True)
     assert not _queued(db, "publish")
 
@@ -456,9 +455,7 @@ def test_accepting_a_refit_holds_what_it_would_change_in_an_approved_theme(
         follow_redirects=True,
     ).get_data(as_text=True)
     assert "Changes to 1 approved theme wait for your review" in page
-    assert db.execute(
-        "SELECT theme_id FROM theme_members WHERE story_id = ?", [second]
-    ).fetchall() == [(internal,)]
+    assert themes_of(db, second) == [(internal,)]
     assert not db.execute("SELECT 1 FROM theme_members WHERE story_id = ?", [first]).fetchall()
     assert _published_members(db)["Waiting for appointments"] == before
     assert [p["story_id"] for p in theme_store_proposed(db, approved)] == [first]

@@ -9,7 +9,7 @@ import re
 import pytest
 from conftest import csrf_token
 from consent_support import anonymise, capture_story, open_activity, staff_user
-from publish_fixtures import seed
+from publish_fixtures import seed_under_framework
 
 from workbench import safeguarding
 
@@ -21,10 +21,7 @@ CONCERN_FORM = re.compile(
 
 @pytest.fixture
 def seeded(db):
-    ids = seed(db, n_stories=20)
-    with db.conn:
-        db.execute("UPDATE activities SET framework_id = 'icb-plan'")
-    return ids
+    return seed_under_framework(db)
 
 
 def concern_forms(page: str) -> list[dict[str, str]]:

@@ -7,7 +7,7 @@ import re
 
 import pytest
 from conftest import post_form
-from publish_fixtures import seed
+from publish_fixtures import seed_under_framework
 
 STATUS = re.compile(r'<p class="flash info" role="status">([^<]+)</p>')
 ALERT = re.compile(r'<p class="flash error" role="alert">([^<]+)</p>')
@@ -15,27 +15,27 @@ ALERT = re.compile(r'<p class="flash error" role="alert">([^<]+)</p>')
 
 @pytest.fixture
 def seeded(db):
-    ids = seed(db, n_stories=20)
-    with db.conn:
-        db.execute("UPDATE activities SET framework_id = 'icb-plan'")
-    return ids
+    return seed_under_framework(db)
 
 
 def said(response) -> list[str]:
     return STATUS.findall(response.get_data(as_text=True))
 
 
+def theme_page(seeded) -> str:
+    return f"/review/themes/{seeded['themes']['Medication explained']}"
+
+
+def rename_theme(client, page: str, label: str, description: str):
+    """The theme page's rename form sent, and the page it leads to."""
+    form = {"label": label, "description": description}
+    return post_form(client, f"{page}/rename", form, form_page=page, follow_redirects=True)
+
+
 def test_theme_edits_say_they_were_saved(client, login_as, seeded):
     login_as("analyst")
-    theme_id = seeded["themes"]["Medication explained"]
-    page = f"/review/themes/{theme_id}"
-    response = post_form(
-        client,
-        f"{page}/rename",
-        {"label": "Medicines explained well", "description": "Clear"},
-        form_page=page,
-        follow_redirects=True,
-    )
+    page = theme_page(seeded)
+    response = rename_theme(client, page, "Medicines explained well", "Clear")
     assert said(response) == ["Saved: the theme&#39;s name and description."]
     response = post_form(
         client, f"{page}/status", {"status": "approved"}, form_page=page, follow_redirects=True
@@ -45,15 +45,7 @@ def test_theme_edits_say_they_were_saved(client, login_as, seeded):
 
 def test_a_refused_theme_edit_says_why_and_not_saved(client, login_as, seeded):
     login_as("analyst")
-    theme_id = seeded["themes"]["Medication explained"]
-    page = f"/review/themes/{theme_id}"
-    response = post_form(
-        client,
-        f"{page}/rename",
-        {"label": "", "description": ""},
-        form_page=page,
-        follow_redirects=True,
-    )
+    response = rename_theme(client, theme_page(seeded), "", "")
     assert said(response) == [] and ALERT.findall(response.get_data(as_text=True))
 
 

@@ -6,9 +6,8 @@ never silently dropped or kept without consent."""
 from __future__ import annotations
 
 import pytest
-from conftest import login, make_user, post_form
-from consent_support import open_activity
-from test_capture_web import issued, record, story_form
+from conftest import post_form
+from test_capture_web import gatherer_recorded_story
 
 from consent import activities, receipts
 
@@ -18,11 +17,7 @@ FIND = "/capture/stories/find"
 @pytest.fixture
 def told(app, db):
     """A story a gatherer recorded with "no" to equality monitoring; the gatherer's client."""
-    gatherer = make_user(db, "gatherer", "gil")
-    activity_id = open_activity(db, gatherer.id)
-    client = app.test_client()
-    login(client, gatherer.username)
-    reference, _secret = issued(record(client, activity_id, story_form()))
+    client, activity_id, reference = gatherer_recorded_story(app, db)
     notice = activities.current_notice(db, activity_id)
     return client, reference, notice["id"]
 

@@ -8,9 +8,9 @@ import io
 from datetime import timedelta
 
 import numpy as np
-import pytest
 from click.testing import CliRunner
-from conftest import app_config, post_form
+from conftest import app_config
+from test_capture_web import staff_confirmed
 
 from consent.references import new_reference
 from consent.withdrawal import withdraw
@@ -19,7 +19,7 @@ from nlp.priorities import load_framework, store_framework
 from plumbing import db as wdb
 from plumbing import jobs
 from plumbing.clock import today
-from tests.consent_support import migrated_db, staff_user
+from tests.consent_support import consent_db, migrated_db, staff_user
 from tests.test_tagging import FRAMEWORK_YAML, add_stories, all_stories, vectors
 from workbench.commands.stories import retention_command
 
@@ -55,11 +55,7 @@ def assert_same_arrays(one: dict, other: dict) -> None:
         assert np.array_equal(one[name], other[name]), name
 
 
-@pytest.fixture
-def db(tmp_path):
-    database = migrated_db(tmp_path)
-    yield database
-    database.close()
+db = consent_db
 
 
 def test_a_withdrawn_story_stales_the_tagger_and_the_worker_retrains_without_it(db, tmp_path):
@@ -114,12 +110,7 @@ def test_withdrawing_from_the_web_queues_retraining_and_the_job_forgets_the_stor
     with wdb.write(database):
         database["stories"].update(ids[0], {"reference": reference})
     login_as("gatherer")
-    response = post_form(
-        client,
-        "/capture/stories/withdraw",
-        {"reference": reference, "identity_check": "call_back", "confirm": "y"},
-        "/capture/stories/find",
-    )
+    response = staff_confirmed(client, "withdraw", reference)
     assert response.status_code == 302 and database["stories"].count == len(ids) - 1
     assert tag_store.load_classifier(database, "town-plan") is None
     queued = database.execute(

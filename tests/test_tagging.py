@@ -18,7 +18,7 @@ from nlp import criticality, embed, tag_learner, tag_reasons, tag_store, tagging
 from nlp.priorities import load_framework, store_framework
 from plumbing import db as wdb
 from plumbing.clock import now_iso
-from tests.consent_support import anonymise, migrated_db, new_theme, staff_user
+from tests.consent_support import anonymise, bare_activity, migrated_db, new_theme, staff_user
 from workbench.commands.tag import tag as tag_command
 
 FRAMEWORK_YAML = textwrap.dedent(
@@ -136,27 +136,7 @@ def db(tmp_path, framework):
 def add_stories(db, texts: list[str], embedded: list[np.ndarray | None], framework_id="town-plan"):
     """Stories of one activity; those with a vector get it cached as the embed stage would."""
     with wdb.write(db):
-        activity_id = (
-            db["activities"]
-            .insert(
-                {
-                    "title": "Care in our town",
-                    "purpose": "p",
-                    "can_influence": "c",
-                    "cannot_influence": "c",
-                    "how_used": "h",
-                    "who_sees": "w",
-                    "feedback_plan": "f",
-                    "framework_id": framework_id,
-                    "opens_on": "2025-01-01",
-                    "closes_on": "2025-12-31",
-                    "channels": "[]",
-                    "retention_days": 30,
-                    "created_at": now_iso(),
-                }
-            )
-            .last_pk
-        )
+        activity_id = bare_activity(db, "Care in our town", framework_id=framework_id)
         ids = []
         for number, (text, vector) in enumerate(zip(texts, embedded, strict=True)):
             story_id = (

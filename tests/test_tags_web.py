@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import pytest
 from conftest import post_form
-from publish_fixtures import seed
+from publish_fixtures import seed_under_framework
 
 
 @pytest.fixture
 def seeded(db):
-    ids = seed(db, n_stories=20)
-    with db.conn:
-        db.execute("UPDATE activities SET framework_id = 'icb-plan'")
-    return ids
+    return seed_under_framework(db)
 
 
 def test_the_priorities_page_shows_metrics_stories_and_tags(client, login_as, seeded):

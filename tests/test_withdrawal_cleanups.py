@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from consent_support import capture_story, migrated_db, new_theme, open_activity, staff_user
+from consent_support import capture_story, consent_db, new_theme, open_activity, staff_user
 from withdrawal_support import drop_story_cascades, rows_of, story_everywhere, tables_with_story_id
 
 import consent
@@ -20,11 +20,7 @@ from plumbing import db as wdb
 NOT_TABLES = {"theme_models", "classifiers"}
 
 
-@pytest.fixture
-def db(tmp_path):
-    database = migrated_db(tmp_path)
-    yield database
-    database.close()
+db = consent_db
 
 
 @pytest.fixture

@@ -109,13 +109,7 @@ def sizes_over_time_svg(data: dict, width: int = 640, height: int = 320) -> str:
     def xy(i: int, count: int) -> tuple[float, float]:
         return left + i * step, top + plot_h * (1 - count / peak)
 
-    body = [
-        f'<line x1="{left}" y1="{top + plot_h}" x2="{left + plot_w}" y2="{top + plot_h}" '
-        'stroke="#555"/>',
-        f'<line x1="{left}" y1="{top}" x2="{left}" y2="{top + plot_h}" stroke="#555"/>',
-        f'<text x="{left - 6}" y="{top + 10}" font-size="11" text-anchor="end">{peak}</text>',
-        f'<text x="{left - 6}" y="{top + plot_h}" font-size="11" text-anchor="end">0</text>',
-    ]
+    body = _axes(left, top, plot_w, plot_h, peak)
     label_every = max(1, len(months) // 6)
     for i, month in enumerate(months):
         if i % label_every == 0 or i == len(months) - 1:
@@ -140,13 +134,28 @@ def sizes_over_time_svg(data: dict, width: int = 640, height: int = 320) -> str:
                 f'<circle cx="{x:.1f}" cy="{y:.1f}" r="2.5" fill="{colour}">'
                 f"<title>{label}: {count} in {escape(months[i])}</title></circle>"
             )
-        y = top + 10 + 18 * index
-        body.append(
-            f'<rect x="{width - right + 10}" y="{y - 9}" width="10" height="10" fill="{colour}"/>'
-            f'<text x="{width - right + 24}" y="{y}" font-size="12">'
-            f"{escape(_short(str(item['label'])))}</text>"
-        )
+        body.append(_legend_entry(width - right, top + 10 + 18 * index, colour, item["label"]))
     return _svg(width, height, "Stories per theme per month", body)
+
+
+def _axes(left: float, top: float, plot_w: float, plot_h: float, peak: int) -> list[str]:
+    """The x and y axes with the y axis labelled 0 and `peak`: both chart kinds share them."""
+    return [
+        f'<line x1="{left}" y1="{top + plot_h}" x2="{left + plot_w}" y2="{top + plot_h}" '
+        'stroke="#555"/>',
+        f'<line x1="{left}" y1="{top}" x2="{left}" y2="{top + plot_h}" stroke="#555"/>',
+        f'<text x="{left - 6}" y="{top + 10}" font-size="11" text-anchor="end">{peak}</text>',
+        f'<text x="{left - 6}" y="{top + plot_h}" font-size="11" text-anchor="end">0</text>',
+    ]
+
+
+def _legend_entry(x: float, y: float, colour: str, label) -> str:
+    """A colour swatch and the theme's shortened name, right of the plot at height `y`."""
+    return (
+        f'<rect x="{x + 10}" y="{y - 9}" width="10" height="10" fill="{colour}"/>'
+        f'<text x="{x + 24}" y="{y}" font-size="12">'
+        f"{escape(_short(str(label)))}</text>"
+    )
 
 
 def _one_month_svg(month: str, series: list[dict], width: int, height: int) -> str:
@@ -158,11 +167,7 @@ def _one_month_svg(month: str, series: list[dict], width: int, height: int) -> s
     slot = plot_w / len(series)
     bar = max(2.0, min(40.0, slot * 0.7))
     body = [
-        f'<line x1="{left}" y1="{top + plot_h}" x2="{left + plot_w}" y2="{top + plot_h}" '
-        'stroke="#555"/>',
-        f'<line x1="{left}" y1="{top}" x2="{left}" y2="{top + plot_h}" stroke="#555"/>',
-        f'<text x="{left - 6}" y="{top + 10}" font-size="11" text-anchor="end">{peak}</text>',
-        f'<text x="{left - 6}" y="{top + plot_h}" font-size="11" text-anchor="end">0</text>',
+        *_axes(left, top, plot_w, plot_h, peak),
         f'<text x="{left + plot_w / 2:.1f}" y="{height - bottom + 16}" font-size="11" '
         f'text-anchor="middle">{escape(month)}</text>',
     ]
@@ -176,10 +181,5 @@ def _one_month_svg(month: str, series: list[dict], width: int, height: int) -> s
             f'height="{bar_h:.1f}" fill="{colour}" class="month-bar">'
             f"<title>{label}: {count} in {escape(month)}</title></rect>"
         )
-        y = top + 10 + 18 * index
-        body.append(
-            f'<rect x="{width - right + 10}" y="{y - 9}" width="10" height="10" fill="{colour}"/>'
-            f'<text x="{width - right + 24}" y="{y}" font-size="12">'
-            f"{escape(_short(str(item['label'])))}</text>"
-        )
+        body.append(_legend_entry(width - right, top + 10 + 18 * index, colour, item["label"]))
     return _svg(width, height, f"Stories per theme in {month}", body)
