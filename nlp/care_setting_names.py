@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from nlp.findings import Finding
+from nlp.hospital_units import hospital_units
 from nlp.name_gazetteer import gazetteer
 from nlp.uk_recognisers import capitals_mean_little
 
@@ -126,6 +127,15 @@ SAINT = re.compile(
     r"(?:\s+(?:Hospital|Hospice|Infirmary|University Hospital|Hospitals|Surgery|Practice|"
     r"Medical Centre|Ward|HOSPITAL|HOSPICE))?"
 )
+SCHOOL_OR_CHURCH_AFTER = re.compile(
+    r"(?:['’]s?)?\s+(?:(?:RC|CE|C\s?of\s?E|Catholic|Parish|Methodist)\s+)?"
+    r"(?:Primary|Academy|High|Secondary|Grammar|Infants?|Juniors?|School|College|Church|church|"
+    r"Chapel|chapel|Cathedral|Parish)\b"
+)
+AFTER_A_DEDICATION = re.compile(
+    r"(?i:holy\s+\w+|sacred\s+heart|all\s+saints|christ\s+church|our\s+lady[\w\s]*)"
+    r"\s+(?:&|and)\s+$"
+)
 SAINT_LOWER = re.compile(
     r"(?<![\w])(?:at|to|in|into|from)\s+(?P<name>(?:st\.?|saint)\s+[a-z]+(?:['’]s|s)?"
     r"(?:\s+(?:hospital|hospice|infirmary))?)(?![\w])"
@@ -218,6 +228,10 @@ def patterned_care_settings(text: str) -> Iterator[Finding]:
             if CARE_CONTEXT.search(near):
                 yield Finding(m.start("abbr"), m.end("abbr"), "CARE_SETTING", 0.7, "care_initials")
     for m in SAINT.finditer(text):
+        if SCHOOL_OR_CHURCH_AFTER.match(text, m.end()):
+            continue  # "St Aidan's Church", "St Monica's RC Primary": schools_and_estates'
+        if AFTER_A_DEDICATION.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "Holy Cross & St Anne's": one church, found in schools_and_estates
         if not (m.group()[:2] == "ST" and not text.isupper() and len(m.group()) < 4):
             yield Finding(m.start(), m.end(), "CARE_SETTING", 0.8, "care_saint")
     for m in SAINT_LOWER.finditer(text):
@@ -230,4 +244,4 @@ def patterned_care_settings(text: str) -> Iterator[Finding]:
 
 
 def care_setting_findings(text: str) -> list[Finding]:
-    return [*listed_care_settings(text), *patterned_care_settings(text)]
+    return [*listed_care_settings(text), *patterned_care_settings(text), *hospital_units(text)]

@@ -142,8 +142,12 @@ def postcode_district(postcode: str) -> str:
 # (07700 900xxx, 0113 496 0xxx ...) are ordinary numbers to this rule.
 
 PHONE_CANDIDATE = re.compile(
-    r"(?<![\w+])(?:(?:\+|00)44[\s.-]?(?:\(0\)[\s.-]?)?|\(0|0)[1-9](?:[\s.)-]{0,2}\d){8,9}(?![\w])"
+    r"(?<![\w+])(?:(?:\+|00)44[\s.-]?(?:\(0\)[\s.-]?)?|\(0|0)[1-9](?:[\s.)-]{0,2}\d){8,10}(?![\w])"
 )
+# A five-digit area code with the local part grouped as a four-digit code's is ("01422 496
+# 0183", "01743-496-0051"): one digit too many for the numbering plan, but written in a phone's
+# three groups (area code, three, four) it is a phone number to whoever reads it.
+OVERLONG_LANDLINE = re.compile(r"0[12]\d{3}([ -])\d{3}\1\d{4}")
 
 
 # A number given as a phone number is one even with a digit too many or too few ("line is 01632
@@ -173,6 +177,8 @@ def phones(text: str) -> Iterator[Finding]:
             national = national[2:]
         if len(national) in (9, 10):
             yield Finding(m.start(), m.end(), "PHONE", 0.95, "uk_phone")
+        elif len(national) == 11 and OVERLONG_LANDLINE.fullmatch(m.group()):
+            yield Finding(m.start(), m.end(), "PHONE", 0.85, "uk_phone")
     for m in SPOKEN_DIGITS.finditer(text):
         # Read out in words: a trunk zero then nine or ten digits, as written in digits.
         digits = spoken_digits(m.group())
@@ -190,10 +196,18 @@ STREET_SUFFIX = (
     r"fold|wynd|brae|gate|croft|meadows?|chase|end|yard|wharf|quay|circus|approach|highway|"
     r"mount|lea|broadway|parkway|heights|dale|ridge|drove|mead|embankment"
 )
+# Before the house number: "Flat 3,", "Flat C," (a flat by letter), or a Scottish tenement's
+# floor and door, "3/2," or "Flat 0/1,". After the suffix, a capitalised "North", "West" ... that
+# is part of the street's name ("Dudley Road West").
+FLAT_PREFIX = (
+    r"(?:(?:flat|apartment|apt\.?|unit|room)\s*(?:\d{1,4}[a-z]?|\d{1,2}/\d{1,2}|[a-z](?![\w'’]))"
+    r"\s*,?\s+|\d{1,2}/\d{1,2}\s*,\s*(?=\d))"
+)
+STREET_DIRECTION = r"(?:\s+(?-i:North|South|East|West|Upper|Lower)(?![\w'’-]|\s+[A-Z]))?"
 ADDRESS = re.compile(
-    r"(?<![\w])(?:(?:flat|apartment|apt\.?|unit|room)\s*\d{1,4}[a-z]?\s*,?\s+)?"
+    rf"(?<![\w/])(?:{FLAT_PREFIX})?"
     r"(?:no\.?\s*)?(\d{1,4}(?:/\d{1,3})?[a-z]?)\s*,?\s+((?:[a-z][a-z'’-]*\s+){1,3}?)"
-    rf"(?:{STREET_SUFFIX})\b\.?",
+    rf"(?:{STREET_SUFFIX})\b\.?{STREET_DIRECTION}",
     I,
 )
 FLAT_ONLY = re.compile(r"(?<![\w])(?:flat|apartment|apt\.?)\s*\d{1,4}[a-z]?\b", I)
@@ -586,6 +600,20 @@ OTHER_IDS = (
 )
 
 
+# A short reference after its own cue, with the team's or system's initials between: "Ref: PALS
+# 23-1187", "our ref ASC/22-904", "case no. 24-00318". Two groups joined by a dash or a slash,
+# the second of three or more digits, so neither a date ("12/03") nor a range ("3-4") is taken.
+CUED_SHORT_REF = re.compile(
+    r"\b(?:ref(?:erence)?|our\s+ref|case|complaint|pals)\s*(?:number|no\.?|#)?\s*[:#]?\s*"
+    r"(?:(?-i:[A-Z]{2,6})[\s/]+)?(?P<id>\d{2,4}[-/]\d{3,6})(?![\w/-])",
+    I,
+)
+# A system's initials, a year and a serial: "CRM 2024-18842", "DATIX 2023/0412", "LFR 2022-771".
+INITIALS_YEAR_SERIAL = re.compile(
+    r"(?<![\w/-])(?P<id>(?-i:[A-Z]{2,6})\s(?:19|20)\d{2}[-/]\d{3,7})(?![\w/-])"
+)
+
+
 NOT_A_REFERENCE = re.compile(
     r"\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?|\d{4}[/-]\d{2,4}|\d{1,4}[/-]\d{1,4}|"
     r"[A-Z]+(?:-[A-Z]+)*-\d{1,2}|\d+(?:[/-]\d{1,3})+",
@@ -594,6 +622,9 @@ NOT_A_REFERENCE = re.compile(
 
 
 def other_ids(text: str) -> Iterator[Finding]:
+    for pattern in (CUED_SHORT_REF, INITIALS_YEAR_SERIAL):
+        for m in pattern.finditer(text):
+            yield Finding(m.start("id"), m.end("id"), "OTHER_ID", 0.85, "id_pattern")
     for rank, pattern in enumerate(OTHER_IDS):
         score = 0.9 if rank < len(OTHER_IDS) - 1 else 0.5
         for m in pattern.finditer(text):

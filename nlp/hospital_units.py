@@ -1,0 +1,117 @@
+"""Care settings named by the hospital's own shorthand, or by the shop where care was had.
+
+Kinds met in stories written by people who never saw this code (issue 20, fifth round), none
+of which carries a word such as "Ward", "Hospital" or "Surgery" that the other rules key on:
+
+- a ward or area named by the hospital's signage: "moved off Gate 31", "on Level 6B" (big
+  teaching hospitals number their entrances and floors, and patients repeat the sign);
+- a ward code with its specialty, or alone after a move: "a bed on D3 Cardiology",
+  "transferred to F12";
+- an assessment unit by its initials: "on the MAU", "AMU then ...", "told by EPAU";
+- a hospital by its city and patients: "Leeds Children's", "at Coventry Women's";
+- a pharmacy named by whoever runs it, after the pharmacist or the prescription:
+  "the pharmacist at Superdrug", "picked it up from Rowlands".
+
+Each needs its own cue (a care word near, a capitalised city, a pharmacy word before) so that
+"level 3", "gate 5" or a postcode district stays where no care is being described.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from nlp.findings import Finding
+from nlp.name_gazetteer import gazetteer
+
+CARE_NEAR = re.compile(
+    r"\b(?:ward|wards|bed|beds|admitted|admission|discharged?|moved|transferred|nurses?|"
+    r"hospital|consultant|doctors?|a&e|surgery|operation|scan|theatre|physio|sister|"
+    r"patients?|visiting|infirmary|unit|stroke|fall|fell|seizure|sepsis)\b",
+    re.IGNORECASE,
+)
+NEAR_CHARS = 120
+
+# "Gate 31", "Level 6B", "Floor 4", "Pod 2A" after a word that places someone there.
+SIGNED_AREA = re.compile(
+    r"(?<![\w])(?:on|onto|to|off|from|at|in|up\s+to|down\s+to)\s+(?:the\s+)?"
+    r"(?P<unit>(?-i:Gate|Level|Floor|GATE|LEVEL)\s+\d{1,2}[A-Za-z]?)(?![\w])",
+    re.IGNORECASE,
+)
+SPECIALTIES = (
+    r"Haematology|Cardiology|Oncology|Neurology|Respiratory|Gastro(?:enterology)?|Urology|"
+    r"Orthopaedics?|Trauma|Renal|Stroke|Surgical|Surgery|Medical|Medicine|Gynaecology|"
+    r"Maternity|Paediatrics?|Dermatology|Vascular|Elderly\s+Care|Care\s+of\s+the\s+Elderly|"
+    r"Rehab(?:ilitation)?|Geriatrics?|Endocrinology|Hepatology|Colorectal|Oncology"
+)
+# "D3 Cardiology", "B4 Haematology", "C12 Stroke": a code that names the ward.
+CODE_AND_SPECIALTY = re.compile(
+    rf"(?<![\w/-])(?P<unit>[A-Z]{{1,2}}\d{{1,2}}[A-Z]?\s+(?:{SPECIALTIES}))(?![\w])"
+)
+# "moved to C7", "transferred onto F12", "back on B3": a code alone after a move, when it is no
+# postcode ("moved to B4 7XY") and no road ("moved to the M6").
+MOVED_TO_CODE = re.compile(
+    r"(?<![\w])(?:moved|transferred|sent|taken|wheeled|went|go|back)\s+(?:up\s+|down\s+|over\s+)?"
+    r"(?:to|onto|on)\s+(?P<unit>[A-LN-Z]\d{1,2}[A-Z]?)(?![\w]|\s+\d[A-Z]{2}\b)"
+)
+# Assessment and admissions units by their initials: "AMU", "MAU", "SAU", "EAU", "GAU",
+# "EPAU", "EPU" (early pregnancy), "CDU" (clinical decision unit). Capitals as written.
+UNIT_INITIALS = re.compile(r"(?<![\w&/-])(?P<unit>(?:[A-Z]{1,2}AU|AMU|EPU|CDU))(?![\w&/-])")
+# "Leeds Children's", "Liverpool Women's", "Royal Manchester Childrens": patients for a hospital.
+PATIENTS_HOSPITAL = re.compile(
+    r"(?<![\w'’-])(?P<unit>(?:Royal\s+)?(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\s+"
+    r"(?:Children|Women)(?:['’]s|s)(?![\w'’]))",
+)
+PATIENTS_ANY_CASE = re.compile(
+    r"(?<![\w'’-])(?:at|to|in|from|into)\s+(?:the\s+)?(?P<unit>(?:royal\s+)?(?P<place>[a-z]+)\s+"
+    r"(?:children|women)(?:['’]s|s)(?![\w'’]))",
+    re.IGNORECASE,
+)
+# "the pharmacist at Superdrug", "prescription from Rowlands", "chemist at Jhoots in Leek".
+PHARMACY_CUE = re.compile(
+    r"\b(?:pharmacist|chemist|pharmacy|prescriptions?|meds|medication|inhalers?|repeat)\s+"
+    r"(?:\w+\s+){0,2}?(?:at|from|in|to)\s+(?P<unit>[A-Z][\w'’]*[a-z0-9][\w'’]*)(?![\w'’-])"
+)
+# "Well Pharmacy", "Day Lewis Chemist": a capitalised name (which may be an everyday word) then
+# the shop's kind, capitalised as a name is; "Community Pharmacy" is a service, not a shop.
+NAMED_SHOP = re.compile(
+    r"(?<![\w'’-])(?P<unit>(?P<first>[A-Z][\w'’]+)(?:\s+[A-Z][\w'’]+)?\s+"
+    r"(?:Pharmacy|Chemists?|Opticians))(?![\w'’])"
+)
+NOT_SHOP = frozenset(
+    """the a my our his her their this that last first home work hospital night christmas
+    easter monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december community local online nhs
+    hospital high street village new old nearest""".split()
+)
+
+
+def _near_care(text: str, start: int, end: int) -> bool:
+    return bool(CARE_NEAR.search(text[max(0, start - NEAR_CHARS) : end + NEAR_CHARS]))
+
+
+def _sentence_start(text: str, at: int) -> bool:
+    before = text[:at].rstrip(" \t\"'“‘(")
+    return not before or before[-1] in ".!?\n:"
+
+
+def hospital_units(text: str) -> Iterator[Finding]:
+    for pattern in (SIGNED_AREA, MOVED_TO_CODE):
+        for m in pattern.finditer(text):
+            if _near_care(text, m.start("unit"), m.end("unit")):
+                yield Finding(m.start("unit"), m.end("unit"), "CARE_SETTING", 0.75, "care_unit")
+    if not text.isupper():
+        for pattern in (CODE_AND_SPECIALTY, UNIT_INITIALS):
+            for m in pattern.finditer(text):
+                yield Finding(m.start("unit"), m.end("unit"), "CARE_SETTING", 0.8, "care_unit")
+    places = gazetteer().places
+    for pattern in (PATIENTS_HOSPITAL, PATIENTS_ANY_CASE):
+        for m in pattern.finditer(text):
+            if m.group("place").lower() in places or m.group("unit").lower().startswith("royal"):
+                yield Finding(m.start("unit"), m.end("unit"), "CARE_SETTING", 0.8, "care_unit")
+    for m in NAMED_SHOP.finditer(text):
+        if m.group("first").lower() not in NOT_SHOP and not _sentence_start(text, m.start()):
+            yield Finding(m.start("unit"), m.end("unit"), "CARE_SETTING", 0.75, "care_shop")
+    for m in PHARMACY_CUE.finditer(text):
+        if m.group("unit").lower() not in NOT_SHOP and m.group("unit").lower() not in places:
+            yield Finding(m.start("unit"), m.end("unit"), "CARE_SETTING", 0.7, "care_shop")
