@@ -27,7 +27,7 @@ from nlp.name_gazetteer import gazetteer
 CARE_NEAR = re.compile(
     r"\b(?:ward|wards|bed|beds|admitted|admission|discharged?|moved|transferred|nurses?|"
     r"hospital|consultant|doctors?|a&e|surgery|operation|scan|theatre|physio|sister|"
-    r"patients?|visiting|infirmary|unit|stroke|fall|fell|seizure|sepsis)\b",
+    r"patients?|visiting|infirmary|unit|stroke|fall|fell|seizure|sepsis|transfer)\b",
     re.IGNORECASE,
 )
 NEAR_CHARS = 120
@@ -51,8 +51,8 @@ CODE_AND_SPECIALTY = re.compile(
 # "moved to C7", "transferred onto F12", "back on B3": a code alone after a move, when it is no
 # postcode ("moved to B4 7XY") and no road ("moved to the M6").
 MOVED_TO_CODE = re.compile(
-    r"(?<![\w])(?:moved|transferred|sent|taken|wheeled|went|go|back)\s+(?:up\s+|down\s+|over\s+)?"
-    r"(?:to|onto|on)\s+(?P<unit>[A-LN-Z]\d{1,2}[A-Z]?)(?![\w]|\s+\d[A-Z]{2}\b)"
+    r"(?<![\w])(?i:moved|transferred|sent|taken|wheeled|went|go|back)\s+"
+    r"(?i:up\s+|down\s+|over\s+)?(?i:to|onto|on)\s+(?P<unit>[A-LN-Z]\d{1,2}[A-Z]?)(?![\w]|\s+\d[A-Z]{2}\b)"
 )
 # Assessment and admissions units by their initials: "AMU", "MAU", "SAU", "EAU", "GAU",
 # "EPAU", "EPU" (early pregnancy), "CDU" (clinical decision unit). Capitals as written.
@@ -69,7 +69,7 @@ PATIENTS_ANY_CASE = re.compile(
 )
 # "the pharmacist at Superdrug", "prescription from Rowlands", "chemist at Jhoots in Leek".
 PHARMACY_CUE = re.compile(
-    r"\b(?:pharmacist|chemist|pharmacy|prescriptions?|meds|medication|inhalers?|repeat)\s+"
+    r"\b(?i:pharmacist|chemist|pharmacy|prescriptions?|meds|medication|inhalers?|repeat)\s+"
     r"(?:\w+\s+){0,2}?(?:at|from|in|to)\s+(?P<unit>[A-Z][\w'’]*[a-z0-9][\w'’]*)(?![\w'’-])"
 )
 # "Well Pharmacy", "Day Lewis Chemist": a capitalised name (which may be an everyday word) then

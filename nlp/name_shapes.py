@@ -52,9 +52,11 @@ def initialled_names(text: str) -> Iterator[Finding]:
 INITIALS_BEFORE_AGE = re.compile(
     r"(?<![\w.])(?P<initials>(?:[A-Z]\.){1,3}|[A-Z]{2,3})\s*\((?:[MFmf],?\s*)?(?P<age>\d{1,3})\)"
 )
-# Bernard "Bernie" Maddox, Olusegun ‘Segun’ Bello: the nickname is as identifying as the name.
+# Bernard "Bernie" Maddox, Olusegun ‘Segun’ Bello, Winifred (Win) Oduya: the nickname, in
+# quotes or brackets, is as identifying as the name.
 QUOTED_NICKNAME = re.compile(
-    r"\b(?P<first>[A-Z][a-z]+)\s+[\"“‘'](?P<nick>[A-Z][a-z]+)[\"”’']\s+[A-Z][a-z'’-]+"
+    r"\b(?P<first>[A-Z][a-z]+)\s+(?:[\"“‘'](?P<nick>[A-Z][a-z]+)[\"”’']|\((?P<bracketed>[A-Z][a-z]+)\))"
+    r"\s+[A-Z][a-z'’-]+"
 )
 # "... my phone's dying. T x": one capital and kisses closing the message.
 INITIAL_AND_KISSES = re.compile(r"(?:^|(?<=[\n.!?]))\s*(?P<initial>[A-WYZ])\s+[xX]{1,4}\s*$")

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from nlp.findings import Finding
+from nlp.form_answers import form_answers
 from nlp.hurried_emails import hurried_emails
 from nlp.name_gazetteer import gazetteer
 from nlp.name_shapes import (
@@ -656,6 +657,7 @@ def pattern_findings(text: str) -> list[Finding]:
         titles_and_initials,
         social_handles,
         schools_and_estates,
+        form_answers,
     ):
         found.extend(detector(text))
     return found

@@ -1,0 +1,227 @@
+"""Identifiers given as answers: to a form's field, a call handler's question, a contact block.
+
+Kinds met in stories written by people who never saw this code (issue 20, fifth round). What
+they share is that the words around them are a question or a label, not a sentence, so neither
+the name cues nor the NER see them:
+
+- run-on form fields typed on a phone: "name - aled rees age - 19 area - rhyl", "Enw / Name:
+  Gwenllian Mair Owen" (a bilingual label), "Where do you live? Pensby";
+- ages said the Welsh way ("yn 7 oed", "9 mlwydd oed"), listed for children ("the kids (8, 5
+  and 1)"), or exclaimed after "at" ("in A&E all night at 84!");
+- a call transcript's answer to "your name?", "your postcode?", "date of birth?" or "the number?",
+  which may be read out in words or letters ("Ess Kay one-four, three Dee Jay", "the ninth of
+  May, nineteen forty-eight", "six two one, four four oh ...");
+- a name on its own line just above or beside the phone number that closes a message, and a
+  lone initial on the last line ("M.");
+- a name's own script in brackets after it: "Nguyen Thi Lan (阮氏兰)", "Olena (Олена)".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from nlp.findings import Finding
+from nlp.name_gazetteer import DOMAIN_WORDS, ROLE_CUES, gazetteer
+from nlp.number_words import NUMBER
+
+I = re.IGNORECASE  # noqa: E741 - short alias keeps the long patterns readable
+
+FIELD_LABELS = (
+    r"(?:name|age|postcode|post\s+code|area|town|address|tel|phone|mobile|email|e-mail|dob|"
+    r"where|what|when|story|comment|tell\s+us|contact|gp|school|location)"
+)
+# "age - 22", "Age: 31", "age – 7": a field's value even where "age" alone would be too loose.
+AGE_FIELD = re.compile(r"\bage\s*[-:–=]\s*(?P<age>\d{1,3})(?![\w.:/])", I)
+# "name - callum reid age - 22", "name jas kaur postcode ...": a name between two field labels.
+NAME_FIELD_LOWER = re.compile(
+    rf"(?:^|(?<=[\n.]))\s*name\s*[-:–]?\s+(?P<name>[a-z][a-z'’-]+(?:\s+[a-z][a-z'’-]+){{0,2}})"
+    rf"\s*[-,]?\s+(?={FIELD_LABELS}\b)",
+)
+# "Enw / Name: Sioned", "Ainm / Name – Ciarán Ó Dálaigh": a bilingual label before the name.
+BILINGUAL_NAME = re.compile(
+    r"\b(?:Enw|ENW|Ainm|AINM)\s*/\s*(?:Name|NAME)\s*[:–-]\s*"
+    r"(?P<name>[A-ZÀ-Ý][\w'’-]+(?:\s+(?:[A-ZÀ-Ý][\w'’-]+|ap|ab|verch|Ó|Ní|Mac|Nic)){0,3})"
+)
+NEXT_LABEL = re.compile(r"\s+\S+(?=(?:\s+\w+)?\s*/)")
+FIELD_WORDS = frozenset("name age postcode tel phone email story comment what when".split())
+# "area - dundee", "Where do you live? Hartcliffe", "Town: Pensby": the place the form asks for.
+PLACE_FIELD = re.compile(
+    r"\b(?:area|town|village|where\s+do\s+you\s+live|where\s+you\s+live)\s*(?:[-:–]|\?)\s*"
+    r"(?P<place>[A-Za-z][a-z'’-]+(?-i:(?:[ -][A-Z][a-z'’-]+)?))",
+    I,
+)
+NOT_PLACE = frozenset(
+    """the a an my our yes no n/a na none not home here there local near rural urban city
+    town village nearby""".split()
+)
+
+# Welsh: "yn 8 oed" (is 8 years old), "9 mlwydd oed".
+WELSH_AGE = re.compile(r"\b(?:yn\s+)?(?P<age>\d{1,3})\s+(?:mlwydd\s+|mlwydd-)?oed\b", I)
+# "our three children (9, 6 and 2)", "the grandkids, aged 4 and 7": every age in the list.
+CHILD_AGES = re.compile(
+    r"\b(?:children|kids|sons|daughters|grandchildren|grandkids|boys|girls|twins|triplets|"
+    r"little\s+ones)\s*,?\s*(?P<list>\((?:aged?\s+)?\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})+\)"
+    r"|aged?\s+\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})+)",
+    I,
+)
+# "3 ambulance trips in one day at 77!", "walking again at 91.": an old age said after "at"
+# closing a clause; measurements ("sats at 88.") and times are not ages.
+AGE_AT_END = re.compile(r"\bat\s+(?P<age>\d{2,3})(?=\s*[!?]|\.(?!\d)|\s*[,;)]\s)")
+MEASURE_BEFORE = re.compile(
+    r"\b(?:sats?|saturations?|oxygen|o2|bp|pressure|pulse|rate|temp|temperature|score|level|"
+    r"sugars?|glucose|hba1c|weight|speed|mph|page|number|no|bus|junction|gate|platform|"
+    r"stayed|stuck|capped|set|reading|readings|kept)\b[^.!?\n]{0,25}$",
+    I,
+)
+
+# A transcript's question, the speaker's label, then the answer up to the end of its sentence.
+ASKED = re.compile(
+    r"(?P<what>your\s+name|name\s+please|postcode|post\s+code|date\s+of\s+birth|birthday|"
+    r"\bdob|(?:nhs|health\s+and\s+care|h&c|chi|hospital)\s+number)[^?\n]{0,30}\?\s*"
+    r"(?:[A-Z][\w ]{0,20}:\s*)?(?:(?:it['’]s|it\s+is|yes|yeah|aye|sure|erm|um|uh|that['’]s)"
+    r"[,.]?\s+)*(?P<answer>[^.?!\n]{1,60})",
+    I,
+)
+SPELT_TOKEN = (
+    r"(?:[A-Za-z]|[A-Za-z]{1,4}(?:-[A-Za-z]{1,5})+|"
+    rf"{NUMBER}|oh|zero|double\s+\w+|ay|bee|cee|dee|ee|eff|gee|aitch|jay|kay|ell|em|en|pee|"
+    r"cue|ar|ess|tee|you|vee|ex|why|zed|zee|\d{1,4})"
+)
+SPELT_ANSWER = re.compile(rf"{SPELT_TOKEN}(?:\s*[,-]?\s*{SPELT_TOKEN}){{2,}}", I)
+SPELT_AGAIN = re.compile(rf"\.\s+(?P<spelt>{SPELT_ANSWER.pattern})(?=\s*[.\n]|\s*$)", I)
+ORDINAL = (
+    r"(?:\d{1,2}(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+    r"tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|"
+    r"eighteenth|nineteenth|twentieth|twenty[\s-]+(?:first|second|third|fourth|fifth|sixth|"
+    r"seventh|eighth|ninth)|thirtieth|thirty[\s-]+first)"
+)
+MONTHS = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+)
+YEAR_WORDS = (
+    rf"(?:nineteen|twenty|two\s+thousand)(?:[\s-]+(?:and\s+)?(?:oh[\s-]+)?{NUMBER})?"
+    r"|(?:19|20)\d{2}"
+)
+SPOKEN_DATE = re.compile(
+    rf"(?:the\s+)?{ORDINAL}(?:\s+of)?\s+{MONTHS},?\s+(?:{YEAR_WORDS})"
+    rf"|{MONTHS}\s+(?:the\s+)?{ORDINAL},?\s+(?:{YEAR_WORDS})",
+    I,
+)
+BIRTH_CUE = re.compile(r"\b(?:date\s+of\s+birth|dob|d\.o\.b|born|birthday)\b", I)
+
+# "Tolu\n0121 496 0558", "Gemma Beckett 01438 496 0917" closing a message: the contact block.
+NAME_BESIDE_PHONE = re.compile(
+    r"(?:^|\n)[ \t]*(?P<name>[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:[ \t]+[A-ZÀ-Ý][a-zà-ÿ'’-]+){0,2})[ \t]*"
+    r"(?:[,|–-][ \t]*)?(?:\n[ \t]*|[ \t]+)(?:tel\.?:?\s*|mob\.?:?\s*|t:\s*|m:\s*)?"
+    r"(?=(?:\+44\s?|0)\d(?:[ \t-]?\d){8,10}\b)",
+)
+LONE_INITIAL = re.compile(r"\n[ \t]*\n[ \t]*(?P<initial>[A-HJ-WYZ]\.?)[ \t]*\Z")
+# A name's own script, in brackets right after it: Han, Hangul, Cyrillic, Arabic, Devanagari,
+# Gurmukhi, Bengali, Greek, Hebrew, Thai.
+OWN_SCRIPT = re.compile(
+    r"(?<=[A-Za-z])\s*\((?P<name>[\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff"
+    r"\u0900-\u09ff\u0a00-\u0a7f\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
+    r"][\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u09ff\u0a00-\u0a7f"
+    r"\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\s·]{0,30})\)"
+)
+
+
+NOT_AN_ANSWER = STOP_WORDS | {"sorry", "yes", "no", "oh", "hello", "hi", "thanks", "well"}
+
+
+def _everyday(words: list[str]) -> bool:
+    gaz = gazetteer()
+    return any(w in DOMAIN_WORDS or w in ROLE_CUES for w in words) or all(
+        w in gaz.common_words and w not in gaz.first_names for w in words
+    )
+
+
+def _ages(text: str) -> Iterator[Finding]:
+    for pattern in (AGE_FIELD, WELSH_AGE):
+        for m in pattern.finditer(text):
+            if 0 < int(m.group("age")) <= 115:
+                yield Finding(m.start("age"), m.end("age"), "AGE", 0.8, "form_age")
+    for m in CHILD_AGES.finditer(text):
+        for d in re.finditer(r"\d{1,2}", m.group("list")):
+            start = m.start("list") + d.start()
+            yield Finding(start, start + len(d.group()), "AGE", 0.8, "form_age")
+    for m in AGE_AT_END.finditer(text):
+        age = int(m.group("age"))
+        if 50 <= age <= 110 and not MEASURE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            yield Finding(m.start("age"), m.end("age"), "AGE", 0.7, "form_age")
+
+
+def _fields(text: str) -> Iterator[Finding]:
+    for m in NAME_FIELD_LOWER.finditer(text):
+        if not _everyday(m.group("name").lower().split()):
+            yield Finding(m.start("name"), m.end("name"), "PERSON", 0.8, "form_name")
+    for m in BILINGUAL_NAME.finditer(text):
+        end = m.end("name")
+        label = NEXT_LABEL.search(text[m.start("name") : m.end("name") + 24])
+        if label and m.start("name") + label.start() < end:  # "Sioned Haf Parry Cod post / Postcode": the next bilingual label
+            end = m.start("name") + label.start()
+        if end > m.start("name"):
+            yield Finding(m.start("name"), end, "PERSON", 0.85, "form_name")
+    places = gazetteer().places
+    common = gazetteer().common_words
+    for m in PLACE_FIELD.finditer(text):
+        place = m.group("place")
+        end = m.end("place")
+        if " " in place and place.split()[-1].lower() in common:
+            place = place.rsplit(" ", 1)[0]  # "Pensby Tell us:": the next field's label
+            end = m.start("place") + len(place)
+        low = place.lower()
+        if low.split()[0] in NOT_PLACE or low in FIELD_WORDS:
+            continue
+        if place[:1].isupper() or low in places or low not in common:
+            yield Finding(m.start("place"), end, "LOCATION", 0.75, "form_place")
+
+
+def _answers(text: str) -> Iterator[Finding]:
+    for m in ASKED.finditer(text):
+        what = m.group("what").lower()
+        answer = m.group("answer")
+        start = m.start("answer")
+        if "name" in what:
+            name = re.match(r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2}", answer)
+            words = name.group().lower().split() if name else []
+            if words and not any(w in NOT_AN_ANSWER or w in DOMAIN_WORDS for w in words):
+                yield Finding(start, start + name.end(), "PERSON", 0.8, "asked_answer")
+            continue
+        if "birth" in what or what == "dob":
+            date = SPOKEN_DATE.match(answer)
+            if date:
+                yield Finding(start, start + date.end(), "DATE_OF_BIRTH", 0.85, "asked_answer")
+            continue
+        label = "POSTCODE" if "post" in what else "OTHER_ID"
+        spelt = SPELT_ANSWER.match(answer)
+        if spelt and len(spelt.group()) >= 6:
+            yield Finding(start, start + spelt.end(), label, 0.8, "asked_answer")
+        # "GL14 2AX. Gee-ell-one-four ...": the same answer spelt out in the next sentence.
+        again = SPELT_AGAIN.match(text, m.end("answer"))
+        if again and len(again.group("spelt")) >= 6:
+            yield Finding(again.start("spelt"), again.end("spelt"), label, 0.8, "asked_answer")
+    for m in SPOKEN_DATE.finditer(text):
+        if BIRTH_CUE.search(text, max(0, m.start() - 80), m.start()):
+            yield Finding(m.start(), m.end(), "DATE_OF_BIRTH", 0.8, "spoken_date")
+
+
+def _contact_blocks(text: str) -> Iterator[Finding]:
+    for m in NAME_BESIDE_PHONE.finditer(text):
+        words = m.group("name").lower().split()
+        if not _everyday(words):
+            yield Finding(m.start("name"), m.end("name"), "PERSON", 0.75, "contact_block")
+    for m in LONE_INITIAL.finditer(text):
+        yield Finding(m.start("initial"), m.end("initial"), "PERSON", 0.7, "sign_off")
+    for m in OWN_SCRIPT.finditer(text):
+        yield Finding(m.start("name"), m.end("name"), "PERSON", 0.8, "own_script")
+
+
+def form_answers(text: str) -> Iterator[Finding]:
+    yield from _ages(text)
+    yield from _fields(text)
+    yield from _answers(text)
+    yield from _contact_blocks(text)
