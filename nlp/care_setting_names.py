@@ -244,4 +244,11 @@ def patterned_care_settings(text: str) -> Iterator[Finding]:
 
 
 def care_setting_findings(text: str) -> list[Finding]:
-    return [*listed_care_settings(text), *patterned_care_settings(text), *hospital_units(text)]
+    found = [*listed_care_settings(text), *patterned_care_settings(text), *hospital_units(text)]
+    # "Holy Trinity & St George's" is one church, found in schools_and_estates, not a hospital.
+    return [
+        f
+        for f in found
+        if not AFTER_A_DEDICATION.search(text, max(0, f.start - 40), f.start)
+        and not SCHOOL_OR_CHURCH_AFTER.match(text, f.end)
+    ]

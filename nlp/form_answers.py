@@ -161,7 +161,9 @@ def _fields(text: str) -> Iterator[Finding]:
     for m in BILINGUAL_NAME.finditer(text):
         end = m.end("name")
         label = NEXT_LABEL.search(text[m.start("name") : m.end("name") + 24])
-        if label and m.start("name") + label.start() < end:  # "Sioned Haf Parry Cod post / Postcode": the next bilingual label
+        if (
+            label and m.start("name") + label.start() < end
+        ):  # "Sioned Haf Parry Cod post / Postcode": the next bilingual label
             end = m.start("name") + label.start()
         if end > m.start("name"):
             yield Finding(m.start("name"), end, "PERSON", 0.85, "form_name")

@@ -10,7 +10,11 @@ of which carries a word such as "Ward", "Hospital" or "Surgery" that the other r
 - an assessment unit by its initials: "on the MAU", "AMU then ...", "told by EPAU";
 - a hospital by its city and patients: "Leeds Children's", "at Coventry Women's";
 - a pharmacy named by whoever runs it, after the pharmacist or the prescription:
-  "the pharmacist at Superdrug", "picked it up from Rowlands".
+  "the pharmacist at Superdrug", "picked it up from Rowlands";
+- a hospital by its possessive nickname after an admission ("admitted to Tommy's"), by its
+  initials before a department ("the QEH A&E", "discharged from nch"), or by a capitalised
+  generic name in a care sentence ("scan at the County");
+- a named day centre, or a care-home field on a form ("Care home: The Elms").
 
 Each needs its own cue (a care word near, a capitalised city, a pharmacy word before) so that
 "level 3", "gate 5" or a postcode district stays where no care is being described.
@@ -31,6 +35,8 @@ CARE_NEAR = re.compile(
     re.IGNORECASE,
 )
 NEAR_CHARS = 120
+# Initials that are tests, conditions or paperwork rather than a hospital.
+NOT_HOSPITAL = frozenset("MRI UTI BMI PPI TCI AKI ABI TBI RTI SSI HAI ICH SAH PPH BPH".split())
 
 # "Gate 31", "Level 6B", "Floor 4", "Pod 2A" after a word that places someone there.
 SIGNED_AREA = re.compile(
@@ -78,6 +84,42 @@ NAMED_SHOP = re.compile(
     r"(?<![\w'’-])(?P<unit>(?P<first>[A-Z][\w'’]+)(?:\s+[A-Z][\w'’]+)?\s+"
     r"(?:Pharmacy|Chemists?|Opticians))(?![\w'’])"
 )
+# "admitted to Jimmy's", "in Bart's for a stroke": a possessive name after a move into care,
+# followed by what ends a place's mention (not "at Tom's house").
+POSSESSIVE_AFTER_ADMISSION = re.compile(
+    r"\b(?i:admitted\s+to|discharged\s+from|transferred\s+to|taken\s+to|rushed\s+to|"
+    r"blue-?lighted\s+to|born\s+at|(?:was|were|been|is|stayed)\s+(?:in|at))\s+"
+    r"(?P<unit>[A-Z][a-z]+['’]s)(?=[.,;)!?]|\s+(?:for|last|on|in|with|and|after|since|until|"
+    r"when|yesterday|today|this|overnight|twice|again|but|where|$))"
+)
+# "MRI A&E", "the QEH maternity unit", "NNUH outpatients": initials before a department.
+INITIALS_BEFORE_DEPARTMENT = re.compile(
+    r"(?<![\w&/-])(?P<unit>[A-Z]{2,5})\s+(?=A&E|A\s+and\s+E|ED\b|Emergency\s+Department|"
+    r"maternity|Maternity|outpatients|Outpatients|children['’]s\s+ward|eye\s+clinic)"
+)
+# "discharged from lri", "taken to the qmc": lower-case initials after a move into care, ending
+# as hospital and infirmary initials do (or a listed short form is for the list to find).
+LOWER_INITIALS_AFTER_MOVE = re.compile(
+    r"\b(?:admitted\s+to|discharged\s+from|transferred\s+to|taken\s+to|rushed\s+to|"
+    r"sent\s+to|referred\s+to)\s+(?:the\s+)?(?P<unit>[a-z]{1,4}[hi])(?![\w&'’-])"
+)
+# "a scan at the County", "seen at the Western": a capitalised generic hospital name.
+GENERIC_CAPITALISED = re.compile(
+    r"\b(?:at|to|in|from|into)\s+the\s+(?P<unit>City|County|Western|Northern|Southern|Eastern|"
+    r"Central|Queens|Victoria|Alexandra|Princess)(?![\w'’-]|\s+[A-Z])"
+)
+# "Hirst Park day centre", "Moorside Day Centre": a named day centre or care home written with
+# its kind in lower case.
+NAMED_DAY_CENTRE = re.compile(
+    r"(?<![\w'’-])(?P<unit>(?:[A-Z][a-z'’]+\s+){1,3}(?:day\s+(?:centre|center|hospice|unit)|"
+    r"respite\s+(?:centre|unit|home)|memory\s+clinic))\b"
+)
+# "Care home: The Beeches", "GP surgery - Lime Tree", "Hospital: Tameside": a form's field.
+CARE_FIELD = re.compile(
+    r"\b(?i:care\s+home|nursing\s+home|residential\s+home|home|gp\s+surgery|gp\s+practice|"
+    r"surgery|practice|hospital|hospice|ward)(?:\s+name)?\s*[:–-]\s*"
+    r"(?P<unit>(?:The\s+)?[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3})"
+)
 NOT_SHOP = frozenset(
     """the a my our his her their this that last first home work hospital night christmas
     easter monday tuesday wednesday thursday friday saturday sunday january february march april
@@ -109,6 +151,20 @@ def hospital_units(text: str) -> Iterator[Finding]:
         for m in pattern.finditer(text):
             if m.group("place").lower() in places or m.group("unit").lower().startswith("royal"):
                 yield Finding(m.start("unit"), m.end("unit"), "CARE_SETTING", 0.8, "care_unit")
+    if not text.isupper():
+        for pattern in (POSSESSIVE_AFTER_ADMISSION, INITIALS_BEFORE_DEPARTMENT, NAMED_DAY_CENTRE):
+            for m in pattern.finditer(text):
+                if m.group("unit").split()[0].lower() not in NOT_SHOP:
+                    yield Finding(m.start("unit"), m.end("unit"), "CARE_SETTING", 0.75, "care_unit")
+        for m in CARE_FIELD.finditer(text):
+            yield Finding(m.start("unit"), m.end("unit"), "CARE_SETTING", 0.75, "care_field")
+    common = gazetteer().common_words
+    for m in LOWER_INITIALS_AFTER_MOVE.finditer(text):
+        if m.group("unit") not in common and m.group("unit").upper() not in NOT_HOSPITAL:
+            yield Finding(m.start("unit"), m.end("unit"), "CARE_SETTING", 0.7, "care_unit")
+    for m in GENERIC_CAPITALISED.finditer(text):
+        if _near_care(text, m.start("unit"), m.end("unit")):
+            yield Finding(m.start("unit"), m.end("unit"), "CARE_SETTING", 0.7, "care_unit")
     for m in NAMED_SHOP.finditer(text):
         if m.group("first").lower() not in NOT_SHOP and not _sentence_start(text, m.start()):
             yield Finding(m.start("unit"), m.end("unit"), "CARE_SETTING", 0.75, "care_shop")

@@ -62,6 +62,18 @@ DEDICATION = re.compile(
     rf"(?:\s+(?:&|and)\s+{_SAINT})?(?![\w'’-])"
 )
 PLACE_WORD_BEFORE = re.compile(r"\b(?:at|to|from|in|of)\s+(?:the\s+)?$", re.IGNORECASE)
+# A national charity's local branch named by its town: "Wakefield Citizens Advice", "Bolton
+# Carers Centre", "Hexham Foodbank"; and a named community hub with its kind in lower case:
+# "the Moorgate youth hub", "Riverside family hub" (a "community centre" is left: people name
+# the building's kind more than the place).
+LOCAL_BRANCH = re.compile(
+    rf"(?<![\w'’-])(?P<place>{_CAP}(?:[ -]{_CAP})?)\s+(?:Citizens\s+Advice(?:\s+Bureau)?|"
+    r"Carers\s+(?:Centre|Center|Hub|Trust)|Food\s?[Bb]ank|Law\s+Centre)(?![\w'’])"
+)
+NAMED_HUB = re.compile(
+    rf"(?<![\w'’-])(?:{_CAP}\s+){{1,3}}(?:youth|family|community|wellbeing|recovery|health)\s+"
+    r"(?:hub|club|café|cafe|project)\b"
+)
 NOT_NAMES = frozenset(
     """the a an my our his her their local council new old big same other nearest this that
     state private secondary primary high junior infant free special catholic church village
@@ -81,6 +93,13 @@ def _named(name: str) -> bool:
 
 
 def schools_and_estates(text: str) -> Iterator[Finding]:
+    places = gazetteer().places
+    for m in LOCAL_BRANCH.finditer(text):
+        if m.group("place").lower() in places:
+            yield Finding(m.start(), m.end(), "LOCATION", 0.8, "local_branch")
+    for m in NAMED_HUB.finditer(text):
+        if _named(m.group().split()[0]):
+            yield Finding(m.start(), m.end(), "LOCATION", 0.75, "named_hub")
     for m in PLACE_OF_WORSHIP.finditer(text):
         if _named(m.group().split()[0]):
             yield Finding(m.start(), m.end(), "LOCATION", 0.8, "place_of_worship")
