@@ -11,8 +11,9 @@ the name cues nor the NER see them:
 - a call transcript's answer to "your name?", "your postcode?", "date of birth?" or "the number?",
   which may be read out in words or letters ("Ess Kay one-four, three Dee Jay", "the ninth of
   May, nineteen forty-eight", "six two one, four four oh ...");
-- a name on its own line just above or beside the phone number that closes a message, and a
-  lone initial on the last line ("M.");
+- a name on its own line just above or beside the phone number that closes a message, a
+  lone initial on the last line ("M."), and a bullet's subject as an initial ("- R says");
+- telegraphic notes where an age follows a relation and a name ("son Tomasz 9 – asthma");
 - a name's own script in brackets after it: "Nguyen Thi Lan (阮氏兰)", "Olena (Олена)".
 """
 
@@ -132,6 +133,21 @@ OWN_SCRIPT = re.compile(
 NOT_AN_ANSWER = STOP_WORDS | {"sorry", "yes", "no", "oh", "hello", "hi", "thanks", "well"}
 
 
+# Meeting notes: "- R says she has had no review", "• T cares for his wife": a bullet's subject
+# given as one capital (not "I", "A") before a verb of what they said or do.
+BULLET_INITIAL = re.compile(
+    r"(?:^|\n)[ \t]*[-•*–][ \t]*(?P<initial>[B-HJ-Z])[ \t]+(?=(?:says|said|cares|has|had|is|was|"
+    r"lives|reports|reported|told|feels|felt|wants|wanted|asked|explained|described|raised)\b)"
+)
+# Telegraphic notes: "son Tomasz 9 – asthma", "husband Piotr 41, warehouse injury": a relation,
+# a name, then a bare number that is the person's age.
+RELATION_NAME_AGE = re.compile(
+    r"\b(?:son|daughter|husband|wife|partner|mum|mother|dad|father|brother|sister|nan|gran|"
+    r"grandson|granddaughter|grandad|grandma|baby|child|aunt|uncle|nephew|niece)\s+"
+    r"[A-Z][a-z'’-]+\s+(?P<age>\d{1,3})(?=\s*[–—,;:)(]|\s+-\s|\s*$)"
+)
+
+
 def _everyday(words: list[str]) -> bool:
     gaz = gazetteer()
     return any(w in DOMAIN_WORDS or w in ROLE_CUES for w in words) or all(
@@ -148,6 +164,9 @@ def _ages(text: str) -> Iterator[Finding]:
         for d in re.finditer(r"\d{1,2}", m.group("list")):
             start = m.start("list") + d.start()
             yield Finding(start, start + len(d.group()), "AGE", 0.8, "form_age")
+    for m in RELATION_NAME_AGE.finditer(text):
+        if 0 < int(m.group("age")) <= 110:
+            yield Finding(m.start("age"), m.end("age"), "AGE", 0.75, "form_age")
     for m in AGE_AT_END.finditer(text):
         age = int(m.group("age"))
         if 50 <= age <= 110 and not MEASURE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
@@ -218,6 +237,8 @@ def _contact_blocks(text: str) -> Iterator[Finding]:
             yield Finding(m.start("name"), m.end("name"), "PERSON", 0.75, "contact_block")
     for m in LONE_INITIAL.finditer(text):
         yield Finding(m.start("initial"), m.end("initial"), "PERSON", 0.7, "sign_off")
+    for m in BULLET_INITIAL.finditer(text):
+        yield Finding(m.start("initial"), m.end("initial"), "PERSON", 0.7, "bullet_initial")
     for m in OWN_SCRIPT.finditer(text):
         yield Finding(m.start("name"), m.end("name"), "PERSON", 0.8, "own_script")
 

@@ -4,7 +4,8 @@ Kinds met in stories written by people who never saw this code (issue 20, fifth 
 of which carries a word such as "Ward", "Hospital" or "Surgery" that the other rules key on:
 
 - a ward or area named by the hospital's signage: "moved off Gate 31", "on Level 6B" (big
-  teaching hospitals number their entrances and floors, and patients repeat the sign);
+  teaching hospitals number their entrances and floors, and patients repeat the sign; with a
+  letter after the number it is signage wherever it is, without one a care word must be near);
 - a ward code with its specialty, or alone after a move: "a bed on D3 Cardiology",
   "transferred to F12";
 - an assessment unit by its initials: "on the MAU", "AMU then ...", "told by EPAU";
@@ -31,7 +32,8 @@ from nlp.name_gazetteer import gazetteer
 CARE_NEAR = re.compile(
     r"\b(?:ward|wards|bed|beds|admitted|admission|discharged?|moved|transferred|nurses?|"
     r"hospital|consultant|doctors?|a&e|surgery|operation|scan|theatre|physio|sister|"
-    r"patients?|visiting|infirmary|unit|stroke|fall|fell|seizure|sepsis|transfer)\b",
+    r"patients?|visiting|infirmary|unit|stroke|fall|fell|seizure|sepsis|transfer|appointment|"
+    r"clinic|scope|endoscopy|referral|referred|waiting\s+list|x-?ray|bloods)\b",
     re.IGNORECASE,
 )
 NEAR_CHARS = 120
@@ -140,7 +142,8 @@ def _sentence_start(text: str, at: int) -> bool:
 def hospital_units(text: str) -> Iterator[Finding]:
     for pattern in (SIGNED_AREA, MOVED_TO_CODE):
         for m in pattern.finditer(text):
-            if _near_care(text, m.start("unit"), m.end("unit")):
+            lettered = pattern is SIGNED_AREA and m.group("unit")[-1].isalpha()
+            if lettered or _near_care(text, m.start("unit"), m.end("unit")):
                 yield Finding(m.start("unit"), m.end("unit"), "CARE_SETTING", 0.75, "care_unit")
     if not text.isupper():
         for pattern in (CODE_AND_SPECIALTY, UNIT_INITIALS):

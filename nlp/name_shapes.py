@@ -109,3 +109,16 @@ def titles_and_initials(text: str) -> Iterator[Finding]:
         # short to stand for the person without its title.
         start = m.start("initial") if m.group("surname") else m.start()
         yield Finding(start, m.end(), "PERSON", 0.75, "title_initial")
+
+
+# Welsh patronymics: "Iolo ap Dafydd", "Gwenno ferch Ifan", "Rhys ab Owain": a given name, the
+# particle, a father's name; the particle tells the two capitalised words are one name.
+PATRONYMIC = re.compile(
+    r"(?<![\w'’-])[A-ZÂÊÎÔÛŴŶ][a-zâêîôûŵŷ'’]+(?:\s+[A-ZÂÊÎÔÛŴŶ][a-zâêîôûŵŷ'’]+)?"
+    r"\s+(?:ap|ab|ferch|verch)\s+[A-ZÂÊÎÔÛŴŶ][a-zâêîôûŵŷ'’]+(?![\w'’-])"
+)
+
+
+def patronymics(text: str) -> Iterator[Finding]:
+    for m in PATRONYMIC.finditer(text):
+        yield Finding(m.start(), m.end(), "PERSON", 0.85, "patronymic")

@@ -19,6 +19,7 @@ from nlp.name_shapes import (
     initial_sign_offs,
     initialled_names,
     initials_before_an_age,
+    patronymics,
     quoted_nicknames,
     spelled_out,
     titles_and_initials,
@@ -211,6 +212,12 @@ ADDRESS = re.compile(
     rf"(?:{STREET_SUFFIX})\b\.?{STREET_DIRECTION}",
     I,
 )
+# "the key is at no. 14", "she lives at number 7": a house by its number alone on its street.
+HOUSE_NUMBER_ONLY = re.compile(
+    r"\b(?:lives?|living|lived|key\s+is|round|over)?\s*\bat\s+(?P<house>(?:no\.?|number)\s*\d{1,3}[a-z]?)"
+    r"(?![\w/.:]|\s*(?:on|in)\s+the\s+(?:list|queue|waiting))",
+    I,
+)
 FLAT_ONLY = re.compile(r"(?<![\w])(?:flat|apartment|apt\.?)\s*\d{1,4}[a-z]?\b", I)
 NOT_STREET_WORDS = frozenset(
     """the a an my our his her their your this that these those of in on at to for from by with
@@ -379,6 +386,8 @@ def addresses(text: str) -> Iterator[Finding]:
         yield Finding(m.start(), m.end(), "ADDRESS", 0.7, "uk_address")
     for m in FLAT_ONLY.finditer(text):
         yield Finding(m.start(), m.end(), "ADDRESS", 0.6, "uk_address")
+    for m in HOUSE_NUMBER_ONLY.finditer(text):
+        yield Finding(m.start("house"), m.end("house"), "ADDRESS", 0.6, "uk_address")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -658,6 +667,7 @@ def pattern_findings(text: str) -> list[Finding]:
         social_handles,
         schools_and_estates,
         form_answers,
+        patronymics,
     ):
         found.extend(detector(text))
     return found
