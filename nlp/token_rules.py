@@ -1087,7 +1087,9 @@ def house_named_settings(v: View, gaz: Gazetteer) -> Iterator[Finding]:
         while end < len(v) and end - start < 3 and _house_word(v, end, gaz):
             end += 1
         if end > start:
-            yield Finding(v.start[start], v.end[end - 1], "CARE_SETTING", 0.65, "care_context")
+            # A capital "The" is part of a house's name ("The Cedars"), as people write it.
+            first = i if start == i + 1 else start
+            yield Finding(v.start[first], v.end[end - 1], "CARE_SETTING", 0.65, "care_context")
 
 
 # Where a care home is named in passing ("lives at The Cedars", "the staff at Fernlea", "a
