@@ -226,7 +226,9 @@ def _answers(text: str) -> Iterator[Finding]:
         if again and len(again.group("spelt")) >= 6:
             yield Finding(again.start("spelt"), again.end("spelt"), label, 0.8, "asked_answer")
     for m in SPOKEN_DATE.finditer(text):
-        if BIRTH_CUE.search(text, max(0, m.start() - 80), m.start()):
+        if any(c.isdigit() for c in m.group()):
+            continue  # dates in digits are dates_of_birth's, with its own cues
+        if BIRTH_CUE.search(text, max(0, m.start() - 50), m.start()):
             yield Finding(m.start(), m.end(), "DATE_OF_BIRTH", 0.8, "spoken_date")
 
 

@@ -51,7 +51,8 @@ WORSHIP_KIND = (
 )
 _SAINT = r"(?:St\.?|Saint)\s+[A-Z][a-z'’]+"
 PLACE_OF_WORSHIP = re.compile(
-    rf"(?<![\w'’-])(?:{_SAINT}|(?!The\s){_CAP}(?:\s+{_CAP}){{0,2}})"
+    rf"(?<![\w'’-])(?:{_SAINT}|(?!(?:The|Dr|Mr|Mrs|Ms|Miss|Rev|Revd|Fr|Father|Canon|Pastor)\s)"
+    rf"{_CAP}(?:\s+{_CAP}){{0,2}})"
     rf"(?:\s+(?:&|and)\s+{_SAINT})?\s+{WORSHIP_KIND}(?![\w'’])"
 )
 # Dedications that name a church (and its school) and nothing else.
