@@ -19,6 +19,7 @@ from pathlib import Path
 from nlp.findings import Finding
 from nlp.hospital_units import hospital_units
 from nlp.name_gazetteer import gazetteer
+from nlp.place_shapes import cued_districts
 from nlp.uk_recognisers import capitals_mean_little
 
 DATA = Path(__file__).parent / "data" / "care_setting_names.txt"
@@ -245,10 +246,15 @@ def patterned_care_settings(text: str) -> Iterator[Finding]:
 
 def care_setting_findings(text: str) -> list[Finding]:
     found = [*listed_care_settings(text), *patterned_care_settings(text), *hospital_units(text)]
-    # "Holy Trinity & St George's" is one church, found in schools_and_estates, not a hospital.
+    # "Holy Trinity & St George's" is one church, found in schools_and_estates, not a hospital;
+    # "live in Small Heath" is a district, though "the Heath" alone is a hospital.
+    districts = [(d.start, d.end) for d in cued_districts(text)]
     return [
         f
         for f in found
         if not AFTER_A_DEDICATION.search(text, max(0, f.start - 40), f.start)
         and not SCHOOL_OR_CHURCH_AFTER.match(text, f.end)
+        and not any(
+            s <= f.start and f.end <= e and (s, e) != (f.start, f.end) for s, e in districts
+        )
     ]

@@ -233,9 +233,11 @@ def _answers(text: str) -> Iterator[Finding]:
 
 
 def _contact_blocks(text: str) -> Iterator[Finding]:
+    gaz = gazetteer()
     for m in NAME_BESIDE_PHONE.finditer(text):
         words = m.group("name").lower().split()
-        if not _everyday(words):
+        dictionary = all(w in gaz.english_words and w not in gaz.first_names for w in words)
+        if not _everyday(words) and not dictionary:  # "Helpline\n0800 ..." is no name
             yield Finding(m.start("name"), m.end("name"), "PERSON", 0.75, "contact_block")
     for m in LONE_INITIAL.finditer(text):
         yield Finding(m.start("initial"), m.end("initial"), "PERSON", 0.7, "sign_off")

@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterator
 
 from nlp.findings import Finding
-from nlp.name_gazetteer import gazetteer
+from nlp.name_gazetteer import DOMAIN_WORDS, gazetteer
 
 CARE_NEAR = re.compile(
     r"\b(?:ward|wards|bed|beds|admitted|admission|discharged?|moved|transferred|nurses?|"
@@ -122,6 +122,12 @@ CARE_FIELD = re.compile(
     r"surgery|practice|hospital|hospice|ward)(?:\s+name)?\s*[:–-]\s*"
     r"(?P<unit>(?:The\s+)?[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3})"
 )
+STRONG_MOVES = ("admitted", "discharged", "transferred", "taken", "rushed", "blue", "born")
+FAMILY = frozenset(
+    """mum mam mom dad nan nana nanna gran granny grandma grandad grandpa auntie aunty aunt
+    uncle sister brother cousin friend friends neighbour son daughter""".split()
+)
+NOT_AN_ANSWER = frozenset("yes no none not unknown n/a na tbc the".split())
 NOT_SHOP = frozenset(
     """the a my our his her their this that last first home work hospital night christmas
     easter monday tuesday wednesday thursday friday saturday sunday january february march april
@@ -157,10 +163,17 @@ def hospital_units(text: str) -> Iterator[Finding]:
     if not text.isupper():
         for pattern in (POSSESSIVE_AFTER_ADMISSION, INITIALS_BEFORE_DEPARTMENT, NAMED_DAY_CENTRE):
             for m in pattern.finditer(text):
-                if m.group("unit").split()[0].lower() not in NOT_SHOP:
-                    yield Finding(m.start("unit"), m.end("unit"), "CARE_SETTING", 0.75, "care_unit")
+                first = re.sub(r"['’]s$", "", m.group("unit").split()[0].lower())
+                if first in NOT_SHOP or first in FAMILY or first in DOMAIN_WORDS:
+                    continue  # "was at Mum's", "the NHS maternity pathway"
+                strong = m.group().lower().startswith(STRONG_MOVES)
+                if pattern is POSSESSIVE_AFTER_ADMISSION and not strong:
+                    if not _near_care(text, m.start("unit"), m.end("unit")):
+                        continue  # "was in Sainsbury's, shopping"
+                yield Finding(m.start("unit"), m.end("unit"), "CARE_SETTING", 0.75, "care_unit")
         for m in CARE_FIELD.finditer(text):
-            yield Finding(m.start("unit"), m.end("unit"), "CARE_SETTING", 0.75, "care_field")
+            if m.group("unit").lower() not in NOT_AN_ANSWER:
+                yield Finding(m.start("unit"), m.end("unit"), "CARE_SETTING", 0.75, "care_field")
     common = gazetteer().common_words
     for m in LOWER_INITIALS_AFTER_MOVE.finditer(text):
         if m.group("unit") not in common and m.group("unit").upper() not in NOT_HOSPITAL:

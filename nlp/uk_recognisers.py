@@ -205,11 +205,11 @@ FLAT_PREFIX = (
     r"(?:(?:flat|apartment|apt\.?|unit|room)\s*(?:\d{1,4}[a-z]?|\d{1,2}/\d{1,2}|[a-z](?![\w'’]))"
     r"\s*,?\s+|\d{1,2}/\d{1,2}\s*,\s*(?=\d))"
 )
-STREET_DIRECTION = r"(?:\s+(?-i:North|South|East|West|Upper|Lower)(?![\w'’-]|\s+[A-Z]))?"
+STREET_DIRECTION = r"\s+(?-i:North|South|East|West|Upper|Lower)(?![\w'’-]|\s+[A-Z])"
 ADDRESS = re.compile(
     rf"(?<![\w/])(?:{FLAT_PREFIX})?"
     r"(?:no\.?\s*)?(\d{1,4}(?:/\d{1,3})?[a-z]?)\s*,?\s+((?:[a-z][a-z'’-]*\s+){1,3}?)"
-    rf"(?:{STREET_SUFFIX})\b\.?{STREET_DIRECTION}",
+    rf"(?:{STREET_SUFFIX})\b(?:{STREET_DIRECTION}|\.?)",
     I,
 )
 # "the key is at no. 14", "she lives at number 7": a house by its number alone on its street.
