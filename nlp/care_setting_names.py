@@ -26,9 +26,10 @@ DATA = Path(__file__).parent / "data" / "care_setting_names.txt"
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]*)?|&")
 # Taken along when it follows a listed name: "Glan Clwyd Hospital", "Withybush General".
 TRAILING = frozenset(
-    """hospital hospitals infirmary general royal hospice centre center clinic unit wing
+    """hospital hospitals infirmary general royal hospice centre center clinic unit wing maternity
     university district community memorial""".split()
 )
+CAPITALISED_TRAILING = frozenset({"maternity"})  # "Princess Royal Maternity" is a name
 CARE_PREPOSITIONS = frozenset("at to in into from outside up down the".split())
 
 
@@ -48,6 +49,7 @@ def _words(text: str) -> tuple[str, ...]:
 def name_list() -> NameList:
     names, abbreviations = set(), set()
     common = gazetteer().common_words
+    places = gazetteer().places
     for line in DATA.read_text(encoding="utf-8").splitlines():
         line = line.strip()
         if not line or line.startswith("#"):
@@ -61,6 +63,14 @@ def name_list() -> NameList:
             # "Glangwili Hospital" is also "Glangwili"; "Hope Hospital" is not "hope".
             if len(words) > 2 or words[0] not in common:
                 names.add(words[:-1])
+        # "Royal Albert Edward Infirmary" is also "the Royal Albert Edward", and "Queen Elizabeth
+        # Gateshead" is "the Queen Elizabeth" to whoever lives there: a name of two words or
+        # more stays a name without its kind word or its town.
+        core = words[:-1] if words[-1] in ("infirmary", "hospital") else words
+        while len(core) > 2 and " ".join(core[-1:]) in places:
+            core = core[:-1]
+        if len(core) >= 2 and core != words and core[0] not in ("the", "st", "saint"):
+            names.add(core)
     return NameList(
         frozenset(names),
         frozenset(abbreviations),
@@ -98,6 +108,8 @@ def listed_care_settings(text: str) -> Iterator[Finding]:
         if matched:
             end = i + matched
             while end < len(tokens) and tokens[end][2] in TRAILING and end - i < 8:
+                if tokens[end][2] in CAPITALISED_TRAILING and text[tokens[end][0]].islower():
+                    break  # "Whittington Hospital maternity": the service, not the name
                 end += 1
             yield Finding(tokens[i][0], tokens[end - 1][1], "CARE_SETTING", 0.85, "care_list")
             i = end

@@ -14,7 +14,9 @@ the name cues nor the NER see them:
 - a name on its own line just above or beside the phone number that closes a message, a
   lone initial on the last line ("M."), and a bullet's subject as an initial ("- R says");
 - telegraphic notes where an age follows a relation and a name ("son Tomasz 9 – asthma");
-- a name's own script in brackets after it: "Nguyen Thi Lan (阮氏兰)", "Olena (Олена)".
+- a name's own script in brackets after it: "Nguyen Thi Lan (阮氏兰)", "Olena (Олена)";
+- a name before who they are in brackets ("bea (his daughter)"), a name typed in lower case
+  after a relation ("my nan edna"), and one ending the message ("can u help dave").
 """
 
 from __future__ import annotations
@@ -148,6 +150,34 @@ RELATION_NAME_AGE = re.compile(
 )
 
 
+RELATIONS = (
+    r"(?:son|daughter|wife|husband|partner|mum|mam|mom|dad|mother|father|brother|sister|nan|"
+    r"gran|granny|grandma|grandad|grandson|granddaughter|carer|nephew|niece|aunt|auntie|uncle|"
+    r"cousin|neighbour|friend|boy|girl|baby)"
+)
+# "ally (his son) 07700 ...", "Spoke to Bea (daughter)": a name, then who they are in brackets.
+NAME_THEN_RELATION = re.compile(
+    r"(?<![\w'’-])(?P<name>[A-Za-z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)\s+\((?:his|her|my|their|our|"
+    rf"the|pt['’]s|patient['’]s)?\s*{RELATIONS}\)",
+    I,
+)
+PEOPLE_WORDS = frozenset(
+    """man woman lady gentleman gent boy girl person someone somebody patient client caller
+    child kid kids baby people family adult lad lass chap fella bloke""".split()
+)
+# "my gran mary-kate o'neill (88)": a name typed in lower case after who they are; the first
+# word must be a listed first name and no everyday word ("my son will ...").
+LOWER_NAME_AFTER_RELATION = re.compile(
+    rf"\b(?:my|our|his|her)\s+{RELATIONS}\s+(?P<name>[a-z][a-z'’]+(?:-[a-z][a-z'’]+)?"
+    r"(?:\s+(?:o['’]|mc|mac)?[a-z][a-z'’]+(?:-[a-z]+)?)?)"
+)
+# "... can u help tony", "cheers dave": a first name in lower case ending the message.
+LOWER_LAST_NAME = re.compile(
+    r"\b(?:help|thanks|thank\s+you|cheers|ta|regards|love|from)\s+(?P<name>[a-z][a-z'’-]+)"
+    r"[\s.!x]*\Z"
+)
+
+
 def _everyday(words: list[str]) -> bool:
     gaz = gazetteer()
     return any(w in DOMAIN_WORDS or w in ROLE_CUES for w in words) or all(
@@ -241,6 +271,29 @@ def _contact_blocks(text: str) -> Iterator[Finding]:
             yield Finding(m.start("name"), m.end("name"), "PERSON", 0.75, "contact_block")
     for m in LONE_INITIAL.finditer(text):
         yield Finding(m.start("initial"), m.end("initial"), "PERSON", 0.7, "sign_off")
+    gaz_first = gaz.first_names
+    common = gaz.common_words
+    for m in NAME_THEN_RELATION.finditer(text):
+        name = m.group("name")
+        words = name.lower().split()
+        # The bracketed relation is the cue: the word before it is a name unless it is a
+        # function word or a word for a person ("the man (her son)").
+        if not any(w in STOP_WORDS or w in PEOPLE_WORDS for w in words) and not any(
+            w in DOMAIN_WORDS or w in ROLE_CUES for w in words
+        ):
+            yield Finding(m.start("name"), m.end("name"), "PERSON", 0.75, "name_relation")
+    for m in LOWER_NAME_AFTER_RELATION.finditer(text):
+        words = m.group("name").split()
+        parts = words[0].split("-")
+        if all(p in gaz_first and p not in common for p in parts):
+            second = words[1] if len(words) > 1 else ""
+            surname = second and second not in common and gaz.is_name_part(second)
+            keep = m.group("name") if surname or not second else words[0]  # not "beryl shes"
+            start = m.start("name")
+            yield Finding(start, start + len(keep), "PERSON", 0.7, "name_relation")
+    for m in LOWER_LAST_NAME.finditer(text):
+        if m.group("name") in gaz_first and m.group("name") not in common:
+            yield Finding(m.start("name"), m.end("name"), "PERSON", 0.7, "sign_off")
     for m in BULLET_INITIAL.finditer(text):
         yield Finding(m.start("initial"), m.end("initial"), "PERSON", 0.7, "bullet_initial")
     for m in OWN_SCRIPT.finditer(text):

@@ -15,7 +15,8 @@ of which carries a word such as "Ward", "Hospital" or "Surgery" that the other r
 - a hospital by its possessive nickname after an admission ("admitted to Tommy's"), by its
   initials before a department ("the QEH A&E", "discharged from nch"), or by a capitalised
   generic name in a care sentence ("scan at the County");
-- a named day centre, or a care-home field on a form ("Care home: The Elms").
+- a named day centre, or a care-home field on a form ("Care home: The Elms");
+- initials joined by "&" ("the C&W") and pharmacies by brand ("Pharmacy2U").
 
 Each needs its own cue (a care word near, a capitalised city, a pharmacy word before) so that
 "level 3", "gate 5" or a postcode district stays where no care is being described.
@@ -27,13 +28,14 @@ import re
 from collections.abc import Iterator
 
 from nlp.findings import Finding
-from nlp.name_gazetteer import DOMAIN_WORDS, gazetteer
+from nlp.name_gazetteer import gazetteer
 
 CARE_NEAR = re.compile(
     r"\b(?:ward|wards|bed|beds|admitted|admission|discharged?|moved|transferred|nurses?|"
     r"hospital|consultant|doctors?|a&e|surgery|operation|scan|theatre|physio|sister|"
     r"patients?|visiting|infirmary|unit|stroke|fall|fell|seizure|sepsis|transfer|appointment|"
-    r"clinic|scope|endoscopy|referral|referred|waiting\s+list|x-?ray|bloods)\b",
+    r"clinic|scope|endoscopy|referral|referred|waiting\s+list|x-?ray|bloods|op|baby|labour|"
+    r"midwife|midwives|chemo)\b",
     re.IGNORECASE,
 )
 NEAR_CHARS = 120
@@ -116,6 +118,14 @@ NAMED_DAY_CENTRE = re.compile(
     r"(?<![\w'’-])(?P<unit>(?:[A-Z][a-z'’]+\s+){1,3}(?:day\s+(?:centre|center|hospice|unit)|"
     r"respite\s+(?:centre|unit|home)|memory\s+clinic))\b"
 )
+# "the C&W", "at the B&H": a hospital's initials joined by "&", near a care word.
+AMPERSAND_INITIALS = re.compile(
+    r"\bthe\s+(?P<unit>(?!A&E\b|R&D\b|Q&A\b|B&Q\b|M&S\b|P&O\b)[A-Z]{1,3}&[A-Z]{1,3})(?![\w&])"
+)
+# "Pharmacy2U", "ChemistDirect", "QuickPharmacy": an online or chain pharmacy by its brand.
+PHARMACY_BRAND = re.compile(
+    r"(?<![\w-])(?P<unit>(?:Pharmacy|Chemist)[A-Z0-9][\w]*|[A-Z][a-z]+(?:Pharmacy|Chemist))(?![\w-])"
+)
 # "Care home: The Beeches", "GP surgery - Lime Tree", "Hospital: Tameside": a form's field.
 CARE_FIELD = re.compile(
     r"\b(?i:care\s+home|nursing\s+home|residential\s+home|home|gp\s+surgery|gp\s+practice|"
@@ -127,6 +137,7 @@ FAMILY = frozenset(
     """mum mam mom dad nan nana nanna gran granny grandma grandad grandpa auntie aunty aunt
     uncle sister brother cousin friend friends neighbour son daughter""".split()
 )
+NOT_INITIALS = frozenset("nhs gp gps uk nhs24 a&e ae".split())
 NOT_AN_ANSWER = frozenset("yes no none not unknown n/a na tbc the".split())
 NOT_SHOP = frozenset(
     """the a my our his her their this that last first home work hospital night christmas
@@ -164,7 +175,7 @@ def hospital_units(text: str) -> Iterator[Finding]:
         for pattern in (POSSESSIVE_AFTER_ADMISSION, INITIALS_BEFORE_DEPARTMENT, NAMED_DAY_CENTRE):
             for m in pattern.finditer(text):
                 first = re.sub(r"['’]s$", "", m.group("unit").split()[0].lower())
-                if first in NOT_SHOP or first in FAMILY or first in DOMAIN_WORDS:
+                if first in NOT_SHOP or first in FAMILY or first in NOT_INITIALS:
                     continue  # "was at Mum's", "the NHS maternity pathway"
                 strong = m.group().lower().startswith(STRONG_MOVES)
                 if pattern is POSSESSIVE_AFTER_ADMISSION and not strong:
@@ -181,6 +192,11 @@ def hospital_units(text: str) -> Iterator[Finding]:
     for m in GENERIC_CAPITALISED.finditer(text):
         if _near_care(text, m.start("unit"), m.end("unit")):
             yield Finding(m.start("unit"), m.end("unit"), "CARE_SETTING", 0.7, "care_unit")
+    for m in AMPERSAND_INITIALS.finditer(text):
+        if _near_care(text, m.start("unit"), m.end("unit")):
+            yield Finding(m.start("unit"), m.end("unit"), "CARE_SETTING", 0.7, "care_unit")
+    for m in PHARMACY_BRAND.finditer(text):
+        yield Finding(m.start("unit"), m.end("unit"), "CARE_SETTING", 0.75, "care_shop")
     for m in NAMED_SHOP.finditer(text):
         if m.group("first").lower() not in NOT_SHOP and not _sentence_start(text, m.start()):
             yield Finding(m.start("unit"), m.end("unit"), "CARE_SETTING", 0.75, "care_shop")

@@ -240,3 +240,52 @@ def test_contact_blocks_lone_initials_own_scripts_nicknames_patronymics_bullets(
 def test_a_service_above_its_number_and_pronoun_like_capitals_stay(text, value):
     start = text.rindex(value)
     assert not any(f.start < start + len(value) and f.end > start for f in detect(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("She was on the ward at the C&W for a week.", "C&W"),
+        ("I switched my repeat to ChemistDirect last year.", "ChemistDirect"),
+        ("SENT HOME FROM THE ROYAL ALBERT EDWARD AT 3AM", "ROYAL ALBERT EDWARD"),
+        ("Referred to Princess Royal Maternity at 20 weeks.", "Princess Royal Maternity"),
+    ],
+)
+def test_ampersand_initials_pharmacy_brands_and_listed_names_without_their_kind(text, value):
+    assert covered(text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("We met at the B&Q car park by the ward.", "B&Q"),
+        ("She was booked at the Whittington Hospital maternity unit.", "maternity"),
+    ],
+)
+def test_shops_by_initials_and_a_service_after_a_hospital_stay(text, value):
+    assert not flagged(text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("i had to leave work. bea (his daughter) 07700 900 441", "bea"),
+        ("my gran edna-mae o'brien (91 in june) fell again", "edna-mae o'brien"),
+        ("that is all really, can u help dave", "dave"),
+    ],
+)
+def test_names_before_a_bracketed_relation_after_one_or_ending_the_message(text, value):
+    assert covered(text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("my son will be home soon", "will"),
+        ("im writing for my grandma beryl shes 93", "shes"),
+        ("They sent the man (her son) home.", "man"),
+        ("please can someone help me", "me"),
+    ],
+)
+def test_everyday_words_around_relations_stay(text, value):
+    assert not flagged(text, value)
