@@ -93,7 +93,9 @@ SPELT_TOKEN = (
     rf"{NUMBER}|oh|zero|double\s+\w+|ay|bee|cee|dee|ee|eff|gee|aitch|jay|kay|ell|em|en|pee|"
     r"cue|ar|ess|tee|you|vee|ex|why|zed|zee|\d{1,4})"
 )
-SPELT_ANSWER = re.compile(rf"{SPELT_TOKEN}(?:\s*[,-]?\s*{SPELT_TOKEN}){{2,}}", I)
+# Tokens are split by a comma, a hyphen or a space (never by nothing, which would let "oh" be
+# read as "o" and "h" and the search backtrack), and a read-out answer has at most 16 of them.
+SPELT_ANSWER = re.compile(rf"{SPELT_TOKEN}(?:(?:\s*[,-]\s*|\s+){SPELT_TOKEN}){{2,15}}(?![\w-])", I)
 SPELT_AGAIN = re.compile(rf"\.\s+(?P<spelt>{SPELT_ANSWER.pattern})(?=\s*[.\n]|\s*$)", I)
 ORDINAL = (
     r"(?:\d{1,2}(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
@@ -190,7 +192,7 @@ def _ages(text: str) -> Iterator[Finding]:
         for m in pattern.finditer(text):
             if 0 < int(m.group("age")) <= 115:
                 yield Finding(m.start("age"), m.end("age"), "AGE", 0.8, "form_age")
-    for m in CHILD_AGES.finditer(text):
+    for m in CHILD_AGES.finditer(text) if "(" in text or "age" in text.lower() else ():
         for d in re.finditer(r"\d{1,2}", m.group("list")):
             start = m.start("list") + d.start()
             yield Finding(start, start + len(d.group()), "AGE", 0.8, "form_age")
@@ -232,7 +234,7 @@ def _fields(text: str) -> Iterator[Finding]:
 
 
 def _answers(text: str) -> Iterator[Finding]:
-    for m in ASKED.finditer(text):
+    for m in ASKED.finditer(text) if "?" in text else ():
         what = m.group("what").lower()
         answer = m.group("answer")
         start = m.start("answer")
@@ -252,10 +254,10 @@ def _answers(text: str) -> Iterator[Finding]:
         if spelt and len(spelt.group()) >= 6:
             yield Finding(start, start + spelt.end(), label, 0.8, "asked_answer")
         # "GL14 2AX. Gee-ell-one-four ...": the same answer spelt out in the next sentence.
-        again = SPELT_AGAIN.match(text, m.end("answer"))
+        again = SPELT_AGAIN.match(text, m.end("answer"), m.end("answer") + 90)
         if again and len(again.group("spelt")) >= 6:
             yield Finding(again.start("spelt"), again.end("spelt"), label, 0.8, "asked_answer")
-    for m in SPOKEN_DATE.finditer(text):
+    for m in SPOKEN_DATE.finditer(text) if BIRTH_CUE.search(text) else ():
         if any(c.isdigit() for c in m.group()):
             continue  # dates in digits are dates_of_birth's, with its own cues
         if BIRTH_CUE.search(text, max(0, m.start() - 50), m.start()):
@@ -273,7 +275,7 @@ def _contact_blocks(text: str) -> Iterator[Finding]:
         yield Finding(m.start("initial"), m.end("initial"), "PERSON", 0.7, "sign_off")
     gaz_first = gaz.first_names
     common = gaz.common_words
-    for m in NAME_THEN_RELATION.finditer(text):
+    for m in NAME_THEN_RELATION.finditer(text) if "(" in text else ():
         name = m.group("name")
         words = name.lower().split()
         # The bracketed relation is the cue: the word before it is a name unless it is a

@@ -156,24 +156,43 @@ def _sentence_start(text: str, at: int) -> bool:
     return not before or before[-1] in ".!?\n:"
 
 
+def _has(low: str, *words: str) -> bool:
+    """A cheap test before a pattern runs: most stories name no ward code or pharmacy."""
+    return any(w in low for w in words)
+
+
 def hospital_units(text: str) -> Iterator[Finding]:
-    for pattern in (SIGNED_AREA, MOVED_TO_CODE):
-        for m in pattern.finditer(text):
+    low = text.lower()
+    digits = any(c.isdigit() for c in text)
+    mixed = not text.isupper()
+    for pattern, wanted in (
+        (SIGNED_AREA, _has(low, "gate", "level", "floor")),
+        (MOVED_TO_CODE, digits),
+    ):
+        for m in pattern.finditer(text) if wanted else ():
             lettered = pattern is SIGNED_AREA and m.group("unit")[-1].isalpha()
             if lettered or _near_care(text, m.start("unit"), m.end("unit")):
                 yield Finding(m.start("unit"), m.end("unit"), "CARE_SETTING", 0.75, "care_unit")
-    if not text.isupper():
-        for pattern in (CODE_AND_SPECIALTY, UNIT_INITIALS):
-            for m in pattern.finditer(text):
+    if mixed:
+        for pattern, wanted in ((CODE_AND_SPECIALTY, digits), (UNIT_INITIALS, True)):
+            for m in pattern.finditer(text) if wanted else ():
                 yield Finding(m.start("unit"), m.end("unit"), "CARE_SETTING", 0.8, "care_unit")
     places = gazetteer().places
-    for pattern in (PATIENTS_HOSPITAL, PATIENTS_ANY_CASE):
-        for m in pattern.finditer(text):
-            if m.group("place").lower() in places or m.group("unit").lower().startswith("royal"):
-                yield Finding(m.start("unit"), m.end("unit"), "CARE_SETTING", 0.8, "care_unit")
-    if not text.isupper():
-        for pattern in (POSSESSIVE_AFTER_ADMISSION, INITIALS_BEFORE_DEPARTMENT, NAMED_DAY_CENTRE):
+    if _has(low, "children", "women"):
+        for pattern in (PATIENTS_HOSPITAL, PATIENTS_ANY_CASE):
             for m in pattern.finditer(text):
+                if m.group("place").lower() in places or m.group("unit").lower().startswith(
+                    "royal"
+                ):
+                    yield Finding(m.start("unit"), m.end("unit"), "CARE_SETTING", 0.8, "care_unit")
+    if mixed:
+        named = (
+            (POSSESSIVE_AFTER_ADMISSION, "'s" in text or "’s" in text),
+            (INITIALS_BEFORE_DEPARTMENT, True),
+            (NAMED_DAY_CENTRE, _has(low, "day ", "respite", "memory")),
+        )
+        for pattern, wanted in named:
+            for m in pattern.finditer(text) if wanted else ():
                 first = re.sub(r"['’]s$", "", m.group("unit").split()[0].lower())
                 if first in NOT_SHOP or first in FAMILY or first in NOT_INITIALS:
                     continue  # "was at Mum's", "the NHS maternity pathway"
@@ -182,7 +201,7 @@ def hospital_units(text: str) -> Iterator[Finding]:
                     if not _near_care(text, m.start("unit"), m.end("unit")):
                         continue  # "was in Sainsbury's, shopping"
                 yield Finding(m.start("unit"), m.end("unit"), "CARE_SETTING", 0.75, "care_unit")
-        for m in CARE_FIELD.finditer(text):
+        for m in CARE_FIELD.finditer(text) if ":" in text or "-" in text else ():
             if m.group("unit").lower() not in NOT_AN_ANSWER:
                 yield Finding(m.start("unit"), m.end("unit"), "CARE_SETTING", 0.75, "care_field")
     common = gazetteer().common_words
@@ -192,14 +211,16 @@ def hospital_units(text: str) -> Iterator[Finding]:
     for m in GENERIC_CAPITALISED.finditer(text):
         if _near_care(text, m.start("unit"), m.end("unit")):
             yield Finding(m.start("unit"), m.end("unit"), "CARE_SETTING", 0.7, "care_unit")
-    for m in AMPERSAND_INITIALS.finditer(text):
+    for m in AMPERSAND_INITIALS.finditer(text) if "&" in text else ():
         if _near_care(text, m.start("unit"), m.end("unit")):
             yield Finding(m.start("unit"), m.end("unit"), "CARE_SETTING", 0.7, "care_unit")
-    for m in PHARMACY_BRAND.finditer(text):
-        yield Finding(m.start("unit"), m.end("unit"), "CARE_SETTING", 0.75, "care_shop")
-    for m in NAMED_SHOP.finditer(text):
-        if m.group("first").lower() not in NOT_SHOP and not _sentence_start(text, m.start()):
+    if _has(low, "pharmac", "chemist", "optician"):
+        for m in PHARMACY_BRAND.finditer(text):
             yield Finding(m.start("unit"), m.end("unit"), "CARE_SETTING", 0.75, "care_shop")
-    for m in PHARMACY_CUE.finditer(text):
-        if m.group("unit").lower() not in NOT_SHOP and m.group("unit").lower() not in places:
-            yield Finding(m.start("unit"), m.end("unit"), "CARE_SETTING", 0.7, "care_shop")
+        for m in NAMED_SHOP.finditer(text):
+            if m.group("first").lower() not in NOT_SHOP and not _sentence_start(text, m.start()):
+                yield Finding(m.start("unit"), m.end("unit"), "CARE_SETTING", 0.75, "care_shop")
+    if _has(low, "pharmac", "chemist", "prescription", "meds", "medication", "inhaler", "repeat"):
+        for m in PHARMACY_CUE.finditer(text):
+            if m.group("unit").lower() not in NOT_SHOP and m.group("unit").lower() not in places:
+                yield Finding(m.start("unit"), m.end("unit"), "CARE_SETTING", 0.7, "care_shop")

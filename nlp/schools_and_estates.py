@@ -75,6 +75,13 @@ NAMED_HUB = re.compile(
     rf"(?<![\w'’-])(?:{_CAP}\s+){{1,3}}(?:youth|family|community|wellbeing|recovery|health)\s+"
     r"(?:hub|club|café|cafe|project)\b"
 )
+# Cheap tests that skip a pattern when its kind word is absent (most stories have none).
+WORDS_OF_BRANCHES = re.compile(r"citizens|carers|food\s?bank|law centre")
+WORDS_OF_HUBS = re.compile(r"hub|club|caf|project")
+WORDS_OF_WORSHIP = re.compile(
+    r"church|chapel|cathedral|mosque|masjid|gurdwara|mandir|temple|synagogue|parish|kirk"
+)
+WORDS_OF_DEDICATIONS = re.compile(r"holy|sacred|saints|christ|our lady")
 NOT_NAMES = frozenset(
     """the a an my our his her their local council new old big same other nearest this that
     state private secondary primary high junior infant free special catholic church village
@@ -95,16 +102,17 @@ def _named(name: str) -> bool:
 
 def schools_and_estates(text: str) -> Iterator[Finding]:
     places = gazetteer().places
-    for m in LOCAL_BRANCH.finditer(text):
+    low = text.lower()
+    for m in LOCAL_BRANCH.finditer(text) if WORDS_OF_BRANCHES.search(low) else ():
         if m.group("place").lower() in places:
             yield Finding(m.start(), m.end(), "LOCATION", 0.8, "local_branch")
-    for m in NAMED_HUB.finditer(text):
+    for m in NAMED_HUB.finditer(text) if WORDS_OF_HUBS.search(low) else ():
         if _named(m.group().split()[0]):
             yield Finding(m.start(), m.end(), "LOCATION", 0.75, "named_hub")
-    for m in PLACE_OF_WORSHIP.finditer(text):
+    for m in PLACE_OF_WORSHIP.finditer(text) if WORDS_OF_WORSHIP.search(low) else ():
         if _named(m.group().split()[0]):
             yield Finding(m.start(), m.end(), "LOCATION", 0.8, "place_of_worship")
-    for m in DEDICATION.finditer(text):
+    for m in DEDICATION.finditer(text) if WORDS_OF_DEDICATIONS.search(low) else ():
         if m.group()[:1].isupper() or PLACE_WORD_BEFORE.search(text, 0, m.start()):
             yield Finding(m.start(), m.end(), "LOCATION", 0.75, "place_of_worship")
     for m in SCHOOL.finditer(text):
