@@ -175,9 +175,32 @@ LOWER_NAME_AFTER_RELATION = re.compile(
 )
 # "... can u help tony", "cheers dave": a first name in lower case ending the message.
 LOWER_LAST_NAME = re.compile(
-    r"\b(?:help|thanks|thank\s+you|cheers|ta|regards|love|from)\s+(?P<name>[a-z][a-z'’-]+)"
-    r"[\s.!x]*\Z"
+    r"(?:\b(?:help|thanks|thank\s+you|cheers|ta|regards|love|from)\s+|[—–]\s*|\s-\s*)"
+    r"(?P<name>[a-z][a-z'’-]+)[\s.!x]*\Z"
 )
+# People in meeting notes and answers, by what the sentence does with them:
+# "Ken to write to the board" (an action), "Tom is my best friend there" (an introduction),
+# "Alasdair (BSL user) explained ..." (a bracketed description, then what they did), and
+# "it's Big Davie here" (a nickname's word before a first name).
+ACTION_NAME = re.compile(
+    r"(?:^|(?<=[.!?\n•;])|(?<=[.!?]\s)|(?<=\n\s)|(?<=[-•]\s))(?P<name>[A-Z][a-z'’]+)\s+to\s+"
+    r"(?:write|chase|contact|follow|ring|call|email|e-mail|send|check|speak|raise|find|look|"
+    r"arrange|invite|share|circulate|update|liaise|book|feed\s+back|report|draft|ask)\b"
+)
+INTRODUCED_NAME = re.compile(
+    r"(?:^|(?<=[.!?\n]\s)|(?<=\n))(?P<name>[A-Z][a-z'’]+)\s+(?:is|was|has\s+been)\s+"
+    r"(?:my|our|his|her|their)\s+(?:best\s+|new\s+|old\s+|main\s+)?(?:friend|carer|key\s?worker|"
+    r"support\s+worker|neighbour|mate|buddy|partner|boyfriend|girlfriend|social\s+worker)\b"
+)
+DESCRIBED_NAME = re.compile(
+    r"(?<![\w'’-])(?P<name>[A-Z][a-z'’]+)\s+\([^()\n]{2,30}\)\s+(?:said|says|explained|told|asked|"
+    r"rang|raised|described|shared|reported|consented|agreed|wants|wanted|feels|felt|added)\b"
+)
+NICKNAMED = re.compile(r"(?<=[a-z,] )(?:Big|Wee|Young|Auld|Little|Old)\s+(?P<name>[A-Z][a-z]+)\b")
+
+
+def _everyday_role(word: str) -> bool:
+    return word in DOMAIN_WORDS or word in ROLE_CUES or word in PEOPLE_WORDS
 
 
 def _everyday(words: list[str]) -> bool:
@@ -287,15 +310,30 @@ def _contact_blocks(text: str) -> Iterator[Finding]:
     for m in LOWER_NAME_AFTER_RELATION.finditer(text):
         words = m.group("name").split()
         parts = words[0].split("-")
-        if all(p in gaz_first and p not in common for p in parts):
+        # A double name ("mary-kate") is a name even when each part is an everyday word.
+        if all(p in gaz_first and (len(parts) > 1 or p not in common) for p in parts):
             second = words[1] if len(words) > 1 else ""
             surname = second and second not in common and gaz.is_name_part(second)
             keep = m.group("name") if surname or not second else words[0]  # not "beryl shes"
             start = m.start("name")
             yield Finding(start, start + len(keep), "PERSON", 0.7, "name_relation")
     for m in LOWER_LAST_NAME.finditer(text):
-        if m.group("name") in gaz_first and m.group("name") not in common:
+        name = m.group("name")
+        if name in gaz_first and name not in STOP_WORDS and not _everyday_role(name):
             yield Finding(m.start("name"), m.end("name"), "PERSON", 0.7, "sign_off")
+    for pattern in (ACTION_NAME, INTRODUCED_NAME):
+        for m in pattern.finditer(text):
+            name = m.group("name").lower()
+            if name in gaz_first and not _everyday_role(name):
+                yield Finding(m.start("name"), m.end("name"), "PERSON", 0.75, "name_in_notes")
+    for m in DESCRIBED_NAME.finditer(text) if "(" in text else ():
+        name = m.group("name").lower()
+        if (name in gaz_first or name not in common) and not _everyday_role(name):
+            yield Finding(m.start("name"), m.end("name"), "PERSON", 0.75, "name_in_notes")
+    for m in NICKNAMED.finditer(text):
+        name = m.group("name").lower()
+        if name in gaz_first or name not in common:
+            yield Finding(m.start(), m.end(), "PERSON", 0.75, "nickname")
     for m in BULLET_INITIAL.finditer(text):
         yield Finding(m.start("initial"), m.end("initial"), "PERSON", 0.7, "bullet_initial")
     for m in OWN_SCRIPT.finditer(text):

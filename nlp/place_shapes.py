@@ -27,7 +27,7 @@ TAILS = (
     r"Top|Bottom|Marsh|Village"
 )
 CUED_DISTRICT = re.compile(
-    r"\b(?:live|lives|living|lived|we['’]re|we\s+are|based|moved|move|grew\s+up|born|"
+    r"\b(?i:live|lives|living|lived|we['’]re|we\s+are|based|moved|move|grew\s+up|born|"
     r"(?:home|house|flat|surgery|practice|centre|unit|hospital)|[A-Z][a-z]+s)\s+(?:in|to)\s+"
     rf"(?P<place>[A-Z][a-z]+[ -](?:{TAILS}))(?![\w'’-]|\s+(?:Road|Street|Lane|Avenue|Drive|"
     r"Close|Surgery|Practice|Hospital|Medical|Health|Centre|School|Primary|Academy))"

@@ -72,7 +72,7 @@ LOCAL_BRANCH = re.compile(
     r"Carers\s+(?:Centre|Center|Hub|Trust)|Food\s?[Bb]ank|Law\s+Centre)(?![\w'’])"
 )
 NAMED_HUB = re.compile(
-    rf"(?<![\w'’-])(?:{_CAP}\s+){{1,3}}(?:youth|family|community|wellbeing|recovery|health)\s+"
+    rf"(?<![\w'’-])(?:{_CAP}\s+){{1,3}}(?:youth|family|wellbeing|recovery)\s+"
     r"(?:hub|club|café|cafe|project)\b"
 )
 # Cheap tests that skip a pattern when its kind word is absent (most stories have none).

@@ -289,3 +289,32 @@ def test_names_before_a_bracketed_relation_after_one_or_ending_the_message(text,
 )
 def test_everyday_words_around_relations_stay(text, value):
     assert not flagged(text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Minutes. Will to chase the practice about the letter.", "Will"),
+        ("I like the art group. Rob is my best friend there.", "Rob"),
+        ("Club notes. Eithne (BSL user) explained it through an interpreter.", "Eithne"),
+        ("Caller: Aye, it's Big Tam here, from the flats.", "Big Tam"),
+        ("that's all from me — morwenna", "morwenna"),
+        ("my nan rose-marie quigley (90) is in hospital", "rose-marie quigley"),
+        ("We're in Stone Heath now and the bus is rare.", "Stone Heath"),
+    ],
+)
+def test_people_in_notes_introductions_nicknames_and_lower_case_sign_offs(text, value):
+    assert covered(text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Nurses to write up the notes. Mum to ring tomorrow.", "Mum"),
+        ("The Big Issue seller was kind to us.", "Issue"),
+        ("The staff (two nurses) said nothing.", "staff"),
+        ("thanks for reading — everyone", "everyone"),
+    ],
+)
+def test_roles_with_actions_brands_and_plain_sign_offs_stay(text, value):
+    assert not flagged(text, value)
