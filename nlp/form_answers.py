@@ -52,7 +52,8 @@ NEXT_LABEL = re.compile(r"\s+\S+(?=(?:\s+\w+)?\s*/)")
 FIELD_WORDS = frozenset("name age postcode tel phone email story comment what when".split())
 # "area - dundee", "Where do you live? Hartcliffe", "Town: Pensby": the place the form asks for.
 PLACE_FIELD = re.compile(
-    r"\b(?:area|town|village|where\s+do\s+you\s+live|where\s+you\s+live)\s*(?:[-:–]|\?)\s*"
+    r"\b(?:(?:area|town|village)\s*[-:–]|where\s+do\s+you\s+live\s*[-:–?]|"
+    r"where\s+you\s+live\s*[-:–])\s*"
     r"(?P<place>[A-Za-z][a-z'’-]+(?-i:(?:[ -][A-Z][a-z'’-]+)?))",
     I,
 )
@@ -250,7 +251,7 @@ def _fields(text: str) -> Iterator[Finding]:
             place = place.rsplit(" ", 1)[0]  # "Pensby Tell us:": the next field's label
             end = m.start("place") + len(place)
         low = place.lower()
-        if low.split()[0] in NOT_PLACE or low in FIELD_WORDS:
+        if low.split()[0] in NOT_PLACE or low in FIELD_WORDS or low.split()[0] in STOP_WORDS:
             continue
         if place[:1].isupper() or low in places or low not in common:
             yield Finding(m.start("place"), end, "LOCATION", 0.75, "form_place")

@@ -27,8 +27,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from nlp.findings import Finding
-from nlp.name_gazetteer import gazetteer
+from nlp.name_gazetteer import COUNTRIES, gazetteer
 
 CARE_NEAR = re.compile(
     r"\b(?:ward|wards|bed|beds|admitted|admission|discharged?|moved|transferred|nurses?|"
@@ -80,7 +82,7 @@ PATIENTS_ANY_CASE = re.compile(
 # "the pharmacist at Superdrug", "prescription from Rowlands", "chemist at Jhoots in Leek".
 PHARMACY_CUE = re.compile(
     r"\b(?i:pharmacist|chemist|pharmacy|prescriptions?|meds|medication|inhalers?|repeat)\s+"
-    r"(?:\w+\s+){0,2}?(?:at|from|in|to)\s+(?P<unit>[A-Z][\w'’]*[a-z0-9][\w'’]*)(?![\w'’-])"
+    r"(?:\w+\s+){0,2}?(?:at|from)\s+(?P<unit>[A-Z][\w'’]*[a-z0-9][\w'’]*)(?![\w'’-])"
 )
 # "Well Pharmacy", "Day Lewis Chemist": a capitalised name (which may be an everyday word) then
 # the shop's kind, capitalised as a name is; "Community Pharmacy" is a service, not a shop.
@@ -110,12 +112,16 @@ LOWER_INITIALS_AFTER_MOVE = re.compile(
 # "a scan at the County", "seen at the Western": a capitalised generic hospital name.
 GENERIC_CAPITALISED = re.compile(
     r"\b(?:at|to|in|from|into)\s+the\s+(?P<unit>City|County|Western|Northern|Southern|Eastern|"
-    r"Central|Queens|Victoria|Alexandra|Princess)(?![\w'’-]|\s+[A-Z])"
+    r"Central|Queens|Victoria|Alexandra|Princess)(?![\w'’-]|\s+[A-Za-z])"
+    r"|\b(?:at|to|in|from|into)\s+the\s+(?P<unit2>City|County|Western|Northern|Southern|Eastern|"
+    r"Central|Queens|Victoria|Alexandra|Princess)(?=\s+(?:for|last|on|in|with|and|after|since|"
+    r"until|when|yesterday|today|this|overnight|twice|again|but|where|to|from)\b)"
 )
 # "Hirst Park day centre", "Moorside Day Centre": a named day centre or care home written with
 # its kind in lower case.
 NAMED_DAY_CENTRE = re.compile(
-    r"(?<![\w'’-])(?P<unit>(?:[A-Z][a-z'’]+\s+){1,3}(?:day\s+(?:centre|center|hospice|unit)|"
+    r"(?<![\w'’-])(?!(?:At|The|In|On|To|From|A|An|Our|My|His|Her|Their|This|That|Its)\s)"
+    r"(?P<unit>(?:[A-Z][a-z'’]+\s+){1,3}(?:day\s+(?:centre|center|hospice|unit)|"
     r"respite\s+(?:centre|unit|home)|memory\s+clinic))\b"
 )
 # "the C&W", "at the B&H": a hospital's initials joined by "&", near a care word.
@@ -129,8 +135,9 @@ PHARMACY_BRAND = re.compile(
 # "Care home: The Beeches", "GP surgery - Lime Tree", "Hospital: Tameside": a form's field.
 CARE_FIELD = re.compile(
     r"\b(?i:care\s+home|nursing\s+home|residential\s+home|home|gp\s+surgery|gp\s+practice|"
-    r"surgery|practice|hospital|hospice|ward)(?:\s+name)?\s*[:–-]\s*"
-    r"(?P<unit>(?:The\s+)?[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3})"
+    r"surgery|practice|hospital|hospice|ward)(?:\s+name)?\s*:\s*"
+    r"(?P<unit>(?:The\s+)?(?!(?:I|The|A|An|My|Our|It|We|He|She|They|Yes|No|None)\b)"
+    r"[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3})"
 )
 STRONG_MOVES = ("admitted", "discharged", "transferred", "taken", "rushed", "blue", "born")
 FAMILY = frozenset(
@@ -196,6 +203,8 @@ def hospital_units(text: str) -> Iterator[Finding]:
                 first = re.sub(r"['’]s$", "", m.group("unit").split()[0].lower())
                 if first in NOT_SHOP or first in FAMILY or first in NOT_INITIALS:
                     continue  # "was at Mum's", "the NHS maternity pathway"
+                if first in STOP_WORDS:
+                    continue  # "was at Mum's", "the NHS maternity pathway"
                 strong = m.group().lower().startswith(STRONG_MOVES)
                 if pattern is POSSESSIVE_AFTER_ADMISSION and not strong:
                     if not _near_care(text, m.start("unit"), m.end("unit")):
@@ -209,8 +218,9 @@ def hospital_units(text: str) -> Iterator[Finding]:
         if m.group("unit") not in common and m.group("unit").upper() not in NOT_HOSPITAL:
             yield Finding(m.start("unit"), m.end("unit"), "CARE_SETTING", 0.7, "care_unit")
     for m in GENERIC_CAPITALISED.finditer(text):
-        if _near_care(text, m.start("unit"), m.end("unit")):
-            yield Finding(m.start("unit"), m.end("unit"), "CARE_SETTING", 0.7, "care_unit")
+        key = "unit" if m.group("unit") else "unit2"
+        if _near_care(text, m.start(key), m.end(key)):
+            yield Finding(m.start(key), m.end(key), "CARE_SETTING", 0.7, "care_unit")
     for m in AMPERSAND_INITIALS.finditer(text) if "&" in text else ():
         if _near_care(text, m.start("unit"), m.end("unit")):
             yield Finding(m.start("unit"), m.end("unit"), "CARE_SETTING", 0.7, "care_unit")
@@ -222,5 +232,6 @@ def hospital_units(text: str) -> Iterator[Finding]:
                 yield Finding(m.start("unit"), m.end("unit"), "CARE_SETTING", 0.75, "care_shop")
     if _has(low, "pharmac", "chemist", "prescription", "meds", "medication", "inhaler", "repeat"):
         for m in PHARMACY_CUE.finditer(text):
-            if m.group("unit").lower() not in NOT_SHOP and m.group("unit").lower() not in places:
+            unit = m.group("unit").lower()
+            if unit not in NOT_SHOP and unit not in places and unit not in COUNTRIES:
                 yield Finding(m.start("unit"), m.end("unit"), "CARE_SETTING", 0.7, "care_shop")

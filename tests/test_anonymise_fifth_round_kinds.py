@@ -318,3 +318,17 @@ def test_people_in_notes_introductions_nicknames_and_lower_case_sign_offs(text, 
 )
 def test_roles_with_actions_brands_and_plain_sign_offs_stay(text, value):
     assert not flagged(text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("It feels like an extension of my own home - I feel normal here.", "I"),
+        ("The forum met in the Central resource building by the ward.", "Central"),
+        ("At day centre a man pushed me.", "At day centre"),
+        ("Prescription charges in England are a scandal.", "England"),
+        ("How many people wait in our area? I'd like the figures.", "I'd"),
+    ],
+)
+def test_sentence_words_after_labels_and_cues_stay(text, value):
+    assert not flagged(text, value)
