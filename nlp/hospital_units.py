@@ -98,9 +98,10 @@ POSSESSIVE_AFTER_ADMISSION = re.compile(
     r"(?P<unit>[A-Z][a-z]+['’]s)(?=[.,;)!?]|\s+(?:for|last|on|in|with|and|after|since|until|"
     r"when|yesterday|today|this|overnight|twice|again|but|where|$))"
 )
-# "MRI A&E", "the QEH maternity unit", "NNUH outpatients": initials before a department.
+# "MRI A&E", "the QEH maternity unit", "NNUH outpatients": initials before a department ("ED"
+# is left out: "CAMHS ED team" is an eating-disorder service).
 INITIALS_BEFORE_DEPARTMENT = re.compile(
-    r"(?<![\w&/-])(?P<unit>[A-Z]{2,5})\s+(?=A&E|A\s+and\s+E|ED\b|Emergency\s+Department|"
+    r"(?<![\w&/-])(?P<unit>[A-Z]{2,5})\s+(?=A&E|A\s+and\s+E|Emergency\s+Department|"
     r"maternity|Maternity|outpatients|Outpatients|children['’]s\s+ward|eye\s+clinic)"
 )
 # "discharged from lri", "taken to the qmc": lower-case initials after a move into care, ending
