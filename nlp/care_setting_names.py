@@ -6,6 +6,12 @@ also say a hospital's name alone ("Morriston", "Glan Clwyd"), its nickname or ab
 name ("Ysbyty Gwynedd"), a generic one ("the Royal", "the General"), or a ward code
 ("Ward C4", "OPD 3"). This module finds those kinds from `nlp/data/care_setting_names.txt`
 (a hand-compiled list from the public NHS site lists) and from patterns.
+
+Fifth round (issue 20): a listed name of two words or more is also found without its kind word
+or its town ("the Royal Albert Edward", "the Queen Elizabeth"); the shorthand kinds of
+nlp/hospital_units.py join here; and a saint's or listed name inside a church ("Holy Trinity &
+St George's"), a school ("St Monica's Primary") or a district ("Small Heath") is left to the
+rule that sees the whole.
 """
 
 from __future__ import annotations

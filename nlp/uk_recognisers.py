@@ -4,6 +4,12 @@ Each function takes the raw text and returns `Finding`s. They are deliberately c
 spacing-tolerant (stories typed on phones come in lower case, ALL CAPS or without spaces) and
 validate what can be validated (NHS mod-11, NI prefixes) so that ordinary numbers in a story
 (doses, durations, years, times) are not flagged.
+
+Fifth round (issue 20): landlines with a five-digit area code grouped like a four-digit one's,
+flats by letter and Scottish tenement positions ("3/2, 41 ..."), street names ending in a
+direction ("... Road West"), a house by its number alone ("at no. 9"), short references after
+their cue ("Ref: PALS 23-1187") and a system's initials with a year and serial ("CRM 2024-18842").
+Answers to forms and call handlers are nlp/form_answers.py's.
 """
 
 from __future__ import annotations
