@@ -37,18 +37,19 @@ FIELD_LABELS = (
     r"where|what|when|story|comment|tell\s+us|contact|gp|school|location)"
 )
 # "age - 22", "Age: 31", "age – 7": a field's value even where "age" alone would be too loose.
-AGE_FIELD = re.compile(r"\bage\s*[-:–=]\s*(?P<age>\d{1,3})(?![\w.:/])", I)
+AGE_FIELD = re.compile(r"\b(?:age|oed)\s*(?:/\s*age\s*)?[-:–=]\s*(?P<age>\d{1,3})(?![\w.:/])", I)
 # "name - callum reid age - 22", "name jas kaur postcode ...": a name between two field labels.
 NAME_FIELD_LOWER = re.compile(
     rf"(?:^|(?<=[\n.]))\s*name\s*[-:–]?\s+(?P<name>[a-z][a-z'’-]+(?:\s+[a-z][a-z'’-]+){{0,2}})"
     rf"\s*[-,]?\s+(?={FIELD_LABELS}\b)",
 )
-# "Enw / Name: Sioned", "Ainm / Name – Ciarán Ó Dálaigh": a bilingual label before the name.
+# "Enw / Name: Sioned", "Enw: Gwion", "Ainm / Name – Ciarán Ó Dálaigh": a Welsh or Irish label
+# (with or without its English) before the name; "Oed: 8" is the Welsh form's age.
 BILINGUAL_NAME = re.compile(
-    r"\b(?:Enw|ENW|Ainm|AINM)\s*/\s*(?:Name|NAME)\s*[:–-]\s*"
+    r"\b(?:Enw|ENW|Ainm|AINM)\s*(?:/\s*(?:Name|NAME)\s*)?[:–-]\s*"
     r"(?P<name>[A-ZÀ-Ý][\w'’-]+(?:\s+(?:[A-ZÀ-Ý][\w'’-]+|ap|ab|verch|Ó|Ní|Mac|Nic)){0,3})"
 )
-NEXT_LABEL = re.compile(r"\s+\S+(?=(?:\s+\w+)?\s*/)")
+NEXT_LABEL = re.compile(r"\s+\S+(?=(?:\s+\w+)?\s*[/:])")
 FIELD_WORDS = frozenset("name age postcode tel phone email story comment what when".split())
 # "area - dundee", "Where do you live? Hartcliffe", "Town: Pensby": the place the form asks for.
 PLACE_FIELD = re.compile(
@@ -68,7 +69,8 @@ WELSH_AGE = re.compile(r"\b(?:yn\s+)?(?P<age>\d{1,3})\s+(?:mlwydd\s+|mlwydd-)?oe
 CHILD_AGES = re.compile(
     r"\b(?:children|kids|sons|daughters|grandchildren|grandkids|boys|girls|twins|triplets|"
     r"little\s+ones)\s*,?\s*(?P<list>\((?:aged?\s+)?\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})+\)"
-    r"|aged?\s+\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})+)",
+    r"|(?:aged?|are|were|are\s+now)\s+\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})+"
+    r"(?!\s*(?:hours?|days?|weeks?|months?|years|mins?|minutes?|times|%|mg|ml)\b))",
     I,
 )
 # "3 ambulance trips in one day at 77!", "walking again at 91.": an old age said after "at"
@@ -92,7 +94,7 @@ ASKED = re.compile(
 SPELT_TOKEN = (
     r"(?:[A-Za-z]|[A-Za-z]{1,4}(?:-[A-Za-z]{1,5})+|"
     rf"{NUMBER}|oh|zero|double\s+\w+|ay|bee|cee|dee|ee|eff|gee|aitch|jay|kay|ell|em|en|pee|"
-    r"cue|ar|ess|tee|you|vee|ex|why|zed|zee|\d{1,4})"
+    r"cue|ar|ess|tee|you|vee|ex|why|zed|zee|\d{1,4}|[A-Z]{1,2}\d{1,2}[A-Z]?|\d[A-Z]{2})"
 )
 # Tokens are split by a comma, a hyphen or a space (never by nothing, which would let "oh" be
 # read as "o" and "h" and the search backtrack), and a read-out answer has at most 16 of them.
@@ -216,7 +218,7 @@ def _ages(text: str) -> Iterator[Finding]:
         for m in pattern.finditer(text):
             if 0 < int(m.group("age")) <= 115:
                 yield Finding(m.start("age"), m.end("age"), "AGE", 0.8, "form_age")
-    for m in CHILD_AGES.finditer(text) if "(" in text or "age" in text.lower() else ():
+    for m in CHILD_AGES.finditer(text) if any(c.isdigit() for c in text) else ():
         for d in re.finditer(r"\d{1,2}", m.group("list")):
             start = m.start("list") + d.start()
             yield Finding(start, start + len(d.group()), "AGE", 0.8, "form_age")

@@ -156,6 +156,13 @@ PHONE_CANDIDATE = re.compile(
 # 0183", "01743-496-0051"): one digit too many for the numbering plan, but written in a phone's
 # three groups (area code, three, four) it is a phone number to whoever reads it.
 OVERLONG_LANDLINE = re.compile(r"0[12]\d{3}([ -])\d{3}\1\d{4}")
+INTERNATIONAL_PREFIX = re.compile(r"^(?:\+|00)44[\s.-]?(?:\(0\)[\s.-]?)?")
+
+
+def _trunk_form(number: str) -> str:
+    """ "+44 (0)1422 496 0183", "(01422) 496 0183" -> "01422 496 0183"."""
+    number = INTERNATIONAL_PREFIX.sub("0", number)
+    return re.sub(r"^\((0\d+)\)", r"\1", number)
 
 
 # A number given as a phone number is one even with a digit too many or too few ("line is 01632
@@ -185,7 +192,7 @@ def phones(text: str) -> Iterator[Finding]:
             national = national[2:]
         if len(national) in (9, 10):
             yield Finding(m.start(), m.end(), "PHONE", 0.95, "uk_phone")
-        elif len(national) == 11 and OVERLONG_LANDLINE.fullmatch(m.group()):
+        elif len(national) == 11 and OVERLONG_LANDLINE.fullmatch(_trunk_form(m.group())):
             yield Finding(m.start(), m.end(), "PHONE", 0.85, "uk_phone")
     for m in SPOKEN_DIGITS.finditer(text):
         # Read out in words: a trunk zero then nine or ten digits, as written in digits.

@@ -332,3 +332,21 @@ def test_roles_with_actions_brands_and_plain_sign_offs_stay(text, value):
 )
 def test_sentence_words_after_labels_and_cues_stay(text, value):
     assert not flagged(text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Contact: +44 (0)1539 496 0722 any time", "+44 (0)1539 496 0722"),
+        ("Office (01766) 496 0385 weekdays", "(01766) 496 0385"),
+        ("Handler: Postcode? Caller: LS6, four A B. Handler: Ta.", "LS6, four A B"),
+        ("My kids are 9, 6 and 2 and we have no dentist.", "6"),
+        ("Enw: Gwion Prys\nOed: 8", "8"),
+    ],
+)
+def test_more_shapes_of_the_same_kinds(text, value):
+    assert covered(text, value)
+
+
+def test_counts_after_children_are_no_ages():
+    assert not flagged("The kids were 3 and 4 hours late to school.", "4")
