@@ -292,7 +292,7 @@ def _answers(text: str) -> Iterator[Finding]:
 
 def _contact_blocks(text: str) -> Iterator[Finding]:
     gaz = gazetteer()
-    for m in NAME_BESIDE_PHONE.finditer(text):
+    for m in NAME_BESIDE_PHONE.finditer(text) if any(c.isdigit() for c in text) else ():
         words = m.group("name").lower().split()
         dictionary = all(w in gaz.english_words and w not in gaz.first_names for w in words)
         if not _everyday(words) and not dictionary:  # "Helpline\n0800 ..." is no name
@@ -339,7 +339,7 @@ def _contact_blocks(text: str) -> Iterator[Finding]:
             yield Finding(m.start(), m.end(), "PERSON", 0.75, "nickname")
     for m in BULLET_INITIAL.finditer(text):
         yield Finding(m.start("initial"), m.end("initial"), "PERSON", 0.7, "bullet_initial")
-    for m in OWN_SCRIPT.finditer(text):
+    for m in OWN_SCRIPT.finditer(text) if "(" in text else ():
         yield Finding(m.start("name"), m.end("name"), "PERSON", 0.8, "own_script")
 
 

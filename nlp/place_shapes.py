@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from nlp.findings import Finding
 from nlp.name_gazetteer import gazetteer
@@ -53,9 +54,17 @@ def lower_case_places(text: str) -> Iterator[Finding]:
 
 
 def cued_districts(text: str) -> Iterator[Finding]:
-    for m in CUED_DISTRICT.finditer(text):
-        if m.group("place").split()[0].lower() not in NOT_FIRST:
-            yield Finding(m.start("place"), m.end("place"), "LOCATION", 0.7, "cued_district")
+    yield from _cued_districts(text)
+
+
+@lru_cache(maxsize=64)
+def _cued_districts(text: str) -> tuple[Finding, ...]:
+    """Kept for the last few texts: nlp/care_setting_names.py asks for them too."""
+    return tuple(
+        Finding(m.start("place"), m.end("place"), "LOCATION", 0.7, "cued_district")
+        for m in CUED_DISTRICT.finditer(text)
+        if m.group("place").split()[0].lower() not in NOT_FIRST
+    )
 
 
 def place_shapes(text: str) -> Iterator[Finding]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
@@ -40,8 +41,10 @@ SENTENCE_END = frozenset({".", "!", "?", "\n", "\n\n", '"', "“", ":", ";"})
 POSSESSIVE = ("'s", "’s")
 
 
+@lru_cache(maxsize=256)
 def case_mode(text: str) -> str:
-    """'lower', 'upper' or 'mixed': how far the capitals in this text can be trusted."""
+    """'lower', 'upper' or 'mixed': how far the capitals in this text can be trusted (asked
+    several times of each text, so the answer is kept for the last few)."""
     letters = [c for c in text if c.isalpha()]
     if not letters:
         return "mixed"

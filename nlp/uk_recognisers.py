@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from nlp.findings import Finding
 from nlp.form_answers import form_answers
@@ -38,8 +39,10 @@ from nlp.social_handles import social_handles
 I = re.IGNORECASE  # noqa: E741 - short alias keeps the long patterns readable
 
 
+@lru_cache(maxsize=256)
 def capitals_mean_little(text: str) -> bool:
-    """Typed all in lower case or ALL CAPS: patterns that rely on capitals read any case."""
+    """Typed all in lower case or ALL CAPS: patterns that rely on capitals read any case.
+    Several detectors ask this of the same text; the answer is kept for the last few texts."""
     letters = [c for c in text if c.isalpha()]
     upper = sum(c.isupper() for c in letters)
     return bool(letters) and (upper < 0.015 * len(letters) or upper > 0.6 * len(letters))
