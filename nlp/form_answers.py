@@ -202,6 +202,15 @@ DESCRIBED_NAME = re.compile(
 NICKNAMED = re.compile(r"(?<=[a-z,] )(?:Big|Wee|Young|Auld|Little|Old)\s+(?P<name>[A-Z][a-z]+)\b")
 
 
+DIGIT = re.compile(r"\d")
+TAIL = 80  # the last characters, where a sign-off is
+ACTION_GATE = re.compile(
+    r"\bto\s+(?:write|chase|contact|follow|ring|call|e-?mail|send|check|speak|raise|find|look|"
+    r"arrange|invite|share|circulate|update|liaise|book|feed\s+back|report|draft|ask)\b"
+)
+INTRODUCED_GATE = re.compile(r"\b(?:is|was|been)\s+(?:my|our|his|her|their)\s")
+
+
 def _everyday_role(word: str) -> bool:
     return word in DOMAIN_WORDS or word in ROLE_CUES or word in PEOPLE_WORDS
 
@@ -218,7 +227,7 @@ def _ages(text: str) -> Iterator[Finding]:
         for m in pattern.finditer(text):
             if 0 < int(m.group("age")) <= 115:
                 yield Finding(m.start("age"), m.end("age"), "AGE", 0.8, "form_age")
-    for m in CHILD_AGES.finditer(text) if any(c.isdigit() for c in text) else ():
+    for m in CHILD_AGES.finditer(text) if DIGIT.search(text) else ():
         for d in re.finditer(r"\d{1,2}", m.group("list")):
             start = m.start("list") + d.start()
             yield Finding(start, start + len(d.group()), "AGE", 0.8, "form_age")
@@ -292,12 +301,13 @@ def _answers(text: str) -> Iterator[Finding]:
 
 def _contact_blocks(text: str) -> Iterator[Finding]:
     gaz = gazetteer()
-    for m in NAME_BESIDE_PHONE.finditer(text) if any(c.isdigit() for c in text) else ():
+    for m in NAME_BESIDE_PHONE.finditer(text) if DIGIT.search(text) else ():
         words = m.group("name").lower().split()
         dictionary = all(w in gaz.english_words and w not in gaz.first_names for w in words)
         if not _everyday(words) and not dictionary:  # "Helpline\n0800 ..." is no name
             yield Finding(m.start("name"), m.end("name"), "PERSON", 0.75, "contact_block")
-    for m in LONE_INITIAL.finditer(text):
+    tail = max(0, len(text) - TAIL)
+    for m in LONE_INITIAL.finditer(text, tail):
         yield Finding(m.start("initial"), m.end("initial"), "PERSON", 0.7, "sign_off")
     gaz_first = gaz.first_names
     common = gaz.common_words
@@ -320,12 +330,12 @@ def _contact_blocks(text: str) -> Iterator[Finding]:
             keep = m.group("name") if surname or not second else words[0]  # not "beryl shes"
             start = m.start("name")
             yield Finding(start, start + len(keep), "PERSON", 0.7, "name_relation")
-    for m in LOWER_LAST_NAME.finditer(text):
+    for m in LOWER_LAST_NAME.finditer(text, tail):
         name = m.group("name")
         if name in gaz_first and name not in STOP_WORDS and not _everyday_role(name):
             yield Finding(m.start("name"), m.end("name"), "PERSON", 0.7, "sign_off")
-    for pattern in (ACTION_NAME, INTRODUCED_NAME):
-        for m in pattern.finditer(text):
+    for pattern, gate in ((ACTION_NAME, ACTION_GATE), (INTRODUCED_NAME, INTRODUCED_GATE)):
+        for m in pattern.finditer(text) if gate.search(text) else ():
             name = m.group("name").lower()
             if name in gaz_first and not _everyday_role(name):
                 yield Finding(m.start("name"), m.end("name"), "PERSON", 0.75, "name_in_notes")
