@@ -6,6 +6,12 @@ also say a hospital's name alone ("Morriston", "Glan Clwyd"), its nickname or ab
 name ("Ysbyty Gwynedd"), a generic one ("the Royal", "the General"), or a ward code
 ("Ward C4", "OPD 3"). This module finds those kinds from `nlp/data/care_setting_names.txt`
 (a hand-compiled list from the public NHS site lists) and from patterns.
+
+Fifth round (issue 20): a listed name of two words or more is also found without its kind word
+or its town ("the Royal Albert Edward", "the Queen Elizabeth"); the shorthand kinds of
+nlp/hospital_units.py join here; and a saint's or listed name inside a church ("Holy Trinity &
+St George's"), a school ("St Monica's Primary") or a district ("Small Heath") is left to the
+rule that sees the whole.
 """
 
 from __future__ import annotations
@@ -17,16 +23,19 @@ from functools import lru_cache
 from pathlib import Path
 
 from nlp.findings import Finding
+from nlp.hospital_units import hospital_units
 from nlp.name_gazetteer import gazetteer
+from nlp.place_shapes import cued_districts
 from nlp.uk_recognisers import capitals_mean_little
 
 DATA = Path(__file__).parent / "data" / "care_setting_names.txt"
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]*)?|&")
 # Taken along when it follows a listed name: "Glan Clwyd Hospital", "Withybush General".
 TRAILING = frozenset(
-    """hospital hospitals infirmary general royal hospice centre center clinic unit wing
+    """hospital hospitals infirmary general royal hospice centre center clinic unit wing maternity
     university district community memorial""".split()
 )
+CAPITALISED_TRAILING = frozenset({"maternity"})  # "Princess Royal Maternity" is a name
 CARE_PREPOSITIONS = frozenset("at to in into from outside up down the".split())
 
 
@@ -46,6 +55,7 @@ def _words(text: str) -> tuple[str, ...]:
 def name_list() -> NameList:
     names, abbreviations = set(), set()
     common = gazetteer().common_words
+    places = gazetteer().places
     for line in DATA.read_text(encoding="utf-8").splitlines():
         line = line.strip()
         if not line or line.startswith("#"):
@@ -59,6 +69,14 @@ def name_list() -> NameList:
             # "Glangwili Hospital" is also "Glangwili"; "Hope Hospital" is not "hope".
             if len(words) > 2 or words[0] not in common:
                 names.add(words[:-1])
+        # "Royal Albert Edward Infirmary" is also "the Royal Albert Edward", and "Queen Elizabeth
+        # Gateshead" is "the Queen Elizabeth" to whoever lives there: a name of two words or
+        # more stays a name without its kind word or its town.
+        core = words[:-1] if words[-1] in ("infirmary", "hospital") else words
+        while len(core) > 2 and " ".join(core[-1:]) in places:
+            core = core[:-1]
+        if len(core) >= 2 and core != words and core[0] not in ("the", "st", "saint"):
+            names.add(core)
     return NameList(
         frozenset(names),
         frozenset(abbreviations),
@@ -96,6 +114,8 @@ def listed_care_settings(text: str) -> Iterator[Finding]:
         if matched:
             end = i + matched
             while end < len(tokens) and tokens[end][2] in TRAILING and end - i < 8:
+                if tokens[end][2] in CAPITALISED_TRAILING and text[tokens[end][0]].islower():
+                    break  # "Whittington Hospital maternity": the service, not the name
                 end += 1
             yield Finding(tokens[i][0], tokens[end - 1][1], "CARE_SETTING", 0.85, "care_list")
             i = end
@@ -125,6 +145,15 @@ SAINT = re.compile(
     r"(?:\s+(?:and|&)\s+[A-Z][a-z]+(?:['’]s)?)?"
     r"(?:\s+(?:Hospital|Hospice|Infirmary|University Hospital|Hospitals|Surgery|Practice|"
     r"Medical Centre|Ward|HOSPITAL|HOSPICE))?"
+)
+SCHOOL_OR_CHURCH_AFTER = re.compile(
+    r"(?:['’]s?)?\s+(?:(?:RC|CE|C\s?of\s?E|Catholic|Parish|Methodist)\s+)?"
+    r"(?:Primary|Academy|High|Secondary|Grammar|Infants?|Juniors?|School|College|Church|church|"
+    r"Chapel|chapel|Cathedral|Parish)\b"
+)
+AFTER_A_DEDICATION = re.compile(
+    r"(?i:holy\s+\w+|sacred\s+heart|all\s+saints|christ\s+church|our\s+lady[\w\s]*)"
+    r"\s+(?:&|and)\s+$"
 )
 SAINT_LOWER = re.compile(
     r"(?<![\w])(?:at|to|in|into|from)\s+(?P<name>(?:st\.?|saint)\s+[a-z]+(?:['’]s|s)?"
@@ -218,6 +247,10 @@ def patterned_care_settings(text: str) -> Iterator[Finding]:
             if CARE_CONTEXT.search(near):
                 yield Finding(m.start("abbr"), m.end("abbr"), "CARE_SETTING", 0.7, "care_initials")
     for m in SAINT.finditer(text):
+        if SCHOOL_OR_CHURCH_AFTER.match(text, m.end()):
+            continue  # "St Aidan's Church", "St Monica's RC Primary": schools_and_estates'
+        if AFTER_A_DEDICATION.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "Holy Cross & St Anne's": one church, found in schools_and_estates
         if not (m.group()[:2] == "ST" and not text.isupper() and len(m.group()) < 4):
             yield Finding(m.start(), m.end(), "CARE_SETTING", 0.8, "care_saint")
     for m in SAINT_LOWER.finditer(text):
@@ -230,4 +263,16 @@ def patterned_care_settings(text: str) -> Iterator[Finding]:
 
 
 def care_setting_findings(text: str) -> list[Finding]:
-    return [*listed_care_settings(text), *patterned_care_settings(text)]
+    found = [*listed_care_settings(text), *patterned_care_settings(text), *hospital_units(text)]
+    # "Holy Trinity & St George's" is one church, found in schools_and_estates, not a hospital;
+    # "live in Small Heath" is a district, though "the Heath" alone is a hospital.
+    districts = [(d.start, d.end) for d in cued_districts(text)]
+    return [
+        f
+        for f in found
+        if not AFTER_A_DEDICATION.search(text, max(0, f.start - 40), f.start)
+        and not SCHOOL_OR_CHURCH_AFTER.match(text, f.end)
+        and not any(
+            s <= f.start and f.end <= e and (s, e) != (f.start, f.end) for s, e in districts
+        )
+    ]

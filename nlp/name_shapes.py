@@ -52,9 +52,11 @@ def initialled_names(text: str) -> Iterator[Finding]:
 INITIALS_BEFORE_AGE = re.compile(
     r"(?<![\w.])(?P<initials>(?:[A-Z]\.){1,3}|[A-Z]{2,3})\s*\((?:[MFmf],?\s*)?(?P<age>\d{1,3})\)"
 )
-# Bernard "Bernie" Maddox, Olusegun ‘Segun’ Bello: the nickname is as identifying as the name.
+# Bernard "Bernie" Maddox, Olusegun ‘Segun’ Bello, Winifred (Win) Oduya: the nickname, in
+# quotes or brackets, is as identifying as the name.
 QUOTED_NICKNAME = re.compile(
-    r"\b(?P<first>[A-Z][a-z]+)\s+[\"“‘'](?P<nick>[A-Z][a-z]+)[\"”’']\s+[A-Z][a-z'’-]+"
+    r"\b(?P<first>[A-Z][a-z]+)\s+(?:[\"“‘'](?P<nick>[A-Z][a-z]+)[\"”’']|\((?P<bracketed>[A-Z][a-z]+)\))"
+    r"\s+[A-Z][a-z'’-]+"
 )
 # "... my phone's dying. T x": one capital and kisses closing the message.
 INITIAL_AND_KISSES = re.compile(r"(?:^|(?<=[\n.!?]))\s*(?P<initial>[A-WYZ])\s+[xX]{1,4}\s*$")
@@ -107,3 +109,16 @@ def titles_and_initials(text: str) -> Iterator[Finding]:
         # short to stand for the person without its title.
         start = m.start("initial") if m.group("surname") else m.start()
         yield Finding(start, m.end(), "PERSON", 0.75, "title_initial")
+
+
+# Welsh patronymics: "Iolo ap Dafydd", "Gwenno ferch Ifan", "Rhys ab Owain": a given name, the
+# particle, a father's name; the particle tells the two capitalised words are one name.
+PATRONYMIC = re.compile(
+    r"(?<![\w'’-])[A-ZÂÊÎÔÛŴŶ][a-zâêîôûŵŷ'’]+(?:\s+[A-ZÂÊÎÔÛŴŶ][a-zâêîôûŵŷ'’]+)?"
+    r"\s+(?:ap|ab|ferch|verch)\s+[A-ZÂÊÎÔÛŴŶ][a-zâêîôûŵŷ'’]+(?![\w'’-])"
+)
+
+
+def patronymics(text: str) -> Iterator[Finding]:
+    for m in PATRONYMIC.finditer(text):
+        yield Finding(m.start(), m.end(), "PERSON", 0.85, "patronymic")

@@ -9,6 +9,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from nlp.care_setting_names import care_setting_findings
 from nlp.findings import LABELS
 from nlp.name_gazetteer import Gazetteer
+from nlp.place_shapes import place_shapes
 from nlp.token_rules import token_findings
 from nlp.uk_recognisers import pattern_findings
 
@@ -29,7 +30,7 @@ class UkRulesRecognizer(EntityRecognizer):
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
-        found = pattern_findings(text) + care_setting_findings(text)
+        found = pattern_findings(text) + care_setting_findings(text) + list(place_shapes(text))
         if nlp_artifacts is not None and nlp_artifacts.tokens is not None:
             found.extend(token_findings(nlp_artifacts.tokens, self.gaz, original=text))
         wanted = set(entities) if entities else set(LABELS)

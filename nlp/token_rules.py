@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
@@ -40,8 +41,10 @@ SENTENCE_END = frozenset({".", "!", "?", "\n", "\n\n", '"', "“", ":", ";"})
 POSSESSIVE = ("'s", "’s")
 
 
+@lru_cache(maxsize=256)
 def case_mode(text: str) -> str:
-    """'lower', 'upper' or 'mixed': how far the capitals in this text can be trusted."""
+    """'lower', 'upper' or 'mixed': how far the capitals in this text can be trusted (asked
+    several times of each text, so the answer is kept for the last few)."""
     letters = [c for c in text if c.isalpha()]
     if not letters:
         return "mixed"
@@ -1087,7 +1090,9 @@ def house_named_settings(v: View, gaz: Gazetteer) -> Iterator[Finding]:
         while end < len(v) and end - start < 3 and _house_word(v, end, gaz):
             end += 1
         if end > start:
-            yield Finding(v.start[start], v.end[end - 1], "CARE_SETTING", 0.65, "care_context")
+            # A capital "The" is part of a house's name ("The Cedars"), as people write it.
+            first = i if start == i + 1 else start
+            yield Finding(v.start[first], v.end[end - 1], "CARE_SETTING", 0.65, "care_context")
 
 
 # Where a care home is named in passing ("lives at The Cedars", "the staff at Fernlea", "a

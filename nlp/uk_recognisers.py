@@ -4,20 +4,29 @@ Each function takes the raw text and returns `Finding`s. They are deliberately c
 spacing-tolerant (stories typed on phones come in lower case, ALL CAPS or without spaces) and
 validate what can be validated (NHS mod-11, NI prefixes) so that ordinary numbers in a story
 (doses, durations, years, times) are not flagged.
+
+Fifth round (issue 20): landlines with a five-digit area code grouped like a four-digit one's,
+flats by letter and Scottish tenement positions ("3/2, 41 ..."), street names ending in a
+direction ("... Road West"), a house by its number alone ("at no. 9"), short references after
+their cue ("Ref: PALS 23-1187") and a system's initials with a year and serial ("CRM 2024-18842").
+Answers to forms and call handlers are nlp/form_answers.py's.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from nlp.findings import Finding
+from nlp.form_answers import form_answers
 from nlp.hurried_emails import hurried_emails
 from nlp.name_gazetteer import gazetteer
 from nlp.name_shapes import (
     initial_sign_offs,
     initialled_names,
     initials_before_an_age,
+    patronymics,
     quoted_nicknames,
     spelled_out,
     titles_and_initials,
@@ -30,8 +39,10 @@ from nlp.social_handles import social_handles
 I = re.IGNORECASE  # noqa: E741 - short alias keeps the long patterns readable
 
 
+@lru_cache(maxsize=256)
 def capitals_mean_little(text: str) -> bool:
-    """Typed all in lower case or ALL CAPS: patterns that rely on capitals read any case."""
+    """Typed all in lower case or ALL CAPS: patterns that rely on capitals read any case.
+    Several detectors ask this of the same text; the answer is kept for the last few texts."""
     letters = [c for c in text if c.isalpha()]
     upper = sum(c.isupper() for c in letters)
     return bool(letters) and (upper < 0.015 * len(letters) or upper > 0.6 * len(letters))
@@ -142,8 +153,19 @@ def postcode_district(postcode: str) -> str:
 # (07700 900xxx, 0113 496 0xxx ...) are ordinary numbers to this rule.
 
 PHONE_CANDIDATE = re.compile(
-    r"(?<![\w+])(?:(?:\+|00)44[\s.-]?(?:\(0\)[\s.-]?)?|\(0|0)[1-9](?:[\s.)-]{0,2}\d){8,9}(?![\w])"
+    r"(?<![\w+])(?:(?:\+|00)44[\s.-]?(?:\(0\)[\s.-]?)?|\(0|0)[1-9](?:[\s.)-]{0,2}\d){8,10}(?![\w])"
 )
+# A five-digit area code with the local part grouped as a four-digit code's is ("01422 496
+# 0183", "01743-496-0051"): one digit too many for the numbering plan, but written in a phone's
+# three groups (area code, three, four) it is a phone number to whoever reads it.
+OVERLONG_LANDLINE = re.compile(r"0[12]\d{3}([ -])\d{3}\1\d{4}")
+INTERNATIONAL_PREFIX = re.compile(r"^(?:\+|00)44[\s.-]?(?:\(0\)[\s.-]?)?")
+
+
+def _trunk_form(number: str) -> str:
+    """ "+44 (0)1422 496 0183", "(01422) 496 0183" -> "01422 496 0183"."""
+    number = INTERNATIONAL_PREFIX.sub("0", number)
+    return re.sub(r"^\((0\d+)\)", r"\1", number)
 
 
 # A number given as a phone number is one even with a digit too many or too few ("line is 01632
@@ -173,6 +195,8 @@ def phones(text: str) -> Iterator[Finding]:
             national = national[2:]
         if len(national) in (9, 10):
             yield Finding(m.start(), m.end(), "PHONE", 0.95, "uk_phone")
+        elif len(national) == 11 and OVERLONG_LANDLINE.fullmatch(_trunk_form(m.group())):
+            yield Finding(m.start(), m.end(), "PHONE", 0.85, "uk_phone")
     for m in SPOKEN_DIGITS.finditer(text):
         # Read out in words: a trunk zero then nine or ten digits, as written in digits.
         digits = spoken_digits(m.group())
@@ -190,10 +214,24 @@ STREET_SUFFIX = (
     r"fold|wynd|brae|gate|croft|meadows?|chase|end|yard|wharf|quay|circus|approach|highway|"
     r"mount|lea|broadway|parkway|heights|dale|ridge|drove|mead|embankment"
 )
+# Before the house number: "Flat 3,", "Flat C," (a flat by letter), or a Scottish tenement's
+# floor and door, "3/2," or "Flat 0/1,". After the suffix, a capitalised "North", "West" ... that
+# is part of the street's name ("Dudley Road West").
+FLAT_PREFIX = (
+    r"(?:(?:flat|apartment|apt\.?|unit|room)\s*(?:\d{1,4}[a-z]?|\d{1,2}/\d{1,2}|[a-z](?![\w'’]))"
+    r"\s*,?\s+|\d{1,2}/\d{1,2}\s*,\s*(?=\d))"
+)
+STREET_DIRECTION = r"\s+(?-i:North|South|East|West|Upper|Lower)(?![\w'’-]|\s+[A-Z])"
 ADDRESS = re.compile(
-    r"(?<![\w])(?:(?:flat|apartment|apt\.?|unit|room)\s*\d{1,4}[a-z]?\s*,?\s+)?"
+    rf"(?<![\w/])(?:{FLAT_PREFIX})?"
     r"(?:no\.?\s*)?(\d{1,4}(?:/\d{1,3})?[a-z]?)\s*,?\s+((?:[a-z][a-z'’-]*\s+){1,3}?)"
-    rf"(?:{STREET_SUFFIX})\b\.?",
+    rf"(?:{STREET_SUFFIX})\b(?:{STREET_DIRECTION}|\.?)",
+    I,
+)
+# "the key is at no. 14", "she lives at number 7": a house by its number alone on its street.
+HOUSE_NUMBER_ONLY = re.compile(
+    r"\b(?:lives?|living|lived|key\s+is|round|over)?\s*\bat\s+(?P<house>(?:no\.?|number)\s*\d{1,3}[a-z]?)"
+    r"(?![\w/.:]|\s*(?:on|in)\s+the\s+(?:list|queue|waiting))",
     I,
 )
 FLAT_ONLY = re.compile(r"(?<![\w])(?:flat|apartment|apt\.?)\s*\d{1,4}[a-z]?\b", I)
@@ -364,6 +402,8 @@ def addresses(text: str) -> Iterator[Finding]:
         yield Finding(m.start(), m.end(), "ADDRESS", 0.7, "uk_address")
     for m in FLAT_ONLY.finditer(text):
         yield Finding(m.start(), m.end(), "ADDRESS", 0.6, "uk_address")
+    for m in HOUSE_NUMBER_ONLY.finditer(text):
+        yield Finding(m.start("house"), m.end("house"), "ADDRESS", 0.6, "uk_address")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -586,6 +626,20 @@ OTHER_IDS = (
 )
 
 
+# A short reference after its own cue, with the team's or system's initials between: "Ref: PALS
+# 23-1187", "our ref ASC/22-904", "case no. 24-00318". Two groups joined by a dash or a slash,
+# the second of three or more digits, so neither a date ("12/03") nor a range ("3-4") is taken.
+CUED_SHORT_REF = re.compile(
+    r"\b(?:ref(?:erence)?|our\s+ref|case|complaint|pals)\s*(?:number|no\.?|#)?\s*[:#]?\s*"
+    r"(?:(?-i:[A-Z]{2,6})[\s/]+)?(?P<id>\d{2,4}[-/]\d{3,6})(?![\w/-])",
+    I,
+)
+# A system's initials, a year and a serial: "CRM 2024-18842", "DATIX 2023/0412", "LFR 2022-771".
+INITIALS_YEAR_SERIAL = re.compile(
+    r"(?<![\w/-])(?P<id>(?-i:[A-Z]{2,6})\s(?:19|20)\d{2}[-/]\d{3,7})(?![\w/-])"
+)
+
+
 NOT_A_REFERENCE = re.compile(
     r"\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?|\d{4}[/-]\d{2,4}|\d{1,4}[/-]\d{1,4}|"
     r"[A-Z]+(?:-[A-Z]+)*-\d{1,2}|\d+(?:[/-]\d{1,3})+",
@@ -594,6 +648,9 @@ NOT_A_REFERENCE = re.compile(
 
 
 def other_ids(text: str) -> Iterator[Finding]:
+    for pattern in (CUED_SHORT_REF, INITIALS_YEAR_SERIAL):
+        for m in pattern.finditer(text):
+            yield Finding(m.start("id"), m.end("id"), "OTHER_ID", 0.85, "id_pattern")
     for rank, pattern in enumerate(OTHER_IDS):
         score = 0.9 if rank < len(OTHER_IDS) - 1 else 0.5
         for m in pattern.finditer(text):
@@ -625,6 +682,8 @@ def pattern_findings(text: str) -> list[Finding]:
         titles_and_initials,
         social_handles,
         schools_and_estates,
+        form_answers,
+        patronymics,
     ):
         found.extend(detector(text))
     return found
