@@ -686,4 +686,7 @@ def pattern_findings(text: str) -> list[Finding]:
         patronymics,
     ):
         found.extend(detector(text))
+    from nlp.identifier_shapes import identifier_shape_findings  # imports this module
+
+    found.extend(identifier_shape_findings(text))
     return found

@@ -1,0 +1,156 @@
+"""Care settings by kind, for names no list holds (sixth round, issue 20).
+
+Each pattern is a shape of naming, not a name seen:
+
+- "the <Name>" after a word of place ("at the Maudsley", "to the Gilbert Bain") when the name
+  is no everyday English word (or is a place) and a word of care is near;
+- "the Royal <Place>" and "Royal <Place> Hospital" shortened ("the Royal Derby");
+- "<Name> Centre/Hub/Clinic/Unit" after "the" with a care word near ("the Booth Centre");
+- a practice in lower case named after its street ("mill lane surgery");
+- pharmacy chains by name ("Boots on Broad Street", "boots pharmacy");
+- hospital initials without "the" after a word of place ("in LRI again", "at RVH");
+- health boards and trusts ("NHS Lothian", "Western Health and Social Care Trust"). The
+  project marks them: a board or trust names the region where someone is treated, as a
+  LOCATION does, and with a condition and a ward it narrows who they are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from nlp.findings import Finding
+from nlp.name_gazetteer import gazetteer
+from nlp.uk_recognisers import STREET_SUFFIX
+
+CARE_WORDS = re.compile(
+    r"\b(?:ward|wards|bed|admitted|admission|discharged?|transferred|nurses?|hospital|consultant|"
+    r"doctors?|dr|gp|a&e|a\s*and\s*e|surgery|operation|scan|theatre|physio|patients?|clinic|"
+    r"appointment|referr(?:al|ed)|waiting\s+list|x-?ray|bloods|midwife|chemo|oncology|"
+    r"ambulance|paramedics?|out-of-hours|psychiatri\w*|mental\s+health|camhs|inpatient|"
+    r"outpatients?|sectioned|treatment|therapy|therapist|counsell\w*|injection|eye|ivf|"
+    r"fertility|dsn|diabetes|maternity|birth|labour|born|baby|neonatal|nicu|stroke|cancer)\b",
+    re.IGNORECASE,
+)
+NEAR = 120
+PLACE_WORD = r"(?:at|to|in|into|from|outside|up\s+to|down\s+to|not|or|and|via|for|under)"
+_CAP = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
+# "at the Maudsley", "to the Gilbert Bain", "in the Harplands": a name alone after "the".
+THE_NAME = re.compile(
+    rf"(?<![\w])(?i:{PLACE_WORD})\s+(?i:the)\s+(?P<name>{_CAP}(?:\s+{_CAP})?)(?![\w'’-])"
+    r"(?!\s+(?:[A-Z]|(?i:road|street|lane|avenue|family|team|group|way|estate|park)\b))"
+)
+# "the Royal Derby", "the Royal Oldham", "the Royal Stoke": a royal hospital by its town.
+ROYAL_PLACE = re.compile(rf"(?<![\w])(?i:the)\s+(?P<name>Royal\s+{_CAP})(?![\w'’-])")
+# "the Booth Centre", "the Derby Autism Hub", "the Wortley Beck clinic".
+THE_NAMED_KIND = re.compile(
+    rf"(?<![\w])(?i:the)\s+(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}}\s+"
+    r"(?:Centre|Center|Hub|Clinic|clinic|Unit|unit|House|Lodge|Hall|Court))(?![\w'’-])"
+)
+NOT_A_CENTRE = frozenset(
+    """city town shopping leisure sports job jobcentre garden visitor call contact data test
+    community civic arts conference business trade health medical science food""".split()
+)
+# "mill lane surgery", "lordship lane surgery": a practice named after its street.
+STREET_PRACTICE = re.compile(
+    rf"(?<![\w])(?P<name>[a-z][a-z'’]+\s+(?:{STREET_SUFFIX})\s+"
+    r"(?:surgery|medical\s+(?:centre|practice)|health\s+centre|practice|clinic))(?![\w])",
+    re.IGNORECASE,
+)
+PHARMACY_CHAINS = (
+    r"Boots|Lloyds\s*Pharmacy|Superdrug|Rowlands|Well\s+Pharmacy|Day\s+Lewis|"
+    r"Jhoots|Cohens|Whitworths|Numark|Asda\s+Pharmacy|Tesco\s+Pharmacy|Morrisons\s+Pharmacy"
+)
+CHAIN = re.compile(
+    rf"(?<![\w'’-])(?P<name>(?-i:{PHARMACY_CHAINS}))(?![\w'’-])"
+    r"|(?<![\w'’-])(?P<low>(?:boots|lloyds|superdrug|rowlands)\s+(?:pharmacy|chemist))\b",
+    re.IGNORECASE,
+)
+# "in LRI again", "at RVH", "to QEUH": a hospital's initials after a word of place.
+BARE_INITIALS = re.compile(
+    r"(?<![\w])(?:in|at|to|from|into)\s+(?P<abbr>[A-Z]{2,4}[HI])(?![\w&'’-])"
+)
+NOT_HOSPITAL_INITIALS = frozenset(
+    """MRI UTI BMI PPI TCI AKI ABI TBI RTI LRTI URTI SSI HAI CAUTI ICH SAH PPH BPH DGH OOH LMWH
+    UFH DOH DOI FOI ROI KPI API CPI CHI NHSI PHI DHI CQI HI""".split()
+)
+# Health boards and trusts: "NHS Lothian", "NHS Greater Glasgow and Clyde",
+# "Western Health and Social Care Trust", "Leeds Teaching Hospitals NHS Trust".
+NATIONAL = frozenset(
+    """england scotland wales digital app choices direct login inform improvement providers
+    confederation employers 24 111 trust foundation number health resolution property
+    business blood""".split()
+)
+NHS_BOARD = re.compile(
+    r"(?<![\w])NHS\s+(?:Greater\s+)?(?P<place>[A-Z][a-z]+)(?:\s+(?:and|&)\s+[A-Z][a-z]+)?"
+    r"(?![\w'’-])"
+)
+TRUST = re.compile(
+    rf"(?<![\w])(?:{_CAP}\s+){{1,5}}(?:NHS\s+)?(?:(?:Foundation|Health\s+and\s+Social\s+Care|"
+    r"Health\s+and\s+Care|Partnership|Healthcare|Teaching\s+Hospitals?|University\s+Hospitals?|"
+    r"Hospitals?|Community\s+Health(?:care)?|Mental\s+Health|Care)\s+)?(?:NHS\s+)?"
+    r"(?:Trust|Health\s+Board|University\s+Health\s+Board|Integrated\s+Care\s+Board)(?![\w])"
+)
+
+
+CALENDAR = re.compile(
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|Christmas|Easter"
+)
+NOT_A_NAME = frozenset(
+    """nhs covid corona internet web news bbc itv government council police army navy queen king
+    pandemic lockdown""".split()
+)
+LEADING = frozenset("the our this that a an your their my his her its every each any".split())
+
+
+def _near_care(text: str, start: int, end: int) -> bool:
+    return bool(CARE_WORDS.search(text[max(0, start - NEAR) : end + NEAR]))
+
+
+def _unusual(words: str) -> bool:
+    """A name that is no common word, or a place: "Maudsley", "Gilbert Bain", "Derby"."""
+    g = gazetteer()
+    parts = [w.lower().replace("’", "'") for w in re.split(r"[\s-]+", words)]
+    return any(w in g.places or w not in g.common_words for w in parts)
+
+
+def care_setting_kind_findings(text: str) -> Iterator[Finding]:
+    if text.isupper():
+        return
+    for m in THE_NAME.finditer(text):
+        name, end = m.group("name"), m.end("name")
+        last = name.split()[-1]
+        if " " in name and CALENDAR.fullmatch(last):
+            name, end = name[: -len(last)].rstrip(), end - len(last) - 1
+        if CALENDAR.fullmatch(name) or name.lower() in NOT_A_NAME:
+            continue
+        if _unusual(name) and _near_care(text, m.start("name"), end):
+            yield Finding(m.start("name"), end, "CARE_SETTING", 0.7, "care_kind")
+    for m in ROYAL_PLACE.finditer(text):
+        place = m.group("name").split()[-1].lower()
+        if place in gazetteer().places or _near_care(text, m.start("name"), m.end("name")):
+            yield Finding(m.start("name"), m.end("name"), "CARE_SETTING", 0.75, "care_kind")
+    for m in THE_NAMED_KIND.finditer(text):
+        first = m.group("name").split()[0].lower()
+        if first not in NOT_A_CENTRE and _near_care(text, m.start("name"), m.end("name")):
+            yield Finding(m.start("name"), m.end("name"), "CARE_SETTING", 0.75, "care_kind")
+    for m in STREET_PRACTICE.finditer(text):
+        first = m.group("name").split()[0].lower()
+        if first not in ("the", "my", "our", "a", "their", "his", "her", "local", "same"):
+            yield Finding(m.start("name"), m.end("name"), "CARE_SETTING", 0.75, "care_kind")
+    for m in CHAIN.finditer(text):
+        key = "name" if m.group("name") else "low"
+        yield Finding(m.start(key), m.end(key), "CARE_SETTING", 0.75, "care_chain")
+    for m in BARE_INITIALS.finditer(text):
+        abbr = m.group("abbr")
+        if abbr not in NOT_HOSPITAL_INITIALS and _near_care(text, m.start("abbr"), m.end("abbr")):
+            yield Finding(m.start("abbr"), m.end("abbr"), "CARE_SETTING", 0.7, "care_kind")
+    for m in NHS_BOARD.finditer(text):
+        if m.group("place").lower() not in NATIONAL:
+            yield Finding(m.start(), m.end(), "CARE_SETTING", 0.75, "health_board")
+    for m in TRUST.finditer(text):
+        words = [w for w in m.group().split()[:-1] if w.lower() not in LEADING]
+        if words and words[0] not in ("Health", "Care", "Trust", "NHS"):
+            start = m.start() + m.group().index(words[0])
+            yield Finding(start, m.end(), "CARE_SETTING", 0.75, "health_board")
