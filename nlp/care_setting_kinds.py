@@ -6,7 +6,6 @@ Each pattern is a shape of naming, not a name seen:
   is no everyday English word (or is a place) and a word of care is near;
 - "the Royal <Place>" and "Royal <Place> Hospital" shortened ("the Royal Derby");
 - "<Name> Centre/Hub/Clinic/Unit" after "the" with a care word near ("the Booth Centre");
-- a practice in lower case named after its street ("mill lane surgery");
 - pharmacy chains by name ("Boots on Broad Street", "boots pharmacy");
 - hospital initials without "the" after a word of place ("in LRI again", "at RVH");
 - health boards and trusts ("NHS Lothian", "Western Health and Social Care Trust"). The
@@ -21,7 +20,6 @@ from collections.abc import Iterator
 
 from nlp.findings import Finding
 from nlp.name_gazetteer import gazetteer
-from nlp.uk_recognisers import STREET_SUFFIX
 
 CARE_WORDS = re.compile(
     r"\b(?:ward|wards|bed|admitted|admission|discharged?|transferred|nurses?|hospital|consultant|"
@@ -51,15 +49,18 @@ NOT_A_CENTRE = frozenset(
     """city town shopping leisure sports job jobcentre garden visitor call contact data test
     community civic arts conference business trade health medical science food""".split()
 )
-# "mill lane surgery", "lordship lane surgery": a practice named after its street.
-STREET_PRACTICE = re.compile(
-    rf"(?<![\w])(?P<name>[a-z][a-z'’]+\s+(?:{STREET_SUFFIX})\s+"
-    r"(?:surgery|medical\s+(?:centre|practice)|health\s+centre|practice|clinic))(?![\w])",
-    re.IGNORECASE,
+DEPARTMENT = frozenset(
+    """stroke acute medical surgical assessment admissions discharge day outpatient outpatients
+    intensive critical coronary cardiac cancer eye maternity birth birthing renal dialysis
+    burns spinal trauma orthopaedic rehab rehabilitation respiratory neonatal children's
+    childrens women's paediatric psychiatric mental health treatment diagnostic imaging scanning
+    x-ray endoscopy chemotherapy chemo haematology oncology fracture minor injuries urgent
+    emergency care palliative memory sexual wellbeing recovery dementia elderly older
+    people's""".split()
 )
 PHARMACY_CHAINS = (
-    r"Boots|Lloyds\s*Pharmacy|Superdrug|Rowlands|Well\s+Pharmacy|Day\s+Lewis|"
-    r"Jhoots|Cohens|Whitworths|Numark|Asda\s+Pharmacy|Tesco\s+Pharmacy|Morrisons\s+Pharmacy"
+    r"Boots|Superdrug|Jhoots|(?:Lloyds|Rowlands|Well|Day\s+Lewis|Cohens|Whitworths|Numark|Asda|"
+    r"Tesco|Morrisons)\s*Pharmacy"
 )
 CHAIN = re.compile(
     rf"(?<![\w'’-])(?P<name>(?-i:{PHARMACY_CHAINS}))(?![\w'’-])"
@@ -129,15 +130,15 @@ def care_setting_kind_findings(text: str) -> Iterator[Finding]:
             yield Finding(m.start("name"), end, "CARE_SETTING", 0.7, "care_kind")
     for m in ROYAL_PLACE.finditer(text):
         place = m.group("name").split()[-1].lower()
-        if place in gazetteer().places or _near_care(text, m.start("name"), m.end("name")):
+        if place in gazetteer().places or (
+            _unusual(place) and _near_care(text, m.start("name"), m.end("name"))
+        ):
             yield Finding(m.start("name"), m.end("name"), "CARE_SETTING", 0.75, "care_kind")
     for m in THE_NAMED_KIND.finditer(text):
-        first = m.group("name").split()[0].lower()
-        if first not in NOT_A_CENTRE and _near_care(text, m.start("name"), m.end("name")):
-            yield Finding(m.start("name"), m.end("name"), "CARE_SETTING", 0.75, "care_kind")
-    for m in STREET_PRACTICE.finditer(text):
-        first = m.group("name").split()[0].lower()
-        if first not in ("the", "my", "our", "a", "their", "his", "her", "local", "same"):
+        words = [w.lower() for w in m.group("name").split()[:-1]]
+        if words[0] in NOT_A_CENTRE or any(w in DEPARTMENT for w in words):
+            continue  # "the Stroke Unit", "the Acute Medical Unit": a department, not a name
+        if _near_care(text, m.start("name"), m.end("name")):
             yield Finding(m.start("name"), m.end("name"), "CARE_SETTING", 0.75, "care_kind")
     for m in CHAIN.finditer(text):
         key = "name" if m.group("name") else "low"
@@ -146,8 +147,10 @@ def care_setting_kind_findings(text: str) -> Iterator[Finding]:
         abbr = m.group("abbr")
         if abbr not in NOT_HOSPITAL_INITIALS and _near_care(text, m.start("abbr"), m.end("abbr")):
             yield Finding(m.start("abbr"), m.end("abbr"), "CARE_SETTING", 0.7, "care_kind")
+    g = gazetteer()
     for m in NHS_BOARD.finditer(text):
-        if m.group("place").lower() not in NATIONAL:
+        place = m.group("place").lower()
+        if place not in NATIONAL and (place in g.places or place not in g.common_words):
             yield Finding(m.start(), m.end(), "CARE_SETTING", 0.75, "health_board")
     for m in TRUST.finditer(text):
         words = [w for w in m.group().split()[:-1] if w.lower() not in LEADING]

@@ -138,6 +138,11 @@ def dates_of_birth_wide(text: str) -> Iterator[Finding]:
 # ---------------------------------------------------------------------------------------------
 # Ages as a kind: a small number in an age context.
 
+# A capitalised word standing for a person: not a sentence's pronoun or article ("It was 5").
+NAME_LIKE = (
+    r"(?!(?i:it|that|this|there|which|what|the|time|score|total|price|cost|wait|result)\b)"
+    r"(?-i:[A-Z][a-z'’-]+)"
+)
 N = rf"(?P<n>\d{{1,3}}|{NUMBER})"
 SUBJECT = (
     r"(?:i|he|she|they|we|you|who|mum|mam|mom|dad|son|daughter|wife|husband|partner|brother|"
@@ -146,9 +151,9 @@ SUBJECT = (
 AGE_SHAPES = (
     # "is 9 year", "was 2 yrs": a subject's number with a year unit but no "old".
     re.compile(
-        rf"\b(?:{SUBJECT}|(?-i:[A-Z][a-z'’-]+))(?:['’]s|\s+is|\s+was|\s+are|\s+am|['’]m)\s+(?:now\s+|only\s+|just\s+)?"
+        rf"\b(?:{SUBJECT}|{NAME_LIKE})(?:['’]s|\s+is|\s+was|\s+are|\s+am|['’]m)\s+(?:now\s+|only\s+|just\s+)?"
         rf"{N}\s*(?:years?|yrs?|yr)\b(?!\s+(?:ago|later|since|before|after|of|in|on|for|and\s+\d|"
-        r"now|back|running|earlier|previously|time))",
+        r"now|back|running|earlier|previously|time|into|out|with|clean|sober|post|since|waiting))",
         I,
     ),
     # "she's actually 76", "he's nearly 90", "I'm almost 40": a hedge before the age.
@@ -175,7 +180,7 @@ AGE_SHAPES = (
     ),
     # "was 12 when referred", "I was 17 when": a past age before "when".
     re.compile(
-        rf"\b(?:i|he|she|they|we|who|(?-i:[A-Z][a-z'’-]+))\s+(?:was|were)\s+{N}\s+(?:when|and\s+(?:was|had|got))\b",
+        rf"(?:\b(?:i|he|she|they|we|who|{NAME_LIKE})\s+|(?<=\w),\s*)(?:was|were)\s+{N}\s+(?:when|and\s+(?:was|had|got))\b",
         I,
     ),
     # "her 90th is on the 14th", "his 80th birthday", "Mum's 100th party".
