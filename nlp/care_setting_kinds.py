@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from nlp.findings import Finding
 from nlp.name_gazetteer import gazetteer
 
@@ -94,13 +96,19 @@ TRUST = re.compile(
 )
 
 
+# What may follow a place's name: a function word, a verb of saying, a word for the site.
+NEXT_WORD = re.compile(r"[ \t]+([a-z][\w'’]*)")
+ENDS_A_NAME = STOP_WORDS | frozenset(
+    """said says told rang phoned called wrote site hospital unit ward clinic wing campus
+    yesterday today tomorrow tonight again twice overnight now last next""".split()
+)
 CALENDAR = re.compile(
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|"
     r"August|September|October|November|December|Christmas|Easter"
 )
 NOT_A_NAME = frozenset(
     """nhs covid corona internet web news bbc itv government council police army navy queen king
-    pandemic lockdown""".split()
+    pandemic lockdown ombudsman coroner""".split()
 )
 LEADING = frozenset("the our this that a an your their my his her its every each any".split())
 
@@ -126,6 +134,11 @@ def care_setting_kind_findings(text: str) -> Iterator[Finding]:
             name, end = name[: -len(last)].rstrip(), end - len(last) - 1
         if CALENDAR.fullmatch(name) or name.lower() in NOT_A_NAME:
             continue
+        if any(w.lower() in DEPARTMENT or CARE_WORDS.fullmatch(w) for w in name.split()):
+            continue  # "the Outpatient Department", "the Stroke Unit": a department
+        follow = NEXT_WORD.match(text, end)
+        if follow and follow.group(1).lower() not in ENDS_A_NAME:
+            continue  # "the Traveller support project": the capital is an adjective
         if _unusual(name) and _near_care(text, m.start("name"), end):
             yield Finding(m.start("name"), end, "CARE_SETTING", 0.7, "care_kind")
     for m in ROYAL_PLACE.finditer(text):
@@ -141,8 +154,11 @@ def care_setting_kind_findings(text: str) -> Iterator[Finding]:
         if _near_care(text, m.start("name"), m.end("name")):
             yield Finding(m.start("name"), m.end("name"), "CARE_SETTING", 0.75, "care_kind")
     for m in CHAIN.finditer(text):
-        key = "name" if m.group("name") else "low"
-        yield Finding(m.start(key), m.end(key), "CARE_SETTING", 0.75, "care_chain")
+        if m.group("name"):
+            yield Finding(m.start("name"), m.end("name"), "CARE_SETTING", 0.75, "care_chain")
+        else:  # "boots pharmacy": the brand names the shop; "pharmacy" says nothing more
+            brand = m.start("low") + len(m.group("low").split()[0])
+            yield Finding(m.start("low"), brand, "CARE_SETTING", 0.75, "care_chain")
     for m in BARE_INITIALS.finditer(text):
         abbr = m.group("abbr")
         if abbr not in NOT_HOSPITAL_INITIALS and _near_care(text, m.start("abbr"), m.end("abbr")):
