@@ -134,7 +134,8 @@ def care_setting_kind_findings(text: str) -> Iterator[Finding]:
             name, end = name[: -len(last)].rstrip(), end - len(last) - 1
         if CALENDAR.fullmatch(name) or name.lower() in NOT_A_NAME:
             continue
-        if any(w.lower() in DEPARTMENT or CARE_WORDS.fullmatch(w) for w in name.split()):
+        parts = name.replace("’", "'").split()
+        if any(w.lower() in DEPARTMENT or CARE_WORDS.fullmatch(w) for w in parts):
             continue  # "the Outpatient Department", "the Stroke Unit": a department
         follow = NEXT_WORD.match(text, end)
         if follow and follow.group(1).lower() not in ENDS_A_NAME:
@@ -148,7 +149,7 @@ def care_setting_kind_findings(text: str) -> Iterator[Finding]:
         ):
             yield Finding(m.start("name"), m.end("name"), "CARE_SETTING", 0.75, "care_kind")
     for m in THE_NAMED_KIND.finditer(text):
-        words = [w.lower() for w in m.group("name").split()[:-1]]
+        words = [w.lower().replace("’", "'") for w in m.group("name").split()[:-1]]
         if words[0] in NOT_A_CENTRE or any(w in DEPARTMENT for w in words):
             continue  # "the Stroke Unit", "the Acute Medical Unit": a department, not a name
         if _near_care(text, m.start("name"), m.end("name")):

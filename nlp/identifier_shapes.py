@@ -153,7 +153,9 @@ AGE_SHAPES = (
     re.compile(
         rf"\b(?:{SUBJECT}|{NAME_LIKE})(?:['’]s|\s+is|\s+was|\s+are|\s+am|['’]m)\s+(?:now\s+|only\s+|just\s+)?"
         rf"{N}\s*(?:years?|yrs?|yr)\b(?!\s+(?:ago|later|since|before|after|of|in|on|for|and\s+\d|"
-        r"now|back|running|earlier|previously|time|into|out|with|clean|sober|post|since|waiting))",
+        r"now|back|running|earlier|previously|time|into|out|with|clean|sober|post|since|waiting))"
+        # and nothing it qualifies: "Amy's 2 year review" is a review, not an age
+        r"(?=\s*(?:[.,;:!?)]|$|and\b|but\b|he\b|she\b|now\b|in\s+\w+\s+\d))",
         I,
     ),
     # "she's actually 76", "he's nearly 90", "I'm almost 40": a hedge before the age.

@@ -118,6 +118,7 @@ def test_an_age_in_a_new_shape_is_found(text, value):
         ("Her 3rd appointment was cancelled.", "3"),
         ("The wait is 2 years for a new hip.", "2"),
         ("We paid 40 pounds for the taxi.", "40"),
+        ("At Leo's 2 year review the health visitor weighed him.", "2"),
     ],
 )
 def test_numbers_that_are_no_age_stay(text, value):
