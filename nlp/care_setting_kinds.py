@@ -6,7 +6,8 @@ Each pattern is a shape of naming, not a name seen:
   is no everyday English word (or is a place) and a word of care is near;
 - "the Royal <Place>" and "Royal <Place> Hospital" shortened ("the Royal Derby");
 - "<Name> Centre/Hub/Clinic/Unit" after "the" with a care word near ("the Booth Centre");
-- pharmacy chains by name ("Boots on Broad Street", "boots pharmacy");
+- a pharmacy chain pinned to one branch by a street or town ("Boots on Broad Street"); the
+  name alone ("went to Boots") names thousands of shops and stays;
 - hospital initials without "the" after a word of place ("in LRI again", "at RVH");
 - health boards and trusts ("NHS Lothian", "Western Health and Social Care Trust"). The
   project marks them: a board or trust names the region where someone is treated, as a
@@ -21,6 +22,7 @@ from collections.abc import Iterator
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from nlp.findings import Finding
+from nlp.hospital_units import SPECIALTIES
 from nlp.name_gazetteer import gazetteer
 
 CARE_WORDS = re.compile(
@@ -64,9 +66,11 @@ PHARMACY_CHAINS = (
     r"Boots|Superdrug|Jhoots|(?:Lloyds|Rowlands|Well|Day\s+Lewis|Cohens|Whitworths|Numark|Asda|"
     r"Tesco|Morrisons)\s*Pharmacy"
 )
+# A chain's name alone names thousands of shops; pinned to a street or town it names one branch:
+# "Boots on Broad Street", "Superdrug in Kendal", "boots pharmacy on the high st".
 CHAIN = re.compile(
-    rf"(?<![\w'’-])(?P<name>(?-i:{PHARMACY_CHAINS}))(?![\w'’-])"
-    r"|(?<![\w'’-])(?P<low>(?:boots|lloyds|superdrug|rowlands)\s+(?:pharmacy|chemist))\b",
+    rf"(?<![\w'’-])(?P<name>(?-i:{PHARMACY_CHAINS})|(?:boots|superdrug)(?=\s+(?:pharmacy|chemist)))"
+    r"(?:\s+(?:pharmacy|chemist))?(?=\s+(?:on|in|at|near|by)\s+(?:the\s+)?(?-i:[A-Z])|\s+(?-i:[A-Z][a-z]))",
     re.IGNORECASE,
 )
 # "in LRI again", "at RVH", "to QEUH": a hospital's initials after a word of place.
@@ -113,6 +117,11 @@ NOT_A_NAME = frozenset(
 LEADING = frozenset("the our this that a an your their my his her its every each any".split())
 
 
+def _department(word: str) -> bool:
+    """A word naming a department or specialty ("Stroke", "Cardiology"), not a place."""
+    return word.lower() in DEPARTMENT or bool(re.fullmatch(SPECIALTIES, word, re.IGNORECASE))
+
+
 def _near_care(text: str, start: int, end: int) -> bool:
     return bool(CARE_WORDS.search(text[max(0, start - NEAR) : end + NEAR]))
 
@@ -135,7 +144,7 @@ def care_setting_kind_findings(text: str) -> Iterator[Finding]:
         if CALENDAR.fullmatch(name) or name.lower() in NOT_A_NAME:
             continue
         parts = name.replace("’", "'").split()
-        if any(w.lower() in DEPARTMENT or CARE_WORDS.fullmatch(w) for w in parts):
+        if any(_department(w) or CARE_WORDS.fullmatch(w) for w in parts):
             continue  # "the Outpatient Department", "the Stroke Unit": a department
         follow = NEXT_WORD.match(text, end)
         if follow and follow.group(1).lower() not in ENDS_A_NAME:
@@ -150,16 +159,12 @@ def care_setting_kind_findings(text: str) -> Iterator[Finding]:
             yield Finding(m.start("name"), m.end("name"), "CARE_SETTING", 0.75, "care_kind")
     for m in THE_NAMED_KIND.finditer(text):
         words = [w.lower().replace("’", "'") for w in m.group("name").split()[:-1]]
-        if words[0] in NOT_A_CENTRE or any(w in DEPARTMENT for w in words):
+        if words[0] in NOT_A_CENTRE or any(_department(w) for w in words):
             continue  # "the Stroke Unit", "the Acute Medical Unit": a department, not a name
         if _near_care(text, m.start("name"), m.end("name")):
             yield Finding(m.start("name"), m.end("name"), "CARE_SETTING", 0.75, "care_kind")
     for m in CHAIN.finditer(text):
-        if m.group("name"):
-            yield Finding(m.start("name"), m.end("name"), "CARE_SETTING", 0.75, "care_chain")
-        else:  # "boots pharmacy": the brand names the shop; "pharmacy" says nothing more
-            brand = m.start("low") + len(m.group("low").split()[0])
-            yield Finding(m.start("low"), brand, "CARE_SETTING", 0.75, "care_chain")
+        yield Finding(m.start("name"), m.end("name"), "CARE_SETTING", 0.75, "care_chain")
     for m in BARE_INITIALS.finditer(text):
         abbr = m.group("abbr")
         if abbr not in NOT_HOSPITAL_INITIALS and _near_care(text, m.start("abbr"), m.end("abbr")):

@@ -78,10 +78,11 @@ SPACED_TEN = re.compile(r"(?<![\w+/.:-])(?<!\d )(?!0)\d(?:[ -]?\d){9}(?![\w/-]|[
 def spaced_nhs_numbers(text: str) -> Iterator[Finding]:
     for m in SPACED_TEN.finditer(text):
         digits = re.sub(r"\D", "", m.group())
-        if is_valid_nhs_number(digits) or NUMBER_CUE.search(
-            text, max(0, m.start() - 50), m.start()
-        ):
+        cue = NUMBER_CUE.search(text, max(0, m.start() - 50), m.start())
+        if is_valid_nhs_number(digits) or (cue and "nhs" in cue.group().lower()):
             yield Finding(m.start(), m.end(), "NHS_NUMBER", 0.9, "nhs_spaced")
+        elif cue:  # "Reference 943 476 5918": a number by its cue, but no NHS number
+            yield Finding(m.start(), m.end(), "OTHER_ID", 0.8, "nhs_spaced")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -135,7 +135,7 @@ def test_numbers_that_are_no_age_stay(text, value):
         ("They moved her to the Tregarrow for rehab after the ward.", "Tregarrow"),
         ("The ambulance crew said the Royal Penrith was full so we waited.", "Royal Penrith"),
         ("The nurse at the Carnmoor Hub dressed his leg.", "Carnmoor Hub"),
-        ("The chemist said Superdrug had the inhaler in stock.", "Superdrug"),
+        ("The chemist said Superdrug in Kendal had the inhaler in stock.", "Superdrug"),
         ("Mam is back in WCH, they put her on the stroke ward.", "WCH"),
         ("The letter from NHS Orkney said my clinic was cancelled.", "NHS Orkney"),
         (
