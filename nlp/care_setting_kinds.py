@@ -60,7 +60,8 @@ DEPARTMENT = frozenset(
     childrens women's paediatric psychiatric mental health treatment diagnostic imaging scanning
     x-ray endoscopy chemotherapy chemo haematology oncology fracture minor injuries urgent
     emergency care palliative memory sexual wellbeing recovery dementia elderly older
-    people's""".split()
+    people's community continence incontinence district nursing prescription prescribing team
+    service services""".split()
 )
 PHARMACY_CHAINS = (
     r"Boots|Superdrug|Jhoots|(?:Lloyds|Rowlands|Well|Day\s+Lewis|Cohens|Whitworths|Numark|Asda|"
@@ -149,6 +150,8 @@ def care_setting_kind_findings(text: str) -> Iterator[Finding]:
         follow = NEXT_WORD.match(text, end)
         if follow and follow.group(1).lower() not in ENDS_A_NAME:
             continue  # "the Traveller support project": the capital is an adjective
+        if name.lower() in gazetteer().places:
+            continue  # "the Mansfield area": a town is a LOCATION, found as one
         if _unusual(name) and _near_care(text, m.start("name"), end):
             yield Finding(m.start("name"), end, "CARE_SETTING", 0.7, "care_kind")
     for m in ROYAL_PLACE.finditer(text):
