@@ -209,8 +209,29 @@ AGE_SHAPES = (
 )
 
 
+# A cheap test per shape (its kind word), so most texts skip most patterns: numbers in words
+# make these patterns slow.
+AGE_HINTS = (
+    ("yr", "year"),
+    ("'s ", "’s ", "'m ", "’m ", " is ", " am ", " i’m", " i'm"),
+    (" at ",),
+    (" at ",),
+    ("when", " and "),
+    ("st ", "nd ", "rd ", "th "),
+    (),
+    ("he ", "she "),
+    ("yr", "year", "y/o", "yo"),
+    ("!",),
+    ("oed", "mlwydd"),
+    ("'n ", "’n "),
+)
+
+
 def shaped_ages(text: str) -> Iterator[Finding]:
-    for pattern in AGE_SHAPES:
+    low = text.lower()
+    for pattern, hints in zip(AGE_SHAPES, AGE_HINTS, strict=True):
+        if hints and not any(h in low for h in hints):
+            continue
         for m in pattern.finditer(text):
             key = "n" if m.group("n") else "n2"
             raw = m.group(key)
