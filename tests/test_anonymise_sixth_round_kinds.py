@@ -161,3 +161,24 @@ def test_a_care_setting_of_a_general_kind_is_found(text, value):
 )
 def test_ordinary_words_near_care_stay(text, value):
     assert not flagged(text, value)
+
+
+# --- people named as speakers in a thread ------------------------------------------------------
+
+
+def test_speakers_in_an_inline_chat_are_people():
+    text = (
+        "Tam: has anyone seen the new dentist yet? Bex: yes, took ages. "
+        "Tam: thanks x Bex: ring them early. Tam: will do."
+    )
+    assert "PERSON" in labelled(text, "Bex")
+    assert "PERSON" in labelled(text, "Tam")
+
+
+def test_form_labels_and_roles_in_a_thread_stay():
+    text = (
+        "To: reception. Caller: wants a callback. Postcode: not given. "
+        "Caller: rang again. To: duty doctor."
+    )
+    found = {text[f.start : f.end] for f in detect(text) if f.label == "PERSON"}
+    assert not found & {"To", "Caller", "Postcode"}
