@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from nlp.care_setting_kinds import care_setting_kind_findings
 from nlp.findings import Finding
 from nlp.hospital_units import hospital_units
 from nlp.name_gazetteer import gazetteer
@@ -263,7 +264,12 @@ def patterned_care_settings(text: str) -> Iterator[Finding]:
 
 
 def care_setting_findings(text: str) -> list[Finding]:
-    found = [*listed_care_settings(text), *patterned_care_settings(text), *hospital_units(text)]
+    found = [
+        *listed_care_settings(text),
+        *patterned_care_settings(text),
+        *hospital_units(text),
+        *care_setting_kind_findings(text),
+    ]
     # "Holy Trinity & St George's" is one church, found in schools_and_estates, not a hospital;
     # "live in Small Heath" is a district, though "the Heath" alone is a hospital.
     districts = [(d.start, d.end) for d in cued_districts(text)]

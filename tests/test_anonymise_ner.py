@@ -40,7 +40,6 @@ def test_the_model_ships_inside_the_package_and_is_on_by_default():
         ("srivastava phoned and said the scan was clear", "srivastava"),
         ("we moved nain to plas heulwen in the end because of the smell", "plas heulwen"),
         ("my lad was 12 when it started", "12"),
-        ("My grandson Nojus was 14 when he first needed the clinic.", "14"),
     ],
 )
 def test_what_the_rules_miss_the_ner_catches(text, value):

@@ -1,0 +1,184 @@
+"""Care settings by kind, for names no list holds (sixth round, issue 20).
+
+Each pattern is a shape of naming, not a name seen:
+
+- "the <Name>" after a word of place ("at the Maudsley", "to the Gilbert Bain") when the name
+  is no everyday English word (or is a place) and a word of care is near;
+- "the Royal <Place>" and "Royal <Place> Hospital" shortened ("the Royal Derby");
+- "<Name> Centre/Hub/Clinic/Unit" after "the" with a care word near ("the Booth Centre");
+- a pharmacy chain pinned to one branch by a street or town ("Boots on Broad Street"); the
+  name alone ("went to Boots") names thousands of shops and stays;
+- hospital initials without "the" after a word of place ("in LRI again", "at RVH");
+- health boards and trusts ("NHS Lothian", "Western Health and Social Care Trust"). The
+  project marks them: a board or trust names the region where someone is treated, as a
+  LOCATION does, and with a condition and a ward it narrows who they are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from nlp.findings import Finding
+from nlp.hospital_units import SPECIALTIES
+from nlp.name_gazetteer import gazetteer
+
+CARE_WORDS = re.compile(
+    r"\b(?:ward|wards|bed|admitted|admission|discharged?|transferred|nurses?|hospital|consultant|"
+    r"doctors?|dr|gp|a&e|a\s*and\s*e|surgery|operation|scan|theatre|physio|patients?|clinic|"
+    r"appointment|referr(?:al|ed)|waiting\s+list|x-?ray|bloods|midwife|chemo|oncology|"
+    r"ambulance|paramedics?|out-of-hours|psychiatri\w*|mental\s+health|camhs|inpatient|"
+    r"outpatients?|sectioned|treatment|therapy|therapist|counsell\w*|injection|eye|ivf|"
+    r"fertility|dsn|diabetes|maternity|birth|labour|born|baby|neonatal|nicu|stroke|cancer)\b",
+    re.IGNORECASE,
+)
+NEAR = 120
+PLACE_WORD = r"(?:at|to|in|into|from|outside|up\s+to|down\s+to|not|or|and|via|for|under)"
+_CAP = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
+# "at the Maudsley", "to the Gilbert Bain", "in the Harplands": a name alone after "the".
+THE_NAME = re.compile(
+    rf"(?<![\w])(?i:{PLACE_WORD})\s+(?i:the)\s+(?P<name>{_CAP}(?:\s+{_CAP})?)(?![\w'’-])"
+    r"(?!\s+(?:[A-Z]|(?i:road|street|lane|avenue|family|team|group|way|estate|park)\b))"
+)
+# "the Royal Derby", "the Royal Oldham", "the Royal Stoke": a royal hospital by its town.
+ROYAL_PLACE = re.compile(rf"(?<![\w])(?i:the)\s+(?P<name>Royal\s+{_CAP})(?![\w'’-])")
+# "the Booth Centre", "the Derby Autism Hub", "the Wortley Beck clinic".
+THE_NAMED_KIND = re.compile(
+    rf"(?<![\w])(?i:the)\s+(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}}\s+"
+    r"(?:Centre|Center|Hub|Clinic|clinic|Unit|unit|House|Lodge|Hall|Court))(?![\w'’-])"
+)
+NOT_A_CENTRE = frozenset(
+    """city town shopping leisure sports job jobcentre garden visitor call contact data test
+    community civic arts conference business trade health medical science food""".split()
+)
+DEPARTMENT = frozenset(
+    """stroke acute medical surgical assessment admissions discharge day outpatient outpatients
+    intensive critical coronary cardiac cancer eye maternity birth birthing renal dialysis
+    burns spinal trauma orthopaedic rehab rehabilitation respiratory neonatal children's
+    childrens women's paediatric psychiatric mental health treatment diagnostic imaging scanning
+    x-ray endoscopy chemotherapy chemo haematology oncology fracture minor injuries urgent
+    emergency care palliative memory sexual wellbeing recovery dementia elderly older
+    people's community continence incontinence district nursing prescription prescribing team
+    service services""".split()
+)
+PHARMACY_CHAINS = (
+    r"Boots|Superdrug|Jhoots|(?:Lloyds|Rowlands|Well|Day\s+Lewis|Cohens|Whitworths|Numark|Asda|"
+    r"Tesco|Morrisons)\s*Pharmacy"
+)
+# A chain's name alone names thousands of shops; pinned to a street or town it names one branch:
+# "Boots on Broad Street", "Superdrug in Kendal", "boots pharmacy on the high st".
+CHAIN = re.compile(
+    rf"(?<![\w'’-])(?P<name>(?-i:{PHARMACY_CHAINS})|(?:boots|superdrug)(?=\s+(?:pharmacy|chemist)))"
+    r"(?:\s+(?:pharmacy|chemist))?(?=\s+(?:on|in|at|near|by)\s+(?:the\s+)?(?-i:[A-Z])|\s+(?-i:[A-Z][a-z]))",
+    re.IGNORECASE,
+)
+# "in LRI again", "at RVH", "to QEUH": a hospital's initials after a word of place.
+BARE_INITIALS = re.compile(
+    r"(?<![\w])(?:in|at|to|from|into)\s+(?P<abbr>[A-Z]{2,4}[HI])(?![\w&'’-])"
+)
+NOT_HOSPITAL_INITIALS = frozenset(
+    """MRI UTI BMI PPI TCI AKI ABI TBI RTI LRTI URTI SSI HAI CAUTI ICH SAH PPH BPH DGH OOH LMWH
+    UFH DOH DOI FOI ROI KPI API CPI CHI NHSI PHI DHI CQI HI""".split()
+)
+# Health boards and trusts: "NHS Lothian", "NHS Greater Glasgow and Clyde",
+# "Western Health and Social Care Trust", "Leeds Teaching Hospitals NHS Trust".
+NATIONAL = frozenset(
+    """england scotland wales digital app choices direct login inform improvement providers
+    confederation employers 24 111 trust foundation number health resolution property
+    business blood""".split()
+)
+NHS_BOARD = re.compile(
+    r"(?<![\w])NHS\s+(?:Greater\s+)?(?P<place>[A-Z][a-z]+)(?:\s+(?:and|&)\s+[A-Z][a-z]+)?"
+    r"(?![\w'’-])"
+)
+TRUST = re.compile(
+    rf"(?<![\w])(?:{_CAP}\s+){{1,5}}(?:NHS\s+)?(?:(?:Foundation|Health\s+and\s+Social\s+Care|"
+    r"Health\s+and\s+Care|Partnership|Healthcare|Teaching\s+Hospitals?|University\s+Hospitals?|"
+    r"Hospitals?|Community\s+Health(?:care)?|Mental\s+Health|Care)\s+)?(?:NHS\s+)?"
+    r"(?:Trust|Health\s+Board|University\s+Health\s+Board|Integrated\s+Care\s+Board)(?![\w])"
+)
+
+
+# What may follow a place's name: a function word, a verb of saying, a word for the site.
+NEXT_WORD = re.compile(r"[ \t]+([a-z][\w'’]*)")
+ENDS_A_NAME = STOP_WORDS | frozenset(
+    """said says told rang phoned called wrote site hospital unit ward clinic wing campus
+    yesterday today tomorrow tonight again twice overnight now last next""".split()
+)
+CALENDAR = re.compile(
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|Christmas|Easter"
+)
+NOT_A_NAME = frozenset(
+    """nhs covid corona internet web news bbc itv government council police army navy queen king
+    pandemic lockdown ombudsman coroner""".split()
+)
+LEADING = frozenset("the our this that a an your their my his her its every each any".split())
+
+
+def _department(word: str) -> bool:
+    """A word naming a department or specialty ("Stroke", "Cardiology"), not a place."""
+    return word.lower() in DEPARTMENT or bool(re.fullmatch(SPECIALTIES, word, re.IGNORECASE))
+
+
+def _near_care(text: str, start: int, end: int) -> bool:
+    return bool(CARE_WORDS.search(text[max(0, start - NEAR) : end + NEAR]))
+
+
+def _unusual(words: str) -> bool:
+    """A name that is no common word, or a place: "Maudsley", "Gilbert Bain", "Derby"."""
+    g = gazetteer()
+    parts = [w.lower().replace("’", "'") for w in re.split(r"[\s-]+", words)]
+    return any(w in g.places or w not in g.common_words for w in parts)
+
+
+def care_setting_kind_findings(text: str) -> Iterator[Finding]:
+    if text.isupper():
+        return
+    for m in THE_NAME.finditer(text):
+        name, end = m.group("name"), m.end("name")
+        last = name.split()[-1]
+        if " " in name and CALENDAR.fullmatch(last):
+            name, end = name[: -len(last)].rstrip(), end - len(last) - 1
+        if CALENDAR.fullmatch(name) or name.lower() in NOT_A_NAME:
+            continue
+        parts = name.replace("’", "'").split()
+        if any(_department(w) or CARE_WORDS.fullmatch(w) for w in parts):
+            continue  # "the Outpatient Department", "the Stroke Unit": a department
+        follow = NEXT_WORD.match(text, end)
+        if follow and follow.group(1).lower() not in ENDS_A_NAME:
+            continue  # "the Traveller support project": the capital is an adjective
+        if name.lower() in gazetteer().places:
+            continue  # "the Mansfield area": a town is a LOCATION, found as one
+        if _unusual(name) and _near_care(text, m.start("name"), end):
+            yield Finding(m.start("name"), end, "CARE_SETTING", 0.7, "care_kind")
+    for m in ROYAL_PLACE.finditer(text):
+        place = m.group("name").split()[-1].lower()
+        if place in gazetteer().places or (
+            _unusual(place) and _near_care(text, m.start("name"), m.end("name"))
+        ):
+            yield Finding(m.start("name"), m.end("name"), "CARE_SETTING", 0.75, "care_kind")
+    for m in THE_NAMED_KIND.finditer(text):
+        words = [w.lower().replace("’", "'") for w in m.group("name").split()[:-1]]
+        if words[0] in NOT_A_CENTRE or any(_department(w) for w in words):
+            continue  # "the Stroke Unit", "the Acute Medical Unit": a department, not a name
+        if _near_care(text, m.start("name"), m.end("name")):
+            yield Finding(m.start("name"), m.end("name"), "CARE_SETTING", 0.75, "care_kind")
+    for m in CHAIN.finditer(text):
+        yield Finding(m.start("name"), m.end("name"), "CARE_SETTING", 0.75, "care_chain")
+    for m in BARE_INITIALS.finditer(text):
+        abbr = m.group("abbr")
+        if abbr not in NOT_HOSPITAL_INITIALS and _near_care(text, m.start("abbr"), m.end("abbr")):
+            yield Finding(m.start("abbr"), m.end("abbr"), "CARE_SETTING", 0.7, "care_kind")
+    g = gazetteer()
+    for m in NHS_BOARD.finditer(text):
+        place = m.group("place").lower()
+        if place not in NATIONAL and (place in g.places or place not in g.common_words):
+            yield Finding(m.start(), m.end(), "CARE_SETTING", 0.75, "health_board")
+    for m in TRUST.finditer(text):
+        words = [w for w in m.group().split()[:-1] if w.lower() not in LEADING]
+        if words and words[0] not in ("Health", "Care", "Trust", "NHS"):
+            start = m.start() + m.group().index(words[0])
+            yield Finding(start, m.end(), "CARE_SETTING", 0.75, "health_board")
