@@ -370,13 +370,29 @@ def _repeats(text: str, findings: list[Finding]) -> list[Finding]:
                     strings.setdefault(part.lower(), "PERSON")
     if not strings:
         return []
-    alternatives = "|".join(re.escape(v) for v in sorted(strings, key=len, reverse=True))
-    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
-    return [
-        Finding(m.start(), m.end(), strings[m.group().lower()], 0.7, "repeat")
-        for m in pattern.finditer(text)
-        if not _eponym_use(text, m)
-    ]
+    found = []
+    for pattern in _repeat_patterns(text, findings, strings):
+        found += [
+            Finding(m.start(), m.end(), strings[m.group().lower()], 0.7, "repeat")
+            for m in pattern.finditer(text)
+            if not _eponym_use(text, m)
+        ]
+    return found
+
+
+def _repeat_patterns(text: str, findings: list[Finding], strings: dict[str, str]):
+    """Longer values repeat in any case. A value of one or two letters (an initial, "Jo") only
+    as written and never after an apostrophe: in any case, a chat's "T" would take the t of
+    every "won't" and the m of every "I'm"."""
+    short = {text[f.start : f.end] for f in findings if f.end - f.start < 3}
+    long = [v for v in strings if len(v) >= 3]
+    if long:
+        alternatives = "|".join(re.escape(v) for v in sorted(long, key=len, reverse=True))
+        yield re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+    short = [v for v in short if v.lower() in strings]
+    if short:
+        alternatives = "|".join(re.escape(v) for v in sorted(short, key=len, reverse=True))
+        yield re.compile(rf"(?<![\w'’])(?:{alternatives})(?!\w)")
 
 
 def _eponym_use(text: str, m: re.Match) -> bool:

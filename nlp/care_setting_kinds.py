@@ -9,9 +9,11 @@ Each pattern is a shape of naming, not a name seen:
 - a pharmacy chain pinned to one branch by a street or town ("Boots on Broad Street"); the
   name alone ("went to Boots") names thousands of shops and stays;
 - hospital initials without "the" after a word of place ("in LRI again", "at RVH");
-- health boards and trusts ("NHS Lothian", "Western Health and Social Care Trust"). The
-  project marks them: a board or trust names the region where someone is treated, as a
-  LOCATION does, and with a condition and a ward it narrows who they are.
+
+Health boards and trusts ("NHS Lothian", "Western Health and Social Care Trust") are not marked,
+as the development set's conventions list care settings (hospitals, surgeries, homes, hospices,
+wards) and not the bodies that run them: a board covers a region of hundreds of thousands, and
+marking it was tried and cost precision on a blind set whose writer followed those conventions.
 """
 
 from __future__ import annotations
@@ -82,25 +84,6 @@ NOT_HOSPITAL_INITIALS = frozenset(
     """MRI UTI BMI PPI TCI AKI ABI TBI RTI LRTI URTI SSI HAI CAUTI ICH SAH PPH BPH DGH OOH LMWH
     UFH DOH DOI FOI ROI KPI API CPI CHI NHSI PHI DHI CQI HI""".split()
 )
-# Health boards and trusts: "NHS Lothian", "NHS Greater Glasgow and Clyde",
-# "Western Health and Social Care Trust", "Leeds Teaching Hospitals NHS Trust".
-NATIONAL = frozenset(
-    """england scotland wales digital app choices direct login inform improvement providers
-    confederation employers 24 111 trust foundation number health resolution property
-    business blood""".split()
-)
-NHS_BOARD = re.compile(
-    r"(?<![\w])NHS\s+(?:Greater\s+)?(?P<place>[A-Z][a-z]+)(?:\s+(?:and|&)\s+[A-Z][a-z]+)?"
-    r"(?![\w'’-])"
-)
-TRUST = re.compile(
-    rf"(?<![\w])(?:{_CAP}\s+){{1,5}}(?:NHS\s+)?(?:(?:Foundation|Health\s+and\s+Social\s+Care|"
-    r"Health\s+and\s+Care|Partnership|Healthcare|Teaching\s+Hospitals?|University\s+Hospitals?|"
-    r"Hospitals?|Community\s+Health(?:care)?|Mental\s+Health|Care)\s+)?(?:NHS\s+)?"
-    r"(?:Trust|Health\s+Board|University\s+Health\s+Board|Integrated\s+Care\s+Board)(?![\w])"
-)
-
-
 # What may follow a place's name: a function word, a verb of saying, a word for the site.
 NEXT_WORD = re.compile(r"[ \t]+([a-z][\w'’]*)")
 ENDS_A_NAME = STOP_WORDS | frozenset(
@@ -172,13 +155,4 @@ def care_setting_kind_findings(text: str) -> Iterator[Finding]:
         abbr = m.group("abbr")
         if abbr not in NOT_HOSPITAL_INITIALS and _near_care(text, m.start("abbr"), m.end("abbr")):
             yield Finding(m.start("abbr"), m.end("abbr"), "CARE_SETTING", 0.7, "care_kind")
-    g = gazetteer()
-    for m in NHS_BOARD.finditer(text):
-        place = m.group("place").lower()
-        if place not in NATIONAL and (place in g.places or place not in g.common_words):
-            yield Finding(m.start(), m.end(), "CARE_SETTING", 0.75, "health_board")
-    for m in TRUST.finditer(text):
-        words = [w for w in m.group().split()[:-1] if w.lower() not in LEADING]
-        if words and words[0] not in ("Health", "Care", "Trust", "NHS"):
-            start = m.start() + m.group().index(words[0])
-            yield Finding(start, m.end(), "CARE_SETTING", 0.75, "health_board")
+

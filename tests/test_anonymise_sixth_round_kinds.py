@@ -137,11 +137,6 @@ def test_numbers_that_are_no_age_stay(text, value):
         ("The nurse at the Carnmoor Hub dressed his leg.", "Carnmoor Hub"),
         ("The chemist said Superdrug in Kendal had the inhaler in stock.", "Superdrug"),
         ("Mam is back in WCH, they put her on the stroke ward.", "WCH"),
-        ("The letter from NHS Orkney said my clinic was cancelled.", "NHS Orkney"),
-        (
-            "I wrote to Fellbrook Partnership NHS Foundation Trust about the ward.",
-            "Fellbrook Partnership NHS Foundation Trust",
-        ),
     ],
 )
 def test_a_care_setting_of_a_general_kind_is_found(text, value):
@@ -163,6 +158,21 @@ def test_ordinary_words_near_care_stay(text, value):
     assert not flagged(text, value)
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The letter from NHS Orkney said my clinic was cancelled.", "NHS Orkney"),
+        (
+            "I wrote to Fellbrook Partnership NHS Foundation Trust about the ward.",
+            "Fellbrook Partnership NHS Foundation Trust",
+        ),
+    ],
+)
+def test_a_health_board_or_trust_is_no_care_setting(text, value):
+    """The body that runs the care covers a region; the conventions mark the places of care."""
+    assert "CARE_SETTING" not in labelled(text, value)
+
+
 # --- people named as speakers in a thread ------------------------------------------------------
 
 
@@ -182,3 +192,18 @@ def test_form_labels_and_roles_in_a_thread_stay():
     )
     found = {text[f.start : f.end] for f in detect(text) if f.label == "PERSON"}
     assert not found & {"To", "Caller", "Postcode"}
+
+
+def test_a_diary_by_days_names_no_one_by_its_day_labels():
+    text = (
+        "Week one. M: carers late again. T: Rang Denise at the agency. Promised it won't "
+        "happen. W: It happened. Th: Mam fell. F: Surgery went OK, I'm tired. Sun: better."
+    )
+    found = {text[f.start : f.end] for f in detect(text) if f.label == "PERSON"}
+    assert found == {"Denise"}
+
+
+def test_an_initial_found_once_does_not_take_letters_of_other_words():
+    text = "Nic: anyone had the jab? K: yeah I'm fine. Nic: ta. K: np, it won't hurt."
+    found = [text[f.start : f.end] for f in detect(text) if f.label == "PERSON"]
+    assert sorted(found) == ["K", "K", "Nic", "Nic"]
