@@ -48,7 +48,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--baseline", type=Path, default=signal_model.MODEL_PATH)
     parser.add_argument("--background", type=Path, default=signal_training.BACKGROUND_PATH)
+    parser.add_argument(
+        "--possible-rate",
+        action="append",
+        default=[],
+        help="signal=rate: try another cap for the possible tier (e.g. suicide_self_harm=0.015)",
+    )
     args = parser.parse_args()
+    for item in args.possible_rate:
+        name, rate = item.split("=")
+        signal_training.POSSIBLE_RATE[name] = float(rate)
     names = tuple(signals.SIGNALS)
     stories = signal_written.stories()
     generated = signal_corpus.training_examples()

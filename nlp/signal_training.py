@@ -11,14 +11,28 @@ measuring how many real comments would be flagged. The few comments that do carr
 left out by row number (`nlp/data/signal_background_excluded.txt`, numbers and the reason, no
 text). No comment's text ships: only weights learned with them, and their digest.
 
+Why stories written by other hands (nlp.signal_written): sentences we generate ourselves teach
+risk said in our own words; rules written from a development set's misses raised that set's
+figures but not an unseen set's. So the model also learns from about 3,100 labelled stories
+written by other people (the retired blind rounds v3-v5 and the sets written for training in
+nlp/data/signal_written/). Their labels are a story's, not a sentence's: a story of one or two
+sentences gives each sentence its labels; in a longer one a first-pass model (trained with
+those short stories, the generated corpus and the background) picks, per signal the story
+carries, the sentence that scores highest, which becomes the positive; the story's other
+sentences are left out of that signal's training (`Example.unsure`) and are negatives for the
+signals it does not carry. The measure sets (benchmarks/signals_*.jsonl) are never read.
+`benchmarks/signals_cv.py` measures the whole training by cross-validation, one fold per
+source file, against the old model on the same stories.
+
 Why thresholds by cross-validation: a threshold chosen by looking at a measuring set tunes to
 it. Here each signal's threshold is the highest one at which, in five-fold cross-validation over
 groups of written examples (a sentence and its variants never split), the model still finds
-`RECALL_TARGET` of that signal's written examples, raised where needed until at most
+`RECALL_TARGET` of that signal's written examples (generated sentences and the written stories'
+carrying sentences; a story and its sentences never split), raised where needed until at most
 `BACKGROUND_RATE` of the out-of-fold background comments would raise it. Risk to life has a
-second, lower threshold by the same rule with the looser `POSSIBLE_RATE`: a flag the lead
-should read, because a missed risk to life costs more than a false alarm. The cost in false
-alarms is then read on real stories held out of training (benchmarks/signals.py --real).
+second, lower threshold by the same rule with the looser `POSSIBLE_RATE`: a flag the lead should
+read, because a missed risk to life costs more than a false alarm. The cost in false alarms is
+then read on real stories held out of training (benchmarks/signals.py --real).
 """
 
 from __future__ import annotations
