@@ -37,6 +37,9 @@ class Example:
     labels: tuple[str, ...]
     context: str = ""
     group: str = ""  # variants of one written sentence share it, so folds never split them
+    # Signals this sentence is neither a positive nor a negative for: a sentence of a story
+    # labelled with the signal, but not the sentence that carries it (see nlp.signal_written).
+    unsure: tuple[str, ...] = ()
 
     @property
     def around(self) -> str:
