@@ -7,7 +7,9 @@ from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from nlp.care_setting_names import care_setting_findings
+from nlp.chat_speakers import chat_speakers
 from nlp.findings import LABELS
+from nlp.identifier_shapes import identifier_shape_findings
 from nlp.name_gazetteer import Gazetteer
 from nlp.place_shapes import place_shapes
 from nlp.token_rules import token_findings
@@ -30,7 +32,13 @@ class UkRulesRecognizer(EntityRecognizer):
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
-        found = pattern_findings(text) + care_setting_findings(text) + list(place_shapes(text))
+        found = [
+            *pattern_findings(text),
+            *identifier_shape_findings(text),  # built on uk_recognisers' shapes, so called here
+            *chat_speakers(text),
+            *care_setting_findings(text),
+            *place_shapes(text),
+        ]
         if nlp_artifacts is not None and nlp_artifacts.tokens is not None:
             found.extend(token_findings(nlp_artifacts.tokens, self.gaz, original=text))
         wanted = set(entities) if entities else set(LABELS)

@@ -686,9 +686,4 @@ def pattern_findings(text: str) -> list[Finding]:
         patronymics,
     ):
         found.extend(detector(text))
-    from nlp.chat_speakers import chat_speakers
-    from nlp.identifier_shapes import identifier_shape_findings  # imports this module
-
-    found.extend(identifier_shape_findings(text))
-    found.extend(chat_speakers(text))
     return found
