@@ -159,6 +159,10 @@ PHONE_CANDIDATE = re.compile(
 # 0183", "01743-496-0051"): one digit too many for the numbering plan, but written in a phone's
 # three groups (area code, three, four) it is a phone number to whoever reads it.
 OVERLONG_LANDLINE = re.compile(r"0[12]\d{3}([ -])\d{3}\1\d{4}")
+# The same candidate held to the plan's length: where the overlong reading fails, a number
+# followed by another ("... on 0131 496 0552 2. Home visit", a list's next item) is still the
+# phone it starts with.
+PHONE_IN_PLAN = re.compile(PHONE_CANDIDATE.pattern.replace("{8,10}", "{8,9}"))
 INTERNATIONAL_PREFIX = re.compile(r"^(?:\+|00)44[\s.-]?(?:\(0\)[\s.-]?)?")
 
 
@@ -197,6 +201,8 @@ def phones(text: str) -> Iterator[Finding]:
             yield Finding(m.start(), m.end(), "PHONE", 0.95, "uk_phone")
         elif len(national) == 11 and OVERLONG_LANDLINE.fullmatch(_trunk_form(m.group())):
             yield Finding(m.start(), m.end(), "PHONE", 0.85, "uk_phone")
+        elif shorter := PHONE_IN_PLAN.match(text, m.start()):
+            yield Finding(shorter.start(), shorter.end(), "PHONE", 0.9, "uk_phone")
     for m in SPOKEN_DIGITS.finditer(text):
         # Read out in words: a trunk zero then nine or ten digits, as written in digits.
         digits = spoken_digits(m.group())
@@ -647,8 +653,13 @@ NOT_A_REFERENCE = re.compile(
 )
 
 
+# A prison number in the national format (one letter, four digits, two letters: "A1234BC"),
+# written with or without a cue; in capitals only, as it is issued.
+PRISON_NUMBER = re.compile(r"(?<![\w/-])(?P<id>[A-Z]\d{4}[A-Z]{2})(?![\w/-])")
+
+
 def other_ids(text: str) -> Iterator[Finding]:
-    for pattern in (CUED_SHORT_REF, INITIALS_YEAR_SERIAL):
+    for pattern in (CUED_SHORT_REF, INITIALS_YEAR_SERIAL, PRISON_NUMBER):
         for m in pattern.finditer(text):
             yield Finding(m.start("id"), m.end("id"), "OTHER_ID", 0.85, "id_pattern")
     for rank, pattern in enumerate(OTHER_IDS):

@@ -207,3 +207,30 @@ def test_an_initial_found_once_does_not_take_letters_of_other_words():
     text = "Nic: anyone had the jab? K: yeah I'm fine. Nic: ta. K: np, it won't hurt."
     found = [text[f.start : f.end] for f in detect(text) if f.label == "PERSON"]
     assert sorted(found) == ["K", "K", "Nic", "Nic"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Nurse to ring back on 0113 496 0781 2. Visit booked for Friday.", "0113 496 0781"),
+        ("Notes: 1. call 07700 900 461 2. chase the referral", "07700 900 461"),
+    ],
+)
+def test_a_phone_followed_by_a_list_number_is_still_the_phone(text, value):
+    assert covered(text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Dear Sir, my brother (prison number K7310TB) has had no insulin.", "K7310TB"),
+        ("Name: Sean Moss. No: W2281QA. Houseblock 2.", "W2281QA"),
+    ],
+)
+def test_a_prison_number_is_found(text, value):
+    assert "OTHER_ID" in labelled(text, value)
+
+
+def test_a_road_number_is_no_prison_number():
+    text = "We drove up the A1234 and the M62 to the hospital."
+    assert not flagged(text, "A1234")
