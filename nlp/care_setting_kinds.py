@@ -155,4 +155,3 @@ def care_setting_kind_findings(text: str) -> Iterator[Finding]:
         abbr = m.group("abbr")
         if abbr not in NOT_HOSPITAL_INITIALS and _near_care(text, m.start("abbr"), m.end("abbr")):
             yield Finding(m.start("abbr"), m.end("abbr"), "CARE_SETTING", 0.7, "care_kind")
-
