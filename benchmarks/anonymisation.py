@@ -278,7 +278,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--process-words", type=int, default=130_000, help="whole-process input size (0: skip)"
     )
+    parser.add_argument(
+        "--ner-model",
+        type=Path,
+        help="score this trained NER directory instead of the shipped one (a candidate)",
+    )
     args = parser.parse_args(argv)
+    if args.ner_model:
+        from nlp import ner_model
+
+        ner_model.MODEL_DIR = args.ner_model
     if args.pred_out:
         args.pred_out.write_text("", encoding="utf-8")
     golds = args.gold or [DEFAULT_GOLD, FREE_GOLD, UNSEEN_GOLD]
