@@ -26,7 +26,7 @@ NOT_USERNAMES = frozenset(
     """whatsapp iphone ipad ipod imac macbook youtube facetime powerpoint systmone linkedin
     tiktok econsult justgiving gofundme paypal facebook snapchat instagram mychart nhsapp
     accurx patchs askmygp myhealth healthunlocked mumsnet netmums bigwhite carersuk ageuk
-    childline openreach bookings.com teams zoom skype outlook gmail hotmail icloud onedrive
+    childline openreach teams zoom skype outlook gmail hotmail icloud onedrive
     dropbox google microsoft amazon ebay covid19 covid-19 sars-cov-2 anonymous anon admin
     administrator moderator mod mods guest user member op original poster staff team""".split()
 )
