@@ -47,7 +47,8 @@ ROLES = frozenset(
     """q a sw gp nb ps re dr mr ms ok rn hca ot pt me us mum dad nan gran staff nurse carer
     reply answer note ref tel mob fax p c h hx dx rx tx sx son daughter wife husband ward
     meds callback postcode surname forename forenames name address date subject sent cc dob
-    email phone mobile plan history notes action outcome""".split()
+    email phone mobile plan history notes action outcome chair host secretary clerk minutes
+    admin mod moderator team all everyone""".split()
 )
 ROLE_ENDINGS = ("er", "or", "ist", "ant", "ent", "ee")
 # A diary written by day ("Mon: rang the surgery", "Th: Mam fell") labels its entries with
@@ -90,8 +91,28 @@ def chat_speakers(text: str) -> Iterator[Finding]:
             if low in ROLES or low in STOP_WORDS or low.endswith(ROLE_ENDINGS):
                 continue  # "To:", "Referrer:", "Caller:", "SW:"
             if len(low) > 2 and low in gaz.common_words and low not in gaz.first_names:
-                continue
+                if not addressed_by_name(text, who):
+                    continue
         yield from _labels(text, who, 0.75)
+
+
+# Where a thread speaks to someone by name: after thanks or a greeting ("thanks Robin", "oh
+# Shell"), or before a question put to them ("Tash did you ring?", "Kit, can you ...").
+GREETING = (
+    r"(?:thanks|thank\s+you|cheers|ta|oh|hi|hiya|hey|morning|night|love\s+you|sorry|bless\s+you)"
+)
+QUESTION = r"(?:did|can|could|are|have|will|would|do|were)\s+you\b"
+
+
+def addressed_by_name(text: str, who: str) -> bool:
+    """Whether the text speaks to `who` by name outside a label: a label that is also an
+    ordinary word ("Tash", "Shell", "Skip") is a person's name when the others address it,
+    as no one addresses "Plan" or "Note"."""
+    name = re.escape(who)
+    return bool(
+        re.search(rf"(?i:\b{GREETING})[ \t,]+{name}\b(?![ \t]?:)", text)
+        or re.search(rf"(?<![\w'’-]){name},?[ \t]+(?i:{QUESTION})", text)
+    )
 
 
 def _label_shape(who: str) -> str | None:

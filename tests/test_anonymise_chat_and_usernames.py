@@ -135,3 +135,46 @@ def test_a_username_after_a_forum_cue_is_a_person(text, value):
 )
 def test_ordinary_words_in_forum_places_stay(text, word):
     assert not flagged(text, word)
+
+
+# --- a label that is also a word, spoken to by name ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "Group: Nan's birthday\nFizz: who's booking the table?\n"
+            "Orla: I can. Fizz did you ask Nan about the wheelchair?\nFizz: yes she needs it\n"
+            "Orla: ok thanks Fizz",
+            "Fizz",
+        ),
+        (
+            "Group: Nan\nSkip: who's going today?\nOrla: me. Skip can you do Sunday?\n"
+            "Skip: yes\nOrla: cheers Skip",
+            "Skip",
+        ),
+    ],
+)
+def test_a_speaker_named_by_a_word_and_spoken_to_by_name_is_a_person(text, value):
+    assert covered(text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        (
+            "Chair: welcome all.\nBob: apologies from Di.\nChair: item one.\nBob: Chair can you "
+            "repeat that?",
+            "Chair",
+        ),
+        (
+            "Handler: hello\nCaller: hi my mum fell\nHandler: Caller, are you with her?\n"
+            "Caller: yes",
+            "Caller",
+        ),
+        ("Note: obs stable\nPlan: review\nNote: family aware\nPlan: thanks to all", "Plan"),
+    ],
+)
+def test_a_role_spoken_to_is_still_a_role(text, word):
+    assert not flagged(text, word)
