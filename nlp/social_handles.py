@@ -35,7 +35,9 @@ POSTED_BY = re.compile(
     rf"(?P<handle>{_HANDLE})(?![\w@])",
     re.IGNORECASE,
 )
-WROTE = re.compile(rf"(?m)^[ \t]*(?P<handle>{_HANDLE})[ \t]+(?:wrote|said)[ \t]*:")
+WROTE = re.compile(
+    rf"(?m)^[ \t]*(?P<handle>{_HANDLE})[ \t]+(?:wrote|said|replied|posted|commented|asked)[ \t]*:"
+)
 ON_HERE = re.compile(
     rf"\b(?:I['’]?m|I\s+am|as|called)\s+@?(?P<handle>{_HANDLE})\s+on\s+(?:here|this\s+"
     r"(?:forum|site|board|group|page)|the\s+(?:forum|site|board|group|page))\b",

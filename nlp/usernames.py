@@ -28,13 +28,15 @@ NOT_USERNAMES = frozenset(
     accurx patchs askmygp myhealth healthunlocked mumsnet netmums bigwhite carersuk ageuk
     childline openreach teams zoom skype outlook gmail hotmail icloud onedrive
     dropbox google microsoft amazon ebay covid19 covid-19 sars-cov-2 anonymous anon admin
-    administrator moderator mod mods guest user member op original poster staff team""".split()
+    administrator moderator mod mods guest user member op original poster staff team
+    novorapid novomix humalog epipen freestyle oxycontin oxynorm duoresp zerobase medihoney
+    playstation myfitnesspal patientaccess nhsmail bereal""".split()
 )
-# Words that number an item ("Step2:", "Ward12:", "Q3:") rather than name anyone.
+# Words that number an item or a reading ("Step2:", "Ward12:", "SpO2:") rather than name anyone.
 NUMBERED_THINGS = frozenset(
     """q a question answer step stage ward bay room bed day week month year page item form point
     level grade flat unit version v no number part section line table box test dose cycle
-    session visit call round""".split()
+    session visit call round spo fio pco news phq gad hba""".split()
 )
 SHORT_WORDS = frozenset(
     """a i of my me mum the and in on to no is so up at by an or we us our its it""".split()
@@ -85,11 +87,13 @@ def username_shape(token: str) -> str | None:
         if FILE_OR_SITE.search(token):
             return None
         return STRONG
-    if CAMEL.fullmatch(token) and sum(c.isupper() for c in token) >= 2:
+    if CAMEL.fullmatch(token) and len(re.findall(r"[A-Z][a-z]+", token)) >= 2:
+        # Two capitalised words or more run together: not "eGFR", "SpO2", "mmHg", "iPhone".
         # "McDonald", "MacLeod" are surnames in CamelCase: still a person, so still found.
         return STRONG
     m = LETTERS_DIGITS.fullmatch(token)
-    if m and m.group("letters").lower() not in NUMBERED_THINGS:
+    if m and not m.group("letters").isupper() and m.group("letters").lower() not in NUMBERED_THINGS:
+        # not a score or a test in capitals ("NEWS2", "PHQ9", "GAD7")
         return STRONG
     if LOWER_RUN.fullmatch(token) and not low.endswith(DRUG_ENDINGS) and _run_together(low):
         return WEAK

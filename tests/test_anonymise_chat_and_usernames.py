@@ -87,6 +87,11 @@ def test_time_stamps_roles_and_form_labels_stay(text):
         ("Step2", None),
         ("notes.docx", None),
         ("something", None),
+        # Readings, scores and brands in capitals are no usernames.
+        ("eGFR", None),
+        ("SpO2", None),
+        ("NEWS2", None),
+        ("NovoRapid", None),
     ],
 )
 def test_username_shapes(token, shape):
@@ -113,6 +118,7 @@ def test_usernames_labelling_a_forum_thread_are_people():
         ("Happy to chat about it, I'm slow.and.steady on here.", "slow.and.steady"),
         ("You can message me on Instagram, tea.and.tablets, any time.", "tea.and.tablets"),
         ("TwoCatsNoSleep wrote:\n> the ward was short again", "TwoCatsNoSleep"),
+        ("HillWalkerHelen replied:\nsame at ours, ask for PALS", "HillWalkerHelen"),
         ("Someone on reddit (u/sleepless_in_stoke) said the same.", "sleepless_in_stoke"),
     ],
 )
@@ -178,3 +184,13 @@ def test_a_speaker_named_by_a_word_and_spoken_to_by_name_is_a_person(text, value
 )
 def test_a_role_spoken_to_is_still_a_role(text, word):
     assert not flagged(text, word)
+
+
+def test_a_results_list_in_a_thread_keeps_its_readings():
+    text = (
+        "Rhian: got the bloods back\neGFR: 48\nNEWS2: 1\nSpO2: 97\n"
+        "Gethin: ok that's better\nRhian: yes, home Friday"
+    )
+    assert covered(text, "Rhian")
+    for reading in ("eGFR", "NEWS2", "SpO2"):
+        assert not flagged(text, reading), reading
