@@ -38,9 +38,11 @@ TURN = re.compile(
     rf"(?P<who>{NAME}|[A-Z]{{1,2}}|{USERNAME})[ \t]?:[ \t]+(?=\S)"
 )
 # After a time stamp the sender is whatever the phone's contacts call them, up to three words:
-# "Shell", "Auntie Bernie", a common word included.
+# "Shell", "Auntie Bernie", a common word included, in lower case ("gaz") or, for someone
+# not in the contacts, after a tilde ("~ Bernie").
 STAMPED_TURN = re.compile(
-    rf"(?:^|(?<=\s)){STAMP}[ \t]*(?P<who>{NAME}(?:[ \t]{NAME}){{0,2}}|{USERNAME})"
+    rf"(?:^|(?<=\s)){STAMP}[ \t]*~?[ \t]?"
+    rf"(?P<who>{NAME}(?:[ \t]{NAME}){{0,2}}|{USERNAME}|[a-zß-öø-ÿ]{{2,12}})"
     r"[ \t]?:[ \t]+(?=\S)"
 )
 ROLES = frozenset(
@@ -136,8 +138,15 @@ def _stamped_senders(text: str, stamped: list[re.Match[str]]) -> Iterator[Findin
     for m in stamped:
         who = m.group("who")
         if " " not in who.strip() and not re.fullmatch(NAME, who):
-            if username_shape(who) is None:
-                continue
+            low = who.lower()
+            if username_shape(who) is None and (
+                not who.islower()
+                or low in gazetteer().english_words
+                or low in ROLES
+                or low in STOP_WORDS
+                or low in DAYS
+            ):
+                continue  # "[09:10] note: ...", "[14/02, 19:05] mum: ..."
             yield Finding(m.start("who"), m.end("who"), "PERSON", 0.8, "chat_speaker")
             continue
         start = m.start("who")

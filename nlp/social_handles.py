@@ -23,7 +23,8 @@ _HANDLE = r"[A-Za-z_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?"  # not "@10am", a tim
 AT_HANDLE = re.compile(rf"(?<![\w@.+-])@(?P<handle>{_HANDLE})(?![\w@])")
 PLATFORM_HANDLE = re.compile(
     r"\b(?:snap|snapchat|insta|instagram|ig|tiktok|twitter|facebook|fb|threads|reddit|discord|"
-    r"youtube|telegram|handle|username|user\s?name)\b(?:\s+(?:is\s+)?|\s*[:=,-]\s*)@?"
+    r"youtube|telegram|mumsnet|handle|username|user\s?name)\b"
+    r"(?:\s+(?:(?:is|as)\s+)?|\s*[:=,-]\s*)@?"
     rf"(?P<handle>{_HANDLE})(?![\w@])",
     re.IGNORECASE,
 )
@@ -39,8 +40,10 @@ WROTE = re.compile(
     rf"(?m)^[ \t]*(?P<handle>{_HANDLE})[ \t]+(?:wrote|said|replied|posted|commented|asked)[ \t]*:"
 )
 ON_HERE = re.compile(
-    rf"\b(?:I['’]?m|I\s+am|as|called)\s+@?(?P<handle>{_HANDLE})\s+on\s+(?:here|this\s+"
-    r"(?:forum|site|board|group|page)|the\s+(?:forum|site|board|group|page))\b",
+    rf"\b(?:(?:I['’]?m|I\s+am|as|called)\s+@?(?P<handle>{_HANDLE})\s+on\s+(?:here|this\s+"
+    r"(?:forum|site|board|group|page)|the\s+(?:forum|site|board|group|page))\b|"
+    r"(?:name|username|user\s?name|handle)\s+on\s+(?:here|this\s+(?:forum|site)|the\s+forum)"
+    rf"\s+(?:is\s+)?@?(?P<handle2>{_HANDLE})(?![\w@]))",
     re.IGNORECASE,
 )
 REDDIT_USER = re.compile(rf"(?<![\w/])u/(?P<handle>{_HANDLE})(?![\w@])")
@@ -64,11 +67,12 @@ def forum_usernames(text: str) -> Iterator[Finding]:
     english = gazetteer().english_words
     for pattern, loose in ((POSTED_BY, True), (ON_HERE, True), (WROTE, False)):
         for m in pattern.finditer(text):
-            handle = m.group("handle")
+            group = "handle" if m.group("handle") else "handle2"
+            handle = m.group(group)
             low = handle.lower()
             if low in NOT_USERNAMES:
                 continue
             if username_shape(handle) or (loose and low not in english and len(handle) > 2):
-                yield Finding(m.start("handle"), m.end("handle"), "PERSON", 0.8, "social_handle")
+                yield Finding(m.start(group), m.end(group), "PERSON", 0.8, "social_handle")
     for m in REDDIT_USER.finditer(text):
         yield Finding(m.start("handle"), m.end("handle"), "PERSON", 0.85, "social_handle")

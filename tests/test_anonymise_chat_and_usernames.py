@@ -33,6 +33,15 @@ from nlp.usernames import STRONG, WEAK, username_shape
             "21/06/2025, 22:01 - Bunny: they've moved her\n21/06/2025, 22:05 - Kit: driving up",
             "Bunny",
         ),
+        # A contact saved in lower case, and someone outside the contacts after a tilde.
+        (
+            "[05/01, 18:30] jaz: is he still in resus\n[05/01, 18:31] ~ Marnie: moved to AMU",
+            "jaz",
+        ),
+        (
+            "[05/01, 18:30] jaz: is he still in resus\n[05/01, 18:31] ~ Marnie: moved to AMU",
+            "Marnie",
+        ),
         # Several words of a contact: the name is found, a kinship word before it may stay.
         (
             "[10:02 AM] Uncle Fitz: I can take him Thursday\n[10:04 AM] Pip: thank you!!",
@@ -120,6 +129,8 @@ def test_usernames_labelling_a_forum_thread_are_people():
         ("TwoCatsNoSleep wrote:\n> the ward was short again", "TwoCatsNoSleep"),
         ("HillWalkerHelen replied:\nsame at ours, ask for PALS", "HillWalkerHelen"),
         ("Someone on reddit (u/sleepless_in_stoke) said the same.", "sleepless_in_stoke"),
+        ("My username on here is nightowl_nurse if anyone wants to chat.", "nightowl_nurse"),
+        ("I'm on Mumsnet as CuppaAndACry, same story there.", "CuppaAndACry"),
     ],
 )
 def test_a_username_after_a_forum_cue_is_a_person(text, value):
@@ -137,6 +148,7 @@ def test_a_username_after_a_forum_cue_is_a_person(text, value):
         ("I use WhatsApp and the NHS App on my iPhone to book.", "WhatsApp"),
         ("I use WhatsApp and the NHS App on my iPhone to book.", "iPhone"),
         ("Saw it on Facebook, which surprised me.", "which"),
+        ("[05/01, 18:30] mum: any news?\n[05/01, 18:31] note: none yet", "note"),
     ],
 )
 def test_ordinary_words_in_forum_places_stay(text, word):
