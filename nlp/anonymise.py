@@ -31,6 +31,7 @@ with without_torch():  # before anything imports spaCy: see nlp/lean_imports.py
     import spacy  # noqa: F401
     from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from nlp.chat_speakers import addressed_by_name
 from nlp.findings import LABELS, Finding, resolve_overlaps
 from nlp.name_gazetteer import (
     EPONYMS,
@@ -323,6 +324,7 @@ def _speaker_roles(text: str) -> set[str]:
         if labels.count(w) >= 2
         and w not in gaz.first_names
         and (w in gaz.english_words or w.endswith(ROLE_ENDINGS))
+        and not addressed_by_name(text, w.capitalize())  # "Tash: ..." and "Tash did you ...?"
     }
 
 

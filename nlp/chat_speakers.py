@@ -17,18 +17,40 @@ from collections.abc import Iterator
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from nlp.findings import Finding
-from nlp.name_gazetteer import gazetteer
+from nlp.name_gazetteer import ROLE_CUES, TITLE_CUES, gazetteer
+from nlp.usernames import STRONG, WEAK, username_shape
 
+# A name as a chat labels it: "Nic", "Sinéad", "Mary-Jo", "O'Neill", or one or two capitals.
+NAME = r"(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{1,11}(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{1,11})?"
+# A username as a thread labels it ("Sandwich_Gen_Sue", "MollyMoo84"); usernames.py judges it.
+USERNAME = r"[A-Za-z][A-Za-z0-9_.]{2,30}[A-Za-z0-9_]"
+# The time stamp an exported chat puts before each sender: WhatsApp on iPhone "[14/02, 19:05]",
+# "[03/05/24, 11:02:10]", Teams and Signal "[10:32 AM]", WhatsApp on Android
+# "14/02/2024, 19:05 - ".
+STAMP = (
+    r"(?:\[[^\]\n]{0,24}?\d{1,2}:\d{2}[^\]\n]{0,12}\]"
+    r"|\d{1,2}/\d{1,2}(?:/\d{2,4})?,?[ \t]+\d{1,2}:\d{2}(?::\d{2})?"
+    r"(?:[ \t]?[AaPp]\.?[Mm]\.?)?[ \t]+[-–])"
+)
 # A turn starts the text or a line, or follows the end of a sentence or an emoji.
 TURN = re.compile(
     r"(?:^|(?<=\n)|(?<=[^\w\s,;:'’\"-])[ \t]+)[ \t]*"
-    r"(?P<who>[A-Z][a-z]{1,11}|[A-Z]{1,2})[ \t]?:[ \t]+(?=\S)"
+    rf"(?P<who>{NAME}|[A-Z]{{1,2}}|{USERNAME})[ \t]?:[ \t]+(?=\S)"
+)
+# After a time stamp the sender is whatever the phone's contacts call them, up to three words:
+# "Shell", "Auntie Bernie", a common word included, in lower case ("gaz") or, for someone
+# not in the contacts, after a tilde ("~ Bernie").
+STAMPED_TURN = re.compile(
+    rf"(?:^|(?<=\s)){STAMP}[ \t]*~?[ \t]?"
+    rf"(?P<who>{NAME}(?:[ \t]{NAME}){{0,2}}|{USERNAME}|[a-zß-öø-ÿ]{{2,12}})"
+    r"[ \t]?:[ \t]+(?=\S)"
 )
 ROLES = frozenset(
     """q a sw gp nb ps re dr mr ms ok rn hca ot pt me us mum dad nan gran staff nurse carer
     reply answer note ref tel mob fax p c h hx dx rx tx sx son daughter wife husband ward
     meds callback postcode surname forename forenames name address date subject sent cc dob
-    email phone mobile plan history notes action outcome""".split()
+    email phone mobile plan history notes action outcome chair host secretary clerk minutes
+    admin mod moderator team all everyone""".split()
 )
 ROLE_ENDINGS = ("er", "or", "ist", "ant", "ent", "ee")
 # A diary written by day ("Mon: rang the surgery", "Th: Mam fell") labels its entries with
@@ -50,20 +72,93 @@ def _is_diary(speakers: set[str]) -> bool:
 def chat_speakers(text: str) -> Iterator[Finding]:
     if ":" not in text:
         return
-    turns = list(TURN.finditer(text))
-    speakers = {m.group("who") for m in turns}
-    if len(turns) < 3 or len(speakers) < 2:
+    stamped = [m for m in STAMPED_TURN.finditer(text)]
+    plain = [m for m in TURN.finditer(text) if _label_shape(m.group("who"))]
+    speakers = {m.group("who") for m in plain}
+    if len(stamped) < 2 and (len(plain) < 3 or len(speakers) < 2):
         return
+    yield from _stamped_senders(text, stamped if len(stamped) >= 2 else [])
+    shapes = {who: _label_shape(who) for who in speakers}
+    forum = STRONG in shapes.values()  # a username shaped as one is no accident
     gaz = gazetteer()
     diary = _is_diary(speakers)
     for who in speakers:
         low = who.lower()
-        if low in DAYS or (diary and low in DAY_INITIALS):
-            continue  # "Mon:", and in a diary by days "M:", "T:"
-        if low in ROLES or low in STOP_WORDS or low.endswith(ROLE_ENDINGS):
-            continue  # "To:", "Referrer:", "Caller:", "SW:"
-        if len(low) > 2 and low in gaz.common_words and low not in gaz.first_names:
+        shape = shapes[who]
+        if shape == WEAK and not forum:
+            continue  # "wearyoldbloke:" is a username only among others
+        if shape == "name":
+            if low in DAYS or (diary and low in DAY_INITIALS):
+                continue  # "Mon:", and in a diary by days "M:", "T:"
+            if low in ROLES or low in STOP_WORDS or low.endswith(ROLE_ENDINGS):
+                continue  # "To:", "Referrer:", "Caller:", "SW:"
+            if len(low) > 2 and low in gaz.common_words and low not in gaz.first_names:
+                if not addressed_by_name(text, who):
+                    continue
+        yield from _labels(text, who, 0.75)
+
+
+# Where a thread speaks to someone by name: after thanks or a greeting ("thanks Robin", "oh
+# Shell"), or before a question put to them ("Tash did you ring?", "Kit, can you ...").
+GREETING = (
+    r"(?:thanks|thank\s+you|cheers|ta|oh|hi|hiya|hey|morning|night|love\s+you|sorry|bless\s+you)"
+)
+QUESTION = r"(?:did|can|could|are|have|will|would|do|were)\s+you\b"
+
+
+def addressed_by_name(text: str, who: str) -> bool:
+    """Whether the text speaks to `who` by name outside a label: a label that is also an
+    ordinary word ("Tash", "Shell", "Skip") is a person's name when the others address it,
+    as no one addresses "Plan" or "Note"."""
+    name = re.escape(who)
+    return bool(
+        re.search(rf"(?i:\b{GREETING})[ \t,]+{name}\b(?![ \t]?:)", text)
+        or re.search(rf"(?<![\w'’-]){name},?[ \t]+(?i:{QUESTION})", text)
+    )
+
+
+def _label_shape(who: str) -> str | None:
+    """ "name" for a capitalised name or initials, STRONG or WEAK for a username, else None."""
+    if re.fullmatch(NAME, who) or re.fullmatch(r"[A-Z]{1,2}", who):
+        return "name"
+    return username_shape(who)
+
+
+def _labels(text: str, who: str, score: float) -> Iterator[Finding]:
+    """Every place `who` stands as a label before a colon."""
+    label = re.compile(rf"(?<![\w'’-]){re.escape(who)}[ \t]?:(?=[ \t]+\S)")
+    for m in label.finditer(text):
+        yield Finding(m.start(), m.start() + len(who), "PERSON", score, "chat_speaker")
+
+
+def _stamped_senders(text: str, stamped: list[re.Match[str]]) -> Iterator[Finding]:
+    """A sender after an export's time stamp is a person even when the name is a common word
+    ("Shell", "Rob"); words of kinship or role before the name ("Auntie Bernie") stay, and a
+    sender that is only a role ("Mum") or a day is no one."""
+    for m in stamped:
+        who = m.group("who")
+        if " " not in who.strip() and not re.fullmatch(NAME, who):
+            low = who.lower()
+            if username_shape(who) is None and (
+                not who.islower()
+                or low in gazetteer().english_words
+                or low in ROLES
+                or low in STOP_WORDS
+                or low in DAYS
+            ):
+                continue  # "[09:10] note: ...", "[14/02, 19:05] mum: ..."
+            yield Finding(m.start("who"), m.end("who"), "PERSON", 0.8, "chat_speaker")
             continue
-        label = re.compile(rf"(?<![\w'’-]){re.escape(who)}[ \t]?:(?=[ \t]+\S)")
-        for m in label.finditer(text):
-            yield Finding(m.start(), m.start() + len(who), "PERSON", 0.75, "chat_speaker")
+        start = m.start("who")
+        for word in re.finditer(r"\S+", who):
+            low = word.group().lower()
+            if low in ROLES or low in ROLE_CUES or low in TITLE_CUES:
+                start = m.start("who") + word.end()
+                continue
+            break
+        rest = text[start : m.end("who")].strip()
+        low = rest.lower()
+        if not rest or low in ROLES or low in STOP_WORDS or low in DAYS:
+            continue
+        begin = text.index(rest, start)
+        yield Finding(begin, begin + len(rest), "PERSON", 0.8, "chat_speaker")

@@ -31,6 +31,7 @@ from nlp.name_gazetteer import (
     WELSH_WORDS,
     Gazetteer,
 )
+from nlp.usernames import NOT_USERNAMES
 
 # The tagger is reliable on closed word classes and unreliable on rare words: a name in lower
 # case is often tagged VERB or ADV, so only the closed classes rule a word out as a name.
@@ -143,6 +144,7 @@ def not_a_name(v: View, i: int, after_title: bool = False) -> bool:
         or (w in NOT_IDENTIFIER_WORDS and not after_title)
         or (w in FORM_LABELS and i + 1 < len(v) and v.low[i + 1] in (":", "."))
         or w in ROLE_CUES
+        or w in NOT_USERNAMES  # "WhatsApp", "iPhone", "Admin": products and forum roles
         or w.rstrip(".") in TITLE_CUES
         or is_job_title(w)
         or is_eponym(v, i)
