@@ -218,7 +218,7 @@ STREET_SUFFIX = (
     r"road|rd|street|st|avenue|ave|lane|ln|close|drive|crescent|grove|gardens|terrace|way|"
     r"place|court|walk|mews|square|row|hill|park|view|rise|green|parade|boulevard|vale|"
     r"fold|wynd|brae|gate|croft|meadows?|chase|end|yard|wharf|quay|circus|approach|highway|"
-    r"mount|lea|broadway|parkway|heights|dale|ridge|drove|mead|embankment"
+    r"mount|lea|broadway|parkway|heights|dale|ridge|drove|mead|embankment|causeway"
 )
 # Before the house number: "Flat 3,", "Flat C," (a flat by letter), or a Scottish tenement's
 # floor and door, "3/2," or "Flat 0/1,". After the suffix, a capitalised "North", "West" ... that
@@ -575,8 +575,12 @@ BABY_AGE_HINT = re.compile(r"(?:month|week|day)s?\s*(?:-|\s)?\s*old\b", I)
 
 
 BABY_UNIT = re.compile(r"\s*(?:-|\s)?\s*(?:months?|weeks?|days?)\b", I)
-# "I'm seventy... seventy-six", "he's 86 - 87 in May": a speaker corrects or adds to an age.
-AGE_CORRECTED = re.compile(rf"\s*(?:\.{{2,}}|…|—|–|-)\s*{N}\b{AGE_UNIT_AFTER}", I)
+# "I'm seventy... seventy-six", "he's 86 - 87 in May", "she's 90, no, 91": a speaker corrects
+# or adds to an age.
+AGE_CORRECTED = re.compile(
+    rf"\s*(?:\.{{2,}}|…|—|–|-|,?\s*(?:no|sorry|i\s+mean|or)\s*[,.…—–-]?)\s*{N}\b{AGE_UNIT_AFTER}",
+    I,
+)
 
 
 def ages(text: str) -> Iterator[Finding]:
