@@ -8,7 +8,8 @@ round).
   the way the renderer reads it.
 - A birth cue before a date in any form: a day and month without the year ("born 3rd June"),
   or the year in words ("born nineteen fifty-eight", "b. twenty oh four").
-- A birth question answered a line later: "can you confirm date of birth? ... Jo: 04/09/1962".
+- A birth question answered a line later: "can you confirm date of birth? ... Jo: 04/09/1962",
+  and a birth cue with a letter lost or swapped ("her date of brith is ...").
 - Ages in clinical shorthand: "Achterberg, 67M", "Lowe, 81 F", "(F, 79)", "(72M)", "M/66",
   and Welsh numbers in words before "oed" ("saith deg pump oed", "yn bump oed").
 """
@@ -119,7 +120,10 @@ def birth_dates_any_form(text: str) -> Iterator[Finding]:
 
 
 # "what's your date of birth?" ... "Ali: 03/07/1958": the answer follows within a line or two.
-BIRTH_QUESTION = re.compile(r"\b(?:date\s+of\s+birth|dob|d\.o\.b\.?|birthday)\b", I)
+# Typed in haste the cue loses or swaps a letter ("date of bith", "date of brith").
+BIRTH_QUESTION = re.compile(
+    r"\b(?:date\s+of\s+b(?:irth|ith|rith|irht|rth)|dob|d\.o\.b\.?|birthday)\b", I
+)
 ANSWER_DATE = re.compile(rf"(?<![\w/.-]){NUMERIC_DATE}(?![\w/]|[.-]\d)")
 ANSWER_WINDOW = 90
 

@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from nlp.findings import Finding
 from nlp.name_gazetteer import gazetteer
 from nlp.number_words import NUMBER, UNITS, as_int
@@ -47,7 +49,7 @@ SITE_TAIL = (
 )
 # Sure street words, for a number in words with no cue before it.
 PLAIN_SUFFIX = r"(?:street|road|lane|avenue|crescent|terrace|gardens|grove|mews|causeway)"
-NAMED_SUFFIX = r"(?:close|drive|court|square|parade|boulevard|walk|place|row)"
+NAMED_SUFFIX = r"(?:close|drive|court|square|parade|boulevard)"
 
 # "flat ten cobden court", "Flat 2, Orme House, Tidings Causeway", "number 9 the avenue",
 # "Bay 4, Sandy Lane Caravan Park", "Flat 3, 27 Northgate".
@@ -86,7 +88,12 @@ UNIT_WORDS = frozenset(
 def _plain_words(words: list[str]) -> bool:
     """Function words, units or numbers between a number and a street word: not a street."""
     return any(
-        w.strip("'’-") in NOT_STREET_WORDS or w in UNIT_WORDS or as_int(w) is not None
+        w.strip("'’-") in NOT_STREET_WORDS
+        or w in UNIT_WORDS
+        or w in STOP_WORDS
+        or re.search(r"n['’]t$|['’](?:re|ve|ll|d|m)$", w)
+        or (w[-2:] in ("'s", "’s") and w[:-2] in STOP_WORDS)  # "it's", not "john's"
+        or as_int(w) is not None
         for w in words
     )
 
