@@ -80,7 +80,7 @@ LONE_FLAT = re.compile(
 )
 UNIT_WORDS = frozenset(
     """minute minutes hour hours mile miles day days week weeks month months year years
-    second seconds metre metres yard yards foot feet step steps lane lanes car cars bus
+    second seconds metre metres yard yards foot feet step steps car cars bus
     times time storey bed bedroom bedrooms way page pages""".split()
 )
 
