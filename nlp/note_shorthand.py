@@ -106,10 +106,13 @@ BIRTH_CUE = (
     r"\b(?:born|date\s+of\s+birth|dob|d\.\s?o\.\s?b\.?|b\.)[\s:,.-]*"
     r"(?:(?:on|in|is|was|the|of|it['’]?s|its|:|-)\s+){0,3}"
 )
-# A day and month, with a year in words or none, or a year in words alone.
+# A day and a month's name, with a year in digits, two digits or words, or none; a year in words
+# alone. "12-Mar-1950", "1st Feb 52", "the ninth of May nineteen forty", "born 3rd June".
+YEAR_ANY = rf"(?:(?:19|20)\d{{2}}|['’]?\d{{2}}|{YEAR_IN_WORDS})"
+DAY_MONTH_SEP = r"(?:\s+of\s+|[\s/.-]+)"
 BIRTH_DATE_ANY = re.compile(
-    rf"{BIRTH_CUE}(?P<date>{DAY_ANY}(?:\s+of)?\s+{MONTH}(?:,?\s+(?:{YEAR_IN_WORDS}))?"
-    rf"|{MONTH}\s+{DAY_ANY}(?:,?\s+(?:{YEAR_IN_WORDS}))?|{YEAR_IN_WORDS})(?![\w'’-])",
+    rf"{BIRTH_CUE}(?P<date>{DAY_ANY}{DAY_MONTH_SEP}{MONTH}(?:(?:,?\s+|[/.-]){YEAR_ANY})?"
+    rf"|{MONTH}\s+{DAY_ANY}(?:,?\s+{YEAR_ANY})?|{YEAR_IN_WORDS})(?![\w'’-]|[:.]\d)",
     I,
 )
 

@@ -7,7 +7,7 @@ the same lines otherwise:
 - the number in words ("seventeen hazel grove", "flat eight cobden court");
 - a flat, house, unit, bay or pitch with its number, then a building's name and the street, in
   any case ("Flat 2, Orme House, Tidings Causeway", "pitch 7, Sandy Lane Caravan Park");
-- a house on a street named "The ..." ("number 9 the avenue", "no. 14 the green");
+- a house on a street named "The ..." ("number 9 the avenue", "we live at 14 the green");
 - a flat on its own after "from", "at" or "in" ("it's me from flat eleven").
 
 Precision: the words between the number and the street word may not be function words or
@@ -61,6 +61,13 @@ CUED_LINE = re.compile(
     rf"(?P<street>the\s+(?:{NAME_WORD}\s+)?{THE_STREET}"
     rf"|(?:{NAME_WORD}\s+){{1,3}}{SUFFIX}|(?-i:[A-Z][a-z]+(?:way|gate|side|field|gait|wynd|loan)))"
     rf"(?![\w'’-]){SITE_TAIL}",
+    I,
+)
+# "we live at 6 the crescent", "address is twelve the paddock": a home cue, then the number.
+HOME_THE_STREET = re.compile(
+    r"\b(?:live|lives|living|lived|staying|stays|moved|address(?:\s+is)?|home\s+is)"
+    rf"(?:\s+(?:at|to|in))?\s+(?P<line>{HOUSE_NO},?\s+the\s+(?:{NAME_WORD}\s+)?{THE_STREET})"
+    r"(?![\w'’-])",
     I,
 )
 _NUMBER_WORDS = "|".join(w for w in (*UNITS, "ten", "eleven", "twelve") if w != "one")
@@ -129,6 +136,13 @@ def worded_lines(text: str) -> Iterator[Finding]:
         yield Finding(m.start(), m.end(), "ADDRESS", 0.75, "worded_address")
 
 
+def home_the_streets(text: str) -> Iterator[Finding]:
+    for m in HOME_THE_STREET.finditer(text):
+        words = m.group("line").lower().split()[2:-1]  # between "the" and the street word
+        if not _plain_words(words):
+            yield Finding(m.start("line"), m.end("line"), "ADDRESS", 0.75, "worded_address")
+
+
 def lone_flats(text: str) -> Iterator[Finding]:
     for m in LONE_FLAT.finditer(text):
         yield Finding(m.start("flat"), m.end("flat"), "ADDRESS", 0.7, "worded_address")
@@ -136,6 +150,7 @@ def lone_flats(text: str) -> Iterator[Finding]:
 
 def worded_address_findings(text: str) -> list[Finding]:
     """Street lines and flats in words or any case; overlaps are settled by the caller."""
-    if not re.search(r"\b(?:flat|apartment|apt|unit|bay|pitch|plot|house|number|no)\b", text, I):
-        return list(worded_lines(text))
-    return [*cued_lines(text), *worded_lines(text), *lone_flats(text)]
+    found = [*worded_lines(text), *home_the_streets(text)]
+    if re.search(r"\b(?:flat|apartment|apt|unit|bay|pitch|plot|house|number|no)\b", text, I):
+        found += [*cued_lines(text), *lone_flats(text)]
+    return found

@@ -78,6 +78,8 @@ def test_dates_counts_and_service_numbers_after_a_cue_stay(text, value):
         ("Born 3rd June weighing 6lb, now thriving.", "3rd June"),
         ("they asked her date of birth again\nMo: 07/10/1958 honestly", "07/10/1958"),
         ("her date of brith is 02/12/1947 on the form", "02/12/1947"),
+        ("Name: T. Ojo   DOB: 17-Sep-1956   Ward 4", "17-Sep-1956"),
+        ("dob 2nd feb 49, lives with son", "2nd feb 49"),
     ],
 )
 def test_a_date_of_birth_without_the_word_is_found(text, value):
@@ -143,6 +145,7 @@ def test_numbers_beside_a_letter_or_a_name_that_are_no_age_stay(text, value):
         ("We stop at Pitch 7, Sandy Lane Caravan Park, most winters.", "Pitch 7, Sandy Lane"),
         ("He rents Flat 2, Orme House, Tidings Causeway, in town.", "Orme House, Tidings Causeway"),
         ("hiya its kath from flat eleven, the buzzer is broken", "flat eleven"),
+        ("we live at 14 the paddock behind the school", "14 the paddock"),
         ("Flat 4, 22 Eastgate, above the bakery.", "Flat 4, 22 Eastgate"),
     ],
 )
@@ -160,6 +163,7 @@ def test_a_street_line_in_words_or_any_case_is_found(text, value):
         ("He explained it in one simple way.", "one simple way"),
         ("Bay 2 bed 4 is by the window.", "Bay 2"),
         ("Leaving six residents who can't walk inside.", "six residents who can't walk"),
+        ("She lives at the home with two other residents.", "two other residents"),
     ],
 )
 def test_counts_and_distances_before_a_street_word_stay(text, value):
