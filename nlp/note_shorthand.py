@@ -151,7 +151,7 @@ NOT_BEFORE_AGE = (
 # "Achterberg, 67M", "Lowe, 81 F": a capitalised word, a comma, the age and the sex.
 NAME_AGE_SEX = re.compile(
     rf"(?<![\w'’]){NOT_BEFORE_AGE}(?-i:[A-Z][\w'’-]+),\s*(?P<n>\d{{1,3}})\s?(?-i:[MF])"
-    r"(?![\w/'’-])"
+    r"(?=\s*(?:[,.;:)–—]|-\s|$))"  # a note's punctuation next, not "Leeds, 2M people"
 )
 # "(F, 79)", "(72M)", "(M 58)", "(81 F)": sex and age alone in brackets; "M/66", "66/F" anywhere.
 BRACKET_AGE_SEX = re.compile(

@@ -75,11 +75,12 @@ def is_valid_nhs_number(digits: str) -> bool:
 
 # A number written right after its own name is that number even when a digit was mistyped (the
 # check digit then fails) or the writer used a made-up or test number: "NHS no. 444 555 6662",
-# "H&C number is 712 334 9081" (Northern Ireland's Health and Care number), "CHI: 1103 487 221".
+# "H&C number is 712 334 9081" (Northern Ireland's Health and Care number), "CHI: 1103 487 221",
+# "NHS number 401.023.2137" (grouped with dots, as a phone number sometimes is).
 HEALTH_NUMBER_CUE = re.compile(
     r"\b(?P<kind>nhs|h\s?&\s?c|health\s+(?:and|&)\s+care|chi)\s*"
     r"(?:number|no\.?|num|#)?(?:['’]s)?\s*(?:(?:is|was|given|:)\s*){0,2}:?\s*"
-    r"(?P<id>\d(?:[ -]{0,2}\d){9})(?![\w/-]|[ -]\d)",
+    r"(?P<id>\d(?:[ -]{0,2}\d|\.\d){9})(?![\w/-]|[ .-]\d)",
     I,
 )
 

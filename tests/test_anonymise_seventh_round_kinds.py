@@ -42,6 +42,11 @@ def test_a_reference_after_its_cue_is_found_whole(text, value):
     assert "OTHER_ID" in labelled(text, value)
 
 
+def test_an_nhs_number_grouped_with_dots_after_its_cue_is_found():
+    text = "Patient: Ivy Lamb. NHS number 401.023.2137. Lives alone."
+    assert "NHS_NUMBER" in labelled(text, "401.023.2137")
+
+
 def test_a_hospitals_own_number_is_found_by_its_shape():
     text = "My old number was lost but the one at the General is NGH 0092 4417 now."
     assert "OTHER_ID" in labelled(text, "NGH 0092 4417")
@@ -127,6 +132,7 @@ def test_an_age_in_shorthand_is_found(text, value):
         ("Size 14 F fitting bra ordered.", "14"),
         ("my son got 9 stitches", "9"),
         ("Mae'r bws yn dod am naw.", "naw"),  # nine o'clock, no "oed"
+        ("Bradford, 2M people in the district.", "2"),  # millions
     ],
 )
 def test_numbers_beside_a_letter_or_a_name_that_are_no_age_stay(text, value):
