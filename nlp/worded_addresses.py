@@ -8,7 +8,8 @@ the same lines otherwise:
 - a flat, house, unit, bay or pitch with its number, then a building's name and the street, in
   any case ("Flat 2, Orme House, Tidings Causeway", "pitch 7, Sandy Lane Caravan Park");
 - a house on a street named "The ..." ("number 9 the avenue", "we live at 14 the green");
-- a flat on its own after "from", "at" or "in" ("it's me from flat eleven").
+- a flat on its own after "from", "at" or "in" ("it's me from flat eleven");
+- after a home cue, a street word too plain to trust elsewhere ("we live at 4 moss bank").
 
 Precision: the words between the number and the street word may not be function words or
 units ("a ten minute drive", "two long roads"); without a cue, a number in words needs a street
@@ -68,6 +69,18 @@ HOME_THE_STREET = re.compile(
     r"\b(?:live|lives|living|lived|staying|stays|moved|address(?:\s+is)?|home\s+is)"
     rf"(?:\s+(?:at|to|in))?\s+(?P<line>{HOUSE_NO},?\s+the\s+(?:{NAME_WORD}\s+)?{THE_STREET})"
     r"(?![\w'’-])",
+    I,
+)
+# "WE LIVE AT 2 PRIMROSE BANK", "lives at 7 Moss Brow": after a home cue, street words that are
+# too plain elsewhere ("the bank", "a brow") end a street line.
+HOME_STREET_WORD = (
+    r"(?:bank|brow|nook|garth|hollow|fields|holme|dene|pastures|copse|wood|common|"
+    r"knoll|heath|bridge|moor|meadow|orchard|paddock|hey|lands)"
+)
+HOME_LINE = re.compile(
+    r"\b(?:live|lives|living|lived|staying|stays|moved|address(?:\s+is)?|home\s+is)"
+    rf"(?:\s+(?:at|to|in))?\s+(?P<line>{HOUSE_NO},?\s+(?P<name>(?:{NAME_WORD}\s+){{1,2}})"
+    rf"{HOME_STREET_WORD})(?![\w'’-])",
     I,
 )
 _NUMBER_WORDS = "|".join(w for w in (*UNITS, "ten", "eleven", "twelve") if w != "one")
@@ -137,6 +150,9 @@ def worded_lines(text: str) -> Iterator[Finding]:
 
 
 def home_the_streets(text: str) -> Iterator[Finding]:
+    for m in HOME_LINE.finditer(text):
+        if not _plain_words(m.group("name").lower().split()):
+            yield Finding(m.start("line"), m.end("line"), "ADDRESS", 0.75, "worded_address")
     for m in HOME_THE_STREET.finditer(text):
         words = m.group("line").lower().split()[2:-1]  # between "the" and the street word
         if not _plain_words(words):

@@ -152,6 +152,7 @@ def test_numbers_beside_a_letter_or_a_name_that_are_no_age_stay(text, value):
         ("He rents Flat 2, Orme House, Tidings Causeway, in town.", "Orme House, Tidings Causeway"),
         ("hiya its kath from flat eleven, the buzzer is broken", "flat eleven"),
         ("we live at 14 the paddock behind the school", "14 the paddock"),
+        ("MY MOTHER LIVES AT 9 HAWTHORN BROW, TODMORDEN.", "9 HAWTHORN BROW"),
         ("Flat 4, 22 Eastgate, above the bakery.", "Flat 4, 22 Eastgate"),
     ],
 )
@@ -170,6 +171,7 @@ def test_a_street_line_in_words_or_any_case_is_found(text, value):
         ("Bay 2 bed 4 is by the window.", "Bay 2"),
         ("Leaving six residents who can't walk inside.", "six residents who can't walk"),
         ("She lives at the home with two other residents.", "two other residents"),
+        ("We lived at 2 with the bank manager next door.", "2 with the bank"),
     ],
 )
 def test_counts_and_distances_before_a_street_word_stay(text, value):
