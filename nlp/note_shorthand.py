@@ -12,6 +12,12 @@ round).
   and a birth cue with a letter lost or swapped ("her date of brith is ...").
 - Ages in clinical shorthand: "Achterberg, 67M", "Lowe, 81 F", "(F, 79)", "(72M)", "M/66",
   and Welsh numbers in words before "oed" ("saith deg pump oed", "yn bump oed").
+
+A decade ("approx 30s", "in her 80s") is left alone on purpose. The conventions in
+../shared/anonymisation/README.md mark an age that narrows who someone is ("I'm 84", "aged
+92"), and the renderer turns every exact age into a ten-year band (nlp/uk_recognisers.py
+`age_band`), so a decade already says no more than the anonymised text would. One blind
+round's writer marked "Approx 20s"; that is its convention, not this project's.
 """
 
 from __future__ import annotations

@@ -63,6 +63,8 @@ def test_a_hospitals_own_number_is_found_by_its_shape():
         ("Our ref is the letter from March, page 4.", "page 4"),
         ("I got a refund 4410 days later, apparently.", "4410"),
         ("Covid jabs in 2020 2021 2022 all done.", "2020 2021 2022"),
+        ("Our ref: £1,250 was refunded in full.", "1,250"),  # money
+        ("Case: 14:30 at the Civic, room 3.", "14:30"),  # a time
     ],
 )
 def test_dates_counts_and_service_numbers_after_a_cue_stay(text, value):
@@ -137,6 +139,14 @@ def test_an_age_in_shorthand_is_found(text, value):
 )
 def test_numbers_beside_a_letter_or_a_name_that_are_no_age_stay(text, value):
     assert "AGE" not in labelled(text, value)
+
+
+@pytest.mark.parametrize(
+    "text", ["Caller approx 30s, male, would not give a name.", "A woman in her 40s was seen."]
+)
+def test_a_decade_is_no_age(text):
+    # The renderer writes an exact age as a ten-year band; a decade already is one.
+    assert not any(f.label == "AGE" for f in detect(text))
 
 
 # --- street lines in words or any case --------------------------------------------------------
