@@ -81,6 +81,7 @@ DATE_RUN = re.compile(
 )
 
 
+SECTION = re.compile(r"(?:s|ss|sec|section)\.?\s?\d{1,3}[a-z]?", I)
 PUBLIC_NUMBERS = frozenset({"111", "999", "101", "112", "116 123", "116123"})
 
 
@@ -124,6 +125,8 @@ def cued_references(text: str) -> Iterator[Finding]:
         lettered = any(c.isalpha() for c in run)
         if DATE_RUN.fullmatch(run) or UNIT_GROUP.fullmatch(run) or run in PUBLIC_NUMBERS:
             continue
+        if SECTION.fullmatch(run):
+            continue  # "Case: s136 detention", "ref s42 enquiry": a section of an Act
         strong = bool(cue.group("strong") or cue.group("kw") or ":" in cue.group("sep"))
         if strong:
             enough = digits >= 3
@@ -156,6 +159,9 @@ def shaped_references(text: str) -> Iterator[Finding]:
             continue
         if all(re.fullmatch(r"(?:19|20)\d{2}", g) for g in groups):
             continue  # "COVID 2020 2021": years
+        number = "".join(groups)
+        if number.startswith("0") and len(number) in (10, 11):
+            continue  # "NSPCC 0808 800 5000": a helpline's name and its phone number
         yield Finding(m.start("id"), m.end("id"), "OTHER_ID", 0.75, "shaped_reference")
 
 

@@ -52,6 +52,11 @@ def test_a_hospitals_own_number_is_found_by_its_shape():
     assert "OTHER_ID" in labelled(text, "NGH 0092 4417")
 
 
+def test_a_helplines_name_before_its_number_is_no_reference():
+    text = "Ring CRUSE 0808 808 1677 if it gets too much."
+    assert not flagged(text, "CRUSE")
+
+
 @pytest.mark.parametrize(
     ("text", "value"),
     [
@@ -65,6 +70,7 @@ def test_a_hospitals_own_number_is_found_by_its_shape():
         ("Covid jabs in 2020 2021 2022 all done.", "2020 2021 2022"),
         ("Our ref: £1,250 was refunded in full.", "1,250"),  # money
         ("Case: 14:30 at the Civic, room 3.", "14:30"),  # a time
+        ("Case: s136 detention overnight, then home.", "s136"),  # a section of an Act
     ],
 )
 def test_dates_counts_and_service_numbers_after_a_cue_stay(text, value):
