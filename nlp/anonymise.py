@@ -402,10 +402,12 @@ def _eponym_use(text: str, m: re.Match) -> bool:
     return m.group().lower() in EPONYMS and text[m.end() : m.end() + 2] in ("'s", "’s")
 
 
+# "Carly Bartlett (88)", "Ivo, 91, has", "Noor (14 months)".
 AGE_AFTER_NAME = re.compile(
-    r"(?:\s*\(\s*|\s*,\s*|\s+|\s+(?:is|was|turned)\s+(?:now\s+|only\s+|just\s+)?)"
-    r"(?P<n>\d{1,3})(?=\s*\)|\s*,|\s+(?:contacted|from|who|and|"
-    r"has|had|was|is|said|told|shared|lives|lived)\b)"
+    r"(?:\s*\(\s*(?=\d{1,3}\s*(?:months?|weeks?)?\s*\))|\s*,\s*|\s+|"
+    r"\s+(?:is|was|turned)\s+(?:now\s+|only\s+|just\s+)?)"
+    r"(?P<n>\d{1,3})(?P<unit>\s*(?:months?|weeks?)(?=\s*\)))?(?=\s*\)|\s*,|\s+(?:contacted|from|"
+    r"who|and|has|had|was|is|said|told|shared|lives|lived)\b)"
 )
 
 
@@ -416,7 +418,8 @@ def _ages_after_names(text: str, findings: list[Finding]):
             continue
         m = AGE_AFTER_NAME.match(text, f.end)
         if m and 0 < int(m.group("n")) <= 115:
-            yield Finding(m.start("n"), m.end("n"), "AGE", 0.8, "age_after_name")
+            end = m.end("unit") if m.group("unit") else m.end("n")
+            yield Finding(m.start("n"), end, "AGE", 0.8, "age_after_name")
 
 
 def _trim(text: str, f: Finding) -> Finding:

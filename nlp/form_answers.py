@@ -146,12 +146,15 @@ BULLET_INITIAL = re.compile(
     r"(?:^|\n)[ \t]*[-•*–][ \t]*(?P<initial>[B-HJ-Z])[ \t]+(?=(?:says|said|cares|has|had|is|was|"
     r"lives|reports|reported|told|feels|felt|wants|wanted|asked|explained|described|raised)\b)"
 )
-# Telegraphic notes: "son Tomasz 9 – asthma", "husband Piotr 41, warehouse injury": a relation,
-# a name, then a bare number that is the person's age.
+# Telegraphic notes: "son Tomasz 9 – asthma", "husband Piotr 41, warehouse injury", "wife
+# marguerite 79 coping": a relation, a name (in lower case only if it is a first name and no
+# everyday word), then a bare number that is the person's age, before punctuation or a verb
+# in -ing that says how they are.
 RELATION_NAME_AGE = re.compile(
-    r"\b(?:son|daughter|husband|wife|partner|mum|mother|dad|father|brother|sister|nan|gran|"
+    r"\b(?i:son|daughter|husband|wife|partner|mum|mother|dad|father|brother|sister|nan|gran|"
     r"grandson|granddaughter|grandad|grandma|baby|child|aunt|uncle|nephew|niece)\s+"
-    r"[A-Z][a-z'’-]+\s+(?P<age>\d{1,3})(?=\s*[–—,;:)(]|\s+-\s|\s*$)"
+    r"(?P<name>[A-Za-z][a-z'’-]+)\s+(?P<age>\d{1,3})"
+    r"(?=\s*[–—,;:)(]|\s+-\s|\s*$|\s+[a-z]{2,}ing\b)"
 )
 
 
@@ -231,7 +234,11 @@ def _ages(text: str) -> Iterator[Finding]:
         for d in re.finditer(r"\d{1,2}", m.group("list")):
             start = m.start("list") + d.start()
             yield Finding(start, start + len(d.group()), "AGE", 0.8, "form_age")
+    gaz = gazetteer()
     for m in RELATION_NAME_AGE.finditer(text):
+        name = m.group("name")
+        if name.islower() and (name in gaz.common_words and name not in gaz.first_names):
+            continue  # "son got 9 stitches"
         if 0 < int(m.group("age")) <= 110:
             yield Finding(m.start("age"), m.end("age"), "AGE", 0.75, "form_age")
     for m in AGE_AT_END.finditer(text):

@@ -8,12 +8,15 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from nlp.care_setting_names import care_setting_findings
 from nlp.chat_speakers import chat_speakers
+from nlp.cued_references import reference_findings
 from nlp.findings import LABELS
 from nlp.identifier_shapes import identifier_shape_findings
 from nlp.name_gazetteer import Gazetteer
+from nlp.note_shorthand import shorthand_findings
 from nlp.place_shapes import place_shapes
 from nlp.token_rules import token_findings
 from nlp.uk_recognisers import pattern_findings
+from nlp.worded_addresses import worded_address_findings
 
 
 class UkRulesRecognizer(EntityRecognizer):
@@ -38,6 +41,9 @@ class UkRulesRecognizer(EntityRecognizer):
             *chat_speakers(text),
             *care_setting_findings(text),
             *place_shapes(text),
+            *reference_findings(text),
+            *shorthand_findings(text),
+            *worded_address_findings(text),
         ]
         if nlp_artifacts is not None and nlp_artifacts.tokens is not None:
             found.extend(token_findings(nlp_artifacts.tokens, self.gaz, original=text))

@@ -75,11 +75,12 @@ def is_valid_nhs_number(digits: str) -> bool:
 
 # A number written right after its own name is that number even when a digit was mistyped (the
 # check digit then fails) or the writer used a made-up or test number: "NHS no. 444 555 6662",
-# "H&C number is 712 334 9081" (Northern Ireland's Health and Care number), "CHI: 1103 487 221".
+# "H&C number is 712 334 9081" (Northern Ireland's Health and Care number), "CHI: 1103 487 221",
+# "NHS number 401.023.2137" (grouped with dots, as a phone number sometimes is).
 HEALTH_NUMBER_CUE = re.compile(
     r"\b(?P<kind>nhs|h\s?&\s?c|health\s+(?:and|&)\s+care|chi)\s*"
     r"(?:number|no\.?|num|#)?(?:['’]s)?\s*(?:(?:is|was|given|:)\s*){0,2}:?\s*"
-    r"(?P<id>\d(?:[ -]{0,2}\d){9})(?![\w/-]|[ -]\d)",
+    r"(?P<id>\d(?:[ -]{0,2}\d|\.\d){9})(?![\w/-]|[ .-]\d)",
     I,
 )
 
@@ -218,7 +219,7 @@ STREET_SUFFIX = (
     r"road|rd|street|st|avenue|ave|lane|ln|close|drive|crescent|grove|gardens|terrace|way|"
     r"place|court|walk|mews|square|row|hill|park|view|rise|green|parade|boulevard|vale|"
     r"fold|wynd|brae|gate|croft|meadows?|chase|end|yard|wharf|quay|circus|approach|highway|"
-    r"mount|lea|broadway|parkway|heights|dale|ridge|drove|mead|embankment"
+    r"mount|lea|broadway|parkway|heights|dale|ridge|drove|mead|embankment|causeway"
 )
 # Before the house number: "Flat 3,", "Flat C," (a flat by letter), or a Scottish tenement's
 # floor and door, "3/2," or "Flat 0/1,". After the suffix, a capitalised "North", "West" ... that
@@ -575,8 +576,12 @@ BABY_AGE_HINT = re.compile(r"(?:month|week|day)s?\s*(?:-|\s)?\s*old\b", I)
 
 
 BABY_UNIT = re.compile(r"\s*(?:-|\s)?\s*(?:months?|weeks?|days?)\b", I)
-# "I'm seventy... seventy-six", "he's 86 - 87 in May": a speaker corrects or adds to an age.
-AGE_CORRECTED = re.compile(rf"\s*(?:\.{{2,}}|…|—|–|-)\s*{N}\b{AGE_UNIT_AFTER}", I)
+# "I'm seventy... seventy-six", "he's 86 - 87 in May", "she's 90, no, 91": a speaker corrects
+# or adds to an age.
+AGE_CORRECTED = re.compile(
+    rf"\s*(?:\.{{2,}}|…|—|–|-|,?\s*(?:no|sorry|i\s+mean|or)\s*[,.…—–-]?)\s*{N}\b{AGE_UNIT_AFTER}",
+    I,
+)
 
 
 def ages(text: str) -> Iterator[Finding]:
