@@ -13,7 +13,7 @@ from nlp.signals import SAFEGUARDING_SIGNALS, SIGNALS
 def test_the_training_reads_the_written_stories_with_their_labels():
     stories = signal_written.stories()
     sources = {s.source for s in stories}
-    assert {f"signals_independent_v{n}" for n in (3, 4, 5, 6)} <= sources
+    assert {f"signals_independent_v{n}" for n in (3, 4, 5, 6, 7)} <= sources
     assert len(stories) >= 2000
     for name in SAFEGUARDING_SIGNALS:
         assert sum(name in s.labels for s in stories) >= 150, name
