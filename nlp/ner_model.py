@@ -103,6 +103,10 @@ def _an_age(text: str, start: int, end: int) -> bool:
     previous = before.group(1).lower() if before else ""
     if previous in NOT_AGE_BEFORE:
         return False
+    if previous in AGE_CUES and re.search(
+        r"\b(?:it|that|this|there)\W{0,2}\s*\w*\W{0,2}$", text[max(0, start - 20) : start], re.I
+    ):
+        return False  # "it was 5 when we got home": a time or a count, no one's age
     # A small number is an age only beside a cue: "she's 3", "(4)", "aged 6", "8 years old".
     told = previous in AGE_CUES or line_before.rstrip().endswith("(")
     return number >= 10 or told or bool(after and after.group(1).lower() in ("years", "year"))
