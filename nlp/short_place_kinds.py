@@ -69,9 +69,11 @@ ROYAL_POSSESSIVE = re.compile(
     r"Helen|Anne?|Margaret|Elizabeth|John|Mark|Catherine|Helier)(?:['’]s|s|['’]))"
     r"(?![\w'’-])(?!\s+(?:[A-Z]|house|place|flat|for\s+(?:tea|dinner|lunch)))"
 )
+# Verbs that say care was had wherever they lead.
+STRONG_VISITS = ("re-attended", "reattended", "admitted", "discharged", "blue")
 # "sectioned and taken to Elm Lodge": a named unit after a detention under the Mental Health Act.
 DETENTION_CUE = re.compile(
-    r"\b(?:section(?:ed)?|detained|mental\s+health\s+act|s\.?\s?136|psychiatric)\b", re.I
+    r"\b(?:section\s+[23]|sectioned|detained\s+under|mental\s+health\s+act|s\.?\s?136)\b", re.I
 )
 AFTER_DETENTION = re.compile(
     r"\b(?i:taken|admitted|transferred|moved|sent|brought)\s+(?i:to|into)\s+"
@@ -105,7 +107,8 @@ NUMBERED_UNIT = re.compile(
 # "Suite 2, Mill Court", "Room 9, Wren House": a room, unit or suite, then its building.
 ROOM_AND_BUILDING = re.compile(
     r"(?<![\w])(?P<addr>(?:Room|Unit|Suite|Studio|Block)\s+\d{1,4}[A-Z]?,\s+"
-    r"(?!(?:Dr|Mr|Mrs|Ms|Miss|The|I|We|He|She|They|It|My|Our|Level|Floor|Ward|Bay)\b)"
+    r"(?!(?:Dr|Mr|Mrs|Ms|Miss|Doctor|Nurse|Sister|The|I|We|He|She|They|It|My|Our|Level|Floor|"
+    r"Ward|Bay)\b)"
     r"[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){0,3})(?=\s*(?:[,.;)\n]|$))"
 )
 # "the chemist on Tor Hill": a named street after a chemist's, a surgery or a practice.
@@ -151,7 +154,8 @@ def short_care_names(text: str) -> Iterator[Finding]:
     for m in CENTRE_FOR_HEALTH.finditer(text):
         yield Finding(m.start(), m.end(), "CARE_SETTING", 0.85, "care_short")
     for m in ROYAL_POSSESSIVE.finditer(text):
-        if _near(CARE_NEAR, text, m.start("unit"), m.end("unit")):
+        strong = m.group().lower().startswith(STRONG_VISITS)
+        if strong or _near(CARE_NEAR, text, m.start("unit"), m.end("unit")):
             yield Finding(m.start("unit"), m.end("unit"), "CARE_SETTING", 0.75, "care_short")
     if DETENTION_CUE.search(text):
         for m in AFTER_DETENTION.finditer(text):
