@@ -27,6 +27,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from nlp.findings import Finding
 from nlp.hospital_units import CARE_NEAR
 from nlp.name_gazetteer import gazetteer
@@ -104,6 +106,14 @@ LIST_CODE = re.compile(r"[A-Z]{1,2}\d{1,3}[A-Z]?(?![\w])")
 NUMBERED_UNIT = re.compile(
     r"(?<![\w&/-])(?P<unit>(?:[A-Z]{1,2}AU|AMU|EPU|CDU)\s?\d{1,2}[A-Z]?)(?![\w])"
 )
+# "Bright Smiles", "HARBOUR SMILES SAID ...": a dental practice by its brand, with teeth near.
+SMILES_BRAND = re.compile(
+    r"(?<![\w'’-])(?P<name>(?:(?:[A-Z][a-z]+|[A-Z]{2,})\s+){1,2}(?:Smiles?|SMILES?))(?![\w'’-])"
+)
+DENTAL_NEAR = re.compile(
+    r"\b(?:dentists?|dental|teeth|tooth|toothache|fillings?|orthodont\w*)\b", re.I
+)
+NOT_BRAND = frozenset("big happy more many lots all no some few with and of".split())
 # "Suite 2, Mill Court", "Room 9, Wren House": a room, unit or suite, then its building.
 ROOM_AND_BUILDING = re.compile(
     r"(?<![\w])(?P<addr>(?:Room|Unit|Suite|Studio|Block)\s+\d{1,4}[A-Z]?,\s+"
@@ -151,6 +161,13 @@ def short_care_names(text: str) -> Iterator[Finding]:
     for m in SHORT_HOSPITAL.finditer(text):
         if m.group("place").lower() in places and _near(CARE_NEAR, text, m.start(), m.end()):
             yield Finding(m.start(), m.end(), "CARE_SETTING", 0.8, "care_short")
+    for m in SMILES_BRAND.finditer(text) if "mile" in text.lower() else ():
+        words = list(re.finditer(r"\S+", m.group("name")))
+        while len(words) > 1 and words[0].group().lower() in NOT_BRAND | STOP_WORDS:
+            words.pop(0)
+        if len(words) > 1 and _near(DENTAL_NEAR, text, m.start(), m.end(), 200):
+            start = m.start("name") + words[0].start()
+            yield Finding(start, m.end("name"), "CARE_SETTING", 0.75, "care_short")
     for m in CENTRE_FOR_HEALTH.finditer(text):
         yield Finding(m.start(), m.end(), "CARE_SETTING", 0.85, "care_short")
     for m in ROYAL_POSSESSIVE.finditer(text):

@@ -59,6 +59,16 @@ def test_a_council_a_park_or_a_cafe_is_no_hospital(text, value):
     assert "CARE_SETTING" not in labelled(text, value)
 
 
+def test_a_dental_practice_by_its_brand_is_found_even_shouted():
+    text = "NO DENTIST FOR MONTHS. HARBOUR VIEW SMILES SAID TO RING BACK IN MAY."
+    assert "CARE_SETTING" in labelled(text, "HARBOUR VIEW SMILES")
+
+
+def test_smiles_without_a_dentist_are_smiles():
+    text = "LOTS OF BIG SMILES AT THE PARTY TODAY, THE KIDS LOVED IT."
+    assert "CARE_SETTING" not in labelled(text, "BIG SMILES")
+
+
 @pytest.mark.parametrize(
     ("text", "value"),
     [
