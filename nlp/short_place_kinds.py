@@ -88,12 +88,18 @@ ON_CODE = re.compile(
 )
 WARD_WORDS = re.compile(
     r"\b(?:ward|wards|bed|bay|nurses?|admitted|discharged|transferred|hospital|sister|"
-    r"consultant|rehab|weeks?\s+on|days?\s+on|nights?\s+on|moved)\b",
+    r"consultant|rehab|weeks?\s+on|days?\s+on|nights?|stay|moved)\b",
     re.I,
+)
+# Codes that are also vitamins ("on D3", "on B12") need a ward's own words near, not "hospital".
+VITAMINS = frozenset("B1 B2 B3 B5 B6 B7 B9 B12 D2 D3 K1 K2".split())
+WARD_STRONG = re.compile(
+    r"\b(?:ward|wards|bed|bay|nurses|rehab|transferred|moved|(?:weeks?|days?|nights?)\s+on)\b", re.I
 )
 NOT_WARD = re.compile(
     r"\b(?:vitamins?|vit|supplements?|tablets?|injections?|jabs?|deficien\w*|levels?|mg|mcg|"
-    r"iu|capsules?|bus|buses|route|coach|train|seat|row|platform|junction)\b",
+    r"iu|capsules?|takes?|taking|prescribed|bus|buses|route|coach|train|seat|row|platform|"
+    r"junction|channel|watch\w*|tv|telly|programme)\b",
     re.I,
 )
 # "Ward F5 or F6", "Ward C3/C4": the next code of a list begun with the word.
@@ -186,7 +192,8 @@ def short_care_names(text: str) -> Iterator[Finding]:
 def ward_codes(text: str) -> Iterator[Finding]:
     for m in ON_CODE.finditer(text):
         s, e = m.start("unit"), m.end("unit")
-        if _near(WARD_WORDS, text, s, e, 100) and not _near(NOT_WARD, text, s, e, 40):
+        cue = WARD_STRONG if m.group("unit").upper() in VITAMINS else WARD_WORDS
+        if _near(cue, text, s, e, 100) and not _near(NOT_WARD, text, s, e, 40):
             yield Finding(s, e, "CARE_SETTING", 0.75, "ward_code")
     for m in WARD_LIST.finditer(text):
         base = m.start("more")

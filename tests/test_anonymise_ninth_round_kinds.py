@@ -105,6 +105,7 @@ def test_a_ward_code_in_a_hospital_is_found(text, value):
     [
         ("The nurse put him on B12 injections every three months.", "B12"),
         ("She is on D3 tablets since the hospital found her levels low.", "D3"),
+        ("He is on D3 from the GP since his hospital stay.", "D3"),
         ("I got on X5 bus to the hospital and it was late.", "X5"),
         ("Stuck on M6 for an hour on the way to the hospital.", "M6"),
         ("We were transferred from B4 7XY to a flat nearer the hospital.", "B4"),
