@@ -56,7 +56,8 @@ NOT_UNIT = frozenset("st nd rd th hr yr ft lb lbs wk".split())
 # "Selby District", "Furness General": the town's hospital by its short name.
 SHORT_HOSPITAL = re.compile(
     r"(?<![\w'’-])(?P<name>(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\s+(?:District|General))"
-    r"(?![\w'’-])(?!\s+(?:Council|Court|Line|Election|Manager|Secretary|Judge|Committee)\b)"
+    r"(?![\w'’-])(?!\s+(?:Council|Court|Line|Election|Manager|Secretary|Judge|Committee|"
+    r"Nurs\w*|Practi\w*|Team|Health\s+Visitors?)\b)"
 )
 # "Hollin Lane Centre for Health and Care": the rule for "Centre" stops at "Health".
 CENTRE_FOR_HEALTH = re.compile(

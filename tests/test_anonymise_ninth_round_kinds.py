@@ -48,6 +48,7 @@ def test_a_hospital_by_its_short_name_is_found(text, value):
     [
         ("We walked in the Lake District before his operation.", "Lake District"),
         ("Ripon District Council sent a letter about the bins.", "Ripon District"),
+        ("The Ilkley District Nurse team came after the op.", "Ilkley District"),
         ("We went to Georges for tea after the school run.", "Georges"),
         (
             "He was detained at work, then taken to Riverside Park for the fireworks.",
