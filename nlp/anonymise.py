@@ -42,6 +42,7 @@ from nlp.name_gazetteer import (
 )
 from nlp.number_words import as_int
 from nlp.residual_risk import RiskFlag, risk_flags
+from nlp.short_place_kinds import with_capital_the
 from nlp.token_rules import case_mode
 from nlp.uk_recognisers import EVENT_DATE, age_band, postcode_district
 
@@ -303,7 +304,7 @@ def _clean(text: str, found: list[Finding]) -> list[Finding]:
     extra += _ages_after_names(text, resolved + extra)
     if extra:
         resolved = resolve_overlaps(resolved + extra)
-    return [_trim(text, f) for f in resolved]
+    return [_trim(text, f) for f in with_capital_the(text, resolved)]
 
 
 SPEAKER_LABEL = re.compile(r"^[ \t]*([A-Z][a-z]+)[ \t]*:", re.MULTILINE)

@@ -14,6 +14,7 @@ from nlp.identifier_shapes import identifier_shape_findings
 from nlp.name_gazetteer import Gazetteer
 from nlp.note_shorthand import shorthand_findings
 from nlp.place_shapes import place_shapes
+from nlp.short_place_kinds import short_place_findings
 from nlp.token_rules import token_findings
 from nlp.uk_recognisers import pattern_findings
 from nlp.worded_addresses import worded_address_findings
@@ -44,6 +45,7 @@ class UkRulesRecognizer(EntityRecognizer):
             *reference_findings(text),
             *shorthand_findings(text),
             *worded_address_findings(text),
+            *short_place_findings(text),
         ]
         if nlp_artifacts is not None and nlp_artifacts.tokens is not None:
             found.extend(token_findings(nlp_artifacts.tokens, self.gaz, original=text))
