@@ -35,11 +35,13 @@ LIST_HEADING = re.compile(
 CREDIT = re.compile(
     r"(?:(?i:notes|minutes|minuted|written|taken|recorded|compiled|facilitated|chaired|led)"
     r"(?:[ \t]+(?i:taken|written|recorded))?[ \t]+(?i:by)[ \t]*:?"
-    r"|(?i:chair|chairperson|facilitator|minute[ -]?taker|note[ -]?taker|scribe|warden|"
-    r"secretary|host|lead|volunteer|interpreter|translator|advocate|coordinator)[ \t]*:"
+    r"|(?i:chair|chairperson|chaired|facilitator|minute[ -]?taker|note[ -]?taker|scribe|"
+    r"warden|interpreter|translator)[ \t]*:"
     r"|\b[A-Z][a-z]+[ \t]+(?i:interpreter|translator)[ \t]*:)"
-    rf"[ \t]*(?P<name>{NAME})(?![\w'’-])"
+    rf"[ \t]*(?P<name>{NAME})(?=[ \t]*(?:[.,;(\n]|$))"
 )
+# Titles before a listed name ("Revd. Jonathan Kitto", "Cllr Amin"): the name follows them.
+TITLES = r"(?:Revd|Rev|Fr|Cllr|Prof|Dr|Mrs|Mr|Ms|Miss|Mx|Sr|Sir|Dame|Lady|Lord)\.?"
 # Words that stand where a list's item or a credit's name would and name no one.
 NOT_PEOPLE = frozenset(
     """none nil n/a na tbc tba tbd all everyone everybody nobody no one chair chairperson
@@ -90,8 +92,11 @@ def _items(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             if not found:
                 continue
             lead = part[: found.start()].strip()
-            # Only role words, in lower case, may come before the name ("practice manager").
-            if lead and not re.fullmatch(r"[a-z][a-z \t/-]*", lead):
+            title = re.match(rf"{TITLES}(?=[ \t]|$)", found.group())
+            if title:  # "Revd. Jonathan Kitto": the title is no name, what follows is
+                continue
+            # Only role words in lower case, or a title, may come before the name.
+            if lead and not re.fullmatch(rf"(?:[a-z][a-z \t/-]*|{TITLES})", lead):
                 continue
             yield start + offset + found.start(), start + offset + found.end()
 

@@ -54,7 +54,8 @@ NOT_SIGN_OFFS = frozenset(
     faithfully welcome sorry please pls ok okay yes no nope yeah yep done end ends fin
     finished attached enclosed anyway anyways overall help urgent asap tbc tba nil none
     again too also only today tomorrow tonight soon later now then morning afternoon evening
-    night everyone all thoughts ideas comments questions""".split()
+    night everyone all thoughts ideas comments questions diolch hwyl tara cya ciao merci
+    gracias danke shukran salaam namaste amen""".split()
 )
 
 
