@@ -118,11 +118,12 @@ def listed_people(text: str) -> Iterator[Finding]:
         if _person_like(name):
             found.append(Finding(m.start("name"), m.end("name"), "PERSON", 0.8, "attendee_list"))
     yield from found
-    yield from _later_uses(text, found)
+    yield from later_uses(text, found)
 
 
-def _later_uses(text: str, found: list[Finding]) -> Iterator[Finding]:
-    """The first word of each listed name wherever it recurs capitalised as written."""
+def later_uses(text: str, found: list[Finding]) -> Iterator[Finding]:
+    """The first word of each found name wherever it recurs as written (a thread's "cheers
+    Jazz", the minutes' "Mo disputed this"), unless a date or a question reads it as a word."""
     firsts = {re.split(r"[ \t]+", text[f.start : f.end])[0] for f in found}
     taken = {(f.start, f.end) for f in found}
     for first in firsts:
