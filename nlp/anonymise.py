@@ -458,7 +458,8 @@ def _eponym_use(text: str, m: re.Match) -> bool:
 AGE_AFTER_NAME = re.compile(
     r"(?:\s*\(\s*(?=\d{1,3}\s*(?:months?|weeks?)?\s*\))|\s*,\s*|\s+|"
     r"\s+(?:is|was|turned)\s+(?:now\s+|only\s+|just\s+)?)"
-    r"(?P<n>\d{1,3})(?P<unit>\s*(?:months?|weeks?)(?=\s*\)))?(?=\s*\)|\s*,|\s+(?:contacted|from|"
+    r"(?P<n>\d{1,3})(?P<unit>\s*(?:months?|weeks?)(?=\s*\)))?(?=\s*\)|\s*,|\s*[—–;]|\s*:(?!\d)|\s+-\s|"
+    r"\s+(?:contacted|from|"
     r"who|and|has|had|was|is|said|told|shared|lives|lived)\b)"
 )
 

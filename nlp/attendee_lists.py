@@ -19,7 +19,13 @@ from collections.abc import Iterator
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from nlp.findings import Finding
-from nlp.name_gazetteer import DOMAIN_WORDS, NOT_IDENTIFIER_WORDS, ROLE_CUES, TITLE_CUES
+from nlp.name_gazetteer import (
+    DOMAIN_WORDS,
+    NOT_IDENTIFIER_WORDS,
+    ROLE_CUES,
+    TITLE_CUES,
+    gazetteer,
+)
 
 _WORD = r"(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]{1,14}(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{1,14})?"
 NAME = rf"{_WORD}(?:[ \t]+(?:{_WORD}|[A-Z]\.?))?(?:[ \t]+{_WORD})?"
@@ -119,6 +125,31 @@ def listed_people(text: str) -> Iterator[Finding]:
             found.append(Finding(m.start("name"), m.end("name"), "PERSON", 0.8, "attendee_list"))
     yield from found
     yield from later_uses(text, found)
+    yield from paired_items(text)
+
+
+# A note's list item opening with two people: "Stan and Mavis — both positive", "Callum &
+# Fraser: want evening clinics".
+PAIR_ITEM = re.compile(
+    rf"(?m)^[ \t]*(?:[-*•·][ \t]*)?(?P<a>{_WORD})[ \t]+(?:and|&)[ \t]+(?P<b>{_WORD})"
+    r"[ \t]*(?:[—–:]|-[ \t])"
+)
+
+
+def paired_items(text: str) -> Iterator[Finding]:
+    """Both words of a line-opening pair are first names (or words in no list), and not both
+    everyday words ("Fish and Chips —", "Rose and Crown —" name no one)."""
+    gaz = gazetteer()
+    for m in PAIR_ITEM.finditer(text):
+        words = [m.group("a").lower(), m.group("b").lower()]
+        if not all(_person_like(w) for w in words):
+            continue
+        if not all(w in gaz.first_names or w not in gaz.english_words for w in words):
+            continue
+        if all(w in gaz.common_words for w in words) or any(w in gaz.places for w in words):
+            continue
+        for group in ("a", "b"):
+            yield Finding(m.start(group), m.end(group), "PERSON", 0.7, "list_item")
 
 
 def later_uses(text: str, found: list[Finding]) -> Iterator[Finding]:

@@ -41,7 +41,7 @@ INDENTED = re.compile(rf"(?m)^(?:[ \t]{{2,}}|[ \t]*[↳►▶→»][ \t]*)\S")
 COMMENT = re.compile(
     rf"(?m)^(?P<lead>[ \t]*(?:{ARROWS}[ \t]*)?)"
     rf"(?:(?P<name>{_CAP}[ \t]+{_CAP})|(?P<low>{_LOW}[ \t]+{_LOW}))"
-    r"[ \t]?:?[ \t]+(?=\S)"
+    r"(?P<colon>[ \t]?:)?[ \t]+(?=\S)"
 )
 ARROWED_LABEL = re.compile(rf"(?m)^[ \t]*[↳►▶→»][ \t]*(?P<who>{_HANDLE})[ \t]?:[ \t]+(?=\S)")
 # "My username on the patient portal is sparrow_m91", "my login for the app: jt_walker".
@@ -69,7 +69,7 @@ def thread_commenters(text: str) -> Iterator[Finding]:
             found.append(Finding(m.start("who"), m.end("who"), "PERSON", 0.8, "comment_thread"))
     lower = _mostly_lower(text)
     for m in COMMENT.finditer(text):
-        if m.group("name") and _full_name(m.group("name")):
+        if m.group("name") and _full_name(m.group("name"), labelled=bool(m.group("colon"))):
             found.append(Finding(m.start("name"), m.end("name"), "PERSON", 0.75, "comment_thread"))
         elif m.group("low") and lower and m.group("lead") and _lower_full_name(m.group("low")):
             found.append(Finding(m.start("low"), m.end("low"), "PERSON", 0.7, "comment_thread"))
@@ -103,9 +103,10 @@ def _plain(word: str) -> bool:
     )
 
 
-def _full_name(name: str, single: bool = False) -> bool:
+def _full_name(name: str, single: bool = False, labelled: bool = False) -> bool:
     """ "Jazz Kaur", "Wendy Slack", "Tamsyn Pascoe": a first name (or a word in no list) and
-    a surname (or a word in no list); not "Royal Stoke", "Same Here", "Ring Healthwatch"."""
+    a surname (or a word in no list); not "Royal Stoke", "Same Here", "Ring Healthwatch".
+    Before a colon ("Trace Willmott: omg") one clear half is enough."""
     gaz = gazetteer()
     words = [w.lower().strip("'’") for w in name.split()]
     if not all(_plain(w) for w in words):
@@ -121,7 +122,7 @@ def _full_name(name: str, single: bool = False) -> bool:
     last_ok = (last in gaz.surnames and last not in gaz.common_words) or (
         last not in gaz.english_words
     )
-    if first_ok and last_ok:
+    if (first_ok and last_ok) or (labelled and (first_ok or last_ok)):
         return True
     # one everyday-looking word ("Jazz", "Trace", "Will") is fine beside a clear name
     if first_ok:
@@ -135,11 +136,17 @@ def _lower_full_name(name: str) -> bool:
     first, last = name.lower().split()
     if not (_plain(first) and _plain(last)) or first in gaz.places or last in gaz.places:
         return False
-    if first not in gaz.first_names or first in gaz.common_words:
+    if first in gaz.common_words or first in CHAT_WORDS or len(first) < 3:
+        return False
+    if first not in gaz.first_names and first in gaz.english_words:
         return False
     return (last in gaz.surnames and last not in gaz.common_words) or (
         last not in gaz.english_words
     )
+
+
+# Chat shorthand that opens a comment without naming anyone.
+CHAT_WORDS = frozenset("lol omg tbh imo imho ngl idk btw fyi smh wtf ikr thx np pmsl lmao".split())
 
 
 def _mostly_lower(text: str) -> bool:
