@@ -298,6 +298,7 @@ def _clean(text: str, found: list[Finding]) -> list[Finding]:
     if roles:
         kept = [f for f in kept if text[f.start : f.end].lower() not in roles]
     kept = _without_contradicted_guesses(kept)
+    kept = _thread_names_end_names(kept)
     resolved = resolve_overlaps(kept)
     extra = [f for f in _repeats(text, resolved) if not _inside(protected, f)]
     extra += _ages_after_names(text, resolved + extra)
@@ -326,6 +327,20 @@ def _speaker_roles(text: str) -> set[str]:
         and (w in gaz.english_words or w.endswith(ROLE_ENDINGS))
         and not addressed_by_name(text, w.capitalize())  # "Tash: ..." and "Tash did you ...?"
     }
+
+
+def _thread_names_end_names(found: list[Finding]) -> list[Finding]:
+    """A comment thread's layout says where a commenter's name ends ("Jo Bloggs Ring 111 ..."
+    is Jo Bloggs, then the comment): a guess from capitals or the NER that starts with the
+    name and runs on into the comment gives way to it."""
+    ends = {f.start: f.end for f in found if f.source == "comment_thread"}
+    if not ends:
+        return found
+    return [
+        f
+        for f in found
+        if not (f.source in ("capitals", "ner", "spacy_ner") and ends.get(f.start, f.end) < f.end)
+    ]
 
 
 def _without_contradicted_guesses(found: list[Finding]) -> list[Finding]:

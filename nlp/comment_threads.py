@@ -35,7 +35,7 @@ HEADER = re.compile(
     r"(?:(?i:posted|shared\s+a\s+post|commented|replied|wrote)\b.*|[►▶→>»].*)$"
 )
 COMMENTS_HEADING = re.compile(r"(?im)^[ \t]*(?:\d+[ \t]+)?(?:comments|replies)[ \t]*:?[ \t]*$")
-INDENTED = re.compile(rf"(?m)^(?:[ \t]{{2,}}|[ \t]*[↳►▶→»][ \t]*)\S")
+INDENTED = re.compile(r"(?m)^(?:[ \t]{2,}|[ \t]*[↳►▶→»][ \t]*)\S")
 # A comment's first line: a full name (capitalised, or in lower case in a lower-case thread)
 # then the comment, with or without a colon; or after a reply arrow any label and a colon.
 COMMENT = re.compile(
@@ -127,7 +127,8 @@ def _full_name(name: str, single: bool = False, labelled: bool = False) -> bool:
     # one everyday-looking word ("Jazz", "Trace", "Will") is fine beside a clear name
     if first_ok:
         return last in gaz.surnames or last not in gaz.common_words
-    return last_ok and (first in gaz.first_names or first not in gaz.common_words or len(first) <= 4)
+    everyday_first = first in gaz.first_names or first not in gaz.common_words or len(first) <= 4
+    return last_ok and everyday_first
 
 
 def _lower_full_name(name: str) -> bool:
