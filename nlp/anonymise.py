@@ -333,13 +333,16 @@ def _thread_names_end_names(found: list[Finding]) -> list[Finding]:
     """A comment thread's layout says where a commenter's name ends ("Jo Bloggs Ring 111 ..."
     is Jo Bloggs, then the comment): a guess from capitals or the NER that starts with the
     name and runs on into the comment gives way to it."""
-    ends = {f.start: f.end for f in found if f.source == "comment_thread"}
-    if not ends:
+    names = [(f.start, f.end) for f in found if f.source == "comment_thread"]
+    if not names:
         return found
     return [
         f
         for f in found
-        if not (f.source in ("capitals", "ner", "spacy_ner") and ends.get(f.start, f.end) < f.end)
+        if not (
+            f.source in ("capitals", "ner", "spacy_ner")
+            and any(s <= f.start < e < f.end for s, e in names)
+        )
     ]
 
 

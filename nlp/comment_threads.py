@@ -8,8 +8,9 @@ the post's writer on a header line ("Tony Bright posted in ...", "Shazia Rahman 
 Noticeboard"). Such a text reads as a thread when it has a header line, a "Comments:" line, or
 two indented or arrowed lines or more. In a thread, a line opening with two capitalised words
 that read as a first name and a surname (a listed name or a word in no list, never a place, a
-role or an everyday word pair such as "Royal Stoke") names its commenter; after a reply arrow,
-a label before a colon (a username too) does. A commenter's first name recurs as that person
+role or an everyday word pair such as "Royal Stoke") names its commenter; after a reply arrow or
+an indent, a label before a colon (a username too) does, and so does a name or username
+alone on the thread's first line. A commenter's first name recurs as that person
 ("cheers Jazz").
 """
 
@@ -43,7 +44,11 @@ COMMENT = re.compile(
     rf"(?:(?P<name>{_CAP}[ \t]+{_CAP})|(?P<low>{_LOW}[ \t]+{_LOW}))"
     r"(?P<colon>[ \t]?:)?[ \t]+(?=\S)"
 )
-ARROWED_LABEL = re.compile(rf"(?m)^[ \t]*[↳►▶→»][ \t]*(?P<who>{_HANDLE})[ \t]?:[ \t]+(?=\S)")
+ARROWED_LABEL = re.compile(
+    rf"(?m)^(?:[ \t]*[↳►▶→»]|[ \t]{{2,}})[ \t]*(?P<who>{_HANDLE})[ \t]?:[ \t]+(?=\S)"
+)
+# The post's writer alone on the thread's first line: "ashleigh_mcd", "Dawn Pilkington".
+FIRST_LINE = re.compile(rf"\A[ \t]*(?P<who>{_CAP}[ \t]+{_CAP}|{_HANDLE})[ \t]*\n")
 # "My username on the patient portal is sparrow_m91", "my login for the app: jt_walker".
 GIVEN_USERNAME = re.compile(
     r"(?i:\b(?:user[ \t]?name|handle|login|log-in|screen[ \t]?name|gamertag|display[ \t]name)"
@@ -63,7 +68,7 @@ def thread_commenters(text: str) -> Iterator[Finding]:
     if not is_thread(text):
         return
     found: list[Finding] = []
-    for m in HEADER.finditer(text):
+    for m in (*HEADER.finditer(text), *FIRST_LINE.finditer(text)):
         who = m.group("who")
         if (" " in who and _full_name(who)) or _username(who):
             found.append(Finding(m.start("who"), m.end("who"), "PERSON", 0.8, "comment_thread"))

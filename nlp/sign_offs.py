@@ -76,7 +76,9 @@ def bare_sign_offs(text: str) -> Iterator[Finding]:
         return  # "... in Leeds. Chapeltown" is no signature
     kisses = bool(re.search(r"[xX]", m.group().replace(name, "")))
     first = low in gaz.first_names and (low not in gaz.common_words or kisses)
-    if first or (low not in gaz.common_words and (low not in gaz.english_words or len(low) <= 4)):
+    pet_name = kisses and len(low) <= 3  # "x Fi", "Jo xx": a short name with kisses
+    rare = low not in gaz.common_words and (low not in gaz.english_words or len(low) <= 4)
+    if first or pet_name or rare:
         yield Finding(m.start("name"), m.end("name"), "PERSON", 0.75, "sign_off")
 
 

@@ -237,3 +237,19 @@ def test_the_rendered_minutes_keep_one_placeholder_per_person():
     out = anonymise(MINUTES).text
     assert "Mo" not in re.findall(r"\b\w+\b", out)
     assert "in April" in out
+
+
+def test_a_username_alone_on_a_threads_first_line_and_as_an_indented_label():
+    text = (
+        "wee_morag_85\n"
+        "anyone else waiting on physio fae the hospital? been 6 months\n"
+        "   Lisa Baird: ring them direct\n"
+        "   wee_morag_85: cheers hen\n"
+    )
+    assert covered_each(text, "wee_morag_85")
+    assert covered(text, "Lisa Baird")
+
+
+def test_a_short_name_after_kisses_ends_a_message_but_ok_does_not():
+    assert covered("Can't get through to the ward, ring me after 4. x Fi", "Fi")
+    assert not flagged("Can't get through to the ward, ring me after 4. Ok x", "Ok")
