@@ -64,9 +64,9 @@ INITIAL_AND_KISSES = re.compile(r"(?:^|(?<=[\n.!?]))\s*(?P<initial>[A-WYZ])\s+[x
 
 # Eighth round (issue 20): notes that shield a person still tie the initial to an age or a
 # year of birth: "resident E.W. (1937)", "a little girl (R, 6)", "J (he's 19)", "K (aged 4)",
-# and a writer may say so outright: "a resident I'll call J", "known as T" ("(M, 34)" gives a
-# sex, not an initial). The initial then stands for the person wherever it recurs (the
-# anonymiser's repeats, as written).
+# and a writer may say so outright: "a resident I'll call J", "known as T", "Baby L", "Child
+# B" ("(M, 34)" gives a sex, not an initial). The initial then stands for the person wherever
+# it recurs (the anonymiser's repeats, as written).
 INITIALS_BEFORE_YEAR = re.compile(
     r"(?<![\w.])(?P<initials>(?:[A-Z]\.){1,3}|[A-Z]{2,3})\s*\((?:b\.?\s*|born\s+)?"
     r"(?P<year>(?:19|20)\d{2})\)"
@@ -83,7 +83,8 @@ LETTER_THINGS = frozenset(
 )
 CALLED_INITIAL = re.compile(
     r"\b(?:(?:I['’]ll|I\s+will|we['’]ll|we\s+will|let['’]s|I['’]m\s+going\s+to)\s+call"
-    r"(?:\s+(?:him|her|them))?|(?:known|referred\s+to)\s+(?:here\s+)?as)\s+"
+    r"(?:\s+(?:him|her|them))?|(?:known|referred\s+to)\s+(?:here\s+)?as|"
+    r"\b[Bb]aby|\b[Cc]hild|\b[Yy]oung\s+person)\s+"
     r"(?P<initial>[B-HJ-Z])(?![\w&'’-])"
 )
 

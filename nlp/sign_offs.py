@@ -78,10 +78,24 @@ def bare_sign_offs(text: str) -> Iterator[Finding]:
     first = low in gaz.first_names and (low not in gaz.common_words or kisses)
     pet_name = kisses and len(low) <= 3  # "x Fi", "Jo xx": a short name with kisses
     rare = low not in gaz.common_words and (low not in gaz.english_words or len(low) <= 4)
-    if first or pet_name or rare:
+    # On a line of its own any uncommon word closes the message as a name ("Deepak"), unless
+    # it is shaped like a verdict ("Disgraceful", "Shocking") or a job under a signature
+    # ("Solicitor", "Pharmacist").
+    own_line = m.group().lstrip(" \t").startswith("\n") or "\n" in m.group()[:2]
+    alone = (
+        own_line
+        and low not in gaz.common_words
+        and not low.endswith(VERDICT_ENDINGS)
+        and not (low in gaz.english_words and low.endswith(JOB_ENDINGS))
+    )
+    if first or pet_name or rare or alone:
         yield Finding(m.start("name"), m.end("name"), "PERSON", 0.75, "sign_off")
 
 
+VERDICT_ENDINGS = (
+    "ful", "ing", "ed", "ly", "able", "ible", "ous", "ive", "ness", "ment", "tion", "sion", "less",
+)  # fmt: skip
+JOB_ENDINGS = ("er", "or", "ist", "ant", "ent", "ian", "ee", "ary", "ive")
 MONTHS = frozenset(
     "january february march april may june july august september october november december".split()
 )

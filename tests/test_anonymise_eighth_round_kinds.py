@@ -253,3 +253,21 @@ def test_a_username_alone_on_a_threads_first_line_and_as_an_indented_label():
 def test_a_short_name_after_kisses_ends_a_message_but_ok_does_not():
     assert covered("Can't get through to the ward, ring me after 4. x Fi", "Fi")
     assert not flagged("Can't get through to the ward, ring me after 4. Ok x", "Ok")
+
+
+def test_an_uncommon_name_on_the_last_line_signs_off_but_a_verdict_does_not():
+    signed = "I can be reached on 0161 496 0385 any time after six.\nRavinder"
+    assert covered(signed, "Ravinder")
+    verdict = "We waited nine hours for a bed and nobody told us anything.\nDisgraceful"
+    assert not flagged(verdict, "Disgraceful")
+
+
+def test_an_initial_after_baby_or_child_is_the_person():
+    text = "Wed – Baby K (placed with us at 3 days) fed well. K is gaining weight."
+    assert covered_each(text, "K")
+
+
+def test_a_job_under_a_signature_is_no_second_name():
+    text = "Please reply to this office.\n\nYours faithfully,\nMarguerite Oduya-Pell\nSolicitor"
+    assert covered(text, "Marguerite Oduya-Pell")
+    assert not flagged(text, "Solicitor")
