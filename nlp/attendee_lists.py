@@ -72,8 +72,10 @@ def _words(name: str) -> list[str]:
 
 def _person_like(name: str) -> bool:
     words = _words(name)
-    if not words or words[0] in NOT_PEOPLE or words[0] in STOP_WORDS:
+    if not words or words[0] in NOT_PEOPLE:
         return False
+    if words[0] in STOP_WORDS and words[0] not in gazetteer().first_names:
+        return False  # "All", "Others"; but "Will" in a list of people is Will
     return not any(
         w in NOT_PEOPLE
         or w in DOMAIN_WORDS

@@ -35,12 +35,15 @@ HEADER = re.compile(
     rf"(?m)^[ \t]*(?P<who>{_CAP}[ \t]+{_CAP}|{_HANDLE})[ \t]*"
     r"(?:(?i:posted|shared\s+a\s+post|commented|replied|wrote)\b.*|[►▶→>»].*)$"
 )
-COMMENTS_HEADING = re.compile(r"(?im)^[ \t]*(?:\d+[ \t]+)?(?:comments|replies)[ \t]*:?[ \t]*$")
+COMMENTS_HEADING = re.compile(
+    r"(?im)^[ \t]*(?:\d+[ \t]+)?(?:comments|replies)[ \t]*:?[ \t]*$"
+    r"|(?:^|(?<=[\s.!?]))(?:comments|replies)[ \t]*:[ \t]*(?-i:[A-Z][a-z]+[ \t]+[A-Z][a-z]+)[ \t]?:"
+)
 INDENTED = re.compile(r"(?m)^(?:[ \t]{2,}|[ \t]*[↳►▶→»][ \t]*)\S")
 # A comment's first line: a full name (capitalised, or in lower case in a lower-case thread)
 # then the comment, with or without a colon; or after a reply arrow any label and a colon.
 COMMENT = re.compile(
-    rf"(?m)^(?P<lead>[ \t]*(?:{ARROWS}[ \t]*)?)"
+    rf"(?m)(?:^(?P<lead>[ \t]*(?:{ARROWS}[ \t]*)?)|(?<=[\s.!?])(?i:comments|replies)[ \t]*:[ \t]*)"
     rf"(?:(?P<name>{_CAP}[ \t]+{_CAP})|(?P<low>{_LOW}[ \t]+{_LOW}))"
     r"(?P<colon>[ \t]?:)?[ \t]+(?=\S)"
 )

@@ -271,3 +271,12 @@ def test_a_job_under_a_signature_is_no_second_name():
     text = "Please reply to this office.\n\nYours faithfully,\nMarguerite Oduya-Pell\nSolicitor"
     assert covered(text, "Marguerite Oduya-Pell")
     assert not flagged(text, "Solicitor")
+
+
+def test_comments_run_on_after_the_post_and_a_listed_will():
+    text = "Bins not collected and the carers cant get in. Comments: Trace Quennell: same here"
+    assert covered(text, "Trace Quennell")
+    minutes = "Attendees: Will, Rosa Ng. Will said the bill was late. Will you pay it? We will."
+    assert touched_at(minutes, "Will", 1)
+    assert not touched_at(minutes, "Will", 2)
+    assert not flagged(minutes, "will.")
