@@ -299,6 +299,7 @@ def _clean(text: str, found: list[Finding]) -> list[Finding]:
     if roles:
         kept = [f for f in kept if text[f.start : f.end].lower() not in roles]
     kept = _without_contradicted_guesses(kept)
+    kept = _thread_names_end_names(kept)
     resolved = resolve_overlaps(kept)
     extra = [f for f in _repeats(text, resolved) if not _inside(protected, f)]
     extra += _ages_after_names(text, resolved + extra)
@@ -327,6 +328,23 @@ def _speaker_roles(text: str) -> set[str]:
         and (w in gaz.english_words or w.endswith(ROLE_ENDINGS))
         and not addressed_by_name(text, w.capitalize())  # "Tash: ..." and "Tash did you ...?"
     }
+
+
+def _thread_names_end_names(found: list[Finding]) -> list[Finding]:
+    """A comment thread's layout says where a commenter's name ends ("Jo Bloggs Ring 111 ..."
+    is Jo Bloggs, then the comment): a guess from capitals or the NER that starts with the
+    name and runs on into the comment gives way to it."""
+    names = [(f.start, f.end) for f in found if f.source == "comment_thread"]
+    if not names:
+        return found
+    return [
+        f
+        for f in found
+        if not (
+            f.source in ("capitals", "ner", "spacy_ner")
+            and any(s <= f.start < e < f.end for s, e in names)
+        )
+    ]
 
 
 def _without_contradicted_guesses(found: list[Finding]) -> list[Finding]:
@@ -362,6 +380,7 @@ def _repeats(text: str, findings: list[Finding]) -> list[Finding]:
     Ages are left out: "84" elsewhere is rarely the same fact."""
     common = gazetteer().common_words
     strings: dict[str, str] = {}
+    as_written: set[str] = set()
     for f in findings:
         value = text[f.start : f.end]
         if f.label == "AGE" or (f.label == "DATE_OF_BIRTH" and len(value) < 6):
@@ -371,24 +390,51 @@ def _repeats(text: str, findings: list[Finding]) -> list[Finding]:
             for part in re.findall(r"[^\W\d_]{3,}", value):
                 if part.lower() not in common and part.lower() not in NOT_PARTS_OF_NAMES:
                     strings.setdefault(part.lower(), "PERSON")
+            first = _everyday_first_name(value)
+            if first:  # "Mercy Adebayo-Clarke" ... "Mercy has had toothache"
+                strings.setdefault(first.lower(), "PERSON")
+                as_written.add(first)
     if not strings:
         return []
     found = []
-    for pattern in _repeat_patterns(text, findings, strings):
+    for pattern in _repeat_patterns(text, findings, strings, common, as_written):
         found += [
             Finding(m.start(), m.end(), strings[m.group().lower()], 0.7, "repeat")
             for m in pattern.finditer(text)
-            if not _eponym_use(text, m)
+            if not _eponym_use(text, m) and not _date_use(text, m)
         ]
     return found
 
 
-def _repeat_patterns(text: str, findings: list[Finding], strings: dict[str, str]):
+def _everyday_first_name(value: str) -> str | None:
+    """The given name of a full name ("Mercy Adebayo-Clarke", "June Atherton") when it is
+    also an everyday word: a listed first name, capitalised, before a capitalised surname."""
+    words = value.split()
+    if len(words) < 2 or not re.fullmatch(r"[A-Z][a-z]{2,}", words[0]):
+        return None
+    gaz = gazetteer()
+    low = words[0].lower()
+    if low not in gaz.first_names or low not in gaz.common_words or low in NOT_PARTS_OF_NAMES:
+        return None
+    return words[0] if words[1][:1].isupper() else None
+
+
+def _repeat_patterns(
+    text: str, findings: list[Finding], strings: dict[str, str], common, as_written: set[str]
+):
     """Longer values repeat in any case. A value of one or two letters (an initial, "Jo") only
     as written and never after an apostrophe: in any case, a chat's "T" would take the t of
-    every "won't" and the m of every "I'm"."""
+    every "won't" and the m of every "I'm". A one-word name that is also an everyday word
+    ("June", "Will", "Sandy") repeats only as written: "will" and "june" stay."""
     short = {text[f.start : f.end] for f in findings if f.end - f.start < 3}
-    long = [v for v in strings if len(v) >= 3]
+    short |= as_written | {
+        text[f.start : f.end]
+        for f in findings
+        if f.label == "PERSON"
+        and text[f.start : f.end].lower() in common
+        and re.fullmatch(r"[^\W\d_]+", text[f.start : f.end])
+    }
+    long = [v for v in strings if len(v) >= 3 and not (v in common and strings[v] == "PERSON")]
     if long:
         alternatives = "|".join(re.escape(v) for v in sorted(long, key=len, reverse=True))
         yield re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
@@ -396,6 +442,30 @@ def _repeat_patterns(text: str, findings: list[Finding], strings: dict[str, str]
     if short:
         alternatives = "|".join(re.escape(v) for v in sorted(short, key=len, reverse=True))
         yield re.compile(rf"(?<![\w'’])(?:{alternatives})(?!\w)")
+
+
+# Words before a month that make it a date: "in June", "since May" (not "June reported").
+DATE_BEFORE = re.compile(
+    r"(?i)(?:\b(?:in|on|since|until|till|by|of|last|next|early|late|mid|from|to|during|"
+    r"before|after|this|every)|\d(?:st|nd|rd|th)?)[ \t]+$"
+)
+
+
+def _date_use(text: str, m: re.Match) -> bool:
+    """ "June" found as a person; "in June" or "June 2024" elsewhere is the month, and "Will
+    you ...", "May I ..." are the verbs."""
+    low = m.group().lower()
+    if low in MONTH_WORDS and (
+        DATE_BEFORE.search(text[max(0, m.start() - 12) : m.start()])
+        or re.match(r"[ \t]+\d", text[m.end() : m.end() + 3])
+    ):
+        return True
+    return low in MODAL_NAMES and bool(re.match(MODAL_FOLLOWERS, text[m.end() : m.end() + 8]))
+
+
+MONTH_WORDS = frozenset("april may june august".split())
+MODAL_NAMES = frozenset("will may".split())
+MODAL_FOLLOWERS = r"(?i)[ \t]+(?:you|we|they|i|he|she|it|the|this|that|there|be|not)\b"
 
 
 def _eponym_use(text: str, m: re.Match) -> bool:
@@ -407,7 +477,8 @@ def _eponym_use(text: str, m: re.Match) -> bool:
 AGE_AFTER_NAME = re.compile(
     r"(?:\s*\(\s*(?=\d{1,3}\s*(?:months?|weeks?)?\s*\))|\s*,\s*|\s+|"
     r"\s+(?:is|was|turned)\s+(?:now\s+|only\s+|just\s+)?)"
-    r"(?P<n>\d{1,3})(?P<unit>\s*(?:months?|weeks?)(?=\s*\)))?(?=\s*\)|\s*,|\s+(?:contacted|from|"
+    r"(?P<n>\d{1,3})(?P<unit>\s*(?:months?|weeks?)(?=\s*\)))?(?=\s*\)|\s*,|\s*[—–;]|\s*:(?!\d)|\s+-\s|"
+    r"\s+(?:contacted|from|"
     r"who|and|has|had|was|is|said|told|shared|lives|lived)\b)"
 )
 

@@ -51,6 +51,11 @@ ROLES = frozenset(
     meds callback postcode surname forename forenames name address date subject sent cc dob
     email phone mobile plan history notes action outcome chair host secretary clerk minutes
     admin mod moderator team all everyone""".split()
+) | frozenset(
+    # Headings of minutes and posts, which open lines before a colon as speakers do.
+    """present apologies apols attendees attending absent members agenda actions action
+    comments comment replies minutes decisions decision updates update summary aob venue
+    items item matters arising next purpose attachments attached tbc tba none""".split()
 )
 ROLE_ENDINGS = ("er", "or", "ist", "ant", "ent", "ee")
 # A diary written by day ("Mon: rang the surgery", "Th: Mam fell") labels its entries with

@@ -62,11 +62,51 @@ QUOTED_NICKNAME = re.compile(
 INITIAL_AND_KISSES = re.compile(r"(?:^|(?<=[\n.!?]))\s*(?P<initial>[A-WYZ])\s+[xX]{1,4}\s*$")
 
 
+# Eighth round (issue 20): notes that shield a person still tie the initial to an age or a
+# year of birth: "resident E.W. (1937)", "a little girl (R, 6)", "J (he's 19)", "K (aged 4)",
+# and a writer may say so outright: "a resident I'll call J", "known as T", "Baby L", "Child
+# B" ("(M, 34)" gives a sex, not an initial). The initial then stands for the person wherever
+# it recurs (the anonymiser's repeats, as written).
+INITIALS_BEFORE_YEAR = re.compile(
+    r"(?<![\w.])(?P<initials>(?:[A-Z]\.){1,3}|[A-Z]{2,3})\s*\((?:b\.?\s*|born\s+)?"
+    r"(?P<year>(?:19|20)\d{2})\)"
+)
+ONE_INITIAL_AND_AGE = re.compile(
+    r"(?<![\w.&'’-])(?P<initial>[B-HJ-Z])\.?[ \t]*\((?P<said>(?:he|she|they)['’](?:s|re)[ \t]+|"
+    r"(?:age|aged)[ \t]+)?(?P<age>\d{1,2})(?:[ \t]*(?:yrs?|years?(?:[ \t]+old)?|y/?o))?\)"
+    r"|\((?P<initial2>[B-EG-HJ-LN-Z]),[ \t]*(?:age[ \t]+|aged[ \t]+)?(?P<age2>\d{1,2})\)"
+)
+# Words that number or grade with a letter ("Plan B (2)", "Hep C (40)", "Vitamin D (50)").
+LETTER_THINGS = frozenset(
+    """plan type grade hep hepatitis vitamin vit group class stage section band ward bay room
+    block level option category unit wing floor flat zone part appendix table figure""".split()
+)
+CALLED_INITIAL = re.compile(
+    r"\b(?:(?:I['’]ll|I\s+will|we['’]ll|we\s+will|let['’]s|I['’]m\s+going\s+to)\s+call"
+    r"(?:\s+(?:him|her|them))?|(?:known|referred\s+to)\s+(?:here\s+)?as|"
+    r"\b[Bb]aby|\b[Cc]hild|\b[Yy]oung\s+person)\s+"
+    r"(?P<initial>[B-HJ-Z])(?![\w&'’-])"
+)
+
+
 def initials_before_an_age(text: str) -> Iterator[Finding]:
     for m in INITIALS_BEFORE_AGE.finditer(text):
         letters = m.group("initials").replace(".", "").lower()
         if letters not in DOMAIN_WORDS and 0 < int(m.group("age")) <= 115:
             yield Finding(m.start("initials"), m.end("initials"), "PERSON", 0.75, "initials_age")
+    for m in INITIALS_BEFORE_YEAR.finditer(text):
+        letters = m.group("initials").replace(".", "").lower()
+        if letters not in DOMAIN_WORDS and (len(letters) >= 2 or "." in m.group("initials")):
+            yield Finding(m.start("initials"), m.end("initials"), "PERSON", 0.75, "initials_age")
+    for m in ONE_INITIAL_AND_AGE.finditer(text):
+        group = "initial" if m.group("initial") else "initial2"
+        if not m.group("said") and group == "initial":
+            before = re.findall(r"[A-Za-z]+", text[max(0, m.start() - 15) : m.start()])
+            if before and before[-1].lower() in LETTER_THINGS:
+                continue  # "Plan B (2)", "Hep C (40)"
+        yield Finding(m.start(group), m.end(group), "PERSON", 0.7, "initials_age")
+    for m in CALLED_INITIAL.finditer(text):
+        yield Finding(m.start("initial"), m.end("initial"), "PERSON", 0.75, "initials_age")
 
 
 def quoted_nicknames(text: str) -> Iterator[Finding]:

@@ -6,8 +6,10 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from nlp.attendee_lists import listed_people
 from nlp.care_setting_names import care_setting_findings
 from nlp.chat_speakers import chat_speakers
+from nlp.comment_threads import thread_commenters
 from nlp.cued_references import reference_findings
 from nlp.findings import LABELS
 from nlp.identifier_shapes import identifier_shape_findings
@@ -40,6 +42,8 @@ class UkRulesRecognizer(EntityRecognizer):
             *pattern_findings(text),
             *identifier_shape_findings(text),  # built on uk_recognisers' shapes, so called here
             *chat_speakers(text),
+            *listed_people(text),
+            *thread_commenters(text),
             *care_setting_findings(text),
             *place_shapes(text),
             *reference_findings(text),

@@ -533,12 +533,15 @@ def _beside_an_age(v: View, i: int, gaz: Gazetteer) -> bool:
             and v.word[i] not in KINDS_OF_PEOPLE
             and not v.text[i].isupper()
         )
-    if i + 4 >= len(v):
-        return False
-    if v.low[i + 1] != "," or v.low[i + 3] != ",":
+    if v.low[i + 1] != ",":
         return False
     age = v.text[i + 2]
-    return age.isdigit() and 0 < int(age) <= 115 and not v.text[i + 4][:1].isdigit()
+    if not (age.isdigit() and 0 < int(age) <= 115):
+        return False
+    if v.low[i + 3] == ",":
+        return i + 4 < len(v) and not v.text[i + 4][:1].isdigit()
+    # A note's list item: "Hyacinth, 77 — waiting for cataract op", "Neve, 17: school nurse"
+    return v.text[i + 3] in ("—", "–", "-", ":", ";") and v.mode == "mixed" and v.sent_start[i]
 
 
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
