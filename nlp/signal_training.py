@@ -76,14 +76,18 @@ BACKGROUND_RATE = {
 }
 # Risk to life has a second, lower tier ("possible risk, please read"): a missed risk to life
 # costs more than a false alarm, so its threshold may flag up to this share of the background
-# comments, 7.5 times the sure tier's for suicide or self-harm and 2.5 times for immediate
-# danger (so that, with the rules, about 1 % of the held-out trust's comments and at most 12 %
-# of Care Opinion's stories, which come largely from mental health services, are flagged for
-# risk to life). Danger's cap is the lower because its possible tier was where the false
-# alarms were: a story of abuse that is not in danger now, ordinary feedback said "right now";
-# at 0.75 % the held-out trust's load went over the budget (1.3 %). It still reaches the lead as
+# comments, 10 times the sure tier's for suicide or self-harm and 2.5 times for immediate
+# danger, within a budget: about 1 % of the held-out trust's comments and at most 12 % of
+# Care Opinion's stories (which come largely from mental health services) flagged for risk
+# to life. Chosen on a cross-validated curve (written stories caught against background
+# comments flagged, `python benchmarks/signals_tier_curve.py`): suicide's cap was raised from
+# 0.75 % to 1 % when the written stories made the model surer (story recall 0.89 -> 0.90 by
+# cross-validation; the held-out trust's load 0.7 % -> 1.0 %, Care Opinion's 6.2 % -> 6.7 %);
+# 1.5 % and danger at 0.5 % went over the budget (1.8 % of the held-out trust). Danger's cap
+# is the lower because its possible tier was where the false alarms were: a story of abuse
+# that is not in danger now, ordinary feedback said "right now". It still reaches the lead as
 # a risk-to-life flag, its reason marked "possible risk, please read".
-POSSIBLE_RATE = {"suicide_self_harm": 0.0075, "immediate_danger": 0.0025}
+POSSIBLE_RATE = {"suicide_self_harm": 0.01, "immediate_danger": 0.0025}
 # The possible tier rises with a story's length up to this many sentences (see `by_length`).
 LONGEST = 8
 # Never below this (a threshold near 0 would flag everything a little like a risk).
