@@ -18,7 +18,7 @@ def labelled(text: str, value: str) -> set[str]:
 
 
 def test_engine_version_names_the_sixth_round():
-    assert ENGINE_VERSION == "uk-rules-7+ner-2"
+    assert ENGINE_VERSION == "uk-rules-8+ner-2"
 
 
 # --- strict identifiers read out or spaced --------------------------------------------------
