@@ -13,10 +13,13 @@ from nlp import signal_welsh, signal_welsh_model, signal_welsh_training, signals
 @pytest.mark.parametrize(
     "text",
     [
-        # Better for everyone if I weren't here: said in no rule's words.
-        "Byddai'n well i bawb taswn i ddim yma o gwbl.",
-        # He said he will finish the job tonight.
-        "Mae o wedi deud y bydd o'n gorffen y job heno pan ddaw o adre.",
+        # Written for this test, in no training story's or rule's words. I have been hiding
+        # the sleeping tablets in the drawer for a month.
+        "Dw i wedi bod yn cuddio'r tabledi cysgu yn y drôr ers mis.",
+        # My neighbour has a gun in the house and he has pointed it at me.
+        "Mae gan fy nghymydog wn yn y tŷ ac mae o wedi ei bwyntio ata i.",
+        # She has locked herself in the bathroom with a razor.
+        "Mae hi wedi cloi ei hun yn y stafell molchi efo rasel.",
     ],
 )
 def test_welsh_risk_no_rule_hears_is_flagged_by_the_worker_as_possible(text):
