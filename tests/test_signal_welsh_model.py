@@ -97,4 +97,6 @@ def test_the_shipped_weights_learned_from_the_welsh_stories():
     model = signal_welsh_model.load()
     assert model.corpus_sha256 == signal_welsh_training.training_digest(items)
     assert model.names == tuple(signals.SIGNALS)
-    assert np.all((model.thresholds >= signal_welsh_training.MIN_THRESHOLD) & (model.thresholds < 1))
+    assert np.all(
+        (model.thresholds >= signal_welsh_training.MIN_THRESHOLD) & (model.thresholds < 1)
+    )
