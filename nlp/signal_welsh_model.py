@@ -27,6 +27,8 @@ from pathlib import Path
 
 import numpy as np
 
+from nlp import signal_welsh
+
 MODEL_PATH = Path(__file__).parent / "data" / "signal_welsh_model.npz"
 CHAR_RANGE = (2, 5)
 WORD = re.compile(r"(?u)\b\w[\w'’-]*\b")
@@ -153,15 +155,13 @@ def load(path: Path = MODEL_PATH) -> WelshModel:
 
 
 def reads(text: str) -> bool:
-    """Whether the Welsh model reads a sentence: two different Welsh-only words (see
-    `signal_welsh.WELSH_WORDS`). Looser than `signal_welsh.is_welsh` (which also asks a fifth of
-    the words), so a sentence that switches language ("he's outside now yn gweiddi, dw i'n
-    ofn") is read by this model as well as by the English one; one English comment in ten
-    thousand (the FFT set) has two such words."""
-    from nlp.signal_welsh import WELSH_WORDS, WORD
-
-    words = {w.lower().strip("'’") for w in WORD.findall(text)}
-    return len(words & WELSH_WORDS) >= 2
+    """Whether the Welsh model reads a sentence: one that reads as Welsh
+    (`signal_welsh.is_welsh`), or that has two different Welsh-only words however many English
+    ones, so a sentence that switches language ("he's outside now yn gweiddi, dw i'n ofn") is
+    read by this model as well as by the English one. One English comment in ten thousand (the
+    FFT set) has two such words."""
+    words = {w.lower().strip("'’") for w in signal_welsh.WORD.findall(text)}
+    return signal_welsh.is_welsh(text) or len(words & signal_welsh.WELSH_WORDS) >= 2
 
 
 # A Welsh story of a few sentences is also scored whole (see `reads_whole`).
