@@ -4,7 +4,7 @@ leave-one-file-out figures and writes the shipped weights.
 
 Which stories: every story marked "cy" or "mixed" in the retired blind rounds
 (benchmarks/data/signals_independent_v3..v7.jsonl) and the sets written for training
-(nlp/data/signal_written/*.jsonl): about 600, 170 of them with risk to life. The Welsh stories
+(nlp/data/signal_written/*.jsonl): about 600, 150 of them with risk to life. The Welsh stories
 without a signal are the hard negatives (an end-of-life wish, a nurse's screening question, a
 service named, a past told as over).
 
