@@ -100,3 +100,19 @@ def test_the_shipped_weights_learned_from_the_welsh_stories():
     assert np.all(
         (model.thresholds >= signal_welsh_training.MIN_THRESHOLD) & (model.thresholds < 1)
     )
+
+
+def test_english_is_not_read_by_the_welsh_model():
+    # "mam" is a Welsh-only word too (and north-English), but one is not Welsh.
+    english = "The nurse was kind to my mam on the ward. I took all my tablets an hour ago."
+    assert not signal_welsh_model.reads("The nurse was kind to my mam on the ward.")
+    found = signals.detect(english).signals
+    assert "suicide_self_harm" in {s.name for s in found}
+    assert not any("Welsh model" in s.why for s in found)
+
+
+def test_a_short_welsh_story_is_scored_whole_as_well_as_by_sentence():
+    assert signal_welsh_model.reads_whole([True, True])
+    assert not signal_welsh_model.reads_whole([True])  # one sentence: the sentence is the story
+    assert not signal_welsh_model.reads_whole([True, False, False])  # mostly English
+    assert not signal_welsh_model.reads_whole([True] * (signal_welsh_model.STORY_MAX + 1))
