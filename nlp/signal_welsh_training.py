@@ -179,11 +179,11 @@ def wholes(items: list[WelshStory]) -> list[signal_corpus.Example]:
 def story_scores(model: signal_welsh_model.WelshModel, items: list[WelshStory]) -> np.ndarray:
     """(stories, signals): each story's best allowed Welsh sentence, as the worker scores it
     (0 where no Welsh sentence is allowed)."""
-    from nlp import signals
+    from nlp import signal_welsh_heard
 
     out = np.zeros((len(items), len(model.names)), dtype=np.float32)
     for r, item in enumerate(items):
-        out[r] = signals.welsh_best_scores(item.story.text, model)
+        out[r] = signal_welsh_heard.welsh_best_scores(item.story.text, model)
     return out
 
 

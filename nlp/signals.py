@@ -788,6 +788,8 @@ def model_signals_many(
     pieces = [unit for units in per_text for unit in units]
     scores = model.score_units(pieces) if pieces else np.zeros((0, len(model.names)))
     results, offset = [], 0
+    from nlp.signal_welsh_heard import welsh_signals
+
     cymraeg = (welsh_model or signal_welsh_model.load()) if welsh else None
     for text, units, held in zip(texts, per_text, held_back, strict=True):
         rows = scores[offset : offset + len(units)]
@@ -795,74 +797,9 @@ def model_signals_many(
         found = _best_per_signal(model, units, rows, held)
         if cymraeg is not None:
             heard = {s.name for s in found}
-            found.extend(s for s in _welsh_signals(text, cymraeg, held) if s.name not in heard)
+            found.extend(s for s in welsh_signals(text, cymraeg, held) if s.name not in heard)
         results.append(found)
     return results
-
-
-def welsh_best(
-    text: str, model: signal_welsh_model.WelshModel, held_back: list[tuple[str, int, int]]
-) -> list[tuple[float, signal_model.Unit] | None]:
-    """Per signal of `model`, the Welsh sentence of `text` the Welsh model scores highest and
-    its score, among those it may raise the signal on: not one holding a phrase the rules held
-    back for that signal (negated, a service, a question), nor one `signal_welsh` holds back
-    as a whole (asked and answered no, an end-of-life wish, past and well now). A short
-    Welsh story is also scored whole (`signal_welsh_model.reads_whole`) when none of its
-    Welsh sentences is held back for the signal."""
-    text = normalise(text)
-    units = signal_model.units(text)
-    welsh = [signal_welsh_model.reads(unit.text) for unit in units]
-    rows = [i for i, read in enumerate(welsh) if read]
-    whole = signal_welsh_model.reads_whole(welsh)
-    scores = model.probabilities([units[i].text for i in rows] + ([text] if whole else []))
-    best: list[tuple[float, signal_model.Unit] | None] = []
-    for column, name in enumerate(model.names):
-        top: tuple[float, signal_model.Unit] | None = None
-        held = False
-        for row, i in enumerate(rows):
-            unit = units[i]
-            after = units[i + 1].text.lower() if i + 1 < len(units) else ""
-            if any(
-                s == name and a < unit.end and unit.start < b for s, a, b in held_back
-            ) or signal_welsh.sentence_held_back(name, unit.text.lower(), after):
-                held = True
-                continue
-            if top is None or scores[row, column] > top[0]:
-                top = (float(scores[row, column]), unit)
-        # The story whole, when no Welsh sentence of it is held back for the signal: its
-        # score, with its likeliest sentence as the evidence.
-        if whole and not held and top is not None and scores[-1, column] > top[0]:
-            top = (float(scores[-1, column]), top[1])
-        best.append(top)
-    return best
-
-
-def welsh_best_scores(text: str, model: signal_welsh_model.WelshModel) -> np.ndarray:
-    """(signals,) the Welsh model's best allowed score per signal (0 with no Welsh sentence),
-    after the rules' hold-backs, as the worker scores it (for training's cross-validation)."""
-    held = _rules(text)[1]
-    return np.array([0.0 if b is None else b[0] for b in welsh_best(text, model, held)])
-
-
-def _welsh_signals(
-    text: str, model: signal_welsh_model.WelshModel, held_back: list[tuple[str, int, int]]
-) -> list[Signal]:
-    """Signals the Welsh model raises: always the "possible" tier (a Welsh speaker should
-    read the story; the model learned from a few hundred stories), quoting the sentence."""
-    found = []
-    for column, top in enumerate(welsh_best(text, model, held_back)):
-        threshold = float(model.thresholds[column])
-        if top is None or top[0] < threshold:
-            continue
-        score, unit = top
-        why = (
-            f"{POSSIBLE_PREFIX}Welsh model {score:.2f} (possible from {threshold:.2f}) on the"
-            f' words "{_quote(unit.text)}"'
-        )
-        found.append(
-            Signal(model.names[column], "classifier", why, round(score, 3), tier="possible")
-        )
-    return found
 
 
 def _english_units(units: list[signal_model.Unit]) -> list[signal_model.Unit]:

@@ -7,7 +7,13 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from nlp import signal_welsh, signal_welsh_model, signal_welsh_training, signals
+from nlp import (
+    signal_welsh,
+    signal_welsh_heard,
+    signal_welsh_model,
+    signal_welsh_training,
+    signals,
+)
 
 
 @pytest.mark.parametrize(
@@ -52,10 +58,10 @@ def test_welsh_hard_negatives_raise_no_risk_to_life(text):
 def test_a_sentence_held_back_as_a_whole_is_not_scored_for_that_signal():
     model = signal_welsh_model.load()
     asked = "Gofynnodd y nyrs a oeddwn i eisiau lladd fy hun. Dywedais i na."
-    best = signals.welsh_best(asked, model, [])
+    best = signal_welsh_heard.welsh_best(asked, model, [])
     assert best[model.names.index("suicide_self_harm")] is None
     plain = "Dw i'n meddwl am ladd fy hun bob nos."
-    assert signals.welsh_best(plain, model, [])[model.names.index("suicide_self_harm")]
+    assert signal_welsh_heard.welsh_best(plain, model, [])[model.names.index("suicide_self_harm")]
 
 
 def test_the_numpy_features_are_scikit_learns():
