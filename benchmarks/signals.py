@@ -15,7 +15,9 @@ Sets (JSON Lines, {"id", "text", "signals": [...]}; "labels" is read as well):
   risk); the flagged texts and reasons go to benchmarks/out/ for a person to read.
 
 Methods: a keyword baseline (substrings, no negation or context), the rules alone (what the
-web request acts on at once) and rules + model (what the worker runs).
+web request acts on at once), the rules and the English model without the Welsh model (the
+baseline for it) and rules + both models (what the worker runs). A set whose rows say "lang"
+is also reported for its Welsh and mixed ("cy", "mixed") rows alone.
 
 Targets (issue 19): recall >= 0.95 for risk to life with precision >= 0.70; recall >= 0.85 for
 abuse, neglect and domestic abuse.
@@ -69,7 +71,8 @@ def read_set(path: Path) -> list[dict]:
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
             row = json.loads(line)
-            rows.append({"text": row["text"], "labels": set(row.get("signals", row.get("labels")))})
+            labels = set(row.get("signals", row.get("labels")))
+            rows.append({"text": row["text"], "labels": labels, "lang": row.get("lang", "en")})
     return rows
 
 
@@ -170,12 +173,20 @@ def main() -> None:
     methods = {
         "keyword baseline": lambda texts: [keyword_baseline(t) for t in texts],
         "rules (web)": lambda texts: [set(signals.rule_hits(t).names) for t in texts],
-        "rules + model (worker)": lambda texts: [set(d.names) for d in signals.detect_many(texts)],
+        "rules + model, no Welsh": lambda texts: [
+            set(d.names) for d in signals.detect_many(texts, welsh=False)
+        ],
+        "rules + models (worker)": lambda texts: [set(d.names) for d in signals.detect_many(texts)],
     }
     signals.detect("warm up the model")
     paths = ([] if args.only else [HERE / name for name in SETS]) + args.set
     for path in paths:
-        report(path.name, read_set(path), methods)
+        rows = read_set(path)
+        report(path.name, rows, methods)
+        # Welsh and code-switched stories apart: the Welsh model's part (issue 19).
+        welsh = [r for r in rows if r["lang"] != "en"]
+        if welsh:
+            report(f"{path.name}, Welsh and mixed only", welsh, methods)
     for path in args.real:
         flag_rate(
             path,

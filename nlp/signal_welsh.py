@@ -279,3 +279,31 @@ def cue_words(text: str) -> list[tuple[str, str]]:
             if lowered == cue or (len(cue) > 4 and lowered.startswith(cue)):
                 seen.setdefault(cue, signal)
     return list(seen.items())
+
+
+# Answered no to a question someone asked: "gofynnodd y nyrs ... dywedais i na".
+ANSWERED_NO = re.compile(
+    r"\b(?:dywedais|dwedais|dudis|wedes|atebais)(?: i| fi)? (?:na|nac|naddo|nad|dim)\b"
+    r"|\bnaddo\b|\bnac (?:ydw|oeddwn|oes)\b"
+)
+
+
+def sentence_held_back(signal: str, sentence: str, after: str = "") -> str | None:
+    """Why the Welsh model may not raise `signal` on a whole sentence (lower case), given the
+    sentence after it, or None. The rules' hold-backs, said of a sentence rather than a
+    phrase, since a model has no phrase to place a negation against: a question someone asked
+    and answered no; a wish about the end of life; a risk years ago and well now; for danger,
+    someone said to be well or safe now. Negation and services are held at the phrase by the
+    rules (`hits`), whose held-back spans the model also respects."""
+    words = {w.lower() for w in WORD.findall(sentence)}
+    both = f"{sentence} {after}"
+    if ASKED & words and (ANSWERED_NO.search(both) or sentence.rstrip().endswith("?")):
+        return "a question someone asked"
+    if signal == "suicide_self_harm":
+        if words & {"marw", "farw"} and END_OF_LIFE & words:
+            return "a wish about the end of life"
+        if YEARS_AGO.search(sentence) and WELL_NOW.search(both) and not BACK_AGAIN.search(both):
+            return "past, and well now"
+    if signal == "immediate_danger" and WELL_NOW.search(both) and not BACK_AGAIN.search(both):
+        return "well or safe now"
+    return None

@@ -14,8 +14,8 @@ the signal, not which. A story of one or two sentences gives each sentence its l
 longer story, for each signal it carries, the sentence a first-pass model scores highest for
 that signal takes the label; its other sentences are "unsure" for that signal (neither
 positive nor negative) and negatives for every signal the story does not carry. A story
-without labels gives negatives only. Welsh sentences are left out (the Welsh rules read them),
-as the detector does.
+without labels gives negatives only. Welsh sentences are left out (the Welsh rules and the
+Welsh model, `nlp.signal_welsh_training`, read them), as the detector does.
 """
 
 from __future__ import annotations

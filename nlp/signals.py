@@ -25,7 +25,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from nlp import signal_context, signal_model, signal_welsh
+from nlp import signal_context, signal_model, signal_welsh, signal_welsh_model
 
 SIGNALS: dict[str, str] = {
     "suicide_self_harm": "Thoughts of suicide or self-harm",
@@ -766,14 +766,18 @@ def model_signals_many(
     texts: list[str],
     model: signal_model.SentenceModel | None = None,
     held_back: list[list[tuple[str, int, int]]] | None = None,
+    welsh_model: signal_welsh_model.WelshModel | None = None,
+    welsh: bool = True,
 ) -> list[list[Signal]]:
     """Signals the sentence model hears: each sentence of each text is embedded alone and
     with its neighbours, scored, and a signal fires on the best-scoring sentence over its
     threshold. All texts' sentences are embedded together (faster for a batch).
 
-    Sentences that read as Welsh are left to the Welsh rules. A sentence that holds a phrase
-    the rules held back for that signal (negated, a service, a question) cannot fire it: the
-    rule's reason is the reviewable one. Runs in the worker: it needs the embedding model.
+    Sentences that read as Welsh are left to the Welsh rules and the Welsh model
+    (`nlp.signal_welsh_model`, which adds what the English model did not hear). A sentence
+    that holds a phrase the rules held back for that signal (negated, a service, a question)
+    cannot fire it: the rule's reason is the reviewable one. Runs in the worker: it needs the
+    embedding model.
     """
     model = model or signal_model.load()
     held_back = held_back or [[] for _ in texts]
@@ -784,10 +788,17 @@ def model_signals_many(
     pieces = [unit for units in per_text for unit in units]
     scores = model.score_units(pieces) if pieces else np.zeros((0, len(model.names)))
     results, offset = [], 0
-    for units, held in zip(per_text, held_back, strict=True):
+    from nlp.signal_welsh_heard import welsh_signals
+
+    cymraeg = (welsh_model or signal_welsh_model.load()) if welsh else None
+    for text, units, held in zip(texts, per_text, held_back, strict=True):
         rows = scores[offset : offset + len(units)]
         offset += len(units)
-        results.append(_best_per_signal(model, units, rows, held))
+        found = _best_per_signal(model, units, rows, held)
+        if cymraeg is not None:
+            heard = {s.name for s in found}
+            found.extend(s for s in welsh_signals(text, cymraeg, held) if s.name not in heard)
+        results.append(found)
     return results
 
 
@@ -876,11 +887,12 @@ def detect(text: str, model: signal_model.SentenceModel | None = None) -> Detect
 
 
 def detect_many(
-    texts: list[str], model: signal_model.SentenceModel | None = None
+    texts: list[str], model: signal_model.SentenceModel | None = None, welsh: bool = True
 ) -> list[Detection]:
-    """`detect` for many texts at once, their sentences embedded together."""
+    """`detect` for many texts at once, their sentences embedded together. `welsh=False`
+    leaves out the Welsh model (the benchmark's baseline)."""
     ruled = [_rules(text) for text in texts]
-    heard = model_signals_many(texts, model, [held for _, held in ruled])
+    heard = model_signals_many(texts, model, [held for _, held in ruled], welsh=welsh)
     for (detection, _), found in zip(ruled, heard, strict=True):
         fired = set(detection.names)
         detection.signals.extend(s for s in found if s.name not in fired)

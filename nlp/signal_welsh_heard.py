@@ -1,0 +1,79 @@
+"""The worker's Welsh model step: which Welsh sentences of a story it may raise a signal on,
+and the "possible risk, please read" signals it raises.
+
+Why apart from `nlp.signals`: the English detector is long already; this is the Welsh model's
+half of `signals.model_signals_many`, which imports it when it runs (so the import goes one
+way). Why the checks: a model has no phrase to place a negation against, so it respects the
+rules' held-back phrases and `signal_welsh.sentence_held_back`'s whole-sentence checks.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from nlp import signal_model, signal_welsh, signal_welsh_model, signals
+
+
+def welsh_best(
+    text: str, model: signal_welsh_model.WelshModel, held_back: list[tuple[str, int, int]]
+) -> list[tuple[float, signal_model.Unit] | None]:
+    """Per signal of `model`, the Welsh sentence of `text` the Welsh model scores highest and
+    its score, among those it may raise the signal on: not one holding a phrase the rules held
+    back for that signal (negated, a service, a question), nor one `signal_welsh` holds back
+    as a whole (asked and answered no, an end-of-life wish, past and well now). A short
+    Welsh story is also scored whole (`signal_welsh_model.reads_whole`) when none of its
+    Welsh sentences is held back for the signal."""
+    text = signals.normalise(text)
+    units = signal_model.units(text)
+    welsh = [signal_welsh_model.reads(unit.text) for unit in units]
+    rows = [i for i, read in enumerate(welsh) if read]
+    whole = signal_welsh_model.reads_whole(welsh)
+    scores = model.probabilities([units[i].text for i in rows] + ([text] if whole else []))
+    best: list[tuple[float, signal_model.Unit] | None] = []
+    for column, name in enumerate(model.names):
+        top: tuple[float, signal_model.Unit] | None = None
+        held = False
+        for row, i in enumerate(rows):
+            unit = units[i]
+            after = units[i + 1].text.lower() if i + 1 < len(units) else ""
+            if any(
+                s == name and a < unit.end and unit.start < b for s, a, b in held_back
+            ) or signal_welsh.sentence_held_back(name, unit.text.lower(), after):
+                held = True
+                continue
+            if top is None or scores[row, column] > top[0]:
+                top = (float(scores[row, column]), unit)
+        # The story whole, when no Welsh sentence of it is held back for the signal: its
+        # score, with its likeliest sentence as the evidence.
+        if whole and not held and top is not None and scores[-1, column] > top[0]:
+            top = (float(scores[-1, column]), top[1])
+        best.append(top)
+    return best
+
+
+def welsh_best_scores(text: str, model: signal_welsh_model.WelshModel) -> np.ndarray:
+    """(signals,) the Welsh model's best allowed score per signal (0 with no Welsh sentence),
+    after the rules' hold-backs, as the worker scores it (for training's cross-validation)."""
+    held = signals._rules(text)[1]
+    return np.array([0.0 if b is None else b[0] for b in welsh_best(text, model, held)])
+
+
+def welsh_signals(
+    text: str, model: signal_welsh_model.WelshModel, held_back: list[tuple[str, int, int]]
+) -> list[signals.Signal]:
+    """Signals the Welsh model raises: always the "possible" tier (a Welsh speaker should
+    read the story; the model learned from a few hundred stories), quoting the sentence."""
+    found = []
+    for column, top in enumerate(welsh_best(text, model, held_back)):
+        threshold = float(model.thresholds[column])
+        if top is None or top[0] < threshold:
+            continue
+        score, unit = top
+        why = (
+            f"{signals.POSSIBLE_PREFIX}Welsh model {score:.2f} (possible from"
+            f' {threshold:.2f}) on the words "{signals._quote(unit.text)}"'
+        )
+        found.append(
+            signals.Signal(model.names[column], "classifier", why, round(score, 3), tier="possible")
+        )
+    return found
