@@ -76,8 +76,8 @@ DOMAIN_WORDS = frozenset(
 EPONYM_FOLLOWERS = frozenset({"disease", "syndrome", "palsy", "sarcoma", "lymphoma", "disorder"})
 EPONYMS = frozenset(
     """parkinson alzheimer down crohn huntington asperger tourette addison hodgkin bell graves
-    raynaud meniere ménière guillain cushing wilson hashimoto kawasaki lyme sjogren sjögren
-    duchenne marfan paget perthes osgood legionnaire""".split()
+    raynaud meniere ménière guillain barre barré cushing wilson hashimoto kawasaki lyme sjogren
+    sjögren duchenne marfan paget perthes osgood legionnaire""".split()
 )
 
 # Words after which the next name-like word is a person: titles ("Dr Patel") and roles.

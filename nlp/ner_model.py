@@ -127,7 +127,8 @@ AGE_CUES = frozenset("is was s m am aged age turned turns im now just then only"
 NOT_AGE_BEFORE = WEEKDAYS | frozenset(
     """covid day clinic question request section phase week year at number no bed bay room
     ward page level band step stage grade type by about around approximately every £ $ # from
-    to until till between of""".split()
+    to until till between of ring rang ringing call called calling phone phoned dial dialled
+    dialed text texted""".split()  # "ring 101", "dialled 111": a service's number, no age
 )
 
 

@@ -91,3 +91,19 @@ def test_anonymising_twice_changes_nothing_with_the_ner():
     once = anonymise(text).text
     assert "tiwaloluwa" not in once and "heulwen" not in once
     assert anonymise(once).text == once
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The duty social worker said to ring 101 if I was worried about him.", "101"),
+        ("We dialled 111 twice that night and nobody came out.", "111"),
+        ("Our daughter has Guillain-Barré syndrome and walks with a frame.", "Barré"),
+        ("It was 5 when the ambulance finally turned up at the house.", "5"),
+    ],
+)
+def test_service_numbers_conditions_and_clock_times_stay_with_the_ner_on(text, value):
+    """The NER retrained on written stories proposed these; its safeguards hold them back."""
+    start = text.index(value)
+    found = detect(text, use_ner=True)
+    assert not any(f.start < start + len(value) and start < f.end for f in found), found
