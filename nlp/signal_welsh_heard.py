@@ -1,17 +1,17 @@
-"""The worker's Welsh model step: which Welsh sentences of a story it may raise a signal on,
-and the "possible risk, please read" signals it raises.
+"""The worker's Welsh model step: which Welsh sentence of a story it may raise each signal on,
+and with what score; `nlp.signals` turns a score over the threshold into a "possible risk,
+please read" signal.
 
 Why apart from `nlp.signals`: the English detector is long already; this is the Welsh model's
-half of `signals.model_signals_many`, which imports it when it runs (so the import goes one
-way). Why the checks: a model has no phrase to place a negation against, so it respects the
-rules' held-back phrases and `signal_welsh.sentence_held_back`'s whole-sentence checks.
+half of `signals.model_signals_many`, and it imports nothing of `nlp.signals` (the import goes
+one way: the caller normalises the text and finds the rules' held-back phrases). Why the
+checks: a model has no phrase to place a negation against, so it respects the rules' held-back
+phrases and `signal_welsh.sentence_held_back`'s whole-sentence checks.
 """
 
 from __future__ import annotations
 
-import numpy as np
-
-from nlp import signal_model, signal_welsh, signal_welsh_model, signals
+from nlp import signal_model, signal_welsh, signal_welsh_model
 
 
 def welsh_best(
@@ -22,8 +22,8 @@ def welsh_best(
     back for that signal (negated, a service, a question), nor one `signal_welsh` holds back
     as a whole (asked and answered no, an end-of-life wish, past and well now). A short
     Welsh story is also scored whole (`signal_welsh_model.reads_whole`) when none of its
-    Welsh sentences is held back for the signal."""
-    text = signals.normalise(text)
+    Welsh sentences is held back for the signal. `text` is normalised by the caller
+    (`signals.normalise`), so offsets match the rules' held-back phrases."""
     units = signal_model.units(text)
     welsh = [signal_welsh_model.reads(unit.text) for unit in units]
     rows = [i for i, read in enumerate(welsh) if read]
@@ -49,31 +49,3 @@ def welsh_best(
             top = (float(scores[-1, column]), top[1])
         best.append(top)
     return best
-
-
-def welsh_best_scores(text: str, model: signal_welsh_model.WelshModel) -> np.ndarray:
-    """(signals,) the Welsh model's best allowed score per signal (0 with no Welsh sentence),
-    after the rules' hold-backs, as the worker scores it (for training's cross-validation)."""
-    held = signals._rules(text)[1]
-    return np.array([0.0 if b is None else b[0] for b in welsh_best(text, model, held)])
-
-
-def welsh_signals(
-    text: str, model: signal_welsh_model.WelshModel, held_back: list[tuple[str, int, int]]
-) -> list[signals.Signal]:
-    """Signals the Welsh model raises: always the "possible" tier (a Welsh speaker should
-    read the story; the model learned from a few hundred stories), quoting the sentence."""
-    found = []
-    for column, top in enumerate(welsh_best(text, model, held_back)):
-        threshold = float(model.thresholds[column])
-        if top is None or top[0] < threshold:
-            continue
-        score, unit = top
-        why = (
-            f"{signals.POSSIBLE_PREFIX}Welsh model {score:.2f} (possible from"
-            f' {threshold:.2f}) on the words "{signals._quote(unit.text)}"'
-        )
-        found.append(
-            signals.Signal(model.names[column], "classifier", why, round(score, 3), tier="possible")
-        )
-    return found

@@ -33,7 +33,7 @@ from pathlib import Path
 
 import numpy as np
 
-from nlp import signal_corpus, signal_model, signal_welsh_model, signal_written
+from nlp import signal_corpus, signal_model, signal_welsh_heard, signal_welsh_model, signal_written
 
 ROOT = Path(__file__).resolve().parents[1]
 RETIRED = tuple(
@@ -179,11 +179,14 @@ def wholes(items: list[WelshStory]) -> list[signal_corpus.Example]:
 def story_scores(model: signal_welsh_model.WelshModel, items: list[WelshStory]) -> np.ndarray:
     """(stories, signals): each story's best allowed Welsh sentence, as the worker scores it
     (0 where no Welsh sentence is allowed)."""
-    from nlp import signal_welsh_heard
+    from nlp import signals
 
     out = np.zeros((len(items), len(model.names)), dtype=np.float32)
     for r, item in enumerate(items):
-        out[r] = signal_welsh_heard.welsh_best_scores(item.story.text, model)
+        text = signals.normalise(item.story.text)
+        held = signals._rules(text)[1]
+        best = signal_welsh_heard.welsh_best(text, model, held)
+        out[r] = [0.0 if b is None else b[0] for b in best]
     return out
 
 

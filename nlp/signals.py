@@ -25,7 +25,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from nlp import signal_context, signal_model, signal_welsh, signal_welsh_model
+from nlp import signal_context, signal_model, signal_welsh, signal_welsh_heard, signal_welsh_model
 
 SIGNALS: dict[str, str] = {
     "suicide_self_harm": "Thoughts of suicide or self-harm",
@@ -788,8 +788,6 @@ def model_signals_many(
     pieces = [unit for units in per_text for unit in units]
     scores = model.score_units(pieces) if pieces else np.zeros((0, len(model.names)))
     results, offset = [], 0
-    from nlp.signal_welsh_heard import welsh_signals
-
     cymraeg = (welsh_model or signal_welsh_model.load()) if welsh else None
     for text, units, held in zip(texts, per_text, held_back, strict=True):
         rows = scores[offset : offset + len(units)]
@@ -797,9 +795,30 @@ def model_signals_many(
         found = _best_per_signal(model, units, rows, held)
         if cymraeg is not None:
             heard = {s.name for s in found}
-            found.extend(s for s in welsh_signals(text, cymraeg, held) if s.name not in heard)
+            found.extend(s for s in _welsh_signals(text, cymraeg, held) if s.name not in heard)
         results.append(found)
     return results
+
+
+def _welsh_signals(
+    text: str, model: signal_welsh_model.WelshModel, held_back: list[tuple[str, int, int]]
+) -> list[Signal]:
+    """Signals the Welsh model raises: always the "possible" tier (a Welsh speaker should
+    read the story; the model learned from a few hundred stories), quoting the sentence."""
+    found = []
+    for column, top in enumerate(signal_welsh_heard.welsh_best(normalise(text), model, held_back)):
+        threshold = float(model.thresholds[column])
+        if top is None or top[0] < threshold:
+            continue
+        score, unit = top
+        why = (
+            f"{POSSIBLE_PREFIX}Welsh model {score:.2f} (possible from"
+            f' {threshold:.2f}) on the words "{_quote(unit.text)}"'
+        )
+        found.append(
+            Signal(model.names[column], "classifier", why, round(score, 3), tier="possible")
+        )
+    return found
 
 
 def _english_units(units: list[signal_model.Unit]) -> list[signal_model.Unit]:
