@@ -15,3 +15,9 @@ def flagged(text: str, value: str) -> bool:
     """Some finding overlaps the first occurrence of `value` (it would be redacted in part)."""
     start = text.index(value)
     return any(f.start < start + len(value) and f.end > start for f in detect(text))
+
+
+def labelled(text: str, value: str) -> set[str]:
+    """The labels of the findings that cover the first occurrence of `value` from end to end."""
+    start = text.index(value)
+    return {f.label for f in detect(text) if f.start <= start and f.end >= start + len(value)}

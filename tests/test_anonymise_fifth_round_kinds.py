@@ -8,14 +8,9 @@ same shape must stay.
 from __future__ import annotations
 
 import pytest
-from anonymise_support import covered, flagged
+from anonymise_support import covered, flagged, labelled
 
 from nlp.anonymise import detect
-
-
-def labelled(text: str, value: str) -> set[str]:
-    start = text.index(value)
-    return {f.label for f in detect(text) if f.start <= start and f.end >= start + len(value)}
 
 
 @pytest.mark.parametrize(

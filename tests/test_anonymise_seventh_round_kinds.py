@@ -9,16 +9,10 @@ from a measuring set). Each kind has reverses: ordinary text of the same shape t
 from __future__ import annotations
 
 import pytest
-from anonymise_support import covered, flagged
+from anonymise_support import covered, flagged, labelled
 
 from nlp.anonymise import detect
 from plumbing.clock import today
-
-
-def labelled(text: str, value: str) -> set[str]:
-    start = text.index(value)
-    return {f.label for f in detect(text) if f.start <= start and f.end >= start + len(value)}
-
 
 # --- references after a cue -------------------------------------------------------------------
 
