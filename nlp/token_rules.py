@@ -530,7 +530,11 @@ def _beside_an_age(v: View, i: int, gaz: Gazetteer) -> bool:
     with an age between commas or in brackets is a person, even one that is also an everyday
     word ("Bill", "Rose", "Button"), unless it says what kind of person ("Woman (70s)",
     "Patient")."""
-    if i + 3 >= len(v) or not v.wordlike[i] or not_a_name(v, i) or v.stop[i]:
+    if i + 3 >= len(v) or not v.wordlike[i] or v.stop[i]:
+        return False
+    if v.low[i + 1] not in ("(", ","):
+        return False  # the age needs one of these next; asked first, as it is cheap
+    if not_a_name(v, i):
         return False
     if not (v.title[i] or v.mode != "mixed") or v.word[i] in MONTHS or v.word[i] in WEEKDAYS:
         return False
