@@ -136,9 +136,13 @@ def _load_engine(model: str) -> Engine:
     logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
     from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
     from presidio_analyzer.nlp_engine import NlpEngineProvider
-    from presidio_analyzer.predefined_recognizers import EmailRecognizer, UrlRecognizer
 
-    from nlp.presidio_bridge import NoContextEnhancer, UkRulesRecognizer
+    from nlp.presidio_bridge import (
+        AtSignEmailRecognizer,
+        DottedUrlRecognizer,
+        NoContextEnhancer,
+        UkRulesRecognizer,
+    )
 
     # An explicit configuration: without one Presidio tries to download en_core_web_lg.
     provider = NlpEngineProvider(
@@ -151,7 +155,11 @@ def _load_engine(model: str) -> Engine:
     nlp = nlp_engine.nlp["en"]
     nlp.max_length = max(nlp.max_length, CHUNK_CHARS * 2)
     registry = RecognizerRegistry(
-        recognizers=[EmailRecognizer(), UrlRecognizer(), UkRulesRecognizer(gazetteer())],
+        recognizers=[
+            AtSignEmailRecognizer(),
+            DottedUrlRecognizer(),
+            UkRulesRecognizer(gazetteer()),
+        ],
         supported_languages=["en"],
     )
     analyzer = AnalyzerEngine(

@@ -54,7 +54,8 @@ def ner_findings(texts: list[str]) -> list[list[Finding]]:
     for text, doc in zip(texts, nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True):
         found = []
         cased = _cased(text)
-        conditions = [m.span() for m in CONDITIONS.finditer(text)]
+        # Only an entity is checked against conditions: a text without one skips the search.
+        conditions = [m.span() for m in CONDITIONS.finditer(text)] if doc.ents else []
         for ent in doc.ents:
             if ent.label_ not in NER_LABELS or any(
                 s < ent.end_char and ent.start_char < e for s, e in conditions

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts
+from presidio_analyzer.predefined_recognizers import EmailRecognizer, UrlRecognizer
 
 from nlp.attendee_lists import listed_people
 from nlp.care_setting_names import care_setting_findings
@@ -69,6 +72,49 @@ class UkRulesRecognizer(EntityRecognizer):
             for f in found
             if f.label in wanted
         ]
+
+
+class AtSignEmailRecognizer(EmailRecognizer):
+    """Presidio's e-mail recogniser, skipped on a text without "@": its one pattern needs a
+    literal "@", so such a text can give nothing, and most stories have none."""
+
+    def __init__(self):
+        super().__init__(name="EmailRecognizer")  # the name findings record as their source
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        if "@" not in text:
+            return []
+        return super().analyze(text, entities, nlp_artifacts, regex_flags)
+
+
+# Every URL Presidio's pattern matches has "." and then its top-level domain, which starts with a
+# letter; "\w" after the dot also covers letters that match one only when case is ignored.
+DOT_THEN_WORD = re.compile(r"\.\w")
+
+
+class DottedUrlRecognizer(UrlRecognizer):
+    """Presidio's URL recogniser, skipped on a text where no "." is followed by a letter: its
+    patterns cannot match there, and in most stories every "." ends a sentence."""
+
+    def __init__(self):
+        super().__init__(name="UrlRecognizer")  # the name findings record as their source
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        if not DOT_THEN_WORD.search(text):
+            return []
+        return super().analyze(text, entities, nlp_artifacts, regex_flags)
 
 
 class NoContextEnhancer(ContextAwareEnhancer):

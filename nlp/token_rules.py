@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.attrs import ENT_TYPE, IDX, IS_STOP, LENGTH, LOWER, POS, SPACY, TAG
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
@@ -90,34 +91,45 @@ class View:
         return self.stop[i] or (self.has_pos and self.pos[i] in CLOSED_POS)
 
 
+# Token attributes `view` reads as one array: creating spaCy Token objects one by one cost more
+# than all the name rules together.
+# (`doc.has_annotation("TAG")` walks the tokens too, so the TAG column answers it instead.)
+VIEW_ATTRS = [IDX, LENGTH, LOWER, SPACY, IS_STOP, POS, ENT_TYPE, TAG]
+
+
 def view(doc: Doc, original: str, mode: str) -> View:
-    has_pos = doc.has_annotation("TAG")
+    array = doc.to_array(VIEW_ATTRS) if len(doc) else None
+    # As doc.has_annotation("TAG"), which is true of an empty document.
+    has_pos = array is None or bool(array[:, -1].any())
     lowered = original.lower()
     if len(lowered) != len(original):
         lowered = doc.text.lower() if len(doc.text) == len(original) else original
     v = View([], [], [], [], [], [], [], [], [], [], [], [], has_pos, mode, lowered)
+    strings = doc.vocab.strings
+    doc_text = doc.text
     prev = "\n"
-    for tok in doc:
-        text = tok.text
-        low = tok.lower_
+    rows = array.tolist() if array is not None else []
+    for idx, length, lower, spaced, stop, pos, ent, _ in rows:
+        text = doc_text[idx : idx + length]  # a token's text is its slice of the document
+        low = strings[lower]
         word = low
-        end = tok.idx + len(text)
+        end = idx + length
         for ending in POSSESSIVE:
             if low.endswith(ending) and len(low) > len(ending):
                 word = low[: -len(ending)]
                 end -= len(ending)
-        source = original[tok.idx : tok.idx + len(text)]  # capitals as written
+        source = original[idx : idx + length]  # capitals as written
         v.text.append(text)
         v.low.append(low)
         v.word.append(word)
-        v.start.append(tok.idx)
+        v.start.append(idx)
         v.end.append(end)
-        v.spaced.append(bool(tok.whitespace_))
+        v.spaced.append(bool(spaced))
         v.title.append(source[:1].isupper())
-        v.wordlike.append(len(text) > 1 and bool(WORDLIKE.fullmatch(text)))
-        v.stop.append(tok.is_stop)
-        v.pos.append(tok.pos_)
-        v.ent.append(tok.ent_type_)
+        v.wordlike.append(length > 1 and bool(WORDLIKE.fullmatch(text)))
+        v.stop.append(bool(stop))
+        v.pos.append(strings[pos] if pos else "")
+        v.ent.append(strings[ent] if ent else "")
         v.sent_start.append(prev.strip() in SENTENCE_END or prev.isspace())
         prev = text
     return v
@@ -518,7 +530,11 @@ def _beside_an_age(v: View, i: int, gaz: Gazetteer) -> bool:
     with an age between commas or in brackets is a person, even one that is also an everyday
     word ("Bill", "Rose", "Button"), unless it says what kind of person ("Woman (70s)",
     "Patient")."""
-    if i + 3 >= len(v) or not v.wordlike[i] or not_a_name(v, i) or v.stop[i]:
+    if i + 3 >= len(v) or not v.wordlike[i] or v.stop[i]:
+        return False
+    if v.low[i + 1] not in ("(", ","):
+        return False  # the age needs one of these next; asked first, as it is cheap
+    if not_a_name(v, i):
         return False
     if not (v.title[i] or v.mode != "mixed") or v.word[i] in MONTHS or v.word[i] in WEEKDAYS:
         return False

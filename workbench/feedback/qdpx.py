@@ -26,15 +26,18 @@ import zipfile
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.etree import ElementTree as ET
 
 import sqlite_utils
-import xmlschema
 
 import consent
 from consent.text import clean_text
 from nlp import checks, embed, tag_store, theme_store
 from plumbing import clock
+
+if TYPE_CHECKING:
+    import xmlschema
 
 NS = "urn:QDA-XML:project:1.0"
 SCHEMA_PATH = Path(__file__).parent / "data" / "refi_qda_project.xsd"
@@ -57,7 +60,11 @@ class ExportStory:
 
 @lru_cache(maxsize=1)
 def schema() -> xmlschema.XMLSchema:
-    """The REFI-QDA Project.xsd, parsed once."""
+    """The REFI-QDA Project.xsd, parsed once. xmlschema is imported here, not at the top: it
+    takes a fifth of a second, and every workbench command (anonymise too) imports this module
+    to register its own."""
+    import xmlschema
+
     return xmlschema.XMLSchema(str(SCHEMA_PATH))
 
 

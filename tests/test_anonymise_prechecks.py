@@ -1,0 +1,71 @@
+"""The anonymiser's speed-ups must not change a finding: the pre-checked Presidio recognisers
+give exactly what Presidio's own give, and `view` reads the same facts as spaCy's tokens."""
+
+from __future__ import annotations
+
+import pytest
+from presidio_analyzer.predefined_recognizers import EmailRecognizer, UrlRecognizer
+
+from nlp.anonymise import TAGGER_PIPES, engine
+from nlp.presidio_bridge import AtSignEmailRecognizer, DottedUrlRecognizer
+from nlp.token_rules import POSSESSIVE, case_mode, view
+
+TEXTS = [
+    "Email me at jo.latchford88@gmail.com or see www.nhs.uk/conditions.",
+    "The ward.It was noisy. My mum is 87.",
+    "VISIT HTTPS://EXAMPLE.ORG/PAGE NOW",
+    "Nothing here to find. None at all.",
+    "a dotless story with an @ sign but no address",
+    "jo @ gmail . com and nhs.ſtore",  # a long s folds to "s" when case is ignored
+    "",
+]
+
+
+def _spans(results):
+    return [(r.start, r.end, r.score, r.recognition_metadata["recognizer_name"]) for r in results]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_prechecked_recognisers_match_presidios(text):
+    for plain, checked, entity in (
+        (EmailRecognizer(), AtSignEmailRecognizer(), "EMAIL_ADDRESS"),
+        (UrlRecognizer(), DottedUrlRecognizer(), "URL"),
+    ):
+        assert checked.name == plain.name
+        assert _spans(checked.analyze(text, [entity])) == _spans(plain.analyze(text, [entity]))
+
+
+def test_prechecked_recognisers_still_find():
+    assert _spans(AtSignEmailRecognizer().analyze(TEXTS[0], ["EMAIL_ADDRESS"]))
+    assert _spans(DottedUrlRecognizer().analyze(TEXTS[0], ["URL"]))
+
+
+def _token_view(doc, original, mode):
+    """What `view` read from spaCy's Token objects before it read one array."""
+    rows = []
+    for tok in doc:
+        low = tok.lower_
+        word, end = low, tok.idx + len(tok.text)
+        for ending in POSSESSIVE:
+            if low.endswith(ending) and len(low) > len(ending):
+                word, end = low[: -len(ending)], end - len(ending)
+        rows.append(
+            (tok.text, low, word, tok.idx, end, bool(tok.whitespace_), tok.is_stop, tok.pos_)
+            + (tok.ent_type_,)
+        )
+    return rows, doc.has_annotation("TAG")
+
+
+@pytest.mark.parametrize("pipes", [(), TAGGER_PIPES])
+@pytest.mark.parametrize("text", [*TEXTS, "Mr O'Neill’s dog\n\n  Dr Smith's ÉCOLE İstanbul"])
+def test_view_reads_what_tokens_say(text, pipes):
+    nlp = engine().nlp
+    with nlp.select_pipes(enable=[p for p in pipes if p in nlp.pipe_names]):
+        doc = nlp(text)
+    v = view(doc, text, case_mode(text))
+    rows, has_pos = _token_view(doc, text, case_mode(text))
+    got = list(
+        zip(v.text, v.low, v.word, v.start, v.end, v.spaced, v.stop, v.pos, v.ent, strict=True)
+    )
+    assert got == rows
+    assert v.has_pos == has_pos
