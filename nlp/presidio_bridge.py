@@ -74,12 +74,17 @@ class UkRulesRecognizer(EntityRecognizer):
         ]
 
 
-class AtSignEmailRecognizer(EmailRecognizer):
-    """Presidio's e-mail recogniser, skipped on a text without "@": its one pattern needs a
-    literal "@", so such a text can give nothing, and most stories have none."""
+class _PreChecked:
+    """A Presidio pattern recogniser skipped on a text its patterns cannot match (`may_match`),
+    under Presidio's own name, so findings record the same source."""
 
     def __init__(self):
-        super().__init__(name="EmailRecognizer")  # the name findings record as their source
+        mro = type(self).__mro__
+        presidio = mro[mro.index(_PreChecked) + 1]  # the Presidio class this one stands for
+        super().__init__(name=presidio.__name__)
+
+    def may_match(self, text: str) -> bool:
+        raise NotImplementedError
 
     def analyze(
         self,
@@ -88,9 +93,17 @@ class AtSignEmailRecognizer(EmailRecognizer):
         nlp_artifacts: NlpArtifacts | None = None,
         regex_flags: int | None = None,
     ) -> list[RecognizerResult]:
-        if "@" not in text:
+        if not self.may_match(text):
             return []
         return super().analyze(text, entities, nlp_artifacts, regex_flags)
+
+
+class AtSignEmailRecognizer(_PreChecked, EmailRecognizer):
+    """Presidio's e-mail recogniser, skipped on a text without "@": its one pattern needs a
+    literal "@", so such a text can give nothing, and most stories have none."""
+
+    def may_match(self, text: str) -> bool:
+        return "@" in text
 
 
 # Every URL Presidio's pattern matches has "." and then its top-level domain, which starts with a
@@ -98,23 +111,12 @@ class AtSignEmailRecognizer(EmailRecognizer):
 DOT_THEN_WORD = re.compile(r"\.\w")
 
 
-class DottedUrlRecognizer(UrlRecognizer):
+class DottedUrlRecognizer(_PreChecked, UrlRecognizer):
     """Presidio's URL recogniser, skipped on a text where no "." is followed by a letter: its
     patterns cannot match there, and in most stories every "." ends a sentence."""
 
-    def __init__(self):
-        super().__init__(name="UrlRecognizer")  # the name findings record as their source
-
-    def analyze(
-        self,
-        text: str,
-        entities: list[str],
-        nlp_artifacts: NlpArtifacts | None = None,
-        regex_flags: int | None = None,
-    ) -> list[RecognizerResult]:
-        if not DOT_THEN_WORD.search(text):
-            return []
-        return super().analyze(text, entities, nlp_artifacts, regex_flags)
+    def may_match(self, text: str) -> bool:
+        return DOT_THEN_WORD.search(text) is not None
 
 
 class NoContextEnhancer(ContextAwareEnhancer):
