@@ -228,12 +228,17 @@ def run_crash_scenario(tmp: Path, stories: int, web_kills: int, consumer_kills: 
         def kill_consumer_mid_job() -> None:
             # Each kill waits for a job to be half done (the first one is usually still
             # loading the models), so the restarted consumer must pick it up.
+            # A job may finish during the wait: then wait for the next one, so the kill
+            # lands while one is running.
             for _ in range(consumer_kills):
                 deadline = time.monotonic() + 120
-                while time.monotonic() < deadline and not running_jobs(db_path):
-                    time.sleep(0.05)
-                time.sleep(rng.uniform(0, 1.0))
-                interrupted.extend(running_jobs(db_path))
+                running: list[int] = []
+                while time.monotonic() < deadline and not running:
+                    while time.monotonic() < deadline and not running_jobs(db_path):
+                        time.sleep(0.05)
+                    time.sleep(rng.uniform(0, 1.0))
+                    running = running_jobs(db_path)
+                interrupted.extend(running)
                 servers.kill_and_restart_consumer()
 
         killers = [
