@@ -232,19 +232,26 @@ def detect_many(
         if piece.strip()
     ]
     results: list[list[Finding]] = [[] for _ in texts]
+    # The NER reads the same tokens: a piece that went through the tokenizer alone (mixed
+    # case) is not tokenised twice. The tagger's pipes change token attributes (NORM), so
+    # the pieces they read are tokenised again for the NER.
+    tokenised: list = [None] * len(pieces)
     # select_pipes changes the shared pipeline, so one thread at a time (a worker has several).
     with _PIPELINE_LOCK:
         for mixed, pipes in ((True, ()), (False, TAGGER_PIPES)):
-            batch = [p for p in pieces if (p[3] == "mixed") == mixed]
-            spacy_input = (_for_spacy(piece, mode) for _, _, piece, mode in batch)
+            batch = [i for i, p in enumerate(pieces) if (p[3] == "mixed") == mixed]
+            spacy_input = [_for_spacy(pieces[i][2], pieces[i][3]) for i in batch]
             with eng.nlp.select_pipes(enable=[p for p in pipes if p in eng.nlp.pipe_names]):
                 docs = eng.nlp.pipe(spacy_input, batch_size=BATCH_SIZE)
-                for (n, offset, piece, _), doc in zip(batch, docs, strict=True):
+                for i, read, doc in zip(batch, spacy_input, docs, strict=True):
+                    n, offset, piece, _ = pieces[i]
                     results[n].extend(f.shifted(offset) for f in _analyse(eng, piece, doc))
+                    if use_ner and mixed and read is piece:
+                        tokenised[i] = doc
         if use_ner:  # its own pipeline, also shared by the worker's threads
             from nlp.ner_model import ner_findings
 
-            guessed = ner_findings([piece for _, _, piece, _ in pieces])
+            guessed = ner_findings([piece for _, _, piece, _ in pieces], tokenised)
             for (n, offset, _, _), found in zip(pieces, guessed, strict=True):
                 results[n].extend(f.shifted(offset) for f in found)
     return [_clean(texts[n], found) for n, found in enumerate(results)]

@@ -107,3 +107,28 @@ def test_service_numbers_conditions_and_clock_times_stay_with_the_ner_on(text, v
     start = text.index(value)
     found = detect(text, use_ner=True)
     assert not any(f.start < start + len(value) and start < f.end for f in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can't fault the Children's centre in West Mansfield, we'd go back.",
+        "Dr Okafor didn't ring back and I'm gonna complain to the Health Centre.",
+        "Mum (84) wasn't fed at Rowan Lodge; the colour of her lips worried me.",
+    ],
+)
+def test_tokens_reused_from_the_anonymiser_read_as_the_ners_own(text):
+    """The NER reuses the anonymiser's tokens (no second tokenising): the Doc it reads must
+    carry the norms its own tokenizer gives, the exceptions' ("n't" -> "not") included and
+    the other vocabulary's spellings ("centre" -> "center") left out, or its guesses change."""
+    from nlp.anonymise import engine
+    from nlp.ner_model import _retokenised
+
+    nlp = ner_pipeline()
+    own = nlp.make_doc(text)
+    reused = _retokenised(nlp.vocab, engine().nlp.make_doc(text))
+    assert [(t.text, t.whitespace_, t.norm_) for t in reused] == [
+        (t.text, t.whitespace_, t.norm_) for t in own
+    ]
+    assert reused.text == text
+    assert ner_findings([text], [engine().nlp.make_doc(text)]) == ner_findings([text])
