@@ -53,6 +53,7 @@ CLEANUPS = (
 
 # Define the click commands that `workbench` offers besides its own (workbench/cli.py).
 COMMANDS = (
+    "workbench.commands.accounts",
     "workbench.commands.services",
     "workbench.commands.demo",
     "workbench.commands.anonymise",

@@ -74,7 +74,9 @@ print(json.dumps({{"cleanups": sorted(withdrawal.CLEANUPS), "jobs": sorted(jobs.
 """
 STARTS = {
     "the web app": "from workbench import create_app\ncreate_app(json.loads(sys.argv[1]))",
-    "the command line and its worker": "import workbench.cli",
+    "the command line and its worker": (
+        "import click\nfrom workbench.cli import cli\ncli.get_command(click.Context(cli), 'worker')"
+    ),
     "a withdrawal on its own": (
         "import consent\nfrom plumbing import db\n"
         "consent.withdraw(db.connect(json.loads(sys.argv[1])['WORKBENCH_DB']), 1, 'staff', 'x')"
