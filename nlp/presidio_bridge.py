@@ -16,6 +16,7 @@ from nlp.comment_threads import thread_commenters
 from nlp.cued_references import reference_findings
 from nlp.findings import LABELS
 from nlp.identifier_shapes import identifier_shape_findings
+from nlp.initials import initials_findings
 from nlp.name_gazetteer import Gazetteer
 from nlp.note_shorthand import shorthand_findings
 from nlp.place_shapes import place_shapes
@@ -53,6 +54,7 @@ class UkRulesRecognizer(EntityRecognizer):
             *shorthand_findings(text),
             *worded_address_findings(text),
             *short_place_findings(text),
+            *initials_findings(text),
         ]
         if nlp_artifacts is not None and nlp_artifacts.tokens is not None:
             found.extend(token_findings(nlp_artifacts.tokens, self.gaz, original=text))
