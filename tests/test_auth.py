@@ -158,7 +158,7 @@ def test_production_cookies_are_secure(tmp_path):
 def test_workers_starting_together_share_one_private_development_key(tmp_path):
     from concurrent.futures import ThreadPoolExecutor
 
-    from workbench import _development_secret
+    from workbench.app import _development_secret
 
     with ThreadPoolExecutor(max_workers=8) as pool:
         keys = set(pool.map(lambda _: _development_secret(tmp_path / "instance"), range(16)))

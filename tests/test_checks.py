@@ -8,7 +8,7 @@ import pytest
 from consent_support import migrated_db
 
 from nlp import checks
-from nlp.findings import Finding
+from nlp.identifiers.findings import Finding
 from nlp.pipeline import anonymise_job
 from plumbing import db as wdb
 

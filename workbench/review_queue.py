@@ -12,7 +12,7 @@ import sqlite_utils
 
 import consent
 from nlp import checks
-from nlp.findings import Finding
+from nlp.identifiers.findings import Finding
 
 STATUSES = ("queued", "pending", "ready", "checked", "failed")
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from nlp.check_hints import review_hints
-from nlp.findings import LABELS
+from nlp.identifiers.check_hints import review_hints
+from nlp.identifiers.findings import LABELS
 from plumbing import audit
 from workbench import review_queue
 from workbench.policy import roles

@@ -1,7 +1,7 @@
 """Care settings named the way people say them, found in the raw text.
 
-The token rules (nlp/token_rules.py) find "<Name> Surgery", "<Name> Ward" and the like. People
-also say a hospital's name alone ("Morriston", "Glan Clwyd"), its nickname or abbreviation
+The token rules (nlp/identifiers/token_rules.py) find "<Name> Surgery", "<Name> Ward" and the like.
+People also say a hospital's name alone ("Morriston", "Glan Clwyd"), its nickname or abbreviation
 ("Jimmy's", "the LGI"), a saint's name with or without "Hospital" ("St Luke's"), a Welsh
 name ("Ysbyty Gwynedd"), a generic one ("the Royal", "the General"), or a ward code
 ("Ward C4", "OPD 3"). This module finds those kinds from `nlp/data/care_setting_names.txt`
@@ -9,9 +9,9 @@ name ("Ysbyty Gwynedd"), a generic one ("the Royal", "the General"), or a ward c
 
 Fifth round (issue 20): a listed name of two words or more is also found without its kind word
 or its town ("the Royal Albert Edward", "the Queen Elizabeth"); the shorthand kinds of
-nlp/hospital_units.py join here; and a saint's or listed name inside a church ("Holy Trinity &
-St George's"), a school ("St Monica's Primary") or a district ("Small Heath") is left to the
-rule that sees the whole.
+nlp/identifiers/hospital_units.py join here; and a saint's or listed name inside a church ("Holy
+Trinity & St George's"), a school ("St Monica's Primary") or a district ("Small Heath") is left to
+the rule that sees the whole.
 """
 
 from __future__ import annotations
@@ -22,14 +22,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from nlp.care_setting_kinds import care_setting_kind_findings
-from nlp.findings import Finding
-from nlp.hospital_units import hospital_units
-from nlp.name_gazetteer import gazetteer
-from nlp.place_shapes import cued_districts
-from nlp.uk_recognisers import capitals_mean_little
+from nlp.identifiers.care_setting_kinds import care_setting_kind_findings
+from nlp.identifiers.findings import Finding
+from nlp.identifiers.hospital_units import hospital_units
+from nlp.identifiers.name_gazetteer import gazetteer
+from nlp.identifiers.place_shapes import cued_districts
+from nlp.identifiers.uk_recognisers import capitals_mean_little
 
-DATA = Path(__file__).parent / "data" / "care_setting_names.txt"
+DATA = Path(__file__).parents[1] / "data" / "care_setting_names.txt"
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]*)?|&")
 # Taken along when it follows a listed name: "Glan Clwyd Hospital", "Withybush General".
 TRAILING = frozenset(

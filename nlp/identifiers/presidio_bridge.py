@@ -9,21 +9,21 @@ from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import EmailRecognizer, UrlRecognizer
 
-from nlp.attendee_lists import listed_people
-from nlp.care_setting_names import care_setting_findings
-from nlp.chat_speakers import chat_speakers
-from nlp.comment_threads import thread_commenters
-from nlp.cued_references import reference_findings
-from nlp.findings import LABELS
-from nlp.identifier_shapes import identifier_shape_findings
-from nlp.initials import initials_findings
-from nlp.name_gazetteer import Gazetteer
-from nlp.note_shorthand import shorthand_findings
-from nlp.place_shapes import place_shapes
-from nlp.short_place_kinds import short_place_findings
-from nlp.token_rules import token_findings
-from nlp.uk_recognisers import pattern_findings
-from nlp.worded_addresses import worded_address_findings
+from nlp.identifiers.attendee_lists import listed_people
+from nlp.identifiers.care_setting_names import care_setting_findings
+from nlp.identifiers.chat_speakers import chat_speakers
+from nlp.identifiers.comment_threads import thread_commenters
+from nlp.identifiers.cued_references import reference_findings
+from nlp.identifiers.findings import LABELS
+from nlp.identifiers.identifier_shapes import identifier_shape_findings
+from nlp.identifiers.initials import initials_findings
+from nlp.identifiers.name_gazetteer import Gazetteer
+from nlp.identifiers.note_shorthand import shorthand_findings
+from nlp.identifiers.place_shapes import place_shapes
+from nlp.identifiers.short_place_kinds import short_place_findings
+from nlp.identifiers.token_rules import token_findings
+from nlp.identifiers.uk_recognisers import pattern_findings
+from nlp.identifiers.worded_addresses import worded_address_findings
 
 
 class UkRulesRecognizer(EntityRecognizer):

@@ -29,8 +29,8 @@ from collections.abc import Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from nlp.findings import Finding
-from nlp.name_gazetteer import COUNTRIES, gazetteer
+from nlp.identifiers.findings import Finding
+from nlp.identifiers.name_gazetteer import COUNTRIES, gazetteer
 
 CARE_NEAR = re.compile(
     r"\b(?:ward|wards|bed|beds|admitted|admission|discharged?|moved|transferred|nurses?|"

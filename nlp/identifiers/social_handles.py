@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from nlp.findings import Finding
-from nlp.name_gazetteer import gazetteer
-from nlp.usernames import NOT_USERNAMES, username_shape
+from nlp.identifiers.findings import Finding
+from nlp.identifiers.name_gazetteer import gazetteer
+from nlp.identifiers.usernames import NOT_USERNAMES, username_shape
 
 _HANDLE = r"[A-Za-z_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?"  # not "@10am", a time
 AT_HANDLE = re.compile(rf"(?<![\w@.+-])@(?P<handle>{_HANDLE})(?![\w@])")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from nlp.findings import Finding
+from nlp.identifiers.findings import Finding
 
 TLD = r"(?:com|co|uk|org|net|ie|info|me|io|wales|cymru|scot|biz|eu|ac|gov|nhs)"
 PROVIDERS = (

@@ -1,9 +1,11 @@
 """The training corpus for the anonymiser's own spaCy NER, generated from public lists.
 
-The rules (nlp/uk_recognisers.py, nlp/token_rules.py, nlp/care_setting_names.py) find names,
+The rules (nlp/identifiers/uk_recognisers.py, nlp/identifiers/token_rules.py,
+nlp/identifiers/care_setting_names.py) find names,
 places and care settings by capitals, gazetteers and cues. The statistical NER trained on this
-corpus (nlp/ner_model.py) is there for what they miss: names the lists lack, in sentence shapes
-nobody wrote a rule for. So the corpus is built for variety, not for any measuring set:
+corpus (nlp/identifiers/ner_model.py) is there for what they miss: names the lists lack, in
+sentence shapes nobody wrote a rule for. So the corpus is built for variety, not for any measuring
+set:
 
 - who: first names and surnames from `nlp/data/first_names.txt` and `surnames.txt` (30 locales
   and census lists) plus Welsh, Irish, Scottish, Somali, West African, South Asian, Chinese,
@@ -25,9 +27,9 @@ file pairs unseen entries with unseen shapes, so scoring on it measures generali
 Neither measuring set (../shared/anonymisation/dev.jsonl, benchmarks/data/free_stories.jsonl)
 is read here.
 
-    python -m nlp.ner_corpus --out /tmp/ner  # train.spacy, dev.spacy, heldout.jsonl
+    python -m nlp.identifiers.ner_corpus --out /tmp/ner  # train.spacy, dev.spacy, heldout.jsonl
 
-Training: see nlp/ner_model.py.
+Training: see nlp/identifiers/ner_model.py.
 """
 
 from __future__ import annotations
@@ -42,10 +44,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from nlp import ner_written
-from nlp.number_words import TEENS, TENS, UNITS
+from nlp.identifiers import ner_written
+from nlp.identifiers.number_words import TEENS, TENS, UNITS
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 HELD_OUT_SHARE = 5  # one in five of every list and of the sentence shapes
 LABELS = ("PERSON", "LOCATION", "CARE_SETTING", "AGE")
 
@@ -642,8 +644,8 @@ def render(segments: Segments, rng: random.Random, voice: str) -> tuple[str, lis
     return text, spans
 
 
-# Each story written by other hands (nlp.ner_written) joins training this many times: about
-# 1,200 of them beside 12,000 generated ones would otherwise be a small voice in the corpus.
+# Each story written by other hands (nlp.identifiers.ner_written) joins training this many times:
+# about 1,200 of them beside 12,000 generated ones would otherwise be a small voice in the corpus.
 # Chosen on retired round v7 held out of training (3, 6, 10 times: recall 0.971, 0.974,
 # 0.971; stories fully caught 81.1 %, 82.9 %, 81.1 %; precision 0.956, 0.955, 0.955).
 WRITTEN_REPEAT = 6
@@ -738,7 +740,8 @@ def main(argv: list[str] | None = None) -> int:
         "--written-repeat",
         type=int,
         default=WRITTEN_REPEAT,
-        help="times each story written by other hands (nlp.ner_written) joins training; 0: none",
+        help="times each story written by other hands (nlp.identifiers.ner_written) joins "
+        "training; 0: none",
     )
     parser.add_argument(
         "--leave-out-round",

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from nlp.findings import Finding
+from nlp.identifiers.findings import Finding
 
 _INITIALS = r"(?P<initials>[A-Z]{2,3})"
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from nlp.name_gazetteer import gazetteer
+from nlp.identifiers.name_gazetteer import gazetteer
 
 STRONG = "strong"  # underscore, dot, CamelCase or digits: a username wherever it is a label
 WEAK = "weak"  # ordinary words run together in lower case ("wearyoldbloke")

@@ -29,9 +29,9 @@ from collections.abc import Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from nlp.findings import Finding
-from nlp.hospital_units import CARE_NEAR
-from nlp.name_gazetteer import gazetteer
+from nlp.identifiers.findings import Finding
+from nlp.identifiers.hospital_units import CARE_NEAR
+from nlp.identifiers.name_gazetteer import gazetteer
 
 NEAR = 150
 

@@ -18,8 +18,8 @@ from collections.abc import Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from nlp.findings import Finding
-from nlp.name_gazetteer import DOMAIN_WORDS, ROLE_CUES, TITLE_CUES, gazetteer
+from nlp.identifiers.findings import Finding
+from nlp.identifiers.name_gazetteer import DOMAIN_WORDS, ROLE_CUES, TITLE_CUES, gazetteer
 
 _PART = r"(?:[OD]['’])?[A-Z][a-zà-ÿ]+"  # "Wojcik", "O'Hagan", "McArdle"
 _SURNAME = rf"{_PART}(?:-{_PART})?"

@@ -23,9 +23,9 @@ from collections.abc import Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from nlp.findings import Finding
-from nlp.hospital_units import SPECIALTIES
-from nlp.name_gazetteer import gazetteer
+from nlp.identifiers.findings import Finding
+from nlp.identifiers.hospital_units import SPECIALTIES
+from nlp.identifiers.name_gazetteer import gazetteer
 
 CARE_WORDS = re.compile(
     r"\b(?:ward|wards|bed|admitted|admission|discharged?|transferred|nurses?|hospital|consultant|"

@@ -15,9 +15,9 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from nlp.findings import Finding
-from nlp.name_gazetteer import gazetteer
-from nlp.uk_recognisers import capitals_mean_little
+from nlp.identifiers.findings import Finding
+from nlp.identifiers.name_gazetteer import gazetteer
+from nlp.identifiers.uk_recognisers import capitals_mean_little
 
 PLACE_PREPOSITION = re.compile(
     r"\b(?:in|into|to|from|across|near|around|round|outside|of|live|lives|living|via|towards)"
@@ -59,7 +59,7 @@ def cued_districts(text: str) -> Iterator[Finding]:
 
 @lru_cache(maxsize=64)
 def _cued_districts(text: str) -> tuple[Finding, ...]:
-    """Kept for the last few texts: nlp/care_setting_names.py asks for them too."""
+    """Kept for the last few texts: nlp/identifiers/care_setting_names.py asks for them too."""
     return tuple(
         Finding(m.start("place"), m.end("place"), "LOCATION", 0.7, "cued_district")
         for m in CUED_DISTRICT.finditer(text)

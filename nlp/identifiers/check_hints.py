@@ -20,8 +20,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
-from nlp.findings import Finding
-from nlp.name_gazetteer import COUNTRIES, DOMAIN_WORDS, ROLE_CUES, TITLE_CUES, gazetteer
+from nlp.identifiers.findings import Finding
+from nlp.identifiers.name_gazetteer import COUNTRIES, DOMAIN_WORDS, ROLE_CUES, TITLE_CUES, gazetteer
 
 UNSURE_BELOW = 0.75  # scores under this come from cues and capitals, not patterns
 NEAR = 60  # characters either side of a finding that count as "near"

@@ -21,10 +21,16 @@ from collections.abc import Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from nlp.attendee_lists import later_uses
-from nlp.findings import Finding
-from nlp.name_gazetteer import DOMAIN_WORDS, NOT_IDENTIFIER_WORDS, ROLE_CUES, TITLE_CUES, gazetteer
-from nlp.usernames import NOT_USERNAMES, username_shape
+from nlp.identifiers.attendee_lists import later_uses
+from nlp.identifiers.findings import Finding
+from nlp.identifiers.name_gazetteer import (
+    DOMAIN_WORDS,
+    NOT_IDENTIFIER_WORDS,
+    ROLE_CUES,
+    TITLE_CUES,
+    gazetteer,
+)
+from nlp.identifiers.usernames import NOT_USERNAMES, username_shape
 
 _CAP = r"(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]{1,14}(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{1,14})?"
 _LOW = r"[a-zß-öø-ÿ]{2,14}(?:-[a-zß-öø-ÿ]{2,14})?"

@@ -9,7 +9,7 @@ Fifth round (issue 20): landlines with a five-digit area code grouped like a fou
 flats by letter and Scottish tenement positions ("3/2, 41 ..."), street names ending in a
 direction ("... Road West"), a house by its number alone ("at no. 9"), short references after
 their cue ("Ref: PALS 23-1187") and a system's initials with a year and serial ("CRM 2024-18842").
-Answers to forms and call handlers are nlp/form_answers.py's.
+Answers to forms and call handlers are nlp/identifiers/form_answers.py's.
 """
 
 from __future__ import annotations
@@ -18,11 +18,11 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from nlp.findings import Finding
-from nlp.form_answers import form_answers
-from nlp.hurried_emails import hurried_emails
-from nlp.name_gazetteer import gazetteer
-from nlp.name_shapes import (
+from nlp.identifiers.findings import Finding
+from nlp.identifiers.form_answers import form_answers
+from nlp.identifiers.hurried_emails import hurried_emails
+from nlp.identifiers.name_gazetteer import gazetteer
+from nlp.identifiers.name_shapes import (
     initial_sign_offs,
     initialled_names,
     initials_before_an_age,
@@ -31,10 +31,10 @@ from nlp.name_shapes import (
     spelled_out,
     titles_and_initials,
 )
-from nlp.number_words import NUMBER, SPOKEN_DIGITS, as_int, spoken_digits
-from nlp.schools_and_estates import schools_and_estates
-from nlp.sign_offs import sign_off_names
-from nlp.social_handles import social_handles
+from nlp.identifiers.number_words import NUMBER, SPOKEN_DIGITS, as_int, spoken_digits
+from nlp.identifiers.schools_and_estates import schools_and_estates
+from nlp.identifiers.sign_offs import sign_off_names
+from nlp.identifiers.social_handles import social_handles
 
 I = re.IGNORECASE  # noqa: E741 - short alias keeps the long patterns readable
 

@@ -16,9 +16,9 @@ from collections.abc import Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from nlp.findings import Finding
-from nlp.name_gazetteer import ROLE_CUES, TITLE_CUES, gazetteer
-from nlp.usernames import STRONG, WEAK, username_shape
+from nlp.identifiers.findings import Finding
+from nlp.identifiers.name_gazetteer import ROLE_CUES, TITLE_CUES, gazetteer
+from nlp.identifiers.usernames import STRONG, WEAK, username_shape
 
 # A name as a chat labels it: "Nic", "Sinéad", "Mary-Jo", "O'Neill", or one or two capitals.
 NAME = r"(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{1,11}(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{1,11})?"

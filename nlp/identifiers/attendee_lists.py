@@ -18,8 +18,8 @@ from collections.abc import Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from nlp.findings import Finding
-from nlp.name_gazetteer import (
+from nlp.identifiers.findings import Finding
+from nlp.identifiers.name_gazetteer import (
     DOMAIN_WORDS,
     NOT_IDENTIFIER_WORDS,
     ROLE_CUES,

@@ -1,8 +1,8 @@
 """Stories written and labelled by other hands, as training for the anonymiser's NER.
 
-Why: the generated corpus (nlp.ner_corpus) varies names and places through our own sentence
-shapes; on sets written blind by others the rules and the generated-only NER stopped gaining
-(each round of rules written from a set's misses moved that set, not the next). The signal
+Why: the generated corpus (nlp.identifiers.ner_corpus) varies names and places through our own
+sentence shapes; on sets written blind by others the rules and the generated-only NER stopped
+gaining (each round of rules written from a set's misses moved that set, not the next). The signal
 model gained on unseen writing once it trained on stories written by other people; this is
 the same step for names, places, care settings and ages.
 
@@ -22,10 +22,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from nlp.ner_model import NER_LABELS
+from nlp.identifiers.ner_model import NER_LABELS
 
-ROOT = Path(__file__).resolve().parents[1]
-WRITTEN_DIR = Path(__file__).parent / "data" / "ner_written"
+ROOT = Path(__file__).resolve().parents[2]
+WRITTEN_DIR = Path(__file__).parents[1] / "data" / "ner_written"
 RETIRED_ROUNDS = (3, 4, 5, 6, 7, 8)
 
 

@@ -14,9 +14,9 @@ from collections.abc import Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from nlp.findings import Finding
-from nlp.name_gazetteer import DOMAIN_WORDS, NOT_IDENTIFIER_WORDS, ROLE_CUES, gazetteer
-from nlp.usernames import NOT_USERNAMES
+from nlp.identifiers.findings import Finding
+from nlp.identifiers.name_gazetteer import DOMAIN_WORDS, NOT_IDENTIFIER_WORDS, ROLE_CUES, gazetteer
+from nlp.identifiers.usernames import NOT_USERNAMES
 
 CLOSING = (
     r"(?:(?:many|kind|kindest|best|warm|warmest|with)\s+)?"

@@ -26,9 +26,9 @@ from collections.abc import Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from nlp.findings import Finding
-from nlp.name_gazetteer import DOMAIN_WORDS, ROLE_CUES, gazetteer
-from nlp.number_words import NUMBER
+from nlp.identifiers.findings import Finding
+from nlp.identifiers.name_gazetteer import DOMAIN_WORDS, ROLE_CUES, gazetteer
+from nlp.identifiers.number_words import NUMBER
 
 I = re.IGNORECASE  # noqa: E741 - short alias keeps the long patterns readable
 

@@ -19,9 +19,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from nlp.findings import Finding
-from nlp.number_words import DIGIT_WORDS, NUMBER, as_int
-from nlp.uk_recognisers import AGE_UNIT_AFTER, DATE, MONTH, YEAR, is_valid_nhs_number
+from nlp.identifiers.findings import Finding
+from nlp.identifiers.number_words import DIGIT_WORDS, NUMBER, as_int
+from nlp.identifiers.uk_recognisers import AGE_UNIT_AFTER, DATE, MONTH, YEAR, is_valid_nhs_number
 
 I = re.IGNORECASE  # noqa: E741
 

@@ -2,8 +2,8 @@
 
 A *rare combination* is an age band, an area and a health condition in the same story: each
 is harmless, together they may fit one person. (Words the machine may have missed are shown
-on the check page as hints near what it found, by nlp/check_hints.py; a list of every rare
-word flagged each Welsh word and "don't", and taught reviewers to ignore it.)
+on the check page as hints near what it found, by nlp/identifiers/check_hints.py; a list of every
+rare word flagged each Welsh word and "don't", and taught reviewers to ignore it.)
 """
 
 from __future__ import annotations

@@ -19,8 +19,8 @@ from spacy.attrs import ENT_TYPE, IDX, IS_STOP, LENGTH, LOWER, POS, SPACY, TAG
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from nlp.findings import Finding
-from nlp.name_gazetteer import (
+from nlp.identifiers.findings import Finding
+from nlp.identifiers.name_gazetteer import (
     COUNTRIES,
     DOMAIN_WORDS,
     EPONYM_FOLLOWERS,
@@ -32,7 +32,7 @@ from nlp.name_gazetteer import (
     WELSH_WORDS,
     Gazetteer,
 )
-from nlp.usernames import NOT_USERNAMES
+from nlp.identifiers.usernames import NOT_USERNAMES
 
 # The tagger is reliable on closed word classes and unreliable on rare words: a name in lower
 # case is often tagged VERB or ADV, so only the closed classes rule a word out as a name.

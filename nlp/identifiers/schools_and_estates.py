@@ -19,8 +19,8 @@ from collections.abc import Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from nlp.findings import Finding
-from nlp.name_gazetteer import gazetteer
+from nlp.identifiers.findings import Finding
+from nlp.identifiers.name_gazetteer import gazetteer
 
 _CAP = r"[A-Z][a-z'’]+"
 SCHOOL_KIND = (

@@ -1,8 +1,8 @@
 """Street lines written the way people type or say them (issue 20, seventh round).
 
-The address rules in nlp/uk_recognisers.py want a house number in digits before the street
-("14 Tern Road"), or capitals ("Rose Cottage, Mill Lane"). Messages and transcribed calls give
-the same lines otherwise:
+The address rules in nlp/identifiers/uk_recognisers.py want a house number in digits before the
+street ("14 Tern Road"), or capitals ("Rose Cottage, Mill Lane"). Messages and transcribed calls
+give the same lines otherwise:
 
 - the number in words ("seventeen hazel grove", "flat eight cobden court");
 - a flat, house, unit, bay or pitch with its number, then a building's name and the street, in
@@ -24,10 +24,10 @@ from collections.abc import Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from nlp.findings import Finding
-from nlp.name_gazetteer import gazetteer
-from nlp.number_words import NUMBER, UNITS, as_int
-from nlp.uk_recognisers import NOT_STREET_WORDS, STREET_SUFFIX
+from nlp.identifiers.findings import Finding
+from nlp.identifiers.name_gazetteer import gazetteer
+from nlp.identifiers.number_words import NUMBER, UNITS, as_int
+from nlp.identifiers.uk_recognisers import NOT_STREET_WORDS, STREET_SUFFIX
 
 I = re.IGNORECASE  # noqa: E741 - short alias keeps the long patterns readable
 
@@ -89,7 +89,8 @@ WORDED_LINE = re.compile(
     rf"(?P<suffix>{PLAIN_SUFFIX}|{NAMED_SUFFIX})(?![\w'’-])",
     I,
 )
-# "from flat nine", "at flat 12b" is nlp/uk_recognisers.py's FLAT_ONLY; this is the words.
+# "from flat nine", "at flat 12b" is nlp/identifiers/uk_recognisers.py's FLAT_ONLY; this is the
+# words.
 LONE_FLAT = re.compile(
     rf"\b(?:from|at|in|to|of|is|flat\s+is)\s+(?P<flat>flat\s+(?:{_NUMBER_WORDS}|"
     r"(?:twenty|thirty|forty|fifty)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?"
