@@ -30,112 +30,16 @@ from __future__ import annotations
 import argparse
 import copy
 import time
-from collections.abc import Callable
+from pathlib import Path
 
 import numpy as np
 import torch
 from sklearn.model_selection import train_test_split
 
 from benchmarks import tagging as bench
-from nlp import embed, tag_learner
-from nlp.priorities import Framework, load_framework
-
-EPOCHS = 2
-BATCH = 32
-RATE = 3e-5
-HEAD_RATE = 2e-3
-SCALE = 20.0  # cosine-softmax temperature (1/0.05, as supervised contrastive losses use)
-SEED = 0
-
-
-def mean_pool(hidden: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
-    weights = mask[..., None].to(hidden.dtype)
-    return (hidden * weights).sum(1) / weights.sum(1).clamp(min=1e-9)
-
-
-def encoder_fn(transformer) -> Callable[[list[str]], np.ndarray]:
-    """A batch encoder with the packaged model's tokenizer and mean pooling over `transformer`
-    (frozen or adapted): what `nlp.embed` computes, in PyTorch."""
-    tokenizer = embed.load_model().tokenizer
-
-    def encode_batch(batch: list[str]) -> np.ndarray:
-        tokens = tokenizer(
-            batch, padding=True, truncation=True, max_length=embed.MAX_TOKENS, return_tensors="pt"
-        )
-        with torch.inference_mode():
-            hidden = transformer(**tokens).last_hidden_state
-            pooled = mean_pool(hidden, tokens["attention_mask"])
-        return torch.nn.functional.normalize(pooled, dim=-1).numpy()
-
-    return encode_batch
-
-
-def encode_with(transformer, texts: list[str]) -> np.ndarray:
-    """`nlp.embed.encode` (windows for long texts, averaged) with the given transformer."""
-    if not texts:
-        return np.zeros((0, embed.DIM), dtype=np.float32)
-    pieces, owner = embed.split_windows(texts)
-    batch_encoder = encoder_fn(transformer)
-    vectors = np.zeros((len(pieces), embed.DIM), dtype=np.float32)
-    for index in embed.plan_batches(embed.token_lengths(pieces)):
-        vectors[index] = batch_encoder([pieces[i] for i in index])
-    pooled = np.zeros((len(texts), embed.DIM), dtype=np.float32)
-    np.add.at(pooled, owner, vectors)
-    return embed._normalise(pooled)
-
-
-def adapt(texts: list[str], labels: np.ndarray, framework: Framework, first_layer: int = 0):
-    """A copy of MiniLM's transformer fine-tuned on (texts, one label each): layers
-    `first_layer`..5 train (0: all, word embeddings too), the rest stay as shipped."""
-    torch.manual_seed(SEED)
-    generator = np.random.default_rng(SEED)
-    transformer = copy.deepcopy(embed.load_model()[0].auto_model).train()
-    if first_layer > 0:
-        for name, parameter in transformer.named_parameters():
-            layer = name.split(".")[2] if name.startswith("encoder.layer.") else None
-            parameter.requires_grad = layer is not None and int(layer) >= first_layer
-    tokenizer = embed.load_model().tokenizer
-    used = np.flatnonzero(labels.sum(axis=0) > 0)
-    target = torch.tensor(labels[:, used].argmax(axis=1))
-    prototypes = tag_learner.prototype_vectors(framework, [framework.ids[j] for j in used])
-    head = torch.nn.Parameter(torch.tensor(prototypes))
-    optimiser = torch.optim.AdamW(
-        [
-            {"params": [p for p in transformer.parameters() if p.requires_grad], "lr": RATE},
-            {"params": [head], "lr": HEAD_RATE},
-        ],
-        weight_decay=0.01,
-    )
-    steps = EPOCHS * int(np.ceil(len(texts) / BATCH))
-    warm = max(1, steps // 10)
-    schedule = torch.optim.lr_scheduler.LambdaLR(
-        optimiser, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / (steps - warm)))
-    )
-    lengths = embed.token_lengths(texts)
-    for epoch in range(EPOCHS):
-        print(f"  epoch {epoch + 1}/{EPOCHS} from {time.strftime('%H:%M:%S')}", flush=True)
-        # Batches of similar length, shuffled: little padding.
-        order = np.argsort(lengths + generator.random(len(texts)) * 4, kind="stable")
-        groups = [order[i : i + BATCH] for i in range(0, len(order), BATCH)]
-        generator.shuffle(groups)
-        for group in groups:
-            tokens = tokenizer(
-                [texts[i] for i in group],
-                padding=True,
-                truncation=True,
-                max_length=embed.MAX_TOKENS,
-                return_tensors="pt",
-            )
-            pooled = mean_pool(transformer(**tokens).last_hidden_state, tokens["attention_mask"])
-            cosine = torch.nn.functional.normalize(pooled, dim=-1) @ (
-                torch.nn.functional.normalize(head, dim=-1).T
-            )
-            loss = torch.nn.functional.cross_entropy(SCALE * cosine, target[group])
-            optimiser.zero_grad()
-            loss.backward()
-            optimiser.step()
-            schedule.step()
-    return transformer.eval()
+from nlp import embed, tag_encoder, tag_learner
+from nlp import tag_encoder_training as training
+from nlp.priorities import load_framework
 
 
 class Encoder:
@@ -149,7 +53,8 @@ class Encoder:
     def encode(self, texts: list[str], *_args, **_kwargs) -> np.ndarray:
         missing = list(dict.fromkeys(t for t in texts if t not in self.cache))
         if missing:
-            self.cache.update(zip(missing, encode_with(self.transformer, missing), strict=True))
+            vectors = tag_encoder.encode_with(self.transformer, missing)
+            self.cache.update(zip(missing, vectors, strict=True))
         if not texts:
             return np.zeros((0, embed.DIM), dtype=np.float32)
         return np.vstack([self.cache[t] for t in texts])
@@ -172,9 +77,8 @@ def learner(encoder: Encoder, framework, train_texts, train_gold, test_texts, te
 
 
 def load(measure: bool):
-    rows = bench.read_rows(bench.DEFAULT_DATA)
-    full = load_framework(bench.DEFAULT_FRAMEWORK)
-    framework = bench.subcategory_framework(rows, full)
+    rows = training.read_rows(training.DEFAULT_DATA)
+    framework = training.subcategory_framework(rows, load_framework(training.DEFAULT_FRAMEWORK))
     majors_of = {r["code"]: r["label"].strip() for r in rows}  # the taxonomy, not the texts
     trusts_kept = ("Trust A", "Trust B", "Trust C") if measure else ("Trust A", "Trust B")
     rows = [r for r in rows if r["organization"] in trusts_kept]  # Trust C only with --measure
@@ -186,10 +90,55 @@ def load(measure: bool):
     return framework, texts, gold, trusts, stories, story_gold
 
 
+def adapted(args, texts, gold, framework, source, adapted_on) -> tuple[str, object]:
+    """Dev: the encoder adapted here on `source`'s comments. Measure: the shipped weights,
+    which must have been adapted on exactly these (Trust A + B) comments."""
+    tag = " + ".join(t[-1] for t in adapted_on)
+    if args.measure:
+        codes = [framework.ids[j] for j in gold[source].argmax(axis=1)]
+        digest = training.training_digest([texts[i] for i in source], codes, framework)
+        shipped = str(tag_encoder.stored(args.weights)["training_sha256"])
+        if shipped != digest:
+            raise SystemExit(f"{args.weights} was not adapted on Trust {tag} alone")
+        return f"shipped, adapted on {tag}", tag_encoder.load_transformer(args.weights)
+    layers = f"layers {args.first_layer}-5" if args.first_layer > 0 else "all layers"
+    stem = "".join(t[-1] for t in adapted_on)
+    cached = bench.CACHE / f"adapted_{stem}_{args.first_layer}.pt"
+    transformer = copy.deepcopy(embed.load_model()[0].auto_model)
+    if args.reuse and cached.exists():
+        transformer.load_state_dict(torch.load(cached))
+        print(f"reusing {cached.name}: adapted on Trust {tag}, {layers}", flush=True)
+    else:
+        started = time.perf_counter()
+        transformer = training.adapt(
+            [texts[i] for i in source], gold[source], framework, args.first_layer
+        )
+        took = time.perf_counter() - started
+        print(f"adapted on Trust {tag} ({len(source)} comments, {layers}) in {took:.0f} s")
+        bench.CACHE.mkdir(exist_ok=True)
+        torch.save(transformer.state_dict(), cached)
+    # Measured as it would ship: through the stored differences and back.
+    stored = bench.CACHE / f"adapted_{stem}_{args.first_layer}.npz"
+    tag_encoder.save(stored, transformer, args.first_layer, "dev", f"adapted on Trust {tag}")
+    print(f"stored differences: {stored.stat().st_size / 1e6:.1f} MB", flush=True)
+    return f"adapted on {tag}, {layers}", tag_encoder.load_transformer(stored)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--measure", action="store_true", help="A + B adapted: A + B -> C once")
-    parser.add_argument("--first-layer", type=int, default=0, help="train layers N..5 only")
+    parser.add_argument(
+        "--measure", action="store_true", help="the shipped A + B weights: A + B -> C once"
+    )
+    parser.add_argument("--weights", type=Path, default=tag_encoder.WEIGHTS)
+    parser.add_argument(
+        "--reuse", action="store_true", help="dev: reuse adapted weights cached in benchmarks/out"
+    )
+    parser.add_argument(
+        "--first-layer",
+        type=int,
+        default=training.FIRST_LAYER,
+        help="dev: adapt layers N..5 (0: all, word embeddings too)",
+    )
     args = parser.parse_args()
     torch.set_num_threads(1)
     framework, texts, gold, trusts, stories, story_gold = load(args.measure)
@@ -214,27 +163,16 @@ def main() -> None:
                 [source_texts[i] for i in test_rows],
                 source_gold[test_rows],
             )
-            line = f"{label:<44} {name:<26} {micro:.3f} / {macro:.3f}  fit {took:5.1f} s"
+            line = f"{label:<40} {name:<36} {micro:.3f} / {macro:.3f}  fit {took:5.1f} s"
             results.append(line)
             print(line, flush=True)
 
     for adapted_on, other, unseen in plans:
         source = np.flatnonzero(np.isin(trusts, adapted_on))
-        started = time.perf_counter()
-        transformer = adapt([texts[i] for i in source], gold[source], framework, args.first_layer)
-        took = time.perf_counter() - started
+        name, transformer = adapted(args, texts, gold, framework, source, adapted_on)
+        encoders = {"frozen": frozen, name: Encoder(transformer)}
         tag = " + ".join(t[-1] for t in adapted_on)
-        if args.first_layer:
-            tag += f" (layers {args.first_layer}-5)"
-        print(f"adapted on Trust {tag} ({len(source)} comments) in {took:.0f} s", flush=True)
-        bench.CACHE.mkdir(exist_ok=True)
-        torch.save(
-            transformer.state_dict(),
-            bench.CACHE / f"adapted_{''.join(t[-1] for t in adapted_on)}_{args.first_layer}.pt",
-        )
-        encoders = {"frozen": frozen, f"adapted on {tag}": Encoder(transformer)}
-        test = np.flatnonzero(trusts == other)
-        row(f"FFT {tag} -> {other[-1]}", encoders, source, test)
+        row(f"FFT {tag} -> {other[-1]}", encoders, source, np.flatnonzero(trusts == other))
         if unseen is not None:
             own = np.flatnonzero(trusts == unseen)
             half_train, half_test = train_test_split(own, test_size=0.5, random_state=bench.SEED)
