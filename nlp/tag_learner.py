@@ -43,6 +43,9 @@ PRIOR_WEIGHT = 1.0
 ALPHA = 6.0  # ridge penalty: best of 2-12 on both FFT dev splits (benchmarks/tagging_dev.py)
 DUAL_LIMIT = 10000  # above this many texts the n-by-n dual system (float32: 400 MB) is too big
 SEED = 0
+# Every learnt tagger's version starts so, whichever encoder made its vectors (the tagging
+# encoder's name extends the packaged model's).
+VERSION_PREFIX = f"learnt/{embed.MODEL_ID}"
 Encoder = Callable[[list[str]], np.ndarray]
 
 

@@ -10,7 +10,7 @@ import textwrap
 import numpy as np
 import pytest
 
-from nlp import embed, tag_encoder, tag_learner, tag_reasons
+from nlp import tag_encoder, tag_learner, tag_reasons
 from nlp.priorities import FrameworkError, load_framework
 from tests.test_tagging import FRAMEWORK_YAML, LONG_CARER_STORY, STORIES
 

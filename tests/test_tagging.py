@@ -454,6 +454,15 @@ def test_the_tag_job_embeds_checked_stories_and_leaves_the_rest_waiting(db):
     assert tag_store.tags_for_story(db, ids[1]) == []
     assert tag_store.criticality_for_stories(db, ids).keys() == {ids[0]}
     assert "1 wait" in messages[-1]
+    # Two vectors per checked story: the packaged model's (themes, criticality) and tagging's.
+    models = {
+        table: db.execute(f"SELECT story_id, model FROM {table}").fetchall()
+        for table in ("embeddings", "tag_embeddings")
+    }
+    assert models == {
+        "embeddings": [(ids[0], embed.MODEL_ID)],
+        "tag_embeddings": [(ids[0], tag_encoder.model_id())],
+    }
 
 
 def test_tagging_scores_criticality_for_every_tagged_story(db):
