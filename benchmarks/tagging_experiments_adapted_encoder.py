@@ -119,7 +119,9 @@ def adapted(args, texts, gold, framework, source, adapted_on) -> tuple[str, obje
             raise SystemExit(f"{args.weights} was not adapted on Trust {tag} alone")
         return f"shipped, adapted on {tag}", tag_encoder.load_transformer(args.weights)
     layers = f"layers {args.first_layer}-5" if args.first_layer > 0 else "all layers"
-    stem = "".join(t[-1] for t in adapted_on)
+    if args.frozen_wordpieces:
+        layers += ", wordpieces frozen"
+    stem = "".join(t[-1] for t in adapted_on) + ("w" if args.frozen_wordpieces else "")
     cached = bench.CACHE / f"adapted_{stem}_{args.first_layer}.pt"
     transformer = copy.deepcopy(embed.load_model()[0].auto_model)
     if args.reuse and cached.exists():
@@ -128,7 +130,11 @@ def adapted(args, texts, gold, framework, source, adapted_on) -> tuple[str, obje
     else:
         started = time.perf_counter()
         transformer = training.adapt(
-            [texts[i] for i in source], gold[source], framework, args.first_layer
+            [texts[i] for i in source],
+            gold[source],
+            framework,
+            args.first_layer,
+            wordpieces=not args.frozen_wordpieces,
         )
         took = time.perf_counter() - started
         print(f"adapted on Trust {tag} ({len(source)} comments, {layers}) in {took:.0f} s")
@@ -147,6 +153,9 @@ def main() -> None:
         "--measure", action="store_true", help="the shipped A + B weights: A + B -> C once"
     )
     parser.add_argument("--weights", type=Path, default=tag_encoder.WEIGHTS)
+    parser.add_argument(
+        "--frozen-wordpieces", action="store_true", help="dev: the wordpiece table stays"
+    )
     parser.add_argument(
         "--reuse", action="store_true", help="dev: reuse adapted weights cached in benchmarks/out"
     )

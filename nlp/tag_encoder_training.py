@@ -103,9 +103,16 @@ def training_digest(texts: list[str], codes: list[str], framework: Framework) ->
     return digest.hexdigest()
 
 
-def adapt(texts: list[str], labels: np.ndarray, framework: Framework, first_layer: int):
+def adapt(
+    texts: list[str],
+    labels: np.ndarray,
+    framework: Framework,
+    first_layer: int,
+    wordpieces: bool = True,
+):
     """A copy of MiniLM's transformer fine-tuned on (texts, one label each, in `framework.ids`
-    order): layers `first_layer`..5 train (0: all, word embeddings too), the rest stay."""
+    order): layers `first_layer`..5 train (0: all, word embeddings too unless `wordpieces` is
+    False), the rest stay."""
     import torch
 
     from nlp import tag_learner
@@ -115,6 +122,8 @@ def adapt(texts: list[str], labels: np.ndarray, framework: Framework, first_laye
     transformer = copy.deepcopy(embed.load_model()[0].auto_model).train()
     for name, parameter in transformer.named_parameters():
         parameter.requires_grad = first_layer <= 0 or tag_encoder.layer_of(name) >= first_layer
+        if not wordpieces and name == "embeddings.word_embeddings.weight":
+            parameter.requires_grad = False
     tokenizer = embed.load_model().tokenizer
     used = np.flatnonzero(labels.sum(axis=0) > 0)
     target = torch.tensor(labels[:, used].argmax(axis=1))
