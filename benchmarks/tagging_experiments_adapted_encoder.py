@@ -39,7 +39,7 @@ Figures (micro / macro-F1; the learner's fit includes embedding the priorities' 
     A + B -> C                            0.694 / 0.349   0.716 / 0.401  (fit 31 s / 37 s, busy)
     Care Opinion 70/30                    0.440 / 0.227   0.461 / 0.269
 
-    --frozen-wordpieces (all layers, the wordpiece table left as packaged; 10.2 / 10.0 MB):
+    --frozen-wordpieces (all layers, the wordpiece table left as packaged; 10.2 MB each):
     A -> B 0.571 / 0.371, B 50/50 0.625 / 0.399, Care Opinion 0.451 / 0.265 (adapted on A);
     B -> A 0.475 / 0.327, A 50/50 0.511 / 0.342, Care Opinion 0.464 / 0.258 (adapted on B):
     the same as training the table too, within 0.006.
