@@ -44,7 +44,7 @@ def characters(texts: list[str], columns=None, idf=None):
 
 def kernel_blocks(framework, train_texts, train_vectors, train_gold, test_texts, test_vectors):
     """Training and test kernels per block, the priority phrases joining training as in fit."""
-    prototypes = tag_learner.prototype_vectors(framework, framework.ids)
+    prototypes = tag_learner.prototype_vectors(framework, framework.ids, embed.encode)
     phrase_texts, phrase_labels = tag_learner._phrase_rows(framework, framework.ids)
     texts = train_texts + phrase_texts
     vectors = np.vstack([train_vectors, embed.encode(phrase_texts)])

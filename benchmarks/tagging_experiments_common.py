@@ -20,7 +20,7 @@ from sklearn.model_selection import KFold
 from benchmarks import tagging as bench
 from benchmarks import tagging_dev
 from benchmarks.tagging_token_states import TokenStates, _compute, token_states
-from nlp import tag_learner
+from nlp import embed, tag_learner
 from nlp.priorities import Framework, load_framework
 
 SPLITS = tagging_dev.SPLITS
@@ -83,6 +83,7 @@ def shipped(
         [split.texts[i] for i in split.train],
         split.vectors[split.train],
         split.train_gold,
+        encode=embed.encode,  # these experiments compare learners on the packaged model
     )
     seconds = time.perf_counter() - started
     decided = model.predict([split.texts[i] for i in split.test], split.vectors[split.test])[0]
@@ -109,10 +110,8 @@ def ridge_scores(split: DevSplit, extra=None) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _blocks(split, train_texts, test_texts, extra):
-    from nlp import embed
-
     framework = split.framework
-    prototypes = tag_learner.prototype_vectors(framework, framework.ids)
+    prototypes = tag_learner.prototype_vectors(framework, framework.ids, embed.encode)
     phrase_texts, phrase_labels = tag_learner._phrase_rows(framework, framework.ids)
     if extra is not None:
         phrase_texts = phrase_texts + list(extra[0])

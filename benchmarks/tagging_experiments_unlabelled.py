@@ -138,7 +138,7 @@ def fit_once(framework, texts, vectors, labels, target_texts, target_vectors, va
     """One fit as tag_learner._fit, with the variant's change; `extra` = pseudo rows
     (texts, vectors, labels) that train the ridge but not the calibration."""
     ids = framework.ids
-    prototypes = tag_learner.prototype_vectors(framework, ids)
+    prototypes = tag_learner.prototype_vectors(framework, ids, embed.encode)
     phrase_texts, phrase_labels = tag_learner._phrase_rows(framework, ids)
     phrase_vectors = embed.encode(phrase_texts)
     positives = labels.sum(axis=0)
@@ -311,7 +311,9 @@ VARIANTS = {
 def run(name, framework, texts, vectors, gold, train, test, variants, table) -> None:
     train_texts, test_texts = [texts[i] for i in train], [texts[i] for i in test]
     started = time.perf_counter()
-    shipped = tag_learner.fit(framework, framework.ids, train_texts, vectors[train], gold[train])
+    shipped = tag_learner.fit(
+        framework, framework.ids, train_texts, vectors[train], gold[train], encode=embed.encode
+    )
     took = time.perf_counter() - started
     pair = bench.f1_pair(gold[test], shipped.predict(test_texts, vectors[test])[0])
     table.setdefault("shipped learner (tag_learner.fit)", {})[name] = (*pair, took, 0)

@@ -30,10 +30,11 @@ CORPUS_SAMPLE = 2000
 READABLE = ("ready", "checked")
 
 
-# A withdrawn story's anonymised text goes with it, and so does the vector made from that text
-# (nlp/embed.py keeps the cache).
+# A withdrawn story's anonymised text goes with it, and so do the vectors made from that text
+# (nlp/embed.py keeps the cache; nlp/tag_encoder.py the tagging vectors).
 register_cleanup("anonymisations")(delete_rows("anonymisations"))
 register_cleanup("embeddings")(delete_rows("embeddings"))
+register_cleanup("tag_embeddings")(delete_rows("tag_embeddings"))
 
 
 def anonymise_story(db: sqlite_utils.Database, story_id: int) -> dict:

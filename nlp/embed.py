@@ -266,12 +266,15 @@ def checked_texts(db, story_ids: Iterable[int] | None = None) -> dict[int, str]:
     return {int(sid): text for sid, text in rows}
 
 
-def load_embeddings(db, story_ids: Iterable[int]) -> dict[int, np.ndarray]:
-    """Cached vectors of this model for the given stories (missing ones are left out)."""
+def load_embeddings(
+    db, story_ids: Iterable[int], table: str = "embeddings", model: str = MODEL_ID
+) -> dict[int, np.ndarray]:
+    """Cached vectors of this model for the given stories (missing ones are left out); `table`
+    and `model` name another cache of the same shape (`nlp.tag_encoder`'s tagging vectors)."""
     rows = db.execute(
-        "SELECT story_id, dim, vector FROM embeddings WHERE model = ?"
+        f"SELECT story_id, dim, vector FROM [{table}] WHERE model = ?"
         " AND story_id IN (SELECT value FROM json_each(?))",
-        [MODEL_ID, _id_list(story_ids)],
+        [model, _id_list(story_ids)],
     ).fetchall()
     return {int(sid): np.frombuffer(blob, dtype="<f4", count=dim).copy() for sid, dim, blob in rows}
 
@@ -282,34 +285,41 @@ def _id_list(story_ids: Iterable[int]) -> str:
 
 
 def ensure_embeddings(
-    db, story_ids: Iterable[int], progress: Progress | None = None
+    db,
+    story_ids: Iterable[int],
+    progress: Progress | None = None,
+    table: str = "embeddings",
+    model: str = MODEL_ID,
+    encoder: Callable[..., np.ndarray] | None = None,
 ) -> dict[int, np.ndarray]:
     """Vectors for the checked stories among `story_ids`, embedding only the missing or stale.
 
-    A cached vector is stale when the anonymised text's sha256 or the model differs.
+    A cached vector is stale when the anonymised text's sha256 or the model differs. `table`,
+    `model` and `encoder` (texts, progress -> vectors) name another cache of the same shape:
+    `nlp.tag_encoder` keeps the tagging vectors beside these.
     """
     from plumbing import db as wdb
 
     texts = checked_texts(db, story_ids)
     cached = {
-        int(sid): (model, digest)
-        for sid, model, digest in db.execute(
-            "SELECT story_id, model, text_sha256 FROM embeddings"
+        int(sid): (name, digest)
+        for sid, name, digest in db.execute(
+            f"SELECT story_id, model, text_sha256 FROM [{table}]"
             " WHERE story_id IN (SELECT value FROM json_each(?))",
             [_id_list(texts)],
         ).fetchall()
     }
     digests = {sid: text_sha256(text) for sid, text in texts.items()}
-    todo = [sid for sid in texts if cached.get(sid) != (MODEL_ID, digests[sid])]
+    todo = [sid for sid in texts if cached.get(sid) != (model, digests[sid])]
     if todo:
-        vectors = encode([texts[sid] for sid in todo], progress=progress)
+        vectors = (encoder or encode)([texts[sid] for sid in todo], progress=progress)
         stamp = datetime.now(UTC).isoformat(timespec="seconds")
         with wdb.write(db):
-            db["embeddings"].upsert_all(
+            db[table].upsert_all(
                 (
                     {
                         "story_id": sid,
-                        "model": MODEL_ID,
+                        "model": model,
                         "text_sha256": digests[sid],
                         "dim": DIM,
                         "vector": vector.astype("<f4").tobytes(),
@@ -321,4 +331,4 @@ def ensure_embeddings(
             )
     elif progress:
         progress(1.0, "Embeddings already cached")
-    return load_embeddings(db, texts)
+    return load_embeddings(db, texts, table, model)

@@ -252,3 +252,24 @@ def m009_stale_taggers(db: Database) -> None:
         UPDATE classifiers SET stale = 1;
         """
     )
+
+
+@migrations()
+def m010_tag_embeddings(db: Database) -> None:
+    """Tagging vectors (`nlp.tag_encoder`: MiniLM adapted to patient feedback), a second vector
+    per story beside `embeddings`, which themes, signals and criticality keep using. Taggers
+    stored before learnt from the packaged model's vectors, so they start stale: the worker
+    retrains them on the new ones."""
+    db.executescript(
+        """
+        CREATE TABLE tag_embeddings (
+            story_id INTEGER PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+            model TEXT NOT NULL,
+            text_sha256 TEXT NOT NULL,  -- of the anonymised text embedded
+            dim INTEGER NOT NULL,
+            vector BLOB NOT NULL,       -- float32, little-endian
+            created_at TEXT NOT NULL
+        );
+        UPDATE classifiers SET stale = 1;
+        """
+    )

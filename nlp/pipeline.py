@@ -113,7 +113,7 @@ def anonymise_job(db, progress, story_ids: list[int] | None = None) -> None:
 def after_check(db, progress, story_id: int) -> None:
     """Embed a newly checked story, place it in its activity's existing themes and tag it, in
     that order (each step needs the one before), without refitting anything."""
-    from nlp import embed, tag_store, theme_store
+    from nlp import embed, tag_encoder, tag_store, theme_store
 
     story = consent.story_facts(db, [story_id]).get(story_id)
     if story is None:
@@ -127,5 +127,6 @@ def after_check(db, progress, story_id: int) -> None:
     tag_store.score_criticality(db, [story_id])
     if framework:
         progress(0.7, "Tagging to priorities")
+        tag_encoder.ensure_tag_embeddings(db, [story_id])
         tag_store.tag_stories(db, [story_id], framework)
     progress(1.0, "Done")

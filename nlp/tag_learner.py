@@ -25,11 +25,12 @@ the working database and be loaded offline. Texts reaching it are anonymised, ch
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from nlp import embed, model_blob
+from nlp import embed, model_blob, tag_encoder
 from nlp.priorities import Framework
 
 MIN_EXAMPLES = 3  # labelled stories a priority needs before it is learnt, not zero-shot
@@ -42,7 +43,10 @@ PRIOR_WEIGHT = 1.0
 ALPHA = 6.0  # ridge penalty: best of 2-12 on both FFT dev splits (benchmarks/tagging_dev.py)
 DUAL_LIMIT = 10000  # above this many texts the n-by-n dual system (float32: 400 MB) is too big
 SEED = 0
+# Every learnt tagger's version starts so, whichever encoder made its vectors (the tagging
+# encoder's name extends the packaged model's).
 VERSION_PREFIX = f"learnt/{embed.MODEL_ID}"
+Encoder = Callable[[list[str]], np.ndarray]
 
 
 class TrainingError(ValueError):
@@ -86,16 +90,19 @@ class Words:
         return normalize(counts)
 
 
-def prototype_vectors(framework: Framework, priority_ids: list[str]) -> np.ndarray:
+def prototype_vectors(
+    framework: Framework, priority_ids: list[str], encode: Encoder | None = None
+) -> np.ndarray:
     """One unit vector per priority: the mean embedding of its title, description and
-    examples (the zero-shot prior)."""
+    examples (the zero-shot prior). `encode` is the tagging encoder unless given: it must be
+    the one that made the stories' vectors."""
     phrases: list[str] = []
     owners: list[int] = []
     for number, priority_id in enumerate(priority_ids):
         own = [p for p in dict.fromkeys(framework.priority(priority_id).phrases()) if p]
         phrases += own
         owners += [number] * len(own)
-    vectors = embed.encode(phrases)
+    vectors = (encode or tag_encoder.encode)(phrases)
     prototypes = np.zeros((len(priority_ids), vectors.shape[1]), dtype=np.float32)
     np.add.at(prototypes, np.array(owners), vectors)
     return prototypes / np.linalg.norm(prototypes, axis=1, keepdims=True).clip(1e-9)
@@ -322,6 +329,10 @@ def _phrase_rows(framework: Framework, priority_ids: list[str]) -> tuple[list[st
     return texts, np.array(labels, dtype=np.int8).reshape(-1, len(priority_ids))
 
 
+def _model_name(encode: Encoder) -> str:
+    return tag_encoder.model_id() if encode is tag_encoder.encode else embed.MODEL_ID
+
+
 def check_training(priority_ids: list[str], texts: list[str], labels: np.ndarray) -> None:
     """Refuse training data that cannot train anything, saying why."""
     if not texts:
@@ -340,8 +351,11 @@ def fit(
     texts: list[str],
     vectors: np.ndarray,
     labels: np.ndarray,
+    encode: Encoder | None = None,
 ) -> LearntTagger:
     """Train on labelled texts: `labels` is (texts, priorities) 0/1 in `priority_ids` order.
+    `vectors` are the texts' tagging vectors (`nlp.tag_encoder`), or those of `encode`, which
+    then embeds the priorities' phrases too (benchmarks compare encoders this way).
 
     Cross-validation (FOLDS folds, held-out scores) gives each learnt priority its Platt
     calibration, its cut-off and its precision/recall, kept in `metrics`. Priorities with
@@ -349,16 +363,17 @@ def fit(
     """
     labels = np.asarray(labels, dtype=np.int8)
     check_training(priority_ids, texts, labels)
-    return _fit(framework, priority_ids, texts, np.asarray(vectors, np.float32), labels)
+    vectors = np.asarray(vectors, np.float32)
+    return _fit(framework, priority_ids, texts, vectors, labels, encode or tag_encoder.encode)
 
 
-def _fit(framework, priority_ids, texts, vectors, labels) -> LearntTagger:
+def _fit(framework, priority_ids, texts, vectors, labels, encode: Encoder) -> LearntTagger:
     from sklearn.model_selection import KFold
 
     started = time.perf_counter()
-    prototypes = prototype_vectors(framework, priority_ids)
+    prototypes = prototype_vectors(framework, priority_ids, encode)
     phrase_texts, phrase_labels = _phrase_rows(framework, priority_ids)
-    phrase_vectors = embed.encode(phrase_texts)
+    phrase_vectors = encode(phrase_texts)
     positives = labels.sum(axis=0)
     learnt = positives >= MIN_EXAMPLES
 
@@ -425,7 +440,7 @@ def _fit(framework, priority_ids, texts, vectors, labels) -> LearntTagger:
         thresholds=thresholds,
         learnt=learnt,
         similarity_cuts=similarity_cuts.astype(np.float32),
-        version=f"{VERSION_PREFIX}/{stamp}",
+        version=f"learnt/{_model_name(encode)}/{stamp}",
         metrics=metrics,
         training_seconds=round(time.perf_counter() - started, 2),
     )

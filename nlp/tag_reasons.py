@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from nlp import embed
+from nlp import tag_encoder
 
 MAX_REASON = 300  # characters: a reason is a sentence to read beside the tag, not the story
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[.!?][\"')\]])\s+|\n+")
@@ -53,7 +53,7 @@ def reasons(texts: list[str], decided: np.ndarray, score: PieceScorer) -> list[d
         owners += [row] * len(parts)
     if not pieces:
         return result
-    scores = score(pieces, embed.encode(pieces))
+    scores = score(pieces, tag_encoder.encode(pieces))
     owner_of = np.array(owners)
     for row in np.unique(owner_of):
         rows = np.flatnonzero(owner_of == row)

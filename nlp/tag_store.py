@@ -18,7 +18,7 @@ from sqlite_utils import Database
 
 import consent
 from consent import delete_rows, register_cleanup
-from nlp import criticality, embed, tag_learner, tagging
+from nlp import criticality, embed, tag_encoder, tag_learner, tagging
 from nlp.priorities import Framework, FrameworkError, framework_version, get_framework
 from plumbing import db as wdb
 from plumbing.clock import now_iso
@@ -73,25 +73,21 @@ register_cleanup("criticality")(delete_rows("criticality"))
 
 
 def story_vectors(db: Database, story_ids: list[int]) -> dict[int, np.ndarray]:
-    """Cached embeddings of the stories that have one from the current model (float32, 384-d);
-    `nlp.embed.ensure_embeddings` fills the cache."""
-    vectors: dict[int, np.ndarray] = {}
-    for chunk in _chunks(story_ids):
-        placeholders = ",".join("?" * len(chunk))
-        for row in db.execute(
-            f"SELECT story_id, dim, vector FROM embeddings WHERE model = ? "
-            f"AND story_id IN ({placeholders})",
-            [embed.MODEL_ID, *chunk],
-        ):
-            vector = np.frombuffer(row[2], dtype="<f4")
-            if row[1] == EMBEDDING_DIM and vector.shape[0] == EMBEDDING_DIM:
-                vectors[row[0]] = vector.astype(np.float32)
-    return vectors
+    """Cached tagging vectors (`nlp.tag_encoder`, float32, 384-d) of the stories that have one
+    from the current tagging encoder; `tag_encoder.ensure_tag_embeddings` fills the cache."""
+    return {
+        sid: vector
+        for sid, vector in tag_encoder.load_tag_embeddings(db, story_ids).items()
+        if vector.shape == (EMBEDDING_DIM,)
+    }
 
 
-def _embedded(db: Database, story_ids: list[int]) -> tuple[dict[int, np.ndarray], TaggingResult]:
-    """The stories' vectors, and a result that lists which have one and which wait for it."""
-    vectors = story_vectors(db, story_ids)
+def _embedded(
+    db: Database, story_ids: list[int], vectors_of=story_vectors
+) -> tuple[dict[int, np.ndarray], TaggingResult]:
+    """The stories' vectors (tagging vectors unless `vectors_of` reads others), and a result
+    that lists which have one and which wait for it."""
+    vectors = vectors_of(db, story_ids)
     result = TaggingResult(
         tagged=[sid for sid in story_ids if sid in vectors],
         waiting_for_embedding=[sid for sid in story_ids if sid not in vectors],
@@ -602,8 +598,9 @@ def priority_metrics(db: Database, framework_id: str) -> list[dict]:
 
 
 def score_criticality(db: Database, story_ids: list[int]) -> TaggingResult:
-    """Score and store criticality (−5..+5) for the stories that are embedded."""
-    vectors, result = _embedded(db, story_ids)
+    """Score and store criticality (−5..+5) for the stories that are embedded. Criticality's
+    ridge was fitted on the packaged model's vectors (`embeddings`), not the tagging ones."""
+    vectors, result = _embedded(db, story_ids, embed.load_embeddings)
     if not result.tagged:
         return result
     scores = criticality.score_criticality(np.stack([vectors[sid] for sid in result.tagged]))
@@ -669,6 +666,7 @@ def tag_activity(db: Database, activity_id: int, progress: Progress | None = Non
     if progress:
         progress(0.05, f"Embedding up to {len(story_ids)} stories")
     embed.ensure_embeddings(db, story_ids)
+    tag_encoder.ensure_tag_embeddings(db, story_ids)
     if progress:
         progress(0.6, "Tagging to priorities")
     result = tag_stories(db, story_ids, framework_id)

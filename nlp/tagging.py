@@ -19,13 +19,14 @@ keeps words, so it is never persisted.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from nlp import embed, model_blob
+from nlp import embed, model_blob, tag_encoder
 from nlp.priorities import Framework
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
 DEFAULT_THRESHOLD = 0.02  # margin below the story's best zero-shot score
 MIN_CONFIRMED = 5  # confirmed tags a priority needs before a classifier is trained for it
 MIN_NEGATIVE = 5
-ZERO_SHOT_VERSION = f"zero-shot/{embed.MODEL_ID}"
+ZERO_SHOT_VERSION = f"zero-shot/{embed.MODEL_ID}+nhs-feedback"
 SEED = 0
 
 
@@ -56,9 +57,12 @@ class PhraseIndex:
     vectors: np.ndarray  # (phrases, 384)
 
 
-def phrase_index(framework: Framework) -> PhraseIndex:
+def phrase_index(
+    framework: Framework, encode: Callable[[list[str]], np.ndarray] | None = None
+) -> PhraseIndex:
     """Embed the phrases of every priority: title, description, examples, and the titles of its
-    children (a broad priority covers its narrower ones)."""
+    children (a broad priority covers its narrower ones). With the tagging encoder
+    (`nlp.tag_encoder`) unless `encode` is given: the one that made the stories' vectors."""
     phrases: list[str] = []
     owners: list[int] = []
     for number, priority in enumerate(framework.priorities):
@@ -71,13 +75,13 @@ def phrase_index(framework: Framework) -> PhraseIndex:
         priority_ids=tuple(framework.ids),
         phrases=tuple(phrases),
         owners=np.array(owners),
-        vectors=_encode_phrases(tuple(phrases)),
+        vectors=_encode_phrases(tuple(phrases), encode or tag_encoder.encode),
     )
 
 
 @lru_cache(maxsize=16)
-def _encode_phrases(phrases: tuple[str, ...]) -> np.ndarray:
-    return embed.encode(list(phrases))
+def _encode_phrases(phrases: tuple[str, ...], encode) -> np.ndarray:
+    return encode(list(phrases))
 
 
 @dataclass(frozen=True)
@@ -421,7 +425,7 @@ def tag_texts(
 
     if not texts:
         return []
-    vectors = embed.encode(texts)
+    vectors = tag_encoder.encode(texts)
     if training is None:
         index = phrase_index(framework)
         result = zero_shot(vectors, index)
@@ -435,7 +439,8 @@ def tag_texts(
         matrix = np.array(
             [[pid in labels for pid in ids] for labels in train_labels], dtype=np.int8
         ).reshape(len(train_labels), len(ids))
-        tagger = tag_learner.fit(framework, ids, train_texts, embed.encode(train_texts), matrix)
+        train_vectors = tag_encoder.encode(train_texts)
+        tagger = tag_learner.fit(framework, ids, train_texts, train_vectors, matrix)
         decided, scores = tagger.predict(texts, vectors)
         why = tag_reasons.reasons(texts, decided, tagger.sentence_scores)
     return [

@@ -10,7 +10,7 @@ import textwrap
 import numpy as np
 import pytest
 
-from nlp import embed, tag_learner, tag_reasons
+from nlp import tag_encoder, tag_learner, tag_reasons
 from nlp.priorities import FrameworkError, load_framework
 from tests.test_tagging import FRAMEWORK_YAML, LONG_CARER_STORY, STORIES
 
@@ -26,7 +26,7 @@ def training(framework, per_priority: dict[str, int]):
         for text in STORIES[priority][:count]:
             texts.append(text)
             rows.append([pid == priority for pid in framework.ids])
-    return texts, embed.encode(texts), np.array(rows, dtype=np.int8)
+    return texts, tag_encoder.encode(texts), np.array(rows, dtype=np.int8)
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +41,9 @@ def trained(framework):
 def test_a_rare_priority_is_learnt_from_three_examples_and_tags_a_long_story(trained):
     assert trained.metrics["carers"]["used"] == "learnt"
     assert trained.metrics["carers"]["examples"] == 3
-    decided, probabilities = trained.predict([LONG_CARER_STORY], embed.encode([LONG_CARER_STORY]))
+    decided, probabilities = trained.predict(
+        [LONG_CARER_STORY], tag_encoder.encode([LONG_CARER_STORY])
+    )
     carers = trained.priority_ids.index("carers")
     assert decided[0, carers]
     assert probabilities[0, carers] == probabilities[0].max()
@@ -59,7 +61,7 @@ def test_cross_validated_figures_and_cuts_are_kept_per_priority(trained):
 
 def test_every_text_gets_at_least_one_priority(trained):
     texts = ["ok", "The car park was full.", "Nothing to say really."]
-    decided, _ = trained.predict(texts, embed.encode(texts))
+    decided, _ = trained.predict(texts, tag_encoder.encode(texts))
     assert decided.any(axis=1).all()
 
 
@@ -72,10 +74,10 @@ def test_a_priority_with_no_examples_falls_back_to_zero_shot(framework):
     assert model.metrics["food-environment"]["used"] == "zero-shot"
     assert not model.learnt[food]
     meals = ["The hospital meals were cold and the food was inedible every day."]
-    decided, _ = model.predict(meals, embed.encode(meals))
+    decided, _ = model.predict(meals, tag_encoder.encode(meals))
     assert decided[0, food]
     unrelated = [STORIES["waiting"][0]]
-    assert not model.predict(unrelated, embed.encode(unrelated))[0][0, food]
+    assert not model.predict(unrelated, tag_encoder.encode(unrelated))[0][0, food]
 
 
 def test_the_stored_tagger_is_arrays_only_and_predicts_the_same(trained):
@@ -87,14 +89,14 @@ def test_the_stored_tagger_is_arrays_only_and_predicts_the_same(trained):
     assert "O" not in kinds.values()
     loaded = tag_learner.LearntTagger.from_bytes(data)
     texts = [LONG_CARER_STORY, *STORIES["food-environment"][:2]]
-    vectors = embed.encode(texts)
+    vectors = tag_encoder.encode(texts)
     before, after = trained.predict(texts, vectors), loaded.predict(texts, vectors)
     assert (before[0] == after[0]).all()
     assert np.allclose(before[1], after[1], atol=0.02)  # coefficients kept as float16
 
 
 def test_the_reason_is_the_sentence_that_carried_the_tag(trained):
-    decided, _ = trained.predict([LONG_CARER_STORY], embed.encode([LONG_CARER_STORY]))
+    decided, _ = trained.predict([LONG_CARER_STORY], tag_encoder.encode([LONG_CARER_STORY]))
     why = tag_reasons.reasons([LONG_CARER_STORY], decided, trained.sentence_scores)[0]
     reason = why[trained.priority_ids.index("carers")]
     assert reason in tag_reasons.sentences(LONG_CARER_STORY)
@@ -154,7 +156,7 @@ def test_two_hundred_priorities_train_with_most_falling_back_to_zero_shot(framew
     wide[:, :4] = labels
     model = tag_learner.fit(big, big.ids, texts, vectors, wide)
     assert model.learnt.sum() == 4
-    decided, _ = model.predict([LONG_CARER_STORY], embed.encode([LONG_CARER_STORY]))
+    decided, _ = model.predict([LONG_CARER_STORY], tag_encoder.encode([LONG_CARER_STORY]))
     assert decided[0, big.ids.index("carers")]
     assert decided.sum() <= 5
 

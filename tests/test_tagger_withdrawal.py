@@ -20,14 +20,14 @@ from plumbing import db as wdb
 from plumbing import jobs
 from plumbing.clock import today
 from tests.consent_support import consent_db, migrated_db, staff_user
-from tests.test_tagging import FRAMEWORK_YAML, add_stories, all_stories, vectors
+from tests.test_tagging import FRAMEWORK_YAML, add_stories, all_stories, base_vectors
 from workbench.commands.stories import retention_command
 
 
 def trained(db) -> list[int]:
     """Seed the stories, confirm each one's own priority and store the learnt tagger."""
     store_framework(db, load_framework(FRAMEWORK_YAML))
-    _, ids = add_stories(db, [text for _, text in all_stories()], list(vectors()))
+    _, ids = add_stories(db, [text for _, text in all_stories()], list(base_vectors()))
     analyst = staff_user(db, "analyst")
     for story_id, (priority, _) in zip(ids, all_stories(), strict=True):
         tag_store.confirm_tag(db, story_id, "town-plan", priority, analyst)
@@ -82,7 +82,9 @@ def test_a_withdrawn_story_stales_the_tagger_and_the_worker_retrains_without_it(
     (tmp_path / "fresh").mkdir()
     fresh = migrated_db(tmp_path / "fresh")
     store_framework(fresh, load_framework(FRAMEWORK_YAML))
-    _, fresh_ids = add_stories(fresh, [text for _, text in all_stories()[1:]], list(vectors()[1:]))
+    _, fresh_ids = add_stories(
+        fresh, [text for _, text in all_stories()[1:]], list(base_vectors()[1:])
+    )
     analyst = staff_user(fresh, "analyst")
     for story_id, (priority, _) in zip(fresh_ids, all_stories()[1:], strict=True):
         tag_store.confirm_tag(fresh, story_id, "town-plan", priority, analyst)

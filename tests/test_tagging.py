@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from consent.withdrawal import withdraw
-from nlp import criticality, embed, tag_learner, tag_reasons, tag_store, tagging
+from nlp import criticality, embed, tag_encoder, tag_learner, tag_reasons, tag_store, tagging
 from nlp.priorities import load_framework, store_framework
 from plumbing import db as wdb
 from plumbing.clock import now_iso
@@ -117,6 +117,13 @@ def all_stories() -> list[tuple[str, str]]:
 
 @lru_cache(maxsize=1)
 def vectors() -> np.ndarray:
+    """The stories' tagging vectors (`nlp.tag_encoder`): what tagging reads."""
+    return tag_encoder.encode([text for _, text in all_stories()])
+
+
+@lru_cache(maxsize=1)
+def base_vectors() -> np.ndarray:
+    """The stories' vectors from the packaged model (`embeddings`: themes, criticality)."""
     return embed.encode([text for _, text in all_stories()])
 
 
@@ -134,7 +141,15 @@ def db(tmp_path, framework):
 
 
 def add_stories(db, texts: list[str], embedded: list[np.ndarray | None], framework_id="town-plan"):
-    """Stories of one activity; those with a vector get it cached as the embed stage would."""
+    """Stories of one activity; those with a vector (the packaged model's) get it cached as the
+    embed stage would, and their tagging vector as the tag stage would."""
+    tagging_vectors = dict(
+        zip(
+            [t for t, v in zip(texts, embedded, strict=True) if v is not None],
+            tag_encoder.encode([t for t, v in zip(texts, embedded, strict=True) if v is not None]),
+            strict=True,
+        )
+    )
     with wdb.write(db):
         activity_id = bare_activity(db, "Care in our town", framework_id=framework_id)
         ids = []
@@ -168,13 +183,23 @@ def add_stories(db, texts: list[str], embedded: list[np.ndarray | None], framewo
                         "created_at": now_iso(),
                     }
                 )
+                db["tag_embeddings"].insert(
+                    {
+                        "story_id": story_id,
+                        "model": tag_encoder.model_id(),
+                        "text_sha256": embed.text_sha256(text),
+                        "dim": 384,
+                        "vector": tagging_vectors[text].astype("<f4").tobytes(),
+                        "created_at": now_iso(),
+                    }
+                )
             ids.append(story_id)
     return activity_id, ids
 
 
 def seeded(db):
     stories = all_stories()
-    return add_stories(db, [text for _, text in stories], list(vectors()))
+    return add_stories(db, [text for _, text in stories], list(base_vectors()))
 
 
 def test_zero_shot_ranks_the_intended_priority_first_for_most_stories(framework):
@@ -195,7 +220,7 @@ def test_proposals_carry_a_score_and_the_nearest_phrase_of_that_priority(framewo
 
 
 def test_a_long_story_is_tagged_although_its_cosines_are_low(framework):
-    vector = embed.encode([LONG_CARER_STORY])
+    vector = tag_encoder.encode([LONG_CARER_STORY])
     result = tagging.zero_shot(vector, tagging.phrase_index(framework))
     proposed = [p.priority_id for p in tagging.propose(vector, framework)[0]]
     assert "carers" in proposed
@@ -429,6 +454,15 @@ def test_the_tag_job_embeds_checked_stories_and_leaves_the_rest_waiting(db):
     assert tag_store.tags_for_story(db, ids[1]) == []
     assert tag_store.criticality_for_stories(db, ids).keys() == {ids[0]}
     assert "1 wait" in messages[-1]
+    # Two vectors per checked story: the packaged model's (themes, criticality) and tagging's.
+    models = {
+        table: db.execute(f"SELECT story_id, model FROM {table}").fetchall()
+        for table in ("embeddings", "tag_embeddings")
+    }
+    assert models == {
+        "embeddings": [(ids[0], embed.MODEL_ID)],
+        "tag_embeddings": [(ids[0], tag_encoder.model_id())],
+    }
 
 
 def test_tagging_scores_criticality_for_every_tagged_story(db):

@@ -151,7 +151,7 @@ def load(db: sqlite_utils.Database, stories: int = 300, seed: int = 7) -> list[D
 @job("demo_pipeline")
 def demo_pipeline(db: sqlite_utils.Database, progress, published_path: str) -> None:
     """Take the demo stories along the whole path, as people and workers would."""
-    from nlp import checks, embed, tag_store, theme_store
+    from nlp import checks, embed, tag_encoder, tag_store, theme_store
     from workbench.publishing import publish
 
     story_ids = consent.story_ids(db)
@@ -173,6 +173,7 @@ def demo_pipeline(db: sqlite_utils.Database, progress, published_path: str) -> N
         progress(0.6 + 0.2 * n / len(activity_ids), "theming")
         theme_store.run_themes(db, activity_id=activity_id)
     progress(0.8, "tagging")
+    tag_encoder.ensure_tag_embeddings(db, story_ids)
     tag_store.tag_stories(db, story_ids, DEMO_FRAMEWORK)
     progress(0.9, "approving")
     approve_largest_themes(db, per_activity=3, quotes_per_theme=2)
