@@ -101,7 +101,9 @@ def out_of_fold(data: Data, vectors: np.ndarray, fit: Fit) -> np.ndarray:
     scores = np.zeros((len(data.examples), len(data.names)), dtype=np.float32)
     groups = [e.group for e in data.examples]
     for train, test in GroupKFold(n_splits=signal_training.FOLDS).split(vectors, groups=groups):
-        model = fit([data.examples[i] for i in train], vectors[train], data.written[train], data.names)
+        model = fit(
+            [data.examples[i] for i in train], vectors[train], data.written[train], data.names
+        )
         scores[test] = model.probabilities(vectors[test], [data.examples[i].text for i in test])
     return scores
 
@@ -212,7 +214,9 @@ def fit_mlp(
         p.detach().numpy().astype(np.float32)
         for p in (first.weight.T, first.bias, second.weight.T, second.bias)
     )
-    return MlpModel(**{f.name: getattr(words, f.name) for f in dataclasses.fields(words)}, layers=layers)
+    return MlpModel(
+        **{f.name: getattr(words, f.name) for f in dataclasses.fields(words)}, layers=layers
+    )
 
 
 @dataclass(frozen=True)
