@@ -52,12 +52,11 @@ every variant (no variant trains on them).
 
 Verdict: no variant lifts v8 risk-to-life precision by the bar. The MLP changes nothing
 (nonlinearity over frozen features buys nothing). Fine-tuning the top two layers moves the
-operating point
-(recall 0.94 -> 0.96, load on real comments down: Care Opinion 7.0 -> 6.3 %, held-out trust
-1.1 -> 0.8 %) but risk-to-life precision does not rise (0.53 -> 0.50 at 800 steps, 0.52 at
-1600): it separates ordinary real feedback better, not v8's negative stories. Longer training
-helped the abuse flags' precision most (child 0.41 -> 0.57), not risk to life's. Not
-integrated: the bar was v8 precision +0.05 at recall >= 0.93 within the load budget.
+operating point (recall 0.94 -> 0.96, load on real comments down: Care Opinion 7.0 -> 6.3 %,
+held-out trust 1.1 -> 0.8 %) but risk-to-life precision does not rise (0.53 -> 0.50 at 800
+steps, 0.52 at 1600): it separates ordinary real feedback better, not v8's negative stories.
+Longer training helped the abuse flags' precision most (child 0.41 -> 0.57), not risk to life's.
+Not integrated: the bar was v8 precision +0.05 at recall >= 0.93 within the load budget.
 """
 
 from __future__ import annotations
