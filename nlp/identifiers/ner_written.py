@@ -26,7 +26,7 @@ from nlp.identifiers.ner_model import NER_LABELS
 
 ROOT = Path(__file__).resolve().parents[2]
 WRITTEN_DIR = Path(__file__).parents[1] / "data" / "ner_written"
-RETIRED_ROUNDS = (3, 4, 5, 6, 7, 8)
+RETIRED_ROUNDS = (3, 4, 5, 6, 7, 8, 9, 10)
 
 
 def retired(rounds: tuple[int, ...] = RETIRED_ROUNDS) -> list[Path]:
