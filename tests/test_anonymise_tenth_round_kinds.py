@@ -210,3 +210,30 @@ def _detect(text):
     from nlp.anonymise import detect
 
     return detect(text)
+
+
+# --- street lines with their number or building -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("DN visit to Mrs K, Larch Close, no. 9. Dressing changed.", "Larch Close, no. 9"),
+        ("He is at Poplar Avenue, number 21, since the spring.", "Poplar Avenue, number 21"),
+        ("The new address is flat 6 / 41 Parkway, so please update it.", "flat 6 / 41 Parkway"),
+        ("Caller lives Unit 3, The Old Granary, outside the village.", "Unit 3, The Old Granary"),
+    ],
+)
+def test_a_street_line_is_covered_with_its_number_or_building(text, value):
+    assert "ADDRESS" in labelled(text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("We walked down Mill Lane, no one came to the door.", "no one"),
+        ("Room 3, The nurse came quickly after I rang.", "The nurse"),
+    ],
+)
+def test_words_after_a_street_or_a_room_that_are_no_address_stay(text, value):
+    assert not flagged(text, value)

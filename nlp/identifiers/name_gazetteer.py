@@ -129,7 +129,8 @@ NOT_IDENTIFIER_WORDS = frozenset(
     madam sir councillor constituent caller callers signposter interviewer interpreter
     volunteer client mums dads gypsy traveller travellers deaf flu forum noticeboard scheme
     nae naebody naethin tae wi hame oot aboot cannae dinnae didnae wisnae isnae couldnae
-    wouldnae shouldnae widnae awfy bairn bairns wean weans och laddie lassie heid auld""".split()
+    wouldnae shouldnae widnae awfy bairn bairns wean weans och laddie lassie heid auld
+    thankyou thanku thanx thnx thx""".split()
 )
 
 # Frequent Welsh words that are not English words (a few are given names: "Mae", "Beth",

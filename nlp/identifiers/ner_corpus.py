@@ -10,11 +10,18 @@ set:
 - who: first names and surnames from `nlp/data/first_names.txt` and `surnames.txt` (30 locales
   and census lists) plus Welsh, Irish, Scottish, Somali, West African, South Asian, Chinese,
   Vietnamese and Polish names written here, alone, in full, double-barrelled, with initials;
-- where: towns from `uk_places.txt` and areas from `uk_areas.txt`;
+- where: towns from `uk_places.txt` (also those of several words: "Bishop's Stortford",
+  "Upper Slaughter", "Stoke-on-Trent") and areas from `uk_areas.txt`; places abroad where
+  family live (`abroad_places.txt`: "my son lives in Canada");
 - care settings: the hand-compiled hospital list `care_setting_names.txt`, plus generated
-  kinds: wards ("Ward 7B", "Rowan Ward"), practices named after streets, places or people,
-  care homes with house-like names ("Oakfield House", "Tŷ Hafan"), saints' names, "Royal ...
-  Infirmary", "... Community Hospital" and their abbreviations ("the RBI");
+  kinds: wards and units ("Ward 7B", "Rowan Ward", "Ward Tennyson", "Maple unit", "Oak
+  Suite"), practices named after streets, places or people and the short names they trade
+  under ("<town> Health", "<name> Medical", "<street> Walk-in Centre"), care homes with
+  house-like names ("Oakfield House", "Tŷ Hafan"), saints' names, "Royal ... Infirmary",
+  "... Community Hospital" and their abbreviations ("the RBI"); and hospitals by the short
+  forms people say after "the" ("the Royal London", "the Ulster", "the Whittington", pet forms
+  such as "the Vicky"), in about 30 sentence shapes of their own, whose slot is as often filled
+  with a capitalised place that is no care setting ("the Co-op", "the Jobcentre");
 - how: about 150 sentence shapes in many voices (online forms, phone-typed messages, letters,
   gatherer's notes, reported speech, complaint forms), then varied per story: lower case,
   ALL CAPS, names in lower case, no punctuation, text-speak and typos;

@@ -10,6 +10,8 @@ people write around it, so half the name stays in the story:
   setting: "<town> Health", "<name> Medical", "<street> Walk-in Centre", "<name> unit";
 - a name found after a lower-case "the" ("phoned the Vicky", "born at the Florence") is no
   person's, as nobody writes "the Sarah": it is a place, a care setting if care is near;
+- a street line found without its number written after it ("Holly Close, no. 12") or a flat
+  found without the street that follows ("flat 4 / 82 Parkway") takes them in;
 - a found word after a place-name prefix ("Upper", "Lower", "Great", "Little", "Bishop's",
   "King's", "Nether", "Chipping" ...) is a place of two words, not a person's surname.
 
@@ -52,6 +54,14 @@ KIND_TAIL = re.compile(
 # "Kirkby Health Authority"), which other rules judge.
 BODY_AFTER = re.compile(r"[ \t]+(?:Board|Authority|Trust|Service|Services|Partnership|Team)\b")
 
+# A house number after its street ("Holly Close, no. 12", "Rose Avenue, number 14"), and the
+# street after a flat's number ("flat 4 / 82 Parkway", "Flat 2, 19 Broadway").
+NUMBER_AFTER = re.compile(r",?[ \t]*(?:[Nn]o\.?|[Nn]umber|#)[ \t]*\d{1,4}[A-Za-z]?\b")
+FLAT = re.compile(r"(?:[Ff]lat|FLAT|[Aa]partment|[Aa]pt\.?)[ \t]+\d{1,4}[A-Za-z]?")
+STREET_AFTER_FLAT = re.compile(
+    r"[ \t]*[/,][ \t]*\d{1,4}[A-Za-z]?[ \t]+[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?"
+)
+
 # Words that open a place's name of two words ("Upper Slaughter", "Bishop's Stortford").
 PLACE_PREFIX = re.compile(
     r"(?<![\w'’-])(?:Upper|Lower|Nether|Great|Little|Much|Long|Market|Chipping|Steeple|"
@@ -86,6 +96,14 @@ def _widen(text: str, f: Finding) -> Finding:
             return Finding(
                 the.start(), end, "CARE_SETTING" if cared else "LOCATION", f.score, f.source
             )
+    if label == "ADDRESS":
+        number = NUMBER_AFTER.match(text, end)
+        if number:
+            end = number.end()
+        elif FLAT.fullmatch(text, start, end):
+            street = STREET_AFTER_FLAT.match(text, end)
+            if street:
+                end = street.end()
     if label in ("PERSON", "LOCATION") and f.end == end:
         prefix = PLACE_PREFIX.search(text, max(0, start - 10), start)
         if prefix and text[start : start + 1].isupper() and not _first_name(text[start:end]):
