@@ -159,6 +159,7 @@ def test_a_postcode_spelt_out_after_its_cue_is_found(text, value):
         "postcode is a secret apparently",
         "The PC in the office was broken so I rang.",
         "Postcode on the letter was wrong so it went to the old house.",
+        "Had a PCR test a b 4 times before the op.",
     ],
 )
 def test_postcode_words_without_a_postcode_after_them_find_nothing(text):

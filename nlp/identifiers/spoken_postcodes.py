@@ -18,7 +18,7 @@ from nlp.identifiers.number_words import value
 from nlp.identifiers.short_place_kinds import POSTCODE_AREAS
 
 CUE = re.compile(
-    r"\b(?:post[ \t]?code(?:['’]s)?|p/?code|PC)(?:[ \t]+(?:is|was|=))?[ \t]*[:=-]?[ \t]*",
+    r"\b(?:post[ \t]?code(?:['’]s)?|p/?code|PC)\b(?:[ \t]+(?:is|was|=))?[ \t]*[:=-]?[ \t]*",
     re.IGNORECASE,
 )
 # One spoken piece: one or two letters, one or two digits, or a number in words up to twenty.
