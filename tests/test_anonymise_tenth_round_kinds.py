@@ -238,3 +238,29 @@ def test_a_street_line_is_covered_with_its_number_or_building(text, value):
 )
 def test_words_after_a_street_or_a_room_that_are_no_address_stay(text, value):
     assert not flagged(text, value)
+
+
+# --- a home named after a place ---------------------------------------------------------------
+
+
+def test_a_care_home_named_after_a_place_is_the_home_not_the_place():
+    text = "My wife was at Rainford View in Cumbria from 2019 until she died in 2022."
+    assert "CARE_SETTING" in labelled(text, "Rainford View")
+
+
+def test_only_a_care_setting_guessed_around_a_place_or_name_outranks_the_rule():
+    from nlp.anonymise import _without_contradicted_guesses
+
+    text = "She lived at Thornbury View until May; Thornbury District said no."
+    place = Finding(13, 22, "LOCATION", 0.85, "uk_places")
+    home = Finding(13, 27, "CARE_SETTING", 0.6, "ner")
+    person = Finding(13, 27, "PERSON", 0.6, "ner")
+    phone = Finding(13, 22, "PHONE", 0.9, "uk_phone")
+    council = Finding(39, 57, "CARE_SETTING", 0.6, "ner")
+    council_place = Finding(39, 48, "LOCATION", 0.85, "uk_places")
+    assert text[home.start : home.end] == "Thornbury View"
+    assert text[council.start : council.end] == "Thornbury District"
+    assert home in _without_contradicted_guesses(text, [place, home])
+    assert person not in _without_contradicted_guesses(text, [place, person])
+    assert home not in _without_contradicted_guesses(text, [phone, home])
+    assert council not in _without_contradicted_guesses(text, [council_place, council])
