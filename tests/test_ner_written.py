@@ -50,6 +50,8 @@ def test_the_training_reads_retired_rounds_and_never_a_measuring_set():
     names = {p.name for p in ner_written.paths()}
     assert {f"anon_independent_v{n}.jsonl" for n in (3, 4, 5)} <= names
     assert not names & {"dev.jsonl", "free_stories.jsonl", "kinds_stories.jsonl"}
+    # the latest round stays a fair development measure: never training text
+    assert "anon_independent_v11.jsonl" not in names
     kept = {p.name for p in ner_written.paths(rounds=(3, 4))}
     assert "anon_independent_v5.jsonl" not in kept
     records = ner_written.records()

@@ -1,12 +1,13 @@
 """Initials that stand for a person: "LB reported that ...", "controls LP's bank card",
-"Logged by KD", "Log: AM".
+"Logged by KD", "Log: AM", "Pt S.R. d/c from Ward 2", "SU (MT) seen at home".
 
 Case notes, call logs and meeting minutes name people by their initials, which no name list
 holds and which look like the acronyms those same notes are full of (GP, CPN, PALS). What
 tells them apart is the slot they stand in, not the letters: the subject of a verb of saying
 or doing that only a person does ("reported", "asked", "declined"), the owner of what only a
-person has ("'s bank card", "'s mum", "'s wishes"), or the author line of a note ("logged by",
-"Log:"). Even there a known acronym or a job's abbreviation ("OT said", "the GP's letter") is
+person has ("'s bank card", "'s mum", "'s wishes"), the author line of a note ("logged by",
+"Log:"), or the patient's own slot after "Pt", "SU" or "Client", bare, dotted or in
+brackets. Even there a known acronym or a job's abbreviation ("OT said", "the GP's letter") is
 no one. Once initials are found, the anonymiser's repeat step takes their other mentions as
 written ("LP reports no food").
 """
@@ -50,6 +51,20 @@ AUTHOR = re.compile(
     re.IGNORECASE,
 )
 
+# The person a note is about, by initials after the word for them: "Pt S.R. d/c", "SU (JB)
+# presenting", "Client: R.B.", "Resident (M.K.)". Dotted initials count here too.
+PATIENT = re.compile(
+    r"(?<![\w/])(?:[Pp]t|PT|[Pp]atient|SU|[Ss]ervice[ \t]user|[Cc]lient|[Rr]esident|[Rr]es)"
+    r"(?:\.[ \t]*|[ \t]*[:(][ \t]*|[ \t]+)"  # "Pt S.R.", "SU (JB)", "Client: RW"
+    r"(?P<initials>[A-Z]\.?[A-Z]\.?(?:[A-Z]\.?)?)(?=[ \t]*[),;:]|[ \t]|$)",
+    re.MULTILINE,
+)
+# Clinical shorthand that follows "Pt" in notes: "Pt DNA'd", "Pt NBM", "Pt SOB on exertion".
+NOT_PATIENT_INITIALS = frozenset(
+    """DNA NBM NFA SOB BP HR RR NAD TTO TCI OOH IV IM PO NOK SOS OBS ECG TPR GCS BM BMS PRN
+    EOL ACP RIP DOB NKDA NAI ROM ADL ADLS PU PUS CD CDS TV DC CP AF MI""".split()
+)
+
 # Acronyms of services, bodies, roles, conditions and paperwork that stand where a person's
 # initials could; never anyone's initials in these slots.
 NOT_INITIALS = frozenset(
@@ -69,15 +84,18 @@ NOT_INITIALS = frozenset(
 def initials_findings(text: str) -> Iterator[Finding]:
     """Initials in a person's slot: the subject of a person's verb, the owner of what only a
     person has, or a note's author."""
-    for pattern, score in ((AUTHOR, 0.7), (SUBJECT, 0.65), (OWNER, 0.65)):
+    for pattern, score in ((AUTHOR, 0.7), (SUBJECT, 0.65), (OWNER, 0.65), (PATIENT, 0.65)):
         for m in pattern.finditer(text):
             initials = m.group("initials")
-            if not initials.isupper() or initials in NOT_INITIALS:
+            bare = initials.replace(".", "")
+            if not initials.isupper() or bare in NOT_INITIALS:
+                continue
+            if pattern is PATIENT and bare in NOT_PATIENT_INITIALS:
                 continue
             if pattern is not AUTHOR and _shouting(text, m.start("initials")):
                 continue  # in ALL CAPS every word looks like initials
             before = ARTICLE_BEFORE if pattern is OWNER else BODY_BEFORE  # "from RB's pension"
-            if pattern is not AUTHOR and before.search(
+            if pattern not in (AUTHOR, PATIENT) and before.search(
                 text[max(0, m.start("initials") - 12) : m.start("initials")]
             ):
                 continue  # "the NRS said", "the team at LB advised": a body, not a person

@@ -45,13 +45,16 @@ def gazetteer() -> Gazetteer:
     # Settlements (GeoNames) and the larger areas people name: counties, unitary authorities,
     # boroughs, Welsh principal areas in English and Welsh, Scottish council areas.
     places = _read("uk_places.txt") | _read("uk_areas.txt")
+    common = _read("common_words.txt") | DOMAIN_WORDS
+    # Pet forms ("Geoff", "Trev") join the first names unless they are everyday words too.
+    short = {n for n in _read("short_first_names.txt") if n not in common}
     return Gazetteer(
-        first_names=_read("first_names.txt"),
+        first_names=_read("first_names.txt") | short,
         surnames=_read("surnames.txt"),
         name_words=_read("name_words.txt"),
         places=places,
         place_starts=frozenset(re.split(r"[\s-]", p)[0] for p in places),
-        common_words=_read("common_words.txt") | DOMAIN_WORDS,
+        common_words=common,
         english_words=_read("english_words.txt") | DOMAIN_WORDS,
     )
 
@@ -126,7 +129,8 @@ NOT_IDENTIFIER_WORDS = frozenset(
     madam sir councillor constituent caller callers signposter interviewer interpreter
     volunteer client mums dads gypsy traveller travellers deaf flu forum noticeboard scheme
     nae naebody naethin tae wi hame oot aboot cannae dinnae didnae wisnae isnae couldnae
-    wouldnae shouldnae widnae awfy bairn bairns wean weans och laddie lassie heid auld""".split()
+    wouldnae shouldnae widnae awfy bairn bairns wean weans och laddie lassie heid auld
+    thankyou thanku thanx thnx thx""".split()
 )
 
 # Frequent Welsh words that are not English words (a few are given names: "Mae", "Beth",

@@ -10,11 +10,18 @@ set:
 - who: first names and surnames from `nlp/data/first_names.txt` and `surnames.txt` (30 locales
   and census lists) plus Welsh, Irish, Scottish, Somali, West African, South Asian, Chinese,
   Vietnamese and Polish names written here, alone, in full, double-barrelled, with initials;
-- where: towns from `uk_places.txt` and areas from `uk_areas.txt`;
+- where: towns from `uk_places.txt` (also those of several words: "Bishop's Stortford",
+  "Upper Slaughter", "Stoke-on-Trent") and areas from `uk_areas.txt`; places abroad where
+  family live (`abroad_places.txt`: "my son lives in Canada");
 - care settings: the hand-compiled hospital list `care_setting_names.txt`, plus generated
-  kinds: wards ("Ward 7B", "Rowan Ward"), practices named after streets, places or people,
-  care homes with house-like names ("Oakfield House", "Tŷ Hafan"), saints' names, "Royal ...
-  Infirmary", "... Community Hospital" and their abbreviations ("the RBI");
+  kinds: wards and units ("Ward 7B", "Rowan Ward", "Ward Tennyson", "Maple unit", "Oak
+  Suite"), practices named after streets, places or people and the short names they trade
+  under ("<town> Health", "<name> Medical", "<street> Walk-in Centre"), care homes with
+  house-like names ("Oakfield House", "Tŷ Hafan"), saints' names, "Royal ... Infirmary",
+  "... Community Hospital" and their abbreviations ("the RBI"); and hospitals by the short
+  forms people say after "the" ("the Royal London", "the Ulster", "the Whittington", pet forms
+  such as "the Vicky"), in about 30 sentence shapes of their own, whose slot is as often filled
+  with a capitalised place that is no care setting ("the Co-op", "the Jobcentre");
 - how: about 150 sentence shapes in many voices (online forms, phone-typed messages, letters,
   gatherer's notes, reported speech, complaint forms), then varied per story: lower case,
   ALL CAPS, names in lower case, no punctuation, text-speak and typos;
@@ -80,6 +87,27 @@ WELSH_HOME = "Tŷ Plas Bryn Hafod Llys Cartref".split()
 WELSH_WORDS = "Hafan Gwyn Glas Mawr Tawel Heulog Derw Onnen Celyn Afon Mynydd Coed Enfys".split()
 STREET_KINDS = "Road Street Lane Avenue Close Drive Way Crescent Terrace Hill Park".split()
 WARD_WORDS = "Rowan Ash Willow Beech Oak Cedar Maple Holly Elm Larch Heather Bluebell".split()
+# Where family live or people came from, outside the UK ("my son lives in Canada").
+ABROAD = [
+    ln.strip()
+    for ln in (DATA / "abroad_places.txt").read_text(encoding="utf-8").splitlines()
+    if ln.strip() and not ln.startswith("#")
+]
+# Words that make a hospital's everyday short form ("the Royal London", "the Ulster"); the kind
+# words people drop when they say it.
+DROPPED_KIND = re.compile(
+    r"\s+(?:University\s+|General\s+|Community\s+|District\s+|Memorial\s+)*"
+    r"(?:Hospital|Infirmary|General|Hospice|Hospitals)$"
+)
+# Capitalised places a story names after "the" that are no care setting: the same sentence
+# shapes as a hospital's short form, so that the model learns the name, not the frame.
+THE_NOT_SETTING = """the Co-op|the Post Office|the Jobcentre|the Job Centre|the Council|
+    the Town Hall|the Citizens Advice|the Salvation Army|the Tube|the Metro|the Civic|
+    the Odeon|the Legion|the British Legion|the Crown|the Red Lion|the Working Men's Club|
+    the Library|the Mosque|
+    the Gurdwara|the Chapel|the Methodist|the Baptist|the Kingdom Hall|the Food Bank|the DWP|
+    the Job Club|the Leisure Centre|the Lido|the Arndale|the Bullring|the Market|the Parish|
+    the Church|the Cathedral|the Hippodrome|the Empire|the Palace|the Plaza|the Ritz"""
 
 # Must stay unmarked: conditions named after people, jobs, drugs, services, Welsh words.
 NEGATIVES = """I was told it was probably Parkinson's and to wait for a letter.
@@ -134,6 +162,10 @@ PLAIN_FILLS = {
         the porter|the paramedics|the physio|nobody|the GP|my neighbour|the surgeon""",
     "place": """town|the city|the countryside|the area|home|the village|the estate|
         the next county|the coast|the valleys|the north|the south|abroad|the town centre""",
+    "short": THE_NOT_SETTING
+    + """|the hospital|the ward|the surgery|the clinic|the home|
+        the hospice|the unit|the centre|the doctors|the chemist|the walk-in|the pharmacy|
+        the council|the bank|the school|the pub|the shops|the gym|the church|the club""",
     "setting": """the hospital|A&E|the ward|the surgery|the walk-in centre|the care home|
         outpatients|the clinic|the GP|the dentist|the hospice|the maternity unit|the day unit|
         the minor injuries unit|the children's ward|the stroke unit|the practice|the pharmacy|
@@ -322,6 +354,59 @@ in {L} there is no dentist taking nhs patients, i tried {G}
 We saw {T} at the clinic in {L}.
 {F} and I drove to {L} to see {P} at {H}.
 My late wife {P} was looked after at {X} in her last days.
+She was in {K} for a fortnight and came home with a bed sore.
+My granny's been in {K} for three weeks now and nobody can tell us anything.
+Phoned {K} about his outpatients and they said it's been moved again.
+went to {K} again today, they said im still on the list
+my nan got moved to {W} at {K} last nite n no one told us
+The nurses at {K} were canny but the food was awful.
+My outpatient appointment at {K} was cancelled four times.
+He was blue-lighted to {K} and kept in overnight.
+They transferred her from {C} to {K} for the scan.
+I've had both my babies at {K} and I wouldn't go anywhere else.
+We ended up in {K} with {F} at 3am.
+Dad's back in {K} with another chest infection.
+{K} sent him home with paracetamol and he was back in two days later.
+Been up {K} all night with the little one.
+Had my hip done at {K} in {L} and I'm walking again.
+If you're sent to {K} take a phone charger, you'll be there all day.
+Ma wee boy wis in {K} fur his tonsils.
+Our {F} was born at {K}, same as me and my mum.
+i was in {K} for 2 weeks after my op n the staff were lovely
+She works at {K} as a nurse.
+The clinic at {K} in {L} is the only one that does it.
+Honestly {K} is brilliant, it's getting an appointment that's the problem.
+They want to close the maternity unit at {K} and send everyone to {C}.
+Referred to the pain clinic at {K} by {T}.
+pt known to {K}, last admitted Aug.
+Spoke to the discharge team at {K}, awaiting {W}.
+My mum has been on {W} in {K} since Christmas.
+THEY KEPT HIM IN {K} FOR A WEEK AND NOBODY TOLD US
+We go to {K} for the diabetic eye screening.
+Midwife at {K} said to come in if the pains got worse.
+I had my appointment at {G} and then got sent over to {K}.
+Went to {X} in {L}, then {K}, then home.
+Visited {P} at {K} on Sunday.
+My son lives in {O} and can't get back to help.
+I live in {O} but my father {P} ({N}) still lives alone in {L}.
+Her daughter is in {O} and phones every night.
+We moved over from {O} when I was {N}.
+He's in {O} with work so it's all down to me.
+my brother lives in {O} now so its just me n mum
+Originally from {O}, she has lived in {L} for forty years.
+Sister in {O} is next of kin but hard to reach.
+We were on holiday in {O} when she took ill.
+The owner lives in {O} and nobody has seen him this year.
+Our son {F} lives in {O}.
+I walk up to {L} every morning with the dog.
+I'm running the {L} 10K in his memory.
+He lives at {L}, near {L}, in a cottage with no phone signal.
+Rang the surgery, {G}, about my son's rash.
+My GP is Dr {S} at {G}.
+I'd like to raise a problem with the booking system at {G}.
+Mum was in {H} in {L} and it needs shutting down.
+There were four falls on {W} this month, all at night.
+She passed away peacefully in your {W} on the third.
 """.strip().splitlines()
 
 
@@ -337,6 +422,13 @@ class Lists:
     house_words: list[str]
     templates: list[str]
     plain_words: list[str]  # common English words that are no name, place or care setting
+    split: str = "train"
+
+
+# A place of several words ("Bishop's Stortford", "Upper Slaughter", "Stoke-on-Trent"): words of
+# letters joined by spaces or hyphens, an apostrophe only in a possessive "'s". The list's
+# transliterations with an apostrophe mid-word ("bra'itana") stay out.
+PLACE_OF_WORDS = re.compile(r"^[a-z]{2,}(?:'s)?(?:[ -][a-z]{2,}(?:'s)?){1,3}$")
 
 
 def held_out(entry: str) -> bool:
@@ -371,7 +463,7 @@ def lists(split: str) -> Lists:
     places = [
         _title(p)
         for p in _lines("uk_places.txt")
-        if word_re.match(p) and len(p) > 3 and p not in common
+        if (word_re.match(p) or PLACE_OF_WORDS.match(p)) and len(p) > 3 and p not in common
     ]
     hospitals, abbreviations = [], []
     for line in _lines("care_setting_names.txt"):
@@ -387,6 +479,7 @@ def lists(split: str) -> Lists:
         house_words=pick(HOUSE_WORDS + WELSH_WORDS),
         templates=[t for t in TEMPLATES if held_out(t) == want_held],
         plain_words=pick(_plain_words(common)),
+        split=split,
     )
 
 
@@ -482,6 +575,15 @@ def _ward(rng: random.Random, ls: Lists) -> Segments:
             f"{rng.choice(ls.surnames)} Ward",
             f"{rng.choice(ls.first)} Ward",
             f"Ward {n}",
+            f"Ward {rng.choice(ls.surnames)}",
+            f"{rng.choice(WARD_WORDS + ls.house_words)} Unit",
+            f"{rng.choice(WARD_WORDS + ls.house_words)} unit",
+            f"{rng.choice(ls.surnames + ls.first)} Unit",
+            f"{rng.choice(ls.surnames)} Centre",
+            f"{rng.choice(WARD_WORDS + ls.house_words)} Suite",
+            f"{rng.choice(WARD_WORDS)} ward",
+            f"Ward {n}, {rng.choice(WARD_WORDS + ls.saints)}",
+            f"{rng.choice(ls.first)} {rng.choice(ls.surnames)} Unit",
         ]
     )
     return [(made, "CARE_SETTING")]
@@ -506,6 +608,19 @@ def _practice(rng: random.Random, ls: Lists) -> Segments:
             f"{rng.choice(ls.surnames)} House Surgery",
             f"Meddygfa {rng.choice(ls.places)}",
             f"{rng.choice(ls.places)} Family Practice",
+            # the short names practices trade under or people give them
+            f"{rng.choice(ls.places + ls.house_words)} Medical",
+            f"{rng.choice(ls.places + ls.house_words)} Health",
+            f"{rng.choice(ls.places)} Healthcare",
+            f"{rng.choice(ls.places + ls.house_words)} Family Healthcare",
+            f"{_street(rng, ls)} Walk-in Centre",
+            f"{rng.choice(ls.places)} Walk-in",
+            f"{rng.choice(ls.places + ls.house_words)} Dental Care",
+            f"{rng.choice(ls.surnames)} Medical Group",
+            f"{rng.choice(ls.places)} Primary Care Centre",
+            f"{rng.choice(ls.house_words)}{rng.choice(HOUSE_SUFFIXES)} Surgery",
+            f"{rng.choice(ls.places)} Urgent Treatment Centre",
+            f"{rng.choice(ls.house_words)} Pharmacy",
         ]
     )
     return [(made, "CARE_SETTING")]
@@ -524,6 +639,75 @@ def _home(rng: random.Random, ls: Lists) -> Segments:
 
 def _any_setting(rng: random.Random, ls: Lists) -> Segments:
     return rng.choice([_hospital, _hospital, _ward, _practice, _home])(rng, ls)
+
+
+def _short_setting(rng: random.Random, ls: Lists) -> Segments:
+    """A hospital by the short form people say, after "the" (left outside the span): the name
+    without its kind ("the Royal London", "the Ulster"), a person's name it is named after
+    ("the Whittington", "the Florence"), a pet form ("the Vicky", "Jimmy's"), a region or a
+    compass word ("the Southern", "the North Cambs"), or an abbreviation ("the RVI")."""
+    for _ in range(10):  # a short form that is a held-out entry ("Barnet") is drawn again
+        lead, name = _short_form(rng, ls)
+        if name.lower() not in _other_split(ls.split):
+            break
+    return [(lead, None), (name, "CARE_SETTING")]
+
+
+@lru_cache(maxsize=2)
+def _other_split(split: str) -> frozenset[str]:
+    """The places, areas and hospitals of the split other than `split`, lower case."""
+    other = lists("heldout" if split == "train" else "train")
+    return frozenset(p.lower() for p in other.places + other.areas + other.hospitals)
+
+
+def _short_form(rng: random.Random, ls: Lists) -> tuple[str, str]:
+    kind = rng.random()
+    lead = rng.choice(["the ", "the ", "the ", "The "])
+    if kind < 0.3:
+        name = DROPPED_KIND.sub("", rng.choice(ls.hospitals))
+        if name.lower().startswith(("ysbyty", "st ", "st. ", "saint")):
+            lead = ""
+    elif kind < 0.42:
+        name = rng.choice(ls.surnames)
+    elif kind < 0.5:
+        name = rng.choice(ls.first)
+    elif kind < 0.6:
+        return lead, _pet(rng.choice(ls.first + ls.saints), rng)
+    elif kind < 0.68:
+        saint = rng.choice(ls.saints)
+        return "", rng.choice([f"St {saint}'s", f"{_pet(saint, rng)}'s", f"St. {saint}'s"])
+    elif kind < 0.82:
+        name = rng.choice(ls.places + ls.areas)
+        name = rng.choice([name, name, f"Royal {name}", f"{name} Royal", f"{name} General"])
+    elif kind < 0.92:
+        word = rng.choice(["North", "South", "East", "West", "Northern", "Southern", "Western"])
+        name = rng.choice([word, f"{word} {rng.choice(ls.places + ls.areas)}"])
+    elif ls.abbreviations:
+        name = rng.choice(ls.abbreviations).upper()
+    else:
+        name = rng.choice(ls.places)
+    return lead, name
+
+
+def _pet(name: str, rng: random.Random) -> str:
+    """A pet form of a name the way people shorten a hospital's ("Victoria" -> "Vicky",
+    "Florence" -> "Florrie", "Margaret" -> "Mags"): the first syllable, then -y, -ie, -s or
+    nothing, its last consonant doubled before a vowel ending ("Vic" -> "Vicky")."""
+    m = re.match(r"[^aeiouy]*[aeiouy]+[^aeiouy]?", name, re.I)
+    stem = m.group(0) if m else name
+    if len(stem) < 2 or len(stem) >= len(name):
+        return name
+    tail = rng.choice(["", "y", "ie", "s", "y"])
+    if tail in ("y", "ie") and stem[-1].lower() not in "aeiouy":
+        stem += "k" if stem[-1] == "c" else stem[-1]
+    return stem + tail
+
+
+def _abroad(rng: random.Random, ls: Lists) -> Segments:
+    place = rng.choice(ABROAD)
+    if place.startswith("the "):
+        return [("the ", None), (place[4:], "LOCATION")]
+    return [(place, "LOCATION")]
 
 
 def _age(rng: random.Random, ls: Lists) -> Segments:
@@ -554,12 +738,14 @@ SLOTS: dict[str, Callable[[random.Random, Lists], Segments]] = {
     "G": _practice,
     "H": _home,
     "X": _any_setting,
+    "K": _short_setting,
+    "O": _abroad,
     "N": _age,
 }
 SLOT = re.compile(r"\{([A-Z])\}")
 
 
-PLAIN_KIND = dict.fromkeys("PFST", "person") | dict.fromkeys("LA", "place")
+PLAIN_KIND = dict.fromkeys("PFST", "person") | dict.fromkeys("LAO", "place") | {"K": "short"}
 PLAIN_KIND |= dict.fromkeys("CWGHX", "setting")
 
 

@@ -139,7 +139,7 @@ NOT_AGE_AFTER = frozenset(
     """am pm hours hour hrs hr mins min minutes seconds days day weeks week wks months month
     mg ml mcg g kg lb lbs st stone litres liters pints times miles mile km percent of out
     th st nd rd x o'clock oclock people patients doctors nurses beds practices calls
-    appointments tablets pills""".split()
+    appointments tablets pills steps stairs floors flights""".split()
 )
 # "On Monday, 12, patients were moved": a number after a day's name is a date or a count.
 WEEKDAYS = frozenset(
@@ -161,7 +161,7 @@ def _trimmed(text: str, start: int, end: int, label: str, cased: bool) -> tuple[
     lower-case words there. A care setting keeps its own words ("Rowan Ward"), a name a
     capitalised name ("Grace") in a sentence of mixed case."""
     words = list(WORD.finditer(text, start, end))
-    keep = CARE_WORDS if label == "CARE_SETTING" else frozenset()
+    keep = {"CARE_SETTING": CARE_WORDS, "LOCATION": abroad()}.get(label, frozenset())
     while words and _ordinary(words[0].group(), cased, keep):
         words.pop(0)
     while words and _ordinary(words[-1].group(), cased, keep):
@@ -226,6 +226,8 @@ def _plausible(text: str, start: int, end: int, label: str, cased: bool) -> bool
         return False  # "in May 2024"
     if all(w in WELSH_WORDS for w in words) and _among_welsh(text, start, end):
         return False  # "Mae hi'n braf iawn heddiw": Welsh words among Welsh words, as the rules
+    if label == "LOCATION" and cased and value[0].isupper() and value.lower() in abroad():
+        return True  # "lives in Canada": a place abroad, although a common word of English
     gaz = gazetteer()
     if cased and value[0].isupper() and not value.isupper() and not _sentence_start(text, start):
         return any(w not in gaz.common_words for w in words)
@@ -245,13 +247,25 @@ def _plausible(text: str, start: int, end: int, label: str, cased: bool) -> bool
     )
 
 
+@lru_cache(maxsize=1)
+def abroad() -> frozenset[str]:
+    """Countries and cities abroad (nlp/data/abroad_places.txt), lower case, without "the"."""
+    lines = (MODEL_DIR.parent / "abroad_places.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(
+        ln.strip().lower().removeprefix("the ") for ln in lines if ln.strip() and ln[0] != "#"
+    )
+
+
 def _plausible_setting(text: str, start: int, value: str, words: list[str], cased: bool) -> bool:
     """A care setting is named with a word of its kind ("Rowan Ward", "Plas Heulwen") and a
     code ("Ward 7", "Ward C4") or a word of its own that is not generic ("the Cardiology ward",
     "the best hospital" are none): capitalised inside a sentence of a text with capitals, or
-    else an uncommon word ("pilgrim hospital", "cedar lodge"; not "the hope centre")."""
+    else an uncommon word ("pilgrim hospital", "cedar lodge"; not "the hope centre"). Without
+    a word of its kind, only a hospital's everyday short form after "the" passes: capitalised
+    in a text with capitals and no common word ("in the Ulster", "phoned the Vicky"; not "the
+    Hub", "the Royal")."""
     if not any(w in CARE_WORDS for w in words):
-        return False
+        return _short_form(text, start, value, words, cased)
     if re.search(r"\d", value):
         return True
     own = [w for w in words if w not in CARE_WORDS and w not in GENERIC_CARE]
@@ -261,6 +275,24 @@ def _plausible_setting(text: str, start: int, value: str, words: list[str], case
         return True
     gaz = gazetteer()
     return any(w not in gaz.common_words and not _misspelt(w) for w in own)
+
+
+SHORT_FORM_THE = re.compile(r"(?<![\w'’-])the[ \t]$", re.IGNORECASE)
+
+
+def _short_form(text: str, start: int, value: str, words: list[str], cased: bool) -> bool:
+    """A hospital named by its short form after "the": "the Ulster", "the Maudsley": a name
+    or place the lists know, none of it a common word, and the name ends there."""
+    if not (cased and value[0].isupper() and not value.isupper()):
+        return False
+    if not SHORT_FORM_THE.search(text, max(0, start - 4), start):
+        return False
+    if re.match(r"[ \t]+[A-Z]", text[start + len(value) :]):
+        return False  # "the Wellcome Group": part of a longer name, not a short form
+    gaz = gazetteer()
+    return all(w not in gaz.common_words for w in words) and any(
+        gaz.is_name_part(w) or w in gaz.places for w in words
+    )
 
 
 # Stems of international non-proprietary drug names (WHO INN stems): "-pril", "-olol", ...

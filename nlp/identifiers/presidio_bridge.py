@@ -21,6 +21,7 @@ from nlp.identifiers.name_gazetteer import Gazetteer
 from nlp.identifiers.note_shorthand import shorthand_findings
 from nlp.identifiers.place_shapes import place_shapes
 from nlp.identifiers.short_place_kinds import short_place_findings
+from nlp.identifiers.spoken_postcodes import spoken_postcodes
 from nlp.identifiers.token_rules import token_findings
 from nlp.identifiers.uk_recognisers import pattern_findings
 from nlp.identifiers.worded_addresses import worded_address_findings
@@ -55,6 +56,7 @@ class UkRulesRecognizer(EntityRecognizer):
             *worded_address_findings(text),
             *short_place_findings(text),
             *initials_findings(text),
+            *spoken_postcodes(text),
         ]
         if nlp_artifacts is not None and nlp_artifacts.tokens is not None:
             found.extend(token_findings(nlp_artifacts.tokens, self.gaz, original=text))

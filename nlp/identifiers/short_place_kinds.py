@@ -121,12 +121,16 @@ DENTAL_NEAR = re.compile(
     r"\b(?:dentists?|dental|teeth|tooth|toothache|fillings?|orthodont\w*)\b", re.I
 )
 NOT_BRAND = frozenset("big happy more many lots all no some few with and of".split())
-# "Suite 2, Mill Court", "Room 9, Wren House": a room, unit or suite, then its building.
+# "Suite 2, Mill Court", "Room 9, Wren House": a room, unit or suite, then its building; a
+# building named with "The" needs two capitalised words and a flat or unit before it ("Unit 4,
+# The Old Forge,"; "Room 3, The nurse" is no building).
 ROOM_AND_BUILDING = re.compile(
     r"(?<![\w])(?P<addr>(?:Room|Unit|Suite|Studio|Block)\s+\d{1,4}[A-Z]?,\s+"
     r"(?!(?:Dr|Mr|Mrs|Ms|Miss|Doctor|Nurse|Sister|The|I|We|He|She|They|It|My|Our|Level|Floor|"
     r"Ward|Bay)\b)"
-    r"[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){0,3})(?=\s*(?:[,.;)\n]|$))"
+    r"[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){0,3}"
+    r"|(?:Unit|Flat|Apartment|Apt)\s+\d{1,4}[A-Z]?,\s+The\s+[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){1,2})"
+    r"(?=\s*(?:[,.;)\n]|$))"
 )
 # "the chemist on Tor Hill": a named street after a chemist's, a surgery or a practice.
 SHOP_ON_STREET = re.compile(

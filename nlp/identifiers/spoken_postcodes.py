@@ -1,0 +1,66 @@
+"""Postcodes spelt out as they are read aloud or typed from a phone call (issue 20, tenth round).
+
+A call taker or a relative writes a postcode the way it was said: letter by letter ("g l 5 4 /
+2 j f"), with numbers in words ("WF ten, four EX"), with commas and slashes between the parts.
+No postcode pattern matches that, yet it narrows a home to a few dozen houses. Found only
+after a postcode cue ("postcode", "post code", "postcode's", "PC:") and only when the pieces,
+joined, make a postcode of Royal Mail's shape whose area exists, so "postcode: not known" or
+"postcode on the letter" stay.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from nlp.identifiers.findings import Finding
+from nlp.identifiers.number_words import value
+from nlp.identifiers.short_place_kinds import POSTCODE_AREAS
+
+CUE = re.compile(
+    r"\b(?:post[ \t]?code(?:['’]s)?|p/?code|PC)\b(?:[ \t]+(?:is|was|=))?[ \t]*[:=-]?[ \t]*",
+    re.IGNORECASE,
+)
+# One spoken piece: one or two letters, one or two digits, or a number in words up to twenty.
+PIECE = re.compile(
+    r"(?P<piece>[A-Za-z]{1,2}|\d{1,2}|zero|oh|one|two|three|four|five|six|seven|eight|nine|"
+    r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+    r"twenty)(?![\w'’])(?P<gap>[ \t]*[,/-]?[ \t]*)",
+    re.IGNORECASE,
+)
+SHAPE = re.compile(r"(?P<area>[A-Z]{1,2})\d[A-Z\d]?\d[ABD-HJLNP-UW-Z]{2}")
+MAX_PIECES = 10
+
+
+def spoken_postcodes(text: str) -> Iterator[Finding]:
+    """Postcodes in separate spoken pieces right after a postcode cue."""
+    for cue in CUE.finditer(text):
+        pieces: list[tuple[str, int]] = []
+        at = cue.end()
+        while len(pieces) < MAX_PIECES:
+            m = PIECE.match(text, at)
+            if not m:
+                break
+            pieces.append((_as_chars(m.group("piece")), m.end("piece")))
+            at = m.end()
+        if len(pieces) < 3:
+            continue  # a whole postcode ("LS6 2AB") is the pattern rules' own
+        joined, end = "", None
+        for chars, piece_end in pieces:
+            joined += chars
+            shape = SHAPE.fullmatch(joined)
+            if shape and shape.group("area") in POSTCODE_AREAS:
+                end = piece_end  # the longest prefix that is a postcode
+        if end is not None:
+            yield Finding(cue.end(), end, "POSTCODE", 0.85, "spoken_postcode")
+
+
+def _as_chars(piece: str) -> str:
+    """A piece as the postcode's characters: "ten" -> "10", "oh" -> "0", "j" -> "J"."""
+    low = piece.lower()
+    if low in ("zero", "oh"):
+        return "0"
+    number = value(low)
+    if number is not None:
+        return str(number)
+    return piece.upper()
