@@ -6,7 +6,7 @@ Each action is one POST through Flask's test client (CSRF on, a signed-in analys
 synthetic working database of approved themes (`benchmarks/publish.py` writes it). The first
 move once took 15.2 s and the second 39 ms: the request refreshed the themes' keywords, which
 loads BERTopic. Every action now queues that refresh, so the baseline beside the figures is
-that refresh itself (`theme_store.refresh_keywords` for the two themes of a move), timed cold
+that refresh itself (`nlp.themes.store.refresh_keywords` for the two themes of a move), timed cold
 in a fresh process of its own, as the first move used to pay it.
 """
 
@@ -34,7 +34,7 @@ TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 
 def build(folder: Path, n_stories: int) -> None:
     """A migrated working database with approved themes, an analyst and held proposals."""
-    from nlp.theme_store import pending
+    from nlp.themes.store import pending
     from plumbing import db as wdb
     from workbench import accounts
 
@@ -134,7 +134,7 @@ def _held(db, theme_id: int) -> list[int]:
 
 def baseline(folder: Path) -> dict[str, float]:
     """In this (fresh) process: what the first move used to do in the request."""
-    from nlp import theme_store
+    from nlp.themes import store as theme_store
     from plumbing import db as wdb
 
     db = wdb.connect(folder / "workbench.db")

@@ -120,7 +120,7 @@ def timed(function, *args):
 
 def bad_names(names: dict[int, str]) -> int:
     """Names that start or end with a stop word or hold a placeholder."""
-    from nlp import theme_text
+    from nlp.themes import text as theme_text
 
     stop = set(theme_text.stop_words())
     count = 0
@@ -134,8 +134,20 @@ def bad_names(names: dict[int, str]) -> int:
 
 
 def baseline_fit(code: Path):
-    """`fit_themes` of another checkout, loaded beside ours under its own module name."""
-    spec = importlib.util.spec_from_file_location("baseline_themes", code / "nlp" / "themes.py")
+    """`fit_themes` of another checkout, loaded beside ours under its own module name.
+
+    Its imports of `nlp` resolve to this checkout. A checkout from before the theme modules
+    were grouped into `nlp/themes/` has the fit in `nlp/themes.py` and imports its helpers by
+    their old names (`nlp.theme_text`, `nlp.theme_names`, `nlp.theme_evidence`), so those
+    names are pointed at the modules they became."""
+    grouped = code / "nlp" / "themes" / "fitting.py"
+    if not grouped.exists():
+        from nlp.themes import evidence, names, text
+
+        for old, module in (("text", text), ("names", names), ("evidence", evidence)):
+            sys.modules.setdefault(f"nlp.theme_{old}", module)
+    source = grouped if grouped.exists() else code / "nlp" / "themes.py"
+    spec = importlib.util.spec_from_file_location("baseline_themes", source)
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
     spec.loader.exec_module(module)

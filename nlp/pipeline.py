@@ -14,7 +14,8 @@ from plumbing.jobs import job
 @job("embed")
 def embed_stories(db, progress, activity_id: int | None = None) -> None:
     """Cache embeddings of the checked stories (all, or one activity's) that lack them."""
-    from nlp import embed, tag_store, theme_store
+    from nlp import embed, tag_store
+    from nlp.themes import store as theme_store
 
     story_ids = theme_store.checked_story_ids(db, activity_id)
     embed.ensure_embeddings(db, story_ids, progress)
@@ -26,7 +27,7 @@ def embed_stories(db, progress, activity_id: int | None = None) -> None:
 def fit_themes(db, progress, activity_id: int | None = None, across: bool = False) -> None:
     """Fit themes for one activity, for every activity with checked stories (no
     activity_id), or once over all activities together (across=True)."""
-    from nlp import theme_store
+    from nlp.themes import store as theme_store
 
     if across or activity_id is not None:
         theme_store.run_themes(db, None if across else activity_id, progress)
@@ -43,7 +44,7 @@ def fit_themes(db, progress, activity_id: int | None = None, across: bool = Fals
 @job("assign_themes")
 def assign_themes(db, progress, activity_id: int | None = None) -> None:
     """Place newly checked stories into the existing themes without a refit."""
-    from nlp import theme_store
+    from nlp.themes import store as theme_store
 
     theme_store.assign_new_stories(db, activity_id, progress)
 
@@ -52,7 +53,7 @@ def assign_themes(db, progress, activity_id: int | None = None) -> None:
 def refresh_keywords(db, progress, theme_ids: list[int] | None = None) -> None:
     """Recompute theme keywords from current members, e.g. after a withdrawal (and empty the
     write-ahead log, which still holds the words replaced)."""
-    from nlp import theme_store
+    from nlp.themes import store as theme_store
 
     theme_store.refresh_keywords(db, theme_ids)
     wdb.truncate_wal(db)
@@ -113,7 +114,8 @@ def anonymise_job(db, progress, story_ids: list[int] | None = None) -> None:
 def after_check(db, progress, story_id: int) -> None:
     """Embed a newly checked story, place it in its activity's existing themes and tag it, in
     that order (each step needs the one before), without refitting anything."""
-    from nlp import embed, tag_encoder, tag_store, theme_store
+    from nlp import embed, tag_encoder, tag_store
+    from nlp.themes import store as theme_store
 
     story = consent.story_facts(db, [story_id]).get(story_id)
     if story is None:

@@ -21,7 +21,7 @@ from consent_support import anonymise, capture_story, open_activity
 from playwright.sync_api import expect
 from publish_fixtures import add_points, seed
 
-from nlp.theme_store import pending
+from nlp.themes.store import pending
 from plumbing import db as wdb
 from workbench import accounts, create_app
 from workbench.publishing import publish

@@ -12,7 +12,7 @@ from conftest import post_form
 from publish_fixtures import seed
 from test_leak_canaries import drain
 
-from nlp import theme_store
+from nlp.themes import store as theme_store
 from workbench.publishing import publish
 
 OLD, NEW = "Waiting for appointments", "Waiting for a GP appointment"

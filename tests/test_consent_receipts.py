@@ -21,7 +21,7 @@ from PIL import Image, ImageFilter
 
 from consent import receipts, references
 from consent.errors import ConsentError
-from nlp import theme_store
+from nlp.themes import store as theme_store
 from workbench.receipt_view import receipt_view
 
 db = consent_db

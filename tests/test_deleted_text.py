@@ -122,7 +122,8 @@ def test_a_withdrawn_canary_is_in_no_byte_of_any_file_of_the_instance(tmp_path):
     from test_leak_canaries import drain
     from test_receipt_web import open_receipt
 
-    from nlp import checks, embed, theme_store
+    from nlp import checks, embed
+    from nlp.themes import store as theme_store
     from workbench import create_app, demo
     from workbench.publishing import publish
 

@@ -9,8 +9,8 @@ from publish_fixtures import seed
 from test_receipt_web import open_receipt
 
 from consent import withdraw
-from nlp import theme_store
-from nlp.theme_store import assignment
+from nlp.themes import store as theme_store
+from nlp.themes.store import assignment
 from plumbing import db as wdb
 from workbench.feedback import actions, outbox
 from workbench.feedback.actions import ActionError, ActionFields

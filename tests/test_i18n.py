@@ -18,8 +18,8 @@ from test_receipt_web import online_form, open_receipt, tell
 
 from consent.activities import notice_sections
 from consent.purposes import PURPOSES
-from nlp import theme_store
 from nlp.progress import STAGES
+from nlp.themes import store as theme_store
 from plumbing import db as wdb
 from plumbing.clock import today
 from workbench import create_app

@@ -9,7 +9,7 @@ from consent_support import anonymise, capture_story, new_theme, open_activity, 
 from test_receipt_web import open_receipt
 
 from consent.withdrawal import withdraw
-from nlp import theme_store
+from nlp.themes import store as theme_store
 from plumbing import db as wdb
 from workbench.publishing import publish
 

@@ -206,7 +206,7 @@ def test_moving_a_story_answers_without_the_keyword_model_and_queues_it(
     client, login_as, db, seeded, monkeypatch
 ):
     """The first move once took 15 s: the request refreshed keywords, which loads BERTopic."""
-    from nlp import themes as theme_model
+    from nlp.themes import fitting as theme_model
 
     def no_model_in_a_request(*_args, **_kwargs):
         raise AssertionError("a request ran the keyword model")
@@ -246,7 +246,7 @@ def decide_proposal(client, theme_id: int, story_id: int, decision: str):
 
 
 def _hold(db, story_id: int, to_theme: int, from_theme: int | None = None) -> None:
-    from nlp.theme_store import pending
+    from nlp.themes.store import pending
     from plumbing import db as wdb
 
     with wdb.write(db):
@@ -263,7 +263,7 @@ def _hold(db, story_id: int, to_theme: int, from_theme: int | None = None) -> No
 def _published_members(db) -> dict[str, int]:
     """Stories per approved theme, by label, as the publishing build takes them (the file
     itself shows a theme's size only as a band, so the count is read from what it builds on)."""
-    from nlp import theme_store
+    from nlp.themes import store as theme_store
     from workbench.publishing.tables import publishable_stories
 
     stories = publishable_stories(db, 1)
@@ -464,14 +464,14 @@ def test_accepting_a_refit_holds_what_it_would_change_in_an_approved_theme(
 
 
 def theme_store_proposed(db, theme_id: int) -> list[dict]:
-    from nlp import theme_store
+    from nlp.themes import store as theme_store
 
     return theme_store.proposed_changes(db, theme_id)["joining"]
 
 
 def test_a_label_a_withdrawal_rebuilt_asks_the_analyst_to_review_it(client, login_as, db, seeded):
     from consent.withdrawal import withdraw
-    from nlp import theme_store
+    from nlp.themes import store as theme_store
 
     login_as("analyst")
     theme_id = seeded["themes"]["Waiting for appointments"]

@@ -11,7 +11,10 @@ import pytest
 from sklearn.metrics import adjusted_rand_score
 from test_themes import make_stories
 
-from nlp import embed, theme_evidence, theme_names, theme_text, themes
+from nlp import embed, themes
+from nlp.themes import evidence as theme_evidence
+from nlp.themes import names as theme_names
+from nlp.themes import text as theme_text
 
 FRENCH = [
     "Le personnel de l'hôpital était très gentil avec ma mère pendant son séjour.",

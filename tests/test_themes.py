@@ -17,7 +17,8 @@ from click.testing import CliRunner
 from sklearn.metrics import adjusted_rand_score
 
 from consent.withdrawal import withdraw
-from nlp import embed, theme_store, themes
+from nlp import embed, themes
+from nlp.themes import store as theme_store
 from plumbing import db as wdb
 from workbench.charts import themes as theme_charts
 from workbench.commands.themes import themes_command

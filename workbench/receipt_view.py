@@ -7,7 +7,8 @@ from __future__ import annotations
 import sqlite_utils
 
 import consent
-from nlp import checks, progress, theme_store
+from nlp import checks, progress
+from nlp.themes import store as theme_store
 
 THEME_STATUS_LABELS = {
     "draft": "being reviewed by an analyst",

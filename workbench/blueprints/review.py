@@ -1,7 +1,7 @@
 """Analyst review of themes: read, rename, merge, split, move, choose quotes, approve, and
 decide what refits and new stories propose for approved themes.
 
-Views only orchestrate; `nlp.theme_store` decides what an edit may do. No view waits on a
+Views only orchestrate; `nlp.themes.store` decides what an edit may do. No view waits on a
 model: keywords are refreshed, and approved themes re-published, by queued jobs.
 """
 
@@ -11,8 +11,8 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user
 
 from consent.activities import list_activities
-from nlp import theme_store
-from nlp.theme_store import ThemeError
+from nlp.themes import store as theme_store
+from nlp.themes.store import ThemeError
 from plumbing import audit, jobs
 from workbench.charts import themes as charts
 from workbench.policy import roles

@@ -13,8 +13,9 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user
 
 from consent.activities import get_activity, list_activities
-from nlp import priorities, tag_store, theme_store
+from nlp import priorities, tag_store
 from nlp.priorities import FrameworkError
+from nlp.themes import store as theme_store
 from plumbing import audit, jobs
 from workbench.policy import roles
 from workbench.web import enqueue, get_db

@@ -40,7 +40,7 @@ def theme_map_svg(
 ) -> str:
     """A scatter of stories (x, y in 0..1) coloured by theme, with a legend.
 
-    `points` is what `nlp.theme_store.theme_map` returns; `link(point)`, if given, is the
+    `points` is what `nlp.themes.store.theme_map` returns; `link(point)`, if given, is the
     address each point opens (an SVG link, so it works by mouse and keyboard without script).
     """
     if not points:
@@ -94,7 +94,7 @@ def _short(label: str, limit: int = 28) -> str:
 def sizes_over_time_svg(data: dict, width: int = 640, height: int = 320) -> str:
     """One line per theme: stories per month, each month marked with a dot; with a single
     month, a bar per theme (a line needs two points). `data` is
-    `nlp.theme_store.sizes_over_time`."""
+    `nlp.themes.store.sizes_over_time`."""
     months, series = data.get("months", []), data.get("series", [])
     if not months or not series:
         return _svg(width, 60, "Theme sizes over time", ['<text x="10" y="30">No data yet.</text>'])

@@ -24,7 +24,7 @@ def themes_command(in_path: Path, out_path: Path) -> None:
     Example: workbench themes --in stories.jsonl --out themes.jsonl
     """
     from nlp import embed, themes
-    from nlp.theme_store import readable_label
+    from nlp.themes.store import readable_label
 
     records = [record for _, record in read_records(in_path, ("id", "text"), unique_ids=True)]
     ids, texts = [r["id"] for r in records], [r["text"] for r in records]

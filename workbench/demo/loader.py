@@ -151,7 +151,8 @@ def load(db: sqlite_utils.Database, stories: int = 300, seed: int = 7) -> list[D
 @job("demo_pipeline")
 def demo_pipeline(db: sqlite_utils.Database, progress, published_path: str) -> None:
     """Take the demo stories along the whole path, as people and workers would."""
-    from nlp import checks, embed, tag_encoder, tag_store, theme_store
+    from nlp import checks, embed, tag_encoder, tag_store
+    from nlp.themes import store as theme_store
     from workbench.publishing import publish
 
     story_ids = consent.story_ids(db)
@@ -183,7 +184,7 @@ def demo_pipeline(db: sqlite_utils.Database, progress, published_path: str) -> N
 
 def approve_largest_themes(db: sqlite_utils.Database, per_activity: int, quotes_per_theme: int):
     """As an analyst would in the demo: approve the biggest themes, with quotes people allowed."""
-    from nlp import theme_store
+    from nlp.themes import store as theme_store
 
     for activity in consent.list_activities(db):
         themes = theme_store.list_themes(db, activity["id"])[:per_activity]

@@ -16,8 +16,8 @@ from collections.abc import Iterable
 import sqlite_utils
 
 import consent
-from nlp import theme_store
 from nlp.checks import anonymised_texts, checked_story_ids
+from nlp.themes import store as theme_store
 from workbench.feedback import reach
 from workbench.publishing import published_file
 from workbench.publishing.schema import ALL_AREAS, expected_columns

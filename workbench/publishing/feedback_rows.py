@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from nlp import theme_store
+from nlp.themes import store as theme_store
 from workbench import suppression
 from workbench.feedback import actions, evaluation, reach
 from workbench.feedback.actions import STATUSES

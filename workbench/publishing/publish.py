@@ -19,7 +19,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from nlp import theme_store
+from nlp.themes import store as theme_store
 from plumbing import clock
 from plumbing.jobs import job
 from workbench.publishing import checks

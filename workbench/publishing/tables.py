@@ -15,8 +15,9 @@ from collections.abc import Iterable
 import sqlite_utils
 
 import consent
-from nlp import checks, tag_store, theme_store
+from nlp import checks, tag_store
 from nlp.priorities import list_frameworks
+from nlp.themes import store as theme_store
 from workbench import suppression
 from workbench.publishing.bands import size_band, tone
 from workbench.publishing.feedback_rows import feedback_rows

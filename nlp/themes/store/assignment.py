@@ -2,7 +2,7 @@
 
 A checked story that arrives after a fit joins the theme the current model gives it, without a
 refit, unless that theme is approved: then the placement waits for an analyst
-(`nlp.theme_store.pending`), so what was approved, and published, does not change unseen.
+(`nlp.themes.store.pending`), so what was approved, and published, does not change unseen.
 Keywords are recomputed from each theme's current members (after a withdrawal or an edit),
 contrasted with the other themes of the same scope.
 """
@@ -17,9 +17,10 @@ from typing import Any
 import numpy as np
 import sqlite_utils
 
-from nlp import embed, themes
-from nlp.theme_store import pending
-from nlp.theme_store.scope import (
+from nlp import embed
+from nlp.themes import fitting
+from nlp.themes.store import pending
+from nlp.themes.store.scope import (
     Progress,
     checked_story_ids,
     current_run,
@@ -53,7 +54,7 @@ def auto_label(keywords: list[str]) -> str:
 
 def readable_label(name: str | None, keywords: list[str]) -> str:
     """The machine's label for a theme: the phrase name its own stories share (see
-    nlp/theme_names.py, used by two stories at least), or the keyword label when the stories
+    nlp/themes/names.py, used by two stories at least), or the keyword label when the stories
     share no phrase."""
     if name and not name.startswith("Unnamed theme"):
         return name
@@ -63,13 +64,13 @@ def readable_label(name: str | None, keywords: list[str]) -> str:
 def phrase_names(groups: dict[int, list[str]]) -> dict[int, str]:
     """Phrase names for themes given as their member texts, contrasted with each other as at
     fitting time, so a relabel after a withdrawal or an edit reads like a fitted name."""
-    from nlp import theme_names
+    from nlp.themes import names
 
     texts = [text for texts in groups.values() for text in texts]
     topics = [tid for tid, texts in groups.items() for _ in texts]
     if len(texts) < 2:
         return {}
-    return theme_names.theme_names(theme_names.theme_phrases(texts, topics))
+    return names.theme_names(names.theme_phrases(texts, topics))
 
 
 def assign_new_stories(
@@ -91,9 +92,9 @@ def assign_new_stories(
     new_ids = [sid for sid in new_ids if sid in vectors and sid in texts]
     if not new_ids:
         return {}
-    model = themes.load_model(run["model_dir"])
+    model = fitting.load_model(run["model_dir"])
     matrix = np.vstack([vectors[sid] for sid in new_ids])
-    topics, sims = themes.assign(model, [texts[sid] for sid in new_ids], matrix)
+    topics, sims = fitting.assign(model, [texts[sid] for sid in new_ids], matrix)
     topic_theme = dict(
         db.execute(
             "SELECT t.topic, t.theme_id FROM theme_topics t JOIN themes th ON th.id = t.theme_id "
@@ -186,7 +187,7 @@ def refresh_keywords(
         for activity_id in scopes:
             ids = current_theme_ids(db, activity_id)
             groups = {tid: _member_texts(db, tid) for tid in ids}
-            keywords = themes.keywords_for_groups(groups)
+            keywords = fitting.keywords_for_groups(groups)
             names: dict[int, str] | None = None
             for tid in ids:
                 if wanted is not None and tid not in wanted:

@@ -13,7 +13,7 @@ from typing import Any
 
 import sqlite_utils
 
-from nlp.theme_store.scope import (
+from nlp.themes.store.scope import (
     ThemeError,
     checked_story_ids,
     current_theme_ids,

@@ -10,8 +10,8 @@ from collections.abc import Iterable
 import sqlite_utils
 
 import consent
-from nlp.theme_store.quotes import quote_consents
-from nlp.theme_store.scope import ThemeError, current_theme_ids, placeholders, scope_clause
+from nlp.themes.store.quotes import quote_consents
+from nlp.themes.store.scope import ThemeError, current_theme_ids, placeholders, scope_clause
 from plumbing import db as wdb
 
 EXCERPT_CHARS = 240

@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from nlp.theme_text import stop_words, strip_placeholders
+from nlp.themes.text import stop_words, strip_placeholders
 
 # BERTopic warns on every save and load without an embedding model, which is deliberate here;
 # a filter survives the level BERTopic resets on each construction.
@@ -68,7 +68,7 @@ class ThemeFit:
 
     Themes are numbered 0.. by size; -1 in `topics` marks a story that fits no theme (it is
     counted in `n_outliers`, and `nearest` gives the theme it is closest to). Every dict is
-    keyed by theme number; `evidence` values are `theme_evidence.ThemeEvidence.as_dict()`.
+    keyed by theme number; `evidence` values are `evidence.ThemeEvidence.as_dict()`.
     """
 
     status: str
@@ -285,20 +285,20 @@ def describe(
     quotable: list[bool] | None,
 ) -> None:
     """Names, phrases, descriptions, evidence and near-duplicate flags for a finished fit."""
-    from nlp import theme_evidence, theme_names
     from nlp.criticality import score_criticality
+    from nlp.themes import evidence, names
 
-    fit.phrases = theme_names.theme_phrases(cleaned, fit.topics)
+    fit.phrases = names.theme_phrases(cleaned, fit.topics)
     lengths = np.array([len(t.split()) for t in cleaned])
     labels = np.asarray(fit.topics)
     brief = {t for t in fit.phrases if np.median(lengths[labels == t]) <= BRIEF_WORDS}
-    fit.names = theme_names.theme_names(fit.phrases, brief)
+    fit.names = names.theme_names(fit.phrases, brief)
     scores = score_criticality(embeddings) if criticality is None else criticality
-    evidence = theme_evidence.theme_evidence(
+    found = evidence.theme_evidence(
         texts, embeddings, fit.topics, fit.phrases, scores, dates, quotable
     )
-    fit.evidence = {t: e.as_dict() for t, e in evidence.items()}
-    fit.descriptions = {t: e.description for t, e in evidence.items()}
+    fit.evidence = {t: e.as_dict() for t, e in found.items()}
+    fit.descriptions = {t: e.description for t, e in found.items()}
     fit.similar_pairs = similar_pairs(fit.topics, embeddings, fit.names)
 
 
@@ -307,7 +307,7 @@ def similar_pairs(
 ) -> list[dict[str, Any]]:
     """Pairs of themes an analyst should look at together: centres nearly the same, or names
     sharing most of their words. Each is {"themes": [a, b], "similarity": cos, "reason"}."""
-    from nlp.theme_names import name_similarity
+    from nlp.themes.names import name_similarity
 
     themes = sorted(set(topics) - {-1})
     centres = _centres(np.asarray(topics), embeddings, themes)

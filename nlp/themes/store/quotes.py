@@ -8,7 +8,7 @@ import sqlite_utils
 import consent
 from consent import register_cleanup
 from nlp import embed
-from nlp.theme_store.scope import ThemeError, live_theme
+from nlp.themes.store.scope import ThemeError, live_theme
 from plumbing import db as wdb
 from plumbing.clock import now_iso
 

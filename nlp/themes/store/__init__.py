@@ -7,14 +7,14 @@ Other packages call these functions, never the theme tables. The modules behind 
 `reading`.
 """
 
-from nlp.theme_store.assignment import (
+from nlp.themes.store.assignment import (
     assign_new_stories,
     auto_label,
     readable_label,
     refresh_keywords,
     refresh_stale_words,
 )
-from nlp.theme_store.edits import (
+from nlp.themes.store.edits import (
     STATUSES,
     approve_theme,
     mark_not_for_publication,
@@ -24,14 +24,14 @@ from nlp.theme_store.edits import (
     set_theme_status,
     split_theme,
 )
-from nlp.theme_store.pending import (
+from nlp.themes.store.pending import (
     accept_changes,
     pending_counts,
     proposed_changes,
     reject_changes,
 )
-from nlp.theme_store.quotes import add_quote, quote_consent, quote_consents, quotes, remove_quote
-from nlp.theme_store.reading import (
+from nlp.themes.store.quotes import add_quote, quote_consent, quote_consents, quotes, remove_quote
+from nlp.themes.store.reading import (
     excerpt,
     list_themes,
     mark_published,
@@ -42,7 +42,7 @@ from nlp.theme_store.reading import (
     theme_map,
     themes_by_id,
 )
-from nlp.theme_store.runs import (
+from nlp.themes.store.runs import (
     RunResult,
     accept_proposal,
     pending_proposal,
@@ -50,7 +50,7 @@ from nlp.theme_store.runs import (
     reject_proposal,
     run_themes,
 )
-from nlp.theme_store.scope import (
+from nlp.themes.store.scope import (
     Progress,
     ThemeError,
     activities_with_checked_stories,

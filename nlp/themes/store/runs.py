@@ -17,10 +17,11 @@ import numpy as np
 import sqlite_utils
 
 import consent
-from nlp import embed, themes
-from nlp.theme_store import pending
-from nlp.theme_store.assignment import assign_new_stories, readable_label
-from nlp.theme_store.scope import (
+from nlp import embed
+from nlp.themes import fitting
+from nlp.themes.store import pending
+from nlp.themes.store.assignment import assign_new_stories, readable_label
+from nlp.themes.store.scope import (
     Progress,
     ThemeError,
     checked_story_ids,
@@ -84,9 +85,9 @@ def run_themes(
 def _run(
     db: sqlite_utils.Database, run_id: int, activity_id, story_ids: list[int], progress: Progress
 ) -> RunResult:
-    if len(story_ids) < themes.MIN_STORIES:
+    if len(story_ids) < fitting.MIN_STORIES:
         message = (
-            f"Themes need at least {themes.MIN_STORIES} checked stories; "
+            f"Themes need at least {fitting.MIN_STORIES} checked stories; "
             f"there are {len(story_ids)}."
         )
         _finish_run(db, run_id, "too_few", message)
@@ -101,7 +102,7 @@ def _run(
         progress(0.55, "Placing new stories in existing themes")
         assign_new_stories(db, activity_id)
     progress(0.6, "Finding themes")
-    fit = themes.fit_themes(
+    fit = fitting.fit_themes(
         [texts[sid] for sid in story_ids], np.vstack([vectors[sid] for sid in story_ids])
     )
     if fit.status != "done":
@@ -109,7 +110,7 @@ def _run(
         return RunResult(run_id, fit.status, fit.message, len(story_ids))
     progress(0.9, "Saving themes")
     model_dir = model_root(db) / f"run-{run_id}"
-    themes.save_model(fit.model, model_dir)
+    fitting.save_model(fit.model, model_dir)
     changes = _plan(db, activity_id, run_id, story_ids, fit)
     with wdb.write(db):
         db["theme_runs"].update(
@@ -164,7 +165,7 @@ def _finish_run(
 
 
 def _plan(
-    db: sqlite_utils.Database, activity_id, run_id: int, story_ids: list[int], fit: themes.ThemeFit
+    db: sqlite_utils.Database, activity_id, run_id: int, story_ids: list[int], fit: fitting.ThemeFit
 ) -> dict:
     """The changes a refit would make, as ids only (proposals must not hold story text).
 

@@ -16,7 +16,7 @@ import sqlite_utils
 
 import consent
 from consent import delete_rows, register_cleanup
-from nlp.theme_store.scope import ThemeError, checked_story_ids, current_theme_ids, live_theme
+from nlp.themes.store.scope import ThemeError, checked_story_ids, current_theme_ids, live_theme
 from plumbing import db as wdb
 from plumbing.clock import now_iso
 

@@ -1,8 +1,8 @@
 """What counts as a word worth naming a theme by: English stop words and the placeholders the
 anonymiser leaves behind are never theme keywords or names.
 
-Kept apart from `nlp.themes` so that naming and evidence can use it without importing the
-clustering module that calls them."""
+A module of its own, imported by `fitting`, `names` and `evidence` alike, so that naming and
+evidence need nothing of the clustering module that calls them."""
 
 from __future__ import annotations
 

@@ -56,7 +56,7 @@ def sentences(text: str) -> list[str]:
 def is_quotable_sentence(sentence: str) -> bool:
     """A sentence worth quoting: QUOTE_WORDS long in real words, at least four of them
     meaningful, and not mostly placeholders ("My email is [EMAIL]" is not)."""
-    from nlp.theme_names import is_content_word
+    from nlp.themes.names import is_content_word
 
     placeholders = len(_PLACEHOLDER.findall(sentence))
     words = _WORD.findall(_PLACEHOLDER.sub(" ", sentence))
@@ -120,7 +120,7 @@ def candidate_quotes(
 ) -> list[dict[str, Any]]:
     """Up to CANDIDATE_QUOTES sentences from the most typical stories, one per story, those
     that use the theme's phrases first; each is {"story": position, "text": sentence}."""
-    from nlp.theme_names import phrases_of
+    from nlp.themes.names import phrases_of
 
     wanted = {p: len(phrases) - rank for rank, p in enumerate(phrases)}
     scored: list[tuple[float, int, int, str]] = []

@@ -39,7 +39,7 @@ _BREAK = re.compile(r"[.!?;:,()\[\]{}<>\"/\n\u2013\u2014]+|\s-\s")
 
 @lru_cache(maxsize=1)
 def _stop_words() -> frozenset[str]:
-    from nlp.theme_text import stop_words
+    from nlp.themes.text import stop_words
 
     return frozenset(stop_words())
 
@@ -191,7 +191,7 @@ def name_similarity(a: str, b: str) -> float:
 def names_for_groups(groups: dict[Any, list[str]]) -> dict[Any, tuple[str, list[str]]]:
     """(name, phrases) for each group of anonymised texts, e.g. each theme's current members
     after withdrawals or an analyst's moves; empty groups get ("", [])."""
-    from nlp.theme_text import strip_placeholders
+    from nlp.themes.text import strip_placeholders
 
     keys = [key for key, texts in groups.items() if texts]
     texts = [strip_placeholders(t) for key in keys for t in groups[key]]

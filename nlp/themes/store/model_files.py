@@ -1,6 +1,6 @@
 """The saved theme models on disk, as a withdrawal leaves them.
 
-A saved model holds no word (`nlp.themes.save_model`), but each theme's centre, which places
+A saved model holds no word (`nlp.themes.fitting.save_model`), but each theme's centre, which places
 new stories, is the mean of its stories' embeddings, the withdrawn story's among them. The
 clean-up registered here recomputes the centres of the current models of the story's scopes
 (its activity's, and the one across activities) from the stories that stay, and writes them
@@ -19,7 +19,7 @@ import sqlite_utils
 import consent
 from consent import register_cleanup
 from nlp import embed
-from nlp.theme_store.scope import current_run
+from nlp.themes.store.scope import current_run
 
 CENTRES_FILE = "topic_embeddings.safetensors"
 CENTRES_KEY = "topic_embeddings"
