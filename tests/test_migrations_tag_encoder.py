@@ -8,8 +8,7 @@ from nlp import embed, tag_store
 from nlp import migrations as nlp_migrations
 from nlp.priorities import load_framework, store_framework
 from plumbing import db as wdb
-from plumbing import jobs
-from plumbing import registry
+from plumbing import jobs, registry
 from tests.consent_support import staff_user
 from tests.test_tagging import FRAMEWORK_YAML, add_stories, all_stories, base_vectors
 
