@@ -324,10 +324,13 @@ def criticality_figures(vectors: np.ndarray, rows: list[dict], write: bool) -> N
 
 
 def _ranks(values: np.ndarray) -> np.ndarray:
-    order = values.argsort()
-    ranks = np.empty(len(values))
-    ranks[order] = np.arange(len(values))
-    return ranks
+    """Ranks with ties given their average rank, as Spearman's coefficient is defined. The
+    gold criticality has 9 values over 10,298 comments: breaking its ties in whatever order
+    np.argsort leaves them moved the figure from 0.67 (file order, older NumPy) to 0.62
+    (NumPy 2's sort); the defined figure is 0.65."""
+    from scipy.stats import rankdata
+
+    return rankdata(values, method="average")
 
 
 def main() -> None:

@@ -273,3 +273,18 @@ def m010_tag_embeddings(db: Database) -> None:
         UPDATE classifiers SET stale = 1;
         """
     )
+
+
+@migrations()
+def m011_tag_encoder_readapted(db: Database) -> None:
+    """The tagging encoder was adapted again (`nlp/data/tag_encoder.npz`: new weights, the
+    wordpiece table left as packaged). Vectors of the old weights are dropped rather than left
+    for `embed.ensure_embeddings` to find stale one by one: the worker recomputes them all
+    before tagging. Taggers learnt on the old vectors would score the new ones wrongly, so
+    they start stale and the worker retrains them."""
+    db.executescript(
+        """
+        DELETE FROM tag_embeddings;
+        UPDATE classifiers SET stale = 1;
+        """
+    )

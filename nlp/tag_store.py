@@ -458,11 +458,15 @@ def train_classifier(db: Database, framework_id: str) -> dict[str, dict]:
     with its cross-validated precision and recall in `classifiers`; returns those figures keyed
     by priority id. It learns from the stories an analyst confirmed a tag of (their other
     priorities count as absent) and from each priority's title, description and examples.
-    Stories not yet embedded are left out. Takes seconds for thousands of stories.
+    Stories that cannot be embedded yet are left out. Runs in the worker: it first embeds the
+    stories it learns from that lack a current tagging vector (after new tagging weights, e.g.
+    migration m011, none has one, and training on none would drop the tagger). Takes seconds
+    for thousands of stories.
     """
     started = time.perf_counter()
     framework = get_framework(db, framework_id)
     story_ids, labels, known = _training_labels(db, framework)
+    tag_encoder.ensure_tag_embeddings(db, story_ids)
     vectors = story_vectors(db, story_ids)
     keep = [row for row, sid in enumerate(story_ids) if sid in vectors]
     labels, known = labels[keep], known[keep]

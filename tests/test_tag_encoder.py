@@ -18,12 +18,12 @@ def test_the_shipped_file_is_small_differences_of_what_training_changed():
     arrays = tag_encoder.stored()
     names = tag_encoder.changed(arrays)
     assert {tag_encoder.layer_of(n) for n in names} == set(range(6)) | {-1}
-    assert "embeddings.word_embeddings.weight" in names
+    # The wordpiece table ships as packaged: the file does not tell which wordpieces the
+    # training comments hold.
+    assert "embeddings.word_embeddings.weight" not in names
     assert not any(n.startswith("pooler") for n in names)  # mean pooling never uses it
     assert all(arrays[f"q8/{n}"].dtype == np.int8 for n in names if f"q8/{n}" in arrays)
     assert all(v.dtype == np.float16 for k, v in arrays.items() if k.startswith("delta/"))
-    # Only the wordpieces training saw changed: far fewer rows than the vocabulary.
-    assert 1000 < len(arrays["rows/embeddings.word_embeddings.weight"]) < 20000
     # Differences, not weights: small beside the packaged values they are added to.
     base = embed.load_model()[0].auto_model.state_dict()
     for name in (
@@ -102,3 +102,44 @@ def test_the_shipped_weights_come_from_trusts_a_and_b_with_the_current_settings(
     assert str(tag_encoder.stored()["training_sha256"]) == digest, (
         "run: python -m nlp.tag_encoder_training"
     )
+
+
+def test_settings_added_later_enter_the_digest_only_when_changed():
+    """Weights made before a setting existed keep their digest; a change to it is recorded."""
+    assert set(training.settings_record(training.Settings())) == set(training._ORIGINAL_KEYS)
+    frozen = training.settings_record(training.Settings(wordpieces=False))
+    assert frozen["wordpieces"] is False
+    assert training.settings_record(training.SHIPPED) == frozen  # what ships: the table frozen
+
+
+def test_the_contrastive_term_pulls_comments_with_the_same_code_together():
+    import torch
+
+    target = torch.tensor([0, 0, 1, 1])
+    together = torch.nn.functional.normalize(
+        torch.tensor([[1.0, 0.1], [1.0, 0.0], [0, 1], [0.1, 1]])
+    )
+    apart = together[[0, 2, 1, 3]]  # each comment's nearest neighbour has the other code
+    loss = training.supervised_contrastive
+    assert loss(together, target, 20.0) < 0.1 < loss(apart, target, 20.0)
+    # No comment shares its code within the batch: nothing to pull, no gradient either way.
+    assert float(loss(together, torch.tensor([0, 1, 2, 3]), 20.0)) == 0.0
+
+
+def test_the_top_level_term_costs_only_confusions_across_categories():
+    import torch
+
+    grouping = torch.tensor([0, 0, 1])  # subcategories 0 and 1 share a top-level category
+    target = torch.tensor([0])
+    within = torch.tensor([[0.0, 9.0, -9.0]])  # wrong subcategory, right category
+    across = torch.tensor([[0.0, -9.0, 9.0]])  # wrong subcategory, wrong category
+    plain = training.Settings()
+    both = training.Settings(major_weight=1.0)
+
+    def extra(logits):
+        return float(
+            training.losses(logits, None, target, both, grouping)
+            - training.losses(logits, None, target, plain, grouping)
+        )
+
+    assert extra(within) < 0.01 < 5 < extra(across)
