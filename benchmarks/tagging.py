@@ -25,9 +25,11 @@ import numpy as np
 from sklearn.metrics import f1_score
 from sklearn.model_selection import KFold, train_test_split
 
-from nlp import criticality, embed, tag_encoder, tag_learner, tagging
+from nlp import criticality, embed, tagging
 from nlp.priorities import Framework, Priority, load_framework
-from nlp.tag_encoder_training import subcategory_framework
+from nlp.tagging import encoder as tag_encoder
+from nlp.tagging import learner as tag_learner
+from nlp.tagging.encoder_training import subcategory_framework
 
 ROOT = Path(__file__).resolve().parent
 DEFAULT_DATA = Path("/work/shared/data/fft_phase1.csv")

@@ -6,7 +6,7 @@ Why a separate script: trying a feature or a weight must never look at the measu
 (Trust C) or Care Opinion. Kernel blocks (hashed word n-grams, character n-grams, embedding,
 zero-shot prior) are computed once per split; each variant is the same kernel ridge with
 leave-one-out Platt calibration, per-priority cuts and every text's top priority as
-`nlp.tag_learner`, solved in float64, so variants differ only in what they change. The
+`nlp.tagging.learner`, solved in float64, so variants differ only in what they change. The
 reference row is the shipped setting; it leaves out the zero-shot fallback (macro a little
 lower than benchmarks/tagging.py). Needs the embedding cache benchmarks/tagging.py writes.
 """
@@ -21,8 +21,9 @@ from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.preprocessing import normalize
 
 from benchmarks import tagging as bench
-from nlp import embed, tag_learner
+from nlp import embed
 from nlp.priorities import load_framework
+from nlp.tagging import learner as tag_learner
 
 SPLITS = ((("Trust A",), "Trust B"), (("Trust B",), "Trust A"))
 

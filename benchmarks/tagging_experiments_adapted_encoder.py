@@ -1,5 +1,5 @@
 """Experiment (issue 22): adapt MiniLM once, offline, to labelled NHS feedback, then run the
-unchanged learner (`nlp.tag_learner.fit`) on the adapted sentence vectors.
+unchanged learner (`nlp.tagging.learner.fit`) on the adapted sentence vectors.
 
     PYTHONPATH=. HF_HUB_OFFLINE=1 .venv/bin/python \
         benchmarks/tagging_experiments_adapted_encoder.py [--measure [--previous OLD.npz]]
@@ -21,10 +21,10 @@ organisation's fit a fast ridge. This script tests that on the development proto
 Every row has the frozen encoder beside it, embedded by the same code in the same run. Trust C
 is read only with --measure (A + B adapted, A + B -> C and Care Opinion, once).
 
-Adaptation (`nlp.tag_encoder_training.adapt`): mean pooling, cosine-softmax cross-entropy over
+Adaptation (`nlp.tagging.encoder_training.adapt`): mean pooling, cosine-softmax cross-entropy over
 the trust's subcategories (the head's rows start at each subcategory's phrase prototype and are
 thrown away; only the encoder ships), 2 epochs, torch on one thread. Dev rows are measured
-through the stored differences (`nlp.tag_encoder.save`, int8 rows) and back, as they would ship.
+through the stored differences (`nlp.tagging.encoder.save`, int8 rows) and back, as they would ship.
 
 Figures (micro / macro-F1; the learner's fit includes embedding the priorities' phrases):
 
@@ -77,9 +77,11 @@ import torch
 from sklearn.model_selection import train_test_split
 
 from benchmarks import tagging as bench
-from nlp import embed, tag_encoder, tag_learner
-from nlp import tag_encoder_training as training
+from nlp import embed
 from nlp.priorities import load_framework
+from nlp.tagging import encoder as tag_encoder
+from nlp.tagging import encoder_training as training
+from nlp.tagging import learner as tag_learner
 
 
 class Encoder:

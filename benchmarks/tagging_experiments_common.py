@@ -1,7 +1,7 @@
 """What the model-class experiments on the development splits share (never Trust C).
 
 Each experiment scores the test trust with some new model and compares it, in the same run,
-with the shipped kernel ridge: both go through the same decision code as `nlp.tag_learner`
+with the shipped kernel ridge: both go through the same decision code as `nlp.tagging.learner`
 (Platt calibration on held-out training scores, every text's most probable priority, per-priority
 cuts that must be right at least 25 % of the time), so they differ only in the scores.
 """
@@ -20,8 +20,9 @@ from sklearn.model_selection import KFold
 from benchmarks import tagging as bench
 from benchmarks import tagging_dev
 from benchmarks.tagging_token_states import TokenStates, _compute, token_states
-from nlp import embed, tag_learner
+from nlp import embed
 from nlp.priorities import Framework, load_framework
+from nlp.tagging import learner as tag_learner
 
 SPLITS = tagging_dev.SPLITS
 
@@ -150,7 +151,7 @@ def calibrated_logits(held_out: np.ndarray, scores: np.ndarray, train_gold: np.n
 
 
 def decide(held_out: np.ndarray, scores: np.ndarray, train_gold: np.ndarray) -> np.ndarray:
-    """Test decisions as `nlp.tag_learner` makes them (no zero-shot fallback)."""
+    """Test decisions as `nlp.tagging.learner` makes them (no zero-shot fallback)."""
     learnt = train_gold.sum(axis=0) >= tag_learner.MIN_EXAMPLES
     held_logit, test_logit = calibrated_logits(held_out, scores, train_gold)
     calibrated = np.where(learnt[None, :], tag_learner._sigmoid(held_logit), 0.0)

@@ -24,7 +24,7 @@ differently trust to trust), so the tagger may use the target domain's unlabelle
 - "target priors by EM": the target's label frequencies estimated from its texts' calibrated
   probabilities (Saerens et al. 2002) and the log-odds moved by the change (label shift).
 
-Each variant is the shipped `nlp.tag_learner` fit with one thing changed (the same blocks,
+Each variant is the shipped `nlp.tagging.learner` fit with one thing changed (the same blocks,
 ridge, Platt, cuts, top-1 rule and zero-shot fallback); its plain row must equal the shipped
 learner's figures, printed first. The transductive texts are the test trust's texts, as in the
 app, where the stories to tag are the organisation's unlabelled ones. Settings are chosen on
@@ -45,8 +45,9 @@ from sklearn.model_selection import train_test_split
 
 from benchmarks import tagging as bench
 from benchmarks import tagging_experiments_common as common
-from nlp import embed, tag_learner
+from nlp import embed
 from nlp.priorities import load_framework
+from nlp.tagging import learner as tag_learner
 
 
 @dataclass

@@ -31,7 +31,7 @@ READABLE = ("ready", "checked")
 
 
 # A withdrawn story's anonymised text goes with it, and so do the vectors made from that text
-# (nlp/embed.py keeps the cache; nlp/tag_encoder.py the tagging vectors).
+# (nlp/embed.py keeps the cache; nlp/tagging/encoder.py the tagging vectors).
 register_cleanup("anonymisations")(delete_rows("anonymisations"))
 register_cleanup("embeddings")(delete_rows("embeddings"))
 register_cleanup("tag_embeddings")(delete_rows("tag_embeddings"))

@@ -270,7 +270,7 @@ def load_embeddings(
     db, story_ids: Iterable[int], table: str = "embeddings", model: str = MODEL_ID
 ) -> dict[int, np.ndarray]:
     """Cached vectors of this model for the given stories (missing ones are left out); `table`
-    and `model` name another cache of the same shape (`nlp.tag_encoder`'s tagging vectors)."""
+    and `model` name another cache of the same shape (`nlp.tagging.encoder`'s tagging vectors)."""
     rows = db.execute(
         f"SELECT story_id, dim, vector FROM [{table}] WHERE model = ?"
         " AND story_id IN (SELECT value FROM json_each(?))",
@@ -296,7 +296,7 @@ def ensure_embeddings(
 
     A cached vector is stale when the anonymised text's sha256 or the model differs. `table`,
     `model` and `encoder` (texts, progress -> vectors) name another cache of the same shape:
-    `nlp.tag_encoder` keeps the tagging vectors beside these.
+    `nlp.tagging.encoder` keeps the tagging vectors beside these.
     """
     from plumbing import db as wdb
 

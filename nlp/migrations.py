@@ -256,7 +256,7 @@ def m009_stale_taggers(db: Database) -> None:
 
 @migrations()
 def m010_tag_embeddings(db: Database) -> None:
-    """Tagging vectors (`nlp.tag_encoder`: MiniLM adapted to patient feedback), a second vector
+    """Tagging vectors (`nlp.tagging.encoder`: MiniLM adapted to patient feedback), a second vector
     per story beside `embeddings`, which themes, signals and criticality keep using. Taggers
     stored before learnt from the packaged model's vectors, so they start stale: the worker
     retrains them on the new ones."""

@@ -1,6 +1,6 @@
 """A trained tagger's arrays as one stored blob, and back.
 
-Both taggers (`nlp.tagging.LinearTagger`, `nlp.tag_learner.LearntTagger`) are stored in the
+Both taggers (`nlp.tagging.LinearTagger`, `nlp.tagging.learner.LearntTagger`) are stored in the
 database as numpy's .npz format: arrays only, read with `allow_pickle` off, so a stored model
 can never carry executable code. One place keeps that promise for both.
 """

@@ -14,7 +14,8 @@ from plumbing.jobs import job
 @job("embed")
 def embed_stories(db, progress, activity_id: int | None = None) -> None:
     """Cache embeddings of the checked stories (all, or one activity's) that lack them."""
-    from nlp import embed, tag_store
+    from nlp import embed
+    from nlp.tagging import store as tag_store
     from nlp.themes import store as theme_store
 
     story_ids = theme_store.checked_story_ids(db, activity_id)
@@ -64,7 +65,7 @@ def refresh_keywords(db, progress, theme_ids: list[int] | None = None) -> None:
 def tag_activity(db, progress, activity_id: int) -> None:
     """Tag an activity's stories to its framework and score their criticality; stories not yet
     embeddable wait for the next run."""
-    from nlp import tag_store
+    from nlp.tagging import store as tag_store
 
     tag_store.tag_activity(db, activity_id, progress)
 
@@ -72,7 +73,7 @@ def tag_activity(db, progress, activity_id: int) -> None:
 @job("train_tagger")
 def train_tagger(db, progress, framework_id: str) -> None:
     """Learn from analysts' confirmed tags, then re-tag the activities using the framework."""
-    from nlp import tag_store
+    from nlp.tagging import store as tag_store
 
     tag_store.retrain(db, framework_id, progress)
 
@@ -82,7 +83,7 @@ def retrain_stale_taggers(db, progress) -> None:
     """Retrain every tagger a withdrawal left stale (`tag_store.forget_in_taggers`), whichever
     process withdrew the story: the web's flows queue `train_tagger`, but a withdrawal from
     the command line or a job may not, and a stale tagger tags nothing until retrained."""
-    from nlp import tag_store
+    from nlp.tagging import store as tag_store
 
     for framework_id in tag_store.stale_frameworks(db):
         tag_store.retrain(db, framework_id)
@@ -114,7 +115,9 @@ def anonymise_job(db, progress, story_ids: list[int] | None = None) -> None:
 def after_check(db, progress, story_id: int) -> None:
     """Embed a newly checked story, place it in its activity's existing themes and tag it, in
     that order (each step needs the one before), without refitting anything."""
-    from nlp import embed, tag_encoder, tag_store
+    from nlp import embed
+    from nlp.tagging import encoder as tag_encoder
+    from nlp.tagging import store as tag_store
     from nlp.themes import store as theme_store
 
     story = consent.story_facts(db, [story_id]).get(story_id)

@@ -44,7 +44,7 @@ CLEANUPS = (
     "nlp.themes.store.model_files",
     "nlp.themes.store.quotes",
     "nlp.themes.store.pending",
-    "nlp.tag_store",
+    "nlp.tagging.store",
     "workbench.safeguarding.flags",
     "workbench.feedback.actions",
     "workbench.feedback.outbox",

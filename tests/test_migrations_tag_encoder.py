@@ -4,9 +4,10 @@ file, migrated by the real migration sets up to m010, filled by the real tagging
 
 from __future__ import annotations
 
-from nlp import embed, tag_store
+from nlp import embed
 from nlp import migrations as nlp_migrations
 from nlp.priorities import load_framework, store_framework
+from nlp.tagging import store as tag_store
 from plumbing import db as wdb
 from plumbing import jobs, registry
 from tests.consent_support import staff_user

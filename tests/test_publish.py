@@ -291,7 +291,7 @@ def test_an_analyst_sees_the_last_build_and_can_queue_a_publish(app, client, db,
 
 def test_a_theme_is_linked_only_to_priorities_enough_of_its_stories_carry(db, seeded, target):
     """One stray tag used to link a theme to a priority; now a quarter of its stories must."""
-    from nlp.tag_store import THEME_PRIORITY_SHARE
+    from nlp.tagging.store import THEME_PRIORITY_SHARE
 
     theme = seeded["themes"]["Waiting for appointments"]
     members = [

@@ -7,9 +7,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from nlp import embed, model_blob, tag_encoder, tag_learner
-from nlp import tag_encoder_training as training
+from nlp import embed, model_blob
 from nlp.priorities import load_framework
+from nlp.tagging import encoder as tag_encoder
+from nlp.tagging import encoder_training as training
+from nlp.tagging import learner as tag_learner
 from tests.test_tagging import FRAMEWORK_YAML, LONG_CARER_STORY, STORIES
 
 
@@ -100,7 +102,7 @@ def test_the_shipped_weights_come_from_trusts_a_and_b_with_the_current_settings(
     assert "Trust C" not in training.DEFAULT_TRUSTS  # Trust C measures the weights
     digest = training.training_digest(texts, codes, framework)
     assert str(tag_encoder.stored()["training_sha256"]) == digest, (
-        "run: python -m nlp.tag_encoder_training"
+        "run: python -m nlp.tagging.encoder_training"
     )
 
 

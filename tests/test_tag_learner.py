@@ -10,8 +10,10 @@ import textwrap
 import numpy as np
 import pytest
 
-from nlp import tag_encoder, tag_learner, tag_reasons
 from nlp.priorities import FrameworkError, load_framework
+from nlp.tagging import encoder as tag_encoder
+from nlp.tagging import learner as tag_learner
+from nlp.tagging import reasons as tag_reasons
 from tests.test_tagging import FRAMEWORK_YAML, LONG_CARER_STORY, STORIES
 
 

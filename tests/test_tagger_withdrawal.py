@@ -14,8 +14,8 @@ from test_capture_web import staff_confirmed
 
 from consent.references import new_reference
 from consent.withdrawal import withdraw
-from nlp import tag_store
 from nlp.priorities import load_framework, store_framework
+from nlp.tagging import store as tag_store
 from plumbing import db as wdb
 from plumbing import jobs
 from plumbing.clock import today

@@ -14,8 +14,12 @@ import pytest
 from click.testing import CliRunner
 
 from consent.withdrawal import withdraw
-from nlp import criticality, embed, tag_encoder, tag_learner, tag_reasons, tag_store, tagging
+from nlp import criticality, embed, tagging
 from nlp.priorities import load_framework, store_framework
+from nlp.tagging import encoder as tag_encoder
+from nlp.tagging import learner as tag_learner
+from nlp.tagging import reasons as tag_reasons
+from nlp.tagging import store as tag_store
 from plumbing import db as wdb
 from plumbing.clock import now_iso
 from tests.consent_support import anonymise, bare_activity, migrated_db, new_theme, staff_user
@@ -117,7 +121,7 @@ def all_stories() -> list[tuple[str, str]]:
 
 @lru_cache(maxsize=1)
 def vectors() -> np.ndarray:
-    """The stories' tagging vectors (`nlp.tag_encoder`): what tagging reads."""
+    """The stories' tagging vectors (`nlp.tagging.encoder`): what tagging reads."""
     return tag_encoder.encode([text for _, text in all_stories()])
 
 

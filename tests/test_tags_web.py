@@ -232,7 +232,8 @@ def test_decisions_queue_one_retraining_of_the_tagger(client, login_as, db, seed
 
 
 def test_stories_the_tagger_is_least_sure_of_come_first(client, login_as, db, seeded):
-    from nlp import tag_learner, tag_store
+    from nlp.tagging import learner as tag_learner
+    from nlp.tagging import store as tag_store
 
     stories = seeded["stories"]
     learnt = f"{tag_learner.VERSION_PREFIX}/test"

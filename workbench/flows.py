@@ -12,7 +12,7 @@ from huey import Huey
 from consent.receipts import ConsentChange, change_consent
 from consent.retention import erase_due
 from consent.withdrawal import WithdrawalResult, withdraw
-from nlp import tag_store
+from nlp.tagging import store as tag_store
 from plumbing import jobs
 from plumbing.jobs import enqueue
 

@@ -17,7 +17,7 @@ from flask_login import current_user
 
 from consent import StoryKey
 from consent import activities as consent_activities
-from nlp import tag_store
+from nlp.tagging import store as tag_store
 from plumbing import audit
 from workbench.charts.reach import reach_chart
 from workbench.feedback import actions, evaluation, outbox, qdpx, reach

@@ -1,6 +1,6 @@
 """Analyst review of priority tags, and the frameworks admins maintain.
 
-Views orchestrate; `nlp.tag_store` and `nlp.priorities` decide.
+Views orchestrate; `nlp.tagging.store` and `nlp.priorities` decide.
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user
 
 from consent.activities import get_activity, list_activities
-from nlp import priorities, tag_store
+from nlp import priorities
 from nlp.priorities import FrameworkError
+from nlp.tagging import store as tag_store
 from nlp.themes import store as theme_store
 from plumbing import audit, jobs
 from workbench.policy import roles

@@ -151,7 +151,9 @@ def load(db: sqlite_utils.Database, stories: int = 300, seed: int = 7) -> list[D
 @job("demo_pipeline")
 def demo_pipeline(db: sqlite_utils.Database, progress, published_path: str) -> None:
     """Take the demo stories along the whole path, as people and workers would."""
-    from nlp import checks, embed, tag_encoder, tag_store
+    from nlp import checks, embed
+    from nlp.tagging import encoder as tag_encoder
+    from nlp.tagging import store as tag_store
     from nlp.themes import store as theme_store
     from workbench.publishing import publish
 

@@ -19,7 +19,7 @@ import sqlite_utils
 
 import consent
 from consent import delete_rows, register_cleanup
-from nlp import tag_store
+from nlp.tagging import store as tag_store
 from nlp.themes import store as theme_store
 from plumbing import audit
 from plumbing import db as wdb

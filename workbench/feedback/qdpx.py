@@ -33,7 +33,8 @@ import sqlite_utils
 
 import consent
 from consent.text import clean_text
-from nlp import checks, embed, tag_store
+from nlp import checks, embed
+from nlp.tagging import store as tag_store
 from nlp.themes import store as theme_store
 from plumbing import clock
 

@@ -15,8 +15,9 @@ from collections.abc import Iterable
 import sqlite_utils
 
 import consent
-from nlp import checks, tag_store
+from nlp import checks
 from nlp.priorities import list_frameworks
+from nlp.tagging import store as tag_store
 from nlp.themes import store as theme_store
 from workbench import suppression
 from workbench.publishing.bands import size_band, tone

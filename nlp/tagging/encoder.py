@@ -1,7 +1,7 @@
 """Sentence vectors for tagging, from all-MiniLM-L6-v2 adapted once to NHS patient feedback.
 
-Why a second encoder: the per-organisation tagger (`nlp.tag_learner`) is a fast ridge over
-sentence vectors, and the general-purpose model was its limit. `nlp.tag_encoder_training`
+Why a second encoder: the per-organisation tagger (`nlp.tagging.learner`) is a fast ridge over
+sentence vectors, and the general-purpose model was its limit. `nlp.tagging.encoder_training`
 fine-tuned MiniLM's layers (the wordpiece table left as packaged) on comments coded by NHS
 trusts; the change alone ships here (`nlp/data/tag_encoder.npz`: differences from the packaged
 weights, matrices as int8 rows with a scale each, about 10 MB) and is added over the packaged
@@ -24,7 +24,7 @@ import numpy as np
 
 from nlp import embed, model_blob
 
-WEIGHTS = Path(__file__).parent / "data" / "tag_encoder.npz"
+WEIGHTS = Path(__file__).parents[1] / "data" / "tag_encoder.npz"
 DELTA = "delta/"
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from nlp import tag_encoder
+from nlp.tagging import encoder as tag_encoder
 
 MAX_REASON = 300  # characters: a reason is a sentence to read beside the tag, not the story
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[.!?][\"')\]])\s+|\n+")

@@ -26,11 +26,12 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from nlp import embed, model_blob, tag_encoder
+from nlp import embed, model_blob
 from nlp.priorities import Framework
+from nlp.tagging import encoder as tag_encoder
 
 if TYPE_CHECKING:
-    from nlp.tag_learner import LearntTagger
+    from nlp.tagging.learner import LearntTagger
 
 DEFAULT_THRESHOLD = 0.02  # margin below the story's best zero-shot score
 MIN_CONFIRMED = 5  # confirmed tags a priority needs before a classifier is trained for it
@@ -62,7 +63,7 @@ def phrase_index(
 ) -> PhraseIndex:
     """Embed the phrases of every priority: title, description, examples, and the titles of its
     children (a broad priority covers its narrower ones). With the tagging encoder
-    (`nlp.tag_encoder`) unless `encode` is given: the one that made the stories' vectors."""
+    (`nlp.tagging.encoder`) unless `encode` is given: the one that made the stories' vectors."""
     phrases: list[str] = []
     owners: list[int] = []
     for number, priority in enumerate(framework.priorities):
@@ -286,8 +287,8 @@ def propose(
     """Tags to propose for each story: zero-shot everywhere, replaced by the classifier for the
     priorities it covers. With `texts` (the stories' checked texts), each proposal's evidence
     is the sentence of the story that carried it; without, the nearest priority phrase."""
-    from nlp import tag_reasons
-    from nlp.tag_learner import LearntTagger
+    from nlp.tagging import reasons as tag_reasons
+    from nlp.tagging.learner import LearntTagger
 
     index = phrase_index(framework)
     result = zero_shot(vectors, index)
@@ -419,9 +420,10 @@ def tag_texts(
     training: tuple[list[str], list[list[str]]] | None = None,
 ) -> list[TextTags]:
     """Tag texts without a database: zero-shot, or trained on `training` = (texts, lists of
-    priority ids) with the learnt tagger (`nlp.tag_learner`), which falls back to zero-shot for
+    priority ids) with the learnt tagger (`nlp.tagging.learner`), which falls back to zero-shot for
     priorities with too few examples. Every tag comes with the sentence that carried it."""
-    from nlp import tag_learner, tag_reasons
+    from nlp.tagging import learner as tag_learner
+    from nlp.tagging import reasons as tag_reasons
 
     if not texts:
         return []

@@ -18,8 +18,11 @@ from sqlite_utils import Database
 
 import consent
 from consent import delete_rows, register_cleanup
-from nlp import criticality, embed, tag_encoder, tag_learner, tagging
+from nlp import criticality, embed
 from nlp.priorities import Framework, FrameworkError, framework_version, get_framework
+from nlp.tagging import encoder as tag_encoder
+from nlp.tagging import learner as tag_learner
+from nlp.tagging import proposals as tagging
 from plumbing import db as wdb
 from plumbing.clock import now_iso
 
@@ -73,7 +76,7 @@ register_cleanup("criticality")(delete_rows("criticality"))
 
 
 def story_vectors(db: Database, story_ids: list[int]) -> dict[int, np.ndarray]:
-    """Cached tagging vectors (`nlp.tag_encoder`, float32, 384-d) of the stories that have one
+    """Cached tagging vectors (`nlp.tagging.encoder`, float32, 384-d) of the stories that have one
     from the current tagging encoder; `tag_encoder.ensure_tag_embeddings` fills the cache."""
     return {
         sid: vector
@@ -454,7 +457,7 @@ def _training_labels(
 def train_classifier(db: Database, framework_id: str) -> dict[str, dict]:
     """Recalibrate zero-shot margins and train the learnt tagger from analysts' decisions.
 
-    Stores per-priority margins in `priorities.threshold`, and the tagger (`nlp.tag_learner`)
+    Stores per-priority margins in `priorities.threshold`, and the tagger (`nlp.tagging.learner`)
     with its cross-validated precision and recall in `classifiers`; returns those figures keyed
     by priority id. It learns from the stories an analyst confirmed a tag of (their other
     priorities count as absent) and from each priority's title, description and examples.

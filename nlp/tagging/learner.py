@@ -30,8 +30,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from nlp import embed, model_blob, tag_encoder
+from nlp import embed, model_blob
 from nlp.priorities import Framework
+from nlp.tagging import encoder as tag_encoder
 
 MIN_EXAMPLES = 3  # labelled stories a priority needs before it is learnt, not zero-shot
 FOLDS = 3
@@ -354,7 +355,7 @@ def fit(
     encode: Encoder | None = None,
 ) -> LearntTagger:
     """Train on labelled texts: `labels` is (texts, priorities) 0/1 in `priority_ids` order.
-    `vectors` are the texts' tagging vectors (`nlp.tag_encoder`), or those of `encode`, which
+    `vectors` are the texts' tagging vectors (`nlp.tagging.encoder`), or those of `encode`, which
     then embeds the priorities' phrases too (benchmarks compare encoders this way).
 
     Cross-validation (FOLDS folds, held-out scores) gives each learnt priority its Platt

@@ -1,15 +1,15 @@
 """Adapt MiniLM once, offline, to NHS patient-feedback comments, for tagging (issue 22).
 
-    PYTHONPATH=. HF_HUB_OFFLINE=1 python -m nlp.tag_encoder_training \
+    PYTHONPATH=. HF_HUB_OFFLINE=1 python -m nlp.tagging.encoder_training \
         [--data fft_phase1.csv] [--framework fft-phase1.yaml] [--trusts "Trust A,Trust B"]
 
-Why: the per-organisation tagger (`nlp.tag_learner`) is a ridge over frozen sentence vectors,
+Why: the per-organisation tagger (`nlp.tagging.learner`) is a ridge over frozen sentence vectors,
 and no change to the learner moved it beyond noise; fine-tuning per fit takes minutes. Adapting
 the encoder once to how patients write about care, on comments coded by NHS trusts, and
 shipping the change keeps each organisation's fit a ridge of seconds. What ships is the
 difference from the packaged model (`nlp/data/tag_encoder.npz`: matrices as int8 rows with a
 scale each; the wordpiece table is not trained, so it ships nothing about which wordpieces the
-comments hold), added over it offline by `nlp.tag_encoder`.
+comments hold), added over it offline by `nlp.tagging.encoder`.
 
 Objective: cosine-softmax cross-entropy over the comments' subcategories, on the mean-pooled,
 normalised vector the app uses; each subcategory's row of the throw-away head starts at its
@@ -32,8 +32,9 @@ from pathlib import Path
 
 import numpy as np
 
-from nlp import embed, tag_encoder
+from nlp import embed
 from nlp.priorities import Framework, Priority, load_framework
+from nlp.tagging import encoder as tag_encoder
 
 DEFAULT_DATA = Path("/work/shared/data/fft_phase1.csv")
 DEFAULT_FRAMEWORK = Path("/work/shared/priorities/fft-phase1.yaml")
@@ -143,7 +144,7 @@ def adapt(
     top-level loss."""
     import torch
 
-    from nlp import tag_learner
+    from nlp.tagging import learner as tag_learner
 
     torch.manual_seed(settings.seed)
     generator = np.random.default_rng(settings.seed)
