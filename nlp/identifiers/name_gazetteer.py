@@ -22,6 +22,9 @@ class Gazetteer:
     surnames: frozenset[str]
     # First names that are also everyday words ("will", "hope", "may"): they need a cue.
     name_words: frozenset[str]
+    # Pet forms that are everyday words ("Mo", "Dot", "Win", "Viv"): a name only with a
+    # surname after them ("Mo Smith").
+    pet_words: frozenset[str]
     places: frozenset[str]
     place_starts: frozenset[str]  # first words of the places, to skip most tokens quickly
     # Words common enough (Zipf >= 4) that, lower-cased, they read as ordinary English.
@@ -47,11 +50,13 @@ def gazetteer() -> Gazetteer:
     places = _read("uk_places.txt") | _read("uk_areas.txt")
     common = _read("common_words.txt") | DOMAIN_WORDS
     # Pet forms ("Geoff", "Trev") join the first names unless they are everyday words too.
-    short = {n for n in _read("short_first_names.txt") if n not in common}
+    pets = _read("short_first_names.txt")
+    short = {n for n in pets if n not in common}
     return Gazetteer(
         first_names=_read("first_names.txt") | short,
         surnames=_read("surnames.txt"),
         name_words=_read("name_words.txt"),
+        pet_words=frozenset(pets - short),
         places=places,
         place_starts=frozenset(re.split(r"[\s-]", p)[0] for p in places),
         common_words=common,

@@ -22,8 +22,8 @@ from nlp.identifiers.note_shorthand import shorthand_findings
 from nlp.identifiers.place_shapes import place_shapes
 from nlp.identifiers.short_place_kinds import short_place_findings
 from nlp.identifiers.spoken_postcodes import spoken_postcodes
-from nlp.identifiers.typed_streets import typed_streets
 from nlp.identifiers.token_rules import token_findings
+from nlp.identifiers.typed_streets import typed_streets
 from nlp.identifiers.uk_recognisers import pattern_findings
 from nlp.identifiers.worded_addresses import worded_address_findings
 

@@ -196,6 +196,8 @@ def in_welsh(v: View, i: int) -> bool:
 def first_name_ok(v: View, i: int, gaz: Gazetteer) -> bool:
     """A gazetteer first name that reads as a name here (not "will", "hope", "mark" as words)."""
     w = v.word[i]
+    if w in gaz.pet_words and v.mode == "mixed" and v.title[i] and not v.text[i].isupper():
+        return not not_a_name(v, i) and _pet_name_surname(v, i, gaz)  # "Mo Smith"
     if w not in gaz.first_names or not_a_name(v, i):
         return False
     if i > 0 and v.low[i - 1] in ("christmas", "new", "year's"):
@@ -211,7 +213,12 @@ def first_name_ok(v: View, i: int, gaz: Gazetteer) -> bool:
         if (
             v.mode == "mixed"
             and v.title[i]
-            and (v.ent[i] == "PERSON" or not v.sent_start[i] or possessive)
+            and (
+                v.ent[i] == "PERSON"
+                or not v.sent_start[i]
+                or possessive
+                or _says_or_described(v, i, gaz)
+            )
         ):
             return True
         return _surname_follows(v, i, gaz)
@@ -224,6 +231,22 @@ def first_name_ok(v: View, i: int, gaz: Gazetteer) -> bool:
     if v.mode == "mixed":
         return v.title[i] or w not in gaz.english_words
     return not v.function_word(i)
+
+
+def _says_or_described(v: View, i: int, gaz: Gazetteer) -> bool:
+    """ "Andy the driver says sorry", "Bill said no": a name that is also a word, opening a
+    sentence, reads as a name before a verb of speech or "the" and a word for what someone does
+    ("Art the ..." stays a word before anything else)."""
+    nxt = v.low[i + 1 : i + 3]
+    if not nxt or not v.spaced[i] or v.stop[i]:
+        return False  # "Will the nurse come back?": a question, not Will
+    if nxt[0] in SPEECH_VERBS:
+        return True
+    return (
+        len(nxt) == 2
+        and nxt[0] == "the"
+        and (v.word[i + 2] in ROLE_CUES or (len(nxt[1]) > 4 and nxt[1].endswith(("er", "or"))))
+    )
 
 
 # Capitalised words that make the word before them part of an organisation's name: "Royal
@@ -250,6 +273,20 @@ def _surname_follows(v: View, i: int, gaz: Gazetteer) -> bool:
     if v.mode == "mixed" and not (v.title[i] and v.title[j]):
         return False
     return (w in gaz.surnames and w not in gaz.common_words) or w not in gaz.english_words
+
+
+def _pet_name_surname(v: View, i: int, gaz: Gazetteer) -> bool:
+    """ "Mo Smith", "Dot Cotton", "Win Jones": a pet form that is an everyday word, written
+    with a capital before a capitalised listed surname (even a common one), inside a line
+    of mixed case; "Wait a mo. Smith ..." has a full stop between."""
+    j = i + 1
+    if j >= len(v) or not v.spaced[i] or not v.title[j] or not v.wordlike[j] or v.stop[j]:
+        return False
+    if v.text[j].isupper() or not_a_name(v, j) or v.word[j] in gaz.places:
+        return False
+    return v.word[j] in gaz.surnames and not (
+        j + 1 < len(v) and v.word[j + 1] in ("street", "road")
+    )
 
 
 NAME_PARTICLES = frozenset("dos da de van von der del della di le la al el bin ibn".split())
