@@ -52,11 +52,12 @@ def gazetteer() -> Gazetteer:
     # Pet forms ("Geoff", "Trev") join the first names unless they are everyday words too.
     pets = _read("short_first_names.txt")
     short = {n for n in pets if n not in common}
+    first_names = _read("first_names.txt") | short
     return Gazetteer(
-        first_names=_read("first_names.txt") | short,
+        first_names=first_names,
         surnames=_read("surnames.txt"),
         name_words=_read("name_words.txt"),
-        pet_words=frozenset(pets - short),
+        pet_words=frozenset(pets - first_names),
         places=places,
         place_starts=frozenset(re.split(r"[\s-]", p)[0] for p in places),
         common_words=common,

@@ -431,7 +431,17 @@ def _cue_before(v: View, i: int, gaz: Gazetteer) -> str | None:
             return "role"  # "the radiographer (Cookie)", not "the therapist (SALT)"
     if k > 0 and (v.low[k - 1], v.low[k]) in CARE_FOR_CUES:
         return "role"
+    if v.low[k] in GREETINGS and (k == 0 or v.sent_start[k]) and v.mode != "mixed":
+        return "role"  # "hi sue its bernie", "hiya jo": a message opening on whom it is for
+    if v.low[k] == "(" and i + 1 < len(v) and v.low[i + 1] == ")" and v.mode != "mixed":
+        before = range(max(0, k - 4), k)
+        if any(v.word[m] in PEOPLE_NOUNS or v.word[m] in ROLE_CUES for m in before):
+            return "role"  # "the woman i saw (becca)", "the nurse on nights (shaz)"
     return None
+
+
+# Words a message opens with before the name of whom it is for.
+GREETINGS = frozenset("hi hiya hey hello dear morning evening afternoon".split())
 
 
 def _doer(word: str, gaz: Gazetteer) -> bool:
