@@ -407,6 +407,8 @@ def _cue_before(v: View, i: int, gaz: Gazetteer) -> str | None:
         return None
     if k < 0:
         return "role" if v.word[i] not in gaz.common_words and _addressed(v, i) else None
+    if _known_as(v, k, i):
+        return "title"
     if v.low[k] == ":" and k > 0 and (v.word[k - 1] in ROLE_CUES or v.word[k - 1] == "name"):
         return "role"  # "Consultant: Okafor", "Name: Chidi Nwosu"
     prev = v.word[k].rstrip(".")
@@ -438,6 +440,21 @@ def _cue_before(v: View, i: int, gaz: Gazetteer) -> str | None:
         if any(v.word[m] in PEOPLE_NOUNS or v.word[m] in ROLE_CUES for m in before):
             return "role"  # "the woman i saw (becca)", "the nurse on nights (shaz)"
     return None
+
+
+def _known_as(v: View, k: int, i: int) -> bool:
+    """ "(known as "Kenny")", "I like to be called: Ash", "goes by Sid": the name someone
+    goes by, capitalised, even when it is also a word; quotes and a colon may stand between."""
+    if v.mode != "mixed" or not v.title[i] or v.text[i].isupper():
+        return False
+    while k > 0 and v.low[k] in QUOTES_AND_COLON:
+        k -= 1
+    pair = (v.low[k - 1], v.low[k]) if k > 0 else ("", v.low[k])
+    return pair in KNOWN_AS
+
+
+QUOTES_AND_COLON = frozenset(['"', "'", "“", "‘", ":"])
+KNOWN_AS = frozenset({("known", "as"), ("be", "called"), ("goes", "by"), ("go", "by")})
 
 
 # Words a message opens with before the name of whom it is for.
