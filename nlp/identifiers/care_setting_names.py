@@ -181,6 +181,16 @@ WARD_CODE = re.compile(
     re.IGNORECASE,
 )
 
+# "on C Wing", "F WING", "THE JESSOP WING": a prison's or hospital's wing by a letter (any
+# case), or by a name in a text of capitals, where "Wing" no longer tells a name by its capital
+# (the mixed-case "Jessop Wing" is found with the other named kinds). Compass and side words
+# name a part of any building ("WEST WING", "LEFT WING").
+LETTER_WING = re.compile(r"(?<![\w'’&-])[A-Z][ \t]+(?:Wing|WING)(?![\w'’-])")
+CAPS_NAMED_WING = re.compile(r"(?<![\w'’&-])(?P<name>[A-Z]{3,})[ \t]+WING\b")
+# "A" and "I" are words too ("It was A Wing and a prayer"): only after a preposition of place.
+PLACE_PREPOSITION = re.compile(r"(?:on|in|to|from|at|onto|into)[ \t]+$", re.IGNORECASE)
+NOT_WING_NAMES = frozenset("north south east west left right new old main front back the a".split())
+
 
 # "Ward Alaw", "Ward Erddig", "ward Llinos": a ward named after a river, a tree or a person,
 # written after the word. The name must not be an English word ("Ward Manager", "Ward Round").
@@ -258,6 +268,14 @@ def patterned_care_settings(text: str) -> Iterator[Finding]:
         yield Finding(m.start("name"), m.end("name"), "CARE_SETTING", 0.75, "care_saint")
     for m in GENERIC_THE.finditer(text):
         yield Finding(m.start("name"), m.end("name"), "CARE_SETTING", 0.7, "care_generic")
+    for m in LETTER_WING.finditer(text):
+        if text[m.start()] not in "AI" or PLACE_PREPOSITION.search(text, 0, m.start()):
+            yield Finding(m.start(), m.end(), "CARE_SETTING", 0.8, "care_pattern")
+    if text.isupper() or capitals_mean_little(text):
+        for m in CAPS_NAMED_WING.finditer(text):
+            words = m.group("name").lower().split()
+            if not any(w in NOT_WING_NAMES or w in gazetteer().common_words for w in words):
+                yield Finding(m.start(), m.end(), "CARE_SETTING", 0.75, "care_pattern")
     for pattern in (WELSH, WARD_CODE):
         for m in pattern.finditer(text):
             yield Finding(m.start(), m.end(), "CARE_SETTING", 0.85, "care_pattern")
