@@ -798,7 +798,9 @@ def _place_ok(v: View, i: int, size: int, key: str, gaz: Gazetteer) -> bool:
             return v.ent[i] in ("GPE", "LOC") or placed or (cue and v.proper(i))
         return True
     if common:
-        return placed
+        # Lower case throughout: "in london", "from bristol" read as places where the tagger,
+        # given the sentence, takes the word for a proper noun ("in bath", "for sale" stay).
+        return placed or (cue and size == 1 and v.has_pos and v.pos[i] == "PROPN")
     return (
         cue or placed or _area_follows(v, i + size) or not (v.has_pos and v.pos[i] in NOT_NAME_POS)
     )
