@@ -147,6 +147,12 @@ SAINT = re.compile(
     r"(?:\s+(?:Hospital|Hospice|Infirmary|University Hospital|Hospitals|Surgery|Practice|"
     r"Medical Centre|Ward|HOSPITAL|HOSPICE))?"
 )
+# A capitalised word after a preposition of place, right before "St", makes it a street's
+# ("on High St", "at Castle St"), not a saint's ("Guy's and St Thomas'", "Later St Luke's").
+STREET_BEFORE_ST = re.compile(
+    r"(?<![\w'’-])(?:on|off|in|at|to|from|down|along|near|of)[ \t]+"
+    r"(?P<name>(?!(?:The|And|Of|Royal)\b)[A-Z][a-z]+)[ \t]$"
+)
 SCHOOL_OR_CHURCH_AFTER = re.compile(
     r"(?:['’]s?)?\s+(?:(?:RC|CE|C\s?of\s?E|Catholic|Parish|Methodist)\s+)?"
     r"(?:Primary|Academy|High|Secondary|Grammar|Infants?|Juniors?|School|College|Church|church|"
@@ -258,6 +264,10 @@ def patterned_care_settings(text: str) -> Iterator[Finding]:
             if CARE_CONTEXT.search(near):
                 yield Finding(m.start("abbr"), m.end("abbr"), "CARE_SETTING", 0.7, "care_initials")
     for m in SAINT.finditer(text):
+        street = STREET_BEFORE_ST.search(text, max(0, m.start() - 30), m.start())
+        if street and m.group()[:2] == "St":  # "pharmacy on High St Bridlington": a street
+            yield Finding(street.start("name"), m.start() + 2, "ADDRESS", 0.7, "care_saint")
+            continue
         if SCHOOL_OR_CHURCH_AFTER.match(text, m.end()):
             continue  # "St Aidan's Church", "St Monica's RC Primary": schools_and_estates'
         if AFTER_A_DEDICATION.search(text, max(0, m.start() - 40), m.start()):
