@@ -1,4 +1,7 @@
-"""Streets named without a number in text typed in lower case: "the pharmacy on high st",
+"""Streets and practices named without capitals: "the pharmacy on high st", "my gp at
+lordship lane surgery".
+
+Streets named without a number in text typed in lower case: "the pharmacy on high st",
 "the clinic on king st", "the chemist on green lane", "at castle st medical".
 
 The street rules read capitals ("High St", "Mill Lane") or a house number ("4 merton rd"); a
@@ -15,6 +18,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from nlp.identifiers.findings import Finding
 from nlp.identifiers.name_gazetteer import gazetteer
@@ -52,6 +57,51 @@ def typed_streets(text: str) -> Iterator[Finding]:
             continue
         if all(_street_word(w, gaz) for w in words):
             yield Finding(m.start("street"), m.end("street"), "ADDRESS", 0.7, "typed_street")
+
+
+# "my gp at lordship lane surgery", "the staff at bridgewater medical centre", "(mill lane
+# surgery, west hampstead)": a practice's name typed in lower case, in any text (v6, v7, v12).
+# After "at", "to", "from", "with", "gp" or a bracket; its words must be a street's, a place's
+# or a rare word's, so "from knee surgery", "at my surgery", "to the local health centre" stay.
+_WORD = r"(?!(?:at|to|from|with|the|my|our|his|her)[ \t])[a-z][a-z'’]+"
+PRACTICE = re.compile(
+    r"(?:(?<![\w'’-])(?P<cue>at|to|from|with|gp)[ \t]+|\([ \t]*)(?:the[ \t]+)?"
+    rf"(?P<name>(?P<words>{_WORD}(?:[ \t]{_WORD}){{0,2}})[ \t]+"
+    r"(?P<kind>surgery|medical[ \t]cent(?:re|er)|health[ \t]cent(?:re|er)|medical[ \t]practice))"
+    r"(?![\w'’-]|[ \t]+(?:clinic|unit|department|dept|ward|team|list|waiting))"
+)
+SUFFIX_WORDS = frozenset(SUFFIX.split("|")) | {"way", "park", "hill", "green", "square", "row"}
+NOT_PRACTICE = NOT_STREET | frozenset(
+    """local village town city new old our their community family general private nhs gp
+    doctors doctor dental dentist main central university student students""".split()
+)
+
+
+def typed_practices(text: str) -> Iterator[Finding]:
+    """A practice named in lower case after a cue, by a street, a place or a rare word."""
+    gaz = gazetteer()
+    for m in PRACTICE.finditer(text):
+        words = m.group("words").lower().split()
+        if any(w in NOT_PRACTICE or w in STOP_WORDS for w in words):
+            continue
+        street = len(words) > 1 and words[-1] in SUFFIX_WORDS
+        # "from cataract surgery", "to bariatric surgery" are operations: after those cues
+        # only a place or a word in no English list names a practice; after "at", "gp" or a
+        # bracket, or before "medical centre", any uncommon word ("bridgewater").
+        operation = m.group("kind") == "surgery" and m.group("cue") in ("from", "to", "with")
+        rare = _rare if operation else _uncommon
+        if (
+            street and all(_street_word(w, gaz) or w not in gaz.common_words for w in words[:-1])
+        ) or all(w in gaz.places or rare(w, gaz) for w in words):
+            yield Finding(m.start("name"), m.end("name"), "CARE_SETTING", 0.7, "typed_practice")
+
+
+def _uncommon(word: str, gaz) -> bool:  # noqa: ANN001 - the gazetteer's own type
+    return word not in gaz.common_words and word not in STREET_WORDS
+
+
+def _rare(word: str, gaz) -> bool:  # noqa: ANN001 - the gazetteer's own type
+    return word not in gaz.english_words and word not in gaz.common_words
 
 
 def _street_word(word: str, gaz) -> bool:  # noqa: ANN001 - the gazetteer's own type
