@@ -249,3 +249,38 @@ def test_high_st_before_a_town_is_a_street_not_a_saints_hospital():
 
 def test_engine_names_the_eleventh_round():
     assert ENGINE_VERSION == "uk-rules-11+ner-3"
+
+
+# --- over-redaction: ordinary words of kinds that several sets' texts flagged ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("A doctor rang back at 4am and a nurse came out at 6.", "rang"),
+        ("Lady rang from Scarborough asking whether we cover her street.", "rang"),
+        ("I have now written to the Ombudsman about the way he was discharged.", "Ombudsman"),
+        ("We were told to give Nurofen and wait for a call back.", "Nurofen"),
+        ("None of the night staff could speak Cymraeg with my taid.", "Cymraeg"),
+        ("Mae hi'n haeddu gwell na hyn, a dweud y gwir.", "Mae"),
+        ("(Interpreted by telephone, ref 5512.) My name is Halina.", "Interpreted"),
+        ("Stall at Moorside library, fourteen conversations in all.", "Stall"),
+        ("My Life as a Young Carer, by a pupil in Year 9", "Young"),
+        ("Our twins spent six weeks in NICU before they came home.", "NICU"),
+        ("The pharmacy has run out of my HRT gel for the third month.", "HRT"),
+    ],
+)
+def test_ordinary_words_of_recurring_false_finding_kinds_are_left(text, value):
+    assert not flagged(text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Dr Young said she would ring back after the scan.", "Young"),
+        ("The doctor, Dr Okafor, rang back at six.", "Okafor"),
+        ("Mae is my best friend and she visits on Sundays.", "Mae"),
+    ],
+)
+def test_the_same_words_as_names_are_still_found(text, value):
+    assert "PERSON" in labelled(text, value)

@@ -78,6 +78,7 @@ DOMAIN_WORDS = frozenset(
     tourette's addison's hodgkin's bell's graves' raynaud's ménière's meniere's guillain barre
     mental act covid covid-19 corona copd mri ct ecg xray x-ray ultrasound uti ibs adhd
     autism asd mnd ms bpd ptsd ocd iapt camhs crisis team dols dnacpr dnr resus
+    nicu picu scbu sdec hrt
     monday tuesday wednesday thursday friday saturday sunday christmas easter""".split()
 )
 
@@ -136,7 +137,11 @@ NOT_IDENTIFIER_WORDS = frozenset(
     volunteer client mums dads gypsy traveller travellers deaf flu forum noticeboard scheme
     nae naebody naethin tae wi hame oot aboot cannae dinnae didnae wisnae isnae couldnae
     wouldnae shouldnae widnae awfy bairn bairns wean weans och laddie lassie heid auld
-    thankyou thanku thanx thnx thx""".split()
+    thankyou thanku thanx thnx thx
+    cymraeg gymraeg saesneg gaeilge gàidhlig gaidhlig cernewek
+    ombudsman ombudsmen
+    calpol nurofen gaviscon sudocrem piriton oramorph ventolin lemsip strepsils dioralyte
+    movicol fybogel fortisip complan weetabix""".split()
 )
 
 # Frequent Welsh words that are not English words (a few are given names: "Mae", "Beth",
@@ -145,7 +150,8 @@ WELSH_WORDS = frozenset(
     """mae roedd oedd yw ydy ydw yn yr ac ar gyda mewn fe fo chi nhw dy ei ein eich eu braf
     iawn diolch fawr bore nos prynhawn croeso hefyd ond pan wedi ddim bod fod sut beth pwy
     ble meddai nyrs meddyg dydd heddiw ddoe yfory mamgu tadcu nain taid cariad hwyl bach
-    mawr cefais fy gan ffôn nodyn dda""".split()
+    mawr cefais fy gan ffôn nodyn dda angen gennych gen gwell byw oed nhad modryb siarad
+    wythnos nesa adre dod""".split()
 )
 COUNTRIES = frozenset(
     """uk u.k. gb england scotland wales britain ireland europe england's the united kingdom

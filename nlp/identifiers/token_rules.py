@@ -186,7 +186,7 @@ def in_welsh(v: View, i: int) -> bool:
     if v.word[i] not in WELSH_WORDS:
         return False
     near = [v.word[k] for k in (i - 2, i - 1, i + 1, i + 2) if 0 <= k < len(v) and k != i]
-    return any(w in WELSH_WORDS or w in ("'n", "’n") for w in near)
+    return any(w in WELSH_WORDS or w.endswith(("'n", "’n")) for w in near)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -204,6 +204,8 @@ def first_name_ok(v: View, i: int, gaz: Gazetteer) -> bool:
         return False
     if w in PEOPLE_NOUNS and i + 1 < len(v) and v.low[i + 1] == "(":
         return False  # "* Woman (70s) walked from town": a person described, not named
+    if w in DESCRIBING_NAMES and i + 1 < len(v) and v.word[i + 1] in KINDS_OF_PERSON:
+        return False  # "a Young Carer", "Young mum: ...": a person described, not named
     if _names_an_organisation(v, i):
         return False
     if w in MONTHS and (_next_to_a_number(v, i) or (i > 0 and v.low[i - 1] in DATE_WORDS)):
@@ -247,6 +249,16 @@ def _says_or_described(v: View, i: int, gaz: Gazetteer) -> bool:
         and nxt[0] == "the"
         and (v.word[i + 2] in ROLE_CUES or (len(nxt[1]) > 4 and nxt[1].endswith(("er", "or"))))
     )
+
+
+# First names or surnames that are also adjectives for a person ("Young", "Little", "Old"),
+# and the words for a kind of person that, after them, show the adjective.
+DESCRIBING_NAMES = frozenset("young little old new single elderly".split())
+KINDS_OF_PERSON = frozenset(
+    """carer carers mum mums dad dads mother mothers father fathers parent parents person
+    people man men woman women lady lad lads girl girls boy boys adult adults couple family
+    families onset""".split()
+)
 
 
 # Capitalised words that make the word before them part of an organisation's name: "Royal
@@ -532,7 +544,7 @@ def unlisted_title_name(v: View, i: int, gaz: Gazetteer) -> bool:
             return False  # "The Occupational Therapist", "a Discharge Coordinator"
     if v.ent[i] in NOT_IDENTIFIER_ENTS:
         return False  # spaCy reads a date, number or language here; an ORG may be a place
-    line_opening = v.sent_start[i] or (i > 0 and set(v.text[i - 1]) <= set("-–—*•"))
+    line_opening = v.sent_start[i] or (i > 0 and set(v.text[i - 1]) <= set("-–—*•([["))
     if line_opening and w in gaz.english_words and w.endswith(("ed", "ing")):
         if not gaz.is_name_part(w):
             return False  # "Copied from ...", "- Discussed: ...", "--- Forwarded note"
@@ -541,6 +553,8 @@ def unlisted_title_name(v: View, i: int, gaz: Gazetteer) -> bool:
     if w in gaz.english_words and w.endswith(("ed", "ing")) and not gaz.is_name_part(w):
         return False  # "Copied from ...", "Forwarded by ...", "Translated: ..." open a line
     nxt = v.low[i + 1] if i + 1 < len(v) else ""
+    if w in gaz.english_words and not gaz.is_name_part(w) and nxt in ("at", "on", "from", "and"):
+        return False  # "Stall at the community centre", "Outreach on Tuesday": a heading
     if _role_apposition(v, i):
         return True  # "Oksana, my midwife, was amazing"
     if _addressed_in_speech(v, i):
@@ -672,7 +686,13 @@ def _plain_word_after_title(v: View, i: int, gaz: Gazetteer) -> bool:
         return False  # "Ms queen rudy": "Mr", "Mrs", "Ms", "Dr" are titles and nothing else
     if v.mode != "mixed":  # no capitals to go by: only a verb gives the word away
         return v.has_pos and v.pos[i] == "VERB" and not gaz.is_name_part(v.word[i])
-    return v.word[i] in gaz.common_words or looks_like_a_verb(v, i, gaz)
+    # Where capitals carry meaning, "a doctor rang back", "Lady rang from Stockton": a word
+    # in lower case after an everyday title is a name only if the lists know it as one.
+    return (
+        not gaz.is_name_part(v.word[i])
+        or v.word[i] in gaz.common_words
+        or looks_like_a_verb(v, i, gaz)
+    )
 
 
 def people(v: View, gaz: Gazetteer) -> Iterator[Finding]:
