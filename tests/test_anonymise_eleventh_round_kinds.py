@@ -284,3 +284,8 @@ def test_ordinary_words_of_recurring_false_finding_kinds_are_left(text, value):
 )
 def test_the_same_words_as_names_are_still_found(text, value):
     assert "PERSON" in labelled(text, value)
+
+
+def test_an_operation_after_to_the_is_not_a_practice():
+    text = "From the first consultation to the bunion surgery, everything was explained."
+    assert not flagged(text, "bunion surgery")

@@ -85,11 +85,11 @@ def typed_practices(text: str) -> Iterator[Finding]:
         if any(w in NOT_PRACTICE or w in STOP_WORDS for w in words):
             continue
         street = len(words) > 1 and words[-1] in SUFFIX_WORDS
-        # "from cataract surgery", "to bariatric surgery" are operations: after those cues
-        # only a place or a word in no English list names a practice; after "at", "gp" or a
-        # bracket, or before "medical centre", any uncommon word ("bridgewater").
+        # "from cataract surgery", "to the bunion surgery" are operations: after those cues
+        # only a street or a place names a practice; after "at", "gp" or a bracket, or before
+        # "medical centre", any uncommon word ("bridgewater") does too.
         operation = m.group("kind") == "surgery" and m.group("cue") in ("from", "to", "with")
-        rare = _rare if operation else _uncommon
+        rare = _never if operation else _uncommon
         if (
             street and all(_street_word(w, gaz) or w not in gaz.common_words for w in words[:-1])
         ) or all(w in gaz.places or rare(w, gaz) for w in words):
@@ -100,8 +100,8 @@ def _uncommon(word: str, gaz) -> bool:  # noqa: ANN001 - the gazetteer's own typ
     return word not in gaz.common_words and word not in STREET_WORDS
 
 
-def _rare(word: str, gaz) -> bool:  # noqa: ANN001 - the gazetteer's own type
-    return word not in gaz.english_words and word not in gaz.common_words
+def _never(word: str, gaz) -> bool:  # noqa: ANN001 - the gazetteer's own type
+    return False
 
 
 def _street_word(word: str, gaz) -> bool:  # noqa: ANN001 - the gazetteer's own type
