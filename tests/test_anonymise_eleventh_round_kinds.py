@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 from anonymise_support import covered, flagged, labelled
 
-from nlp.anonymise import ENGINE_VERSION
+from nlp.anonymise import ENGINE_VERSION, detect
 from nlp.identifiers.typed_streets import typed_practices, typed_streets
 
 # --- streets and practices typed without capitals ---------------------------------------------
@@ -289,3 +289,30 @@ def test_the_same_words_as_names_are_still_found(text, value):
 def test_an_operation_after_to_the_is_not_a_practice():
     text = "From the first consultation to the bunion surgery, everything was explained."
     assert not flagged(text, "bunion surgery")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The registrar at Queen's said the scan was clear, and we went home.", "Queen's"),
+        ("Could the ambulance take her to Kings? The paramedic was not sure.", "Kings"),
+    ],
+)
+def test_a_hospital_by_its_royal_possessive_alone_near_care_words(text, value):
+    assert "CARE_SETTING" in labelled(text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("We watched the King's speech on the ward telly at Christmas.", "King's"),
+        ("The Queen's Park clinic was shut when we got there.", "Queen's"),
+    ],
+)
+def test_a_royal_possessive_before_a_noun_or_name_is_no_hospital_alone(text, value):
+    found = [f for f in _care_settings(text) if text[f.start : f.end] == value]
+    assert not found
+
+
+def _care_settings(text: str) -> list:
+    return [f for f in detect(text) if f.label == "CARE_SETTING"]

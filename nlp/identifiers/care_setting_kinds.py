@@ -88,6 +88,19 @@ MRI_AFTER = re.compile(
     r"unit|suite|room|slot|request|referral|waiting)\b",
     re.IGNORECASE,
 )
+# "the doctor at King's said", "the Children's – with sepsis", "take him Queens?": hospitals
+# called by the possessive they are named for (King's College, Queen's Medical Centre, the
+# Royal Hospital for Children), standing alone, with a word of care near. Not before another
+# capitalised word ("King's Lynn", "Queen's Park"), nor before a noun ("the King's speech"):
+# only before punctuation, the end, or a function word or verb of speech.
+ROYAL_POSSESSIVE = re.compile(
+    r"(?<![\w'’-])(?P<name>(?:King|Queen|Children|Women|Prince|Princess)['’]s|Kings|Queens)"
+    r"(?=[ \t]*(?:[.,;:!?)–—-]|$)|[ \t]+(?P<next>[a-z]+)\b)",
+    re.MULTILINE,
+)
+AFTER_POSSESSIVE = STOP_WORDS | frozenset(
+    "said says told rang phoned called yesterday today tomorrow again twice".split()
+)
 NOT_HOSPITAL_INITIALS = frozenset(
     """MRI UTI BMI PPI TCI AKI ABI TBI RTI LRTI URTI SSI HAI CAUTI ICH SAH PPH BPH DGH OOH LMWH
     UFH DOH DOI FOI ROI KPI API CPI CHI NHSI PHI DHI CQI HI""".split()
@@ -157,6 +170,11 @@ def care_setting_kind_findings(text: str) -> Iterator[Finding]:
             continue  # "the Stroke Unit", "the Acute Medical Unit": a department, not a name
         if _near_care(text, m.start("name"), m.end("name")):
             yield Finding(m.start("name"), m.end("name"), "CARE_SETTING", 0.75, "care_kind")
+    for m in ROYAL_POSSESSIVE.finditer(text):
+        if m.group("next") and m.group("next") not in AFTER_POSSESSIVE:
+            continue
+        if _near_care(text, m.start("name"), m.end("name")):
+            yield Finding(m.start("name"), m.end("name"), "CARE_SETTING", 0.7, "care_kind")
     for m in CHAIN.finditer(text):
         yield Finding(m.start("name"), m.end("name"), "CARE_SETTING", 0.75, "care_chain")
     for m in BARE_INITIALS.finditer(text):
