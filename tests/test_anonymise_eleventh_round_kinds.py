@@ -316,3 +316,8 @@ def test_a_royal_possessive_before_a_noun_or_name_is_no_hospital_alone(text, val
 
 def _care_settings(text: str) -> list:
     return [f for f in detect(text) if f.label == "CARE_SETTING"]
+
+
+def test_a_name_before_from_inside_a_message_is_still_a_person():
+    text = "I asked the nurses. Becca from the team is coming at ten tomorrow."
+    assert "PERSON" in labelled(text, "Becca")

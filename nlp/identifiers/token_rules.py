@@ -553,7 +553,7 @@ def unlisted_title_name(v: View, i: int, gaz: Gazetteer) -> bool:
     if w in gaz.english_words and w.endswith(("ed", "ing")) and not gaz.is_name_part(w):
         return False  # "Copied from ...", "Forwarded by ...", "Translated: ..." open a line
     nxt = v.low[i + 1] if i + 1 < len(v) else ""
-    if w in gaz.english_words and not gaz.is_name_part(w) and nxt in ("at", "on", "from", "and"):
+    if w in gaz.english_words and not gaz.is_name_part(w) and nxt in ("at", "on") and _heads(v, i):
         return False  # "Stall at the community centre", "Outreach on Tuesday": a heading
     if _role_apposition(v, i):
         return True  # "Oksana, my midwife, was amazing"
@@ -565,6 +565,17 @@ def unlisted_title_name(v: View, i: int, gaz: Gazetteer) -> bool:
         # "Gethin Rennie rang": two capitalised words in no list, then a verb of a person
         return v.low[i + 2] in NAME_FOLLOWERS or v.low[i + 2] in PERSON_VERBS
     return nxt in NAME_FOLLOWERS or v.ent[i] == "PERSON"
+
+
+def _heads(v: View, i: int) -> bool:
+    """Token i opens the text or a line: where a heading stands ("Becca from the team" inside
+    a message is a person)."""
+    start = v.start[i]
+    return (
+        start == 0
+        or v.lowered[:start].rstrip(" \t").endswith("\n")
+        or not v.lowered[:start].strip()
+    )
 
 
 def _unlisted_pair(v: View, j: int, gaz: Gazetteer) -> bool:
