@@ -321,3 +321,19 @@ def _care_settings(text: str) -> list:
 def test_a_name_before_from_inside_a_message_is_still_a_person():
     text = "I asked the nurses. Becca from the team is coming at ten tomorrow."
     assert "PERSON" in labelled(text, "Becca")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Attentive and kind, nothing was too much trouble.", "Attentive"),
+        ("Good service. Knowledgeable and patient with my questions.", "Knowledgeable"),
+    ],
+)
+def test_a_quality_opening_a_comment_before_and_is_no_name(text, value):
+    assert not flagged(text, value)
+
+
+def test_an_unlisted_name_before_and_is_still_a_person():
+    text = "I made friends here! Keren and Paula made me feel welcome."
+    assert "PERSON" in labelled(text, "Keren")

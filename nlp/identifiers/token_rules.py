@@ -553,8 +553,11 @@ def unlisted_title_name(v: View, i: int, gaz: Gazetteer) -> bool:
     if w in gaz.english_words and w.endswith(("ed", "ing")) and not gaz.is_name_part(w):
         return False  # "Copied from ...", "Forwarded by ...", "Translated: ..." open a line
     nxt = v.low[i + 1] if i + 1 < len(v) else ""
-    if w in gaz.english_words and not gaz.is_name_part(w) and nxt in ("at", "on") and _heads(v, i):
-        return False  # "Stall at the community centre", "Outreach on Tuesday": a heading
+    if w in gaz.english_words and not gaz.is_name_part(w):
+        if nxt in ("at", "on") and _heads(v, i):
+            return False  # "Stall at the community centre", "Outreach on Tuesday": a heading
+        if nxt == "and" and w.endswith(QUALITY_ENDINGS):
+            return False  # "Informative and helpful.", "Professionalism and care": a verdict
     if _role_apposition(v, i):
         return True  # "Oksana, my midwife, was amazing"
     if _addressed_in_speech(v, i):
@@ -565,6 +568,13 @@ def unlisted_title_name(v: View, i: int, gaz: Gazetteer) -> bool:
         # "Gethin Rennie rang": two capitalised words in no list, then a verb of a person
         return v.low[i + 2] in NAME_FOLLOWERS or v.low[i + 2] in PERSON_VERBS
     return nxt in NAME_FOLLOWERS or v.ent[i] == "PERSON"
+
+
+# Endings of words for qualities, which open feedback comments ("Attentive and kind").
+QUALITY_ENDINGS = (
+    "ful", "ive", "ous", "able", "ible", "ness", "ment", "tion", "sion", "ism", "ity", "ly",
+    "less", "ing", "ed",
+)  # fmt: skip
 
 
 def _heads(v: View, i: int) -> bool:
