@@ -337,3 +337,44 @@ def test_a_quality_opening_a_comment_before_and_is_no_name(text, value):
 def test_an_unlisted_name_before_and_is_still_a_person():
     text = "I made friends here! Keren and Paula made me feel welcome."
     assert "PERSON" in labelled(text, "Keren")
+
+
+# --- writers who open sentences in lower case, though codes or a practice put capitals in -----
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("hi jan its maureen. mrs patel says her hoist is noisy. ref HX-55123. can u chase", "jan"),
+        (
+            "cant do the call tmrw, car in garage. can someone cover. "
+            "ring his son toby on 07700 900111",
+            "toby",
+        ),
+        ("my mum is in Oak Lodge. the nurse (gemma) was kind to her. she is settled now", "gemma"),
+        (
+            "hi, her repeat hasnt been done at Ashby Road Surgery. bloods are on fri. "
+            "please chase. paula",
+            "paula",
+        ),
+    ],
+)
+def test_a_lower_case_name_from_a_lower_case_writer_with_a_few_capitals(text, value):
+    assert "PERSON" in labelled(text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Hi all. The group is on Monday at Oak Lodge. See you there.", "all"),
+        ("We saw the nurse (sorry, I forget her name) and the doctor.", "sorry"),
+        (
+            "hi, her repeat hasnt been done at Ashby Road Surgery. bloods are on fri. "
+            "please chase. thanks",
+            "thanks",
+        ),
+        ("My mum is at Oak Lodge. The food is fine. The staff are kind. grace", "grace"),
+    ],
+)
+def test_lower_case_cues_leave_ordinary_words_and_well_cased_writers(text, value):
+    assert not flagged(text, value)

@@ -383,6 +383,8 @@ def cued_name_ok(v: View, i: int, gaz: Gazetteer) -> bool:
     if v.mode == "mixed":  # lower case where capitals are used: a name only if no word
         if w not in gaz.english_words or (w in gaz.first_names and w not in gaz.common_words):
             return True
+        if w in gaz.first_names and lower_writer(v):
+            return True  # "ring his daughter anna" by a writer whose capitals are codes only
         if (
             i > 1
             and v.low[i - 1] in ("called", "named")
@@ -445,9 +447,15 @@ def _cue_before(v: View, i: int, gaz: Gazetteer) -> str | None:
             return "role"  # "the radiographer (Cookie)", not "the therapist (SALT)"
     if k > 0 and (v.low[k - 1], v.low[k]) in CARE_FOR_CUES:
         return "role"
-    if v.low[k] in GREETINGS and (k == 0 or v.sent_start[k]) and v.mode != "mixed":
-        return "role"  # "hi sue its bernie", "hiya jo": a message opening on whom it is for
-    if v.low[k] == "(" and i + 1 < len(v) and v.low[i + 1] == ")" and v.mode != "mixed":
+    if v.low[k] in GREETINGS and (k == 0 or v.sent_start[k]) and not v.title[i]:
+        if v.mode != "mixed" or lower_writer(v):
+            return "role"  # "hi sue its bernie", "hiya jo": a message opening on whom it is for
+    if (
+        v.low[k] == "("
+        and i + 1 < len(v)
+        and v.low[i + 1] == ")"
+        and (v.mode != "mixed" or (not v.title[i] and lower_writer(v)))
+    ):
         before = range(max(0, k - 4), k)
         if any(v.word[m] in PEOPLE_NOUNS or v.word[m] in ROLE_CUES for m in before):
             return "role"  # "the woman i saw (becca)", "the nurse on nights (shaz)"
@@ -467,6 +475,14 @@ def _known_as(v: View, k: int, i: int) -> bool:
 
 QUOTES_AND_COLON = frozenset(['"', "'", "“", "‘", ":"])
 KNOWN_AS = frozenset({("known", "as"), ("be", "called"), ("goes", "by"), ("go", "by")})
+
+
+def lower_writer(v: View) -> bool:
+    """A writer who opens sentences in lower case ("hi sue its bernie. can u chase"), though a
+    code, an e-mail address or a practice's name puts capitals in the text: two or more
+    sentence openings, most of them lower case. Asked only where a cue has been seen."""
+    opened = [v.title[k] for k in range(len(v)) if v.sent_start[k] and v.wordlike[k]]
+    return len(opened) >= 2 and sum(opened) * 2 < len(opened)
 
 
 # Words a message opens with before the name of whom it is for.
