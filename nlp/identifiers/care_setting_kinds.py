@@ -78,7 +78,28 @@ CHAIN = re.compile(
 )
 # "in LRI again", "at RVH", "to QEUH": a hospital's initials after a word of place.
 BARE_INITIALS = re.compile(
-    r"(?<![\w])(?:in|at|to|from|into)\s+(?P<abbr>[A-Z]{2,4}[HI])(?![\w&'’-])"
+    r"(?<![\w])(?P<prep>in|at|to|from|into)\s+(?P<abbr>[A-Z]{2,4}[HI])(?![\w&'’-])"
+)
+# "A&E at MRI", "went to MRI for a scan": Manchester's infirmary by the initials of the scan.
+# Gone to or seen at without an article ("for an MRI", "the MRI showed" are the scan) and not
+# followed by a word about a scan ("at MRI appointment", "to MRI department").
+MRI_AFTER = re.compile(
+    r"[ \t]+(?:scans?|appointments?|appt|results?|report|department|dept|machine|scanner|"
+    r"unit|suite|room|slot|request|referral|waiting)\b",
+    re.IGNORECASE,
+)
+# "the doctor at King's said", "the Children's – with sepsis", "take him Queens?": hospitals
+# called by the possessive they are named for (King's College, Queen's Medical Centre, the
+# Royal Hospital for Children), standing alone, with a word of care near. Not before another
+# capitalised word ("King's Lynn", "Queen's Park"), nor before a noun ("the King's speech"):
+# only before punctuation, the end, or a function word or verb of speech.
+ROYAL_POSSESSIVE = re.compile(
+    r"(?<![\w'’-])(?P<name>(?:King|Queen|Children|Women|Prince|Princess)['’]s|Kings|Queens)"
+    r"(?=[ \t]*(?:[.,;:!?)–—-]|$)|[ \t]+(?P<next>[a-z]+)\b)",
+    re.MULTILINE,
+)
+AFTER_POSSESSIVE = STOP_WORDS | frozenset(
+    "said says told rang phoned called yesterday today tomorrow again twice".split()
 )
 NOT_HOSPITAL_INITIALS = frozenset(
     """MRI UTI BMI PPI TCI AKI ABI TBI RTI LRTI URTI SSI HAI CAUTI ICH SAH PPH BPH DGH OOH LMWH
@@ -149,9 +170,19 @@ def care_setting_kind_findings(text: str) -> Iterator[Finding]:
             continue  # "the Stroke Unit", "the Acute Medical Unit": a department, not a name
         if _near_care(text, m.start("name"), m.end("name")):
             yield Finding(m.start("name"), m.end("name"), "CARE_SETTING", 0.75, "care_kind")
+    for m in ROYAL_POSSESSIVE.finditer(text):
+        if m.group("next") and m.group("next") not in AFTER_POSSESSIVE:
+            continue
+        if _near_care(text, m.start("name"), m.end("name")):
+            yield Finding(m.start("name"), m.end("name"), "CARE_SETTING", 0.7, "care_kind")
     for m in CHAIN.finditer(text):
         yield Finding(m.start("name"), m.end("name"), "CARE_SETTING", 0.75, "care_chain")
     for m in BARE_INITIALS.finditer(text):
         abbr = m.group("abbr")
-        if abbr not in NOT_HOSPITAL_INITIALS and _near_care(text, m.start("abbr"), m.end("abbr")):
+        scan = abbr in NOT_HOSPITAL_INITIALS and not (
+            abbr == "MRI"
+            and m.group("prep") in ("at", "to", "from")
+            and not MRI_AFTER.match(text, m.end())
+        )
+        if not scan and _near_care(text, m.start("abbr"), m.end("abbr")):
             yield Finding(m.start("abbr"), m.end("abbr"), "CARE_SETTING", 0.7, "care_kind")

@@ -147,6 +147,12 @@ SAINT = re.compile(
     r"(?:\s+(?:Hospital|Hospice|Infirmary|University Hospital|Hospitals|Surgery|Practice|"
     r"Medical Centre|Ward|HOSPITAL|HOSPICE))?"
 )
+# A capitalised word after a preposition of place, right before "St", makes it a street's
+# ("on High St", "at Castle St"), not a saint's ("Guy's and St Thomas'", "Later St Luke's").
+STREET_BEFORE_ST = re.compile(
+    r"(?<![\w'’-])(?:on|off|in|at|to|from|down|along|near|of)[ \t]+"
+    r"(?P<name>(?!(?:The|And|Of|Royal)\b)[A-Z][a-z]+)[ \t]$"
+)
 SCHOOL_OR_CHURCH_AFTER = re.compile(
     r"(?:['’]s?)?\s+(?:(?:RC|CE|C\s?of\s?E|Catholic|Parish|Methodist)\s+)?"
     r"(?:Primary|Academy|High|Secondary|Grammar|Infants?|Juniors?|School|College|Church|church|"
@@ -180,6 +186,16 @@ WARD_CODE = re.compile(
     r"(?<![\w])(?:ward|opd|outpatients?(?:\s+department)?)\s+[A-Z]{0,2}\d{1,3}[A-Z]?(?![\w])",
     re.IGNORECASE,
 )
+
+# "on C Wing", "F WING", "THE JESSOP WING": a prison's or hospital's wing by a letter (any
+# case), or by a name in a text of capitals, where "Wing" no longer tells a name by its capital
+# (the mixed-case "Jessop Wing" is found with the other named kinds). Compass and side words
+# name a part of any building ("WEST WING", "LEFT WING").
+LETTER_WING = re.compile(r"(?<![\w'’&-])[A-Z][ \t]+(?:Wing|WING)(?![\w'’-])")
+CAPS_NAMED_WING = re.compile(r"(?<![\w'’&-])(?P<name>[A-Z]{3,})[ \t]+WING\b")
+# "A" and "I" are words too ("It was A Wing and a prayer"): only after a preposition of place.
+PLACE_PREPOSITION = re.compile(r"(?:on|in|to|from|at|onto|into)[ \t]+$", re.IGNORECASE)
+NOT_WING_NAMES = frozenset("north south east west left right new old main front back the a".split())
 
 
 # "Ward Alaw", "Ward Erddig", "ward Llinos": a ward named after a river, a tree or a person,
@@ -248,6 +264,10 @@ def patterned_care_settings(text: str) -> Iterator[Finding]:
             if CARE_CONTEXT.search(near):
                 yield Finding(m.start("abbr"), m.end("abbr"), "CARE_SETTING", 0.7, "care_initials")
     for m in SAINT.finditer(text):
+        street = STREET_BEFORE_ST.search(text, max(0, m.start() - 30), m.start())
+        if street and m.group()[:2] == "St":  # "pharmacy on High St Bridlington": a street
+            yield Finding(street.start("name"), m.start() + 2, "ADDRESS", 0.7, "care_saint")
+            continue
         if SCHOOL_OR_CHURCH_AFTER.match(text, m.end()):
             continue  # "St Aidan's Church", "St Monica's RC Primary": schools_and_estates'
         if AFTER_A_DEDICATION.search(text, max(0, m.start() - 40), m.start()):
@@ -258,6 +278,14 @@ def patterned_care_settings(text: str) -> Iterator[Finding]:
         yield Finding(m.start("name"), m.end("name"), "CARE_SETTING", 0.75, "care_saint")
     for m in GENERIC_THE.finditer(text):
         yield Finding(m.start("name"), m.end("name"), "CARE_SETTING", 0.7, "care_generic")
+    for m in LETTER_WING.finditer(text):
+        if text[m.start()] not in "AI" or PLACE_PREPOSITION.search(text, 0, m.start()):
+            yield Finding(m.start(), m.end(), "CARE_SETTING", 0.8, "care_pattern")
+    if text.isupper() or capitals_mean_little(text):
+        for m in CAPS_NAMED_WING.finditer(text):
+            words = m.group("name").lower().split()
+            if not any(w in NOT_WING_NAMES or w in gazetteer().common_words for w in words):
+                yield Finding(m.start(), m.end(), "CARE_SETTING", 0.75, "care_pattern")
     for pattern in (WELSH, WARD_CODE):
         for m in pattern.finditer(text):
             yield Finding(m.start(), m.end(), "CARE_SETTING", 0.85, "care_pattern")

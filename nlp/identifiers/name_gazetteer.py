@@ -22,6 +22,9 @@ class Gazetteer:
     surnames: frozenset[str]
     # First names that are also everyday words ("will", "hope", "may"): they need a cue.
     name_words: frozenset[str]
+    # Pet forms that are everyday words ("Mo", "Dot", "Win", "Viv"): a name only with a
+    # surname after them ("Mo Smith").
+    pet_words: frozenset[str]
     places: frozenset[str]
     place_starts: frozenset[str]  # first words of the places, to skip most tokens quickly
     # Words common enough (Zipf >= 4) that, lower-cased, they read as ordinary English.
@@ -47,11 +50,14 @@ def gazetteer() -> Gazetteer:
     places = _read("uk_places.txt") | _read("uk_areas.txt")
     common = _read("common_words.txt") | DOMAIN_WORDS
     # Pet forms ("Geoff", "Trev") join the first names unless they are everyday words too.
-    short = {n for n in _read("short_first_names.txt") if n not in common}
+    pets = _read("short_first_names.txt")
+    short = {n for n in pets if n not in common}
+    first_names = _read("first_names.txt") | short
     return Gazetteer(
-        first_names=_read("first_names.txt") | short,
+        first_names=first_names,
         surnames=_read("surnames.txt"),
         name_words=_read("name_words.txt"),
+        pet_words=frozenset(pets - first_names),
         places=places,
         place_starts=frozenset(re.split(r"[\s-]", p)[0] for p in places),
         common_words=common,
@@ -72,6 +78,7 @@ DOMAIN_WORDS = frozenset(
     tourette's addison's hodgkin's bell's graves' raynaud's ménière's meniere's guillain barre
     mental act covid covid-19 corona copd mri ct ecg xray x-ray ultrasound uti ibs adhd
     autism asd mnd ms bpd ptsd ocd iapt camhs crisis team dols dnacpr dnr resus
+    nicu picu scbu sdec hrt
     monday tuesday wednesday thursday friday saturday sunday christmas easter""".split()
 )
 
@@ -130,7 +137,11 @@ NOT_IDENTIFIER_WORDS = frozenset(
     volunteer client mums dads gypsy traveller travellers deaf flu forum noticeboard scheme
     nae naebody naethin tae wi hame oot aboot cannae dinnae didnae wisnae isnae couldnae
     wouldnae shouldnae widnae awfy bairn bairns wean weans och laddie lassie heid auld
-    thankyou thanku thanx thnx thx""".split()
+    thankyou thanku thanx thnx thx
+    cymraeg gymraeg saesneg gaeilge gàidhlig gaidhlig cernewek
+    ombudsman ombudsmen
+    calpol nurofen gaviscon sudocrem piriton oramorph ventolin lemsip strepsils dioralyte
+    movicol fybogel fortisip complan weetabix""".split()
 )
 
 # Frequent Welsh words that are not English words (a few are given names: "Mae", "Beth",
@@ -139,7 +150,8 @@ WELSH_WORDS = frozenset(
     """mae roedd oedd yw ydy ydw yn yr ac ar gyda mewn fe fo chi nhw dy ei ein eich eu braf
     iawn diolch fawr bore nos prynhawn croeso hefyd ond pan wedi ddim bod fod sut beth pwy
     ble meddai nyrs meddyg dydd heddiw ddoe yfory mamgu tadcu nain taid cariad hwyl bach
-    mawr cefais fy gan ffôn nodyn dda""".split()
+    mawr cefais fy gan ffôn nodyn dda angen gennych gen gwell byw oed nhad modryb siarad
+    wythnos nesa adre dod""".split()
 )
 COUNTRIES = frozenset(
     """uk u.k. gb england scotland wales britain ireland europe england's the united kingdom

@@ -23,6 +23,7 @@ from nlp.identifiers.place_shapes import place_shapes
 from nlp.identifiers.short_place_kinds import short_place_findings
 from nlp.identifiers.spoken_postcodes import spoken_postcodes
 from nlp.identifiers.token_rules import token_findings
+from nlp.identifiers.typed_streets import typed_practices, typed_streets
 from nlp.identifiers.uk_recognisers import pattern_findings
 from nlp.identifiers.worded_addresses import worded_address_findings
 
@@ -57,6 +58,8 @@ class UkRulesRecognizer(EntityRecognizer):
             *short_place_findings(text),
             *initials_findings(text),
             *spoken_postcodes(text),
+            *typed_streets(text),
+            *typed_practices(text),
         ]
         if nlp_artifacts is not None and nlp_artifacts.tokens is not None:
             found.extend(token_findings(nlp_artifacts.tokens, self.gaz, original=text))

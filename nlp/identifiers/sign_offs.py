@@ -106,6 +106,28 @@ def _written_in_lower_case(text: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) < 0.015 * len(letters)
 
 
+# "... his inr is on thurs. please sort. paula": a listed first name in lower case alone at the
+# end, from a writer who opens sentences in lower case (a practice's name or a code may still
+# put capitals in the text).
+LOWER_BARE_SIGN_OFF = re.compile(
+    r"(?:[.!?][ \t]+|\n[ \t]*)(?P<name>[a-z]{2,12})[ \t]*[.!]?[ \t]*(?:x+)?\s*\Z"
+)
+SENTENCE_OPENING = re.compile(r"(?:\A|[.!?][ \t]+|\n[ \t]*)([^\W\d_])")
+
+
+def lower_case_sign_off(text: str) -> Iterator[Finding]:
+    m = LOWER_BARE_SIGN_OFF.search(text)
+    if not m or len(text) < 40:
+        return
+    name = m.group("name")
+    gaz = gazetteer()
+    if name not in gaz.first_names or name in gaz.common_words or name in NOT_SIGN_OFFS:
+        return
+    openings = [c.group(1) for c in SENTENCE_OPENING.finditer(text)]
+    if len(openings) >= 3 and sum(c.islower() for c in openings) * 2 > len(openings):
+        yield Finding(m.start("name"), m.end("name"), "PERSON", 0.7, "sign_off")
+
+
 def sign_off_names(text: str) -> Iterator[Finding]:
     gaz = gazetteer()
     for m in (*SIGN_OFF.finditer(text), *DASH_SIGN_OFF.finditer(text)):
@@ -126,3 +148,4 @@ def sign_off_names(text: str) -> Iterator[Finding]:
             continue
         yield Finding(m.start("name"), m.end("name"), "PERSON", 0.8, "sign_off")
     yield from bare_sign_offs(text)
+    yield from lower_case_sign_off(text)

@@ -186,7 +186,7 @@ def in_welsh(v: View, i: int) -> bool:
     if v.word[i] not in WELSH_WORDS:
         return False
     near = [v.word[k] for k in (i - 2, i - 1, i + 1, i + 2) if 0 <= k < len(v) and k != i]
-    return any(w in WELSH_WORDS or w in ("'n", "’n") for w in near)
+    return any(w in WELSH_WORDS or w.endswith(("'n", "’n")) for w in near)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -196,12 +196,16 @@ def in_welsh(v: View, i: int) -> bool:
 def first_name_ok(v: View, i: int, gaz: Gazetteer) -> bool:
     """A gazetteer first name that reads as a name here (not "will", "hope", "mark" as words)."""
     w = v.word[i]
+    if w in gaz.pet_words and v.mode == "mixed" and v.title[i] and not v.text[i].isupper():
+        return not not_a_name(v, i) and _pet_name_surname(v, i, gaz)  # "Mo Smith"
     if w not in gaz.first_names or not_a_name(v, i):
         return False
     if i > 0 and v.low[i - 1] in ("christmas", "new", "year's"):
         return False
     if w in PEOPLE_NOUNS and i + 1 < len(v) and v.low[i + 1] == "(":
         return False  # "* Woman (70s) walked from town": a person described, not named
+    if w in DESCRIBING_NAMES and i + 1 < len(v) and v.word[i + 1] in KINDS_OF_PERSON:
+        return False  # "a Young Carer", "Young mum: ...": a person described, not named
     if _names_an_organisation(v, i):
         return False
     if w in MONTHS and (_next_to_a_number(v, i) or (i > 0 and v.low[i - 1] in DATE_WORDS)):
@@ -211,7 +215,12 @@ def first_name_ok(v: View, i: int, gaz: Gazetteer) -> bool:
         if (
             v.mode == "mixed"
             and v.title[i]
-            and (v.ent[i] == "PERSON" or not v.sent_start[i] or possessive)
+            and (
+                v.ent[i] == "PERSON"
+                or not v.sent_start[i]
+                or possessive
+                or _says_or_described(v, i, gaz)
+            )
         ):
             return True
         return _surname_follows(v, i, gaz)
@@ -224,6 +233,32 @@ def first_name_ok(v: View, i: int, gaz: Gazetteer) -> bool:
     if v.mode == "mixed":
         return v.title[i] or w not in gaz.english_words
     return not v.function_word(i)
+
+
+def _says_or_described(v: View, i: int, gaz: Gazetteer) -> bool:
+    """ "Andy the driver says sorry", "Bill said no": a name that is also a word, opening a
+    sentence, reads as a name before a verb of speech or "the" and a word for what someone does
+    ("Art the ..." stays a word before anything else)."""
+    nxt = v.low[i + 1 : i + 3]
+    if not nxt or not v.spaced[i] or v.stop[i]:
+        return False  # "Will the nurse come back?": a question, not Will
+    if nxt[0] in SPEECH_VERBS:
+        return True
+    return (
+        len(nxt) == 2
+        and nxt[0] == "the"
+        and (v.word[i + 2] in ROLE_CUES or (len(nxt[1]) > 4 and nxt[1].endswith(("er", "or"))))
+    )
+
+
+# First names or surnames that are also adjectives for a person ("Young", "Little", "Old"),
+# and the words for a kind of person that, after them, show the adjective.
+DESCRIBING_NAMES = frozenset("young little old new single elderly".split())
+KINDS_OF_PERSON = frozenset(
+    """carer carers mum mums dad dads mother mothers father fathers parent parents person
+    people man men woman women lady lad lads girl girls boy boys adult adults couple family
+    families onset""".split()
+)
 
 
 # Capitalised words that make the word before them part of an organisation's name: "Royal
@@ -250,6 +285,20 @@ def _surname_follows(v: View, i: int, gaz: Gazetteer) -> bool:
     if v.mode == "mixed" and not (v.title[i] and v.title[j]):
         return False
     return (w in gaz.surnames and w not in gaz.common_words) or w not in gaz.english_words
+
+
+def _pet_name_surname(v: View, i: int, gaz: Gazetteer) -> bool:
+    """ "Mo Smith", "Dot Cotton", "Win Jones": a pet form that is an everyday word, written
+    with a capital before a capitalised listed surname (even a common one), inside a line
+    of mixed case; "Wait a mo. Smith ..." has a full stop between."""
+    j = i + 1
+    if j >= len(v) or not v.spaced[i] or not v.title[j] or not v.wordlike[j] or v.stop[j]:
+        return False
+    if v.text[j].isupper() or not_a_name(v, j) or v.word[j] in gaz.places:
+        return False
+    return v.word[j] in gaz.surnames and not (
+        j + 1 < len(v) and v.word[j + 1] in ("street", "road")
+    )
 
 
 NAME_PARTICLES = frozenset("dos da de van von der del della di le la al el bin ibn".split())
@@ -334,6 +383,8 @@ def cued_name_ok(v: View, i: int, gaz: Gazetteer) -> bool:
     if v.mode == "mixed":  # lower case where capitals are used: a name only if no word
         if w not in gaz.english_words or (w in gaz.first_names and w not in gaz.common_words):
             return True
+        if w in gaz.first_names and lower_writer(v):
+            return True  # "ring his daughter anna" by a writer whose capitals are codes only
         if (
             i > 1
             and v.low[i - 1] in ("called", "named")
@@ -370,6 +421,8 @@ def _cue_before(v: View, i: int, gaz: Gazetteer) -> str | None:
         return None
     if k < 0:
         return "role" if v.word[i] not in gaz.common_words and _addressed(v, i) else None
+    if _known_as(v, k, i):
+        return "title"
     if v.low[k] == ":" and k > 0 and (v.word[k - 1] in ROLE_CUES or v.word[k - 1] == "name"):
         return "role"  # "Consultant: Okafor", "Name: Chidi Nwosu"
     prev = v.word[k].rstrip(".")
@@ -394,7 +447,46 @@ def _cue_before(v: View, i: int, gaz: Gazetteer) -> str | None:
             return "role"  # "the radiographer (Cookie)", not "the therapist (SALT)"
     if k > 0 and (v.low[k - 1], v.low[k]) in CARE_FOR_CUES:
         return "role"
+    if v.low[k] in GREETINGS and (k == 0 or v.sent_start[k]) and not v.title[i]:
+        if v.mode != "mixed" or lower_writer(v):
+            return "role"  # "hi sue its bernie", "hiya jo": a message opening on whom it is for
+    if (
+        v.low[k] == "("
+        and i + 1 < len(v)
+        and v.low[i + 1] == ")"
+        and (v.mode != "mixed" or (not v.title[i] and lower_writer(v)))
+    ):
+        before = range(max(0, k - 4), k)
+        if any(v.word[m] in PEOPLE_NOUNS or v.word[m] in ROLE_CUES for m in before):
+            return "role"  # "the woman i saw (becca)", "the nurse on nights (shaz)"
     return None
+
+
+def _known_as(v: View, k: int, i: int) -> bool:
+    """ "(known as "Kenny")", "I like to be called: Ash", "goes by Sid": the name someone
+    goes by, capitalised, even when it is also a word; quotes and a colon may stand between."""
+    if v.mode != "mixed" or not v.title[i] or v.text[i].isupper():
+        return False
+    while k > 0 and v.low[k] in QUOTES_AND_COLON:
+        k -= 1
+    pair = (v.low[k - 1], v.low[k]) if k > 0 else ("", v.low[k])
+    return pair in KNOWN_AS
+
+
+QUOTES_AND_COLON = frozenset(['"', "'", "“", "‘", ":"])
+KNOWN_AS = frozenset({("known", "as"), ("be", "called"), ("goes", "by"), ("go", "by")})
+
+
+def lower_writer(v: View) -> bool:
+    """A writer who opens sentences in lower case ("hi sue its bernie. can u chase"), though a
+    code, an e-mail address or a practice's name puts capitals in the text: two or more
+    sentence openings, most of them lower case. Asked only where a cue has been seen."""
+    opened = [v.title[k] for k in range(len(v)) if v.sent_start[k] and v.wordlike[k]]
+    return len(opened) >= 2 and sum(opened) * 2 < len(opened)
+
+
+# Words a message opens with before the name of whom it is for.
+GREETINGS = frozenset("hi hiya hey hello dear morning evening afternoon".split())
 
 
 def _doer(word: str, gaz: Gazetteer) -> bool:
@@ -468,7 +560,7 @@ def unlisted_title_name(v: View, i: int, gaz: Gazetteer) -> bool:
             return False  # "The Occupational Therapist", "a Discharge Coordinator"
     if v.ent[i] in NOT_IDENTIFIER_ENTS:
         return False  # spaCy reads a date, number or language here; an ORG may be a place
-    line_opening = v.sent_start[i] or (i > 0 and set(v.text[i - 1]) <= set("-–—*•"))
+    line_opening = v.sent_start[i] or (i > 0 and set(v.text[i - 1]) <= set("-–—*•([["))
     if line_opening and w in gaz.english_words and w.endswith(("ed", "ing")):
         if not gaz.is_name_part(w):
             return False  # "Copied from ...", "- Discussed: ...", "--- Forwarded note"
@@ -477,6 +569,11 @@ def unlisted_title_name(v: View, i: int, gaz: Gazetteer) -> bool:
     if w in gaz.english_words and w.endswith(("ed", "ing")) and not gaz.is_name_part(w):
         return False  # "Copied from ...", "Forwarded by ...", "Translated: ..." open a line
     nxt = v.low[i + 1] if i + 1 < len(v) else ""
+    if w in gaz.english_words and not gaz.is_name_part(w):
+        if nxt in ("at", "on") and _heads(v, i):
+            return False  # "Stall at the community centre", "Outreach on Tuesday": a heading
+        if nxt == "and" and w.endswith(QUALITY_ENDINGS):
+            return False  # "Informative and helpful.", "Professionalism and care": a verdict
     if _role_apposition(v, i):
         return True  # "Oksana, my midwife, was amazing"
     if _addressed_in_speech(v, i):
@@ -487,6 +584,24 @@ def unlisted_title_name(v: View, i: int, gaz: Gazetteer) -> bool:
         # "Gethin Rennie rang": two capitalised words in no list, then a verb of a person
         return v.low[i + 2] in NAME_FOLLOWERS or v.low[i + 2] in PERSON_VERBS
     return nxt in NAME_FOLLOWERS or v.ent[i] == "PERSON"
+
+
+# Endings of words for qualities, which open feedback comments ("Attentive and kind").
+QUALITY_ENDINGS = (
+    "ful", "ive", "ous", "able", "ible", "ness", "ment", "tion", "sion", "ism", "ity", "ly",
+    "less", "ing", "ed",
+)  # fmt: skip
+
+
+def _heads(v: View, i: int) -> bool:
+    """Token i opens the text or a line: where a heading stands ("Becca from the team" inside
+    a message is a person)."""
+    start = v.start[i]
+    return (
+        start == 0
+        or v.lowered[:start].rstrip(" \t").endswith("\n")
+        or not v.lowered[:start].strip()
+    )
 
 
 def _unlisted_pair(v: View, j: int, gaz: Gazetteer) -> bool:
@@ -608,7 +723,13 @@ def _plain_word_after_title(v: View, i: int, gaz: Gazetteer) -> bool:
         return False  # "Ms queen rudy": "Mr", "Mrs", "Ms", "Dr" are titles and nothing else
     if v.mode != "mixed":  # no capitals to go by: only a verb gives the word away
         return v.has_pos and v.pos[i] == "VERB" and not gaz.is_name_part(v.word[i])
-    return v.word[i] in gaz.common_words or looks_like_a_verb(v, i, gaz)
+    # Where capitals carry meaning, "a doctor rang back", "Lady rang from Stockton": a word
+    # in lower case after an everyday title is a name only if the lists know it as one.
+    return (
+        not gaz.is_name_part(v.word[i])
+        or v.word[i] in gaz.common_words
+        or looks_like_a_verb(v, i, gaz)
+    )
 
 
 def people(v: View, gaz: Gazetteer) -> Iterator[Finding]:
@@ -734,7 +855,9 @@ def _place_ok(v: View, i: int, size: int, key: str, gaz: Gazetteer) -> bool:
             return v.ent[i] in ("GPE", "LOC") or placed or (cue and v.proper(i))
         return True
     if common:
-        return placed
+        # Lower case throughout: "in london", "from bristol" read as places where the tagger,
+        # given the sentence, takes the word for a proper noun ("in bath", "for sale" stay).
+        return placed or (cue and size == 1 and v.has_pos and v.pos[i] == "PROPN")
     return (
         cue or placed or _area_follows(v, i + size) or not (v.has_pos and v.pos[i] in NOT_NAME_POS)
     )

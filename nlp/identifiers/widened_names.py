@@ -50,6 +50,17 @@ KIND_TAIL = re.compile(
     r"(?:unit|ward|suite|Unit|Ward|Suite)(?![ \t]+(?:round|rounds|manager|sister|staff|"
     r"clerk|meeting)\b))(?![\w'’-])"
 )
+# The same kinds typed in lower case after a found name ("Carluke health centre", "bridgewater
+# medical centre", "dr rahmans surgery"): only the unambiguous ones, never a bare "health" or
+# "unit" ("Leeds health" is no setting, "the Bristol unit" may be a team).
+LOWER_KIND_TAIL = re.compile(
+    r"[ \t](?:health[ \t](?:centre|center|clinic)|medical[ \t](?:centre|center|practice)|"
+    r"surgery|walk-in[ \t]centre|gp[ \t]surgery|(?<=(?:st|rd)[ \t])medical)(?![\w'’-])"
+)
+# A lower-case person before "surgery" is a practice only as its owner: "dr rahmans surgery".
+OWNER = re.compile(r"(?:['’]s|s)$")
+DR_BEFORE = re.compile(r"(?<![\w'’-])(?:dr|Dr|DR)\.?[ \t]$")
+
 # After the tail, a capitalised word makes it a body or a longer name ("Leeds Health Board",
 # "Kirkby Health Authority"), which other rules judge.
 BODY_AFTER = re.compile(r"[ \t]+(?:Board|Authority|Trust|Service|Services|Partnership|Team)\b")
@@ -88,6 +99,12 @@ def _widen(text: str, f: Finding) -> Finding:
             and not (label == "PERSON" and tail.group().strip().startswith("Health"))
         ):  # "Occupational Health": a person's name is no place's health service
             end, label = tail.end(), "CARE_SETTING"
+        else:
+            tail = LOWER_KIND_TAIL.match(text, end)
+            if tail and (label != "PERSON" or OWNER.search(text[start:end])):
+                end, label = tail.end(), "CARE_SETTING"
+                if DR_BEFORE.search(text, max(0, start - 4), start):
+                    start = DR_BEFORE.search(text, max(0, start - 4), start).start()
     if label == "PERSON" and ONE_NAME.fullmatch(text[start:end]) and _listed(text[start:end]):
         the = LOWER_THE_BEFORE.search(text, max(0, start - 4), start)
         if the:
