@@ -8,7 +8,8 @@ import dataclasses
 import numpy as np
 import pytest
 
-from nlp import signal_model, signals
+from nlp import signals
+from nlp.signals import model as signal_model
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,5 @@
 """Training the risk-signal model: written examples, real comments as background, thresholds
-chosen by cross-validation. `python -m nlp.signal_training` runs it and writes the shipped weights.
+chosen by cross-validation. `python -m nlp.signals.training` runs it and writes the shipped weights.
 
 Why real comments as background: the written examples teach what a signal sounds like, but
 most of what the model reads is ordinary feedback ("the nurse was lovely, the wait was long"),
@@ -11,7 +11,7 @@ measuring how many real comments would be flagged. The few comments that do carr
 left out by row number (`nlp/data/signal_background_excluded.txt`, numbers and the reason, no
 text). No comment's text ships: only weights learned with them, and their digest.
 
-Why stories written by other hands (nlp.signal_written): sentences we generate ourselves teach
+Why stories written by other hands (nlp.signals.written): sentences we generate ourselves teach
 risk said in our own words; rules written from a development set's misses raised that set's
 figures but not an unseen set's. So the model also learns from about 3,100 labelled stories
 written by other people (the retired blind rounds v3-v5 and the sets written for training in
@@ -48,10 +48,12 @@ from pathlib import Path
 
 import numpy as np
 
-from nlp import signal_corpus, signal_model, signal_written
+from nlp.signals import corpus as signal_corpus
+from nlp.signals import model as signal_model
+from nlp.signals import written as signal_written
 
-BACKGROUND_PATH = Path(__file__).resolve().parents[2] / "shared" / "data" / "fft_phase1.csv"
-EXCLUDED_PATH = Path(__file__).parent / "data" / "signal_background_excluded.txt"
+BACKGROUND_PATH = Path(__file__).resolve().parents[3] / "shared" / "data" / "fft_phase1.csv"
+EXCLUDED_PATH = Path(__file__).parents[1] / "data" / "signal_background_excluded.txt"
 # Trained on two trusts' comments; the third measures the flag rate on real comments.
 BACKGROUND_TRUSTS = ("Trust A", "Trust B")
 # Share of each signal's written examples the threshold must keep finding in cross-validation.
@@ -197,7 +199,7 @@ def fit(
     for name in names:
         y = np.array([name in e.labels for e in examples])
         # A written story's sentence that may or may not carry the story's signal teaches
-        # nothing about it (see nlp.signal_written).
+        # nothing about it (see nlp.signals.written).
         known = np.array([name not in e.unsure for e in examples])
         meaning = LogisticRegression(C=EMBEDDING_C, class_weight="balanced", max_iter=3000)
         meaning.fit(vectors[known], y[known])
@@ -333,7 +335,7 @@ def train(
     verbose: bool = True,
 ) -> signal_model.SentenceModel:
     """The model from the generated corpus, the written stories (their carrying sentences
-    chosen by a first-pass model, see nlp.signal_written) and the background comments, with
+    chosen by a first-pass model, see nlp.signals.written) and the background comments, with
     thresholds chosen by cross-validation over all three."""
     raw = signal_written.unselected(stories)
     base = generated + bg.examples
