@@ -68,6 +68,7 @@ def measure(data, label: str, fit, real: dict, rows: list[dict]) -> dict:
         "written_fp": written_false_alarms(data, scores, points),
         "dev": dev_figures(model, rows),
         "load": {name: load_figures(model, texts) for name, texts in real.items()},
+        "model": model,
     }
     print(f"{label}: {time.perf_counter() - started:.0f} s", flush=True)
     return result
@@ -123,6 +124,9 @@ def main() -> None:
     parser.add_argument("--weight", action="append", type=float, default=[])
     parser.add_argument("--set", type=Path, default=DEV_SET)
     parser.add_argument("--sample", type=int, default=1000)
+    parser.add_argument(
+        "--save", type=Path, help="folder: write each variant's model there (weight-W.npz)"
+    )
     args = parser.parse_args()
     data = assemble(args.background)
     rows = read_set(args.set)
@@ -134,6 +138,10 @@ def main() -> None:
         fit = functools.partial(signal_training.fit, negative_weight=weight)
         label = "baseline (1)" if weight == 1.0 else f"negatives x{weight:g}"
         results[label] = measure(data, label, fit, real, rows)
+        model = results[label].pop("model")
+        if args.save:
+            args.save.mkdir(parents=True, exist_ok=True)
+            model.save(args.save / f"weight-{weight:g}.npz")
         show(results, args.set.name)
 
 
