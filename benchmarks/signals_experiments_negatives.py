@@ -21,6 +21,24 @@ Measured beside the weight-1 baseline trained in the same run:
 
     PYTHONPATH=$PWD HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/signals_experiments_negatives.py \
         --background ../shared/data/fft_phase1.csv --weight 3 [--weight 6] [--set FILE]
+
+Figures (3 December 2026, 2 busy cores, 11-12 minutes a variant; training data v3-v8 and
+train_a..e; measured on v9, never trained on; the baseline is the shipped model):
+
+                              baseline (1)   negatives x3
+CV written fp, suicide        0.019/0.068    0.011/0.041   (sure / possible tier)
+CV written fp, danger         0.026/0.039    0.018/0.027
+CV recall, suicide            0.824/0.911    0.780/0.877   (background caps unchanged)
+CV recall, danger             0.894/0.916    0.873/0.890
+v9 risk to life               0.93 / 0.58    0.91 / 0.63
+v9 suicide / danger           0.92/0.56 0.93/0.48   0.88/0.64 0.93/0.54
+load, risk to life: CO / FFT  7.2 % / 1.0 %  6.7 % / 0.9 %
+
+Verdict: the weight does what it should (a third to two fifths fewer written negatives raise
+risk to life out of fold, v9 precision +0.05), but under the same background caps the
+thresholds then keep fewer written positives and v9's recall falls below the shipped level, so
+it is not kept (RISK_NEGATIVE_WEIGHT stays 1). Untried: the weight with a looser possible tier,
+paid for by the load it frees.
 """
 
 from __future__ import annotations
