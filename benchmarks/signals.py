@@ -36,7 +36,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from nlp import signal_training, signals
+from nlp import signals
+from nlp.signals import training as signal_training
 
 HERE = Path(__file__).parent
 OUT = HERE / "out"

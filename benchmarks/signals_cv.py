@@ -2,7 +2,7 @@
 one fold per source file (a blind round, or a set written for training), so a story and every
 sentence of it stay in one fold, and a fold's writers are never heard in training.
 
-For each fold the whole training (nlp.signal_training.train: first pass, choice of carrying
+For each fold the whole training (nlp.signals.training.train: first pass, choice of carrying
 sentences, thresholds by its own inner cross-validation, final fit) runs on the generated
 corpus, the background comments and the other files' stories; the worker's detector (rules +
 that model) then reads the held-out file. Beside it, in the same run, the shipped model (or
@@ -23,7 +23,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.signals import ROWS, ratio, score  # noqa: E402
-from nlp import signal_corpus, signal_model, signal_training, signal_written, signals  # noqa: E402
+from nlp import signals  # noqa: E402
+from nlp.signals import corpus as signal_corpus  # noqa: E402
+from nlp.signals import model as signal_model
+from nlp.signals import training as signal_training
+from nlp.signals import written as signal_written
 
 
 def add(total: dict, part: dict) -> None:

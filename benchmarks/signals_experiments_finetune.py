@@ -1,8 +1,8 @@
 """Does a better sentence model lift the risk signals' precision at equal recall? (issue 19)
 
-The shipped model (nlp.signal_model) is one logistic regression per signal over frozen
+The shipped model (nlp.signals.model) is one logistic regression per signal over frozen
 all-MiniLM-L6-v2 [sentence, context] embeddings plus words. This script trains variants on the
-same examples, labels and weights as `nlp.signal_training.train` (generated corpus, written
+same examples, labels and weights as `nlp.signals.training.train` (generated corpus, written
 stories with the first pass's carrying sentences, background comments of two FFT trusts),
 chooses their thresholds by the same cross-validation rule (recall target, background-rate
 caps, the possible tier and its rise with length), and measures each beside the baseline
@@ -74,7 +74,11 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.signals import GROUPS, ROWS, ratio, read_real, read_set, score  # noqa: E402
-from nlp import signal_corpus, signal_model, signal_training, signal_written, signals  # noqa: E402
+from nlp import signals  # noqa: E402
+from nlp.signals import corpus as signal_corpus  # noqa: E402
+from nlp.signals import model as signal_model
+from nlp.signals import training as signal_training
+from nlp.signals import written as signal_written
 
 HERE = Path(__file__).parent
 DEV_SET = HERE / "data" / "signals_independent_v8.jsonl"
@@ -84,7 +88,7 @@ SEED = 19
 
 @dataclass
 class Data:
-    """The training set exactly as nlp.signal_training.train assembles it."""
+    """The training set exactly as nlp.signals.training.train assembles it."""
 
     examples: list[signal_corpus.Example]
     vectors: np.ndarray
@@ -140,7 +144,7 @@ def out_of_fold(data: Data, vectors: np.ndarray, fit: Fit) -> np.ndarray:
 
 
 def operating_points(data: Data, scores: np.ndarray) -> dict[str, np.ndarray]:
-    """Thresholds by the training's rule (see nlp.signal_training.train)."""
+    """Thresholds by the training's rule (see nlp.signals.training.train)."""
     ex, wr, names = data.examples, data.written, data.names
     thresholds = signal_training.choose_thresholds(scores, ex, wr, names)
     possible = np.minimum(

@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/signals_tier_curve.py [--background ../shared/data/fft_phase1.csv]
 
-Runs the signal model's training up to its cross-validated scores (nlp.signal_training: the
+Runs the signal model's training up to its cross-validated scores (nlp.signals.training: the
 generated corpus, the stories written by other hands with their carrying sentences chosen,
 the background comments), then, for each cap on the share of background comments the
 possible tier of suicide or self-harm and of immediate danger may flag, prints the
@@ -22,8 +22,10 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from nlp import signal_corpus, signal_training, signal_written  # noqa: E402
 from nlp.signals import SIGNALS  # noqa: E402
+from nlp.signals import corpus as signal_corpus  # noqa: E402
+from nlp.signals import training as signal_training
+from nlp.signals import written as signal_written
 
 RATES = (0.001, 0.0025, 0.005, 0.0075, 0.01, 0.015, 0.02, 0.03)
 

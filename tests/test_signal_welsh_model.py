@@ -7,13 +7,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from nlp import (
-    signal_welsh,
-    signal_welsh_heard,
-    signal_welsh_model,
-    signal_welsh_training,
-    signals,
-)
+from nlp import signals
+from nlp.signals import welsh as signal_welsh
+from nlp.signals import welsh_heard as signal_welsh_heard
+from nlp.signals import welsh_model as signal_welsh_model
+from nlp.signals import welsh_training as signal_welsh_training
 
 
 @pytest.mark.parametrize(

@@ -179,15 +179,17 @@ def test_a_phrase_the_rules_held_back_is_not_overruled_by_the_model():
 
 
 def test_the_shipped_weights_were_trained_on_the_examples_as_they_are_now():
-    from nlp import signal_model, signal_training
+    from nlp.signals import model as signal_model
+    from nlp.signals import training as signal_training
 
     digest = signal_training.training_digest()
-    assert signal_model.load().corpus_sha256 == digest, "run: python -m nlp.signal_training"
+    assert signal_model.load().corpus_sha256 == digest, "run: python -m nlp.signals.training"
     assert signal_model.MODEL_PATH.stat().st_size < 2_000_000
 
 
 def test_the_shipped_weights_were_trained_on_the_background_comments_as_they_are_now():
-    from nlp import signal_model, signal_training
+    from nlp.signals import model as signal_model
+    from nlp.signals import training as signal_training
 
     if not signal_training.BACKGROUND_PATH.exists():
         pytest.skip("the development data beside the repository is not here")
@@ -198,7 +200,8 @@ def test_the_shipped_weights_were_trained_on_the_background_comments_as_they_are
 
 
 def test_no_background_comment_text_ships_only_row_numbers():
-    from nlp import signal_model, signal_training
+    from nlp.signals import model as signal_model
+    from nlp.signals import training as signal_training
 
     for line in signal_training.EXCLUDED_PATH.read_text().splitlines():
         if line.strip() and not line.startswith("#"):
@@ -225,7 +228,7 @@ def test_a_batch_gives_what_each_text_gives_alone():
 
 
 def test_each_sentence_is_read_with_its_neighbours_and_fragments_are_joined():
-    from nlp import signal_model
+    from nlp.signals import model as signal_model
 
     text = "The first one is here. Now? The second one is here. The third one is here."
     pieces = signal_model.units(text)
@@ -241,7 +244,7 @@ def test_each_sentence_is_read_with_its_neighbours_and_fragments_are_joined():
 
 
 def test_the_training_examples_cover_every_signal_and_many_ordinary_sentences():
-    from nlp import signal_corpus
+    from nlp.signals import corpus as signal_corpus
 
     examples = signal_corpus.training_examples()
     for name in signals.SIGNALS:

@@ -9,7 +9,10 @@ import dataclasses
 import numpy as np
 import pytest
 
-from nlp import signal_model, signal_welsh, signals
+from nlp import signals
+from nlp.signals import detector as signals_detector
+from nlp.signals import model as signal_model
+from nlp.signals import welsh as signal_welsh
 
 
 @pytest.mark.parametrize(
@@ -115,7 +118,7 @@ def test_english_inside_a_welsh_sentence_is_read_by_the_english_model():
     text = "Dw i ddim yn cysgu ac mae popeth yn ddu, and last week I was thinking about the pills."
     clauses = [text[s:e] for s, e in signal_welsh.english_clauses(text)]
     assert clauses == [" and last week I was thinking about the pills"]
-    units = signals._english_units(signal_model.units(text))
+    units = signals_detector._english_units(signal_model.units(text))
     assert [u.text for u in units] == ["and last week I was thinking about the pills"]
     assert signal_welsh.english_clauses("Diolch yn fawr i bawb yn yr ysbyty, chwarae teg.") == []
 

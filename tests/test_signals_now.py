@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from nlp import signal_corpus, signals
+from nlp import signals
+from nlp.signals import corpus as signal_corpus
 
 
 @pytest.mark.parametrize(

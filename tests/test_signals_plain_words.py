@@ -8,7 +8,8 @@ import dataclasses
 import numpy as np
 import pytest
 
-from nlp import signal_model, signals
+from nlp import signals
+from nlp.signals import model as signal_model
 
 
 @pytest.mark.parametrize(
@@ -137,3 +138,16 @@ def test_a_welsh_end_of_life_wish_is_held_back_but_a_wish_to_die_is_not():
     wish = signals.rule_hits("Bu farw Mam yn yr hosbis, roedd hi eisiau marw adref.")
     assert wish.signals == [] and "end of life" in wish.possible[0].why
     assert "suicide_self_harm" in signals.rule_hits("Dw i eisiau marw.").names
+
+
+def test_a_one_word_answer_is_not_read_by_the_model_but_two_words_are():
+    """A survey's "No" or "Nothing" tells no story: with every threshold at zero the model
+    would raise every signal on anything it reads, and it raises none on one word."""
+    model = signal_model.load()
+    zero = np.zeros(len(model.names), dtype=np.float32)
+    eager = dataclasses.replace(
+        model, thresholds=zero, possible=zero, possible_long=np.zeros_like(model.possible_long)
+    )
+    for answer in ("No", "Nothing.", " none "):
+        assert signals.model_signals(answer, eager) == []
+    assert signals.model_signals("No thanks", eager)

@@ -1,4 +1,4 @@
-"""The model trains on labelled stories written by other hands (nlp.signal_written): the
+"""The model trains on labelled stories written by other hands (nlp.signals.written): the
 loader reads them with their story labels, a story's labels go to the sentence that carries
 them, and the shipped weights were trained on them."""
 
@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from nlp import signal_corpus, signal_model, signal_training, signal_written
 from nlp.signals import SAFEGUARDING_SIGNALS, SIGNALS
+from nlp.signals import corpus as signal_corpus
+from nlp.signals import model as signal_model
+from nlp.signals import training as signal_training
+from nlp.signals import written as signal_written
 
 
 def test_the_training_reads_the_written_stories_with_their_labels():

@@ -1,5 +1,5 @@
 """Training the risk-signal model: written examples, real comments as background, thresholds
-chosen by cross-validation. `python -m nlp.signal_training` runs it and writes the shipped weights.
+chosen by cross-validation. `python -m nlp.signals.training` runs it and writes the shipped weights.
 
 Why real comments as background: the written examples teach what a signal sounds like, but
 most of what the model reads is ordinary feedback ("the nurse was lovely, the wait was long"),
@@ -11,10 +11,10 @@ measuring how many real comments would be flagged. The few comments that do carr
 left out by row number (`nlp/data/signal_background_excluded.txt`, numbers and the reason, no
 text). No comment's text ships: only weights learned with them, and their digest.
 
-Why stories written by other hands (nlp.signal_written): sentences we generate ourselves teach
+Why stories written by other hands (nlp.signals.written): sentences we generate ourselves teach
 risk said in our own words; rules written from a development set's misses raised that set's
 figures but not an unseen set's. So the model also learns from about 3,100 labelled stories
-written by other people (the retired blind rounds v3-v5 and the sets written for training in
+written by other people (the retired blind rounds v3-v8 and the sets written for training in
 nlp/data/signal_written/). Their labels are a story's, not a sentence's: a story of one or two
 sentences gives each sentence its labels; in a longer one a first-pass model (trained with
 those short stories, the generated corpus and the background) picks, per signal the story
@@ -48,10 +48,12 @@ from pathlib import Path
 
 import numpy as np
 
-from nlp import signal_corpus, signal_model, signal_written
+from nlp.signals import corpus as signal_corpus
+from nlp.signals import model as signal_model
+from nlp.signals import written as signal_written
 
-BACKGROUND_PATH = Path(__file__).resolve().parents[2] / "shared" / "data" / "fft_phase1.csv"
-EXCLUDED_PATH = Path(__file__).parent / "data" / "signal_background_excluded.txt"
+BACKGROUND_PATH = Path(__file__).resolve().parents[3] / "shared" / "data" / "fft_phase1.csv"
+EXCLUDED_PATH = Path(__file__).parents[1] / "data" / "signal_background_excluded.txt"
 # Trained on two trusts' comments; the third measures the flag rate on real comments.
 BACKGROUND_TRUSTS = ("Trust A", "Trust B")
 # Share of each signal's written examples the threshold must keep finding in cross-validation.
@@ -94,6 +96,12 @@ LONGEST = 8
 MIN_THRESHOLD = 0.2
 FOLDS = 5
 EMBEDDING_C, WORD_C = 0.5, 4.0
+# Weight of a written sentence that does not carry risk to life, in the risk-to-life signals'
+# fits, beside a background comment's sentence (1). Written negatives are the ones that sound
+# like risk (grief, the past, a service named for the risk, another signal's story); the
+# background's many ordinary sentences outweigh them in a balanced fit. See
+# benchmarks/signals_experiments_negatives.py for the weights tried.
+RISK_NEGATIVE_WEIGHT = 1.0
 
 
 @dataclass(frozen=True)
@@ -183,28 +191,34 @@ def fit(
     vectors: np.ndarray,
     written: np.ndarray,
     names: tuple[str, ...],
+    negative_weight: float | None = None,
 ) -> signal_model.SentenceModel:
     """Both halves for each signal; the word vocabulary comes from written examples only, so
-    no background comment's words are shipped."""
+    no background comment's words are shipped. Written negatives of the risk-to-life signals
+    weigh `negative_weight` (default RISK_NEGATIVE_WEIGHT)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
+
+    from nlp.signals import RISK_TO_LIFE
 
     texts = [e.text for e in examples]
     vectorizer = TfidfVectorizer(analyzer=signal_model.terms, sublinear_tf=True, min_df=2)
     vectorizer.fit([t for t, w in zip(texts, written, strict=True) if w])
     matrix = vectorizer.transform(texts)
+    weight_of = RISK_NEGATIVE_WEIGHT if negative_weight is None else negative_weight
     coef, intercept, word_coef, word_intercept = [], [], [], []
     for name in names:
         y = np.array([name in e.labels for e in examples])
         # A written story's sentence that may or may not carry the story's signal teaches
-        # nothing about it (see nlp.signal_written).
+        # nothing about it (see nlp.signals.written).
         known = np.array([name not in e.unsure for e in examples])
+        weight = np.where(written & ~y & (name in RISK_TO_LIFE), weight_of, 1.0)[known]
         meaning = LogisticRegression(C=EMBEDDING_C, class_weight="balanced", max_iter=3000)
-        meaning.fit(vectors[known], y[known])
+        meaning.fit(vectors[known], y[known], sample_weight=weight)
         coef.append(meaning.coef_[0])
         intercept.append(meaning.intercept_[0])
         words = LogisticRegression(C=WORD_C, class_weight="balanced", max_iter=3000)
-        words.fit(matrix[known], y[known])
+        words.fit(matrix[known], y[known], sample_weight=weight)
         word_coef.append(words.coef_[0])
         word_intercept.append(words.intercept_[0])
     return signal_model.SentenceModel(
@@ -333,7 +347,7 @@ def train(
     verbose: bool = True,
 ) -> signal_model.SentenceModel:
     """The model from the generated corpus, the written stories (their carrying sentences
-    chosen by a first-pass model, see nlp.signal_written) and the background comments, with
+    chosen by a first-pass model, see nlp.signals.written) and the background comments, with
     thresholds chosen by cross-validation over all three."""
     raw = signal_written.unselected(stories)
     base = generated + bg.examples

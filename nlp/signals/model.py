@@ -9,8 +9,8 @@ a film, so each sentence is also embedded with the one before and after it. Why 
 all-MiniLM-L6-v2 (already used for themes) places "I don't see the point in going on" near "I
 want to die" although they share no word, which word-matching rules cannot do.
 
-Why shipped weights: the weights are trained once by `python -m nlp.signal_training` (see
-`nlp.signal_training`) and saved in `nlp/data/signal_model.npz` with the thresholds and the
+Why shipped weights: the weights are trained once by `python -m nlp.signals.training` (see
+`nlp.signals.training`) and saved in `nlp/data/signal_model.npz` with the thresholds and the
 digests of what they learned from. Training at run time would mean embedding every example in
 each worker and different weights whenever a library changed; shipped, the model loads in
 milliseconds, every worker gives the same answer, and a test fails when the examples change
@@ -30,7 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
-MODEL_PATH = Path(__file__).parent / "data" / "signal_model.npz"
+MODEL_PATH = Path(__file__).parents[1] / "data" / "signal_model.npz"
 # A story with more sentences than this is read in groups of neighbouring sentences, so the
 # time to read it stays bounded (about 300 texts to embed) and nothing is skipped.
 MAX_UNITS = 150

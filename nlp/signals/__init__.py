@@ -1,0 +1,48 @@
+"""Risk signals in a story (issue 19): the detector and everything that trains it.
+
+Why a package: the detector (`detector.py`: rules, and the sentence model's verdicts joined with
+them) sits with the modules it reads (`context.py` for whose story and when, `model.py` and
+`welsh_model.py` for the shipped weights, `welsh.py` for the Welsh rules, `welsh_heard.py` for
+the Welsh model in the worker) and with those that only train (`corpus.py`, `written.py`,
+`training.py`, `welsh_training.py`; run as `python -m nlp.signals.training` and
+`python -m nlp.signals.welsh_training`). The rest of the project imports the detector's names
+from here, as it did when this was the single module `nlp/signals.py`.
+"""
+
+from nlp.signals.detector import (
+    MAX_CHARS,
+    PATTERNS,
+    POSSIBLE_PREFIX,
+    RISK_TO_LIFE,
+    SAFEGUARDING_SIGNALS,
+    SEVERITY,
+    SIGNALS,
+    WORDS,
+    Detection,
+    Signal,
+    detect,
+    detect_many,
+    model_signals,
+    model_signals_many,
+    normalise,
+    rule_hits,
+)
+
+__all__ = [
+    "MAX_CHARS",
+    "PATTERNS",
+    "POSSIBLE_PREFIX",
+    "RISK_TO_LIFE",
+    "SAFEGUARDING_SIGNALS",
+    "SEVERITY",
+    "SIGNALS",
+    "WORDS",
+    "Detection",
+    "Signal",
+    "detect",
+    "detect_many",
+    "model_signals",
+    "model_signals_many",
+    "normalise",
+    "rule_hits",
+]
