@@ -74,6 +74,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.signals import GROUPS, ROWS, ratio, read_real, read_set, score  # noqa: E402
+from benchmarks.signals_finetune_encoder import balanced_weights, label_arrays  # noqa: E402
 from nlp import signals  # noqa: E402
 from nlp.signals import corpus as signal_corpus  # noqa: E402
 from nlp.signals import model as signal_model
@@ -191,23 +192,6 @@ class MlpModel(signal_model.SentenceModel):
             + self.word_intercept
         )
         return (1 - signal_model.WORD_WEIGHT) * meaning + signal_model.WORD_WEIGHT * words
-
-
-def label_arrays(
-    examples: list[signal_corpus.Example], names: tuple[str, ...]
-) -> tuple[np.ndarray, np.ndarray]:
-    """(examples, signals) targets and a mask of the known ones (unsure left out)."""
-    y = np.array([[n in e.labels for n in names] for e in examples], dtype=np.float32)
-    known = np.array([[n not in e.unsure for n in names] for e in examples], dtype=np.float32)
-    return y, known
-
-
-def balanced_weights(y: np.ndarray, known: np.ndarray) -> np.ndarray:
-    """Per example and signal, scikit-learn's "balanced" class weight (n / (2 n_class))."""
-    n = known.sum(0)
-    pos = (y * known).sum(0).clip(1)
-    neg = ((1 - y) * known).sum(0).clip(1)
-    return known * np.where(y > 0, n / (2 * pos), n / (2 * neg))
 
 
 def fit_mlp(

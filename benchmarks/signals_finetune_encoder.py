@@ -14,9 +14,13 @@ import copy
 import hashlib
 import os
 import time
+import typing
 from pathlib import Path
 
 import numpy as np
+
+if typing.TYPE_CHECKING:
+    from nlp.signals.corpus import Example
 
 CACHE = (
     Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
@@ -26,6 +30,21 @@ CACHE = (
 FROZEN = 4  # layers 0..FROZEN-1 frozen
 MAX_TOKENS = 128
 SEED = 19
+
+
+def label_arrays(examples: list[Example], names: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
+    """(examples, signals) targets and a mask of the known ones (unsure left out)."""
+    y = np.array([[n in e.labels for n in names] for e in examples], dtype=np.float32)
+    known = np.array([[n not in e.unsure for n in names] for e in examples], dtype=np.float32)
+    return y, known
+
+
+def balanced_weights(y: np.ndarray, known: np.ndarray) -> np.ndarray:
+    """Per example and signal, scikit-learn's "balanced" class weight (n / (2 n_class))."""
+    n = known.sum(0)
+    pos = (y * known).sum(0).clip(1)
+    neg = ((1 - y) * known).sum(0).clip(1)
+    return known * np.where(y > 0, n / (2 * pos), n / (2 * neg))
 
 
 def _key(text: str) -> str:
@@ -131,7 +150,6 @@ def fine_tune(data, steps: int = 1500, batch: int = 32, verbose: bool = True):
     """The fine-tuned top layers (and the head), trained on `data` (see the docstring)."""
     import torch
 
-    from benchmarks.signals_experiments_finetune import balanced_weights, label_arrays
     from nlp import embed
 
     torch.manual_seed(SEED)
