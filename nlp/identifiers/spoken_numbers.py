@@ -107,8 +107,11 @@ def spoken_phones(text: str) -> Iterator[Finding]:
 NI_CUE = re.compile(
     r"\b(?:ni|nino|n\.i\.|national\s+insurance)(?:\s+(?:number|no\.?|num))?\b", re.IGNORECASE
 )
+_TENS_UNIT = rf"(?:{'|'.join(TENS)})[ \t-]+(?:{'|'.join(UNITS)})"
+_REPEATED = rf"(?:(?:double|treble|triple)[ \t-]+)?(?:{_RUN_WORD})"
 _NI_PIECE = re.compile(
-    rf"(?P<piece>{_RUN_WORD}|\d{{1,6}}|[a-z]{{1,2}})(?![\w'’])(?P<gap>[ \t]*[,/.-]?[ \t]*)",
+    rf"(?P<piece>{_TENS_UNIT}|{_REPEATED}|\d{{1,6}}|[a-z]{{1,2}})(?![\w'’])"
+    r"(?P<gap>[ \t]*[,/.-]?[ \t]*)",
     re.IGNORECASE,
 )
 NI_SHAPE = re.compile(r"[A-Z]{2}\d{6}[A-D]?")
@@ -139,9 +142,10 @@ def _ni_from(text: str, at: int) -> int | None:
         if not m:
             break
         piece = m.group("piece")
-        chars = digits_of(piece) if (piece.isdigit() or piece.lower() in _RUN_WORD_SET) else None
+        spoken = piece.isdigit() or piece.lower().split()[0].split("-")[0] in _RUN_WORD_SET
+        chars = digits_of(piece) if spoken else None
         if chars is None:
-            if len(piece) == 2 and joined:
+            if spoken or len(piece) > 2 or (len(piece) == 2 and joined):
                 break  # letter pairs open an NI number only
             chars = piece.upper()
         joined += chars
