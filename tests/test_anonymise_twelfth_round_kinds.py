@@ -189,3 +189,15 @@ def test_initials_as_other_things_or_without_a_cue_stay(text, value):
 def test_lower_case_initials_need_a_writer_who_types_in_lower_case():
     text = "The nurse said Mum would go to lri after the scan at the GP's."
     assert not flagged(text, "lri")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "born on 2nd May 1950, and on the fourth of June two thousand and ten I moved.",
+        "Date of birth is on the form. Later that year, after the sixth of July nineteen ninety, "
+        "she was admitted on the ninth of August nineteen ninety-one.",
+    ],
+)
+def test_a_second_date_after_the_birth_cue_is_an_event(text):
+    assert list(spoken_dates_of_birth(text)) == []

@@ -187,6 +187,13 @@ SPOKEN_DATE = re.compile(
 BIRTH_CUE = re.compile(
     r"\b(?:born|date\s+of\s+birth|d\.?\s?o\.?\s?b\.?|birth\s*date|birthday)\b", re.IGNORECASE
 )
+_NEAR_CUE = 30
+_NUMBER_WORD = re.compile(
+    rf"\b(?:{_ORDINAL}|{'|'.join([*UNITS, *TEENS, *TENS])}|hundred|thousand)\b", re.IGNORECASE
+)
+_EVENT_BEFORE = re.compile(
+    r"\b(?:on|in|since|until|till|by|from|after|before)\s+(?:the\s+)?$", re.I
+)
 _CUE_REACH = 120  # "date of birth? PATIENT: She says Ioana Popescu, fifteen of May …"
 
 
@@ -196,9 +203,17 @@ def spoken_dates_of_birth(text: str) -> Iterator[Finding]:
     if not cues:
         return
     for m in SPOKEN_DATE.finditer(text):
-        if not any(0 <= m.start() - end <= _CUE_REACH for end in cues):
-            continue
         date = m.group()
+        if not _NUMBER_WORD.search(date):
+            continue  # "14 March 2023" in digits is the date rules' own
+        cue = max((end for end in cues if 0 <= m.start() - end <= _CUE_REACH), default=None)
+        if cue is None:
+            continue
+        gap = text[cue : m.start()]
+        if re.search(r"\d", gap):
+            continue  # a date was given already; this one is another
+        if len(gap) > _NEAR_CUE and _EVENT_BEFORE.search(gap):
+            continue  # "... I fell on the fifth of May": the day of an event
         start = m.start() + (4 if date.lower().startswith("the ") else 0)
         yield Finding(start, m.end(), "DATE_OF_BIRTH", 0.9, "spoken_dob")
 
