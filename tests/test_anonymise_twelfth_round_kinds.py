@@ -201,3 +201,30 @@ def test_lower_case_initials_need_a_writer_who_types_in_lower_case():
 )
 def test_a_second_date_after_the_birth_cue_is_an_event(text):
     assert list(spoken_dates_of_birth(text)) == []
+
+
+# --- a house or flat number in words before a capitalised street or building --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The carer goes to nineteen Linnet Close every morning.", "nineteen Linnet Close"),
+        ("Is he still at thirty-two Saxby Wynd? Yes.", "thirty-two Saxby Wynd"),
+        ("Patient: Flat seven, Marlowe Court. Receptionist: Thanks.", "Flat seven, Marlowe Court"),
+    ],
+)
+def test_a_street_line_with_its_number_in_words_is_found(text, value):
+    assert covered(text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("It took three Kestrel Way buses to get to the clinic.", "three"),
+        ("We waited two Long Hours and one more in the corridor.", "two"),
+        ("Flat Five, the House of Commons and the rest were on the telly.", "Flat Five"),
+    ],
+)
+def test_a_count_before_capitals_is_no_house_number(text, value):
+    assert not flagged(text, value)
