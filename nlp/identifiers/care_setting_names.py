@@ -24,6 +24,7 @@ from pathlib import Path
 
 from nlp.identifiers.care_setting_kinds import care_setting_kind_findings
 from nlp.identifiers.findings import Finding
+from nlp.identifiers.hospital_initials import hospital_initials
 from nlp.identifiers.hospital_units import hospital_units
 from nlp.identifiers.name_gazetteer import gazetteer
 from nlp.identifiers.place_shapes import cued_districts
@@ -297,6 +298,7 @@ def care_setting_findings(text: str) -> list[Finding]:
         *patterned_care_settings(text),
         *hospital_units(text),
         *care_setting_kind_findings(text),
+        *hospital_initials(text),
     ]
     # "Holy Trinity & St George's" is one church, found in schools_and_estates, not a hospital;
     # "live in Small Heath" is a district, though "the Heath" alone is a hospital.

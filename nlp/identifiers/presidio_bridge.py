@@ -21,6 +21,7 @@ from nlp.identifiers.name_gazetteer import Gazetteer
 from nlp.identifiers.note_shorthand import shorthand_findings
 from nlp.identifiers.place_shapes import place_shapes
 from nlp.identifiers.short_place_kinds import short_place_findings
+from nlp.identifiers.spoken_numbers import spoken_number_findings
 from nlp.identifiers.spoken_postcodes import spoken_postcodes
 from nlp.identifiers.token_rules import token_findings
 from nlp.identifiers.typed_streets import typed_practices, typed_streets
@@ -58,6 +59,7 @@ class UkRulesRecognizer(EntityRecognizer):
             *short_place_findings(text),
             *initials_findings(text),
             *spoken_postcodes(text),
+            *spoken_number_findings(text),
             *typed_streets(text),
             *typed_practices(text),
         ]

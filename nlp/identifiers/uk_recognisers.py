@@ -420,7 +420,7 @@ def addresses(text: str) -> Iterator[Finding]:
 # Dates of birth: a date (day first, or month and year, or a bare year) right after a birth cue.
 
 MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"(?:jan(?:uary)?|feb(?:r?uary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"

@@ -89,6 +89,22 @@ WORDED_LINE = re.compile(
     rf"(?P<suffix>{PLAIN_SUFFIX}|{NAMED_SUFFIX})(?![\w'’-])",
     I,
 )
+# In capitals as written, any street word after a number in words ("at fourteen Kirk Wynd",
+# "eleven Marsh Way"), and a flat in words in a named building ("Flat nine, Coleridge House"):
+# the capitals and the number said aloud are the evidence (twelfth round; v10, v13).
+_CAP_WORD = r"(?-i:[A-Z][a-z'’]+)"
+_CAP_SUFFIX = "|".join(w.capitalize() for w in STREET_SUFFIX.split("|"))
+CAPITAL_WORDED_LINE = re.compile(
+    rf"(?<![\w'’-])(?P<num>{NUMBER})\s+(?P<name>(?:{_CAP_WORD}\s+){{1,2}})"
+    rf"(?-i:{_CAP_SUFFIX})(?![\w'’-])",
+    I,
+)
+COUNTED_AFTER = re.compile(r"[ \t]+[a-z]+s\b")
+FLAT_IN_BUILDING = re.compile(
+    rf"\b(?:flat|apartment)\s+(?P<num>{NUMBER}),?\s+(?:{_CAP_WORD}\s+){{1,2}}"
+    rf"(?=(?-i:[A-Z])){BUILDING_WORD}(?![\w'’-])",
+    I,
+)
 # "from flat nine", "at flat 12b" is nlp/identifiers/uk_recognisers.py's FLAT_ONLY; this is the
 # words.
 LONE_FLAT = re.compile(
@@ -150,6 +166,19 @@ def worded_lines(text: str) -> Iterator[Finding]:
         yield Finding(m.start(), m.end(), "ADDRESS", 0.75, "worded_address")
 
 
+def capital_worded_lines(text: str) -> Iterator[Finding]:
+    for m in CAPITAL_WORDED_LINE.finditer(text):
+        n = as_int(m.group("num"))
+        if n is None or n < 2 or _plain_words(m.group("name").lower().split()):
+            continue
+        if COUNTED_AFTER.match(text, m.end()):
+            continue  # "three Park Road buses": a count of things named for the street
+        yield Finding(m.start(), m.end(), "ADDRESS", 0.75, "worded_address")
+    for m in FLAT_IN_BUILDING.finditer(text):
+        if as_int(m.group("num")):
+            yield Finding(m.start(), m.end(), "ADDRESS", 0.75, "worded_address")
+
+
 def home_the_streets(text: str) -> Iterator[Finding]:
     for m in HOME_LINE.finditer(text):
         if not _plain_words(m.group("name").lower().split()):
@@ -167,7 +196,7 @@ def lone_flats(text: str) -> Iterator[Finding]:
 
 def worded_address_findings(text: str) -> list[Finding]:
     """Street lines and flats in words or any case; overlaps are settled by the caller."""
-    found = [*worded_lines(text), *home_the_streets(text)]
+    found = [*worded_lines(text), *home_the_streets(text), *capital_worded_lines(text)]
     if re.search(r"\b(?:flat|apartment|apt|unit|bay|pitch|plot|house|number|no)\b", text, I):
         found += [*cued_lines(text), *lone_flats(text)]
     return found
