@@ -9,7 +9,7 @@ measuring set). Each kind has reverses: ordinary speech of the same shape that m
 from __future__ import annotations
 
 import pytest
-from anonymise_support import covered
+from anonymise_support import covered, flagged
 
 from nlp.anonymise import ENGINE_VERSION
 from nlp.identifiers.spoken_postcodes import spoken_postcodes
@@ -69,3 +69,30 @@ def test_words_after_a_postcode_cue_that_are_not_a_postcode_stay(text):
 
 def test_engine_version_names_the_thirteenth_round():
     assert ENGINE_VERSION == "uk-rules-13+ner-3"
+
+
+# --- a specialty before a role word is no name ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Kind regards,\nDr H Okonjo\nConsultant Renal Physician\nDictated, not read", "Renal"),
+        ("Reviewed by Dr Ffion Pryce, Specialty Registrar, for Dr Lowe.", "Specialty"),
+        ("Signed: Mr T Baptiste\nConsultant Orthopaedic Surgeon", "Orthopaedic"),
+    ],
+)
+def test_a_specialty_word_before_a_role_is_not_a_name(text, word):
+    assert not flagged(text, word)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Thanks to Marcy Physiotherapist for the exercises she showed me.", "Marcy"),
+        ("Staff nurse Amber Nurse rang to check on him.", "Amber"),
+        ("Consultant Rose Physician saw him twice.", "Rose"),
+    ],
+)
+def test_a_name_before_a_role_word_is_still_found(text, name):
+    assert flagged(text, name)
