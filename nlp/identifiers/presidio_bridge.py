@@ -23,6 +23,7 @@ from nlp.identifiers.place_shapes import place_shapes
 from nlp.identifiers.short_place_kinds import short_place_findings
 from nlp.identifiers.spoken_numbers import spoken_number_findings
 from nlp.identifiers.spoken_postcodes import spoken_postcodes
+from nlp.identifiers.spoken_references import spoken_references
 from nlp.identifiers.token_rules import token_findings
 from nlp.identifiers.typed_streets import typed_practices, typed_streets
 from nlp.identifiers.uk_recognisers import pattern_findings
@@ -60,6 +61,7 @@ class UkRulesRecognizer(EntityRecognizer):
             *initials_findings(text),
             *spoken_postcodes(text),
             *spoken_number_findings(text),
+            *spoken_references(text),
             *typed_streets(text),
             *typed_practices(text),
         ]

@@ -30,29 +30,45 @@ PIECE = re.compile(
 )
 SHAPE = re.compile(r"(?P<area>[A-Z]{1,2})\d[A-Z\d]?\d[ABD-HJLNP-UW-Z]{2}")
 MAX_PIECES = 10
+REACH = 30  # "postcode for parking's ...", "postcode where you are? It's ..." stops at "?"
 
 
 def spoken_postcodes(text: str) -> Iterator[Finding]:
-    """Postcodes in separate spoken pieces right after a postcode cue."""
+    """Postcodes in separate spoken pieces right after a postcode cue, or a few words on.
+
+    "The postcode for parking's B T fourteen, six A B": the pieces may start a short reach
+    after the cue (thirteenth round), so long as the gap holds no digit and no sentence end.
+    """
     for cue in CUE.finditer(text):
-        pieces: list[tuple[str, int]] = []
-        at = cue.end()
-        while len(pieces) < MAX_PIECES:
-            m = PIECE.match(text, at)
-            if not m:
+        reach_end = min(len(text), cue.end() + REACH)
+        for m in re.finditer(r"(?<![\w'’-])\w", text[cue.end() : reach_end]):
+            start = cue.end() + m.start()
+            if re.search(r"\d|[.?!;\n]", text[cue.end() : start]):
                 break
-            pieces.append((_as_chars(m.group("piece")), m.end("piece")))
-            at = m.end()
-        if len(pieces) < 3:
-            continue  # a whole postcode ("LS6 2AB") is the pattern rules' own
-        joined, end = "", None
-        for chars, piece_end in pieces:
-            joined += chars
-            shape = SHAPE.fullmatch(joined)
-            if shape and shape.group("area") in POSTCODE_AREAS:
-                end = piece_end  # the longest prefix that is a postcode
-        if end is not None:
-            yield Finding(cue.end(), end, "POSTCODE", 0.85, "spoken_postcode")
+            end = _postcode_end(text, start)
+            if end is not None:
+                yield Finding(start, end, "POSTCODE", 0.85, "spoken_postcode")
+                break
+
+
+def _postcode_end(text: str, at: int) -> int | None:
+    """End of the longest run of spoken pieces from `at` that makes a postcode, or None."""
+    pieces: list[tuple[str, int]] = []
+    while len(pieces) < MAX_PIECES:
+        m = PIECE.match(text, at)
+        if not m:
+            break
+        pieces.append((_as_chars(m.group("piece")), m.end("piece")))
+        at = m.end()
+    if len(pieces) < 3:
+        return None  # a whole postcode ("LS6 2AB") is the pattern rules' own
+    joined, end = "", None
+    for chars, piece_end in pieces:
+        joined += chars
+        shape = SHAPE.fullmatch(joined)
+        if shape and shape.group("area") in POSTCODE_AREAS:
+            end = piece_end  # the longest prefix that is a postcode
+    return end
 
 
 def _as_chars(piece: str) -> str:

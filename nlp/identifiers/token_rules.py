@@ -369,9 +369,23 @@ def looks_like_a_verb(v: View, i: int, gaz: Gazetteer) -> bool:
     return (v.has_pos and v.pos[i] == "VERB") or w.endswith(("ed", "ing"))
 
 
+def specialty_before_role(v: View, i: int, gaz: Gazetteer) -> bool:
+    """ "Consultant Respiratory Physician", "Specialty Registrar": an everyday word that is no
+    name part, right before a role word, is the role's specialty (thirteenth round: signatures
+    and letterheads in v13 and v14 gave "Orthopaedic", "Respiratory", "Specialty" as names)."""
+    if i + 1 >= len(v) or not v.spaced[i]:
+        return False
+    w, nxt = v.word[i], v.word[i + 1]
+    if w not in gaz.english_words or gaz.is_name_part(w):
+        return False
+    return nxt in ROLE_CUES or is_job_title(nxt)
+
+
 def cued_name_ok(v: View, i: int, gaz: Gazetteer) -> bool:
     """The word after "my son", "nurse", "called": a name unless it reads as a plain word."""
     if not_a_name(v, i) or v.stop[i] or looks_like_a_verb(v, i, gaz):
+        return False
+    if specialty_before_role(v, i, gaz):
         return False
     w = v.word[i]
     if v.has_pos and v.pos[i] in CLOSED_POS:
@@ -558,6 +572,8 @@ def unlisted_title_name(v: View, i: int, gaz: Gazetteer) -> bool:
     if i + 1 < len(v) and (v.word[i + 1] in ROLE_CUES or is_job_title(v.word[i + 1])):
         if i > 0 and v.low[i - 1] in ("the", "a", "an", "our", "my", "his", "her", "their"):
             return False  # "The Occupational Therapist", "a Discharge Coordinator"
+    if specialty_before_role(v, i, gaz):
+        return False  # "Dr Owain Tudor, Specialty Registrar"
     if v.ent[i] in NOT_IDENTIFIER_ENTS:
         return False  # spaCy reads a date, number or language here; an ORG may be a place
     line_opening = v.sent_start[i] or (i > 0 and set(v.text[i - 1]) <= set("-–—*•([["))
