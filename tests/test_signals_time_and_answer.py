@@ -39,6 +39,11 @@ RISK = "suicide_self_harm"
             "past, with when",
         ),
         ("Grandad wanted to die at home with the dog on the bed.", "end of life"),
+        (
+            "Roedd gen i broblem pan o'n i'n hunan-niweidio yn y coleg. Dw i heb wneud ers "
+            "pymtheg mlynedd.",
+            "past, and well now",
+        ),
     ],
 )
 def test_a_past_or_screened_or_end_of_life_hit_is_held_back(text, reason):
@@ -57,6 +62,8 @@ def test_a_past_or_screened_or_end_of_life_hit_is_held_back(text, reason):
         "Back in 2004 I tried to end my life. The thoughts are back again this month.",
         "I took an overdose in 2011 and last night I took another overdose.",
         "I want to die. Nobody at the hospice listens to me about the pain.",
+        "Pan o'n i'n hunan-niweidio yn y coleg roedd neb yn gwrando. Dw i'n dal i "
+        "hunan-niweidio.",
     ],
 )
 def test_a_past_attempt_with_a_risk_now_or_a_yes_still_fires(text):

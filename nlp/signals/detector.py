@@ -361,6 +361,7 @@ LEFT_TO_THE_MODEL = frozenset(
     {
         "past, and said to be over",
         "past, with when, and well now",
+        "past, and well now",
         "a wish about the end of life",
         SCREENED_NO,
     }
