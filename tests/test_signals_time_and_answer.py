@@ -62,8 +62,7 @@ def test_a_past_or_screened_or_end_of_life_hit_is_held_back(text, reason):
         "Back in 2004 I tried to end my life. The thoughts are back again this month.",
         "I took an overdose in 2011 and last night I took another overdose.",
         "I want to die. Nobody at the hospice listens to me about the pain.",
-        "Pan o'n i'n hunan-niweidio yn y coleg roedd neb yn gwrando. Dw i'n dal i "
-        "hunan-niweidio.",
+        "Pan o'n i'n hunan-niweidio yn y coleg roedd neb yn gwrando. Dw i'n dal i hunan-niweidio.",
     ],
 )
 def test_a_past_attempt_with_a_risk_now_or_a_yes_still_fires(text):
