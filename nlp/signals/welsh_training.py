@@ -238,7 +238,26 @@ def choose_thresholds(
         if plateau and len(above):
             threshold = max(threshold, float(above[0]) - 1e-6)
         out.append(threshold)
-    return np.array(out, dtype=np.float32)
+    chosen = np.array(out, dtype=np.float32)
+    if plateau:
+        # Risk to life is one flag: a raised suicide or danger threshold that drops a story of
+        # risk to life the other column alone found is not the same recall; keep it unraised.
+        earlier = choose_thresholds(scores, items, names, plateau=False)
+        columns = [names.index(n) for n in RISK_TO_LIFE if n in names]
+
+        def found(thresholds: np.ndarray) -> int:
+            return int((scores[risk][:, columns] >= thresholds[columns]).any(axis=1).sum())
+
+        for column in columns:
+            trial = chosen.copy()
+            trial[[c for c in columns if c != column]] = earlier[
+                [c for c in columns if c != column]
+            ]
+            if found(trial) < found(earlier):
+                chosen[column] = earlier[column]
+        if found(chosen) < found(earlier):
+            chosen[columns] = earlier[columns]
+    return chosen
 
 
 def report(
