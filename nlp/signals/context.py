@@ -59,12 +59,16 @@ FAMILY = frozenset(
 PAST_ANCHOR = re.compile(
     r"\b(?:when (?:i|he|she|they) (?:was|were) (?:a |an |at |in |\d)|as a (?:teenager|child|kid"
     r"|student)|back in (?:19|20)\d\d|back then|in (?:19|20)\d\d|(?:\w+|\d+) years ago|years back"
-    r"|at (?:school|university|uni|college)|decades? ago)"
+    r"|at (?:school|university|uni|college)|decades? ago"
+    # The same said in a mixed Welsh sentence, and old scars: "yn 2008", "pan o'n i'n student".
+    r"|yn (?:19|20)\d\d|pan o ?'?n i|old (?:\w+ )?scars?)"
 )
 WELL_NOW = re.compile(
     r"(?:'m|\bam|'s|\bis|\bare|'re) (?:\w+ )?(?:now|well|better|fine|stable|okay|ok)\b"
     r"|\b(?:these days|nowadays|since then|ever since|recovery|recovered|in a (?:\w+ )?place"
-    r"|has n't|hasn't|have n't|haven't|today i)\b"
+    r"|has n't|hasn't|have n't|haven't|today i"
+    r"|(?:a |an |totally |completely |entirely )?(?:different|new) person"
+    r"|it ?'?s been (?:\w+ )?(?:years|decades)|(?:\w+ )?years (?:clean|free|since))\b"
 )
 BACK_AGAIN = re.compile(
     r"\b(?:again|still|started|starting|back to|relapse|relapsed|lately|recently|this week"
@@ -133,3 +137,37 @@ def resolved_now(text: str) -> bool:
     "again", "for now" or "tonight" to say otherwise."""
     lowered = text.lower().replace("\u2019", "'")
     return bool(RESOLVED.search(lowered)) and not STILL_AT_RISK.search(lowered)
+
+
+# A screening question (issue 19, precision, third round): "the GP did the PHQ-9 with me. The
+# question about being better off dead, I ticked 'not at all'"; "nes i ateb 'na' i'r questions
+# am self-harm". A question is named, and the answer given is no.
+SCREENING = re.compile(
+    r"\b(?:questions?|questionnaire|screening|screened|phq-?9|form|asked|asks|checklist|"
+    r"assessment|cwestiwn|cwestiynau|gofyn|gofynnodd)\b"
+)
+ANSWERED_NO = re.compile(
+    r"\b(?:answered|answer|ticked|tick|said|put|circled|wrote|replied|ateb|atebais|dweud)"
+    r"\s*['\"]?\s*(?:no|na|nage|naddo|not at all|never|none)\b"
+    r"|['\"]\s*not at all\s*['\"]|\bwhich i (?:have|had|do|did) ?n'?t\b"
+)
+ANSWERED_YES = re.compile(
+    r"\b(?:answered|ticked|said|put|circled|replied|ateb|admitted)\s*['\"]?\s*(?:yes|ie|do|"
+    r"nearly every day|more than half|several days)\b"
+)
+
+
+def screening_answered_no(sentence: str, after: str = "") -> bool:
+    """A screening question named beside the phrase and answered no, in its sentence or the
+    next, with no answer of yes: "they asked if I'd had thoughts of harming myself, which I
+    haven't". "They asked ... and I said yes" is the teller's risk, and is not held back."""
+    around = f"{sentence} {after}"
+    if ANSWERED_YES.search(around) or BACK_AGAIN_NOW.search(around):
+        return False
+    return bool(SCREENING.search(sentence)) and bool(ANSWERED_NO.search(around))
+
+
+# Said beside a screening answer, these tell the risk is there now whatever was ticked.
+BACK_AGAIN_NOW = re.compile(
+    r"\b(?:but (?:actually|really|honestly|truthfully)|lied|wasn't true|was n't true|not true)\b"
+)

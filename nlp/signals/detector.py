@@ -352,6 +352,22 @@ DIE_WHERE = frozenset({"at", "in", "peacefully", "with", "surrounded", "comforta
 # "I don't feel suicidal any more" is already negated.
 
 
+# Held back by the rules but left to the model's judgement (issue 19, precision, third round):
+# risk told as past and over, a screening question answered no, a wish about where to die.
+# The rule's words alone cannot tell these from a risk now ("I tried years ago and the
+# thoughts are back"), so the sentence is not barred from the model, which may still raise it.
+SCREENED_NO = "a screening question answered no"
+LEFT_TO_THE_MODEL = frozenset(
+    {
+        "past, and said to be over",
+        "past, with when, and well now",
+        "past, and well now",
+        "a wish about the end of life",
+        SCREENED_NO,
+    }
+)
+
+
 @dataclass(frozen=True)
 class Signal:
     """One signal with the reason it fired (or was held back)."""
@@ -515,6 +531,15 @@ def _held_back(doc, start: int, end: int, rule: _Rule) -> str | None:
         return 'figure of speech ("in danger of")'
     if rule.signal != "complaint" and _is_question(doc, start, end):
         return "a question someone asked"
+    if rule.signal != "complaint" and signal_context.screening_answered_no(
+        " ".join(
+            _sentence_before(doc, start)
+            + [t.lower_ for t in doc[start:end]]
+            + _rest_of_sentence(doc, end)
+        ),
+        " ".join(_next_sentences(doc, end, 1)),
+    ):
+        return SCREENED_NO
     return None
 
 
@@ -709,7 +734,7 @@ def _rules(text: str) -> tuple[Detection, list[tuple[str, int, int]]]:
     # ("suicide rates") still fires in another ("I think about suicide every day").
     seen: set[tuple[str, str, bool]] = set()
     for signal, label, phrase, start, end, reason in found:
-        if reason:
+        if reason and reason not in LEFT_TO_THE_MODEL:
             held.append((signal, start, end))
         if (signal, phrase, bool(reason)) in seen:
             continue

@@ -257,8 +257,16 @@ def _held_back(text: str, start: int, end: int, rule: WelshRule) -> str | None:
 
 # "Ddeng mlynedd yn ôl ... dw i'n iawn rŵan": years ago in the sentence, well now just after,
 # and no "eto" (again) or "dal" (still) to say it is back, as in English.
-YEARS_AGO = re.compile(r"\b(?:mlynedd|blynedd|flynedd|blwyddyn|flwyddyn) yn ôl\b")
-WELL_NOW = re.compile(r"\b(?:iawn|well|gwell|saff|ddiogel) (?:rŵan|rwan|nawr|erbyn hyn)\b")
+# Third round: other past markers ("pan o'n i'n ... yn yr ysgol", "yn 2008") and "heb wneud ers"
+# (not done since) as a recovery statement.
+YEARS_AGO = re.compile(
+    r"\b(?:mlynedd|blynedd|flynedd|blwyddyn|flwyddyn) yn ôl\b"
+    r"|\bpan (?:o'?n i|oeddwn i|o'?n i'?n|oeddwn i'?n)\b|\byn (?:19|20)\d\d\b"
+)
+WELL_NOW = re.compile(
+    r"\b(?:iawn|well|gwell|saff|ddiogel) (?:rŵan|rwan|nawr|erbyn hyn)\b"
+    r"|\bheb (?:wneud|neud|gwneud)(?: \w+)? ers\b"
+)
 BACK_AGAIN = re.compile(r"\b(?:eto|dal i|dal yn|ail-?ddechrau)\b")
 
 

@@ -208,12 +208,18 @@ def cross_validated(items: list[WelshStory], names: tuple[str, ...]) -> np.ndarr
 
 
 def choose_thresholds(
-    scores: np.ndarray, items: list[WelshStory], names: tuple[str, ...]
+    scores: np.ndarray, items: list[WelshStory], names: tuple[str, ...], plateau: bool = True
 ) -> np.ndarray:
     """Per signal: the highest threshold keeping RECALL_TARGET of the Welsh stories carrying
     it, raised until at most FALSE_ALARM_CAP of those without it pass. For a risk-to-life
     signal "without it" means without risk to life: suicide raised on a story of danger now
-    (tablets just swallowed) still sends it to the urgent queue, where it belongs."""
+    (tablets just swallowed) still sends it to the urgent queue, where it belongs.
+
+    With `plateau` (issue 19, precision, third round), a threshold the cap or the floor set is
+    then raised to just below the next out-of-fold score of a story carrying the signal: the
+    cross-validated recall is the same (no such story lies between), and every story without
+    it scored in between is a false alarm fewer. Chosen on the training files' out-of-fold
+    scores only, never on a measuring set."""
     from nlp.signals import RISK_TO_LIFE
 
     risk = np.array([bool(set(RISK_TO_LIFE) & set(i.story.labels)) for i in items])
@@ -227,8 +233,31 @@ def choose_thresholds(
         negative = np.sort(scores[without, column])[::-1]
         allowed = int(np.floor(FALSE_ALARM_CAP[name] * len(negative)))
         for_cap = float(negative[allowed]) + 1e-6 if len(negative) > allowed else 0.0
-        out.append(max(MIN_THRESHOLD, for_recall, for_cap))
-    return np.array(out, dtype=np.float32)
+        threshold = max(MIN_THRESHOLD, for_recall, for_cap)
+        above = positive[positive >= threshold]
+        if plateau and len(above):
+            threshold = max(threshold, float(above[0]) - 1e-6)
+        out.append(threshold)
+    chosen = np.array(out, dtype=np.float32)
+    if plateau:
+        # Risk to life is one flag: a raised suicide or danger threshold that drops a story of
+        # risk to life the other column alone found is not the same recall; keep it unraised.
+        earlier = choose_thresholds(scores, items, names, plateau=False)
+        columns = [names.index(n) for n in RISK_TO_LIFE if n in names]
+
+        def found(thresholds: np.ndarray) -> int:
+            return int((scores[risk][:, columns] >= thresholds[columns]).any(axis=1).sum())
+
+        for column in columns:
+            trial = chosen.copy()
+            trial[[c for c in columns if c != column]] = earlier[
+                [c for c in columns if c != column]
+            ]
+            if found(trial) < found(earlier):
+                chosen[column] = earlier[column]
+        if found(chosen) < found(earlier):
+            chosen[columns] = earlier[columns]
+    return chosen
 
 
 def report(
@@ -306,6 +335,12 @@ def main(argv: list[str] | None = None) -> None:
     langs = {lang: sum(i.lang == lang for i in items) for lang in LANGS}
     print(f"{len(items)} stories {langs} from {len(paths())} files")
     scores = cross_validated(items, names)
+    earlier = choose_thresholds(scores, items, names, plateau=False)
+    print(
+        "thresholds without the plateau step (the baseline): "
+        + ", ".join(f"{n} {t:.3f}" for n, t in zip(names, earlier, strict=True))
+    )
+    report(scores, items, earlier, names)
     thresholds = choose_thresholds(scores, items, names)
     print(
         "thresholds: " + ", ".join(f"{n} {t:.3f}" for n, t in zip(names, thresholds, strict=True))
