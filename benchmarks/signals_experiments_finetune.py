@@ -268,7 +268,8 @@ def load_figures(model, texts: list[str]) -> float:
     return float(np.mean([bool(set(d.names) & GROUPS["risk to life"]) for d in found]))
 
 
-def show(results: dict[str, dict]) -> None:
+def show_cv(results: dict[str, dict]) -> None:
+    """Out-of-fold recall of written sentences and share of comments flagged, per variant."""
     print("\n## CV (out-of-fold, the threshold folds): recall of written / comments flagged")
     for name in next(iter(results.values()))["cv"]:
         line = f"{name:20}"
@@ -276,7 +277,11 @@ def show(results: dict[str, dict]) -> None:
             (r, c), (pr, pc) = variant["cv"][name]["thresholds"], variant["cv"][name]["possible"]
             line += f"  sure {r:.3f}/{c:.4f} poss {pr:.3f}/{pc:.4f}"
         print(line)
-    print("\n## v8 development set (rules + model + Welsh, as the worker): recall precision")
+
+
+def show_dev_and_load(results: dict[str, dict], dev_name: str) -> None:
+    """The development round as the worker sees it, and the load on real comments."""
+    print(f"\n## {dev_name} (rules + model + Welsh, as the worker): recall precision")
     print(" " * 20 + "".join(f"{v:>20}" for v in results))
     for name in ROWS:
         line = f"{name:20}"
@@ -287,6 +292,11 @@ def show(results: dict[str, dict]) -> None:
     print("\n## load: share of real texts flagged for risk to life")
     for variant, figures in results.items():
         print(f"{variant:20}" + "".join(f"  {k} {v:.1%}" for k, v in figures["load"].items()))
+
+
+def show(results: dict[str, dict]) -> None:
+    show_cv(results)
+    show_dev_and_load(results, "v8 development set")
 
 
 def measure(data: Data, label: str, vectors: np.ndarray, fit: Fit, real: dict, rows) -> dict:

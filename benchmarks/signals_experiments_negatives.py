@@ -63,7 +63,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.signals import ROWS, ratio, read_real, read_set  # noqa: E402
+from benchmarks.signals import ratio, read_real, read_set  # noqa: E402
 from benchmarks.signals_experiments_finetune import (  # noqa: E402
     REAL,
     assemble,
@@ -72,6 +72,8 @@ from benchmarks.signals_experiments_finetune import (  # noqa: E402
     load_figures,
     operating_points,
     out_of_fold,
+    show_cv,
+    show_dev_and_load,
 )
 from nlp import signals  # noqa: E402
 from nlp.signals import training as signal_training  # noqa: E402
@@ -151,13 +153,7 @@ def written_false_alarms(data, scores: np.ndarray, points: dict) -> dict[str, tu
 
 
 def show(results: dict[str, dict], dev_name: str) -> None:
-    print("\n## CV (out-of-fold): recall of written / comments flagged, sure and possible")
-    for name in next(iter(results.values()))["cv"]:
-        line = f"{name:20}"
-        for variant in results.values():
-            (r, c), (pr, pc) = variant["cv"][name]["thresholds"], variant["cv"][name]["possible"]
-            line += f"  sure {r:.3f}/{c:.4f} poss {pr:.3f}/{pc:.4f}"
-        print(line)
+    show_cv(results)
     print("\n## CV: written sentences without the signal that raise it, sure / possible")
     for name in signals.RISK_TO_LIFE:
         line = f"{name:20}"
@@ -165,17 +161,7 @@ def show(results: dict[str, dict], dev_name: str) -> None:
             sure, possible = variant["written_fp"][name]
             line += f"{sure:>10.3f}{possible:>10.3f}"
         print(line)
-    print(f"\n## {dev_name} (rules + model + Welsh, as the worker): recall precision")
-    print(" " * 20 + "".join(f"{v:>20}" for v in results))
-    for name in ROWS:
-        line = f"{name:20}"
-        for variant in results.values():
-            tp, fp, fn = variant["dev"][name]
-            line += f"{ratio(tp, tp + fn):>11}{ratio(tp, tp + fp):>9}"
-        print(line)
-    print("\n## load: share of real texts flagged for risk to life")
-    for variant, figures in results.items():
-        print(f"{variant:20}" + "".join(f"  {k} {v:.1%}" for k, v in figures["load"].items()))
+    show_dev_and_load(results, dev_name)
 
 
 def main() -> None:
