@@ -6,12 +6,10 @@ from __future__ import annotations
 
 from nlp import embed
 from nlp import migrations as nlp_migrations
-from nlp.priorities import load_framework, store_framework
 from nlp.tagging import store as tag_store
 from plumbing import db as wdb
 from plumbing import jobs, registry
-from tests.consent_support import staff_user
-from tests.test_tagging import FRAMEWORK_YAML, add_stories, all_stories, base_vectors
+from tests.test_tagger_withdrawal import trained
 
 NEW = "m011_tag_encoder_readapted"
 
@@ -28,13 +26,7 @@ def test_m011_drops_the_old_tagging_vectors_and_stales_the_tagger(tmp_path):
     assert not db.execute(
         "SELECT 1 FROM _sqlite_migrations WHERE migration_set = 'nlp' AND name = ?", [NEW]
     ).fetchall()
-    store_framework(db, load_framework(FRAMEWORK_YAML))
-    _, ids = add_stories(db, [text for _, text in all_stories()], list(base_vectors()))
-    analyst = staff_user(db, "analyst")
-    for story_id, (priority, _) in zip(ids, all_stories(), strict=True):
-        tag_store.confirm_tag(db, story_id, "town-plan", priority, analyst)
-    tag_store.train_classifier(db, "town-plan")
-    assert tag_store.load_classifier(db, "town-plan") is not None
+    ids = trained(db)
     assert db.execute("SELECT count(*) FROM tag_embeddings").fetchone()[0] == len(ids)
     packaged = db.execute("SELECT story_id, model, vector FROM embeddings").fetchall()
 
