@@ -5,7 +5,7 @@ unchanged learner (`nlp.tagging.learner.fit`) on the adapted sentence vectors.
         benchmarks/tagging_experiments_adapted_encoder.py [--measure [--previous OLD.npz]]
         [--epochs N] [--rate R] [--smoothing S] [--major-weight W] [--contrastive-weight W]
 
-Why: every learner variant in the README moved the dev figures by noise, so the frozen
+Why: every learner variant in docs/measured/tagging.md moved the dev figures by noise, so the frozen
 general-purpose encoder looked like the limit. Fine-tuning per fit is too slow (> 60 s), but the
 encoder could be adapted once to patient-feedback language and shipped, leaving each
 organisation's fit a fast ridge. This script tests that on the development protocol only:

@@ -5,11 +5,11 @@ ridge, on the development splits only.
     PYTHONPATH=. HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/tagging_experiments_finetune.py \
         [--loss binary|softmax]
 
-Why: a frozen sentence embedding is the learner's ceiling (the README's list of rejected
-variants all reshuffle the same features). Fine-tuning the whole model does not fit in 60 s on
-2 cores, but the first five layers can stay frozen: their output (hidden state 5) is computed
-once, like the sentence vectors, and only the last layer (1.8 M weights) and a linear head over
-its mean-pooled output are trained, a couple of epochs with binary cross-entropy. Held-out
+Why: a frozen sentence embedding is the learner's ceiling (the rejected variants in
+docs/measured/tagging.md all reshuffle the same features). Fine-tuning the whole model does not fit
+in 60 s on 2 cores, but the first five layers can stay frozen: their output (hidden state 5) is
+computed once, like the sentence vectors, and only the last layer (1.8 M weights) and a linear head
+over its mean-pooled output are trained, a couple of epochs with binary cross-entropy. Held-out
 training scores come from 3-fold cross-fitting, test scores are the fold models' average; the
 training time reported is one fold's fit scaled to all training rows.
 """

@@ -4,10 +4,11 @@
     ... --measure "<variant name>"   # once, after choosing on the dev splits: A+B -> C, random
                                       # 80/20 and Care Opinion, beside the shipped learner
 
-Why: in the app every story of the organisation is in the database, checked and embedded, when
-the tagger trains, but only the few an analyst decided are labelled. The README's table shows
-that the gap to issue 22's targets is mostly domain shift (subcategories worded and coded
-differently trust to trust), so the tagger may use the target domain's unlabelled texts:
+Why: in the app every story of the organisation is in the database, checked and embedded, when the
+tagger trains, but only the few an analyst decided are labelled. The table in
+docs/measured/tagging.md shows that the gap to issue 22's targets is mostly domain shift
+(subcategories worded and coded differently trust to trust), so the tagger may use the target
+domain's unlabelled texts:
 
 - "IDF on source + target": the hashed words' document frequencies (and the kept columns) from
   the labelled and the unlabelled texts;
@@ -30,7 +31,7 @@ learner's figures, printed first. The transductive texts are the test trust's te
 app, where the stories to tag are the organisation's unlabelled ones. Settings are chosen on
 Trust A -> B and B -> A only; --measure runs one chosen variant on the measuring splits.
 
-Result (README, "Priority tagging"): none helps on both dev splits beyond calibration noise;
+Result (docs/measured/tagging.md): none helps on both dev splits beyond calibration noise;
 the best, self-training at tau 0.95, measured once is within noise on every split. Not shipped.
 """
 

@@ -53,8 +53,8 @@ ENGINE_VERSION = "uk-rules-13+ner-3"  # recorded with each anonymisation: which 
 # texts are cut at paragraph or sentence ends into pieces of at most this many characters.
 CHUNK_CHARS = 20_000
 BATCH_SIZE = 64
-# Whether detection adds the trained NER (nlp/identifiers/ner_model.py) to the rules; see the
-# README's "Anonymisation" figures for what it changes on each measuring set.
+# Whether detection adds the trained NER (nlp/identifiers/ner_model.py) to the rules; see
+# docs/measured/anonymisation.md for what it changes on each measuring set.
 USE_NER = True
 
 # A placeholder written by `render`; anything inside one is never detected again, which is
