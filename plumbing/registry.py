@@ -44,7 +44,7 @@ CLEANUPS = (
     "nlp.themes.store.model_files",
     "nlp.themes.store.quotes",
     "nlp.themes.store.pending",
-    "nlp.tagging.store",
+    "nlp.tagging.store.training",
     "workbench.safeguarding.flags",
     "workbench.feedback.actions",
     "workbench.feedback.outbox",
