@@ -61,6 +61,9 @@ def test_a_name_the_letters_cannot_back_passes_with_a_cue_beside_it(text, value)
         ("We got a Royal visit.", "Royal"),  # a kind word of hospitals is never a person here
         ("Mark the date in the diary.", "Mark"),  # opens a sentence, no cue
         ("it was grace and patience that got us through", "grace"),  # "and" with a word
+        ("our son will be home soon, the nurse will ring", "will"),  # a role cue, then a verb
+        ("we always get our fresh air after lunch", "fresh"),  # "our", then a noun
+        ("Thank you so much. Nurse good", "good"),  # a role word, then a word, though a surname
     ],
 )
 def test_the_same_words_without_a_cue_stay(text, value):
@@ -76,7 +79,7 @@ def test_the_same_words_without_a_cue_stay(text, value):
         ("The paramedics took him to the General, not the Royal.", "General"),
         ("nan was admitted to the royal infirmary on friday", "royal infirmary"),
         ("Her scan is at the County again next month.", "County"),
-        ("we had the baby at the jessup, midwives were lovely", "jessup"),
+        ("we had the baby at the kessock, midwives were lovely", "kessock"),
         ("My GP at the Beeches has referred me at last.", "Beeches"),
         ("dad's still at carnbrook, not gone to hosp yet", "carnbrook"),
         ("picked mum up from bqh after her eye appointment", "bqh"),
@@ -98,6 +101,10 @@ def test_a_short_form_or_unlisted_name_passes_with_care_near_and_nothing_after(t
         ("He was moved to the ward and then the clinic.", "clinic"),  # a generic word
         ("she went back to work after the op", "work"),  # an English word, no "the"
         ("the nurse said the night was quiet", "night"),  # a common word, no name
+        ("The psychiatrist I have seen at CAHSM has been great.", "CAHSM"),  # a service, mistyped
+        ("after the scan we came back from the brink", "brink"),  # a word, though a surname
+        ("i cried in the high street after the appointment", "high street"),  # a street
+        ("The ward gave us the Tool Kit for bad days.", "Tool Kit"),  # capitalised words
     ],
 )
 def test_the_same_shapes_that_name_no_setting_stay(text, value):

@@ -29,7 +29,7 @@ import re
 
 from nlp.identifiers.care_setting_kinds import CARE_WORDS as CARE_NEAR
 from nlp.identifiers.care_setting_kinds import ENDS_A_NAME
-from nlp.identifiers.name_gazetteer import ROLE_CUES, TITLE_CUES, gazetteer
+from nlp.identifiers.name_gazetteer import DOMAIN_WORDS, ROLE_CUES, TITLE_CUES, gazetteer
 
 NEAR = 120
 # Kind words a town uses alone for its one hospital: "the Royal", "the General", "the County".
@@ -48,7 +48,8 @@ HOUSE_NAME_WORDS = frozenset(
 # Words of a care setting that name no particular one ("the hospital", "the ward").
 GENERIC_SETTING = frozenset(
     """hospital hospitals ward wards surgery practice centre center clinic unit home hospice
-    house court hall gardens park mews place view st saint team service services""".split()
+    house court hall gardens park mews place view st saint team service services group groups
+    street road lane""".split()
 )
 # What may follow a short form and end it: a function word, a verb of saying, a time.
 SHORT_FORM_ENDS = ENDS_A_NAME | frozenset("btw lol tho though x xx".split())
@@ -79,6 +80,7 @@ CARE_TYPED = re.compile(
     r"\b(?:hosp|hospo|sectiond|rehab|op|ops|nurses?|midwives|visiting|bay|discharge|gp)\b",
     re.IGNORECASE,
 )
+_SCRAMBLED_DOMAIN = frozenset("".join(sorted(w)) for w in DOMAIN_WORDS)
 WORD_BEFORE = re.compile(r"([^\W\d_]+|&)[ \t]*,?[ \t]*$")
 WORD_AFTER = re.compile(r"^(['’]s)?[ \t]*([^\W\d_]+)")
 
@@ -90,8 +92,8 @@ def person_in_context(text: str, start: int, end: int, cased: bool) -> bool:
         return False
     gaz = gazetteer()
     low = value.lower().replace("’", "'").removesuffix("'s")
-    if low in SHORT_KIND_WORDS or len(low) < 2:
-        return False
+    if low in SHORT_KIND_WORDS or len(low) < 2 or (value.isupper() and len(value) <= 3):
+        return False  # "MO SAID ..." in capitals may be a medical officer as well as Mo
     if not (gaz.is_name_part(low) or low in gaz.name_words or low in gaz.pet_words):
         return False
     everyday = low in gaz.name_words or low in gaz.pet_words or low in gaz.common_words
@@ -102,18 +104,24 @@ def person_in_context(text: str, start: int, end: int, cased: bool) -> bool:
     previous = before.group(1).lower() if before else ""
     after = WORD_AFTER.match(text[end : end + 30])
     possessive, following = (after.group(1), after.group(2).lower()) if after else (None, "")
-    if previous in PERSON_BEFORE:
-        return True  # "auntie vi", "hiya jo its kam", "the night hca precious"
     if possessive:
         return following in RELATIVES  # "Will's dad rang"
-    if following in DOING:
-        return True  # "ash got sectioned", "dot said"
-    if following in DOING_AUX and not everyday:
-        return True  # "rajesh does wed", "anil can join"
+    acts = following in DOING or (following in DOING_AUX and not everyday)
+    if acts:
+        return True  # "ash got sectioned", "dot said", "rajesh does wed"
+    if previous in PERSON_BEFORE:
+        # "auntie vi", "hiya jo its kam"; an everyday word needs its end or a verb after it
+        # too ("the night hca precious sat"; not "our son will be", "our fresh air")
+        return not everyday or (given and _ends_clause(text, end))
     if previous in ("and", "&", "n") or following in ("and", "&"):
         other = _word_beside(text, start, end, previous in ("and", "&", "n"))
         return other in gaz.first_names and other not in gaz.common_words
     return False
+
+
+def _ends_clause(text: str, end: int) -> bool:
+    """Whether a comma, a bracket or a sentence's end follows ("thanks to our kath, ...")."""
+    return bool(re.match(r"[ \t]*(?:[,.!?;:)\n]|$)", text[end : end + 3]))
 
 
 def _word_beside(text: str, start: int, end: int, before: bool) -> str:
@@ -146,18 +154,33 @@ def setting_in_context(text: str, start: int, end: int, words: list[str], cased:
         if any(w in GENERIC_SETTING for w in own):
             return False  # "the clinic", "the old house"
         value = text[start:end]
-        capitalised = cased and value[0].isupper() and not value.isupper()
+        if cased and value[0].isupper() and not value.isupper():
+            # "the Jessop", "the Vic", "the Mount"; not "the Tool Kit", "the City"
+            return all(
+                w not in gaz.common_words or w in gaz.places or w in gaz.first_names for w in own
+            )
+        if value.isupper() and len(value) < 3:
+            return False  # "the NA": too short for a hospital's initials
+        # lower case or ALL CAPS: "the jessop", "the elms", "the victoria"; not "the brink",
+        # "the high street", although "Brink" and "Street" are surnames too
         return all(
-            capitalised
-            or gaz.is_name_part(w)
-            or w in gaz.places
-            or w not in gaz.english_words
+            w not in gaz.english_words
             or w.removesuffix("s") in HOUSE_NAME_WORDS
+            or (w in gaz.first_names and w not in gaz.common_words)
             for w in own
         )
     if PLACE_BEFORE.search(text, max(0, start - 6), start):
-        # a name no English word ("rosemount", "stracathro") or unlisted initials ("qmc")
-        return all(w not in gaz.english_words and w not in gaz.common_words for w in words)
+        value = text[start:end]
+        if cased and value.islower() and len(value) <= 4:
+            return False  # initials in lower case among capitals: a typo as often as a name
+        # a name no English word ("rosemount", "stracathro") or unlisted initials ("qmc"), and
+        # no service's initials typed out of order ("CAHMS")
+        return all(
+            w not in gaz.english_words
+            and w not in gaz.common_words
+            and "".join(sorted(w)) not in _SCRAMBLED_DOMAIN
+            for w in words
+        )
     return False
 
 

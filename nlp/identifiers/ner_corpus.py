@@ -21,12 +21,7 @@ set:
   "... Community Hospital" and their abbreviations ("the RBI"); and hospitals by the short
   forms people say after "the" ("the Royal London", "the Ulster", "the Whittington", pet forms
   such as "the Vicky"), in about 30 sentence shapes of their own, whose slot is as often filled
-  with a capitalised place that is no care setting ("the Co-op", "the Jobcentre"); since round
-  14 also the kind word alone ("the Royal", "the County", "Watford Gen"), house names in the
-  plural ("the Elms"), a royal's name ("the Princess Anne", "the QE") and unlisted initials;
-- names that are everyday words too ("Hope", "Will", "Dot"; the {E} slot) in a name's place in
-  hurried, spoken and note-taking voices, and the same words as words among the negatives
-  ("I hope", "the bill", "the Royal Mail", "the county council");
+  with a capitalised place that is no care setting ("the Co-op", "the Jobcentre");
 - how: about 150 sentence shapes in many voices (online forms, phone-typed messages, letters,
   gatherer's notes, reported speech, complaint forms), then varied per story: lower case,
   ALL CAPS, names in lower case, no punctuation, text-speak and typos;
@@ -156,29 +151,6 @@ Frank conversations with the doctors helped us cope.
 Rose from my chair and walked out, I was that angry.
 The Victoria line was down so I was late for my appointment.
 We were sent to Radiology, then Outpatients, then Phlebotomy.
-I will ring them again tomorrow, I hope someone answers.
-i hope they sort it, will ring back monday
-Mark my words, nothing will change on that ward.
-The bill for parking came to twelve pounds.
-She has a rose bush outside her window at the home.
-By the grace of God he pulled through.
-Pat the wound dry and keep it covered.
-We had to win every single argument with the council.
-There was a dot of blood on the sheet.
-The sky was already light when we got home.
-Every precious minute with her counted.
-We sent a card to the Royal Mail sorting office.
-The royal family sent a letter for her hundredth.
-The general public have no idea what it is like.
-In general the nurses were kind.
-The county council cut the care package again.
-We had cottage pie and the general feeling was it was fine.
-The county show was on so the roads were blocked.
-We sat on a bench in the park by the elms.
-I spoke to the general manager and the royal college.
-my nan will be 90 next week hope she gets home for it
-will they ever answer the phone? hope so
-the dr will ring at 2, bill is on the table
 The Mental Health Act assessment took all night.
 """.strip().splitlines()
 
@@ -269,8 +241,7 @@ Nothing has changed since.
 # Sentence shapes. Slots: {P} a person in full or in part, {F} a first name, {S} a surname,
 # {T} a title and surname (the title stays unmarked), {L} a place, {A} an area (county or
 # borough), {C} a hospital, {W} a ward, {G} a GP or dental practice, {H} a care home,
-# {X} any care setting, {N} an age, {K} a hospital by its short form, {O} a place abroad,
-# {E} a first name that is often an everyday word too ("Hope", "Will", "Dot").
+# {X} any care setting, {N} an age.
 TEMPLATES = """My husband {P} was taken into {C} after a fall in {L}.
 My mum {F} is {N} and lives on her own in {L}.
 I took my dad to {X} last week and we waited six hours.
@@ -436,37 +407,6 @@ I'd like to raise a problem with the booking system at {G}.
 Mum was in {H} in {L} and it needs shutting down.
 There were four falls on {W} this month, all at night.
 She passed away peacefully in your {W} on the third.
-{E} said the home rang, mum had a fall.
-me n {E} went up to {K} to see nan
-ask {E}, she was on days with {F} and {E}.
-Night carer {E} found her on the floor at 2am.
-hiya {F} its {E}, can u ring me back
-auntie {E} sat with her all night on {W}.
-Thank you to {E} and {E} on nights, you were stars.
-{E} is doing loads better since she came out of {K}.
-my partner {E} got taken to {K} last nite
-Shift notes: {E} on lates with {F}.
-{E}'s dad rang, {E} is in {K} after a fall.
-Spoke to {E} (daughter) who will visit Sunday.
-the night hca {E} held her hand till the end
-wor {E} from the allotments is on {W} too
-big {E} the porter wheeled me down to x-ray
-Staff nurse {E} was kind but rushed off her feet.
-{E}, it's Mum. Ring me, they've moved your dad to {K}.
-{E} and I took turns sitting with him at {K}.
-I'd like to thank {E} in the discharge lounge at {K}.
-right {E}, she's been moved to {K}, bring her glasses
-so {E} does mon n tues and {E} does wed
-Dear {E}, thank you for everything you did for Dad.
-He was in {K} for three weeks, then home to {L}.
-Took Mum to {K} for her eye appointment, waited four hours.
-Ambulance took him to {K}, not {K}, which is miles further.
-Had both my kids at {K}, the midwives were lovely.
-nan was in {K} 3 weeks n no one washed her hair
-She's been moved from {K} to {K} for rehab.
-The consultant at {K} wants to see him again in June.
-Our GP at {K} won't do home visits any more.
-The night staff at {K} were brilliant with her.
 """.strip().splitlines()
 
 
@@ -482,7 +422,6 @@ class Lists:
     house_words: list[str]
     templates: list[str]
     plain_words: list[str]  # common English words that are no name, place or care setting
-    word_names: list[str]  # first names and pet forms that are everyday words too ("Hope", "Dot")
     split: str = "train"
 
 
@@ -540,18 +479,8 @@ def lists(split: str) -> Lists:
         house_words=pick(HOUSE_WORDS + WELSH_WORDS),
         templates=[t for t in TEMPLATES if held_out(t) == want_held],
         plain_words=pick(_plain_words(common)),
-        word_names=pick(_word_names(common)),
         split=split,
     )
-
-
-def _word_names(common: set[str]) -> list[str]:
-    """First names and pet forms that are everyday English words too ("Hope", "Will", "Dot",
-    "Precious", "Rose", "Mark"), title-cased: the lists' names that the common-word list holds.
-    The model meets them often in a name's place, and as words in the negatives."""
-    names = set(_lines("first_names.txt")) | set(_lines("name_words.txt"))
-    names |= set(_lines("short_first_names.txt"))
-    return [_title(n) for n in names if n in common and n.isalpha() and len(n) > 1]
 
 
 def _plain_words(common: set[str]) -> list[str]:
@@ -750,54 +679,14 @@ def _short_form(rng: random.Random, ls: Lists) -> tuple[str, str]:
     elif kind < 0.82:
         name = rng.choice(ls.places + ls.areas)
         name = rng.choice([name, name, f"Royal {name}", f"{name} Royal", f"{name} General"])
-    elif kind < 0.86:
+    elif kind < 0.92:
         word = rng.choice(["North", "South", "East", "West", "Northern", "Southern", "Western"])
         name = rng.choice([word, f"{word} {rng.choice(ls.places + ls.areas)}"])
-    elif kind < 0.9 and ls.abbreviations:
+    elif ls.abbreviations:
         name = rng.choice(ls.abbreviations).upper()
-    elif kind < 0.94:
-        # the kind word alone or clipped, as locals say it: "the Royal", "the General",
-        # "the Infirmary", "the County", "the Cottage", "Watford Gen", "the Royal Glam"
-        place = rng.choice(ls.places + ls.areas)
-        name = rng.choice(
-            [*SHORT_KINDS, f"{place} Gen", f"Royal {_clipped(place)}", f"{_clipped(place)} Royal"]
-        )
-    elif kind < 0.97:
-        # a home's or hospital's house name in the plural or with a royal's title:
-        # "the Elms", "the Laurels", "the Priory", "the Princess Anne", "the QE"
-        name = rng.choice(
-            [
-                f"{rng.choice(ls.house_words)}s",
-                rng.choice(HOUSE_NAMES),
-                f"{rng.choice(['Princess', 'Queen', 'King', 'Prince'])} {rng.choice(ls.first)}",
-                "".join(
-                    w[0]
-                    for w in f"{rng.choice(['Queen', 'Princess', 'King'])} "
-                    f"{rng.choice(ls.first)}".split()
-                ).upper(),
-            ]
-        )
     else:
-        # initials of an unlisted hospital: two to five capitals ("the NSECH", "at BRCH")
-        name = "".join(rng.choice("ABCDEFGHJKLMNPRSTUVW") for _ in range(rng.randint(2, 5)))
-        if rng.random() < 0.3:
-            name = name[:-1] + "H"
+        name = rng.choice(ls.places)
     return lead, name
-
-
-# Kind words people use alone for the one hospital everyone locally knows.
-SHORT_KINDS = ["Royal", "General", "Infirmary", "County", "Cottage", "Memorial", "Royal Infirmary"]
-SHORT_KINDS += ["General Infirmary", "Royal", "General", "Infirmary", "County"]
-HOUSE_NAMES = """Priory Grange Mount Laurels Elms Limes Beeches Cedars Willows Hollies Firs Pines
-Woodlands Oaklands Hawthorns Poplars Chestnuts Maples Gables Lindens Meadows Orchards
-Rowans Brambles Larches Sycamores Briars Heathers""".split()
-
-
-def _clipped(place: str) -> str:
-    """A town's name clipped the way its hospital is ("Glamorgan" -> "Glam"): its first
-    syllable and the consonant after, or the whole name when it is short."""
-    m = re.match(r"[^aeiouy]*[aeiouy]+[^aeiouy]", place, re.I)
-    return m.group(0) if m and len(place) > 6 else place
 
 
 def _pet(name: str, rng: random.Random) -> str:
@@ -840,9 +729,6 @@ def _in_words(n: int, joiner: str) -> str:
 SLOTS: dict[str, Callable[[random.Random, Lists], Segments]] = {
     "P": _person,
     "F": lambda rng, ls: [(rng.choice(ls.first), "PERSON")],
-    "E": lambda rng, ls: [
-        (rng.choice(ls.word_names if rng.random() < 0.6 else ls.first), "PERSON")
-    ],
     "S": lambda rng, ls: [(rng.choice(ls.surnames), "PERSON")],
     "T": _titled,
     "L": _place,
@@ -859,7 +745,7 @@ SLOTS: dict[str, Callable[[random.Random, Lists], Segments]] = {
 SLOT = re.compile(r"\{([A-Z])\}")
 
 
-PLAIN_KIND = dict.fromkeys("PFSTE", "person") | dict.fromkeys("LAO", "place") | {"K": "short"}
+PLAIN_KIND = dict.fromkeys("PFST", "person") | dict.fromkeys("LAO", "place") | {"K": "short"}
 PLAIN_KIND |= dict.fromkeys("CWGHX", "setting")
 
 
@@ -930,8 +816,7 @@ def render(segments: Segments, rng: random.Random, voice: str) -> tuple[str, lis
         if label is None:
             piece = _vary_plain(piece, rng, voice)
         else:
-            # hurried writers leave names in lower case among capitals ("pay mags the PA")
-            if names_lower or (voice == "form" and rng.random() < 0.08):
+            if names_lower or (voice == "form" and rng.random() < 0.03):
                 piece = piece.lower()
             if rng.random() < 0.02:
                 piece = " ".join(_typo(w, rng) for w in piece.split(" "))
