@@ -4,7 +4,9 @@ A small spaCy pipeline (CNN tok2vec of width 32 and depth 2, and a transition-ba
 lives in `nlp/data/ner_model/` and loads offline. It was trained on a generated corpus of many
 voices, registers and public name lists (nlp/identifiers/ner_corpus.py), never on a measuring set.
 Its findings join the rules' as guesses: they score 0.6, so the check page shows them as "unsure",
-and the safeguards in `ner_findings` keep it from marking ordinary English.
+and the safeguards in `ner_findings` keep it from marking ordinary English. A guess its letters
+cannot back (an everyday word: "Hope", "the Royal") may still pass on the words around it
+(nlp/identifiers/ner_context.py).
 
 To retrain (3 to 5 minutes on 2 busy cores; deterministic for a given seed):
 
@@ -27,6 +29,7 @@ from pathlib import Path
 from nlp.identifiers.findings import Finding
 from nlp.identifiers.lean_imports import without_torch
 from nlp.identifiers.name_gazetteer import EPONYMS, NOT_IDENTIFIER_WORDS, WELSH_WORDS, gazetteer
+from nlp.identifiers.ner_context import person_in_context, place_in_context, setting_in_context
 from nlp.identifiers.number_words import as_int
 from nlp.identifiers.residual_risk import CONDITIONS
 from nlp.identifiers.token_rules import GENERIC_CARE, ORGANISATION_WORDS
@@ -76,6 +79,10 @@ def ner_findings(texts: list[str], tokenised: list | None = None) -> list[list[F
             span = _trimmed(text, ent.start_char, ent.end_char, ent.label_, cased)
             if span and _plausible(text, *span, ent.label_, cased):
                 found.append(Finding(span[0], span[1], ent.label_, NER_SCORE, "ner"))
+            elif _plausible(text, ent.start_char, ent.end_char, ent.label_, cased, letters=False):
+                # everyday words the trimming took for a name's edges ("found Dot on",
+                # "at the priory"), backed by the words around them instead
+                found.append(Finding(ent.start_char, ent.end_char, ent.label_, NER_SCORE, "ner"))
         out.append(found)
     return out
 
@@ -194,7 +201,9 @@ def _cased(text: str) -> bool:
     return any(c.isupper() for c in text) and any(c.islower() for c in text)
 
 
-def _plausible(text: str, start: int, end: int, label: str, cased: bool) -> bool:
+def _plausible(
+    text: str, start: int, end: int, label: str, cased: bool, letters: bool = True
+) -> bool:
     """Whether the span's own letters back the guess. No word of it may look like a drug
     ("Sertraline"), and no condition named after a person ("Raynaud's"); care settings are
     judged by `_plausible_setting`. An abbreviation ("CBT") or "XXXX" is left to the rules.
@@ -219,13 +228,28 @@ def _plausible(text: str, start: int, end: int, label: str, cased: bool) -> bool
     if all(w in NOT_IDENTIFIER_WORDS for w in words) or words[-1] in NOT_IDENTIFIER_WORDS:
         return False  # a language, people, day or role ("Gujarati", a council's "Ward Councillor")
     if label == "CARE_SETTING":
-        return _plausible_setting(text, start, value, words, cased)
+        return (letters and _plausible_setting(text, start, value, words, cased)) or (
+            setting_in_context(text, start, end, words, cased)
+        )
     if cased and len(raw) == 1 and value.isupper() and len(value) <= 6:
         return False  # an abbreviation ("CBT", "EMDR"): the rules know the hospitals' ones
     if words[0] in MONTHS and _dated(text, start, end):
         return False  # "in May 2024"
     if all(w in WELSH_WORDS for w in words) and _among_welsh(text, start, end):
         return False  # "Mae hi'n braf iawn heddiw": Welsh words among Welsh words, as the rules
+    if letters and _letters_back(text, start, value, words, label, cased):
+        return True
+    # Where the letters cannot tell a name from a word ("Hope", "dot", "from dubai"), the
+    # sentence around the guess may (nlp/identifiers/ner_context.py).
+    if label == "PERSON":
+        return person_in_context(text, start, end, cased)
+    return label == "LOCATION" and place_in_context(text, start, end, abroad())
+
+
+def _letters_back(
+    text: str, start: int, value: str, words: list[str], label: str, cased: bool
+) -> bool:
+    """Whether the guess's own letters make it a name or place, whatever the context."""
     if label == "LOCATION" and cased and value[0].isupper() and value.lower() in abroad():
         return True  # "lives in Canada": a place abroad, although a common word of English
     gaz = gazetteer()
