@@ -158,6 +158,7 @@ def test_section_numbers_standards_and_years_stay(text, value):
         ("Visited Mrs Bowen at home, 6 Maes y Deri, bloods taken.", "6 Maes y Deri"),
         ("Collected Mr Price from Nant yr Efail this morning.", "Nant yr Efail"),
         ("IT'S ELSIE FROM NUMBER 14 AGAIN", "NUMBER 14"),
+        ("Nobody has seen him. I'm at number six. Please send someone.", "number six"),
     ],
 )
 def test_an_address_with_a_flat_house_name_door_or_pitch_is_found(text, value):
@@ -168,6 +169,7 @@ def test_an_address_with_a_flat_house_name_door_or_pitch_is_found(text, value):
     ("text", "value"),
     [
         ("It went from number 12 to number 3 on the list.", "number 12"),
+        ("I looked at no one in the waiting room.", "no one"),
         ("The pitch was wet so football was off.", "pitch"),
         ("Bryn Thomas rang the ward.", "Thomas"),
     ],

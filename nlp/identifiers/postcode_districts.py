@@ -6,7 +6,8 @@ a district is a few thousand households, finer than the town this project alread
 a careful anonymiser takes it out as it takes out "Small Heath". The same letters and digits are
 also ward and bay codes ("moved to B3"), vitamins ("B12"), roads ("the M62"), tumour stages and
 product names, so the code must stand after a cue of living or moving ("live in", "moved to",
-"rehoused in", "we're in", "postcode"), or before "area" or "postcode", and:
+"rehoused in", "we're in", "postcode"), or before "postcode" ("drove to the LS6 area" is a trip,
+not a home), and:
 
 - its letters are a real postcode area (Royal Mail's list) and its shape an outward code's;
 - it is in capitals, unless the text's capitals mean nothing;
@@ -47,7 +48,9 @@ WHERE_WE_ARE = re.compile(
     rf"(?:in|from|out\s+in|over\s+in)[ \t]+(?:the[ \t]+)?{CODE}{NOT_AFTER}",
     I,
 )
-AREA_AFTER = re.compile(rf"(?<![\w'’-]){CODE}[ \t]+(?:area|district|postcode|post\s+code)\b", I)
+# "a BT35 postcode" is someone's; "drove to the LS6 area" is a destination, so "area" counts only
+# after a cue of living above.
+AREA_AFTER = re.compile(rf"(?<![\w'’-]){CODE}[ \t]+(?:postcode|post\s+code)\b", I)
 POSTCODE_CUE = re.compile(
     r"\b(?:post[ \t]?code|postal[ \t]+district)(?:[ \t]+(?:district|area))?(?:['’]s)?"
     rf"(?:[ \t]+(?:is|was))?[ \t]*[:=-]?[ \t]*{CODE}{NOT_AFTER}",

@@ -31,7 +31,7 @@ from nlp.identifiers.name_shapes import (
     spelled_out,
     titles_and_initials,
 )
-from nlp.identifiers.number_words import NUMBER, SPOKEN_DIGITS, as_int, spoken_digits
+from nlp.identifiers.number_words import NUMBER, SPOKEN_DIGITS, UNDER_100, as_int, spoken_digits
 from nlp.identifiers.schools_and_estates import schools_and_estates
 from nlp.identifiers.sign_offs import sign_off_names
 from nlp.identifiers.social_handles import social_handles
@@ -246,11 +246,12 @@ ADDRESS = re.compile(
     rf"(?:{STREET_SUFFIX})\b(?:{STREET_DIRECTION}|\.?)",
     I,
 )
-# "the key is at no. 14", "she lives at number 7": a house by its number alone on its street.
+# "the key is at no. 14", "she lives at number 7", "I'm at number nine": a house by its number
+# alone on its street, in figures or in words.
 HOUSE_NUMBER_ONLY = re.compile(
     r"\b(?:lives?|living|lived|key\s+is|round|over)?\s*\b(?:at|from)\s+"
-    r"(?P<house>(?:no\.?|number)\s*\d{1,3}[a-z]?)"
-    r"(?![\w/.:]|\s*(?:on|in)\s+the\s+(?:list|queue|waiting)|\s+(?:to|down|up)\b|\s*-)",
+    rf"(?P<house>(?:no\.?|number)\s*\d{{1,3}}[a-z]?|number\s+{UNDER_100}(?![\w-]))"
+    r"(?![\w/:]|\.\d|\s*(?:on|in)\s+the\s+(?:list|queue|waiting)|\s+(?:to|down|up)\b|\s*-)",
     I,
 )
 # A flat, or a traveller site's pitch or a mooring's berth by its number ("it's Pitch 9").
