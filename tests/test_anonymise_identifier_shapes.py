@@ -122,6 +122,7 @@ def test_ats_that_join_no_address_stay(text, value):
         ("From: Gail Rudd KT40719\nI work nights on the unit.", "KT40719"),
         ("Your case number is TR.5521.07 for any call.", "TR.5521.07"),
         ("Please quote complaint ref. D.7781.K when you reply.", "D.7781.K"),
+        ("Bwrdd Iechyd / Ref: TW-JR-551902  Dear Ms Hale,", "TW-JR-551902"),
     ],
 )
 def test_a_reference_in_an_organisations_format_is_found(text, value):

@@ -102,8 +102,9 @@ def nhs_numbers(text: str) -> Iterator[Finding]:
 # National Insurance numbers: two prefix letters (D, F, I, Q, U, V never; O never second;
 # BG, GB, KN, NK, NT, TN, ZZ never allocated), six digits in any grouping, suffix A-D.
 
+# Not the tail of a longer reference joined by a dash or slash ("HD-OP-778203").
 NI_CANDIDATE = re.compile(
-    r"(?<![\w])([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])[ -]?(\d{2})[ -]?(\d{2})[ -]?(\d{2})"
+    r"(?<![\w])(?<!\w[/-])([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])[ -]?(\d{2})[ -]?(\d{2})[ -]?(\d{2})"
     r"(?:[ -]?([A-D]))?(?!\w)",
     I,
 )
