@@ -59,10 +59,10 @@ CUE = re.compile(
 # side at most.
 DIGIT_GROUP = r"[A-Za-z]{0,5}\d[A-Za-z0-9]*"
 LETTER_GROUP = r"[A-Za-z]{1,6}"
-JOIN = r"(?:\x20?[/-]\x20?|\x20)"
+JOIN = r"(?:\x20?[/-]\x20?|\x20|\.(?=[A-Za-z0-9]))"
 RUN = re.compile(
     rf"(?P<run>(?:{LETTER_GROUP}{JOIN}){{0,2}}{DIGIT_GROUP}"
-    rf"(?:{JOIN}{DIGIT_GROUP}|[/-]{LETTER_GROUP}(?=[/-]))*(?:[/-][A-Za-z]{{1,3}})?)"
+    rf"(?:{JOIN}{DIGIT_GROUP}|[/.-]{LETTER_GROUP}(?=[/.-]))*(?:[/.-][A-Za-z]{{1,3}})?)"
     r"(?![A-Za-z0-9]|\.\d|[/-]\w|:\d|,\d)"
 )
 
@@ -127,6 +127,8 @@ def cued_references(text: str) -> Iterator[Finding]:
             continue
         if SECTION.fullmatch(run):
             continue  # "Case: s136 detention", "ref s42 enquiry": a section of an Act
+        if "." in run and not lettered and digits < 5:
+            continue  # "ref 4.2.1 of the policy", "no. 2.5": a paragraph or a measure
         strong = bool(cue.group("strong") or cue.group("kw") or ":" in cue.group("sep"))
         if strong:
             enough = digits >= 3
@@ -140,9 +142,16 @@ def cued_references(text: str) -> Iterator[Finding]:
 # whose capitals mean something. Not a service's name before its own number ("NHS 999 ...",
 # "Tel 0161 ...", "DOB 12 03 1950"): those are other labels' or no identifier.
 SHAPED = re.compile(
-    r"(?<![\w/-])(?P<id>(?-i:[A-Z]{2,5}\d{0,2}|[A-Z]\d{1,2})\x20\d{2,6}(?:\x20\d{2,6}){0,3})"
+    r"(?<![\w/-])(?P<id>(?-i:[A-Z]{2,5}\d{0,2}|[A-Z]\d{1,2})\x20\d{2,10}(?:\x20\d{2,6}){0,3})"
     r"(?![\w/-]|\.\d|\x20\d)"
 )
+# "From: Darren Whitlock HR6612", "staff no. on the badge LT40291": two or three capitals glued to
+# four to six digits, a payroll, badge or system number. Not a standard's or a form's name
+# ("ISO9001", "BS7671", "FP10"), nor a year ("COVID2020").
+GLUED = re.compile(r"(?<![\w/.-])(?P<id>(?P<head>[A-Z]{2,3})(?P<num>\d{4,6}))(?![\w/-]|\.\d)")
+# Heart rate, blood pressure and the like never reach four digits, so of NOT_SYSTEMS only the
+# phone, date and PIN labels stay out.
+NOT_GLUED = frozenset("ISO BS EN IEC FP NHS COVID SARS CA HBA SPO FEV TEL MOB FAX DOB PIN".split())
 NOT_SYSTEMS = frozenset(
     "NHS CHI NI NINO TEL MOB FAX PH DOB DOD GP PIN BP HR RR GCS SPO TEMP OBS NEWS MRN".split()
 )
@@ -163,6 +172,10 @@ def shaped_references(text: str) -> Iterator[Finding]:
         if number.startswith("0") and len(number) in (10, 11):
             continue  # "NSPCC 0808 800 5000": a helpline's name and its phone number
         yield Finding(m.start("id"), m.end("id"), "OTHER_ID", 0.75, "shaped_reference")
+    for m in GLUED.finditer(text):
+        if m.group("head") in NOT_GLUED or re.fullmatch(r"(?:19|20)\d{2}", m.group("num")):
+            continue
+        yield Finding(m.start("id"), m.end("id"), "OTHER_ID", 0.7, "shaped_reference")
 
 
 def reference_findings(text: str) -> list[Finding]:

@@ -23,8 +23,8 @@ LOCAL = r"[A-Za-z0-9][\w.+'-]*"
 BRACKET_AT = r"\s*[\(\[{<]\s*at\s*[\)\]}>]\s*"
 SPACED_AT = r"\s+@\s*|\s*@\s+"
 WORD_AT = r"\s+at\s+"
-DOT = r"(?:\.|\s*[\(\[]\s*dot\s*[\)\]]\s*|\s+dot\s+)"
-WORD_DOT = r"(?:\s*[\(\[]\s*dot\s*[\)\]]\s*|\s+dot\s+)"
+DOT = r"(?:\.|\s*[\(\[{<]\s*dot\s*[\)\]}>]\s*|\s+dot\s+)"
+WORD_DOT = r"(?:\s*[\(\[{<]\s*dot\s*[\)\]}>]\s*|\s+dot\s+)"
 DOMAIN = rf"[A-Za-z0-9-]+(?:{DOT}[A-Za-z0-9-]+)*?{DOT}{TLD}(?:{DOT}uk)?(?![\w.-]*\w)"
 # After a spaced or bracketed "at" the dots may be spaced too: "jo.b @ icloud . com".
 LOOSE_DOT = rf"(?:\s?\.\s?|{WORD_DOT})"
@@ -32,14 +32,21 @@ LOOSE_DOMAIN = (
     rf"[A-Za-z0-9-]+(?:{LOOSE_DOT}[A-Za-z0-9-]+)*?{LOOSE_DOT}{TLD}(?:{LOOSE_DOT}uk)?(?![\w.-]*\w)"
 )
 
-# "jo.smith@gmail,com", "jo@gmail . com", "jo@hotmail": the @ is there, the rest is sloppy.
+# "jo.smith@gmail,com", "jo@gmail . com", "jo@hotmail", "jo@gmailcom": the @ is there, the rest
+# is sloppy. A word, "@" and a word of letters is an address whatever follows: nothing else in a
+# story is written so ("2 @ £3" has no word before the "@", "@jo" is a handle).
 SLOPPY = (
     rf"{LOCAL}@(?:[A-Za-z0-9-]+(?:\s?[.,]\s?[A-Za-z0-9-]+)*?\s?[.,]\s?{TLD}(?:[.,]uk)?"
-    rf"|{PROVIDERS}(?![\w.]))"
+    rf"|{PROVIDERS}(?![\w.])|[A-Za-z][A-Za-z0-9-]{{2,}}(?:\.[A-Za-z0-9-]+)*)"
+)
+# A local part read out: "kaz dot smith 84", "j underscore patel": words joined by a spelled
+# dot, underscore or dash, and digits typed after a space.
+SPOKEN_LOCAL = (
+    rf"{LOCAL}(?:\s+(?:and|dot|underscore|dash|hyphen)\s+{LOCAL}){{0,3}}(?:\s+\d{{1,4}})?"
 )
 HURRIED = re.compile(
     rf"(?<![\w.@-])(?:{LOCAL}(?:{BRACKET_AT}|{SPACED_AT}){LOOSE_DOMAIN}|{SLOPPY}"
-    rf"|(?:{LOCAL}\s+(?:and|dot|underscore)\s+)?{LOCAL}{WORD_AT}"
+    rf"|{SPOKEN_LOCAL}{WORD_AT}"
     rf"(?:{PROVIDERS}{DOT}|[A-Za-z0-9-]+{WORD_DOT})(?:[A-Za-z0-9-]+{DOT})*?{TLD}(?:{DOT}uk)?\b)",
     re.IGNORECASE,
 )

@@ -15,6 +15,7 @@ _UNIT = "|".join(UNITS)
 _TENS = "|".join(TENS)
 _TEEN = "|".join(TEENS)
 _UNDER_100 = rf"(?:(?:{_TENS})(?:[\s-]+(?:{_UNIT}))?|{_TEEN}|{_UNIT})"
+UNDER_100 = _UNDER_100  # "nine", "forty-two": a house number or a count said in words
 NUMBER = rf"(?:(?:a|one)\s+hundred(?:\s+and\s+{_UNDER_100})?|{_UNDER_100})"
 _VALUES = {w: n for n, w in enumerate(UNITS, 1)} | {w: n for n, w in enumerate(TEENS, 10)}
 _VALUES |= {w: 10 * n for n, w in enumerate(TENS, 2)}

@@ -20,6 +20,7 @@ from nlp.identifiers.initials import initials_findings
 from nlp.identifiers.name_gazetteer import Gazetteer
 from nlp.identifiers.note_shorthand import shorthand_findings
 from nlp.identifiers.place_shapes import place_shapes
+from nlp.identifiers.postcode_districts import postcode_districts
 from nlp.identifiers.short_place_kinds import short_place_findings
 from nlp.identifiers.spoken_numbers import spoken_number_findings
 from nlp.identifiers.spoken_postcodes import spoken_postcodes
@@ -60,6 +61,7 @@ class UkRulesRecognizer(EntityRecognizer):
             *short_place_findings(text),
             *initials_findings(text),
             *spoken_postcodes(text),
+            *postcode_districts(text),
             *spoken_number_findings(text),
             *spoken_references(text),
             *typed_streets(text),

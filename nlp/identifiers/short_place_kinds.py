@@ -162,7 +162,10 @@ def loose_postcodes(text: str) -> Iterator[Finding]:
     for m in LOOSE_POSTCODE.finditer(text):
         if m.group("area").upper() not in POSTCODE_AREAS:
             continue
-        if not OUTWARD_SHAPE.fullmatch(m.group("out")) or m.group("unit").lower() in NOT_UNIT:
+        if not OUTWARD_SHAPE.fullmatch(m.group("out")):
+            continue
+        # "B1 2 st" may be a weight; after a two-letter area ("so15 2 rd") it is a postcode.
+        if m.group("unit").lower() in NOT_UNIT and len(m.group("area")) < 2:
             continue
         yield Finding(m.start(), m.end(), "POSTCODE", 0.9, "uk_postcode_loose")
 

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from nlp.identifiers.findings import Finding
 from nlp.identifiers.number_words import value
 from nlp.identifiers.short_place_kinds import POSTCODE_AREAS
+from nlp.identifiers.uk_recognisers import STREET_SUFFIX
 
 CUE = re.compile(
     r"\b(?:post[ \t]?code(?:['’]s)?|p/?code|PC)\b(?:[ \t]+(?:is|was|=))?[ \t]*[:=-]?[ \t]*",
@@ -29,6 +30,12 @@ PIECE = re.compile(
     re.IGNORECASE,
 )
 SHAPE = re.compile(r"(?P<area>[A-Z]{1,2})\d[A-Z\d]?\d[ABD-HJLNP-UW-Z]{2}")
+# No cue but the address itself: "Nine Orchard Close, Chelmsford, C M one, two D F". A comma,
+# with a street named in capitals (its suffix too) shortly before it on the same line.
+AFTER_COMMA = re.compile(r",[ \t]*(?=[A-Za-z\d])")
+_SUFFIXES = "|".join(w.capitalize() for w in STREET_SUFFIX.split("|"))
+STREET_BEFORE = re.compile(rf"[A-Z][a-z'’]+\s+(?:{_SUFFIXES})\b")
+STREET_REACH = 80
 MAX_PIECES = 10
 REACH = 30  # "postcode for parking's ...", "postcode where you are? It's ..." stops at "?"
 
@@ -49,6 +56,20 @@ def spoken_postcodes(text: str) -> Iterator[Finding]:
             if end is not None:
                 yield Finding(start, end, "POSTCODE", 0.85, "spoken_postcode")
                 break
+    if "," in text:
+        yield from _after_street(text)
+
+
+def _after_street(text: str) -> Iterator[Finding]:
+    """Spoken pieces right after a comma that closes a street line."""
+    for comma in AFTER_COMMA.finditer(text):
+        line_start = text.rfind("\n", 0, comma.start()) + 1
+        before = text[max(line_start, comma.start() - STREET_REACH) : comma.start()]
+        if not STREET_BEFORE.search(before):
+            continue
+        end = _postcode_end(text, comma.end())
+        if end is not None:
+            yield Finding(comma.end(), end, "POSTCODE", 0.8, "spoken_postcode")
 
 
 def _postcode_end(text: str, at: int) -> int | None:

@@ -31,7 +31,7 @@ from nlp.identifiers.name_shapes import (
     spelled_out,
     titles_and_initials,
 )
-from nlp.identifiers.number_words import NUMBER, SPOKEN_DIGITS, as_int, spoken_digits
+from nlp.identifiers.number_words import NUMBER, SPOKEN_DIGITS, UNDER_100, as_int, spoken_digits
 from nlp.identifiers.schools_and_estates import schools_and_estates
 from nlp.identifiers.sign_offs import sign_off_names
 from nlp.identifiers.social_handles import social_handles
@@ -102,8 +102,9 @@ def nhs_numbers(text: str) -> Iterator[Finding]:
 # National Insurance numbers: two prefix letters (D, F, I, Q, U, V never; O never second;
 # BG, GB, KN, NK, NT, TN, ZZ never allocated), six digits in any grouping, suffix A-D.
 
+# Not the tail of a longer reference joined by a dash or slash ("HD-OP-778203").
 NI_CANDIDATE = re.compile(
-    r"(?<![\w])([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])[ -]?(\d{2})[ -]?(\d{2})[ -]?(\d{2})"
+    r"(?<![\w])(?<!\w[/-])([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])[ -]?(\d{2})[ -]?(\d{2})[ -]?(\d{2})"
     r"(?:[ -]?([A-D]))?(?!\w)",
     I,
 )
@@ -129,9 +130,10 @@ def ni_numbers(text: str) -> Iterator[Finding]:
 
 OUTWARD = r"(?:[A-PR-UWYZ][0-9]{1,2}|[A-PR-UWYZ][A-HK-Y][0-9]{1,2}|[A-PR-UWYZ][0-9][A-HJKPS-UW]|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRV-Y])"  # noqa: E501
 # The inward code may itself be split by a space ("n16 8 GT") when typed on a phone; then its
-# letters must be capitals ("ward E39 as a suggestion" is no postcode).
+# letters must be capitals ("ward E39 as a suggestion" is no postcode). An address block wrapped
+# by a narrow form may put the inward code on the next line ("Falkirk FK1\n1AA").
 POSTCODE = re.compile(
-    rf"(?<![\w])({OUTWARD})[ \t-]{{0,3}}"
+    rf"(?<![\w])({OUTWARD})(?:[ \t-]{{0,3}}|[ \t]*\n[ \t]*(?=(?-i:[0-9][A-Z]{{2}})))"
     r"([0-9][ABD-HJLNP-UW-Z]{2}|(?-i:[0-9] [ABD-HJLNP-UW-Z]{2}))(?!\w)",
     I,
 )
@@ -145,6 +147,11 @@ def postcodes(text: str) -> Iterator[Finding]:
 def postcode_district(postcode: str) -> str:
     """The outward code ("LS6 2AB" -> "LS6"): it names an area of thousands of households."""
     m = POSTCODE.fullmatch(postcode.strip())
+    if m:
+        return m.group(1).upper()
+    # Spelt or spaced oddly ("L S 6 1 A B", "NE6. 5AB"): the inward code is the last three.
+    packed = re.sub(r"[^A-Za-z0-9]", "", postcode).upper()
+    m = POSTCODE.fullmatch(f"{packed[:-3]} {packed[-3:]}") if len(packed) > 4 else None
     return m.group(1).upper() if m else ""
 
 
@@ -227,9 +234,11 @@ STREET_SUFFIX = (
 # Before the house number: "Flat 3,", "Flat C," (a flat by letter), or a Scottish tenement's
 # floor and door, "3/2," or "Flat 0/1,". After the suffix, a capitalised "North", "West" ... that
 # is part of the street's name ("Dudley Road West").
+# "c/o 14 High St" (care of: a hostel or a relative's address); a tenement's "2/1" may come
+# without its comma ("2/1 14 Gardner St").
 FLAT_PREFIX = (
     r"(?:(?:flat|apartment|apt\.?|unit|room)\s*(?:\d{1,4}[a-z]?|\d{1,2}/\d{1,2}|[a-z](?![\w'’]))"
-    r"\s*,?\s+|\d{1,2}/\d{1,2}\s*,\s*(?=\d))"
+    r"\s*,?\s+|\d{1,2}/\d{1,2}\s*(?:,\s*|\s+)(?=\d)|c/o\s+)"
 )
 STREET_DIRECTION = r"\s+(?-i:North|South|East|West|Upper|Lower)(?![\w'’-]|\s+[A-Z])"
 ADDRESS = re.compile(
@@ -238,13 +247,22 @@ ADDRESS = re.compile(
     rf"(?:{STREET_SUFFIX})\b(?:{STREET_DIRECTION}|\.?)",
     I,
 )
-# "the key is at no. 14", "she lives at number 7": a house by its number alone on its street.
+# "the key is at no. 14", "she lives at number 7", "I'm at number nine": a house by its number
+# alone on its street, in figures or in words.
 HOUSE_NUMBER_ONLY = re.compile(
-    r"\b(?:lives?|living|lived|key\s+is|round|over)?\s*\bat\s+(?P<house>(?:no\.?|number)\s*\d{1,3}[a-z]?)"
-    r"(?![\w/.:]|\s*(?:on|in)\s+the\s+(?:list|queue|waiting))",
+    r"\b(?:lives?|living|lived|key\s+is|round|over)?\s*\b(?:at|from)\s+"
+    rf"(?P<house>(?:no\.?|number)\s*\d{{1,3}}[a-z]?|number\s+{UNDER_100}(?![\w-]))"
+    r"(?![\w/:]|\.\d|\s*(?:on|in)\s+the\s+(?:list|queue|waiting)|\s+(?:to|down|up)\b|\s*-)",
     I,
 )
-FLAT_ONLY = re.compile(r"(?<![\w])(?:flat|apartment|apt\.?)\s*\d{1,4}[a-z]?\b", I)
+# A flat, or a traveller site's pitch or a mooring's berth by its number ("it's Pitch 9").
+FLAT_ONLY = re.compile(r"(?<![\w])(?:flat|apartment|apt\.?|pitch|berth)\s*\d{1,4}[a-z]?\b", I)
+# "Number 8, The Paddocks", "no. 3 The Limes": a house number said as a number, then a named
+# close or row that carries no street suffix but its capitals and "The".
+NUMBER_THEN_NAME = re.compile(
+    r"(?<![\w])(?:number|no\.?)\s*\d{1,4}[a-z]?,?\s+(?-i:The\s+[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+)?)",
+    I,
+)
 NOT_STREET_WORDS = frozenset(
     """the a an my our his her their your this that these those of in on at to for from by with
     and or but up down into onto over under past across along round around out off about
@@ -262,7 +280,7 @@ HOUSE_WORDS = (
 _CAP = r"[A-Z][a-z'’]+"
 _SUFFIXES_CAPITALISED = "|".join(w.capitalize() for w in STREET_SUFFIX.split("|"))
 # Welsh house and street names: "Ty Gwyn", "Bryn Awel", "Heol y Felin", "Ffordd yr Orsaf".
-WELSH_HOUSE = rf"(?:T[yŷ]|Bryn|Pen|Plas|Hafod|Llys|Cartref|Awel)\s+{_CAP}"
+WELSH_HOUSE = rf"(?:T[yŷ]|Bryn|Pen|Plas|Hafod|Llys|Cartref|Awel)\s+(?:(?:y|yr)\s+)?{_CAP}"
 _WCAP = r"[A-ZÂÊÎÔÛŴŶ][a-zâêîôûŵŷ'’]+"
 WELSH_STREET = (
     r"(?:Heol|Ffordd|Stryd|L[oô]n|Maes|Cae|Rhodfa|Cilgant|Clos|Teras|Gerddi|Cwrt|Llwybr)"
@@ -270,7 +288,8 @@ WELSH_STREET = (
 )
 BUILDING = (
     rf"(?:(?:The\s+)?(?:{_CAP}\s+){{0,2}}(?:{HOUSE_WORDS}|{_SUFFIXES_CAPITALISED})|{WELSH_HOUSE}"
-    rf"|The\s+Old\s+{_CAP}(?:\s+{_CAP})?)"  # "The Old Forge", "The Old Post Office"
+    rf"|The\s+Old\s+{_CAP}(?:\s+{_CAP})?"  # "The Old Forge", "The Old Post Office"
+    rf"|{_CAP}['’]s\s+{_CAP})"  # "Heron's Reach", "Miller's Rest": named for someone or something
 )
 # Streets named in one word, mostly in the north and Scotland: "Gallowgate", "Briggate".
 COMPOUND_STREET = r"[A-Z][a-z]+(?:gate|gait|wynd|loan)\b"
@@ -297,6 +316,16 @@ BUILDING_ON_STREET = re.compile(
 WELSH_STREET_LINE = re.compile(
     rf"(?<![\w])(?:\d{{1,4}}[a-z]?,?\s+)?{WELSH_STREET}(?![\w'’])"
     rf"|(?<![\w])\d{{1,4}}[a-z]?,?\s+{COMPOUND_STREET}"
+)
+
+
+# A Welsh house or lane named with its article ("Pen y Bryn", "2 Tan y Bryn", "Bron yr Aur"):
+# a head word of the landscape, "y"/"yr", a capitalised noun. No street suffix is needed: the
+# article inside a capitalised name marks it, where "Bryn Jones" is a man.
+WELSH_NAMED_PLACE = re.compile(
+    r"(?<![\w'’])(?:\d{1,4}[a-z]?,?\s+)?"
+    r"(?:T[yŷ]|Bryn|Bron|Pen|Plas|Hafod|Llys|Maes|Cae|Glan|Nant|Tan|Bod|Coed|Pant|Gwern|Erw)"
+    rf"\s+(?:y|yr)\s+{_WCAP}(?![\w'’])"
 )
 
 
@@ -399,6 +428,8 @@ def addresses(text: str) -> Iterator[Finding]:
             yield Finding(m.start(part), m.end(part), "ADDRESS", 0.8, "uk_address")
     for m in WELSH_STREET_LINE.finditer(text):
         yield Finding(m.start(), m.end(), "ADDRESS", 0.8, "uk_address")
+    for m in WELSH_NAMED_PLACE.finditer(text):
+        yield Finding(m.start(), m.end(), "ADDRESS", 0.75, "uk_address")
     if capitals_mean_little(text):
         for m in WELSH_STREET_ANY_CASE.finditer(text):
             yield Finding(m.start(), m.end(), "ADDRESS", 0.75, "uk_address")
@@ -412,6 +443,8 @@ def addresses(text: str) -> Iterator[Finding]:
         yield Finding(m.start(), m.end(), "ADDRESS", 0.7, "uk_address")
     for m in FLAT_ONLY.finditer(text):
         yield Finding(m.start(), m.end(), "ADDRESS", 0.6, "uk_address")
+    for m in NUMBER_THEN_NAME.finditer(text):
+        yield Finding(m.start(), m.end(), "ADDRESS", 0.7, "uk_address")
     for m in HOUSE_NUMBER_ONLY.finditer(text):
         yield Finding(m.start("house"), m.end("house"), "ADDRESS", 0.6, "uk_address")
 
