@@ -58,6 +58,17 @@ Figures (micro / macro-F1; the learner's fit includes embedding the priorities' 
     A + B -> C 0.715 / 0.394 (first weights 0.716 / 0.401, frozen 0.694 / 0.349), Care Opinion
     0.463 / 0.267 (0.461 / 0.269, frozen 0.440 / 0.227).
 
+    learning rate retried (2026-12-03, load average 6-12; --no-care-opinion, one run per
+    setting, run back to back; the shipped row reproduced the rows above to the digit, and
+    5e-5 its earlier run): A -> B; B 50/50 | B -> A; A 50/50
+    shipped (3e-5)             0.571 / 0.371; 0.625 / 0.399 | 0.475 / 0.327; 0.511 / 0.342
+    --rate 5e-5                0.569 / 0.373; 0.636 / 0.406 | 0.480 / 0.333; 0.515 / 0.348
+    --rate 4e-5                0.569 / 0.374; 0.631 / 0.404 | 0.478 / 0.326; 0.513 / 0.344
+    Neither gains on both dev splits (A -> B micro falls 0.002 with each; 4e-5 also loses
+    0.001 macro on B -> A): the shipped weights stay. 5e-5 gains on three rows of four
+    (+0.004 to +0.011 micro, +0.006 to +0.007 macro), beyond noise on one (B 50/50 micro)
+    only. Each adaptation took 398-464 s on one trust.
+
 Adapting all layers took 223-227 s on one trust (2,625 / 3,307 comments), 675 s on A + B
 (5,932), one thread on a machine at load average 4-6; layers 3-5 alone took 142 s on Trust A
 and gained half as much, so all layers ship (12.2 MB of int8 differences; float16 would be
