@@ -17,6 +17,7 @@ from nlp.identifiers.cued_references import reference_findings
 from nlp.identifiers.findings import LABELS
 from nlp.identifiers.identifier_shapes import identifier_shape_findings
 from nlp.identifiers.initials import initials_findings
+from nlp.identifiers.minute_initials import minute_initials
 from nlp.identifiers.name_gazetteer import Gazetteer
 from nlp.identifiers.note_shorthand import shorthand_findings
 from nlp.identifiers.place_shapes import place_shapes
@@ -59,6 +60,7 @@ class UkRulesRecognizer(EntityRecognizer):
             *worded_address_findings(text),
             *short_place_findings(text),
             *initials_findings(text),
+            *minute_initials(text),
             *spoken_postcodes(text),
             *spoken_number_findings(text),
             *spoken_references(text),
