@@ -130,3 +130,33 @@ def test_other_mentions_of_a_name_are_people(text, name):
 )
 def test_everyday_words_beside_names_stay(text, word):
     assert _covered(text, word) is None
+
+
+# --- a person's slot with no earlier mention --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Lovely home, clean rooms. Morwenna the manager rang me every week.", "Morwenna"),
+        ("we went to the park with me and rose on sunday", "rose"),
+        ("faith is doing much better since the new tablets", "faith"),
+        ("at the clinic now. ossian is holding my bag for me.", "ossian"),
+    ],
+)
+def test_a_persons_slot_alone_is_enough(text, name):
+    assert _covered(text, name) == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Sadly the manager never replied to my letter.", "Sadly"),
+        ("Eventually the nurse came back with a blanket.", "Eventually"),
+        ("it was me and mum in the end, nobody else came", "mum"),
+        ("the wound is doing better and the swelling is down", "wound"),
+        ("at the clinic now. parking is costing a fortune.", "parking"),
+    ],
+)
+def test_the_same_slots_with_everyday_words_stay(text, word):
+    assert _covered(text, word) is None

@@ -104,3 +104,55 @@ def opening_mentions(text: str, findings: list[Finding]) -> Iterator[Finding]:
                 yield Finding(m.start(), m.end("name"), "PERSON", 0.7, "opening_mention")
     for m in MODAL_THEN_PAST.finditer(text):
         yield Finding(m.start("name"), m.end("name"), "PERSON", 0.7, "opening_mention")
+
+
+# Phrases whose slot only a person fills, even without an earlier mention:
+# "Carys the manager came", "me and pat", "hope is doing better", "tegen is bringing".
+_ROLES = (
+    r"manager|nurse|carer|matron|sister|receptionist|physio|consultant|doctor|midwife|"
+    r"chaplain|cleaner|cook|chef|driver|volunteer|warden|therapist|pharmacist|paramedic"
+)
+OPENING_APPOSITION = re.compile(
+    rf"(?m)(?:^|(?<=[.!?])[ \t]+)[ \t]*(?P<name>{_CAP_WORD})[ \t]+the[ \t]+(?:{_ROLES})\b"
+)
+BESIDE_ME = re.compile(
+    r"(?i)\b(?:me|myself)[ \t]+(?:and|&|n)[ \t]+(?P<after>[a-z]{3,14})\b"
+    r"|\b(?P<before>[a-z]{3,14})[ \t]+(?:and|&|n)[ \t]+(?:me|i|myself)\b(?!['’])"
+)
+DOING_WELL = re.compile(
+    r"(?i)(?<![\w'’-])(?P<name>[a-z]{3,14})[ \t]+(?:is|was|'s|’s)[ \t]+doing[ \t]+"
+    r"(?:(?:so|much|loads|a[ \t]+lot|really|a[ \t]+bit)[ \t]+)?(?:well|better|great|ok|okay|fine|"
+    r"brilliantly|amazing|good)\b"
+)
+LOWER_OPENING = re.compile(
+    r"(?m)(?:^|(?<=[.!?])[ \t]+)(?P<name>[a-z]{3,14})[ \t]+(?:is|was)[ \t]+[a-z]{2,}ing\b"
+)
+
+
+def _first_name(word: str) -> bool:
+    return _name_word(word) and word.lower() not in MONTHS
+
+
+def _unlisted(word: str) -> bool:
+    """A word in no list of English words or places: a name as likely as anything."""
+    low = word.lower()
+    gaz = gazetteer()
+    return low not in gaz.english_words and low not in gaz.places and low not in gaz.common_words
+
+
+def person_phrases(text: str) -> Iterator[Finding]:
+    """Words in a slot only a person fills, found without any earlier mention."""
+    for m in OPENING_APPOSITION.finditer(text):
+        word = m.group("name")
+        if _unlisted(word) or (_first_name(word) and word.lower() not in gazetteer().common_words):
+            yield Finding(m.start("name"), m.end("name"), "PERSON", 0.7, "person_phrase")
+    for m in BESIDE_ME.finditer(text):
+        group = "after" if m.group("after") else "before"
+        if _first_name(m.group(group)):
+            yield Finding(m.start(group), m.end(group), "PERSON", 0.7, "person_phrase")
+    for m in DOING_WELL.finditer(text):
+        if _first_name(m.group("name")):
+            yield Finding(m.start("name"), m.end("name"), "PERSON", 0.7, "person_phrase")
+    for m in LOWER_OPENING.finditer(text):
+        if _unlisted(m.group("name")):
+            yield Finding(m.start("name"), m.end("name"), "PERSON", 0.65, "person_phrase")

@@ -19,6 +19,7 @@ from nlp.identifiers.identifier_shapes import identifier_shape_findings
 from nlp.identifiers.initials import initials_findings
 from nlp.identifiers.minute_initials import minute_initials
 from nlp.identifiers.name_gazetteer import Gazetteer
+from nlp.identifiers.name_mentions import person_phrases
 from nlp.identifiers.note_shorthand import shorthand_findings
 from nlp.identifiers.place_shapes import place_shapes
 from nlp.identifiers.short_place_kinds import short_place_findings
@@ -61,6 +62,7 @@ class UkRulesRecognizer(EntityRecognizer):
             *short_place_findings(text),
             *initials_findings(text),
             *minute_initials(text),
+            *person_phrases(text),
             *spoken_postcodes(text),
             *spoken_number_findings(text),
             *spoken_references(text),
