@@ -49,6 +49,7 @@ def test_engine_version_names_the_fifteenth_round():
         ("Actions – BT/LK\nLK to phone the pharmacy by Monday.", ["BT", "LK"]),
         ("Her keyworker was FD. The grandson (PL) collects her pension.", ["FD", "PL"]),
         ("Concerns raised about stepfather (WK), who lives at the address.", ["WK"]),
+        ("Strategy meeting.\nChild: R.T., aged 6\nSchool says R.T. seemed tired.", ["R.T."]),
     ],
 )
 def test_initials_in_minutes_are_people(text, initials):
@@ -107,6 +108,7 @@ def test_ward_and_a_count_stays(text, words):
     ("text", "name"),
     [
         ("Thanks to the night team. Patience and Omar were wonderful with him.", "Patience"),
+        ("On the stall: Grace, Oluwaseun and me.", "Grace"),
         ("My daughter Joy is seven. joy was scared of the needle.", "joy"),
         ("will rang about the hoist, can you call him back", "will"),
         ('Client: Margaret "Peg" Holloway. Later Peg ate well.', "Later Peg"),
@@ -123,6 +125,8 @@ def test_other_mentions_of_a_name_are_people(text, name):
     [
         ("We went in May and Omar came too.", "May"),
         ("Thanks and Omar said goodbye.", "Thanks"),
+        ("Sorry, Oluwaseun. Cheers, Oluwaseun and Priya.", "Sorry"),
+        ("Child: GP to review at six weeks.", "GP"),
         ("The Nurse and Omar came at six.", "Nurse"),
         ("It will rain later. Will you ring the surgery?", "will"),
         ("I hope is the wrong word. hope was all we had left.", "hope"),
@@ -139,7 +143,7 @@ def test_everyday_words_beside_names_stay(text, word):
     ("text", "name"),
     [
         ("Lovely home, clean rooms. Morwenna the manager rang me every week.", "Morwenna"),
-        ("we went to the park with me and rose on sunday", "rose"),
+        ("we went to the park with me and lucy on sunday", "lucy"),
         ("faith is doing much better since the new tablets", "faith"),
         ("at the clinic now. ossian is holding my bag for me.", "ossian"),
     ],
@@ -154,6 +158,9 @@ def test_a_persons_slot_alone_is_enough(text, name):
         ("Sadly the manager never replied to my letter.", "Sadly"),
         ("Eventually the nurse came back with a blanket.", "Eventually"),
         ("it was me and mum in the end, nobody else came", "mum"),
+        ("they looked after me and made me feel safe", "made"),
+        ("the nurse helped me and my family a lot and I am grateful", "lot"),
+        ("WE DROVE 45 MILES AND I WAITED ALL DAY", "MILES"),
         ("the wound is doing better and the swelling is down", "wound"),
         ("at the clinic now. parking is costing a fortune.", "parking"),
     ],

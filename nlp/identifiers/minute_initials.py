@@ -1,6 +1,6 @@
 """Initials standing for people in minutes and case notes: "Present: KB (ward manager), TR",
 "Apologies: JM", "Action: AB to chase", "KM to contact daughter", "mother (TO) gave ...",
-"His care coordinator was AB."
+"His care coordinator was AB.", "Child: J.O., aged 4".
 
 Fifteenth round (issue 20): six development sets had meeting minutes and safeguarding notes
 that name everyone by initials. `initials.py` takes initials in a person's slot (the subject
@@ -52,6 +52,14 @@ AFTER_WHO = re.compile(
     re.MULTILINE,
 )
 
+# The person a safeguarding note is about, by a label and initials, dotted or not: "Child:
+# J.O., aged 4", "YP: KT", "Mother: R.A.".
+SUBJECT_LABEL = re.compile(
+    r"(?i:\b(?:child|young[ \t]+person|yp|cyp|baby|infant|mother|father|parent|victim|"
+    r"complainant|(?:alleged[ \t]+)?perpetrator|referrer))[ \t]*:[ \t]*"
+    r"(?P<who>[A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?|[A-Z]{2,3})(?![\w'’])"
+)
+
 
 def _person_initials(value: str) -> bool:
     bare = value.replace("'", "").replace("’", "")
@@ -59,7 +67,12 @@ def _person_initials(value: str) -> bool:
 
 
 # Acronyms of services, roles, tests and shorthand: never a person's initials here.
-NOT_PEOPLE = NOT_INITIALS | NOT_PATIENT_INITIALS | NOT_HOSPITAL_INITIALS
+NOT_PEOPLE = (
+    NOT_INITIALS
+    | NOT_PATIENT_INITIALS
+    | NOT_HOSPITAL_INITIALS
+    | frozenset("RE FW FWD CC BCC".split())
+)
 
 
 def _listed(text: str) -> Iterator[Finding]:
@@ -99,12 +112,18 @@ def _shouting_line(text: str, at: int) -> bool:
 def minute_initials(text: str) -> Iterator[Finding]:
     """Initials in the minutes' slots for a person: list items, action owners, and brackets
     after a relative or a role."""
-    if not re.search(r"[A-Z]{2}", text):
+    if not re.search(r"[A-Z][.'’]?[A-Z]", text):
         return
     yield from _listed(text)
     for m in ACTION_HEAD.finditer(text):
         yield from _each(text, m, "who")
     for m in ACTION_TO.finditer(text):
         yield from _each(text, m, "who")
+    for m in SUBJECT_LABEL.finditer(text):
+        who = m.group("who")
+        if _person_initials(who.replace(".", "").replace(" ", "")) and not _shouting_line(
+            text, m.start("who")
+        ):
+            yield Finding(m.start("who"), m.end("who"), "PERSON", 0.7, "minutes")
     for m in AFTER_WHO.finditer(text):
         yield from _each(text, m, "bracketed" if m.group("bracketed") else "named")

@@ -8,9 +8,13 @@ inside a found name ("Dorothy "Dot" Fairweather") is the name again wherever it 
 name found once is the same person when a lower-case sentence opens with it before a verb
 ("hope is doing better", after "my daughter Hope"). Without any earlier mention, "will said
 the care home rang" reads only as a name: "will" as a modal never comes before a past tense.
-Common words are guarded: the joined word must be a listed first name and no role or title, a
-month after a date word stays a month, and a lower-case mention needs the sentence's start and
-a person's verb after it.
+Some slots are a person's with no earlier mention: a sentence opening "Carys the manager ...",
+"me and lucy", "faith is doing much better", and a lower-case sentence opening with a word in
+no list before "is ...ing" ("tegen is bringing his switch"). Common words are guarded: the
+joined word must be a listed first name and no role or title, a month after a date word stays
+a month, a lower-case mention needs the sentence's start and a person's verb after it, and
+"me and" takes no everyday word (the first-name list holds "made", "lot" and "job": the real
+text check of this round found them there).
 """
 
 from __future__ import annotations
@@ -28,7 +32,12 @@ from nlp.identifiers.name_gazetteer import (
 
 _CAP_WORD = r"[A-Z][a-z]{2,14}"
 # "<Word> and <found name>" / "<found name> and <Word>".
-JOINED_BEFORE = re.compile(rf"(?<![\w'’-])(?P<word>{_CAP_WORD})[ \t]+(?:and|&)[ \t]+$")
+JOINED_BEFORE = re.compile(
+    rf"(?<![\w'’-])(?P<word>{_CAP_WORD})(?P<join>[ \t]+(?:and|&)[ \t]+|,[ \t]*)$"
+)
+# After a comma the found name must go on as a list does ("Pete, Shazia, me"): "Sorry, Tom."
+# is a word said to Tom.
+LIST_GOES_ON = re.compile(r"[ \t]*(?:,|&|and\b)")
 JOINED_AFTER = re.compile(rf"^[ \t]+(?:and|&)[ \t]+(?P<word>{_CAP_WORD})(?![\w'’-])")
 DATE_WORDS = re.compile(
     r"(?i)\b(?:in|on|since|until|by|of|last|next|early|late|mid|from|during|this)[ \t]+$"
@@ -63,6 +72,8 @@ def joined_to_found(text: str, findings: list[Finding]) -> Iterator[Finding]:
         if f.label != "PERSON":
             continue
         before = JOINED_BEFORE.search(text, max(0, f.start - 30), f.start)
+        if before and before.group("join").startswith(",") and not LIST_GOES_ON.match(text, f.end):
+            before = None
         if before and _name_word(before.group("word")):
             word = before.group("word")
             if not (word.lower() in MONTHS and DATE_WORDS.search(text, 0, before.start())):
@@ -107,7 +118,7 @@ def opening_mentions(text: str, findings: list[Finding]) -> Iterator[Finding]:
 
 
 # Phrases whose slot only a person fills, even without an earlier mention:
-# "Carys the manager came", "me and pat", "hope is doing better", "tegen is bringing".
+# "Carys the manager came", "me and lucy", "hope is doing better", "tegen is bringing".
 _ROLES = (
     r"manager|nurse|carer|matron|sister|receptionist|physio|consultant|doctor|midwife|"
     r"chaplain|cleaner|cook|chef|driver|volunteer|warden|therapist|pharmacist|paramedic"
@@ -116,8 +127,10 @@ OPENING_APPOSITION = re.compile(
     rf"(?m)(?:^|(?<=[.!?])[ \t]+)[ \t]*(?P<name>{_CAP_WORD})[ \t]+the[ \t]+(?:{_ROLES})\b"
 )
 BESIDE_ME = re.compile(
-    r"(?i)\b(?:me|myself)[ \t]+(?:and|&|n)[ \t]+(?P<after>[a-z]{3,14})\b"
-    r"|\b(?P<before>[a-z]{3,14})[ \t]+(?:and|&|n)[ \t]+(?:me|i|myself)\b(?!['’])"
+    r"(?i)\b(?:me|myself)[ \t]+(?:and|&|n)[ \t]+(?P<after>[a-z]{3,14})\b(?!['’])"
+)
+NOT_A_NAME_NEXT = re.compile(
+    r"[ \t]+(?:i|you|he|she|we|they|it|the|a|an|that|this|my|me|him|her|us|them|to)\b"
 )
 DOING_WELL = re.compile(
     r"(?i)(?<![\w'’-])(?P<name>[a-z]{3,14})[ \t]+(?:is|was|'s|’s)[ \t]+doing[ \t]+"
@@ -147,9 +160,13 @@ def person_phrases(text: str) -> Iterator[Finding]:
         if _unlisted(word) or (_first_name(word) and word.lower() not in gazetteer().common_words):
             yield Finding(m.start("name"), m.end("name"), "PERSON", 0.7, "person_phrase")
     for m in BESIDE_ME.finditer(text):
-        group = "after" if m.group("after") else "before"
-        if _first_name(m.group(group)):
-            yield Finding(m.start(group), m.end(group), "PERSON", 0.7, "person_phrase")
+        word = m.group("after")
+        if m.group().isupper() or word.endswith(("ed", "ing")):
+            continue  # "ME AND MILES": capitals; "me and walked": a verb
+        if NOT_A_NAME_NEXT.match(text, m.end()):
+            continue  # "phoned me and said I must": a verb before its object
+        if _first_name(word) and word.lower() not in gazetteer().common_words:
+            yield Finding(m.start("after"), m.end("after"), "PERSON", 0.7, "person_phrase")
     for m in DOING_WELL.finditer(text):
         if _first_name(m.group("name")):
             yield Finding(m.start("name"), m.end("name"), "PERSON", 0.7, "person_phrase")
