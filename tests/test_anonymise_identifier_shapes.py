@@ -12,14 +12,9 @@ from __future__ import annotations
 import pytest
 from anonymise_support import covered, flagged
 
-from nlp.anonymise import ENGINE_VERSION, detect, render
+from nlp.anonymise import detect, render
 from nlp.identifiers.postcode_districts import postcode_districts
 from nlp.identifiers.uk_recognisers import postcode_district
-
-
-def test_engine_version_names_the_shapes_round():
-    assert ENGINE_VERSION == "uk-rules-14s+ner-3"
-
 
 # --- postcodes --------------------------------------------------------------------------------
 

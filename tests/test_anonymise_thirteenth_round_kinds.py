@@ -11,7 +11,6 @@ from __future__ import annotations
 import pytest
 from anonymise_support import covered, flagged
 
-from nlp.anonymise import ENGINE_VERSION
 from nlp.identifiers.spoken_postcodes import spoken_postcodes
 from nlp.identifiers.spoken_references import spoken_references
 
@@ -65,10 +64,6 @@ def test_a_spoken_postcode_a_few_words_after_its_cue_is_found():
 )
 def test_words_after_a_postcode_cue_that_are_not_a_postcode_stay(text):
     assert list(spoken_postcodes(text)) == []
-
-
-def test_engine_version_names_the_thirteenth_round():
-    assert ENGINE_VERSION == "uk-rules-14s+ner-3"
 
 
 # --- a specialty before a role word is no name ----------------------------------------------

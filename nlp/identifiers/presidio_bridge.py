@@ -17,7 +17,9 @@ from nlp.identifiers.cued_references import reference_findings
 from nlp.identifiers.findings import LABELS
 from nlp.identifiers.identifier_shapes import identifier_shape_findings
 from nlp.identifiers.initials import initials_findings
+from nlp.identifiers.minute_initials import minute_initials
 from nlp.identifiers.name_gazetteer import Gazetteer
+from nlp.identifiers.name_mentions import person_phrases
 from nlp.identifiers.note_shorthand import shorthand_findings
 from nlp.identifiers.place_shapes import place_shapes
 from nlp.identifiers.postcode_districts import postcode_districts
@@ -60,6 +62,8 @@ class UkRulesRecognizer(EntityRecognizer):
             *worded_address_findings(text),
             *short_place_findings(text),
             *initials_findings(text),
+            *minute_initials(text),
+            *person_phrases(text),
             *spoken_postcodes(text),
             *postcode_districts(text),
             *spoken_number_findings(text),

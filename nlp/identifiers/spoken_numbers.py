@@ -218,6 +218,37 @@ def spoken_dates_of_birth(text: str) -> Iterator[Finding]:
         yield Finding(start, m.end(), "DATE_OF_BIRTH", 0.9, "spoken_dob")
 
 
+# A ward numbered in words, as a call or a message says it: "ward twelve", "ward thirty-eight",
+# "ward four F" (fifteenth round: v13, v14). A numbered ward names a care setting as "Ward 12"
+# does. A letter after the number is a capital ("I" and "A" are words: "ward two I think").
+WORDED_WARD = re.compile(
+    rf"(?<![\w'’-])(?:[Ww]ard|WARD)[ \t]+(?P<n>(?i:{_UNDER_100}))"
+    r"(?:[ \t-]?(?P<letter>[B-HJ-Z])(?![\w'’]))?(?![\w'’-])"
+)
+# After the number, a plural noun makes it a count ("the ward two nurses were off") and a word
+# of time or part an everyday "one" ("on the ward one night", "ward one of them").
+_COUNTED = re.compile(r"[ \t]+(?P<word>[a-z]+)")
+_NOT_PLURAL = frozenset("is was has does this".split())
+
+
+def worded_wards(text: str) -> Iterator[Finding]:
+    """ "ward twelve", "Ward thirty-eight", "ward four F": a ward's number said in words."""
+    for m in WORDED_WARD.finditer(text):
+        if not m.group("letter"):
+            after = _COUNTED.match(text, m.end())
+            word = after.group("word") if after else ""
+            if m.group("n").lower() == "one" and word:
+                continue  # "on the ward one night", "the ward one of them was on"
+            if word.endswith("s") and word not in _NOT_PLURAL:
+                continue  # "the ward two nurses"
+        yield Finding(m.start(), m.end(), "CARE_SETTING", 0.8, "worded_ward")
+
+
 def spoken_number_findings(text: str) -> list[Finding]:
     """Every spoken-number kind, for the recogniser's list."""
-    return [*spoken_phones(text), *spoken_ni_numbers(text), *spoken_dates_of_birth(text)]
+    return [
+        *spoken_phones(text),
+        *spoken_ni_numbers(text),
+        *spoken_dates_of_birth(text),
+        *worded_wards(text),
+    ]
