@@ -240,6 +240,17 @@ FILLER = frozenset(
     "having got get the a an say said would could should will 'll such real serious actual "
     "honestly definitely certainly suicidal like my own".split()
 )
+# A wish, an attempt or an intent a negation may also sit behind ("I have never wanted to kill
+# myself", "I didn't try to hurt myself", "I'm not going to end my life"). Unlike FILLER these
+# are not neutral: "I never said I wanted to die" and "I never thought I'd want to" can still be
+# a risk, so a hit negated through one of them is held back by the rules but left to the model
+# (`NEGATED_WISH` is in LEFT_TO_THE_MODEL), which still hears its sentence.
+WISH = frozenset(
+    "want wants wanted wanting wanna to try tries tried trying attempt attempts attempted "
+    "plan plans planned planning mean meant intend intends intended going gonna consider "
+    "considered".split()
+)
+NEGATED_WISH = 'negated through a wish or an attempt ("never wanted to")'
 SERVICE_WORDS = frozenset(
     "team teams service services nurse nurses worker workers practitioner practitioners clinic "
     "clinics unit prevention awareness training course charity charities helpline line lead leads "
@@ -364,6 +375,7 @@ LEFT_TO_THE_MODEL = frozenset(
         "past, and well now",
         "a wish about the end of life",
         SCREENED_NO,
+        NEGATED_WISH,
     }
 )
 
@@ -470,17 +482,24 @@ _NORMALISE = {0x2019: "'", 0x2018: "'"} | {
 }
 
 
-def _negated(doc, start: int, end: int, rule: _Rule) -> str | None:
+def _negated(doc, start: int, end: int, rule: _Rule) -> tuple[str, bool] | None:
+    """The negation that governs the hit, and whether it reaches it through a wish or an
+    attempt ("never wanted to kill myself"), or None. A negation may sit behind up to six
+    filler words, and two more when some of them are a wish ("I have never really wanted to")."""
     if not rule.carries_negation:
         inner = [t.lower_ for t in doc[start:end] if t.lower_ in NEGATION]
         if inner:
-            return inner[0]
-    i = start - 1
-    while i >= 0 and start - i <= 6:
+            return inner[0], False
+    i, through_wish, infinitive = start - 1, False, False
+    while i >= 0 and start - i <= (8 if through_wish else 6):
         word = doc[i].lower_
         if word in NEGATION:
-            return word
-        if word not in FILLER:
+            # "Trying not to cut myself" negates nothing: "not to" says the urge is there.
+            return None if infinitive and not through_wish else (word, through_wish)
+        if word in WISH and rule.signal == "suicide_self_harm":
+            infinitive = infinitive or word == "to"
+            through_wish = through_wish or word != "to"
+        elif word not in FILLER:
             return None
         i -= 1
     return None
@@ -490,7 +509,8 @@ def _held_back(doc, start: int, end: int, rule: _Rule) -> str | None:
     """Why a hit should not count as fired, or None when it counts."""
     negation = _negated(doc, start, end, rule)
     if negation:
-        return f'negated by "{negation}"'
+        word, through_wish = negation
+        return NEGATED_WISH if through_wish else f'negated by "{word}"'
     if DENIED_AFTER.match(" ".join(t.lower_ for t in doc[end : end + 8])):
         return "denied just after"
     after = [t.lower_ for t in doc[end : end + 3]]
