@@ -104,25 +104,7 @@ def assemble(background: Path) -> Data:
     generated = signal_corpus.training_examples()
     stories = signal_written.stories()
     bg = signal_training.background(background)
-    raw = signal_written.unselected(stories)
-    base = generated + bg.examples
-    base_written = np.array([True] * len(generated) + [False] * len(bg.examples))
-    vectors_base = signal_training.features(base)
-    vectors_raw = signal_training.features(raw)
-    first = signal_training.fit(
-        base + raw,
-        np.vstack([vectors_base, vectors_raw]),
-        np.concatenate([base_written, np.ones(len(raw), bool)]),
-        names,
-    )
-    chosen = signal_written.select(
-        raw, first.probabilities(vectors_raw, [e.text for e in raw]), names
-    )
-    examples = generated + chosen + bg.examples
-    vectors = np.vstack(
-        [vectors_base[: len(generated)], vectors_raw, vectors_base[len(generated) :]]
-    )
-    written = np.array([True] * (len(generated) + len(chosen)) + [False] * len(bg.examples))
+    examples, vectors, written = signal_training.training_set(generated, stories, bg, names)
     digest = signal_training.training_digest(generated, stories)
     return Data(examples, vectors, written, names, digest, bg.sha256)
 

@@ -97,24 +97,8 @@ def out_of_fold(background: Path) -> tuple[list, np.ndarray, np.ndarray, tuple[s
     names = tuple(SIGNALS)
     generated = signal_corpus.training_examples()
     bg = signal_training.background(background)
-    raw = signal_written.unselected(signal_written.stories())
-    base = generated + bg.examples
-    base_written = np.array([True] * len(generated) + [False] * len(bg.examples))
-    vectors_base, vectors_raw = signal_training.features(base), signal_training.features(raw)
-    first = signal_training.fit(
-        base + raw,
-        np.vstack([vectors_base, vectors_raw]),
-        np.concatenate([base_written, np.ones(len(raw), bool)]),
-        names,
-    )
-    chosen = signal_written.select(
-        raw, first.probabilities(vectors_raw, [e.text for e in raw]), names
-    )
-    examples = generated + chosen + bg.examples
-    vectors = np.vstack(
-        [vectors_base[: len(generated)], vectors_raw, vectors_base[len(generated) :]]
-    )
-    written = np.array([True] * (len(generated) + len(chosen)) + [False] * len(bg.examples))
+    stories = signal_written.stories()
+    examples, vectors, written = signal_training.training_set(generated, stories, bg, names)
     return (
         examples,
         signal_training.cross_validated(examples, vectors, written, names),

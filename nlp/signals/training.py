@@ -339,16 +339,16 @@ def report(
         )
 
 
-def train(
+def training_set(
     generated: list[signal_corpus.Example],
     stories: list[signal_written.Story],
     bg: Background,
     names: tuple[str, ...],
-    verbose: bool = True,
-) -> signal_model.SentenceModel:
-    """The model from the generated corpus, the written stories (their carrying sentences
-    chosen by a first-pass model, see nlp.signals.written) and the background comments, with
-    thresholds chosen by cross-validation over all three."""
+) -> tuple[list[signal_corpus.Example], np.ndarray, np.ndarray]:
+    """The examples, their feature vectors and which are written (not background comments), as
+    the model trains on them: the generated corpus, the written stories' carrying sentences
+    (chosen by a first-pass model, see nlp.signals.written) and the background comments. The
+    experiments in benchmarks/ call this too, so they train on exactly what ships."""
     raw = signal_written.unselected(stories)
     base = generated + bg.examples
     base_written = np.array([True] * len(generated) + [False] * len(bg.examples))
@@ -372,9 +372,24 @@ def train(
         [vectors_base[: len(generated)], vectors_raw, vectors_base[len(generated) :]]
     )
     written = np.array([True] * (len(generated) + len(chosen)) + [False] * len(bg.examples))
+    return examples, vectors, written
+
+
+def train(
+    generated: list[signal_corpus.Example],
+    stories: list[signal_written.Story],
+    bg: Background,
+    names: tuple[str, ...],
+    verbose: bool = True,
+) -> signal_model.SentenceModel:
+    """The model from the generated corpus, the written stories (their carrying sentences
+    chosen by a first-pass model, see nlp.signals.written) and the background comments, with
+    thresholds chosen by cross-validation over all three."""
+    examples, vectors, written = training_set(generated, stories, bg, names)
+    chosen_count = len(examples) - len(generated) - len(bg.examples)
     if verbose:
         print(
-            f"{len(generated)} generated examples, {len(chosen)} sentences of {len(stories)}"
+            f"{len(generated)} generated examples, {chosen_count} sentences of {len(stories)}"
             f" written stories, {len(bg.examples)} sentences of {bg.comments} background comments"
         )
     scores = cross_validated(examples, vectors, written, names)
