@@ -4,7 +4,9 @@ Sixth round (issue 20): a group chat or a text thread written inline names its s
 a colon, often by a nickname or an initial no name list holds. When a text reads as a thread
 (three turns or more, two speakers or more), each speaker label that is no common word and no
 role (SW, GP, Q, A) and no day of a diary ("Mon:", "Th:", and "M:", "T:" where the labels
-are days) is a person, wherever it stands as a label. Labels of forms ("Name:",
+are days) is a person, wherever it stands as a label. A transcript writes its speakers in
+capitals ("INTERVIEWER:", "PEIGI:"); such a label is judged as the same word in lower case
+(seventeenth round), so "INTERVIEWER" is a role and "NOTE" a common word. Labels of forms ("Name:",
 "Date:", "Subject:") are common words and stay; "Befriender:"-style roles are left to the
 anonymiser's own role check.
 """
@@ -17,11 +19,16 @@ from collections.abc import Iterator
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from nlp.identifiers.findings import Finding
+from nlp.identifiers.initials import NOT_INITIALS
 from nlp.identifiers.name_gazetteer import ROLE_CUES, TITLE_CUES, gazetteer
 from nlp.identifiers.usernames import STRONG, WEAK, username_shape
 
 # A name as a chat labels it: "Nic", "Sinéad", "Mary-Jo", "O'Neill", or one or two capitals.
 NAME = r"(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{1,11}(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{1,11})?"
+# A name in capitals, as a transcript labels its speakers ("PEIGI:", "IOLO:" beside
+# "INTERVIEWER:"): judged as the same name written in the ordinary way.
+CAPITALS = r"[A-ZÀ-ÖØ-Þ]{3,12}"
+CAPITAL_LABEL = "capitals"
 # A username as a thread labels it ("Sandwich_Gen_Sue", "MollyMoo84"); usernames.py judges it.
 USERNAME = r"[A-Za-z][A-Za-z0-9_.]{2,30}[A-Za-z0-9_]"
 # The time stamp an exported chat puts before each sender: WhatsApp on iPhone "[14/02, 19:05]",
@@ -35,7 +42,7 @@ STAMP = (
 # A turn starts the text or a line, or follows the end of a sentence or an emoji.
 TURN = re.compile(
     r"(?:^|(?<=\n)|(?<=[^\w\s,;:'’\"-])[ \t]+)[ \t]*"
-    rf"(?P<who>{NAME}|[A-Z]{{1,2}}|{USERNAME})[ \t]?:[ \t]+(?=\S)"
+    rf"(?P<who>{NAME}|[A-Z]{{1,2}}|{CAPITALS}|{USERNAME})[ \t]?:[ \t]+(?=\S)"
 )
 # After a time stamp the sender is whatever the phone's contacts call them, up to three words:
 # "Shell", "Auntie Bernie", a common word included, in lower case ("gaz") or, for someone
@@ -78,7 +85,7 @@ def chat_speakers(text: str) -> Iterator[Finding]:
     if ":" not in text:
         return
     stamped = [m for m in STAMPED_TURN.finditer(text)]
-    plain = [m for m in TURN.finditer(text) if _label_shape(m.group("who"))]
+    plain = [m for m in TURN.finditer(text) if _label_shape(m.group("who")) and _spoken(text, m)]
     speakers = {m.group("who") for m in plain}
     if len(stamped) < 2 and (len(plain) < 3 or len(speakers) < 2):
         return
@@ -92,6 +99,14 @@ def chat_speakers(text: str) -> Iterator[Finding]:
         shape = shapes[who]
         if shape == WEAK and not forum:
             continue  # "wearyoldbloke:" is a username only among others
+        if shape == CAPITAL_LABEL:
+            turns = sum(m.group("who") == who for m in plain)
+            if turns >= 2 and (
+                low in gaz.first_names or (len(low) >= 4 and low not in gaz.english_words)
+            ):
+                yield from _labels(text, who, 0.75)
+            # else "INTERVIEWER:", "INT:", "SUBSTANCES:": a role or a form's field
+            continue
         if shape == "name":
             if low in DAYS or (diary and low in DAY_INITIALS):
                 continue  # "Mon:", and in a diary by days "M:", "T:"
@@ -122,10 +137,27 @@ def addressed_by_name(text: str, who: str) -> bool:
     )
 
 
+def _spoken(text: str, turn: re.Match[str]) -> bool:
+    """A label in capitals opens a turn only when what follows is not in capitals too: in a
+    transcript the speakers stand out from their words, while a form typed in capitals
+    ("SUBSTANCES: HEROIN", "ADDR: 14 HIGH ST") is fields, not people."""
+    if _label_shape(turn.group("who")) != CAPITAL_LABEL:
+        return True
+    letters = [c for c in text[turn.end() : turn.end() + 60].split("\n")[0] if c.isalpha()]
+    return bool(letters) and sum(c.islower() for c in letters) > len(letters) / 2
+
+
 def _label_shape(who: str) -> str | None:
-    """ "name" for a capitalised name or initials, STRONG or WEAK for a username, else None."""
+    """ "name" for a capitalised name or initials, CAPITAL_LABEL for a word in capitals with
+    a vowel (an
+    acronym such as "NHS" or "CQC" has none, and "PALS" is a known one), STRONG or WEAK for
+    a username, else None."""
     if re.fullmatch(NAME, who) or re.fullmatch(r"[A-Z]{1,2}", who):
         return "name"
+    if re.fullmatch(CAPITALS, who):
+        if not re.search(r"[AEIOUY]", who) or who in NOT_INITIALS:
+            return None
+        return CAPITAL_LABEL
     return username_shape(who)
 
 

@@ -12,6 +12,13 @@ and initials in brackets after a relative or a role ("son (GH)", "care coordinat
 The known acronyms of services, roles and conditions (`initials.NOT_INITIALS`) are never taken:
 "Present: GP, OT" lists roles. Once found, the anonymiser's repeat step takes the initials'
 other mentions as written ("KM summarised concerns").
+
+Seventeenth round: notes of outreach sessions and focus groups introduce their speakers by
+initials before a role in brackets ("Speakers: YL (volunteer translator)", "MB (notes)") or
+give a name its short form ("Facilitated by Bridget (B) and Louise (L)"), and then write the
+initials alone as the speaker of each line. Both are taken: initials before a role of speaking
+or caring, and initials that are the first letters of the name just before them, when that
+name's first word is a name and not an everyday word ("Emergency Department (ED)").
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ from nlp.identifiers.attendee_lists import LIST_HEADING
 from nlp.identifiers.care_setting_names import NOT_HOSPITAL_INITIALS
 from nlp.identifiers.findings import Finding
 from nlp.identifiers.initials import NOT_INITIALS, NOT_PATIENT_INITIALS
+from nlp.identifiers.name_gazetteer import gazetteer
 
 # Two or three capitals, or an Irish surname's "SO'N".
 _INITIALS = r"(?:[A-Z]{2,3}|[A-Z]{1,2}['’][A-Z]{1,2})"
@@ -50,6 +58,22 @@ AFTER_WHO = re.compile(
     rf"\b(?i:{_WHO})(?:['’]s)?[ \t]*(?:\([ \t]*(?P<bracketed>{_INITIALS})[ \t]*\)"
     rf"|[ \t]+(?:was|is)[ \t]+(?P<named>{_INITIALS})(?=[ \t]*[.,;)]|[ \t]*$))",
     re.MULTILINE,
+)
+# Initials before their role in brackets, as a list of speakers or a note of who was there
+# writes them: "YL (volunteer translator)", "DP (organiser)", "MB (notes)".
+_SPEAKING_ROLES = (
+    rf"{_WHO}|volunteer|translator|interpreter|organiser|organizer|facilitator|host|speaker|"
+    r"notes|note-taker|notetaker|minutes|minute-taker|scribe"
+)
+BEFORE_ROLE = re.compile(
+    rf"(?<![\w'’-])(?P<who>{_INITIALS})[ \t]*\([ \t]*(?:[A-Za-z-]+[ \t]+){{0,2}}"
+    rf"(?i:{_SPEAKING_ROLES})(?:s|es)?\b[^()\n]{{0,30}}\)"
+)
+# A name followed by the initials the text will call it by: "Bridget (B) and Louise (L)",
+# "Gethin Morgan (GM)". The initials must be the name's own first letters.
+NAME_THEN_INITIALS = re.compile(
+    r"(?<![\w'’-])(?P<name>[A-Z][a-zß-öø-ÿ'’-]+(?:[ \t]+[A-Z][a-zß-öø-ÿ'’-]+){0,2})"
+    r"[ \t]*\([ \t]*(?P<who>[A-Z]{1,3})[ \t]*\)"
 )
 
 # The person a safeguarding note is about, by a label and initials, dotted or not: "Child:
@@ -112,7 +136,7 @@ def _shouting_line(text: str, at: int) -> bool:
 def minute_initials(text: str) -> Iterator[Finding]:
     """Initials in the minutes' slots for a person: list items, action owners, and brackets
     after a relative or a role."""
-    if not re.search(r"[A-Z][.'’]?[A-Z]", text):
+    if not re.search(r"[A-Z][.'’]?[A-Z]|\([ \t]*[A-Z][ \t]*\)", text):
         return
     yield from _listed(text)
     for m in ACTION_HEAD.finditer(text):
@@ -127,3 +151,22 @@ def minute_initials(text: str) -> Iterator[Finding]:
             yield Finding(m.start("who"), m.end("who"), "PERSON", 0.7, "minutes")
     for m in AFTER_WHO.finditer(text):
         yield from _each(text, m, "bracketed" if m.group("bracketed") else "named")
+    for m in BEFORE_ROLE.finditer(text):
+        yield from _each(text, m, "who")
+    for m in NAME_THEN_INITIALS.finditer(text):
+        if _defined_initials(m.group("name"), m.group("who")):
+            yield Finding(m.start("who"), m.end("who"), "PERSON", 0.7, "minutes")
+
+
+def _defined_initials(name: str, initials: str) -> bool:
+    """Whether `initials` are the first letters of `name`'s words, or its first letter alone
+    ("Bridget (B)"), so the text is naming its own short form for a person."""
+    words = name.split()
+    letters = "".join(word[0] for word in words)
+    if initials in NOT_PEOPLE:
+        return False
+    first = words[0].lower()
+    gaz = gazetteer()
+    if first not in gaz.first_names and first in gaz.english_words:
+        return False  # "Emergency Department (ED)", "Do Not Resuscitate (DNR)": no person
+    return initials == letters or (len(initials) == 1 and initials == letters[0])

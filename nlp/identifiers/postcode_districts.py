@@ -15,6 +15,12 @@ not a home), and:
   that makes it a ward, bay, bus, road or dose;
 - after "moved" or "transferred" there is no ward, bay or bed talk nearby: in hospital a patient
   is moved to "B3", a ward.
+
+Seventeenth round: call notes and forms write the district in brackets after the place
+("Chorlton (M21)", "we live on bransholme (HU7)"). There the bracket itself is the cue, when the
+words before it end in a place: a known UK place, or a capitalised word that is not everyday
+English, so
+"vitamin (B12)" and "the ward (C5)" are left.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ import re
 from collections.abc import Iterator
 
 from nlp.identifiers.findings import Finding
+from nlp.identifiers.name_gazetteer import gazetteer
 from nlp.identifiers.short_place_kinds import POSTCODE_AREAS
 from nlp.identifiers.uk_recognisers import OUTWARD, capitals_mean_little
 
@@ -56,6 +63,12 @@ POSTCODE_CUE = re.compile(
     rf"(?:[ \t]+(?:is|was))?[ \t]*[:=-]?[ \t]*{CODE}{NOT_AFTER}",
     I,
 )
+# A place followed by its district in brackets, as a call note or a form writes where someone
+# lives: "Cookridge (LS16)", "Lives: Gateshead (NE8)", "Kimberworth Park (S61)".
+PLACE_THEN_CODE = re.compile(
+    r"(?P<place>[A-Za-zÀ-ÿ'’-]+(?:[ \t]+[A-Za-zÀ-ÿ'’-]+){0,2})[ \t]*\([ \t]*"
+    rf"{CODE}[ \t]*\)"
+)
 WARD_TALK = re.compile(r"\b(?:ward|wards|bay|bed|side\s*room|icu|itu|hdu|theatre|unit)\b", I)
 NEAR = 80
 OUTWARD_RE = re.compile(OUTWARD, I)
@@ -75,6 +88,26 @@ def postcode_districts(text: str) -> Iterator[Finding]:
                     continue  # "moved to B3 after theatre": a ward
             seen.add(m.start("code"))
             yield Finding(m.start("code"), m.end("code"), "POSTCODE", 0.8, "postcode_district")
+    for m in PLACE_THEN_CODE.finditer(text):
+        code = m.group("code")
+        if m.start("code") in seen or not _district_shape(code, any_case):
+            continue
+        if _names_a_place(m.group("place"), any_case):
+            yield Finding(m.start("code"), m.end("code"), "POSTCODE", 0.75, "postcode_district")
+
+
+def _names_a_place(words: str, any_case: bool) -> bool:
+    """Whether the words before the bracket end in a place's name: a known UK place, or a
+    capitalised word that is not everyday English ("Headingley"), so "vitamin (B12)" and
+    "ward (C5)" are not."""
+    gaz = gazetteer()
+    for word in reversed(words.split()):
+        low = word.lower().strip("'’-")
+        if low in gaz.places:
+            return True
+        if low not in gaz.common_words:
+            return word[0].isupper() or any_case
+    return False
 
 
 def _district_shape(code: str, any_case: bool) -> bool:
