@@ -125,3 +125,36 @@ def test_a_form_typed_in_capitals_has_fields_not_speakers():
     )
     for value in ("FORENAMES", "ADDR", "SUBSTANCES", "KEYWORKER", "OUTCOME"):
         assert _covered(text, value) is None, value
+
+
+# --- care settings typed without capitals ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "setting"),
+    [
+        ("dad's been in the hollies since june and the carers are lovely", "hollies"),
+        ("my gp at the limes never has appointments before 3", "limes"),
+        ("thank u to all the staff at brackenhurst for looking after nan", "brackenhurst"),
+        ("baby was born at the princess royal, the midwife was amazing", "princess royal"),
+        ("he got moved to hazelbank for rehab after the stroke ward", "hazelbank"),
+    ],
+)
+def test_a_setting_typed_in_lower_case_is_found(text, setting):
+    assert _covered(text, setting) == "CARE_SETTING"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("we sat in the lounge and the carers brought tea", "lounge"),
+        ("at the moment the nurses are run off their feet", "moment"),
+        ("she waited in the sluice room while the staff changed the bed", "sluice"),
+        ("went to the garden after my appointment at the hospital", "garden"),
+        ("the continunity of care at the surgey is gone since the gp left", "continunity"),
+        ("at the surgey the gp was rushed", "surgey"),
+        ("we had tea at teatime and the carers sang", "teatime"),
+    ],
+)
+def test_everyday_places_typed_in_lower_case_stay(text, value):
+    assert _covered(text, value) is None

@@ -28,6 +28,7 @@ from nlp.identifiers.spoken_numbers import spoken_number_findings
 from nlp.identifiers.spoken_postcodes import spoken_postcodes
 from nlp.identifiers.spoken_references import spoken_references
 from nlp.identifiers.token_rules import token_findings
+from nlp.identifiers.typed_settings import typed_settings
 from nlp.identifiers.typed_streets import typed_practices, typed_streets
 from nlp.identifiers.uk_recognisers import pattern_findings
 from nlp.identifiers.worded_addresses import worded_address_findings
@@ -70,6 +71,7 @@ class UkRulesRecognizer(EntityRecognizer):
             *spoken_references(text),
             *typed_streets(text),
             *typed_practices(text),
+            *typed_settings(text),
         ]
         if nlp_artifacts is not None and nlp_artifacts.tokens is not None:
             found.extend(token_findings(nlp_artifacts.tokens, self.gaz, original=text))

@@ -1,0 +1,150 @@
+"""Care settings named without capitals: "mums in the laurels", "my gp at the elms",
+"moved fae the royal infirmary tae liberton", "everyone at ashgrove".
+
+Seventeenth round (issue 20): in text typed all in lower case the capital that marks "the
+Laurels" or "Ashgrove" as a name is gone, so the rules that read "the <Name>" after a word of
+place (`care_setting_kinds`) never see it. Writers of nine development sets named care homes,
+surgeries and hospitals this way; they were the commonest kind of care setting still missed.
+The shapes are the same as with capitals, read in any case only when the text's capitals mean
+nothing (`capitals_mean_little`):
+
+- "the <name>" after a word of place, where the name is no everyday English word (nor a town,
+  which the place rules find) and a word of care is near: "in the laurels", "at the jessop",
+  "the royal glam"; not "in the garden", "at the moment", "to the shops";
+- a single word after "at", "in", "to" or "from" made as houses' names are made (an English
+  word and an element of place names run together), in no English word list, no town, no
+  first name and no misspelling, with a word of care near: "at ashgrove", "to brookvale"; not
+  "at teatime", not "in bexleyheath" (a town, found as a place).
+
+Lower-case text is full of typing slips ("the surgey", "continunity"), which no word list holds
+either: a word one letter from a common word is taken for a slip, never for a name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from nlp.identifiers.care_setting_kinds import (
+    CARE_WORDS,
+    ENDS_A_NAME,
+    NOT_A_NAME,
+    _department,
+    _near_care,
+)
+from nlp.identifiers.findings import Finding
+from nlp.identifiers.name_gazetteer import gazetteer
+from nlp.identifiers.uk_recognisers import capitals_mean_little
+
+_WORD = r"[a-z][a-z'’]+"
+PLACE_WORD = r"(?:at|to|in|into|from|fae|tae|outside|up\s+to|down\s+to|not|or|and|via)"
+THE_NAME = re.compile(
+    rf"(?<![\w'’-]){PLACE_WORD}[ \t]+the[ \t]+(?P<name>{_WORD}(?:[ \t]+{_WORD})?)(?![\w'’-])",
+    re.IGNORECASE,
+)
+BARE_NAME = re.compile(
+    rf"(?<![\w'’-])(?:at|to|in|from|fae|tae)[ \t]+(?P<name>{_WORD})(?![\w'’-])",
+    re.IGNORECASE,
+)
+NEXT_WORD = re.compile(r"[ \t]+([a-z][\w'’]*)", re.IGNORECASE)
+# A care home or a pharmacy is talked of in words a hospital is not: carers, staff, residents.
+HOME_CARE_WORDS = re.compile(
+    r"\b(?:care\s+home|carers?|staff|residents?|nursing|hospice|manager|visiting|pharmacy|"
+    r"chemist|dentist|smear|prescriptions?|blister\s+packs?)\b",
+    re.IGNORECASE,
+)
+NEAR = 120
+# Words British houses, and so care homes and surgeries, are named after: trees, shrubs and
+# features of land, mostly plural ("The Laurels", "The Beeches", "The Grange").
+HOUSE_NAME_WORDS = frozenset(
+    """laurels beeches elms limes willows oaks pines cedars firs hollies poplars rowans maples
+    chestnuts sycamores larches hawthorns heathers acorns meadows gables orchards woodlands
+    brambles briars ferns laburnums magnolias lilacs hazels alders birches yews junipers
+    grange priory manor lodge spinney paddocks orchard cedars conifers mulberries elders
+    cherries copse dell glebe knoll""".split()
+)
+# The endings of English place and house names, joined to a word to make one: "ash|grove",
+# "brook|vale", "fern|lea", "bracken|hurst".
+PLACE_ELEMENTS = frozenset(
+    """grove vale lea ley leigh hurst field fields wood woods brook bank banks side view mount
+    lodge court house hill hills dale croft gate green haven holme ford bury thorpe combe mead
+    meadow meadows well wells stead worth wick moor ridge hall fold lands dene park garth way
+    lands glen brae burn haugh muir shaw stow stone""".split()
+)
+# Titles hospitals are named by, before a name: "the royal glam", "the princess anne".
+TITLES = frozenset("royal princess prince queen queens king kings st saint".split())
+
+
+def typed_settings(text: str) -> Iterator[Finding]:
+    """Care settings after a word of place in text typed without meaningful capitals."""
+    if not capitals_mean_little(text):
+        return
+    gaz = gazetteer()
+    seen: set[int] = set()
+    for m in THE_NAME.finditer(text):
+        name, end = m.group("name"), m.end("name")
+        words = name.lower().replace("’", "'").split()
+        if len(words) == 2 and words[1] in ENDS_A_NAME:  # "the laurels up by": one word
+            words, end = words[:1], m.start("name") + len(name.split()[0])
+        follow = NEXT_WORD.match(text, end)
+        if follow and follow.group(1).lower() not in ENDS_A_NAME:
+            continue  # "the laurels care home" is another rule's; "the staff room" is no name
+        if _settled(words, gaz) and _near_care_here(text, m.start("name"), end):
+            seen.add(m.start("name"))
+            yield Finding(m.start("name"), end, "CARE_SETTING", 0.65, "typed_setting")
+    for m in BARE_NAME.finditer(text):
+        word = m.group("name").lower().replace("’", "'")
+        if m.start("name") in seen or len(word) < 5:
+            continue
+        if word in gaz.english_words or word in gaz.places or word in gaz.first_names:
+            continue
+        if not _house_shaped(word, gaz) or _misspelt(word, gaz):
+            continue  # "at teatime", "the continunity of care": no house's name
+        if _near_care_here(text, m.start("name"), m.end("name")):
+            yield Finding(m.start("name"), m.end("name"), "CARE_SETTING", 0.6, "typed_setting")
+
+
+def _near_care_here(text: str, start: int, end: int) -> bool:
+    """A word of care near: of a hospital (`care_setting_kinds`) or of a home or a pharmacy."""
+    return _near_care(text, start, end) or bool(
+        HOME_CARE_WORDS.search(text[max(0, start - NEAR) : end + NEAR])
+    )
+
+
+def _settled(words: list[str], gaz) -> bool:  # noqa: ANN001 - the gazetteer's own type
+    """A name no everyday phrase makes up: a word houses are named after ("the laurels",
+    "the elms", "the ashgrove"), a royal or saint's title before a name ("the royal glam", "the
+    princess anne"), or one word no English word list holds that is no misspelling of a common
+    one ("the jessop"; not "the surgey"); none a department, a care word or a town ("the stroke
+    ward", "the leeds one", "the lounge", "the sluice room")."""
+    if any(_department(w) or w in NOT_A_NAME or w in gaz.places for w in words):
+        return False
+    if " ".join(words) in gaz.places or CARE_WORDS.fullmatch(words[-1]):
+        return False
+    if words[-1] in HOUSE_NAME_WORDS or _house_shaped(words[-1], gaz):
+        return True
+    if len(words) == 2:
+        return words[0] in TITLES
+    word = words[0]
+    return len(word) >= 5 and word not in gaz.english_words and not _misspelt(word, gaz)
+
+
+def _house_shaped(word: str, gaz) -> bool:  # noqa: ANN001 - the gazetteer's own type
+    """A word made as houses' names are: an English word and an element of place names run
+    together ("ashgrove", "brookvale", "fernlea", "brackenhurst")."""
+    return any(
+        word[:i] in gaz.english_words and word[i:] in PLACE_ELEMENTS
+        for i in range(3, len(word) - 2)
+    )
+
+
+def _misspelt(word: str, gaz) -> bool:  # noqa: ANN001 - the gazetteer's own type
+    """One letter away from a common word (dropped, doubled, swapped or wrong): "surgey",
+    "continunity", "differrent", "asorb" are typing, not names."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    edits = {a + b[1:] for a, b in splits if b}
+    edits |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    edits |= {a + c + b[1:] for a, b in splits if b for c in letters}
+    edits |= {a + c + b for a, b in splits for c in letters}
+    return any(e in gaz.common_words for e in edits if e != word)
