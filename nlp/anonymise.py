@@ -43,6 +43,7 @@ from nlp.identifiers.name_gazetteer import (
 from nlp.identifiers.name_mentions import joined_to_found, opening_mentions, quoted_nicknames
 from nlp.identifiers.number_words import as_int
 from nlp.identifiers.residual_risk import RiskFlag, risk_flags
+from nlp.identifiers.scanned_text import read_as_meant
 from nlp.identifiers.short_place_kinds import with_capital_the
 from nlp.identifiers.token_rules import case_mode
 from nlp.identifiers.uk_recognisers import EVENT_DATE, age_band, postcode_district
@@ -225,7 +226,9 @@ def detect_many(
     """
     if use_ner is None:
         use_ner = USE_NER
-    texts = [_as_text(t) for t in texts]
+    # The detector reads each text as it was meant (misread figures restored, field names
+    # split; nlp/identifiers/scanned_text.py): the same length, so its findings hold as written.
+    texts = [read_as_meant(_as_text(t)) for t in texts]
     eng = engine(model)
     pieces = [
         (n, offset, piece, case_mode(piece))

@@ -57,7 +57,7 @@ ROLES = frozenset(
     reply answer note ref tel mob fax p c h hx dx rx tx sx son daughter wife husband ward
     meds callback postcode surname forename forenames name address date subject sent cc dob
     email phone mobile plan history notes action outcome chair host secretary clerk minutes
-    admin mod moderator team all everyone""".split()
+    admin mod moderator team all everyone int intv resp fac facil part""".split()
 ) | frozenset(
     # Headings of minutes and posts, which open lines before a colon as speakers do.
     """present apologies apols attendees attending absent members agenda actions action
@@ -100,9 +100,11 @@ def chat_speakers(text: str) -> Iterator[Finding]:
         if shape == WEAK and not forum:
             continue  # "wearyoldbloke:" is a username only among others
         if shape == CAPITAL_LABEL:
+            if low in ROLES or low in STOP_WORDS or low in DAYS or low.endswith(ROLE_ENDINGS):
+                continue  # "INTERVIEWER:", "RESP:", "NOTE:"
             turns = sum(m.group("who") == who for m in plain)
             if turns >= 2 and (
-                low in gaz.first_names or (len(low) >= 4 and low not in gaz.english_words)
+                low in gaz.first_names or (len(low) >= 4 and low not in gaz.common_words)
             ):
                 yield from _labels(text, who, 0.75)
             # else "INTERVIEWER:", "INT:", "SUBSTANCES:": a role or a form's field

@@ -72,8 +72,9 @@ BEFORE_ROLE = re.compile(
 # A name followed by the initials the text will call it by: "Bridget (B) and Louise (L)",
 # "Gethin Morgan (GM)". The initials must be the name's own first letters.
 NAME_THEN_INITIALS = re.compile(
-    r"(?<![\w'’-])(?P<name>[A-Z][a-zß-öø-ÿ'’-]+(?:[ \t]+[A-Z][a-zß-öø-ÿ'’-]+){0,2})"
-    r"[ \t]*\([ \t]*(?P<who>[A-Z]{1,3})[ \t]*\)"
+    r"(?<![\w'’-])(?P<name>[A-Z](?:['’][A-Z])?[a-zß-öø-ÿ'’-]+"
+    r"(?:[ \t]+[A-Z](?:['’][A-Z])?[a-zß-öø-ÿ'’-]+){0,2})"
+    rf"[ \t]*\([ \t]*(?P<who>{_INITIALS}|[A-Z])[ \t]*\)"
 )
 
 # The person a safeguarding note is about, by a label and initials, dotted or not: "Child:
@@ -159,14 +160,34 @@ def minute_initials(text: str) -> Iterator[Finding]:
 
 
 def _defined_initials(name: str, initials: str) -> bool:
-    """Whether `initials` are the first letters of `name`'s words, or its first letter alone
-    ("Bridget (B)"), so the text is naming its own short form for a person."""
-    words = name.split()
-    letters = "".join(word[0] for word in words)
-    if initials in NOT_PEOPLE:
+    """Whether `initials` are the first letters of the words of `name` (or of its last words:
+    "Dr Felix Adu (FA)"), as in "Agnes O'Kane (AO'K)", or its first letter alone ("Bridget
+    (B)"), so the text is naming its own short form for a person. The acronym lists do not
+    veto what the text itself defines ("Siobhan Mulholland (SM)"), but a title does ("Mohammed
+    Rafiq (MR)" is left, as "MR" reads as "Mr")."""
+    if initials.upper() in TITLES:
         return False
-    first = words[0].lower()
+    bare = initials.replace("’", "'")
     gaz = gazetteer()
-    if first not in gaz.first_names and first in gaz.english_words:
-        return False  # "Emergency Department (ED)", "Do Not Resuscitate (DNR)": no person
-    return initials == letters or (len(initials) == 1 and initials == letters[0])
+    words = name.split()
+    for k in range(len(words)):
+        part = words[k:]
+        first = part[0].lower()
+        if first not in gaz.first_names and first in gaz.english_words:
+            continue  # "Emergency Department (ED)", "Do Not Resuscitate (DNR)": no person
+        letters = "".join(_word_initials(word) for word in part)
+        if bare == letters or (len(bare) == 1 and k == 0 and bare == letters[0]):
+            return True
+    return False
+
+
+def _word_initials(word: str) -> str:
+    """ "Kerr" gives "K", "O'Kane" gives "O'K"."""
+    word = word.replace("’", "'")
+    head, _, rest = word.partition("'")
+    if rest and len(head) == 1 and rest[:1].isupper():
+        return f"{head}'{rest[0]}"
+    return word[0]
+
+
+TITLES = frozenset("MR MRS MS MX DR".split())
