@@ -334,7 +334,22 @@ def _clean(text: str, found: list[Finding]) -> list[Finding]:
     wide = widened(text, named)
     if wide != named:  # a widened name may now reach a neighbour it swallowed
         wide = resolve_overlaps(wide)
-    return [_trim(text, f) for f in wide]
+    return [_with_glued_unit(text, _trim(text, f)) for f in wide]
+
+
+# An age's unit written onto its figures: "71yo", "83y/o", "7yrs", "(80y)".
+GLUED_AGE_UNIT = re.compile(r"(?:yo|y/o|yrs?|y)(?![A-Za-z0-9])", re.IGNORECASE)
+
+
+def _with_glued_unit(text: str, f: Finding) -> Finding:
+    """An age whose unit is written onto it ("71yo") covers the whole word, so what is left
+    in the story is no half of a token ("[AGE]yo")."""
+    if f.label != "AGE" or not text[f.start : f.end].isdigit():
+        return f
+    unit = GLUED_AGE_UNIT.match(text, f.end)
+    if unit is None:
+        return f
+    return Finding(f.start, unit.end(), f.label, f.score, f.source)
 
 
 SPEAKER_LABEL = re.compile(r"^[ \t]*([A-Z][a-z]+)[ \t]*:", re.MULTILINE)

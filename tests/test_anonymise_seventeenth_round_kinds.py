@@ -158,3 +158,12 @@ def test_a_setting_typed_in_lower_case_is_found(text, setting):
 )
 def test_everyday_places_typed_in_lower_case_stay(text, value):
     assert _covered(text, value) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [("Mr Obi, 71yo, lives alone.", "71yo"), ("dad is 88y/o and deaf", "88y/o")],
+)
+def test_an_age_with_its_unit_written_on_is_covered_whole(text, age):
+    start = text.index(age)
+    assert any(f.start == start and f.end == start + len(age) for f in detect(text))

@@ -26,6 +26,14 @@ from nlp.identifiers.scanned_text import read_as_meant
         ("Leeds LSl7 5PL", "Leeds LS17 5PL"),
         ("Cardiff CF24 lAB", "Cardiff CF24 1AB"),
         ("next_of_kin_phone=0161 496 0011", "next of kin phone=0161 496 0011"),
+        ("Tel O1S32 6B4 22l", "Tel 01532 684 221"),
+        ("DOB 1B-O3-l9S2", "DOB 18-03-1952"),
+        ("Bristol BS4 BQT", "Bristol BS4 8QT"),
+        ("Aberdeen ABZ4 1NR", "Aberdeen AB24 1NR"),
+        ("ring O77OO 9OO S12 today", "ring 07700 900 512 today"),
+        ("call O l6l S l4 O2l7", "call 0 161 5 14 0217"),
+        ("DOB: Ol/l2/l93O", "DOB: 01/12/1930"),
+        ("born l6th May l947", "born 16th May 1947"),
     ],
 )
 def test_misread_figures_and_field_names_are_read_as_meant(scanned, meant):
@@ -41,6 +49,9 @@ def test_misread_figures_and_field_names_are_read_as_meant(scanned, meant):
         "NO ISA FORM WAS SENT",  # capitals that look like a postcode with no figure
         "Il Lo Ol",
         "He said I 2 ate it",
+        "Sheffield S3 7RB, low B12 and G4 on the bus",  # postcode districts and codes stay
+        "I I O S B said the sign",
+        "room B2 3 times",
     ],
 )
 def test_words_are_never_read_as_figures(text):

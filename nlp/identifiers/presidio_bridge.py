@@ -14,6 +14,7 @@ from nlp.identifiers.care_setting_names import care_setting_findings
 from nlp.identifiers.chat_speakers import chat_speakers
 from nlp.identifiers.comment_threads import thread_commenters
 from nlp.identifiers.cued_references import reference_findings
+from nlp.identifiers.exported_records import exported_records
 from nlp.identifiers.findings import LABELS
 from nlp.identifiers.identifier_shapes import identifier_shape_findings
 from nlp.identifiers.initials import initials_findings
@@ -72,6 +73,7 @@ class UkRulesRecognizer(EntityRecognizer):
             *typed_streets(text),
             *typed_practices(text),
             *typed_settings(text),
+            *exported_records(text),
         ]
         if nlp_artifacts is not None and nlp_artifacts.tokens is not None:
             found.extend(token_findings(nlp_artifacts.tokens, self.gaz, original=text))

@@ -14,8 +14,14 @@ exports name their fields in snake case and join them with "=" ("relative_nhs=61
   read as 0 or 1: the token holds at least one real figure and no other letter, and either
   figures are at least half of it or the token beside it is all figures ("9OO" in
   "07700 9OO 482"); a word is never touched ("Ph0ne", "outlo0k.com", "lO" alone);
+- S, B, G and Z (read for 5, 8, 6 and 2) are figures only in a token of figures with two real
+  figures or more, never in a postcode's outward shape ("48S 7l2" but not "S3", "B12"),
+  unless beside a group of figures;
+- a run of such groups as long as a phone or NHS number (nine figures or more, three real) is
+  read as one number ("O77OO 9OO S48"); a date's shape with misread figures is read as a date
+  ("Ol/l2/l93O"), and an ordinal's ending is no letter ("l6th");
 - a postcode whose district or sector has such a letter where a figure must stand, and one real
-  figure, is read with the figure ("BBl8 6QJ", "Ml 4FX", "LL55 lRN");
+  figure, is read with the figure ("BBl8 6QJ", "Ml 4FX", "LL55 lRN", "BS7 BAL");
 - an underscore inside a field's name before its value is a space ("patient_dob=",
   "h_and_c_number |"); a username in a sentence keeps its underscores.
 
@@ -27,10 +33,21 @@ from __future__ import annotations
 
 import re
 
-TO_DIGIT = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
+TO_DIGIT = str.maketrans(
+    {"O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "S": "5", "B": "8", "G": "6", "Z": "2"}
+)
 CONFUSED = "OolI|"
+# Capitals a scanner also takes for figures (S for 5, B for 8, G for 6, Z for 2), but which
+# begin postcodes and codes ("S3", "B12", "G42"): read as figures only among two real figures
+# or more, never in a postcode's outward shape.
+LOOKALIKE = "SBGZ"
+OUTWARD_SHAPE = re.compile(r"[A-Z]{1,2}\d{1,2}[A-Z]?")
+# A date's shape, each figure perhaps misread: "Ol/l2/l93O", "2B-O2-l96S".
+_F = r"[0-9OolI|SBGZ]"
+DATE_SHAPE = re.compile(rf"{_F}{{1,2}}[./-]{_F}{{1,2}}[./-](?:{_F}{{2}}|{_F}{{4}})")
+ORDINAL_END = re.compile(r"(?<=[0-9OolI|SBGZ])(?:st|nd|rd|th)$")
 TOKEN = re.compile(r"[^\s]+")
-_D = r"[0-9OlI]"
+_D = r"[0-9OlISBGZ]"
 POSTCODE = re.compile(
     rf"(?<![A-Za-z0-9])(?P<area>[A-Z]{{1,2}})(?P<district>{_D}{_D}?|{_D}[A-Z])[ \t]?"
     rf"(?P<sector>{_D})(?P<unit>[A-Z]{{2}})(?![A-Za-z0-9])"
@@ -58,15 +75,21 @@ def read_as_meant(text: str) -> str:
         figures = [_figures_only("".join(chars[s : s + len(t)])) for s, t in tokens]
         for i, (start, token) in enumerate(tokens):
             token = "".join(chars[start : start + len(token)])
-            if not any(c in CONFUSED for c in token) or not _numeric_token(token):
+            if not _numeric_token(token):
                 continue
-            digits = sum(c.isdigit() for c in token)
-            confused = sum(c in CONFUSED for c in token)
+            core = ORDINAL_END.sub("", token.strip(".,;:()[]"))
+            digits = sum(c.isdigit() for c in core)
+            misread = sum(c in CONFUSED or c in LOOKALIKE for c in core)
             beside = (i > 0 and figures[i - 1]) or (i + 1 < len(tokens) and figures[i + 1])
-            if digits >= confused or beside:
-                for k, c in enumerate(token):
-                    if c in CONFUSED:
-                        chars[start + k] = c.translate(TO_DIGIT)
+            if not misread or not (digits >= misread or beside or DATE_SHAPE.fullmatch(core)):
+                continue
+            lookalikes = (digits >= 2 and not OUTWARD_SHAPE.fullmatch(core)) or (
+                beside and digits >= 1
+            )
+            for k, c in enumerate(token):
+                if c in CONFUSED or (lookalikes and c in LOOKALIKE):
+                    chars[start + k] = c.translate(TO_DIGIT)
+    _long_runs(chars, tokens)
     read = "".join(chars)
     for m in POSTCODE.finditer(read):
         code = m.group("district") + m.group("sector")
@@ -74,7 +97,7 @@ def read_as_meant(text: str) -> str:
             continue  # "NO ISA" in a form typed in capitals: words, no postcode
         for group in ("district", "sector"):
             for k in range(m.start(group), m.end(group)):
-                if read[k] in CONFUSED:
+                if read[k] in CONFUSED or read[k] in LOOKALIKE:
                     chars[k] = read[k].translate(TO_DIGIT)
     for m in FIELD_NAME.finditer(text):
         if m.group("sep") == ":" and not FIELD_WORDS & set(m.group("name").split("_")):
@@ -85,19 +108,48 @@ def read_as_meant(text: str) -> str:
     return "".join(chars)
 
 
+def _long_runs(chars: list[str], tokens: list[tuple[int, str]]) -> None:
+    """A run of figure-like groups as long as a phone or an NHS number (nine figures or more,
+    three of them real) is one number: every misread figure in it is read as a figure, the
+    look-alike capitals too ("O77OO 9OO S48")."""
+    run: list[tuple[int, str]] = []
+    for start, token in [*tokens, (-1, "")]:
+        token = "".join(chars[start : start + len(token)]) if start >= 0 else ""
+        joined = bool(run) and start == run[-1][0] + len(run[-1][1]) + 1
+        if token and _figure_like(token) and (not run or joined):
+            run.append((start, token))
+            continue
+        cores = [t.strip(".,;:()[]") for _, t in run]
+        figures = sum(c.isdigit() or c in CONFUSED or c in LOOKALIKE for t in cores for c in t)
+        if figures >= 9 and sum(c.isdigit() for t in cores for c in t) >= 3:
+            for s, t in run:
+                for k, c in enumerate(t):
+                    if c in CONFUSED or c in LOOKALIKE:
+                        chars[s + k] = c.translate(TO_DIGIT)
+        run = [(start, token)] if token and _figure_like(token) else []
+
+
 def _worth_reading(text: str) -> bool:
     """Most stories have no figure beside a letter that could be one, and no field name."""
-    return bool(re.search(r"\d[^\n]{0,3}[OolI|]|[OolI|][^\n]{0,3}\d|[a-z]_[a-z]", text))
+    return bool(re.search(r"\d[^\n]{0,3}[OolI|SBGZ]|[OolI|SBGZ][^\n]{0,3}\d|[a-z]_[a-z]", text))
 
 
 def _numeric_token(token: str) -> bool:
     """Figures, misread figures and the separators numbers are written with, one real figure
-    at least: "8l3", "O7700", "3l.O8.1958", "(O1531)", "+44"."""
-    core = token.strip(".,;:()[]")
+    at least, and an ordinal's ending: "8l3", "O7700", "3l.O8.1958", "(O1531)", "l6th"."""
+    core = ORDINAL_END.sub("", token.strip(".,;:()[]"))
     return (
         bool(core)
         and any(c.isdigit() for c in core)
-        and all(c.isdigit() or c in CONFUSED or c in "./-+" for c in core)
+        and all(c.isdigit() or c in CONFUSED or c in LOOKALIKE or c in "./-+" for c in core)
+    )
+
+
+def _figure_like(token: str) -> bool:
+    """Figures or characters a scanner makes of them, with a number's separators: "O", "l9l"."""
+    core = token.strip(".,;:()[]")
+    return bool(core) and all(
+        c.isdigit() or c in CONFUSED or c in LOOKALIKE or c in "./-+" for c in core
     )
 
 
