@@ -52,6 +52,7 @@ def test_misread_figures_and_field_names_are_read_as_meant(scanned, meant):
         "Sheffield S3 7RB, low B12 and G4 on the bus",  # postcode districts and codes stay
         "I I O S B said the sign",
         "room B2 3 times",
+        "PHONE NUMBER IS 01942 960 018 SO RING",
     ],
 )
 def test_words_are_never_read_as_figures(text):

@@ -146,11 +146,14 @@ def _numeric_token(token: str) -> bool:
 
 
 def _figure_like(token: str) -> bool:
-    """Figures or characters a scanner makes of them, with a number's separators: "O", "l9l"."""
+    """Figures or characters a scanner makes of them, with a number's separators: "l9l", and
+    without a real figure only one character or zeros ("O", "OOO"), never a word ("IS", "SO")."""
     core = token.strip(".,;:()[]")
-    return bool(core) and all(
+    if not core or not all(
         c.isdigit() or c in CONFUSED or c in LOOKALIKE or c in "./-+" for c in core
-    )
+    ):
+        return False
+    return any(c.isdigit() for c in core) or len(core) == 1 or set(core) <= set("Oo")
 
 
 def _figures_only(token: str) -> bool:
