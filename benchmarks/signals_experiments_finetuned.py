@@ -248,6 +248,7 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--sample", type=int, default=500)
     parser.add_argument("--first-layer", type=int, default=4, help="layers N..5 fine-tuned")
+    parser.add_argument("--no-shipped", action="store_true", help="measure the fine-tuned only")
     parser.add_argument("--control", action="store_true", help="frozen, thresholds on the third")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
@@ -291,7 +292,7 @@ def main() -> None:
     sets = {p.stem.replace("signals_independent_", ""): read_set(p) for p in DEV_SETS}
     folder = args.background.parent
     real = {Path(n).stem: read_real(folder / n, args.sample) for n in REAL}
-    models = {"shipped (frozen)": signal_model.load()}
+    models = {} if args.no_shipped else {"shipped (frozen)": signal_model.load()}
     if args.control:
         frozen = signal_training.cross_validated(
             data.examples, data.vectors, data.written, data.names
