@@ -47,6 +47,23 @@ Abuse recall, child / adult / domestic: shipped v9 0.98/0.89/0.94, v10 0.98/0.93
 Time: assembling 1 min (embeddings cached), layer-3 cache 3.5 min, fine-tuning 9.6 min
 (1,302 steps), adapted features 1 min, regressions and thresholds 1 min, measuring 2-4 min per
 model; whole run 25 min. Encoder delta (layers 4-5, the tagging encoder's int8 format): 3.3 MB.
+
+On the training side the fine-tuned encoder does separate better: on the held-out third's
+written sentences (out of fold, neither the encoder nor the regressions saw them), at the
+threshold finding 95 % of a signal's positives, the share of written negatives over it falls
+for suicide from 0.104 (frozen) to 0.080 and for immediate danger from 0.063 to 0.052. That does
+not carry over to stories written by other hands: on v9-v12 risk-to-life precision moves by
+-0.02 to +0.01 at the same recall, and immediate danger's precision falls on every set. What
+it does lower is the load on ordinary real feedback (Care Opinion any-safeguarding 18.8 % ->
+14.4 %, risk to life 7.6 % -> 6.8 %), as the v8 experiment found
+(benchmarks/signals_experiments_finetune.py).
+
+Settings were fixed before measuring (layers 4-5 as in the v8 experiment, 1.5 epochs on the
+two thirds, the tagging adaptation's learning-rate schedule); no figure of v9-v12 chose them.
+
+Verdict: not integrated. The bar was risk-to-life precision up meaningfully at recall >= 0.95
+on most development sets; the fine-tuned encoder leaves it where it was (0.60 / 0.51 / 0.38 /
+0.37 against 0.59 / 0.52 / 0.40 / 0.36).
 """
 
 from __future__ import annotations
