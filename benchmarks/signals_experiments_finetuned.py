@@ -61,6 +61,10 @@ it does lower is the load on ordinary real feedback (Care Opinion any-safeguardi
 Settings were fixed before measuring (layers 4-5 as in the v8 experiment, 1.5 epochs on the
 two thirds, the tagging adaptation's learning-rate schedule); no figure of v9-v12 chose them.
 
+Not measured: layers 2-5 (`--first-layer 2 --epochs 1`, layer-1 cache 1.5 minutes). A step
+costs 1.7 s alone on the two cores against 0.45 s for layers 4-5, 3-6 s beside another job's
+training; the run was stopped at step 200 of 868 for the session's time.
+
 Verdict: not integrated. The bar was risk-to-life precision up meaningfully at recall >= 0.95
 on most development sets; the fine-tuned encoder leaves it where it was (0.60 / 0.51 / 0.38 /
 0.37 against 0.59 / 0.52 / 0.40 / 0.36).
