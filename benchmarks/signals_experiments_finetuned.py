@@ -25,13 +25,15 @@ their token outputs for every training text computed once), the tagging encoder'
 warm-up schedule shape and its int8 delta format (nlp.tagging.encoder.save, for the size).
 
     PYTHONPATH=$PWD HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/signals_experiments_finetuned.py \
-        --background ../shared/data/fft_phase1.csv [--epochs 1] [--control] [--sample 500]
+        --background ../shared/data/fft_phase1.csv [--epochs 1.5] [--control] [--first-layer 4] \
+        [--sample 500] [--no-shipped]
 
-Figures (3 December 2026, 2 cores shared with another job, torch 2 threads; 41,229 training
-examples of which 32,094 written; fine-tuned on the 27,749 outside the held-out third, 1.5
-epochs, batches of 32). Worker = rules + English model + Welsh model, risk to life recall /
-precision; abuse = recall child / adult / domestic; load = share of 500 sampled real texts
-flagged for risk to life / any safeguarding (FFT: the trust held out of training; Care Opinion).
+Figures (`--epochs 1.5 --control`; 3 December 2026, 2 cores shared with another job, torch 2
+threads; 41,229 training examples of which 32,094 written; fine-tuned on the 27,749 outside
+the held-out third, 1.5 epochs, batches of 32). Worker = rules + English model + Welsh model,
+risk to life recall / precision; abuse = recall child / adult / domestic; load = share of 500
+sampled real texts flagged for risk to life / any safeguarding (FFT: the trust held out of
+training; Care Opinion).
 "frozen, third" is the control: the shipped model with its thresholds chosen on the same
 held-out third as the fine-tuned one.
 
