@@ -167,3 +167,33 @@ def test_everyday_places_typed_in_lower_case_stay(text, value):
 def test_an_age_with_its_unit_written_on_is_covered_whole(text, age):
     start = text.index(age)
     assert any(f.start == start and f.end == start + len(age) for f in detect(text))
+
+
+# --- a care setting's nickname in quotes ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "nickname"),
+    [
+        (
+            'He was on the stroke ward at Pinderfields (he calls it "Pindy\'s") for a month.',
+            "Pindy's",
+        ),
+        ('Mum had her scan at the General - "the Palace", as everyone calls it.', "Palace"),
+        ('The hospital known as "Ninewells" to locals was where she was treated.', "Ninewells"),
+    ],
+)
+def test_a_settings_nickname_in_quotes_is_a_care_setting(text, nickname):
+    assert _covered(text, nickname) == "CARE_SETTING"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'My sister calls it "the madhouse" but the dog is happy there.',
+        'We call it "Plan B" at home and it works.',
+    ],
+)
+def test_a_nickname_with_no_care_near_stays(text):
+    start = text.index('"') + 1
+    assert not [f for f in detect(text) if f.start <= start < f.end and f.label == "CARE_SETTING"]

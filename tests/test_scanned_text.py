@@ -34,6 +34,11 @@ from nlp.identifiers.scanned_text import read_as_meant
         ("call O l6l S l4 O2l7", "call 0 161 5 14 0217"),
         ("DOB: Ol/l2/l93O", "DOB: 01/12/1930"),
         ("born l6th May l947", "born 16th May 1947"),
+        ("Mrs E1speth Ho1royd, Be1fast", "Mrs Elspeth Holroyd, Belfast"),
+        ("our address is 2 Derwent Terrace, le4 0yp", "our address is 2 Derwent Terrace, le4 0yp"),
+        ("seen at Wyth Hospita1 in 0ctober", "seen at Wyth Hospital in October"),
+        ("Yours faithfu1ly, Ciara Rei11y", "Yours faithfully, Ciara Reilly"),
+        ("Ph0ne the office", "Phone the office"),
     ],
 )
 def test_misread_figures_and_field_names_are_read_as_meant(scanned, meant):
@@ -43,7 +48,7 @@ def test_misread_figures_and_field_names_are_read_as_meant(scanned, meant):
 @pytest.mark.parametrize(
     "text",
     [
-        "Ph0ne the office about the l0ng wait",  # figures misread inside words: left
+        "ring 0800 111 and the A1 to B12 in 2024",  # figures where figures belong
         "email j.olsen@hotmai1.com please",
         "I lost my O2 contract",  # a word beside no figures
         "NO ISA FORM WAS SENT",  # capitals that look like a postcode with no figure
@@ -52,6 +57,7 @@ def test_misread_figures_and_field_names_are_read_as_meant(scanned, meant):
         "Sheffield S3 7RB, low B12 and G4 on the bus",  # postcode districts and codes stay
         "I I O S B said the sign",
         "room B2 3 times",
+        "AB10 1XY, covid19, mary1958@mail.com, Ward1, the A1 and the M60",
         "PHONE NUMBER IS 01942 960 018 SO RING",
     ],
 )

@@ -9,6 +9,8 @@ Each pattern is a shape of naming, not a name seen:
 - a pharmacy chain pinned to one branch by a street or town ("Boots on Broad Street"); the
   name alone ("went to Boots") names thousands of shops and stays;
 - hospital initials without "the" after a word of place ("in LRI again", "at RVH");
+- a nickname in quotes told as what someone calls it, with a word of care near (St James's,
+  "Jimmy's" as my dad called it; "the Death Star", as he calls it; seventeenth round);
 
 Health boards and trusts ("NHS Lothian", "Western Health and Social Care Trust") are not marked,
 as the development set's conventions list care settings (hospitals, surgeries, homes, hospices,
@@ -101,6 +103,20 @@ ROYAL_POSSESSIVE = re.compile(
 AFTER_POSSESSIVE = STOP_WORDS | frozenset(
     "said says told rang phoned called yesterday today tomorrow again twice".split()
 )
+# A setting's nickname in quotes, told as what someone calls it: St James's ("Jimmy's" as my
+# dad called it), Queen Elizabeth University Hospital ("the Death Star", as he calls it).
+_CALLER = r"(?:he|she|they|we|i|you|everyone|everybody|people|locals|staff|my\s+\w+|the\s+\w+)"
+_QUOTED = r"[\"“‘'](?:the\s+|The\s+)?(?P<nick>[A-Z][^\"”’'\n]{1,30}?(?:['’]s)?)[\"”’']"
+QUOTED_NICKNAMES = (
+    re.compile(
+        rf"(?:{_CALLER}\s+(?:always\s+)?(?:calls?|called)\s+it|known\s+as|nicknamed)\s+{_QUOTED}",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"{_QUOTED}\s*,?\s*as\s+{_CALLER}\s+(?:always\s+)?(?:calls?|called)\s+it",
+        re.IGNORECASE,
+    ),
+)
 NOT_HOSPITAL_INITIALS = frozenset(
     """MRI UTI BMI PPI TCI AKI ABI TBI RTI LRTI URTI SSI HAI CAUTI ICH SAH PPH BPH DGH OOH LMWH
     UFH DOH DOI FOI ROI KPI API CPI CHI NHSI PHI DHI CQI HI""".split()
@@ -175,6 +191,10 @@ def care_setting_kind_findings(text: str) -> Iterator[Finding]:
             continue
         if _near_care(text, m.start("name"), m.end("name")):
             yield Finding(m.start("name"), m.end("name"), "CARE_SETTING", 0.7, "care_kind")
+    for pattern in QUOTED_NICKNAMES:
+        for m in pattern.finditer(text):
+            if _near_care(text, m.start("nick"), m.end("nick")):
+                yield Finding(m.start("nick"), m.end("nick"), "CARE_SETTING", 0.7, "care_nickname")
     for m in CHAIN.finditer(text):
         yield Finding(m.start("name"), m.end("name"), "CARE_SETTING", 0.75, "care_chain")
     for m in BARE_INITIALS.finditer(text):

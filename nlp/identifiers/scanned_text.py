@@ -22,6 +22,9 @@ exports name their fields in snake case and join them with "=" ("relative_nhs=61
   ("Ol/l2/l93O"), and an ordinal's ending is no letter ("l6th");
 - a postcode whose district or sector has such a letter where a figure must stand, and one real
   figure, is read with the figure ("BBl8 6QJ", "Ml 4FX", "LL55 lRN", "BS7 BAL");
+- a word of letters broken by a figure is read with the letter ("Ho1royd", "Hospita1",
+  "0ctober"): a 1 or 0 between letters, a 1 ending a word of four lower-case letters, a 0
+  opening a capitalised word; never a code with figures of its own ("AB10", "mary1958");
 - an underscore inside a field's name before its value is a space ("patient_dob=",
   "h_and_c_number |"); a username in a sentence keeps its underscores.
 
@@ -52,6 +55,12 @@ POSTCODE = re.compile(
     rf"(?<![A-Za-z0-9])(?P<area>[A-Z]{{1,2}})(?P<district>{_D}{_D}?|{_D}[A-Z])[ \t]?"
     rf"(?P<sector>{_D})(?P<unit>[A-Z]{{2}})(?![A-Za-z0-9])"
 )
+WORTH_READING = re.compile(
+    r"\d[^\n]{0,3}[OolI|SBGZ]|[OolI|SBGZ][^\n]{0,3}\d|[a-z]_[a-z]"
+    r"|[A-Za-z][10]+[a-z]|[a-z]1\b|\b0[a-z]"
+)
+# A word of letters a scanner broke with a figure: "Ho1royd", "E1speth", "Hospita1", "0ctober".
+WORDLIKE = re.compile(r"(?<![\w@.])[A-Za-z10]+(?![\w@])")
 # A field's name before its value ("patient_dob=", "h_and_c_number |", "nok_phone:"). Before
 # a colon only a name with a field's word in it: a thread's username labels its posts the same
 # way ("kev_the_van: ...") and keeps its underscores, as does a username in a sentence.
@@ -99,6 +108,10 @@ def read_as_meant(text: str) -> str:
             for k in range(m.start(group), m.end(group)):
                 if read[k] in CONFUSED or read[k] in LOOKALIKE:
                     chars[k] = read[k].translate(TO_DIGIT)
+    for m in WORDLIKE.finditer(read):
+        for k in _misread_letters(m.group()):
+            c = read[m.start() + k]
+            chars[m.start() + k] = ("l" if c == "1" else "o") if k else ("I" if c == "1" else "O")
     for m in FIELD_NAME.finditer(text):
         if m.group("sep") == ":" and not FIELD_WORDS & set(m.group("name").split("_")):
             continue
@@ -129,9 +142,42 @@ def _long_runs(chars: list[str], tokens: list[tuple[int, str]]) -> None:
         run = [(start, token)] if token and _figure_like(token) else []
 
 
+def _misread_letters(word: str) -> list[int]:
+    """Where a figure stands for a letter in a word of letters: a 1 or 0 between two letters,
+    a 1 ending a word of four lower-case letters or more, a 0 opening a word of four lower-case
+    letters or more ("0ctober"; not a postcode's "0yp"). A word with two lower-case letters at least and one or two such figures, none
+    beside another but "11" for "ll"; never a code ("AB10", "B12", "mary1958", "covid19")."""
+    figures = [k for k, c in enumerate(word) if c in "10"]
+    if not figures or len(figures) > 2 or sum(c.islower() for c in word) < 2:
+        return []
+    if any(k + 1 in figures and word[k : k + 2] != "11" for k in figures):
+        return []  # "10" inside a word is a number; "11" between letters is "ll" ("Rei11y")
+    found = []
+    for k in figures:
+        before = word[k - 1] if k else ""
+        after = word[k + 1 : k + 3].lstrip("1")
+        if word[k - 1 : k] == "1" and k - 1 in figures:
+            before = word[k - 2] if k >= 2 else ""
+        if before.isalpha() and after[:1].isalpha():
+            found.append(k)
+        elif word[k] == "1" and k == len(word) - 1 and word[max(0, k - 4) : k].islower() and k >= 4:
+            found.append(k)
+        elif (
+            word[k] == "0"
+            and k == 0
+            and len(word) >= 5
+            and word[1:].isalpha()
+            and word[1:].islower()
+        ):
+            found.append(k)
+        else:
+            return []  # a figure where no letter could be: a code, not a misread word
+    return found
+
+
 def _worth_reading(text: str) -> bool:
     """Most stories have no figure beside a letter that could be one, and no field name."""
-    return bool(re.search(r"\d[^\n]{0,3}[OolI|SBGZ]|[OolI|SBGZ][^\n]{0,3}\d|[a-z]_[a-z]", text))
+    return bool(re.search(WORTH_READING, text))
 
 
 def _numeric_token(token: str) -> bool:
