@@ -15,16 +15,19 @@ exports name their fields in snake case and join them with "=" ("relative_nhs=61
   figures are at least half of it or the token beside it is all figures ("9OO" in
   "07700 9OO 482"); a word is never touched ("Ph0ne", "outlo0k.com", "lO" alone);
 - S, B, G and Z (read for 5, 8, 6 and 2) are figures only in a token of figures with two real
-  figures or more, never in a postcode's outward shape ("48S 7l2" but not "S3", "B12"),
-  unless beside a group of figures;
-- a run of such groups as long as a phone or NHS number (nine figures or more, three real) is
-  read as one number ("O77OO 9OO S48"); a date's shape with misread figures is read as a date
-  ("Ol/l2/l93O"), and an ordinal's ending is no letter ("l6th");
+  figures or more (or one, beside a group of figures), never in a postcode's outward shape
+  ("48S 7l2" but not "S3", "B12");
+- a run of such groups as long as a phone or NHS number (nine figures or more, three real, no
+  full stop or comma inside) is read as one number ("O77OO 9OO S48"); a postcode's two halves
+  never join a run nor are read beside one ("LS1 0BB. 0000000019" stays as written); a
+  date's shape with misread figures is read as a date ("Ol/l2/l93O"), and an ordinal's ending
+  is no letter ("l6th");
 - a postcode whose district or sector has such a letter where a figure must stand, and one real
   figure, is read with the figure ("BBl8 6QJ", "Ml 4FX", "LL55 lRN", "BS7 BAL");
 - a word of letters broken by a figure is read with the letter ("Ho1royd", "Hospita1",
   "0ctober"): a 1 or 0 between letters, a 1 ending a word of four lower-case letters, a 0
-  opening a capitalised word; never a code with figures of its own ("AB10", "mary1958");
+  opening a word of four lower-case letters; never a code with figures of its own ("AB10",
+  "mary1958") nor a postcode ("ec1a", "le4 0yp");
 - an underscore inside a field's name before its value is a space ("patient_dob=",
   "h_and_c_number |"); a username in a sentence keeps its underscores.
 
@@ -45,6 +48,7 @@ CONFUSED = "OolI|"
 # or more, never in a postcode's outward shape.
 LOOKALIKE = "SBGZ"
 OUTWARD_SHAPE = re.compile(r"[A-Z]{1,2}\d{1,2}[A-Z]?")
+OUTWARD_ANY_CASE = re.compile(r"[A-Za-z]{1,2}\d{1,2}[A-Za-z]?")
 # A date's shape, each figure perhaps misread: "Ol/l2/l93O", "2B-O2-l96S".
 _F = r"[0-9OolI|SBGZ]"
 DATE_SHAPE = re.compile(rf"{_F}{{1,2}}[./-]{_F}{{1,2}}[./-](?:{_F}{{2}}|{_F}{{4}})")
@@ -87,13 +91,15 @@ def read_as_meant(text: str) -> str:
             if not _numeric_token(token):
                 continue
             core = ORDINAL_END.sub("", token.strip(".,;:()[]"))
+            if i > 0 and _inward_after_outward(tokens[i - 1][1], core):
+                continue  # "ls1 0ll": a postcode's inward code, its letters are letters
             digits = sum(c.isdigit() for c in core)
             misread = sum(c in CONFUSED or c in LOOKALIKE for c in core)
             beside = (i > 0 and figures[i - 1]) or (i + 1 < len(tokens) and figures[i + 1])
             if not misread or not (digits >= misread or beside or DATE_SHAPE.fullmatch(core)):
                 continue
-            lookalikes = (digits >= 2 and not OUTWARD_SHAPE.fullmatch(core)) or (
-                beside and digits >= 1
+            lookalikes = not OUTWARD_ANY_CASE.fullmatch(core) and (
+                digits >= 2 or (beside and digits >= 1)
             )
             for k, c in enumerate(token):
                 if c in CONFUSED or (lookalikes and c in LOOKALIKE):
@@ -126,10 +132,24 @@ def _long_runs(chars: list[str], tokens: list[tuple[int, str]]) -> None:
     three of them real) is one number: every misread figure in it is read as a figure, the
     look-alike capitals too ("O77OO 9OO S48")."""
     run: list[tuple[int, str]] = []
-    for start, token in [*tokens, (-1, "")]:
+    previous = ""
+    following = [t for _, t in tokens[1:]] + [""]
+    for n, (start, token) in enumerate([*tokens, (-1, "")]):
         token = "".join(chars[start : start + len(token)]) if start >= 0 else ""
-        joined = bool(run) and start == run[-1][0] + len(run[-1][1]) + 1
-        if token and _figure_like(token) and (not run or joined):
+        after = following[n] if n < len(following) else ""
+        joined = (
+            bool(run)
+            and start == run[-1][0] + len(run[-1][1]) + 1
+            and not run[-1][1].endswith((".", ",", ";", ":"))
+        )
+        usable = (
+            bool(token)
+            and _figure_like(token)
+            and not _inward_after_outward(previous, token.strip(".,;:()[]"))
+            and not _inward_after_outward(token, after.strip(".,;:()[]"))
+        )
+        previous = token
+        if usable and (not run or joined):
             run.append((start, token))
             continue
         cores = [t.strip(".,;:()[]") for _, t in run]
@@ -139,17 +159,20 @@ def _long_runs(chars: list[str], tokens: list[tuple[int, str]]) -> None:
                 for k, c in enumerate(t):
                     if c in CONFUSED or c in LOOKALIKE:
                         chars[s + k] = c.translate(TO_DIGIT)
-        run = [(start, token)] if token and _figure_like(token) else []
+        run = [(start, token)] if usable else []
 
 
 def _misread_letters(word: str) -> list[int]:
     """Where a figure stands for a letter in a word of letters: a 1 or 0 between two letters,
     a 1 ending a word of four lower-case letters or more, a 0 opening a word of four lower-case
-    letters or more ("0ctober"; not a postcode's "0yp"). A word with two lower-case letters at least and one or two such figures, none
-    beside another but "11" for "ll"; never a code ("AB10", "B12", "mary1958", "covid19")."""
+    letters or more ("0ctober"; not a postcode's "0yp"). A word with two lower-case letters at
+    least and one or two such figures, none beside another but "11" for "ll"; never a code
+    ("AB10", "B12", "mary1958", "covid19")."""
     figures = [k for k, c in enumerate(word) if c in "10"]
     if not figures or len(figures) > 2 or sum(c.islower() for c in word) < 2:
         return []
+    if OUTWARD_ANY_CASE.fullmatch(word):
+        return []  # "ec1a", "sw1a": a postcode's outward code, typed in lower case
     if any(k + 1 in figures and word[k : k + 2] != "11" for k in figures):
         return []  # "10" inside a word is a number; "11" between letters is "ll" ("Rei11y")
     found = []
@@ -188,6 +211,15 @@ def _numeric_token(token: str) -> bool:
         bool(core)
         and any(c.isdigit() for c in core)
         and all(c.isdigit() or c in CONFUSED or c in LOOKALIKE or c in "./-+" for c in core)
+    )
+
+
+def _inward_after_outward(previous: str, core: str) -> bool:
+    """Whether `core` is a postcode's inward code (a figure and two letters) after its outward
+    code: "0ll" in "ls1 0ll" is "0LL", not figures."""
+    return bool(
+        re.fullmatch(r"\d[A-Za-z]{2}", core)
+        and OUTWARD_ANY_CASE.fullmatch(previous.strip(".,;:()[]"))
     )
 
 
