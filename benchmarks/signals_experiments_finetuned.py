@@ -149,34 +149,20 @@ def fine_tune(data, rows: np.ndarray, cache, epochs: float, batch: int = 32, rat
     schedule = torch.optim.lr_scheduler.LambdaLR(
         optimiser, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / (steps - warm)))
     )
-    rng = np.random.default_rng(SEED)
-    lengths = np.array([cache.offsets[r + 1] - cache.offsets[r] for r in context])
-    batches: list[np.ndarray] = []
-    top.train(True)
-    started = time.perf_counter()
-    for step in range(steps):
-        if not batches:
-            order = np.argsort(lengths + rng.random(len(lengths)) * 8, kind="stable")
-            batches = [order[i : i + batch] for i in range(0, len(order), batch)]
-            rng.shuffle(batches)
-        pick = batches.pop()
-        h_s, m_s = cache.batch([sentence[i] for i in pick])
-        h_c, m_c = cache.batch([context[i] for i in pick])
-        logits = head(torch.cat([top(h_s, m_s), top(h_c, m_c)], dim=1)) * 10
-        loss = torch.nn.functional.binary_cross_entropy_with_logits(
-            logits, target[pick], weight=weight[pick]
-        )
-        optimiser.zero_grad()
-        loss.backward()
-        optimiser.step()
-        schedule.step()
-        if step % 100 == 0:
-            print(
-                f"step {step}/{steps} loss {loss.item():.4f} {time.perf_counter() - started:.0f} s",
-                flush=True,
-            )
-    top.train(False)
-    return top, time.perf_counter() - started
+    seconds = l3.train_top(
+        top,
+        head,
+        cache,
+        sentence,
+        context,
+        target,
+        weight,
+        optimiser,
+        steps,
+        batch,
+        schedule=schedule,
+    )
+    return top, seconds
 
 
 def adapted_features(top, cache, examples) -> np.ndarray:

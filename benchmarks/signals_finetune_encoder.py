@@ -175,8 +175,30 @@ def fine_tune(data, steps: int = 1500, batch: int = 32, verbose: bool = True):
         ],
         weight_decay=1e-2,
     )
+    train_top(top, head, cache, sentence, context, target, weight, optimiser, steps, batch, verbose)
+    return top, cache
+
+
+def train_top(
+    top,
+    head,
+    cache: Cache,
+    sentence,
+    context,
+    target,
+    weight,
+    optimiser,
+    steps: int,
+    batch: int = 32,
+    verbose: bool = True,
+    schedule=None,
+) -> float:
+    """The training steps both fine-tuning experiments share: batches of examples of about the
+    same length (little padding) drawn in random order, [sentence, context] through the top
+    layers and the head, class-weighted binary cross-entropy; the seconds it took."""
+    import torch
+
     rng = np.random.default_rng(SEED)
-    # Batches of examples of about the same length (little padding), drawn in random order.
     lengths = np.array([cache.offsets[r + 1] - cache.offsets[r] for r in context])
     batches: list[np.ndarray] = []
     top.train(True)
@@ -196,13 +218,15 @@ def fine_tune(data, steps: int = 1500, batch: int = 32, verbose: bool = True):
         optimiser.zero_grad()
         loss.backward()
         optimiser.step()
+        if schedule is not None:
+            schedule.step()
         if verbose and step % 100 == 0:
             print(
-                f"step {step} loss {loss.item():.4f} {time.perf_counter() - started:.0f} s",
+                f"step {step}/{steps} loss {loss.item():.4f} {time.perf_counter() - started:.0f} s",
                 flush=True,
             )
     top.train(False)
-    return top, cache
+    return time.perf_counter() - started
 
 
 def embed_cached(top, cache: Cache, texts: list[str], batch: int = 64) -> np.ndarray:
