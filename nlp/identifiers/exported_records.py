@@ -31,109 +31,42 @@ from collections.abc import Iterator
 
 from nlp.identifiers.findings import Finding
 
-# The kind a field's name gives its value, by the words in the name (first match wins).
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# A name's words that make it a setting's ("service_name", "home_name").
+_SETTING_WORDS = _words(
+    "service hospital practice surgery ward home setting provider clinic hospice"
+)
+# Words that say the value is a person's name, and words of who it is that say so only with
+# one of them or alone ("patient_name", "surname", "patient"; not "patient_type").
+_NAME_WORDS = _words("name names forename forenames surname")
+_WHO_WORDS = _words("patient client resident relative staff carer first last family given")
+# The kind a field's name gives its value, by the words in the name (first match wins):
+# (label, any of these words, none of these words).
 _KINDS: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = (
-    # (label, any of these words, none of these words)
-    ("DATE_OF_BIRTH", frozenset({"dob", "birth", "birthdate", "born"}), frozenset()),
-    ("NI_NUMBER", frozenset({"ni", "nino", "insurance"}), frozenset()),
-    ("NHS_NUMBER", frozenset({"nhs"}), frozenset({"trust", "board", "body", "org", "service"})),
+    ("DATE_OF_BIRTH", _words("dob birth birthdate born"), frozenset()),
+    ("NI_NUMBER", _words("ni nino insurance"), frozenset()),
+    ("NHS_NUMBER", _words("nhs"), _words("trust board body org service")),
     (
         "OTHER_ID",
-        frozenset(
-            {
-                "chi",
-                "hc",
-                "h&c",
-                "mrn",
-                "crn",
-                "urn",
-                "hosp",
-                "ref",
-                "reference",
-                "case",
-                "submission",
-                "record",
-                "pin",
-                "gmc",
-                "nmc",
-            }
-        ),
-        frozenset({"type", "status", "date", "opened", "closed"}),
+        _words("chi hc h&c mrn crn urn hosp ref reference case submission record pin gmc nmc"),
+        _words("type status date opened closed"),
     ),
-    (
-        "PHONE",
-        frozenset({"tel", "telephone", "phone", "mobile", "mob", "ffon", "fax"}),
-        frozenset(),
-    ),
-    ("EMAIL", frozenset({"email", "e-mail", "mail"}), frozenset()),
-    ("POSTCODE", frozenset({"postcode", "pc", "zip", "post"}), frozenset()),
-    ("ADDRESS", frozenset({"address", "addr", "street", "line"}), frozenset()),
-    ("AGE", frozenset({"age", "oed"}), frozenset()),
-    (
-        "LOCATION",
-        frozenset({"town", "city", "village", "area", "locality", "county", "place"}),
-        frozenset(),
-    ),
-    (
-        "CARE_SETTING",
-        frozenset(
-            {
-                "setting",
-                "hospital",
-                "practice",
-                "surgery",
-                "ward",
-                "home",
-                "site",
-                "service",
-                "provider",
-                "clinic",
-                "hospice",
-            }
-        ),
-        frozenset({"type", "trust", "board", "area", "category", "line"}),
-    ),
+    ("PHONE", _words("tel telephone phone mobile mob ffon fax"), frozenset()),
+    ("EMAIL", _words("email mail"), frozenset()),
+    ("POSTCODE", _words("postcode pc zip post"), frozenset()),
+    ("ADDRESS", _words("address addr street line"), frozenset()),
+    ("AGE", _words("age oed"), frozenset()),
+    ("LOCATION", _words("town city village area locality county place"), frozenset()),
+    ("CARE_SETTING", _SETTING_WORDS | {"site"}, _words("type trust board area category line")),
     (
         "PERSON",
-        frozenset(
-            {
-                "name",
-                "forename",
-                "forenames",
-                "surname",
-                "first",
-                "last",
-                "given",
-                "family",
-                "nok",
-                "kin",
-                "handler",
-                "author",
-                "staff",
-                "carer",
-                "relative",
-                "patient",
-                "client",
-                "resident",
-            }
-        ),
-        frozenset({"type", "relationship", "relation", "status"}),
+        _NAME_WORDS | _WHO_WORDS | _words("nok kin handler author"),
+        _words("type relationship relation status"),
     ),
-)
-# A name's words that make it a setting's ("service_name", "home_name").
-_SETTING_WORDS = frozenset(
-    {
-        "service",
-        "hospital",
-        "practice",
-        "surgery",
-        "ward",
-        "home",
-        "setting",
-        "provider",
-        "clinic",
-        "hospice",
-    }
 )
 
 _SHAPES = {
@@ -166,42 +99,19 @@ DELIMITERS = (",", "\t", "|", ";")
 def key_kind(key: str) -> str | None:
     """The kind of value a field of this name holds, or None: "patient_dob" a date of birth,
     "nhs_no" an NHS number, "service_name" a care setting, "relationship" nothing."""
-    words = [w for w in re.split(r"[\s_.\-/#]+", key.lower().replace("&", "&")) if w]
-    if not words:
+    found = set(re.split(r"[\s_.\-/#]+", key.lower())) - {""}
+    if not found:
         return None
-    found = set(words)
-    if "h" in found and "c" in found:
+    if {"h", "c"} <= found:
         found.add("h&c")
-    if ("name" in found or "names" in found) and found & _SETTING_WORDS:
+    if found & {"name", "names"} and found & _SETTING_WORDS:
         return "CARE_SETTING"
     for label, any_of, none_of in _KINDS:
-        if found & any_of and not found & none_of:
-            if (
-                label == "NHS_NUMBER"
-                and len(found) > 1
-                and not found & {"no", "number", "num", "id", "nhs"}
-            ):
-                continue
-            if (
-                label == "PERSON"
-                and found
-                & {
-                    "patient",
-                    "client",
-                    "resident",
-                    "relative",
-                    "staff",
-                    "carer",
-                    "first",
-                    "last",
-                    "family",
-                    "given",
-                }
-                and not found & {"name", "names", "forename", "forenames", "surname"}
-                and len(found) > 1
-            ):
-                continue  # "patient_type", "client_group", "first_contact": no name
-            return label
+        if not found & any_of or found & none_of:
+            continue
+        if label == "PERSON" and len(found) > 1 and found & _WHO_WORDS and not found & _NAME_WORDS:
+            continue  # "patient_type", "client_group", "first_contact": no name
+        return label
     return None
 
 
