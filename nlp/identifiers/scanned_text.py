@@ -54,6 +54,7 @@ _F = r"[0-9OolI|SBGZ]"
 DATE_SHAPE = re.compile(rf"{_F}{{1,2}}[./-]{_F}{{1,2}}[./-](?:{_F}{{2}}|{_F}{{4}})")
 ORDINAL_END = re.compile(r"(?<=[0-9OolI|SBGZ])(?:st|nd|rd|th)$")
 TOKEN = re.compile(r"[^\s]+")
+HAS_FIGURE = re.compile(r"\d")
 _D = r"[0-9OlISBGZ]"
 POSTCODE = re.compile(
     rf"(?<![A-Za-z0-9])(?P<area>[A-Z]{{1,2}})(?P<district>{_D}{_D}?|{_D}[A-Z])[ \t]?"
@@ -64,7 +65,7 @@ WORTH_READING = re.compile(
     r"|[A-Za-z][10]+[a-z]|[a-z]1\b|\b0[a-z]"
 )
 # A word of letters a scanner broke with a figure: "Ho1royd", "E1speth", "Hospita1", "0ctober".
-WORDLIKE = re.compile(r"(?<![\w@.])[A-Za-z10]+(?![\w@])")
+WORDLIKE = re.compile(r"(?<![\w@.])(?=[A-Za-z]*[10])[A-Za-z10]+(?![\w@])")
 # A field's name before its value ("patient_dob=", "h_and_c_number |", "nok_phone:"). Before
 # a colon only a name with a field's word in it: a thread's username labels its posts the same
 # way ("kev_the_van: ...") and keeps its underscores, as does a username in a sentence.
@@ -82,11 +83,17 @@ def read_as_meant(text: str) -> str:
         return text
     chars = list(text)
     tokens = [(m.start(), m.group()) for m in TOKEN.finditer(text)]
+    # Only tokens with a figure in them can be numbers, misread or not (most are words).
+    numeric = [i for i, (_, t) in enumerate(tokens) if HAS_FIGURE.search(t)]
     # Two passes: a token mostly of figures first, then one beside a token of figures (or one
     # the first pass restored): "4OO 2l7 3386" is three groups of one number.
     for _ in range(2):
-        figures = [_figures_only("".join(chars[s : s + len(t)])) for s, t in tokens]
-        for i, (start, token) in enumerate(tokens):
+        figures = [False] * len(tokens)
+        for i in numeric:
+            s, t = tokens[i]
+            figures[i] = _figures_only("".join(chars[s : s + len(t)]))
+        for i in numeric:
+            start, token = tokens[i]
             token = "".join(chars[start : start + len(token)])
             if not _numeric_token(token):
                 continue
@@ -104,7 +111,8 @@ def read_as_meant(text: str) -> str:
             for k, c in enumerate(token):
                 if c in CONFUSED or (lookalikes and c in LOOKALIKE):
                     chars[start + k] = c.translate(TO_DIGIT)
-    _long_runs(chars, tokens)
+    if numeric:
+        _long_runs(chars, tokens, {j for i in numeric for j in range(i - 4, i + 5)})
     read = "".join(chars)
     for m in POSTCODE.finditer(read):
         code = m.group("district") + m.group("sector")
@@ -127,14 +135,18 @@ def read_as_meant(text: str) -> str:
     return "".join(chars)
 
 
-def _long_runs(chars: list[str], tokens: list[tuple[int, str]]) -> None:
+def _long_runs(chars: list[str], tokens: list[tuple[int, str]], near: set[int]) -> None:
     """A run of figure-like groups as long as a phone or an NHS number (nine figures or more,
     three of them real) is one number: every misread figure in it is read as a figure, the
-    look-alike capitals too ("O77OO 9OO S48")."""
+    look-alike capitals too ("O77OO 9OO S48"). Only tokens `near` a token with a figure can
+    be in such a run."""
     run: list[tuple[int, str]] = []
     previous = ""
     following = [t for _, t in tokens[1:]] + [""]
     for n, (start, token) in enumerate([*tokens, (-1, "")]):
+        if n not in near and not run:
+            previous = token
+            continue
         token = "".join(chars[start : start + len(token)]) if start >= 0 else ""
         after = following[n] if n < len(following) else ""
         joined = (
