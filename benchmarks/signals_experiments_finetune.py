@@ -128,14 +128,7 @@ def out_of_fold(data: Data, vectors: np.ndarray, fit: Fit) -> np.ndarray:
 
 def operating_points(data: Data, scores: np.ndarray) -> dict[str, np.ndarray]:
     """Thresholds by the training's rule (see nlp.signals.training.train)."""
-    ex, wr, names = data.examples, data.written, data.names
-    thresholds = signal_training.choose_thresholds(scores, ex, wr, names)
-    possible = np.minimum(
-        thresholds,
-        signal_training.choose_thresholds(scores, ex, wr, names, signal_training.POSSIBLE_RATE),
-    )
-    possible_long = signal_training.by_length(scores, ex, wr, names, thresholds, possible)
-    return {"thresholds": thresholds, "possible": possible, "possible_long": possible_long}
+    return signal_training.operating_points(scores, data.examples, data.written, data.names)
 
 
 def cv_summary(data: Data, scores: np.ndarray, points: dict[str, np.ndarray]) -> dict:

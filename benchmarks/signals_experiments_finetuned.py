@@ -6,7 +6,7 @@ layers are fine-tuned for the signals first (multi-label binary cross-entropy ov
 signals on [sentence, context], "unsure" sentences masked, balanced class weights), then the
 shipped recipe (nlp.signals.training.fit: logistic regressions on the adapted embeddings and
 on words) is fitted and its thresholds chosen by the shipped rule
-(nlp.signals.training.choose_thresholds / by_length), on exactly what the shipped model trains
+(nlp.signals.training.operating_points), on exactly what the shipped model trains
 on (nlp.signals.training.training_set).
 
 Honest thresholds: thresholds chosen from out-of-fold scores of examples the encoder was
@@ -177,14 +177,7 @@ def adapted_features(top, cache, examples) -> np.ndarray:
 def points_on(data, scores: np.ndarray, mask: np.ndarray) -> dict[str, np.ndarray]:
     """Thresholds by the shipped rule, from the out-of-fold scores of `mask`'s examples only."""
     ex = [e for e, m in zip(data.examples, mask, strict=True) if m]
-    wr, sc, names = data.written[mask], scores[mask], data.names
-    thresholds = signal_training.choose_thresholds(sc, ex, wr, names)
-    possible = np.minimum(
-        thresholds,
-        signal_training.choose_thresholds(sc, ex, wr, names, signal_training.POSSIBLE_RATE),
-    )
-    possible_long = signal_training.by_length(sc, ex, wr, names, thresholds, possible)
-    return {"thresholds": thresholds, "possible": possible, "possible_long": possible_long}
+    return signal_training.operating_points(scores[mask], ex, data.written[mask], data.names)
 
 
 def held_summary(data, scores: np.ndarray, points: dict, mask: np.ndarray) -> str:

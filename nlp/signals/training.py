@@ -375,6 +375,23 @@ def training_set(
     return examples, vectors, written
 
 
+def operating_points(
+    scores: np.ndarray,
+    examples: list[signal_corpus.Example],
+    written: np.ndarray,
+    names: tuple[str, ...],
+) -> dict[str, np.ndarray]:
+    """The sure threshold, the lower "possible" tier and the possible tier by story length,
+    each chosen from out-of-fold `scores` by the rules above. `train` and the experiments in
+    benchmarks/ call this, so they choose thresholds exactly as the shipped model does."""
+    thresholds = choose_thresholds(scores, examples, written, names)
+    possible = np.minimum(
+        thresholds, choose_thresholds(scores, examples, written, names, POSSIBLE_RATE)
+    )
+    possible_long = by_length(scores, examples, written, names, thresholds, possible)
+    return {"thresholds": thresholds, "possible": possible, "possible_long": possible_long}
+
+
 def train(
     generated: list[signal_corpus.Example],
     stories: list[signal_written.Story],
@@ -393,11 +410,12 @@ def train(
             f" written stories, {len(bg.examples)} sentences of {bg.comments} background comments"
         )
     scores = cross_validated(examples, vectors, written, names)
-    thresholds = choose_thresholds(scores, examples, written, names)
-    possible = np.minimum(
-        thresholds, choose_thresholds(scores, examples, written, names, POSSIBLE_RATE)
+    tiers = operating_points(scores, examples, written, names)
+    thresholds, possible, possible_long = (
+        tiers["thresholds"],
+        tiers["possible"],
+        tiers["possible_long"],
     )
-    possible_long = by_length(scores, examples, written, names, thresholds, possible)
     if verbose:
         report(scores, examples, written, thresholds, names)
         print("possible tier (risk to life):")
