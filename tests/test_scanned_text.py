@@ -43,6 +43,9 @@ from nlp.identifiers.scanned_text import read_as_meant
         ("seen at Wyth Hospita1 in 0ctober", "seen at Wyth Hospital in October"),
         ("Yours faithfu1ly, Ciara Rei11y", "Yours faithfully, Ciara Reilly"),
         ("Ph0ne the office", "Phone the office"),
+        ("she ca11ed me back", "she called me back"),  # a word, though shaped like a postcode
+        ("we moved to ls11ba in may", "we moved to ls11ba in may"),  # a postcode, no space
+        ("post to m11aa please", "post to m11aa please"),
     ],
 )
 def test_misread_figures_and_field_names_are_read_as_meant(scanned, meant):

@@ -39,9 +39,12 @@ from __future__ import annotations
 
 import re
 
+from nlp.identifiers.name_gazetteer import gazetteer
+
 TO_DIGIT = str.maketrans(
     {"O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "S": "5", "B": "8", "G": "6", "Z": "2"}
 )
+AS_LETTERS = str.maketrans("10", "lo")
 CONFUSED = "OolI|"
 # Capitals a scanner also takes for figures (S for 5, B for 8, G for 6, Z for 2), but which
 # begin postcodes and codes ("S3", "B12", "G42"): read as figures only among two real figures
@@ -49,6 +52,9 @@ CONFUSED = "OolI|"
 LOOKALIKE = "SBGZ"
 OUTWARD_SHAPE = re.compile(r"[A-Z]{1,2}\d{1,2}[A-Z]?")
 OUTWARD_ANY_CASE = re.compile(r"[A-Za-z]{1,2}\d{1,2}[A-Za-z]?")
+# A whole postcode typed without its space, in any case ("ls11ba", "m11aa"): its "11" is figures
+# unless, read as letters, it is an English word ("ca11ed" for "called").
+POSTCODE_ANY_CASE = re.compile(r"[A-Za-z]{1,2}\d[A-Za-z\d]?\d[A-Za-z]{2}")
 # A date's shape, each figure perhaps misread: "Ol/l2/l93O", "2B-O2-l96S".
 _F = r"[0-9OolI|SBGZ]"
 DATE_SHAPE = re.compile(rf"{_F}{{1,2}}[./-]{_F}{{1,2}}[./-](?:{_F}{{2}}|{_F}{{4}})")
@@ -185,6 +191,10 @@ def _misread_letters(word: str) -> list[int]:
         return []
     if OUTWARD_ANY_CASE.fullmatch(word):
         return []  # "ec1a", "sw1a": a postcode's outward code, typed in lower case
+    if POSTCODE_ANY_CASE.fullmatch(word) and (
+        word.translate(AS_LETTERS).lower() not in gazetteer().english_words
+    ):
+        return []  # "ls11ba": a postcode without its space; "ca11ed" is "called"
     if any(k + 1 in figures and word[k : k + 2] != "11" for k in figures):
         return []  # "10" inside a word is a number; "11" between letters is "ll" ("Rei11y")
     found = []
