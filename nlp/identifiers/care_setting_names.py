@@ -12,6 +12,13 @@ or its town ("the Royal Albert Edward", "the Queen Elizabeth"); the shorthand ki
 nlp/identifiers/hospital_units.py join here; and a saint's or listed name inside a church ("Holy
 Trinity & St George's"), a school ("St Monica's Primary") or a district ("Small Heath") is left to
 the rule that sees the whole.
+
+Nineteenth round: settings by the short names locals use. "under" is a word of care's place
+("under Guy's", "under the Royal"); a capitalised "the Children's Hospital" is a town's one
+hospital of its kind; initials ending in H after a word of place, with care near, are a
+hospital's ("admissions to SWAH", "under DCH"); a listed two-word name with its last word cut
+short is the same name ("in North Mid"); and a one-word name that ends a listed place with
+the word before it ("Thornton Heath", where "Heath" is also a hospital) is left to the place.
 """
 
 from __future__ import annotations
@@ -26,6 +33,7 @@ from nlp.identifiers.care_setting_kinds import care_setting_kind_findings
 from nlp.identifiers.findings import Finding
 from nlp.identifiers.hospital_initials import hospital_initials
 from nlp.identifiers.hospital_units import hospital_units
+from nlp.identifiers.initials import NOT_INITIALS
 from nlp.identifiers.name_gazetteer import gazetteer
 from nlp.identifiers.place_shapes import cued_districts
 from nlp.identifiers.uk_recognisers import capitals_mean_little
@@ -38,7 +46,7 @@ TRAILING = frozenset(
     university district community memorial""".split()
 )
 CAPITALISED_TRAILING = frozenset({"maternity"})  # "Princess Royal Maternity" is a name
-CARE_PREPOSITIONS = frozenset("at to in into from outside up down the".split())
+CARE_PREPOSITIONS = frozenset("at to in into from outside up down the under".split())
 
 
 @dataclass(frozen=True)
@@ -105,7 +113,9 @@ def listed_care_settings(text: str) -> Iterator[Finding]:
         for size in range(min(lst.longest, len(tokens) - i), 0, -1):
             key = tuple(t[2] for t in tokens[i : i + size])
             if key in lst.names or (size == 1 and (stem,) in lst.names):
-                if size == 1 and not _single_word_ok(text, tokens, i, common):
+                if size == 1 and (
+                    not _single_word_ok(text, tokens, i, common) or _ends_a_place(text, tokens, i)
+                ):
                     continue
                 matched = size
                 break
@@ -123,6 +133,16 @@ def listed_care_settings(text: str) -> Iterator[Finding]:
             i = end
             continue
         i += 1
+
+
+def _ends_a_place(text: str, tokens: list, i: int) -> bool:
+    """ "Thornton Heath", "Kings Norton": a one-word hospital name ("Heath", from "Heath
+    Hospital") that ends a listed place with the capitalised word before it is the place."""
+    if not i or not text[tokens[i - 1][0]].isupper():
+        return False
+    if text[tokens[i - 1][1] : tokens[i][0]] != " ":
+        return False
+    return f"{tokens[i - 1][2]} {tokens[i][2]}" in gazetteer().places
 
 
 def _single_word_ok(text: str, tokens: list, i: int, common: frozenset[str]) -> bool:
@@ -169,7 +189,7 @@ SAINT_LOWER = re.compile(
 )
 # "the Royal", "the General", "at the royal": the local hospital by its generic name.
 GENERIC_THE = re.compile(
-    r"(?<![\w])(?:at|to|in|into|from|outside|up|down|round)\s+the\s+"
+    r"(?<![\w])(?:at|to|in|into|from|outside|up|down|round|under)\s+the\s+"
     r"(?P<name>royal|general|infirmary|royal infirmary|general hospital|city hospital|"
     r"district general|county hospital|cottage hospital|alex|vic|ri)(?![\w'’-])"
     r"(?!\s+(?:practice|public|election|manager|feeling|idea|area|sense|rule|population|"
@@ -177,6 +197,71 @@ GENERIC_THE = re.compile(
     r"secretary|medical|practitioner|consensus|standard|view|way|case|level))",
     re.IGNORECASE,
 )
+# "the Children's Hospital", "at the Women's", "the Eye Hospital": a town's one hospital of its
+# kind, capitalised as a name ("the children's ward" is no name, nor "the Children's Centre"
+# nor "the Women's service": "Children's" alone must end its phrase).
+GENERIC_KIND = re.compile(
+    r"(?<![\w])(?i:at|to|in|into|from|outside|up|down|round|under|for)\s+(?i:the)\s+"
+    r"(?P<name>(?:Children|Women|Childrens|Womens)(?:['’]s|['’])?(?:\s+(?:Hospital|Infirmary)"
+    r"|(?=[ \t]*(?:[.,;:!?)\n]|$|(?:in|at|for|on|and|with|to|A&E|last|yesterday)\b)))"
+    r"|(?:Eye|Dental|Maternity|Cottage|Memorial|Community)\s+Hospital)(?![\w'’-])"
+)
+# "admissions to SWAH", "under DCH", "at RBH": a hospital's initials ending in H (hospital)
+# after a word of place or "under", with a word of care near. "the WRH" is THE_INITIALS'.
+CUED_INITIALS = re.compile(
+    r"(?<![\w])(?:under|at|to|in|into|from)[ \t]+(?P<abbr>[A-Z]{2,4}H)(?![\w&'’-])"
+)
+# "still in North Mid", "up at the Royal Vic": a listed two-word name with its last word cut
+# short, after a word of place, with a word of care near.
+CLIPPED = re.compile(
+    r"(?<![\w])(?:at|to|in|into|from|under|outside)[ \t]+(?:the[ \t]+)?"
+    r"(?P<name>(?P<first>[A-Z][a-z]+)[ \t]+(?P<clip>[A-Z][a-z]{2,4}))(?![\w'’-])"
+)
+
+
+@lru_cache(maxsize=1)
+def clipped_names() -> frozenset[tuple[str, str]]:
+    """ "North Middlesex" gives ("north", "mid") and ("north", "midd"); only longer last words
+    are cut, and never into a listed place ("North Wal..." would be "North Wales")."""
+    places = gazetteer().places
+    clips = set()
+    for words in name_list().names:
+        if len(words) != 2 or not all(w.isalpha() for w in words) or len(words[1]) < 6:
+            continue
+        for k in range(3, len(words[1]) - 1):
+            if f"{words[0]} {words[1][:k]}" not in places:
+                clips.add((words[0], words[1][:k]))
+    return frozenset(clips)
+
+
+def shortened_care_settings(text: str) -> Iterator[Finding]:
+    """Generic names of a kind, cued hospital initials and clipped listed names."""
+    for m in GENERIC_KIND.finditer(text):
+        yield Finding(m.start("name"), m.end("name"), "CARE_SETTING", 0.7, "care_generic")
+    if text.isupper():
+        return
+    for pattern, label in ((CUED_INITIALS, "abbr"), (CLIPPED, "name")):
+        for m in pattern.finditer(text):
+            if label == "abbr" and (
+                m.group("abbr") in NOT_HOSPITAL_INITIALS or m.group("abbr") in NOT_INITIALS
+            ):
+                continue
+            if label == "name" and (
+                (m.group("first").lower(), m.group("clip").lower()) not in clipped_names()
+            ):
+                continue
+            near = text[max(0, m.start() - CONTEXT_CHARS) : m.end() + CONTEXT_CHARS]
+            if CARE_CONTEXT.search(near) or NOTE_CARE_WORDS.search(near):
+                yield Finding(m.start(label), m.end(label), "CARE_SETTING", 0.7, "care_short")
+
+
+# Care as notes write it, in plurals and short forms CARE_CONTEXT leaves out.
+NOTE_CARE_WORDS = re.compile(
+    r"\b(?i:admissions|appts?|referrals?|referred|d/c|inpatients?|wards|nurses|"
+    r"consultants|clinics|hospitals)\b"
+)
+
+
 # "Ysbyty Gwynedd", "Meddygfa'r Llan", "Canolfan Iechyd Bethesda", "Cartref Bontnewydd".
 WELSH = re.compile(
     r"(?<![\w])(?i:ysbyty|meddygfa|canolfan\s+iechyd|cartref|hosbis)(?:['’]r)?\s+"
@@ -299,6 +384,7 @@ def care_setting_findings(text: str) -> list[Finding]:
         *hospital_units(text),
         *care_setting_kind_findings(text),
         *hospital_initials(text),
+        *shortened_care_settings(text),
     ]
     # "Holy Trinity & St George's" is one church, found in schools_and_estates, not a hospital;
     # "live in Small Heath" is a district, though "the Heath" alone is a hospital.

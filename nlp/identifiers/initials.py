@@ -45,7 +45,8 @@ OWNER = re.compile(rf"(?<![\w&/.-]){_INITIALS}['’]s[ \t]+(?:own[ \t]+)?(?:{PER
 # The author of a note: "Logged by KD", "Log: AM", "Initials: JS".
 AUTHOR = re.compile(
     r"(?:\b(?:logged|entered|written|recorded|signed|completed|taken|noted|minuted|typed|"
-    r"updated|actioned)[ \t]+by:?[ \t]*|(?:^|\n)[ \t]*(?:log|logged|by|initials|author|"
+    r"updated|actioned)(?:[ \t]+up)?[ \t]+by:?[ \t]*"  # "typed up by FB"
+    r"|(?:^|\n)[ \t]*(?:log|logged|by|initials|author|"
     r"signed|sig|staff|handler|call[ \t]+taker|recorded)[ \t]*:[ \t]*)"
     rf"{_INITIALS}(?![\w&/])",
     re.IGNORECASE,

@@ -19,6 +19,17 @@ give a name its short form ("Facilitated by Bridget (B) and Louise (L)"), and th
 initials alone as the speaker of each line. Both are taken: initials before a role of speaking
 or caring, and initials that are the first letters of the name just before them, when that
 name's first word is a name and not an everyday word ("Emergency Department (ED)").
+
+Nineteenth round: case notes name their client in full once and by initials after ("Client:
+Mrs Nerys Pugh ... NP adm Glan Clwyd", "Mr Alan Rhys Bowen (AR) ... AR lives alone", "Mrs
+Fiona Guthrie ... F. unhappy that ..."), with no slot around the initials to tell them from
+an acronym. The story's own names are the cue: a token that spells the initials of a person
+found elsewhere in the text is that person (`found_people_initials`, run after the other
+rules have found the names), and a given name's own initials in brackets may stop before the
+surname ("Alan Rhys Bowen (AR)"). An acronym of care that a person's initials happen to spell
+("GP" beside "Gareth Price") stays an acronym; a few short forms that are as often initials
+("DC", "PM") are taken only as the subject opening a sentence. The note-taker's initials in a
+note's header are nlp/identifiers/note_takers.py's.
 """
 
 from __future__ import annotations
@@ -29,8 +40,9 @@ from collections.abc import Iterator
 from nlp.identifiers.attendee_lists import LIST_HEADING
 from nlp.identifiers.care_setting_names import NOT_HOSPITAL_INITIALS
 from nlp.identifiers.findings import Finding
-from nlp.identifiers.initials import NOT_INITIALS, NOT_PATIENT_INITIALS
-from nlp.identifiers.name_gazetteer import gazetteer
+from nlp.identifiers.initials import BODY_BEFORE, NOT_INITIALS, NOT_PATIENT_INITIALS
+from nlp.identifiers.name_gazetteer import TITLE_CUES, gazetteer
+from nlp.identifiers.note_takers import note_takers
 
 # Two or three capitals, or an Irish surname's "SO'N".
 _INITIALS = r"(?:[A-Z]{2,3}|[A-Z]{1,2}['’][A-Z]{1,2})"
@@ -136,7 +148,8 @@ def _shouting_line(text: str, at: int) -> bool:
 
 def minute_initials(text: str) -> Iterator[Finding]:
     """Initials in the minutes' slots for a person: list items, action owners, and brackets
-    after a relative or a role."""
+    after a relative or a role, and a note's writer (nlp/identifiers/note_takers.py)."""
+    yield from note_takers(text, NOT_PEOPLE)
     if not re.search(r"[A-Z][.'’]?[A-Z]|\([ \t]*[A-Z][ \t]*\)", text):
         return
     yield from _listed(text)
@@ -178,6 +191,9 @@ def _defined_initials(name: str, initials: str) -> bool:
         letters = "".join(_word_initials(word) for word in part)
         if bare == letters or (len(bare) == 1 and k == 0 and bare == letters[0]):
             return True
+        # "Donald Iain Munro (DI)": the given names' initials, the surname left out
+        if k == 0 and len(part) >= 3 and len(bare) >= 2 and letters.startswith(bare):
+            return True
     return False
 
 
@@ -191,3 +207,96 @@ def _word_initials(word: str) -> str:
 
 
 TITLES = frozenset("MR MRS MS MX DR".split())
+
+
+# Short forms a person's initials often spell ("DC d/c from ward 3" for Dai Cole, "PM has
+# Crohn's" for Paul Moran), taken for a found person only as the subject opening a sentence.
+SHARED_WITH_INITIALS = frozenset("AM PM DC CM DM SM RM NM TL TM ST CP AF MI TV CD PR".split())
+FOUND_TOKEN = re.compile(r"(?<![\w&/'’.-])(?P<who>[A-Z]{2,3})(?=['’]s\b|[^\w&'’-]|$)")
+# "C. has appt", "M. also unhappy": one capital and a full stop before a lower-case word.
+FOUND_LETTER = re.compile(r"(?<![\w&/'’.-])(?P<who>[A-Z])\.(?=[ \t]+[a-z])")
+SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;][ \t]+|\n[ \t]*(?:[-*•][ \t]*)?)$")
+NUMBER_BEFORE = re.compile(r"\d[ \t]*$")
+_NAME_WORD = re.compile(r"[A-Z][a-zà-ÿ]*(?:['’][A-Z][a-zà-ÿ]+)?(?:-[A-Z][a-zà-ÿ]+)?")
+
+
+def _name_words(value: str) -> list[str]:
+    """A found name's capitalised words, titles left out: "Mrs Glenys Jenkins" gives two."""
+    return [w for w in _NAME_WORD.findall(value) if w.lower() not in TITLE_CUES]
+
+
+def found_people_initials(text: str, findings: list[Finding]) -> Iterator[Finding]:
+    """Tokens that spell the initials of a person found in the text ("GJ" after "Glenys
+    Jenkins": all the name's initials, or the first and last), and a lone capital with a full
+    stop opening a sentence ("M. also unhappy") that is the first letter of a found name's
+    word. Known acronyms are left; see `SHARED_WITH_INITIALS` for the few taken as a subject."""
+    spelt: set[str] = set()
+    letters: set[str] = set()
+    for f in findings:
+        if f.label != "PERSON":
+            continue
+        words = _name_words(text[f.start : f.end])
+        if not words or not all(_reads_as_name(w) for w in (words[0], words[-1])):
+            continue  # "Toddler Time" taken for a name: its "TT" is no one's
+        letters.update(w[0] for w in words)
+        if 2 <= len(words) <= 3:
+            spelt.add("".join(_word_initials(w) for w in words))
+        if len(words) >= 2:
+            spelt.add(words[0][0] + _word_initials(words[-1]))
+    spelt = {s for s in spelt if s.isupper() and 2 <= len(s) <= 3 and s not in TITLES}
+    if spelt:
+        tokens = [
+            m
+            for m in FOUND_TOKEN.finditer(text)
+            if m.group("who") in spelt and _initials_slot(text, m.start(), m.end())
+        ]
+        # A short form shared with initials, once a sentence's subject, is the person in
+        # every other slot too ("DC d/c from ward ... v. good per DC").
+        subjects = {
+            m.group("who")
+            for m in tokens
+            if m.group("who") in SHARED_WITH_INITIALS and _opens_sentence(text, m.start(), m.end())
+        }
+        for m in tokens:
+            who = m.group("who")
+            if who not in NOT_PEOPLE or who in subjects:
+                yield Finding(m.start(), m.end(), "PERSON", 0.7, "found_initials")
+    letters.discard("I")
+    for m in FOUND_LETTER.finditer(text):
+        who = m.group("who")
+        if (
+            who in letters
+            and _opens_sentence(text, m.start(), m.end())
+            and not _lettered_list(text, who)
+        ):
+            if not _shouting_line(text, m.start()):
+                yield Finding(m.start(), m.end(), "PERSON", 0.7, "found_initials")
+
+
+def _reads_as_name(word: str) -> bool:
+    """A listed first name or surname, or a word in no list of English words."""
+    low = word.lower().replace("’", "'")
+    gaz = gazetteer()
+    return low in gaz.first_names or low in gaz.surnames or low not in gaz.english_words
+
+
+def _initials_slot(text: str, start: int, end: int) -> bool:
+    """Not in a line of capitals, not a time ("10 PM") and not a body ("the SE", "in NW")."""
+    before = text[max(0, start - 12) : start]
+    return not (
+        _shouting_line(text, start) or NUMBER_BEFORE.search(before) or BODY_BEFORE.search(before)
+    )
+
+
+def _opens_sentence(text: str, start: int, end: int) -> bool:
+    """Opening a sentence or a line, a lower-case word after it: the sentence's subject."""
+    return bool(
+        SENTENCE_OPENING.search(text[max(0, start - 6) : start])
+        and re.match(r"(?:['’]s)?[ \t]+[a-z]", text[end : end + 5])
+    )
+
+
+def _lettered_list(text: str, letter: str) -> bool:
+    """ "A. review meds / B. chase OT": a list lettered in order, not a person's initial."""
+    neighbours = {chr(ord(letter) - 1), chr(ord(letter) + 1)} - {"@", "["}
+    return any(re.search(rf"(?m)^[ \t]*{n}[.)][ \t]", text) for n in neighbours if n.isalpha())

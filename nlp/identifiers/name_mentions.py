@@ -15,6 +15,11 @@ joined word must be a listed first name and no role or title, a month after a da
 a month, a lower-case mention needs the sentence's start and a person's verb after it, and
 "me and" takes no everyday word (the first-name list holds "made", "lot" and "job": the real
 text check of this round found them there).
+
+Nineteenth round: a surname alone in brackets after a word for the people it names ("family
+(Hughes) upset", "the daughter (Okafor) rang"), and a nickname given in quotes after "known as"
+or "nicknamed" ("known round here as "Bryn the Milk""): the slot is a name's, and the name's
+first word must be a listed name or in no word list.
 """
 
 from __future__ import annotations
@@ -142,6 +147,40 @@ LOWER_OPENING = re.compile(
 )
 
 
+# "family (Hughes) upset", "son (Kowalski)": a name in brackets after who they are.
+BRACKETED_AFTER_WHO = re.compile(
+    r"\b(?i:family|families|relatives?|next[ \t]+of[ \t]+kin|nok|household|parents|son|"
+    r"daughter|husband|wife|partner|mother|father|mum|dad|carer|neighbour|brother|sister)"
+    r"[ \t]*\([ \t]*(?P<name>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)[ \t]*\)"
+)
+# `known as "Dai the Post"`, `nicknamed 'Tiny'`, `known round here as “Big Jim”`.
+QUOTED_NICKNAME = re.compile(
+    r"\b(?i:known(?:[ \t]+\w+){0,2}[ \t]+as|nicknamed|everyone[ \t]+calls[ \t]+(?:him|her))"
+    r"[ \t]+[\"“'‘](?P<name>[A-Z][\w'’-]*(?:[ \t]+[\w'’-]+){0,3})[\"”'’]"
+)
+
+
+def _name_like(word: str, in_brackets: bool) -> bool:
+    """Never a role word. In brackets after who they are, a listed first name or surname
+    (however everyday: "family (Hughes)") or a word in no list; in quotes after "known as",
+    any word but an everyday one ("Dai the Post", not "Long Covid")."""
+    low = word.lower()
+    gaz = gazetteer()
+    if low in ROLE_CUES or low in TITLE_CUES or low in NOT_IDENTIFIER_WORDS:
+        return False
+    if not in_brackets:
+        return low not in gaz.common_words
+    return low in gaz.first_names or low in gaz.surnames or _unlisted(word)
+
+
+def bracketed_and_quoted_names(text: str) -> Iterator[Finding]:
+    """A surname in brackets after who they are, and a quoted nickname after "known as"."""
+    for pattern in (BRACKETED_AFTER_WHO, QUOTED_NICKNAME):
+        for m in pattern.finditer(text):
+            if _name_like(m.group("name").split()[0], pattern is BRACKETED_AFTER_WHO):
+                yield Finding(m.start("name"), m.end("name"), "PERSON", 0.7, "person_phrase")
+
+
 def _first_name(word: str) -> bool:
     return _name_word(word) and word.lower() not in MONTHS
 
@@ -173,3 +212,5 @@ def person_phrases(text: str) -> Iterator[Finding]:
     for m in LOWER_OPENING.finditer(text):
         if _unlisted(m.group("name")):
             yield Finding(m.start("name"), m.end("name"), "PERSON", 0.65, "person_phrase")
+    if "(" in text or "known" in text or "nicknamed" in text or "calls" in text:
+        yield from bracketed_and_quoted_names(text)

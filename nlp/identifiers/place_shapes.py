@@ -7,6 +7,10 @@
 - A district named by an everyday word and a place tail ("we live in Small Heath", "at the
   home in Stone Cross"): neither word is listed, but after "live in", "moved to" or a care
   home's "in", a capitalised word and a tail such as Heath, Green or End is a place.
+- A region or island group named by a plural land word, capitalised after a place
+  preposition, with or without a compass word ("no dentist in Borders", "people on the North
+  Isles", "across the Valleys"): no list holds every local name for a region (nineteenth
+  round).
 """
 
 from __future__ import annotations
@@ -32,6 +36,12 @@ CUED_DISTRICT = re.compile(
     r"(?:home|house|flat|surgery|practice|centre|unit|hospital)|[A-Z][a-z]+s)\s+(?:in|to)\s+"
     rf"(?P<place>[A-Z][a-z]+[ -](?:{TAILS}))(?![\w'’-]|\s+(?:Road|Street|Lane|Avenue|Drive|"
     r"Close|Surgery|Practice|Hospital|Medical|Health|Centre|School|Primary|Academy))"
+)
+REGION = re.compile(
+    r"(?<![\w'’-])(?:in|on|across|around|round|from|to|into|throughout|of)[ \t]+(?:the[ \t]+)?"
+    r"(?P<place>(?:(?:North|South|East|West|Northern|Southern|Eastern|Western|Inner|Outer|"
+    r"Scottish|Welsh|Small)[ \t]+)?(?:Isles|Islands|Borders|Highlands|Lowlands|Valleys|Dales|"
+    r"Fens|Wolds|Marches|Broads|Glens))(?![\w'’-])"
 )
 NOT_FIRST = frozenset("the a an my our his her their this that every any no new old".split())
 
@@ -67,6 +77,15 @@ def _cued_districts(text: str) -> tuple[Finding, ...]:
     )
 
 
+def regions(text: str) -> Iterator[Finding]:
+    """ "in Borders", "on the North Isles": a region by its plural land word, capitalised."""
+    if text.isupper():
+        return
+    for m in REGION.finditer(text):
+        yield Finding(m.start("place"), m.end("place"), "LOCATION", 0.7, "region")
+
+
 def place_shapes(text: str) -> Iterator[Finding]:
     yield from lower_case_places(text)
+    yield from regions(text)
     yield from cued_districts(text)

@@ -9,6 +9,7 @@ from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import EmailRecognizer, UrlRecognizer
 
+from nlp.identifiers.address_lines import address_lines
 from nlp.identifiers.attendee_lists import listed_people
 from nlp.identifiers.care_setting_names import care_setting_findings
 from nlp.identifiers.chat_speakers import chat_speakers
@@ -62,6 +63,7 @@ class UkRulesRecognizer(EntityRecognizer):
             *reference_findings(text),
             *shorthand_findings(text),
             *worded_address_findings(text),
+            *address_lines(text),
             *short_place_findings(text),
             *initials_findings(text),
             *minute_initials(text),

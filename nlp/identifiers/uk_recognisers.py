@@ -467,9 +467,11 @@ DATE = (
     rf"|{MONTH},?\s+{YEAR}"
     rf"|(?:19|20)\d{{2}}|['’]\d{{2}})"
 )
+# "date of birth" as typed in a hurry or said: "date o birth", "date ov birth", "dat of brith".
+BIRTH_WORD = r"(?:birth|brith|bith|birht|berth)"
 BIRTH_CUE = (
-    r"\b(?:born|date\s+of\s+birth|year\s+of\s+birth|yob|d\.?\s?o\.?\s?b\.?|birth\s*(?:date|year)|"
-    r"birthday|b\.)"
+    rf"\b(?:born|date?\s+(?:of|o|o['’]|ov|off)?\s*{BIRTH_WORD}|year\s+(?:of|o)\s+{BIRTH_WORD}|"
+    r"yob|d\.?\s?o\.?\s?b\.?|birth\s*(?:date|year)|birthday|b\.)"
     r"[\s:,.-]*(?:(?:on|in|is|was|the|of|:|-)\s+){0,3}"
 )
 DOB = re.compile(rf"{BIRTH_CUE}(?P<date>{DATE})(?![\w/])", I)

@@ -1,0 +1,100 @@
+"""The note-taker of a gatherer's note, named in its header or by a staff label (issue 20,
+nineteenth round).
+
+Notes written up by a Healthwatch or advocacy worker open with a header line whose fields are
+split by dashes: the kind of contact, a date or a time, and the writer's initials ("Call log -
+02/05 - RW", "HOME VISIT - written up 11/03 - KP", "Phone - 09:20 - JT Caller: ...", "Drop-in
+note (Bala) - EH"). Nothing around the initials says "person": the header's shape does. A
+dash-split line is a header when one of its fields holds a date or a time, or when it opens the
+note and says what kind of note it is; an initials field in it, alone or before the next
+capitalised label ("JT Caller: ..."), is the writer. The acronyms of care are never taken
+there ("Phone - 10:15 - GP"), except those a header uses as nobody's acronym: a health board's
+"HB" and "AM"/"PM" are initials when no bare time stands just before them. Once found, the
+anonymiser's repeat step takes the initials' other mentions ("Action: RW to post leaflet").
+
+The writer may be named by a label instead ("Staff: Gethin.", "Worker - Lowri"): a capitalised
+word after a staff label is a name when it is a listed first name or in no word list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from nlp.identifiers.findings import Finding
+from nlp.identifiers.name_gazetteer import NOT_IDENTIFIER_WORDS, ROLE_CUES, gazetteer
+
+SEPARATOR = re.compile(r"[ \t]+[-–—|][ \t]+")
+DATE_OR_TIME = re.compile(
+    r"(?<![\w/:.])(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|\d{1,2}:\d{2})(?![\w/:])"
+)
+BARE_TIME = re.compile(r"^\d{1,2}(?:[:.]\d{2})?$")
+NOTE_KIND = re.compile(
+    r"(?i)\b(?:call|calls|log|visit|note|notes|phone|tel|telephone|write-?up|written|contact|"
+    r"drop-?in|session|outreach|enquiry|record|hv|email|e-mail|letter|meeting)\b"
+)
+FIELD_INITIALS = re.compile(r"(?P<who>[A-Z]{2,3})(?=$|[ \t]+[A-Z][a-z])")
+# Acronyms a header uses for nobody but that are also initials there.
+HEADER_INITIALS = frozenset("HB AM PM".split())
+STAFF_LABEL = re.compile(
+    r"(?:^|(?<=[\n.;]))[ \t]*(?i:staff(?:[ \t]+member)?|worker|advocate|volunteer|"
+    r"call[ \t]+(?:taker|handler)|handler|note[ \t-]?taker|notes[ \t]+by|taken[ \t]+by)"
+    r"[ \t]*[:–—-][ \t]*(?P<name>[A-Z][a-zà-ÿ'’-]+|[A-Z]{2,3})(?=[ \t]*(?:[.,;)\]]|$))",
+    re.MULTILINE,
+)
+_LINES_OPENING = 2
+
+
+def _shouting(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 12 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+
+
+def header_initials(text: str, not_people: frozenset[str]) -> Iterator[Finding]:
+    """Initials as a field of a note's dash-split header line."""
+    offset = 0
+    for number, line in enumerate(text.split("\n")):
+        start, offset = offset, offset + len(line) + 1
+        cuts = list(SEPARATOR.finditer(line))
+        if not cuts:
+            continue
+        dated = bool(DATE_OR_TIME.search(line))
+        kind = bool(NOTE_KIND.search(line))
+        opening = number < _LINES_OPENING and not text[:start].strip(" \t\n-=*#")
+        if not (dated or (kind and opening)) or (_shouting(line) and not (dated and kind)):
+            continue
+        bounds = [0, *(c.end() for c in cuts)]
+        ends = [*(c.start() for c in cuts), len(line)]
+        for k, (a, b) in enumerate(zip(bounds, ends, strict=True)):
+            m = FIELD_INITIALS.match(line, a, b)
+            if m is None or k == 0:
+                continue  # the first field says what kind of note it is
+            who = m.group("who")
+            if who in not_people and who not in HEADER_INITIALS:
+                continue
+            if who in ("AM", "PM") and BARE_TIME.match(line[bounds[k - 1] : ends[k - 1]]):
+                continue  # "Call - 10.30 - AM": the time's half of the day
+            yield Finding(start + m.start(), start + m.end(), "PERSON", 0.7, "note_taker")
+
+
+def staff_names(text: str, not_people: frozenset[str]) -> Iterator[Finding]:
+    """A first name or initials after a staff label: "Staff: Gethin.", "Worker - LM"."""
+    gaz = gazetteer()
+    for m in STAFF_LABEL.finditer(text):
+        name = m.group("name")
+        low = name.lower()
+        if name.isupper():
+            ok = name not in not_people
+        elif low in ROLE_CUES or low in NOT_IDENTIFIER_WORDS:
+            ok = False
+        else:
+            ok = low in gaz.first_names or (low not in gaz.english_words and low not in gaz.places)
+        if ok:
+            yield Finding(m.start("name"), m.end("name"), "PERSON", 0.7, "note_taker")
+
+
+def note_takers(text: str, not_people: frozenset[str]) -> Iterator[Finding]:
+    """The note's writer: initials in its header, or a name or initials after a staff label."""
+    if " - " in text or " – " in text or " — " in text or " | " in text:
+        yield from header_initials(text, not_people)
+    yield from staff_names(text, not_people)
