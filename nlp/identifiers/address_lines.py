@@ -11,7 +11,9 @@ postcode are the other rules'.
 Precision: the dwelling word must be capitalised and end the name ("Hill Farm", not "the farm
 shop"); the number must not be a quantity ("2 Tablets, Morning") - a postcode must follow or
 "at" must come before and the town be listed; the words after the number may not be everyday
-words unless a postcode follows. A house's name needs the postcode or the "at".
+words unless a postcode follows. A house's name needs the postcode or the "at", or (twentieth
+round) a person's name before it and a listed town after it ("Wilf Atkinson, High Fell Farm,
+near Shap").
 """
 
 from __future__ import annotations
@@ -31,8 +33,12 @@ DWELLINGS = (
 # "at High Swinside Farm, Lorton", "Rose Cottage, Killyrover Road".
 HOUSE_NAME = re.compile(
     rf"(?<![\w'’-])(?P<line>(?:{_CAP}[ \t]+){{1,3}}(?:{DWELLINGS}))"
-    rf"[ \t]*,[ \t]*(?P<town>{_CAP}(?:[ \t]+{_CAP})?)(?=[ \t]*[,\n.]|[ \t]*$)"
+    rf"[ \t]*,[ \t]*(?P<near>(?:near|nr\.?)[ \t]+)?(?P<town>{_CAP}(?:[ \t]+{_CAP})?)"
+    r"(?=[ \t]*[,\n.]|[ \t]*$)"
 )
+# Twentieth round: a person's name and a comma before the house's name, in a list of people:
+# "Wilf Atkinson, High Fell Farm, near Shap".
+AFTER_A_NAME = re.compile(rf"(?<![\w'’-])(?P<first>{_CAP})[ \t]+{_CAP}[ \t]*,[ \t]*$")
 # "at 11 Brogaig, Staffin", "4a Cnoc Mor, Tong".
 NUMBER_NAME = re.compile(
     rf"(?<![\w/.,:£$-])(?P<line>\d{{1,4}}[A-Za-z]?[ \t]+{_CAP}(?:[ \t]+{_CAP})?)"
@@ -46,6 +52,13 @@ def _postcode_follows(text: str, end: int) -> bool:
     tail = text[end : end + POSTCODE_AFTER]
     cut = tail.find("\n")
     return bool(POSTCODE.search(tail if cut == -1 else tail[:cut]))
+
+
+def _a_first_name(word: str) -> bool:
+    """A listed first name that is no everyday word ("Wilf", not "Meeting")."""
+    low = word.lower()
+    gaz = gazetteer()
+    return low in gaz.first_names and low not in gaz.common_words
 
 
 def address_lines(text: str) -> Iterator[Finding]:
@@ -65,5 +78,7 @@ def address_lines(text: str) -> Iterator[Finding]:
                 if not (postcode or (cued and town_listed and not everyday)):
                     continue
             elif not (postcode or cued):
-                continue
+                after_name = AFTER_A_NAME.search(text, max(0, m.start() - 40), m.start())
+                if not (after_name and town_listed and _a_first_name(after_name.group("first"))):
+                    continue
             yield Finding(m.start("line"), m.end("line"), "ADDRESS", 0.75, "address_line")

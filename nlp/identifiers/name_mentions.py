@@ -154,16 +154,34 @@ BRACKETED_AFTER_WHO = re.compile(
     r"[ \t]*\([ \t]*(?P<name>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)[ \t]*\)"
 )
 # `known as "Dai the Post"`, `nicknamed 'Tiny'`, `known round here as “Big Jim”`.
+# Twentieth round: also "goes by "D"", "calls herself 'Queenie'", "prefers to be called ...".
+NICKNAME_CUE = (
+    r"known(?:[ \t]+\w+){0,2}[ \t]+as|nicknamed|everyone[ \t]+calls[ \t]+(?:him|her)|"
+    r"go(?:es)?[ \t]+by|went[ \t]+by|call(?:s|ed)?[ \t]+(?:him|her|them)sel(?:f|ves)|"
+    r"(?:likes|prefers|wants|liked|preferred|wanted)[ \t]+to[ \t]+be[ \t]+called"
+)
 QUOTED_NICKNAME = re.compile(
-    r"\b(?i:known(?:[ \t]+\w+){0,2}[ \t]+as|nicknamed|everyone[ \t]+calls[ \t]+(?:him|her))"
+    rf"\b(?i:{NICKNAME_CUE})"
     r"[ \t]+[\"“'‘](?P<name>[A-Z][\w'’-]*(?:[ \t]+[\w'’-]+){0,3})[\"”'’]"
 )
 
 
+# Unquoted after a cue only a name follows: "a man everyone calls Johnny Boy", "calls himself
+# Dazza". One to three capitalised words, the first a listed first name or in no word list.
+# Not after "goes by" unquoted: "the bus goes by Asda".
+UNQUOTED_NICKNAME = re.compile(
+    r"\b(?i:(?:everyone|everybody|people|they|the[ \t]+\w+)[ \t]+call(?:s|ed)?"
+    r"(?:[ \t]+(?:him|her))?|call(?:s|ed)?[ \t]+(?:him|her|them)sel(?:f|ves)|"
+    r"(?:likes|prefers|wants|liked|preferred|wanted)[ \t]+to[ \t]+be[ \t]+called)"
+    r"[ \t]+(?P<name>[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){0,2})(?![\w'’-])"
+)
+
+
 def _name_like(word: str, in_brackets: bool) -> bool:
-    """Never a role word. In brackets after who they are, a listed first name or surname
-    (however everyday: "family (Hughes)") or a word in no list; in quotes after "known as",
-    any word but an everyday one ("Dai the Post", not "Long Covid")."""
+    """Never a role word (a quoted initial, `goes by "D"`, is taken before this is asked). In
+    brackets after who they are, a listed first name or surname (however everyday: "family
+    (Hughes)") or a word in no list; in quotes after "known as", any word but
+    an everyday one ("Dai the Post", not "Long Covid")."""
     low = word.lower()
     gaz = gazetteer()
     if low in ROLE_CUES or low in TITLE_CUES or low in NOT_IDENTIFIER_WORDS:
@@ -177,8 +195,17 @@ def bracketed_and_quoted_names(text: str) -> Iterator[Finding]:
     """A surname in brackets after who they are, and a quoted nickname after "known as"."""
     for pattern in (BRACKETED_AFTER_WHO, QUOTED_NICKNAME):
         for m in pattern.finditer(text):
-            if _name_like(m.group("name").split()[0], pattern is BRACKETED_AFTER_WHO):
+            name = m.group("name")
+            letters = pattern is QUOTED_NICKNAME and re.fullmatch(r"[A-Z]{1,2}", name)
+            if letters or _name_like(name.split()[0], pattern is BRACKETED_AFTER_WHO):
                 yield Finding(m.start("name"), m.end("name"), "PERSON", 0.7, "person_phrase")
+    for m in UNQUOTED_NICKNAME.finditer(text):
+        first = m.group("name").split()[0]
+        if _first_name(first) or (_unlisted(first) and _name_like(first, False)):
+            yield Finding(m.start("name"), m.end("name"), "PERSON", 0.7, "person_phrase")
+
+
+NICKNAME_HINT = re.compile(r"(?i)known|nicknamed|call|\bby\b")
 
 
 def _first_name(word: str) -> bool:
@@ -212,5 +239,5 @@ def person_phrases(text: str) -> Iterator[Finding]:
     for m in LOWER_OPENING.finditer(text):
         if _unlisted(m.group("name")):
             yield Finding(m.start("name"), m.end("name"), "PERSON", 0.65, "person_phrase")
-    if "(" in text or "known" in text or "nicknamed" in text or "calls" in text:
+    if "(" in text or NICKNAME_HINT.search(text):
         yield from bracketed_and_quoted_names(text)

@@ -580,8 +580,10 @@ def unlisted_title_name(v: View, i: int, gaz: Gazetteer) -> bool:
     if line_opening and w in gaz.english_words and w.endswith(("ed", "ing")):
         if not gaz.is_name_part(w):
             return False  # "Copied from ...", "- Discussed: ...", "--- Forwarded note"
+    if _in_hashtag(v, i):
+        return False  # "#SickleCellMatters", "#NHSheroes": a tag, not a person
     if not v.sent_start[i]:
-        return True
+        return not _everyday_capital(v, i, gaz)
     if w in gaz.english_words and w.endswith(("ed", "ing")) and not gaz.is_name_part(w):
         return False  # "Copied from ...", "Forwarded by ...", "Translated: ..." open a line
     nxt = v.low[i + 1] if i + 1 < len(v) else ""
@@ -600,6 +602,35 @@ def unlisted_title_name(v: View, i: int, gaz: Gazetteer) -> bool:
         # "Gethin Rennie rang": two capitalised words in no list, then a verb of a person
         return v.low[i + 2] in NAME_FOLLOWERS or v.low[i + 2] in PERSON_VERBS
     return nxt in NAME_FOLLOWERS or v.ent[i] == "PERSON"
+
+
+def _in_hashtag(v: View, i: int) -> bool:
+    """The word is written onto a "#": a hashtag's words name a cause or a campaign."""
+    start = v.start[i]
+    return start > 0 and v.lowered[start - 1] == "#"
+
+
+# Endings of English adjectives and verbs ("Occupational", "Homely", "Translate"): nouns such
+# as "Brambles", "Laurels" or "Hillcrest" name homes and places when capitalised; these rarely do.
+NOT_NOUN_ENDINGS = ("al", "ly", "ate", "ous", "ive", "ful", "ic", "ise", "ize")
+
+
+def _everyday_capital(v: View, i: int, gaz: Gazetteer) -> bool:
+    """A capitalised English adjective or verb inside a sentence that no list knows as a name
+    ("Occupational health", "Google Translate", "- Homely feel"): capitals there mark a title,
+    a heading or a brand, so such a word is a person only with a person's cue: a verb or
+    follower of a person after it, a role in apposition, a surname after it, or spaCy reading
+    a person there. Capitalised nouns keep the guess: they name care homes and places
+    ("at Brambles", "The Laurels") whose finding the guess makes."""
+    w = v.word[i]
+    if w not in gaz.english_words or gaz.is_name_part(w) or not w.endswith(NOT_NOUN_ENDINGS):
+        return False
+    nxt = v.low[i + 1] if i + 1 < len(v) else ""
+    if nxt in NAME_FOLLOWERS or nxt in PERSON_VERBS or v.ent[i] == "PERSON":
+        return False
+    if _role_apposition(v, i) or _addressed_in_speech(v, i):
+        return False
+    return not (i + 1 < len(v) and v.title[i + 1] and v.word[i + 1] in gaz.surnames)
 
 
 # Endings of words for qualities, which open feedback comments ("Attentive and kind").

@@ -477,6 +477,20 @@ BIRTH_CUE = (
 DOB = re.compile(rf"{BIRTH_CUE}(?P<date>{DATE})(?![\w/])", I)
 
 
+# Twentieth round: the cue a few words before a full date set off by a dash, colon or bracket:
+# "asked for her date of birth three times – 3rd May 1939". Only a whole date (day, month and
+# year) so far from its cue: "date of birth on the form - 2023 version" stays.
+FULL_DATE = (
+    rf"(?:{DAY}[/.-][01]?\d[/.-](?:\d{{4}}|\d{{2}})|{DAY}(?:\s+of)?\s+{MONTH},?\s+(?:19|20)\d{{2}}"
+    rf"|{MONTH}\s+{DAY},?\s+(?:19|20)\d{{2}})"
+)
+DOB_NEARBY = re.compile(
+    rf"\b(?:date\s+of\s+{BIRTH_WORD}|d\.?o\.?b\b\.?)[^.!?\n:()–—-]{{1,40}}?"
+    rf"[ \t]*[–—:(-][ \t]*(?P<date>{FULL_DATE})(?![\w/])",
+    I,
+)
+
+
 # "Mum (1931–2023)", "Grandad (b.1940)", "born '58": a year of birth written as people do.
 LIFESPAN = re.compile(
     r"\(\s*(?:b\.?\s*|born\s+)?(?P<date>(?:19|20)\d{2})\s*(?:[-–—]\s*(?:(?:19|20)\d{2})?\s*)?\)",
@@ -491,6 +505,8 @@ BIRTH_YEAR_BABY = re.compile(r"\b(?:a|an)\s+(?P<date>(?:19|20)\d{2})\s+(?:baby|b
 def dates_of_birth(text: str) -> Iterator[Finding]:
     for m in DOB.finditer(text):
         yield Finding(m.start("date"), m.end("date"), "DATE_OF_BIRTH", 0.95, "dob_cue")
+    for m in DOB_NEARBY.finditer(text):
+        yield Finding(m.start("date"), m.end("date"), "DATE_OF_BIRTH", 0.85, "dob_cue")
     for m in BIRTH_YEAR_BABY.finditer(text):
         yield Finding(m.start("date"), m.end("date"), "DATE_OF_BIRTH", 0.8, "dob_cue")
     for m in LIFESPAN.finditer(text):

@@ -1,0 +1,72 @@
+"""Ages said of a person without "aged" or "age" (issue 20, twentieth round).
+
+A story names someone and then says how old they are as a plain clause: "Her youngest, Tomasz,
+is 14 months", "mum to Efa who is nearly 2", or gives an age at a turning point of a life:
+"took ill-health retirement at 38", "widowed at 41". The number alone is left unflagged by
+the age rules, which want a cue word ("aged", "age", "years old").
+
+Look-alikes stay unflagged: a clause about a named person measuring something else ("Sarah
+is 38 weeks pregnant", "Tom was 10 minutes late") - a bare number needs the clause to end
+after it, and a unit must be one of a life's (months, years, weeks old) with no "pregnant"
+or "late" after it; and "at" with a time or a measure ("at 38 weeks", "at 10 o'clock",
+"at 10am", "at 50 Church Lane") and a possessive ("Leo's 2 year review": the review's name,
+not "is") - an age after a life event is a bare number from 13 up, or
+carries "years old" / "months old".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from nlp.identifiers.findings import Finding
+
+# "<name>, is 14 months", "<name> who is nearly 2", "<name> was 19 when ...".
+STATED_AGE = re.compile(
+    r"[ \t]*,?[ \t]*(?:who[ \t]+)?(?:is|was|turned|turns)[ \t]+"
+    r"(?:(?:now|only|just|nearly|almost|about|barely|already)[ \t]+)?"
+    r"(?P<n>\d{1,3})(?!\d|[:.,]\d)"
+    r"(?:(?P<unit>[ \t]*(?:months?|years?|yrs?|weeks?)\b(?:[ \t]+old\b)?)"
+    r"(?![ \t]+(?:pregnant|gone|late|behind|overdue|post|into|sober|clean|early|ago|on|of))"
+    r"|(?=[ \t]*(?:[.!?;)]|,[ \t]|[—–]|[ \t]-[ \t]|\n|$|[ \t]+(?:and|but|now|when|so)\b)))"
+)
+# A turning point of a life, then "at <age>" within the same clause.
+LIFE_EVENT = (
+    r"retire(?:d|ment)|diagnos(?:ed|is)|widowed|died|passed[ \t]+away|married|divorced|"
+    r"made[ \t]+redundant|left[ \t]+(?:school|home)|(?:had|suffered)[ \t]+(?:a|her|his|my)[ \t]+"
+    r"(?:first[ \t]+)?(?:stroke|heart[ \t]+attack|baby|child)|became[ \t]+a[ \t]+"
+    r"(?:mum|mother|dad|father|widow|widower|carer|grandmother|grandfather)|"
+    r"emigrated|came[ \t]+(?:here|over|to[ \t]+the[ \t]+uk)|adopted|fostered|transitioned|"
+    r"started[ \t]+(?:school|work|dialysis|chemo)"
+)
+EVENT_AGE = re.compile(
+    rf"(?i)\b(?:{LIFE_EVENT})\b[^.!?\n]{{0,30}}?\bat[ \t]+(?:the[ \t]+age[ \t]+of[ \t]+)?"
+    r"(?:(?:just|only|nearly|almost)[ \t]+)?(?P<n>\d{1,3})(?![\d:.,/]\d|[\d%£$])"
+    r"(?P<unit>[ \t]+(?:years?|months?)[ \t]+old)?"
+)
+# After the number: a time, a measure or a place's number, never an age.
+NOT_AN_AGE_AFTER = re.compile(
+    r"[ \t]*(?i:weeks?|months?|days?|hours?|hrs?|mins?|minutes?|seconds?|o['’]?clock|"
+    r"[ap]\.?m\b|st\b|nd\b|rd\b|th\b|%|mg|ml|kg|stone|lbs?|miles?|percent|per\b)"
+    r"|[ \t]+[A-Z]"
+)
+
+
+def stated_ages(text: str, findings: Iterable[Finding]) -> Iterator[Finding]:
+    """The number in "<found name>, is 14 months" or "<found name> who is nearly 2"."""
+    for f in findings:
+        if f.label != "PERSON":
+            continue
+        m = STATED_AGE.match(text, f.end)
+        if m and 0 < int(m.group("n")) <= 115:
+            yield Finding(m.start("n"), m.end("n"), "AGE", 0.75, "stated_age")
+
+
+def life_event_ages(text: str) -> Iterator[Finding]:
+    """The number in "ill-health retirement at 38", "widowed at 41"."""
+    for m in EVENT_AGE.finditer(text):
+        n = int(m.group("n"))
+        if not m.group("unit"):
+            if n < 13 or n > 110 or NOT_AN_AGE_AFTER.match(text, m.end("n")):
+                continue
+        yield Finding(m.start("n"), m.end("n"), "AGE", 0.75, "event_age")
