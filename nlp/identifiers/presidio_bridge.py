@@ -22,6 +22,7 @@ from nlp.identifiers.initials import initials_findings
 from nlp.identifiers.minute_initials import minute_initials
 from nlp.identifiers.name_gazetteer import Gazetteer
 from nlp.identifiers.name_mentions import person_phrases
+from nlp.identifiers.neighbourhoods import neighbourhoods
 from nlp.identifiers.note_shorthand import shorthand_findings
 from nlp.identifiers.place_shapes import place_shapes
 from nlp.identifiers.postcode_districts import postcode_districts
@@ -65,6 +66,7 @@ class UkRulesRecognizer(EntityRecognizer):
             *shorthand_findings(text),
             *worded_address_findings(text),
             *address_lines(text),
+            *neighbourhoods(text),
             *short_place_findings(text),
             *initials_findings(text),
             *minute_initials(text),

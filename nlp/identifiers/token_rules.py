@@ -393,7 +393,7 @@ def cued_name_ok(v: View, i: int, gaz: Gazetteer) -> bool:
     if v.low[i - 1] == ":" and w in gaz.common_words and w not in gaz.first_names:
         return False  # "Advocate: Good morning", "Consultant: Thank you" (not ": Okafor")
     if v.mode == "mixed" and v.title[i]:
-        return True
+        return not _department_after_role(v, i, gaz)
     if v.mode == "mixed":  # lower case where capitals are used: a name only if no word
         if w not in gaz.english_words or (w in gaz.first_names and w not in gaz.common_words):
             return True
@@ -412,6 +412,33 @@ def cued_name_ok(v: View, i: int, gaz: Gazetteer) -> bool:
         pet_name = w.endswith(("a", "i", "y", "ie", "o", "z")) and not w.endswith("ly")
         return pet_name and w not in gaz.common_words and (nxt in NAME_FOLLOWERS or nxt == "or")
     return w in gaz.first_names or w not in gaz.common_words
+
+
+def _department_after_role(v: View, i: int, gaz: Gazetteer) -> bool:
+    """ "Fiona Guthrie, Lead Midwife, Inpatient Maternity", "Ward Manager, Oncology": after a
+    job title written in capitals and a comma comes the department that signs with it, not a
+    person ("my wife, Carly" has no capitals on its role). A listed first name still is one."""
+    if i < 2 or v.low[i - 1] != "," or not v.title[i - 2] or v.word[i] in gaz.first_names:
+        return False
+    if v.word[i - 2] not in ROLE_CUES:
+        return False
+    w = v.word[i]
+    return abstract_noun(w, gaz) or (w in gaz.english_words and not gaz.is_name_part(w))
+
+
+# Endings of abstract nouns and of the names of disciplines ("Advocacy", "Loneliness",
+# "Dentistry", "Midwifery", "Oncology", "Orthopaedics"): no first name or surname ends so unless
+# a list knows it ("Clement", "Florence"), and the nouns that name care homes and places
+# ("Brambles", "The Laurels", "Trinity") end otherwise.
+ABSTRACT_ENDINGS = (
+    "ness", "acy", "ifery", "istry", "ology", "ics", "tion", "sion", "ment", "ism", "ship",
+    "hood",
+)  # fmt: skip
+
+
+def abstract_noun(w: str, gaz: Gazetteer) -> bool:
+    """A lower-case word shaped like an abstract noun or a discipline, and known as no name."""
+    return w.endswith(ABSTRACT_ENDINGS) and len(w) > 5 and not gaz.is_name_part(w)
 
 
 # Words for a kind of person that a note gives an age after: "Resident (91)", "Patient (84)".
@@ -592,6 +619,8 @@ def unlisted_title_name(v: View, i: int, gaz: Gazetteer) -> bool:
             return False  # "Stall at the community centre", "Outreach on Tuesday": a heading
         if nxt == "and" and w.endswith(QUALITY_ENDINGS):
             return False  # "Informative and helpful.", "Professionalism and care": a verdict
+    if abstract_noun(w, gaz) and w in gaz.english_words and not _addressed_in_speech(v, i):
+        return _role_apposition(v, i)  # "Loneliness was mentioned a lot": no person
     if _role_apposition(v, i):
         return True  # "Oksana, my midwife, was amazing"
     if _addressed_in_speech(v, i):
@@ -623,7 +652,9 @@ def _everyday_capital(v: View, i: int, gaz: Gazetteer) -> bool:
     a person there. Capitalised nouns keep the guess: they name care homes and places
     ("at Brambles", "The Laurels") whose finding the guess makes."""
     w = v.word[i]
-    if w not in gaz.english_words or gaz.is_name_part(w) or not w.endswith(NOT_NOUN_ENDINGS):
+    if w not in gaz.english_words or gaz.is_name_part(w):
+        return False
+    if not (w.endswith(NOT_NOUN_ENDINGS) or abstract_noun(w, gaz)):
         return False
     nxt = v.low[i + 1] if i + 1 < len(v) else ""
     if nxt in NAME_FOLLOWERS or nxt in PERSON_VERBS or v.ent[i] == "PERSON":

@@ -1,0 +1,128 @@
+"""Neighbourhoods named by everyday words where the layout or a cue says "place" (issue 20,
+21st round).
+
+A district such as "Old Town", "Page Hall", "King's Cross" or "North Ormesby" is in no list
+and its words are everyday ones, so the token rules see no place. Three kinds of writing say
+that it is one:
+
+- a line of an address block: the lines between a house number's line and the postcode's
+  ("27 Victoria Road / Old Town / Swindon / SN1 3BD") are places, and a house's name on the
+  line above its street's ("Tigh na Mara / Strathpeffer Road / ...") is the address;
+- the last item of a heading or label line, after a comma ("Family: X family, Page Hall",
+  "Notes - drop-in at the food bank, North Ormesby"): where a note says where it happened;
+- after "near", "nr" or "around", a capitalised word (possessive or not) and a place tail
+  ("a GP near King's Cross").
+
+Precision: a district needs a place tail (Heath, Hall, Town, Cross ...) or a compass or
+old/new word before a capitalised word; a listed first name opening it is a person ("Amy
+Green"); a heading line is short and is no sentence; an address block needs its postcode.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from nlp.identifiers.findings import Finding
+from nlp.identifiers.name_gazetteer import gazetteer
+from nlp.identifiers.place_shapes import TAILS
+from nlp.identifiers.uk_recognisers import POSTCODE
+
+_WORD = r"[A-Z][a-z]+(?:['’]s)?"
+_PREFIX = r"North|South|East|West|Upper|Lower|Old|New|Great|Little|Nether|Higher"
+DISTRICT = re.compile(
+    rf"(?:(?P<first>{_WORD})[ -](?:{TAILS}|Hall)|(?:{_PREFIX})[ -][A-Z][a-z]{{3,}})"
+)
+NOT_AFTER = re.compile(
+    r"[ \t]+(?:Road|Street|Lane|Avenue|Drive|Close|Way|Surgery|Practice|Hospital|Medical|"
+    r"Health|Centre|School|Primary|Academy|Ward|Unit|Hospice|Trust|Board|Council)\b"
+)
+NEAR_CUE = re.compile(r"(?<![\w'’-])(?:near|nr\.?|around)[ \t]+(?:the[ \t]+)?", re.IGNORECASE)
+# A line of an address block: a house number and its street, or a flat's line.
+NUMBER_LINE = re.compile(
+    r"^[ \t]*(?:(?:[Ff]lat|[Aa]partment|[Uu]nit)[ \t]+\d+[A-Za-z]?,?[ \t]*)?\d{1,4}[A-Za-z]?,?"
+    r"[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,3}[ \t]*,?[ \t]*$"
+)
+STREET_LINE = re.compile(
+    r"^[ \t]*(?:\d{1,4}[A-Za-z]?,?[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}[ \t]+"
+    r"(?:Road|Street|Lane|Avenue|Drive|Close|Crescent|Terrace|Place|Way|Gardens|Grove|Park|"
+    r"Square|Row|Hill|View|Court|Walk|Rise|Mews|Brae|Wynd|Gate)[ \t]*,?[ \t]*$"
+)
+BLOCK_PLACE_LINE = re.compile(
+    r"^[ \t]*(?P<place>[A-Z][a-z]+(?:['’]s)?(?:[ -][A-Z][a-z]+){1,2})[ \t]*,?[ \t]*$"
+)
+HOUSE_NAME_LINE = re.compile(
+    r"^[ \t]*(?P<name>[A-Z][a-z]+(?:[ \t]+(?:[a-z]{1,3}|[A-Z][a-z]+)){1,3})[ \t]*,?[ \t]*$"
+)
+SENTENCE_END = re.compile(r"[.!?]['\"”’)]*[ \t]*$")
+
+
+def neighbourhoods(text: str) -> Iterator[Finding]:
+    """Districts in address blocks, at the end of heading lines and after "near"."""
+    if text.isupper() or text.islower():
+        return
+    yield from _address_block_lines(text)
+    yield from _heading_districts(text)
+    yield from _near_districts(text)
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    out, at = [], 0
+    for line in text.split("\n"):
+        out.append((at, line))
+        at += len(line) + 1
+    return out
+
+
+def _district(value: str) -> bool:
+    m = DISTRICT.fullmatch(value)
+    if m is None:
+        return False
+    first = m.group("first")
+    return not (first and first.lower() in gazetteer().first_names)
+
+
+def _address_block_lines(text: str) -> Iterator[Finding]:
+    lines = _lines(text)
+    for n, (_, line) in enumerate(lines):
+        if not POSTCODE.search(line) or n < 2:
+            continue
+        # Walk up from the postcode's line to the number's or street's line, at most 4 lines.
+        top = None
+        for k in range(n - 1, max(-1, n - 5), -1):
+            if NUMBER_LINE.match(lines[k][1]) or STREET_LINE.match(lines[k][1]):
+                top = k
+                break
+        if top is None:
+            continue
+        for k in range(top + 1, n):
+            m = BLOCK_PLACE_LINE.match(lines[k][1])
+            if m and _district(m.group("place")):
+                start = lines[k][0] + m.start("place")
+                yield Finding(start, start + len(m.group("place")), "LOCATION", 0.7, "district")
+        if top > 0 and STREET_LINE.match(lines[top][1]) and not NUMBER_LINE.match(lines[top][1]):
+            m = HOUSE_NAME_LINE.match(lines[top - 1][1])
+            if m and (top < 2 or not lines[top - 2][1].strip()):
+                start = lines[top - 1][0] + m.start("name")
+                yield Finding(start, start + len(m.group("name")), "ADDRESS", 0.7, "house_name")
+
+
+def _heading_districts(text: str) -> Iterator[Finding]:
+    for at, line in _lines(text):
+        if len(line) > 160 or SENTENCE_END.search(line) or ", " not in line:
+            continue
+        last = line.rsplit(", ", 1)[1].rstrip(" \t")
+        if _district(last):
+            start = at + line.rindex(last)
+            yield Finding(start, start + len(last), "LOCATION", 0.7, "district")
+
+
+def _near_districts(text: str) -> Iterator[Finding]:
+    for cue in NEAR_CUE.finditer(text):
+        m = DISTRICT.match(text, cue.end())
+        if m is None or not m.group("first"):
+            continue
+        if NOT_AFTER.match(text, m.end()) or re.match(r"[\w'’-]", text[m.end() : m.end() + 1]):
+            continue
+        if _district(m.group()):
+            yield Finding(m.start(), m.end(), "LOCATION", 0.7, "district")
