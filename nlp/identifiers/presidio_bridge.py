@@ -24,6 +24,7 @@ from nlp.identifiers.name_gazetteer import Gazetteer
 from nlp.identifiers.name_mentions import person_phrases
 from nlp.identifiers.neighbourhoods import neighbourhoods
 from nlp.identifiers.note_shorthand import shorthand_findings
+from nlp.identifiers.phonetic_spelling import phonetic_spellings
 from nlp.identifiers.place_shapes import place_shapes
 from nlp.identifiers.postcode_districts import postcode_districts
 from nlp.identifiers.short_place_kinds import short_place_findings
@@ -72,6 +73,7 @@ class UkRulesRecognizer(EntityRecognizer):
             *minute_initials(text),
             *person_phrases(text),
             *spoken_postcodes(text),
+            *phonetic_spellings(text),
             *postcode_districts(text),
             *spoken_number_findings(text),
             *spoken_references(text),

@@ -79,7 +79,7 @@ def _postcode_end(text: str, at: int) -> int | None:
         m = PIECE.match(text, at)
         if not m:
             break
-        pieces.append((_as_chars(m.group("piece")), m.end("piece")))
+        pieces.append((as_chars(m.group("piece")), m.end("piece")))
         at = m.end()
     if len(pieces) < 3:
         return None  # a whole postcode ("LS6 2AB") is the pattern rules' own
@@ -92,7 +92,7 @@ def _postcode_end(text: str, at: int) -> int | None:
     return end
 
 
-def _as_chars(piece: str) -> str:
+def as_chars(piece: str) -> str:
     """A piece as the postcode's characters: "ten" -> "10", "oh" -> "0", "j" -> "J"."""
     low = piece.lower()
     if low in ("zero", "oh"):
