@@ -28,6 +28,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from nlp.identifiers.findings import Finding
 from nlp.identifiers.hospital_units import SPECIALTIES
 from nlp.identifiers.name_gazetteer import gazetteer
+from nlp.identifiers.prefilter import gated_all
 
 CARE_WORDS = re.compile(
     r"\b(?:ward|wards|bed|admitted|admission|discharged?|transferred|nurses?|hospital|consultant|"
@@ -117,6 +118,7 @@ QUOTED_NICKNAMES = (
         re.IGNORECASE,
     ),
 )
+QUOTED_NICKNAMES = gated_all(QUOTED_NICKNAMES)
 NOT_HOSPITAL_INITIALS = frozenset(
     """MRI UTI BMI PPI TCI AKI ABI TBI RTI LRTI URTI SSI HAI CAUTI ICH SAH PPH BPH DGH OOH LMWH
     UFH DOH DOI FOI ROI KPI API CPI CHI NHSI PHI DHI CQI HI""".split()

@@ -29,6 +29,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from nlp.identifiers.findings import Finding
 from nlp.identifiers.name_gazetteer import DOMAIN_WORDS, ROLE_CUES, gazetteer
 from nlp.identifiers.number_words import NUMBER
+from nlp.identifiers.prefilter import gated
 
 I = re.IGNORECASE  # noqa: E741 - short alias keeps the long patterns readable
 
@@ -65,6 +66,7 @@ NOT_PLACE = frozenset(
 
 # Welsh: "yn 8 oed" (is 8 years old), "9 mlwydd oed".
 WELSH_AGE = re.compile(r"\b(?:yn\s+)?(?P<age>\d{1,3})\s+(?:mlwydd\s+|mlwydd-)?oed\b", I)
+WELSH_AGE = gated(WELSH_AGE)
 # "our three children (9, 6 and 2)", "the grandkids, aged 4 and 7": every age in the list.
 CHILD_AGES = re.compile(
     r"\b(?:children|kids|sons|daughters|grandchildren|grandkids|boys|girls|twins|triplets|"
@@ -73,6 +75,7 @@ CHILD_AGES = re.compile(
     r"(?!\s*(?:hours?|days?|weeks?|months?|years|mins?|minutes?|times|%|mg|ml)\b))",
     I,
 )
+CHILD_AGES = gated(CHILD_AGES)
 # "3 ambulance trips in one day at 77!", "walking again at 91.": an old age said after "at"
 # closing a clause; measurements ("sats at 88.") and times are not ages.
 AGE_AT_END = re.compile(r"\bat\s+(?P<age>\d{2,3})(?=\s*[!?]|\.(?!\d)|\s*[,;)]\s)")
@@ -156,6 +159,7 @@ RELATION_NAME_AGE = re.compile(
     r"(?P<name>[A-Za-z][a-z'’-]+)\s+(?P<age>\d{1,3})"
     r"(?=\s*[–—,;:)(]|\s+-\s|\s*$|\s+[a-z]{2,}ing\b)"
 )
+RELATION_NAME_AGE = gated(RELATION_NAME_AGE)
 
 
 RELATIONS = (

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator
 
 from nlp.identifiers.findings import Finding
+from nlp.identifiers.prefilter import gated
 
 _INITIALS = r"(?P<initials>[A-Z]{2,3})"
 
@@ -50,6 +51,7 @@ AUTHOR = re.compile(
     rf"{_INITIALS}(?![\w&/])",
     re.IGNORECASE,
 )
+AUTHOR = gated(AUTHOR)
 
 # The person a note is about, by initials after the word for them: "Pt S.R. d/c", "SU (JB)
 # presenting", "Client: R.B.", "Resident (M.K.)". Dotted initials count here too.

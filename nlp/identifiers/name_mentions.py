@@ -29,6 +29,7 @@ from nlp.identifiers.name_gazetteer import (
     TITLE_CUES,
     gazetteer,
 )
+from nlp.identifiers.prefilter import gated
 
 _CAP_WORD = r"[A-Z][a-z]{2,14}"
 # "<Word> and <found name>" / "<found name> and <Word>".
@@ -137,6 +138,7 @@ DOING_WELL = re.compile(
     r"(?:(?:so|much|loads|a[ \t]+lot|really|a[ \t]+bit)[ \t]+)?(?:well|better|great|ok|okay|fine|"
     r"brilliantly|amazing|good)\b"
 )
+DOING_WELL = gated(DOING_WELL)
 LOWER_OPENING = re.compile(
     r"(?m)(?:^|(?<=[.!?])[ \t]+)(?P<name>[a-z]{3,14})[ \t]+(?:is|was)[ \t]+[a-z]{2,}ing\b"
 )

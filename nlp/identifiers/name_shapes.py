@@ -20,6 +20,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from nlp.identifiers.findings import Finding
 from nlp.identifiers.name_gazetteer import DOMAIN_WORDS, ROLE_CUES, TITLE_CUES, gazetteer
+from nlp.identifiers.prefilter import gated
 
 _PART = r"(?:[OD]['’])?[A-Z][a-zà-ÿ]+"  # "Wojcik", "O'Hagan", "McArdle"
 _SURNAME = rf"{_PART}(?:-{_PART})?"
@@ -87,6 +88,7 @@ CALLED_INITIAL = re.compile(
     r"\b[Bb]aby|\b[Cc]hild|\b[Yy]oung\s+person)\s+"
     r"(?P<initial>[B-HJ-Z])(?![\w&'’-])"
 )
+CALLED_INITIAL = gated(CALLED_INITIAL)
 
 
 def initials_before_an_age(text: str) -> Iterator[Finding]:

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from nlp.identifiers.findings import Finding
 from nlp.identifiers.name_gazetteer import gazetteer
+from nlp.identifiers.prefilter import gated
 from nlp.identifiers.uk_recognisers import capitals_mean_little
 
 PLACE_PREPOSITION = re.compile(
@@ -33,6 +34,7 @@ CUED_DISTRICT = re.compile(
     rf"(?P<place>[A-Z][a-z]+[ -](?:{TAILS}))(?![\w'’-]|\s+(?:Road|Street|Lane|Avenue|Drive|"
     r"Close|Surgery|Practice|Hospital|Medical|Health|Centre|School|Primary|Academy))"
 )
+CUED_DISTRICT = gated(CUED_DISTRICT)
 NOT_FIRST = frozenset("the a an my our his her their this that every any no new old".split())
 
 

@@ -21,6 +21,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from nlp.identifiers.findings import Finding
 from nlp.identifiers.name_gazetteer import gazetteer
+from nlp.identifiers.prefilter import gated
 
 _CAP = r"[A-Z][a-z'’]+"
 SCHOOL_KIND = (
@@ -32,11 +33,13 @@ SCHOOL = re.compile(
     rf"(?:\s+(?:RC|CE|C\s?of\s?E|CofE|VA|VC))?\s+{SCHOOL_KIND}"
     r"(?:\s+School)?\b"
 )
+SCHOOL = gated(SCHOOL)
 SCHOOL_ANY_CASE = re.compile(
     r"(?<![\w'’-])(?P<name>[a-z][a-z'’]+(?:\s+[a-z][a-z'’]+)?)\s+"
     r"(?:primary|academy|high\s+school|secondary\s+school|grammar\s+school|infants|juniors)\b",
     re.IGNORECASE,
 )
+SCHOOL_ANY_CASE = gated(SCHOOL_ANY_CASE)
 SCHOOL_YEAR = re.compile(
     rf"\byear\s+\d{{1,2}}\s+(?:at|in)\s+(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}})", re.IGNORECASE
 )
@@ -45,6 +48,7 @@ ESTATE = re.compile(
     r"(?!(?:the|on|in)\s)(?P<name>[A-Za-z][a-z'’]+(?-i:(?:\s+[A-Z][a-z'’]+){0,2}))\s+estate\b",
     re.IGNORECASE,
 )
+ESTATE = gated(ESTATE)
 WORSHIP_KIND = (
     r"(?:(?:Parish\s+|Methodist\s+|Baptist\s+|URC\s+)?(?i:church|chapel)(?:\s+(?i:hall|centre))?|"
     r"Cathedral|Mosque|Masjid|Gurdwara|Mandir|Temple|Synagogue|Parish(?:\s+Centre)?|Kirk)"

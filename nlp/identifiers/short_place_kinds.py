@@ -32,6 +32,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from nlp.identifiers.findings import Finding
 from nlp.identifiers.hospital_units import CARE_NEAR
 from nlp.identifiers.name_gazetteer import gazetteer
+from nlp.identifiers.prefilter import gated
 
 NEAR = 150
 
@@ -72,12 +73,14 @@ ROYAL_POSSESSIVE = re.compile(
     r"Helen|Anne?|Margaret|Elizabeth|John|Mark|Catherine|Helier)(?:['’]s|s|['’]))"
     r"(?![\w'’-])(?!\s+(?:[A-Z]|house|place|flat|for\s+(?:tea|dinner|lunch)))"
 )
+ROYAL_POSSESSIVE = gated(ROYAL_POSSESSIVE)
 # Verbs that say care was had wherever they lead.
 STRONG_VISITS = ("re-attended", "reattended", "admitted", "discharged", "blue")
 # "sectioned and taken to Elm Lodge": a named unit after a detention under the Mental Health Act.
 DETENTION_CUE = re.compile(
     r"\b(?:section\s+[23]|sectioned|detained\s+under|mental\s+health\s+act|s\.?\s?136)\b", re.I
 )
+DETENTION_CUE = gated(DETENTION_CUE)
 AFTER_DETENTION = re.compile(
     r"\b(?i:taken|admitted|transferred|moved|sent|brought)\s+(?i:to|into)\s+"
     r"(?P<unit>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})(?![\w'’-])"
@@ -139,6 +142,7 @@ SHOP_ON_STREET = re.compile(
     r"(?:Hill|Road|Street|Lane|Avenue|Parade|Row|Way|Drive|Green|Broadway|Terrace|Crescent))"
     r"(?![\w'’-])"
 )
+SHOP_ON_STREET = gated(SHOP_ON_STREET)
 # "pt Keane (QRH 5510298)": a hospital's letters and number in brackets.
 BRACKETED_ID = re.compile(r"\(\s*(?P<id>[A-Z]{2,4}\s?\d{5,10})\s*\)")
 # "Language Line ID 60231", "ID: 48817": a capitalised ID then its number.

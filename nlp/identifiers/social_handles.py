@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 from nlp.identifiers.findings import Finding
 from nlp.identifiers.name_gazetteer import gazetteer
+from nlp.identifiers.prefilter import gated
 from nlp.identifiers.usernames import NOT_USERNAMES, username_shape
 
 _HANDLE = r"[A-Za-z_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?"  # not "@10am", a time
@@ -28,6 +29,7 @@ PLATFORM_HANDLE = re.compile(
     rf"(?P<handle>{_HANDLE})(?![\w@])",
     re.IGNORECASE,
 )
+PLATFORM_HANDLE = gated(PLATFORM_HANDLE)
 
 # Cues of a forum: who posted or replied, who wrote a quoted post, who the writer is "on here".
 POSTED_BY = re.compile(
@@ -36,6 +38,7 @@ POSTED_BY = re.compile(
     rf"(?P<handle>{_HANDLE})(?![\w@])",
     re.IGNORECASE,
 )
+POSTED_BY = gated(POSTED_BY)
 WROTE = re.compile(
     rf"(?m)^[ \t]*(?P<handle>{_HANDLE})[ \t]+(?:wrote|said|replied|posted|commented|asked)[ \t]*:"
 )
@@ -46,6 +49,7 @@ ON_HERE = re.compile(
     rf"\s+(?:is\s+)?@?(?P<handle2>{_HANDLE})(?![\w@]))",
     re.IGNORECASE,
 )
+ON_HERE = gated(ON_HERE)
 REDDIT_USER = re.compile(rf"(?<![\w/])u/(?P<handle>{_HANDLE})(?![\w@])")
 
 

@@ -32,6 +32,7 @@ from nlp.identifiers.name_shapes import (
     titles_and_initials,
 )
 from nlp.identifiers.number_words import NUMBER, SPOKEN_DIGITS, UNDER_100, as_int, spoken_digits
+from nlp.identifiers.prefilter import gated, gated_all
 from nlp.identifiers.schools_and_estates import schools_and_estates
 from nlp.identifiers.sign_offs import sign_off_names
 from nlp.identifiers.social_handles import social_handles
@@ -601,6 +602,7 @@ AGES = (
         I,
     ),
 )
+AGES = gated_all(AGES)
 
 
 # A baby's or child's age: "20 months old", "six weeks old", "3-month-old". Numbers in words
@@ -671,6 +673,7 @@ OTHER_IDS = (
     re.compile(r"(?<![\w])(?P<id>[A-Z]{1,4}\d{6,10}[A-Z]?)(?![\w])", I),
     re.compile(r"(?<![\w.,/:+-])(?P<id>\d{7,12})(?![\w/:]|[.,]\d)"),
 )
+OTHER_IDS = gated_all(OTHER_IDS)
 
 
 # A short reference after its own cue, with the team's or system's initials between: "Ref: PALS
@@ -681,6 +684,7 @@ CUED_SHORT_REF = re.compile(
     r"(?:(?-i:[A-Z]{2,6})[\s/]+)?(?P<id>\d{2,4}[-/]\d{3,6})(?![\w/-])",
     I,
 )
+CUED_SHORT_REF = gated(CUED_SHORT_REF)
 # A system's initials, a year and a serial: "CRM 2024-18842", "DATIX 2023/0412", "LFR 2022-771".
 INITIALS_YEAR_SERIAL = re.compile(
     r"(?<![\w/-])(?P<id>(?-i:[A-Z]{2,6})\s(?:19|20)\d{2}[-/]\d{3,7})(?![\w/-])"

@@ -1,0 +1,45 @@
+"""The regex gate (nlp/identifiers/prefilter.py) never hides a match."""
+
+import re
+import sys
+
+import pytest
+
+from nlp.identifiers.prefilter import FOLD, GatedPattern, gated, needles
+
+
+def test_fold_lists_every_character_re_takes_for_an_ascii_letter():
+    letters = re.compile("[a-z]", re.IGNORECASE)
+    found = {c for c in range(128, sys.maxunicode + 1) if letters.fullmatch(chr(c))}
+    assert found == set(FOLD)
+    for code, letter in FOLD.items():
+        assert re.fullmatch(letter, chr(code), re.IGNORECASE)
+
+
+@pytest.mark.parametrize(
+    "pattern, expected",
+    [
+        (r"\b(?:aged|age)\s+\d+", {"age"}),  # the parser takes out the common "age"
+        (r"[A-Z][a-z]+\s*\(\d\)", {"("}),
+        (r"(?i)known as (?P<n>\w+)", {"known as "}),
+        (r"(?:ab|c)?\d+", None),  # optional words: nothing a match must hold
+        (r"\d{3}", None),
+    ],
+)
+def test_needles(pattern, expected):
+    found = needles(re.compile(pattern))
+    assert found == (None if expected is None else frozenset(expected))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Aged 84", "AGED 84", "aGed 84", "Known As Bob", "ſtreet", "KNOWN AS Bob", "nothing here"],
+)
+def test_gated_finds_what_the_pattern_finds(text):
+    for source in (r"(?i)\b(?:aged|age)\s+\d+", r"(?i)known as (?P<n>\w+)", r"(?i)street"):
+        pattern = re.compile(source)
+        gate = gated(pattern)
+        assert isinstance(gate, GatedPattern)
+        assert [m.span() for m in gate.finditer(text)] == [m.span() for m in pattern.finditer(text)]
+        assert bool(gate.search(text)) == bool(pattern.search(text))
+        assert gate.pattern == source
