@@ -19,16 +19,22 @@ def test_fold_lists_every_character_re_takes_for_an_ascii_letter():
 @pytest.mark.parametrize(
     "pattern, expected",
     [
-        (r"\b(?:aged|age)\s+\d+", {"age"}),  # the parser takes out the common "age"
-        (r"[A-Z][a-z]+\s*\(\d\)", {"("}),
-        (r"(?i)known as (?P<n>\w+)", {"known as "}),
-        (r"(?:ab|c)?\d+", None),  # optional words: nothing a match must hold
-        (r"\d{3}", None),
+        (r"\b(?:aged|age)\s+\d+", [{"age"}]),  # the parser takes out the common "age"
+        (r"[A-Z][a-z]+\s*\(\d\)", [{"("}, {")"}]),
+        (r"(?i)known as (?P<n>\w+)", [{"known as "}]),
+        (r"(?:ab|cd|e)\d+", []),  # one letter is no gate: every text has one
+        (r"(?:ab|c)?\d+", []),  # optional words: nothing a match must hold
+        (r"\d{3}", []),
     ],
 )
 def test_needles(pattern, expected):
     found = needles(re.compile(pattern))
-    assert found == (None if expected is None else frozenset(expected))
+    assert set(found) == {frozenset(needed) for needed in expected}
+
+
+def test_needles_of_each_part_are_all_required():
+    found = needles(re.compile(r"(?i)\b(?:mr|mrs)\s+\w+\s*\(aged\s+\d+\)(?=\s*from)"))
+    assert set(found) == {frozenset({"(aged"}), frozenset({"from"}), frozenset({"mr"})}
 
 
 @pytest.mark.parametrize(

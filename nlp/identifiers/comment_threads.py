@@ -66,6 +66,7 @@ GIVEN_USERNAME = re.compile(
     r"\b[^.\n:]{0,40}?(?:\bis|\bwas|:))[ \t]+@?"
     rf"(?P<handle>{_HANDLE})(?![\w@])"
 )
+GIVEN_USERNAME = gated(GIVEN_USERNAME)
 
 
 def is_thread(text: str) -> bool:

@@ -25,6 +25,7 @@ from collections.abc import Iterator
 
 from nlp.identifiers.findings import Finding
 from nlp.identifiers.name_gazetteer import gazetteer
+from nlp.identifiers.prefilter import gated
 from nlp.identifiers.uk_recognisers import capitals_mean_little
 
 I = re.IGNORECASE  # noqa: E741 - short alias keeps the long patterns readable
@@ -55,6 +56,7 @@ CUE = re.compile(
     rf"(?P<sep>\s*(?:{FILLER}\s*){{0,4}})",
     I,
 )
+CUE = gated(CUE)
 
 # A group that carries a digit ("RK5", "0047", "22", "2291-B" is two groups), a group of letters
 # (the system's prefix), and what joins them: one space, or a dash or slash with a space either

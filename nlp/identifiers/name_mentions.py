@@ -55,6 +55,7 @@ MODAL_THEN_PAST = re.compile(
     r"(?m)(?:^|(?<=[.!?])[ \t]+)(?P<name>[Ww]ill)[ \t]+(?:said|told|rang|called|texted|"
     r"messaged|came|went|was|had|did|asked)\b"
 )
+MODAL_THEN_PAST = gated(MODAL_THEN_PAST)
 
 
 def _name_word(word: str) -> bool:
@@ -127,6 +128,7 @@ _ROLES = (
 OPENING_APPOSITION = re.compile(
     rf"(?m)(?:^|(?<=[.!?])[ \t]+)[ \t]*(?P<name>{_CAP_WORD})[ \t]+the[ \t]+(?:{_ROLES})\b"
 )
+OPENING_APPOSITION = gated(OPENING_APPOSITION)
 BESIDE_ME = re.compile(
     r"(?i)\b(?:me|myself)[ \t]+(?:and|&|n)[ \t]+(?P<after>[a-z]{3,14})\b(?!['’])"
 )

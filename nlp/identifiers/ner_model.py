@@ -31,6 +31,7 @@ from nlp.identifiers.lean_imports import without_torch
 from nlp.identifiers.name_gazetteer import EPONYMS, NOT_IDENTIFIER_WORDS, WELSH_WORDS, gazetteer
 from nlp.identifiers.ner_context import person_in_context, place_in_context, setting_in_context
 from nlp.identifiers.number_words import as_int
+from nlp.identifiers.prefilter import gated
 from nlp.identifiers.residual_risk import CONDITIONS
 from nlp.identifiers.token_rules import GENERIC_CARE, ORGANISATION_WORDS
 
@@ -325,6 +326,7 @@ DRUG_STEMS = re.compile(
     r"azepam|azolam|dipine|apine|idone|parin|xaban|gliptin|gliflozin|formin|tidine|setron|"
     r"pezil|thyroxine|amol|codeine|morphine|profen|semide|azide|mab|tinib|vir)$"
 )
+DRUG_STEMS = gated(DRUG_STEMS)
 ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 
 

@@ -60,11 +60,13 @@ WHERE_WE_ARE = re.compile(
 # "a BT35 postcode" is someone's; "drove to the LS6 area" is a destination, so "area" counts only
 # after a cue of living above.
 AREA_AFTER = re.compile(rf"(?<![\w'’-]){CODE}[ \t]+(?:postcode|post\s+code)\b", I)
+AREA_AFTER = gated(AREA_AFTER)
 POSTCODE_CUE = re.compile(
     r"\b(?:post[ \t]?code|postal[ \t]+district)(?:[ \t]+(?:district|area))?(?:['’]s)?"
     rf"(?:[ \t]+(?:is|was))?[ \t]*[:=-]?[ \t]*{CODE}{NOT_AFTER}",
     I,
 )
+POSTCODE_CUE = gated(POSTCODE_CUE)
 # A place followed by its district in brackets, as a call note or a form writes where someone
 # lives: "Cookridge (LS16)", "Lives: Gateshead (NE8)", "Kimberworth Park (S61)".
 PLACE_THEN_CODE = re.compile(

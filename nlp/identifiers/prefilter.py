@@ -26,7 +26,9 @@ BRANCH = sre_constants.BRANCH
 REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT)
 ATOMIC = sre_constants.ATOMIC_GROUP
 
-Needles = frozenset[str] | None  # strings of which a match holds one; None: no such set known
+ASSERT = sre_constants.ASSERT  # a lookahead or lookbehind; ASSERT_NOT is left alone
+# A gate checks at most this many sets, the sharpest.
+MAX_SETS = 3
 
 
 # Every non-ASCII character that `re` matches against an ASCII letter when ignoring case, and
@@ -34,20 +36,15 @@ Needles = frozenset[str] | None  # strings of which a match holds one; None: no 
 FOLD = {0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"}  # "İ", "ı", "ſ", "K" (Kelvin)
 
 
-def _needles(items) -> Needles:
-    """Strings one of which every match of this parsed sequence contains, or None."""
-    best: Needles = None
+def _required(items) -> list[frozenset[str]]:
+    """Sets of strings such that every match of this parsed sequence holds one string of each
+    set (lookarounds included: the text as a whole must hold what they look for)."""
+    required: list[frozenset[str]] = []
     run: list[str] = []
-
-    def consider(found: Needles) -> None:
-        nonlocal best
-        if found is not None and all(map(_rare_enough, found)):
-            if best is None or _better(found, best):
-                best = found
 
     def end_run() -> None:
         if run:
-            consider(frozenset({"".join(run)}))
+            required.append(frozenset({"".join(run)}))
             run.clear()
 
     for op, av in items:
@@ -56,17 +53,28 @@ def _needles(items) -> Needles:
             continue
         end_run()
         if op is SUBPATTERN:
-            consider(_needles(av[3]))
+            required += _required(av[3])
         elif op is ATOMIC:
-            consider(_needles(av))
-        elif op is BRANCH:
-            alternatives = [_needles(branch) for branch in av[1]]
-            if all(a is not None for a in alternatives):
-                consider(frozenset().union(*alternatives))
+            required += _required(av)
+        elif op is ASSERT:
+            required += _required(av[1])
         elif op in REPEATS and av[0] >= 1:
-            consider(_needles(av[2]))
+            required += _required(av[2])
+        elif op is BRANCH:
+            sharpest = [_sharpest(_required(branch)) for branch in av[1]]
+            if all(sharpest):
+                required.append(frozenset().union(*sharpest))
     end_run()
-    return best
+    return [needed for needed in required if all(map(_rare_enough, needed))]
+
+
+def _sharpest(required: list[frozenset[str]]) -> frozenset[str]:
+    """The set most texts will lack: fewer, longer strings (empty when there is none)."""
+    return max(required, key=_sharpness, default=frozenset())
+
+
+def _sharpness(needed: frozenset[str]) -> tuple[int, int]:
+    return (min(map(len, needed)), -len(needed))
 
 
 def _rare_enough(needle: str) -> bool:
@@ -74,16 +82,13 @@ def _rare_enough(needle: str) -> bool:
     return len(needle) > 1 or not (needle.isalnum() or needle.isspace())
 
 
-def _better(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Fewer, longer strings make a sharper gate."""
-    return (min(map(len, a)), -len(a)) > (min(map(len, b)), -len(b))
-
-
-def needles(pattern: re.Pattern) -> Needles:
-    """Lower-case ASCII strings of which every match of `pattern` holds one, or None."""
+def needles(pattern: re.Pattern) -> tuple[frozenset[str], ...]:
+    """Sets of lower-case ASCII strings such that every match of `pattern` holds one string of
+    each set: the sharpest few (none when nothing is known)."""
     if not isinstance(pattern.pattern, str):
-        return None
-    return _needles(sre_parse.parse(pattern.pattern, pattern.flags))
+        return ()
+    required = set(_required(sre_parse.parse(pattern.pattern, pattern.flags)))
+    return tuple(sorted(required, key=_sharpness, reverse=True)[:MAX_SETS])
 
 
 class GatedPattern:
@@ -92,13 +97,14 @@ class GatedPattern:
 
     __slots__ = ("pattern_", "needles")
 
-    def __init__(self, pattern: re.Pattern, found: frozenset[str]):
+    def __init__(self, pattern: re.Pattern, found: tuple[frozenset[str], ...]):
         self.pattern_ = pattern
-        self.needles = tuple(sorted(found))
+        self.needles = tuple(tuple(sorted(needed)) for needed in found)
 
     def may_match(self, text: str) -> bool:
+        """Whether `text` holds a string of each set (in lower case): if not, no match."""
         folded = _folded(text)
-        return any(n in folded for n in self.needles)
+        return all(any(n in folded for n in needed) for needed in self.needles)
 
     def finditer(self, text: str, *args, **kwargs):
         if not self.may_match(text):
@@ -117,7 +123,7 @@ class GatedPattern:
 def gated(pattern: re.Pattern) -> re.Pattern | GatedPattern:
     """`pattern` behind a gate on the strings its matches need; itself when it needs none."""
     found = needles(pattern)
-    return pattern if found is None else GatedPattern(pattern, found)
+    return GatedPattern(pattern, found) if found else pattern
 
 
 _last: tuple[str, str] = ("", "")

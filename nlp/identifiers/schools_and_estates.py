@@ -43,6 +43,7 @@ SCHOOL_ANY_CASE = gated(SCHOOL_ANY_CASE)
 SCHOOL_YEAR = re.compile(
     rf"\byear\s+\d{{1,2}}\s+(?:at|in)\s+(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}})", re.IGNORECASE
 )
+SCHOOL_YEAR = gated(SCHOOL_YEAR)
 ESTATE = re.compile(
     r"\b(?:on|in|from|off|near|live|lives|living|lived)\s+(?:the\s+)?"
     r"(?!(?:the|on|in)\s)(?P<name>[A-Za-z][a-z'’]+(?-i:(?:\s+[A-Z][a-z'’]+){0,2}))\s+estate\b",
@@ -85,7 +86,9 @@ WORDS_OF_HUBS = re.compile(r"hub|club|caf|project")
 WORDS_OF_WORSHIP = re.compile(
     r"church|chapel|cathedral|mosque|masjid|gurdwara|mandir|temple|synagogue|parish|kirk"
 )
+WORDS_OF_WORSHIP = gated(WORDS_OF_WORSHIP)
 WORDS_OF_DEDICATIONS = re.compile(r"holy|sacred|saints|christ|our lady")
+WORDS_OF_DEDICATIONS = gated(WORDS_OF_DEDICATIONS)
 NOT_NAMES = frozenset(
     """the a an my our his her their local council new old big same other nearest this that
     state private secondary primary high junior infant free special catholic church village

@@ -60,11 +60,13 @@ SHORT_HOSPITAL = re.compile(
     r"(?![\w'’-])(?!\s+(?:Council|Court|Line|Election|Manager|Secretary|Judge|Committee|"
     r"Nurs\w*|Practi\w*|Team|Health\s+Visitors?)\b)"
 )
+SHORT_HOSPITAL = gated(SHORT_HOSPITAL)
 # "Hollin Lane Centre for Health and Care": the rule for "Centre" stops at "Health".
 CENTRE_FOR_HEALTH = re.compile(
     r"(?<![\w'’-])(?P<name>(?:[A-Z][\w'’-]+\s+){1,3}Cent(?:re|er)\s+for\s+Health"
     r"(?:\s+(?:and|&)\s+(?:Social\s+)?(?:Care|Wellbeing|Well-being))?)(?![\w'’-])"
 )
+CENTRE_FOR_HEALTH = gated(CENTRE_FOR_HEALTH)
 # "re-attended at George's", "go to Queens", "seen at Mary's": a saint's or royal's possessive.
 ROYAL_POSSESSIVE = re.compile(
     r"\b(?i:attended|re-?attended|go|went|going|gone|taken|admitted|transferred|sent|rushed|"
@@ -111,11 +113,13 @@ WARD_LIST = re.compile(
     r"\b(?i:ward)\s+[A-Z]{0,2}\d{1,3}[A-Z]?\??(?P<more>(?:\s*(?:,|/|&|\bor\b|\band\b)\s*"
     r"[A-Z]{1,2}\d{1,3}[A-Z]?(?![\w]))+)"
 )
+WARD_LIST = gated(WARD_LIST)
 LIST_CODE = re.compile(r"[A-Z]{1,2}\d{1,3}[A-Z]?(?![\w])")
 # "SAU 3", "AMU2": an assessment unit with its number, in any case of text.
 NUMBERED_UNIT = re.compile(
     r"(?<![\w&/-])(?P<unit>(?:[A-Z]{1,2}AU|AMU|EPU|CDU)\s?\d{1,2}[A-Z]?)(?![\w])"
 )
+NUMBERED_UNIT = gated(NUMBERED_UNIT)
 # "Bright Smiles", "HARBOUR SMILES SAID ...": a dental practice by its brand, with teeth near.
 SMILES_BRAND = re.compile(
     r"(?<![\w'’-])(?P<name>(?:(?:[A-Z][a-z]+|[A-Z]{2,})\s+){1,2}(?:Smiles?|SMILES?))(?![\w'’-])"
@@ -156,6 +160,7 @@ PHONETIC_ID = re.compile(
     r"(?i:is\s+|was\s+|:\s*)?"
     rf"(?P<id>{_ITEM}(?:\s*,?\s*{_ITEM}){{3,}})(?![\w])"
 )
+PHONETIC_ID = gated(PHONETIC_ID)
 
 
 def _near(pattern: re.Pattern, text: str, start: int, end: int, chars: int = NEAR) -> bool:

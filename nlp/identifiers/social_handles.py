@@ -22,6 +22,7 @@ from nlp.identifiers.usernames import NOT_USERNAMES, username_shape
 
 _HANDLE = r"[A-Za-z_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?"  # not "@10am", a time
 AT_HANDLE = re.compile(rf"(?<![\w@.+-])@(?P<handle>{_HANDLE})(?![\w@])")
+AT_HANDLE = gated(AT_HANDLE)
 PLATFORM_HANDLE = re.compile(
     r"\b(?:snap|snapchat|insta|instagram|ig|tiktok|twitter|facebook|fb|threads|reddit|discord|"
     r"youtube|telegram|mumsnet|handle|username|user\s?name)\b"
@@ -51,6 +52,7 @@ ON_HERE = re.compile(
 )
 ON_HERE = gated(ON_HERE)
 REDDIT_USER = re.compile(rf"(?<![\w/])u/(?P<handle>{_HANDLE})(?![\w@])")
+REDDIT_USER = gated(REDDIT_USER)
 
 
 def social_handles(text: str) -> Iterator[Finding]:

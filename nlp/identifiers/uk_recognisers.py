@@ -84,6 +84,7 @@ HEALTH_NUMBER_CUE = re.compile(
     r"(?P<id>\d(?:[ -]{0,2}\d|\.\d){9})(?![\w/-]|[ .-]\d)",
     I,
 )
+HEALTH_NUMBER_CUE = gated(HEALTH_NUMBER_CUE)
 
 
 def nhs_numbers(text: str) -> Iterator[Finding]:
@@ -258,6 +259,7 @@ HOUSE_NUMBER_ONLY = re.compile(
 )
 # A flat, or a traveller site's pitch or a mooring's berth by its number ("it's Pitch 9").
 FLAT_ONLY = re.compile(r"(?<![\w])(?:flat|apartment|apt\.?|pitch|berth)\s*\d{1,4}[a-z]?\b", I)
+FLAT_ONLY = gated(FLAT_ONLY)
 # "Number 8, The Paddocks", "no. 3 The Limes": a house number said as a number, then a named
 # close or row that carries no street suffix but its capitals and "The".
 NUMBER_THEN_NAME = re.compile(
@@ -485,6 +487,7 @@ LIFESPAN = re.compile(
 
 # "a 1961 baby", "a 1940s child" is an era; "a 1961 baby" names the year someone was born.
 BIRTH_YEAR_BABY = re.compile(r"\b(?:a|an)\s+(?P<date>(?:19|20)\d{2})\s+(?:baby|babe)\b", I)
+BIRTH_YEAR_BABY = gated(BIRTH_YEAR_BABY)
 
 
 def dates_of_birth(text: str) -> Iterator[Finding]:
@@ -611,6 +614,7 @@ BABY_AGE = re.compile(
     rf"(?<![\d.,])\b{N}\s*(?:-|\s)?\s*(?:months?|weeks?|days?)\s*(?:-|\s)?\s*old\b", I
 )
 BABY_AGE_HINT = re.compile(r"(?:month|week|day)s?\s*(?:-|\s)?\s*old\b", I)
+BABY_AGE_HINT = gated(BABY_AGE_HINT)
 
 
 BABY_UNIT = re.compile(r"\s*(?:-|\s)?\s*(?:months?|weeks?|days?)\b", I)
@@ -689,6 +693,7 @@ CUED_SHORT_REF = gated(CUED_SHORT_REF)
 INITIALS_YEAR_SERIAL = re.compile(
     r"(?<![\w/-])(?P<id>(?-i:[A-Z]{2,6})\s(?:19|20)\d{2}[-/]\d{3,7})(?![\w/-])"
 )
+INITIALS_YEAR_SERIAL = gated(INITIALS_YEAR_SERIAL)
 
 
 NOT_A_REFERENCE = re.compile(

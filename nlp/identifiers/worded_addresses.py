@@ -103,12 +103,14 @@ CAPITAL_WORDED_LINE = re.compile(
     rf"(?-i:{_CAP_SUFFIX})(?![\w'’-])",
     I,
 )
+CAPITAL_WORDED_LINE = gated(CAPITAL_WORDED_LINE)
 COUNTED_AFTER = re.compile(r"[ \t]+[a-z]+s\b")
 FLAT_IN_BUILDING = re.compile(
     rf"\b(?:flat|apartment)\s+(?P<num>{NUMBER}),?\s+(?:{_CAP_WORD}\s+){{1,2}}"
     rf"(?=(?-i:[A-Z])){BUILDING_WORD}(?![\w'’-])",
     I,
 )
+FLAT_IN_BUILDING = gated(FLAT_IN_BUILDING)
 # "from flat nine", "at flat 12b" is nlp/identifiers/uk_recognisers.py's FLAT_ONLY; this is the
 # words.
 LONE_FLAT = re.compile(
@@ -119,6 +121,7 @@ LONE_FLAT = re.compile(
     r"miles?|percent|per|of|out)\b)",
     I,
 )
+LONE_FLAT = gated(LONE_FLAT)
 UNIT_WORDS = frozenset(
     """minute minutes hour hours mile miles day days week weeks month months year years
     second seconds metre metres yard yards foot feet step steps car cars bus
