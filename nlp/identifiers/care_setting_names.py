@@ -178,6 +178,7 @@ GENERIC_THE = re.compile(
     r"secretary|medical|practitioner|consensus|standard|view|way|case|level))",
     re.IGNORECASE,
 )
+GENERIC_THE = gated(GENERIC_THE)
 # "Ysbyty Gwynedd", "Meddygfa'r Llan", "Canolfan Iechyd Bethesda", "Cartref Bontnewydd".
 WELSH = re.compile(
     r"(?<![\w])(?i:ysbyty|meddygfa|canolfan\s+iechyd|cartref|hosbis)(?:['’]r)?\s+"

@@ -191,6 +191,7 @@ LOWER_NAME_AFTER_RELATION = re.compile(
     rf"\b(?:my|our|his|her)\s+{RELATIONS}\s+(?P<name>[a-z][a-z'’]+(?:-[a-z][a-z'’]+)?"
     r"(?:\s+(?:o['’]|mc|mac)?[a-z][a-z'’]+(?:-[a-z]+)?)?)"
 )
+LOWER_NAME_AFTER_RELATION = gated(LOWER_NAME_AFTER_RELATION)
 # "... can u help tony", "cheers dave": a first name in lower case ending the message.
 LOWER_LAST_NAME = re.compile(
     r"(?:\b(?:help|thanks|thank\s+you|cheers|ta|regards|love|from)\s+|[—–]\s*|\s-\s*)"
@@ -214,6 +215,7 @@ DESCRIBED_NAME = re.compile(
     r"(?<![\w'’-])(?P<name>[A-Z][a-z'’]+)\s+\([^()\n]{2,30}\)\s+(?:said|says|explained|told|asked|"
     r"rang|raised|described|shared|reported|consented|agreed|wants|wanted|feels|felt|added)\b"
 )
+DESCRIBED_NAME = gated(DESCRIBED_NAME)
 NICKNAMED = re.compile(r"(?<=[a-z,] )(?:Big|Wee|Young|Auld|Little|Old)\s+(?P<name>[A-Z][a-z]+)\b")
 NICKNAMED = gated(NICKNAMED)
 

@@ -32,6 +32,7 @@ PERSON_VERBS = (
     "will\\s+(?:chase|contact|ring|call|email|follow|feed\\s+back|check|speak|send|find)"
 )
 SUBJECT = re.compile(rf"(?<![\w&/.-]){_INITIALS}[ \t]+(?:{PERSON_VERBS})\b")
+SUBJECT = gated(SUBJECT)
 
 # What only a person has.
 PERSONAL = (

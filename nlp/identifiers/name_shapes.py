@@ -146,6 +146,7 @@ TITLE_AND_INITIAL = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+(?P<initial>[A-HJ-Z])(?=['’]s\b|[^\w’'-]|$)"
     rf"(?:\.?[ \t]+(?P<surname>{_SURNAME})(?![\w’'-]))?"
 )
+TITLE_AND_INITIAL = gated(TITLE_AND_INITIAL)
 
 
 def titles_and_initials(text: str) -> Iterator[Finding]:

@@ -22,6 +22,7 @@ hospitals and sentence shapes the training never saw.
 
 from __future__ import annotations
 
+import gc
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -48,7 +49,9 @@ def ner_pipeline():
     with without_torch():
         import spacy
 
-        return spacy.load(MODEL_DIR)
+        loaded = spacy.load(MODEL_DIR)
+    gc.freeze()  # see nlp.anonymise.keep_for_good
+    return loaded
 
 
 def ner_findings(texts: list[str], tokenised: list | None = None) -> list[list[Finding]]:

@@ -3,8 +3,9 @@
 Most rule patterns need a word or a sign that most stories never contain ("ref", "interpreter",
 "(", "@"), yet Python's `re` has no literal to look for first and tries the whole pattern at
 every position of every story. `gated(pattern)` reads the compiled pattern once and works out
-a few strings of which every match must contain one (RE2's "prefilter" idea); a text holding
-none of them (compared without case) cannot match, so `finditer` and `search` on it answer at
+a few sets of strings such that every match holds a string of each set (RE2's "prefilter"
+idea). A text without any string of one set (looked for as written where the pattern heeds
+case, in any case where it does not) cannot match, so `finditer` and `search` on it answer at
 once, without running the pattern. Any other text, and every other method, goes to the
 pattern itself, so what is found never changes; a pattern with no such strings (any digit or
 any capital can start a match) is returned as it is.
@@ -36,58 +37,79 @@ MAX_SETS = 3
 FOLD = {0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"}  # "İ", "ı", "ſ", "K" (Kelvin)
 
 
-def _required(items) -> list[frozenset[str]]:
-    """Sets of strings such that every match of this parsed sequence holds one string of each
+# A needle: a string, and whether it must be found as written (a case-sensitive part of the
+# pattern) or may be found in any case (compared with the text in lower case).
+Needle = tuple[str, bool]
+
+
+def _required(items, ignore_case: bool) -> list[frozenset[Needle]]:
+    """Sets of needles such that every match of this parsed sequence holds one needle of each
     set (lookarounds included: the text as a whole must hold what they look for)."""
-    required: list[frozenset[str]] = []
+    required: list[frozenset[Needle]] = []
     run: list[str] = []
 
     def end_run() -> None:
         if run:
-            required.append(frozenset({"".join(run)}))
+            required.append(frozenset({("".join(run), not ignore_case)}))
             run.clear()
 
     for op, av in items:
         if op is LITERAL and av < 128:
-            run.append(chr(av).lower())
+            run.append(chr(av).lower() if ignore_case else chr(av))
             continue
         end_run()
         if op is SUBPATTERN:
-            required += _required(av[3])
+            _, add_flags, del_flags, inner = av
+            inner_case = ignore_case
+            if add_flags & re.IGNORECASE:
+                inner_case = True
+            if del_flags & re.IGNORECASE:
+                inner_case = False
+            required += _required(inner, inner_case)
         elif op is ATOMIC:
-            required += _required(av)
+            required += _required(av, ignore_case)
         elif op is ASSERT:
-            required += _required(av[1])
+            required += _required(av[1], ignore_case)
         elif op in REPEATS and av[0] >= 1:
-            required += _required(av[2])
+            required += _required(av[2], ignore_case)
         elif op is BRANCH:
-            sharpest = [_sharpest(_required(branch)) for branch in av[1]]
+            sharpest = [_sharpest(_required(branch, ignore_case)) for branch in av[1]]
             if all(sharpest):
                 required.append(frozenset().union(*sharpest))
     end_run()
-    return [needed for needed in required if all(map(_rare_enough, needed))]
+    return [_shortest(needed) for needed in required if all(map(_rare_enough, needed))]
 
 
-def _sharpest(required: list[frozenset[str]]) -> frozenset[str]:
-    """The set most texts will lack: fewer, longer strings (empty when there is none)."""
+def _shortest(needed: frozenset[Needle]) -> frozenset[Needle]:
+    """The same set without needles that hold another of its needles: a text with "chaired"
+    holds "chair", so {"chair", "chaired"} asks no more than {"chair"}, in one look."""
+    return frozenset(
+        n for n in needed if not any(m != n and m[1] == n[1] and m[0] in n[0] for m in needed)
+    )
+
+
+def _sharpest(required: list[frozenset[Needle]]) -> frozenset[Needle]:
+    """The set most texts will lack: fewer, longer needles (empty when there is none)."""
     return max(required, key=_sharpness, default=frozenset())
 
 
-def _sharpness(needed: frozenset[str]) -> tuple[int, int]:
-    return (min(map(len, needed)), -len(needed))
+def _sharpness(needed: frozenset[Needle]) -> tuple[int, int]:
+    return (min(len(n) for n, _ in needed), -len(needed))
 
 
-def _rare_enough(needle: str) -> bool:
+def _rare_enough(needle: Needle) -> bool:
     """Two characters or more, or one sign ("(", "@", ":"): one letter or digit is in every text."""
-    return len(needle) > 1 or not (needle.isalnum() or needle.isspace())
+    text = needle[0]
+    return len(text) > 1 or not (text.isalnum() or text.isspace())
 
 
-def needles(pattern: re.Pattern) -> tuple[frozenset[str], ...]:
-    """Sets of lower-case ASCII strings such that every match of `pattern` holds one string of
+def needles(pattern: re.Pattern) -> tuple[frozenset[Needle], ...]:
+    """Sets of needles (ASCII strings) such that every match of `pattern` holds one needle of
     each set: the sharpest few (none when nothing is known)."""
     if not isinstance(pattern.pattern, str):
         return ()
-    required = set(_required(sre_parse.parse(pattern.pattern, pattern.flags)))
+    parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    required = set(_required(parsed, bool(parsed.state.flags & re.IGNORECASE)))
     return tuple(sorted(required, key=_sharpness, reverse=True)[:MAX_SETS])
 
 
@@ -97,14 +119,20 @@ class GatedPattern:
 
     __slots__ = ("pattern_", "needles")
 
-    def __init__(self, pattern: re.Pattern, found: tuple[frozenset[str], ...]):
+    def __init__(self, pattern: re.Pattern, found: tuple[frozenset[Needle], ...]):
         self.pattern_ = pattern
         self.needles = tuple(tuple(sorted(needed)) for needed in found)
 
     def may_match(self, text: str) -> bool:
-        """Whether `text` holds a string of each set (in lower case): if not, no match."""
+        """Whether `text` holds a needle of each set: if not, the pattern cannot match."""
         folded = _folded(text)
-        return all(any(n in folded for n in needed) for needed in self.needles)
+        for needed in self.needles:  # plain loops: this runs a hundred times for each text
+            for needle, as_written in needed:
+                if needle in (text if as_written else folded):
+                    break
+            else:
+                return False
+        return True
 
     def finditer(self, text: str, *args, **kwargs):
         if not self.may_match(text):

@@ -82,7 +82,9 @@ NAMED_HUB = re.compile(
 )
 # Cheap tests that skip a pattern when its kind word is absent (most stories have none).
 WORDS_OF_BRANCHES = re.compile(r"citizens|carers|food\s?bank|law centre")
+WORDS_OF_BRANCHES = gated(WORDS_OF_BRANCHES)
 WORDS_OF_HUBS = re.compile(r"hub|club|caf|project")
+WORDS_OF_HUBS = gated(WORDS_OF_HUBS)
 WORDS_OF_WORSHIP = re.compile(
     r"church|chapel|cathedral|mosque|masjid|gurdwara|mandir|temple|synagogue|parish|kirk"
 )

@@ -139,6 +139,7 @@ ROOM_AND_BUILDING = re.compile(
     r"|(?:Unit|Flat|Apartment|Apt)\s+\d{1,4}[A-Z]?,\s+The\s+[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){1,2})"
     r"(?=\s*(?:[,.;)\n]|$))"
 )
+ROOM_AND_BUILDING = gated(ROOM_AND_BUILDING)
 # "the chemist on Tor Hill": a named street after a chemist's, a surgery or a practice.
 SHOP_ON_STREET = re.compile(
     r"\b(?i:pharmacist|pharmacy|chemists?|surgery|practice|dentists?|opticians?|clinic|"

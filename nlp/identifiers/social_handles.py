@@ -43,6 +43,7 @@ POSTED_BY = gated(POSTED_BY)
 WROTE = re.compile(
     rf"(?m)^[ \t]*(?P<handle>{_HANDLE})[ \t]+(?:wrote|said|replied|posted|commented|asked)[ \t]*:"
 )
+WROTE = gated(WROTE)
 ON_HERE = re.compile(
     rf"\b(?:(?:I['’]?m|I\s+am|as|called)\s+@?(?P<handle>{_HANDLE})\s+on\s+(?:here|this\s+"
     r"(?:forum|site|board|group|page)|the\s+(?:forum|site|board|group|page))\b|"

@@ -266,6 +266,7 @@ NUMBER_THEN_NAME = re.compile(
     r"(?<![\w])(?:number|no\.?)\s*\d{1,4}[a-z]?,?\s+(?-i:The\s+[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+)?)",
     I,
 )
+NUMBER_THEN_NAME = gated(NUMBER_THEN_NAME)
 NOT_STREET_WORDS = frozenset(
     """the a an my our his her their your this that these those of in on at to for from by with
     and or but up down into onto over under past across along round around out off about
@@ -347,6 +348,7 @@ BARE_STREET = re.compile(
     r"(?:Road|Street|Lane|Avenue|Crescent|Drive|Terrace|Gardens|Close|Grove|Way|Place|Walk|Row|"
     r"Square|Parade|Mews|Rd|St(?!\.?\s+[A-Z]))\b(?![’'-])"
 )
+BARE_STREET = gated(BARE_STREET)
 
 
 # "12 heol y bont", "4 STRYD Y CASTELL": where capitals mean nothing, a house number first.
