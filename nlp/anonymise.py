@@ -247,9 +247,10 @@ def detect_many(
         if piece.strip()
     ]
     results: list[list[Finding]] = [[] for _ in texts]
-    # The NER reads the same tokens: a piece that went through the tokenizer alone (mixed
-    # case) is not tokenised twice. The tagger's pipes change token attributes (NORM), so
-    # the pieces they read are tokenised again for the NER.
+    # The NER reads the same tokens: a piece that goes through a tokenizer alone (mixed case)
+    # is tokenised once, by the NER pipeline's tokenizer (the same as spaCy's; see
+    # ner_model.tokenised), for the rules and then the NER. The tagger's pipes change token
+    # attributes (NORM), so the pieces they read are tokenised again for the NER.
     tokenised: list = [None] * len(pieces)
     # select_pipes changes the shared pipeline, so one thread at a time (a worker has several).
     with _PIPELINE_LOCK:
@@ -257,7 +258,12 @@ def detect_many(
             batch = [i for i, p in enumerate(pieces) if (p[3] == "mixed") == mixed]
             spacy_input = [_for_spacy(pieces[i][2], pieces[i][3]) for i in batch]
             with eng.nlp.select_pipes(enable=[p for p in pipes if p in eng.nlp.pipe_names]):
-                docs = eng.nlp.pipe(spacy_input, batch_size=BATCH_SIZE)
+                if mixed and use_ner:
+                    from nlp.identifiers.ner_model import tokenised as tokenised_for_ner
+
+                    docs = tokenised_for_ner(spacy_input)
+                else:
+                    docs = eng.nlp.pipe(spacy_input, batch_size=BATCH_SIZE)
                 for i, read, doc in zip(batch, spacy_input, docs, strict=True):
                     n, offset, piece, _ = pieces[i]
                     results[n].extend(f.shifted(offset) for f in _analyse(eng, piece, doc))
