@@ -154,15 +154,17 @@ def _load_engine(model: str) -> Engine:
         AtSignEmailRecognizer,
         DottedUrlRecognizer,
         NoContextEnhancer,
+        TaggerOnlyNlpEngine,
         UkRulesRecognizer,
     )
 
     # An explicit configuration: without one Presidio tries to download en_core_web_lg.
     provider = NlpEngineProvider(
+        nlp_engines=(TaggerOnlyNlpEngine,),
         nlp_configuration={
             "nlp_engine_name": "spacy",
             "models": [{"lang_code": "en", "model_name": model}],
-        }
+        },
     )
     nlp_engine = provider.create_engine()
     nlp = nlp_engine.nlp["en"]
