@@ -149,7 +149,9 @@ class GatedPattern:
 
 
 def gated(pattern: re.Pattern) -> re.Pattern | GatedPattern:
-    """`pattern` behind a gate on the strings its matches need; itself when it needs none."""
+    """`pattern` behind a gate on the strings its matches need; itself when it needs none.
+    Meant for a pattern run over whole texts: on single words the check costs more than the
+    search it spares."""
     found = needles(pattern)
     return GatedPattern(pattern, found) if found else pattern
 
@@ -161,8 +163,9 @@ def _folded(text: str) -> str:
     """`text` in lower case with the letters `re` reads as ASCII ones made ASCII; the last
     answer is kept, since one text meets many gates in a row."""
     global _last
-    if _last[0] is text:
-        return _last[1]
+    last = _last  # read once: another thread may replace it
+    if last[0] is text:
+        return last[1]
     folded = text.lower() if text.isascii() else text.translate(FOLD).lower()
     _last = (text, folded)
     return folded
