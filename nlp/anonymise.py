@@ -251,7 +251,7 @@ def detect_many(
     results: list[list[Finding]] = [[] for _ in texts]
     # The NER reads the same tokens: a piece that goes through a tokenizer alone (mixed case)
     # is tokenised once, by the NER pipeline's tokenizer (the same as spaCy's; see
-    # ner_model.tokenised), for the rules and then the NER. The tagger's pipes change token
+    # ner_model.tokenise), for the rules and then the NER. The tagger's pipes change token
     # attributes (NORM), so the pieces they read are tokenised again for the NER.
     tokenised: list = [None] * len(pieces)
     # select_pipes changes the shared pipeline, so one thread at a time (a worker has several).
@@ -261,9 +261,9 @@ def detect_many(
             spacy_input = [_for_spacy(pieces[i][2], pieces[i][3]) for i in batch]
             with eng.nlp.select_pipes(enable=[p for p in pipes if p in eng.nlp.pipe_names]):
                 if mixed and use_ner:
-                    from nlp.identifiers.ner_model import tokenised as tokenised_for_ner
+                    from nlp.identifiers.ner_model import tokenise
 
-                    docs = tokenised_for_ner(spacy_input)
+                    docs = tokenise(spacy_input)
                 else:
                     docs = eng.nlp.pipe(spacy_input, batch_size=BATCH_SIZE)
                 for i, read, doc in zip(batch, spacy_input, docs, strict=True):

@@ -57,7 +57,7 @@ def ner_findings(texts: list[str], tokenised: list | None = None) -> list[list[F
     """Findings of the trained NER in each text, with the precision safeguards applied.
 
     `tokenised` may hold, per text, a spaCy Doc of exactly that text (or None): one from
-    `tokenised` below is read as it is, one from the anonymiser's own pipeline is rebuilt in
+    `tokenise` below is read as it is, one from the anonymiser's own pipeline is rebuilt in
     this pipeline's vocabulary (`_retokenised`). Either way its tokens are reused, since
     tokenising is a tenth of the whole run and both pipelines use spaCy's English tokenizer
     unchanged."""
@@ -92,7 +92,7 @@ def ner_findings(texts: list[str], tokenised: list | None = None) -> list[list[F
     return out
 
 
-def tokenised(texts: list[str]) -> list:
+def tokenise(texts: list[str]) -> list:
     """`texts` through this pipeline's tokenizer alone: Docs that `ner_findings` reads as they
     are. The anonymiser's rules read them in place of its own pipeline's tokens, so a
     mixed-case piece is tokenised once, not tokenised and then rebuilt: the two tokenizers

@@ -26,7 +26,6 @@ SUBPATTERN = sre_constants.SUBPATTERN
 BRANCH = sre_constants.BRANCH
 REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT)
 ATOMIC = sre_constants.ATOMIC_GROUP
-
 ASSERT = sre_constants.ASSERT  # a lookahead or lookbehind; ASSERT_NOT is left alone
 # A gate checks at most this many sets, the sharpest.
 MAX_SETS = 3
