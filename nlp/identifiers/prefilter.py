@@ -56,6 +56,15 @@ def _required(items, ignore_case: bool) -> list[frozenset[Needle]]:
         if op is LITERAL and av < 128:
             run.append(chr(av).lower() if ignore_case else chr(av))
             continue
+        if op is BRANCH and run:
+            # The parser takes a common start out of the alternatives ("w(?:as|ere)" for
+            # "was|were"): that start and each alternative's own first letters are one string.
+            start = "".join(run)
+            required.append(
+                frozenset(
+                    (start + _leading(branch, ignore_case), not ignore_case) for branch in av[1]
+                )
+            )
         end_run()
         if op is SUBPATTERN:
             _, add_flags, del_flags, inner = av
@@ -77,6 +86,16 @@ def _required(items, ignore_case: bool) -> list[frozenset[Needle]]:
                 required.append(frozenset().union(*sharpest))
     end_run()
     return [_shortest(needed) for needed in required if all(map(_rare_enough, needed))]
+
+
+def _leading(items, ignore_case: bool) -> str:
+    """The ASCII letters a parsed sequence starts with, as `_required` writes them."""
+    lead = []
+    for op, av in items:
+        if op is not LITERAL or av >= 128:
+            break
+        lead.append(chr(av).lower() if ignore_case else chr(av))
+    return "".join(lead)
 
 
 def _shortest(needed: frozenset[Needle]) -> frozenset[Needle]:
