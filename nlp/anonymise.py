@@ -17,6 +17,7 @@ switched per batch: use it from one thread per process (as the job workers do).
 from __future__ import annotations
 
 import bisect
+import gc
 import logging
 import re
 import threading
@@ -134,7 +135,16 @@ class Engine:
 def engine(model: str = DEFAULT_MODEL) -> Engine:
     """Load spaCy and Presidio once per process (never in a web request: it takes seconds)."""
     with without_torch():
-        return _load_engine(model)
+        loaded = _load_engine(model)
+    keep_for_good()
+    return loaded
+
+
+def keep_for_good() -> None:
+    """Models, recognisers and word lists loaded once live as long as the process: frozen
+    (`gc.freeze`), they are no longer walked by every full garbage collection, which on a
+    large input is a tenth of a second."""
+    gc.freeze()
 
 
 def _load_engine(model: str) -> Engine:
@@ -147,15 +157,17 @@ def _load_engine(model: str) -> Engine:
         AtSignEmailRecognizer,
         DottedUrlRecognizer,
         NoContextEnhancer,
+        TaggerOnlyNlpEngine,
         UkRulesRecognizer,
     )
 
     # An explicit configuration: without one Presidio tries to download en_core_web_lg.
     provider = NlpEngineProvider(
+        nlp_engines=(TaggerOnlyNlpEngine,),
         nlp_configuration={
             "nlp_engine_name": "spacy",
             "models": [{"lang_code": "en", "model_name": model}],
-        }
+        },
     )
     nlp_engine = provider.create_engine()
     nlp = nlp_engine.nlp["en"]
@@ -240,9 +252,10 @@ def detect_many(
         if piece.strip()
     ]
     results: list[list[Finding]] = [[] for _ in texts]
-    # The NER reads the same tokens: a piece that went through the tokenizer alone (mixed
-    # case) is not tokenised twice. The tagger's pipes change token attributes (NORM), so
-    # the pieces they read are tokenised again for the NER.
+    # The NER reads the same tokens: a piece that goes through a tokenizer alone (mixed case)
+    # is tokenised once, by the NER pipeline's tokenizer (the same as spaCy's; see
+    # ner_model.tokenise), for the rules and then the NER. The tagger's pipes change token
+    # attributes (NORM), so the pieces they read are tokenised again for the NER.
     tokenised: list = [None] * len(pieces)
     # select_pipes changes the shared pipeline, so one thread at a time (a worker has several).
     with _PIPELINE_LOCK:
@@ -250,7 +263,12 @@ def detect_many(
             batch = [i for i, p in enumerate(pieces) if (p[3] == "mixed") == mixed]
             spacy_input = [_for_spacy(pieces[i][2], pieces[i][3]) for i in batch]
             with eng.nlp.select_pipes(enable=[p for p in pipes if p in eng.nlp.pipe_names]):
-                docs = eng.nlp.pipe(spacy_input, batch_size=BATCH_SIZE)
+                if mixed and use_ner:
+                    from nlp.identifiers.ner_model import tokenise
+
+                    docs = tokenise(spacy_input)
+                else:
+                    docs = eng.nlp.pipe(spacy_input, batch_size=BATCH_SIZE)
                 for i, read, doc in zip(batch, spacy_input, docs, strict=True):
                     n, offset, piece, _ = pieces[i]
                     results[n].extend(f.shifted(offset) for f in _analyse(eng, piece, doc))

@@ -132,3 +132,26 @@ def test_tokens_reused_from_the_anonymiser_read_as_the_ners_own(text):
     ]
     assert reused.text == text
     assert ner_findings([text], [engine().nlp.make_doc(text)]) == ner_findings([text])
+
+
+def test_the_ners_tokens_are_the_ones_the_rules_would_read():
+    """Mixed-case pieces are tokenised once, by the NER pipeline's tokenizer, for the rules
+    too (nlp.identifiers.ner_model.tokenise): its rules must be the anonymiser pipeline's,
+    and the lexical attributes the rules read (token_rules.VIEW_ATTRS: lower case, stop
+    words) the same in both vocabularies."""
+    from spacy.attrs import IS_STOP, LOWER
+
+    from nlp.anonymise import DEFAULT_MODEL, engine
+
+    ours, ner = engine(DEFAULT_MODEL).nlp, ner_pipeline()
+    for name in ("prefix_search", "suffix_search", "infix_finditer", "url_match"):
+        a, b = getattr(ours.tokenizer, name).__self__, getattr(ner.tokenizer, name).__self__
+        assert (a.pattern, a.flags) == (b.pattern, b.flags)
+    assert ours.tokenizer.token_match is None and ner.tokenizer.token_match is None
+    assert ours.tokenizer.rules == ner.tokenizer.rules
+    assert ours.tokenizer.faster_heuristics == ner.tokenizer.faster_heuristics
+    assert ours.vocab.lex_attr_getters[LOWER] is ner.vocab.lex_attr_getters[LOWER]
+    assert ours.vocab.lex_attr_getters[IS_STOP].keywords == (
+        ner.vocab.lex_attr_getters[IS_STOP].keywords
+    )
+    assert ours.vocab.lex_attr_getters[IS_STOP].func is ner.vocab.lex_attr_getters[IS_STOP].func

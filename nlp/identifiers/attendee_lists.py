@@ -26,6 +26,7 @@ from nlp.identifiers.name_gazetteer import (
     TITLE_CUES,
     gazetteer,
 )
+from nlp.identifiers.prefilter import gated
 
 _WORD = r"(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]{1,14}(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{1,14})?"
 NAME = rf"{_WORD}(?:[ \t]+(?:{_WORD}|[A-Z]\.?))?(?:[ \t]+{_WORD})?"
@@ -36,6 +37,7 @@ LIST_HEADING = re.compile(
     r"staff[ \t]+present|those[ \t]+present|absent|invited)[ \t]*[:\-–—][ \t]*"
     r"(?P<items>[^\n]+)"
 )
+LIST_HEADING = gated(LIST_HEADING)
 # Credits and roles that name one person: "Notes by Kit", "Chair: Marcia", "Minute-taker: Olu",
 # "Arabic interpreter: Yousef", "Warden: Bernie".
 CREDIT = re.compile(
@@ -46,6 +48,7 @@ CREDIT = re.compile(
     r"|\b[A-Z][a-z]+[ \t]+(?i:interpreter|translator)[ \t]*:)"
     rf"[ \t]*(?P<name>{NAME})(?=[ \t]*(?:[.,;(\n]|$))"
 )
+CREDIT = gated(CREDIT)
 # Titles before a listed name ("Revd. Jonathan Kitto", "Cllr Amin"): the name follows them.
 TITLES = r"(?:Revd|Rev|Fr|Cllr|Prof|Dr|Mrs|Mr|Ms|Miss|Mx|Sr|Sir|Dame|Lady|Lord)\.?"
 # Words that stand where a list's item or a credit's name would and name no one.

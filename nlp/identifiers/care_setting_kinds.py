@@ -28,6 +28,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from nlp.identifiers.findings import Finding
 from nlp.identifiers.hospital_units import SPECIALTIES
 from nlp.identifiers.name_gazetteer import gazetteer
+from nlp.identifiers.prefilter import gated, gated_all
 
 CARE_WORDS = re.compile(
     r"\b(?:ward|wards|bed|admitted|admission|discharged?|transferred|nurses?|hospital|consultant|"
@@ -48,11 +49,13 @@ THE_NAME = re.compile(
 )
 # "the Royal Derby", "the Royal Oldham", "the Royal Stoke": a royal hospital by its town.
 ROYAL_PLACE = re.compile(rf"(?<![\w])(?i:the)\s+(?P<name>Royal\s+{_CAP})(?![\w'’-])")
+ROYAL_PLACE = gated(ROYAL_PLACE)
 # "the Booth Centre", "the Derby Autism Hub", "the Wortley Beck clinic".
 THE_NAMED_KIND = re.compile(
     rf"(?<![\w])(?i:the)\s+(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}}\s+"
     r"(?:Centre|Center|Hub|Clinic|clinic|Unit|unit|House|Lodge|Hall|Court))(?![\w'’-])"
 )
+THE_NAMED_KIND = gated(THE_NAMED_KIND)
 NOT_A_CENTRE = frozenset(
     """city town shopping leisure sports job jobcentre garden visitor call contact data test
     community civic arts conference business trade health medical science food""".split()
@@ -78,6 +81,7 @@ CHAIN = re.compile(
     r"(?:\s+(?:pharmacy|chemist))?(?=\s+(?:on|in|at|near|by)\s+(?:the\s+)?(?-i:[A-Z])|\s+(?-i:[A-Z][a-z]))",
     re.IGNORECASE,
 )
+CHAIN = gated(CHAIN)
 # "in LRI again", "at RVH", "to QEUH": a hospital's initials after a word of place.
 BARE_INITIALS = re.compile(
     r"(?<![\w])(?P<prep>in|at|to|from|into)\s+(?P<abbr>[A-Z]{2,4}[HI])(?![\w&'’-])"
@@ -100,6 +104,7 @@ ROYAL_POSSESSIVE = re.compile(
     r"(?=[ \t]*(?:[.,;:!?)–—-]|$)|[ \t]+(?P<next>[a-z]+)\b)",
     re.MULTILINE,
 )
+ROYAL_POSSESSIVE = gated(ROYAL_POSSESSIVE)
 AFTER_POSSESSIVE = STOP_WORDS | frozenset(
     "said says told rang phoned called yesterday today tomorrow again twice".split()
 )
@@ -117,6 +122,7 @@ QUOTED_NICKNAMES = (
         re.IGNORECASE,
     ),
 )
+QUOTED_NICKNAMES = gated_all(QUOTED_NICKNAMES)
 NOT_HOSPITAL_INITIALS = frozenset(
     """MRI UTI BMI PPI TCI AKI ABI TBI RTI LRTI URTI SSI HAI CAUTI ICH SAH PPH BPH DGH OOH LMWH
     UFH DOH DOI FOI ROI KPI API CPI CHI NHSI PHI DHI CQI HI""".split()

@@ -36,6 +36,7 @@ from nlp.identifiers.hospital_units import hospital_units
 from nlp.identifiers.initials import NOT_INITIALS
 from nlp.identifiers.name_gazetteer import gazetteer
 from nlp.identifiers.place_shapes import cued_districts
+from nlp.identifiers.prefilter import gated
 from nlp.identifiers.uk_recognisers import capitals_mean_little
 
 DATA = Path(__file__).parents[1] / "data" / "care_setting_names.txt"
@@ -262,16 +263,19 @@ NOTE_CARE_WORDS = re.compile(
 )
 
 
+GENERIC_THE = gated(GENERIC_THE)
 # "Ysbyty Gwynedd", "Meddygfa'r Llan", "Canolfan Iechyd Bethesda", "Cartref Bontnewydd".
 WELSH = re.compile(
     r"(?<![\w])(?i:ysbyty|meddygfa|canolfan\s+iechyd|cartref|hosbis)(?:['’]r)?\s+"
     r"[^\W\d_][\w'’-]*(?:\s+[A-ZÂÊÎÔÛŴŶ][\w'’-]*)?"
 )
+WELSH = gated(WELSH)
 # "Ward C4", "ward 3B", "Ward 7", "OPD 3", "Outpatients 2".
 WARD_CODE = re.compile(
     r"(?<![\w])(?:ward|opd|outpatients?(?:\s+department)?)\s+[A-Z]{0,2}\d{1,3}[A-Z]?(?![\w])",
     re.IGNORECASE,
 )
+WARD_CODE = gated(WARD_CODE)
 
 # "on C Wing", "F WING", "THE JESSOP WING": a prison's or hospital's wing by a letter (any
 # case), or by a name in a text of capitals, where "Wing" no longer tells a name by its capital
@@ -292,6 +296,7 @@ WARD_NAMED = re.compile(
     r"(?:[ \t]+(?P<second>[A-ZÂÊÎÔÛŴŶ][a-zâêîôûŵŷ'’]+))?"  # "Ward Dewi Sant"
     r"(?![\w'’-])"
 )
+WARD_NAMED = gated(WARD_NAMED)
 # Typed in lower case or capitals: "on ward alaw", "dr shah and partners".
 WARD_ANY_CASE = re.compile(
     r"(?<![\w])(?P<ward>ward)[ \t]+(?P<name>[^\W\d_]{3,})(?:[ \t]+(?P<second>[^\W\d_]{3,}))?"
@@ -309,6 +314,7 @@ PARTNERS = re.compile(
     r"\s+(?:and|&)\s+(?:Partners|Colleagues|Associates)\b"
     rf"|(?<![\w])Drs\.?\s+{_SURNAME}(?:\s*(?:,|and|&)\s*{_SURNAME})+"
 )
+PARTNERS = gated(PARTNERS)
 # "the WRH", "the NCGH": a local hospital's initials after "the", taken only when they end as
 # hospital and infirmary initials do (H, I) and a word of care is near. Listed abbreviations
 # ("the LGI") are found above without that context.

@@ -21,6 +21,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from nlp.identifiers.findings import Finding
 from nlp.identifiers.initials import NOT_INITIALS
 from nlp.identifiers.name_gazetteer import ROLE_CUES, TITLE_CUES, gazetteer
+from nlp.identifiers.prefilter import gated
 from nlp.identifiers.usernames import STRONG, WEAK, username_shape
 
 # A name as a chat labels it: "Nic", "Sinéad", "Mary-Jo", "O'Neill", or one or two capitals.
@@ -44,6 +45,7 @@ TURN = re.compile(
     r"(?:^|(?<=\n)|(?<=[^\w\s,;:'’\"-])[ \t]+)[ \t]*"
     rf"(?P<who>{NAME}|[A-Z]{{1,2}}|{CAPITALS}|{USERNAME})[ \t]?:[ \t]+(?=\S)"
 )
+TURN = gated(TURN)
 # After a time stamp the sender is whatever the phone's contacts call them, up to three words:
 # "Shell", "Auntie Bernie", a common word included, in lower case ("gaz") or, for someone
 # not in the contacts, after a tilde ("~ Bernie").
@@ -52,6 +54,7 @@ STAMPED_TURN = re.compile(
     rf"(?P<who>{NAME}(?:[ \t]{NAME}){{0,2}}|{USERNAME}|[a-zß-öø-ÿ]{{2,12}})"
     r"[ \t]?:[ \t]+(?=\S)"
 )
+STAMPED_TURN = gated(STAMPED_TURN)
 ROLES = frozenset(
     """q a sw gp nb ps re dr mr ms ok rn hca ot pt me us mum dad nan gran staff nurse carer
     reply answer note ref tel mob fax p c h hx dx rx tx sx son daughter wife husband ward

@@ -30,6 +30,7 @@ from nlp.identifiers.name_gazetteer import (
     TITLE_CUES,
     gazetteer,
 )
+from nlp.identifiers.prefilter import gated
 from nlp.identifiers.usernames import NOT_USERNAMES, username_shape
 
 _CAP = r"(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]{1,14}(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{1,14})?"
@@ -45,6 +46,7 @@ COMMENTS_HEADING = re.compile(
     r"(?im)^[ \t]*(?:\d+[ \t]+)?(?:comments|replies)[ \t]*:?[ \t]*$"
     r"|(?:^|(?<=[\s.!?]))(?:comments|replies)[ \t]*:[ \t]*(?-i:[A-Z][a-z]+[ \t]+[A-Z][a-z]+)[ \t]?:"
 )
+COMMENTS_HEADING = gated(COMMENTS_HEADING)
 INDENTED = re.compile(r"(?m)^(?:[ \t]{2,}|[ \t]*[↳►▶→»][ \t]*)\S")
 # A comment's first line: a full name (capitalised, or in lower case in a lower-case thread)
 # then the comment, with or without a colon; or after a reply arrow any label and a colon.
@@ -64,6 +66,7 @@ GIVEN_USERNAME = re.compile(
     r"\b[^.\n:]{0,40}?(?:\bis|\bwas|:))[ \t]+@?"
     rf"(?P<handle>{_HANDLE})(?![\w@])"
 )
+GIVEN_USERNAME = gated(GIVEN_USERNAME)
 
 
 def is_thread(text: str) -> bool:

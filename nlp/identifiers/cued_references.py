@@ -25,6 +25,7 @@ from collections.abc import Iterator
 
 from nlp.identifiers.findings import Finding
 from nlp.identifiers.name_gazetteer import gazetteer
+from nlp.identifiers.prefilter import gated
 from nlp.identifiers.uk_recognisers import capitals_mean_little
 
 I = re.IGNORECASE  # noqa: E741 - short alias keeps the long patterns readable
@@ -55,6 +56,21 @@ CUE = re.compile(
     rf"(?P<sep>\s*(?:{FILLER}\s*){{0,4}})",
     I,
 )
+CUE = gated(CUE)
+_last_cues: tuple[str, list[re.Match]] = ("", [])
+
+
+def cue_matches(text: str) -> list[re.Match]:
+    """CUE's matches in `text`. The last text's are kept: spoken_references reads the same
+    cues right after cued_references, and CUE is the costliest pattern of the rules."""
+    global _last_cues
+    last = _last_cues  # read once: another thread may replace it
+    if last[0] is text:
+        return last[1]
+    found = list(CUE.finditer(text))
+    _last_cues = (text, found)
+    return found
+
 
 # A group that carries a digit ("RK5", "0047", "22", "2291-B" is two groups), a group of letters
 # (the system's prefix), and what joins them: one space, or a dash or slash with a space either
@@ -116,7 +132,7 @@ def _prefix_ok(run: str, any_case: bool) -> bool:
 
 def cued_references(text: str) -> Iterator[Finding]:
     any_case = capitals_mean_little(text)
-    for cue in CUE.finditer(text):
+    for cue in cue_matches(text):
         m = RUN.match(text, cue.end())
         if not m:
             continue

@@ -29,6 +29,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from nlp.identifiers.findings import Finding
 from nlp.identifiers.name_gazetteer import DOMAIN_WORDS, ROLE_CUES, gazetteer
 from nlp.identifiers.number_words import NUMBER
+from nlp.identifiers.prefilter import gated
 
 I = re.IGNORECASE  # noqa: E741 - short alias keeps the long patterns readable
 
@@ -38,17 +39,20 @@ FIELD_LABELS = (
 )
 # "age - 22", "Age: 31", "age – 7": a field's value even where "age" alone would be too loose.
 AGE_FIELD = re.compile(r"\b(?:age|oed)\s*(?:/\s*age\s*)?[-:–=]\s*(?P<age>\d{1,3})(?![\w.:/])", I)
+AGE_FIELD = gated(AGE_FIELD)
 # "name - callum reid age - 22", "name jas kaur postcode ...": a name between two field labels.
 NAME_FIELD_LOWER = re.compile(
     rf"(?:^|(?<=[\n.]))\s*name\s*[-:–]?\s+(?P<name>[a-z][a-z'’-]+(?:\s+[a-z][a-z'’-]+){{0,2}})"
     rf"\s*[-,]?\s+(?={FIELD_LABELS}\b)",
 )
+NAME_FIELD_LOWER = gated(NAME_FIELD_LOWER)
 # "Enw / Name: Sioned", "Enw: Gwion", "Ainm / Name – Ciarán Ó Dálaigh": a Welsh or Irish label
 # (with or without its English) before the name; "Oed: 8" is the Welsh form's age.
 BILINGUAL_NAME = re.compile(
     r"\b(?:Enw|ENW|Ainm|AINM)\s*(?:/\s*(?:Name|NAME)\s*)?[:–-]\s*"
     r"(?P<name>[A-ZÀ-Ý][\w'’-]+(?:\s+(?:[A-ZÀ-Ý][\w'’-]+|ap|ab|verch|Ó|Ní|Mac|Nic)){0,3})"
 )
+BILINGUAL_NAME = gated(BILINGUAL_NAME)
 NEXT_LABEL = re.compile(r"\s+\S+(?=(?:\s+\w+)?\s*[/:])")
 FIELD_WORDS = frozenset("name age postcode tel phone email story comment what when".split())
 # "area - dundee", "Where do you live? Hartcliffe", "Town: Pensby": the place the form asks for.
@@ -58,6 +62,7 @@ PLACE_FIELD = re.compile(
     r"(?P<place>[A-Za-z][a-z'’-]+(?-i:(?:[ -][A-Z][a-z'’-]+)?))",
     I,
 )
+PLACE_FIELD = gated(PLACE_FIELD)
 NOT_PLACE = frozenset(
     """the a an my our yes no n/a na none not home here there local near rural urban city
     town village nearby""".split()
@@ -65,6 +70,7 @@ NOT_PLACE = frozenset(
 
 # Welsh: "yn 8 oed" (is 8 years old), "9 mlwydd oed".
 WELSH_AGE = re.compile(r"\b(?:yn\s+)?(?P<age>\d{1,3})\s+(?:mlwydd\s+|mlwydd-)?oed\b", I)
+WELSH_AGE = gated(WELSH_AGE)
 # "our three children (9, 6 and 2)", "the grandkids, aged 4 and 7": every age in the list.
 CHILD_AGES = re.compile(
     r"\b(?:children|kids|sons|daughters|grandchildren|grandkids|boys|girls|twins|triplets|"
@@ -73,6 +79,7 @@ CHILD_AGES = re.compile(
     r"(?!\s*(?:hours?|days?|weeks?|months?|years|mins?|minutes?|times|%|mg|ml)\b))",
     I,
 )
+CHILD_AGES = gated(CHILD_AGES)
 # "3 ambulance trips in one day at 77!", "walking again at 91.": an old age said after "at"
 # closing a clause; measurements ("sats at 88.") and times are not ages.
 AGE_AT_END = re.compile(r"\bat\s+(?P<age>\d{2,3})(?=\s*[!?]|\.(?!\d)|\s*[,;)]\s)")
@@ -91,6 +98,7 @@ ASKED = re.compile(
     r"[,.]?\s+)*(?P<answer>[^.?!\n]{1,60})",
     I,
 )
+ASKED = gated(ASKED)
 SPELT_TOKEN = (
     r"(?:[A-Za-z]|[A-Za-z]{1,4}(?:-[A-Za-z]{1,5})+|"
     rf"{NUMBER}|oh|zero|double\s+\w+|ay|bee|cee|dee|ee|eff|gee|aitch|jay|kay|ell|em|en|pee|"
@@ -118,7 +126,9 @@ SPOKEN_DATE = re.compile(
     rf"|{MONTHS}\s+(?:the\s+)?{ORDINAL},?\s+(?:{YEAR_WORDS})",
     I,
 )
+SPOKEN_DATE = gated(SPOKEN_DATE)
 BIRTH_CUE = re.compile(r"\b(?:date\s+of\s+birth|dob|d\.o\.b|born|birthday)\b", I)
+BIRTH_CUE = gated(BIRTH_CUE)
 
 # "Tolu\n0121 496 0558", "Gemma Beckett 01438 496 0917" closing a message: the contact block.
 NAME_BESIDE_PHONE = re.compile(
@@ -156,6 +166,7 @@ RELATION_NAME_AGE = re.compile(
     r"(?P<name>[A-Za-z][a-z'’-]+)\s+(?P<age>\d{1,3})"
     r"(?=\s*[–—,;:)(]|\s+-\s|\s*$|\s+[a-z]{2,}ing\b)"
 )
+RELATION_NAME_AGE = gated(RELATION_NAME_AGE)
 
 
 RELATIONS = (
@@ -169,6 +180,7 @@ NAME_THEN_RELATION = re.compile(
     rf"the|pt['’]s|patient['’]s)?\s*{RELATIONS}\)",
     I,
 )
+NAME_THEN_RELATION = gated(NAME_THEN_RELATION)
 PEOPLE_WORDS = frozenset(
     """man woman lady gentleman gent boy girl person someone somebody patient client caller
     child kid kids baby people family adult lad lass chap fella bloke""".split()
@@ -179,6 +191,7 @@ LOWER_NAME_AFTER_RELATION = re.compile(
     rf"\b(?:my|our|his|her)\s+{RELATIONS}\s+(?P<name>[a-z][a-z'’]+(?:-[a-z][a-z'’]+)?"
     r"(?:\s+(?:o['’]|mc|mac)?[a-z][a-z'’]+(?:-[a-z]+)?)?)"
 )
+LOWER_NAME_AFTER_RELATION = gated(LOWER_NAME_AFTER_RELATION)
 # "... can u help tony", "cheers dave": a first name in lower case ending the message.
 LOWER_LAST_NAME = re.compile(
     r"(?:\b(?:help|thanks|thank\s+you|cheers|ta|regards|love|from)\s+|[—–]\s*|\s-\s*)"
@@ -202,7 +215,9 @@ DESCRIBED_NAME = re.compile(
     r"(?<![\w'’-])(?P<name>[A-Z][a-z'’]+)\s+\([^()\n]{2,30}\)\s+(?:said|says|explained|told|asked|"
     r"rang|raised|described|shared|reported|consented|agreed|wants|wanted|feels|felt|added)\b"
 )
+DESCRIBED_NAME = gated(DESCRIBED_NAME)
 NICKNAMED = re.compile(r"(?<=[a-z,] )(?:Big|Wee|Young|Auld|Little|Old)\s+(?P<name>[A-Z][a-z]+)\b")
+NICKNAMED = gated(NICKNAMED)
 
 
 DIGIT = re.compile(r"\d")

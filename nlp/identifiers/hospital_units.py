@@ -31,6 +31,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from nlp.identifiers.findings import Finding
 from nlp.identifiers.name_gazetteer import COUNTRIES, gazetteer
+from nlp.identifiers.prefilter import gated
 
 CARE_NEAR = re.compile(
     r"\b(?:ward|wards|bed|beds|admitted|admission|discharged?|moved|transferred|nurses?|"
@@ -60,15 +61,18 @@ SPECIALTIES = (
 CODE_AND_SPECIALTY = re.compile(
     rf"(?<![\w/-])(?P<unit>[A-Z]{{1,2}}\d{{1,2}}[A-Z]?\s+(?:{SPECIALTIES}))(?![\w])"
 )
+CODE_AND_SPECIALTY = gated(CODE_AND_SPECIALTY)
 # "moved to C7", "transferred onto F12", "back on B3": a code alone after a move, when it is no
 # postcode ("moved to B4 7XY") and no road ("moved to the M6").
 MOVED_TO_CODE = re.compile(
     r"(?<![\w])(?i:moved|transferred|sent|taken|wheeled|went|go|back)\s+"
     r"(?i:up\s+|down\s+|over\s+)?(?i:to|onto|on)\s+(?P<unit>[A-LN-Z]\d{1,2}[A-Z]?)(?![\w]|\s+\d[A-Z]{2}\b)"
 )
+MOVED_TO_CODE = gated(MOVED_TO_CODE)
 # Assessment and admissions units by their initials: "AMU", "MAU", "SAU", "EAU", "GAU",
 # "EPAU", "EPU" (early pregnancy), "CDU" (clinical decision unit). Capitals as written.
 UNIT_INITIALS = re.compile(r"(?<![\w&/-])(?P<unit>(?:[A-Z]{1,2}AU|AMU|EPU|CDU))(?![\w&/-])")
+UNIT_INITIALS = gated(UNIT_INITIALS)
 # "Leeds Children's", "Liverpool Women's", "Royal Manchester Childrens": patients for a hospital.
 PATIENTS_HOSPITAL = re.compile(
     r"(?<![\w'’-])(?P<unit>(?:Royal\s+)?(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\s+"
@@ -110,6 +114,7 @@ LOWER_INITIALS_AFTER_MOVE = re.compile(
     r"\b(?:admitted\s+to|discharged\s+from|transferred\s+to|taken\s+to|rushed\s+to|"
     r"sent\s+to|referred\s+to)\s+(?:the\s+)?(?P<unit>[a-z]{1,4}[hi])(?![\w&'’-])"
 )
+LOWER_INITIALS_AFTER_MOVE = gated(LOWER_INITIALS_AFTER_MOVE)
 # "a scan at the County", "seen at the Western": a capitalised generic hospital name.
 GENERIC_CAPITALISED = re.compile(
     r"\b(?:at|to|in|from|into)\s+the\s+(?P<unit>City|County|Western|Northern|Southern|Eastern|"
@@ -118,6 +123,7 @@ GENERIC_CAPITALISED = re.compile(
     r"Central|Queens|Victoria|Alexandra|Princess)(?=\s+(?:for|last|on|in|with|and|after|since|"
     r"until|when|yesterday|today|this|overnight|twice|again|but|where|to|from)\b)"
 )
+GENERIC_CAPITALISED = gated(GENERIC_CAPITALISED)
 # "Hirst Park day centre", "Moorside Day Centre": a named day centre or care home written with
 # its kind in lower case.
 NAMED_DAY_CENTRE = re.compile(
@@ -125,6 +131,7 @@ NAMED_DAY_CENTRE = re.compile(
     r"(?P<unit>(?:[A-Z][a-z'’]+\s+){1,3}(?:day\s+(?:centre|center|hospice|unit)|"
     r"respite\s+(?:centre|unit|home)|memory\s+clinic))\b"
 )
+NAMED_DAY_CENTRE = gated(NAMED_DAY_CENTRE)
 # "the C&W", "at the B&H": a hospital's initials joined by "&", near a care word.
 AMPERSAND_INITIALS = re.compile(
     r"\bthe\s+(?P<unit>(?!A&E\b|R&D\b|Q&A\b|B&Q\b|M&S\b|P&O\b)[A-Z]{1,3}&[A-Z]{1,3})(?![\w&])"
@@ -140,6 +147,7 @@ CARE_FIELD = re.compile(
     r"(?P<unit>(?:The\s+)?(?!(?:I|The|A|An|My|Our|It|We|He|She|They|Yes|No|None)\b)"
     r"[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3})"
 )
+CARE_FIELD = gated(CARE_FIELD)
 STRONG_MOVES = ("admitted", "discharged", "transferred", "taken", "rushed", "blue", "born")
 FAMILY = frozenset(
     """mum mam mom dad nan nana nanna gran granny grandma grandad grandpa auntie aunty aunt

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 
 from nlp.identifiers.findings import Finding
 from nlp.identifiers.number_words import DIGIT_WORDS, NUMBER, as_int
+from nlp.identifiers.prefilter import gated, gated_all
 from nlp.identifiers.uk_recognisers import AGE_UNIT_AFTER, DATE, MONTH, YEAR, is_valid_nhs_number
 
 I = re.IGNORECASE  # noqa: E741
@@ -121,6 +122,7 @@ BIRTH_CUE_WIDE = re.compile(
     rf"(?P<date>{SPACED_DATE}|{WORDS_DATE}|{DATE})(?![\w/])",
     I,
 )
+BIRTH_CUE_WIDE = gated(BIRTH_CUE_WIDE)
 # "Albert Gosling, 04/08/31, The Old Forge": a note gives a date right after a person's name.
 _NAME = r"(?:Mr|Mrs|Ms|Miss|Dr)?\.?\s*[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}"
 DATE_AFTER_NAME = re.compile(
@@ -207,6 +209,7 @@ AGE_SHAPES = (
     re.compile(rf"\b(?:yn|['’]n)\s+{N}\s+(?:oed|mlwydd)\b", I),
     re.compile(r"\b(?:fi|hi|fe|e|o|rwy|dwi)['’]n\s+(?P<n>\d{1,3})\b(?!\s*(?:%|:|\.\d))", I),
 )
+AGE_SHAPES = gated_all(AGE_SHAPES)
 
 
 # A cheap test per shape (its kind word), so most texts skip most patterns: numbers in words

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator
 
 from nlp.identifiers.findings import Finding
+from nlp.identifiers.prefilter import gated
 
 _INITIALS = r"(?P<initials>[A-Z]{2,3})"
 
@@ -31,6 +32,7 @@ PERSON_VERBS = (
     "will\\s+(?:chase|contact|ring|call|email|follow|feed\\s+back|check|speak|send|find)"
 )
 SUBJECT = re.compile(rf"(?<![\w&/.-]){_INITIALS}[ \t]+(?:{PERSON_VERBS})\b")
+SUBJECT = gated(SUBJECT)
 
 # What only a person has.
 PERSONAL = (
@@ -51,6 +53,7 @@ AUTHOR = re.compile(
     rf"{_INITIALS}(?![\w&/])",
     re.IGNORECASE,
 )
+AUTHOR = gated(AUTHOR)
 
 # The person a note is about, by initials after the word for them: "Pt S.R. d/c", "SU (JB)
 # presenting", "Client: R.B.", "Resident (M.K.)". Dotted initials count here too.

@@ -43,6 +43,7 @@ from nlp.identifiers.findings import Finding
 from nlp.identifiers.initials import BODY_BEFORE, NOT_INITIALS, NOT_PATIENT_INITIALS
 from nlp.identifiers.name_gazetteer import TITLE_CUES, gazetteer
 from nlp.identifiers.note_takers import note_takers
+from nlp.identifiers.prefilter import gated
 
 # Two or three capitals, or an Irish surname's "SO'N".
 _INITIALS = r"(?:[A-Z]{2,3}|[A-Z]{1,2}['’][A-Z]{1,2})"
@@ -54,6 +55,7 @@ ACTION_HEAD = re.compile(
     rf"(?i:\baction(?:s|ed)?(?:[ \t]+(?i:for|by|owner))?)[ \t]*[:\-–—][ \t]*"
     rf"(?P<who>{_INITIALS}(?:[ \t]*(?:/|&|,|and)[ \t]*{_INITIALS})*)(?![\w'’])"
 )
+ACTION_HEAD = gated(ACTION_HEAD)
 ACTION_TO = re.compile(
     r"(?m)(?:^[ \t]*(?:[-*•][ \t]*)?|(?<=[.;!?:])[ \t]+)"
     rf"(?P<who>{_INITIALS}(?:[ \t]*(?:/|&|and)[ \t]*{_INITIALS})*)[ \t]+to[ \t]+[a-z]{{3,}}\b"
@@ -71,6 +73,7 @@ AFTER_WHO = re.compile(
     rf"|[ \t]+(?:was|is)[ \t]+(?P<named>{_INITIALS})(?=[ \t]*[.,;)]|[ \t]*$))",
     re.MULTILINE,
 )
+AFTER_WHO = gated(AFTER_WHO)
 # Initials before their role in brackets, as a list of speakers or a note of who was there
 # writes them: "YL (volunteer translator)", "DP (organiser)", "MB (notes)".
 _SPEAKING_ROLES = (
@@ -81,6 +84,7 @@ BEFORE_ROLE = re.compile(
     rf"(?<![\w'’-])(?P<who>{_INITIALS})[ \t]*\([ \t]*(?:[A-Za-z-]+[ \t]+){{0,2}}"
     rf"(?i:{_SPEAKING_ROLES})(?:s|es)?\b[^()\n]{{0,30}}\)"
 )
+BEFORE_ROLE = gated(BEFORE_ROLE)
 # A name followed by the initials the text will call it by: "Bridget (B) and Louise (L)",
 # "Gethin Morgan (GM)". The initials must be the name's own first letters.
 NAME_THEN_INITIALS = re.compile(
@@ -88,6 +92,7 @@ NAME_THEN_INITIALS = re.compile(
     r"(?:[ \t]+[A-Z](?:['’][A-Z])?[a-zß-öø-ÿ'’-]+){0,2})"
     rf"[ \t]*\([ \t]*(?P<who>{_INITIALS}|[A-Z])[ \t]*\)"
 )
+NAME_THEN_INITIALS = gated(NAME_THEN_INITIALS)
 
 # The person a safeguarding note is about, by a label and initials, dotted or not: "Child:
 # J.O., aged 4", "YP: KT", "Mother: R.A.".
@@ -96,6 +101,7 @@ SUBJECT_LABEL = re.compile(
     r"complainant|(?:alleged[ \t]+)?perpetrator|referrer))[ \t]*:[ \t]*"
     r"(?P<who>[A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?|[A-Z]{2,3})(?![\w'’])"
 )
+SUBJECT_LABEL = gated(SUBJECT_LABEL)
 
 
 def _person_initials(value: str) -> bool:

@@ -34,6 +34,7 @@ from nlp.identifiers.name_gazetteer import (
     TITLE_CUES,
     gazetteer,
 )
+from nlp.identifiers.prefilter import gated
 
 _CAP_WORD = r"[A-Z][a-z]{2,14}"
 # "<Word> and <found name>" / "<found name> and <Word>".
@@ -59,6 +60,7 @@ MODAL_THEN_PAST = re.compile(
     r"(?m)(?:^|(?<=[.!?])[ \t]+)(?P<name>[Ww]ill)[ \t]+(?:said|told|rang|called|texted|"
     r"messaged|came|went|was|had|did|asked)\b"
 )
+MODAL_THEN_PAST = gated(MODAL_THEN_PAST)
 
 
 def _name_word(word: str) -> bool:
@@ -131,6 +133,7 @@ _ROLES = (
 OPENING_APPOSITION = re.compile(
     rf"(?m)(?:^|(?<=[.!?])[ \t]+)[ \t]*(?P<name>{_CAP_WORD})[ \t]+the[ \t]+(?:{_ROLES})\b"
 )
+OPENING_APPOSITION = gated(OPENING_APPOSITION)
 BESIDE_ME = re.compile(
     r"(?i)\b(?:me|myself)[ \t]+(?:and|&|n)[ \t]+(?P<after>[a-z]{3,14})\b(?!['’])"
 )
@@ -142,6 +145,7 @@ DOING_WELL = re.compile(
     r"(?:(?:so|much|loads|a[ \t]+lot|really|a[ \t]+bit)[ \t]+)?(?:well|better|great|ok|okay|fine|"
     r"brilliantly|amazing|good)\b"
 )
+DOING_WELL = gated(DOING_WELL)
 LOWER_OPENING = re.compile(
     r"(?m)(?:^|(?<=[.!?])[ \t]+)(?P<name>[a-z]{3,14})[ \t]+(?:is|was)[ \t]+[a-z]{2,}ing\b"
 )

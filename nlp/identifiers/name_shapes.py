@@ -20,6 +20,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from nlp.identifiers.findings import Finding
 from nlp.identifiers.name_gazetteer import DOMAIN_WORDS, ROLE_CUES, TITLE_CUES, gazetteer
+from nlp.identifiers.prefilter import gated
 
 _PART = r"(?:[OD]['’])?[A-Z][a-zà-ÿ]+"  # "Wojcik", "O'Hagan", "McArdle"
 _SURNAME = rf"{_PART}(?:-{_PART})?"
@@ -52,6 +53,7 @@ def initialled_names(text: str) -> Iterator[Finding]:
 INITIALS_BEFORE_AGE = re.compile(
     r"(?<![\w.])(?P<initials>(?:[A-Z]\.){1,3}|[A-Z]{2,3})\s*\((?:[MFmf],?\s*)?(?P<age>\d{1,3})\)"
 )
+INITIALS_BEFORE_AGE = gated(INITIALS_BEFORE_AGE)
 # Bernard "Bernie" Maddox, Olusegun ‘Segun’ Bello, Winifred (Win) Oduya: the nickname, in
 # quotes or brackets, is as identifying as the name.
 QUOTED_NICKNAME = re.compile(
@@ -71,11 +73,13 @@ INITIALS_BEFORE_YEAR = re.compile(
     r"(?<![\w.])(?P<initials>(?:[A-Z]\.){1,3}|[A-Z]{2,3})\s*\((?:b\.?\s*|born\s+)?"
     r"(?P<year>(?:19|20)\d{2})\)"
 )
+INITIALS_BEFORE_YEAR = gated(INITIALS_BEFORE_YEAR)
 ONE_INITIAL_AND_AGE = re.compile(
     r"(?<![\w.&'’-])(?P<initial>[B-HJ-Z])\.?[ \t]*\((?P<said>(?:he|she|they)['’](?:s|re)[ \t]+|"
     r"(?:age|aged)[ \t]+)?(?P<age>\d{1,2})(?:[ \t]*(?:yrs?|years?(?:[ \t]+old)?|y/?o))?\)"
     r"|\((?P<initial2>[B-EG-HJ-LN-Z]),[ \t]*(?:age[ \t]+|aged[ \t]+)?(?P<age2>\d{1,2})\)"
 )
+ONE_INITIAL_AND_AGE = gated(ONE_INITIAL_AND_AGE)
 # Words that number or grade with a letter ("Plan B (2)", "Hep C (40)", "Vitamin D (50)").
 LETTER_THINGS = frozenset(
     """plan type grade hep hepatitis vitamin vit group class stage section band ward bay room
@@ -87,6 +91,7 @@ CALLED_INITIAL = re.compile(
     r"\b[Bb]aby|\b[Cc]hild|\b[Yy]oung\s+person)\s+"
     r"(?P<initial>[B-HJ-Z])(?![\w&'’-])"
 )
+CALLED_INITIAL = gated(CALLED_INITIAL)
 
 
 def initials_before_an_age(text: str) -> Iterator[Finding]:
@@ -141,6 +146,7 @@ TITLE_AND_INITIAL = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+(?P<initial>[A-HJ-Z])(?=['’]s\b|[^\w’'-]|$)"
     rf"(?:\.?[ \t]+(?P<surname>{_SURNAME})(?![\w’'-]))?"
 )
+TITLE_AND_INITIAL = gated(TITLE_AND_INITIAL)
 
 
 def titles_and_initials(text: str) -> Iterator[Finding]:
@@ -157,6 +163,7 @@ PATRONYMIC = re.compile(
     r"(?<![\w'’-])[A-ZÂÊÎÔÛŴŶ][a-zâêîôûŵŷ'’]+(?:\s+[A-ZÂÊÎÔÛŴŶ][a-zâêîôûŵŷ'’]+)?"
     r"\s+(?:ap|ab|ferch|verch)\s+[A-ZÂÊÎÔÛŴŶ][a-zâêîôûŵŷ'’]+(?![\w'’-])"
 )
+PATRONYMIC = gated(PATRONYMIC)
 
 
 def patronymics(text: str) -> Iterator[Finding]:

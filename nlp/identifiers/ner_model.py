@@ -22,6 +22,7 @@ hospitals and sentence shapes the training never saw.
 
 from __future__ import annotations
 
+import gc
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -47,18 +48,22 @@ def ner_pipeline():
     with without_torch():
         import spacy
 
-        return spacy.load(MODEL_DIR)
+        loaded = spacy.load(MODEL_DIR)
+    gc.freeze()  # see nlp.anonymise.keep_for_good
+    return loaded
 
 
 def ner_findings(texts: list[str], tokenised: list | None = None) -> list[list[Finding]]:
     """Findings of the trained NER in each text, with the precision safeguards applied.
 
-    `tokenised` may hold, per text, a spaCy Doc of exactly that text from the anonymiser's own
-    pipeline (or None): its tokens are reused, since tokenising is a tenth of the whole run
-    and both pipelines use spaCy's English tokenizer unchanged."""
+    `tokenised` may hold, per text, a spaCy Doc of exactly that text (or None): one from
+    `tokenise` below is read as it is, one from the anonymiser's own pipeline is rebuilt in
+    this pipeline's vocabulary (`_retokenised`). Either way its tokens are reused, since
+    tokenising is a tenth of the whole run and both pipelines use spaCy's English tokenizer
+    unchanged."""
     nlp = ner_pipeline()
     inputs = [
-        text if doc is None else _retokenised(nlp.vocab, doc)
+        text if doc is None else doc if doc.vocab is nlp.vocab else _retokenised(nlp.vocab, doc)
         for text, doc in zip(texts, tokenised or [None] * len(texts), strict=True)
     ]
     out = []
@@ -85,6 +90,15 @@ def ner_findings(texts: list[str], tokenised: list | None = None) -> list[list[F
                 found.append(Finding(ent.start_char, ent.end_char, ent.label_, NER_SCORE, "ner"))
         out.append(found)
     return out
+
+
+def tokenise(texts: list[str]) -> list:
+    """`texts` through this pipeline's tokenizer alone: Docs that `ner_findings` reads as they
+    are. The anonymiser's rules read them in place of its own pipeline's tokens, so a
+    mixed-case piece is tokenised once, not tokenised and then rebuilt: the two tokenizers
+    have the same rules, and the lexical attributes the rules read (lower case, stop words)
+    are the same in both vocabularies (tests/test_anonymise_ner.py checks both)."""
+    return list(ner_pipeline().tokenizer.pipe(texts))
 
 
 def _retokenised(vocab, doc):

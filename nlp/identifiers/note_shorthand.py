@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from nlp.identifiers.findings import Finding
 from nlp.identifiers.name_gazetteer import gazetteer
 from nlp.identifiers.number_words import NUMBER, as_int
+from nlp.identifiers.prefilter import gated
 from nlp.identifiers.uk_recognisers import DAY, MONTH, RELATIVES, capitals_mean_little
 from plumbing.clock import today
 
@@ -44,6 +45,7 @@ BRACKETED_DATE = re.compile(
     rf"(?P<word>[^\W\d_][\w'’-]*)\s*\(\s*(?P<date>{NUMERIC_DATE}|{WORD_DATE})\s*(?=[,;)]|\s+-)",
     I,
 )
+BRACKETED_DATE = gated(BRACKETED_DATE)
 # Words that are not a person, before a bracketed date: a document, a meeting, a month.
 NOT_PERSON = frozenset(
     """letter letters appointment appt clinic review visit admission admitted discharge
@@ -121,6 +123,7 @@ BIRTH_DATE_ANY = re.compile(
     rf"|{MONTH}\s+{DAY_ANY}(?:,?\s+{YEAR_ANY})?|{YEAR_IN_WORDS})(?![\w'’-]|[:.]\d)",
     I,
 )
+BIRTH_DATE_ANY = gated(BIRTH_DATE_ANY)
 
 
 def birth_dates_any_form(text: str) -> Iterator[Finding]:
@@ -133,6 +136,7 @@ def birth_dates_any_form(text: str) -> Iterator[Finding]:
 BIRTH_QUESTION = re.compile(
     r"\b(?:date\s+of\s+b(?:irth|ith|rith|irht|rth)|dob|d\.o\.b\.?|birthday)\b", I
 )
+BIRTH_QUESTION = gated(BIRTH_QUESTION)
 ANSWER_DATE = re.compile(rf"(?<![\w/.-]){NUMERIC_DATE}(?![\w/]|[.-]\d)")
 ANSWER_WINDOW = 90
 
@@ -166,6 +170,7 @@ BRACKET_AGE_SEX = re.compile(
 SLASH_AGE_SEX = re.compile(
     r"(?<![\w/])(?:(?-i:[MF])\s?/\s?(?P<n>\d{1,3})|(?P<n2>\d{1,3})\s?/\s?(?-i:[MF]))(?![\w/]|\.\d)"
 )
+SLASH_AGE_SEX = gated(SLASH_AGE_SEX)
 
 
 def shorthand_ages(text: str) -> Iterator[Finding]:

@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from nlp.identifiers.findings import Finding
 from nlp.identifiers.name_gazetteer import gazetteer
+from nlp.identifiers.prefilter import gated
 from nlp.identifiers.uk_recognisers import capitals_mean_little
 
 PLACE_PREPOSITION = re.compile(
@@ -43,6 +44,7 @@ REGION = re.compile(
     r"Scottish|Welsh|Small)[ \t]+)?(?:Isles|Islands|Borders|Highlands|Lowlands|Valleys|Dales|"
     r"Fens|Wolds|Marches|Broads|Glens))(?![\w'’-])"
 )
+CUED_DISTRICT = gated(CUED_DISTRICT)
 NOT_FIRST = frozenset("the a an my our his her their this that every any no new old".split())
 
 

@@ -30,6 +30,7 @@ from collections.abc import Iterator
 
 from nlp.identifiers.findings import Finding
 from nlp.identifiers.name_gazetteer import gazetteer
+from nlp.identifiers.prefilter import gated
 from nlp.identifiers.short_place_kinds import POSTCODE_AREAS
 from nlp.identifiers.uk_recognisers import OUTWARD, capitals_mean_little
 
@@ -50,6 +51,7 @@ LIVING_BEFORE = re.compile(
     rf"{CODE}{NOT_AFTER}",
     I,
 )
+LIVING_BEFORE = gated(LIVING_BEFORE)
 WHERE_WE_ARE = re.compile(
     r"\b(?:we['’]re|we\s+are|i['’]m|i\s+am|they['’]re|they\s+are|s?he['’]s|s?he\s+is)[ \t]+"
     rf"(?:in|from|out\s+in|over\s+in)[ \t]+(?:the[ \t]+)?{CODE}{NOT_AFTER}",
@@ -58,17 +60,20 @@ WHERE_WE_ARE = re.compile(
 # "a BT35 postcode" is someone's; "drove to the LS6 area" is a destination, so "area" counts only
 # after a cue of living above.
 AREA_AFTER = re.compile(rf"(?<![\w'’-]){CODE}[ \t]+(?:postcode|post\s+code)\b", I)
+AREA_AFTER = gated(AREA_AFTER)
 POSTCODE_CUE = re.compile(
     r"\b(?:post[ \t]?code|postal[ \t]+district)(?:[ \t]+(?:district|area))?(?:['’]s)?"
     rf"(?:[ \t]+(?:is|was))?[ \t]*[:=-]?[ \t]*{CODE}{NOT_AFTER}",
     I,
 )
+POSTCODE_CUE = gated(POSTCODE_CUE)
 # A place followed by its district in brackets, as a call note or a form writes where someone
 # lives: "Cookridge (LS16)", "Lives: Gateshead (NE8)", "Kimberworth Park (S61)".
 PLACE_THEN_CODE = re.compile(
     r"(?P<place>[A-Za-zÀ-ÿ'’-]+(?:[ \t]+[A-Za-zÀ-ÿ'’-]+){0,2})[ \t]*\([ \t]*"
     rf"{CODE}[ \t]*\)"
 )
+PLACE_THEN_CODE = gated(PLACE_THEN_CODE)
 WARD_TALK = re.compile(r"\b(?:ward|wards|bay|bed|side\s*room|icu|itu|hdu|theatre|unit)\b", I)
 NEAR = 80
 OUTWARD_RE = re.compile(OUTWARD, I)

@@ -6,7 +6,7 @@ import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
-from presidio_analyzer.nlp_engine import NlpArtifacts
+from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
 from presidio_analyzer.predefined_recognizers import EmailRecognizer, UrlRecognizer
 
 from nlp.identifiers.address_lines import address_lines
@@ -148,6 +148,22 @@ class DottedUrlRecognizer(_PreChecked, UrlRecognizer):
 
     def may_match(self, text: str) -> bool:
         return DOT_THEN_WORD.search(text) is not None
+
+
+class TaggerOnlyNlpEngine(SpacyNlpEngine):
+    """Presidio's spaCy engine without the model's pipes the anonymiser never runs: it reads
+    the tokenizer's tokens and, for text in one case, the tagger's (nlp.anonymise.TAGGER_PIPES),
+    never the parser, the entity recogniser or the lemmatiser, so they are not loaded."""
+
+    UNUSED_PIPES = ("parser", "ner", "lemmatizer", "senter")
+
+    def load(self) -> None:
+        import spacy
+
+        self.nlp = {
+            model["lang_code"]: spacy.load(model["model_name"], exclude=self.UNUSED_PIPES)
+            for model in self.models
+        }
 
 
 class NoContextEnhancer(ContextAwareEnhancer):

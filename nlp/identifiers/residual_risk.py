@@ -12,6 +12,8 @@ import re
 from collections import Counter
 from dataclasses import asdict, dataclass
 
+from nlp.identifiers.prefilter import gated
+
 # A combination seen in fewer stories than this (across the corpus given) counts as rare.
 RARE_DOC_FREQUENCY = 3
 AGE_BAND = re.compile(r"\[AGE ([^\]]+)\]")
@@ -26,6 +28,7 @@ CONDITIONS = re.compile(
     r"|gender identity|transgender|sex worker|asylum|refugee|prison|probation)\b",
     re.IGNORECASE,
 )
+CONDITIONS = gated(CONDITIONS)
 
 
 @dataclass(frozen=True)

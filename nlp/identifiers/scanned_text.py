@@ -40,6 +40,7 @@ from __future__ import annotations
 import re
 
 from nlp.identifiers.name_gazetteer import gazetteer
+from nlp.identifiers.prefilter import gated
 
 TO_DIGIT = str.maketrans(
     {"O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "S": "5", "B": "8", "G": "6", "Z": "2"}
@@ -76,6 +77,7 @@ WORDLIKE = re.compile(r"(?<![\w@.])(?=[A-Za-z]*[10])[A-Za-z10]+(?![\w@])")
 # a colon only a name with a field's word in it: a thread's username labels its posts the same
 # way ("kev_the_van: ...") and keeps its underscores, as does a username in a sentence.
 FIELD_NAME = re.compile(r"(?<![\w@./])(?P<name>[a-z]+(?:_[a-z]+)+)(?=[ \t]*(?P<sep>[=|:]))")
+FIELD_NAME = gated(FIELD_NAME)
 FIELD_WORDS = frozenset(
     """nhs dob birth phone tel mob mobile postcode address addr name surname forename number no
     num id ref chi ni nino email contact kin nok hospital case patient client""".split()

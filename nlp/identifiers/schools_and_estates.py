@@ -21,6 +21,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from nlp.identifiers.findings import Finding
 from nlp.identifiers.name_gazetteer import gazetteer
+from nlp.identifiers.prefilter import gated
 
 _CAP = r"[A-Z][a-z'’]+"
 SCHOOL_KIND = (
@@ -32,19 +33,23 @@ SCHOOL = re.compile(
     rf"(?:\s+(?:RC|CE|C\s?of\s?E|CofE|VA|VC))?\s+{SCHOOL_KIND}"
     r"(?:\s+School)?\b"
 )
+SCHOOL = gated(SCHOOL)
 SCHOOL_ANY_CASE = re.compile(
     r"(?<![\w'’-])(?P<name>[a-z][a-z'’]+(?:\s+[a-z][a-z'’]+)?)\s+"
     r"(?:primary|academy|high\s+school|secondary\s+school|grammar\s+school|infants|juniors)\b",
     re.IGNORECASE,
 )
+SCHOOL_ANY_CASE = gated(SCHOOL_ANY_CASE)
 SCHOOL_YEAR = re.compile(
     rf"\byear\s+\d{{1,2}}\s+(?:at|in)\s+(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}})", re.IGNORECASE
 )
+SCHOOL_YEAR = gated(SCHOOL_YEAR)
 ESTATE = re.compile(
     r"\b(?:on|in|from|off|near|live|lives|living|lived)\s+(?:the\s+)?"
     r"(?!(?:the|on|in)\s)(?P<name>[A-Za-z][a-z'’]+(?-i:(?:\s+[A-Z][a-z'’]+){0,2}))\s+estate\b",
     re.IGNORECASE,
 )
+ESTATE = gated(ESTATE)
 WORSHIP_KIND = (
     r"(?:(?:Parish\s+|Methodist\s+|Baptist\s+|URC\s+)?(?i:church|chapel)(?:\s+(?i:hall|centre))?|"
     r"Cathedral|Mosque|Masjid|Gurdwara|Mandir|Temple|Synagogue|Parish(?:\s+Centre)?|Kirk)"
@@ -77,11 +82,15 @@ NAMED_HUB = re.compile(
 )
 # Cheap tests that skip a pattern when its kind word is absent (most stories have none).
 WORDS_OF_BRANCHES = re.compile(r"citizens|carers|food\s?bank|law centre")
+WORDS_OF_BRANCHES = gated(WORDS_OF_BRANCHES)
 WORDS_OF_HUBS = re.compile(r"hub|club|caf|project")
+WORDS_OF_HUBS = gated(WORDS_OF_HUBS)
 WORDS_OF_WORSHIP = re.compile(
     r"church|chapel|cathedral|mosque|masjid|gurdwara|mandir|temple|synagogue|parish|kirk"
 )
+WORDS_OF_WORSHIP = gated(WORDS_OF_WORSHIP)
 WORDS_OF_DEDICATIONS = re.compile(r"holy|sacred|saints|christ|our lady")
+WORDS_OF_DEDICATIONS = gated(WORDS_OF_DEDICATIONS)
 NOT_NAMES = frozenset(
     """the a an my our his her their local council new old big same other nearest this that
     state private secondary primary high junior infant free special catholic church village

@@ -32,6 +32,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from nlp.identifiers.findings import Finding
 from nlp.identifiers.hospital_units import CARE_NEAR
 from nlp.identifiers.name_gazetteer import gazetteer
+from nlp.identifiers.prefilter import gated
 
 NEAR = 150
 
@@ -59,11 +60,13 @@ SHORT_HOSPITAL = re.compile(
     r"(?![\w'’-])(?!\s+(?:Council|Court|Line|Election|Manager|Secretary|Judge|Committee|"
     r"Nurs\w*|Practi\w*|Team|Health\s+Visitors?)\b)"
 )
+SHORT_HOSPITAL = gated(SHORT_HOSPITAL)
 # "Hollin Lane Centre for Health and Care": the rule for "Centre" stops at "Health".
 CENTRE_FOR_HEALTH = re.compile(
     r"(?<![\w'’-])(?P<name>(?:[A-Z][\w'’-]+\s+){1,3}Cent(?:re|er)\s+for\s+Health"
     r"(?:\s+(?:and|&)\s+(?:Social\s+)?(?:Care|Wellbeing|Well-being))?)(?![\w'’-])"
 )
+CENTRE_FOR_HEALTH = gated(CENTRE_FOR_HEALTH)
 # "re-attended at George's", "go to Queens", "seen at Mary's": a saint's or royal's possessive.
 ROYAL_POSSESSIVE = re.compile(
     r"\b(?i:attended|re-?attended|go|went|going|gone|taken|admitted|transferred|sent|rushed|"
@@ -72,12 +75,14 @@ ROYAL_POSSESSIVE = re.compile(
     r"Helen|Anne?|Margaret|Elizabeth|John|Mark|Catherine|Helier)(?:['’]s|s|['’]))"
     r"(?![\w'’-])(?!\s+(?:[A-Z]|house|place|flat|for\s+(?:tea|dinner|lunch)))"
 )
+ROYAL_POSSESSIVE = gated(ROYAL_POSSESSIVE)
 # Verbs that say care was had wherever they lead.
 STRONG_VISITS = ("re-attended", "reattended", "admitted", "discharged", "blue")
 # "sectioned and taken to Elm Lodge": a named unit after a detention under the Mental Health Act.
 DETENTION_CUE = re.compile(
     r"\b(?:section\s+[23]|sectioned|detained\s+under|mental\s+health\s+act|s\.?\s?136)\b", re.I
 )
+DETENTION_CUE = gated(DETENTION_CUE)
 AFTER_DETENTION = re.compile(
     r"\b(?i:taken|admitted|transferred|moved|sent|brought)\s+(?i:to|into)\s+"
     r"(?P<unit>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})(?![\w'’-])"
@@ -108,11 +113,13 @@ WARD_LIST = re.compile(
     r"\b(?i:ward)\s+[A-Z]{0,2}\d{1,3}[A-Z]?\??(?P<more>(?:\s*(?:,|/|&|\bor\b|\band\b)\s*"
     r"[A-Z]{1,2}\d{1,3}[A-Z]?(?![\w]))+)"
 )
+WARD_LIST = gated(WARD_LIST)
 LIST_CODE = re.compile(r"[A-Z]{1,2}\d{1,3}[A-Z]?(?![\w])")
 # "SAU 3", "AMU2": an assessment unit with its number, in any case of text.
 NUMBERED_UNIT = re.compile(
     r"(?<![\w&/-])(?P<unit>(?:[A-Z]{1,2}AU|AMU|EPU|CDU)\s?\d{1,2}[A-Z]?)(?![\w])"
 )
+NUMBERED_UNIT = gated(NUMBERED_UNIT)
 # "Bright Smiles", "HARBOUR SMILES SAID ...": a dental practice by its brand, with teeth near.
 SMILES_BRAND = re.compile(
     r"(?<![\w'’-])(?P<name>(?:(?:[A-Z][a-z]+|[A-Z]{2,})\s+){1,2}(?:Smiles?|SMILES?))(?![\w'’-])"
@@ -132,6 +139,7 @@ ROOM_AND_BUILDING = re.compile(
     r"|(?:Unit|Flat|Apartment|Apt)\s+\d{1,4}[A-Z]?,\s+The\s+[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){1,2})"
     r"(?=\s*(?:[,.;)\n]|$))"
 )
+ROOM_AND_BUILDING = gated(ROOM_AND_BUILDING)
 # "the chemist on Tor Hill": a named street after a chemist's, a surgery or a practice.
 SHOP_ON_STREET = re.compile(
     r"\b(?i:pharmacist|pharmacy|chemists?|surgery|practice|dentists?|opticians?|clinic|"
@@ -139,6 +147,7 @@ SHOP_ON_STREET = re.compile(
     r"(?:Hill|Road|Street|Lane|Avenue|Parade|Row|Way|Drive|Green|Broadway|Terrace|Crescent))"
     r"(?![\w'’-])"
 )
+SHOP_ON_STREET = gated(SHOP_ON_STREET)
 # "pt Keane (QRH 5510298)": a hospital's letters and number in brackets.
 BRACKETED_ID = re.compile(r"\(\s*(?P<id>[A-Z]{2,4}\s?\d{5,10})\s*\)")
 # "Language Line ID 60231", "ID: 48817": a capitalised ID then its number.
@@ -152,6 +161,7 @@ PHONETIC_ID = re.compile(
     r"(?i:is\s+|was\s+|:\s*)?"
     rf"(?P<id>{_ITEM}(?:\s*,?\s*{_ITEM}){{3,}})(?![\w])"
 )
+PHONETIC_ID = gated(PHONETIC_ID)
 
 
 def _near(pattern: re.Pattern, text: str, start: int, end: int, chars: int = NEAR) -> bool:

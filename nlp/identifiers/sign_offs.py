@@ -16,6 +16,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from nlp.identifiers.findings import Finding
 from nlp.identifiers.name_gazetteer import DOMAIN_WORDS, NOT_IDENTIFIER_WORDS, ROLE_CUES, gazetteer
+from nlp.identifiers.prefilter import gated
 from nlp.identifiers.usernames import NOT_USERNAMES
 
 CLOSING = (
@@ -29,6 +30,7 @@ SIGN_OFF = re.compile(
     rf"(?P<name>{_NAME}(?:[ \t]+{_NAME}){{0,2}})[ \t]*(?:x+|X+)?[ \t]*[.!]?[ \t]*(?=\n|$)",
     re.IGNORECASE | re.MULTILINE,
 )
+SIGN_OFF = gated(SIGN_OFF)
 
 
 # "... that's my story. — rowan", "Thanks for reading\n- Marged": a dash before the name that

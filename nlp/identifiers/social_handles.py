@@ -17,10 +17,12 @@ from collections.abc import Iterator
 
 from nlp.identifiers.findings import Finding
 from nlp.identifiers.name_gazetteer import gazetteer
+from nlp.identifiers.prefilter import gated
 from nlp.identifiers.usernames import NOT_USERNAMES, username_shape
 
 _HANDLE = r"[A-Za-z_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?"  # not "@10am", a time
 AT_HANDLE = re.compile(rf"(?<![\w@.+-])@(?P<handle>{_HANDLE})(?![\w@])")
+AT_HANDLE = gated(AT_HANDLE)
 PLATFORM_HANDLE = re.compile(
     r"\b(?:snap|snapchat|insta|instagram|ig|tiktok|twitter|facebook|fb|threads|reddit|discord|"
     r"youtube|telegram|mumsnet|handle|username|user\s?name)\b"
@@ -28,6 +30,7 @@ PLATFORM_HANDLE = re.compile(
     rf"(?P<handle>{_HANDLE})(?![\w@])",
     re.IGNORECASE,
 )
+PLATFORM_HANDLE = gated(PLATFORM_HANDLE)
 
 # Cues of a forum: who posted or replied, who wrote a quoted post, who the writer is "on here".
 POSTED_BY = re.compile(
@@ -36,9 +39,11 @@ POSTED_BY = re.compile(
     rf"(?P<handle>{_HANDLE})(?![\w@])",
     re.IGNORECASE,
 )
+POSTED_BY = gated(POSTED_BY)
 WROTE = re.compile(
     rf"(?m)^[ \t]*(?P<handle>{_HANDLE})[ \t]+(?:wrote|said|replied|posted|commented|asked)[ \t]*:"
 )
+WROTE = gated(WROTE)
 ON_HERE = re.compile(
     rf"\b(?:(?:I['’]?m|I\s+am|as|called)\s+@?(?P<handle>{_HANDLE})\s+on\s+(?:here|this\s+"
     r"(?:forum|site|board|group|page)|the\s+(?:forum|site|board|group|page))\b|"
@@ -46,7 +51,9 @@ ON_HERE = re.compile(
     rf"\s+(?:is\s+)?@?(?P<handle2>{_HANDLE})(?![\w@]))",
     re.IGNORECASE,
 )
+ON_HERE = gated(ON_HERE)
 REDDIT_USER = re.compile(rf"(?<![\w/])u/(?P<handle>{_HANDLE})(?![\w@])")
+REDDIT_USER = gated(REDDIT_USER)
 
 
 def social_handles(text: str) -> Iterator[Finding]:

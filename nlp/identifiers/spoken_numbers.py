@@ -21,6 +21,7 @@ from collections.abc import Iterator
 
 from nlp.identifiers.findings import Finding
 from nlp.identifiers.number_words import _UNDER_100, DIGIT_WORDS, TEENS, TENS, UNITS
+from nlp.identifiers.prefilter import gated
 from nlp.identifiers.uk_recognisers import MONTH
 
 _TEEN_VALUES = {w: str(n) for n, w in enumerate(TEENS, 10)}
@@ -184,9 +185,11 @@ SPOKEN_DATE = re.compile(
     rf"(?<![\w'’-])(?:the\s+)?{_DAY}(?:\s+of)?\s+{_SPOKEN_MONTH}[\s,]+{_SPOKEN_YEAR}(?![\w'’-])",
     re.IGNORECASE,
 )
+SPOKEN_DATE = gated(SPOKEN_DATE)
 BIRTH_CUE = re.compile(
     r"\b(?:born|date\s+of\s+birth|d\.?\s?o\.?\s?b\.?|birth\s*date|birthday)\b", re.IGNORECASE
 )
+BIRTH_CUE = gated(BIRTH_CUE)
 _NEAR_CUE = 30
 _NUMBER_WORD = re.compile(
     rf"\b(?:{_ORDINAL}|{'|'.join([*UNITS, *TEENS, *TENS])}|hundred|thousand)\b", re.IGNORECASE
@@ -225,6 +228,7 @@ WORDED_WARD = re.compile(
     rf"(?<![\w'’-])(?:[Ww]ard|WARD)[ \t]+(?P<n>(?i:{_UNDER_100}))"
     r"(?:[ \t-]?(?P<letter>[B-HJ-Z])(?![\w'’]))?(?![\w'’-])"
 )
+WORDED_WARD = gated(WORDED_WARD)
 # After the number, a plural noun makes it a count ("the ward two nurses were off") and a word
 # of time or part an everyday "one" ("on the ward one night", "ward one of them").
 _COUNTED = re.compile(r"[ \t]+(?P<word>[a-z]+)")

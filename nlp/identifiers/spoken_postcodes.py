@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from nlp.identifiers.findings import Finding
 from nlp.identifiers.number_words import value
+from nlp.identifiers.prefilter import gated
 from nlp.identifiers.short_place_kinds import POSTCODE_AREAS
 from nlp.identifiers.uk_recognisers import STREET_SUFFIX
 
@@ -22,6 +23,7 @@ CUE = re.compile(
     r"\b(?:post[ \t]?code(?:['’]s)?|p/?code|PC)\b(?:[ \t]+(?:is|was|=))?[ \t]*[:=-]?[ \t]*",
     re.IGNORECASE,
 )
+CUE = gated(CUE)
 # One spoken piece: one or two letters, one or two digits, or a number in words up to twenty.
 PIECE = re.compile(
     r"(?P<piece>[A-Za-z]{1,2}|\d{1,2}|zero|oh|one|two|three|four|five|six|seven|eight|nine|"

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from nlp.identifiers.cued_references import CUE
+from nlp.identifiers.cued_references import cue_matches
 from nlp.identifiers.findings import Finding
 
 _DIGIT_WORD = r"(?:oh|zero|nought|one|two|three|four|five|six|seven|eight|nine)"
@@ -38,7 +38,7 @@ MAX_LETTERS = 3
 def spoken_references(text: str) -> Iterator[Finding]:
     """A spelt-out reference (letters, then digits in words) a short way after a reference cue."""
     seen: set[int] = set()
-    for cue in CUE.finditer(text):
+    for cue in cue_matches(text):
         end_of_reach = min(len(text), cue.end() + REACH)
         for m in re.finditer(r"(?<![\w'’-])[A-Z](?![\w'’])", text[cue.end() : end_of_reach]):
             start = cue.end() + m.start()

@@ -32,6 +32,7 @@ from nlp.identifiers.name_gazetteer import (
     WELSH_WORDS,
     Gazetteer,
 )
+from nlp.identifiers.prefilter import gated
 from nlp.identifiers.usernames import NOT_USERNAMES
 
 # The tagger is reliable on closed word classes and unreliable on rare words: a name in lower
@@ -1054,6 +1055,7 @@ STREET_WORDS = frozenset(
     view rise green square row walk""".split()
 )
 WARD_NUMBER = re.compile(r"\bward\s+\d{1,3}[a-z]?\b", re.IGNORECASE)
+WARD_NUMBER = gated(WARD_NUMBER)
 # "bay 4", "cot 3", "side room 2": the part of a ward where someone lay, named like a place
 # (a bed number alone is left as a count, as the NER's corpus treats it).
 BAY_NUMBER = re.compile(
@@ -1061,8 +1063,10 @@ BAY_NUMBER = re.compile(
     r"(?!\s*(?:hours?|days?|weeks?|nights?|mins?|minutes?|months?|%|am|pm|times?))",
     re.IGNORECASE,
 )
+BAY_NUMBER = gated(BAY_NUMBER)
 # "Ward K", "WARD B2": a ward named by a capital letter (not "ward I was on").
 WARD_LETTER = re.compile(r"\b(?:[Ww]ard|WARD)\s+[A-HJ-Z]\d{0,2}(?![\w&'’])")
+WARD_LETTER = gated(WARD_LETTER)
 # "Thornbury Court care home", "Elmhurst nursing home", "Willowbank supported living": a
 # capitalised name, then the kind of home or housing with care in lower case.
 NAMED_HOME = re.compile(
@@ -1070,6 +1074,7 @@ NAMED_HOME = re.compile(
     r"(?:(?:care|nursing|residential|retirement)\s+home|supported\s+living|"
     r"sheltered\s+(?:housing|accommodation)|extra\s+care(?:\s+scheme)?)\b"
 )
+NAMED_HOME = gated(NAMED_HOME)
 CARE_AFTER = frozenset({"dental", "home", "health", "eye", "medical"})
 CARE_BEFORE_GROUP = frozenset({"medical", "health", "healthcare", "practice", "dental", "care"})
 
@@ -1077,6 +1082,7 @@ CARE_BEFORE_GROUP = frozenset({"medical", "health", "healthcare", "practice", "d
 # Prisons and young offender institutions, where people get their health care: "HMP Wakefield",
 # "HMYOI Polmont", "HMP & YOI Parc".
 PRISON = re.compile(r"\bHM(?:P|YOI|P\s?(?:&|/)\s?YOI)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b")
+PRISON = gated(PRISON)
 
 
 def care_settings(v: View, gaz: Gazetteer, text: str) -> Iterator[Finding]:

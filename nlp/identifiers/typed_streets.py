@@ -23,6 +23,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from nlp.identifiers.findings import Finding
 from nlp.identifiers.name_gazetteer import gazetteer
+from nlp.identifiers.prefilter import gated
 from nlp.identifiers.uk_recognisers import capitals_mean_little
 
 SUFFIX = r"st|street|rd|road|lane|ln|ave|avenue|close|crescent|drive|terrace|parade|gardens"
@@ -70,6 +71,7 @@ PRACTICE = re.compile(
     r"(?P<kind>surgery|medical[ \t]cent(?:re|er)|health[ \t]cent(?:re|er)|medical[ \t]practice))"
     r"(?![\w'’-]|[ \t]+(?:clinic|unit|department|dept|ward|team|list|waiting))"
 )
+PRACTICE = gated(PRACTICE)
 SUFFIX_WORDS = frozenset(SUFFIX.split("|")) | {"way", "park", "hill", "green", "square", "row"}
 NOT_PRACTICE = NOT_STREET | frozenset(
     """local village town city new old our their community family general private nhs gp

@@ -32,6 +32,7 @@ from nlp.identifiers.name_shapes import (
     titles_and_initials,
 )
 from nlp.identifiers.number_words import NUMBER, SPOKEN_DIGITS, UNDER_100, as_int, spoken_digits
+from nlp.identifiers.prefilter import gated, gated_all
 from nlp.identifiers.schools_and_estates import schools_and_estates
 from nlp.identifiers.sign_offs import sign_off_names
 from nlp.identifiers.social_handles import social_handles
@@ -83,6 +84,7 @@ HEALTH_NUMBER_CUE = re.compile(
     r"(?P<id>\d(?:[ -]{0,2}\d|\.\d){9})(?![\w/-]|[ .-]\d)",
     I,
 )
+HEALTH_NUMBER_CUE = gated(HEALTH_NUMBER_CUE)
 
 
 def nhs_numbers(text: str) -> Iterator[Finding]:
@@ -257,12 +259,14 @@ HOUSE_NUMBER_ONLY = re.compile(
 )
 # A flat, or a traveller site's pitch or a mooring's berth by its number ("it's Pitch 9").
 FLAT_ONLY = re.compile(r"(?<![\w])(?:flat|apartment|apt\.?|pitch|berth)\s*\d{1,4}[a-z]?\b", I)
+FLAT_ONLY = gated(FLAT_ONLY)
 # "Number 8, The Paddocks", "no. 3 The Limes": a house number said as a number, then a named
 # close or row that carries no street suffix but its capitals and "The".
 NUMBER_THEN_NAME = re.compile(
     r"(?<![\w])(?:number|no\.?)\s*\d{1,4}[a-z]?,?\s+(?-i:The\s+[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+)?)",
     I,
 )
+NUMBER_THEN_NAME = gated(NUMBER_THEN_NAME)
 NOT_STREET_WORDS = frozenset(
     """the a an my our his her their your this that these those of in on at to for from by with
     and or but up down into onto over under past across along round around out off about
@@ -344,6 +348,7 @@ BARE_STREET = re.compile(
     r"(?:Road|Street|Lane|Avenue|Crescent|Drive|Terrace|Gardens|Close|Grove|Way|Place|Walk|Row|"
     r"Square|Parade|Mews|Rd|St(?!\.?\s+[A-Z]))\b(?![’'-])"
 )
+BARE_STREET = gated(BARE_STREET)
 
 
 # "12 heol y bont", "4 STRYD Y CASTELL": where capitals mean nothing, a house number first.
@@ -500,6 +505,7 @@ LIFESPAN = re.compile(
 
 # "a 1961 baby", "a 1940s child" is an era; "a 1961 baby" names the year someone was born.
 BIRTH_YEAR_BABY = re.compile(r"\b(?:a|an)\s+(?P<date>(?:19|20)\d{2})\s+(?:baby|babe)\b", I)
+BIRTH_YEAR_BABY = gated(BIRTH_YEAR_BABY)
 
 
 def dates_of_birth(text: str) -> Iterator[Finding]:
@@ -619,6 +625,7 @@ AGES = (
         I,
     ),
 )
+AGES = gated_all(AGES)
 
 
 # A baby's or child's age: "20 months old", "six weeks old", "3-month-old". Numbers in words
@@ -627,6 +634,7 @@ BABY_AGE = re.compile(
     rf"(?<![\d.,])\b{N}\s*(?:-|\s)?\s*(?:months?|weeks?|days?)\s*(?:-|\s)?\s*old\b", I
 )
 BABY_AGE_HINT = re.compile(r"(?:month|week|day)s?\s*(?:-|\s)?\s*old\b", I)
+BABY_AGE_HINT = gated(BABY_AGE_HINT)
 
 
 BABY_UNIT = re.compile(r"\s*(?:-|\s)?\s*(?:months?|weeks?|days?)\b", I)
@@ -689,6 +697,7 @@ OTHER_IDS = (
     re.compile(r"(?<![\w])(?P<id>[A-Z]{1,4}\d{6,10}[A-Z]?)(?![\w])", I),
     re.compile(r"(?<![\w.,/:+-])(?P<id>\d{7,12})(?![\w/:]|[.,]\d)"),
 )
+OTHER_IDS = gated_all(OTHER_IDS)
 
 
 # A short reference after its own cue, with the team's or system's initials between: "Ref: PALS
@@ -699,10 +708,12 @@ CUED_SHORT_REF = re.compile(
     r"(?:(?-i:[A-Z]{2,6})[\s/]+)?(?P<id>\d{2,4}[-/]\d{3,6})(?![\w/-])",
     I,
 )
+CUED_SHORT_REF = gated(CUED_SHORT_REF)
 # A system's initials, a year and a serial: "CRM 2024-18842", "DATIX 2023/0412", "LFR 2022-771".
 INITIALS_YEAR_SERIAL = re.compile(
     r"(?<![\w/-])(?P<id>(?-i:[A-Z]{2,6})\s(?:19|20)\d{2}[-/]\d{3,7})(?![\w/-])"
 )
+INITIALS_YEAR_SERIAL = gated(INITIALS_YEAR_SERIAL)
 
 
 NOT_A_REFERENCE = re.compile(

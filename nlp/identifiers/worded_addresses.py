@@ -27,6 +27,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from nlp.identifiers.findings import Finding
 from nlp.identifiers.name_gazetteer import gazetteer
 from nlp.identifiers.number_words import NUMBER, UNITS, as_int
+from nlp.identifiers.prefilter import gated
 from nlp.identifiers.uk_recognisers import NOT_STREET_WORDS, STREET_SUFFIX
 
 I = re.IGNORECASE  # noqa: E741 - short alias keeps the long patterns readable
@@ -71,6 +72,7 @@ HOME_THE_STREET = re.compile(
     r"(?![\w'’-])",
     I,
 )
+HOME_THE_STREET = gated(HOME_THE_STREET)
 # "WE LIVE AT 2 PRIMROSE BANK", "lives at 7 Moss Brow": after a home cue, street words that are
 # too plain elsewhere ("the bank", "a brow") end a street line.
 HOME_STREET_WORD = (
@@ -83,12 +85,14 @@ HOME_LINE = re.compile(
     rf"{HOME_STREET_WORD})(?![\w'’-])",
     I,
 )
+HOME_LINE = gated(HOME_LINE)
 _NUMBER_WORDS = "|".join(w for w in (*UNITS, "ten", "eleven", "twelve") if w != "one")
 WORDED_LINE = re.compile(
     rf"(?<![\w'’-])(?P<num>{NUMBER})\s+(?P<name>(?:{NAME_WORD}\s+){{1,3}})"
     rf"(?P<suffix>{PLAIN_SUFFIX}|{NAMED_SUFFIX})(?![\w'’-])",
     I,
 )
+WORDED_LINE = gated(WORDED_LINE)
 # In capitals as written, any street word after a number in words ("at fourteen Kirk Wynd",
 # "eleven Marsh Way"), and a flat in words in a named building ("Flat nine, Coleridge House"):
 # the capitals and the number said aloud are the evidence (twelfth round; v10, v13).
@@ -99,12 +103,14 @@ CAPITAL_WORDED_LINE = re.compile(
     rf"(?-i:{_CAP_SUFFIX})(?![\w'’-])",
     I,
 )
+CAPITAL_WORDED_LINE = gated(CAPITAL_WORDED_LINE)
 COUNTED_AFTER = re.compile(r"[ \t]+[a-z]+s\b")
 FLAT_IN_BUILDING = re.compile(
     rf"\b(?:flat|apartment)\s+(?P<num>{NUMBER}),?\s+(?:{_CAP_WORD}\s+){{1,2}}"
     rf"(?=(?-i:[A-Z])){BUILDING_WORD}(?![\w'’-])",
     I,
 )
+FLAT_IN_BUILDING = gated(FLAT_IN_BUILDING)
 # "from flat nine", "at flat 12b" is nlp/identifiers/uk_recognisers.py's FLAT_ONLY; this is the
 # words.
 LONE_FLAT = re.compile(
@@ -115,6 +121,7 @@ LONE_FLAT = re.compile(
     r"miles?|percent|per|of|out)\b)",
     I,
 )
+LONE_FLAT = gated(LONE_FLAT)
 UNIT_WORDS = frozenset(
     """minute minutes hour hours mile miles day days week weeks month months year years
     second seconds metre metres yard yards foot feet step steps car cars bus

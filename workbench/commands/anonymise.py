@@ -9,8 +9,9 @@ import click
 
 from workbench.commands.jsonl import input_option, output_option, read_records
 
-# Stories are read and anonymised in batches so spaCy's nlp.pipe can batch them too.
-BATCH = 64
+# Stories are read and anonymised in batches so spaCy's nlp.pipe can batch them too: large
+# enough that the few stories in one case (the tagger's share) still make a batch of their own.
+BATCH = 256
 
 
 @click.command("anonymise")

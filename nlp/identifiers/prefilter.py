@@ -1,0 +1,194 @@
+"""A cheap, exact gate in front of a slow regex: skip it on a text it cannot match.
+
+Most rule patterns need a word or a sign that most stories never contain ("ref", "interpreter",
+"(", "@"), yet Python's `re` has no literal to look for first and tries the whole pattern at
+every position of every story. `gated(pattern)` reads the compiled pattern once and works out
+a few sets of strings such that every match holds a string of each set (RE2's "prefilter"
+idea). A text without any string of one set (looked for as written where the pattern heeds
+case, in any case where it does not) cannot match, so `finditer` and `search` on it answer at
+once, without running the pattern. Any other text, and every other method, goes to the
+pattern itself, so what is found never changes; a pattern with no such strings (any digit or
+any capital can start a match) is returned as it is.
+
+The check is sound for case too: a pattern that ignores case can match "ſ" for "s" or "K"
+(Kelvin) for "k", so the text is compared after `FOLD` maps every character that `re` takes
+for an ASCII letter under IGNORECASE onto that letter.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as sre_constants  # the parser's opcodes
+from re import _parser as sre_parse
+
+LITERAL = sre_constants.LITERAL
+SUBPATTERN = sre_constants.SUBPATTERN
+BRANCH = sre_constants.BRANCH
+REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT)
+ATOMIC = sre_constants.ATOMIC_GROUP
+ASSERT = sre_constants.ASSERT  # a lookahead or lookbehind; ASSERT_NOT is left alone
+# A gate checks at most this many sets, the sharpest.
+MAX_SETS = 3
+
+
+# Every non-ASCII character that `re` matches against an ASCII letter when ignoring case, and
+# that letter (tests/test_prefilter.py checks this against every code point).
+FOLD = {0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"}  # "İ", "ı", "ſ", "K" (Kelvin)
+
+
+# A needle: a string, and whether it must be found as written (a case-sensitive part of the
+# pattern) or may be found in any case (compared with the text in lower case).
+Needle = tuple[str, bool]
+
+
+def _required(items, ignore_case: bool) -> list[frozenset[Needle]]:
+    """Sets of needles such that every match of this parsed sequence holds one needle of each
+    set (lookarounds included: the text as a whole must hold what they look for)."""
+    required: list[frozenset[Needle]] = []
+    run: list[str] = []
+
+    def end_run() -> None:
+        if run:
+            required.append(frozenset({("".join(run), not ignore_case)}))
+            run.clear()
+
+    for op, av in items:
+        if op is LITERAL and av < 128:
+            run.append(chr(av).lower() if ignore_case else chr(av))
+            continue
+        if op is BRANCH and run:
+            # The parser takes a common start out of the alternatives ("w(?:as|ere)" for
+            # "was|were"): that start and each alternative's own first letters are one string.
+            start = "".join(run)
+            required.append(
+                frozenset(
+                    (start + _leading(branch, ignore_case), not ignore_case) for branch in av[1]
+                )
+            )
+        end_run()
+        if op is SUBPATTERN:
+            _, add_flags, del_flags, inner = av
+            inner_case = ignore_case
+            if add_flags & re.IGNORECASE:
+                inner_case = True
+            if del_flags & re.IGNORECASE:
+                inner_case = False
+            required += _required(inner, inner_case)
+        elif op is ATOMIC:
+            required += _required(av, ignore_case)
+        elif op is ASSERT:
+            required += _required(av[1], ignore_case)
+        elif op in REPEATS and av[0] >= 1:
+            required += _required(av[2], ignore_case)
+        elif op is BRANCH:
+            sharpest = [_sharpest(_required(branch, ignore_case)) for branch in av[1]]
+            if all(sharpest):
+                required.append(frozenset().union(*sharpest))
+    end_run()
+    return [_shortest(needed) for needed in required if all(map(_rare_enough, needed))]
+
+
+def _leading(items, ignore_case: bool) -> str:
+    """The ASCII letters a parsed sequence starts with, as `_required` writes them."""
+    lead = []
+    for op, av in items:
+        if op is not LITERAL or av >= 128:
+            break
+        lead.append(chr(av).lower() if ignore_case else chr(av))
+    return "".join(lead)
+
+
+def _shortest(needed: frozenset[Needle]) -> frozenset[Needle]:
+    """The same set without needles that hold another of its needles: a text with "chaired"
+    holds "chair", so {"chair", "chaired"} asks no more than {"chair"}, in one look."""
+    return frozenset(
+        n for n in needed if not any(m != n and m[1] == n[1] and m[0] in n[0] for m in needed)
+    )
+
+
+def _sharpest(required: list[frozenset[Needle]]) -> frozenset[Needle]:
+    """The set most texts will lack: fewer, longer needles (empty when there is none)."""
+    return max(required, key=_sharpness, default=frozenset())
+
+
+def _sharpness(needed: frozenset[Needle]) -> tuple[int, int]:
+    return (min(len(n) for n, _ in needed), -len(needed))
+
+
+def _rare_enough(needle: Needle) -> bool:
+    """Two characters or more, or one sign ("(", "@", ":"): one letter or digit is in every text."""
+    text = needle[0]
+    return len(text) > 1 or not (text.isalnum() or text.isspace())
+
+
+def needles(pattern: re.Pattern) -> tuple[frozenset[Needle], ...]:
+    """Sets of needles (ASCII strings) such that every match of `pattern` holds one needle of
+    each set: the sharpest few (none when nothing is known)."""
+    if not isinstance(pattern.pattern, str):
+        return ()
+    parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    required = set(_required(parsed, bool(parsed.state.flags & re.IGNORECASE)))
+    return tuple(sorted(required, key=_sharpness, reverse=True)[:MAX_SETS])
+
+
+class GatedPattern:
+    """A compiled pattern with its needles: `finditer` and `search` skip a text without any;
+    everything else is the pattern's own."""
+
+    __slots__ = ("pattern_", "needles")
+
+    def __init__(self, pattern: re.Pattern, found: tuple[frozenset[Needle], ...]):
+        self.pattern_ = pattern
+        self.needles = tuple(tuple(sorted(needed)) for needed in found)
+
+    def may_match(self, text: str) -> bool:
+        """Whether `text` holds a needle of each set: if not, the pattern cannot match."""
+        folded = _folded(text)
+        for needed in self.needles:  # plain loops: this runs a hundred times for each text
+            for needle, as_written in needed:
+                if needle in (text if as_written else folded):
+                    break
+            else:
+                return False
+        return True
+
+    def finditer(self, text: str, *args, **kwargs):
+        if not self.may_match(text):
+            return iter(())
+        return self.pattern_.finditer(text, *args, **kwargs)
+
+    def search(self, text: str, *args, **kwargs):
+        if not self.may_match(text):
+            return None
+        return self.pattern_.search(text, *args, **kwargs)
+
+    def __getattr__(self, name: str):
+        return getattr(self.pattern_, name)
+
+
+def gated(pattern: re.Pattern) -> re.Pattern | GatedPattern:
+    """`pattern` behind a gate on the strings its matches need; itself when it needs none.
+    Meant for a pattern run over whole texts: on single words the check costs more than the
+    search it spares."""
+    found = needles(pattern)
+    return GatedPattern(pattern, found) if found else pattern
+
+
+_last: tuple[str, str] = ("", "")
+
+
+def _folded(text: str) -> str:
+    """`text` in lower case with the letters `re` reads as ASCII ones made ASCII; the last
+    answer is kept, since one text meets many gates in a row."""
+    global _last
+    last = _last  # read once: another thread may replace it
+    if last[0] is text:
+        return last[1]
+    folded = text.lower() if text.isascii() else text.translate(FOLD).lower()
+    _last = (text, folded)
+    return folded
+
+
+def gated_all(patterns: tuple[re.Pattern, ...]) -> tuple[re.Pattern | GatedPattern, ...]:
+    """`gated` for each pattern of a tuple."""
+    return tuple(map(gated, patterns))
