@@ -21,3 +21,15 @@ def labelled(text: str, value: str) -> set[str]:
     """The labels of the findings that cover the first occurrence of `value` from end to end."""
     start = text.index(value)
     return {f.label for f in detect(text) if f.start <= start and f.end >= start + len(value)}
+
+
+def covering_label(text: str, value: str, nth: int = 0) -> str | None:
+    """The label of a finding covering the `nth` occurrence of `value` from end to end, or None."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(value, start + 1)
+    end = start + len(value)
+    for f in detect(text):
+        if f.start <= start and end <= f.end:
+            return f.label
+    return None

@@ -11,22 +11,13 @@ must stay.
 from __future__ import annotations
 
 import pytest
+from anonymise_support import covering_label as _covered
 
 from nlp.anonymise import ENGINE_VERSION, detect
 
 
 def _found(text: str) -> set[tuple[str, str]]:
     return {(text[f.start : f.end], f.label) for f in detect(text)}
-
-
-def _covered(text: str, value: str) -> str | None:
-    """The label of a finding covering `value` (its first occurrence), or None."""
-    start = text.index(value)
-    end = start + len(value)
-    for f in detect(text):
-        if f.start <= start and end <= f.end:
-            return f.label
-    return None
 
 
 def test_engine_version_names_the_rules_in_force():

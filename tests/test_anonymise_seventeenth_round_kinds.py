@@ -11,21 +11,9 @@ must stay.
 from __future__ import annotations
 
 import pytest
+from anonymise_support import covering_label as _covered
 
 from nlp.anonymise import detect
-
-
-def _covered(text: str, value: str, nth: int = 0) -> str | None:
-    """The label of a finding covering the `nth` occurrence of `value`, or None."""
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(value, start + 1)
-    end = start + len(value)
-    for f in detect(text):
-        if f.start <= start and end <= f.end:
-            return f.label
-    return None
-
 
 # --- speakers named in capitals -------------------------------------------------------------
 

@@ -5,6 +5,7 @@ these tests; each kind has look-alikes that must stay unflagged."""
 from __future__ import annotations
 
 import pytest
+from anonymise_support import covered as _covered
 
 from nlp.anonymise import detect
 from nlp.identifiers.setting_parts import setting_name_parts
@@ -12,11 +13,6 @@ from nlp.identifiers.setting_parts import setting_name_parts
 
 def _flagged(text: str) -> set[str]:
     return {text[f.start : f.end] for f in detect(text)}
-
-
-def _covered(text: str, value: str) -> bool:
-    start = text.index(value)
-    return any(f.start <= start and start + len(value) <= f.end for f in detect(text))
 
 
 @pytest.mark.parametrize(
