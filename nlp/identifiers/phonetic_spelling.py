@@ -18,18 +18,13 @@ from collections.abc import Iterator
 
 from nlp.identifiers.findings import Finding
 from nlp.identifiers.short_place_kinds import POSTCODE_AREAS
-from nlp.identifiers.spoken_postcodes import SHAPE, as_chars
+from nlp.identifiers.spoken_postcodes import SHAPE, SPOKEN_FIGURE, as_chars
 
 SPELT = re.compile(
     r"(?<![\w'’])(?P<letter>[A-Za-z])[ \t]+(?:for|as[ \t]+in)[ \t]+(?P<word>[A-Za-z][a-z'’]+)\b"
 )
 # A letter or figure said alone inside the run: "one", "4", "oh", "D".
-PIECE = re.compile(
-    r"(?<![\w'’])(?:[A-Za-z]|\d{1,2}|zero|oh|one|two|three|four|five|six|seven|eight|nine|ten"
-    r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
-    r"(?![\w'’])",
-    re.IGNORECASE,
-)
+PIECE = re.compile(rf"(?<![\w'’])(?:[A-Za-z]|{SPOKEN_FIGURE})(?![\w'’])", re.IGNORECASE)
 GAP = re.compile(r"[ \t]*(?:[,/-][ \t]*)?(?:(?:and|then)[ \t]+)?")
 MIN_SPELT = 2
 MIN_PIECES = 3  # a postcode, a surname or a reference: never fewer than three characters

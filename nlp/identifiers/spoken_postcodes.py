@@ -24,11 +24,14 @@ CUE = re.compile(
     re.IGNORECASE,
 )
 CUE = gated(CUE)
-# One spoken piece: one or two letters, one or two digits, or a number in words up to twenty.
+# A figure said aloud: one or two digits, or a number in words up to twenty.
+SPOKEN_FIGURE = (
+    r"\d{1,2}|zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+    r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty"
+)
+# One spoken piece: one or two letters, or a figure.
 PIECE = re.compile(
-    r"(?P<piece>[A-Za-z]{1,2}|\d{1,2}|zero|oh|one|two|three|four|five|six|seven|eight|nine|"
-    r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
-    r"twenty)(?![\w'’])(?P<gap>[ \t]*[,/-]?[ \t]*)",
+    rf"(?P<piece>[A-Za-z]{{1,2}}|{SPOKEN_FIGURE})(?![\w'’])(?P<gap>[ \t]*[,/-]?[ \t]*)",
     re.IGNORECASE,
 )
 SHAPE = re.compile(r"(?P<area>[A-Z]{1,2})\d[A-Z\d]?\d[ABD-HJLNP-UW-Z]{2}")
