@@ -143,8 +143,9 @@ class GatedPattern:
 
     def may_match(self, text: str) -> bool:
         """Whether `text` holds a needle of each set: if not, the pattern cannot match."""
-        folded = _folded(text)
-        for needed in self.needles:  # plain loops: this runs a hundred times for each text
+        last = _last  # `_folded` inline: this runs a hundred times for each text
+        folded = last[1] if last[0] is text else _folded(text)
+        for needed in self.needles:  # plain loops, for the same reason
             for needle, as_written in needed:
                 if needle in (text if as_written else folded):
                     break
