@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.attrs import ENT_TYPE, IDX, IS_STOP, LENGTH, LOWER, POS, SPACY, TAG
+from spacy.attrs import ENT_TYPE, IDX, IS_STOP, LENGTH, LOWER, ORTH, POS, SPACY, TAG
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
@@ -95,7 +95,8 @@ class View:
 # Token attributes `view` reads as one array: creating spaCy Token objects one by one cost more
 # than all the name rules together.
 # (`doc.has_annotation("TAG")` walks the tokens too, so the TAG column answers it instead.)
-VIEW_ATTRS = [IDX, LENGTH, LOWER, SPACY, IS_STOP, POS, ENT_TYPE, TAG]
+# A token's text is its ORTH string: `doc.text` would join every token's text again in Python.
+VIEW_ATTRS = [IDX, LENGTH, ORTH, LOWER, SPACY, IS_STOP, POS, ENT_TYPE, TAG]
 
 
 def view(doc: Doc, original: str, mode: str) -> View:
@@ -109,12 +110,11 @@ def view(doc: Doc, original: str, mode: str) -> View:
         lowered = doc.text.lower() if len(doc.text) == len(original) else original
     if array is None:
         return View([], [], [], [], [], [], [], [], [], [], [], [], has_pos, mode, lowered)
-    starts, lengths, lowers, spaced, stops, poses, ents, _ = array.T.tolist()
+    starts, lengths, orths, lowers, spaced, stops, poses, ents, _ = array.T.tolist()
     strings = doc.vocab.strings
     # Each string is looked up once: most words come back, and all word classes do.
-    names = {key: strings[key] if key else "" for key in {*lowers, *poses, *ents}}
-    doc_text = doc.text
-    text = [doc_text[i : i + n] for i, n in zip(starts, lengths, strict=True)]
+    names = {key: strings[key] if key else "" for key in {*orths, *lowers, *poses, *ents}}
+    text = [names[key] for key in orths]
     low = [names[key] for key in lowers]
     word = low.copy()
     end = [i + n for i, n in zip(starts, lengths, strict=True)]
