@@ -215,6 +215,11 @@ def _cased(text: str) -> bool:
     return any(c.isupper() for c in text) and any(c.islower() for c in text)
 
 
+# Organisation words no name or place holds ("trust", "partnership", "council" may: "Bolton
+# Council"), made once rather than for each word checked.
+NOT_NAME_OR_PLACE_WORDS = ORGANISATION_WORDS - {"trust", "partnership", "council"}
+
+
 def _plausible(
     text: str, start: int, end: int, label: str, cased: bool, letters: bool = True
 ) -> bool:
@@ -237,7 +242,7 @@ def _plausible(
         return False  # "Raynaud's" is a condition
     if any(set(w) == {"x"} for w in words):
         return False  # redacted already ("XXXX")
-    if any(w in ORGANISATION_WORDS - {"trust", "partnership", "council"} for w in words):
+    if any(w in NOT_NAME_OR_PLACE_WORDS for w in words):
         return False  # "Royal College of Midwives", "Hope Foundation": bodies, not places
     if all(w in NOT_IDENTIFIER_WORDS for w in words) or words[-1] in NOT_IDENTIFIER_WORDS:
         return False  # a language, people, day or role ("Gujarati", a council's "Ward Councillor")

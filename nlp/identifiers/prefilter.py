@@ -135,21 +135,35 @@ class GatedPattern:
     """A compiled pattern with its needles: `finditer` and `search` skip a text without any;
     everything else is the pattern's own."""
 
-    __slots__ = ("pattern_", "needles")
+    __slots__ = ("pattern_", "needles", "split")
 
     def __init__(self, pattern: re.Pattern, found: tuple[frozenset[Needle], ...]):
         self.pattern_ = pattern
         self.needles = tuple(tuple(sorted(needed)) for needed in found)
+        # Each set as its strings to find as written and its strings to find in any case, so
+        # the check below reads plain strings.
+        self.split = tuple(
+            (
+                tuple(needle for needle, as_written in needed if as_written),
+                tuple(needle for needle, as_written in needed if not as_written),
+            )
+            for needed in self.needles
+        )
 
     def may_match(self, text: str) -> bool:
         """Whether `text` holds a needle of each set: if not, the pattern cannot match."""
-        folded = _folded(text)
-        for needed in self.needles:  # plain loops: this runs a hundred times for each text
-            for needle, as_written in needed:
-                if needle in (text if as_written else folded):
+        last = _last  # `_folded` inline: this runs a hundred times for each text
+        folded = last[1] if last[0] is text else _folded(text)
+        for written, any_case in self.split:  # plain loops, for the same reason
+            for needle in written:
+                if needle in text:
                     break
             else:
-                return False
+                for needle in any_case:
+                    if needle in folded:
+                        break
+                else:
+                    return False
         return True
 
     def finditer(self, text: str, *args, **kwargs):

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.attrs import ENT_TYPE, IDX, IS_STOP, LENGTH, LOWER, POS, SPACY, TAG
+from spacy.attrs import ENT_TYPE, IDX, IS_STOP, LENGTH, LOWER, ORTH, POS, SPACY, TAG
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
@@ -95,45 +95,59 @@ class View:
 # Token attributes `view` reads as one array: creating spaCy Token objects one by one cost more
 # than all the name rules together.
 # (`doc.has_annotation("TAG")` walks the tokens too, so the TAG column answers it instead.)
-VIEW_ATTRS = [IDX, LENGTH, LOWER, SPACY, IS_STOP, POS, ENT_TYPE, TAG]
+# A token's text is its ORTH string: `doc.text` would join every token's text again in Python.
+VIEW_ATTRS = [IDX, LENGTH, ORTH, LOWER, SPACY, IS_STOP, POS, ENT_TYPE, TAG]
 
 
 def view(doc: Doc, original: str, mode: str) -> View:
+    """The document's tokens as columns, built a column at a time: one Python loop with a dozen
+    appends for each token cost as much as the name rules that read them."""
     array = doc.to_array(VIEW_ATTRS) if len(doc) else None
     # As doc.has_annotation("TAG"), which is true of an empty document.
     has_pos = array is None or bool(array[:, -1].any())
     lowered = original.lower()
     if len(lowered) != len(original):
         lowered = doc.text.lower() if len(doc.text) == len(original) else original
-    v = View([], [], [], [], [], [], [], [], [], [], [], [], has_pos, mode, lowered)
+    if array is None:
+        return View([], [], [], [], [], [], [], [], [], [], [], [], has_pos, mode, lowered)
+    starts, lengths, orths, lowers, spaced, stops, poses, ents, _ = array.T.tolist()
     strings = doc.vocab.strings
-    doc_text = doc.text
-    prev = "\n"
-    rows = array.tolist() if array is not None else []
-    for idx, length, lower, spaced, stop, pos, ent, _ in rows:
-        text = doc_text[idx : idx + length]  # a token's text is its slice of the document
-        low = strings[lower]
-        word = low
-        end = idx + length
-        for ending in POSSESSIVE:
-            if low.endswith(ending) and len(low) > len(ending):
-                word = low[: -len(ending)]
-                end -= len(ending)
-        source = original[idx : idx + length]  # capitals as written
-        v.text.append(text)
-        v.low.append(low)
-        v.word.append(word)
-        v.start.append(idx)
-        v.end.append(end)
-        v.spaced.append(bool(spaced))
-        v.title.append(source[:1].isupper())
-        v.wordlike.append(length > 1 and bool(WORDLIKE.fullmatch(text)))
-        v.stop.append(bool(stop))
-        v.pos.append(strings[pos] if pos else "")
-        v.ent.append(strings[ent] if ent else "")
-        v.sent_start.append(prev.strip() in SENTENCE_END or prev.isspace())
-        prev = text
-    return v
+    # Each string is looked up once: most words come back, and all word classes do.
+    names = {key: strings[key] if key else "" for key in {*orths, *lowers, *poses, *ents}}
+    text = [names[key] for key in orths]
+    low = [names[key] for key in lowers]
+    word = low.copy()
+    end = [i + n for i, n in zip(starts, lengths, strict=True)]
+    for k, w in enumerate(low):
+        if w.endswith(POSSESSIVE):  # rare: the loop below runs for few tokens
+            for ending in POSSESSIVE:
+                if w.endswith(ending) and len(w) > len(ending):
+                    word[k] = w[: -len(ending)]
+                    end[k] -= len(ending)
+    # str.isalpha() answers WORDLIKE at once for a plain word (letters are never digits or "_").
+    wordlike = [
+        n > 1 and (t.isalpha() or WORDLIKE.fullmatch(t) is not None)
+        for t, n in zip(text, lengths, strict=True)
+    ]
+    sent_start = [True] + [p.strip() in SENTENCE_END or p.isspace() for p in text[:-1]]
+    return View(
+        text,
+        low,
+        word,
+        starts,
+        end,
+        [bool(s) for s in spaced],
+        # capitals as written
+        [n > 0 and original[i : i + 1].isupper() for i, n in zip(starts, lengths, strict=True)],
+        wordlike,
+        [bool(s) for s in stops],
+        [names[key] for key in poses],
+        [names[key] for key in ents],
+        sent_start,
+        has_pos,
+        mode,
+        lowered,
+    )
 
 
 def is_eponym(v: View, i: int) -> bool:
@@ -812,8 +826,14 @@ def _plain_word_after_title(v: View, i: int, gaz: Gazetteer) -> bool:
 
 
 def people(v: View, gaz: Gazetteer) -> Iterator[Finding]:
+    n = len(v)
     i = 0
-    while i < len(v):
+    while i < n:
+        if not v.wordlike[i]:
+            # Punctuation, figures, one letter: every test below says no to such a token
+            # (`not_a_name` first), so the cue is not looked for either.
+            i += 1
+            continue
         cue = _cue_before(v, i, gaz)
         if cue == "title" and v.wordlike[i] and not v.stop[i] and not not_a_name(v, i, True):
             if _plain_word_after_title(v, i, gaz):
@@ -852,26 +872,28 @@ POSTCODE_START = re.compile(r"[A-Za-z]{1,2}\d[A-Za-z\d]?")
 PLACE_CUES = frozenset(
     {"in", "from", "near", "nr", "to", "around", "outside", "at", ",", "across", "via", "through"}
 )
-STRONG_PLACE_CUES = (
-    ("live", "in"),
-    ("lives", "in"),
-    ("lived", "in"),
-    ("living", "in"),
-    ("based", "in"),
-    ("moved", "to"),
-    ("move", "to"),
-    ("moving", "to"),
-    ("moved", "from"),
-    ("me", "from"),
-    ("us", "from"),
-    ("'m", "from"),
-    ("’m", "from"),
-    ("im", "from"),
-    ("am", "from"),
-    ("grew", "up"),
-    ("own", "in"),
-    ("up", "in"),
-    ("family", "in"),
+STRONG_PLACE_CUES = frozenset(  # looked up for every token
+    (
+        ("live", "in"),
+        ("lives", "in"),
+        ("lived", "in"),
+        ("living", "in"),
+        ("based", "in"),
+        ("moved", "to"),
+        ("move", "to"),
+        ("moving", "to"),
+        ("moved", "from"),
+        ("me", "from"),
+        ("us", "from"),
+        ("'m", "from"),
+        ("’m", "from"),
+        ("im", "from"),
+        ("am", "from"),
+        ("grew", "up"),
+        ("own", "in"),
+        ("up", "in"),
+        ("family", "in"),
+    )
 )
 
 
