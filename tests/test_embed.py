@@ -93,3 +93,27 @@ def test_the_onnx_backend_agrees_with_pytorch(monkeypatch, tmp_path):
     # Exported once to the local cache, under a name saying what it was made from.
     assert [path.name for path in tmp_path.rglob("*.onnx")] == [embed.onnx_file_name()]
     assert (vectors["onnx"] * vectors["torch"]).sum(axis=1).min() > 0.9999
+
+
+def test_threads_tokenising_at_once_get_what_each_would_alone():
+    """A worker runs two jobs in threads (a signals job beside a themes refit): the shared
+    tokenizer's padding and truncation settings must not leak from one call into another
+    (without the lock, a padded batch came back ragged a few times in a thousand calls)."""
+    import random
+    from concurrent.futures import ThreadPoolExecutor
+
+    rng = random.Random(7)
+    words = SHORT[0].split()
+    batches = [
+        [" ".join(rng.choices(words, k=rng.randint(1, 30))) for _ in range(rng.randint(2, 4))]
+        for _ in range(4000)
+    ]
+
+    def padded_then_measured(batch: list[str]) -> tuple[list[int], list[int]]:
+        padded = embed.tokenize(batch, padding=True, truncation=True, return_tensors="np")
+        return list(padded["attention_mask"].sum(axis=1)), embed.token_lengths(batch).tolist()
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        together = list(pool.map(padded_then_measured, batches))
+    for batch, (padded, measured) in zip(batches, together, strict=True):
+        assert padded == measured == embed.token_lengths(batch).tolist()

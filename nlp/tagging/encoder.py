@@ -153,12 +153,11 @@ def encode_with(
 
     if not texts:
         return np.zeros((0, embed.DIM), dtype=np.float32)
-    tokenizer = embed.load_model().tokenizer
     pieces, owner = embed.split_windows(texts)
     vectors = np.zeros((len(pieces), embed.DIM), dtype=np.float32)
     done = 0
     for index in embed.plan_batches(embed.token_lengths(pieces)):
-        tokens = tokenizer(
+        tokens = embed.tokenize(
             [pieces[i] for i in index],
             padding=True,
             truncation=True,

@@ -154,7 +154,6 @@ def adapt(
         parameter.requires_grad = first <= 0 or tag_encoder.layer_of(name) >= first
         if not settings.wordpieces and name == "embeddings.word_embeddings.weight":
             parameter.requires_grad = False
-    tokenizer = embed.load_model().tokenizer
     used = np.flatnonzero(labels.sum(axis=0) > 0)
     target = torch.tensor(labels[:, used].argmax(axis=1))
     ids = [framework.ids[j] for j in used]
@@ -183,7 +182,7 @@ def adapt(
         groups = [order[i : i + settings.batch] for i in range(0, len(order), settings.batch)]
         generator.shuffle(groups)
         for group in groups:
-            tokens = tokenizer(
+            tokens = embed.tokenize(
                 [texts[i] for i in group],
                 padding=True,
                 truncation=True,
