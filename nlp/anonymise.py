@@ -49,7 +49,8 @@ from nlp.identifiers.scanned_text import read_as_meant
 from nlp.identifiers.setting_parts import setting_name_parts
 from nlp.identifiers.short_place_kinds import with_capital_the
 from nlp.identifiers.stated_ages import stated_ages
-from nlp.identifiers.token_rules import NOT_NOUN_ENDINGS, case_mode
+from nlp.identifiers.token_people import NOT_NOUN_ENDINGS
+from nlp.identifiers.token_view import case_mode
 from nlp.identifiers.uk_recognisers import EVENT_DATE, age_band, postcode_district
 from nlp.identifiers.widened_names import widened
 
@@ -404,7 +405,7 @@ def _hashtag_guess(text: str, f: Finding) -> bool:
     first name ("#JusticeForRicky"). Rules with a cue still count."""
     if not (
         f.label == "PERSON"
-        and f.source in ("capitals", "ner", "spacy_ner")
+        and f.source in ("capitals", "ner")
         and f.start > 0
         and text[f.start - 1] == "#"
     ):
@@ -424,10 +425,7 @@ def _thread_names_end_names(found: list[Finding]) -> list[Finding]:
     return [
         f
         for f in found
-        if not (
-            f.source in ("capitals", "ner", "spacy_ner")
-            and any(s <= f.start < e < f.end for s, e in names)
-        )
+        if not (f.source in ("capitals", "ner") and any(s <= f.start < e < f.end for s, e in names))
     ]
 
 

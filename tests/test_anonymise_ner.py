@@ -137,7 +137,7 @@ def test_tokens_reused_from_the_anonymiser_read_as_the_ners_own(text):
 def test_the_ners_tokens_are_the_ones_the_rules_would_read():
     """Mixed-case pieces are tokenised once, by the NER pipeline's tokenizer, for the rules
     too (nlp.identifiers.ner_model.tokenise): its rules must be the anonymiser pipeline's,
-    and the lexical attributes the rules read (token_rules.VIEW_ATTRS: lower case, stop
+    and the lexical attributes the rules read (token_view.VIEW_ATTRS: lower case, stop
     words) the same in both vocabularies."""
     from spacy.attrs import IS_STOP, LOWER
 

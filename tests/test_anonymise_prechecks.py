@@ -8,7 +8,7 @@ from presidio_analyzer.predefined_recognizers import EmailRecognizer, UrlRecogni
 
 from nlp.anonymise import TAGGER_PIPES, engine
 from nlp.identifiers.presidio_bridge import AtSignEmailRecognizer, DottedUrlRecognizer
-from nlp.identifiers.token_rules import POSSESSIVE, case_mode, view
+from nlp.identifiers.token_view import POSSESSIVE, case_mode, view
 
 TEXTS = [
     "Email me at jo.latchford88@gmail.com or see www.nhs.uk/conditions.",

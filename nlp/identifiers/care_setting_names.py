@@ -1,6 +1,7 @@
 """Care settings named the way people say them, found in the raw text.
 
-The token rules (nlp/identifiers/token_rules.py) find "<Name> Surgery", "<Name> Ward" and the like.
+The token rules (nlp/identifiers/token_care_settings.py) find "<Name> Surgery", "<Name> Ward"
+and the like.
 People also say a hospital's name alone ("Morriston", "Glan Clwyd"), its nickname or abbreviation
 ("Jimmy's", "the LGI"), a saint's name with or without "Hospital" ("St Luke's"), a Welsh
 name ("Ysbyty Gwynedd"), a generic one ("the Royal", "the General"), or a ward code

@@ -33,7 +33,8 @@ from nlp.identifiers.name_gazetteer import EPONYMS, NOT_IDENTIFIER_WORDS, WELSH_
 from nlp.identifiers.ner_context import person_in_context, place_in_context, setting_in_context
 from nlp.identifiers.number_words import as_int
 from nlp.identifiers.residual_risk import CONDITIONS
-from nlp.identifiers.token_rules import GENERIC_CARE, ORGANISATION_WORDS
+from nlp.identifiers.token_people import ORGANISATION_WORDS
+from nlp.identifiers.token_words import GENERIC_CARE
 
 MODEL_DIR = Path(__file__).parents[1] / "data" / "ner_model"
 NER_LABELS = frozenset({"PERSON", "LOCATION", "CARE_SETTING", "AGE"})
