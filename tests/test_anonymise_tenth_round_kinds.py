@@ -249,7 +249,7 @@ def test_a_care_home_named_after_a_place_is_the_home_not_the_place():
 
 
 def test_only_a_care_setting_guessed_around_a_place_or_name_outranks_the_rule():
-    from nlp.anonymise import _without_contradicted_guesses
+    from nlp.identifiers.settling import without_contradicted_guesses
 
     text = "She lived at Thornbury View until May; Thornbury District said no."
     place = Finding(13, 22, "LOCATION", 0.85, "uk_places")
@@ -260,7 +260,7 @@ def test_only_a_care_setting_guessed_around_a_place_or_name_outranks_the_rule():
     council_place = Finding(39, 48, "LOCATION", 0.85, "uk_places")
     assert text[home.start : home.end] == "Thornbury View"
     assert text[council.start : council.end] == "Thornbury District"
-    assert home in _without_contradicted_guesses(text, [place, home])
-    assert person not in _without_contradicted_guesses(text, [place, person])
-    assert home not in _without_contradicted_guesses(text, [phone, home])
-    assert council not in _without_contradicted_guesses(text, [council_place, council])
+    assert home in without_contradicted_guesses(text, [place, home])
+    assert person not in without_contradicted_guesses(text, [place, person])
+    assert home not in without_contradicted_guesses(text, [phone, home])
+    assert council not in without_contradicted_guesses(text, [council_place, council])

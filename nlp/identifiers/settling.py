@@ -1,0 +1,349 @@
+"""How one text's findings from every recogniser become the list the anonymiser acts on.
+
+The recognisers each see part of the evidence; this pass sees all of it at once. It drops
+what sits inside a placeholder (anonymising twice changes nothing), speaker labels that are
+roles, guesses inside hashtags and guesses a rule contradicts; settles overlaps; finds again the
+repeats, initials and nicknames of a name found once, and the ages said after a name; widens
+names to their full extent; and trims each span to the convention (no edge spaces or
+punctuation, an age's glued unit kept).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+from nlp.identifiers.chat_speakers import addressed_by_name
+from nlp.identifiers.findings import Finding, resolve_overlaps
+from nlp.identifiers.minute_initials import found_people_initials
+from nlp.identifiers.name_gazetteer import (
+    EPONYMS,
+    NOT_IDENTIFIER_WORDS,
+    ROLE_CUES,
+    TITLE_CUES,
+    gazetteer,
+)
+from nlp.identifiers.name_mentions import joined_to_found, opening_mentions, quoted_nicknames
+from nlp.identifiers.placeholders import PLACEHOLDER
+from nlp.identifiers.setting_parts import setting_name_parts
+from nlp.identifiers.short_place_kinds import with_capital_the
+from nlp.identifiers.stated_ages import stated_ages
+from nlp.identifiers.token_people import NOT_NOUN_ENDINGS
+from nlp.identifiers.widened_names import widened
+
+
+def settle(text: str, found: list[Finding]) -> list[Finding]:
+    """The findings of `text`, settled (see the module's docstring), sorted and without
+    overlaps."""
+    protected = [(m.start(), m.end()) for m in PLACEHOLDER.finditer(text)]
+    kept = [
+        f
+        for f in found
+        if f.end > f.start and text[f.start : f.end].strip() and not inside(protected, f)
+    ]
+    roles = _speaker_roles(text)
+    if roles:
+        kept = [f for f in kept if text[f.start : f.end].lower() not in roles]
+    kept = [f for f in kept if not _hashtag_guess(text, f)]
+    kept = without_contradicted_guesses(text, kept)
+    kept = _thread_names_end_names(kept)
+    resolved = resolve_overlaps(kept)
+    extra = [f for f in _repeats(text, resolved) if not inside(protected, f)]
+    mentioned = [
+        *joined_to_found(text, resolved + extra),
+        *opening_mentions(text, resolved + extra),
+        *found_people_initials(text, resolved + extra),
+    ]
+    extra += [f for f in mentioned if not inside(protected, f)]
+    extra += _ages_after_names(text, resolved + extra)
+    extra += stated_ages(text, resolved + extra)
+    if extra:
+        resolved = resolve_overlaps(resolved + extra)
+    named = with_capital_the(text, resolved)
+    wide = widened(text, named)
+    if wide != named:  # a widened name may now reach a neighbour it swallowed
+        wide = resolve_overlaps(wide)
+    return [_with_glued_unit(text, _trim(text, f)) for f in wide]
+
+
+# An age's unit written onto its figures: "71yo", "83y/o", "7yrs", "(80y)".
+GLUED_AGE_UNIT = re.compile(r"(?:yo|y/o|yrs?|y)(?![A-Za-z0-9])", re.IGNORECASE)
+
+
+def _with_glued_unit(text: str, f: Finding) -> Finding:
+    """An age whose unit is written onto it ("71yo") covers the whole word, so what is left
+    in the story is no half of a token ("[AGE]yo")."""
+    if f.label != "AGE" or not text[f.start : f.end].isdigit():
+        return f
+    unit = GLUED_AGE_UNIT.match(text, f.end)
+    if unit is None:
+        return f
+    return Finding(f.start, unit.end(), f.label, f.score, f.source)
+
+
+SPEAKER_LABEL = re.compile(r"^[ \t]*([A-Z][a-z]+)[ \t]*:", re.MULTILINE)
+ROLE_ENDINGS = ("er", "or", "ist", "ant", "ent", "ee")
+
+
+def _speaker_roles(text: str) -> set[str]:
+    """ "Befriender: ...", "Caller: ...", "Advisor: ...": in a transcript, a word that opens two
+    or more lines before a colon names a role, not a person or a place, unless it is a first
+    name ("Ruth: ...") or in no word list and not shaped like a role ("Tegid: ...")."""
+    labels = [m.group(1).lower() for m in SPEAKER_LABEL.finditer(text)]
+    if len(labels) < 2:
+        return set()
+    gaz = gazetteer()
+    return {
+        w
+        for w in set(labels)
+        if labels.count(w) >= 2
+        and w not in gaz.first_names
+        and (w in gaz.english_words or w.endswith(ROLE_ENDINGS))
+        and not addressed_by_name(text, w.capitalize())  # "Tash: ..." and "Tash did you ...?"
+    }
+
+
+def _hashtag_guess(text: str, f: Finding) -> bool:
+    """A person guessed from capitals or by a model inside a hashtag ("#NHSheroes",
+    "#SickleCellMatters"): a tag names a cause or a campaign, unless one of its words is a
+    first name ("#JusticeForRicky"). Rules with a cue still count."""
+    if not (
+        f.label == "PERSON"
+        and f.source in ("capitals", "ner")
+        and f.start > 0
+        and text[f.start - 1] == "#"
+    ):
+        return False
+    first_names = gazetteer().first_names
+    words = re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", text[f.start : f.end])
+    return not any(w.lower() in first_names for w in words if len(w) > 2)
+
+
+def _thread_names_end_names(found: list[Finding]) -> list[Finding]:
+    """A comment thread's layout says where a commenter's name ends ("Jo Bloggs Ring 111 ..."
+    is Jo Bloggs, then the comment): a guess from capitals or the NER that starts with the
+    name and runs on into the comment gives way to it."""
+    names = [(f.start, f.end) for f in found if f.source == "comment_thread"]
+    if not names:
+        return found
+    return [
+        f
+        for f in found
+        if not (f.source in ("capitals", "ner") and any(s <= f.start < e < f.end for s, e in names))
+    ]
+
+
+NAMED_AFTER_HEADS = frozenset(
+    """view lodge house court manor grange hall gardens mews place home hospice hospital
+    infirmary surgery practice centre""".split()
+)
+
+
+def without_contradicted_guesses(text: str, found: list[Finding]) -> list[Finding]:
+    """The NER's guesses give way where a rule found something of another label: the rules'
+    cues ("Dr", "Ward", a postcode) are surer than a statistical label. Where a rule found the
+    same label, the two merge (resolve_overlaps), so the NER can widen a name to its full
+    extent. One exception: a care setting guessed whole around a place or a name a rule found
+    inside it ("Woodside View" around "Woodside"): the rule saw the place, the NER the home
+    named after it (its safeguards ask a word of the setting's kind)."""
+    ruled = [f for f in found if f.source != "ner"]
+    return ruled + [
+        f
+        for f in found
+        if f.source == "ner"
+        and not any(
+            r.start < f.end
+            and r.end > f.start
+            and r.label != f.label
+            and not _named_after(f, r, text)
+            for r in ruled
+        )
+    ]
+
+
+def _named_after(guess: Finding, rule: Finding, text: str) -> bool:
+    """The NER's care setting holds the rule's place or name and more words besides, and
+    ends in a capitalised word of a home's or hospital's kind ("Woodside View"; not "Ripon
+    District", "Ossett Health", "... maternity unit")."""
+    last = text[guess.start : guess.end].split()[-1]
+    return (
+        guess.label == "CARE_SETTING"
+        and last[:1].isupper()
+        and last.lower() in NAMED_AFTER_HEADS
+        and rule.label in ("LOCATION", "PERSON")
+        and guess.start <= rule.start
+        and rule.end <= guess.end
+        and (guess.end - guess.start) > (rule.end - rule.start)
+    )
+
+
+def inside(spans: list[tuple[int, int]], f: Finding) -> bool:
+    """Whether `f` overlaps any of these sorted, non-overlapping spans."""
+    pos = bisect.bisect_right(spans, (f.start, float("inf")))
+    if pos > 0 and spans[pos - 1][1] > f.start:
+        return True
+    return pos < len(spans) and spans[pos][0] < f.end
+
+
+# Words that may sit inside a found name ("Cllr Hobbs", "Auntie Yemi") without naming anyone
+# when they stand alone elsewhere.
+NOT_PARTS_OF_NAMES = TITLE_CUES | ROLE_CUES | NOT_IDENTIFIER_WORDS
+
+
+def _repeats(text: str, findings: list[Finding]) -> list[Finding]:
+    """Every other occurrence of an identifier found once ("my wife Tash" ... "Tash waited"),
+    and of each uncommon word of a full name, so no found identifier survives elsewhere.
+    Ages are left out: "84" elsewhere is rarely the same fact."""
+    common = gazetteer().common_words
+    everyday = _everyday_words()
+    strings: dict[str, str] = {}
+    as_written: set[str] = set()
+    for f in findings:
+        value = text[f.start : f.end]
+        if f.label == "AGE" or (f.label == "DATE_OF_BIRTH" and len(value) < 6):
+            continue
+        strings.setdefault(value.lower(), f.label)
+        if f.label == "PERSON":
+            for part in re.findall(r"[^\W\d_]{3,}", value):
+                if part.lower() not in common and part.lower() not in NOT_PARTS_OF_NAMES:
+                    strings.setdefault(part.lower(), "PERSON")
+                    if part.lower() in everyday:  # "Gethin Bramble" ... "Bramble", not "bramble"
+                        as_written.add(part)
+            first = _everyday_first_name(value)
+            if first:  # "Mercy Adebayo-Clarke" ... "Mercy has had toothache"
+                strings.setdefault(first.lower(), "PERSON")
+                as_written.add(first)
+        elif f.label == "CARE_SETTING":  # "the Bluestone Unit" ... "Bluestone", "Ward 3B" ... "3B"
+            for part in setting_name_parts(value):
+                strings.setdefault(part.lower(), "CARE_SETTING")
+                as_written.add(part)
+    for nickname in quoted_nicknames(text, findings):  # `Dorothy "Dot" Fairweather` ... "Dot"
+        strings.setdefault(nickname.lower(), "PERSON")
+        as_written.add(nickname)
+    if not strings:
+        return []
+    found = []
+    for pattern in _repeat_patterns(text, findings, strings, everyday, as_written):
+        found += [
+            Finding(m.start(), m.end(), strings[m.group().lower()], 0.7, "repeat")
+            for m in pattern.finditer(text)
+            if not _eponym_use(text, m) and not _date_use(text, m)
+        ]
+    return found
+
+
+@lru_cache(maxsize=1)
+def _everyday_words() -> frozenset[str]:
+    """Words that repeat only as written when found as a one-word name: the common words,
+    and English adjectives and verbs no list knows as a name ("Occupational" taken from
+    capitals in one place is not "occupational therapist" everywhere else). Nouns still repeat
+    in any case: "mags is still here" after "Mags"."""
+    gaz = gazetteer()
+    rare = {
+        w
+        for w in gaz.english_words
+        if w.endswith(NOT_NOUN_ENDINGS) and w not in gaz.first_names and w not in gaz.surnames
+    }
+    return gaz.common_words | frozenset(rare)
+
+
+def _everyday_first_name(value: str) -> str | None:
+    """The given name of a full name ("Mercy Adebayo-Clarke", "June Atherton") when it is
+    also an everyday word: a listed first name, capitalised, before a capitalised surname."""
+    words = value.split()
+    if len(words) < 2 or not re.fullmatch(r"[A-Z][a-z]{2,}", words[0]):
+        return None
+    gaz = gazetteer()
+    low = words[0].lower()
+    if low not in gaz.first_names or low not in gaz.common_words or low in NOT_PARTS_OF_NAMES:
+        return None
+    return words[0] if words[1][:1].isupper() else None
+
+
+def _repeat_patterns(
+    text: str, findings: list[Finding], strings: dict[str, str], common, as_written: set[str]
+):
+    """Longer values repeat in any case. A value of one or two letters (an initial, "Jo") only
+    as written and never after an apostrophe: in any case, a chat's "T" would take the t of
+    every "won't" and the m of every "I'm". A one-word name that is also an everyday word
+    ("June", "Will", "Sandy"), or an English word no list knows as a name ("Occupational"),
+    repeats only as written: "will", "june" and "occupational" stay."""
+    short = {text[f.start : f.end] for f in findings if f.end - f.start < 3}
+    short |= as_written | {
+        text[f.start : f.end]
+        for f in findings
+        if f.label == "PERSON"
+        and text[f.start : f.end].lower() in common
+        and re.fullmatch(r"[^\W\d_]+", text[f.start : f.end])
+    }
+    long = [v for v in strings if len(v) >= 3 and not (v in common and strings[v] == "PERSON")]
+    if long:
+        alternatives = "|".join(re.escape(v) for v in sorted(long, key=len, reverse=True))
+        yield re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+    short = [v for v in short if v.lower() in strings]
+    if short:
+        alternatives = "|".join(re.escape(v) for v in sorted(short, key=len, reverse=True))
+        yield re.compile(rf"(?<![\w'’])(?:{alternatives})(?!\w)")
+
+
+# Words before a month that make it a date: "in June", "since May" (not "June reported").
+DATE_BEFORE = re.compile(
+    r"(?i)(?:\b(?:in|on|since|until|till|by|of|last|next|early|late|mid|from|to|during|"
+    r"before|after|this|every)|\d(?:st|nd|rd|th)?)[ \t]+$"
+)
+
+
+def _date_use(text: str, m: re.Match) -> bool:
+    """ "June" found as a person; "in June" or "June 2024" elsewhere is the month, and "Will
+    you ...", "May I ..." are the verbs."""
+    low = m.group().lower()
+    if low in MONTH_WORDS and (
+        DATE_BEFORE.search(text[max(0, m.start() - 12) : m.start()])
+        or re.match(r"[ \t]+\d", text[m.end() : m.end() + 3])
+    ):
+        return True
+    return low in MODAL_NAMES and bool(re.match(MODAL_FOLLOWERS, text[m.end() : m.end() + 8]))
+
+
+MONTH_WORDS = frozenset("april may june august".split())
+MODAL_NAMES = frozenset("will may".split())
+MODAL_FOLLOWERS = r"(?i)[ \t]+(?:you|we|they|i|he|she|it|the|this|that|there|be|not)\b"
+
+
+def _eponym_use(text: str, m: re.Match) -> bool:
+    """ "Dr Parkinson" is a person; "Parkinson's" a few lines later is the condition."""
+    return m.group().lower() in EPONYMS and text[m.end() : m.end() + 2] in ("'s", "’s")
+
+
+# "Carly Bartlett (88)", "Ivo, 91, has", "Noor (14 months)".
+AGE_AFTER_NAME = re.compile(
+    r"(?:\s*\(\s*(?=\d{1,3}\s*(?:months?|weeks?)?\s*\))|\s*,\s*|\s+|"
+    r"\s+(?:is|was|turned)\s+(?:now\s+|only\s+|just\s+)?)"
+    r"(?P<n>\d{1,3})(?P<unit>\s*(?:months?|weeks?)(?=\s*\)))?(?=\s*\)|\s*,|\s*[—–;]|\s*:(?!\d)|\s+-\s|"
+    r"\s+(?:contacted|from|"
+    r"who|and|has|had|was|is|said|told|shared|lives|lived)\b)"
+)
+
+
+def _ages_after_names(text: str, findings: list[Finding]):
+    """ "Carly Bartlett (88)", "Oksana Clarke, 37,": a bare number right after a name is an age."""
+    for f in findings:
+        if f.label != "PERSON":
+            continue
+        m = AGE_AFTER_NAME.match(text, f.end)
+        if m and 0 < int(m.group("n")) <= 115:
+            end = m.end("unit") if m.group("unit") else m.end("n")
+            yield Finding(m.start("n"), end, "AGE", 0.8, "age_after_name")
+
+
+def _trim(text: str, f: Finding) -> Finding:
+    """Drop whitespace and trailing punctuation picked up at a finding's edges."""
+    start, end = f.start, f.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:!?"):
+        end -= 1
+    if (start, end) == (f.start, f.end):
+        return f
+    return Finding(start, end, f.label, f.score, f.source)
