@@ -138,6 +138,34 @@ def test_dates_after_a_birth_cue_are_dates_of_birth(text, value):
 
 
 @pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Pt seen at home, DOB 030451, lives alone.", "030451"),
+        ("dob 14021939 nok daughter", "14021939"),
+        ("Date of birth – 3rd of the 4th 1951.", "3rd of the 4th 1951"),
+        ("Date of birth — 3 May 1951.", "3 May 1951"),
+    ],
+)
+def test_dates_of_birth_as_case_notes_write_them(text, value):
+    """Figures run together, the month as an ordinal, a dash after the cue (written for this
+    test from case-note habits, not from a measuring set)."""
+    assert (value, "DATE_OF_BIRTH") in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ref 030451 on the letter from the clinic.",  # no birth cue
+        "DOB 320451 was typed wrong on the form.",  # no 32nd day
+        "DOB 031351 on the old card.",  # no 13th month
+        "Born on the 3rd of the month, like her mother.",  # no year
+    ],
+)
+def test_run_together_figures_need_a_birth_cue_and_a_real_date(text):
+    assert all(label != "DATE_OF_BIRTH" for _, label in found(text))
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "I waited 3 hours and 20 minutes.",

@@ -477,9 +477,16 @@ BIRTH_WORD = r"(?:birth|brith|bith|birht|berth)"
 BIRTH_CUE = (
     rf"\b(?:born|date?\s+(?:of|o|o['’]|ov|off)?\s*{BIRTH_WORD}|year\s+(?:of|o)\s+{BIRTH_WORD}|"
     r"yob|d\.?\s?o\.?\s?b\.?|birth\s*(?:date|year)|birthday|b\.)"
-    r"[\s:,.-]*(?:(?:on|in|is|was|the|of|:|-)\s+){0,3}"
+    r"[\s:,.–—-]*(?:(?:on|in|is|was|the|of|:|-)\s+){0,3}"
 )
-DOB = re.compile(rf"{BIRTH_CUE}(?P<date>{DATE})(?![\w/])", I)
+# Right after its cue a date may also be written as case notes and forms do: figures run
+# together ("DOB 030451", "dob 03041951", day and month checked) or the month as an ordinal ("3rd
+# of the 4th 1951").
+RUN_TOGETHER_DATE = r"(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)?\d{2}"
+ORDINAL_MONTH_DATE = rf"{DAY}\s+of\s+the\s+(?:0?[1-9]|1[0-2])(?:st|nd|rd|th)\s*,?\s*{YEAR}"
+DOB = re.compile(
+    rf"{BIRTH_CUE}(?P<date>{ORDINAL_MONTH_DATE}|{DATE}|{RUN_TOGETHER_DATE})(?![\w/])", I
+)
 
 
 # Twentieth round: the cue a few words before a full date set off by a dash, colon or bracket:
