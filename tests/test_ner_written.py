@@ -57,3 +57,22 @@ def test_the_training_reads_retired_rounds_and_never_a_measuring_set():
     records = ner_written.records()
     assert len(records) >= 500
     assert {s["label"] for r in records for s in r["spans"]} == NER_LABELS
+
+
+def test_a_pasted_row_that_is_one_token_is_left_missing_not_taught_as_a_name(tmp_path):
+    # spaCy keeps "Okonkwo,1987" and "1106,SE15" as one token each: widened to them, the name
+    # would teach that a row's date is a person, and the NHS number and postcode would overlap.
+    text = "Row: Okonkwo,1987-06-23,485 392 1106,SE15 4PJ. Seen by Mags Okafor."
+    spans = [
+        {"start": 5, "end": 12, "label": "PERSON", "text": "Okonkwo"},
+        {"start": 13, "end": 23, "label": "DATE_OF_BIRTH", "text": "1987-06-23"},
+        {"start": 24, "end": 36, "label": "NHS_NUMBER", "text": "485 392 1106"},
+        {"start": 37, "end": 45, "label": "POSTCODE", "text": "SE15 4PJ"},
+        {"start": 55, "end": 66, "label": "PERSON", "text": "Mags Okafor"},
+    ]
+    records = ner_written.records([_write(tmp_path, [{"id": "r", "text": text, "spans": spans}])])
+    (doc,) = to_docbin(records).get_docs(spacy.blank("en").vocab)
+    assert [e.text for e in doc.ents] == ["Mags Okafor"]
+    row = [t.ent_iob_ for t in doc if 5 <= t.idx < 45]
+    assert len(row) == 8 and set(row) == {""}
+    assert [t.ent_iob_ for t in doc[:2]] == ["O", "O"] and doc[-4].ent_iob_ == "O"
