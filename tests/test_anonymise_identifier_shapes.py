@@ -14,7 +14,7 @@ from anonymise_support import covered, flagged
 
 from nlp.anonymise import detect, render
 from nlp.identifiers.postcode_districts import postcode_districts
-from nlp.identifiers.uk_recognisers import postcode_district
+from nlp.identifiers.postcodes import postcode_district
 
 # --- postcodes --------------------------------------------------------------------------------
 

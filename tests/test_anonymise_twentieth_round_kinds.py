@@ -1,7 +1,7 @@
 """Kinds found general in the twentieth round (issue 20): nicknames after other cues ("goes
 by", "calls herself", "everyone calls"; nlp/identifiers/name_mentions.py), ages said of a named
 person or at a life event (nlp/identifiers/stated_ages.py), a date of birth a few words from
-its cue (nlp/identifiers/uk_recognisers.py), a farm's name after a person's in a list
+its cue (nlp/identifiers/birth_dates.py), a farm's name after a person's in a list
 (nlp/identifiers/address_lines.py), and precision: capitalised English adjectives and verbs
 need a person's cue, hashtags are no people, such words repeat only as written.
 

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 
 from nlp.identifiers.findings import Finding
 from nlp.identifiers.name_gazetteer import gazetteer
-from nlp.identifiers.uk_recognisers import POSTCODE
+from nlp.identifiers.postcodes import POSTCODE
 
 _CAP = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?"
 DWELLINGS = (

@@ -35,10 +35,10 @@ from nlp.identifiers.findings import Finding
 from nlp.identifiers.hospital_initials import hospital_initials
 from nlp.identifiers.hospital_units import hospital_units
 from nlp.identifiers.initials import NOT_INITIALS
+from nlp.identifiers.letter_case import capitals_mean_little
 from nlp.identifiers.name_gazetteer import gazetteer
 from nlp.identifiers.place_shapes import cued_districts
 from nlp.identifiers.prefilter import gated
-from nlp.identifiers.uk_recognisers import capitals_mean_little
 
 DATA = Path(__file__).parents[1] / "data" / "care_setting_names.txt"
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]*)?|&")

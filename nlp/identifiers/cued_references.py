@@ -1,7 +1,7 @@
 """Reference numbers after their cue, in whatever grouping the writer used (issue 20, seventh
 round).
 
-The older id rules in nlp/identifiers/uk_recognisers.py each know a few shapes ("RX4 556 7721",
+The older id rules in nlp/identifiers/reference_numbers.py each know a few shapes ("RX4 556 7721",
 "BCU/COMP/22/0418", "A1234BC"). Notes and letters keep inventing others: letters and digits in
 groups split by spaces, dashes or slashes, with the system's letters in front ("Hosp no: JT4 118
 2290", "ref CV 0417 / 2283", "incident no. INC 3390-1175", "Client ID: 412 907 335", "warrant
@@ -24,9 +24,9 @@ import re
 from collections.abc import Iterator
 
 from nlp.identifiers.findings import Finding
+from nlp.identifiers.letter_case import capitals_mean_little
 from nlp.identifiers.name_gazetteer import gazetteer
 from nlp.identifiers.prefilter import gated
-from nlp.identifiers.uk_recognisers import capitals_mean_little
 
 I = re.IGNORECASE  # noqa: E741 - short alias keeps the long patterns readable
 

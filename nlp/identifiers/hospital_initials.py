@@ -23,8 +23,8 @@ from pathlib import Path
 
 from nlp.identifiers.care_setting_kinds import CARE_WORDS, NEAR, NOT_HOSPITAL_INITIALS
 from nlp.identifiers.findings import Finding
+from nlp.identifiers.letter_case import capitals_mean_little
 from nlp.identifiers.name_gazetteer import gazetteer
-from nlp.identifiers.uk_recognisers import capitals_mean_little
 
 NAMES = Path(__file__).resolve().parents[1] / "data" / "care_setting_names.txt"
 # A name says which kind of place it is by one of these; "Keir Hardie" or "Morriston" alone

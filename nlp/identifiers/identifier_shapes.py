@@ -19,10 +19,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from nlp.identifiers.ages import AGE_UNIT_AFTER
+from nlp.identifiers.birth_dates import DATE, MONTH, YEAR
 from nlp.identifiers.findings import Finding
+from nlp.identifiers.health_and_ni_numbers import is_valid_nhs_number
 from nlp.identifiers.number_words import DIGIT_WORDS, NUMBER, as_int
 from nlp.identifiers.prefilter import gated, gated_all
-from nlp.identifiers.uk_recognisers import AGE_UNIT_AFTER, DATE, MONTH, YEAR, is_valid_nhs_number
 
 I = re.IGNORECASE  # noqa: E741
 

@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from nlp.identifiers.findings import Finding
 from nlp.identifiers.name_gazetteer import gazetteer
 from nlp.identifiers.place_shapes import TAILS
-from nlp.identifiers.uk_recognisers import POSTCODE
+from nlp.identifiers.postcodes import POSTCODE
 
 _WORD = r"[A-Z][a-z]+(?:['’]s)?"
 _PREFIX = r"North|South|East|West|Upper|Lower|Old|New|Great|Little|Nether|Higher"

@@ -15,7 +15,7 @@ round).
 
 A decade ("approx 30s", "in her 80s") is left alone on purpose. The conventions in
 ../shared/anonymisation/README.md mark an age that narrows who someone is ("I'm 84", "aged
-92"), and the renderer turns every exact age into a ten-year band (nlp/identifiers/uk_recognisers.py
+92"), and the renderer turns every exact age into a ten-year band (nlp/identifiers/ages.py
 `age_band`), so a decade already says no more than the anonymised text would. One blind
 round's writer marked "Approx 20s"; that is its convention, not this project's.
 """
@@ -25,11 +25,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from nlp.identifiers.birth_dates import DAY, MONTH, RELATIVES
 from nlp.identifiers.findings import Finding
+from nlp.identifiers.letter_case import capitals_mean_little
 from nlp.identifiers.name_gazetteer import gazetteer
 from nlp.identifiers.number_words import NUMBER, as_int
 from nlp.identifiers.prefilter import gated
-from nlp.identifiers.uk_recognisers import DAY, MONTH, RELATIVES, capitals_mean_little
 from plumbing.clock import today
 
 I = re.IGNORECASE  # noqa: E741 - short alias keeps the long patterns readable

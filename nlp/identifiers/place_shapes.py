@@ -20,9 +20,9 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from nlp.identifiers.findings import Finding
+from nlp.identifiers.letter_case import capitals_mean_little
 from nlp.identifiers.name_gazetteer import gazetteer
 from nlp.identifiers.prefilter import gated
-from nlp.identifiers.uk_recognisers import capitals_mean_little
 
 PLACE_PREPOSITION = re.compile(
     r"\b(?:in|into|to|from|across|near|around|round|outside|of|live|lives|living|via|towards)"

@@ -29,10 +29,11 @@ import re
 from collections.abc import Iterator
 
 from nlp.identifiers.findings import Finding
+from nlp.identifiers.letter_case import capitals_mean_little
 from nlp.identifiers.name_gazetteer import gazetteer
+from nlp.identifiers.postcodes import OUTWARD
 from nlp.identifiers.prefilter import gated
 from nlp.identifiers.short_place_kinds import POSTCODE_AREAS
-from nlp.identifiers.uk_recognisers import OUTWARD, capitals_mean_little
 
 I = re.IGNORECASE  # noqa: E741 - short alias keeps the long patterns readable
 

@@ -57,7 +57,7 @@ class UkRulesRecognizer(EntityRecognizer):
     ) -> list[RecognizerResult]:
         found = [
             *pattern_findings(text),
-            *identifier_shape_findings(text),  # built on uk_recognisers' shapes, so called here
+            *identifier_shape_findings(text),  # built on the UK rules' shapes, so called here
             *chat_speakers(text),
             *listed_people(text),
             *thread_commenters(text),

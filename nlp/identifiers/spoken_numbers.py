@@ -19,10 +19,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from nlp.identifiers.birth_dates import MONTH
 from nlp.identifiers.findings import Finding
 from nlp.identifiers.number_words import _UNDER_100, DIGIT_WORDS, TEENS, TENS, UNITS
 from nlp.identifiers.prefilter import gated
-from nlp.identifiers.uk_recognisers import MONTH
 
 _TEEN_VALUES = {w: str(n) for n, w in enumerate(TEENS, 10)}
 _TEN_VALUES = {w: str(n) for n, w in enumerate(TENS, 2)}

@@ -17,7 +17,7 @@ from nlp.identifiers.findings import Finding
 from nlp.identifiers.number_words import value
 from nlp.identifiers.prefilter import gated
 from nlp.identifiers.short_place_kinds import POSTCODE_AREAS
-from nlp.identifiers.uk_recognisers import STREET_SUFFIX
+from nlp.identifiers.street_lines import STREET_SUFFIX
 
 CUE = re.compile(
     r"\b(?:post[ \t]?code(?:['’]s)?|p/?code|PC)\b(?:[ \t]+(?:is|was|=))?[ \t]*[:=-]?[ \t]*",

@@ -33,8 +33,8 @@ from nlp.identifiers.care_setting_kinds import (
     _near_care,
 )
 from nlp.identifiers.findings import Finding
+from nlp.identifiers.letter_case import capitals_mean_little
 from nlp.identifiers.name_gazetteer import gazetteer
-from nlp.identifiers.uk_recognisers import capitals_mean_little
 
 _WORD = r"[a-z][a-z'’]+"
 PLACE_WORD = r"(?:at|to|in|into|from|fae|tae|outside|up\s+to|down\s+to|not|or|and|via)"

@@ -22,9 +22,9 @@ from collections.abc import Iterator
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from nlp.identifiers.findings import Finding
+from nlp.identifiers.letter_case import capitals_mean_little
 from nlp.identifiers.name_gazetteer import gazetteer
 from nlp.identifiers.prefilter import gated
-from nlp.identifiers.uk_recognisers import capitals_mean_little
 
 SUFFIX = r"st|street|rd|road|lane|ln|ave|avenue|close|crescent|drive|terrace|parade|gardens"
 STREET = re.compile(

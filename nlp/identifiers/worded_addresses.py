@@ -1,6 +1,6 @@
 """Street lines written the way people type or say them (issue 20, seventh round).
 
-The address rules in nlp/identifiers/uk_recognisers.py want a house number in digits before the
+The address rules in nlp/identifiers/street_lines.py want a house number in digits before the
 street ("14 Tern Road"), or capitals ("Rose Cottage, Mill Lane"). Messages and transcribed calls
 give the same lines otherwise:
 
@@ -28,7 +28,7 @@ from nlp.identifiers.findings import Finding
 from nlp.identifiers.name_gazetteer import gazetteer
 from nlp.identifiers.number_words import NUMBER, UNITS, as_int
 from nlp.identifiers.prefilter import gated
-from nlp.identifiers.uk_recognisers import NOT_STREET_WORDS, STREET_SUFFIX
+from nlp.identifiers.street_lines import NOT_STREET_WORDS, STREET_SUFFIX
 
 I = re.IGNORECASE  # noqa: E741 - short alias keeps the long patterns readable
 
@@ -111,7 +111,7 @@ FLAT_IN_BUILDING = re.compile(
     I,
 )
 FLAT_IN_BUILDING = gated(FLAT_IN_BUILDING)
-# "from flat nine", "at flat 12b" is nlp/identifiers/uk_recognisers.py's FLAT_ONLY; this is the
+# "from flat nine", "at flat 12b" is nlp/identifiers/street_lines.py's FLAT_ONLY; this is the
 # words.
 LONE_FLAT = re.compile(
     rf"\b(?:from|at|in|to|of|is|flat\s+is)\s+(?P<flat>flat\s+(?:{_NUMBER_WORDS}|"
