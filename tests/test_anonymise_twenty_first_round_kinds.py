@@ -8,6 +8,7 @@ import pytest
 from anonymise_support import covered as _covered
 
 from nlp.anonymise import detect
+from nlp.identifiers.neighbourhoods import neighbourhoods
 from nlp.identifiers.setting_parts import setting_name_parts
 
 
@@ -28,6 +29,24 @@ def _flagged(text: str) -> set[str]:
 )
 def test_districts_by_layout_or_near(text: str, value: str) -> None:
     assert _covered(text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "house", "district"),
+    [
+        ("Ivy Cottage\nMill Green\nCroston\nPR26 9AA\n\nDear team,", "Ivy Cottage", None),
+        ("The Laurels\nOrchard Chase\nLeyland\nPR25 3XY\n", "The Laurels", None),
+        ("Willow Barn\nChurch Rd\nGreat Ayton\nTS9 6AA\n", "Willow Barn", "Great Ayton"),
+    ],
+)
+def test_a_block_street_line_knows_every_street_word_the_address_rules_know(
+    text: str, house: str, district: str | None
+) -> None:
+    """The block's street line uses the address rules' street words (Green, Chase, Rd ...),
+    not a shorter list of its own."""
+    found = {(text[f.start : f.end], f.label) for f in neighbourhoods(text)}
+    assert (house, "ADDRESS") in found
+    assert district is None or (district, "LOCATION") in found
 
 
 @pytest.mark.parametrize(

@@ -27,6 +27,7 @@ from nlp.identifiers.findings import Finding
 from nlp.identifiers.name_gazetteer import gazetteer
 from nlp.identifiers.place_shapes import TAILS
 from nlp.identifiers.postcodes import POSTCODE
+from nlp.identifiers.street_lines import STREET_SUFFIX
 
 _WORD = r"[A-Z][a-z]+(?:['’]s)?"
 _PREFIX = r"North|South|East|West|Upper|Lower|Old|New|Great|Little|Nether|Higher"
@@ -43,10 +44,12 @@ NUMBER_LINE = re.compile(
     r"^[ \t]*(?:(?:[Ff]lat|[Aa]partment|[Uu]nit)[ \t]+\d+[A-Za-z]?,?[ \t]*)?\d{1,4}[A-Za-z]?,?"
     r"[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,3}[ \t]*,?[ \t]*$"
 )
+# The street words are the address rules' own (street_lines.STREET_SUFFIX), written with a
+# capital as a street line in a block is: one list, so a street word added there counts here.
+_STREET_WORD = "|".join(word[0].upper() + word[1:] for word in STREET_SUFFIX.split("|"))
 STREET_LINE = re.compile(
     r"^[ \t]*(?:\d{1,4}[A-Za-z]?,?[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}[ \t]+"
-    r"(?:Road|Street|Lane|Avenue|Drive|Close|Crescent|Terrace|Place|Way|Gardens|Grove|Park|"
-    r"Square|Row|Hill|View|Court|Walk|Rise|Mews|Brae|Wynd|Gate)[ \t]*,?[ \t]*$"
+    rf"(?:{_STREET_WORD})[ \t]*,?[ \t]*$"
 )
 BLOCK_PLACE_LINE = re.compile(
     r"^[ \t]*(?P<place>[A-Z][a-z]+(?:['’]s)?(?:[ -][A-Z][a-z]+){1,2})[ \t]*,?[ \t]*$"
