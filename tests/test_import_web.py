@@ -123,3 +123,15 @@ def test_another_file_chosen_on_the_confirmation_step_is_detected_afresh(client,
     assert "2 of 2 rows imported" in response.get_data(as_text=True)
     texts = [r["text"] for r in db.query("SELECT text FROM stories ORDER BY id")]
     assert texts[0] == "The nurse said it’d cost £20 – the café was shut"  # not mojibake
+
+
+def test_a_tampered_carried_file_asks_for_the_file_again_and_stores_nothing(client, db, login_as):
+    """The confirmation step carries the file in a hidden field; anything in it that is not
+    base64 (including letters outside ASCII, found by fuzzing) is a clear error, not a 500."""
+    _, activity_id = signed_in_with_activity(db, login_as, "analyst")
+    before = db.execute("select count(*) from stories").fetchone()[0]
+    for pending in ("\x80", "é==", "not base64!"):
+        response = upload(client, activity_id, None, pending=pending, pending_name="x.csv")
+        assert response.status_code == 400
+        assert "Choose the CSV file again." in response.get_data(as_text=True)
+    assert db.execute("select count(*) from stories").fetchone()[0] == before

@@ -7,7 +7,6 @@ choice someone made: a box left alone can never count as agreement (no pre-ticke
 from __future__ import annotations
 
 import base64
-import binascii
 import secrets
 
 from flask import current_app
@@ -373,7 +372,7 @@ class ImportForm(FlaskForm):
         if field.data and not self.file.data:
             try:
                 base64.b64decode(field.data, validate=True)
-            except binascii.Error:
+            except ValueError:  # binascii.Error, or letters outside ASCII
                 raise ValidationError("Choose the CSV file again.") from None
 
     def file_bytes(self) -> bytes:
