@@ -4,6 +4,7 @@ where the real schema's cascades would hide it."""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -176,9 +177,17 @@ def test_the_storys_themes_wait_for_new_words_and_its_scopes_keep_no_old_ones(db
                 .insert({"activity_id": activity, "created_at": "x", "status": "done"})
                 .last_pk
             )
+            plan = {
+                "new_themes": [{"topic": 0, "keywords": ["old"], "name": "Old words",
+                                "members": [[story_id, 0.9], [story_id + 1000, 0.8]]}],
+                "additions": [{"theme_id": machine, "topic": 1,
+                               "members": [[story_id, 0.7], [story_id + 1000, 0.6]]}],
+                "moves": [{"story_id": story_id, "from_theme_id": machine, "to_topic": 0},
+                          {"story_id": story_id + 1000, "from_theme_id": machine, "to_topic": 0}],
+            }  # fmt: skip
             db["theme_proposals"].insert(
                 {"run_id": run_id, "activity_id": activity, "status": status, "created_at": "x",
-                 "changes": '{"new_themes": [{"topic": 0, "keywords": ["old"]}]}'}
+                 "changes": json.dumps(plan)}
             )  # fmt: skip
 
     withdrawal.withdraw(db, story_id, "staff", "user:1")
@@ -200,7 +209,7 @@ def test_the_storys_themes_wait_for_new_words_and_its_scopes_keep_no_old_ones(db
         '["old"]',
     )
     proposals = [
-        (row["activity_id"], row["status"], "old" in row["changes"])
+        (row["activity_id"], row["status"], "old" in row["changes"].lower())
         for row in db.query("SELECT * FROM theme_proposals ORDER BY id")
     ]
     assert proposals == [
@@ -209,6 +218,14 @@ def test_the_storys_themes_wait_for_new_words_and_its_scopes_keep_no_old_ones(db
         (None, "superseded", False),
         (elsewhere, "pending", True),
     ]
+    # The machine-made name goes with the keywords, and the story leaves every list of ids.
+    plans = [json.loads(row["changes"]) for row in db.query("SELECT * FROM theme_proposals")]
+    for plan in plans[:3]:
+        assert plan["new_themes"][0]["name"] is None
+        listed = [m[0] for key in ("new_themes", "additions") for m in plan[key][0]["members"]]
+        listed += [move["story_id"] for move in plan["moves"]]
+        assert listed == [story_id + 1000] * 3
+    assert story_id in [m[0] for m in plans[3]["new_themes"][0]["members"]]
 
 
 def test_the_withdrawn_text_is_in_no_byte_of_the_database_or_its_log(db, tmp_path):

@@ -56,9 +56,10 @@ RETIRED_LABEL = "Retired theme"
 
 def _forget_retired_and_proposed_words(db: sqlite_utils.Database, story_id: int) -> None:
     """In the story's scopes (its activity's, and the one across activities), retired themes
-    and refit proposals keep no machine words: they were counted with the story and are never
-    recomputed. A pending proposal can no longer be applied as it stands, so it is superseded
-    and the analyst fits again."""
+    and refit proposals keep no machine words (keywords, and a proposed theme's name made from
+    them): they were counted with the story and are never recomputed. The story also leaves
+    the proposals' lists of members and moves. A pending proposal can no longer be applied as
+    it stands, so it is superseded and the analyst fits again."""
     facts = consent.story_facts(db, [story_id]).get(story_id)
     activity_id = facts["activity_id"] if facts else None
     db.execute(
@@ -76,6 +77,10 @@ def _forget_retired_and_proposed_words(db: sqlite_utils.Database, story_id: int)
         plan = json.loads(changes)
         for item in plan.get("new_themes", []):
             item["keywords"] = []
+            item["name"] = None  # made from the keywords by the model: machine words too
+        for item in [*plan.get("new_themes", []), *plan.get("additions", [])]:
+            item["members"] = [m for m in item.get("members", []) if m[0] != story_id]
+        plan["moves"] = [m for m in plan.get("moves", []) if m["story_id"] != story_id]
         db.execute(
             "UPDATE theme_proposals SET changes = ?, status = ? WHERE id = ?",
             [json.dumps(plan), "superseded" if status == "pending" else status, proposal_id],
