@@ -134,11 +134,24 @@ def test_a_concern_that_cannot_be_raised_says_why_and_raises_nothing(
     assert safeguarding.queue(db) == []
 
 
-def test_a_form_sent_elsewhere_returns_to_this_site_only(client, db, login_as, seeded):
+@pytest.mark.parametrize(
+    "target",
+    [
+        "//evil.example/x",
+        "/\\evil.example/x",
+        "/\t/evil.example/x",  # browsers drop the tab: "//evil.example/x"
+        "/\n/evil.example/x",  # was a 500: a line break cannot go into a header
+        "/\r\n/evil.example/x",
+        "/ /evil.example",
+        "https://evil.example/",
+        "evil.example",
+    ],
+)
+def test_a_form_sent_elsewhere_returns_to_this_site_only(client, db, login_as, seeded, target):
     login_as("analyst")
     url = f"/review/priorities/?activity={seeded['activity']}"
     form = concern_forms(client.get(url).get_data(as_text=True))[0]
-    data = {**form, "signal": "domestic_abuse", "reason": REASON, "next": "//evil.example/x"}
+    data = {**form, "signal": "domestic_abuse", "reason": REASON, "next": target}
     response = client.post(data.pop("action"), data=data)
     assert response.status_code == 302 and response.headers["Location"] == "/dashboard"
 

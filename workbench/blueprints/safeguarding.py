@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import threading
+from urllib.parse import urlsplit
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
@@ -173,8 +174,20 @@ def step(flag_id: int, step: str):
 
 
 def _back_to(target: str | None) -> str:
-    """The page the form was on, if it is a page of this site; else the dashboard."""
-    if target and target.startswith("/") and not target.startswith(("//", "/\\")):
+    """The page the form was on, if it is a page of this site; else the dashboard.
+
+    Browsers drop tabs and line breaks from an address and read a backslash as a slash, so
+    "/\t/example.org" would leave the site: a target with any space, control character or
+    backslash, or one that names a host, is refused (and a line break never reaches the
+    Location header, which would be an error)."""
+    if (
+        target
+        and target.startswith("/")
+        and not target.startswith("//")
+        and target.isprintable()
+        and not any(char.isspace() or char == "\\" for char in target)
+        and not urlsplit(target).netloc
+    ):
         return target
     return url_for("dashboard.index")
 
