@@ -360,6 +360,20 @@ def test_the_theme_list_shows_every_run_and_the_latest_even_when_it_changed_noth
     )
 
 
+@pytest.mark.parametrize("activity", ["9" * 25, "999999", "abc", "-1", "\u0663"])
+def test_fitting_an_activity_that_is_not_one_is_a_404_and_queues_nothing(
+    client, login_as, db, seeded, activity
+):
+    """A 25-digit id was queued, and the job failed twice on SQLite's integer limit (found by
+    probing); any id that names no activity is refused before anything is queued."""
+    login_as("analyst")
+    listing = f"/review/themes?activity={seeded['activity']}"
+    before = db.execute("SELECT count(*) FROM jobs").fetchone()[0]
+    response = post_form(client, "/review/themes/run", {"activity": activity}, form_page=listing)
+    assert response.status_code == 404
+    assert db.execute("SELECT count(*) FROM jobs").fetchone()[0] == before
+
+
 def test_a_map_point_links_to_its_story_on_the_page_that_lists_it(
     client, login_as, db, seeded, monkeypatch
 ):

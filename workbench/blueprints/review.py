@@ -16,7 +16,8 @@ from nlp.themes.store import ThemeError
 from plumbing import audit, jobs
 from workbench.charts import themes as charts
 from workbench.policy import roles
-from workbench.web import enqueue, get_db, republish
+from workbench.request_ids import parse_ids, parse_int
+from workbench.web import activity_or_404, enqueue, get_db, republish
 
 bp = Blueprint("review", __name__, url_prefix="/review")
 ANALYSTS = ("analyst", "admin")
@@ -26,8 +27,7 @@ RUNNING = ("queued", "running")
 
 
 def _activity_arg() -> int | None:
-    value = request.args.get("activity") or request.form.get("activity")
-    return int(value) if value and value.isdecimal() else None
+    return parse_int(request.args.get("activity") or request.form.get("activity"))
 
 
 def _back(theme_id: int | None = None, activity_id: int | None = None):
@@ -90,7 +90,11 @@ def _stories_changed(theme_ids: list[int], publish: bool = True) -> None:
 @bp.route("/themes/run", methods=["POST"])
 @roles(*ANALYSTS)
 def run_themes():
+    """Queue a fit of the themes of one activity (or, with no activity named, across them);
+    an activity that is not one is a 404 and queues nothing."""
     activity_id = _activity_arg()
+    if request.form.get("activity") or request.args.get("activity"):
+        activity_or_404(get_db(), activity_id if activity_id is not None else 0)
     enqueue("themes", activity_id=activity_id)
     audit.record(get_db(), current_user.actor, "themes_requested", "activity", activity_id)
     flash("Theming has been queued; this page shows the result when the worker is done.", "info")
@@ -129,7 +133,7 @@ def decide_proposal(proposal_id: int):
 def theme(theme_id: int):
     db = get_db()
     story = request.args.get("story", "")
-    opened = int(story) if story.isdecimal() and len(story) < 10 else None
+    opened = parse_int(story)
     try:
         detail = theme_store.theme_detail(
             db, theme_id, page=_page_arg(), per_page=MEMBERS_PER_PAGE, around=opened
@@ -152,7 +156,7 @@ def theme(theme_id: int):
 def decide_proposed(theme_id: int):
     """Accept or turn down what a refit or new stories propose for this theme."""
     decision = request.form.get("decision")
-    stories = [int(s) for s in request.form.getlist("story") if s.isdecimal()]
+    stories = parse_ids(request.form.getlist("story"))
     if decision == "accept":
         changed = _edit(
             theme_id,
@@ -175,8 +179,8 @@ def decide_proposed(theme_id: int):
 
 
 def _page_arg() -> int:
-    value = request.args.get("page", "")
-    return int(value) if value.isdecimal() and len(value) < 10 else 1
+    page = parse_int(request.args.get("page"))
+    return page if page and page < 10**9 else 1
 
 
 SAVED = {
@@ -248,7 +252,7 @@ def set_status(theme_id: int):
 @bp.route("/themes/<int:theme_id>/merge", methods=["POST"])
 @roles(*ANALYSTS)
 def merge(theme_id: int):
-    sources = [int(s) for s in request.form.getlist("source") if s.isdecimal()]
+    sources = parse_ids(request.form.getlist("source"))
     changed = _edit(
         theme_id,
         "theme_merged",
@@ -263,7 +267,7 @@ def merge(theme_id: int):
 @bp.route("/themes/<int:theme_id>/split", methods=["POST"])
 @roles(*ANALYSTS)
 def split(theme_id: int):
-    stories = [int(s) for s in request.form.getlist("story") if s.isdecimal()]
+    stories = parse_ids(request.form.getlist("story"))
     new_id = _edit(
         theme_id,
         "theme_split",
@@ -278,16 +282,16 @@ def split(theme_id: int):
 @bp.route("/themes/<int:theme_id>/move", methods=["POST"])
 @roles(*ANALYSTS)
 def move(theme_id: int):
-    story = request.form.get("story", "")
-    target = request.form.get("to_theme", "")
-    if not (story.isdecimal() and target.isdecimal()):
+    story = parse_int(request.form.get("story"))
+    target = parse_int(request.form.get("to_theme"))
+    if story is None or target is None:
         flash("Choose a story and a theme to move it to.", "error")
         return _back(theme_id)
     changed = _edit(
         theme_id,
         "story_moved",
-        lambda db: theme_store.move_story(db, int(story), int(target)),
-        also=[int(target)],
+        lambda db: theme_store.move_story(db, story, target),
+        also=[target],
     )
     if isinstance(changed, list):
         _stories_changed(changed, publish=False)
@@ -297,15 +301,15 @@ def move(theme_id: int):
 @bp.route("/themes/<int:theme_id>/quotes", methods=["POST"])
 @roles(*ANALYSTS)
 def add_quote(theme_id: int):
-    story = request.form.get("story", "")
-    if not story.isdecimal():
+    story = parse_int(request.form.get("story"))
+    if story is None:
         flash("Choose the story to quote.", "error")
         return _back(theme_id)
     _edit(
         theme_id,
         "quote_chosen",
         lambda db: theme_store.add_quote(
-            db, theme_id, int(story), request.form.get("text", ""), chosen_by=current_user.id
+            db, theme_id, story, request.form.get("text", ""), chosen_by=current_user.id
         ),
     )
     return _back(theme_id)

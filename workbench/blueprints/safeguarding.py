@@ -25,6 +25,7 @@ from plumbing import audit
 from workbench import safeguarding
 from workbench.navigation import add_badge
 from workbench.policy import roles
+from workbench.request_ids import parse_int
 from workbench.safeguarding.flags import REASON_MAX_CHARS
 from workbench.safeguarding.on_capture import queue_alert
 from workbench.safeguarding.signposting import check_nation
@@ -111,8 +112,7 @@ def lead_view():
 
 
 def _int_arg(name: str) -> int | None:
-    value = request.args.get(name, "")
-    return int(value) if value.isdecimal() else None
+    return parse_int(request.args.get(name))
 
 
 @bp.route("")

@@ -19,6 +19,7 @@ from nlp.tagging import store as tag_store
 from nlp.themes import store as theme_store
 from plumbing import audit, jobs
 from workbench.policy import roles
+from workbench.request_ids import parse_int
 from workbench.web import enqueue, get_db
 
 bp = Blueprint("tags", __name__, url_prefix="/review/priorities")
@@ -38,8 +39,7 @@ SAVED = {
 
 
 def _int_arg(name: str) -> int | None:
-    value = request.values.get(name, "")
-    return int(value) if value.lstrip("-").isdecimal() else None
+    return parse_int(request.values.get(name), signed=True)
 
 
 def _score_arg(name: str, default: int) -> float:
