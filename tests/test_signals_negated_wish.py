@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 
 from nlp.signals import detector as signals_detector
+from nlp.signals import held_back as signal_held_back
+from nlp.signals import rules as signal_rules
 
 RISK = "suicide_self_harm"
 
@@ -25,10 +27,10 @@ RISK = "suicide_self_harm"
     ],
 )
 def test_a_wish_or_attempt_denied_is_held_back_and_left_to_the_model(text):
-    detection, held = signals_detector._rules(text)
+    detection, held = signal_rules.run_rules(text)
     assert RISK not in detection.names
     assert any(
-        s.why.endswith(signals_detector.NEGATED_WISH) for s in detection.possible if s.name == RISK
+        s.why.endswith(signal_held_back.NEGATED_WISH) for s in detection.possible if s.name == RISK
     )
     # Not barred: the model still reads the sentence.
     assert [signal for signal, _, _ in held if signal == RISK] == []
@@ -55,6 +57,6 @@ def test_a_wish_said_or_a_negation_elsewhere_still_fires(text):
 def test_a_plain_negation_still_bars_the_model():
     """A negation straight before the phrase ("I am not suicidal") is a denial the rule can
     read on its own: the sentence stays barred from the model, as before."""
-    detection, held = signals_detector._rules("I am not suicidal, I am angry about the wait.")
+    detection, held = signal_rules.run_rules("I am not suicidal, I am angry about the wait.")
     assert RISK not in detection.names
     assert [signal for signal, _, _ in held] == [RISK]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from nlp.signals import detector as signals_detector
+from nlp.signals import rules as signal_rules
 
 RISK = "suicide_self_harm"
 
@@ -72,9 +73,9 @@ def test_a_past_attempt_with_a_risk_now_or_a_yes_still_fires(text):
 def test_a_hit_left_to_the_model_does_not_bar_the_model_from_its_sentence():
     """A negated phrase bars the model from its sentence; a past-and-over, screened-no or
     end-of-life hit does not: the model's score on the sentence decides."""
-    _, held = signals_detector._rules(
+    _, held = signal_rules.run_rules(
         "Back in 2004 I tried to end my life. It's been twenty years and I coach netball."
     )
     assert held == []
-    _, held = signals_detector._rules("I am not suicidal.")
+    _, held = signal_rules.run_rules("I am not suicidal.")
     assert [signal for signal, _, _ in held] == [RISK]

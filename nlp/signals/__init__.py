@@ -1,10 +1,12 @@
 """Risk signals in a story (issue 19): the detector and everything that trains it.
 
-Why a package: the detector (`detector.py`: rules, and the sentence model's verdicts joined with
-them) sits with the modules it reads (`context.py` for whose story and when, `model.py` and
-`welsh_model.py` for the shipped weights, `welsh.py` for the Welsh rules, `welsh_heard.py` for
-the Welsh model in the worker) and with those that only train (`corpus.py`, `written.py`,
-`training.py`, `welsh_training.py`; run as `python -m nlp.signals.training` and
+Why a package: the detector (`detector.py`: the rules of `rules.py`, with their patterns in
+`rule_patterns.py` and what holds a hit back in `held_back.py`, and the sentence model's verdicts
+joined with them; the records in `findings.py`, the text form in `normalised_text.py`) sits with
+the modules it reads (`context.py` for whose story and when, `model.py` and `welsh_model.py` for
+the shipped weights, `welsh.py` for the Welsh rules, `welsh_heard.py` for the Welsh model in the
+worker) and with those that only train (`corpus.py`, `written.py`, `training.py`,
+`welsh_training.py`; run as `python -m nlp.signals.training` and
 `python -m nlp.signals.welsh_training`). The rest of the project imports the detector's names
 from here, as it did when this was the single module `nlp/signals.py`.
 """

@@ -184,12 +184,12 @@ def story_scores(model: signal_welsh_model.WelshModel, items: list[WelshStory]) 
     """(stories, signals): each story's best allowed Welsh sentence, as the worker scores it
     (0 where no Welsh sentence is allowed)."""
     from nlp import signals
-    from nlp.signals import detector as signals_detector
+    from nlp.signals import rules as signal_rules
 
     out = np.zeros((len(items), len(model.names)), dtype=np.float32)
     for r, item in enumerate(items):
         text = signals.normalise(item.story.text)
-        held = signals_detector._rules(text)[1]
+        held = signal_rules.run_rules(text)[1]
         best = signal_welsh_heard.welsh_best(text, model, held)
         out[r] = [0.0 if b is None else b[0] for b in best]
     return out

@@ -1,0 +1,394 @@
+"""Why an English rule's hit is held back rather than fired: the word lists (negation and what
+it may sit behind, services, idioms, accidents, questions staff asked, films and stories, talk
+of the topic, past and over, wishes about the end of life) and the checks that read them around
+the phrase (`why_held_back`).
+
+Why apart: a rule says what a risk sounds like; these say when the same words are not one
+("I was not suicidal", "the self-harm team were brilliant", "killed myself laughing", "are you
+having thoughts of suicide?"). A held-back hit is still *possible* and earns signposting, never a
+flag; a few reasons (`LEFT_TO_THE_MODEL`) leave the sentence to the model's judgement. The Welsh
+rules hold their own hits back in `welsh.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from nlp.signals import context as signal_context
+from nlp.signals.rule_patterns import WORDS, Rule
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+NEGATION = frozenset("not n't nt no never without nor neither denied denies deny nobody".split())
+# Words a negation may sit behind and still govern the phrase ("never had any thoughts of").
+FILLER = frozenset(
+    "i me you we he she they it m 'm am is are was were be been being have has had 've ve 'd d do "
+    "does did any ever really at all even once feel felt feeling thought thoughts think of about "
+    "having got get the a an say said would could should will 'll such real serious actual "
+    "honestly definitely certainly suicidal like my own".split()
+)
+# A wish, an attempt or an intent a negation may also sit behind ("I have never wanted to kill
+# myself", "I didn't try to hurt myself", "I'm not going to end my life"). Unlike FILLER these
+# are not neutral: "I never said I wanted to die" and "I never thought I'd want to" can still be
+# a risk, so a hit negated through one of them is held back by the rules but left to the model
+# (`NEGATED_WISH` is in LEFT_TO_THE_MODEL), which still hears its sentence.
+WISH = frozenset(
+    "want wants wanted wanting wanna to try tries tried trying attempt attempts attempted "
+    "plan plans planned planning mean meant intend intends intended going gonna consider "
+    "considered".split()
+)
+NEGATED_WISH = 'negated through a wish or an attempt ("never wanted to")'
+SERVICE_WORDS = frozenset(
+    "team teams service services nurse nurses worker workers practitioner practitioners clinic "
+    "clinics unit prevention awareness training course charity charities helpline line lead leads "
+    "advisor adviser advisors advisers specialist coordinator group policy pathway liaison poster "
+    "posters leaflet leaflets campaign counsellor support risk assessment department outreach "
+    "advocate advocates advocacy refuge refuges bereavement officer officers".split()
+)
+IDIOM_AFTER = frozenset({"laughing", "laughter", "accidentally", "shaving", "playing", "on"})
+# "on" after these is what someone caught themselves on (an accident), unless what follows is
+# a time or "purpose".
+ON_A_THING = frozenset("hurt hurting cut cutting cuts burn burning burnt burned".split())
+ON_NOT_A_THING = frozenset(
+    "purpose monday tuesday wednesday thursday friday saturday sunday weekend weekends "
+    "christmas new my his her".split()
+)
+ACCIDENT_BEFORE = frozenset({"fell", "fall", "falling", "tripped", "slipped", "accidentally"})
+VEHICLES = frozenset({"car", "bus", "van", "lorry", "bike", "ball", "vehicle", "swing", "train"})
+ASKED = frozenset({"asked", "ask", "asks", "asking"})
+QUESTION_VERBS = frozenset({"are", "do", "have", "did", "were", "any"})
+SENTENCE_END = frozenset({".", "!", "?"})
+# A wait, not a dose: "it just took a long time for my tablets".
+WAIT_WORDS = frozenset({"long", "time", "ages", "while", "forever", "hours", "days", "weeks"})
+SUBSTANCES = frozenset(
+    "drug drugs alcohol substance solvent solvents steroid steroids opioid opioids".split()
+)
+STAFF_WORDS = frozenset(
+    "staff nurses nurse doctors doctor receptionist receptionists services service everyone "
+    "people paramedics".split()
+)
+# Said beside a risk, these tell that it is past and over. Phrases, matched on whole words.
+RECOVERED = tuple(
+    f" {cue} "
+    for cue in (
+        "saved my life",
+        "saved his life",
+        "saved her life",
+        "turned my life around",
+        "went home hopeful",
+        "in a better place",
+        "in a much better place",
+        "in a good place",
+        "doing well now",
+        "doing much better",
+        "much better now",
+        "years ago",
+        "long behind me",
+        "recovered",
+        "stopped me from",
+        "turned everything around",
+        "turned things around",
+        "doing well",
+        "i'm well now",
+        "i am well now",
+        "safe now",
+        "i'm safe",
+        "much better",
+        "better now",
+    )
+)
+# Said just before a risk, these put it in the past ("my son used to self harm at 14"), unless
+# the sentence says it is back.
+PAST_BEFORE = frozenset({"used", "once", "formerly"})
+RELAPSE = frozenset("again still back returned returning started restarted every most".split())
+# A story about others: a risk named after one of these in the same sentence is what a film,
+# book or programme was about ("a documentary on domestic violence refuges").
+MEDIA = frozenset(
+    "film films movie movies novel novels book books play plays drama dramas documentary "
+    "documentaries soap soaps episode series programme program story stories podcast character "
+    "characters thriller article news".split()
+)
+STORY_OF = frozenset({"about", "on", "where", "whose", "called"})
+# Talk about a risk in general, as numbers or research, not a person at risk: "suicide rates
+# in our area", "self-harm presentations in A&E", "overdose admissions went down".
+TOPIC_AFTER = frozenset(
+    "rate rates statistic statistics stats figures numbers research data admissions "
+    "presentations trends survey surveys study studies".split()
+)
+# "We'd be better off without the new booking system": better off without a thing, not
+# without the teller (who would be named: "better off without a burden like me").
+THING_AFTER = frozenset("the this that these those a an it".split())
+TELLER = frozenset("me myself us i".split())
+# Asked by someone, then answered no: "the GP asked if I'd had thoughts of hurting myself,
+# which I haven't".
+ASKED_ALSO = frozenset({"checked", "screened", "questioned", "whether"})
+DENIALS = (
+    " i said no", " said no", " which i did n't", " which i have n't", " which i haven't",
+    " which i didn't", " i do n't", " i don't", " i have n't", " i haven't", " never have",
+    " i did n't", " i didn't", " which i do n't", " which i don't",
+)  # fmt: skip
+# Asked, and answered yes (issue 19, precision, second round): "he asked if I was still having
+# thoughts about ending my life and I said yes, most days" is the teller's risk, not a question.
+AFFIRMED = re.compile(
+    r" (?:i|and) (?:said|told (?:her|him|them)|had to say) yes\b| i admitted\b"
+    r"| which i (?:have|am|do|did|had|was)(?! n't| not|n't)\b"
+    r"| i said i (?:was|had|do|did|am)(?! n't| not|n't)\b"
+)
+# "Mum was worried I might hurt myself, but I never would": denied straight after.
+DENIED_AFTER = re.compile(
+    r",? ?but i (?:never would|would never|would n't|wouldn't|'d never|'d never)"
+    r"(?: do (?:it|that))?(?: [,.;!]| *$)"
+)
+# Wishes about the end of life, not a wish to die: "wanted to die at home", "ready to die, and
+# the palliative team respected it".
+END_OF_LIFE = frozenset(
+    "palliative hospice dnacpr dnr end-of-life terminal terminally peacefully comfortable "
+    "passed chemo chemotherapy dialysis antibiotics resuscitate resuscitation treatment".split()
+)
+DIE_WHERE = frozenset({"at", "in", "peacefully", "with", "surrounded", "comfortably"})
+# Not "any more", "anymore" or "no longer": "I don't want to live any more" is a risk, and
+# "I don't feel suicidal any more" is already negated.
+
+
+# Held back by the rules but left to the model's judgement (issue 19, precision, third round):
+# risk told as past and over, a screening question answered no, a wish about where to die.
+# The rule's words alone cannot tell these from a risk now ("I tried years ago and the
+# thoughts are back"), so the sentence is not barred from the model, which may still raise it.
+SCREENED_NO = "a screening question answered no"
+LEFT_TO_THE_MODEL = frozenset(
+    {
+        "past, and said to be over",
+        "past, with when, and well now",
+        "past, and well now",
+        "a wish about the end of life",
+        SCREENED_NO,
+        NEGATED_WISH,
+    }
+)
+
+
+def _negated(doc, start: int, end: int, rule: Rule) -> tuple[str, bool] | None:
+    """The negation that governs the hit, and whether it reaches it through a wish or an
+    attempt ("never wanted to kill myself"), or None. A negation may sit behind up to six
+    filler words, and two more when some of them are a wish ("I have never really wanted to")."""
+    if not rule.carries_negation:
+        inner = [t.lower_ for t in doc[start:end] if t.lower_ in NEGATION]
+        if inner:
+            return inner[0], False
+    i, through_wish, infinitive = start - 1, False, False
+    while i >= 0 and start - i <= (8 if through_wish else 6):
+        word = doc[i].lower_
+        if word in NEGATION:
+            # "Trying not to cut myself" negates nothing: "not to" says the urge is there.
+            return None if infinitive and not through_wish else (word, through_wish)
+        if word in WISH and rule.signal == "suicide_self_harm":
+            infinitive = infinitive or word == "to"
+            through_wish = through_wish or word != "to"
+        elif word not in FILLER:
+            return None
+        i -= 1
+    return None
+
+
+def why_held_back(doc: Doc, start: int, end: int, rule: Rule) -> str | None:
+    """Why a hit should not count as fired, or None when it counts."""
+    negation = _negated(doc, start, end, rule)
+    if negation:
+        word, through_wish = negation
+        return NEGATED_WISH if through_wish else f'negated by "{word}"'
+    if DENIED_AFTER.match(" ".join(t.lower_ for t in doc[end : end + 8])):
+        return "denied just after"
+    after = [t.lower_ for t in doc[end : end + 3]]
+    if after and after[0] in SERVICE_WORDS and rule.signal != "complaint":
+        return f'names a service ("{after[0]}")'
+    if after and after[0] in TOPIC_AFTER and rule.signal != "complaint":
+        return f'talk about the topic in general ("{after[0]}")'
+    if rule.signal != "complaint" and _told_of_a_story(_sentence_before(doc, start)[-10:]):
+        return "what a film, book or programme was about"
+    if rule.signal == "suicide_self_harm":
+        if after and after[0] in IDIOM_AFTER and doc[end - 1].lower_ in WORDS["SELF"]:
+            if after[0] != "on" or _caught_on_a_thing(doc, start, end, after):
+                return f'idiom ("{after[0]}")'
+        if doc[end - 1].lower_ == "without" and after[:1] and after[0] in THING_AFTER:
+            if not TELLER & set(_rest_of_sentence(doc, end)):
+                return "better off without a thing, not the teller"
+        before = {t.lower_ for t in doc[max(0, start - 4) : start]}
+        if before & ACCIDENT_BEFORE:
+            return "an accident"
+        if _past_and_over(doc, start, end):
+            return "past, and said to be over"
+        if _end_of_life_wish(doc, start, end):
+            return "a wish about the end of life"
+        reason = _whose_and_when(doc, start, end)
+        if reason:
+            return reason
+    if rule.signal in ("suicide_self_harm", "immediate_danger") and WAIT_WORDS & {
+        t.lower_ for t in doc[start:end]
+    }:
+        return "about a wait, not an overdose"
+    if rule.signal == "adult_abuse_neglect":
+        reason = _not_abuse_of_the_person(doc, start, end)
+        if reason:
+            return reason
+    if rule.signal == "child_abuse_neglect" and after[:1] == ["by"] and VEHICLES & set(after):
+        return "an accident"
+    if rule.signal == "immediate_danger" and after[:1] == ["of"]:
+        return 'figure of speech ("in danger of")'
+    if rule.signal != "complaint" and _is_question(doc, start, end):
+        return "a question someone asked"
+    if rule.signal != "complaint" and signal_context.screening_answered_no(
+        " ".join(
+            _sentence_before(doc, start)
+            + [t.lower_ for t in doc[start:end]]
+            + _rest_of_sentence(doc, end)
+        ),
+        " ".join(_next_sentences(doc, end, 1)),
+    ):
+        return SCREENED_NO
+    return None
+
+
+def _whose_and_when(doc, start: int, end: int) -> str | None:
+    """The kinds of `nlp.signals.context`: a death told, a professional's account of others,
+    past with a when and well now, an idiom or information about the risk."""
+    before = _sentence_before(doc, start)
+    phrase = [t.lower_ for t in doc[start:end]]
+    after = _rest_of_sentence(doc, end)
+    if signal_context.death_told(before):
+        return "a death told, not a risk now"
+    if signal_context.staff_account(doc.text, before, phrase):
+        return "a professional's account of others"
+    reason = signal_context.idiom_or_information(before, phrase, after)
+    if reason:
+        return reason
+    sentence = " ".join([*before, *phrase, *after])
+    if signal_context.past_with_a_when(sentence, " ".join(_next_sentences(doc, end, 2))):
+        return "past, with when, and well now"
+    return None
+
+
+def _next_sentences(doc, end: int, count: int) -> list[str]:
+    """Lower-case words of the `count` sentences after the one holding doc[end - 1]."""
+    i = end
+    while i < len(doc) and doc[i].text not in SENTENCE_END:
+        i += 1
+    words, ends = [], 0
+    for token in doc[i + 1 :]:
+        words.append(token.lower_)
+        ends += token.text in SENTENCE_END
+        if ends >= count:
+            break
+    return words
+
+
+def _sentence_and_next(doc, start: int, end: int) -> list[str]:
+    """Lower-case words of the sentence holding doc[start:end] and of the sentence after it."""
+    first = start
+    while first > 0 and doc[first - 1].text not in SENTENCE_END:
+        first -= 1
+    last, ends = end, 0
+    while last < len(doc) and ends < 2:
+        ends += doc[last].text in SENTENCE_END
+        last += 1
+    return [t.lower_ for t in doc[first:last]]
+
+
+def _rest_of_sentence(doc, end: int) -> list[str]:
+    """Lower-case words from doc[end] to the end of its sentence."""
+    words = []
+    for token in doc[end:]:
+        if token.text in SENTENCE_END:
+            break
+        words.append(token.lower_)
+    return words
+
+
+def _caught_on_a_thing(doc, start: int, end: int, after: list[str]) -> bool:
+    """ "Cut myself on a tin", "burnt myself on the oven": an accident. Not "hanged myself on
+    Saturday", "cut myself on purpose": a time or a purpose is no thing to catch oneself on."""
+    verb = doc[start].lower_
+    return verb in ON_A_THING and not (set(after[1:2]) & ON_NOT_A_THING)
+
+
+def _told_of_a_story(before: list[str]) -> bool:
+    """ "A film about a man who ...", "a documentary on ...": a media word, then what it was
+    about, before the phrase ("my friend from the film club wants to die" is not)."""
+    for i, word in enumerate(before):
+        if word in MEDIA and STORY_OF & set(before[i + 1 :]):
+            return True
+    return False
+
+
+def _sentence_before(doc, start: int) -> list[str]:
+    """Lower-case words of the sentence holding doc[start], before it."""
+    first = start
+    while first > 0 and doc[first - 1].text not in SENTENCE_END:
+        first -= 1
+    return [t.lower_ for t in doc[first:start]]
+
+
+def _past_and_over(doc, start: int, end: int) -> bool:
+    """A risk told as past and over ("the crisis team saved my life two years ago", "I tried
+    years ago, and I'm in a better place now"): said in the sentence or the one after it; or
+    told as what someone "used to" do, when the sentence does not say it is back."""
+    sentence = _sentence_and_next(doc, start, end)
+    words = f" {' '.join(sentence)} "
+    if any(cue in words for cue in RECOVERED):
+        return True
+    before = _sentence_before(doc, start)[-3:]
+    return bool(PAST_BEFORE & set(before)) and not RELAPSE & set(sentence)
+
+
+def _end_of_life_wish(doc, start: int, end: int) -> bool:
+    """ "Wanted to die at home", "ready to die ... the palliative team respected that": a wish
+    about how a life ends, told beside its care, not a wish to end it."""
+    if doc[end - 1].lower_ not in ("die", "dead", "dying"):
+        return False
+    after = doc[end].lower_ if end < len(doc) else ""
+    rest = []
+    for token in doc[start:]:
+        rest.append(token.lower_)
+        if token.text in SENTENCE_END:
+            break
+    sentence = _sentence_before(doc, start) + rest
+    return after in DIE_WHERE or bool(END_OF_LIFE & set(sentence))
+
+
+def _not_abuse_of_the_person(doc, start: int, end: int) -> str | None:
+    """Abuse that is not someone being abused: substance use, a patient abusive to staff,
+    "abuse it" (a privilege)."""
+    before = doc[start - 1].lower_ if start else ""
+    after = [t.lower_ for t in doc[end : end + 4]]
+    if before in SUBSTANCES:
+        return f'substance use ("{before}")'
+    if after[:1] and after[0] in ("it", "this", "that") and before not in WORDS["CARER"]:
+        return "misuse of a thing"
+    if after[:1] and after[0] in ("to", "towards") and STAFF_WORDS & set(after[1:]):
+        return "someone abusive to staff"
+    if after[:1] and after[0] in ("patient", "patients", "man", "customer", "visitor"):
+        return "someone abusive to others"
+    return None
+
+
+def _is_question(doc, start: int, end: int) -> bool:
+    window = doc[max(0, start - 10) : start]
+    around = f" {' '.join(_sentence_and_next(doc, start, end))} "
+    if AFFIRMED.search(around):
+        return False  # asked, and answered yes: the teller's own risk, told
+    answered_no = any(denial in around for denial in DENIALS)
+    for i, token in enumerate(window):
+        if any(t.text in SENTENCE_END for t in window[i:]):
+            continue
+        if token.lower_ in ASKED:
+            return True
+        if token.lower_ in ASKED_ALSO and answered_no:
+            return True
+        # "are you having thoughts of ...", quoted without its question mark
+        if token.lower_ in QUESTION_VERBS and i + 1 < len(window) and window[i + 1].lower_ == "you":
+            return True
+    for token in doc[end : end + 12]:
+        if token.text in SENTENCE_END:
+            return token.text == "?"
+    return False
