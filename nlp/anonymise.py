@@ -112,6 +112,17 @@ def engine(model: str = DEFAULT_MODEL) -> Engine:
     return loaded
 
 
+def load_before_threads() -> None:
+    """Load what anonymisation needs now, in the calling thread: a worker calls this before
+    its threads start, so the moments when torch and transformers are kept out of the
+    process (`lean_imports.without_torch`) are over before any other thread may import them."""
+    engine()
+    if USE_NER:
+        from nlp.identifiers.ner_model import ner_pipeline
+
+        ner_pipeline()
+
+
 def keep_for_good() -> None:
     """Models, recognisers and word lists loaded once live as long as the process: frozen
     (`gc.freeze`), they are no longer walked by every full garbage collection, which on a

@@ -86,6 +86,9 @@ def worker(workers: int) -> None:
         jobs.enqueue(huey, db, "anonymise")
     jobs.start_heartbeat(wdb.path_of(db))
     db.close()
+    from nlp.anonymise import load_before_threads
+
+    load_before_threads()  # see nlp/identifiers/lean_imports.py: not while threads import
     consumer = huey.create_consumer(workers=workers, worker_type="thread", periodic=True)
     consumer.run()
 
