@@ -16,7 +16,12 @@ from nlp.signals import model as signal_model
 from nlp.signals import welsh as signal_welsh
 from nlp.signals.findings import Detection, Signal
 from nlp.signals.held_back import LEFT_TO_THE_MODEL, NEGATION, why_held_back
-from nlp.signals.normalised_text import MAX_CHARS, lower_keeping_offsets, normalise
+from nlp.signals.normalised_text import (
+    MAX_CHARS,
+    lower_keeping_offsets,
+    normalise,
+    single_spaced,
+)
 from nlp.signals.rule_patterns import PATTERNS, WORDS, Rule
 
 
@@ -73,7 +78,9 @@ def run_rules(text: str) -> tuple[Detection, list[tuple[str, int, int]]]:
     nlp, matcher, rules = _rule_engine()
     # Lower case first: the tokenizer's exceptions ("don't" -> "do", "n't") are case-sensitive.
     lowered = lower_keeping_offsets(normalise(text))
-    doc = nlp(lowered)
+    # The English and Welsh rules read the text single-spaced; `origin` maps back.
+    spaced, origin = single_spaced(lowered)
+    doc = nlp(spaced)
     hits: list[tuple[int, int, Rule]] = [
         (start, end, rules[nlp.vocab.strings[key]]) for key, start, end in matcher(doc)
     ]
@@ -94,7 +101,7 @@ def run_rules(text: str) -> tuple[Detection, list[tuple[str, int, int]]]:
                 why_held_back(doc, start, end, rule),
             )
         )
-    welsh = signal_welsh.hits(lowered)
+    welsh = signal_welsh.hits(spaced)
     welsh_strong = [
         (h.start, h.end) for h in welsh if h.signal in ("child_abuse_neglect", "domestic_abuse")
     ]
@@ -111,6 +118,8 @@ def run_rules(text: str) -> tuple[Detection, list[tuple[str, int, int]]]:
     seen: set[tuple[str, str, bool]] = set()
     for signal, label, phrase, start, end, reason in found:
         if reason and reason not in LEFT_TO_THE_MODEL:
+            if origin is not None:
+                start, end = origin[start], origin[end - 1] + 1
             held.append((signal, start, end))
         if (signal, phrase, bool(reason)) in seen:
             continue
