@@ -113,6 +113,32 @@ def test_an_analyst_creates_an_activity_with_its_notice(client, db, login_as):
     assert "Leaving hospital" in listing and "open now" in listing
 
 
+def test_control_characters_typed_into_any_text_box_are_not_kept(app, client, db, login_as):
+    """A NUL in an activity's title reached the public home page raw (found by probing):
+    every form's text boxes are cleaned as stories are (workbench/form_base.py)."""
+    login_as("analyst")
+    fields = {
+        "title": "Leaving\x00 hospital\x07",
+        "purpose": "How leaving hospital went.\r\nAnd after.\x1b",
+        "can_influence": "How discharge is planned and explained.",
+        "cannot_influence": "Bed numbers.",
+        "how_used": "Anonymised, themed and reported to the discharge board.",
+        "who_sees": "Healthwatch staff.",
+        "feedback_plan": "A report on our website in the spring.",
+        "opens_on": today().isoformat(),
+        "closes_on": (today() + timedelta(days=60)).isoformat(),
+        "channels": ["online"],
+        "retention_days": "400",
+    }
+    response = post_form(client, "/capture/activities/new", fields)
+    assert response.status_code == 302
+    activity = db["activities"].get(1)
+    assert activity["title"] == "Leaving hospital"
+    assert activity["purpose"] == "How leaving hospital went.\nAnd after."
+    home = app.test_client().get("/").get_data(as_text=True)  # the public home page
+    assert "Leaving hospital" in home and "\x00" not in home
+
+
 def test_an_activity_that_closes_before_it_opens_is_refused(client, db, login_as):
     login_as("admin")
     response = post_form(

@@ -374,6 +374,19 @@ def test_fitting_an_activity_that_is_not_one_is_a_404_and_queues_nothing(
     assert db.execute("SELECT count(*) FROM jobs").fetchone()[0] == before
 
 
+def test_a_theme_label_keeps_no_control_characters(client, login_as, db, seeded):
+    login_as("analyst")
+    theme_id = seeded["themes"]["Medication explained"]
+    post_form(
+        client,
+        f"{theme_url(theme_id)}/rename",
+        {"label": "Medicines\x00 explained\x08", "description": "Clear\x1f"},
+        form_page=theme_url(theme_id),
+    )
+    row = db["themes"].get(theme_id)
+    assert (row["label"], row["description"]) == ("Medicines explained", "Clear")
+
+
 def test_a_map_point_links_to_its_story_on_the_page_that_lists_it(
     client, login_as, db, seeded, monkeypatch
 ):

@@ -1,11 +1,11 @@
 """Forms for accounts. Validation lives here, not in views."""
 
-from flask_wtf import FlaskForm
 from wtforms import DateField, HiddenField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length, Optional, Regexp, ValidationError
 
 from consent.references import normalise_reference
 from workbench.accounts import MIN_PASSWORD_LENGTH, ROLES
+from workbench.form_base import WorkbenchForm
 from workbench.passwords import MAX_LENGTH
 
 
@@ -13,12 +13,12 @@ def _stripped(value: str | None) -> str | None:
     return value.strip() if isinstance(value, str) else value
 
 
-class LoginForm(FlaskForm):
+class LoginForm(WorkbenchForm):
     username = StringField("Username", validators=[DataRequired(), Length(max=64)])
     password = PasswordField("Password", validators=[DataRequired(), Length(max=256)])
 
 
-class ChangePasswordForm(FlaskForm):
+class ChangePasswordForm(WorkbenchForm):
     current = PasswordField("Current or one-time password", validators=[DataRequired()])
     new = PasswordField(
         "New password",
@@ -29,7 +29,7 @@ class ChangePasswordForm(FlaskForm):
     )
 
 
-class CreateUserForm(FlaskForm):
+class CreateUserForm(WorkbenchForm):
     username = StringField(
         "Username",
         validators=[DataRequired(), Length(max=64), Regexp(r"^[A-Za-z0-9._-]+$")],
@@ -37,7 +37,7 @@ class CreateUserForm(FlaskForm):
     role = SelectField("Role", choices=[(r, r.capitalize()) for r in ROLES])
 
 
-class AccountActionForm(FlaskForm):
+class AccountActionForm(WorkbenchForm):
     """A button on one account's row (deactivate, reactivate, reset the password): the form
     carries only the CSRF token and which action; the account is in the URL. Deactivating and
     resetting ask first: `confirmed` is "yes" only from the confirmation page's button."""
@@ -46,11 +46,11 @@ class AccountActionForm(FlaskForm):
     confirmed = HiddenField()
 
 
-class RoleForm(FlaskForm):
+class RoleForm(WorkbenchForm):
     role = SelectField("Role", choices=[(r, r.capitalize()) for r in ROLES])
 
 
-class AuditSearchForm(FlaskForm):
+class AuditSearchForm(WorkbenchForm):
     """Searching the audit log: a GET form (bookmarkable, changes nothing), so no CSRF token.
     The choices of `user` and `action` come from the log itself."""
 

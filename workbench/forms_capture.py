@@ -40,6 +40,7 @@ from consent.purposes import (
     PURPOSES,
     normalise_postcode_district,
 )
+from workbench.form_base import WorkbenchForm
 from workbench.i18n import DEFAULT as DEFAULT_LANGUAGE
 from workbench.i18n import LANGUAGES
 
@@ -68,7 +69,7 @@ def _text(label: str, max_length: int = 4000, required: bool = True, **kwargs) -
     return TextAreaField(label, validators=[first, Length(max=max_length)], **kwargs)
 
 
-class ActivityForm(FlaskForm):
+class ActivityForm(WorkbenchForm):
     """An engagement activity: everything the notice before the story says, in plain English."""
 
     title = StringField("Title", validators=[DataRequired(), Length(max=200)])
@@ -159,7 +160,7 @@ def equality_answers(form: FlaskForm) -> dict[str, str]:
     return answers
 
 
-class StoryForm(FlaskForm):
+class StoryForm(WorkbenchForm):
     """What every capture asks, whoever types it: the story, consent, contact, equality."""
 
     notice_id = IntegerField(widget=HiddenInput(), validators=[InputRequired()])
@@ -329,7 +330,7 @@ class OnlineStoryForm(StoryForm):
             raise ValidationError("Leave the last field empty.")
 
 
-class ImportForm(FlaskForm):
+class ImportForm(WorkbenchForm):
     """A CSV of transcribed stories; what to do with bad rows is always chosen explicitly."""
 
     activity_id = SelectField("Activity", coerce=int, choices=[], validate_choice=True)
@@ -404,7 +405,7 @@ class ImportForm(FlaskForm):
         return mapping
 
 
-class ReceiptForm(FlaskForm):
+class ReceiptForm(WorkbenchForm):
     """The reference and secret from a receipt card, typed or filled from the QR code."""
 
     reference = StringField(
@@ -413,7 +414,7 @@ class ReceiptForm(FlaskForm):
     secret = StringField("Secret", validators=[DataRequired(), Length(max=80)], default="")
 
 
-class _HiddenReceipt(FlaskForm):
+class _HiddenReceipt(WorkbenchForm):
     reference = HiddenField(validators=[DataRequired(), Length(max=40)])
     secret = HiddenField(validators=[DataRequired(), Length(max=80)])
 
@@ -495,11 +496,11 @@ class WithdrawForm(_HiddenReceipt):
     )
 
 
-class FindStoryForm(FlaskForm):
+class FindStoryForm(WorkbenchForm):
     reference = StringField("Receipt reference", validators=[DataRequired(), Length(max=40)])
 
 
-class StaffStoryActionForm(FlaskForm):
+class StaffStoryActionForm(WorkbenchForm):
     """Withdraw or reissue on a storyteller's behalf, once their identity has been checked."""
 
     reference = HiddenField(validators=[DataRequired(), Length(max=40)])

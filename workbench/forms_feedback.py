@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import HiddenField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import AnyOf, Length, Optional
 
 from workbench.feedback.actions import STATUSES, ActionFields
 from workbench.feedback.evaluation import ANSWERS, QUESTIONS
+from workbench.form_base import WorkbenchForm
 
 STATUS_CHOICES = [
     ("planned", "Planned (we will)"),
@@ -19,7 +19,7 @@ STATUS_CHOICES = [
 assert {value for value, _ in STATUS_CHOICES} == set(STATUSES)
 
 
-class ActionForm(FlaskForm):
+class ActionForm(WorkbenchForm):
     """An action; which theme or priority it answers is chosen only when it is recorded."""
 
     theme = SelectField("Theme it answers", choices=[], validators=[Optional()])
@@ -56,11 +56,11 @@ class ActionForm(FlaskForm):
         return int(self.theme.data) if self.theme.data else None
 
 
-class PopulationForm(FlaskForm):
+class PopulationForm(WorkbenchForm):
     csv_file = FileField("Population profile (CSV)", validators=[FileRequired()])
 
 
-class EvaluationForm(FlaskForm):
+class EvaluationForm(WorkbenchForm):
     """Three optional questions; the receipt's reference and secret ride along hidden."""
 
     reference = HiddenField()

@@ -15,7 +15,6 @@ from urllib.parse import urlsplit
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from wtforms import HiddenField, IntegerField, SelectField, TextAreaField
 from wtforms.validators import InputRequired, Length
 
@@ -23,6 +22,7 @@ from consent import story_facts
 from nlp.signals import rule_hits
 from plumbing import audit
 from workbench import safeguarding
+from workbench.form_base import WorkbenchForm
 from workbench.navigation import add_badge
 from workbench.policy import roles
 from workbench.request_ids import parse_int
@@ -69,11 +69,11 @@ def _warm_then_freeze() -> None:
     gc.freeze()
 
 
-class FlagStepForm(FlaskForm):
+class FlagStepForm(WorkbenchForm):
     note = TextAreaField("Note", validators=[Length(max=4000)])
 
 
-class ConcernForm(FlaskForm):
+class ConcernForm(WorkbenchForm):
     """A concern raised by hand: which story, what kind, why, and the page to go back to."""
 
     story = IntegerField(validators=[InputRequired()])

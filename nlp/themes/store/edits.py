@@ -13,6 +13,7 @@ from typing import Any
 
 import sqlite_utils
 
+from consent.text import clean_text
 from nlp.themes.store.scope import (
     ThemeError,
     checked_story_ids,
@@ -30,8 +31,9 @@ STATUSES = ("draft", "approved", "not_for_publication")
 def rename_theme(
     db: sqlite_utils.Database, theme_id: int, label: str, description: str | None = None
 ) -> None:
-    """Give a theme a human label (and description); refits never change it afterwards."""
-    label = (label or "").strip()
+    """Give a theme a human label (and description); refits never change it afterwards. Both
+    are kept as stories are (`consent.text.clean_text`): they are published."""
+    label = clean_text(label or "").strip()
     if not label:
         raise ThemeError("A theme needs a label.")
     with wdb.write(db):
@@ -43,7 +45,7 @@ def rename_theme(
             "updated_at": now_iso(),
         }
         if description is not None:
-            fields["description"] = description.strip()
+            fields["description"] = clean_text(description).strip()
         db["themes"].update(theme_id, fields)
 
 
@@ -120,7 +122,7 @@ def split_theme(
     """Move the selected stories of a theme into a new theme with the analyst's label; returns
     the new theme's id (its keywords and the old theme's need refreshing)."""
     ids = sorted({int(s) for s in story_ids})
-    label = (label or "").strip()
+    label = clean_text(label or "").strip()
     if not ids:
         raise ThemeError("Select the stories to split off.")
     if not label:
