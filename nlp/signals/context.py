@@ -125,7 +125,7 @@ def idiom_or_information(before: list[str], phrase: list[str], after: list[str])
     about overdose": why the phrase is not a risk, or None."""
     if phrase[-1:] in (["die"], ["dead"]) and after[:1] == ["of"] and set(after[1:3]) & DIE_OF:
         return 'idiom ("die of ...")'
-    if phrase[-2:] == ["end", "it"] and after[:1] == ["with"]:
+    if phrase[-2:] in (["end", "it"], ["end", "things"]) and after[:1] == ["with"]:
         return 'idiom ("end it with" someone or something)'
     if INFORMATION_BEFORE & set(before[-3:]):
         return "information about the risk, not a person at risk"

@@ -65,7 +65,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
     "suicide_self_harm": (
         "want|wanted|wanting|wants|wish|wished|ready|plan|planning|planned to die",
         "end|ending|ended|take|taking|took|taken @POSS own? life|lives",
-        "want|wanted|wanting|going|gonna|plan|planning to end it|things|everything",
+        "want|wanted|wanting|going|plan|planning to end it|things|everything",
+        "gonna|wanna end it|things|everything",
         "kill|killing|killed|kills|hang|hanging|hanged|hung|harm|harming|harmed|hurt|hurting"
         "|cut|cutting|cuts|burn|burning|burnt|burned|starve|starving|strangle @SELF",
         "suicidal|suicide|suicides|selfharm|selfharming|overdose|overdosed|overdosing|od'd",
@@ -82,7 +83,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "jump|jumping|jumped|throw|throwing|threw|step|stepping|stepped @SELF? in front of"
         " a|the train|bus|lorry|car|traffic",
         "stockpiling|stockpiled|hoarding|saving|saved *2 tablets|pills|medication|meds",
-        "wish|wished|wishing i|i'd was|were|had dead|died",
+        "wish|wished|wishing i was|were|had dead|died",
+        "wish|wished|wishing i'd died",
         "rather die|be dead",
         "rather not wake",
         "rather not be alive",
@@ -93,7 +95,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "@NOT see|seeing the|any point in|of? going|carrying on",
         "@NOT see|seeing the|any point in|of? living|existing|life",
         "@NOT want|wanna to be here|alive|around any? more|anymore",
-        "ca|can|cant n't|nt|not? go|carry on any? more|anymore|living",
+        "ca|can n't|nt|not? go|carry on any? more|anymore|living",
         "taken|took|swallowed|swallowing|necked *2 @LOTS *4 @MEDS",
         # Second round (issue 19, precision): thoughts of a way ("thought about driving into a
         # wall"), and the self said as "me" in Easy Read or a second language ("I want to kill
@@ -102,6 +104,10 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "|swimming *1 into|off|under the|a|an? wall|tree|sea|river|traffic|lorry|train|bridge"
         "|cliff|water|lake|canal|bus|motorway|roof|balcony|ledge|road",
         "i want|wanted|wanna|going|gonna|try|tried|will to? kill|hurt|cut|harm me",
+        # Third round (found by probing): the plan said before it is done, with the means
+        # ("I'm going to take all my pills tonight", "gonna swallow the whole box of them").
+        "going|gonna|will|'ll|ll|about|planning|plan|intend|intending|decided|ready to?"
+        " take|swallow|neck|down *2 @LOTS *4 @MEDS|them|lot",
     ),
     "child_abuse_neglect": (
         "@HARM *3 @CHILD",

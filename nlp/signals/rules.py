@@ -24,6 +24,11 @@ from nlp.signals.normalised_text import (
 )
 from nlp.signals.rule_patterns import PATTERNS, WORDS, Rule
 
+# Words the patterns use that spaCy's English tokenizer would split ("gonna" into "gon" "na",
+# "i'd" into "i" "'d"), so a pattern naming them could never match: kept as one token.
+# tests/test_signals_whitespace.py checks that every word of every pattern is one token.
+KEPT_WHOLE = ("gonna", "i'd")
+
 
 def _alternatives(spec: str) -> list[str]:
     """The words one token of a pattern accepts, word classes expanded."""
@@ -58,6 +63,8 @@ def _rule_engine():
 
     nlp = spacy.blank("en")
     nlp.max_length = MAX_CHARS + 1
+    for word in KEPT_WHOLE:
+        nlp.tokenizer.add_special_case(word, [{"ORTH": word}])
     matcher = Matcher(nlp.vocab)
     rules: dict[str, Rule] = {}
     for signal, patterns in PATTERNS.items():
