@@ -3,7 +3,7 @@
 import click
 
 import consent
-from workbench.config import open_db, settings
+from workbench.config import open_db, public_base_url, settings
 
 
 @click.command()
@@ -36,6 +36,7 @@ def demo(stories: int, if_empty: bool) -> None:
     )
     from consent.receipts import receipt_url
 
+    base = public_base_url(config)  # the address the app is reached at, as on receipt cards
     click.echo("Demo receipts to try (a storyteller's QR code opens the same address):")
     for receipt in receipts:
-        click.echo("  " + receipt_url("http://127.0.0.1:5000", receipt.reference, receipt.secret))
+        click.echo("  " + receipt_url(base, receipt.reference, receipt.secret))
