@@ -35,7 +35,7 @@ with without_torch():  # before anything imports spaCy: see nlp/identifiers/lean
 
 from nlp.identifiers.ages import age_band
 from nlp.identifiers.birth_dates import EVENT_DATE
-from nlp.identifiers.findings import LABELS, Finding, resolve_overlaps
+from nlp.identifiers.findings import LABELS, Finding, join_overlaps
 from nlp.identifiers.name_gazetteer import (
     gazetteer,
 )
@@ -341,14 +341,15 @@ def anonymise_many(
 def render(text: str, findings: Iterable[Finding], policy: Policy | None = None) -> Result:
     """Rewrite `text` with these findings replaced (the human check re-renders through here).
 
-    Findings may come from a reviewer: they are clipped to the text and overlaps settled.
+    Findings may come from a reviewer: they are clipped to the text, and overlapping ones are
+    joined (`join_overlaps`), so every character any of them covers is replaced.
     """
     from presidio_anonymizer import AnonymizerEngine
     from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
 
     policy = policy or Policy()
     n = len(text)
-    findings = resolve_overlaps(
+    findings = join_overlaps(
         [
             Finding(max(0, f.start), min(n, f.end), f.label, f.score, f.source)
             for f in findings

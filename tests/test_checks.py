@@ -6,9 +6,11 @@ import json
 
 import pytest
 from consent_support import migrated_db
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from nlp import checks
-from nlp.identifiers.findings import Finding
+from nlp.identifiers.findings import LABELS, Finding
 from nlp.pipeline import anonymise_job
 from plumbing import db as wdb
 
@@ -133,3 +135,28 @@ def test_the_job_anonymises_the_given_stories_and_reports_progress(db):
     assert all("Patel" not in message for _, message in seen)
     anonymise_job(db, lambda *_: None)  # None means every story still waiting
     assert stored(db, 3)["status"] == "ready"
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 39), st.integers(1, 6), st.sampled_from(sorted(LABELS))),
+        max_size=12,
+    )
+)
+@settings(max_examples=200, deadline=None)
+def test_no_word_any_finding_covers_is_ever_shown(spans):
+    """Whatever a reviewer keeps and adds, overlapping or not, of any labels, every word that
+    any finding covers is replaced (an added span once un-masked the kept ones it overlapped)."""
+    from nlp.anonymise import render
+
+    words = [f"qw{n:02d}x" for n in range(40)]
+    text = " ".join(words)
+    starts = [text.index(w) for w in words]
+    findings = [
+        Finding(starts[i], starts[min(i + length, 40) - 1] + len(words[0]), label, 1.0, "reviewer")
+        for i, length, label in spans
+    ]
+    shown = render(text, findings).text
+    for f in findings:
+        for word in text[f.start : f.end].split():
+            assert word not in shown

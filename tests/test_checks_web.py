@@ -76,6 +76,45 @@ def test_added_text_that_is_not_in_the_story_is_refused_and_nothing_changes(clie
     assert db["anonymisations"].get(story)["status"] == "ready"
 
 
+def test_text_added_over_a_kept_finding_is_joined_to_it_never_shown(client, db, story):
+    """Probing found an added address overlapping the machine's findings un-mask part of
+    them in the stored text; overlapping findings are now joined, whatever their labels."""
+    from conftest import login
+
+    login(client, "gemma")
+    start = STORY.index("Riverside")
+    kept = [f"{f.start}:{f.end}:{f.label}" for f in checks.findings_for(db, story)]
+    kept.append(f"{start}:{start + len('Riverside')}:LOCATION")
+    response = post_form(
+        client,
+        f"/checks/{story}",
+        {
+            "finding": kept,
+            "add_text": "Riverside Medical Centre rang me on 07700",
+            "add_label": "CARE_SETTING",
+            "action": "confirm",
+        },
+    )
+    assert response.status_code == 302
+    text = db["anonymisations"].get(story)["text"]
+    for word in ("Riverside", "Medical", "Centre", "rang", "07700", "900123", "Margaret"):
+        assert word not in text
+
+
+@pytest.mark.parametrize(
+    "finding", ["0:9999:PERSON", "23:12:PERSON", "5:5:PERSON", "9" * 30 + ":1:PERSON"]
+)
+@pytest.mark.parametrize("action", ["confirm", "preview"])
+def test_a_finding_outside_the_story_is_refused_with_a_message(client, db, story, finding, action):
+    from conftest import login
+
+    login(client, "gemma")
+    response = post_form(client, f"/checks/{story}", {"finding": [finding], "action": action})
+    assert response.status_code == 400
+    assert "no longer fits the story" in response.get_data(as_text=True)
+    assert db["anonymisations"].get(story)["status"] == "ready"
+
+
 def test_another_gatherer_cannot_see_the_original(client, db, story, login_as):
     login_as("gatherer")
     assert client.get(f"/checks/{story}").status_code == 403

@@ -96,3 +96,34 @@ def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
         starts.insert(pos, f.start)
         by_start.insert(pos, f)
     return by_start
+
+
+def join_overlaps(findings: list[Finding]) -> list[Finding]:
+    """Findings that overlap, of any label, joined into one covering all of them; sorted by
+    start. The joined span takes the label of its longest member (then the surer label).
+
+    Why, beside `resolve_overlaps`: a reviewer's list may overlap (the machine's "3 Stryd Fawr"
+    kept, "Stryd Fawr, Bangor LL57 1AA" added). Choosing among overlapping spans drops some of
+    them, and whatever only a dropped span covered would be shown: adding a finding must never
+    reveal text that was masked. Non-overlapping findings come back unchanged.
+    """
+    joined: list[Finding] = []
+    members: list[Finding] = []
+    for f in sorted(findings, key=lambda f: (f.start, -f.end)):
+        if joined and f.start < joined[-1].end:
+            members.append(f)
+            best = max(
+                members,
+                key=lambda m: (m.end - m.start, -TIER.get(m.label, 2), -PRIORITY.get(m.label, 99)),
+            )
+            joined[-1] = Finding(
+                joined[-1].start,
+                max(joined[-1].end, f.end),
+                best.label,
+                max(m.score for m in members),
+                best.source,
+            )
+        else:
+            joined.append(f)
+            members = [f]
+    return joined

@@ -15,6 +15,7 @@ from nlp.identifiers.findings import LABELS
 from plumbing import audit
 from workbench import review_queue
 from workbench.policy import roles
+from workbench.request_ids import parse_int
 from workbench.web import enqueue, get_db
 
 bp = Blueprint("checks", __name__, url_prefix="/checks")
@@ -52,8 +53,12 @@ def _submitted_findings(text: str) -> list[dict]:
     findings = []
     for value in request.form.getlist("finding"):
         parts = value.split(":")
-        if len(parts) == 3 and parts[0].isdecimal() and parts[1].isdecimal() and parts[2] in LABELS:
-            findings.append({"start": int(parts[0]), "end": int(parts[1]), "label": parts[2]})
+        if len(parts) != 3 or parts[2] not in LABELS:
+            continue
+        start, end = parse_int(parts[0]), parse_int(parts[1])
+        if start is None or end is None or not start < end <= len(text):
+            raise ValueError("A finding no longer fits the story: reload the page and check again.")
+        findings.append({"start": start, "end": end, "label": parts[2]})
     added, label = request.form.get("add_text", "").strip(), request.form.get("add_label", "")
     if added:
         if label not in LABELS:
