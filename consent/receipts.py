@@ -24,6 +24,10 @@ from plumbing import audit
 from plumbing import db as wdb
 from plumbing.clock import now_iso
 
+# Purposes whose data the published database shows: quotes, and equality answers in the
+# reach and community totals. Withdrawing one rebuilds publication, so its data leaves it.
+PUBLISHED_PURPOSES = ("publish_quotes", "equality_monitoring")
+
 
 @dataclass
 class StoryKey:
@@ -248,7 +252,7 @@ def change_consent(
         if not granted:
             # What the purpose allowed goes with it: quotes, contact details, equality answers.
             change.theme_ids = withdraw_purpose(db, story_id, purpose)
-            change.republish = purpose == "publish_quotes"
+            change.republish = purpose in PUBLISHED_PURPOSES
         audit.record(
             db,
             by,

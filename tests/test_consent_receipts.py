@@ -106,14 +106,20 @@ def test_withdrawing_publish_quotes_deletes_the_story_quotes(db, setting):
 
 
 @pytest.mark.parametrize(
-    "purpose, table", [("contact", "contacts"), ("equality_monitoring", "equality_answers")]
+    "purpose, table, published",
+    [("contact", "contacts", False), ("equality_monitoring", "equality_answers", True)],
 )
-def test_withdrawing_contact_or_equality_deletes_those_answers(db, setting, purpose, table):
+def test_withdrawing_contact_or_equality_deletes_those_answers(
+    db, setting, purpose, table, published
+):
+    """Equality answers are in the published reach totals, so taking them back rebuilds
+    publication (probing found the totals unchanged until someone published by hand)."""
     _user, _activity, receipt = setting
     assert db[table].count == 1
-    receipts.change_consent(db, receipt.story_id, purpose, False, "user:1", "verbal")
+    change = receipts.change_consent(db, receipt.story_id, purpose, False, "user:1", "verbal")
     assert db[table].count == 0
     assert db["stories"].count == 1
+    assert change.republish is published
 
 
 def test_withdrawing_analysis_withdraws_the_whole_story(db, setting):
