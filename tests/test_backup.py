@@ -62,6 +62,10 @@ def test_a_plain_backup_restores_with_every_row(working, tmp_path):
     target = tmp_path / "restored" / "workbench.db"
     result = run(restore_command, [str(dest)], target)
     assert result.exit_code == 0, result.output
+    # A restore onto a new machine writes the working database the app's alone (probing found
+    # it 0644 under an ordinary umask).
+    assert oct(target.stat().st_mode & 0o777) == "0o600"
+    assert oct(target.parent.stat().st_mode & 0o777) == "0o700"
     assert counts(target) == before
     assert before["stories"] == 30
     restored = wdb.connect(target)

@@ -184,7 +184,7 @@ def restore(
         if target.exists() and target.stat().st_size > 0 and not force:
             raise BackupError(f"{target} exists: pass --force to replace it with the backup")
         tables = row_counts(backup_copy)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        wdb.private_file(target)  # a new file is the app's alone (0600), as the working one is
         live = sqlite3.connect(str(target), timeout=30)
         try:
             backup_copy.backup(live)
