@@ -78,7 +78,7 @@ def published_rows_and_members(
         "activities": activities,
         "priorities": priorities,
         "themes": themes,
-        "theme_priorities": _theme_priorities(ordered_members, story_tags),
+        "theme_priorities": _theme_priorities(ordered_members, story_tags, k),
         "quotes": _quotes(db, stories, story_tags, theme_ids, priority_titles),
         "theme_counts": _theme_counts(ordered_members, stories, story_tags, priority_titles, k),
         "community_counts": _community_counts(db, themes, ordered_members, k),
@@ -210,20 +210,38 @@ def _themes(db, members, stories, story_tags, activity_ids, priority_titles, k):
     return themes, theme_ids
 
 
-def _theme_priorities(members: dict[int, list[int]], story_tags) -> list[dict]:
+# The share of a theme's stories that carry a priority, published as a band: an exact
+# percentage beside the theme's size band gave the count away (27 % of a theme of 10-24
+# stories can only be 3 of 11, 4 of 15 or 6 of 22; 87 % beside it pinned 15).
+SHARE_BANDS = (
+    (0.75, "three quarters or more"),
+    (0.5, "half to three quarters"),
+    (0.0, "a quarter to a half"),
+)
+
+
+def _share_band(share: float) -> str:
+    return next(words for floor, words in SHARE_BANDS if share >= floor)
+
+
+def _theme_priorities(members: dict[int, list[int]], story_tags, k: int) -> list[dict]:
     """A theme's priorities: only those enough of its stories carry
-    (`tag_store.THEME_PRIORITY_SHARE`), each with that share and how it is known."""
+    (`tag_store.THEME_PRIORITY_SHARE`) and at least `k` of them (the count tables withhold
+    fewer), each with its share as a band and how it is known."""
     rows = []
     for theme_id, ids in members.items():
         shares = tag_store.shared_priorities(ids, story_tags)
         for priority in sorted(shares):
+            carrying = sum(1 for s in ids if priority in story_tags.get(s, {}))
+            if carrying < k:
+                continue
             confirmed = any(story_tags.get(s, {}).get(priority) == "confirmed" for s in ids)
             how = "confirmed by an analyst" if confirmed else "suggested by the model"
             rows.append(
                 {
                     "theme_id": theme_id,
                     "priority_id": priority,
-                    "evidence": f"{round(100 * shares[priority])} % of its stories; {how}",
+                    "evidence": f"{_share_band(shares[priority])} of its stories; {how}",
                 }
             )
     return rows
