@@ -155,3 +155,25 @@ def test_a_language_we_do_not_write_in_is_refused_and_nothing_is_saved(db):
         )
     assert "contact_language" in refused.value.errors
     assert row_counts(db) == before
+
+
+def test_an_update_goes_out_on_the_way_the_teller_can_be_reached_now(db, contacts, smtp_server):
+    """Queued as an email; the teller then took contact back and gave it again with only a
+    postal address. Probing found the update "sent" by email to None; it is now a letter."""
+    url, sink = smtp_server
+    ann = contacts["receipts"][0].story_id
+    outbox.queue_updates(db, contacts["action"])
+    change_consent(db, ann, "contact", False, "storyteller", "online")
+    change_consent(
+        db, ann, "contact", True, "storyteller", "online",
+        contact={"postal_address": "2 Mill Lane, Anytown"},
+    )  # fmt: skip
+    assert outbox.send_emails(db, url, "updates@healthwatch.example") == {"sent": 2, "failed": 0}
+    recipients = sorted(r for e in sink.envelopes for r in e.rcpt_tos)
+    assert recipients == ["bob@example.org", "withdrew@example.org"]
+    rows = list(csv.DictReader(io.StringIO(outbox.export_letters_and_texts(db, "user:1"))))
+    assert ("letter", "2 Mill Lane, Anytown") in {(r["channel"], r["postal_address"]) for r in rows}
+    assert ("letter", "exported") in {
+        (r["channel"], r["status"])
+        for r in db.query("SELECT channel, status FROM outbox WHERE story_id = ?", [ann])
+    }

@@ -217,14 +217,16 @@ def summary(db: sqlite_utils.Database) -> dict[str, int]:
 
 
 def _pending(db: sqlite_utils.Database, channels: tuple[str, ...]) -> list[dict]:
-    """Queued updates on these channels, oldest first, with where to send them, for tellers
-    who still agree to hear back (contact details are read now, never stored here)."""
-    marks = ", ".join("?" for _ in channels)
+    """Queued updates going out on these channels, oldest first, with where to send them, for
+    tellers who still agree to hear back (contact details are read now, never stored here).
+
+    The channel is worked out now from the details the teller has now, not the ones they had
+    when the update was queued: a teller who took contact back and gave it again with only a
+    postal address was once "emailed" at None."""
     queued = list(
         db.query(
-            "SELECT id, story_id, action_id, kind, channel, created_at FROM outbox "
-            f"WHERE status = 'queued' AND channel IN ({marks}) ORDER BY id",
-            list(channels),
+            "SELECT id, story_id, action_id, kind, created_at FROM outbox "
+            "WHERE status = 'queued' ORDER BY id"
         )
     )
     story_ids = [row["story_id"] for row in queued]
@@ -237,12 +239,12 @@ def _pending(db: sqlite_utils.Database, channels: tuple[str, ...]) -> list[dict]
             "action_id": row["action_id"],
             "kind": row["kind"],
             "created_at": row["created_at"],
-            "channel": row["channel"],
+            "channel": _channel(reach[row["story_id"]]),
             **{k: reach[row["story_id"]][k] for k in _ADDRESS},
             "activity_title": titles.get(activity_of.get(row["story_id"])),
         }
         for row in queued
-        if row["story_id"] in reach
+        if row["story_id"] in reach and _channel(reach[row["story_id"]]) in channels
     ]
 
 
@@ -267,10 +269,10 @@ def send_emails(db: sqlite_utils.Database, smtp_url: str, sender: str) -> dict[s
                 smtp.send_message(message)
             except smtplib.SMTPException as error:
                 failed += 1
-                _mark(db, row["id"], "failed", type(error).__name__)
+                _mark(db, row, "failed", type(error).__name__)
             else:
                 sent += 1
-                _mark(db, row["id"], "sent")
+                _mark(db, row, "sent")
     audit.record(db, "system", "emails_sent", "outbox", None, f"sent={sent} failed={failed}")
     return {"sent": sent, "failed": failed}
 
@@ -295,11 +297,15 @@ def export_letters_and_texts(db: sqlite_utils.Database, by: str) -> str:
                 _message(db, row)[1],
             ]
         )
-        _mark(db, row["id"], "exported")
+        _mark(db, row, "exported")
     audit.record(db, by, "updates_exported", "outbox", None, f"count={len(rows)}")
     return buffer.getvalue()
 
 
-def _mark(db: sqlite_utils.Database, outbox_id: int, status: str, error: str | None = None) -> None:
+def _mark(db: sqlite_utils.Database, row: dict, status: str, error: str | None = None) -> None:
+    """Record what happened to a pending update, and the channel it went out on."""
     with wdb.write(db):
-        db["outbox"].update(outbox_id, {"status": status, "sent_at": now_iso(), "error": error})
+        db["outbox"].update(
+            row["id"],
+            {"status": status, "sent_at": now_iso(), "error": error, "channel": row["channel"]},
+        )
