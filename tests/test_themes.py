@@ -224,6 +224,23 @@ def test_a_small_activity_records_a_too_few_run(tmp_path):
     assert theme_store.list_themes(db, 1) == []
 
 
+def test_a_run_a_killed_worker_left_running_is_marked_interrupted_by_the_next(tmp_path):
+    """Probing killed the worker mid-fit: its job was sent again and finished, but the first
+    run stayed "running" in the run history for ever. Another scope's run is left alone."""
+    db = new_database(tmp_path / "small.db")
+    for story_id in range(1, 6):
+        add_story(db, story_id, f"The ward was clean on visit {story_id}.", quotable=False)
+    with wdb.write(db):
+        for activity_id in (1, None):
+            db["theme_runs"].insert(
+                {"activity_id": activity_id, "created_at": "2026-12-01T10:00:00+00:00",
+                 "status": "running", "n_stories": 5, "params": "{}"}
+            )  # fmt: skip
+    theme_store.run_themes(db, 1)
+    runs = {(r["activity_id"], r["status"]) for r in db["theme_runs"].rows}
+    assert runs == {(1, "interrupted"), (1, "too_few"), (None, "running")}
+
+
 def test_identical_and_one_word_stories_do_not_crash():
     same = ["The nurse was kind."] * 30
     assert themes.fit_themes(same, embed.encode(same[:1]).repeat(30, axis=0)).status == "too_few"

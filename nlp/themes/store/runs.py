@@ -41,7 +41,8 @@ from plumbing.clock import now_iso
 
 @dataclass
 class RunResult:
-    """What a fit did: status is 'done', 'proposed', 'too_few', 'no_themes' or 'failed'."""
+    """What a fit did: status is 'done', 'proposed', 'too_few', 'no_themes' or 'failed' (and a
+    run a killed worker left behind is marked 'interrupted' when the next one starts)."""
 
     run_id: int
     status: str
@@ -49,6 +50,9 @@ class RunResult:
     n_stories: int
     n_themes: int = 0
     proposal_id: int | None = None
+
+
+INTERRUPTED = "The worker stopped during this run; the themes were fitted again after it."
 
 
 def run_themes(
@@ -62,6 +66,14 @@ def run_themes(
     progress = progress or quiet
     story_ids = checked_story_ids(db, activity_id)
     with wdb.write(db):
+        # A run a killed worker left 'running' never finishes: its job is sent again and
+        # makes this run. Were that earlier run still alive somewhere, its own end would
+        # overwrite this mark.
+        db.execute(
+            "UPDATE theme_runs SET status = 'interrupted', message = ? "
+            "WHERE status = 'running' AND activity_id IS ?",
+            [INTERRUPTED, activity_id],
+        )
         run_id = (
             db["theme_runs"]
             .insert(
