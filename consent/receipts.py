@@ -298,9 +298,9 @@ def _qr(url: str) -> segno.QRCode:
     return segno.make_qr(url, error="m", mask=QR_MASK)
 
 
-def qr_svg(url: str) -> str:
+def qr_svg(url: str, title: str = "QR code that opens your receipt page") -> str:
     """An inline SVG QR code of the receipt URL, for the printable card."""
-    return _qr(url).svg_inline(scale=4, border=4, title="Receipt QR code")
+    return _qr(url).svg_inline(scale=4, border=4, title=title)
 
 
 def qr_png(url: str) -> bytes:

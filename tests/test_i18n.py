@@ -90,6 +90,18 @@ def test_a_story_told_in_welsh_is_saved_and_thanked_in_welsh(client, db, activit
     assert db["stories"].count == 1
 
 
+def test_the_area_list_and_the_receipts_qr_code_speak_welsh_too(client, db):
+    """Probing found the area list's first option and the QR code's title in English on
+    Welsh pages."""
+    activity = open_activity(db, staff_user(db, "analyst"), areas="Gwynedd\nYnys Môn")
+    page = unescape(client.get(f"/tell/{activity}?lang=cy").get_data(as_text=True))
+    assert '<option selected value="">Heb ei nodi</option>' in page
+    assert "Not given" not in page
+    thanks = unescape(tell(client, activity, online_form()).get_data(as_text=True))
+    assert "<title>Cod QR sy'n agor tudalen eich derbynneb</title>" in thanks
+    assert "Receipt QR code" not in thanks
+
+
 def test_support_after_a_story_told_on_the_welsh_pages_is_in_welsh(client, db, activity_id):
     client.get(f"/tell/{activity_id}?lang=cy")
     risky = "After the appointment was cancelled I honestly wanted to die."

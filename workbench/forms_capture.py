@@ -265,7 +265,7 @@ class StoryForm(WorkbenchForm):
 
     def offer_areas(self, activity: dict) -> None:
         """Offer the activity's areas; anything else sent is refused as not a valid choice."""
-        self.area.choices = [("", "Not given")] + [(a, a) for a in activity["areas"]]
+        self.area.choices = [("", _l("Not given"))] + [(a, a) for a in activity["areas"]]
 
     def optional_text(self, name: str) -> str | None:
         return (self[name].data or "").strip() or None

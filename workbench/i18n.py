@@ -103,6 +103,7 @@ SHARED_WORDING = (
     _l("Service (optional)"),
     _l("Setting (optional)"),
     _l("Area (optional)"),
+    _l("Not given"),
     _l("Name (optional)"),
     _l("Email"),
     _l("Phone"),

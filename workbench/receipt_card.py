@@ -44,7 +44,7 @@ class Card:
 
         A viewBox lets the stylesheet size it, on screen and at 45 mm when printed.
         """
-        svg = receipts.qr_svg(self.url)
+        svg = receipts.qr_svg(self.url, title=gettext("QR code that opens your receipt page"))
         svg = svg[max(svg.find("<svg"), 0) :]
         size = _SVG_SIZE.search(svg)
         if size and "viewBox" not in svg:
