@@ -274,6 +274,20 @@ def test_changing_a_consent_is_confirmed_then_recorded(client, db, story):
     assert db["jobs"].count_where("name = 'publish'") == 1
 
 
+def test_equality_answers_typed_beside_another_change_are_refused_not_dropped(client, db, story):
+    """Probing found them dropped without a word ("Your choices are saved", nothing stored);
+    refused as on the staff form, they are kept once the teller says yes."""
+    change_consents(client, story, confirm="y", want_equality_monitoring="no")
+    assert db["equality_answers"].count == 0
+    answers = {"eq_age_band": "25-34", "eq_religion": "Sikh"}
+    refused = change_consents(client, story, confirm="y", want_share_partners="no", **answers)
+    assert refused.status_code == 400
+    assert "Equality answers are kept only with a “Yes”" in refused.get_data(as_text=True)
+    assert db["consents"].get((story.story_id, "share_partners"))["granted"] == 1
+    kept = change_consents(client, story, confirm="y", want_equality_monitoring="yes", **answers)
+    assert kept.status_code == 200 and db["equality_answers"].count == 1
+
+
 def test_stopping_contact_deletes_the_contact_details(client, db, story):
     assert db["contacts"].count == 1
     response = change_consents(client, story, confirm="y", want_contact="no")

@@ -419,6 +419,11 @@ class _HiddenReceipt(WorkbenchForm):
     secret = HiddenField(validators=[DataRequired(), Length(max=80)])
 
 
+EQUALITY_ANSWERS_NEED_YES = (
+    "Equality answers are kept only with a “Yes” to using them: choose that, or clear the answers."
+)
+
+
 class ConsentChangeForm(_HiddenReceipt):
     """Change any purpose but analysis (stopping that is withdrawal) in one confirmed step.
     A "yes" is given against the notice shown on the page (`notice_id`); a "yes" to being
@@ -472,6 +477,11 @@ class ConsentChangeForm(_HiddenReceipt):
             field.errors.append(
                 "To be contacted, give an email address, a phone number or a postal address."
             )
+            valid = False
+        if equality_answers(self) and not self.granting("equality_monitoring"):
+            # Kept only with a new "yes": refused, as on the staff form, rather than dropped
+            # without a word (found by probing the receipt page).
+            self.want_equality_monitoring.errors.append(EQUALITY_ANSWERS_NEED_YES)
             valid = False
         if valid and not self.changes():
             self.confirm.errors.append("Nothing has changed: choose a different answer first.")

@@ -145,6 +145,10 @@ SHARED_WORDING = (
     _l("We could not"),
     _l("I want to make these changes"),
     _l("Tick the box to confirm the changes."),
+    _l(
+        "Equality answers are kept only with a “Yes” to using them: choose that, or clear the "
+        "answers."
+    ),
     _l("To be contacted, give an email address, a phone number or a postal address."),
     _l("What we ask has changed since this page was opened. Read it again and choose."),
     _l("This does not look like an email address."),
