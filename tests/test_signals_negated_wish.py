@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.signals import detector as signals_detector
 from nlp.signals import held_back as signal_held_back
 from nlp.signals import rules as signal_rules
 
@@ -51,7 +50,7 @@ def test_a_wish_or_attempt_denied_is_held_back_and_left_to_the_model(text):
     ],
 )
 def test_a_wish_said_or_a_negation_elsewhere_still_fires(text):
-    assert RISK in signals_detector.rule_hits(text).names
+    assert RISK in signal_rules.rule_hits(text).names
 
 
 def test_a_plain_negation_still_bars_the_model():

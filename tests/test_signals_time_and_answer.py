@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.signals import detector as signals_detector
 from nlp.signals import rules as signal_rules
 
 RISK = "suicide_self_harm"
@@ -48,7 +47,7 @@ RISK = "suicide_self_harm"
     ],
 )
 def test_a_past_or_screened_or_end_of_life_hit_is_held_back(text, reason):
-    detection = signals_detector.rule_hits(text)
+    detection = signal_rules.rule_hits(text)
     assert RISK not in detection.names
     assert any(reason in s.why for s in detection.possible if s.name == RISK)
 
@@ -67,7 +66,7 @@ def test_a_past_or_screened_or_end_of_life_hit_is_held_back(text, reason):
     ],
 )
 def test_a_past_attempt_with_a_risk_now_or_a_yes_still_fires(text):
-    assert RISK in signals_detector.rule_hits(text).names
+    assert RISK in signal_rules.rule_hits(text).names
 
 
 def test_a_hit_left_to_the_model_does_not_bar_the_model_from_its_sentence():

@@ -11,24 +11,19 @@ worker) and with those that only train (`corpus.py`, `written.py`, `training.py`
 from here, as it did when this was the single module `nlp/signals.py`.
 """
 
-from nlp.signals.detector import (
-    MAX_CHARS,
-    PATTERNS,
+from nlp.signals.detector import detect, detect_many, model_signals, model_signals_many
+from nlp.signals.findings import (
     POSSIBLE_PREFIX,
     RISK_TO_LIFE,
     SAFEGUARDING_SIGNALS,
     SEVERITY,
     SIGNALS,
-    WORDS,
     Detection,
     Signal,
-    detect,
-    detect_many,
-    model_signals,
-    model_signals_many,
-    normalise,
-    rule_hits,
 )
+from nlp.signals.normalised_text import MAX_CHARS, normalise
+from nlp.signals.rule_patterns import PATTERNS, WORDS
+from nlp.signals.rules import rule_hits
 
 __all__ = [
     "MAX_CHARS",

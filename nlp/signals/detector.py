@@ -36,37 +36,12 @@ from nlp.signals import welsh_heard as signal_welsh_heard
 from nlp.signals import welsh_model as signal_welsh_model
 from nlp.signals.findings import (
     POSSIBLE_PREFIX,
-    RISK_TO_LIFE,
-    SAFEGUARDING_SIGNALS,
-    SEVERITY,
-    SIGNALS,
     Detection,
     Signal,
 )
 from nlp.signals.held_back import RECOVERED
-from nlp.signals.normalised_text import MAX_CHARS, normalise
-from nlp.signals.rule_patterns import PATTERNS, WORDS
-from nlp.signals.rules import rule_hits, run_rules
-
-__all__ = [
-    "MAX_CHARS",
-    "MIN_WORDS",
-    "PATTERNS",
-    "POSSIBLE_PREFIX",
-    "RISK_TO_LIFE",
-    "SAFEGUARDING_SIGNALS",
-    "SEVERITY",
-    "SIGNALS",
-    "WORDS",
-    "Detection",
-    "Signal",
-    "detect",
-    "detect_many",
-    "model_signals",
-    "model_signals_many",
-    "normalise",
-    "rule_hits",
-]
+from nlp.signals.normalised_text import normalise
+from nlp.signals.rules import run_rules
 
 # The learned model -----------------------------------------------------------------------
 
