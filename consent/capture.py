@@ -22,6 +22,7 @@ from consent.text import clean_text
 from plumbing import audit
 from plumbing import db as wdb
 from plumbing.clock import now_iso
+from plumbing.row_ids import next_id
 
 MAX_DETAIL_CHARS = 200
 MAX_NOTE_CHARS = 2000
@@ -261,10 +262,11 @@ def store_submission(
     activity_id, notice, at = recording.activity_id, recording.notice, recording.at
     recorded_by, created_by = recording.recorded_by, recording.created_by
     story_id = db.execute(
-        "INSERT INTO stories (activity_id, reference, secret_hash, channel, text, service, "
+        "INSERT INTO stories (id, activity_id, reference, secret_hash, channel, text, service, "
         "setting, area, submission_key, created_by, created_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
+            next_id(db, "stories"),  # never a withdrawn story's (plumbing/row_ids.py)
             activity_id,
             reference,
             secret_hash,

@@ -4,6 +4,8 @@ contact details, equality answers and the tombstones that withdrawal leaves."""
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from plumbing.row_ids import never_reuse
+
 migrations = Migrations("consent")
 
 
@@ -147,3 +149,9 @@ def m006_activity_welsh(db: Database) -> None:
         "partners_cy",
     ):
         db.execute(f"ALTER TABLE activities ADD COLUMN {column} TEXT")
+
+
+@migrations()
+def m007_story_ids_never_reused(db: Database) -> None:
+    # A withdrawn story's id is never given to the next story (plumbing/row_ids.py says why).
+    never_reuse(db, "stories")

@@ -82,3 +82,10 @@ def m008_audit_log_search(db: Database) -> None:
         CREATE INDEX audit_log_at ON audit_log(at);
         """
     )
+
+
+@migrations()
+def m010_row_ids_never_reused(db: Database) -> None:
+    # The largest id a table has given, for tables whose ids must never be reused after a
+    # delete (plumbing/row_ids.py): stories and safeguarding flags.
+    db.execute("CREATE TABLE id_high_water (name TEXT PRIMARY KEY, last INTEGER NOT NULL)")

@@ -27,6 +27,7 @@ from plumbing import audit
 from plumbing import db as wdb
 from plumbing.clock import now_iso
 from plumbing.jobs import Progress, job
+from plumbing.row_ids import next_id
 from workbench.safeguarding import alerts
 
 STATES = {
@@ -108,6 +109,7 @@ def record_signals(
                 db["safeguarding_flags"]
                 .insert(
                     {
+                        "id": next_id(db, "safeguarding_flags"),
                         "story_id": story_id,
                         "signal": signal.name,
                         "source": signal.source,
@@ -182,6 +184,7 @@ def raise_concern(
                 db["safeguarding_flags"]
                 .insert(
                     {
+                        "id": next_id(db, "safeguarding_flags"),
                         "story_id": story_id,
                         "signal": signal,
                         "source": "staff",

@@ -5,6 +5,7 @@ recorded it."""
 from sqlite_utils import Database
 
 from plumbing.migrations import migrations
+from plumbing.row_ids import never_reuse
 
 
 @migrations()
@@ -124,3 +125,9 @@ def m007_safeguarding_alerts(db: Database) -> None:
         CREATE INDEX safeguarding_flags_escalation ON safeguarding_flags(escalation_id);
         """
     )
+
+
+@migrations()
+def m010_flag_ids_never_reused(db: Database) -> None:
+    # A flag deleted with its story never lends its id to another (plumbing/row_ids.py).
+    never_reuse(db, "safeguarding_flags")
