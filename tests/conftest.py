@@ -59,6 +59,17 @@ def csrf_token(client, url: str) -> str:
     return match.group(1)
 
 
+def check_page_post(client, story_id: int, data: dict, **kwargs):
+    """POST the check page as a browser would: with the CSRF token and the page's record of
+    which story and text it was opened for (`shown`)."""
+    page = client.get(f"/checks/{story_id}").get_data(as_text=True)
+    shown = re.search(r'name="shown" value="([^"]*)"', page)
+    assert shown, f"no check form on /checks/{story_id}"
+    token = CSRF_RE.search(page).group(1)
+    form = {**data, "csrf_token": token, "shown": shown.group(1)}
+    return client.post(f"/checks/{story_id}", data=form, **kwargs)
+
+
 def post_form(client, url: str, data: dict, form_page: str | None = None, **kwargs):
     """POST like a browser: fetch the form page for its token first."""
     token = csrf_token(client, form_page or url)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import login, make_user, post_form
+from conftest import check_page_post, login, make_user
 from consent_support import anonymised_story
 
 from nlp import checks
@@ -66,9 +66,9 @@ def test_the_check_page_highlights_hints_and_a_tick_makes_one_an_identifier(clie
     value = f"{start}:{start + 4}:OTHER_ID"
     assert f'value="{value}"' in decide
     kept = [f"{f.start}:{f.end}:{f.label}" for f in checks.findings_for(db, story)]
-    response = post_form(
+    response = check_page_post(
         client,
-        f"/checks/{story}",
+        story,
         {"finding": [*kept, value], "action": "confirm"},
     )
     assert response.status_code in (302, 303)

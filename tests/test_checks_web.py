@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import make_user, post_form
+from conftest import check_page_post, make_user
 from consent_support import anonymised_story
 
 from nlp import checks
@@ -42,9 +42,9 @@ def test_confirming_removes_kept_findings_adds_missed_ones_and_deletes_the_origi
         for f in checks.findings_for(db, story)
         if "Riverside" not in STORY[f.start : f.end]
     ]
-    response = post_form(
+    response = check_page_post(
         client,
-        f"/checks/{story}",
+        story,
         {"finding": kept, "add_text": "Bert", "add_label": "PERSON", "action": "confirm"},
     )
     assert response.status_code == 302
@@ -66,9 +66,9 @@ def test_added_text_that_is_not_in_the_story_is_refused_and_nothing_changes(clie
     from conftest import login
 
     login(client, "gemma")
-    response = post_form(
+    response = check_page_post(
         client,
-        f"/checks/{story}",
+        story,
         {"add_text": "Zebedee", "add_label": "PERSON", "action": "confirm"},
     )
     assert response.status_code == 400
@@ -85,9 +85,9 @@ def test_text_added_over_a_kept_finding_is_joined_to_it_never_shown(client, db, 
     start = STORY.index("Riverside")
     kept = [f"{f.start}:{f.end}:{f.label}" for f in checks.findings_for(db, story)]
     kept.append(f"{start}:{start + len('Riverside')}:LOCATION")
-    response = post_form(
+    response = check_page_post(
         client,
-        f"/checks/{story}",
+        story,
         {
             "finding": kept,
             "add_text": "Riverside Medical Centre rang me on 07700",
@@ -109,7 +109,7 @@ def test_a_finding_outside_the_story_is_refused_with_a_message(client, db, story
     from conftest import login
 
     login(client, "gemma")
-    response = post_form(client, f"/checks/{story}", {"finding": [finding], "action": action})
+    response = check_page_post(client, story, {"finding": [finding], "action": action})
     assert response.status_code == 400
     assert "no longer fits the story" in response.get_data(as_text=True)
     assert db["anonymisations"].get(story)["status"] == "ready"
@@ -123,3 +123,22 @@ def test_another_gatherer_cannot_see_the_original(client, db, story, login_as):
 def test_an_analyst_can_check_any_story(client, db, story, login_as):
     login_as("analyst")
     assert client.get(f"/checks/{story}").status_code == 200
+
+
+def test_a_check_made_on_another_story_or_text_is_never_applied(client, db, story):
+    """The page records which story and text it was opened for; a form from another (ids were
+    once reused after a withdrawal) is sent back to be checked again, and nothing is saved."""
+    from conftest import csrf_token, login
+
+    login(client, "gemma")
+    kept = [f"{f.start}:{f.end}:{f.label}" for f in checks.findings_for(db, story)]
+    token = csrf_token(client, f"/checks/{story}")
+    for shown in ("", "0" * 32):
+        response = client.post(
+            f"/checks/{story}",
+            data={"csrf_token": token, "shown": shown, "finding": kept, "action": "confirm"},
+        )
+        assert response.status_code == 302
+        assert response.headers["Location"].endswith(f"/checks/{story}")
+    assert db["anonymisations"].get(story)["status"] == "ready"
+    assert db["stories"].get(story)["text"] == STORY

@@ -275,7 +275,10 @@ def check_like_a_person(browser: Browser, story_id: int, canary: Canary, journey
                 label = LABEL.get(kind, "POSTCODE")
                 added.append(f"{match.start()}:{match.end()}:{label}")
                 journey.missed_by_machine.append(kind)
-    response = browser.post(url, {"finding": kept + added, "action": "confirm"}, allowed_form=True)
+    shown = re.search(r'name="shown" value="([^"]*)"', page).group(1)
+    response = browser.post(
+        url, {"finding": kept + added, "action": "confirm", "shown": shown}, allowed_form=True
+    )
     assert response.status_code == 302
 
 

@@ -7,6 +7,8 @@ original is deleted unless the configured policy keeps it.
 
 from __future__ import annotations
 
+import hashlib
+
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
@@ -48,6 +50,14 @@ def _story_or_404(story_id: int) -> dict:
     return story
 
 
+def _fingerprint(story: dict) -> str:
+    """What the page was opened for: the story's reference and a digest of its text. A check
+    is applied only to the story and text it was made on (ids were once reused after a
+    withdrawal, and a check opened for one teller's story was confirmed onto the next's)."""
+    digest = hashlib.sha256(f"{story['reference']}\n{story['text']}".encode()).hexdigest()
+    return digest[:32]
+
+
 def _submitted_findings(text: str) -> list[dict]:
     """Kept findings arrive as 'start:end:LABEL'; additions as exact text plus a label."""
     findings = []
@@ -84,7 +94,12 @@ def check(story_id: int):
         return redirect(url_for("checks.queue"))
     findings = [f.as_dict() for f in checks.findings_for(db, story_id)]
     status = 200
+    shown = _fingerprint(story)
     if request.method == "POST":
+        if request.form.get("shown") != shown:
+            # The page was opened for another story, or another text: never apply it here.
+            flash("This story is not the one the page was opened for: check it again.", "error")
+            return redirect(url_for("checks.check", story_id=story_id))
         try:
             findings = _submitted_findings(story["text"])
         except ValueError as error:
@@ -116,6 +131,7 @@ def check(story_id: int):
         unsure=unsure,
         nearby=[h for h in hints if h.kind == "nearby"],
         preview=preview.text,
+        shown=shown,
         flags=checks.risk_flags_for(db, story_id),
         labels=LABELS,
     ), status
