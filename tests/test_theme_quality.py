@@ -255,3 +255,25 @@ def test_names_can_be_refreshed_from_a_themes_current_members(corpus):
     assert "park" in named["a"][0].lower() and named["a"][1]
     assert named["b"][0] and named["b"][0] != named["a"][0]
     assert named["c"] == ("", [])
+
+
+def test_placeholders_never_name_a_theme():
+    from nlp.themes.store import assignment
+
+    texts = [
+        "The staff at [CARE SETTING 1] never answered the phone, the waiting list was long.",
+        "We rang [CARE SETTING 1] for weeks and the waiting list never moved.",
+        "[NAME 2] at [CARE SETTING 1] said the waiting list was months long.",
+        "Nobody at [CARE SETTING 1] in [PLACE 1] could explain the waiting list.",
+        "My mum [NAME 1] was told at [CARE SETTING 1] to join the waiting list again.",
+    ]
+    placeholder_words = {"care", "setting", "name", "place", "postcode", "1", "2"}
+    for label in (
+        assignment.phrase_names({0: texts}).get(0, ""),
+        theme_names.theme_names(theme_names.theme_phrases(texts, [0] * len(texts)))[0],
+    ):
+        assert label and label != "Care setting"
+        assert not set(label.lower().replace(":", " ").split()) & placeholder_words, label
+    phrases = theme_names.theme_phrases(texts, [0] * len(texts))[0]
+    assert "waiting list" in phrases
+    assert not any(set(p.split()) & placeholder_words for p in phrases), phrases

@@ -4,9 +4,19 @@ Length alone let "password1234" through: zxcvbn knows common passwords, words, n
 walks, dates and l33t spellings, and scores a password 0 (guessed at once) to 4 (very hard).
 We ask for 3, "safely unguessable" against an offline attack on a slow hash, which a few
 unrelated words reach easily.
+
+zxcvbn scores a password by the cheapest way to split it into pieces, and adds a penalty for
+every piece, so the app's own names padded with a year and a symbol ("Storyworkbench2026!",
+"Consent-Stories-2026") reached 3 from the penalty alone: zxcvbn-python knows years only up
+to 2019, and even one it knows is lumped with the symbol beside it into a "random" piece. So
+a password must also be hard to guess once the context words, the username and any year from
+1900 to ten years ahead are taken out of it.
 """
 
 from __future__ import annotations
+
+import datetime
+import re
 
 from zxcvbn import zxcvbn
 
@@ -20,6 +30,18 @@ MAX_LENGTH = 256
 # workers), so it judges the first 72 characters, its own limit: a password whose first 72
 # characters are hard to guess is hard to guess.
 ESTIMATED_LENGTH = 72
+# Years anyone would add to a word: from 1900 to this many years ahead.
+FIRST_YEAR = 1900
+YEARS_AHEAD = 10
+
+
+def _guessable_parts(username: str) -> re.Pattern[str]:
+    """The context words, the username and the years a guesser would try, longest first."""
+    last = datetime.date.today().year + YEARS_AHEAD
+    years = [str(year) for year in range(FIRST_YEAR, last + 1)]
+    words = [w for w in (username.strip(), *CONTEXT_WORDS) if len(w) >= 3]
+    parts = sorted({*map(str.lower, words), *years}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, parts)), re.IGNORECASE)
 
 
 def weakness(password: str, username: str = "") -> str | None:
@@ -29,9 +51,18 @@ def weakness(password: str, username: str = "") -> str | None:
         return f"The new password needs at least {MIN_LENGTH} characters."
     if len(password) > MAX_LENGTH:
         return f"The new password can have at most {MAX_LENGTH} characters."
-    result = zxcvbn(password[:ESTIMATED_LENGTH], user_inputs=[username, *CONTEXT_WORDS])
+    judged = password[:ESTIMATED_LENGTH]
+    result = zxcvbn(judged, user_inputs=[username, *CONTEXT_WORDS])
     if result["score"] >= MIN_SCORE:
-        return None
+        # What is left once the names and years are out must be hard to guess on its own.
+        rest = _guessable_parts(username or "").sub("", judged)
+        if rest == judged or zxcvbn(rest)["score"] >= MIN_SCORE:
+            return None
+        return (
+            "That password is too easy to guess: it is mostly a name anyone would try first "
+            "(this app's, the organisation's or your own) or a year. "
+            "A few unrelated words make a strong one."
+        )
     feedback = result["feedback"]
     advice = " ".join(
         part for part in (feedback.get("warning"), *feedback.get("suggestions", [])) if part

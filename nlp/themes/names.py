@@ -75,9 +75,14 @@ def phrases_of(text: str) -> list[str]:
 def theme_phrases(
     texts: list[str], topics: Iterable[int], top_n: int = PHRASES_PER_THEME
 ) -> dict[int, list[str]]:
-    """The most distinctive phrases of each theme (topic -1 is left out), best first."""
+    """The most distinctive phrases of each theme (topic -1 is left out), best first.
+    Placeholders ("[CARE SETTING 1]") are stripped here as well as by callers, so their words
+    never become a phrase or a name whoever calls."""
     from sklearn.feature_extraction.text import CountVectorizer
 
+    from nlp.themes.text import strip_placeholders
+
+    texts = [strip_placeholders(t) for t in texts]
     topics = np.asarray(list(topics))
     themes = sorted(set(topics.tolist()) - {-1})
     result: dict[int, list[str]] = {t: [] for t in themes}
