@@ -4,10 +4,12 @@ Each change is audited with who made it, and an admin cannot lock everyone out."
 from __future__ import annotations
 
 import re
+import threading
 
 import pytest
 from conftest import PASSWORD, login, make_user, post_form
 
+from plumbing import db as wdb
 from workbench import accounts
 
 ONE_TIME = re.compile(r"data-one-time-password>([^<]+)<")
@@ -122,6 +124,51 @@ def test_the_last_active_admin_keeps_their_role_and_account(db):
     with pytest.raises(accounts.AccountError, match="only active admin"):
         accounts.set_role(db, only, "analyst", by=other)
     assert accounts.get(db, only.id).role == "admin" and accounts.get(db, only.id).active
+
+
+@pytest.mark.parametrize("change", ["role", "active"])
+def test_two_admins_removing_each_other_at_once_leave_one(db, monkeypatch, change):
+    """Probing had two admins demote each other at the same moment: both saw the other still
+    an admin and none was left. Each thread here counts, then waits (up to a second) for the
+    other to have counted too, so before the fix both counts came before either write."""
+    one, two = make_user(db, "admin", "one"), make_user(db, "admin", "two")
+    path = wdb.path_of(db)
+    counted = threading.Barrier(2)
+    count = accounts._active_admins
+
+    def slow_count(conn):
+        n = count(conn)
+        try:
+            counted.wait(timeout=1)
+        except threading.BrokenBarrierError:
+            pass  # the other thread is waiting for the write lock: counted in turn
+        return n
+
+    monkeypatch.setattr(accounts, "_active_admins", slow_count)
+    refused = []
+
+    def remove(target, by):
+        conn = wdb.connect(path)
+        try:
+            if change == "role":
+                accounts.set_role(conn, target, "analyst", by=by)
+            else:
+                accounts.set_active(conn, target, False, by=by)
+        except accounts.AccountError:
+            refused.append(target.username)
+        finally:
+            conn.close()
+
+    threads = [
+        threading.Thread(target=remove, args=(two, one)),
+        threading.Thread(target=remove, args=(one, two)),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(refused) == 1
+    assert count(db) == 1
 
 
 @pytest.mark.parametrize("path", ["active", "password", "role"])

@@ -283,11 +283,13 @@ def set_active(db: sqlite_utils.Database, user: User, active: bool, by: User) ->
     """Deactivate (every session ends; they cannot log in) or reactivate an account. Nobody
     deactivates themselves, and the last active admin stays, so someone can always manage
     accounts."""
-    if not active:
-        if user.id == by.id:
-            raise AccountError("You cannot deactivate your own account.")
-        _guard_last_admin(db, user)
+    if not active and user.id == by.id:
+        raise AccountError("You cannot deactivate your own account.")
     with wdb.write(db):
+        if not active:
+            # Counted inside the write, from the rows as they are now: two admins acting at
+            # once each saw the other still an admin and left none (found by probing).
+            _guard_last_admin(db, get(db, user.id) or user)
         db["users"].update(user.id, {"active": int(active)})
         if not active:
             end_all_sessions(db, user.id)
@@ -301,11 +303,11 @@ def set_role(db: sqlite_utils.Database, user: User, role: str, by: User) -> None
         raise AccountError(f"Unknown role {role!r}; choose one of {', '.join(ROLES)}.")
     if role == user.role:
         raise AccountError(f"{user.username} is already {role}.")
-    if user.role == "admin":
-        if user.id == by.id:
-            raise AccountError("Another admin must change your role.")
-        _guard_last_admin(db, user)
+    if user.role == "admin" and user.id == by.id:
+        raise AccountError("Another admin must change your role.")
     with wdb.write(db):
+        # Counted inside the write, from the rows as they are now (see set_active).
+        _guard_last_admin(db, get(db, user.id) or user)
         db["users"].update(user.id, {"role": role})
 
 
