@@ -66,6 +66,7 @@ def test_a_deactivated_account_is_signed_out_and_cannot_log_in_until_reactivated
     assert login(bobs_browser, "bob").status_code == 302
     assert actions_on(db, bob.id) == [
         (admin.actor, "user_deactivated", None),
+        ("anonymous", "login_failed", "address=127.0.0.1"),  # the account tried, and from where
         (admin.actor, "user_reactivated", None),
     ]
 

@@ -105,6 +105,48 @@ def test_login_failures_for_one_account_back_off_sooner(client, db):
     assert codes == [401] * 5 + [429]
 
 
+def test_guesses_at_one_account_from_many_addresses_back_off_too(client, db):
+    """Probing spread guesses over 25 addresses with no back-off; each failure now names the
+    account tried and the address in the audit log."""
+    alice = make_user(db, "analyst", "alice")
+    token = csrf_token(client, "/login")
+    form = {"username": "alice", "password": "wrong", "csrf_token": token}
+    codes = [
+        client.post("/login", data=form, environ_base={"REMOTE_ADDR": f"127.0.1.{n}"}).status_code
+        for n in range(1, 33)
+    ]
+    assert codes == [401] * 30 + [429] * 2
+    failed = list(db.query("SELECT object_id, detail FROM audit_log WHERE action = 'login_failed'"))
+    assert len(failed) == 30
+    assert {row["object_id"] for row in failed} == {str(alice.id)}
+    assert failed[0]["detail"] == "address=127.0.1.1"
+
+
+def test_successful_logins_from_one_address_are_not_limited(client, db):
+    """Staff logging in one after another from a shared office address (probing was refused
+    on the eleventh): only failures count per address."""
+    for n in range(12):
+        make_user(db, "analyst", f"staff{n}")
+    for n in range(12):
+        fresh = client.application.test_client()
+        assert login(fresh, f"staff{n}").status_code == 302
+
+
+def test_guessing_the_current_password_from_an_open_session_backs_off_and_is_audited(client, db):
+    user = make_user(db, "analyst", "alice")
+    login(client, "alice")
+    token = csrf_token(client, "/account/password")
+    strong = "correct-horse-battery-staple-orbit"
+    form = {"csrf_token": token, "current": "wrong", "new": strong, "confirm": strong}
+    codes = [client.post("/account/password", data=form).status_code for _ in range(7)]
+    assert codes == [400] * 5 + [429] * 2
+    refused = db.execute(
+        "SELECT count(*) FROM audit_log WHERE action = 'password_change_refused' AND object_id = ?",
+        [str(user.id)],
+    ).fetchone()[0]
+    assert refused == 5
+
+
 def test_passwords_are_argon2id_and_rehashed_when_parameters_change(db):
     from argon2 import PasswordHasher
 

@@ -34,31 +34,74 @@ def _login_account_limit() -> str:
     return current_app.config.get("LOGIN_ACCOUNT_RATE_LIMIT", "5 per 15 minutes; 20 per day")
 
 
-def _account_key() -> str:
-    """The account tried and the client trying it: one client guessing one account's password
-    backs off, while the account's owner, from their own address, still logs in."""
+def _login_any_address_limit() -> str:
+    return current_app.config.get("LOGIN_ACCOUNT_ANY_ADDRESS_RATE_LIMIT", "30 per hour")
+
+
+def _password_change_limit() -> str:
+    return current_app.config.get("PASSWORD_CHANGE_RATE_LIMIT", "5 per 15 minutes; 20 per day")
+
+
+def _username_digest() -> str:
     # Hashed: someone who types their password into the name field must not find it kept in
     # the counters file.
     username = request.form.get("username", "").strip().lower()[:150]
-    digest = hashlib.sha256(username.encode("utf-8", "surrogatepass")).hexdigest()[:32]
-    return f"login:{digest}@{get_remote_address()}"
+    return hashlib.sha256(username.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def _account_key() -> str:
+    """The account tried and the client trying it: one client guessing one account's password
+    backs off, while the account's owner, from their own address, still logs in."""
+    return f"login:{_username_digest()}@{get_remote_address()}"
+
+
+def _account_any_address_key() -> str:
+    """The account tried, from any address: guesses spread over many addresses (probing used
+    25) still back off, at a looser limit, so one client cannot lock its owner out quickly."""
+    return f"login:{_username_digest()}"
 
 
 def _failed(response: Response) -> bool:
     return response.status_code == 401
 
 
+def _password_change_key() -> str:
+    return f"password:{current_user.id}"
+
+
+def _refused(response: Response) -> bool:
+    return response.status_code == 400
+
+
 @bp.route("/login", methods=["GET", "POST"])
 @public
-@limiter.limit(_login_limit, methods=["POST"])
+# Per address only failed tries count: staff logging in one after another from a shared
+# office address were refused after ten (found by probing).
+@limiter.limit(_login_limit, methods=["POST"], deduct_when=_failed)
 @limiter.limit(_login_account_limit, key_func=_account_key, methods=["POST"], deduct_when=_failed)
+@limiter.limit(
+    _login_any_address_limit,
+    key_func=_account_any_address_key,
+    methods=["POST"],
+    deduct_when=_failed,
+)
 def login():
     form = LoginForm()
     if form.validate_on_submit():
         db = get_db()
         user = accounts.authenticate(db, form.username.data, form.password.data)
         if user is None:
-            audit.record(db, "anonymous", "login_failed", "user", None)
+            # Which account (only if the name is one: a password typed into the name field
+            # is never kept) and from where, so a lead can see guessing.
+            tried = accounts.get_by_username(db, form.username.data or "")
+            audit.record(
+                db,
+                "anonymous",
+                "login_failed",
+                "user",
+                tried.id if tried else None,
+                f"address={get_remote_address()}",
+            )
             flash("That username and password do not match an active account.", "error")
             return render_template("auth/login.html", form=form), 401
         # A new session at login: nothing from before carries over.
@@ -87,6 +130,11 @@ def logout():
 
 @bp.route("/account/password", methods=["GET", "POST"])
 @roles(*STAFF)
+# Guessing the current password from an open session (an unattended computer) backs off, and
+# every refusal is audited (found by probing: 30 guesses in 0.6 s, none recorded).
+@limiter.limit(
+    _password_change_limit, key_func=_password_change_key, methods=["POST"], deduct_when=_refused
+)
 def change_password():
     form = ChangePasswordForm()
     if form.validate_on_submit():
@@ -96,6 +144,7 @@ def change_password():
                 db, current_user, form.current.data, form.new.data, keep_session=session.get("sid")
             )
         except accounts.AccountError as error:
+            audit.record(db, current_user.actor, "password_change_refused", "user", current_user.id)
             flash(str(error), "error")
             return render_template("auth/change_password.html", form=form), 400
         audit.record(db, current_user.actor, "password_changed", "user", current_user.id)
