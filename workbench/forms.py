@@ -1,5 +1,7 @@
 """Forms for accounts. Validation lives here, not in views."""
 
+from datetime import date
+
 from wtforms import DateField, HiddenField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length, Optional, Regexp, ValidationError
 
@@ -50,6 +52,17 @@ class RoleForm(WorkbenchForm):
     role = SelectField("Role", choices=[(r, r.capitalize()) for r in ROLES])
 
 
+# The days the audit search takes: the log's times are UTC, and a day at either end of the
+# calendar (9999-12-31, whose end is in year 10000) cannot be turned into a UTC time at all.
+FIRST_SEARCH_DAY = date(1900, 1, 1)
+LAST_SEARCH_DAY = date(2999, 12, 31)
+
+
+def _within_searchable_days(field: DateField) -> None:
+    if field.data and not FIRST_SEARCH_DAY <= field.data <= LAST_SEARCH_DAY:
+        raise ValidationError("Choose a date between 1 January 1900 and 31 December 2999.")
+
+
 class AuditSearchForm(WorkbenchForm):
     """Searching the audit log: a GET form (bookmarkable, changes nothing), so no CSRF token.
     The choices of `user` and `action` come from the log itself."""
@@ -69,6 +82,10 @@ class AuditSearchForm(WorkbenchForm):
         if field.data and normalise_reference(field.data) is None:
             raise ValidationError("A reference looks like SW-7KQ2-M9XD.")
 
+    def validate_since(self, field: DateField) -> None:
+        _within_searchable_days(field)
+
     def validate_until(self, field: DateField) -> None:
+        _within_searchable_days(field)
         if field.data and self.since.data and field.data < self.since.data:
             raise ValidationError("The end date is before the start date.")
