@@ -142,3 +142,24 @@ def test_a_check_made_on_another_story_or_text_is_never_applied(client, db, stor
         assert response.headers["Location"].endswith(f"/checks/{story}")
     assert db["anonymisations"].get(story)["status"] == "ready"
     assert db["stories"].get(story)["text"] == STORY
+
+
+def test_the_check_takes_the_identifiers_out_of_the_storys_flags_too(client, db, story):
+    """A flag quotes the sentence that raised it, as told; probing found names and dates
+    there after the check had forgotten the original (and in closed flags for ever)."""
+    from conftest import login
+
+    from nlp.signals import Signal
+    from workbench import safeguarding
+
+    said = (
+        'model 0.91 on the words "My name is Margaret Thompson and my NHS number is 943 476 5919."'
+    )
+    safeguarding.record_signals(db, story, [Signal("adult_abuse_neglect", "classifier", said)])
+    login(client, "gemma")
+    kept = [f"{f.start}:{f.end}:{f.label}" for f in checks.findings_for(db, story)]
+    response = check_page_post(client, story, {"finding": kept, "action": "confirm"})
+    assert response.status_code == 302
+    why = db.execute("SELECT why FROM safeguarding_flags WHERE story_id = ?", [story]).fetchone()[0]
+    assert "Margaret" not in why and "943 476 5919" not in why
+    assert "My name is [NAME]" in why

@@ -15,7 +15,7 @@ from flask_login import current_user
 from nlp.identifiers.check_hints import review_hints
 from nlp.identifiers.findings import LABELS
 from plumbing import audit
-from workbench import review_queue
+from workbench import review_queue, safeguarding
 from workbench.policy import roles
 from workbench.request_ids import parse_int
 from workbench.web import enqueue, get_db
@@ -108,6 +108,11 @@ def check(story_id: int):
         else:
             if request.form.get("action") == "confirm":
                 keep = current_app.config["WORKBENCH_KEEP_ORIGINAL"] != "none"
+                if not keep:
+                    text = story["text"]
+                    safeguarding.forget_identifiers(
+                        db, story_id, [(text[f["start"] : f["end"]], f["label"]) for f in findings]
+                    )
                 checks.apply_check(db, story_id, findings, current_user.id, keep_original=keep)
                 audit.record(
                     db,

@@ -22,6 +22,7 @@ import consent
 from consent import delete_rows, register_cleanup
 from nlp import checks
 from nlp import signals as detection
+from nlp.identifiers.placeholders import PLACEHOLDER_NAMES
 from nlp.signals import SAFEGUARDING_SIGNALS, SIGNALS, Signal
 from plumbing import audit
 from plumbing import db as wdb
@@ -305,3 +306,29 @@ def close(db: sqlite_utils.Database, flag_id: int, user_id: int, note: str) -> N
     """Close the flag with the reason (action complete, or no concern on review)."""
     note = _required(note, "why the flag can be closed")
     _step(db, flag_id, user_id, "closed", note, ("open", "acknowledged", "action_taken"))
+
+
+def forget_identifiers(
+    db: sqlite_utils.Database, story_id: int, identifiers: Iterable[tuple[str, str]]
+) -> None:
+    """Replace, in the reasons of the story's flags, each identifier a person confirmed on
+    the check page (value, label) with its placeholder, as in the anonymised text.
+
+    Why: a flag quotes the sentence that raised it, from the story as told. Once the check
+    forgets the original, the lead reads the anonymised story, so the flag must not keep the
+    names, numbers and dates the check took out (probing found them there, under "the
+    original is no longer kept", and in closed flags for ever). Staff's own words in a
+    concern they raised stay as written."""
+    values = sorted({(v, label) for v, label in identifiers if v.strip()}, key=lambda x: -len(x[0]))
+    if not values:
+        return
+    with wdb.write(db):
+        for flag_id, why in db.execute(
+            "SELECT id, why FROM safeguarding_flags WHERE story_id = ? AND source != 'staff'",
+            [story_id],
+        ).fetchall():
+            kept = why
+            for value, label in values:
+                kept = kept.replace(value, f"[{PLACEHOLDER_NAMES.get(label, 'ID')}]")
+            if kept != why:
+                db.execute("UPDATE safeguarding_flags SET why = ? WHERE id = ?", [kept, flag_id])
