@@ -256,3 +256,40 @@ def test_stories_the_tagger_is_least_sure_of_come_first(client, login_as, db, se
     assert body.index(f'name="story" value="{stories[5]}"') < body.index(
         f'name="story" value="{stories[3]}"'
     )
+
+
+def test_the_whole_theme_and_run_forms_return_to_the_same_view(client, login_as, seeded):
+    """Probing found them carrying only the activity: a decision made from a filtered page
+    came back to page 1, unfiltered."""
+    login_as("analyst")
+    body = client.get(f"/review/priorities/?activity={seeded['activity']}&lowest=-4").get_data(
+        as_text=True
+    )
+    for action in ("/review/priorities/theme", "/review/priorities/run"):
+        form = body.split(f'action="{action}"')[1].split("</form>")[0]
+        assert 'name="lowest" value="-4"' in form and 'name="page" value="1"' in form
+
+
+def test_a_page_past_the_last_and_a_reversed_filter_read_sensibly(client, login_as, db, seeded):
+    login_as("analyst")
+    url = f"/review/priorities/?activity={seeded['activity']}"
+    last = client.get(f"{url}&page=99").get_data(as_text=True)
+    assert "Page 1 of 1" in last and 'name="decision" value="add"' in last
+    everything = client.get(url).get_data(as_text=True).count('name="decision" value="add"')
+    reversed_ = client.get(f"{url}&lowest=5&highest=-5").get_data(as_text=True)
+    assert reversed_.count('name="decision" value="add"') == everything
+
+
+def test_an_unknown_priority_is_explained_without_python_quotes(client, login_as, seeded):
+    login_as("analyst")
+    response = post_form(
+        client,
+        "/review/priorities/decide",
+        {"story": seeded["stories"][1], "framework": "icb-plan", "priority": "nope",
+         "decision": "confirm", "activity": seeded["activity"]},
+        form_page=f"/review/priorities/?activity={seeded['activity']}",
+        follow_redirects=True,
+    )  # fmt: skip
+    body = response.get_data(as_text=True)
+    assert "framework &#39;icb-plan&#39; has no priority &#39;nope&#39;" in body
+    assert "&#34;framework &#39;icb-plan&#39;" not in body

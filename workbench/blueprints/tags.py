@@ -64,6 +64,8 @@ def index():
     framework_id = activity["framework_id"]
     lowest = _score_arg("lowest", -5)
     highest = _score_arg("highest", 5)
+    if lowest > highest:
+        lowest, highest = highest, lowest  # "from 3 to -3" means the same range, not none
     page = max(1, _int_arg("page") or 1)
     # Stories nobody has decided about and whose tags the tagger is least sure of come first:
     # a few minutes of review there teach it the most.
@@ -73,6 +75,8 @@ def index():
     if (lowest, highest) != (-5, 5):
         wanted = set(tag_store.stories_by_criticality(db, activity_id, lowest, highest))
         story_ids = [s for s in story_ids if s in wanted]
+    pages = max(1, -(-len(story_ids) // PAGE_SIZE))
+    page = min(page, pages)  # a page past the last (an old link, fewer stories now) is the last
     shown = story_ids[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
     return render_template(
         "review/tags.html",
@@ -83,7 +87,7 @@ def index():
         stories=_story_rows(db, shown, framework_id),
         themes=theme_store.list_themes(db, activity_id),
         page=page,
-        pages=max(1, -(-len(story_ids) // PAGE_SIZE)),
+        pages=pages,
         lowest=lowest,
         highest=highest,
     )
@@ -118,7 +122,8 @@ def _decide(decision: Callable[[sqlite_utils.Database], T], audited: tuple) -> T
     try:
         result = decision(db)
     except (FrameworkError, LookupError, ValueError) as error:
-        flash(str(error), "error")
+        # A KeyError's str() is its message in quotes: show the message as written.
+        flash(error.args[0] if isinstance(error, KeyError) and error.args else str(error), "error")
         return False
     audit.record(db, current_user.actor, *audited)
     return result
