@@ -201,6 +201,8 @@ def new_theme(db, activity_id: int, label: str, status: str = "draft") -> int:
                     "label": label,
                     "keywords": "[]",
                     "status": status,
+                    # Approving reviews the label as it stands (as set_theme_status does).
+                    "label_reviewed": int(status != "draft"),
                     "created_at": now_iso(),
                     "updated_at": now_iso(),
                 }

@@ -120,6 +120,8 @@ def seed(db, n_stories: int = 60, seed_value: int = 7) -> dict:
                         "description": f"People told us about {label.lower()}.",
                         "keywords": json.dumps(label.lower().split()),
                         "status": status,
+                        # Approving reviews the label as it stands (as set_theme_status does).
+                        "label_reviewed": int(status != "draft"),
                         "created_at": NOW,
                         "updated_at": NOW,
                     }

@@ -65,6 +65,20 @@ def test_only_approved_themes_with_counted_stories_are_published(db, seeded, tar
     }
 
 
+@pytest.mark.parametrize("rebuilt", ["label_reviewed = 0", "words_stale = 1"])
+def test_a_machine_label_no_analyst_has_seen_waits_for_review(db, seeded, target, rebuilt):
+    """A withdrawal rebuilds an approved theme's machine label and sends it back for review;
+    probing found the new label ("Care setting") published before anyone saw it."""
+    theme = seeded["themes"]["Discharge without a plan"]
+    with wdb.write(db):
+        db.execute(f"UPDATE themes SET label = 'Rebuilt words', {rebuilt} WHERE id = ?", [theme])
+    publish.build(db, target)
+    labels = [row["label"] for row in published(target).query("SELECT label FROM themes")]
+    assert "Rebuilt words" not in labels
+    assert sum(label.endswith("(name under review)") for label in labels) == 1
+    assert "Waiting for appointments" in labels
+
+
 def test_quotes_come_only_from_stories_with_both_consents_and_a_checked_anonymisation(
     db, seeded, target
 ):

@@ -194,7 +194,11 @@ def _themes(db, members, stories, story_tags, activity_ids, priority_titles, k):
                 "working_id": row["id"],
                 "label_source": row["label_source"],
                 "activity_id": activity_ids.get(row["activity_id"]),
-                "label": row["label"],
+                # A machine label no analyst has seen as it is (rebuilt after a withdrawal)
+                # waits for review before it is published (found by probing).
+                "label": row["label"]
+                if row["label_reviewed"]
+                else f"Theme {n} (name under review)",
                 "description": row["description"],
                 "size_band": size_band(len(ids)),
                 "keywords": ", ".join(row["keywords"]),

@@ -240,13 +240,18 @@ def themes_by_id(
     db: sqlite_utils.Database, theme_ids: Iterable[int] | None = None
 ) -> dict[int, dict]:
     """Themes (all, or those given, retired ones included) by id: id, activity_id, label,
-    description, keywords (a list), status and label_source ("model" or "analyst")."""
+    description, keywords (a list), status, label_source ("model" or "analyst") and
+    label_reviewed (an analyst has seen the label as it is now)."""
     where, params = _among("id", theme_ids)
     return {
-        row["id"]: {**row, "keywords": json.loads(row["keywords"] or "[]")}
+        row["id"]: {
+            **row,
+            "keywords": json.loads(row["keywords"] or "[]"),
+            "label_reviewed": bool(row["label_reviewed"]),
+        }
         for row in db.query(
-            "SELECT id, activity_id, label, description, keywords, status, label_source "
-            f"FROM themes{where}",
+            "SELECT id, activity_id, label, description, keywords, status, label_source, "
+            f"label_reviewed AND NOT words_stale AS label_reviewed FROM themes{where}",
             params,
         )
     }
