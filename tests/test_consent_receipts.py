@@ -22,6 +22,7 @@ from PIL import Image, ImageFilter
 from consent import receipts, references
 from consent.errors import ConsentError
 from nlp.themes import store as theme_store
+from plumbing import db as wdb
 from workbench.receipt_view import receipt_view
 
 db = consent_db
@@ -67,6 +68,8 @@ def test_the_receipt_view_shows_only_the_anonymised_text(db, setting):
     assert view["anonymised_message"]
     anonymise(db, receipt.story_id, "Original: [PERSON] at [LOCATION] saw me.", status="checked")
     theme = new_theme(db, activity, "Being seen", status="approved")
+    with wdb.write(db):  # approved, but its label (rebuilt since) not yet reviewed
+        db.execute("UPDATE themes SET label_reviewed = 0 WHERE id = ?", [theme])
     derive_everything(db, receipt.story_id, theme, "saw me")
     view = receipt_view(db, key)
     assert view["anonymised_text"] == "Original: [PERSON] at [LOCATION] saw me."
