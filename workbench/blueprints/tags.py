@@ -122,8 +122,7 @@ def _decide(decision: Callable[[sqlite_utils.Database], T], audited: tuple) -> T
     try:
         result = decision(db)
     except (FrameworkError, LookupError, ValueError) as error:
-        # A KeyError's str() is its message in quotes: show the message as written.
-        flash(error.args[0] if isinstance(error, KeyError) and error.args else str(error), "error")
+        flash(str(error), "error")
         return False
     audit.record(db, current_user.actor, *audited)
     return result

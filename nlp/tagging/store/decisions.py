@@ -13,12 +13,20 @@ from plumbing.clock import now_iso
 BULK_ACTIONS = ("accept", "reject", "add")
 
 
+class UnknownPriorityError(KeyError):
+    """A decision names a priority its framework lacks. A KeyError (callers catch lookups),
+    whose text is its message as written, not wrapped in quotes as a KeyError's is."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
 def _check_priority(db: Database, framework_id: str, priority_id: str) -> None:
     if not db.execute(
         "SELECT 1 FROM priorities WHERE framework_id = ? AND id = ?", [framework_id, priority_id]
     ).fetchone():
         get_framework(db, framework_id)  # raises UnknownFrameworkError first if need be
-        raise KeyError(f"framework {framework_id!r} has no priority {priority_id!r}")
+        raise UnknownPriorityError(f"framework {framework_id!r} has no priority {priority_id!r}")
 
 
 def _decide(
