@@ -233,19 +233,23 @@ def _pending(db: sqlite_utils.Database, channels: tuple[str, ...]) -> list[dict]
     reach = consent.contactable(db, story_ids)
     activity_of = {sid: s["activity_id"] for sid, s in consent.story_facts(db, story_ids).items()}
     titles = {a["id"]: a["title"] for a in consent.list_activities(db)}
-    return [
-        {
-            "id": row["id"],
-            "action_id": row["action_id"],
-            "kind": row["kind"],
-            "created_at": row["created_at"],
-            "channel": _channel(reach[row["story_id"]]),
-            **{k: reach[row["story_id"]][k] for k in _ADDRESS},
-            "activity_title": titles.get(activity_of.get(row["story_id"])),
-        }
-        for row in queued
-        if row["story_id"] in reach and _channel(reach[row["story_id"]]) in channels
-    ]
+    pending = []
+    for row in queued:
+        contact = reach.get(row["story_id"])
+        channel = _channel(contact) if contact else None
+        if channel in channels:
+            pending.append(
+                {
+                    "id": row["id"],
+                    "action_id": row["action_id"],
+                    "kind": row["kind"],
+                    "created_at": row["created_at"],
+                    "channel": channel,
+                    **{k: contact[k] for k in _ADDRESS},
+                    "activity_title": titles.get(activity_of.get(row["story_id"])),
+                }
+            )
+    return pending
 
 
 def send_emails(db: sqlite_utils.Database, smtp_url: str, sender: str) -> dict[str, int]:
