@@ -8,7 +8,8 @@ are days) is a person, wherever it stands as a label. A transcript writes its sp
 capitals ("INTERVIEWER:", "PEIGI:"); such a label is judged as the same word in lower case
 (seventeenth round), so "INTERVIEWER" is a role and "NOTE" a common word. Labels of forms ("Name:",
 "Date:", "Subject:") are common words and stay; "Befriender:"-style roles are left to the
-anonymiser's own role check.
+anonymiser's own role check. Twenty-fourth round: a case note's fields before a colon
+("Obs:", "Sibling:", "Discharged:", `never_a_person.py`) are no speakers either.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from nlp.identifiers.findings import Finding
 from nlp.identifiers.initials import NOT_INITIALS
 from nlp.identifiers.name_gazetteer import ROLE_CUES, TITLE_CUES, gazetteer
+from nlp.identifiers.never_a_person import NEVER_A_PERSON
 from nlp.identifiers.prefilter import gated
 from nlp.identifiers.usernames import STRONG, WEAK, username_shape
 
@@ -77,6 +79,14 @@ DAYS = frozenset(
 DAY_INITIALS = frozenset("m t w f s".split())
 
 
+def _form_field_verb(low: str, gaz) -> bool:
+    """ "Discharged:", "Referred:", "Seen:": a form's field named by what was done, which a
+    case note writes before a colon as a transcript writes a speaker."""
+    return (
+        low.endswith(("ed", "en")) and low in gaz.english_words and low not in gaz.first_names
+    )
+
+
 def _is_diary(speakers: set[str]) -> bool:
     """Two or more labels are days (or day initials such as "M", "T", "W", "Th"): the "turns"
     are a diary's days, so every day-like label is a day."""
@@ -117,6 +127,8 @@ def chat_speakers(text: str) -> Iterator[Finding]:
                 continue  # "Mon:", and in a diary by days "M:", "T:"
             if low in ROLES or low in STOP_WORDS or low.endswith(ROLE_ENDINGS):
                 continue  # "To:", "Referrer:", "Caller:", "SW:"
+            if low in NEVER_A_PERSON or _form_field_verb(low, gaz):
+                continue  # a case note's "Obs:", "Sibling:", "Discharged:", "Seen:"
             if len(low) > 2 and low in gaz.common_words and low not in gaz.first_names:
                 if not addressed_by_name(text, who):
                     continue

@@ -70,7 +70,8 @@ NOT_PATIENT_INITIALS = frozenset(
 )
 
 # Acronyms of services, bodies, roles, conditions and paperwork that stand where a person's
-# initials could; never anyone's initials in these slots.
+# initials could, and the shorthand of case notes and doses ("SU", "DA", "OM", "BD"); never
+# anyone's initials in these slots.
 NOT_INITIALS = frozenset(
     """GP GPS NHS CQC PALS ICB ICS CCG PCN LA DWP HR IT CEO MP MSP AM PM MS OT OTS SLT SALT
     DN DNS HCA HCAS RN RGN RMN CPN SW SWS AMHP IMHA IMCA PA PAS TA SENCO SEN SENDCO EHCP ED
@@ -81,7 +82,8 @@ NOT_INITIALS = frozenset(
     SBUHB HDUHB CTMUHB PTHB MOD RAF VAT ID OK PC DR MR MRS MS MX NB PS QA PR IPA SPA ANP ENP
     ACP APP HV HVS MW CMW SN SSN SHO FY FY1 FY2 ST CT SPR REG CONS TL TM SM DM CM RM NM BM
     ATM AND THE FOR BUT NOT YOU ALL CAN HAD HER WAS ONE OUR OUT HAS HIS HOW MAN NEW NOW OLD
-    SEE TWO WAY WHO BOY DID ITS LET PUT SAY SHE TOO USE""".split()
+    SEE TWO WAY WHO BOY DID ITS LET PUT SAY SHE TOO USE
+    SU SUS DA DV IDVA MARAC CP CIN LAC NOK SIL DIL BIL OM ON OD BD TDS QDS PRN TC""".split()
 )
 
 

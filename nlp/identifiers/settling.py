@@ -25,6 +25,7 @@ from nlp.identifiers.name_gazetteer import (
     gazetteer,
 )
 from nlp.identifiers.name_mentions import joined_to_found, opening_mentions, quoted_nicknames
+from nlp.identifiers.nhs_bodies import nhs_bodies
 from nlp.identifiers.placeholders import PLACEHOLDER
 from nlp.identifiers.setting_parts import setting_name_parts
 from nlp.identifiers.short_place_kinds import with_capital_the
@@ -46,6 +47,9 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
     if roles:
         kept = [f for f in kept if text[f.start : f.end].lower() not in roles]
     kept = [f for f in kept if not _hashtag_guess(text, f)]
+    bodies = nhs_bodies(text)
+    if bodies:  # "NHS Lothian", "Hywel Dda University Health Board": no identifier in them
+        kept = [f for f in kept if not any(s <= f.start and f.end <= e for s, e in bodies)]
     kept = without_contradicted_guesses(text, kept)
     kept = _thread_names_end_names(kept)
     resolved = resolve_overlaps(kept)
@@ -64,6 +68,8 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
     wide = widened(text, named)
     if wide != named:  # a widened name may now reach a neighbour it swallowed
         wide = resolve_overlaps(wide)
+    if bodies:  # nor in a repeat of a name found elsewhere, or a name widened into one
+        wide = [f for f in wide if not any(s <= f.start and f.end <= e for s, e in bodies)]
     return [_with_glued_unit(text, _trim(text, f)) for f in wide]
 
 
@@ -89,17 +95,28 @@ ROLE_ENDINGS = ("er", "or", "ist", "ant", "ent", "ee")
 def _speaker_roles(text: str) -> set[str]:
     """ "Befriender: ...", "Caller: ...", "Advisor: ...": in a transcript, a word that opens two
     or more lines before a colon names a role, not a person or a place, unless it is a first
-    name ("Ruth: ...") or in no word list and not shaped like a role ("Tegid: ...")."""
+    name ("Ruth: ...") or in no word list and not shaped like a role ("Tegid: ...").
+
+    Twenty-fourth round: where other speakers are first names ("Kelly: ...", "Mick: ..."),
+    the transcript names its speakers, so a label that is a rare word of the long word list
+    ("Tash", "Daz", "Huw", "Mair", which that list holds as words) is a speaker too; only a
+    common word ("Note", "Plan") or a role ("Interpreter", "Nurse") is a role there."""
     labels = [m.group(1).lower() for m in SPEAKER_LABEL.finditer(text)]
     if len(labels) < 2:
         return set()
     gaz = gazetteer()
+    named = any(w in gaz.first_names and w not in gaz.common_words for w in labels)
     return {
         w
         for w in set(labels)
         if labels.count(w) >= 2
         and w not in gaz.first_names
-        and (w in gaz.english_words or w.endswith(ROLE_ENDINGS))
+        and (
+            w.endswith(ROLE_ENDINGS)
+            or w in gaz.common_words
+            or w in ROLE_CUES
+            or (w in gaz.english_words and not named)
+        )
         and not addressed_by_name(text, w.capitalize())  # "Tash: ..." and "Tash did you ...?"
     }
 

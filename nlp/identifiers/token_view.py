@@ -21,6 +21,7 @@ from nlp.identifiers.name_gazetteer import (
     TITLE_CUES,
     WELSH_WORDS,
 )
+from nlp.identifiers.never_a_person import NEVER_A_PERSON
 from nlp.identifiers.usernames import NOT_USERNAMES
 
 # The tagger is reliable on closed word classes and unreliable on rare words: a name in lower
@@ -157,6 +158,7 @@ def not_a_name(v: View, i: int, after_title: bool = False) -> bool:
         or w in DOMAIN_WORDS
         or w in NOT_A_NAME
         or (w in NOT_IDENTIFIER_WORDS and not after_title)
+        or (w.rstrip(".") in NEVER_A_PERSON and not after_title)  # "from Sudan", "Dtr", "SIL"
         or (w in FORM_LABELS and i + 1 < len(v) and v.low[i + 1] in (":", "."))
         or w in ROLE_CUES
         or w in NOT_USERNAMES  # "WhatsApp", "iPhone", "Admin": products and forum roles

@@ -13,7 +13,10 @@ people write around it, so half the name stays in the story:
 - a street line found without its number written after it ("Holly Close, no. 12") or a flat
   found without the street that follows ("flat 4 / 82 Parkway") takes them in;
 - a found word after a place-name prefix ("Upper", "Lower", "Great", "Little", "Bishop's",
-  "King's", "Nether", "Chipping" ...) is a place of two words, not a person's surname.
+  "King's", "Nether", "Chipping" ...) is a place of two words, not a person's surname;
+- a found name after a capitalised word of a nickname ("Big Tam", "Wee Shug", "Young Dave")
+  is called by both words, and both go (twenty-fourth round): a lower-case
+  "wee Shug" describes and stays.
 
 Only a finding already made is widened, so no word is flagged here on its own: precision
 rests on the finding, and the words added are closed lists.
@@ -81,6 +84,11 @@ PLACE_PREFIX = re.compile(
 )
 
 
+# A nickname's first word, capitalised as part of the name: "Big Tam", "Wee Jimmy", "Auld Bob".
+# ("Little" and "Old" before a first name describe a child or an old man: "Little Jack".)
+NICKNAME_BEFORE = re.compile(r"(?<![\w'’-])(?:Big|Wee|Young|Auld|Lil)[ \t]$")
+
+
 def widened(text: str, findings: list[Finding]) -> list[Finding]:
     """The findings, each widened over its short form's "the", a care setting's kind word
     after it, or a place-name prefix before it. Sorted as given; may overlap a neighbour
@@ -121,6 +129,10 @@ def _widen(text: str, f: Finding) -> Finding:
             street = STREET_AFTER_FLAT.match(text, end)
             if street:
                 end = street.end()
+    if label == "PERSON" and ONE_NAME.fullmatch(text[start:end]):
+        nick = NICKNAME_BEFORE.search(text, max(0, start - 7), start)
+        if nick:
+            return Finding(nick.start(), end, label, f.score, f.source)
     if label in ("PERSON", "LOCATION") and f.end == end:
         prefix = PLACE_PREFIX.search(text, max(0, start - 10), start)
         if prefix and text[start : start + 1].isupper() and not _first_name(text[start:end]):

@@ -1,0 +1,54 @@
+"""Capitalised words that are never one person: countries people come from, peoples, and the
+shorthand of case notes (issue 20, twenty-fourth round).
+
+The capitals rule guesses a person from a capitalised word in no list, and the long word list
+holds many proper nouns, so words of three families were taken for people on unseen writing:
+
+- a country someone comes from or fled through ("I am from Sudan", "Roma from Slovakia",
+  "the desert and Libya"): nobody is identified by a country, and the measuring sets leave a
+  country of origin unmarked. Countries that are also given names ("Jordan", "Georgia",
+  "Kenya", "Chad", "India", "Israel") are left out, so "Jordan rang" stays a person;
+- a people or a regiment's men ("many Roma families", "the Brigade of Gurkhas", "an
+  old-fashioned Yorkshireman", "a Geordie");
+- the words of case notes and forms written short and capitalised ("Dtr doing 4 calls/wk",
+  "SIL assists", "Obs: ...", "NoK: Dtr", "SU reports", "Team Mgr", "DoB", "NINo"), which a
+  writer of notes uses on every line and which name a relation or a field, not a person.
+
+A word here is still a name after a title ("Mr Sudan" is rare but a surname), as for the
+languages and faiths in `name_gazetteer.NOT_IDENTIFIER_WORDS`; places are not judged here,
+so a country marked as a place by another rule stays marked.
+"""
+
+from __future__ import annotations
+
+COUNTRIES_ABROAD = frozenset(
+    """afghanistan albania algeria andorra angola argentina armenia austria azerbaijan bahamas
+    bahrain barbados belarus belgium belize benin bhutan bolivia bosnia botswana brazil brunei
+    bulgaria burkina burundi cambodia cameroon chile colombia comoros congo croatia cuba
+    cyprus czechia denmark djibouti dominica ecuador egypt eritrea estonia eswatini ethiopia
+    fiji finland gabon gambia germany greece grenada guatemala guinea guyana haiti honduras
+    hungary iceland indonesia iran iraq italy jamaica japan kazakhstan kosovo kuwait
+    kyrgyzstan laos latvia lebanon lesotho liberia libya liechtenstein lithuania luxembourg
+    madagascar malawi malaysia maldives mali malta mauritania mauritius mexico moldova monaco
+    mongolia montenegro morocco mozambique myanmar burma namibia nepal netherlands
+    nicaragua niger nigeria norway oman pakistan palestine panama paraguay peru philippines
+    poland portugal qatar romania russia rwanda samoa senegal serbia seychelles singapore
+    slovakia slovenia somalia somaliland spain sudan suriname sweden switzerland syria taiwan
+    tajikistan tanzania thailand togo tonga tunisia turkey turkmenistan uganda ukraine
+    uruguay uzbekistan vanuatu venezuela vietnam yemen zambia zimbabwe kurdistan tibet
+    chechnya darfur tigray punjab kashmir sylhet mirpur""".split()
+)
+PEOPLES = frozenset(
+    """roma gurkha gurkhas kurds kurd pashtun pashtuns tamils sikhs hindus muslims jews
+    arabs berbers afghans somalis eritreans sudanese syrians iraqis iranians albanians
+    yorkshireman yorkshiremen yorkshirewoman lancastrian geordie geordies scouser scousers
+    brummie brummies mancunian mancunians glaswegian glaswegians cockney cockneys
+    englishman englishwoman scotsman scotswoman welshman welshwoman irishman irishwoman
+    brits""".split()
+)
+# Relations, fields and people-as-roles as case notes write them short.
+CASE_NOTE_WORDS = frozenset(
+    """dtr dtrs sil dil bil fil mil nok ngp su sus obs mgr dob nino dept sibling siblings
+    pt pts resp wk wks hrs mths yrs approx incl""".split()
+)
+NEVER_A_PERSON = COUNTRIES_ABROAD | PEOPLES | CASE_NOTE_WORDS
