@@ -126,3 +126,125 @@ def test_words_that_are_never_one_person_are_not_people(text, word):
 )
 def test_names_beside_those_words_stay_names(text, value):
     assert flagged(text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Drop-in notes: library, Kings Heath, Birmingham. Six people came.", "Kings Heath"),
+        ("We run a lunch club in Page Hall, Sheffield, for older men.", "Page Hall"),
+        ("Venue: sports centre, North Ormesby, Middlesbrough", "North Ormesby"),
+    ],
+)
+def test_a_district_before_its_town_is_a_place(text, value):
+    assert covered(text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The meeting was held at the Town Hall, Leeds, on Monday.", "Town Hall"),
+        ("Thanks to Amy Green, Leeds coordinator, for the tea.", "Green,"),
+    ],
+)
+def test_a_building_or_a_person_before_a_town_is_no_district(text, value):
+    assert "LOCATION" not in labelled(text, value.rstrip(","))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("They sent him to Wrexham District General for the scan.", "Wrexham District General"),
+        ("She spent a week in Furness General after the fall.", "Furness General"),
+    ],
+)
+def test_a_district_general_hospital_is_named_whole(text, value):
+    assert covered(text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("He went from the admissions unit to B7, and then to Lister Ward.", "B7"),
+        ("nan's on ward 9 now, not D2, nobody told us", "D2"),
+    ],
+)
+def test_a_ward_code_in_a_run_of_wards_is_a_care_setting(text, value):
+    assert "CARE_SETTING" in labelled(text, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turn on to A3 at the roundabout; the ward entrance is on the left.",
+        "Please print on A4 for the ward noticeboard.",
+    ],
+)
+def test_a_road_or_a_paper_size_near_a_ward_is_no_ward(text):
+    code = "A3" if "A3" in text else "A4"
+    assert not flagged(text, code)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Brother: T.K. (Tyler Kerr), aged 9\nT.K. attends school daily.", "T.K."),
+        ("Client JMcG (Joseph McGuinness) seen at home.", "JMcG"),
+        ("Attendees: Rhona Evans (RE), Mark Rees (MR). MR agreed to write.", "MR"),
+    ],
+)
+def test_initials_the_text_defines_beside_a_name_are_that_person(text, value):
+    assert covering_label(text, value) == "PERSON"
+    last = text.rindex(value)
+    assert covering_label(text[last:], value) == "PERSON" or covered(text, value)
+
+
+def test_a_verb_after_initials_in_capitals_is_no_name():
+    text = "Attendees: Mark Rees (MR). MR agreed to write to the practice."
+    assert not flagged(text, "agreed")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "not_in"),
+    [
+        (
+            "Surgery: Brookfield Health Centre\nDate seen: 4 March",
+            "Brookfield Health Centre",
+            "Date",
+        ),
+        (
+            "Hospice: St Aidan's Hospice\nPatient (deceased): R. Lamb",
+            "St Aidan's Hospice",
+            "Patient",
+        ),
+        ("tel 0113 496 0752\n\n03/02 - Visit", "0113 496 0752", "03/02"),
+    ],
+)
+def test_a_finding_stops_at_the_next_lines_field_or_a_blank_line(text, value, not_in):
+    assert covered(text, value)
+    assert not flagged(text, not_in)
+
+
+def test_a_name_wrapped_onto_the_next_line_stays_whole():
+    text = "she was taken to Derriford\nHospital by ambulance"
+    assert covered(text, "Derriford\nHospital")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "outside"),
+    [
+        (
+            "The photos are on https://example.org/damp-flat. Please look.",
+            "https://example.org/damp-flat",
+            ".",
+        ),
+        ("Ring the office (0161 496 0734) after ten.", "0161 496 0734", "("),
+        ("my surname's Doyle, that's D-O-Y-L-E, yes", "D-O-Y-L-E", "s D"),
+    ],
+)
+def test_edges_that_belong_to_the_sentence_stay_outside(text, value, outside):
+    from nlp.anonymise import detect
+
+    start = text.index(value)
+    spans = [(f.start, f.end) for f in detect(text)]
+    assert (start, start + len(value)) in spans

@@ -137,14 +137,23 @@ def listed_care_settings(text: str) -> Iterator[Finding]:
         i += 1
 
 
+TOWN_AFTER = re.compile(r",[ \t]+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?![\w'’-])")
+
+
 def _ends_a_place(text: str, tokens: list, i: int) -> bool:
     """ "Thornton Heath", "Kings Norton": a one-word hospital name ("Heath", from "Heath
-    Hospital") that ends a listed place with the capitalised word before it is the place."""
+    Hospital") that ends a listed place with the capitalised word before it is the place, and
+    so does one that ends a district placed in its town ("Kings Heath, Birmingham"; the
+    twenty-fourth round's `neighbourhoods._districts_of_towns` finds it)."""
     if not i or not text[tokens[i - 1][0]].isupper():
         return False
     if text[tokens[i - 1][1] : tokens[i][0]] != " ":
         return False
-    return f"{tokens[i - 1][2]} {tokens[i][2]}" in gazetteer().places
+    places = gazetteer().places
+    if f"{tokens[i - 1][2]} {tokens[i][2]}" in places:
+        return True
+    town = TOWN_AFTER.match(text, tokens[i][1])
+    return town is not None and town.group(1).lower() in places
 
 
 def _single_word_ok(text: str, tokens: list, i: int, common: frozenset[str]) -> bool:

@@ -82,9 +82,7 @@ DAY_INITIALS = frozenset("m t w f s".split())
 def _form_field_verb(low: str, gaz) -> bool:
     """ "Discharged:", "Referred:", "Seen:": a form's field named by what was done, which a
     case note writes before a colon as a transcript writes a speaker."""
-    return (
-        low.endswith(("ed", "en")) and low in gaz.english_words and low not in gaz.first_names
-    )
+    return low.endswith(("ed", "en")) and low in gaz.english_words and low not in gaz.first_names
 
 
 def _is_diary(speakers: set[str]) -> bool:

@@ -7,7 +7,8 @@ of which carries a word such as "Ward", "Hospital" or "Surgery" that the other r
   teaching hospitals number their entrances and floors, and patients repeat the sign; with a
   letter after the number it is signage wherever it is, without one a care word must be near);
 - a ward code with its specialty, or alone after a move: "a bed on D3 Cardiology",
-  "transferred to F12";
+  "transferred to F12", or in a run of wards: "from the assessment unit to C4, then to
+  Ribblesdale Ward" (twenty-fourth round);
 - an assessment unit by its initials: "on the MAU", "AMU then ...", "told by EPAU";
 - a hospital by its city and patients: "Leeds Children's", "at Coventry Women's";
 - a pharmacy named by whoever runs it, after the pharmacist or the prescription:
@@ -69,6 +70,21 @@ MOVED_TO_CODE = re.compile(
     r"(?i:up\s+|down\s+|over\s+)?(?i:to|onto|on)\s+(?P<unit>[A-LN-Z]\d{1,2}[A-Z]?)(?![\w]|\s+\d[A-Z]{2}\b)"
 )
 MOVED_TO_CODE = gated(MOVED_TO_CODE)
+# "from the assessment unit to C4, then to Ribblesdale Ward", "on ward 4 now, not A3": a code
+# alone in a run of wards (twenty-fourth round), taken when a ward's word is in the same
+# stretch of text; a road ("the A3") has its article, and a motorway is an "M".
+CODE_AMONG_WARDS = re.compile(
+    r"(?<![\w])(?i:to|onto|on|off|from|into|not|and|or)\s+"
+    r"(?P<unit>[A-LN-Z]\d{1,2}[A-Z]?)(?![\w]|\s+\d[A-Z]{2}\b)"
+)
+CODE_AMONG_WARDS = gated(CODE_AMONG_WARDS)
+WARD_WORD = re.compile(r"\b(?i:ward|wards|unit|bay|bays)\b")
+WARD_WORD_CHARS = 70
+# A road or a sheet of paper by the same code: "turn on to A3", "print on A4".
+ROAD_OR_PAPER = re.compile(
+    r"\b(?i:road|roads|roundabout|junction|turn|turning|exit|drive|drove|driving|traffic|lorry|"
+    r"print|printed|paper|sheet|poster|leaflet|size)\b"
+)
 # Assessment and admissions units by their initials: "AMU", "MAU", "SAU", "EAU", "GAU",
 # "EPAU", "EPU" (early pregnancy), "CDU" (clinical decision unit). Capitals as written.
 UNIT_INITIALS = re.compile(r"(?<![\w&/-])(?P<unit>(?:[A-Z]{1,2}AU|AMU|EPU|CDU))(?![\w&/-])")
@@ -189,6 +205,12 @@ def hospital_units(text: str) -> Iterator[Finding]:
             lettered = pattern is SIGNED_AREA and m.group("unit")[-1].isalpha()
             if lettered or _near_care(text, m.start("unit"), m.end("unit")):
                 yield Finding(m.start("unit"), m.end("unit"), "CARE_SETTING", 0.75, "care_unit")
+    for m in CODE_AMONG_WARDS.finditer(text) if digits else ():
+        start, end = m.start("unit"), m.end("unit")
+        if WARD_WORD.search(
+            text, max(0, start - WARD_WORD_CHARS), end + WARD_WORD_CHARS
+        ) and not ROAD_OR_PAPER.search(text, max(0, start - 30), end + 30):
+            yield Finding(start, end, "CARE_SETTING", 0.7, "care_unit")
     if mixed:
         for pattern, wanted in ((CODE_AND_SPECIALTY, digits), (UNIT_INITIALS, True)):
             for m in pattern.finditer(text) if wanted else ():

@@ -93,6 +93,14 @@ NAME_THEN_INITIALS = re.compile(
     rf"[ \t]*\([ \t]*(?P<who>{_INITIALS}|[A-Z])[ \t]*\)"
 )
 NAME_THEN_INITIALS = gated(NAME_THEN_INITIALS)
+# Initials followed by the name they stand for, in brackets: "M.R. (Maisie Rowe)", "JMcG (John
+# McGonigle)", "Sibling: T.K. (Tyler Kerr)". The name must spell them (twenty-fourth round).
+INITIALS_THEN_NAME = re.compile(
+    r"(?<![\w'’.-])(?P<who>(?:[A-Z]\.?[ \t]?){1,2}(?:(?:Mc|Mac|O['’])?[A-Z]\.?))"
+    r"[ \t]*\([ \t]*(?P<name>[A-Z][a-zß-öø-ÿ'’-]+(?:[ \t]+[A-Z](?:['’][A-Z])?[a-zß-öø-ÿ'’-]+){1,2})"
+    r"[ \t]*\)"
+)
+INITIALS_THEN_NAME = gated(INITIALS_THEN_NAME)
 
 # The person a safeguarding note is about, by a label and initials, dotted or not: "Child:
 # J.O., aged 4", "YP: KT", "Mother: R.A.".
@@ -174,17 +182,34 @@ def minute_initials(text: str) -> Iterator[Finding]:
     for m in BEFORE_ROLE.finditer(text):
         yield from _each(text, m, "who")
     for m in NAME_THEN_INITIALS.finditer(text):
-        if _defined_initials(m.group("name"), m.group("who")):
+        if _defined_initials(m.group("name"), m.group("who"), in_brackets=True):
+            yield Finding(m.start("who"), m.end("who"), "PERSON", 0.7, "minutes")
+    for m in INITIALS_THEN_NAME.finditer(text):
+        who = re.sub(r"[.\s]", "", m.group("who"))
+        if len(who) >= 2 and _spelt_by(m.group("name"), who):
             yield Finding(m.start("who"), m.end("who"), "PERSON", 0.7, "minutes")
 
 
-def _defined_initials(name: str, initials: str) -> bool:
+def _spelt_by(name: str, initials: str) -> bool:
+    """ "Maisie Rowe" spells "MR", "John McGonigle" spells "JMcG" (a surname's "Mc" or "O'"
+    and the capital after it, as people write them)."""
+    words = name.split()
+    letters = "".join(w[0] for w in words)
+    prefixed = re.match(r"(Mc|Mac|O['’])([A-Z])", words[-1])
+    fuller = "".join(w[0] for w in words[:-1]) + (
+        prefixed.group(1) + prefixed.group(2) if prefixed else words[-1][0]
+    )
+    return initials.replace("’", "'") in (letters, fuller.replace("’", "'"))
+
+
+def _defined_initials(name: str, initials: str, in_brackets: bool = False) -> bool:
     """Whether `initials` are the first letters of the words of `name` (or of its last words:
     "Dr Felix Adu (FA)"), as in "Agnes O'Kane (AO'K)", or its first letter alone ("Bridget
     (B)"), so the text is naming its own short form for a person. The acronym lists do not
     veto what the text itself defines ("Siobhan Mulholland (SM)"), but a title does ("Mohammed
-    Rafiq (MR)" is left, as "MR" reads as "Mr")."""
-    if initials.upper() in TITLES:
+    Rafiq (MR)" is left, as "MR" reads as "Mr"), except in brackets after the whole name
+    (twenty-fourth round): there no title stands, and the notes go on to write "MR asked"."""
+    if initials.upper() in TITLES and not (in_brackets and len(name.split()) >= 2):
         return False
     bare = initials.replace("’", "'")
     gaz = gazetteer()

@@ -11,7 +11,11 @@ that it is one:
 - the last item of a heading or label line, after a comma ("Family: X family, Page Hall",
   "Notes - drop-in at the food bank, North Ormesby"): where a note says where it happened;
 - after "near", "nr" or "around", a capitalised word (possessive or not) and a place tail
-  ("a GP near King's Cross").
+  ("a GP near King's Cross");
+- before a listed town after a comma ("a family project in Page Hall, Sheffield", "Venue:
+  recovery café, South Shore, Blackpool"): the way people place a district in its town
+  (twenty-fourth round). A building's hall ("Town Hall, Leeds", "Memorial Hall, Ely") is no
+  district.
 
 Precision: a district needs a place tail (Heath, Hall, Town, Cross ...) or a compass or
 old/new word before a capitalised word; a listed first name opening it is a person ("Amy
@@ -67,6 +71,7 @@ def neighbourhoods(text: str) -> Iterator[Finding]:
     yield from _address_block_lines(text)
     yield from _heading_districts(text)
     yield from _near_districts(text)
+    yield from _districts_of_towns(text)
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -129,3 +134,33 @@ def _near_districts(text: str) -> Iterator[Finding]:
             continue
         if _district(m.group()):
             yield Finding(m.start(), m.end(), "LOCATION", 0.7, "district")
+
+
+# A district before its town: "Page Hall, Sheffield". What comes before the district is a
+# place's preposition, a comma or a line's opening, so "Asked Page Hall, Sheffield" is no cue.
+_BEFORE = "|".join(
+    rf"(?<=\b{word}[ \t])" for word in ("in", "at", "from", "of", "near", "to", "around")
+)
+BEFORE_TOWN = re.compile(
+    rf"(?:{_BEFORE}|(?<=,[ \t])|(?<=:[ \t])|^|(?<=\n))"
+    rf"(?P<district>{DISTRICT.pattern}),[ \t]+"
+    r"(?P<town>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?![\w'’-])"
+)
+BUILDING_HALLS = frozenset(
+    "town city village church community memorial sports civic county market music".split()
+)
+
+
+def _districts_of_towns(text: str) -> Iterator[Finding]:
+    if ", " not in text:
+        return
+    places = gazetteer().places
+    for m in BEFORE_TOWN.finditer(text):
+        district = m.group("district")
+        if m.group("town").lower() not in places or not _district(district):
+            continue
+        if district.split()[0].lower() in BUILDING_HALLS or NOT_AFTER.match(
+            text, m.end("district")
+        ):
+            continue
+        yield Finding(m.start("district"), m.end("district"), "LOCATION", 0.7, "district")

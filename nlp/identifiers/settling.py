@@ -354,13 +354,35 @@ def _ages_after_names(text: str, findings: list[Finding]):
             yield Finding(m.start("n"), end, "AGE", 0.8, "age_after_name")
 
 
+# Where a finding has run on past its line into the next: a blank line, or a line that opens
+# with a form's field ("Shantallow Health Centre\nDate received: ...", "St Cuthbert's
+# Hospice\nPatient (deceased): ..."). A name wrapped onto the next line ("Derriford\nHospital")
+# runs on with no colon after it, and stays whole.
+BLANK_LINE = re.compile(r"\n[ \t]*\n")
+FIELD_LINE = re.compile(r"\n[ \t]*[A-Z][\w'’-]*(?:[ \t]+\(?[\w'’-]+\)?){0,3}[ \t]*:")
+
+
 def _trim(text: str, f: Finding) -> Finding:
-    """Drop whitespace and trailing punctuation picked up at a finding's edges."""
+    """Drop whitespace and trailing punctuation picked up at a finding's edges, and whatever
+    ran on past a blank line or into the next line's field (twenty-fourth round); a web
+    address's full stop ends the sentence, and a phone number's opening bracket without its
+    closing one is the sentence's."""
     start, end = f.start, f.end
     while start < end and text[start].isspace():
         start += 1
+    cut = text.find("\n", start, end)
+    while cut != -1:
+        if BLANK_LINE.match(text, cut) or FIELD_LINE.match(text, cut):
+            end = cut
+            break
+        cut = text.find("\n", cut + 1, end)
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:!?"):
         end -= 1
+    if f.label in ("URL", "EMAIL"):
+        while end > start and text[end - 1] in ".,;:!?)":
+            end -= 1
+    if f.label == "PHONE" and text[start] == "(" and ")" not in text[start:end]:
+        start += 1
     if (start, end) == (f.start, f.end):
         return f
     return Finding(start, end, f.label, f.score, f.source)

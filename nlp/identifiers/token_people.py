@@ -623,6 +623,14 @@ def _plain_word_after_title(v: View, i: int, gaz: Gazetteer) -> bool:
     everyday word or verb after "doctor" or "miss" is no name ("dr okafor" still is)."""
     if v.title[i] or v.word[i] in NAME_PARTICLES or v.word[i] in ("ap", "ab", "mac"):
         return False  # "Mr ap Gruffydd", "Dr van Dijk"
+    if (
+        v.mode == "mixed"
+        and i > 0
+        and v.text[i - 1].isupper()
+        and len(v.text[i - 1]) > 1
+        and not gaz.is_name_part(v.word[i])
+    ):
+        return True  # "MR asked", "DR agreed": initials in capitals, a verb after them
     if i == 0 or v.word[i - 1].rstrip(".") not in EVERYDAY_TITLES:
         return False  # "Ms queen rudy": "Mr", "Mrs", "Ms", "Dr" are titles and nothing else
     if v.mode != "mixed":  # no capitals to go by: only a verb gives the word away

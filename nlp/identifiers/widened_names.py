@@ -7,7 +7,9 @@ people write around it, so half the name stays in the story:
   the Vicky", "at the royal" (a short form has no word of its kind; "the" is part of how it
   is said, and a reader of "[CARE_SETTING]" loses nothing);
 - a found place, street or name followed by the word of a care setting's kind is that care
-  setting: "<town> Health", "<name> Medical", "<street> Walk-in Centre", "<name> unit";
+  setting: "<town> Health", "<name> Medical", "<street> Walk-in Centre", "<name> unit", and
+  "<town> General" or "<town> District General", a district general hospital as people say
+  it (twenty-fourth round);
 - a name found after a lower-case "the" ("phoned the Vicky", "born at the Florence") is no
   person's, as nobody writes "the Sarah": it is a place, a care setting if care is near;
 - a street line found without its number written after it ("Holly Close, no. 12") or a flat
@@ -47,7 +49,9 @@ ONE_NAME = re.compile(r"[A-Z][a-z]+(?<!s)")  # "Vicky", not "Smiths" ("the Smith
 # What a care setting's name ends with after the name of a place, street or person.
 KIND_TAIL = re.compile(
     r"(?<=[Ww]alk)-[Ii]n(?:[ \t][Cc]entre)?(?![\w'’-])|"  # "Mill Street Walk" + "-in Centre"
-    r"[ \t](?:Medical(?:[ \t](?:Centre|Center|Practice|Group))?|Health(?:care)?"
+    r"[ \t](?:(?:District[ \t])?General(?:[ \t](?:Hospital|Infirmary))?"
+    r"(?![ \t]+(?:Election|Practice|Manager|Secretary|Assembly|Medical|Public|Office))|"
+    r"Medical(?:[ \t](?:Centre|Center|Practice|Group))?|Health(?:care)?"
     r"(?:[ \t]Centre)?|Family[ \t](?:Healthcare|Practice|Doctors)|Walk-?[ \t]?[Ii]n"
     r"(?:[ \t][Cc]entre)?|Dental(?:[ \t](?:Care|Practice|Surgery|Centre))?|Surgery|Pharmacy|"
     r"(?:unit|ward|suite|Unit|Ward|Suite)(?![ \t]+(?:round|rounds|manager|sister|staff|"
