@@ -199,6 +199,11 @@ def test_initials_the_text_defines_beside_a_name_are_that_person(text, value):
     assert covering_label(text[last:], value) == "PERSON" or covered(text, value)
 
 
+def test_initials_spelt_by_everyday_words_are_no_person():
+    text = "The PGL (Parent Group Leader) course was the best thing I did."
+    assert not flagged(text, "PGL")
+
+
 def test_a_verb_after_initials_in_capitals_is_no_name():
     text = "Attendees: Mark Rees (MR). MR agreed to write to the practice."
     assert not flagged(text, "agreed")

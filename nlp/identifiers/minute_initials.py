@@ -186,8 +186,21 @@ def minute_initials(text: str) -> Iterator[Finding]:
             yield Finding(m.start("who"), m.end("who"), "PERSON", 0.7, "minutes")
     for m in INITIALS_THEN_NAME.finditer(text):
         who = re.sub(r"[.\s]", "", m.group("who"))
-        if len(who) >= 2 and _spelt_by(m.group("name"), who):
+        words = m.group("name").split()
+        if (
+            len(who) >= 2
+            and _spelt_by(m.group("name"), who)
+            and not any(_everyday(w) for w in (words[0], words[-1]))
+        ):  # "PGL (Parent Group Leader)" spells a course, not a person
             yield Finding(m.start("who"), m.end("who"), "PERSON", 0.7, "minutes")
+
+
+def _everyday(word: str) -> bool:
+    """A common word of English that no name list holds ("Parent", "Leader"); "Maisie" and
+    "Rowe" are not, though the long word list has the first."""
+    low = word.lower()
+    gaz = gazetteer()
+    return low in gaz.common_words and not gaz.is_name_part(low)
 
 
 def _spelt_by(name: str, initials: str) -> bool:
