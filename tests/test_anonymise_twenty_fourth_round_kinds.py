@@ -44,6 +44,9 @@ def test_a_regional_nhs_body_is_found_and_nothing_in_it_is_flagged(text, body):
         ("Southern Health and Social Care Trust\nDaisy Hill Hospital, Newry", "Daisy Hill"),
         # A town said on its own is still a place, though a board shares its name.
         ("NHS Fife were useless, so we drove to Kirkcaldy ourselves.", "Kirkcaldy"),
+        # A hospital or a home named after the person a board is named after is no board.
+        ("Mam was moved to Ysbyty Aneurin Bevan in Ebbw Vale.", "Ysbyty Aneurin Bevan"),
+        ("She has respite at Tŷ Cwm Taf every other week.", "Cwm Taf"),
         # "Trust" after a person or a charity's name is no regional body.
         ("Dr Ellison said to trust her, and I did.", "Ellison"),
     ],

@@ -63,9 +63,13 @@ SCOTTISH_BOARDS = "|".join(
 WELSH_BOARDS = (
     r"Betsi[ \t]+Cadwaladr|Hywel[ \t]+Dda|Aneurin[ \t]+Bevan|Cwm[ \t]+Taf(?:[ \t]+Morgannwg)?"
 )
+# ... but not as the name of a hospital or a home: "Ysbyty Aneurin Bevan", "Tŷ Cwm Taf".
+NOT_A_PLACE_BEFORE = "".join(
+    rf"(?<!{word}[ \t])" for word in ("Ysbyty", "Tŷ", "Ty", "Canolfan", "Meddygfa", "Cartref")
+)
 NAMED_BODY = re.compile(
     rf"(?<![\w'’-])(?:(?:Bwrdd[ \t]+Iechyd[ \t]+(?:Prifysgol[ \t]+)?)?{REGION}[ \t]+{BODY_KIND}"
-    rf"|NHS[ \t]+(?:{SCOTTISH_BOARDS})|{WELSH_BOARDS})(?![\w'’-])"
+    rf"|NHS[ \t]+(?:{SCOTTISH_BOARDS})|{NOT_A_PLACE_BEFORE}(?:{WELSH_BOARDS}))(?![\w'’-])"
 )
 NEEDLES = (
     "NHS",
