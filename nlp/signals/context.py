@@ -314,7 +314,8 @@ PLAIN_IDIOMS = tuple(
             "is a real nuisance",
         ),
         (
-            r"\bdie (?:of|from) (?:embarrassment|shame|boredom|old age|cringe|fright|laughing)\b",
+            r"\b(?:die|died|dying) (?:of|from) "
+            r"(?:embarrassment|shame|boredom|old age|cringe|fright|laughing)\b",
             "blush",
         ),
         (r"\b(?:bored|sick) to death\b", "very fed up"),
