@@ -88,7 +88,18 @@ def model_signals_many(
         told.append(len(_WORD.findall(text)) >= MIN_WORDS)
         per_text.append(_english_units(signal_model.units(text)) if told[-1] else [])
     pieces = [unit for units in per_text for unit in units]
-    scores = model.score_units(pieces) if pieces else np.zeros((0, len(model.names)))
+    # The model reads hyperbole about death in plain words ("dying to know", "the death of
+    # me"); the reasons quote the words as written.
+    plain = [
+        signal_model.Unit(
+            u.start,
+            u.end,
+            signal_context.plain_idioms(u.text),
+            signal_context.plain_idioms(u.context),
+        )
+        for u in pieces
+    ]
+    scores = model.score_units(plain) if pieces else np.zeros((0, len(model.names)))
     results, offset = [], 0
     cymraeg = (welsh_model or signal_welsh_model.load()) if welsh else None
     for text, units, held, story in zip(texts, per_text, held_back, told, strict=True):
@@ -187,10 +198,29 @@ def _over_now(name: str, units: list[signal_model.Unit], i: int) -> bool:
         return any(signal_context.resolved_now(u.text) for u in units[i : i + 2])
     if name == "suicide_self_harm":
         words = " " + " ".join(normalise(units[i].text).lower().split()) + " "
-        return any(cue in words for cue in RECOVERED) and not signal_context.BACK_AGAIN.search(
-            words
+        if signal_context.BACK_AGAIN.search(words):
+            return False
+        after = units[i + 1].text.lower() if i + 1 < len(units) else ""
+        # Past and over, well now ("I'm alright now, I go to the Men's Shed"), or a screening
+        # question answered no ("GP asked if I'd been feeling hopeless. Told her no and no").
+        return (
+            any(cue in words for cue in RECOVERED)
+            or signal_context.resolved_now(words)
+            or (
+                bool(_ASKED_ABOUT_RISK.search(words))
+                and signal_context.screening_answered_no(words, after)
+            )
         )
     return False
+
+
+# A screening question is about a risk: what it asks names one ("thoughts of harming
+# yourself", "feeling hopeless"); "asked if he wanted to rebook, he said no" is no screening.
+_ASKED_ABOUT_RISK = re.compile(
+    r"\b(?:suicid\w*|self-? ?harm\w*|harm(?:ing)? (?:yourself|myself|themselves|himself|herself)"
+    r"|hurt(?:ing)? (?:yourself|myself|themselves|himself|herself)|hopeless\w*|better off dead"
+    r"|end(?:ing)? (?:your|my|their|his|her) (?:own )?life|dark thoughts|thoughts of)"
+)
 
 
 def _quote(text: str, limit: int = 120) -> str:

@@ -45,8 +45,12 @@ SERVICE_WORDS = frozenset(
     "clinics unit prevention awareness training course charity charities helpline line lead leads "
     "advisor adviser advisors advisers specialist coordinator group policy pathway liaison poster "
     "posters leaflet leaflets campaign counsellor support risk assessment department outreach "
-    "advocate advocates advocacy refuge refuges bereavement officer officers".split()
+    "advocate advocates advocacy refuge refuges bereavement officer officers intervention "
+    "postvention".split()
 )
+# "Suicide and self-harm awareness course": a service named after two risks joined.
+JOINED = frozenset({"and", "or", "&", "/"})
+TOPICS = frozenset("self selfharm self-harm suicide overdose mental drug drugs alcohol".split())
 IDIOM_AFTER = frozenset({"laughing", "laughter", "accidentally", "shaving", "playing", "on"})
 # "on" after these is what someone caught themselves on (an accident), unless what follows is
 # a time or "purpose".
@@ -108,7 +112,12 @@ RELAPSE = frozenset("again still back returned returning started restarted every
 MEDIA = frozenset(
     "film films movie movies novel novels book books play plays drama dramas documentary "
     "documentaries soap soaps episode series programme program story stories podcast character "
-    "characters thriller article news".split()
+    "characters thriller article news storyline storylines".split()
+)
+# A part of a story: said before the phrase in its sentence, it is what the story was about
+# ("last night's episode he locked her in ... she ended up taking an overdose").
+STORY_PART = frozenset(
+    "episode episodes storyline storylines scene scenes chapter chapters plot".split()
 )
 STORY_OF = frozenset({"about", "on", "where", "whose", "called"})
 # Talk about a risk in general, as numbers or research, not a person at risk: "suicide rates
@@ -157,6 +166,14 @@ DIE_WHERE = frozenset({"at", "in", "peacefully", "with", "surrounded", "comforta
 # The rule's words alone cannot tell these from a risk now ("I tried years ago and the
 # thoughts are back"), so the sentence is not barred from the model, which may still raise it.
 SCREENED_NO = "a screening question answered no"
+# Issue 19, precision, fourth round: the same, read by kind from the false alarms of rounds
+# v13-v15 (never from one sentence): a risk long past with the teller well later in the story,
+# a threat said with a laugh, "going to kill me for" something done, someone checked and found
+# no risk, and talk of a risk in general.
+PAST_THEN_WELL = "past, and well later in the story"
+IN_JEST = "a threat said in jest"
+REPROACH = 'a reproach ("going to kill me for ...")'
+CHECKED_NO_RISK = "checked, and no risk found"
 LEFT_TO_THE_MODEL = frozenset(
     {
         "past, and said to be over",
@@ -165,7 +182,19 @@ LEFT_TO_THE_MODEL = frozenset(
         "a wish about the end of life",
         SCREENED_NO,
         NEGATED_WISH,
+        PAST_THEN_WELL,
+        IN_JEST,
+        REPROACH,
+        CHECKED_NO_RISK,
     }
+)
+# A threat to another's life, not the teller's own: what jest and reproach are read for.
+THREAT_VERBS = frozenset({"kill", "murder", "strangle"})
+THREAT_OBJECTS = frozenset({"me", "us", "her", "him", "them", "you"})
+# Said to be meant: "he said he would", "and he means it".
+MEANT = re.compile(
+    r"\b(?:said|says|swore|swears|told me|promised) (?:he|she|they) (?:would|will|'d|'ll|d|ll)\b"
+    r"|\b(?:means|meant|mean) it\b|\b(?:he|she|they) (?:said|says) so\b|\bnot joking\b"
 )
 
 
@@ -203,14 +232,59 @@ def why_held_back(doc: Doc, start: int, end: int, rule: Rule) -> str | None:
     after = [t.lower_ for t in doc[end : end + 3]]
     if after and after[0] in SERVICE_WORDS and rule.signal != "complaint":
         return f'names a service ("{after[0]}")'
+    if rule.signal != "complaint" and after[:2] and after[0] in JOINED and after[1] in TOPICS:
+        joined = _rest_of_sentence(doc, end)[1:5]
+        service = next((w for w in joined if w in SERVICE_WORDS), None)
+        if service:
+            return f'names a service ("{service}")'
+    if rule.signal != "complaint" and end < len(doc) and doc[end].text == "-" and after[1:2]:
+        return f'part of a compound ("{doc[end - 1].lower_}-{after[1]}")'
     if after and after[0] in TOPIC_AFTER and rule.signal != "complaint":
         return f'talk about the topic in general ("{after[0]}")'
-    if rule.signal != "complaint" and _told_of_a_story(_sentence_before(doc, start)[-10:]):
+    if rule.signal != "complaint" and (
+        _told_of_a_story(_sentence_before(doc, start)[-10:])
+        or STORY_PART & set(_sentence_before(doc, start))
+        or _story_told_before(doc, start)
+    ):
         return "what a film, book or programme was about"
+    if rule.signal != "complaint":
+        talk = signal_context.general_talk(
+            _sentence_before(doc, start), [t.lower_ for t in doc[start:end]]
+        )
+        if talk:
+            return talk
+    if rule.signal in ("suicide_self_harm", "immediate_danger") and (
+        signal_context.checked_no_risk(" ".join(_next_sentences(doc, end, 2)))
+    ):
+        return CHECKED_NO_RISK
+    if rule.signal == "immediate_danger" and doc[end - 1].lower_ in THREAT_VERBS:
+        if signal_context.said_in_jest(
+            " ".join(_sentence_before(doc, start) + _rest_of_sentence(doc, start)),
+            " ".join(_next_sentences(doc, end, 1)),
+        ):
+            return IN_JEST
+        if after[:1] and after[0] in THREAT_OBJECTS and after[1:2] == ["for"]:
+            following = doc[end + 2].lower_ if end + 2 < len(doc) else ""
+            told = " ".join(_sentence_before(doc, start) + _rest_of_sentence(doc, start))
+            if (following.endswith("ing") or following == "not") and not MEANT.search(told):
+                return REPROACH
     if rule.signal == "suicide_self_harm":
         if after and after[0] in IDIOM_AFTER and doc[end - 1].lower_ in WORDS["SELF"]:
             if after[0] != "on" or _caught_on_a_thing(doc, start, end, after):
                 return f'idiom ("{after[0]}")'
+        # "I'm killing myself walking to the library", "killing herself working nights": what
+        # wears someone out, not an act.
+        if (
+            doc[start].lower_ == "killing"
+            and doc[end - 1].lower_ in WORDS["SELF"]
+            and after[:1]
+            and after[0].endswith("ing")
+            and len(after[0]) > 4
+        ):
+            return f'idiom ("killing {doc[end - 1].lower_} {after[0]}")'
+        # "A woman whose son took his own life", "he killed himself in 2009": a death told.
+        if _death_of_another(doc, start, end):
+            return "a death told, not a risk now"
         if doc[end - 1].lower_ == "without" and after[:1] and after[0] in THING_AFTER:
             if not TELLER & set(_rest_of_sentence(doc, end)):
                 return "better off without a thing, not the teller"
@@ -224,6 +298,12 @@ def why_held_back(doc: Doc, start: int, end: int, rule: Rule) -> str | None:
         reason = _whose_and_when(doc, start, end)
         if reason:
             return reason
+        if signal_context.past_then_well(
+            " ".join(_sentence_before(doc, start) + _rest_of_sentence(doc, start)),
+            " ".join(_sentences_before_this(doc, start, 2)),
+            " ".join(t.lower_ for t in doc[end:]),
+        ):
+            return PAST_THEN_WELL
     if rule.signal in ("suicide_self_harm", "immediate_danger") and WAIT_WORDS & {
         t.lower_ for t in doc[start:end]
     }:
@@ -267,6 +347,49 @@ def _whose_and_when(doc, start: int, end: int) -> str | None:
     if signal_context.past_with_a_when(sentence, " ".join(_next_sentences(doc, end, 2))):
         return "past, with when, and well now"
     return None
+
+
+# Another's life taken, told: "took his own life", "killed herself". Not "tried to", "nearly",
+# "almost", "wants to": those are a risk still.
+OTHERS_SELF = frozenset({"himself", "herself", "themselves", "themself"})
+OTHERS_LIFE = frozenset({"his", "her", "their"})
+NOT_DONE = frozenset(
+    "tried try tries trying nearly almost attempted attempt wants wanted going "
+    "gonna threatened threatening threatens might could would will 'll".split()
+)
+
+
+def _death_of_another(doc, start: int, end: int) -> bool:
+    words = [t.lower_ for t in doc[start:end]]
+    before = set(_sentence_before(doc, start)[-4:])
+    if before & NOT_DONE:
+        return False
+    if words[0] == "took" and OTHERS_LIFE & set(words[1:]) and words[-1] == "life":
+        return True
+    return words[0] == "killed" and words[-1] in OTHERS_SELF
+
+
+def _sentences_before_this(doc, start: int, count: int = 1) -> list[str]:
+    """Lower-case words of the `count` sentences before the one holding doc[start]."""
+    first = start
+    while first > 0 and doc[first - 1].text not in SENTENCE_END:
+        first -= 1
+    last = first
+    for _ in range(count):
+        first = max(first - 1, 0)
+        while first > 0 and doc[first - 1].text not in SENTENCE_END:
+            first -= 1
+    return [t.lower_ for t in doc[first:last]]
+
+
+def _story_told_before(doc, start: int) -> bool:
+    """The sentence before names a story and what it is about ("My story is called 'The Quiet
+    Room'. It's about a girl whose brother died by suicide"), and this one tells of others,
+    with no word of the teller's."""
+    if not _told_of_a_story(_sentences_before_this(doc, start)):
+        return False
+    sentence = set(_sentence_before(doc, start)) | set(_rest_of_sentence(doc, start))
+    return not signal_context.FIRST_PERSON & sentence
 
 
 def _next_sentences(doc, end: int, count: int) -> list[str]:
