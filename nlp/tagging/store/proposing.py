@@ -67,13 +67,23 @@ def tag_stories(db: Database, story_ids: list[int], framework_id: str) -> Taggin
     matrix = np.stack([vectors[sid] for sid in result.tagged])
     version = framework_version(db, framework_id)
     texts = embed.checked_texts(db, result.tagged)
+    ordered = [texts.get(sid, "") for sid in result.tagged]
+    classifier = load_classifier(db, framework_id)
+    passages = None
+    if getattr(classifier, "passage_weight", 0.0):
+        # The tagger weighs each story's best sentence: their cached vectors (computed with
+        # the story's own, `ensure_tag_passages`; any missing are made here, in the worker).
+        tag_encoder.ensure_tag_passages(db, result.tagged)
+        cached = tag_encoder.load_tag_passages(db, result.tagged)
+        passages = tag_learner.Passages.cached(ordered, [cached.get(sid) for sid in result.tagged])
     proposals = tagging.propose(
         matrix,
         framework,
         thresholds=_thresholds(db, framework),
-        classifier=load_classifier(db, framework_id),
+        classifier=classifier,
         version=f"{tagging.ZERO_SHOT_VERSION}/{framework_id}@v{version}",
-        texts=[texts.get(sid, "") for sid in result.tagged],
+        texts=ordered,
+        passages=passages,
     )
     now = now_iso()
     with wdb.write(db):

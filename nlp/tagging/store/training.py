@@ -163,13 +163,18 @@ def _fit_learnt(
             "classifier_recall": None,
             "used": "zero-shot",
         }
+    chosen = [story_ids[row] for row in rows]
+    cached = tag_encoder.load_tag_passages(db, chosen)
     try:
         model = tag_learner.fit(
             framework,
             framework.ids,
-            [texts[story_ids[row]] for row in rows],
+            [texts[sid] for sid in chosen],
             vectors[rows],
             labels[rows],
+            passages=tag_learner.Passages.cached(
+                [texts[sid] for sid in chosen], [cached.get(sid) for sid in chosen]
+            ),
         )
     except tag_learner.TrainingError:
         return None, metrics
