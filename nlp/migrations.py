@@ -292,7 +292,7 @@ def m011_tag_encoder_readapted(db: Database) -> None:
 
 @migrations()
 def m012_tag_passages(db: Database) -> None:
-    """Tagging vectors of each story's sentences (`nlp.tagging.encoder.ensure_tag_passages`):
+    """Tagging vectors of each story's sentences (`nlp.tagging.store.vectors.ensure_tag_passages`):
     the learnt tagger now weighs a long story's best sentence beside the whole story, and
     learns how much from its labelled stories' sentences. Stored taggers learnt without them,
     so they start stale: the worker embeds the sentences and retrains them."""

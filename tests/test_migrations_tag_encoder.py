@@ -9,6 +9,7 @@ from nlp import migrations as nlp_migrations
 from nlp.tagging import encoder as tag_encoder
 from nlp.tagging import learner as tag_learner
 from nlp.tagging import store as tag_store
+from nlp.tagging.store import vectors as tag_vectors
 from plumbing import db as wdb
 from plumbing import jobs, registry
 from tests.test_tagger_withdrawal import trained
@@ -25,8 +26,8 @@ def migrate(db, stop_before: str | None = None) -> None:
 
 def before_sentence_vectors(monkeypatch) -> None:
     """The tagging path as it was before m012: no sentence vectors to keep or read."""
-    monkeypatch.setattr(tag_encoder, "ensure_tag_passages", lambda db, story_ids: None)
-    monkeypatch.setattr(tag_encoder, "load_tag_passages", lambda db, story_ids: {})
+    monkeypatch.setattr(tag_vectors, "ensure_tag_passages", lambda db, story_ids: None)
+    monkeypatch.setattr(tag_vectors, "load_tag_passages", lambda db, story_ids: {})
 
 
 def test_m011_drops_the_old_tagging_vectors_and_stales_the_tagger(tmp_path, monkeypatch):

@@ -8,8 +8,8 @@ import pytest
 
 from nlp import embed
 from nlp.priorities import load_framework, store_framework
-from nlp.tagging import encoder as tag_encoder
 from nlp.tagging import store as tag_store
+from nlp.tagging.store import vectors as tag_vectors
 from tests.consent_support import migrated_db, staff_user
 from tests.test_tag_learner import two_topic_stories
 from tests.test_tagging import FRAMEWORK_YAML, add_stories
@@ -39,7 +39,7 @@ def test_the_worker_trains_and_tags_with_each_storys_sentences(db):
 
     counts = dict(db.execute("SELECT story_id, count FROM tag_passage_embeddings").fetchall())
     assert counts == dict.fromkeys(ids, 5)  # five sentences each, embedded once and kept
-    assert tag_encoder.load_tag_passages(db, ids[:1])[ids[0]].shape == (5, 384)
+    assert tag_vectors.load_tag_passages(db, ids[:1])[ids[0]].shape == (5, 384)
     model = tag_store.load_classifier(db, "town-plan")
     assert model.passage_weight > 0.0
 

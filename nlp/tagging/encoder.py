@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import copy
 import hashlib
-from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 
@@ -182,82 +181,15 @@ def encode(texts: list[str], progress: embed.Progress | None = None) -> np.ndarr
 
 
 TABLE = "tag_embeddings"
-# The sentences of each story of several (`nlp.tagging.learner.Passages`): the learnt tagger
-# weighs a long story's best sentence beside the whole story, and learns from every labelled
-# story's, so they are cached beside the story's own vector.
-PASSAGE_TABLE = "tag_passage_embeddings"
 
 
 def ensure_tag_embeddings(
     db, story_ids, progress: embed.Progress | None = None
 ) -> dict[int, np.ndarray]:
     """Tagging vectors of the checked stories among `story_ids`, computing only the missing or
-    stale ones into `tag_embeddings` (in the worker: a web request never embeds), and their
-    sentences' vectors into `tag_passage_embeddings` (`ensure_tag_passages`)."""
-    vectors = embed.ensure_embeddings(db, story_ids, progress, TABLE, model_id(), encode)
-    ensure_tag_passages(db, list(vectors))
-    return vectors
+    stale ones into `tag_embeddings` (in the worker: a web request never embeds)."""
+    return embed.ensure_embeddings(db, story_ids, progress, TABLE, model_id(), encode)
 
 
 def load_tag_embeddings(db, story_ids) -> dict[int, np.ndarray]:
     return embed.load_embeddings(db, story_ids, TABLE, model_id())
-
-
-def ensure_tag_passages(db, story_ids) -> None:
-    """Vectors of the sentences of each checked story among `story_ids` that has several, as
-    `nlp.tagging.learner.Passages.split` cuts it; only missing or stale rows are computed (the
-    text or the encoder changed). A story of one sentence gets a row with none, so it is not
-    looked at again. In the worker only, as `ensure_tag_embeddings`."""
-    from nlp.tagging.learner import Passages
-    from plumbing import db as wdb
-
-    texts = embed.checked_texts(db, story_ids)
-    model = model_id()
-    cached = {
-        int(sid): (name, digest)
-        for sid, name, digest in db.execute(
-            f"SELECT story_id, model, text_sha256 FROM [{PASSAGE_TABLE}]"
-            " WHERE story_id IN (SELECT value FROM json_each(?))",
-            [embed._id_list(texts)],
-        ).fetchall()
-    }
-    digests = {sid: embed.text_sha256(text) for sid, text in texts.items()}
-    todo = [sid for sid in texts if cached.get(sid) != (model, digests[sid])]
-    if not todo:
-        return
-    split = Passages.split([texts[sid] for sid in todo])
-    pieces = [piece for parts in split for piece in parts]
-    vectors = encode(pieces) if pieces else np.zeros((0, embed.DIM), dtype=np.float32)
-    ends = np.cumsum([len(parts) for parts in split])
-    stamp = datetime.now(UTC).isoformat(timespec="seconds")
-    with wdb.write(db):
-        db[PASSAGE_TABLE].upsert_all(
-            (
-                {
-                    "story_id": sid,
-                    "model": model,
-                    "text_sha256": digests[sid],
-                    "count": len(parts),
-                    "vectors": vectors[end - len(parts) : end].astype("<f4").tobytes(),
-                    "created_at": stamp,
-                }
-                for sid, parts, end in zip(todo, split, ends, strict=True)
-            ),
-            pk="story_id",
-        )
-
-
-def load_tag_passages(db, story_ids) -> dict[int, np.ndarray]:
-    """Cached sentence vectors (sentences, 384) of the stories among `story_ids` that have a
-    row from the current tagging encoder (none for a story of one sentence)."""
-    rows = db.execute(
-        f"SELECT story_id, count, vectors FROM [{PASSAGE_TABLE}] WHERE model = ?"
-        " AND story_id IN (SELECT value FROM json_each(?))",
-        [model_id(), embed._id_list(story_ids)],
-    ).fetchall()
-    return {
-        int(sid): np.frombuffer(blob, dtype="<f4", count=count * embed.DIM)
-        .reshape(count, embed.DIM)
-        .copy()
-        for sid, count, blob in rows
-    }
