@@ -31,10 +31,12 @@ READABLE = ("ready", "checked")
 
 
 # A withdrawn story's anonymised text goes with it, and so do the vectors made from that text
-# (nlp/embed.py keeps the cache; nlp/tagging/encoder.py the tagging vectors).
+# (nlp/embed.py keeps the cache; nlp/tagging/encoder.py the tagging vectors, and
+# nlp/tagging/store/vectors.py those of the stories' sentences).
 register_cleanup("anonymisations")(delete_rows("anonymisations"))
 register_cleanup("embeddings")(delete_rows("embeddings"))
 register_cleanup("tag_embeddings")(delete_rows("tag_embeddings"))
+register_cleanup("tag_passage_embeddings")(delete_rows("tag_passage_embeddings"))
 
 
 def anonymise_story(db: sqlite_utils.Database, story_id: int) -> dict:

@@ -288,3 +288,24 @@ def m011_tag_encoder_readapted(db: Database) -> None:
         UPDATE classifiers SET stale = 1;
         """
     )
+
+
+@migrations()
+def m012_tag_passages(db: Database) -> None:
+    """Tagging vectors of each story's sentences (`nlp.tagging.store.vectors.ensure_tag_passages`):
+    the learnt tagger now weighs a long story's best sentence beside the whole story, and
+    learns how much from its labelled stories' sentences. Stored taggers learnt without them,
+    so they start stale: the worker embeds the sentences and retrains them."""
+    db.executescript(
+        """
+        CREATE TABLE tag_passage_embeddings (
+            story_id INTEGER PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+            model TEXT NOT NULL,
+            text_sha256 TEXT NOT NULL,  -- of the anonymised text whose sentences were embedded
+            count INTEGER NOT NULL,     -- sentences; 0 for a story of one sentence
+            vectors BLOB NOT NULL,      -- float32, little-endian, count x 384
+            created_at TEXT NOT NULL
+        );
+        UPDATE classifiers SET stale = 1;
+        """
+    )

@@ -234,6 +234,16 @@ def derive_everything(db, story_id: int, theme_id: int, quote: str) -> None:
                 "created_at": now_iso(),
             }
         )
+        db["tag_passage_embeddings"].insert(
+            {
+                "story_id": story_id,
+                "model": "test",
+                "text_sha256": "0" * 64,
+                "count": 0,
+                "vectors": b"",
+                "created_at": now_iso(),
+            }
+        )
         db["frameworks"].insert(
             {
                 "id": "icb",

@@ -10,6 +10,7 @@ import textwrap
 import numpy as np
 import pytest
 
+from nlp import model_blob
 from nlp.priorities import FrameworkError, load_framework
 from nlp.tagging import encoder as tag_encoder
 from nlp.tagging import learner as tag_learner
@@ -197,3 +198,120 @@ def test_held_out_scores_are_those_of_a_model_trained_without_the_text():
         parts, _ = tag_learner._ridge([b[keep] for b in blocks], targets[keep])
         refit = tag_learner._score([b[[row]] for b in blocks], parts)[0]
         assert np.allclose(leave_one_out[row], refit, atol=1e-3)
+
+
+def test_passage_held_out_scores_are_those_of_a_model_trained_without_their_text():
+    # A long story's best sentence is weighed by how much that helped on held-out scores: each
+    # sentence must be scored by the ridge fitted without the story it came from, exactly.
+    from scipy import sparse
+
+    rng = np.random.default_rng(0)
+    words = sparse.random(80, 500, density=0.02, random_state=1, format="csr", dtype=np.float32)
+    vectors = rng.normal(size=(80, 16)).astype(np.float32)
+    targets = np.where(rng.random((80, 3)) < 0.3, 1.0, -1.0)
+    passage_words = sparse.random(12, 500, density=0.02, random_state=2, format="csr")
+    passage_vectors = rng.normal(size=(12, 16)).astype(np.float32)
+    owner = rng.integers(0, 80, 12)
+    blocks, passage_blocks = [words, vectors], [passage_words, passage_vectors]
+    _, leave_one_out, passage_scores = tag_learner._solve(blocks, targets, passage_blocks, owner)
+    for k in range(12):
+        keep = np.arange(80) != owner[k]
+        parts, _ = tag_learner._ridge([b[keep] for b in blocks], targets[keep])
+        refit = tag_learner._score([b[[k]] for b in passage_blocks], parts)[0]
+        assert np.allclose(passage_scores[k], refit, atol=1e-3)
+    # A passage that is its own text gets the text's own leave-one-out score.
+    _, _, same = tag_learner._solve(blocks, targets, [b[[5]] for b in blocks], np.array([5]))
+    assert np.allclose(same[0], leave_one_out[5], atol=1e-3)
+
+
+FILLER = [
+    "We went in on a Tuesday morning.",
+    "My sister drove us there and parked outside.",
+    "That was last year.",
+    "I am writing this so others know.",
+]
+
+
+def two_topic_stories(framework):
+    """Stories of five sentences that tell two things (one sentence each, among filler),
+    labelled with both: what a long Care Opinion story looks like to the tagger."""
+    import itertools
+
+    texts, rows = [], []
+    for i in range(6):
+        for k, (a, b) in enumerate(itertools.combinations(framework.ids, 2)):
+            fill = [FILLER[(i + k + n) % 4] for n in range(3)]
+            texts.append(f"{fill[0]} {STORIES[a][i]} {fill[1]} {fill[2]} {STORIES[b][(i + k) % 6]}")
+            rows.append([pid in (a, b) for pid in framework.ids])
+    return texts, tag_encoder.encode(texts), np.array(rows, dtype=np.int8)
+
+
+@pytest.fixture(scope="module")
+def two_topics(framework):
+    texts, vectors, labels = two_topic_stories(framework)
+    order = np.random.default_rng(0).permutation(len(texts))
+    train, test = order[:26], order[26:]
+    passages = tag_learner.Passages.of(texts)
+
+    def fitted(with_passages: bool):
+        return tag_learner.fit(
+            framework,
+            framework.ids,
+            [texts[i] for i in train],
+            vectors[train],
+            labels[train],
+            passages=passages.subset(train) if with_passages else None,
+        )
+
+    test_data = ([texts[i] for i in test], vectors[test], passages.subset(test), labels[test])
+    return fitted(False), fitted(True), test_data
+
+
+def test_stories_that_tell_two_things_get_both_when_their_sentences_are_weighed(two_topics):
+    from sklearn.metrics import f1_score
+
+    whole, weighed, (texts, vectors, passages, gold) = two_topics
+    assert whole.passage_weight == 0.0
+    assert weighed.passage_weight > 0.0  # chosen on the training stories' held-out scores
+    f1 = {
+        name: f1_score(gold, tagger.predict(texts, vectors, passages)[0], average="micro")
+        for name, tagger in (("whole", whole), ("weighed", weighed))
+    }
+    assert f1["weighed"] >= f1["whole"] + 0.1, f1
+
+
+def test_a_tagger_that_weighs_sentences_needs_them_and_keeps_its_weight_when_stored(two_topics):
+    _, weighed, (texts, vectors, passages, _) = two_topics
+    with pytest.raises(ValueError, match="Passages"):
+        weighed.predict(texts, vectors)
+    again = tag_learner.LearntTagger.from_bytes(weighed.to_bytes())
+    assert again.passage_weight == weighed.passage_weight
+    assert np.array_equal(
+        again.predict(texts, vectors, passages)[0], weighed.predict(texts, vectors, passages)[0]
+    )
+    # A tagger stored before sentences were weighed scores texts whole.
+    arrays = np.load(io.BytesIO(weighed.to_bytes()), allow_pickle=False)
+    older = {name: arrays[name] for name in arrays.files if name != "passage_weight"}
+    assert tag_learner.LearntTagger.from_bytes(model_blob.pack(older)).passage_weight == 0.0
+
+
+def test_texts_of_one_sentence_are_scored_exactly_as_before(framework):
+    texts, vectors, labels = training(
+        framework, {"carers": 3, "waiting": 6, "staff-kindness": 6, "food-environment": 6}
+    )
+    passages = tag_learner.Passages.of(texts)
+    assert len(passages.owner) == 0  # FFT-like comments: nothing to weigh
+    plain = tag_learner.fit(framework, framework.ids, texts, vectors, labels)
+    weighed = tag_learner.fit(framework, framework.ids, texts, vectors, labels, passages=passages)
+    assert weighed.passage_weight == 0.0
+    for name in ("platt", "thresholds", "coef_vector", "coef_prior", "intercept"):
+        assert np.array_equal(getattr(plain, name), getattr(weighed, name)), name
+
+
+def test_cached_passages_that_no_longer_match_a_text_are_left_out():
+    texts = ["One. Two. Three.", "Only one sentence.", "First part. Second part."]
+    matrices = [np.ones((3, 384)), None, np.ones((5, 384))]  # the last text changed since
+    passages = tag_learner.Passages.cached(texts, matrices)
+    assert passages.texts == ["One.", "Two.", "Three."]
+    assert passages.owner.tolist() == [0, 0, 0]
+    assert passages.subset(np.array([2, 0])).owner.tolist() == [1, 1, 1]

@@ -13,7 +13,12 @@ with one cut-off never proposes those. So, per priority:
   priority gets the probability cut-off that maximised its F1 in cross-validation;
 - a priority with fewer than MIN_EXAMPLES labelled stories falls back to zero-shot: it is
   proposed when it is the story's nearest priority by similarity (never on a cut-off no data
-  could choose).
+  could choose);
+- a story of several sentences is also scored sentence by sentence by the same model, and each
+  priority's score moves towards its best sentence's (`Passages`): a long story carries several
+  tags, each often from one passage that the story's mean vector dilutes. How far it moves is
+  chosen per fit on the training texts' held-out scores, so short single-topic comments, where
+  it does not help, are scored as before.
 
 Every text gets at least one priority: its most probable one, when none passes its cut-off.
 
@@ -44,6 +49,12 @@ PRIOR_WEIGHT = 1.0
 ALPHA = 6.0  # ridge penalty: best of 2-12 on both FFT dev splits (benchmarks/tagging_dev.py)
 DUAL_LIMIT = 10000  # above this many texts the n-by-n dual system (float32: 400 MB) is too big
 SEED = 0
+# Weight of a text's best sentence in its score, (1 - w) * story + w * best sentence, per
+# priority: the one of these with the best held-out micro-F1 on the training texts (exact
+# leave-one-out for both scores). Care Opinion stories (5-fold CV inside the 70 % part): 0.5
+# or 0.75, +0.02 micro / +0.03 macro over 0; FFT comments (Trust A -> B, B -> A): 0, so they
+# are scored exactly as before (docs/measured/tagging.md, benchmarks/tagging_passages.py).
+PASSAGE_WEIGHTS = (0.0, 0.25, 0.5, 0.75)
 # Every learnt tagger's version starts so, whichever encoder made its vectors (the tagging
 # encoder's name extends the packaged model's).
 VERSION_PREFIX = f"learnt/{embed.MODEL_ID}"
@@ -91,6 +102,89 @@ class Words:
         return normalize(counts)
 
 
+@dataclass
+class Passages:
+    """The sentences of the texts that have more than one (`nlp.tagging.reasons.sentences`):
+    their texts, their tagging vectors, and for each the number of the text it came from. A
+    text of one sentence has none: it is its own passage."""
+
+    texts: list[str]
+    vectors: np.ndarray  # (passages, 384)
+    owner: np.ndarray  # (passages,) int64 row of the text each came from
+
+    @staticmethod
+    def split(texts: list[str]) -> list[list[str]]:
+        """Each text's passages: its sentences when it has several, else none."""
+        from nlp.tagging.reasons import sentences
+
+        pieces = [sentences(text) for text in texts]
+        return [parts if len(parts) > 1 else [] for parts in pieces]
+
+    @classmethod
+    def of(cls, texts: list[str], encode: Encoder | None = None) -> Passages:
+        """The texts' passages, embedded by `encode` (the tagging encoder unless given)."""
+        split = cls.split(texts)
+        pieces = [piece for parts in split for piece in parts]
+        vectors = (encode or tag_encoder.encode)(pieces) if pieces else None
+        return cls.from_vectors(texts, split, vectors)
+
+    @classmethod
+    def from_vectors(cls, texts: list[str], split: list[list[str]], vectors) -> Passages:
+        """From `split` (as `Passages.split(texts)` gives) and their vectors in that order."""
+        owner = np.array([row for row, parts in enumerate(split) for _ in parts], dtype=np.int64)
+        pieces = [piece for parts in split for piece in parts]
+        if vectors is None:
+            vectors = np.zeros((0, embed.DIM), dtype=np.float32)
+        vectors = np.asarray(vectors, dtype=np.float32).reshape(-1, embed.DIM)
+        if len(vectors) != len(pieces) or len(split) != len(texts):
+            raise ValueError("one vector per passage, one list of passages per text")
+        return cls(texts=pieces, vectors=vectors, owner=owner)
+
+    @classmethod
+    def cached(cls, texts: list[str], matrices: list[np.ndarray | None]) -> Passages:
+        """From per-text matrices of passage vectors (a cache's rows, in `split` order); a
+        text whose cached matrix is missing or does not match its sentences is scored as one
+        passage (as a text of one sentence is)."""
+        split = cls.split(texts)
+        kept, vectors = [], []
+        for parts, matrix in zip(split, matrices, strict=True):
+            fits = matrix is not None and len(parts) and np.shape(matrix) == (len(parts), embed.DIM)
+            kept.append(parts if fits else [])
+            if fits:
+                vectors.append(np.asarray(matrix, dtype=np.float32))
+        stacked = np.vstack(vectors) if vectors else None
+        return cls.from_vectors(texts, kept, stacked)
+
+    def subset(self, rows: np.ndarray) -> Passages:
+        """The passages of texts `rows` (in that order), numbered by position in `rows`."""
+        position = {int(row): number for number, row in enumerate(rows)}
+        keep = [k for k, row in enumerate(self.owner) if int(row) in position]
+        return Passages(
+            texts=[self.texts[k] for k in keep],
+            vectors=self.vectors[keep] if keep else self.vectors[:0],
+            owner=np.array([position[int(self.owner[k])] for k in keep], dtype=np.int64),
+        )
+
+
+def _best_passage(scores: np.ndarray, passage_scores: np.ndarray, owner: np.ndarray):
+    """Per text, each priority's best passage score, and which texts have passages."""
+    best = np.full(scores.shape, -np.inf)
+    if len(owner):
+        np.maximum.at(best, owner, passage_scores)
+    return best, np.isfinite(best[:, 0]) if scores.shape[1] else np.zeros(len(scores), bool)
+
+
+def _with_passages(scores, passage_scores, owner, weight: float) -> np.ndarray:
+    """(1 - weight) * a text's score + weight * its best passage's, per priority; texts
+    without passages keep their score."""
+    if weight == 0.0 or not len(owner):
+        return scores
+    best, has = _best_passage(scores, passage_scores, owner)
+    out = np.array(scores, dtype=np.float64, copy=True)
+    out[has] = (1.0 - weight) * out[has] + weight * best[has]
+    return out
+
+
 def prototype_vectors(
     framework: Framework, priority_ids: list[str], encode: Encoder | None = None
 ) -> np.ndarray:
@@ -124,6 +218,14 @@ def _ridge(blocks: list, targets: np.ndarray) -> tuple[list[np.ndarray], np.ndar
     train in seconds). Returns one coefficient matrix per block, then the intercept row; and
     each training row's exact leave-one-out score (None above DUAL_LIMIT rows), which ridge
     gives almost free: y_i - dual_i / inverse_ii."""
+    parts, leave_one_out, _ = _solve(blocks, targets)
+    return parts, leave_one_out
+
+
+def _solve(blocks: list, targets: np.ndarray, passage_blocks: list | None = None, owner=None):
+    """`_ridge`, and with `passage_blocks` (the feature blocks of passages, `owner` the training
+    row each came from) each passage's exact leave-one-out score: its score under the ridge
+    fitted without the row it came from (None with `_ridge`'s leave-one-out)."""
     from scipy import linalg, sparse
 
     n = targets.shape[0]
@@ -135,7 +237,7 @@ def _ridge(blocks: list, targets: np.ndarray) -> tuple[list[np.ndarray], np.ndar
         coef = model.coef_.T.astype(np.float32)
         sizes = np.cumsum([0, *(b.shape[1] for b in blocks)])
         parts = [coef[sizes[i] : sizes[i + 1]] for i in range(len(blocks))]
-        return [*parts, np.asarray(model.intercept_, dtype=np.float32)[None, :]], None
+        return [*parts, np.asarray(model.intercept_, dtype=np.float32)[None, :]], None, None
     # Single precision: the ridge keeps the system well conditioned (every diagonal entry is at
     # least ALPHA), and float32 Cholesky and inverse take half the time of float64 on 2 cores.
     kernel = np.ones((n, n), dtype=np.float32)  # the constant feature: an intercept
@@ -148,11 +250,50 @@ def _ridge(blocks: list, targets: np.ndarray) -> tuple[list[np.ndarray], np.ndar
     dual = linalg.cho_solve(factor, targets.astype(np.float32), check_finite=False)
     (potri,) = linalg.lapack.get_lapack_funcs(("potri",), (factor[0],))
     inverse, info = potri(factor[0], lower=factor[1])
-    leave_one_out = None
+    leave_one_out = passage_held_out = None
     if info == 0:
         leave_one_out = (targets - dual / np.diag(inverse)[:, None]).astype(np.float64)
+        if passage_blocks is not None:
+            passage_held_out = _passage_leave_one_out(
+                blocks, passage_blocks, np.asarray(owner), dual, inverse, factor[1]
+            )
     parts = [np.asarray(block.T @ dual, dtype=np.float32) for block in blocks]
-    return [*parts, dual.sum(axis=0, keepdims=True).astype(np.float32)], leave_one_out
+    return (
+        [*parts, dual.sum(axis=0, keepdims=True).astype(np.float32)],
+        leave_one_out,
+        (passage_held_out),
+    )
+
+
+def _passage_leave_one_out(blocks, passage_blocks, owner, dual, inverse, lower: bool):
+    """Scores of passages, each under the ridge fitted without its own training row i:
+    f(x) - dual_i / G_ii * (k(x) G)_i, with G the inverse of the kernel plus the ridge and k(x)
+    the passage's kernel row (removing row i changes the other rows' dual weights by
+    -G_ji dual_i / G_ii). A passage identical to its text gets the text's leave-one-out score."""
+    from scipy import sparse
+
+    n = inverse.shape[0]
+    for start in range(0, n, 1024):  # LAPACK filled one triangle: mirror it, in place
+        end = min(n, start + 1024)
+        square = inverse[start:end, start:end]
+        kept = np.tril(square) if lower else np.triu(square)
+        inverse[start:end, start:end] = kept + np.tril(kept, -1).T + np.triu(kept, 1).T
+        if lower:
+            inverse[start:end, end:] = inverse[end:, start:end].T
+        else:
+            inverse[end:, start:end] = inverse[start:end, end:].T
+    result = np.zeros((len(owner), dual.shape[1]), dtype=np.float64)
+    for start in range(0, len(owner), 2000):
+        chunk = slice(start, start + 2000)
+        kernel = np.ones((len(owner[chunk]), n), dtype=np.float32)
+        for passage, block in zip(passage_blocks, blocks, strict=True):
+            product = passage[chunk] @ block.T
+            kernel += product.toarray() if sparse.issparse(product) else product
+        rows = owner[chunk]
+        through = np.einsum("sj,js->s", kernel, inverse[:, rows], dtype=np.float64)
+        correction = dual[rows] / np.diag(inverse)[rows][:, None]
+        result[chunk] = kernel @ dual - correction * through[:, None]
+    return result
 
 
 def _score(blocks: list, parts: list[np.ndarray]) -> np.ndarray:
@@ -240,9 +381,24 @@ class LearntTagger:
     version: str
     metrics: dict[str, dict] = field(default_factory=dict)
     training_seconds: float = 0.0
+    # Weight of a text's best passage (PASSAGE_WEIGHTS); 0: texts are scored whole, and
+    # `passages` may be left out wherever it is asked for.
+    passage_weight: float = 0.0
 
-    def decision(self, texts: list[str], vectors: np.ndarray) -> np.ndarray:
-        """Raw ridge scores (texts, priorities); meaningful for learnt priorities only."""
+    def decision(
+        self, texts: list[str], vectors: np.ndarray, passages: Passages | None = None
+    ) -> np.ndarray:
+        """Scores (texts, priorities) before calibration; meaningful for learnt priorities
+        only. A tagger that learnt to weigh passages needs the texts' `passages`."""
+        scores = self._raw(texts, vectors)
+        if self.passage_weight == 0.0:
+            return scores
+        if passages is None:
+            raise ValueError("this tagger scores passages too: give the texts' Passages")
+        passage_scores = self._raw(passages.texts, passages.vectors)
+        return _with_passages(scores, passage_scores, passages.owner, self.passage_weight)
+
+    def _raw(self, texts: list[str], vectors: np.ndarray) -> np.ndarray:
         blocks = _blocks(self.words, texts, vectors, self.prototypes)
         parts = [self.coef_words, self.coef_vector, self.coef_prior, self.intercept]
         return _score(blocks, parts)
@@ -250,27 +406,31 @@ class LearntTagger:
     def similarity(self, vectors: np.ndarray) -> np.ndarray:
         return np.asarray(vectors, dtype=np.float32) @ self.prototypes.T
 
-    def probabilities(self, texts: list[str], vectors: np.ndarray) -> np.ndarray:
+    def probabilities(
+        self, texts: list[str], vectors: np.ndarray, passages: Passages | None = None
+    ) -> np.ndarray:
         """Calibrated probabilities for learnt priorities. A zero-shot priority gets 0.5 at
         its similarity cut-off, rising with similarity (a ranking, not a calibrated value)."""
-        scores = self.decision(texts, vectors)
+        scores = self.decision(texts, vectors, passages)
         probabilities = _sigmoid(scores * self.platt[None, :, 0] + self.platt[None, :, 1])
         if not self.learnt.all():
             gap = self.similarity(vectors) - self.similarity_cuts[None, :]
             probabilities[:, ~self.learnt] = _sigmoid(20.0 * gap[:, ~self.learnt])
         return probabilities
 
-    def predict(self, texts: list[str], vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def predict(
+        self, texts: list[str], vectors: np.ndarray, passages: Passages | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
         """(decided bool matrix, probabilities): each text's most probable learnt priority,
         any other learnt one past its cut-off, and a zero-shot one past its similarity cut."""
-        probabilities = self.probabilities(texts, vectors)
+        probabilities = self.probabilities(texts, vectors, passages)
         decided = _top(probabilities, self.learnt)
         decided |= probabilities >= np.where(self.learnt, self.thresholds, 0.5)[None, :]
         return decided, probabilities
 
     def sentence_scores(self, texts: list[str], vectors: np.ndarray) -> np.ndarray:
         """Scores of pieces of text (sentences), comparable within each priority's column."""
-        scores = self.decision(texts, vectors)
+        scores = self._raw(texts, vectors)
         if not self.learnt.all():
             scores[:, ~self.learnt] = self.similarity(vectors)[:, ~self.learnt]
         return scores
@@ -289,6 +449,7 @@ class LearntTagger:
             thresholds=self.thresholds,
             learnt=self.learnt,
             similarity_cuts=self.similarity_cuts,
+            passage_weight=np.float32(self.passage_weight),
             version=np.str_(self.version),
         )
         return model_blob.pack(arrays, compressed=True)
@@ -309,6 +470,8 @@ class LearntTagger:
             learnt=a["learnt"].astype(bool),
             similarity_cuts=a["similarity_cuts"],
             version=str(a["version"]),
+            # A tagger stored before passages were scored has none: it scores texts whole.
+            passage_weight=float(a.get("passage_weight", 0.0)),
         )
 
 
@@ -353,10 +516,13 @@ def fit(
     vectors: np.ndarray,
     labels: np.ndarray,
     encode: Encoder | None = None,
+    passages: Passages | None = None,
 ) -> LearntTagger:
     """Train on labelled texts: `labels` is (texts, priorities) 0/1 in `priority_ids` order.
     `vectors` are the texts' tagging vectors (`nlp.tagging.encoder`), or those of `encode`, which
     then embeds the priorities' phrases too (benchmarks compare encoders this way).
+    `passages`, the texts' sentences (`Passages.of(texts)`), let it weigh each text's best
+    sentence too (PASSAGE_WEIGHTS); without them it scores texts whole.
 
     Cross-validation (FOLDS folds, held-out scores) gives each learnt priority its Platt
     calibration, its cut-off and its precision/recall, kept in `metrics`. Priorities with
@@ -365,10 +531,42 @@ def fit(
     labels = np.asarray(labels, dtype=np.int8)
     check_training(priority_ids, texts, labels)
     vectors = np.asarray(vectors, np.float32)
-    return _fit(framework, priority_ids, texts, vectors, labels, encode or tag_encoder.encode)
+    if passages is not None and len(passages.owner) and passages.owner.max() >= len(texts):
+        raise ValueError("a passage names a text that is not in the training set")
+    return _fit(
+        framework, priority_ids, texts, vectors, labels, encode or tag_encoder.encode, passages
+    )
 
 
-def _fit(framework, priority_ids, texts, vectors, labels, encode: Encoder) -> LearntTagger:
+def _calibrate(held_out: np.ndarray, labels: np.ndarray, learnt: np.ndarray):
+    """Platt scaling, cut-offs and held-out (precision, recall) per learnt priority from
+    held-out scores; and the held-out decisions those give."""
+    platt = np.tile(np.array([1.0, 0.0], dtype=np.float32), (labels.shape[1], 1))
+    calibrated = np.zeros(labels.shape, dtype=np.float64)
+    for number in np.flatnonzero(learnt):
+        platt[number] = _platt(held_out[:, number], labels[:, number])
+        calibrated[:, number] = _sigmoid(platt[number, 0] * held_out[:, number] + platt[number, 1])
+    top = _top(calibrated, learnt)
+    thresholds = np.full(labels.shape[1], 1.01, dtype=np.float32)
+    figures: dict[int, tuple[float, float]] = {}
+    for number in np.flatnonzero(learnt):
+        truth = labels[:, number].astype(bool)
+        cut, precision, recall = _best_cut(truth, calibrated[:, number], top[:, number])
+        thresholds[number] = cut
+        figures[int(number)] = (precision, recall)
+    decided = (top | (calibrated >= thresholds[None, :])) & learnt[None, :]
+    return platt, thresholds, figures, decided
+
+
+def _micro_f1(labels: np.ndarray, decided: np.ndarray) -> float:
+    truth = labels.astype(bool)
+    total = float(truth.sum() + decided.sum())
+    return 2.0 * float((truth & decided).sum()) / total if total else 0.0
+
+
+def _fit(
+    framework, priority_ids, texts, vectors, labels, encode: Encoder, passages=None
+) -> LearntTagger:
     from sklearn.model_selection import KFold
 
     started = time.perf_counter()
@@ -377,38 +575,65 @@ def _fit(framework, priority_ids, texts, vectors, labels, encode: Encoder) -> Le
     phrase_vectors = encode(phrase_texts)
     positives = labels.sum(axis=0)
     learnt = positives >= MIN_EXAMPLES
+    if passages is not None and not len(passages.owner):
+        passages = None  # no text of several sentences: nothing to weigh
 
-    def train(rows: np.ndarray):
+    def train(rows: np.ndarray, with_passages: bool = False):
         all_texts = [texts[i] for i in rows] + phrase_texts
         all_labels = np.vstack([labels[rows], phrase_labels])
         words = Words.fit(all_texts)
         blocks = _blocks(words, all_texts, np.vstack([vectors[rows], phrase_vectors]), prototypes)
-        parts, leave_one_out = _ridge(blocks, 2.0 * all_labels - 1.0)
-        return words, parts, leave_one_out
+        passage_blocks = owner = None
+        if with_passages:
+            passage_blocks = _blocks(words, passages.texts, passages.vectors, prototypes)
+            owner = passages.owner
+        parts, leave_one_out, passage_loo = _solve(
+            blocks, 2.0 * all_labels - 1.0, passage_blocks, owner
+        )
+        return words, parts, leave_one_out, passage_loo
 
     # Held-out scores: ridge's exact leave-one-out scores from the one fit on everything (the
-    # word columns and IDF are from all texts, a negligible leak); cross-validation folds only
-    # when there are too many texts for the dual system.
-    words, parts, leave_one_out = train(np.arange(len(texts)))
+    # word columns and IDF are from all texts, a negligible leak), for texts and for each
+    # passage (scored without the text it came from); cross-validation folds only when there
+    # are too many texts for the dual system.
+    words, parts, leave_one_out, passage_held_out = train(
+        np.arange(len(texts)), passages is not None
+    )
     if leave_one_out is not None:
         held_out = leave_one_out[: len(texts)]
     else:
         held_out = np.zeros(labels.shape, dtype=np.float64)
+        if passages is not None:
+            passage_held_out = np.zeros((len(passages.owner), labels.shape[1]))
         folds = KFold(n_splits=min(FOLDS, len(texts)), shuffle=True, random_state=SEED)
         for train_rows, test_rows in folds.split(texts) if len(texts) >= 2 else []:
-            fold_words, fold_parts, _ = train(train_rows)
+            fold_words, fold_parts, _, _ = train(train_rows)
             blocks = _blocks(
                 fold_words, [texts[i] for i in test_rows], vectors[test_rows], prototypes
             )
             held_out[test_rows] = _score(blocks, fold_parts)
+            if passages is not None:
+                chosen = np.flatnonzero(np.isin(passages.owner, test_rows))
+                blocks = _blocks(
+                    fold_words,
+                    [passages.texts[k] for k in chosen],
+                    passages.vectors[chosen],
+                    prototypes,
+                )
+                passage_held_out[chosen] = _score(blocks, fold_parts)
 
-    platt = np.tile(np.array([1.0, 0.0], dtype=np.float32), (len(priority_ids), 1))
-    calibrated = np.zeros(labels.shape, dtype=np.float64)
-    for number in np.flatnonzero(learnt):
-        platt[number] = _platt(held_out[:, number], labels[:, number])
-        calibrated[:, number] = _sigmoid(platt[number, 0] * held_out[:, number] + platt[number, 1])
-    top = _top(calibrated, learnt)
-    thresholds = np.full(len(priority_ids), 1.01, dtype=np.float32)
+    # The passage weight with the best held-out micro-F1 (the smallest on a tie), then its
+    # calibration and cut-offs.
+    weight, best = 0.0, None
+    for candidate in PASSAGE_WEIGHTS if passages is not None else (0.0,):
+        scores = held_out
+        if candidate:
+            scores = _with_passages(held_out, passage_held_out, passages.owner, candidate)
+        result = _calibrate(scores, labels, learnt)
+        f1 = _micro_f1(labels[:, learnt], result[3][:, learnt])
+        if best is None or f1 > best[0] + 1e-9:
+            weight, best = candidate, (f1, result)
+    platt, thresholds, figures, _ = best[1]
     # Zero-shot fallback: as many training texts pass the cut as carried the label (at least
     # one), so a priority with no data is proposed about as often as the data says it occurs.
     similarity = vectors @ prototypes.T
@@ -421,10 +646,11 @@ def _fit(framework, priority_ids, texts, vectors, labels, encode: Encoder) -> Le
         truth = labels[:, number].astype(bool)
         entry = {"examples": int(truth.sum()), "used": "learnt" if learnt[number] else "zero-shot"}
         if learnt[number]:
-            cut, precision, recall = _best_cut(truth, calibrated[:, number], top[:, number])
-            thresholds[number] = cut
+            precision, recall = figures[number]
             entry.update(
-                precision=round(precision, 3), recall=round(recall, 3), threshold=round(cut, 3)
+                precision=round(precision, 3),
+                recall=round(recall, 3),
+                threshold=round(float(thresholds[number]), 3),
             )
         metrics[priority_id] = entry
     coef_words, coef_vector, coef_prior, intercept = parts
@@ -444,4 +670,5 @@ def _fit(framework, priority_ids, texts, vectors, labels, encode: Encoder) -> Le
         version=f"learnt/{_model_name(encode)}/{stamp}",
         metrics=metrics,
         training_seconds=round(time.perf_counter() - started, 2),
+        passage_weight=float(weight),
     )

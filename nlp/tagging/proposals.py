@@ -31,7 +31,7 @@ from nlp.priorities import Framework
 from nlp.tagging import encoder as tag_encoder
 
 if TYPE_CHECKING:
-    from nlp.tagging.learner import LearntTagger
+    from nlp.tagging.learner import LearntTagger, Passages
 
 DEFAULT_THRESHOLD = 0.02  # margin below the story's best zero-shot score
 MIN_CONFIRMED = 5  # confirmed tags a priority needs before a classifier is trained for it
@@ -283,12 +283,15 @@ def propose(
     classifier: LinearTagger | LearntTagger | None = None,
     version: str = ZERO_SHOT_VERSION,
     texts: list[str] | None = None,
+    passages: Passages | None = None,
 ) -> list[list[Proposal]]:
     """Tags to propose for each story: zero-shot everywhere, replaced by the classifier for the
     priorities it covers. With `texts` (the stories' checked texts), each proposal's evidence
-    is the sentence of the story that carried it; without, the nearest priority phrase."""
+    is the sentence of the story that carried it; without, the nearest priority phrase. A
+    learnt tagger that weighs sentences scores `passages` (the texts' sentences, embedded here
+    when not given)."""
     from nlp.tagging import reasons as tag_reasons
-    from nlp.tagging.learner import LearntTagger
+    from nlp.tagging.learner import LearntTagger, Passages
 
     index = phrase_index(framework)
     result = zero_shot(vectors, index)
@@ -302,7 +305,9 @@ def propose(
     if isinstance(classifier, LearntTagger):
         if texts is None:
             raise ValueError("the learnt tagger needs the stories' texts")
-        chosen, probabilities = classifier.predict(texts, vectors)
+        if classifier.passage_weight and passages is None:
+            passages = Passages.of(texts)
+        chosen, probabilities = classifier.predict(texts, vectors, passages)
         for number, priority_id in enumerate(index.priority_ids):
             if priority_id in classifier.priority_ids:
                 column = classifier.priority_ids.index(priority_id)
@@ -442,8 +447,16 @@ def tag_texts(
             [[pid in labels for pid in ids] for labels in train_labels], dtype=np.int8
         ).reshape(len(train_labels), len(ids))
         train_vectors = tag_encoder.encode(train_texts)
-        tagger = tag_learner.fit(framework, ids, train_texts, train_vectors, matrix)
-        decided, scores = tagger.predict(texts, vectors)
+        tagger = tag_learner.fit(
+            framework,
+            ids,
+            train_texts,
+            train_vectors,
+            matrix,
+            passages=tag_learner.Passages.of(train_texts),
+        )
+        passages = tag_learner.Passages.of(texts) if tagger.passage_weight else None
+        decided, scores = tagger.predict(texts, vectors, passages)
         why = tag_reasons.reasons(texts, decided, tagger.sentence_scores)
     return [
         TextTags(

@@ -14,6 +14,7 @@ from nlp.priorities import Framework, FrameworkError, framework_version, get_fra
 from nlp.tagging import encoder as tag_encoder
 from nlp.tagging import learner as tag_learner
 from nlp.tagging import proposals as tagging
+from nlp.tagging.store import vectors as tag_vectors
 from nlp.tagging.store.criticality_scores import score_criticality
 from nlp.tagging.store.vectors import Progress, TaggingResult, id_chunks, split_embedded
 from plumbing import db as wdb
@@ -67,13 +68,23 @@ def tag_stories(db: Database, story_ids: list[int], framework_id: str) -> Taggin
     matrix = np.stack([vectors[sid] for sid in result.tagged])
     version = framework_version(db, framework_id)
     texts = embed.checked_texts(db, result.tagged)
+    ordered = [texts.get(sid, "") for sid in result.tagged]
+    classifier = load_classifier(db, framework_id)
+    passages = None
+    if getattr(classifier, "passage_weight", 0.0):
+        # The tagger weighs each story's best sentence: their cached vectors (kept when the
+        # tagger trains; any missing are made here, in the worker).
+        tag_vectors.ensure_tag_passages(db, result.tagged)
+        cached = tag_vectors.load_tag_passages(db, result.tagged)
+        passages = tag_learner.Passages.cached(ordered, [cached.get(sid) for sid in result.tagged])
     proposals = tagging.propose(
         matrix,
         framework,
         thresholds=_thresholds(db, framework),
-        classifier=load_classifier(db, framework_id),
+        classifier=classifier,
         version=f"{tagging.ZERO_SHOT_VERSION}/{framework_id}@v{version}",
-        texts=[texts.get(sid, "") for sid in result.tagged],
+        texts=ordered,
+        passages=passages,
     )
     now = now_iso()
     with wdb.write(db):

@@ -16,6 +16,7 @@ from nlp.priorities import Framework, get_framework
 from nlp.tagging import encoder as tag_encoder
 from nlp.tagging import learner as tag_learner
 from nlp.tagging import proposals as tagging
+from nlp.tagging.store import vectors as tag_vectors
 from nlp.tagging.store.proposing import tag_activity
 from nlp.tagging.store.vectors import Progress, story_vectors
 from plumbing import db as wdb
@@ -86,13 +87,15 @@ def train_classifier(db: Database, framework_id: str) -> dict[str, dict]:
     priorities count as absent) and from each priority's title, description and examples.
     Stories that cannot be embedded yet are left out. Runs in the worker: it first embeds the
     stories it learns from that lack a current tagging vector (after new tagging weights, e.g.
-    migration m011, none has one, and training on none would drop the tagger). Takes seconds
-    for thousands of stories.
+    migration m011, none has one, and training on none would drop the tagger), and the
+    sentences of those that have several (`ensure_tag_passages`). Takes seconds for thousands
+    of stories once embedded.
     """
     started = time.perf_counter()
     framework = get_framework(db, framework_id)
     story_ids, labels, known = _training_labels(db, framework)
     tag_encoder.ensure_tag_embeddings(db, story_ids)
+    tag_vectors.ensure_tag_passages(db, story_ids)
     vectors = story_vectors(db, story_ids)
     keep = [row for row, sid in enumerate(story_ids) if sid in vectors]
     labels, known = labels[keep], known[keep]
@@ -163,13 +166,18 @@ def _fit_learnt(
             "classifier_recall": None,
             "used": "zero-shot",
         }
+    chosen = [story_ids[row] for row in rows]
+    cached = tag_vectors.load_tag_passages(db, chosen)
     try:
         model = tag_learner.fit(
             framework,
             framework.ids,
-            [texts[story_ids[row]] for row in rows],
+            [texts[sid] for sid in chosen],
             vectors[rows],
             labels[rows],
+            passages=tag_learner.Passages.cached(
+                [texts[sid] for sid in chosen], [cached.get(sid) for sid in chosen]
+            ),
         )
     except tag_learner.TrainingError:
         return None, metrics
