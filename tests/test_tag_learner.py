@@ -110,6 +110,30 @@ def test_the_reason_is_the_sentence_that_carried_the_tag(trained):
     ]
 
 
+def test_reasons_reuse_the_sentence_vectors_the_tagger_already_has(trained, monkeypatch):
+    """A tagger that weighs sentences has embedded them: the reasons read those vectors, and
+    embed only the texts whose sentences they lack (here the second, left out on purpose)."""
+    other = "The ward was noisy at night. Nobody told us about parking. The food was cold."
+    texts = [LONG_CARER_STORY, other]
+    split = tag_learner.Passages.split(texts)
+    passages = tag_learner.Passages.from_vectors(
+        texts, [split[0], []], tag_encoder.encode(split[0])
+    )
+    decided = np.ones((2, len(trained.priority_ids)), dtype=bool)
+    expected = tag_reasons.reasons(texts, decided, trained.sentence_scores)
+    encoded: list[list[str]] = []
+    real_encode = tag_encoder.encode
+
+    def counting_encode(pieces):
+        encoded.append(list(pieces))
+        return real_encode(pieces)
+
+    monkeypatch.setattr(tag_encoder, "encode", counting_encode)
+    got = tag_reasons.reasons(texts, decided, trained.sentence_scores, passages)
+    assert got == expected
+    assert encoded == [tag_reasons.sentences(other)]
+
+
 def test_sentences_and_long_reasons_are_cut_readably():
     assert tag_reasons.sentences('He said "no." Then left!\nNew line') == [
         'He said "no."',

@@ -334,7 +334,7 @@ def propose(
                 combined[:, number] = own[:, column]
         return combined
 
-    why = tag_reasons.reasons(texts, decided, piece_scores) if texts is not None else None
+    why = tag_reasons.reasons(texts, decided, piece_scores, passages) if texts is not None else None
     return [
         [
             Proposal(
@@ -457,7 +457,7 @@ def tag_texts(
         )
         passages = tag_learner.Passages.of(texts) if tagger.passage_weight else None
         decided, scores = tagger.predict(texts, vectors, passages)
-        why = tag_reasons.reasons(texts, decided, tagger.sentence_scores)
+        why = tag_reasons.reasons(texts, decided, tagger.sentence_scores, passages)
     return [
         TextTags(
             labels=[ids[j] for j in np.flatnonzero(decided[i])],

@@ -35,9 +35,15 @@ def clip(sentence: str, limit: int = MAX_REASON) -> str:
     return sentence[:limit].rsplit(" ", 1)[0] + " …"
 
 
-def reasons(texts: list[str], decided: np.ndarray, score: PieceScorer) -> list[dict[int, str]]:
+def reasons(
+    texts: list[str], decided: np.ndarray, score: PieceScorer, passages=None
+) -> list[dict[int, str]]:
     """For each text, {priority column: the sentence that scored highest for it} over the
-    columns marked in `decided` (texts, priorities)."""
+    columns marked in `decided` (texts, priorities).
+
+    `passages` (`nlp.tagging.learner.Passages` of these texts), when the tagger already has
+    them, lends its sentence vectors: a text's sentences are embedded here only when it has
+    none there, so a tagger that weighs sentences does not embed them twice."""
     result: list[dict[int, str]] = [{} for _ in texts]
     pieces: list[str] = []
     owners: list[int] = []
@@ -53,7 +59,7 @@ def reasons(texts: list[str], decided: np.ndarray, score: PieceScorer) -> list[d
         owners += [row] * len(parts)
     if not pieces:
         return result
-    scores = score(pieces, tag_encoder.encode(pieces))
+    scores = score(pieces, _piece_vectors(texts, pieces, owners, passages))
     owner_of = np.array(owners)
     for row in np.unique(owner_of):
         rows = np.flatnonzero(owner_of == row)
@@ -61,3 +67,24 @@ def reasons(texts: list[str], decided: np.ndarray, score: PieceScorer) -> list[d
             best = rows[int(np.argmax(scores[rows, column]))]
             result[row][int(column)] = clip(pieces[best])
     return result
+
+
+def _piece_vectors(texts: list[str], pieces: list[str], owners: list[int], passages) -> np.ndarray:
+    """The pieces' tagging vectors: each text's from `passages` when it holds exactly that
+    text's sentences, the rest embedded now, in one call."""
+    owner_of = np.array(owners)
+    known: dict[int, np.ndarray] = {}
+    if passages is not None and len(passages.texts):
+        for row in np.unique(owner_of):
+            rows = np.flatnonzero(passages.owner == row)
+            if [passages.texts[i] for i in rows] == sentences(texts[row]):
+                known[int(row)] = passages.vectors[rows]
+    missing = [i for i, row in enumerate(owners) if row not in known]
+    if not known:
+        return np.asarray(tag_encoder.encode(pieces))
+    vectors = np.zeros((len(pieces), passages.vectors.shape[1]), dtype=np.float32)
+    if missing:
+        vectors[missing] = tag_encoder.encode([pieces[i] for i in missing])
+    for row, matrix in known.items():
+        vectors[owner_of == row] = matrix  # a text's sentences are consecutive, in order
+    return vectors
