@@ -277,7 +277,7 @@ def checked_texts(db, story_ids: Iterable[int] | None = None) -> dict[int, str]:
     params: list = []
     if story_ids is not None:
         sql += " AND story_id IN (SELECT value FROM json_each(?))"
-        params.append(_id_list(story_ids))
+        params.append(id_list(story_ids))
     rows = db.execute(sql + " ORDER BY story_id", params).fetchall()
     return {int(sid): text for sid, text in rows}
 
@@ -290,14 +290,33 @@ def load_embeddings(
     rows = db.execute(
         f"SELECT story_id, dim, vector FROM [{table}] WHERE model = ?"
         " AND story_id IN (SELECT value FROM json_each(?))",
-        [model, _id_list(story_ids)],
+        [model, id_list(story_ids)],
     ).fetchall()
     return {int(sid): np.frombuffer(blob, dtype="<f4", count=dim).copy() for sid, dim, blob in rows}
 
 
-def _id_list(story_ids: Iterable[int]) -> str:
+def id_list(story_ids: Iterable[int]) -> str:
     """Story ids as one JSON parameter: any number of them, without building SQL from values."""
     return json.dumps(sorted({int(s) for s in story_ids}))
+
+
+def stale_rows(
+    db, story_ids: Iterable[int], table: str, model: str
+) -> tuple[dict[int, str], dict[int, str], list[int]]:
+    """The checked stories' anonymised texts, their sha256, and the ids whose row in the cache
+    `table` (keyed by story_id, with model and text_sha256 columns) is missing or stale: made by
+    another model, or from another text. Every vector cache asks this before embedding."""
+    texts = checked_texts(db, story_ids)
+    cached = {
+        int(sid): (name, digest)
+        for sid, name, digest in db.execute(
+            f"SELECT story_id, model, text_sha256 FROM [{table}]"
+            " WHERE story_id IN (SELECT value FROM json_each(?))",
+            [id_list(texts)],
+        ).fetchall()
+    }
+    digests = {sid: text_sha256(text) for sid, text in texts.items()}
+    return texts, digests, [sid for sid in texts if cached.get(sid) != (model, digests[sid])]
 
 
 def ensure_embeddings(
@@ -316,17 +335,7 @@ def ensure_embeddings(
     """
     from plumbing import db as wdb
 
-    texts = checked_texts(db, story_ids)
-    cached = {
-        int(sid): (name, digest)
-        for sid, name, digest in db.execute(
-            f"SELECT story_id, model, text_sha256 FROM [{table}]"
-            " WHERE story_id IN (SELECT value FROM json_each(?))",
-            [_id_list(texts)],
-        ).fetchall()
-    }
-    digests = {sid: text_sha256(text) for sid, text in texts.items()}
-    todo = [sid for sid in texts if cached.get(sid) != (model, digests[sid])]
+    texts, digests, todo = stale_rows(db, story_ids, table, model)
     if todo:
         vectors = (encoder or encode)([texts[sid] for sid in todo], progress=progress)
         stamp = datetime.now(UTC).isoformat(timespec="seconds")

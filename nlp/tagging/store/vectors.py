@@ -67,18 +67,8 @@ def ensure_tag_passages(db, story_ids) -> None:
     `nlp.tagging.learner.Passages.split` cuts it; only missing or stale rows are computed (the
     text or the encoder changed). A story of one sentence gets a row with none, so it is not
     looked at again. In the worker only, as `tag_encoder.ensure_tag_embeddings`."""
-    texts = embed.checked_texts(db, story_ids)
     model = tag_encoder.model_id()
-    cached = {
-        int(sid): (name, digest)
-        for sid, name, digest in db.execute(
-            f"SELECT story_id, model, text_sha256 FROM [{PASSAGE_TABLE}]"
-            " WHERE story_id IN (SELECT value FROM json_each(?))",
-            [embed._id_list(texts)],
-        ).fetchall()
-    }
-    digests = {sid: embed.text_sha256(text) for sid, text in texts.items()}
-    todo = [sid for sid in texts if cached.get(sid) != (model, digests[sid])]
+    texts, digests, todo = embed.stale_rows(db, story_ids, PASSAGE_TABLE, model)
     if not todo:
         return
     split = Passages.split([texts[sid] for sid in todo])
@@ -109,7 +99,7 @@ def load_tag_passages(db, story_ids) -> dict[int, np.ndarray]:
     rows = db.execute(
         f"SELECT story_id, count, vectors FROM [{PASSAGE_TABLE}] WHERE model = ?"
         " AND story_id IN (SELECT value FROM json_each(?))",
-        [tag_encoder.model_id(), embed._id_list(story_ids)],
+        [tag_encoder.model_id(), embed.id_list(story_ids)],
     ).fetchall()
     return {
         int(sid): np.frombuffer(blob, dtype="<f4", count=count * embed.DIM)
