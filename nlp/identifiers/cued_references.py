@@ -33,6 +33,8 @@ I = re.IGNORECASE  # noqa: E741 - short alias keeps the long patterns readable
 # Cues that name an identifier by themselves: "ref 7731", "MRN 004 1178", "CHI 1203 ...".
 STRONG_NOUNS = (
     r"ref(?:erence)?|our\s+ref|your\s+ref|mrn|crn|chi|hosp(?:ital)?\s+(?:number|num|no)\b\.?|"
+    # The e-Referral Service's booking number, by its initials: "UBRN: 0000 1111 2222".
+    r"ubrn\)?|"
     r"hosp\.?|"
     # A professional's registration: "GMC 4412097", "NMC PIN 84H2103W", "GPhC 2071445".
     r"(?:gmc|nmc|gphc|hcpc|psni)(?:\s+(?:pin|reg(?:istration)?))?"

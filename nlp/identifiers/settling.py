@@ -27,6 +27,7 @@ from nlp.identifiers.name_gazetteer import (
 from nlp.identifiers.name_mentions import joined_to_found, opening_mentions, quoted_nicknames
 from nlp.identifiers.nhs_bodies import nhs_bodies
 from nlp.identifiers.placeholders import PLACEHOLDER
+from nlp.identifiers.setting_initials import named_setting_initials
 from nlp.identifiers.setting_parts import setting_name_parts
 from nlp.identifiers.short_place_kinds import with_capital_the
 from nlp.identifiers.stated_ages import stated_ages
@@ -39,7 +40,7 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
     overlaps."""
     protected = [(m.start(), m.end()) for m in PLACEHOLDER.finditer(text)]
     kept = [
-        f
+        _cut_before_street_line(text, f)
         for f in found
         if f.end > f.start and text[f.start : f.end].strip() and not inside(protected, f)
     ]
@@ -58,6 +59,7 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
         *joined_to_found(text, resolved + extra),
         *opening_mentions(text, resolved + extra),
         *found_people_initials(text, resolved + extra),
+        *named_setting_initials(text, resolved),
     ]
     extra += [f for f in mentioned if not inside(protected, f)]
     extra += _ages_after_names(text, resolved + extra)
@@ -70,11 +72,28 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
         wide = resolve_overlaps(wide)
     if bodies:  # nor in a repeat of a name found elsewhere, or a name widened into one
         wide = [f for f in wide if not any(s <= f.start and f.end <= e for s, e in bodies)]
-    return [_with_glued_unit(text, _trim(text, f)) for f in wide]
+    return [_with_half(text, _with_glued_unit(text, _trim(text, f))) for f in wide]
 
 
 # An age's unit written onto its figures: "71yo", "83y/o", "7yrs", "(80y)".
 GLUED_AGE_UNIT = re.compile(r"(?:yo|y/o|yrs?|y)(?![A-Za-z0-9])", re.IGNORECASE)
+
+
+# "aged 3 and a half", "who is two and a half": a child's half year is part of the age, unless
+# a unit follows ("two and a half hours" is a wait, not an age).
+AND_A_HALF = re.compile(
+    r"[ \t]+and[ \t]+a[ \t]+half\b(?![ \t]*(?:-|years?|yrs?|months?|weeks?|days?|hours?|hrs?|"
+    r"minutes?|mins?|stone|miles?|pints?|litres?|times?|kg|lbs?|pounds?|inches|feet|foot|metres?))",
+    re.IGNORECASE,
+)
+
+
+def _with_half(text: str, f: Finding) -> Finding:
+    """An age found as its whole number takes the "and a half" said after it (25th round)."""
+    if f.label != "AGE":
+        return f
+    half = AND_A_HALF.match(text, f.end)
+    return Finding(f.start, half.end(), f.label, f.score, f.source) if half else f
 
 
 def _with_glued_unit(text: str, f: Finding) -> Finding:
@@ -352,6 +371,27 @@ def _ages_after_names(text: str, findings: list[Finding]):
         if m and 0 < int(m.group("n")) <= 115:
             end = m.end("unit") if m.group("unit") else m.end("n")
             yield Finding(m.start("n"), end, "AGE", 0.8, "age_after_name")
+
+
+# A letterhead's street line: "Infirmary Square, ...", "14 Great Oak Street", under the line of
+# the organisation whose address it is.
+STREET_LINE_AFTER = re.compile(
+    r"\n[ \t]*(?:\d{1,4}[a-z]?,?[ \t]+)?(?:[A-Z][\w'’-]*[ \t]+){1,3}"
+    r"(?:Road|Street|Lane|Avenue|Crescent|Drive|Terrace|Gardens|Close|Grove|Way|Place|Walk|Row|"
+    r"Square|Parade|Mews|Rd|St)\b(?![ \t]+[A-Z])"
+)
+
+
+def _cut_before_street_line(text: str, f: Finding) -> Finding:
+    """A finding that runs from its line into a street line below ("Leicester Royal Infirmary
+    / Infirmary Square") ends at its own line: the street is the next line's, an address of its
+    own (25th round). An address of several lines stays whole."""
+    if f.label == "ADDRESS":
+        return f
+    cut = text.find("\n", f.start, f.end)
+    if cut == -1 or not STREET_LINE_AFTER.match(text, cut):
+        return f
+    return Finding(f.start, cut, f.label, f.score, f.source)
 
 
 # Where a finding has run on past its line into the next: a blank line, or a line that opens

@@ -137,7 +137,9 @@ WELSH_NAMED_PLACE = re.compile(
 # A street named without a house number: "the chemist on Bridge Street", "go home to Station
 # Road", "the bus stop on Church Lane". Only the suffixes that are nearly always streets,
 # capitalised as written, after one to three capitalised words ("Duke of York Terrace"); "St"
-# before a capitalised word is a saint ("St Mary's").
+# before a capitalised word is a saint ("St Mary's"). A street's name stays on its line: in a
+# letterhead the line above is the organisation's ("Kettering General Hospital" over "Rothwell
+# Road"), not part of the street (25th round).
 _NOT_STREET_START = "|".join(
     w.capitalize()
     for w in """at in on to from by of and or my our your his her their this that every any no
@@ -145,7 +147,7 @@ _NOT_STREET_START = "|".join(
 )
 BARE_STREET = re.compile(
     rf"(?<![\w'’-])(?!(?:{_NOT_STREET_START})\s)"
-    rf"(?:\d{{1,4}}[a-z]?,?\s+)?{_CAP}(?:\s+(?:of\s+|upon\s+)?{_CAP}){{0,2}}\s+"
+    rf"(?:\d{{1,4}}[a-z]?,?\s+)?{_CAP}(?:[ \t]+(?:of[ \t]+|upon[ \t]+)?{_CAP}){{0,2}}[ \t]+"
     r"(?:Road|Street|Lane|Avenue|Crescent|Drive|Terrace|Gardens|Close|Grove|Way|Place|Walk|Row|"
     r"Square|Parade|Mews|Rd|St(?!\.?\s+[A-Z]))\b(?![’'-])"
 )
