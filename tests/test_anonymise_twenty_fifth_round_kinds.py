@@ -143,3 +143,31 @@ def test_a_booking_number_after_its_initials_is_found(text, number):
 )
 def test_dates_and_times_near_the_cue_stay(text, value):
     assert not any(f.label == "OTHER_ID" for f in detect(text) if value in text[f.start : f.end])
+
+
+# A home-care provider named as where the carers or the calls come from.
+
+
+@pytest.mark.parametrize(
+    ("text", "provider"),
+    [
+        ("Mum is home now with carers from Fellside Care twice a day.", "Fellside Care"),
+        ("We agreed two calls a day from Brackenwood Homecare.", "Brackenwood Homecare"),
+        ("The agency, as ever, sent a carer from Larchmoor Home Care late.", "Larchmoor Home Care"),
+    ],
+)
+def test_a_home_care_provider_named_as_the_carers_source_is_found(text, provider):
+    assert covering_label(text, provider) == "CARE_SETTING"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("She gets carers from Adult Social Care three times a week.", "Adult Social Care"),
+        ("The care package from Continuing Care was cut in May.", "Continuing Care"),
+        ("Carers from Domiciliary Care came once and never again.", "Domiciliary Care"),
+        ("Our carers come from Primary Care now, not the council.", "Primary Care"),
+    ],
+)
+def test_kinds_of_care_after_the_cue_stay(text, value):
+    assert not flagged(text, value)

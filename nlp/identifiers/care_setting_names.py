@@ -325,6 +325,22 @@ PARTNERS = re.compile(
     rf"|(?<![\w])Drs\.?\s+{_SURNAME}(?:\s*(?:,|and|&)\s*{_SURNAME})+"
 )
 PARTNERS = gated(PARTNERS)
+# "carers from Fellside Care", "two calls a day from Brackenwood Homecare": a home-care
+# provider named as where the carers or the calls come from (25th round). The cue keeps out
+# kinds of care ("support from Adult Social Care", "referred to Intensive Care").
+HOME_CARE_PROVIDER = re.compile(
+    r"\b(?:carers?|care\s+calls?|calls?(?:\s+a\s+day|/day)?|care\s+package|package\s+of\s+care|"
+    r"agency|care\s+workers?|support\s+workers?|keyworker)\b[^.\n]{0,30}?\bfrom\s+"
+    r"(?P<name>(?:[A-Z][a-z'’]+\s+){1,2}(?:Care|Homecare|Home\s+Care|Healthcare))\b(?![ \t]+[A-Z])"
+)
+HOME_CARE_PROVIDER = gated(HOME_CARE_PROVIDER)
+# Kinds of care and services a first word makes of "... Care": no provider's name.
+NOT_PROVIDER_WORDS = frozenset(
+    """social adult adults primary secondary community intensive critical continuing urgent
+    respite personal health palliative day home integrated residential nursing domiciliary
+    specialist children's childrens child family elderly older council local private district
+    national emergency end hospice dementia mental reablement crisis""".split()
+)
 # "the WRH", "the NCGH": a local hospital's initials after "the", taken only when they end as
 # hospital and infirmary initials do (H, I) and a word of care is near. Listed abbreviations
 # ("the LGI") are found above without that context.
@@ -358,6 +374,9 @@ def patterned_care_settings(text: str) -> Iterator[Finding]:
             yield Finding(m.start(), end or m.end("name"), "CARE_SETTING", 0.8, "care_pattern")
     for m in (PARTNERS_ANY_CASE if any_case else PARTNERS).finditer(text):
         yield Finding(m.start(), m.end(), "CARE_SETTING", 0.85, "care_pattern")
+    for m in HOME_CARE_PROVIDER.finditer(text):
+        if not any(w.lower() in NOT_PROVIDER_WORDS for w in m.group("name").split()[:-1]):
+            yield Finding(m.start("name"), m.end("name"), "CARE_SETTING", 0.75, "care_pattern")
     if not text.isupper():
         for m in THE_INITIALS.finditer(text):
             if m.group("abbr") in NOT_HOSPITAL_INITIALS:
