@@ -26,6 +26,8 @@ KINDS_PATH = Path(__file__).parents[1] / "data" / "signal_kinds.txt"
 VOICES_PATH = Path(__file__).parents[1] / "data" / "signal_voices.txt"
 NOW_PATH = Path(__file__).parents[1] / "data" / "signal_now.txt"
 CONTRASTS_PATH = Path(__file__).parents[1] / "data" / "signal_contrasts.txt"
+# Abuse told without a danger now beside abuse with one (issue 19, precision, third round).
+ABUSE_NOW_PATH = Path(__file__).parents[1] / "data" / "signal_abuse_now.txt"
 
 
 @dataclass(frozen=True)
@@ -750,6 +752,8 @@ def training_examples(seed: int = 19) -> list[Example]:
         + _ordinary_topics(rng)
         + _ordinary_first_person(rng)
         + _ordinary_now(rng)
+        # Last, so the variants drawn for every earlier sentence stay as they were.
+        + hand_written((ABUSE_NOW_PATH,))
     )
     base = [Example(e.text, e.labels, e.context, f"g{i}") for i, e in enumerate(base)]
     neutral = [e.text for e in _ordinary(random.Random(seed + 1))]
