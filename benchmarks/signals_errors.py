@@ -136,8 +136,14 @@ def main() -> None:
     parser.add_argument("--real", action="append", default=[], type=Path)
     parser.add_argument("--sample", type=int, default=1000)
     parser.add_argument("--tag", default="run", help="names the error files")
+    parser.add_argument("--model", type=Path, help="sentence-model weights other than shipped")
     args = parser.parse_args()
     cached_embeddings()
+    if args.model:
+        from nlp.signals import model as signal_model
+
+        shipped = signal_model.load
+        signal_model.load = lambda path=args.model: shipped(path)
     signals.detect("warm up the model")
     print(
         f"{'set':34}{'R':>6}{'P':>6}  ( tp  fp  fn)"
