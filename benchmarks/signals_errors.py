@@ -80,8 +80,12 @@ def source(detection: signals.Detection) -> str:
         for s in detection.signals
         if s.name in RISK
     }
-    return "rule" if "rule" in kinds else "model certain" if "model certain" in kinds else (
-        "model possible" if kinds else ""
+    return (
+        "rule"
+        if "rule" in kinds
+        else "model certain"
+        if "model certain" in kinds
+        else ("model possible" if kinds else "")
     )
 
 

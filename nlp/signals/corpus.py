@@ -26,9 +26,6 @@ KINDS_PATH = Path(__file__).parents[1] / "data" / "signal_kinds.txt"
 VOICES_PATH = Path(__file__).parents[1] / "data" / "signal_voices.txt"
 NOW_PATH = Path(__file__).parents[1] / "data" / "signal_now.txt"
 CONTRASTS_PATH = Path(__file__).parents[1] / "data" / "signal_contrasts.txt"
-# Abuse told without a danger now beside abuse with one (issue 19, precision, third round).
-ABUSE_NOW_PATH = Path(__file__).parents[1] / "data" / "signal_abuse_now.txt"
-ABUSE_NOW_REPEAT = 4
 
 
 @dataclass(frozen=True)
@@ -754,16 +751,7 @@ def training_examples(seed: int = 19) -> list[Example]:
         + _ordinary_first_person(rng)
         + _ordinary_now(rng)
     )
-    # Last, so the variants drawn for every earlier sentence stay as they were; drawn
-    # ABUSE_NOW_REPEAT times (more variants of each, one group per sentence) so a few hundred
-    # sentences weigh against the thousands of stories that taught the confusion.
-    abuse_now = hand_written((ABUSE_NOW_PATH,))
     base = [Example(e.text, e.labels, e.context, f"g{i}") for i, e in enumerate(base)]
-    base += [
-        Example(e.text, e.labels, e.context, f"a{i}")
-        for _ in range(ABUSE_NOW_REPEAT)
-        for i, e in enumerate(abuse_now)
-    ]
     neutral = [e.text for e in _ordinary(random.Random(seed + 1))]
     out: list[Example] = []
     for example in base:
