@@ -164,3 +164,65 @@ def test_listed_initials_are_found_again_in_the_note():
 )
 def test_services_after_a_staff_label_stay(text, word):
     assert not flagged(text, word)
+
+
+# A baby's age in weeks or months in a note's list of a household.
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("Pitch 3 – young dad Callum, baby 7 wks. No HV contact yet.", "7 wks"),
+        ("Mum Ifeoma (24), baby 4 months, registered with the practice.", "4 months"),
+        ("• friend's daughter - baby 10 mths - teething, asked re dentist", "10 mths"),
+        ("Household: Tariq, Noor, baby Idris 3 weeks.", "3 weeks"),
+    ],
+)
+def test_a_babys_age_in_a_household_list_is_found(text, age):
+    assert covering_label(text, age) == "AGE"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # a wait, a birth's timing, a stay with the baby
+        ("She had the baby 6 weeks early and was kept in.", "6 weeks"),
+        ("Lost the baby 3 weeks ago and nobody from the practice rang.", "3 weeks"),
+        ("I stayed in with my baby 4 days before anyone explained anything.", "4 days"),
+        ("Baby 2 weeks late, induced in the end.", "2 weeks"),
+    ],
+)
+def test_a_babys_timing_or_a_stay_is_no_age(text, word):
+    assert not flagged(text, word)
+
+
+# An age said as when something happened in someone's life: "diagnosed at fifty-six".
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("He was diagnosed with Parkinson's at fifty-two.", "fifty-two"),
+        ("I left school at 15 and went straight to the mill.", "15"),
+        ("She was referred to the eating disorder team at 17 by the school nurse.", "17"),
+        ("When I had my first fit I were nine, and nobody knew what it was.", "nine"),
+    ],
+)
+def test_an_age_at_a_life_event_is_found(text, age):
+    assert covering_label(text, age) == "AGE"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # readings, times, doses and places after the same words
+        ("Her sats dropped to 88 and she was admitted at 14:20.", "14"),
+        ("He was diagnosed at 32 weeks with a small baby.", "32"),
+        ("Started at 20mg and went up after a month.", "20"),
+        ("Left at 16 Castle Street with the neighbour.", "16"),
+        ("Admitted at 3 in the morning.", "3"),
+        ("My sugar was at 15 when they admitted me.", "15"),
+    ],
+)
+def test_readings_times_and_doses_after_life_words_are_no_age(text, word):
+    assert covering_label(text, word) != "AGE"
