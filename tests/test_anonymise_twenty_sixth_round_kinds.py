@@ -226,3 +226,60 @@ def test_an_age_at_a_life_event_is_found(text, age):
 )
 def test_readings_times_and_doses_after_life_words_are_no_age(text, word):
     assert covering_label(text, word) != "AGE"
+
+
+# A home-care agency's name runs on past "Home" or "Homecare": "Home Support", "Home Carers".
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        ("Provider Alder Home Support starts the calls on Monday.", "Alder Home Support"),
+        ("I rang Wymondham Home Carers office twice and nobody came.", "Wymondham Home Carers"),
+        ("Calls are with Harrow Homecare Partners after the change.", "Harrow Homecare Partners"),
+        ("Her package moved to Tennyson Home Care Services in May.", "Tennyson Home Care Services"),
+    ],
+)
+def test_a_home_care_agencys_name_is_found_whole(text, agency):
+    assert covering_label(text, agency) == "CARE_SETTING"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # the next sentence's first word, a lower-case word after a home's name
+        ("She lives at Ashdene Home. Support from the council was slow.", "Support"),
+        ("At Ashdene Home carers are kind and patient.", "carers"),
+    ],
+)
+def test_words_after_a_homes_name_that_are_not_its_name_stay(text, word):
+    assert not flagged(text, word)
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        # no cue before it: the agency's own words say what it is
+        ("09/03 Provider Tyneview Home Support to start QDS calls.", "Tyneview Home Support"),
+        ("Spoke to Marshland Homecare about the missed lunch call.", "Marshland Homecare"),
+        ("Pennine Valley Home Carers have a new coordinator.", "Pennine Valley Home Carers"),
+    ],
+)
+def test_a_home_care_agency_named_without_a_cue_is_found(text, agency):
+    assert covering_label(text, agency) == "CARE_SETTING"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # kinds of home care and teams, not an agency's name
+        ("Council Home Care said they had nobody free.", "Council"),
+        ("Referred to Reablement Home Support for six weeks.", "Reablement"),
+        ("The Home Care team rang on Friday.", "The"),
+        # the label before an agency's name is no part of it
+        ("Provider Tyneview Home Support to start on Monday.", "Provider"),
+        ("Private Home Care was quoted at thirty pounds an hour.", "Private"),
+    ],
+)
+def test_kinds_of_home_care_stay(text, word):
+    assert not flagged(text, word)
