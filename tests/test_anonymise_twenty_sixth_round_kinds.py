@@ -283,3 +283,51 @@ def test_a_home_care_agency_named_without_a_cue_is_found(text, agency):
 )
 def test_kinds_of_home_care_stay(text, word):
     assert not flagged(text, word)
+
+
+# A landline written a digit too long in a phone's three groups is found in brackets too.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Text thread with the agency office (01632 960 0412) about the late call.",
+        "Mum's neighbour (01904 496 0173) has a key.",
+    ],
+)
+def test_an_overlong_landline_in_brackets_is_a_phone(text):
+    number = text[text.index("(") + 1 : text.index(")")]
+    assert covering_label(text, number) == "PHONE"
+
+
+def test_a_count_in_brackets_stays():
+    text = "Calls missed this month (0 1 2 3 4 5 6 7 8 9) were listed on the form."
+    assert covering_label(text, "0 1 2 3") != "PHONE"
+
+
+# A postcode whose area's letters look like figures ("SO", Southampton) is read as written,
+# whole or by its first half on a form.
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Address: 3 Kestrel Way, Southampton SO16 4AB", "SO16 4AB"),
+        ("Lives: Woolston SO19 9PT, with her son", "SO19 9PT"),
+        ("Relationship: daughter\nFirst part of postcode: SO31\nGender: Male", "SO31"),
+    ],
+)
+def test_a_southampton_postcode_is_read_as_written(text, code):
+    assert covering_label(text, code) == "POSTCODE"
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        # a scanned phone number whose figures were read as letters is still restored
+        ("Tel: O77OO 9OO 4S8", "O77OO 9OO 4S8"),
+        ("DOB: Ol/O3/l95S", "Ol/O3/l95S"),
+    ],
+)
+def test_scanned_figures_are_still_read_as_figures(text, number):
+    assert covering_label(text, number) in ("PHONE", "DATE_OF_BIRTH")

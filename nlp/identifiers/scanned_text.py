@@ -41,6 +41,7 @@ import re
 
 from nlp.identifiers.name_gazetteer import gazetteer
 from nlp.identifiers.prefilter import gated
+from nlp.identifiers.short_place_kinds import POSTCODE_AREAS
 
 TO_DIGIT = str.maketrans(
     {"O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "S": "5", "B": "8", "G": "6", "Z": "2"}
@@ -108,6 +109,8 @@ def read_as_meant(text: str) -> str:
             core = ORDINAL_END.sub("", token.strip(".,;:()[]"))
             if i > 0 and _inward_after_outward(tokens[i - 1][1], core):
                 continue  # "ls1 0ll": a postcode's inward code, its letters are letters
+            if _real_outward(core):
+                continue  # "SO19": Southampton's letters, both of which look like figures
             digits = sum(c.isdigit() for c in core)
             misread = sum(c in CONFUSED or c in LOOKALIKE for c in core)
             beside = (i > 0 and figures[i - 1]) or (i + 1 < len(tokens) and figures[i + 1])
@@ -220,6 +223,17 @@ def _misread_letters(word: str) -> list[int]:
         else:
             return []  # a figure where no letter could be: a code, not a misread word
     return found
+
+
+# Twenty-sixth round: an outward code in capitals whose two letters are a real postcode area
+# is read as written, though both letters look like figures ("SO19", "SO16 4AB": S for 5, O
+# for 0); every Southampton postcode was read as "5019" and missed.
+REAL_OUTWARD = re.compile(r"(?P<area>[A-Z]{2})\d{1,2}[A-Z]?")
+
+
+def _real_outward(core: str) -> bool:
+    m = REAL_OUTWARD.fullmatch(core)
+    return bool(m) and m.group("area") in POSTCODE_AREAS
 
 
 def _worth_reading(text: str) -> bool:
