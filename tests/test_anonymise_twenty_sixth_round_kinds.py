@@ -331,3 +331,25 @@ def test_a_southampton_postcode_is_read_as_written(text, code):
 )
 def test_scanned_figures_are_still_read_as_figures(text, number):
     assert covering_label(text, number) in ("PHONE", "DATE_OF_BIRTH")
+
+
+# A table pasted with bars between its cells keeps its bars: a lone "|" is a separator, not a
+# scanned figure one, so the header still says what each cell is.
+
+
+def test_a_barred_tables_cells_are_read_under_their_header():
+    text = (
+        "Ref | Logged | Client | DOB | Phone | Issue\n"
+        "HW-0412 | 02/05/2024 | Marta Kowalewska | 17/08/1961 | 01632 960 771 | no call back\n"
+        "HW-0413 | 03/05/2024 | Idris Bowen | 02/11/1938 | 07700 900 614 | hearing aid lost\n"
+    )
+    assert covering_label(text, "17/08/1961") == "DATE_OF_BIRTH"
+    assert covering_label(text, "02/11/1938") == "DATE_OF_BIRTH"
+    assert covering_label(text, "Idris Bowen") == "PERSON"
+    assert covering_label(text, "01632 960 771") == "PHONE"
+    assert not flagged(text, "02/05/2024")  # the day it was logged
+
+
+def test_a_scanned_one_beside_figures_is_still_a_figure():
+    text = "Tel: O77OO 9OO l23"
+    assert covering_label(text, "O77OO 9OO l23") == "PHONE"

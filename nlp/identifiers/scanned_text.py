@@ -269,6 +269,11 @@ def _figure_like(token: str) -> bool:
         c.isdigit() or c in CONFUSED or c in LOOKALIKE or c in "./-+" for c in core
     ):
         return False
+    # A lone bar is a table's or a list's separator ("| 14/02/1990 | 07700 ..."), never a
+    # scanned one: read as a figure, it joined a barred table's cells into one long number
+    # and hid the header's columns (twenty-sixth round).
+    if core == "|":
+        return False
     return any(c.isdigit() for c in core) or len(core) == 1 or set(core) <= set("Oo")
 
 
