@@ -315,6 +315,7 @@ def test_a_count_in_brackets_stays():
         ("Address: 3 Kestrel Way, Southampton SO16 4AB", "SO16 4AB"),
         ("Lives: Woolston SO19 9PT, with her son", "SO19 9PT"),
         ("Relationship: daughter\nFirst part of postcode: SO31\nGender: Male", "SO31"),
+        ("B100BB", "B100BB"),  # a whole postcode without its space, every letter a B
     ],
 )
 def test_a_southampton_postcode_is_read_as_written(text, code):

@@ -225,10 +225,11 @@ def _misread_letters(word: str) -> list[int]:
     return found
 
 
-# Twenty-sixth round: an outward code in capitals whose two letters are a real postcode area
-# is read as written, though both letters look like figures ("SO19", "SO16 4AB": S for 5, O
-# for 0); every Southampton postcode was read as "5019" and missed.
-REAL_OUTWARD = re.compile(r"(?P<area>[A-Z]{2})\d{1,2}[A-Z]?")
+# Twenty-sixth round: an outward code in capitals whose letters are a real postcode area is
+# read as written, though its letters look like figures ("SO19", "SO16 4AB": S for 5, O for
+# 0; every Southampton postcode was read as "5019" and missed), and so is a whole postcode
+# written without its space ("B100BB", once read as "810088").
+REAL_OUTWARD = re.compile(r"(?P<area>[A-Z]{1,2})(?:\d{1,2}[A-Z]?|\d[A-Z\d]?\d[A-Z]{2})")
 
 
 def _real_outward(core: str) -> bool:
