@@ -40,9 +40,10 @@ AGES = (
         r"(?!\s*(?:years?|yrs?|foot|feet|ft|inches|in\b|words|visits?))",
         I,
     ),
-    # "she's 78", "they're 3", "she's still 17", "she's "only 78"", "she'd have been 90".
+    # "she's 78", "they're 3", "she's still 17", "she's "only 78"", "she'd have been 90", and
+    # the north's "I were nine" for "I was" (twenty-sixth round).
     re.compile(
-        r"\b(?:i'?m|i\s+am|i\s+was|he'?s|she'?s|he\s+is|she\s+is|they\s+are|who\s+is|who'?s|"
+        r"\b(?:i'?m|i\s+am|i\s+was|i\s+were|he'?s|she'?s|he\s+is|she\s+is|they\s+are|who\s+is|who'?s|"
         r"(?:he|she)\s+was(?=\s+still\b)|they['’]?re|we['’]re|you['’]?re|ur|"
         r"(?:would|he['’]d|she['’]d|i['’]d)\s+(?:have\s+)?(?:been|be)|"
         r"is\s+now|is\s+only|is\s+just|was\s+only|turned|turns|turning|reached|"
@@ -98,6 +99,31 @@ AGES = (
 )
 AGES = gated_all(AGES)
 
+# Twenty-sixth round. "mum Kathleen (19), baby 6 wks.", "- baby 9 mths - reflux": a baby's age
+# in a note's list of a household, after a comma, a dash, a bullet or a line's start, its name
+# perhaps between; not the baby's timing ("baby 2 weeks late", "lost the baby 3 weeks ago").
+BABY_IN_A_LIST = re.compile(
+    r"(?:^|[,;:(•–—-])[ \t]*(?:new[ \t-]?born|baby|infant)(?:[ \t]+(?-i:[A-Z][a-z'’-]+))?[ \t]+"
+    rf"{N}[ \t]*(?:wks?|weeks?|mths?|months?|days?)\b"
+    r"(?![ \t]*(?:early|premature|prem|ago|later|after|before|late|overdue|old|pregnant|"
+    r"gestation|of\b))",
+    re.I | re.M,
+)
+BABY_IN_A_LIST = gated(BABY_IN_A_LIST)
+# "diagnosed with Parkinson's at fifty-two", "referred to the team at 17 by the school nurse",
+# "went down the pit at fifteen.": an age as when something happened in a life. A word of such
+# an event comes first in the sentence, the age is past a clock's hours (13 or more: "went at
+# 3" is a time), and the sentence ends or goes on with a joining word after it (not "at 16
+# Castle Street", a reading's unit or a time's colon).
+AGE_AT_AN_EVENT = re.compile(
+    r"\b(?:diagnosed|left|leaving|started|married|died|passed[ \t]+away|retired|moved|joined|"
+    r"referred|went|began|lost|became|widowed|adopted|excluded|expelled|sectioned)\b"
+    rf"[^.!?\n]{{0,40}}?\bat[ \t]+{N}{AGE_UNIT_AFTER}"
+    r"(?=[ \t]*(?:[.!?,;)]|$)|[ \t]+(?:when|and|but|by|because|after|before|so|with|from|in)\b)",
+    re.I | re.M,
+)
+AGE_AT_AN_EVENT = gated(AGE_AT_AN_EVENT)
+
 
 # A baby's or child's age: "20 months old", "six weeks old", "3-month-old". Numbers in words
 # make the pattern slow, so it runs only where the cheap check finds "weeks old" and the like.
@@ -108,7 +134,7 @@ BABY_AGE_HINT = re.compile(r"(?:month|week|day)s?\s*(?:-|\s)?\s*old\b", I)
 BABY_AGE_HINT = gated(BABY_AGE_HINT)
 
 
-BABY_UNIT = re.compile(r"\s*(?:-|\s)?\s*(?:months?|weeks?|days?)\b", I)
+BABY_UNIT = re.compile(r"\s*(?:-|\s)?\s*(?:months?|weeks?|days?|mths?|wks?)\b", I)
 # "I'm seventy... seventy-six", "he's 86 - 87 in May", "she's 90, no, 91": a speaker corrects
 # or adds to an age.
 AGE_CORRECTED = re.compile(
@@ -119,11 +145,12 @@ AGE_CORRECTED = re.compile(
 
 def ages(text: str) -> Iterator[Finding]:
     patterns = (*AGES, BABY_AGE) if BABY_AGE_HINT.search(text) else AGES
-    for pattern in patterns:
+    for pattern in (*patterns, BABY_IN_A_LIST, AGE_AT_AN_EVENT):
+        least = 13 if pattern is AGE_AT_AN_EVENT else 1
         for m in pattern.finditer(text):
             n = as_int(m.group("n"))
             in_words = not m.group("n").isdigit()
-            if n is not None and 0 < n <= 115 and not (in_words and n == 1):
+            if n is not None and least <= n <= 115 and not (in_words and n == 1):
                 # A baby's age keeps its unit: "20 months" says more than "20".
                 unit = BABY_UNIT.match(text, m.end("n"))
                 end = unit.end() if unit else m.end("n")

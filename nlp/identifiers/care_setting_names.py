@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from nlp.identifiers.care_setting_kinds import care_setting_kind_findings
 from nlp.identifiers.findings import Finding
 from nlp.identifiers.hospital_initials import hospital_initials
@@ -334,12 +336,28 @@ HOME_CARE_PROVIDER = re.compile(
     r"(?P<name>(?:[A-Z][a-z'’]+\s+){1,2}(?:Care|Homecare|Home\s+Care|Healthcare))\b(?![ \t]+[A-Z])"
 )
 HOME_CARE_PROVIDER = gated(HOME_CARE_PROVIDER)
+# Twenty-sixth round: a home-care agency named by its own words, with no cue before it
+# ("Provider Tyneview Home Support to start", "Spoke to Marshland Homecare", "Pennine Valley
+# Home Carers have"): one or two capitalised words, then "Home Support", "Home Carers", "Home
+# Care" or "Homecare". A kind of care or a team ("Council Home Care", "Reablement Home
+# Support", "The Home Care team") has a first word of NOT_PROVIDER_WORDS or a function word.
+AGENCY_NAME = re.compile(
+    r"(?<![\w'’-])(?P<name>(?:[A-Z][a-z'’]+[ \t]+){1,2}(?:Home[ \t]+(?:Support|Carers|Care)|"
+    r"Homecare)(?:[ \t]+(?:Services|Partners|Ltd))?)(?![\w'’-])"
+)
+AGENCY_NAME = gated(AGENCY_NAME)
+# A note's label or a verb before the agency's name: "Provider Tyneview Home Support".
+AGENCY_LABELS = frozenset(
+    """provider providers agency carers via from with to rang called phoned emailed spoke
+    contacted new current""".split()
+)
 # Kinds of care and services a first word makes of "... Care": no provider's name.
 NOT_PROVIDER_WORDS = frozenset(
     """social adult adults primary secondary community intensive critical continuing urgent
     respite personal health palliative day home integrated residential nursing domiciliary
     specialist children's childrens child family elderly older council local private district
-    national emergency end hospice dementia mental reablement crisis""".split()
+    national emergency end hospice dementia mental reablement crisis night live sitting
+    overnight""".split()
 )
 # "the WRH", "the NCGH": a local hospital's initials after "the", taken only when they end as
 # hospital and infirmary initials do (H, I) and a word of care is near. Listed abbreviations
@@ -377,6 +395,17 @@ def patterned_care_settings(text: str) -> Iterator[Finding]:
     for m in HOME_CARE_PROVIDER.finditer(text):
         if not any(w.lower() in NOT_PROVIDER_WORDS for w in m.group("name").split()[:-1]):
             yield Finding(m.start("name"), m.end("name"), "CARE_SETTING", 0.75, "care_pattern")
+    for m in AGENCY_NAME.finditer(text):
+        start = m.start("name")
+        first = re.match(r"[A-Z][a-z'’]+", text[start:])
+        if first and first.group().lower() in AGENCY_LABELS:  # "Provider Tyneview Home ..."
+            start = m.start("name") + len(first.group())
+            start += len(text[start:]) - len(text[start:].lstrip(" \t"))
+        first_word = text[start : m.end("name")].split()[0].lower()
+        if first_word in ("home", "homecare") or first_word in NOT_PROVIDER_WORDS:
+            continue
+        if first_word not in STOP_WORDS:
+            yield Finding(start, m.end("name"), "CARE_SETTING", 0.75, "care_pattern")
     if not text.isupper():
         for m in THE_INITIALS.finditer(text):
             if m.group("abbr") in NOT_HOSPITAL_INITIALS:

@@ -93,8 +93,39 @@ def staff_names(text: str, not_people: frozenset[str]) -> Iterator[Finding]:
             yield Finding(m.start("name"), m.end("name"), "PERSON", 0.7, "note_taker")
 
 
+# Twenty-sixth round: two or more workers listed by initials after a staff label, as an
+# outreach note or a helpline log closes ("Workers: DG, RH", "Logged by: PW / SK", "Staff: EB &
+# LN."). The label and the list's shape (initials joined by commas, slashes, "&" or "and", then
+# the line's end) say "people", so here only the acronyms of a role or a service stay
+# ("Workers: GP, CPN", "Logged by: PALS"); a test's or a condition's letters ("CT", "MH", "TB")
+# cannot do the work and are someone's initials.
+STAFF_LIST = re.compile(
+    r"(?:^|(?<=[\n.;]))[ \t]*(?i:staff|workers?|advocates?|volunteers?|logged[ \t]+by|log|"
+    r"recorded[ \t]+by|written[ \t]+(?:up[ \t]+)?by|completed[ \t]+by|visited[ \t]+by)"
+    r"[ \t]*[:–—-]?[ \t]*(?P<list>[A-Z]{2,3}(?:[ \t]*(?:,|/|&|\+|and)[ \t]*[A-Z]{2,3})+)"
+    r"(?=[ \t]*(?:[.;)\]]|$))",
+    re.MULTILINE,
+)
+LISTED_INITIALS = re.compile(r"[A-Z]{2,3}")
+WORKER_ROLES = frozenset(
+    """GP GPS CPN SW SWS OT OTS SLT SALT DN DNS HCA HCAS RN RGN RMN AMHP IMHA IMCA PA PAS TA HV
+    HVS MW CMW SN SSN SHO FY SPR REG ANP ENP APP ACP PALS CQC NHS DWP CAB LA ICB PCN MDT CMHT
+    CRHT HTT EIP IAPT SEN SENCO TL TM SM RM NM MP MSP ID IT HR CEO""".split()
+)
+
+
+def staff_lists(text: str) -> Iterator[Finding]:
+    """Each worker's initials in a list after a staff label: "Workers: DG, RH"."""
+    for m in STAFF_LIST.finditer(text):
+        for one in LISTED_INITIALS.finditer(text, m.start("list"), m.end("list")):
+            if one.group() not in WORKER_ROLES:
+                yield Finding(one.start(), one.end(), "PERSON", 0.7, "note_taker")
+
+
 def note_takers(text: str, not_people: frozenset[str]) -> Iterator[Finding]:
-    """The note's writer: initials in its header, or a name or initials after a staff label."""
+    """The note's writer: initials in its header, or a name or initials after a staff label,
+    or the workers listed by initials after one."""
     if " - " in text or " – " in text or " — " in text or " | " in text:
         yield from header_initials(text, not_people)
     yield from staff_names(text, not_people)
+    yield from staff_lists(text)

@@ -40,8 +40,11 @@ INTERNATIONAL_PREFIX = re.compile(r"^(?:\+|00)44[\s.-]?(?:\(0\)[\s.-]?)?")
 
 
 def _trunk_form(number: str) -> str:
-    """ "+44 (0)1422 496 0183", "(01422) 496 0183" -> "01422 496 0183"."""
+    """ "+44 (0)1422 496 0183", "(01422) 496 0183" -> "01422 496 0183"; and the whole number
+    in brackets, "(01422 496 0183" as the candidate starts (twenty-sixth round)."""
     number = INTERNATIONAL_PREFIX.sub("0", number)
+    if number.startswith("(") and not re.match(r"\(0\d+\)", number):
+        return number[1:]
     return re.sub(r"^\((0\d+)\)", r"\1", number)
 
 

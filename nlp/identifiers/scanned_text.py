@@ -41,6 +41,7 @@ import re
 
 from nlp.identifiers.name_gazetteer import gazetteer
 from nlp.identifiers.prefilter import gated
+from nlp.identifiers.short_place_kinds import POSTCODE_AREAS
 
 TO_DIGIT = str.maketrans(
     {"O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "S": "5", "B": "8", "G": "6", "Z": "2"}
@@ -108,6 +109,8 @@ def read_as_meant(text: str) -> str:
             core = ORDINAL_END.sub("", token.strip(".,;:()[]"))
             if i > 0 and _inward_after_outward(tokens[i - 1][1], core):
                 continue  # "ls1 0ll": a postcode's inward code, its letters are letters
+            if _real_outward(core):
+                continue  # "SO19": Southampton's letters, both of which look like figures
             digits = sum(c.isdigit() for c in core)
             misread = sum(c in CONFUSED or c in LOOKALIKE for c in core)
             beside = (i > 0 and figures[i - 1]) or (i + 1 < len(tokens) and figures[i + 1])
@@ -222,6 +225,18 @@ def _misread_letters(word: str) -> list[int]:
     return found
 
 
+# Twenty-sixth round: an outward code in capitals whose letters are a real postcode area is
+# read as written, though its letters look like figures ("SO19", "SO16 4AB": S for 5, O for
+# 0; every Southampton postcode was read as "5019" and missed), and so is a whole postcode
+# written without its space ("B100BB", once read as "810088").
+REAL_OUTWARD = re.compile(r"(?P<area>[A-Z]{1,2})(?:\d{1,2}[A-Z]?|\d[A-Z\d]?\d[A-Z]{2})")
+
+
+def _real_outward(core: str) -> bool:
+    m = REAL_OUTWARD.fullmatch(core)
+    return bool(m) and m.group("area") in POSTCODE_AREAS
+
+
 def _worth_reading(text: str) -> bool:
     """Most stories have no figure beside a letter that could be one, and no field name."""
     return bool(re.search(WORTH_READING, text))
@@ -254,6 +269,11 @@ def _figure_like(token: str) -> bool:
     if not core or not all(
         c.isdigit() or c in CONFUSED or c in LOOKALIKE or c in "./-+" for c in core
     ):
+        return False
+    # A lone bar is a table's or a list's separator ("| 14/02/1990 | 07700 ..."), never a
+    # scanned one: read as a figure, it joined a barred table's cells into one long number
+    # and hid the header's columns (twenty-sixth round).
+    if core == "|":
         return False
     return any(c.isdigit() for c in core) or len(core) == 1 or set(core) <= set("Oo")
 

@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 
 from nlp.identifiers.chat_speakers import addressed_by_name
+from nlp.identifiers.date_months import without_date_months
 from nlp.identifiers.findings import Finding, resolve_overlaps
 from nlp.identifiers.minute_initials import found_people_initials
 from nlp.identifiers.name_gazetteer import (
@@ -48,6 +49,7 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
     if roles:
         kept = [f for f in kept if text[f.start : f.end].lower() not in roles]
     kept = [f for f in kept if not _hashtag_guess(text, f)]
+    kept = without_date_months(text, kept)  # "Tues 4 Feb", "Jan 2024": months, not people
     bodies = nhs_bodies(text)
     if bodies:  # "NHS Lothian", "Hywel Dda University Health Board": no identifier in them
         kept = [f for f in kept if not any(s <= f.start and f.end <= e for s, e in bodies)]
@@ -72,6 +74,7 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
         wide = resolve_overlaps(wide)
     if bodies:  # nor in a repeat of a name found elsewhere, or a name widened into one
         wide = [f for f in wide if not any(s <= f.start and f.end <= e for s, e in bodies)]
+    wide = without_date_months(text, wide)  # nor a repeat of a "Jan" found elsewhere
     return [_with_half(text, _with_glued_unit(text, _trim(text, f))) for f in wide]
 
 

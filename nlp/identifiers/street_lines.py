@@ -32,21 +32,32 @@ STREET_SUFFIX = (
     r"road|rd|street|st|avenue|ave|lane|ln|close|drive|crescent|grove|gardens|terrace|way|"
     r"place|court|walk|mews|square|row|hill|park|view|rise|green|parade|boulevard|vale|"
     r"fold|wynd|brae|gate|croft|meadows?|chase|end|yard|wharf|quay|circus|approach|highway|"
-    r"mount|lea|broadway|parkway|heights|dale|ridge|drove|mead|embankment|causeway"
+    r"mount|lea|broadway|parkway|heights|dale|ridge|drove|mead|embankment|causeway|"
+    r"esplanade|promenade"  # the seafront's streets (twenty-sixth round)
 )
 # Before the house number: "Flat 3,", "Flat C," (a flat by letter), or a Scottish tenement's
 # floor and door, "3/2," or "Flat 0/1,". After the suffix, a capitalised "North", "West" ... that
 # is part of the street's name ("Dudley Road West").
 # "c/o 14 High St" (care of: a hostel or a relative's address); a tenement's "2/1" may come
 # without its comma ("2/1 14 Gardner St").
+# Twenty-sixth round: a flat by its floor or its place in the house ("Top Floor Flat, 9 ...",
+# "Basement Flat, ..."), and a room care of another address ("Room 18, c/o 40 Dockside Road":
+# two prefixes in a row).
+FLOOR_FLAT = (
+    r"(?:(?:lower[ \t]+)?ground|first|second|third|top|upper|basement|garden|attic)"
+    r"(?:[ \t-]+floor)?[ \t]+flat[ \t]*,?[ \t]+"
+)
 FLAT_PREFIX = (
     r"(?:(?:flat|apartment|apt\.?|unit|room)\s*(?:\d{1,4}[a-z]?|\d{1,2}/\d{1,2}|[a-z](?![\w'’]))"
-    r"\s*,?\s+|\d{1,2}/\d{1,2}\s*(?:,\s*|\s+)(?=\d)|c/o\s+)"
+    rf"\s*,?\s+|\d{{1,2}}/\d{{1,2}}\s*(?:,\s*|\s+)(?=\d)|c/o\s+|{FLOOR_FLAT})"
 )
 STREET_DIRECTION = r"\s+(?-i:North|South|East|West|Upper|Lower)(?![\w'’-]|\s+[A-Z])"
+# A house number, or a range of them for a building on two or more plots ("27-29 Westgate
+# Crescent", "118–120 Marine Esplanade").
+HOUSE_NUMBER = r"\d{1,4}[a-z]?[ \t]?[-–][ \t]?\d{1,4}[a-z]?|\d{1,4}(?:/\d{1,3})?[a-z]?"
 ADDRESS = re.compile(
-    rf"(?<![\w/])(?:{FLAT_PREFIX})?"
-    r"(?:no\.?\s*)?(\d{1,4}(?:/\d{1,3})?[a-z]?)\s*,?\s+((?:[a-z][a-z'’-]*\s+){1,3}?)"
+    rf"(?<![\w/])(?:{FLAT_PREFIX}){{0,2}}"
+    rf"(?:no\.?\s*)?({HOUSE_NUMBER})\s*,?\s+((?:[a-z][a-z'’-]*\s+){{1,3}}?)"
     rf"(?:{STREET_SUFFIX})\b(?:{STREET_DIRECTION}|\.?)",
     I,
 )

@@ -38,6 +38,7 @@ from nlp.identifiers.schools_and_estates import schools_and_estates
 from nlp.identifiers.sign_offs import sign_off_names
 from nlp.identifiers.social_handles import social_handles
 from nlp.identifiers.street_lines import addresses
+from nlp.identifiers.web_addresses import web_addresses
 
 
 def pattern_findings(text: str) -> list[Finding]:
@@ -64,6 +65,7 @@ def pattern_findings(text: str) -> list[Finding]:
         schools_and_estates,
         form_answers,
         patronymics,
+        web_addresses,
     ):
         found.extend(detector(text))
     return found

@@ -16,6 +16,8 @@ people write around it, so half the name stays in the story:
   found without the street that follows ("flat 4 / 82 Parkway") takes them in;
 - a found word after a place-name prefix ("Upper", "Lower", "Great", "Little", "Bishop's",
   "King's", "Nether", "Chipping" ...) is a place of two words, not a person's surname;
+- a home-care agency's name found up to its "Home" or "Homecare" takes the words of an
+  agency after it: "Alder Home Support", "Harrow Homecare Partners" (twenty-sixth round);
 - a found name after a capitalised word of a nickname ("Big Tam", "Wee Shug", "Young Dave")
   is called by both words, and both go (twenty-fourth round): a lower-case
   "wee Shug" describes and stays.
@@ -54,6 +56,7 @@ KIND_TAIL = re.compile(
     r"Medical(?:[ \t](?:Centre|Center|Practice|Group))?|Health(?:care)?"
     r"(?:[ \t]Centre)?|Family[ \t](?:Healthcare|Practice|Doctors)|Walk-?[ \t]?[Ii]n"
     r"(?:[ \t][Cc]entre)?|Dental(?:[ \t](?:Care|Practice|Surgery|Centre))?|Surgery|Pharmacy|"
+    r"Homecare|"
     r"(?:unit|ward|suite|Unit|Ward|Suite)(?![ \t]+(?:round|rounds|manager|sister|staff|"
     r"clerk|meeting)\b))(?![\w'’-])"
 )
@@ -88,6 +91,16 @@ PLACE_PREFIX = re.compile(
 )
 
 
+# Twenty-sixth round: a home-care agency's name runs on past the "Home", "Homecare" or "Home
+# Care" a rule stopped at ("Alder Home Support", "Wymondham Home Carers", "Harrow Homecare
+# Partners", "Tennyson Home Care Services"); capitalised as written, so "Ashdene Home carers"
+# and a sentence's next word stay.
+AGENCY_HEAD = re.compile(r"(?:Home|Homecare|Home[ \t]Care|Care)$")
+AGENCY_TAIL = re.compile(
+    r"[ \t]+(?:Support(?:[ \t]Services)?|Carers|Care(?:[ \t]Services)?|Services|Partners|"
+    r"Helpers|Agency)(?![\w'’-])"
+)
+
 # A nickname's first word, capitalised as part of the name: "Big Tam", "Wee Jimmy", "Auld Bob".
 # ("Little" and "Old" before a first name describe a child or an old man: "Little Jack".)
 NICKNAME_BEFORE = re.compile(r"(?<![\w'’-])(?:Big|Wee|Young|Auld|Lil)[ \t]$")
@@ -117,6 +130,10 @@ def _widen(text: str, f: Finding) -> Finding:
                 end, label = tail.end(), "CARE_SETTING"
                 if DR_BEFORE.search(text, max(0, start - 4), start):
                     start = DR_BEFORE.search(text, max(0, start - 4), start).start()
+    if label in ("PERSON", "LOCATION", "CARE_SETTING") and AGENCY_HEAD.search(text, start, end):
+        tail = AGENCY_TAIL.match(text, end)
+        if tail and text[start : start + 1].isupper():
+            end, label = tail.end(), "CARE_SETTING"
     if label == "PERSON" and ONE_NAME.fullmatch(text[start:end]) and _listed(text[start:end]):
         the = LOWER_THE_BEFORE.search(text, max(0, start - 4), start)
         if the:
