@@ -7,7 +7,11 @@ import pytest
 from presidio_analyzer.predefined_recognizers import EmailRecognizer, UrlRecognizer
 
 from nlp.anonymise import TAGGER_PIPES, engine
-from nlp.identifiers.presidio_bridge import AtSignEmailRecognizer, DottedUrlRecognizer
+from nlp.identifiers.presidio_bridge import (
+    AtSignEmailRecognizer,
+    DottedUrlRecognizer,
+    flags_change_nothing,
+)
 from nlp.identifiers.token_view import POSSESSIVE, case_mode, view
 
 TEXTS = [
@@ -38,6 +42,29 @@ def test_prechecked_recognisers_match_presidios(text):
 def test_prechecked_recognisers_still_find():
     assert _spans(AtSignEmailRecognizer().analyze(TEXTS[0], ["EMAIL_ADDRESS"]))
     assert _spans(DottedUrlRecognizer().analyze(TEXTS[0], ["URL"]))
+
+
+def test_url_patterns_are_not_compiled_again():
+    """Presidio's URL patterns need none of its flags, so the compilation made when they were
+    checked at import is the one used (nothing compiled again on the first text)."""
+    assert DottedUrlRecognizer().global_regex_flags == 0
+
+
+@pytest.mark.parametrize(
+    ("pattern", "unchanged"),
+    [
+        ("(?i)www[.]nhs", True),
+        (r"(?i)a\.b[.^$]", True),
+        (r"(?i)[\].]x", True),
+        ("www[.]nhs", False),  # case: IGNORECASE would change it
+        ("(?i)a.b", False),  # DOTALL
+        ("(?i)^www", False),  # MULTILINE
+        ("(?i)uk$", False),
+        (r"(?i)[\]]a.b", False),
+    ],
+)
+def test_flags_change_nothing(pattern, unchanged):
+    assert flags_change_nothing(pattern) is unchanged
 
 
 def _token_view(doc, original, mode):

@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from nlp.identifiers.prefilter import FOLD, GatedPattern, gated, needles
+from nlp.identifiers.prefilter import FOLD, GatedPattern, gated, needles, starts
 
 
 def test_fold_lists_every_character_re_takes_for_an_ascii_letter():
@@ -78,3 +78,65 @@ def test_a_start_taken_out_of_alternatives_is_put_back():
     """The parser writes "was|were" as "w(?:as|ere)": the gate still looks for whole words."""
     found = needles(re.compile(r"(?i)\bshe\s+(?:was|were)\s+\d+"))
     assert frozenset({("was", False), ("were", False)}) in found
+
+
+@pytest.mark.parametrize(
+    "pattern, expected",
+    [
+        (r"(?i)\b(?:aged|age)\s+\d+", {("age", False)}),
+        (
+            r"(?i)\b(?:man|woman|gentleman|gent)\s+of",
+            {("man", False), ("woman", False), ("gent", False)},
+        ),
+        (r"(?<!\w)(?:Mr|Mrs|Dr)\.?\s+[A-Z]", {("Mr", True), ("Dr", True)}),
+        (r"\((?i:aged)\)", {("(", True)}),
+        (r"(?i)\b(?:son|person)\b", {("son", False), ("person", False)}),
+        (r"(?i)(?:ab|c)\d", set()),  # one letter is no start
+        (r"[A-Z]\w+ Road", set()),  # a class first: any capital can start a match
+        (r"(?i)(?:ward)?\s*\d+", set()),  # an optional start
+    ],
+)
+def test_starts(pattern, expected):
+    assert starts(re.compile(pattern)) == expected
+
+
+START_TEXTS = [
+    "A person of 80 and a son of 50; my SON, aged 9, and a gentleman of 77.",
+    "Persons (aged 4) and (AGED 5), mr smith and Mr Jones, and ſon of 3 " * 8,
+    "the woman of 90 met a man of 91 " * 10,
+    "nothing at all here " * 20,
+]
+
+
+@pytest.mark.parametrize("text", START_TEXTS)
+@pytest.mark.parametrize(
+    "source",
+    [
+        r"(?i)\b(?:son|person)\b\W*(?:of\s+)?\d*",
+        r"(?i)\b(?:man|woman|gentleman|gent)\s+of\s+\d+",
+        r"(?i)(?<=\w )(?:son|person)s?",
+        r"\((?i:aged)\s+\d\)",
+        r"(?i)(?:mr|dr)\s+\w+",
+        r"(?i)son|on of",  # a start inside another match's span
+    ],
+)
+def test_searching_from_starts_finds_what_the_pattern_finds(text, source, monkeypatch):
+    """Searched from its starts (forced on every text here), a gated pattern finds the very
+    matches, groups included, that its own scan finds."""
+    monkeypatch.setattr("nlp.identifiers.prefilter.MIN_CHARS", 0)
+    monkeypatch.setattr("nlp.identifiers.prefilter.CHARS_PER_START", 0.01)
+    pattern = re.compile(source)
+    gate = gated(pattern)
+    assert gate.start_finders is not None
+    assert [(m.span(), m.groups()) for m in gate.finditer(text)] == [
+        (m.span(), m.groups()) for m in pattern.finditer(text)
+    ]
+    found, expected = gate.search(text), pattern.search(text)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+def test_common_starts_leave_the_scan_to_the_pattern():
+    """Starts as common as "on" are not worth finding first: the pattern scans the text."""
+    gate = gated(re.compile(r"(?i)\b(?:on|to)\s+ward\s+\d+"))
+    assert gate._starts_in("went on to the ward and on to " * 20) is None
+    assert gate._starts_in("x" * 300 + " on to ward 4") == [301, 304]

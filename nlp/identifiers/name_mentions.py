@@ -167,6 +167,7 @@ BRACKETED_AFTER_WHO = re.compile(
     r"daughter|husband|wife|partner|mother|father|mum|dad|carer|neighbour|brother|sister)"
     r"[ \t]*\([ \t]*(?P<name>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)[ \t]*\)"
 )
+BRACKETED_AFTER_WHO = gated(BRACKETED_AFTER_WHO)  # run over whole texts: see prefilter.py
 # `known as "Dai the Post"`, `nicknamed 'Tiny'`, `known round here as “Big Jim”`.
 # Twentieth round: also "goes by "D"", "calls herself 'Queenie'", "prefers to be called ...".
 NICKNAME_CUE = (

@@ -31,6 +31,7 @@ from nlp.identifiers.findings import Finding
 from nlp.identifiers.name_gazetteer import gazetteer
 from nlp.identifiers.place_shapes import TAILS
 from nlp.identifiers.postcodes import POSTCODE
+from nlp.identifiers.prefilter import gated
 from nlp.identifiers.street_lines import STREET_SUFFIX
 
 _WORD = r"[A-Z][a-z]+(?:['’]s)?"
@@ -43,6 +44,7 @@ NOT_AFTER = re.compile(
     r"Health|Centre|School|Primary|Academy|Ward|Unit|Hospice|Trust|Board|Council)\b"
 )
 NEAR_CUE = re.compile(r"(?<![\w'’-])(?:near|nr\.?|around)[ \t]+(?:the[ \t]+)?", re.IGNORECASE)
+NEAR_CUE = gated(NEAR_CUE)  # run over whole texts: see prefilter.py
 # A line of an address block: a house number and its street, or a flat's line.
 NUMBER_LINE = re.compile(
     r"^[ \t]*(?:(?:[Ff]lat|[Aa]partment|[Uu]nit)[ \t]+\d+[A-Za-z]?,?[ \t]*)?\d{1,4}[A-Za-z]?,?"
@@ -146,6 +148,7 @@ BEFORE_TOWN = re.compile(
     rf"(?P<district>{DISTRICT.pattern}),[ \t]+"
     r"(?P<town>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?![\w'’-])"
 )
+BEFORE_TOWN = gated(BEFORE_TOWN)  # run over whole texts: see prefilter.py
 BUILDING_HALLS = frozenset(
     "town city village church community memorial sports civic county market music".split()
 )

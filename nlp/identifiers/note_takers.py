@@ -23,6 +23,7 @@ from collections.abc import Iterator
 
 from nlp.identifiers.findings import Finding
 from nlp.identifiers.name_gazetteer import NOT_IDENTIFIER_WORDS, ROLE_CUES, gazetteer
+from nlp.identifiers.prefilter import gated
 
 SEPARATOR = re.compile(r"[ \t]+[-–—|][ \t]+")
 DATE_OR_TIME = re.compile(
@@ -42,6 +43,7 @@ STAFF_LABEL = re.compile(
     r"[ \t]*[:–—-][ \t]*(?P<name>[A-Z][a-zà-ÿ'’-]+|[A-Z]{2,3})(?=[ \t]*(?:[.,;)\]]|$))",
     re.MULTILINE,
 )
+STAFF_LABEL = gated(STAFF_LABEL)  # run over whole texts: see prefilter.py
 _LINES_OPENING = 2
 
 

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from nlp.identifiers.findings import Finding
 from nlp.identifiers.number_words import SPOKEN_DIGITS, spoken_digits
+from nlp.identifiers.prefilter import gated
 
 I = re.IGNORECASE  # noqa: E741 - short alias keeps the long patterns readable
 
@@ -57,6 +58,7 @@ PHONE_CUE = re.compile(
     r"(?P<phone>[0oO](?:[\s.-]{0,2}\d){9,12})(?![\w])",
     I,
 )
+PHONE_CUE = gated(PHONE_CUE)  # run over whole texts: see prefilter.py
 # "o7700 900 318": the letter o typed for the trunk zero of a mobile or landline number.
 LETTER_O_PHONE = re.compile(r"(?<![\w])[oO](?=[1-9])(?:[\s.-]{0,2}\d){9,10}(?![\w])")
 

@@ -13,6 +13,13 @@ any capital can start a match) is returned as it is.
 The check is sound for case too: a pattern that ignores case can match "ſ" for "s" or "K"
 (Kelvin) for "k", so the text is compared after `FOLD` maps every character that `re` takes
 for an ASCII letter under IGNORECASE onto that letter.
+
+A text that passes the gate is searched only where a match can start, when every match must
+start with one of a few strings (`starts`: "aged 84" starts with "age", "a man of 79" with
+"man", "woman", ...): `re` would otherwise try the whole pattern at every position (a pattern
+that ignores case gets no quick scan for its first letter), where `str.find` skips to those
+strings and `match` tries the pattern at each. `match` at a position is what a search tries
+there (lookbehinds and `\b` still see the text before it), so the matches are the same.
 """
 
 from __future__ import annotations
@@ -27,8 +34,14 @@ BRANCH = sre_constants.BRANCH
 REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT)
 ATOMIC = sre_constants.ATOMIC_GROUP
 ASSERT = sre_constants.ASSERT  # a lookahead or lookbehind; ASSERT_NOT is left alone
+# What a match may begin with without taking a character: "\b", "^", lookarounds.
+ZERO_WIDTH = (sre_constants.AT, ASSERT, sre_constants.ASSERT_NOT)
 # A gate checks at most this many sets, the sharpest.
 MAX_SETS = 3
+# A text is searched from its starts only when it is this long and has no more than one start
+# in this many characters; otherwise the pattern scans it, which is then as quick.
+MIN_CHARS = 200
+CHARS_PER_START = 40
 
 
 # Every non-ASCII character that `re` matches against an ASCII letter when ignoring case, and
@@ -131,14 +144,85 @@ def needles(pattern: re.Pattern) -> tuple[frozenset[Needle], ...]:
     return tuple(sorted(required, key=_sharpness, reverse=True)[:MAX_SETS])
 
 
+def _starts(items, ignore_case: bool) -> frozenset[Needle] | None:
+    """Needles one of which every match of this parsed sequence starts with, at its first
+    character (None when there are none): a run of ASCII literals after any zero-width
+    assertions, or one from each alternative of a group there."""
+    items = list(items)
+    i = 0
+    while i < len(items) and items[i][0] in ZERO_WIDTH:
+        i += 1
+    run = []
+    while i < len(items) and items[i][0] is LITERAL and items[i][1] < 128:
+        run.append(chr(items[i][1]).lower() if ignore_case else chr(items[i][1]))
+        i += 1
+    if run:
+        needle = ("".join(run), not ignore_case)
+        return frozenset({needle}) if _rare_enough(needle) else None
+    if i == len(items):
+        return None
+    op, av = items[i]
+    if op is SUBPATTERN:
+        _, add_flags, del_flags, inner = av
+        inner_case = (ignore_case or bool(add_flags & re.IGNORECASE)) and not (
+            del_flags & re.IGNORECASE
+        )
+        return _starts(inner, inner_case)
+    if op is BRANCH:
+        found: set[Needle] = set()
+        for branch in av[1]:
+            some = _starts(branch, ignore_case)
+            if not some:
+                return None
+            found |= some
+        return frozenset(found)
+    return None
+
+
+def starts(pattern: re.Pattern) -> frozenset[Needle]:
+    """Needles one of which every match of `pattern` starts with (empty when not known),
+    without one that starts with another ("gentleman" begins where "gent" does)."""
+    if not isinstance(pattern.pattern, str):
+        return frozenset()
+    parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    found = _starts(parsed, bool(parsed.state.flags & re.IGNORECASE)) or frozenset()
+    return frozenset(n for n in found if not any(_begins_with(n, m) for m in found))
+
+
+def _begins_with(needle: Needle, other: Needle) -> bool:
+    """Whether `needle` is `other` and more, found the same way ("gentleman", "gent")."""
+    return needle != other and needle[1] == other[1] and needle[0].startswith(other[0])
+
+
+def _finder(strings: tuple[str, ...]) -> re.Pattern | None:
+    """One case-sensitive pattern for these strings: `re` scans for their first letters fast."""
+    if not strings:
+        return None
+    return re.compile("|".join(map(re.escape, sorted(strings, key=len, reverse=True))))
+
+
 class GatedPattern:
     """A compiled pattern with its needles: `finditer` and `search` skip a text without any;
     everything else is the pattern's own."""
 
-    __slots__ = ("pattern_", "needles", "split")
+    __slots__ = ("pattern_", "needles", "split", "start_finders")
 
-    def __init__(self, pattern: re.Pattern, found: tuple[frozenset[Needle], ...]):
+    def __init__(
+        self,
+        pattern: re.Pattern,
+        found: tuple[frozenset[Needle], ...],
+        begins: frozenset[Needle] = frozenset(),
+    ):
         self.pattern_ = pattern
+        # Where a match can start: finders for the strings to find as written and in any case.
+        self.start_finders = (
+            (
+                _finder(tuple(n for n, as_written in begins if as_written)),
+                _finder(tuple(n for n, as_written in begins if not as_written)),
+            )
+            if begins
+            else None
+        )
         self.needles = tuple(tuple(sorted(needed)) for needed in found)
         # Each set as its strings to find as written and its strings to find in any case, so
         # the check below reads plain strings.
@@ -169,12 +253,54 @@ class GatedPattern:
     def finditer(self, text: str, *args, **kwargs):
         if not self.may_match(text):
             return iter(())
-        return self.pattern_.finditer(text, *args, **kwargs)
+        at = None if args or kwargs else self._starts_in(text)
+        if at is None:
+            return self.pattern_.finditer(text, *args, **kwargs)
+        return self._matches_at(text, at)
 
     def search(self, text: str, *args, **kwargs):
         if not self.may_match(text):
             return None
-        return self.pattern_.search(text, *args, **kwargs)
+        at = None if args or kwargs else self._starts_in(text)
+        if at is None:
+            return self.pattern_.search(text, *args, **kwargs)
+        return next(self._matches_at(text, at), None)
+
+    def _starts_in(self, text: str) -> list[int] | None:
+        """Every position in `text` where one of the pattern's starts is, in order; None when
+        the pattern's own scan is likely quicker (a short text, or starts so common that
+        trying the pattern at each costs more)."""
+        if self.start_finders is None or len(text) < MIN_CHARS:
+            return None
+        most = len(text) // CHARS_PER_START
+        written, any_case = self.start_finders
+        at: set[int] = set()
+        for finder, where in ((written, text), (any_case, None)):
+            if finder is None:
+                continue
+            if where is None:
+                where = _folded(text)
+            search = finder.search
+            found = search(where)
+            while found is not None:  # overlapping starts too ("son" inside "person")
+                at.add(found.start())
+                if len(at) > most:
+                    return None
+                found = search(where, found.start() + 1)
+        return sorted(at)
+
+    def _matches_at(self, text: str, at: list[int]):
+        """`finditer`'s matches, the pattern tried only at these positions. Every match takes
+        at least a start's first character, so none is empty and the next one is looked for
+        from where the last ended, as `finditer` does."""
+        match = self.pattern_.match
+        end = 0
+        for position in at:
+            if position >= end:
+                found = match(text, position)
+                if found is not None:
+                    end = found.end()
+                    yield found
 
     def __getattr__(self, name: str):
         return getattr(self.pattern_, name)
@@ -185,7 +311,7 @@ def gated(pattern: re.Pattern) -> re.Pattern | GatedPattern:
     Meant for a pattern run over whole texts: on single words the check costs more than the
     search it spares."""
     found = needles(pattern)
-    return GatedPattern(pattern, found) if found else pattern
+    return GatedPattern(pattern, found, starts(pattern)) if found else pattern
 
 
 _last: tuple[str, str] = ("", "")

@@ -144,10 +144,32 @@ DOT_THEN_WORD = re.compile(r"\.\w")
 
 class DottedUrlRecognizer(_PreChecked, UrlRecognizer):
     """Presidio's URL recogniser, skipped on a text where no "." is followed by a letter: its
-    patterns cannot match there, and in most stories every "." ends a sentence."""
+    patterns cannot match there, and in most stories every "." ends a sentence.
+
+    Its patterns (6,000 characters each) are compiled with no flags: Presidio compiled them so
+    when it checked them at import, and the `regex` module keeps that compilation, so they are
+    not compiled a second time with Presidio's flags (a fifth of a second of every run). The
+    flags change nothing here (`flags_change_nothing`)."""
+
+    def __init__(self):
+        super().__init__()
+        if all(flags_change_nothing(pattern.regex) for pattern in self.patterns):
+            self.global_regex_flags = 0
 
     def may_match(self, text: str) -> bool:
         return DOT_THEN_WORD.search(text) is not None
+
+
+# A pattern's signs outside a character class: an escaped character or a class taken out.
+_ESCAPED_OR_CLASS = re.compile(r"\\.|\[(?:\\.|[^\]\\])*\]")
+
+
+def flags_change_nothing(pattern: str) -> bool:
+    """Whether Presidio's flags (IGNORECASE, MULTILINE, DOTALL) leave `pattern` as it is: it
+    ignores case itself ("(?i)" first), and has no "^", "$" or "." outside a class, the only
+    signs MULTILINE and DOTALL change."""
+    bare = _ESCAPED_OR_CLASS.sub("", pattern)
+    return pattern.startswith("(?i)") and not any(sign in bare for sign in "^$.")
 
 
 class TaggerOnlyNlpEngine(SpacyNlpEngine):

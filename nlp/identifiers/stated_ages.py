@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from nlp.identifiers.findings import Finding
+from nlp.identifiers.prefilter import gated
 
 # "<name>, is 14 months", "<name> who is nearly 2", "<name> was 19 when ...".
 STATED_AGE = re.compile(
@@ -44,6 +45,7 @@ EVENT_AGE = re.compile(
     r"(?:(?:just|only|nearly|almost)[ \t]+)?(?P<n>\d{1,3})(?![\d:.,/]\d|[\d%£$])"
     r"(?P<unit>[ \t]+(?:years?|months?)[ \t]+old)?"
 )
+EVENT_AGE = gated(EVENT_AGE)  # run over whole texts: see prefilter.py
 # After the number: a time, a measure or a place's number, never an age.
 NOT_AN_AGE_AFTER = re.compile(
     r"[ \t]*(?i:weeks?|months?|days?|hours?|hrs?|mins?|minutes?|seconds?|o['’]?clock|"
