@@ -79,22 +79,22 @@ def test_one_understated_risk_inside_a_long_account_still_raises_risk_to_life(ac
     assert found & RISK, found
 
 
-# A Welsh account of ordinary care: a stroke, rehabilitation, a complaint about a wait.
+# A Welsh account of ordinary care: a fall, a wait for the doctor, home and well now.
 WELSH_CARE = (
-    "Roedd Dad yn yr ysbyty am dair wythnos ar ôl strôc ym mis Mawrth. "
-    "Mae gen i bob parch at y therapyddion, roedden nhw'n ardderchog gydag o. "
-    "Dw i'n dymuno cyflwyno cwyn drwy'r drefn arferol am yr aros am ambiwlans. "
-    "Ydi'r gŵyn yn mynd i'r bwrdd iechyd neu i'r gwasanaeth ambiwlans? "
-    "Mae o adref rŵan ac mae'n cerdded i'r siop bob bore."
+    "Roedd Mam yn yr ysbyty am bythefnos ar ôl iddi syrthio yn yr ardd. "
+    "Roedd y nyrsys i gyd yn garedig iawn, ac o'n i'n ddiolchgar am hynny. "
+    "Ond o'n i'n disgwyl am oriau cyn i'r meddyg ddod i'w gweld hi. "
+    "Dw i'n gobeithio bydd rhywun yn gwrando ar y sylwadau 'ma. "
+    "Mae hi adref rŵan ac mae'n mynd am dro bob bore."
 )
 
 
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Dw i'n dymuno cyflwyno cwyn drwy'r drefn arferol am yr aros.",
-        "Atgyfeiriad wedi'i wneud i'r tîm therapi.",
-        "Ydi'r gŵyn yn mynd i'r bwrdd iechyd?",
+        "Dw i'n gobeithio bydd rhywun yn gwrando.",
+        "Nodiadau wedi'u gyrru drwy'r post.",
+        "Cerdyn wedi'i bostio i'r teulu.",
     ],
 )
 def test_a_welsh_sentence_of_clitics_reads_as_welsh(sentence):

@@ -223,12 +223,12 @@ def _runs(text: str) -> list[tuple[int, int]]:
 
 
 # Welsh joins a pronoun or the article to the word before it with an apostrophe ("i'n",
-# "o'n", "mae'n", "drwy'r", "wedi'i", "i'w"); English's own endings are 's, 't, 'll, 're,
+# "o'n", "mae'n", "drwy'r", "wedi'i", "wedi'u", "i'w"); English's own endings are 's, 't, 'll, 're,
 # 've, 'd and 'm, so a word ending in one of these is a Welsh word, and its stem is read too
 # ("wedi'i" is "wedi" and "i"). Without them a Welsh sentence of clitics and content words
 # ("Dw i'n dymuno cyflwyno cwyn drwy'r drefn") read as English, and the English model, which
 # reads Welsh as noise, raised risk to life and abuse on it.
-_CLITIC = re.compile(r"^(\w+)['’](?:n|r|i|w)$")
+_CLITIC = re.compile(r"^(\w+)['’](?:n|r|i|u|w)$")
 
 
 def _welsh_hits(word: str) -> int:
