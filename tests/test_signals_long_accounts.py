@@ -125,3 +125,18 @@ def test_an_english_run_inside_a_welsh_sentence_without_a_comma_is_read_in_engli
     runs = [sentence[a:b] for a, b in welsh.english_clauses(sentence)]
     assert any("stepdad hits her with a belt" in run for run in runs), runs
     assert "child_abuse_neglect" in signals.detect(sentence).names
+
+
+@pytest.mark.parametrize(
+    "risk",
+    [
+        # Tablets gathered by the bed tonight; a man gone out with a rope, not answering.
+        "Heno dw i wedi casglu tabledi Dad i gyd mewn cwpan wrth y gwely.",
+        "Mae o wedi mynd allan efo rhaff a dydi o ddim yn ateb ei ffôn.",
+    ],
+)
+def test_one_welsh_risk_inside_a_long_welsh_account_passes_the_raised_bar(risk):
+    # No rule phrase: the Welsh model hears these over its bar for long Welsh stories.
+    detection = signals.detect(_inside(WELSH_CARE, risk))
+    assert set(detection.names) & RISK, detection.names
+    assert any("Welsh model" in s.why for s in detection.signals if s.name in RISK)
