@@ -2,7 +2,7 @@
 alarms and misses with their reasons, for a person to read (issue 19).
 
 Why beside benchmarks/signals.py: that script compares four methods set by set; a round that
-changes the sentence model needs the worker alone on all sets (v3..v15, dev, dev2, earlier,
+changes the sentence model needs the worker alone on all sets (v3..v18, dev, dev2, earlier,
 explicit) before and after, abuse recall per kind, and the errors by source (rule, model
 sure, model possible), which this prints and writes to benchmarks/out/ (ignored by git).
 
@@ -65,7 +65,7 @@ def cached_embeddings() -> None:
 
 
 def default_sets() -> list[Path]:
-    """v3..v15 and the four measure sets beside this script."""
+    """Every signals_independent_v*.jsonl (v3..v18) and the four measure sets beside this script."""
     numbered = sorted(
         (HERE / "data").glob("signals_independent_v*.jsonl"),
         key=lambda p: int(p.stem.rsplit("v", 1)[1]),

@@ -117,7 +117,7 @@ def test_the_welsh_rules_leave_a_broken_arm_a_rope_for_horses_and_past_risk_alon
 def test_english_inside_a_welsh_sentence_is_read_by_the_english_model():
     text = "Dw i ddim yn cysgu ac mae popeth yn ddu, and last week I was thinking about the pills."
     clauses = [text[s:e] for s, e in signal_welsh.english_clauses(text)]
-    assert clauses == [" and last week I was thinking about the pills"]
+    assert clauses == ["and last week I was thinking about the pills"]
     units = signals_detector._english_units(signal_model.units(text))
     assert [u.text for u in units] == ["and last week I was thinking about the pills"]
     assert signal_welsh.english_clauses("Diolch yn fawr i bawb yn yr ysbyty, chwarae teg.") == []

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from nlp.signals import context as signal_context
+
 # Words that are common in Welsh and (almost) never English words: two of them, making up a
 # fifth of a sentence's words, mark it as Welsh. "i", "a", "o", "am", "hi" are left out
 # because English has them too.
@@ -189,18 +191,58 @@ def english_clauses(text: str) -> list[tuple[int, int]]:
     switches language mid-sentence ("dwi ddim yn cysgu, and last night I stood on the
     bridge"): the English model reads these, the Welsh rules the rest."""
     found = []
-    for match in CLAUSE.finditer(text):
-        words = [w.lower().strip("'’") for w in WORD.findall(match.group(0))]
+    for start, end in _runs(text):
+        words = [w.lower().strip("'’") for w in WORD.findall(text[start:end])]
         english = sum(w in ENGLISH_WORDS for w in words)
-        if len(words) >= 4 and english >= 2 and not is_welsh(match.group(0)):
-            found.append((match.start(), match.end()))
+        if len(words) >= 4 and english >= 2 and not is_welsh(text[start:end]):
+            found.append((start, end))
     return found
 
 
+def _runs(text: str) -> list[tuple[int, int]]:
+    """The clauses of `text` (split at punctuation), each split again at its Welsh words and
+    clitics: a teller switches language without a comma as often as with one ("Un o'r plant
+    said her dad's friend touches her mewn ffordd sy'n ..."), and the English run between the
+    Welsh words is what the English model can read."""
+    runs = []
+    for clause in CLAUSE.finditer(text):
+        start: int | None = None
+        last = clause.start()
+        for word in WORD.finditer(clause.group(0)):
+            at = clause.start() + word.start()
+            if _welsh_hits(word.group(0).lower().strip("'’")):
+                if start is not None:
+                    runs.append((start, last))
+                start = None
+                continue
+            start = at if start is None else start
+            last = clause.start() + word.end()
+        if start is not None:
+            runs.append((start, last))
+    return runs
+
+
+# Welsh joins a pronoun or the article to the word before it with an apostrophe ("i'n",
+# "o'n", "mae'n", "drwy'r", "wedi'i", "wedi'u", "i'w"); English's own endings are 's, 't, 'll, 're,
+# 've, 'd and 'm, so a word ending in one of these is a Welsh word, and its stem is read too
+# ("wedi'i" is "wedi" and "i"). Without them a Welsh sentence of clitics and content words
+# ("Dw i'n dymuno cyflwyno cwyn drwy'r drefn") read as English, and the English model, which
+# reads Welsh as noise, raised risk to life and abuse on it.
+_CLITIC = re.compile(r"^(\w+)['’](?:n|r|i|u|w)$")
+
+
+def _welsh_hits(word: str) -> int:
+    clitic = _CLITIC.match(word)
+    if clitic:
+        return 1 + (clitic.group(1) in WELSH_WORDS)
+    return int(word in WELSH_WORDS)
+
+
 def is_welsh(text: str) -> bool:
-    """Whether a sentence reads as Welsh (two or more Welsh-only words, a fifth of all)."""
+    """Whether a sentence reads as Welsh (two or more Welsh-only words or clitics, a fifth of
+    all its words)."""
     words = [w.lower().strip("'’") for w in WORD.findall(text)]
-    hits = sum(w in WELSH_WORDS for w in words)
+    hits = sum(_welsh_hits(w) for w in words)
     return hits >= 2 and hits * 5 >= len(words)
 
 
@@ -264,7 +306,7 @@ YEARS_AGO = re.compile(
     r"|\bpan (?:o'?n i|oeddwn i|o'?n i'?n|oeddwn i'?n)\b|\byn (?:19|20)\d\d\b"
 )
 WELL_NOW = re.compile(
-    r"\b(?:iawn|well|gwell|saff|ddiogel) (?:rŵan|rwan|nawr|erbyn hyn)\b"
+    r"\b(?:iawn|well|gwell|saff|ddiogel|adref|adra|gartref|gatre) (?:rŵan|rwan|nawr|erbyn hyn)\b"
     r"|\bheb (?:wneud|neud|gwneud)(?: \w+)? ers\b"
 )
 BACK_AGAIN = re.compile(r"\b(?:eto|dal i|dal yn|ail-?ddechrau)\b")
@@ -312,6 +354,10 @@ def sentence_held_back(signal: str, sentence: str, after: str = "") -> str | Non
             return "a wish about the end of life"
         if YEARS_AGO.search(sentence) and WELL_NOW.search(both) and not BACK_AGAIN.search(both):
             return "past, and well now"
-    if signal == "immediate_danger" and WELL_NOW.search(both) and not BACK_AGAIN.search(both):
-        return "well or safe now"
+    # Danger means now: not on a sentence saying, in Welsh or in the English of a teller who
+    # switches ("mae o adref rŵan, and he's doing ok"), that the person is home, well or safe
+    # now, nor on the sentence before it: the English model's check (`detector._over_now`).
+    if signal == "immediate_danger" and not BACK_AGAIN.search(both):
+        if WELL_NOW.search(both) or signal_context.resolved_now(both):
+            return "well or safe now"
     return None
