@@ -100,3 +100,31 @@ def test_the_date_after_a_birthplace_is_a_date_of_birth(text, date):
 )
 def test_years_of_other_events_stay(text, value):
     assert covering_label(text, value) != "DATE_OF_BIRTH"
+
+
+# A person written surname first in capitals, as letters, lists and exports do.
+
+
+@pytest.mark.parametrize(
+    ("text", "surname"),
+    [
+        ("Patient: ROBSON, Alan Keith      Hosp no: K1234567", "ROBSON"),
+        ("Resident: O'BRIEN, Sean Patrick\nRoom 4", "O'BRIEN"),
+        ("Name\tDOB\nDOCHERTY, Margaret\t03/02/1941", "DOCHERTY"),
+    ],
+)
+def test_a_surname_in_capitals_before_a_first_name_is_a_person(text, surname):
+    assert covering_label(text, surname) == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("THANK YOU SO MUCH, Alan and the team.", "MUCH"),
+        ("Please ring PALS, Brenda will help you.", "PALS"),
+        ("URGENT, Alan please call the ward back.", "URGENT"),
+        ("Seen in the ICU, Mary said the nurses were kind.", "ICU"),
+    ],
+)
+def test_capitals_that_are_no_surname_stay(text, word):
+    assert not flagged(text, word)
