@@ -14,13 +14,6 @@ from __future__ import annotations
 import pytest
 from anonymise_support import covered, covering_label, flagged
 
-from nlp.anonymise import ENGINE_VERSION
-
-
-def test_engine_version_is_the_twenty_sixth_rounds():
-    assert ENGINE_VERSION == "uk-rules-26+ner-3"
-
-
 # A month written short inside a date: a diary's "Tues 4 Feb", a meeting's "9 Mar 2025".
 
 

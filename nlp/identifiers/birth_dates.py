@@ -68,6 +68,33 @@ DOB_NEARBY = re.compile(
 )
 
 
+# Twenty-seventh round, by kinds two writers marked:
+# - a form's birth label with a note in brackets before its answer: "Date of birth (optional):
+#   1988-11-27", "DOB (if known) 03/04/1951"; the note holds no figures, so "DOB (1951)" stays
+#   the year rules' own;
+# - the year or date after where someone was born: "born in Byker in 1939", "born at the Jessop
+#   on 3 May 1961" (up to three capitalised words for the place, then "in" or "on" the date;
+#   "born in Leeds, moved here in 1960" is an event's year and stays);
+# - a whole date in brackets restating a birth year just found: "in 1939 (8 May 1939, ...".
+QUALIFIED_DOB = re.compile(
+    rf"\b(?:date\s+of\s+{BIRTH_WORD}|d\.?o\.?b\.?)[ \t]*\([^()\d\n]{{1,30}}\)[ \t]*[:=–—-]?[ \t]*"
+    rf"(?P<date>{DATE})(?![\w/])",
+    I,
+)
+QUALIFIED_DOB = gated(QUALIFIED_DOB)
+CAPITALISED = r"[A-Z][\w'’-]+"
+PLACE_WORDS = (
+    rf"(?:the\s+)?{CAPITALISED}(?:[ \t]+{CAPITALISED}){{0,2}}"
+    rf"(?:,[ \t]*{CAPITALISED}(?:[ \t]+{CAPITALISED})?)?"
+)
+BORN_THERE = re.compile(
+    rf"\b(?i:born)\s+(?i:in|at)\s+{PLACE_WORDS}\s+(?i:in|on)\s+(?:the\s+)?"
+    rf"(?P<date>(?i:{FULL_DATE})|(?:19|20)\d{{2}})(?![\w/])"
+)
+BORN_THERE = gated(BORN_THERE)
+RESTATED = re.compile(rf"[ \t]*\([ \t]*(?P<date>{FULL_DATE})(?![\w/])", I)
+
+
 # "Mum (1931–2023)", "Grandad (b.1940)", "born '58": a year of birth written as people do.
 LIFESPAN = re.compile(
     r"\(\s*(?:b\.?\s*|born\s+)?(?P<date>(?:19|20)\d{2})\s*(?:[-–—]\s*(?:(?:19|20)\d{2})?\s*)?\)",
@@ -81,8 +108,13 @@ BIRTH_YEAR_BABY = gated(BIRTH_YEAR_BABY)
 
 
 def dates_of_birth(text: str) -> Iterator[Finding]:
-    for m in DOB.finditer(text):
-        yield Finding(m.start("date"), m.end("date"), "DATE_OF_BIRTH", 0.95, "dob_cue")
+    for pattern in (DOB, QUALIFIED_DOB, BORN_THERE):
+        for m in pattern.finditer(text):
+            yield Finding(m.start("date"), m.end("date"), "DATE_OF_BIRTH", 0.95, "dob_cue")
+            again = RESTATED.match(text, m.end("date"))
+            if again:
+                start, end = again.start("date"), again.end("date")
+                yield Finding(start, end, "DATE_OF_BIRTH", 0.9, "dob_cue")
     for m in DOB_NEARBY.finditer(text):
         yield Finding(m.start("date"), m.end("date"), "DATE_OF_BIRTH", 0.85, "dob_cue")
     for m in BIRTH_YEAR_BABY.finditer(text):

@@ -78,6 +78,18 @@ CODE_AMONG_WARDS = re.compile(
     r"(?P<unit>[A-LN-Z]\d{1,2}[A-Z]?)(?![\w]|\s+\d[A-Z]{2}\b)"
 )
 CODE_AMONG_WARDS = gated(CODE_AMONG_WARDS)
+# "the ward, C54 I think", "Nice ward, A4", "the ward manager of C5", "a ward clerk on AM3"
+# (twenty-seventh round): a code right after the word "ward" or its staff, set off by a comma,
+# colon or dash or joined by "of", "on", "is", "was" (seen in three writers' sets). The
+# code may have two letters here, since the word before makes it a ward; a vitamin or a dose
+# after it ("the ward, B12 injections") and a road or paper near it are left.
+WARD_THEN_CODE = re.compile(
+    r"\b(?i:ward)(?:\s+(?i:managers?|clerks?|sisters?|staff|nurses?|matron))?"
+    r"(?:[ \t]*[,:–—-][ \t]*|\s+(?i:of|on|is|was|called)\s+)"
+    r"(?P<unit>[A-Z]{1,2}\d{1,2}[A-Z]?)(?![\w/]|\s+\d[A-Z]{2}\b)"
+    r"(?!\s+(?i:injections?|jabs?|tablets?|vitamins?|deficien\w*|levels?|mg|mcg|paper)\b)"
+)
+WARD_THEN_CODE = gated(WARD_THEN_CODE)
 WARD_WORD = re.compile(r"\b(?i:ward|wards|unit|bay|bays)\b")
 WARD_WORD_CHARS = 70
 # A road or a sheet of paper by the same code: "turn on to A3", "print on A4".
@@ -210,6 +222,10 @@ def hospital_units(text: str) -> Iterator[Finding]:
         if WARD_WORD.search(
             text, max(0, start - WARD_WORD_CHARS), end + WARD_WORD_CHARS
         ) and not ROAD_OR_PAPER.search(text, max(0, start - 30), end + 30):
+            yield Finding(start, end, "CARE_SETTING", 0.7, "care_unit")
+    for m in WARD_THEN_CODE.finditer(text) if digits else ():
+        start, end = m.start("unit"), m.end("unit")
+        if not ROAD_OR_PAPER.search(text, max(0, start - 30), end + 30):
             yield Finding(start, end, "CARE_SETTING", 0.7, "care_unit")
     if mixed:
         for pattern, wanted in ((CODE_AND_SPECIALTY, digits), (UNIT_INITIALS, True)):

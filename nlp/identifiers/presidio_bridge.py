@@ -32,6 +32,7 @@ from nlp.identifiers.spoken_numbers import spoken_number_findings
 from nlp.identifiers.spoken_postcodes import spoken_postcodes
 from nlp.identifiers.spoken_references import spoken_references
 from nlp.identifiers.stated_ages import life_event_ages
+from nlp.identifiers.surname_first import surnames_first
 from nlp.identifiers.token_rules import token_findings
 from nlp.identifiers.typed_settings import typed_settings
 from nlp.identifiers.typed_streets import typed_practices, typed_streets
@@ -82,6 +83,7 @@ class UkRulesRecognizer(EntityRecognizer):
             *typed_settings(text),
             *exported_records(text),
             *life_event_ages(text),
+            *surnames_first(text),
         ]
         if nlp_artifacts is not None and nlp_artifacts.tokens is not None:
             found.extend(token_findings(nlp_artifacts.tokens, self.gaz, original=text))
