@@ -124,10 +124,36 @@ def staff_lists(text: str) -> Iterator[Finding]:
                 yield Finding(one.start(), one.end(), "PERSON", 0.7, "note_taker")
 
 
+# Twenty-eighth round: a case note or a visit record signed off by its writer's initials as its
+# last word, after the last sentence's full stop or on a line of their own ("... Next visit in
+# two weeks. KD", "... to flag.\nAM"). The note's end is the slot: a text whose last word is an
+# acronym ("... referred to the CMHT") has no full stop before it, the acronyms of care
+# ("... Seen by GP."; "Plan agreed. MDT") stay, and so does a form typed in capitals, where
+# every answer is a short word in capitals ("SMOKER? NO. CARER? NO").
+SIGNED_OFF = re.compile(
+    r"(?:[.!)][ \t]+|[.!)]?[ \t]*\n[ \t]*)(?P<who>[A-Z]{2,3})[ \t]*\.?[ \t\n]*\Z"
+)
+
+
+def signed_off(text: str, not_people: frozenset[str]) -> Iterator[Finding]:
+    """Initials alone as a note's last word, after a sentence or on their own line."""
+    m = SIGNED_OFF.search(text[-40:])
+    if m is None:
+        return
+    who = m.group("who")
+    if who in not_people or who in WORKER_ROLES or set(who) == {"X"}:
+        return  # "Love to you all. XX": kisses, not initials
+    at = len(text) - len(text[-40:]) + m.start("who")
+    if _shouting(text[max(0, at - 80) : at]):
+        return  # a form typed in capitals ending "SMOKER? NO." or "... NO": an answer
+    yield Finding(at, at + len(who), "PERSON", 0.7, "note_taker")
+
+
 def note_takers(text: str, not_people: frozenset[str]) -> Iterator[Finding]:
     """The note's writer: initials in its header, or a name or initials after a staff label,
-    or the workers listed by initials after one."""
+    or the workers listed by initials after one, or initials signing the note off."""
     if " - " in text or " – " in text or " — " in text or " | " in text:
         yield from header_initials(text, not_people)
     yield from staff_names(text, not_people)
     yield from staff_lists(text)
+    yield from signed_off(text, not_people)

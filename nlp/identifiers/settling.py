@@ -26,6 +26,7 @@ from nlp.identifiers.name_gazetteer import (
     gazetteer,
 )
 from nlp.identifiers.name_mentions import joined_to_found, opening_mentions, quoted_nicknames
+from nlp.identifiers.never_a_person import without_organisation_guesses
 from nlp.identifiers.nhs_bodies import nhs_bodies
 from nlp.identifiers.placeholders import PLACEHOLDER
 from nlp.identifiers.setting_initials import named_setting_initials
@@ -48,7 +49,7 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
     roles = _speaker_roles(text)
     if roles:
         kept = [f for f in kept if text[f.start : f.end].lower() not in roles]
-    kept = [f for f in kept if not _hashtag_guess(text, f)]
+    kept = without_organisation_guesses(text, [f for f in kept if not _hashtag_guess(text, f)])
     kept = without_date_months(text, kept)  # "Tues 4 Feb", "Jan 2024": months, not people
     bodies = nhs_bodies(text)
     if bodies:  # "NHS Lothian", "Hywel Dda University Health Board": no identifier in them
@@ -75,7 +76,8 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
     if bodies:  # nor in a repeat of a name found elsewhere, or a name widened into one
         wide = [f for f in wide if not any(s <= f.start and f.end <= e for s, e in bodies)]
     wide = without_date_months(text, wide)  # nor a repeat of a "Jan" found elsewhere
-    return [_with_half(text, _with_glued_unit(text, _trim(text, f))) for f in wide]
+    trimmed = [_trim(text, f) for f in wide]
+    return [_with_half(text, _with_glued_unit(text, f)) for f in trimmed if f.end > f.start]
 
 
 # An age's unit written onto its figures: "71yo", "83y/o", "7yrs", "(80y)".
@@ -405,6 +407,17 @@ BLANK_LINE = re.compile(r"\n[ \t]*\n")
 FIELD_LINE = re.compile(r"\n[ \t]*[A-Z][\w'’-]*(?:[ \t]+\(?[\w'’-]+\)?){0,3}[ \t]*:")
 
 
+# Twenty-eighth round: a letter's or a message's greeting is no part of the name it greets
+# ("Dear Kennetside Medical Practice", "Annwyl Mr ap Iorwerth", "Hi Bartholomew"; seven
+# writers' sets), and a greeting alone or to a generic addressee ("Hiya", "Dear Practice")
+# names no one.
+SALUTATION = re.compile(r"(?:dear|annwyl|hi|hello|hiya|helo)\b[ \t]*,?[ \t]*|hiya$", re.I)
+# A title at a person's start is left out, as the shared README's spans and every writer's
+# leave it ("Mr ap Gruffydd" is marked "ap Gruffydd"; 45 findings in 20 sets carried one).
+LEADING_TITLE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?[ \t]+(?=\S)")
+SALUTED_ALONE = frozenset("practice surgery team all sir madam colleagues".split())
+
+
 def _trim(text: str, f: Finding) -> Finding:
     """Drop whitespace and trailing punctuation picked up at a finding's edges, and whatever
     ran on past a blank line or into the next line's field (twenty-fourth round); a web
@@ -426,6 +439,16 @@ def _trim(text: str, f: Finding) -> Finding:
             end -= 1
     if f.label == "PHONE" and text[start] == "(" and ")" not in text[start:end]:
         start += 1
+    if f.label in ("PERSON", "CARE_SETTING", "LOCATION"):
+        greeting = SALUTATION.match(text, start, end)
+        if greeting:  # "Dear Bicester Health Centre", "Annwyl Mr ap Iorwerth", a lone "Hiya"
+            start = greeting.end()
+            if not text[start:end].strip() or text[start:end].lower() in SALUTED_ALONE:
+                start = end
+    if f.label == "PERSON":
+        title = LEADING_TITLE.match(text, start, end)
+        if title and title.end() < end:  # "Mr D.K.", "Mrs Eirlys ap Iorwerth": the name only
+            start = title.end()
     if (start, end) == (f.start, f.end):
         return f
     return Finding(start, end, f.label, f.score, f.source)
