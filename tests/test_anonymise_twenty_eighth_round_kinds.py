@@ -354,3 +354,56 @@ def test_an_age_at_an_event_of_a_life_is_an_age(text, age):
 )
 def test_times_measures_and_addresses_after_an_event_are_no_age(text, value):
     assert covering_label(text, value) != "AGE"
+
+
+# An age after a name in a note's list or a table: a cell's gap, an arrow, a bar or "w/" after.
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("Name            Age  Town\nGwen Pritchard  68   Bala        carer", "68"),
+        ("- Tomasz Nowak 47 → waited six hours at the walk-in", "47"),
+        ("- Ruby 19 w/ her key worker, asked about the pill", "19"),
+    ],
+)
+def test_an_age_after_a_name_in_a_list_or_table_is_an_age(text, age):
+    assert covering_label(text, age) == "AGE"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Session - 4/5 - vol JR\n1) Mrs Allen said the bus is late", "1"),
+        ("Gwen Pritchard 68 Bala Road is the address.", "68"),
+    ],
+)
+def test_a_list_number_or_a_house_number_after_a_name_is_no_age(text, value):
+    assert covering_label(text, value) != "AGE"
+
+
+# Volunteers and typists by their initials.
+
+
+@pytest.mark.parametrize(
+    ("text", "initials"),
+    [
+        ("Drop-in, Ely library - 12/4 - vol KW\nThree carers came.", "KW"),
+        ("Home visit - vols DS/MK - 3/3\npt Mr Barrett", "MK"),
+        ("Site visit - vols TB AO'N\nMet the warden.", "AO'N"),
+        ("Seen in clinic by Dr Eze.\nTyped: LH", "LH"),
+    ],
+)
+def test_volunteers_and_typists_by_initials_are_people(text, initials):
+    assert covering_label(text, initials) == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("See vol 2 of the report; Vol IV is missing.", "IV"),
+        ("The vol GP list was sent round.", "GP"),
+    ],
+)
+def test_volumes_and_roles_after_vol_stay(text, value):
+    assert not flagged(text, value)

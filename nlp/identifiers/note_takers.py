@@ -39,7 +39,9 @@ FIELD_INITIALS = re.compile(r"(?P<who>[A-Z]{2,3})(?=$|[ \t]+[A-Z][a-z])")
 HEADER_INITIALS = frozenset("HB AM PM".split())
 STAFF_LABEL = re.compile(
     r"(?:^|(?<=[\n.;]))[ \t]*(?i:staff(?:[ \t]+member)?|worker|advocate|volunteer|"
-    r"call[ \t]+(?:taker|handler)|handler|note[ \t-]?taker|notes[ \t]+by|taken[ \t]+by)"
+    r"call[ \t]+(?:taker|handler)|handler|note[ \t-]?taker|notes[ \t]+by|taken[ \t]+by|"
+    # twenty-eighth round: a letter's typist and a dictation's ("Typed: LH", "Dictated by: RM")
+    r"typed(?:[ \t]+by)?|dictated(?:[ \t]+by)?)"
     r"[ \t]*[:–—-][ \t]*(?P<name>[A-Z][a-zà-ÿ'’-]+|[A-Z]{2,3})(?=[ \t]*(?:[.,;)\]]|$))",
     re.MULTILINE,
 )
@@ -116,6 +118,27 @@ WORKER_ROLES = frozenset(
 )
 
 
+# Twenty-eighth round: an outreach note's header names its volunteers by initials after "vol"
+# or "vols", with no colon ("Drop-in, Hyson Green - 19/6 - vol CW", "vols RT AO'C", "vols KB &
+# MJ", "vol P.T."); a volume's number ("vol 2") has no capitals.
+_ONE = r"(?:(?:[A-Z]\.){2,3}|[A-Z]{1,2}['’][A-Z]|[A-Z]{2,3})"
+VOLUNTEERS = re.compile(
+    rf"(?<![\w'’])(?i:vols?)\.?[ \t]+(?P<list>{_ONE}"
+    rf"(?:(?:[ \t]*(?:,|/|&|\+|and)[ \t]*|[ \t]+){_ONE})*)(?![\w'’])"
+)
+VOLUNTEERS = gated(VOLUNTEERS)
+ONE_VOLUNTEER = re.compile(_ONE)
+ROMAN = re.compile(r"[IVXLC]+")  # "Vol IV": a volume's number
+
+
+def volunteers(text: str) -> Iterator[Finding]:
+    """Each volunteer's initials after "vol" or "vols"."""
+    for m in VOLUNTEERS.finditer(text):
+        for one in ONE_VOLUNTEER.finditer(text, m.start("list"), m.end("list")):
+            if one.group() not in WORKER_ROLES and not ROMAN.fullmatch(one.group()):
+                yield Finding(one.start(), one.end(), "PERSON", 0.7, "note_taker")
+
+
 def staff_lists(text: str) -> Iterator[Finding]:
     """Each worker's initials in a list after a staff label: "Workers: DG, RH"."""
     for m in STAFF_LIST.finditer(text):
@@ -156,4 +179,5 @@ def note_takers(text: str, not_people: frozenset[str]) -> Iterator[Finding]:
         yield from header_initials(text, not_people)
     yield from staff_names(text, not_people)
     yield from staff_lists(text)
+    yield from volunteers(text)
     yield from signed_off(text, not_people)

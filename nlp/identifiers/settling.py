@@ -357,11 +357,16 @@ def _eponym_use(text: str, m: re.Match) -> bool:
     return m.group().lower() in EPONYMS and text[m.end() : m.end() + 2] in ("'s", "’s")
 
 
-# "Carly Bartlett (88)", "Ivo, 91, has", "Noor (14 months)".
+# "Carly Bartlett (88)", "Ivo, 91, has", "Noor (14 months)". Twenty-eighth round: a note's
+# list or a table puts the age after the name and then a cell's gap, an arrow, a bar or "w/"
+# ("Shirley Dawson  74   Towyn", "Goran Petrović 55 → lost his hearing aid", "re husb Terry 74
+# | cb no ...", "Daniel 28 w/ support worker"; v19, v25). A bare number after a name is looked
+# for on the name's own line: "vol GH\n1) Mrs Ahmed" numbers a list.
 AGE_AFTER_NAME = re.compile(
-    r"(?:\s*\(\s*(?=\d{1,3}\s*(?:months?|weeks?)?\s*\))|\s*,\s*|\s+|"
+    r"(?:\s*\(\s*(?=\d{1,3}\s*(?:months?|weeks?)?\s*\))|\s*,\s*|[ \t]+|"
     r"\s+(?:is|was|turned)\s+(?:now\s+|only\s+|just\s+)?)"
     r"(?P<n>\d{1,3})(?P<unit>\s*(?:months?|weeks?)(?=\s*\)))?(?=\s*\)|\s*,|\s*[—–;]|\s*:(?!\d)|\s+-\s|"
+    r"[ \t]{2,}(?=\S)|\t|[ \t]*(?:→|->|\|)|[ \t]+w/|"
     r"\s+(?:contacted|from|"
     r"who|and|has|had|was|is|said|told|shared|lives|lived)\b)"
 )
