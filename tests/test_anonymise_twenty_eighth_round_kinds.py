@@ -407,3 +407,28 @@ def test_volunteers_and_typists_by_initials_are_people(text, initials):
 )
 def test_volumes_and_roles_after_vol_stay(text, value):
     assert not flagged(text, value)
+
+
+# A hospital's gate (its signed ward area) said in words, or after the hospital and a slash.
+
+
+@pytest.mark.parametrize(
+    ("text", "gate"),
+    [
+        ("Mum went up to Gate thirty-two, one of the wards at the top.", "Gate thirty-two"),
+        ("Site/Ward: Pinderfields / Gate 41 | hearing aid lost on the ward", "Gate 41"),
+    ],
+)
+def test_a_hospital_gate_is_a_care_setting(text, gate):
+    assert covering_label(text, gate) == "CARE_SETTING"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The flight boards at Gate 45 and the gate closes at ten.",
+        "We parked by the gate, 45 minutes early for the match.",
+    ],
+)
+def test_other_gates_stay(text):
+    assert not any(label == "CARE_SETTING" for label, _ in _spans(text))
