@@ -110,19 +110,7 @@ BABY_IN_A_LIST = re.compile(
     re.I | re.M,
 )
 BABY_IN_A_LIST = gated(BABY_IN_A_LIST)
-# "diagnosed with Parkinson's at fifty-two", "referred to the team at 17 by the school nurse",
-# "went down the pit at fifteen.": an age as when something happened in a life. A word of such
-# an event comes first in the sentence, the age is past a clock's hours (13 or more: "went at
-# 3" is a time), and the sentence ends or goes on with a joining word after it (not "at 16
-# Castle Street", a reading's unit or a time's colon).
-AGE_AT_AN_EVENT = re.compile(
-    r"\b(?:diagnosed|left|leaving|started|married|died|passed[ \t]+away|retired|moved|joined|"
-    r"referred|went|began|lost|became|widowed|adopted|excluded|expelled|sectioned)\b"
-    rf"[^.!?\n]{{0,40}}?\bat[ \t]+{N}{AGE_UNIT_AFTER}"
-    r"(?=[ \t]*(?:[.!?,;)]|$)|[ \t]+(?:when|and|but|by|because|after|before|so|with|from|in)\b)",
-    re.I | re.M,
-)
-AGE_AT_AN_EVENT = gated(AGE_AT_AN_EVENT)
+# An age at an event of a life ("diagnosed at fifty-two") is nlp/identifiers/stated_ages.py's.
 
 
 # A baby's or child's age: "20 months old", "six weeks old", "3-month-old". Numbers in words
@@ -145,12 +133,11 @@ AGE_CORRECTED = re.compile(
 
 def ages(text: str) -> Iterator[Finding]:
     patterns = (*AGES, BABY_AGE) if BABY_AGE_HINT.search(text) else AGES
-    for pattern in (*patterns, BABY_IN_A_LIST, AGE_AT_AN_EVENT):
-        least = 13 if pattern is AGE_AT_AN_EVENT else 1
+    for pattern in (*patterns, BABY_IN_A_LIST):
         for m in pattern.finditer(text):
             n = as_int(m.group("n"))
             in_words = not m.group("n").isdigit()
-            if n is not None and least <= n <= 115 and not (in_words and n == 1):
+            if n is not None and 1 <= n <= 115 and not (in_words and n == 1):
                 # A baby's age keeps its unit: "20 months" says more than "20".
                 unit = BABY_UNIT.match(text, m.end("n"))
                 end = unit.end() if unit else m.end("n")

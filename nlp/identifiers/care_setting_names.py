@@ -118,7 +118,9 @@ def listed_care_settings(text: str) -> Iterator[Finding]:
             key = tuple(t[2] for t in tokens[i : i + size])
             if key in lst.names or (size == 1 and (stem,) in lst.names):
                 if size == 1 and (
-                    not _single_word_ok(text, tokens, i, common) or _ends_a_place(text, tokens, i)
+                    not _single_word_ok(text, tokens, i, common)
+                    or _ends_a_place(text, tokens, i)
+                    or _in_a_full_name(text, tokens, i)
                 ):
                     continue
                 matched = size
@@ -156,6 +158,41 @@ def _ends_a_place(text: str, tokens: list, i: int) -> bool:
         return True
     town = TOWN_AFTER.match(text, tokens[i][1])
     return town is not None and town.group(1).lower() in places
+
+
+# Words that open hospitals' names and are also given names in the lists ("Royal Papworth").
+HOSPITAL_OPENERS = frozenset(
+    "royal queen king princess prince lady general county city memorial university".split()
+)
+
+
+def _in_a_full_name(text: str, tokens: list, i: int) -> bool:
+    """A one-word hospital name inside a person's full name (twenty-eighth round): hospitals
+    are named after people, so "Reported by: Jade Singleton" has a surname and "As told to
+    Rosie Brennan" a first name, not Singleton Hospital or the Rosie. A capitalised known
+    first name just before the word, or the word a known first name with a capitalised known
+    surname just after, and no kind of care after it ("Jade Singleton Hospital" is one)."""
+    gaz = gazetteer()
+    written = text[tokens[i][0] : tokens[i][1]]
+    if not written[:1].isupper() or written.isupper():
+        return False
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    if after and after[2] in TRAILING:
+        return False
+    before = tokens[i - 1] if i else None
+    if before and text[before[1] : tokens[i][0]] == " ":
+        word = text[before[0] : before[1]]
+        if (
+            word.istitle()
+            and before[2] in gaz.first_names
+            and before[2] not in CARE_PREPOSITIONS
+            and before[2] not in HOSPITAL_OPENERS
+        ):
+            return True
+    if after and text[tokens[i][1] : after[0]] == " " and tokens[i][2] in gaz.first_names:
+        word = text[after[0] : after[1]]
+        return word.istitle() and after[2] in gaz.surnames and after[2] not in gaz.common_words
+    return False
 
 
 def _single_word_ok(text: str, tokens: list, i: int, common: frozenset[str]) -> bool:

@@ -85,6 +85,15 @@ def _form_field_verb(low: str, gaz) -> bool:
     return low.endswith(("ed", "en")) and low in gaz.english_words and low not in gaz.first_names
 
 
+def _form_field_word(low: str, gaz) -> bool:
+    """ "Allergies:", "Diagnoses:", "Finances:", "Caseload:": a form's field named by a word of
+    English that no name list holds (twenty-eighth round). The common-word check above misses
+    plurals and the words of care; a name that is also a word ("Hope:", "Rose:") is a name part
+    and stays a speaker, and so do short nicknames the long word list holds ("Daz:", "Tash:",
+    "Mair:"): a field's word has six letters or more."""
+    return len(low) >= 6 and low in gaz.english_words and not gaz.is_name_part(low)
+
+
 def _is_diary(speakers: set[str]) -> bool:
     """Two or more labels are days (or day initials such as "M", "T", "W", "Th"): the "turns"
     are a diary's days, so every day-like label is a day."""
@@ -127,7 +136,10 @@ def chat_speakers(text: str) -> Iterator[Finding]:
                 continue  # "To:", "Referrer:", "Caller:", "SW:"
             if low in NEVER_A_PERSON or _form_field_verb(low, gaz):
                 continue  # a case note's "Obs:", "Sibling:", "Discharged:", "Seen:"
-            if len(low) > 2 and low in gaz.common_words and low not in gaz.first_names:
+            if len(low) > 2 and (
+                (low in gaz.common_words and low not in gaz.first_names)
+                or _form_field_word(low, gaz)
+            ):
                 if not addressed_by_name(text, who):
                     continue
         yield from _labels(text, who, 0.75)

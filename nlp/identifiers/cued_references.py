@@ -37,7 +37,10 @@ STRONG_NOUNS = (
     r"ubrn\)?|"
     r"hosp\.?|"
     # A professional's registration: "GMC 4412097", "NMC PIN 84H2103W", "GPhC 2071445".
-    r"(?:gmc|nmc|gphc|hcpc|psni)(?:\s+(?:pin|reg(?:istration)?))?"
+    r"(?:gmc|nmc|gphc|hcpc|psni)(?:\s+(?:pin|reg(?:istration)?))?|"
+    # Twenty-eighth round: an organisation's NHS code, which names one practice or pharmacy
+    # ("Practice code: B83627", "ODS code: FQ731"; two writers' sets).
+    r"ods(?:\s+code)?|(?:practice|pharmacy|org(?:anisation)?)\s+code"
 )
 # Ordinary nouns that only name an identifier with "number", "no", "ID" or "ref" after them.
 WEAK_NOUNS = (

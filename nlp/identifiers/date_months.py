@@ -8,6 +8,12 @@ besides). A month is in a date when a day number stands just before it or a day 
 year just after it, or a word that takes a time ("admitted in Jan"); anywhere else ("Jan
 rang", "a text from Jan", "On 4 May Jan came") the word is left to the name rules. A care
 home's "MAR chart" (the drug chart) is no person either.
+
+Twenty-eighth round: Welsh and bilingual letters and notes date in Welsh ("17 Mehefin / June
+2024", "ym mis Mai", "ers mis Medi", "Dydd Mawrth / Tuesday"), and the months and days, in no
+English list, were taken for people in five writers' sets. A Welsh month after "mis" (month),
+or with a day number or a year beside it, and a weekday after "Dydd" (day) are in a date;
+"Mai" and "Medi" are also given names and stay names elsewhere ("Mai rang").
 """
 
 from __future__ import annotations
@@ -27,6 +33,13 @@ DAY_BEFORE = re.compile(
     r"\b(?:in|since|until|till|during|early|late|mid|last|next))[ \t]+$",
     re.I,
 )
+WELSH_MONTHS = frozenset(
+    """ionawr chwefror mawrth ebrill mai mehefin gorffennaf awst medi hydref tachwedd
+    rhagfyr""".split()
+)
+WELSH_DAYS = frozenset("llun mawrth mercher iau gwener sadwrn sul".split())
+WELSH_MONTH_BEFORE = re.compile(r"\b(?:mis|fis)[ \t]+$", re.I)
+WELSH_DAY = re.compile(r"(?:[Dd]ydd|DYDD)[ \t]+(?P<day>\w+)")
 NOT_A_DATE_AFTER = re.compile(r"['’]s\b|[ \t]*:")  # "in Jan's flat", a diary's "Jan:" heading
 # A drug chart ("the MAR chart", "MAR sheets"): the Medication Administration Record.
 MAR_CHART = re.compile(r"[ \t]+(?:charts?|sheets?|records?)\b", re.I)
@@ -41,7 +54,11 @@ DAY_OR_YEAR_AFTER = re.compile(
 def in_a_date(text: str, f: Finding) -> bool:
     """Whether the person or place `f` is a month with a day number or a year beside it."""
     value = text[f.start : f.end]
-    if f.label not in ("PERSON", "LOCATION") or value.rstrip(".").lower() not in MONTHS:
+    if f.label not in ("PERSON", "LOCATION"):
+        return False
+    if _welsh_date(text, f, value):
+        return True
+    if value.rstrip(".").lower() not in MONTHS:
         return False
     if value == "MAR" and MAR_CHART.match(text, f.end):
         return True
@@ -50,6 +67,23 @@ def in_a_date(text: str, f: Finding) -> bool:
     return bool(
         DAY_BEFORE.search(text[max(0, f.start - 10) : f.start])
         and not NOT_A_DATE_AFTER.match(text, f.end)
+    )
+
+
+def _welsh_date(text: str, f: Finding, value: str) -> bool:
+    """A Welsh weekday after "Dydd", or a Welsh month after "mis" or beside a day or a year."""
+    day = WELSH_DAY.fullmatch(value)
+    if day:
+        return day.group("day").lower() in WELSH_DAYS
+    before = text[max(0, f.start - 10) : f.start]
+    if value.lower() in WELSH_DAYS and re.search(r"\b[Dd]ydd[ \t]+$", before):
+        return True
+    if value.lower() not in WELSH_MONTHS:
+        return False
+    return bool(
+        WELSH_MONTH_BEFORE.search(before)
+        or DAY_OR_YEAR_AFTER.match(text, f.end)
+        or re.search(r"(?<![\d.:/,£$-])[0-3]?\d[ \t]+$", before)
     )
 
 

@@ -32,6 +32,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from nlp.identifiers.findings import Finding
 from nlp.identifiers.name_gazetteer import COUNTRIES, gazetteer
+from nlp.identifiers.number_words import UNDER_100
 from nlp.identifiers.prefilter import gated
 
 CARE_NEAR = re.compile(
@@ -47,9 +48,13 @@ NEAR_CHARS = 120
 NOT_HOSPITAL = frozenset("MRI UTI BMI PPI TCI AKI ABI TBI RTI SSI HAI ICH SAH PPH BPH".split())
 
 # "Gate 31", "Level 6B", "Floor 4", "Pod 2A" after a word that places someone there.
+# Twenty-eighth round: a gate said in words ("up to Gate forty-four, one of the wards"; v14) and a
+# gate after its hospital and a slash or a comma ("Pinderfields / Gate 45"; v31).
 SIGNED_AREA = re.compile(
-    r"(?<![\w])(?:on|onto|to|off|from|at|in|up\s+to|down\s+to)\s+(?:the\s+)?"
-    r"(?P<unit>(?-i:Gate|Level|Floor|GATE|LEVEL)\s+\d{1,2}[A-Za-z]?)(?![\w])",
+    r"(?:(?<![\w])(?:on|onto|to|off|from|at|in|up\s+to|down\s+to)\s+(?:the\s+)?|"
+    r"(?<=[\w)])[ \t]*[/,][ \t]*(?=(?-i:Gate)))"
+    r"(?P<unit>(?-i:Gate|Level|Floor|GATE|LEVEL)\s+\d{1,2}[A-Za-z]?|"
+    rf"(?-i:Gate)\s+{UNDER_100})(?![\w-])",
     re.IGNORECASE,
 )
 SPECIALTIES = (

@@ -66,7 +66,9 @@ _WHO = (
     r"grandson|granddaughter|grandmother|grandfather|nan|gran|uncle|aunt|niece|nephew|cousin|"
     r"neighbour|friend|carer|boyfriend|girlfriend|stepfather|stepmother|stepdad|stepmum|"
     r"coordinator|co-ordinator|worker|manager|nurse|keyworker|advocate|officer|therapist|"
-    r"practitioner|consultant|psychiatrist|psychologist|visitor|lead|chair|clinician"
+    r"practitioner|consultant|psychiatrist|psychologist|visitor|lead|chair|clinician|"
+    # Twenty-eighth round: the helpers who write up notes ("Notes by volunteer (JP)").
+    r"volunteer|befriender"
 )
 AFTER_WHO = re.compile(
     rf"\b(?i:{_WHO})(?:['’]s)?[ \t]*(?:\([ \t]*(?P<bracketed>{_INITIALS})[ \t]*\)"
@@ -102,6 +104,15 @@ INITIALS_THEN_NAME = re.compile(
 )
 INITIALS_THEN_NAME = gated(INITIALS_THEN_NAME)
 
+# Twenty-eighth round: a log's entry signed with the worker's initials in brackets after its
+# date or time ("Next call: 19/03 (GW).", "rang back 14:20 (KM)"); a time zone or a part of
+# the day there ("19:00 (BST)", "(AM)") is no one.
+DATED_INITIALS = re.compile(
+    r"(?<![\w/.:])(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|\d{1,2}[:.]\d{2}(?:[ \t]?[ap]m)?)"
+    rf"[ \t]*\([ \t]*(?P<who>{_INITIALS})[ \t]*\)"
+)
+DATED_INITIALS = gated(DATED_INITIALS)
+TIME_ZONES = frozenset("BST GMT UTC CET CEST EST IST".split())
 # The person a safeguarding note is about, by a label and initials, dotted or not: "Child:
 # J.O., aged 4", "YP: KT", "Mother: R.A.".
 SUBJECT_LABEL = re.compile(
@@ -179,6 +190,9 @@ def minute_initials(text: str) -> Iterator[Finding]:
             yield Finding(m.start("who"), m.end("who"), "PERSON", 0.7, "minutes")
     for m in AFTER_WHO.finditer(text):
         yield from _each(text, m, "bracketed" if m.group("bracketed") else "named")
+    for m in DATED_INITIALS.finditer(text):
+        if m.group("who") not in TIME_ZONES:
+            yield from _each(text, m, "who")
     for m in BEFORE_ROLE.finditer(text):
         yield from _each(text, m, "who")
     for m in NAME_THEN_INITIALS.finditer(text):

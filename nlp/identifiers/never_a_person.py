@@ -21,6 +21,10 @@ so a country marked as a place by another rule stays marked.
 
 from __future__ import annotations
 
+import re
+
+from nlp.identifiers.findings import Finding
+
 COUNTRIES_ABROAD = frozenset(
     """afghanistan albania algeria andorra angola argentina armenia austria azerbaijan bahamas
     bahrain barbados belarus belgium belize benin bhutan bolivia bosnia botswana brazil brunei
@@ -52,3 +56,50 @@ CASE_NOTE_WORDS = frozenset(
     pt pts resp wk wks hrs mths yrs approx incl""".split()
 )
 NEVER_A_PERSON = COUNTRIES_ABROAD | PEOPLES | CASE_NOTE_WORDS
+
+
+# Twenty-eighth round: a guessed person that is the name of an organisation. Letters and
+# referrals name the councils, charities and firms they deal with ("Devon County Council",
+# "Wrexham County Borough Council", "the Wai Yin Society", "Hartley Dunmore LLP", "the Clare
+# Project"), and a guess from capitals, the name lists or a role before it takes their first
+# words for a person, and a letter signed off by a firm ("Yours faithfully, Hartley Dunmore
+# LLP") a person too. Writers leave organisations unmarked. The words here name nothing else;
+# "Hub" and "Partnership" are left out, since a GP partnership or a recovery hub is a care
+# setting that a person's guess may be the only finding over.
+ORGANISATION_WORD = r"(?:Council|LLP|Ltd|Limited|Society|Association|Solicitors|Project)"
+_COUNCIL_KIND = r"(?:County|Borough|City|District|Metropolitan)"
+ORGANISATION_AFTER = re.compile(rf"(?:[ \t]+{_COUNCIL_KIND})*[ \t]+{ORGANISATION_WORD}\b")
+ORGANISATION_END = re.compile(rf"(?:^|[ \t]){ORGANISATION_WORD}$|^(?:{_COUNCIL_KIND}[ \t]*)+$")
+GUESSING_SOURCES = frozenset(("capitals", "ner", "name_gazetteer", "role_cue", "sign_off"))
+
+
+def organisation_guess(text: str, f: Finding) -> bool:
+    """A person guessed over an organisation's name: the guess ends with an organisation's
+    word, or one follows it ("Devon County| Council"), or it is only a council's kind
+    ("Borough")."""
+    if f.label != "PERSON" or f.source not in GUESSING_SOURCES:
+        return False
+    span = text[f.start : f.end]
+    return bool(ORGANISATION_END.search(span) or ORGANISATION_AFTER.match(text, f.end))
+
+
+_PLACE_IN_ORGANISATION = re.compile(rf"(?:[ \t]+{_COUNCIL_KIND})*[ \t]+{ORGANISATION_WORD}$")
+
+
+def without_organisation_guesses(text: str, found: list[Finding]) -> list[Finding]:
+    """`found` without the people guessed over organisations' names; the model's place over a
+    whole council's name keeps only the place ("Swindon| Borough Council"), and its place
+    that is only a council's kind ("Borough") goes."""
+    kept = []
+    for f in found:
+        if organisation_guess(text, f):
+            continue
+        if f.label == "LOCATION" and f.source == "ner":
+            span = text[f.start : f.end]
+            if re.fullmatch(rf"(?:{_COUNCIL_KIND}[ \t]*)+", span):
+                continue
+            cut = _PLACE_IN_ORGANISATION.search(span)
+            if cut and cut.start() > 0:
+                f = Finding(f.start, f.start + cut.start(), f.label, f.score, f.source)
+        kept.append(f)
+    return kept

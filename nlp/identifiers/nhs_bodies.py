@@ -69,7 +69,8 @@ NOT_A_PLACE_BEFORE = "".join(
 )
 NAMED_BODY = re.compile(
     rf"(?<![\w'’-])(?:(?:Bwrdd[ \t]+Iechyd[ \t]+(?:Prifysgol[ \t]+)?)?{REGION}[ \t]+{BODY_KIND}"
-    rf"|NHS[ \t]+(?:{SCOTTISH_BOARDS})|{NOT_A_PLACE_BEFORE}(?:{WELSH_BOARDS}))(?![\w'’-])"
+    rf"|NHS[ \t]+(?:{SCOTTISH_BOARDS})"
+    rf"|{NOT_A_PLACE_BEFORE}(?:{WELSH_BOARDS}))(?![\w'’-])"
 )
 NEEDLES = (
     "NHS",
@@ -79,6 +80,7 @@ NEEDLES = (
     "CCG",
     "HSC",
     "Integrated",
+    "Partnership",  # twenty-eighth round: "Fife Health and Social Care Partnership" was missed
     "Betsi",
     "Hywel",
     "Aneurin",

@@ -164,6 +164,15 @@ NAME_AGE_SEX = re.compile(
     rf"(?<![\w'’]){NOT_BEFORE_AGE}(?-i:[A-Z][\w'’-]+),\s*(?P<n>\d{{1,3}})\s?(?-i:[MF])"
     r"(?=\s*(?:[,.;:)–—]|-\s|$))"  # a note's punctuation next, not "Leeds, 2M people"
 )
+# Twenty-eighth round: a handover sheet's bed line puts the age and sex straight after the name,
+# glued and with no comma ("Bed 3 – Agnes PRIOR 88F  bloods due", "Mr Okafor 61M\tnil by
+# mouth"). Glued figures and letter, then a cell's gap (two spaces, a tab), a line's end or a
+# note's punctuation; "Leeds 2M people", "Room 7F, Holland House", "flat 3F2" stay.
+NAME_AGE_SEX_GLUED = re.compile(
+    rf"(?<![\w'’]){NOT_BEFORE_AGE}(?-i:[A-Z][\w'’-]+)[ \t](?P<n>\d{{1,3}})(?-i:[MF])"
+    r"(?=[ \t]{2,}|\t|[ \t]*(?:[,;:)–—]|\n|$))"
+)
+NAME_AGE_SEX_GLUED = gated(NAME_AGE_SEX_GLUED)
 # "(F, 79)", "(72M)", "(M 58)", "(81 F)": sex and age alone in brackets; "M/66", "66/F" anywhere.
 BRACKET_AGE_SEX = re.compile(
     r"\(\s*(?:(?P<n>\d{1,3})\s?(?-i:[MF])|(?-i:[MF])\s*[,/]?\s*(?P<n2>\d{1,3}))\s*[),;]"
@@ -174,8 +183,26 @@ SLASH_AGE_SEX = re.compile(
 SLASH_AGE_SEX = gated(SLASH_AGE_SEX)
 
 
+# Twenty-eighth round: a form gives the age in brackets right after the date of birth ("DOB:
+# 02/02/1944 (80y)", "Date of birth 3 May 1950 (74 yrs)"), marked by two writers and missed.
+# A measure or a count in the brackets ("(80 kg)", "(2 weeks)") is no age.
+AGE_AFTER_BIRTH_DATE = re.compile(
+    r"\b(?:dob|d\.o\.b\.?|date[ \t]+of[ \t]+birth|born)\b[ \t]*[:.-]?[ \t]*"
+    rf"(?:{NUMERIC_DATE}|{WORD_DATE})[ \t]*\([ \t]*(?:aged?[ \t]*)?(?P<n>\d{{1,3}})[ \t]*"
+    r"(?:y|yo|y/o|yrs?|years?(?:[ \t]+old)?)?[ \t]*\)",
+    I,
+)
+AGE_AFTER_BIRTH_DATE = gated(AGE_AFTER_BIRTH_DATE)
+
+
 def shorthand_ages(text: str) -> Iterator[Finding]:
-    for pattern in (NAME_AGE_SEX, BRACKET_AGE_SEX, SLASH_AGE_SEX):
+    for pattern in (
+        NAME_AGE_SEX,
+        NAME_AGE_SEX_GLUED,
+        BRACKET_AGE_SEX,
+        SLASH_AGE_SEX,
+        AGE_AFTER_BIRTH_DATE,
+    ):
         for m in pattern.finditer(text):
             key = "n" if m.group("n") else "n2"
             if 0 < int(m.group(key)) <= 115:

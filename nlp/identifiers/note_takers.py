@@ -39,7 +39,9 @@ FIELD_INITIALS = re.compile(r"(?P<who>[A-Z]{2,3})(?=$|[ \t]+[A-Z][a-z])")
 HEADER_INITIALS = frozenset("HB AM PM".split())
 STAFF_LABEL = re.compile(
     r"(?:^|(?<=[\n.;]))[ \t]*(?i:staff(?:[ \t]+member)?|worker|advocate|volunteer|"
-    r"call[ \t]+(?:taker|handler)|handler|note[ \t-]?taker|notes[ \t]+by|taken[ \t]+by)"
+    r"call[ \t]+(?:taker|handler)|handler|note[ \t-]?taker|notes[ \t]+by|taken[ \t]+by|"
+    # twenty-eighth round: a letter's typist and a dictation's ("Typed: LH", "Dictated by: RM")
+    r"typed(?:[ \t]+by)?|dictated(?:[ \t]+by)?)"
     r"[ \t]*[:–—-][ \t]*(?P<name>[A-Z][a-zà-ÿ'’-]+|[A-Z]{2,3})(?=[ \t]*(?:[.,;)\]]|$))",
     re.MULTILINE,
 )
@@ -116,6 +118,27 @@ WORKER_ROLES = frozenset(
 )
 
 
+# Twenty-eighth round: an outreach note's header names its volunteers by initials after "vol"
+# or "vols", with no colon ("Drop-in, Hyson Green - 19/6 - vol CW", "vols RT AO'C", "vols KB &
+# MJ", "vol P.T."); a volume's number ("vol 2") has no capitals.
+_ONE = r"(?:(?:[A-Z]\.){2,3}|[A-Z]{1,2}['’][A-Z]|[A-Z]{2,3})"
+VOLUNTEERS = re.compile(
+    rf"(?<![\w'’])(?i:vols?)\.?[ \t]+(?P<list>{_ONE}"
+    rf"(?:(?:[ \t]*(?:,|/|&|\+|and)[ \t]*|[ \t]+){_ONE})*)(?![\w'’])"
+)
+VOLUNTEERS = gated(VOLUNTEERS)
+ONE_VOLUNTEER = re.compile(_ONE)
+ROMAN = re.compile(r"[IVXLC]+")  # "Vol IV": a volume's number
+
+
+def volunteers(text: str) -> Iterator[Finding]:
+    """Each volunteer's initials after "vol" or "vols"."""
+    for m in VOLUNTEERS.finditer(text):
+        for one in ONE_VOLUNTEER.finditer(text, m.start("list"), m.end("list")):
+            if one.group() not in WORKER_ROLES and not ROMAN.fullmatch(one.group()):
+                yield Finding(one.start(), one.end(), "PERSON", 0.7, "note_taker")
+
+
 def staff_lists(text: str) -> Iterator[Finding]:
     """Each worker's initials in a list after a staff label: "Workers: DG, RH"."""
     for m in STAFF_LIST.finditer(text):
@@ -124,10 +147,37 @@ def staff_lists(text: str) -> Iterator[Finding]:
                 yield Finding(one.start(), one.end(), "PERSON", 0.7, "note_taker")
 
 
+# Twenty-eighth round: a case note or a visit record signed off by its writer's initials as its
+# last word, after the last sentence's full stop or on a line of their own ("... Next visit in
+# two weeks. KD", "... to flag.\nAM"). The note's end is the slot: a text whose last word is an
+# acronym ("... referred to the CMHT") has no full stop before it, the acronyms of care
+# ("... Seen by GP."; "Plan agreed. MDT") stay, and so does a form typed in capitals, where
+# every answer is a short word in capitals ("SMOKER? NO. CARER? NO").
+SIGNED_OFF = re.compile(
+    r"(?:[.!)][ \t]+|[.!)]?[ \t]*\n[ \t]*)(?P<who>[A-Z]{2,3})[ \t]*\.?[ \t\n]*\Z"
+)
+
+
+def signed_off(text: str, not_people: frozenset[str]) -> Iterator[Finding]:
+    """Initials alone as a note's last word, after a sentence or on their own line."""
+    m = SIGNED_OFF.search(text[-40:])
+    if m is None:
+        return
+    who = m.group("who")
+    if who in not_people or who in WORKER_ROLES or set(who) == {"X"}:
+        return  # "Love to you all. XX": kisses, not initials
+    at = len(text) - len(text[-40:]) + m.start("who")
+    if _shouting(text[max(0, at - 80) : at]):
+        return  # a form typed in capitals ending "SMOKER? NO." or "... NO": an answer
+    yield Finding(at, at + len(who), "PERSON", 0.7, "note_taker")
+
+
 def note_takers(text: str, not_people: frozenset[str]) -> Iterator[Finding]:
     """The note's writer: initials in its header, or a name or initials after a staff label,
-    or the workers listed by initials after one."""
+    or the workers listed by initials after one, or initials signing the note off."""
     if " - " in text or " – " in text or " — " in text or " | " in text:
         yield from header_initials(text, not_people)
     yield from staff_names(text, not_people)
     yield from staff_lists(text)
+    yield from volunteers(text)
+    yield from signed_off(text, not_people)

@@ -19,7 +19,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from nlp.identifiers.ages import AGE_UNIT_AFTER, N
 from nlp.identifiers.findings import Finding
+from nlp.identifiers.number_words import as_int
 from nlp.identifiers.prefilter import gated
 
 # "<name>, is 14 months", "<name> who is nearly 2", "<name> was 19 when ...".
@@ -31,7 +33,15 @@ STATED_AGE = re.compile(
     r"(?![ \t]+(?:pregnant|gone|late|behind|overdue|post|into|sober|clean|early|ago|on|of))"
     r"|(?=[ \t]*(?:[.!?;)]|,[ \t]|[—–]|[ \t]-[ \t]|\n|$|[ \t]+(?:and|but|now|when|so)\b)))"
 )
-# A turning point of a life, then "at <age>" within the same clause.
+# An age at a turning point of a life, in one rule (twenty-eighth round: the twenty-sixth
+# round's AGE_AT_AN_EVENT in ages.py and this module's EVENT_AGE found the same kind with two
+# word lists and two scores, and are merged here). A word of the event comes first in the
+# clause, then "at <age>", in figures or in words, within 40 characters: "took ill-health
+# retirement at 38", "widowed at 41", "diagnosed with Parkinson's at fifty-two", "went down the
+# pit at fifteen." The events of a life alone (LIFE_EVENT) may be followed by anything but a
+# time or a measure; words that also tell of the day's doings (TURN: "went", "left", "moved",
+# "started", "lost") need the clause to end or go on with a joining word after the age
+# ("went at 3" is a time, "moved at 16 Castle Street" an address).
 LIFE_EVENT = (
     r"retire(?:d|ment)|diagnos(?:ed|is)|widowed|died|passed[ \t]+away|married|divorced|"
     r"made[ \t]+redundant|left[ \t]+(?:school|home)|(?:had|suffered)[ \t]+(?:a|her|his|my)[ \t]+"
@@ -40,12 +50,22 @@ LIFE_EVENT = (
     r"emigrated|came[ \t]+(?:here|over|to[ \t]+the[ \t]+uk)|adopted|fostered|transitioned|"
     r"started[ \t]+(?:school|work|dialysis|chemo)"
 )
+TURN = (
+    r"left|leaving|started|moved|joined|referred|went|began|lost|became|excluded|expelled|"
+    r"sectioned"
+)
 EVENT_AGE = re.compile(
-    rf"(?i)\b(?:{LIFE_EVENT})\b[^.!?\n]{{0,30}}?\bat[ \t]+(?:the[ \t]+age[ \t]+of[ \t]+)?"
-    r"(?:(?:just|only|nearly|almost)[ \t]+)?(?P<n>\d{1,3})(?![\d:.,/]\d|[\d%£$])"
-    r"(?P<unit>[ \t]+(?:years?|months?)[ \t]+old)?"
+    rf"(?i)\b(?:(?P<event>{LIFE_EVENT})|(?P<turn>{TURN}))\b[^.!?\n]{{0,40}}?\bat[ \t]+"
+    r"(?:the[ \t]+age[ \t]+of[ \t]+)?(?:(?:just|only|nearly|almost)[ \t]+)?"
+    rf"{N}(?![\w£$-]|[.,:/]\d)"
+    rf"(?:(?P<unit>[ \t]+(?:years?|months?)[ \t]+old)|{AGE_UNIT_AFTER})"
 )
 EVENT_AGE = gated(EVENT_AGE)  # run over whole texts: see prefilter.py
+# After a TURN's age: the clause ends, or goes on with a joining word.
+CLAUSE_GOES_ON = re.compile(
+    r"(?=[ \t]*(?:[.!?,;)]|$)|[ \t]+(?:when|and|but|by|because|after|before|so|with|from|in)\b)",
+    re.I | re.M,
+)
 # After the number: a time, a measure or a place's number, never an age.
 NOT_AN_AGE_AFTER = re.compile(
     r"[ \t]*(?i:weeks?|months?|days?|hours?|hrs?|mins?|minutes?|seconds?|o['’]?clock|"
@@ -65,10 +85,15 @@ def stated_ages(text: str, findings: Iterable[Finding]) -> Iterator[Finding]:
 
 
 def life_event_ages(text: str) -> Iterator[Finding]:
-    """The number in "ill-health retirement at 38", "widowed at 41"."""
+    """The number in "ill-health retirement at 38", "widowed at 41", "went down the pit at
+    fifteen." (13 or more, past a clock's hours, unless "years old" or "months old" follows)."""
     for m in EVENT_AGE.finditer(text):
-        n = int(m.group("n"))
-        if not m.group("unit"):
-            if n < 13 or n > 110 or NOT_AN_AGE_AFTER.match(text, m.end("n")):
+        n = as_int(m.group("n"))
+        if n is None or n > 115 or (n < 13 and not m.group("unit")):
+            continue
+        if m.group("turn"):
+            if not CLAUSE_GOES_ON.match(text, m.end("n")):
                 continue
-        yield Finding(m.start("n"), m.end("n"), "AGE", 0.75, "event_age")
+        elif not m.group("unit") and NOT_AN_AGE_AFTER.match(text, m.end("n")):
+            continue
+        yield Finding(m.start("n"), m.end("n"), "AGE", 0.85, "event_age")

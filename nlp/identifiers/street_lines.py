@@ -47,9 +47,12 @@ FLOOR_FLAT = (
     r"(?:(?:lower[ \t]+)?ground|first|second|third|top|upper|basement|garden|attic)"
     r"(?:[ \t-]+floor)?[ \t]+flat[ \t]*,?[ \t]+"
 )
+# Twenty-eighth round: Edinburgh writes a tenement flat by floor and door ("3F2, 19 Leith Walk",
+# "flat 2F1"; "GF1", "PF3" for the ground and principal floors), as Glasgow writes "3/2".
+TENEMENT = r"\d{1,2}/\d{1,2}|(?:\d{1,2}|g|p)f\d{1,2}"
 FLAT_PREFIX = (
-    r"(?:(?:flat|apartment|apt\.?|unit|room)\s*(?:\d{1,4}[a-z]?|\d{1,2}/\d{1,2}|[a-z](?![\w'’]))"
-    rf"\s*,?\s+|\d{{1,2}}/\d{{1,2}}\s*(?:,\s*|\s+)(?=\d)|c/o\s+|{FLOOR_FLAT})"
+    rf"(?:(?:flat|apartment|apt\.?|unit|room)\s*(?:{TENEMENT}|\d{{1,4}}[a-z]?|[a-z](?![\w'’]))"
+    rf"\s*,?\s+|(?:{TENEMENT})\s*(?:,\s*|\s+)(?=\d)|c/o\s+|{FLOOR_FLAT})"
 )
 STREET_DIRECTION = r"\s+(?-i:North|South|East|West|Upper|Lower)(?![\w'’-]|\s+[A-Z])"
 # A house number, or a range of them for a building on two or more plots ("27-29 Westgate
@@ -70,7 +73,9 @@ HOUSE_NUMBER_ONLY = re.compile(
     I,
 )
 # A flat, or a traveller site's pitch or a mooring's berth by its number ("it's Pitch 9").
-FLAT_ONLY = re.compile(r"(?<![\w])(?:flat|apartment|apt\.?|pitch|berth)\s*\d{1,4}[a-z]?\b", I)
+FLAT_ONLY = re.compile(
+    rf"(?<![\w])(?:flat|apartment|apt\.?|pitch|berth)\s*(?:{TENEMENT}|\d{{1,4}}[a-z]?)\b", I
+)
 FLAT_ONLY = gated(FLAT_ONLY)
 # "Number 8, The Paddocks", "no. 3 The Limes": a house number said as a number, then a named
 # close or row that carries no street suffix but its capitals and "The".
@@ -187,9 +192,22 @@ BLOCK_CUE = re.compile(r"(?:^|\s)(?:to|at|is|address|from|on|in)\s*:?\s+(?P<rest
 _STREET_OR_HOUSE = re.compile(rf"\b(?:{STREET_SUFFIX}|{HOUSE_WORDS})\b", I)
 
 
+# Twenty-eighth round: a letter's caption above the addressee ("PRIVATE AND CONFIDENTIAL",
+# "Strictly Private", "By email only", "Official - Sensitive") ends the block: it says how the
+# letter is to be handled, not where anyone lives.
+LETTER_CAPTION = re.compile(
+    r"(?:(?:strictly[ \t]+)?(?:private|personal|confidential)"
+    r"(?:[ \t]+(?:and|&)[ \t]+(?:confidential|private|personal))?(?:[ \t]+to[ \t]+addressee)?"
+    r"|urgent|addressee[ \t]+only|without[ \t]+prejudice|by[ \t]+(?:e-?mail|hand|post)"
+    r"(?:[ \t]+only)?|official(?:[ \t]*[-–][ \t]*sensitive)?)[ \t]*[.:]?",
+    I,
+)
+
+
 def _block_part(part: str) -> bool:
-    """An address part, not a closing word ("Thanks", "Kind Regards") on a line of its own."""
-    if not BLOCK_PART.fullmatch(part):
+    """An address part, not a closing word ("Thanks", "Kind Regards") on a line of its own,
+    nor a letter's caption."""
+    if not BLOCK_PART.fullmatch(part) or LETTER_CAPTION.fullmatch(part):
         return False
     gaz = gazetteer()
     words = [w.lower() for w in re.findall(r"[^\W\d_]+", part)]

@@ -259,6 +259,9 @@ def _department_after_role(v: View, i: int, gaz: Gazetteer) -> bool:
 ABSTRACT_ENDINGS = (
     "ness", "acy", "ifery", "istry", "ology", "ics", "tion", "sion", "ment", "ism", "ship",
     "hood",
+    # Twenty-eighth round: qualities and treatments ("Negligence", "Locality", "Chemotherapy",
+    # "Urosepsis"); names so ending ("Florence", "Felicity") are name parts and stay.
+    "ence", "ance", "ity", "therapy", "itis", "osis",
 )  # fmt: skip
 
 
