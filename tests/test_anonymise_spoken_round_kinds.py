@@ -331,3 +331,52 @@ def test_ward_words_that_are_no_ward_code_stay(text):
 def test_a_bare_address_on_a_reserved_domain_is_a_url():
     text = "Chat opened from carersline.example/webchat at 19:04"
     assert covering_label(text, "carersline.example/webchat") == "URL"
+
+
+# Who took the call, in a log's field; an age in words answering after a name; a date of birth
+# right after an age whose year fits it.
+
+
+def test_the_call_taker_in_a_log_field_is_a_person():
+    text = "Date: 04/05   Time: 14:10   Call taker: Oluwatobi\nCaller: son of patient"
+    assert covering_label(text, "Oluwatobi") == "PERSON"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["HANDLER: Sorry\nCALLER: it's fine", "LISTENER: Okay, go on.", "Handler: Can you hold?"],
+)
+def test_a_handlers_first_word_of_speech_is_no_name(text):
+    assert not any(f.label == "PERSON" for f in detect(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("INT: Who is the patient? P: My son. Tomasz. Twelve.", "Twelve"),
+        ("INT: Her name? P: Grace Mensah, seventy-three years.", "seventy-three"),
+    ],
+)
+def test_an_age_in_words_after_a_name_is_an_age(text, age):
+    assert covering_label(text, age) == "AGE"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("I saw Tomasz. Two days later he rang.", "Two"),
+        ("Spell it? O-W-E-N. Four, Glyn Road.", "Four"),
+    ],
+)
+def test_a_number_after_a_name_that_goes_on_is_no_age(text, value):
+    assert covering_label(text, value) != "AGE"
+
+
+def test_a_date_right_after_an_age_whose_year_fits_is_a_date_of_birth():
+    text = "mum is 79, 14/6/46, lives alone"
+    assert covering_label(text, "14/6/46") == "DATE_OF_BIRTH"
+
+
+def test_a_date_after_an_age_whose_year_does_not_fit_is_an_event():
+    text = "she was 40, 3/4/2019 was when it happened"
+    assert covering_label(text, "3/4/2019") != "DATE_OF_BIRTH"

@@ -14,7 +14,9 @@ what tells these pieces from counts and times. Taken only when
 - a name misheard or mistyped, then put right ("nan hughes sorry ann hughes", "dev an and
   sorry dev anand"): the words before "sorry" or "I mean" whose letters are nearly those of the
   name found right after;
-- an age said again at once, in words or figures ("he is six. Six years", "ninety 90");
+- an age said again at once, in words or figures ("he is six. Six years", "ninety 90"); an age
+  in words as the answer after a name ("Zainab. Fifteen.", "Ana Silva, forty-one years."); a
+  date right after an age whose year fits it ("hes 82, 1/12/42"): the date of birth;
 - three capitals spelt with hyphens begin a word of a name found in the text, or two spell one
   whole ("A-P" for the "ap" of "Gwilym ap Dafydd"); four or more are name_shapes.spelled_out's.
 """
@@ -64,6 +66,8 @@ def read_backs(text: str, found: list[Finding]) -> list[Finding]:
     extra += _names_before_spellings(text, found + extra)
     extra += _misheard_names(text, found + extra)
     extra += _ages_said_again(text, found + extra)
+    extra += _worded_ages_after_names(text, found + extra)
+    extra += _birth_dates_after_ages(text, found + extra)
     return extra
 
 
@@ -297,3 +301,58 @@ def _number(said: str) -> int | None:
     if said.isdigit():
         return int(said)
     return value(said)
+
+
+# "Zainab. Fifteen.", "Ana Silva, forty-one years.": a name then an age in words, alone as the
+# answer (the figures' form is settling._ages_after_names'). "Jo. Two days later" goes on, and
+# "Four, Maes Road" is a house number.
+_WORDED_AGE_AFTER = re.compile(
+    r"[ \t]*[.,][ \t]+(?P<n>[A-Za-z]+(?:[ -][a-z]+)?)"
+    r"(?=[ \t]*(?:[.!?;\n]|$|,(?![ \t]*[A-Z])|years?[ \t]*(?:old)?[ \t]*[.,!?;\n]))"
+)
+
+
+def _worded_ages_after_names(text: str, found: list[Finding]) -> list[Finding]:
+    extra = []
+    for f in found:
+        if f.label != "PERSON" or _SPELLING.fullmatch(text[f.start : f.end]):
+            continue  # after a spelling comes the next thing asked for ("Four, Maes Ceiro")
+        m = _WORDED_AGE_AFTER.match(text, f.end)
+        if not m:
+            continue
+        n = value(m.group("n"))
+        if n is not None and 1 <= n <= 110 and not _overlaps(m.start("n"), m.end("n"), found):
+            extra.append(Finding(m.start("n"), m.end("n"), "AGE", 0.75, "read_back"))
+    return extra
+
+
+# "hes 82, 1/12/42", "aged 67 (3.4.1957)": a date right after an age, whose year is the year of
+# birth that age gives (within a year of it, the text's own year unknown: 2015 to 2027).
+_DATE_AFTER_AGE = re.compile(
+    r"[ \t]*[,;(][ \t]*(?:(?:dob|d\.o\.b\.?|born)[ \t:]*)?"
+    r"(?P<date>(?P<d>[0-3]?\d)[/.-](?P<m>[01]?\d)[/.-](?P<y>\d{4}|\d{2}))(?![\w/.-])",
+    re.IGNORECASE,
+)
+
+
+def _birth_dates_after_ages(text: str, found: list[Finding]) -> list[Finding]:
+    extra = []
+    for f in found:
+        if f.label != "AGE":
+            continue
+        age = _number(text[f.start : f.end])
+        m = _DATE_AFTER_AGE.match(text, f.end)
+        if (
+            age is None
+            or not m
+            or not (1 <= int(m.group("d")) <= 31 and 1 <= int(m.group("m")) <= 12)
+        ):
+            continue
+        year = int(m.group("y"))
+        years = [year] if year > 99 else [1900 + year, 2000 + year]
+        if any(2015 <= y + age <= 2028 for y in years):
+            if not _overlaps(m.start("date"), m.end("date"), found):
+                extra.append(
+                    Finding(m.start("date"), m.end("date"), "DATE_OF_BIRTH", 0.8, "read_back")
+                )
+    return extra

@@ -22,6 +22,7 @@ written form, and each kind is narrowed by what only an identifier looks like:
   typed a character at a time ("C R 7 8 R Y") is one when its characters make a whole postcode;
 - a ward's letter and its number in words ("ward j twenty six"), and a phone heard with words
   that sound like figures ("to", "won", "for") where its figures make a phone's exact length;
+- who took a call, in its log's field ("Handler: Femi");
 - a first name in lower case after "my name is", and a bare web address on a reserved domain
   ("carers.example/chat");
 - ten figures read out in words whose NHS check digit holds are an NHS number (a CHI or a
@@ -307,6 +308,27 @@ def reserved_hosts(text: str) -> Iterator[Finding]:
             yield Finding(m.start(), m.end(), "URL", 0.8, "reserved_host")
 
 
+# ---------------------------------------------------------------------------------------------
+# Who took the call, in a call log's field: "Handler: Femi", "Call taker: Bronwen". The field's
+# answer is one capitalised word, no everyday word, ending its line or followed by the next
+# field, so "HANDLER: Can you ..." and "Listener: Thank you" (a speaker and speech) stay.
+TAKER_FIELD = re.compile(
+    r"\b(?i:handler|call[ \t]+handler|call[ \t]+taker|taken[ \t]+by|listener|volunteer|"
+    r"operator)[ \t]*:[ \t]*(?P<name>[A-Z][a-z'’-]+)(?![\w'’-])"
+    r"(?=[ \t]*(?:\n|$|[ \t]{2,}|\t|[,;|/]|[A-Z][a-z]+(?:[ \t]+[a-z]+)?[ \t]*:))"
+)
+
+
+def call_takers(text: str) -> Iterator[Finding]:
+    gaz = gazetteer()
+    for m in TAKER_FIELD.finditer(text):
+        word = m.group("name").lower()
+        if word not in gaz.english_words or (
+            word in gaz.first_names and word not in gaz.common_words
+        ):
+            yield Finding(m.start("name"), m.end("name"), "PERSON", 0.8, "call_taker")
+
+
 def said_aloud_findings(text: str) -> list[Finding]:
     """Every kind above, for the recogniser's list."""
     return [
@@ -321,4 +343,5 @@ def said_aloud_findings(text: str) -> list[Finding]:
         *heard_phones(text),
         *lower_case_own_names(text),
         *reserved_hosts(text),
+        *call_takers(text),
     ]

@@ -115,8 +115,12 @@ def _phone_shape(digits: str) -> bool:
 
 
 def _one_by_one(run: str) -> bool:
+    """Ten or more figures typed one by one, not counted up or down ("0 1 2 3 4 ...")."""
     pieces = re.findall(r"\w+", run)
-    return len(pieces) >= 10 and all(len(p) == 1 and p.isdigit() for p in pieces)
+    if len(pieces) < 10 or not all(len(p) == 1 and p.isdigit() for p in pieces):
+        return False
+    steps = {int(b) - int(a) for a, b in zip(pieces, pieces[1:], strict=False)}
+    return not (steps <= {1} or steps <= {-1})
 
 
 _RUN_PIECE = re.compile(rf"(?:(?:double|treble|triple)[ \t-]+)?(?:{_RUN_WORD}|\d+)", re.I)
