@@ -380,3 +380,44 @@ def test_a_date_right_after_an_age_whose_year_fits_is_a_date_of_birth():
 def test_a_date_after_an_age_whose_year_does_not_fit_is_an_event():
     text = "she was 40, 3/4/2019 was when it happened"
     assert covering_label(text, "3/4/2019") != "DATE_OF_BIRTH"
+
+
+# A date of birth said as three numbers; a postcode in the NATO alphabet.
+
+
+@pytest.mark.parametrize(
+    ("text", "dob"),
+    [
+        ("d.o.b. twenty, six, fifty-one and she lives alone", "twenty, six, fifty-one"),
+        ("DOB: 9 / 10 / nineteen sixty-two", "9 / 10 / nineteen sixty-two"),
+    ],
+)
+def test_a_date_of_birth_as_three_numbers_is_a_date_of_birth(text, dob):
+    assert covering_label(text, dob) == "DATE_OF_BIRTH"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("DOB 1, 2, 3 tablets a day", "1, 2, 3"),
+        ("born, twelve, fourteen, sixty", "twelve, fourteen, sixty"),
+    ],
+)
+def test_three_numbers_that_make_no_date_are_no_date_of_birth(text, value):
+    assert covering_label(text, value) != "DATE_OF_BIRTH"
+
+
+def test_a_postcode_in_the_nato_alphabet_is_a_postcode():
+    text = "it's lima sierra six, two alpha bravo for the taxi"
+    assert covering_label(text, "lima sierra six, two alpha bravo") == "POSTCODE"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Charlie two and Victor went to the shop", "Charlie"),
+        ("Team alpha bravo won six two", "alpha bravo"),
+    ],
+)
+def test_nato_words_that_make_no_postcode_stay(text, value):
+    assert covering_label(text, value) != "POSTCODE"

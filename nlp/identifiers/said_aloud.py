@@ -4,7 +4,7 @@ A listening service's notes, a voicemail's transcript or a live chat carries ide
 way they reached the ear: "my email is s pike at harbourmail dot com", "jo91hotmail" (typed with
 no "@"), "a reference, C-O-M-P four four one nine two", "a number, DWL 0 0 4 8 1 7 7", a date of
 birth read as figures ("DOB: 0 9 0 4 1 9 4 6", "date of birth is nineteen oh seven ninety", "born
-the 3rd of the 5th 61"), a
+the 3rd of the 5th 61", "d.o.b. twelve, four, sixty"), a
 postcode cut off mid-way ("KY7 5?? didn't catch the rest"). Each is as identifying as its
 written form, and each kind is narrowed by what only an identifier looks like:
 - an e-mail said aloud after an e-mail cue: the cue tells where the address begins, so a local
@@ -19,7 +19,8 @@ written form, and each kind is narrowed by what only an identifier looks like:
   day and month) is a date of birth, as the spoken-date rule takes "the ninth of May, sixty";
 - a postcode's outward code and the first figure of its inward code, then a mark that the rest
   was not caught ("...", "??", "something"), is the postcode as far as it was heard; a postcode
-  typed a character at a time ("C R 7 8 R Y") is one when its characters make a whole postcode;
+  typed a character at a time ("C R 7 8 R Y") or said in the NATO alphabet ("sierra alpha one,
+  two bravo delta") is one when its characters make a whole postcode;
 - a ward's letter and its number in words ("ward j twenty six"), and a phone heard with words
   that sound like figures ("to", "won", "for") where its figures make a phone's exact length;
 - who took a call, in its log's field ("Handler: Femi");
@@ -37,11 +38,11 @@ from collections.abc import Iterator
 from nlp.identifiers.findings import Finding
 from nlp.identifiers.health_and_ni_numbers import is_valid_nhs_number
 from nlp.identifiers.name_gazetteer import gazetteer
-from nlp.identifiers.number_words import _UNDER_100
+from nlp.identifiers.number_words import _UNDER_100, value
 from nlp.identifiers.short_place_kinds import POSTCODE_AREAS
 from nlp.identifiers.spoken_numbers import _RUN_WORD as _RUN_WORD_RE
 from nlp.identifiers.spoken_numbers import BIRTH_CUE, DIGIT_RUN, digits_of
-from nlp.identifiers.spoken_postcodes import SHAPE
+from nlp.identifiers.spoken_postcodes import SHAPE, SPOKEN_FIGURE, as_chars
 
 # ---------------------------------------------------------------------------------------------
 # E-mails said aloud after a cue: "email me at barbara wood fifty two at wiganmail dot com".
@@ -125,7 +126,9 @@ def read_references(text: str) -> Iterator[Finding]:
 # A date of birth read as figures after its cue: "DOB: 0 9 0 4 1 9 4 6", "date of birth is
 # nineteen oh seven ninety" (19/07/90).
 
-_CUE_GAP = re.compile(r"[ \t]*(?:\([^)\n]{0,20}\)[ \t]*)?(?:is|was|['’]s)?[ \t]*[:=-]?[ \t]*", re.I)
+_CUE_GAP = re.compile(
+    r"[ \t]*(?:\([^)\n]{0,20}\)[ \t]*)?(?:is|was|['’]s)?[ \t]*[.:=-]?[ \t]*", re.IGNORECASE
+)
 
 
 def _whole_date(digits: str) -> bool:
@@ -137,6 +140,14 @@ def _whole_date(digits: str) -> bool:
     return len(digits) == 6 or digits[4:6] in ("19", "20")
 
 
+# "twelve, four, sixty", "3 / 11 / nineteen forty": day, month and year said apart.
+_DAY_OR_MONTH = rf"(?:{_UNDER_100}|\d{{1,2}})"
+THREE_NUMBERS = re.compile(
+    rf"{_DAY_OR_MONTH}[ \t]*[,/.-][ \t]*{_DAY_OR_MONTH}[ \t]*[,/.-][ \t]*"
+    rf"(?:(?:nineteen|twenty)[ \t-]+(?:oh[ \t-]+)?{_UNDER_100}|{_UNDER_100}|\d{{4}}|\d{{2}})"
+    r"(?![\w'’-])",
+    re.IGNORECASE,
+)
 # "the 12th of the 3rd 35": day and month said as ordinals in figures, then the year.
 ORDINAL_DATE = re.compile(
     r"(?:the[ \t]+)?(?P<date>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)[ \t]+of[ \t]+the[ \t]+"
@@ -148,6 +159,10 @@ ORDINAL_DATE = re.compile(
 def read_dates_of_birth(text: str) -> Iterator[Finding]:
     for cue in BIRTH_CUE.finditer(text):
         at = _CUE_GAP.match(text, cue.end()).end()
+        three = THREE_NUMBERS.match(text, at)
+        if three and _three_numbers_date(three.group()):
+            yield Finding(three.start(), three.end(), "DATE_OF_BIRTH", 0.85, "read_dob")
+            continue
         ordinal = ORDINAL_DATE.match(text, at)
         if ordinal:
             date = ordinal.span("date")
@@ -162,8 +177,27 @@ def read_dates_of_birth(text: str) -> Iterator[Finding]:
         if not spaced and not re.search(r"[a-z]", run, re.IGNORECASE):
             continue  # figures in groups are the date rules' own
         digits = digits_of(run)
-        if digits and _whole_date(digits):
+        if (digits and _whole_date(digits)) or _three_numbers_date(run):
             yield Finding(m.start(), m.start() + len(run), "DATE_OF_BIRTH", 0.85, "read_dob")
+
+
+def _three_numbers_date(run: str) -> bool:
+    """ "twelve, four, sixty", "3 / 11 / nineteen forty": day, month and year said apart."""
+    pieces = re.split(r"[,/]|\.[ \t]|(?<=\d)[ \t]*-[ \t]*(?=\d)", run)
+    parts = [p.strip() for p in pieces if p.strip()]
+    if len(parts) != 3:
+        return False
+    numbers = [int(p) if p.isdigit() else value(p) for p in parts[:2]]
+    year = parts[2]
+    said_year = year if year.isdigit() else digits_of(year)
+    if None in numbers or not said_year or len(said_year) not in (2, 4):
+        return False
+    day, month = numbers
+    return (
+        1 <= day <= 31
+        and 1 <= month <= 12
+        and (len(said_year) == 2 or said_year[:2] in ("19", "20"))
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -329,6 +363,50 @@ def call_takers(text: str) -> Iterator[Finding]:
             yield Finding(m.start("name"), m.end("name"), "PERSON", 0.8, "call_taker")
 
 
+# ---------------------------------------------------------------------------------------------
+# A postcode said in the NATO alphabet: "sierra alpha one, two bravo delta" (SA1 2BD). The
+# words stand for letters; with figures between them they make a postcode of Royal Mail's shape
+# in a real area, and at least two such words are used ("Charlie two" is no postcode).
+_NATO = {
+    "alpha": "A", "alfa": "A", "bravo": "B", "charlie": "C", "delta": "D", "echo": "E",
+    "foxtrot": "F", "golf": "G", "hotel": "H", "india": "I", "juliet": "J", "juliett": "J",
+    "kilo": "K", "lima": "L", "mike": "M", "november": "N", "oscar": "O", "papa": "P",
+    "quebec": "Q", "romeo": "R", "sierra": "S", "tango": "T", "uniform": "U", "victor": "V",
+    "whiskey": "W", "whisky": "W", "x-ray": "X", "xray": "X", "yankee": "Y", "zulu": "Z",
+}  # fmt: skip
+_NATO_WORD = "|".join(sorted(_NATO, key=len, reverse=True))
+NATO_PIECE = re.compile(
+    rf"(?P<piece>{_NATO_WORD}|{SPOKEN_FIGURE}|[A-Za-z])(?![\w'’-])(?P<gap>[ \t]*[,/-]?[ \t]*)",
+    re.IGNORECASE,
+)
+NATO_START = re.compile(rf"(?<![\w'’-])(?:{_NATO_WORD})(?![\w'’-])", re.IGNORECASE)
+
+
+def nato_postcodes(text: str) -> Iterator[Finding]:
+    last_end = -1
+    for start in NATO_START.finditer(text):
+        if start.start() < last_end:
+            continue
+        at, joined, nato, end = start.start(), "", 0, None
+        for _ in range(10):
+            m = NATO_PIECE.match(text, at)
+            if not m:
+                break
+            piece = m.group("piece").lower()
+            if piece in _NATO:
+                joined += _NATO[piece]
+                nato += 1
+            else:
+                joined += as_chars(piece)
+            shape = SHAPE.fullmatch(joined)
+            if shape and shape.group("area") in POSTCODE_AREAS and nato >= 2:
+                end = m.end("piece")
+            at = m.end()
+        if end is not None:
+            last_end = end
+            yield Finding(start.start(), end, "POSTCODE", 0.8, "nato_postcode")
+
+
 def said_aloud_findings(text: str) -> list[Finding]:
     """Every kind above, for the recogniser's list."""
     return [
@@ -344,4 +422,5 @@ def said_aloud_findings(text: str) -> list[Finding]:
         *lower_case_own_names(text),
         *reserved_hosts(text),
         *call_takers(text),
+        *nato_postcodes(text),
     ]
