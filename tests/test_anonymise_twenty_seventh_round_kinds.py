@@ -13,13 +13,6 @@ from __future__ import annotations
 import pytest
 from anonymise_support import covering_label, flagged
 
-from nlp.anonymise import ENGINE_VERSION
-
-
-def test_engine_version_is_current():
-    assert ENGINE_VERSION == "uk-rules-28+ner-3"
-
-
 # A ward code right after "ward" or its staff: "the ward, D12", "ward sister on AB4".
 
 

@@ -47,12 +47,15 @@ WEAK_NOUNS = (
     r"hospital|patient|pt|client|customer|service\s+user|case|incident|inc|crime|collar|badge|"
     r"warrant|shoulder|staff|employee|payroll|member(?:ship)?|claim|account|booking|referral|"
     r"tenancy|custody|prison(?:er)?|student|certificate|record|complaint|call|log|job|ticket|"
-    r"unit|registration|police|council|home\s+office|application|appointment|clinic"
+    r"unit|registration|police|council|home\s+office|application|appointment|clinic|"
+    # An interpreter's or a relay service's own number, given on an interpreted call (round 29).
+    r"interpreter|vrs|relay"
 )
 KEYWORD = r"(?:(?:number|num|nbr|nr|no|id|reference|ref)\b\.?|#)"
 # After the cue: "is", "was", ":", "it's", "given", "they gave us was", "something like".
 FILLER = (
-    r"(?:[:#=-]|is|was|now|it['’]?s|its|given|like|something|they\s+gave\s+(?:me|us)|"
+    r"(?:[:#=-]|is|was|now|it['’]?s|its|given|like|something|"
+    r"(?:they|you|u|she|he)\s+gave\s+(?:me|us)|"
     r"on\s+(?:the\s+)?letter|of)"
 )
 CUE = re.compile(

@@ -13,7 +13,9 @@ from collections.abc import Iterator
 
 from nlp.identifiers.findings import Finding
 
-TLD = r"(?:com|co|uk|org|net|ie|info|me|io|wales|cymru|scot|biz|eu|ac|gov|nhs)"
+# "example" and "test" are the top-level names reserved for examples (RFC 2606): redacted and
+# made-up addresses in feedback and training material end so.
+TLD = r"(?:com|co|uk|org|net|ie|info|me|io|wales|cymru|scot|biz|eu|ac|gov|nhs|example|test)"
 PROVIDERS = (
     r"(?:gmail|googlemail|hotmail|yahoo|outlook|live|msn|icloud|me|aol|btinternet|btopenworld|"
     r"sky|virginmedia|talktalk|tiscali|ntlworld|blueyonder|protonmail|proton|gmx|mail)"
@@ -41,13 +43,16 @@ SLOPPY = (
 )
 # A local part read out: "kaz dot smith 84", "j underscore patel": words joined by a spelled
 # dot, underscore or dash, and digits typed after a space.
+# Digits may be typed one by one as they were said ("m rooke 1 9 4 4 at ...").
 SPOKEN_LOCAL = (
-    rf"{LOCAL}(?:\s+(?:and|dot|underscore|dash|hyphen)\s+{LOCAL}){{0,3}}(?:\s+\d{{1,4}})?"
+    rf"{LOCAL}(?:\s+(?:and|dot|underscore|dash|hyphen)\s+{LOCAL}){{0,3}}"
+    rf"(?:\s+\d{{1,4}}(?:\s\d(?!\w)){{0,6}})?"
 )
 HURRIED = re.compile(
     rf"(?<![\w.@-])(?:{LOCAL}(?:{BRACKET_AT}|{SPACED_AT}){LOOSE_DOMAIN}|{SLOPPY}"
     rf"|{SPOKEN_LOCAL}{WORD_AT}"
-    rf"(?:{PROVIDERS}{DOT}|[A-Za-z0-9-]+{WORD_DOT})(?:[A-Za-z0-9-]+{DOT})*?{TLD}(?:{DOT}uk)?\b)",
+    rf"(?:{PROVIDERS}{DOT}|[A-Za-z0-9-]+{WORD_DOT})(?:[A-Za-z0-9-]+{DOT})*?{TLD}"
+    rf"(?:{DOT}{TLD}){{0,2}}\b)",
     re.IGNORECASE,
 )
 

@@ -130,8 +130,9 @@ def initial_sign_offs(text: str) -> Iterator[Finding]:
 # "Spell it K-O-W-A-L-S-K-I", "that's B, O, D, E, N, one, nine, six, two": four or
 # more single letters joined by hyphens, commas or spaces, then any digits read out. The "s"
 # of "that's" is no letter spelt out.
+# Letters with accents count ("W-I-Ś-N-I-E-W-S-K-I": a Polish surname spelt, round 29).
 SPELLED_OUT = re.compile(
-    r"(?<![\w'’-])[A-Za-z](?:(?:\s*-\s*|\s*,\s*|\s)[A-Za-z]){3,}"
+    r"(?<![\w'’-])[A-Za-zÀ-ÖØ-öø-ſ](?:(?:\s*-\s*|\s*,\s*|\s)[A-Za-zÀ-ÖØ-öø-ſ]){3,}"
     r"(?:\s*,\s*(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|\d))*(?![\w-])"
 )
 

@@ -27,6 +27,7 @@ from nlp.identifiers.note_shorthand import shorthand_findings
 from nlp.identifiers.phonetic_spelling import phonetic_spellings
 from nlp.identifiers.place_shapes import place_shapes
 from nlp.identifiers.postcode_districts import postcode_districts
+from nlp.identifiers.said_aloud import said_aloud_findings
 from nlp.identifiers.short_place_kinds import short_place_findings
 from nlp.identifiers.spoken_numbers import spoken_number_findings
 from nlp.identifiers.spoken_postcodes import spoken_postcodes
@@ -78,6 +79,7 @@ class UkRulesRecognizer(EntityRecognizer):
             *postcode_districts(text),
             *spoken_number_findings(text),
             *spoken_references(text),
+            *said_aloud_findings(text),
             *typed_streets(text),
             *typed_practices(text),
             *typed_settings(text),

@@ -29,6 +29,7 @@ from nlp.identifiers.name_mentions import joined_to_found, opening_mentions, quo
 from nlp.identifiers.never_a_person import without_organisation_guesses
 from nlp.identifiers.nhs_bodies import nhs_bodies
 from nlp.identifiers.placeholders import PLACEHOLDER
+from nlp.identifiers.read_backs import read_backs
 from nlp.identifiers.setting_initials import named_setting_initials
 from nlp.identifiers.setting_parts import setting_name_parts
 from nlp.identifiers.short_place_kinds import with_capital_the
@@ -67,6 +68,7 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
     extra += [f for f in mentioned if not inside(protected, f)]
     extra += _ages_after_names(text, resolved + extra)
     extra += stated_ages(text, resolved + extra)
+    extra += read_backs(text, resolved + extra)  # pieces said again (round 29)
     if extra:
         resolved = resolve_overlaps(resolved + extra)
     named = with_capital_the(text, resolved)

@@ -91,14 +91,57 @@ def _worded(run: str) -> bool:
 
 
 def spoken_phones(text: str) -> Iterator[Finding]:
-    """Phone numbers read out: a trunk zero, then nine or ten more digits, as in digits."""
+    """Phone numbers read out: a trunk zero, then nine or ten more digits, as in digits.
+
+    A run said twice, or cut off and said again ("0161 four nine six 0161 496 0 three six two",
+    "07700 900 double 5 6 07700 900556"), reads as one run too long for a phone; the phones
+    inside it are then the split covering most of its pieces (round 29). Figures typed one by
+    one as they were said ("0 7 7 0 0 9 ...") are a read-out run as words are.
+    """
     for m in DIGIT_RUN.finditer(text):
         run = m.group().rstrip(".,- ")
-        if not _worded(run):
+        if not _worded(run) and not _one_by_one(run):
             continue
         digits = digits_of(run)
-        if digits and digits[0] == "0" and digits[1:2] not in ("", "0") and len(digits) in (10, 11):
+        if digits and _phone_shape(digits):
             yield Finding(m.start(), m.start() + len(run), "PHONE", 0.9, "spoken_phone")
+        elif digits is None or len(digits) > 11:
+            for start, end in _phones_inside(run):
+                yield Finding(m.start() + start, m.start() + end, "PHONE", 0.85, "spoken_phone")
+
+
+def _phone_shape(digits: str) -> bool:
+    return digits[0] == "0" and digits[1:2] not in ("", "0") and len(digits) in (10, 11)
+
+
+def _one_by_one(run: str) -> bool:
+    """Ten or more figures typed one by one, not counted up or down ("0 1 2 3 4 ...")."""
+    pieces = re.findall(r"\w+", run)
+    if len(pieces) < 10 or not all(len(p) == 1 and p.isdigit() for p in pieces):
+        return False
+    steps = {int(b) - int(a) for a, b in zip(pieces, pieces[1:], strict=False)}
+    return not (steps <= {1} or steps <= {-1})
+
+
+_RUN_PIECE = re.compile(rf"(?:(?:double|treble|triple)[ \t-]+)?(?:{_RUN_WORD}|\d+)", re.I)
+
+
+def _phones_inside(run: str) -> list[tuple[int, int]]:
+    """Offsets of the phones in a run too long for one: the split covering most pieces."""
+    pieces = [(p.start(), p.end()) for p in _RUN_PIECE.finditer(run)]
+    n = len(pieces)
+    if n > 40:
+        return []
+    best: list[tuple[int, list[tuple[int, int]]]] = [(0, [])] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        best[i] = best[i + 1]
+        for j in range(i + 1, n + 1):
+            digits = digits_of(run[pieces[i][0] : pieces[j - 1][1]])
+            if digits is not None and len(digits) > 11:
+                break
+            if digits and _phone_shape(digits) and (j - i) + best[j][0] > best[i][0]:
+                best[i] = ((j - i) + best[j][0], [(pieces[i][0], pieces[j - 1][1]), *best[j][1]])
+    return best[0][1]
 
 
 # ---------------------------------------------------------------------------------------------
