@@ -206,6 +206,13 @@ HYPOTHETICAL = re.compile(
     r"|\b(?:someone|somebody|anyone|people|a person) (?:saying|says|who says|mentions|mentioning"
     r"|discloses|disclosing|tells you)\b"
 )
+# Round 13: a person at a session saying it of themselves ("at the drop-in session a lad said
+# he'd rather be dead", "told me she's been cutting again"): a disclosure, not what was taught.
+OWN_WORDS = re.compile(
+    r"\b(?:said|says|told (?:me|us|staff|the \w+)|admitted|disclosed|mentioned) (?:that )?"
+    r"(?:he|she|they) ?(?:'d|'s|'re|'ve|would|was|is|were|had|has|have|wanted|wants|felt|feels)?"
+    r"(?: \S+)?$"
+)
 TOPIC_OF = re.compile(r"\b(?:number|numbers|rate|rates|figures|statistics) (?:of|on)$")
 
 
@@ -220,7 +227,11 @@ def general_talk(before: list[str], phrase: list[str]) -> str | None:
     if TOPIC_OF.search(said):
         return "talk about the topic in general"
     near = set(before[-5:]) | set(phrase)
-    if TEACHING & set(before) and not (FIRST_PERSON | FAMILY) & near:
+    if (
+        TEACHING & set(before)
+        and not (FIRST_PERSON | FAMILY) & near
+        and not OWN_WORDS.search(" ".join(before[-8:]))
+    ):
         return "what a course or a talk was about"
     return None
 
@@ -253,9 +264,21 @@ JEST = re.compile(
 )
 
 
+# Round 13: the teller's own threat over one more of a daily annoyance ("I swear I'll kill them
+# if they ask for one more snack", "I'll murder him if he leaves his socks out again"): the
+# teller is exasperated, not in danger. Only "I" as the one who threatens, and only a condition
+# that something happens once more; "he'll kill me if I leave" is not this.
+EXASPERATED = re.compile(
+    r"\bi (?:swear (?:i |to god i )?)?(?:'ll|will|am going to|'m going to|'m gonna|ll|'d)"
+    r" (?:kill|murder|strangle) (?:them|him|her|you|the \w+|my \w+)\b"
+    r".{0,30}\b(?:if|when|next time)\b.{0,60}\b(?:one more|once more|another|again)\b"
+)
+
+
 def said_in_jest(sentence: str, after: str) -> bool:
-    """A joke or laughter in the threat's sentence or the next: hyperbole, left to the model."""
-    return bool(JEST.search(sentence) or JEST.search(after))
+    """A joke or laughter in the threat's sentence or the next, or the teller's own
+    exasperation at one more annoyance: hyperbole, left to the model."""
+    return bool(JEST.search(sentence) or JEST.search(after) or EXASPERATED.search(sentence))
 
 
 # Told long after: a risk anchored in the past and, later in the story, the person well now,
