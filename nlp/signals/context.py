@@ -364,3 +364,27 @@ def plain_idioms(text: str) -> str:
     for pattern, plain in PLAIN_IDIOMS:
         text = pattern.sub(plain, text)
     return text
+
+
+# Care planned for the end of life (round 13): a plan, a form or a decision about the last days
+# ("Dad's advance care plan is done", "the DNACPR was discussed properly") is care, not a wish to
+# die; the sentence model read "end of life" near "ending my life". Not when the sentence says
+# someone wants to die or to be helped to, or names a means.
+END_OF_LIFE_CARE = re.compile(
+    r"\b(?:end[- ]of[- ]life (?:plan|plans|planning|care|wishes|decisions|team|nurse|pathway)"
+    r"|advance (?:care )?(?:plan|planning|decision|directive)|respect form|dnacpr|dnar|dnr"
+    r"|palliative|hospice)\b"
+)
+WISH_TO_DIE = re.compile(
+    r"\b(?:want|wants|wanted|wanting|begg\w*|asking|asked|pleading|wish|wishes|ready) "
+    r"(?:\w+ ){0,3}(?:to )?(?:die|be dead|end it|go now|help (?:her|him|me|them) (?:die|go))\b"
+    r"|\b(?:kill|killing|overdose|tablets|pills|stockpil\w*|saved up|no point|can'?t go on"
+    r"|can'?t take (?:it|this|any)"
+    r"|(?:end|ending|take|taking) (?:it|(?:my|his|her|their) (?:own )?life)"
+    r"|(?:be|being) here)\b"
+)
+
+
+def end_of_life_care(sentence: str) -> bool:
+    """The sentence tells of care planned for the end of life, with no wish to die in it."""
+    return bool(END_OF_LIFE_CARE.search(sentence)) and not WISH_TO_DIE.search(sentence)
