@@ -206,6 +206,13 @@ HYPOTHETICAL = re.compile(
     r"|\b(?:someone|somebody|anyone|people|a person) (?:saying|says|who says|mentions|mentioning"
     r"|discloses|disclosing|tells you)\b"
 )
+# Round 13: a person at a session saying it of themselves ("at the drop-in session a lad said
+# he'd rather be dead", "told me she's been cutting again"): a disclosure, not what was taught.
+OWN_WORDS = re.compile(
+    r"\b(?:said|says|told (?:me|us|staff|the \w+)|admitted|disclosed|mentioned) (?:that )?"
+    r"(?:he|she|they) ?(?:'d|'s|'re|'ve|would|was|is|were|had|has|have|wanted|wants|felt|feels)?"
+    r"(?: \S+)?$"
+)
 TOPIC_OF = re.compile(r"\b(?:number|numbers|rate|rates|figures|statistics) (?:of|on)$")
 
 
@@ -220,7 +227,11 @@ def general_talk(before: list[str], phrase: list[str]) -> str | None:
     if TOPIC_OF.search(said):
         return "talk about the topic in general"
     near = set(before[-5:]) | set(phrase)
-    if TEACHING & set(before) and not (FIRST_PERSON | FAMILY) & near:
+    if (
+        TEACHING & set(before)
+        and not (FIRST_PERSON | FAMILY) & near
+        and not OWN_WORDS.search(" ".join(before[-8:]))
+    ):
         return "what a course or a talk was about"
     return None
 
@@ -253,9 +264,21 @@ JEST = re.compile(
 )
 
 
+# Round 13: the teller's own threat over one more of a daily annoyance ("I swear I'll kill them
+# if they ask for one more snack", "I'll murder him if he leaves his socks out again"): the
+# teller is exasperated, not in danger. Only "I" as the one who threatens, and only a condition
+# that something happens once more; "he'll kill me if I leave" is not this.
+EXASPERATED = re.compile(
+    r"\bi (?:swear (?:i |to god i )?)?(?:'ll|will|am going to|'m going to|'m gonna|ll|'d)"
+    r" (?:kill|murder|strangle) (?:them|him|her|you|the \w+|my \w+)\b"
+    r".{0,30}\b(?:if|when|next time)\b.{0,60}\b(?:one more|once more|another|again)\b"
+)
+
+
 def said_in_jest(sentence: str, after: str) -> bool:
-    """A joke or laughter in the threat's sentence or the next: hyperbole, left to the model."""
-    return bool(JEST.search(sentence) or JEST.search(after))
+    """A joke or laughter in the threat's sentence or the next, or the teller's own
+    exasperation at one more annoyance: hyperbole, left to the model."""
+    return bool(JEST.search(sentence) or JEST.search(after) or EXASPERATED.search(sentence))
 
 
 # Told long after: a risk anchored in the past and, later in the story, the person well now,
@@ -341,3 +364,27 @@ def plain_idioms(text: str) -> str:
     for pattern, plain in PLAIN_IDIOMS:
         text = pattern.sub(plain, text)
     return text
+
+
+# Care planned for the end of life (round 13): a plan, a form or a decision about the last days
+# ("Dad's advance care plan is done", "the DNACPR was discussed properly") is care, not a wish to
+# die; the sentence model read "end of life" near "ending my life". Not when the sentence says
+# someone wants to die or to be helped to, or names a means.
+END_OF_LIFE_CARE = re.compile(
+    r"\b(?:end[- ]of[- ]life (?:plan|plans|planning|care|wishes|decisions|team|nurse|pathway)"
+    r"|advance (?:care )?(?:plan|planning|decision|directive)|respect form|dnacpr|dnar|dnr"
+    r"|palliative|hospice)\b"
+)
+WISH_TO_DIE = re.compile(
+    r"\b(?:want|wants|wanted|wanting|begg\w*|asking|asked|pleading|wish|wishes|ready) "
+    r"(?:\w+ ){0,3}(?:to )?(?:die|be dead|end it|go now|help (?:her|him|me|them) (?:die|go))\b"
+    r"|\b(?:kill|killing|overdose|tablets|pills|stockpil\w*|saved up|no point|can'?t go on"
+    r"|can'?t take (?:it|this|any)"
+    r"|(?:end|ending|take|taking) (?:it|(?:my|his|her|their) (?:own )?life)"
+    r"|(?:be|being) here)\b"
+)
+
+
+def end_of_life_care(sentence: str) -> bool:
+    """The sentence tells of care planned for the end of life, with no wish to die in it."""
+    return bool(END_OF_LIFE_CARE.search(sentence)) and not WISH_TO_DIE.search(sentence)

@@ -210,7 +210,8 @@ def _over_now(name: str, units: list[signal_model.Unit], i: int) -> bool:
     danger means now, so not on a sentence that says the person is now fine, home, stable or
     safe, nor on the one just before it ("he collapsed and the ambulance took three hours.
     He's fine now"); suicide or self-harm not on a sentence that is itself told as past and
-    over ("the service saved my life", "in a better place now"), unless it says it is back."""
+    over ("the service saved my life", "in a better place now"), nor on one telling of care
+    planned for the end of life ("Mum's DNACPR was discussed"), unless it says it is back."""
     if name == "immediate_danger":
         return any(signal_context.resolved_now(u.text) for u in units[i : i + 2])
     if name == "suicide_self_harm":
@@ -223,6 +224,7 @@ def _over_now(name: str, units: list[signal_model.Unit], i: int) -> bool:
         return (
             any(cue in words for cue in RECOVERED)
             or signal_context.resolved_now(words)
+            or signal_context.end_of_life_care(words)
             or (
                 bool(_ASKED_ABOUT_RISK.search(words))
                 and signal_context.screening_answered_no(words, after)

@@ -100,14 +100,20 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         # Second round (issue 19, precision): thoughts of a way ("thought about driving into a
         # wall"), and the self said as "me" in Easy Read or a second language ("I want to kill
         # me").
-        "thought|thoughts|thinking|think about|of driving|crashing|jumping|stepping|walking"
-        "|swimming *1 into|off|under the|a|an? wall|tree|sea|river|traffic|lorry|train|bridge"
-        "|cliff|water|lake|canal|bus|motorway|roof|balcony|ledge|road",
+        "thought|thoughts|thinking|think|ones|urge|urges|pictures|images about|of|to driving"
+        "|crashing|jumping|stepping|walking|swimming|drive|crash|jump|step|walk *1 into|off|under"
+        " the|a|an? wall|tree|sea|river|traffic|lorry|train|trains|bridge|cliff|water|lake|canal"
+        "|bus|motorway|roof|balcony|ledge|edge|road|platform|tracks|track|rails",
         "i want|wanted|wanna|going|gonna|try|tried|will to? kill|hurt|cut|harm me",
         # Third round (found by probing): the plan said before it is done, with the means
         # ("I'm going to take all my pills tonight", "gonna swallow the whole box of them").
         "going|gonna|will|'ll|ll|about|planning|plan|intend|intending|decided|ready to?"
         " take|swallow|neck|down *2 @LOTS *4 @MEDS|them|lot",
+        # Round 13: a way pictured as a scene ("the thoughts about stepping in front of the
+        # train are back", "urges to walk out in front of a lorry").
+        "thought|thoughts|thinking|think|ones|urge|urges|pictures|images about|of|to jumping"
+        "|stepping|walking|throwing|jump|step|walk|throw @SELF? out? in front of the|a|an? train"
+        "|trains|lorry|lorries|bus|traffic|car|cars|van",
     ),
     "child_abuse_neglect": (
         "@HARM *3 @CHILD",

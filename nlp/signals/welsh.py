@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from nlp.signals import context as signal_context
+from nlp.signals.held_back import IN_JEST
 
 # Words that are common in Welsh and (almost) never English words: two of them, making up a
 # fifth of a sentence's words, mark it as Welsh. "i", "a", "o", "am", "hi" are left out
@@ -287,6 +288,12 @@ def _held_back(text: str, start: int, end: int, rule: WelshRule) -> str | None:
     # Reported without its question mark, as in English: "gofynnodd y nyrs a oeddwn i ...".
     if ASKED & {w.lower() for w in WORD.findall(text[sentence_start:start])}:
         return "a question someone asked"
+    # A threat to kill said with a laugh ("mynd i fy lladd i pan welith o'r bil, haha"): as in
+    # English, hyperbole is left to the model (round 13).
+    if rule.signal == "immediate_danger" and "ladd" in text[start:end]:
+        line_end = min([i for i in (text.find(".", end), text.find("!", end)) if i >= 0] or [None])
+        if signal_context.said_in_jest(text[sentence_start:line_end], ""):
+            return IN_JEST
     if rule.signal == "suicide_self_harm" and _past_and_well(text, sentence_start, end):
         return "past, and well now"
     if rule.signal == "suicide_self_harm" and text[end - 4 : end] in ("marw", "farw"):
@@ -302,7 +309,8 @@ def _held_back(text: str, start: int, end: int, rule: WelshRule) -> str | None:
 # Third round: other past markers ("pan o'n i'n ... yn yr ysgol", "yn 2008") and "heb wneud ers"
 # (not done since) as a recovery statement.
 YEARS_AGO = re.compile(
-    r"\b(?:mlynedd|blynedd|flynedd|blwyddyn|flwyddyn) yn ôl\b"
+    r"\b(?:mlynedd|blynedd|flynedd|blwyddyn|flwyddyn|blynyddoedd|flynyddoedd) yn ôl\b"
+    r"|\bers talwm\b|\b(?:amser|oes) (?:maith|hir) yn ôl\b"
     r"|\bpan (?:o'?n i|oeddwn i|o'?n i'?n|oeddwn i'?n)\b|\byn (?:19|20)\d\d\b"
 )
 WELL_NOW = re.compile(
