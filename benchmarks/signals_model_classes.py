@@ -18,13 +18,19 @@ Variants:
   signal's training positives (mean cosine of its K nearest, sentence embedding);
 - `mlp`: a small MLP (scikit-learn, early stopping, class-balanced sample weights);
 - `rbf`: random Fourier features of an RBF kernel, then a logistic regression;
-- `hardneg`: the logistic regression with short background sentences weighted HARD_WEIGHT.
+- `hardneg`: the logistic regression with short background sentences weighted HARD_WEIGHT;
+- `guard_all`: the guard on the blended score; `oov`: the word half with words outside its
+  vocabulary counted in its norm; `oov_guard` both; `mlp_blend`: the mean of the logistic
+  half and the MLP (`--seed` for another MLP seed).
 
     PYTHONPATH=$PWD HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/signals_model_classes.py \
-        [--variant NAME ...] [--background ../shared/data/fft_phase1.csv]
+        [--variant NAME ...] [--background ../shared/data/fft_phase1.csv] [--curve]
+    ... benchmarks/signals_model_classes.py --compare --variant NAME ...
 
 Output: one table per variant (as benchmarks/signals_errors.py prints) and totals, in
-benchmarks/out/model-classes-*.txt (ignored by git).
+benchmarks/out/model-classes-*.txt (ignored by git); with --curve instead, each story's
+margin, so that --compare can read false alarms at matched misses (docs/measured/signals.md,
+"other model classes").
 """
 
 from __future__ import annotations
@@ -414,8 +420,8 @@ def curve(model: VariantModel, variant: str) -> None:
 def compare(variants: list[str], misses: tuple[int, ...] = (25, 30, 34, 38, 42, 46)) -> None:
     """From the saved curves: each variant's fewest false alarms over all development sets
     at each number of misses (its thresholds scaled so it misses at most that many), the
-    real-text load there, and at base's own misses (scale 1) the sets where it has fewer false
-    alarms and no more misses than base at scale 1."""
+    real-text load there; then, at as many misses as base has at scale 1, each variant (base
+    too) at its scale with the fewest false alarms, set by set."""
 
     def at(labelled, s):
         return [(stem, want, o or m >= s) for stem, want, o, m in labelled]
@@ -448,7 +454,7 @@ def compare(variants: list[str], misses: tuple[int, ...] = (25, 30, 34, 38, 42, 
             cells.append(f"{best[0]:>5} ({load:.1%} {care:.1%})")
         print(v.ljust(12) + "".join(f"{c:>18}" for c in cells))
     stems = list(dict.fromkeys(stem for stem, *_ in curves["base"]["labelled"]))
-    print(f"\nat {base_fn} misses (base at scale 1): per set fp/fn")
+    print(f"\nat most {base_fn} misses (base's at scale 1), best scale each: per set fp/fn")
     print("set".ljust(26) + "".join(f"{v:>12}" for v in curves))
     per = {v: at(curves[v]["labelled"], chosen[v][2]) for v in curves}
     for stem in stems:
