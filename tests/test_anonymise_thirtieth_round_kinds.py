@@ -67,18 +67,6 @@ def test_a_ward_or_a_dose_after_the_label_is_no_postcode(text, value):
     assert covering_label(text, value) != "POSTCODE"
 
 
-@pytest.mark.parametrize(
-    ("text", "word"),
-    [
-        ("Q7 Postcode (first half only): BD5", "Postcode"),
-        ("Referrer: self\nReferrer says the wait was long.", "Referrer"),
-        ("Bay | Patient | Hosp no | Cons | Notes", "Cons"),
-    ],
-)
-def test_a_field_name_is_no_person(text, word):
-    assert covering_label(text, word) != "PERSON"
-
-
 # A record's cell or an export's field holding a name surname first.
 
 

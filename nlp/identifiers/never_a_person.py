@@ -55,13 +55,7 @@ CASE_NOTE_WORDS = frozenset(
     """dtr dtrs sil dil bil fil mil nok ngp su sus obs mgr dob nino dept sibling siblings
     pt pts resp wk wks hrs mths yrs approx incl""".split()
 )
-# Thirtieth round: a form's or a table's field names, guessed as people where they head a
-# column or label a field with a note ("Postcode (first half only):", "Referrer:", "| Hosp no
-# | Cons |"); no writer marks them, and none is a given name.
-FIELD_WORDS = frozenset(
-    "postcode postcodes referrer referrers forename forenames hosp cons".split()
-)
-NEVER_A_PERSON = COUNTRIES_ABROAD | PEOPLES | CASE_NOTE_WORDS | FIELD_WORDS
+NEVER_A_PERSON = COUNTRIES_ABROAD | PEOPLES | CASE_NOTE_WORDS
 
 
 # Twenty-eighth round: a guessed person that is the name of an organisation. Letters and
