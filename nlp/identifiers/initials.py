@@ -44,10 +44,11 @@ PERSONAL = (
 )
 OWNER = re.compile(rf"(?<![\w&/.-]){_INITIALS}['’]s[ \t]+(?:own[ \t]+)?(?:{PERSONAL})\b")
 
-# The author of a note: "Logged by KD", "Log: AM", "Initials: JS".
+# The author of a note: "Logged by KD", "Log: AM", "Initials: JS", "typed up by FB"; and who
+# checked a transcript or reviewed a note ("auto-transcribed, checked by RP"; round 30).
 AUTHOR = re.compile(
     r"(?:\b(?:logged|entered|written|recorded|signed|completed|taken|noted|minuted|typed|"
-    r"updated|actioned)(?:[ \t]+up)?[ \t]+by:?[ \t]*"  # "typed up by FB"
+    r"updated|actioned|checked|transcribed|reviewed|verified)(?:[ \t]+up)?[ \t]+by:?[ \t]*"
     r"|(?:^|\n)[ \t]*(?:log|logged|by|initials|author|"
     r"signed|sig|staff|handler|call[ \t]+taker|recorded)[ \t]*:[ \t]*)"
     rf"{_INITIALS}(?![\w&/])",

@@ -121,10 +121,42 @@ def quoted_nicknames(text: str) -> Iterator[Finding]:
             yield Finding(m.start(), m.end(), "PERSON", 0.85, "quoted_nickname")
 
 
+# Thirtieth round: a note or a message signed with one letter and a full stop. After a dash at
+# its end, or before the phone it leaves ("... no dentist. — D. 07700 900 574", "– C."), or
+# alone on its line above a signature whose name begins with that letter ("E.\n\nEfosa
+# Osagie", a name of no everyday words): the README's and three writers' sets (v10, v19,
+# v32) mark the letter as a person.
+# "I." and "A." are left (a list's numbering, an answer's letter), and so is a letter alone
+# on a line with no signature of its letter below (a list's "B." heading).
+DASHED_INITIAL = re.compile(
+    r"(?:(?<=[.!?\"”])[ \t]+|^[ \t]*)[–—-][ \t]*(?P<initial>[B-HJ-Z])\."
+    r"(?=[ \t]*(?:$|[\"'”’)\]]|\+?\d[\d ]{8,}))",
+    re.MULTILINE,
+)
+INITIAL_ABOVE_SIGNATURE = re.compile(
+    r"(?:^|(?<=\n))[ \t]*(?P<initial>[B-HJ-Z])\.[ \t]*\n(?:[ \t]*\n){0,2}[ \t]*"
+    r"(?P<name>[A-Z][a-z'’-]+[ \t]+[A-Z][A-Za-z'’-]+)[ \t]*(?:\n|$)"
+)
+
+
 def initial_sign_offs(text: str) -> Iterator[Finding]:
     for m in INITIAL_AND_KISSES.finditer(text):
         if m.group("initial") not in ("I", "A"):  # "XX" is all kisses
             yield Finding(m.start("initial"), m.end("initial"), "PERSON", 0.7, "sign_off")
+    if "." not in text:
+        return
+    for m in DASHED_INITIAL.finditer(text):
+        yield Finding(m.start("initial"), m.end("initial") + 1, "PERSON", 0.7, "sign_off")
+    for m in INITIAL_ABOVE_SIGNATURE.finditer(text):
+        gaz = gazetteer()
+        first, last = (w.lower() for w in m.group("name").split()[:2])
+        name_like = first in gaz.first_names or first not in gaz.common_words
+        if (
+            m.group("name")[0] == m.group("initial")
+            and name_like
+            and (last in gaz.surnames or last not in gaz.common_words)
+        ):
+            yield Finding(m.start("initial"), m.end("initial") + 1, "PERSON", 0.7, "sign_off")
 
 
 # "Spell it K-O-W-A-L-S-K-I", "that's B, O, D, E, N, one, nine, six, two": four or

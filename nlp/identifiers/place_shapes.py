@@ -11,6 +11,10 @@
   preposition, with or without a compass word ("no dentist in Borders", "people on the North
   Isles", "across the Valleys"): no list holds every local name for a region (nineteenth
   round).
+- An Irish townland by its first syllable ("Ballykeel", "Ballyrashane", "ballyhackamore"):
+  "Bally" (baile, a homestead) begins thousands of places in Northern Ireland and no list
+  holds them all; twenty sets by other writers mark them as places (thirtieth round). The one
+  English word so spelt ("ballyhoo") and "Bally" alone (a shop's name) are left.
 """
 
 from __future__ import annotations
@@ -87,7 +91,21 @@ def regions(text: str) -> Iterator[Finding]:
         yield Finding(m.start("place"), m.end("place"), "LOCATION", 0.7, "region")
 
 
+TOWNLAND = re.compile(r"(?<![\w'’-])(?:[Bb]ally[a-z]{3,}|BALLY[A-Z]{3,})(?![\w'’-])")
+NOT_TOWNLANDS = frozenset({"ballyhoo", "ballyhooed", "ballyhooing", "ballyhoos"})
+
+
+def townlands(text: str) -> Iterator[Finding]:
+    """ "Ballykeel", "ballyhackamore": an Irish place by its first syllable."""
+    if "ally" not in text and "ALLY" not in text:
+        return
+    for m in TOWNLAND.finditer(text):
+        if m.group().lower() not in NOT_TOWNLANDS:
+            yield Finding(m.start(), m.end(), "LOCATION", 0.75, "townland")
+
+
 def place_shapes(text: str) -> Iterator[Finding]:
+    yield from townlands(text)
     yield from lower_case_places(text)
     yield from regions(text)
     yield from cued_districts(text)

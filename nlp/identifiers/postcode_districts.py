@@ -62,8 +62,11 @@ WHERE_WE_ARE = re.compile(
 # after a cue of living above.
 AREA_AFTER = re.compile(rf"(?<![\w'’-]){CODE}[ \t]+(?:postcode|post\s+code)\b", I)
 AREA_AFTER = gated(AREA_AFTER)
+# Thirtieth round: a form's label may carry a note in brackets before its colon ("Postcode
+# (first half only): NE8", "Post code (optional): LS6"), as a birth label does (round 27).
 POSTCODE_CUE = re.compile(
     r"\b(?:post[ \t]?code|postal[ \t]+district)(?:[ \t]+(?:district|area))?(?:['’]s)?"
+    r"(?:[ \t]*\([^()\n]{1,40}\))?"
     rf"(?:[ \t]+(?:is|was))?[ \t]*[:=-]?[ \t]*{CODE}{NOT_AFTER}",
     I,
 )

@@ -111,6 +111,8 @@ def read_as_meant(text: str) -> str:
                 continue  # "ls1 0ll": a postcode's inward code, its letters are letters
             if _real_outward(core):
                 continue  # "SO19": Southampton's letters, both of which look like figures
+            if i + 1 < len(tokens) and _lower_outward_before_inward(core, tokens[i + 1][1]):
+                continue  # "ll11 3ab", "l13 5he": Llandudno's and Liverpool's l is a letter
             digits = sum(c.isdigit() for c in core)
             misread = sum(c in CONFUSED or c in LOOKALIKE for c in core)
             beside = (i > 0 and figures[i - 1]) or (i + 1 < len(tokens) and figures[i + 1])
@@ -235,6 +237,23 @@ REAL_OUTWARD = re.compile(r"(?P<area>[A-Z]{1,2})(?:\d{1,2}[A-Z]?|\d[A-Z\d]?\d[A-
 def _real_outward(core: str) -> bool:
     m = REAL_OUTWARD.fullmatch(core)
     return bool(m) and m.group("area") in POSTCODE_AREAS
+
+
+# Thirtieth round: a postcode typed in lower case whose area begins with "l" (L, LL, LS, LE …)
+# was read as figures ("ll11 3ab" as "1111 3ab", "l13 5he" as "113 5he") and lost. An outward
+# code in lower case whose letters are a real area, before an inward code (a figure and two
+# unit letters), is read as written; a scanned figure run ("l3 4O7") has no such inward code.
+LOWER_OUTWARD = re.compile(r"(?P<area>[a-z]{1,2})\d{1,2}[a-z]?")
+INWARD = re.compile(r"\d[ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2}")
+
+
+def _lower_outward_before_inward(core: str, following: str) -> bool:
+    m = LOWER_OUTWARD.fullmatch(core)
+    return (
+        bool(m)
+        and m.group("area").upper() in POSTCODE_AREAS
+        and bool(INWARD.fullmatch(following.strip(".,;:()[]")))
+    )
 
 
 def _worth_reading(text: str) -> bool:

@@ -28,8 +28,10 @@ from nlp.identifiers.name_gazetteer import (
 from nlp.identifiers.name_mentions import joined_to_found, opening_mentions, quoted_nicknames
 from nlp.identifiers.never_a_person import without_organisation_guesses
 from nlp.identifiers.nhs_bodies import nhs_bodies
+from nlp.identifiers.place_prefixes import with_place_prefixes
 from nlp.identifiers.placeholders import PLACEHOLDER
 from nlp.identifiers.read_backs import read_backs
+from nlp.identifiers.record_dates import birth_dates_after_names
 from nlp.identifiers.setting_initials import named_setting_initials
 from nlp.identifiers.setting_parts import setting_name_parts
 from nlp.identifiers.short_place_kinds import with_capital_the
@@ -69,6 +71,7 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
     extra += _ages_after_names(text, resolved + extra)
     extra += stated_ages(text, resolved + extra)
     extra += read_backs(text, resolved + extra)  # pieces said again (round 29)
+    extra += birth_dates_after_names(text, resolved + extra)  # a record's row (round 30)
     if extra:
         resolved = resolve_overlaps(resolved + extra)
     named = with_capital_the(text, resolved)
@@ -78,6 +81,7 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
     if bodies:  # nor in a repeat of a name found elsewhere, or a name widened into one
         wide = [f for f in wide if not any(s <= f.start and f.end <= e for s, e in bodies)]
     wide = without_date_months(text, wide)  # nor a repeat of a "Jan" found elsewhere
+    wide = with_place_prefixes(text, wide)  # "North [Ormesby]" (round 30)
     trimmed = [_trim(text, f) for f in wide]
     return [_with_half(text, _with_glued_unit(text, f)) for f in trimmed if f.end > f.start]
 

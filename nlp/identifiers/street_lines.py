@@ -107,8 +107,11 @@ WELSH_STREET = (
     r"(?:Heol|Ffordd|Stryd|L[oô]n|Maes|Cae|Rhodfa|Cilgant|Clos|Teras|Gerddi|Cwrt|Llwybr)"
     rf"(?:\s+(?:y|yr)\s+|['’]r\s+|\s+){_WCAP}(?:\s+{_WCAP})?"
 )
+# A building's name keeps to its line (thirtieth round): across a line break its first words
+# took the surname of the addressee above ("Mrs Shirley Ashworth\nRose Cottage, 2 Back Lane"
+# became an address "Ashworth\nRose Cottage, …", and the person was lost).
 BUILDING = (
-    rf"(?:(?:The\s+)?(?:{_CAP}\s+){{0,2}}(?:{HOUSE_WORDS}|{_SUFFIXES_CAPITALISED})|{WELSH_HOUSE}"
+    rf"(?:(?:The\s+)?(?:{_CAP}[ \t]+){{0,2}}(?:{HOUSE_WORDS}|{_SUFFIXES_CAPITALISED})|{WELSH_HOUSE}"
     rf"|The\s+Old\s+{_CAP}(?:\s+{_CAP})?"  # "The Old Forge", "The Old Post Office"
     rf"|{_CAP}['’]s\s+{_CAP})"  # "Heron's Reach", "Miller's Rest": named for someone or something
 )

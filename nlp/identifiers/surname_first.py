@@ -16,6 +16,14 @@ ordinary case, as Outlook shows a directory ("Cc: Hughes, Pamela", "From: Ellis,
 <...>"), marked whole by three writers' sets. After "From:", "To:", "Cc:" or "Bcc:" a
 capitalised known surname, a comma and a known first name are one person; a role or a
 team there ("To: Manager, Fernlea Care Home", "Cc: Matron, Medicine") is no surname.
+
+Thirtieth round: a record's cell or an export's field holds the whole name surname first and
+nothing else ("| HUGHES, Joyce |", a tab-separated "MCLEAN, Ishbel", a CSV's quoted "Wright,
+Sharon", an e-mail's "To: Pryce, Annette" ending its line), marked whole by three writers'
+sets (v20, v32). There the cell's edges are the cue, so the surname needs no list and may be
+an everyday word that is also a surname ("Hughes", "Wright"): a capitalised word, a comma and a
+known first name filling the cell. A greeting or a sign-off ("Thanks, Alan", "Love, Sarah",
+"Hi, Jo") and a role ("Manager, Ruth") are no surname.
 """
 
 from __future__ import annotations
@@ -40,6 +48,38 @@ HEADER_SURNAME_FIRST = re.compile(
 )
 
 
+# A cell's start: a line's start, a bar, a tab, a quote, or two spaces (a table typed with
+# spaces), or after an e-mail header's field; its end the same, or the line's end.
+CELL_SURNAME_FIRST = re.compile(
+    r"(?:^|(?<=[|\t\"])|(?<=[ \t]{2})"
+    r"|(?<=(?i:to):[ \t])|(?<=(?i:cc):[ \t])|(?<=(?i:from):[ \t])|(?<=(?i:bcc):[ \t]))[ \t]*"
+    r"(?P<surname>(?:Mc|MC|Mac|MAC|O['’])?[A-Z][A-Za-z'’]+(?:-[A-Z][A-Za-z'’]+)?),[ \t]+"
+    r"(?P<first>[A-Z][a-z'’-]+)(?:[ \t][A-Z][a-z'’-]+)?(?=[ \t]*(?:$|[|\t\"]|[ \t]{2}))",
+    re.MULTILINE,
+)
+NOT_CELL_SURNAMES = frozenset(
+    """thanks thank cheers regards love best yours kind hi hiya hello dear morning afternoon
+    evening night bye warmly sincerely faithfully ta sorry yes no ok okay please welcome
+    congratulations""".split()
+)
+
+
+def _cell_surnames(text: str) -> Iterator[Finding]:
+    """ "| HUGHES, Joyce |": a cell holding a surname, a comma and a known first name."""
+    gaz = gazetteer()
+    for m in CELL_SURNAME_FIRST.finditer(text):
+        parts = m.group("surname").lower().split("-")
+        if any(p in NOT_SURNAMES or p in NOT_CELL_SURNAMES for p in parts):
+            continue
+        if any(p in gaz.common_words and p not in gaz.surnames for p in parts):
+            continue
+        first = m.group("first").lower()
+        known_surname = all(p in gaz.surnames for p in parts)
+        if first not in gaz.first_names and not (known_surname and first not in gaz.common_words):
+            continue  # "MCLEAN, Ishbel": a known surname before a rarer first name
+        yield Finding(m.start("surname"), m.end(), "PERSON", 0.8, "surname_first")
+
+
 def _header_surnames(text: str) -> Iterator[Finding]:
     """ "Cc: Hughes, Pamela": a known surname, then a known first name, in a header field."""
     gaz = gazetteer()
@@ -55,6 +95,8 @@ def _header_surnames(text: str) -> Iterator[Finding]:
 def surnames_first(text: str) -> Iterator[Finding]:
     if ":" in text and "," in text:
         yield from _header_surnames(text)
+    if "," in text:
+        yield from _cell_surnames(text)
     if "," not in text or capitals_mean_little(text):
         return
     gaz = gazetteer()
