@@ -101,6 +101,7 @@ def _is_covered(text: str, start: int, end: int) -> bool:
 @SETTINGS
 @given(left=filler, identifier=identifiers, right=filler)
 @example(left="", identifier="ls11ba", right="i")  # once read as the word "lsllba"
+@example(left="", identifier="JY 18 55 48 B", right="111")  # "B" once read as a figure
 def test_any_identifier_in_any_surrounding_text_is_found(left, identifier, right):
     text = f"{left} {identifier} {right}".strip()
     start = text.index(identifier)

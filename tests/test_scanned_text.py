@@ -66,6 +66,9 @@ def test_misread_figures_and_field_names_are_read_as_meant(scanned, meant):
         "room B2 3 times",
         "AB10 1XY, covid19, mary1958@mail.com, Ward1, the A1 and the M60",
         "PHONE NUMBER IS 01942 960 018 SO RING",
+        "NI JY 18 55 48 B 111 rang",  # an NI number's suffix letter before a number
+        "flat 12 B 0113 496 0000",  # a flat's letter before a phone
+        "grade 4 0 G 22 33 44 55",  # a lone look-alike capital among typed groups
     ],
 )
 def test_words_are_never_read_as_figures(text):
@@ -87,6 +90,7 @@ def test_the_copy_always_keeps_the_length(text):
         ("CHI: l8O652 4471\nDOB: l8/O6/1952", "l8/O6/1952", "DATE_OF_BIRTH"),
         ("Address: 3 Mill Row, Stockport SKl 3QE", "SKl 3QE", "POSTCODE"),
         ("patient_dob=04/11/1938 patient_name=Ada Price", "04/11/1938", "DATE_OF_BIRTH"),
+        ("my NI is JY 18 55 48 B 111 said ring them", "JY 18 55 48 B", "NI_NUMBER"),
     ],
 )
 def test_the_detector_finds_them_and_marks_the_text_as_written(text, value, label):

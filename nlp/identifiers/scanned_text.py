@@ -18,7 +18,9 @@ exports name their fields in snake case and join them with "=" ("relative_nhs=61
   figures or more (or one, beside a group of figures), never in a postcode's outward shape
   ("48S 7l2" but not "S3", "B12");
 - a run of such groups as long as a phone or NHS number (nine figures or more, three real, no
-  full stop or comma inside) is read as one number ("O77OO 9OO S48"); a postcode's two halves
+  full stop or comma inside) is read as one number ("O77OO 9OO S48"), a lone look-alike
+  capital in it only where the run shows a scanner's hand elsewhere (typed "JY 18 55 48 B 111"
+  keeps its NI suffix); a postcode's two halves
   never join a run nor are read beside one ("LS1 0BB. 0000000019" stays as written); a
   date's shape with misread figures is read as a date ("Ol/l2/l93O"), and an ordinal's ending
   is no letter ("l6th");
@@ -180,11 +182,22 @@ def _long_runs(chars: list[str], tokens: list[tuple[int, str]], near: set[int]) 
         cores = [t.strip(".,;:()[]") for _, t in run]
         figures = sum(c.isdigit() or c in CONFUSED or c in LOOKALIKE for t in cores for c in t)
         if figures >= 9 and sum(c.isdigit() for t in cores for c in t) >= 3:
+            scanned = _misread_elsewhere(cores)
             for s, t in run:
+                if not scanned and t.strip(".,;:()[]") in LOOKALIKE:
+                    continue
                 for k, c in enumerate(t):
                     if c in CONFUSED or c in LOOKALIKE:
                         chars[s + k] = c.translate(TO_DIGIT)
         run = [(start, token)] if usable else []
+
+
+def _misread_elsewhere(cores: list[str]) -> bool:
+    """Whether a run shows a scanner's hand beyond a lone look-alike capital: a misread
+    character, or a look-alike inside a group of figures. Typed figures around a lone capital
+    ("JY 18 55 48 B 111": an NI number's suffix, then a number) keep the capital a letter; a
+    scanned run ("O l6l S l4 O2l7") reads it as a figure with the rest."""
+    return any(c in CONFUSED or (len(core) > 1 and c in LOOKALIKE) for core in cores for c in core)
 
 
 def _misread_letters(word: str) -> list[int]:
