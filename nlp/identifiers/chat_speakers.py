@@ -10,6 +10,8 @@ capitals ("INTERVIEWER:", "PEIGI:"); such a label is judged as the same word in 
 "Date:", "Subject:") are common words and stay; "Befriender:"-style roles are left to the
 anonymiser's own role check. Twenty-fourth round: a case note's fields before a colon
 ("Obs:", "Sibling:", "Discharged:", `never_a_person.py`) are no speakers either.
+Thirty-first round: a transcript that labels its speakers by surname ("Fisher:", "Turner:",
+"BAKER:") names people, although the surname ends as a role does ("-er": "Caller:").
 """
 
 from __future__ import annotations
@@ -77,6 +79,16 @@ DAYS = frozenset(
     saturday sun sunday th sa su""".split()
 )
 DAY_INITIALS = frozenset("m t w f s".split())
+# Surnames that are also the roles of the people a transcript or a care note labels
+# ("Doctor:", "Driver:", "Porter:", "Warden:"), or words a form labels a field with
+# ("Register:", "Junior:", "Water:"): these stay roles.
+LABEL_ROLE_SURNAMES = frozenset(
+    """doctor parent driver porter warden pastor contractor master minister rector chancellor
+    messenger junior senior elder minor major register reader marker holder pointer power
+    water summer winter prior usher steward keeper member client patient resident tutor
+    mentor agent tenant lodger sitter skipper plant major trainer teacher counsellor
+    chaplain""".split()
+)
 
 
 def _form_field_verb(low: str, gaz) -> bool:
@@ -119,6 +131,9 @@ def chat_speakers(text: str) -> Iterator[Finding]:
         shape = shapes[who]
         if shape == WEAK and not forum:
             continue  # "wearyoldbloke:" is a username only among others
+        if shape in ("name", CAPITAL_LABEL) and surname_label(low, speakers, gaz, text):
+            yield from _labels(text, who, 0.75)  # "Fisher:", "TURNER:" (thirty-first round)
+            continue
         if shape == CAPITAL_LABEL:
             if low in ROLES or low in STOP_WORDS or low in DAYS or low.endswith(ROLE_ENDINGS):
                 continue  # "INTERVIEWER:", "RESP:", "NOTE:"
@@ -143,6 +158,36 @@ def chat_speakers(text: str) -> Iterator[Finding]:
                 if not addressed_by_name(text, who):
                     continue
         yield from _labels(text, who, 0.75)
+
+
+def surname_label(low: str, labels: set[str], gaz, text: str = "") -> bool:
+    """ "fisher" of "Fisher:" is a speaker named by surname, not a role shaped like one: a
+    listed surname ending as roles do ("Turner", "Baker", "Walker", "Cooper"), no role a
+    transcript or a note labels ("Doctor:", "Porter:", "Carer:") nor a field a form does, and
+    a name by other evidence: another label is a name too (a surname of the same kind, or a
+    first name or surname in no list of common words), or the text names the person by it
+    after a title or a first name ("Mr Fisher", "Ron Fisher"). A thread of "Interviewer:" and
+    "Register:" names no one."""
+    if (
+        not low.endswith(ROLE_ENDINGS)
+        or low not in gaz.surnames
+        or low in LABEL_ROLE_SURNAMES
+        or low in ROLES
+        or low in ROLE_CUES
+        or low in TITLE_CUES
+    ):
+        return False
+    for other in labels:
+        o = other.lower()
+        if o == low or o in ROLES or o in ROLE_CUES or o in LABEL_ROLE_SURNAMES:
+            continue
+        if (o in gaz.surnames or o in gaz.first_names) and (
+            o not in gaz.common_words or (o.endswith(ROLE_ENDINGS) and o in gaz.surnames)
+        ):
+            return True
+    named = rf"(?:{low.capitalize()}|{low.upper()})\b(?![ \t]?:)"
+    before = r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|[A-Z][a-z]+)\.?[ \t]+"
+    return bool(text and re.search(before + named, text))
 
 
 # Where a thread speaks to someone by name: after thanks or a greeting ("thanks Robin", "oh

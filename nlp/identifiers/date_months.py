@@ -29,8 +29,9 @@ MONTHS = frozenset(
 DAY_BEFORE = re.compile(
     r"(?:(?<![\d.:/,£$-])[0-3]?\d(?:st|nd|rd|th)?(?:[ \t]+of)?|"
     # "admitted in Jan", "since March": words that take a time, not a person ("to Jan",
-    # "from Jan", "by Jan" may be a name)
-    r"\b(?:in|since|until|till|during|early|late|mid|last|next))[ \t]+$",
+    # "from Jan", "by Jan" may be a name); "the" between them too ("asked in the August",
+    # thirty-first round)
+    r"\b(?:in|since|until|till|during|early|late|mid|last|next)(?:[ \t]+the)?)[ \t]+$",
     re.I,
 )
 WELSH_MONTHS = frozenset(
@@ -65,7 +66,7 @@ def in_a_date(text: str, f: Finding) -> bool:
     if DAY_OR_YEAR_AFTER.match(text, f.end):
         return True
     return bool(
-        DAY_BEFORE.search(text[max(0, f.start - 10) : f.start])
+        DAY_BEFORE.search(text[max(0, f.start - 14) : f.start])
         and not NOT_A_DATE_AFTER.match(text, f.end)
     )
 

@@ -291,6 +291,7 @@ def _fields(text: str) -> Iterator[Finding]:
 
 
 def _answers(text: str) -> Iterator[Finding]:
+    gaz = gazetteer()
     for m in ASKED.finditer(text) if "?" in text else ():
         what = m.group("what").lower()
         answer = m.group("answer")
@@ -299,6 +300,8 @@ def _answers(text: str) -> Iterator[Finding]:
             name = re.match(r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2}", answer)
             words = name.group().lower().split() if name else []
             if words and not any(w in NOT_AN_ANSWER or w in DOMAIN_WORDS for w in words):
+                if words[0] in gaz.common_words and not gaz.is_name_part(words[0]):
+                    continue  # "Use it.", "Call me anything": a word, no name (round 31)
                 yield Finding(start, start + name.end(), "PERSON", 0.8, "asked_answer")
             continue
         if "birth" in what or what == "dob":

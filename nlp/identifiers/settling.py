@@ -14,7 +14,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from nlp.identifiers.chat_speakers import addressed_by_name
+from nlp.identifiers.chat_speakers import addressed_by_name, surname_label
 from nlp.identifiers.date_months import without_date_months
 from nlp.identifiers.findings import Finding, resolve_overlaps
 from nlp.identifiers.minute_initials import found_people_initials
@@ -59,6 +59,8 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
         kept = [f for f in kept if not any(s <= f.start and f.end <= e for s, e in bodies)]
     kept = without_contradicted_guesses(text, kept)
     kept = _thread_names_end_names(kept)
+    if "-" in text:  # "Mr Chan Wing-Kei": a name's part, not a hospital's wing (round 31)
+        kept = [f for f in kept if not _setting_word_runs_on(text, f)]
     resolved = resolve_overlaps(kept)
     extra = [f for f in _repeats(text, resolved) if not inside(protected, f)]
     mentioned = [
@@ -148,7 +150,17 @@ def _speaker_roles(text: str) -> set[str]:
             or (w in gaz.english_words and not named)
         )
         and not addressed_by_name(text, w.capitalize())  # "Tash: ..." and "Tash did you ...?"
+        and not surname_label(w, set(labels), gaz, text)  # "Fisher: ...", "Turner: ..."
     }
+
+
+# A hyphen then a capital straight after a care setting's last word: the word is the first
+# half of a hyphenated name ("Wing-Kei", "Ward-Thomas"), and no setting's kind word.
+RUNS_ON = re.compile(r"-[A-Z]")
+
+
+def _setting_word_runs_on(text: str, f: Finding) -> bool:
+    return f.label == "CARE_SETTING" and RUNS_ON.match(text, f.end) is not None
 
 
 def _hashtag_guess(text: str, f: Finding) -> bool:
@@ -420,7 +432,13 @@ FIELD_LINE = re.compile(r"\n[ \t]*[A-Z][\w'’-]*(?:[ \t]+\(?[\w'’-]+\)?){0,3}
 
 # A title at a person's start is left out, as the shared README's spans and every writer's
 # leave it ("Mr ap Gruffydd" is marked "ap Gruffydd"; 45 findings in 20 sets carried one).
-LEADING_TITLE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?[ \t]+(?=\S)")
+# Thirty-first round: so are the titles of faith, office, care and family ("Pastor Emmanuel
+# Oyelaran", "Rev. Jones", "Cllr Shah", "Sister Nimco", "Auntie Bernie"), which the writers
+# of twenty sets leave out too (Bishop, Lady, Lord and Sir begin places and hospitals).
+LEADING_TITLE = re.compile(
+    r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Pastor|Rev|Revd|Reverend|Imam|Rabbi|Father|Fr|"
+    r"Sister|Sr|Brother|Cllr|Councillor|Nurse|Auntie|Aunty|Uncle)\.?[ \t]+(?=\S)"
+)
 
 
 def _trim(text: str, f: Finding) -> Finding:

@@ -9,7 +9,10 @@ give the same lines otherwise:
   any case ("Flat 2, Orme House, Tidings Causeway", "pitch 7, Sandy Lane Caravan Park");
 - a house on a street named "The ..." ("number 9 the avenue", "we live at 14 the green");
 - a flat on its own after "from", "at" or "in" ("it's me from flat eleven");
-- after a home cue, a street word too plain to trust elsewhere ("we live at 4 moss bank").
+- after a home cue, a street word too plain to trust elsewhere ("we live at 4 moss bank");
+- a Traveller or caravan site named by its street or as a site (thirty-first round): "the Glen
+  Road site", "Holmfield Lane Site", "Coldharbour Travellers Site". A family's pitch is their
+  home, and the site's name is where they live (v6, v8, v17, v18 mark it whole with "site").
 
 Precision: the words between the number and the street word may not be function words or
 units ("a ten minute drive", "two long roads"); without a cue, a number in words needs a street
@@ -201,9 +204,35 @@ def lone_flats(text: str) -> Iterator[Finding]:
         yield Finding(m.start("flat"), m.end("flat"), "ADDRESS", 0.7, "worded_address")
 
 
+# A street's name then "site", or capitalised words then a Traveller or caravan "Site". The
+# street word is capitalised ("Glen Road site"; "the ring road site" is a building site); a
+# place with "site" ("the Wantage site" of a practice) is no street and stays a place.
+_SITE_KIND = r"(?:Travellers['’]?|Traveller|Gypsy|Caravan)"
+SITE_LINE = re.compile(
+    rf"(?<![\w'’-])(?P<line>(?:[A-Z][\w'’-]*[ \t]+){{1,3}}"
+    rf"(?:(?:{_CAP_SUFFIX}|Farm|Common|Fields?|Moor|Wood|Quarry|Brickyard)"
+    rf"(?:[ \t]+{_SITE_KIND})?[ \t]+[Ss]ite|{_SITE_KIND}[ \t]+Site))(?![\w'’-])"
+)
+
+
+def site_lines(text: str) -> Iterator[Finding]:
+    """ "the Glen Road site", "At Holmfield Lane Site": from the site's name, which has a word
+    of its own before the street or site word ("The Lane site" names none)."""
+    for m in SITE_LINE.finditer(text):
+        words = list(re.finditer(r"\S+", m.group("line")))
+        while words and words[0].group().lower() in STOP_WORDS:
+            words.pop(0)
+        if len(words) < 3:
+            continue
+        start = m.start("line") + words[0].start()
+        yield Finding(start, m.end("line"), "ADDRESS", 0.8, "worded_address")
+
+
 def worded_address_findings(text: str) -> list[Finding]:
     """Street lines and flats in words or any case; overlaps are settled by the caller."""
     found = [*worded_lines(text), *home_the_streets(text), *capital_worded_lines(text)]
     if re.search(r"\b(?:flat|apartment|apt|unit|bay|pitch|plot|house|number|no)\b", text, I):
         found += [*cued_lines(text), *lone_flats(text)]
+    if "ite" in text and re.search(r"[A-Za-z][ \t]+[Ss]ite\b", text):
+        found += site_lines(text)
     return found

@@ -1,0 +1,170 @@
+"""Kinds found general in the thirty-first round (issue 20), from the misses and false
+positives of the development set v36 (voices from every community) checked against every
+earlier writer's set, and one kind from outside it: transcripts that label their speakers by
+surname, Traveller and caravan sites named by their street, titles of faith, office, care and
+family left out of a name, a hyphenated given name read as a hospital's wing; and, for
+precision, a month after "in the", a verb answering a question about a name.
+
+Every sentence here was written for this file (none taken from a measuring set), and each kind
+has look-alikes that must stay.
+"""
+
+from __future__ import annotations
+
+import pytest
+from anonymise_support import covered, covering_label, flagged
+
+# Transcripts labelling speakers by surname: surnames ending as roles do ("-er").
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Fisher: I phoned the surgery twice.\nTurner: What did they say?\nFisher: Nothing.",
+            "Turner",
+        ),
+        (
+            "Fisher: I phoned the surgery twice.\nTurner: What did they say?\nFisher: Nothing.",
+            "Fisher",
+        ),
+        (
+            "Notes of a talk with Glenys Walker.\nInterviewer: How was the discharge?\n"
+            "Walker: Rushed.\nInterviewer: And the transport?\nWalker: Never came.",
+            "Walker",
+        ),
+        ("COOPER: They lost my letter.\nSHAH: Which letter?\nCOOPER: The referral one.", "COOPER"),
+    ],
+)
+def test_a_surname_labelling_a_speaker_is_a_person(text, name):
+    assert covering_label(text, name) == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Caller: my dad has fallen\nAdvisor: is he breathing\nCaller: yes he is", "Caller"),
+        (
+            "Interviewer: how long did you wait?\nDriver: about an hour\nInterviewer: and then?\n"
+            "Driver: we went in",
+            "Driver",
+        ),
+        (
+            "Interviewer: and the ward?\nVolunteer: noisy\nInterviewer: the staff?\n"
+            "Volunteer: kind",
+            "Volunteer",
+        ),
+    ],
+)
+def test_a_role_labelling_a_speaker_stays(text, word):
+    assert not flagged(text, word)
+
+
+# Traveller and caravan sites named by their street or as a site.
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        (
+            "My sister moved onto the Hollins Lane site in March with her two boys.",
+            "Hollins Lane site",
+        ),
+        (
+            "We've been stopping at Brook Farm Travellers Site since the winter.",
+            "Brook Farm Travellers Site",
+        ),
+        ("her trailer is on the Mossley Road site, pitch 3, near the gate", "Mossley Road site"),
+        ("They live at Ashgrove Caravan Site, Bridgend, with his mother.", "Ashgrove Caravan Site"),
+    ],
+)
+def test_a_site_named_by_its_street_is_an_address(text, site):
+    assert covering_label(text, site) == "ADDRESS"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The Lane site was shut for repairs all week.", "Lane site"),
+        ("Parking at the Northern General Site is awful on Mondays.", "Site"),
+        ("There was a building site opposite the flat.", "building site"),
+    ],
+)
+def test_a_site_with_no_street_name_is_no_address(text, word):
+    assert covering_label(text, word) != "ADDRESS"
+
+
+# Titles of faith, office, care and family left out of a person's span.
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "name"),
+    [
+        (
+            "I am Pastor Kwabena Mensah-Boateng of a small church in the town.",
+            "Pastor",
+            "Kwabena Mensah-Boateng",
+        ),
+        ("Rev. Dilys Prosser visits on Thursdays.", "Rev.", "Dilys Prosser"),
+        ("A group run by Sister Idil for mothers of autistic children.", "Sister", "Idil"),
+        ("Cllr Parveen Akhtar came to the meeting.", "Cllr", "Parveen Akhtar"),
+        ("Auntie Bernadette drove her to the clinic.", "Auntie", "Bernadette"),
+    ],
+)
+def test_a_title_is_left_out_of_the_name(text, title, name):
+    assert covering_label(text, name) == "PERSON"
+    assert not flagged(text, title)
+
+
+# A hyphenated given name is no hospital's wing.
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Present: Mr Leung Wing-Hong, Mrs Cheung (interpreter).", "Leung Wing-Hong"),
+        ("Dr Ho Ka-Wai saw her on Monday.", "Ho Ka-Wai"),
+    ],
+)
+def test_a_hyphenated_given_name_is_a_person_not_a_wing(text, name):
+    assert covering_label(text, name) == "PERSON"
+
+
+def test_a_wing_of_a_hospital_is_still_a_care_setting():
+    assert covering_label("She was moved up to the Brontë Wing after the scan.", "Brontë Wing") == (
+        "CARE_SETTING"
+    )
+
+
+# A month after "in the" is a month.
+
+
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [
+        ("I asked for a referral in the August and heard nothing till spring.", "August"),
+        ("She was seen once in the June and then discharged.", "June"),
+    ],
+)
+def test_a_month_after_in_the_is_no_person(text, month):
+    assert not flagged(text, month)
+
+
+def test_a_name_that_is_a_month_still_a_person():
+    assert covering_label("My carer June Pritchard comes in the mornings.", "June Pritchard") == (
+        "PERSON"
+    )
+
+
+# A verb answering a question about a name is no name.
+
+
+def test_a_verb_answering_a_name_question_is_no_name():
+    text = "Q: Are you happy for us to print your name?\nA: Print it. It's Tomasz Nowak."
+    assert not flagged(text, "Print it")
+    assert covered(text, "Tomasz Nowak")
+
+
+def test_a_name_answering_a_name_question_is_a_name():
+    text = "Q: What's your name?\nA: Rose Whitlock, love."
+    assert covering_label(text, "Rose Whitlock") == "PERSON"
