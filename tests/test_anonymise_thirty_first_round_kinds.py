@@ -14,6 +14,8 @@ from __future__ import annotations
 import pytest
 from anonymise_support import covered, covering_label, flagged
 
+from nlp.anonymise import detect
+
 # Transcripts labelling speakers by surname: surnames ending as roles do ("-er").
 
 
@@ -168,3 +170,101 @@ def test_a_verb_answering_a_name_question_is_no_name():
 def test_a_name_answering_a_name_question_is_a_name():
     text = "Q: What's your name?\nA: Rose Whitlock, love."
     assert covering_label(text, "Rose Whitlock") == "PERSON"
+
+
+# A listed town that is also a word, joined to a place already found.
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("She has nursed in hospitals around Leicester and Derby for years.", "Derby"),
+        ("We looked at flats in Reading and Swindon before we moved.", "Reading"),
+    ],
+)
+def test_a_town_joined_to_a_found_place_is_a_place(text, place):
+    assert covering_label(text, place) == "LOCATION"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("We went to the Derby at Epsom with Dad.", "Derby"),
+        ("Reading and writing are hard for her since the stroke.", "Reading"),
+    ],
+)
+def test_a_town_that_is_a_word_alone_stays_a_word(text, word):
+    assert covering_label(text, word) != "LOCATION"
+
+
+# Community groups heading notes are organisations, not people.
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Meeting of the Kurdish Women's Network, second Monday", "Kurdish Women"),
+        ("Notes – Ravenscroft Elders' Lunch Club, 12 June", "Ravenscroft Elders"),
+        ("Harehills Carers Forum – minutes of the last meeting", "Carers Forum"),
+    ],
+)
+def test_a_community_group_is_no_person(text, word):
+    assert covering_label(text, word) != "PERSON"
+
+
+def test_a_person_before_a_club_word_in_a_sentence_is_still_found():
+    text = "Sarah Brennan rang about the lunch club on Friday."
+    assert covering_label(text, "Sarah Brennan") == "PERSON"
+
+
+# A form's field shaped as a role is no person; a surname label is.
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        (
+            "NEW REFERRAL\nReferrer: Joy Abara, Housing Team\nReferrer tel: 01632 960 114",
+            "Referrer",
+        ),
+        (
+            "Around 30 came.\nInterpreters: Yonas Tesfaye (Tigrinya), Bilal Rahimi (Pashto).",
+            "Interpreters",
+        ),
+        ("Visit log\nSafeguarder: Meena Chauhan\nOutcome: referred on", "Safeguarder"),
+    ],
+)
+def test_a_role_field_is_no_person(text, word):
+    assert not flagged(text, word)
+
+
+# A drug and alcohol recovery service by its own name is a care setting.
+
+
+@pytest.mark.parametrize(
+    ("text", "setting"),
+    [
+        (
+            "His script was sent to Tanhouse Recovery Hub but they had no record.",
+            "Tanhouse Recovery Hub",
+        ),
+        (
+            "the key worker at Seaview Addictions Service, Lorna, helped",
+            "Seaview Addictions Service",
+        ),
+        ("arranged with Mill Street Recovery Hub for Monday", "Mill Street Recovery Hub"),
+    ],
+)
+def test_a_named_recovery_service_is_a_care_setting(text, setting):
+    assert covering_label(text, setting) == "CARE_SETTING"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Local Recovery Hub was shut all week.",
+        "She was told to ring the Community Drug Recovery Service herself.",
+    ],
+)
+def test_a_generic_recovery_service_is_no_care_setting(text):
+    assert not any(f.label == "CARE_SETTING" for f in detect(text))

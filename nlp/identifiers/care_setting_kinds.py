@@ -9,6 +9,9 @@ Each pattern is a shape of naming, not a name seen:
 - a pharmacy chain pinned to one branch by a street or town ("Boots on Broad Street"); the
   name alone ("went to Boots") names thousands of shops and stays;
 - hospital initials without "the" after a word of place ("in LRI again", "at RVH");
+- a drug and alcohol recovery service by its own name, "<Name> Recovery Hub/Service/Centre"
+  ("Possilpark Recovery Hub", "Tanhouse Recovery Service"; thirty-first round, as v26 and v36
+  mark them): the words say what it is, so no word of care need be near;
 - a nickname in quotes told as what someone calls it, with a word of care near (St James's,
   "Jimmy's" as my dad called it; "the Death Star", as he calls it; seventeenth round);
 
@@ -56,6 +59,17 @@ THE_NAMED_KIND = re.compile(
     r"(?:Centre|Center|Hub|Clinic|clinic|Unit|unit|House|Lodge|Hall|Court))(?![\w'’-])"
 )
 THE_NAMED_KIND = gated(THE_NAMED_KIND)
+# "Possilpark Recovery Hub", "Bridge Street Recovery Hub", "Harbour Lights Recovery Service".
+NAMED_RECOVERY = re.compile(
+    rf"(?<![\w'’-])(?P<name>(?:{_CAP}\s+){{1,3}}(?:Recovery|Addictions?)\s+"
+    r"(?:Hub|Service|Centre|Center))(?![\w'’-])"
+)
+NAMED_RECOVERY = gated(NAMED_RECOVERY)
+# Words that say whom or where a service is for, naming none ("the Local Recovery Hub").
+GENERIC_SERVICE_WORDS = frozenset(
+    """local community drug drugs alcohol adult adults young youth women's womens men's mens
+    family integrated specialist county city district area regional national new""".split()
+)
 NOT_A_CENTRE = frozenset(
     """city town shopping leisure sports job jobcentre garden visitor call contact data test
     community civic arts conference business trade health medical science food""".split()
@@ -192,6 +206,16 @@ def care_setting_kind_findings(text: str) -> Iterator[Finding]:
             continue  # "the Stroke Unit", "the Acute Medical Unit": a department, not a name
         if _near_care(text, m.start("name"), m.end("name")):
             yield Finding(m.start("name"), m.end("name"), "CARE_SETTING", 0.75, "care_kind")
+    for m in NAMED_RECOVERY.finditer(text):
+        start = m.start("name")
+        for word in m.group("name").split()[:-2]:  # "The", "At": not the service's name
+            if word.lower() not in STOP_WORDS and word.lower() not in NOT_A_CENTRE:
+                break
+            start = text.index(word, start) + len(word)
+            start += len(text[start:]) - len(text[start:].lstrip())
+        own = [w.lower() for w in text[start : m.end("name")].split()[:-2]]
+        if own and not all(w in GENERIC_SERVICE_WORDS for w in own):
+            yield Finding(start, m.end("name"), "CARE_SETTING", 0.8, "care_kind")
     for m in ROYAL_POSSESSIVE.finditer(text):
         if m.group("next") and m.group("next") not in AFTER_POSSESSIVE:
             continue

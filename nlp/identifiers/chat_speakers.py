@@ -160,6 +160,30 @@ def chat_speakers(text: str) -> Iterator[Finding]:
         yield from _labels(text, who, 0.75)
 
 
+ROLE_PLURALS = tuple(e + "s" for e in ROLE_ENDINGS)
+# The colon, or a field of the role's before it ("Referrer tel:", "Advocate email:").
+FIELD_COLON = re.compile(
+    r"[ \t]*(?:(?i:tel|phone|mob|mobile|email|e-mail|no\.?|number|address|name)[ \t]*)?:"
+)
+FIELD_AT_LINE_START = re.compile(r"(?:^|(?<=\n))[ \t]*(?:[-*•][ \t]*)?$")
+
+
+def role_field(text: str, f: Finding) -> bool:
+    """ "Referrer: Zoe …", "Interpreters: Tigist …", "Facilitator: …": a one-word label at a
+    line's start, before a colon (or "tel:", "email:"), shaped as a role or its plural and in
+    no name list, is a form's field, whatever guessed it a person (thirty-first round; a
+    transcript's speakers by surname, "Turner:", are name parts and stay)."""
+    if f.label != "PERSON" or not FIELD_COLON.match(text, f.end, f.end + 12):
+        return False
+    low = text[f.start : f.end].lower()
+    if len(low) < 6 or not low.isalpha() or not low.endswith(ROLE_ENDINGS + ROLE_PLURALS):
+        return False
+    if not FIELD_AT_LINE_START.search(text, max(0, f.start - 8), f.start):
+        return False
+    gaz = gazetteer()
+    return not gaz.is_name_part(low) and not gaz.is_name_part(low.rstrip("s"))
+
+
 def surname_label(low: str, labels: set[str], gaz, text: str = "") -> bool:
     """ "fisher" of "Fisher:" is a speaker named by surname, not a role shaped like one: a
     listed surname ending as roles do ("Turner", "Baker", "Walker", "Cooper"), no role a

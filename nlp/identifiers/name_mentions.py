@@ -20,6 +20,12 @@ Nineteenth round: a surname alone in brackets after a word for the people it nam
 (Hughes) upset", "the daughter (Okafor) rang"), and a nickname given in quotes after "known as"
 or "nicknamed" ("known round here as "Bryn the Milk""): the slot is a name's, and the name's
 first word must be a listed name or in no word list.
+
+Thirty-first round: places are joined the same way. A listed town that is also an everyday word
+("Derby", "Reading", "Bath", "Sale", "Deal") is left alone when it stands by itself; joined by
+"and", "or" or "&" to a place already found ("around Nottingham and Derby", "Bath or
+Bristol") it is a place. It must be no first name ("Leeds and Hope"), no month, and no street's
+or building's first word ("Leeds and Reading Road").
 """
 
 from __future__ import annotations
@@ -73,9 +79,32 @@ def _name_word(word: str) -> bool:
     )
 
 
+PLACE_JOINED_BEFORE = re.compile(rf"(?<![\w'’-])(?P<word>{_CAP_WORD})[ \t]+(?:and|or|&)[ \t]+$")
+PLACE_JOINED_AFTER = re.compile(
+    rf"[ \t]+(?:and|or|&)[ \t]+(?P<word>{_CAP_WORD})(?![\w'’-]|[ \t]+[A-Z]|[ \t]*:)"
+)
+
+
+def _joined_places(text: str, f: Finding) -> Iterator[Finding]:
+    """ "Nottingham and [Derby]", "[Reading] or Oxford": a listed place joined to a found one."""
+    places, first_names = gazetteer().places, gazetteer().first_names
+    before = PLACE_JOINED_BEFORE.search(text, max(0, f.start - 30), f.start)
+    after = PLACE_JOINED_AFTER.match(text, f.end)
+    for m in (before, after):
+        if m is None:
+            continue
+        low = m.group("word").lower()
+        if low in places and low not in first_names and low not in MONTHS:
+            yield Finding(m.start("word"), m.end("word"), "LOCATION", 0.7, "joined")
+
+
 def joined_to_found(text: str, findings: list[Finding]) -> Iterator[Finding]:
-    """A capitalised first name joined by "and" to a name already found: "Precious and Tom"."""
+    """A capitalised first name joined by "and" to a name already found: "Precious and Tom";
+    and a listed place joined to a place already found."""
     for f in findings:
+        if f.label == "LOCATION":
+            yield from _joined_places(text, f)
+            continue
         if f.label != "PERSON":
             continue
         before = JOINED_BEFORE.search(text, max(0, f.start - 30), f.start)

@@ -66,9 +66,17 @@ NEVER_A_PERSON = COUNTRIES_ABROAD | PEOPLES | CASE_NOTE_WORDS
 # LLP") a person too. Writers leave organisations unmarked. The words here name nothing else;
 # "Hub" and "Partnership" are left out, since a GP partnership or a recovery hub is a care
 # setting that a person's guess may be the only finding over.
-ORGANISATION_WORD = r"(?:Council|LLP|Ltd|Limited|Society|Association|Solicitors|Project)"
+# Thirty-first round: the groups that community notes and minutes are headed by ("Tower
+# Hamlets Elders Forum", "the Chinatown Elders' Lunch Club", "Kurdish Women's Network"), after
+# a possessive and one more word of their name; no writer's person stands before them.
+ORGANISATION_WORD = (
+    r"(?:Council|LLP|Ltd|Limited|Society|Association|Solicitors|Project|Forum|Club|Network|"
+    r"Alliance|Foundation|Charity)"
+)
 _COUNCIL_KIND = r"(?:County|Borough|City|District|Metropolitan)"
-ORGANISATION_AFTER = re.compile(rf"(?:[ \t]+{_COUNCIL_KIND})*[ \t]+{ORGANISATION_WORD}\b")
+ORGANISATION_AFTER = re.compile(
+    rf"(?:[ \t]+{_COUNCIL_KIND})*(?:['’]s?)?(?:[ \t]+[A-Z][a-z]+)?[ \t]+{ORGANISATION_WORD}\b"
+)
 ORGANISATION_END = re.compile(rf"(?:^|[ \t]){ORGANISATION_WORD}$|^(?:{_COUNCIL_KIND}[ \t]*)+$")
 GUESSING_SOURCES = frozenset(("capitals", "ner", "name_gazetteer", "role_cue", "sign_off"))
 

@@ -14,7 +14,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from nlp.identifiers.chat_speakers import addressed_by_name, surname_label
+from nlp.identifiers.chat_speakers import addressed_by_name, role_field, surname_label
 from nlp.identifiers.date_months import without_date_months
 from nlp.identifiers.findings import Finding, resolve_overlaps
 from nlp.identifiers.minute_initials import found_people_initials
@@ -52,6 +52,8 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
     roles = _speaker_roles(text)
     if roles:
         kept = [f for f in kept if text[f.start : f.end].lower() not in roles]
+    if ":" in text:  # "Referrer: …", "Interpreters: …": a form's field (round 31)
+        kept = [f for f in kept if not role_field(text, f)]
     kept = without_organisation_guesses(text, [f for f in kept if not _hashtag_guess(text, f)])
     kept = without_date_months(text, kept)  # "Tues 4 Feb", "Jan 2024": months, not people
     bodies = nhs_bodies(text)
