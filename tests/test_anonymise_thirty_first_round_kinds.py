@@ -268,3 +268,94 @@ def test_a_named_recovery_service_is_a_care_setting(text, setting):
 )
 def test_a_generic_recovery_service_is_no_care_setting(text):
     assert not any(f.label == "CARE_SETTING" for f in detect(text))
+
+
+# An interpreter's registration number after the register's initials.
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Interpreted by Amal Haddad (NRPSI 16203) on the telephone.", "16203"),
+        ("BSL interpreter Gareth Lloyd, RSLI no. 10562, was booked.", "10562"),
+    ],
+)
+def test_an_interpreters_registration_number_is_an_identifier(text, number):
+    assert covering_label(text, number) == "OTHER_ID"
+
+
+def test_a_register_named_without_a_number_is_nothing():
+    assert not flagged("She trained as an RSLI last year.", "RSLI")
+
+
+# Cornish house names with "an".
+
+
+@pytest.mark.parametrize(
+    ("text", "house"),
+    [
+        ("post it to him at Chy an Gwel, Trelawney Road, please", "Chy an Gwel"),
+        ("They live at Parc an Tyr, out past the church.", "Parc an Tyr"),
+    ],
+)
+def test_a_cornish_house_name_is_an_address(text, house):
+    assert covering_label(text, house) == "ADDRESS"
+
+
+def test_an_english_phrase_with_an_is_no_house():
+    assert not flagged("The chy an old word? No idea.", "chy an old")
+
+
+# Roles of community work and faith before a name.
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The site warden, Ally, has said he will ring the council.", "Ally"),
+        ("Our caseworker Dee sorted the forms.", "Dee"),
+        ("The imam, Yusuf, reads the letters for people.", "Yusuf"),
+    ],
+)
+def test_a_name_after_a_community_role_is_a_person(text, name):
+    assert covering_label(text, name) == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The warden service was called out twice.", "service"),
+        ("The caretaker said Monday would be fine.", "Monday"),
+        ("Mentor Scheme leaflets were handed out.", "Scheme"),
+        ("Arabic interpreter, Language Line, was on the phone.", "Language Line"),
+        ("CARERS FORUM – VOLUNTEER SUMMARY OF THE DAY", "SUMMARY"),
+    ],
+)
+def test_a_word_after_a_community_role_stays(text, word):
+    assert covering_label(text, word) != "PERSON"
+
+
+# A note's sentence that drops its subject: "Said he ...".
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rang at ten. Said he hadn't eaten since Tuesday.",
+        "Gave her number. Said to ring after four.",
+        "Visited the flat. Said she'd think about it.",
+    ],
+)
+def test_said_opening_a_note_sentence_is_no_name(text):
+    assert not flagged(text, "Said")
+
+
+def test_said_as_a_surname_after_a_title_stays_a_name():
+    text = "I saw Mr Said to ask about his letter."
+    assert covering_label(text, "Said") == "PERSON"
+
+
+def test_a_role_field_after_a_sentence_is_no_person():
+    text = "About forty came on the day. Interpreters: Yonas Tesfaye and Bilal Rahimi."
+    assert not flagged(text, "Interpreters")
+    assert covered(text, "Yonas Tesfaye")

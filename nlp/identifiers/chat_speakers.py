@@ -165,14 +165,15 @@ ROLE_PLURALS = tuple(e + "s" for e in ROLE_ENDINGS)
 FIELD_COLON = re.compile(
     r"[ \t]*(?:(?i:tel|phone|mob|mobile|email|e-mail|no\.?|number|address|name)[ \t]*)?:"
 )
-FIELD_AT_LINE_START = re.compile(r"(?:^|(?<=\n))[ \t]*(?:[-*•][ \t]*)?$")
+FIELD_AT_LINE_START = re.compile(r"(?:^|(?<=\n)|(?<=[.!?]))[ \t]*(?:[-*•][ \t]*)?$")
 
 
 def role_field(text: str, f: Finding) -> bool:
     """ "Referrer: Zoe …", "Interpreters: Tigist …", "Facilitator: …": a one-word label at a
-    line's start, before a colon (or "tel:", "email:"), shaped as a role or its plural and in
-    no name list, is a form's field, whatever guessed it a person (thirty-first round; a
-    transcript's speakers by surname, "Turner:", are name parts and stay)."""
+    line's or a sentence's start, before a colon (or "tel:", "email:"), shaped as a role or
+    its plural and in no name list, is a form's field, whatever guessed it a person
+    (thirty-first round; a transcript's speakers by surname, "Turner:", are name parts and
+    stay)."""
     if f.label != "PERSON" or not FIELD_COLON.match(text, f.end, f.end + 12):
         return False
     low = text[f.start : f.end].lower()

@@ -36,8 +36,10 @@ STRONG_NOUNS = (
     # The e-Referral Service's booking number, by its initials: "UBRN: 0000 1111 2222".
     r"ubrn\)?|"
     r"hosp\.?|"
-    # A professional's registration: "GMC 4412097", "NMC PIN 84H2103W", "GPhC 2071445".
-    r"(?:gmc|nmc|gphc|hcpc|psni)(?:\s+(?:pin|reg(?:istration)?))?|"
+    # A professional's registration: "GMC 4412097", "NMC PIN 84H2103W", "GPhC 2071445"; an
+    # interpreter's on the registers of public service and sign language interpreters
+    # ("NRPSI 12044", "RSLI no. 10392", "NRCPD reg 51120"; thirty-first round).
+    r"(?:gmc|nmc|gphc|hcpc|psni|nrpsi|rsli|nrcpd)(?:\s+(?:pin|reg(?:istration)?))?|"
     # Twenty-eighth round: an organisation's NHS code, which names one practice or pharmacy
     # ("Practice code: B83627", "ODS code: FQ731"; two writers' sets).
     r"ods(?:\s+code)?|(?:practice|pharmacy|org(?:anisation)?)\s+code"

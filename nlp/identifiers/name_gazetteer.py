@@ -104,7 +104,16 @@ ROLE_CUES = frozenset(
     fiancé fiancee boyfriend girlfriend stepson stepdaughter stepmum stepdad baby boy girl
     called named name's colleague mate pal bestie flatmate housemate mummy daddy mammy
     nain taid mamgu tadcu nani dadi bibi bibiji ammi abbu amma appa""".split()
+) | frozenset(
+    # Thirty-first round: the roles of community work, faith and housing, before a name as the
+    # roles of care are ("the site warden, Ally", "our keyworker Dee", "the imam, Yusuf").
+    """warden caretaker keyworker caseworker befriender mentor imam vicar priest interpreter
+    volunteer""".split()
 )
+# Roles that an interpreting firm, a language or a heading's word follows as often as a name
+# ("Arabic interpreter, Language Line", "VOLUNTEER SUMMARY"): after them a common word is no
+# name unless it is a first name too.
+WEAK_ROLE_CUES = frozenset("interpreter volunteer".split())
 # Words that end a person cue without being a name ("the nurse in charge").
 NOT_A_NAME = frozenset(
     """practitioner practitioners specialist assistant associate in charge who was is and or

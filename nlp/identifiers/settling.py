@@ -54,6 +54,8 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
         kept = [f for f in kept if text[f.start : f.end].lower() not in roles]
     if ":" in text:  # "Referrer: …", "Interpreters: …": a form's field (round 31)
         kept = [f for f in kept if not role_field(text, f)]
+    if "Said" in text:  # "Said he would ring": a note's sentence without its subject
+        kept = [f for f in kept if not _subjectless_said(text, f)]
     kept = without_organisation_guesses(text, [f for f in kept if not _hashtag_guess(text, f)])
     kept = without_date_months(text, kept)  # "Tues 4 Feb", "Jan 2024": months, not people
     bodies = nhs_bodies(text)
@@ -163,6 +165,25 @@ RUNS_ON = re.compile(r"-[A-Z]")
 
 def _setting_word_runs_on(text: str, f: Finding) -> bool:
     return f.label == "CARE_SETTING" and RUNS_ON.match(text, f.end) is not None
+
+
+# "Said he had not slept", "Said to call back": a note drops the subject of its sentences, and
+# the verb is also a given name (Said). Before a pronoun or "to" it is the verb (thirteen such
+# sentences in nine writers' sets, none a name).
+SAID_VERB = re.compile(r"Said[ \t]+(?:he|she|they|it|we|I|you|to|that)\b")
+
+
+SENTENCE_OPENS = re.compile(r"(?:^|[.!?\n])[ \t\"“'‘]*$")
+
+
+def _subjectless_said(text: str, f: Finding) -> bool:
+    """ "Said he …" opening a sentence; "Mr Said to …" is a name after its title."""
+    return (
+        f.label == "PERSON"
+        and f.end - f.start == 4
+        and SAID_VERB.match(text, f.start) is not None
+        and SENTENCE_OPENS.search(text, max(0, f.start - 4), f.start) is not None
+    )
 
 
 def _hashtag_guess(text: str, f: Finding) -> bool:

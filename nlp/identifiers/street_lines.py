@@ -146,10 +146,13 @@ WELSH_STREET_LINE = re.compile(
 # A Welsh house or lane named with its article ("Pen y Bryn", "2 Tan y Bryn", "Bron yr Aur"):
 # a head word of the landscape, "y"/"yr", a capitalised noun. No street suffix is needed: the
 # article inside a capitalised name marks it, where "Bryn Jones" is a man.
+# Thirty-first round: Cornish houses name themselves the same way with "an" ("Chy an Mor",
+# "Parc an Dour", "Bos an Gwel"): a head word for a house, field or dwelling, "an", a noun.
 WELSH_NAMED_PLACE = re.compile(
     r"(?<![\w'’])(?:\d{1,4}[a-z]?,?\s+)?"
-    r"(?:T[yŷ]|Bryn|Bron|Pen|Plas|Hafod|Llys|Maes|Cae|Glan|Nant|Tan|Bod|Coed|Pant|Gwern|Erw)"
-    rf"\s+(?:y|yr)\s+{_WCAP}(?![\w'’])"
+    r"(?:(?:T[yŷ]|Bryn|Bron|Pen|Plas|Hafod|Llys|Maes|Cae|Glan|Nant|Tan|Bod|Coed|Pant|Gwern|Erw)"
+    r"\s+(?:y|yr)|(?:Chy|Bos|Parc|Hendra|Ker)\s+an)"
+    rf"\s+{_WCAP}(?![\w'’])"
 )
 
 

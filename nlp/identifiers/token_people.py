@@ -10,6 +10,7 @@ from nlp.identifiers.findings import Finding
 from nlp.identifiers.name_gazetteer import (
     ROLE_CUES,
     TITLE_CUES,
+    WEAK_ROLE_CUES,
     Gazetteer,
 )
 from nlp.identifiers.token_view import (
@@ -218,6 +219,8 @@ def cued_name_ok(v: View, i: int, gaz: Gazetteer) -> bool:
         return False
     if v.low[i - 1] == ":" and w in gaz.common_words and w not in gaz.first_names:
         return False  # "Advocate: Good morning", "Consultant: Thank you" (not ": Okafor")
+    if _after_weak_role(v, i) and w in gaz.common_words and w not in gaz.first_names:
+        return False  # "interpreter, Language Line", "VOLUNTEER SUMMARY" (thirty-first round)
     if v.mode == "mixed" and v.title[i]:
         return not _department_after_role(v, i, gaz)
     if v.mode == "mixed":  # lower case where capitals are used: a name only if no word
@@ -238,6 +241,12 @@ def cued_name_ok(v: View, i: int, gaz: Gazetteer) -> bool:
         pet_name = w.endswith(("a", "i", "y", "ie", "o", "z")) and not w.endswith("ly")
         return pet_name and w not in gaz.common_words and (nxt in NAME_FOLLOWERS or nxt == "or")
     return w in gaz.first_names or w not in gaz.common_words
+
+
+def _after_weak_role(v: View, i: int) -> bool:
+    """Whether the cue before token i ("interpreter", "volunteer, ") is a weak role's."""
+    k = i - 2 if i > 1 and v.low[i - 1] == "," else i - 1
+    return k >= 0 and v.word[k] in WEAK_ROLE_CUES
 
 
 def _department_after_role(v: View, i: int, gaz: Gazetteer) -> bool:
