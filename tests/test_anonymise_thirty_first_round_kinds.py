@@ -359,3 +359,22 @@ def test_a_role_field_after_a_sentence_is_no_person():
     text = "About forty came on the day. Interpreters: Yonas Tesfaye and Bilal Rahimi."
     assert not flagged(text, "Interpreters")
     assert covered(text, "Yonas Tesfaye")
+
+
+# A double first name joined by a hyphen is one name.
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("ref 2231 – anne-marie asked us to ring after school.", "anne-marie"),
+        ("spoke to john-paul on the phone about his mum", "john-paul"),
+    ],
+)
+def test_both_halves_of_a_double_first_name_go(text, name):
+    assert covered(text, name)
+
+
+def test_a_hyphened_word_after_a_name_stays():
+    text = "Sarah Jones-led sessions ran every week."
+    assert not flagged(text, "led sessions")

@@ -20,7 +20,9 @@ people write around it, so half the name stays in the story:
   agency after it: "Alder Home Support", "Harrow Homecare Partners" (twenty-sixth round);
 - a found name after a capitalised word of a nickname ("Big Tam", "Wee Shug", "Young Dave")
   is called by both words, and both go (twenty-fourth round): a lower-case
-  "wee Shug" describes and stays.
+  "wee Shug" describes and stays;
+- a found name joined by a hyphen to a first name before or after it is one double name
+  ("john-paul", "Mary-Kate", "anne-marie"): both halves go (thirty-first round).
 
 Only a finding already made is widened, so no word is flagged here on its own: precision
 rests on the finding, and the words added are closed lists.
@@ -104,6 +106,9 @@ AGENCY_TAIL = re.compile(
 # A nickname's first word, capitalised as part of the name: "Big Tam", "Wee Jimmy", "Auld Bob".
 # ("Little" and "Old" before a first name describe a child or an old man: "Little Jack".)
 NICKNAME_BEFORE = re.compile(r"(?<![\w'’-])(?:Big|Wee|Young|Auld|Lil)[ \t]$")
+# The other half of a double first name, written on with a hyphen: "john-[paul]".
+HALF_BEFORE = re.compile(r"(?<![\w'’-])(?P<half>[A-Za-z]{2,12})-$")
+HALF_AFTER = re.compile(r"-(?P<half>[A-Za-z]{2,12})(?![\w'’-])")
 
 
 def widened(text: str, findings: list[Finding]) -> list[Finding]:
@@ -154,6 +159,8 @@ def _widen(text: str, f: Finding) -> Finding:
         nick = NICKNAME_BEFORE.search(text, max(0, start - 7), start)
         if nick:
             return Finding(nick.start(), end, label, f.score, f.source)
+    if label == "PERSON" and "-" in text[max(0, start - 1) : end + 1]:
+        start, end = _double_name(text, start, end)
     if label in ("PERSON", "LOCATION") and f.end == end:
         prefix = PLACE_PREFIX.search(text, max(0, start - 10), start)
         if prefix and text[start : start + 1].isupper() and not _first_name(text[start:end]):
@@ -166,6 +173,18 @@ def _widen(text: str, f: Finding) -> Finding:
     if (start, end, label) == (f.start, f.end, f.label):
         return f
     return Finding(start, end, label, f.score, f.source)
+
+
+def _double_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """ "john-[paul]" -> "[john-paul]": a listed first name across a hyphen joins the name."""
+    first_names = gazetteer().first_names
+    before = HALF_BEFORE.search(text, max(0, start - 13), start)
+    if before and before.group("half").lower() in first_names:
+        start = before.start()
+    after = HALF_AFTER.match(text, end)
+    if after and after.group("half").lower() in first_names:
+        end = after.end()
+    return start, end
 
 
 def _name_like(text: str, start: int, end: int) -> bool:
