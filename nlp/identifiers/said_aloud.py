@@ -234,6 +234,48 @@ def read_nhs_numbers(text: str) -> Iterator[Finding]:
             yield Finding(m.start(), m.start() + len(run), label, 0.9, "read_nhs")
 
 
+# A health number given a few words after its name, in a clause or the next speaker's answer:
+# "H&C no. he read off card: 472 913 6650", "a health and care number for him? CALLER: I do,
+# hold on — six four one, double two eight, five three oh nine" (round 32). Ten figures, in
+# figures or words, within a short reach of the cue with no other figure and no other number's
+# name between; the check digit is not asked (a number read off a card is misheard as often
+# as not). A Northern Irish, Scottish or other health number is an OTHER_ID.
+HEALTH_CUE = re.compile(
+    r"\b(?P<kind>nhs|h[ \t]?&[ \t]?c|health[ \t]+(?:and|&)[ \t]+care|chi)[ \t]*"
+    r"(?:number|no\b\.?|num\b|#)",
+    re.IGNORECASE,
+)
+HEALTH_REACH = 70
+_OTHER_NUMBER = re.compile(
+    r"\b(?:phone|mobile|mob|tel|landline|call(?:back)?|ring|text|postcode|ref(?:erence)?|"
+    r"date|dob|born|age|hospital)\b",
+    re.IGNORECASE,
+)
+_GROUPED_TEN = re.compile(r"(?<![\w-])\d{3}[ \t-]?\d{3}[ \t-]?\d{4}(?![\w-]|[ \t-]\d)")
+
+
+def later_health_numbers(text: str) -> Iterator[Finding]:
+    for cue in HEALTH_CUE.finditer(text):
+        reach = text[cue.end() : cue.end() + HEALTH_REACH]
+        first = re.search(
+            r"\d|\b(?:oh|zero|one|two|three|four|five|six|seven|eight|nine)\b", reach, re.IGNORECASE
+        )
+        if not first or first.start() == 0:
+            continue
+        gap = reach[: first.start()]
+        if _OTHER_NUMBER.search(gap) or not re.search(r"[:?—–-]|\bis\b", gap):
+            continue  # another number is asked for, or the figures are the sentence's own
+        at = cue.end() + first.start()
+        run = _GROUPED_TEN.match(text, at) or DIGIT_RUN.match(text, at)
+        if not run:
+            continue
+        said = run.group().rstrip(".,- ")
+        if digits_of(said) is None or len(digits_of(said)) != 10:
+            continue
+        label = "NHS_NUMBER" if cue.group("kind").lower() == "nhs" else "OTHER_ID"
+        yield Finding(at, at + len(said), label, 0.85, "later_health_number")
+
+
 # A postcode typed one character at a time as it was said: "C R 7 8 R Y", "l s 6 2 q t". Five
 # to seven single characters that make a postcode of Royal Mail's shape in a real area.
 SPACED_CHARS = re.compile(r"(?<![\w'’-])[A-Za-z0-9](?:[ \t][A-Za-z0-9]){4,6}(?![\w'’-])")
@@ -416,6 +458,7 @@ def said_aloud_findings(text: str) -> list[Finding]:
         *read_dates_of_birth(text),
         *cut_postcodes(text),
         *read_nhs_numbers(text),
+        *later_health_numbers(text),
         *spaced_postcodes(text),
         *lettered_wards(text),
         *heard_phones(text),
