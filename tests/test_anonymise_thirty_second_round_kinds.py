@@ -166,3 +166,42 @@ def test_a_postcode_said_with_pauses_is_whole(text, value):
 )
 def test_words_after_a_postcode_cue_stay(text, value):
     assert not flagged(text, value)
+
+
+# E-mails said aloud: the answer on the next speaker's line, pieces said apart with commas, a
+# domain of two words.
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "ADVISOR: And an email?\nCALLER: It's mo, dot, f, a, r, a, h, at, webpost, dot, "
+            "example.\nADVISOR: Thanks.",
+            "mo, dot, f, a, r, a, h, at, webpost, dot, example",
+        ),
+        (
+            "ADVISOR: Email?\nCALLER: tariq begum, no spaces, at northmail dot example.",
+            "tariq begum, no spaces, at northmail dot example",
+        ),
+        (
+            "You can email me, it's lois dot price at river view dot example. Bye.",
+            "lois dot price at river view dot example",
+        ),
+        ('Email "dev patel at example dot org" if it helps.', "dev patel at example dot org"),
+    ],
+)
+def test_an_email_said_aloud_is_whole(text, value):
+    assert covering_label(text, value) == "EMAIL"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Email? No, I don't use it at all. Look at the website instead.", "at all"),
+        ("I'll need an email.\nCALLER: I don't have one, sorry, at my age.", "my age"),
+        ("She emailed at nine, dot on time, and got no reply.", "nine"),
+    ],
+)
+def test_words_after_an_email_cue_with_no_address_stay(text, value):
+    assert not flagged(text, value)

@@ -47,15 +47,24 @@ from nlp.identifiers.spoken_postcodes import SHAPE, SPOKEN_FIGURE, as_chars
 # ---------------------------------------------------------------------------------------------
 # E-mails said aloud after a cue: "email me at barbara wood fifty two at wiganmail dot com".
 
+# Round 32: the cue may be the question and the address the next speaker's answer ("Email?\n
+# CALLER: bernie quinn, ..."), with "it's" or an opening quote before it; a caller may say every
+# piece apart with commas ("grace, dot, m, at, ...") and a domain of two words before its "dot"
+# ("at harbour view dot example").
 EMAIL_CUE = re.compile(
-    r"\be-?mail\b(?:[ \t]+address)?(?:['’]s)?(?:[ \t]+(?:me|is|it['’]?s|was|to|on|at|:)){0,3}"
-    r"[ \t]*[:=-]?[ \t]*",
+    r"\be-?mail\b(?:[ \t]+address)?(?:['’]s)?"
+    r"(?:[ \t,]*(?:me|is|it['’]?s|was|to|on|at|:)(?![\w'’])){0,3}"
+    r"(?:[ \t]*[?.][ \t]*\n[ \t]*(?:[A-Z][A-Za-z]{1,15}(?:[ \t][A-Za-z]+)?[ \t]*:)?)?"
+    r"(?:[ \t,]*(?:it['’]?s|its|yes|yeah|sure|um|erm|uh)(?![\w'’]))*"
+    r"[ \t,]*[:=\"“'‘-]?[ \t]*",
     re.IGNORECASE,
 )
 _LOCAL_WORD = r"[A-Za-z0-9][\w'’.+-]*"
+_SAID_GAP = r"(?:[ \t]*,[ \t]*|[ \t]+)"
 SAID_EMAIL = re.compile(
-    rf"(?P<local>{_LOCAL_WORD}(?:[ \t]+{_LOCAL_WORD}){{0,5}}?)[ \t]+at[ \t]+"
-    r"[A-Za-z0-9-]+(?:[ \t]+dot[ \t]+[A-Za-z0-9-]+)+\b",
+    rf"(?P<local>{_LOCAL_WORD}(?:{_SAID_GAP}{_LOCAL_WORD}){{0,7}}?){_SAID_GAP}at{_SAID_GAP}"
+    rf"[A-Za-z0-9-]+(?:{_SAID_GAP}[A-Za-z0-9-]+){{0,2}}?(?:{_SAID_GAP}dot{_SAID_GAP}[A-Za-z0-9-]+)+"
+    r"\b",
     re.IGNORECASE,
 )
 # Words that end an e-mail's local part before it began: the sentence said something else.
@@ -67,14 +76,15 @@ _NOT_LOCAL = frozenset(
 
 def said_emails(text: str) -> Iterator[Finding]:
     """An address read out word by word, from right after its e-mail cue."""
-    if " dot " not in text.lower():
+    if "dot" not in text.lower():
         return
     for cue in EMAIL_CUE.finditer(text):
         m = SAID_EMAIL.match(text, cue.end())
         if not m:
             continue
-        words = m.group("local").lower().split()
-        if any(w in _NOT_LOCAL for w in words):
+        words = re.findall(r"[\w'’.+-]+", m.group("local").lower())
+        spelt = "," in m.group("local")  # "f, a, r": letters said one at a time
+        if any(w in _NOT_LOCAL and not (spelt and len(w) == 1) for w in words):
             continue
         yield Finding(m.start(), m.end(), "EMAIL", 0.85, "said_email")
 
