@@ -205,3 +205,34 @@ def test_an_email_said_aloud_is_whole(text, value):
 )
 def test_words_after_an_email_cue_with_no_address_stay(text, value):
     assert not flagged(text, value)
+
+
+# References typed as dictated: letters apart, a dash said, a full stop after; whose number it
+# is between the cue and the value.
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("the reference they gave is K T P 4 4 0 1 8 thanks", "K T P 4 4 0 1 8"),
+        ("Hospital number off the wristband: M R 3 3 0 9 1 2. Then she", "M R 3 3 0 9 1 2"),
+        ("the ref is CX 7 1 dash 2 0 4 8 ok", "CX 7 1 dash 2 0 4 8"),
+        ("The hospital number of my father is QE4 772019 and", "QE4 772019"),
+        ("The reference for her complaint is PAL 30918.", "PAL 30918"),
+    ],
+)
+def test_a_reference_typed_as_dictated_is_whole(text, value):
+    assert covering_label(text, value) == "OTHER_ID"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Scores were B 1.5 2 3 4 5 on the chart.", "1.5"),
+        ("I 2 3 4 5 6 went the countdown.", "2 3 4 5 6"),
+        ("The case of my mother is 2 years old now.", "2"),
+        ("The number of my friends is 12345 or so.", "12345"),
+    ],
+)
+def test_scores_counts_and_cases_stay(text, value):
+    assert covering_label(text, value) != "OTHER_ID"

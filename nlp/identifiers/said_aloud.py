@@ -116,7 +116,12 @@ READ_REFERENCE = re.compile(
     rf"(?:[ \t]*(?:,|-|dash|hyphen|slash)?[ \t]*{_READ_PIECE}){{3,}})",
     re.IGNORECASE,
 )
-TYPED_REFERENCE = re.compile(r"(?<![\w'’-])[A-Z]{1,4}(?:[ \t]\d(?![\w'’/.:-])){5,}")
+# Round 32: the letters may be typed apart too ("B E R 2 2 6 1 9"), a dash said between the
+# figures ("SG 2 4 dash 0 0 9 1 3"), and a full stop may end the sentence after the last figure.
+TYPED_REFERENCE = re.compile(
+    r"(?<![\w'’-])(?P<letters>[A-Z]{1,4}|[A-Z](?:[ \t][A-Z]){1,3})"
+    r"(?:[ \t](?:dash[ \t]|-[ \t])?\d(?![\w'’/:-]|\.\d)){5,}"
+)
 
 
 def read_references(text: str) -> Iterator[Finding]:
@@ -127,7 +132,7 @@ def read_references(text: str) -> Iterator[Finding]:
         if re.search(r"[a-z]", digits, re.IGNORECASE) and len(re.findall(r"\w+", digits)) >= 4:
             yield Finding(m.start(), m.end(), "OTHER_ID", 0.8, "read_reference")
     for m in TYPED_REFERENCE.finditer(text):
-        if m.group().split()[0] in ("I", "A"):
+        if m.group("letters") in ("I", "A"):
             continue  # "I 2 3 4 5 6" is a sentence or a list, not a code
         yield Finding(m.start(), m.end(), "OTHER_ID", 0.75, "typed_reference")
 
