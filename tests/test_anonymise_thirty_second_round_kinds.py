@@ -236,3 +236,40 @@ def test_a_reference_typed_as_dictated_is_whole(text, value):
 )
 def test_scores_counts_and_cases_stay(text, value):
     assert covering_label(text, value) != "OTHER_ID"
+
+
+# A date of birth or an age given as the answer on the next speaker's line.
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label"),
+    [
+        (
+            "ADVISOR: And her date of birth?\nCALLER: Fourth o' the second, fifty-one.",
+            "Fourth o' the second, fifty-one",
+            "DATE_OF_BIRTH",
+        ),
+        (
+            "Sam: can you confirm your date of birth for me?\nReply: 9th feb 79\nSam: ta",
+            "9th feb 79",
+            "DATE_OF_BIRTH",
+        ),
+        ("ADVISOR: And your age?\nCALLER: Thirty-six.", "Thirty-six", "AGE"),
+        ("ADVISOR: How old is your mum?\nCALLER: 88, she's 88.", "88", "AGE"),
+    ],
+)
+def test_an_answer_to_a_birth_or_age_question(text, value, label):
+    assert covering_label(text, value) == label
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("ADVISOR: How old is the boiler?\nCALLER: Forty years.", "Forty"),
+        ("ADVISOR: your age?\nCALLER: Forty minutes ago I fell, sorry.", "Forty"),
+        ("ADVISOR: How long was the wait?\nCALLER: Forty.", "Forty"),
+        ("Date of birth? I'll send it.\n12/06/2024, 21:03 - Ann: here it is", "12/06/2024"),
+    ],
+)
+def test_answers_to_other_questions_stay(text, value):
+    assert not flagged(text, value)

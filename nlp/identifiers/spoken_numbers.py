@@ -366,7 +366,8 @@ _SPOKEN_YEAR = (
     rf"|(?:{'|'.join(TENS)})(?:[\s-]+(?:{'|'.join(UNITS)}))?|(?:19|20)\d{{2}}|['’]\d{{2}})"
 )
 SPOKEN_DATE = re.compile(
-    rf"(?<![\w'’-])(?:the\s+)?{_DAY}(?:\s+of)?\s+{_SPOKEN_MONTH}[\s,]+{_SPOKEN_YEAR}(?![\w'’-])",
+    rf"(?<![\w'’-])(?:the\s+)?{_DAY}(?:\s+(?:of|o['’]))?\s+{_SPOKEN_MONTH}[\s,]+{_SPOKEN_YEAR}"
+    r"(?![\w'’-])",
     re.IGNORECASE,
 )
 SPOKEN_DATE = gated(SPOKEN_DATE)
