@@ -273,3 +273,56 @@ def test_an_answer_to_a_birth_or_age_question(text, value, label):
 )
 def test_answers_to_other_questions_stay(text, value):
     assert not flagged(text, value)
+
+
+# A phone after its cue ends at a full stop and a space: the next sentence's number is no part.
+
+
+def test_a_house_number_after_a_phone_and_a_full_stop_is_the_address():
+    text = "Tel 0113 496 0215. 14 Grange Road, Leeds."
+    assert covering_label(text, "0113 496 0215") == "PHONE"
+    assert covering_label(text, "14 Grange Road") == "ADDRESS"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Phone 0113.496.0215 after six.", "0113.496.0215"),
+        ("mobile 07700 900 215", "07700 900 215"),
+    ],
+)
+def test_phones_after_a_cue_in_dots_or_groups(text, value):
+    assert covering_label(text, value) == "PHONE"
+
+
+def test_a_count_after_a_phone_and_a_full_stop_stays():
+    text = "Ring 0113 496 0215. 12 people waited with me."
+    assert not flagged(text, "12 people")
+
+
+# A hashtag that is wholly a place or a listed hospital.
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label"),
+    [
+        ("so proud of the team #Pontypridd #carers", "Pontypridd", "LOCATION"),
+        ("home at last #WestBromwich", "WestBromwich", "LOCATION"),
+        ("three weeks in #AlderHey and home now", "AlderHey", "CARE_SETTING"),
+    ],
+)
+def test_a_hashtag_naming_a_place_or_hospital(text, value, label):
+    assert covering_label(text, value) == label
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("#Reading week for the kids #carers", "Reading"),
+        ("never give up #Hope", "Hope"),
+        ("#ChildhoodCancer awareness month", "ChildhoodCancer"),
+        ("#MentalHealthAwareness for all", "MentalHealthAwareness"),
+    ],
+)
+def test_hashtags_of_causes_and_everyday_words_stay(text, value):
+    assert covering_label(text, value) not in ("LOCATION", "CARE_SETTING")

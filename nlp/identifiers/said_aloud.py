@@ -263,7 +263,7 @@ HEALTH_CUE = re.compile(
 HEALTH_REACH = 70
 _OTHER_NUMBER = re.compile(
     r"\b(?:phone|mobile|mob|tel|landline|call(?:back)?|ring|text|postcode|ref(?:erence)?|"
-    r"date|dob|born|age|hospital)\b",
+    r"date|dob|born|age|hospital|number|no\.|nhs|h&c|chi)\b",
     re.IGNORECASE,
 )
 _GROUPED_TEN = re.compile(r"(?<![\w-])\d{3}[ \t-]?\d{3}[ \t-]?\d{4}(?![\w-]|[ \t-]\d)")
