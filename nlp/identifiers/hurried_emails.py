@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from nlp.identifiers.findings import Finding
+from nlp.identifiers.prefilter import folded
 
 # "example" and "test" are the top-level names reserved for examples (RFC 2606): redacted and
 # made-up addresses in feedback and training material end so.
@@ -56,7 +57,25 @@ HURRIED = re.compile(
     re.IGNORECASE,
 )
 
+# What every match holds, sought in the text in lower case from a sign or a space: an "@", an
+# "at" in brackets, or a spaced "at" before a provider and a dot or before a domain and a spelled
+# "dot". Most stories hold none, and `HURRIED` (ignoring case, from any letter) is slow to say so.
+AT_BRACKETED = re.compile(r"[\(\[{<]\s*at\s*[\)\]}>]")
+AT_THEN_DOMAIN = re.compile(
+    rf"\sat\s+(?:{PROVIDERS}(?:\.|\s*[\(\[{{<]\s*dot|\s+dot\s)|[a-z0-9-]+(?:\s*[\(\[{{<]\s*dot|\s+dot\s))"
+)
+
+
+def may_hold_one(text: str) -> bool:
+    """Whether `HURRIED` could match `text`: what the comment above says every match holds."""
+    if "@" in text:
+        return True
+    lowered = folded(text)
+    return bool(AT_BRACKETED.search(lowered) or AT_THEN_DOMAIN.search(lowered))
+
 
 def hurried_emails(text: str) -> Iterator[Finding]:
+    if not may_hold_one(text):
+        return
     for m in HURRIED.finditer(text):
         yield Finding(m.start(), m.end(), "EMAIL", 0.9, "hurried_email")

@@ -317,6 +317,13 @@ def gated(pattern: re.Pattern) -> re.Pattern | GatedPattern:
 _last: tuple[str, str] = ("", "")
 
 
+def folded(text: str) -> str:
+    """`text` as a gate compares it with a pattern that ignores case: in lower case, with the
+    letters `re` reads as ASCII ones made ASCII. For a gate written by hand (`in` and a
+    pattern without IGNORECASE on this text find what the pattern's ignoring of case would)."""
+    return _folded(text)
+
+
 def _folded(text: str) -> str:
     """`text` in lower case with the letters `re` reads as ASCII ones made ASCII; the last
     answer is kept, since one text meets many gates in a row."""

@@ -28,6 +28,7 @@ from difflib import SequenceMatcher
 
 from nlp.identifiers.findings import Finding
 from nlp.identifiers.number_words import DIGIT_WORDS, TEENS, TENS, value
+from nlp.identifiers.prefilter import folded
 from nlp.identifiers.spoken_numbers import _ni_from, digits_of
 from nlp.identifiers.spoken_postcodes import PIECE as POSTCODE_PIECE
 from nlp.identifiers.spoken_postcodes import as_chars
@@ -42,6 +43,8 @@ RUN = re.compile(
 NUMBERED = ("PHONE", "NHS_NUMBER", "OTHER_ID")
 PARTIAL_POSTCODE = re.compile(r"(?<![\w'’-])[A-Za-z]{1,2}\d[A-Za-z\d]?[ \t]?\d[A-Za-z]?(?![\w'’])")
 HYPHEN_SPELT = re.compile(r"(?<![\w'’-])[^\W\d_](?:-[^\W\d_]){1,2}(?![\w'’-])")
+# How every such spelling ends: "-", its last letter and no more of a word. Searched from "-" only.
+SPELT_END = re.compile(r"-[^\W\d_](?![\w'’-])")
 
 
 def _digits(value: str) -> str:
@@ -82,6 +85,8 @@ def _number_read_backs(text: str, found: list[Finding]) -> list[Finding]:
     extra: list[Finding] = []
     for m in RUN.finditer(text):
         pieces = [(m.start() + p.start(), m.start() + p.end()) for p in PIECE.finditer(m.group())]
+        if len(pieces) == 1 and sum(map(str.isdigit, m.group())) < 5:
+            continue  # a piece alone is taken only with five figures, and a word has at most 3
         i = 0
         while i < len(pieces):
             taken = None
@@ -126,6 +131,8 @@ def _postcode_read_backs(text: str, found: list[Finding]) -> list[Finding]:
 
 
 def _spelt_read_backs(text: str, found: list[Finding]) -> list[Finding]:
+    if not SPELT_END.search(text):
+        return []  # no letters spelt with hyphens: nothing to look up
     words: set[str] = set()
     for f in found:
         if f.label == "PERSON":
@@ -153,10 +160,16 @@ def _spoken_postcode_read_backs(text: str, found: list[Finding]) -> list[Finding
     ]
     if not wholes:
         return []
+    # A postcode's first piece is a letter or two, or a figure in words: its first character is
+    # the start's own letter in capitals or a figure, and a whole must begin with it.
+    firsts = {w[:1] for w in wholes}
+    figure_first = any(c.isdigit() for c in firsts)
     extra: list[Finding] = []
     for start in re.finditer(r"(?<![\w'’-])[A-Za-z]", text):
         at, joined, best, worded = start.start(), "", None, False
         if extra and at < extra[-1].end:
+            continue
+        if not figure_first and text[at].upper() not in firsts:
             continue
         for _ in range(7):
             m = POSTCODE_PIECE.match(text, at)
@@ -228,6 +241,7 @@ def _end_of_words(text: str, start: int, spelling: int) -> int:
 
 
 _CORRECTION = re.compile(r"(?:[ \t,.]*\b(?:sorry|i[ \t]+mean|no|wait)\b)+[ \t,.]*$", re.IGNORECASE)
+CORRECTION_WORDS = ("sorry", "mean", "no", "wait")
 _WORDS_BEFORE = re.compile(r"(?:[^\W\d_][\w'’]*[ \t]+){1,4}$")
 
 
@@ -236,17 +250,21 @@ def _letters(value: str) -> str:
 
 
 def _misheard_names(text: str, found: list[Finding]) -> list[Finding]:
+    lowered = folded(text)  # the same length as `text`
     extra = []
     for f in found:
         if f.label != "PERSON":
             continue
+        window = max(0, f.start - 20)
+        if not any(word in lowered[window : f.start] for word in CORRECTION_WORDS):
+            continue  # `_CORRECTION` needs one of its words there
         words_of_name = text[f.start : f.end].split()
         # the whole name, or its first words: "jess am ann sorry Jessamyn Hart"
         names = {_letters(" ".join(words_of_name[:j])) for j in range(1, len(words_of_name) + 1)}
         names = {n for n in names if len(n) >= 5}
         if not names:
             continue
-        corr = _CORRECTION.search(text, max(0, f.start - 20), f.start)
+        corr = _CORRECTION.search(text, window, f.start)
         if not corr:
             continue
         before = _WORDS_BEFORE.search(text, max(0, corr.start() - 40), corr.start() + 1)

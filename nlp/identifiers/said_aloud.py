@@ -39,9 +39,16 @@ from nlp.identifiers.findings import Finding
 from nlp.identifiers.health_and_ni_numbers import is_valid_nhs_number
 from nlp.identifiers.name_gazetteer import gazetteer
 from nlp.identifiers.number_words import _UNDER_100, value
+from nlp.identifiers.prefilter import folded, gated
 from nlp.identifiers.short_place_kinds import POSTCODE_AREAS
 from nlp.identifiers.spoken_numbers import _RUN_WORD as _RUN_WORD_RE
-from nlp.identifiers.spoken_numbers import BIRTH_CUE, DIGIT_RUN, digits_of
+from nlp.identifiers.spoken_numbers import (
+    BIRTH_CUE,
+    DIGIT_RUN,
+    digit_runs,
+    digits_of,
+    may_cue_birth,
+)
 from nlp.identifiers.spoken_postcodes import SHAPE, SPOKEN_FIGURE, as_chars
 
 # ---------------------------------------------------------------------------------------------
@@ -76,7 +83,7 @@ _NOT_LOCAL = frozenset(
 
 def said_emails(text: str) -> Iterator[Finding]:
     """An address read out word by word, from right after its e-mail cue."""
-    if "dot" not in text.lower():
+    if "dot" not in folded(text):
         return
     for cue in EMAIL_CUE.finditer(text):
         m = SAID_EMAIL.match(text, cue.end())
@@ -97,6 +104,7 @@ NO_AT_EMAIL = re.compile(
     r"(?:[ \t]?\.[ \t]?[a-z]{2,7}(?:\.[a-z]{2})?)?(?![\w@])",
     re.IGNORECASE,
 )
+NO_AT_EMAIL = gated(NO_AT_EMAIL)  # a text without a provider's name is not searched
 
 
 def emails_without_at(text: str) -> Iterator[Finding]:
@@ -116,12 +124,17 @@ READ_REFERENCE = re.compile(
     rf"(?:[ \t]*(?:,|-|dash|hyphen|slash)?[ \t]*{_READ_PIECE}){{3,}})",
     re.IGNORECASE,
 )
+READ_REFERENCE = gated(READ_REFERENCE)  # spelt letters need a "-"
 # Round 32: the letters may be typed apart too ("B E R 2 2 6 1 9"), a dash said between the
 # figures ("SG 2 4 dash 0 0 9 1 3"), and a full stop may end the sentence after the last figure.
 TYPED_REFERENCE = re.compile(
     r"(?<![\w'’-])(?P<letters>[A-Z]{1,4}|[A-Z](?:[ \t][A-Z]){1,3})"
     r"(?:[ \t](?:dash[ \t]|-[ \t])?\d(?![\w'’/:-]|\.\d)){5,}"
 )
+# Three figures, each after a space or a tab, are in every typed reference (five figures with
+# at most one dash among them): a text without them is not searched (this pattern scans only
+# from figures, which most stories lack).
+SPACED_FIGURES = re.compile(r"\d[ \t]\d[ \t]\d")
 
 
 def read_references(text: str) -> Iterator[Finding]:
@@ -131,7 +144,7 @@ def read_references(text: str) -> Iterator[Finding]:
         digits = m.group("digits")
         if re.search(r"[a-z]", digits, re.IGNORECASE) and len(re.findall(r"\w+", digits)) >= 4:
             yield Finding(m.start(), m.end(), "OTHER_ID", 0.8, "read_reference")
-    for m in TYPED_REFERENCE.finditer(text):
+    for m in TYPED_REFERENCE.finditer(text) if SPACED_FIGURES.search(text) else ():
         if m.group("letters") in ("I", "A"):
             continue  # "I 2 3 4 5 6" is a sentence or a list, not a code
         yield Finding(m.start(), m.end(), "OTHER_ID", 0.75, "typed_reference")
@@ -172,7 +185,7 @@ ORDINAL_DATE = re.compile(
 
 
 def read_dates_of_birth(text: str) -> Iterator[Finding]:
-    for cue in BIRTH_CUE.finditer(text):
+    for cue in BIRTH_CUE.finditer(text) if may_cue_birth(text) else ():
         at = _CUE_GAP.match(text, cue.end()).end()
         three = THREE_NUMBERS.match(text, at)
         if three and _three_numbers_date(three.group()):
@@ -222,10 +235,15 @@ CUT_POSTCODE = re.compile(
     r"(?<![\w'’-])(?P<area>[A-Za-z]{1,2})\d[A-Za-z\d]?[ \t]?\d[A-Za-z]?"
     r"(?=[ \t]*(?:\.{2,}|…|\?{1,}|[ \t]something\b|[ \t]-[ \t]|[ \t]*\(?(?:cut|didn)))",
 )
+# How every cut postcode ends: its last figure (and letter), then the mark. Searched from figures
+# only, so a quick look for whether `CUT_POSTCODE` is worth running.
+CUT_END = re.compile(
+    r"\d[A-Za-z]?(?=[ \t]*(?:\.{2,}|…|\?{1,}|[ \t]something\b|[ \t]-[ \t]|[ \t]*\(?(?:cut|didn)))"
+)
 
 
 def cut_postcodes(text: str) -> Iterator[Finding]:
-    for m in CUT_POSTCODE.finditer(text):
+    for m in CUT_POSTCODE.finditer(text) if CUT_END.search(text) else ():
         if m.group("area").upper() in POSTCODE_AREAS:
             yield Finding(m.start(), m.end(), "POSTCODE", 0.75, "cut_postcode")
 
@@ -236,7 +254,7 @@ def cut_postcodes(text: str) -> Iterator[Finding]:
 
 
 def read_nhs_numbers(text: str) -> Iterator[Finding]:
-    for m in DIGIT_RUN.finditer(text):
+    for m in digit_runs(text):
         run = m.group().rstrip(".,- ")
         if not re.search(r"[a-z]", run, re.IGNORECASE):
             continue  # figures in groups are the NHS rule's own
@@ -260,6 +278,7 @@ HEALTH_CUE = re.compile(
     r"(?:number|no\b\.?|num\b|#)",
     re.IGNORECASE,
 )
+HEALTH_CUE = gated(HEALTH_CUE)
 HEALTH_REACH = 70
 _OTHER_NUMBER = re.compile(
     r"\b(?:phone|mobile|mob|tel|landline|call(?:back)?|ring|text|postcode|ref(?:erence)?|"
@@ -294,10 +313,13 @@ def later_health_numbers(text: str) -> Iterator[Finding]:
 # A postcode typed one character at a time as it was said: "C R 7 8 R Y", "l s 6 2 q t". Five
 # to seven single characters that make a postcode of Royal Mail's shape in a real area.
 SPACED_CHARS = re.compile(r"(?<![\w'’-])[A-Za-z0-9](?:[ \t][A-Za-z0-9]){4,6}(?![\w'’-])")
+# The middle three of five spaced characters, with their spaces: in every such run, and
+# searched from spaces only.
+THREE_SPACED = re.compile(r"[ \t][A-Za-z0-9][ \t][A-Za-z0-9][ \t][A-Za-z0-9][ \t]")
 
 
 def spaced_postcodes(text: str) -> Iterator[Finding]:
-    for m in SPACED_CHARS.finditer(text):
+    for m in SPACED_CHARS.finditer(text) if THREE_SPACED.search(text) else ():
         joined = m.group().replace(" ", "").replace("\t", "").upper()
         shape = SHAPE.fullmatch(joined)
         if shape and shape.group("area") in POSTCODE_AREAS:
@@ -312,6 +334,7 @@ LETTERED_WARD = re.compile(
     rf"(?<![\w'’-])(?:[Ww]ard|WARD)[ \t]+(?P<letter>[B-HJ-Zb-hj-z])[ \t]+(?i:{_UNDER_100})"
     r"(?![\w'’-])(?![ \t]+(?:times|weeks|days|hours|minutes|years|months|of)\b)"
 )
+LETTERED_WARD = gated(LETTERED_WARD)  # "ward" and a number's word are in every match
 
 
 def lettered_wards(text: str) -> Iterator[Finding]:
@@ -331,9 +354,14 @@ HEARD_RUN = re.compile(
     rf"(?:(?:[ \t]*[,-][ \t]*|[ \t]+){_HEARD_PIECE}){{2,}}(?![\w'’-])",
     re.IGNORECASE,
 )
+# Where every heard run starts: "oh", "zero", "nought" or "0", then a space or a comma. Sought
+# in the text in lower case, where `re` looks only at those four first letters.
+HEARD_START = re.compile(r"(?:oh|zero|nought|0)[ \t,]")
 
 
 def heard_phones(text: str) -> Iterator[Finding]:
+    if not HEARD_START.search(folded(text)):
+        return
     for m in HEARD_RUN.finditer(text):
         spans = [(w.start(), w.end(), w.group().lower()) for w in re.finditer(r"\w+", m.group())]
         heard = [w for _, _, w in spans if w in _SOUNDS]
@@ -391,6 +419,7 @@ RESERVED_HOST = re.compile(
     r"(?:/[^\s<>\"'“”‘’()\[\]{}]*)?(?<![.,;:!?])",
     re.IGNORECASE,
 )
+RESERVED_HOST = gated(RESERVED_HOST)  # ".example" or ".test" is in every match
 
 
 def reserved_hosts(text: str) -> Iterator[Finding]:
@@ -408,6 +437,7 @@ TAKER_FIELD = re.compile(
     r"operator)[ \t]*:[ \t]*(?P<name>[A-Z][a-z'’-]+)(?![\w'’-])"
     r"(?=[ \t]*(?:\n|$|[ \t]{2,}|\t|[,;|/]|[A-Z][a-z]+(?:[ \t]+[a-z]+)?[ \t]*:))"
 )
+TAKER_FIELD = gated(TAKER_FIELD)  # the field's name and its ":" are in every match
 
 
 def call_takers(text: str) -> Iterator[Finding]:
@@ -436,7 +466,7 @@ NATO_PIECE = re.compile(
     rf"(?P<piece>{_NATO_WORD}|{SPOKEN_FIGURE}|[A-Za-z])(?![\w'’-])(?P<gap>[ \t]*[,/-]?[ \t]*)",
     re.IGNORECASE,
 )
-NATO_START = re.compile(rf"(?<![\w'’-])(?:{_NATO_WORD})(?![\w'’-])", re.IGNORECASE)
+NATO_START = gated(re.compile(rf"(?<![\w'’-])(?:{_NATO_WORD})(?![\w'’-])", re.IGNORECASE))
 
 
 def nato_postcodes(text: str) -> Iterator[Finding]:

@@ -23,7 +23,7 @@ from nlp.identifiers.birth_dates import MONTH
 from nlp.identifiers.findings import Finding
 from nlp.identifiers.health_and_ni_numbers import is_valid_nhs_number
 from nlp.identifiers.number_words import _UNDER_100, DIGIT_WORDS, TEENS, TENS, UNITS
-from nlp.identifiers.prefilter import gated
+from nlp.identifiers.prefilter import folded, gated
 
 _TEEN_VALUES = {w: str(n) for n, w in enumerate(TEENS, 10)}
 _TEN_VALUES = {w: str(n) for n, w in enumerate(TENS, 2)}
@@ -38,6 +38,20 @@ DIGIT_RUN = re.compile(
     rf"(?<![\w'’-]){_PIECE}(?:(?:[ \t]*[,.-][ \t]*|[ \t]+){_PIECE}){{3,}}(?![\w'’-])",
     re.IGNORECASE,
 )
+_runs: tuple[str, list[re.Match]] = ("", [])
+
+
+def digit_runs(text: str) -> list[re.Match]:
+    """`DIGIT_RUN`'s matches in `text`. Phones and NHS numbers read out
+    (said_aloud.read_nhs_numbers) both go through them, one text after the other, so the last
+    text's are kept rather than searched for twice."""
+    global _runs
+    last = _runs  # read once: another thread may replace it
+    if last[0] is text:
+        return last[1]
+    found = list(DIGIT_RUN.finditer(text))
+    _runs = (text, found)
+    return found
 
 
 def digits_of(run: str) -> str | None:
@@ -99,7 +113,7 @@ def spoken_phones(text: str) -> Iterator[Finding]:
     inside it are then the split covering most of its pieces (round 29). Figures typed one by
     one as they were said ("0 7 7 0 0 9 ...") are a read-out run as words are.
     """
-    for m in DIGIT_RUN.finditer(text):
+    for m in digit_runs(text):
         run = m.group().rstrip(".,- ")
         if not _worded(run) and not _one_by_one(run):
             continue
@@ -189,6 +203,8 @@ HESITATION = re.compile(
     rf"{_FIGURE}[ \t,]*(?:{_PAUSE}|\b{_FILLER}\b)[ \t,.]*(?:{_PAUSE}[ \t,]*)?{_FIGURE}",
     re.IGNORECASE,
 )
+# A quicker look first, for the pause or the filler alone (most texts have neither).
+PAUSE_OR_FILLER = re.compile(r"\.\.|…|[ ,](?:um|uh|er|eh|ah|hmm|that['’]s|that is|sorry)\b")
 
 
 def _piece_digits(piece: str) -> str | None:
@@ -202,7 +218,7 @@ def _piece_digits(piece: str) -> str | None:
 
 def hesitant_runs(text: str) -> Iterator[list[tuple[int, int, str, str]]]:
     """Runs of pieces (start, end, digits, gap before) with a pause or filler between two."""
-    if not HESITATION.search(text):
+    if not PAUSE_OR_FILLER.search(folded(text)) or not HESITATION.search(text):
         return
     at = 0
     while m := _RUN_START.search(text, at):
@@ -374,7 +390,17 @@ SPOKEN_DATE = gated(SPOKEN_DATE)
 BIRTH_CUE = re.compile(
     r"\b(?:born|date\s+of\s+birth|d\.?\s?o\.?\s?b\.?|birth\s*date|birthday)\b", re.IGNORECASE
 )
-BIRTH_CUE = gated(BIRTH_CUE)
+# Every cue holds "born", "birth" or the letters d, o, b ("dob", "d.o.b", "D O B"): a text
+# without them has none, and `gated` finds no such strings for the pattern by itself.
+_D_O_B = re.compile(r"d\.?\s?o\.?\s?b")
+
+
+def may_cue_birth(text: str) -> bool:
+    """Whether `BIRTH_CUE` could match `text` (a quick look that most stories fail)."""
+    lowered = folded(text)
+    return "born" in lowered or "birth" in lowered or _D_O_B.search(lowered) is not None
+
+
 _NEAR_CUE = 30
 _NUMBER_WORD = re.compile(
     rf"\b(?:{_ORDINAL}|{'|'.join([*UNITS, *TEENS, *TENS])}|hundred|thousand)\b", re.IGNORECASE
@@ -387,7 +413,7 @@ _CUE_REACH = 120  # "date of birth? PATIENT: She says Ioana Popescu, fifteen of 
 
 def spoken_dates_of_birth(text: str) -> Iterator[Finding]:
     """A date with a word in it (day, month or year) within reach after a birth cue."""
-    cues = [m.end() for m in BIRTH_CUE.finditer(text)]
+    cues = [m.end() for m in BIRTH_CUE.finditer(text)] if may_cue_birth(text) else []
     if not cues:
         return
     for m in SPOKEN_DATE.finditer(text):

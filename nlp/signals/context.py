@@ -67,6 +67,12 @@ PAST_ANCHOR = re.compile(
     r"|at the time\b(?! of)|back then|in those days|a (?:long )?while (?:ago|back)"
     r"|(?:over|more than) a year ago|(?:\w+|\d+) months ago)"
 )
+# Well now, said in the words tellers use beside a past risk (round 14, read by kind from the
+# false alarms of v17 and v19): sober for a span, doing grand or great, well for a span.
+WELL_SAID = (
+    r"|(?:\w+|\d+) (?:years|yrs|months) sober|doing (?:grand|great|brilliantly|fine|ok|okay)"
+    r"|(?:been|kept) well (?:for|since)|well for (?:a decade|decades|years|(?:\w+ )?years)"
+)
 WELL_NOW = re.compile(
     r"(?:'m|\bam|'s|\bis|\bare|'re) (?:\w+ )?(?:now|well|better|fine|stable|okay|ok)\b"
     r"|\b(?:these days|nowadays|since then|ever since|recovery|recovered|in a (?:\w+ )?place"
@@ -75,7 +81,8 @@ WELL_NOW = re.compile(
     r"|it ?'?s been (?:\w+ )?(?:years|decades)|(?:\w+ )?years (?:clean|free|since)"
     # "6 yrs on", "for fourteen months now", "out the other side", "a peer supporter now".
     r"|(?:\w+|\d+) (?:years|yrs|months) on|for (?:\w+ ){1,4}(?:years|yrs|months) now"
-    r"|out the other side|peer (?:supporter|mentor|worker|support worker))\b"
+    r"|out the other side|peer (?:supporter|mentor|worker|support worker)" + WELL_SAID + r")\b"
+    # Round 14: "four years sober", "both doing grand", "I've been well for a decade".
 )
 BACK_AGAIN = re.compile(
     r"\b(?:again|still|started|starting|back to|relapse|relapsed|lately|recently|this week"
@@ -122,7 +129,7 @@ def past_with_a_when(sentence: str, after: str) -> bool:
     in its sentence, and well now in that sentence or the next two, with no word it is back."""
     if not PAST_ANCHOR.search(sentence):
         return False
-    if BACK_AGAIN.search(sentence) or BACK_AGAIN.search(after):
+    if BACK_AGAIN.search(sentence) or BACK_AGAIN.search(STILL_ON_MEDICINE.sub(" ", after)):
         return False
     return bool(WELL_NOW.search(after))
 
@@ -295,9 +302,18 @@ def past_then_well(sentence: str, sentence_before: str, rest: str) -> bool:
     now later in the story, and no word after the risk that it is back."""
     if not (PAST_ANCHOR.search(sentence) or PAST_ANCHOR.search(sentence_before)):
         return False
-    if BACK_LATER.search(sentence) or BACK_LATER.search(rest):
+    if BACK_LATER.search(sentence) or BACK_LATER.search(STILL_ON_MEDICINE.sub(" ", rest)):
         return False
     return bool(WELL_LATER.search(rest))
+
+
+# Round 14: "I still take a small dose of an antidepressant" is treatment kept up, not a risk
+# back; "still" said of anything else ("still have the thoughts") still counts.
+STILL_ON_MEDICINE = re.compile(
+    r"\bstill (?:take|takes|taking|on|have|use) (?:\w+ ){0,5}?"
+    r"(?:antidepressants?|medication|medicine|meds|dose|sertraline|citalopram|fluoxetine"
+    r"|mirtazapine|tablets? (?:for|every|each|at)|inhalers?)\b"
+)
 
 
 # Well now, said so that it reads across a story: `WELL_NOW` without "hasn't" or "today I",
@@ -311,7 +327,7 @@ WELL_LATER = re.compile(
     r"|(?:\w+|\d+) (?:years|yrs|months) on|for (?:\w+ ){1,4}(?:years|yrs|months) now"
     r"|out the other side|peer (?:supporter|mentor|worker|support worker)"
     r"|(?:have|has) ?(?:n't|not) (?:hurt|harmed|cut|self-harmed|self harmed|tried|felt) "
-    r"(?:\w+ ){0,3}(?:for|in|since) )"
+    r"(?:\w+ ){0,3}(?:for|in|since) " + WELL_SAID + ")"
 )
 
 
@@ -388,3 +404,44 @@ WISH_TO_DIE = re.compile(
 def end_of_life_care(sentence: str) -> bool:
     """The sentence tells of care planned for the end of life, with no wish to die in it."""
     return bool(END_OF_LIFE_CARE.search(sentence)) and not WISH_TO_DIE.search(sentence)
+
+
+# Asked about a risk, answered no and said to be true (round 14, read by kind from v17 and v19's
+# long accounts of low mood): "The GP asked me straight, do you ever think about harming yourself
+# ... and I told her no, hand on heart no"; "I say no, and it is true." The teller has answered
+# for themselves: the sentence model may not raise suicide or self-harm on that sentence, the
+# ones before it ("Since the stroke I've been low") or the two after it ("I want to live"). A
+# sentence later in the story is still read, so a risk told after ("... but last week I took an
+# overdose") is heard, and a correction anywhere ("that wasn't true", "I lied") undoes it.
+SWORN = re.compile(
+    r"\b(?:(?:it|that|which) (?:is|was|'s) (?:true|the truth)|(?:i|and) meant it"
+    r"|hand on heart|(?:could|can) (?:honestly |truthfully )?say no|honest answer"
+    r"|that'?s never been me|because there (?:were|was) ?n'?t)\b"
+)
+
+
+def sworn_no_until(sentences: list[str], asked: re.Pattern) -> int:
+    """The index of the last sentence a true "no" to a risk question covers (the answer's
+    sentence and the two after it, and all before), or -1 when the story has none; `asked`
+    tells a question about a risk (a question about a wish to rebook is none)."""
+    lowered = [" " + " ".join(s.lower().replace("\u2019", "'").split()) + " " for s in sentences]
+    if any(BACK_AGAIN_NOW.search(s) or CORRECTED.search(s) for s in lowered):
+        return -1
+    for i, sentence in enumerate(lowered):
+        after = lowered[i + 1] if i + 1 < len(lowered) else ""
+        if (
+            asked.search(sentence)
+            and screening_answered_no(sentence, after)
+            and SWORN.search(f"{sentence} {after}")
+        ):
+            # Covered: up to two sentences after the one that gives the answer.
+            answered = i if ANSWERED_NO.search(sentence) and SWORN.search(sentence) else i + 1
+            return min(answered + 2, len(lowered) - 1)
+    return -1
+
+
+# A "no" taken back: "that was not correct", "I didn't tell her the truth".
+CORRECTED = re.compile(
+    r"\b(?:not correct|was ?n'?t correct|was ?n'?t honest|not honest"
+    r"|did ?n'?t tell (?:her|him|them) the truth|the truth is|truth was)\b"
+)

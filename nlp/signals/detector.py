@@ -174,6 +174,7 @@ def _best_per_signal(
 ) -> list[Signal]:
     found = []
     possible = model.possible_thresholds(len(units))
+    sworn = signal_context.sworn_no_until([u.text for u in units], _ASKED_ABOUT_RISK)
     for column, name in enumerate(model.names):
         threshold = float(model.thresholds[column])
         lower = float(possible[column])
@@ -185,6 +186,7 @@ def _best_per_signal(
                 for signal, start, end in held_back
             )
             and not _over_now(name, units, i)
+            and not (name == "suicide_self_harm" and i <= sworn)
         ]
         if not allowed:
             continue
@@ -211,7 +213,9 @@ def _over_now(name: str, units: list[signal_model.Unit], i: int) -> bool:
     safe, nor on the one just before it ("he collapsed and the ambulance took three hours.
     He's fine now"); suicide or self-harm not on a sentence that is itself told as past and
     over ("the service saved my life", "in a better place now"), nor on one telling of care
-    planned for the end of life ("Mum's DNACPR was discussed"), unless it says it is back."""
+    planned for the end of life ("Mum's DNACPR was discussed"), nor on one that puts the risk
+    in the past with the person well in the next two ("I used to self harm as a teenager. I'm
+    34 now"), unless it says it is back."""
     if name == "immediate_danger":
         return any(signal_context.resolved_now(u.text) for u in units[i : i + 2])
     if name == "suicide_self_harm":
@@ -219,6 +223,11 @@ def _over_now(name: str, units: list[signal_model.Unit], i: int) -> bool:
         if signal_context.BACK_AGAIN.search(words):
             return False
         after = units[i + 1].text.lower() if i + 1 < len(units) else ""
+        # Round 14: a risk anchored in the past with well now in the next two sentences ("I
+        # used to self harm as a teenager. I'm 34 now and it hasn't been an issue"), as the
+        # rules already hold such a hit back (`past_with_a_when`).
+        if _past_and_well(units, i, words):
+            return True
         # Past and over, well now ("I'm alright now, I go to the Men's Shed"), or a screening
         # question answered no ("GP asked if I'd been feeling hopeless. Told her no and no").
         return (
@@ -231,6 +240,23 @@ def _over_now(name: str, units: list[signal_model.Unit], i: int) -> bool:
             )
         )
     return False
+
+
+def _past_and_well(units: list[signal_model.Unit], i: int, words: str) -> bool:
+    """Round 14: units[i] anchors a risk in the past and the next two sentences say the person
+    is well now ("I used to self harm as a teenager. I'm 34 now and it hasn't been an issue"),
+    or later in the story with no word that it is back (`past_then_well`), as the rules hold
+    such a hit back; or units[i] is the "well now" of such a sentence just before it."""
+    lowered = [" " + " ".join(normalise(u.text).lower().split()) + " " for u in units]
+    if signal_context.past_with_a_when(words, " ".join(lowered[i + 1 : i + 3])):
+        return True
+    before = lowered[i - 1] if i else ""
+    if signal_context.past_then_well(words, before, " ".join(lowered[i + 1 :])):
+        return True
+    return signal_context.WELL_NOW.search(words) is not None and any(
+        signal_context.past_with_a_when(lowered[j], " ".join(lowered[j + 1 : j + 3]))
+        for j in range(max(0, i - 2), i)
+    )
 
 
 # A screening question is about a risk: what it asks names one ("thoughts of harming

@@ -188,6 +188,9 @@ LEFT_TO_THE_MODEL = frozenset(
         CHECKED_NO_RISK,
     }
 )
+# Verbs of the danger rule "kill|hang|hurt ... it ... today" that with "it" are no life: "killing
+# it" (doing well), "hurt it" (a knee, a back).
+DONE_TO_IT = frozenset({"kill", "killing", "killed", "hang", "hanging", "hurt", "hurting"})
 # A threat to another's life, not the teller's own: what jest and reproach are read for.
 THREAT_VERBS = frozenset({"kill", "murder", "strangle"})
 THREAT_OBJECTS = frozenset({"me", "us", "her", "him", "them", "you"})
@@ -314,6 +317,15 @@ def why_held_back(doc: Doc, start: int, end: int, rule: Rule) -> str | None:
             return reason
     if rule.signal == "child_abuse_neglect" and after[:1] == ["by"] and VEHICLES & set(after):
         return "an accident"
+    # Round 14: "killing it at physio today", "hurt it again today" (a knee): with "it" as
+    # the thing done to, only "end it" and "ending it" are a life; "killing it" is doing well.
+    if (
+        rule.signal == "immediate_danger"
+        and end - start >= 2
+        and doc[start + 1].lower_ == "it"
+        and doc[start].lower_ in DONE_TO_IT
+    ):
+        return f'idiom ("{doc[start].lower_} it")'
     if rule.signal == "immediate_danger" and after[:1] == ["of"]:
         return 'figure of speech ("in danger of")'
     if rule.signal != "complaint" and _is_question(doc, start, end):
