@@ -124,6 +124,7 @@ def test_watch_for_the_body_does_not_fire(text: str) -> None:
         "My neighbour's curtains have not been opened for four days.",
         "I asked the police to do a welfare check on my brother after his text.",
         "The welfare check was done by the police last night.",
+        "Grandad fell asleep after his tea and now he's making a gurgling noise and won't wake.",
     ],
 )
 def test_danger_now_fires(text: str) -> None:
@@ -134,6 +135,9 @@ def test_danger_now_fires(text: str) -> None:
     "text",
     [
         "The baby loved his floppy rabbit.",
+        "In his last hours at the hospice Dad was making a rattling noise, and the nurse "
+        "explained it was part of dying.",
+        "The boiler is making a rattling noise again.",
         "My son has floppy hair and a cheeky grin.",
         "I'm not breathing a word of it to my mum.",
         "At birth he stopped breathing for a few seconds and the midwife was brilliant.",

@@ -309,6 +309,15 @@ def why_held_back(doc: Doc, start: int, end: int, rule: Rule) -> str | None:
         )
     ):
         return "a failure told as over"
+    # "A rattling noise" in the last hours, told beside end-of-life care or a death.
+    if (
+        rule.signal == "immediate_danger"
+        and doc[end - 1].lower_ in ("noise", "noises", "sound", "sounds")
+        and signal_context.ORDINARY_FAREWELL.search(
+            f" {' '.join(_sentence_and_next(doc, start, end))} "
+        )
+    ):
+        return "breathing at the end of life"
     if rule.signal == "suicide_self_harm":
         if after and after[0] in IDIOM_AFTER and doc[end - 1].lower_ in WORDS["SELF"]:
             if after[0] != "on" or _caught_on_a_thing(doc, start, end, after):

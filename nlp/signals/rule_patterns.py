@@ -217,6 +217,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "lips|face|skin *2 turned|turning|gone|going|went|is|are|'s blue|grey|gray",
         "his|her|their|'s curtains|blinds *2 @NOT *2 opened|open|drawn|moved|been *3 days",
         "police|officers|officer|cops *5 welfare check|checks|visit",
+        "he|she|they|baby|child|mum|dad|nan|gran|grandad|grandma|grandpa|husband|wife|partner"
+        "|son|daughter *3 making|makes a rattling|gurgling|rasping noise|noises|sound|sounds",
         "welfare check|checks *6 police",
     ),
     "complaint": (
