@@ -176,7 +176,12 @@ def embed_cached(texts: list[str]) -> np.ndarray:
         for text, vector in zip(missing, embed.encode(missing), strict=True):
             cache[hashlib.sha256(text.encode("utf-8")).hexdigest()] = vector
         path.parent.mkdir(parents=True, exist_ok=True)
-        np.savez(path, keys=np.array(list(cache)), vectors=np.array(list(cache.values())))
+        # Written aside and moved into place in one step: two trainings at once (or one
+        # stopped half way) must never leave a cache the next one cannot read.
+        partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+        with partial.open("wb") as out:
+            np.savez(out, keys=np.array(list(cache)), vectors=np.array(list(cache.values())))
+        os.replace(partial, path)
     return np.array([cache[k] for k in keys], dtype=np.float32)
 
 
