@@ -445,3 +445,35 @@ CORRECTED = re.compile(
     r"\b(?:not correct|was ?n'?t correct|was ?n'?t honest|not honest"
     r"|did ?n'?t tell (?:her|him|them) the truth|the truth is|truth was)\b"
 )
+
+
+# Round 15: a farewell that is ordinary, not the goodbyes before an end (v22's misses by kind
+# were goodbyes said, things given away, affairs put in order; these are their look-alikes):
+# someone else dying or dead, a move, a last shift or a leaving do, a hospital stay, things
+# outgrown or cleared out, a terminal illness. Read in the phrase's sentence and the next.
+ORDINARY_FAREWELL = re.compile(
+    r"\b(?:died|dying|passed|passing|death|funeral|hospice|palliative|terminal|terminally"
+    r"|cancer|end of life|before (?:she|he|they) (?:went|died|passed)"
+    r"|moving|moved|emigrat\w*|retir\w*|leaving do|last (?:shift|day)|new job"
+    r"|holiday|operation|surgery|visit|visiting|party|at the end of"
+    r"|outgrown|grew out|grown out|declutter\w*|clear(?:ed|ing)? out|downsiz\w*|charity"
+    r"|unwanted|spare|old ones|wedding|baby clothes|for christmas|for her birthday"
+    r"|for his birthday|solicitor)\b"
+)
+FAREWELL_WORDS = frozenset({"goodbyes", "away", "affairs"})
+# A watch kept for the body, not the life: after an operation, for falls, for dementia.
+WATCH_FOR_THE_BODY = re.compile(
+    r"\b(?:operation|surgery|post-?op|anaesthetic|falls?|fell|dementia|wander\w*|delirium"
+    r"|sepsis|infection|seizures?|fits?|confused|confusion|learning disabilit\w*|autis\w*)\b"
+)
+WATCH_WORDS = frozenset({"obs", "observation", "observations", "security", "guard", "guards"})
+
+
+def ordinary_farewell(phrase: list[str], around: str) -> bool:
+    """The farewell rules' phrase sits beside an ordinary farewell's words."""
+    return bool(FAREWELL_WORDS & set(phrase)) and bool(ORDINARY_FAREWELL.search(f" {around} "))
+
+
+def watch_for_the_body(phrase: list[str], around: str) -> bool:
+    """The watch rules' phrase (one-to-one, constant obs) beside a body's reason for it."""
+    return bool(WATCH_WORDS & set(phrase)) and bool(WATCH_FOR_THE_BODY.search(f" {around} "))

@@ -174,8 +174,12 @@ PAST_THEN_WELL = "past, and well later in the story"
 IN_JEST = "a threat said in jest"
 REPROACH = 'a reproach ("going to kill me for ...")'
 CHECKED_NO_RISK = "checked, and no risk found"
+ORDINARY_FAREWELL = "an ordinary farewell (a death, a move, things outgrown)"
+WATCH_FOR_THE_BODY = "a watch kept for the body (an operation, falls, dementia)"
 LEFT_TO_THE_MODEL = frozenset(
     {
+        ORDINARY_FAREWELL,
+        WATCH_FOR_THE_BODY,
         "past, and said to be over",
         "past, with when, and well now",
         "past, and well now",
@@ -188,6 +192,9 @@ LEFT_TO_THE_MODEL = frozenset(
         CHECKED_NO_RISK,
     }
 )
+# Round 15: the danger rules of a body failing or a person unseen for days, whose time words
+# ("three weeks old", "for three days") are no wait for a dose.
+UNSEEN_OR_FAILING = frozenset("floppy limp unresponsive lifeless curtains blinds".split())
 # Verbs of the danger rule "kill|hang|hurt ... it ... today" that with "it" are no life: "killing
 # it" (doing well), "hurt it" (a knee, a back).
 DONE_TO_IT = frozenset({"kill", "killing", "killed", "hang", "hanging", "hurt", "hurting"})
@@ -271,6 +278,46 @@ def why_held_back(doc: Doc, start: int, end: int, rule: Rule) -> str | None:
             told = " ".join(_sentence_before(doc, start) + _rest_of_sentence(doc, start))
             if (following.endswith("ing") or following == "not") and not MEANT.search(told):
                 return REPROACH
+    if rule.signal == "suicide_self_harm" and signal_context.ordinary_farewell(
+        [t.lower_ for t in doc[start:end]], " ".join(_sentence_and_next(doc, start, end))
+    ):
+        return ORDINARY_FAREWELL
+    if rule.signal == "suicide_self_harm" and signal_context.watch_for_the_body(
+        [t.lower_ for t in doc[start:end]], " ".join(_sentence_and_next(doc, start, end))
+    ):
+        return WATCH_FOR_THE_BODY
+    # Round 15: "not breathing a word" (a secret kept), not a body failing.
+    if (
+        rule.signal == "immediate_danger"
+        and doc[end - 1].lower_ == "breathing"
+        and after[:1]
+        in (
+            ["a"],
+            ["word"],
+            ["down"],
+        )
+    ):
+        return 'idiom ("not breathing a word")'
+    # "Stopped breathing for a short while", "briefly": a failure told as bounded and over.
+    if (
+        rule.signal == "immediate_danger"
+        and doc[end - 1].lower_ == "breathing"
+        and after[:1]
+        in (
+            ["for"],
+            ["briefly"],
+        )
+    ):
+        return "a failure told as over"
+    # "A rattling noise" in the last hours, told beside end-of-life care or a death.
+    if (
+        rule.signal == "immediate_danger"
+        and doc[end - 1].lower_ in ("noise", "noises", "sound", "sounds")
+        and signal_context.ORDINARY_FAREWELL.search(
+            f" {' '.join(_sentence_and_next(doc, start, end))} "
+        )
+    ):
+        return "breathing at the end of life"
     if rule.signal == "suicide_self_harm":
         if after and after[0] in IDIOM_AFTER and doc[end - 1].lower_ in WORDS["SELF"]:
             if after[0] != "on" or _caught_on_a_thing(doc, start, end, after):
@@ -307,9 +354,12 @@ def why_held_back(doc: Doc, start: int, end: int, rule: Rule) -> str | None:
             " ".join(t.lower_ for t in doc[end:]),
         ):
             return PAST_THEN_WELL
-    if rule.signal in ("suicide_self_harm", "immediate_danger") and WAIT_WORDS & {
-        t.lower_ for t in doc[start:end]
-    }:
+    phrase = {t.lower_ for t in doc[start:end]}
+    if (
+        rule.signal in ("suicide_self_harm", "immediate_danger")
+        and WAIT_WORDS & phrase
+        and not UNSEEN_OR_FAILING & phrase
+    ):
         return "about a wait, not an overdose"
     if rule.signal == "adult_abuse_neglect":
         reason = _not_abuse_of_the_person(doc, start, end)
@@ -328,7 +378,12 @@ def why_held_back(doc: Doc, start: int, end: int, rule: Rule) -> str | None:
         return f'idiom ("{doc[start].lower_} it")'
     if rule.signal == "immediate_danger" and after[:1] == ["of"]:
         return 'figure of speech ("in danger of")'
-    if rule.signal != "complaint" and _is_question(doc, start, end):
+    # Round 15: "I asked the police to do a welfare check" is the teller's own request.
+    if (
+        rule.signal != "complaint"
+        and "welfare" not in {t.lower_ for t in doc[start:end]}
+        and _is_question(doc, start, end)
+    ):
         return "a question someone asked"
     if rule.signal != "complaint" and signal_context.screening_answered_no(
         " ".join(

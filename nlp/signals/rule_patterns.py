@@ -53,6 +53,15 @@ WORDS: dict[str, tuple[str, ...]] = {
         "antidepressants painkillers sleepers citalopram fluoxetine amitriptyline diazepam "
         "tramadol quetiapine ibuprofen aspirin".split()
     ),
+    # Round 15: what a person gives away before an end ("gave away all his things").
+    "KEEPSAKES": tuple(
+        "things stuff belongings possessions clothes games console books records guitar "
+        "jewellery jewelry collection treasures pets dog cat phone laptop bike medals".split()
+    ),
+    "CLOSE": tuple(
+        "mates mate friends friend family brother brothers sister sisters cousin cousins "
+        "girlfriend boyfriend neighbour neighbours".split()
+    ),
     "DANGER_WHO": tuple(
         "i we m 'm am life lives family mum mother dad she he they child children kids son "
         "daughter baby".split()
@@ -114,6 +123,21 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "thought|thoughts|thinking|think|ones|urge|urges|pictures|images about|of|to jumping"
         "|stepping|walking|throwing|jump|step|walk|throw @SELF? out? in front of the|a|an? train"
         "|trains|lorry|lorries|bus|traffic|car|cars|van",
+        # Round 15 (farewell behaviour, from v22's misses by kind): goodbyes said, things given
+        # away, affairs put in order; the ordinary farewells are held back in `held_back.py`
+        # (`context.ordinary_farewell`).
+        "said|saying|say|says|sent|sending|wrote|written|writing my|his|her|their goodbyes",
+        "giving|gave|given|gives|give away @POSS|all *2 @KEEPSAKES",
+        "giving|gave|given|gives|give @POSS *4 away to @POSS @CLOSE",
+        "put|putting|puts|sorted|sorting|sort|getting|got|get @POSS affairs in order",
+        # A risk question answered yes, then taken back ("I said yes. I'm not really.").
+        "asked|asks|asking if|whether i was|were|am|'m|felt|feel safe *8 i 'm|m|am|was not"
+        "|n't ,? really|actually|honestly|though|.",
+        # A professional's watch that says the risk (held back when it is kept for the body:
+        # `context.watch_for_the_body`): "put on one-to-one with a guard", "constant obs".
+        "on|onto one - to - one|1:1 obs|observation|observations|watch|with a? security|guard"
+        "|guards",
+        "on|onto constant|continuous|eyesight obs|observation|observations|watch",
     ),
     "child_abuse_neglect": (
         "@HARM *3 @CHILD",
@@ -183,6 +207,19 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "'m|am|m|are|'re hiding in|from|under",
         # Second round: a body in trouble now, in the plain words of anaphylaxis.
         "tongue|throat|airway *3 swelling|swollen|closing",
+        # Round 15 (danger happening now, from v22's misses by kind): a body failing now (a
+        # floppy child, breathing stopped, lips gone blue), someone unseen for days, and the
+        # police sent to check on someone's life.
+        "@CHILD *6 is|was|'s|went|gone|going|goes|seems|seemed|looks|looked|,|and|very|really"
+        " floppy|limp|unresponsive|lifeless",
+        "stopped|stops|stopping breathing",
+        "is|'s|was|are|'re|were n't|not breathing",
+        "lips|face|skin *2 turned|turning|gone|going|went|is|are|'s blue|grey|gray",
+        "his|her|their|'s curtains|blinds *2 @NOT *2 opened|open|drawn|moved|been *3 days",
+        "police|officers|officer|cops *5 welfare check|checks|visit",
+        "he|she|they|baby|child|mum|dad|nan|gran|grandad|grandma|grandpa|husband|wife|partner"
+        "|son|daughter *3 making|makes a rattling|gurgling|rasping noise|noises|sound|sounds",
+        "welfare check|checks *6 police",
     ),
     "complaint": (
         "want|wanted|wanting|wants|going|gonna|like|intend|intending|plan|planning|need"
