@@ -115,8 +115,10 @@ def engine(model: str = DEFAULT_MODEL) -> Engine:
 def load_before_threads() -> None:
     """Load what anonymisation needs now, in the calling thread: a worker calls this before
     its threads start, so the moments when torch and transformers are kept out of the
-    process (`lean_imports.without_torch`) are over before any other thread may import them."""
-    engine()
+    process (`lean_imports.without_torch`) are over before any other thread may import them.
+    The engine is asked for as `detect_many` asks (`lru_cache` keeps `engine()` and
+    `engine(DEFAULT_MODEL)` apart: the first would load a second engine that is never used)."""
+    engine(DEFAULT_MODEL)
     if USE_NER:
         from nlp.identifiers.ner_model import ner_pipeline
 

@@ -3,7 +3,11 @@ give exactly what Presidio's own give, and `view` reads the same facts as spaCy'
 
 from __future__ import annotations
 
+import string
+import sys
+
 import pytest
+import regex
 from presidio_analyzer.predefined_recognizers import EmailRecognizer, UrlRecognizer
 
 from nlp.anonymise import TAGGER_PIPES, engine
@@ -21,6 +25,8 @@ TEXTS = [
     "Nothing here to find. None at all.",
     "a dotless story with an @ sign but no address",
     "jo @ gmail . com and nhs.ſtore",  # a long s folds to "s" when case is ignored
+    "Take 0.5mg at 1.30pm, 2.5 litres a day",  # figures after every "."
+    "see nhs.\u212auk or gov.İe",  # Kelvin sign and a dotted capital I after the dot
     "",
 ]
 
@@ -42,6 +48,17 @@ def test_prechecked_recognisers_match_presidios(text):
 def test_prechecked_recognisers_still_find():
     assert _spans(AtSignEmailRecognizer().analyze(TEXTS[0], ["EMAIL_ADDRESS"]))
     assert _spans(DottedUrlRecognizer().analyze(TEXTS[0], ["URL"]))
+
+
+def test_url_precheck_passes_every_letter_a_domain_can_start_with():
+    """Every top-level domain in Presidio's URL patterns starts with an ASCII letter, read with
+    case ignored by the `regex` module: each character that matches one follows "." in a
+    text the pre-check lets through."""
+    ignoring_case = regex.compile("(?i)(?:" + "|".join(string.ascii_lowercase) + ")")
+    checked = DottedUrlRecognizer()
+    for code in range(sys.maxunicode + 1):
+        if ignoring_case.fullmatch(chr(code)):
+            assert checked.may_match("." + chr(code)), hex(code)
 
 
 def test_url_patterns_are_not_compiled_again():

@@ -134,12 +134,20 @@ def _rare_enough(needle: Needle) -> bool:
     return len(text) > 1 or not (text.isalnum() or text.isspace())
 
 
-def needles(pattern: re.Pattern) -> tuple[frozenset[Needle], ...]:
+def _parse(pattern: re.Pattern) -> sre_parse.SubPattern:
+    return sre_parse.parse(pattern.pattern, pattern.flags)
+
+
+def needles(
+    pattern: re.Pattern, parsed: sre_parse.SubPattern | None = None
+) -> tuple[frozenset[Needle], ...]:
     """Sets of needles (ASCII strings) such that every match of `pattern` holds one needle of
-    each set: the sharpest few (none when nothing is known)."""
+    each set: the sharpest few (none when nothing is known). `parsed` is the pattern already
+    parsed, when the caller has it (parsing is most of the cost, at import)."""
     if not isinstance(pattern.pattern, str):
         return ()
-    parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    if parsed is None:
+        parsed = _parse(pattern)
     required = set(_required(parsed, bool(parsed.state.flags & re.IGNORECASE)))
     return tuple(sorted(required, key=_sharpness, reverse=True)[:MAX_SETS])
 
@@ -179,12 +187,14 @@ def _starts(items, ignore_case: bool) -> frozenset[Needle] | None:
     return None
 
 
-def starts(pattern: re.Pattern) -> frozenset[Needle]:
+def starts(pattern: re.Pattern, parsed: sre_parse.SubPattern | None = None) -> frozenset[Needle]:
     """Needles one of which every match of `pattern` starts with (empty when not known),
-    without one that starts with another ("gentleman" begins where "gent" does)."""
+    without one that starts with another ("gentleman" begins where "gent" does). `parsed` as
+    for `needles`."""
     if not isinstance(pattern.pattern, str):
         return frozenset()
-    parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    if parsed is None:
+        parsed = _parse(pattern)
     found = _starts(parsed, bool(parsed.state.flags & re.IGNORECASE)) or frozenset()
     return frozenset(n for n in found if not any(_begins_with(n, m) for m in found))
 
@@ -309,9 +319,13 @@ class GatedPattern:
 def gated(pattern: re.Pattern) -> re.Pattern | GatedPattern:
     """`pattern` behind a gate on the strings its matches need; itself when it needs none.
     Meant for a pattern run over whole texts: on single words the check costs more than the
-    search it spares."""
-    found = needles(pattern)
-    return GatedPattern(pattern, found, starts(pattern)) if found else pattern
+    search it spares. The pattern is parsed once for both `needles` and `starts` (neither
+    changes the parsed pattern: they only read it)."""
+    if not isinstance(pattern.pattern, str):
+        return pattern
+    parsed = _parse(pattern)
+    found = needles(pattern, parsed)
+    return GatedPattern(pattern, found, starts(pattern, parsed)) if found else pattern
 
 
 _last: tuple[str, str] = ("", "")

@@ -141,9 +141,10 @@ class AtSignEmailRecognizer(_PreChecked, EmailRecognizer):
         return "@" in text
 
 
-# Every URL Presidio's pattern matches has "." and then its top-level domain, which starts with a
-# letter; "\w" after the dot also covers letters that match one only when case is ignored.
-DOT_THEN_WORD = re.compile(r"\.\w")
+# Every URL Presidio's pattern matches has "." and then its top-level domain, which starts with an
+# ASCII letter; a letter of any script after the dot also covers those that match one only when
+# case is ignored ("K" Kelvin, "ſ", "İ"), so "1.5" or "0.5mg" (a figure after the dot) is skipped.
+DOT_THEN_WORD = re.compile(r"\.[^\W\d_]")
 
 
 class DottedUrlRecognizer(_PreChecked, UrlRecognizer):

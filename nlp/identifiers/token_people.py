@@ -656,13 +656,45 @@ def _plain_word_after_title(v: View, i: int, gaz: Gazetteer) -> bool:
     )
 
 
+_plain: tuple[Gazetteer | None, frozenset[str]] = (None, frozenset())
+
+
+def plain_words(gaz: Gazetteer) -> frozenset[str]:
+    """Everyday words that are no first name: common, in the English list, and not in the
+    first names. Worked out once for the process's one gazetteer."""
+    global _plain
+    last = _plain  # read once: another thread may replace it
+    if last[0] is not gaz:
+        last = (gaz, (gaz.common_words & gaz.english_words) - gaz.first_names)
+        _plain = last
+    return last[1]
+
+
 def people(v: View, gaz: Gazetteer) -> Iterator[Finding]:
     n = len(v)
     i = 0
+    # In a text of mixed case, a word in lower case that `plain_words` holds gives no name
+    # unless a title ("Mr", "dr.") stands right before it, so most tokens are passed over
+    # without looking for a cue. Why each test below says no to such a word:
+    # - a title cue needs a title before it (`_known_as` needs a capital, the other way is
+    #   the word before in TITLE_CUES), which is what is asked here;
+    # - `cued_name_ok` for a lower-case word in mixed case needs it to be unlisted as
+    #   English, a first name, or not common (the "called becca" and pet-name ways);
+    # - `first_name_ok` needs a capital for a pet word, and a first name otherwise;
+    # - `unlisted_title_name`, `surname_at_sentence_start` and, in mixed case,
+    #   `_beside_an_age` all need a capital.
+    plain = plain_words(gaz) if v.mode == "mixed" else frozenset()
     while i < n:
         if not v.wordlike[i]:
             # Punctuation, figures, one letter: every test below says no to such a token
             # (`not_a_name` first), so the cue is not looked for either.
+            i += 1
+            continue
+        if (
+            v.word[i] in plain
+            and not v.title[i]
+            and (i == 0 or v.word[i - 1].rstrip(".") not in TITLE_CUES)
+        ):
             i += 1
             continue
         cue = _cue_before(v, i, gaz)
