@@ -58,11 +58,7 @@ KEYWORD = r"(?:(?:number|num|nbr|nr|no|id|reference|ref)\b\.?|#)"
 FILLER = (
     r"(?:[:#=-]|is|was|now|it['’]?s|its|given|like|something|"
     r"(?:they|you|u|she|he)\s+gave\s+(?:me|us)|"
-    r"on\s+(?:the\s+)?letter|"
-    # Whose it is, between the cue and its value (round 32): "hospital number of my mother is
-    # RW6 449218", "the reference for his complaint is ...".
-    r"(?:of|for)\s+(?:my|his|her|their|our|your|the)\s+[a-z]+(?=\s+(?:is|was|it['’]?s)\b)|"
-    r"of)"
+    r"on\s+(?:the\s+)?letter|of)"
 )
 CUE = re.compile(
     rf"\b(?:(?P<strong>{STRONG_NOUNS})|(?P<weak>{WEAK_NOUNS}))(?![A-Za-z])"

@@ -26,10 +26,9 @@ from collections.abc import Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from nlp.identifiers.birth_dates import DAY, MONTH
 from nlp.identifiers.findings import Finding
 from nlp.identifiers.name_gazetteer import DOMAIN_WORDS, ROLE_CUES, gazetteer
-from nlp.identifiers.number_words import NUMBER, as_int
+from nlp.identifiers.number_words import NUMBER
 from nlp.identifiers.prefilter import gated
 
 I = re.IGNORECASE  # noqa: E741 - short alias keeps the long patterns readable
@@ -94,9 +93,6 @@ MEASURE_BEFORE = re.compile(
 # A transcript's question, the speaker's label, then the answer up to the end of its sentence.
 ASKED = re.compile(
     r"(?P<what>your\s+name|name\s+please|postcode|post\s+code|date\s+of\s+birth|birthday|"
-    r"(?:your|his|her|their|the\s+\w+['’]s)\s+age|"
-    r"how\s+old\s+(?:are\s+(?:you|they)|(?:is|was)\s+(?:he|she|your|his|her|their|the\s+"
-    r"(?:baby|child|patient|caller)))|"
     r"\bdob|(?:nhs|health\s+and\s+care|h&c|chi|hospital)\s+number)[^?\n]{0,30}\?\s*"
     r"(?:[A-Z][\w ]{0,20}:\s*)?(?:(?:it['’]s|it\s+is|yes|yeah|aye|sure|erm|um|uh|that['’]s)"
     r"[,.]?\s+)*(?P<answer>[^.?!\n]{1,60})",
@@ -131,18 +127,6 @@ SPOKEN_DATE = re.compile(
     I,
 )
 SPOKEN_DATE = gated(SPOKEN_DATE)
-# Round 32: the answer to a birth question typed in a hurry ("23rd nov 86", "4/2/71"): in the
-# answer's place, a two-figure year is a birth year.
-ANSWERED_DATE = re.compile(
-    rf"(?:{DAY}(?:\s+of)?\s+{MONTH},?\s+(?:(?:19|20)\d{{2}}|['’]?\d{{2}})"
-    rf"|{DAY}[/.-][01]?\d[/.-](?:\d{{4}}|\d{{2}}))(?![\w/])"
-    r"(?!,?[ \t]*(?:at[ \t]+)?\d{1,2}[:.]\d\d)",  # a message's time stamp ("12/06/2024, 21:03")
-    I,
-)
-ASKED_AGE = re.compile(
-    rf"(?P<age>\d{{1,3}}|{NUMBER})(?:\s+(?:years?|yrs?)(?:\s+old)?)?(?=\s*(?:[.,!;)]|$|\n))",
-    I,
-)
 BIRTH_CUE = re.compile(r"\b(?:date\s+of\s+birth|dob|d\.o\.b|born|birthday)\b", I)
 BIRTH_CUE = gated(BIRTH_CUE)
 
@@ -320,15 +304,8 @@ def _answers(text: str) -> Iterator[Finding]:
                     continue  # "Use it.", "Call me anything": a word, no name (round 31)
                 yield Finding(start, start + name.end(), "PERSON", 0.8, "asked_answer")
             continue
-        if "age" in what or "old" in what:
-            # "your age?\nCALLER: Forty." The answer is the number alone, or with "years"
-            # ("Forty minutes", "Two of us" answer something else).
-            age = ASKED_AGE.match(answer)
-            if age and 0 < (as_int(age.group("age")) or 0) <= 115:
-                yield Finding(start, start + age.end("age"), "AGE", 0.8, "asked_answer")
-            continue
         if "birth" in what or what == "dob":
-            date = SPOKEN_DATE.match(answer) or ANSWERED_DATE.match(answer)
+            date = SPOKEN_DATE.match(answer)
             if date:
                 yield Finding(start, start + date.end(), "DATE_OF_BIRTH", 0.85, "asked_answer")
             continue

@@ -55,9 +55,7 @@ def _trunk_form(number: str) -> str:
 PHONE_CUE = re.compile(
     r"\b(?:phone|tel|telephone|mobile|mob|landline|line|number|no|contacted\s+on|call\s+me\s+on|"
     r"ring\s+me\s+on|reach\s+me\s+on|text\s+me\s+on)\b\.?(?:['’]s)?\s*(?:(?:is|was|:)\s*)?"
-    # A dot between groups stands alone ("01632.960.418"); a dot and a space end a sentence,
-    # and "Tel 01632 960 035. 10 Bulk Road" is a phone and a house number (round 32).
-    r"(?P<phone>[0oO](?:(?:[\s-]{0,2}|\.)\d){9,12})(?![\w])",
+    r"(?P<phone>[0oO](?:[\s.-]{0,2}\d){9,12})(?![\w])",
     I,
 )
 PHONE_CUE = gated(PHONE_CUE)  # run over whole texts: see prefilter.py

@@ -54,24 +54,15 @@ from nlp.identifiers.spoken_postcodes import SHAPE, SPOKEN_FIGURE, as_chars
 # ---------------------------------------------------------------------------------------------
 # E-mails said aloud after a cue: "email me at barbara wood fifty two at wiganmail dot com".
 
-# Round 32: the cue may be the question and the address the next speaker's answer ("Email?\n
-# CALLER: bernie quinn, ..."), with "it's" or an opening quote before it; a caller may say every
-# piece apart with commas ("grace, dot, m, at, ...") and a domain of two words before its "dot"
-# ("at harbour view dot example").
 EMAIL_CUE = re.compile(
-    r"\be-?mail\b(?:[ \t]+address)?(?:['’]s)?"
-    r"(?:[ \t,]*(?:me|is|it['’]?s|was|to|on|at|:)(?![\w'’])){0,3}"
-    r"(?:[ \t]*[?.][ \t]*\n[ \t]*(?:[A-Z][A-Za-z]{1,15}(?:[ \t][A-Za-z]+)?[ \t]*:)?)?"
-    r"(?:[ \t,]*(?:it['’]?s|its|yes|yeah|sure|um|erm|uh)(?![\w'’]))*"
-    r"[ \t,]*[:=\"“'‘-]?[ \t]*",
+    r"\be-?mail\b(?:[ \t]+address)?(?:['’]s)?(?:[ \t]+(?:me|is|it['’]?s|was|to|on|at|:)){0,3}"
+    r"[ \t]*[:=-]?[ \t]*",
     re.IGNORECASE,
 )
 _LOCAL_WORD = r"[A-Za-z0-9][\w'’.+-]*"
-_SAID_GAP = r"(?:[ \t]*,[ \t]*|[ \t]+)"
 SAID_EMAIL = re.compile(
-    rf"(?P<local>{_LOCAL_WORD}(?:{_SAID_GAP}{_LOCAL_WORD}){{0,7}}?){_SAID_GAP}at{_SAID_GAP}"
-    rf"[A-Za-z0-9-]+(?:{_SAID_GAP}[A-Za-z0-9-]+){{0,2}}?(?:{_SAID_GAP}dot{_SAID_GAP}[A-Za-z0-9-]+)+"
-    r"\b",
+    rf"(?P<local>{_LOCAL_WORD}(?:[ \t]+{_LOCAL_WORD}){{0,5}}?)[ \t]+at[ \t]+"
+    r"[A-Za-z0-9-]+(?:[ \t]+dot[ \t]+[A-Za-z0-9-]+)+\b",
     re.IGNORECASE,
 )
 # Words that end an e-mail's local part before it began: the sentence said something else.
@@ -83,15 +74,14 @@ _NOT_LOCAL = frozenset(
 
 def said_emails(text: str) -> Iterator[Finding]:
     """An address read out word by word, from right after its e-mail cue."""
-    if "dot" not in folded(text):
+    if " dot " not in text.lower():
         return
     for cue in EMAIL_CUE.finditer(text):
         m = SAID_EMAIL.match(text, cue.end())
         if not m:
             continue
-        words = re.findall(r"[\w'’.+-]+", m.group("local").lower())
-        spelt = "," in m.group("local")  # "f, a, r": letters said one at a time
-        if any(w in _NOT_LOCAL and not (spelt and len(w) == 1) for w in words):
+        words = m.group("local").lower().split()
+        if any(w in _NOT_LOCAL for w in words):
             continue
         yield Finding(m.start(), m.end(), "EMAIL", 0.85, "said_email")
 
@@ -125,16 +115,10 @@ READ_REFERENCE = re.compile(
     re.IGNORECASE,
 )
 READ_REFERENCE = gated(READ_REFERENCE)  # spelt letters need a "-"
-# Round 32: the letters may be typed apart too ("B E R 2 2 6 1 9"), a dash said between the
-# figures ("SG 2 4 dash 0 0 9 1 3"), and a full stop may end the sentence after the last figure.
-TYPED_REFERENCE = re.compile(
-    r"(?<![\w'’-])(?P<letters>[A-Z]{1,4}|[A-Z](?:[ \t][A-Z]){1,3})"
-    r"(?:[ \t](?:dash[ \t]|-[ \t])?\d(?![\w'’/:-]|\.\d)){5,}"
-)
-# Three figures, each after a space or a tab, are in every typed reference (five figures with
-# at most one dash among them): a text without them is not searched (this pattern scans only
-# from figures, which most stories lack).
-SPACED_FIGURES = re.compile(r"\d[ \t]\d[ \t]\d")
+TYPED_REFERENCE = re.compile(r"(?<![\w'’-])[A-Z]{1,4}(?:[ \t]\d(?![\w'’/.:-])){5,}")
+# Five figures, each after a space or a tab, are in every typed reference: a text without them
+# is not searched (this pattern scans only from figures, which most stories lack).
+FIVE_SPACED_FIGURES = re.compile(r"\d[ \t]\d[ \t]\d[ \t]\d[ \t]\d")
 
 
 def read_references(text: str) -> Iterator[Finding]:
@@ -144,8 +128,8 @@ def read_references(text: str) -> Iterator[Finding]:
         digits = m.group("digits")
         if re.search(r"[a-z]", digits, re.IGNORECASE) and len(re.findall(r"\w+", digits)) >= 4:
             yield Finding(m.start(), m.end(), "OTHER_ID", 0.8, "read_reference")
-    for m in TYPED_REFERENCE.finditer(text) if SPACED_FIGURES.search(text) else ():
-        if m.group("letters") in ("I", "A"):
+    for m in TYPED_REFERENCE.finditer(text) if FIVE_SPACED_FIGURES.search(text) else ():
+        if m.group().split()[0] in ("I", "A"):
             continue  # "I 2 3 4 5 6" is a sentence or a list, not a code
         yield Finding(m.start(), m.end(), "OTHER_ID", 0.75, "typed_reference")
 
@@ -265,49 +249,6 @@ def read_nhs_numbers(text: str) -> Iterator[Finding]:
             # digit but is an OTHER_ID.
             label = "NHS_NUMBER" if digits[0] in "45679" else "OTHER_ID"
             yield Finding(m.start(), m.start() + len(run), label, 0.9, "read_nhs")
-
-
-# A health number given a few words after its name, in a clause or the next speaker's answer:
-# "H&C no. he read off card: 472 913 6650", "a health and care number for him? CALLER: I do,
-# hold on — six four one, double two eight, five three oh nine" (round 32). Ten figures, in
-# figures or words, within a short reach of the cue with no other figure and no other number's
-# name between; the check digit is not asked (a number read off a card is misheard as often
-# as not). A Northern Irish, Scottish or other health number is an OTHER_ID.
-HEALTH_CUE = re.compile(
-    r"\b(?P<kind>nhs|h[ \t]?&[ \t]?c|health[ \t]+(?:and|&)[ \t]+care|chi)[ \t]*"
-    r"(?:number|no\b\.?|num\b|#)",
-    re.IGNORECASE,
-)
-HEALTH_CUE = gated(HEALTH_CUE)
-HEALTH_REACH = 70
-_OTHER_NUMBER = re.compile(
-    r"\b(?:phone|mobile|mob|tel|landline|call(?:back)?|ring|text|postcode|ref(?:erence)?|"
-    r"date|dob|born|age|hospital|number|no\.|nhs|h&c|chi)\b",
-    re.IGNORECASE,
-)
-_GROUPED_TEN = re.compile(r"(?<![\w-])\d{3}[ \t-]?\d{3}[ \t-]?\d{4}(?![\w-]|[ \t-]\d)")
-
-
-def later_health_numbers(text: str) -> Iterator[Finding]:
-    for cue in HEALTH_CUE.finditer(text):
-        reach = text[cue.end() : cue.end() + HEALTH_REACH]
-        first = re.search(
-            r"\d|\b(?:oh|zero|one|two|three|four|five|six|seven|eight|nine)\b", reach, re.IGNORECASE
-        )
-        if not first or first.start() == 0:
-            continue
-        gap = reach[: first.start()]
-        if _OTHER_NUMBER.search(gap) or not re.search(r"[:?—–-]|\bis\b", gap):
-            continue  # another number is asked for, or the figures are the sentence's own
-        at = cue.end() + first.start()
-        run = _GROUPED_TEN.match(text, at) or DIGIT_RUN.match(text, at)
-        if not run:
-            continue
-        said = run.group().rstrip(".,- ")
-        if digits_of(said) is None or len(digits_of(said)) != 10:
-            continue
-        label = "NHS_NUMBER" if cue.group("kind").lower() == "nhs" else "OTHER_ID"
-        yield Finding(at, at + len(said), label, 0.85, "later_health_number")
 
 
 # A postcode typed one character at a time as it was said: "C R 7 8 R Y", "l s 6 2 q t". Five
@@ -503,7 +444,6 @@ def said_aloud_findings(text: str) -> list[Finding]:
         *read_dates_of_birth(text),
         *cut_postcodes(text),
         *read_nhs_numbers(text),
-        *later_health_numbers(text),
         *spaced_postcodes(text),
         *lettered_wards(text),
         *heard_phones(text),

@@ -66,31 +66,6 @@ def social_handles(text: str) -> Iterator[Finding]:
         if re.search(r"[._\d]", handle) or handle.lower() not in english:
             yield Finding(m.start("handle"), m.end("handle"), "PERSON", 0.8, "social_handle")
     yield from forum_usernames(text)
-    yield from place_hashtags(text)
-
-
-# A hashtag that is wholly a place or a listed hospital (round 32): "#Newcastle", "#AlderHey",
-# "#WestBromwich". The tag's words, split at their capitals, name it as the words would; a tag
-# of a cause ("#carers", "#ChildhoodCancer") or an everyday word that is also a town
-# ("#Reading", "#Hope") names nothing.
-HASHTAG = re.compile(r"(?<![\w#&])#(?P<tag>[A-Z][a-z]+(?:[A-Z][a-z]+){0,3})(?![\w])")
-
-
-def place_hashtags(text: str) -> Iterator[Finding]:
-    if "#" not in text:
-        return
-    from nlp.identifiers.care_setting_names import name_list  # imported late: a heavy module
-
-    gaz = gazetteer()
-    for m in HASHTAG.finditer(text):
-        words = tuple(w.lower() for w in re.findall(r"[A-Z][a-z]+", m.group("tag")))
-        joined = " ".join(words)
-        if len(words) == 1 and joined in gaz.common_words:
-            continue
-        if words in name_list().names:
-            yield Finding(m.start("tag"), m.end("tag"), "CARE_SETTING", 0.8, "place_hashtag")
-        elif joined in gaz.places:
-            yield Finding(m.start("tag"), m.end("tag"), "LOCATION", 0.8, "place_hashtag")
 
 
 def forum_usernames(text: str) -> Iterator[Finding]:

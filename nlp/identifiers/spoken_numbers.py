@@ -21,7 +21,6 @@ from collections.abc import Iterator
 
 from nlp.identifiers.birth_dates import MONTH
 from nlp.identifiers.findings import Finding
-from nlp.identifiers.health_and_ni_numbers import is_valid_nhs_number
 from nlp.identifiers.number_words import _UNDER_100, DIGIT_WORDS, TEENS, TENS, UNITS
 from nlp.identifiers.prefilter import folded, gated
 
@@ -118,7 +117,7 @@ def spoken_phones(text: str) -> Iterator[Finding]:
         if not _worded(run) and not _one_by_one(run):
             continue
         digits = digits_of(run)
-        if digits and (_phone_shape(digits) or _mobile_without_zero(run, digits)):
+        if digits and _phone_shape(digits):
             yield Finding(m.start(), m.start() + len(run), "PHONE", 0.9, "spoken_phone")
         elif digits is None or len(digits) > 11:
             for start, end in _phones_inside(run):
@@ -127,18 +126,6 @@ def spoken_phones(text: str) -> Iterator[Finding]:
 
 def _phone_shape(digits: str) -> bool:
     return digits[0] == "0" and digits[1:2] not in ("", "0") and len(digits) in (10, 11)
-
-
-def _mobile_without_zero(run: str, digits: str) -> bool:
-    """ "seven seven hundred, nine hundred, four five five": a mobile said from its "7", as a
-    caller used to giving it after +44 does (round 32). Ten figures in words from 71-79 that
-    are no NHS number; a count or a sum is never said in single figures so."""
-    return (
-        _worded(run)
-        and len(digits) == 10
-        and re.match(r"7[1-9]", digits) is not None
-        and not is_valid_nhs_number(digits)
-    )
 
 
 def _one_by_one(run: str) -> bool:
@@ -169,136 +156,6 @@ def _phones_inside(run: str) -> list[tuple[int, int]]:
             if digits and _phone_shape(digits) and (j - i) + best[j][0] > best[i][0]:
                 best[i] = ((j - i) + best[j][0], [(pieces[i][0], pieces[j - 1][1]), *best[j][1]])
     return best[0][1]
-
-
-# ---------------------------------------------------------------------------------------------
-# A number said with pauses (round 32): "020 7946 0, um, 0 5 9", "01632 960, that's nine six
-# oh, five five two", "nine nine nine... three eight three... one five five seven", "oh one
-# four one, four nine six, oh... oh, two, wan, wan". A caller hesitates, restates a group to be
-# sure ("960, that's nine six oh") or starts a figure again after a pause ("oh... oh"); the
-# number is still one, and a listener's note keeps it so. A run here may hold fillers (um, uh,
-# er, eh), an ellipsis or "that's" between its pieces; a restated group and a figure said again
-# after a pause count once. Only where its figures then make a phone's shape (or ten figures
-# whose NHS check digit holds) is it taken; a run too long for one is split into the numbers
-# covering most of it, as `_phones_inside` does.
-
-_FILLER = r"(?:um+|uh+|erm?|eh|ah|hmm|that['’]s|that[ \t]+is|sorry)"
-_PAUSE = r"(?:\.{2,}|…)"
-_HESITANT_GAP = re.compile(
-    rf"[ \t,]*(?:(?:{_PAUSE}|[.–—-])[ \t,]*)?"
-    rf"(?:(?P<filler>{_FILLER})(?![\w'’])[ \t,.]*(?:{_PAUSE}[ \t,]*)?)?",
-    re.IGNORECASE,
-)
-_TENS_UNITS = rf"(?:{'|'.join(TENS)})(?:[ \t-]+(?:{'|'.join(UNITS)}|wan))?"
-_HESITANT_PIECE = re.compile(
-    rf"(?:(?:double|treble|triple)[ \t-]+(?:{'|'.join(DIGIT_WORDS)}|wan|\d)"
-    rf"|{_TENS_UNITS}|{'|'.join(TEENS)}|{'|'.join(sorted(DIGIT_WORDS, key=len, reverse=True))}"
-    r"|wan|hundred|\d{1,5})(?![\w'’])",
-    re.IGNORECASE,
-)
-_RUN_START = re.compile(rf"(?<![\w'’-])(?:{_HESITANT_PIECE.pattern})", re.IGNORECASE)
-# Where a hesitant run can be: a pause or a filler between two figures or digits' words.
-_FIGURE = r"(?:\d|\b(?:oh|zero|one|two|three|four|five|six|seven|eight|nine|double)\b)"
-HESITATION = re.compile(
-    rf"{_FIGURE}[ \t,]*(?:{_PAUSE}|\b{_FILLER}\b)[ \t,.]*(?:{_PAUSE}[ \t,]*)?{_FIGURE}",
-    re.IGNORECASE,
-)
-# A quicker look first, for the pause or the filler alone (most texts have neither).
-PAUSE_OR_FILLER = re.compile(r"\.\.|…|[ ,](?:um|uh|er|eh|ah|hmm|that['’]s|that is|sorry)\b")
-
-
-def _piece_digits(piece: str) -> str | None:
-    """ "double oh" -> "00", "forty-wan" -> "41" ("wan": one, as Scots and Irish speech says
-    it), "hundred" -> "00"."""
-    said = re.sub(r"\bwan\b", "one", piece.lower())
-    if said == "hundred":
-        return "00"
-    return digits_of(said)
-
-
-def hesitant_runs(text: str) -> Iterator[list[tuple[int, int, str, str]]]:
-    """Runs of pieces (start, end, digits, gap before) with a pause or filler between two."""
-    if not PAUSE_OR_FILLER.search(folded(text)) or not HESITATION.search(text):
-        return
-    at = 0
-    while m := _RUN_START.search(text, at):
-        pieces = [(m.start(), m.end(), _piece_digits(m.group()), "")]
-        at = m.end()
-        while True:
-            gap = _HESITANT_GAP.match(text, at)
-            nxt = _HESITANT_PIECE.match(text, gap.end()) if gap else None
-            if not nxt:
-                break
-            pieces.append((nxt.start(), nxt.end(), _piece_digits(nxt.group()), gap.group()))
-            at = nxt.end()
-        if any(_hesitates(g) for *_, g in pieces[1:]) and all(d for _, _, d, _ in pieces):
-            yield pieces
-
-
-def _hesitates(gap: str) -> bool:
-    return bool(re.search(rf"{_PAUSE}|[a-z]", gap, re.IGNORECASE))
-
-
-def heard_digits(pieces: list[tuple[int, int, str, str]]) -> tuple[str, bool]:
-    """The figures a hesitant run stands for, and whether it hesitates inside. A group restated
-    after "that's" and a figure said again after a pause or filler are counted once."""
-    out: list[str] = []
-    hesitant = False
-    i = 0
-    while i < len(pieces):
-        _, _, digits, gap = pieces[i]
-        if i and _hesitates(gap):
-            hesitant = True
-            said_before = pieces[i - 1][2]
-            if re.search(r"that", gap, re.IGNORECASE):
-                j, again = i, ""
-                while j < len(pieces) and len(again) < len(said_before):
-                    again += pieces[j][2]
-                    j += 1
-                if again == said_before:
-                    i = j
-                    continue
-            elif digits == said_before and len(digits) == 1:
-                i += 1
-                continue
-        out.append(digits)
-        i += 1
-    return "".join(out), hesitant
-
-
-def _heard_number(digits: str) -> str | None:
-    if _phone_shape(digits):
-        return "PHONE"
-    if len(digits) == 10 and is_valid_nhs_number(digits):
-        return "NHS_NUMBER" if digits[0] in "45679" else "OTHER_ID"
-    return None
-
-
-def hesitant_numbers(text: str) -> Iterator[Finding]:
-    """Phones and NHS numbers said with pauses, fillers or a restated group."""
-    for pieces in hesitant_runs(text):
-        n = len(pieces)
-        if n > 40:
-            continue
-        best: list[tuple[int, list[tuple[int, int, str]]]] = [(0, [])] * (n + 1)
-        for i in range(n - 1, -1, -1):
-            best[i] = best[i + 1]
-            for j in range(i + 1, n + 1):
-                digits, hesitant = heard_digits(
-                    [
-                        (s, e, d, "" if k == i else g)
-                        for k, (s, e, d, g) in enumerate(pieces[i:j], i)
-                    ]
-                )
-                if len(digits) > 11:
-                    break
-                label = _heard_number(digits)
-                if label and (j - i) + best[j][0] > best[i][0]:
-                    found = (pieces[i][0], pieces[j - 1][1], label if hesitant else "")
-                    best[i] = ((j - i) + best[j][0], [found, *best[j][1]])
-        for start, end, label in best[0][1]:
-            if label:
-                yield Finding(start, end, label, 0.85, "hesitant_number")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -382,8 +239,7 @@ _SPOKEN_YEAR = (
     rf"|(?:{'|'.join(TENS)})(?:[\s-]+(?:{'|'.join(UNITS)}))?|(?:19|20)\d{{2}}|['’]\d{{2}})"
 )
 SPOKEN_DATE = re.compile(
-    rf"(?<![\w'’-])(?:the\s+)?{_DAY}(?:\s+(?:of|o['’]))?\s+{_SPOKEN_MONTH}[\s,]+{_SPOKEN_YEAR}"
-    r"(?![\w'’-])",
+    rf"(?<![\w'’-])(?:the\s+)?{_DAY}(?:\s+of)?\s+{_SPOKEN_MONTH}[\s,]+{_SPOKEN_YEAR}(?![\w'’-])",
     re.IGNORECASE,
 )
 SPOKEN_DATE = gated(SPOKEN_DATE)
@@ -463,7 +319,6 @@ def spoken_number_findings(text: str) -> list[Finding]:
     """Every spoken-number kind, for the recogniser's list."""
     return [
         *spoken_phones(text),
-        *hesitant_numbers(text),
         *spoken_ni_numbers(text),
         *spoken_dates_of_birth(text),
         *worded_wards(text),

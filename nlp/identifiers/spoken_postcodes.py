@@ -34,25 +34,12 @@ PIECE = re.compile(
     rf"(?P<piece>[A-Za-z]{{1,2}}|{SPOKEN_FIGURE})(?![\w'’])(?P<gap>[ \t]*[,/-]?[ \t]*)",
     re.IGNORECASE,
 )
-# Round 32: what a caller puts between the pieces of a postcode said aloud. A pause ("seven...
-# seven B Z") after which a piece may be said again, and a letter made sure of by a word that
-# starts with it ("Q for queen", "B for Bravo"); and a whole outward code typed as one before
-# its inward code said a character at a time ("E8 3 R L").
-HEARD_PIECE = re.compile(
-    rf"(?P<piece>[A-Za-z]{{1,2}}\d[A-Za-z\d]?|[A-Za-z]{{1,2}}|{SPOKEN_FIGURE})(?![\w'’])"
-    r"(?P<for>[ \t]+for[ \t]+(?P<word>[A-Za-z]+)(?![\w'’]))?"
-    r"(?P<gap>[ \t]*(?P<pause>\.{2,}|…)?[ \t]*[,/-]?[ \t]*)",
-    re.IGNORECASE,
-)
 SHAPE = re.compile(r"(?P<area>[A-Z]{1,2})\d[A-Z\d]?\d[ABD-HJLNP-UW-Z]{2}")
 # No cue but the address itself: "Nine Orchard Close, Chelmsford, C M one, two D F". A comma,
 # with a street named in capitals (its suffix too) shortly before it on the same line.
 AFTER_COMMA = re.compile(r",[ \t]*(?=[A-Za-z\d])")
 _SUFFIXES = "|".join(w.capitalize() for w in STREET_SUFFIX.split("|"))
 STREET_BEFORE = re.compile(rf"[A-Z][a-z'’]+\s+(?:{_SUFFIXES})\b")
-ANSWER_OPENING = re.compile(
-    r"(?:[ \t]*\?[ \t]*\n?[ \t]*(?:[A-Z][A-Za-z]{1,15}(?:[ \t]\w+)?:)?[ \t]*)?"
-)
 STREET_REACH = 80
 MAX_PIECES = 10
 REACH = 30  # "postcode for parking's ...", "postcode where you are? It's ..." stops at "?"
@@ -65,12 +52,10 @@ def spoken_postcodes(text: str) -> Iterator[Finding]:
     after the cue (thirteenth round), so long as the gap holds no digit and no sentence end.
     """
     for cue in CUE.finditer(text):
-        # "your postcode?\nCALLER: W F five, ...": the answer on the next speaker's line.
-        after = ANSWER_OPENING.match(text, cue.end()).end()
-        reach_end = min(len(text), after + REACH)
-        for m in re.finditer(r"(?<![\w'’-])\w", text[after:reach_end]):
-            start = after + m.start()
-            if re.search(r"\d|[.?!;\n]", text[after:start]):
+        reach_end = min(len(text), cue.end() + REACH)
+        for m in re.finditer(r"(?<![\w'’-])\w", text[cue.end() : reach_end]):
+            start = cue.end() + m.start()
+            if re.search(r"\d|[.?!;\n]", text[cue.end() : start]):
                 break
             end = _postcode_end(text, start)
             if end is not None:
@@ -95,23 +80,11 @@ def _after_street(text: str) -> Iterator[Finding]:
 def _postcode_end(text: str, at: int) -> int | None:
     """End of the longest run of spoken pieces from `at` that makes a postcode, or None."""
     pieces: list[tuple[str, int]] = []
-    paused = False
     while len(pieces) < MAX_PIECES:
-        m = HEARD_PIECE.match(text, at)
+        m = PIECE.match(text, at)
         if not m:
             break
-        chars = as_chars(m.group("piece"))
-        word = m.group("word")
-        if word and not (len(chars) == 1 and word[0].upper() == chars):
-            break  # "N for ..." that spells no letter ends the postcode
-        if len(chars) > 2 and pieces:
-            break  # an outward code comes first
-        end = m.end("for") if word else m.end("piece")
-        if paused and pieces and chars == pieces[-1][0]:
-            pieces[-1] = (chars, end)  # said again after a pause: counted once
-        else:
-            pieces.append((chars, end))
-        paused = bool(m.group("pause"))
+        pieces.append((as_chars(m.group("piece")), m.end("piece")))
         at = m.end()
     if len(pieces) < 3:
         return None  # a whole postcode ("LS6 2AB") is the pattern rules' own
