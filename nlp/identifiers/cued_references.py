@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from nlp.identifiers.findings import Finding
 from nlp.identifiers.letter_case import capitals_mean_little
 from nlp.identifiers.name_gazetteer import gazetteer
-from nlp.identifiers.prefilter import gated
+from nlp.identifiers.prefilter import for_last_text, gated
 
 I = re.IGNORECASE  # noqa: E741 - short alias keeps the long patterns readable
 
@@ -67,19 +67,13 @@ CUE = re.compile(
     I,
 )
 CUE = gated(CUE)
-_last_cues: tuple[str, list[re.Match]] = ("", [])
 
 
+@for_last_text
 def cue_matches(text: str) -> list[re.Match]:
-    """CUE's matches in `text`. The last text's are kept: spoken_references reads the same
-    cues right after cued_references, and CUE is the costliest pattern of the rules."""
-    global _last_cues
-    last = _last_cues  # read once: another thread may replace it
-    if last[0] is text:
-        return last[1]
-    found = list(CUE.finditer(text))
-    _last_cues = (text, found)
-    return found
+    """CUE's matches in `text`, kept for the last text: CUE is the costliest pattern of the
+    rules, and more than one pass reads its matches."""
+    return list(CUE.finditer(text))
 
 
 # A group that carries a digit ("RK5", "0047", "22", "2291-B" is two groups), a group of letters

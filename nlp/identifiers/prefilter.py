@@ -24,7 +24,9 @@ there (lookbehinds and `\b` still see the text before it), so the matches are th
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from re import _constants as sre_constants  # the parser's opcodes
 from re import _parser as sre_parse
 
@@ -326,6 +328,25 @@ def gated(pattern: re.Pattern) -> re.Pattern | GatedPattern:
     parsed = _parse(pattern)
     found = needles(pattern, parsed)
     return GatedPattern(pattern, found, starts(pattern, parsed)) if found else pattern
+
+
+def for_last_text(find: Callable[[str], list[re.Match]]) -> Callable[[str], list[re.Match]]:
+    """`find`, keeping its answer for the last text it was asked about: two passes that read
+    the same matches of one text, one right after the other, search it once. (`_folded` below
+    keeps its last answer the same way, written out, since gates read it inline.)"""
+    last: tuple[str | None, list[re.Match]] = (None, [])
+
+    @functools.wraps(find)
+    def kept(text: str) -> list[re.Match]:
+        nonlocal last
+        seen = last  # read once: another thread may replace it
+        if seen[0] is text:
+            return seen[1]
+        found = find(text)
+        last = (text, found)
+        return found
+
+    return kept
 
 
 _last: tuple[str, str] = ("", "")

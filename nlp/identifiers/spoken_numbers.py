@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from nlp.identifiers.birth_dates import MONTH
 from nlp.identifiers.findings import Finding
 from nlp.identifiers.number_words import _UNDER_100, DIGIT_WORDS, TEENS, TENS, UNITS
-from nlp.identifiers.prefilter import folded, gated
+from nlp.identifiers.prefilter import folded, for_last_text, gated
 
 _TEEN_VALUES = {w: str(n) for n, w in enumerate(TEENS, 10)}
 _TEN_VALUES = {w: str(n) for n, w in enumerate(TENS, 2)}
@@ -37,20 +37,14 @@ DIGIT_RUN = re.compile(
     rf"(?<![\w'’-]){_PIECE}(?:(?:[ \t]*[,.-][ \t]*|[ \t]+){_PIECE}){{3,}}(?![\w'’-])",
     re.IGNORECASE,
 )
-_runs: tuple[str, list[re.Match]] = ("", [])
 
 
+@for_last_text
 def digit_runs(text: str) -> list[re.Match]:
     """`DIGIT_RUN`'s matches in `text`. Phones and NHS numbers read out
     (said_aloud.read_nhs_numbers) both go through them, one text after the other, so the last
     text's are kept rather than searched for twice."""
-    global _runs
-    last = _runs  # read once: another thread may replace it
-    if last[0] is text:
-        return last[1]
-    found = list(DIGIT_RUN.finditer(text))
-    _runs = (text, found)
-    return found
+    return list(DIGIT_RUN.finditer(text))
 
 
 def digits_of(run: str) -> str | None:
