@@ -103,9 +103,15 @@ class Engine:
     analyzer: object  # presidio AnalyzerEngine
 
 
-@lru_cache(maxsize=4)
 def engine(model: str = DEFAULT_MODEL) -> Engine:
     """Load spaCy and Presidio once per process (never in a web request: it takes seconds)."""
+    return _engine_for(model)
+
+
+# Cached by the model's name alone: `lru_cache` on `engine` itself kept `engine()` and
+# `engine(DEFAULT_MODEL)` apart, and a worker loaded a second engine it never used.
+@lru_cache(maxsize=4)
+def _engine_for(model: str) -> Engine:
     with without_torch():
         loaded = _load_engine(model)
     keep_for_good()
@@ -115,10 +121,8 @@ def engine(model: str = DEFAULT_MODEL) -> Engine:
 def load_before_threads() -> None:
     """Load what anonymisation needs now, in the calling thread: a worker calls this before
     its threads start, so the moments when torch and transformers are kept out of the
-    process (`lean_imports.without_torch`) are over before any other thread may import them.
-    The engine is asked for as `detect_many` asks (`lru_cache` keeps `engine()` and
-    `engine(DEFAULT_MODEL)` apart: the first would load a second engine that is never used)."""
-    engine(DEFAULT_MODEL)
+    process (`lean_imports.without_torch`) are over before any other thread may import them."""
+    engine()
     if USE_NER:
         from nlp.identifiers.ner_model import ner_pipeline
 

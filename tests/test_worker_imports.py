@@ -81,3 +81,12 @@ def test_the_worker_command_loads_the_anonymiser_before_it_starts_threads(
     result = CliRunner().invoke(cli, ["worker"])
     assert isinstance(result.exception, Started), result.output
     assert order == ["anonymiser", "threads"]
+
+
+def test_the_engine_is_loaded_once_however_it_is_asked_for():
+    """The worker loads the engine before its threads start (`load_before_threads`), and the
+    detector asks for it by the model's name: both must get the same engine, not two."""
+    from nlp import anonymise
+
+    assert anonymise.engine() is anonymise.engine(anonymise.DEFAULT_MODEL)
+    assert anonymise.engine() is anonymise.engine(model=anonymise.DEFAULT_MODEL)

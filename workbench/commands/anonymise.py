@@ -74,9 +74,9 @@ def _load(ner: bool | None) -> None:
     thresholds = gc.get_threshold()
     gc.set_threshold(0)
     try:
-        from nlp.anonymise import DEFAULT_MODEL, USE_NER, engine
+        from nlp.anonymise import USE_NER, engine
 
-        engine(DEFAULT_MODEL)  # as `detect_many` asks for it, so the same cached engine
+        engine()
         if USE_NER if ner is None else ner:
             from nlp.identifiers.ner_model import ner_pipeline
 
