@@ -169,7 +169,11 @@ def bracketed_roles(text: str) -> set[str]:
     for m in BRACKETED.finditer(text):
         if _is_role(m.group("role"), gaz) and not _is_role(m.group("who"), gaz):
             roles.add(m.group("role").lower())
-        elif _is_role(m.group("who"), gaz) and not _is_role(m.group("role"), gaz):
+        elif (
+            _is_role(m.group("who"), gaz)
+            and re.fullmatch(NAME, m.group("role"))
+            and not _is_role(m.group("role"), gaz)
+        ):
             roles.add(m.group("who").lower())
     return roles
 
@@ -185,8 +189,13 @@ def bracketed_speakers(text: str) -> Iterator[Finding]:
         who, role = m.group("who"), m.group("role")
         if _is_role(role, gaz) and not _is_role(who, gaz):
             name = who
-        elif _is_role(who, gaz) and not _is_role(role, gaz) and role.lower() not in STOP_WORDS:
-            name = role
+        elif (
+            _is_role(who, gaz)
+            and re.fullmatch(NAME, role)
+            and not _is_role(role, gaz)
+            and role.lower() not in gaz.common_words
+        ):
+            name = role  # "MIDWIFE (Harriet):", not "CALLER (typed):" or "Daughter (NOK):"
         else:
             continue
         if name.lower() in STOP_WORDS or name.lower() in DAYS:
