@@ -131,6 +131,7 @@ def spoken_postcodes(text: str) -> Iterator[Finding]:
     "The postcode for parking's B T fourteen, six A B": the pieces may start a short reach
     after the cue (thirteenth round), so long as the gap holds no digit and no sentence end.
     """
+    found: list[Finding] = []
     for cue in CUE.finditer(text):
         reach_end = min(len(text), cue.end() + REACH)
         for m in re.finditer(r"(?<![\w'’-])\w", text[cue.end() : reach_end]):
@@ -139,11 +140,13 @@ def spoken_postcodes(text: str) -> Iterator[Finding]:
                 break
             end = _postcode_end(text, start)
             if end is not None:
-                yield Finding(start, end, "POSTCODE", 0.85, "spoken_postcode")
+                found.append(Finding(start, end, "POSTCODE", 0.85, "spoken_postcode"))
                 break
     if "," in text:
-        yield from _after_street(text)
-    yield from said_whole(text)
+        found.extend(_after_street(text))
+    spans = {(f.start, f.end) for f in found}
+    yield from found
+    yield from (f for f in said_whole(text) if (f.start, f.end) not in spans)
 
 
 def _after_street(text: str) -> Iterator[Finding]:

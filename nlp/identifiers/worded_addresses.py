@@ -186,6 +186,8 @@ def worded_lines(text: str) -> Iterator[Finding]:
         plain = re.fullmatch(PLAIN_SUFFIX, m.group("suffix"), I)
         if not plain and all(w in common for w in words):
             continue
+        if COUNTED_AFTER.match(text, m.end()):
+            continue  # "three Kestrel Way buses": a count of things named for the street
         yield Finding(m.start(), m.end(), "ADDRESS", 0.75, "worded_address")
     for m in WORDED_WELSH_LINE.finditer(text):
         if (as_int(m.group("num")) or 0) >= 1:
