@@ -186,12 +186,22 @@ def worded_lines(text: str) -> Iterator[Finding]:
         plain = re.fullmatch(PLAIN_SUFFIX, m.group("suffix"), I)
         if not plain and all(w in common for w in words):
             continue
-        if COUNTED_AFTER.match(text, m.end()):
+        if _counted_after(text, m.end(), common):
             continue  # "three Kestrel Way buses": a count of things named for the street
         yield Finding(m.start(), m.end(), "ADDRESS", 0.75, "worded_address")
     for m in WORDED_WELSH_LINE.finditer(text):
         if (as_int(m.group("num")) or 0) >= 1:
             yield Finding(m.start(), m.end(), "ADDRESS", 0.75, "worded_address")
+
+
+def _counted_after(text: str, at: int, common: frozenset[str]) -> bool:
+    """A plural of an everyday word right after the line ("buses", "stops"): what was counted,
+    not a town after the street ("… gardens glenrothes")."""
+    m = COUNTED_AFTER.match(text, at)
+    if not m:
+        return False
+    word = m.group().strip().lower()
+    return word[:-1] in common or (word.endswith("es") and word[:-2] in common)
 
 
 def capital_worded_lines(text: str) -> Iterator[Finding]:
