@@ -12,6 +12,11 @@ anonymiser's own role check. Twenty-fourth round: a case note's fields before a 
 ("Obs:", "Sibling:", "Discharged:", `never_a_person.py`) are no speakers either.
 Thirty-first round: a transcript that labels its speakers by surname ("Fisher:", "Turner:",
 "BAKER:") names people, although the surname ends as a role does ("-er": "Caller:").
+Thirty-third round: a speaker named by a role is no person wherever the label stands: after an
+export's time stamp ("[08:51] Customer:", "[10:02] Agent:"), as a diarizer's numbered voice
+("SPEAKER_00:", "Speaker 2:"), or cut short in capitals ("PHARM:" for the pharmacist, "RECEP:"
+for the receptionist); and the role written in brackets after a speaker's name ("Tash (SW):",
+"Priyanka (Adviser):") makes the name a speaker's, however everyday the name is as a word.
 """
 
 from __future__ import annotations
@@ -91,6 +96,33 @@ LABEL_ROLE_SURNAMES = frozenset(
 )
 
 
+# Roles a call's or a chat's transcript names its speakers by, beside ROLE_CUES: a capital label
+# cut from one of these ("PHARM", "RECEP", "DISP") is that role, not a person.
+CALL_ROLES = frozenset(
+    """adviser advisor agent assessor caller call-handler clinician customer client dispatcher
+    handler helper listener moderator navigator operator pharmacy practitioner responder
+    supervisor trainee triager user visitor""".split()
+)
+# A diarizer's numbered voice, or a chat's numbered guest: no name in it.
+NUMBERED_VOICE = re.compile(r"(?i)(?:speaker|spk|voice|participant|guest|user|caller)[ _-]?\d{1,3}")
+
+
+def role_label(low: str, gaz, cut: bool = True) -> bool:
+    """ "customer", "adviser", "pharm" (cut from "pharmacist"), "speaker_00": a label that
+    names a role or a numbered voice, not a person. With `cut` (labels in capitals), a word
+    cut from a role is one too; a first name or a surname ("Rob", "Pat") is never cut from a
+    role, and a cut needs three letters."""
+    if NUMBERED_VOICE.fullmatch(low) or low in CALL_ROLES or low in ROLE_CUES:
+        return True
+    if low in ROLES or low in LABEL_ROLE_SURNAMES:
+        return True
+    if low.endswith(ROLE_ENDINGS) and low in gaz.english_words and not gaz.is_name_part(low):
+        return True
+    if not cut or len(low) < 3 or low in gaz.first_names or low in gaz.surnames:
+        return False
+    return any(role.startswith(low) and role != low for role in (*ROLE_CUES, *CALL_ROLES))
+
+
 def _form_field_verb(low: str, gaz) -> bool:
     """ "Discharged:", "Referred:", "Seen:": a form's field named by what was done, which a
     case note writes before a colon as a transcript writes a speaker."""
@@ -113,9 +145,69 @@ def _is_diary(speakers: set[str]) -> bool:
     return len(lowered & DAYS) + len(lowered & DAY_INITIALS) >= 2
 
 
+# A speaker's name with the role in brackets before the colon: "Tash (SW):", "Jamie (staff):",
+# "MIDWIFE (Harriet):" names the person the other way round.
+BRACKETED = re.compile(
+    rf"(?:^|(?<=\n)|(?<=\][ \t]))[ \t]*(?P<who>{NAME}|{CAPITALS})[ \t]+"
+    rf"\((?P<role>{NAME}|{CAPITALS}|[A-Z]{{2}}|[a-z]{{2,14}})\)[ \t]?:(?=[ \t]+\S)"
+)
+BRACKETED = gated(BRACKETED)
+
+
+def _is_role(word: str, gaz) -> bool:
+    low = word.lower()
+    return low in ROLES or low in ROLE_CUES or role_label(low, gaz, word.isupper())
+
+
+def bracketed_roles(text: str) -> set[str]:
+    """The roles written in brackets beside a speaker's name ("Priyanka (Adviser):"), in lower
+    case: each is a role wherever it was guessed a person."""
+    if "):" not in text and ") :" not in text:
+        return set()
+    gaz = gazetteer()
+    roles = set()
+    for m in BRACKETED.finditer(text):
+        if _is_role(m.group("role"), gaz) and not _is_role(m.group("who"), gaz):
+            roles.add(m.group("role").lower())
+        elif (
+            _is_role(m.group("who"), gaz)
+            and re.fullmatch(NAME, m.group("role"))
+            and not _is_role(m.group("role"), gaz)
+        ):
+            roles.add(m.group("who").lower())
+    return roles
+
+
+def bracketed_speakers(text: str) -> Iterator[Finding]:
+    """ "Tash (SW): Hi Lyn", "MIDWIFE (Harriet): ...": the name beside a speaker's role in
+    brackets is a person, though the word lists hold it as a word ("tash", "mo"); the role's
+    side stays. Taken only where such a label opens a line or follows a time stamp."""
+    if "):" not in text and ") :" not in text:
+        return
+    gaz = gazetteer()
+    for m in BRACKETED.finditer(text):
+        who, role = m.group("who"), m.group("role")
+        if _is_role(role, gaz) and not _is_role(who, gaz):
+            name = who
+        elif (
+            _is_role(who, gaz)
+            and re.fullmatch(NAME, role)
+            and not _is_role(role, gaz)
+            and role.lower() not in gaz.common_words
+        ):
+            name = role  # "MIDWIFE (Harriet):", not "CALLER (typed):" or "Daughter (NOK):"
+        else:
+            continue
+        if name.lower() in STOP_WORDS or name.lower() in DAYS:
+            continue
+        start = m.start("who") if name is who else m.start("role")
+        yield Finding(start, start + len(name), "PERSON", 0.8, "chat_speaker")
+
+
 def chat_speakers(text: str) -> Iterator[Finding]:
     if ":" not in text:
         return
+    yield from bracketed_speakers(text)
     stamped = [m for m in STAMPED_TURN.finditer(text)]
     plain = [m for m in TURN.finditer(text) if _label_shape(m.group("who")) and _spoken(text, m)]
     speakers = {m.group("who") for m in plain}
@@ -129,13 +221,21 @@ def chat_speakers(text: str) -> Iterator[Finding]:
     for who in speakers:
         low = who.lower()
         shape = shapes[who]
+        if NUMBERED_VOICE.fullmatch(low):
+            continue  # "SPEAKER_00:", "Speaker2:" (thirty-third round)
         if shape == WEAK and not forum:
             continue  # "wearyoldbloke:" is a username only among others
         if shape in ("name", CAPITAL_LABEL) and surname_label(low, speakers, gaz, text):
             yield from _labels(text, who, 0.75)  # "Fisher:", "TURNER:" (thirty-first round)
             continue
         if shape == CAPITAL_LABEL:
-            if low in ROLES or low in STOP_WORDS or low in DAYS or low.endswith(ROLE_ENDINGS):
+            if (
+                low in ROLES
+                or low in STOP_WORDS
+                or low in DAYS
+                or low.endswith(ROLE_ENDINGS)
+                or role_label(low, gaz)
+            ):
                 continue  # "INTERVIEWER:", "RESP:", "NOTE:"
             turns = sum(m.group("who") == who for m in plain)
             if turns >= 2 and (
@@ -145,6 +245,8 @@ def chat_speakers(text: str) -> Iterator[Finding]:
             # else "INTERVIEWER:", "INT:", "SUBSTANCES:": a role or a form's field
             continue
         if shape == "name":
+            if role_label(low, gaz, cut=False):
+                continue  # "Customer:", "Adviser:" (thirty-third round)
             if low in DAYS or (diary and low in DAY_INITIALS):
                 continue  # "Mon:", and in a diary by days "M:", "T:"
             if low in ROLES or low in STOP_WORDS or low.endswith(ROLE_ENDINGS):
@@ -269,8 +371,11 @@ def _stamped_senders(text: str, stamped: list[re.Match[str]]) -> Iterator[Findin
     """A sender after an export's time stamp is a person even when the name is a common word
     ("Shell", "Rob"); words of kinship or role before the name ("Auntie Bernie") stay, and a
     sender that is only a role ("Mum") or a day is no one."""
+    gaz = gazetteer() if stamped else None
     for m in stamped:
         who = m.group("who")
+        if " " not in who.strip() and role_label(who.lower(), gaz, who.isupper()):
+            continue  # "[08:51] Customer:", "[14:22:05] SPEAKER_00:" (thirty-third round)
         if " " not in who.strip() and not re.fullmatch(NAME, who):
             low = who.lower()
             if username_shape(who) is None and (

@@ -351,7 +351,10 @@ def _contact_blocks(text: str) -> Iterator[Finding]:
         # A double name ("mary-kate") is a name even when each part is an everyday word.
         if all(p in gaz_first and (len(parts) > 1 or p not in common) for p in parts):
             second = words[1] if len(words) > 1 else ""
-            surname = second and second not in common and gaz.is_name_part(second)
+            # "leanne leanne dot …": a name said twice is no surname (thirty-third round)
+            surname = (
+                second and second != words[0] and second not in common and gaz.is_name_part(second)
+            )
             keep = m.group("name") if surname or not second else words[0]  # not "beryl shes"
             start = m.start("name")
             yield Finding(start, start + len(keep), "PERSON", 0.7, "name_relation")

@@ -14,7 +14,12 @@ import bisect
 import re
 from functools import lru_cache
 
-from nlp.identifiers.chat_speakers import addressed_by_name, role_field, surname_label
+from nlp.identifiers.chat_speakers import (
+    addressed_by_name,
+    bracketed_roles,
+    role_field,
+    surname_label,
+)
 from nlp.identifiers.date_months import without_date_months
 from nlp.identifiers.findings import Finding, resolve_overlaps
 from nlp.identifiers.minute_initials import found_people_initials
@@ -49,7 +54,7 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
         for f in found
         if f.end > f.start and text[f.start : f.end].strip() and not inside(protected, f)
     ]
-    roles = _speaker_roles(text)
+    roles = _speaker_roles(text) | bracketed_roles(text)  # "Priyanka (Adviser):" (round 33)
     if roles:
         kept = [f for f in kept if text[f.start : f.end].lower() not in roles]
     if ":" in text:  # "Referrer: …", "Interpreters: …": a form's field (round 31)

@@ -163,6 +163,10 @@ def surname_ok(v: View, j: int, gaz: Gazetteer) -> bool:
     return gaz.is_name_part(w) or w not in gaz.english_words
 
 
+# The words a figure is said with: no surname is one of them.
+SAID_FIGURES = frozenset("oh zero nought double treble".split())
+
+
 def extend_name(v: View, i: int, gaz: Gazetteer) -> int:
     """Index after the last token of a name starting at i (takes up to two more name words)."""
     j = i + 1
@@ -182,6 +186,10 @@ def extend_name(v: View, i: int, gaz: Gazetteer) -> int:
                 j += 2
                 continue
             break
+        if v.word[j] == v.word[j - 1] and v.wordlike[j]:
+            break  # "leanne leanne dot …": a name said twice is two mentions (round 33)
+        if v.word[j] in SAID_FIGURES:
+            break  # "my boyfriend tyrell oh seven seven …": his number begins (round 33)
         if not surname_ok(v, j, gaz):
             break
         j += 1
@@ -215,7 +223,7 @@ def cued_name_ok(v: View, i: int, gaz: Gazetteer) -> bool:
     if specialty_before_role(v, i, gaz):
         return False
     w = v.word[i]
-    if v.has_pos and v.pos[i] in CLOSED_POS:
+    if v.has_pos and v.pos[i] in CLOSED_POS and not _pet_form(v, i, gaz):
         return False
     if v.low[i - 1] == ":" and w in gaz.common_words and w not in gaz.first_names:
         return False  # "Advocate: Good morning", "Consultant: Thank you" (not ": Okafor")
@@ -228,6 +236,8 @@ def cued_name_ok(v: View, i: int, gaz: Gazetteer) -> bool:
             return True
         if w in gaz.first_names and lower_writer(v):
             return True  # "ring his daughter anna" by a writer whose capitals are codes only
+        if (w in gaz.first_names or w not in gaz.english_words) and lower_turn(v, i):
+            return True  # "Customer: our son alan is in perth" (thirty-third round)
         if (
             i > 1
             and v.low[i - 1] in ("called", "named")
@@ -241,6 +251,14 @@ def cued_name_ok(v: View, i: int, gaz: Gazetteer) -> bool:
         pet_name = w.endswith(("a", "i", "y", "ie", "o", "z")) and not w.endswith("ly")
         return pet_name and w not in gaz.common_words and (nxt in NAME_FOLLOWERS or nxt == "or")
     return w in gaz.first_names or w not in gaz.common_words
+
+
+def _pet_form(v: View, i: int, gaz: Gazetteer) -> bool:
+    """ "my husband dougie he's …": in lower case the tagger takes a pet form it does not know
+    for a closed word class (a preposition, a determiner); every closed class is common words,
+    so a rare word ending as pet forms do ("-ie") is a name's (thirty-third round)."""
+    w = v.word[i]
+    return v.mode != "mixed" and w.endswith("ie") and len(w) > 3 and w not in gaz.common_words
 
 
 def _after_weak_role(v: View, i: int) -> bool:
@@ -354,6 +372,30 @@ def _known_as(v: View, k: int, i: int) -> bool:
 
 QUOTES_AND_COLON = frozenset(['"', "'", "“", "‘", ":"])
 KNOWN_AS = frozenset({("known", "as"), ("be", "called"), ("goes", "by"), ("go", "by")})
+
+
+LOWER_TURN_WORDS = 5
+
+
+def lower_turn(v: View, i: int) -> bool:
+    """Token i stands in a turn typed all in lower case, in a text with capitals elsewhere: a
+    chat's or a transcript's line after its speaker's label ("[08:59] Customer: our son alan
+    is in perth"), whose writer's capitals say nothing of names, though the adviser's lines
+    and the labels use them. The turn runs from the label's colon (or the line's start) to the
+    line's end and has five words or more, none capitalised (thirty-third round)."""
+    start = i
+    while start > 0 and "\n" not in v.text[start - 1] and v.low[start - 1] != ":":
+        start -= 1
+    end, n = i, len(v)
+    while end < n and "\n" not in v.text[end]:
+        end += 1
+    words = 0
+    for k in range(start, end):
+        if v.wordlike[k]:
+            if v.title[k]:
+                return False
+            words += 1
+    return words >= LOWER_TURN_WORDS
 
 
 def lower_writer(v: View) -> bool:
@@ -720,6 +762,11 @@ def people(v: View, gaz: Gazetteer) -> Iterator[Finding]:
             end = extend_name(v, i, gaz)
             yield Finding(v.start[i], v.end[end - 1], "PERSON", score, source)
             i = end
+            if i < n and v.word[i] == v.word[i - 1] and v.wordlike[i]:
+                # "my nan mavis mavis ellery": said again, with its surname (round 33)
+                end = extend_name(v, i, gaz)
+                yield Finding(v.start[i], v.end[end - 1], "PERSON", score, "repeat")
+                i = end
             if _joined_name(v, i, gaz):  # "becca or bekki", "Shona and Morven"
                 yield Finding(v.start[i + 1], v.end[i + 1], "PERSON", 0.7, "joined_name")
                 i += 2

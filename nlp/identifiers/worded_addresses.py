@@ -14,6 +14,12 @@ give the same lines otherwise:
   Road site", "Holmfield Lane Site", "Coldharbour Travellers Site". A family's pitch is their
   home, and the site's name is where they live (v6, v8, v17, v18 mark it whole with "site").
 
+Thirty-third round, as a voicemail says a home: a house number's letter after a number in words
+("fourteen a gladstone terrace"), a street that is a "place", "row", "walk" or "way" after a
+number in words and a name word that is no everyday word ("forty four rosemount place"), and a
+Welsh street after a number in words ("twelve heol y parc"), as the figures' rule takes "12
+heol y bont".
+
 Precision: the words between the number and the street word may not be function words or
 units ("a ten minute drive", "two long roads"); without a cue, a number in words needs a street
 word that is nearly always a street, and a name word that is no everyday word unless the
@@ -54,7 +60,7 @@ SITE_TAIL = (
 )
 # Sure street words, for a number in words with no cue before it.
 PLAIN_SUFFIX = r"(?:street|road|lane|avenue|crescent|terrace|gardens|grove|mews|causeway)"
-NAMED_SUFFIX = r"(?:close|drive|court|square|parade|boulevard)"
+NAMED_SUFFIX = r"(?:close|drive|court|square|parade|boulevard|place|row|walk|way|wynd)"
 
 # "flat ten cobden court", "Flat 2, Orme House, Tidings Causeway", "number 9 the avenue",
 # "Bay 4, Sandy Lane Caravan Park", "Flat 3, 27 Northgate".
@@ -91,7 +97,7 @@ HOME_LINE = re.compile(
 HOME_LINE = gated(HOME_LINE)
 _NUMBER_WORDS = "|".join(w for w in (*UNITS, "ten", "eleven", "twelve") if w != "one")
 WORDED_LINE = re.compile(
-    rf"(?<![\w'’-])(?P<num>{NUMBER})\s+(?P<name>(?:{NAME_WORD}\s+){{1,3}})"
+    rf"(?<![\w'’-])(?P<num>{NUMBER})(?:\s+[a-h](?=\s))?\s+(?P<name>(?:{NAME_WORD}\s+){{1,3}})"
     rf"(?P<suffix>{PLAIN_SUFFIX}|{NAMED_SUFFIX})(?![\w'’-])",
     I,
 )
@@ -102,11 +108,18 @@ WORDED_LINE = gated(WORDED_LINE)
 _CAP_WORD = r"(?-i:[A-Z][a-z'’]+)"
 _CAP_SUFFIX = "|".join(w.capitalize() for w in STREET_SUFFIX.split("|"))
 CAPITAL_WORDED_LINE = re.compile(
-    rf"(?<![\w'’-])(?P<num>{NUMBER})\s+(?P<name>(?:{_CAP_WORD}\s+){{1,2}})"
+    rf"(?<![\w'’-])(?P<num>{NUMBER})(?:\s+[a-h](?=\s))?\s+(?P<name>(?:{_CAP_WORD}\s+){{1,2}})"
     rf"(?-i:{_CAP_SUFFIX})(?![\w'’-])",
     I,
 )
 CAPITAL_WORDED_LINE = gated(CAPITAL_WORDED_LINE)
+# "twelve heol y parc", "seven ffordd yr orsaf": a Welsh street after a number in words.
+WORDED_WELSH_LINE = re.compile(
+    rf"(?<![\w'’-])(?P<num>{NUMBER})\s+(?:heol|ffordd|stryd|l[oô]n|cilgant|rhodfa|teras|gerddi)"
+    r"(?:\s+(?:y|yr)\s+|['’]r\s+|\s+)[^\W\d_]{3,}(?![\w'’])",
+    I,
+)
+WORDED_WELSH_LINE = gated(WORDED_WELSH_LINE)
 COUNTED_AFTER = re.compile(r"[ \t]+[a-z]+s\b")
 FLAT_IN_BUILDING = re.compile(
     rf"\b(?:flat|apartment)\s+(?P<num>{NUMBER}),?\s+(?:{_CAP_WORD}\s+){{1,2}}"
@@ -173,7 +186,22 @@ def worded_lines(text: str) -> Iterator[Finding]:
         plain = re.fullmatch(PLAIN_SUFFIX, m.group("suffix"), I)
         if not plain and all(w in common for w in words):
             continue
+        if _counted_after(text, m.end(), common):
+            continue  # "three Kestrel Way buses": a count of things named for the street
         yield Finding(m.start(), m.end(), "ADDRESS", 0.75, "worded_address")
+    for m in WORDED_WELSH_LINE.finditer(text):
+        if (as_int(m.group("num")) or 0) >= 1:
+            yield Finding(m.start(), m.end(), "ADDRESS", 0.75, "worded_address")
+
+
+def _counted_after(text: str, at: int, common: frozenset[str]) -> bool:
+    """A plural of an everyday word right after the line ("buses", "stops"): what was counted,
+    not a town after the street ("… gardens glenrothes")."""
+    m = COUNTED_AFTER.match(text, at)
+    if not m:
+        return False
+    word = m.group().strip().lower()
+    return word[:-1] in common or (word.endswith("es") and word[:-2] in common)
 
 
 def capital_worded_lines(text: str) -> Iterator[Finding]:
