@@ -498,9 +498,13 @@ VULNERABLE = re.compile(
     r"|(?:is|she's|he's) (?:[1-9]|1[0-7])\b)"
 )
 FOUND = re.compile(
-    r"\b(?:found (?:him|her|them) (?:safe|and)|turned up (?:safe|at)|back home safe|home safe"
-    r"|(?:has|have|was|were) (?:been )?found|came home)\b"
+    r"\b(?:found (?:him|her|them)|turned up|back home|home safe"
+    r"|(?:has|have|was|were) (?:been )?found|came (?:home|back)"
+    r"|brought (?:him|her|them) (?:back|home))\b"
 )
+# Gone missing as a habit ("missing from home overnight three times this month"): a pattern of
+# harm the abuse signals hear, not a danger now.
+HABITUAL = re.compile(r"\b(?:times|every|often|regularly|sometimes|usually|always)\b")
 
 
 def missing_and_vulnerable(story: str, around: str) -> bool:
@@ -508,7 +512,11 @@ def missing_and_vulnerable(story: str, around: str) -> bool:
     to be found in the sentence or the next: "Mum has dementia and has walked out of the care
     home", not "Dad walked out of the ward and got a taxi home" or "she went missing but the
     police found her safe"."""
-    return bool(VULNERABLE.search(story)) and not FOUND.search(around)
+    return (
+        bool(VULNERABLE.search(story))
+        and not FOUND.search(around)
+        and not HABITUAL.search(around.split(".")[0])
+    )
 
 
 # A letter as a farewell: its sentence or the next says so ("so they understand it isn't their

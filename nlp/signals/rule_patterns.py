@@ -282,16 +282,13 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "|son|daughter *3 making|makes a rattling|gurgling|rasping noise|noises|sound|sounds",
         "welfare check|checks *6 police",
         # Round 16 (by kind from v21's misses): a threat to life said as "not leaving alive",
-        # a house to be burnt with someone in it, strangling, someone on the floor now or not
+        # a house to be burnt with someone in it, someone on the floor now or not
         # waking, someone shouting for help now, gas, and a vulnerable person missing now
         # (held back unless the story names what makes them vulnerable: `context.vulnerable`).
         "saying|says|said|told|threatened|threatens|threatening|swore|swears *5 @NOT leaving"
         "|leave|getting|get|walking|walk|coming|come out? *3 alive",
         "burn|burning|torch|set|setting *3 house|flat|place|home *2 with me|her|him|us|them|you"
         "|kids|children *1 in|inside",
-        "@PARTNER|he|she|they *4 strangled|strangles|strangling|choked|chokes|choking|throttled"
-        "|throttles|throttling me|her|us",
-        "hands|hand round|around @POSS|me|her neck|throat",
         "'s|s|has|have|is|are been on the|her|his @ROOM? floor since|all|overnight",
         "on the|her|his @ROOM? floor *6 has|have|is|are|'s n't|not moved|moving|answering"
         "|responding",
