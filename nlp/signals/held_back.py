@@ -205,7 +205,9 @@ LEFT_TO_THE_MODEL = frozenset(
 )
 # Round 15: the danger rules of a body failing or a person unseen for days, whose time words
 # ("three weeks old", "for three days") are no wait for a dose.
-UNSEEN_OR_FAILING = frozenset("floppy limp unresponsive lifeless curtains blinds".split())
+UNSEEN_OR_FAILING = frozenset(
+    "floppy limp unresponsive lifeless curtains blinds home eaten drunk drank".split()
+)
 # Verbs of the danger rule "kill|hang|hurt ... it ... today" that with "it" are no life: "killing
 # it" (doing well), "hurt it" (a knee, a back).
 DONE_TO_IT = frozenset({"kill", "killing", "killed", "hang", "hanging", "hurt", "hurting"})
@@ -647,7 +649,8 @@ BODY_CAUSES = frozenset(
     "stitches nails hair chickenpox bites".split()
 )
 # After "looking up ways to kill / end": a self, not weeds or a tenancy.
-ENDED = frozenset("it my things everything his her their your myself me".split())
+ENDED = frozenset("it things everything myself me".split())
+LIVES = frozenset("my his her their your".split())
 KILLED = frozenset("myself me himself herself themselves yourself".split())
 # After "no reason to continue": a life, not a thing ("no point continuing the tablets").
 GO_ON_AFTER = frozenset(". , ; ! and any anymore like living on so but now without".split())
@@ -658,9 +661,9 @@ MISSING_AFTER = frozenset(
 EATING = frozenset("eating eat drinking food fluids drink drinks water eaten drunk drank".split())
 WEIGHT = frozenset("stone st bmi bmi's".split())
 NEW_DANGER_PAST = frozenset(
-    "alive strangled strangles strangling choked chokes choking throttled throttles throttling "
-    "neck throat floor wake waking responding help gas leak leaking missing walked wandered "
-    "nights days stone st bmi bmi's eaten drunk drank".split()
+    "alive "
+    "floor wake waking responding help gas leak leaking missing walked wandered home stone st "
+    "bmi bmi's eaten drunk drank".split()
 )
 
 
@@ -704,7 +707,8 @@ def _sixteenth_round(doc, start: int, end: int, rule: Rule) -> str | None:
         ):
             return NO_FAREWELL
         if words & {"ways", "methods", "how"} and phrase[-1] in ("kill", "end"):
-            if not set(after[:1]) & (KILLED if phrase[-1] == "kill" else ENDED):
+            ended = set(after[:1]) & ENDED or (set(after[:1]) & LIVES and after[1:2] == ["life"])
+            if not (set(after[:1]) & KILLED if phrase[-1] == "kill" else ended):
                 return "a way looked up for something else"
         if phrase[-1] in ("continue", "continuing") and after[:1] and after[0] not in GO_ON_AFTER:
             return "a thing continued, not living"
@@ -735,7 +739,10 @@ def _sixteenth_round(doc, start: int, end: int, rule: Rule) -> str | None:
         return "asking for help with something"
     if "gas" in words and after[:2] == ["and", "air"]:
         return 'pain relief ("gas and air")'
-    if words & {"missing", "walked", "wandered", "nights", "days"} and not words & EATING:
+    gone = words & {"missing", "walked", "wandered"} or (
+        words & {"nights", "days"} and words & {"home", "back"}
+    )
+    if gone and not words & EATING:
         if "missing" in words and after[:1] and after[0] not in MISSING_AFTER:
             return "missing something, not gone missing"
         if not signal_context.missing_and_vulnerable(doc.text.lower(), around):

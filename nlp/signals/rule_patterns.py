@@ -66,7 +66,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "WHO": tuple(
         "he she they mum mother dad father nan nana gran granny grandma grandad grandpa "
         "husband wife partner son daughter brother sister uncle auntie aunt neighbour child "
-        "boy girl baby friend mate".split()
+        "boy girl baby friend mate old lad teenager".split()
     ),
     "ROOM": tuple("kitchen bathroom bedroom lounge hall landing toilet shower cold".split()),
     # Round 16: the body parts self-harm is told through ("cutting her thighs").
@@ -161,7 +161,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "cut|slit|slashed @POSS wrists|wrist",
         # Letters written to the family as a farewell; held back unless the sentence or the next
         # says it is one (`context.farewell_letter`: "so they understand", "not their fault").
-        "written|wrote|writing|write|left|leaving letters|letter|notes|note to @POSS|the? @KIN",
+        "written|wrote|writing|write|left|leaving a? letters|letter|notes|note to @POSS|the? @KIN",
         # A goodbye, then silence: "rang to say goodbye ... stopped answering", "sorry for
         # everything, now her phone's off".
         "goodbye|goodbyes|bye|everything *12 not|n't|stopped|stops answering|responding|picking",
@@ -285,7 +285,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         # a house to be burnt with someone in it, someone on the floor now or not
         # waking, someone shouting for help now, gas, and a vulnerable person missing now
         # (held back unless the story names what makes them vulnerable: `context.vulnerable`).
-        "saying|says|said|told|threatened|threatens|threatening|swore|swears *5 @NOT leaving"
+        "saying|says|said|told|telling|tells|threatened|threatens|threatening|swore|swears *5"
+        " @NOT leaving"
         "|leave|getting|get|walking|walk|coming|come out? *3 alive",
         "burn|burning|torch|set|setting *3 house|flat|place|home *2 with me|her|him|us|them|you"
         "|kids|children *1 in|inside",
@@ -300,9 +301,10 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "smell|smells|smelling|smelt|smelled of gas",
         "gas leak|leaking",
         "@WHO 's|s|has|is|have|went|gone|been *1 missing",
+        "and|who|then has|have? went|gone missing",
         "reported|report|reporting him|her|them missing",
         "walked|wandered out|off of|from? the|his|her|their care|nursing"
-        "|supported|residential|ward|home|flat|unit|hospital",
+        "|supported|residential|ward|home|flat|unit|hospital|day|school|house|park|centre",
         "@WHO 's|s|has|have|is|are n't|not been|come home|back *3 nights|days",
         "down to *2 four|five|4|5 stone|st",
         "bmi|bmi's *2 of|is|at|'s|down|to|below|under? 10|11|12|13|14|15|11.5|12.5|13.5|14.5",
