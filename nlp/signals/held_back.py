@@ -156,6 +156,10 @@ END_OF_LIFE = frozenset(
     "palliative hospice dnacpr dnr end-of-life terminal terminally peacefully comfortable "
     "passed chemo chemotherapy dialysis antibiotics resuscitate resuscitation treatment".split()
 )
+# Round 16: a decision about care at the end, which names the wish beside it even from the
+# next sentence ("she was ready to die. They completed a DNACPR form"); a hospice named there
+# is not enough ("I want to die. The hospice nurse came today" is a risk).
+CARE_DECIDED = frozenset("dnacpr dnr resuscitate resuscitation".split())
 DIE_WHERE = frozenset({"at", "in", "peacefully", "with", "surrounded", "comfortably"})
 # Not "any more", "anymore" or "no longer": "I don't want to live any more" is a risk, and
 # "I don't feel suicidal any more" is already negated.
@@ -585,7 +589,7 @@ def _end_of_life_wish(doc, start: int, end: int) -> bool:
     return (
         after in DIE_WHERE
         or bool(END_OF_LIFE & set(sentence))
-        or bool(END_OF_LIFE & set(_sentence_and_next(doc, start, end)))
+        or bool(CARE_DECIDED & set(_sentence_and_next(doc, start, end)))
     )
 
 
@@ -659,11 +663,11 @@ MISSING_AFTER = frozenset(
     ". , ; ! ? and since for from again now overnight tonight today all".split()
 )
 EATING = frozenset("eating eat drinking food fluids drink drinks water eaten drunk drank".split())
-WEIGHT = frozenset("stone st bmi bmi's".split())
+WEIGHT = frozenset("stone st bmi".split())
 NEW_DANGER_PAST = frozenset(
     "alive "
     "floor wake waking responding help gas leak leaking missing walked wandered home stone st "
-    "bmi bmi's eaten drunk drank".split()
+    "bmi eaten drunk drank".split()
 )
 
 

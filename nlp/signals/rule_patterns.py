@@ -174,7 +174,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "googling|googled|google|searching|searched|researching|researched|looking|looked|looks"
         " up? ways|methods|how to die|kill|end",
         # The wish in plain words: "better off if I wasn't here", "go to sleep and not wake up".
-        "better off if i|he|she|they was|were|wasn't|am|'m|is|'s n't|not here|around|alive",
+        "better off if i|he|she|they was|were|am|'m|is|'s n't|not here|around|alive",
         "better off if i|he|she|they was|were|am|'m|is|'s gone|dead",
         "sleep and not|never wake|waking",
         # Talk of ending it all, told ("said at Christmas about ending it all").
@@ -293,8 +293,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "'s|s|has|have|is|are been on the|her|his @ROOM? floor since|all|overnight",
         "on the|her|his @ROOM? floor *6 has|have|is|are|'s n't|not moved|moving|answering"
         "|responding",
-        "on the|her|his @ROOM? floor *3 ca|can|cannot n't|not? get up",
-        "ca|can|cannot n't|not? wake him|her|them|@PARENT|@CHILD|@PARTNER",
+        "on the|her|his @ROOM? floor *3 ca|can n't|not? get up",
+        "ca|can n't|not? wake him|her|them|@PARENT|@CHILD|@PARTNER",
         "he|she|they|@CHILD|@PARENT|@PARTNER 's|s|is|are n't|not waking|responding",
         "'s|s|has|have|'ve|is|are|am|'m been? shouting|screaming|yelling|calling|crying|banging"
         " for help",
@@ -307,7 +307,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "|supported|residential|ward|home|flat|unit|hospital|day|school|house|park|centre",
         "@WHO 's|s|has|have|is|are n't|not been|come home|back *3 nights|days",
         "down to *2 four|five|4|5 stone|st",
-        "bmi|bmi's *2 of|is|at|'s|down|to|below|under? 10|11|12|13|14|15|11.5|12.5|13.5|14.5",
+        "bmi *2 of|is|at|'s|down|to|below|under? 10|11|12|13|14|15|11.5|12.5|13.5|14.5",
         "@NOT eaten|drunk|drank|eat|drink *3 or|and drunk|drank|eaten|drink *3 days",
     ),
     "complaint": (
