@@ -35,6 +35,7 @@ DEATH_BEFORE = frozenset(
     "after".split()
 )
 DEATH_LINK = frozenset({"by", "to", "from", "through", "of"})
+ATTEMPT = frozenset("trying tried try tries attempting attempted attempt nearly almost".split())
 # Who tells a story about others at work. Family carers are not here: their "I'm a carer for
 # my son who self-harms" is about someone of theirs.
 STAFF_ROLES = frozenset(
@@ -112,6 +113,9 @@ def death_told(before: list[str]) -> bool:
     """ "Died by suicide", "lost his son to suicide": the two or three words before the phrase
     tell a death."""
     window = before[-4:]
+    # Round 16: "after trying to hang herself" is an attempt, not a death.
+    if ATTEMPT & set(window):
+        return False
     return bool(window) and window[-1] in DEATH_LINK and bool(DEATH_BEFORE & set(window[:-1]))
 
 
@@ -477,3 +481,85 @@ def ordinary_farewell(phrase: list[str], around: str) -> bool:
 def watch_for_the_body(phrase: list[str], around: str) -> bool:
     """The watch rules' phrase (one-to-one, constant obs) beside a body's reason for it."""
     return bool(WATCH_WORDS & set(phrase)) and bool(WATCH_FOR_THE_BODY.search(f" {around} "))
+
+
+# Round 16 (issue 19, "safeguarding that hears plain words"): the conditions under which the
+# sixteenth round's rules count, each read by kind from v21's misses and their look-alikes.
+
+# A vulnerable person gone missing is danger now; a person who is merely out is not. What makes
+# them vulnerable is said somewhere in the story: a condition, a child's age, the cold, night
+# clothes, medicines they need, exploitation.
+VULNERABLE = re.compile(
+    r"\b(?:dementia|alzheimer'?s?|learning disabilit\w*|epilep\w*|autis\w*|diabet\w*|suicidal"
+    r"|self-?harm\w*|overdose|nightie|nightdress|pyjamas|slippers|freezing|minus|hypotherm\w*"
+    r"|without (?:his|her|their) (?:medication|meds|tablets|insulin|inhaler)"
+    r"|older men|exploit\w*|groom\w*|county lines"
+    r"|(?:[1-9]|1[0-7]) ?(?:year|yr)s? old|aged (?:[1-9]|1[0-7])\b"
+    r"|(?:is|she's|he's) (?:[1-9]|1[0-7])\b)"
+)
+FOUND = re.compile(
+    r"\b(?:found (?:him|her|them)|turned up|back home|home safe"
+    r"|(?:has|have|was|were) (?:been )?found|came (?:home|back)"
+    r"|brought (?:him|her|them) (?:back|home))\b"
+)
+# Gone missing as a habit ("missing from home overnight three times this month"): a pattern of
+# harm the abuse signals hear, not a danger now.
+HABITUAL = re.compile(r"\b(?:times|every|often|regularly|sometimes|usually|always)\b")
+
+
+def missing_and_vulnerable(story: str, around: str) -> bool:
+    """A person gone missing, with what makes them vulnerable said in the story, and not said
+    to be found in the sentence or the next: "Mum has dementia and has walked out of the care
+    home", not "Dad walked out of the ward and got a taxi home" or "she went missing but the
+    police found her safe"."""
+    return (
+        bool(VULNERABLE.search(story))
+        and not FOUND.search(around)
+        and not HABITUAL.search(around.split(".")[0])
+    )
+
+
+# A letter as a farewell: its sentence or the next says so ("so they understand it isn't their
+# fault", "to say sorry", "for when I'm gone"), not a letter to the family about care.
+FAREWELL_CUE = re.compile(
+    r"\b(?:fault|goodbye|goodbyes|sorry|forgive|when i'?m gone|after i'?m gone|when i'?m not"
+    r"|so (?:they|she|he|you) (?:understand|know|won'?t)|love them|explain(?:ing)? why)\b"
+)
+
+
+def farewell_letter(around: str) -> bool:
+    """The letter rule's sentence or the next tells a farewell."""
+    return bool(FAREWELL_CUE.search(around))
+
+
+# Joining the dead: a death is told in the sentence or the one before ("after Mum's funeral on
+# Friday I'll be going to join her"), and the joining is not to a place or an activity ("join
+# her at the hospice", "join him for lunch").
+DEATH_TOLD = re.compile(
+    r"\b(?:died|dead|death|funeral|passed|passing|lost (?:him|her|my)|grave|heaven|buried"
+    r"|cremat\w*|since (?:he|she) went|without (?:him|her))\b"
+)
+JOIN_PLACE = frozenset("at for on in to with and from as".split())
+
+
+def joining_the_dead(around: str, after: list[str]) -> bool:
+    """The joining rule's phrase is a wish to join someone dead."""
+    if after[:1] and after[0] in JOIN_PLACE and not set(after[1:3]) & {"heaven", "soon"}:
+        return False
+    return bool(DEATH_TOLD.search(around))
+
+
+# Eating and drinking stopped at the end of life ("he stopped eating and drinking naturally at
+# the end", "the nurses explained it's part of dying"), or food held back for an operation:
+# not a risk to life by a person's own hand.
+END_OF_LIFE_EATING = re.compile(
+    r"\b(?:end of (?:his |her |their )?life|end-of-life|dying|naturally|natural part|last (?:days"
+    r"|week|weeks|hours)|at the end|syringe driver|palliative|hospice|comfortable|comfy"
+    r"|passed|died|nil by mouth|fasting|fasted|before (?:the|my|his|her) (?:op|operation"
+    r"|surgery|procedure|scan|colonoscopy)|ramadan|lent)\b"
+)
+
+
+def eating_at_the_end(around: str) -> bool:
+    """The eating rules' sentence or the next tells of the end of life or of fasting."""
+    return bool(END_OF_LIFE_EATING.search(around))

@@ -156,6 +156,10 @@ END_OF_LIFE = frozenset(
     "palliative hospice dnacpr dnr end-of-life terminal terminally peacefully comfortable "
     "passed chemo chemotherapy dialysis antibiotics resuscitate resuscitation treatment".split()
 )
+# Round 16: a decision about care at the end, which names the wish beside it even from the
+# next sentence ("she was ready to die. They completed a DNACPR form"); a hospice named there
+# is not enough ("I want to die. The hospice nurse came today" is a risk).
+CARE_DECIDED = frozenset("dnacpr dnr resuscitate resuscitation".split())
 DIE_WHERE = frozenset({"at", "in", "peacefully", "with", "surrounded", "comfortably"})
 # Not "any more", "anymore" or "no longer": "I don't want to live any more" is a risk, and
 # "I don't feel suicidal any more" is already negated.
@@ -176,8 +180,19 @@ REPROACH = 'a reproach ("going to kill me for ...")'
 CHECKED_NO_RISK = "checked, and no risk found"
 ORDINARY_FAREWELL = "an ordinary farewell (a death, a move, things outgrown)"
 WATCH_FOR_THE_BODY = "a watch kept for the body (an operation, falls, dementia)"
+# Round 16: the new rules' conditions, each leaving the sentence to the model when unmet.
+NO_FAREWELL = "a letter with no farewell in it"
+NOT_THE_DEAD = "joining someone living, or a place"
+AT_THE_END = "eating stopped at the end of life or for an operation"
+NOT_VULNERABLE = "gone out or missing, with nothing said to make it dangerous"
+WORRY_UNFOUNDED = "a worry found untrue"
 LEFT_TO_THE_MODEL = frozenset(
     {
+        NO_FAREWELL,
+        NOT_THE_DEAD,
+        AT_THE_END,
+        NOT_VULNERABLE,
+        WORRY_UNFOUNDED,
         ORDINARY_FAREWELL,
         WATCH_FOR_THE_BODY,
         "past, and said to be over",
@@ -194,7 +209,9 @@ LEFT_TO_THE_MODEL = frozenset(
 )
 # Round 15: the danger rules of a body failing or a person unseen for days, whose time words
 # ("three weeks old", "for three days") are no wait for a dose.
-UNSEEN_OR_FAILING = frozenset("floppy limp unresponsive lifeless curtains blinds".split())
+UNSEEN_OR_FAILING = frozenset(
+    "floppy limp unresponsive lifeless curtains blinds home eaten drunk drank".split()
+)
 # Verbs of the danger rule "kill|hang|hurt ... it ... today" that with "it" are no life: "killing
 # it" (doing well), "hurt it" (a knee, a back).
 DONE_TO_IT = frozenset({"kill", "killing", "killed", "hang", "hanging", "hurt", "hurting"})
@@ -208,17 +225,34 @@ MEANT = re.compile(
 )
 
 
+LISTED_RISKS = frozenset(
+    "or nor suicide suicidal self harm - self-harm selfharm harming overdose overdosing".split()
+)
+
+
 def _negated(doc, start: int, end: int, rule: Rule) -> tuple[str, bool] | None:
     """The negation that governs the hit, and whether it reaches it through a wish or an
     attempt ("never wanted to kill myself"), or None. A negation may sit behind up to six
     filler words, and two more when some of them are a wish ("I have never really wanted to")."""
+    # Round 16: "the staff haven't reported him missing" is no denial that he is missing.
+    if (
+        doc[start].lower_ in ("reported", "report", "reporting")
+        and doc[end - 1].lower_ == "missing"
+    ):
+        return None
     if not rule.carries_negation:
         inner = [t.lower_ for t in doc[start:end] if t.lower_ in NEGATION]
         if inner:
             return inner[0], False
-    i, through_wish, infinitive = start - 1, False, False
-    while i >= 0 and start - i <= (8 if through_wish else 6):
+    i, through_wish, infinitive, listed = start - 1, False, False, 0
+    while i >= 0 and start - i - listed <= (8 if through_wish else 6):
         word = doc[i].lower_
+        # Round 16: "not having any thoughts of suicide or self-harm": a negation reaches every
+        # risk of a list ("or", "nor", another risk word), which counts for no filler.
+        if word in LISTED_RISKS and rule.signal == "suicide_self_harm":
+            listed += 1
+            i -= 1
+            continue
         if word in NEGATION:
             # "Trying not to cut myself" negates nothing: "not to" says the urge is there.
             return None if infinitive and not through_wish else (word, through_wish)
@@ -263,6 +297,10 @@ def why_held_back(doc: Doc, start: int, end: int, rule: Rule) -> str | None:
         )
         if talk:
             return talk
+    if rule.signal != "complaint":
+        reason = _about_the_topic(doc, start, end)
+        if reason:
+            return reason
     if rule.signal in ("suicide_self_harm", "immediate_danger") and (
         signal_context.checked_no_risk(" ".join(_next_sentences(doc, end, 2)))
     ):
@@ -354,6 +392,9 @@ def why_held_back(doc: Doc, start: int, end: int, rule: Rule) -> str | None:
             " ".join(t.lower_ for t in doc[end:]),
         ):
             return PAST_THEN_WELL
+    reason = _sixteenth_round(doc, start, end, rule)
+    if reason:
+        return reason
     phrase = {t.lower_ for t in doc[start:end]}
     if (
         rule.signal in ("suicide_self_harm", "immediate_danger")
@@ -543,7 +584,13 @@ def _end_of_life_wish(doc, start: int, end: int) -> bool:
         if token.text in SENTENCE_END:
             break
     sentence = _sentence_before(doc, start) + rest
-    return after in DIE_WHERE or bool(END_OF_LIFE & set(sentence))
+    # Round 16: the care is often named in the next sentence ("she was ready to die ...
+    # Together they completed a DNACPR form").
+    return (
+        after in DIE_WHERE
+        or bool(END_OF_LIFE & set(sentence))
+        or bool(CARE_DECIDED & set(_sentence_and_next(doc, start, end)))
+    )
 
 
 def _not_abuse_of_the_person(doc, start: int, end: int) -> str | None:
@@ -582,3 +629,128 @@ def _is_question(doc, start: int, end: int) -> bool:
         if token.text in SENTENCE_END:
             return token.text == "?"
     return False
+
+
+# Round 16 (issue 19, "safeguarding that hears plain words"): what the sixteenth round's rules
+# need, read by kind from v21's misses and their look-alikes; the conditions are in
+# `nlp.signals.context`.
+ACADEMIC = frozenset(
+    "dissertation dissertations thesis essay essays assignment coursework research project "
+    "paper study studies lecture module".split()
+)
+ABOUT = frozenset({"on", "about", "into", "of"})
+PEOPLE = frozenset("people those anyone men women parents carers families young adults".split())
+WORRY = frozenset("thought worried feared convinced scared afraid".split())
+UNFOUNDED = re.compile(
+    r"\bturned out (?:it was|to be|that it was)\b|\bit was (?:only|just) (?:a|the|her|his)\b"
+    r"|\bnothing to worry\b"
+)
+# After a self-harm by the body part, an accident or a skin condition: "cutting his hands on
+# the tins", "scratching her arms, it's eczema", "the cream was burning my skin".
+BODY_CAUSES = frozenset(
+    "eczema itch itchy itching rash psoriasis hives cream creams sun sunburn radiotherapy acid "
+    "reflux oven iron kettle pan hob accidentally accident surgeon surgery operation incision "
+    "stitches nails hair chickenpox bites".split()
+)
+# After "looking up ways to kill / end": a self, not weeds or a tenancy.
+ENDED = frozenset("it things everything myself me".split())
+LIVES = frozenset("my his her their your".split())
+KILLED = frozenset("myself me himself herself themselves yourself".split())
+# After "no reason to continue": a life, not a thing ("no point continuing the tablets").
+GO_ON_AFTER = frozenset(". , ; ! and any anymore like living on so but now without".split())
+HUG = frozenset("hug hugged hugging hugs cuddle cuddled cuddling kiss kissed playing".split())
+MISSING_AFTER = frozenset(
+    ". , ; ! ? and since for from again now overnight tonight today all".split()
+)
+EATING = frozenset("eating eat drinking food fluids drink drinks water eaten drunk drank".split())
+WEIGHT = frozenset("stone st bmi".split())
+NEW_DANGER_PAST = frozenset(
+    "alive "
+    "floor wake waking responding help gas leak leaking missing walked wandered home stone st "
+    "bmi eaten drunk drank".split()
+)
+
+
+def _about_the_topic(doc, start: int, end: int) -> str | None:
+    """A risk word as the topic of a programme, a piece of research or a service for people who
+    have it: "the overdose storyline", "my dissertation on self-harm", "a helpline for people
+    feeling suicidal"; and a worry told as found untrue ("thought she was self-harming, turned
+    out it was the cat")."""
+    after = [t.lower_ for t in doc[end : end + 2]]
+    if after and (after[0] in STORY_PART or after[0] in MEDIA):
+        return "what a film, book or programme was about"
+    before = _sentence_before(doc, start)
+    near = before[-6:]
+    if ACADEMIC & set(near) and ABOUT & set(before[-3:]):
+        return "writing or research about the topic"
+    for i, word in enumerate(near[:-1]):
+        if word in SERVICE_WORDS | {"helpline", "group", "groups"} and near[i + 1] == "for":
+            gap = set(near[i + 2 :])
+            if PEOPLE & gap and not (signal_context.FIRST_PERSON | signal_context.FAMILY) & gap:
+                return f'names a service ("{word} for ...")'
+    if WORRY & set(before) and UNFOUNDED.search(" ".join(_sentence_and_next(doc, start, end))):
+        return WORRY_UNFOUNDED
+    return None
+
+
+def _sixteenth_round(doc, start: int, end: int, rule: Rule) -> str | None:
+    """Why one of the sixteenth round's rules does not count here, or None."""
+    phrase = [t.lower_ for t in doc[start:end]]
+    words = set(phrase)
+    after = [t.lower_ for t in doc[end : end + 4]]
+    around = " ".join(_sentence_and_next(doc, start, end))
+    sentence = set(_sentence_before(doc, start)) | set(_rest_of_sentence(doc, start))
+    if rule.signal == "suicide_self_harm":
+        if phrase[-1] in WORDS["LIMBS"]:
+            if after[:1] == ["on"] and not set(after[1:2]) & ON_NOT_A_THING:
+                return "an accident"
+            if BODY_CAUSES & sentence:
+                return "an accident or the skin"
+        if words & {"letter", "letters", "note", "notes"} and not signal_context.farewell_letter(
+            around
+        ):
+            return NO_FAREWELL
+        if words & {"ways", "methods", "how"} and phrase[-1] in ("kill", "end"):
+            ended = set(after[:1]) & ENDED or (set(after[:1]) & LIVES and after[1:2] == ["life"])
+            if not (set(after[:1]) & KILLED if phrase[-1] == "kill" else ended):
+                return "a way looked up for something else"
+        if phrase[-1] in ("continue", "continuing") and after[:1] and after[0] not in GO_ON_AFTER:
+            return "a thing continued, not living"
+        if "join" in words and not signal_context.joining_the_dead(
+            " ".join(_sentences_before_this(doc, start, 1)) + " " + around, after
+        ):
+            return NOT_THE_DEAD
+        if words & EATING and signal_context.eating_at_the_end(around):
+            return AT_THE_END
+        if "sick" in words and after[:1] == ["with"]:
+            return 'idiom ("sick with worry")'
+    if rule.signal != "immediate_danger" or not words & NEW_DANGER_PAST:
+        return None
+    if _past_and_over(doc, start, end) or signal_context.past_with_a_when(
+        " ".join(_sentence_before(doc, start) + _rest_of_sentence(doc, start)),
+        " ".join(_next_sentences(doc, end, 2)),
+    ):
+        return "past, and said to be over"
+    if words & {"neck", "throat"} and HUG & sentence:
+        return "a hug, not a hand at the throat"
+    if phrase[-1] in ("him", "her", "them") and "wake" in words:
+        if set(after[:3]) & {"for", "morning", "mornings", "early"}:
+            return "waking someone for the day"
+    if words & {"waking", "responding"}:
+        if after[:1] == ["to"] or set(after) & {"night", "nights", "feeds", "feed"}:
+            return "waking or responding as usual"
+    if "help" in words and after[:1] == ["with"]:
+        return "asking for help with something"
+    if "gas" in words and after[:2] == ["and", "air"]:
+        return 'pain relief ("gas and air")'
+    gone = words & {"missing", "walked", "wandered"} or (
+        words & {"nights", "days"} and words & {"home", "back"}
+    )
+    if gone and not words & EATING:
+        if "missing" in words and after[:1] and after[0] not in MISSING_AFTER:
+            return "missing something, not gone missing"
+        if not signal_context.missing_and_vulnerable(doc.text.lower(), around):
+            return NOT_VULNERABLE
+    if words & (EATING | WEIGHT) and signal_context.eating_at_the_end(around):
+        return AT_THE_END
+    return None

@@ -62,6 +62,22 @@ WORDS: dict[str, tuple[str, ...]] = {
         "mates mate friends friend family brother brothers sister sisters cousin cousins "
         "girlfriend boyfriend neighbour neighbours".split()
     ),
+    # Round 16: who may be a vulnerable person gone missing, or on the floor, or not waking.
+    "WHO": tuple(
+        "he she they mum mother dad father nan nana gran granny grandma grandad grandpa "
+        "husband wife partner son daughter brother sister uncle auntie aunt neighbour child "
+        "boy girl baby friend mate old lad teenager".split()
+    ),
+    "ROOM": tuple("kitchen bathroom bedroom lounge hall landing toilet shower cold".split()),
+    # Round 16: the body parts self-harm is told through ("cutting her thighs").
+    "LIMBS": tuple(
+        "arm arms wrist wrists thigh thighs leg legs stomach tummy skin hands body chest".split()
+    ),
+    # Round 16: the family a farewell letter is written to.
+    "KIN": tuple(
+        "kids children family wife husband partner mum mam dad parents sister brother son "
+        "daughter girls boys everyone".split()
+    ),
     "DANGER_WHO": tuple(
         "i we m 'm am life lives family mum mother dad she he they child children kids son "
         "daughter baby".split()
@@ -138,6 +154,50 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "on|onto one - to - one|1:1 obs|observation|observations|watch|with a? security|guard"
         "|guards",
         "on|onto constant|continuous|eyesight obs|observation|observations|watch",
+        # Round 16 (issue 19, "safeguarding that hears plain words", by kind from v21's misses):
+        # self-harm told through the body part ("been cutting her thighs", "burning his arms");
+        # an accident ("cut my arm on a tin") is held back in `held_back.py`.
+        "cutting|burning|scratching|carving|slashing|slitting|cuts|burns @POSS @LIMBS",
+        "cut|slit|slashed @POSS wrists|wrist",
+        # Letters written to the family as a farewell; held back unless the sentence or the next
+        # says it is one (`context.farewell_letter`: "so they understand", "not their fault").
+        "written|wrote|writing|write|left|leaving a? letters|letter|notes|note to @POSS|the? @KIN",
+        # A goodbye, then silence: "rang to say goodbye ... stopped answering", "sorry for
+        # everything, now her phone's off".
+        "goodbye|goodbyes|bye|everything *12 not|n't|stopped|stops answering|responding|picking",
+        "goodbye|goodbyes|bye|everything *12 phone|phones|mobile 's|is|was|s|has|been|gone"
+        "|switched|turned *1 off|dead",
+        # A way looked up: "googling how many paracetamol it takes", "looking up ways to die".
+        "how many @MEDS it takes",
+        "how many @MEDS it would|'d take",
+        "how many @MEDS to|would|'d kill|die",
+        "googling|googled|google|searching|searched|researching|researched|looking|looked|looks"
+        " up? ways|methods|how to die|kill|end",
+        # The wish in plain words: "better off if I wasn't here", "go to sleep and not wake up".
+        "better off if i|he|she|they was|were|am|'m|is|'s n't|not here|around|alive",
+        "better off if i|he|she|they was|were|am|'m|is|'s gone|dead",
+        "sleep and not|never wake|waking",
+        # Talk of ending it all, told ("said at Christmas about ending it all").
+        "about|of ending|end it all",
+        # Text-speak intent: "ima end it".
+        "ima|imma end|ending it|things|everything|myself",
+        # Little or no reason to continue (a thing continued is held back).
+        "little|no|nothing reason|point to|in continue|continuing",
+        # Joining the dead ("after the funeral I'll be going to join her"): held back unless a
+        # death is told in the sentence or the one before (`context.joining_the_dead`).
+        "going|gonna|'ll|ll|will|want|wants|wanted|wanna|ready|long|longing|could|can *2 join"
+        " him|her|them|@PARENT|@PARTNER|@CHILD",
+        # An eating disorder that threatens life: food or drink stopped on purpose, both
+        # stopped, purging told as now, and a dangerously low weight or BMI (held back at the
+        # end of life, in the past and well, and beside fasting for an operation).
+        "stopped|stopping|stop|not|n't eating|eat *4 on purpose",
+        "stopped|stopping|stop|not|n't eating|eat *4 deliberately",
+        "stopped|stopping|stop|not|n't eating|eat *4 to die|fade|disappear",
+        "stopped|stopping|stop|not|n't eating|eat *4 to be with",
+        "stopped|stopping|refusing|refuses|refused eating and|or drinking",
+        "stopped|stopping|refusing|refuses|refused food and|or fluids|drink|drinks|water",
+        "'m|am|is|'s|are|been|started|keeps|keep|still purging",
+        "'m|am|is|'s|are|been|started|keeps|keep|still making @SELF sick",
     ),
     "child_abuse_neglect": (
         "@HARM *3 @CHILD",
@@ -197,7 +257,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "nowhere safe",
         "just took|taken|swallowed *4 tablets|pills|paracetamol|overdose",
         "took|taken|swallowed all|whole *2 tablets|pills|packet|bottle|box",
-        "kill|killing|hang|hanging|hurt|end|ending myself|it|things *2 tonight|today|now",
+        "kill|killing|hang|hanging|hurt|end|ending myself|it|things *2 tonight|today|now|2nite"
+        "|2night|tonite|tnite",
         "end|ending|take|taking my life tonight|today|now",
         "he|she|they 's|s|is|are outside *3 now|tonight",
         "he|she|they|someone 's|s|is|are *3 with a|his|her|the knife|gun|weapon|machete|blade"
@@ -220,6 +281,34 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "he|she|they|baby|child|mum|dad|nan|gran|grandad|grandma|grandpa|husband|wife|partner"
         "|son|daughter *3 making|makes a rattling|gurgling|rasping noise|noises|sound|sounds",
         "welfare check|checks *6 police",
+        # Round 16 (by kind from v21's misses): a threat to life said as "not leaving alive",
+        # a house to be burnt with someone in it, someone on the floor now or not
+        # waking, someone shouting for help now, gas, and a vulnerable person missing now
+        # (held back unless the story names what makes them vulnerable: `context.vulnerable`).
+        "saying|says|said|told|telling|tells|threatened|threatens|threatening|swore|swears *5"
+        " @NOT leaving"
+        "|leave|getting|get|walking|walk|coming|come out? *3 alive",
+        "burn|burning|torch|set|setting *3 house|flat|place|home *2 with me|her|him|us|them|you"
+        "|kids|children *1 in|inside",
+        "'s|s|has|have|is|are been on the|her|his @ROOM? floor since|all|overnight",
+        "on the|her|his @ROOM? floor *6 has|have|is|are|'s n't|not moved|moving|answering"
+        "|responding",
+        "on the|her|his @ROOM? floor *3 ca|can n't|not? get up",
+        "ca|can n't|not? wake him|her|them|@PARENT|@CHILD|@PARTNER",
+        "he|she|they|@CHILD|@PARENT|@PARTNER 's|s|is|are n't|not waking|responding",
+        "'s|s|has|have|'ve|is|are|am|'m been? shouting|screaming|yelling|calling|crying|banging"
+        " for help",
+        "smell|smells|smelling|smelt|smelled of gas",
+        "gas leak|leaking",
+        "@WHO 's|s|has|is|have|went|gone|been *1 missing",
+        "and|who|then has|have? went|gone missing",
+        "reported|report|reporting him|her|them missing",
+        "walked|wandered out|off of|from? the|his|her|their care|nursing"
+        "|supported|residential|ward|home|flat|unit|hospital|day|school|house|park|centre",
+        "@WHO 's|s|has|have|is|are n't|not been|come home|back *3 nights|days",
+        "down to *2 four|five|4|5 stone|st",
+        "bmi *2 of|is|at|'s|down|to|below|under? 10|11|12|13|14|15|11.5|12.5|13.5|14.5",
+        "@NOT eaten|drunk|drank|eat|drink *3 or|and drunk|drank|eaten|drink *3 days",
     ),
     "complaint": (
         "want|wanted|wanting|wants|going|gonna|like|intend|intending|plan|planning|need"

@@ -27,7 +27,7 @@ from nlp.signals.rule_patterns import PATTERNS, WORDS, Rule
 # Words the patterns use that spaCy's English tokenizer would split ("gonna" into "gon" "na",
 # "i'd" into "i" "'d"), so a pattern naming them could never match: kept as one token.
 # tests/test_signals_whitespace.py checks that every word of every pattern is one token.
-KEPT_WHOLE = ("gonna", "i'd")
+KEPT_WHOLE = ("gonna", "i'd", "ima", "imma")
 
 
 def _alternatives(spec: str) -> list[str]:

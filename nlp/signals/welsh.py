@@ -41,6 +41,7 @@ ASKED = frozenset("gofynnodd gofyn gofynnwyd holodd".split())
 # "Roedd hi eisiau marw adref" (she wanted to die at home), with hospice or palliative care
 # named: a wish about the end of life, as in English.
 END_OF_LIFE = frozenset("adref gartref hosbis lliniarol heddychlon dawel triniaeth".split())
+MEDIA = frozenset("drama ddrama ffilm rhaglen raglen llyfr lyfr nofel stori cyfres gyfres".split())
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,14 @@ RULES: list[WelshRule] = [
         r"(?:cymryd|llyncu) y (?:tabledi|pils|moddion) i gyd",
         r"(?:bod yn|yn|'n) (?:torri|llosgi) (?:ei|fy|eu) (?:breichiau|freichiau|mreichiau|coesau"
         r"|goesau|nghoesau|choesau|arddyrnau|garddyrnau|ngarddyrnau|harddyrnau|hun)",
+        # Round 16 (issue 19, precise Welsh phrasings from v21's misses by kind): "better off
+        # dead" said with "byd" ("well ei fyd yn farw"); the tablets all taken with the soft
+        # mutation after "am" ("am gymryd y tabledi i gyd"); cutting told with the clitic and
+        # the spoken plural ("yn torri'i breichia").
+        r"(?:well|gwell) (?:fy myd|ei fyd|ei byd|eu byd|dy fyd) (?:yn farw|wedi marw)",
+        r"(?:gymryd|nghymryd|lyncu) y (?:tabledi|pils|moddion) i gyd",
+        r"(?:yn|'n|’n) (?:torri|llosgi)(?:'i|’i| ei| fy| eu) (?:breichiau|breichia|freichiau"
+        r"|freichia|mreichia|coesau|coesa|goesau|goesa|arddyrnau|arddyrna|garddyrnau|garddyrna)",
     ),
     *_rules(
         "immediate_danger",
@@ -133,6 +142,11 @@ RULES: list[WelshRule] = [
         (r"(?:ddim|dim|methu|wedi stopio) (?:yn )?anadlu", True),
         r"(?:trio|trïo|ceisio|cicio|torri)\b.{0,30}\b(?:drws|ffenest|ffenestr)\b.{0,30}"
         r"\b(?:rŵan|rwan|nawr|heno)",
+        # Round 16: someone on the floor since last night or all night, and someone with
+        # dementia gone missing ("wedi mynd ar goll").
+        r"(?:ar lawr|ar y llawr) (?:ers|drwy'r nos|trwy'r nos|drwy’r nos|trwy’r nos)",
+        r"(?:wedi mynd|aeth) ar goll\b.{0,150}\b(?:dementia|ddementia)"
+        r"|(?:dementia|ddementia)\b.{0,150}\b(?:wedi mynd|aeth) ar goll",
     ),
     *_rules(
         "domestic_abuse",
@@ -279,6 +293,13 @@ def _held_back(text: str, start: int, end: int, rule: WelshRule) -> str | None:
     before = [w.lower() for w in WORD.findall(text[max(0, start - 40) : start])][-3:]
     if before and before[-1] in SERVICE_BEFORE:
         return f'names a service ("{before[-1]}")'
+    # Round 16: what a programme or a book was about ("drama ar S4C am hunanladdiad").
+    if (
+        before
+        and before[-1] == "am"
+        and MEDIA & {w.lower() for w in WORD.findall(text[max(0, start - 60) : start])}
+    ):
+        return "what a film, book or programme was about"
     if not rule.carries_negation and NEGATION_BEFORE & set(before[-2:]):
         return f'negated by "{next(w for w in before if w in NEGATION_BEFORE)}"'
     sentence_start = max(text.rfind(".", 0, start), text.rfind("!", 0, start)) + 1
@@ -316,6 +337,8 @@ YEARS_AGO = re.compile(
 WELL_NOW = re.compile(
     r"\b(?:iawn|well|gwell|saff|ddiogel|adref|adra|gartref|gatre) (?:rŵan|rwan|nawr|erbyn hyn)\b"
     r"|\bheb (?:wneud|neud|gwneud)(?: \w+)? ers\b"
+    # Round 16: healthy or well for a span ("dw i'n iach ers dros ddeng mlynedd").
+    r"|\b(?:iach|iawn|well) ers\b"
 )
 BACK_AGAIN = re.compile(r"\b(?:eto|dal i|dal yn|ail-?ddechrau)\b")
 
