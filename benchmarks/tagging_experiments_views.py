@@ -139,15 +139,27 @@ class HeldOut:
         return self.calls[tag_learner.PASSAGE_WEIGHTS.index(model.passage_weight)]
 
 
-def knn_votes(train: np.ndarray, labels: np.ndarray, query: np.ndarray, k: int, loo: bool):
-    """Each query's distance-weighted vote of its k nearest training texts (cosine, weights the
-    similarity clipped at 0): per priority, the weighted share of neighbours carrying it. With
-    `loo` the query rows are the training rows and each leaves itself out."""
+def knn_votes(
+    train: np.ndarray,
+    labels: np.ndarray,
+    query: np.ndarray,
+    k: int,
+    loo: bool,
+    temperature: float = 0.0,
+):
+    """Each query's distance-weighted vote of its k nearest training texts (cosine; weights
+    the similarity clipped at 0, or exp(similarity / temperature) when one is given): per
+    priority, the weighted share of neighbours carrying it. With `loo` the query rows are the
+    training rows and each leaves itself out."""
     similarity = query.astype(np.float32) @ train.astype(np.float32).T
     if loo:
         np.fill_diagonal(similarity, -np.inf)
     nearest = np.argpartition(-similarity, k, axis=1)[:, :k]
-    weights = np.take_along_axis(similarity, nearest, axis=1).clip(0.0) + 1e-6
+    near = np.take_along_axis(similarity, nearest, axis=1)
+    if temperature:
+        weights = np.exp((near - near.max(axis=1, keepdims=True)) / temperature)
+    else:
+        weights = near.clip(0.0) + 1e-6
     votes = np.einsum("qk,qkj->qj", weights, labels[nearest].astype(np.float32))
     return votes / weights.sum(axis=1, keepdims=True)
 
@@ -197,7 +209,17 @@ def bands(train_gold: np.ndarray, test_gold: np.ndarray, decided: np.ndarray) ->
     return "; ".join(cells)
 
 
-def run(label, framework, data, frozen_encode, tagging_encode, results, passages=None, only=False):
+def run(
+    label,
+    framework,
+    data,
+    frozen_encode,
+    tagging_encode,
+    results,
+    passages=None,
+    only=False,
+    options=None,
+):
     """Every variant on one split. `data` is (train texts, train tagging vectors, train frozen
     vectors, train gold, then the same for test); `passages` (train, test, frozen passage
     vectors of each) or None."""
@@ -229,17 +251,20 @@ def run(label, framework, data, frozen_encode, tagging_encode, results, passages
     # (2) nearest neighbours over the tagging vectors, blended into the ridge's log-odds.
     held = recorder.chosen(model)
     test_scores = model.decision(te_texts, te_vec, p_test)
-    for k in KNN_K:
-        knn_held = knn_votes(tr_vec, tr_gold, tr_vec, k, loo=True)
-        knn_test = knn_votes(tr_vec, tr_gold, te_vec, k, loo=False)
-        for beta in KNN_BLEND:
+    options = options or argparse.Namespace(k=KNN_K, blend=KNN_BLEND, temperature=0.0, views=True)
+    for k in options.k:
+        knn_held = knn_votes(tr_vec, tr_gold, tr_vec, k, True, options.temperature)
+        knn_test = knn_votes(tr_vec, tr_gold, te_vec, k, False, options.temperature)
+        kind = f", exp(cos / {options.temperature})" if options.temperature else ""
+        for beta in options.blend:
             probabilities, thresholds = knn_blend(
                 model, held, tr_gold, test_scores, knn_held, knn_test, beta
             )
-            note(f"+ kNN k={k}, blend {beta}", decide(model, probabilities, thresholds, te_vec))
+            decided = decide(model, probabilities, thresholds, te_vec)
+            note(f"+ kNN k={k}{kind}, blend {beta}", decided)
 
     # (1) two views: the frozen vector as a second kernel block.
-    for weight in VIEW_WEIGHTS:
+    for weight in VIEW_WEIGHTS if options.views else ():
         views = TwoViews(tagging_encode, frozen_encode, weight)
         p_train_2 = p_test_2 = None
         if passages is not None:
@@ -268,8 +293,14 @@ def main() -> None:
     parser.add_argument(
         "--bands", action="store_true", help="only the shipped learner on A + B -> C, by band"
     )
+    parser.add_argument("--k", type=int, nargs="+", default=list(KNN_K))
+    parser.add_argument("--blend", type=float, nargs="+", default=list(KNN_BLEND))
+    parser.add_argument(
+        "--temperature", type=float, default=0.0, help="kNN weights exp(cos / T), not cos"
+    )
+    parser.add_argument("--no-views", dest="views", action="store_false")
     args = parser.parse_args()
-    torch.set_num_threads(1)
+    torch.set_num_threads(1 if args.adapt else 2)  # adaptation as the shipped weights were
     framework, texts, gold, trusts, *_ = adapted_encoder.load(False)
     if args.adapt:
         started = time.perf_counter()
@@ -279,7 +310,7 @@ def main() -> None:
     results: list[str] = []
     frozen = Frozen()
     if args.measure or args.bands:
-        measure(results, frozen, bands_only=args.bands)
+        measure(results, frozen, args, bands_only=args.bands)
     else:
         frozen_vectors = bench.cached_embeddings(texts, "fft-dev-frozen")
         for (source,), target in DEV_PLANS:
@@ -301,11 +332,12 @@ def main() -> None:
                 frozen.encode,
                 tagging.encode,
                 results,
+                options=args,
             )
     print("\n" + "\n".join(results))
 
 
-def measure(results: list[str], frozen: Frozen, bands_only: bool = False) -> None:
+def measure(results: list[str], frozen: Frozen, options, bands_only: bool = False) -> None:
     """Once: A + B -> C and Care Opinion 70/30 with the shipped tagging encoder. `bands_only`:
     the shipped learner on A + B -> C alone (macro-F1 per training-frequency band)."""
     rows = bench.read_rows(bench.DEFAULT_DATA)
@@ -314,7 +346,7 @@ def measure(results: list[str], frozen: Frozen, bands_only: bool = False) -> Non
     gold = np.zeros((len(rows), len(framework.ids)), dtype=np.int8)
     gold[np.arange(len(rows)), [framework.ids.index(row["code"]) for row in rows]] = 1
     trusts = np.array([row["organization"] for row in rows])
-    frozen_vectors = bench.cached_embeddings(texts, "fft-all")
+    frozen_vectors = None if bands_only else bench.cached_embeddings(texts, "fft-all")
     tagged = bench.cached_embeddings(texts, "fft-all-tagging", tag_encoder.encode)
     train = np.flatnonzero(np.isin(trusts, ("Trust A", "Trust B")))
     test = np.flatnonzero(trusts == "Trust C")
@@ -327,6 +359,7 @@ def measure(results: list[str], frozen: Frozen, bands_only: bool = False) -> Non
         tag_encoder.encode,
         results,
         only=bands_only,
+        options=options,
     )
     if bands_only:
         return
@@ -358,6 +391,7 @@ def measure(results: list[str], frozen: Frozen, bands_only: bool = False) -> Non
             np.array([by_text[t] for t in p_train.texts]).reshape(-1, embed.DIM),
             np.array([by_text[t] for t in p_test.texts]).reshape(-1, embed.DIM),
         ),
+        options=options,
     )
 
 
