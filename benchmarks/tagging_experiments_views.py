@@ -346,7 +346,14 @@ def measure(results: list[str], frozen: Frozen, options, bands_only: bool = Fals
     gold = np.zeros((len(rows), len(framework.ids)), dtype=np.int8)
     gold[np.arange(len(rows)), [framework.ids.index(row["code"]) for row in rows]] = 1
     trusts = np.array([row["organization"] for row in rows])
-    frozen_vectors = None if bands_only else bench.cached_embeddings(texts, "fft-all")
+    wanted = options.views and not bands_only  # the frozen vectors serve the two-view rows only
+
+    def packaged(some: list[str], name: str) -> np.ndarray:
+        if wanted:
+            return bench.cached_embeddings(some, name)
+        return np.zeros((len(some), embed.DIM), dtype=np.float32)
+
+    frozen_vectors = packaged(texts, "fft-all")
     tagged = bench.cached_embeddings(texts, "fft-all-tagging", tag_encoder.encode)
     train = np.flatnonzero(np.isin(trusts, ("Trust A", "Trust B")))
     test = np.flatnonzero(trusts == "Trust C")
@@ -365,10 +372,10 @@ def measure(results: list[str], frozen: Frozen, options, bands_only: bool = Fals
         return
     majors_of = {row["code"]: row["label"].strip() for row in rows}
     story_texts, story_gold = bench.care_opinion(framework, majors_of)
-    story_frozen = bench.cached_embeddings(story_texts, "care_opinion")
+    story_frozen = packaged(story_texts, "care_opinion")
     story_tagged = bench.cached_embeddings(story_texts, "care_opinion-tagging", tag_encoder.encode)
     story_passages = bench.cached_passages(story_texts, "care_opinion-passages-tagging")
-    passage_frozen = bench.cached_embeddings(story_passages.texts, "care_opinion-passages")
+    passage_frozen = packaged(story_passages.texts, "care_opinion-passages")
     train, test = train_test_split(
         np.arange(len(story_texts)), test_size=0.3, random_state=bench.SEED
     )
