@@ -33,6 +33,7 @@ from benchmarks import tagging_experiments_adapted_encoder as adapted_encoder
 from nlp import embed
 from nlp.tagging import encoder as tag_encoder
 from nlp.tagging import learner as tag_learner
+from nlp.tagging import neighbours as tag_neighbours
 
 DEV_PLANS = ((("Trust A",), "Trust B"), (("Trust B",), "Trust A"))
 
@@ -235,6 +236,22 @@ def run(
     p_train = p_test = None
     if passages is not None:
         p_train, p_test = passages[0], passages[1]
+    if options is not None and options.learner:
+        # The learner as built (nlp.tagging.neighbours), its vote off and on, same run.
+        shipped_blend = tag_neighbours.BLEND
+        for blend in (0.0, shipped_blend):
+            tag_neighbours.BLEND = blend
+            started = time.perf_counter()
+            model = tag_learner.fit(
+                framework, framework.ids, tr_texts, tr_vec, tr_gold, tagging_encode, p_train
+            )
+            seconds = time.perf_counter() - started
+            decided = model.predict(te_texts, te_vec, p_test)[0]
+            size = len(model.to_bytes()) / 1e6
+            note(f"learner, neighbours' vote at {blend} ({size:.1f} MB stored)", decided, seconds)
+            results.append(f"{'':<22}    bands: {bands(tr_gold, te_gold, decided)}")
+        tag_neighbours.BLEND = shipped_blend
+        return
     with HeldOut() as recorder:
         started = time.perf_counter()
         model = tag_learner.fit(
@@ -262,6 +279,7 @@ def run(
             )
             decided = decide(model, probabilities, thresholds, te_vec)
             note(f"+ kNN k={k}{kind}, blend {beta}", decided)
+            results.append(f"{'':<22}    bands: {bands(tr_gold, te_gold, decided)}")
 
     # (1) two views: the frozen vector as a second kernel block.
     for weight in VIEW_WEIGHTS if options.views else ():
@@ -299,6 +317,11 @@ def main() -> None:
         "--temperature", type=float, default=0.0, help="kNN weights exp(cos / T), not cos"
     )
     parser.add_argument("--no-views", dest="views", action="store_false")
+    parser.add_argument(
+        "--learner",
+        action="store_true",
+        help="the learner as built, its neighbours' vote off and on (no experiment rows)",
+    )
     args = parser.parse_args()
     torch.set_num_threads(1 if args.adapt else 2)  # adaptation as the shipped weights were
     framework, texts, gold, trusts, *_ = adapted_encoder.load(False)
@@ -309,6 +332,10 @@ def main() -> None:
         return
     results: list[str] = []
     frozen = Frozen()
+    if not args.learner:
+        # The experiment rows were run on the learner before the vote was built in: it is the
+        # reference they are added to.
+        tag_neighbours.BLEND = 0.0
     if args.measure or args.bands:
         measure(results, frozen, args, bands_only=args.bands)
     else:
