@@ -309,3 +309,12 @@ def m012_tag_passages(db: Database) -> None:
         UPDATE classifiers SET stale = 1;
         """
     )
+
+
+@migrations()
+def m013_tag_neighbours(db: Database) -> None:
+    """The learnt tagger now blends a vote of each story's nearest labelled stories into its
+    ridge (`nlp.tagging.neighbours`), which it learns and stores when it trains. A tagger stored
+    before still tags (with its ridge alone), but starts stale so the worker retrains it with
+    the vote."""
+    db.execute("UPDATE classifiers SET stale = 1")

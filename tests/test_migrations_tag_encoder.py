@@ -16,6 +16,7 @@ from tests.test_tagger_withdrawal import trained
 
 NEW = "m011_tag_encoder_readapted"
 PASSAGES = "m012_tag_passages"
+NEIGHBOURS = "m013_tag_neighbours"
 
 
 def migrate(db, stop_before: str | None = None) -> None:
@@ -85,4 +86,22 @@ def test_m012_adds_sentence_vectors_and_the_worker_retrains_the_tagger_with_them
     assert {(row[1], row[2]) for row in rows} == {(tag_encoder.model_id(), 0)}
     model = tag_store.load_classifier(db, "town-plan")
     assert isinstance(model, tag_learner.LearntTagger) and model.passage_weight == 0.0
+    db.close()
+
+
+def test_m013_stales_a_tagger_stored_without_the_vote_and_the_worker_retrains_it(tmp_path):
+    """A tagger stored before the neighbours' vote is staled; the worker trains it again, and
+    the new one carries the vote."""
+    db = wdb.connect(tmp_path / "workbench.db")
+    migrate(db, stop_before=NEIGHBOURS)
+    trained(db)
+    assert tag_store.stale_frameworks(db) == []
+
+    migrate(db)
+
+    assert tag_store.stale_frameworks(db) == ["town-plan"]
+    jobs.run_every_minute(wdb.path_of(db))
+    assert tag_store.stale_frameworks(db) == []
+    model = tag_store.load_classifier(db, "town-plan")
+    assert isinstance(model, tag_learner.LearntTagger) and model.neighbours is not None
     db.close()

@@ -18,7 +18,10 @@ with one cut-off never proposes those. So, per priority:
   priority's score moves towards its best sentence's (`Passages`): a long story carries several
   tags, each often from one passage that the story's mean vector dilutes. How far it moves is
   chosen per fit on the training texts' held-out scores, so short single-topic comments, where
-  it does not help, are scored as before.
+  it does not help, are scored as before;
+- a vote of the story's nearest labelled stories (`nlp.tagging.neighbours`) is blended into the
+  ridge's calibrated log-odds, and the blend is calibrated and cut again: a rare priority told
+  in a few distinct ways is found by its neighbours more than by one linear score.
 
 Every text gets at least one priority: its most probable one, when none passes its cut-off.
 
@@ -38,6 +41,8 @@ import numpy as np
 from nlp import embed, model_blob
 from nlp.priorities import Framework
 from nlp.tagging import encoder as tag_encoder
+from nlp.tagging import neighbours as tag_neighbours
+from nlp.tagging.neighbours import Neighbours
 
 MIN_EXAMPLES = 3  # labelled stories a priority needs before it is learnt, not zero-shot
 FOLDS = 3
@@ -384,6 +389,10 @@ class LearntTagger:
     # Weight of a text's best passage (PASSAGE_WEIGHTS); 0: texts are scored whole, and
     # `passages` may be left out wherever it is asked for.
     passage_weight: float = 0.0
+    # The training texts' vote, blended into `platt`'s log-odds; `blend_platt` (priorities, 2)
+    # calibrates the blend. None: a tagger stored before the vote, calibrated by `platt` alone.
+    neighbours: Neighbours | None = None
+    blend_platt: np.ndarray | None = None
 
     def decision(
         self, texts: list[str], vectors: np.ndarray, passages: Passages | None = None
@@ -412,7 +421,11 @@ class LearntTagger:
         """Calibrated probabilities for learnt priorities. A zero-shot priority gets 0.5 at
         its similarity cut-off, rising with similarity (a ranking, not a calibrated value)."""
         scores = self.decision(texts, vectors, passages)
-        probabilities = _sigmoid(scores * self.platt[None, :, 0] + self.platt[None, :, 1])
+        logits = scores * self.platt[None, :, 0] + self.platt[None, :, 1]
+        if self.neighbours is not None and self.blend_platt is not None:
+            blended = self.neighbours.blend(logits, vectors)
+            logits = blended * self.blend_platt[None, :, 0] + self.blend_platt[None, :, 1]
+        probabilities = _sigmoid(logits)
         if not self.learnt.all():
             gap = self.similarity(vectors) - self.similarity_cuts[None, :]
             probabilities[:, ~self.learnt] = _sigmoid(20.0 * gap[:, ~self.learnt])
@@ -452,6 +465,13 @@ class LearntTagger:
             passage_weight=np.float32(self.passage_weight),
             version=np.str_(self.version),
         )
+        if self.neighbours is not None and self.blend_platt is not None:
+            arrays.update(
+                neighbour_vectors=self.neighbours.vectors.astype(np.float16),
+                neighbour_labels=self.neighbours.labels.astype(np.int8),
+                neighbour_platt=self.neighbours.platt,
+                blend_platt=self.blend_platt,
+            )
         return model_blob.pack(arrays, compressed=True)
 
     @classmethod
@@ -472,6 +492,15 @@ class LearntTagger:
             version=str(a["version"]),
             # A tagger stored before passages were scored has none: it scores texts whole.
             passage_weight=float(a.get("passage_weight", 0.0)),
+            # One stored before the neighbours' vote has none: its ridge alone is calibrated.
+            neighbours=Neighbours(
+                vectors=a["neighbour_vectors"],
+                labels=a["neighbour_labels"],
+                platt=a["neighbour_platt"],
+            )
+            if "neighbour_vectors" in a
+            else None,
+            blend_platt=a["blend_platt"] if "blend_platt" in a else None,
         )
 
 
@@ -558,6 +587,28 @@ def _calibrate(held_out: np.ndarray, labels: np.ndarray, learnt: np.ndarray):
     return platt, thresholds, figures, decided
 
 
+def _platts(scores: np.ndarray, labels: np.ndarray, learnt: np.ndarray) -> np.ndarray:
+    """Platt (a, b) per priority from held-out scores ((1, 0) for priorities not learnt)."""
+    platt = np.tile(np.array([1.0, 0.0], dtype=np.float32), (labels.shape[1], 1))
+    for number in np.flatnonzero(learnt):
+        platt[number] = _platt(scores[:, number], labels[:, number])
+    return platt
+
+
+def _calibrate_blend(held_out, labels, learnt, vote_logits):
+    """`_calibrate` of the ridge's held-out scores, or, with the neighbours' held-out vote
+    log-odds, of their blend: returns the ridge's Platt, the blend's Platt (None without a
+    vote), and `_calibrate`'s cut-offs, figures and decisions (of the blend when there is one)."""
+    if vote_logits is None:
+        platt, thresholds, figures, decided = _calibrate(held_out, labels, learnt)
+        return platt, None, thresholds, figures, decided
+    ridge = _platts(held_out, labels, learnt)
+    logits = held_out * ridge[None, :, 0] + ridge[None, :, 1]
+    blended = (1.0 - tag_neighbours.BLEND) * logits + tag_neighbours.BLEND * vote_logits
+    blend_platt, thresholds, figures, decided = _calibrate(blended, labels, learnt)
+    return ridge, blend_platt, thresholds, figures, decided
+
+
 def _micro_f1(labels: np.ndarray, decided: np.ndarray) -> float:
     truth = labels.astype(bool)
     total = float(truth.sum() + decided.sum())
@@ -622,6 +673,20 @@ def _fit(
                 )
                 passage_held_out[chosen] = _score(blocks, fold_parts)
 
+    # The neighbours' vote: leave-one-out on the training texts, each without itself, then
+    # Platt-calibrated per priority (float16 vectors, as stored, so a reloaded tagger votes
+    # exactly as this one). BLEND 0 leaves it out (benchmarks compare without it).
+    neighbours = vote_logits = None
+    if tag_neighbours.BLEND > 0:
+        neighbours = Neighbours(
+            vectors=vectors.astype(np.float16),
+            labels=labels,
+            platt=np.tile(np.array([1.0, 0.0], dtype=np.float32), (labels.shape[1], 1)),
+        )
+        vote = neighbours.votes(neighbours.vectors, leave_one_out=True)
+        neighbours.platt = _platts(vote, labels, learnt)
+        vote_logits = vote * neighbours.platt[None, :, 0] + neighbours.platt[None, :, 1]
+
     # The passage weight with the best held-out micro-F1 (the smallest on a tie), then its
     # calibration and cut-offs.
     weight, best = 0.0, None
@@ -629,11 +694,11 @@ def _fit(
         scores = held_out
         if candidate:
             scores = _with_passages(held_out, passage_held_out, passages.owner, candidate)
-        result = _calibrate(scores, labels, learnt)
-        f1 = _micro_f1(labels[:, learnt], result[3][:, learnt])
+        result = _calibrate_blend(scores, labels, learnt, vote_logits)
+        f1 = _micro_f1(labels[:, learnt], result[4][:, learnt])
         if best is None or f1 > best[0] + 1e-9:
             weight, best = candidate, (f1, result)
-    platt, thresholds, figures, _ = best[1]
+    platt, blend_platt, thresholds, figures, _ = best[1]
     # Zero-shot fallback: as many training texts pass the cut as carried the label (at least
     # one), so a priority with no data is proposed about as often as the data says it occurs.
     similarity = vectors @ prototypes.T
@@ -671,4 +736,6 @@ def _fit(
         metrics=metrics,
         training_seconds=round(time.perf_counter() - started, 2),
         passage_weight=float(weight),
+        neighbours=neighbours,
+        blend_platt=blend_platt,
     )
