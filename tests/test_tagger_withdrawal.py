@@ -48,6 +48,13 @@ def stored(db) -> dict:
         }
 
 
+def story_vector(db, story_id: int) -> np.ndarray:
+    """The story's tagging vector as the tagger's vote stores it (float16)."""
+    from nlp.tagging.store.vectors import story_vectors
+
+    return story_vectors(db, [story_id])[story_id].astype(np.float16)
+
+
 def assert_same_arrays(one: dict, other: dict) -> None:
     """Every stored array equal, but the version (it names when the tagger was trained)."""
     assert one.keys() == other.keys()
@@ -63,8 +70,14 @@ def test_a_withdrawn_story_stales_the_tagger_and_the_worker_retrains_without_it(
     run finds the stale tagger and retrains it from the stories left."""
     ids = trained(db)
     before = stored(db)
+    withdrawn = story_vector(db, ids[0])
+    assert any((row == withdrawn).all() for row in before["arrays"]["neighbour_vectors"]), (
+        "the vote keeps each learnt story's vector"
+    )
     withdraw(db, ids[0], "retention", "system:retention")
 
+    model = db.execute("SELECT model FROM classifiers WHERE framework_id = 'town-plan'")
+    assert model.fetchone()[0] == b"", "the stale tagger still holds the story's vector"
     assert tag_store.load_classifier(db, "town-plan") is None
     assert tag_store.stale_frameworks(db) == ["town-plan"]
     margins = db.execute("SELECT threshold FROM priorities WHERE framework_id = 'town-plan'")

@@ -32,11 +32,19 @@ def forget_in_taggers(db: Database, story_id: int) -> None:
     worker (`retrain_stale_taggers`) retrain it from the stories left. Decided tags only ever
     grow until a withdrawal, so the story's decided tags now cover every tagger trained on it.
     Runs inside the withdrawal, before the story's tags are deleted (registered first below).
+
+    The stored model itself is emptied, not only marked: the neighbours' vote keeps every
+    learnt story's vector in it (`nlp.tagging.neighbours`), and a stale model is never read
+    again, so nothing of the story waits in the file for the retrain (secure_delete overwrites
+    the freed bytes).
     """
     decided = (
         "SELECT framework_id FROM tags WHERE story_id = ? AND state IN ('confirmed', 'rejected')"
     )
-    db.execute(f"UPDATE classifiers SET stale = 1 WHERE framework_id IN ({decided})", [story_id])
+    db.execute(
+        f"UPDATE classifiers SET stale = 1, model = X'' WHERE framework_id IN ({decided})",
+        [story_id],
+    )
     db.execute(
         f"UPDATE priorities SET threshold = NULL WHERE framework_id IN ({decided})", [story_id]
     )
