@@ -98,6 +98,9 @@ def without_paperwork_guesses(text: str, found: list[Finding]) -> list[Finding]:
             continue
         if f.label == "AGE" and f.source == "ner" and _measured_number(text, f):
             continue
+        if department_setting(text, f):
+            continue
+        f = cut_at_column_gap(text, without_post_nominals(text, f))
         if f.label == "ADDRESS" and f.source == "address_block":
             f = _address_line(text, f)
             if f is None:
@@ -133,13 +136,18 @@ def _paperwork_person(text: str, f: Finding, medicines: set[str]) -> bool:
         and AFTER_STRENGTH.search(line_before)
     ):
         return True  # "40mg OM"
-    if f.source not in GUESSES:
-        return False
     words = re.findall(r"[^\W\d_]+", low)
-    if not words:
+    if not words or f.source not in GUESSES | {"role_cue", "name_gazetteer"}:
         return False
     gaz = gazetteer()
+    if f.source == "name_gazetteer":
+        return _month_in_a_range(text, f, low)
     named = [w for w in words if w in gaz.first_names or w in gaz.surnames]
+    if f.source == "role_cue":  # "Nurse Assessor", "Consultant Old Age Psychiatrist"
+        following = _following_capitals(text, f.end, 1)
+        return not named and (
+            all(_role_word(w) for w in words) or bool(following and _role_word(following[0]))
+        )
     if any(w in WELSH_PAPERWORK for w in words) and all(
         w in WELSH_PAPERWORK or w not in gaz.first_names for w in words
     ):
@@ -184,31 +192,52 @@ def _title_cased_phrase(text: str, f: Finding, words: list[str]) -> bool:
     gaz = gazetteer()
     if words[-1] in SERVICE_WORDS and len(words) > 1:
         return True  # "Seating Service", "Examiner Office"
-    nxt = NEXT_WORDS.match(text, f.end)
-    if nxt:
-        following = nxt.group(1).lower()
-        if following in SERVICE_WORDS or (
-            following.endswith(ROLE_ENDINGS)
-            and following in gaz.english_words
-            and following not in gaz.surnames
-            and following not in gaz.first_names
-        ):
-            return True  # "Wheelchair & Seating", "Rehabilitation Engineer"
+    following = _following_capitals(text, f.end)
+    if any(w in SERVICE_WORDS for w in following):
+        return True  # "Wheelchair & Seating Service", "Booking Team"
+    if following and _role_word(following[0]):
+        return True  # "Rehabilitation Engineer", "Old Age Psychiatrist"
+    if not all(w in gaz.english_words for w in words):
+        return False
     if re.match(r"[ \t]+\d", text[f.end : f.end + 3]) and len(words) == 1:
         return True  # "Annex 2", "Leaflet 14": a numbered part of a document
     prev = PREVIOUS_WORD.search(text, max(0, f.start - 40), f.start)
     if not prev:
         return False
     before = prev.group(1).lower()
+    if before in FUNCTION_WORDS or before in TITLE_CUES or before in gaz.first_names:
+        return False
+    if len(words) == 1 and _role_word(words[0]):
+        return True  # "Dementia Navigator", "Nurse Assessor": a role's name
     return (
         before in gaz.english_words
-        and before not in FUNCTION_WORDS
-        and before not in TITLE_CUES
         and before not in ROLE_CUES
-        and before not in gaz.first_names
-        and before not in gaz.surnames
         and not before.endswith("ed")
         and len(before) > 2
+    )
+
+
+def _following_capitals(text: str, pos: int, most: int = 3) -> list[str]:
+    """The capitalised words straight after `pos`, joined by spaces, "&" or "and"."""
+    out = []
+    while len(out) < most:
+        m = NEXT_WORDS.match(text, pos)
+        if not m:
+            break
+        out.append(m.group(1).lower())
+        pos = m.end()
+    return out
+
+
+def _role_word(word: str) -> bool:
+    """A job's word that no list knows as a name: "assessor", "navigator", "psychiatrist"."""
+    gaz = gazetteer()
+    return (
+        word.endswith(ROLE_ENDINGS)
+        and len(word) > 5
+        and (word in gaz.english_words or word.endswith(("ist", "ician")))
+        and word not in gaz.surnames
+        and word not in gaz.first_names
     )
 
 
@@ -232,7 +261,7 @@ def _table_word(text: str, f: Finding, words: list[str], line_before: str) -> bo
         if any(w in gaz.first_names for ws in cell_words for w in ws):
             return False
         everyday = sum(1 for ws in cell_words if ws and all(w in gaz.english_words for w in ws))
-        return everyday >= 2
+        return everyday >= max(1, len(cells) - 1) or everyday >= 2
     barred = "|" in line or "\t" in line
     return barred and words[0] in gaz.english_words
 
@@ -281,3 +310,86 @@ def _address_line(text: str, f: Finding) -> Finding | None:
     if start == f.start:
         return f
     return Finding(start, f.end, f.label, f.score, f.source)
+
+
+MONTH_NAMES = (
+    "january february march april may june july august september october november december"
+).split()
+MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
+RANGE_AFTER = re.compile(rf"[ \t]*(?:to|until|till|through|-|–|—)[ \t]*{MONTH_WORD}(?![\w])")
+RANGE_BEFORE = re.compile(rf"(?<![\w]){MONTH_WORD}[ \t]*(?:to|until|till|through|-|–|—)[ \t]*$")
+MEASURED_AFTER = re.compile(r"[ \t]+\d+(?:\.\d+)?[ \t]*(?:kg|st|lbs?|g|cm|mm|%|ml)\b")
+
+
+def _is_month(low: str) -> bool:
+    return any(m.startswith(low.rstrip(".")) and len(low.rstrip(".")) >= 3 for m in MONTH_NAMES)
+
+
+def _month_in_a_range(text: str, f: Finding, low: str) -> bool:
+    """A month found as a first name ("April", "Jan") where it bounds a period ("April to
+    September", "Jan – Mar") or heads a month's measurement beside another month ("Jan
+    61.2kg, Feb 58.0kg"): the month."""
+    if not _is_month(low):
+        return False
+    if RANGE_AFTER.match(text, f.end) or RANGE_BEFORE.search(text, max(0, f.start - 16), f.start):
+        return True
+    if not MEASURED_AFTER.match(text, f.end):
+        return False
+    line_start = text.rfind("\n", 0, f.start) + 1
+    line_end = text.find("\n", f.end)
+    line = text[line_start : len(text) if line_end == -1 else line_end]
+    months = re.findall(rf"(?<![\w]){MONTH_WORD}(?=[ \t]+\d)", line)
+    return len(months) >= 2
+
+
+# Letters after a name that are a qualification or a register, not the name: "S. Oakes RN",
+# "Harry Kostopoulos FRCOphth", "Dr A. Khan MBChB MRCGP".
+POST_NOMINALS = re.compile(
+    r"(?:[ \t,]+(?:RN|RGN|RMN|RNLD|RSCN|RM|RHV|NMP|BSc|MSc|PhD|MD|MB|ChB|MBChB|MBBS|BDS|MRCP|MRCGP|"
+    r"MRCS|MRCPsych|FRCS|FRCP|FRCGP|FRCOphth|FRCPsych|FRCA|FRCR|FRCOG|MRCOG|FRCPCH|MRCPCH|"
+    r"DipHE|MCSP|HCPC|BA|MA|(?:\(Hons\)))(?![\w]))+$"
+)
+
+
+def without_post_nominals(text: str, f: Finding) -> Finding:
+    """A person's span without the letters after the name."""
+    if f.label != "PERSON":
+        return f
+    m = POST_NOMINALS.search(text, f.start, f.end)
+    if not m or m.start() <= f.start:
+        return f
+    return Finding(f.start, m.start(), f.label, f.score, f.source)
+
+
+# Words that make a ward, unit, clinic or centre a kind of department rather than a named
+# place: "the Virtual Ward", "the Combined Assessment Unit", "Diabetes in Pregnancy Clinic".
+DEPARTMENT_WORDS = frozenset(
+    """virtual combined assessment admissions admission decisions observation pregnancy
+    acute medical surgical emergency urgent same day ambulatory discharge lounge""".split()
+)
+DEPARTMENT = re.compile(
+    r"(?:the[ \t]+)?((?:[A-Za-z]+[ \t]+){1,3})(?:ward|unit|clinic|centre|center)",
+    re.IGNORECASE,
+)
+
+
+def department_setting(text: str, f: Finding) -> bool:
+    """A care setting whose every word before its kind says what kind of department it is."""
+    if f.label != "CARE_SETTING" or f.source not in ("care_pattern", "repeat", "care_kind"):
+        return False
+    m = DEPARTMENT.fullmatch(text, f.start, f.end)
+    return bool(m) and all(w.lower() in DEPARTMENT_WORDS for w in m.group(1).split())
+
+
+# A table's gap between cells: a tab or three spaces or more.
+COLUMN_GAP = re.compile(r"\t|[ ]{3,}")
+
+
+def cut_at_column_gap(text: str, f: Finding) -> Finding:
+    """A care setting read across a table's gap ("... Surgery   Pharmacy: ...") ends at it."""
+    if f.label != "CARE_SETTING":
+        return f
+    gap = COLUMN_GAP.search(text, f.start, f.end)
+    if not gap or gap.start() <= f.start:
+        return f
+    return Finding(f.start, gap.start(), f.label, f.score, f.source)
