@@ -38,7 +38,7 @@ import re
 from nlp.identifiers.findings import Finding
 from nlp.identifiers.name_gazetteer import ROLE_CUES, TITLE_CUES, gazetteer
 
-GUESSES = frozenset(("capitals", "ner", "repeat", "chat_speaker", "comment_thread"))
+GUESSES = frozenset(("capitals", "ner", "repeat", "chat_speaker", "comment_thread", "joined_name"))
 
 # A medicine's strength written after it: "50mg", "3.75 mg", "3.35g/5ml", "100 micrograms".
 STRENGTH = re.compile(
@@ -130,16 +130,16 @@ MEDICAL_ENDINGS = (
 # The words of NHS Wales's bilingual paperwork (field labels, services, sign-offs).
 WELSH_PAPERWORK = frozenset(
     """rhif enw cyfeiriad dyddiad geni derbyn rhyddhau crynodeb meddyg teulu meddyginiaeth
-    dilyniant ffôn ffon ffacs swyddog fferyllydd fferyllfa practis gwasanaeth gwasanaethau
+    dilyniant ffôn ffon ffacs swyddog fferyllydd practis gwasanaeth gwasanaethau
     cwympiadau apwyntiad apwyntiadau cleifion allanol adran nyrs ymgynghorydd llythyr
-    cyfeirnod annwyl cofion gywir diolch gofal claf cleient iechyd cymdeithasol ebost e-bost
+    cyfeirnod annwyl cofion gywir diolch claf cleient cymdeithasol ebost e-bost
     amser lleoliad manylion llofnod arwyddwyd atgyfeirio atgyfeiriad cyswllt rheolwr
     gweithiwr cymorth asesiad diagnosis triniaeth alergeddau perthynas""".split()
 )
 # The words that end a service's or a department's name ("Falls Service", "Examiner Office").
 SERVICE_WORDS = frozenset(
     """service services office team department dept programme hub line desk unit clinic
-    confirmation summary record form leaflet letter report plan chart""".split()
+    confirmation summary record form leaflet booklet letter report plan chart""".split()
 )
 # Roles that end a title-cased phrase ("Best Interests Assessor", "Dementia Navigator").
 ROLE_ENDINGS = ("or", "er", "ist", "ian", "ant", "ent")
@@ -169,7 +169,19 @@ def without_paperwork_guesses(text: str, found: list[Finding]) -> list[Finding]:
             if f is None:
                 continue
         kept.append(f)
+    addressees = [(f.start, f.end) for f in kept if f.source == "addressee"]
+    if addressees:  # a street read from the addressee's line on ("Hall\n112 ...") starts below
+        kept = [_below(text, f, addressees) for f in kept]
     return kept
+
+
+def _below(text: str, f: Finding, addressees: list[tuple[int, int]]) -> Finding:
+    for start, end in addressees:
+        if f.source != "addressee" and start <= f.start < end < f.end:
+            below = text.find("\n", end, f.end)
+            if below != -1:
+                return Finding(below + 1, f.end, f.label, f.score, f.source)
+    return f
 
 
 def _medicine_words(text: str, found: list[Finding]) -> set[str]:
@@ -209,7 +221,9 @@ def _paperwork_person(text: str, f: Finding, medicines: set[str]) -> bool:
     if f.source == "role_cue":  # "Nurse Assessor", "Consultant Old Age Psychiatrist"
         following = _following_capitals(text, f.end, 1)
         return not named and (
-            all(_role_word(w) for w in words) or bool(following and _role_word(following[0]))
+            all(_role_word(w) for w in words)
+            or bool(following and _role_word(following[0]))
+            or (words[-1] in SERVICE_WORDS and all(w in gaz.english_words for w in words))
         )
     if any(w in WELSH_PAPERWORK for w in words) and all(
         w in WELSH_PAPERWORK or w not in gaz.first_names for w in words
@@ -221,7 +235,7 @@ def _paperwork_person(text: str, f: Finding, medicines: set[str]) -> bool:
         return False
     if len(words) == 1 and low.endswith(MEDICAL_ENDINGS) and len(low) > 6:
         return True
-    if all(w in gaz.english_words for w in words) and _title_cased_phrase(text, f, words):
+    if _title_cased_phrase(text, f, words):
         return True
     return _table_word(text, f, words, line_before)
 
@@ -253,6 +267,8 @@ NEXT_WORDS = re.compile(r"(?:[ \t]*(?:&|and)[ \t]*|[ \t]+)([A-Z][\w'’]+)")
 def _title_cased_phrase(text: str, f: Finding, words: list[str]) -> bool:
     """An everyday word capitalised as part of a heading, a service's or a role's name."""
     gaz = gazetteer()
+    if not all(w in gaz.english_words or w.endswith(DESCRIBING_ENDINGS) for w in words):
+        return False  # "Clearview Neurodevelopmental Services", "Purbeck DN Team": a name
     if words[-1] in SERVICE_WORDS and len(words) > 1:
         return True  # "Seating Service", "Examiner Office"
     following = _following_capitals(text, f.end)
@@ -260,17 +276,19 @@ def _title_cased_phrase(text: str, f: Finding, words: list[str]) -> bool:
         return True  # "Wheelchair & Seating Service", "Booking Team"
     if following and _role_word(following[0]):
         return True  # "Rehabilitation Engineer", "Old Age Psychiatrist"
-    if not all(w in gaz.english_words for w in words):
+    if len(words) != 1 or words[0] not in gaz.english_words:
         return False
-    if re.match(r"[ \t]+\d", text[f.end : f.end + 3]) and len(words) == 1:
+    if words[0] in DOCUMENT_PARTS and NUMBERED.match(text, f.end):
         return True  # "Annex 2", "Leaflet 14": a numbered part of a document
+    if not words[0].endswith(NOUN_ENDINGS):
+        return False  # "Gav & Tash", "Can Anil drive", "Beaconsfield Villas": names
     prev = PREVIOUS_WORD.search(text, max(0, f.start - 40), f.start)
     if not prev:
         return False
     before = prev.group(1).lower()
     if before in FUNCTION_WORDS or before in TITLE_CUES or before in gaz.first_names:
         return False
-    if len(words) == 1 and _role_word(words[0]):
+    if _role_word(words[0]):
         return True  # "Dementia Navigator", "Nurse Assessor": a role's name
     return (
         before in gaz.english_words
@@ -278,6 +296,38 @@ def _title_cased_phrase(text: str, f: Finding, words: list[str]) -> bool:
         and not before.endswith("ed")
         and len(before) > 2
     )
+
+
+# Endings of describing words that a service's name carries ("Neurodevelopmental").
+DESCRIBING_ENDINGS = ("al", "ic", "ology", "ary")
+# Endings of everyday nouns made from verbs and other nouns ("Leaflet", "Disclaimer",
+# "Enquiry", "Belongings", "Assessor"); a given name or a place rarely ends so.
+NOUN_ENDINGS = (
+    "er",
+    "or",
+    "let",
+    "ment",
+    "tion",
+    "tions",
+    "sion",
+    "sions",
+    "ence",
+    "ance",
+    "ship",
+    "ness",
+    "ity",
+    "ings",
+    "ery",
+    "iry",
+    "ure",
+    "ist",
+)
+# Parts of a document that are numbered ("see Annex 2", "Patient Information Leaflet 14").
+DOCUMENT_PARTS = frozenset(
+    """annex annexe appendix leaflet booklet section schedule clause enclosure page form
+    part table figure item paragraph""".split()
+)
+NUMBERED = re.compile(r"[ \t]+\d{1,3}(?:\.\d{1,2})?[a-z]?(?![\d])(?![ \t]*\d)")
 
 
 def _following_capitals(text: str, pos: int, most: int = 3) -> list[str]:
@@ -330,7 +380,10 @@ def _table_word(text: str, f: Finding, words: list[str], line_before: str) -> bo
 
 
 # A measurement's name before a number: "HR 92", "ESR 41", "SpO2: 96".
-MEASURE_BEFORE = re.compile(r"(?<![\w])(?:[A-Z][A-Za-z]?[A-Z]\d?|[A-Z]{2,5})[ \t]*:?[ \t]*$")
+MEASURE_BEFORE = re.compile(
+    r"(?<![\w])(?:HR|BP|RR|ESR|CRP|GCS|BM|SpO2|SATS|Sats|Temp|NEWS2?|EWS|Hb|MCV|INR|eGFR|WCC|Plt|PLT|"
+    r"BMI|Na|K|Pulse|Resps)[ \t]*:?[ \t]*$"
+)
 COUNT_AFTER = re.compile(
     r"[ \t]*(?:nights?|packs?|points?|missed|tablets?|items?|doses?|sessions?|visits?|"
     r"times?|calls?|beds?)\b",
@@ -369,7 +422,7 @@ def _address_line(text: str, f: Finding) -> Finding | None:
         start = field.end()
     title = TITLE.match(text, start, f.end)
     if title and re.fullmatch(r"(?:[A-Z][\w'’.-]*[ \t]*){1,5}", text[title.end() : f.end]):
-        return Finding(title.end(), f.end, "PERSON", 0.8, "addressee")
+        return Finding(title.end(), f.end, "PERSON", 0.95, "addressee")
     if start == f.start:
         return f
     return Finding(start, f.end, f.label, f.score, f.source)
