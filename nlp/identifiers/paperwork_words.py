@@ -159,6 +159,12 @@ def without_paperwork_guesses(text: str, found: list[Finding]) -> list[Finding]:
     for f in found:
         if f.label == "PERSON" and _paperwork_person(text, f, medicines):
             continue
+        if (
+            f.label == "LOCATION"
+            and f.source in GUESSES
+            and text[f.start : f.end].lower() in medicines
+        ):
+            continue  # the model's place over a medicine's name
         if f.label == "AGE" and f.source == "ner" and _measured_number(text, f):
             continue
         if department_setting(text, f):
