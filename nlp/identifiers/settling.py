@@ -33,6 +33,7 @@ from nlp.identifiers.name_gazetteer import (
 from nlp.identifiers.name_mentions import joined_to_found, opening_mentions, quoted_nicknames
 from nlp.identifiers.never_a_person import without_organisation_guesses
 from nlp.identifiers.nhs_bodies import nhs_bodies
+from nlp.identifiers.paperwork_words import without_paperwork_guesses
 from nlp.identifiers.place_prefixes import with_place_prefixes
 from nlp.identifiers.placeholders import PLACEHOLDER
 from nlp.identifiers.read_backs import read_backs
@@ -62,6 +63,7 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
     if "Said" in text:  # "Said he would ring": a note's sentence without its subject
         kept = [f for f in kept if not _subjectless_said(text, f)]
     kept = without_organisation_guesses(text, [f for f in kept if not _hashtag_guess(text, f)])
+    kept = without_paperwork_guesses(text, kept)  # forms, tables, medicines (round 34)
     kept = without_date_months(text, kept)  # "Tues 4 Feb", "Jan 2024": months, not people
     bodies = nhs_bodies(text)
     if bodies:  # "NHS Lothian", "Hywel Dda University Health Board": no identifier in them
