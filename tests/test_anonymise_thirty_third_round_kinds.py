@@ -15,7 +15,7 @@ from __future__ import annotations
 import pytest
 from anonymise_support import covered, flagged
 
-from nlp.anonymise import ENGINE_VERSION, detect
+from nlp.anonymise import detect
 from nlp.identifiers.spoken_postcodes import said_whole
 
 
@@ -25,10 +25,6 @@ def _flagged_at(text: str, value: str, nth: int) -> bool:
         start = text.index(value, start + 1)
     end = start + len(value)
     return any(f.start < end and f.end > start for f in detect(text))
-
-
-def test_engine_version() -> None:
-    assert ENGINE_VERSION == "uk-rules-33+ner-3"
 
 
 # Speakers named by a role are no people.
