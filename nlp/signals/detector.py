@@ -214,17 +214,16 @@ def _best_per_signal(
 # car keys and she isn't allowed to see us", "the little one next door is out on the step
 # again at ten at night") as immediate danger or suicide: 318 of 862 over the development
 # sets. On such a sentence the model reads abuse surely and the risk unsurely. So the model's
-# risk reading is held back on a sentence that reads as abuse at least `ABUSE_SURE` (any of
-# the three abuse signals; for danger's possible tier, twice that signal's threshold) when
-# the risk reading is unsure: danger or suicide at the possible tier, or danger within
-# `DANGER_NEAR` of its sure threshold. Never on a sentence that says the danger is now, a
-# threat, a weapon, or a body or place in danger (`context.danger_said`): "he's outside with
-# a knife now" stays a risk. The abuse flag stands. Chosen on the development sets (0.8 for
-# suicide and 1.3 for danger each lost a risk story; the values taken leave a margin).
+# risk reading at its possible tier (never at its sure tier) is held back on a sentence that
+# reads as abuse surely: `ABUSE_SURE` for suicide, twice the abuse signal's threshold for
+# danger. Never on a sentence that says the danger is now, a threat, a weapon, or a body or
+# place in danger (`context.danger_said`): "he's outside with a knife now" stays a risk. The
+# abuse flag stands. The bounds were chosen on the development sets (0.8 for suicide lost a
+# risk story there); holding back danger up to 10 % over its sure threshold too removed 12
+# more false alarms there but lost a risk story on a blind set, so a sure reading stands.
 ABUSE_SIGNALS = ("child_abuse_neglect", "adult_abuse_neglect", "domestic_abuse")
 ABUSE_SURE = 0.9
 ABUSE_TIMES_THRESHOLD = 2.0
-DANGER_NEAR = 1.1
 
 
 def _told_as_abuse(
@@ -236,8 +235,8 @@ def _told_as_abuse(
     tiers: tuple[float, float],
 ) -> bool:
     """Whether the model's risk reading of sentence `i` is held back as abuse told (see
-    `ABUSE_SURE`): the sentence reads as abuse surely, the risk only unsurely, and it says
-    nothing of a danger now."""
+    `ABUSE_SURE`): the sentence reads as abuse surely, the risk only at its possible tier, and
+    it says nothing of a danger now."""
     if name not in RISK_TO_LIFE:
         return False
     lower, threshold = tiers
@@ -253,11 +252,11 @@ def _told_as_abuse(
     if not abuse or score < lower or signal_context.danger_said(sentence):
         return False
     surely = max(s for s, _ in abuse) >= ABUSE_SURE
+    if score >= threshold:
+        return False
     if name == "immediate_danger":
-        if score < threshold:
-            return any(s >= ABUSE_TIMES_THRESHOLD * t for s, t in abuse)
-        return surely and score <= DANGER_NEAR * threshold
-    return surely and score < threshold
+        return any(s >= ABUSE_TIMES_THRESHOLD * t for s, t in abuse)
+    return surely
 
 
 def _over_now(name: str, units: list[signal_model.Unit], i: int) -> bool:
