@@ -563,3 +563,23 @@ END_OF_LIFE_EATING = re.compile(
 def eating_at_the_end(around: str) -> bool:
     """The eating rules' sentence or the next tells of the end of life or of fasting."""
     return bool(END_OF_LIFE_EATING.search(around))
+
+
+# Round 17 (issue 19, precision): what keeps a risk-to-life reading on a sentence of an abuse
+# story. The model read abuse told as ongoing or past ("he checks my phone", "the little one
+# is out on the step again at ten at night") as danger or suicide; a sentence that says the
+# danger is now ("he's outside with a knife now", "tonight"), names a threat or a weapon, or
+# names a body or a place in danger (cold, fire, gas, breathing, bleeding) keeps its reading.
+DANGER_SAID = re.compile(
+    r"\b(?:now|tonight|right now|at the moment|currently|outside|at the door"
+    r"|on (?:his|her|their) way|999|hiding|knife|knives|gun|weapon\w*|kill\w*|threat\w*"
+    r"|freez\w*|cold|frost\w*|heating|heat ?wave|hypotherm\w*|fire|smoke|gas|flood\w*"
+    r"|breath\w*|bleed\w*|blood|unconscious|not waking|fitting|seizure\w*|chok\w*"
+    r"|collapsed?|blue|overdose\w*|no (?:food|water) for)\b"
+)
+
+
+def danger_said(sentence: str) -> bool:
+    """Whether a sentence says a danger is now, names a threat or a weapon, or a body or a
+    place in danger: such a sentence keeps the model's risk reading in an abuse story."""
+    return bool(DANGER_SAID.search(sentence.lower().replace("\u2019", "'")))
