@@ -308,11 +308,21 @@ def shortened_care_settings(text: str) -> Iterator[Finding]:
 # Care as notes write it, in plurals and short forms CARE_CONTEXT leaves out.
 NOTE_CARE_WORDS = re.compile(
     r"\b(?i:admissions|appts?|referrals?|referred|d/c|inpatients?|wards|nurses|"
-    r"consultants|clinics|hospitals)\b"
+    r"consultants|clinics|hospitals|x-?rays)\b"
 )
 
 
 GENERIC_THE = gated(GENERIC_THE)
+# Thirty-fifth round: a hospital called by its compass word alone, capitalised ("if the Western
+# is still doing x-rays", "rushed to the Northern"), with a word of care near. Not "the Western
+# Isles" (a name goes on), not "the Western world", "the Northern lights" (a noun follows).
+COMPASS_THE = re.compile(
+    r"(?<![\w])(?i:the)[ \t]+(?P<name>Western|Eastern|Northern|Southern)(?![\w'’-])"
+    r"(?![ \t]+(?:[A-Z]|(?i:world|style|front|genre|diet|medicine|countries|way|hemisphere|"
+    r"lights?|line|side|part|end|edge|coast|half|region|areas?|europe|approach|culture|"
+    r"countries|society|democracies|powers|bloc|film|movie|novel)\b))"
+)
+COMPASS_THE = gated(COMPASS_THE)
 # "Ysbyty Gwynedd", "Meddygfa'r Llan", "Canolfan Iechyd Bethesda", "Cartref Bontnewydd".
 WELSH = re.compile(
     r"(?<![\w])(?i:ysbyty|meddygfa|canolfan\s+iechyd|cartref|hosbis)(?:['’]r)?\s+"
@@ -325,6 +335,20 @@ WARD_CODE = re.compile(
     re.IGNORECASE,
 )
 WARD_CODE = gated(WARD_CODE)
+# Thirty-fifth round: a ward's number said in words, two words or more ("ward one oh two",
+# "ward twenty three"); one word alone is too often a count or a determiner ("the ward one
+# night"), and a count's noun after the words ends it ("ward two three times").
+_SAID_DIGIT = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|oh|zero|ten|eleven|twelve|twenty|thirty|"
+    r"forty|fifty|sixty|seventy|eighty|ninety)"
+)
+WARD_IN_WORDS = re.compile(
+    rf"(?<![\w'’])(?<!the )ward[ \t]+(?:{_SAID_DIGIT}[ \t-]+){{1,3}}{_SAID_DIGIT}(?![\w'’-])"
+    r"(?![ \t]+(?:days?|nights?|weeks?|months?|years?|hours?|times|beds?|nurses|patients|people|"
+    r"of|or|more|other)\b)",
+    re.IGNORECASE,
+)
+WARD_IN_WORDS = gated(WARD_IN_WORDS)
 
 # "on C Wing", "F WING", "THE JESSOP WING": a prison's or hospital's wing by a letter (any
 # case), or by a name in a text of capitals, where "Wing" no longer tells a name by its capital
@@ -465,6 +489,10 @@ def patterned_care_settings(text: str) -> Iterator[Finding]:
         yield Finding(m.start("name"), m.end("name"), "CARE_SETTING", 0.75, "care_saint")
     for m in GENERIC_THE.finditer(text):
         yield Finding(m.start("name"), m.end("name"), "CARE_SETTING", 0.7, "care_generic")
+    for m in COMPASS_THE.finditer(text):
+        near = text[max(0, m.start() - CONTEXT_CHARS) : m.end() + CONTEXT_CHARS]
+        if CARE_CONTEXT.search(near) or NOTE_CARE_WORDS.search(near):
+            yield Finding(m.start("name"), m.end("name"), "CARE_SETTING", 0.7, "care_generic")
     for m in LETTER_WING.finditer(text):
         if text[m.start()] not in "AI" or PLACE_PREPOSITION.search(text, 0, m.start()):
             yield Finding(m.start(), m.end(), "CARE_SETTING", 0.8, "care_pattern")
@@ -473,7 +501,7 @@ def patterned_care_settings(text: str) -> Iterator[Finding]:
             words = m.group("name").lower().split()
             if not any(w in NOT_WING_NAMES or w in gazetteer().common_words for w in words):
                 yield Finding(m.start(), m.end(), "CARE_SETTING", 0.75, "care_pattern")
-    for pattern in (WELSH, WARD_CODE):
+    for pattern in (WELSH, WARD_CODE, WARD_IN_WORDS):
         for m in pattern.finditer(text):
             yield Finding(m.start(), m.end(), "CARE_SETTING", 0.85, "care_pattern")
 

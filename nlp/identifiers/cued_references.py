@@ -42,7 +42,10 @@ STRONG_NOUNS = (
     r"(?:gmc|nmc|gphc|hcpc|psni|nrpsi|rsli|nrcpd)(?:\s+(?:pin|reg(?:istration)?))?|"
     # Twenty-eighth round: an organisation's NHS code, which names one practice or pharmacy
     # ("Practice code: B83627", "ODS code: FQ731"; two writers' sets).
-    r"ods(?:\s+code)?|(?:practice|pharmacy|org(?:anisation)?)\s+code"
+    r"ods(?:\s+code)?|(?:practice|pharmacy|org(?:anisation)?)\s+code|"
+    # Thirty-fifth round: a device's maker's number on a repair slip or a loan form ("Serial
+    # 2209K14471", "Serial no. 88-1042"); "serial" before a run with digits names nothing else.
+    r"serial"
 )
 # Ordinary nouns that only name an identifier with "number", "no", "ID" or "ref" after them.
 WEAK_NOUNS = (
@@ -51,7 +54,10 @@ WEAK_NOUNS = (
     r"tenancy|custody|prison(?:er)?|student|certificate|record|complaint|call|log|job|ticket|"
     r"unit|registration|police|council|home\s+office|application|appointment|clinic|"
     # An interpreter's or a relay service's own number, given on an interpreted call (round 29).
-    r"interpreter|vrs|relay"
+    r"interpreter|vrs|relay|"
+    # Thirty-fifth round: a driving licence's number and an online form's request ("Driver
+    # number: ...", "Driving licence no ...", "Request ID: ...").
+    r"driver|driving\s+licen[cs]e|licen[cs]e|request|order|device"
 )
 KEYWORD = r"(?:(?:number|num|nbr|nr|no|id|reference|ref)\b\.?|#)"
 # After the cue: "is", "was", ":", "it's", "given", "they gave us was", "something like".

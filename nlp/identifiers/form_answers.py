@@ -94,7 +94,10 @@ MEASURE_BEFORE = re.compile(
 ASKED = re.compile(
     r"(?P<what>your\s+name|name\s+please|postcode|post\s+code|date\s+of\s+birth|birthday|"
     r"\bdob|(?:nhs|health\s+and\s+care|h&c|chi|hospital)\s+number)[^?\n]{0,30}\?\s*"
-    r"(?:[A-Z][\w ]{0,20}:\s*)?(?:(?:it['’]s|it\s+is|yes|yeah|aye|sure|erm|um|uh|that['’]s)"
+    # the answer may be the next turn of a transcript, after its time stamp and speaker
+    # ("[09:04] Customer: ", "[00:02:37] INTERPRETER: "; thirty-fifth round)
+    r"(?:\[[\d:. ]{3,12}\][ \t]*)?(?:[A-Z][\w ]{0,20}:\s*)?"
+    r"(?:(?:it['’]s|it\s+is|yes|yeah|aye|sure|erm|um|uh|that['’]s)"
     r"[,.]?\s+)*(?P<answer>[^.?!\n]{1,60})",
     I,
 )
@@ -133,6 +136,15 @@ BIRTH_CUE = gated(BIRTH_CUE)
 # "Tolu\n0121 496 0558", "Gemma Beckett 01438 496 0917" closing a message: the contact block.
 NAME_BESIDE_PHONE = re.compile(
     r"(?:^|\n)[ \t]*(?P<name>[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:[ \t]+[A-ZÀ-Ý][a-zà-ÿ'’-]+){0,2})[ \t]*"
+    r"(?:[,|–-][ \t]*)?(?:\n[ \t]*|[ \t]+)(?:tel\.?:?\s*|mob\.?:?\s*|t:\s*|m:\s*)?"
+    r"(?=(?:\+44\s?|0)\d(?:[ \t-]?\d){8,10}\b)",
+)
+# Thirty-fifth round: the same contact line typed in lower case ("stephen blofeld – 07700
+# 900264"): taken only when its first word is a first name and the surname after it (or the
+# name alone) is no everyday word ("call me – 0161 ...", "mum – 07700 ...", "will - 07700 ...",
+# "mark urgent - 07700 ..." stay).
+NAME_BESIDE_PHONE_LOWER = re.compile(
+    r"(?:^|\n)[ \t]*(?P<name>[a-z][a-z'’-]+(?:[ \t]+[a-z][a-z'’-]+){0,2})[ \t]*"
     r"(?:[,|–-][ \t]*)?(?:\n[ \t]*|[ \t]+)(?:tel\.?:?\s*|mob\.?:?\s*|t:\s*|m:\s*)?"
     r"(?=(?:\+44\s?|0)\d(?:[ \t-]?\d){8,10}\b)",
 )
@@ -331,6 +343,11 @@ def _contact_blocks(text: str) -> Iterator[Finding]:
         dictionary = all(w in gaz.english_words and w not in gaz.first_names for w in words)
         if not _everyday(words) and not dictionary:  # "Helpline\n0800 ..." is no name
             yield Finding(m.start("name"), m.end("name"), "PERSON", 0.75, "contact_block")
+    for m in NAME_BESIDE_PHONE_LOWER.finditer(text) if DIGIT.search(text) else ():
+        words = m.group("name").lower().replace("’", "'").split()
+        rest = words[1:] or words  # a surname after the first name, or the first name alone
+        if words[0] in gaz.first_names and not any(w in gaz.common_words for w in rest):
+            yield Finding(m.start("name"), m.end("name"), "PERSON", 0.7, "contact_block")
     tail = max(0, len(text) - TAIL)
     for m in LONE_INITIAL.finditer(text, tail):
         yield Finding(m.start("initial"), m.end("initial"), "PERSON", 0.7, "sign_off")

@@ -63,7 +63,23 @@ PHONE_CUE = gated(PHONE_CUE)  # run over whole texts: see prefilter.py
 LETTER_O_PHONE = re.compile(r"(?<![\w])[oO](?=[1-9])(?:[\s.-]{0,2}\d){9,10}(?![\w])")
 
 
+# Thirty-fifth round: a switchboard's extension after the number ("01632 960447 ext. 3",
+# "extension 40"; "x" only before three figures or more, "x 2214", not "x 2 tablets") belongs
+# to it: a letter's secretary is reached by both together.
+EXTENSION = re.compile(
+    r"[ \t]*(?:,[ \t]*)?\(?(?:(?:ext|extn|extension)\.?[ \t]*\d{1,5}|x[ \t]?\d{3,5})\)?(?![\w/])",
+    re.I,
+)
+
+
 def phones(text: str) -> Iterator[Finding]:
+    """Every phone number, with the extension that follows it."""
+    for f in _phones(text):
+        ext = EXTENSION.match(text, f.end) if "x" in text[f.end : f.end + 14].lower() else None
+        yield Finding(f.start, ext.end(), f.label, f.score, f.source) if ext else f
+
+
+def _phones(text: str) -> Iterator[Finding]:
     for m in PHONE_CUE.finditer(text):
         yield Finding(m.start("phone"), m.end("phone"), "PHONE", 0.85, "uk_phone_cue")
     for m in LETTER_O_PHONE.finditer(text):

@@ -16,6 +16,15 @@ nothing (`capitals_mean_little`):
   first name and no misspelling, with a word of care near: "at ashgrove", "to brookvale"; not
   "at teatime", not "in bexleyheath" (a town, found as a place).
 
+Thirty-fifth round: the same shapes in a stretch typed in lower case inside a text that has
+capitals (a chat's turn, a quoted message, a hurried note's line: "[08:56] Customer: she goes
+to the lomond centre"), read only where the words around the name are in lower case too; and a
+name before the word that says what kind of setting it is, in any lower-case stretch, after a
+word of place or "is" ("the appt is at musgrave lodge", "was at cardiff royal infirmary", "from
+king street dental"), when one of its words is no everyday word (or a town with a hospital's
+title, or a street's name); not "at my house", "to the health centre", "at the leisure
+centre", "in the white house".
+
 Lower-case text is full of typing slips ("the surgey", "continunity"), which no word list holds
 either: a word one letter from a common word is taken for a slip, never for a name.
 """
@@ -25,9 +34,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from nlp.identifiers.care_setting_kinds import (
     CARE_WORDS,
     ENDS_A_NAME,
+    LEADING,
     NOT_A_NAME,
     _department,
     _near_care,
@@ -35,6 +47,7 @@ from nlp.identifiers.care_setting_kinds import (
 from nlp.identifiers.findings import Finding
 from nlp.identifiers.letter_case import capitals_mean_little
 from nlp.identifiers.name_gazetteer import gazetteer
+from nlp.identifiers.prefilter import gated
 
 _WORD = r"[a-z][a-z'’]+"
 PLACE_WORD = r"(?:at|to|in|into|from|fae|tae|outside|up\s+to|down\s+to|not|or|and|via)"
@@ -50,7 +63,9 @@ NEXT_WORD = re.compile(r"[ \t]+([a-z][\w'’]*)", re.IGNORECASE)
 # A care home or a pharmacy is talked of in words a hospital is not: carers, staff, residents.
 HOME_CARE_WORDS = re.compile(
     r"\b(?:care\s+home|carers?|staff|residents?|nursing|hospice|manager|visiting|pharmacy|"
-    r"chemist|dentist|smear|prescriptions?|blister\s+packs?)\b",
+    r"chemist|dentist|smear|prescriptions?|blister\s+packs?|"
+    # thirty-fifth round: a dentist's and a hurried note's words
+    r"dental|teeth|tooth|appts?|meds)\b",
     re.IGNORECASE,
 )
 NEAR = 120
@@ -71,24 +86,105 @@ PLACE_ELEMENTS = frozenset(
     meadow meadows well wells stead worth wick moor ridge hall fold lands dene park garth way
     lands glen brae burn haugh muir shaw stow stone""".split()
 )
+# Places of worship and gathering, in no English word list but no care setting ("we meet at
+# the gurdwara", "after the mandir"; thirty-fifth round).
+GATHERING_PLACES = frozenset(
+    """gurdwara gurudwara langar mandir masjid mosque synagogue shul temple vihara church chapel
+    kirk madrassa madrasa""".split()
+)
+# A specialty's adjective or noun before a clinic: "antenatal clinic", "rheumatology clinic",
+# "paediatric centre", "orthopaedics".
+SPECIALTY_ENDINGS = ("ology", "ological", "atal", "atric", "iatry", "aedic", "aedics", "etic")
 # Titles hospitals are named by, before a name: "the royal glam", "the princess anne".
 TITLES = frozenset("royal princess prince queen queens king kings st saint".split())
 
 
+# A setting's kind after its name: "musgrave lodge", "cardiff royal infirmary", "king street
+# dental".
+SETTING_HEADS = (
+    r"house|lodge|centre|center|dental|surgery|practice|infirmary|clinic|hospital|hosp|"
+    r"manor|court|grange|hospice|medical[ \t]+cent(?:re|er)|health[ \t]+cent(?:re|er)"
+)
+NOT_FIRST = r"(?:at|to|in|into|from|the|a|an|my|our|your|his|her|their|its|this|that)"
+HEAD_NAME = re.compile(
+    rf"(?<![\w'’-])(?:at|to|in|into|from|fae|tae|is|was)[ \t]+(?:the[ \t]+)?"
+    rf"(?P<name>(?:(?!{NOT_FIRST}\b)[a-z][a-z]+[ \t]+){{1,2}}(?:{SETTING_HEADS}))(?![\w'’-])"
+)
+HEAD_NAME = gated(HEAD_NAME)
+# "our gp is path house", "her dentist was ...": the setting said to be one, whatever its words.
+SAID_TO_BE = re.compile(
+    r"\b(?:gp|doctors|dentist|surgery|practice)(?:['’]s)?[ \t]+(?:is|was)[ \t]+\Z", re.I
+)
+STREET_WORDS = frozenset("street road lane avenue".split())
+NAME_TITLES = TITLES | {"general", "city", "county", "district", "memorial", "university"}
+# What bounds a stretch of words typed together: a line, a quotation, a chat's time stamp or
+# speaker's label, a bracket.
+STRETCH_EDGE = re.compile(r"\n|[.!?][ \t]+|[\"“”\[\]()]|\d{1,2}:\d{2}|(?<=\S):[ \t]")
+# What capitals a lower-case stretch may hold: "I", and an acronym or code in capitals ("GP",
+# "A&E", "CRI-SH").
+LONE_I = re.compile(
+    r"(?<![\w'’])(?:I(?=$|[^\w]|['’](?:m|ve|d|ll)\b)|[A-Z][A-Z&\d-]*[A-Z\d](?![\w'’]))"
+)
+
+
+PART_OF = re.compile(r"[ \t]+(?:at|of|on|by)[ \t]+(?:the|a)[ \t]+(?!hospital|hospice)", re.I)
+LOOSE_CUES = frozenset("not or and via".split())
+LOWER_RUN = re.compile(r"(?<![\w'’])(?:[a-z]+[ \t]+){4}[a-z]+")
+
+
+def _lower_stretch(text: str, start: int, end: int) -> bool:
+    """The stretch of words around start-end is typed in lower case: five words or more, no
+    capital but "I" or an acronym, and its first word not capitalised either (a sentence opened
+    with "I", "I had a good time and the ...", is written with capitals)."""
+    before = [m.end() for m in STRETCH_EDGE.finditer(text, max(0, start - 160), start)]
+    a = before[-1] if before else max(0, start - 160)
+    after = STRETCH_EDGE.search(text, end, end + 160)
+    b = after.start() if after else min(len(text), end + 160)
+    first = re.search(r"[^\W\d_]", text[a:b])
+    if first is None or first.group().isupper():
+        return False
+    piece = LONE_I.sub("i", text[a:b])
+    return len(re.findall(r"[a-z]+", piece)) >= 5 and not any(c.isupper() for c in piece)
+
+
 def typed_settings(text: str) -> Iterator[Finding]:
-    """Care settings after a word of place in text typed without meaningful capitals."""
-    if not capitals_mean_little(text):
-        return
+    """Care settings after a word of place in text typed without meaningful capitals, or in a
+    stretch typed in lower case."""
+    if capitals_mean_little(text):
+        yield from _typed(text, lambda _a, _b: True)
+    elif LOWER_RUN.search(text):
+        yield from _typed(text, lambda a, b: _lower_stretch(text, a, b))
+
+
+def _typed(text: str, lower_here) -> Iterator[Finding]:  # noqa: ANN001 - a predicate
     gaz = gazetteer()
     seen: set[int] = set()
+    for m in (
+        HEAD_NAME.finditer(text.lower()) if capitals_mean_little(text) else HEAD_NAME.finditer(text)
+    ):
+        words = m.group("name").lower().split()
+        named = _named_by_head(words, gaz) or (
+            SAID_TO_BE.search(text, max(0, m.start() - 30), m.start("name")) is not None
+            and not any(w in STOP_WORDS or w in LEADING for w in words)
+        )
+        if named and lower_here(m.start("name"), m.end("name")):
+            if _near_care_here(text, m.start("name"), m.end("name")):
+                seen.add(m.start("name"))
+                yield Finding(m.start("name"), m.end("name"), "CARE_SETTING", 0.65, "typed_setting")
     for m in THE_NAME.finditer(text):
+        if m.start("name") in seen or not lower_here(m.start("name"), m.end("name")):
+            continue
         name, end = m.group("name"), m.end("name")
-        words = name.lower().replace("’", "'").split()
+        words = [w.rstrip("'") for w in name.lower().replace("’", "'").split()]
+        if capitals_mean_little(text) is False and m.group().split()[0].lower() in LOOSE_CUES:
+            continue  # in a stretch of a text with capitals, only a word of place cues a name
         if len(words) == 2 and words[1] in ENDS_A_NAME:  # "the laurels up by": one word
             words, end = words[:1], m.start("name") + len(name.split()[0])
         follow = NEXT_WORD.match(text, end)
         if follow and follow.group(1).lower() not in ENDS_A_NAME:
             continue  # "the laurels care home" is another rule's; "the staff room" is no name
+        if PART_OF.match(text, end):
+            continue  # "the lodge at the golf club", "the grange of the estate": a building's part
         if _settled(words, gaz) and _near_care_here(text, m.start("name"), end):
             seen.add(m.start("name"))
             yield Finding(m.start("name"), end, "CARE_SETTING", 0.65, "typed_setting")
@@ -96,12 +192,48 @@ def typed_settings(text: str) -> Iterator[Finding]:
         word = m.group("name").lower().replace("’", "'")
         if m.start("name") in seen or len(word) < 5:
             continue
-        if word in gaz.english_words or word in gaz.places or word in gaz.first_names:
+        if not lower_here(m.start("name"), m.end("name")):
+            continue
+        if (
+            word in gaz.english_words
+            or word in gaz.places
+            or word in gaz.first_names
+            or word in GATHERING_PLACES
+        ):
             continue
         if not _house_shaped(word, gaz) or _misspelt(word, gaz):
             continue  # "at teatime", "the continunity of care": no house's name
         if _near_care_here(text, m.start("name"), m.end("name")):
             yield Finding(m.start("name"), m.end("name"), "CARE_SETTING", 0.6, "typed_setting")
+
+
+def _named_by_head(words: list[str], gaz) -> bool:  # noqa: ANN001 - the gazetteer's own type
+    """The words before a setting's kind make a name: one no common English word list holds (nor a
+    misspelling), a town with a hospital's title ("cardiff royal"), or a street ("king
+    street"); none a function word, a department, a care word or a possessive."""
+    name = words[: -2 if words[-2:-1] in (["medical"], ["health"]) else -1]
+    if len(name) == 2 and name[1] in STREET_WORDS:
+        return name[0] not in STOP_WORDS and name[0] not in LEADING
+    if not name or any(
+        w in LEADING
+        or w in STOP_WORDS
+        or _department(w)
+        or w in NOT_A_NAME
+        or w in GATHERING_PLACES
+        or w.endswith(SPECIALTY_ENDINGS)
+        or CARE_WORDS.fullmatch(w)
+        for w in name
+    ):
+        return False
+    if any(w in gaz.places for w in name):
+        return any(w in NAME_TITLES for w in name)
+    return any(
+        len(w) >= 4
+        and w not in gaz.common_words
+        and w not in gaz.first_names
+        and not _misspelt(w, gaz)
+        for w in name
+    )
 
 
 def _near_care_here(text: str, start: int, end: int) -> bool:
@@ -117,7 +249,14 @@ def _settled(words: list[str], gaz) -> bool:  # noqa: ANN001 - the gazetteer's o
     princess anne"), or one word no English word list holds that is no misspelling of a common
     one ("the jessop"; not "the surgey"); none a department, a care word or a town ("the stroke
     ward", "the leeds one", "the lounge", "the sluice room")."""
-    if any(_department(w) or w in NOT_A_NAME or w in gaz.places for w in words):
+    if any(
+        _department(w)
+        or w in NOT_A_NAME
+        or w in gaz.places
+        or w in GATHERING_PLACES
+        or w.endswith(SPECIALTY_ENDINGS)
+        for w in words
+    ):
         return False
     if " ".join(words) in gaz.places or CARE_WORDS.fullmatch(words[-1]):
         return False

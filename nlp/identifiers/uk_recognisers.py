@@ -31,6 +31,7 @@ from nlp.identifiers.name_shapes import (
     spelled_out,
     titles_and_initials,
 )
+from nlp.identifiers.paperwork_fields import paperwork_fields
 from nlp.identifiers.phone_numbers import phones
 from nlp.identifiers.postcodes import postcodes
 from nlp.identifiers.reference_numbers import other_ids
@@ -66,6 +67,7 @@ def pattern_findings(text: str) -> list[Finding]:
         form_answers,
         patronymics,
         web_addresses,
+        paperwork_fields,
     ):
         found.extend(detector(text))
     return found
