@@ -172,7 +172,7 @@ def _typed(text: str, lower_here) -> Iterator[Finding]:  # noqa: ANN001 - a pred
                 seen.add(m.start("name"))
                 yield Finding(m.start("name"), m.end("name"), "CARE_SETTING", 0.65, "typed_setting")
     for m in THE_NAME.finditer(text):
-        if m.start("name") in seen or not lower_here(m.start("name"), m.end("name")):
+        if m.start("name") in seen:
             continue
         name, end = m.group("name"), m.end("name")
         words = [w.rstrip("'") for w in name.lower().replace("’", "'").split()]
@@ -185,14 +185,17 @@ def _typed(text: str, lower_here) -> Iterator[Finding]:  # noqa: ANN001 - a pred
             continue  # "the laurels care home" is another rule's; "the staff room" is no name
         if PART_OF.match(text, end):
             continue  # "the lodge at the golf club", "the grange of the estate": a building's part
-        if _settled(words, gaz) and _near_care_here(text, m.start("name"), end):
+        # Whether the words around are typed in lower case is asked last: it reads the most.
+        if (
+            _settled(words, gaz)
+            and lower_here(m.start("name"), m.end("name"))
+            and _near_care_here(text, m.start("name"), end)
+        ):
             seen.add(m.start("name"))
             yield Finding(m.start("name"), end, "CARE_SETTING", 0.65, "typed_setting")
     for m in BARE_NAME.finditer(text):
         word = m.group("name").lower().replace("’", "'")
         if m.start("name") in seen or len(word) < 5:
-            continue
-        if not lower_here(m.start("name"), m.end("name")):
             continue
         if (
             word in gaz.english_words
@@ -203,7 +206,9 @@ def _typed(text: str, lower_here) -> Iterator[Finding]:  # noqa: ANN001 - a pred
             continue
         if not _house_shaped(word, gaz) or _misspelt(word, gaz):
             continue  # "at teatime", "the continunity of care": no house's name
-        if _near_care_here(text, m.start("name"), m.end("name")):
+        if lower_here(m.start("name"), m.end("name")) and _near_care_here(
+            text, m.start("name"), m.end("name")
+        ):
             yield Finding(m.start("name"), m.end("name"), "CARE_SETTING", 0.6, "typed_setting")
 
 
