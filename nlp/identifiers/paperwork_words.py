@@ -477,10 +477,15 @@ def without_post_nominals(text: str, f: Finding) -> Finding:
     """A person's span without the letters after the name."""
     if f.label != "PERSON":
         return f
-    m = POST_NOMINALS.search(text, f.start, f.end)
-    if not m or m.start() <= f.start:
+    return _ended_before(f, POST_NOMINALS.search(text, f.start, f.end))
+
+
+def _ended_before(f: Finding, found: re.Match[str] | None) -> Finding:
+    """`f` cut where `found` starts inside it (unchanged when nothing was found, or at its
+    start): what follows a name or a setting in the same span is not part of it."""
+    if not found or found.start() <= f.start:
         return f
-    return Finding(f.start, m.start(), f.label, f.score, f.source)
+    return Finding(f.start, found.start(), f.label, f.score, f.source)
 
 
 # Words that make a ward, unit, clinic or centre a kind of department rather than a named
@@ -511,7 +516,4 @@ def cut_at_column_gap(text: str, f: Finding) -> Finding:
     """A care setting read across a table's gap ("... Surgery   Pharmacy: ...") ends at it."""
     if f.label != "CARE_SETTING":
         return f
-    gap = COLUMN_GAP.search(text, f.start, f.end)
-    if not gap or gap.start() <= f.start:
-        return f
-    return Finding(f.start, gap.start(), f.label, f.score, f.source)
+    return _ended_before(f, COLUMN_GAP.search(text, f.start, f.end))
