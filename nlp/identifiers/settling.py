@@ -41,6 +41,8 @@ from nlp.identifiers.record_dates import birth_dates_after_names
 from nlp.identifiers.setting_initials import named_setting_initials
 from nlp.identifiers.setting_parts import setting_name_parts
 from nlp.identifiers.short_place_kinds import with_capital_the
+from nlp.identifiers.speaker_keys import keyed_roles
+from nlp.identifiers.spoken_emails import local_parts_again
 from nlp.identifiers.stated_ages import stated_ages
 from nlp.identifiers.token_people import NOT_NOUN_ENDINGS
 from nlp.identifiers.widened_names import widened
@@ -56,6 +58,7 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
         if f.end > f.start and text[f.start : f.end].strip() and not inside(protected, f)
     ]
     roles = _speaker_roles(text) | bracketed_roles(text)  # "Priyanka (Adviser):" (round 33)
+    roles |= keyed_roles(text)  # "CH = call handler", "Handler asked" (round 36)
     if roles:
         kept = [f for f in kept if text[f.start : f.end].lower() not in roles]
     if ":" in text:  # "Referrer: …", "Interpreters: …": a form's field (round 31)
@@ -84,6 +87,7 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
     extra += _ages_after_names(text, resolved + extra)
     extra += stated_ages(text, resolved + extra)
     extra += read_backs(text, resolved + extra)  # pieces said again (round 29)
+    extra += local_parts_again(text, resolved + extra)  # "that's jo95, all one word" (round 36)
     extra += birth_dates_after_names(text, resolved + extra)  # a record's row (round 30)
     if extra:
         resolved = resolve_overlaps(resolved + extra)

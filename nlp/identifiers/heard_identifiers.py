@@ -1,0 +1,21 @@
+"""Round 36's recognisers of identifiers as they are heard (issue 20), for the recogniser's
+list in one call: characters read out with helpers (`spoken_characters`), e-mails said with
+"at" and "dot" (`spoken_emails`), names spelt with remarks between the letters
+(`spelt_letters`) and hospitals called by a pair of initials (`initial_pairs`)."""
+
+from __future__ import annotations
+
+from nlp.identifiers.findings import Finding
+from nlp.identifiers.initial_pairs import initial_pairs
+from nlp.identifiers.spelt_letters import spelt_names
+from nlp.identifiers.spoken_characters import spoken_characters
+from nlp.identifiers.spoken_emails import spoken_emails
+
+
+def heard_findings(text: str) -> list[Finding]:
+    return [
+        *spoken_characters(text),
+        *spoken_emails(text),
+        *spelt_names(text),
+        *initial_pairs(text),
+    ]
