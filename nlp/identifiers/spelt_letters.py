@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 
 from nlp.identifiers.findings import Finding
+from nlp.identifiers.name_gazetteer import gazetteer
 
 LETTER = re.compile(r"(?<![A-Za-z0-9'’])[A-Z](?![A-Za-z0-9'’])")
 PLAIN_GAP = re.compile(r"[ \t]*[,-][ \t]*|[ \t]+")
@@ -60,8 +61,14 @@ def spelt_names(text: str) -> Iterator[Finding]:
 
     def close() -> Iterator[Finding]:
         chars = [m.group() for m in run]
-        if len(run) >= MIN_LETTERS and plain >= MIN_PLAIN and not _alphabet(chars):
-            yield Finding(run[0].start(), run[-1].end(), "PERSON", 0.85, "spelt_letters")
+        if len(run) < MIN_LETTERS or plain < MIN_PLAIN or _alphabet(chars):
+            return
+        if re.match(r"-[A-Za-z]", text[run[-1].end() :]):
+            return  # "F-E-A-T-H-E-R-stone": half of a word spelt, left to the earlier rule
+        word = "".join(chars).lower()
+        if word in gazetteer().english_words and not gazetteer().is_name_part(word):
+            return  # a word spelt out ("H-E-L-P") names no one
+        yield Finding(run[0].start(), run[-1].end(), "PERSON", 0.85, "spelt_letters")
 
     for m in letters:
         if run:

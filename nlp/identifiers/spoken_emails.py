@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterator
 
 from nlp.identifiers.findings import Finding
+from nlp.identifiers.name_gazetteer import gazetteer
 from nlp.identifiers.number_words import DIGIT_WORDS, TEENS, TENS, UNITS, value
 
 TLD = r"(?:com|co|uk|org|net|ie|info|me|io|wales|cymru|scot|biz|eu|ac|gov|nhs)"
@@ -60,8 +61,8 @@ def _local_start(text: str, at: int) -> int | None:
             break
         word = m.group().rstrip(" \t,")
         low = word.lower().rstrip(".")
-        if low in STOPS:
-            break
+        if low in STOPS and len(low) > 1:
+            break  # a letter alone is spelt ("s h a n"), even "a" or "i"
         is_word = len(low) > 1 and low not in JOINS and low not in _NUMBER_WORDS
         is_word = is_word and not low.isdigit()
         if is_word:
@@ -122,9 +123,9 @@ def local_parts_again(text: str, found: list[Finding]) -> list[Finding]:
     """A found address's local part said again on its own, run together (see the docstring)."""
     keys = set()
     for f in found:
-        if f.label != "EMAIL":
-            continue
         said = text[f.start : f.end]
+        if f.label != "EMAIL" or " dot " not in said.lower():
+            continue  # only an address said aloud is said again to be sure
         at = _AT.search(said)
         if at:
             key = local_key(said[: at.start()])
@@ -138,6 +139,8 @@ def local_parts_again(text: str, found: list[Finding]) -> list[Finding]:
         word = m.group()
         if len(word) < MIN_KEY or _same_zero(re.sub(r"[^a-z0-9]", "", word.lower())) not in keys:
             continue
+        if word.isalpha() and word.lower() in gazetteer().english_words:
+            continue  # "complaints", "transport": a word, whatever an address begins with
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         out.append(Finding(m.start(), m.end(), "EMAIL", 0.85, "local_part_again"))
