@@ -23,6 +23,7 @@ from nlp.identifiers.chat_speakers import (
 from nlp.identifiers.date_months import without_date_months
 from nlp.identifiers.findings import Finding, resolve_overlaps
 from nlp.identifiers.minute_initials import found_people_initials
+from nlp.identifiers.misheard_glosses import misheard_before_glosses
 from nlp.identifiers.name_gazetteer import (
     EPONYMS,
     NOT_IDENTIFIER_WORDS,
@@ -88,6 +89,7 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
     extra += stated_ages(text, resolved + extra)
     extra += read_backs(text, resolved + extra)  # pieces said again (round 29)
     extra += local_parts_again(text, resolved + extra)  # "that's jo95, all one word" (round 36)
+    extra += misheard_before_glosses(text, resolved + extra)  # "bull well [ed: Bulwell]" (36)
     extra += birth_dates_after_names(text, resolved + extra)  # a record's row (round 30)
     if extra:
         resolved = resolve_overlaps(resolved + extra)

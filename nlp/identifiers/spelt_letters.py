@@ -7,8 +7,10 @@ stops to explain one: "R, O, I, S, I, N, dash, M, A, Y", "K-O-W-A-L-S-K-I with a
 A ...". The earlier rule takes a plain run of letters and stops at the first word. Here a run
 goes on across a short remark (ten words at most, no sentence end) that speaks of a letter
 ("dash", "hyphen", "accent", "dot", "fada", "double", "apostrophe", "as in", "for", "then"),
-and the whole spelling is one name. Four letters at least, and at least two of them set apart
-by a comma or a hyphen alone; an alphabet's run ("A, B, C, D") is a list, not a name.
+and the whole spelling is one name. Four letters at least (four only after a word of
+spelling: "spelt", "that's"), and at least two of them set apart by a comma or a hyphen
+alone; an alphabet's run ("A, B, C, D"), a list ending "and C", a word spelt out
+("H-E-L-P") or half a word spelt ("F-E-L-L-stone") is no name.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from nlp.identifiers.name_gazetteer import gazetteer
 LETTER = re.compile(r"(?<![A-Za-z0-9'’])[A-Z](?![A-Za-z0-9'’])")
 PLAIN_GAP = re.compile(r"[ \t]*[,-][ \t]*|[ \t]+")
 JOIN_GAP = re.compile(
-    r"[ \t]*[,-]?[ \t]*(?:dash|hyphen|then|and|space|apostrophe)[ \t]*[,-]?[ \t]*", re.IGNORECASE
+    r"[ \t]*[,-]?[ \t]*(?:dash|hyphen|then|space|apostrophe)[ \t]*[,-]?[ \t]*", re.IGNORECASE
 )
 REMARK = re.compile(
     r"\b(?:dash|hyphen|accent|accents|dot|fada|double|apostrophe|as[ \t]+in|for|then|line|"
@@ -32,6 +34,9 @@ REMARK = re.compile(
 MAX_REMARK_WORDS = 10
 MIN_LETTERS = 4
 MIN_PLAIN = 2
+# Four letters need a word of spelling before them; five or more are spelt by their number.
+SPELL_CUE = re.compile(r"\b(?:spell\w*|spelt|that['’]s|it['’]s|letters?)\b", re.IGNORECASE)
+CUE_REACH = 60
 # Something to spell: most texts hold no capital set apart by a comma or a hyphen.
 SPELT = re.compile(r"(?<![A-Za-z0-9'’])[A-Z][ \t]*[,-][ \t]*[A-Z](?![A-Za-z0-9'’])")
 
@@ -63,6 +68,10 @@ def spelt_names(text: str) -> Iterator[Finding]:
         chars = [m.group() for m in run]
         if len(run) < MIN_LETTERS or plain < MIN_PLAIN or _alphabet(chars):
             return
+        if len(run) == MIN_LETTERS and not SPELL_CUE.search(
+            text, max(0, run[0].start() - CUE_REACH), run[0].start()
+        ):
+            return  # "Plan K, H, Y or C": a list of four, with no word of spelling
         if re.match(r"-[A-Za-z]", text[run[-1].end() :]):
             return  # "F-E-A-T-H-E-R-stone": half of a word spelt, left to the earlier rule
         word = "".join(chars).lower()

@@ -47,13 +47,17 @@ STOPS = frozenset(
     lives lived living met meet been be am shop shopped go went sign signed log logged find
     found check checked online here there see seen read""".split()
 )
-MAX_TOKENS = 16
+MAX_TOKENS = 40
 MAX_WORDS = 3
 
 
 def _local_start(text: str, at: int) -> int | None:
-    """Where the local part said before the "at" at `at` begins, or None if nothing is there."""
-    start, tokens, words = None, 0, 0
+    """Where the local part said before the "at" at `at` begins, or None if nothing is there.
+
+    A comma is crossed only after a letter or a figure said alone ("s h a n, nine five, at"),
+    never after a word ("Linda Shaw, lindashaw at ..." names her first), and a word said twice
+    ("jo jo dot shaw") was a fresh start."""
+    start, tokens, words, right = None, 0, 0, None
     end = at
     while tokens < MAX_TOKENS:
         m = _LOCAL_TOKEN.search(text, max(0, end - 40), end)
@@ -63,15 +67,17 @@ def _local_start(text: str, at: int) -> int | None:
         low = word.lower().rstrip(".")
         if low in STOPS and len(low) > 1:
             break  # a letter alone is spelt ("s h a n"), even "a" or "i"
-        is_word = len(low) > 1 and low not in JOINS and low not in _NUMBER_WORDS
-        is_word = is_word and not low.isdigit()
-        if is_word:
+        one = len(low) == 1 or low.isdigit() or low in _NUMBER_WORDS or low in JOINS
+        if "," in m.group() and not one:
+            break
+        if not one:
+            if low == right:
+                break
             words += 1
             if words > MAX_WORDS:
                 break
         tokens += 1
-        start = m.start()
-        end = m.start()
+        start, end, right = m.start(), m.start(), low
     if start is None:
         return None
     while True:  # a join cannot open the local part
