@@ -215,3 +215,92 @@ def test_a_call_handler_named_by_role_is_no_person():
     text = "Handler asked for the spelling twice. Handler read back the number and Joan agreed."
     assert not flagged(text, "Handler")
     assert covered(text, "Joan")
+
+
+def test_a_list_of_four_letters_with_no_word_of_spelling_stays():
+    text = "Then pick the survival cards, the Plan K, H, Y, and C cards, and carry on."
+    assert covering_label(text, "K, H, Y") != "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "outside"),
+    [
+        (
+            "Anna Price, annaprice at yahoo dot co dot uk, rang twice.",
+            "annaprice at yahoo",
+            "Price, annaprice",
+        ),
+        (
+            "its tom tom dot rees at hotmail dot co dot uk thanks",
+            "tom dot rees at hotmail",
+            "tom tom dot",
+        ),
+    ],
+)
+def test_a_spoken_email_takes_no_name_before_a_comma_nor_a_restart(text, value, outside):
+    assert covering_label(text, value) == "EMAIL"
+    assert covering_label(text, outside) != "EMAIL"
+
+
+# Misheard words before an editor's gloss.
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label"),
+    [
+        (
+            "Voicemail (auto): hi its me calling from rid rooth [ed: Redruth] about my dad",
+            "rid rooth",
+            "LOCATION",
+        ),
+        (
+            "Transcript: hes on ward for teen {vol: ward 14} since monday and nobody rang",
+            "ward for teen",
+            "CARE_SETTING",
+        ),
+        (
+            "Auto text: we live at nine teen mill lane {vol: 19 Mill Lane} by the shop",
+            "nine teen mill lane",
+            "ADDRESS",
+        ),
+    ],
+)
+def test_misheard_words_before_a_gloss_take_its_label(text, value, label):
+    assert covering_label(text, value) == label
+
+
+def test_a_gloss_with_no_identifier_mirrors_nothing():
+    text = "Auto text: and then the nurse said sorry [ed: inaudible] and left {vol: laughs}"
+    assert not flagged(text, "said sorry")
+    assert not flagged(text, "and left")
+
+
+# Ages said in conversation.
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("MUM: And how old are you?\nBOY: Six. Six and a half.\nMUM: He was poorly.", "Six"),
+        ("Interviewer: How old was she then?\nDaughter: Oh, about twelve, I think.", "twelve"),
+        ("Him? He's three going on thirty, that one.", "three"),
+        ("I left school that summer. Sixteen I was. Sixteen!", "Sixteen"),
+        ("When I was a girl, I'd have been about eight, we moved to the farm.", "eight"),
+        ("Kayleigh and baby Rose (six weeks): the midwives were lovely.", "six weeks"),
+    ],
+)
+def test_an_age_said_in_conversation_is_found(text, value):
+    assert covering_label(text, value) == "AGE"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("How old is the building? About forty years, the porter said.", "forty"),
+        ("How many tablets? Two. Two in the morning.", "Two"),
+        ("We'd have been about twenty minutes late. Two I was sure of.", "Two"),
+        ("It would have been about ten, the ambulance came at ten.", "ten"),
+    ],
+)
+def test_numbers_in_conversation_that_are_no_age_stay(text, value):
+    assert covering_label(text, value) != "AGE"

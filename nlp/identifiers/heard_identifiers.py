@@ -1,10 +1,12 @@
 """Round 36's recognisers of identifiers as they are heard (issue 20), for the recogniser's
 list in one call: characters read out with helpers (`spoken_characters`), e-mails said with
 "at" and "dot" (`spoken_emails`), names spelt with remarks between the letters
-(`spelt_letters`) and hospitals called by a pair of initials (`initial_pairs`)."""
+(`spelt_letters`), hospitals called by a pair of initials (`initial_pairs`) and ages said in
+conversation (`answered_ages`)."""
 
 from __future__ import annotations
 
+from nlp.identifiers.answered_ages import answered_ages
 from nlp.identifiers.findings import Finding
 from nlp.identifiers.initial_pairs import initial_pairs
 from nlp.identifiers.spelt_letters import spelt_names
@@ -18,4 +20,5 @@ def heard_findings(text: str) -> list[Finding]:
         *spoken_emails(text),
         *spelt_names(text),
         *initial_pairs(text),
+        *answered_ages(text),
     ]
