@@ -304,3 +304,62 @@ def test_an_age_said_in_conversation_is_found(text, value):
 )
 def test_numbers_in_conversation_that_are_no_age_stay(text, value):
     assert covering_label(text, value) != "AGE"
+
+
+# Dates of birth said as an answer, year first, or as a feast.
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("CH: And his date of birth?\nC: Four, nine, fifty-two. Wait.", "Four, nine, fifty-two"),
+        (
+            "I was born there, nineteen twenty-nine, the fourth of June, in the front room.",
+            "nineteen twenty-nine, the fourth of June",
+        ),
+        ("She was born on Christmas Day, so we always had two cakes.", "Christmas Day"),
+    ],
+)
+def test_a_date_of_birth_said_in_conversation_is_found(text, value):
+    assert covering_label(text, value) == "DATE_OF_BIRTH"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Dad rang me on Christmas Day to say he was poorly.", "Christmas Day"),
+        ("Q: date of birth?\nA: I'll check, two secs, it's on the card.", "two secs"),
+        ("Q: date of birth?\nA: 3, 4, 5 pm no sorry that's the appointment", "3, 4, 5"),
+    ],
+)
+def test_dates_that_are_no_birth_stay(text, value):
+    assert covering_label(text, value) != "DATE_OF_BIRTH"
+
+
+# Phones finished aloud, or cut by a bad line.
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("my number is 07700 900, 3, 1, 6 if you need it", "07700 900, 3, 1, 6"),
+        ("ring me on 07700900 six 12 cheers", "07700900 six 12"),
+        ("the number on the sheet, 0113 496 0 to 8 1, didn't work", "0113 496 0 to 8 1"),
+        ("call 0161 496 0... [inaudible] ...three one two. Thanks.", "0161 496 0"),
+        ("call 0161 496 0... [inaudible] ...three one two. Thanks.", "three one two"),
+    ],
+)
+def test_a_phone_finished_aloud_or_cut_is_found(text, value):
+    assert covering_label(text, value) == "PHONE"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("It cost 0113 for two of them at the market.", "for two"),
+        ("Ring 0800 111 for advice, then press 2.", "for advice"),
+        ("The appointment is 01/02 at 10 for two hours.", "10 for two"),
+    ],
+)
+def test_numbers_near_a_phone_that_are_no_phone_stay(text, value):
+    assert covering_label(text, value) != "PHONE"
