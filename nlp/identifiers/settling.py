@@ -40,6 +40,7 @@ from nlp.identifiers.placeholders import PLACEHOLDER
 from nlp.identifiers.read_backs import read_backs
 from nlp.identifiers.record_dates import birth_dates_after_names
 from nlp.identifiers.setting_initials import named_setting_initials
+from nlp.identifiers.setting_nicknames import setting_nicknames
 from nlp.identifiers.setting_parts import setting_name_parts
 from nlp.identifiers.short_place_kinds import with_capital_the
 from nlp.identifiers.speaker_keys import keyed_roles
@@ -90,6 +91,7 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
     extra += read_backs(text, resolved + extra)  # pieces said again (round 29)
     extra += local_parts_again(text, resolved + extra)  # "that's jo95, all one word" (round 36)
     extra += misheard_before_glosses(text, resolved + extra)  # "bull well [ed: Bulwell]" (36)
+    extra += setting_nicknames(text, resolved + extra)  # "City, the City Hospital" (round 36)
     extra += birth_dates_after_names(text, resolved + extra)  # a record's row (round 30)
     if extra:
         resolved = resolve_overlaps(resolved + extra)
