@@ -363,3 +363,28 @@ def test_a_phone_finished_aloud_or_cut_is_found(text, value):
 )
 def test_numbers_near_a_phone_that_are_no_phone_stay(text, value):
     assert covering_label(text, value) != "PHONE"
+
+
+# A hospital's nickname said beside its found name.
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("After the fall they took her to General, the General Hospital, on Tuesday.", "General"),
+        ("He was in the Freeman. The Palace, my sister calls it, the food is that good.", "Palace"),
+    ],
+)
+def test_a_nickname_beside_a_found_setting_is_found(text, value):
+    assert covering_label(text, value) == "CARE_SETTING"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("On Monday, the City Hospital rang to move the appointment.", "Monday"),
+        ("It's a big car, that one. The Beast, my son calls it.", "Beast"),
+    ],
+)
+def test_a_nickname_with_no_setting_beside_it_stays(text, value):
+    assert covering_label(text, value) != "CARE_SETTING"
