@@ -388,3 +388,29 @@ def test_a_nickname_beside_a_found_setting_is_found(text, value):
 )
 def test_a_nickname_with_no_setting_beside_it_stays(text, value):
     assert covering_label(text, value) != "CARE_SETTING"
+
+
+# A call worker's own number.
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Relay assistant no. RA 4410 joined the call at ten.", "RA 4410"),
+        ("I spoke to the operator, operator number 61723, who was kind.", "61723"),
+    ],
+)
+def test_a_call_workers_number_is_found(text, value):
+    assert covering_label(text, value) == "OTHER_ID"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label"),
+    [
+        ("The operator number is 0800 123 4567 if the line drops.", "0800 123 4567", "PHONE"),
+        ("She was staff number one on the ward for years.", "one", None),
+        ("The assistant number 2 in the queue was slow.", "2", None),
+    ],
+)
+def test_numbers_after_a_workers_role_that_are_no_id_stay(text, value, label):
+    assert covering_label(text, value) == label

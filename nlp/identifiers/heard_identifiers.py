@@ -3,7 +3,8 @@ list in one call: characters read out with helpers (`spoken_characters`), e-mail
 "at" and "dot" (`spoken_emails`), names spelt with remarks between the letters
 (`spelt_letters`), hospitals called by a pair of initials (`initial_pairs`) and ages said in
 conversation (`answered_ages`), dates of birth said as an answer, year first or as a feast
-(`worded_birth_dates`), and phones finished aloud or cut by a bad line (`mixed_phones`)."""
+(`worded_birth_dates`), phones finished aloud or cut by a bad line (`mixed_phones`), and a
+call worker's own number (`worker_numbers`)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from nlp.identifiers.spelt_letters import spelt_names
 from nlp.identifiers.spoken_characters import spoken_characters
 from nlp.identifiers.spoken_emails import spoken_emails
 from nlp.identifiers.worded_birth_dates import worded_birth_dates
+from nlp.identifiers.worker_numbers import worker_numbers
 
 
 def heard_findings(text: str) -> list[Finding]:
@@ -26,4 +28,5 @@ def heard_findings(text: str) -> list[Finding]:
         *answered_ages(text),
         *worded_birth_dates(text),
         *mixed_phones(text),
+        *worker_numbers(text),
     ]
