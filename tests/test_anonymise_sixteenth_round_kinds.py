@@ -414,3 +414,18 @@ def test_a_call_workers_number_is_found(text, value):
 )
 def test_numbers_after_a_workers_role_that_are_no_id_stay(text, value, label):
     assert covering_label(text, value) == label
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label"),
+    [
+        ("The wait before radiotherapy (seven weeks) felt like forever.", "seven weeks", "AGE"),
+        ("Everybody calls it the Heath, the big hospital in town.", "Everybody", "CARE_SETTING"),
+        ("His number is 01484 960 — no, sorry, 0113 496 0120.", "01484 960", "PHONE"),
+        ("Q: when's her birthday?\n12/06/2024, 21:03 - Nadia: hi", "12/06/2024", "DATE_OF_BIRTH"),
+    ],
+)
+def test_look_alikes_found_on_other_writers_sets_stay(text, value, label):
+    # A wait in brackets, the people who call a hospital so, a number corrected at once and a
+    # chat's time stamp after a question are none of the kinds above.
+    assert covering_label(text, value) != label

@@ -59,7 +59,8 @@ GUESSED_BACK = re.compile(
     re.IGNORECASE,
 )
 BABY_WEEKS = re.compile(
-    rf"(?<=[A-Z][a-z])[ \t]+\((?P<age>{_N}[ \t]+(?:weeks?|months?|days?)(?:[ \t]+old)?)\)",
+    rf"(?P<name>[A-Za-z][a-z'’-]+)[ \t]+\("
+    rf"(?P<age>{_N}[ \t]+(?:weeks?|months?|days?)(?:[ \t]+old)?)\)",
     re.IGNORECASE,
 )
 GOING_ON, PUT_FIRST = gated(GOING_ON), gated(PUT_FIRST)
@@ -71,6 +72,13 @@ _CUES = ("old", "going on", " was", "have been", "week", "month")
 def _an_age(said: str) -> bool:
     n = as_int(re.split(r"[ \t]+and[ \t]+|[ \t]+(?:weeks?|months?|days?)", said.lower())[0])
     return n is not None and 0 < n <= MAX_AGE
+
+
+def _a_name(text: str, m: re.Match[str]) -> bool:
+    """The word before the bracket is a name: capitalised, and not the sentence's first word."""
+    name = m.group("name")
+    before = text[: m.start("name")].rstrip(" \t")
+    return name[0].isupper() and bool(before) and before[-1] not in ".!?\n:"
 
 
 def answered_ages(text: str) -> Iterator[Finding]:
@@ -90,5 +98,7 @@ def answered_ages(text: str) -> Iterator[Finding]:
                 yield Finding(again.start("age"), again.end("age"), "AGE", 0.8, "answered_age")
     for pattern in (GOING_ON, PUT_FIRST, GUESSED_BACK, BABY_WEEKS):
         for m in pattern.finditer(text):
+            if pattern is BABY_WEEKS and not _a_name(text, m):
+                continue  # "radiotherapy (seven weeks)": a wait
             if _an_age(m.group("age")):
                 yield Finding(m.start("age"), m.end("age"), "AGE", 0.8, "answered_age")

@@ -28,7 +28,9 @@ PIECE = re.compile(
     rf"(?:[ \t]*,[ \t]*|[ \t]+)(?P<piece>\d{{1,4}}|{_WORD}|to|too|won|for|ate)(?![\w'’-])",
     re.IGNORECASE,
 )
-CUT = re.compile(r"(?:\.{2,}|…|[ \t]*-{2,}|[ \t]*—)")
+# A cut is trailing dots or a run of dashes; a single dash is a correction ("01484 960 — no,
+# 0113 …"), whose first number was misspoken, not cut.
+CUT = re.compile(r"(?:\.{2,}|…|[ \t]*-{2,})")
 TAIL = re.compile(
     r"(?:[ \t]*(?:\.{2,}|…|-{2,}|—|\[[a-z ]{3,20}\]|\([a-z ]{3,20}\)))+[ \t]*"
     rf"(?P<tail>(?:\d{{1,4}}|(?:{_WORD}))(?:[ \t,]+(?:\d{{1,4}}|(?:{_WORD}))){{0,3}})(?![\w'’-])",

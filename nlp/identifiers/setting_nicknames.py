@@ -7,8 +7,9 @@ calls it", "the Queen Mother, as everyone round here calls it". The nickname is 
 as the name. Taken only beside a care setting already found:
 - a capitalised name of one to three words, then a comma or a dash and "the" and the found
   setting, when the name shares a word with the setting (or is its initials);
-- a capitalised name of one to three words followed by "(as) ... call(s) it", with a found
-  setting in the sentence or the one before it.
+- a capitalised name of one to three words followed by "(as) ... call(s) it", the caller
+  named between ("my grandson", "everyone round here"), with a found setting in the sentence
+  or the one before it ("Everybody calls it the Heath" names the caller, not a nickname).
 "The doctor, the Royal ..." (no capital), "Monday, the City Hospital" (no shared word) and a
 nickname with no setting near ("the Beast, my son calls it", of a car) stay.
 """
@@ -23,7 +24,7 @@ _NAME = r"[A-Z][\w'’]+(?:[ \t]+[A-Z][\w'’]+){0,2}"
 BESIDE = re.compile(rf"(?<![\w'’-])(?P<nick>{_NAME})[ \t]*(?:,|—|–|-{{1,2}})[ \t]*the[ \t]+")
 CALLS_IT = re.compile(
     rf"(?<![\w'’-])(?:the[ \t]+|The[ \t]+)?(?P<nick>{_NAME}),?[ \t]+(?:as[ \t]+)?"
-    r"(?:[\w'’]+[ \t]+){0,4}call(?:s|ed)?[ \t]+it\b"
+    r"(?:[\w'’]+[ \t]+){1,4}call(?:s|ed)?[ \t]+it\b"
 )
 _NOT_NICKS = frozenset("the a an and but so he she it they we i you my our his her".split())
 NEAR = 120

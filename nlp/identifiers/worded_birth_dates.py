@@ -3,7 +3,8 @@
 - The answer to a date-of-birth question in the next turn, as three numbers said apart
   ("CH: And her date of birth? C: Four, nine, fifty-two."): the question is the cue, the
   answer's three numbers must make a day, a month and a year (either order of day and month:
-  a caller who says it the American way has still said it).
+  a caller who says it the American way has still said it); a chat's time stamp
+  ("12/06/2024, 21:03") is no answer.
 - A year said first, then the day and the month, after "born" ("I was born there, nineteen
   twenty-nine, the fourth of June").
 - A feast standing for the day ("born on Christmas Day", "her birthday's New Year's Day"), after
@@ -35,7 +36,7 @@ QUESTION = gated(QUESTION)
 ANSWER = re.compile(
     r"[ \t]*\n?[ \t]*(?:[A-Z][\w ()]{0,24}:[ \t]*)?(?:(?:um|em|er|erm|oh|it['’]s|its|yeah)"
     rf"[ \t,]+){{0,2}}(?P<date>(?P<a>{_N})[ \t]*[,/.-][ \t]*(?P<b>{_N})[ \t]*[,/.-][ \t]*"
-    rf"{_YEAR})(?![\w'’-])",
+    rf"{_YEAR})(?![\w'’-])(?![ \t]*,?[ \t]*\d{{1,2}}:\d{{2}})",
     re.IGNORECASE,
 )
 _ORDINAL = (
