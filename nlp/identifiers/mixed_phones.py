@@ -59,6 +59,8 @@ def mixed_phones(text: str) -> Iterator[Finding]:
             if not p:
                 break
             piece = p.group("piece").lower()
+            if piece.startswith("0") and len(piece) >= 3:
+                break  # "0161 four nine six 0161 496 …": the number begun again
             heard += piece in _SOUNDS
             if heard > 2:
                 break

@@ -24,8 +24,9 @@ from nlp.identifiers.prefilter import gated
 
 _N = rf"(?:{_UNDER_100}|\d{{1,2}})"
 _YEAR = (
-    rf"(?:nineteen[ \t-]+{_UNDER_100}|(?:{'|'.join(TENS)})(?:[ \t-]+(?:{'|'.join(UNITS)}))?"
-    r"|(?:19|20)\d{2}|\d{2})"
+    rf"(?:nineteen[ \t-]+{_UNDER_100}|twenty[ \t-]+(?:oh[ \t-]+)?{_UNDER_100}"
+    rf"|two[ \t]+thousand(?:[ \t]+and)?(?:[ \t]+{_UNDER_100})?"
+    rf"|(?:{'|'.join(TENS)})(?:[ \t-]+(?:{'|'.join(UNITS)}))?|(?:19|20)\d{{2}}|\d{{2}})"
 )
 QUESTION = re.compile(
     r"(?:date[ \t]+of[ \t]+birth|d\.?o\.?b\.?|birthday|when[ \t]+was[ \t]+(?:she|he)[ \t]+born"
