@@ -46,11 +46,12 @@ ANSWER = re.compile(
 )
 SAID_AGAIN = re.compile(rf"[.!?][ \t]+(?P<age>{_N}{_FRACTION})\b", re.IGNORECASE)
 GOING_ON = re.compile(rf"\b(?P<age>{_N})[ \t]+going[ \t]+on[ \t]+{_N}\b", re.IGNORECASE)
-PUT_FIRST = re.compile(
-    rf"(?:^|(?<=[.!?])[ \t]+|(?<=\n))(?P<age>{NUMBER}),?[ \t]+(?:I|he|she|we|they)[ \t]+"
-    r"(?:was|were)(?=[ \t]*(?:[.!,;—–]|$|\n|when\b|then\b|at[ \t]+the[ \t]+time\b))",
-    re.IGNORECASE,
+# "N I was": found from its "I was" (sought in lower case), the number read back before it.
+SUBJECT_WAS = re.compile(
+    r"(?<![\w'’])(?:i|he|she|we|they) (?:was|were)(?=[ \t]*(?:[.!,;—–]|$|\n|when\b|then\b|"
+    r"at the time\b))"
 )
+NUMBER_OPENS = re.compile(rf"(?:^|[.!?][ \t]+|\n[ \t]*)(?P<age>{NUMBER}),?[ \t]+$", re.IGNORECASE)
 GUESSED_BACK = re.compile(
     r"\b(?:I|he|she|we|they)(?:['’]d|[ \t]+would|[ \t]+must)[ \t]+have[ \t]+been[ \t]+"
     rf"(?:about|around|nearly|only|just|maybe|barely)?[ \t]*(?P<age>{_N})\b"
@@ -59,12 +60,10 @@ GUESSED_BACK = re.compile(
     re.IGNORECASE,
 )
 BABY_WEEKS = re.compile(
-    rf"(?P<name>[A-Za-z][a-z'’-]+)[ \t]+\("
-    rf"(?P<age>{_N}[ \t]+(?:weeks?|months?|days?)(?:[ \t]+old)?)\)",
-    re.IGNORECASE,
+    rf"\((?P<age>{_N}[ \t]+(?:weeks?|months?|days?)(?:[ \t]+old)?)\)", re.IGNORECASE
 )
-GOING_ON, PUT_FIRST = gated(GOING_ON), gated(PUT_FIRST)
-GUESSED_BACK, BABY_WEEKS = gated(GUESSED_BACK), gated(BABY_WEEKS)
+NAME_BEFORE = re.compile(r"(?P<name>[A-Za-z][a-z'’-]+)[ \t]+$")
+GOING_ON, GUESSED_BACK = gated(GOING_ON), gated(GUESSED_BACK)
 MAX_AGE = 120
 _CUES = ("old", "going on", " was", "have been", "week", "month")
 
@@ -74,11 +73,13 @@ def _an_age(said: str) -> bool:
     return n is not None and 0 < n <= MAX_AGE
 
 
-def _a_name(text: str, m: re.Match[str]) -> bool:
-    """The word before the bracket is a name: capitalised, and not the sentence's first word."""
-    name = m.group("name")
+def _a_name(text: str, at: int) -> bool:
+    """The word before the bracket at `at` is a name: capitalised, not the sentence's first."""
+    m = NAME_BEFORE.search(text, max(0, at - 30), at)
+    if m is None or not m.group("name")[0].isupper():
+        return False
     before = text[: m.start("name")].rstrip(" \t")
-    return name[0].isupper() and bool(before) and before[-1] not in ".!?\n:"
+    return bool(before) and before[-1] not in ".!?\n:"
 
 
 def answered_ages(text: str) -> Iterator[Finding]:
@@ -96,9 +97,15 @@ def answered_ages(text: str) -> Iterator[Finding]:
             again = SAID_AGAIN.match(text, a.end())
             if again and again.group("age").split()[0].lower() == said:
                 yield Finding(again.start("age"), again.end("age"), "AGE", 0.8, "answered_age")
-    for pattern in (GOING_ON, PUT_FIRST, GUESSED_BACK, BABY_WEEKS):
+    for pattern in (GOING_ON, GUESSED_BACK):
         for m in pattern.finditer(text):
-            if pattern is BABY_WEEKS and not _a_name(text, m):
-                continue  # "radiotherapy (seven weeks)": a wait
             if _an_age(m.group("age")):
                 yield Finding(m.start("age"), m.end("age"), "AGE", 0.8, "answered_age")
+    if " (" in text:
+        for m in BABY_WEEKS.finditer(text):
+            if _a_name(text, m.start()) and _an_age(m.group("age")):
+                yield Finding(m.start("age"), m.end("age"), "AGE", 0.8, "answered_age")
+    for was in SUBJECT_WAS.finditer(low):
+        m = NUMBER_OPENS.search(text, max(0, was.start() - 40), was.start())
+        if m and _an_age(m.group("age")):
+            yield Finding(m.start("age"), m.end("age"), "AGE", 0.8, "answered_age")

@@ -175,13 +175,30 @@ def _made_sure_postcodes(text: str) -> Iterator[Finding]:
                 break
 
 
+# What each search needs, looked for in the text in lower case first: most texts hold none of
+# them, and the patterns (which ignore case) are slow to say so.
+_NI_WORDS = ("insurance", "ni n", "nino")
+_REFERENCE_WORDS = ("number", " no.", " no ")
+_SURE = re.compile(r"(?<![\w'’-])[a-z] (?:for|as in) ")
+_NATO_WORDS = tuple(NATO)
+
+
+def _may_be_helped(low: str) -> bool:
+    """Whether `HELPER` could match: a letter before "for" or "as in", "double"/"treble" before
+    a letter, or a NATO word."""
+    if ("double " in low or "treble " in low) or any(w in low for w in _NATO_WORDS):
+        return True
+    return (" for " in low or " as in " in low) and _SURE.search(low) is not None
+
+
 def spoken_characters(text: str) -> list[Finding]:
     """NI numbers, hospital numbers and postcodes read out with helpers (see the docstring)."""
+    low = text.lower()
     found: list[Finding] = []
-    if NI_CUE.search(text):
+    if any(w in low for w in _NI_WORDS) and NI_CUE.search(text):
         found.extend(_after_cue(text, NI_CUE, NI_SHAPE, "NI_NUMBER"))
-    if REFERENCE_CUE.search(text):
+    if any(w in low for w in _REFERENCE_WORDS) and REFERENCE_CUE.search(text):
         found.extend(_after_cue(text, REFERENCE_CUE, REFERENCE_SHAPE, "OTHER_ID"))
-    if HELPER.search(text):
+    if _may_be_helped(low) and HELPER.search(text):
         found.extend(_made_sure_postcodes(text))
     return found

@@ -63,6 +63,9 @@ FEAST = re.compile(
 FEAST = gated(FEAST)
 
 
+_BIRTH_WORDS = ("born", "birth", "dob", "d.o.b")
+
+
 def _day_month(a: str, b: str) -> bool:
     x, y = as_int(a), as_int(b)
     if x is None or y is None:
@@ -72,6 +75,9 @@ def _day_month(a: str, b: str) -> bool:
 
 def worded_birth_dates(text: str) -> Iterator[Finding]:
     """Dates of birth said as an answer, year first, or as a feast (see the docstring)."""
+    low = text.lower()
+    if not any(cue in low for cue in _BIRTH_WORDS):
+        return
     for q in QUESTION.finditer(text):
         a = ANSWER.match(text, q.end())
         if a and _day_month(a.group("a"), a.group("b")):

@@ -24,7 +24,16 @@ WORKER_NUMBER = re.compile(
 WORKER_NUMBER = gated(WORKER_NUMBER)
 
 
+_ROLES = (
+    "operator", "assistant", "interpreter", "agent", "advis", "handler", "staff", "badge",
+    "employee", "relay",
+)  # fmt: skip
+
+
 def worker_numbers(text: str) -> Iterator[Finding]:
     """A call worker's number after their role (see the docstring)."""
+    low = text.lower()
+    if not any(role in low for role in _ROLES):
+        return
     for m in WORKER_NUMBER.finditer(text):
         yield Finding(m.start("id"), m.end("id"), "OTHER_ID", 0.8, "worker_number")
