@@ -71,7 +71,7 @@ NEVER_A_PERSON = COUNTRIES_ABROAD | PEOPLES | CASE_NOTE_WORDS
 # a possessive and one more word of their name; no writer's person stands before them.
 ORGANISATION_WORD = (
     r"(?:Council|LLP|Ltd|Limited|Society|Association|Solicitors|Project|Forum|Club|Network|"
-    r"Alliance|Foundation|Charity)"
+    r"Alliance|Foundation|Charity|UK)"
 )
 _COUNCIL_KIND = r"(?:County|Borough|City|District|Metropolitan)"
 ORGANISATION_AFTER = re.compile(

@@ -23,6 +23,7 @@ from nlp.identifiers.chat_speakers import (
 from nlp.identifiers.date_months import without_date_months
 from nlp.identifiers.findings import Finding, resolve_overlaps
 from nlp.identifiers.minute_initials import found_people_initials
+from nlp.identifiers.misheard_glosses import misheard_before_glosses
 from nlp.identifiers.name_gazetteer import (
     EPONYMS,
     NOT_IDENTIFIER_WORDS,
@@ -39,8 +40,11 @@ from nlp.identifiers.placeholders import PLACEHOLDER
 from nlp.identifiers.read_backs import read_backs
 from nlp.identifiers.record_dates import birth_dates_after_names
 from nlp.identifiers.setting_initials import named_setting_initials
+from nlp.identifiers.setting_nicknames import setting_nicknames
 from nlp.identifiers.setting_parts import setting_name_parts
 from nlp.identifiers.short_place_kinds import with_capital_the
+from nlp.identifiers.speaker_keys import keyed_roles
+from nlp.identifiers.spoken_emails import local_parts_again
 from nlp.identifiers.stated_ages import stated_ages
 from nlp.identifiers.token_people import NOT_NOUN_ENDINGS
 from nlp.identifiers.widened_names import widened
@@ -56,6 +60,7 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
         if f.end > f.start and text[f.start : f.end].strip() and not inside(protected, f)
     ]
     roles = _speaker_roles(text) | bracketed_roles(text)  # "Priyanka (Adviser):" (round 33)
+    roles |= keyed_roles(text)  # "CH = call handler", "Handler asked" (round 36)
     if roles:
         kept = [f for f in kept if text[f.start : f.end].lower() not in roles]
     if ":" in text:  # "Referrer: …", "Interpreters: …": a form's field (round 31)
@@ -84,6 +89,9 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
     extra += _ages_after_names(text, resolved + extra)
     extra += stated_ages(text, resolved + extra)
     extra += read_backs(text, resolved + extra)  # pieces said again (round 29)
+    extra += local_parts_again(text, resolved + extra)  # "that's jo95, all one word" (round 36)
+    extra += misheard_before_glosses(text, resolved + extra)  # "bull well [ed: Bulwell]" (36)
+    extra += setting_nicknames(text, resolved + extra)  # "City, the City Hospital" (round 36)
     extra += birth_dates_after_names(text, resolved + extra)  # a record's row (round 30)
     if extra:
         resolved = resolve_overlaps(resolved + extra)
