@@ -285,6 +285,10 @@ def why_held_back(doc: Doc, start: int, end: int, rule: Rule) -> str | None:
         return f'part of a compound ("{doc[end - 1].lower_}-{after[1]}")'
     if after and after[0] in TOPIC_AFTER and rule.signal != "complaint":
         return f'talk about the topic in general ("{after[0]}")'
+    if rule.signal != "complaint":
+        reason = _eighteenth_round(doc, start, end, after)
+        if reason:
+            return reason
     if rule.signal != "complaint" and (
         _told_of_a_story(_sentence_before(doc, start)[-10:])
         or STORY_PART & set(_sentence_before(doc, start))
@@ -754,3 +758,53 @@ def _sixteenth_round(doc, start: int, end: int, rule: Rule) -> str | None:
     if words & (EATING | WEIGHT) and signal_context.eating_at_the_end(around):
         return AT_THE_END
     return None
+
+
+# Round 18 (issue 19, precision; read by kind from v20's false alarms, each with look-alikes
+# that must still fire): a plot told at length ("we put on a play about a family where ... the
+# son ends up taking his own life"), deaths counted ("around 350 registered suicides last
+# year"), a procedure that covers the risk ("a risk assessment which covers suicide and
+# self-harm"), and a span free of it ("self-harm free for three years").
+NUMBER_WORDS = frozenset(
+    "two three four five six seven eight nine ten dozen dozens hundred hundreds thousand "
+    "thousands several many around about over".split()
+)
+PROCEDURE = frozenset(
+    "assessment assessments audit audits policy policies procedure procedures protocol "
+    "protocols screening questionnaire questionnaires checklist framework training "
+    "module curriculum guidance".split()
+)
+COVERS = frozenset(
+    "covers cover covering covered including includes include around on about for of".split()
+)
+
+
+def _eighteenth_round(doc, start: int, end: int, after: list[str]) -> str | None:
+    """Why a hit is talk of the risk, not a person at risk, by the eighteenth round's kinds."""
+    before = _sentence_before(doc, start)
+    phrase = [t.lower_ for t in doc[start:end]]
+    for i, word in enumerate(before):
+        if word in MEDIA and STORY_OF & set(before[i + 1 : i + 3]):
+            told = set(before[i + 1 :])
+            if not (signal_context.FIRST_PERSON | {"you", "your"}) & told:
+                return "what a film, book or programme was about"
+    if phrase[-1] == "suicides" and any(
+        w.isdigit() or w in NUMBER_WORDS or w.replace(",", "").isdigit() for w in before[-3:]
+    ):
+        return "deaths counted, in general"
+    near = before[-10:]
+    for i, word in enumerate(near):
+        if word in PROCEDURE and COVERS & set(near[i + 1 :][-3:]):
+            between = set(near[i + 1 :])
+            if not (signal_context.FIRST_PERSON | signal_context.FAMILY) & (
+                between | set(near[:i])
+            ):
+                return f'a procedure that covers the risk ("{word}")'
+    if rule_is_risk(phrase) and after[:1] == ["free"]:
+        return 'free of it ("... free")'
+    return None
+
+
+def rule_is_risk(phrase: list[str]) -> bool:
+    """A self-harm or suicide phrase ("self-harm", "suicide"), which "free" may follow."""
+    return bool({"self", "harm", "self-harm", "selfharm", "suicide", "harming"} & set(phrase))
