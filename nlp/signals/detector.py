@@ -276,7 +276,11 @@ def _over_now(name: str, units: list[signal_model.Unit], i: int) -> bool:
     if name == "suicide_self_harm":
         words = " " + " ".join(normalise(units[i].text).lower().split()) + " "
         # Round 18: medicines talk as care, and no bad thoughts for a long time.
-        if everyday_talk.medicines_talk(words) or everyday_talk.no_thoughts_for_long(words):
+        if (
+            everyday_talk.medicines_talk(words)
+            or everyday_talk.no_thoughts_for_long(words)
+            or everyday_talk.evidence_kept(words, units[i - 1].text if i else "")
+        ):
             return True
         if signal_context.BACK_AGAIN.search(words):
             return False
@@ -318,6 +322,7 @@ def _everyday_not_danger(units: list[signal_model.Unit], i: int) -> bool:
         or everyday_talk.emergency_only_named(text)
         or everyday_talk.death_awaited_in_care(text, before)
         or everyday_talk.danger_told_as_past(text)
+        or everyday_talk.money_taken_only(text)
     )
 
 

@@ -173,3 +173,61 @@ def danger_told_as_past(sentence: str) -> bool:
 
 
 OUTSIDE_A_PLACE = re.compile(r"\boutside (?:the|a|an|of|his|her|their|my) \w+")
+
+
+# Evidence kept ("He still sends me messages at night. I've kept them all."): the model heard
+# "kept them all" as pills saved up. Only when messages or the like are named in the sentence
+# or the one before, and no medicine.
+EVIDENCE_KEPT = re.compile(
+    r"\b(?:kept|keep|keeping|saved|saving|screenshot\w*|printed|logged|recorded) (?:them|it|all"
+    r"|every one|each one|copies|a copy|a record|a log|a diary|the lot)\b"
+)
+EVIDENCE = re.compile(
+    r"\b(?:messages?|texts?|emails?|voicemails?|letters?|photos?|pictures?|pics|screenshots?"
+    r"|posts?|comments?|receipts?|notes|diary|records?|dms?|whatsapps?|snapchats?)\b"
+)
+
+
+def evidence_kept(sentence: str, before: str) -> bool:
+    """The sentence tells of messages or the like kept as evidence, and names no medicine."""
+    lowered = signal_context_lower(sentence)
+    both = f"{signal_context_lower(before)} {lowered}"
+    return (
+        bool(EVIDENCE_KEPT.search(lowered))
+        and bool(EVIDENCE.search(both))
+        and not MEDICINE.search(both)
+        and not EXCESS.search(lowered)
+    )
+
+
+# Money or things taken (financial abuse: "the carer has been 'borrowing' money off her and
+# now her ring has gone"): the abuse signals' to raise, no danger to life, when nothing of
+# the body, confinement, food, a threat or a danger now is said. "Now" said as a step in the
+# story is no danger; "right now", "tonight" and the rest of `context.danger_said` are.
+POSSESSIONS = re.compile(
+    r"\b(?:money|cash|bank ?cards?|cards?|pin|benefits?|pension|savings|rings?|jewellery"
+    r"|jewelry|purse|wallet|account|credit|loans?|bills?|rent|inheritance)\b"
+)
+TAKEN = re.compile(
+    r"\b(?:borrow\w*|stole|stolen|steal\w*|tak(?:e|es|en|ing)|took|spen[dt]\w*|gone|missing"
+    r"|withdr[ae]w\w*|cash(?:ed|ing)|us(?:e|es|ed|ing)|empt(?:y|ied)|control\w*|keeps?)\b"
+)
+BODY_OR_CONFINED = re.compile(
+    r"\b(?:lock\w*|hit\w*|hurt\w*|slap\w*|punch\w*|push\w*|kick\w*|food|eat\w*|starv\w*"
+    r"|medic\w*|tablets|pills|insulin|heat\w*|alone|left|floor|scared|afraid|frightened|danger"
+    r"|safe|die|dead|kill\w*|hang\w*|suicid\w*|hurt|bruis\w*|injur\w*)\b"
+)
+
+
+def money_taken_only(sentence: str) -> bool:
+    """The sentence tells money or things taken, and no harm to the body, confinement, food,
+    threat or danger now."""
+    lowered = signal_context_lower(sentence)
+    plain = re.sub(r"\bnow\b", " ", lowered)
+    return (
+        bool(POSSESSIONS.search(lowered))
+        and bool(TAKEN.search(lowered))
+        and not BODY_OR_CONFINED.search(lowered)
+        and not signal_context.danger_said(plain)
+        and not STILL_DANGER.search(re.sub(r"\b(?:now|keeps?)\b", " ", lowered))
+    )

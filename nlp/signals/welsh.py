@@ -431,3 +431,24 @@ MEDICINE_EXCESS = re.compile(
     r"\b(?:i gyd|cyfan|llond|gormod|lladd|marw|farw|gorddos|hunanladdiad|diwedd|angen|digon"
     r"|ddigon|fyddai|byddai|fydde|bydde|cadw|casglu|stopio|deffro|effro)\b"
 )
+
+
+# Round 18: a death awaited in care, in Welsh ("diolch i staff yr hosbis ... yn ystod ei
+# wythnosau olaf"): danger means a life in danger now, and the last days in palliative care
+# are not, nor a worry about breathing there that a nurse came out for, as "a rattling noise"
+# beside end-of-life care is held back in English (round 15). Named anywhere in the story;
+# never on a sentence that tells a fall, a person left alone, harm, a weapon, fire or tonight.
+CARE_AT_THE_END = re.compile(
+    r"\b(?:hosbis|lliniarol|dadebru|wythnosau olaf|dyddiau olaf|oriau olaf|diwedd (?:ei|eu) "
+    r"(?:oes|hoes|fywyd|bywyd)|hospice|palliative|end of life|dnacpr)\b"
+)
+HARM_NOW = re.compile(
+    r"\b(?:llawr|syrthio|cwympo|disgyn|ar ben (?:ei|eu) (?:hun|hunan)|neb yn|gadael|anwybydd\w*"
+    r"|taro|brifo|clais|cleisiau|lladd|cyllell|tân|dân|mwg|nwy|gwaed|bygwth|heno|oer|rhewi"
+    r"|isio marw|eisiau marw|tabledi)\b"
+)
+
+
+def death_awaited_in_care(story: str, sentence: str) -> bool:
+    """The story (lower case) names end-of-life care and the sentence tells no harm now."""
+    return bool(CARE_AT_THE_END.search(story)) and not HARM_NOW.search(sentence)
