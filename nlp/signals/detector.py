@@ -280,6 +280,7 @@ def _over_now(name: str, units: list[signal_model.Unit], i: int) -> bool:
             everyday_talk.medicines_talk(words)
             or everyday_talk.no_thoughts_for_long(words)
             or everyday_talk.evidence_kept(words, units[i - 1].text if i else "")
+            or _after_a_dosing_question(units, i, words)
         ):
             return True
         if signal_context.BACK_AGAIN.search(words):
@@ -302,6 +303,20 @@ def _over_now(name: str, units: list[signal_model.Unit], i: int) -> bool:
             )
         )
     return False
+
+
+def _after_a_dosing_question(units: list[signal_model.Unit], i: int, words: str) -> bool:
+    """Round 18: the sentence just after medicines talk ("How much calpol can I give a one
+    year old? I've lost the leaflet.") when it says nothing of more than a dose, no wish to
+    die, no low mood or thoughts (`context.BACK_AGAIN`) and no danger."""
+    return (
+        i > 0
+        and everyday_talk.medicines_talk(units[i - 1].text)
+        and not everyday_talk.EXCESS.search(words)
+        and not signal_context.WISH_TO_DIE.search(words)
+        and not signal_context.BACK_AGAIN.search(words)
+        and not signal_context.danger_said(words)
+    )
 
 
 def _everyday_not_danger(units: list[signal_model.Unit], i: int) -> bool:

@@ -54,7 +54,8 @@ EXCESS = re.compile(
     r"|(?:took|taken|taking|swallowed|had) (?:\d+|ten|twenty|thirty|forty|fifty)"
     r"|too many|handful|boxes|packets|stockpil\w*|sav(?:e|ed|ing) (?:up|them)|hoard\w*"
     r"|overdos\w*|\bod\b|kill\w*|die|dying|dead|death|end (?:it|my life|things)|suicid\w*"
-    r"|(?:would|will|does|did|'d) (?:it |they )?take|it (?:would|will|'d) take|enough|saved"
+    r"|(?:would|will|does|did|'d) (?:it |they )?take|(?:would|will|do) (?:i|you|someone|a person"
+    r"|he|she) need|it (?:would|will|'d) take|enough|saved"
     r"|saving|waking|look(?:ing|ed)? up|read(?:ing)? up|research\w*|googl\w*|lethal|fatal"
     r"|harm\w*|hurt\w*|not wake|never wake|wake up|unconscious|unresponsive|drowsy|floppy"
     r"|fitting|seizure\w*|breath\w*|blue|vomit\w*|swallowed|accidentally|by mistake|got into)\b"
@@ -124,7 +125,7 @@ def death_awaited_in_care(sentence: str, before: str) -> bool:
 
 # "I've not had a drink or a bad thought in a long time", "no dark thoughts for years".
 NO_THOUGHTS_FOR_LONG = re.compile(
-    r"\b(?:not|n't|never|no|nor) (?:had |have |felt |been |having )?(?:\w+ ){0,5}?"
+    r"(?:\bnot|n't|\bnever|\bno|\bnor) (?:had |have |felt |been |having )?(?:\w+ ){0,5}?"
     r"(?:a |any )?(?:bad|dark|suicidal|those|low) (?:thoughts?|days?|feelings?|urges?)"
     r"(?: \w+){0,2} (?:in|for|since) (?:a (?:long|good) (?:time|while)|ages|years|months"
     r"|(?:\w+|\d+) (?:years|months)|(?:19|20)\d\d)\b"
@@ -229,5 +230,7 @@ def money_taken_only(sentence: str) -> bool:
         and bool(TAKEN.search(lowered))
         and not BODY_OR_CONFINED.search(lowered)
         and not signal_context.danger_said(plain)
-        and not STILL_DANGER.search(re.sub(r"\b(?:now|keeps?)\b", " ", lowered))
+        and not STILL_DANGER.search(
+            re.sub(r"\b(?:now|keeps?|every|always|still|again)\b", " ", lowered)
+        )
     )

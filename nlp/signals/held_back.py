@@ -766,8 +766,9 @@ def _sixteenth_round(doc, start: int, end: int, rule: Rule) -> str | None:
 # year"), a procedure that covers the risk ("a risk assessment which covers suicide and
 # self-harm"), and a span free of it ("self-harm free for three years").
 NUMBER_WORDS = frozenset(
-    "two three four five six seven eight nine ten dozen dozens hundred hundreds thousand "
-    "thousands several many around about over".split()
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+    "dozen dozens hundred hundreds thousand thousands several many around about over".split()
 )
 PROCEDURE = frozenset(
     "assessment assessments audit audits policy policies procedure procedures protocol "
