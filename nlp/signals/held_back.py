@@ -285,10 +285,6 @@ def why_held_back(doc: Doc, start: int, end: int, rule: Rule) -> str | None:
         return f'part of a compound ("{doc[end - 1].lower_}-{after[1]}")'
     if after and after[0] in TOPIC_AFTER and rule.signal != "complaint":
         return f'talk about the topic in general ("{after[0]}")'
-    if rule.signal != "complaint":
-        reason = _eighteenth_round(doc, start, end, after)
-        if reason:
-            return reason
     if rule.signal != "complaint" and (
         _told_of_a_story(_sentence_before(doc, start)[-10:])
         or STORY_PART & set(_sentence_before(doc, start))
@@ -439,6 +435,8 @@ def why_held_back(doc: Doc, start: int, end: int, rule: Rule) -> str | None:
         " ".join(_next_sentences(doc, end, 1)),
     ):
         return SCREENED_NO
+    if rule.signal != "complaint":
+        return _eighteenth_round(doc, start, end, after)
     return None
 
 
