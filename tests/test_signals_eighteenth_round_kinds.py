@@ -57,6 +57,8 @@ def test_medicines_talk_is_care(text: str) -> None:
         "My son took 30 paracetamol, how much is too many?",
         "I've been looking up how much codeine it takes, the doctor doubled my dose last week.",
         "Can I give her more calpol, she's gone floppy and won't wake up?",
+        "The GP changed my dose and I've made a plan for the weekend.",
+        "The pharmacist explained my new tablets, then last week I tried to hang myself.",
     ],
 )
 def test_medicines_talk_with_means_or_excess_is_not_care(text: str) -> None:
@@ -86,6 +88,9 @@ def test_a_death_awaited_in_care_and_harm_in_care() -> None:
         "He keeps asking me to help him end it with his tablets.", before
     )
     assert not everyday_talk.death_awaited_in_care("Now he's choking and nobody comes.", before)
+    assert not everyday_talk.death_awaited_in_care(
+        "He says he's going to take his own life before the cancer does.", before
+    )
 
 
 def test_no_bad_thoughts_for_long_and_thoughts_back() -> None:
@@ -179,6 +184,7 @@ def test_welsh_death_awaited_in_care() -> None:
     assert signal_welsh.death_awaited_in_care(story, "roedden ni'n poeni am ei hanadlu hi.")
     assert not signal_welsh.death_awaited_in_care(story, "mi wnaethon nhw ei gadael hi ar y llawr.")
     assert not signal_welsh.death_awaited_in_care("mae taid yn sâl.", "dydy o ddim yn anadlu.")
+    assert not signal_welsh.death_awaited_in_care(story, "dydy hi ddim yn anadlu rŵan.")
 
 
 # The rules -----------------------------------------------------------------------------------

@@ -57,6 +57,7 @@ EXCESS = re.compile(
     r"|(?:would|will|does|did|'d) (?:it |they )?take|(?:would|will|do) (?:i|you|someone|a person"
     r"|he|she) need|it (?:would|will|'d) take|enough|saved"
     r"|saving|waking|look(?:ing|ed)? up|read(?:ing)? up|research\w*|googl\w*|lethal|fatal"
+    r"|plan\w*|tonight|attempt\w*|tried|knife|knives|rope|gun|weapon\w*|threat\w*"
     r"|harm\w*|hurt\w*|not wake|never wake|wake up|unconscious|unresponsive|drowsy|floppy"
     r"|fitting|seizure\w*|breath\w*|blue|vomit\w*|swallowed|accidentally|by mistake|got into)\b"
 )
@@ -120,6 +121,7 @@ def death_awaited_in_care(sentence: str, before: str) -> bool:
         and not signal_context.WISH_TO_DIE.search(lowered)
         and not signal_context.danger_said(lowered)
         and not HARM_IN_CARE.search(lowered)
+        and not STILL_DANGER.search(lowered)
     )
 
 
@@ -198,6 +200,7 @@ def evidence_kept(sentence: str, before: str) -> bool:
         and bool(EVIDENCE.search(both))
         and not MEDICINE.search(both)
         and not EXCESS.search(lowered)
+        and not signal_context.danger_said(lowered)
     )
 
 

@@ -445,7 +445,7 @@ CARE_AT_THE_END = re.compile(
 HARM_NOW = re.compile(
     r"\b(?:llawr|syrthio|cwympo|disgyn|ar ben (?:ei|eu) (?:hun|hunan)|neb yn|gadael|anwybydd\w*"
     r"|taro|brifo|clais|cleisiau|lladd|cyllell|tân|dân|mwg|nwy|gwaed|bygwth|heno|oer|rhewi"
-    r"|isio marw|eisiau marw|tabledi)\b"
+    r"|isio marw|eisiau marw|tabledi|rŵan|rwan|nawr|trio|ceisio|cynllun\w*)\b"
 )
 
 
