@@ -59,6 +59,10 @@ def test_medicines_talk_is_care(text: str) -> None:
         "Can I give her more calpol, she's gone floppy and won't wake up?",
         "The GP changed my dose and I've made a plan for the weekend.",
         "The pharmacist explained my new tablets, then last week I tried to hang myself.",
+        # distress said beside the dose, as a note sums it up
+        "GP upped her sertraline dose, says there is no point any more, hx SH.",
+        "Pharmacist went through his meds, he told me he can't cope and has urges again.",
+        "the doctor changed my dose but the thoughts are still there every night",
     ],
 )
 def test_medicines_talk_with_means_or_excess_is_not_care(text: str) -> None:
@@ -224,6 +228,11 @@ def test_talk_of_the_risk_is_not_fired_by_the_rules(text: str) -> None:
         "My risk assessment says I'm at high risk of suicide and I have a plan.",
         # free of it, then back
         "I was self-harm free for a year but I cut myself again last night.",
+        # free of it for a few days only: a self-harm days ago
+        "Support worker notes: she has been self-harm free for four days.",
+        # an assessment done because of the person's risk, as a gatherer's note tells it
+        "Pt seen today for an assessment of her suicidal thoughts.",
+        "Her social worker has started a risk assessment for self-harm after Friday.",
         # Welsh, the teller's own wish now
         "Dw i isio marw heno.",
     ],
@@ -261,6 +270,9 @@ def test_everyday_talk_is_no_risk_to_life(text: str) -> None:
         "She took an overdose last night and is in A&E now.",
         "I've got the rope and I've picked the tree.",
         "Last week I tried to hang myself and I still want to die.",
+        # the reason a dose was changed, told in the next sentence (not a dosing question)
+        "GP has changed her antidepressant dose. She told me she doesn't see a future for herself.",
+        "Her GP increased the sertraline last month. She said she feels like a burden to everyone.",
     ],
 )
 def test_danger_now_threat_plan_weapon_or_attempt_still_fires(text: str) -> None:

@@ -306,12 +306,13 @@ def _over_now(name: str, units: list[signal_model.Unit], i: int) -> bool:
 
 
 def _after_a_dosing_question(units: list[signal_model.Unit], i: int, words: str) -> bool:
-    """Round 18: the sentence just after medicines talk ("How much calpol can I give a one
-    year old? I've lost the leaflet.") when it says nothing of more than a dose, no wish to
+    """Round 18: the sentence just after a dosing question ("How much calpol can I give a one
+    year old? I've lost the leaflet.") — never after a dose told as changed, whose next
+    sentence is often the reason — when it says nothing of more than a dose, no wish to
     die, no low mood or thoughts (`context.BACK_AGAIN`) and no danger."""
     return (
         i > 0
-        and everyday_talk.medicines_talk(units[i - 1].text)
+        and everyday_talk.dosing_question(units[i - 1].text)
         and not everyday_talk.EXCESS.search(words)
         and not signal_context.WISH_TO_DIE.search(words)
         and not signal_context.BACK_AGAIN.search(words)
@@ -330,7 +331,7 @@ def _everyday_not_danger(units: list[signal_model.Unit], i: int) -> bool:
     return (
         everyday_talk.medicines_talk(text)
         or (
-            everyday_talk.medicines_talk(before)
+            everyday_talk.dosing_question(before)
             and not everyday_talk.EXCESS.search(lowered)
             and not signal_context.danger_said(lowered)
         )

@@ -59,7 +59,11 @@ EXCESS = re.compile(
     r"|saving|waking|look(?:ing|ed)? up|read(?:ing)? up|research\w*|googl\w*|lethal|fatal"
     r"|plan\w*|tonight|attempt\w*|tried|knife|knives|rope|gun|weapon\w*|threat\w*"
     r"|harm\w*|hurt\w*|not wake|never wake|wake up|unconscious|unresponsive|drowsy|floppy"
-    r"|fitting|seizure\w*|breath\w*|blue|vomit\w*|swallowed|accidentally|by mistake|got into)\b"
+    r"|fitting|seizure\w*|breath\w*|blue|vomit\w*|swallowed|accidentally|by mistake|got into"
+    # Distress said beside the medicine, as a note sums it up ("GP upped her sertraline, says
+    # there's no point, hx SH"): a dose changed because of the risk is no care talk to hold back.
+    r"|hopeless\w*|no point|can'?t (?:go on|cope|carry on)|not coping|giv(?:e|ing) up"
+    r"|be here|better off|thoughts?|urges?|crisis|sh|self-? ?harm\w*|cut\w*|ligature)\b"
 )
 
 
@@ -72,6 +76,22 @@ def medicines_talk(sentence: str) -> bool:
         and bool(MEDICINE_TALK.search(lowered))
         and not EXCESS.search(lowered)
     )
+
+
+# A question about a dose, as a parent or a patient asks it: only after one of these is the next
+# sentence read as part of the question. A dose a professional changed is told, not asked, and
+# the sentence after it is often why ("GP upped her dose. She says she's a burden to everyone").
+DOSING_QUESTION = re.compile(
+    r"\b(?:how (?:much|many|often)|can (?:i|you|he|she|we) (?:take|give|have|use|mix)"
+    r"|is it (?:ok|okay|safe|alright|fine) to|should (?:i|he|she|we) (?:take|give)"
+    r"|(?:maximum|max|right|correct|usual) (?:daily )?dose|safe to (?:take|give|mix))\b"
+)
+
+
+def dosing_question(sentence: str) -> bool:
+    """Medicines talk that asks about a dose ("How much calpol can I give a one year old?")."""
+    lowered = signal_context_lower(sentence)
+    return medicines_talk(sentence) and ("?" in sentence or bool(DOSING_QUESTION.search(lowered)))
 
 
 def signal_context_lower(text: str) -> str:

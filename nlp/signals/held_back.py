@@ -773,9 +773,18 @@ PROCEDURE = frozenset(
     "protocols screening questionnaire questionnaires checklist framework training "
     "module curriculum guidance".split()
 )
-COVERS = frozenset(
-    "covers cover covering covered including includes include around on about for of".split()
+# Only words that make the risk one heading among several of the procedure's: "an assessment
+# of suicide risk" or "screening for self-harm" is often done because a person is at risk now,
+# as a gatherer's note tells it, so "of", "for", "on" and "about" do not hold a hit back.
+COVERS = frozenset("covers cover covering covered including includes include".split())
+# Someone spoken of in a note ("she", "pt", "the client"): a procedure told about them is
+# theirs, not talk of the topic.
+SOMEONE = frozenset(
+    "he she they him her his their them pt patient client resident service user".split()
 )
+# A span free of the risk that is short is no end of it: "self-harm free for three days" tells
+# a self-harm three days ago.
+SHORT_SPAN = frozenset("hour hours day days week weeks night nights fortnight".split())
 
 
 def _eighteenth_round(doc, start: int, end: int, after: list[str]) -> str | None:
@@ -795,12 +804,14 @@ def _eighteenth_round(doc, start: int, end: int, after: list[str]) -> str | None
     for i, word in enumerate(near):
         if word in PROCEDURE and COVERS & set(near[i + 1 :][-3:]):
             between = set(near[i + 1 :])
-            if not (signal_context.FIRST_PERSON | signal_context.FAMILY) & (
+            if not (signal_context.FIRST_PERSON | signal_context.FAMILY | SOMEONE) & (
                 between | set(near[:i])
             ):
                 return f'a procedure that covers the risk ("{word}")'
     if rule_is_risk(phrase) and after[:1] == ["free"]:
-        return 'free of it ("... free")'
+        span = {t.lower_ for t in doc[end : end + 8]}
+        if not span & SHORT_SPAN:
+            return 'free of it ("... free")'
     return None
 
 
