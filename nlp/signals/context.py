@@ -375,6 +375,19 @@ PLAIN_IDIOMS = tuple(
         (r"\bcould (?:murder|kill for) (?:a|an|some)\b", "would love a"),
         (r"\ba (?:real |proper |absolute )?life-? ?saver\b", "a great help"),
         (r"\bover my dead body\b", "no way"),
+        # Round 18: a wait complained of ("I'll be dead before they fix that road"): a service
+        # or a thing that is slow, never a time ("dead before the morning" is still read).
+        (
+            r"\b(?:i'?ll|i will|we'?ll|we will|she'?ll|he'?ll|you'?ll|mum'?ll|dad'?ll) be dead"
+            r"(?: and (?:buried|gone))? (?:long )?before (?=(?:they|anyone|anybody|someone"
+            r"|somebody|the (?:council|nhs|surgery|hospital|landlord|gp|doctors?|government"
+            r"|road|lift|list|appointment|operation|referral|repair|letter|housing|bus|builders?"
+            r"|workmen)) (?:\w+ )?(?:fix|fixes|sort|sorts|gets round|get round|answer"
+            r"|answers|ring|rings|call|calls|see|sees|send|sends|reply|replies|do|does|finish"
+            r"|finishes|turn|turns|repair|repairs|build|builds|open|opens|is|are"
+            r"|bother|bothers)\b)",
+            "it will take ages before ",
+        ),
     )
 )
 

@@ -30,6 +30,7 @@ import re
 import numpy as np
 
 from nlp.signals import context as signal_context
+from nlp.signals import everyday_talk
 from nlp.signals import model as signal_model
 from nlp.signals import welsh as signal_welsh
 from nlp.signals import welsh_heard as signal_welsh_heard
@@ -269,9 +270,19 @@ def _over_now(name: str, units: list[signal_model.Unit], i: int) -> bool:
     in the past with the person well in the next two ("I used to self harm as a teenager. I'm
     34 now"), unless it says it is back."""
     if name == "immediate_danger":
-        return any(signal_context.resolved_now(u.text) for u in units[i : i + 2])
+        return any(signal_context.resolved_now(u.text) for u in units[i : i + 2]) or (
+            _everyday_not_danger(units, i)
+        )
     if name == "suicide_self_harm":
         words = " " + " ".join(normalise(units[i].text).lower().split()) + " "
+        # Round 18: medicines talk as care, and no bad thoughts for a long time.
+        if (
+            everyday_talk.medicines_talk(words)
+            or everyday_talk.no_thoughts_for_long(words)
+            or everyday_talk.evidence_kept(words, units[i - 1].text if i else "")
+            or _after_a_dosing_question(units, i, words)
+        ):
+            return True
         if signal_context.BACK_AGAIN.search(words):
             return False
         after = units[i + 1].text.lower() if i + 1 < len(units) else ""
@@ -292,6 +303,43 @@ def _over_now(name: str, units: list[signal_model.Unit], i: int) -> bool:
             )
         )
     return False
+
+
+def _after_a_dosing_question(units: list[signal_model.Unit], i: int, words: str) -> bool:
+    """Round 18: the sentence just after a dosing question ("How much calpol can I give a one
+    year old? I've lost the leaflet.") — never after a dose told as changed, whose next
+    sentence is often the reason — when it says nothing of more than a dose, no wish to
+    die, no low mood or thoughts (`context.BACK_AGAIN`) and no danger."""
+    return (
+        i > 0
+        and everyday_talk.dosing_question(units[i - 1].text)
+        and not everyday_talk.EXCESS.search(words)
+        and not signal_context.WISH_TO_DIE.search(words)
+        and not signal_context.BACK_AGAIN.search(words)
+        and not signal_context.danger_said(words)
+    )
+
+
+def _everyday_not_danger(units: list[signal_model.Unit], i: int) -> bool:
+    """Round 18 (`nlp.signals.everyday_talk`): danger may not be raised on medicines talk or
+    on the sentence just after a dosing question when it says no danger itself, on an
+    emergency named only as advice or denied, beside a death awaited in end-of-life care, or
+    on a danger told with a past date."""
+    text = units[i].text
+    before = units[i - 1].text if i else ""
+    lowered = everyday_talk.signal_context_lower(text)
+    return (
+        everyday_talk.medicines_talk(text)
+        or (
+            everyday_talk.dosing_question(before)
+            and not everyday_talk.EXCESS.search(lowered)
+            and not signal_context.danger_said(lowered)
+        )
+        or everyday_talk.emergency_only_named(text)
+        or everyday_talk.death_awaited_in_care(text, before)
+        or everyday_talk.danger_told_as_past(text)
+        or everyday_talk.money_taken_only(text)
+    )
 
 
 def _past_and_well(units: list[signal_model.Unit], i: int, words: str) -> bool:

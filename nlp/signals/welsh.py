@@ -37,10 +37,20 @@ SERVICE_BEFORE = frozenset(
     "swyddog hyfforddiant cwrs polisi taflen atal ymwybyddiaeth".split()
 )
 NEGATION_BEFORE = frozenset("dim ddim heb nid nad na nac erioed".split())
-ASKED = frozenset("gofynnodd gofyn gofynnwyd holodd".split())
+# Round 18: "asked" in English in a mixed sentence ("The nurse asked os oedd gen i ...").
+ASKED = frozenset("gofynnodd gofyn gofynnwyd holodd asked asks".split())
 # "Roedd hi eisiau marw adref" (she wanted to die at home), with hospice or palliative care
 # named: a wish about the end of life, as in English.
-END_OF_LIFE = frozenset("adref gartref hosbis lliniarol heddychlon dawel triniaeth".split())
+# Round 18: the northern and spoken "adra", "adre", "gatre", and a DNACPR ("peidio â cheisio
+# dadebru") or cancer named beside the wish.
+END_OF_LIFE = frozenset(
+    "adref gartref adra adre gatre hosbis lliniarol heddychlon dawel triniaeth dadebru "
+    "canser".split()
+)
+# Round 18: figures about a risk, not a person at risk ("ffigyrau hunanladdiad ymysg dynion").
+TOPIC_BEFORE = frozenset(
+    "ffigyrau ffigurau cyfraddau cyfradd ystadegau nifer niferoedd data ymchwil".split()
+)
 MEDIA = frozenset("drama ddrama ffilm rhaglen raglen llyfr lyfr nofel stori cyfres gyfres".split())
 
 
@@ -300,6 +310,8 @@ def _held_back(text: str, start: int, end: int, rule: WelshRule) -> str | None:
         and MEDIA & {w.lower() for w in WORD.findall(text[max(0, start - 60) : start])}
     ):
         return "what a film, book or programme was about"
+    if TOPIC_BEFORE & set(before[-2:]):
+        return "talk about the topic in general"
     if not rule.carries_negation and NEGATION_BEFORE & set(before[-2:]):
         return f'negated by "{next(w for w in before if w in NEGATION_BEFORE)}"'
     sentence_start = max(text.rfind(".", 0, start), text.rfind("!", 0, start)) + 1
@@ -385,6 +397,11 @@ def sentence_held_back(signal: str, sentence: str, after: str = "") -> str | Non
             return "a wish about the end of life"
         if YEARS_AGO.search(sentence) and WELL_NOW.search(both) and not BACK_AGAIN.search(both):
             return "past, and well now"
+        # Round 18: Welsh false friends of self-harm and overdose, for the model.
+        if THING_BROKEN.search(sentence) and not SELF_OR_BODY.search(sentence):
+            return "a thing broken (torri), not a self-harm"
+        if MEDICINE_QUESTION.search(sentence) and not MEDICINE_EXCESS.search(sentence):
+            return "a question about a medicine"
     # Danger means now: not on a sentence saying, in Welsh or in the English of a teller who
     # switches ("mae o adref rŵan, and he's doing ok"), that the person is home, well or safe
     # now, nor on the sentence before it: the English model's check (`detector._over_now`).
@@ -392,3 +409,46 @@ def sentence_held_back(signal: str, sentence: str, after: str = "") -> str | Non
         if WELL_NOW.search(both) or signal_context.resolved_now(both):
             return "well or safe now"
     return None
+
+
+# Round 18 (issue 19): "mae'r lifft wedi torri eto" (the lift has broken again) is a thing
+# broken; "torri" is also the cutting of self-harm ("wedi torri'i breichia"), so only when no
+# self or body is named in the sentence.
+THING_BROKEN = re.compile(r"\b(?:wedi|di|newydd) (?:torri|dorri)\b")
+SELF_OR_BODY = re.compile(
+    r"\b(?:hun|hunan|breich\w*|freich\w*|mreich\w*|arddwrn|garddwrn|arddyrnau|ngarddwrn|croen"
+    r"|groen|nghroen|coes\w*|goes\w*|nghoes\w*|gwythienn\w*|wythienn\w*|corff|gorff)\b"
+    r"|(?:torri|dorri)(?:'i|’i)"
+)
+# A question about taking a medicine ("Ga i gymryd paracetamol efo'r tabledi newydd?"): care,
+# unless it asks about more than a dose, all of them, or death.
+MEDICINE_QUESTION = re.compile(
+    r"\b(?:ga i|gaf i|alla i|galla i|ydy hi'?n iawn|ydy'n iawn|oes modd|faint o|pa mor aml)\b"
+    r".{0,60}\b(?:paracetamol|tabledi|dabledi|thabledi|tabled|moddion|foddion|meddyginiaeth"
+    r"|feddyginiaeth|dos|ibuprofen|calpol|pils|inhaler|antibiotics?)\b[^.!]*\?"
+)
+MEDICINE_EXCESS = re.compile(
+    r"\b(?:i gyd|cyfan|llond|gormod|lladd|marw|farw|gorddos|hunanladdiad|diwedd|angen|digon"
+    r"|ddigon|fyddai|byddai|fydde|bydde|cadw|casglu|stopio|deffro|effro)\b"
+)
+
+
+# Round 18: a death awaited in care, in Welsh ("diolch i staff yr hosbis ... yn ystod ei
+# wythnosau olaf"): danger means a life in danger now, and the last days in palliative care
+# are not, nor a worry about breathing there that a nurse came out for, as "a rattling noise"
+# beside end-of-life care is held back in English (round 15). Named anywhere in the story;
+# never on a sentence that tells a fall, a person left alone, harm, a weapon, fire or tonight.
+CARE_AT_THE_END = re.compile(
+    r"\b(?:hosbis|lliniarol|dadebru|wythnosau olaf|dyddiau olaf|oriau olaf|diwedd (?:ei|eu) "
+    r"(?:oes|hoes|fywyd|bywyd)|hospice|palliative|end of life|dnacpr)\b"
+)
+HARM_NOW = re.compile(
+    r"\b(?:llawr|syrthio|cwympo|disgyn|ar ben (?:ei|eu) (?:hun|hunan)|neb yn|gadael|anwybydd\w*"
+    r"|taro|brifo|clais|cleisiau|lladd|cyllell|tân|dân|mwg|nwy|gwaed|bygwth|heno|oer|rhewi"
+    r"|isio marw|eisiau marw|tabledi|rŵan|rwan|nawr|trio|ceisio|cynllun\w*)\b"
+)
+
+
+def death_awaited_in_care(story: str, sentence: str) -> bool:
+    """The story (lower case) names end-of-life care and the sentence tells no harm now."""
+    return bool(CARE_AT_THE_END.search(story)) and not HARM_NOW.search(sentence)

@@ -43,6 +43,11 @@ def welsh_best(
             ) or signal_welsh.sentence_held_back(name, unit.text.lower(), after):
                 held = True
                 continue
+            if name == "immediate_danger" and signal_welsh.death_awaited_in_care(
+                text.lower(), unit.text.lower()
+            ):
+                held = True
+                continue
             if top is None or scores[row, column] > top[0]:
                 top = (float(scores[row, column]), unit)
         # The story whole, when no Welsh sentence of it is held back for the signal: its
