@@ -159,6 +159,8 @@ QUICK_TEXTS = [
         (r"(?<![\w'])(?:mum|dad|nan)\s*\((\d+)\)", 0, True),
         (r"(?:the\s+)?(?:Royal|City)\s+(?i:free|hospital)", 0, True),  # an optional start
         (r"(?i)(?:ward|bay)\s+[a-z]?\d+", 0, True),  # global flags stay first
+        (r"(?<!\w)(?:\d{1,3}|one|two)\s+years?", re.IGNORECASE, True),  # digits as "\d"
+        (r"\b(?:\s*(?:flat|\d))+\b", 0, True),  # spaces as "\s"
         (r"Ward \d+", 0, False),  # a literal prefix: `re` scans quickly already
         (r"\b[A-Z][a-z]+", 0, False),  # one check first
         (r"(?:\w+\s+)?Road", 0, False),  # any word character can start it

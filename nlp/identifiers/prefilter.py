@@ -395,6 +395,11 @@ ZERO_WIDTH_OPS = (sre_constants.AT, ASSERT, sre_constants.ASSERT_NOT)
 ONE_CHECK = (LITERAL, sre_constants.IN, sre_constants.NOT_LITERAL)
 # A lookahead for more characters than this fails too few positions to pay for itself.
 MAX_FIRST_CHARS = 40
+# Categories a lookahead takes as they are: the code standing for each among the characters
+# (below any character's), how it is written, and how many characters it counts for (its ASCII
+# ones: "\\d" takes other scripts' digits too, which stories seldom hold).
+CATEGORY_CODES = {sre_constants.CATEGORY_DIGIT: -1, sre_constants.CATEGORY_SPACE: -2}
+CATEGORY_CLASSES = {-1: ("\\d", 10), -2: ("\\s", 6)}
 
 
 class _AnyFirst(Exception):
@@ -416,7 +421,10 @@ def _first_chars(items, ignore_case: bool, found: set[tuple[int, int, bool]]) ->
                     found.add((value, value, ignore_case))
                 elif kind is sre_constants.RANGE:
                     found.add((value[0], value[1], ignore_case))
-                else:  # a category ("\w") or a negated class
+                elif kind is sre_constants.CATEGORY and value in CATEGORY_CODES:
+                    code = CATEGORY_CODES[value]  # "\d", "\s": written as they are
+                    found.add((code, code, False))
+                else:  # a wider category ("\w") or a negated class
                     raise _AnyFirst
             return False
         if op is BRANCH:
@@ -529,10 +537,12 @@ def quick(pattern: re.Pattern) -> re.Pattern:
             return pattern
     except _AnyFirst:
         return pattern
-    if sum(high - low + 1 for low, high, _ in first) > MAX_FIRST_CHARS:
+    if sum(_width(low, high) for low, high, _ in first) > MAX_FIRST_CHARS:
         return pattern
     chars = "".join(
-        re.escape(chr(low)) + ("" if low == high else "-" + re.escape(chr(high)))
+        CATEGORY_CLASSES[low][0]
+        if low in CATEGORY_CLASSES
+        else re.escape(chr(low)) + ("" if low == high else "-" + re.escape(chr(high)))
         for low, high, _ in sorted(first)
     )
     # A part that ignores case inside a pattern that heeds it: the lookahead ignores case too.
@@ -548,6 +558,10 @@ def quick(pattern: re.Pattern) -> re.Pattern:
     if faster.groups != pattern.groups or faster.groupindex != pattern.groupindex:
         return pattern
     return faster
+
+
+def _width(low, high) -> int:
+    return CATEGORY_CLASSES[low][1] if low in CATEGORY_CLASSES else high - low + 1
 
 
 # By id: the pattern (kept alive, so no other takes its id) and its quick one.
