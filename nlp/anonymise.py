@@ -42,6 +42,7 @@ from nlp.identifiers.name_gazetteer import (
 from nlp.identifiers.number_words import as_int
 from nlp.identifiers.placeholders import PLACEHOLDER_NAMES
 from nlp.identifiers.postcodes import postcode_district
+from nlp.identifiers.prefilter import quicken
 from nlp.identifiers.residual_risk import RiskFlag, risk_flags
 from nlp.identifiers.scanned_text import read_as_meant
 from nlp.identifiers.settling import inside, settle
@@ -114,6 +115,7 @@ def engine(model: str = DEFAULT_MODEL) -> Engine:
 def _engine_for(model: str) -> Engine:
     with without_torch():
         loaded = _load_engine(model)
+    quicken()  # the rules' patterns, now all imported (nlp/identifiers/prefilter.py)
     keep_for_good()
     return loaded
 

@@ -140,3 +140,71 @@ def test_common_starts_leave_the_scan_to_the_pattern():
     gate = gated(re.compile(r"(?i)\b(?:on|to)\s+ward\s+\d+"))
     assert gate._starts_in("went on to the ward and on to " * 20) is None
     assert gate._starts_in("x" * 300 + " on to ward 4") == [301, 304]
+
+
+# A first-character lookahead (`quick`) changes no match, group or order.
+QUICK_TEXTS = [
+    "My mum, aged 84, was at Ward 7. She's eighty-four; age of 12? Mr O'Neill rang 0161 496 0000.",
+    "THE ROYAL FREE HOSPITAL, Ward C4 - Kelvin \u212a and \u017ftreet; İstanbul ı",
+    "dad (76) went to the care home on Oak Road; ref: AB-1234/5 - seen by Dr. A. Khan",
+    "",
+]
+
+
+@pytest.mark.parametrize(
+    "source, flags, changed",
+    [
+        (r"\b(?:mum|dad|aged?)\s+(?P<n>\d+)", re.IGNORECASE, True),
+        (r"\b(?:aged?|age\s+of)\s+\d+", re.IGNORECASE, False),  # "age" taken out: one check
+        (r"(?<![\w'])(?:mum|dad|nan)\s*\((\d+)\)", 0, True),
+        (r"(?:the\s+)?(?:Royal|City)\s+(?i:free|hospital)", 0, True),  # an optional start
+        (r"(?i)(?:ward|bay)\s+[a-z]?\d+", 0, True),  # global flags stay first
+        (r"(?<!\w)(?:\d{1,3}|one|two)\s+years?", re.IGNORECASE, True),  # digits as "\d"
+        (r"\b(?:\s*(?:flat|\d))+\b", 0, True),  # spaces as "\s"
+        (r"Ward \d+", 0, False),  # a literal prefix: `re` scans quickly already
+        (r"\b[A-Z][a-z]+", 0, False),  # one check first
+        (r"(?:\w+\s+)?Road", 0, False),  # any word character can start it
+        (r"(?:ab)?", 0, False),  # can match nothing
+        (r"\b(?:one|two)  # a number\n", re.VERBOSE, False),
+    ],
+)
+def test_quick_finds_what_the_pattern_finds(source, flags, changed):
+    from nlp.identifiers.prefilter import quick
+
+    pattern = re.compile(source, flags)
+    faster = quick(pattern)
+    assert (faster is not pattern) == changed
+    for text in QUICK_TEXTS:
+        assert [(m.span(), m.groups(), m.groupdict()) for m in faster.finditer(text)] == [
+            (m.span(), m.groups(), m.groupdict()) for m in pattern.finditer(text)
+        ]
+
+
+def test_quick_finds_what_every_rule_pattern_finds():
+    """Every module-level pattern of the rules, made quick, on texts of many shapes."""
+    import importlib
+    import pkgutil
+
+    import nlp.identifiers as rules
+    from nlp.identifiers.prefilter import quick
+
+    texts = QUICK_TEXTS + [
+        line
+        for path in ("benchmarks/data/free_stories.jsonl", "benchmarks/data/kinds_stories.jsonl")
+        for line in open(path, encoding="utf-8").read().splitlines()[:150]
+    ]
+    changed = 0
+    for info in pkgutil.iter_modules(rules.__path__):
+        module = importlib.import_module(f"nlp.identifiers.{info.name}")
+        for value in list(vars(module).values()):
+            for pattern in value if isinstance(value, tuple) else (value,):
+                pattern = getattr(pattern, "pattern_", pattern)
+                if not isinstance(pattern, re.Pattern):
+                    continue
+                faster = quick(pattern)
+                changed += faster is not pattern
+                for text in texts:
+                    assert [(m.span(), m.groups()) for m in faster.finditer(text)] == [
+                        (m.span(), m.groups()) for m in pattern.finditer(text)
+                    ], pattern.pattern
+    assert changed > 100  # most of the slow ones

@@ -32,6 +32,7 @@ from nlp.identifiers.lean_imports import without_torch
 from nlp.identifiers.name_gazetteer import EPONYMS, NOT_IDENTIFIER_WORDS, WELSH_WORDS, gazetteer
 from nlp.identifiers.ner_context import person_in_context, place_in_context, setting_in_context
 from nlp.identifiers.number_words import as_int
+from nlp.identifiers.prefilter import quicken
 from nlp.identifiers.residual_risk import CONDITIONS
 from nlp.identifiers.token_people import ORGANISATION_WORDS
 from nlp.identifiers.token_words import GENERIC_CARE
@@ -50,6 +51,7 @@ def ner_pipeline():
         import spacy
 
         loaded = spacy.load(MODEL_DIR)
+    quicken()  # patterns of modules the NER's safeguards brought in (nlp/identifiers/prefilter.py)
     gc.freeze()  # see nlp.anonymise.keep_for_good
     return loaded
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
+from re import _compiler as sre_compiler  # its prefix scans, to see where `re` is quick already
 from re import _constants as sre_constants  # the parser's opcodes
 from re import _parser as sre_parse
 
@@ -366,11 +367,263 @@ def _folded(text: str) -> str:
     last = _last  # read once: another thread may replace it
     if last[0] is text:
         return last[1]
-    folded = text.lower() if text.isascii() else text.translate(FOLD).lower()
+    # `translate` looks up every character of a text that is not ASCII (a curly quote is
+    # enough): tens of microseconds a text, where four `in` scans take one or two.
+    folded = text.translate(FOLD).lower() if _foldable(text) else text.lower()
     _last = (text, folded)
     return folded
+
+
+FOLDABLE = tuple(map(chr, FOLD))
+
+
+def _foldable(text: str) -> bool:
+    """Whether `text` holds a character `FOLD` changes (never an ASCII text)."""
+    if text.isascii():
+        return False
+    for c in FOLDABLE:
+        if c in text:
+            return True
+    return False
 
 
 def gated_all(patterns: tuple[re.Pattern, ...]) -> tuple[re.Pattern | GatedPattern, ...]:
     """`gated` for each pattern of a tuple."""
     return tuple(map(gated, patterns))
+
+
+# ---------------------------------------------------------------------------------------------
+# A first-character lookahead: `re` fails most positions of a text at once.
+#
+# `re` skips quickly to where a match can begin only when a pattern opens with a literal or a
+# character class that heeds case. A pattern that opens with "\b" or a lookbehind, or that
+# ignores case, gets no such scan, and where its first step is an alternation ("(?:aged|age
+# of|...)") or an optional part, `re` enters every alternative at every position of the text.
+# `quick` reads the parsed pattern for every character a match can take first and puts a
+# lookahead for them after the pattern's leading assertions: "\b(?=[ACac])(?:aged?|care)...".
+# At most positions that one check fails and the pattern goes no further; where it holds, the
+# pattern runs as written. A lookahead consumes nothing and holds wherever a match can start,
+# so the matches, their groups and their order are the same (tests/test_prefilter.py checks it
+# against every pattern of the rules on real text).
+
+ZERO_WIDTH_OPS = (sre_constants.AT, ASSERT, sre_constants.ASSERT_NOT)
+ONE_CHECK = (LITERAL, sre_constants.IN, sre_constants.NOT_LITERAL)
+# A lookahead for more characters than this fails too few positions to pay for itself.
+MAX_FIRST_CHARS = 40
+# Categories a lookahead takes as they are: the code standing for each among the characters
+# (below any character's), how it is written, and how many characters it counts for (its ASCII
+# ones: "\\d" takes other scripts' digits too, which stories seldom hold).
+CATEGORY_CODES = {sre_constants.CATEGORY_DIGIT: -1, sre_constants.CATEGORY_SPACE: -2}
+CATEGORY_CLASSES = {-1: ("\\d", 10), -2: ("\\s", 6)}
+
+
+class _AnyFirst(Exception):
+    """A part that can start with too many characters to list (".", "\\w", a negated class)."""
+
+
+def _first_chars(items, ignore_case: bool, found: set[tuple[int, int, bool]]) -> bool:
+    """Add to `found` the (low, high, ignoring case) ranges of every character a match of this
+    parsed sequence can take first; answer whether the sequence can match nothing at all."""
+    for op, av in items:
+        if op in ZERO_WIDTH_OPS:
+            continue
+        if op is LITERAL:
+            found.add((av, av, ignore_case))
+            return False
+        if op is sre_constants.IN:
+            for kind, value in av:
+                if kind is LITERAL:
+                    found.add((value, value, ignore_case))
+                elif kind is sre_constants.RANGE:
+                    found.add((value[0], value[1], ignore_case))
+                elif kind is sre_constants.CATEGORY and value in CATEGORY_CODES:
+                    code = CATEGORY_CODES[value]  # "\d", "\s": written as they are
+                    found.add((code, code, False))
+                else:  # a wider category ("\w") or a negated class
+                    raise _AnyFirst
+            return False
+        if op is BRANCH:
+            empty = False
+            for branch in av[1]:
+                empty |= _first_chars(branch, ignore_case, found)
+            if not empty:
+                return False
+        elif op is SUBPATTERN:
+            _, add_flags, del_flags, inner = av
+            inner_case = (ignore_case or bool(add_flags & re.IGNORECASE)) and not (
+                del_flags & re.IGNORECASE
+            )
+            if not _first_chars(inner, inner_case, found):
+                return False
+        elif op is ATOMIC:
+            if not _first_chars(av, ignore_case, found):
+                return False
+        elif op in REPEATS:
+            least, _, body = av
+            if not _first_chars(body, ignore_case, found) and least >= 1:
+                return False
+        else:  # a back-reference, a conditional, "."
+            raise _AnyFirst
+    return True
+
+
+def _one_check_first(items) -> bool:
+    """Whether the first step after the leading assertions is one character test (a literal or
+    a class, perhaps repeated): `re` fails it as fast as a lookahead would."""
+    for op, av in items:
+        if op in ZERO_WIDTH_OPS:
+            continue
+        if op in ONE_CHECK:
+            return True
+        if op is SUBPATTERN:
+            return _one_check_first(av[3])
+        if op is ATOMIC:
+            return _one_check_first(av)
+        if op in REPEATS:
+            return av[0] >= 1 and _one_check_first(av[2])
+        return False
+    return False
+
+
+def _after_leading_assertions(source: str) -> int:
+    """Where the leading "\\b", "\\B", "\\A", "^" and lookarounds of a pattern's source end
+    (0 when it opens otherwise). Stopping early is safe: the lookahead then goes before some
+    of them, which are zero-width checks at the same position."""
+    at = 0
+    while at < len(source):
+        if source.startswith(("\\b", "\\B", "\\A"), at):
+            at += 2
+        elif source[at] == "^":
+            at += 1
+        elif source.startswith(("(?<!", "(?<=", "(?!", "(?="), at):
+            end = _group_end(source, at)
+            if end is None:
+                return at
+            at = end
+        else:
+            return at
+    return at
+
+
+def _group_end(source: str, at: int) -> int | None:
+    """The offset after the group opening at `at`, skipping escapes and classes."""
+    depth = 0
+    i = at
+    while i < len(source):
+        c = source[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i += 1
+            if source[i : i + 1] == "^":
+                i += 1
+            if source[i : i + 1] == "]":
+                i += 1
+            while i < len(source) and source[i] != "]":
+                i += 2 if source[i] == "\\" else 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return None
+
+
+GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+
+
+def quick(pattern: re.Pattern) -> re.Pattern:
+    """`pattern` with a lookahead for its first characters (see above), or itself where `re`
+    already scans quickly, where a match can start with too many characters, where a match
+    can be empty, and for verbose patterns (whose comments the source scan does not read)."""
+    if not isinstance(pattern.pattern, str) or pattern.flags & re.VERBOSE:
+        return pattern
+    parsed = _parse(pattern)
+    flags = parsed.state.flags
+    prefix, _, _ = sre_compiler._get_literal_prefix(parsed, flags)
+    if prefix or sre_compiler._get_charset_prefix(parsed, flags) or _one_check_first(parsed):
+        return pattern
+    first: set[tuple[int, int, bool]] = set()
+    try:
+        if _first_chars(parsed, bool(flags & re.IGNORECASE), first):
+            return pattern
+    except _AnyFirst:
+        return pattern
+    if sum(_width(low, high) for low, high, _ in first) > MAX_FIRST_CHARS:
+        return pattern
+    chars = "".join(
+        CATEGORY_CLASSES[low][0]
+        if low in CATEGORY_CLASSES
+        else re.escape(chr(low)) + ("" if low == high else "-" + re.escape(chr(high)))
+        for low, high, _ in sorted(first)
+    )
+    # A part that ignores case inside a pattern that heeds it: the lookahead ignores case too.
+    if flags & re.IGNORECASE or not any(case for *_, case in first):
+        lookahead = f"(?=[{chars}])"
+    else:
+        lookahead = f"(?=(?i:[{chars}]))"
+    source = pattern.pattern
+    head = GLOBAL_FLAGS.match(source)
+    at = head.end() if head else 0
+    at += _after_leading_assertions(source[at:])
+    faster = re.compile(source[:at] + lookahead + source[at:], pattern.flags)
+    if faster.groups != pattern.groups or faster.groupindex != pattern.groupindex:
+        return pattern
+    return faster
+
+
+def _width(low, high) -> int:
+    return CATEGORY_CLASSES[low][1] if low in CATEGORY_CLASSES else high - low + 1
+
+
+# By id: the pattern (kept alive, so no other takes its id) and its quick one.
+_QUICK: dict[int, tuple[re.Pattern, re.Pattern]] = {}
+_MADE_QUICK: set[int] = set()  # ids of the quick ones
+_QUICKENED: set[str] = set()
+
+
+def quicken(prefix: str = "nlp.identifiers.") -> None:
+    """Put `quick` patterns in place of the module-level patterns (and tuples of them, and
+    gated patterns' own) of every loaded module under `prefix`, once per module. Called when
+    the anonymiser's models load (nlp.anonymise, nlp.identifiers.ner_model), after the
+    modules built their patterns from one another's sources, before any thread starts."""
+    import sys
+
+    for name, module in list(sys.modules.items()):
+        if not name.startswith(prefix) or name in _QUICKENED or module is None:
+            continue
+        _QUICKENED.add(name)
+        for key, value in list(vars(module).items()):
+            if isinstance(value, re.Pattern):
+                setattr(module, key, _quick_once(value))
+            elif isinstance(value, GatedPattern):
+                value.pattern_ = _quick_once(value.pattern_)
+            elif (
+                isinstance(value, tuple)
+                and value
+                and all(isinstance(v, (re.Pattern, GatedPattern)) for v in value)
+            ):
+                setattr(module, key, tuple(map(_quick_member, value)))
+
+
+def _quick_member(value: re.Pattern | GatedPattern) -> re.Pattern | GatedPattern:
+    if isinstance(value, GatedPattern):
+        value.pattern_ = _quick_once(value.pattern_)
+        return value
+    return _quick_once(value)
+
+
+def _quick_once(pattern: re.Pattern) -> re.Pattern:
+    """`quick(pattern)`, worked out once for a pattern that several modules import, and the
+    same object for a pattern already made quick."""
+    if id(pattern) in _MADE_QUICK:
+        return pattern
+    known = _QUICK.get(id(pattern))
+    if known is None:
+        known = (pattern, quick(pattern))
+        _QUICK[id(pattern)] = known
+        _MADE_QUICK.add(id(known[1]))
+    return known[1]
