@@ -17,6 +17,7 @@ from nlp.identifiers.comment_threads import thread_commenters
 from nlp.identifiers.cued_references import reference_findings
 from nlp.identifiers.exported_records import exported_records
 from nlp.identifiers.findings import LABELS
+from nlp.identifiers.community_identifiers import community_findings
 from nlp.identifiers.heard_identifiers import heard_findings
 from nlp.identifiers.identifier_shapes import identifier_shape_findings
 from nlp.identifiers.initials import initials_findings
@@ -88,6 +89,7 @@ class UkRulesRecognizer(EntityRecognizer):
             *life_event_ages(text),
             *surnames_first(text),
             *heard_findings(text),  # round 36
+            *community_findings(text),  # round 37
         ]
         if nlp_artifacts is not None and nlp_artifacts.tokens is not None:
             found.extend(token_findings(nlp_artifacts.tokens, self.gaz, original=text))

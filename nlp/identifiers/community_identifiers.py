@@ -1,0 +1,31 @@
+"""Round 37's recognisers of identifiers from every community (issue 20), for the recogniser's
+list in one call: dates of birth in other languages and calendars after a birth cue
+(`community_dates`), phones with another country's code (`community_phones`), towns abroad
+(`abroad_towns`), names of Chinese and Vietnamese shape, English-word given names and names in
+lower-case texts (`community_names`), and a small island named as a home ("Isle of Bute")."""
+
+from __future__ import annotations
+
+import re
+
+from nlp.identifiers.abroad_towns import abroad_towns
+from nlp.identifiers.community_dates import community_birth_dates
+from nlp.identifiers.community_names import community_names
+from nlp.identifiers.community_phones import foreign_phones
+from nlp.identifiers.findings import Finding
+
+# "Isle of Lewis", "Isle of Bute": an island people live on. The Isle of Man (a crown
+# dependency) and the Isle of Wight (a county) are not towns, like countries and counties.
+ISLE = re.compile(r"\bIsle[ \t]+of[ \t]+(?!Man\b|Wight\b)[A-Z][a-z]+")
+
+
+def community_findings(text: str) -> list[Finding]:
+    found = [
+        *community_birth_dates(text),
+        *foreign_phones(text),
+        *abroad_towns(text),
+        *community_names(text),
+    ]
+    if "Isle" in text:
+        found += [Finding(m.start(), m.end(), "LOCATION", 0.8, "isle") for m in ISLE.finditer(text)]
+    return found
