@@ -84,7 +84,7 @@ ANY_DATE = rf"(?:{OTHER_DATE}|{DATE}|{DAY_MONTH})"
 _BORN = (
     r"(?:born|date\s+of\s+birth|d\.?o\.?b\.?|birth\s*date|birthday|urodzon[aey]|urodzi[łl]"
     r"|născut[ăa]?|nascut[ăa]?|nascid[oa]|nacid[oa]|geboren|gimęs|gimusi|narodená|narodený"
-    r"|narozen[aá]?|doğum|ganwyd|née?)"
+    r"|narozen[aá]?|doğum|ganwyd|sinh|n[ée]e)"
 )
 # Words that may stand between a birth cue and its date: how and where it was given.
 _BETWEEN = (
@@ -111,6 +111,7 @@ _CUE_WORDS = (
     "narod",
     "doğum",
     "ganwyd",
+    "sinh",
 )
 
 

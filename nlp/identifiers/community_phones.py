@@ -16,7 +16,8 @@ from collections.abc import Iterator
 from nlp.identifiers.findings import Finding
 
 FOREIGN_PHONE = re.compile(
-    r"(?<![\w+])(?:\+[ ]?(?!44(?:\D|$))(?P<cc>[1-9]\d{0,2})|\b00(?!44(?:\D|$))(?P<cc0>[1-9]\d{0,2})(?=[ .-]))"
+    r"(?<![\w+])(?:\+[ ]?(?!44(?:\D|$))(?P<cc>[1-9]\d{0,2})"
+    r"|\b00(?!44(?:\D|$))(?P<cc0>[1-9]\d{0,2})(?=[ .-]))"
     r"(?:[ .-]?\(0\))?(?P<rest>(?:[ .-]?\(?\d{1,5}\)?){2,6})(?![\w])"
 )
 _DIGIT = re.compile(r"\d")

@@ -39,14 +39,16 @@ tarawih, taraweeh, iftar, suhoor, sehri, assalamu, assalamu alaikum, salaam alai
 wa alaikum salam, sat sri akal, waheguru, inshallah, mashallah, alhamdulillah, bismillah,
 subhanallah, bikram sambat, ge'ez, ge’ez, geez, hijri, gregorian, quran, qur'an, torah,
 talmud, bhagavad gita, guru granth sahib, langar, halal, kosher,
-windrush, highers, pensioners, brigade,
-ní, nic, ó, bin, binti, bint, ibn,
+windrush, highers, pensioners, brigade, dim sum, pak choi, bok choy, kung fu, feng shui,
+mah jong, mahjong, hong kong,
+ní, ó, binti, bint, ibn,
 abba, ammu, ammi, abbu, abbaji, nanu, nani, naniji, dadi, dadiji, dadu, bapu, bapuji, hooyo,
 aabo, ayeeyo, awowe, babcia, dziadek, bunica, yiayia, papou
 """
-COMMUNITY_WORDS = frozenset(
+ENTRIES = frozenset(
     " ".join(e.split()) for e in _ENTRIES.replace("\n", " ").split(",") if e.strip()
-) | NOT_IDENTIFIER_WORDS
+)
+COMMUNITY_WORDS = ENTRIES | NOT_IDENTIFIER_WORDS
 # Scripture named by its chapter ("Surah Yasin", "Psalm 23") and a county written short
 # ("Co. Tyrone") are no people either.
 _NOT_A_PERSON_START = re.compile(r"(?:Surah|Sura|Psalm|Co\.|County)[ \t]", re.IGNORECASE)
@@ -54,21 +56,29 @@ _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Mx|Imam|Pastor|Rabbi)\.?[ \t
 NOT_A_PLACE = frozenset(("home office", "the home office", "foreign office", "cabinet office"))
 
 
+GUESSES = frozenset(("capitals", "ner", "name_gazetteer"))
+
+
 def without_community_words(text: str, found: list[Finding]) -> list[Finding]:
-    """`found` without people, settings and places that are only a community's word."""
+    """`found` without people, settings and places that are only a community's word, and
+    without a person guessed over a town abroad found as one ("in Bulawayo")."""
+    towns = {(f.start, f.end) for f in found if f.source == "abroad_town"}
     kept = []
     for f in found:
+        if towns and f.label == "PERSON" and f.source in GUESSES and (f.start, f.end) in towns:
+            continue
         if f.label in ("PERSON", "CARE_SETTING"):
             span = text[f.start : f.end]
             low = " ".join(span.lower().split())
             if low.startswith("the "):
                 low = low[4:]
             if (
-                low in COMMUNITY_WORDS
-                or (f.label == "PERSON" and _NOT_A_PERSON_START.match(span))
+                low in COMMUNITY_WORDS or (f.label == "PERSON" and _NOT_A_PERSON_START.match(span))
             ) and not _TITLE_BEFORE.search(text, max(0, f.start - 10), f.start):
                 continue
-        elif f.label == "LOCATION" and text[f.start : f.end].lower() in NOT_A_PLACE:
-            continue
+        elif f.label == "LOCATION" and f.source != "abroad_town":
+            low = " ".join(text[f.start : f.end].lower().split())
+            if low in NOT_A_PLACE or low in ENTRIES:
+                continue
         kept.append(f)
     return kept

@@ -14,10 +14,10 @@ from nlp.identifiers.attendee_lists import listed_people
 from nlp.identifiers.care_setting_names import care_setting_findings
 from nlp.identifiers.chat_speakers import chat_speakers
 from nlp.identifiers.comment_threads import thread_commenters
+from nlp.identifiers.community_identifiers import community_findings
 from nlp.identifiers.cued_references import reference_findings
 from nlp.identifiers.exported_records import exported_records
 from nlp.identifiers.findings import LABELS
-from nlp.identifiers.community_identifiers import community_findings
 from nlp.identifiers.heard_identifiers import heard_findings
 from nlp.identifiers.identifier_shapes import identifier_shape_findings
 from nlp.identifiers.initials import initials_findings
