@@ -193,3 +193,42 @@ def test_shapes_like_those_names_stay(text, value):
 )
 def test_a_communitys_words_are_not_identifiers(text, value):
     assert covering_label(text, value) not in ("PERSON", "CARE_SETTING", "LOCATION")
+
+
+# An age after a name with "now", a church's hall, a health and care hub, an island.
+
+
+def test_an_age_with_now_after_a_name_is_found():
+    text = "Their eldest, Samira, now 9. The youngest is at nursery."
+    assert covering_label(text, "9") == "AGE"
+
+
+def test_now_and_a_duration_after_a_list_stays():
+    text = "The waiting list, now 6 weeks long, is the problem."
+    assert not flagged(text, "6")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label"),
+    [
+        (
+            "The lunch club meets in St Oswald's church hall on Thursdays.",
+            "St Oswald's church hall",
+            "LOCATION",
+        ),
+        (
+            "She is registered at Riverside Health and Care Hub now.",
+            "Riverside Health and Care Hub",
+            "CARE_SETTING",
+        ),
+        ("They were resettled on the Isle of Mull in 2017.", "Isle of Mull", "LOCATION"),
+    ],
+)
+def test_halls_hubs_and_islands_are_found(text, value, label):
+    assert covering_label(text, value) == label
+
+
+def test_a_saints_hospice_stays_a_care_setting():
+    assert (
+        covering_label("He died at St Oswald's Hospice.", "St Oswald's Hospice") == "CARE_SETTING"
+    )

@@ -17,6 +17,16 @@ from nlp.identifiers.findings import Finding
 # "Isle of Lewis", "Isle of Bute": an island people live on. The Isle of Man (a crown
 # dependency) and the Isle of Wight (a county) are not towns, like countries and counties.
 ISLE = re.compile(r"\bIsle[ \t]+of[ \t]+(?!Man\b|Wight\b)[A-Z][a-z]+")
+# A church's hall named by its saint ("St Aidan's parish hall", "St Mary's Church Hall"),
+# where community groups meet: a place, like the church itself.
+CHURCH_HALL = re.compile(
+    r"\bSt\.?[ \t]+[A-Z][a-z]+(?:['’]s)?[ \t]+(?:[Pp]arish|[Cc]hurch)[ \t]+[Hh]all\b"
+)
+# A care setting named as a health and care hub ("Riverside Health and Care Hub").
+CARE_HUB = re.compile(
+    r"\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?[ \t]+Health[ \t]+(?:and|&)[ \t]+"
+    r"(?:Social[ \t]+)?(?:Care|Wellbeing)[ \t]+(?:Hub|Centre)\b"
+)
 
 
 def community_findings(text: str) -> list[Finding]:
@@ -28,4 +38,12 @@ def community_findings(text: str) -> list[Finding]:
     ]
     if "Isle" in text:
         found += [Finding(m.start(), m.end(), "LOCATION", 0.8, "isle") for m in ISLE.finditer(text)]
+    if "all" in text:
+        found += [
+            Finding(*m.span(), "LOCATION", 0.8, "church_hall") for m in CHURCH_HALL.finditer(text)
+        ]
+    if " Health " in text:
+        found += [
+            Finding(*m.span(), "CARE_SETTING", 0.8, "care_hub") for m in CARE_HUB.finditer(text)
+        ]
     return found

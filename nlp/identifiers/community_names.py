@@ -131,3 +131,22 @@ def lower_case_names(text: str) -> Iterator[Finding]:
 
 def community_names(text: str) -> list[Finding]:
     return [*east_asian_names(text), *word_given_names(text), *lower_case_names(text)]
+
+
+# "their daughter Luwam, now 6.": an age given after a name with "now". Not "the list, now
+# 6 weeks long" (no name before) nor "Luwam, now 6 weeks into treatment" (a unit follows).
+_NOW_AGE = re.compile(
+    r",[ \t]*now[ \t]+(?P<n>\d{1,3})(?=[ \t]*[.,;)]|[ \t]+(?:and|years?[ \t]+old)\b)"
+)
+
+
+def ages_now_after_names(text: str, found: list[Finding]) -> list[Finding]:
+    if ", now " not in text:
+        return []
+    out = []
+    for f in found:
+        if f.label == "PERSON":
+            m = _NOW_AGE.match(text, f.end)
+            if m and 0 < int(m.group("n")) <= 115:
+                out.append(Finding(m.start("n"), m.end("n"), "AGE", 0.8, "community_age"))
+    return out

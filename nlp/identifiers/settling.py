@@ -21,6 +21,7 @@ from nlp.identifiers.chat_speakers import (
     surname_label,
 )
 from nlp.identifiers.community_dates import restated_birth_dates
+from nlp.identifiers.community_names import ages_now_after_names
 from nlp.identifiers.community_words import without_community_words
 from nlp.identifiers.date_months import without_date_months
 from nlp.identifiers.findings import Finding, resolve_overlaps
@@ -97,6 +98,7 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
     extra += setting_nicknames(text, resolved + extra)  # "City, the City Hospital" (round 36)
     extra += birth_dates_after_names(text, resolved + extra)  # a record's row (round 30)
     extra += restated_birth_dates(text, resolved + extra)  # "(3 May)", "which is about …" (37)
+    extra += ages_now_after_names(text, resolved + extra)  # "Luwam, now 6." (round 37)
     if extra:
         resolved = resolve_overlaps(resolved + extra)
     named = with_capital_the(text, resolved)
