@@ -33,6 +33,22 @@ _PLACE_CUE = re.compile(
 _STRONG_CUE = re.compile(r"(?:\b(?:from|in|near|via|outside)|\bback\s+to)[ \t]+$", re.IGNORECASE)
 _TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?[ \t]+$")
 _WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=1)
+def _gate() -> frozenset[str]:
+    """The telling run of letters of every entry (not an everyday word if it has one, else
+    its longest: "harcourt" of "Port Harcourt"): a text with none of them has no town."""
+    by_first, _ = _towns()
+    common = gazetteer().common_words
+    keys = set()
+    for entries in by_first.values():
+        for e in entries:
+            runs = _LETTERS.findall(e)
+            rare = [r for r in runs if r not in common]
+            keys.add(max(rare or runs, key=len))
+    return frozenset(keys)
 
 
 @lru_cache(maxsize=1)
@@ -56,10 +72,17 @@ def _towns() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()}, ambiguous
 
 
-def abroad_towns(text: str) -> Iterator[Finding]:
+def letter_runs(text: str) -> frozenset[str]:
+    """The runs of letters of `text` in lower case, for the word-set gates of round 37."""
+    return frozenset(_LETTERS.findall(text.lower()))
+
+
+def abroad_towns(text: str, words: frozenset[str] | None = None) -> Iterator[Finding]:
     """Towns abroad written as places (see the module's docstring)."""
-    by_first, ambiguous = _towns()
+    if _gate().isdisjoint(letter_runs(text) if words is None else words):
+        return
     low = text.lower()
+    by_first, ambiguous = _towns()
     for m in _WORD.finditer(text):
         word = m.group().lower()
         first = word if word in by_first else re.split(r"[-]", word)[0]

@@ -153,8 +153,8 @@ def restated_birth_dates(text: str, found: list[Finding]) -> list[Finding]:
         years = set(_YEAR.findall(text[b.start : b.end]))
         for m in _DATE_IN_SENTENCE.finditer(text, start, end):
             s, e = m.span("date")
-            if any(ts < e and s < te for ts, te in taken):
-                continue
+            if any(ts < e and s < te for ts, te in taken) or m.group("date").isdigit():
+                continue  # a bare year beside a birth date is a range's end or an era
             before = text[max(start, s - 40) : s]
             shared = years and years & set(_YEAR.findall(m.group("date")))
             if _RESTATING.search(before) or shared:

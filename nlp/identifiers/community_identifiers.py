@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from nlp.identifiers.abroad_towns import abroad_towns
+from nlp.identifiers.abroad_towns import abroad_towns, letter_runs
 from nlp.identifiers.community_dates import community_birth_dates
 from nlp.identifiers.community_names import community_names
 from nlp.identifiers.community_phones import foreign_phones
@@ -30,11 +30,12 @@ CARE_HUB = re.compile(
 
 
 def community_findings(text: str) -> list[Finding]:
+    words = letter_runs(text)
     found = [
         *community_birth_dates(text),
         *foreign_phones(text),
-        *abroad_towns(text),
-        *community_names(text),
+        *abroad_towns(text, words),
+        *community_names(text, words),
     ]
     if "Isle" in text:
         found += [Finding(m.start(), m.end(), "LOCATION", 0.8, "isle") for m in ISLE.finditer(text)]

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 
 from nlp.identifiers.findings import Finding
 from nlp.identifiers.name_gazetteer import gazetteer
+from nlp.identifiers.prefilter import gated
 
 EAST_ASIAN_FAMILY = frozenset(
     """chan cheung chung wong lee li ho lam lau ng leung tang yip chow chau tsang kwok fung mak
@@ -45,7 +46,9 @@ _SYLLABLES_RUN = re.compile(r"\b[A-ZĐ][^\W\d_]{0,6}(?:[ \t]+[A-ZĐ][^\W\d_]{0,6
 _PLACE_AFTER = re.compile(r"[ \t]+(?:City|Road|Street|Lane|Park|Centre|Center|Market)\b")
 
 
-def east_asian_names(text: str) -> Iterator[Finding]:
+def east_asian_names(text: str, words: frozenset[str]) -> Iterator[Finding]:
+    if EAST_ASIAN_FAMILY.isdisjoint(words):
+        return
     for m in _SYLLABLES_RUN.finditer(text):
         words = m.group().split()
         low = [w.lower() for w in words]
@@ -69,14 +72,18 @@ WORD_NAMES = frozenset(
     givemore fortune promise princess trust beauty goodness kindness peace wisdom praise
     marvellous miracle innocent lucky happiness rejoice treasure tendai""".split()
 )
-_WORD_NAME = re.compile(r"\b([A-Z][a-z]+)[ \t]+([A-Z][a-z'’-]+)\b")
+_WORD_NAME = re.compile(
+    r"\b("
+    + "|".join(sorted((w.capitalize() for w in WORD_NAMES), key=len, reverse=True))
+    + r")[ \t]+([A-Z][a-z'’-]+)\b"
+)
 
 
-def word_given_names(text: str) -> Iterator[Finding]:
+def word_given_names(text: str, words: frozenset[str]) -> Iterator[Finding]:
+    if WORD_NAMES.isdisjoint(words):
+        return
     gaz = gazetteer()
     for m in _WORD_NAME.finditer(text):
-        if m.group(1).lower() not in WORD_NAMES:
-            continue
         surname = m.group(2).lower()
         if surname in gaz.common_words:
             continue
@@ -98,27 +105,35 @@ _RELATION_NOUNS = frozenset(
     eldest youngest oldest middle boy girl baby babby bairn wean sibling sister brother son
     daughter child kid""".split()
 )
-_CHILD_AGE = re.compile(r"\b([a-z][a-z'’-]{2,})[ \t]+(?:he|she)[ \t]+(?:is|'s|’s)[ \t]+\d{1,2}\b")
-_BEFORE_ROLE = re.compile(
+_CHILD_AGE = gated(
+    re.compile(r"\b([a-z][a-z'’-]{2,})[ \t]+(?:he|she)[ \t]+(?:is|'s|’s)[ \t]+\d{1,2}\b")
+)
+_BEFORE_ROLE = re.compile(  # gated below
     r"\b([a-z][a-z'’-]{2,})[ \t]+the[ \t]+(?:nurse|doctor|midwife|social[ \t]+worker|"
     r"health[ \t]+visitor|interpreter|carer|gp|key[ \t]*worker|support[ \t]+worker)\b"
 )
+_BEFORE_ROLE = gated(_BEFORE_ROLE)
+
+
+_CAPITAL = re.compile(r"[A-Z]")
 
 
 def _lower_case_text(text: str) -> bool:
-    """Typed without capitals: at most one capital in fifty letters (acronyms, "I")."""
-    upper = sum(1 for c in text if c.isupper())
-    return upper * 50 <= len(text)
+    """Typed without capitals: at most one capital in fifty characters (acronyms, "I")."""
+    return len(_CAPITAL.findall(text)) * 50 <= len(text)
 
 
 def lower_case_names(text: str) -> Iterator[Finding]:
-    if (" he " not in text and " she " not in text and " the " not in text) or not (
-        _lower_case_text(text)
-    ):
+    if " he " not in text and " she " not in text and " the " not in text:
         return
     gaz = gazetteer()
+    lower: bool | None = None
     for pattern in (_CHILD_AGE, _BEFORE_ROLE):
         for m in pattern.finditer(text):
+            if lower is None:
+                lower = _lower_case_text(text)
+            if not lower:
+                return
             w = m.group(1)
             if w in KINSHIP_WORDS or w in gaz.common_words:
                 continue
@@ -129,8 +144,13 @@ def lower_case_names(text: str) -> Iterator[Finding]:
             yield Finding(m.start(1), m.end(1), "PERSON", 0.75, "community_name")
 
 
-def community_names(text: str) -> list[Finding]:
-    return [*east_asian_names(text), *word_given_names(text), *lower_case_names(text)]
+def community_names(text: str, words: frozenset[str]) -> list[Finding]:
+    """`words`: the text's runs of letters in lower case (`abroad_towns.letter_runs`)."""
+    return [
+        *east_asian_names(text, words),
+        *word_given_names(text, words),
+        *lower_case_names(text),
+    ]
 
 
 # "their daughter Luwam, now 6.": an age given after a name with "now". Not "the list, now

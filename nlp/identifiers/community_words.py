@@ -64,7 +64,11 @@ def without_community_words(text: str, found: list[Finding]) -> list[Finding]:
     without a person guessed over a town abroad found as one ("in Bulawayo") or a setting
     inside a church's hall."""
     towns = {(f.start, f.end) for f in found if f.source == "abroad_town"}
-    halls = [(f.start, f.end) for f in found if f.source == "church_hall"]
+    halls = (
+        [(f.start, f.end) for f in found if f.source == "church_hall"]
+        if towns or ("all" in text)
+        else []
+    )
     kept = []
     for f in found:
         if (
