@@ -72,6 +72,8 @@ def test_a_birth_date_restated_beside_it_is_found(text, value):
         ("The clinic moved on 2 listopada 2021, nobody told us.", "2 listopada 2021"),
         ("Her birthday party is on Saturday at the church hall.", "Saturday"),
         ("She was born in Kaunas and came over in March 2006 for work.", "March 2006"),
+        ("In memory of Nan, 2.5.1938 – 9.11.2024, with love.", "9.11.2024"),
+        ("Grandad (1931 - 2019) was born on 3 May 1931 in the valley.", "2019"),
     ],
 )
 def test_dates_of_events_stay(text, value):
@@ -151,6 +153,7 @@ def test_towns_that_are_names_or_words_stay_without_a_place_word(text, value):
         ("Our volunteer Linh Nguyen (Nguyễn Thị Linh) translated.", "Linh Nguyen"),
         ("Blessing Chikwanha, 35, works as a carer in the town.", "Blessing Chikwanha"),
         ("Precious Mudenda rang the ward twice.", "Precious Mudenda"),
+        ("Her son is Mr Lau, Lau Wing Kit, who drives.", "Lau Wing Kit"),
         ("i have 3 kids dilan he is 7 and zhilwan she is 3", "zhilwan"),
         ("the best one was marzena the midwife she listened", "marzena"),
     ],
@@ -170,6 +173,7 @@ def test_names_of_every_community_are_found(text, value):
         ("my mum she is 80 and cant walk", "mum"),
         ("ammu she is 60 and has sugar", "ammu"),
         ("thank you to the nurse she was lovely", "to the nurse"),
+        ("he was sick all nite he is 7 and never sleeps", "nite"),
     ],
 )
 def test_shapes_like_those_names_stay(text, value):

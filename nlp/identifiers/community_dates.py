@@ -125,8 +125,9 @@ def community_birth_dates(text: str) -> Iterator[Finding]:
 
 
 # A date restated beside a birth date found: what stands just before it.
+_BESIDE = re.compile(r"[(–—-][\s,]*(?:the\s+)?$")
 _RESTATING = re.compile(
-    r"(?:\(|[–—-]|\b(?:as|says|said|reads|shows|gives|about|approximately|roughly|i\.e\.?|"
+    r"(?:\b(?:as|says|said|reads|shows|gives|about|approximately|roughly|i\.e\.?|"
     r"or|which\s+is|that\s+is|converted\s+(?:it\s+)?(?:to|as|into)))"
     r"[\s,]*(?:the\s+)?$",
     I,
@@ -156,8 +157,12 @@ def restated_birth_dates(text: str, found: list[Finding]) -> list[Finding]:
             if any(ts < e and s < te for ts, te in taken) or m.group("date").isdigit():
                 continue  # a bare year beside a birth date is a range's end or an era
             before = text[max(start, s - 40) : s]
-            shared = years and years & set(_YEAR.findall(m.group("date")))
-            if _RESTATING.search(before) or shared:
+            own = set(_YEAR.findall(m.group("date")))
+            shared = years & own
+            # In brackets or after a dash, only a date of no other year: "3.7.1951 – 14.1.2025"
+            # is a life's span, "25 de abril de 1958 – the 25th of April" the same birthday.
+            beside = _BESIDE.search(before) and (shared or not own)
+            if beside or shared or _RESTATING.search(before):
                 out.append(Finding(s, e, "DATE_OF_BIRTH", 0.85, "community_dob"))
                 taken.append((s, e))
     return out

@@ -105,8 +105,14 @@ _RELATION_NOUNS = frozenset(
     eldest youngest oldest middle boy girl baby babby bairn wean sibling sister brother son
     daughter child kid""".split()
 )
+# The child is listed: after "children", "son", "and", "my", a comma, a line's start.
 _CHILD_AGE = gated(
-    re.compile(r"\b([a-z][a-z'’-]{2,})[ \t]+(?:he|she)[ \t]+(?:is|'s|’s)[ \t]+\d{1,2}\b")
+    re.compile(
+        r"(?:\b(?:children|kids|child|son|sons|daughter|daughters|boy|girl|baby|and|my|called|"
+        r"named|brother|sister|grandson|granddaughter)[ \t]+|[,:;][ \t]*|^[ \t]*)"
+        r"([a-z][a-z'’-]{2,})[ \t]+(?:he|she)[ \t]+(?:is|'s|’s)[ \t]+\d{1,2}\b",
+        re.MULTILINE,
+    )
 )
 _BEFORE_ROLE = re.compile(  # gated below
     r"\b([a-z][a-z'’-]{2,})[ \t]+the[ \t]+(?:nurse|doctor|midwife|social[ \t]+worker|"

@@ -62,13 +62,9 @@ GUESSES = frozenset(("capitals", "ner", "name_gazetteer"))
 def without_community_words(text: str, found: list[Finding]) -> list[Finding]:
     """`found` without people, settings and places that are only a community's word, and
     without a person guessed over a town abroad found as one ("in Bulawayo") or a setting
-    inside a church's hall."""
+    inside a church's hall or a name of Chinese shape ("Chan Wing Kei" is no hospital wing)."""
     towns = {(f.start, f.end) for f in found if f.source == "abroad_town"}
-    halls = (
-        [(f.start, f.end) for f in found if f.source == "church_hall"]
-        if towns or ("all" in text)
-        else []
-    )
+    halls = [(f.start, f.end) for f in found if f.source in ("church_hall", "community_name")]
     kept = []
     for f in found:
         if (
@@ -76,7 +72,7 @@ def without_community_words(text: str, found: list[Finding]) -> list[Finding]:
             and f.label == "CARE_SETTING"
             and any(s <= f.start and f.end <= e for s, e in halls)
         ):
-            continue  # "St Aidan's| parish hall": the church's hall, no saint's hospice
+            continue  # "St Aidan's| parish hall", "Chan Wing| Kei": no setting's name
         if towns and f.label == "PERSON" and f.source in GUESSES and (f.start, f.end) in towns:
             continue
         if f.label in ("PERSON", "CARE_SETTING"):
