@@ -77,7 +77,7 @@ def nhs_numbers(text: str) -> Iterator[Finding]:
 # Not the tail of a longer reference joined by a dash or slash ("HD-OP-778203").
 NI_CANDIDATE = re.compile(
     r"(?<![\w])(?<!\w[/-])([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])[ -]?(\d{2})[ -]?(\d{2})[ -]?(\d{2})"
-    r"(?:[ -]?([A-D]))?(?!\w)",
+    r"(?:[ -]?([A-D]))?(?!\w)(?![/.-]\d)",  # not a date's head: "as 1941-03-05" (round 37)
     I,
 )
 NI_BAD_PREFIXES = {"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"}

@@ -14,6 +14,7 @@ from nlp.identifiers.attendee_lists import listed_people
 from nlp.identifiers.care_setting_names import care_setting_findings
 from nlp.identifiers.chat_speakers import chat_speakers
 from nlp.identifiers.comment_threads import thread_commenters
+from nlp.identifiers.community_identifiers import community_findings
 from nlp.identifiers.cued_references import reference_findings
 from nlp.identifiers.exported_records import exported_records
 from nlp.identifiers.findings import LABELS
@@ -88,6 +89,7 @@ class UkRulesRecognizer(EntityRecognizer):
             *life_event_ages(text),
             *surnames_first(text),
             *heard_findings(text),  # round 36
+            *community_findings(text),  # round 37
         ]
         if nlp_artifacts is not None and nlp_artifacts.tokens is not None:
             found.extend(token_findings(nlp_artifacts.tokens, self.gaz, original=text))

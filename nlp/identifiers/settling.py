@@ -20,6 +20,9 @@ from nlp.identifiers.chat_speakers import (
     role_field,
     surname_label,
 )
+from nlp.identifiers.community_dates import restated_birth_dates
+from nlp.identifiers.community_names import ages_now_after_names
+from nlp.identifiers.community_words import without_community_words
 from nlp.identifiers.date_months import without_date_months
 from nlp.identifiers.findings import Finding, resolve_overlaps
 from nlp.identifiers.minute_initials import found_people_initials
@@ -69,6 +72,7 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
         kept = [f for f in kept if not _subjectless_said(text, f)]
     kept = without_organisation_guesses(text, [f for f in kept if not _hashtag_guess(text, f)])
     kept = without_paperwork_guesses(text, kept)  # forms, tables, medicines (round 34)
+    kept = without_community_words(text, kept)  # "Yiddish", "Fajr", "Abba" (round 37)
     kept = without_date_months(text, kept)  # "Tues 4 Feb", "Jan 2024": months, not people
     bodies = nhs_bodies(text)
     if bodies:  # "NHS Lothian", "Hywel Dda University Health Board": no identifier in them
@@ -93,6 +97,8 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
     extra += misheard_before_glosses(text, resolved + extra)  # "bull well [ed: Bulwell]" (36)
     extra += setting_nicknames(text, resolved + extra)  # "City, the City Hospital" (round 36)
     extra += birth_dates_after_names(text, resolved + extra)  # a record's row (round 30)
+    extra += restated_birth_dates(text, resolved + extra)  # "(3 May)", "which is about …" (37)
+    extra += ages_now_after_names(text, resolved + extra)  # "Luwam, now 6." (round 37)
     if extra:
         resolved = resolve_overlaps(resolved + extra)
     named = with_capital_the(text, resolved)
