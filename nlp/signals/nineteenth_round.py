@@ -69,15 +69,17 @@ def medicine_stopped_on_advice(phrase: list[str], sentence: str) -> bool:
 # "when the time comes I'd rather go peacefully than be kept going on machines").
 LAST_DAYS = re.compile(
     r"\b(?:(?:her|his|their|my|mum's|dad's) last (?:few )?(?:days|weeks|months)"
-    r"|end of (?:her|his|their|my) life|terminal(?:ly)?|district nurses?|hospital bed"
-    r"|when the time comes|kept (?:alive|going) (?:on|by) machines|life support"
-    r"|resuscitat\w*|dnacpr|dnr|hospice|palliative|advance care|end[- ]of[- ]life)\b"
+    r"|hospital bed downstairs|when the time comes|kept (?:alive|going) (?:on|by) machines"
+    r"|life support|resuscitat\w*|dnacpr|dnr|hospice|palliative|advance care"
+    r"|end[- ]of[- ]life (?:care|plan|team|nurse|wishes))\b"
 )
-# What a wish beside end-of-life care must not say: help to die, a means, or no wish to wait.
+# What a wish beside end-of-life care must not say: help to die, a means, giving up, a burden,
+# a hurry, or that the illness is not terminal ("she isn't terminal", "not terminally ill").
 HURRIED = re.compile(
     r"\b(?:help (?:her|him|me|them) (?:die|go)|end it|take (?:her|his|my|their) (?:own )?life"
-    r"|tablets|pills|overdose|stockpil\w*|saved up|kill|sooner|get it over|can'?t wait"
-    r"|can'?t go on)\b"
+    r"|tablets|pills|patches|overdose|stockpil\w*|saved up|putting aside|put aside|kill|sooner"
+    r"|get it over|can'?t wait|can'?t go on|burden|better (?:off )?without|done with|misery"
+    r"|no wish|continue|affairs|letters?|terminal\w*|not dying|depressed|had enough)\b"
 )
 
 
@@ -88,7 +90,7 @@ def wish_in_end_of_life_care(sentence: str, before: str, after: str = "") -> boo
     lowered = sentence.lower()
     return (
         bool(any(LAST_DAYS.search(s.lower()) for s in (lowered, before, after)))
-        and not HURRIED.search(lowered)
+        and not any(HURRIED.search(s.lower()) for s in (lowered, before, after))
         and not signal_context.WISH_TO_DIE.search(lowered)
         and not signal_context.danger_said(lowered)
     )

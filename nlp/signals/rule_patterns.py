@@ -203,12 +203,12 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         # shown or pets handed on beside low mood ("showed me where the will is", "asked if I'd
         # have the dog"), and medicines that keep a person alive stopped with no point left
         # ("stopped my heart tablets, no point now", "don't tell the doctor").
-        "' *1 ' @POSS @LIMBS",
+        "' *2 ' @POSS @LIMBS",
         "@POSS @LIMBS *8 you know what i mean",
         "showed|shown|showing|show|told|tells|telling me where *4 will|bank|passwords|pin"
         "|insurance|deeds|funeral",
-        "asked|asking|asks if|whether i|you|we 'd|d|would|could|will|'ll have|take|keep|look"
-        " after? @POSS|the dog|cat|dogs|cats|pets|budgie",
+        "asked|asking|asks if|whether i|you|we|she|he|they 'd|d|would|could|will|'ll have|take"
+        "|keep|look after? @POSS|the dog|cat|dogs|cats|pets|budgie",
         "stopped|stopping|stop|quit|binned|ditched *3 @MEDS *8 no|the|any point",
         "stopped|stopping|stop|quit|binned|ditched *3 @MEDS *10 do n't|nt|not? tell",
     ),
