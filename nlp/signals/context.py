@@ -32,7 +32,7 @@ import re
 # "Died by suicide", "death by suicide", "bereaved by suicide", "lost my son to suicide".
 DEATH_BEFORE = frozenset(
     "died dying death deaths bereaved bereavement lost losing loss killed funeral inquest "
-    "after".split()
+    "after loses".split()
 )
 DEATH_LINK = frozenset({"by", "to", "from", "through", "of"})
 ATTEMPT = frozenset("trying tried try tries attempting attempted attempt nearly almost".split())

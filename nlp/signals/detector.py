@@ -30,7 +30,7 @@ import re
 import numpy as np
 
 from nlp.signals import context as signal_context
-from nlp.signals import everyday_talk
+from nlp.signals import everyday_talk, nineteenth_round
 from nlp.signals import model as signal_model
 from nlp.signals import welsh as signal_welsh
 from nlp.signals import welsh_heard as signal_welsh_heard
@@ -269,6 +269,11 @@ def _over_now(name: str, units: list[signal_model.Unit], i: int) -> bool:
     planned for the end of life ("Mum's DNACPR was discussed"), nor on one that puts the risk
     in the past with the person well in the next two ("I used to self harm as a teenager. I'm
     34 now"), unless it says it is back."""
+    before = units[i - 1].text if i else ""
+    following = " ".join(u.text for u in units[i + 1 : i + 5])
+    # Round 19: end-of-life wishes in care, a laughed-off exasperation, an illness now over.
+    if nineteenth_round.model_held_back(name, units[i].text, before, following):
+        return True
     if name == "immediate_danger":
         return any(signal_context.resolved_now(u.text) for u in units[i : i + 2]) or (
             _everyday_not_danger(units, i)

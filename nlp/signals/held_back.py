@@ -16,6 +16,7 @@ import re
 from typing import TYPE_CHECKING
 
 from nlp.signals import context as signal_context
+from nlp.signals import nineteenth_round
 from nlp.signals.rule_patterns import WORDS, Rule
 
 if TYPE_CHECKING:
@@ -186,6 +187,8 @@ NOT_THE_DEAD = "joining someone living, or a place"
 AT_THE_END = "eating stopped at the end of life or for an operation"
 NOT_VULNERABLE = "gone out or missing, with nothing said to make it dangerous"
 WORRY_UNFOUNDED = "a worry found untrue"
+NOT_A_FAREWELL = "affairs or a pet with no low mood told (round 19)"
+STOPPED_ON_ADVICE = "a medicine stopped on advice or for a reason (round 19)"
 LEFT_TO_THE_MODEL = frozenset(
     {
         NO_FAREWELL,
@@ -193,6 +196,8 @@ LEFT_TO_THE_MODEL = frozenset(
         AT_THE_END,
         NOT_VULNERABLE,
         WORRY_UNFOUNDED,
+        NOT_A_FAREWELL,
+        STOPPED_ON_ADVICE,
         ORDINARY_FAREWELL,
         WATCH_FOR_THE_BODY,
         "past, and said to be over",
@@ -435,6 +440,14 @@ def why_held_back(doc: Doc, start: int, end: int, rule: Rule) -> str | None:
         " ".join(_next_sentences(doc, end, 1)),
     ):
         return SCREENED_NO
+    if rule.signal == "suicide_self_harm":
+        phrase = [t.lower_ for t in doc[start:end]]
+        sentence = " ".join(_sentence_before(doc, start) + _rest_of_sentence(doc, start))
+        around = " ".join(_sentence_and_next(doc, start, end))
+        if nineteenth_round.affairs_without_low_mood(phrase, doc.text, around):
+            return NOT_A_FAREWELL
+        if nineteenth_round.medicine_stopped_on_advice(phrase, sentence):
+            return STOPPED_ON_ADVICE
     if rule.signal != "complaint":
         return _eighteenth_round(doc, start, end, after)
     return None

@@ -198,6 +198,19 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "stopped|stopping|refusing|refuses|refused food and|or fluids|drink|drinks|water",
         "'m|am|is|'s|are|been|started|keeps|keep|still purging",
         "'m|am|is|'s|are|been|started|keeps|keep|still making @SELF sick",
+        # Round 19 (issue 19, from v23's misses by kind, in `nineteenth_round.py`): self-harm
+        # hinted with a wink ("been 'decorating' my arms again, if you know what I mean"), affairs
+        # shown or pets handed on beside low mood ("showed me where the will is", "asked if I'd
+        # have the dog"), and medicines that keep a person alive stopped with no point left
+        # ("stopped my heart tablets, no point now", "don't tell the doctor").
+        "' *2 ' @POSS @LIMBS",
+        "@POSS @LIMBS *8 you know what i mean",
+        "showed|shown|showing|show|told|tells|telling me where *4 will|bank|passwords|pin"
+        "|insurance|deeds|funeral",
+        "asked|asking|asks if|whether i|you|we|she|he|they 'd|d|would|could|will|'ll have|take"
+        "|keep|look after? @POSS|the dog|cat|dogs|cats|pets|budgie",
+        "stopped|stopping|stop|quit|binned|ditched *3 @MEDS *8 no|the|any point",
+        "stopped|stopping|stop|quit|binned|ditched *3 @MEDS *10 do n't|nt|not? tell",
     ),
     "child_abuse_neglect": (
         "@HARM *3 @CHILD",

@@ -310,6 +310,13 @@ def _held_back(text: str, start: int, end: int, rule: WelshRule) -> str | None:
         and MEDIA & {w.lower() for w in WORD.findall(text[max(0, start - 60) : start])}
     ):
         return "what a film, book or programme was about"
+    # Round 19: a story or an essay about someone who does it ("stori i'r Eisteddfod am ferch
+    # sy'n hunan-niweidio"), with no teller ("fy", "fi", "dw") between the "am" and the words.
+    if rule.signal == "suicide_self_harm" and _story_about_someone(text, start):
+        return "what a film, book or programme was about"
+    # Round 19: a routine medicine taken ("cymryd tabledi pwysau gwaed bob bore").
+    if rule.signal == "suicide_self_harm" and _routine_medicine(text, start, end):
+        return "a routine medicine taken"
     if TOPIC_BEFORE & set(before[-2:]):
         return "talk about the topic in general"
     if not rule.carries_negation and NEGATION_BEFORE & set(before[-2:]):
@@ -335,6 +342,41 @@ def _held_back(text: str, start: int, end: int, rule: WelshRule) -> str | None:
         if END_OF_LIFE & set(WORD.findall(whole)):
             return "a wish about the end of life"
     return None
+
+
+STORY_WORK = MEDIA | frozenset("traethawd draethawd cerdd gerdd prosiect stori".split())
+TELLER = frozenset("fy fi dw dwi rydw rwy rwyf mi nhw'n".split())
+
+
+def _story_about_someone(text: str, start: int) -> bool:
+    """A story, essay or poem in the sentence before the words, "am" (about) after it, and no
+    teller between "am" and the words."""
+    sentence_start = max(text.rfind(".", 0, start), text.rfind("!", 0, start)) + 1
+    before = [w.lower() for w in WORD.findall(text[sentence_start:start])]
+    for i, word in enumerate(before):
+        if word in STORY_WORK and "am" in before[i + 1 :]:
+            told = before[len(before) - before[::-1].index("am") :]
+            return not TELLER & set(told) and len(told) <= 4
+    return False
+
+
+# The words after a routine medicine: its kind, when it is taken, who gives it.
+ROUTINE = re.compile(
+    r"^\s*(?:pwysau gwaed|i'r galon|at y galon|at |ar gyfer|statin|siwgr|bob (?:bore|nos|dydd"
+    r"|diwrnod)|yn y bore|gyda'r nos|efo bwyd|ar ôl bwyd)"
+)
+
+
+def _routine_medicine(text: str, start: int, end: int) -> bool:
+    """ "Cymryd tabledi" with a medicine's kind or its time after, and nothing of excess."""
+    phrase = text[start:end]
+    if not re.search(r"tabledi|dabledi|pils|bils", phrase):
+        return False
+    if any(w in phrase for w in ("holl", "i gyd", "gormod", "llond", "cyfan", "pob un")):
+        return False
+    line_end = min([i for i in (text.find(".", end), text.find("?", end)) if i >= 0] or [None])
+    rest = text[end:line_end]
+    return bool(ROUTINE.match(rest)) and not MEDICINE_EXCESS.search(rest)
 
 
 # "Ddeng mlynedd yn ôl ... dw i'n iawn rŵan": years ago in the sentence, well now just after,
