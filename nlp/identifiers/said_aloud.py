@@ -403,14 +403,14 @@ def call_takers(text: str) -> Iterator[Finding]:
 # A postcode said in the NATO alphabet: "sierra alpha one, two bravo delta" (SA1 2BD). The
 # words stand for letters; with figures between them they make a postcode of Royal Mail's shape
 # in a real area, and at least two such words are used ("Charlie two" is no postcode).
-_NATO = {
+NATO = {
     "alpha": "A", "alfa": "A", "bravo": "B", "charlie": "C", "delta": "D", "echo": "E",
     "foxtrot": "F", "golf": "G", "hotel": "H", "india": "I", "juliet": "J", "juliett": "J",
     "kilo": "K", "lima": "L", "mike": "M", "november": "N", "oscar": "O", "papa": "P",
     "quebec": "Q", "romeo": "R", "sierra": "S", "tango": "T", "uniform": "U", "victor": "V",
     "whiskey": "W", "whisky": "W", "x-ray": "X", "xray": "X", "yankee": "Y", "zulu": "Z",
 }  # fmt: skip
-_NATO_WORD = "|".join(sorted(_NATO, key=len, reverse=True))
+_NATO_WORD = "|".join(sorted(NATO, key=len, reverse=True))
 NATO_PIECE = re.compile(
     rf"(?P<piece>{_NATO_WORD}|{SPOKEN_FIGURE}|[A-Za-z])(?![\w'’-])(?P<gap>[ \t]*[,/-]?[ \t]*)",
     re.IGNORECASE,
@@ -429,8 +429,8 @@ def nato_postcodes(text: str) -> Iterator[Finding]:
             if not m:
                 break
             piece = m.group("piece").lower()
-            if piece in _NATO:
-                joined += _NATO[piece]
+            if piece in NATO:
+                joined += NATO[piece]
                 nato += 1
             else:
                 joined += as_chars(piece)

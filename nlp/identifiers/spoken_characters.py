@@ -28,16 +28,10 @@ from collections.abc import Iterator
 
 from nlp.identifiers.findings import Finding
 from nlp.identifiers.number_words import DIGIT_WORDS, TEENS, TENS, UNITS
+from nlp.identifiers.said_aloud import NATO
 from nlp.identifiers.short_place_kinds import POSTCODE_AREAS
 from nlp.identifiers.spoken_numbers import digits_of
 
-NATO = {
-    "alpha": "A", "alfa": "A", "bravo": "B", "charlie": "C", "delta": "D", "echo": "E",
-    "foxtrot": "F", "golf": "G", "hotel": "H", "india": "I", "juliet": "J", "juliett": "J",
-    "kilo": "K", "lima": "L", "mike": "M", "november": "N", "oscar": "O", "papa": "P",
-    "quebec": "Q", "romeo": "R", "sierra": "S", "tango": "T", "uniform": "U", "victor": "V",
-    "whiskey": "W", "whisky": "W", "x-ray": "X", "xray": "X", "yankee": "Y", "zulu": "Z",
-}  # fmt: skip
 _NATO_WORD = "|".join(sorted(NATO, key=len, reverse=True))
 _NUMBER_WORD = "|".join(
     sorted([*DIGIT_WORDS, *TEENS, *TENS, *UNITS, "nought"], key=len, reverse=True)
