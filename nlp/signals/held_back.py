@@ -189,6 +189,7 @@ NOT_VULNERABLE = "gone out or missing, with nothing said to make it dangerous"
 WORRY_UNFOUNDED = "a worry found untrue"
 NOT_A_FAREWELL = "affairs or a pet with no low mood told (round 19)"
 STOPPED_ON_ADVICE = "a medicine stopped on advice or for a reason (round 19)"
+ANOTHER_WAY_TO_DO = 'another way to do a thing ("another way to pay") (round 20)'
 LEFT_TO_THE_MODEL = frozenset(
     {
         NO_FAREWELL,
@@ -428,6 +429,9 @@ def why_held_back(doc: Doc, start: int, end: int, rule: Rule) -> str | None:
     if (
         rule.signal != "complaint"
         and "welfare" not in {t.lower_ for t in doc[start:end]}
+        # Round 20: a means asked about ("he asked me how many tablets it takes to die") is the
+        # risk itself, whoever the question was put to.
+        and doc[start].lower_ != "how"
         and _is_question(doc, start, end)
     ):
         return "a question someone asked"
@@ -448,6 +452,10 @@ def why_held_back(doc: Doc, start: int, end: int, rule: Rule) -> str | None:
             return NOT_A_FAREWELL
         if nineteenth_round.medicine_stopped_on_advice(phrase, sentence):
             return STOPPED_ON_ADVICE
+        # Round 20: "find another way" after means taken away is a plan; "another way to pay"
+        # or "another way of doing it" is an errand.
+        if phrase[-2:] == ["another", "way"] and after[:1] and after[0] in ("to", "of", "round"):
+            return ANOTHER_WAY_TO_DO
     if rule.signal != "complaint":
         return _eighteenth_round(doc, start, end, after)
     return None

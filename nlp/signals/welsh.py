@@ -131,6 +131,9 @@ RULES: list[WelshRule] = [
         r"(?:gymryd|nghymryd|lyncu) y (?:tabledi|pils|moddion) i gyd",
         r"(?:yn|'n|’n) (?:torri|llosgi)(?:'i|’i| ei| fy| eu) (?:breichiau|breichia|freichiau"
         r"|freichia|mreichia|coesau|coesa|goesau|goesa|arddyrnau|arddyrna|garddyrnau|garddyrna)",
+        # Round 20: a burden "much longer" ("fydda i ddim yn broblem i neb am lawer hirach").
+        r"(?:ddim|dim) yn (?:broblem|faich|baich|niwsans|drafferth) i (?:neb|unrhyw un|chi|bawb"
+        r"|chdi|ti)\b.{0,30}\bhirach",
     ),
     *_rules(
         "immediate_danger",
@@ -168,6 +171,13 @@ RULES: list[WelshRule] = [
         rf"mae (?:e|o|fe|fo|hi)'?n {HARM_ME}",
         rf"{PARTNER}\b.{{0,30}}\b(?:rheoli|reoli) (?:fy |ein )?(?:arian|ffôn|ffon|mywyd|bopeth"
         r"|popeth)",
+        # Round 20: a partner's threat to kill told by someone else ("ei gŵr wedi bygwth ei
+        # lladd hi"), and a threat of suicide to stop her leaving ("lladd ei hun os dwi'n
+        # gadael").
+        rf"{PARTNER}\b.{{0,30}}\b(?:wedi )?(?:bygwth|fygwth) (?:ei|fy|ein) (?:lladd|ladd|brifo"
+        r"|frifo)",
+        r"(?:lladd|ladd|brifo|frifo) ei hun(?:an)? os (?:dwi'n|dw i'n|wyt ti'n|ti'n|mae hi'n"
+        r"|ydw i'n|a i|aiff hi|eith hi) (?:gadael|mynd|madael)",
     ),
     *_rules(
         "child_abuse_neglect",
@@ -181,6 +191,10 @@ RULES: list[WelshRule] = [
         r"cam-?drin|gam-?drin|ngham-?drin|cham-?drin|camdriniaeth",
         r"esgeulus(?:o|tod|wyd)?",
         r"(?:gofalwr|gofalwyr|gofalwraig|staff)\b.{0,30}\b(?:taro|gweiddi|dwyn|gwthio)",
+        # Round 20: bruises no one explains, told by a relative ("cleisiau ... doedd neb yn
+        # gwybod sut").
+        r"(?:cleisiau|gleisiau|chleisiau|clais|glais|chlais)\b.{0,120}\b(?:neb yn gwybod"
+        r"|neb yn gallu esbonio|heb esboniad|dim byd yn y llyfr)",
     ),
     *_rules(
         "complaint",
