@@ -192,3 +192,34 @@ def test_abbreviation_look_alikes_stay_quiet(text: str) -> None:
 )
 def test_danger_now_a_weapon_or_an_attempt_still_fires(text: str) -> None:
     assert _found(text) & RISK
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nath y nyrs ofyn os o'n i wedi meddwl am frifo fy hun. Nes i ddeud na, dim o gwbl.",
+        "Ges i amser anodd yn 2015, o'n i'n meddwl am ladd fy hun, ond dwi'n grêt rŵan.",
+        "Comments on the draft self-harm care pathway: the leaflet needs plainer words.",
+        "Training notes. Case examples (invented for training):\nA) A woman says she wants to end"
+        " her life. Discussion: ask directly, stay with her.",
+    ],
+)
+def test_screening_past_services_and_invented_examples_stay_quiet(text: str) -> None:
+    assert not _ruled(text) & RISK
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nath y nyrs ofyn os o'n i wedi meddwl am frifo fy hun. Nes i ddeud do, bob nos.",
+        "O'n i'n meddwl am ladd fy hun yn 2015 a dw i'n dal i feddwl amdano eto.",
+        "Training was useful (invented examples).\n\nMy own son says he wants to end his life.",
+    ],
+)
+def test_their_look_alikes_still_fire(text: str) -> None:
+    assert _ruled(text) & RISK
+
+
+def test_thinking_of_killing_oneself_is_not_a_threat_to_kill() -> None:
+    assert "immediate_danger" not in _ruled("Mae o'n meddwl am ladd ei hun.")
+    assert "immediate_danger" in _ruled("Mae o'n mynd i fy lladd i heno.")
