@@ -149,9 +149,17 @@ def test_family_named_without_money_taken_adds_no_domestic() -> None:
     assert "domestic_abuse" not in detection.names
 
 
-def test_domestic_abuse_of_a_younger_person_adds_no_adult_label() -> None:
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She is 32 and her husband checks her phone.",
+        "I'm 79 and since his stroke he hits me with his walking stick.",
+        "My wife has dementia and has started pushing me.",
+    ],
+)
+def test_domestic_abuse_without_the_victims_care_needs_adds_no_adult_label(text: str) -> None:
     detection = signals.Detection(signals=[signals.Signal("domestic_abuse", "rules", "test")])
-    twentieth_round.relabel("She is 32 and her husband checks her phone.", detection)
+    twentieth_round.relabel(text, detection)
     assert "adult_abuse_neglect" not in detection.names
 
 

@@ -33,11 +33,12 @@ TAKEN = re.compile(
     r"\b(?:purse|wallet|pension|phension|bension|benefits|savings|card|cash|money|pres|arian)\b",
     re.IGNORECASE,
 )
-# Care and support needs of the person harmed, said anywhere in the story.
+# Care and support needs of the person harmed, said anywhere in the story: a walking frame is
+# theirs ("hides my walking frame", "walks with a frame"); an age, dementia or a stroke is not
+# enough, being as often the abuser's ("since his stroke he hits me") or a capable teller's.
 CARE_NEEDS = re.compile(
-    r"\b(?:walking frame|zimmer|(?:with|on) a frame|wheelchair|dementia|ddementia|stroke"
-    r"|learning disabilit(?:y|ies)|housebound|bed-?bound|hip replaced|hip replacement"
-    r"|(?:i'?m|i am|aged|age|\() ?(?:7[5-9]|8\d|9\d|10[0-5])\b)",
+    r"\b(?:(?:my|her|his|their) (?:walking )?(?:frame|zimmer|rollator)"
+    r"|walks? with (?:a|her|his) (?:walking )?(?:frame|zimmer|rollator)|zimmer frame)\b",
     re.IGNORECASE,
 )
 SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
