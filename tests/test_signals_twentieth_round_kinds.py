@@ -231,3 +231,11 @@ def test_their_look_alikes_still_fire(text: str) -> None:
 def test_thinking_of_killing_oneself_is_not_a_threat_to_kill() -> None:
     assert "immediate_danger" not in _ruled("Mae o'n meddwl am ladd ei hun.")
     assert "immediate_danger" in _ruled("Mae o'n mynd i fy lladd i heno.")
+
+
+def test_a_welsh_screening_answered_no_then_taken_back_still_fires() -> None:
+    text = (
+        "Nath y meddyg ofyn os o'n i wedi meddwl am frifo fy hun, nes i ddeud na achos o'n i ofn."
+        " Ond dw i wedi. Sawl gwaith."
+    )
+    assert "suicide_self_harm" in _ruled(text)

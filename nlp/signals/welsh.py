@@ -440,9 +440,12 @@ def cue_words(text: str) -> list[tuple[str, str]]:
     return list(seen.items())
 
 
-# Round 20: answered yes ("nes i ddeud do", "dywedais i ie").
+# Round 20: answered yes ("nes i ddeud do", "dywedais i ie"), or no and then taken back ("ond dw
+# i wedi").
 ANSWERED_YES = re.compile(
     r"\b(?:dywedais|dwedais|dudis|wedes|atebais|ddeud|deud|dweud)(?: i| fi)? (?:ie|do|yndw|ydw)\b"
+    r"|\bond (?:dw i|dwi|rydw i|roeddwn i|o'n i|mi o'n i|mi wnes i|mi nes i) ?(?:wedi|'di)"
+    r"(?:\W|$)"
 )
 # Answered no to a question someone asked: "gofynnodd y nyrs ... dywedais i na".
 ANSWERED_NO = re.compile(
