@@ -30,7 +30,7 @@ import re
 import numpy as np
 
 from nlp.signals import context as signal_context
-from nlp.signals import everyday_talk, nineteenth_round
+from nlp.signals import everyday_talk, nineteenth_round, twentieth_round
 from nlp.signals import model as signal_model
 from nlp.signals import welsh as signal_welsh
 from nlp.signals import welsh_heard as signal_welsh_heard
@@ -397,4 +397,6 @@ def detect_many(
     for (detection, _), found in zip(ruled, heard, strict=True):
         fired = set(detection.names)
         detection.signals.extend(s for s in found if s.name not in fired)
+    for text, (detection, _) in zip(texts, ruled, strict=True):
+        twentieth_round.relabel(text, detection)
     return [detection for detection, _ in ruled]

@@ -189,6 +189,17 @@ NOT_VULNERABLE = "gone out or missing, with nothing said to make it dangerous"
 WORRY_UNFOUNDED = "a worry found untrue"
 NOT_A_FAREWELL = "affairs or a pet with no low mood told (round 19)"
 STOPPED_ON_ADVICE = "a medicine stopped on advice or for a reason (round 19)"
+# Round 20: training notes whose case examples are said to be invented, read after that word.
+INVENTED = "an example invented for training (round 20)"
+INVENTED_EXAMPLES = re.compile(
+    r"\b(?:invented|hypothetical|made[- ]up|fictional|imaginary) (?:for (?:the )?training"
+    r"|case|cases|scenarios?|examples?|vignettes?)\b"
+    r"|\b(?:case examples?|case studies|scenarios|vignettes)\b[^.\n]{0,20}\((?:invented"
+    r"|hypothetical|fictional|made[- ]up)"
+)
+TELLER_WORDS = frozenset("i me my mine our we us i'm i've".split())
+CARE_BEFORE_SERVICE = frozenset("care crisis liaison".split())
+ANOTHER_WAY_TO_DO = 'another way to do a thing ("another way to pay") (round 20)'
 LEFT_TO_THE_MODEL = frozenset(
     {
         NO_FAREWELL,
@@ -270,6 +281,13 @@ def _negated(doc, start: int, end: int, rule: Rule) -> tuple[str, bool] | None:
     return None
 
 
+def _invented_example(before: str, sentence: list[str]) -> bool:
+    """Examples said to be invented for training, shortly before the words, in a sentence with
+    no teller in it (the teller's own "my son" is no example)."""
+    found = list(INVENTED_EXAMPLES.finditer(before[-1500:]))
+    return bool(found) and not TELLER_WORDS & set(sentence)
+
+
 def why_held_back(doc: Doc, start: int, end: int, rule: Rule) -> str | None:
     """Why a hit should not count as fired, or None when it counts."""
     negation = _negated(doc, start, end, rule)
@@ -281,6 +299,20 @@ def why_held_back(doc: Doc, start: int, end: int, rule: Rule) -> str | None:
     after = [t.lower_ for t in doc[end : end + 3]]
     if after and after[0] in SERVICE_WORDS and rule.signal != "complaint":
         return f'names a service ("{after[0]}")'
+    # Round 20: a service named with "care" or "crisis" before it ("the self-harm care
+    # pathway", "overdose crisis team").
+    if (
+        rule.signal != "complaint"
+        and after[:1]
+        and after[0] in CARE_BEFORE_SERVICE
+        and after[1:2]
+        and after[1] in SERVICE_WORDS
+    ):
+        return f'names a service ("{after[0]} {after[1]}")'
+    if rule.signal != "complaint" and _invented_example(
+        doc[:start].text.lower(), _sentence_before(doc, start) + _rest_of_sentence(doc, start)
+    ):
+        return INVENTED
     if rule.signal != "complaint" and after[:2] and after[0] in JOINED and after[1] in TOPICS:
         joined = _rest_of_sentence(doc, end)[1:5]
         service = next((w for w in joined if w in SERVICE_WORDS), None)
@@ -428,6 +460,9 @@ def why_held_back(doc: Doc, start: int, end: int, rule: Rule) -> str | None:
     if (
         rule.signal != "complaint"
         and "welfare" not in {t.lower_ for t in doc[start:end]}
+        # Round 20: a means asked about ("he asked me how many tablets it takes to die") is the
+        # risk itself, whoever the question was put to.
+        and doc[start].lower_ != "how"
         and _is_question(doc, start, end)
     ):
         return "a question someone asked"
@@ -448,6 +483,10 @@ def why_held_back(doc: Doc, start: int, end: int, rule: Rule) -> str | None:
             return NOT_A_FAREWELL
         if nineteenth_round.medicine_stopped_on_advice(phrase, sentence):
             return STOPPED_ON_ADVICE
+        # Round 20: "find another way" after means taken away is a plan; "another way to pay"
+        # or "another way of doing it" is an errand.
+        if phrase[-2:] == ["another", "way"] and after[:1] and after[0] in ("to", "of", "round"):
+            return ANOTHER_WAY_TO_DO
     if rule.signal != "complaint":
         return _eighteenth_round(doc, start, end, after)
     return None

@@ -43,12 +43,16 @@ STOPPED_ON_ADVICE = re.compile(
 )
 FAREWELL_RULES = frozenset({"will", "bank", "passwords", "pin", "insurance", "deeds", "funeral"})
 PETS = frozenset({"dog", "cat", "dogs", "cats", "pets", "budgie"})
+# The first words of the affairs and pet rules (round 20: no other rule's phrase is read here).
+SHOWN_OR_ASKED = frozenset("showed shown showing show told tells telling asked asking asks".split())
 
 
 def affairs_without_low_mood(phrase: list[str], story: str, around: str) -> bool:
     """Affairs shown or a pet handed on with no low mood, grief or giving up told in the story,
     or a pet only minded for a while: an organised person, left to the model."""
     words = set(phrase)
+    if phrase[:1] and phrase[0] not in SHOWN_OR_ASKED:
+        return False  # another rule's phrase ("will find another way")
     if not words & (FAREWELL_RULES | PETS):
         return False
     if words & PETS and FOR_A_WHILE.search(around):

@@ -211,6 +211,18 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "|keep|look after? @POSS|the dog|cat|dogs|cats|pets|budgie",
         "stopped|stopping|stop|quit|binned|ditched *3 @MEDS *8 no|the|any point",
         "stopped|stopping|stop|quit|binned|ditched *3 @MEDS *10 do n't|nt|not? tell",
+        # Round 20 (issue 19, notes written by someone else, from v24's misses by kind): a means
+        # asked about in reported speech ("asked me how many tablets you need to take to go to
+        # heaven"), tablets bought in several shops (pack limits got round), means taken away
+        # and "another way" promised, and a burden "much longer" ("won't be a problem to anyone
+        # for much longer").
+        "how many *3 @MEDS *8 die|dead|heaven|kill|fatal|lethal|overdose",
+        "bought|buying|buy|buys|got|getting *4 @MEDS *4 two|three|four|several|different|other"
+        "|various|separate shops|chemists|pharmacies|supermarkets|stores",
+        "belt|belts|laces|ligature|ligatures|cord|cords|razor|razors|blades *12 find|found"
+        "|finding another way",
+        "n't|not|no be|being a? problem|burden|bother|nuisance to|for anyone|anybody|nobody"
+        "|everyone|you|them *4 longer",
     ),
     "child_abuse_neglect": (
         "@HARM *3 @CHILD",
@@ -256,6 +268,17 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "refuge|refuges",
         "marital rape",
         "@PARTNER *3 throws|threw|throwing things|stuff",
+        # Round 20 (from v24's misses by kind): a threat of suicide to stop a partner leaving,
+        # papers kept by the abuser, honour-based abuse ("said she has shamed the family") and
+        # forced marriage, told by someone else.
+        "kill|hurt|harm @SELF if i|she|he|you leave|leaves|left|go|goes",
+        "@PARTNER|he|she|they *3 keeps|kept|keeping|took|taken|takes|hides|hid|holds|holding"
+        "|confiscated *2 her|my|his|their passport|passports|papers",
+        "said|says|told|tells|accused|accuses|saying *6 shamed|dishonoured|disgraced|shame"
+        "|dishonour *3 the|our|his|her|my|their family",
+        "forced|forcing|force *3 to? marry|married|marriage",
+        "taking|take|takes|took|taken|sending|send|sends|sent her|him|me|them abroad|overseas"
+        "|away *4 to get|be married",
     ),
     "immediate_danger": (
         "going|gonna|will|'ll|ll|threatened|threatening|threatens|swore|swears|promised to?"
@@ -322,6 +345,17 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "down to *2 four|five|4|5 stone|st",
         "bmi *2 of|is|at|'s|down|to|below|under? 10|11|12|13|14|15|11.5|12.5|13.5|14.5",
         "@NOT eaten|drunk|drank|eat|drink *3 or|and drunk|drank|eaten|drink *3 days",
+        # Round 20 (from v24's misses by kind): harm promised on going home, in reported speech
+        # ("if I go home tonight he'll hurt me again"), and a removal abroad to be married or
+        # "dealt with" (forced marriage, honour-based abuse) with travel close.
+        "if i|she|he|they go|goes|went|going home|back *3 he|she|they|@PARTNER 'll|will|ll"
+        "|would|'d|is|are *2 hurt|hit|beat|batter|kill",
+        "taking|take|takes|took|taken|sending|send|sends|sent her|him|me|them abroad|overseas"
+        " *4 to get|be married",
+        "taking|take|takes|took|taken|sending|send|sends|sent her|him|me|them back home|abroad"
+        " *3 to deal with her|him|me|them",
+        "forced|forcing|force *3 to? marry|married|marriage *8 next|tomorrow|booked|flight"
+        "|tonight|week",
     ),
     "complaint": (
         "want|wanted|wanting|wants|going|gonna|like|intend|intending|plan|planning|need"

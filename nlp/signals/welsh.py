@@ -38,7 +38,9 @@ SERVICE_BEFORE = frozenset(
 )
 NEGATION_BEFORE = frozenset("dim ddim heb nid nad na nac erioed".split())
 # Round 18: "asked" in English in a mixed sentence ("The nurse asked os oedd gen i ...").
-ASKED = frozenset("gofynnodd gofyn gofynnwyd holodd asked asks".split())
+ASKED = frozenset(
+    "gofynnodd gofyn gofynnwyd holodd asked asks ofyn ofynnodd ofynnwyd holi".split()
+)  # round 20: the soft-mutated forms after "nath hi" ("nath y fferyllydd ofyn")
 # "Roedd hi eisiau marw adref" (she wanted to die at home), with hospice or palliative care
 # named: a wish about the end of life, as in English.
 # Round 18: the northern and spoken "adra", "adre", "gatre", and a DNACPR ("peidio â cheisio
@@ -131,6 +133,9 @@ RULES: list[WelshRule] = [
         r"(?:gymryd|nghymryd|lyncu) y (?:tabledi|pils|moddion) i gyd",
         r"(?:yn|'n|’n) (?:torri|llosgi)(?:'i|’i| ei| fy| eu) (?:breichiau|breichia|freichiau"
         r"|freichia|mreichia|coesau|coesa|goesau|goesa|arddyrnau|arddyrna|garddyrnau|garddyrna)",
+        # Round 20: a burden "much longer" ("fydda i ddim yn broblem i neb am lawer hirach").
+        r"(?:ddim|dim) yn (?:broblem|faich|baich|niwsans|drafferth) i (?:neb|unrhyw un|chi|bawb"
+        r"|chdi|ti)\b.{0,30}\bhirach",
     ),
     *_rules(
         "immediate_danger",
@@ -168,6 +173,13 @@ RULES: list[WelshRule] = [
         rf"mae (?:e|o|fe|fo|hi)'?n {HARM_ME}",
         rf"{PARTNER}\b.{{0,30}}\b(?:rheoli|reoli) (?:fy |ein )?(?:arian|ffôn|ffon|mywyd|bopeth"
         r"|popeth)",
+        # Round 20: a partner's threat to kill told by someone else ("ei gŵr wedi bygwth ei
+        # lladd hi"), and a threat of suicide to stop her leaving ("lladd ei hun os dwi'n
+        # gadael").
+        rf"{PARTNER}\b.{{0,30}}\b(?:wedi )?(?:bygwth|fygwth) (?:ei|fy|ein) (?:lladd|ladd|brifo"
+        r"|frifo)",
+        r"(?:lladd|ladd|brifo|frifo) ei hun(?:an)? os (?:dwi'n|dw i'n|wyt ti'n|ti'n|mae hi'n"
+        r"|ydw i'n|a i|aiff hi|eith hi) (?:gadael|mynd|madael)",
     ),
     *_rules(
         "child_abuse_neglect",
@@ -181,6 +193,10 @@ RULES: list[WelshRule] = [
         r"cam-?drin|gam-?drin|ngham-?drin|cham-?drin|camdriniaeth",
         r"esgeulus(?:o|tod|wyd)?",
         r"(?:gofalwr|gofalwyr|gofalwraig|staff)\b.{0,30}\b(?:taro|gweiddi|dwyn|gwthio)",
+        # Round 20: bruises no one explains, told by a relative ("cleisiau ... doedd neb yn
+        # gwybod sut").
+        r"(?:cleisiau|gleisiau|chleisiau|clais|glais|chlais)\b.{0,120}\b(?:neb yn gwybod"
+        r"|neb yn gallu esbonio|heb esboniad|dim byd yn y llyfr)",
     ),
     *_rules(
         "complaint",
@@ -325,8 +341,11 @@ def _held_back(text: str, start: int, end: int, rule: WelshRule) -> str | None:
     sentence = text[sentence_start : text.find("?", end) + 1 if "?" in text[end:] else end]
     if sentence.endswith("?") and ASKED & set(WORD.findall(sentence)):
         return "a question someone asked"
-    # Reported without its question mark, as in English: "gofynnodd y nyrs a oeddwn i ...".
-    if ASKED & {w.lower() for w in WORD.findall(text[sentence_start:start])}:
+    # Reported without its question mark, as in English: "gofynnodd y nyrs a oeddwn i ...";
+    # round 20: never when the answer told is yes ("nes i ddeud do").
+    if ASKED & {w.lower() for w in WORD.findall(text[sentence_start:start])} and not (
+        ANSWERED_YES.search(text[start : end + 200].lower())
+    ):
         return "a question someone asked"
     # A threat to kill said with a laugh ("mynd i fy lladd i pan welith o'r bil, haha"): as in
     # English, hyperbole is left to the model (round 13).
@@ -334,6 +353,9 @@ def _held_back(text: str, start: int, end: int, rule: WelshRule) -> str | None:
         line_end = min([i for i in (text.find(".", end), text.find("!", end)) if i >= 0] or [None])
         if signal_context.said_in_jest(text[sentence_start:line_end], ""):
             return IN_JEST
+    # Round 20: "meddwl am ladd fy hun" is a thought of suicide (its own rule), not a threat.
+    if rule.signal == "immediate_danger" and re.match(r"\s*(?:fy|ei|eu) hun", text[end : end + 12]):
+        return "killing oneself, the suicide rule's"
     if rule.signal == "suicide_self_harm" and _past_and_well(text, sentence_start, end):
         return "past, and well now"
     if rule.signal == "suicide_self_harm" and text[end - 4 : end] in ("marw", "farw"):
@@ -393,6 +415,8 @@ WELL_NOW = re.compile(
     r"|\bheb (?:wneud|neud|gwneud)(?: \w+)? ers\b"
     # Round 16: healthy or well for a span ("dw i'n iach ers dros ddeng mlynedd").
     r"|\b(?:iach|iawn|well) ers\b"
+    # Round 20: "dwi'n grêt rŵan", "lot gwell rŵan".
+    r"|\b(?:grêt|gret|champion|hapus|dda) (?:rŵan|rwan|nawr|erbyn hyn)\b"
 )
 BACK_AGAIN = re.compile(r"\b(?:eto|dal i|dal yn|ail-?ddechrau)\b")
 
@@ -416,6 +440,13 @@ def cue_words(text: str) -> list[tuple[str, str]]:
     return list(seen.items())
 
 
+# Round 20: answered yes ("nes i ddeud do", "dywedais i ie"), or no and then taken back ("ond dw
+# i wedi").
+ANSWERED_YES = re.compile(
+    r"\b(?:dywedais|dwedais|dudis|wedes|atebais|ddeud|deud|dweud)(?: i| fi)? (?:ie|do|yndw|ydw)\b"
+    r"|\bond (?:dw i|dwi|rydw i|roeddwn i|o'n i|mi o'n i|mi wnes i|mi nes i) ?(?:wedi|'di)"
+    r"(?:\W|$)"
+)
 # Answered no to a question someone asked: "gofynnodd y nyrs ... dywedais i na".
 ANSWERED_NO = re.compile(
     r"\b(?:dywedais|dwedais|dudis|wedes|atebais)(?: i| fi)? (?:na|nac|naddo|nad|dim)\b"
