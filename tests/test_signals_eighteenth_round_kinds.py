@@ -14,23 +14,11 @@ plan or means, a weapon, a recent attempt.
 from __future__ import annotations
 
 import pytest
+from signal_readings import RISK, found, ruled
 
-from nlp import signals
 from nlp.signals import context as signal_context
 from nlp.signals import everyday_talk
 from nlp.signals import welsh as signal_welsh
-from nlp.signals.rules import run_rules
-
-RISK = set(signals.RISK_TO_LIFE)
-
-
-def _found(text: str) -> set[str]:
-    return set(signals.detect(text).names)
-
-
-def _ruled(text: str) -> set[str]:
-    return set(run_rules(text)[0].names)
-
 
 # The checks, sentence by sentence ----------------------------------------------------------
 
@@ -214,7 +202,7 @@ def test_welsh_death_awaited_in_care() -> None:
     ],
 )
 def test_talk_of_the_risk_is_not_fired_by_the_rules(text: str) -> None:
-    assert not _ruled(text) & RISK
+    assert not ruled(text) & RISK
 
 
 @pytest.mark.parametrize(
@@ -238,7 +226,7 @@ def test_talk_of_the_risk_is_not_fired_by_the_rules(text: str) -> None:
     ],
 )
 def test_look_alikes_still_fire_on_the_rules(text: str) -> None:
-    assert _ruled(text) & RISK
+    assert ruled(text) & RISK
 
 
 # Through the real detector ------------------------------------------------------------------
@@ -254,7 +242,7 @@ def test_look_alikes_still_fire_on_the_rules(text: str) -> None:
     ],
 )
 def test_everyday_talk_is_no_risk_to_life(text: str) -> None:
-    assert not _found(text) & RISK
+    assert not found(text) & RISK
 
 
 @pytest.mark.parametrize(
@@ -276,4 +264,4 @@ def test_everyday_talk_is_no_risk_to_life(text: str) -> None:
     ],
 )
 def test_danger_now_threat_plan_weapon_or_attempt_still_fires(text: str) -> None:
-    assert _found(text) & RISK
+    assert found(text) & RISK

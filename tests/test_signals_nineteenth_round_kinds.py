@@ -14,20 +14,9 @@ themselves and for a note about someone else.
 from __future__ import annotations
 
 import pytest
+from signal_readings import RISK, found, ruled
 
-from nlp import signals
 from nlp.signals import nineteenth_round
-from nlp.signals.rules import run_rules
-
-RISK = set(signals.RISK_TO_LIFE)
-
-
-def _found(text: str) -> set[str]:
-    return set(signals.detect(text).names)
-
-
-def _ruled(text: str) -> set[str]:
-    return set(run_rules(text)[0].names)
 
 
 @pytest.mark.parametrize(
@@ -46,7 +35,7 @@ def _ruled(text: str) -> set[str]:
     ],
 )
 def test_hints_of_self_harm_and_giving_up_fire_on_the_rules(text: str) -> None:
-    assert "suicide_self_harm" in _ruled(text)
+    assert "suicide_self_harm" in ruled(text)
 
 
 @pytest.mark.parametrize(
@@ -60,7 +49,7 @@ def test_hints_of_self_harm_and_giving_up_fire_on_the_rules(text: str) -> None:
     ],
 )
 def test_ordinary_look_alikes_of_the_hints_do_not_fire_on_the_rules(text: str) -> None:
-    assert "suicide_self_harm" not in _ruled(text)
+    assert "suicide_self_harm" not in ruled(text)
 
 
 def test_end_of_life_wishes_in_care_and_a_wish_to_be_helped_to_die() -> None:
@@ -107,7 +96,7 @@ def test_own_death_spoken_lightly_and_low() -> None:
     ],
 )
 def test_talk_of_medicines_stories_and_deaths_does_not_fire_on_the_rules(text: str) -> None:
-    assert "suicide_self_harm" not in _ruled(text)
+    assert "suicide_self_harm" not in ruled(text)
 
 
 @pytest.mark.parametrize(
@@ -120,7 +109,7 @@ def test_talk_of_medicines_stories_and_deaths_does_not_fire_on_the_rules(text: s
     ],
 )
 def test_look_alikes_still_fire_on_the_rules(text: str) -> None:
-    assert "suicide_self_harm" in _ruled(text)
+    assert "suicide_self_harm" in ruled(text)
 
 
 @pytest.mark.parametrize(
@@ -135,4 +124,4 @@ def test_look_alikes_still_fire_on_the_rules(text: str) -> None:
     ],
 )
 def test_danger_now_threat_plan_weapon_or_attempt_still_fires(text: str) -> None:
-    assert _found(text) & RISK
+    assert found(text) & RISK

@@ -14,17 +14,12 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from signal_readings import RISK, found
 
-from nlp import signals
 from nlp.signals import context as signal_context
 from nlp.signals import detector as signal_detector
 
-RISK = set(signals.RISK_TO_LIFE)
 ABUSE = set(signal_detector.ABUSE_SIGNALS)
-
-
-def _found(text: str) -> set[str]:
-    return set(signals.detect(text).names)
 
 
 # Through the real detector ------------------------------------------------------------------
@@ -44,9 +39,9 @@ def _found(text: str) -> set[str]:
     ],
 )
 def test_abuse_told_as_ongoing_is_abuse_not_a_risk_to_life(text: str) -> None:
-    found = _found(text)
-    assert found & ABUSE
-    assert not found & RISK
+    raised = found(text)
+    assert raised & ABUSE
+    assert not raised & RISK
 
 
 @pytest.mark.parametrize(
@@ -70,7 +65,7 @@ def test_abuse_told_as_ongoing_is_abuse_not_a_risk_to_life(text: str) -> None:
     ],
 )
 def test_danger_now_inside_an_abuse_story_still_fires(text: str) -> None:
-    assert _found(text) & RISK
+    assert found(text) & RISK
 
 
 def test_suicide_beside_abuse_still_fires() -> None:
@@ -78,7 +73,7 @@ def test_suicide_beside_abuse_still_fires() -> None:
         "My husband says I'm useless and takes all my money. Most nights I lie awake wishing"
         " I just wouldn't wake up."
     )
-    assert "suicide_self_harm" in _found(text)
+    assert "suicide_self_harm" in found(text)
 
 
 # The check itself, on the shipped model's thresholds ----------------------------------------

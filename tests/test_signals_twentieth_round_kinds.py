@@ -14,20 +14,10 @@ resolved, routine screening answered no, ordinary errands and travel.
 from __future__ import annotations
 
 import pytest
+from signal_readings import RISK, found, ruled
 
 from nlp import signals
 from nlp.signals import twentieth_round
-from nlp.signals.rules import run_rules
-
-RISK = set(signals.RISK_TO_LIFE)
-
-
-def _found(text: str) -> set[str]:
-    return set(signals.detect(text).names)
-
-
-def _ruled(text: str) -> set[str]:
-    return set(run_rules(text)[0].names)
 
 
 @pytest.mark.parametrize(
@@ -44,7 +34,7 @@ def _ruled(text: str) -> set[str]:
     ],
 )
 def test_reported_means_and_burden_fire_on_the_rules(text: str) -> None:
-    assert "suicide_self_harm" in _ruled(text)
+    assert "suicide_self_harm" in ruled(text)
 
 
 @pytest.mark.parametrize(
@@ -58,7 +48,7 @@ def test_reported_means_and_burden_fire_on_the_rules(text: str) -> None:
     ],
 )
 def test_means_and_burden_look_alikes_stay_quiet(text: str) -> None:
-    assert not _ruled(text) & RISK
+    assert not ruled(text) & RISK
 
 
 @pytest.mark.parametrize(
@@ -72,7 +62,7 @@ def test_means_and_burden_look_alikes_stay_quiet(text: str) -> None:
     ],
 )
 def test_harm_on_going_home_and_removal_abroad_are_danger(text: str) -> None:
-    assert "immediate_danger" in _ruled(text)
+    assert "immediate_danger" in ruled(text)
 
 
 @pytest.mark.parametrize(
@@ -85,7 +75,7 @@ def test_harm_on_going_home_and_removal_abroad_are_danger(text: str) -> None:
     ],
 )
 def test_home_and_wedding_look_alikes_are_not_danger(text: str) -> None:
-    assert "immediate_danger" not in _ruled(text)
+    assert "immediate_danger" not in ruled(text)
 
 
 @pytest.mark.parametrize(
@@ -100,7 +90,7 @@ def test_home_and_wedding_look_alikes_are_not_danger(text: str) -> None:
     ],
 )
 def test_coercion_honour_and_forced_marriage_are_domestic(text: str) -> None:
-    assert "domestic_abuse" in _ruled(text)
+    assert "domestic_abuse" in ruled(text)
 
 
 @pytest.mark.parametrize(
@@ -112,7 +102,7 @@ def test_coercion_honour_and_forced_marriage_are_domestic(text: str) -> None:
     ],
 )
 def test_domestic_look_alikes_stay_quiet(text: str) -> None:
-    assert "domestic_abuse" not in _ruled(text)
+    assert "domestic_abuse" not in ruled(text)
 
 
 def test_welsh_bruises_no_one_explains_are_adult_abuse() -> None:
@@ -120,8 +110,8 @@ def test_welsh_bruises_no_one_explains_are_adult_abuse() -> None:
         "Roedd ganddo gleisiau ar ei freichiau, a doedd neb yn gwybod sut ddigwyddodd o yn y"
         " cartref."
     )
-    assert "adult_abuse_neglect" in _ruled(text)
-    assert "adult_abuse_neglect" not in _ruled("Roedd ganddo gleisiau ar ôl syrthio yn yr ardd.")
+    assert "adult_abuse_neglect" in ruled(text)
+    assert "adult_abuse_neglect" not in ruled("Roedd ganddo gleisiau ar ôl syrthio yn yr ardd.")
 
 
 @pytest.mark.parametrize(
@@ -140,7 +130,7 @@ def test_welsh_bruises_no_one_explains_are_adult_abuse() -> None:
     ],
 )
 def test_adult_abused_by_family_gets_both_labels(text: str, wanted: set[str]) -> None:
-    assert wanted <= _found(text)
+    assert wanted <= found(text)
 
 
 def test_family_named_without_money_taken_adds_no_domestic() -> None:
@@ -173,7 +163,7 @@ def test_domestic_abuse_without_the_victims_care_needs_adds_no_adult_label(text:
     ],
 )
 def test_care_note_abbreviations_told_as_now_fire(text: str) -> None:
-    assert "suicide_self_harm" in _found(text)
+    assert "suicide_self_harm" in found(text)
 
 
 @pytest.mark.parametrize(
@@ -199,7 +189,7 @@ def test_abbreviation_look_alikes_stay_quiet(text: str) -> None:
     ],
 )
 def test_danger_now_a_weapon_or_an_attempt_still_fires(text: str) -> None:
-    assert _found(text) & RISK
+    assert found(text) & RISK
 
 
 @pytest.mark.parametrize(
@@ -213,7 +203,7 @@ def test_danger_now_a_weapon_or_an_attempt_still_fires(text: str) -> None:
     ],
 )
 def test_screening_past_services_and_invented_examples_stay_quiet(text: str) -> None:
-    assert not _ruled(text) & RISK
+    assert not ruled(text) & RISK
 
 
 @pytest.mark.parametrize(
@@ -225,12 +215,12 @@ def test_screening_past_services_and_invented_examples_stay_quiet(text: str) -> 
     ],
 )
 def test_their_look_alikes_still_fire(text: str) -> None:
-    assert _ruled(text) & RISK
+    assert ruled(text) & RISK
 
 
 def test_thinking_of_killing_oneself_is_not_a_threat_to_kill() -> None:
-    assert "immediate_danger" not in _ruled("Mae o'n meddwl am ladd ei hun.")
-    assert "immediate_danger" in _ruled("Mae o'n mynd i fy lladd i heno.")
+    assert "immediate_danger" not in ruled("Mae o'n meddwl am ladd ei hun.")
+    assert "immediate_danger" in ruled("Mae o'n mynd i fy lladd i heno.")
 
 
 def test_a_welsh_screening_answered_no_then_taken_back_still_fires() -> None:
@@ -238,4 +228,4 @@ def test_a_welsh_screening_answered_no_then_taken_back_still_fires() -> None:
         "Nath y meddyg ofyn os o'n i wedi meddwl am frifo fy hun, nes i ddeud na achos o'n i ofn."
         " Ond dw i wedi. Sawl gwaith."
     )
-    assert "suicide_self_harm" in _ruled(text)
+    assert "suicide_self_harm" in ruled(text)
