@@ -60,9 +60,7 @@ WEAK_NOUNS = (
     r"interpreter|vrs|relay|"
     # Thirty-fifth round: a driving licence's number and an online form's request ("Driver
     # number: ...", "Driving licence no ...", "Request ID: ...").
-    r"driver|driving\s+licen[cs]e|licen[cs]e|request|order|device|"
-    # Thirty-eighth round: an online form's receipt ("Submission ID: ...", "Enquiry no. ...").
-    r"submission|enquiry"
+    r"driver|driving\s+licen[cs]e|licen[cs]e|request|order|device"
 )
 KEYWORD = r"(?:(?:number|num|nbr|nr|no|id|reference|ref)\b\.?|#)"
 # After the cue: "is", "was", ":", "it's", "given", "they gave us was", "something like".

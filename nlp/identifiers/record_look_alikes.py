@@ -14,7 +14,8 @@ a kind of paperwork, not a string seen:
   over words that only name a post. A title that is also a surname ("Porter", "Clerk") is
   dropped only where it is plainly a post: in brackets after a name, or after another word
   of the post ("Prescriptions Clerk");
-- the word of a telephone extension ("ext. 4471") taken for a place or a person;
+- the word of a telephone extension ("ext. 4471") taken for a place or a person (the
+  extension's digits are left as they were: twelve of thirteen writers leave them unmarked);
 - a letter signed off by a team or an office ("Yours faithfully, Booking Centre", "Aids &
   Adaptations Team"): everyday words ending in a team's word name no one;
 - a relative's home or hospital by its kind alone ("Dad's nursing home", "Nan's care home"):

@@ -19,7 +19,6 @@ from __future__ import annotations
 from nlp.identifiers.ages import ages
 from nlp.identifiers.birth_dates import dates_of_birth
 from nlp.identifiers.county_shortenings import county_shortenings
-from nlp.identifiers.extensions import extensions
 from nlp.identifiers.findings import Finding
 from nlp.identifiers.form_answers import form_answers
 from nlp.identifiers.health_and_ni_numbers import nhs_numbers, ni_numbers
@@ -71,7 +70,6 @@ def pattern_findings(text: str) -> list[Finding]:
         patronymics,
         web_addresses,
         paperwork_fields,
-        extensions,
         county_shortenings,
         house_names,
     ):
