@@ -97,6 +97,19 @@ AGES = (
         I,
     ),
 )
+AGES = (
+    *AGES,
+    # Thirty-eighth round: an age to come ("I will be nearly 17", "he'll be 18 in March"), and
+    # "you're" written "your" after "when" ("when your 15 nobody listens"). Not a time or a
+    # place in a queue ("I'll be 10 minutes", "we'll be 9 till 5", "you'll be 3rd").
+    re.compile(
+        r"\b(?:(?:i|he|she|you|they|we)(?:\s+will|['’]ll)\s+be(?:\s+(?:nearly|almost|turning))?"
+        r"|(?:when|cos|cause|because|if)\s+your(?:\s+(?:only|just|nearly|almost))?)\s+"
+        rf"{N}\b{AGE_UNIT_AFTER}(?!\s*(?:till|until|to|-|–|on|at|in\s+(?:a|the)\b|quid|p\b|£|"
+        r"(?:streets?|doors?|houses?|stops?|points?|goals?|quid|grand|k)\b))",
+        I,
+    ),
+)
 AGES = gated_all(AGES)
 
 # Twenty-sixth round. "mum Kathleen (19), baby 6 wks.", "- baby 9 mths - reflux": a baby's age

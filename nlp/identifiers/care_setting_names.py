@@ -211,9 +211,12 @@ def _single_word_ok(text: str, tokens: list, i: int, common: frozenset[str]) -> 
 
 
 # "St Luke's", "Saint Mary's Hospital", "ST JAMES": a saint's name is a hospital, hospice,
-# church or place: an identifier whichever it is.
+# church or place: an identifier whichever it is. Thirty-eighth round: an ECG's "ST" segment
+# ("NO ACUTE ST CHANGES", "ST elevation", "ST depression") is no saint.
+ECG_AFTER_ST = r"(?!(?i:changes?|elevation|elevated|depression|depressed|segments?)\b)"
 SAINT = re.compile(
-    r"(?<![\w])(?:St\.?|Saint|ST\.?|SAINT)\s+(?:[A-Z][a-z]+|[A-Z]{2,})(?:['’]s|['’]|s)?"
+    r"(?<![\w])(?:St\.?|Saint|ST\.?|SAINT)\s+"
+    rf"{ECG_AFTER_ST}(?:[A-Z][a-z]+|[A-Z]{{2,}})(?:['’]s|['’]|s)?"
     r"(?:\s+(?:and|&)\s+[A-Z][a-z]+(?:['’]s)?)?"
     r"(?:\s+(?:Hospital|Hospice|Infirmary|University Hospital|Hospitals|Surgery|Practice|"
     r"Medical Centre|Ward|HOSPITAL|HOSPICE))?"
@@ -402,9 +405,13 @@ HOME_CARE_PROVIDER = gated(HOME_CARE_PROVIDER)
 # Home Carers have"): one or two capitalised words, then "Home Support", "Home Carers", "Home
 # Care" or "Homecare". A kind of care or a team ("Council Home Care", "Reablement Home
 # Support", "The Home Care team") has a first word of NOT_PROVIDER_WORDS or a function word.
+# Thirty-eighth round: an agency named for both its trades ("Kestrel Support & Care",
+# "Brightwater Care and Support"), the way supported-living and home-care firms call
+# themselves; a kind of service before them ("Adult Care & Support") is no name.
 AGENCY_NAME = re.compile(
     r"(?<![\w'’-])(?P<name>(?:[A-Z][a-z'’]+[ \t]+){1,2}(?:Home[ \t]+(?:Support|Carers|Care)|"
-    r"Homecare)(?:[ \t]+(?:Services|Partners|Ltd))?)(?![\w'’-])"
+    r"Homecare|Support[ \t]+(?:&|and)[ \t]+Care|Care[ \t]+(?:&|and)[ \t]+Support)"
+    r"(?:[ \t]+(?:Services|Partners|Ltd))?)(?![\w'’-])"
 )
 AGENCY_NAME = gated(AGENCY_NAME)
 # A note's label or a verb before the agency's name: "Provider Tyneview Home Support".
@@ -418,7 +425,7 @@ NOT_PROVIDER_WORDS = frozenset(
     respite personal health palliative day home integrated residential nursing domiciliary
     specialist children's childrens child family elderly older council local private district
     national emergency end hospice dementia mental reablement crisis night live sitting
-    overnight""".split()
+    overnight housing disability disabilities learning supported independent""".split()
 )
 # "the WRH", "the NCGH": a local hospital's initials after "the", taken only when they end as
 # hospital and infirmary initials do (H, I) and a word of care is near. Listed abbreviations

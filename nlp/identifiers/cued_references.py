@@ -45,7 +45,10 @@ STRONG_NOUNS = (
     r"ods(?:\s+code)?|(?:practice|pharmacy|org(?:anisation)?)\s+code|"
     # Thirty-fifth round: a device's maker's number on a repair slip or a loan form ("Serial
     # 2209K14471", "Serial no. 88-1042"); "serial" before a run with digits names nothing else.
-    r"serial"
+    r"serial|"
+    # Thirty-eighth round: the code of a key safe by the door, as a care plan or an alarm
+    # sheet gives it to visiting carers ("Key safe code: 4-1-7-9", "keysafe no. 2208").
+    r"key\s?safe(?:\s+(?:code|combination|number|no\b\.?))?"
 )
 # Ordinary nouns that only name an identifier with "number", "no", "ID" or "ref" after them.
 WEAK_NOUNS = (

@@ -181,6 +181,33 @@ CARE_FIELD = re.compile(
     r"[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3})"
 )
 CARE_FIELD = gated(CARE_FIELD)
+# Thirty-eighth round: a setting's own name before the colon ("Oakfield Surgery: Your
+# appointment ...", "Bridge Street Practice: Unfortunately ...") heads a text message or a
+# notice from it, and what follows is its message, not a field's answer. A field's label
+# before it is everyday words ("GP Surgery:", "Usual practice:", "Name of home:").
+SENDER_BEFORE = re.compile(
+    r"(?<![\w'’-])(?!(?:GP|Gp|Care|Nursing|Residential|Registered|Usual|Current|Previous|Your|"
+    r"My|Her|His|Their|Our|Dental|The|Name|Named|Nominated|Local|Own|Patient|Patients)\b)"
+    r"[A-Z][\w'’&-]*[ \t]+$"
+)
+# Thirty-eighth round: a pharmacy's field on a prescription screen or a repeat slip
+# ("Nominated pharmacy: Well Pharmacy, 18 ...", "Pharmacy: Day Lewis Pharmacy"): the value
+# ending in "Pharmacy" or "Chemist" is the branch, even when its first word is an everyday
+# one ("Well", "Day") that the name rules leave.
+PHARMACY_FIELD = re.compile(
+    r"\b(?i:(?:nominated|usual|preferred|regular|your|my)\s+)?(?i:pharmacy|chemist)\s*:\s*"
+    r"(?P<unit>(?:[A-Z][\w'’&-]*\s+){1,3}(?:Pharmacy|Chemists?|PHARMACY|CHEMISTS?))(?![\w'’-])"
+)
+PHARMACY_FIELD = gated(PHARMACY_FIELD)
+# Thirty-eighth round: a vaccination centre in a borrowed venue, its kind in lower case after
+# the venue's name ("Steam Museum vaccination centre", "the Racecourse vaccination hub"):
+# the venue names the centre. A kind of place alone ("the NHS vaccination centre", "a local
+# vaccination site") is none.
+VACCINATION_CENTRE = re.compile(
+    r"(?<![\w'’-])(?P<unit>(?:[A-Z][\w'’-]+[ \t]+){1,3}"
+    r"(?:vaccination|vaccine|covid|covid-19|jab|booster)[ \t]+(?:centre|center|hub|site|clinic))\b"
+)
+VACCINATION_CENTRE = gated(VACCINATION_CENTRE)
 STRONG_MOVES = ("admitted", "discharged", "transferred", "taken", "rushed", "blue", "born")
 FAMILY = frozenset(
     """mum mam mom dad nan nana nanna gran granny grandma grandad grandpa auntie aunty aunt
@@ -262,7 +289,15 @@ def hospital_units(text: str) -> Iterator[Finding]:
                     if not _near_care(text, m.start("unit"), m.end("unit")):
                         continue  # "was in Sainsbury's, shopping"
                 yield Finding(m.start("unit"), m.end("unit"), "CARE_SETTING", 0.75, "care_unit")
+        for m in VACCINATION_CENTRE.finditer(text):
+            words = [w.lower() for w in m.group("unit").split()[:-2]]
+            if not any(w in NOT_SHOP or w in NOT_INITIALS or w in STOP_WORDS for w in words):
+                yield Finding(m.start("unit"), m.end("unit"), "CARE_SETTING", 0.75, "care_unit")
+        for m in PHARMACY_FIELD.finditer(text) if ":" in text else ():
+            yield Finding(m.start("unit"), m.end("unit"), "CARE_SETTING", 0.8, "care_field")
         for m in CARE_FIELD.finditer(text) if ":" in text or "-" in text else ():
+            if SENDER_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+                continue  # "Oakfield Surgery: Your appointment ...": a text's sender (round 38)
             if m.group("unit").lower() not in NOT_AN_ANSWER:
                 yield Finding(m.start("unit"), m.end("unit"), "CARE_SETTING", 0.75, "care_field")
     common = gazetteer().common_words

@@ -113,6 +113,28 @@ DATED_INITIALS = re.compile(
 )
 DATED_INITIALS = gated(DATED_INITIALS)
 TIME_ZONES = frozenset("BST GMT UTC CET CEST EST IST".split())
+# Thirty-eighth round: the people who move and second a motion in minutes, by initials
+# ("Proposed RF, seconded SV", "Proposer: JD. Seconder: MB", "seconded by KT").
+MOTION = re.compile(
+    r"(?m)\b(?i:propos(?:ed|er)|second(?:ed|er))(?:[ \t]+by)?[ \t]*:?[ \t]+"
+    rf"(?P<who>{_INITIALS})(?=[ \t]*(?:[,.;)]|$|and\b|&))"
+)
+MOTION = gated(MOTION)
+# Thirty-eighth round: a communication book's or a log's entry, its line opened by a day, a
+# date or a time and closed by the writer's initials after the entry's last sentence ("Mon
+# Dressing changed, wound clean. AW", "14/03  Seen by GP (home visit). KT").
+_ENTRY_OPENING = (
+    r"(?:(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?i:day)?\.?"
+    r"|\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|\d{1,2}[:.]\d{2})"
+)
+# A test or a result that may end an entry's line instead ("Bloods sent. FBC", "Dip: NAD").
+TESTS_AND_RESULTS = frozenset(
+    """FBC CRP MSU CSU LFT LFTS TFT TFTS INR ESR WCC MRSA UE AKI NAD NEWS EWS OK BNO BO PU
+    PEG NG RIP SPO TBC TBA NFA DNA""".split()
+)
+SIGNED_ENTRY = re.compile(
+    rf"(?m)^[ \t]*{_ENTRY_OPENING}\b[^\n]*?[.!)][ \t]+(?P<who>{_INITIALS})[ \t]*$"
+)
 # The person a safeguarding note is about, by a label and initials, dotted or not: "Child:
 # J.O., aged 4", "YP: KT", "Mother: R.A.".
 SUBJECT_LABEL = re.compile(
@@ -195,6 +217,11 @@ def minute_initials(text: str) -> Iterator[Finding]:
             yield from _each(text, m, "who")
     for m in BEFORE_ROLE.finditer(text):
         yield from _each(text, m, "who")
+    for m in MOTION.finditer(text):
+        yield from _each(text, m, "who")
+    for m in SIGNED_ENTRY.finditer(text):
+        if m.group("who") not in TESTS_AND_RESULTS:
+            yield from _each(text, m, "who")
     for m in NAME_THEN_INITIALS.finditer(text):
         if _defined_initials(m.group("name"), m.group("who"), in_brackets=True):
             yield Finding(m.start("who"), m.end("who"), "PERSON", 0.7, "minutes")

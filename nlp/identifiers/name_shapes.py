@@ -31,6 +31,33 @@ INITIALLED = re.compile(
 )
 
 
+# Thirty-eighth round: forms typed in capitals (ambulance sheets, crew lists, signatures on a
+# copied record) write the initial and the surname in capitals: "CREW: T. HARDCASTLE
+# (PARAMEDIC)", "SIGNED: R. OKORO". Dotted initials only, and a surname no common word
+# ("NO. 5", "T. WAVE", "A. FIB" are not names).
+_CAPS_PART = r"(?:[OD]['’])?(?:MC|MAC)?[A-Z]{3,}"
+INITIALLED_CAPS = re.compile(
+    rf"(?<![\w.&’'])(?P<initials>(?:[A-Z]\.[ \t]?){{1,2}})"
+    rf"(?P<surname>{_CAPS_PART}(?:-{_CAPS_PART})?)(?![\w’'-])"
+)
+INITIALLED_CAPS = gated(INITIALLED_CAPS)
+
+
+ROLE_IN_BRACKETS = re.compile(r"[ \t]*\([ \t]*[A-Z][A-Z /&-]{1,30}\)")
+
+
+def _caps_surname(word: str, role_after: bool = False) -> bool:
+    """A surname in capitals: listed as one, or in no word list; with a role in brackets
+    after it, any word but a common one."""
+    gaz = gazetteer()
+    w = re.sub(r"^[od]['’]", "", word.lower())
+    if w in DOMAIN_WORDS or w in ROLE_CUES or w in TITLE_CUES or w in STOP_WORDS:
+        return False
+    if w in gaz.common_words and not (role_after and w in gaz.surnames):
+        return False
+    return role_after or w in gaz.surnames or w not in gaz.english_words
+
+
 def _surname_like(word: str, dotted: bool) -> bool:
     gaz = gazetteer()
     w = word.lower()
@@ -47,6 +74,11 @@ def initialled_names(text: str) -> Iterator[Finding]:
         parts = re.sub(r"^[OD]['’]", "", m.group("surname")).split("-")
         if all(_surname_like(p, dotted) for p in parts):
             yield Finding(m.start(), m.end(), "PERSON", 0.8, "initialled_name")
+    for m in INITIALLED_CAPS.finditer(text):
+        role_after = ROLE_IN_BRACKETS.match(text, m.end()) is not None  # "T. HARDCASTLE (ECA)"
+        first, *rest = m.group("surname").split("-")  # "OYELOWO-PRICE": the first half decides
+        if _caps_surname(first, role_after) and all(_caps_surname(p, True) for p in rest):
+            yield Finding(m.start(), m.end(), "PERSON", 0.75, "initialled_name")
 
 
 # "RB (47)", "P.K. (F, 52)", "K.L. (f 71)": initials then an age (and sex) in brackets.

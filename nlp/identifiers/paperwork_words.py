@@ -139,7 +139,8 @@ WELSH_PAPERWORK = frozenset(
 # The words that end a service's or a department's name ("Falls Service", "Examiner Office").
 SERVICE_WORDS = frozenset(
     """service services office team department dept programme hub line desk unit clinic
-    confirmation summary record form leaflet booklet letter report plan chart""".split()
+    confirmation summary record form leaflet booklet letter report plan chart
+    policy referral scheme procedure pathway strategy""".split()
 )
 # Roles that end a title-cased phrase ("Best Interests Assessor", "Dementia Navigator").
 ROLE_ENDINGS = ("or", "er", "ist", "ian", "ant", "ent")
@@ -492,7 +493,16 @@ def _ended_before(f: Finding, found: re.Match[str] | None) -> Finding:
 # place: "the Virtual Ward", "the Combined Assessment Unit", "Diabetes in Pregnancy Clinic".
 DEPARTMENT_WORDS = frozenset(
     """virtual combined assessment admissions admission decisions observation pregnancy
-    acute medical surgical emergency urgent same day ambulatory discharge lounge""".split()
+    acute medical surgical emergency urgent same day ambulatory discharge lounge
+    booking outpatient outpatients fracture""".split()
+)
+# A specialty's letters before "clinic" in lower case ("the ENT clinic", "TIA clinic"): the
+# department, in every hospital; a clinic named in capitals ("ENT Clinic B") is a place's.
+SPECIALTY_CLINIC = re.compile(r"(?:the[ \t]+)?[A-Z]{2,4}[ \t]+clinic")
+# Thirty-eighth round: an outpatients' department by its number ("Outpatients Department 2",
+# "outpatients 2"), the same in every hospital and in no writer's marking.
+OUTPATIENTS = re.compile(
+    r"(?:the[ \t]+)?out-?patients?(?:[ \t]+department)?(?:[ \t]+\d{1,2}[A-Z]?)?", re.IGNORECASE
 )
 DEPARTMENT = re.compile(
     r"(?:the[ \t]+)?((?:[A-Za-z]+[ \t]+){1,3})(?:ward|unit|clinic|centre|center)",
@@ -504,6 +514,10 @@ def department_setting(text: str, f: Finding) -> bool:
     """A care setting whose every word before its kind says what kind of department it is."""
     if f.label != "CARE_SETTING" or f.source not in ("care_pattern", "repeat", "care_kind"):
         return False
+    if OUTPATIENTS.fullmatch(text, f.start, f.end) or SPECIALTY_CLINIC.fullmatch(
+        text, f.start, f.end
+    ):
+        return True
     m = DEPARTMENT.fullmatch(text, f.start, f.end)
     return bool(m) and all(w.lower() in DEPARTMENT_WORDS for w in m.group(1).split())
 

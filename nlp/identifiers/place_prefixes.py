@@ -22,6 +22,10 @@ from nlp.identifiers.name_gazetteer import gazetteer
 PREFIX_BEFORE = re.compile(
     r"(?<![\w'’-])(?:North|South|East|West|Upper|Lower|Little|Great|Nether|Far|Old|New)[ \t]+$"
 )
+# Thirty-eighth round: in lower-case writing ("anyone in south manchester", "we're east
+# london"), a compass word before a place found in lower case is the place's too; only the
+# four points, since "new", "old", "little" and "great" are everyday words there.
+LOWER_COMPASS_BEFORE = re.compile(r"(?<![\w'’-])(?:north|south|east|west)[ \t]+$")
 TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lady|Lord)\.?[ \t]+$")
 
 
@@ -32,6 +36,12 @@ def with_place_prefixes(text: str, found: list[Finding]) -> list[Finding]:
     ends = sorted(f.end for f in found)
     for f in found:
         value = text[f.start : f.end]
+        if f.label in ("LOCATION", "ADDRESS") and value.islower() and " " not in value:
+            line_start = text.rfind("\n", 0, f.start) + 1
+            m = LOWER_COMPASS_BEFORE.search(text, max(line_start, f.start - 8), f.start)
+            if m and not any(m.start() < e <= f.start for e in ends):
+                out.append(Finding(m.start(), f.end, "LOCATION", f.score, f.source))
+                continue
         if (
             f.label not in ("PERSON", "LOCATION")
             or not value[:1].isupper()

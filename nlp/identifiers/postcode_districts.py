@@ -78,6 +78,19 @@ PLACE_THEN_CODE = re.compile(
     rf"{CODE}[ \t]*\)"
 )
 PLACE_THEN_CODE = gated(PLACE_THEN_CODE)
+# Thirty-eighth round: a doctor's training grade in brackets after the name ("Dr Priya Venn
+# (FY2)", "A. Rowe (ST3)") has a postcode district's shape (Blackpool's FY1, Stoke's ST3); it
+# is a district only after a place's own name ("Blackpool (FY1)").
+DOCTOR_GRADES = frozenset("FY1 FY2 ST1 ST2 ST3 ST4 ST5 ST6 ST7 ST8 CT1 CT2 CT3".split())
+# Thirty-eighth round: a town and its district written together as an address's or a form's
+# last line ("Lordship Lane Health Centre, London SE22", "Practice: Leeds LS6"): a known
+# place's name, then the outward code, then the end of the line or of the field.
+TOWN_THEN_CODE = re.compile(
+    rf"(?<![\w'’-])(?P<place>[A-Z][a-z'’]+(?:[ \t-](?:upon|on|under|le|[A-Z][a-z'’]+)){{0,2}})"
+    rf"[ \t]+(?-i:{CODE})(?=[ \t]*(?:$|[,.;)|]|[ \t]{{2,}}))",
+    re.MULTILINE,
+)
+TOWN_THEN_CODE = gated(TOWN_THEN_CODE)
 WARD_TALK = re.compile(r"\b(?:ward|wards|bay|bed|side\s*room|icu|itu|hdu|theatre|unit)\b", I)
 NEAR = 80
 OUTWARD_RE = re.compile(OUTWARD, I)
@@ -101,8 +114,24 @@ def postcode_districts(text: str) -> Iterator[Finding]:
         code = m.group("code")
         if m.start("code") in seen or not _district_shape(code, any_case):
             continue
+        if code.upper() in DOCTOR_GRADES and not _known_place(m.group("place")):
+            continue  # "Dr Priya Venn (FY2)": a doctor's grade
         if _names_a_place(m.group("place"), any_case):
             yield Finding(m.start("code"), m.end("code"), "POSTCODE", 0.75, "postcode_district")
+            seen.add(m.start("code"))
+    for m in TOWN_THEN_CODE.finditer(text):
+        code = m.group("code")
+        if m.start("code") in seen or code.upper() in DOCTOR_GRADES:
+            continue
+        if _district_shape(code, False) and _known_place(m.group("place")):
+            yield Finding(m.start("code"), m.end("code"), "POSTCODE", 0.75, "postcode_district")
+
+
+def _known_place(words: str) -> bool:
+    """Whether the words end in a UK place's name from the lists ("London", "Milton Keynes")."""
+    parts = words.lower().replace("-", " ").split()
+    places = gazetteer().places
+    return any(" ".join(parts[i:]) in places for i in range(len(parts)))
 
 
 def _names_a_place(words: str, any_case: bool) -> bool:

@@ -35,6 +35,7 @@ from nlp.identifiers.name_gazetteer import (
     gazetteer,
 )
 from nlp.identifiers.name_mentions import joined_to_found, opening_mentions, quoted_nicknames
+from nlp.identifiers.name_tails import with_name_tails
 from nlp.identifiers.never_a_person import without_organisation_guesses
 from nlp.identifiers.nhs_bodies import nhs_bodies
 from nlp.identifiers.paperwork_words import without_paperwork_guesses
@@ -42,6 +43,7 @@ from nlp.identifiers.place_prefixes import with_place_prefixes
 from nlp.identifiers.placeholders import PLACEHOLDER
 from nlp.identifiers.read_backs import read_backs
 from nlp.identifiers.record_dates import birth_dates_after_names
+from nlp.identifiers.record_look_alikes import without_record_look_alikes
 from nlp.identifiers.setting_initials import named_setting_initials
 from nlp.identifiers.setting_nicknames import setting_nicknames
 from nlp.identifiers.setting_parts import setting_name_parts
@@ -72,6 +74,7 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
         kept = [f for f in kept if not _subjectless_said(text, f)]
     kept = without_organisation_guesses(text, [f for f in kept if not _hashtag_guess(text, f)])
     kept = without_paperwork_guesses(text, kept)  # forms, tables, medicines (round 34)
+    kept = without_record_look_alikes(text, kept)  # batches, strengths, posts (round 38)
     kept = without_community_words(text, kept)  # "Yiddish", "Fajr", "Abba" (round 37)
     kept = without_date_months(text, kept)  # "Tues 4 Feb", "Jan 2024": months, not people
     bodies = nhs_bodies(text)
@@ -102,7 +105,7 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
     if extra:
         resolved = resolve_overlaps(resolved + extra)
     named = with_capital_the(text, resolved)
-    wide = widened(text, named)
+    wide = with_name_tails(text, widened(text, named))  # "GLORIA MAY THWAITE" (round 38)
     if wide != named:  # a widened name may now reach a neighbour it swallowed
         wide = resolve_overlaps(wide)
     if bodies:  # nor in a repeat of a name found elsewhere, or a name widened into one

@@ -18,9 +18,11 @@ from __future__ import annotations
 
 from nlp.identifiers.ages import ages
 from nlp.identifiers.birth_dates import dates_of_birth
+from nlp.identifiers.county_shortenings import county_shortenings
 from nlp.identifiers.findings import Finding
 from nlp.identifiers.form_answers import form_answers
 from nlp.identifiers.health_and_ni_numbers import nhs_numbers, ni_numbers
+from nlp.identifiers.house_names import house_names
 from nlp.identifiers.hurried_emails import hurried_emails
 from nlp.identifiers.name_shapes import (
     initial_sign_offs,
@@ -68,6 +70,8 @@ def pattern_findings(text: str) -> list[Finding]:
         patronymics,
         web_addresses,
         paperwork_fields,
+        county_shortenings,
+        house_names,
     ):
         found.extend(detector(text))
     return found
