@@ -232,3 +232,10 @@ def test_welsh_screening_no_thoughts_and_past_and_well_are_held() -> None:
 def test_a_topic_taught_is_not_a_disclosure() -> None:
     assert not ruled("We did the bit about self-harm being a cry for attention.") & RISK
     assert "suicide_self_harm" in ruled("She told me she's been self-harming again this week.")
+
+
+def test_a_welsh_bank_card_taken_by_family_is_money_taken() -> None:
+    from nlp.signals import twentieth_round
+
+    assert twentieth_round._family_takes("Mae ei mab wedi cymryd ei cherdyn banc ers mis Mai.")
+    assert not twentieth_round._family_takes("Mae ei mab wedi anfon cerdyn pen-blwydd ati.")

@@ -354,7 +354,8 @@ OXYGEN_AND_FLAME = re.compile(
     re.IGNORECASE,
 )
 SAFETY_TALK = re.compile(
-    r"\b(?:no smoking|not smoke|never smok\w*|doesn'?t smoke|don'?t smoke|leaflet|poster"
+    r"\b(?:not lit|unlit|no (?:lit )?candles?|no naked|no smoking|not smoke|never smok\w*"
+    r"|doesn'?t smoke|don'?t smoke|leaflet|poster"
     r"|training|advice|advised|sign|policy|check (?:done|completed)|safety (?:talk|check|visit)"
     r"|reminded|risk assessment|away from)\b",
     re.IGNORECASE,
@@ -455,6 +456,14 @@ FINE_NOW = re.compile(
     re.IGNORECASE,
 )
 
+# A dose taken by mistake, a story on screen, "an overdose of paperwork": no act of one's own.
+NOT_AN_ACT = re.compile(
+    r"\b(?:accident\w*|by mistake|mistakenly|episode|drama|programme|film|storyline|soap|novel"
+    r"|series)\b|\boverdose of (?!(?:\w+ ){0,2}(?:tablets|pills|paracetamol|insulin|medication"
+    r"|meds|painkillers|heroin|methadone|sleeping))",
+    re.IGNORECASE,
+)
+
 
 def danger_beside_suicide(text: str) -> str | None:
     """The sentence that makes a suicide risk a danger now: a plan, means or act with today,
@@ -463,6 +472,8 @@ def danger_beside_suicide(text: str) -> str | None:
     if FINE_NOW.search(text):
         return None
     for sentence in _sentences(text):
+        if NOT_AN_ACT.search(sentence):
+            continue
         if LIGATURE_IN_PLACE.search(sentence) or (
             PLAN_OR_ACT.search(sentence) and NOW_OR_LAST_NIGHT.search(sentence)
         ):
