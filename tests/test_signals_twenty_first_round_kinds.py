@@ -239,3 +239,53 @@ def test_a_welsh_bank_card_taken_by_family_is_money_taken() -> None:
 
     assert twentieth_round._family_takes("Mae ei mab wedi cymryd ei cherdyn banc ers mis Mai.")
     assert not twentieth_round._family_takes("Mae ei mab wedi anfon cerdyn pen-blwydd ati.")
+
+
+# Kinds heard in the remaining misses of the earlier development sets, said anew.
+@pytest.mark.parametrize(
+    ("text", "signal"),
+    [
+        (
+            "The twins next door have been on their own since last night, the youngest is under 4.",
+            "immediate_danger",
+        ),
+        (
+            "Little ones left alone overnight again, maybe two and four years, crying.",
+            "immediate_danger",
+        ),
+        (
+            "Reckon I'll be gone by the end of the month one way or another, funeral's paid.",
+            "suicide_self_harm",
+        ),
+        (
+            "On the ward she said if they discharge her she'll do it properly this time.",
+            "suicide_self_harm",
+        ),
+        (
+            "He told his coach he feels like stepping in front of a train most mornings.",
+            "suicide_self_harm",
+        ),
+        (
+            "Nain's gone grey and she's not responding to her name, the carer says.",
+            "immediate_danger",
+        ),
+        ("Mae hi'n crafu ei breichiau nes eu bod yn gwaedu bob nos.", "suicide_self_harm"),
+    ],
+)
+def test_more_plain_words_fire_on_the_rules(text: str, signal: str) -> None:
+    assert signal in ruled(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The kids play on their own in the garden for hours; the youngest is about 5, I watch.",
+        "I'll be gone by Christmas, off to my son's in Canada for a month.",
+        "If the weather holds I'll finish the job this time, the shed is nearly done.",
+        "Some days I feel like walking into the sea for a swim before work.",
+        "The housing office is not responding to my emails now.",
+        "Mae o wedi torri ei fraich yn chwarae rygbi, mae o'n iawn.",
+    ],
+)
+def test_more_look_alikes_stay_quiet(text: str) -> None:
+    assert not ruled(text) & RISK

@@ -104,13 +104,15 @@ def request_to_die(sentence: str) -> bool:
 # "I won't be here by then", "won't be around for Christmas": not being alive, unless a move,
 # a holiday or work is what takes the person away.
 WONT_BE_HERE = re.compile(
-    r"\b(?:won'?t|will not|wont|shan'?t)\s+(?:still\s+)?be\s+(?:here|around)\s+(?:by then"
+    r"\b(?:i'?ll|i will|he'?ll|she'?ll|he will|she will) be (?:gone|dead) by (?:then|christmas"
+    r"|the (?:weekend|end of the (?:week|month))|next (?:week|month)|(?:her|his|my) birthday)"
+    r"|\b(?:won'?t|will not|wont|shan'?t)\s+(?:still\s+)?be\s+(?:here|around)\s+(?:by then"
     r"|for (?:it|that|christmas|her birthday|his birthday|my birthday|the next one|long)"
     r"|much longer|next (?:time|year|month|week)|to see)",
     re.IGNORECASE,
 )
 AWAY = re.compile(
-    r"\b(?:holiday|moving|move|(?:going|be|been|gone) away|away (?:on|for|at|in|with)|abroad"
+    r"\b(?:holiday|off to|moving|move|(?:going|be|been|gone) away|away (?:on|for|at|in|with)|abroad"
     r"|leaving|retir\w*|shift|off work|new job|visiting"
     r"|at work|on leave|travelling|emigrat\w*|spain|course|contract)\b",
     re.IGNORECASE,
@@ -121,6 +123,12 @@ GIVING_AWAY = re.compile(
     re.IGNORECASE,
 )
 
+# Affairs put in order or a way hinted beside it ("will's sorted", "one way or another").
+AFFAIRS_SORTED = re.compile(
+    r"\b(?:will'?s? (?:is )?(?:sorted|done|made|written)|funeral (?:is )?(?:planned|paid|sorted)"
+    r"|one way or (?:another|the other)|(?:dog|cat)'?s? (?:rehomed|sorted|going to))\b"
+)
+
 
 def not_here_with_low_mood(sentence: str, story: str) -> bool:
     """ "I won't be here by then" beside belongings given away, grief or low mood told in the
@@ -128,7 +136,11 @@ def not_here_with_low_mood(sentence: str, story: str) -> bool:
     if not WONT_BE_HERE.search(sentence) or AWAY.search(sentence):
         return False
     lowered = story.lower().replace("\u2019", "'")
-    return bool(GIVING_AWAY.search(lowered) or nineteenth_round.LOW_MOOD.search(lowered))
+    return bool(
+        GIVING_AWAY.search(lowered)
+        or nineteenth_round.LOW_MOOD.search(lowered)
+        or AFFAIRS_SORTED.search(lowered)
+    )
 
 
 # A question of ending one's life asked and answered yes in reported speech ("asked her if she
@@ -225,6 +237,53 @@ def self_injury_act(sentence: str) -> bool:
     return bool(SELF_INJURY_ACT.search(sentence) and not ITCH_OR_ACCIDENT.search(sentence))
 
 
+# "If they send me back there I'll finish it this time": an attempt promised again, beside a
+# ward, a discharge or an attempt told; never a job or a book finished this time.
+THIS_TIME = re.compile(
+    r"\b(?:i'?ll|i will|i'?m going to|i'?m gonna|he'?ll|she'?ll|he will|she will|going to)"
+    r" (?:finish it|finish the job|do it properly|make sure|do it right|not fail)"
+    r"(?: this time| properly)\b",
+    re.IGNORECASE,
+)
+AFTER_AN_ATTEMPT = re.compile(
+    r"\b(?:ward|patient|discharg\w*|send (?:me|her|him) back|sent back|attempt\w*|overdose\w*"
+    r"|tablets|crisis|a&e|section\w*|hca|nurse)\b",
+    re.IGNORECASE,
+)
+
+
+def attempt_promised(sentence: str, story: str) -> bool:
+    """An attempt promised "this time" in a story of a ward, a discharge or an attempt."""
+    return bool(THIS_TIME.search(sentence) and AFTER_AN_ATTEMPT.search(story))
+
+
+# "Some days I feel like walking into the sea": a way pictured as a wish.
+FEEL_LIKE_A_WAY = re.compile(
+    r"\bfeel(?:s|ing)? like (?:walking|walk|driving|drive|jumping|jump|stepping|step|throwing"
+    r" (?:my|her|him)self|running|run) (?:into|in front of|off|out to|under|out in front of)"
+    r"(?: the| a| an)? (?:sea|river|lake|traffic|train|trains|bus|lorry|car|bridge|cliff|road"
+    r"|motorway|canal|water|waves)\b",
+    re.IGNORECASE,
+)
+A_SWIM_OR_A_LAUGH = re.compile(
+    r"\b(?:swim\w*|paddl\w*|dip|bungee|holiday|lol|haha\w*|joking|kidding|heat|hot day)\b", re.I
+)
+
+
+def way_felt(sentence: str) -> bool:
+    """ "I feel like walking into the sea" with no swim, holiday or joke beside it."""
+    return bool(FEEL_LIKE_A_WAY.search(sentence) and not A_SWIM_OR_A_LAUGH.search(sentence))
+
+
+# Welsh self-injury told through the body ("brathu'i freichia nes eu bod nhw'n gwaedu").
+WELSH_SELF_INJURY = re.compile(
+    r"\b(?:brathu|cnoi|crafu|torri|llosgi)(?:'i| ei)? (?:freichia\w*|breichia\w*|fraich|braich"
+    r"|goesau|choesau|coesau|arddyrnau|garddwrn|nghoesau|mreichiau|mreichia)\b.{0,40}"
+    r"\b(?:gwaedu|waedu|bob dydd|bob nos|eto|ar bwrpas)\b",
+    re.IGNORECASE,
+)
+
+
 # --- Danger now others write down -------------------------------------------------------------
 # A weapon carried with harm meant now ("showed me a knife in his bag, said he's sorting out a
 # boy after school today").
@@ -264,7 +323,10 @@ YOUNG_CHILD = re.compile(
     r"\b(?:toddler|baby|infant|little (?:girl|boy|one)|(?:child|girl|boy|kid|lad)\s+(?:of\s+)?"
     r"(?:about\s+|around\s+|aged\s+|maybe\s+|roughly\s+)?(?:[1-9]|1[0-4]|one|two|three|four"
     r"|five|six|seven|eight|nine|ten)\b|(?:[1-9]|one|two|three|four|five|six|seven|eight|nine)"
-    r"[- ]year[- ]old)",
+    r"[- ]year[- ]old"
+    # "the youngest can't be more than 3", "child alone, small, maybe 3 years".
+    r"|(?:kids|children|child|youngest|little ones?)\b[^.!?]{0,40}\b(?:more than|older than"
+    r"|under|about|maybe|only|aged) (?:[1-6]|one|two|three|four|five|six)\b)",
     re.IGNORECASE,
 )
 ALONE = re.compile(
@@ -278,13 +340,15 @@ NOBODY_CAME = re.compile(
     r"|come|collected|turned up)\b|\bnot (?:been )?collected\b|\bsince (?:opening|this morning"
     r"|\d)|\bat night\b|\bmidnight\b|\b[1-5] ?am\b|\bin the dark\b|\bon (?:the|a) (?:road"
     r"|main road|dual carriageway|motorway|bypass|a\d+)\b|\bby the (?:river|canal|water)\b"
-    r"|\bno shoes\b|\bgoes to voicemail\b",
+    r"|\bno shoes\b|\bgoes to voicemail\b|\bnight ?time\b|\bovernight\b|\ball night\b"
+    r"|\bsince (?:yesterday|last night)\b|\bfor (?:hours|(?:two|three|\d+) days)\b",
     re.IGNORECASE,
 )
 SUPERVISED = re.compile(
     r"\b(?:policy|allowed|can be left|may be left|should not be left|shouldn'?t be left|sign"
     r"|rule|rules|walks? (?:home|to school)|gets the bus|with (?:her|his) (?:mum|dad|gran"
-    r"|parents?|nan|carer)|mum (?:was|is) (?:there|upstairs|nearby))\b",
+    r"|parents?|nan|carer)|mum (?:was|is) (?:there|upstairs|nearby)|play(?:s|ing)?|garden"
+    r"|i (?:watch|can see|keep an eye)|watching (?:them|her|him))\b",
     re.IGNORECASE,
 )
 
@@ -344,6 +408,22 @@ def kept_in_and_got_out(sentence: str) -> bool:
         and GOT_OUT.search(sentence)
         and KEPT_BY_A_STRANGER.search(sentence)
     )
+
+
+# A body not answering now ("he's not responding to his name now").
+NOT_RESPONDING = re.compile(
+    r"\b(?:not|isn'?t|is not|stopped|no longer) respond(?:ing|s)? to (?:his|her|their|my) (?:name"
+    r"|voice)|\b(?:not|isn'?t|is not|stopped) respond(?:ing)? to (?:pain|touch|us shaking)\b",
+    re.IGNORECASE,
+)
+WAS_THEN = re.compile(
+    r"\b(?:years ago|last year|fine now|came round|recovered|back to normal)\b", re.I
+)
+
+
+def not_responding_now(sentence: str) -> bool:
+    """A person not answering to their name or to touch, not told as over."""
+    return bool(NOT_RESPONDING.search(sentence) and not WAS_THEN.search(sentence))
 
 
 # A live fire hazard: oxygen beside a flame or smoking.
@@ -540,6 +620,14 @@ def heard(text: str, fired: set[str]) -> list[Signal]:
             found.setdefault(
                 "suicide_self_harm", f'self-injury with a sharp thing "{_quote(sentence)}"'
             )
+        if attempt_promised(sentence, text):
+            found.setdefault("suicide_self_harm", f'an attempt promised "{_quote(sentence)}"')
+        if way_felt(sentence):
+            found.setdefault("suicide_self_harm", f'a way felt like "{_quote(sentence)}"')
+        if WELSH_SELF_INJURY.search(sentence):
+            found.setdefault("suicide_self_harm", f'Welsh self-injury "{_quote(sentence)}"')
+        if not_responding_now(sentence):
+            found.setdefault("immediate_danger", f'not responding now "{_quote(sentence)}"')
         if weapon_with_harm_meant(sentence):
             found.setdefault(
                 "immediate_danger", f'a weapon carried, harm meant "{_quote(sentence)}"'
