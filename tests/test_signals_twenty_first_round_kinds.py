@@ -289,3 +289,14 @@ def test_more_plain_words_fire_on_the_rules(text: str, signal: str) -> None:
 )
 def test_more_look_alikes_stay_quiet(text: str) -> None:
     assert not ruled(text) & RISK
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was left alone for hours on the ward, unable to reach my baby, who was crying.",
+        "Our baby was left in the incubator overnight and the nurses checked him hourly.",
+    ],
+)
+def test_a_child_in_care_or_the_teller_alone_is_no_child_alone(text: str) -> None:
+    assert not twenty_first_round.child_alone_now(text)

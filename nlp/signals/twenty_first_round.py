@@ -331,8 +331,7 @@ YOUNG_CHILD = re.compile(
 )
 ALONE = re.compile(
     r"\b(?:alone|on (?:her|his|their) own|by (?:her|him|them)sel(?:f|ves)|unattended"
-    r"|no adult|nobody with (?:her|him)|no-one with (?:her|him)|no one with (?:her|him)"
-    r"|left (?:in|at|outside|on))\b",
+    r"|no adult|nobody with (?:her|him)|no-one with (?:her|him)|no one with (?:her|him))\b",
     re.IGNORECASE,
 )
 NOBODY_CAME = re.compile(
@@ -348,7 +347,10 @@ SUPERVISED = re.compile(
     r"\b(?:policy|allowed|can be left|may be left|should not be left|shouldn'?t be left|sign"
     r"|rule|rules|walks? (?:home|to school)|gets the bus|with (?:her|his) (?:mum|dad|gran"
     r"|parents?|nan|carer)|mum (?:was|is) (?:there|upstairs|nearby)|play(?:s|ing)?|garden"
-    r"|i (?:watch|can see|keep an eye)|watching (?:them|her|him))\b",
+    r"|i (?:watch|can see|keep an eye)|watching (?:them|her|him)|incubator|ward|nurses?"
+    r"|hospital|nicu|scbu|cot ?side)\b"
+    # The teller left alone ("I was left alone for hours, unable to reach my baby").
+    r"|\b(?:i|we) (?:was|were|am|'m) (?:left )?(?:alone|on my own|on our own|by myself)\b",
     re.IGNORECASE,
 )
 
