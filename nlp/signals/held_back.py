@@ -16,7 +16,7 @@ import re
 from typing import TYPE_CHECKING
 
 from nlp.signals import context as signal_context
-from nlp.signals import nineteenth_round
+from nlp.signals import nineteenth_round, twenty_first_round
 from nlp.signals.rule_patterns import WORDS, Rule
 
 if TYPE_CHECKING:
@@ -125,7 +125,9 @@ STORY_OF = frozenset({"about", "on", "where", "whose", "called"})
 # in our area", "self-harm presentations in A&E", "overdose admissions went down".
 TOPIC_AFTER = frozenset(
     "rate rates statistic statistics stats figures numbers research data admissions "
-    "presentations trends survey surveys study studies".split()
+    "presentations trends survey surveys study studies"
+    # Round 21: what a session taught about the topic ("self-harm myths", "suicide facts").
+    " myths myth facts stigma".split()
 )
 # "We'd be better off without the new booking system": better off without a thing, not
 # without the teller (who would be named: "better off without a burden like me").
@@ -407,6 +409,15 @@ def why_held_back(doc: Doc, start: int, end: int, rule: Rule) -> str | None:
             and len(after[0]) > 4
         ):
             return f'idiom ("killing {doc[end - 1].lower_} {after[0]}")'
+        # Round 21: "if they call me in again I'll kill myself" said with a laugh or called a
+        # joke by the one who heard it, with no low mood told: hyperbole, left to the model.
+        if twenty_first_round.own_threat_in_jest(
+            [t.lower_ for t in doc[start:end]],
+            " ".join(_sentence_before(doc, start) + _rest_of_sentence(doc, start)),
+            " ".join(_next_sentences(doc, end, 1)),
+            doc.text,
+        ):
+            return IN_JEST
         # "A woman whose son took his own life", "he killed himself in 2009": a death told.
         if _death_of_another(doc, start, end):
             return "a death told, not a risk now"
@@ -725,6 +736,9 @@ NEW_DANGER_PAST = frozenset(
 )
 
 
+TAUGHT_PART = frozenset("bit part section slide slides module chapter video unit".split())
+
+
 def _about_the_topic(doc, start: int, end: int) -> str | None:
     """A risk word as the topic of a programme, a piece of research or a service for people who
     have it: "the overdose storyline", "my dissertation on self-harm", "a helpline for people
@@ -735,6 +749,19 @@ def _about_the_topic(doc, start: int, end: int) -> str | None:
         return "what a film, book or programme was about"
     before = _sentence_before(doc, start)
     near = before[-6:]
+    # Round 21: "the bit about self-harm being a myth", "the slide on suicide": a part of what
+    # was taught, the topic straight after it.
+    if (
+        len(before) >= 3
+        and before[-3] == "the"
+        and before[-2] in TAUGHT_PART
+        and before[-1]
+        in (
+            "about",
+            "on",
+        )
+    ):
+        return "talk about the topic in general"
     if ACADEMIC & set(near) and ABOUT & set(before[-3:]):
         return "writing or research about the topic"
     for i, word in enumerate(near[:-1]):

@@ -30,7 +30,9 @@ TAKEN = re.compile(
     r"\b(?:purse|wallet|pension|phension|bension|benefits|savings|bank card|cash|money|pres"
     r"|arian)\b.{0,60}\b(?:empty|gone|missing|taken|takes|took|short|nothing left)\b"
     r"|\b(?:takes|took|taking|empties|emptied|emptying|keeps|kept|mynd â|cymryd|dwyn)\b.{0,30}"
-    r"\b(?:purse|wallet|pension|phension|bension|benefits|savings|card|cash|money|pres|arian)\b",
+    r"\b(?:purse|wallet|pension|phension|bension|benefits|savings|card|cash|money|pres|arian"
+    # Round 21: a Welsh bank card, with its mutations ("cymryd ei cherdyn banc hi").
+    r"|cerdyn|gerdyn|cherdyn|nghardyn)\b",
     re.IGNORECASE,
 )
 # Care and support needs of the person harmed, said anywhere in the story: a walking frame is

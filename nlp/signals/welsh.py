@@ -335,6 +335,15 @@ def _held_back(text: str, start: int, end: int, rule: WelshRule) -> str | None:
         return "a routine medicine taken"
     if TOPIC_BEFORE & set(before[-2:]):
         return "talk about the topic in general"
+    # Round 21: "dim meddyliau am hunan-niweidio" (no thoughts of), a screening answered no.
+    if (
+        not rule.carries_negation
+        and len(before) == 3
+        and before[0] in NEGATION_BEFORE
+        and before[1] in THOUGHTS_OF
+        and before[2] == "am"
+    ):
+        return f'negated by "{before[0]}"'
     if not rule.carries_negation and NEGATION_BEFORE & set(before[-2:]):
         return f'negated by "{next(w for w in before if w in NEGATION_BEFORE)}"'
     sentence_start = max(text.rfind(".", 0, start), text.rfind("!", 0, start)) + 1
@@ -366,6 +375,7 @@ def _held_back(text: str, start: int, end: int, rule: WelshRule) -> str | None:
     return None
 
 
+THOUGHTS_OF = frozenset("meddyliau meddyliau syniadau teimladau awydd arwyddion hanes".split())
 STORY_WORK = MEDIA | frozenset("traethawd draethawd cerdd gerdd prosiect stori".split())
 TELLER = frozenset("fy fi dw dwi rydw rwy rwyf mi nhw'n".split())
 
@@ -422,7 +432,9 @@ BACK_AGAIN = re.compile(r"\b(?:eto|dal i|dal yn|ail-?ddechrau)\b")
 
 
 def _past_and_well(text: str, sentence_start: int, end: int) -> bool:
-    sentence = text[sentence_start:end]
+    # Round 21: the when may follow the words in the same clause ("hunan-niweidio pan o'n i'n
+    # teenager, ugain mlynedd yn ôl, ond dw i'n iawn rŵan").
+    sentence = text[sentence_start : end + 80]
     after = text[end : end + 200]
     return bool(
         YEARS_AGO.search(sentence) and WELL_NOW.search(after) and not BACK_AGAIN.search(after)
