@@ -256,16 +256,18 @@ class GatedPattern:
     def may_match(self, text: str) -> bool:
         """Whether `text` holds a needle of each set: if not, the pattern cannot match. A whole
         story is compared with the needles it holds, found once for every gate
-        (`_NeedleIndex`); a short string is searched for this gate's needles alone."""
+        (`_NeedleIndex`) once it has met a few gates; a short string, or a story's first few
+        gates, look for this gate's needles alone."""
         if len(text) >= INDEX_MIN_CHARS:
-            held = _held
-            if held[0] is not text or held[1] < self.registered:
-                held = _holds(text, self.registered)
-            written_held, any_case_held = held[2], held[3]
-            for written, any_case in self.sets:
-                if written_held.isdisjoint(written) and any_case_held.isdisjoint(any_case):
-                    return False
-            return True
+            held = _HELD.get(id(text))
+            if held is None or held[2] is None or held[0] is not text or held[1] < self.registered:
+                held = _holds(text, self.registered, held)
+            if held[2] is not None:
+                written_held, any_case_held = held[2], held[3]
+                for written, any_case in self.sets:
+                    if written_held.isdisjoint(written) and any_case_held.isdisjoint(any_case):
+                        return False
+                return True
         last = _last  # `_folded` inline: this runs a hundred times for each text
         folded = last[1] if last[0] is text else _folded(text)
         for written, any_case in self.split:  # plain loops, for the same reason
@@ -349,8 +351,14 @@ class GatedPattern:
 # them at once: they are looked for with `in`, and the trie holds the longer ones.
 
 # A text shorter than this (a line, a word) is checked by each gate's own loop: finding every
-# needle in it costs more than the few `in` scans a gate makes.
+# needle in it costs more than the few `in` scans a gate makes. So is a text for its first few
+# gates: some texts meet only a few (a rendered text, a line a rule reads again), and finding
+# every needle costs about as much as fifty gates' own loops.
 INDEX_MIN_CHARS = 200
+LOOPS_BEFORE_INDEX = 20
+# How many texts' needles are kept: a story is read by the rules, then by the NER's
+# safeguards and the settling, with other texts between, and a batch holds 256 stories.
+KEPT_TEXTS = 512
 TRIE_MIN_LENGTH = 3
 
 # The needles of every gate made so far: to find as written, and in any case.
@@ -418,18 +426,29 @@ class _NeedleIndex:
 
 
 _index: _NeedleIndex | None = None
-# The last text asked about: (text, gates covered, needles held as written, in any case).
-_held: tuple = (None, 0, frozenset(), frozenset())
+# By the id of each text asked about lately (itself kept, so no other takes its id):
+# (text, gates covered, needles held as written, in any case), or, for its first few gates,
+# (text, gates covered, None, how many gates asked).
+_HELD: dict[int, tuple] = {}
 
 
-def _holds(text: str, registered: int) -> tuple:
-    """`_held` for `text`, the index rebuilt first if a gate made since lacks its needles."""
-    global _index, _held
-    index = _index
-    if index is None or index.covers < registered:
-        index = _index = _NeedleIndex()
-    held = (text, index.covers, index.written.held(text), index.any_case.held(_folded(text)))
-    _held = held
+def _holds(text: str, registered: int, held: tuple | None) -> tuple:
+    """The `_HELD` entry for `text` after one more gate asked: a count until it has met
+    `LOOPS_BEFORE_INDEX` gates, then its needles, the index rebuilt first if a gate made since
+    lacks its needles."""
+    global _index
+    if held is None or held[0] is not text:
+        held = (text, registered, None, 1)
+        if len(_HELD) >= KEPT_TEXTS:
+            _HELD.pop(next(iter(_HELD), None), None)  # the oldest
+    elif held[2] is None and held[3] < LOOPS_BEFORE_INDEX:
+        held = (text, registered, None, held[3] + 1)
+    else:
+        index = _index
+        if index is None or index.covers < registered:
+            index = _index = _NeedleIndex()
+        held = (text, index.covers, index.written.held(text), index.any_case.held(_folded(text)))
+    _HELD[id(text)] = held
     return held
 
 
