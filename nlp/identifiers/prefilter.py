@@ -258,7 +258,7 @@ class GatedPattern:
         story is compared with the needles it holds, found once for every gate
         (`_NeedleIndex`) once it has met a few gates; a short string, or a story's first few
         gates, look for this gate's needles alone."""
-        if len(text) >= INDEX_MIN_CHARS:
+        if INDEX_MIN_CHARS <= len(text) <= INDEX_MAX_CHARS:
             held = _HELD.get(id(text))
             if held is None or held[2] is None or held[0] is not text or held[1] < self.registered:
                 held = _holds(text, self.registered, held)
@@ -357,8 +357,11 @@ class GatedPattern:
 INDEX_MIN_CHARS = 200
 LOOPS_BEFORE_INDEX = 20
 # How many texts' needles are kept: a story is read by the rules, then by the NER's
-# safeguards and the settling, with other texts between, and a batch holds 256 stories.
+# safeguards and the settling, with other texts between, and a batch holds 256 stories. The
+# texts are kept with them, so a longer text than a piece spaCy reads (nlp.anonymise's
+# CHUNK_CHARS) keeps the gates' own loops: the kept texts then hold 10 MB at most.
 KEPT_TEXTS = 512
+INDEX_MAX_CHARS = 20_000
 TRIE_MIN_LENGTH = 3
 
 # The needles of every gate made so far: to find as written, and in any case.
