@@ -12,9 +12,12 @@ from presidio_analyzer.predefined_recognizers import EmailRecognizer, UrlRecogni
 
 from nlp.anonymise import TAGGER_PIPES, engine
 from nlp.identifiers.presidio_bridge import (
+    AT_SIGN,
+    DOT_THEN_WORD,
     AtSignEmailRecognizer,
     DottedUrlRecognizer,
     flags_change_nothing,
+    only_runs_with,
 )
 from nlp.identifiers.token_view import POSSESSIVE, case_mode, view
 
@@ -28,6 +31,10 @@ TEXTS = [
     "Take 0.5mg at 1.30pm, 2.5 litres a day",  # figures after every "."
     "see nhs.\u212auk or gov.İe",  # Kelvin sign and a dotted capital I after the dot
     "",
+    # Several runs with a sign among runs without, at the text's edges, and inside quotes,
+    # brackets, tabs and carriage returns (which are not the runs' ends):
+    'www.a.com\n\nthe ward.It\tx@y.org\r\nand "http://b.org/x?y=1" (c.co.uk) end.Now',
+    "a@b.co\nmid text here\n'https://q.io' tail@x.org.uk",
 ]
 
 
@@ -43,6 +50,14 @@ def test_prechecked_recognisers_match_presidios(text):
     ):
         assert checked.name == plain.name
         assert _spans(checked.analyze(text, [entity])) == _spans(plain.analyze(text, [entity]))
+
+
+def test_narrowed_text_keeps_the_runs_with_the_sign_and_its_length():
+    text = "see www.nhs.uk now, or mail a@b.org\nthanks. Bye"
+    narrowed = only_runs_with(text, DOT_THEN_WORD)
+    assert len(narrowed) == len(text)
+    assert narrowed.split() == ["www.nhs.uk", "a@b.org"]
+    assert only_runs_with(text, AT_SIGN).split() == ["a@b.org"]
 
 
 def test_prechecked_recognisers_still_find():

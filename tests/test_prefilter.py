@@ -208,3 +208,48 @@ def test_quick_finds_what_every_rule_pattern_finds():
                         (m.span(), m.groups()) for m in pattern.finditer(text)
                     ], pattern.pattern
     assert changed > 100  # most of the slow ones
+
+
+def _rule_gates() -> list[GatedPattern]:
+    """Every gate the anonymiser's rules made at import."""
+    import nlp.anonymise  # noqa: F401  (imports the rules)
+    import nlp.identifiers.ner_model  # noqa: F401
+    import nlp.identifiers.presidio_bridge  # noqa: F401
+
+    found: dict[int, GatedPattern] = {}
+    for name, module in list(sys.modules.items()):
+        if not name.startswith("nlp.identifiers.") or module is None:
+            continue
+        for value in vars(module).values():
+            members = value if isinstance(value, tuple) else (value,)
+            for member in members:
+                if isinstance(member, GatedPattern):
+                    found[id(member)] = member
+    return list(found.values())
+
+
+def test_the_needles_found_at_once_answer_as_each_gates_own_loop(monkeypatch):
+    """`_NeedleIndex` (every gate's needles found in a story at once) gives every gate of the
+    rules the answer its own loop gives, on stories and on texts that fold ("ſ", Kelvin)."""
+    import json
+    from pathlib import Path
+
+    from nlp.identifiers import prefilter
+
+    data = Path(__file__).parents[1] / "benchmarks" / "data" / "anon_independent_v10.jsonl"
+    texts = [json.loads(line)["text"] for line in data.read_text().splitlines()[:40]]
+    texts += [
+        "Mr ſmith, aged 84, of Flat 2 Rowan Court, ref AB12: ward \u212aestrel. " * 4,
+        "MRS JONES (AGED 90) ON THE STROKE UNIT, NHS NO 943 476 5919 " * 5,
+    ]
+    texts = [t for t in texts if len(t) >= prefilter.INDEX_MIN_CHARS]
+    gates = _rule_gates()
+    assert len(gates) > 80
+    monkeypatch.setattr(prefilter, "INDEX_MIN_CHARS", 10**9)
+    own = [[gate.may_match(text) for gate in gates] for text in texts]
+    monkeypatch.setattr(prefilter, "INDEX_MIN_CHARS", 200)
+    monkeypatch.setattr(prefilter, "LOOPS_BEFORE_INDEX", 0)
+    prefilter._HELD.clear()
+    at_once = [[gate.may_match(text) for gate in gates] for text in texts]
+    assert at_once == own
+    assert any(map(any, own)) and not all(map(all, own))

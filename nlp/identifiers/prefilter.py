@@ -218,7 +218,7 @@ class GatedPattern:
     """A compiled pattern with its needles: `finditer` and `search` skip a text without any;
     everything else is the pattern's own."""
 
-    __slots__ = ("pattern_", "needles", "split", "start_finders")
+    __slots__ = ("pattern_", "needles", "split", "sets", "registered", "start_finders")
 
     def __init__(
         self,
@@ -246,9 +246,28 @@ class GatedPattern:
             )
             for needed in self.needles
         )
+        # The same sets to compare with the needles a text holds (`_NeedleIndex`), and how far
+        # the registry of every gate's needles had grown once this gate's were in.
+        self.sets = tuple(
+            (frozenset(written), frozenset(any_case)) for written, any_case in self.split
+        )
+        self.registered = _register(self.split)
 
     def may_match(self, text: str) -> bool:
-        """Whether `text` holds a needle of each set: if not, the pattern cannot match."""
+        """Whether `text` holds a needle of each set: if not, the pattern cannot match. A whole
+        story is compared with the needles it holds, found once for every gate
+        (`_NeedleIndex`) once it has met a few gates; a short string, or a story's first few
+        gates, look for this gate's needles alone."""
+        if INDEX_MIN_CHARS <= len(text) <= INDEX_MAX_CHARS:
+            held = _HELD.get(id(text))
+            if held is None or held[2] is None or held[0] is not text or held[1] < self.registered:
+                held = _holds(text, self.registered, held)
+            if held[2] is not None:
+                written_held, any_case_held = held[2], held[3]
+                for written, any_case in self.sets:
+                    if written_held.isdisjoint(written) and any_case_held.isdisjoint(any_case):
+                        return False
+                return True
         last = _last  # `_folded` inline: this runs a hundred times for each text
         folded = last[1] if last[0] is text else _folded(text)
         for written, any_case in self.split:  # plain loops, for the same reason
@@ -317,6 +336,123 @@ class GatedPattern:
 
     def __getattr__(self, name: str):
         return getattr(self.pattern_, name)
+
+
+# ---------------------------------------------------------------------------------------------
+# Every gate's needles, found in a story at once.
+#
+# A story meets some 180 gates in a row, and each gate looks for its needles with `in`: a needle
+# the story lacks costs a scan of the whole story, and most needles are lacking. The needles of
+# every gate are put in one pattern instead, a trie of alternatives inside a lookahead, which
+# reads the story once and answers at each position with the longest needle that starts there.
+# Every needle that starts there is a prefix of that one, so the needles a story holds are the
+# found ones and their prefixes that are needles; a gate then compares its sets with them.
+# Needles of one or two characters (".", "he", "in") are in nearly every story, where `in` finds
+# them at once: they are looked for with `in`, and the trie holds the longer ones.
+
+# A text shorter than this (a line, a word) is checked by each gate's own loop: finding every
+# needle in it costs more than the few `in` scans a gate makes. So is a text for its first few
+# gates: some texts meet only a few (a rendered text, a line a rule reads again), and finding
+# every needle costs about as much as fifty gates' own loops.
+INDEX_MIN_CHARS = 200
+LOOPS_BEFORE_INDEX = 20
+# How many texts' needles are kept: a story is read by the rules, then by the NER's
+# safeguards and the settling, with other texts between, and a batch holds 256 stories. The
+# texts are kept with them, so a longer text than a piece spaCy reads (nlp.anonymise's
+# CHUNK_CHARS) keeps the gates' own loops: the kept texts then hold 10 MB at most.
+KEPT_TEXTS = 512
+INDEX_MAX_CHARS = 20_000
+TRIE_MIN_LENGTH = 3
+
+# The needles of every gate made so far: to find as written, and in any case.
+_REGISTRY: tuple[set[str], set[str]] = (set(), set())
+_REGISTERED = [0]  # how many gates have put their needles in
+
+
+def _register(split: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]) -> int:
+    for written, any_case in split:
+        _REGISTRY[0].update(written)
+        _REGISTRY[1].update(any_case)
+    _REGISTERED[0] += 1
+    return _REGISTERED[0]
+
+
+def _trie(words: list[str]) -> str:
+    """One pattern for `words` whose match at a position is the longest word starting there."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for c in word:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        kids = [re.escape(c) + emit(node[c]) for c in sorted(k for k in node if k)]
+        if not kids:
+            return ""
+        body = kids[0] if len(kids) == 1 else "(?:" + "|".join(kids) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
+class _NeedleFinder:
+    """The needles of one kind (as written, or in any case) that a text holds."""
+
+    def __init__(self, words: set[str]):
+        long = sorted(w for w in words if len(w) >= TRIE_MIN_LENGTH)
+        self.short = tuple(sorted(w for w in words if len(w) < TRIE_MIN_LENGTH))
+        self.trie = re.compile(f"(?=({_trie(long)}))") if long else None
+        known = set(long)
+        # Each long needle with the needles it begins with (itself among them).
+        self.prefixes = {
+            w: frozenset(w[:n] for n in range(TRIE_MIN_LENGTH, len(w) + 1) if w[:n] in known)
+            for w in long
+        }
+
+    def held(self, text: str) -> set[str]:
+        found = {w for w in self.short if w in text}
+        if self.trie is not None:
+            prefixes = self.prefixes
+            for longest in set(self.trie.findall(text)):
+                found |= prefixes[longest]
+        return found
+
+
+class _NeedleIndex:
+    """Finders for the needles of the gates registered so far (`covers` of them)."""
+
+    def __init__(self):
+        self.covers = _REGISTERED[0]
+        self.written = _NeedleFinder(set(_REGISTRY[0]))
+        self.any_case = _NeedleFinder(set(_REGISTRY[1]))
+
+
+_index: _NeedleIndex | None = None
+# By the id of each text asked about lately (itself kept, so no other takes its id):
+# (text, gates covered, needles held as written, in any case), or, for its first few gates,
+# (text, gates covered, None, how many gates asked).
+_HELD: dict[int, tuple] = {}
+
+
+def _holds(text: str, registered: int, held: tuple | None) -> tuple:
+    """The `_HELD` entry for `text` after one more gate asked: a count until it has met
+    `LOOPS_BEFORE_INDEX` gates, then its needles, the index rebuilt first if a gate made since
+    lacks its needles."""
+    global _index
+    if held is None or held[0] is not text:
+        held = (text, registered, None, 1)
+        if len(_HELD) >= KEPT_TEXTS:
+            _HELD.pop(next(iter(_HELD), None), None)  # the oldest
+    elif held[2] is None and held[3] < LOOPS_BEFORE_INDEX:
+        held = (text, registered, None, held[3] + 1)
+    else:
+        index = _index
+        if index is None or index.covers < registered:
+            index = _index = _NeedleIndex()
+        held = (text, index.covers, index.written.held(text), index.any_case.held(_folded(text)))
+    _HELD[id(text)] = held
+    return held
 
 
 def gated(pattern: re.Pattern) -> re.Pattern | GatedPattern:

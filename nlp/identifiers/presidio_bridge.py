@@ -134,15 +134,52 @@ class _PreChecked:
     ) -> list[RecognizerResult]:
         if not self.may_match(text):
             return []
-        return super().analyze(text, entities, nlp_artifacts, regex_flags)
+        return super().analyze(self.narrowed(text), entities, nlp_artifacts, regex_flags)
+
+    def narrowed(self, text: str) -> str:
+        """`text` as the patterns need to read it (the same length, so offsets hold)."""
+        return text
+
+
+def only_runs_with(text: str, sign: re.Pattern) -> str:
+    """`text` with every run between spaces and line breaks that holds no match of `sign`
+    blanked with spaces, the same length. Presidio's e-mail and URL patterns (the URL ones 6,000
+    characters long) are tried at every position of a text; a match of theirs never holds a
+    space or a line break and always holds `sign`, so it lies inside one run that holds `sign`.
+    Their only looks outside the match ("\\b") see a space or a line break there, or a blank,
+    which reads the same. So they find the same matches, at the same offsets, reading a text
+    that is mostly blank, and blanks fail at once."""
+    pieces = []
+    kept = 0
+    found = sign.search(text)
+    while found is not None:
+        at = found.start()
+        start = max(text.rfind(" ", 0, at), text.rfind("\n", 0, at)) + 1
+        ends = [end for end in (text.find(" ", at), text.find("\n", at)) if end != -1]
+        end = min(ends, default=len(text))
+        pieces.append(" " * (start - kept))
+        pieces.append(text[start:end])
+        kept = end
+        found = sign.search(text, end)
+    if not kept:
+        return " " * len(text)
+    pieces.append(" " * (len(text) - kept))
+    return "".join(pieces)
+
+
+AT_SIGN = re.compile("@")
 
 
 class AtSignEmailRecognizer(_PreChecked, EmailRecognizer):
     """Presidio's e-mail recogniser, skipped on a text without "@": its one pattern needs a
-    literal "@", so such a text can give nothing, and most stories have none."""
+    literal "@", so such a text can give nothing, and most stories have none. Where there is
+    one, it reads only the runs of characters that hold one (`only_runs_with`)."""
 
     def may_match(self, text: str) -> bool:
         return "@" in text
+
+    def narrowed(self, text: str) -> str:
+        return only_runs_with(text, AT_SIGN)
 
 
 # Every URL Presidio's pattern matches has "." and then its top-level domain, which starts with an
@@ -153,7 +190,8 @@ DOT_THEN_WORD = re.compile(r"\.[^\W\d_]")
 
 class DottedUrlRecognizer(_PreChecked, UrlRecognizer):
     """Presidio's URL recogniser, skipped on a text where no "." is followed by a letter: its
-    patterns cannot match there, and in most stories every "." ends a sentence.
+    patterns cannot match there, and in most stories every "." ends a sentence. Where one is,
+    it reads only the runs of characters that hold one (`only_runs_with`).
 
     Its patterns (6,000 characters each) are compiled with no flags: Presidio compiled them so
     when it checked them at import, and the `regex` module keeps that compilation, so they are
@@ -167,6 +205,9 @@ class DottedUrlRecognizer(_PreChecked, UrlRecognizer):
 
     def may_match(self, text: str) -> bool:
         return DOT_THEN_WORD.search(text) is not None
+
+    def narrowed(self, text: str) -> str:
+        return only_runs_with(text, DOT_THEN_WORD)
 
 
 # A pattern's signs outside a character class: an escaped character or a class taken out.
