@@ -274,6 +274,12 @@ def _over_now(name: str, units: list[signal_model.Unit], i: int) -> bool:
     # Round 19: end-of-life wishes in care, a laughed-off exasperation, an illness now over.
     if nineteenth_round.model_held_back(name, units[i].text, before, following):
         return True
+    # Accounts of care: a teller saying they are themself again (`care_accounts`; imported
+    # here so the hook stays one block).
+    from nlp.signals import care_accounts
+
+    if care_accounts.model_held_back(name, units[i].text):
+        return True
     if name == "immediate_danger":
         return any(signal_context.resolved_now(u.text) for u in units[i : i + 2]) or (
             _everyday_not_danger(units, i)
