@@ -135,3 +135,30 @@ def test_whole_detector_quiet_on_a_rescued_past_told_in_praise() -> None:
         " well and back at work."
     )
     assert not found(text) & RISK
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Honestly nothing could have been done any better.",
+        "There's nothing the staff could do better, thank you.",
+        "The nurses couldn't do enough for us.",
+        "I can't think of anything at the moment.",
+    ],
+)
+def test_praise_answering_what_could_be_better_is_no_risk(sentence: str) -> None:
+    assert care_accounts.model_held_back("suicide_self_harm", sentence)
+    assert care_accounts.model_held_back("immediate_danger", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nothing will ever get better for me.",
+        "Nothing can be done for me and I want to die.",
+        "I can't think of anything except ending it.",
+        "I couldn't do any more for her and she took all her tablets.",
+    ],
+)
+def test_hopelessness_and_risk_beside_nothing_are_not_held_back(sentence: str) -> None:
+    assert not care_accounts.model_held_back("suicide_self_harm", sentence)

@@ -198,16 +198,37 @@ WELL_SELF = re.compile(
 NOT_WELL = re.compile(
     r"\b(?:not|n't|never|no longer|don't|can't|cannot|stopped|lost)\b(?:\W+\w+){0,3}\W+"
     r"(?:myself|my old self|self)"
-    r"|\b(?:suicid\w*|harm\w*|hurt\w*|kill\w*|die|dying|dead|death|end (?:it|my)|overdos\w*"
+    r"|\b(?:suicid\w*|harm\w*|hurt\w*|kill\w*|die|dying|dead|death|end(?:ing)? (?:it|my)|overdos\w*"
     r"|cut\w*|tablets|pills|hopeless|no point|give up|giving up|can't go on|burden|gone"
     r"|ligature|jump\w*|bridge|rope|knife|blade)\b"
 )
 
 
+# A survey's "what could we do better?" answered with praise: the model reads "nothing" and
+# "couldn't" as hopelessness ("nothing could be bettered", "there is nothing you could do
+# better", "couldn't have done any more for me", "can't think of anything at the moment").
+# "Nothing will get better" and "nothing can be done for me" are hopelessness, not praise.
+NOTHING_TO_IMPROVE = re.compile(
+    r"\bnothing (?:(?:you|they|the staff|staff|anyone|that) )?(?:could|can|would|should)"
+    r" (?:have |of )?(?:be |been )?(?:done |do )?(?:any |much )?(?:better|bettered|improved"
+    r"|improve|differently)\b"
+    r"|\b(?:couldn't|could not|could n't|can't|cannot) (?:have )?(?:do|done) (?:enough|any ?more"
+    r"|more|any better|better) for (?:me|us|him|her|them|my|our)\b"
+    r"|\bnothing was (?:too|to) much trouble\b"
+    r"|^\W*(?:i )?(?:can't|cannot|can not|could n't|couldn't) think of anything(?: (?:at the"
+    r" moment|else|really|to (?:improve|change|add)|right now))?\W*$"
+)
+
+
 def model_held_back(name: str, sentence: str) -> bool:
-    """Whether the sentence model may not raise suicide or self-harm on `sentence`: the
-    teller says they are themself again, with no negation and no word of the risk."""
-    if name != "suicide_self_harm":
+    """Whether the sentence model may not raise a risk to life on `sentence`: the teller says
+    they are themself again (suicide only), or answers "what could we do better?" with praise
+    (suicide or danger), with no negation of the self and no word of the risk."""
+    if name not in RISK_SIGNALS:
         return False
     lowered = _plain(sentence.lower())
-    return bool(WELL_SELF.search(lowered)) and not NOT_WELL.search(lowered)
+    if NOT_WELL.search(lowered):
+        return False
+    if NOTHING_TO_IMPROVE.search(lowered):
+        return True
+    return name == "suicide_self_harm" and bool(WELL_SELF.search(lowered))
