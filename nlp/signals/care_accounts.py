@@ -24,8 +24,10 @@ attempt with a recent day, or whose subject is the teller or someone they name.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
+if TYPE_CHECKING:  # spaCy's runtime import pulls in torch, which anonymising must not load
+    from spacy.tokens import Doc
 
 RISK_SIGNALS = frozenset({"suicide_self_harm", "immediate_danger"})
 SENTENCE_END = frozenset({".", "!", "?"})
