@@ -29,8 +29,14 @@ import re
 
 import numpy as np
 
+from nlp.signals import (
+    care_accounts,
+    everyday_talk,
+    nineteenth_round,
+    twentieth_round,
+    twenty_first_round,
+)
 from nlp.signals import context as signal_context
-from nlp.signals import everyday_talk, nineteenth_round, twentieth_round, twenty_first_round
 from nlp.signals import model as signal_model
 from nlp.signals import welsh as signal_welsh
 from nlp.signals import welsh_heard as signal_welsh_heard
@@ -279,6 +285,9 @@ def _over_now(name: str, units: list[signal_model.Unit], i: int) -> bool:
     if twenty_first_round.model_held_back(
         name, units[i].text, before, " ".join(u.text for u in units[i + 1 : i + 3])
     ):
+        return True
+    # Accounts of care: a teller saying they are themself again, a survey's praise answer.
+    if care_accounts.model_held_back(name, units[i].text):
         return True
     if name == "immediate_danger":
         return any(signal_context.resolved_now(u.text) for u in units[i : i + 2]) or (

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from nlp.signals import care_accounts, twenty_first_round
 from nlp.signals import model as signal_model
-from nlp.signals import twenty_first_round
 from nlp.signals import welsh as signal_welsh
 from nlp.signals.findings import Detection, Signal
 from nlp.signals.held_back import LEFT_TO_THE_MODEL, NEGATION, why_held_back
@@ -106,7 +106,8 @@ def run_rules(text: str) -> tuple[Detection, list[tuple[str, int, int]]]:
                 span.text,
                 span.start_char,
                 span.end_char,
-                why_held_back(doc, start, end, rule),
+                why_held_back(doc, start, end, rule)
+                or care_accounts.why_held_back(doc, start, end, rule.signal),
             )
         )
     welsh = signal_welsh.hits(spaced)
