@@ -130,6 +130,18 @@ def f1_pair(gold: np.ndarray, predicted: np.ndarray) -> tuple[float, float]:
     )
 
 
+def fft_subcategories() -> tuple[Framework, list[str], np.ndarray, np.ndarray, np.ndarray]:
+    """Every FFT comment with its packaged-MiniLM vector, one-hot subcategory gold and trust:
+    the development and measuring splits of the tagging experiments are cut from these."""
+    rows = read_rows(DEFAULT_DATA)
+    framework = subcategory_framework(rows, load_framework(DEFAULT_FRAMEWORK))
+    texts = [row["feedback"] for row in rows]
+    gold = np.zeros((len(rows), len(framework.ids)), dtype=np.int8)
+    gold[np.arange(len(rows)), [framework.ids.index(row["code"]) for row in rows]] = 1
+    trusts = np.array([row["organization"] for row in rows])
+    return framework, texts, cached_embeddings(texts, "fft-all"), gold, trusts
+
+
 def split(texts, vectors, gold, train, test) -> tuple:
     """Texts, vectors and gold of the training rows, then of the test rows: `compare`'s order."""
     return (

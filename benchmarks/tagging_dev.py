@@ -22,7 +22,6 @@ from sklearn.preprocessing import normalize
 
 from benchmarks import tagging as bench
 from nlp import embed
-from nlp.priorities import load_framework
 from nlp.tagging import learner as tag_learner
 
 SPLITS = ((("Trust A",), "Trust B"), (("Trust B",), "Trust A"))
@@ -131,13 +130,7 @@ VARIANTS = {
 
 
 def main() -> None:
-    rows = bench.read_rows(bench.DEFAULT_DATA)
-    framework = bench.subcategory_framework(rows, load_framework(bench.DEFAULT_FRAMEWORK))
-    texts = [row["feedback"] for row in rows]
-    vectors = bench.cached_embeddings(texts, "fft-all")
-    gold = np.zeros((len(rows), len(framework.ids)), dtype=np.int8)
-    gold[np.arange(len(rows)), [framework.ids.index(row["code"]) for row in rows]] = 1
-    trusts = np.array([row["organization"] for row in rows])
+    framework, texts, vectors, gold, trusts = bench.fft_subcategories()
     splits = {}
     for train_trusts, test_trust in SPLITS:
         train = np.flatnonzero(np.isin(trusts, train_trusts))

@@ -20,7 +20,6 @@ from sklearn.model_selection import train_test_split
 
 from benchmarks import tagging as bench
 from nlp import embed
-from nlp.priorities import load_framework
 from nlp.tagging import learner, neighbours
 
 
@@ -36,13 +35,7 @@ def splits(trusts: np.ndarray) -> list[tuple[str, np.ndarray, np.ndarray]]:
 
 
 def main() -> None:
-    rows = bench.read_rows(bench.DEFAULT_DATA)
-    framework = bench.subcategory_framework(rows, load_framework(bench.DEFAULT_FRAMEWORK))
-    texts = [row["feedback"] for row in rows]
-    vectors = bench.cached_embeddings(texts, "fft-all")
-    gold = np.zeros((len(rows), len(framework.ids)), dtype=np.int8)
-    gold[np.arange(len(rows)), [framework.ids.index(row["code"]) for row in rows]] = 1
-    trusts = np.array([row["organization"] for row in rows])
+    framework, texts, vectors, gold, trusts = bench.fft_subcategories()
     shipped = (learner.ALPHA, neighbours.BLEND, learner.MIN_EXTRA_PRECISION)
     settings = [tuple(float(x) for x in arg.split(",")) for arg in sys.argv[1:]] or [shipped]
     for alpha, blend, extra in settings:
