@@ -16,7 +16,7 @@ from __future__ import annotations
 import pytest
 from signal_readings import RISK, found, ruled
 
-from nlp.signals import nineteenth_round
+from nlp.signals import everyday_death_talk
 
 
 @pytest.mark.parametrize(
@@ -53,7 +53,7 @@ def test_ordinary_look_alikes_of_the_hints_do_not_fire_on_the_rules(text: str) -
 
 
 def test_end_of_life_wishes_in_care_and_a_wish_to_be_helped_to_die() -> None:
-    held = nineteenth_round.wish_in_end_of_life_care
+    held = everyday_death_talk.wish_in_end_of_life_care
     assert held("She says she's ready to go.", "Nan is in her last days at the hospice.")
     assert held(
         "I'd rather slip away at home than be kept going on machines.",
@@ -65,7 +65,7 @@ def test_end_of_life_wishes_in_care_and_a_wish_to_be_helped_to_die() -> None:
 
 
 def test_exasperation_laughed_off_and_a_threat_meant() -> None:
-    held = nineteenth_round.exasperation_laughed
+    held = everyday_death_talk.exasperation_laughed
     assert held("I'll kill him if he leaves his boots in the hall one more time haha", "")
     assert held("I'm gonna murder my son if he asks for one more snack", "lol")
     assert not held("I'll kill him if he touches the kids again", "")
@@ -74,14 +74,14 @@ def test_exasperation_laughed_off_and_a_threat_meant() -> None:
 
 
 def test_an_illness_feared_and_over_and_an_attempt() -> None:
-    held = nineteenth_round.illness_feared_and_over
+    held = everyday_death_talk.illness_feared_and_over
     assert held("Had the flu so bad I honestly thought I was going to die.", "All fine now.")
     assert not held("I took all my tablets and thought I was going to die.", "Fine now.")
     assert not held("The pain was so bad I thought I was going to die.", "It's worse today.")
 
 
 def test_own_death_spoken_lightly_and_low() -> None:
-    held = nineteenth_round.own_death_spoken_lightly
+    held = everyday_death_talk.own_death_spoken_lightly
     assert held("Gran says 'when I'm gone you can have the piano'.", "She's 90 and healthy.")
     assert not held("Dad keeps saying 'when I'm gone'.", "He's been so low since Mum died.")
     assert not held("He says when he's gone we'll be fine, he's saved up his pills.", "lol")

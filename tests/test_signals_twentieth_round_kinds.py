@@ -17,7 +17,7 @@ import pytest
 from signal_readings import RISK, found, ruled
 
 from nlp import signals
-from nlp.signals import twentieth_round
+from nlp.signals import adult_abuse_by_family, care_note_abbreviations
 
 
 @pytest.mark.parametrize(
@@ -135,7 +135,9 @@ def test_adult_abused_by_family_gets_both_labels(text: str, wanted: set[str]) ->
 
 def test_family_named_without_money_taken_adds_no_domestic() -> None:
     detection = signals.Detection(signals=[signals.Signal("adult_abuse_neglect", "rules", "test")])
-    twentieth_round.relabel("Her son visits on Sundays. The home left her in wet pads.", detection)
+    adult_abuse_by_family.relabel(
+        "Her son visits on Sundays. The home left her in wet pads.", detection
+    )
     assert "domestic_abuse" not in detection.names
 
 
@@ -149,7 +151,7 @@ def test_family_named_without_money_taken_adds_no_domestic() -> None:
 )
 def test_domestic_abuse_without_the_victims_care_needs_adds_no_adult_label(text: str) -> None:
     detection = signals.Detection(signals=[signals.Signal("domestic_abuse", "rules", "test")])
-    twentieth_round.relabel(text, detection)
+    adult_abuse_by_family.relabel(text, detection)
     assert "adult_abuse_neglect" not in detection.names
 
 
@@ -177,7 +179,7 @@ def test_care_note_abbreviations_told_as_now_fire(text: str) -> None:
     ],
 )
 def test_abbreviation_look_alikes_stay_quiet(text: str) -> None:
-    assert twentieth_round.abbreviated_risk(text) is None
+    assert care_note_abbreviations.abbreviated_risk(text) is None
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,13 @@ from __future__ import annotations
 import pytest
 from signal_readings import RISK, found, ruled
 
-from nlp.signals import twenty_first_round
+from nlp.signals import (
+    everyday_death_talk,
+    medicines_kept_by_family,
+    notes_of_no_risk,
+    suicide_told_as_now,
+    witness_danger,
+)
 
 
 # A request for help to die, now (the lead's own kind): suicide.
@@ -149,7 +155,7 @@ def test_suicide_told_as_now_is_danger_too(text: str) -> None:
 
 def test_suicide_long_past_and_well_now_is_not_danger() -> None:
     text = "He took an overdose years ago, last night he told us he is doing well now."
-    assert twenty_first_round.danger_beside_suicide(text) is None
+    assert suicide_told_as_now.danger_beside_suicide(text) is None
 
 
 @pytest.mark.parametrize(
@@ -178,17 +184,17 @@ def test_model_look_alikes_that_still_fire(text: str) -> None:
 
 def test_thought_i_would_die_with_harm_is_not_held_back() -> None:
     sentence = "It was manic at home, he choked me and I thought I was going to die."
-    assert not twenty_first_round.model_held_back("immediate_danger", sentence, "", "")
-    assert twenty_first_round.model_held_back(
+    assert not notes_of_no_risk.model_held_back("immediate_danger", sentence, "", "")
+    assert notes_of_no_risk.model_held_back(
         "immediate_danger", "The queue was so manic I thought I was going to die.", "", ""
     )
 
 
 def test_dementia_wish_assessed_no_intent_is_held_back() -> None:
-    assert not twenty_first_round.model_held_back(
+    assert not notes_of_no_risk.model_held_back(
         "suicide_self_harm", "He says he wants to die.", "", "He means it and has a plan."
     )
-    assert twenty_first_round.model_held_back(
+    assert notes_of_no_risk.model_held_back(
         "suicide_self_harm",
         "He often says he wants to die when tired in the evening.",
         "",
@@ -197,13 +203,13 @@ def test_dementia_wish_assessed_no_intent_is_held_back() -> None:
 
 
 def test_joke_about_oneself_is_left_to_the_model_but_laughed_off_is_not() -> None:
-    assert not twenty_first_round.own_threat_in_jest(
+    assert not everyday_death_talk.own_threat_in_jest(
         ["kill", "myself"],
         "she said if they cancel again I'll kill myself and laughed it off",
         "",
         "she said if they cancel again I'll kill myself and laughed it off",
     )
-    assert twenty_first_round.own_threat_in_jest(
+    assert everyday_death_talk.own_threat_in_jest(
         ["kill", "myself"],
         "if they make me do one more fire drill I'll kill myself, joking obviously",
         "",
@@ -212,10 +218,10 @@ def test_joke_about_oneself_is_left_to_the_model_but_laughed_off_is_not() -> Non
 
 
 def test_family_keeping_medicines_adds_domestic_but_self_hiding_does_not() -> None:
-    assert twenty_first_round.family_keeps_medicines(
+    assert medicines_kept_by_family.family_keeps_medicines(
         "Her grandson picks up her prescriptions. She says he keeps them for himself."
     )
-    assert not twenty_first_round.family_keeps_medicines(
+    assert not medicines_kept_by_family.family_keeps_medicines(
         "Her daughter says she has been hiding her tablets in her handbag."
     )
 
@@ -235,10 +241,12 @@ def test_a_topic_taught_is_not_a_disclosure() -> None:
 
 
 def test_a_welsh_bank_card_taken_by_family_is_money_taken() -> None:
-    from nlp.signals import twentieth_round
+    from nlp.signals import adult_abuse_by_family
 
-    assert twentieth_round._family_takes("Mae ei mab wedi cymryd ei cherdyn banc ers mis Mai.")
-    assert not twentieth_round._family_takes("Mae ei mab wedi anfon cerdyn pen-blwydd ati.")
+    assert adult_abuse_by_family._family_takes(
+        "Mae ei mab wedi cymryd ei cherdyn banc ers mis Mai."
+    )
+    assert not adult_abuse_by_family._family_takes("Mae ei mab wedi anfon cerdyn pen-blwydd ati.")
 
 
 # Kinds heard in the remaining misses of the earlier development sets, said anew.
@@ -299,4 +307,4 @@ def test_more_look_alikes_stay_quiet(text: str) -> None:
     ],
 )
 def test_a_child_in_care_or_the_teller_alone_is_no_child_alone(text: str) -> None:
-    assert not twenty_first_round.child_alone_now(text)
+    assert not witness_danger.child_alone_now(text)

@@ -30,11 +30,12 @@ import re
 import numpy as np
 
 from nlp.signals import (
+    adult_abuse_by_family,
     care_accounts,
+    everyday_death_talk,
     everyday_talk,
-    nineteenth_round,
-    twentieth_round,
-    twenty_first_round,
+    notes_of_no_risk,
+    suicide_told_as_now,
 )
 from nlp.signals import context as signal_context
 from nlp.signals import model as signal_model
@@ -278,11 +279,11 @@ def _over_now(name: str, units: list[signal_model.Unit], i: int) -> bool:
     before = units[i - 1].text if i else ""
     following = " ".join(u.text for u in units[i + 1 : i + 5])
     # Round 19: end-of-life wishes in care, a laughed-off exasperation, an illness now over.
-    if nineteenth_round.model_held_back(name, units[i].text, before, following):
+    if everyday_death_talk.model_held_back(name, units[i].text, before, following):
         return True
     # Round 21: a wish about where to die, a questionnaire answered no, assessed as no intent,
     # "thought I was going to die" of a busy day.
-    if twenty_first_round.model_held_back(
+    if notes_of_no_risk.model_held_back(
         name, units[i].text, before, " ".join(u.text for u in units[i + 1 : i + 3])
     ):
         return True
@@ -413,6 +414,6 @@ def detect_many(
         fired = set(detection.names)
         detection.signals.extend(s for s in found if s.name not in fired)
     for text, (detection, _) in zip(texts, ruled, strict=True):
-        twentieth_round.relabel(text, detection)
-        twenty_first_round.relabel(text, detection)
+        adult_abuse_by_family.relabel(text, detection)
+        suicide_told_as_now.relabel(text, detection)
     return [detection for detection, _ in ruled]

@@ -16,7 +16,7 @@ import re
 from typing import TYPE_CHECKING
 
 from nlp.signals import context as signal_context
-from nlp.signals import nineteenth_round, twenty_first_round
+from nlp.signals import everyday_death_talk, suicide_hints
 from nlp.signals.rule_patterns import WORDS, Rule
 
 if TYPE_CHECKING:
@@ -411,7 +411,7 @@ def why_held_back(doc: Doc, start: int, end: int, rule: Rule) -> str | None:
             return f'idiom ("killing {doc[end - 1].lower_} {after[0]}")'
         # Round 21: "if they call me in again I'll kill myself" said with a laugh or called a
         # joke by the one who heard it, with no low mood told: hyperbole, left to the model.
-        if twenty_first_round.own_threat_in_jest(
+        if everyday_death_talk.own_threat_in_jest(
             [t.lower_ for t in doc[start:end]],
             " ".join(_sentence_before(doc, start) + _rest_of_sentence(doc, start)),
             " ".join(_next_sentences(doc, end, 1)),
@@ -490,9 +490,9 @@ def why_held_back(doc: Doc, start: int, end: int, rule: Rule) -> str | None:
         phrase = [t.lower_ for t in doc[start:end]]
         sentence = " ".join(_sentence_before(doc, start) + _rest_of_sentence(doc, start))
         around = " ".join(_sentence_and_next(doc, start, end))
-        if nineteenth_round.affairs_without_low_mood(phrase, doc.text, around):
+        if suicide_hints.affairs_without_low_mood(phrase, doc.text, around):
             return NOT_A_FAREWELL
-        if nineteenth_round.medicine_stopped_on_advice(phrase, sentence):
+        if suicide_hints.medicine_stopped_on_advice(phrase, sentence):
             return STOPPED_ON_ADVICE
         # Round 20: "find another way" after means taken away is a plan; "another way to pay"
         # or "another way of doing it" is an errand.

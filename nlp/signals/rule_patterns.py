@@ -198,7 +198,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "stopped|stopping|refusing|refuses|refused food and|or fluids|drink|drinks|water",
         "'m|am|is|'s|are|been|started|keeps|keep|still purging",
         "'m|am|is|'s|are|been|started|keeps|keep|still making @SELF sick",
-        # Round 19 (issue 19, from v23's misses by kind, in `nineteenth_round.py`): self-harm
+        # Round 19 (issue 19, from v23's misses by kind, in `suicide_hints.py`): self-harm
         # hinted with a wink ("been 'decorating' my arms again, if you know what I mean"), affairs
         # shown or pets handed on beside low mood ("showed me where the will is", "asked if I'd
         # have the dog"), and medicines that keep a person alive stopped with no point left

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from nlp.signals import care_accounts, twenty_first_round
+from nlp.signals import care_accounts, witness_notes
 from nlp.signals import model as signal_model
 from nlp.signals import welsh as signal_welsh
 from nlp.signals.findings import Detection, Signal
@@ -140,7 +140,7 @@ def run_rules(text: str) -> tuple[Detection, list[tuple[str, int, int]]]:
             detection.signals.append(Signal(signal, "rules", f'matched "{phrase}" (rule {label})'))
     # Round 21: notes written by witnesses (a request to die, a child alone at night, oxygen by
     # a lit fire), heard by sentence patterns beside the token rules.
-    detection.signals.extend(twenty_first_round.heard(text, set(detection.names)))
+    detection.signals.extend(witness_notes.heard(text, set(detection.names)))
     detection.signals = _first_per_signal(detection.signals)
     detection.possible.extend(_welsh_cues(lowered, detection))
     return detection, held

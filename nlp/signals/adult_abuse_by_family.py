@@ -1,7 +1,6 @@
-"""Round 20 (issue 19, accounts written down by someone else): the abuse of an adult at risk
-by a member of their family is both adult abuse and domestic abuse, and the abbreviations of
-health and social care notes (SH, DSH, OD, SI) read as the words they stand for when the note
-says the risk is now.
+"""Labels that come in pairs when family harms an adult at risk (issue 19, round 20, accounts
+written down by someone else): the abuse of an adult at risk by a member of their family is both
+adult abuse and domestic abuse.
 
 Why: UK guidance (and the sets written by other hands) count abuse between family members aged
 16+ as domestic abuse, and abuse of an adult with care and support needs as adult abuse. A
@@ -11,12 +10,18 @@ both: the adult safeguarding route and the domestic abuse route. Each rule adds 
 only when the first has already fired and the sentence (or the story) names what makes it so —
 a family member beside money taken or harm, or care needs of the person harmed — so neither
 fires on a family or a frailty merely mentioned.
+
+`relabel` runs after the rules and the models (`detector.detect_many`), before
+`suicide_told_as_now.relabel`, and first adds suicide or self-harm for a care-note abbreviation
+told as now (`care_note_abbreviations`). Medicines kept by a relative are read in
+`medicines_kept_by_family`.
 """
 
 from __future__ import annotations
 
 import re
 
+from nlp.signals.care_note_abbreviations import SENTENCE, abbreviated_risk
 from nlp.signals.findings import Detection, Signal
 
 FAMILY = re.compile(
@@ -43,42 +48,6 @@ CARE_NEEDS = re.compile(
     r"|walks? with (?:a|her|his) (?:walking )?(?:frame|zimmer|rollator)|zimmer frame)\b",
     re.IGNORECASE,
 )
-SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
-
-# Abbreviations of self-harm, overdose and suicidal ideation as notes write them (capitals:
-# "si", "sh" and "od" are words in Welsh and in chat).
-ABBREVIATION = re.compile(r"(?<![\w/])(?:\?\s?)?(?:DSH|SH|OD|SI|ODs)(?![\w/])")
-# What makes the abbreviation a risk now: a count, a recent time, "again", a plan or intent.
-NOW = re.compile(
-    r"\b(?:x ?\d|\d ?x|last (?:night|week|month|episode|weekend)|yesterday|today|tonight"
-    r"|this (?:morning|afternoon|evening|week|month)|on (?:mon|tues|wednes|thurs|fri|satur"
-    r"|sun)day|again|ongoing|current(?:ly)?|recent(?:ly)?|\d+ (?:days?|weeks?) ago"
-    r"|(?<!no )plan(?:s|ned|ning)?|(?<!no )intent|since (?:last|the weekend|mon|tues|wednes"
-    r"|thurs|fri|satur|sun))\b",
-    re.IGNORECASE,
-)
-# A service, a training, a policy or an answer of no beside the abbreviation: not a person's
-# risk told.
-NOT_A_PERSON = re.compile(
-    r"\b(?:team|group|groups|service|services|awareness|training|policy|policies|leaflets?"
-    r"|pathway|clinic|course|workshop|strategy|protocol|screen(?:ed|ing)?|denie[sd]|denial"
-    r"|nil|none|no (?:current )?(?:SH|DSH|OD|SI))\b",
-    re.IGNORECASE,
-)
-
-
-def abbreviated_risk(text: str) -> str | None:
-    """The first sentence where SH, DSH, OD or SI is told with a count, a recent time, a plan
-    or "again", and no service, training, policy or denial beside it."""
-    for match in SENTENCE.finditer(text):
-        sentence = match.group(0)
-        if (
-            ABBREVIATION.search(sentence)
-            and NOW.search(sentence)
-            and not NOT_A_PERSON.search(sentence)
-        ):
-            return " ".join(sentence.split())[:120]
-    return None
 
 
 def _family_takes(text: str) -> str | None:

@@ -1,15 +1,17 @@
-"""Round 19 (issue 19; read by kind from v23's misses and false alarms): how people often
-unheard hint at a risk to life, and everyday words that sound like one.
+"""Everyday talk of dying or of killing oneself that is no risk (issue 19, round 19; and round 21
+for the teller's own threat in jest).
 
-Why apart: the round's rules (`rule_patterns.PATTERNS`, the last suicide patterns) hear hints —
-self-harm told with a wink ("been 'decorating' my arms again, if you know what I mean"), affairs
-shown or a pet handed on beside low mood, medicines that keep a person alive stopped because
-there is "no point" or with "don't tell the doctor" — and the checks here say when the same
-words are ordinary (an organised parent in good spirits, a dose stopped on advice). The
-sentence model's readings held back here (`model_held_back`) are end-of-life wishes told in
-care, a threat over one more household annoyance said with a laugh, and "I thought I was going
-to die" of an illness now over. None holds back a sentence that says the danger is now, a
-threat meant, a plan or a means, a weapon or an attempt, whoever the sentence is about.
+Why apart: people speak of death in care and in jest. The sentence model's readings held back
+here (`model_held_back`, called from `detector.py`) are end-of-life wishes told in care, a
+threat over one more household annoyance said with a laugh, "I thought I was going to die" of
+an illness now over, and one's own death spoken of as a practical future with the person well
+or joking ("when I'm gone you'll have to sort the shed"). The rules' "I'll kill myself" on a
+condition ("if they call me in again") with a laugh or called a joke, and no low mood or means
+told, is left to the model (`own_threat_in_jest`, called from `held_back.py`); a risk laughed
+off is a risk minimised, not a jest. None holds back a sentence that says the danger is now, a
+threat meant, a plan or a means, a weapon or an attempt, whoever the sentence is about. The
+words of harm and hurry here (`HARM_WORDS`, `HURRIED`, `THOUGHT_I_WOULD_DIE`) are read by
+`notes_of_no_risk` too.
 """
 
 from __future__ import annotations
@@ -17,57 +19,8 @@ from __future__ import annotations
 import re
 
 from nlp.signals import context as signal_context
-
-# Low mood, grief or giving up told anywhere in the story: what makes affairs shown or a pet
-# handed on a farewell ("very low since the diagnosis", "not been himself since Mum died").
-LOW_MOOD = re.compile(
-    r"\b(?:low|(?:feeling|so|very|been|really) down|depressed|depression|hopeless|withdrawn"
-    r"|given up|giving up|no point"
-    r"|not (?:him|her|my|them)sel(?:f|ves)|since (?:the|his|her|my) (?:diagnosis|wife|husband"
-    r"|partner)|grie(?:f|ving)|bereaved|lost (?:his|her|my) (?:wife|husband|partner|son"
-    r"|daughter)|struggling|can'?t cope|not coping|lonely|tired of|had enough|goodbye|dark)\b"
-)
-# A pet minded for a while, not handed on: "while he's in hospital", "for the week".
-FOR_A_WHILE = re.compile(
-    r"\b(?:while|whilst|when (?:he|she|they|i|we)(?:'s| is| are|'re)? ?(?:away|in|on|at)"
-    r"|for (?:the|a) (?:week|weekend|night|fortnight|few days)|holiday|hospital stay|op\b"
-    r"|operation)"
-)
-# A medicine stopped on advice or for a reason that is no giving up ("the GP said to stop",
-# "no point as the infection has cleared").
-STOPPED_ON_ADVICE = re.compile(
-    r"\b(?:gp|doctor|dr|nurse|pharmacist|consultant|specialist|hospital|clinic)\b.{0,40}"
-    r"\b(?:said|told|advised|agreed|stopped|changed|switched|took me off|taken off)\b"
-    r"|\bside[- ]effects?\b|\b(?:cleared|cured|finished|course|better|working|normal"
-    r"|allergic|reaction)\b"
-)
-FAREWELL_RULES = frozenset({"will", "bank", "passwords", "pin", "insurance", "deeds", "funeral"})
-PETS = frozenset({"dog", "cat", "dogs", "cats", "pets", "budgie"})
-# The first words of the affairs and pet rules (round 20: no other rule's phrase is read here).
-SHOWN_OR_ASKED = frozenset("showed shown showing show told tells telling asked asking asks".split())
-
-
-def affairs_without_low_mood(phrase: list[str], story: str, around: str) -> bool:
-    """Affairs shown or a pet handed on with no low mood, grief or giving up told in the story,
-    or a pet only minded for a while: an organised person, left to the model."""
-    words = set(phrase)
-    if phrase[:1] and phrase[0] not in SHOWN_OR_ASKED:
-        return False  # another rule's phrase ("will find another way")
-    if not words & (FAREWELL_RULES | PETS):
-        return False
-    if words & PETS and FOR_A_WHILE.search(around):
-        return True
-    return not LOW_MOOD.search(story)
-
-
-def medicine_stopped_on_advice(phrase: list[str], sentence: str) -> bool:
-    """A medicine stopped on advice or for a reason, with no secret kept ("don't tell")."""
-    if not {"stopped", "stopping", "stop", "quit", "binned", "ditched"} & set(phrase):
-        return False
-    if "tell" in phrase:
-        return False
-    return bool(STOPPED_ON_ADVICE.search(sentence))
-
+from nlp.signals.suicide_hints import LOW_MOOD
+from nlp.signals.witness_suicide_risk import MEANS
 
 # End-of-life care or wishes about treatment told beside the sentence ("in her last weeks",
 # "when the time comes I'd rather go peacefully than be kept going on machines").
@@ -186,3 +139,27 @@ def model_held_back(name: str, sentence: str, before: str, after: str) -> bool:
     if exasperation_laughed(sentence, after):
         return True
     return illness_feared_and_over(sentence, after)
+
+
+# "If they call me in again I'll kill myself" with a laugh or called a joke: the teller's
+# hyperbole over a trivial thing. "Laughed it off" is not this: a risk laughed off is a risk
+# minimised (a hairdresser's client who "won't be here by then" and laughed it off).
+LAUGHED_OFF = re.compile(r"\blaugh(?:ed|ing|s)? (?:it|this|that) off\b")
+NOT_JOKING = re.compile(r"\b(?:not joking|wasn'?t joking|means it|meant it|serious(?:ly)?)\b")
+CONDITION = re.compile(r"\b(?:if|when|unless|one more|another)\b")
+
+
+def own_threat_in_jest(phrase: list[str], sentence: str, after: str, story: str) -> bool:
+    """ "I'll kill myself" on a condition ("if they call me in again"), with a laugh or a joke
+    in the sentence or the next, no low mood or means told, and nothing said to be meant."""
+    if not phrase or phrase[-1] not in ("myself", "meself", "mysel"):
+        return False
+    around = f"{sentence} {after}".lower().replace("\u2019", "'")
+    return bool(
+        CONDITION.search(sentence.lower())
+        and signal_context.JEST.search(around)
+        and not LAUGHED_OFF.search(around)
+        and not NOT_JOKING.search(around)
+        and not MEANS.search(around)
+        and not LOW_MOOD.search(story.lower())
+    )
