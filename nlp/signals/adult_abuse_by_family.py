@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import re
 
-from nlp.signals.care_note_abbreviations import SENTENCE, abbreviated_risk
+from nlp.signals.care_note_abbreviations import abbreviated_risk
 from nlp.signals.findings import Detection, Signal
+from nlp.signals.note_sentences import SENTENCE
 
 FAMILY = re.compile(
     r"\b(?:son|sons|daughter|daughters|grandson|granddaughter|nephew|niece|son-in-law"

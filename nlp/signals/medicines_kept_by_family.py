@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from nlp.signals.witness_suicide_risk import _quote, _sentences
+from nlp.signals import note_sentences
 
 # Family keeping an adult's medicines ("her nephew collects her prescriptions ... he keeps
 # them"): an adult at risk harmed by family is domestic abuse too.
@@ -40,9 +40,9 @@ KEPT_FROM = re.compile(
 def family_keeps_medicines(text: str) -> str | None:
     """A family member and an adult's medicines kept, withheld or taken, in one sentence or
     two together."""
-    sentences = _sentences(text)
+    sentences = note_sentences.sentences(text)
     for i, sentence in enumerate(sentences):
         pair = (sentences[i - 1] if i else "") + " " + sentence
         if KEPT_FROM.search(sentence) and MEDICINES.search(pair) and FAMILY.search(pair):
-            return _quote(sentence)
+            return note_sentences.quote(sentence)
     return None

@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import re
 
+from nlp.signals import note_sentences
 from nlp.signals.findings import Detection, Signal
 from nlp.signals.medicines_kept_by_family import family_keeps_medicines
-from nlp.signals.witness_suicide_risk import _quote, _sentences
 
 # --- Danger beside suicide: a plan for now, a ligature in place, an act of last night -----------
 PLAN_OR_ACT = re.compile(
@@ -62,13 +62,13 @@ def danger_beside_suicide(text: str) -> str | None:
     home now."""
     if FINE_NOW.search(text):
         return None
-    for sentence in _sentences(text):
+    for sentence in note_sentences.sentences(text):
         if NOT_AN_ACT.search(sentence):
             continue
         if LIGATURE_IN_PLACE.search(sentence) or (
             PLAN_OR_ACT.search(sentence) and NOW_OR_LAST_NIGHT.search(sentence)
         ):
-            return _quote(sentence)
+            return note_sentences.quote(sentence)
     return None
 
 

@@ -12,7 +12,9 @@ not added again.
 
 from __future__ import annotations
 
+from nlp.signals import note_sentences
 from nlp.signals.findings import Signal
+from nlp.signals.note_sentences import quote
 from nlp.signals.witness_danger import (
     UNDER_EIGHTEEN,
     child_alone_now,
@@ -27,8 +29,6 @@ from nlp.signals.witness_danger import (
 )
 from nlp.signals.witness_suicide_risk import (
     WELSH_SELF_INJURY,
-    _quote,
-    _sentences,
     all_to_stop_with_means,
     asked_and_answered_yes,
     attempt_promised,
@@ -43,54 +43,54 @@ from nlp.signals.witness_suicide_risk import (
 def heard(text: str, fired: set[str]) -> list[Signal]:
     """This round's rules on `text`: the signals not already in `fired`, each with the words."""
     found: dict[str, str] = {}
-    sentences = _sentences(text)
+    sentences = note_sentences.sentences(text)
     for i, sentence in enumerate(sentences):
         after = " ".join(sentences[i + 1 : i + 2])
         if request_to_die(sentence):
-            found.setdefault("suicide_self_harm", f'a request for help to die "{_quote(sentence)}"')
+            found.setdefault("suicide_self_harm", f'a request for help to die "{quote(sentence)}"')
         if not_here_with_low_mood(sentence, text):
             found.setdefault(
-                "suicide_self_harm", f'not here "by then", low mood "{_quote(sentence)}"'
+                "suicide_self_harm", f'not here "by then", low mood "{quote(sentence)}"'
             )
         if asked_and_answered_yes(sentence, after):
-            found.setdefault("suicide_self_harm", f'asked and answered yes "{_quote(sentence)}"')
+            found.setdefault("suicide_self_harm", f'asked and answered yes "{quote(sentence)}"')
         if all_to_stop_with_means(sentence, text):
             found.setdefault(
-                "suicide_self_harm", f'"all to stop" beside a means "{_quote(sentence)}"'
+                "suicide_self_harm", f'"all to stop" beside a means "{quote(sentence)}"'
             )
         if self_injury_act(sentence):
             found.setdefault(
-                "suicide_self_harm", f'self-injury with a sharp thing "{_quote(sentence)}"'
+                "suicide_self_harm", f'self-injury with a sharp thing "{quote(sentence)}"'
             )
         if attempt_promised(sentence, text):
-            found.setdefault("suicide_self_harm", f'an attempt promised "{_quote(sentence)}"')
+            found.setdefault("suicide_self_harm", f'an attempt promised "{quote(sentence)}"')
         if way_felt(sentence):
-            found.setdefault("suicide_self_harm", f'a way felt like "{_quote(sentence)}"')
+            found.setdefault("suicide_self_harm", f'a way felt like "{quote(sentence)}"')
         if WELSH_SELF_INJURY.search(sentence):
-            found.setdefault("suicide_self_harm", f'Welsh self-injury "{_quote(sentence)}"')
+            found.setdefault("suicide_self_harm", f'Welsh self-injury "{quote(sentence)}"')
         if not_responding_now(sentence):
-            found.setdefault("immediate_danger", f'not responding now "{_quote(sentence)}"')
+            found.setdefault("immediate_danger", f'not responding now "{quote(sentence)}"')
         if weapon_with_harm_meant(sentence):
             found.setdefault(
-                "immediate_danger", f'a weapon carried, harm meant "{_quote(sentence)}"'
+                "immediate_danger", f'a weapon carried, harm meant "{quote(sentence)}"'
             )
         if child_alone_now(sentence) or welsh_child_alone_now(sentence):
-            found.setdefault("immediate_danger", f'a young child alone now "{_quote(sentence)}"')
-            found.setdefault("child_abuse_neglect", f'a young child alone "{_quote(sentence)}"')
+            found.setdefault("immediate_danger", f'a young child alone now "{quote(sentence)}"')
+            found.setdefault("child_abuse_neglect", f'a young child alone "{quote(sentence)}"')
         if kept_in_and_got_out(sentence):
-            found.setdefault("immediate_danger", f'kept in and got out "{_quote(sentence)}"')
+            found.setdefault("immediate_danger", f'kept in and got out "{quote(sentence)}"')
         if fire_hazard_now(sentence):
-            found.setdefault("immediate_danger", f'oxygen beside a flame "{_quote(sentence)}"')
+            found.setdefault("immediate_danger", f'oxygen beside a flame "{quote(sentence)}"')
         if hoarding_at_home(sentence):
-            found.setdefault("adult_abuse_neglect", f'a home hoarded "{_quote(sentence)}"')
+            found.setdefault("adult_abuse_neglect", f'a home hoarded "{quote(sentence)}"')
         if forced_marriage_soon(sentence, text):
-            found.setdefault("immediate_danger", f'travel to marry, soon "{_quote(sentence)}"')
-            found.setdefault("domestic_abuse", f'travel to marry, unwilling "{_quote(sentence)}"')
+            found.setdefault("immediate_danger", f'travel to marry, soon "{quote(sentence)}"')
+            found.setdefault("domestic_abuse", f'travel to marry, unwilling "{quote(sentence)}"')
         if welsh_forced_marriage(sentence):
-            found.setdefault("domestic_abuse", f'Welsh forced marriage "{_quote(sentence)}"')
+            found.setdefault("domestic_abuse", f'Welsh forced marriage "{quote(sentence)}"')
             if UNDER_EIGHTEEN.search(text):
                 found.setdefault(
-                    "child_abuse_neglect", f'forced marriage under 18 "{_quote(sentence)}"'
+                    "child_abuse_neglect", f'forced marriage under 18 "{quote(sentence)}"'
                 )
     day = letters_and_a_day(text)
     if day:

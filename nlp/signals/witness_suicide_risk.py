@@ -11,25 +11,14 @@ were written from. A dying person asks for "all my tablets"; a pastor asks wheth
 ending her life and she says "some days, yes". Each check here needs two things said together
 (an act and what makes it a risk now), so the words alone — a tablet round, a debate on assisted
 dying, a screening answered no — never fire. `witness_notes.heard` runs them beside the token
-rules; the sentence split here (`_sentences`, `_quote`) is the round's other modules' too.
+rules; the sentence split is `note_sentences`, shared with the other note modules.
 """
 
 from __future__ import annotations
 
 import re
 
-from nlp.signals import suicide_hints
-
-SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
-
-
-def _sentences(text: str) -> list[str]:
-    return [m.group(0) for m in SENTENCE.finditer(text.replace("\u2019", "'"))]
-
-
-def _quote(sentence: str) -> str:
-    return " ".join(sentence.split())[:120]
-
+from nlp.signals import note_sentences, suicide_hints
 
 # --- A request for help to die, now -----------------------------------------------------------
 # Asked, begged, pleaded: the person wants it done (a request), not a death told ("the hospice
@@ -199,7 +188,7 @@ def letters_and_a_day(story: str) -> str | None:
     """Letters written to everyone and a day set in the same story: the day's sentence."""
     if not LETTERS_TO_ALL.search(story):
         return None
-    for sentence in _sentences(story):
+    for sentence in note_sentences.sentences(story):
         if LETTERS_TO_ALL.search(sentence) and THANKS.search(sentence):
             return None
     day = DAY_SET.search(story)
