@@ -42,6 +42,7 @@ BIRTH_WORD = r"(?:birth|brith|bith|birht|berth)"
 BIRTH_CUE = (
     rf"\b(?:born|date?\s+(?:of|o|o['’]|ov|off)?\s*{BIRTH_WORD}|year\s+(?:of|o)\s+{BIRTH_WORD}|"
     r"yob|d\.?\s?o\.?\s?b\.?|birth\s*(?:date|year)|birthday|b\.)"
+    r"(?:['’]s\b)?"  # "Her DOB's 17 Aug 1933" (round 39)
     r"[\s:,.–—-]*(?:(?:on|in|is|was|the|of|:|-)\s+){0,3}"
 )
 # Right after its cue a date may also be written as case notes and forms do: figures run

@@ -133,6 +133,23 @@ _RESTATING = re.compile(
     I,
 )
 _DATE_IN_SENTENCE = re.compile(rf"(?<![\w/])(?P<date>{ANY_DATE})(?![\w/])", I)
+# Round 39: a birth date corrected or hedged just after it ("dob as 17/8/33 instead of
+# 17/8/35", "born '77 or 78", "DOB 3/4/51, not 3/4/52"): the other date is a birth date too,
+# whatever its year, when it follows the found one within a few words. A year alone counts
+# only after a year ("born 1950 or 1951"); "born 1950, not admitted until 2023" has a word
+# between "not" and the year.
+_CORRECTING = re.compile(
+    r"[\s,;]*(?:\(?|[-–—][\s]*)?(?:or|or\s+maybe|or\s+possibly|or\s+perhaps|not|and\s+not|"
+    r"instead\s+of|rather\s+than|should\s+(?:be|have\s+been|say|read)|"
+    r"(?:corrected|changed|amended)\s+to)[\s,]*[\"“”'‘]?[\s]*$",
+    I,
+)
+_ALTERNATIVE_YEAR = re.compile(
+    r"[\s,;]*(?:\(?|[-–—][\s]*)?(?:[\"“”]\s*)?(?:or|not|instead\s+of|rather\s+than)[\s,]*"
+    r"[\"“”'‘]?[\s]*(?P<date>(?:19|20)\d{2}|['’]?\d{2})(?![\w/'’]|\s*(?:%|years?|yrs?|y/?o)\b)",
+    I,
+)
+_YEAR_ONLY = re.compile(r"(?:19|20)\d{2}|['’]\d{2}")
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“])|\n")
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 
@@ -162,7 +179,14 @@ def restated_birth_dates(text: str, found: list[Finding]) -> list[Finding]:
             # In brackets or after a dash, only a date of no other year: "3.7.1951 – 14.1.2025"
             # is a life's span, "25 de abril de 1958 – the 25th of April" the same birthday.
             beside = _BESIDE.search(before) and (shared or not own)
-            if beside or shared or _RESTATING.search(before):
+            corrected = s - b.end <= 30 and _CORRECTING.search(text[b.end : s])
+            if beside or shared or _RESTATING.search(before) or corrected:
                 out.append(Finding(s, e, "DATE_OF_BIRTH", 0.85, "community_dob"))
+                taken.append((s, e))
+        if _YEAR_ONLY.fullmatch(text[b.start : b.end]):
+            other = _ALTERNATIVE_YEAR.match(text, b.end)
+            if other and not any(ts < other.end() and other.start() < te for ts, te in taken):
+                s, e = other.span("date")
+                out.append(Finding(s, e, "DATE_OF_BIRTH", 0.8, "community_dob"))
                 taken.append((s, e))
     return out

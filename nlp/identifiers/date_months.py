@@ -52,11 +52,28 @@ DAY_OR_YEAR_AFTER = re.compile(
 )
 
 
+# Round 39: days and times of the calendar written in capitals ("a Leap Year baby", "since
+# Boxing Day", "over Bank Holiday") were taken for people by the capitals rule; they name a
+# time, never one person. Words that are also names alone ("Easter", "Christmas") are left.
+CALENDAR_OCCASIONS = re.compile(
+    r"(?:leap|new|school|academic|financial|tax)[ \t]+years?|"
+    r"(?:boxing|new[ \t]+year['’]?s|christmas|valentine['’]?s|mother['’]?s|father['’]?s|"
+    r"remembrance|polling|pancake|st[ \t]+\w+['’]?s)[ \t]+day|christmas[ \t]+eve|"
+    r"new[ \t]+year['’]?s[ \t]+eve|bank[ \t]+holidays?|good[ \t]+friday|"
+    r"easter[ \t]+(?:sunday|monday|weekend|holidays?)|bonfire[ \t]+night|burns[ \t]+night|"
+    r"half[ \t]+term|leap[ \t]+day",
+    re.I,
+)
+
+
 def in_a_date(text: str, f: Finding) -> bool:
-    """Whether the person or place `f` is a month with a day number or a year beside it."""
+    """Whether the person or place `f` is a month with a day number or a year beside it, or a
+    day or time of the calendar ("Leap Year", "Boxing Day")."""
     value = text[f.start : f.end]
     if f.label not in ("PERSON", "LOCATION"):
         return False
+    if f.label == "PERSON" and CALENDAR_OCCASIONS.fullmatch(value):
+        return True
     if _welsh_date(text, f, value):
         return True
     if value.rstrip(".").lower() not in MONTHS:

@@ -11,6 +11,8 @@ Two kinds of writing leave the surname outside a name found by its first part:
 - a double-barrelled surname written in lower case ("mrs adebayo-price"): the title rule
   takes the first half and stops at the hyphen before an everyday word. The half after a
   hyphen is part of the name, unless it is a suffix a word takes ("tom-style", "jo-led").
+
+Round 39: a given name's second syllable after a hyphen ("Park Min-ji", "Hyun-joo").
 """
 
 from __future__ import annotations
@@ -24,9 +26,14 @@ CAPS_WORD_AFTER = re.compile(
     r"(?:\)[ \t]|[ \t])(?P<word>(?:MC|MAC|O['’])?[A-Z]{3,}(?:-[A-Z]{2,})?)\b"
 )
 HYPHEN_HALF = re.compile(r"-(?P<half>[a-zà-ÿ]{3,})\b(?!-)")
+# Round 39: a given name of two syllables joined by a hyphen, the second in lower case, as
+# Korean and Chinese names are romanised ("Park Min-ji", "Hyun-joo", "Xiao-li"): the rules
+# stop at the hyphen. A short lower-case half that is no everyday word is the name's; "Smith-led",
+# "Jones-run", "Tom-ish" are words.
+SYLLABLE_AFTER = re.compile(r"-(?P<half>[a-z]{2,5})(?![\w'’-])")
 NOT_HALVES = frozenset(
     """like style esque type led based related free shaped ish friendly era year years old
-    born aged sized size wise ward wards minded made sort kind""".split()
+    born aged sized size wise ward wards minded made sort kind ish run led""".split()
 )
 
 
@@ -56,6 +63,11 @@ def _with_tail(text: str, f: Finding) -> list[Finding]:
     elif value.islower():
         m = HYPHEN_HALF.match(text, end)
         if m and m.group("half") not in NOT_HALVES:
+            end = m.end()
+    elif value[-1:].isalpha() and value.split()[-1][:1].isupper():
+        m = SYLLABLE_AFTER.match(text, end)
+        half = m.group("half") if m else ""
+        if m and half not in NOT_HALVES and half not in gazetteer().common_words:
             end = m.end()
     if end == f.end:
         return [f]

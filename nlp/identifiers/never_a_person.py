@@ -50,10 +50,11 @@ PEOPLES = frozenset(
     englishman englishwoman scotsman scotswoman welshman welshwoman irishman irishwoman
     brits""".split()
 )
-# Relations, fields and people-as-roles as case notes write them short.
+# Relations, fields and people-as-roles as case notes write them short; a form's field for a
+# name ("(SURNAME, Forename)", round 39).
 CASE_NOTE_WORDS = frozenset(
     """dtr dtrs sil dil bil fil mil nok ngp su sus obs mgr dob nino dept sibling siblings
-    pt pts resp wk wks hrs mths yrs approx incl""".split()
+    pt pts resp wk wks hrs mths yrs approx incl forename forenames firstname""".split()
 )
 NEVER_A_PERSON = COUNTRIES_ABROAD | PEOPLES | CASE_NOTE_WORDS
 
@@ -102,6 +103,12 @@ def without_organisation_guesses(text: str, found: list[Finding]) -> list[Findin
     for f in found:
         if organisation_guess(text, f):
             continue
+        if (
+            f.label == "PERSON"
+            and f.source in GUESSING_SOURCES
+            and text[f.start : f.end].lower() in CASE_NOTE_WORDS
+        ):
+            continue  # the model's guess over a field's word ("(SURNAME, Forename)", round 39)
         if f.label == "LOCATION" and f.source == "ner":
             span = text[f.start : f.end]
             if re.fullmatch(rf"(?:{_COUNCIL_KIND}[ \t]*)+", span):

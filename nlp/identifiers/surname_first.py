@@ -92,9 +92,39 @@ def _header_surnames(text: str) -> Iterator[Finding]:
         yield Finding(m.start("surname"), m.end("first"), "PERSON", 0.8, "surname_first")
 
 
+# Thirty-ninth round: a form's or a note's field for a person ("Client:", "Patient name
+# (SURNAME, Forename):", "Surname, forename:", "Resident:") followed by a surname in capitals, a
+# comma and forenames. The field is the cue, so neither name needs a list ("WOJCIK, Artur",
+# "NGUYEN, Thi Hoa"); an everyday word in capitals is still no surname ("URGENT, Please").
+FIELD_SURNAME_FIRST = re.compile(
+    r"(?:^|(?<=[\n|\t]))[ \t]*(?i:client|patient|patient['’]?s[ \t]+name|patient[ \t]+name|"
+    r"name|full[ \t]+name|resident|service[ \t]+user|tenant|claimant|applicant|child|pupil|"
+    r"person|surname,?[ \t]+(?:forenames?|first[ \t]+names?)|surname[ \t]+first)"
+    r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*[:=-][ \t]*"
+    r"(?P<surname>(?:MC|MAC|O['’])?[A-Z]{2,}(?:[-'’][A-Z]{2,})?),[ \t]*"
+    r"(?P<first>[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){0,2})(?![\w'’])",
+    re.MULTILINE,
+)
+
+
+def _field_surnames(text: str) -> Iterator[Finding]:
+    """ "Client: WOJCIK, Artur (44)": a person's field, a surname in capitals, forenames."""
+    gaz = gazetteer()
+    for m in FIELD_SURNAME_FIRST.finditer(text):
+        parts = re.split(r"[-'’]", m.group("surname").lower())
+        if any(p in NOT_SURNAMES or p in NOT_CELL_SURNAMES for p in parts):
+            continue
+        if any(p in gaz.common_words and p not in gaz.surnames for p in parts):
+            continue
+        if m.group("first").split()[0].lower() in NOT_CELL_SURNAMES | ROLE_CUES:
+            continue
+        yield Finding(m.start("surname"), m.end("first"), "PERSON", 0.85, "surname_first")
+
+
 def surnames_first(text: str) -> Iterator[Finding]:
     if ":" in text and "," in text:
         yield from _header_surnames(text)
+        yield from _field_surnames(text)
     if "," in text:
         yield from _cell_surnames(text)
     if "," not in text or capitals_mean_little(text):

@@ -18,7 +18,9 @@ from __future__ import annotations
 
 from nlp.identifiers.ages import ages
 from nlp.identifiers.birth_dates import dates_of_birth
+from nlp.identifiers.birth_tellings import birth_tellings
 from nlp.identifiers.county_shortenings import county_shortenings
+from nlp.identifiers.described_people import described_people
 from nlp.identifiers.findings import Finding
 from nlp.identifiers.form_answers import form_answers
 from nlp.identifiers.health_and_ni_numbers import nhs_numbers, ni_numbers
@@ -54,6 +56,7 @@ def pattern_findings(text: str) -> list[Finding]:
         phones,
         addresses,
         dates_of_birth,
+        birth_tellings,
         ages,
         other_ids,
         hurried_emails,
@@ -72,6 +75,7 @@ def pattern_findings(text: str) -> list[Finding]:
         paperwork_fields,
         county_shortenings,
         house_names,
+        described_people,
     ):
         found.extend(detector(text))
     return found
