@@ -126,4 +126,5 @@ def birth_tellings(text: str) -> Iterator[Finding]:
     ):
         for m in pattern.finditer(text):
             name = group or next(g for g in _GROUPS if g in m.re.groupindex and m.group(g))
-            yield Finding(m.start(name), m.end(name), "DATE_OF_BIRTH", 0.85, "birth_telling")
+            end = m.end(name) - (text[m.end(name) - 1] == ".")  # "on 18 December." ends a sentence
+            yield Finding(m.start(name), end, "DATE_OF_BIRTH", 0.85, "birth_telling")

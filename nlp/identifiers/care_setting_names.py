@@ -316,6 +316,21 @@ NOTE_CARE_WORDS = re.compile(
 
 
 GENERIC_THE = gated(GENERIC_THE)
+# Round 39: "the Royal" and the capitalised word of its name after it ("at the Royal Jubilee in
+# Belfast", "to the Royal Gwent"): the hospital's name goes on. A body, a service or a venue
+# named "Royal" is no hospital ("the Royal Mail", "the Royal Albert Hall", "the Royal Marines").
+ROYAL_NAME = re.compile(
+    r"[ \t]+(?P<word>[A-Z][a-z]{2,})(?![\w'’-])"
+    r"(?![ \t]+(?:Hall|Theatre|Opera|Exchange|Arcade|Mile|Park|Hotel|Court|Gardens|Show|Society|"
+    r"College|Academy|Institution|Infirmary|Hospital|Centre|Square|Crescent|Road|Street)\b)"
+)
+NOT_ROYAL_HOSPITALS = frozenset(
+    """mail navy air british college society marines mint family legion academy institution
+    opera ballet shakespeare court household engineers signals artillery logistic voluntary
+    horticultural geographic agricultural scots welsh irish highland national exchange
+    borough bank charter commission warrant visit wedding baby hospital infirmary and
+    in on at for with was is""".split()
+)
 # Thirty-fifth round: a hospital called by its compass word alone, capitalised ("if the Western
 # is still doing x-rays", "rushed to the Northern"), with a word of care near. Not "the Western
 # Isles" (a name goes on), not "the Western world", "the Northern lights" (a noun follows).
@@ -495,7 +510,11 @@ def patterned_care_settings(text: str) -> Iterator[Finding]:
     for m in SAINT_LOWER.finditer(text):
         yield Finding(m.start("name"), m.end("name"), "CARE_SETTING", 0.75, "care_saint")
     for m in GENERIC_THE.finditer(text):
-        yield Finding(m.start("name"), m.end("name"), "CARE_SETTING", 0.7, "care_generic")
+        end = m.end("name")
+        named = ROYAL_NAME.match(text, end) if m.group("name") == "Royal" else None
+        if named and named.group("word").lower() not in NOT_ROYAL_HOSPITALS:
+            end = named.end("word")  # "the Royal Jubilee", "up at the Royal Gwent" (round 39)
+        yield Finding(m.start("name"), end, "CARE_SETTING", 0.7, "care_generic")
     for m in COMPASS_THE.finditer(text):
         near = text[max(0, m.start() - CONTEXT_CHARS) : m.end() + CONTEXT_CHARS]
         if CARE_CONTEXT.search(near) or NOTE_CARE_WORDS.search(near):

@@ -141,6 +141,51 @@ INITIALS_BEFORE_DEPARTMENT = re.compile(
     r"(?<![\w&/-])(?P<unit>[A-Z]{2,5})\s+(?=A&E|A\s+and\s+E|Emergency\s+Department|"
     r"maternity|Maternity|outpatients|Outpatients|children['’]s\s+ward|eye\s+clinic)"
 )
+# Round 39: initials before "ED" after a move or a place word ("escorted to MRI ED", "seen in
+# the RVI ED"): an emergency department is a hospital's, so even initials that are also a
+# scan's ("MRI") name the hospital there. A service's eating-disorder team ("CAMHS ED team",
+# "referred to CAMHS ED") has a service's initials or a team's word after it.
+INITIALS_BEFORE_ED = gated(
+    re.compile(
+        r"\b(?:to|at|in|into|from|via|through)\s+(?:the\s+)?(?P<unit>[A-Z]{2,5})\s+ED"
+        r"(?![\w&/-])(?![ \t]+(?i:team|services?|nurses?|clinic|outreach|pathway|ward|unit|"
+        r"dietitians?|specialists?|patients?|referral))"
+    )
+)
+# Round 39: a unit's own name before its kind, the kind in initials or a maternity unit's words
+# ("moved to Oleander PICU", "the Central Delivery Suite", "Rainbow Birth Centre"). The kind
+# alone is generic ("PICU", "the delivery suite"), and so is a specialty or a sentence's
+# opening word before it ("Paediatric ICU", "Neonatal Unit", "Then PICU rang").
+NAMED_UNIT = gated(
+    re.compile(
+        r"(?<![\w'’&-])(?P<unit>(?:[A-Z][a-z'’]{2,}[ \t]+){1,2}(?:PICU|NICU|SCBU|HDU|ICU|ITU|CCU|"
+        r"AMU|MAU|EAU|CDU|Delivery[ \t]+Suite|Birth(?:ing)?[ \t]+Cent(?:re|er)|Labour[ \t]+Ward|"
+        r"Midwife[ \t-]+[Ll]ed[ \t]+Unit))(?![\w'’-])"
+    )
+)
+GENERIC_UNIT_WORDS = frozenset(
+    """paediatric pediatric neonatal adult general cardiac cardiothoracic surgical medical main
+    regional local intensive critical coronary acute children's childrens maternity obstetric
+    special the our my his her their then after when while once from into nhs hospital new old
+    women's womens mental psychiatric specialist high dependency unit ward and but with""".split()
+)
+
+
+def _after_generic_words(text: str, m: re.Match) -> int | None:
+    """Where a named unit's name starts once generic words before it are left out, or None
+    when no word of a name is left ("the Neonatal ICU", "Then PICU")."""
+    words = list(re.finditer(r"\S+", m.group("unit")))
+    kind_words = 2 if words[-1].group() in ("Suite", "Centre", "Center", "Ward", "Unit") else 1
+    if words[-1].group() == "Unit":
+        kind_words = 3
+    for w in words[: len(words) - kind_words]:
+        low = w.group().lower()
+        if low not in GENERIC_UNIT_WORDS and low not in STOP_WORDS:
+            return m.start("unit") + w.start()
+    return None
+
+
+NOT_ED_INITIALS = frozenset("CAMHS CMHT CYPMHS EDS CEDS MHST IAPT NHS GP UK".split())
 # "discharged from lri", "taken to the qmc": lower-case initials after a move into care, ending
 # as hospital and infirmary initials do (or a listed short form is for the list to find).
 LOWER_INITIALS_AFTER_MOVE = re.compile(
@@ -300,6 +345,13 @@ def hospital_units(text: str) -> Iterator[Finding]:
                 continue  # "Oakfield Surgery: Your appointment ...": a text's sender (round 38)
             if m.group("unit").lower() not in NOT_AN_ANSWER:
                 yield Finding(m.start("unit"), m.end("unit"), "CARE_SETTING", 0.75, "care_field")
+    for m in NAMED_UNIT.finditer(text):
+        start = _after_generic_words(text, m)
+        if start is not None:
+            yield Finding(start, m.end("unit"), "CARE_SETTING", 0.75, "care_unit")
+    for m in INITIALS_BEFORE_ED.finditer(text):
+        if m.group("unit") not in NOT_ED_INITIALS:
+            yield Finding(m.start("unit"), m.end("unit"), "CARE_SETTING", 0.75, "care_unit")
     common = gazetteer().common_words
     for m in LOWER_INITIALS_AFTER_MOVE.finditer(text):
         if m.group("unit") not in common and m.group("unit").upper() not in NOT_HOSPITAL:

@@ -28,18 +28,22 @@ SPACED_AT = r"\s+@\s*|\s*@\s+"
 WORD_AT = r"\s+at\s+"
 DOT = r"(?:\.|\s*[\(\[{<]\s*dot\s*[\)\]}>]\s*|\s+dot\s+)"
 WORD_DOT = r"(?:\s*[\(\[{<]\s*dot\s*[\)\]}>]\s*|\s+dot\s+)"
-DOMAIN = rf"[A-Za-z0-9-]+(?:{DOT}[A-Za-z0-9-]+)*?{DOT}{TLD}(?:{DOT}uk)?(?![\w.-]*\w)"
+# Round 39: a second name of the top-level list after the first ("nhs.net", "nhs.example",
+# "gov.scot"), not only ".uk": the lazy domain stopped at "nhs".
+DOMAIN = rf"[A-Za-z0-9-]+(?:{DOT}[A-Za-z0-9-]+)*?{DOT}{TLD}(?:{DOT}{TLD})?(?![\w.-]*\w)"
 # After a spaced or bracketed "at" the dots may be spaced too: "jo.b @ icloud . com".
 LOOSE_DOT = rf"(?:\s?\.\s?|{WORD_DOT})"
 LOOSE_DOMAIN = (
-    rf"[A-Za-z0-9-]+(?:{LOOSE_DOT}[A-Za-z0-9-]+)*?{LOOSE_DOT}{TLD}(?:{LOOSE_DOT}uk)?(?![\w.-]*\w)"
+    rf"[A-Za-z0-9-]+(?:{LOOSE_DOT}[A-Za-z0-9-]+)*?{LOOSE_DOT}{TLD}(?:{LOOSE_DOT}{TLD})?"
+    r"(?![\w.-]*\w)"
 )
 
 # "jo.smith@gmail,com", "jo@gmail . com", "jo@hotmail", "jo@gmailcom": the @ is there, the rest
 # is sloppy. A word, "@" and a word of letters is an address whatever follows: nothing else in a
 # story is written so ("2 @ £3" has no word before the "@", "@jo" is a handle).
 SLOPPY = (
-    rf"{LOCAL}@(?:[A-Za-z0-9-]+(?:\s?[.,]\s?[A-Za-z0-9-]+)*?\s?[.,]\s?{TLD}(?:[.,]uk)?"
+    rf"{LOCAL}@(?:[A-Za-z0-9-]+(?:\s?[.,]\s?[A-Za-z0-9-]+)*?\s?[.,]\s?{TLD}"
+    rf"(?:[.,]uk|\.{TLD}(?![\w-]))?"
     rf"|{PROVIDERS}(?![\w.])|[A-Za-z][A-Za-z0-9-]{{2,}}(?:\.[A-Za-z0-9-]+)*)"
 )
 # A local part read out: "kaz dot smith 84", "j underscore patel": words joined by a spelled

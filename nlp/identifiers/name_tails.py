@@ -47,9 +47,21 @@ def with_name_tails(text: str, found: list[Finding]) -> list[Finding]:
     return out
 
 
+# Round 39: a nickname's word before a found name ("Big John Buckley", "Wee Jimmy", "Scouse
+# Mick"): the conventions mark the nickname whole. Only in capitals, only before a name already
+# found ("the big John Lewis sale" has no person).
+NICKNAME_WORD_BEFORE = re.compile(
+    r"(?<![\w'’-])(?:Big|Wee|Little|Auld|Young|Old|Scouse|Geordie|Brummie|Cockney|Mad|Fat|"
+    r"Tall|Skinny|Lanky|Tiny)[ \t]$"
+)
+
+
 def _with_tail(text: str, f: Finding) -> list[Finding]:
     if f.label != "PERSON":
         return [f]
+    before = NICKNAME_WORD_BEFORE.search(text, max(0, f.start - 9), f.start)
+    if before:
+        f = Finding(before.start(), f.end, f.label, f.score, f.source)
     value = text[f.start : f.end]
     end = f.end
     if value.isupper() and len(value) > 2:

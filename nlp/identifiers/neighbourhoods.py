@@ -66,10 +66,25 @@ HOUSE_NAME_LINE = re.compile(
 SENTENCE_END = re.compile(r"[.!?]['\"”’)]*[ \t]*$")
 
 
+# Round 39: a team named after the district it covers ("Marcus from the Kings Heath community
+# team", "the Low Fell district nurses"): the district's shape before a team's words. "the
+# Community Team", "the Home Treatment Team" have no district's tail.
+TEAM_PATCH = gated(
+    re.compile(
+        rf"\b(?i:the)[ \t]+(?P<place>{DISTRICT.pattern})[ \t]+(?:(?i:community|district|"
+        r"locality|neighbourhood|mental[ \t]+health|learning[ \t]+disability|recovery)[ \t]+)?"
+        r"(?i:team|nurses|nursing[ \t]+team|cmht|hub)\b"
+    )
+)
+
+
 def neighbourhoods(text: str) -> Iterator[Finding]:
     """Districts in address blocks, at the end of heading lines and after "near"."""
     if text.isupper() or text.islower():
         return
+    for m in TEAM_PATCH.finditer(text):
+        if _district(m.group("place")):
+            yield Finding(m.start("place"), m.end("place"), "LOCATION", 0.7, "district")
     yield from _address_block_lines(text)
     yield from _heading_districts(text)
     yield from _near_districts(text)
@@ -167,3 +182,30 @@ def _districts_of_towns(text: str) -> Iterator[Finding]:
         ):
             continue
         yield Finding(m.start("district"), m.end("district"), "LOCATION", 0.7, "district")
+
+
+GUESSES = frozenset(("capitals", "ner", "name_gazetteer", "care_list"))
+
+
+def without_guesses_over_districts(found: list[Finding]) -> list[Finding]:
+    """Round 39: a guess of another label over a district its cue found ("live in Broughty
+    Ferry" guessed a person from its capitals; "the Kings Heath community team" gave "Heath
+    community" from the care list) gives way to the district, unless the guess holds the whole
+    district and more ("Kings Heath Medical Centre")."""
+    districts = [
+        f for f in found if f.label == "LOCATION" and f.source in ("district", "cued_district")
+    ]
+    if not districts:
+        return found
+    return [
+        f
+        for f in found
+        if f.label == "LOCATION"
+        or f.source not in GUESSES
+        or not any(
+            d.start < f.end
+            and f.start < d.end
+            and not (f.start <= d.start and d.end <= f.end and f.end - f.start > d.end - d.start)
+            for d in districts
+        )
+    ]

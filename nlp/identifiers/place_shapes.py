@@ -32,13 +32,17 @@ PLACE_PREPOSITION = re.compile(
     r"\b(?:in|into|to|from|across|near|around|round|outside|of|live|lives|living|via|towards)"
     r"\s+(?=(?P<rest>[a-z][a-z'’-]+(?:[ -][a-z][a-z'’-]+){0,2}))"
 )
+# Round 39: "Fell" and "Ferry" ("Low Fell", "Broughty Ferry"), the north's and the estuaries'.
 TAILS = (
     r"Heath|Green|End|Cross|Common|Vale|Moor|Side|Fields|Hill|Bridge|Wood|Town|Gate|Park|Bank|"
-    r"Top|Bottom|Marsh|Village"
+    r"Top|Bottom|Marsh|Village|Fell|Ferry"
 )
 CUED_DISTRICT = re.compile(
     r"\b(?i:live|lives|living|lived|we['’]re|we\s+are|based|moved|move|grew\s+up|born|"
-    r"(?:home|house|flat|surgery|practice|centre|unit|hospital)|[A-Z][a-z]+s)\s+(?:in|to)\s+"
+    r"(?:home|house|flat|surgery|practice|centre|unit|hospital)|[A-Z][a-z]+s|"
+    # round 39: where a group meets or a team works ("the carers' group in Low Fell")
+    r"(?:group|groups|club|café|cafe|team|meeting|meetings|hub|library|church|mosque|temple))"
+    r"\s+(?:in|to)\s+"
     rf"(?P<place>[A-Z][a-z]+[ -](?:{TAILS}))(?![\w'’-]|\s+(?:Road|Street|Lane|Avenue|Drive|"
     r"Close|Surgery|Practice|Hospital|Medical|Health|Centre|School|Primary|Academy))"
 )

@@ -62,6 +62,14 @@ INITIALS_YEAR_SERIAL = re.compile(
     r"(?<![\w/-])(?P<id>(?-i:[A-Z]{2,6})\s(?:19|20)\d{2}[-/]\d{3,7})(?![\w/-])"
 )
 INITIALS_YEAR_SERIAL = gated(INITIALS_YEAR_SERIAL)
+# Round 39: a system's or a database's name before "ID" and a number of five figures or more,
+# as outreach and case notes cite the record ("CHAIN ID 112934", "Mosaic ID 3382190", "LAS ID
+# 20931"). "Photo ID 2 forms", "ID 12" have too few figures, and a year is no record.
+SYSTEM_ID = re.compile(
+    r"(?<![\w-])(?-i:[A-Z][A-Za-z0-9]{1,11})[ \t]+(?-i:ID)[ \t]*(?:[:#=-]|is|was)?[ \t]*"
+    r"(?P<id>[A-Z]{0,4}\d{5,12}[A-Z]?)(?![\w/]|[.,]\d)"
+)
+SYSTEM_ID = gated(SYSTEM_ID)
 
 
 NOT_A_REFERENCE = re.compile(
@@ -77,7 +85,7 @@ PRISON_NUMBER = re.compile(r"(?<![\w/-])(?P<id>[A-Z]\d{4}[A-Z]{2})(?![\w/-])")
 
 
 def other_ids(text: str) -> Iterator[Finding]:
-    for pattern in (CUED_SHORT_REF, INITIALS_YEAR_SERIAL, PRISON_NUMBER):
+    for pattern in (CUED_SHORT_REF, INITIALS_YEAR_SERIAL, PRISON_NUMBER, SYSTEM_ID):
         for m in pattern.finditer(text):
             yield Finding(m.start("id"), m.end("id"), "OTHER_ID", 0.85, "id_pattern")
     for rank, pattern in enumerate(OTHER_IDS):

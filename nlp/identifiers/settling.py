@@ -36,6 +36,7 @@ from nlp.identifiers.name_gazetteer import (
 )
 from nlp.identifiers.name_mentions import joined_to_found, opening_mentions, quoted_nicknames
 from nlp.identifiers.name_tails import with_name_tails
+from nlp.identifiers.neighbourhoods import without_guesses_over_districts
 from nlp.identifiers.never_a_person import without_organisation_guesses
 from nlp.identifiers.nhs_bodies import nhs_bodies
 from nlp.identifiers.paperwork_words import without_paperwork_guesses
@@ -81,6 +82,7 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
     if bodies:  # "NHS Lothian", "Hywel Dda University Health Board": no identifier in them
         kept = [f for f in kept if not any(s <= f.start and f.end <= e for s, e in bodies)]
     kept = without_contradicted_guesses(text, kept)
+    kept = without_guesses_over_districts(kept)  # "live in Broughty Ferry" (round 39)
     kept = _thread_names_end_names(kept)
     if "-" in text:  # "Mr Chan Wing-Kei": a name's part, not a hospital's wing (round 31)
         kept = [f for f in kept if not _setting_word_runs_on(text, f)]

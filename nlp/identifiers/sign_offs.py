@@ -130,6 +130,21 @@ def lower_case_sign_off(text: str) -> Iterator[Finding]:
         yield Finding(m.start("name"), m.end("name"), "PERSON", 0.7, "sign_off")
 
 
+def _last_line_alone(text: str, m: re.Match, words: list[str]) -> bool:
+    """Round 39: "thanks\nstu" ending a message: the closing phrase on its line and the name
+    alone on the last one say "name" however it is written; an everyday word is still none
+    ("thanks\nbye")."""
+    return (
+        "\n" in text[m.start() : m.start("name")].strip(" \t")
+        and not text[m.end() :].strip()
+        and len(words) == 1
+        and not any(
+            w in gazetteer().common_words or w in NOT_SIGN_OFFS or w in STOP_WORDS for w in words
+        )
+        and not words[0].endswith(VERDICT_ENDINGS)
+    )
+
+
 def sign_off_names(text: str) -> Iterator[Finding]:
     gaz = gazetteer()
     for m in (*SIGN_OFF.finditer(text), *DASH_SIGN_OFF.finditer(text)):
@@ -137,9 +152,9 @@ def sign_off_names(text: str) -> Iterator[Finding]:
         if re.fullmatch(r"(\w)\1+", name, re.IGNORECASE):
             continue  # "Thank you XXXX": a name someone already took out
         words = [w.lower() for w in re.split(r"\s+", name)]
+        known = all(w in gaz.first_names or w not in gaz.english_words for w in words)
         if not name[:1].isupper() and not (
-            _written_in_lower_case(text)
-            and all(w in gaz.first_names or w not in gaz.english_words for w in words)
+            (known and _written_in_lower_case(text)) or _last_line_alone(text, m, words)
         ):
             continue  # lower case counts only where nothing is capitalised ("thanks, eilidh")
         if any(w in DOMAIN_WORDS or w in ROLE_CUES for w in words):

@@ -33,7 +33,8 @@ STREET_SUFFIX = (
     r"place|court|walk|mews|square|row|hill|park|view|rise|green|parade|boulevard|vale|"
     r"fold|wynd|brae|gate|croft|meadows?|chase|end|yard|wharf|quay|circus|approach|highway|"
     r"mount|lea|broadway|parkway|heights|dale|ridge|drove|mead|embankment|causeway|"
-    r"esplanade|promenade"  # the seafront's streets (twenty-sixth round)
+    r"esplanade|promenade|"  # the seafront's streets (twenty-sixth round)
+    r"range|brow|loan|garth|nook"  # the north's and Scotland's (round 39: "Audley Range")
 )
 # Before the house number: "Flat 3,", "Flat C," (a flat by letter), or a Scottish tenement's
 # floor and door, "3/2," or "Flat 0/1,". After the suffix, a capitalised "North", "West" ... that
@@ -84,6 +85,19 @@ NUMBER_THEN_NAME = re.compile(
     I,
 )
 NUMBER_THEN_NAME = gated(NUMBER_THEN_NAME)
+UNIT_WORDS = frozenset(
+    """hours hour minutes minute mins days day weeks week months month years year miles mile
+    times yards metres meters steps stone pounds people patients staff beds doors floors
+    flights the a an my our his her their your this that these those""".split()
+)
+
+
+def _named_word(word: str) -> bool:
+    """A word of a street's name: capitalised, and no unit, article or possessive."""
+    bare = word.strip("'’-")
+    return bare[:1].isupper() and bare.lower() not in UNIT_WORDS
+
+
 NOT_STREET_WORDS = frozenset(
     """the a an my our his her their your this that these those of in on at to for from by with
     and or but up down into onto over under past across along round around out off about
@@ -276,10 +290,17 @@ def addresses(text: str) -> Iterator[Finding]:
     if capitals_mean_little(text):
         for m in WELSH_STREET_ANY_CASE.finditer(text):
             yield Finding(m.start(), m.end(), "ADDRESS", 0.75, "uk_address")
+    little = None
     for m in ADDRESS.finditer(text):
-        words = m.group(2).lower().split()
-        if any(w.strip("'’-") in NOT_STREET_WORDS for w in words):
-            continue
+        words = m.group(2).split()
+        if any(w.strip("'’-").lower() in NOT_STREET_WORDS for w in words):
+            # Round 39: an everyday word capitalised as a street's own ("17 Ashley Down Road",
+            # "4 Over Lane") is its name's; in lower case ("3 down the road") or a unit
+            # ("5 Minutes Walk") it is not.
+            if little is None:
+                little = capitals_mean_little(text)
+            if little or not all(_named_word(w) for w in words):
+                continue
         end = m.end() - 1 if m.group().endswith(".") else m.end()
         yield Finding(m.start(), end, "ADDRESS", 0.9, "uk_address")
     for m in BARE_STREET.finditer(text):

@@ -102,7 +102,7 @@ FIELD_SURNAME_FIRST = re.compile(
     r"person|surname,?[ \t]+(?:forenames?|first[ \t]+names?)|surname[ \t]+first)"
     r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*[:=-][ \t]*"
     r"(?P<surname>(?:MC|MAC|O['’])?[A-Z]{2,}(?:[-'’][A-Z]{2,})?),[ \t]*"
-    r"(?P<first>[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){0,2})(?![\w'’])",
+    r"(?P<first>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2})(?![\w'’])",
     re.MULTILINE,
 )
 
