@@ -185,7 +185,12 @@ def restated_birth_dates(text: str, found: list[Finding]) -> list[Finding]:
                 taken.append((s, e))
         if _YEAR_ONLY.fullmatch(text[b.start : b.end]):
             other = _ALTERNATIVE_YEAR.match(text, b.end)
-            if other and not any(ts < other.end() and other.start() < te for ts, te in taken):
+            # a year alone after "or" beside a birth year reads as an age to the model ("'62 or
+            # 63, from Wigan"); only another label than an age keeps it
+            if other and not any(
+                f.start < other.end() and other.start() < f.end and f.label != "AGE"
+                for f in [*found, *out]
+            ):
                 s, e = other.span("date")
                 out.append(Finding(s, e, "DATE_OF_BIRTH", 0.8, "community_dob"))
                 taken.append((s, e))
