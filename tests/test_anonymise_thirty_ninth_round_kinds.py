@@ -288,3 +288,17 @@ def test_a_count_after_id_is_no_reference():
 def test_emails_with_two_top_level_names(value):
     text = f"Please write to {value} for the letter."
     assert covering_label(text, value) == "EMAIL"
+
+
+def test_a_lower_case_school_after_a_small_word():
+    text = "im 12 and i go to brackenmoor academy in sheffield after tea i help my dad"
+    assert covering_label(text, "brackenmoor academy") == "LOCATION"
+
+
+def test_a_lower_case_everyday_school_stays_unmarked():
+    assert not flagged("she goes to the local academy near us", "local academy")
+
+
+def test_a_dental_brand_with_its_last_word():
+    text = "No dentist will take us, not even Harbour Smile Studio for her tooth."
+    assert covering_label(text, "Harbour Smile Studio") == "CARE_SETTING"

@@ -122,7 +122,9 @@ NUMBERED_UNIT = re.compile(
 NUMBERED_UNIT = gated(NUMBERED_UNIT)
 # "Bright Smiles", "HARBOUR SMILES SAID ...": a dental practice by its brand, with teeth near.
 SMILES_BRAND = re.compile(
-    r"(?<![\w'’-])(?P<name>(?:(?:[A-Z][a-z]+|[A-Z]{2,})\s+){1,2}(?:Smiles?|SMILES?))(?![\w'’-])"
+    r"(?<![\w'’-])(?P<name>(?:(?:[A-Z][a-z]+|[A-Z]{2,})\s+){1,2}(?:Smiles?|SMILES?)"
+    # round 39: the brand's own last word ("Boston Smile Studio", "Bright Smile Clinic")
+    r"(?:\s+(?:Studio|Studios|Clinic|Centre|Lounge|Co))?)(?![\w'’-])"
 )
 DENTAL_NEAR = re.compile(
     r"\b(?:dentists?|dental|teeth|tooth|toothache|fillings?|orthodont\w*)\b", re.I
