@@ -49,9 +49,10 @@ def with_name_tails(text: str, found: list[Finding]) -> list[Finding]:
 
 # Round 39: a nickname's word before a found name ("Big John Buckley", "Wee Jimmy", "Scouse
 # Mick"): the conventions mark the nickname whole. Only in capitals, only before a name already
-# found ("the big John Lewis sale" has no person).
+# found ("the big John Lewis sale" has no person); "Old" and "Young" are left, being as often
+# a word of age before the name ("Old Tom from next door").
 NICKNAME_WORD_BEFORE = re.compile(
-    r"(?<![\w'’-])(?:Big|Wee|Little|Auld|Young|Old|Scouse|Geordie|Brummie|Cockney|Mad|Fat|"
+    r"(?<![\w'’-])(?:Big|Wee|Little|Auld|Scouse|Geordie|Brummie|Cockney|Mad|Fat|"
     r"Tall|Skinny|Lanky|Tiny)[ \t]$"
 )
 

@@ -184,16 +184,21 @@ def _districts_of_towns(text: str) -> Iterator[Finding]:
         yield Finding(m.start("district"), m.end("district"), "LOCATION", 0.7, "district")
 
 
-GUESSES = frozenset(("capitals", "ner", "name_gazetteer", "care_list"))
+GUESSES = frozenset(("capitals", "ner", "care_list"))
 
 
-def without_guesses_over_districts(found: list[Finding]) -> list[Finding]:
+def without_guesses_over_districts(text: str, found: list[Finding]) -> list[Finding]:
     """Round 39: a guess of another label over a district its cue found ("live in Broughty
     Ferry" guessed a person from its capitals; "the Kings Heath community team" gave "Heath
     community" from the care list) gives way to the district, unless the guess holds the whole
     district and more ("Kings Heath Medical Centre")."""
+    first_names = gazetteer().first_names
     districts = [
-        f for f in found if f.label == "LOCATION" and f.source in ("district", "cued_district")
+        f
+        for f in found
+        if f.label == "LOCATION"
+        and f.source in ("district", "cued_district")
+        and text[f.start : f.end].split()[0].lower() not in first_names  # "Amy Green"
     ]
     if not districts:
         return found

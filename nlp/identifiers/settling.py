@@ -82,7 +82,7 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
     if bodies:  # "NHS Lothian", "Hywel Dda University Health Board": no identifier in them
         kept = [f for f in kept if not any(s <= f.start and f.end <= e for s, e in bodies)]
     kept = without_contradicted_guesses(text, kept)
-    kept = without_guesses_over_districts(kept)  # "live in Broughty Ferry" (round 39)
+    kept = without_guesses_over_districts(text, kept)  # "live in Broughty Ferry" (round 39)
     kept = _thread_names_end_names(kept)
     if "-" in text:  # "Mr Chan Wing-Kei": a name's part, not a hospital's wing (round 31)
         kept = [f for f in kept if not _setting_word_runs_on(text, f)]
