@@ -302,3 +302,21 @@ def test_a_lower_case_everyday_school_stays_unmarked():
 def test_a_dental_brand_with_its_last_word():
     text = "No dentist will take us, not even Harbour Smile Studio for her tooth."
     assert covering_label(text, "Harbour Smile Studio") == "CARE_SETTING"
+
+
+def test_a_short_name_ending_a_sentence_repeats_without_its_stop():
+    text = "The best was Sister Vi. (Vi is retired now, sadly.) Give me a vi to think."
+    people = [text[f.start : f.end] for f in detect(text) if f.label == "PERSON"]
+    assert people == ["Vi", "Vi"]
+
+
+def test_a_ward_code_stayed_on_and_its_doubt():
+    text = "dad was on F3 (or maybe F4) for a week after the fall, the nurses were kind."
+    assert covering_label(text, "F3") == "CARE_SETTING"
+    assert covering_label(text, "F4") == "CARE_SETTING"
+
+
+def test_a_road_or_vitamin_code_stayed_on_is_no_ward():
+    text = "He was on D3 tablets and we were on A1 for an hour to reach the hospital."
+    assert covering_label(text, "D3") != "CARE_SETTING"
+    assert covering_label(text, "A1") != "CARE_SETTING"

@@ -75,6 +75,19 @@ MOVED_TO_CODE = re.compile(
     r"(?i:up\s+|down\s+|over\s+)?(?i:to|onto|on)\s+(?P<unit>[A-LN-Z]\d{1,2}[A-Z]?)(?![\w]|\s+\d[A-Z]{2}\b)"
 )
 MOVED_TO_CODE = gated(MOVED_TO_CODE)
+# Round 39: a stay on a ward by its code ("she was on E6", "he's been on C3 since Monday"), when
+# a word of care is near; a code whose letter is a road's or a vitamin's ("on the A1", "on
+# B12", "D3") is left, and so is a cream's two figures ("on E45"). A second code offered as
+# the writer's doubt ("E6 (i think, or E5)") is a ward too.
+STAYED_ON_CODE = gated(
+    re.compile(
+        r"(?<![\w])(?i:was|were|is|been|stayed|still|['’]s)\s+(?i:on)\s+"
+        r"(?P<unit>[CEFGHJLNPRSTUVWXYZ]\d[A-Z]?)(?![\w]|\s+\d[A-Z]{2}\b)"
+    )
+)
+OR_ANOTHER_CODE = re.compile(
+    r"[^\n.;]{0,25}?\b(?i:or)\s+(?:(?i:maybe|possibly|perhaps|was\s+it)\s+)?(?P<unit>[A-Z]\d{1,2}[A-Z]?)(?![\w]|\s+\d[A-Z]{2}\b)"
+)
 # "from the assessment unit to C4, then to Ribblesdale Ward", "on ward 4 now, not A3": a code
 # alone in a run of wards (twenty-fourth round), taken when a ward's word is in the same
 # stretch of text; a road ("the A3") has its article, and a motorway is an "M".
@@ -289,11 +302,17 @@ def hospital_units(text: str) -> Iterator[Finding]:
     for pattern, wanted in (
         (SIGNED_AREA, _has(low, "gate", "level", "floor")),
         (MOVED_TO_CODE, digits),
+        (STAYED_ON_CODE, digits),
     ):
         for m in pattern.finditer(text) if wanted else ():
             lettered = pattern is SIGNED_AREA and m.group("unit")[-1].isalpha()
             if lettered or _near_care(text, m.start("unit"), m.end("unit")):
                 yield Finding(m.start("unit"), m.end("unit"), "CARE_SETTING", 0.75, "care_unit")
+                other = OR_ANOTHER_CODE.match(text, m.end()) if pattern is not SIGNED_AREA else None
+                if other:
+                    yield Finding(
+                        other.start("unit"), other.end("unit"), "CARE_SETTING", 0.7, "care_unit"
+                    )
     for m in CODE_AMONG_WARDS.finditer(text) if digits else ():
         start, end = m.start("unit"), m.end("unit")
         if WARD_WORD.search(
