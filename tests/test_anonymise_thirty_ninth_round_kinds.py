@@ -184,6 +184,10 @@ def test_a_nickname_word_before_a_found_name_is_part_of_it():
     assert covering_label(text, "Big Gary Holroyd") == "PERSON"
 
 
+def test_a_groups_name_is_not_widened_as_a_nickname():
+    assert not flagged("We loved Tiny Tumblers at the library on Fridays.", "Tiny")
+
+
 def test_a_size_word_before_a_shop_stays_outside():
     assert not flagged("We queued at the big Marks and Spencer in town.", "big")
 

@@ -48,12 +48,12 @@ def with_name_tails(text: str, found: list[Finding]) -> list[Finding]:
 
 
 # Round 39: a nickname's word before a found name ("Big John Buckley", "Wee Jimmy", "Scouse
-# Mick"): the conventions mark the nickname whole. Only in capitals, only before a name already
-# found ("the big John Lewis sale" has no person); "Old" and "Young" are left, being as often
-# a word of age before the name ("Old Tom from next door").
+# Mick"): the conventions mark the nickname whole. Only in capitals, only before a found name
+# that opens with a listed first name ("the big John Lewis sale" has no person, and a group's
+# name guessed as one, "Tiny Talkers", is not widened); "Old", "Young", "Little", "Tiny" are
+# left, being as often a word of age or a group's name ("Old Tom from next door").
 NICKNAME_WORD_BEFORE = re.compile(
-    r"(?<![\w'’-])(?:Big|Wee|Little|Auld|Scouse|Geordie|Brummie|Cockney|Mad|Fat|"
-    r"Tall|Skinny|Lanky|Tiny)[ \t]$"
+    r"(?<![\w'’-])(?:Big|Wee|Auld|Scouse|Geordie|Brummie|Cockney)[ \t]$"
 )
 
 
@@ -61,7 +61,7 @@ def _with_tail(text: str, f: Finding) -> list[Finding]:
     if f.label != "PERSON":
         return [f]
     before = NICKNAME_WORD_BEFORE.search(text, max(0, f.start - 9), f.start)
-    if before:
+    if before and text[f.start : f.end].split()[0].lower() in gazetteer().first_names:
         f = Finding(before.start(), f.end, f.label, f.score, f.source)
     value = text[f.start : f.end]
     end = f.end
