@@ -320,6 +320,20 @@ def test_a_ward_code_stayed_on_and_its_doubt():
     assert covering_label(text, "F4") == "CARE_SETTING"
 
 
+def test_a_ward_code_far_from_the_care_word_in_a_short_message():
+    text = (
+        "hi, dad dischargd from the General on friday with the wrong tablets, i only found "
+        "out at tea time. he was on G4 i think. please look into it"
+    )
+    assert covering_label(text, "G4") == "CARE_SETTING"
+
+
+def test_a_product_stayed_on_is_no_ward():
+    text = "After the hospital he was on C2 cream for weeks and on N8 bus to get there."
+    assert not flagged(text, "C2")
+    assert not flagged(text, "N8")
+
+
 def test_a_road_or_vitamin_code_stayed_on_is_no_ward():
     text = "He was on D3 tablets and we were on A1 for an hour to reach the hospital."
     assert covering_label(text, "D3") != "CARE_SETTING"

@@ -83,6 +83,8 @@ STAYED_ON_CODE = gated(
     re.compile(
         r"(?<![\w])(?i:was|were|is|been|stayed|still|['’]s)\s+(?i:on)\s+"
         r"(?P<unit>[CEFGHJLNPRSTUVWXYZ]\d[A-Z]?)(?![\w]|\s+\d[A-Z]{2}\b)"
+        r"(?![ \t]+(?i:cream|tablets?|injections?|drops|gel|spray|patch(?:es)?|supplements?|"
+        r"vitamins?|oil|ointment|inhalers?|capsules?|bus|road|route|line|plan|tariff|setting)\b)"
     )
 )
 OR_ANOTHER_CODE = re.compile(
@@ -281,6 +283,16 @@ NOT_SHOP = frozenset(
 )
 
 
+# A short message about a stay in care: a ward code stayed on may be far from the care word
+# ("dischargd from QA yesterday … she was on E6"); misspelt discharges count.
+SHORT_STORY_CHARS = 1500
+STORY_CARE = re.compile(r"\b(?:dischar\w*|admit\w*|hospital\w*|wards?|nurses?|a&e)\b", re.I)
+
+
+def _short_care_story(text: str) -> bool:
+    return len(text) <= SHORT_STORY_CHARS and bool(STORY_CARE.search(text))
+
+
 def _near_care(text: str, start: int, end: int) -> bool:
     return bool(CARE_NEAR.search(text[max(0, start - NEAR_CHARS) : end + NEAR_CHARS]))
 
@@ -306,7 +318,8 @@ def hospital_units(text: str) -> Iterator[Finding]:
     ):
         for m in pattern.finditer(text) if wanted else ():
             lettered = pattern is SIGNED_AREA and m.group("unit")[-1].isalpha()
-            if lettered or _near_care(text, m.start("unit"), m.end("unit")):
+            stay = pattern is STAYED_ON_CODE and _short_care_story(text)
+            if lettered or stay or _near_care(text, m.start("unit"), m.end("unit")):
                 yield Finding(m.start("unit"), m.end("unit"), "CARE_SETTING", 0.75, "care_unit")
                 other = OR_ANOTHER_CODE.match(text, m.end()) if pattern is not SIGNED_AREA else None
                 if other:
