@@ -41,6 +41,7 @@ from nlp.identifiers.letter_case import capitals_mean_little
 from nlp.identifiers.name_gazetteer import gazetteer
 from nlp.identifiers.place_shapes import cued_districts
 from nlp.identifiers.prefilter import gated
+from nlp.identifiers.token_words import NOT_HOSPITAL_INITIALS
 
 DATA = Path(__file__).parents[1] / "data" / "care_setting_names.txt"
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]*)?|&")
@@ -436,11 +437,6 @@ CARE_CONTEXT = re.compile(
     r"nurses?|clinic|scan|appointment|operation|outpatients?|triage|theatre|bed|surgeon|"
     r"sister|paramedics?|x-?ray|physio|doctors?|transferred|maternity|emergency)\b",
     re.IGNORECASE,
-)
-# Initials ending in H or I that are conditions, tests, drugs or paperwork, not hospitals.
-NOT_HOSPITAL_INITIALS = frozenset(
-    """MRI UTI BMI PPI TCI AKI ABI TBI RTI LRTI URTI SSI HAI CAUTI ICH SAH PPH BPH DGH OOH LMWH
-    UFH DOH DOI FOI ROI KPI API CPI CHI NHSI""".split()
 )
 CONTEXT_CHARS = 100
 

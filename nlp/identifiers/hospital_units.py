@@ -34,15 +34,8 @@ from nlp.identifiers.findings import Finding
 from nlp.identifiers.name_gazetteer import COUNTRIES, gazetteer
 from nlp.identifiers.number_words import UNDER_100
 from nlp.identifiers.prefilter import gated
+from nlp.identifiers.token_words import CARE_NEAR
 
-CARE_NEAR = re.compile(
-    r"\b(?:ward|wards|bed|beds|admitted|admission|discharged?|moved|transferred|nurses?|"
-    r"hospital|consultant|doctors?|a&e|surgery|operation|scan|theatre|physio|sister|"
-    r"patients?|visiting|infirmary|unit|stroke|fall|fell|seizure|sepsis|transfer|appointment|"
-    r"clinic|scope|endoscopy|referral|referred|waiting\s+list|x-?ray|bloods|op|baby|labour|"
-    r"midwife|midwives|chemo)\b",
-    re.IGNORECASE,
-)
 NEAR_CHARS = 120
 # Initials that are tests, conditions or paperwork rather than a hospital.
 NOT_HOSPITAL = frozenset("MRI UTI BMI PPI TCI AKI ABI TBI RTI SSI HAI ICH SAH PPH BPH".split())

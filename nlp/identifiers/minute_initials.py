@@ -38,7 +38,7 @@ import re
 from collections.abc import Iterator
 
 from nlp.identifiers.attendee_lists import LIST_HEADING
-from nlp.identifiers.care_setting_names import NOT_HOSPITAL_INITIALS
+from nlp.identifiers.token_words import NOT_HOSPITAL_INITIALS
 from nlp.identifiers.findings import Finding
 from nlp.identifiers.initials import BODY_BEFORE, NOT_INITIALS, NOT_PATIENT_INITIALS
 from nlp.identifiers.name_gazetteer import TITLE_CUES, gazetteer

@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from nlp.identifiers.findings import Finding
-from nlp.identifiers.hospital_units import CARE_NEAR
+from nlp.identifiers.token_words import CARE_NEAR
 from nlp.identifiers.name_gazetteer import gazetteer
 from nlp.identifiers.prefilter import gated
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 # The months: a capitalised month is a date, not a name ("May", "June").
 MONTHS = frozenset(
     "january february march april may june july august september october november december".split()
@@ -43,4 +45,21 @@ PERSON_VERBS = frozenset(
     """said says told tells asked asks explained explains introduced came come rang phoned
     called helped listened gave made took sat spoke smiled laughed apologised reassured
     who""".split()
+)
+
+# Words of hospital care near a short name that say it is a care setting ("admitted to the
+# Vic", "on Ward 3"); read by the care-setting, place and name rules alike.
+CARE_NEAR = re.compile(
+    r"\b(?:ward|wards|bed|beds|admitted|admission|discharged?|moved|transferred|nurses?|"
+    r"hospital|consultant|doctors?|a&e|surgery|operation|scan|theatre|physio|sister|"
+    r"patients?|visiting|infirmary|unit|stroke|fall|fell|seizure|sepsis|transfer|appointment|"
+    r"clinic|scope|endoscopy|referral|referred|waiting\s+list|x-?ray|bloods|op|baby|labour|"
+    r"midwife|midwives|chemo)\b",
+    re.IGNORECASE,
+)
+
+# Initials ending in H or I that are conditions, tests, drugs or paperwork, not hospitals.
+NOT_HOSPITAL_INITIALS = frozenset(
+    """MRI UTI BMI PPI TCI AKI ABI TBI RTI LRTI URTI SSI HAI CAUTI ICH SAH PPH BPH DGH OOH LMWH
+    UFH DOH DOI FOI ROI KPI API CPI CHI NHSI""".split()
 )

@@ -33,9 +33,9 @@ from __future__ import annotations
 import re
 
 from nlp.identifiers.findings import Finding
-from nlp.identifiers.hospital_units import CARE_NEAR
 from nlp.identifiers.name_gazetteer import gazetteer
 from nlp.identifiers.short_place_kinds import HOME_NEAR
+from nlp.identifiers.token_words import CARE_NEAR
 
 NEAR = 150
 
