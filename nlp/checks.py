@@ -18,8 +18,8 @@ import sqlite_utils
 import consent
 from consent import delete_rows, register_cleanup
 from nlp.anonymise import ENGINE_VERSION, Finding, anonymise, render
-from nlp.identifiers.findings import LABELS
-from nlp.identifiers.residual_risk import combination, risk_flags
+from nlp.identifiers.core.findings import LABELS
+from nlp.identifiers.review.residual_risk import combination, risk_flags
 from plumbing import db as wdb
 from plumbing.clock import now_iso
 

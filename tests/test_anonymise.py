@@ -9,10 +9,10 @@ import pytest
 from anonymise_support import covered
 
 from nlp.anonymise import Policy, anonymise, detect, detect_many, engine, render
-from nlp.identifiers.ages import age_band
-from nlp.identifiers.findings import Finding
-from nlp.identifiers.health_and_ni_numbers import is_valid_nhs_number
-from nlp.identifiers.postcodes import postcode_district
+from nlp.identifiers.core.findings import Finding
+from nlp.identifiers.dates_and_ages.ages import age_band
+from nlp.identifiers.numbers.health_and_ni_numbers import is_valid_nhs_number
+from nlp.identifiers.places.postcodes import postcode_district
 
 
 def found(text: str) -> list[tuple[str, str]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from anonymise_support import covered, flagged
 
-from nlp.identifiers.usernames import STRONG, WEAK, username_shape
+from nlp.identifiers.core.usernames import STRONG, WEAK, username_shape
 
 # --- chat exports ------------------------------------------------------------------------------
 

@@ -15,7 +15,7 @@ import pytest
 from anonymise_support import covered, flagged, labelled
 
 from nlp.anonymise import detect
-from nlp.identifiers.typed_streets import typed_practices, typed_streets
+from nlp.identifiers.places.typed_streets import typed_practices, typed_streets
 
 # --- streets and practices typed without capitals ---------------------------------------------
 

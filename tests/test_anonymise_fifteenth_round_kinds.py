@@ -1,7 +1,7 @@
 """Kinds found general in the fifteenth round (issue 20): initials standing for people in
-minutes and notes (nlp/identifiers/minute_initials.py), wards numbered in words
-(nlp/identifiers/spoken_numbers.py), and a found name's other mentions in the same story
-(nlp/identifiers/name_mentions.py).
+minutes and notes (nlp/identifiers/people/minute_initials.py), wards numbered in words
+(nlp/identifiers/spoken/spoken_numbers.py), and a found name's other mentions in the same story
+(nlp/identifiers/people/name_mentions.py).
 
 Each kind was missed in several development sets. Every sentence here was written for this
 file (none taken from a measuring set), and each kind has look-alikes of the same shape that

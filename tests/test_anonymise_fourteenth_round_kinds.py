@@ -1,5 +1,5 @@
 """Kinds found general in the fourteenth round (issue 20): the NER's guesses that its letter
-safeguards dropped, backed instead by the words around them (nlp/identifiers/ner_context.py).
+safeguards dropped, backed instead by the words around them (nlp/identifiers/ner/ner_context.py).
 
 Counted over v3-v15: names that are everyday words or typed in lower case, hospitals by a kind
 word or house name alone after "the", and unlisted names or initials after a word of place, in
@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.identifiers.ner_context import person_in_context, place_in_context, setting_in_context
-from nlp.identifiers.ner_model import _cased, _plausible, abroad
+from nlp.identifiers.ner.ner_context import person_in_context, place_in_context, setting_in_context
+from nlp.identifiers.ner.ner_model import _cased, _plausible, abroad
 
 
 def _span(text: str, value: str) -> tuple[int, int]:

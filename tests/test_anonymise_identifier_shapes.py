@@ -13,8 +13,8 @@ import pytest
 from anonymise_support import covered, flagged
 
 from nlp.anonymise import detect, render
-from nlp.identifiers.postcode_districts import postcode_districts
-from nlp.identifiers.postcodes import postcode_district
+from nlp.identifiers.places.postcode_districts import postcode_districts
+from nlp.identifiers.places.postcodes import postcode_district
 
 # --- postcodes --------------------------------------------------------------------------------
 

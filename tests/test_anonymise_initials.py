@@ -12,7 +12,7 @@ import pytest
 from anonymise_support import flagged, labelled
 
 from nlp.anonymise import detect
-from nlp.identifiers.initials import initials_findings
+from nlp.identifiers.people.initials import initials_findings
 
 
 @pytest.mark.parametrize(

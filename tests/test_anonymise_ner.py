@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from nlp.anonymise import USE_NER, anonymise, detect
-from nlp.identifiers.check_hints import review_hints
-from nlp.identifiers.ner_model import MODEL_DIR, ner_findings, ner_pipeline
+from nlp.identifiers.ner.ner_model import MODEL_DIR, ner_findings, ner_pipeline
+from nlp.identifiers.review.check_hints import review_hints
 
 
 def covered(text: str, value: str, use_ner: bool) -> bool:
@@ -122,7 +122,7 @@ def test_tokens_reused_from_the_anonymiser_read_as_the_ners_own(text):
     carry the norms its own tokenizer gives, the exceptions' ("n't" -> "not") included and
     the other vocabulary's spellings ("centre" -> "center") left out, or its guesses change."""
     from nlp.anonymise import engine
-    from nlp.identifiers.ner_model import _retokenised
+    from nlp.identifiers.ner.ner_model import _retokenised
 
     nlp = ner_pipeline()
     own = nlp.make_doc(text)
@@ -136,7 +136,7 @@ def test_tokens_reused_from_the_anonymiser_read_as_the_ners_own(text):
 
 def test_the_ners_tokens_are_the_ones_the_rules_would_read():
     """Mixed-case pieces are tokenised once, by the NER pipeline's tokenizer, for the rules
-    too (nlp.identifiers.ner_model.tokenise): its rules must be the anonymiser pipeline's,
+    too (nlp.identifiers.ner.ner_model.tokenise): its rules must be the anonymiser pipeline's,
     and the lexical attributes the rules read (token_view.VIEW_ATTRS: lower case, stop
     words) the same in both vocabularies."""
     from spacy.attrs import IS_STOP, LOWER

@@ -1,9 +1,10 @@
 """Kinds found general in the nineteenth round (issue 20): initials that spell a person the
-story names (nlp/identifiers/minute_initials.py), the note-taker in a gatherer's note header
-(nlp/identifiers/note_takers.py), care settings by short local names
-(nlp/identifiers/care_setting_names.py), address lines without a street word
-(nlp/identifiers/address_lines.py), regions (nlp/identifiers/place_shapes.py), a loosely typed
-date of birth, a surname in brackets and a quoted nickname (nlp/identifiers/name_mentions.py).
+story names (nlp/identifiers/people/minute_initials.py), the note-taker in a gatherer's note header
+(nlp/identifiers/people/note_takers.py), care settings by short local names
+(nlp/identifiers/care_settings/care_setting_names.py), address lines without a street word
+(nlp/identifiers/places/address_lines.py), regions (nlp/identifiers/places/place_shapes.py), a
+loosely typed date of birth, a surname in brackets and a quoted nickname
+(nlp/identifiers/people/name_mentions.py).
 
 Every sentence here was written for this file (none taken from a measuring set), and each kind
 has look-alikes of the same shape that must stay.

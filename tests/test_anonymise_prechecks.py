@@ -11,7 +11,8 @@ import regex
 from presidio_analyzer.predefined_recognizers import EmailRecognizer, UrlRecognizer
 
 from nlp.anonymise import TAGGER_PIPES, engine
-from nlp.identifiers.presidio_bridge import (
+from nlp.identifiers.core.token_view import POSSESSIVE, case_mode, view
+from nlp.identifiers.recogniser.presidio_bridge import (
     AT_SIGN,
     DOT_THEN_WORD,
     AtSignEmailRecognizer,
@@ -19,7 +20,6 @@ from nlp.identifiers.presidio_bridge import (
     flags_change_nothing,
     only_runs_with,
 )
-from nlp.identifiers.token_view import POSSESSIVE, case_mode, view
 
 TEXTS = [
     "Email me at jo.latchford88@gmail.com or see www.nhs.uk/conditions.",

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from nlp.anonymise import anonymise, detect
-from nlp.identifiers.health_and_ni_numbers import NI_BAD_PREFIXES
+from nlp.identifiers.numbers.health_and_ni_numbers import NI_BAD_PREFIXES
 
 SETTINGS = settings(
     max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None

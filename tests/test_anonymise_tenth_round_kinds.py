@@ -12,10 +12,10 @@ from __future__ import annotations
 import pytest
 from anonymise_support import covered, flagged, labelled
 
-from nlp.identifiers.findings import Finding
-from nlp.identifiers.initials import initials_findings
-from nlp.identifiers.spoken_postcodes import spoken_postcodes
-from nlp.identifiers.widened_names import widened
+from nlp.identifiers.core.findings import Finding
+from nlp.identifiers.people.initials import initials_findings
+from nlp.identifiers.people.widened_names import widened
+from nlp.identifiers.spoken.spoken_postcodes import spoken_postcodes
 
 # --- a short form keeps its "the" --------------------------------------------------------------
 
@@ -249,7 +249,7 @@ def test_a_care_home_named_after_a_place_is_the_home_not_the_place():
 
 
 def test_only_a_care_setting_guessed_around_a_place_or_name_outranks_the_rule():
-    from nlp.identifiers.settling import without_contradicted_guesses
+    from nlp.identifiers.recogniser.settling import without_contradicted_guesses
 
     text = "She lived at Thornbury View until May; Thornbury District said no."
     place = Finding(13, 22, "LOCATION", 0.85, "uk_places")

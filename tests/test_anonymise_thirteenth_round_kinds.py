@@ -11,8 +11,8 @@ from __future__ import annotations
 import pytest
 from anonymise_support import covered, flagged
 
-from nlp.identifiers.spoken_postcodes import spoken_postcodes
-from nlp.identifiers.spoken_references import spoken_references
+from nlp.identifiers.spoken.spoken_postcodes import spoken_postcodes
+from nlp.identifiers.spoken.spoken_references import spoken_references
 
 
 @pytest.mark.parametrize(

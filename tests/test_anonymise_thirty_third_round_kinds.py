@@ -16,7 +16,7 @@ import pytest
 from anonymise_support import covered, flagged
 
 from nlp.anonymise import detect
-from nlp.identifiers.spoken_postcodes import said_whole
+from nlp.identifiers.spoken.spoken_postcodes import said_whole
 
 
 def _flagged_at(text: str, value: str, nth: int) -> bool:

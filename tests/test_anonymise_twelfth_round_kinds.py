@@ -12,8 +12,8 @@ from __future__ import annotations
 import pytest
 from anonymise_support import covered, flagged, labelled
 
-from nlp.identifiers.hospital_initials import derived_initials, hospital_initials
-from nlp.identifiers.spoken_numbers import (
+from nlp.identifiers.care_settings.hospital_initials import derived_initials, hospital_initials
+from nlp.identifiers.spoken.spoken_numbers import (
     digits_of,
     spoken_dates_of_birth,
     spoken_ni_numbers,

@@ -1,9 +1,9 @@
 """Kinds found general in the twentieth round (issue 20): nicknames after other cues ("goes
-by", "calls herself", "everyone calls"; nlp/identifiers/name_mentions.py), ages said of a named
-person or at a life event (nlp/identifiers/stated_ages.py), a date of birth a few words from
-its cue (nlp/identifiers/birth_dates.py), a farm's name after a person's in a list
-(nlp/identifiers/address_lines.py), and precision: capitalised English adjectives and verbs
-need a person's cue, hashtags are no people, such words repeat only as written.
+by", "calls herself", "everyone calls"; nlp/identifiers/people/name_mentions.py), ages said of a
+named person or at a life event (nlp/identifiers/dates_and_ages/stated_ages.py), a date of birth a
+few words from its cue (nlp/identifiers/dates_and_ages/birth_dates.py), a farm's name after a
+person's in a list (nlp/identifiers/places/address_lines.py), and precision: capitalised English
+adjectives and verbs need a person's cue, hashtags are no people, such words repeat only as written.
 
 Every sentence here was written for this file (none taken from a measuring set), and each kind
 has look-alikes of the same shape that must stay.

@@ -8,8 +8,8 @@ import pytest
 from anonymise_support import covered as _covered
 
 from nlp.anonymise import detect
-from nlp.identifiers.neighbourhoods import neighbourhoods
-from nlp.identifiers.setting_parts import setting_name_parts
+from nlp.identifiers.care_settings.setting_parts import setting_name_parts
+from nlp.identifiers.places.neighbourhoods import neighbourhoods
 
 
 def _flagged(text: str) -> set[str]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 from anonymise_support import covered, covering_label, flagged, labelled
 
-from nlp.identifiers.nhs_bodies import nhs_bodies
+from nlp.identifiers.look_alikes.nhs_bodies import nhs_bodies
 
 
 @pytest.mark.parametrize(

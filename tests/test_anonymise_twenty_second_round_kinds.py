@@ -1,5 +1,5 @@
 """Kinds found general in the twenty-second round (issue 20): identifiers spelt out on the
-phone with a word for each letter (nlp/identifiers/phonetic_spelling.py).
+phone with a word for each letter (nlp/identifiers/spoken/phonetic_spelling.py).
 
 Every sentence here was written for this file (none taken from a measuring set), and each kind
 has look-alikes of the same shape that must stay.
@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from anonymise_support import covered as _covered
 
-from nlp.identifiers.phonetic_spelling import phonetic_spellings
+from nlp.identifiers.spoken.phonetic_spelling import phonetic_spellings
 
 
 def _spans(text: str) -> list[tuple[str, str]]:

@@ -6,6 +6,7 @@ here rather than in review (docs/architecture.md says why each rule is there).
 - Each package's SQL names only the tables its own migrations create; SQL that speaks to the
   published database names only published tables.
 - Blueprints hold no SQL and import no other blueprint; no module imports one that imports it.
+- The identifier rules' subpackages import only those below them (IDENTIFIER_ORDER).
 """
 
 from __future__ import annotations
@@ -249,3 +250,38 @@ def test_the_architecture_note_names_every_package_and_only_paths_that_exist():
     assert [p for p in packages if f"`{p}`" not in note] == []
     mentioned = re.findall(r"`(\w[\w.-]*/[\w./-]*)`", note)
     assert mentioned and [p for p in mentioned if not (ROOT / p).exists()] == []
+
+
+# The identifier rules' subpackages, lowest first: each imports only those at or below it, so a
+# kind's rules can be read, changed or moved without the ones above (docs/architecture.md).
+IDENTIFIER_ORDER = (
+    "core",
+    "look_alikes",
+    "dates_and_ages",
+    "places",
+    "people",
+    "care_settings",
+    "numbers",
+    "spoken",
+    "review",
+    "ner",
+    "recogniser",
+)
+
+
+def test_identifier_subpackages_import_only_those_below_them():
+    folders = sorted(p.name for p in (ROOT / "nlp" / "identifiers").iterdir() if p.is_dir())
+    assert sorted(IDENTIFIER_ORDER) == [f for f in folders if f != "__pycache__"]
+    rank = {name: i for i, name in enumerate(IDENTIFIER_ORDER)}
+    upward = []
+    for module in _modules():
+        parts = module.split(".")
+        if parts[:2] != ["nlp", "identifiers"] or len(parts) < 4:
+            continue
+        for target in _project_imports(module):
+            tparts = target.split(".")
+            if tparts[:2] == ["nlp", "identifiers"] and len(tparts) > 2:
+                assert tparts[2] in rank, f"{module} imports {target}, outside every subpackage"
+                if rank[tparts[2]] > rank[parts[2]]:
+                    upward.append(f"{module} -> {target}")
+    assert upward == []

@@ -8,7 +8,7 @@ from consent_support import anonymised_story
 
 from nlp import checks
 from nlp.anonymise import anonymise, detect
-from nlp.identifiers.check_hints import review_hints
+from nlp.identifiers.review.check_hints import review_hints
 
 
 def hints_for(text: str) -> set[tuple[str, str]]:

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nlp import checks
-from nlp.identifiers.findings import LABELS, Finding
+from nlp.identifiers.core.findings import LABELS, Finding
 from nlp.pipeline import anonymise_job
 from plumbing import db as wdb
 

@@ -1,5 +1,5 @@
-"""Identifiers in records pasted from another system (nlp/identifiers/exported_records.py): a
-table under its header row, and fields given as key and value.
+"""Identifiers in records pasted from another system (nlp/identifiers/numbers/exported_records.py):
+a table under its header row, and fields given as key and value.
 
 Every record here was written for this file (none taken from a measuring set). The look-alikes
 are fields whose names say nothing identifying, and rows that do not line up with a header.
@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from nlp.anonymise import detect
-from nlp.identifiers.exported_records import exported_records, key_kind
+from nlp.identifiers.numbers.exported_records import exported_records, key_kind
 
 
 def _labels(text: str) -> dict[str, str]:

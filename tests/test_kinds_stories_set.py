@@ -44,7 +44,7 @@ def test_every_kind_appears_and_every_gold_span_is_its_text():
 def test_generated_nhs_numbers_pass_the_check_digit():
     import random
 
-    from nlp.identifiers.health_and_ni_numbers import is_valid_nhs_number
+    from nlp.identifiers.numbers.health_and_ni_numbers import is_valid_nhs_number
 
     rng = random.Random(1)
     for _ in range(50):

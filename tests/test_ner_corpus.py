@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import spacy
 
-from nlp.identifiers.ner_corpus import corpus, held_out, lists, to_docbin
+from nlp.identifiers.ner.ner_corpus import corpus, held_out, lists, to_docbin
 
 
 def test_no_place_or_hospital_of_the_held_out_fifth_reaches_the_training_text():

@@ -7,9 +7,9 @@ import json
 import pytest
 import spacy
 
-from nlp.identifiers import ner_written
-from nlp.identifiers.ner_corpus import to_docbin
-from nlp.identifiers.ner_model import NER_LABELS
+from nlp.identifiers.ner import ner_written
+from nlp.identifiers.ner.ner_corpus import to_docbin
+from nlp.identifiers.ner.ner_model import NER_LABELS
 
 
 def _write(tmp_path, stories):

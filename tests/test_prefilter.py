@@ -1,11 +1,11 @@
-"""The regex gate (nlp/identifiers/prefilter.py) never hides a match."""
+"""The regex gate (nlp/identifiers/core/prefilter.py) never hides a match."""
 
 import re
 import sys
 
 import pytest
 
-from nlp.identifiers.prefilter import FOLD, GatedPattern, gated, needles, starts
+from nlp.identifiers.core.prefilter import FOLD, GatedPattern, gated, needles, starts
 
 
 def test_fold_lists_every_character_re_takes_for_an_ascii_letter():
@@ -123,8 +123,8 @@ START_TEXTS = [
 def test_searching_from_starts_finds_what_the_pattern_finds(text, source, monkeypatch):
     """Searched from its starts (forced on every text here), a gated pattern finds the very
     matches, groups included, that its own scan finds."""
-    monkeypatch.setattr("nlp.identifiers.prefilter.MIN_CHARS", 0)
-    monkeypatch.setattr("nlp.identifiers.prefilter.CHARS_PER_START", 0.01)
+    monkeypatch.setattr("nlp.identifiers.core.prefilter.MIN_CHARS", 0)
+    monkeypatch.setattr("nlp.identifiers.core.prefilter.CHARS_PER_START", 0.01)
     pattern = re.compile(source)
     gate = gated(pattern)
     assert gate.start_finders is not None
@@ -169,7 +169,7 @@ QUICK_TEXTS = [
     ],
 )
 def test_quick_finds_what_the_pattern_finds(source, flags, changed):
-    from nlp.identifiers.prefilter import quick
+    from nlp.identifiers.core.prefilter import quick
 
     pattern = re.compile(source, flags)
     faster = quick(pattern)
@@ -186,7 +186,7 @@ def test_quick_finds_what_every_rule_pattern_finds():
     import pkgutil
 
     import nlp.identifiers as rules
-    from nlp.identifiers.prefilter import quick
+    from nlp.identifiers.core.prefilter import quick
 
     texts = QUICK_TEXTS + [
         line
@@ -194,8 +194,8 @@ def test_quick_finds_what_every_rule_pattern_finds():
         for line in open(path, encoding="utf-8").read().splitlines()[:150]
     ]
     changed = 0
-    for info in pkgutil.iter_modules(rules.__path__):
-        module = importlib.import_module(f"nlp.identifiers.{info.name}")
+    for info in pkgutil.walk_packages(rules.__path__, "nlp.identifiers."):
+        module = importlib.import_module(info.name)
         for value in list(vars(module).values()):
             for pattern in value if isinstance(value, tuple) else (value,):
                 pattern = getattr(pattern, "pattern_", pattern)
@@ -213,8 +213,8 @@ def test_quick_finds_what_every_rule_pattern_finds():
 def _rule_gates() -> list[GatedPattern]:
     """Every gate the anonymiser's rules made at import."""
     import nlp.anonymise  # noqa: F401  (imports the rules)
-    import nlp.identifiers.ner_model  # noqa: F401
-    import nlp.identifiers.presidio_bridge  # noqa: F401
+    import nlp.identifiers.ner.ner_model  # noqa: F401
+    import nlp.identifiers.recogniser.presidio_bridge  # noqa: F401
 
     found: dict[int, GatedPattern] = {}
     for name, module in list(sys.modules.items()):
@@ -234,7 +234,7 @@ def test_the_needles_found_at_once_answer_as_each_gates_own_loop(monkeypatch):
     import json
     from pathlib import Path
 
-    from nlp.identifiers import prefilter
+    from nlp.identifiers.core import prefilter
 
     data = Path(__file__).parents[1] / "benchmarks" / "data" / "anon_independent_v10.jsonl"
     texts = [json.loads(line)["text"] for line in data.read_text().splitlines()[:40]]

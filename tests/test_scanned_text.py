@@ -1,5 +1,6 @@
-"""Text off a scanner or out of a system, read as it was meant (nlp/identifiers/scanned_text.py):
-figures that optical character recognition read as letters, and snake-case field names.
+"""Text off a scanner or out of a system, read as it was meant
+(nlp/identifiers/recogniser/scanned_text.py): figures that optical character recognition read as
+letters, and snake-case field names.
 
 Every sentence here was written for this file (none taken from a measuring set); each kind has
 look-alikes that must stay as written.
@@ -12,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from nlp.anonymise import anonymise, detect
-from nlp.identifiers.scanned_text import read_as_meant
+from nlp.identifiers.recogniser.scanned_text import read_as_meant
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,7 @@
 """The worker loads the anonymiser before its threads start.
 
 Loading spaCy and Presidio for anonymisation keeps torch and transformers out of the process
-for a moment (`nlp/identifiers/lean_imports.py`), and `sys.modules` is shared by every thread:
+for a moment (`nlp/identifiers/core/lean_imports.py`), and `sys.modules` is shared by every thread:
 a signals job that imported sentence-transformers in that moment failed ("'transformers' is
 not a package"). These tests run the real libraries in a fresh interpreter, where nothing was
 imported before."""

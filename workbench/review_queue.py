@@ -12,7 +12,7 @@ import sqlite_utils
 
 import consent
 from nlp import checks
-from nlp.identifiers.findings import Finding
+from nlp.identifiers.core.findings import Finding
 
 STATUSES = ("queued", "pending", "ready", "checked", "failed")
 

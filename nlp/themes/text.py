@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from nlp.identifiers.placeholders import PLACEHOLDER_NAMES
+from nlp.identifiers.core.placeholders import PLACEHOLDER_NAMES
 
 # Placeholders the anonymiser leaves behind: "[NAME]", "[PLACE 2]", "NAME 1", "<PERSON>".
 PLACEHOLDER_WORDS = frozenset(

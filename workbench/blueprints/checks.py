@@ -12,8 +12,8 @@ import hashlib
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from nlp.identifiers.check_hints import review_hints
-from nlp.identifiers.findings import LABELS
+from nlp.identifiers.core.findings import LABELS
+from nlp.identifiers.review.check_hints import review_hints
 from plumbing import audit
 from workbench import review_queue, safeguarding
 from workbench.policy import roles

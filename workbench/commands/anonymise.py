@@ -78,7 +78,7 @@ def _load(ner: bool | None) -> None:
 
         engine()
         if USE_NER if ner is None else ner:
-            from nlp.identifiers.ner_model import ner_pipeline
+            from nlp.identifiers.ner.ner_model import ner_pipeline
 
             ner_pipeline()
     finally:

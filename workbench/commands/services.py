@@ -88,7 +88,7 @@ def worker(workers: int) -> None:
     db.close()
     from nlp.anonymise import load_before_threads
 
-    load_before_threads()  # see nlp/identifiers/lean_imports.py: not while threads import
+    load_before_threads()  # see nlp/identifiers/core/lean_imports.py: not while threads import
     consumer = huey.create_consumer(workers=workers, worker_type="thread", periodic=True)
     consumer.run()
 

@@ -22,7 +22,7 @@ import consent
 from consent import delete_rows, register_cleanup
 from nlp import checks
 from nlp import signals as detection
-from nlp.identifiers.placeholders import PLACEHOLDER_NAMES
+from nlp.identifiers.core.placeholders import PLACEHOLDER_NAMES
 from nlp.signals import SAFEGUARDING_SIGNALS, SIGNALS, Signal
 from plumbing import audit
 from plumbing import db as wdb

@@ -1,0 +1,170 @@
+"""Word lists shipped in `nlp/data/` and the small vocabularies the token rules share.
+
+The lists are built by `nlp/data/build_lists.py` from open sources (listed with their licences
+in `nlp/data/anonymisation_sources.md`): first names and surnames from Faker's person lists
+in many locales plus the US census name tables; UK places from GeoNames; English word
+frequencies from wordfreq.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).parents[2] / "data"
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    first_names: frozenset[str]
+    surnames: frozenset[str]
+    # First names that are also everyday words ("will", "hope", "may"): they need a cue.
+    name_words: frozenset[str]
+    # Pet forms that are everyday words ("Mo", "Dot", "Win", "Viv"): a name only with a
+    # surname after them ("Mo Smith").
+    pet_words: frozenset[str]
+    places: frozenset[str]
+    place_starts: frozenset[str]  # first words of the places, to skip most tokens quickly
+    # Words common enough (Zipf >= 4) that, lower-cased, they read as ordinary English.
+    common_words: frozenset[str]
+    # A broad general-English list, for the residual-risk check of rare terms.
+    english_words: frozenset[str]
+
+    def is_name_part(self, word: str) -> bool:
+        return word in self.first_names or word in self.surnames
+
+
+def _read(name: str) -> frozenset[str]:
+    """One entry a line; lines starting with "#" head the sections of hand-written lists."""
+    lines = (line.strip() for line in (DATA / name).read_text(encoding="utf-8").splitlines())
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The word lists, loaded once per process."""
+    # Settlements (GeoNames) and the larger areas people name: counties, unitary authorities,
+    # boroughs, Welsh principal areas in English and Welsh, Scottish council areas.
+    places = _read("uk_places.txt") | _read("uk_areas.txt")
+    common = _read("common_words.txt") | DOMAIN_WORDS
+    # Pet forms ("Geoff", "Trev") join the first names unless they are everyday words too.
+    pets = _read("short_first_names.txt")
+    short = {n for n in pets if n not in common}
+    first_names = _read("first_names.txt") | short
+    return Gazetteer(
+        first_names=first_names,
+        surnames=_read("surnames.txt"),
+        name_words=_read("name_words.txt"),
+        pet_words=frozenset(pets - first_names),
+        places=places,
+        place_starts=frozenset(re.split(r"[\s-]", p)[0] for p in places),
+        common_words=common,
+        english_words=_read("english_words.txt") | DOMAIN_WORDS,
+    )
+
+
+# Words of health and care that must never be taken for a name or a place.
+DOMAIN_WORDS = frozenset(
+    """nhs gp gps a&e ae ane 111 999 101 ambulance paramedic paramedics nurse nurses sister
+    matron doctor doctors dr consultant registrar physio physiotherapist ot midwife midwives
+    health visitor carer carers pharmacist pharmacy receptionist surgeon therapist psychiatrist
+    psychologist cpn amhp social worker dentist optician hca manager ward wards hospital
+    surgery clinic practice icu itu hdu ed mau amu cqc pals icb ccg trust council dementia
+    healthwatch chi ni nhs111 dwp pip esa uc samaritans macmillan barnardos mencap mind
+    allowance attendance benefit benefits lewy
+    parkinson's alzheimer's down's crohn's huntington's asperger's
+    tourette's addison's hodgkin's bell's graves' raynaud's ménière's meniere's guillain barre
+    mental act covid covid-19 corona copd mri ct ecg xray x-ray ultrasound uti ibs adhd
+    autism asd mnd ms bpd ptsd ocd iapt camhs crisis team dols dnacpr dnr resus
+    nicu picu scbu sdec hrt
+    monday tuesday wednesday thursday friday saturday sunday christmas easter""".split()
+)
+
+# Conditions named after people: "Parkinson's", "Down's syndrome" are not about a person here.
+EPONYM_FOLLOWERS = frozenset({"disease", "syndrome", "palsy", "sarcoma", "lymphoma", "disorder"})
+EPONYMS = frozenset(
+    """parkinson alzheimer down crohn huntington asperger tourette addison hodgkin bell graves
+    raynaud meniere ménière guillain barre barré cushing wilson hashimoto kawasaki lyme sjogren
+    sjögren duchenne marfan paget perthes osgood legionnaire""".split()
+)
+
+# Words after which the next name-like word is a person: titles ("Dr Patel") and roles.
+TITLE_CUES = frozenset(
+    """dr doctor mr mrs ms miss mx prof professor sir dame rev reverend lady lord cllr
+    councillor""".split()
+)
+ROLE_CUES = frozenset(
+    """nurse sister matron midwife carer consultant surgeon manager paramedic physio therapist
+    worker receptionist pharmacist dentist gp registrar advocate officer coordinator chaplain
+    son daughter husband wife partner mum mother mam mom dad father brother sister nan nana
+    nanna nanny gran granny grandma grandmother grandad granddad grandpa grandfather grandson
+    granddaughter aunt auntie aunty uncle niece nephew cousin friend neighbour neighbor fiance
+    fiancé fiancee boyfriend girlfriend stepson stepdaughter stepmum stepdad baby boy girl
+    called named name's colleague mate pal bestie flatmate housemate mummy daddy mammy
+    nain taid mamgu tadcu nani dadi bibi bibiji ammi abbu amma appa""".split()
+) | frozenset(
+    # Thirty-first round: the roles of community work, faith and housing, before a name as the
+    # roles of care are ("the site warden, Ally", "our keyworker Dee", "the imam, Yusuf").
+    """warden caretaker keyworker caseworker befriender mentor imam vicar priest interpreter
+    volunteer""".split()
+)
+# Roles that an interpreting firm, a language or a heading's word follows as often as a name
+# ("Arabic interpreter, Language Line", "VOLUNTEER SUMMARY"): after them a common word is no
+# name unless it is a first name too.
+WEAK_ROLE_CUES = frozenset("interpreter volunteer".split())
+# Words that end a person cue without being a name ("the nurse in charge").
+NOT_A_NAME = frozenset(
+    """practitioner practitioners specialist assistant associate in charge who was is and or
+    said says told came come team lead manager worker nurse support liaison on call named
+    called the a an had has have did does from at to for with about when after before thank
+    thanks""".split()
+)
+# Capitalised words that name a kind of person, a language, a people, a faith, a festival or a
+# day, never one person or place: "translated from Gujarati", "speaks Amharic and some Arabic",
+# "a Sudanese man", "during Navratri", "clinic Mon and Thurs", "on Fridays", "Dear Madam",
+# "Caller rang back", "Befriender: Hi". Languages and peoples that are also
+# common surnames ("English", "Welsh", "French", "Irish") or first names ("Shona", "Christian",
+# "Roma") are left out; after a title ("Mr Ramadan") the word is still a name.
+NOT_IDENTIFIER_WORDS = frozenset(
+    """arabic urdu punjabi pahari mirpuri bengali bangla sylheti gujarati hindi tamil telugu
+    malayalam marathi nepali sinhala sinhalese pashto dari farsi persian kurdish kurmanji sorani
+    turkish somali tigrinya amharic oromo eritrean ethiopian sudanese swahili yoruba igbo hausa
+    twi akan lingala zulu xhosa afrikaans spanish portuguese italian dutch polish
+    romanian bulgarian hungarian czech slovak slovakian lithuanian latvian estonian russian
+    ukrainian belarusian albanian kosovan serbian croatian bosnian greek cypriot maltese
+    cantonese mandarin chinese hakka vietnamese thai khmer burmese malay indonesian tagalog
+    filipino japanese korean gaelic bsl makaton romani pakistani indian bangladeshi
+    nigerian ghanaian somalian somalis afghan syrian iraqi iranian yemeni egyptian moroccan
+    algerian libyan congolese zimbabwean kenyan ugandan jamaican caribbean african asian
+    european brazilian colombian sikh hindu muslim jewish catholic protestant
+    buddhist ramadan eid diwali vaisakhi hanukkah passover navratri
+    mon tue tues wed weds thu thur thurs fri sat mondays tuesdays wednesdays thursdays fridays
+    saturdays sundays
+    madam sir councillor constituent caller callers signposter interviewer interpreter
+    volunteer client mums dads gypsy traveller travellers deaf flu forum noticeboard scheme
+    nae naebody naethin tae wi hame oot aboot cannae dinnae didnae wisnae isnae couldnae
+    wouldnae shouldnae widnae awfy bairn bairns wean weans och laddie lassie heid auld
+    thankyou thanku thanx thnx thx
+    cymraeg gymraeg saesneg gaeilge gàidhlig gaidhlig cernewek
+    ombudsman ombudsmen
+    calpol nurofen gaviscon sudocrem piriton oramorph ventolin lemsip strepsils dioralyte
+    movicol fybogel fortisip complan weetabix""".split()
+)
+
+# Frequent Welsh words that are not English words (a few are given names: "Mae", "Beth",
+# "Nain"): among other Welsh words they are Welsh, not names.
+WELSH_WORDS = frozenset(
+    """mae roedd oedd yw ydy ydw yn yr ac ar gyda mewn fe fo chi nhw dy ei ein eich eu braf
+    iawn diolch fawr bore nos prynhawn croeso hefyd ond pan wedi ddim bod fod sut beth pwy
+    ble meddai nyrs meddyg dydd heddiw ddoe yfory mamgu tadcu nain taid cariad hwyl bach
+    mawr cefais fy gan ffôn nodyn dda angen gennych gen gwell byw oed nhad modryb siarad
+    wythnos nesa adre dod""".split()
+)
+COUNTRIES = frozenset(
+    """uk u.k. gb england scotland wales britain ireland europe england's the united kingdom
+    northern ireland great britain poland romania india pakistan nigeria ghana jamaica
+    bangladesh china spain france italy portugal germany lithuania latvia america usa us
+    australia canada""".split()
+)

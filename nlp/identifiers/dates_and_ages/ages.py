@@ -1,0 +1,170 @@
+"""Ages that narrow who someone is, and the ten-year band the anonymiser writes for an age.
+
+An age alone identifies nobody, but with a place and a condition a very old or very young
+person is one of few. Each rule needs a cue that the number is a person's age ("aged 92", "I'm
+84", "84 years old", "Carly (88)", "a man of 79"), and AGE_UNIT_AFTER (shared with
+nlp/identifiers/numbers/identifier_shapes.py) keeps out the numbers a unit follows: doses,
+durations, times, counts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from nlp.identifiers.core.findings import Finding
+from nlp.identifiers.core.number_words import NUMBER, as_int
+from nlp.identifiers.core.prefilter import gated, gated_all
+from nlp.identifiers.dates_and_ages.birth_dates import RELATIVES
+
+I = re.IGNORECASE  # noqa: E741 - short alias keeps the long patterns readable
+
+
+# Ages that narrow who someone is: "aged 92", "I'm 84", "84 years old", "Carly (88)".
+
+AGE_UNIT_AFTER = (
+    r"(?!\s*(?:%|am\b|pm\b|a\.m|p\.m|mg|mcg|ml|kg|g\b|cm|mm|miles?|weeks?|days?|hours?|hrs?|"
+    r"minutes?|mins?|months?|times?|stone|st\b|lbs?|pounds?|o'?clock|:|\.\d|/|percent|"
+    r"people|patients|beds|steps|calls|nights?|x\b|of\b|or\b|more\b|other\b|hundred\b))"
+)
+# An age in digits or in words ("84", "eighty-four").
+N = rf"(?P<n>\d{{1,3}}|{NUMBER})"
+AGES = (
+    re.compile(rf"\b(?:aged|age|ages)\s*(?:of\s+)?:?\s*{N}\b{AGE_UNIT_AFTER}", I),
+    re.compile(rf"\b{N}\s*(?:-|\s)?\s*(?:years?|yrs?|yr)\s*(?:-|\s)?\s*(?:old|auld|of\s+age)\b", I),
+    re.compile(r"\b(?P<n>\d{1,3})\s*(?:yo|y/o|y\.o\.?)(?!\w)", I),
+    # "a man of 79", "a lady of ninety", "a gentleman of 91": a person described by age.
+    re.compile(
+        r"\b(?:man|woman|lady|gentleman|gent|person|patient|boy|girl|lad|lass|child|chap|"
+        rf"fellow|widow|widower|pensioner)\s+of\s+{N}\b{AGE_UNIT_AFTER}"
+        r"(?!\s*(?:years?|yrs?|foot|feet|ft|inches|in\b|words|visits?))",
+        I,
+    ),
+    # "she's 78", "they're 3", "she's still 17", "she's "only 78"", "she'd have been 90", and
+    # the north's "I were nine" for "I was" (twenty-sixth round).
+    re.compile(
+        r"\b(?:i'?m|i\s+am|i\s+was|i\s+were|he'?s|she'?s|he\s+is|she\s+is|they\s+are|who\s+is|who'?s|"
+        r"(?:he|she)\s+was(?=\s+still\b)|they['’]?re|we['’]re|you['’]?re|ur|"
+        r"(?:would|he['’]d|she['’]d|i['’]d)\s+(?:have\s+)?(?:been|be)|"
+        r"is\s+now|is\s+only|is\s+just|was\s+only|turned|turns|turning|reached|"
+        r"at\s+the\s+age\s+of)\s+"
+        rf"[\"“‘']?(?:just\s+|now\s+|only\s+|still\s+)?{N}\b{AGE_UNIT_AFTER}",
+        I,
+    ),
+    # "He's 20 months.", "she's 6 weeks and": a baby's age without "old".
+    re.compile(
+        r"\b(?:he['’]?s|she['’]?s|he\s+is|she\s+is|they['’]?re|baby\s+is|baby['’]s)\s+"
+        rf"(?:only\s+|just\s+)?{N}\s*(?:months?|weeks?|days?)(?=\s*(?:[.,;!?)]|$|and\b))",
+        I,
+    ),
+    # "a gent 79 lives alone", "a man 86 who": a person described by a bare age.
+    re.compile(
+        r"\b(?:man|woman|lady|gentleman|gent|chap|fella|fellow|widow|widower|pensioner)\s+"
+        rf"{N}\s+(?=(?:lives|lived|is|was|has|had|who|with|walked|waiting|cares)\b)",
+        I,
+    ),
+    # "Carly Bartlett (88)": a bracketed number after a capitalised word and a space (not the
+    # "1" of "alert(1)"), or after "then", "now", "aged" inside the brackets.
+    re.compile(rf"(?<![\w'’])[A-Z][\w'’-]*\s+\(\s*{N}\s*\)"),
+    # "my dad (79)", "her husband (82)": the same after a relative, written in lower case.
+    re.compile(rf"\b{RELATIVES.pattern}\s+\(\s*{N}\s*\)", I),
+    # "(my grandson, 4)", "(her sister, 70)": a relative and an age in brackets.
+    re.compile(
+        r"\(\s*(?:my|her|his|our|their)?\s*(?:grand|great-grand)?(?:son|daughter|child|"
+        rf"{RELATIVES.pattern})\s*,\s*{N}\s*\)",
+        I,
+    ),
+    # "Bill, 82, was left": a capitalised word, then the age between commas, then the sentence
+    # goes on in lower case (not a list of numbers).
+    re.compile(
+        r"(?<![\w'’])(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|"
+        r"April|May|June|July|August|September|October|November|December)\b)"
+        rf"[A-Z][a-z'’-]+,\s*{N},\s+(?=[a-z])"
+    ),
+    re.compile(rf"\(\s*(?:then|now|aged?|age)\s+{N}\s*\)", I),
+    re.compile(rf"\bat\s+{N},\s+(?:she|he|i|they|my|her|his|we)\b", I),
+    # "At 19 I was diagnosed": without the comma only past the hours of a clock ("at 3 I was").
+    re.compile(
+        r"\bat\s+(?P<n>1[3-9]|[2-9]\d|1[01]\d)\s+(?:she|he|i|they|we)\s+"
+        r"(?:was|were|had|got|became|lost|left|moved|started|found|joined|married)\b",
+        I,
+    ),
+    re.compile(
+        r"\b(?:he|she|who|they|mum|mom|mam|dad|son|daughter|wife|husband|partner|brother|sister"
+        r"|uncle|aunt|auntie|nan|nana|gran|granny|grandad|grandma|grandson|granddaughter|father"
+        r"|mother|child|baby|boy|girl|friend|neighbour)(?:-in-law)?(?:\s+(?:is|was|turned)|['’]s)\s+"
+        rf"(?:now\s+|only\s+|just\s+)?{N}\b{AGE_UNIT_AFTER}(?!\s*(?:-|to)\s*\d)",
+        I,
+    ),
+)
+AGES = (
+    *AGES,
+    # Thirty-eighth round: an age to come ("I will be nearly 17", "he'll be 18 in March"), and
+    # "you're" written "your" after "when" ("when your 15 nobody listens"). Not a time or a
+    # place in a queue ("I'll be 10 minutes", "we'll be 9 till 5", "you'll be 3rd").
+    re.compile(
+        r"\b(?:(?:i|he|she|you|they|we)(?:\s+will|['’]ll)\s+be(?:\s+(?:nearly|almost|turning))?"
+        r"|(?:when|cos|cause|because|if)\s+your(?:\s+(?:only|just|nearly|almost))?)\s+"
+        rf"{N}\b{AGE_UNIT_AFTER}(?!\s*(?:till|until|to|-|–|on|at|in\s+(?:a|the)\b|quid|p\b|£|"
+        r"(?:streets?|doors?|houses?|stops?|points?|goals?|quid|grand|k)\b))",
+        I,
+    ),
+)
+AGES = gated_all(AGES)
+
+# Twenty-sixth round. "mum Kathleen (19), baby 6 wks.", "- baby 9 mths - reflux": a baby's age
+# in a note's list of a household, after a comma, a dash, a bullet or a line's start, its name
+# perhaps between; not the baby's timing ("baby 2 weeks late", "lost the baby 3 weeks ago").
+BABY_IN_A_LIST = re.compile(
+    r"(?:^|[,;:(•–—-])[ \t]*(?:new[ \t-]?born|baby|infant)(?:[ \t]+(?-i:[A-Z][a-z'’-]+))?[ \t]+"
+    rf"{N}[ \t]*(?:wks?|weeks?|mths?|months?|days?)\b"
+    r"(?![ \t]*(?:early|premature|prem|ago|later|after|before|late|overdue|old|pregnant|"
+    r"gestation|of\b))",
+    re.I | re.M,
+)
+BABY_IN_A_LIST = gated(BABY_IN_A_LIST)
+# An age at an event of a life ("diagnosed at fifty-two") is
+# nlp/identifiers/dates_and_ages/stated_ages.py's.
+
+
+# A baby's or child's age: "20 months old", "six weeks old", "3-month-old". Numbers in words
+# make the pattern slow, so it runs only where the cheap check finds "weeks old" and the like.
+BABY_AGE = re.compile(
+    rf"(?<![\d.,])\b{N}\s*(?:-|\s)?\s*(?:months?|weeks?|days?)\s*(?:-|\s)?\s*old\b", I
+)
+BABY_AGE_HINT = re.compile(r"(?:month|week|day)s?\s*(?:-|\s)?\s*old\b", I)
+BABY_AGE_HINT = gated(BABY_AGE_HINT)
+
+
+BABY_UNIT = re.compile(r"\s*(?:-|\s)?\s*(?:months?|weeks?|days?|mths?|wks?)\b", I)
+# "I'm seventy... seventy-six", "he's 86 - 87 in May", "she's 90, no, 91": a speaker corrects
+# or adds to an age.
+AGE_CORRECTED = re.compile(
+    rf"\s*(?:\.{{2,}}|…|—|–|-|,?\s*(?:no|sorry|i\s+mean|or)\s*[,.…—–-]?)\s*{N}\b{AGE_UNIT_AFTER}",
+    I,
+)
+
+
+def ages(text: str) -> Iterator[Finding]:
+    patterns = (*AGES, BABY_AGE) if BABY_AGE_HINT.search(text) else AGES
+    for pattern in (*patterns, BABY_IN_A_LIST):
+        for m in pattern.finditer(text):
+            n = as_int(m.group("n"))
+            in_words = not m.group("n").isdigit()
+            if n is not None and 1 <= n <= 115 and not (in_words and n == 1):
+                # A baby's age keeps its unit: "20 months" says more than "20".
+                unit = BABY_UNIT.match(text, m.end("n"))
+                end = unit.end() if unit else m.end("n")
+                yield Finding(m.start("n"), end, "AGE", 0.85, "age_cue")
+                again = AGE_CORRECTED.match(text, m.end("n"), min(len(text), m.end("n") + 40))
+                if again and (as_int(again.group("n")) or 0) > 0:
+                    yield Finding(again.start("n"), again.end("n"), "AGE", 0.8, "age_cue")
+
+
+def age_band(age: int) -> str:
+    if age < 18:
+        return "under 18"
+    if age >= 90:
+        return "90+"
+    low = age // 10 * 10
+    return f"{low}-{low + 9}"

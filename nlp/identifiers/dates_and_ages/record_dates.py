@@ -1,0 +1,50 @@
+"""A date of birth written straight after a person's name in a record's row (issue 20,
+thirtieth round).
+
+Registers, exports and complaint logs put a person's birth date beside their name with no
+label: "Ndlovu, Themba 30/12/1947" in a cell, "MCLEAN, Ishbel<tab>06/12/1958" in an export,
+"Seonag MacLeod, 3.7.1951 – 14.1.2025" under a notice. Four writers' sets mark that date as a
+date of birth (v20, v26, v29, v32), and the birth-date rules miss it for want of a cue. Here a
+whole date with a four-figure year directly after a found person, parted from the name only by
+spaces, a tab, a comma, a dash or one bar, is a date of birth when:
+
+- its year is 1900 to 2012: a person's birth, not the day a complaint was logged ("Seen by
+  Jane Smith 12/03/2024" is an event and stays);
+- no time or "at" follows it ("Jane Smith 12/03/2004 at 10:15" is a visit). A life's dates
+  ("3.7.1951 – 14.1.2025") give the birth date first, and only that one is taken.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from nlp.identifiers.core.findings import Finding
+
+MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+DATE_AFTER_NAME = re.compile(
+    r"[ \t]*(?:[,\t|–—-][ \t]*)?"
+    r"(?P<date>(?:0?[1-9]|[12]\d|3[01])[./-](?:0?[1-9]|1[0-2])[./-](?P<y1>(?:19|20)\d\d)"
+    rf"|(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?[ \t]+{MONTH_WORD}[ \t]+(?P<y2>(?:19|20)\d\d))"
+    r"(?![\w/.:-]|\.\d|[ \t]*(?:at\b|@|\d{1,2}[:.]\d\d))",
+    re.IGNORECASE,
+)
+LAST_BIRTH_YEAR = 2012
+
+
+def birth_dates_after_names(text: str, findings: Iterable[Finding]) -> Iterator[Finding]:
+    """ "HUGHES, Joyce 12/04/1938": the date right after a found person is their birth date."""
+    taken = [(f.start, f.end) for f in findings]
+    for f in findings:
+        if f.label != "PERSON":
+            continue
+        m = DATE_AFTER_NAME.match(text, f.end)
+        if not m:
+            continue
+        year = int(m.group("y1") or m.group("y2"))
+        if not 1900 <= year <= LAST_BIRTH_YEAR:
+            continue
+        start, end = m.start("date"), m.end("date")
+        if any(s < end and start < e for s, e in taken):
+            continue
+        yield Finding(start, end, "DATE_OF_BIRTH", 0.8, "date_after_name")

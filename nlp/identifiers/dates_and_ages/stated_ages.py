@@ -1,0 +1,99 @@
+"""Ages said of a person without "aged" or "age" (issue 20, twentieth round).
+
+A story names someone and then says how old they are as a plain clause: "Her youngest, Tomasz,
+is 14 months", "mum to Efa who is nearly 2", or gives an age at a turning point of a life:
+"took ill-health retirement at 38", "widowed at 41". The number alone is left unflagged by
+the age rules, which want a cue word ("aged", "age", "years old").
+
+Look-alikes stay unflagged: a clause about a named person measuring something else ("Sarah
+is 38 weeks pregnant", "Tom was 10 minutes late") - a bare number needs the clause to end
+after it, and a unit must be one of a life's (months, years, weeks old) with no "pregnant"
+or "late" after it; and "at" with a time or a measure ("at 38 weeks", "at 10 o'clock",
+"at 10am", "at 50 Church Lane") and a possessive ("Leo's 2 year review": the review's name,
+not "is") - an age after a life event is a bare number from 13 up, or
+carries "years old" / "months old".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from nlp.identifiers.core.findings import Finding
+from nlp.identifiers.core.number_words import as_int
+from nlp.identifiers.core.prefilter import gated
+from nlp.identifiers.dates_and_ages.ages import AGE_UNIT_AFTER, N
+
+# "<name>, is 14 months", "<name> who is nearly 2", "<name> was 19 when ...".
+STATED_AGE = re.compile(
+    r"[ \t]*,?[ \t]*(?:who[ \t]+)?(?:is|was|turned|turns)[ \t]+"
+    r"(?:(?:now|only|just|nearly|almost|about|barely|already)[ \t]+)?"
+    r"(?P<n>\d{1,3})(?!\d|[:.,]\d)"
+    r"(?:(?P<unit>[ \t]*(?:months?|years?|yrs?|weeks?)\b(?:[ \t]+old\b)?)"
+    r"(?![ \t]+(?:pregnant|gone|late|behind|overdue|post|into|sober|clean|early|ago|on|of))"
+    r"|(?=[ \t]*(?:[.!?;)]|,[ \t]|[—–]|[ \t]-[ \t]|\n|$|[ \t]+(?:and|but|now|when|so)\b)))"
+)
+# An age at a turning point of a life, in one rule (twenty-eighth round: the twenty-sixth
+# round's AGE_AT_AN_EVENT in ages.py and this module's EVENT_AGE found the same kind with two
+# word lists and two scores, and are merged here). A word of the event comes first in the
+# clause, then "at <age>", in figures or in words, within 40 characters: "took ill-health
+# retirement at 38", "widowed at 41", "diagnosed with Parkinson's at fifty-two", "went down the
+# pit at fifteen." The events of a life alone (LIFE_EVENT) may be followed by anything but a
+# time or a measure; words that also tell of the day's doings (TURN: "went", "left", "moved",
+# "started", "lost") need the clause to end or go on with a joining word after the age
+# ("went at 3" is a time, "moved at 16 Castle Street" an address).
+LIFE_EVENT = (
+    r"retire(?:d|ment)|diagnos(?:ed|is)|widowed|died|passed[ \t]+away|married|divorced|"
+    r"made[ \t]+redundant|left[ \t]+(?:school|home)|(?:had|suffered)[ \t]+(?:a|her|his|my)[ \t]+"
+    r"(?:first[ \t]+)?(?:stroke|heart[ \t]+attack|baby|child)|became[ \t]+a[ \t]+"
+    r"(?:mum|mother|dad|father|widow|widower|carer|grandmother|grandfather)|"
+    r"emigrated|came[ \t]+(?:here|over|to[ \t]+the[ \t]+uk)|adopted|fostered|transitioned|"
+    r"started[ \t]+(?:school|work|dialysis|chemo)"
+)
+TURN = (
+    r"left|leaving|started|moved|joined|referred|went|began|lost|became|excluded|expelled|"
+    r"sectioned"
+)
+EVENT_AGE = re.compile(
+    rf"(?i)\b(?:(?P<event>{LIFE_EVENT})|(?P<turn>{TURN}))\b[^.!?\n]{{0,40}}?\bat[ \t]+"
+    r"(?:the[ \t]+age[ \t]+of[ \t]+)?(?:(?:just|only|nearly|almost)[ \t]+)?"
+    rf"{N}(?![\w£$-]|[.,:/]\d)"
+    rf"(?:(?P<unit>[ \t]+(?:years?|months?)[ \t]+old)|{AGE_UNIT_AFTER})"
+)
+EVENT_AGE = gated(EVENT_AGE)  # run over whole texts: see prefilter.py
+# After a TURN's age: the clause ends, or goes on with a joining word.
+CLAUSE_GOES_ON = re.compile(
+    r"(?=[ \t]*(?:[.!?,;)]|$)|[ \t]+(?:when|and|but|by|because|after|before|so|with|from|in)\b)",
+    re.I | re.M,
+)
+# After the number: a time, a measure or a place's number, never an age.
+NOT_AN_AGE_AFTER = re.compile(
+    r"[ \t]*(?i:weeks?|months?|days?|hours?|hrs?|mins?|minutes?|seconds?|o['’]?clock|"
+    r"[ap]\.?m\b|st\b|nd\b|rd\b|th\b|%|mg|ml|kg|stone|lbs?|miles?|percent|per\b)"
+    r"|[ \t]+[A-Z]"
+)
+
+
+def stated_ages(text: str, findings: Iterable[Finding]) -> Iterator[Finding]:
+    """The number in "<found name>, is 14 months" or "<found name> who is nearly 2"."""
+    for f in findings:
+        if f.label != "PERSON":
+            continue
+        m = STATED_AGE.match(text, f.end)
+        if m and 0 < int(m.group("n")) <= 115:
+            yield Finding(m.start("n"), m.end("n"), "AGE", 0.75, "stated_age")
+
+
+def life_event_ages(text: str) -> Iterator[Finding]:
+    """The number in "ill-health retirement at 38", "widowed at 41", "went down the pit at
+    fifteen." (13 or more, past a clock's hours, unless "years old" or "months old" follows)."""
+    for m in EVENT_AGE.finditer(text):
+        n = as_int(m.group("n"))
+        if n is None or n > 115 or (n < 13 and not m.group("unit")):
+            continue
+        if m.group("turn"):
+            if not CLAUSE_GOES_ON.match(text, m.end("n")):
+                continue
+        elif not m.group("unit") and NOT_AN_AGE_AFTER.match(text, m.end("n")):
+            continue
+        yield Finding(m.start("n"), m.end("n"), "AGE", 0.85, "event_age")

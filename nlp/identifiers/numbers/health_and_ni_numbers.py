@@ -1,0 +1,97 @@
+"""NHS (and other health service) numbers and National Insurance numbers.
+
+Both are a fixed run of digits (after two letters, for National Insurance) that a story may
+group with spaces, hyphens or dots, and both carry a check of their own: the NHS number's
+mod-11 check digit, the National Insurance prefixes never allocated. The check is what keeps the
+ordinary numbers of a story (doses, phone numbers, counts) from being taken; a number written
+right after its own name ("NHS no.", "H&C number", "CHI") is taken even when the check fails.
+Hospitals' own numbers and other references are nlp/identifiers/numbers/reference_numbers.py's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from nlp.identifiers.core.findings import Finding
+from nlp.identifiers.core.prefilter import gated
+
+I = re.IGNORECASE  # noqa: E741 - short alias keeps the long patterns readable
+
+
+# ---------------------------------------------------------------------------------------------
+# NHS numbers: 10 digits (3-3-4 with optional space or hyphen) and a valid mod-11 check digit.
+
+NHS_CANDIDATE = re.compile(r"(?<![\w+/.-])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\w/-]|\.\d)")
+# Typed by hand the groups drift: "943  476  5919", "943 4765 919", "943476 5919", "943-476 5919".
+# Ten digits in two or three groups of at least three, split by up to two spaces or a hyphen;
+# the mod-11 check digit (one in eleven random numbers passes) is what keeps precision. A
+# leading zero is a phone number's trunk prefix ("01632 96012"), never this loose shape's.
+NHS_LOOSE = re.compile(
+    r"(?<![\w+/.:(-])(?<!\d )(?!0)(\d{3,7})(?:[ ]{1,2}|[ ]?-[ ]?)(\d{3,7})"
+    r"(?:(?:[ ]{1,2}|[ ]?-[ ]?)(\d{3,4}))?(?![\w/-]|\.\d|[ -]\d)"
+)
+
+
+def is_valid_nhs_number(digits: str) -> bool:
+    """The NHS mod-11 check: weights 10..2 on the first nine digits; 10 is never valid."""
+    if len(digits) != 10 or not digits.isdigit() or len(set(digits)) == 1:
+        return False
+    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
+    check = 11 - total % 11
+    if check == 11:
+        check = 0
+    return check != 10 and check == int(digits[9])
+
+
+# A number written right after its own name is that number even when a digit was mistyped (the
+# check digit then fails) or the writer used a made-up or test number: "NHS no. 444 555 6662",
+# "H&C number is 712 334 9081" (Northern Ireland's Health and Care number), "CHI: 1103 487 221",
+# "NHS number 401.023.2137" (grouped with dots, as a phone number sometimes is).
+HEALTH_NUMBER_CUE = re.compile(
+    r"\b(?P<kind>nhs|h\s?&\s?c|health\s+(?:and|&)\s+care|chi)\s*"
+    r"(?:number|no\.?|num|#)?(?:['’]s)?\s*(?:(?:is|was|given|:)\s*){0,2}:?\s*"
+    r"(?P<id>\d(?:[ -]{0,2}\d|\.\d){9})(?![\w/-]|[ .-]\d)",
+    I,
+)
+HEALTH_NUMBER_CUE = gated(HEALTH_NUMBER_CUE)
+
+
+def nhs_numbers(text: str) -> Iterator[Finding]:
+    for m in HEALTH_NUMBER_CUE.finditer(text):
+        label = "NHS_NUMBER" if m.group("kind").lower() == "nhs" else "OTHER_ID"
+        yield Finding(m.start("id"), m.end("id"), label, 0.9, "health_number_cue")
+    for m in NHS_CANDIDATE.finditer(text):
+        if is_valid_nhs_number(m.group(1) + m.group(3) + m.group(4)):
+            yield Finding(m.start(), m.end(), "NHS_NUMBER", 1.0, "nhs_mod11")
+    for m in NHS_LOOSE.finditer(text):
+        digits = "".join(g for g in m.groups() if g)
+        if len(digits) == 10 and is_valid_nhs_number(digits):
+            yield Finding(m.start(), m.end(), "NHS_NUMBER", 0.95, "nhs_mod11")
+
+
+# ---------------------------------------------------------------------------------------------
+# National Insurance numbers: two prefix letters (D, F, I, Q, U, V never; O never second;
+# BG, GB, KN, NK, NT, TN, ZZ never allocated), six digits in any grouping, suffix A-D.
+
+# Not the tail of a longer reference joined by a dash or slash ("HD-OP-778203").
+NI_CANDIDATE = re.compile(
+    r"(?<![\w])(?<!\w[/-])([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])[ -]?(\d{2})[ -]?(\d{2})[ -]?(\d{2})"
+    r"(?:[ -]?([A-D]))?(?!\w)(?![/.-]\d)",  # not a date's head: "as 1941-03-05" (round 37)
+    I,
+)
+NI_BAD_PREFIXES = {"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"}
+
+
+def is_valid_ni_number(value: str) -> bool:
+    compact = re.sub(r"[\s-]", "", value).upper()
+    m = re.fullmatch(r"([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])\d{6}[A-D]?", compact)
+    return bool(m) and m.group(1) not in NI_BAD_PREFIXES
+
+
+def ni_numbers(text: str) -> Iterator[Finding]:
+    for m in NI_CANDIDATE.finditer(text):
+        if m.group(1).upper() in NI_BAD_PREFIXES:
+            continue
+        # Without the suffix letter the shape is weaker evidence (and rarer in the wild).
+        yield Finding(m.start(), m.end(), "NI_NUMBER", 1.0 if m.group(5) else 0.7, "ni_prefix")

@@ -1,0 +1,259 @@
+"""Identifiers, dates of birth and ages in the shapes people give them by ear or in haste.
+
+Sixth round (issue 20): rules written from one set's misses did not carry to an unseen set, so
+each pattern here is a general kind, not a sentence seen:
+
+- numbers read out in words ("nine nine nine, four one two ...", "double seven", "oh"), run
+  through a normaliser that keeps offsets, then checked as an NHS number would be;
+- digits spaced singly or in odd groups ("9 9 9 9 1 3 5 8 6 2"), kept by the mod-11 check;
+- National Insurance numbers with any prefix letters (a mistyped prefix is still someone's);
+- dates of birth with spaces round the separators, ordinal words ("the ninth of March 1933"),
+  "its"/"it's" after the cue, and a bare date right after a person's name in a note;
+- ages as a kind: a small number in an age context (a subject and "is N year", "at N he's",
+  "was N when", a birthday ordinal, clinical shorthand "90F"/"M45", Welsh "yn 19 oed"),
+  guarded against doses, times, counts and money by the shared unit guard.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from nlp.identifiers.core.findings import Finding
+from nlp.identifiers.core.number_words import DIGIT_WORDS, NUMBER, as_int
+from nlp.identifiers.core.prefilter import gated, gated_all
+from nlp.identifiers.dates_and_ages.ages import AGE_UNIT_AFTER
+from nlp.identifiers.dates_and_ages.birth_dates import DATE, MONTH, YEAR
+from nlp.identifiers.numbers.health_and_ni_numbers import is_valid_nhs_number
+
+I = re.IGNORECASE  # noqa: E741
+
+# ---------------------------------------------------------------------------------------------
+# Spoken digits: any run of nine or more digit words, whatever digit it starts with.
+
+_DIGIT_WORD = "|".join(sorted(DIGIT_WORDS, key=len, reverse=True))
+_SPOKEN = rf"(?:(?:double|treble|triple)\s+)?(?:{_DIGIT_WORD})"
+SPOKEN_RUN = re.compile(
+    rf"(?<![\w-])(?:{_SPOKEN})(?:(?:\s*[,-]\s*|\s+)(?:{_SPOKEN})){{4,}}(?![\w-])", I
+)
+NUMBER_CUE = re.compile(
+    r"\b(?:nhs|chi|h\s?&\s?c|hospital|patient|number|no\.?|num|ref(?:erence)?)\b[^.\n]{0,40}$", I
+)
+
+
+def spoken_to_digits(text: str) -> tuple[str, list[int]]:
+    """Digits spoken in words, and for each digit the offset in `text` where its word starts.
+
+    "double seven" gives two digits at the offset of "double"; anything else is skipped.
+    """
+    digits: list[str] = []
+    offsets: list[int] = []
+    repeat = 1
+    for m in re.finditer(r"[A-Za-z]+", text):
+        word = m.group().lower()
+        if word in ("double", "treble", "triple"):
+            repeat = 2 if word == "double" else 3
+            start = m.start()
+            continue
+        if word in DIGIT_WORDS:
+            at = start if repeat > 1 else m.start()
+            digits.extend(DIGIT_WORDS[word] * repeat)
+            offsets.extend([at] * repeat)
+        repeat = 1
+    return "".join(digits), offsets
+
+
+def spoken_numbers(text: str) -> Iterator[Finding]:
+    for m in SPOKEN_RUN.finditer(text):
+        digits, _ = spoken_to_digits(m.group())
+        cued = NUMBER_CUE.search(text, max(0, m.start() - 50), m.start())
+        if len(digits) == 10 and (is_valid_nhs_number(digits) or cued):
+            label = "NHS_NUMBER" if not cued or "nhs" in cued.group().lower() else "OTHER_ID"
+            yield Finding(m.start(), m.end(), label, 0.9, "spoken_number")
+        elif len(digits) >= 9 and cued and not digits.startswith("0"):
+            yield Finding(m.start(), m.end(), "OTHER_ID", 0.8, "spoken_number")
+
+
+# Ten digits in any grouping of single spaces or hyphens ("9 9 9 9 1 3 5 8 6 2", "99 99 135 862").
+SPACED_TEN = re.compile(r"(?<![\w+/.:-])(?<!\d )(?!0)\d(?:[ -]?\d){9}(?![\w/-]|[ -]\d)")
+
+
+def spaced_nhs_numbers(text: str) -> Iterator[Finding]:
+    for m in SPACED_TEN.finditer(text):
+        digits = re.sub(r"\D", "", m.group())
+        cue = NUMBER_CUE.search(text, max(0, m.start() - 50), m.start())
+        if is_valid_nhs_number(digits) or (cue and "nhs" in cue.group().lower()):
+            yield Finding(m.start(), m.end(), "NHS_NUMBER", 0.9, "nhs_spaced")
+        elif cue:  # "Reference 943 476 5918": a number by its cue, but no NHS number
+            yield Finding(m.start(), m.end(), "OTHER_ID", 0.8, "nhs_spaced")
+
+
+# ---------------------------------------------------------------------------------------------
+# National Insurance numbers with any prefix letters: written in capitals with the suffix
+# letter, or in any case after an "NI" cue.
+
+NI_ANY_PREFIX = re.compile(r"(?<![\w])[A-Z]{2}[ -]?\d{2}[ -]?\d{2}[ -]?\d{2}[ -]?[A-D](?!\w)")
+NI_CUED = re.compile(
+    r"\b(?:ni|nino|n\.i\.|national\s+insurance)(?:\s+(?:number|no\.?|num))?\s*(?:is|:|-)?\s*"
+    r"(?P<id>[a-z]{2}[ -]?\d{2}[ -]?\d{2}[ -]?\d{2}(?:[ -]?[a-d])?)(?!\w)",
+    I,
+)
+
+
+def any_prefix_ni_numbers(text: str) -> Iterator[Finding]:
+    for m in NI_ANY_PREFIX.finditer(text):
+        yield Finding(m.start(), m.end(), "NI_NUMBER", 0.85, "ni_any_prefix")
+    for m in NI_CUED.finditer(text):
+        yield Finding(m.start("id"), m.end("id"), "NI_NUMBER", 0.9, "ni_any_prefix")
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates of birth.
+
+ORDINAL_WORDS = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
+    r"twenty[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth|"
+    r"thirty[\s-]first)"
+)
+SPACED_DATE = r"[0-3]?\d\s*[/.-]\s*[01]?\d\s*[/.-]\s*(?:(?:19|20)\d{2}|\d{2})"
+WORDS_DATE = rf"(?:the\s+)?{ORDINAL_WORDS}(?:\s+of)?\s+{MONTH},?\s+{YEAR}"
+BIRTH_CUE_WIDE = re.compile(
+    r"\b(?:born|date\s+of\s+birth|dob|d\.\s?o\.\s?b\.?|birth\s*date|birthday)"
+    r"[\s:,.-]*(?:(?:on|in|is|was|the|of|it['’]?s|its|:|-)\s+){0,3}"
+    rf"(?P<date>{SPACED_DATE}|{WORDS_DATE}|{DATE})(?![\w/])",
+    I,
+)
+BIRTH_CUE_WIDE = gated(BIRTH_CUE_WIDE)
+# "Albert Gosling, 04/08/31, The Old Forge": a note gives a date right after a person's name.
+_NAME = r"(?:Mr|Mrs|Ms|Miss|Dr)?\.?\s*[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}"
+DATE_AFTER_NAME = re.compile(
+    rf"(?<![\w])(?-i:{_NAME}),\s*(?P<date>[0-3]?\d[/.][01]?\d[/.](?:(?:19|20)\d{{2}}|\d{{2}}))"
+    r"(?=\s*[,;)\n]|\s+\()"
+)
+
+
+def dates_of_birth_wide(text: str) -> Iterator[Finding]:
+    for m in BIRTH_CUE_WIDE.finditer(text):
+        yield Finding(m.start("date"), m.end("date"), "DATE_OF_BIRTH", 0.9, "dob_wide")
+    for m in DATE_AFTER_NAME.finditer(text):
+        yield Finding(m.start("date"), m.end("date"), "DATE_OF_BIRTH", 0.8, "dob_after_name")
+
+
+# ---------------------------------------------------------------------------------------------
+# Ages as a kind: a small number in an age context.
+
+# A capitalised word standing for a person: not a sentence's pronoun or article ("It was 5").
+NAME_LIKE = (
+    r"(?!(?i:it|that|this|there|which|what|the|time|score|total|price|cost|wait|result)\b)"
+    r"(?-i:[A-Z][a-z'’-]+)"
+)
+N = rf"(?P<n>\d{{1,3}}|{NUMBER})"
+SUBJECT = (
+    r"(?:i|he|she|they|we|you|who|mum|mam|mom|dad|son|daughter|wife|husband|partner|brother|"
+    r"sister|nan|gran|grandad|grandma|grandson|granddaughter|baby|child|boy|girl|patient|pt)"
+)
+AGE_SHAPES = (
+    # "is 9 year", "was 2 yrs": a subject's number with a year unit but no "old".
+    re.compile(
+        rf"\b(?:{SUBJECT}|{NAME_LIKE})(?:['’]s|\s+is|\s+was|\s+are|\s+am|['’]m)\s+(?:now\s+|only\s+|just\s+)?"
+        rf"{N}\s*(?:years?|yrs?|yr)\b(?!\s+(?:ago|later|since|before|after|of|in|on|for|and\s+\d|"
+        r"now|back|running|earlier|previously|time|into|out|with|clean|sober|post|since|waiting))"
+        # and nothing it qualifies: "Amy's 2 year review" is a review, not an age
+        r"(?=\s*(?:[.,;:!?)]|$|and\b|but\b|he\b|she\b|now\b|in\s+\w+\s+\d))",
+        I,
+    ),
+    # "she's actually 76", "he's nearly 90", "I'm almost 40": a hedge before the age.
+    re.compile(
+        rf"\b(?:i['’]?m|i\s+am|he['’]s|she['’]s|he\s+is|she\s+is)\s+(?:actually|really|nearly|"
+        rf"almost|over|about|coming\s+up|barely|turning)\s+{N}\b{AGE_UNIT_AFTER}"
+        r"(?!\s*(?:-|to)\s*\d)",
+        I,
+    ),
+    # "at 71 he's not", "at 19 I", "diagnosed at 7", "retired at 60".
+    re.compile(
+        r"\bat\s+(?P<n>1[3-9]|[2-9]\d|1[01]\d|(?:thirteen|fourteen|fifteen|sixteen|seventeen|"
+        r"eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\w\s-]{0,8}?)"
+        r"\s+(?:he['’]s|she['’]s|i['’]m|he\s+is|she\s+is|he\s+was|she\s+was|"
+        r"i\s+was|he\s+(?:doesn|won|can|isn|wasn|didn)|she\s+(?:doesn|won|can|isn|wasn|didn)|"
+        r"you['’]re)",
+        I,
+    ),
+    re.compile(
+        r"\b(?:diagnosed|retired|widowed|married|orphaned|adopted|fostered|died|passed\s+away|"
+        r"left\s+school|started\s+school|emigrated|came\s+over)(?:\s+\w+){0,2}?\s+at\s+"
+        rf"(?:the\s+age\s+of\s+|age\s+)?{N}\b{AGE_UNIT_AFTER}(?!\s*(?:am|pm|o['’]?clock|:|\.\d))",
+        I,
+    ),
+    # "was 12 when referred", "I was 17 when": a past age before "when".
+    re.compile(
+        rf"(?:\b(?:i|he|she|they|we|who|{NAME_LIKE})\s+|(?<=\w),\s*)(?:was|were)\s+{N}\s+(?:when|and\s+(?:was|had|got))\b",
+        I,
+    ),
+    # "her 90th is on the 14th", "his 80th birthday", "Mum's 100th party".
+    re.compile(
+        r"\b(?:his|her|my|their|your|[A-Za-z]+['’]s)\s+(?P<n>\d{1,3})(?:st|nd|rd|th)\b"
+        r"(?=\s+(?:birthday|bday|b-day|party|celebration|is|was|next|coming|last|cake)\b)",
+        I,
+    ),
+    # Clinical shorthand: "pt 90F", "a 45M", "M45", "F 82": sex and a number after a patient.
+    re.compile(
+        r"\b(?:pt|patient|pts|a|an|this|lady|man|gent)\s+"
+        r"(?:(?P<n>\d{1,3})\s?(?-i:[MF])|(?-i:[MF])\s?(?P<n2>\d{1,3}))(?![\w])",
+        I,
+    ),
+    # "He 4.", "She 90 now": a subject and a bare number ending the clause (simplified English).
+    re.compile(r"\b(?:he|she)\s+(?P<n>\d{1,3})(?=\s*(?:[.!;]|now\b|next\b))", I),
+    # "Cathal Quinn, 2 yrs.", "Mr Baptiste (101!)": a name then the age with a unit or a mark.
+    re.compile(rf"(?<![\w'’])[A-Z][a-z'’-]+,\s*{N}\s*(?:yrs?|years?|y/o|yo)\b(?!\s+(?:ago|old))"),
+    re.compile(rf"(?<![\w'’])[A-Z][\w'’-]*\s+\(\s*{N}\s*!+\s*\)"),
+    # Welsh: "yn 19 oed", "Fi'n 19", "Mae hi'n 82".
+    re.compile(rf"\b(?:yn|['’]n)\s+{N}\s+(?:oed|mlwydd)\b", I),
+    re.compile(r"\b(?:fi|hi|fe|e|o|rwy|dwi)['’]n\s+(?P<n>\d{1,3})\b(?!\s*(?:%|:|\.\d))", I),
+)
+AGE_SHAPES = gated_all(AGE_SHAPES)
+
+
+# A cheap test per shape (its kind word), so most texts skip most patterns: numbers in words
+# make these patterns slow.
+AGE_HINTS = (
+    ("yr", "year"),
+    ("'s ", "’s ", "'m ", "’m ", " is ", " am ", " i’m", " i'm"),
+    (" at ",),
+    (" at ",),
+    ("when", " and "),
+    ("st ", "nd ", "rd ", "th "),
+    (),
+    ("he ", "she "),
+    ("yr", "year", "y/o", "yo"),
+    ("!",),
+    ("oed", "mlwydd"),
+    ("'n ", "’n "),
+)
+
+
+def shaped_ages(text: str) -> Iterator[Finding]:
+    low = text.lower()
+    for pattern, hints in zip(AGE_SHAPES, AGE_HINTS, strict=True):
+        if hints and not any(h in low for h in hints):
+            continue
+        for m in pattern.finditer(text):
+            key = "n" if m.group("n") else "n2"
+            raw = m.group(key)
+            n = as_int(raw)
+            if n is not None and 0 < n <= 115 and not (not raw.isdigit() and n == 1):
+                yield Finding(m.start(key), m.end(key), "AGE", 0.8, "age_shape")
+
+
+def identifier_shape_findings(text: str) -> list[Finding]:
+    """Everything above; overlaps are settled by the caller with the other recognisers'."""
+    found: list[Finding] = []
+    for detector in (
+        spoken_numbers,
+        spaced_nhs_numbers,
+        any_prefix_ni_numbers,
+        dates_of_birth_wide,
+        shaped_ages,
+    ):
+        found.extend(detector(text))
+    return found

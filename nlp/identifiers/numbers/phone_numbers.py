@@ -1,0 +1,104 @@
+"""UK phone numbers: in figures in any grouping, after a phone cue, or read out in words.
+
+People group a phone number every way ("0161 496 0000", "07700-900-123", "+44 (0)7700
+900123"), so a candidate is judged by how many national digits it holds rather than by one
+grouping; after a cue ("my direct line is ...") a digit too many or too few is still a phone
+number. Fifth round (issue 20): landlines with a five-digit area code grouped like a four-digit
+one's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from nlp.identifiers.core.findings import Finding
+from nlp.identifiers.core.number_words import SPOKEN_DIGITS, spoken_digits
+from nlp.identifiers.core.prefilter import gated
+
+I = re.IGNORECASE  # noqa: E741 - short alias keeps the long patterns readable
+
+
+# Phones: UK national (0...) or international (+44 / 0044, optional "(0)") with 9-10 national
+# digits in any grouping of spaces, hyphens, dots or brackets. Ofcom's drama ranges
+# (07700 900xxx, 0113 496 0xxx ...) are ordinary numbers to this rule.
+
+# Between digit groups: up to two spaces, dashes or a bracket, or one dot ("01632.960.418"),
+# never a dot and a space: that ends a sentence, and "… 0005. 07700 900123" is two numbers.
+PHONE_CANDIDATE = re.compile(
+    r"(?<![\w+])(?:(?:\+|00)44[\s.-]?(?:\(0\)[\s.-]?)?|\(0|0)[1-9](?:(?:[\s)-]{0,2}|\.)\d){8,10}"
+    r"(?![\w])"
+)
+# A five-digit area code with the local part grouped as a four-digit code's is ("01422 496
+# 0183", "01743-496-0051"): one digit too many for the numbering plan, but written in a phone's
+# three groups (area code, three, four) it is a phone number to whoever reads it.
+OVERLONG_LANDLINE = re.compile(r"0[12]\d{3}([ -])\d{3}\1\d{4}")
+# The same candidate held to the plan's length: where the overlong reading fails, a number
+# followed by another ("... on 0131 496 0552 2. Home visit", a list's next item) is still the
+# phone it starts with.
+PHONE_IN_PLAN = re.compile(PHONE_CANDIDATE.pattern.replace("{8,10}", "{8,9}"))
+INTERNATIONAL_PREFIX = re.compile(r"^(?:\+|00)44[\s.-]?(?:\(0\)[\s.-]?)?")
+
+
+def _trunk_form(number: str) -> str:
+    """ "+44 (0)1422 496 0183", "(01422) 496 0183" -> "01422 496 0183"; and the whole number
+    in brackets, "(01422 496 0183" as the candidate starts (twenty-sixth round)."""
+    number = INTERNATIONAL_PREFIX.sub("0", number)
+    if number.startswith("(") and not re.match(r"\(0\d+\)", number):
+        return number[1:]
+    return re.sub(r"^\((0\d+)\)", r"\1", number)
+
+
+# A number given as a phone number is one even with a digit too many or too few ("line is 01632
+# 960 0011", "my direct line is 0161 49 6073"): after a phone cue, a trunk zero (or a letter
+# "o" typed for it) and 9 to 12 digits in groups.
+PHONE_CUE = re.compile(
+    r"\b(?:phone|tel|telephone|mobile|mob|landline|line|number|no|contacted\s+on|call\s+me\s+on|"
+    r"ring\s+me\s+on|reach\s+me\s+on|text\s+me\s+on)\b\.?(?:['’]s)?\s*(?:(?:is|was|:)\s*)?"
+    r"(?P<phone>[0oO](?:[\s.-]{0,2}\d){9,12})(?![\w])",
+    I,
+)
+PHONE_CUE = gated(PHONE_CUE)  # run over whole texts: see prefilter.py
+# "o7700 900 318": the letter o typed for the trunk zero of a mobile or landline number.
+LETTER_O_PHONE = re.compile(r"(?<![\w])[oO](?=[1-9])(?:[\s.-]{0,2}\d){9,10}(?![\w])")
+
+
+# Thirty-fifth round: a switchboard's extension after the number ("01632 960447 ext. 3",
+# "extension 40"; "x" only before three figures or more, "x 2214", not "x 2 tablets") belongs
+# to it: a letter's secretary is reached by both together.
+EXTENSION = re.compile(
+    r"[ \t]*(?:,[ \t]*)?\(?(?:(?:ext|extn|extension)\.?[ \t]*\d{1,5}|x[ \t]?\d{3,5})\)?(?![\w/])",
+    re.I,
+)
+
+
+def phones(text: str) -> Iterator[Finding]:
+    """Every phone number, with the extension that follows it."""
+    for f in _phones(text):
+        ext = EXTENSION.match(text, f.end) if "x" in text[f.end : f.end + 14].lower() else None
+        yield Finding(f.start, ext.end(), f.label, f.score, f.source) if ext else f
+
+
+def _phones(text: str) -> Iterator[Finding]:
+    for m in PHONE_CUE.finditer(text):
+        yield Finding(m.start("phone"), m.end("phone"), "PHONE", 0.85, "uk_phone_cue")
+    for m in LETTER_O_PHONE.finditer(text):
+        yield Finding(m.start(), m.end(), "PHONE", 0.85, "uk_phone")
+    for m in PHONE_CANDIDATE.finditer(text):
+        digits = re.sub(r"\D", "", m.group())
+        national = digits[2:] if m.group().lstrip("(").startswith(("+", "00")) else digits[1:]
+        if national.startswith("0"):
+            national = national[1:]  # "+44 (0)7700 ..." carries the trunk zero in brackets
+        if national.startswith("44") and m.group().startswith("00"):
+            national = national[2:]
+        if len(national) in (9, 10):
+            yield Finding(m.start(), m.end(), "PHONE", 0.95, "uk_phone")
+        elif len(national) == 11 and OVERLONG_LANDLINE.fullmatch(_trunk_form(m.group())):
+            yield Finding(m.start(), m.end(), "PHONE", 0.85, "uk_phone")
+        elif shorter := PHONE_IN_PLAN.match(text, m.start()):
+            yield Finding(shorter.start(), shorter.end(), "PHONE", 0.9, "uk_phone")
+    for m in SPOKEN_DIGITS.finditer(text):
+        # Read out in words: a trunk zero then nine or ten digits, as written in digits.
+        digits = spoken_digits(m.group())
+        if digits[:1] == "0" and digits[1:2] != "0" and len(digits) in (10, 11):
+            yield Finding(m.start(), m.end(), "PHONE", 0.9, "uk_phone_words")

@@ -1,0 +1,98 @@
+"""A name's last part that the name rules stopped short of (issue 20, thirty-eighth round).
+
+Two kinds of writing leave the surname outside a name found by its first part:
+
+- a form typed in capitals ("PATIENT: GLORIA MAY THWAITE", "MARGARET (MAGGIE) SUGDEN" as a
+  sign-off): the first names come from the lists, and the surname, in capitals like every
+  word of the line, gets no capital of its own to be told by. A word in capitals straight
+  after a found name in capitals (one space, or a nickname's closing bracket) is its surname
+  when the lists know it as one, or it is in no word list; a form's next label ("AGE",
+  "DOB", "ADDRESS") or any everyday word is not;
+- a double-barrelled surname written in lower case ("mrs adebayo-price"): the title rule
+  takes the first half and stops at the hyphen before an everyday word. The half after a
+  hyphen is part of the name, unless it is a suffix a word takes ("tom-style", "jo-led").
+
+Round 39: a given name's second syllable after a hyphen ("Park Min-ji", "Hyun-joo").
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlp.identifiers.core.findings import Finding
+from nlp.identifiers.core.name_gazetteer import DOMAIN_WORDS, ROLE_CUES, TITLE_CUES, gazetteer
+
+CAPS_WORD_AFTER = re.compile(
+    r"(?:\)[ \t]|[ \t])(?P<word>(?:MC|MAC|O['’])?[A-Z]{3,}(?:-[A-Z]{2,})?)\b"
+)
+HYPHEN_HALF = re.compile(r"-(?P<half>[a-zà-ÿ]{3,})\b(?!-)")
+# Round 39: a given name of two syllables joined by a hyphen, the second in lower case, as
+# Korean and Chinese names are romanised ("Park Min-ji", "Hyun-joo", "Xiao-li"): the rules
+# stop at the hyphen. A short lower-case half that is no everyday word is the name's; "Smith-led",
+# "Jones-run", "Tom-ish" are words.
+SYLLABLE_AFTER = re.compile(r"-(?P<half>[a-z]{2,5})(?![\w'’-])")
+NOT_HALVES = frozenset(
+    """like style esque type led based related free shaped ish friendly era year years old
+    born aged sized size wise ward wards minded made sort kind ish run led""".split()
+)
+
+
+def with_name_tails(text: str, found: list[Finding]) -> list[Finding]:
+    """`found` with each person's surname in capitals or hyphenated half taken in."""
+    if not any(f.label == "PERSON" for f in found):
+        return found
+    out = []
+    for f in found:
+        out.extend(_with_tail(text, f))
+    return out
+
+
+# Round 39: a nickname's word before a found name ("Big John Buckley", "Wee Jimmy", "Scouse
+# Mick"): the conventions mark the nickname whole. Only in capitals, only before a found name
+# that opens with a listed first name ("the big John Lewis sale" has no person, and a group's
+# name guessed as one, "Tiny Talkers", is not widened); "Old", "Young", "Little", "Tiny" are
+# left, being as often a word of age or a group's name ("Old Tom from next door").
+NICKNAME_WORD_BEFORE = re.compile(
+    r"(?<![\w'’-])(?:Big|Wee|Auld|Scouse|Geordie|Brummie|Cockney)[ \t]$"
+)
+
+
+def _with_tail(text: str, f: Finding) -> list[Finding]:
+    if f.label != "PERSON":
+        return [f]
+    before = NICKNAME_WORD_BEFORE.search(text, max(0, f.start - 9), f.start)
+    if before and text[f.start : f.end].split()[0].lower() in gazetteer().first_names:
+        f = Finding(before.start(), f.end, f.label, f.score, f.source)
+    value = text[f.start : f.end]
+    end = f.end
+    if value.isupper() and len(value) > 2:
+        m = CAPS_WORD_AFTER.match(text, end)
+        if m and _caps_surname(m.group("word")):
+            if text[end] == " ":
+                end = m.end("word")
+            elif f.start > 0 and text[f.start - 1] == "(":  # "MARGARET (MAGGIE) SUGDEN"
+                tail = Finding(m.start("word"), m.end("word"), "PERSON", f.score, f.source)
+                return [f, tail]
+    elif value.islower():
+        m = HYPHEN_HALF.match(text, end)
+        if m and m.group("half") not in NOT_HALVES:
+            end = m.end()
+    elif value[-1:].isalpha() and value.split()[-1][:1].isupper():
+        m = SYLLABLE_AFTER.match(text, end)
+        half = m.group("half") if m else ""
+        if m and half not in NOT_HALVES and half not in gazetteer().common_words:
+            end = m.end()
+    if end == f.end:
+        return [f]
+    return [Finding(f.start, end, f.label, f.score, f.source)]
+
+
+def _caps_surname(word: str) -> bool:
+    gaz = gazetteer()
+    parts = [re.sub(r"^o['’]", "", p) for p in word.lower().split("-")]
+    for w in parts:
+        if w in DOMAIN_WORDS or w in ROLE_CUES or w in TITLE_CUES or w in gaz.common_words:
+            return False
+        if not (w in gaz.surnames or w not in gaz.english_words):
+            return False
+    return True

@@ -1,0 +1,85 @@
+"""Social-media handles: "@ffion_b_1990", "my snap is beccs.x.o", "insta: jaz_the_mc".
+
+Stories copied from public posts name their writer by handle, and young people give theirs
+as a contact. A handle is an identifier however it is spelt, and no name list holds it: the
+"@" (not inside an e-mail address) or the platform named just before it is the cue.
+
+Seventh round (issue 20): a forum thread names its writers without an "@": "Reply from
+PebbleDash77:", "Posted by tired_but_trying", "I'm walking.with.ms on here", "find me on
+Instagram, walking.with.ms". After such a cue a token shaped like a username (usernames.py),
+or one that is no English word, is the writer's name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from nlp.identifiers.core.findings import Finding
+from nlp.identifiers.core.name_gazetteer import gazetteer
+from nlp.identifiers.core.prefilter import gated
+from nlp.identifiers.core.usernames import NOT_USERNAMES, username_shape
+
+_HANDLE = r"[A-Za-z_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?"  # not "@10am", a time
+AT_HANDLE = re.compile(rf"(?<![\w@.+-])@(?P<handle>{_HANDLE})(?![\w@])")
+AT_HANDLE = gated(AT_HANDLE)
+PLATFORM_HANDLE = re.compile(
+    r"\b(?:snap|snapchat|insta|instagram|ig|tiktok|twitter|facebook|fb|threads|reddit|discord|"
+    r"youtube|telegram|mumsnet|handle|username|user\s?name)\b"
+    r"(?:\s+(?:(?:is|as)\s+)?|\s*[:=,-]\s*)@?"
+    rf"(?P<handle>{_HANDLE})(?![\w@])",
+    re.IGNORECASE,
+)
+PLATFORM_HANDLE = gated(PLATFORM_HANDLE)
+
+# Cues of a forum: who posted or replied, who wrote a quoted post, who the writer is "on here".
+POSTED_BY = re.compile(
+    r"\b(?:(?:reply|replies|comment|response|quote|message)\s+from|"
+    r"(?:posted|replied|commented|quoted|written|shared|started)\s+by)[ \t]*:?[ \t]*@?"
+    rf"(?P<handle>{_HANDLE})(?![\w@])",
+    re.IGNORECASE,
+)
+POSTED_BY = gated(POSTED_BY)
+WROTE = re.compile(
+    rf"(?m)^[ \t]*(?P<handle>{_HANDLE})[ \t]+(?:wrote|said|replied|posted|commented|asked)[ \t]*:"
+)
+WROTE = gated(WROTE)
+ON_HERE = re.compile(
+    rf"\b(?:(?:I['’]?m|I\s+am|as|called)\s+@?(?P<handle>{_HANDLE})\s+on\s+(?:here|this\s+"
+    r"(?:forum|site|board|group|page)|the\s+(?:forum|site|board|group|page))\b|"
+    r"(?:name|username|user\s?name|handle)\s+on\s+(?:here|this\s+(?:forum|site)|the\s+forum)"
+    rf"\s+(?:is\s+)?@?(?P<handle2>{_HANDLE})(?![\w@]))",
+    re.IGNORECASE,
+)
+ON_HERE = gated(ON_HERE)
+REDDIT_USER = re.compile(rf"(?<![\w/])u/(?P<handle>{_HANDLE})(?![\w@])")
+REDDIT_USER = gated(REDDIT_USER)
+
+
+def social_handles(text: str) -> Iterator[Finding]:
+    for m in AT_HANDLE.finditer(text):
+        yield Finding(m.start("handle"), m.end("handle"), "PERSON", 0.85, "social_handle")
+    english = gazetteer().english_words
+    for m in PLATFORM_HANDLE.finditer(text):
+        handle = m.group("handle")
+        # "on facebook is great", "the FB breastfeeding group": a handle has a mark or is no word
+        if re.search(r"[._\d]", handle) or handle.lower() not in english:
+            yield Finding(m.start("handle"), m.end("handle"), "PERSON", 0.8, "social_handle")
+    yield from forum_usernames(text)
+
+
+def forum_usernames(text: str) -> Iterator[Finding]:
+    """Usernames after a forum's cues: shaped as usernames, or (after "Reply from", "posted
+    by", "on here") no English word, a name in a list, never "Admin" or "Anonymous"."""
+    english = gazetteer().english_words
+    for pattern, loose in ((POSTED_BY, True), (ON_HERE, True), (WROTE, False)):
+        for m in pattern.finditer(text):
+            group = "handle" if m.group("handle") else "handle2"
+            handle = m.group(group)
+            low = handle.lower()
+            if low in NOT_USERNAMES:
+                continue
+            if username_shape(handle) or (loose and low not in english and len(handle) > 2):
+                yield Finding(m.start(group), m.end(group), "PERSON", 0.8, "social_handle")
+    for m in REDDIT_USER.finditer(text):
+        yield Finding(m.start("handle"), m.end("handle"), "PERSON", 0.85, "social_handle")

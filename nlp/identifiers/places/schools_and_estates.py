@@ -1,0 +1,141 @@
+"""Schools and housing estates: places that narrow a child or a family to a few streets.
+
+"St Anselm's RC High", "the school (hollins academy)", "year 8 at
+Brackenfield", "we live on the hollybush estate", "lives Larkspur Hill estate". No list holds
+them; their kind word ("Primary", "Academy", "estate") or a school year before "at" is the cue.
+Written in lower case, the name must be no everyday word ("the local academy", "a council
+estate" stay).
+
+Places of worship narrow a family as a school does, and are where many community groups meet
+(fifth round): "St Columba's Church", "St Brendan's church hall", "Holy Family Parish", and a
+church named by its dedication alone, which is nothing else in a story: "from Holy Cross & St
+Anne's", "the priest at sacred heart".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from nlp.identifiers.core.findings import Finding
+from nlp.identifiers.core.name_gazetteer import gazetteer
+from nlp.identifiers.core.prefilter import gated
+
+_CAP = r"[A-Z][a-z'’]+"
+SCHOOL_KIND = (
+    r"(?:Primary|Academy|High|Secondary|Grammar|Infants?|Juniors?|Comprehensive|"
+    r"Sixth\s+Form|Free\s+School|Prep)"
+)
+SCHOOL = re.compile(
+    rf"(?<![\w'’-])(?!School\s)(?:St\.?\s+)?{_CAP}(?:\s+{_CAP}){{0,3}}"
+    rf"(?:\s+(?:RC|CE|C\s?of\s?E|CofE|VA|VC))?\s+{SCHOOL_KIND}"
+    r"(?:\s+School)?\b"
+)
+SCHOOL = gated(SCHOOL)
+SCHOOL_ANY_CASE = re.compile(
+    r"(?<![\w'’-])(?P<name>[a-z][a-z'’]+(?:\s+[a-z][a-z'’]+)?)\s+"
+    r"(?:primary|academy|high\s+school|secondary\s+school|grammar\s+school|infants|juniors)\b",
+    re.IGNORECASE,
+)
+SCHOOL_ANY_CASE = gated(SCHOOL_ANY_CASE)
+SCHOOL_YEAR = re.compile(
+    rf"\byear\s+\d{{1,2}}\s+(?:at|in)\s+(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}})", re.IGNORECASE
+)
+SCHOOL_YEAR = gated(SCHOOL_YEAR)
+ESTATE = re.compile(
+    r"\b(?:on|in|from|off|near|live|lives|living|lived)\s+(?:the\s+)?"
+    r"(?!(?:the|on|in)\s)(?P<name>[A-Za-z][a-z'’]+(?-i:(?:\s+[A-Z][a-z'’]+){0,2}))\s+estate\b",
+    re.IGNORECASE,
+)
+ESTATE = gated(ESTATE)
+WORSHIP_KIND = (
+    r"(?:(?:Parish\s+|Methodist\s+|Baptist\s+|URC\s+)?(?i:church|chapel)(?:\s+(?i:hall|centre))?|"
+    r"Cathedral|Mosque|Masjid|Gurdwara|Mandir|Temple|Synagogue|Parish(?:\s+Centre)?|Kirk)"
+)
+_SAINT = r"(?:St\.?|Saint)\s+[A-Z][a-z'’]+"
+PLACE_OF_WORSHIP = re.compile(
+    rf"(?<![\w'’-])(?:{_SAINT}|(?!(?:The|Dr|Mr|Mrs|Ms|Miss|Rev|Revd|Fr|Father|Canon|Pastor)\s)"
+    rf"{_CAP}(?:\s+{_CAP}){{0,2}})"
+    rf"(?:\s+(?:&|and)\s+{_SAINT})?\s+{WORSHIP_KIND}(?![\w'’])"
+)
+# Dedications that name a church (and its school) and nothing else.
+DEDICATION = re.compile(
+    r"(?<![\w'’-])(?i:holy\s+(?:trinity|cross|family|rood|spirit|redeemer|name|ghost)|"
+    r"sacred\s+heart|all\s+saints|christ\s+church|corpus\s+christi|"
+    r"our\s+lady(?:\s+of\s+(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?)?)"
+    rf"(?:\s+(?:&|and)\s+{_SAINT})?(?![\w'’-])"
+)
+PLACE_WORD_BEFORE = re.compile(r"\b(?:at|to|from|in|of)\s+(?:the\s+)?$", re.IGNORECASE)
+# A national charity's local branch named by its town: "Wakefield Citizens Advice", "Bolton
+# Carers Centre", "Hexham Foodbank"; and a named community hub with its kind in lower case:
+# "the Moorgate youth hub", "Riverside family hub" (a "community centre" is left: people name
+# the building's kind more than the place).
+LOCAL_BRANCH = re.compile(
+    rf"(?<![\w'’-])(?P<place>{_CAP}(?:[ -]{_CAP})?)\s+(?:Citizens\s+Advice(?:\s+Bureau)?|"
+    r"Carers\s+(?:Centre|Center|Hub|Trust)|Food\s?[Bb]ank|Law\s+Centre)(?![\w'’])"
+)
+NAMED_HUB = re.compile(
+    rf"(?<![\w'’-])(?:{_CAP}\s+){{1,3}}(?:youth|family|wellbeing|recovery)\s+"
+    r"(?:hub|club|café|cafe|project)\b"
+)
+# Cheap tests that skip a pattern when its kind word is absent (most stories have none).
+WORDS_OF_BRANCHES = re.compile(r"citizens|carers|food\s?bank|law centre")
+WORDS_OF_BRANCHES = gated(WORDS_OF_BRANCHES)
+WORDS_OF_HUBS = re.compile(r"hub|club|caf|project")
+WORDS_OF_HUBS = gated(WORDS_OF_HUBS)
+WORDS_OF_WORSHIP = re.compile(
+    r"church|chapel|cathedral|mosque|masjid|gurdwara|mandir|temple|synagogue|parish|kirk"
+)
+WORDS_OF_WORSHIP = gated(WORDS_OF_WORSHIP)
+WORDS_OF_DEDICATIONS = re.compile(r"holy|sacred|saints|christ|our lady")
+WORDS_OF_DEDICATIONS = gated(WORDS_OF_DEDICATIONS)
+NOT_NAMES = frozenset(
+    """the a an my our his her their local council new old big same other nearest this that
+    state private secondary primary high junior infant free special catholic church village
+    housing industrial trading retail business national regional general""".split()
+)
+
+
+def _named(name: str) -> bool:
+    """A school's or estate's own name: capitalised, or in lower case no everyday word."""
+    words = name.lower().split()
+    if not words or words[0] in NOT_NAMES or words[0] in STOP_WORDS:
+        return False
+    if name[:1].isupper():
+        return True
+    common = gazetteer().common_words
+    return all(w not in common for w in words)
+
+
+def schools_and_estates(text: str) -> Iterator[Finding]:
+    places = gazetteer().places
+    low = text.lower()
+    for m in LOCAL_BRANCH.finditer(text) if WORDS_OF_BRANCHES.search(low) else ():
+        if m.group("place").lower() in places:
+            yield Finding(m.start(), m.end(), "LOCATION", 0.8, "local_branch")
+    for m in NAMED_HUB.finditer(text) if WORDS_OF_HUBS.search(low) else ():
+        if _named(m.group().split()[0]):
+            yield Finding(m.start(), m.end(), "LOCATION", 0.75, "named_hub")
+    for m in PLACE_OF_WORSHIP.finditer(text) if WORDS_OF_WORSHIP.search(low) else ():
+        if _named(m.group().split()[0]):
+            yield Finding(m.start(), m.end(), "LOCATION", 0.8, "place_of_worship")
+    for m in DEDICATION.finditer(text) if WORDS_OF_DEDICATIONS.search(low) else ():
+        if m.group()[:1].isupper() or PLACE_WORD_BEFORE.search(text, 0, m.start()):
+            yield Finding(m.start(), m.end(), "LOCATION", 0.75, "place_of_worship")
+    for m in SCHOOL.finditer(text):
+        if _named(m.group().split()[0]):
+            yield Finding(m.start(), m.end(), "LOCATION", 0.8, "school")
+    for pattern in (SCHOOL_ANY_CASE, SCHOOL_YEAR, ESTATE):
+        for m in pattern.finditer(text):
+            start = m.start("name")
+            name = m.group("name")
+            if pattern is SCHOOL_ANY_CASE and " " in name and not _named(name):
+                # Round 39: "go to kingsway academy": the two words the pattern took were "to
+                # kingsway"; the name is the word after the small word.
+                start = m.start("name") + len(name) - len(name.split()[-1])
+                name = name.split()[-1]
+            if _named(name):
+                end = m.end() if pattern is SCHOOL_ANY_CASE else m.end("name")
+                yield Finding(start, end, "LOCATION", 0.75, "school_or_estate")

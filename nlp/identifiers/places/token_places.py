@@ -1,0 +1,194 @@
+"""Towns, districts and places found from tokens: gazetteers, capitals and place cues ("live
+in …", "near …")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from nlp.identifiers.core.findings import Finding
+from nlp.identifiers.core.name_gazetteer import (
+    COUNTRIES,
+    DOMAIN_WORDS,
+    NOT_IDENTIFIER_WORDS,
+    ROLE_CUES,
+    TITLE_CUES,
+    Gazetteer,
+)
+from nlp.identifiers.core.token_view import (
+    NOT_NAME_POS,
+    View,
+    is_eponym,
+    next_to_a_number,
+)
+from nlp.identifiers.core.token_words import (
+    CARE_SUFFIX,
+    MONTHS,
+    STREET_WORDS,
+)
+
+# ---------------------------------------------------------------------------------------------
+# Places
+
+# The outward code of a postcode ("M33", "CF47", "SW1A").
+POSTCODE_START = re.compile(r"[A-Za-z]{1,2}\d[A-Za-z\d]?")
+PLACE_CUES = frozenset(
+    {"in", "from", "near", "nr", "to", "around", "outside", "at", ",", "across", "via", "through"}
+)
+STRONG_PLACE_CUES = frozenset(  # looked up for every token
+    (
+        ("live", "in"),
+        ("lives", "in"),
+        ("lived", "in"),
+        ("living", "in"),
+        ("based", "in"),
+        ("moved", "to"),
+        ("move", "to"),
+        ("moving", "to"),
+        ("moved", "from"),
+        ("me", "from"),
+        ("us", "from"),
+        ("'m", "from"),
+        ("’m", "from"),
+        ("im", "from"),
+        ("am", "from"),
+        ("grew", "up"),
+        ("own", "in"),
+        ("up", "in"),
+        ("family", "in"),
+    )
+)
+
+
+def _strong_cue(v: View, i: int) -> bool:
+    if i >= 2 and (v.low[i - 2], v.low[i - 1]) in STRONG_PLACE_CUES:
+        return True
+    return i >= 1 and v.low[i - 1] in ("near", "nr")
+
+
+def places(v: View, gaz: Gazetteer) -> Iterator[Finding]:
+    n = len(v)
+    i = 0
+    while i < n:
+        matched = 0
+        if v.word[i] in gaz.place_starts:
+            for size in (7, 6, 5, 4, 3, 2, 1):  # "pen - y - bont ar ogwr" is 7 tokens
+                if i + size > n:
+                    continue
+                key = v.lowered[v.start[i] : v.end[i + size - 1]]
+                if key not in gaz.places and "-" in key:
+                    key = key.replace("-", " ")  # "Sutton-in-Ashfield" as the list's words
+                if key in gaz.places and _place_ok(v, i, size, key, gaz):
+                    last = i + size - 1
+                    if _place_tail(v, last + 1):
+                        last += 1  # "Moss Side", "Kings Heath": the list names only "Moss"
+                    yield Finding(v.start[i], v.end[last], "LOCATION", 0.75, "uk_places")
+                    matched = last - i + 1
+                    break
+        i += matched or 1
+    yield from _cued_places(v, gaz)
+
+
+def _place_ok(v: View, i: int, size: int, key: str, gaz: Gazetteer) -> bool:
+    if key in DOMAIN_WORDS or key in COUNTRIES or is_eponym(v, i + size - 1):
+        return False
+    if key in MONTHS and next_to_a_number(v, i):
+        return False  # "in March 2023" is a date, not the town of March
+    if not all(
+        v.wordlike[k] or v.text[k] == "-" or (k > i and v.text[k].isalpha())
+        for k in range(i, i + size)
+    ):  # inner one-letter words count: "pen-y-bont", "betws-y-coed"
+        return False
+    cue = i > 0 and v.low[i - 1] in PLACE_CUES
+    common = key in gaz.common_words or (size == 1 and key in gaz.first_names)
+    placed = _strong_cue(v, i) or _place_follows(v, i + size, gaz)
+    if key in MONTHS:
+        return placed or v.ent[i] in ("GPE", "LOC")  # "treated in March" is a month
+    if v.mode == "mixed":
+        if not v.title[i]:
+            # Lower case in otherwise well-cased writing: a rare word that is a place is one;
+            # an English word ("cheshire", "merthyr") needs "in/from/near …" or "… area";
+            # an everyday word ("sale", "bath", "reading") needs "live in …", "moved to …"
+            # or a postcode or county after it.
+            if key not in gaz.english_words:
+                return True
+            if common:
+                return placed
+            return cue or placed or _area_follows(v, i + size)
+        if common:
+            return v.ent[i] in ("GPE", "LOC") or placed or (cue and v.proper(i))
+        return True
+    if common:
+        # Lower case throughout: "in london", "from bristol" read as places where the tagger,
+        # given the sentence, takes the word for a proper noun ("in bath", "for sale" stay).
+        return placed or (cue and size == 1 and v.has_pos and v.pos[i] == "PROPN")
+    return (
+        cue or placed or _area_follows(v, i + size) or not (v.has_pos and v.pos[i] in NOT_NAME_POS)
+    )
+
+
+# Second words of districts named after a village or a feature: "Moss Side", "Kings Heath",
+# "Gorton End", "Hyde Park".
+PLACE_TAILS = frozenset(
+    """side end green heath hill park bridge common cross vale moor bank top bottom town
+    village estate fields wood marsh row gate""".split()
+)
+
+
+def _place_tail(v: View, j: int) -> bool:
+    if j >= len(v) or not v.spaced[j - 1] or v.word[j] not in PLACE_TAILS:
+        return False
+    if j + 1 < len(v) and (v.word[j + 1] in STREET_WORDS or v.word[j + 1] in CARE_SUFFIX):
+        return False  # "Leeds Park Lane", "Moss Side Surgery": a street or a practice
+    if v.mode == "mixed":
+        return v.title[j] and v.title[j - 1]
+    return True
+
+
+def _area_follows(v: View, j: int) -> bool:
+    """ "the cheshire area", "merthyr way": a word after the name that makes it a place."""
+    return j < len(v) and v.low[j] in ("area", "areas", "district", "borough", "county")
+
+
+def _place_follows(v: View, j: int, gaz: Gazetteer) -> bool:
+    """ "sale, cheshire", "sale m33": a county, larger place or postcode right after it."""
+    if j < len(v) and v.text[j] == ",":
+        j += 1
+    if j >= len(v):
+        return False
+    if POSTCODE_START.fullmatch(v.text[j]):
+        return True
+    for size in (3, 2, 1):
+        if j + size <= len(v):
+            key = v.lowered[v.start[j] : v.end[j + size - 1]]
+            if key in gaz.places and key not in gaz.common_words:
+                return True
+    return False
+
+
+def _cued_places(v: View, gaz: Gazetteer) -> Iterator[Finding]:
+    """ "live in splott", "near lochee", "the armley area": unlisted places after a cue."""
+    for i in range(1, len(v)):
+        area = i + 1 < len(v) and v.low[i + 1] == "area"
+        if not (_strong_cue(v, i) or area):
+            continue
+        if not _unlisted_place_word(v, i, gaz):
+            continue
+        end = i + 1
+        if end < len(v) and not area and _unlisted_place_word(v, end, gaz) and v.spaced[i]:
+            if v.mode != "mixed" or v.title[end]:
+                end += 1
+        yield Finding(v.start[i], v.end[end - 1], "LOCATION", 0.6, "location_cue")
+
+
+def _unlisted_place_word(v: View, i: int, gaz: Gazetteer) -> bool:
+    w = v.word[i]
+    if not v.wordlike[i] or v.stop[i] or w in DOMAIN_WORDS or w in COUNTRIES:
+        return False
+    if w in ROLE_CUES or w in TITLE_CUES or w in NOT_IDENTIFIER_WORDS or w in MONTHS:
+        return False  # "moved to Thurs", "from Gujarati", "since April"
+    if v.mode == "mixed":
+        return v.title[i] or w not in gaz.english_words
+    if w in gaz.common_words:
+        return False
+    return True

@@ -1,0 +1,82 @@
+"""UK identifiers found by pattern and checksum, without any language model: every such rule,
+run in one call.
+
+The rules live in modules by kind: health_and_ni_numbers.py, postcodes.py, phone_numbers.py,
+street_lines.py, birth_dates.py, ages.py and reference_numbers.py, with names' shapes, sign-offs,
+e-mails, handles, schools and estates and form answers in theirs. Each takes the raw text and
+returns `Finding`s. They are deliberately case- and spacing-tolerant (stories typed on phones
+come in lower case, ALL CAPS or without spaces) and validate what can be validated (NHS mod-11,
+NI prefixes) so that ordinary numbers in a story (doses, durations, years, times) are not
+flagged. Answers to forms and call handlers are nlp/identifiers/numbers/form_answers.py's.
+
+This module only gathers them, so that the bridge to Presidio
+(nlp/identifiers/recogniser/presidio_bridge.py) asks for every finding by pattern in one call and
+the rules run in one fixed order; overlaps are settled later
+(nlp/identifiers/recogniser/settling.py).
+"""
+
+from __future__ import annotations
+
+from nlp.identifiers.core.findings import Finding
+from nlp.identifiers.dates_and_ages.ages import ages
+from nlp.identifiers.dates_and_ages.birth_dates import dates_of_birth
+from nlp.identifiers.dates_and_ages.birth_tellings import birth_tellings
+from nlp.identifiers.numbers.form_answers import form_answers
+from nlp.identifiers.numbers.health_and_ni_numbers import nhs_numbers, ni_numbers
+from nlp.identifiers.numbers.hurried_emails import hurried_emails
+from nlp.identifiers.numbers.phone_numbers import phones
+from nlp.identifiers.numbers.reference_numbers import other_ids
+from nlp.identifiers.numbers.web_addresses import web_addresses
+from nlp.identifiers.people.described_people import described_people
+from nlp.identifiers.people.name_shapes import (
+    initial_sign_offs,
+    initialled_names,
+    initials_before_an_age,
+    patronymics,
+    quoted_nicknames,
+    spelled_out,
+    titles_and_initials,
+)
+from nlp.identifiers.people.paperwork_fields import paperwork_fields
+from nlp.identifiers.people.sign_offs import sign_off_names
+from nlp.identifiers.people.social_handles import social_handles
+from nlp.identifiers.places.county_shortenings import county_shortenings
+from nlp.identifiers.places.house_names import house_names
+from nlp.identifiers.places.postcodes import postcodes
+from nlp.identifiers.places.schools_and_estates import schools_and_estates
+from nlp.identifiers.places.street_lines import addresses
+
+
+def pattern_findings(text: str) -> list[Finding]:
+    """Every identifier the rules gathered here find by pattern alone (overlaps not yet settled)."""
+    found: list[Finding] = []
+    for detector in (
+        nhs_numbers,
+        ni_numbers,
+        postcodes,
+        phones,
+        addresses,
+        dates_of_birth,
+        birth_tellings,
+        ages,
+        other_ids,
+        hurried_emails,
+        sign_off_names,
+        initialled_names,
+        initials_before_an_age,
+        quoted_nicknames,
+        initial_sign_offs,
+        spelled_out,
+        titles_and_initials,
+        social_handles,
+        schools_and_estates,
+        form_answers,
+        patronymics,
+        web_addresses,
+        paperwork_fields,
+        county_shortenings,
+        house_names,
+        described_people,
+    ):
+        found.extend(detector(text))
+    return found

@@ -1,0 +1,113 @@
+"""Where the person checking an anonymisation should look: the machine's doubts, not a word list.
+
+Two kinds of hint, each with offsets into the original text so the check page can highlight
+it and offer it as an identifier with one tick:
+
+* *unsure*: a finding the machine made with low confidence (a guess from capitals, a cue or
+  a repeat rather than a pattern or checksum): keep it or untick it.
+* *nearby*: a capitalised word inside a sentence, or an unusual token (letters mixed with
+  digits, a long number), close to something already found and not found itself. Identifiers
+  travel together ("Dr Okafor on Ward C4 at ..."), so what sits beside one and looks like a
+  name or code is the likeliest miss.
+
+Ordinary English, health-service words, months and weekdays, titles, and anything in lower
+case are never hinted: a Welsh word or "don't" is not a reason to stop a reviewer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+
+from nlp.identifiers.core.findings import Finding
+from nlp.identifiers.core.name_gazetteer import (
+    COUNTRIES,
+    DOMAIN_WORDS,
+    ROLE_CUES,
+    TITLE_CUES,
+    gazetteer,
+)
+
+UNSURE_BELOW = 0.75  # scores under this come from cues and capitals, not patterns
+NEAR = 60  # characters either side of a finding that count as "near"
+TOKEN = re.compile(r"[^\W_][\w'’&/-]*[^\W_]|[^\W_]")
+NOT_HINTS = frozenset(
+    """i i'm i've i'd i'll january february march april may june july august september
+    october november december english welsh scottish irish british christmas easter ok okay
+    covid bank holiday""".split()
+)
+
+
+@dataclass(frozen=True)
+class Hint:
+    start: int
+    end: int
+    kind: str  # "unsure" or "nearby"
+    label: str  # the finding's label, or the likeliest one for a nearby token
+    text: str
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def review_hints(text: str, findings: Iterable[Finding | dict]) -> list[Hint]:
+    """Hints for one original text and the findings currently proposed for it."""
+    spans = sorted(
+        (f["start"], f["end"], f["label"], f.get("score", 1.0))
+        if isinstance(f, dict)
+        else (f.start, f.end, f.label, f.score)
+        for f in findings
+    )
+    hints = [
+        Hint(s, e, "unsure", label, text[s:e])
+        for s, e, label, score in spans
+        if score < UNSURE_BELOW
+    ]
+    covered = bytearray(len(text))
+    near = bytearray(len(text))
+    for s, e, _, _ in spans:
+        covered[s:e] = b"\x01" * (e - s)
+        lo, hi = max(0, s - NEAR), min(len(text), e + NEAR)
+        near[lo:hi] = b"\x01" * (hi - lo)
+    for m in TOKEN.finditer(text):
+        s, e = m.span()
+        if not near[s] or any(covered[s:e]):
+            continue
+        label = _suspicious(text, m)
+        if label:
+            hints.append(Hint(s, e, "nearby", label, m.group()))
+    return sorted(hints, key=lambda h: h.start)
+
+
+def _suspicious(text: str, m: re.Match) -> str | None:
+    """The likeliest label if this token looks like a missed identifier, else None."""
+    token = m.group()
+    low = token.lower().replace("’", "'")
+    base = low[:-2] if low.endswith("'s") else low
+    has_digit = any(c.isdigit() for c in token)
+    if has_digit:
+        letters = any(c.isalpha() for c in token)
+        digits = sum(c.isdigit() for c in token)
+        if (letters and digits >= 2 and not re.fullmatch(r"\d+(?:st|nd|rd|th|am|pm|s)", low)) or (
+            digits >= 5
+        ):
+            return "OTHER_ID"
+        return None
+    if not token[0].isupper() or _sentence_start(text, m.start()):
+        return None
+    if base in NOT_HINTS or base in DOMAIN_WORDS or base in COUNTRIES:
+        return None
+    if base.rstrip(".") in TITLE_CUES or base in ROLE_CUES:
+        return None
+    gaz = gazetteer()
+    if base in gaz.common_words and not gaz.is_name_part(base) and base not in gaz.places:
+        return None
+    if token.isupper() and len(token) <= 4 and base not in gaz.places:
+        return None  # abbreviations of services ("CAMHS", "OT") are not people
+    return "LOCATION" if base in gaz.places else "PERSON"
+
+
+def _sentence_start(text: str, at: int) -> bool:
+    before = text[:at].rstrip(" \t\"'“‘(")
+    return not before or before[-1] in ".!?\n:;"
