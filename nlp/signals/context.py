@@ -75,7 +75,8 @@ WELL_SAID = (
     r"|(?:been|kept) well (?:for|since)|well for (?:a decade|decades|years|(?:\w+ )?years)"
 )
 WELL_NOW = re.compile(
-    r"(?:'m|\bam|'s|\bis|\bare|'re) (?:\w+ )?(?:now|well|better|fine|stable|okay|ok)\b"
+    # Round 22: hurried words drop the apostrophe ("im 36 now, doing well").
+    r"(?:'m|\bim|\bi m|\bam|'s|\bis|\bare|'re) (?:\w+ )?(?:now|well|better|fine|stable|okay|ok)\b"
     r"|\b(?:these days|nowadays|since then|ever since|recovery|recovered|in a (?:\w+ )?place"
     r"|has n't|hasn't|have n't|haven't|today i"
     r"|(?:a |an |totally |completely |entirely )?(?:different|new) person"

@@ -34,7 +34,9 @@ from nlp.signals import (
     care_accounts,
     everyday_death_talk,
     everyday_talk,
+    medicines_care,
     notes_of_no_risk,
+    recent_rescue,
     suicide_told_as_now,
 )
 from nlp.signals import context as signal_context
@@ -290,6 +292,9 @@ def _over_now(name: str, units: list[signal_model.Unit], i: int) -> bool:
     # Accounts of care: a teller saying they are themself again, a survey's praise answer.
     if care_accounts.model_held_back(name, units[i].text):
         return True
+    # Round 22: a medicine looked after (kept safe, guarded against a double, dispensed wrong).
+    if medicines_care.model_held_back(name, units[i].text, before):
+        return True
     if name == "immediate_danger":
         return any(signal_context.resolved_now(u.text) for u in units[i : i + 2]) or (
             _everyday_not_danger(units, i)
@@ -315,7 +320,12 @@ def _over_now(name: str, units: list[signal_model.Unit], i: int) -> bool:
         # Past and over, well now ("I'm alright now, I go to the Men's Shed"), or a screening
         # question answered no ("GP asked if I'd been feeling hopeless. Told her no and no").
         return (
-            any(cue in words for cue in RECOVERED)
+            (
+                any(cue in words for cue in RECOVERED)
+                and not recent_rescue.rescued_recently(
+                    f" {normalise(before).lower()} {words}", RECOVERED
+                )
+            )
             or signal_context.resolved_now(words)
             or signal_context.end_of_life_care(words)
             or (
