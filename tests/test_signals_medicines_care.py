@@ -38,6 +38,9 @@ def test_care_of_a_medicine_is_read(sentence: str, before: str) -> None:
         ("He's been saving his patches up in a drawer.", "Where should we keep his morphine?"),
         ("She took a double dose by accident and now she's very drowsy.", ""),
         ("I don't want to be here any more and I've got all my tablets.", ""),
+        # A dosette box is no error, and a month of tablets in it is a means.
+        ("He has six weeks of tablets sitting in his dosette box.", ""),
+        ("The chemist keeps sending the wrong strength, so there's two boxes of them spare.", ""),
     ],
 )
 def test_more_than_a_dose_is_not_care(sentence: str, before: str) -> None:
@@ -66,6 +69,8 @@ def test_medicines_looked_after_raise_no_risk_to_life(text: str) -> None:
         " I don't want to be here any more.",
         "Where should we keep his morphine? He has been saying he wants to take the lot and go"
         " to sleep for good.",
+        "Mum keeps saying she'll 'do something stupid' if we sell the house. She has a month of"
+        " tablets in her dosette box by the bed.",
     ],
 )
 def test_a_risk_beside_medicines_still_fires(text: str) -> None:

@@ -36,6 +36,7 @@ from nlp.signals import (
     everyday_talk,
     medicines_care,
     notes_of_no_risk,
+    possible_readings,
     recent_rescue,
     suicide_told_as_now,
 )
@@ -210,7 +211,9 @@ def _best_per_signal(
                 f' "{_quote(units[best].text)}"'
             )
             found.append(Signal(name, "classifier", why, round(score, 3)))
-        elif score >= lower:
+        elif score >= lower and not possible_readings.held_back(
+            model.names, model.thresholds, name, scores, best, units[best].text
+        ):
             why = (
                 f"{POSSIBLE_PREFIX}model {score:.2f} (possible from {lower:.2f}, sure from"
                 f' {threshold:.2f}) on the words "{_quote(units[best].text)}"'

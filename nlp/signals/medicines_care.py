@@ -13,8 +13,8 @@ are three more kinds of care for a medicine:
   question, which says what it is);
 - **a guard against taking too much by mistake**: "I don't want to overdo it by accident",
   "don't want her taking a double" (the words of excess are inside the wish not to);
-- **a dispensing error**: a blister pack or dosette wrong, the wrong strength sent, pills in the
-  wrong slot.
+- **a dispensing error**: the wrong strength sent, tablets mixed up or in the wrong slot of a
+  blister pack, a chemist run out.
 
 Never held back when the sentence says more than a dose once the guard is read out (all of them,
 the lot, saved up, enough, tonight, harm or death: `everyday_talk.EXCESS`), or a danger now
@@ -45,14 +45,23 @@ GUARD = re.compile(
     r"|a double(?: dose)?|double(?:d| up| dose)?|twice|too (?:much|many)|overdo(?:ing)? it)\b"
     r"(?:\W+(?:by accident|by mistake|accidentally))?"
 )
+# An error said: a blister pack or a dosette box alone is no error, and a month of tablets in
+# one is a means.
 DISPENSING = re.compile(
-    r"\b(?:blister ?packs?|dosette(?: box)?|wr[ao]ng (?:strength|dose|tablets|pills|ones|slot"
-    r"|medicine|medication|box)|(?:keep|keeps|kept) (?:comin|coming|arriving) wrong"
-    r"|in the (?:wrong|night|morning|evening|dinner) slot"
-    r"|(?:chemist|pharmacy|pharmacist)s?(?:\W+\w+){0,3}?\W+(?:send\w*|sent|giv\w*|gave"
-    r"|deliver\w*|mix(?:ed|ing|es)? up|got (?:it|them) wrong))"
+    r"\bwr[ao]ng (?:strength|dose|tablets|pills|ones|slot|medicine|medication|box|packs?)"
+    r"|\b(?:keep|keeps|kept) (?:comin|coming|arriving) wrong"
+    r"|\bin the (?:wrong|night|morning|evening|dinner) slot"
+    r"|\b(?:mixed|mixing|mixes|mix) up (?:the|her|his|my|mum's|dad's) (?:tablets|pills|meds"
+    r"|medication|blister|dosette)"
+    r"|\b(?:chemist|pharmacy)s? (?:keeps |kept |has |have |is |are )?(?:run\w* out|ran out)"
 )
 
+# A store of a medicine is a means, whatever else the sentence says ("a month of tablets in
+# the dosette box on the table").
+STORED_UP = re.compile(
+    r"\b(?:a|one|two|three|four|six|\d+|several|few) (?:months?|weeks?)(?:'s| of| worth)\b"
+    r"|\b(?:boxes|packets|bottles|box|packet|bottle) of\b|\bspare ones\b|\bput (?:by|aside)\b"
+)
 MEDICINE_FOR_BLOOD = re.compile(r"\bblood (?:pressure|thinners?|thinning|sugars?)\b")
 
 
@@ -74,7 +83,11 @@ def care_of_a_medicine(sentence: str, before: str = "") -> bool:
         return False
     # The guard's own words of excess, and a medicine named for the blood, are no danger.
     rest = MEDICINE_FOR_BLOOD.sub(" ", GUARD.sub(" ", lowered))
-    return not EXCESS.search(rest) and not signal_context.danger_said(rest)
+    return (
+        not EXCESS.search(rest)
+        and not STORED_UP.search(rest)
+        and not signal_context.danger_said(rest)
+    )
 
 
 def _medicine(lowered: str) -> bool:
