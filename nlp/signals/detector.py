@@ -34,10 +34,12 @@ from nlp.signals import (
     care_accounts,
     everyday_death_talk,
     everyday_talk,
+    hazard_denied,
     medicines_care,
     notes_of_no_risk,
     possible_readings,
     recent_rescue,
+    self_threat_in_jest,
     suicide_told_as_now,
 )
 from nlp.signals import context as signal_context
@@ -294,6 +296,19 @@ def _over_now(name: str, units: list[signal_model.Unit], i: int) -> bool:
         return True
     # Accounts of care: a teller saying they are themself again, a survey's praise answer.
     if care_accounts.model_held_back(name, units[i].text):
+        return True
+    # Round 22: a threat against oneself over one more annoyance, with a laugh.
+    if self_threat_in_jest.model_held_back(
+        name,
+        units[i].text,
+        units[i + 1].text if i + 1 < len(units) else "",
+        " ".join(u.text for u in units),
+    ):
+        return True
+    # Round 22: a hazard reported with its harm denied ("nobody's been hurt", "no smell").
+    if hazard_denied.model_held_back(
+        name, units[i].text, units[i + 1].text if i + 1 < len(units) else ""
+    ):
         return True
     # Round 22: a medicine looked after (kept safe, guarded against a double, dispensed wrong).
     if medicines_care.model_held_back(name, units[i].text, before):
