@@ -37,7 +37,7 @@ def test_a_hazard_with_its_harm_denied_is_held_back(name: str, sentence: str, af
     [
         ("immediate_danger", "There's no smell of gas but mum is unconscious on the floor.", ""),
         ("immediate_danger", "Nobody's been hurt yet but he says he'll burn the flat down.", ""),
-        ("suicide_self_harm", "Nobody has been hurt, I just want it all to end.", ""),
+        ("suicide_self_harm", "Nobody has been hurt, I just want everything to end now.", ""),
         (
             "immediate_danger",
             "I can smell gas in the hall and the old man next door isn't answering.",

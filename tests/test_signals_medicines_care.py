@@ -37,7 +37,7 @@ def test_care_of_a_medicine_is_read(sentence: str, before: str) -> None:
         ("Where should I keep my tablets so I don't take them all tonight?", ""),
         ("He's been saving his patches up in a drawer.", "Where should we keep his morphine?"),
         ("She took a double dose by accident and now she's very drowsy.", ""),
-        ("I don't want to be here any more and I've got all my tablets.", ""),
+        ("There's no way forward for me and all my pills are lined up.", ""),
         # A dosette box is no error, and a month of tablets in it is a means.
         ("He has six weeks of tablets sitting in his dosette box.", ""),
         ("The chemist keeps sending the wrong strength, so there's two boxes of them spare.", ""),
@@ -52,8 +52,8 @@ def test_more_than_a_dose_is_not_care(sentence: str, before: str) -> None:
     [
         "Quick question for the pharmacist: where is best to keep my wife's morphine? She is on"
         " the oral solution and the patches and our grandchildren stay over at weekends.",
-        "How much ibuprofen can I take with my naproxen? The physio said to keep taking the"
-        " naproxen but i dont want to overdo it by accident.",
+        "How much ibuprofen can I take with my naproxen? The physio said to keep on with the"
+        " naproxen but i dont want to take too much of it by mistake.",
         "Could someone sort out dad's dosette box. The chemist keeps sending the wrong strength"
         " of his water tablets.",
     ],
@@ -66,7 +66,7 @@ def test_medicines_looked_after_raise_no_risk_to_life(text: str) -> None:
     "text",
     [
         "The chemist keeps sending the wrong strength and I have been saving the spare ones up."
-        " I don't want to be here any more.",
+        " I can't see a way forward for me now.",
         "Where should we keep his morphine? He has been saying he wants to take the lot and go"
         " to sleep for good.",
         "Mum keeps saying she'll 'do something stupid' if we sell the house. She has a month of"

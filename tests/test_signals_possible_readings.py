@@ -38,7 +38,7 @@ def test_a_complaint_told_holds_back_a_possible_risk_on_its_sentence() -> None:
 
 def test_a_hesitation_in_a_story_of_abuse_told_surely_holds_back_suicide_only() -> None:
     story = scores([0.05, 0.95, 0.1, 0.6, 0.2, 0.0], [0.50, 0.3, 0.1, 0.2, 0.48, 0.0])
-    sentence = "I don't know who else to tell."
+    sentence = "There's nobody else I can say this to."
     assert possible_readings.held_back(NAMES, THRESHOLDS, "suicide_self_harm", story, 1, sentence)
     assert not possible_readings.held_back(
         NAMES, THRESHOLDS, "immediate_danger", story, 1, sentence
@@ -64,25 +64,17 @@ def test_a_danger_said_now_is_never_held_back(sentence: str) -> None:
         assert not possible_readings.held_back(NAMES, THRESHOLDS, name, story, 0, sentence)
 
 
-def test_a_complaint_told_in_anger_raises_no_risk_through_the_worker() -> None:
-    text = (
-        "The ward lost my dad's hearing aids and his glasses. I've had it up to here and I'm"
-        " writing to the chief executive."
-    )
-    assert not found(text) & RISK
-
-
 @pytest.mark.parametrize(
     "text",
     [
-        "I want to make a formal complaint. The crisis team sent me home and I still want to end"
-        " my life.",
-        "My dad hits me with his belt. Please don't tell him. I've started cutting my arms again"
-        " at night.",
+        "I am putting in an official complaint. The crisis team sent me home and I still"
+        " want to end my life.",
+        "My stepdad whacks me with a slipper. Please don't tell him. I've started cutting my"
+        " arms again at night.",
         "He punched me in the face last night and said he'll kill me if I leave. I don't know"
-        " who else to tell, he's downstairs now.",
-        "My husband hits me and locks me in the bedroom. I don't know who else to tell. I've been"
-        " thinking everyone would be better off if I wasn't here.",
+        " who to say it to, he's downstairs now.",
+        "My husband hits me and locks me in the bedroom. There's nobody I can say it to. I've"
+        " been thinking the kids would do better without me around.",
     ],
 )
 def test_a_risk_beside_a_complaint_or_a_disclosure_still_fires(text: str) -> None:

@@ -15,8 +15,8 @@ from nlp.signals.self_threat_in_jest import model_held_back
     ("sentence", "after"),
     [
         (
-            "if i have to fill in that blue badge form one more time i'll throw myself off the"
-            " multi storey haha.",
+            "if i have to fill in that blue badge form again i'll throw meself off the multi"
+            " storey haha.",
             "no but seriously does anyone know who helps with it",
         ),
         ("If I hear that hold music again I swear I'll hang myself lol", ""),

@@ -2,7 +2,7 @@
 round 22).
 
 Why: people ask a service to fix a hazard and say in the same breath that nothing has happened
-("the path needs lights, it's pitch black by four. Nobody's been hurt but it feels unsafe",
+("the lane needs a street light, you can't see a thing after five. No one's hurt, it's just grim",
 "the gas check is overdue, no smell or anything, just want it done"). The sentence model hears
 the hazard (dark paths, gas) and the wish ("just want it done") as danger or suicide. The
 denial is the teller's own word that no one is hurt and nothing is leaking.

@@ -3,8 +3,8 @@ keep a strong medicine, guarding against a double dose by mistake, or telling of
 dispensing errors.
 
 Why: the sentence model hears "morphine", "patches", "tablets", "overdo it" and "double" as
-overdose talk, and read such sentences as suicide or danger ("where should we keep my husband's
-morphine? He's on the oral liquid and the patches", "I don't want to overdo it by accident",
+overdose talk, and read such sentences as suicide or danger ("where do we store dad's morphine?
+he has the liquid and the patches", "I don't want to take too much by mistake",
 "the chemist keeps sending the wrong strength of pills"). Round 18's medicines talk
 (`everyday_talk.medicines_talk`) reads a dose asked about or changed by a professional; these
 are three more kinds of care for a medicine:
@@ -43,7 +43,7 @@ GUARD = re.compile(
     r"\b(?:do ?n'?t|dont|do not|did ?n'?t|didnt|not|never) want(?:ed)? (?:to |her |him |them "
     r"|me |us |anyone )?(?:to )?\w+(?:\W+\w+){0,5}?\W+(?:by accident|by mistake|accidentally"
     r"|a double(?: dose)?|double(?:d| up| dose)?|twice|too (?:much|many)|overdo(?:ing)? it)\b"
-    r"(?:\W+(?:by accident|by mistake|accidentally))?"
+    r"(?:(?:\W+\w+){0,2}?\W+(?:by accident|by mistake|accidentally))?"
 )
 # An error said: a blister pack or a dosette box alone is no error, and a month of tablets in
 # one is a means.
@@ -57,7 +57,7 @@ DISPENSING = re.compile(
 )
 
 # A store of a medicine is a means, whatever else the sentence says ("a month of tablets in
-# the dosette box on the table").
+# her dosette box by the bed").
 STORED_UP = re.compile(
     r"\b(?:a|one|two|three|four|six|\d+|several|few) (?:months?|weeks?)(?:'s| of| worth)\b"
     r"|\b(?:boxes|packets|bottles|box|packet|bottle) of\b|\bspare ones\b|\bput (?:by|aside)\b"

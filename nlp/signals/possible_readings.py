@@ -7,18 +7,18 @@ risk in 76 of 446 such stories over the 27 development sets; the other 370 are m
 worker's false alarms. Two kinds among them are read surely by another of the model's own
 signals, so the model's evidence is combined rather than a threshold moved:
 
-- **a complaint told**: "I'm going to the papers next", "Right, I've had it", "Dw i am wneud
-  cwyn swyddogol" read at the possible tier of suicide or danger, while the same sentence reads
-  as a complaint over the complaint threshold. A person at risk who also complains is heard in
-  another sentence or by the rules; on the development sets no risk story rested on such a
-  sentence (11 false alarms, no risk story lost).
-- **a hesitation in a disclosure of abuse**: "I don't know who else to tell", "plz dont tell
-  him i said", "I've not slept since", "I hope this helps someone else" read as suicide at the
-  possible tier in a story that reads as abuse surely in some sentence (`ABUSE_SURE`, round
+- **a complaint told**: "I'm taking this to the local paper", "that's it, I'm done", "Dw i
+  am wneud cwyn swyddogol" read at the possible tier of suicide or danger, while the same
+  sentence reads as a complaint over the complaint threshold. A person at risk who also
+  complains is heard in another sentence or by the rules; on the development sets no risk
+  story rested on such a sentence (11 false alarms, no risk story lost).
+- **a hesitation in a disclosure of abuse**: "I've nobody else to tell", "please don't say
+  it was me", "I haven't slept since", "I hope this helps the next person" read as suicide at
+  the possible tier in a story that reads as abuse surely in some sentence (`ABUSE_SURE`, round
   17's bound, not chosen on these sets). Round 17 held such a reading back when the same
   sentence read as abuse surely; the hesitation is usually another sentence than the abuse.
-  Suicide only: a danger reading in an abuse story is often the danger ("she's staying with
-  older friends who give her vodka"), and one was lost on the development sets. Never on a
+  Suicide only: a danger reading in an abuse story is often the danger (a girl of thirteen
+  kept by "friends" who give her drink), and one was lost on the development sets. Never on a
   sentence that says a danger now, a threat, a weapon or the body in danger
   (`context.danger_said`). On the development sets: 36 false alarms, no risk story lost.
 

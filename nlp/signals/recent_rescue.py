@@ -3,7 +3,7 @@
 Why: the rules and the sentence model hold a risk back as past and over when the teller says
 someone "saved my life" beside it (`held_back.RECOVERED`, read by `held_back._past_and_over`
 and `detector._over_now`). That is right for "the crisis team saved my life two years ago", but
-"I took an overdose on Saturday and the paramedics saved my life" tells an attempt of this week:
+"I took an overdose on Sunday and the crew saved my life" tells an attempt of this week:
 docs/safeguarding.md decided (round 21) that a recent incident (last night's overdose, an
 ambulance called) is a risk now, because the lead must hear of it and its cause is not over.
 Being rescued says the person lived, not that they are well.

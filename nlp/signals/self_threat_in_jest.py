@@ -1,7 +1,7 @@
 """The teller's threat against themself over one more annoyance, said with a laugh, is
 hyperbole for the sentence model too (issue 19, round 22).
 
-Why: "if I have to fill in that form one more time I'll throw myself out the window haha" is
+Why: "if I get sent that form again I swear I'll throw meself off the roof haha" is
 held back by the rules and left to the model (round 21, `everyday_death_talk.own_threat_in_jest`),
 and the model then reads it as suicide at its possible tier: the words of the act are there and
 the laugh is one token. Over the development sets the kind recurs with a form, hold music, a
