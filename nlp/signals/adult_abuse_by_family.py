@@ -24,6 +24,7 @@ import re
 from nlp.signals.care_note_abbreviations import abbreviated_risk
 from nlp.signals.findings import Detection, Signal
 from nlp.signals.note_sentences import SENTENCE
+from nlp.signals.person_taken_somewhere import PERSON, WHERE
 
 FAMILY = re.compile(
     r"\b(?:son|sons|daughter|daughters|grandson|granddaughter|nephew|niece|son-in-law"
@@ -35,7 +36,9 @@ FAMILY = re.compile(
 TAKEN = re.compile(
     r"\b(?:purse|wallet|pension|phension|bension|benefits|savings|bank card|cash|money|pres"
     r"|arian)\b.{0,60}\b(?:empty|gone|missing|taken|takes|took|short|nothing left)\b"
-    r"|\b(?:takes|took|taking|empties|emptied|emptying|keeps|kept|mynd â|cymryd|dwyn)\b.{0,30}"
+    # Round 22: never a person taken somewhere ("took her to buy a card", `person_taken_somewhere`).
+    rf"|\b(?:takes|took|taking|empties|emptied|emptying|keeps|kept|mynd â|cymryd|dwyn)\b"
+    rf"(?!\s+{PERSON}\s+{WHERE}\b).{{0,30}}"
     r"\b(?:purse|wallet|pension|phension|bension|benefits|savings|card|cash|money|pres|arian"
     # Round 21: a Welsh bank card, with its mutations ("cymryd ei cherdyn banc hi").
     r"|cerdyn|gerdyn|cherdyn|nghardyn)\b",

@@ -75,7 +75,8 @@ WELL_SAID = (
     r"|(?:been|kept) well (?:for|since)|well for (?:a decade|decades|years|(?:\w+ )?years)"
 )
 WELL_NOW = re.compile(
-    r"(?:'m|\bam|'s|\bis|\bare|'re) (?:\w+ )?(?:now|well|better|fine|stable|okay|ok)\b"
+    # Round 22: hurried words drop the apostrophe ("im 36 now, doing well").
+    r"(?:'m|\bim|\bi m|\bam|'s|\bis|\bare|'re) (?:\w+ )?(?:now|well|better|fine|stable|okay|ok)\b"
     r"|\b(?:these days|nowadays|since then|ever since|recovery|recovered|in a (?:\w+ )?place"
     r"|has n't|hasn't|have n't|haven't|today i"
     r"|(?:a |an |totally |completely |entirely )?(?:different|new) person"
@@ -373,6 +374,20 @@ PLAIN_IDIOMS = tuple(
             r"\1hard work",
         ),
         (r"\bcould (?:murder|kill for) (?:a|an|some)\b", "would love a"),
+        # Round 22: the teller's exasperation with someone ("I could honestly kill him, up since
+        # four with his snoring"): "could" is the idiom; "I'm going to kill him" is not here.
+        (
+            r"\b(?:i|a|ah) could (?:honestly |happily |cheerfully |quite happily |actually "
+            r"|seriously |just |literally )?(?:kill|murder|strangle|throttle|swing for)"
+            r" (?=(?:him|her|them|the (?:lot|pair|kids|dog|cat)|my (?:husband|wife|partner|son"
+            r"|daughter|kids|mum|dad|brother|sister|boss|neighbours?)|me (?:man|husband|wife"
+            r"|fella|missus))\b)"
+            # Never beside a weapon, a time of now, or a word that it is meant (in this
+            # sentence or just after).
+            r"(?![^\n]{0,120}?\b(?:knife|knives|gun|weapon|hammer|tonight|right now|mean it"
+            r"|not joking|serious))",
+            "am so fed up with ",
+        ),
         (r"\ba (?:real |proper |absolute )?life-? ?saver\b", "a great help"),
         (r"\bover my dead body\b", "no way"),
         # Round 18: a wait complained of ("I'll be dead before they fix that road"): a service

@@ -34,7 +34,12 @@ from nlp.signals import (
     care_accounts,
     everyday_death_talk,
     everyday_talk,
+    hazard_denied,
+    medicines_care,
     notes_of_no_risk,
+    possible_readings,
+    recent_rescue,
+    self_threat_in_jest,
     suicide_told_as_now,
 )
 from nlp.signals import context as signal_context
@@ -208,7 +213,9 @@ def _best_per_signal(
                 f' "{_quote(units[best].text)}"'
             )
             found.append(Signal(name, "classifier", why, round(score, 3)))
-        elif score >= lower:
+        elif score >= lower and not possible_readings.held_back(
+            model.names, model.thresholds, name, scores, best, units[best].text
+        ):
             why = (
                 f"{POSSIBLE_PREFIX}model {score:.2f} (possible from {lower:.2f}, sure from"
                 f' {threshold:.2f}) on the words "{_quote(units[best].text)}"'
@@ -290,6 +297,22 @@ def _over_now(name: str, units: list[signal_model.Unit], i: int) -> bool:
     # Accounts of care: a teller saying they are themself again, a survey's praise answer.
     if care_accounts.model_held_back(name, units[i].text):
         return True
+    # Round 22: a threat against oneself over one more annoyance, with a laugh.
+    if self_threat_in_jest.model_held_back(
+        name,
+        units[i].text,
+        units[i + 1].text if i + 1 < len(units) else "",
+        " ".join(u.text for u in units),
+    ):
+        return True
+    # Round 22: a hazard reported with its harm denied ("nobody's been hurt", "no smell").
+    if hazard_denied.model_held_back(
+        name, units[i].text, units[i + 1].text if i + 1 < len(units) else ""
+    ):
+        return True
+    # Round 22: a medicine looked after (kept safe, guarded against a double, dispensed wrong).
+    if medicines_care.model_held_back(name, units[i].text, before):
+        return True
     if name == "immediate_danger":
         return any(signal_context.resolved_now(u.text) for u in units[i : i + 2]) or (
             _everyday_not_danger(units, i)
@@ -315,7 +338,12 @@ def _over_now(name: str, units: list[signal_model.Unit], i: int) -> bool:
         # Past and over, well now ("I'm alright now, I go to the Men's Shed"), or a screening
         # question answered no ("GP asked if I'd been feeling hopeless. Told her no and no").
         return (
-            any(cue in words for cue in RECOVERED)
+            (
+                any(cue in words for cue in RECOVERED)
+                and not recent_rescue.rescued_recently(
+                    f" {normalise(before).lower()} {words}", RECOVERED
+                )
+            )
             or signal_context.resolved_now(words)
             or signal_context.end_of_life_care(words)
             or (

@@ -16,7 +16,7 @@ import re
 from typing import TYPE_CHECKING
 
 from nlp.signals import context as signal_context
-from nlp.signals import everyday_death_talk, suicide_hints
+from nlp.signals import everyday_death_talk, person_taken_somewhere, recent_rescue, suicide_hints
 from nlp.signals.rule_patterns import WORDS, Rule
 
 if TYPE_CHECKING:
@@ -41,6 +41,7 @@ WISH = frozenset(
     "considered".split()
 )
 NEGATED_WISH = 'negated through a wish or an attempt ("never wanted to")'
+PERSON_TAKEN = "a person taken somewhere, not money taken"
 SERVICE_WORDS = frozenset(
     "team teams service services nurse nurses worker workers practitioner practitioners clinic "
     "clinics unit prevention awareness training course charity charities helpline line lead leads "
@@ -113,7 +114,9 @@ RELAPSE = frozenset("again still back returned returning started restarted every
 MEDIA = frozenset(
     "film films movie movies novel novels book books play plays drama dramas documentary "
     "documentaries soap soaps episode series programme program story stories podcast character "
-    "characters thriller article news storyline storylines".split()
+    "characters thriller article news storyline storylines"
+    # Round 22: a song is told of as a film is ("that song on repeat, the one about ...").
+    " song songs lyrics lyric album track tune poem poems".split()
 )
 # A part of a story: said before the phrase in its sentence, it is what the story was about
 # ("last night's episode he locked her in ... she ended up taking an overdose").
@@ -454,6 +457,9 @@ def why_held_back(doc: Doc, start: int, end: int, rule: Rule) -> str | None:
         reason = _not_abuse_of_the_person(doc, start, end)
         if reason:
             return reason
+        # Round 22: "her son took her to buy a card" takes a person somewhere, not money.
+        if person_taken_somewhere.taken_somewhere(doc[start : start + 6].text):
+            return PERSON_TAKEN
     if rule.signal == "child_abuse_neglect" and after[:1] == ["by"] and VEHICLES & set(after):
         return "an accident"
     # Round 14: "killing it at physio today", "hurt it again today" (a knee): with "it" as
@@ -631,7 +637,10 @@ def _past_and_over(doc, start: int, end: int) -> bool:
     told as what someone "used to" do, when the sentence does not say it is back."""
     sentence = _sentence_and_next(doc, start, end)
     words = f" {' '.join(sentence)} "
-    if any(cue in words for cue in RECOVERED):
+    # Round 22: "overdose on Saturday ... saved my life" is recent, not over.
+    if any(cue in words for cue in RECOVERED) and not recent_rescue.rescued_recently(
+        words, RECOVERED
+    ):
         return True
     before = _sentence_before(doc, start)[-3:]
     return bool(PAST_BEFORE & set(before)) and not RELAPSE & set(sentence)

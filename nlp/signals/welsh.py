@@ -54,6 +54,7 @@ TOPIC_BEFORE = frozenset(
     "ffigyrau ffigurau cyfraddau cyfradd ystadegau nifer niferoedd data ymchwil".split()
 )
 MEDIA = frozenset("drama ddrama ffilm rhaglen raglen llyfr lyfr nofel stori cyfres gyfres".split())
+CHARACTER = frozenset("cymeriad gymeriad chymeriad nghymeriad cymeriadau gymeriadau".split())
 
 
 @dataclass(frozen=True)
@@ -325,6 +326,9 @@ def _held_back(text: str, start: int, end: int, rule: WelshRule) -> str | None:
         and before[-1] == "am"
         and MEDIA & {w.lower() for w in WORD.findall(text[max(0, start - 60) : start])}
     ):
+        return "what a film, book or programme was about"
+    # Round 22: a story's character does it ("mae'r prif gymeriad yn lladd ei hun ar y diwedd").
+    if CHARACTER & {w.lower() for w in WORD.findall(text[max(0, start - 40) : start])}:
         return "what a film, book or programme was about"
     # Round 19: a story or an essay about someone who does it ("stori i'r Eisteddfod am ferch
     # sy'n hunan-niweidio"), with no teller ("fy", "fi", "dw") between the "am" and the words.
