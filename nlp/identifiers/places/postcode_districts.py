@@ -78,6 +78,9 @@ PLACE_THEN_CODE = re.compile(
     rf"{CODE}[ \t]*\)"
 )
 PLACE_THEN_CODE = gated(PLACE_THEN_CODE)
+# Its gate: PLACE_THEN_CODE tries a place's words at every letter of a text, to find a bracket
+# after them in few; every match ends in this tail, which `re` finds from its bracket at once.
+BRACKETED_CODE = re.compile(rf"\([ \t]*{CODE}[ \t]*\)")
 # Thirty-eighth round: a doctor's training grade in brackets after the name ("Dr Priya Venn
 # (FY2)", "A. Rowe (ST3)") has a postcode district's shape (Blackpool's FY1, Stoke's ST3); it
 # is a district only after a place's own name ("Blackpool (FY1)").
@@ -110,7 +113,7 @@ def postcode_districts(text: str) -> Iterator[Finding]:
                     continue  # "moved to B3 after theatre": a ward
             seen.add(m.start("code"))
             yield Finding(m.start("code"), m.end("code"), "POSTCODE", 0.8, "postcode_district")
-    for m in PLACE_THEN_CODE.finditer(text):
+    for m in PLACE_THEN_CODE.finditer(text) if BRACKETED_CODE.search(text) else ():
         code = m.group("code")
         if m.start("code") in seen or not _district_shape(code, any_case):
             continue

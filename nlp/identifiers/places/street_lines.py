@@ -74,6 +74,10 @@ HOUSE_NUMBER_ONLY = re.compile(
     r"(?![\w/:]|\.\d|\s*(?:on|in)\s+the\s+(?:list|queue|waiting)|\s+(?:to|down|up)\b|\s*-)",
     I,
 )
+# HOUSE_NUMBER_ONLY's gate: each of its matches holds "at" or "from", spaces and "no" or
+# "number" (its own words, in any case), which few texts have; the pattern itself tries its
+# optional first words at every word of a text.
+AT_NUMBER = re.compile(r"(?:at|from)\s+n(?:o|umber)", I)
 # A flat, or a traveller site's pitch or a mooring's berth by its number ("it's Pitch 9").
 FLAT_ONLY = re.compile(
     rf"(?<![\w])(?:flat|apartment|apt\.?|pitch|berth)\s*(?:{TENEMENT}|\d{{1,4}}[a-z]?)\b", I
@@ -150,6 +154,13 @@ ADDRESS_CHAIN = re.compile(
 BUILDING_ON_STREET = re.compile(
     rf"(?<![\w])(?P<building>{BUILDING})\s+(?:on|off|in)\s+(?P<street>{STREET_LINE})"
 )
+# Gates for the two patterns above, which try a building's name at every capital of a text
+# and seldom find one. Each ends in a street line after a space (the second after "on", "off"
+# or "in" too), and a pattern's end still matches where its match ended, so a text without a
+# match of these tails cannot match them (their first "\s+" is one "\s" here: the last
+# space of those the full pattern takes).
+SPACE_THEN_STREET = re.compile(rf"\s{STREET_LINE}")
+SPACE_ON_STREET = re.compile(rf"\s(?:on|off|in)\s+{STREET_LINE}")
 # Welsh street names are streets without a number ("Heol y Parc", "Rhodfa'r Môr"), and
 # after one ("12 Cilgant y Bryn"): the English suffix rule above cannot see them.
 WELSH_STREET_LINE = re.compile(
@@ -279,11 +290,13 @@ def addresses(text: str) -> Iterator[Finding]:
         rest = text[m.end() : text.find("\n", m.end()) if "\n" in text[m.end() :] else len(text)]
         if not rest.strip(" \t.,"):
             yield from _address_block(text, m.start())
-    for m in ADDRESS_CHAIN.finditer(text):
-        yield Finding(m.start(), m.end(), "ADDRESS", 0.85, "uk_address")
-    for m in BUILDING_ON_STREET.finditer(text):
-        for part in ("building", "street"):
-            yield Finding(m.start(part), m.end(part), "ADDRESS", 0.8, "uk_address")
+    if SPACE_THEN_STREET.search(text) is not None:
+        for m in ADDRESS_CHAIN.finditer(text):
+            yield Finding(m.start(), m.end(), "ADDRESS", 0.85, "uk_address")
+        if SPACE_ON_STREET.search(text) is not None:
+            for m in BUILDING_ON_STREET.finditer(text):
+                for part in ("building", "street"):
+                    yield Finding(m.start(part), m.end(part), "ADDRESS", 0.8, "uk_address")
     for m in WELSH_STREET_LINE.finditer(text):
         yield Finding(m.start(), m.end(), "ADDRESS", 0.8, "uk_address")
     for m in WELSH_NAMED_PLACE.finditer(text):
@@ -310,5 +323,5 @@ def addresses(text: str) -> Iterator[Finding]:
         yield Finding(m.start(), m.end(), "ADDRESS", 0.6, "uk_address")
     for m in NUMBER_THEN_NAME.finditer(text):
         yield Finding(m.start(), m.end(), "ADDRESS", 0.7, "uk_address")
-    for m in HOUSE_NUMBER_ONLY.finditer(text):
+    for m in HOUSE_NUMBER_ONLY.finditer(text) if AT_NUMBER.search(text) else ():
         yield Finding(m.start("house"), m.end("house"), "ADDRESS", 0.6, "uk_address")

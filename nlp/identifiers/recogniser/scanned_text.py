@@ -95,7 +95,9 @@ def read_as_meant(text: str) -> str:
     chars = list(text)
     tokens = [(m.start(), m.group()) for m in TOKEN.finditer(text)]
     # Only tokens with a figure in them can be numbers, misread or not (most are words).
-    numeric = [i for i, (_, t) in enumerate(tokens) if HAS_FIGURE.search(t)]
+    # A token of letters alone (most) has none: no letter is a figure (r"\d" is a decimal
+    # digit, never a letter), so the search runs only on the others.
+    numeric = [i for i, (_, t) in enumerate(tokens) if not t.isalpha() and HAS_FIGURE.search(t)]
     # Two passes: a token mostly of figures first, then one beside a token of figures (or one
     # the first pass restored): "4OO 2l7 3386" is three groups of one number.
     for _ in range(2):
