@@ -122,10 +122,10 @@ _SUFFIXES_CAPITALISED = "|".join(w.capitalize() for w in STREET_SUFFIX.split("|"
 # Welsh house and street names: "Ty Gwyn", "Bryn Awel", "Heol y Felin", "Ffordd yr Orsaf".
 WELSH_HOUSE = rf"(?:T[yŷ]|Bryn|Pen|Plas|Hafod|Llys|Cartref|Awel)\s+(?:(?:y|yr)\s+)?{_CAP}"
 _WCAP = r"[A-ZÂÊÎÔÛŴŶ][a-zâêîôûŵŷ'’]+"
-WELSH_STREET = (
+WELSH_STREET_WORDS = (
     r"(?:Heol|Ffordd|Stryd|L[oô]n|Maes|Cae|Rhodfa|Cilgant|Clos|Teras|Gerddi|Cwrt|Llwybr)"
-    rf"(?:\s+(?:y|yr)\s+|['’]r\s+|\s+){_WCAP}(?:\s+{_WCAP})?"
 )
+WELSH_STREET = rf"{WELSH_STREET_WORDS}(?:\s+(?:y|yr)\s+|['’]r\s+|\s+){_WCAP}(?:\s+{_WCAP})?"
 # A building's name keeps to its line (thirtieth round): across a line break its first words
 # took the surname of the addressee above ("Mrs Shirley Ashworth\nRose Cottage, 2 Back Lane"
 # became an address "Ashworth\nRose Cottage, …", and the person was lost).
@@ -180,6 +180,12 @@ WELSH_NAMED_PLACE = re.compile(
     r"\s+(?:y|yr)|(?:Chy|Bos|Parc|Hendra|Ker)\s+an)"
     rf"\s+{_WCAP}(?![\w'’])"
 )
+# Gates for the two Welsh patterns, which try their optional house number at every figure
+# and their words at every capital. A match of the first holds a Welsh street word, or a house
+# number (its last figure) before a street in one word; one of the second ends in "y", "yr"
+# or "an" after a space, then spaces and a capital.
+WELSH_STREET_WORD = re.compile(rf"{WELSH_STREET_WORDS}|\d[a-z]?,?\s+{COMPOUND_STREET}")
+WELSH_ARTICLE = re.compile(rf"\s(?:y|yr|an)\s+{_WCAP}")
 
 
 # A street named without a house number: "the chemist on Bridge Street", "go home to Station
@@ -297,9 +303,9 @@ def addresses(text: str) -> Iterator[Finding]:
             for m in BUILDING_ON_STREET.finditer(text):
                 for part in ("building", "street"):
                     yield Finding(m.start(part), m.end(part), "ADDRESS", 0.8, "uk_address")
-    for m in WELSH_STREET_LINE.finditer(text):
+    for m in WELSH_STREET_LINE.finditer(text) if WELSH_STREET_WORD.search(text) else ():
         yield Finding(m.start(), m.end(), "ADDRESS", 0.8, "uk_address")
-    for m in WELSH_NAMED_PLACE.finditer(text):
+    for m in WELSH_NAMED_PLACE.finditer(text) if WELSH_ARTICLE.search(text) else ():
         yield Finding(m.start(), m.end(), "ADDRESS", 0.75, "uk_address")
     if capitals_mean_little(text):
         for m in WELSH_STREET_ANY_CASE.finditer(text):
