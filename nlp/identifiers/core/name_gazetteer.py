@@ -2,8 +2,9 @@
 
 The lists are built by `nlp/data/build_lists.py` from open sources (listed with their licences
 in `nlp/data/anonymisation_sources.md`): first names and surnames from Faker's person lists
-in many locales plus the US census name tables; UK places from GeoNames; English word
-frequencies from wordfreq.
+in many locales plus the US census name tables; UK places from GeoNames, and the smaller
+settlements and neighbourhoods of Great Britain from Ordnance Survey's Open Names
+(`nlp/data/build_localities.py`); English word frequencies from wordfreq.
 """
 
 from __future__ import annotations
@@ -26,6 +27,11 @@ class Gazetteer:
     # surname after them ("Mo Smith").
     pet_words: frozenset[str]
     places: frozenset[str]
+    # The settlements only Ordnance Survey lists (villages, neighbourhoods). Only the place
+    # finder reads them: so many are also a family name, a house's or a brand's ("Dilwyn
+    # Price", "Penrhiw Farm", "buckfast") that they must not stop other rules, and in lower
+    # case they need a cue.
+    small_places: frozenset[str]
     place_starts: frozenset[str]  # first words of the places, to skip most tokens quickly
     # Words common enough (Zipf >= 4) that, lower-cased, they read as ordinary English.
     common_words: frozenset[str]
@@ -48,6 +54,7 @@ def gazetteer() -> Gazetteer:
     # Settlements (GeoNames) and the larger areas people name: counties, unitary authorities,
     # boroughs, Welsh principal areas in English and Welsh, Scottish council areas.
     places = _read("uk_places.txt") | _read("uk_areas.txt")
+    small_places = _read("uk_localities.txt") - places
     common = _read("common_words.txt") | DOMAIN_WORDS
     # Pet forms ("Geoff", "Trev") join the first names unless they are everyday words too.
     pets = _read("short_first_names.txt")
@@ -59,7 +66,8 @@ def gazetteer() -> Gazetteer:
         name_words=_read("name_words.txt"),
         pet_words=frozenset(pets - first_names),
         places=places,
-        place_starts=frozenset(re.split(r"[\s-]", p)[0] for p in places),
+        small_places=small_places,
+        place_starts=frozenset(re.split(r"[\s-]", p)[0] for p in places | small_places),
         common_words=common,
         english_words=_read("english_words.txt") | DOMAIN_WORDS,
     )

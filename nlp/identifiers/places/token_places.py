@@ -60,6 +60,10 @@ STRONG_PLACE_CUES = frozenset(  # looked up for every token
 )
 
 
+# The source of a place found only in Ordnance Survey's list of small settlements.
+SMALL_PLACE = "small_places"
+
+
 def _strong_cue(v: View, i: int) -> bool:
     if i >= 2 and (v.low[i - 2], v.low[i - 1]) in STRONG_PLACE_CUES:
         return True
@@ -76,13 +80,16 @@ def places(v: View, gaz: Gazetteer) -> Iterator[Finding]:
                 if i + size > n:
                     continue
                 key = v.lowered[v.start[i] : v.end[i + size - 1]]
-                if key not in gaz.places and "-" in key:
+                listed = key in gaz.places or key in gaz.small_places
+                if not listed and "-" in key:
                     key = key.replace("-", " ")  # "Sutton-in-Ashfield" as the list's words
-                if key in gaz.places and _place_ok(v, i, size, key, gaz):
+                    listed = key in gaz.places or key in gaz.small_places
+                if listed and _place_ok(v, i, size, key, gaz):
                     last = i + size - 1
                     if _place_tail(v, last + 1):
                         last += 1  # "Moss Side", "Kings Heath": the list names only "Moss"
-                    yield Finding(v.start[i], v.end[last], "LOCATION", 0.75, "uk_places")
+                    source = "uk_places" if key in gaz.places else SMALL_PLACE
+                    yield Finding(v.start[i], v.end[last], "LOCATION", 0.75, source)
                     matched = last - i + 1
                     break
         i += matched or 1
@@ -111,7 +118,7 @@ def _place_ok(v: View, i: int, size: int, key: str, gaz: Gazetteer) -> bool:
             # an everyday word ("sale", "bath", "reading") needs "live in …", "moved to …"
             # or a postcode or county after it.
             if key not in gaz.english_words:
-                return True
+                return key not in gaz.small_places or cue or placed or _area_follows(v, i + size)
             if common:
                 return placed
             return cue or placed or _area_follows(v, i + size)
@@ -122,6 +129,8 @@ def _place_ok(v: View, i: int, size: int, key: str, gaz: Gazetteer) -> bool:
         # Lower case throughout: "in london", "from bristol" read as places where the tagger,
         # given the sentence, takes the word for a proper noun ("in bath", "for sale" stay).
         return placed or (cue and size == 1 and v.has_pos and v.pos[i] == "PROPN")
+    if key in gaz.small_places and v.mode == "lower":
+        return cue or placed or _area_follows(v, i + size)  # "weel", "buckfast" typed lower
     return (
         cue or placed or _area_follows(v, i + size) or not (v.has_pos and v.pos[i] in NOT_NAME_POS)
     )

@@ -51,6 +51,7 @@ from nlp.identifiers.people.widened_names import widened
 from nlp.identifiers.places.neighbourhoods import without_guesses_over_districts
 from nlp.identifiers.places.place_prefixes import with_place_prefixes
 from nlp.identifiers.places.short_place_kinds import with_capital_the
+from nlp.identifiers.places.token_places import SMALL_PLACE
 from nlp.identifiers.spoken.misheard_glosses import misheard_before_glosses
 from nlp.identifiers.spoken.read_backs import read_backs
 from nlp.identifiers.spoken.spoken_emails import local_parts_again
@@ -265,9 +266,16 @@ def without_contradicted_guesses(text: str, found: list[Finding]) -> list[Findin
             and r.end > f.start
             and r.label != f.label
             and not _named_after(f, r, text)
+            and not _small_place_inside(f, r)
             for r in ruled
         )
     ]
+
+
+def _small_place_inside(guess: Finding, rule: Finding) -> bool:
+    """A village or neighbourhood only Ordnance Survey lists, inside a longer guess: many are
+    family names too ("Ailsa Crombie"), so the guess around it stands."""
+    return rule.source == SMALL_PLACE and guess.start <= rule.start and rule.end <= guess.end
 
 
 def _named_after(guess: Finding, rule: Finding, text: str) -> bool:
