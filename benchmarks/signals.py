@@ -37,7 +37,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from nlp import signals
-from nlp.signals import training as signal_training
+from nlp.signals.model_training import training as signal_training
 
 HERE = Path(__file__).parent
 OUT = HERE / "out"

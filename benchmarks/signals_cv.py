@@ -2,8 +2,8 @@
 one fold per source file (a blind round, or a set written for training), so a story and every
 sentence of it stay in one fold, and a fold's writers are never heard in training.
 
-For each fold the whole training (nlp.signals.training.train: first pass, choice of carrying
-sentences, thresholds by its own inner cross-validation, final fit) runs on the generated
+For each fold the whole training (nlp.signals.model_training.training.train: first pass, choice of
+carrying sentences, thresholds by its own inner cross-validation, final fit) runs on the generated
 corpus, the background comments and the other files' stories; the worker's detector (rules +
 that model) then reads the held-out file. Beside it, in the same run, the shipped model (or
 --baseline FILE.npz) reads the same stories: it never trained on any of them if it is the old
@@ -24,10 +24,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.signals import ROWS, ratio, score  # noqa: E402
 from nlp import signals  # noqa: E402
-from nlp.signals import corpus as signal_corpus  # noqa: E402
-from nlp.signals import model as signal_model
-from nlp.signals import training as signal_training
-from nlp.signals import written as signal_written
+from nlp.signals.model_training import corpus as signal_corpus  # noqa: E402
+from nlp.signals.model_training import training as signal_training  # noqa: E402
+from nlp.signals.model_training import written as signal_written  # noqa: E402
+from nlp.signals.sentence_model import model as signal_model  # noqa: E402
 
 
 def add(total: dict, part: dict) -> None:

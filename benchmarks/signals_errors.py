@@ -38,7 +38,7 @@ def cached_embeddings() -> None:
     import numpy as np
 
     from nlp import embed
-    from nlp.signals import model as signal_model
+    from nlp.signals.sentence_model import model as signal_model
 
     store: dict[str, np.ndarray] = {}
     if CACHE.exists():
@@ -144,7 +144,7 @@ def main() -> None:
     args = parser.parse_args()
     cached_embeddings()
     if args.model:
-        from nlp.signals import model as signal_model
+        from nlp.signals.sentence_model import model as signal_model
 
         shipped = signal_model.load
         signal_model.load = lambda path=args.model: shipped(path)

@@ -1,10 +1,10 @@
 """Does a better sentence model lift the risk signals' precision at equal recall? (issue 19)
 
-The shipped model (nlp.signals.model) is one logistic regression per signal over frozen
-all-MiniLM-L6-v2 [sentence, context] embeddings plus words. This script trains variants on the
-same examples, labels and weights as `nlp.signals.training.train` (generated corpus, written
-stories with the first pass's carrying sentences, background comments of two FFT trusts),
-chooses their thresholds by the same cross-validation rule (recall target, background-rate
+The shipped model (nlp.signals.sentence_model.model) is one logistic regression per signal over
+frozen all-MiniLM-L6-v2 [sentence, context] embeddings plus words. This script trains variants on
+the same examples, labels and weights as `nlp.signals.model_training.training.train` (generated
+corpus, written stories with the first pass's carrying sentences, background comments of two FFT
+trusts), chooses their thresholds by the same cross-validation rule (recall target, background-rate
 caps, the possible tier and its rise with length), and measures each beside the baseline
 trained in the same run:
 
@@ -76,10 +76,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.signals import GROUPS, ROWS, ratio, read_real, read_set, score  # noqa: E402
 from benchmarks.signals_finetune_encoder import balanced_weights, label_arrays  # noqa: E402
 from nlp import signals  # noqa: E402
-from nlp.signals import corpus as signal_corpus  # noqa: E402
-from nlp.signals import model as signal_model
-from nlp.signals import training as signal_training
-from nlp.signals import written as signal_written
+from nlp.signals.model_training import corpus as signal_corpus  # noqa: E402
+from nlp.signals.model_training import training as signal_training  # noqa: E402
+from nlp.signals.model_training import written as signal_written  # noqa: E402
+from nlp.signals.sentence_model import model as signal_model  # noqa: E402
 
 HERE = Path(__file__).parent
 DEV_SET = HERE / "data" / "signals_independent_v8.jsonl"
@@ -89,7 +89,7 @@ SEED = 19
 
 @dataclass
 class Data:
-    """The training set exactly as nlp.signals.training.train assembles it."""
+    """The training set exactly as nlp.signals.model_training.training.train assembles it."""
 
     examples: list[signal_corpus.Example]
     vectors: np.ndarray
@@ -127,7 +127,7 @@ def out_of_fold(data: Data, vectors: np.ndarray, fit: Fit) -> np.ndarray:
 
 
 def operating_points(data: Data, scores: np.ndarray) -> dict[str, np.ndarray]:
-    """Thresholds by the training's rule (see nlp.signals.training.train)."""
+    """Thresholds by the training's rule (see nlp.signals.model_training.training.train)."""
     return signal_training.operating_points(scores, data.examples, data.written, data.names)
 
 

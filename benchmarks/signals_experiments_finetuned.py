@@ -1,13 +1,13 @@
 """Does fine-tuning MiniLM for the risk signals lift precision at equal recall on v9-v12?
 
-The shipped sentence model (nlp.signals.model) is one logistic regression per signal over
-frozen all-MiniLM-L6-v2 [sentence, context] embeddings plus words. Here the encoder's top
+The shipped sentence model (nlp.signals.sentence_model.model) is one logistic regression per signal
+over frozen all-MiniLM-L6-v2 [sentence, context] embeddings plus words. Here the encoder's top
 layers are fine-tuned for the signals first (multi-label binary cross-entropy over the six
 signals on [sentence, context], "unsure" sentences masked, balanced class weights), then the
-shipped recipe (nlp.signals.training.fit: logistic regressions on the adapted embeddings and
-on words) is fitted and its thresholds chosen by the shipped rule
-(nlp.signals.training.operating_points), on exactly what the shipped model trains
-on (nlp.signals.training.training_set).
+shipped recipe (nlp.signals.model_training.training.fit: logistic regressions on the adapted
+embeddings and on words) is fitted and its thresholds chosen by the shipped rule
+(nlp.signals.model_training.training.operating_points), on exactly what the shipped model trains
+on (nlp.signals.model_training.training.training_set).
 
 Honest thresholds: thresholds chosen from out-of-fold scores of examples the encoder was
 fine-tuned on would be too sure. So the training examples are split by group (a sentence and
@@ -90,8 +90,8 @@ from benchmarks import signals_finetune_encoder as l3  # noqa: E402
 from benchmarks.signals import GROUPS, ROWS, ratio, read_real, read_set, score  # noqa: E402
 from benchmarks.signals_experiments_finetune import FineTunedModel, assemble  # noqa: E402
 from nlp import signals  # noqa: E402
-from nlp.signals import model as signal_model  # noqa: E402
-from nlp.signals import training as signal_training  # noqa: E402
+from nlp.signals.model_training import training as signal_training  # noqa: E402
+from nlp.signals.sentence_model import model as signal_model  # noqa: E402
 from nlp.tagging import encoder as tag_encoder  # noqa: E402
 
 HERE = Path(__file__).parent

@@ -7,9 +7,9 @@ ordinary feedback), and a better encoder head alone did not raise precision
 ordinary sentences outweigh the few written negatives, so the model learns "risk against
 ordinary feedback" more than "risk against what sounds like it". Here the written sentences
 that do not carry a risk-to-life signal weigh more in the risk-to-life fits
-(`nlp.signals.training.RISK_NEGATIVE_WEIGHT`), everything else as shipped: same examples and
-carrying sentences, thresholds by the same cross-validated rule (recall target on written
-positives, background-rate caps, the possible tier and its rise with length).
+(`nlp.signals.model_training.training.RISK_NEGATIVE_WEIGHT`), everything else as shipped: same
+examples and carrying sentences, thresholds by the same cross-validated rule (recall target on
+written positives, background-rate caps, the possible tier and its rise with length).
 
 Measured beside the weight-1 baseline trained in the same run:
 - CV (out-of-fold, the threshold folds): recall of written positives and share of background
@@ -76,7 +76,7 @@ from benchmarks.signals_experiments_finetune import (  # noqa: E402
     show_dev_and_load,
 )
 from nlp import signals  # noqa: E402
-from nlp.signals import training as signal_training  # noqa: E402
+from nlp.signals.model_training import training as signal_training  # noqa: E402
 
 HERE = Path(__file__).parent
 DEV_SET = HERE / "data" / "signals_independent_v9.jsonl"

@@ -12,8 +12,8 @@ told rather than danger now), best x length, and whether the best sentence tells
 present moment ("now", "tonight", "outside", "is ...ing", "can't breathe").
 
 How it is measured, on the training data only (no measuring set is read): the shipped
-recipe's out-of-fold sentence scores (`nlp.signals.training.cross_validated`, the same folds
-and carrying sentences as training), grouped into stories (a written story, a background
+recipe's out-of-fold sentence scores (`nlp.signals.model_training.training.cross_validated`, the
+same folds and carrying sentences as training), grouped into stories (a written story, a background
 comment, a generated sentence alone); the second stage is itself fitted out of fold (five
 folds by story). For the best-sentence rule and the second stage, at the threshold that finds
 85 / 90 / 93 / 95 % of the written stories carrying the signal: the share of written stories
@@ -60,9 +60,9 @@ from pathlib import Path
 import numpy as np
 
 from nlp.signals import SIGNALS
-from nlp.signals import corpus as signal_corpus
-from nlp.signals import training as signal_training
-from nlp.signals import written as signal_written
+from nlp.signals.model_training import corpus as signal_corpus
+from nlp.signals.model_training import training as signal_training
+from nlp.signals.model_training import written as signal_written
 
 RISK = ("immediate_danger", "suicide_self_harm")
 RECALLS = (0.85, 0.90, 0.93, 0.95)

@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 if typing.TYPE_CHECKING:
-    from nlp.signals.corpus import Example
+    from nlp.signals.model_training.corpus import Example
 
 CACHE = (
     Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")

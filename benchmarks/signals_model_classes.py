@@ -52,20 +52,18 @@ import signals_errors as errors  # noqa: E402
 from signals import GROUPS, OUT, read_real  # noqa: E402
 
 from nlp import signals  # noqa: E402
-from nlp.signals import (  # noqa: E402
-    RISK_TO_LIFE,
-    SIGNALS,
-    training,  # noqa: E402
-)
-from nlp.signals import corpus as signal_corpus  # noqa: E402
-from nlp.signals import model as signal_model  # noqa: E402
-from nlp.signals import written as signal_written  # noqa: E402
+from nlp.signals import RISK_TO_LIFE, SIGNALS  # noqa: E402
+from nlp.signals.model_training import corpus as signal_corpus  # noqa: E402
+from nlp.signals.model_training import training  # noqa: E402
+from nlp.signals.model_training import written as signal_written  # noqa: E402
+from nlp.signals.sentence_model import model as signal_model  # noqa: E402
 
 REAL = (
     Path("/work/shared/data/fft_phase1.csv"),
     Path("/work/shared/data/care_opinion_dev.jsonl"),
 )
-# Sets whose stories are also training data (nlp.signals.written): figures there flatter.
+# Sets whose stories are also training data (nlp.signals.model_training.written): figures there
+# flatter.
 TRAINED_ON = {f"signals_independent_v{n}" for n in (3, 4, 5, 6, 7, 8)}
 
 K = 5
@@ -346,7 +344,7 @@ def story_margins(model: VariantModel, texts: list[str]) -> list[tuple[bool, flo
     risk-to-life signal's best allowed sentence score to its "possible" threshold for the
     story's length. Scaling both tiers by s flags a text when other or margin >= s, so one
     pass gives the whole curve."""
-    from nlp.signals import detector
+    from nlp.signals.detection import detector
 
     rows = np.array([name in RISK_TO_LIFE for name in model.names])
     silent = scaled(model, 1e6)

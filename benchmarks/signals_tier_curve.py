@@ -2,11 +2,11 @@
 
     .venv/bin/python benchmarks/signals_tier_curve.py [--background ../shared/data/fft_phase1.csv]
 
-Runs the signal model's training up to its cross-validated scores (nlp.signals.training: the
-generated corpus, the stories written by other hands with their carrying sentences chosen,
-the background comments), then, for each cap on the share of background comments the
-possible tier of suicide or self-harm and of immediate danger may flag, prints the
-threshold, the share of written stories carrying the signal that some English sentence of
+Runs the signal model's training up to its cross-validated scores
+(nlp.signals.model_training.training: the generated corpus, the stories written by other hands with
+their carrying sentences chosen, the background comments), then, for each cap on the share of
+background comments the possible tier of suicide or self-harm and of immediate danger may flag,
+prints the threshold, the share of written stories carrying the signal that some English sentence of
 passes (story recall, cross-validated), the share of written stories without it that pass,
 and the share of background comments that pass. The shipped cap (POSSIBLE_RATE) is marked.
 Use it to choose the cap inside the load budget (docs/safeguarding.md); it writes nothing.
@@ -23,9 +23,9 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from nlp.signals import SIGNALS  # noqa: E402
-from nlp.signals import corpus as signal_corpus  # noqa: E402
-from nlp.signals import training as signal_training
-from nlp.signals import written as signal_written
+from nlp.signals.model_training import corpus as signal_corpus  # noqa: E402
+from nlp.signals.model_training import training as signal_training  # noqa: E402
+from nlp.signals.model_training import written as signal_written  # noqa: E402
 
 RATES = (0.001, 0.0025, 0.005, 0.0075, 0.01, 0.015, 0.02, 0.03)
 

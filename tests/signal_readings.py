@@ -8,7 +8,7 @@ answer with the signals of risk to life.
 from __future__ import annotations
 
 from nlp import signals
-from nlp.signals.rules import run_rules
+from nlp.signals.detection.rules import run_rules
 
 RISK = set(signals.RISK_TO_LIFE)
 

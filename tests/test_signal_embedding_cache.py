@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from nlp.signals import training
+from nlp.signals.model_training import training
 
 
 def test_the_cache_holds_hashes_not_texts_and_is_moved_into_place(tmp_path, monkeypatch):

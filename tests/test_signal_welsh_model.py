@@ -8,10 +8,10 @@ import numpy as np
 import pytest
 
 from nlp import signals
-from nlp.signals import welsh as signal_welsh
-from nlp.signals import welsh_heard as signal_welsh_heard
-from nlp.signals import welsh_model as signal_welsh_model
-from nlp.signals import welsh_training as signal_welsh_training
+from nlp.signals.model_training import welsh_training as signal_welsh_training
+from nlp.signals.welsh import welsh as signal_welsh
+from nlp.signals.welsh import welsh_heard as signal_welsh_heard
+from nlp.signals.welsh import welsh_model as signal_welsh_model
 
 
 @pytest.mark.parametrize(

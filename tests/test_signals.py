@@ -179,17 +179,19 @@ def test_a_phrase_the_rules_held_back_is_not_overruled_by_the_model():
 
 
 def test_the_shipped_weights_were_trained_on_the_examples_as_they_are_now():
-    from nlp.signals import model as signal_model
-    from nlp.signals import training as signal_training
+    from nlp.signals.model_training import training as signal_training
+    from nlp.signals.sentence_model import model as signal_model
 
     digest = signal_training.training_digest()
-    assert signal_model.load().corpus_sha256 == digest, "run: python -m nlp.signals.training"
+    assert signal_model.load().corpus_sha256 == digest, (
+        "run: python -m nlp.signals.model_training.training"
+    )
     assert signal_model.MODEL_PATH.stat().st_size < 2_000_000
 
 
 def test_the_shipped_weights_were_trained_on_the_background_comments_as_they_are_now():
-    from nlp.signals import model as signal_model
-    from nlp.signals import training as signal_training
+    from nlp.signals.model_training import training as signal_training
+    from nlp.signals.sentence_model import model as signal_model
 
     if not signal_training.BACKGROUND_PATH.exists():
         pytest.skip("the development data beside the repository is not here")
@@ -200,8 +202,8 @@ def test_the_shipped_weights_were_trained_on_the_background_comments_as_they_are
 
 
 def test_no_background_comment_text_ships_only_row_numbers():
-    from nlp.signals import model as signal_model
-    from nlp.signals import training as signal_training
+    from nlp.signals.model_training import training as signal_training
+    from nlp.signals.sentence_model import model as signal_model
 
     for line in signal_training.EXCLUDED_PATH.read_text().splitlines():
         if line.strip() and not line.startswith("#"):
@@ -228,7 +230,7 @@ def test_a_batch_gives_what_each_text_gives_alone():
 
 
 def test_each_sentence_is_read_with_its_neighbours_and_fragments_are_joined():
-    from nlp.signals import model as signal_model
+    from nlp.signals.sentence_model import model as signal_model
 
     text = "The first one is here. Now? The second one is here. The third one is here."
     pieces = signal_model.units(text)
@@ -244,7 +246,7 @@ def test_each_sentence_is_read_with_its_neighbours_and_fragments_are_joined():
 
 
 def test_the_training_examples_cover_every_signal_and_many_ordinary_sentences():
-    from nlp.signals import corpus as signal_corpus
+    from nlp.signals.model_training import corpus as signal_corpus
 
     examples = signal_corpus.training_examples()
     for name in signals.SIGNALS:

@@ -1,5 +1,5 @@
 """Issue 19, precision on real stories: kinds of false alarm read from the detector's flags on
-real patient stories (accounts of care), held back in `nlp.signals.care_accounts`.
+real patient stories (accounts of care), held back in `nlp.signals.look_alikes.care_accounts`.
 
 A past crisis told as rescued (a year ago, and a team that got the teller through), a risk
 said of people in general or as a service's bar (what callers to a line may feel, what a
@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 from signal_readings import RISK, found, ruled
 
-from nlp.signals import care_accounts
+from nlp.signals.look_alikes import care_accounts
 
 
 @pytest.mark.parametrize(

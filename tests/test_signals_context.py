@@ -10,9 +10,9 @@ import numpy as np
 import pytest
 
 from nlp import signals
-from nlp.signals import detector as signals_detector
-from nlp.signals import model as signal_model
-from nlp.signals import welsh as signal_welsh
+from nlp.signals.detection import detector as signals_detector
+from nlp.signals.sentence_model import model as signal_model
+from nlp.signals.welsh import welsh as signal_welsh
 
 
 @pytest.mark.parametrize(

@@ -16,9 +16,9 @@ from __future__ import annotations
 import pytest
 from signal_readings import RISK, found, ruled
 
-from nlp.signals import context as signal_context
-from nlp.signals import everyday_talk
-from nlp.signals import welsh as signal_welsh
+from nlp.signals.core import context as signal_context
+from nlp.signals.look_alikes import everyday_talk
+from nlp.signals.welsh import welsh as signal_welsh
 
 # The checks, sentence by sentence ----------------------------------------------------------
 

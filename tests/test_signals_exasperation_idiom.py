@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.signals.context import plain_idioms
+from nlp.signals.core.context import plain_idioms
 
 
 @pytest.mark.parametrize(

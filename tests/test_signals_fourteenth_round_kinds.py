@@ -18,8 +18,8 @@ from __future__ import annotations
 import pytest
 
 from nlp import signals
-from nlp.signals import context as signal_context
-from nlp.signals import detector as signal_detector
+from nlp.signals.core import context as signal_context
+from nlp.signals.detection import detector as signal_detector
 
 RISK = set(signals.RISK_TO_LIFE)
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.signals import rules as signal_rules
-from nlp.signals.held_back import LEFT_TO_THE_MODEL
+from nlp.signals.detection import rules as signal_rules
+from nlp.signals.look_alikes.held_back import LEFT_TO_THE_MODEL
 
 SUICIDE = "suicide_self_harm"
 DANGER = "immediate_danger"

@@ -1,6 +1,6 @@
 """Issue 19, round 22: a hazard reported with its harm denied is a request to fix it, not a
-danger now (`nlp.signals.hazard_denied`); harm waited for, a body in trouble, a threat or a
-wish to die beside it still fire. Sentences written for these tests.
+danger now (`nlp.signals.look_alikes.hazard_denied`); harm waited for, a body in trouble, a threat
+or a wish to die beside it still fire. Sentences written for these tests.
 """
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from signal_readings import RISK, found
 
-from nlp.signals.hazard_denied import model_held_back
+from nlp.signals.look_alikes.hazard_denied import model_held_back
 
 
 @pytest.mark.parametrize(

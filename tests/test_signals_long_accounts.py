@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from nlp import signals
-from nlp.signals import welsh
+from nlp.signals.welsh import welsh
 
 RISK = set(signals.RISK_TO_LIFE)
 ABUSE = {"child_abuse_neglect", "adult_abuse_neglect", "domestic_abuse"}

@@ -1,7 +1,7 @@
-"""Issue 19, round 22: medicines looked after are no risk to life (`nlp.signals.medicines_care`):
-where to keep a strong medicine, a guard against a double dose by mistake, a pharmacy's
-dispensing error. Each kind beside look-alikes that say more than a dose and must still fire.
-Sentences written for these tests, none from a measuring set.
+"""Issue 19, round 22: medicines looked after are no risk to life
+(`nlp.signals.look_alikes.medicines_care`): where to keep a strong medicine, a guard against a
+double dose by mistake, a pharmacy's dispensing error. Each kind beside look-alikes that say more
+than a dose and must still fire. Sentences written for these tests, none from a measuring set.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from signal_readings import RISK, found
 
-from nlp.signals.medicines_care import care_of_a_medicine
+from nlp.signals.look_alikes.medicines_care import care_of_a_medicine
 
 
 @pytest.mark.parametrize(

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.signals import held_back as signal_held_back
-from nlp.signals import rules as signal_rules
+from nlp.signals.detection import rules as signal_rules
+from nlp.signals.look_alikes import held_back as signal_held_back
 
 RISK = "suicide_self_harm"
 

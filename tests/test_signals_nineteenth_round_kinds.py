@@ -16,7 +16,7 @@ from __future__ import annotations
 import pytest
 from signal_readings import RISK, found, ruled
 
-from nlp.signals import everyday_death_talk
+from nlp.signals.look_alikes import everyday_death_talk
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from nlp import signals
-from nlp.signals import corpus as signal_corpus
+from nlp.signals.model_training import corpus as signal_corpus
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 """Issue 19, round 22: taking a person somewhere is not taking their money
-(`nlp.signals.person_taken_somewhere`), read by the money-taken rule for adults at risk and by
-the pairing of adult and domestic abuse by family. Sentences written for these tests.
+(`nlp.signals.look_alikes.person_taken_somewhere`), read by the money-taken rule for adults at risk
+and by the pairing of adult and domestic abuse by family. Sentences written for these tests.
 """
 
 from __future__ import annotations
@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 from signal_readings import ruled
 
-from nlp.signals import adult_abuse_by_family, person_taken_somewhere
+from nlp.signals.label_pairs import adult_abuse_by_family
+from nlp.signals.look_alikes import person_taken_somewhere
 
 
 @pytest.mark.parametrize(

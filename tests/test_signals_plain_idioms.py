@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.signals import detector
-from nlp.signals import model as signal_model
-from nlp.signals.context import plain_idioms
+from nlp.signals.core.context import plain_idioms
+from nlp.signals.detection import detector
+from nlp.signals.sentence_model import model as signal_model
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from nlp import signals
-from nlp.signals import model as signal_model
+from nlp.signals.sentence_model import model as signal_model
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,7 @@
 """Issue 19, round 22: the sentence model's "possible" reading of a risk to life held back on a
 complaint told and on a hesitation in a story that discloses abuse
-(`nlp.signals.possible_readings`); sure readings, danger said now, and risks the rules hear
-still fire. Sentences written for these tests, none from a measuring set.
+(`nlp.signals.look_alikes.possible_readings`); sure readings, danger said now, and risks the rules
+hear still fire. Sentences written for these tests, none from a measuring set.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from signal_readings import RISK, found
 
-from nlp.signals import possible_readings
+from nlp.signals.look_alikes import possible_readings
 
 NAMES = (
     "suicide_self_harm",

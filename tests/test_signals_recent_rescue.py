@@ -1,5 +1,6 @@
 """Issue 19, round 22: a crisis of the last few days told as rescued is recent, not past
-(`nlp.signals.recent_rescue`), and a past attempt told in hurried words ("im 38 now") is past.
+(`nlp.signals.look_alikes.recent_rescue`), and a past attempt told in hurried words ("im 38 now")
+is past.
 
 docs/safeguarding.md decided that a recent incident (last night's overdose, an ambulance
 called) is a risk now; "they saved my life" says the person lived, not that they are well.
@@ -11,8 +12,8 @@ from __future__ import annotations
 import pytest
 from signal_readings import RISK, found, ruled
 
-from nlp.signals import recent_rescue
-from nlp.signals.held_back import RECOVERED
+from nlp.signals.look_alikes import recent_rescue
+from nlp.signals.look_alikes.held_back import RECOVERED
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 """Issue 19, round 22: the teller's threat against themself over one more annoyance, with a
-laugh, is hyperbole for the sentence model too (`nlp.signals.self_threat_in_jest`); meant,
-with low mood or a means, it is a risk. Sentences written for these tests.
+laugh, is hyperbole for the sentence model too (`nlp.signals.look_alikes.self_threat_in_jest`);
+meant, with low mood or a means, it is a risk. Sentences written for these tests.
 """
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from signal_readings import RISK, found
 
-from nlp.signals.self_threat_in_jest import model_held_back
+from nlp.signals.look_alikes.self_threat_in_jest import model_held_back
 
 
 @pytest.mark.parametrize(

@@ -16,8 +16,8 @@ import numpy as np
 import pytest
 from signal_readings import RISK, found
 
-from nlp.signals import context as signal_context
-from nlp.signals import detector as signal_detector
+from nlp.signals.core import context as signal_context
+from nlp.signals.detection import detector as signal_detector
 
 ABUSE = set(signal_detector.ABUSE_SIGNALS)
 

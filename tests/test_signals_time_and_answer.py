@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.signals import rules as signal_rules
+from nlp.signals.detection import rules as signal_rules
 
 RISK = "suicide_self_harm"
 

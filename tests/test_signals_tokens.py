@@ -11,8 +11,8 @@ from __future__ import annotations
 import pytest
 
 from nlp import signals
-from nlp.signals.rule_patterns import PATTERNS, WORDS
-from nlp.signals.rules import _rule_engine
+from nlp.signals.detection.rules import _rule_engine
+from nlp.signals.phrasings.rule_patterns import PATTERNS, WORDS
 
 
 def _pattern_words() -> set[str]:

@@ -17,7 +17,8 @@ import pytest
 from signal_readings import RISK, found, ruled
 
 from nlp import signals
-from nlp.signals import adult_abuse_by_family, care_note_abbreviations
+from nlp.signals.label_pairs import adult_abuse_by_family
+from nlp.signals.phrasings import care_note_abbreviations
 
 
 @pytest.mark.parametrize(

@@ -14,13 +14,9 @@ from __future__ import annotations
 import pytest
 from signal_readings import RISK, found, ruled
 
-from nlp.signals import (
-    everyday_death_talk,
-    medicines_kept_by_family,
-    notes_of_no_risk,
-    suicide_told_as_now,
-    witness_danger,
-)
+from nlp.signals.label_pairs import medicines_kept_by_family, suicide_told_as_now
+from nlp.signals.look_alikes import everyday_death_talk, notes_of_no_risk
+from nlp.signals.phrasings import witness_danger
 
 
 # A request for help to die, now (the lead's own kind): suicide.
@@ -241,7 +237,7 @@ def test_a_topic_taught_is_not_a_disclosure() -> None:
 
 
 def test_a_welsh_bank_card_taken_by_family_is_money_taken() -> None:
-    from nlp.signals import adult_abuse_by_family
+    from nlp.signals.label_pairs import adult_abuse_by_family
 
     assert adult_abuse_by_family._family_takes(
         "Mae ei mab wedi cymryd ei cherdyn banc ers mis Mai."

@@ -2,7 +2,7 @@
 
 Found by probing the online form: "I don't see the\\r\\npoint in going on any more." raised no
 flag at the moment of telling, so the thank-you page showed only the general support box. The
-rules read the text single-spaced (`nlp/signals/normalised_text.single_spaced`) and report
+rules read the text single-spaced (`nlp/signals/core/normalised_text.single_spaced`) and report
 offsets in the text as written. Sentences written for these tests."""
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from test_receipt_web import online_form, tell
 from test_signposting_nations import positions
 
 from nlp import signals
-from nlp.signals.normalised_text import single_spaced
-from nlp.signals.rules import run_rules
+from nlp.signals.core.normalised_text import single_spaced
+from nlp.signals.detection.rules import run_rules
 
 # (text, what the rules find in it), English and Welsh, fired and held back.
 SENTENCES = [

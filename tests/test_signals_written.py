@@ -1,16 +1,16 @@
-"""The model trains on labelled stories written by other hands (nlp.signals.written): the
-loader reads them with their story labels, a story's labels go to the sentence that carries
-them, and the shipped weights were trained on them."""
+"""The model trains on labelled stories written by other hands
+(nlp.signals.model_training.written): the loader reads them with their story labels, a story's
+labels go to the sentence that carries them, and the shipped weights were trained on them."""
 
 from __future__ import annotations
 
 import numpy as np
 
 from nlp.signals import SAFEGUARDING_SIGNALS, SIGNALS
-from nlp.signals import corpus as signal_corpus
-from nlp.signals import model as signal_model
-from nlp.signals import training as signal_training
-from nlp.signals import written as signal_written
+from nlp.signals.model_training import corpus as signal_corpus
+from nlp.signals.model_training import training as signal_training
+from nlp.signals.model_training import written as signal_written
+from nlp.signals.sentence_model import model as signal_model
 
 
 def test_the_training_reads_the_written_stories_with_their_labels():

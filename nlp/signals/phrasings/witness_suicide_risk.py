@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import re
 
-from nlp.signals import note_sentences, suicide_hints
+from nlp.signals.core import note_sentences
+from nlp.signals.phrasings import suicide_hints
 
 # --- A request for help to die, now -----------------------------------------------------------
 # Asked, begged, pleaded: the person wants it done (a request), not a death told ("the hospice

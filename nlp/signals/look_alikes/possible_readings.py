@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from nlp.signals import context as signal_context
+from nlp.signals.core import context as signal_context
 
 ABUSE_SIGNALS = ("child_abuse_neglect", "adult_abuse_neglect", "domestic_abuse")
 RISK_SIGNALS = ("suicide_self_harm", "immediate_danger")

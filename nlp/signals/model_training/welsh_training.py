@@ -1,6 +1,6 @@
-"""Training the Welsh sentence model (`nlp.signals.welsh_model`) on the Welsh and
-code-switched stories written by other hands. `python -m nlp.signals.welsh_training` prints
-leave-one-file-out figures and writes the shipped weights.
+"""Training the Welsh sentence model (`nlp.signals.welsh.welsh_model`) on the Welsh and
+code-switched stories written by other hands. `python -m nlp.signals.model_training.welsh_training`
+prints leave-one-file-out figures and writes the shipped weights.
 
 Which stories: every story marked "cy" or "mixed" in the retired blind rounds
 (benchmarks/data/signals_independent_v3..v8.jsonl) and the sets written for training
@@ -8,10 +8,10 @@ Which stories: every story marked "cy" or "mixed" in the retired blind rounds
 without a signal are the hard negatives (an end-of-life wish, a nurse's screening question, a
 service named, a past told as over).
 
-How (multiple-instance, as `nlp.signals.written`): a story of one or two sentences gives each
-sentence its labels; in a longer story a first-pass model, trained on the same files, picks the
-sentence that scores highest for each signal the story carries and makes it the positive; the
-story's other sentences teach nothing about that signal and are negatives for the others. The
+How (multiple-instance, as `nlp.signals.model_training.written`): a story of one or two sentences
+gives each sentence its labels; in a longer story a first-pass model, trained on the same files,
+picks the sentence that scores highest for each signal the story carries and makes it the positive;
+the story's other sentences teach nothing about that signal and are negatives for the others. The
 candidates include a code-switched story's English sentences, so a risk told in English is not
 forced onto a Welsh sentence beside it.
 
@@ -33,13 +33,13 @@ from pathlib import Path
 
 import numpy as np
 
-from nlp.signals import corpus as signal_corpus
-from nlp.signals import model as signal_model
-from nlp.signals import welsh_heard as signal_welsh_heard
-from nlp.signals import welsh_model as signal_welsh_model
-from nlp.signals import written as signal_written
+from nlp.signals.model_training import corpus as signal_corpus
+from nlp.signals.model_training import written as signal_written
+from nlp.signals.sentence_model import model as signal_model
+from nlp.signals.welsh import welsh_heard as signal_welsh_heard
+from nlp.signals.welsh import welsh_model as signal_welsh_model
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 RETIRED = tuple(
     ROOT / "benchmarks" / "data" / f"signals_independent_v{n}.jsonl" for n in (3, 4, 5, 6, 7, 8)
 )
@@ -184,7 +184,7 @@ def story_scores(model: signal_welsh_model.WelshModel, items: list[WelshStory]) 
     """(stories, signals): each story's best allowed Welsh sentence, as the worker scores it
     (0 where no Welsh sentence is allowed)."""
     from nlp import signals
-    from nlp.signals import rules as signal_rules
+    from nlp.signals.detection import rules as signal_rules
 
     out = np.zeros((len(items), len(model.names)), dtype=np.float32)
     for r, item in enumerate(items):

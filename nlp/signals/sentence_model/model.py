@@ -9,12 +9,12 @@ a film, so each sentence is also embedded with the one before and after it. Why 
 all-MiniLM-L6-v2 (already used for themes) places "I don't see the point in going on" near "I
 want to die" although they share no word, which word-matching rules cannot do.
 
-Why shipped weights: the weights are trained once by `python -m nlp.signals.training` (see
-`nlp.signals.training`) and saved in `nlp/data/signal_model.npz` with the thresholds and the
-digests of what they learned from. Training at run time would mean embedding every example in
-each worker and different weights whenever a library changed; shipped, the model loads in
-milliseconds, every worker gives the same answer, and a test fails when the examples change
-but the weights were not rebuilt.
+Why shipped weights: the weights are trained once by `python -m
+nlp.signals.model_training.training` (see `nlp.signals.model_training.training`) and saved in
+`nlp/data/signal_model.npz` with the thresholds and the digests of what they learned from. Training
+at run time would mean embedding every example in each worker and different weights whenever a
+library changed; shipped, the model loads in milliseconds, every worker gives the same answer, and
+a test fails when the examples change but the weights were not rebuilt.
 
 It runs in the worker (it needs the embedding model); the web request runs only the rules.
 """
@@ -30,7 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
-MODEL_PATH = Path(__file__).parents[1] / "data" / "signal_model.npz"
+MODEL_PATH = Path(__file__).parents[2] / "data" / "signal_model.npz"
 # A story with more sentences than this is read in groups of neighbouring sentences, so the
 # time to read it stays bounded (about 300 texts to embed) and nothing is skipped.
 MAX_UNITS = 150

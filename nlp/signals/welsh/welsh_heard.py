@@ -11,9 +11,9 @@ phrases and `signal_welsh.sentence_held_back`'s whole-sentence checks.
 
 from __future__ import annotations
 
-from nlp.signals import model as signal_model
-from nlp.signals import welsh as signal_welsh
-from nlp.signals import welsh_model as signal_welsh_model
+from nlp.signals.sentence_model import model as signal_model
+from nlp.signals.welsh import welsh as signal_welsh
+from nlp.signals.welsh import welsh_model as signal_welsh_model
 
 
 def welsh_best(

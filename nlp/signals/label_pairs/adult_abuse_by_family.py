@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import re
 
-from nlp.signals.care_note_abbreviations import abbreviated_risk
-from nlp.signals.findings import Detection, Signal
-from nlp.signals.note_sentences import SENTENCE
-from nlp.signals.person_taken_somewhere import PERSON, WHERE
+from nlp.signals.core.findings import Detection, Signal
+from nlp.signals.core.note_sentences import SENTENCE
+from nlp.signals.look_alikes.person_taken_somewhere import PERSON, WHERE
+from nlp.signals.phrasings.care_note_abbreviations import abbreviated_risk
 
 FAMILY = re.compile(
     r"\b(?:son|sons|daughter|daughters|grandson|granddaughter|nephew|niece|son-in-law"

@@ -21,11 +21,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-SENTENCES_PATH = Path(__file__).parents[1] / "data" / "signal_sentences.txt"
-KINDS_PATH = Path(__file__).parents[1] / "data" / "signal_kinds.txt"
-VOICES_PATH = Path(__file__).parents[1] / "data" / "signal_voices.txt"
-NOW_PATH = Path(__file__).parents[1] / "data" / "signal_now.txt"
-CONTRASTS_PATH = Path(__file__).parents[1] / "data" / "signal_contrasts.txt"
+SENTENCES_PATH = Path(__file__).parents[2] / "data" / "signal_sentences.txt"
+KINDS_PATH = Path(__file__).parents[2] / "data" / "signal_kinds.txt"
+VOICES_PATH = Path(__file__).parents[2] / "data" / "signal_voices.txt"
+NOW_PATH = Path(__file__).parents[2] / "data" / "signal_now.txt"
+CONTRASTS_PATH = Path(__file__).parents[2] / "data" / "signal_contrasts.txt"
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,8 @@ class Example:
     context: str = ""
     group: str = ""  # variants of one written sentence share it, so folds never split them
     # Signals this sentence is neither a positive nor a negative for: a sentence of a story
-    # labelled with the signal, but not the sentence that carries it (see nlp.signals.written).
+    # labelled with the signal, but not the sentence that carries it (see
+    # nlp.signals.model_training.written).
     unsure: tuple[str, ...] = ()
 
     @property

@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import re
 
-from nlp.signals import note_sentences
-from nlp.signals.findings import Detection, Signal
-from nlp.signals.medicines_kept_by_family import family_keeps_medicines
+from nlp.signals.core import note_sentences
+from nlp.signals.core.findings import Detection, Signal
+from nlp.signals.label_pairs.medicines_kept_by_family import family_keeps_medicines
 
 # --- Danger beside suicide: a plan for now, a ligature in place, an act of last night -----------
 PLAN_OR_ACT = re.compile(

@@ -25,8 +25,8 @@ from __future__ import annotations
 
 import re
 
-from nlp.signals import context as signal_context
-from nlp.signals.everyday_talk import EXCESS, MEDICINE, signal_context_lower
+from nlp.signals.core import context as signal_context
+from nlp.signals.look_alikes.everyday_talk import EXCESS, MEDICINE, signal_context_lower
 
 RISK_SIGNALS = frozenset({"suicide_self_harm", "immediate_danger"})
 # Medicines named beyond `everyday_talk.MEDICINE`: the strong ones carers ask how to keep.

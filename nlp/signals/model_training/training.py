@@ -1,5 +1,6 @@
 """Training the risk-signal model: written examples, real comments as background, thresholds
-chosen by cross-validation. `python -m nlp.signals.training` runs it and writes the shipped weights.
+chosen by cross-validation. `python -m nlp.signals.model_training.training` runs it and writes the
+shipped weights.
 
 Why real comments as background: the written examples teach what a signal sounds like, but
 most of what the model reads is ordinary feedback ("the nurse was lovely, the wait was long"),
@@ -11,10 +12,10 @@ measuring how many real comments would be flagged. The few comments that do carr
 left out by row number (`nlp/data/signal_background_excluded.txt`, numbers and the reason, no
 text). No comment's text ships: only weights learned with them, and their digest.
 
-Why stories written by other hands (nlp.signals.written): sentences we generate ourselves teach
-risk said in our own words; rules written from a development set's misses raised that set's
-figures but not an unseen set's. So the model also learns from about 3,100 labelled stories
-written by other people (the retired blind rounds v3-v8 and the sets written for training in
+Why stories written by other hands (nlp.signals.model_training.written): sentences we generate
+ourselves teach risk said in our own words; rules written from a development set's misses raised
+that set's figures but not an unseen set's. So the model also learns from about 3,100 labelled
+stories written by other people (the retired blind rounds v3-v8 and the sets written for training in
 nlp/data/signal_written/). Their labels are a story's, not a sentence's: a story of one or two
 sentences gives each sentence its labels; in a longer one a first-pass model (trained with
 those short stories, the generated corpus and the background) picks, per signal the story
@@ -48,12 +49,12 @@ from pathlib import Path
 
 import numpy as np
 
-from nlp.signals import corpus as signal_corpus
-from nlp.signals import model as signal_model
-from nlp.signals import written as signal_written
+from nlp.signals.model_training import corpus as signal_corpus
+from nlp.signals.model_training import written as signal_written
+from nlp.signals.sentence_model import model as signal_model
 
-BACKGROUND_PATH = Path(__file__).resolve().parents[3] / "shared" / "data" / "fft_phase1.csv"
-EXCLUDED_PATH = Path(__file__).parents[1] / "data" / "signal_background_excluded.txt"
+BACKGROUND_PATH = Path(__file__).resolve().parents[4] / "shared" / "data" / "fft_phase1.csv"
+EXCLUDED_PATH = Path(__file__).parents[2] / "data" / "signal_background_excluded.txt"
 # Trained on two trusts' comments; the third measures the flag rate on real comments.
 BACKGROUND_TRUSTS = ("Trust A", "Trust B")
 # Share of each signal's written examples the threshold must keep finding in cross-validation.
@@ -215,7 +216,7 @@ def fit(
     for name in names:
         y = np.array([name in e.labels for e in examples])
         # A written story's sentence that may or may not carry the story's signal teaches
-        # nothing about it (see nlp.signals.written).
+        # nothing about it (see nlp.signals.model_training.written).
         known = np.array([name not in e.unsure for e in examples])
         weight = np.where(written & ~y & (name in RISK_TO_LIFE), weight_of, 1.0)[known]
         meaning = LogisticRegression(C=EMBEDDING_C, class_weight="balanced", max_iter=3000)
@@ -352,8 +353,8 @@ def training_set(
 ) -> tuple[list[signal_corpus.Example], np.ndarray, np.ndarray]:
     """The examples, their feature vectors and which are written (not background comments), as
     the model trains on them: the generated corpus, the written stories' carrying sentences
-    (chosen by a first-pass model, see nlp.signals.written) and the background comments. The
-    experiments in benchmarks/ call this too, so they train on exactly what ships."""
+    (chosen by a first-pass model, see nlp.signals.model_training.written) and the background
+    comments. The experiments in benchmarks/ call this too, so they train on exactly what ships."""
     raw = signal_written.unselected(stories)
     base = generated + bg.examples
     base_written = np.array([True] * len(generated) + [False] * len(bg.examples))
@@ -405,8 +406,8 @@ def train(
     verbose: bool = True,
 ) -> signal_model.SentenceModel:
     """The model from the generated corpus, the written stories (their carrying sentences
-    chosen by a first-pass model, see nlp.signals.written) and the background comments, with
-    thresholds chosen by cross-validation over all three."""
+    chosen by a first-pass model, see nlp.signals.model_training.written) and the background
+    comments, with thresholds chosen by cross-validation over all three."""
     examples, vectors, written = training_set(generated, stories, bg, names)
     chosen_count = len(examples) - len(generated) - len(bg.examples)
     if verbose:

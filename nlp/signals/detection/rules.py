@@ -12,18 +12,19 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from nlp.signals import care_accounts, witness_notes
-from nlp.signals import model as signal_model
-from nlp.signals import welsh as signal_welsh
-from nlp.signals.findings import Detection, Signal
-from nlp.signals.held_back import LEFT_TO_THE_MODEL, NEGATION, why_held_back
-from nlp.signals.normalised_text import (
+from nlp.signals.core.findings import Detection, Signal
+from nlp.signals.core.normalised_text import (
     MAX_CHARS,
     lower_keeping_offsets,
     normalise,
     single_spaced,
 )
-from nlp.signals.rule_patterns import PATTERNS, WORDS, Rule
+from nlp.signals.look_alikes import care_accounts
+from nlp.signals.look_alikes.held_back import LEFT_TO_THE_MODEL, NEGATION, why_held_back
+from nlp.signals.phrasings import witness_notes
+from nlp.signals.phrasings.rule_patterns import PATTERNS, WORDS, Rule
+from nlp.signals.sentence_model import model as signal_model
+from nlp.signals.welsh import welsh as signal_welsh
 
 # Words the patterns use that spaCy's English tokenizer would split ("gonna" into "gon" "na",
 # "i'd" into "i" "'d"), so a pattern naming them could never match: kept as one token.

@@ -15,9 +15,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from nlp.signals import context as signal_context
-from nlp.signals import everyday_death_talk, person_taken_somewhere, recent_rescue, suicide_hints
-from nlp.signals.rule_patterns import WORDS, Rule
+from nlp.signals.core import context as signal_context
+from nlp.signals.look_alikes import everyday_death_talk, person_taken_somewhere, recent_rescue
+from nlp.signals.phrasings import suicide_hints
+from nlp.signals.phrasings.rule_patterns import WORDS, Rule
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -510,7 +511,7 @@ def why_held_back(doc: Doc, start: int, end: int, rule: Rule) -> str | None:
 
 
 def _whose_and_when(doc, start: int, end: int) -> str | None:
-    """The kinds of `nlp.signals.context`: a death told, a professional's account of others,
+    """The kinds of `nlp.signals.core.context`: a death told, a professional's account of others,
     past with a when and well now, an idiom or information about the risk."""
     before = _sentence_before(doc, start)
     phrase = [t.lower_ for t in doc[start:end]]
@@ -707,7 +708,7 @@ def _is_question(doc, start: int, end: int) -> bool:
 
 # Round 16 (issue 19, "safeguarding that hears plain words"): what the sixteenth round's rules
 # need, read by kind from v21's misses and their look-alikes; the conditions are in
-# `nlp.signals.context`.
+# `nlp.signals.core.context`.
 ACADEMIC = frozenset(
     "dissertation dissertations thesis essay essays assignment coursework research project "
     "paper study studies lecture module".split()

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 
-from nlp.signals import context as signal_context
-from nlp.signals import everyday_death_talk
-from nlp.signals.witness_suicide_risk import MEANS, request_to_die
+from nlp.signals.core import context as signal_context
+from nlp.signals.look_alikes import everyday_death_talk
+from nlp.signals.phrasings.witness_suicide_risk import MEANS, request_to_die
 
 WISH_WHERE = re.compile(
     r"\b(?:die|dying|pass away|go)\s+(?:at home|in (?:his|her|their|my) own (?:bed|home)"

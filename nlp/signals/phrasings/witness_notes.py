@@ -12,10 +12,10 @@ not added again.
 
 from __future__ import annotations
 
-from nlp.signals import note_sentences
-from nlp.signals.findings import Signal
-from nlp.signals.note_sentences import quote
-from nlp.signals.witness_danger import (
+from nlp.signals.core import note_sentences
+from nlp.signals.core.findings import Signal
+from nlp.signals.core.note_sentences import quote
+from nlp.signals.phrasings.witness_danger import (
     UNDER_EIGHTEEN,
     child_alone_now,
     fire_hazard_now,
@@ -27,7 +27,7 @@ from nlp.signals.witness_danger import (
     welsh_child_alone_now,
     welsh_forced_marriage,
 )
-from nlp.signals.witness_suicide_risk import (
+from nlp.signals.phrasings.witness_suicide_risk import (
     WELSH_SELF_INJURY,
     all_to_stop_with_means,
     asked_and_answered_yes,

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from nlp.signals import context as signal_context
+from nlp.signals.core import context as signal_context
 
 MEDICINE = re.compile(
     r"\b(?:dose|doses|dosage|\d+ ?(?:mg|ml|mcg)|tablets?|pills?|capsules?|paracetamol|calpol"

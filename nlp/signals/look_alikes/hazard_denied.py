@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 
-from nlp.signals import context as signal_context
-from nlp.signals.suicide_hints import LOW_MOOD
+from nlp.signals.core import context as signal_context
+from nlp.signals.phrasings.suicide_hints import LOW_MOOD
 
 DENIED = re.compile(
     r"\b(?:no ?(?:one|body)|naebody|nae ?body|naebdy|nobdy|neb)(?:'s|s| has| is| was)?"

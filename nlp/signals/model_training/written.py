@@ -1,8 +1,8 @@
 """Labelled stories written by other hands, as training for the sentence model.
 
-Why: the generated corpus (nlp.signals.corpus) is our own sentences, varied by our own slots;
-rules and hold-backs written from a development set's misses raised that set's figures but not
-an unseen set's. Stories written by other people, in many voices (chat, call logs, carers'
+Why: the generated corpus (nlp.signals.model_training.corpus) is our own sentences, varied by our
+own slots; rules and hold-backs written from a development set's misses raised that set's figures
+but not an unseen set's. Stories written by other people, in many voices (chat, call logs, carers'
 notes, Welsh and mixed), teach the model risk said in ways we did not think of.
 
 Which: the retired blind rounds (benchmarks/data/signals_independent_v3..v8.jsonl, measured
@@ -15,7 +15,7 @@ longer story, for each signal it carries, the sentence a first-pass model scores
 that signal takes the label; its other sentences are "unsure" for that signal (neither
 positive nor negative) and negatives for every signal the story does not carry. A story
 without labels gives negatives only. Welsh sentences are left out (the Welsh rules and the
-Welsh model, `nlp.signals.welsh_training`, read them), as the detector does.
+Welsh model, `nlp.signals.model_training.welsh_training`, read them), as the detector does.
 """
 
 from __future__ import annotations
@@ -27,12 +27,12 @@ from pathlib import Path
 
 import numpy as np
 
-from nlp.signals import model as signal_model
-from nlp.signals import welsh as signal_welsh
-from nlp.signals.corpus import Example
+from nlp.signals.model_training.corpus import Example
+from nlp.signals.sentence_model import model as signal_model
+from nlp.signals.welsh import welsh as signal_welsh
 
-ROOT = Path(__file__).resolve().parents[2]
-WRITTEN_DIR = Path(__file__).parents[1] / "data" / "signal_written"
+ROOT = Path(__file__).resolve().parents[3]
+WRITTEN_DIR = Path(__file__).parents[2] / "data" / "signal_written"
 RETIRED = tuple(
     ROOT / "benchmarks" / "data" / f"signals_independent_v{n}.jsonl" for n in (3, 4, 5, 6, 7, 8)
 )

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from nlp.signals import note_sentences
+from nlp.signals.core import note_sentences
 
 # Family keeping an adult's medicines ("her nephew collects her prescriptions ... he keeps
 # them"): an adult at risk harmed by family is domestic abuse too.

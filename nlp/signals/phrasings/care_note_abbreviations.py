@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from nlp.signals.note_sentences import SENTENCE
+from nlp.signals.core.note_sentences import SENTENCE
 
 # Abbreviations of self-harm, overdose and suicidal ideation as notes write them (capitals:
 # "si", "sh" and "od" are words in Welsh and in chat).

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import re
 
-from nlp.signals import context as signal_context
-from nlp.signals.suicide_hints import LOW_MOOD
-from nlp.signals.witness_suicide_risk import MEANS
+from nlp.signals.core import context as signal_context
+from nlp.signals.phrasings.suicide_hints import LOW_MOOD
+from nlp.signals.phrasings.witness_suicide_risk import MEANS
 
 # End-of-life care or wishes about treatment told beside the sentence ("in her last weeks",
 # "when the time comes I'd rather go peacefully than be kept going on machines").

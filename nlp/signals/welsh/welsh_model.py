@@ -1,11 +1,11 @@
 """A learned model for risk signals in Welsh sentences: character and word n-grams, one
 logistic regression per signal, weights shipped in `nlp/data/signal_welsh_model.npz`.
 
-Why: the Welsh rules (`nlp.signals.welsh`) hear only the phrasings written into them, and
+Why: the Welsh rules (`nlp.signals.welsh.welsh`) hear only the phrasings written into them, and
 Welsh tellers say risk in other words ("mae gen i ddigon nawr" of saved tablets, "byddai'n
 well i bawb taswn i ddim yma"). The English model cannot help: its embeddings are
 English-only and read Welsh as noise. So this model learns from the Welsh and code-switched
-stories written by other hands (see `nlp.signals.welsh_training`).
+stories written by other hands (see `nlp.signals.model_training.welsh_training`).
 
 Why character n-grams within words (2 to 5 letters, with the word's edges): Welsh mutates a
 word's first letter (tabledi, dabledi; lladd, ladd; marw, farw), so whole words split one
@@ -27,9 +27,9 @@ from pathlib import Path
 
 import numpy as np
 
-from nlp.signals import welsh as signal_welsh
+from nlp.signals.welsh import welsh as signal_welsh
 
-MODEL_PATH = Path(__file__).parents[1] / "data" / "signal_welsh_model.npz"
+MODEL_PATH = Path(__file__).parents[2] / "data" / "signal_welsh_model.npz"
 CHAR_RANGE = (2, 5)
 WORD = re.compile(r"(?u)\b\w[\w'’-]*\b")
 SPACES = re.compile(r"\s\s+")
@@ -94,7 +94,8 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
 @dataclass(frozen=True)
 class WelshModel:
     """Per-signal logistic regressions over a Welsh sentence's n-grams, with the threshold
-    chosen for each by leave-one-file-out cross-validation (`nlp.signals.welsh_training`)."""
+    chosen for each by leave-one-file-out cross-validation
+    (`nlp.signals.model_training.welsh_training`)."""
 
     names: tuple[str, ...]
     vocabulary: tuple[str, ...]

@@ -4,17 +4,17 @@ at risk, domestic abuse, immediate danger, and a wish to complain.
 Two layers, both reviewable:
 
 - **Rules** (`rules.py`: spaCy `Matcher` over a blank English tokenizer, patterns in
-  `rule_patterns.py`, plus the Welsh rules of `nlp.signals.welsh`: no statistical model, so the
-  web request can run them). Each hit records the phrase that fired and the rule's number. A
+  `rule_patterns.py`, plus the Welsh rules of `nlp.signals.welsh.welsh`: no statistical model, so
+  the web request can run them). Each hit records the phrase that fired and the rule's number. A
   hit is only *possible*, not fired, when `held_back.py` finds it negated ("I was not
   suicidal", "no thoughts of self harm"), naming a service ("the self-harm team were
   brilliant"), an idiom ("killed myself laughing"), an accident ("fell and hurt myself") or a
   question someone asked ("are you having thoughts of suicide?"). Possible hits still earn
   signposting, never a flag.
-- **Sentence model** (`nlp.signals.model`: all-MiniLM-L6-v2 embeddings of each sentence alone
-  and with its neighbours, and its words; one logistic regression per signal, weights shipped
-  in `nlp/data/`) hears what no rule says word for word ("I don't see the point in going
-  on", "there's never any food in the house"); it runs in the worker. Its `why` quotes the
+- **Sentence model** (`nlp.signals.sentence_model.model`: all-MiniLM-L6-v2 embeddings of each
+  sentence alone and with its neighbours, and its words; one logistic regression per signal,
+  weights shipped in `nlp/data/`) hears what no rule says word for word ("I don't see the point
+  in going on", "there's never any food in the house"); it runs in the worker. Its `why` quotes the
   sentence it scored highest, never only the score.
 
 Why this module: it joins the two (`detect`, `detect_many`: the rules first, then the models
@@ -29,8 +29,17 @@ import re
 
 import numpy as np
 
-from nlp.signals import (
-    adult_abuse_by_family,
+from nlp.signals.core import context as signal_context
+from nlp.signals.core.findings import (
+    POSSIBLE_PREFIX,
+    RISK_TO_LIFE,
+    Detection,
+    Signal,
+)
+from nlp.signals.core.normalised_text import normalise
+from nlp.signals.detection.rules import run_rules
+from nlp.signals.label_pairs import adult_abuse_by_family, suicide_told_as_now
+from nlp.signals.look_alikes import (
     care_accounts,
     everyday_death_talk,
     everyday_talk,
@@ -40,22 +49,12 @@ from nlp.signals import (
     possible_readings,
     recent_rescue,
     self_threat_in_jest,
-    suicide_told_as_now,
 )
-from nlp.signals import context as signal_context
-from nlp.signals import model as signal_model
-from nlp.signals import welsh as signal_welsh
-from nlp.signals import welsh_heard as signal_welsh_heard
-from nlp.signals import welsh_model as signal_welsh_model
-from nlp.signals.findings import (
-    POSSIBLE_PREFIX,
-    RISK_TO_LIFE,
-    Detection,
-    Signal,
-)
-from nlp.signals.held_back import RECOVERED
-from nlp.signals.normalised_text import normalise
-from nlp.signals.rules import run_rules
+from nlp.signals.look_alikes.held_back import RECOVERED
+from nlp.signals.sentence_model import model as signal_model
+from nlp.signals.welsh import welsh as signal_welsh
+from nlp.signals.welsh import welsh_heard as signal_welsh_heard
+from nlp.signals.welsh import welsh_model as signal_welsh_model
 
 # The learned model -----------------------------------------------------------------------
 
@@ -89,7 +88,7 @@ def model_signals_many(
     threshold. All texts' sentences are embedded together (faster for a batch).
 
     Sentences that read as Welsh are left to the Welsh rules and the Welsh model
-    (`nlp.signals.welsh_model`, which adds what the English model did not hear). A sentence
+    (`nlp.signals.welsh.welsh_model`, which adds what the English model did not hear). A sentence
     that holds a phrase the rules held back for that signal (negated, a service, a question)
     cannot fire it: the rule's reason is the reviewable one. Runs in the worker: it needs the
     embedding model.
@@ -370,8 +369,8 @@ def _after_a_dosing_question(units: list[signal_model.Unit], i: int, words: str)
 
 
 def _everyday_not_danger(units: list[signal_model.Unit], i: int) -> bool:
-    """Round 18 (`nlp.signals.everyday_talk`): danger may not be raised on medicines talk or
-    on the sentence just after a dosing question when it says no danger itself, on an
+    """Round 18 (`nlp.signals.look_alikes.everyday_talk`): danger may not be raised on medicines
+    talk or on the sentence just after a dosing question when it says no danger itself, on an
     emergency named only as advice or denied, beside a death awaited in end-of-life care, or
     on a danger told with a past date."""
     text = units[i].text

@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from nlp.signals import context as signal_context
-from nlp.signals.held_back import IN_JEST
+from nlp.signals.core import context as signal_context
+from nlp.signals.look_alikes.held_back import IN_JEST
 
 # Words that are common in Welsh and (almost) never English words: two of them, making up a
 # fifth of a sentence's words, mark it as Welsh. "i", "a", "o", "am", "hi" are left out

@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import re
 
-from nlp.signals import context as signal_context
-from nlp.signals.suicide_hints import LOW_MOOD
-from nlp.signals.witness_suicide_risk import MEANS
+from nlp.signals.core import context as signal_context
+from nlp.signals.phrasings.suicide_hints import LOW_MOOD
+from nlp.signals.phrasings.witness_suicide_risk import MEANS
 
 SELF_THREAT = re.compile(
     r"\b(?:i'?ll|i will|a'?ll|i'?m (?:going to|gonna)|i swear i'?ll) (?:\w+ ){0,3}?"
