@@ -40,7 +40,7 @@ COUNTRIES_ABROAD = frozenset(
     slovakia slovenia somalia somaliland spain sudan suriname sweden switzerland syria taiwan
     tajikistan tanzania thailand togo tonga tunisia turkey turkmenistan uganda ukraine
     uruguay uzbekistan vanuatu venezuela vietnam yemen zambia zimbabwe kurdistan tibet
-    chechnya darfur tigray punjab kashmir sylhet mirpur""".split()
+    chechnya darfur tigray punjab kashmir sylhet mirpur timor leste""".split()
 )
 PEOPLES = frozenset(
     """roma gurkha gurkhas kurds kurd pashtun pashtuns tamils sikhs hindus muslims jews

@@ -31,6 +31,7 @@ from nlp.identifiers.dates_and_ages.community_dates import restated_birth_dates
 from nlp.identifiers.dates_and_ages.record_dates import birth_dates_after_names
 from nlp.identifiers.dates_and_ages.stated_ages import stated_ages
 from nlp.identifiers.look_alikes.community_words import without_community_words
+from nlp.identifiers.look_alikes.greeting_words import without_greetings
 from nlp.identifiers.look_alikes.date_months import without_date_months
 from nlp.identifiers.look_alikes.nhs_bodies import nhs_bodies
 from nlp.identifiers.look_alikes.paperwork_words import without_paperwork_guesses
@@ -77,6 +78,7 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
     kept = without_paperwork_guesses(text, kept)  # forms, tables, medicines (round 34)
     kept = without_record_look_alikes(text, kept)  # batches, strengths, posts (round 38)
     kept = without_community_words(text, kept)  # "Yiddish", "Fajr", "Abba" (round 37)
+    kept = without_greetings(text, kept)  # "Labas", "Obrigado", "Po Po" (round 40)
     kept = without_date_months(text, kept)  # "Tues 4 Feb", "Jan 2024": months, not people
     bodies = nhs_bodies(text)
     if bodies:  # "NHS Lothian", "Hywel Dda University Health Board": no identifier in them
@@ -491,7 +493,12 @@ FIELD_LINE = re.compile(r"\n[ \t]*[A-Z][\w'’-]*(?:[ \t]+\(?[\w'’-]+\)?){0,3}
 # of twenty sets leave out too (Bishop, Lady, Lord and Sir begin places and hospitals).
 LEADING_TITLE = re.compile(
     r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Pastor|Rev|Revd|Reverend|Imam|Rabbi|Father|Fr|"
-    r"Sister|Sr|Brother|Cllr|Councillor|Nurse|Auntie|Aunty|Uncle)\.?[ \t]+(?=\S)"
+    r"Sister|Sr|Brother|Cllr|Councillor|Nurse|Auntie|Aunty|Uncle|"
+    # round 40: a congregation's and a community's honorifics before a name ("Deaconess
+    # Comfort Owusu", "Elder Joseph Quaye", "Hooyo Asha", "Bhai Harjit Singh"); the title
+    # is outside the name as "Mr" is
+    r"Deaconess|Deacon|Elder|Bishop|Apostle|Evangelist|Prophetess|Hooyo|Bhai|Sheikh|Hajji|"
+    r"Haji|Ustadh|Ustaz|Giani)\.?[ \t]+(?=\S)"
 )
 
 
@@ -516,6 +523,8 @@ def _trim(text: str, f: Finding) -> Finding:
             end -= 1
     if f.label == "PHONE" and text[start] == "(" and ")" not in text[start:end]:
         start += 1
+    if f.label == "PHONE" and text[end - 1] == ")" and "(" not in text[start:end]:
+        end -= 1  # "(+880 1711 452 309)": the closing bracket is the sentence's (round 40)
     if f.label == "PERSON" and end - start > 2 and text[end - 1] == "." and text[end - 2].islower():
         end -= 1  # "Nurse Mo." ending a sentence: the stop is the sentence's (round 39)
     # A letter's greeting ("Dear", "Hi") is not trimmed from a name: round 28 trimmed it, and
