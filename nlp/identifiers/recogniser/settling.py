@@ -32,6 +32,7 @@ from nlp.identifiers.dates_and_ages.record_dates import birth_dates_after_names
 from nlp.identifiers.dates_and_ages.stated_ages import stated_ages
 from nlp.identifiers.look_alikes.community_words import without_community_words
 from nlp.identifiers.look_alikes.greeting_words import without_greetings
+from nlp.identifiers.look_alikes.measured_things import without_measured_things
 from nlp.identifiers.look_alikes.date_months import without_date_months
 from nlp.identifiers.look_alikes.nhs_bodies import nhs_bodies
 from nlp.identifiers.look_alikes.paperwork_words import without_paperwork_guesses
@@ -79,6 +80,7 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
     kept = without_record_look_alikes(text, kept)  # batches, strengths, posts (round 38)
     kept = without_community_words(text, kept)  # "Yiddish", "Fajr", "Abba" (round 37)
     kept = without_greetings(text, kept)  # "Labas", "Obrigado", "Po Po" (round 40)
+    kept = without_measured_things(text, kept)  # "E45 cream", "5 Minutes Walk" (round 40)
     kept = without_date_months(text, kept)  # "Tues 4 Feb", "Jan 2024": months, not people
     bodies = nhs_bodies(text)
     if bodies:  # "NHS Lothian", "Hywel Dda University Health Board": no identifier in them
