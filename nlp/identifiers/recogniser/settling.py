@@ -448,12 +448,28 @@ AGE_AFTER_NAME = re.compile(
 )
 
 
+# Round 40: a bracket between the name and its age, the name's nickname or a handle ("Margaret
+# ("Mags") 9,", "Jay (@jay on Instagram), 22:"), with no figure in it; and the last child of a
+# list of names and ages ("Ciarán 7 and Róisín 4."), whose age ends the sentence.
+BRACKET_AFTER_NAME = re.compile(r"[ \t]*\([^()\d\n]{1,40}\)|[\"“”'’]?\)")
+LAST_OF_LIST = re.compile(
+    r"[ \t]+(?P<n>\d{1,2})(?P<unit>)(?=[.!?;](?:\s|$)|[ \t]*$)", re.MULTILINE
+)
+LIST_BEFORE = re.compile(r"[ \t]+\d{1,2}[ \t]*,?[ \t]+(?:and|&)[ \t]+$")
+
+
 def _ages_after_names(text: str, findings: list[Finding]):
     """ "Carly Bartlett (88)", "Oksana Clarke, 37,": a bare number right after a name is an age."""
+    person_ends = {f.end for f in findings if f.label == "PERSON"}
     for f in findings:
         if f.label != "PERSON":
             continue
         m = AGE_AFTER_NAME.match(text, f.end)
+        if m is None and (bracket := BRACKET_AFTER_NAME.match(text, f.end)):
+            m = AGE_AFTER_NAME.match(text, bracket.end())
+        if m is None and (item := LIST_BEFORE.search(text, max(0, f.start - 12), f.start)):
+            if item.start() in person_ends:  # the list's other item is a name and its age
+                m = LAST_OF_LIST.match(text, f.end)
         if m and 0 < int(m.group("n")) <= 115:
             end = m.end("unit") if m.group("unit") else m.end("n")
             yield Finding(m.start("n"), end, "AGE", 0.8, "age_after_name")
