@@ -17,6 +17,7 @@ the rules run in one fixed order; overlaps are settled later
 
 from __future__ import annotations
 
+from nlp.identifiers.care_settings.named_providers import named_providers
 from nlp.identifiers.core.findings import Finding
 from nlp.identifiers.dates_and_ages.ages import ages
 from nlp.identifiers.dates_and_ages.birth_dates import dates_of_birth
@@ -77,6 +78,7 @@ def pattern_findings(text: str) -> list[Finding]:
         county_shortenings,
         house_names,
         described_people,
+        named_providers,
     ):
         found.extend(detector(text))
     return found
