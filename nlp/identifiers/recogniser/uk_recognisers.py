@@ -28,6 +28,7 @@ from nlp.identifiers.numbers.hurried_emails import hurried_emails
 from nlp.identifiers.numbers.phone_numbers import phones
 from nlp.identifiers.numbers.reference_numbers import other_ids
 from nlp.identifiers.numbers.web_addresses import web_addresses
+from nlp.identifiers.people.called_names import called_names
 from nlp.identifiers.people.described_people import described_people
 from nlp.identifiers.people.name_shapes import (
     initial_sign_offs,
@@ -79,6 +80,7 @@ def pattern_findings(text: str) -> list[Finding]:
         house_names,
         described_people,
         named_providers,
+        called_names,
     ):
         found.extend(detector(text))
     return found
