@@ -29,9 +29,7 @@ _CYRILLIC_GREEK_MONTHS = """
     οκτωβρίου νοεμβρίου δεκεμβρίου
 """
 SCRIPT_MONTH = (
-    "(?:"
-    + "|".join(sorted(set(_CYRILLIC_GREEK_MONTHS.split()), key=len, reverse=True))
-    + ")"
+    "(?:" + "|".join(sorted(set(_CYRILLIC_GREEK_MONTHS.split()), key=len, reverse=True)) + ")"
 )
 _EASTERN_DIGIT = "[٠-٩۰-۹]"
 # The shapes (each a whole date: a birth date in these forms always has its year).

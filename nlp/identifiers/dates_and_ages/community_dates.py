@@ -91,26 +91,20 @@ ANY_DATE = rf"(?:{OTHER_DATE}|{DATE}|{DAY_MONTH})"
 _BORN = (
     r"(?:born|date\s+of\s+birth|d\.?o\.?b\.?|birth\s*date|birthday|urodzon[aey]|urodzi[łl]"
     r"|născut[ăa]?|nascut[ăa]?|nascid[oa]|nacid[oa]|geboren|gimęs|gimusi|narodená|narodený"
-    r"|narozen[aá]?|doğum|ganwyd|sinh|n[ée]e|"
-    + SCRIPT_BORN
-    + ")"
+    r"|narozen[aá]?|doğum|ganwyd|sinh|n[ée]e|" + SCRIPT_BORN + ")"
 )
 # Words that may stand between a birth cue and its date: how and where it was given.
 _BETWEEN = (
     r"(?:as|given|gave|gives|recorded|written|listed|entered|registered|put|down|shown|stated|"
     r"only|actually|officially|really|originally|is|was|on|in|the|of|her|his|their|my|its|it|"
     r"passport|papers|documents|card|says|say|said|reads|they|ask|asks|asked|me|i|we|you|he|"
-    r"she|when|because|that|which|at|to|be|been|are|were|"
-    + SCRIPT_BETWEEN
-    + ")"
+    r"she|when|because|that|which|at|to|be|been|are|were|" + SCRIPT_BETWEEN + ")"
 )
 CUED_DATE = re.compile(
     rf"\b{_BORN}(?:[\s:,–—-]*\b{_BETWEEN}\b){{0,6}}[\s:,–—-]*(?P<date>{ANY_DATE})(?![\w/])", I
 )
 # "ur. 12.03.1941": the Polish abbreviation before a whole date, nothing between (round 40).
-SHORT_CUED_DATE = re.compile(
-    rf"{SHORT_BORN}(?P<date>{SCRIPT_DATE}|{FULL_DATE})(?![\w/])", I
-)
+SHORT_CUED_DATE = re.compile(rf"{SHORT_BORN}(?P<date>{SCRIPT_DATE}|{FULL_DATE})(?![\w/])", I)
 _CUE_WORDS = (
     *CUE_WORDS,
     "born",
@@ -146,7 +140,7 @@ def community_birth_dates(text: str) -> Iterator[Finding]:
 # A date restated beside a birth date found: what stands just before it.
 _BESIDE = re.compile(r"[(–—-][\s,]*(?:the\s+)?$")
 _RESTATING = re.compile(
-    r"(?:\b(?:as|says|said|reads|shows|gives|about|approximately|roughly|i\.e\.?|"
+    r"(?:\b(?:as|says|say|said|reads|shows|gives|about|approximately|roughly|i\.e\.?|"
     r"or|which\s+is|that\s+is|converted\s+(?:it\s+)?(?:to|as|into)))"
     r"[\s,]*(?:the\s+)?$",
     I,

@@ -88,9 +88,7 @@ def _in_phrase(text: str, f: Finding) -> bool:
 
 def _doubled_kin(text: str) -> list[tuple[int, int]]:
     return [
-        m.span()
-        for m in _DOUBLED.finditer(text)
-        if " ".join(m.group(0).lower().split()) in ENTRIES
+        m.span() for m in _DOUBLED.finditer(text) if " ".join(m.group(0).lower().split()) in ENTRIES
     ]
 
 

@@ -42,8 +42,7 @@ def _journey(text: str, f: Finding) -> bool:
         return bool(lead and TRAVEL.match(text, lead.end()))
     if f.label == "PERSON":
         return bool(
-            TRAVEL.match(text, f.start)
-            and NUMBER_BEFORE.search(text, max(0, f.start - 8), f.start)
+            TRAVEL.match(text, f.start) and NUMBER_BEFORE.search(text, max(0, f.start - 8), f.start)
         )
     return False
 

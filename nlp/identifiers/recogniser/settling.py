@@ -31,9 +31,9 @@ from nlp.identifiers.dates_and_ages.community_dates import restated_birth_dates
 from nlp.identifiers.dates_and_ages.record_dates import birth_dates_after_names
 from nlp.identifiers.dates_and_ages.stated_ages import stated_ages
 from nlp.identifiers.look_alikes.community_words import without_community_words
+from nlp.identifiers.look_alikes.date_months import without_date_months
 from nlp.identifiers.look_alikes.greeting_words import without_greetings
 from nlp.identifiers.look_alikes.measured_things import without_measured_things
-from nlp.identifiers.look_alikes.date_months import without_date_months
 from nlp.identifiers.look_alikes.nhs_bodies import nhs_bodies
 from nlp.identifiers.look_alikes.paperwork_words import without_paperwork_guesses
 from nlp.identifiers.look_alikes.record_look_alikes import without_record_look_alikes
@@ -452,9 +452,7 @@ AGE_AFTER_NAME = re.compile(
 # ("Mags") 9,", "Jay (@jay on Instagram), 22:"), with no figure in it; and the last child of a
 # list of names and ages ("Ciarán 7 and Róisín 4."), whose age ends the sentence.
 BRACKET_AFTER_NAME = re.compile(r"[ \t]*\([^()\d\n]{1,40}\)|[\"“”'’]?\)")
-LAST_OF_LIST = re.compile(
-    r"[ \t]+(?P<n>\d{1,2})(?P<unit>)(?=[.!?;](?:\s|$)|[ \t]*$)", re.MULTILINE
-)
+LAST_OF_LIST = re.compile(r"[ \t]+(?P<n>\d{1,2})(?P<unit>)(?=[.!?;](?:\s|$)|[ \t]*$)", re.MULTILINE)
 LIST_BEFORE = re.compile(r"[ \t]+\d{1,2}[ \t]*,?[ \t]+(?:and|&)[ \t]+$")
 
 
