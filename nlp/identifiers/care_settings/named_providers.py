@@ -34,6 +34,9 @@ LOWER_HOME = re.compile(
     r"\bthe[ \t]+(?P<unit>(?P<name>[a-z][a-z'’]+(?:[ \t]+[a-z][a-z'’]+)?)[ \t]+"
     r"(?:care|nursing|residential)[ \t]+home)\b"
 )
+# Parts every match of the patterns above holds, looked for before each runs.
+PRIMARY_GATE = re.compile("Primary")
+HOME_GATE = re.compile("home")
 DESCRIPTIONS = GENERIC_CARE | frozenset(
     """current last next present best worst only same different lovely nice good bad awful
     terrible council private residential respite short long term temporary permanent
@@ -43,7 +46,7 @@ DESCRIPTIONS = GENERIC_CARE | frozenset(
 
 def named_providers(text: str) -> Iterator[Finding]:
     """Care settings named "… Primary Care" and lower-case care homes (see the docstring)."""
-    if "Primary Care" in text:
+    if PRIMARY_GATE.search(text):
         for m in PRIMARY_CARE.finditer(text):
             words = m.group("unit").split()
             while words and words[0].lower() in NOT_A_PROVIDER:
@@ -52,7 +55,7 @@ def named_providers(text: str) -> Iterator[Finding]:
                 start = m.end("unit") - len(" ".join(words))
                 if text[start : m.end("unit")].split() == words:
                     yield Finding(start, m.end("unit"), "CARE_SETTING", 0.8, "named_provider")
-    if " home" in text and capitals_mean_little(text):
+    if HOME_GATE.search(text) and capitals_mean_little(text):
         for m in LOWER_HOME.finditer(text):
             if not any(w in DESCRIPTIONS for w in m.group("name").split()):
                 yield Finding(m.start("name"), m.end("unit"), "CARE_SETTING", 0.7, "named_provider")

@@ -105,6 +105,7 @@ CUED_DATE = re.compile(
 )
 # "ur. 12.03.1941": the Polish abbreviation before a whole date, nothing between (round 40).
 SHORT_CUED_DATE = re.compile(rf"{SHORT_BORN}(?P<date>{SCRIPT_DATE}|{FULL_DATE})(?![\w/])", I)
+SHORT_GATE = re.compile(r"ur\.", I)
 _CUE_WORDS = (
     *CUE_WORDS,
     "born",
@@ -132,7 +133,7 @@ def community_birth_dates(text: str) -> Iterator[Finding]:
         return
     for m in CUED_DATE.finditer(text):
         yield Finding(m.start("date"), m.end("date"), "DATE_OF_BIRTH", 0.9, "community_dob")
-    if "ur." in low:
+    if SHORT_GATE.search(text):
         for m in SHORT_CUED_DATE.finditer(text):
             yield Finding(m.start("date"), m.end("date"), "DATE_OF_BIRTH", 0.9, "community_dob")
 

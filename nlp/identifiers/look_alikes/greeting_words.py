@@ -86,16 +86,20 @@ def _in_phrase(text: str, f: Finding) -> bool:
     )
 
 
-def _doubled_kin(text: str) -> list[tuple[int, int]]:
-    return [
-        m.span() for m in _DOUBLED.finditer(text) if " ".join(m.group(0).lower().split()) in ENTRIES
-    ]
+def _doubled_kin(text: str, f: Finding) -> bool:
+    """The guess is a half (or the whole) of a relative's word said twice ("Po Po")."""
+    lo = max(0, f.start - 6)
+    return any(
+        m.start() <= f.start
+        and f.end <= m.end()
+        and " ".join(m.group(0).lower().split()) in ENTRIES
+        for m in _DOUBLED.finditer(text, lo, min(len(text), f.end + 6))
+    )
 
 
 def without_greetings(text: str, found: list[Finding]) -> list[Finding]:
     """`found` without guessed people that are only a greeting, thanks, heading or relative's
     word of another language (see the module's docstring)."""
-    kin = _doubled_kin(text) if " " in text else []
     kept = []
     for f in found:
         if f.label == "PERSON" and f.source in GUESSES:
@@ -104,7 +108,7 @@ def without_greetings(text: str, found: list[Finding]) -> list[Finding]:
             judged = (
                 low in ENTRIES
                 or DEGREE_START.match(span) is not None
-                or any(s <= f.start and f.end <= e for s, e in kin)
+                or _doubled_kin(text, f)
                 or _in_phrase(text, f)
             )
             if judged and not _TITLE_BEFORE.search(text, max(0, f.start - 10), f.start):
