@@ -292,3 +292,9 @@ def test_what_calls_me_gives_that_is_no_name(text):
 def test_an_initialled_surname_signing_off_in_capitals():
     text = "PLEASE SEND THE FORMS TO MY DAUGHTER. REGARDS, T. BAKER"
     assert covering_label(text, "T. BAKER") == "PERSON"
+
+
+def test_a_romanised_given_name_whose_second_syllable_is_a_word():
+    text = "Her uncle Siu-man (Simon) drives her to the clinic."
+    assert covering_label(text, "Siu-man") == "PERSON"
+    assert not flagged("The new rota is very Smith-run and costly.", "run")
