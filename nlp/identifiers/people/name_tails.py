@@ -93,8 +93,9 @@ def _with_tail(text: str, f: Finding) -> list[Finding]:
 
 def _romanised_syllable(word: str) -> bool:
     """Round 40: the first half is a short syllable that is no everyday word nor a listed
-    first name ("Kwok", "Siu", "Wai"), so the second is the name's even when it is an everyday word ("Kwok-wing",
-    "Siu-man"); after "Smith", "Ward" or "Tom" a word after the hyphen stays a word."""
+    first name ("Kwok", "Siu", "Wai"), so the second is the name's even when it is an
+    everyday word ("Kwok-wing", "Siu-man"); after "Smith", "Ward" or "Tom" a word after the
+    hyphen stays a word."""
     low = word.lower()
     gaz = gazetteer()
     return len(low) <= 5 and low not in gaz.common_words and low not in gaz.first_names
