@@ -58,11 +58,10 @@ STRONG_PLACE_CUES = frozenset(  # looked up for every token
         ("family", "in"),
         # round 40: a part of a town named by "of" ("the Hessle Road area of Hull", "the
         # outskirts of Bristol"): a town's name that is also an everyday word needs a cue,
-        # and these say a place follows as "live in" does
+        # and these say a place follows as "live in" does ("part of" is left: "part of LPT",
+        # "part of the Trust" name organisations as often)
         ("area", "of"),
         ("areas", "of"),
-        ("part", "of"),
-        ("parts", "of"),
         ("side", "of"),
         ("outskirts", "of"),
         ("suburbs", "of"),
