@@ -298,3 +298,9 @@ def test_a_romanised_given_name_whose_second_syllable_is_a_word():
     text = "Her uncle Siu-man (Simon) drives her to the clinic."
     assert covering_label(text, "Siu-man") == "PERSON"
     assert not flagged("The new rota is very Smith-run and costly.", "run")
+
+
+def test_a_title_after_calls_me_is_left_to_the_title_rules():
+    text = "The surgeon said to call him Prof Okoro, which we did."
+    assert covering_label(text, "Prof") != "PERSON"
+    assert covering_label(text, "Okoro") == "PERSON"

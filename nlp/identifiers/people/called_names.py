@@ -6,7 +6,7 @@ person goes by, and such names are often everyday words ("Tin", "Bubbles", "Rock
 capitals rule and the name lists leave because a word list holds them.
 
 Not taken: a relative's or a term of endearment ("calls me Mum", "call me Nan", "calls her
-Love"), a title ("calls me Sir", "call me Doctor Who" stays with the title rules), a day,
+Love"), a title ("calls me Sir"; "call him Dr Bala" is the title rules'), a day,
 a month or a time ("call me Monday", "call me Tomorrow"), and a word at a sentence's start
 or in a text whose capitals mean nothing.
 """
@@ -18,6 +18,7 @@ from collections.abc import Iterator
 
 from nlp.identifiers.core.findings import Finding
 from nlp.identifiers.core.letter_case import capitals_mean_little
+from nlp.identifiers.core.name_gazetteer import TITLE_CUES
 from nlp.identifiers.core.prefilter import gated
 from nlp.identifiers.core.token_words import MONTHS
 
@@ -43,6 +44,6 @@ def called_names(text: str) -> Iterator[Finding]:
         return
     for m in CALLED.finditer(text):
         low = m.group("name").lower()
-        if low in NOT_CALLED or low in MONTHS:
+        if low in NOT_CALLED or low in MONTHS or low in TITLE_CUES:  # "call him Dr Bala"
             continue
         yield Finding(m.start("name"), m.end("name"), "PERSON", 0.8, "called_name")
