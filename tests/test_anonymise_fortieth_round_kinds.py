@@ -304,3 +304,20 @@ def test_a_title_after_calls_me_is_left_to_the_title_rules():
     text = "The surgeon said to call him Prof Okoro, which we did."
     assert covering_label(text, "Prof") != "PERSON"
     assert covering_label(text, "Okoro") == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The women's circle meets at Masjid an-Nur every Tuesday.", "Masjid an-Nur"),
+        ("Masjid Al-Huda Newsletter: Eid issue, page 2", "Masjid Al-Huda"),
+    ],
+)
+def test_a_place_of_worship_named_kind_first(text, value):
+    assert covering_label(text, value) == "LOCATION"
+
+
+def test_the_word_for_a_mosque_alone_is_no_place_or_person():
+    text = "Sisters came to the masjid after prayers. Masjid office: open daily."
+    assert not flagged(text, "masjid")
+    assert covering_label(text, "Masjid office") is None

@@ -97,12 +97,21 @@ def _doubled_kin(text: str, f: Finding) -> bool:
     )
 
 
+# A publication's word ending a guess ("Masjid Al-Falah Newsletter", "St Mark's Bulletin"): the
+# name before it is the body's, the word is no part of a person or a place.
+NOTICE_END = re.compile(r"[ \t]+(?:Newsletter|Bulletin|Notices|Magazine)$")
+
+
 def without_greetings(text: str, found: list[Finding]) -> list[Finding]:
     """`found` without guessed people that are only a greeting, thanks, heading or relative's
-    word of another language (see the module's docstring)."""
+    word of another language (see the module's docstring), and without a publication's word
+    at a guess's end."""
     kept = []
     for f in found:
         if f.label == "PERSON" and f.source in GUESSES:
+            notice = NOTICE_END.search(text, f.start, f.end)
+            if notice and notice.start() > f.start:
+                f = Finding(f.start, notice.start(), f.label, f.score, f.source)
             span = text[f.start : f.end]
             low = " ".join(span.lower().strip(".,!").split())
             judged = (
