@@ -321,3 +321,20 @@ def test_the_word_for_a_mosque_alone_is_no_place_or_person():
     text = "Sisters came to the masjid after prayers. Masjid office: open daily."
     assert not flagged(text, "masjid")
     assert covering_label(text, "Masjid office") is None
+
+
+def test_a_lower_case_writer_introducing_themselves_with_im():
+    text = "hiya im roksana mum of two, my youngest has a rash"
+    assert covering_label(text, "roksana") == "PERSON"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "im gutted and im autistic so the noise is hard",
+        "I'm Diabetic and I'm English, not that it matters.",
+    ],
+)
+def test_what_follows_im_that_is_no_name(text):
+    word = text.split()[1]
+    assert covering_label(text, word) != "PERSON"
