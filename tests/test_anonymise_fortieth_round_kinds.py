@@ -338,3 +338,25 @@ def test_a_lower_case_writer_introducing_themselves_with_im():
 def test_what_follows_im_that_is_no_name(text):
     word = text.split()[1]
     assert covering_label(text, word) != "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Grandad is 79 not 89 whatever the care plan says.", "89"),
+        ("my aunt is 66, not 68 as the letter claims", "68"),
+    ],
+)
+def test_an_age_corrected_right_after_it(text, value):
+    assert covering_label(text, value) == "AGE"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("He is 74, not 10 minutes late as they wrote.", "10"),
+        ("She is 80 not 8 stone, please weigh her again.", "8"),
+    ],
+)
+def test_a_measure_after_an_age_stays(text, value):
+    assert covering_label(text, value) != "AGE"

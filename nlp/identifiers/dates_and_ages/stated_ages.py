@@ -97,3 +97,26 @@ def life_event_ages(text: str) -> Iterator[Finding]:
         elif not m.group("unit") and NOT_AN_AGE_AFTER.match(text, m.end("n")):
             continue
         yield Finding(m.start("n"), m.end("n"), "AGE", 0.85, "event_age")
+
+
+# Round 40: an age corrected or doubted right after it ("He's 74 not 84 like the board says",
+# "she is 82, not 85", "aged 61 or 62"): the other number is the same person's age as
+# another record or guess gives it. Only a bare number after the found age's "not", "or",
+# "instead of", with no unit of time or measure after it ("74, not 10 minutes" stays).
+CORRECTED_AGE = re.compile(
+    r"[ \t]*,?[ \t]*\(?(?:not|or|or[ \t]+maybe|instead[ \t]+of|rather[ \t]+than)[ \t]+"
+    r"(?P<n>\d{1,3})(?![\d:.,/]\d|[ \t]*(?:%|[ap]\.?m\b|times\b|x\b|years?\s+ago\b))"
+)
+
+
+def corrected_ages(text: str, findings: Iterable[Finding]) -> Iterator[Finding]:
+    """The other number in "74 not 84", "82, or 83" after a found age (see above)."""
+    for f in findings:
+        if f.label != "AGE":
+            continue
+        m = CORRECTED_AGE.match(text, f.end)
+        if not m or not 0 < int(m.group("n")) <= 115:
+            continue
+        if NOT_AN_AGE_AFTER.match(text, m.end("n")):
+            continue
+        yield Finding(m.start("n"), m.end("n"), "AGE", 0.75, "stated_age")

@@ -29,7 +29,7 @@ from nlp.identifiers.core.never_a_person import without_organisation_guesses
 from nlp.identifiers.core.placeholders import PLACEHOLDER
 from nlp.identifiers.dates_and_ages.community_dates import restated_birth_dates
 from nlp.identifiers.dates_and_ages.record_dates import birth_dates_after_names
-from nlp.identifiers.dates_and_ages.stated_ages import stated_ages
+from nlp.identifiers.dates_and_ages.stated_ages import corrected_ages, stated_ages
 from nlp.identifiers.look_alikes.community_words import without_community_words
 from nlp.identifiers.look_alikes.date_months import without_date_months
 from nlp.identifiers.look_alikes.greeting_words import without_greetings
@@ -101,6 +101,7 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
     extra += [f for f in mentioned if not inside(protected, f)]
     extra += _ages_after_names(text, resolved + extra)
     extra += stated_ages(text, resolved + extra)
+    extra += corrected_ages(text, resolved + extra)  # "74 not 84" (round 40)
     extra += read_backs(text, resolved + extra)  # pieces said again (round 29)
     extra += local_parts_again(text, resolved + extra)  # "that's jo95, all one word" (round 36)
     extra += misheard_before_glosses(text, resolved + extra)  # "bull well [ed: Bulwell]" (36)
