@@ -360,3 +360,8 @@ def test_an_age_corrected_right_after_it(text, value):
 )
 def test_a_measure_after_an_age_stays(text, value):
     assert covering_label(text, value) != "AGE"
+
+
+def test_a_denied_age_without_a_record_stays():
+    text = "they spoke to me like a child. i'm 16 not 11. it was awful"
+    assert covering_label(text, "11") != "AGE"
