@@ -365,3 +365,19 @@ def test_a_measure_after_an_age_stays(text, value):
 def test_a_denied_age_without_a_record_stays():
     text = "they spoke to me like a child. i'm 16 not 11. it was awful"
     assert covering_label(text, "11") != "AGE"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Food parcel collected from the Lidl on the ring road, then clinic at 2.", "Lidl"),
+        ("We met at the Asda after her appointment at the hospital.", "Asda"),
+    ],
+)
+def test_a_supermarket_is_no_setting_or_person(text, value):
+    assert not flagged(text, value)
+
+
+def test_a_supermarket_pharmacy_is_still_a_setting():
+    text = "I had my flu jab at the Tesco Pharmacy near the hospital."
+    assert covering_label(text, "Tesco Pharmacy") == "CARE_SETTING"

@@ -25,7 +25,7 @@ from nlp.identifiers.core.name_gazetteer import (
     TITLE_CUES,
     gazetteer,
 )
-from nlp.identifiers.core.never_a_person import without_organisation_guesses
+from nlp.identifiers.core.never_a_person import without_organisation_guesses, without_shop_guesses
 from nlp.identifiers.core.placeholders import PLACEHOLDER
 from nlp.identifiers.dates_and_ages.community_dates import restated_birth_dates
 from nlp.identifiers.dates_and_ages.record_dates import birth_dates_after_names
@@ -81,6 +81,7 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
     kept = without_community_words(text, kept)  # "Yiddish", "Fajr", "Abba" (round 37)
     kept = without_greetings(text, kept)  # "Labas", "Obrigado", "Po Po" (round 40)
     kept = without_measured_things(text, kept)  # "E45 cream", "5 Minutes Walk" (round 40)
+    kept = without_shop_guesses(text, kept)  # "the Asda", "Tesco" (round 40)
     kept = without_date_months(text, kept)  # "Tues 4 Feb", "Jan 2024": months, not people
     bodies = nhs_bodies(text)
     if bodies:  # "NHS Lothian", "Hywel Dda University Health Board": no identifier in them
