@@ -381,3 +381,8 @@ def test_a_supermarket_is_no_setting_or_person(text, value):
 def test_a_supermarket_pharmacy_is_still_a_setting():
     text = "I had my flu jab at the Tesco Pharmacy near the hospital."
     assert covering_label(text, "Tesco Pharmacy") == "CARE_SETTING"
+
+
+def test_a_shop_branch_named_by_its_district_keeps_the_district():
+    text = "I had to take unpaid leave from Lidl Craigshill for the scans."
+    assert flagged(text, "Craigshill")

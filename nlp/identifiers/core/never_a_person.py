@@ -58,11 +58,12 @@ CASE_NOTE_WORDS = frozenset(
 )
 # Round 40: supermarkets and chain shops, where a story's errands go ("the Tesco in
 # Andersonstown", "met at the Asda"); a surname that is also a shop's ("Sainsbury", "Morrison")
-# is left out.
+# is left out. Only a guess that is the shop's name alone is dropped (`without_shop_guesses`): a
+# branch named by its district ("Tesco Inshes") holds a place.
 SHOPS = frozenset(
     """tesco asda aldi lidl morrisons sainsburys waitrose primark greggs argos poundland""".split()
 )
-NEVER_A_PERSON = COUNTRIES_ABROAD | PEOPLES | CASE_NOTE_WORDS | SHOPS
+NEVER_A_PERSON = COUNTRIES_ABROAD | PEOPLES | CASE_NOTE_WORDS
 SHOP_GUESSES = frozenset(("capitals", "ner", "name_gazetteer", "care_kind", "repeat"))
 
 
