@@ -3,6 +3,9 @@ matches, its gate does too (each gate is a part every match of its pattern holds
 
 import pytest
 
+from nlp.identifiers.care_settings import named_providers
+from nlp.identifiers.dates_and_ages import community_dates
+from nlp.identifiers.people import names_in_other_scripts
 from nlp.identifiers.places import postcode_districts, street_lines
 
 GATES = [
@@ -13,6 +16,11 @@ GATES = [
     (street_lines.WELSH_STREET_LINE, street_lines.WELSH_STREET_WORD),
     (street_lines.WELSH_NAMED_PLACE, street_lines.WELSH_ARTICLE),
     (postcode_districts.PLACE_THEN_CODE, postcode_districts.BRACKETED_CODE),
+    # round 40
+    (named_providers.PRIMARY_CARE, named_providers.PRIMARY_GATE),
+    (named_providers.LOWER_HOME, named_providers.HOME_GATE),
+    (names_in_other_scripts.CUED_NAME, names_in_other_scripts.CUE_GATE),
+    (community_dates.SHORT_CUED_DATE, community_dates.SHORT_GATE),
 ]
 
 TEXTS = [
@@ -31,6 +39,10 @@ TEXTS = [
     "we went on the bus to the park",
     "at no point did he call",
     "vitamin (B12) and ward (C5)",
+    "Seen at Leaf Street\tPrimary  Care today",
+    "mum is in the oaks\tnursing\thome now",
+    "درباره پدرم، آقای\tعلی کریمی است",
+    "Mama UR. 03.04.1950 i ur. 1.2.1960",
 ]
 
 

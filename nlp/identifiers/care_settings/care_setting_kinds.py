@@ -154,6 +154,11 @@ CALENDAR = re.compile(
 NOT_A_NAME = frozenset(
     """nhs covid corona internet web news bbc itv government council police army navy queen king
     pandemic lockdown ombudsman coroner""".split()
+) | frozenset(
+    # Round 40: a supermarket or a chain shop named with "the" ("the Tesco in Andersonstown",
+    # "the Asda near the clinic") is a shop, not a setting; "Tesco Pharmacy" is its own rule's.
+    """tesco asda aldi lidl morrisons sainsbury's sainsburys waitrose co-op coop spar primark
+    greggs argos poundland""".split()
 )
 LEADING = frozenset("the our this that a an your their my his her its every each any".split())
 

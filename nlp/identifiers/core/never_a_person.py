@@ -40,7 +40,7 @@ COUNTRIES_ABROAD = frozenset(
     slovakia slovenia somalia somaliland spain sudan suriname sweden switzerland syria taiwan
     tajikistan tanzania thailand togo tonga tunisia turkey turkmenistan uganda ukraine
     uruguay uzbekistan vanuatu venezuela vietnam yemen zambia zimbabwe kurdistan tibet
-    chechnya darfur tigray punjab kashmir sylhet mirpur""".split()
+    chechnya darfur tigray punjab kashmir sylhet mirpur timor leste""".split()
 )
 PEOPLES = frozenset(
     """roma gurkha gurkhas kurds kurd pashtun pashtuns tamils sikhs hindus muslims jews
@@ -56,7 +56,15 @@ CASE_NOTE_WORDS = frozenset(
     """dtr dtrs sil dil bil fil mil nok ngp su sus obs mgr dob nino dept sibling siblings
     pt pts resp wk wks hrs mths yrs approx incl forename forenames firstname""".split()
 )
+# Round 40: supermarkets and chain shops, where a story's errands go ("the Tesco in
+# Andersonstown", "met at the Asda"); a surname that is also a shop's ("Sainsbury", "Morrison")
+# is left out. Only a guess that is the shop's name alone is dropped (`without_shop_guesses`): a
+# branch named by its district ("Tesco Inshes") holds a place.
+SHOPS = frozenset(
+    """tesco asda aldi lidl morrisons sainsburys waitrose primark greggs argos poundland""".split()
+)
 NEVER_A_PERSON = COUNTRIES_ABROAD | PEOPLES | CASE_NOTE_WORDS
+SHOP_GUESSES = frozenset(("capitals", "ner", "name_gazetteer", "care_kind", "repeat"))
 
 
 # Twenty-eighth round: a guessed person that is the name of an organisation. Letters and
@@ -116,5 +124,20 @@ def without_organisation_guesses(text: str, found: list[Finding]) -> list[Findin
             cut = _PLACE_IN_ORGANISATION.search(span)
             if cut and cut.start() > 0:
                 f = Finding(f.start, f.start + cut.start(), f.label, f.score, f.source)
+        kept.append(f)
+    return kept
+
+
+def without_shop_guesses(text: str, found: list[Finding]) -> list[Finding]:
+    """`found` without a guessed person or setting that is only a supermarket's or chain shop's
+    name ("the Asda", the NER's setting; "Tesco") (round 40); "Tesco Pharmacy" and a shop
+    after a title ("Mr Lidl", found by the title rule) stay."""
+    kept = []
+    for f in found:
+        if f.label in ("PERSON", "CARE_SETTING") and f.source in SHOP_GUESSES:
+            low = text[f.start : f.end].lower().replace("’", "'")
+            low = low[4:] if low.startswith("the ") else low
+            if low.replace("'", "") in SHOPS:
+                continue
         kept.append(f)
     return kept

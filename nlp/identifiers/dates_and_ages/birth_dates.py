@@ -75,7 +75,8 @@ DOB_NEARBY = re.compile(
 #   1988-11-27", "DOB (if known) 03/04/1951"; the note holds no figures, so "DOB (1951)" stays
 #   the year rules' own;
 # - the year or date after where someone was born: "born in Byker in 1939", "born at the Jessop
-#   on 3 May 1961" (up to three capitalised words for the place, then "in" or "on" the date;
+#   on 3 May 1961" (up to three capitalised words for the place, then "in" or "on" the date,
+#   after a comma too since round 40: "born in Kingston, Jamaica, on the 2nd of May 1950";
 #   "born in Leeds, moved here in 1960" is an event's year and stays);
 # - a whole date in brackets restating a birth year just found: "in 1939 (8 May 1939, ...".
 QUALIFIED_DOB = re.compile(
@@ -90,7 +91,7 @@ PLACE_WORDS = (
     rf"(?:,[ \t]*{CAPITALISED}(?:[ \t]+{CAPITALISED})?)?"
 )
 BORN_THERE = re.compile(
-    rf"\b(?i:born)\s+(?i:in|at)\s+{PLACE_WORDS}\s+(?i:in|on)\s+(?:the\s+)?"
+    rf"\b(?i:born)\s+(?i:in|at)\s+{PLACE_WORDS},?\s+(?i:in|on)\s+(?:the\s+)?"
     rf"(?P<date>(?i:{FULL_DATE})|(?:19|20)\d{{2}})(?![\w/])"
 )
 BORN_THERE = gated(BORN_THERE)

@@ -23,7 +23,14 @@ import re
 from collections.abc import Iterator
 
 from nlp.identifiers.core.findings import Finding
-from nlp.identifiers.dates_and_ages.birth_dates import DATE, MONTH
+from nlp.identifiers.dates_and_ages.birth_dates import DATE, FULL_DATE, MONTH
+from nlp.identifiers.dates_and_ages.births_in_other_scripts import (
+    CUE_WORDS,
+    SCRIPT_BETWEEN,
+    SCRIPT_BORN,
+    SCRIPT_DATE,
+    SHORT_BORN,
+)
 
 I = re.IGNORECASE  # noqa: E741 - short alias keeps the long patterns readable
 
@@ -37,7 +44,7 @@ _MONTH_WORDS = """
     abril agosto
     ianuarie februarie martie aprilie mai iunie iulie septembrie octombrie noiembrie decembrie
     ionawr chwefror mawrth ebrill mehefin gorffennaf awst medi hydref tachwedd rhagfyr
-    janvier février fevrier avril juin juillet août aout septembre octobre novembre décembre
+    janvier février fevrier mars avril juin juillet août aout septembre octobre novembre décembre
     decembre
     gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre
     januar februar märz maerz juni juli oktober dezember
@@ -72,7 +79,7 @@ _Y = r"\d{3,4}"
 # The shapes a date of another language or calendar takes, then the English shapes the older
 # rules read (`DATE`), then a birthday's day and month without a year.
 OTHER_DATE = (
-    rf"(?:ngày\s+{_D}\s+tháng\s+\d{{1,2}}\s+năm\s+{_Y}"
+    rf"(?:{SCRIPT_DATE}|ngày\s+{_D}\s+tháng\s+\d{{1,2}}\s+năm\s+{_Y}"
     rf"|{_D}(?:\s+de)?\s+{FOREIGN_MONTH}(?:,?\s+(?:de\s+|del\s+)?{_Y})?"
     rf"|{_Y}\s+{FOREIGN_MONTH}\s+{_D}"
     rf"|{FOREIGN_MONTH},?\s+{_Y})"
@@ -84,19 +91,23 @@ ANY_DATE = rf"(?:{OTHER_DATE}|{DATE}|{DAY_MONTH})"
 _BORN = (
     r"(?:born|date\s+of\s+birth|d\.?o\.?b\.?|birth\s*date|birthday|urodzon[aey]|urodzi[łl]"
     r"|născut[ăa]?|nascut[ăa]?|nascid[oa]|nacid[oa]|geboren|gimęs|gimusi|narodená|narodený"
-    r"|narozen[aá]?|doğum|ganwyd|sinh|n[ée]e)"
+    r"|narozen[aá]?|doğum|ganwyd|sinh|n[ée]e|" + SCRIPT_BORN + ")"
 )
 # Words that may stand between a birth cue and its date: how and where it was given.
 _BETWEEN = (
     r"(?:as|given|gave|gives|recorded|written|listed|entered|registered|put|down|shown|stated|"
     r"only|actually|officially|really|originally|is|was|on|in|the|of|her|his|their|my|its|it|"
     r"passport|papers|documents|card|says|say|said|reads|they|ask|asks|asked|me|i|we|you|he|"
-    r"she|when|because|that|which|at|to|be|been|are|were)"
+    r"she|when|because|that|which|at|to|be|been|are|were|" + SCRIPT_BETWEEN + ")"
 )
 CUED_DATE = re.compile(
     rf"\b{_BORN}(?:[\s:,–—-]*\b{_BETWEEN}\b){{0,6}}[\s:,–—-]*(?P<date>{ANY_DATE})(?![\w/])", I
 )
+# "ur. 12.03.1941": the Polish abbreviation before a whole date, nothing between (round 40).
+SHORT_CUED_DATE = re.compile(rf"{SHORT_BORN}(?P<date>{SCRIPT_DATE}|{FULL_DATE})(?![\w/])", I)
+SHORT_GATE = re.compile(r"ur\.", I)
 _CUE_WORDS = (
+    *CUE_WORDS,
     "born",
     "birth",
     "dob",
@@ -122,12 +133,15 @@ def community_birth_dates(text: str) -> Iterator[Finding]:
         return
     for m in CUED_DATE.finditer(text):
         yield Finding(m.start("date"), m.end("date"), "DATE_OF_BIRTH", 0.9, "community_dob")
+    if SHORT_GATE.search(text):
+        for m in SHORT_CUED_DATE.finditer(text):
+            yield Finding(m.start("date"), m.end("date"), "DATE_OF_BIRTH", 0.9, "community_dob")
 
 
 # A date restated beside a birth date found: what stands just before it.
 _BESIDE = re.compile(r"[(–—-][\s,]*(?:the\s+)?$")
 _RESTATING = re.compile(
-    r"(?:\b(?:as|says|said|reads|shows|gives|about|approximately|roughly|i\.e\.?|"
+    r"(?:\b(?:as|says|say|said|reads|shows|gives|about|approximately|roughly|i\.e\.?|"
     r"or|which\s+is|that\s+is|converted\s+(?:it\s+)?(?:to|as|into)))"
     r"[\s,]*(?:the\s+)?$",
     I,
@@ -154,6 +168,15 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“])|\n")
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 
 
+_A_MONTH = re.compile(rf"{_ANY_MONTH}", I)
+
+
+def _month_guess_inside(text: str, ts: int, te: int, s: int, e: int) -> bool:
+    """A finding that is only the month word of the date at s:e ("1 Meskerem 2000", the
+    capitals rule's "Meskerem"): a guess the whole date outranks (round 40)."""
+    return s <= ts and te <= e and bool(_A_MONTH.fullmatch(text, ts, te))
+
+
 def restated_birth_dates(text: str, found: list[Finding]) -> list[Finding]:
     """Other versions of a found birth date in its sentence (see the module's docstring)."""
     births = [f for f in found if f.label == "DATE_OF_BIRTH"]
@@ -171,7 +194,10 @@ def restated_birth_dates(text: str, found: list[Finding]) -> list[Finding]:
         years = set(_YEAR.findall(text[b.start : b.end]))
         for m in _DATE_IN_SENTENCE.finditer(text, start, end):
             s, e = m.span("date")
-            if any(ts < e and s < te for ts, te in taken) or m.group("date").isdigit():
+            if m.group("date").isdigit() or any(
+                ts < e and s < te and not _month_guess_inside(text, ts, te, s, e)
+                for ts, te in taken
+            ):
                 continue  # a bare year beside a birth date is a range's end or an era
             before = text[max(start, s - 40) : s]
             own = set(_YEAR.findall(m.group("date")))

@@ -97,3 +97,35 @@ def life_event_ages(text: str) -> Iterator[Finding]:
         elif not m.group("unit") and NOT_AN_AGE_AFTER.match(text, m.end("n")):
             continue
         yield Finding(m.start("n"), m.end("n"), "AGE", 0.85, "event_age")
+
+
+# Round 40: an age doubted or corrected right after it ("aged 61 or 62", "He's 74 not 84 like
+# the board says", "82, not 85 as the letter has it"): the other number is the same person's
+# age as a guess or a record gives it. After "or", a bare number; after "not", "instead of"
+# or "rather than", only where a record is named just after ("says", "the form", "the
+# board"): "I'm 17 not 12" says how someone was treated, not an age anyone recorded. No unit
+# of time or measure after it ("74, not 10 minutes" stays).
+RECORD_AFTER = re.compile(
+    r"[^.!?\n]{0,30}?\b(?:says|said|say|written|recorded|claims?|states?|put|has\s+(?:it|him|her)|"
+    r"form|letter|record|records|notes|board|whiteboard|file|system|chart|passport|paperwork)\b",
+    re.I,
+)
+CORRECTED_AGE = re.compile(
+    r"[ \t]*,?[ \t]*\(?(?:(?P<or>or|or[ \t]+maybe)|not|instead[ \t]+of|rather[ \t]+than)[ \t]+"
+    r"(?P<n>\d{1,3})(?![\d:.,/]\d|[ \t]*(?:%|[ap]\.?m\b|times\b|x\b|years?\s+ago\b))"
+)
+
+
+def corrected_ages(text: str, findings: Iterable[Finding]) -> Iterator[Finding]:
+    """The other number in "74 not 84", "82, or 83" after a found age (see above)."""
+    for f in findings:
+        if f.label != "AGE":
+            continue
+        m = CORRECTED_AGE.match(text, f.end)
+        if not m or not 0 < int(m.group("n")) <= 115:
+            continue
+        if NOT_AN_AGE_AFTER.match(text, m.end("n")):
+            continue
+        if not m.group("or") and not RECORD_AFTER.match(text, m.end("n")):
+            continue
+        yield Finding(m.start("n"), m.end("n"), "AGE", 0.75, "stated_age")

@@ -60,14 +60,21 @@ WEAK_NOUNS = (
     r"interpreter|vrs|relay|"
     # Thirty-fifth round: a driving licence's number and an online form's request ("Driver
     # number: ...", "Driving licence no ...", "Request ID: ...").
-    r"driver|driving\s+licen[cs]e|licen[cs]e|request|order|device"
+    r"driver|driving\s+licen[cs]e|licen[cs]e|request|order|device|"
+    # Round 40: a sponsored worker's Certificate of Sponsorship ("CoS number is …"); "cos"
+    # alone is also "because", so it needs its keyword like the other ordinary nouns.
+    r"cos|sponsorship"
 )
 KEYWORD = r"(?:(?:number|num|nbr|nr|no|id|reference|ref)\b\.?|#)"
 # After the cue: "is", "was", ":", "it's", "given", "they gave us was", "something like".
 FILLER = (
     r"(?:[:#=-]|is|was|now|it['’]?s|its|given|like|something|"
     r"(?:they|you|u|she|he)\s+gave\s+(?:me|us)|"
-    r"on\s+(?:the\s+)?letter|of)"
+    r"on\s+(?:the\s+)?letter|of|"
+    # round 40: where the number is written, between its cue and itself ("hospital number on
+    # his wristband is G 550917")
+    r"on\s+(?:the|his|her|their|my|your)\s+(?:wristband|band|bracelet|letter|card|form|notes|"
+    r"paperwork|file))"
 )
 CUE = re.compile(
     rf"\b(?:(?P<strong>{STRONG_NOUNS})|(?P<weak>{WEAK_NOUNS}))(?![A-Za-z])"

@@ -44,6 +44,12 @@ INITIALLED_CAPS = gated(INITIALLED_CAPS)
 
 
 ROLE_IN_BRACKETS = re.compile(r"[ \t]*\([ \t]*[A-Z][A-Z /&-]{1,30}\)")
+# Round 40: a letter in capitals signed off with an initial and a surname ("YOURS D. HOLMES",
+# "REGARDS, P. BROOK"): after the sign-off word, the surname may be an everyday word too.
+SIGN_OFF_BEFORE = re.compile(
+    r"\b(?:YOURS(?:[ \t]+(?:SINCERELY|FAITHFULLY|TRULY))?|REGARDS|THANKS|THANK[ \t]+YOU|FROM|"
+    r"SIGNED|CHEERS)[ \t]*[,:-]?\s*$"
+)
 
 
 def _caps_surname(word: str, role_after: bool = False) -> bool:
@@ -75,7 +81,10 @@ def initialled_names(text: str) -> Iterator[Finding]:
         if all(_surname_like(p, dotted) for p in parts):
             yield Finding(m.start(), m.end(), "PERSON", 0.8, "initialled_name")
     for m in INITIALLED_CAPS.finditer(text):
-        role_after = ROLE_IN_BRACKETS.match(text, m.end()) is not None  # "T. HARDCASTLE (ECA)"
+        role_after = (
+            ROLE_IN_BRACKETS.match(text, m.end()) is not None  # "T. HARDCASTLE (ECA)"
+            or SIGN_OFF_BEFORE.search(text, max(0, m.start() - 30), m.start()) is not None
+        )
         first, *rest = m.group("surname").split("-")  # "OYELOWO-PRICE": the first half decides
         if _caps_surname(first, role_after) and all(_caps_surname(p, True) for p in rest):
             yield Finding(m.start(), m.end(), "PERSON", 0.75, "initialled_name")

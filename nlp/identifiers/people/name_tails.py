@@ -80,11 +80,25 @@ def _with_tail(text: str, f: Finding) -> list[Finding]:
     elif value[-1:].isalpha() and value.split()[-1][:1].isupper():
         m = SYLLABLE_AFTER.match(text, end)
         half = m.group("half") if m else ""
-        if m and half not in NOT_HALVES and half not in gazetteer().common_words:
+        if (
+            m
+            and half not in NOT_HALVES
+            and (half not in gazetteer().common_words or _romanised_syllable(value.split()[-1]))
+        ):
             end = m.end()
     if end == f.end:
         return [f]
     return [Finding(f.start, end, f.label, f.score, f.source)]
+
+
+def _romanised_syllable(word: str) -> bool:
+    """Round 40: the first half is a short syllable that is no everyday word nor a listed
+    first name ("Kwok", "Siu", "Wai"), so the second is the name's even when it is an
+    everyday word ("Kwok-wing", "Siu-man"); after "Smith", "Ward" or "Tom" a word after the
+    hyphen stays a word."""
+    low = word.lower()
+    gaz = gazetteer()
+    return len(low) <= 5 and low not in gaz.common_words and low not in gaz.first_names
 
 
 def _caps_surname(word: str) -> bool:

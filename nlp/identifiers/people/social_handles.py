@@ -25,7 +25,9 @@ AT_HANDLE = re.compile(rf"(?<![\w@.+-])@(?P<handle>{_HANDLE})(?![\w@])")
 AT_HANDLE = gated(AT_HANDLE)
 PLATFORM_HANDLE = re.compile(
     r"\b(?:snap|snapchat|insta|instagram|ig|tiktok|twitter|facebook|fb|threads|reddit|discord|"
-    r"youtube|telegram|mumsnet|handle|username|user\s?name)\b"
+    r"youtube|telegram|mumsnet|handle|username|user\s?name|"
+    # round 40: messaging apps whose account is a name the user chose ("My WeChat is …")
+    r"wechat(?:\s+id)?|weixin|viber|skype|kakao(?:talk)?|zalo|line\s+id)\b"
     r"(?:\s+(?:(?:is|as)\s+)?|\s*[:=,-]\s*)@?"
     rf"(?P<handle>{_HANDLE})(?![\w@])",
     re.IGNORECASE,

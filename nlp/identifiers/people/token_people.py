@@ -329,6 +329,10 @@ def _cue_before(v: View, i: int, gaz: Gazetteer) -> str | None:
         return "role"
     if k > 0 and v.low[k] in ("is", "am", "'s") and v.low[k - 1] in ("name", "i", "i'm"):
         return "role"
+    if k > 0 and v.low[k] in ("m", "'m", "’m") and v.low[k - 1] == "i" and not v.title[i]:
+        name_like = v.word[i] in gaz.first_names or v.word[i] not in gaz.english_words
+        if name_like and (v.mode != "mixed" or lower_writer(v)):
+            return "role"  # "hi im kasia": "I am" run together by a lower-case writer (round 40)
     if _introduced(v, k, i):
         return "role"  # "hiya its tamsin from the parents group", "it's Dot here"
     if v.sent_start[i] and v.word[i] not in gaz.common_words and _addressed(v, i):

@@ -60,6 +60,16 @@ PLACE_OF_WORSHIP = re.compile(
     rf"{_CAP}(?:\s+{_CAP}){{0,2}})"
     rf"(?:\s+(?:&|and)\s+{_SAINT})?\s+{WORSHIP_KIND}(?![\w'’])"
 )
+# Round 40: a mosque, gurdwara or mandir named as its own language names it, the kind first
+# ("Masjid al-Noor", "Gurdwara Guru Nanak Darbar", "Mandir Shree Ram"): a word of the
+# community's life alone ("the masjid") is none, and the words of a newsletter, an office or a
+# committee after the name are no part of it.
+KIND_FIRST_WORSHIP = re.compile(
+    r"(?<![\w'’-])(?:Masjid|Gurdwara|Mandir)[ \t]+(?:(?:[Aa][lnr]|[Ee][lnr])-)?[A-Z][\w'’]*"
+    r"(?:-[A-Za-z][\w'’]*)?(?:[ \t]+(?!(?:Newsletter|Bulletin|Office|Committee|Trust|Team|Page|"
+    r"Youth|Women|Sisters|Brothers|Car|Hall)\b)(?:(?:[Aa][lnr]|[Ee][lnr])-)?[A-Z][\w'’]*"
+    r"(?:-[A-Za-z][\w'’]*)?){0,2}"
+)
 # Dedications that name a church (and its school) and nothing else.
 DEDICATION = re.compile(
     r"(?<![\w'’-])(?i:holy\s+(?:trinity|cross|family|rood|spirit|redeemer|name|ghost)|"
@@ -121,6 +131,8 @@ def schools_and_estates(text: str) -> Iterator[Finding]:
     for m in PLACE_OF_WORSHIP.finditer(text) if WORDS_OF_WORSHIP.search(low) else ():
         if _named(m.group().split()[0]):
             yield Finding(m.start(), m.end(), "LOCATION", 0.8, "place_of_worship")
+    for m in KIND_FIRST_WORSHIP.finditer(text) if WORDS_OF_WORSHIP.search(low) else ():
+        yield Finding(m.start(), m.end(), "LOCATION", 0.8, "place_of_worship")
     for m in DEDICATION.finditer(text) if WORDS_OF_DEDICATIONS.search(low) else ():
         if m.group()[:1].isupper() or PLACE_WORD_BEFORE.search(text, 0, m.start()):
             yield Finding(m.start(), m.end(), "LOCATION", 0.75, "place_of_worship")

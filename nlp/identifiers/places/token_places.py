@@ -56,6 +56,25 @@ STRONG_PLACE_CUES = frozenset(  # looked up for every token
         ("own", "in"),
         ("up", "in"),
         ("family", "in"),
+        # round 40: a part of a town named by "of" ("the Hessle Road area of Hull", "the
+        # outskirts of Bristol"): a town's name that is also an everyday word needs a cue,
+        # and these say a place follows as "live in" does ("part of" is left: "part of LPT",
+        # "part of the Trust" name organisations as often)
+        ("area", "of"),
+        ("areas", "of"),
+        ("side", "of"),
+        ("outskirts", "of"),
+        ("suburbs", "of"),
+        ("centre", "of"),
+        ("center", "of"),
+        ("edge", "of"),
+        ("north", "of"),
+        ("south", "of"),
+        ("east", "of"),
+        ("west", "of"),
+        ("town", "of"),
+        ("city", "of"),
+        ("village", "of"),
     )
 )
 

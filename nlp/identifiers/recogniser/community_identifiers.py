@@ -12,6 +12,7 @@ from nlp.identifiers.core.findings import Finding
 from nlp.identifiers.dates_and_ages.community_dates import community_birth_dates
 from nlp.identifiers.numbers.community_phones import foreign_phones
 from nlp.identifiers.people.community_names import community_names
+from nlp.identifiers.people.names_in_other_scripts import names_in_other_scripts
 from nlp.identifiers.places.abroad_towns import abroad_towns, letter_runs
 
 # "Isle of Lewis", "Isle of Bute": an island people live on. The Isle of Man (a crown
@@ -36,6 +37,7 @@ def community_findings(text: str) -> list[Finding]:
         *foreign_phones(text),
         *abroad_towns(text, words),
         *community_names(text, words),
+        *names_in_other_scripts(text),  # "آقای رضا محمدی" (round 40)
     ]
     if "Isle" in text:
         found += [Finding(m.start(), m.end(), "LOCATION", 0.8, "isle") for m in ISLE.finditer(text)]

@@ -25,13 +25,15 @@ from nlp.identifiers.core.name_gazetteer import (
     TITLE_CUES,
     gazetteer,
 )
-from nlp.identifiers.core.never_a_person import without_organisation_guesses
+from nlp.identifiers.core.never_a_person import without_organisation_guesses, without_shop_guesses
 from nlp.identifiers.core.placeholders import PLACEHOLDER
 from nlp.identifiers.dates_and_ages.community_dates import restated_birth_dates
 from nlp.identifiers.dates_and_ages.record_dates import birth_dates_after_names
-from nlp.identifiers.dates_and_ages.stated_ages import stated_ages
+from nlp.identifiers.dates_and_ages.stated_ages import corrected_ages, stated_ages
 from nlp.identifiers.look_alikes.community_words import without_community_words
 from nlp.identifiers.look_alikes.date_months import without_date_months
+from nlp.identifiers.look_alikes.greeting_words import without_greetings
+from nlp.identifiers.look_alikes.measured_things import without_measured_things
 from nlp.identifiers.look_alikes.nhs_bodies import nhs_bodies
 from nlp.identifiers.look_alikes.paperwork_words import without_paperwork_guesses
 from nlp.identifiers.look_alikes.record_look_alikes import without_record_look_alikes
@@ -78,6 +80,9 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
     kept = without_paperwork_guesses(text, kept)  # forms, tables, medicines (round 34)
     kept = without_record_look_alikes(text, kept)  # batches, strengths, posts (round 38)
     kept = without_community_words(text, kept)  # "Yiddish", "Fajr", "Abba" (round 37)
+    kept = without_greetings(text, kept)  # "Labas", "Obrigado", "Po Po" (round 40)
+    kept = without_measured_things(text, kept)  # "E45 cream", "5 Minutes Walk" (round 40)
+    kept = without_shop_guesses(text, kept)  # "the Asda", "Tesco" (round 40)
     kept = without_date_months(text, kept)  # "Tues 4 Feb", "Jan 2024": months, not people
     bodies = nhs_bodies(text)
     if bodies:  # "NHS Lothian", "Hywel Dda University Health Board": no identifier in them
@@ -98,6 +103,7 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
     extra += [f for f in mentioned if not inside(protected, f)]
     extra += _ages_after_names(text, resolved + extra)
     extra += stated_ages(text, resolved + extra)
+    extra += corrected_ages(text, resolved + extra)  # "74 not 84" (round 40)
     extra += read_backs(text, resolved + extra)  # pieces said again (round 29)
     extra += local_parts_again(text, resolved + extra)  # "that's jo95, all one word" (round 36)
     extra += misheard_before_glosses(text, resolved + extra)  # "bull well [ed: Bulwell]" (36)
@@ -452,12 +458,26 @@ AGE_AFTER_NAME = re.compile(
 )
 
 
+# Round 40: a bracket between the name and its age, the name's nickname or a handle ("Margaret
+# ("Mags") 9,", "Jay (@jay on Instagram), 22:"), with no figure in it; and the last child of a
+# list of names and ages ("Ciarán 7 and Róisín 4."), whose age ends the sentence.
+BRACKET_AFTER_NAME = re.compile(r"[ \t]*\([^()\d\n]{1,40}\)|[\"“”'’]?\)")
+LAST_OF_LIST = re.compile(r"[ \t]+(?P<n>\d{1,2})(?P<unit>)(?=[.!?;](?:\s|$)|[ \t]*$)", re.MULTILINE)
+LIST_BEFORE = re.compile(r"[ \t]+\d{1,2}[ \t]*,?[ \t]+(?:and|&)[ \t]+$")
+
+
 def _ages_after_names(text: str, findings: list[Finding]):
     """ "Carly Bartlett (88)", "Oksana Clarke, 37,": a bare number right after a name is an age."""
+    person_ends = {f.end for f in findings if f.label == "PERSON"}
     for f in findings:
         if f.label != "PERSON":
             continue
         m = AGE_AFTER_NAME.match(text, f.end)
+        if m is None and (bracket := BRACKET_AFTER_NAME.match(text, f.end)):
+            m = AGE_AFTER_NAME.match(text, bracket.end())
+        if m is None and (item := LIST_BEFORE.search(text, max(0, f.start - 12), f.start)):
+            if item.start() in person_ends:  # the list's other item is a name and its age
+                m = LAST_OF_LIST.match(text, f.end)
         if m and 0 < int(m.group("n")) <= 115:
             end = m.end("unit") if m.group("unit") else m.end("n")
             yield Finding(m.start("n"), end, "AGE", 0.8, "age_after_name")
@@ -499,7 +519,12 @@ FIELD_LINE = re.compile(r"\n[ \t]*[A-Z][\w'’-]*(?:[ \t]+\(?[\w'’-]+\)?){0,3}
 # of twenty sets leave out too (Bishop, Lady, Lord and Sir begin places and hospitals).
 LEADING_TITLE = re.compile(
     r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Pastor|Rev|Revd|Reverend|Imam|Rabbi|Father|Fr|"
-    r"Sister|Sr|Brother|Cllr|Councillor|Nurse|Auntie|Aunty|Uncle)\.?[ \t]+(?=\S)"
+    r"Sister|Sr|Brother|Cllr|Councillor|Nurse|Auntie|Aunty|Uncle|"
+    # round 40: a congregation's and a community's honorifics before a name ("Deaconess
+    # Comfort Owusu", "Elder Joseph Quaye", "Hooyo Asha", "Bhai Harjit Singh"); the title
+    # is outside the name as "Mr" is
+    r"Deaconess|Deacon|Elder|Bishop|Apostle|Evangelist|Prophetess|Hooyo|Bhai|Sheikh|Hajji|"
+    r"Haji|Ustadh|Ustaz|Giani)\.?[ \t]+(?=\S)"
 )
 
 
@@ -524,6 +549,8 @@ def _trim(text: str, f: Finding) -> Finding:
             end -= 1
     if f.label == "PHONE" and text[start] == "(" and ")" not in text[start:end]:
         start += 1
+    if f.label == "PHONE" and text[end - 1] == ")" and "(" not in text[start:end]:
+        end -= 1  # "(+880 1711 452 309)": the closing bracket is the sentence's (round 40)
     if f.label == "PERSON" and end - start > 2 and text[end - 1] == "." and text[end - 2].islower():
         end -= 1  # "Nurse Mo." ending a sentence: the stop is the sentence's (round 39)
     # A letter's greeting ("Dear", "Hi") is not trimmed from a name: round 28 trimmed it, and

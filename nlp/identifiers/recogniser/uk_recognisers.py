@@ -17,6 +17,7 @@ the rules run in one fixed order; overlaps are settled later
 
 from __future__ import annotations
 
+from nlp.identifiers.care_settings.named_providers import named_providers
 from nlp.identifiers.core.findings import Finding
 from nlp.identifiers.dates_and_ages.ages import ages
 from nlp.identifiers.dates_and_ages.birth_dates import dates_of_birth
@@ -27,6 +28,7 @@ from nlp.identifiers.numbers.hurried_emails import hurried_emails
 from nlp.identifiers.numbers.phone_numbers import phones
 from nlp.identifiers.numbers.reference_numbers import other_ids
 from nlp.identifiers.numbers.web_addresses import web_addresses
+from nlp.identifiers.people.called_names import called_names
 from nlp.identifiers.people.described_people import described_people
 from nlp.identifiers.people.name_shapes import (
     initial_sign_offs,
@@ -77,6 +79,8 @@ def pattern_findings(text: str) -> list[Finding]:
         county_shortenings,
         house_names,
         described_people,
+        named_providers,
+        called_names,
     ):
         found.extend(detector(text))
     return found
