@@ -43,3 +43,20 @@ def test_taken_somewhere_reads_from_the_verb() -> None:
     assert person_taken_somewhere.taken_somewhere("takes my mum shopping for cash")
     assert not person_taken_somewhere.taken_somewhere("takes her card")
     assert not person_taken_somewhere.taken_somewhere("took all her savings")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The carer took my gran's bank card and her account is empty.",
+        "A worker at the home takes the residents' spending money for herself.",
+        "Her lodger stole my aunt's pension money and left.",
+    ],
+)
+def test_money_named_through_its_owner_is_still_money_taken(text: str) -> None:
+    # the owner's name ("my gran's", "the residents'") sits between the verb and the money
+    assert "adult_abuse_neglect" in ruled(text)
+
+
+def test_a_person_taken_to_spend_their_own_money_is_not_money_taken() -> None:
+    assert "adult_abuse_neglect" not in ruled("The carer took my gran to the bank to pay in cash.")

@@ -244,7 +244,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         "left *3 without food|water|drink|drinks|fluids|meals|eating|drinking",
         "@CARER *6 rough|roughly|slap|slapped|slaps|hit|hits|hitting|pushed|shoved|shoving"
         "|punched|kicked|pinched|stole|steal|steals|stealing",
-        "taking|took|takes|stole|steal|stealing|steals|controls|controlling *3 money|pension"
+        "taking|took|takes|stole|steal|stealing|steals|controls|controlling *4 money|pension"
         "|pensions|card|cards|benefits|savings|purse|cash",
         "unexplained bruises|bruising|injuries|marks",
         "bruises|bruising|injuries|marks *3 nobody|no *2 explain|explained",
