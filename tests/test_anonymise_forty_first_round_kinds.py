@@ -248,3 +248,63 @@ def test_new_whole_text_patterns_are_gated():
         lower_case_localities.LIVING_CUE,
     ):
         assert isinstance(pattern, GatedPattern)
+
+
+# --- a country someone came from is no identifier ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("My grandfather came over from Barbados in 1958 to work on the buses.", "Barbados"),
+        ("Some of the mums fly back to Romania for their dental treatment.", "Romania"),
+        ("He said he was treated better in Portugal than here.", "Portugal"),
+    ],
+)
+def test_a_country_of_origin_or_travel_is_not_marked(text, value):
+    assert not flagged(text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # where someone lives now
+        ("Her brother lives in Canada and cannot visit until spring.", "Canada"),
+        # a birthplace after its town
+        ("Born Accra, Ghana, she came to Leeds in 1990.", "Accra"),
+        # a district abroad stays a place
+        ("Her family came from Mirpur in the sixties.", "Mirpur"),
+    ],
+)
+def test_where_someone_lives_or_a_district_abroad_stays_marked(text, value):
+    assert flagged(text, value)
+
+
+# --- words of care's paperwork are no people ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("[Voicemail, left Tuesday] Hello, it's about my dad's hearing aid.", "Voicemail"),
+        ("The sister said she would log it on Datix straight away.", "Datix"),
+        ("Nobody gave Grandad his Sinemet for a whole afternoon.", "Sinemet"),
+        ("The nurse typed it into Google Translate on her phone.", "Translate"),
+        ("Dear Sirs,\nI write about my mother's discharge.", "Sirs"),
+        ("He walks with a Zimmer indoors now.", "Zimmer"),
+        ("Church group came round Sat and Sun.", "Sun"),
+    ],
+)
+def test_words_of_cares_paperwork_are_no_people(text, value):
+    assert covering_label(text, value) != "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Mr Porter on the ward was very kind to us.", "Porter"),
+        ("My classmate Sun Li helped me book the GP.", "Sun Li"),
+    ],
+)
+def test_such_words_after_a_title_or_before_a_surname_stay_people(text, value):
+    assert covering_label(text, value) == "PERSON"

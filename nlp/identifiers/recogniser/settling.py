@@ -33,10 +33,12 @@ from nlp.identifiers.dates_and_ages.community_dates import restated_birth_dates
 from nlp.identifiers.dates_and_ages.record_dates import birth_dates_after_names
 from nlp.identifiers.dates_and_ages.stated_ages import corrected_ages, stated_ages
 from nlp.identifiers.look_alikes.community_words import without_community_words
+from nlp.identifiers.look_alikes.countries_of_origin import without_countries_of_origin
 from nlp.identifiers.look_alikes.date_months import without_date_months
 from nlp.identifiers.look_alikes.greeting_words import without_greetings
 from nlp.identifiers.look_alikes.measured_things import without_measured_things
 from nlp.identifiers.look_alikes.nhs_bodies import nhs_bodies
+from nlp.identifiers.look_alikes.office_words import without_office_words
 from nlp.identifiers.look_alikes.paperwork_words import without_paperwork_guesses
 from nlp.identifiers.look_alikes.record_look_alikes import without_record_look_alikes
 from nlp.identifiers.people.chat_speakers import (
@@ -86,6 +88,8 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
     kept = without_greetings(text, kept)  # "Labas", "Obrigado", "Po Po" (round 40)
     kept = without_measured_things(text, kept)  # "E45 cream", "5 Minutes Walk" (round 40)
     kept = without_shop_guesses(text, kept)  # "the Asda", "Tesco" (round 40)
+    kept = without_countries_of_origin(text, kept)  # "came from Jamaica" (round 41)
+    kept = without_office_words(text, kept)  # "[Voicemail]", "Datix", "Dear Sirs" (41)
     kept = without_date_months(text, kept)  # "Tues 4 Feb", "Jan 2024": months, not people
     bodies = nhs_bodies(text)
     if bodies:  # "NHS Lothian", "Hywel Dda University Health Board": no identifier in them
