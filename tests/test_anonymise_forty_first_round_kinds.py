@@ -308,3 +308,41 @@ def test_words_of_cares_paperwork_are_no_people(text, value):
 )
 def test_such_words_after_a_title_or_before_a_surname_stay_people(text, value):
     assert covering_label(text, value) == "PERSON"
+
+
+def test_a_relatives_country_where_they_live_stays_marked():
+    assert flagged("I send clothes to my sister, who lives in Lithuania.", "Lithuania")
+
+
+# --- an age given as "at" and a number ending its clause --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("They let her walk home alone in the dark at 88", "88"),
+        ("Being moved to a strange home at 96 or 97, it's cruel.", "96"),
+        ("i had to move back in with my dad at 31. it's hard.", "31"),
+    ],
+)
+def test_an_age_at_a_clauses_end(text, value):
+    assert covering_label(text, value) == "AGE"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Her oxygen sats were sitting at 88.", "88"),
+        ("We were seen at 11. Not bad.", "11"),
+        ("The ambulance came to the flat she lives at 42.", "42"),
+    ],
+)
+def test_readings_times_lines_and_house_numbers_stay(text, value):
+    assert covering_label(text, value) != "AGE"
+
+
+def test_the_service_lines_are_no_clause_end_ages():
+    from nlp.identifiers.dates_and_ages.clause_end_ages import clause_end_ages
+
+    for text in ("thanks to my GP, to the kind voice at 111, to all", "I rang the police at 101."):
+        assert list(clause_end_ages(text)) == []

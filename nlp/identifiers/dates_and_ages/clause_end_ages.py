@@ -11,7 +11,8 @@ Road").
 
 Look-alikes that must stay: a time (below twenty, or with its minutes or am/pm), a reading or
 a measure before it ("sats at 88.", "blood pressure at 90,", "sugar at 25!", "score at 30"),
-an address's number ("lives at 42.", "number at 53;"), and money or a percentage.
+an address's number ("lives at 42.", "number at 53;"), money or a percentage, and the
+service lines 101 and 111 ("the lovely person at 111,").
 """
 
 from __future__ import annotations
@@ -24,8 +25,8 @@ from nlp.identifiers.core.prefilter import gated
 
 AT_AGE = gated(
     re.compile(
-        r"(?<![\w'’£$-])(?i:at)[ \t]+(?P<age>[2-9]\d|1[01]\d)"
-        r"(?=[ \t]*(?:[!?,;)]|\.(?!\d)|$)|[ \t]+or[ \t]+(?:[2-9]\d|1[01]\d)\b)"
+        r"(?<![\w'’£$-])(?i:at)[ \t]+(?P<age>[2-9]\d|10[02-9]|110)"
+        r"(?=[ \t]*(?:[!?,;)]|\.(?!\d)|$)|[ \t]+or[ \t]+(?:[2-9]\d|10\d|110)\b)"
     )
 )
 OR_AGE = re.compile(r"[ \t]+or[ \t]+(?P<age>[2-9]\d|1[01]\d)(?![\w.:%])")

@@ -8,7 +8,8 @@ treated in Slovakia", "from everywhere, Ghana, Kerala"): a country holds million
 points at no one. The places inside it stay identifiers ("from Homs", "Kingston"), and so
 does a country where a person lives now or was born, which the few writers who marked a
 country marked ("his mum lives in Jamaica", "she's in jamaica till the 20th", "Born Kingston,
-Jamaica"): such a finding is kept.
+Jamaica"): such a finding is kept. A relative's country without a verb of living ("my
+sister in Poland", "Relative in Slovakia:") is left unmarked in the four sets that write one.
 
 Only a finding that is the country's name and nothing more is dropped: a place, or a person
 after a place's preposition or a list's comma (the capitals rules take "Ghana" in "from
