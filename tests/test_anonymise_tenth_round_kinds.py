@@ -189,7 +189,10 @@ def test_a_pet_form_that_is_an_everyday_word_stays_a_word():
     ("text", "value"),
     [
         ("My daughter lives in Australia so it is all down to me.", "Australia"),
-        ("We moved over from Poland when I was twenty.", "Poland"),
+        # round 41: "moved over from Poland" is now left: a country someone came from is
+        # unmarked in every development set that writes one (seventeen writers), see
+        # nlp/identifiers/look_alikes/countries_of_origin.py
+        ("My son is living in Poland since last year.", "Poland"),
     ],
 )
 def test_a_place_abroad_where_family_live_is_a_location(text, value):

@@ -27,6 +27,8 @@ from nlp.identifiers.core.findings import Finding
 from nlp.identifiers.core.letter_case import capitals_mean_little
 from nlp.identifiers.core.name_gazetteer import gazetteer
 from nlp.identifiers.core.prefilter import gated
+from nlp.identifiers.places.lower_case_localities import lower_case_localities
+from nlp.identifiers.places.people_in_districts import people_in_districts
 
 PLACE_PREPOSITION = re.compile(
     r"\b(?:in|into|to|from|across|near|around|round|outside|of|live|lives|living|via|towards)"
@@ -114,3 +116,5 @@ def place_shapes(text: str) -> Iterator[Finding]:
     yield from lower_case_places(text)
     yield from regions(text)
     yield from cued_districts(text)
+    yield from people_in_districts(text)  # "families in Page Hall" (round 41)
+    yield from lower_case_localities(text)  # "we live glodwick" (round 41)

@@ -14,9 +14,11 @@ import bisect
 import re
 from functools import lru_cache
 
+from nlp.identifiers.care_settings.scan_named_hospitals import without_test_repeats
 from nlp.identifiers.care_settings.setting_initials import named_setting_initials
 from nlp.identifiers.care_settings.setting_nicknames import setting_nicknames
 from nlp.identifiers.care_settings.setting_parts import setting_name_parts
+from nlp.identifiers.care_settings.ward_code_neighbours import ward_codes_beside_settings
 from nlp.identifiers.core.findings import Finding, resolve_overlaps
 from nlp.identifiers.core.name_gazetteer import (
     EPONYMS,
@@ -31,10 +33,12 @@ from nlp.identifiers.dates_and_ages.community_dates import restated_birth_dates
 from nlp.identifiers.dates_and_ages.record_dates import birth_dates_after_names
 from nlp.identifiers.dates_and_ages.stated_ages import corrected_ages, stated_ages
 from nlp.identifiers.look_alikes.community_words import without_community_words
+from nlp.identifiers.look_alikes.countries_of_origin import without_countries_of_origin
 from nlp.identifiers.look_alikes.date_months import without_date_months
 from nlp.identifiers.look_alikes.greeting_words import without_greetings
 from nlp.identifiers.look_alikes.measured_things import without_measured_things
 from nlp.identifiers.look_alikes.nhs_bodies import nhs_bodies
+from nlp.identifiers.look_alikes.office_words import without_office_words
 from nlp.identifiers.look_alikes.paperwork_words import without_paperwork_guesses
 from nlp.identifiers.look_alikes.record_look_alikes import without_record_look_alikes
 from nlp.identifiers.people.chat_speakers import (
@@ -44,6 +48,7 @@ from nlp.identifiers.people.chat_speakers import (
     surname_label,
 )
 from nlp.identifiers.people.community_names import ages_now_after_names
+from nlp.identifiers.people.lower_case_full_names import lower_case_full_names
 from nlp.identifiers.people.minute_initials import found_people_initials
 from nlp.identifiers.people.name_mentions import joined_to_found, opening_mentions, quoted_nicknames
 from nlp.identifiers.people.name_tails import with_name_tails
@@ -83,6 +88,8 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
     kept = without_greetings(text, kept)  # "Labas", "Obrigado", "Po Po" (round 40)
     kept = without_measured_things(text, kept)  # "E45 cream", "5 Minutes Walk" (round 40)
     kept = without_shop_guesses(text, kept)  # "the Asda", "Tesco" (round 40)
+    kept = without_countries_of_origin(text, kept)  # "came from Jamaica" (round 41)
+    kept = without_office_words(text, kept)  # "[Voicemail]", "Datix", "Dear Sirs" (41)
     kept = without_date_months(text, kept)  # "Tues 4 Feb", "Jan 2024": months, not people
     bodies = nhs_bodies(text)
     if bodies:  # "NHS Lothian", "Hywel Dda University Health Board": no identifier in them
@@ -94,6 +101,7 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
         kept = [f for f in kept if not _setting_word_runs_on(text, f)]
     resolved = resolve_overlaps(kept)
     extra = [f for f in _repeats(text, resolved) if not inside(protected, f)]
+    extra = without_test_repeats(text, extra)  # "the MRI scan" after "at the MRI" (41)
     mentioned = [
         *joined_to_found(text, resolved + extra),
         *opening_mentions(text, resolved + extra),
@@ -111,6 +119,8 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
     extra += birth_dates_after_names(text, resolved + extra)  # a record's row (round 30)
     extra += restated_birth_dates(text, resolved + extra)  # "(3 May)", "which is about …" (37)
     extra += ages_now_after_names(text, resolved + extra)  # "Luwam, now 6." (round 37)
+    extra += ward_codes_beside_settings(text, resolved + extra)  # "UHW B7", "C5 North" (41)
+    extra += lower_case_full_names(text, resolved + extra)  # "big dave", "morag mackinnon" (41)
     if extra:
         resolved = resolve_overlaps(resolved + extra)
     named = with_capital_the(text, resolved)

@@ -17,11 +17,15 @@ the rules run in one fixed order; overlaps are settled later
 
 from __future__ import annotations
 
+from nlp.identifiers.care_settings.lower_case_named_settings import lower_case_named_settings
 from nlp.identifiers.care_settings.named_providers import named_providers
+from nlp.identifiers.care_settings.plant_named_wards import plant_named_wards
+from nlp.identifiers.care_settings.scan_named_hospitals import scan_named_hospitals
 from nlp.identifiers.core.findings import Finding
 from nlp.identifiers.dates_and_ages.ages import ages
 from nlp.identifiers.dates_and_ages.birth_dates import dates_of_birth
 from nlp.identifiers.dates_and_ages.birth_tellings import birth_tellings
+from nlp.identifiers.dates_and_ages.clause_end_ages import clause_end_ages
 from nlp.identifiers.numbers.form_answers import form_answers
 from nlp.identifiers.numbers.health_and_ni_numbers import nhs_numbers, ni_numbers
 from nlp.identifiers.numbers.hurried_emails import hurried_emails
@@ -81,6 +85,10 @@ def pattern_findings(text: str) -> list[Finding]:
         described_people,
         named_providers,
         called_names,
+        plant_named_wards,  # round 41
+        lower_case_named_settings,  # round 41
+        scan_named_hospitals,  # round 41
+        clause_end_ages,  # round 41
     ):
         found.extend(detector(text))
     return found

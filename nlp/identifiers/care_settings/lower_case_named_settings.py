@@ -1,0 +1,52 @@
+"""A care home, hospital or surgery named by two everyday words, typed in lower case (issue 20,
+round 41).
+
+"willow court care home", "orwell view care home", "park end medical centre", "mile end
+hospital": the name is two everyday words, the second of the kind that names houses and
+streets (court, view, end, lodge, grange ...), and the kind of setting follows. Written with
+capitals the capitals rules find these; typed in lower case, every word is an English one and
+the lower-case setting rules (which take an unlisted or place word before the kind) leave
+them. Round 41 pooled every development set's misses and found this kind in four sets by
+different writers.
+
+Look-alikes that must stay: a description before the kind ("the local hospital", "a good care
+home", "the new health centre", "the car park hospital entrance" has no such tail), a single
+word ("field hospital"), and any determiner or adjective first ("my", "the", "big", "old").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from nlp.identifiers.core.findings import Finding
+from nlp.identifiers.core.prefilter import gated
+
+NAME_TAILS = (
+    r"court|view|end|lea|house|lodge|park|grange|bank|field|fields|side|hill|green|gardens|"
+    r"manor|mount|dale|vale|brook|wood|croft|meadows?|haven|place|hall|heights|rise|cross"
+)
+KINDS = (
+    r"care[ \t]+home|nursing[ \t]+home|residential[ \t]+home|hospital|medical[ \t]+centre|"
+    r"health[ \t]+centre|surgery|medical[ \t]+practice|dental[ \t]+practice|hospice"
+)
+LOWER_NAMED = gated(
+    re.compile(
+        rf"(?<![\w'’-])(?P<name>(?P<first>[a-z]{{3,}})[ \t](?:{NAME_TAILS})[ \t]+(?:{KINDS}))"
+        r"(?![\w'’-])"
+    )
+)
+NOT_FIRST = frozenset(STOP_WORDS) | frozenset(
+    """local new old big small main nearest nearby private general same other different good
+    nice lovely great bad awful car rear front back top bottom far near""".split()
+)
+
+
+def lower_case_named_settings(text: str) -> Iterator[Finding]:
+    """ "willow court care home", "mile end hospital" (see the module's docstring)."""
+    for m in LOWER_NAMED.finditer(text):
+        if m.group("first") in NOT_FIRST:
+            continue
+        yield Finding(m.start("name"), m.end("name"), "CARE_SETTING", 0.75, "lower_named_setting")
