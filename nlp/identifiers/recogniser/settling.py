@@ -415,78 +415,13 @@ def _repeat_patterns(
         and re.fullmatch(r"[^\W\d_]+", text[f.start : f.end])
     }
     long = [v for v in strings if len(v) >= 3 and not (v in common and strings[v] == "PERSON")]
-    plain = text.isascii()  # then a scan of the lower-cased text finds what the pattern would
     if long:
-        ordered = sorted(long, key=len, reverse=True)
-        if plain and all(v.isascii() for v in ordered):
-            yield _PlainValues(ordered, any_case=True, not_before="_")
-        else:
-            alternatives = "|".join(re.escape(v) for v in ordered)
-            yield re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+        alternatives = "|".join(re.escape(v) for v in sorted(long, key=len, reverse=True))
+        yield re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
     short = [v for v in short if v.lower() in strings]
     if short:
-        ordered = sorted(short, key=len, reverse=True)
-        if plain and all(v.isascii() for v in ordered):
-            yield _PlainValues(ordered, any_case=False, not_before="_'")
-        else:
-            alternatives = "|".join(re.escape(v) for v in ordered)
-            yield re.compile(rf"(?<![\w'’])(?:{alternatives})(?!\w)")
-
-
-class _PlainMatch:
-    """The three things `_repeats` asks of a match."""
-
-    __slots__ = ("_text", "_start", "_end")
-
-    def __init__(self, text: str, start: int, end: int):
-        self._text, self._start, self._end = text, start, end
-
-    def start(self) -> int:
-        return self._start
-
-    def end(self) -> int:
-        return self._end
-
-    def group(self) -> str:
-        return self._text[self._start : self._end]
-
-
-class _PlainValues:
-    """The repeat pattern's matches in a text of ASCII only, found with `str.find`: a pattern
-    built for each text costs its compiling, a tenth of a millisecond a story. As the pattern's
-    alternation does, the scan takes the leftmost start, there the longest value (`values` come
-    longest first), with no letter, digit or `not_before` character on either side (the
-    pattern's `\\w` is exactly these in ASCII), and goes on after the match's end."""
-
-    def __init__(self, values: list[str], any_case: bool, not_before: str):
-        self.values, self.any_case, self.not_before = values, any_case, not_before
-
-    def finditer(self, text: str):
-        hay = text.lower() if self.any_case else text
-        first: dict[int, int] = {}  # start -> the end of the longest value that fits there
-        for value in self.values:
-            size = len(value)
-            at = hay.find(value)
-            while at >= 0:
-                end = at + size
-                if (
-                    at not in first
-                    and self._free(text, at - 1, True)
-                    and self._free(text, end, False)
-                ):
-                    first[at] = end
-                at = hay.find(value, at + 1)
-        end = 0
-        for start in sorted(first):
-            if start >= end:
-                end = first[start]
-                yield _PlainMatch(text, start, end)
-
-    def _free(self, text: str, i: int, before: bool) -> bool:
-        if i < 0 or i >= len(text):
-            return True
-        c = text[i]
-        return not (c.isalnum() or c == "_" or (before and c in self.not_before))
+        alternatives = "|".join(re.escape(v) for v in sorted(short, key=len, reverse=True))
+        yield re.compile(rf"(?<![\w'’])(?:{alternatives})(?!\w)")
 
 
 # Words before a month that make it a date: "in June", "since May" (not "June reported").
