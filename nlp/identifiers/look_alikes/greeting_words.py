@@ -77,8 +77,15 @@ _PHRASES = re.compile(
 )
 
 
+# Every word of those greetings, lower case: a guess with a word found in none of them cannot
+# lie inside one, and most guesses are real names, so the phrase pattern is seldom run.
+_PHRASE_WORDS = "\n".join(e for e in ENTRIES if " " in e).lower()
+
+
 def _in_phrase(text: str, f: Finding) -> bool:
     """The guess lies inside a greeting of several words written around it."""
+    if not all(w in _PHRASE_WORDS for w in text[f.start : f.end].lower().split()):
+        return False
     lo = max(0, f.start - 40)
     return any(
         m.start() <= f.start and f.end <= m.end()
