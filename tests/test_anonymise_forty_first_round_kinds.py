@@ -346,3 +346,21 @@ def test_the_service_lines_are_no_clause_end_ages():
 
     for text in ("thanks to my GP, to the kind voice at 111, to all", "I rang the police at 101."):
         assert list(clause_end_ages(text)) == []
+
+
+# --- the international access code written apart from the country code ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("From Spain my son rings on 00 44 7700 900418 most days.", "00 44 7700 900418"),
+        ("Office line abroad: 00 44 161 496 0733.", "00 44 161 496 0733"),
+    ],
+)
+def test_an_access_code_apart_from_the_country_code_is_a_phone(text, value):
+    assert covering_label(text, value) == "PHONE"
+
+
+def test_two_short_numbers_are_no_phone():
+    assert not flagged("The team won 00 44 in the quiz", "00 44")

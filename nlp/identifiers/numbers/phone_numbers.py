@@ -25,9 +25,11 @@ I = re.IGNORECASE  # noqa: E741 - short alias keeps the long patterns readable
 
 # Between digit groups: up to two spaces, dashes or a bracket, or one dot ("01632.960.418"),
 # never a dot and a space: that ends a sentence, and "… 0005. 07700 900123" is two numbers.
+# Eighteenth session: the international access code written apart from the country code ("00
+# 44 7700 900321").
 PHONE_CANDIDATE = re.compile(
-    r"(?<![\w+])(?:(?:\+|00)44[\s.-]?(?:\(0\)[\s.-]?)?|\(0|0)[1-9](?:(?:[\s)-]{0,2}|\.)\d){8,10}"
-    r"(?![\w])"
+    r"(?<![\w+])(?:(?:\+|00[ \t]?)44[\s.-]?(?:\(0\)[\s.-]?)?|\(0|0)[1-9]"
+    r"(?:(?:[\s)-]{0,2}|\.)\d){8,10}(?![\w])"
 )
 # A five-digit area code with the local part grouped as a four-digit code's is ("01422 496
 # 0183", "01743-496-0051"): one digit too many for the numbering plan, but written in a phone's
@@ -37,7 +39,7 @@ OVERLONG_LANDLINE = re.compile(r"0[12]\d{3}([ -])\d{3}\1\d{4}")
 # followed by another ("... on 0131 496 0552 2. Home visit", a list's next item) is still the
 # phone it starts with.
 PHONE_IN_PLAN = re.compile(PHONE_CANDIDATE.pattern.replace("{8,10}", "{8,9}"))
-INTERNATIONAL_PREFIX = re.compile(r"^(?:\+|00)44[\s.-]?(?:\(0\)[\s.-]?)?")
+INTERNATIONAL_PREFIX = re.compile(r"^(?:\+|00[ \t]?)44[\s.-]?(?:\(0\)[\s.-]?)?")
 
 
 def _trunk_form(number: str) -> str:
