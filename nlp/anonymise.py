@@ -38,7 +38,7 @@ from nlp.identifiers.core.name_gazetteer import (
     gazetteer,
 )
 from nlp.identifiers.core.number_words import as_int
-from nlp.identifiers.core.placeholders import PLACEHOLDER_NAMES
+from nlp.identifiers.core.placeholders import PLACEHOLDER, PLACEHOLDER_NAMES
 from nlp.identifiers.core.prefilter import quicken
 from nlp.identifiers.core.token_view import case_mode
 from nlp.identifiers.dates_and_ages.ages import age_band
@@ -81,6 +81,9 @@ class Result:
     findings: list[Finding]
     generalised: list[Finding] = field(default_factory=list)  # event dates shortened
     risk_flags: list[RiskFlag] = field(default_factory=list)
+    # the trained NER's guesses that its safeguards or settling set aside, offsets into the
+    # original text: never redacted, offered on the check page (`detect_with_doubts`)
+    doubts: list[Finding] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -222,6 +225,17 @@ def detect_many(
     texts: Iterable[str], model: str = DEFAULT_MODEL, use_ner: bool | None = None
 ) -> list[list[Finding]]:
     """`detect` for many texts, running spaCy over all of them in batches with `nlp.pipe`.
+    Its details are `detect_with_doubts`'s."""
+    return [found for found, _ in detect_with_doubts(texts, model, use_ner)]
+
+
+def detect_with_doubts(
+    texts: Iterable[str], model: str = DEFAULT_MODEL, use_ner: bool | None = None
+) -> list[tuple[list[Finding], list[Finding]]]:
+    """Per text, its identifiers (as `detect_many`) and the trained NER's doubts: guesses that
+    its safeguards (`ner_model.ner_findings_and_doubts`) or settling set aside, where they
+    would hide letters no finding hides, for the person checking to decide on. Never
+    redacted; empty without the NER.
 
     Lower-case and ALL CAPS pieces go through spaCy's tagger (the ALL CAPS ones lower-cased),
     whose word classes the name rules need. Mixed-case pieces need only spaCy's tokenizer:
@@ -244,6 +258,7 @@ def detect_many(
         if piece.strip()
     ]
     results: list[list[Finding]] = [[] for _ in texts]
+    doubts: list[list[Finding]] = [[] for _ in texts]
     # The NER reads the same tokens: a piece that goes through a tokenizer alone (mixed case)
     # is tokenised once, by the NER pipeline's tokenizer (the same as spaCy's; see
     # ner_model.tokenise), for the rules and then the NER. The tagger's pipes change token
@@ -267,12 +282,42 @@ def detect_many(
                     if use_ner and mixed and read is piece:
                         tokenised[i] = doc
         if use_ner:  # its own pipeline, also shared by the worker's threads
-            from nlp.identifiers.ner.ner_model import ner_findings
+            from nlp.identifiers.ner.ner_model import as_doubt, ner_findings_and_doubts
 
-            guessed = ner_findings([piece for _, _, piece, _ in pieces], tokenised)
-            for (n, offset, _, _), found in zip(pieces, guessed, strict=True):
+            guessed = ner_findings_and_doubts([piece for _, _, piece, _ in pieces], tokenised)
+            for (n, offset, _, _), (found, unsure) in zip(pieces, guessed, strict=True):
                 results[n].extend(f.shifted(offset) for f in found)
-    return [settle(texts[n], found) for n, found in enumerate(results)]
+                doubts[n].extend(f.shifted(offset) for f in unsure)
+                # a guess that settling then sets aside is a doubt too (`_beside` keeps it
+                # only where no finding stands)
+                doubts[n].extend(as_doubt(f).shifted(offset) for f in found)
+    settled = [settle(texts[n], found) for n, found in enumerate(results)]
+    return [(found, _beside(texts[n], found, doubts[n])) for n, found in enumerate(settled)]
+
+
+def _beside(text: str, found: list[Finding], doubts: list[Finding]) -> list[Finding]:
+    """The doubts that would hide a letter no finding hides ("Smile Studio" where "Smile" was
+    found), touch no placeholder, do not overlap each other, and are worth a person's look
+    (`ner_model.worth_offering`)."""
+    if not doubts:
+        return []
+    hidden = bytearray(len(text))
+    for f in found:
+        hidden[f.start : f.end] = b"\x01" * (f.end - f.start)
+    placeholders = [m.span() for m in PLACEHOLDER.finditer(text)]
+    from nlp.identifiers.ner.ner_model import worth_offering
+
+    kept: list[Finding] = []
+    for doubt in sorted(doubts, key=lambda f: (f.start, -f.end)):
+        adds = any(not hidden[i] and text[i].isalnum() for i in range(doubt.start, doubt.end))
+        if (
+            adds
+            and not inside(placeholders, doubt)
+            and not (kept and kept[-1].end > doubt.start)
+            and worth_offering(text, doubt)
+        ):
+            kept.append(doubt)
+    return kept
 
 
 _PIPELINE_LOCK = threading.Lock()
@@ -343,8 +388,14 @@ def anonymise_many(
     use_ner: bool | None = None,
 ) -> list[Result]:
     texts = [_as_text(t) for t in texts]
-    found = detect_many(texts, model=model, use_ner=use_ner)
-    return [render(t, f, policy) for t, f in zip(texts, found, strict=True)]
+    results = []
+    for text, (found, doubts) in zip(
+        texts, detect_with_doubts(texts, model=model, use_ner=use_ner), strict=True
+    ):
+        result = render(text, found, policy)
+        result.doubts = doubts
+        results.append(result)
+    return results
 
 
 def render(text: str, findings: Iterable[Finding], policy: Policy | None = None) -> Result:
@@ -507,6 +558,7 @@ __all__ = [
     "anonymise_many",
     "detect",
     "detect_many",
+    "detect_with_doubts",
     "engine",
     "render",
 ]

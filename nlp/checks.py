@@ -17,7 +17,7 @@ import sqlite_utils
 
 import consent
 from consent import delete_rows, register_cleanup
-from nlp.anonymise import ENGINE_VERSION, Finding, anonymise, render
+from nlp.anonymise import ENGINE_VERSION, Finding, anonymise_many, render
 from nlp.identifiers.core.findings import LABELS
 from nlp.identifiers.review.residual_risk import combination, risk_flags
 from plumbing import db as wdb
@@ -53,8 +53,10 @@ def anonymise_story(db: sqlite_utils.Database, story_id: int) -> dict:
         if existing:
             return existing
         return _save(db, story_id, {"status": "failed", "text": None, "findings": "[]"})
-    result = anonymise(story["text"])
-    return _save(db, story_id, _result(db, story, result, "ready"))
+    result = anonymise_many([story["text"]])[0]
+    values = _result(db, story, result, "ready")
+    values["doubts"] = json.dumps([f.as_dict() for f in result.doubts])
+    return _save(db, story_id, values)
 
 
 def apply_check(
@@ -90,6 +92,15 @@ def findings_for(db: sqlite_utils.Database, story_id: int) -> list[Finding]:
     if not row or not row["findings"]:
         return []
     return [Finding(**f) for f in json.loads(row["findings"])]
+
+
+def doubts_for(db: sqlite_utils.Database, story_id: int) -> list[Finding]:
+    """The machine's doubts about a story not yet checked (`nlp.anonymise.detect_with_doubts`):
+    guesses it did not redact, for the person checking to decide on."""
+    row = _row(db, story_id)
+    if not row or row["status"] != "ready" or not row.get("doubts"):
+        return []
+    return [Finding(**f) for f in json.loads(row["doubts"])]
 
 
 def risk_flags_for(db: sqlite_utils.Database, story_id: int) -> list[dict]:
@@ -212,6 +223,7 @@ def _save(db: sqlite_utils.Database, story_id: int, values: dict) -> dict:
         "engine_version": ENGINE_VERSION,
         "updated_at": now_iso(),
         "risk_flags": "[]",
+        "doubts": "[]",  # a check, or a story with no text, leaves no doubt behind
         "checked_by": None,
         "checked_at": None,
         **values,

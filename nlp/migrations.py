@@ -318,3 +318,12 @@ def m013_tag_neighbours(db: Database) -> None:
     before still tags (with its ridge alone), but starts stale so the worker retrains it with
     the vote."""
     db.execute("UPDATE classifiers SET stale = 1")
+
+
+@migrations()
+def m014_anonymisation_doubts(db: Database) -> None:
+    """The machine's doubts beside its findings: names, places and care settings the trained
+    NER proposed and its safeguards set aside (`nlp.anonymise.detect_with_doubts`), as a JSON
+    list of {start, end, label, score, source}, offered on the check page for a person to
+    decide. Stories anonymised before have none ("[]"); a check clears them."""
+    db.execute("ALTER TABLE anonymisations ADD COLUMN doubts TEXT NOT NULL DEFAULT '[]'")

@@ -126,7 +126,7 @@ def check(story_id: int):
                 flash("Checked. The story goes on to themes and tags.", "info")
                 return redirect(url_for("checks.queue"))
     preview = review_queue.preview(story["text"], findings)
-    hints = review_hints(story["text"], preview.findings)
+    hints = review_hints(story["text"], preview.findings, checks.doubts_for(db, story_id))
     unsure = {(h.start, h.end) for h in hints if h.kind == "unsure"}
     return render_template(
         "checks/check.html",

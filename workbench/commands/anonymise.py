@@ -17,7 +17,7 @@ BATCH = 256
 
 @click.command("anonymise")
 @input_option('JSONL input: one {"id": ..., "text": ...} object a line.')
-@output_option('JSONL output: each input object plus "anonymised" and "findings".')
+@output_option('JSONL output: each input object plus "anonymised", "findings" and "doubts".')
 @click.option(
     "--ner/--no-ner",
     default=None,
@@ -27,8 +27,9 @@ def anonymise_command(in_path: Path, out_path: Path, ner: bool | None) -> None:
     """Anonymise stories in a JSONL file, with a progress bar on stderr.
 
     Each output line is the input object plus "anonymised" (the text with identifiers replaced
-    or generalised) and "findings" ([{"start", "end", "label", "score"}], offsets into the
-    original text).
+    or generalised), "findings" ([{"start", "end", "label", "score"}], offsets into the
+    original text) and "doubts" ([{"start", "end", "label"}]: names the trained NER guessed and
+    did not redact, for a person to look at).
 
     Example: workbench anonymise --in stories.jsonl --out anonymised.jsonl
     """
@@ -50,9 +51,15 @@ def anonymise_command(in_path: Path, out_path: Path, ner: bool | None) -> None:
                     {"start": f.start, "end": f.end, "label": f.label, "score": f.score}
                     for f in result.findings
                 ]
+                doubts = [{"start": f.start, "end": f.end, "label": f.label} for f in result.doubts]
                 out.write(
                     json.dumps(
-                        {**record, "anonymised": result.text, "findings": findings},
+                        {
+                            **record,
+                            "anonymised": result.text,
+                            "findings": findings,
+                            "doubts": doubts,
+                        },
                         ensure_ascii=False,
                     )
                     + "\n"

@@ -45,6 +45,7 @@ from nlp.identifiers.review.residual_risk import CONDITIONS
 MODEL_DIR = Path(__file__).parents[2] / "data" / "ner_model"
 NER_LABELS = frozenset({"PERSON", "LOCATION", "CARE_SETTING", "AGE"})
 NER_SCORE = 0.6  # a guess from context: under check_hints.UNSURE_BELOW, so offered for review
+DOUBT_SCORE = 0.3  # a guess the safeguards set aside: never redacted, only offered for review
 BATCH_SIZE = 64
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
@@ -70,6 +71,18 @@ def ner_findings(texts: list[str], tokenised: list | None = None) -> list[list[F
     this pipeline's vocabulary (`_retokenised`). Either way its tokens are reused, since
     tokenising is a tenth of the whole run and both pipelines use spaCy's English tokenizer
     unchanged."""
+    return [kept for kept, _ in ner_findings_and_doubts(texts, tokenised)]
+
+
+def ner_findings_and_doubts(
+    texts: list[str], tokenised: list | None = None
+) -> list[tuple[list[Finding], list[Finding]]]:
+    """Per text, the NER's findings (as `ner_findings`) and its doubts: the names, places and
+    care settings it proposed that the safeguards then set aside, as the model read them
+    (untrimmed). Set aside, a doubt is still a name one time in six on the development sets,
+    too often wrong to redact and too often right to forget: the check page offers it to the
+    person checking (nlp/identifiers/review/check_hints.py), who decides. Ages, and spans
+    inside a named condition, are not doubts."""
     nlp = ner_pipeline()
     inputs = [
         text if doc is None else doc if doc.vocab is nlp.vocab else _retokenised(nlp.vocab, doc)
@@ -77,7 +90,8 @@ def ner_findings(texts: list[str], tokenised: list | None = None) -> list[list[F
     ]
     out = []
     for text, doc in zip(texts, nlp.pipe(inputs, batch_size=BATCH_SIZE), strict=True):
-        found = []
+        found: list[Finding] = []
+        doubts: list[Finding] = []
         cased = _cased(text)
         # Only an entity is checked against conditions: a text without one skips the search.
         conditions = [m.span() for m in CONDITIONS.finditer(text)] if doc.ents else []
@@ -97,8 +111,29 @@ def ner_findings(texts: list[str], tokenised: list | None = None) -> list[list[F
                 # everyday words the trimming took for a name's edges ("found Dot on",
                 # "at the priory"), backed by the words around them instead
                 found.append(Finding(ent.start_char, ent.end_char, ent.label_, NER_SCORE, "ner"))
-        out.append(found)
+            else:
+                doubts.append(as_doubt(Finding(ent.start_char, ent.end_char, ent.label_)))
+        out.append((found, doubts))
     return out
+
+
+def as_doubt(guess: Finding) -> Finding:
+    """The guess as a doubt: scored and sourced so that nothing mistakes it for a finding."""
+    return Finding(guess.start, guess.end, guess.label, DOUBT_SCORE, "ner-doubt")
+
+
+def worth_offering(text: str, doubt: Finding) -> bool:
+    """Whether a doubt is worth a person's look: not when every word of it is plain English
+    that no name or place list holds ("knowledge", "Despite", "therefore"), which the model
+    guesses on real stories far more often than a name, nor a redaction ("XXXX")."""
+    gaz = gazetteer()
+    raw = WORD.findall(text, doubt.start, doubt.end)
+    words = [_base(w) for w in raw]
+    if not words or all(set(w) == {"x"} for w in words):
+        return False
+    if any(w.isupper() and len(w) <= 2 and w not in ("I", "A") for w in raw):
+        return True  # initials ("KT", "J."), which the word lists read as words
+    return any(w not in gaz.common_words or gaz.is_name_part(w) or w in gaz.places for w in words)
 
 
 def tokenise(texts: list[str]) -> list:
