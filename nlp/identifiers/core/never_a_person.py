@@ -131,13 +131,16 @@ def without_organisation_guesses(text: str, found: list[Finding]) -> list[Findin
 def without_shop_guesses(text: str, found: list[Finding]) -> list[Finding]:
     """`found` without a guessed person or setting that is only a supermarket's or chain shop's
     name ("the Asda", the NER's setting; "Tesco") (round 40); "Tesco Pharmacy" and a shop
-    after a title ("Mr Lidl", found by the title rule) stay."""
+    after a title ("Mr Lidl", found by the title rule) stay. A surname that is a shop's stays a
+    person unless written as the shop, with its possessive ("my job at Sainsbury's")."""
     kept = []
     for f in found:
-        if f.label in ("PERSON", "CARE_SETTING") and f.source in SHOP_GUESSES:
+        if f.label in ("PERSON", "CARE_SETTING", "LOCATION") and f.source in SHOP_GUESSES:
             low = text[f.start : f.end].lower().replace("’", "'")
             low = low[4:] if low.startswith("the ") else low
-            if low.replace("'", "") in SHOPS:
+            if low.replace("'", "") in SHOPS and f.label != "LOCATION":
                 continue
+            if text[f.end : f.end + 2].replace("’", "'") == "'s" and low + "s" in SHOPS:
+                continue  # "at Sainsbury's": the shop's own possessive (round 42, three sets)
         kept.append(f)
     return kept

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from nlp.identifiers.core.findings import Finding
-from nlp.identifiers.core.number_words import as_int
+from nlp.identifiers.core.number_words import NUMBER, as_int
 from nlp.identifiers.core.prefilter import gated
 from nlp.identifiers.dates_and_ages.ages import AGE_UNIT_AFTER, N
 
@@ -32,6 +32,16 @@ STATED_AGE = re.compile(
     r"(?:(?P<unit>[ \t]*(?:months?|years?|yrs?|weeks?)\b(?:[ \t]+old\b)?)"
     r"(?![ \t]+(?:pregnant|gone|late|behind|overdue|post|into|sober|clean|early|ago|on|of))"
     r"|(?=[ \t]*(?:[.!?;)]|,[ \t]|[—–]|[ \t]-[ \t]|\n|$|[ \t]+(?:and|but|now|when|so)\b)))"
+)
+# Round 42 (three sets by different writers): the age in words after a found name, the verb
+# written out or as "'s": "Millie is eight.", "Martin's eight, Bridgie's five", "Finley was six
+# then". Only where the clause ends after the number (or goes on with "then", "now",
+# "today"): "Millie is one of the twins", "Martin's eight o'clock bus" stay.
+WORDED_AGE = re.compile(
+    r"(?:['’]s|[ \t]*,?[ \t]*(?:who[ \t]+)?(?:is|was|turned|turns))[ \t]+"
+    r"(?:(?:now|only|just|nearly|almost|barely)[ \t]+)?"
+    rf"(?P<n>(?i:{NUMBER})(?:-(?i:one|two|three|four|five|six|seven|eight|nine))?)"
+    r"(?=[ \t]*(?:[.!?;),]|[—–]|\n|$)|[ \t]+(?:then|now|today|and|but|when)\b)"
 )
 # An age at a turning point of a life, in one rule (twenty-eighth round: the twenty-sixth
 # round's AGE_AT_AN_EVENT in ages.py and this module's EVENT_AGE found the same kind with two
@@ -81,6 +91,10 @@ def stated_ages(text: str, findings: Iterable[Finding]) -> Iterator[Finding]:
             continue
         m = STATED_AGE.match(text, f.end)
         if m and 0 < int(m.group("n")) <= 115:
+            yield Finding(m.start("n"), m.end("n"), "AGE", 0.75, "stated_age")
+            continue
+        m = WORDED_AGE.match(text, f.end)
+        if m and 1 < (as_int(m.group("n")) or 0) <= 115:
             yield Finding(m.start("n"), m.end("n"), "AGE", 0.75, "stated_age")
 
 

@@ -11,6 +11,12 @@ name:
   name is taken when the surname list holds it and it is no everyday word, or, after a cue of
   naming ("name is", "this is", "it's", "i'm", "from"), when it is no English word at all.
 
+Round 42 added the other direction, shared by four more sets: a lower-case first name before
+a found lower-case family name ("this is carl ashworth", "grandad is stanley armstrong",
+"bernard o'halloran calling"), taken when the first-name list holds the word. The found family
+name is the evidence, so a first name that is also a word ("carl", "ruth", "frank") is taken,
+except for the words that stand before anyone's name ("will", "may", "said", "told").
+
 Look-alikes that must stay: "a big thank you", "big dave's van" keeps only what is found,
 "jordan and", "dave lol", "pat said", "sue ur one", a surname that is an everyday word
 ("alfie turner", where "turner" is one) and any text whose capitals carry meaning (a found
@@ -27,6 +33,7 @@ from nlp.identifiers.core.name_gazetteer import gazetteer
 
 BIG_BEFORE = re.compile(r"(?<![\w'’-])big[ \t]+$")
 NEXT_WORD = re.compile(r"[ \t]+(?P<word>[a-z][a-z-]{2,}|o['’][a-z]{3,})(?![\w'’-])")
+WORD_BEFORE = re.compile(r"(?<![\w'’-])(?P<word>[a-z]{3,})[ \t]+$")
 NAMING_CUE = re.compile(
     r"(?:\bname\s+is|\bname['’]s|\bthis\s+is|\bit['’]?s|\bi\s+am|\bi['’]?m|\bis|\bfrom|"
     r"\bcalled)[ \t]+$"
@@ -40,6 +47,17 @@ NOT_SURNAME = frozenset(
 )
 
 
+# Words that open or join a clause before a name, though the first-name list holds them.
+NOT_FIRST_NAME = frozenset(
+    """will may mark can said told asked rang saw met sue bill pat rose grace hope joy dawn
+    april june august ray art guy max jack rich chase hunter the and with""".split()
+)
+
+
+def _first_name(word: str, gaz) -> bool:
+    return word in gaz.first_names and word not in NOT_FIRST_NAME and word not in NOT_SURNAME
+
+
 def lower_case_full_names(text: str, found: list[Finding]) -> Iterator[Finding]:
     """A nickname's "big" before, or a family name after, a found lower-case name."""
     gaz = gazetteer()
@@ -51,6 +69,10 @@ def lower_case_full_names(text: str, found: list[Finding]) -> Iterator[Finding]:
             continue
         if BIG_BEFORE.search(text, max(0, f.start - 8), f.start):
             yield Finding(text.rindex("big", 0, f.start), f.end, "PERSON", f.score, f.source)
+        elif value in gaz.surnames and value not in gaz.first_names:
+            before = WORD_BEFORE.search(text, max(0, f.start - 16), f.start)
+            if before and _first_name(before.group("word"), gaz):
+                yield Finding(before.start("word"), f.end, "PERSON", f.score, f.source)
         m = NEXT_WORD.match(text, f.end)
         if m is None:
             continue

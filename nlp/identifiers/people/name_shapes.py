@@ -96,9 +96,11 @@ INITIALS_BEFORE_AGE = re.compile(
 )
 INITIALS_BEFORE_AGE = gated(INITIALS_BEFORE_AGE)
 # Bernard "Bernie" Maddox, Olusegun ‘Segun’ Bello, Winifred (Win) Oduya: the nickname, in
-# quotes or brackets, is as identifying as the name.
+# quotes or brackets, is as identifying as the name. Round 42 (sets v46 and others): a quoted
+# nickname of initials or with a hyphen ("Kieran "KJ" Jagger", "Jimmy "Jim-boy" Price").
+_NICK = r"[A-Z](?:[a-z]+|[A-Z]{1,3})(?:-[A-Za-z][a-z]+)?"
 QUOTED_NICKNAME = re.compile(
-    r"\b(?P<first>[A-Z][a-z]+)\s+(?:[\"“‘'](?P<nick>[A-Z][a-z]+)[\"”’']|\((?P<bracketed>[A-Z][a-z]+)\))"
+    rf"\b(?P<first>[A-Z][a-z]+)\s+(?:[\"“‘'](?P<nick>{_NICK})[\"”’']|\((?P<bracketed>[A-Z][a-z]+)\))"
     r"\s+[A-Z][a-z'’-]+"
 )
 # "... my phone's dying. T x": one capital and kisses closing the message.

@@ -14,6 +14,8 @@ import bisect
 import re
 from functools import lru_cache
 
+from nlp.identifiers.care_settings.chain_branches import chain_branches
+from nlp.identifiers.care_settings.places_before_care_words import places_before_care_words
 from nlp.identifiers.care_settings.scan_named_hospitals import without_test_repeats
 from nlp.identifiers.care_settings.setting_initials import named_setting_initials
 from nlp.identifiers.care_settings.setting_nicknames import setting_nicknames
@@ -38,9 +40,12 @@ from nlp.identifiers.look_alikes.date_months import without_date_months
 from nlp.identifiers.look_alikes.greeting_words import without_greetings
 from nlp.identifiers.look_alikes.measured_things import without_measured_things
 from nlp.identifiers.look_alikes.nhs_bodies import nhs_bodies
+from nlp.identifiers.look_alikes.number_runs import without_number_runs
 from nlp.identifiers.look_alikes.office_words import without_office_words
 from nlp.identifiers.look_alikes.paperwork_words import without_paperwork_guesses
 from nlp.identifiers.look_alikes.record_look_alikes import without_record_look_alikes
+from nlp.identifiers.look_alikes.setting_look_alikes import without_setting_look_alikes
+from nlp.identifiers.look_alikes.shared_word_guesses import without_shared_word_guesses
 from nlp.identifiers.people.chat_speakers import (
     addressed_by_name,
     bracketed_roles,
@@ -52,6 +57,7 @@ from nlp.identifiers.people.lower_case_full_names import lower_case_full_names
 from nlp.identifiers.people.minute_initials import found_people_initials
 from nlp.identifiers.people.name_mentions import joined_to_found, opening_mentions, quoted_nicknames
 from nlp.identifiers.people.name_tails import with_name_tails
+from nlp.identifiers.people.nicknames_beside_names import nicknames_beside_names
 from nlp.identifiers.people.speaker_keys import keyed_roles
 from nlp.identifiers.people.token_people import NOT_NOUN_ENDINGS
 from nlp.identifiers.people.widened_names import widened
@@ -91,6 +97,8 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
     kept = without_countries_of_origin(text, kept)  # "came from Jamaica" (round 41)
     kept = without_office_words(text, kept)  # "[Voicemail]", "Datix", "Dear Sirs" (41)
     kept = without_date_months(text, kept)  # "Tues 4 Feb", "Jan 2024": months, not people
+    kept = without_shared_word_guesses(text, kept)  # "a TIA", "my cat Biscuit" (round 42)
+    kept = without_setting_look_alikes(text, kept)  # "Dear Practice Manager" (round 42)
     bodies = nhs_bodies(text)
     if bodies:  # "NHS Lothian", "Hywel Dda University Health Board": no identifier in them
         kept = [f for f in kept if not any(s <= f.start and f.end <= e for s, e in bodies)]
@@ -121,6 +129,9 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
     extra += ages_now_after_names(text, resolved + extra)  # "Luwam, now 6." (round 37)
     extra += ward_codes_beside_settings(text, resolved + extra)  # "UHW B7", "C5 North" (41)
     extra += lower_case_full_names(text, resolved + extra)  # "big dave", "morag mackinnon" (41)
+    extra += places_before_care_words(text, resolved + extra)  # "sandwell hospital" (42)
+    extra += chain_branches(text, resolved + extra)  # "Smile Studio Hartlepool" (42)
+    extra += nicknames_beside_names(text, resolved + extra)  # "Spider (real name …)" (42)
     if extra:
         resolved = resolve_overlaps(resolved + extra)
     named = with_capital_the(text, resolved)
@@ -131,6 +142,7 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
         wide = [f for f in wide if not any(s <= f.start and f.end <= e for s, e in bodies)]
     wide = without_date_months(text, wide)  # nor a repeat of a "Jan" found elsewhere
     wide = with_place_prefixes(text, wide)  # "North [Ormesby]" (round 30)
+    wide = without_number_runs(text, wide)  # "meds at 8, 12, 4 and 10" (round 42)
     trimmed = [_trim(text, f) for f in wide]
     return [_with_half(text, _with_glued_unit(text, f)) for f in trimmed if f.end > f.start]
 

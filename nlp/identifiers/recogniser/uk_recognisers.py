@@ -23,6 +23,7 @@ from nlp.identifiers.care_settings.plant_named_wards import plant_named_wards
 from nlp.identifiers.care_settings.scan_named_hospitals import scan_named_hospitals
 from nlp.identifiers.core.findings import Finding
 from nlp.identifiers.dates_and_ages.ages import ages
+from nlp.identifiers.dates_and_ages.approximate_ages import approximate_ages
 from nlp.identifiers.dates_and_ages.birth_dates import dates_of_birth
 from nlp.identifiers.dates_and_ages.birth_tellings import birth_tellings
 from nlp.identifiers.dates_and_ages.clause_end_ages import clause_end_ages
@@ -89,6 +90,7 @@ def pattern_findings(text: str) -> list[Finding]:
         lower_case_named_settings,  # round 41
         scan_named_hospitals,  # round 41
         clause_end_ages,  # round 41
+        approximate_ages,  # round 42
     ):
         found.extend(detector(text))
     return found
