@@ -376,9 +376,9 @@ def anonymise(
     model: str = DEFAULT_MODEL,
     use_ner: bool | None = None,
 ) -> Result:
-    """The anonymised text and what was found. Anonymising the result again changes nothing."""
-    text = _as_text(text)
-    return render(text, detect(text, model=model, use_ner=use_ner), policy)
+    """The anonymised text, what was found and the machine's doubts (`Result.doubts`).
+    Anonymising the result again changes nothing."""
+    return anonymise_many([text], policy, model=model, use_ner=use_ner)[0]
 
 
 def anonymise_many(

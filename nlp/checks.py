@@ -17,7 +17,7 @@ import sqlite_utils
 
 import consent
 from consent import delete_rows, register_cleanup
-from nlp.anonymise import ENGINE_VERSION, Finding, anonymise_many, render
+from nlp.anonymise import ENGINE_VERSION, Finding, anonymise, render
 from nlp.identifiers.core.findings import LABELS
 from nlp.identifiers.review.residual_risk import combination, risk_flags
 from plumbing import db as wdb
@@ -53,7 +53,7 @@ def anonymise_story(db: sqlite_utils.Database, story_id: int) -> dict:
         if existing:
             return existing
         return _save(db, story_id, {"status": "failed", "text": None, "findings": "[]"})
-    result = anonymise_many([story["text"]])[0]
+    result = anonymise(story["text"])
     values = _result(db, story, result, "ready")
     values["doubts"] = json.dumps([f.as_dict() for f in result.doubts])
     return _save(db, story_id, values)

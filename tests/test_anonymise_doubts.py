@@ -103,3 +103,11 @@ def test_the_check_page_offers_a_doubt_and_a_tick_hides_it(client, db, story):
     assert response.status_code in (302, 303)
     text = checks.anonymised_text(db, story)
     assert "tunde" not in text and "kemi" in text  # only what the person ticked is hidden
+
+
+def test_one_story_anonymised_alone_carries_its_doubts_too():
+    from nlp.anonymise import anonymise
+
+    result = anonymise(ROTA)
+    assert {ROTA[d.start : d.end] for d in result.doubts} == {"tunde", "kemi"}
+    assert result.text == ROTA  # nothing found, nothing redacted
