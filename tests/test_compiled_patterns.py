@@ -120,3 +120,54 @@ def test_stored_patterns_equal_and_find_what_re_finds(pieces, flags, text):
     again = _stored_again(source, int(flags))
     assert again == made
     assert [m.span() for m in again.finditer(text)] == [m.span() for m in made.finditer(text)]
+
+
+def test_the_gates_and_quick_forms_read_from_the_store_are_those_worked_out(tmp_path, monkeypatch):
+    from nlp.identifiers.core import prefilter
+
+    originals = [getattr(p, "pattern_", p) for p in _rule_patterns()]
+    store = tmp_path / "patterns.marshal"
+
+    def readings():
+        out = []
+        for pattern in originals:
+            gate = prefilter.gated(pattern)
+            out.append(
+                (
+                    prefilter.quick(pattern),
+                    getattr(gate, "needles", None),
+                    _alternatives(getattr(gate, "start_finders", None)),
+                )
+            )
+        return out
+
+    worked_out = readings()
+    with kept_compiled(store):
+        assert readings() == worked_out
+    assert store.exists()
+
+    def no_reading(pattern):
+        raise AssertionError("worked out again")
+
+    monkeypatch.setattr(prefilter, "_gate", no_reading)
+    monkeypatch.setattr(prefilter, "_quick_source", no_reading)
+    with kept_compiled(store):
+        assert readings() == worked_out
+
+
+def _alternatives(finders):
+    """A gate's start finders as sets of strings: strings of one length, which cannot match at
+    one place, stand in a set's order, and a set's order changes with the hash seed."""
+    if finders is None:
+        return None
+    return tuple(None if f is None else frozenset(f.pattern.split("|")) for f in finders)
+
+
+def test_a_reading_kept_under_other_code_is_not_taken(tmp_path):
+    store = tmp_path / "patterns.marshal"
+    pattern = re.compile(r"\bbed \d+")
+    with kept_compiled(store):
+        compiled_patterns.remembered("gate:old", pattern, lambda: "old answer")
+    with kept_compiled(store):
+        assert compiled_patterns.remembered("gate:new", pattern, lambda: "new") == "new"
+        assert compiled_patterns.remembered("gate:old", pattern, lambda: "new") == "old answer"

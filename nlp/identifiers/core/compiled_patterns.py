@@ -10,8 +10,8 @@ the pattern, its flags and its code) to the one `re` would make. A pattern met f
 time is compiled by `re` and stored only when the stored form gives that same Pattern, so
 nothing found can change, whatever the Python version. The file sits in the user's cache,
 beside numba's (`nlp.themes.fitting.configure_numba_cache`), named by the Python build and
-`_sre.MAGIC`, and holds the patterns of the last run that met a new one, so patterns the rules
-no longer have drop out of it.
+`_sre.MAGIC`. It holds too what `remembered` was asked to keep of a pattern:
+the cheap gate's reading of it (nlp/identifiers/core/prefilter.py), which parses it again.
 """
 
 from __future__ import annotations
@@ -24,22 +24,27 @@ import re
 import sys
 import threading
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from re import _compiler as sre_compiler
 from re import _constants as sre_constants
 from re import _parser as sre_parse
+from typing import TypeVar
 
 # What `_sre.compile` takes after the pattern: flags, code (kept as the bytes of an array of
 # 32-bit words, `_sre`'s own unit, a quarter of a list of ints' memory), groups, group index,
 # index group.
 Stored = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 Key = tuple[str, int]
+T = TypeVar("T")
 
+MOST_KEPT = 4_000  # patterns and readings in the file (a thousand patterns take some 3 MB)
 WORD = "I"  # unsigned int: 32 bits wherever CPython builds (`_sre.CODESIZE` is 4)
 _installing = threading.Lock()
 _installed = False
+# What the open block read and keeps of patterns' readings: (kind, pattern, flags) -> value.
+_readings: tuple[dict, dict] | None = None
 
 
 def cache_path() -> Path:
@@ -65,18 +70,54 @@ def kept_compiled(path: Path | None = None) -> Iterator[None]:
     if not mine:
         yield
         return
+    global _readings
     original = sre_compiler.compile
     try:
-        known = _read(path)
+        known, read = _read(path)
         used: dict[Key, Stored] = {}
+        kept: dict = {}
+        _readings = (read, kept)
         sre_compiler.compile = _through(known, used, original)
         yield
     finally:
         sre_compiler.compile = original
+        _readings = None
         with _installing:
             _installed = False
-    if used.keys() - known.keys():
-        _write(path, used)
+    if used.keys() - known.keys() or kept.keys() - read.keys():
+        _write(path, _kept_for_next(known, used, read, kept))
+
+
+def _kept_for_next(known: dict, used: dict, read: dict, kept: dict) -> tuple[dict, dict]:
+    """What this run met, with what earlier runs stored while the whole stays small: a test or
+    a benchmark that loads only part of the rules does not take the rest out of the file, and
+    patterns the rules no longer have drop out once it grows past `MOST_KEPT`."""
+    patterns, readings = known | used, read | kept
+    if len(patterns) + len(readings) > MOST_KEPT:
+        return used, kept
+    return patterns, readings
+
+
+def remembered(kind: str, pattern: re.Pattern, work: Callable[[], T]) -> T:
+    """`work()`, what `kind` makes of `pattern`, kept with the compiled patterns while a block
+    is open: taken from the store when an earlier run worked it out. `kind` must name the
+    version of the code that works it out (its source's hash), and the answer be made of
+    what `marshal` writes (strings, numbers, tuples, frozensets, None)."""
+    readings = _readings
+    if readings is None:
+        return work()
+    key = (kind, pattern.pattern, int(pattern.flags))
+    read, kept = readings
+    if key in read:
+        value = read[key]
+    else:
+        value = work()
+        try:
+            marshal.dumps(value)
+        except ValueError:
+            return value
+    kept[key] = value
+    return value
 
 
 def _through(known: dict[Key, Stored], used: dict[Key, Stored], original):
@@ -127,15 +168,18 @@ def _compiled(pattern: str, stored: Stored) -> re.Pattern:
     return _sre.compile(pattern, flags, array(WORD, code).tolist(), groups, groupindex, indexgroup)
 
 
-def _read(path: Path) -> dict[Key, Stored]:
+def _read(path: Path) -> tuple[dict[Key, Stored], dict]:
+    """The compiled patterns and the readings kept in `path` (none where it is unreadable)."""
     try:
         loaded = marshal.loads(path.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
-        return {}
-    return loaded if isinstance(loaded, dict) else {}
+        return {}, {}
+    if isinstance(loaded, tuple) and len(loaded) == 2 and all(isinstance(d, dict) for d in loaded):
+        return loaded
+    return {}, {}
 
 
-def _write(path: Path, stored: dict[Key, Stored]) -> None:
+def _write(path: Path, stored: tuple[dict[Key, Stored], dict]) -> None:
     """Written whole to a temporary file and renamed, so a process reading it at the same time
     sees the old file or the new one; where the directory is not writable, nothing is kept."""
     temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
