@@ -171,3 +171,18 @@ def test_a_reading_kept_under_other_code_is_not_taken(tmp_path):
     with kept_compiled(store):
         assert compiled_patterns.remembered("gate:new", pattern, lambda: "new") == "new"
         assert compiled_patterns.remembered("gate:old", pattern, lambda: "new") == "old answer"
+
+
+def test_a_few_new_patterns_among_many_known_leave_the_store_as_it_was(tmp_path):
+    store = tmp_path / "patterns.marshal"
+    known = [rf"\bbed {n}\b" for n in range(30)]
+    with kept_compiled(store):
+        for source in known:
+            sre_compiler.compile(source, 0)
+    written = store.read_bytes()
+    with kept_compiled(store):
+        for source in known:
+            sre_compiler.compile(source, 0)
+        made = sre_compiler.compile(r"\bbay \d\b", 0)  # one in 31 is new: no rewrite
+    assert made == re.compile(r"\bbay \d\b")
+    assert store.read_bytes() == written

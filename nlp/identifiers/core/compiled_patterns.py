@@ -1,16 +1,17 @@
 """Compiled regular expressions kept on disk between runs, as Python keeps compiled bytecode.
 
 Loading the anonymiser compiles some 1,500 patterns (the rules' own, their quick forms, spaCy's
-and Presidio's): about 0.8 s of every process, nearly all of it in `re`'s parser and code
-generator, which are written in Python. What they make of a pattern and its flags is a list of
-integers that `_sre.compile` turns into the Pattern object. Inside `kept_compiled()`, `re`
-compiles through `_compile` below: a pattern met in an earlier run goes straight to
+and Presidio's): a third of a second of every process, nearly all of it in `re`'s parser and
+code generator, which are written in Python. What they make of a pattern and its flags is a
+list of integers that `_sre.compile` turns into the Pattern object. Inside `kept_compiled()`, `re`
+compiles through `_through` below: a pattern met in an earlier run goes straight to
 `_sre.compile` with what was stored for it, and the Pattern it gives is equal (`==` compares
 the pattern, its flags and its code) to the one `re` would make. A pattern met for the first
 time is compiled by `re` and stored only when the stored form gives that same Pattern, so
 nothing found can change, whatever the Python version. The file sits in the user's cache,
 beside numba's (`nlp.themes.fitting.configure_numba_cache`), named by the Python build and
-`_sre.MAGIC`. It holds too what `remembered` was asked to keep of a pattern:
+`_sre.MAGIC`, and holds what the last run that wrote it met (some 4 MB), so patterns the rules
+no longer have drop out of it. It holds too what `remembered` was asked to keep of a pattern:
 the cheap gate's reading of it (nlp/identifiers/core/prefilter.py), which parses it again.
 """
 
@@ -39,7 +40,12 @@ Stored = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 Key = tuple[str, int]
 T = TypeVar("T")
 
-MOST_KEPT = 4_000  # patterns and readings in the file (a thousand patterns take some 3 MB)
+# The file is written again when at least this share of what a run met was not in it. Some
+# rules join a set's words into a pattern in the set's order, which changes with the hash seed
+# from run to run (the same matches: words of one length cannot match at one place), so a few
+# dozen patterns are new in every run; they are compiled as usual rather than rewriting the
+# file each time.
+REWRITE_SHARE = 10
 WORD = "I"  # unsigned int: 32 bits wherever CPython builds (`_sre.CODESIZE` is 4)
 _installing = threading.Lock()
 _installed = False
@@ -84,18 +90,9 @@ def kept_compiled(path: Path | None = None) -> Iterator[None]:
         _readings = None
         with _installing:
             _installed = False
-    if used.keys() - known.keys() or kept.keys() - read.keys():
-        _write(path, _kept_for_next(known, used, read, kept))
-
-
-def _kept_for_next(known: dict, used: dict, read: dict, kept: dict) -> tuple[dict, dict]:
-    """What this run met, with what earlier runs stored while the whole stays small: a test or
-    a benchmark that loads only part of the rules does not take the rest out of the file, and
-    patterns the rules no longer have drop out once it grows past `MOST_KEPT`."""
-    patterns, readings = known | used, read | kept
-    if len(patterns) + len(readings) > MOST_KEPT:
-        return used, kept
-    return patterns, readings
+    new = len(used.keys() - known.keys()) + len(kept.keys() - read.keys())
+    if new and new * REWRITE_SHARE >= len(used) + len(kept):
+        _write(path, (used, kept))
 
 
 def remembered(kind: str, pattern: re.Pattern, work: Callable[[], T]) -> T:
