@@ -33,6 +33,7 @@ with without_torch():  # before anything imports spaCy: see nlp/identifiers/core
     import spacy  # noqa: F401
     from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from nlp.identifiers.core.compiled_patterns import kept_compiled
 from nlp.identifiers.core.findings import LABELS, Finding, join_overlaps
 from nlp.identifiers.core.name_gazetteer import (
     gazetteer,
@@ -116,9 +117,11 @@ def engine(model: str = DEFAULT_MODEL) -> Engine:
 # `engine(DEFAULT_MODEL)` apart, and a worker loaded a second engine it never used.
 @lru_cache(maxsize=4)
 def _engine_for(model: str) -> Engine:
-    with without_torch():
-        loaded = _load_engine(model)
-    quicken()  # the rules' patterns, now all imported (nlp/identifiers/core/prefilter.py)
+    # spaCy's, Presidio's and the rules' patterns as compiled in an earlier run
+    with kept_compiled():
+        with without_torch():
+            loaded = _load_engine(model)
+        quicken()  # the rules' patterns, now all imported (nlp/identifiers/core/prefilter.py)
     keep_for_good()
     return loaded
 

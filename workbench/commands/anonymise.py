@@ -78,15 +78,18 @@ def _load(ner: bool | None) -> None:
     reader (srsly) undoes. The few thousand objects of garbage start-up leaves stay frozen: a
     megabyte or so. Nothing found changes: a collection frees only what nothing can reach.
     """
+    from nlp.identifiers.core.compiled_patterns import kept_compiled
+
     thresholds = gc.get_threshold()
     gc.set_threshold(0)
     try:
-        from nlp.anonymise import USE_NER, engine
+        with kept_compiled():  # the rules' patterns compile as the modules import them
+            from nlp.anonymise import USE_NER, engine
 
-        engine()
-        if USE_NER if ner is None else ner:
-            from nlp.identifiers.ner.ner_model import ner_pipeline
+            engine()
+            if USE_NER if ner is None else ner:
+                from nlp.identifiers.ner.ner_model import ner_pipeline
 
-            ner_pipeline()
+                ner_pipeline()
     finally:
         gc.set_threshold(*thresholds)

@@ -25,11 +25,16 @@ there (lookbehinds and `\b` still see the text before it), so the matches are th
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 from collections.abc import Callable
+from pathlib import Path
 from re import _compiler as sre_compiler  # its prefix scans, to see where `re` is quick already
 from re import _constants as sre_constants  # the parser's opcodes
 from re import _parser as sre_parse
+from typing import TypeVar
+
+from nlp.identifiers.core.compiled_patterns import remembered
 
 LITERAL = sre_constants.LITERAL
 SUBPATTERN = sre_constants.SUBPATTERN
@@ -51,6 +56,8 @@ CHARS_PER_START = 40
 # that letter (tests/test_prefilter.py checks this against every code point).
 FOLD = {0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"}  # "İ", "ı", "ſ", "K" (Kelvin)
 
+
+T = TypeVar("T")
 
 # A needle: a string, and whether it must be found as written (a case-sensitive part of the
 # pattern) or may be found in any case (compared with the text in lower case).
@@ -462,9 +469,33 @@ def gated(pattern: re.Pattern) -> re.Pattern | GatedPattern:
     changes the parsed pattern: they only read it)."""
     if not isinstance(pattern.pattern, str):
         return pattern
+    found, begins = _kept("gate", pattern, _gate)
+    return GatedPattern(pattern, found, begins) if found else pattern
+
+
+def _gate(pattern: re.Pattern) -> tuple[tuple[frozenset[Needle], ...], frozenset[Needle]]:
     parsed = _parse(pattern)
     found = needles(pattern, parsed)
-    return GatedPattern(pattern, found, starts(pattern, parsed)) if found else pattern
+    return found, starts(pattern, parsed) if found else frozenset()
+
+
+def _kept(kind: str, pattern: re.Pattern, work: Callable[[re.Pattern], T]) -> T:
+    """`work(pattern)`, kept with the compiled patterns from one run to the next while they
+    are (nlp/identifiers/core/compiled_patterns.py): parsing a pattern again for its gate and
+    its quick form is a fifth of a second of every start-up. Kept under this module's source,
+    so a reading made by other code is never taken."""
+    version = _source_hash()
+    if version is None:
+        return work(pattern)
+    return remembered(f"{kind}:{version}", pattern, lambda: work(pattern))
+
+
+@functools.cache
+def _source_hash() -> str | None:
+    try:
+        return hashlib.sha1(Path(__file__).read_bytes()).hexdigest()
+    except OSError:
+        return None
 
 
 def for_last_text(find: Callable[[str], list[re.Match]]) -> Callable[[str], list[re.Match]]:
@@ -677,19 +708,25 @@ def quick(pattern: re.Pattern) -> re.Pattern:
     can be empty, and for verbose patterns (whose comments the source scan does not read)."""
     if not isinstance(pattern.pattern, str) or pattern.flags & re.VERBOSE:
         return pattern
+    source = _kept("quick", pattern, _quick_source)
+    return pattern if source is None else re.compile(source, pattern.flags)
+
+
+def _quick_source(pattern: re.Pattern) -> str | None:
+    """The source of `quick(pattern)`, or None where it is the pattern itself."""
     parsed = _parse(pattern)
     flags = parsed.state.flags
     prefix, _, _ = sre_compiler._get_literal_prefix(parsed, flags)
     if prefix or sre_compiler._get_charset_prefix(parsed, flags) or _one_check_first(parsed):
-        return pattern
+        return None
     first: set[tuple[int, int, bool]] = set()
     try:
         if _first_chars(parsed, bool(flags & re.IGNORECASE), first):
-            return pattern
+            return None
     except _AnyFirst:
-        return pattern
+        return None
     if sum(_width(low, high) for low, high, _ in first) > MAX_FIRST_CHARS:
-        return pattern
+        return None
     chars = "".join(
         CATEGORY_CLASSES[low][0]
         if low in CATEGORY_CLASSES
@@ -705,9 +742,10 @@ def quick(pattern: re.Pattern) -> re.Pattern:
     head = GLOBAL_FLAGS.match(source)
     at = head.end() if head else 0
     at += _after_leading_assertions(source[at:])
-    faster = re.compile(source[:at] + lookahead + source[at:], pattern.flags)
-    if faster.groups != pattern.groups or faster.groupindex != pattern.groupindex:
-        return pattern
+    faster = source[:at] + lookahead + source[at:]
+    made = re.compile(faster, pattern.flags)
+    if made.groups != pattern.groups or made.groupindex != pattern.groupindex:
+        return None
     return faster
 
 
