@@ -4,7 +4,8 @@ case after a word of place, a lower-case first name joined to one found in lower
 speaker whose name is an everyday pet form, a hospital's initials no list gives, a listed
 hospital's initials in lower case after a word of being there, and a word broken over a line by
 a hyphen, a listed setting written without its apostrophe, a home named as houses are in
-lower case, and the rest of a street's name after a found address; and a ward's bay named
+lower case, the rest of a street's name after a found address, a first name no list holds
+before a found family name, and national specialist hospitals; and a ward's bay named
 alone, a regiment, a list's numbering, a rough "-odd" age and a first try at an age corrected
 at once, none of them an identifier.
 
@@ -284,6 +285,52 @@ def test_the_corrected_age_and_an_age_to_come_stay():
     assert covering_label("I'm sixty... sixty-three, I think.", "sixty-three") == "AGE"
     text = "NAN: I'm eighty... eighty-one in June. I still do my own shopping."
     assert covering_label(text, "eighty") == "AGE"
+
+
+# --- a first name no list holds, before a found family name -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Community Mental Health Team: Eilidh Sutherland, 01632 960 101", "Eilidh Sutherland"),
+        ("Gwenno Prydderch: my dad waited four hours for the ambulance.", "Gwenno Prydderch"),
+    ],
+)
+def test_an_unlisted_first_name_joins_a_found_family_name(text, value):
+    assert covering_label(text, value) == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Annwyl Bethan, thank you for the letter about Taid.", "Annwyl"),
+        ("Diolch Carys and the whole team at the surgery.", "Diolch"),
+    ],
+)
+def test_a_greeting_before_a_name_stays_outside_it(text, word):
+    assert not flagged(text, word)
+
+
+# --- national specialist and children's hospitals ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "His hip was done at the Robert Jones and Agnes Hunt in the end.",
+            "Robert Jones and Agnes Hunt",
+        ),
+        (
+            "She had her bypass at Liverpool Heart and Chest last spring.",
+            "Liverpool Heart and Chest",
+        ),
+        ("Our boy was in the Great North Children's for a week.", "Great North Children's"),
+    ],
+)
+def test_a_national_specialist_hospital_is_a_setting(text, value):
+    assert covering_label(text, value) == "CARE_SETTING"
 
 
 def test_new_whole_text_patterns_are_gated():

@@ -12,6 +12,12 @@ Initials are short and collide with other abbreviations, so one is flagged only 
 written as initials (in capitals, or in lower case by a writer who types everything so), is
 three letters or more, is not an English word or an abbreviation of care ("GBH", "PRU",
 "SMP"), and stands after a word of place or "the" or by a word of care.
+
+Forty-third round: initials that no listed name gives, shaped as a hospital's ("BGH", "NSECH",
+"TRI"), in capitals, straight after "the" or a word of being there, with care near (three
+sets by different writers); and a listed hospital's initials in lower case straight after
+"at", "to", "from", "in" or "into" in a text typed without capitals ("at qmc"), with no care
+word needed.
 """
 
 from __future__ import annotations

@@ -26,6 +26,10 @@ Thirty-first round: places are joined the same way. A listed town that is also a
 "and", "or" or "&" to a place already found ("around Nottingham and Derby", "Bath or
 Bristol") it is a place. It must be no first name ("Leeds and Hope"), no month, and no street's
 or building's first word ("Leeds and Reading Road").
+
+Forty-third round: a lower-case first name joined by "and" to a name found in lower case
+("bethan and cerys"), when it is a listed first name or in no English list, and no common
+word, place or month; and a capitalised one joined by the Scots "an" ("Morag an Chantelle").
 """
 
 from __future__ import annotations

@@ -57,6 +57,7 @@ from nlp.identifiers.people.chat_speakers import (
     surname_label,
 )
 from nlp.identifiers.people.community_names import ages_now_after_names
+from nlp.identifiers.people.first_names_before_surnames import first_names_before_surnames
 from nlp.identifiers.people.lower_case_full_names import lower_case_full_names
 from nlp.identifiers.people.minute_initials import found_people_initials
 from nlp.identifiers.people.name_mentions import joined_to_found, opening_mentions, quoted_nicknames
@@ -138,6 +139,7 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
     extra += chain_branches(text, resolved + extra)  # "Smile Studio Hartlepool" (42)
     extra += nicknames_beside_names(text, resolved + extra)  # "Spider (real name …)" (42)
     extra += street_tails(text, resolved + extra)  # "6 spring gardens [lane]" (round 43)
+    extra += first_names_before_surnames(text, resolved + extra)  # "Morag Beaton" (43)
     if extra:
         resolved = resolve_overlaps(resolved + extra)
     named = with_capital_the(text, resolved)
