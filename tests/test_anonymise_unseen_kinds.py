@@ -435,7 +435,6 @@ def test_kinds_of_school_and_estate_without_a_name_stay(text, value):
         ("Sprout can u bring his glasses tmrw", "Sprout"),
         ("Results next week. tamsin thanks for the lift xx", "tamsin"),
         ("Peaches here again, I wrote to you in the spring.", "Peaches"),
-        ("He was in bay 4 and then side room 2.", "bay 4"),
         ("He was in bay 4 and then side room 2.", "side room 2"),
         ("THE BABY IS IN COT 3 BY THE WINDOW", "COT 3"),
     ],
@@ -451,6 +450,8 @@ def test_spelled_out_names_people_addressed_and_places_in_a_ward(text, value):
         ("Parking here is awful.", "Parking"),
         ("He stayed in bed 2 days with flu.", "bed 2"),
         ("He was in bed 14 by the window.", "bed 14"),
+        # round 43: a bay named alone, as a bed is (unmarked in eight writers' sets)
+        ("He was in bay 4 and then side room 2.", "bay 4"),
         ("We scored it A, B or C.", "A, B"),
     ],
 )

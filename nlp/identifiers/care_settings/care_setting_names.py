@@ -35,6 +35,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from nlp.identifiers.care_settings.care_setting_kinds import care_setting_kind_findings
 from nlp.identifiers.care_settings.hospital_initials import hospital_initials
 from nlp.identifiers.care_settings.hospital_units import hospital_units
+from nlp.identifiers.care_settings.house_named_settings import house_named_settings
 from nlp.identifiers.core.findings import Finding
 from nlp.identifiers.core.letter_case import capitals_mean_little
 from nlp.identifiers.core.name_gazetteer import gazetteer
@@ -92,12 +93,20 @@ def name_list() -> NameList:
             core = core[:-1]
         if len(core) >= 2 and core != words and core[0] not in ("the", "st", "saint"):
             names.add(core)
+    # Round 43: a name of two words or more is written without its apostrophe as often as
+    # with it ("queens hospital romford", "kings college hospital"); one word alone ("queens",
+    # "kings") stays a word.
+    names |= {_without_apostrophes(w) for w in names if len(w) >= 2 and "'" in "".join(w)}
     return NameList(
         frozenset(names),
         frozenset(abbreviations),
         frozenset(w[0] for w in names) | frozenset(abbreviations),
         max(len(w) for w in names),
     )
+
+
+def _without_apostrophes(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(w.replace("'", "") for w in words)
 
 
 def listed_care_settings(text: str) -> Iterator[Finding]:
@@ -536,6 +545,7 @@ def care_setting_findings(text: str) -> list[Finding]:
         *care_setting_kind_findings(text),
         *hospital_initials(text),
         *shortened_care_settings(text),
+        *house_named_settings(text),  # "in the laurels", "(the hollies)" (round 43)
     ]
     # "Holy Trinity & St George's" is one church, found in schools_and_estates, not a hospital;
     # "live in Small Heath" is a district, though "the Heath" alone is a hospital.

@@ -12,6 +12,12 @@ Initials are short and collide with other abbreviations, so one is flagged only 
 written as initials (in capitals, or in lower case by a writer who types everything so), is
 three letters or more, is not an English word or an abbreviation of care ("GBH", "PRU",
 "SMP"), and stands after a word of place or "the" or by a word of care.
+
+Forty-third round: initials that no listed name gives, shaped as a hospital's ("BGH", "NSECH",
+"TRI"), in capitals, straight after "the" or a word of being there, with care near (three
+sets by different writers); and a listed hospital's initials in lower case straight after
+"at", "to", "from", "in" or "into" in a text typed without capitals ("at qmc"), with no care
+word needed.
 """
 
 from __future__ import annotations
@@ -76,6 +82,24 @@ def derived_initials() -> frozenset[str]:
 
 
 TOKEN = re.compile(r"(?<![\w&'’-])[A-Za-z]{3,6}(?![\w&'’-])")
+# Round 43: initials no listed name gives, shaped as a hospital's ("BGH", "BRCH", "NSECH" end in
+# the H of Hospital, "TRI" in the RI of Royal Infirmary), taken only in capitals, only straight
+# after "the" or a word of going or being there, and only with a word of care near.
+UNLISTED_SHAPE = re.compile(r"[A-Z]{2,4}H|[A-Z]RI")
+UNLISTED_CUE = re.compile(r"(?:\b(?i:at|to|from|into|in|of)[ \t]+(?i:the[ \t]+)?|\bthe[ \t]+|\()$")
+# Initials of that shape that name no hospital: the service itself, a hub, a charity, a body.
+NOT_UNLISTED = frozenset(
+    """NHS MASH NSPCC RSPH CAMH CAMHS BUPA DWP NASH CSH PATH BATH MATH OTH GOSH TCH ASH BMH
+    PSH HMH DCH SEH YMH""".split()
+)
+# Beside CARE_WORDS, what happens at a hospital in a patient's words ("knee op at the BGH",
+# "a blood test at the BGH").
+MORE_CARE_WORDS = re.compile(
+    r"\b(?i:op|ops|blood[ \t]+tests?|tests?|knee|hip|replaced|replacement|visiting|seen)\b"
+)
+# A listed hospital's initials in lower case straight after a word of being there ("at qmc",
+# "to rgh"): the cue alone is enough in a text typed without capitals.
+LOWER_CUE = re.compile(r"\b(?:at|to|from|into|in)[ \t]+(?:the[ \t]+)?$")
 
 
 def hospital_initials(text: str) -> Iterator[Finding]:
@@ -85,6 +109,8 @@ def hospital_initials(text: str) -> Iterator[Finding]:
     for m in TOKEN.finditer(text):
         word = m.group()
         if word.upper() not in known:
+            if _unlisted_initials(text, m):
+                yield Finding(m.start(), m.end(), "CARE_SETTING", 0.7, "hospital_initials")
             continue
         if not word.isupper():
             if not word.islower():
@@ -98,5 +124,23 @@ def hospital_initials(text: str) -> Iterator[Finding]:
             continue
         cued = bool(CUE_BEFORE.search(before))
         near = CARE_WORDS.search(text[max(0, m.start() - NEAR) : m.end() + NEAR])
-        if near and (cued or word.isupper()):
+        if (near and (cued or word.isupper())) or (word.islower() and LOWER_CUE.search(before)):
             yield Finding(m.start(), m.end(), "CARE_SETTING", 0.75, "hospital_initials")
+
+
+def _unlisted_initials(text: str, m: re.Match[str]) -> bool:
+    """Initials in capitals shaped as a hospital's, after "the" or a word of being there, with
+    a word of care near (`UNLISTED_SHAPE`)."""
+    word = m.group()
+    if not word.isupper() or not UNLISTED_SHAPE.fullmatch(word):
+        return False
+    if (
+        word in NOT_UNLISTED
+        or word in OTHER_ABBREVIATIONS
+        or word.lower() in gazetteer().common_words
+    ):
+        return False
+    if text.isupper() or not UNLISTED_CUE.search(text, max(0, m.start() - 12), m.start()):
+        return False
+    around = text[max(0, m.start() - NEAR) : m.end() + NEAR]
+    return bool(CARE_WORDS.search(around) or MORE_CARE_WORDS.search(around))

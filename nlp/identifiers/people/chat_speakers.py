@@ -17,6 +17,8 @@ export's time stamp ("[08:51] Customer:", "[10:02] Agent:"), as a diarizer's num
 ("SPEAKER_00:", "Speaker 2:"), or cut short in capitals ("PHARM:" for the pharmacist, "RECEP:"
 for the receptionist); and the role written in brackets after a speaker's name ("Tash (SW):",
 "Priyanka (Adviser):") makes the name a speaker's, however everyday the name is as a word.
+Forty-third round: beside a speaker whose label is in no word list ("Rukhsana:"), a pet form
+that is an everyday word ("Mo:", "Dot:") is a speaker too (`names_a_speaker`).
 """
 
 from __future__ import annotations
@@ -218,6 +220,7 @@ def chat_speakers(text: str) -> Iterator[Finding]:
     forum = STRONG in shapes.values()  # a username shaped as one is no accident
     gaz = gazetteer()
     diary = _is_diary(speakers)
+    named = any(names_a_speaker(who.lower(), gaz) for who in speakers)
     for who in speakers:
         low = who.lower()
         shape = shapes[who]
@@ -257,9 +260,18 @@ def chat_speakers(text: str) -> Iterator[Finding]:
                 (low in gaz.common_words and low not in gaz.first_names)
                 or _form_field_word(low, gaz)
             ):
-                if not addressed_by_name(text, who):
+                if not addressed_by_name(text, who) and not (low in gaz.pet_words and named):
                     continue
         yield from _labels(text, who, 0.75)
+
+
+def names_a_speaker(label: str, gaz) -> bool:
+    """A label that can only be a name: a listed first name that is no common word, or, round
+    43, a word in no list at all ("Rukhsana:", "Harpreet:", whom the first-name lists miss).
+    Beside such a speaker a pet form that is an everyday word ("Mo:", "Dot:") is one too."""
+    if label in gaz.first_names:
+        return label not in gaz.common_words
+    return len(label) >= 4 and label not in gaz.english_words and label not in ROLE_CUES
 
 
 ROLE_PLURALS = tuple(e + "s" for e in ROLE_ENDINGS)

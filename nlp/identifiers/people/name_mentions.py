@@ -26,6 +26,10 @@ Thirty-first round: places are joined the same way. A listed town that is also a
 "and", "or" or "&" to a place already found ("around Nottingham and Derby", "Bath or
 Bristol") it is a place. It must be no first name ("Leeds and Hope"), no month, and no street's
 or building's first word ("Leeds and Reading Road").
+
+Forty-third round: a lower-case first name joined by "and" to a name found in lower case
+("bethan and cerys"), when it is a listed first name or in no English list, and no common
+word, place or month; and a capitalised one joined by the Scots "an" ("Morag an Chantelle").
 """
 
 from __future__ import annotations
@@ -45,12 +49,16 @@ from nlp.identifiers.core.prefilter import FOLD, gated
 _CAP_WORD = r"[A-Z][a-z]{2,14}"
 # "<Word> and <found name>" / "<found name> and <Word>".
 JOINED_BEFORE = re.compile(
-    rf"(?<![\w'’-])(?P<word>{_CAP_WORD})(?P<join>[ \t]+(?:and|&)[ \t]+|,[ \t]*)$"
+    rf"(?<![\w'’-])(?P<word>{_CAP_WORD})(?P<join>[ \t]+(?:and|an|&)[ \t]+|,[ \t]*)$"
 )
 # After a comma the found name must go on as a list does ("Pete, Shazia, me"): "Sorry, Tom."
 # is a word said to Tom.
 LIST_GOES_ON = re.compile(r"[ \t]*(?:,|&|and\b)")
-JOINED_AFTER = re.compile(rf"^[ \t]+(?:and|&)[ \t]+(?P<word>{_CAP_WORD})(?![\w'’-])")
+JOINED_AFTER = re.compile(rf"^[ \t]+(?:and|an|&)[ \t]+(?P<word>{_CAP_WORD})(?![\w'’-])")
+# Round 43: the same in lower case, beside a name found in lower case ("tamsin and cerys").
+_LOW_WORD = r"[a-z]{3,14}"
+LOWER_JOINED_BEFORE = re.compile(rf"(?<![\w'’-])(?P<word>{_LOW_WORD})[ \t]+(?:and|&)[ \t]+$")
+LOWER_JOINED_AFTER = re.compile(rf"^[ \t]+(?:and|&)[ \t]+(?P<word>{_LOW_WORD})(?![\w'’-])")
 DATE_WORDS = re.compile(
     r"(?i)\b(?:in|on|since|until|by|of|last|next|early|late|mid|from|during|this)[ \t]+$"
 )
@@ -67,6 +75,22 @@ MODAL_THEN_PAST = re.compile(
     r"messaged|came|went|was|had|did|asked)\b"
 )
 MODAL_THEN_PAST = gated(MODAL_THEN_PAST)
+
+
+def _lower_name_word(word: str) -> bool:
+    """A lower-case word joined to a lower-case name is one too when it is a listed first name
+    or in no list of English at all ("cerys"); a common word never is ("tea", "will")."""
+    gaz = gazetteer()
+    return (
+        word not in gaz.common_words
+        and (word in gaz.first_names or word not in gaz.english_words)
+        and word not in gaz.places
+        and word not in gaz.small_places
+        and word not in ROLE_CUES
+        and word not in TITLE_CUES
+        and word not in NOT_IDENTIFIER_WORDS
+        and word not in MONTHS
+    )
 
 
 def _name_word(word: str) -> bool:
@@ -119,6 +143,20 @@ def joined_to_found(text: str, findings: list[Finding]) -> Iterator[Finding]:
             yield Finding(
                 f.end + after.start("word"), f.end + after.end("word"), "PERSON", 0.7, "joined"
             )
+        if text[f.start : f.end].islower():
+            yield from _lower_case_joined(text, f)
+
+
+def _lower_case_joined(text: str, f: Finding) -> Iterator[Finding]:
+    """ "tamsin and cerys": a lower-case first name joined to one found in lower case."""
+    before = LOWER_JOINED_BEFORE.search(text, max(0, f.start - 30), f.start)
+    if before and _lower_name_word(before.group("word")):
+        yield Finding(before.start("word"), before.end("word"), "PERSON", 0.7, "joined")
+    after = LOWER_JOINED_AFTER.match(text[f.end : f.end + 30])
+    if after and _lower_name_word(after.group("word")):
+        yield Finding(
+            f.end + after.start("word"), f.end + after.end("word"), "PERSON", 0.7, "joined"
+        )
 
 
 def quoted_nicknames(text: str, findings: list[Finding]) -> set[str]:

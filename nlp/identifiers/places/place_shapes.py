@@ -27,6 +27,7 @@ from nlp.identifiers.core.findings import Finding
 from nlp.identifiers.core.letter_case import capitals_mean_little
 from nlp.identifiers.core.name_gazetteer import gazetteer
 from nlp.identifiers.core.prefilter import gated
+from nlp.identifiers.places.lower_case_cities import lower_case_cities
 from nlp.identifiers.places.lower_case_localities import lower_case_localities
 from nlp.identifiers.places.people_in_districts import people_in_districts
 
@@ -118,3 +119,4 @@ def place_shapes(text: str) -> Iterator[Finding]:
     yield from cued_districts(text)
     yield from people_in_districts(text)  # "families in Page Hall" (round 41)
     yield from lower_case_localities(text)  # "we live glodwick" (round 41)
+    yield from lower_case_cities(text)  # "a bus across leeds" (round 43)

@@ -38,6 +38,9 @@ from nlp.identifiers.look_alikes.community_words import without_community_words
 from nlp.identifiers.look_alikes.countries_of_origin import without_countries_of_origin
 from nlp.identifiers.look_alikes.date_months import without_date_months
 from nlp.identifiers.look_alikes.greeting_words import without_greetings
+from nlp.identifiers.look_alikes.list_numbers_and_vague_ages import (
+    without_list_numbers_and_vague_ages,
+)
 from nlp.identifiers.look_alikes.measured_things import without_measured_things
 from nlp.identifiers.look_alikes.nhs_bodies import nhs_bodies
 from nlp.identifiers.look_alikes.number_runs import without_number_runs
@@ -49,10 +52,12 @@ from nlp.identifiers.look_alikes.shared_word_guesses import without_shared_word_
 from nlp.identifiers.people.chat_speakers import (
     addressed_by_name,
     bracketed_roles,
+    names_a_speaker,
     role_field,
     surname_label,
 )
 from nlp.identifiers.people.community_names import ages_now_after_names
+from nlp.identifiers.people.first_names_before_surnames import first_names_before_surnames
 from nlp.identifiers.people.lower_case_full_names import lower_case_full_names
 from nlp.identifiers.people.minute_initials import found_people_initials
 from nlp.identifiers.people.name_mentions import joined_to_found, opening_mentions, quoted_nicknames
@@ -64,6 +69,7 @@ from nlp.identifiers.people.widened_names import widened
 from nlp.identifiers.places.neighbourhoods import without_guesses_over_districts
 from nlp.identifiers.places.place_prefixes import with_place_prefixes
 from nlp.identifiers.places.short_place_kinds import with_capital_the
+from nlp.identifiers.places.street_tails import street_tails
 from nlp.identifiers.places.token_places import SMALL_PLACE
 from nlp.identifiers.spoken.misheard_glosses import misheard_before_glosses
 from nlp.identifiers.spoken.read_backs import read_backs
@@ -132,6 +138,8 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
     extra += places_before_care_words(text, resolved + extra)  # "sandwell hospital" (42)
     extra += chain_branches(text, resolved + extra)  # "Smile Studio Hartlepool" (42)
     extra += nicknames_beside_names(text, resolved + extra)  # "Spider (real name …)" (42)
+    extra += street_tails(text, resolved + extra)  # "6 spring gardens [lane]" (round 43)
+    extra += first_names_before_surnames(text, resolved + extra)  # "Morag Beaton" (43)
     if extra:
         resolved = resolve_overlaps(resolved + extra)
     named = with_capital_the(text, resolved)
@@ -143,6 +151,7 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
     wide = without_date_months(text, wide)  # nor a repeat of a "Jan" found elsewhere
     wide = with_place_prefixes(text, wide)  # "North [Ormesby]" (round 30)
     wide = without_number_runs(text, wide)  # "meds at 8, 12, 4 and 10" (round 42)
+    wide = without_list_numbers_and_vague_ages(text, wide)  # "(4) discuss", "eighty-odd" (43)
     trimmed = [_trim(text, f) for f in wide]
     return [_with_half(text, _with_glued_unit(text, f)) for f in trimmed if f.end > f.start]
 
@@ -191,17 +200,20 @@ def _speaker_roles(text: str) -> set[str]:
     Twenty-fourth round: where other speakers are first names ("Kelly: ...", "Mick: ..."),
     the transcript names its speakers, so a label that is a rare word of the long word list
     ("Tash", "Daz", "Huw", "Mair", which that list holds as words) is a speaker too; only a
-    common word ("Note", "Plan") or a role ("Interpreter", "Nurse") is a role there."""
+    common word ("Note", "Plan") or a role ("Interpreter", "Nurse") is a role there.
+    Round 43: a label in no word list ("Rukhsana:") names the speakers as well, and there a
+    pet form that is an everyday word ("Mo:", "Dot:") is a speaker."""
     labels = [m.group(1).lower() for m in SPEAKER_LABEL.finditer(text)]
     if len(labels) < 2:
         return set()
     gaz = gazetteer()
-    named = any(w in gaz.first_names and w not in gaz.common_words for w in labels)
+    named = any(names_a_speaker(w, gaz) for w in labels)
     return {
         w
         for w in set(labels)
         if labels.count(w) >= 2
         and w not in gaz.first_names
+        and not (named and w in gaz.pet_words)  # "Mo:" beside "Rukhsana:" (round 43)
         and (
             w.endswith(ROLE_ENDINGS)
             or w in gaz.common_words
