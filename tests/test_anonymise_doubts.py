@@ -111,3 +111,24 @@ def test_one_story_anonymised_alone_carries_its_doubts_too():
     result = anonymise(ROTA)
     assert {ROTA[d.start : d.end] for d in result.doubts} == {"tunde", "kemi"}
     assert result.text == ROTA  # nothing found, nothing redacted
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "offered"),
+    [
+        ("rota: tunde does tuesday", "tunde", True),
+        ("seen by J. on the ward", "J", True),  # initials, though the lists hold "j" as a word
+        ("it needs knowledge of the system", "knowledge", False),  # common English
+        ("Despite that she was fine", "Despite", False),
+        ("Dwi ddim yn hapus gyda'r gwasanaeth o gwbl", "gwbl", False),  # Welsh among Welsh
+        ("Roedd Nyrs Gwenllian yn garedig iawn", "Gwenllian", True),  # a name among Welsh
+        ("then XXXX rang", "XXXX", False),  # redacted already
+        ("es i at y meddyg teulu ddydd Llun a dywedodd", "y meddyg teulu ddydd Llun a", False),
+    ],
+)
+def test_a_doubt_is_offered_only_when_worth_a_look(text, word, offered):
+    from nlp.identifiers.ner.ner_model import worth_offering
+
+    start = text.index(word)
+    doubt = Finding(start, start + len(word), "PERSON", 0.3, "ner-doubt")
+    assert worth_offering(text, doubt) is offered

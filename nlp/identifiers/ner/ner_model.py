@@ -46,6 +46,7 @@ MODEL_DIR = Path(__file__).parents[2] / "data" / "ner_model"
 NER_LABELS = frozenset({"PERSON", "LOCATION", "CARE_SETTING", "AGE"})
 NER_SCORE = 0.6  # a guess from context: under check_hints.UNSURE_BELOW, so offered for review
 DOUBT_SCORE = 0.3  # a guess the safeguards set aside: never redacted, only offered for review
+MAX_DOUBT_WORDS = 5  # "Royal Victoria Infirmary Ward 5"; a longer guess is a clause, not a name
 BATCH_SIZE = 64
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
@@ -125,12 +126,17 @@ def as_doubt(guess: Finding) -> Finding:
 def worth_offering(text: str, doubt: Finding) -> bool:
     """Whether a doubt is worth a person's look: not when every word of it is plain English
     that no name or place list holds ("knowledge", "Despite", "therefore"), which the model
-    guesses on real stories far more often than a name, nor a redaction ("XXXX")."""
+    guesses on real stories far more often than a name, nor Welsh words, a redaction ("XXXX")
+    or a run of words longer than any name ("y meddyg teulu ddydd Llun a dywedodd")."""
     gaz = gazetteer()
     raw = WORD.findall(text, doubt.start, doubt.end)
     words = [_base(w) for w in raw]
-    if not words or all(set(w) == {"x"} for w in words):
+    if not words or len(words) > MAX_DOUBT_WORDS or all(set(w) == {"x"} for w in words):
         return False
+    if all(w in WELSH_WORDS for w in words) or (
+        text[doubt.start : doubt.end].islower() and _in_welsh(text, doubt.start, doubt.end)
+    ):
+        return False  # Welsh among Welsh is no name ("o gwbl")
     if any(w.isupper() and len(w) <= 2 and w not in ("I", "A") for w in raw):
         return True  # initials ("KT", "J."), which the word lists read as words
     return any(w not in gaz.common_words or gaz.is_name_part(w) or w in gaz.places for w in words)
@@ -422,6 +428,15 @@ def _among_welsh(text: str, start: int, end: int) -> bool:
     before = WORD.findall(text[max(0, start - 40) : start])[-3:]
     after = WORD.findall(text[end : end + 40])[:3]
     return any(_base(w) in WELSH_WORDS or w.endswith(("'n", "’n")) for w in before + after)
+
+
+def _in_welsh(text: str, start: int, end: int) -> bool:
+    """Whether two or more frequent Welsh words stand within eight words either side: a
+    lower-case word there is likelier Welsh the lists lack than a name."""
+    around = (
+        WORD.findall(text[max(0, start - 80) : start])[-8:] + WORD.findall(text[end : end + 80])[:8]
+    )
+    return sum(_base(w) in WELSH_WORDS or w.endswith(("'n", "’n")) for w in around) >= 2
 
 
 def _sentence_start(text: str, at: int) -> bool:
