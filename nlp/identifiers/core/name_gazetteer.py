@@ -54,7 +54,7 @@ def gazetteer() -> Gazetteer:
     # Settlements (GeoNames) and the larger areas people name: counties, unitary authorities,
     # boroughs, Welsh principal areas in English and Welsh, Scottish council areas.
     places = _read("uk_places.txt") | _read("uk_areas.txt")
-    small_places = _read("uk_localities.txt") - places
+    small_places = (_read("uk_localities.txt") | _read("ni_localities.txt")) - places
     common = _read("common_words.txt") | DOMAIN_WORDS
     # Pet forms ("Geoff", "Trev") join the first names unless they are everyday words too.
     pets = _read("short_first_names.txt")

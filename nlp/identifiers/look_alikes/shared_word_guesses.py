@@ -15,6 +15,11 @@ three or more writers share:
 - a pet's name: "my cat Biscuit", "a spaniel called Biscuit", "Biscuit the spaniel".
 
 A finding is dropped only when it is the word alone (or the pet's or model's name alone).
+
+Round 44 added a word of praise taken for a place (three sets): "the nurse was fab", "(Mrs
+Grundy, fab)", "STAFF WERE FAB": the place list holds "fab" and "brill" (Brill is a village), so
+a praise typed in lower case or capitals, or after a word of being ("was Brill"), is no place;
+"lives in Brill" stays.
 """
 
 from __future__ import annotations
@@ -43,6 +48,18 @@ PETS = (
 )
 PET_BEFORE = re.compile(rf"\b(?i:(?:{PETS})(?:,)?(?:[ \t]+(?:called|named))?)[ \t]+$")
 PET_AFTER = re.compile(rf"[ \t]+the[ \t]+(?i:{PETS})\b")
+PRAISE = frozenset({"fab", "brill"})
+BEING_BEFORE = re.compile(
+    r"\b(?i:was|were|is|are|been|be|so|really|absolutely|just|honestly|totally|always|very)"
+    r"[ \t]+$"
+)
+
+
+def _praise(text: str, f: Finding) -> bool:
+    value = text[f.start : f.end]
+    if value.lower() not in PRAISE:
+        return False
+    return value.islower() or value.isupper() or bool(BEING_BEFORE.search(text, 0, f.start))
 
 
 def _no_ones_name(text: str, f: Finding) -> bool:
@@ -62,6 +79,11 @@ def _no_ones_name(text: str, f: Finding) -> bool:
 
 
 def without_shared_word_guesses(text: str, found: list[Finding]) -> list[Finding]:
-    """`found` without people that are shorthand, anyone, a model's maker or a pet (see the
-    module's docstring)."""
-    return [f for f in found if not (f.label == "PERSON" and _no_ones_name(text, f))]
+    """`found` without people that are shorthand, anyone, a model's maker or a pet, and
+    without places that are praise (see the module's docstring)."""
+    return [
+        f
+        for f in found
+        if not (f.label == "PERSON" and _no_ones_name(text, f))
+        and not (f.label == "LOCATION" and _praise(text, f))
+    ]

@@ -30,12 +30,20 @@ or building's first word ("Leeds and Reading Road").
 Forty-third round: a lower-case first name joined by "and" to a name found in lower case
 ("bethan and cerys"), when it is a listed first name or in no English list, and no common
 word, place or month; and a capitalised one joined by the Scots "an" ("Morag an Chantelle").
+
+Forty-fourth round: a lower-case first name before its role, anywhere in a sentence ("pay kate
+the PA", "dee the HCA was gentle", "i rang lisa in the SEN team"; three sets by different
+writers): the slot is a person's, so a listed first name is taken though the lists count it a
+common word; a small word ("will the nurse come") and a verb that is a name too ("hope the
+nurse", "ask the nurse") are not.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from nlp.identifiers.core.findings import Finding
 from nlp.identifiers.core.name_gazetteer import (
@@ -211,6 +219,22 @@ OPENING_APPOSITION = re.compile(
     rf"(?m)(?:^|(?<=[.!?])[ \t]+)[ \t]*(?P<name>{_CAP_WORD})[ \t]+the[ \t]+(?:{_ROLES})\b"
 )
 OPENING_APPOSITION = gated(OPENING_APPOSITION)
+_LOWER_ROLES = (
+    rf"{_ROLES}|hca|pa|sw|ot|dn|cpn|hv|salt|senco|social[ \t]+worker|support[ \t]+worker|"
+    r"key[ \t]?worker|health[ \t]+visitor|porter|advocate|interpreter|gp"
+)
+LOWER_CASE_APPOSITION = gated(
+    re.compile(
+        r"(?<![\w'’.-])(?P<name>[a-z]{2,14})[ \t]+(?:the[ \t]+(?i:" + _LOWER_ROLES + r")"
+        r"|(?:in|from|on)[ \t]+the[ \t]+(?:[\w&-]+[ \t]+){0,3}(?i:team))(?![\w'’-])"
+    )
+)
+DETERMINER_BEFORE = re.compile(r"\b(?i:the|a|an|this|that|our|my|your|his|her|their)[ \t]+$")
+# First names that are verbs or everyday words before "the": "hope the nurse comes", "said the
+# GP" (the first-name list holds "said"); a past tense longer than "fred" is a verb too.
+VERB_NAMES = frozenset(
+    "hope pat bill mark sue rob jack drew grant chase bob frank sunny dusty will may said".split()
+)
 BESIDE_ME = re.compile(
     r"(?i)\b(?:me|myself)[ \t]+(?:and|&|n)[ \t]+(?P<after>[a-z]{3,14})\b(?!['’])"
 )
@@ -301,6 +325,16 @@ def _unlisted(word: str) -> bool:
     return low not in gaz.english_words and low not in gaz.places and low not in gaz.common_words
 
 
+def _lower_case_name_before_role(text: str, word: str, start: int) -> bool:
+    """ "kate the PA", "lisa in the SEN team": a listed first name, not a verb, a small word or
+    a noun after a determiner ("said the GP"; "to the ward the HCA")."""
+    if word.endswith(("ed", "ing")) and len(word) > 4:
+        return False
+    if DETERMINER_BEFORE.search(text, max(0, start - 8), start):
+        return False
+    return word not in VERB_NAMES | STOP_WORDS and _first_name(word)
+
+
 def person_phrases(text: str) -> Iterator[Finding]:
     """Words in a slot only a person fills, found without any earlier mention."""
     for m in OPENING_APPOSITION.finditer(text):
@@ -315,6 +349,10 @@ def person_phrases(text: str) -> Iterator[Finding]:
             continue  # "phoned me and said I must": a verb before its object
         if _first_name(word) and word.lower() not in gazetteer().common_words:
             yield Finding(m.start("after"), m.end("after"), "PERSON", 0.7, "person_phrase")
+    for m in LOWER_CASE_APPOSITION.finditer(text):
+        word = m.group("name")
+        if _lower_case_name_before_role(text, word, m.start()):
+            yield Finding(m.start("name"), m.end("name"), "PERSON", 0.7, "person_phrase")
     for m in DOING_WELL.finditer(text):
         if _first_name(m.group("name")):
             yield Finding(m.start("name"), m.end("name"), "PERSON", 0.7, "person_phrase")

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from nlp.identifiers.care_settings.chain_branches import chain_branches
 from nlp.identifiers.care_settings.places_before_care_words import places_before_care_words
+from nlp.identifiers.care_settings.provider_names import provider_names
 from nlp.identifiers.care_settings.scan_named_hospitals import without_test_repeats
 from nlp.identifiers.care_settings.setting_initials import named_setting_initials
 from nlp.identifiers.care_settings.setting_nicknames import setting_nicknames
@@ -68,6 +69,7 @@ from nlp.identifiers.people.token_people import NOT_NOUN_ENDINGS
 from nlp.identifiers.people.widened_names import widened
 from nlp.identifiers.places.neighbourhoods import without_guesses_over_districts
 from nlp.identifiers.places.place_prefixes import with_place_prefixes
+from nlp.identifiers.places.places_of_learning import places_of_learning
 from nlp.identifiers.places.short_place_kinds import with_capital_the
 from nlp.identifiers.places.street_tails import street_tails
 from nlp.identifiers.places.token_places import SMALL_PLACE
@@ -140,6 +142,8 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
     extra += nicknames_beside_names(text, resolved + extra)  # "Spider (real name …)" (42)
     extra += street_tails(text, resolved + extra)  # "6 spring gardens [lane]" (round 43)
     extra += first_names_before_surnames(text, resolved + extra)  # "Morag Beaton" (43)
+    extra += places_of_learning(text, resolved + extra)  # "Highbury [School]" (round 44)
+    extra += provider_names(text, resolved + extra)  # "Pennine [Health]" (round 44)
     if extra:
         resolved = resolve_overlaps(resolved + extra)
     named = with_capital_the(text, resolved)
