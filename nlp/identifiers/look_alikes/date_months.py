@@ -14,6 +14,10 @@ Twenty-eighth round: Welsh and bilingual letters and notes date in Welsh ("17 Me
 English list, were taken for people in five writers' sets. A Welsh month after "mis" (month),
 or with a day number or a year beside it, and a weekday after "Dydd" (day) are in a date;
 "Mai" and "Medi" are also given names and stay names elsewhere ("Mai rang").
+
+Nineteenth session: the day also follows its softened form and the words for night, morning
+and afternoon ("ddydd Llun", "nos Sadwrn", "bore Sul", "brynhawn Gwener"), and a setting the
+care rules read on into such a day ("i'r ysbyty ddydd Mawrth") loses the day.
 """
 
 from __future__ import annotations
@@ -40,7 +44,10 @@ WELSH_MONTHS = frozenset(
 )
 WELSH_DAYS = frozenset("llun mawrth mercher iau gwener sadwrn sul".split())
 WELSH_MONTH_BEFORE = re.compile(r"\b(?:mis|fis)[ \t]+$", re.I)
-WELSH_DAY = re.compile(r"(?:[Dd]ydd|DYDD)[ \t]+(?P<day>\w+)")
+WELSH_DAY = re.compile(r"(?:[Dd]d?ydd|DD?YDD)[ \t]+(?P<day>\w+)")
+# The words a Welsh weekday follows: "(d)dydd Llun" (day, softened after a verb), "nos Sadwrn"
+# (night), "bore Sul", "fore Iau" (morning), "prynhawn Gwener", "brynhawn Mercher" (afternoon).
+WELSH_DAY_BEFORE = re.compile(r"\b(?i:d?dydd|nos|[bf]ore|b?prynhawn|brynhawn)[ \t]+$")
 NOT_A_DATE_AFTER = re.compile(r"['’]s\b|[ \t]*:")  # "in Jan's flat", a diary's "Jan:" heading
 # A drug chart ("the MAR chart", "MAR sheets"): the Medication Administration Record.
 MAR_CHART = re.compile(r"[ \t]+(?:charts?|sheets?|records?)\b", re.I)
@@ -94,7 +101,7 @@ def _welsh_date(text: str, f: Finding, value: str) -> bool:
     if day:
         return day.group("day").lower() in WELSH_DAYS
     before = text[max(0, f.start - 10) : f.start]
-    if value.lower() in WELSH_DAYS and re.search(r"\b[Dd]ydd[ \t]+$", before):
+    if value.lower() in WELSH_DAYS and WELSH_DAY_BEFORE.search(before):
         return True
     if value.lower() not in WELSH_MONTHS:
         return False
@@ -106,5 +113,33 @@ def _welsh_date(text: str, f: Finding, value: str) -> bool:
 
 
 def without_date_months(text: str, found: list[Finding]) -> list[Finding]:
-    """`found` without the months of dates taken for people or places."""
-    return [f for f in found if not in_a_date(text, f)]
+    """`found` without the months of dates taken for people or places, and a care setting
+    without the Welsh day that ran on after it ("i'r ysbyty ddydd Mawrth")."""
+    kept = []
+    for f in found:
+        if in_a_date(text, f):
+            continue
+        if f.label == "CARE_SETTING":
+            f = _without_welsh_day(text, f)
+            if f is None:
+                continue
+        kept.append(f)
+    return kept
+
+
+# A Welsh day at the end of a setting: the hospital went to on a day, not a hospital's name.
+SETTING_THEN_WELSH_DAY = re.compile(
+    r"(?P<setting>.*?)[ \t]+(?i:d?dydd|nos|[bf]ore|b?prynhawn|brynhawn)[ \t]+(?P<day>\w+)"
+)
+
+
+def _without_welsh_day(text: str, f: Finding) -> Finding | None:
+    """The setting without a Welsh weekday and the word before it, or None where what is left
+    has no capital to name anything ("ysbyty" alone is "hospital")."""
+    m = SETTING_THEN_WELSH_DAY.fullmatch(text, f.start, f.end)
+    if not m or m.group("day").lower() not in WELSH_DAYS:
+        return f
+    setting = m.group("setting")
+    if not any(c.isupper() for c in setting):
+        return None
+    return Finding(f.start, f.start + len(setting), f.label, f.score, f.source)
