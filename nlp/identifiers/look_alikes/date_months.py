@@ -47,7 +47,8 @@ WELSH_MONTH_BEFORE = re.compile(r"\b(?:mis|fis)[ \t]+$", re.I)
 WELSH_DAY = re.compile(r"(?:[Dd]d?ydd|DD?YDD)[ \t]+(?P<day>\w+)")
 # The words a Welsh weekday follows: "(d)dydd Llun" (day, softened after a verb), "nos Sadwrn"
 # (night), "bore Sul", "fore Iau" (morning), "prynhawn Gwener", "brynhawn Mercher" (afternoon).
-WELSH_DAY_BEFORE = re.compile(r"\b(?i:d?dydd|nos|[bf]ore|b?prynhawn|brynhawn)[ \t]+$")
+WELSH_DAY_WORD = r"(?i:d?dydd|nos|[bf]ore|[bp]rynhawn)"
+WELSH_DAY_BEFORE = re.compile(rf"\b{WELSH_DAY_WORD}[ \t]+$")
 NOT_A_DATE_AFTER = re.compile(r"['’]s\b|[ \t]*:")  # "in Jan's flat", a diary's "Jan:" heading
 # A drug chart ("the MAR chart", "MAR sheets"): the Medication Administration Record.
 MAR_CHART = re.compile(r"[ \t]+(?:charts?|sheets?|records?)\b", re.I)
@@ -128,9 +129,7 @@ def without_date_months(text: str, found: list[Finding]) -> list[Finding]:
 
 
 # A Welsh day at the end of a setting: the hospital went to on a day, not a hospital's name.
-SETTING_THEN_WELSH_DAY = re.compile(
-    r"(?P<setting>.*?)[ \t]+(?i:d?dydd|nos|[bf]ore|b?prynhawn|brynhawn)[ \t]+(?P<day>\w+)"
-)
+SETTING_THEN_WELSH_DAY = re.compile(rf"(?P<setting>.*?)[ \t]+{WELSH_DAY_WORD}[ \t]+(?P<day>\w+)")
 
 
 def _without_welsh_day(text: str, f: Finding) -> Finding | None:
