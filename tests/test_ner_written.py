@@ -50,13 +50,22 @@ def test_the_training_reads_retired_rounds_and_never_a_measuring_set():
     names = {p.name for p in ner_written.paths()}
     assert {f"anon_independent_v{n}.jsonl" for n in (3, 4, 5)} <= names
     assert not names & {"dev.jsonl", "free_stories.jsonl", "kinds_stories.jsonl"}
-    # the latest round stays a fair development measure: never training text
-    assert "anon_independent_v11.jsonl" not in names
+    # the most recent rounds stay a fair measure of a retrain: never training text
+    assert not names & {f"anon_independent_v{n}.jsonl" for n in ner_written.HELD_OUT_ROUNDS}
+    assert not set(ner_written.RETIRED_ROUNDS) & set(ner_written.HELD_OUT_ROUNDS)
     kept = {p.name for p in ner_written.paths(rounds=(3, 4))}
     assert "anon_independent_v5.jsonl" not in kept
     records = ner_written.records()
     assert len(records) >= 500
     assert {s["label"] for r in records for s in r["spans"]} == NER_LABELS
+
+
+def test_a_retrain_on_every_round_leaves_the_held_out_rounds_unread():
+    through = ner_written.rounds_through(46)
+    assert through[0] == 3 and 40 in through
+    assert not set(through) & set(ner_written.HELD_OUT_ROUNDS)
+    with pytest.raises(ValueError, match="held out"):
+        ner_written.retired((40, 41))
 
 
 def test_a_pasted_row_that_is_one_token_is_left_missing_not_taught_as_a_name(tmp_path):
