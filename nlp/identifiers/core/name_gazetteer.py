@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from nlp.identifiers.core.medicine_brands import MEDICINE_BRANDS
+
 DATA = Path(__file__).parents[2] / "data"
 
 
@@ -154,12 +156,13 @@ NOT_IDENTIFIER_WORDS = frozenset(
     volunteer client mums dads gypsy traveller travellers deaf flu forum noticeboard scheme
     nae naebody naethin tae wi hame oot aboot cannae dinnae didnae wisnae isnae couldnae
     wouldnae shouldnae widnae awfy bairn bairns wean weans och laddie lassie heid auld
+    ah'm ah'd ah've ah'll a'm a'd a've a'll aye
     thankyou thanku thanx thnx thx
     cymraeg gymraeg saesneg gaeilge gàidhlig gaidhlig cernewek
     ombudsman ombudsmen
     calpol nurofen gaviscon sudocrem piriton oramorph ventolin lemsip strepsils dioralyte
     movicol fybogel fortisip complan weetabix""".split()
-)
+) | MEDICINE_BRANDS  # round 45: medicines, dressings and vaccines by brand
 
 # Frequent Welsh words that are not English words (a few are given names: "Mae", "Beth",
 # "Nain"): among other Welsh words they are Welsh, not names.
