@@ -43,6 +43,40 @@ def as_int(text: str) -> int | None:
     return int(text) if text.isdigit() else value(text)
 
 
+# Ordinals, for the birthday an age is ("his 100th birthday", "her eightieth", round 45).
+UNIT_ORDINALS = "first second third fourth fifth sixth seventh eighth ninth".split()
+TEEN_ORDINALS = (
+    "tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
+    "nineteenth"
+).split()
+TENS_ORDINALS = (
+    "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split()
+)
+_UNIT_ORDINAL = "|".join(UNIT_ORDINALS)
+ORDINAL_NUMBER = (
+    rf"(?:(?:{_TENS})[\s-]+(?:{_UNIT_ORDINAL})|{'|'.join(TENS_ORDINALS)}|{'|'.join(TEEN_ORDINALS)}"
+    rf"|{_UNIT_ORDINAL}|(?:(?:a|one)\s+)?hundredth)"
+)
+_ORDINAL_VALUES = (
+    {w: n for n, w in enumerate(UNIT_ORDINALS, 1)}
+    | {w: n for n, w in enumerate(TEEN_ORDINALS, 10)}
+    | {w: 10 * n for n, w in enumerate(TENS_ORDINALS, 2)}
+    | {"hundredth": 100}
+)
+
+
+def ordinal_value(text: str) -> int | None:
+    """The number an ordinal stands for ("100th" -> 100, "eighty-fifth" -> 85), or None."""
+    low = text.lower().strip()
+    digits = re.fullmatch(r"(\d{1,3})(?:st|nd|rd|th)", low)
+    if digits:
+        return int(digits.group(1))
+    *head, last = [w for w in re.split(r"[\s-]+", low) if w not in ("a", "one")] or [""]
+    if last not in _ORDINAL_VALUES or len(head) > 1 or (head and head[0] not in TENS):
+        return None
+    return _ORDINAL_VALUES[last] + (value(head[0]) if head else 0)
+
+
 # Phone numbers read out: "oh seven seven double oh nine ...", "zero one one three, four ...".
 DIGIT_WORDS = {"oh": "0", "o": "0", "zero": "0", "nought": "0"} | {
     w: str(n) for n, w in enumerate(UNITS, 1)

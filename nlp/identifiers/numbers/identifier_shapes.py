@@ -20,7 +20,13 @@ import re
 from collections.abc import Iterator
 
 from nlp.identifiers.core.findings import Finding
-from nlp.identifiers.core.number_words import DIGIT_WORDS, NUMBER, as_int
+from nlp.identifiers.core.number_words import (
+    DIGIT_WORDS,
+    NUMBER,
+    ORDINAL_NUMBER,
+    as_int,
+    ordinal_value,
+)
 from nlp.identifiers.core.prefilter import gated, gated_all
 from nlp.identifiers.dates_and_ages.ages import AGE_UNIT_AFTER
 from nlp.identifiers.dates_and_ages.birth_dates import DATE, MONTH, YEAR
@@ -153,6 +159,14 @@ SUBJECT = (
     r"(?:i|he|she|they|we|you|who|mum|mam|mom|dad|son|daughter|wife|husband|partner|brother|"
     r"sister|nan|gran|grandad|grandma|grandson|granddaughter|baby|child|boy|girl|patient|pt)"
 )
+# Whose birthday a possessive's ordinal is, ending its clause ("Krystyna's 80th.", "Nan's
+# 90th!"): a capitalised name, not a pronoun or a day, or a word for family in any case.
+BIRTHDAY_OWNER = (
+    r"(?!(?:It|He|She|That|What|There|Here|Who|Where|Let|Today|Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday)['’])[A-Z][a-z]+(?:-[A-Z][a-z]+)?|"
+    r"(?i:mum|mam|mom|mummy|mother|dad|daddy|father|nan|nana|nanna|gran|granny|grandma|"
+    r"grandad|grandpa|grandmother|grandfather|aunt|auntie|uncle|wife|husband|son|daughter)"
+)
 AGE_SHAPES = (
     # "is 9 year", "was 2 yrs": a subject's number with a year unit but no "old".
     re.compile(
@@ -190,11 +204,24 @@ AGE_SHAPES = (
         rf"(?:\b(?:i|he|she|they|we|who|{NAME_LIKE})\s+|(?<=\w),\s*)(?:was|were)\s+{N}\s+(?:when|and\s+(?:was|had|got))\b",
         I,
     ),
-    # "her 90th is on the 14th", "his 80th birthday", "Mum's 100th party".
+    # "her 90th is on the 14th", "his 80th birthday", "Mum's 100th party"; the ordinal whole.
     re.compile(
-        r"\b(?:his|her|my|their|your|[A-Za-z]+['’]s)\s+(?P<n>\d{1,3})(?:st|nd|rd|th)\b"
+        r"\b(?:his|her|my|their|your|[A-Za-z]+['’]s)\s+(?P<n>\d{1,3}(?:st|nd|rd|th))\b"
         r"(?=\s+(?:birthday|bday|b-day|party|celebration|is|was|next|coming|last|cake)\b)",
         I,
+    ),
+    # Round 45: "Happy 100th birthday", "his sixtieth birthday", "Krystyna's 80th." (four sets).
+    # In words only before the birthday itself ("her second was born" is a child), and a
+    # possessive's ordinal ending its clause only after a name or a word for family.
+    re.compile(
+        rf"\b(?:his|her|my|their|your|happy|[A-Za-z]+['’]s)\s+(?P<n>\d{{1,3}}(?:st|nd|rd|th)|"
+        rf"{ORDINAL_NUMBER})(?=\s+(?:birthday|bday|b-day|birthday\s+party|celebration)\b)",
+        I,
+    ),
+    re.compile(
+        rf"(?<![\w'’])(?:{BIRTHDAY_OWNER})['’]s\s+(?P<n>\d{{1,3}}(?:st|nd|rd|th)|"
+        rf"{ORDINAL_NUMBER})(?=[ \t]*(?:[.!?,;)]|$))",
+        re.MULTILINE,
     ),
     # Clinical shorthand: "pt 90F", "a 45M", "M45", "F 82": sex and a number after a patient.
     re.compile(
@@ -223,6 +250,8 @@ AGE_HINTS = (
     (" at ",),
     ("when", " and "),
     ("st ", "nd ", "rd ", "th "),
+    ("birthday", "bday", "b-day", "celebration"),
+    ("'s ", "’s "),
     (),
     ("he ", "she "),
     ("yr", "year", "y/o", "yo"),
@@ -230,6 +259,9 @@ AGE_HINTS = (
     ("oed", "mlwydd"),
     ("'n ", "’n "),
 )
+
+
+ORDINAL_END = re.compile(r"(?:st|nd|rd|th)$", I)
 
 
 def shaped_ages(text: str) -> Iterator[Finding]:
@@ -240,7 +272,7 @@ def shaped_ages(text: str) -> Iterator[Finding]:
         for m in pattern.finditer(text):
             key = "n" if m.group("n") else "n2"
             raw = m.group(key)
-            n = as_int(raw)
+            n = as_int(raw) if not ORDINAL_END.search(raw) else ordinal_value(raw)
             if n is not None and 0 < n <= 115 and not (not raw.isdigit() and n == 1):
                 yield Finding(m.start(key), m.end(key), "AGE", 0.8, "age_shape")
 
