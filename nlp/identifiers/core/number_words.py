@@ -14,7 +14,11 @@ TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _UNIT = "|".join(UNITS)
 _TENS = "|".join(TENS)
 _TEEN = "|".join(TEENS)
-_UNDER_100 = rf"(?:(?:{_TENS})(?:[\s-]+(?:{_UNIT}))?|{_TEEN}|{_UNIT})"
+# A unit after a tens word as it is said or heard (round 45, three sets): Scots and Irish
+# "wan" and "twa" ("eighty wan", "seventy-wan"), "too" typed for "two" ("ninety too").
+HEARD_UNITS = {"wan": 1, "twa": 2, "too": 2}
+_HEARD_UNIT = "|".join(HEARD_UNITS)
+_UNDER_100 = rf"(?:(?:{_TENS})(?:[\s-]+(?:{_UNIT}|{_HEARD_UNIT}))?|{_TEEN}|{_UNIT})"
 UNDER_100 = _UNDER_100  # "nine", "forty-two": a house number or a count said in words
 NUMBER = rf"(?:(?:a|one)\s+hundred(?:\s+and\s+{_UNDER_100})?|{_UNDER_100})"
 _VALUES = {w: n for n, w in enumerate(UNITS, 1)} | {w: n for n, w in enumerate(TEENS, 10)}
@@ -32,6 +36,8 @@ def value(text: str) -> int | None:
             total = (total or 1) * 100
         elif word in _VALUES:
             total += _VALUES[word]
+        elif word in HEARD_UNITS and total % 10 == 0 and total >= 20:
+            total += HEARD_UNITS[word]
         else:
             return None
     return total or None
