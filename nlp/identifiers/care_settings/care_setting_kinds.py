@@ -91,15 +91,16 @@ PHARMACY_CHAINS = (
 # A chain's name alone names thousands of shops; pinned to a street or town it names one branch:
 # "Boots on Broad Street", "Superdrug in Kendal", "boots pharmacy on the high st". Round 45
 # (five sets by different writers): the branch as people write it too, in lower case ("at
-# boots in the precinct", "from lloyds on high road") and by its town's shopping street or
-# centre ("Boots on the high street"), and "Day Lewis" without "Pharmacy".
+# boots in the precinct", "from lloyds on high road"), by a street typed in lower case or its
+# town's shopping street or centre ("Boots on the high street"), and "Day Lewis" alone.
 LOWER_CASE_CHAIN = (
     r"(?:(?<=\bat\s)|(?<=\bfrom\s)|(?<=\bto\s)|(?<=\binto\s)|(?<=\bin\s))"
     r"(?:boots|superdrug|lloyds|day\s+lewis)"
 )
 TOWN_SHOPS = (
-    r"high\s+(?:street|st|road|rd)\b|precinct\b|(?:market|town)\s+(?:square|place|centre)\b|"
-    r"shopping\s+(?:centre|center|arcade|parade)\b|retail\s+park\b"
+    r"[a-z]+\s+(?:street|st|road|rd|lane|avenue|parade)\b|precinct\b|"
+    r"(?:market|town)\s+(?:square|place|centre)\b|shopping\s+(?:centre|center|arcade)\b|"
+    r"retail\s+park\b"
 )
 CHAIN = re.compile(
     rf"(?<![\w'’-])(?P<name>(?-i:{PHARMACY_CHAINS})|(?:boots|superdrug)(?=\s+(?:pharmacy|chemist))"
