@@ -17,25 +17,27 @@ from __future__ import annotations
 MEDICINE_BRANDS = frozenset(
     (
         # inhalers
-        "seretide symbicort fostair trelegy relvar clenil qvar spiriva flutiform salamol easyhaler "
-        "atrovent anoro incruse ultibro seebri duoresp trimbow braltus evohaler accuhaler turbohaler "
+        "seretide symbicort fostair trelegy relvar clenil qvar spiriva flutiform salamol "
+        "easyhaler atrovent anoro incruse ultibro seebri duoresp trimbow braltus evohaler "
+        "accuhaler turbohaler "
         # diabetes: insulins, tablets, sensors
-        "humulin novorapid lantus levemir tresiba humalog abasaglar toujeo trulicity ozempic victoza "
-        "byetta jardiance forxiga janumet januvia galvus glucophage gliclazide libre dexcom omnipod "
+        "humulin novorapid lantus levemir tresiba humalog abasaglar toujeo trulicity ozempic "
+        "victoza byetta jardiance forxiga janumet januvia galvus glucophage gliclazide libre "
+        "dexcom omnipod "
         # anticoagulants
         "eliquis xarelto lixiana pradaxa warfarin clexane fragmin "
         # heart and stomach
-        "lipitor zocor crestor ezetrol plavix brilique tildiem adalat istin norvasc nexium losec "
-        "zantac "
+        "lipitor zocor crestor ezetrol plavix brilique tildiem adalat istin norvasc nexium "
+        "losec zantac "
         # epilepsy, Parkinson's, dementia
-        "epilim keppra tegretol lamictal sinemet madopar stalevo aricept ebixa reminyl exelon sabril "
-        "topamax neurontin lyrica "
+        "epilim keppra tegretol lamictal sinemet madopar stalevo aricept ebixa reminyl exelon "
+        "sabril topamax neurontin lyrica "
         # mental health and sleep
-        "prozac seroxat cipralex zoloft lustral efexor cymbalta zyprexa risperdal seroquel abilify "
-        "clozaril valium librium mogadon stilnoct zimovane circadin "
+        "prozac seroxat cipralex zoloft lustral efexor cymbalta zyprexa risperdal seroquel "
+        "abilify clozaril valium librium mogadon stilnoct zimovane circadin "
         # pain
-        "zomorph oxynorm oxycontin longtec shortec zapain solpadeine cocodamol co-codamol tramadol "
-        "zydol butrans matrifen durogesic voltarol "
+        "zomorph oxynorm oxycontin longtec shortec zapain solpadeine cocodamol co-codamol "
+        "tramadol zydol butrans matrifen durogesic voltarol "
         # bowel
         "laxido moviprep picolax senokot dulcolax buscopan imodium creon peptac colofac asacol "
         "pentasa mezavant "
@@ -43,18 +45,18 @@ MEDICINE_BRANDS = frozenset(
         "dermol diprobase doublebase epaderm hydromol cetraben oilatum aveeno zerobase eumovate "
         "dermovate betnovate elocon fucidin fucibet daktacort canesten zeroderm emollin "
         # wound dressings and bandages
-        "allevyn aquacel mepilex inadine kaltostat duoderm tegaderm mepore granuflex biatain cavilon "
-        "sorbsan iodoflex actiform prontosan flamazine tubigrip "
+        "allevyn aquacel mepilex inadine kaltostat duoderm tegaderm mepore granuflex biatain "
+        "cavilon sorbsan iodoflex actiform prontosan flamazine tubigrip "
         # hormones
-        "estradot evorel oestrogel utrogestan femoston elleste kliovance premarin eltroxin prostap "
-        "zoladex "
+        "estradot evorel oestrogel utrogestan femoston elleste kliovance premarin eltroxin "
+        "prostap zoladex "
         # eyes
         "xalatan lumigan travatan eylea lucentis viscotears optrex xailin "
         # supplements and feeds
         "adcal calcichew accrete ferrograd fresubin scandishake pabrinex forceval "
         # vaccines
-        "menacwy menb menc bexsero gardasil fluenz prevenar pneumovax zostavax shingrix boostrix "
-        "repevax revaxis infanrix biontech comirnaty spikevax nuvaxovid "
+        "menacwy menb menc bexsero gardasil fluenz prevenar pneumovax zostavax shingrix "
+        "boostrix repevax revaxis infanrix biontech comirnaty spikevax nuvaxovid "
         # opioid treatment
         "subutex espranor suboxone physeptone nyxoid prenoxad buvidal "
         # emergencies: adrenaline, glucose

@@ -162,7 +162,9 @@ NOT_IDENTIFIER_WORDS = frozenset(
     ombudsman ombudsmen
     calpol nurofen gaviscon sudocrem piriton oramorph ventolin lemsip strepsils dioralyte
     movicol fybogel fortisip complan weetabix""".split()
-) | MEDICINE_BRANDS  # round 45: medicines, dressings and vaccines by brand
+)
+# Round 45: medicines, dressings and vaccines by their brands (`medicine_brands.py`).
+NOT_IDENTIFIER_WORDS |= MEDICINE_BRANDS
 
 # Frequent Welsh words that are not English words (a few are given names: "Mae", "Beth",
 # "Nain"): among other Welsh words they are Welsh, not names.
