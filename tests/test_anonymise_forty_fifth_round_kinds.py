@@ -1,8 +1,8 @@
 """Kinds built in the forty-fifth round (issue 20): only kinds of miss or false finding that
-three or more development sets, each by a different writer, share. Medicines by their brand
-and Scots words taken for people, a birthday's ordinal as an age, a number in words with its
-unit as said or heard, a chain pharmacy pinned to its branch as people write it, and a fare
-or a journey "each way" taken for a street.
+three or more development sets, each by a different writer, share. Medicines by their brand,
+Scots words and words for someone's role taken for people, a birthday's ordinal as an age, a
+number in words with its unit as said or heard, a chain pharmacy pinned to its branch as
+people write it, and a fare or a journey "each way" taken for a street.
 
 Every sentence here was written for this file (none taken from a measuring set), and each kind
 has look-alikes of the same shape that must stay unmarked (or marked as before).
@@ -63,6 +63,29 @@ def test_a_scots_word_is_no_person(text, value):
 def test_aye_after_a_title_stays_a_name():
     text = "Ms Aye rang from the clinic about the results."
     assert covering_label(text, "Aye") == "PERSON"
+
+
+# --- a word for someone's part in a form, a meeting or a household is no person -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Section 2 – Referrer\nName: Dawn Pike   Role: Health visitor", "Referrer"),
+        ("Participant chose to be called Mo for the interview.", "Participant"),
+        ("Young mum with toddler. Toddler has a cough, no GP yet.", "Toddler"),
+        ("Caller upset about fees | Signposted to the ombudsman", "Signposted"),
+        ("Dr R. Okoye, Specialty Doctor, Elderly Care", "Specialty"),
+        ("Landlord says the damp is her fault.", "Landlord"),
+    ],
+)
+def test_a_role_word_is_no_person(text, value):
+    assert not flagged(text, value)
+
+
+def test_a_name_after_a_role_word_stays_a_person():
+    text = "Solicitor Jane Hartley wrote to the trust on her behalf."
+    assert covering_label(text, "Jane Hartley") == "PERSON"
 
 
 # --- a birthday's ordinal is an age ---------------------------------------------------------------

@@ -154,6 +154,9 @@ NOT_IDENTIFIER_WORDS = frozenset(
     saturdays sundays
     madam sir councillor constituent caller callers signposter interviewer interpreter
     volunteer client mums dads gypsy traveller travellers deaf flu forum noticeboard scheme
+    participant participants referrer referrers researcher researchers facilitator facilitators
+    toddler toddlers teen teens teenager teenagers headteacher solicitor solicitors locum locums
+    landlord landlady interpreters signposted signposting specialty
     nae naebody naethin tae wi hame oot aboot cannae dinnae didnae wisnae isnae couldnae
     wouldnae shouldnae widnae awfy bairn bairns wean weans och laddie lassie heid auld
     ah'm ah'd ah've ah'll a'm a'd a've a'll aye
