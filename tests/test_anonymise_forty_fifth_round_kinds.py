@@ -131,10 +131,10 @@ def test_an_ordinal_that_is_no_birthday_is_no_age(text, value):
 @pytest.mark.parametrize(
     ("text", "value"),
     [
-        ("he's eighty wan and still wants to drive", "eighty wan"),
-        ("Ma da is seventy-wan and lives on his own.", "seventy-wan"),
-        ("I'm sixty twa and my knees are done.", "sixty twa"),
-        ("my mam's ninety too and they left her in the chair all night", "ninety too"),
+        ("he's seventy wan and still wants to drive", "seventy wan"),
+        ("Ma da is sixty-wan and lives on his own.", "sixty-wan"),
+        ("I'm fifty twa and my knees are done.", "fifty twa"),
+        ("my gran's eighty too and they left her in the chair all night", "eighty too"),
     ],
 )
 def test_an_age_with_its_unit_as_heard_is_found_whole(text, value):
@@ -163,8 +163,8 @@ def test_too_after_no_tens_word_is_no_part_of_a_number(text, value):
 @pytest.mark.parametrize(
     ("text", "value"),
     [
-        ("got my flu jab at Boots on the high street, no queue", "Boots"),
-        ("the pharmacist at boots in the precinct was lovely with him", "boots"),
+        ("picked up her prescription from Boots on the high road", "Boots"),
+        ("the pharmacist at boots in the shopping centre was lovely with him", "boots"),
         ("her tablets come from lloyds on market street every week", "lloyds"),
         ("Day Lewis on Ferry Road has had none of her patches for a month.", "Day Lewis"),
     ],

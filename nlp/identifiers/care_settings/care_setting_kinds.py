@@ -90,8 +90,8 @@ PHARMACY_CHAINS = (
 )
 # A chain's name alone names thousands of shops; pinned to a street or town it names one branch:
 # "Boots on Broad Street", "Superdrug in Kendal", "boots pharmacy on the high st". Round 45
-# (five sets by different writers): the branch as people write it too, in lower case ("at
-# boots in the precinct", "from lloyds on high road"), by a street typed in lower case or its
+# (four sets by different writers): the branch as people write it too, in lower case ("at
+# boots in the arcade", "from lloyds on market street"), by a street typed in lower case or its
 # town's shopping street or centre ("Boots on the high street"), and "Day Lewis" alone.
 LOWER_CASE_CHAIN = (
     r"(?:(?<=\bat\s)|(?<=\bfrom\s)|(?<=\bto\s)|(?<=\binto\s)|(?<=\bin\s))"
@@ -109,7 +109,7 @@ CHAIN = re.compile(
     re.IGNORECASE,
 )
 # Lloyds is a bank too: in lower case and without "Pharmacy" it is the chemist only where a
-# word of medicines is near ("blister pack dropped off from lloyds on high road").
+# word of medicines is near ("her dosette box comes from lloyds on mill lane").
 MEDICINE_WORDS = re.compile(
     r"\b(?:pharmac\w*|chemist|prescri\w*|blister|dosette|meds|medication|medicines?|tablets|"
     r"pills|inhalers?|insulin|jab|vaccin\w*)\b",

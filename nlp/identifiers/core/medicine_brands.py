@@ -1,9 +1,9 @@
 """Medicines, dressings and vaccines by their brand names, never one person (issue 20, round 45).
 
 Care notes, discharge letters and carers' diaries name what someone takes or has applied by
-its brand, capitalised mid-sentence ("stable on Trelegy", "Aquacel Ag and compression",
-"Adcal-D3 daily", "his Warfarin was not ready"), and the capitals rule, knowing no such word,
-took it for a person in eleven development sets by different writers. Round 34's medicine
+its brand, capitalised mid-sentence ("started on Fostair", "Mepilex to the left heel",
+"Calcichew-D3 twice a day", "her Eliquis was missed"), and the capitals rule, knowing no such
+word, took it for a person in twelve development sets by different writers. Round 34's medicine
 rule (`look_alikes/paperwork_words.py`) knows a medicine only by its strength after it or by
 an international non-proprietary name's stem, which a brand has not; the shortest brands
 (Calpol, Ventolin) were already in `name_gazetteer.NOT_IDENTIFIER_WORDS`, which this list

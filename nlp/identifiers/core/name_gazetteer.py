@@ -137,10 +137,10 @@ NOT_A_NAME = frozenset(
 # "Caller rang back", "Befriender: Hi". Languages and peoples that are also
 # common surnames ("English", "Welsh", "French", "Irish") or first names ("Shona", "Christian",
 # "Roma") are left out; after a title ("Mr Ramadan") the word is still a name. Round 45: the
-# words for someone's part in a form, a study or a household ("Section B – Referrer",
-# "Participant asked to be called ...", "Toddler has eczema", "Signposted to Age UK"), which
-# the capitals rule took for people in thirteen sets by different writers, and Scots "Ah'm",
-# "A've", "Aye" (four sets).
+# words for someone's part in a form, a study or a household ("Section 2 – Referrer",
+# "Participant chose to be called ...", "Toddler has a cough", "Signposted to the ombudsman"),
+# which the capitals rule took for people in thirteen sets by different writers, and Scots
+# "Ah'm", "A've", "Aye" (four sets).
 NOT_IDENTIFIER_WORDS = frozenset(
     """arabic urdu punjabi pahari mirpuri bengali bangla sylheti gujarati hindi tamil telugu
     malayalam marathi nepali sinhala sinhalese pashto dari farsi persian kurdish kurmanji sorani

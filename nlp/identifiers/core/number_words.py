@@ -15,7 +15,7 @@ _UNIT = "|".join(UNITS)
 _TENS = "|".join(TENS)
 _TEEN = "|".join(TEENS)
 # A unit after a tens word as it is said or heard (round 45, three sets): Scots and Irish
-# "wan" and "twa" ("eighty wan", "seventy-wan"), "too" typed for "two" ("ninety too").
+# "wan" and "twa" ("sixty wan", "seventy-twa"), "too" typed for "two" ("eighty too").
 HEARD_UNITS = {"wan": 1, "twa": 2, "too": 2}
 _HEARD_UNIT = "|".join(HEARD_UNITS)
 _UNDER_100 = rf"(?:(?:{_TENS})(?:[\s-]+(?:{_UNIT}|{_HEARD_UNIT}))?|{_TEEN}|{_UNIT})"
@@ -49,7 +49,7 @@ def as_int(text: str) -> int | None:
     return int(text) if text.isdigit() else value(text)
 
 
-# Ordinals, for the birthday an age is ("his 100th birthday", "her eightieth", round 45).
+# Ordinals, for the birthday an age is ("his 90th birthday", "her eightieth", round 45).
 UNIT_ORDINALS = "first second third fourth fifth sixth seventh eighth ninth".split()
 TEEN_ORDINALS = (
     "tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "

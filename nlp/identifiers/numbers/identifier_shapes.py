@@ -159,8 +159,6 @@ SUBJECT = (
     r"(?:i|he|she|they|we|you|who|mum|mam|mom|dad|son|daughter|wife|husband|partner|brother|"
     r"sister|nan|gran|grandad|grandma|grandson|granddaughter|baby|child|boy|girl|patient|pt)"
 )
-# Whose birthday a possessive's ordinal is, ending its clause ("Krystyna's 80th.", "Nan's
-# 90th!"): a capitalised name, not a pronoun or a day, or a word for family in any case.
 AGE_SHAPES = (
     # "is 9 year", "was 2 yrs": a subject's number with a year unit but no "old".
     re.compile(
@@ -204,7 +202,7 @@ AGE_SHAPES = (
         r"(?=\s+(?:birthday|bday|b-day|party|celebration|is|was|next|coming|last|cake)\b)",
         I,
     ),
-    # Round 45: "Happy 100th birthday", "his sixtieth birthday", "Krystyna's 80th." (four sets).
+    # Round 45: "Happy 90th birthday", "his seventieth birthday" (four sets, with the next rule).
     # In words only before the birthday itself ("her second was born" is a child), and a
     # possessive's ordinal ending its clause only after a name or a word for family.
     re.compile(
@@ -265,7 +263,7 @@ def shaped_ages(text: str) -> Iterator[Finding]:
                 yield Finding(m.start(key), m.end(key), "AGE", 0.8, "age_shape")
 
 
-# Round 45: "Krystyna's 80th.", "Nan's 90th!": a possessive's ordinal ending its clause is a
+# Round 45: "Mavis's 95th.", "Nan's 90th!": a possessive's ordinal ending its clause is a
 # birthday, after a capitalised name (not a pronoun or a day) or a word for family in any case.
 # Read from each "'s" the text holds, which few texts hold before an ordinal.
 ORDINAL_AFTER_POSSESSIVE = re.compile(

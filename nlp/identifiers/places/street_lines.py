@@ -103,7 +103,7 @@ def _named_word(word: str) -> bool:
     return bare[:1].isupper() and bare.lower() not in UNIT_WORDS
 
 
-# Round 45: a fare or a journey "each way" ("£38 each way", "40 pound each way", "2.5 hrs each
+# Round 45: a fare or a journey "each way" ("£27 each way", "30 quid each way", "3 hrs each
 # way") read as a house number and a street named "... Way" in eight sets by different writers;
 # money, hours and "each" or "either" name no street.
 NOT_STREET_WORDS = frozenset(
