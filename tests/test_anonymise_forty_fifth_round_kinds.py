@@ -2,7 +2,8 @@
 three or more development sets, each by a different writer, share. Medicines by their brand,
 Scots words and words for someone's role taken for people, a birthday's ordinal as an age, a
 number in words with its unit as said or heard, a chain pharmacy pinned to its branch as
-people write it, and a fare or a journey "each way" taken for a street.
+people write it, a district named with a hospital's one-word name ("... Heath"), and a fare
+or a journey "each way" taken for a street.
 
 Every sentence here was written for this file (none taken from a measuring set), and each kind
 has look-alikes of the same shape that must stay unmarked (or marked as before).
@@ -183,6 +184,33 @@ def test_a_chain_pharmacy_pinned_to_its_branch_is_a_care_setting(text, value):
 )
 def test_a_bank_or_footwear_is_no_pharmacy(text, value):
     assert not flagged(text, value)
+
+
+# --- a district named with a hospital's one-word name is the district -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("the police found him wandering in Kingstanding Heath at midnight", "Kingstanding Heath"),
+        ("The lunch club meets at Heath Town library on Fridays.", "Heath Town"),
+        ("we have lived in thornton heath since the kids were small", "thornton heath"),
+    ],
+)
+def test_a_district_ending_or_opening_with_a_hospitals_name_is_found_whole(text, value):
+    assert covered(text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("She was taken to the Heath with chest pain.", "Heath"),
+        ("Visited Morriston yesterday for his scan.", "Morriston"),
+        ("He was moved to Morriston A&E at three in the morning.", "Morriston"),
+    ],
+)
+def test_a_hospitals_one_word_name_alone_stays_a_care_setting(text, value):
+    assert covering_label(text, value) == "CARE_SETTING"
 
 
 # --- a fare or a journey "each way" is no street --------------------------------------------------
