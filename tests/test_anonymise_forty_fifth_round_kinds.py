@@ -2,8 +2,8 @@
 three or more development sets, each by a different writer, share. Medicines by their brand,
 Scots words and words for someone's role taken for people, a birthday's ordinal as an age, a
 number in words with its unit as said or heard, a chain pharmacy pinned to its branch as
-people write it, a district named with a hospital's one-word name ("... Heath"), and a fare
-or a journey "each way" taken for a street.
+people write it, a district named with a hospital's one-word name ("... Heath"), a
+university's own practice, and a fare or a journey "each way" taken for a street.
 
 Every sentence here was written for this file (none taken from a measuring set), and each kind
 has look-alikes of the same shape that must stay unmarked (or marked as before).
@@ -211,6 +211,32 @@ def test_a_district_ending_or_opening_with_a_hospitals_name_is_found_whole(text,
 )
 def test_a_hospitals_one_word_name_alone_stays_a_care_setting(text, value):
     assert covering_label(text, value) == "CARE_SETTING"
+
+
+# --- a university's own practice is a care setting ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "I signed up with University Health Centre in freshers' week.",
+            "University Health Centre",
+        ),
+        ("The nurse at University Health Service did my jabs.", "University Health Service"),
+        (
+            "Transferred to University Medical Practice after the move.",
+            "University Medical Practice",
+        ),
+    ],
+)
+def test_a_university_practice_is_a_care_setting(text, value):
+    assert covering_label(text, value) == "CARE_SETTING"
+
+
+def test_a_university_health_board_is_no_practice():
+    text = "Swansea Bay University Health Board replied after a month."
+    assert not flagged(text, "University Health")
 
 
 # --- a fare or a journey "each way" is no street --------------------------------------------------
