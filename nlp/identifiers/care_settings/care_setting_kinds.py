@@ -85,14 +85,34 @@ DEPARTMENT = frozenset(
     service services""".split()
 )
 PHARMACY_CHAINS = (
-    r"Boots|Superdrug|Jhoots|(?:Lloyds|Rowlands|Well|Day\s+Lewis|Cohens|Whitworths|Numark|Asda|"
-    r"Tesco|Morrisons)\s*Pharmacy"
+    r"Boots|Superdrug|Jhoots|Day\s+Lewis|(?:Lloyds|Rowlands|Well|Cohens|Whitworths|Numark|Asda|"
+    r"Tesco|Morrisons)\s*(?i:pharmacy)"
 )
 # A chain's name alone names thousands of shops; pinned to a street or town it names one branch:
-# "Boots on Broad Street", "Superdrug in Kendal", "boots pharmacy on the high st".
+# "Boots on Broad Street", "Superdrug in Kendal", "boots pharmacy on the high st". Round 45
+# (four sets by different writers): the branch as people write it too, in lower case ("at
+# boots in the arcade", "from lloyds on market street"), by a street typed in lower case or its
+# town's shopping street or centre ("Boots on the high street"), and "Day Lewis" alone.
+LOWER_CASE_CHAIN = (
+    r"(?:(?<=\bat\s)|(?<=\bfrom\s)|(?<=\bto\s)|(?<=\binto\s)|(?<=\bin\s))"
+    r"(?:boots|superdrug|lloyds|day\s+lewis)"
+)
+TOWN_SHOPS = (
+    r"[a-z]+\s+(?:street|st|road|rd|lane|avenue|parade)\b|precinct\b|"
+    r"(?:market|town)\s+(?:square|place|centre)\b|shopping\s+(?:centre|center|arcade)\b|"
+    r"retail\s+park\b"
+)
 CHAIN = re.compile(
-    rf"(?<![\w'’-])(?P<name>(?-i:{PHARMACY_CHAINS})|(?:boots|superdrug)(?=\s+(?:pharmacy|chemist)))"
-    r"(?:\s+(?:pharmacy|chemist))?(?=\s+(?:on|in|at|near|by)\s+(?:the\s+)?(?-i:[A-Z])|\s+(?-i:[A-Z][a-z]))",
+    rf"(?<![\w'’-])(?P<name>(?-i:{PHARMACY_CHAINS})|(?:boots|superdrug)(?=\s+(?:pharmacy|chemist))"
+    rf"|{LOWER_CASE_CHAIN})(?:\s+(?:pharmacy|chemist))?"
+    rf"(?=\s+(?:on|in|at|near|by)\s+(?:the\s+)?(?:(?-i:[A-Z])|{TOWN_SHOPS})|\s+(?-i:[A-Z][a-z]))",
+    re.IGNORECASE,
+)
+# Lloyds is a bank too: in lower case and without "Pharmacy" it is the chemist only where a
+# word of medicines is near ("her dosette box comes from lloyds on mill lane").
+MEDICINE_WORDS = re.compile(
+    r"\b(?:pharmac\w*|chemist|prescri\w*|blister|dosette|meds|medication|medicines?|tablets|"
+    r"pills|inhalers?|insulin|jab|vaccin\w*)\b",
     re.IGNORECASE,
 )
 CHAIN = gated(CHAIN)
@@ -231,6 +251,10 @@ def care_setting_kind_findings(text: str) -> Iterator[Finding]:
             if _near_care(text, m.start("nick"), m.end("nick")):
                 yield Finding(m.start("nick"), m.end("nick"), "CARE_SETTING", 0.7, "care_nickname")
     for m in CHAIN.finditer(text):
+        if m.group("name").lower() == "lloyds" and not MEDICINE_WORDS.search(
+            text, max(0, m.start() - NEAR), m.end() + NEAR
+        ):
+            continue
         yield Finding(m.start("name"), m.end("name"), "CARE_SETTING", 0.75, "care_chain")
     for m in BARE_INITIALS.finditer(text):
         abbr = m.group("abbr")

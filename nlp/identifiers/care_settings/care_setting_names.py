@@ -158,18 +158,42 @@ def _ends_a_place(text: str, tokens: list, i: int) -> bool:
     """ "Thornton Heath", "Kings Norton": a one-word hospital name ("Heath", from "Heath
     Hospital") that ends a listed place with the capitalised word before it is the place, and
     so does one that ends a district placed in its town ("Kings Heath, Birmingham"; the
-    twenty-fourth round's `neighbourhoods._districts_of_towns` finds it)."""
-    if not i or not text[tokens[i - 1][0]].isupper():
+    twenty-fourth round's `neighbourhoods._districts_of_towns` finds it). Round 45 (four sets):
+    after any capitalised name that is no everyday word ("Balsall Heath", no list holds it),
+    before a district's second word ("Heath Town"), and a listed place typed in lower case
+    ("thornton heath"); "taken to the Heath", "Visited Morriston" stay the hospital's."""
+    gaz = gazetteer()
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    if (
+        after
+        and text[tokens[i][1] : after[0]] == " "
+        and after[2] in DISTRICT_TAILS
+        and text[after[0]].isupper()
+        and text[tokens[i][0]].isupper()
+    ):
+        return True  # "Heath Town", "Heath End": a district that opens with the word (round 45)
+    if not i or text[tokens[i - 1][1] : tokens[i][0]] != " ":
         return False
-    if text[tokens[i - 1][1] : tokens[i][0]] != " ":
-        return False
-    places = gazetteer().places
-    if f"{tokens[i - 1][2]} {tokens[i][2]}" in places:
+    before = tokens[i - 1]
+    pair = f"{before[2]} {tokens[i][2]}"
+    if not text[before[0]].isupper():
+        # "live in thornton heath": a listed place typed in lower case (round 45)
+        return pair in gaz.places
+    if pair in gaz.places:
         return True
+    if (
+        before[2] not in gaz.common_words
+        and before[2] not in CARE_PREPOSITIONS
+        and before[2] not in HOSPITAL_OPENERS
+        and not text[before[0] : before[1]].isupper()
+    ):
+        return True  # "Balsall Heath": a district's own name before the word (round 45)
     town = TOWN_AFTER.match(text, tokens[i][1])
-    return town is not None and town.group(1).lower() in places
+    return town is not None and town.group(1).lower() in gaz.places
 
 
+# The second words of districts named after a heath, a green or a town ("Heath Town").
+DISTRICT_TAILS = frozenset("town end green side hill common cross hall moor vale fields".split())
 # Words that open hospitals' names and are also given names in the lists ("Royal Papworth").
 HOSPITAL_OPENERS = frozenset(
     "royal queen king princess prince lady general county city memorial university".split()

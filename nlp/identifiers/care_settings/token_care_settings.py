@@ -80,6 +80,16 @@ CARE_BEFORE_GROUP = frozenset({"medical", "health", "healthcare", "practice", "d
 # "HMYOI Polmont", "HMP & YOI Parc".
 PRISON = re.compile(r"\bHM(?:P|YOI|P\s?(?:&|/)\s?YOI)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b")
 PRISON = gated(PRISON)
+# Round 45 (three sets): a university's own practice, "University Health Centre", "University
+# Health Service", "University Medical Practice", capitalised as its name: one practice per
+# university, as "Student Health Centre" is. Its words are all generic, so the rule above that
+# needs a distinctive word, or leaves "... Centre" of generic words alone, does not see it. In
+# lower case ("the uni health centre") it is a kind, and bodies ("University Health Board")
+# are not practices.
+UNIVERSITY_PRACTICE = re.compile(
+    r"(?<![\w'’-])University[ \t]+(?:Health|Medical)[ \t]+(?:Centre|Center|Service|Practice)\b"
+)
+UNIVERSITY_PRACTICE = gated(UNIVERSITY_PRACTICE)
 
 
 def care_settings(v: View, gaz: Gazetteer, text: str) -> Iterator[Finding]:
@@ -87,6 +97,8 @@ def care_settings(v: View, gaz: Gazetteer, text: str) -> Iterator[Finding]:
         yield Finding(m.start(), m.end(), "CARE_SETTING", 0.9, "care_pattern")
     for m in PRISON.finditer(text):
         yield Finding(m.start(), m.end(), "CARE_SETTING", 0.85, "care_pattern")
+    for m in UNIVERSITY_PRACTICE.finditer(text):
+        yield Finding(m.start(), m.end(), "CARE_SETTING", 0.8, "care_pattern")
     for m in BAY_NUMBER.finditer(text):
         yield Finding(m.start(), m.end(), "CARE_SETTING", 0.8, "care_pattern")
     for m in WARD_LETTER.finditer(text):

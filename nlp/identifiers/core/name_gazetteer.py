@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from nlp.identifiers.core.medicine_brands import MEDICINE_BRANDS
+
 DATA = Path(__file__).parents[2] / "data"
 
 
@@ -134,7 +136,11 @@ NOT_A_NAME = frozenset(
 # "a Sudanese man", "during Navratri", "clinic Mon and Thurs", "on Fridays", "Dear Madam",
 # "Caller rang back", "Befriender: Hi". Languages and peoples that are also
 # common surnames ("English", "Welsh", "French", "Irish") or first names ("Shona", "Christian",
-# "Roma") are left out; after a title ("Mr Ramadan") the word is still a name.
+# "Roma") are left out; after a title ("Mr Ramadan") the word is still a name. Round 45: the
+# words for someone's part in a form, a study or a household ("Section 2 – Referrer",
+# "Participant chose to be called ...", "Toddler has a cough", "Signposted to the ombudsman"),
+# which the capitals rule took for people in thirteen sets by different writers, and Scots
+# "Ah'm", "A've", "Aye" (four sets).
 NOT_IDENTIFIER_WORDS = frozenset(
     """arabic urdu punjabi pahari mirpuri bengali bangla sylheti gujarati hindi tamil telugu
     malayalam marathi nepali sinhala sinhalese pashto dari farsi persian kurdish kurmanji sorani
@@ -152,14 +158,20 @@ NOT_IDENTIFIER_WORDS = frozenset(
     saturdays sundays
     madam sir councillor constituent caller callers signposter interviewer interpreter
     volunteer client mums dads gypsy traveller travellers deaf flu forum noticeboard scheme
+    participant participants referrer referrers researcher researchers facilitator facilitators
+    toddler toddlers teen teens teenager teenagers headteacher solicitor solicitors locum locums
+    landlord landlady interpreters signposted signposting specialty
     nae naebody naethin tae wi hame oot aboot cannae dinnae didnae wisnae isnae couldnae
     wouldnae shouldnae widnae awfy bairn bairns wean weans och laddie lassie heid auld
+    ah'm ah'd ah've ah'll a'm a'd a've a'll aye
     thankyou thanku thanx thnx thx
     cymraeg gymraeg saesneg gaeilge gàidhlig gaidhlig cernewek
     ombudsman ombudsmen
     calpol nurofen gaviscon sudocrem piriton oramorph ventolin lemsip strepsils dioralyte
     movicol fybogel fortisip complan weetabix""".split()
 )
+# Round 45: medicines, dressings and vaccines by their brands (`medicine_brands.py`).
+NOT_IDENTIFIER_WORDS |= MEDICINE_BRANDS
 
 # Frequent Welsh words that are not English words (a few are given names: "Mae", "Beth",
 # "Nain"): among other Welsh words they are Welsh, not names.

@@ -14,7 +14,11 @@ TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _UNIT = "|".join(UNITS)
 _TENS = "|".join(TENS)
 _TEEN = "|".join(TEENS)
-_UNDER_100 = rf"(?:(?:{_TENS})(?:[\s-]+(?:{_UNIT}))?|{_TEEN}|{_UNIT})"
+# A unit after a tens word as it is said or heard (round 45, three sets): Scots and Irish
+# "wan" and "twa" ("sixty wan", "seventy-twa"), "too" typed for "two" ("eighty too").
+HEARD_UNITS = {"wan": 1, "twa": 2, "too": 2}
+_HEARD_UNIT = "|".join(HEARD_UNITS)
+_UNDER_100 = rf"(?:(?:{_TENS})(?:[\s-]+(?:{_UNIT}|{_HEARD_UNIT}))?|{_TEEN}|{_UNIT})"
 UNDER_100 = _UNDER_100  # "nine", "forty-two": a house number or a count said in words
 NUMBER = rf"(?:(?:a|one)\s+hundred(?:\s+and\s+{_UNDER_100})?|{_UNDER_100})"
 _VALUES = {w: n for n, w in enumerate(UNITS, 1)} | {w: n for n, w in enumerate(TEENS, 10)}
@@ -32,6 +36,8 @@ def value(text: str) -> int | None:
             total = (total or 1) * 100
         elif word in _VALUES:
             total += _VALUES[word]
+        elif word in HEARD_UNITS and total % 10 == 0 and total >= 20:
+            total += HEARD_UNITS[word]
         else:
             return None
     return total or None
@@ -41,6 +47,40 @@ def as_int(text: str) -> int | None:
     """Digits or words: "84" -> 84, "eighty four" -> 84."""
     text = text.strip()
     return int(text) if text.isdigit() else value(text)
+
+
+# Ordinals, for the birthday an age is ("his 90th birthday", "her eightieth", round 45).
+UNIT_ORDINALS = "first second third fourth fifth sixth seventh eighth ninth".split()
+TEEN_ORDINALS = (
+    "tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
+    "nineteenth"
+).split()
+TENS_ORDINALS = (
+    "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split()
+)
+_UNIT_ORDINAL = "|".join(UNIT_ORDINALS)
+ORDINAL_NUMBER = (
+    rf"(?:(?:{_TENS})[\s-]+(?:{_UNIT_ORDINAL})|{'|'.join(TENS_ORDINALS)}|{'|'.join(TEEN_ORDINALS)}"
+    rf"|{_UNIT_ORDINAL}|(?:(?:a|one)\s+)?hundredth)"
+)
+_ORDINAL_VALUES = (
+    {w: n for n, w in enumerate(UNIT_ORDINALS, 1)}
+    | {w: n for n, w in enumerate(TEEN_ORDINALS, 10)}
+    | {w: 10 * n for n, w in enumerate(TENS_ORDINALS, 2)}
+    | {"hundredth": 100}
+)
+
+
+def ordinal_value(text: str) -> int | None:
+    """The number an ordinal stands for ("100th" -> 100, "eighty-fifth" -> 85), or None."""
+    low = text.lower().strip()
+    digits = re.fullmatch(r"(\d{1,3})(?:st|nd|rd|th)", low)
+    if digits:
+        return int(digits.group(1))
+    *head, last = [w for w in re.split(r"[\s-]+", low) if w not in ("a", "one")] or [""]
+    if last not in _ORDINAL_VALUES or len(head) > 1 or (head and head[0] not in TENS):
+        return None
+    return _ORDINAL_VALUES[last] + (value(head[0]) if head else 0)
 
 
 # Phone numbers read out: "oh seven seven double oh nine ...", "zero one one three, four ...".

@@ -20,7 +20,13 @@ import re
 from collections.abc import Iterator
 
 from nlp.identifiers.core.findings import Finding
-from nlp.identifiers.core.number_words import DIGIT_WORDS, NUMBER, as_int
+from nlp.identifiers.core.number_words import (
+    DIGIT_WORDS,
+    NUMBER,
+    ORDINAL_NUMBER,
+    as_int,
+    ordinal_value,
+)
 from nlp.identifiers.core.prefilter import gated, gated_all
 from nlp.identifiers.dates_and_ages.ages import AGE_UNIT_AFTER
 from nlp.identifiers.dates_and_ages.birth_dates import DATE, MONTH, YEAR
@@ -190,10 +196,18 @@ AGE_SHAPES = (
         rf"(?:\b(?:i|he|she|they|we|who|{NAME_LIKE})\s+|(?<=\w),\s*)(?:was|were)\s+{N}\s+(?:when|and\s+(?:was|had|got))\b",
         I,
     ),
-    # "her 90th is on the 14th", "his 80th birthday", "Mum's 100th party".
+    # "her 90th is on the 14th", "his 80th birthday", "Mum's 100th party"; the ordinal whole.
     re.compile(
-        r"\b(?:his|her|my|their|your|[A-Za-z]+['’]s)\s+(?P<n>\d{1,3})(?:st|nd|rd|th)\b"
+        r"\b(?:his|her|my|their|your|[A-Za-z]+['’]s)\s+(?P<n>\d{1,3}(?:st|nd|rd|th))\b"
         r"(?=\s+(?:birthday|bday|b-day|party|celebration|is|was|next|coming|last|cake)\b)",
+        I,
+    ),
+    # Round 45: "Happy 90th birthday", "his seventieth birthday" (four sets, with the next rule).
+    # In words only before the birthday itself ("her second was born" is a child), and a
+    # possessive's ordinal ending its clause only after a name or a word for family.
+    re.compile(
+        rf"\b(?:his|her|my|their|your|happy|[A-Za-z]+['’]s)\s+(?P<n>\d{{1,3}}(?:st|nd|rd|th)|"
+        rf"{ORDINAL_NUMBER})(?=\s+(?:birthday|bday|b-day|birthday\s+party|celebration)\b)",
         I,
     ),
     # Clinical shorthand: "pt 90F", "a 45M", "M45", "F 82": sex and a number after a patient.
@@ -223,6 +237,7 @@ AGE_HINTS = (
     (" at ",),
     ("when", " and "),
     ("st ", "nd ", "rd ", "th "),
+    ("birthday", "bday", "b-day", "celebration"),
     (),
     ("he ", "she "),
     ("yr", "year", "y/o", "yo"),
@@ -230,6 +245,9 @@ AGE_HINTS = (
     ("oed", "mlwydd"),
     ("'n ", "’n "),
 )
+
+
+ORDINAL_END = re.compile(r"(?:st|nd|rd|th)$", I)
 
 
 def shaped_ages(text: str) -> Iterator[Finding]:
@@ -240,9 +258,36 @@ def shaped_ages(text: str) -> Iterator[Finding]:
         for m in pattern.finditer(text):
             key = "n" if m.group("n") else "n2"
             raw = m.group(key)
-            n = as_int(raw)
+            n = as_int(raw) if not ORDINAL_END.search(raw) else ordinal_value(raw)
             if n is not None and 0 < n <= 115 and not (not raw.isdigit() and n == 1):
                 yield Finding(m.start(key), m.end(key), "AGE", 0.8, "age_shape")
+
+
+# Round 45: "Mavis's 95th.", "Nan's 90th!": a possessive's ordinal ending its clause is a
+# birthday, after a capitalised name (not a pronoun or a day) or a word for family in any case.
+# Read from each "'s" the text holds, which few texts hold before an ordinal.
+ORDINAL_AFTER_POSSESSIVE = re.compile(
+    rf"['’]s[ \t]+(?P<n>\d{{1,3}}(?:st|nd|rd|th)|(?i:{ORDINAL_NUMBER}))(?=[ \t]*(?:[.!?,;)]|$))",
+    re.MULTILINE,
+)
+BIRTHDAY_OWNER = re.compile(
+    r"(?<![\w'’])(?:(?!(?:It|He|She|That|What|There|Here|Who|Where|Let|Today|Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday)$)[A-Z][a-z]+(?:-[A-Z][a-z]+)?|"
+    r"(?i:mum|mam|mom|mummy|mother|dad|daddy|father|nan|nana|nanna|gran|granny|grandma|"
+    r"grandad|grandpa|grandmother|grandfather|aunt|auntie|uncle|wife|husband|son|daughter))$"
+)
+
+
+def possessive_birthdays(text: str) -> Iterator[Finding]:
+    for quote in ("'s", "’s"):
+        at = text.find(quote)
+        while at != -1:
+            m = ORDINAL_AFTER_POSSESSIVE.match(text, at)
+            if m and BIRTHDAY_OWNER.search(text, max(0, at - 30), at):
+                n = ordinal_value(m.group("n"))
+                if n is not None and 1 < n <= 115:
+                    yield Finding(m.start("n"), m.end("n"), "AGE", 0.8, "age_shape")
+            at = text.find(quote, at + 2)
 
 
 def identifier_shape_findings(text: str) -> list[Finding]:
@@ -254,6 +299,7 @@ def identifier_shape_findings(text: str) -> list[Finding]:
         any_prefix_ni_numbers,
         dates_of_birth_wide,
         shaped_ages,
+        possessive_birthdays,
     ):
         found.extend(detector(text))
     return found

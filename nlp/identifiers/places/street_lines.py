@@ -103,12 +103,16 @@ def _named_word(word: str) -> bool:
     return bare[:1].isupper() and bare.lower() not in UNIT_WORDS
 
 
+# Round 45: a fare or a journey "each way" ("£27 each way", "30 quid each way", "3 hrs each
+# way") read as a house number and a street named "... Way" in eight sets by different writers;
+# money, hours and "each" or "either" name no street.
 NOT_STREET_WORDS = frozenset(
     """the a an my our his her their your this that these those of in on at to for from by with
     and or but up down into onto over under past across along round around out off about
     hours hour minutes minute mins days day weeks week months month years year miles mile times
     yards metres meters steps stone pounds people patients staff beds doors floors flights
-    more less than just only about nearly almost over under other same next last first""".split()
+    more less than just only about nearly almost over under other same next last first
+    each either both quid pound pence hrs hr""".split()
 )
 
 
