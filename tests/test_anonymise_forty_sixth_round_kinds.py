@@ -1,0 +1,107 @@
+"""Kinds built in the forty-sixth round (issue 20): only kinds of false finding that three or
+more development sets, each by a different writer, share. A hospice's own word standing alone
+and the personal assistants that direct payments employ taken for people, a grant named by what
+it pays for taken for a surname, and a year said in words taken for an age.
+
+Every sentence here was written for this file (none taken from a measuring set), and each kind
+has look-alikes of the same shape that must stay marked.
+"""
+
+from __future__ import annotations
+
+import pytest
+from anonymise_support import covering_label, flagged
+
+from nlp.anonymise import ENGINE_VERSION
+from nlp.identifiers.core.number_words import as_int
+
+# --- a hospice's word alone and personal assistants are no people ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The Hospice at Home nurses came every night that week.", "Hospice"),
+        ("Dad went to the Day Hospice on Thursdays and liked the painting.", "Hospice"),
+        ("Nobody wants to hear the word Hospice, but it was the kindest place.", "Hospice"),
+        ("We pay four PAs from the direct payment and two are off sick.", "PAs"),
+        ("Recruiting PAs in a rural area is almost impossible now.", "PAs"),
+    ],
+)
+def test_a_hospice_word_or_personal_assistants_are_no_person(text, value):
+    assert not flagged(text, value)
+
+
+def test_a_named_hospice_stays_a_care_setting():
+    text = "She spent her last week at Larkfield Hospice near the river."
+    assert covering_label(text, "Larkfield Hospice") == "CARE_SETTING"
+
+
+def test_a_personal_assistant_by_name_stays_a_person():
+    text = "My PA Roisin Kavanagh helps me with my shopping on Tuesdays."
+    assert covering_label(text, "Roisin Kavanagh") == "PERSON"
+
+
+# --- a grant named by what it pays for is no surname ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council turned down the Disabled Facilities Grant for a stairlift.",
+        "She claimed the Sure Start Maternity Grant before the baby came.",
+        "A Discretionary Housing Grant covered the gap in the rent for three months.",
+    ],
+)
+def test_a_named_grant_is_no_person(text):
+    assert not flagged(text, "Grant")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Our social worker Lorna Grant chased the adaptations for us.", "Lorna Grant"),
+        ("Mrs Grant from the housing team visited on Monday.", "Grant"),
+    ],
+)
+def test_a_surname_grant_stays_a_person(text, value):
+    assert covering_label(text, value) == "PERSON"
+
+
+# --- a year said in words is no age -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("I qualified as a midwife in nineteen seventy-two in Glasgow.", "nineteen seventy-two"),
+        ("We moved over from Lagos in nineteen eighty-five.", "nineteen eighty-five"),
+        ("She has been waiting since twenty eighteen for the operation.", "twenty eighteen"),
+    ],
+)
+def test_a_year_said_in_words_is_no_age(text, value):
+    assert not flagged(text, value)
+
+
+def test_an_age_said_in_words_stays_an_age():
+    text = "My mother is ninety-three and still lives on her own."
+    assert covering_label(text, "ninety-three") == "AGE"
+
+
+@pytest.mark.parametrize(
+    ("words", "number"),
+    [
+        ("nineteen sixty", None),
+        ("twenty twenty-two", None),
+        ("seven four", None),
+        ("twenty-one", 21),
+        ("a hundred and four", 104),
+        ("eighty wan", 81),
+    ],
+)
+def test_number_words_are_read_in_order(words, number):
+    assert as_int(words) == number
+
+
+def test_the_engine_names_this_round():
+    assert ENGINE_VERSION == "uk-rules-46+ner-3"
