@@ -1,7 +1,8 @@
 """Kinds built in the forty-sixth round (issue 20): only kinds of false finding that three or
 more development sets, each by a different writer, share. A hospice's own word standing alone
 and the personal assistants that direct payments employ taken for people, a grant named by what
-it pays for taken for a surname, and a year said in words taken for an age.
+it pays for taken for a surname, a year said in words taken for an age, and the words of Welsh
+services, schemes and groups taken for people.
 
 Every sentence here was written for this file (none taken from a measuring set), and each kind
 has look-alikes of the same shape that must stay marked.
@@ -10,7 +11,7 @@ has look-alikes of the same shape that must stay marked.
 from __future__ import annotations
 
 import pytest
-from anonymise_support import covering_label, flagged
+from anonymise_support import covering_label, flagged, labelled
 
 from nlp.anonymise import ENGINE_VERSION
 from nlp.identifiers.core.number_words import as_int
@@ -101,6 +102,28 @@ def test_an_age_said_in_words_stays_an_age():
 )
 def test_number_words_are_read_in_order(words, number):
     assert as_int(words) == number
+
+
+# --- the words of Welsh services, schemes and groups are no people ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("None of the nurses wore the Iaith Gwaith badge that week.", "Iaith Gwaith"),
+        ("She filled in the Cerdyn Adborth at the desk on her way out.", "Cerdyn Adborth"),
+        ("I sent a complaint to Llais about the ward and nobody replied.", "Llais"),
+        ("Sioned from Mind Cymru came to the review.", "Cymru"),
+        ("Her appointment is at the Clinig Clust, Trwyn a Gwddf on Monday.", "Gwddf"),
+    ],
+)
+def test_a_welsh_service_word_is_no_person(text, value):
+    assert "PERSON" not in labelled(text, value)
+
+
+def test_a_welsh_name_beside_a_service_word_stays_a_person():
+    text = "Dear Llais, my nain Gwenllian Pritchard was left on a trolley overnight."
+    assert covering_label(text, "Gwenllian Pritchard") == "PERSON"
 
 
 def test_the_engine_names_this_round():
