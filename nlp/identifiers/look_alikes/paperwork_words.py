@@ -128,11 +128,11 @@ MEDICAL_ENDINGS = (
     "graphy",
 )
 # The words of NHS Wales's bilingual paperwork (field labels, services, sign-offs). Round 46:
-# the words of Welsh services, schemes, groups and clinics that people and letters name
-# ("Cerdyn adborth", the "Iaith Gwaith" badge, "Mwy na Geiriau", "Dear Llais", "Merched y ...",
-# "Clinig Clust, Trwyn a Gwddf", "Mind Cymru"), which the capitals rule took for people in ten
-# sets by different writers. Words that also name a setting ("Canolfan", "Ysbyty", "Bwrdd
-# Iechyd", "Hafan y Wawr") are left out: a guessed person is all that finds some such names.
+# the words of Welsh services, schemes, groups and clinics that people and letters name ("Cerdyn
+# adborth", the "Iaith Gwaith" badge, "Mwy na Geiriau", "Dear Llais", "Merched y ...", "Clinig
+# Clust, Trwyn a Gwddf", "Mind Cymru"), which the capitals rule took for people in twelve sets
+# by different writers. Words that also name a setting ("Canolfan", "Ysbyty", "Bwrdd Iechyd",
+# "Hafan y Wawr") are left out: a guessed person is all that finds some such names.
 WELSH_PAPERWORK = frozenset(
     """rhif enw cyfeiriad dyddiad geni derbyn rhyddhau crynodeb meddyg teulu meddyginiaeth
     dilyniant ffôn ffon ffacs swyddog fferyllydd practis gwasanaeth gwasanaethau
