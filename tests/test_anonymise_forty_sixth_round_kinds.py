@@ -1,8 +1,9 @@
 """Kinds built in the forty-sixth round (issue 20): only kinds of false finding that three or
 more development sets, each by a different writer, share. A hospice's own word standing alone
 and the personal assistants that direct payments employ taken for people, a grant named by what
-it pays for taken for a surname, a year said in words taken for an age, and the words of Welsh
-services, schemes and groups taken for people.
+it pays for taken for a surname, a year said in words taken for an age, the words of Welsh
+services, schemes and groups taken for people, and a person's hospital number or passport taken
+for a hospital.
 
 Every sentence here was written for this file (none taken from a measuring set), and each kind
 has look-alikes of the same shape that must stay marked.
@@ -124,6 +125,33 @@ def test_a_welsh_service_word_is_no_person(text, value):
 def test_a_welsh_name_beside_a_service_word_stays_a_person():
     text = "Dear Llais, my nain Gwenllian Pritchard was left on a trolley overnight."
     assert covering_label(text, "Gwenllian Pritchard") == "PERSON"
+
+
+# --- a person's hospital number, passport or bag is no hospital -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ayesha's hospital number is on the appointment letter.", "Ayesha"),
+        ("I packed Tomasz's hospital bag the night before.", "Tomasz"),
+        ("The nurses never read Callum's hospital passport.", "Callum"),
+    ],
+)
+def test_a_persons_hospital_record_is_no_care_setting(text, name):
+    assert "CARE_SETTING" not in labelled(text, "hospital")
+    assert covering_label(text, name) == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Dr Rahman's surgery is shut on Wednesdays.", "Dr Rahman's surgery"),
+        ("She was in St Anne's hospital for a week.", "St Anne's hospital"),
+    ],
+)
+def test_a_setting_named_by_a_possessive_stays_a_care_setting(text, value):
+    assert covering_label(text, value) == "CARE_SETTING"
 
 
 def test_the_engine_names_this_round():
