@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 from anonymise_support import covered, covering_label, flagged
 
-from nlp.anonymise import ENGINE_VERSION, anonymise
+from nlp.anonymise import anonymise
 
 # --- a medicine, a dressing or a vaccine by its brand is no person -------------------------------
 
@@ -257,7 +257,3 @@ def test_a_fare_or_a_journey_each_way_is_no_address(text, value):
 def test_a_street_named_way_stays_an_address():
     text = "She lives at 8 Broad Way, Bolton, with her son."
     assert covering_label(text, "8 Broad Way") == "ADDRESS"
-
-
-def test_the_engine_names_this_round():
-    assert ENGINE_VERSION == "uk-rules-45+ner-3"

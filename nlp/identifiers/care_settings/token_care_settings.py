@@ -41,6 +41,13 @@ LOWER_SUFFIX_OK = frozenset(
     """hospital infirmary surgery hospice practice centre clinic ward dental dentists pharmacy
     chemist opticians""".split()
 )
+# Round 46 (five sets): what a person's "hospital" or "surgery" holds of them ("Eli's hospital
+# number", "his hospital passport", "Hope's hospital bag"): after a name's possessive the
+# lower-case word names the person's record or things, not a setting ("Dr Rahman's surgery").
+PERSONS_RECORDS = frozenset(
+    """number numbers no no. passport notes records record bag diary letter letters file id
+    band wristband card appointment appointments""".split()
+)
 # Shops of care: named only by a brand or a place ("Hendry Pharmacy"), never by a generic word
 # ("Community Pharmacy" is a kind of service).
 SHOP_SUFFIX = frozenset("pharmacy chemist chemists opticians optometrists".split())
@@ -123,6 +130,8 @@ def care_settings(v: View, gaz: Gazetteer, text: str) -> Iterator[Finding]:
             if suffix not in LOWER_SUFFIX_OK or not v.title[j - 1] or v.sent_start[j - 1]:
                 if not (v.low[j - 1] in POSSESSIVE and j >= 2 and v.title[j - 2]):
                     continue
+            if v.low[j - 1] in POSSESSIVE and j + 1 < len(v) and v.low[j + 1] in PERSONS_RECORDS:
+                continue  # "Eli's hospital number": the person's record, no setting (round 46)
         if suffix in TITLE_ONLY_SUFFIX and v.mode != "mixed" and before not in CARE_AFTER:
             if not (j >= 2 and v.low[j - 2] in ("into", "at", "to", "in")):
                 continue

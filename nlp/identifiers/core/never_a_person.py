@@ -63,7 +63,12 @@ CASE_NOTE_WORDS = frozenset(
 SHOPS = frozenset(
     """tesco asda aldi lidl morrisons sainsburys waitrose primark greggs argos poundland""".split()
 )
-NEVER_A_PERSON = COUNTRIES_ABROAD | PEOPLES | CASE_NOTE_WORDS
+# Round 46: a hospice's own word standing alone ("our Hospice at Home team", "the Day
+# Hospice"; three sets) and the personal assistants that direct payments employ ("two PAs
+# left"; three sets), capitalised as services and posts are. Kept out of
+# `name_gazetteer.NOT_IDENTIFIER_WORDS`, which would drop a named hospice the model finds.
+SERVICE_WORDS = frozenset("hospice hospices pas".split())
+NEVER_A_PERSON = COUNTRIES_ABROAD | PEOPLES | CASE_NOTE_WORDS | SERVICE_WORDS
 SHOP_GUESSES = frozenset(("capitals", "ner", "name_gazetteer", "care_kind", "repeat"))
 
 
@@ -88,15 +93,26 @@ ORGANISATION_AFTER = re.compile(
 )
 ORGANISATION_END = re.compile(rf"(?:^|[ \t]){ORGANISATION_WORD}$|^(?:{_COUNCIL_KIND}[ \t]*)+$")
 GUESSING_SOURCES = frozenset(("capitals", "ner", "name_gazetteer", "role_cue", "sign_off"))
+# Round 46: a grant named by what it pays for ("a Disabled Facilities Grant", "the Sure Start
+# Maternity Grant", "a Community Care Grant", "Scottish Welfare Fund Crisis Grant"): the
+# surname list took its last word for a person in three sets. After a given name ("Keisha
+# Grant") or a title the word is still a surname.
+NAMED_GRANT = re.compile(
+    r"\b(?:Facilities|Maternity|Care|Hardship|Crisis|Start|Adaptations?|Improvement|Repairs?|"
+    r"Renovation|Energy|Heating|Housing|Students?|Welfare|Funeral|Discretionary|Emergency|"
+    r"Equipment|Bereavement|Respite|Lottery)[ \t]+Grant$"
+)
 
 
 def organisation_guess(text: str, f: Finding) -> bool:
     """A person guessed over an organisation's name: the guess ends with an organisation's
     word, or one follows it ("Devon County| Council"), or it is only a council's kind
-    ("Borough")."""
+    ("Borough"); or over a named grant's last word ("Disabled Facilities Grant")."""
     if f.label != "PERSON" or f.source not in GUESSING_SOURCES:
         return False
     span = text[f.start : f.end]
+    if span.endswith("Grant") and NAMED_GRANT.search(text, max(0, f.end - 40), f.end):
+        return True
     return bool(ORGANISATION_END.search(span) or ORGANISATION_AFTER.match(text, f.end))
 
 

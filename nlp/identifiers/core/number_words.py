@@ -25,21 +25,32 @@ _VALUES = {w: n for n, w in enumerate(UNITS, 1)} | {w: n for n, w in enumerate(T
 _VALUES |= {w: 10 * n for n, w in enumerate(TENS, 2)}
 
 
+# What may come before each kind of number word in one number ("one hundred and twenty-two"):
+# nothing before a year said in words ("nineteen seventy", "twenty nineteen"), which is two
+# numbers, not their sum (round 46: the model's ages over spoken years, four sets).
+_MAY_FOLLOW = {"hundred": (None, "unit"), "tens": (None, "hundred"), "teen": (None, "hundred")}
+_MAY_FOLLOW["unit"] = (None, "hundred", "tens")
+_KIND = {w: "unit" for w in UNITS} | {w: "teen" for w in TEENS} | {w: "tens" for w in TENS}
+
+
 def value(text: str) -> int | None:
-    """The number `text` spells ("Seventy-Two" -> 72), or None if it is not one."""
+    """The number `text` spells ("Seventy-Two" -> 72), or None if it is not one (a year said
+    in words, "nineteen sixty-eight", is two numbers)."""
     words = [w for w in re.split(r"[\s-]+", text.lower().strip()) if w not in ("and", "a")]
     if not words:
         return None
     total = 0
+    last = None
     for word in words:
-        if word == "hundred":
-            total = (total or 1) * 100
-        elif word in _VALUES:
-            total += _VALUES[word]
-        elif word in HEARD_UNITS and total % 10 == 0 and total >= 20:
+        kind = "hundred" if word == "hundred" else _KIND.get(word)
+        if word in HEARD_UNITS and last == "tens":
             total += HEARD_UNITS[word]
-        else:
+            last = "unit"
+            continue
+        if kind is None or last not in _MAY_FOLLOW[kind]:
             return None
+        total = (total or 1) * 100 if kind == "hundred" else total + _VALUES[word]
+        last = kind
     return total or None
 
 

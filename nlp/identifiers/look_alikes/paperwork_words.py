@@ -127,14 +127,21 @@ MEDICAL_ENDINGS = (
     "gram",
     "graphy",
 )
-# The words of NHS Wales's bilingual paperwork (field labels, services, sign-offs).
+# The words of NHS Wales's bilingual paperwork (field labels, services, sign-offs). Round 46:
+# the words of Welsh services, schemes, groups and clinics that people and letters name ("Cerdyn
+# adborth", the "Iaith Gwaith" badge, "Mwy na Geiriau", "Dear Llais", "Merched y ...", "Clinig
+# Clust, Trwyn a Gwddf", "Mind Cymru"), which the capitals rule took for people in twelve sets
+# by different writers. Words that also name a setting ("Canolfan", "Ysbyty", "Bwrdd Iechyd",
+# "Hafan y Wawr") are left out: a guessed person is all that finds some such names.
 WELSH_PAPERWORK = frozenset(
     """rhif enw cyfeiriad dyddiad geni derbyn rhyddhau crynodeb meddyg teulu meddyginiaeth
     dilyniant ffôn ffon ffacs swyddog fferyllydd practis gwasanaeth gwasanaethau
     cwympiadau apwyntiad apwyntiadau cleifion allanol adran nyrs ymgynghorydd llythyr
     cyfeirnod annwyl cofion gywir diolch claf cleient cymdeithasol ebost e-bost
     amser lleoliad manylion llofnod arwyddwyd atgyfeirio atgyfeiriad cyswllt rheolwr
-    gweithiwr cymorth asesiad diagnosis triniaeth alergeddau perthynas""".split()
+    gweithiwr cymorth asesiad diagnosis triniaeth alergeddau perthynas
+    cymru iaith gwaith llais cerdyn adborth cyfeirio cyf clust trwyn gwddf mwy geiriau
+    gofalwyr diwrnod merched""".split()
 )
 # The words that end a service's or a department's name ("Falls Service", "Examiner Office").
 SERVICE_WORDS = frozenset(
