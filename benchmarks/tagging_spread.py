@@ -17,29 +17,11 @@ import argparse
 import time
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.model_selection import train_test_split
-from sklearn.multiclass import OneVsRestClassifier
-from sklearn.svm import LinearSVC
 
 from benchmarks import tagging as bench
 from nlp.tagging import encoder as tag_encoder
 from nlp.tagging import learner as tag_learner
-
-
-def baseline(train_texts: list[str], train_gold: np.ndarray, test_texts: list[str]) -> np.ndarray:
-    """TF-IDF + LinearSVC one-vs-rest, each text's best code plus every positive one."""
-    used = train_gold.sum(axis=0) > 0
-    words = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)
-    svc = OneVsRestClassifier(LinearSVC()).fit(
-        words.fit_transform(train_texts), train_gold[:, used]
-    )
-    decision = svc.decision_function(words.transform(test_texts))
-    partial = decision > 0
-    partial[np.arange(len(test_texts)), decision.argmax(axis=1)] = True
-    full = np.zeros((len(test_texts), train_gold.shape[1]), dtype=bool)
-    full[:, used] = partial
-    return full
 
 
 def summary(name: str, figures: list[tuple[float, float]]) -> str:
@@ -83,7 +65,7 @@ def main() -> None:
         base.append(
             bench.f1_pair(
                 gold[test],
-                baseline([texts[i] for i in train], gold[train], [texts[i] for i in test]),
+                bench.baseline([texts[i] for i in train], gold[train], [texts[i] for i in test]),
             )
         )
         print(
