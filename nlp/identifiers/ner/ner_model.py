@@ -39,6 +39,7 @@ from nlp.identifiers.core.number_words import as_int
 from nlp.identifiers.core.prefilter import quicken
 from nlp.identifiers.core.token_words import GENERIC_CARE
 from nlp.identifiers.ner.ner_context import person_in_context, place_in_context, setting_in_context
+from nlp.identifiers.ner.ner_parse import read_with_entities
 from nlp.identifiers.people.token_people import ORGANISATION_WORDS
 from nlp.identifiers.review.residual_risk import CONDITIONS
 
@@ -90,7 +91,7 @@ def ner_findings_and_doubts(
         for text, doc in zip(texts, tokenised or [None] * len(texts), strict=True)
     ]
     out = []
-    for text, doc in zip(texts, nlp.pipe(inputs, batch_size=BATCH_SIZE), strict=True):
+    for text, doc in zip(texts, read_with_entities(nlp, inputs, BATCH_SIZE), strict=True):
         found: list[Finding] = []
         doubts: list[Finding] = []
         cased = _cased(text)
