@@ -155,3 +155,37 @@ def test_the_ners_tokens_are_the_ones_the_rules_would_read():
         ner.vocab.lex_attr_getters[IS_STOP].keywords
     )
     assert ours.vocab.lex_attr_getters[IS_STOP].func is ner.vocab.lex_attr_getters[IS_STOP].func
+
+
+# Look-alike stories written for this test: names, places and settings in short notes and in
+# one long piece, lower case and capitals, so many tokens are parsed in one batch.
+PARSE_STORIES = [
+    "Saw Dr Okonkwo at Pinderfields on Tuesday, then Mum went to stay with Aunt Bev in Ossett.",
+    "my grandad wilf is 87 and lives near skegness, the carer from bluebell homecare comes daily",
+    "SPOKE TO JANINE AT THE ROYAL ALBERT. SHE SAID WARD 12 IS FULL.",
+    "",
+    " ".join(
+        f"Kezia rang from Hexham about her brother Tomasz, who is on Ward {n} at the Freeman."
+        for n in range(40)
+    ),
+    "Thanks to Priya and the team at Meadowbank Surgery, Stockport – brilliant as ever.",
+]
+
+
+def test_the_beam_of_one_finds_the_entities_the_greedy_parse_does():
+    """`ner_parse.read_with_entities` (a beam of one, for speed) gives every document the
+    entities `nlp.pipe` (the greedy parse) gives, in batches small and large."""
+    from nlp.identifiers.ner.ner_parse import read_with_entities
+
+    nlp = ner_pipeline()
+    stories = PARSE_STORIES * 3
+
+    def entities(docs):
+        return [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in docs]
+
+    greedy = entities(nlp.pipe(stories, batch_size=4))
+    assert any(greedy)
+    for size in (1, 4, 64):
+        assert entities(read_with_entities(nlp, iter(stories), size)) == greedy
+    reused = [nlp.make_doc(s) for s in stories]
+    assert entities(read_with_entities(nlp, reused, 64)) == greedy

@@ -146,10 +146,16 @@ AFTER_POSSESSIVE = STOP_WORDS | frozenset(
 # dad called it), Queen Elizabeth University Hospital ("the Death Star", as he calls it).
 _CALLER = r"(?:he|she|they|we|i|you|everyone|everybody|people|locals|staff|my\s+\w+|the\s+\w+)"
 _QUOTED = r"[\"“‘'](?:the\s+|The\s+)?(?P<nick>[A-Z][^\"”’'\n]{1,30}?(?:['’]s)?)[\"”’']"
+# The first pattern's hand-written gate (`prefilter.gated`'s `behind`): "it", "as" or
+# "nicknamed" before an opening quote, where "called" and "known" are in many stories.
+WORDS_BEFORE_QUOTE = re.compile(r"(?:it|as|nicknamed)\s+[\"“‘']", re.IGNORECASE)
 QUOTED_NICKNAMES = (
-    re.compile(
-        rf"(?:{_CALLER}\s+(?:always\s+)?(?:calls?|called)\s+it|known\s+as|nicknamed)\s+{_QUOTED}",
-        re.IGNORECASE,
+    gated(
+        re.compile(
+            rf"(?:{_CALLER}\s+(?:always\s+)?(?:calls?|called)\s+it|known\s+as|nicknamed)\s+{_QUOTED}",
+            re.IGNORECASE,
+        ),
+        behind=WORDS_BEFORE_QUOTE,
     ),
     re.compile(
         rf"{_QUOTED}\s*,?\s*as\s+{_CALLER}\s+(?:always\s+)?(?:calls?|called)\s+it",

@@ -116,13 +116,21 @@ def listed_care_settings(text: str) -> Iterator[Finding]:
     tokens = [(*m.span(), m[0].lower()) for m in WORD.finditer(text)]
     if "’" in text:  # the few texts with a curly apostrophe pay for replacing it
         tokens = [(start, end, word.replace("’", "'")) for start, end, word in tokens]
-    i = 0
-    while i < len(tokens):
+    first = lst.first_words
+    # Only a listed name's first word (or its possessive) can start one: found in one pass, so
+    # the loop below visits those few tokens, not every word of the story.
+    openings = [
+        k
+        for k, (_, _, word) in enumerate(tokens)
+        if word in first or (word.endswith("'s") and word[:-2] in first)
+    ]
+    i = 0  # where the next name may start: after the last one found
+    for k in openings:
+        if k < i:
+            continue
+        i = k
         word = tokens[i][2]
         stem = word[:-2] if word.endswith("'s") else word
-        if word not in lst.first_words and stem not in lst.first_words:
-            i += 1
-            continue
         matched = 0
         for size in range(min(lst.longest, len(tokens) - i), 0, -1):
             key = tuple(t[2] for t in tokens[i : i + size])
@@ -147,8 +155,6 @@ def listed_care_settings(text: str) -> Iterator[Finding]:
                 end += 1
             yield Finding(tokens[i][0], tokens[end - 1][1], "CARE_SETTING", 0.85, "care_list")
             i = end
-            continue
-        i += 1
 
 
 TOWN_AFTER = re.compile(r",[ \t]+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?![\w'’-])")

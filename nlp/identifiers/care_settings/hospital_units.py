@@ -72,13 +72,17 @@ MOVED_TO_CODE = gated(MOVED_TO_CODE)
 # a word of care is near; a code whose letter is a road's or a vitamin's ("on the A1", "on
 # B12", "D3") is left, and so is a cream's two figures ("on E45"). A second code offered as
 # the writer's doubt ("E6 (i think, or E5)") is a ward too.
+# The hand-written gate (`prefilter.gated`'s `behind`) of the two codes after common words
+# below ("on", "to", "and"): a space, a capital and a figure, which few stories hold.
+SPACE_CODE = re.compile(r"\s[A-Z]\d")
 STAYED_ON_CODE = gated(
     re.compile(
         r"(?<![\w])(?i:was|were|is|been|stayed|still|['’]s)\s+(?i:on)\s+"
         r"(?P<unit>[CEFGHJLNPRSTUVWXYZ]\d[A-Z]?)(?![\w]|\s+\d[A-Z]{2}\b)"
         r"(?![ \t]+(?i:cream|tablets?|injections?|drops|gel|spray|patch(?:es)?|supplements?|"
         r"vitamins?|oil|ointment|inhalers?|capsules?|bus|road|route|line|plan|tariff|setting)\b)"
-    )
+    ),
+    behind=SPACE_CODE,
 )
 OR_ANOTHER_CODE = re.compile(
     r"[^\n.;]{0,25}?\b(?i:or)\s+(?:(?i:maybe|possibly|perhaps|was\s+it)\s+)?(?P<unit>[A-Z]\d{1,2}[A-Z]?)(?![\w]|\s+\d[A-Z]{2}\b)"
@@ -90,7 +94,7 @@ CODE_AMONG_WARDS = re.compile(
     r"(?<![\w])(?i:to|onto|on|off|from|into|not|and|or)\s+"
     r"(?P<unit>[A-LN-Z]\d{1,2}[A-Z]?)(?![\w]|\s+\d[A-Z]{2}\b)"
 )
-CODE_AMONG_WARDS = gated(CODE_AMONG_WARDS)
+CODE_AMONG_WARDS = gated(CODE_AMONG_WARDS, behind=SPACE_CODE)
 # "the ward, C54 I think", "Nice ward, A4", "the ward manager of C5", "a ward clerk on AM3"
 # (twenty-seventh round): a code right after the word "ward" or its staff, set off by a comma,
 # colon or dash or joined by "of", "on", "is", "was" (seen in three writers' sets). The

@@ -225,15 +225,18 @@ class GatedPattern:
     """A compiled pattern with its needles: `finditer` and `search` skip a text without any;
     everything else is the pattern's own."""
 
-    __slots__ = ("pattern_", "needles", "split", "sets", "registered", "start_finders")
+    __slots__ = ("pattern_", "needles", "split", "sets", "registered", "start_finders", "behind")
 
     def __init__(
         self,
         pattern: re.Pattern,
         found: tuple[frozenset[Needle], ...],
         begins: frozenset[Needle] = frozenset(),
+        behind: re.Pattern | None = None,
     ):
         self.pattern_ = pattern
+        # A gate written by hand (`gated`'s `behind`), searched once the needles are found.
+        self.behind = behind
         # Where a match can start: finders for the strings to find as written and in any case.
         self.start_finders = (
             (
@@ -290,7 +293,7 @@ class GatedPattern:
         return True
 
     def finditer(self, text: str, *args, **kwargs):
-        if not self.may_match(text):
+        if not self.may_match(text) or self._shut(text, args or kwargs):
             return iter(())
         at = None if args or kwargs else self._starts_in(text)
         if at is None:
@@ -298,12 +301,18 @@ class GatedPattern:
         return self._matches_at(text, at)
 
     def search(self, text: str, *args, **kwargs):
-        if not self.may_match(text):
+        if not self.may_match(text) or self._shut(text, args or kwargs):
             return None
         at = None if args or kwargs else self._starts_in(text)
         if at is None:
             return self.pattern_.search(text, *args, **kwargs)
         return next(self._matches_at(text, at), None)
+
+    def _shut(self, text: str, narrowed) -> bool:
+        """Whether the hand-written gate finds nothing in `text`, so the pattern cannot match.
+        Only for a search of the whole text: a gate may look past where a narrowed search
+        (`pos`, `endpos`) must stop."""
+        return self.behind is not None and not narrowed and self.behind.search(text) is None
 
     def _starts_in(self, text: str) -> list[int] | None:
         """Every position in `text` where one of the pattern's starts is, in order; None when
@@ -462,15 +471,24 @@ def _holds(text: str, registered: int, held: tuple | None) -> tuple:
     return held
 
 
-def gated(pattern: re.Pattern) -> re.Pattern | GatedPattern:
+def gated(pattern: re.Pattern, behind: re.Pattern | None = None) -> re.Pattern | GatedPattern:
     """`pattern` behind a gate on the strings its matches need; itself when it needs none.
     Meant for a pattern run over whole texts: on single words the check costs more than the
     search it spares. The pattern is parsed once for both `needles` and `starts` (neither
-    changes the parsed pattern: they only read it)."""
+    changes the parsed pattern: they only read it).
+
+    `behind`, when given, is a second gate written by hand: a pattern for a part every match
+    of `pattern` holds (its rare tail: "(88)" of "my dad (88)"), searched in a text that has
+    the needles. A pattern whose needles are common words ("son", "on", "and") passes the
+    first gate in nearly every story and then tries its words at every one of them; its tail
+    is seldom there. A match's part matches where it stands, so a text where `behind` finds
+    nothing holds no match (tests/test_hand_gates.py checks each gate on look-alikes)."""
     if not isinstance(pattern.pattern, str):
         return pattern
     found, begins = _kept("gate", pattern, _gate)
-    return GatedPattern(pattern, found, begins) if found else pattern
+    if not found and behind is None:
+        return pattern
+    return GatedPattern(pattern, found, begins, behind)
 
 
 def _gate(pattern: re.Pattern) -> tuple[tuple[frozenset[Needle], ...], frozenset[Needle]]:
@@ -554,9 +572,12 @@ def _foldable(text: str) -> bool:
     return False
 
 
-def gated_all(patterns: tuple[re.Pattern, ...]) -> tuple[re.Pattern | GatedPattern, ...]:
-    """`gated` for each pattern of a tuple."""
-    return tuple(map(gated, patterns))
+def gated_all(
+    patterns: tuple[re.Pattern | GatedPattern, ...],
+) -> tuple[re.Pattern | GatedPattern, ...]:
+    """`gated` for each pattern of a tuple (one gated already, with its hand-written gate, as
+    it is)."""
+    return tuple(p if isinstance(p, GatedPattern) else gated(p) for p in patterns)
 
 
 # ---------------------------------------------------------------------------------------------

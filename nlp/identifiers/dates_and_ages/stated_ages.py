@@ -70,7 +70,14 @@ EVENT_AGE = re.compile(
     rf"{N}(?![\w£$-]|[.,:/]\d)"
     rf"(?:(?P<unit>[ \t]+(?:years?|months?)[ \t]+old)|{AGE_UNIT_AFTER})"
 )
-EVENT_AGE = gated(EVENT_AGE)  # run over whole texts: see prefilter.py
+# Its hand-written gate (`prefilter.gated`'s `behind`): "at" and the age, where the words for
+# events it opens with ("died", "moved", "started") are in most stories.
+AT_AN_AGE = re.compile(
+    r"\bat[ \t]+(?:the[ \t]+age[ \t]+of[ \t]+)?(?:(?:just|only|nearly|almost)[ \t]+)?"
+    rf"{N}(?![\w£$-]|[.,:/]\d)",
+    re.I,
+)
+EVENT_AGE = gated(EVENT_AGE, behind=AT_AN_AGE)  # run over whole texts: see prefilter.py
 # After a TURN's age: the clause ends, or goes on with a joining word.
 CLAUSE_GOES_ON = re.compile(
     r"(?=[ \t]*(?:[.!?,;)]|$)|[ \t]+(?:when|and|but|by|because|after|before|so|with|from|in)\b)",

@@ -39,6 +39,7 @@ from nlp.identifiers.core.number_words import as_int
 from nlp.identifiers.core.prefilter import quicken
 from nlp.identifiers.core.token_words import GENERIC_CARE
 from nlp.identifiers.ner.ner_context import person_in_context, place_in_context, setting_in_context
+from nlp.identifiers.ner.ner_parse import read_with_entities
 from nlp.identifiers.people.token_people import ORGANISATION_WORDS
 from nlp.identifiers.review.residual_risk import CONDITIONS
 
@@ -90,7 +91,7 @@ def ner_findings_and_doubts(
         for text, doc in zip(texts, tokenised or [None] * len(texts), strict=True)
     ]
     out = []
-    for text, doc in zip(texts, nlp.pipe(inputs, batch_size=BATCH_SIZE), strict=True):
+    for text, doc in zip(texts, read_with_entities(nlp, inputs, BATCH_SIZE), strict=True):
         found: list[Finding] = []
         doubts: list[Finding] = []
         cased = _cased(text)
@@ -407,7 +408,8 @@ def _misspelt(word: str) -> bool:
         + [a + c + b[1:] for a, b in splits if b for c in ALPHABET]
         + [a + c + b for a, b in splits for c in ALPHABET]
     )
-    return any(e in common for e in edits if e != word)
+    # a set lookup in C for every edit at once (some ten thousand guesses a large file)
+    return not common.isdisjoint(set(edits) - {word})
 
 
 MONTHS = frozenset(

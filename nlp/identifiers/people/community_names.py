@@ -112,7 +112,9 @@ _CHILD_AGE = gated(
         r"named|brother|sister|grandson|granddaughter)[ \t]+|[,:;][ \t]*|^[ \t]*)"
         r"([a-z][a-z'’-]{2,})[ \t]+(?:he|she)[ \t]+(?:is|'s|’s)[ \t]+\d{1,2}\b",
         re.MULTILINE,
-    )
+    ),
+    # its tail, which few stories hold, where its openings ("and", "my", a comma) are in all
+    behind=re.compile(r"(?:he|she)[ \t]+(?:is|'s|’s)[ \t]+\d"),
 )
 _BEFORE_ROLE = re.compile(  # gated below
     r"\b([a-z][a-z'’-]{2,})[ \t]+the[ \t]+(?:nurse|doctor|midwife|social[ \t]+worker|"

@@ -75,7 +75,13 @@ AFTER_WHO = re.compile(
     rf"|[ \t]+(?:was|is)[ \t]+(?P<named>{_INITIALS})(?=[ \t]*[.,;)]|[ \t]*$))",
     re.MULTILINE,
 )
-AFTER_WHO = gated(AFTER_WHO)
+# Its hand-written gate (`prefilter.gated`'s `behind`): the initials' part, bracketed or after
+# "was"/"is", where the words for people it opens with are in most stories.
+INITIALS_AFTER_WHO = re.compile(
+    rf"\([ \t]*{_INITIALS}[ \t]*\)|(?:was|is)[ \t]+{_INITIALS}(?=[ \t]*[.,;)]|[ \t]*$)",
+    re.MULTILINE,
+)
+AFTER_WHO = gated(AFTER_WHO, behind=INITIALS_AFTER_WHO)
 # Initials before their role in brackets, as a list of speakers or a note of who was there
 # writes them: "YL (volunteer translator)", "DP (organiser)", "MB (notes)".
 _SPEAKING_ROLES = (

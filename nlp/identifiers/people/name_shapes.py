@@ -40,7 +40,10 @@ INITIALLED_CAPS = re.compile(
     rf"(?<![\w.&’'])(?P<initials>(?:[A-Z]\.[ \t]?){{1,2}})"
     rf"(?P<surname>{_CAPS_PART}(?:-{_CAPS_PART})?)(?![\w’'-])"
 )
-INITIALLED_CAPS = gated(INITIALLED_CAPS)
+# Its hand-written gate (`prefilter.gated`'s `behind`): an initial's dot, then three capitals
+# of the surname ("MC" and "MAC" are followed by three more); any capital opens the pattern.
+DOT_THEN_CAPITALS = re.compile(r"\.[ \t]?(?:[OD]['’])?[A-Z]{3}")
+INITIALLED_CAPS = gated(INITIALLED_CAPS, behind=DOT_THEN_CAPITALS)
 
 
 ROLE_IN_BRACKETS = re.compile(r"[ \t]*\([ \t]*[A-Z][A-Z /&-]{1,30}\)")

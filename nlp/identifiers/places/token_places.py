@@ -83,10 +83,15 @@ STRONG_PLACE_CUES = frozenset(  # looked up for every token
 SMALL_PLACE = "small_places"
 
 
+NEAR = ("near", "nr")
+# The word right before a place that `_strong_cue` finds: the last of a cue's words.
+CUE_ENDS = frozenset(second for _, second in STRONG_PLACE_CUES) | frozenset(NEAR)
+
+
 def _strong_cue(v: View, i: int) -> bool:
     if i >= 2 and (v.low[i - 2], v.low[i - 1]) in STRONG_PLACE_CUES:
         return True
-    return i >= 1 and v.low[i - 1] in ("near", "nr")
+    return i >= 1 and v.low[i - 1] in NEAR
 
 
 def places(v: View, gaz: Gazetteer) -> Iterator[Finding]:
@@ -196,7 +201,12 @@ def _place_follows(v: View, j: int, gaz: Gazetteer) -> bool:
 
 def _cued_places(v: View, gaz: Gazetteer) -> Iterator[Finding]:
     """ "live in splott", "near lochee", "the armley area": unlisted places after a cue."""
-    for i in range(1, len(v)):
+    # Only a token after a cue's last word, or before "area", can be one: found in one pass,
+    # then each is checked in order as before.
+    low = v.low
+    after_cue = {k + 1 for k, w in enumerate(low) if w in CUE_ENDS}
+    before_area = {k - 1 for k, w in enumerate(low) if w == "area"}
+    for i in sorted(k for k in after_cue | before_area if 1 <= k < len(v)):
         area = i + 1 < len(v) and v.low[i + 1] == "area"
         if not (_strong_cue(v, i) or area):
             continue

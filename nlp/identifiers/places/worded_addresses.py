@@ -119,7 +119,14 @@ WORDED_WELSH_LINE = re.compile(
     r"(?:\s+(?:y|yr)\s+|['’]r\s+|\s+)[^\W\d_]{3,}(?![\w'’])",
     I,
 )
-WORDED_WELSH_LINE = gated(WORDED_WELSH_LINE)
+# Its hand-written gate (`prefilter.gated`'s `behind`): the street word and the name after it,
+# where the number words it opens with are in most stories.
+WELSH_STREET_AFTER_SPACE = re.compile(
+    r"\s(?:heol|ffordd|stryd|l[oô]n|cilgant|rhodfa|teras|gerddi)(?:\s+(?:y|yr)\s+|['’]r\s+|\s+)"
+    r"[^\W\d_]{3,}(?![\w'’])",
+    I,
+)
+WORDED_WELSH_LINE = gated(WORDED_WELSH_LINE, behind=WELSH_STREET_AFTER_SPACE)
 COUNTED_AFTER = re.compile(r"[ \t]+[a-z]+s\b")
 FLAT_IN_BUILDING = re.compile(
     rf"\b(?:flat|apartment)\s+(?P<num>{NUMBER}),?\s+(?:{_CAP_WORD}\s+){{1,2}}"
