@@ -14,7 +14,8 @@ benchmarks/anonymisation.py's `score`; hints are `review_hints` over `detect_wit
 
 `--shared DIR` names the shared folder when it is not beside the clone (a git worktree).
 Hints change without detection changing, so `--detections PATH` keeps the findings and doubts
-in a pickle and reads them from it on the next run, to try a hint rule in seconds.
+in a pickle and reads them from it on the next run, to try a hint rule in seconds (delete the
+pickle when detection changes: it is keyed by set, not by engine version).
 """
 
 from __future__ import annotations
