@@ -8,6 +8,7 @@ from consent_support import anonymised_story
 
 from nlp import checks
 from nlp.anonymise import anonymise, detect
+from nlp.identifiers.core.findings import Finding
 from nlp.identifiers.review.check_hints import review_hints
 
 
@@ -42,6 +43,101 @@ def test_low_confidence_findings_are_marked_unsure():
 def test_rare_words_are_no_longer_residual_risk_flags():
     result = anonymise("Diolch to the zorbonaut club, I don't mind saying so.")
     assert [f.kind for f in result.risk_flags] == []
+
+
+def shape_hinted(text: str, findings: list[Finding] = ()) -> dict[str, str]:
+    """Nearby hints for `text` beside the given findings (none by default), text to label."""
+    return {h.text: h.label for h in review_hints(text, findings) if h.kind == "nearby"}
+
+
+def person(text: str, name: str) -> Finding:
+    start = text.index(name)
+    return Finding(start, start + len(name), "PERSON", 0.9)
+
+
+@pytest.mark.parametrize(
+    "text, hinted",
+    [
+        (
+            "Ring me back on oh seven seven double oh, um, nine four two, six one three please.",
+            "oh seven seven double oh, um, nine four two, six one three",
+        ),
+        ("Her number is nine nine nine... four one two... eight eight five six.", None),
+        ("Mam was born on the 14th of June 1952 in the valleys.", "14th of June 1952"),
+        ("He gave his birthday as 12.4.61 on the form.", "12.4.61"),
+        ("thanks to dr k and the night staff", "k"),
+        ("The carers said my nan is ninety-two and still sharp.", "ninety-two"),
+        ("He was diagnosed at fifteen and never told why.", "fifteen"),
+        ("Our son is six weeks old and feeding well.", "six"),
+        ("Ngozi: the ward was cold and nobody came.", "Ngozi"),
+        ("Age at referral: 12\nReason: falls at home", "12"),
+        ("The form was scanned. Age: S7 Ward: 4", "S7"),
+        ("The boys (6) came with me to every visit.", "6"),
+    ],
+)
+def test_shapes_several_writers_share_are_offered_wherever_they_are(text, hinted):
+    offered = shape_hinted(text)
+    if hinted is None:  # the whole number, even where the words run on
+        assert any(len(t) > 12 for t in offered), offered
+    else:
+        assert hinted in offered, offered
+
+
+def test_initials_beside_a_named_person_and_at_a_message_end_are_offered():
+    text = "Visited Bethan Rowlands at home.\nJT to phone the GP and SW to follow up.\nThanks, R"
+    offered = shape_hinted(text, [person(text, "Bethan Rowlands")])
+    assert {"JT", "R"} <= set(offered)
+    assert not {"GP", "SW"} & set(offered)  # abbreviations of care are not someone's initials
+
+
+def test_a_service_named_with_everyday_words_beside_a_finding_is_offered():
+    text = "My neighbour Bethan Rowlands went to Happy Teeth for a filling last week."
+    offered = shape_hinted(text, [person(text, "Bethan Rowlands")])
+    assert offered.get("Happy Teeth") == "CARE_SETTING"
+    text = "Bethan Rowlands was sent to the Emergency Department, then to the Home Office."
+    offered = shape_hinted(text, [person(text, "Bethan Rowlands")])
+    assert not {"Emergency Department", "Home Office"} & set(offered)
+
+
+def test_unknown_words_are_offered_only_in_a_message_written_in_lower_case():
+    lower = "my dad is at glenrowan now and the nurse olamide rang us, she didnt say much tho"
+    assert {"glenrowan", "olamide"} <= set(shape_hinted(lower))
+    cased = "My dad is at Glenrowan now and the nurse Olamide rang us, she didnt say much."
+    assert "didnt" not in shape_hinted(cased)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "diolch yn fawr to the nurses, roedd mam yn hapus iawn and the ward was lovely and clean",
+        "we were told to ring back tmrw but nobody answers, its been weeks and i can't cope",
+        "mum takes ramipril and bisoprolol now and the district nurse comes on tuesdays to check",
+        "mera beta bahut bimar tha aur doctor sahab ne dawai di, shukriya sab ka bahut zyada",
+    ],
+)
+def test_lower_case_welsh_other_languages_contractions_and_medicines_are_not_offered(text):
+    offered = shape_hinted(text)
+    assert not {"diolch", "roedd", "hapus", "can't", "ramipril", "bisoprolol"} & set(offered)
+    assert not {"bahut", "bimar", "shukriya", "dawai"} & set(offered)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I had one or two questions and three of us went in.",
+        "We waited twenty minutes and then forty five more.",
+        "The appointment was at eleven o'clock on 3/11/2023, seen on 14 May 2024.",
+        "In the 1980s the ward was bigger, and in the 70s smaller.",
+        "I used the NHS App and NHS England's website, then rang the NHS DENTISTS line.",
+        "I complained to Powys Teaching Health Board and then to NHS Grampian.",
+        "A woman in her 80s and a man in his mid 40s waited on trolleys all night.",
+        "The nurse I saw was kind. Dr x explained everything.",
+        "Parkinson's is hard. Diolch yn fawr. Don't forget the Welsh speakers.",
+        "Option A was better than option B for us.",
+    ],
+)
+def test_counts_times_eras_decades_nhs_bodies_and_ordinary_words_are_not_offered(text):
+    assert shape_hinted(text) == {}
 
 
 STORY = (

@@ -12,9 +12,13 @@ it and offer it as an identifier with one tick:
   aside (a *doubt*, often a name in lower case: "rajesh does wed") is offered the same way,
   near a finding or not: on development sets it never trained on, doubts are names one time
   in five, and with them the check page shows half of what the machine missed, not a sixth.
+  Shapes that several writers share and the detector leaves (numbers said aloud, old full
+  dates, initials, ages in words, services named with everyday words, unknown words in a
+  message written all in lower case: `shape_hints.py`) are offered as nearby hints too.
 
 Ordinary English, health-service words, months and weekdays, titles, and anything in lower
-case are never hinted: a Welsh word or "don't" is not a reason to stop a reviewer.
+case outside those shapes are never hinted: a Welsh word or "don't" is not a reason to stop a
+reviewer.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from nlp.identifiers.core.name_gazetteer import (
     TITLE_CUES,
     gazetteer,
 )
+from nlp.identifiers.review.shape_hints import opens_sentence, shape_hints
 
 UNSURE_BELOW = 0.75  # scores under this come from cues and capitals, not patterns
 NEAR = 60  # characters either side of a finding that count as "near"
@@ -60,7 +65,8 @@ def review_hints(
     """Hints for one original text and the findings currently proposed for it. `doubts` are
     the trained NER's guesses that its safeguards set aside (`nlp.anonymise.detect_with_doubts`):
     each one that no finding covers now is a *nearby* hint with the NER's label, wherever it is
-    in the text, and the tokens inside it are not hinted again."""
+    in the text, and the tokens inside it are not hinted again. Then the shapes of
+    `shape_hints.py` that findings and hints do not show yet, as *nearby* hints."""
     spans = sorted(
         (f["start"], f["end"], f["label"], f.get("score", 1.0))
         if isinstance(f, dict)
@@ -92,6 +98,11 @@ def review_hints(
         label = _suspicious(text, m)
         if label:
             hints.append(Hint(s, e, "nearby", label, m.group()))
+    shown = bytearray(covered)
+    for h in hints:
+        shown[h.start : h.end] = b"\x01" * (h.end - h.start)
+    for s, e, label in shape_hints(text, shown, near):
+        hints.append(Hint(s, e, "nearby", label, text[s:e]))
     return sorted(hints, key=lambda h: h.start)
 
 
@@ -109,7 +120,7 @@ def _suspicious(text: str, m: re.Match) -> str | None:
         ):
             return "OTHER_ID"
         return None
-    if not token[0].isupper() or _sentence_start(text, m.start()):
+    if not token[0].isupper() or opens_sentence(text, m.start()):
         return None
     if base in NOT_HINTS or base in DOMAIN_WORDS or base in COUNTRIES:
         return None
@@ -121,8 +132,3 @@ def _suspicious(text: str, m: re.Match) -> str | None:
     if token.isupper() and len(token) <= 4 and base not in gaz.places:
         return None  # abbreviations of services ("CAMHS", "OT") are not people
     return "LOCATION" if base in gaz.places else "PERSON"
-
-
-def _sentence_start(text: str, at: int) -> bool:
-    before = text[:at].rstrip(" \t\"'“‘(")
-    return not before or before[-1] in ".!?\n:;"
