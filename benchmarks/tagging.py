@@ -45,11 +45,15 @@ def read_rows(path: Path) -> list[dict]:
         return [row for row in csv.DictReader(handle) if row["feedback"].strip()]
 
 
-def cached_embeddings(texts: list[str], name: str = "fft", encode=None) -> np.ndarray:
-    """Vectors of the packaged model (or of `encode`: the tagging encoder), cached by name."""
+def cached_embeddings(
+    texts: list[str], name: str = "fft", encode=None, model: str | None = None
+) -> np.ndarray:
+    """Vectors of the packaged model (or of `encode`: the shipped tagging encoder, or the
+    encoder `model` names), cached by name."""
     encode = encode or embed.encode
-    tagging_model = "" if encode is embed.encode else tag_encoder.model_id()
-    key = hashlib.sha256("\n".join([tagging_model, *texts]).encode()).hexdigest()[:16]
+    if model is None:
+        model = "" if encode is embed.encode else tag_encoder.model_id()
+    key = hashlib.sha256("\n".join([model, *texts]).encode()).hexdigest()[:16]
     path = CACHE / f"{name}_embeddings.npz"
     if path.exists():
         with np.load(path) as data:
@@ -273,11 +277,15 @@ def compare(
     return results
 
 
-def cached_passages(texts: list[str], name: str) -> tag_learner.Passages:
-    """The texts' sentences (`Passages`) with their tagging vectors, cached by name."""
+def cached_passages(
+    texts: list[str], name: str, encode=None, model: str | None = None
+) -> tag_learner.Passages:
+    """The texts' sentences (`Passages`) with their tagging vectors (or those of `encode`,
+    which `model` names), cached by name."""
     split = tag_learner.Passages.split(texts)
     pieces = [piece for parts in split for piece in parts]
-    vectors = cached_embeddings(pieces, name, tag_encoder.encode) if pieces else None
+    encode = encode or tag_encoder.encode
+    vectors = cached_embeddings(pieces, name, encode, model) if pieces else None
     return tag_learner.Passages.from_vectors(texts, split, vectors)
 
 
