@@ -35,6 +35,7 @@ from nlp.identifiers.core.placeholders import PLACEHOLDER
 from nlp.identifiers.dates_and_ages.community_dates import restated_birth_dates
 from nlp.identifiers.dates_and_ages.record_dates import birth_dates_after_names
 from nlp.identifiers.dates_and_ages.stated_ages import corrected_ages, stated_ages
+from nlp.identifiers.look_alikes.clinical_words import without_clinical_guesses
 from nlp.identifiers.look_alikes.community_words import without_community_words
 from nlp.identifiers.look_alikes.countries_of_origin import without_countries_of_origin
 from nlp.identifiers.look_alikes.date_months import without_date_months
@@ -106,6 +107,7 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
     kept = without_office_words(text, kept)  # "[Voicemail]", "Datix", "Dear Sirs" (41)
     kept = without_date_months(text, kept)  # "Tues 4 Feb", "Jan 2024": months, not people
     kept = without_shared_word_guesses(text, kept)  # "a TIA", "my cat Biscuit" (round 42)
+    kept = without_clinical_guesses(text, kept)  # "Dialysis", "Batten disease" (round 47)
     kept = without_setting_look_alikes(text, kept)  # "Dear Practice Manager" (round 42)
     bodies = nhs_bodies(text)
     if bodies:  # "NHS Lothian", "Hywel Dda University Health Board": no identifier in them
