@@ -150,32 +150,6 @@ def _last_line_alone(text: str, m: re.Match, words: list[str]) -> bool:
     )
 
 
-# Round 47: a sign-off by the writer's initial alone (five sets by different writers mark it):
-# after a closing phrase ("Cheers, R", "Love, D", "Thanks\nT.\nTamsin Hale"), or alone on its
-# own line with a stop or kisses, where the message ends or its quoted thread or signature
-# begins ("B xx\n\n--", "K\n\n---- On Mon ... wrote"). The letter must end its line, or stand
-# before a full name that signs under it; "I" is the pronoun ("Thanks. I rang again").
-CLOSING_INITIAL = re.compile(
-    rf"(?:^|(?<=[\n.!?]))[ \t]*(?i:{CLOSING})[ \t]*[,.!-]?[ \t]*\n?[ \t]*"
-    r"(?P<name>(?!I\b)[A-Z]\.?)(?:[ \t]*[xX]{1,4})?[ \t]*"
-    r"(?=\n|\Z|[\"”\]>]|[ \t\n]+[A-Z][a-z]+[ \t]+[A-Z][a-z]+)",
-    re.MULTILINE,
-)
-CLOSING_INITIAL = gated(CLOSING_INITIAL)
-LINE_INITIAL = re.compile(
-    r"^[ \t]*(?P<name>(?![IX]\b)[A-Z]\.?)(?:[ \t]*[xX]{1,4})?[ \t]*"
-    r"(?=\n?\Z|\n\s*(?:-{2,}|>|On[ \t]|Sent[ \t]from|From:))",
-    re.MULTILINE,
-)
-
-
-def initial_sign_offs(text: str) -> Iterator[Finding]:
-    """ "Thanks, P", "N x" over a quoted thread: the writer's initial alone signs off."""
-    for pattern in (CLOSING_INITIAL, LINE_INITIAL):
-        for m in pattern.finditer(text):
-            yield Finding(m.start("name"), m.end("name"), "PERSON", 0.75, "sign_off")
-
-
 def sign_off_names(text: str) -> Iterator[Finding]:
     gaz = gazetteer()
     for m in (*SIGN_OFF.finditer(text), *DASH_SIGN_OFF.finditer(text)):
@@ -197,4 +171,3 @@ def sign_off_names(text: str) -> Iterator[Finding]:
         yield Finding(m.start("name"), m.end("name"), "PERSON", 0.8, "sign_off")
     yield from bare_sign_offs(text)
     yield from lower_case_sign_off(text)
-    yield from initial_sign_offs(text)
