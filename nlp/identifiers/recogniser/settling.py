@@ -35,6 +35,7 @@ from nlp.identifiers.core.placeholders import PLACEHOLDER
 from nlp.identifiers.dates_and_ages.community_dates import restated_birth_dates
 from nlp.identifiers.dates_and_ages.record_dates import birth_dates_after_names
 from nlp.identifiers.dates_and_ages.stated_ages import corrected_ages, stated_ages
+from nlp.identifiers.look_alikes.ages_of_no_one import without_ages_of_no_one
 from nlp.identifiers.look_alikes.clinical_words import without_clinical_guesses
 from nlp.identifiers.look_alikes.community_words import without_community_words
 from nlp.identifiers.look_alikes.countries_of_origin import without_countries_of_origin
@@ -158,6 +159,7 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
     wide = with_place_prefixes(text, wide)  # "North [Ormesby]" (round 30)
     wide = without_number_runs(text, wide)  # "meds at 8, 12, 4 and 10" (round 42)
     wide = without_list_numbers_and_vague_ages(text, wide)  # "(4) discuss", "eighty-odd" (43)
+    wide = without_ages_of_no_one(text, wide)  # "HbA1c was 81", "everyone aged 65+" (47)
     trimmed = [_trim(text, f) for f in wide]
     return [_with_half(text, _with_glued_unit(text, f)) for f in trimmed if f.end > f.start]
 
