@@ -4,13 +4,13 @@ age of a thing, and the age that opens a service to a whole group.
 Each kind was found as an age in three development sets by different writers, and no writer
 marks one:
 
-- a blood test's or a reading's value after its name ("my HbA1c was 81", "his sugar that
-  evening was 27", "Haemoglobin 84"): the model read "was 81" as someone's age;
-- the age of a chair, a car or a boiler ("her wheelchair is 9 yrs old", "a chair that's 12 years
-  old", "my powerchair is twelve years old"): the rule for "N years old" took it for the
+- a blood test's or a reading's value after its name ("her HbA1c came back at 81", "BM 27 at
+  teatime", "Haemoglobin 84"): the model read "was 81" as someone's age;
+- the age of a chair, a car or a boiler ("the scooter is 10 yrs old", "a hoist that's
+  fifteen years old", "our car was 9 years old"): the rule for "N years old" took it for the
   owner's;
-- the age a service is offered from or to, said of a group ("everyone aged 65 and over",
-  "children under 16", "most aged 50+", "mostly aged 70-85"): a threshold or a band, not the
+- the age a service is offered from or to, said of a group ("anyone aged 75 or over",
+  "kids under 12", "all aged 60+", "mainly aged 55-80"): a threshold or a band, not the
   exact age that narrows one person. "Mum, aged 65,", "my two children aged 3 and 6" and "she
   is 90 and over the moon" stay.
 """
@@ -21,7 +21,7 @@ import re
 
 from nlp.identifiers.core.findings import Finding
 
-# "HbA1c was 81", "sugar that evening was 27", "Haemoglobin 84", "sats down to 88"; a scan's
+# "HbA1c came back at 81", "BM 27", "Haemoglobin 84", "sats down to 88"; a scan's
 # reading may have made "HbA1c" "HbAlc" (recogniser/scanned_text.py).
 _MEASURES = (
     r"hba[1l]c|a[1l]c|haemoglobin|hemoglobin|hb|sugars?|glucose|bms?|inr|sats|saturations?|"
@@ -34,7 +34,7 @@ _BETWEEN = (
     r"rose|fell|now|only|just|about|around|still))*"
 )
 MEASURE_BEFORE = re.compile(rf"\b(?i:{_MEASURES}){_BETWEEN}[ \t]*[:=]?[ \t]*$")
-# "her wheelchair is 9 yrs old", "a chair that's 12 years old", "the boiler was fifteen years old".
+# "the scooter is 10 yrs old", "a hoist that's fifteen years old", "the boiler was 9 years old".
 _THINGS = (
     r"chair|wheelchair|powerchair|scooter|car|van|boiler|bed|mattress|hoist|stairlift|house|"
     r"flat|fridge|cooker|machine|phone|laptop|computer|hearing[ \t]+aids?|glasses|roof|"
@@ -45,7 +45,7 @@ THING_BEFORE = re.compile(
     r"(?:[ \t]+(?i:only|nearly|almost|over|about|now|already))?[ \t]+$"
 )
 YEARS_OLD_AFTER = re.compile(r"[ \t-]*(?i:years?|yrs?)[ \t-]+(?i:old)\b")
-# "everyone aged 65 and over", "children under 16", "most aged 50+", "mostly aged 70-85".
+# "anyone aged 75 or over", "kids under 12", "all aged 60+", "mainly aged 55-80".
 GROUP_BEFORE = re.compile(
     r"\b(?:(?i:everyone|everybody|anyone|anybody|those|all|most|mostly|mainly|largely)"
     r"[ \t]+(?i:aged|under|over|below|above)"

@@ -1,8 +1,8 @@
 """The name an e-mail's body opens with, addressing the one it is sent to (issue 20, round 47).
 
 A forwarded or quick e-mail skips the greeting and opens on the reader's name, a dash or a
-comma, and the message ("Ifan - as we said on Friday ...", "Tayo - here's the rota",
-"Dec, can you pass this on?"). Nothing before the name says "person", and names that no list
+comma, and the message ("Ifan - as we said on Friday ...", "Tayo - rota attached",
+"Dec, could you ring the ward?"). Nothing before the name says "person", and names that no list
 holds (Welsh, Yoruba, Irish ones) or short forms ("Dec" for the "Declan" of the To: line) were
 missed; six development sets by different writers mark the name, three of them where no rule
 found it.
