@@ -63,9 +63,7 @@ REDDIT_USER = gated(REDDIT_USER)
 # to follow back ("follow me back dot_and_bea_x"). Only a token shaped like a username
 # (usernames.py: an underscore, digits, capitals inside a word) is taken, and never an
 # export's field ("q5_service:", "author_email:") nor a label the system gave ("Guest_4471:").
-THREAD_LABEL = re.compile(
-    rf"(?m)^[ \t]*(?P<handle>{_HANDLE})(?=[ \t]*(?::\s|[·•][ \t]|[ \t][★☆]))"
-)
+THREAD_LABEL = re.compile(rf"(?m)^[ \t]*(?P<handle>{_HANDLE})(?=[ \t]*(?::\s|[·•][ \t]|[ \t][★☆]))")
 USER_FIELD = re.compile(rf"\b(?i:user)[ \t]*[:=][ \t]*@?(?P<handle>{_HANDLE})(?![\w@])")
 USER_FIELD = gated(USER_FIELD)
 FOLLOW_ME = re.compile(
@@ -115,10 +113,13 @@ def forum_usernames(text: str) -> Iterator[Finding]:
 
 def _field_or_system_label(handle: str) -> bool:
     """ "q5_service", "submitted_by", "author_email": an export's field, its pieces everyday
-    words or a question's number; "Guest_4471", "user_2031": a label the system gave."""
+    words or a question's number; "Guest_4471", "user_2031": a label the system gave; and a
+    heading that is one English word ("ClInIc")."""
     pieces = re.split(r"[_.]", handle.lower())
     if pieces[0] in NOT_USERNAMES | {"guest", "visitor", "caller", "client", "patient"}:
         return True
+    if handle.lower() in gazetteer().english_words:
+        return True  # "ClInIc:", a heading whose i's a scan or a keyboard made capitals
     common = gazetteer().common_words
     return handle.islower() and all(
         p in common or re.fullmatch(r"[a-z]{0,2}\d*", p) for p in pieces
