@@ -172,10 +172,10 @@ def test_a_phone_after_the_health_and_care_number_is_no_number_of_hers():
         ("Thread: PIP for ME\n\nsalford_sue:\nWon at tribunal in the end.", "salford_sue"),
         ("Thread: EHCP\n\nMum2Freya: Second that, keep copies.", "Mum2Freya"),
         ("BlueKettle55 · Wed 10:02 DD is 7 and still waiting.", "BlueKettle55"),
-        ("The surgery ★\n\nfen_walker ★★☆☆☆ \"Lovely dentist, no parking\"", "fen_walker"),
+        ('The surgery ★\n\nfen_walker ★★☆☆☆ "Lovely dentist, no parking"', "fen_walker"),
         ("Posted by: a parent (user: sistergem91) Title: They lost the letter", "sistergem91"),
         ("Rating 2/5 - Reviewed by TomK_82. Rang the practice twice.", "TomK_82"),
-        ("ONLINE REVIEW (posted by \"Jo_T\") Some Dental Practice - 1 star", "Jo_T"),
+        ('ONLINE REVIEW (posted by "Jo_T") Some Dental Practice - 1 star', "Jo_T"),
         ("ring her please. follow me back dot_and_bea_x thanks", "dot_and_bea_x"),
     ],
 )
