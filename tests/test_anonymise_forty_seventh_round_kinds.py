@@ -1,10 +1,10 @@
 """Kinds built in the forty-seventh round (issue 20): only kinds that three or more development
 sets, each by a different writer, share. Missed: a sign-off by the writer's initial alone, the
 addressee's name opening an e-mail, a Northern Irish health and care number told a few words
-after its name, and the labels that reviews and threads give their writers. Taken wrongly: the
-words of clinical care and conditions named after people taken for people, specialist
-medicines by brand, a test's value, a thing's age or a group's threshold taken for an age, and a
-town standing for its football club taken for a place.
+after its name, a date of birth beside a person in a record's row, and the labels that reviews
+and threads give their writers. Taken wrongly: the words of clinical care and conditions named
+after people taken for people, specialist medicines by brand, a test's value, a thing's age or a
+group's threshold taken for an age, and a town standing for its football club taken for a place.
 
 Every sentence here was written for this file (none taken from a measuring set), and each kind
 has look-alikes of the same shape that must stay as they are.
@@ -161,6 +161,33 @@ def test_a_health_and_care_number_after_a_few_words_is_found(text):
 def test_a_phone_after_the_health_and_care_number_is_no_number_of_hers():
     text = "Her H&C number was wrong again, so I rang 01632 96012 twice."
     assert "OTHER_ID" not in labelled(text, "01632 96012")
+
+
+# --- a date of birth beside a person in a record's row --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Dad is Emlyn Hughes, NHS 9990601046,\n03/02/1941. He's on Ward 4.", "03/02/1941"),
+        ("Locked out of the app: Mrs K Sharma 12/6/49 01632 960 111", "12/6/49"),
+        ("PRICE, Joanne 14.3.82 joanne@example.co.uk – email not recognised", "14.3.82"),
+        ("Ruth Allen, Jun 12th 1949, rang about her prescription.", "Jun 12th 1949"),
+    ],
+)
+def test_a_date_beside_a_person_in_a_row_is_a_birth_date(text, value):
+    assert covering_label(text, value) == "DATE_OF_BIRTH"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Seen by Jane Smith 12/6/24 in clinic.", "12/6/24"),
+        ("Seen by Jane Smith 12/06/2024. She was kind.", "12/06/2024"),
+    ],
+)
+def test_a_visit_beside_a_person_is_no_birth_date(text, value):
+    assert "DATE_OF_BIRTH" not in labelled(text, value)
 
 
 # --- the labels reviews and threads give their writers ---------------------------------------
