@@ -3,8 +3,9 @@ sets, each by a different writer, share. Missed: a sign-off by the writer's init
 addressee's name opening an e-mail, a Northern Irish health and care number told a few words
 after its name, a date of birth beside a person in a record's row, and the labels that reviews
 and threads give their writers. Taken wrongly: the words of clinical care and conditions named
-after people taken for people, specialist medicines by brand, a test's value, a thing's age or a
-group's threshold taken for an age, and a town standing for its football club taken for a place.
+after people, and a family's words for its relatives, taken for people, specialist medicines by
+brand, a test's value, a thing's age or a group's threshold taken for an age, and a town
+standing for its football club taken for a place.
 
 Every sentence here was written for this file (none taken from a measuring set), and each kind
 has look-alikes of the same shape that must stay as they are.
@@ -71,6 +72,27 @@ def test_a_person_beside_the_words_stays_a_person(text, value):
 )
 def test_a_specialist_medicine_by_brand_is_no_one(text, value):
     assert not flagged(text, value)
+
+
+# --- a family's word for a mother, father, aunt or grandparent is no name -----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The nurse asked whether Amma had eaten, and she had not.", "Amma"),
+        ("Mammy was told on the Tuesday and we all came home.", "Mammy"),
+        ("Baba is still on the ward and asks for tea every hour.", "Baba"),
+        ("Khala came with us to translate at the clinic.", "Khala"),
+    ],
+)
+def test_a_familys_word_for_a_relative_is_no_name(text, value):
+    assert "PERSON" not in labelled(text, value)
+
+
+def test_a_name_beside_a_familys_word_stays_a_name():
+    text = "Amma (Lakshmi Devi, 84) was moved to Ward 6 overnight."
+    assert covering_label(text, "Lakshmi Devi") == "PERSON"
 
 
 # --- a sign-off by the writer's initial alone -------------------------------------------------
