@@ -52,7 +52,7 @@ def _addressees(text: str) -> list[str]:
 
 def addressee_openings(text: str) -> Iterator[Finding]:
     """ "Ifan - as we said ...": the addressee's name opening an e-mail's message."""
-    if not HEADER_LINE.search(text):
+    if ":" not in text or not HEADER_LINE.search(text):
         return
     gaz = gazetteer()
     for m in OPENING_NAME.finditer(text):
