@@ -5,7 +5,7 @@ Diaries of long illness, case notes and letters open a line or a sentence with t
 treatment, a test, a specialty or a symptom ("Tues. Dialysis again", "Spirometry was booked",
 "Cannula in at the fourth go", "Fatigue hits by noon", "a letter from Podiatry"), and
 the capitals rule, finding the capitalised word in no list of common English, took it for a
-person in sixteen development sets by different writers. No one is called by these words; a
+person in seventeen development sets by different writers. No one is called by these words; a
 word here is still a name after a title ("Dr Doppler"), and a word any first-name list holds is
 left out of the list.
 

@@ -4,7 +4,7 @@ A forwarded or quick e-mail skips the greeting and opens on the reader's name, a
 comma, and the message ("Ifan - as we said on Friday ...", "Tayo - rota attached",
 "Dec, could you ring the ward?"). Nothing before the name says "person", and names that no list
 holds (Welsh, Yoruba, Irish ones) or short forms ("Dec" for the "Declan" of the To: line) were
-missed; six development sets by different writers mark the name, three of them where no rule
+missed; five development sets by different writers mark the name, two of them where no rule
 found it.
 
 Only in a text with an e-mail's header lines ("From:", "To:", "Subject:", "RE:" ...), only on
