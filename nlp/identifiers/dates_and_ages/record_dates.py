@@ -33,9 +33,9 @@ DATE_AFTER_NAME = re.compile(
 )
 LAST_BIRTH_YEAR = 2012
 # Round 47 (three sets by different writers): a row's date may follow the person's NHS number
-# ("Dad is Emlyn Hughes, NHS 9990601046, 03/02/1941."), end a sentence with its full stop,
+# ("Client: Emlyn Hughes, NHS 9991234519, 03/02/1941."), end a sentence with its full stop,
 # go over to the next line after the comma (an e-mail's wrapping),
-# give the year in two figures ("Mrs K Sharma 12/6/49"; from 30 up only, so this year's
+# give the year in two figures ("Mr D Okafor 3/9/58"; from 30 up only, so this year's
 # "12/6/24" is an event), or put the month first ("Ruth Allen, Jun 12th 1949").
 
 

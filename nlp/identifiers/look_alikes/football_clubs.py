@@ -1,7 +1,7 @@
 """A town's name standing for its football club, taken for a place (issue 20, round 47).
 
 Long lives are told with the team someone followed ("he still follows Everton on the radio",
-"Burnley Rovers lost again", "he knew every Arsenal player"), and the place list took the
+"Burnley Rovers lost again", "he knew every Wigan player"), and the place list took the
 club's town for where someone lives, in three development sets by different writers; none marks
 it, and one writer's conventions say football clubs are not marked. A place is the club's when
 a club's own word follows it ("Wanderers", "Rovers", "Albion", "FC") or a word of the game

@@ -58,8 +58,8 @@ HEALTH_NUMBER_CUE = gated(HEALTH_NUMBER_CUE)
 
 
 # Round 47: the Northern Irish or Scottish number told a few words after its name, in the same
-# sentence ("asked for my H&C number to go on the referral 318 442 6071", "her H&C no. as the
-# ward had it: 318 442 6071", "His H&C number, which is on his card, is 318 442 6071"; a scan
+# sentence ("wanted my H&C number added to the form 318 442 6071", "H&C no. (from the ward's
+# sticker): 318 442 6071", "Mum's H&C number - the one on her blue card - is 318 442 6071"; a scan
 # may break the sentence over a line): three sets by different writers, and every such number
 # in the development sets is marked. No figure may stand between the name and the number, nor
 # a phone's trunk zero open it, and a scan's O or l among the figures ("6O71") is read as the

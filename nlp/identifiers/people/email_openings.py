@@ -1,9 +1,9 @@
 """The name an e-mail's body opens with, addressing the one it is sent to (issue 20, round 47).
 
 A forwarded or quick e-mail skips the greeting and opens on the reader's name, a dash or a
-comma, and the message ("Ifan - as we said on Friday ...", "Tayo - rota attached",
-"Dec, could you ring the ward?"). Nothing before the name says "person", and names that no list
-holds (Welsh, Yoruba, Irish ones) or short forms ("Dec" for the "Declan" of the To: line) were
+comma, and the message ("Ifan - see below, the dates have changed", "Tayo - rota attached",
+"Bern, could you ring the ward?"). Nothing before the name says "person", and names that no list
+holds (Welsh, Yoruba, Irish ones) or short forms ("Bern" for the "Bernadette" of the To: line) were
 missed; five development sets by different writers mark the name, two of them where no rule
 found it.
 
@@ -11,7 +11,7 @@ Only in a text with an e-mail's header lines ("From:", "To:", "Subject:", "RE:" 
 the line that opens a message (after a blank line or a header line), and only before a dash or
 a comma and a word in lower case. The word is a name when it is no everyday English word and
 either a listed first name or in no English list ("Also, ...", "Update - ..." are not), or when
-it opens a capitalised word of the To: or Cc: line ("Dec" of "Declan Byrne").
+it opens a capitalised word of the To: or Cc: line ("Bern" of "Bernadette Quinn").
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ def _addressees(text: str) -> list[str]:
 
 
 def addressee_openings(text: str) -> Iterator[Finding]:
-    """ "Ifan - as we said ...": the addressee's name opening an e-mail's message."""
+    """ "Ifan - see below ...": the addressee's name opening an e-mail's message."""
     if ":" not in text or not HEADER_LINE.search(text):
         return
     gaz = gazetteer()

@@ -188,7 +188,7 @@ INITIAL_ABOVE_SIGNATURE = re.compile(
 
 # Round 47: the letter alone after a closing phrase ("Cheers, R", "Love, D", "Thanks\nT.\nTamsin
 # Hale"), or alone on its line where the message's quoted thread or signature begins ("B xx\n\n--",
-# "K\n\n---- On Mon ... wrote", "R.\n> From: ..."): five sets by different writers mark it. The
+# "K\n\n---- On Mon, the office wrote"): five sets by different writers mark it. The
 # letter must end its line, or stand before the full name that signs under it. "I" is the
 # pronoun ("Thanks. I rang again"), "X" a kiss or a name taken out ("Thank you XXXX"), and a
 # line's "A" a list's answer.

@@ -59,10 +59,10 @@ REDDIT_USER = gated(REDDIT_USER)
 # Round 47: a review site's or a thread's own label for its writer, in five sets by different
 # writers: the handle opening a line before the time or the stars the site prints after it
 # ("BlueKettle55 · Wed 10:02", "fen_walker ★★☆☆☆") or before the colon of a turn
-# ("salford_sue: keep it all in writing"), a user field ("(user: sistergem91)"), or a handle
-# to follow back ("follow me back dot_and_bea_x"). Only a token shaped like a username
+# ("salford_sue: the assessor was fair"), a user field ("user: sistergem91"), or a handle to
+# follow back ("follow me back dot_and_bea_x"). Only a token shaped like a username
 # (usernames.py: an underscore, digits, capitals inside a word) is taken, and never an
-# export's field ("q5_service:", "author_email:") nor a label the system gave ("Guest_4471:").
+# export's field ("q3_service:", "sender_phone:") nor a label the system gave ("Guest_3321:").
 THREAD_LABEL = re.compile(rf"(?m)^[ \t]*(?P<handle>{_HANDLE})(?=[ \t]*(?::\s|[·•][ \t]|[ \t][★☆]))")
 USER_FIELD = re.compile(rf"\b(?i:user)[ \t]*[:=][ \t]*@?(?P<handle>{_HANDLE})(?![\w@])")
 USER_FIELD = gated(USER_FIELD)
@@ -112,8 +112,8 @@ def forum_usernames(text: str) -> Iterator[Finding]:
 
 
 def _field_or_system_label(handle: str) -> bool:
-    """ "q5_service", "submitted_by", "author_email": an export's field, its pieces everyday
-    words or a question's number; "Guest_4471", "user_2031": a label the system gave; and a
+    """ "q3_service", "sent_by", "sender_phone": an export's field, its pieces everyday words
+    or a question's number; "Guest_3321", "user_2031": a label the system gave; and a
     heading that is one English word ("ClInIc")."""
     pieces = re.split(r"[_.]", handle.lower())
     if pieces[0] in NOT_USERNAMES | {"guest", "visitor", "caller", "client", "patient"}:
