@@ -81,8 +81,8 @@ def test_a_specialist_medicine_by_brand_is_no_one(text, value):
     ("text", "value"),
     [
         ("The nurse asked whether Amma had eaten, and she had not.", "Amma"),
-        ("Mammy was told on the Tuesday and we all came home.", "Mammy"),
-        ("Baba is still on the ward and asks for tea every hour.", "Baba"),
+        ("Mammy liked the night nurses best of all.", "Mammy"),
+        ("Baba needs his tablets crushed now.", "Baba"),
         ("Khala came with us to translate at the clinic.", "Khala"),
     ],
 )

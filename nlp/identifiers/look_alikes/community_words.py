@@ -10,8 +10,8 @@ it stays a name. Languages, faiths and festivals the older list holds are in
 "Shona", "Nana", "Grace") are left out. "Home Office" is a government department, not a place.
 
 Round 47: more words for a mother, a father, an aunt or a grandparent, used as what a family
-calls them ("Amma's diabetes review", "Mammy was told", "Baba is still on the ward", "Khala
-came with us"), taken for people in eight sets by different writers; two writers'
+calls them ("Amma's eye drops", "Mammy liked the night nurses", "Baba needs his tablets
+crushed", "Khala came with us"), taken for people in eight sets by different writers; two writers'
 conventions say such words are not marked. "Ba" and "Bibi", which writers mark as names too,
 are left out, and so are doubled words ("Poh Poh"), whose halves the name rules find apart.
 """
