@@ -22,6 +22,11 @@ from collections.abc import Iterable, Iterator
 from nlp.identifiers.core.findings import Finding
 
 MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# Round 47 (three sets by different writers): a row's date may follow the person's NHS number
+# ("Client: Emlyn Hughes, NHS 9991234519, 03/02/1941."), end a sentence with its full stop, go
+# over to the next line after the comma (an e-mail's wrapping), give the year in two figures
+# ("Mr D Okafor 3/9/58"; from 30 up only, so this year's "12/6/24" is an event), or put the
+# month first ("Ruth Allen, Jun 12th 1949").
 DATE_AFTER_NAME = re.compile(
     r"[ \t]*(?:[,\t|–—-][ \t]*\n?[ \t]*)?"
     r"(?P<date>(?:0?[1-9]|[12]\d|3[01])[./-](?:0?[1-9]|1[0-2])[./-](?P<y1>(?:19|20)\d\d)"
@@ -32,11 +37,6 @@ DATE_AFTER_NAME = re.compile(
     re.IGNORECASE,
 )
 LAST_BIRTH_YEAR = 2012
-# Round 47 (three sets by different writers): a row's date may follow the person's NHS number
-# ("Client: Emlyn Hughes, NHS 9991234519, 03/02/1941."), end a sentence with its full stop,
-# go over to the next line after the comma (an e-mail's wrapping),
-# give the year in two figures ("Mr D Okafor 3/9/58"; from 30 up only, so this year's
-# "12/6/24" is an event), or put the month first ("Ruth Allen, Jun 12th 1949").
 
 
 def birth_dates_after_names(text: str, findings: Iterable[Finding]) -> Iterator[Finding]:
