@@ -381,10 +381,12 @@ COMPASS_THE = re.compile(
     r"countries|society|democracies|powers|bloc|film|movie|novel)\b))"
 )
 COMPASS_THE = gated(COMPASS_THE)
-# "Ysbyty Gwynedd", "Meddygfa'r Llan", "Canolfan Iechyd Bethesda", "Cartref Bontnewydd".
+# "Ysbyty Gwynedd", "Meddygfa'r Llan", "Canolfan Iechyd Bethesda", "Cartref Bontnewydd". The
+# name's second word is on its line (round 47: a subject line's "Ysbyty Gwynedd" took the
+# name that opened the message under it).
 WELSH = re.compile(
     r"(?<![\w])(?i:ysbyty|meddygfa|canolfan\s+iechyd|cartref|hosbis)(?:['’]r)?\s+"
-    r"[^\W\d_][\w'’-]*(?:\s+[A-ZÂÊÎÔÛŴŶ][\w'’-]*)?"
+    r"[^\W\d_][\w'’-]*(?:[ \t]+[A-ZÂÊÎÔÛŴŶ][\w'’-]*)?"
 )
 WELSH = gated(WELSH)
 # "Ward C4", "ward 3B", "Ward 7", "OPD 3", "Outpatients 2".

@@ -63,5 +63,11 @@ MEDICINE_BRANDS = frozenset(
         "epipen jext emerade glucagen hypostop glucogel "
         # antibiotics and antihistamines
         "trimethoprim nitrofurantoin macrobid co-amoxiclav augmentin zirtek clarityn "
+        # round 47: long-term conditions' specialist medicines (multiple sclerosis, cystic
+        # fibrosis, inflammatory disease) and bowel preparations, named in the diaries of long
+        # lives and in hospital letters
+        "rebif avonex betaferon plegridy copaxone tecfidera gilenya tysabri ocrevus lemtrada "
+        "aubagio mavenclad kesimpta kaftrio kalydeco orkambi symkevi pulmozyme colobreathe "
+        "humira enbrel remicade stelara dupixent cosentyx plenvu klean-prep citramag "
     ).split()
 )

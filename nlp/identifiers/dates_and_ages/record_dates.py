@@ -22,11 +22,18 @@ from collections.abc import Iterable, Iterator
 from nlp.identifiers.core.findings import Finding
 
 MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# Round 47 (three sets by different writers): a row's date may follow the person's NHS number
+# ("Client: Emlyn Hughes, NHS 9991234519, 03/02/1941."), end a sentence with its full stop, go
+# over to the next line after the comma (an e-mail's wrapping), give the year in two figures
+# ("Mr D Okafor 3/9/58"; from 30 up only, so this year's "12/6/24" is an event), or put the
+# month first ("Ruth Allen, Jun 12th 1949").
 DATE_AFTER_NAME = re.compile(
-    r"[ \t]*(?:[,\t|–—-][ \t]*)?"
+    r"[ \t]*(?:[,\t|–—-][ \t]*\n?[ \t]*)?"
     r"(?P<date>(?:0?[1-9]|[12]\d|3[01])[./-](?:0?[1-9]|1[0-2])[./-](?P<y1>(?:19|20)\d\d)"
-    rf"|(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?[ \t]+{MONTH_WORD}[ \t]+(?P<y2>(?:19|20)\d\d))"
-    r"(?![\w/.:-]|\.\d|[ \t]*(?:at\b|@|\d{1,2}[:.]\d\d))",
+    rf"|(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?[ \t]+{MONTH_WORD}[ \t]+(?P<y2>(?:19|20)\d\d)"
+    r"|(?:0?[1-9]|[12]\d|3[01])[./](?:0?[1-9]|1[0-2])[./](?P<y3>[3-9]\d)"
+    rf"|{MONTH_WORD}[ \t]+(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?,?[ \t]+(?P<y4>(?:19|20)\d\d))"
+    r"(?![\w/:-]|\.\S|[ \t]*(?:at\b|@|\d{1,2}[:.]\d\d))",
     re.IGNORECASE,
 )
 LAST_BIRTH_YEAR = 2012
@@ -34,17 +41,27 @@ LAST_BIRTH_YEAR = 2012
 
 def birth_dates_after_names(text: str, findings: Iterable[Finding]) -> Iterator[Finding]:
     """ "HUGHES, Joyce 12/04/1938": the date right after a found person is their birth date."""
+    findings = list(findings)
     taken = [(f.start, f.end) for f in findings]
+    people_ends = [f.end for f in findings if f.label == "PERSON"]
     for f in findings:
-        if f.label != "PERSON":
+        if f.label != "PERSON" and not (
+            f.label == "NHS_NUMBER" and _after_a_person(text, f.start, people_ends)
+        ):
             continue
         m = DATE_AFTER_NAME.match(text, f.end)
         if not m:
             continue
-        year = int(m.group("y1") or m.group("y2"))
+        short = m.group("y3")
+        year = 1900 + int(short) if short else int(m.group("y1") or m.group("y2") or m.group("y4"))
         if not 1900 <= year <= LAST_BIRTH_YEAR:
             continue
         start, end = m.start("date"), m.end("date")
         if any(s < end and start < e for s, e in taken):
             continue
         yield Finding(start, end, "DATE_OF_BIRTH", 0.8, "date_after_name")
+
+
+def _after_a_person(text: str, start: int, people_ends: list[int]) -> bool:
+    """A found person ends a few characters before `start`, on the same line."""
+    return any(0 <= start - end <= 24 and "\n" not in text[end:start] for end in people_ends)

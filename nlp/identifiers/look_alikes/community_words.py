@@ -8,6 +8,12 @@ word (or the particle of a name alone: "Ní", "binti") is dropped; after a title
 it stays a name. Languages, faiths and festivals the older list holds are in
 `name_gazetteer.NOT_IDENTIFIER_WORDS`; words that are also common given names ("Roma",
 "Shona", "Nana", "Grace") are left out. "Home Office" is a government department, not a place.
+
+Round 47: more words for a mother, a father, an aunt or a grandparent, used as what a family
+calls them ("Amma's eye drops", "Mammy liked the night nurses", "Baba needs his tablets
+crushed", "Khala came with us"), taken for people in eight sets by different writers; two writers'
+conventions say such words are not marked. "Ba" and "Bibi", which writers mark as names too,
+are left out, and so are doubled words ("Poh Poh"), whose halves the name rules find apart.
 """
 
 from __future__ import annotations
@@ -43,7 +49,9 @@ windrush, highers, pensioners, brigade, dim sum, pak choi, bok choy, kung fu, fe
 mah jong, mahjong, hong kong,
 ní, ó, binti, bint, ibn,
 abba, ammu, ammi, abbu, abbaji, nanu, nani, naniji, dadi, dadiji, dadu, bapu, bapuji, hooyo,
-aabo, ayeeyo, awowe, babcia, dziadek, bunica, yiayia, papou
+aabo, ayeeyo, awowe, babcia, dziadek, bunica, yiayia, papou,
+amma, ammachi, appa, achan, mammy, mammie, papa, baba, khala, khalu, chacha, chachi, phuphi,
+mamu, yeye, nainai, tatay, nanay, nonna, nonno
 """
 ENTRIES = frozenset(
     " ".join(e.split()) for e in _ENTRIES.replace("\n", " ").split(",") if e.strip()

@@ -57,10 +57,32 @@ HEALTH_NUMBER_CUE = re.compile(
 HEALTH_NUMBER_CUE = gated(HEALTH_NUMBER_CUE)
 
 
+# Round 47: the Northern Irish or Scottish number told a few words after its name, in the same
+# sentence ("wanted my H&C number added to the form 318 442 6071", "H&C no. (from the ward's
+# sticker): 318 442 6071", "Mum's H&C number - the one on her blue card - is 318 442 6071"; a scan
+# may break the sentence over a line): three sets by different writers, and every such number
+# in the development sets is marked. No figure may stand between the name and the number, nor
+# a phone's trunk zero open it, and a scan's O or l among the figures ("6O71") is read as the
+# digit it stands for when eight real digits are there.
+HEALTH_NUMBER_LATER = re.compile(
+    r"\b(?i:h[ \t]?&[ \t]?c|health[ \t]+(?:and|&)[ \t]+care|chi)"
+    r"(?:[ \t]+(?i:number|no\.?|num))?(?:['’]s)?(?:[^.!?\n\d]|\n(?![ \t]*\n)){1,80}?(?<![\w])"
+    r"(?P<id>[1-9](?:[ -]{0,2}[\dOl]){9})(?![\w/-]|[ .-]\d)"
+)
+HEALTH_NUMBER_LATER = gated(HEALTH_NUMBER_LATER)
+
+
+def _health_numbers_later(text: str) -> Iterator[Finding]:
+    for m in HEALTH_NUMBER_LATER.finditer(text):
+        if sum(c.isdigit() for c in m.group("id")) >= 8:
+            yield Finding(m.start("id"), m.end("id"), "OTHER_ID", 0.85, "health_number_cue")
+
+
 def nhs_numbers(text: str) -> Iterator[Finding]:
     for m in HEALTH_NUMBER_CUE.finditer(text):
         label = "NHS_NUMBER" if m.group("kind").lower() == "nhs" else "OTHER_ID"
         yield Finding(m.start("id"), m.end("id"), label, 0.9, "health_number_cue")
+    yield from _health_numbers_later(text)
     for m in NHS_CANDIDATE.finditer(text):
         if is_valid_nhs_number(m.group(1) + m.group(3) + m.group(4)):
             yield Finding(m.start(), m.end(), "NHS_NUMBER", 1.0, "nhs_mod11")

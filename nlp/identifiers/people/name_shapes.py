@@ -21,6 +21,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from nlp.identifiers.core.findings import Finding
 from nlp.identifiers.core.name_gazetteer import DOMAIN_WORDS, ROLE_CUES, TITLE_CUES, gazetteer
 from nlp.identifiers.core.prefilter import gated
+from nlp.identifiers.people.sign_offs import CLOSING
 
 _PART = r"(?:[OD]['’])?[A-Z][a-zà-ÿ]+"  # "Wojcik", "O'Hagan", "McArdle"
 _SURNAME = rf"{_PART}(?:-{_PART})?"
@@ -185,9 +186,32 @@ INITIAL_ABOVE_SIGNATURE = re.compile(
 )
 
 
+# Round 47: the letter alone after a closing phrase ("Cheers, R", "Love, D", "Thanks\nT.\nTamsin
+# Hale"), or alone on its line where the message's quoted thread or signature begins ("B xx\n\n--",
+# "K\n\n---- On Mon, the office wrote"): five sets by different writers mark it. The
+# letter must end its line, or stand before the full name that signs under it. "I" is the
+# pronoun ("Thanks. I rang again"), "X" a kiss or a name taken out ("Thank you XXXX"), and a
+# line's "A" a list's answer.
+CLOSING_INITIAL = re.compile(
+    rf"(?:^|(?<=[\n.!?]))[ \t]*(?i:{CLOSING})[ \t]*[,.!-]?[ \t]*\n?[ \t]*"
+    r"(?P<initial>[A-HJ-WYZ]\.?)(?:[ \t]*[xX]{1,4})?[ \t]*"
+    r"(?=\n|\Z|[\"”\]>]|[ \t\n]+[A-Z][a-z]+[ \t]+[A-Z][a-z]+)",
+    re.MULTILINE,
+)
+CLOSING_INITIAL = gated(CLOSING_INITIAL)
+INITIAL_OVER_THREAD = re.compile(
+    r"^[ \t]*(?P<initial>[B-HJ-WYZ]\.?)(?:[ \t]*[xX]{1,4})?[ \t]*"
+    r"(?=\n[ \t]*\n?[ \t]*(?:-{2,}|>|On[ \t]|Sent[ \t]from|From:))",
+    re.MULTILINE,
+)
+
+
 def initial_sign_offs(text: str) -> Iterator[Finding]:
     for m in INITIAL_AND_KISSES.finditer(text):
         if m.group("initial") not in ("I", "A"):  # "XX" is all kisses
+            yield Finding(m.start("initial"), m.end("initial"), "PERSON", 0.7, "sign_off")
+    for pattern in (CLOSING_INITIAL, INITIAL_OVER_THREAD):
+        for m in pattern.finditer(text):
             yield Finding(m.start("initial"), m.end("initial"), "PERSON", 0.7, "sign_off")
     if "." not in text:
         return

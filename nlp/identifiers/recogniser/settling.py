@@ -35,9 +35,12 @@ from nlp.identifiers.core.placeholders import PLACEHOLDER
 from nlp.identifiers.dates_and_ages.community_dates import restated_birth_dates
 from nlp.identifiers.dates_and_ages.record_dates import birth_dates_after_names
 from nlp.identifiers.dates_and_ages.stated_ages import corrected_ages, stated_ages
+from nlp.identifiers.look_alikes.ages_of_no_one import without_ages_of_no_one
+from nlp.identifiers.look_alikes.clinical_words import without_clinical_guesses
 from nlp.identifiers.look_alikes.community_words import without_community_words
 from nlp.identifiers.look_alikes.countries_of_origin import without_countries_of_origin
 from nlp.identifiers.look_alikes.date_months import without_date_months
+from nlp.identifiers.look_alikes.football_clubs import without_football_clubs
 from nlp.identifiers.look_alikes.greeting_words import without_greetings
 from nlp.identifiers.look_alikes.list_numbers_and_vague_ages import (
     without_list_numbers_and_vague_ages,
@@ -106,6 +109,8 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
     kept = without_office_words(text, kept)  # "[Voicemail]", "Datix", "Dear Sirs" (41)
     kept = without_date_months(text, kept)  # "Tues 4 Feb", "Jan 2024": months, not people
     kept = without_shared_word_guesses(text, kept)  # "a TIA", "my cat Biscuit" (round 42)
+    kept = without_clinical_guesses(text, kept)  # "Dialysis", "Batten disease" (round 47)
+    kept = without_football_clubs(text, kept)  # "follows Everton", "Rovers" (47)
     kept = without_setting_look_alikes(text, kept)  # "Dear Practice Manager" (round 42)
     bodies = nhs_bodies(text)
     if bodies:  # "NHS Lothian", "Hywel Dda University Health Board": no identifier in them
@@ -156,6 +161,7 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
     wide = with_place_prefixes(text, wide)  # "North [Ormesby]" (round 30)
     wide = without_number_runs(text, wide)  # "meds at 8, 12, 4 and 10" (round 42)
     wide = without_list_numbers_and_vague_ages(text, wide)  # "(4) discuss", "eighty-odd" (43)
+    wide = without_ages_of_no_one(text, wide)  # "Hb 84", "anyone aged 75+" (47)
     trimmed = [_trim(text, f) for f in wide]
     return [_with_half(text, _with_glued_unit(text, f)) for f in trimmed if f.end > f.start]
 

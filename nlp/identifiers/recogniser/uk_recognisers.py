@@ -35,6 +35,7 @@ from nlp.identifiers.numbers.reference_numbers import other_ids
 from nlp.identifiers.numbers.web_addresses import web_addresses
 from nlp.identifiers.people.called_names import called_names
 from nlp.identifiers.people.described_people import described_people
+from nlp.identifiers.people.email_openings import addressee_openings
 from nlp.identifiers.people.name_shapes import (
     initial_sign_offs,
     initialled_names,
@@ -91,6 +92,7 @@ def pattern_findings(text: str) -> list[Finding]:
         scan_named_hospitals,  # round 41
         clause_end_ages,  # round 41
         approximate_ages,  # round 42
+        addressee_openings,  # round 47
     ):
         found.extend(detector(text))
     return found
