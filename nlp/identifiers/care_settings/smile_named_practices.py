@@ -1,10 +1,10 @@
 """Dental practices named for a smile (issue 20, round 48).
 
-"Smile Studio", "Sunny Smiles Dental", "Smile Lab Canton", "Marsden Smiles": a dental
-practice's name is built on "Smile" far more often than any other word, and every development
-set that names one (twenty-one sets by different writers) marks it as a care setting, with its
-town or district when it names the branch. The kind-word rules miss them: "Studio" and "Lab"
-are no setting's kind, "Smile" is an everyday word, and "Sunny Smiles" is two of them.
+"Smile Studio", "Sunny Smiles Dental", "Smile Lab Swansea", "Marsden Smiles": dental
+practices' names are often built on "Smile", and every development set that names one
+(nineteen sets by different writers) marks it as a care setting, with its town or district
+when it names the branch. The kind-word rules miss them: "Studio" and "Lab" are no setting's
+kind, "Smile" is an everyday word, and "Sunny Smiles" is two of them.
 
 Two shapes are taken:
 
