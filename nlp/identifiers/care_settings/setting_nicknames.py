@@ -12,6 +12,16 @@ as the name. Taken only beside a care setting already found:
   or the one before it ("Everybody calls it the Heath" names the caller, not a nickname).
 "The doctor, the Royal ..." (no capital), "Monday, the City Hospital" (no shared word) and a
 nickname with no setting near ("the Beast, my son calls it", of a car) stay.
+
+Round 48 (five sets by different writers): the nickname glossed straight after the found
+setting, in brackets or between dashes, quoted or after "calls it" or "known as": "St
+Bartholomew's ("Barty's")", "St James's (he calls it Jimmy's)", "St Aidan's — "Aidan's" to
+all of us —", "Elm Court ("the Elmer" as the staff call it)", the kind of setting in lower
+case allowed between ("Rowan House care home ("the Rowan")"). The gloss must close where a
+gloss does (a bracket, a dash or a comma, or "as" or "to" after the quote): "St Mary's ("Dad"
+was there)" stays. A saint's or a queen's nickname is a first name to the name rules, which
+find it without its "'s" ("Jimmy" of "Jimmy's") or only its first word ("Queen" of "Queen
+Mother"), so a guessed person inside such a nickname gives way to it.
 """
 
 from __future__ import annotations
@@ -25,6 +35,14 @@ BESIDE = re.compile(rf"(?<![\w'’-])(?P<nick>{_NAME})[ \t]*(?:,|—|–|-{{1,2}
 CALLS_IT = re.compile(
     rf"(?<![\w'’-])(?:the[ \t]+|The[ \t]+)?(?P<nick>{_NAME}),?[ \t]+(?:as[ \t]+)?"
     r"(?:[\w'’]+[ \t]+){1,4}call(?:s|ed)?[ \t]+it\b"
+)
+GLOSS_AFTER = re.compile(
+    r"(?:[ \t]+(?:care|nursing|residential|home|hospital|hospice|unit|ward|surgery|practice))*"
+    r"[ \t]*(?:\([ \t]*|[—–][ \t]*|-{1,2}[ \t]+)"
+    r"(?P<cue>(?:[\w'’]+[ \t]+){1,3}calls?[ \t]+it[ \t]+|known[ \t]+as[ \t]+|aka[ \t]+)?"
+    r"(?P<quote>[\"“‘'])?(?:the[ \t]+)?"
+    rf"(?P<nick>{_NAME})"
+    r"(?(quote)[\"”’'])(?=[ \t]*(?:\)|[—–,]|-{1,2}[ \t])|[ \t]+(?:as|to)[ \t])"
 )
 _NOT_NICKS = frozenset("the a an and but so he she it they we i you my our his her".split())
 NEAR = 120
@@ -45,6 +63,11 @@ def setting_nicknames(text: str, found: list[Finding]) -> list[Finding]:
     def free(start: int, end: int) -> bool:
         return not any(s < end and start < e for s, e in taken)
 
+    guesses = [(f.start, f.end) for f in found if f.label != "PERSON"]
+
+    def free_of_all_but_people(start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e in guesses)
+
     starts = {f.start: f for f in settings}
     for m in BESIDE.finditer(text):
         full = starts.get(m.end())
@@ -55,10 +78,21 @@ def setting_nicknames(text: str, found: list[Finding]) -> list[Finding]:
         initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", full_text)).upper()
         if _words(nick) & _words(full_text) or nick.replace(" ", "") == initials:
             out.append(Finding(m.start("nick"), m.end("nick"), "CARE_SETTING", 0.75, "nickname"))
+    for setting in settings:
+        m = GLOSS_AFTER.match(text, setting.end)
+        if m is None or not (m.group("quote") or m.group("cue")):
+            continue
+        nick = m.group("nick")
+        if nick.split()[0].lower() in _NOT_NICKS:
+            continue
+        if free_of_all_but_people(m.start("nick"), m.end("nick")):
+            out.append(Finding(m.start("nick"), m.end("nick"), "CARE_SETTING", 0.75, "nickname"))
     if "call" in text:
         for m in CALLS_IT.finditer(text):
             nick = m.group("nick")
-            if nick.split()[0].lower() in _NOT_NICKS or not free(m.start("nick"), m.end("nick")):
+            if nick.split()[0].lower() in _NOT_NICKS:
+                continue
+            if not free_of_all_but_people(m.start("nick"), m.end("nick")):
                 continue
             if any(0 <= m.start() - f.end <= NEAR for f in settings):
                 out.append(

@@ -21,6 +21,7 @@ from nlp.identifiers.care_settings.lower_case_named_settings import lower_case_n
 from nlp.identifiers.care_settings.named_providers import named_providers
 from nlp.identifiers.care_settings.plant_named_wards import plant_named_wards
 from nlp.identifiers.care_settings.scan_named_hospitals import scan_named_hospitals
+from nlp.identifiers.care_settings.smile_named_practices import smile_named_practices
 from nlp.identifiers.core.findings import Finding
 from nlp.identifiers.dates_and_ages.ages import ages
 from nlp.identifiers.dates_and_ages.approximate_ages import approximate_ages
@@ -93,6 +94,7 @@ def pattern_findings(text: str) -> list[Finding]:
         clause_end_ages,  # round 41
         approximate_ages,  # round 42
         addressee_openings,  # round 47
+        smile_named_practices,  # round 48
     ):
         found.extend(detector(text))
     return found
