@@ -170,3 +170,79 @@ def test_the_check_page_highlights_hints_and_a_tick_makes_one_an_identifier(clie
     assert response.status_code in (302, 303)
     text = checks.anonymised_text(db, story)
     assert "QX77" not in text and "[ID]" in text
+
+
+def place(text: str, name: str, label: str = "LOCATION") -> Finding:
+    start = text.index(name)
+    return Finding(start, start + len(name), label, 0.75)
+
+
+@pytest.mark.parametrize(
+    "text, found, hinted",
+    [
+        ("nan is in rosebury lodge now and settling", "rosebury", "rosebury lodge"),
+        ("I was sent to the Tilby eye Clinic for drops.", "Tilby", "Tilby eye Clinic"),
+        (
+            "Referred to the Marsden Carers' Centre by the school.",
+            "Marsden",
+            "Marsden Carers' Centre",
+        ),
+        (
+            "he dialyses at the Crewe satellite unit three times a week",
+            "Crewe",
+            "Crewe satellite unit",
+        ),
+        ("She was moved to Penmore District Hospital.", "Penmore District", None),
+    ],
+)
+def test_a_setting_found_in_part_before_its_kind_of_care_is_offered_whole(text, found, hinted):
+    offered = shape_hinted(text, [place(text, found)])
+    expected = hinted or "Penmore District Hospital"
+    assert offered.get(expected) == "CARE_SETTING", offered
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We went to the local surgery and then the care home.",
+        "Jo's house is near the hospital, Jo said.",
+        "The nurses on the CHEMO DAY UNIT and at the IBD clinic were kind.",
+        "Practice: Harbourside\nPatient: Amy Lowe",
+        "the eye clinic and the maternity unit were both lovely",
+    ],
+)
+def test_everyday_words_and_a_persons_home_before_a_kind_of_care_are_not_offered(text):
+    findings = [person(text, name) for name in ("Jo", "Amy Lowe") if name in text]
+    offered = shape_hinted(text, findings)
+    assert not [t for t, label in offered.items() if label == "CARE_SETTING"], offered
+
+
+@pytest.mark.parametrize(
+    "text, name, age",
+    [
+        ("Rang about her husband Cyril 78\nCall back after two.", "Cyril", "78"),
+        ("A wee lad, Hamish, 6. He had earache for weeks.", "Hamish", "6"),
+        ("MY BROTHER GORDON FAIRLIE 31 WAS LEFT ON A TROLLEY", "GORDON FAIRLIE", "31"),
+        ("my mum 87 was sent home at 2am with no one", None, "87"),
+        ("Two children 9 and 4 were with her.", None, "9"),
+    ],
+)
+def test_a_bare_figure_after_a_person_or_a_relative_is_offered_as_an_age(text, name, age):
+    offered = shape_hinted(text, [person(text, name)] if name else [])
+    assert offered.get(age) == "AGE", offered
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Seen by Dr Adeyemi 3 weeks ago about the rash.", "Adeyemi"),
+        ("Resident moved to Room 12 on Friday.", "Room"),
+        ("Letter sent to Mrs Pryor 12 March, copied to the GP.", "Pryor"),
+        ("Gave Bryony 2 sachets and a drink.", "Bryony"),
+        ("Dr Khalid 10 out of 10, thank you.", "Khalid"),
+        ("Sister Morag 5 stars for the night shift.", "Morag"),
+    ],
+)
+def test_a_figure_after_a_person_that_counts_something_else_is_not_an_age(text, name):
+    offered = shape_hinted(text, [person(text, name)])
+    assert "AGE" not in offered.values(), offered

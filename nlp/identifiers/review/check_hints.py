@@ -14,7 +14,9 @@ it and offer it as an identifier with one tick:
   in five, and with them the check page shows half of what the machine missed, not a sixth.
   Shapes that several writers share and the detector leaves (numbers said aloud, old full
   dates, initials, ages in words, services named with everyday words, unknown words in a
-  message written all in lower case: `shape_hints.py`) are offered as nearby hints too.
+  message written all in lower case: `shape_hints.py`) are offered as nearby hints too, and so
+  are a setting found in part before its kind of care and a bare age after a person
+  (`leftover_hints.py`).
 
 Ordinary English, health-service words, months and weekdays, titles, and anything in lower
 case outside those shapes are never hinted: a Welsh word or "don't" is not a reason to stop a
@@ -35,6 +37,7 @@ from nlp.identifiers.core.name_gazetteer import (
     TITLE_CUES,
     gazetteer,
 )
+from nlp.identifiers.review.leftover_hints import leftover_hints
 from nlp.identifiers.review.shape_hints import opens_sentence, shape_hints
 
 UNSURE_BELOW = 0.75  # scores under this come from cues and capitals, not patterns
@@ -103,6 +106,12 @@ def review_hints(
         shown[h.start : h.end] = b"\x01" * (h.end - h.start)
     for s, e, label in shape_hints(text, shown, near):
         hints.append(Hint(s, e, "nearby", label, text[s:e]))
+    so_far = [(s, e, label) for s, e, label, _ in spans]
+    so_far += [(h.start, h.end, h.label) for h in hints]
+    for s, e, label in leftover_hints(text, so_far, shown):
+        if not all(shown[s:e]):
+            shown[s:e] = b"\x01" * (e - s)
+            hints.append(Hint(s, e, "nearby", label, text[s:e]))
     return sorted(hints, key=lambda h: h.start)
 
 

@@ -252,7 +252,7 @@ def _unknown_words_in_lower_case(text: str) -> Iterator[tuple[int, int, str]]:
         base = word[:-2] if word.endswith("'s") else word
         if len(base) < 3 or not base.isalpha() or not base.islower():
             continue
-        if _known_english(base, gaz) or MEDICINE_STEM.search(base):
+        if known_english(base, gaz) or MEDICINE_STEM.search(base):
             continue
         if base in NOT_IDENTIFIER_WORDS or base in WELSH_WORDS or base in COUNTRIES:
             continue
@@ -263,7 +263,7 @@ def _unknown_words_in_lower_case(text: str) -> Iterator[tuple[int, int, str]]:
         yield from unknown
 
 
-def _known_english(word: str, gaz: Gazetteer) -> bool:
+def known_english(word: str, gaz: Gazetteer) -> bool:
     """In the English word lists, as written, in American spelling ("patronised") or without
     a common ending ("walked", "kindly", "carers")."""
     spellings = {word, re.sub(r"is(e|ed|es|ing|ation)$", r"iz\1", word), word.replace("our", "or")}
