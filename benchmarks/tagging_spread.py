@@ -86,6 +86,16 @@ def paired(name: str, figures, reference) -> str:
     )
 
 
+def split_seeds(splits: int) -> list[int]:
+    """The seeds of the first `splits` splits: `benchmarks/tagging.py`'s 42, then 1, 2, ..."""
+    return [bench.SEED, *range(1, splits)]
+
+
+def trust_c_split(rows: np.ndarray, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """The issue's random 80/20 split of Trust C's rows: (training rows, test rows)."""
+    return train_test_split(rows, test_size=0.2, random_state=seed)
+
+
 def fit_and_decide(framework, encoder: Encoder, texts, vectors, passages, gold, train, test):
     """The learner as the app fits it (sentences weighed) on `train`, its decisions on `test`."""
     model = tag_learner.fit(
@@ -114,12 +124,12 @@ def trust_c_splits(encoders: list[Encoder], splits: int) -> None:
             texts_c, encoder.cache_name("fft-trust-c-passages"), encoder.encode, encoder.model
         )
         embedded.append((vectors, passages))
-    seeds = [bench.SEED, *range(1, splits)]
+    seeds = split_seeds(splits)
     figures: list[list[tuple[float, float]]] = [[] for _ in encoders]
     base = []
     print(f"Trust C alone, random 80/20, {len(seeds)} splits (seed {bench.SEED} is tagging.py's)")
     for seed in seeds:
-        train, test = train_test_split(rows, test_size=0.2, random_state=seed)
+        train, test = trust_c_split(rows, seed)
         line = [f"  seed {seed:>2}:"]
         for number, encoder in enumerate(encoders):
             vectors, passages = embedded[number]

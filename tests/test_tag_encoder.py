@@ -145,3 +145,35 @@ def test_the_top_level_term_costs_only_confusions_across_categories():
         )
 
     assert extra(within) < 0.01 < 5 < extra(across)
+
+
+def test_adapting_again_continues_from_the_start_and_leaves_it_alone():
+    from dataclasses import replace
+
+    from nlp.priorities import Framework, Priority
+
+    framework = Framework(
+        id="look-alike",
+        title="Look-alike codes",
+        priorities=(
+            Priority(id="wait", title="Waiting", description="Time spent waiting to be seen"),
+            Priority(id="kind", title="Kindness", description="Staff were kind and caring"),
+        ),
+    )
+    texts = [
+        "Sat in the corridor for hours before anyone came",
+        "The nurse held my hand and explained everything gently",
+        "Appointment ran two hours late with no update",
+        "Reception staff were warm and patient with my dad",
+    ]
+    labels = np.array([[1, 0], [0, 1], [1, 0], [0, 1]], dtype=np.int8)
+    start = tag_encoder.load_transformer()
+    name = "encoder.layer.0.attention.self.query.weight"
+    before = start.state_dict()[name].clone()
+    packaged = embed.load_model()[0].auto_model.state_dict()[name]
+    settings = replace(training.SHIPPED, epochs=1, batch=2)
+    again = training.adapt(texts, labels, framework, settings, start=start).state_dict()[name]
+    assert bool((start.state_dict()[name] == before).all())
+    assert not bool((again == before).all())
+    # One small step from the shipped weights, not from the packaged ones they differ from.
+    assert float((again - before).norm()) < float((before - packaged).norm())

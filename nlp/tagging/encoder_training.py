@@ -29,6 +29,7 @@ import hashlib
 import json
 import time
 from dataclasses import asdict, dataclass, replace
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -141,17 +142,22 @@ def adapt(
     framework: Framework,
     settings: Settings = SHIPPED,
     majors: dict[str, str] | None = None,
+    start=None,
 ):
     """A copy of MiniLM's transformer fine-tuned on (texts, one label each, in `framework.ids`
     order) as `settings` say. `majors` (code -> top-level category) is needed only for the
-    top-level loss."""
+    top-level loss. `start`: the transformer to continue from (left unchanged; e.g. the shipped
+    adapted encoder, to adapt it again on one organisation's comments), the packaged MiniLM if
+    None; the head's prototypes are embedded with it."""
     import torch
 
     from nlp.tagging import learner as tag_learner
 
     torch.manual_seed(settings.seed)
     generator = np.random.default_rng(settings.seed)
-    transformer = copy.deepcopy(embed.load_model()[0].auto_model).train()
+    encode = embed.encode if start is None else partial(tag_encoder.encode_with, start)
+    start = embed.load_model()[0].auto_model if start is None else start
+    transformer = copy.deepcopy(start).train()
     for name, parameter in transformer.named_parameters():
         first = settings.first_layer
         parameter.requires_grad = first <= 0 or tag_encoder.layer_of(name) >= first
@@ -166,7 +172,7 @@ def adapt(
             raise ValueError("the top-level loss needs each code's top-level category")
         names = sorted({majors[code] for code in ids})
         grouping = torch.tensor([names.index(majors[code]) for code in ids])
-    prototypes = tag_learner.prototype_vectors(framework, ids, embed.encode)  # the base model's
+    prototypes = tag_learner.prototype_vectors(framework, ids, encode)  # the start's
     head = torch.nn.Parameter(torch.tensor(prototypes))
     trained = [p for p in transformer.parameters() if p.requires_grad]
     optimiser = torch.optim.AdamW(
