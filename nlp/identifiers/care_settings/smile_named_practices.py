@@ -92,9 +92,8 @@ def _branch_end(text: str, end: int) -> int:
     town = m.group("town")
     low = town.lower()
     gaz = gazetteer()
-    if low in gaz.places:
-        pass
-    elif not (town.islower() and low not in gaz.english_words and low not in STOP_WORDS):
+    unknown_lower_case = town.islower() and low not in gaz.english_words and low not in STOP_WORDS
+    if low not in gaz.places and not unknown_lower_case:
         return end
     part = m.group("part")
     if part and part.strip().lower() in PLACE_PARTS and town[0].isupper():
