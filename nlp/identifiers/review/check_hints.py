@@ -38,6 +38,8 @@ from nlp.identifiers.core.name_gazetteer import (
     gazetteer,
 )
 from nlp.identifiers.review.leftover_hints import leftover_hints
+from nlp.identifiers.review.name_pair_hints import name_pair_hints
+from nlp.identifiers.review.read_out_hints import read_out_hints
 from nlp.identifiers.review.shape_hints import opens_sentence, shape_hints
 
 UNSURE_BELOW = 0.75  # scores under this come from cues and capitals, not patterns
@@ -109,6 +111,14 @@ def review_hints(
     so_far = [(s, e, label) for s, e, label, _ in spans]
     so_far += [(h.start, h.end, h.label) for h in hints]
     for s, e, label in leftover_hints(text, so_far, shown):
+        if not all(shown[s:e]):
+            shown[s:e] = b"\x01" * (e - s)
+            hints.append(Hint(s, e, "nearby", label, text[s:e]))
+    so_far = [(s, e, label) for s, e, label, _ in spans]
+    so_far += [(h.start, h.end, h.label) for h in hints]
+    for s, e, label in read_out_hints(text, so_far, shown):
+        hints.append(Hint(s, e, "nearby", label, text[s:e]))
+    for s, e, label in name_pair_hints(text):
         if not all(shown[s:e]):
             shown[s:e] = b"\x01" * (e - s)
             hints.append(Hint(s, e, "nearby", label, text[s:e]))
