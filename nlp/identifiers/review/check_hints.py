@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import chain
 from dataclasses import asdict, dataclass
 
 from nlp.identifiers.core.findings import Finding
@@ -40,6 +41,7 @@ from nlp.identifiers.core.name_gazetteer import (
 from nlp.identifiers.review.leftover_hints import leftover_hints
 from nlp.identifiers.review.name_pair_hints import name_pair_hints
 from nlp.identifiers.review.read_out_hints import read_out_hints
+from nlp.identifiers.review.screen_name_hints import screen_name_hints
 from nlp.identifiers.review.shape_hints import opens_sentence, shape_hints
 
 UNSURE_BELOW = 0.75  # scores under this come from cues and capitals, not patterns
@@ -118,7 +120,7 @@ def review_hints(
     so_far += [(h.start, h.end, h.label) for h in hints]
     for s, e, label in read_out_hints(text, so_far, shown):
         hints.append(Hint(s, e, "nearby", label, text[s:e]))
-    for s, e, label in name_pair_hints(text):
+    for s, e, label in chain(name_pair_hints(text), screen_name_hints(text)):
         if not all(shown[s:e]):
             shown[s:e] = b"\x01" * (e - s)
             hints.append(Hint(s, e, "nearby", label, text[s:e]))
