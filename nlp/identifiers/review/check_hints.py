@@ -38,6 +38,7 @@ from nlp.identifiers.core.name_gazetteer import (
     TITLE_CUES,
     gazetteer,
 )
+from nlp.identifiers.review.birth_year_hints import birth_year_hints
 from nlp.identifiers.review.leftover_hints import leftover_hints
 from nlp.identifiers.review.name_pair_hints import name_pair_hints
 from nlp.identifiers.review.read_out_hints import read_out_hints
@@ -118,9 +119,12 @@ def review_hints(
             hints.append(Hint(s, e, "nearby", label, text[s:e]))
     so_far = [(s, e, label) for s, e, label, _ in spans]
     so_far += [(h.start, h.end, h.label) for h in hints]
-    for s, e, label in read_out_hints(text, so_far, shown):
-        hints.append(Hint(s, e, "nearby", label, text[s:e]))
-    for s, e, label in chain(name_pair_hints(text), screen_name_hints(text)):
+    for s, e, label in chain(
+        read_out_hints(text, so_far, shown),
+        birth_year_hints(text, so_far, shown),
+        name_pair_hints(text),
+        screen_name_hints(text),
+    ):
         if not all(shown[s:e]):
             shown[s:e] = b"\x01" * (e - s)
             hints.append(Hint(s, e, "nearby", label, text[s:e]))

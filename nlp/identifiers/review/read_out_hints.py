@@ -106,10 +106,11 @@ def read_out_hints(text: str, spans: Sequence[Span], shown: bytearray) -> Iterat
         *_dates_of_birth_in_words(text),
         *_house_numbers_in_words(text, spans),
     ]
+    seen = bytearray(shown)  # the caller marks what it offers; this only avoids repeats
     for start, end, label in sorted(found):
         letters = [i for i in range(start, end) if not text[i].isspace()]
-        if letters and sum(shown[i] for i in letters) < COVERED * len(letters):
-            shown[start:end] = b"\x01" * (end - start)
+        if letters and sum(seen[i] for i in letters) < COVERED * len(letters):
+            seen[start:end] = b"\x01" * (end - start)
             yield start, end, label
 
 
