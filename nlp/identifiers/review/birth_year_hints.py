@@ -1,8 +1,8 @@
 """Hints for a year of birth written beside a person, for the check page.
 
 A case list, a referral or a death notice often gives someone's year of birth alone, right
-after the name or initials: in brackets ("R.M. (1941)", "Edna (1929–2024)"), after a dash or a
-table's bar ("Ada Reyes – approx. 1948", "| 1958 (yr only) |"). A year alone is no date of
+after the name or initials: in brackets ("P.V. (1941)", "Ottoline (1929–2024)"), after a dash or a
+table's bar ("Iris Mayhew – approx. 1948", "| Tom Bell | 1958 |"). A year alone is no date of
 birth to the detector's patterns, yet beside a person it is one. On the pooled development
 sets four writers wrote it so and nothing else of that shape follows a person; on real
 stories none do. A decade ("1950s") is not a year of birth.

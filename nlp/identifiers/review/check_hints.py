@@ -16,7 +16,10 @@ it and offer it as an identifier with one tick:
   dates, initials, ages in words, services named with everyday words, unknown words in a
   message written all in lower case: `shape_hints.py`) are offered as nearby hints too, and so
   are a setting found in part before its kind of care and a bare age after a person
-  (`leftover_hints.py`).
+  (`leftover_hints.py`), what is read out or written in pieces (postcodes and references
+  spelt out, dates of birth in words, house numbers in words: `read_out_hints.py`), a year of
+  birth beside a person (`birth_year_hints.py`), a full name in lower case
+  (`name_pair_hints.py`) and a screen name (`screen_name_hints.py`).
 
 Ordinary English, health-service words, months and weekdays, titles, and anything in lower
 case outside those shapes are never hinted: a Welsh word or "don't" is not a reason to stop a
@@ -27,8 +30,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from itertools import chain
 from dataclasses import asdict, dataclass
+from itertools import chain
 
 from nlp.identifiers.core.findings import Finding
 from nlp.identifiers.core.name_gazetteer import (
@@ -74,7 +77,8 @@ def review_hints(
     the trained NER's guesses that its safeguards set aside (`nlp.anonymise.detect_with_doubts`):
     each one that no finding covers now is a *nearby* hint with the NER's label, wherever it is
     in the text, and the tokens inside it are not hinted again. Then the shapes of
-    `shape_hints.py` that findings and hints do not show yet, as *nearby* hints."""
+    `shape_hints.py`, `leftover_hints.py` and the fourth pass's modules that findings and hints
+    do not show yet, as *nearby* hints."""
     spans = sorted(
         (f["start"], f["end"], f["label"], f.get("score", 1.0))
         if isinstance(f, dict)

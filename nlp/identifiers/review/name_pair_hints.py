@@ -3,10 +3,11 @@
 In a story that uses capitals elsewhere, the detector and the nearby hint take a lower-case
 word for an ordinary one, and `shape_hints.py` looks for unknown words only in messages
 written all in lower case. On the pooled development sets, several writers typed a full name
-in lower case inside such a story ("my name is alfie turner", "ask for megan hughes"). Two
-words in a row, the first a first name from the name lists that is no common English word and
-the second a surname from them, are that shape; on real stories almost nothing else is (one
-pair in 978 Care Opinion stories). A first name that is also an everyday word ("will",
+in lower case inside such a story ("I'm bronwen pritchard", "ask for callum doyle"), often
+with one of its words found and the other not. Two words in a row, the first a first name from
+the name lists that is no common English word and the second a surname from them, are that
+shape, offered whole; on real text almost nothing else is (one pair in 978 Care Opinion
+stories, one in 3,000 FFT comments). A first name that is also an everyday word ("will",
 "grace", "sue") is never the first word: those stay unhinted.
 """
 
@@ -17,7 +18,7 @@ from collections.abc import Iterator
 
 from nlp.identifiers.core.name_gazetteer import gazetteer
 
-# Overlapping pairs of lower-case words: "is alfie turner" tries "is alfie", then "alfie turner".
+# Overlapping pairs of lower-case words: "is callum doyle" tries "is callum", then "callum doyle".
 PAIR = re.compile(r"(?<![\w'’-])(?=([a-z]{3,})[ \t]+([a-z]{3,})(?![\w'’-]))")
 
 

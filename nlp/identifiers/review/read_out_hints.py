@@ -5,21 +5,23 @@ left unseen on the pooled development sets was said on a call or copied from a f
 pieces the detector's patterns (strict, because they redact) do not join up:
 
 * a postcode, reference or e-mail read out letter by letter with figures, pauses and
-  corrections between ("S R two... no, S R four, nine A T", "four P D. P for Papa", "M as in
-  mother, four four seven", "A P P 4 4 7 1 9", "Foxtrot India Oscar, dot, ..."): a run of
+  corrections between ("K W one... sorry, K W one, six D J", "two H G. H for Hotel", "R as in
+  robin, five five one", "B K D 7 3 0 2", "Tango Oscar Mike, dot, ..."): a run of
   single letters, letters spelt with a word, words of the phonetic alphabet, short codes and
   figures, with a letter and a figure in it, a letter spelt with its word, or three words of
   the alphabet;
-* a date of birth said in words ("first of April eighty three", "twenty second July thirty
-  six", "Fourth of May 1938") or written with spaces or the year first ("12 4 2003",
-  "1 9 / 0 7 / 1 9 5 2", "1977 / 11 / 05"), in a year before 2011 as `shape_hints.py`'s
-  full dates are;
-* a house number in words before a street found already ("Eight, Kettering Road", "Number
-  eight, The Paddocks"), or said as "number" and a number in words ("number thirty-eight").
+* a date of birth said in words ("ninth of June seventy one", "Third of August 1944") or
+  written with spaces or the year first ("7 9 1999", "0 4 / 1 1 / 1 9 6 0", "1958 / 02 /
+  23"), in a year before 2011 as `shape_hints.py`'s full dates are;
+* a house number in words before a street found already, said first with a comma or after
+  "number" ("Six, Brackenby Road", "Number four, The Sheepfolds").
 
 Each is offered, never redacted: the person checking decides. A lone "A" or "I" is a word, not
-a letter of a code, and a letter spelt with a word that does not begin with it ("A for effort")
-is no spelling.
+a letter of a code; a letter spelt with a word that does not begin with it ("A for effort") is
+no spelling; two capitals and figures of two digits or more are words, counts and observations
+("GO TO", "RR 22", a chat's timestamps), never pieces; a word of the alphabet is also a month,
+a place or a name ("November 2019"), so it counts only three together; "number" with a number
+alone ("the number one worry", "number six bus") is not offered.
 """
 
 from __future__ import annotations
@@ -41,8 +43,8 @@ NATO_WORDS = frozenset(
 _DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
 # One piece of something read out, the longest first: a letter spelt with a word, a word of
 # the phonetic alphabet, a short code ("E8", "SY24"), one figure, a digit in words (doubled or
-# not), one capital. Two capitals or two figures are words and counts more often ("TO ME",
-# "HR 104"), so they break a run.
+# not), one capital. Two capitals or two figures are words and counts more often ("GO TO",
+# "RR 22"), so they break a run.
 PIECE = re.compile(
     r"(?<![\w'’&])(?:"
     r"(?P<spelt>(?P<letter>[A-Za-z])[ \t]+(?:for|as[ \t]+in)[ \t]+(?P<word>[A-Za-z][a-z'’-]+))"
@@ -106,7 +108,7 @@ def read_out_hints(text: str, spans: Sequence[Span], shown: bytearray) -> Iterat
         *_dates_of_birth_in_words(text),
         *_house_numbers_in_words(text, spans),
     ]
-    seen = bytearray(shown)  # the caller marks what it offers; this only avoids repeats
+    seen = bytearray(shown)  # the caller marks what it offers; this only keeps runs apart
     for start, end, label in sorted(found):
         letters = [i for i in range(start, end) if not text[i].isspace()]
         if letters and sum(seen[i] for i in letters) < COVERED * len(letters):
@@ -149,7 +151,7 @@ def _worth_offering(text: str, run: list[re.Match]) -> Iterator[Span]:
 
 
 def _spells(m: re.Match) -> bool:
-    """ "P for Papa", "q for queen": the word begins with the letter ("A for effort" does not)."""
+    """ "D for Delta", "m for mary": the word begins with the letter ("A for effort" does not)."""
     return m.group("word")[0].lower() == m.group("letter").lower()
 
 
@@ -197,7 +199,7 @@ def _house_numbers_in_words(text: str, spans: Sequence[Span]) -> Iterator[Span]:
         before = HOUSE_NUMBER_BEFORE.search(text, max(0, start - REACH), start)
         if not before:
             continue
-        # "Eight, Kettering Road" opening what is said, or "Number eight, The Paddocks"
+        # "Six, Brackenby Road" opening what is said, or "Number four, The Sheepfolds"
         said_first = before.group()[0].isupper() and opens_sentence(text, before.start())
         if before.group("cue") or ("," in before.group() and said_first):
             yield before.start(), end, "ADDRESS"

@@ -4,9 +4,9 @@ A story copied from a forum, a review site or a social feed names people by thei
 name ("posted by wheezy_in_wigan", "— jo.k.1987", "thanks dee_b"). No name list holds one and
 the detector leaves most of them; on the pooled development sets three writers' forum posts
 did. The shape is words joined by underscores, or a name with dots and a year; what shares
-that shape in these stories is a form's or an export's field name ("nhs_no", "first_name |",
-"resp_id 0412", "status=closed_signposted"), so a token beside the marks of a table, a form or
-a log (`|`, `;`, `=`, `:`, a comma, a quote, a figure) is not offered.
+that shape in these stories is a form's or an export's field name ("post_code,", "date_seen |",
+"case_no 117", "outcome=referred_on"), so a token beside the marks of a table, a form or a log
+(`|`, `;`, `=`, `:`, a comma, a quote, a figure) is not offered.
 """
 
 from __future__ import annotations
