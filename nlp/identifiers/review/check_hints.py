@@ -16,7 +16,10 @@ it and offer it as an identifier with one tick:
   dates, initials, ages in words, services named with everyday words, unknown words in a
   message written all in lower case: `shape_hints.py`) are offered as nearby hints too, and so
   are a setting found in part before its kind of care and a bare age after a person
-  (`leftover_hints.py`).
+  (`leftover_hints.py`), what is read out or written in pieces (postcodes and references
+  spelt out, dates of birth in words, house numbers in words: `read_out_hints.py`), a year of
+  birth beside a person (`birth_year_hints.py`), a full name in lower case
+  (`name_pair_hints.py`) and a screen name (`screen_name_hints.py`).
 
 Ordinary English, health-service words, months and weekdays, titles, and anything in lower
 case outside those shapes are never hinted: a Welsh word or "don't" is not a reason to stop a
@@ -28,6 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+from itertools import chain
 
 from nlp.identifiers.core.findings import Finding
 from nlp.identifiers.core.name_gazetteer import (
@@ -37,7 +41,11 @@ from nlp.identifiers.core.name_gazetteer import (
     TITLE_CUES,
     gazetteer,
 )
+from nlp.identifiers.review.birth_year_hints import birth_year_hints
 from nlp.identifiers.review.leftover_hints import leftover_hints
+from nlp.identifiers.review.name_pair_hints import name_pair_hints
+from nlp.identifiers.review.read_out_hints import read_out_hints
+from nlp.identifiers.review.screen_name_hints import screen_name_hints
 from nlp.identifiers.review.shape_hints import opens_sentence, shape_hints
 
 UNSURE_BELOW = 0.75  # scores under this come from cues and capitals, not patterns
@@ -69,7 +77,8 @@ def review_hints(
     the trained NER's guesses that its safeguards set aside (`nlp.anonymise.detect_with_doubts`):
     each one that no finding covers now is a *nearby* hint with the NER's label, wherever it is
     in the text, and the tokens inside it are not hinted again. Then the shapes of
-    `shape_hints.py` that findings and hints do not show yet, as *nearby* hints."""
+    `shape_hints.py`, `leftover_hints.py` and the fourth pass's modules that findings and hints
+    do not show yet, as *nearby* hints."""
     spans = sorted(
         (f["start"], f["end"], f["label"], f.get("score", 1.0))
         if isinstance(f, dict)
@@ -109,6 +118,17 @@ def review_hints(
     so_far = [(s, e, label) for s, e, label, _ in spans]
     so_far += [(h.start, h.end, h.label) for h in hints]
     for s, e, label in leftover_hints(text, so_far, shown):
+        if not all(shown[s:e]):
+            shown[s:e] = b"\x01" * (e - s)
+            hints.append(Hint(s, e, "nearby", label, text[s:e]))
+    so_far = [(s, e, label) for s, e, label, _ in spans]
+    so_far += [(h.start, h.end, h.label) for h in hints]
+    for s, e, label in chain(
+        read_out_hints(text, so_far, shown),
+        birth_year_hints(text, so_far, shown),
+        name_pair_hints(text),
+        screen_name_hints(text),
+    ):
         if not all(shown[s:e]):
             shown[s:e] = b"\x01" * (e - s)
             hints.append(Hint(s, e, "nearby", label, text[s:e]))
