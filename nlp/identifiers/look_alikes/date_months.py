@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from nlp.identifiers.core.findings import Finding
+from nlp.identifiers.look_alikes.months_alone import month_alone
 
 MONTHS = frozenset(
     """jan january feb february mar march apr april may jun june jul july aug august sep sept
@@ -89,6 +90,8 @@ def in_a_date(text: str, f: Finding) -> bool:
     if value == "MAR" and MAR_CHART.match(text, f.end):
         return True
     if DAY_OR_YEAR_AFTER.match(text, f.end):
+        return True
+    if month_alone(text, f):  # "due Mar", "Review 2 (May)", a diary's "Feb:" (round 49)
         return True
     return bool(
         DAY_BEFORE.search(text[max(0, f.start - 14) : f.start])

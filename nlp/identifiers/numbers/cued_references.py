@@ -48,7 +48,10 @@ STRONG_NOUNS = (
     r"serial|"
     # Thirty-eighth round: the code of a key safe by the door, as a care plan or an alarm
     # sheet gives it to visiting carers ("Key safe code: 4-1-7-9", "keysafe no. 2208").
-    r"key\s?safe(?:\s+(?:code|combination|number|no\b\.?))?"
+    r"key\s?safe(?:\s+(?:code|combination|number|no\b\.?))?|"
+    # Forty-ninth round: a school's unique pupil number by its initials on an EHCP form or a
+    # SENCo's letter ("UPN: K123456789012"; marked in three writers' sets, missed in each).
+    r"upn"
 )
 # Ordinary nouns that only name an identifier with "number", "no", "ID" or "ref" after them.
 WEAK_NOUNS = (
@@ -63,7 +66,9 @@ WEAK_NOUNS = (
     r"driver|driving\s+licen[cs]e|licen[cs]e|request|order|device|"
     # Round 40: a sponsored worker's Certificate of Sponsorship ("CoS number is …"); "cos"
     # alone is also "because", so it needs its keyword like the other ordinary nouns.
-    r"cos|sponsorship"
+    r"cos|sponsorship|"
+    # Forty-ninth round: the same number written out ("Unique pupil number: ...").
+    r"pupil"
 )
 KEYWORD = r"(?:(?:number|num|nbr|nr|no|id|reference|ref)\b\.?|#)"
 # After the cue: "is", "was", ":", "it's", "given", "they gave us was", "something like".

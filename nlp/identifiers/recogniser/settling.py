@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 
 from nlp.identifiers.care_settings.chain_branches import chain_branches
+from nlp.identifiers.care_settings.kinds_after_names import without_kinds_after_names
 from nlp.identifiers.care_settings.places_before_care_words import places_before_care_words
 from nlp.identifiers.care_settings.provider_names import provider_names
 from nlp.identifiers.care_settings.scan_named_hospitals import without_test_repeats
@@ -50,9 +51,11 @@ from nlp.identifiers.look_alikes.nhs_bodies import nhs_bodies
 from nlp.identifiers.look_alikes.number_runs import without_number_runs
 from nlp.identifiers.look_alikes.office_words import without_office_words
 from nlp.identifiers.look_alikes.paperwork_words import without_paperwork_guesses
+from nlp.identifiers.look_alikes.pregnancy_weeks import without_pregnancy_weeks
 from nlp.identifiers.look_alikes.record_look_alikes import without_record_look_alikes
 from nlp.identifiers.look_alikes.setting_look_alikes import without_setting_look_alikes
 from nlp.identifiers.look_alikes.shared_word_guesses import without_shared_word_guesses
+from nlp.identifiers.look_alikes.waiting_counts import without_waiting_counts
 from nlp.identifiers.people.chat_speakers import (
     addressed_by_name,
     bracketed_roles,
@@ -162,6 +165,9 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
     wide = without_number_runs(text, wide)  # "meds at 8, 12, 4 and 10" (round 42)
     wide = without_list_numbers_and_vague_ages(text, wide)  # "(4) discuss", "eighty-odd" (43)
     wide = without_ages_of_no_one(text, wide)  # "Hb 84", "anyone aged 75+" (47)
+    wide = without_waiting_counts(text, wide)  # "eight weeks; it's been 15" (round 49)
+    wide = without_pregnancy_weeks(text, wide)  # "she is 32 weeks", "an induction at 40" (49)
+    wide = without_kinds_after_names(text, wide)  # "Larchmont [nursing home]" (round 49)
     trimmed = [_trim(text, f) for f in wide]
     return [_with_half(text, _with_glued_unit(text, f)) for f in trimmed if f.end > f.start]
 
