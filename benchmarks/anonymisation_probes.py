@@ -8,8 +8,9 @@ English, a possessive, after a title or a relative, at a sentence's start, besid
 brackets), and crosses each with a seeded sample of identifiers drawn from the project's own
 lists (`nlp/data/first_names.txt`, `surnames.txt`, `uk_places.txt`, `uk_localities.txt`,
 `care_setting_names.txt`, and the people whose first name or surname is a listed one-word
-hospital: "Rosie Smith", "Mrs Freeman") and generated ones (phone numbers, postcodes spaced oddly, ages in
-digits and words, dates of birth in many formats, NHS and reference numbers). It reports:
+hospital: "Rosie Smith", "Mrs Freeman") and generated ones (phone numbers, postcodes spaced
+oddly, ages in digits and words, dates of birth in many formats, NHS and reference numbers).
+It reports:
 
 - per context x kind, the share of identifiers fully covered by some finding (any label
   covers; a covering finding of another kind is counted again as a mislabel);

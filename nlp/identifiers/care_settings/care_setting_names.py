@@ -106,6 +106,12 @@ def name_list() -> NameList:
     )
 
 
+@lru_cache(maxsize=1)
+def setting_words() -> frozenset[str]:
+    """Every word of every listed setting's name ("london" of "Royal London")."""
+    return frozenset(word for name in name_list().names for word in name)
+
+
 def _without_apostrophes(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(w.replace("'", "") for w in words)
 
@@ -233,7 +239,7 @@ def _in_a_full_name(text: str, tokens: list, i: int) -> bool:
     after = tokens[i + 1] if i + 1 < len(tokens) else None
     if after and after[2] in TRAILING and "\n" not in text[tokens[i][1] : after[0]]:
         return False  # "Freeman Hospital"; "Mrs Freeman\nClinic: ..." is a form's next line
-    if names_a_person(text, tokens, i):
+    if names_a_person(text, tokens, i, setting_words()):
         return True
     written = text[tokens[i][0] : tokens[i][1]]
     if not written[:1].isupper() or written.isupper():

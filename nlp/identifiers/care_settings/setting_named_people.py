@@ -8,7 +8,8 @@ person's name, not the hospital, when:
 - a personal title is just before it ("Mrs Freeman", "Sister Christie", "DR CHURCHILL"), or
 - it is a known first name and a capitalised known surname follows ("Rosie Smith", "Freeman
   Story's"), the surname allowed to be an everyday word ("Smith", "Sweet") as long as it is no
-  word of care, street or district ("Freeman Hospital", "Kingston Road", "Heath Town");
+  word of care, street or district ("Freeman Hospital", "Kingston Road", "Heath Town") nor a
+  word of a listed setting's name ("Evelina London");
 - in a text typed all in lower case or all in capitals, the same first name and surname pair
   ("freeman mohamed", "ROSIE BRENNAN"), the surname then no everyday word.
 The care-setting rule leaves such a word to the name rules, which find the whole name.
@@ -32,8 +33,12 @@ NOT_A_SURNAME = frozenset(
 Token = tuple[int, int, str]  # start, end, lower-case word
 
 
-def names_a_person(text: str, tokens: list[Token], i: int) -> bool:
-    """Whether the listed one-word setting name at `tokens[i]` belongs to a person's name."""
+def names_a_person(
+    text: str, tokens: list[Token], i: int, setting_words: frozenset[str] = frozenset()
+) -> bool:
+    """Whether the listed one-word setting name at `tokens[i]` belongs to a person's name.
+    `setting_words` are the words of every listed setting: an everyday word among them after
+    the name is the setting's own ("Evelina London"), not a surname."""
     start, end, word = tokens[i]
     before = tokens[i - 1] if i else None
     if before and before[2] in PERSONAL_TITLES and text[before[1] : start] in (" ", ". "):
@@ -51,6 +56,8 @@ def names_a_person(text: str, tokens: list[Token], i: int) -> bool:
     if word not in gaz.first_names or after not in gaz.surnames or after in NOT_A_SURNAME:
         return False
     written, surname = text[start:end], text[after_start:after_end]
+    if after in gaz.common_words and after in setting_words:
+        return False
     if capitals_mean_little(text):
         return after not in gaz.common_words and surname.isalpha()
     return written.istitle() and _capitalised_name(surname)
