@@ -36,6 +36,7 @@ from nlp.identifiers.care_settings.care_setting_kinds import care_setting_kind_f
 from nlp.identifiers.care_settings.hospital_initials import hospital_initials
 from nlp.identifiers.care_settings.hospital_units import hospital_units
 from nlp.identifiers.care_settings.house_named_settings import house_named_settings
+from nlp.identifiers.care_settings.setting_named_people import names_a_person
 from nlp.identifiers.core.findings import Finding
 from nlp.identifiers.core.letter_case import capitals_mean_little
 from nlp.identifiers.core.name_gazetteer import gazetteer
@@ -105,6 +106,12 @@ def name_list() -> NameList:
     )
 
 
+@lru_cache(maxsize=1)
+def setting_words() -> frozenset[str]:
+    """Every word of every listed setting's name ("london" of "Royal London")."""
+    return frozenset(word for name in name_list().names for word in name)
+
+
 def _without_apostrophes(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(w.replace("'", "") for w in words)
 
@@ -131,10 +138,11 @@ def listed_care_settings(text: str) -> Iterator[Finding]:
         i = k
         word = tokens[i][2]
         stem = word[:-2] if word.endswith("'s") else word
-        matched = 0
+        matched, possessed = 0, False
         for size in range(min(lst.longest, len(tokens) - i), 0, -1):
             key = tuple(t[2] for t in tokens[i : i + size])
-            if key in lst.names or (size == 1 and (stem,) in lst.names):
+            possessed = key not in lst.names and _possessed(key, lst)
+            if key in lst.names or (size == 1 and (stem,) in lst.names) or possessed:
                 if size == 1 and (
                     not _single_word_ok(text, tokens, i, common)
                     or _ends_a_place(text, tokens, i)
@@ -149,12 +157,27 @@ def listed_care_settings(text: str) -> Iterator[Finding]:
                 matched = 1
         if matched:
             end = i + matched
-            while end < len(tokens) and tokens[end][2] in TRAILING and end - i < 8:
-                if tokens[end][2] in CAPITALISED_TRAILING and text[tokens[end][0]].islower():
+            while end < len(tokens) and end - i < 8 and not possessed:
+                word = tokens[end][2]
+                possessed = word.endswith("'s") and word[:-2] in TRAILING  # "General's car park"
+                if word not in TRAILING and not possessed:
+                    break
+                if word in CAPITALISED_TRAILING and text[tokens[end][0]].islower():
                     break  # "Whittington Hospital maternity": the service, not the name
                 end += 1
-            yield Finding(tokens[i][0], tokens[end - 1][1], "CARE_SETTING", 0.85, "care_list")
+            last = tokens[end - 1][1] - (2 if possessed else 0)  # the name, without its "'s"
+            yield Finding(tokens[i][0], last, "CARE_SETTING", 0.85, "care_list")
             i = end
+
+
+def _possessed(key: tuple[str, ...], lst: NameList) -> bool:
+    """ "Glan Clwyd's car park", "Barnet General's": a listed name of two words or more whose
+    last word carries "'s" (context probes, twenty-second session), found without its "'s",
+    as is a kind word carrying it ("Torbay Hospital's"). One word alone is the stem rule's
+    ("Morriston's")."""
+    if len(key) < 2 or not key[-1].endswith("'s"):
+        return False
+    return (*key[:-1], key[-1][:-2]) in lst.names
 
 
 TOWN_AFTER = re.compile(r",[ \t]+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?![\w'’-])")
@@ -213,11 +236,13 @@ def _in_a_full_name(text: str, tokens: list, i: int) -> bool:
     first name just before the word, or the word a known first name with a capitalised known
     surname just after, and no kind of care after it ("Jade Singleton Hospital" is one)."""
     gaz = gazetteer()
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    if after and after[2] in TRAILING and "\n" not in text[tokens[i][1] : after[0]]:
+        return False  # "Freeman Hospital"; "Mrs Freeman\nClinic: ..." is a form's next line
+    if names_a_person(text, tokens, i, setting_words()):
+        return True
     written = text[tokens[i][0] : tokens[i][1]]
     if not written[:1].isupper() or written.isupper():
-        return False
-    after = tokens[i + 1] if i + 1 < len(tokens) else None
-    if after and after[2] in TRAILING:
         return False
     before = tokens[i - 1] if i else None
     if before and text[before[1] : tokens[i][0]] == " ":
@@ -280,6 +305,31 @@ SAINT_LOWER = re.compile(
     r"(?<![\w])(?:at|to|in|into|from)\s+(?P<name>(?:st\.?|saint)\s+[a-z]+(?:['’]s|s)?"
     r"(?:\s+(?:hospital|hospice|infirmary))?)(?![\w])"
 )
+WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+)[ \t]+$")
+WORD_AFTER = re.compile(r"[ \t]+([A-Z][\w'’-]+)(?![\w'’-])")
+
+
+def _inside_a_listed_place(text: str, start: int, end: int) -> bool:
+    """A saint's name that is part of a longer listed place, with a capitalised word before or
+    after it: "St John's Wood", "Wisbech St Mary", "Saltfleetby St Peter" (context probes,
+    twenty-second session). The place finder finds the whole; the saint alone would leave
+    the rest of the place uncovered."""
+    gaz = gazetteer()
+    before = WORD_BEFORE.search(text, max(0, start - 30), start)
+    after = WORD_AFTER.match(text, end)
+    said = text[start:end]
+    candidates = [
+        f"{before.group(1) if before else ''} {said} {after.group(1) if after else ''}",
+        f"{before.group(1)} {said}" if before else "",
+        f"{said} {after.group(1)}" if after else "",
+    ]
+    for candidate in candidates:
+        key = " ".join(candidate.lower().replace("’", "'").split())
+        if key != said.lower() and (key in gaz.places or key in gaz.small_places):
+            return True
+    return False
+
+
 # "the Royal", "the General", "at the royal": the local hospital by its generic name.
 GENERIC_THE = re.compile(
     r"(?<![\w])(?:at|to|in|into|from|outside|up|down|round|under)\s+the\s+"
@@ -534,6 +584,8 @@ def patterned_care_settings(text: str) -> Iterator[Finding]:
             if CARE_CONTEXT.search(near):
                 yield Finding(m.start("abbr"), m.end("abbr"), "CARE_SETTING", 0.7, "care_initials")
     for m in SAINT.finditer(text):
+        if _inside_a_listed_place(text, m.start(), m.end()):
+            continue  # "St John's Wood", "Wisbech St Mary": the place finder's
         street = STREET_BEFORE_ST.search(text, max(0, m.start() - 30), m.start())
         if street and m.group()[:2] == "St":  # "pharmacy on High St Bridlington": a street
             yield Finding(street.start("name"), m.start() + 2, "ADDRESS", 0.7, "care_saint")

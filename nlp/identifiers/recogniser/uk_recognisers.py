@@ -28,6 +28,7 @@ from nlp.identifiers.dates_and_ages.approximate_ages import approximate_ages
 from nlp.identifiers.dates_and_ages.birth_dates import dates_of_birth
 from nlp.identifiers.dates_and_ages.birth_tellings import birth_tellings
 from nlp.identifiers.dates_and_ages.clause_end_ages import clause_end_ages
+from nlp.identifiers.dates_and_ages.dates_before_birth_cues import dates_before_birth_cues
 from nlp.identifiers.numbers.form_answers import form_answers
 from nlp.identifiers.numbers.health_and_ni_numbers import nhs_numbers, ni_numbers
 from nlp.identifiers.numbers.hurried_emails import hurried_emails
@@ -97,6 +98,7 @@ def pattern_findings(text: str) -> list[Finding]:
         addressee_openings,  # round 47
         smile_named_practices,  # round 48
         listed_surnames_first,  # round 49
+        dates_before_birth_cues,  # context probes (twenty-second session)
     ):
         found.extend(detector(text))
     return found
