@@ -1,0 +1,152 @@
+"""Kinds the second pass of the context probes found (issue 20, twenty-second session):
+benchmarks/anonymisation_probes.py now also crosses addresses, hurried e-mails, phone, NHS and
+NI numbers in odd groupings, organisations' references, ages with their years, wards and
+practices with its contexts.
+
+- an age with its years written onto it ("aged 88yrs", "my dad (79 years)") or between commas
+  after a relative ("My husband, 79yrs, has dementia");
+- an NHS number grouped with dots and no cue ("978.392.9968"), passing its check digit;
+- a capitalised tree or flower before a lower-case "ward" at a sentence's start or with "'s"
+  ("Alder ward was brilliant", "Elm ward's nurses");
+- a letter or two and six figures in groups with no cue ("H123 456"): offered on the check page,
+  never redacted.
+
+Every sentence was written for this file, and each kind has look-alikes of its shape that must
+stay as they are.
+"""
+
+from __future__ import annotations
+
+import pytest
+from anonymise_support import covered, covering_label, flagged
+
+from nlp.anonymise import ENGINE_VERSION
+from nlp.identifiers.review.check_hints import review_hints
+
+# --- an age with its years, or between commas after a relative -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Age: 91yrs\nLives: alone", "91"),
+        ("Our nan, aged 87yrs, was left on a trolley.", "87"),
+        ("she's 76yr and still drives to the shops", "76"),
+        ("My grandad (84yrs) was sent home at midnight.", "84"),
+        ("my mum (93 years) waited four hours for a bed", "93"),
+        ("My wife, 68yrs, has had two falls this month.", "68"),
+        ("Her dad, eighty three years, lives on his own.", "eighty three"),
+        ("My brother, 57, has epilepsy and was not believed.", "57"),
+    ],
+)
+def test_an_age_with_its_years_is_found(text, value):
+    assert covering_label(text, value) == "AGE"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("I waited 3yrs for the operation.", "3yrs"),
+        ("The bathroom was refitted (12 years) ago by the council.", "12"),
+        ("We saw Mum, 14 miles from home, in a ward she did not know.", "14"),
+        ("My husband, 2 doctors and a nurse were in the room.", "2"),
+    ],
+)
+def test_a_count_of_years_or_things_is_no_age(text, value):
+    assert not flagged(text, value)
+
+
+# --- an NHS number grouped with dots ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Contact: 943.476.5919\nBest time: mornings",
+        "my details are 401.023.2137 if that helps",
+    ],
+)
+def test_an_nhs_number_grouped_with_dots_is_found(text):
+    number = text.split()[1] if text.startswith("Contact") else "401.023.2137"
+    assert covering_label(text, number) == "NHS_NUMBER"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The software was version 943.476.5918 on the old tablet.", "943.476.5918"),
+        ("The address is 192.168.100.4 on the ward's network.", "192.168.100.4"),
+        ("Sales were 1.234.567 units last year.", "1.234.567"),
+    ],
+)
+def test_dotted_numbers_failing_the_check_are_left(text, value):
+    assert not flagged(text, value)
+
+
+# --- a tree or flower before a lower-case "ward" ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Maple ward was spotless and calm every visit.", "Maple ward"),
+        ("Juniper ward's night staff could not do enough.", "Juniper ward"),
+        ("Thanks to everyone on oak ward's day room team.", "oak ward"),
+    ],
+)
+def test_a_plant_named_ward_opening_a_sentence_or_owning_is_found(text, value):
+    assert covered(text, value)
+    assert covering_label(text, value) == "CARE_SETTING"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Holly Ward said she would ring us back.", "Holly Ward"),
+        ("HOLLY WARD SAID SHE WOULD RING", "HOLLY WARD"),
+    ],
+)
+def test_a_person_called_ward_stays_a_person(text, value):
+    assert covering_label(text, value) == "PERSON"
+
+
+def test_a_tree_with_an_apostrophe_and_no_ward_stays():
+    assert not flagged("The oak tree's leaves covered the car park.", "oak")
+
+
+# --- a lettered reference with no cue: a hint, never a finding --------------------------------
+
+
+def offered(text: str) -> dict[str, str]:
+    return {h.text: h.label for h in review_hints(text, []) if h.kind == "nearby"}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("They wrote J417 203 on the top of the letter.", "J417 203"),
+        ("the sticker said k902 118 so i rang them", "k902 118"),
+        ("Please quote B 44 19 07 when you ring.", "B 44 19 07"),
+        ("Mum's card had HN510 332 in the corner.", "HN510 332"),
+    ],
+)
+def test_a_lettered_reference_without_a_cue_is_offered(text, value):
+    assert offered(text).get(value) == "OTHER_ID"
+    assert not flagged(text, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our postcode is CF10 3AT and the bus stops outside.",
+        "The part was X100 200 300 according to the engineer.",
+        "grid ref SU 12 34 56 78 for the car park",
+        "She took 2 x 500 mg twice a day.",
+    ],
+)
+def test_postcodes_part_numbers_and_doses_are_not_offered_as_references(text):
+    assert "OTHER_ID" not in offered(text).values()
+
+
+def test_engine_version_names_this_round():
+    assert ENGINE_VERSION == "uk-rules-51+ner-3"
