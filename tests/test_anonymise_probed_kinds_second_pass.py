@@ -6,6 +6,8 @@ practices with its contexts.
 - an age with its years written onto it ("aged 88yrs", "my dad (79 years)") or between commas
   after a relative ("My husband, 79yrs, has dementia");
 - an NHS number grouped with dots and no cue ("978.392.9968"), passing its check digit;
+- a day, a month and a two-figure year after a birth cue in Welsh ("Dyddiad geni: 5 Jul 36",
+  "ganwyd 3 Ebrill 52"), the year kept with the date as the English cue's rule keeps it;
 - a capitalised tree or flower before a lower-case "ward" at a sentence's start or with "'s"
   ("Alder ward was brilliant", "Elm ward's nurses");
 - a letter or two and six figures in groups with no cue ("H123 456"): offered on the check page,
@@ -80,6 +82,33 @@ def test_an_nhs_number_grouped_with_dots_is_found(text):
     ],
 )
 def test_dotted_numbers_failing_the_check_are_left(text, value):
+    assert not flagged(text, value)
+
+
+# --- a two-figure year after a Welsh birth cue ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Dyddiad geni: 9 Aug 47, as on the form.", "9 Aug 47"),
+        ("Dyddiad geni 22 Tachwedd 38 - she lives in Bangor now.", "22 Tachwedd 38"),
+        ("Cafodd ei ganwyd 3 Ebrill 52, and has always lived here.", "3 Ebrill 52"),
+    ],
+)
+def test_a_two_figure_year_after_a_welsh_birth_cue_stays_with_its_date(text, value):
+    assert covering_label(text, value) == "DATE_OF_BIRTH"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Dyddiad geni: 9 Aug 12:15 was when the letter came.", "12:15"),
+        ("Dyddiad geni 22 Nov 10am is written on the card.", "10am"),
+        ("Dyddiad geni: 9 Aug 40 mins late and no apology.", "40 mins"),
+    ],
+)
+def test_a_clock_or_a_count_after_the_day_and_month_is_no_year(text, value):
     assert not flagged(text, value)
 
 
