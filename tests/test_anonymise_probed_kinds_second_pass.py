@@ -10,6 +10,8 @@ practices with its contexts.
   "ganwyd 3 Ebrill 52"), the year kept with the date as the English cue's rule keeps it;
 - a capitalised tree or flower before a lower-case "ward" at a sentence's start or with "'s"
   ("Alder ward was brilliant", "Elm ward's nurses");
+- a capital "A" opening a reference of six figures or more after its cue ("hosp no A 58 85
+  01"), read as the system's letter rather than the article;
 - a letter or two and six figures in groups with no cue ("H123 456"): offered on the check page,
   never redacted.
 
@@ -141,6 +143,31 @@ def test_a_person_called_ward_stays_a_person(text, value):
 
 def test_a_tree_with_an_apostrophe_and_no_ward_stays():
     assert not flagged("The oak tree's leaves covered the car park.", "oak")
+
+
+# --- a capital "A" opening a cued reference --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Form: hosp no A 31 07 64\nSeen: Tuesday", "A 31 07 64"),
+        ("Her MRN A 4410 972 was on the wristband.", "A 4410 972"),
+    ],
+)
+def test_a_capital_a_opening_a_cued_reference_is_part_of_it(text, value):
+    assert covered(text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The complaint ref A 12 week wait was never answered.", "A 12"),
+        ("Case no a 2 page letter arrived on Friday.", "a 2"),
+    ],
+)
+def test_an_article_before_a_short_count_stays_out_of_a_reference(text, value):
+    assert not flagged(text, value)
 
 
 # --- a lettered reference with no cue: a hint, never a finding --------------------------------
