@@ -10,6 +10,8 @@ practices with its contexts.
   "ganwyd 3 Ebrill 52"), the year kept with the date as the English cue's rule keeps it;
 - a capitalised tree or flower before a lower-case "ward" at a sentence's start or with "'s"
   ("Alder ward was brilliant", "Elm ward's nurses");
+- a named house and its street typed in one case after "at", "to" or "address" ("we live at
+  hazel cottage, weis road", "AT THE OLD VICARAGE, CEDAR DRIVE");
 - a capital "A" opening a reference of six figures or more after its cue ("hosp no A 58 85
   01"), read as the system's letter rather than the article;
 - a letter or two and six figures in groups with no cue ("H123 456"): offered on the check page,
@@ -143,6 +145,35 @@ def test_a_person_called_ward_stays_a_person(text, value):
 
 def test_a_tree_with_an_apostrophe_and_no_ward_stays():
     assert not flagged("The oak tree's leaves covered the car park.", "oak")
+
+
+# --- a named house and its street in one case ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("mum lives at bramble cottage, ferris lane on her own", "bramble cottage, ferris lane"),
+        ("post it to the old rectory, kiln road please", "the old rectory, kiln road"),
+        ("SEND IT TO ASHDOWN FARM, PENNY LANE", "ASHDOWN FARM, PENNY LANE"),
+        ("address: millbrook lodge, quarry close", "millbrook lodge, quarry close"),
+    ],
+)
+def test_a_named_house_and_its_street_in_one_case_is_an_address(text, value):
+    assert covering_label(text, value) == "ADDRESS"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("we went back to gran's house, kiln road was closed", "gran's house, kiln road"),
+        ("we stayed at a holiday cottage, the lane was flooded", "holiday cottage"),
+        ("they drove to my cottage, then up the hill road", "my cottage"),
+        ("we walked to the farm, past the mill lane shops", "the farm"),
+    ],
+)
+def test_a_house_said_in_passing_is_no_address(text, value):
+    assert not flagged(text, value)
 
 
 # --- a capital "A" opening a cued reference --------------------------------------------------
