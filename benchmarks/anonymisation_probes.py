@@ -10,6 +10,15 @@ lists (`nlp/data/first_names.txt`, `surnames.txt`, `uk_places.txt`, `uk_localiti
 `care_setting_names.txt`, and the people whose first name or surname is a listed one-word
 hospital: "Rosie Smith", "Mrs Freeman") and generated ones (phone numbers, postcodes spaced
 oddly, ages in digits and words, dates of birth in many formats, NHS and reference numbers).
+The second pass adds, from a generator of its own so that the first pass's grid stays the same:
+addresses (flats "Flat 3, 12 ...", "14/3", "0/2, 14 ...", house names, "c/o", with a town, a
+postcode spaced oddly or none), e-mails written in a hurry ("jo @ x.com", "jo at x dot com",
+capitals, a comma for a dot, trailing "!!"), phone numbers in many groupings with +44, 0044 and
+(0), NHS numbers grouped oddly (pairs, dots, slashes, double spaces), NI numbers (spaced, lower
+case, dashed), organisations' own references ("H123 456", "PALS/24/0567", "A 12 34 56") with a
+cue and without, ages with their years ("88yrs", "79 y/o", "eighty four"), wards ("Ward 7",
+"ward 4B", "Rowan Ward", "Alder ward") and practices named after people or streets ("Mill
+Road Surgery", "Dr Patel and Partners", "Evans & Hughes Dental").
 It reports:
 
 - per context x kind, the share of identifiers fully covered by some finding (any label
@@ -63,6 +72,17 @@ EXPECTED = {
     "age_digits": "AGE",
     "age_words": "AGE",
     "date_of_birth": "DATE_OF_BIRTH",
+    # Second pass: the kinds issue 20 names that the first did not cross.
+    "address": "ADDRESS",
+    "hurried_email": "EMAIL",
+    "phone_spaced": "PHONE",
+    "nhs_grouped": "NHS_NUMBER",
+    "ni_number": "NI_NUMBER",
+    "reference_cued": "OTHER_ID",
+    "reference_bare": "OTHER_ID",
+    "age_forms": "AGE",
+    "ward": "CARE_SETTING",
+    "practice": "CARE_SETTING",
 }
 FAMILY = {
     "first_name": "person",
@@ -80,6 +100,16 @@ FAMILY = {
     "age_digits": "age",
     "age_words": "age",
     "date_of_birth": "dob",
+    "address": "address",
+    "hurried_email": "email",
+    "phone_spaced": "number",
+    "nhs_grouped": "number",
+    "ni_number": "number",
+    "reference_cued": "number",
+    "reference_bare": "number",
+    "age_forms": "age",
+    "ward": "ward",
+    "practice": "setting",
 }
 
 # Each register, with a sentence of our own for each family of identifier it suits. A "{t}"
@@ -93,6 +123,9 @@ CONTEXTS: dict[str, dict[str, str]] = {
         "number": "[10:11] Kay (sis): {x}",
         "age": "[10:12] Kay (sis): she's {x} next week you know",
         "dob": "[10:13] Kay (sis): dob {x} if they ask",
+        "address": "[18:20] Kay (sis): new address is {x} if you're sending a card",
+        "email": "[18:21] Kay (sis): email me on {x} x",
+        "ward": "[18:22] Kay (sis): they put her on {x} last night",
     },
     "form field": {
         "person": "Manager: {x}\nTeam: community nursing",
@@ -102,6 +135,9 @@ CONTEXTS: dict[str, dict[str, str]] = {
         "number": "Contact: {x}\nBest time to call: evenings",
         "age": "Age: {x}\nGender: female",
         "dob": "Date of birth: {x}\nGender: male",
+        "address": "Address: {x}\nTenure: rented",
+        "email": "Email: {x}\nPreferred contact: email",
+        "ward": "Ward: {x}\nBed: not known",
     },
     "sign-off": {
         "person": "Thanks again for all you did.\nBest wishes,\n{x}",
@@ -111,6 +147,9 @@ CONTEXTS: dict[str, dict[str, str]] = {
         "number": "Kind regards,\nJo\n{x}",
         "age": "Yours sincerely,\nJo (aged {x})",
         "dob": "Yours faithfully,\nJo, born {x}",
+        "address": "Kind regards,\nJo\n{x}",
+        "email": "Best wishes,\nJo\n{x}",
+        "ward": "Many thanks,\nJo\nHealthcare assistant, {x}",
     },
     "minutes": {
         "person": "Present: {x}, the ward sister and two governors.",
@@ -120,6 +159,9 @@ CONTEXTS: dict[str, dict[str, str]] = {
         "number": "Action: the clerk to call back on {x} by Friday.",
         "age": "Item 3: a patient aged {x} waited nine hours.",
         "dob": "Item 4: records for the patient born {x} were sent.",
+        "address": "Action: letter to the resident at {x} by Friday.",
+        "email": "Action: the clerk to e-mail {x} with the draft.",
+        "ward": "Item 5: staffing on {x} over the winter.",
     },
     "reported speech": {
         "person": "The receptionist told us that {x} would ring back after lunch.",
@@ -129,6 +171,9 @@ CONTEXTS: dict[str, dict[str, str]] = {
         "number": "She told me the number was {x} and to keep trying.",
         "age": "The doctor said that at {x} he was doing very well.",
         "dob": "I told them her date of birth was {x} three times.",
+        "address": "She told them she lived at {x} and nobody wrote it down.",
+        "email": "He said to send the photos to {x} and he'd pass them on.",
+        "ward": "The porter said she had been moved to {x} after tea.",
     },
     "list": {
         "person": "Thanks to the porters, {x} and the whole night team.",
@@ -138,6 +183,9 @@ CONTEXTS: dict[str, dict[str, str]] = {
         "number": "- name: Jo\n- tel/ref: {x}\n- best time: mornings",
         "age": "- my dad\n- aged {x}\n- diabetic",
         "dob": "- my mum\n- dob {x}\n- lives alone",
+        "address": "- name: Jo\n- address: {x}\n- best time: mornings",
+        "email": "- name: Jo\n- email: {x}\n- best time: mornings",
+        "ward": "- my mum\n- on {x}\n- since Tuesday",
     },
     "lower case": {
         "person": "my mum was looked after by {x} on the ward and she was lovely",
@@ -147,6 +195,9 @@ CONTEXTS: dict[str, dict[str, str]] = {
         "number": "you can reach me on {x} any time",
         "age": "my nan is {x} and still sharp as anything",
         "dob": "her date of birth is {x} if you need it",
+        "address": "we live at {x} and nobody came out",
+        "email": "you can email me at {x} any time",
+        "ward": "she was on {x} for nearly a month",
     },
     "capitals": {
         "person": "WE WANT TO THANK {x} FOR HER CARE",
@@ -156,6 +207,9 @@ CONTEXTS: dict[str, dict[str, str]] = {
         "number": "PLEASE CALL ME ON {x}",
         "age": "MY DAD IS {x} AND WAS LEFT ON A TROLLEY",
         "dob": "DATE OF BIRTH {x}",
+        "address": "PLEASE WRITE TO ME AT {x}",
+        "email": "EMAIL ME ON {x}",
+        "ward": "THE NIGHT STAFF ON {x} WERE RUDE",
     },
     "Welsh and English": {
         "person": "Diolch yn fawr i {x} am bopeth, thank you so much.",
@@ -165,6 +219,9 @@ CONTEXTS: dict[str, dict[str, str]] = {
         "number": "Ffoniwch fi ar {x}, please ring me back.",
         "age": "Mae Mam yn {x} oed, and she lives on her own.",
         "dob": "Dyddiad geni: {x}, sent in the letter.",
+        "address": "Dw i'n byw yn {x}, please send the letter there.",
+        "email": "E-bost: {x}, diolch, thank you.",
+        "ward": "Roedd hi ar {x} am wythnos, she was there a week.",
     },
     "possessive": {
         "person": "{x}'s kindness made the worst week bearable.",
@@ -174,6 +231,9 @@ CONTEXTS: dict[str, dict[str, str]] = {
         "number": "Mum's number is {x} if you need her.",
         "age": "Gran's {x} and walks to the shop every day.",
         "dob": "Dad's date of birth, {x}, was wrong on the letter.",
+        "address": "Mum's address is {x} and the key safe code is on file.",
+        "email": "Mum's email is {x} if you need her.",
+        "ward": "{x}'s nurses were run off their feet.",
     },
     "after a title or relative": {
         "person": "My cousin {x} drove me to the appointment.",
@@ -183,6 +243,9 @@ CONTEXTS: dict[str, dict[str, str]] = {
         "number": "My daughter's mobile is {x}.",
         "age": "My husband, {x}, has dementia.",
         "dob": "My son (born {x}) has autism.",
+        "address": "My daughter's address is {x}.",
+        "email": "My daughter's email is {x}.",
+        "ward": "My brother works nights on {x}.",
     },
     "sentence start": {
         "person": "{x} sat with Dad until the ambulance came.",
@@ -192,6 +255,9 @@ CONTEXTS: dict[str, dict[str, str]] = {
         "number": "{x} is the number they gave me.",
         "age": "{x} years old and nobody would listen to him.",
         "dob": "{x} is her date of birth.",
+        "address": "{x} is where she lives now.",
+        "email": "{x} is the best way to reach me.",
+        "ward": "{x} was brilliant from start to finish.",
     },
     "beside an age": {
         "person": "{x}, 84, was discharged on Friday with no care package.",
@@ -201,6 +267,9 @@ CONTEXTS: dict[str, dict[str, str]] = {
         "number": "Jo, 35, can be reached on {x}.",
         "age": "Jo, {x}, lives alone.",
         "dob": "Jo, 35 (dob {x}), lives alone.",
+        "address": "A woman, 84, of {x}, waited all night.",
+        "email": "Jo, 35, can be reached at {x}.",
+        "ward": "A man, 70, was kept on {x} for a week.",
     },
     "in brackets": {
         "person": "The discharge nurse ({x}) went through every tablet.",
@@ -210,6 +279,9 @@ CONTEXTS: dict[str, dict[str, str]] = {
         "number": "Ring the ward (tel. {x}) before visiting.",
         "age": "My father ({x}) was left in a corridor.",
         "dob": "My mother (dob: {x}) was sent home.",
+        "address": "The letter (sent to {x}) never arrived.",
+        "email": "Please reply by e-mail ({x}) rather than post.",
+        "ward": "The night staff (on {x}) were wonderful.",
     },
 }
 
@@ -332,6 +404,196 @@ def _reference(rng: random.Random) -> str:
     )
 
 
+# Second pass (issue 20): generators for the kinds the first did not cross. A value may mark
+# its identifier with "⟦...⟧" when words around it are part of the telling but not of the
+# identifier ("ref ⟦H123 456⟧", "⟦84⟧ years", "⟦jo@x.com⟧!!").
+OPEN, CLOSE = "⟦", "⟧"
+TREES = "Rowan Cedar Maple Willow Beech Elm Holly Hazel Birch Larch Alder Juniper Laurel".split()
+STREET_TYPES = "Road Street Lane Avenue Close Crescent Terrace Drive Way Gardens Grove".split()
+MAIL_DOMAINS = "gmail.com hotmail.co.uk btinternet.com outlook.com yahoo.co.uk nhs.net".split()
+NI_PREFIXES = "AB CE HJ JK LM NE PA RE SK TL WL YP".split()
+
+
+def _digits(rng: random.Random, k: int) -> str:
+    return "".join(str(rng.randrange(10)) for _ in range(k))
+
+
+def _street(rng: random.Random, names: list[str]) -> str:
+    return f"{rng.choice(names + TREES)} {rng.choice(STREET_TYPES)}"
+
+
+def _address(rng: random.Random, names: list[str], towns: list[str]) -> str:
+    street, n = _street(rng, names), rng.randrange(1, 200)
+    line = rng.choice(
+        (
+            f"Flat {rng.randrange(1, 20)}, {n} {street}",
+            f"{n}/{rng.randrange(1, 9)} {street}",
+            f"{rng.randrange(0, 4)}/{rng.randrange(1, 4)}, {n} {street}",
+            f"{rng.choice(TREES)} Cottage, {street}",
+            f"The Old Vicarage, {street}",
+            f"c/o {n} {street}",
+            f"{n}a {street}",
+            f"{n} {street}",
+        )
+    )
+    return line + rng.choice(
+        ("", f", {rng.choice(towns)}", f", {_postcode(rng)}", f" {_postcode(rng)}")
+    )
+
+
+def _hurried_email(rng: random.Random, firsts: list[str], surnames: list[str]) -> str:
+    first, last = rng.choice(firsts).lower(), rng.choice(surnames).lower()
+    local = rng.choice(
+        (f"{first}.{last}", f"{first}{last}{rng.randrange(10, 99)}", f"{first}_{last}")
+    )
+    domain = rng.choice(MAIL_DOMAINS)
+    name, tld = domain.split(".", 1)
+    return rng.choice(
+        (
+            f"{local} @ {domain}",
+            f"{local}@{name} .{tld}",
+            f"{local.replace('.', ' dot ')} at {name} dot {tld.replace('.', ' dot ')}",
+            f"{local}(at){domain}",
+            f"{local}@{domain}".upper(),
+            f"{local.title()}@{name.title()}.{tld}",
+            f"{OPEN}{local}@{domain}{CLOSE}!!",
+            f"{OPEN}{local}@{domain}{CLOSE}.",
+            f"{local}@{name},{tld}",
+            f"{local}@ {domain}",
+        )
+    )
+
+
+def _phone_spaced(rng: random.Random) -> str:
+    d = _digits(rng, 6)
+    return rng.choice(
+        (
+            f"07 700 {d[:3]} {d[3:]}",
+            f"0770 0{d[:2]} {d[2:]}",
+            f"077009 {d[:5]}",
+            f"+44 (0) 7700 {d}",
+            f"+447700{d}",
+            f"0044 7700 {d}",
+            f"(0113) 49{d[:1]} {d[1:5]}",
+            f"0113-49{d[:1]}-{d[1:5]}",
+            f"07700.{d[:3]}.{d[3:]}",
+            f"07700-{d[:3]}-{d[3:]}",
+            f"01632{d}",
+            f"+44 1632 {d}",
+        )
+    )
+
+
+def _nhs_grouped(rng: random.Random) -> str:
+    s = _nhs_number(rng).replace(" ", "").replace("-", "")
+    return rng.choice(
+        (
+            f"{s[:2]} {s[2:4]} {s[4:6]} {s[6:8]} {s[8:]}",
+            f"{s[:4]} {s[4:7]} {s[7:]}",
+            f"{s[:3]}  {s[3:6]}  {s[6:]}",
+            f"{s[:3]}.{s[3:6]}.{s[6:]}",
+            f"{s[:5]} {s[5:]}",
+            f"{s[:3]}/{s[3:6]}/{s[6:]}",
+        )
+    )
+
+
+def _ni_number(rng: random.Random) -> str:
+    p, d, end = rng.choice(NI_PREFIXES), _digits(rng, 6), rng.choice("ABCD")
+    return rng.choice(
+        (
+            f"{p} {d[:2]} {d[2:4]} {d[4:]} {end}",
+            f"{p}{d}{end}".lower(),
+            f"{p}{d} {end}",
+            f"{p} {d[:2]} {d[2:4]} {d[4:]} {end}".lower(),
+            f"{p}-{d[:2]}-{d[2:4]}-{d[4:]}-{end}",
+            f"{p} {d} {end}",
+        )
+    )
+
+
+REFERENCE_CUES = (
+    "hospital number",
+    "hosp no",
+    "ref",
+    "ref:",
+    "case ref",
+    "complaint reference",
+    "our ref",
+    "MRN",
+    "unit no.",
+    "PALS ref",
+    "your ref:",
+)
+
+
+def _organisation_reference(rng: random.Random) -> str:
+    year = rng.randrange(2018, 2026)
+    return rng.choice(
+        (
+            f"H{_digits(rng, 3)} {_digits(rng, 3)}",
+            f"RJ{rng.randrange(1, 9)}-{_digits(rng, 4)}",
+            f"{_digits(rng, 2)}/{_digits(rng, 4)}/AB",
+            f"COMP-{year}-{_digits(rng, 5)}",
+            f"PALS/{year % 100}/{_digits(rng, 4)}",
+            f"A {_digits(rng, 2)} {_digits(rng, 2)} {_digits(rng, 2)}",
+            f"E{_digits(rng, 7)}",
+            f"C/{year}/{_digits(rng, 5)}",
+            f"HN {_digits(rng, 6)}",
+            f"W{_digits(rng, 5)}-{year % 100}",
+            f"{_digits(rng, 3)}-{_digits(rng, 3)}-{_digits(rng, 3)}X",
+            f"cmp{_digits(rng, 6)}",
+        )
+    )
+
+
+def _age_form(rng: random.Random) -> str:
+    n = rng.randrange(18, 100)
+    return rng.choice(
+        (
+            f"{OPEN}{n}{CLOSE} years",
+            f"{OPEN}{n}{CLOSE}yrs",
+            f"{OPEN}{n}{CLOSE} y/o",
+            f"{OPEN}{n}{CLOSE}yo",
+            f"{OPEN}{_in_words(n).replace('-', ' ')}{CLOSE}",
+            f"{OPEN}{_capitalised(_in_words(n))}{CLOSE}",
+            f"{OPEN}{n}{CLOSE} yr old",
+        )
+    )
+
+
+def _ward(rng: random.Random, names: list[str]) -> str:
+    return rng.choice(
+        (
+            f"Ward {rng.randrange(1, 40)}",
+            f"ward {rng.randrange(1, 40)}{rng.choice('ABCDE')}",
+            f"Ward {rng.choice('ABCDEFG')}{rng.randrange(1, 9)}",
+            f"{rng.choice(TREES)} Ward",
+            f"{rng.choice(names)} Ward",
+            f"{rng.choice(TREES)} ward",
+            f"{rng.choice(names)} Unit",
+            f"Ward {rng.randrange(1, 40)} North",
+        )
+    )
+
+
+def _practice(rng: random.Random, names: list[str]) -> str:
+    street, name = _street(rng, names), rng.choice(names)
+    return rng.choice(
+        (
+            f"{street} Surgery",
+            f"{street} Medical Centre",
+            f"{name} Dental Practice",
+            f"Dr {name} and Partners",
+            f"{name} House Surgery",
+            f"The {OPEN}{street} Practice{CLOSE}",
+            f"{street} Dental Care",
+            f"{name} & {rng.choice(names)} Dental",
+            f"{street} Health Centre",
+        )
+    )
+
+
 UNITS = "zero one two three four five six seven eight nine".split()
 TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
 TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
@@ -392,6 +654,28 @@ def identifiers(per_kind: int, seed: int) -> dict[str, list[str]]:
         "age_digits": [str(rng.randrange(18, 100)) for _ in range(per_kind)],
         "age_words": [_in_words(rng.randrange(18, 100)) for _ in range(per_kind)],
         "date_of_birth": [_date_of_birth(rng) for _ in range(per_kind)],
+        **_second_pass(per_kind, random.Random(seed + 1)),
+    }
+
+
+def _second_pass(per_kind: int, rng: random.Random) -> dict[str, list[str]]:
+    """The second pass's kinds from a generator of their own, so the first pass's grid is the
+    same as before and its figures compare."""
+    firsts = _name_sample("first_names.txt", 100, rng)
+    surnames = _name_sample("surnames.txt", 100, rng)
+    towns = _place_sample("uk_places.txt", 100, rng)
+    cues = [f"{rng.choice(REFERENCE_CUES)} {OPEN}" for _ in range(per_kind)]
+    return {
+        "address": [_address(rng, surnames, towns) for _ in range(per_kind)],
+        "hurried_email": [_hurried_email(rng, firsts, surnames) for _ in range(per_kind)],
+        "phone_spaced": [_phone_spaced(rng) for _ in range(per_kind)],
+        "nhs_grouped": [_nhs_grouped(rng) for _ in range(per_kind)],
+        "ni_number": [_ni_number(rng) for _ in range(per_kind)],
+        "reference_cued": [cue + _organisation_reference(rng) + CLOSE for cue in cues],
+        "reference_bare": [_organisation_reference(rng) for _ in range(per_kind)],
+        "age_forms": [_age_form(rng) for _ in range(per_kind)],
+        "ward": [_ward(rng, surnames) for _ in range(per_kind)],
+        "practice": [_practice(rng, surnames) for _ in range(per_kind)],
     }
 
 
@@ -418,9 +702,11 @@ def grid(per_kind: int, seed: int) -> list[Probe]:
                 if sentence is None:
                     continue
                 before, after = sentence.replace("{t}", title).split(SLOT)
-                text = _cased(context, before + value + after)
-                start = len(before)
-                probes.append(Probe(context, kind, value, text, start, start + len(value)))
+                lead, _, rest = value.rpartition(OPEN) if OPEN in value else ("", "", value)
+                core, _, tail = rest.partition(CLOSE)
+                text = _cased(context, before + lead + core + tail + after)
+                start = len(before) + len(lead)
+                probes.append(Probe(context, kind, value, text, start, start + len(core)))
     return probes
 
 
@@ -435,7 +721,9 @@ def covered(probe: Probe, found: list) -> tuple[bool, bool]:
             cover[a - probe.start : b - probe.start] = b"\x01" * (b - a)
             right_label |= f.label == EXPECTED[probe.kind]
     value = probe.text[probe.start : probe.end]
-    whole = all(cover[k] or value[k].isspace() for k in range(len(value)))
+    # An address's parts may be found one by one: the commas between them need no cover.
+    gaps = " ," if probe.kind == "address" else " "
+    whole = all(cover[k] or value[k].isspace() or value[k] in gaps for k in range(len(value)))
     return whole, right_label
 
 
@@ -484,16 +772,18 @@ def report(result: dict) -> None:
     short = {k: "".join(w[:3] for w in k.split("_"))[:9] for k in kinds}
     print(f"{result['probes']} probes, detector cpu {result['cpu']:.1f} s")
     print("coverage % (identifiers fully covered by any finding; mislabelled in brackets)")
-    print(f"{'context':26}" + "".join(f"{short[k]:>10}" for k in kinds) + f"{'all':>7}")
-    worst = []
-    for c in contexts:
-        row, n_all, ok_all = f"{c:26}", 0, 0
-        for k in kinds:
-            n, ok, wrong = cells.get((c, k), (0, 0, 0))
-            n_all, ok_all = n_all + n, ok_all + ok
-            row += f"{100 * ok / n:>6.0f}({100 * wrong / n:>2.0f})" if n else f"{'-':>10}"
-        print(row + f"{100 * ok_all / n_all:>7.1f}")
-        worst += [(ok / n, c, k, n - ok) for (cc, k), (n, ok, _) in cells.items() if cc == c]
+    worst = [(ok / n, c, k, n - ok) for (c, k), (n, ok, _) in cells.items()]
+    # Two tables, the first pass's kinds and then the second's, each narrow enough to read.
+    split = kinds.index("address")
+    for group in (kinds[:split], kinds[split:]):
+        print(f"\n{'context':26}" + "".join(f"{short[k]:>10}" for k in group) + f"{'all':>7}")
+        for c in contexts:
+            row, n_all, ok_all = f"{c:26}", 0, 0
+            for k in group:
+                n, ok, wrong = cells.get((c, k), (0, 0, 0))
+                n_all, ok_all = n_all + n, ok_all + ok
+                row += f"{100 * ok / n:>6.0f}({100 * wrong / n:>2.0f})" if n else f"{'-':>10}"
+            print(row + f"{100 * ok_all / n_all:>7.1f}")
     print("\nby kind:")
     for k in kinds:
         n = sum(v[0] for (c, kk), v in cells.items() if kk == k)
@@ -503,7 +793,7 @@ def report(result: dict) -> None:
     total = sum(v[0] for v in cells.values())
     print(f"  {'all':16} {100 * sum(v[1] for v in cells.values()) / total:5.1f} % covered")
     print("\nworst context x kind (holes of a kind):")
-    for share, c, k, misses in sorted(worst)[:15]:
+    for share, c, k, misses in sorted(worst)[:30]:
         print(f"  {100 * share:5.1f} %  {c} / {k} ({misses} missed)")
         for example in result["examples"].get(f"{c}|{k}", [])[:2]:
             print(f"           {example[:150]}")

@@ -35,7 +35,7 @@ PLANTS = (
 ROOM_WORDS = r"ward|suite|room|unit|lounge|wing"
 PLANT_THEN_WARD = gated(
     re.compile(
-        rf"(?<![\w'’-])(?P<unit>(?i:{PLANTS})[ \t]+(?i:{ROOM_WORDS}))(?![\w'’-])",
+        rf"(?<![\w'’-])(?P<unit>(?i:{PLANTS})[ \t]+(?i:{ROOM_WORDS}))(?![\w-]|['’](?![sS]\b))",
     )
 )
 WARD_THEN_PLANT = gated(
@@ -63,7 +63,11 @@ def plant_named_wards(text: str) -> Iterator[Finding]:
         s, e = m.start("unit"), m.end("unit")
         word = m.group("unit").split()[-1].lower()
         placed = PLACED_BEFORE.search(text, max(0, s - 12), s) is not None
-        if word == "ward" and text[s].isupper() and not placed:
+        # "Holly Ward said" is a person's name, the name rules'; a lower-case "ward" after the
+        # capitalised plant is the ward's own at a sentence's start or with "'s" ("Alder ward
+        # was brilliant", "Elm ward's nurses"; second probes), as the name's never is.
+        named = m.group("unit").split()[-1] != "ward"
+        if word == "ward" and text[s].isupper() and not placed and named:
             continue  # "Holly Ward said": a person's name, the name rules'
         if word in ("room", "lounge") and not (placed and _care_near(text, s, e)):
             continue  # a room needs its care context: "the lavender room at the hotel" stays

@@ -29,12 +29,15 @@ AGE_UNIT_AFTER = (
 )
 # An age in digits or in words ("84", "eighty-four").
 N = rf"(?P<n>\d{{1,3}}|{NUMBER})"
+# Where an age ends: at a word's end, or where the years are written onto it in a hurry
+# ("aged 88yrs", "she's 79yr"), as the spaced "aged 88 years" already is (second probes).
+N_END = r"(?:\b|(?=yrs?\b))"
 # The hand-written gate (`prefilter.gated`'s `behind`) of the two bracketed ages below: their
 # tail, a space and a bracketed number. Their words ("son", "Mum", any capital) are in nearly
 # every story; a bracketed number after a space is in few.
-SPACE_BRACKETED_AGE = re.compile(rf"\s\(\s*{N}\s*\)", I)
+SPACE_BRACKETED_AGE = re.compile(rf"\s\(\s*{N}(?:\s*(?:yrs?|years))?\s*\)", I)
 AGES = (
-    re.compile(rf"\b(?:aged|age|ages)\s*(?:of\s+)?:?\s*{N}\b{AGE_UNIT_AFTER}", I),
+    re.compile(rf"\b(?:aged|age|ages)\s*(?:of\s+)?:?\s*{N}{N_END}{AGE_UNIT_AFTER}", I),
     re.compile(rf"\b{N}\s*(?:-|\s)?\s*(?:years?|yrs?|yr)\s*(?:-|\s)?\s*(?:old|auld|of\s+age)\b", I),
     re.compile(r"\b(?P<n>\d{1,3})\s*(?:yo|y/o|y\.o\.?)(?!\w)", I),
     # "a man of 79", "a lady of ninety", "a gentleman of 91": a person described by age.
@@ -52,7 +55,7 @@ AGES = (
         r"(?:would|he['’]d|she['’]d|i['’]d)\s+(?:have\s+)?(?:been|be)|"
         r"is\s+now|is\s+only|is\s+just|was\s+only|turned|turns|turning|reached|"
         r"at\s+the\s+age\s+of)\s+"
-        rf"[\"“‘']?(?:just\s+|now\s+|only\s+|still\s+)?{N}\b{AGE_UNIT_AFTER}",
+        rf"[\"“‘']?(?:just\s+|now\s+|only\s+|still\s+)?{N}{N_END}{AGE_UNIT_AFTER}",
         I,
     ),
     # "He's 20 months.", "she's 6 weeks and": a baby's age without "old".
@@ -70,12 +73,24 @@ AGES = (
     # "Carly Bartlett (88)": a bracketed number after a capitalised word and a space (not the
     # "1" of "alert(1)"), or after "then", "now", "aged" inside the brackets.
     gated(re.compile(rf"(?<![\w'’])[A-Z][\w'’-]*\s+\(\s*{N}\s*\)"), behind=SPACE_BRACKETED_AGE),
-    # "my dad (79)", "her husband (82)": the same after a relative, written in lower case.
-    gated(re.compile(rf"\b{RELATIVES.pattern}\s+\(\s*{N}\s*\)", I), behind=SPACE_BRACKETED_AGE),
+    # "my dad (79)", "her husband (82)": the same after a relative, written in lower case,
+    # also with its years ("my dad (79 years)", "my father (88yrs)").
+    gated(
+        re.compile(rf"\b{RELATIVES.pattern}\s+\(\s*{N}(?:\s*(?:yrs?|years))?\s*\)", I),
+        behind=SPACE_BRACKETED_AGE,
+    ),
     # "(my grandson, 4)", "(her sister, 70)": a relative and an age in brackets.
     re.compile(
         r"\(\s*(?:my|her|his|our|their)?\s*(?:grand|great-grand)?(?:son|daughter|child|"
         rf"{RELATIVES.pattern})\s*,\s*{N}\s*\)",
+        I,
+    ),
+    # "My husband, 79yrs, has dementia", "her dad, eighty two years, lives alone": a relative,
+    # then the age between commas, its years written or not (second probes: with its years
+    # it was missed in every telling, without them only the trained NER found it).
+    re.compile(
+        rf"\b(?:my|her|his|our|their)\s+{RELATIVES.pattern},[ \t]*{N}{N_END}"
+        r"(?:[ \t]*(?:yrs?|years)(?:[ \t]+old)?)?,[ \t]",
         I,
     ),
     # "Bill, 82, was left": a capitalised word, then the age between commas, then the sentence
@@ -97,7 +112,7 @@ AGES = (
         r"\b(?:he|she|who|they|mum|mom|mam|dad|son|daughter|wife|husband|partner|brother|sister"
         r"|uncle|aunt|auntie|nan|nana|gran|granny|grandad|grandma|grandson|granddaughter|father"
         r"|mother|child|baby|boy|girl|friend|neighbour)(?:-in-law)?(?:\s+(?:is|was|turned)|['’]s)\s+"
-        rf"(?:now\s+|only\s+|just\s+)?{N}\b{AGE_UNIT_AFTER}(?!\s*(?:-|to)\s*\d)",
+        rf"(?:now\s+|only\s+|just\s+)?{N}{N_END}{AGE_UNIT_AFTER}(?!\s*(?:-|to)\s*\d)",
         I,
     ),
 )

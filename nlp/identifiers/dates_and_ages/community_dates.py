@@ -100,8 +100,18 @@ _BETWEEN = (
     r"passport|papers|documents|card|says|say|said|reads|they|ask|asks|asked|me|i|we|you|he|"
     r"she|when|because|that|which|at|to|be|been|are|were|" + SCRIPT_BETWEEN + ")"
 )
+# After a birth cue, a day and month with two figures after them is the year, whatever the
+# cue's language ("Dyddiad geni: 5 Jul 36", "ganwyd 3 Ebrill 52"; second probes: the Welsh cue
+# kept "5 Jul" and left the year, which the English cue's rule takes). Not a clock's hour nor a
+# count with its unit ("5 Jul 12:30", "born on 4 May 20 minutes after midnight").
+DAY_MONTH_SHORT_YEAR = (
+    rf"{_D}\s+{_ANY_MONTH},?\s+['’]?\d{{2}}(?![\d:]|\.\d|\s*(?:am|pm)\b|\s+(?:mins?|minutes?|"
+    r"hours?|hrs?|weeks?|days?|months?|years?|yrs?|o['’]?clock)\b)"
+)
 CUED_DATE = re.compile(
-    rf"\b{_BORN}(?:[\s:,–—-]*\b{_BETWEEN}\b){{0,6}}[\s:,–—-]*(?P<date>{ANY_DATE})(?![\w/])", I
+    rf"\b{_BORN}(?:[\s:,–—-]*\b{_BETWEEN}\b){{0,6}}[\s:,–—-]*"
+    rf"(?P<date>{DAY_MONTH_SHORT_YEAR}|{ANY_DATE})(?![\w/])",
+    I,
 )
 # "ur. 12.03.1941": the Polish abbreviation before a whole date, nothing between (round 40).
 SHORT_CUED_DATE = re.compile(rf"{SHORT_BORN}(?P<date>{SCRIPT_DATE}|{FULL_DATE})(?![\w/])", I)

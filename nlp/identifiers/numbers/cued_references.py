@@ -142,10 +142,14 @@ def _trim_run(run: str) -> str:
 
 def _prefix_ok(run: str, any_case: bool) -> bool:
     """Letters before the first digit group are a system's prefix: in capitals as issued
-    ("QNH 0042"), or in any case where the text's capitals mean nothing, never a word."""
+    ("QNH 0042"), or in any case where the text's capitals mean nothing, never a word. A capital
+    "A" before six figures or more is the system's letter, not the article ("hosp no A 58 85
+    01"; second probes)."""
     for group in re.split(JOIN, run):
         if any(c.isdigit() for c in group):
             return True
+        if group == "A" and _digits(run) >= 6:
+            continue
         if group.lower() in NOT_PREFIX:
             return False
         if group.isupper():

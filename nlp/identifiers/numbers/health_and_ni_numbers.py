@@ -20,9 +20,11 @@ I = re.IGNORECASE  # noqa: E741 - short alias keeps the long patterns readable
 
 
 # ---------------------------------------------------------------------------------------------
-# NHS numbers: 10 digits (3-3-4 with optional space or hyphen) and a valid mod-11 check digit.
+# NHS numbers: 10 digits (3-3-4 with optional space, hyphen or dot) and a valid mod-11 check digit.
 
-NHS_CANDIDATE = re.compile(r"(?<![\w+/.-])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\w/-]|\.\d)")
+# Also grouped with dots as a phone number sometimes is ("978.392.9968", second probes): the
+# cue-less dotted shape passed the check in every context and was found in none.
+NHS_CANDIDATE = re.compile(r"(?<![\w+/.-])(\d{3})([ .-]?)(\d{3})\2(\d{4})(?![\w/-]|\.\d)")
 # Typed by hand the groups drift: "943  476  5919", "943 4765 919", "943476 5919", "943-476 5919".
 # Ten digits in two or three groups of at least three, split by up to two spaces or a hyphen;
 # the mod-11 check digit (one in eleven random numbers passes) is what keeps precision. A

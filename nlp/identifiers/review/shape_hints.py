@@ -25,6 +25,10 @@ else to redact, specific enough to look at):
   a misspelling the reviewer passes over in a glance. Never a contraction, a medicine by its
   stem ("-pril", "-olol"), nor in a message that writes Welsh or another language (more than
   one word in ten unknown).
+* a letter or two and six figures in groups, with no cue word before them ("H123 456",
+  "A 12 34 56", "hn123 456"): an organisation's hospital or case number as its own letters
+  print it (second probes: missed in every context without a cue), too like a code, a grid
+  reference or a part number to redact unseen.
 
 Each is offered, never redacted: the person checking decides. Kinds this project decided are
 no identifiers are not offered either: regional NHS bodies ("NHS Grampian", "... University
@@ -146,6 +150,12 @@ GENERIC_SERVICE_WORDS = frozenset(
 )
 WELSH_MARKERS = WELSH_WORDS - {"chi"}  # "chi" is also the Scottish CHI number
 
+# The letters open the number and the figures come in groups of three, or pairs after one
+# capital; a longer run of either is something else (a postcode is letters, figures, letters).
+LETTERED_REFERENCE = re.compile(
+    r"(?<![\w/.-])(?:(?i:[a-z]{1,2}\d{3}[ ]\d{3})|[A-Z][ ]\d{2}[ ]\d{2}[ ]\d{2})(?![\w/-]|[ .]\d)"
+)
+
 
 def shape_hints(text: str, shown: bytearray, near: bytearray) -> Iterator[tuple[int, int, str]]:
     """Spans in `text` of the shapes in the module docstring, with the likeliest label, that
@@ -160,6 +170,7 @@ def shape_hints(text: str, shown: bytearray, near: bytearray) -> Iterator[tuple[
         + list(_names_opening_a_sentence(text))
         + list(_unknown_words_in_lower_case(text))
         + list(_named_after_a_preposition(text, near))
+        + [(m.start(), m.end(), "OTHER_ID") for m in LETTERED_REFERENCE.finditer(text)]
     )
     for start, end, label in sorted(found):
         letters = [i for i in range(start, end) if not text[i].isspace()]
