@@ -18,9 +18,7 @@ import numpy as np
 from sklearn.metrics import f1_score
 
 from benchmarks import tagging as bench
-from benchmarks.tagging_within_trust import splits
-from nlp import embed
-from nlp.tagging import learner
+from benchmarks.tagging_within_trust import fit_and_predict, splits
 
 BANDS = ((0, 10), (10, 30), (30, 100), (100, None))
 
@@ -33,15 +31,7 @@ def main() -> None:
     rows = []  # (training examples, test examples, proposed, F1) per priority per split
     for name, pairs in splits(trusts, args.splits)[:2]:  # the within-trust splits only
         for train, test in pairs:
-            model = learner.fit(
-                framework,
-                framework.ids,
-                [texts[i] for i in train],
-                vectors[train],
-                gold[train],
-                encode=embed.encode,
-            )
-            predicted = model.predict([texts[i] for i in test], vectors[test])[0]
+            predicted = fit_and_predict(framework, texts, vectors, gold, train, test)
             truth = gold[test]
             per = f1_score(truth, predicted, average=None, zero_division=0)
             for j in np.flatnonzero(truth.sum(axis=0) > 0):

@@ -40,6 +40,19 @@ def splits(
     return [*out, ("A -> B", [(a, b)]), ("B -> A", [(b, a)])]
 
 
+def fit_and_predict(framework, texts, vectors, gold, train, test) -> np.ndarray:
+    """The shipped learner fitted on the `train` rows (packaged MiniLM), its decisions on `test`."""
+    model = learner.fit(
+        framework,
+        framework.ids,
+        [texts[i] for i in train],
+        vectors[train],
+        gold[train],
+        encode=embed.encode,
+    )
+    return model.predict([texts[i] for i in test], vectors[test])[0]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--splits", type=int, default=1, help="random draws per trust")
@@ -54,15 +67,7 @@ def main() -> None:
         for name, pairs in splits(trusts, max(args.splits, 1)):
             scores = []
             for train, test in pairs:
-                model = learner.fit(
-                    framework,
-                    framework.ids,
-                    [texts[i] for i in train],
-                    vectors[train],
-                    gold[train],
-                    encode=embed.encode,
-                )
-                predicted = model.predict([texts[i] for i in test], vectors[test])[0]
+                predicted = fit_and_predict(framework, texts, vectors, gold, train, test)
                 scores.append(bench.f1_pair(gold[test], predicted))
             micro, macro = np.mean(scores, axis=0)
             figures.append(f"{name} {micro:.3f} / {macro:.3f}")
