@@ -43,6 +43,7 @@ import sys
 import time
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -355,8 +356,12 @@ def _nhs_number(rng: random.Random) -> str:
             return rng.choice((f"{s[:3]} {s[3:6]} {s[6:]}", s, f"{s[:3]}-{s[3:6]}-{s[6:]}"))
 
 
+def _digits(rng: random.Random, k: int) -> str:
+    return "".join(str(rng.randrange(10)) for _ in range(k))
+
+
 def _phone(rng: random.Random) -> str:
-    d = lambda k: "".join(str(rng.randrange(10)) for _ in range(k))  # noqa: E731
+    d = partial(_digits, rng)
     return rng.choice(
         (
             f"07{d(3)} {d(6)}",
@@ -391,7 +396,7 @@ def _postcode(rng: random.Random) -> str:
 
 
 def _reference(rng: random.Random) -> str:
-    d = lambda k: "".join(str(rng.randrange(10)) for _ in range(k))  # noqa: E731
+    d = partial(_digits, rng)
     return rng.choice(
         (
             f"COM/{rng.randrange(2018, 2026)}/{d(4)}",
@@ -412,10 +417,6 @@ TREES = "Rowan Cedar Maple Willow Beech Elm Holly Hazel Birch Larch Alder Junipe
 STREET_TYPES = "Road Street Lane Avenue Close Crescent Terrace Drive Way Gardens Grove".split()
 MAIL_DOMAINS = "gmail.com hotmail.co.uk btinternet.com outlook.com yahoo.co.uk nhs.net".split()
 NI_PREFIXES = "AB CE HJ JK LM NE PA RE SK TL WL YP".split()
-
-
-def _digits(rng: random.Random, k: int) -> str:
-    return "".join(str(rng.randrange(10)) for _ in range(k))
 
 
 def _street(rng: random.Random, names: list[str]) -> str:
