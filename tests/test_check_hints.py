@@ -40,6 +40,27 @@ def test_low_confidence_findings_are_marked_unsure():
     assert {kind for _, kind in hints_for(text)} == {"unsure"}
 
 
+@pytest.mark.parametrize(
+    ("text", "hinted", "source"),
+    [
+        ("We moved to Splott last year and the nurse was lovely.", "Splott", "unsure"),
+        ("Dr Okafor saw me in clinic QX77 on Tuesday.", "QX77", "nearby"),
+        (
+            "Mam was born on the 14th of June 1952 in the valleys.",
+            "14th of June 1952",
+            "old full date",
+        ),
+        ("The carers said my nan is ninety-two and still sharp.", "ninety-two", "age in words"),
+    ],
+)
+def test_every_hint_says_why_it_is_offered(text, hinted, source):
+    """The source lets benchmarks/check_hints_as_findings.py score each kind of hint apart."""
+    findings = detect(text) if source in ("unsure", "nearby") else []  # shapes: none found
+    hints = review_hints(text, findings)
+    assert all(h.source for h in hints)
+    assert {h.text: h.source for h in hints}.get(hinted) == source
+
+
 def test_rare_words_are_no_longer_residual_risk_flags():
     result = anonymise("Diolch to the zorbonaut club, I don't mind saying so.")
     assert [f.kind for f in result.risk_flags] == []

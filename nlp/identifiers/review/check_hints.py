@@ -31,7 +31,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from itertools import chain
 
 from nlp.identifiers.core.findings import Finding
 from nlp.identifiers.core.name_gazetteer import (
@@ -65,6 +64,7 @@ class Hint:
     kind: str  # "unsure" or "nearby"
     label: str  # the finding's label, or the likeliest one for a nearby token
     text: str
+    source: str = ""  # why it is offered: "unsure", "doubt", "nearby", a shape or a module
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -86,7 +86,7 @@ def review_hints(
         for f in findings
     )
     hints = [
-        Hint(s, e, "unsure", label, text[s:e])
+        Hint(s, e, "unsure", label, text[s:e], "unsure")
         for s, e, label, score in spans
         if score < UNSURE_BELOW
     ]
@@ -101,7 +101,8 @@ def review_hints(
         if any(not covered[i] and text[i].isalnum() for i in range(s, e)):
             # no name or place holds a digit: "QX77" guessed as a person is a code
             digits = doubt.label in ("PERSON", "LOCATION") and any(c.isdigit() for c in text[s:e])
-            hints.append(Hint(s, e, "nearby", "OTHER_ID" if digits else doubt.label, text[s:e]))
+            label = "OTHER_ID" if digits else doubt.label
+            hints.append(Hint(s, e, "nearby", label, text[s:e], "doubt"))
             covered[s:e] = b"\x01" * (e - s)
     for m in TOKEN.finditer(text):
         s, e = m.span()
@@ -109,29 +110,30 @@ def review_hints(
             continue
         label = _suspicious(text, m)
         if label:
-            hints.append(Hint(s, e, "nearby", label, m.group()))
+            hints.append(Hint(s, e, "nearby", label, m.group(), "nearby"))
     shown = bytearray(covered)
     for h in hints:
         shown[h.start : h.end] = b"\x01" * (h.end - h.start)
-    for s, e, label in shape_hints(text, shown, near):
-        hints.append(Hint(s, e, "nearby", label, text[s:e]))
+    for s, e, label, shape in shape_hints(text, shown, near):
+        hints.append(Hint(s, e, "nearby", label, text[s:e], shape))
     so_far = [(s, e, label) for s, e, label, _ in spans]
     so_far += [(h.start, h.end, h.label) for h in hints]
     for s, e, label in leftover_hints(text, so_far, shown):
         if not all(shown[s:e]):
             shown[s:e] = b"\x01" * (e - s)
-            hints.append(Hint(s, e, "nearby", label, text[s:e]))
+            hints.append(Hint(s, e, "nearby", label, text[s:e], "leftover"))
     so_far = [(s, e, label) for s, e, label, _ in spans]
     so_far += [(h.start, h.end, h.label) for h in hints]
-    for s, e, label in chain(
-        read_out_hints(text, so_far, shown),
-        birth_year_hints(text, so_far, shown),
-        name_pair_hints(text),
-        screen_name_hints(text),
+    for source, found in (
+        ("read out", read_out_hints(text, so_far, shown)),
+        ("birth year", birth_year_hints(text, so_far, shown)),
+        ("name pair", name_pair_hints(text)),
+        ("screen name", screen_name_hints(text)),
     ):
-        if not all(shown[s:e]):
-            shown[s:e] = b"\x01" * (e - s)
-            hints.append(Hint(s, e, "nearby", label, text[s:e]))
+        for s, e, label in found:
+            if not all(shown[s:e]):
+                shown[s:e] = b"\x01" * (e - s)
+                hints.append(Hint(s, e, "nearby", label, text[s:e], source))
     return sorted(hints, key=lambda h: h.start)
 
 

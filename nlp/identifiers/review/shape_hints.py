@@ -157,26 +157,31 @@ LETTERED_REFERENCE = re.compile(
 )
 
 
-def shape_hints(text: str, shown: bytearray, near: bytearray) -> Iterator[tuple[int, int, str]]:
-    """Spans in `text` of the shapes in the module docstring, with the likeliest label, that
-    findings and hints (`shown`, a flag a character) do not show yet. `near` flags the
-    characters close to a finding, where initials and services named with everyday words are
-    offered."""
-    found = (
-        list(_spoken_numbers(text))
-        + list(_dates_of_birth(text))
-        + list(_initials(text, near))
-        + list(_ages_in_words(text))
-        + list(_names_opening_a_sentence(text))
-        + list(_unknown_words_in_lower_case(text))
-        + list(_named_after_a_preposition(text, near))
-        + [(m.start(), m.end(), "OTHER_ID") for m in LETTERED_REFERENCE.finditer(text)]
-    )
-    for start, end, label in sorted(found):
+def shape_hints(
+    text: str, shown: bytearray, near: bytearray
+) -> Iterator[tuple[int, int, str, str]]:
+    """Spans in `text` of the shapes in the module docstring, with the likeliest label and the
+    shape's name, that findings and hints (`shown`, a flag a character) do not show yet.
+    `near` flags the characters close to a finding, where initials and services named with
+    everyday words are offered."""
+    shapes = {
+        "spoken number": _spoken_numbers(text),
+        "old full date": _dates_of_birth(text),
+        "initials": _initials(text, near),
+        "age in words": _ages_in_words(text),
+        "name opening a sentence": _names_opening_a_sentence(text),
+        "unknown in lower case": _unknown_words_in_lower_case(text),
+        "named after a preposition": _named_after_a_preposition(text, near),
+        "lettered reference": (
+            (m.start(), m.end(), "OTHER_ID") for m in LETTERED_REFERENCE.finditer(text)
+        ),
+    }
+    found = sorted((*span, shape) for shape, spans in shapes.items() for span in spans)
+    for start, end, label, shape in found:
         letters = [i for i in range(start, end) if not text[i].isspace()]
         if letters and sum(shown[i] for i in letters) < COVERED * len(letters):
             shown[start:end] = b"\x01" * (end - start)
-            yield start, end, label
+            yield start, end, label, shape
 
 
 def _spoken_numbers(text: str) -> Iterator[tuple[int, int, str]]:
