@@ -193,6 +193,22 @@ def test_the_check_page_highlights_hints_and_a_tick_makes_one_an_identifier(clie
     assert "QX77" not in text and "[ID]" in text
 
 
+def test_the_check_page_lists_the_kinds_most_often_right_first_with_a_reason(client, db):
+    text = (
+        "Dr Mbatha wrote ref QX77 on my letter. Her number is nine nine nine... four one two... "
+        "eight eight five six."
+    )
+    story = anonymised_story(db, make_user(db, "gatherer", "gwen"), text)
+    login(client, "gwen")
+    page = client.get(f"/checks/{story}").get_data(as_text=True)
+    decide = page.split('class="decide"')[1].split("</fieldset>")[0]
+    spoken = decide.index("“nine nine nine")
+    assert spoken < decide.index("“QX77”")  # later in the story, listed first
+    assert "often an identifier" in decide[spoken : decide.index("“QX77”")]
+    assert "(a number said aloud)" in decide
+    assert "(the trained model&#39;s guess, set aside)" in decide
+
+
 def place(text: str, name: str, label: str = "LOCATION") -> Finding:
     start = text.index(name)
     return Finding(start, start + len(name), label, 0.75)

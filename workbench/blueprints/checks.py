@@ -13,7 +13,7 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_login import current_user
 
 from nlp.identifiers.core.findings import LABELS
-from nlp.identifiers.review.check_hints import review_hints
+from nlp.identifiers.review.check_hints import review_hints, surest_first
 from plumbing import audit
 from workbench import review_queue, safeguarding
 from workbench.policy import roles
@@ -134,7 +134,7 @@ def check(story_id: int):
         segments=review_queue.segments(story["text"], preview.findings, hints),
         findings=preview.findings,
         unsure=unsure,
-        nearby=[h for h in hints if h.kind == "nearby"],
+        nearby=surest_first(h for h in hints if h.kind == "nearby"),
         preview=preview.text,
         shown=shown,
         flags=checks.risk_flags_for(db, story_id),
