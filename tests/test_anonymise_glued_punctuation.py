@@ -22,6 +22,7 @@ def found(text: str) -> dict[str, str]:
         ("Seen by Dr.Okonjo(consultant)on Tuesday.", "Okonjo", "PERSON"),
         ("Nurses Priya&Tomasz were so kind.", "Tomasz", "PERSON"),
         ("Thanks to Priya+Tomasz on nights.", "Priya", "PERSON"),
+        ("thanks to Bernadette;she was great", "Bernadette", "PERSON"),
         ("Moved from Wrexham(near the border)last year.", "Wrexham", "LOCATION"),
         ("My dad(84)waited six hours in the corridor.", "84", "AGE"),
         ("Ring me on:07700 900 461(mobile) after six.", "07700 900 461", "PHONE"),
