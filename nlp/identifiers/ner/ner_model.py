@@ -28,6 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from nlp.identifiers.core.findings import Finding
+from nlp.identifiers.core.glued_punctuation import split_glued_punctuation
 from nlp.identifiers.core.lean_imports import without_torch
 from nlp.identifiers.core.name_gazetteer import (
     EPONYMS,
@@ -38,7 +39,12 @@ from nlp.identifiers.core.name_gazetteer import (
 from nlp.identifiers.core.number_words import as_int
 from nlp.identifiers.core.prefilter import quicken
 from nlp.identifiers.core.token_words import GENERIC_CARE
-from nlp.identifiers.ner.ner_context import person_in_context, place_in_context, setting_in_context
+from nlp.identifiers.ner.ner_context import (
+    RELATIVES,
+    person_in_context,
+    place_in_context,
+    setting_in_context,
+)
 from nlp.identifiers.ner.ner_parse import read_with_entities
 from nlp.identifiers.people.token_people import ORGANISATION_WORDS
 from nlp.identifiers.review.residual_risk import CONDITIONS
@@ -58,7 +64,7 @@ def ner_pipeline():
     with without_torch():
         import spacy
 
-        loaded = spacy.load(MODEL_DIR)
+        loaded = split_glued_punctuation(spacy.load(MODEL_DIR))
     # patterns of modules the NER's safeguards brought in (nlp/identifiers/core/prefilter.py)
     quicken()
     gc.freeze()  # see nlp.anonymise.keep_for_good
@@ -198,6 +204,10 @@ def _an_age(text: str, start: int, end: int) -> bool:
     previous = before.group(1).lower() if before else ""
     if previous in NOT_AGE_BEFORE:
         return False
+    if GLUED_CALL.search(text, max(0, start - 40), start) and not (
+        previous in RELATIVES or before.group(1)[0].isupper()
+    ):
+        return False  # "alert(1)", "print(42)": code, not "dad(84)" or "Sian(7)"
     if previous in AGE_CUES and re.search(
         r"\b(?:it|that|this|there)\W{0,2}\s*\w*\W{0,2}$", text[max(0, start - 20) : start], re.I
     ):
@@ -206,6 +216,8 @@ def _an_age(text: str, start: int, end: int) -> bool:
     told = previous in AGE_CUES or line_before.rstrip().endswith("(")
     return number >= 10 or told or bool(after and after.group(1).lower() in ("years", "year"))
 
+
+GLUED_CALL = re.compile(r"[^\W\d_]\($")  # a bracket typed against a word, as code calls
 
 NOT_AGE_AFTER = frozenset(
     """am pm hours hour hrs hr mins min minutes seconds days day weeks week wks months month

@@ -80,8 +80,12 @@ def spoken_numbers(text: str) -> Iterator[Finding]:
             yield Finding(m.start(), m.end(), "OTHER_ID", 0.8, "spoken_number")
 
 
-# Ten digits in any grouping of single spaces or hyphens ("9 9 9 9 1 3 5 8 6 2", "99 99 135 862").
-SPACED_TEN = re.compile(r"(?<![\w+/.:-])(?<!\d )(?!0)\d(?:[ -]?\d){9}(?![\w/-]|[ -]\d)")
+# Ten digits in any grouping of single spaces or hyphens ("9 9 9 9 1 3 5 8 6 2", "99 99 135 862"),
+# also after a field's colon typed with no space ("on:2217 751 913"), never after a time's.
+SPACED_TEN = re.compile(
+    r"(?<![\w+/.:-])(?<!\d )(?!0)\d(?:[ -]?\d){9}(?![\w/-]|[ -]\d)"
+    r"|(?<=[^\W\d_]:)(?!0)\d(?:[ -]?\d){9}(?![\w/-]|[ -]\d)"
+)
 
 
 def spaced_nhs_numbers(text: str) -> Iterator[Finding]:
