@@ -19,6 +19,9 @@ case, dashed), organisations' own references ("H123 456", "PALS/24/0567", "A 12 
 cue and without, ages with their years ("88yrs", "79 y/o", "eighty four"), wards ("Ward 7",
 "ward 4B", "Rowan Ward", "Alder ward") and practices named after people or streets ("Mill
 Road Surgery", "Dr Patel and Partners", "Evans & Hughes Dental").
+The third pass adds two contexts of how text is typed and pasted: typed without spaces
+beside a bracket, a plus or a field's colon ("{x}(physio)+the night team"), and reported speech
+pasted with every space a no-break space.
 It reports:
 
 - per context x kind, the share of identifiers fully covered by some finding (any label
@@ -299,6 +302,11 @@ CONTEXTS: dict[str, dict[str, str]] = {
         "ward": "The night staff (on {x}) were wonderful.",
     },
 }
+
+# Sixteenth context (twenty-third session): reported speech again, as text pasted from a web
+# form, a PDF or a word processor brings it, every space a no-break space (U+00A0).
+NO_BREAK = "pasted with no-break spaces"
+CONTEXTS[NO_BREAK] = CONTEXTS["reported speech"]
 
 ASCII_WORD = re.compile(r"[a-z][a-z'-]*[a-z]\Z")
 
@@ -699,6 +707,8 @@ def _cased(context: str, text: str) -> str:
         return text.lower()
     if context == "capitals":
         return text.upper()
+    if context == NO_BREAK:
+        return text.replace(" ", "\u00a0")
     return text
 
 
