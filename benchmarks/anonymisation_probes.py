@@ -22,7 +22,7 @@ Road Surgery", "Dr Patel and Partners", "Evans & Hughes Dental").
 The third pass adds three contexts of how text is typed and pasted: typed without spaces
 beside a bracket, a plus or a field's colon ("{x}(physio)+the night team"), reported speech
 pasted with every space a no-break space, and a form's fields as a word processor saves them
-(en dashes between figures).
+(en dashes between figures). The fourth adds a full stop typed with no space after it.
 It reports:
 
 - per context x kind, the share of identifiers fully covered by some finding (any label
@@ -289,6 +289,20 @@ CONTEXTS: dict[str, dict[str, str]] = {
         "address": "Address:{x}(flat above the shop)",
         "email": "Email:{x}(work)",
         "ward": "She was on {x}(side room)all week.",
+    },
+    # Fourth pass (twenty-third session): a full stop typed with no space after it, before an
+    # identifier and after one, as a numbered list's "1." too.
+    "no space after a full stop": {
+        "person": "The night was long.{x} sat with Dad.Then the doctor came.",
+        "titled": "We waited hours.{t} {x} came at last.Nobody explained.",
+        "place": "1.Moved from {x}.2.Waited a year.",
+        "setting": "It was a long night.{x} was full.We went home.",
+        "number": "Please ring.{x}.Any time after six.",
+        "age": "My dad is {x}.He lives alone.",
+        "dob": "Dob is {x}.Lives alone.",
+        "address": "Write to me.{x}.Thank you.",
+        "email": "Email me.{x}.Thanks.",
+        "ward": "She was moved.{x} was short staffed.Nobody came.",
     },
     "in brackets": {
         "person": "The discharge nurse ({x}) went through every tablet.",

@@ -70,3 +70,35 @@ def test_a_number_in_a_bracket_typed_against_a_word_is_code_not_an_age(text):
 @pytest.mark.parametrize(("text", "age"), [("My dad(84)waited.", "84"), ("Sian(7) loved it", "7")])
 def test_a_relative_or_a_name_typed_against_an_age_keeps_it(text, age):
     assert found(text).get(age) == "AGE"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label"),
+    [
+        (
+            "The night was long.Bernadette sat with Dad.Then the doctor came.",
+            "Bernadette",
+            "PERSON",
+        ),
+        ("1.Moved from Wrexham.2.Waited a year.", "Wrexham", "LOCATION"),
+        ("Please ring.5334046739.Any time after six.", "5334046739", "NHS_NUMBER"),
+        ("Please ring.2217 751 913.Any time", "2217 751 913", "NHS_NUMBER"),
+    ],
+)
+def test_an_identifier_after_a_full_stop_typed_with_no_space_is_found(text, value, label):
+    assert found(text).get(value) == label
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("St.John and J.R. Smith took 1.5 mg", ["St.", "J.R.", "1.5"]),
+        ("see www.Example.com today", ["www.Example.com"]),
+    ],
+)
+def test_initials_titles_decimals_and_links_keep_their_full_stops(text, kept):
+    assert set(kept) <= {t.text for t in engine().nlp.tokenizer(text)}
+
+
+def test_a_version_or_a_decimal_before_ten_figures_is_no_nhs_number():
+    assert "NHS_NUMBER" not in found("build v1.5334046739 failed").values()

@@ -31,6 +31,11 @@ GLUED = (
     r"(?<=[^\W_])[()\[\]{}+;](?=[^\W\d_])",
     r"(?<=[^\W\d_]{2})&(?=[^\W\d_]{2})",  # "Sarah&Tom"; never "A&E"
     r"(?<=[^\W\d_]):(?=\d)",  # "on:07700", "dob:12/03/1950"; never a time ("10:30")
+    # a full stop typed with no space after it, before a capital or a figure ("long.Bernadette",
+    # "Wyche.2.Waited", "1.Moved"): after two lower-case letters or a figure, so initials and
+    # titles ("J.R.", "St.John", "Dr.Patel") and decimals ("1.5") keep their shape
+    r"(?<=[a-z]{2})\.(?=[A-Z0-9])",
+    r"(?<=\d)\.(?=[A-Z][a-z])",
 )
 
 

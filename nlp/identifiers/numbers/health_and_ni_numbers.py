@@ -22,15 +22,22 @@ I = re.IGNORECASE  # noqa: E741 - short alias keeps the long patterns readable
 # ---------------------------------------------------------------------------------------------
 # NHS numbers: 10 digits (3-3-4 with optional space, hyphen or dot) and a valid mod-11 check digit.
 
+AFTER_A_WORDS_STOP = r"(?<=[^\W\d_]{2}\.)"  # "ring.943...": a sentence's stop typed unspaced
+
 # Also grouped with dots as a phone number sometimes is ("978.392.9968", second probes): the
 # cue-less dotted shape passed the check in every context and was found in none.
-NHS_CANDIDATE = re.compile(r"(?<![\w+/.-])(\d{3})([ .-]?)(\d{3})\2(\d{4})(?![\w/-]|\.\d)")
+# Also after a sentence's full stop typed with no space ("ring.943 476 5919", fourth probes),
+# never after a figure's (a decimal, a version) or an initial's.
+NHS_CANDIDATE = re.compile(
+    rf"(?:(?<![\w+/.-])|{AFTER_A_WORDS_STOP})(\d{{3}})([ .-]?)(\d{{3}})\2(\d{{4}})(?![\w/-]|\.\d)"
+)
 # Typed by hand the groups drift: "943  476  5919", "943 4765 919", "943476 5919", "943-476 5919".
 # Ten digits in two or three groups of at least three, split by up to two spaces or a hyphen;
 # the mod-11 check digit (one in eleven random numbers passes) is what keeps precision. A
 # leading zero is a phone number's trunk prefix ("01632 96012"), never this loose shape's.
 NHS_LOOSE = re.compile(
-    r"(?<![\w+/.:(-])(?<!\d )(?!0)(\d{3,7})(?:[ ]{1,2}|[ ]?-[ ]?)(\d{3,7})"
+    rf"(?:(?<![\w+/.:(-])|{AFTER_A_WORDS_STOP})(?<!\d )(?!0)(\d{{3,7}})(?:[ ]{{1,2}}|[ ]?-[ ]?)"
+    r"(\d{3,7})"
     r"(?:(?:[ ]{1,2}|[ ]?-[ ]?)(\d{3,4}))?(?![\w/-]|\.\d|[ -]\d)"
 )
 

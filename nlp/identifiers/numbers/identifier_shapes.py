@@ -81,10 +81,11 @@ def spoken_numbers(text: str) -> Iterator[Finding]:
 
 
 # Ten digits in any grouping of single spaces or hyphens ("9 9 9 9 1 3 5 8 6 2", "99 99 135 862"),
-# also after a field's colon typed with no space ("on:2217 751 913"), never after a time's.
+# also after a field's colon or a sentence's stop typed with no space ("on:2217 751 913",
+# "ring.2217 751 913"), never after a time's or a decimal's.
 SPACED_TEN = re.compile(
     r"(?<![\w+/.:-])(?<!\d )(?!0)\d(?:[ -]?\d){9}(?![\w/-]|[ -]\d)"
-    r"|(?<=[^\W\d_]:)(?!0)\d(?:[ -]?\d){9}(?![\w/-]|[ -]\d)"
+    r"|(?:(?<=[^\W\d_]:)|(?<=[^\W\d_]{2}\.))(?!0)\d(?:[ -]?\d){9}(?![\w/-]|[ -]\d)"
 )
 
 
