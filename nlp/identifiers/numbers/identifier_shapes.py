@@ -30,7 +30,7 @@ from nlp.identifiers.core.number_words import (
 from nlp.identifiers.core.prefilter import gated, gated_all
 from nlp.identifiers.dates_and_ages.ages import AGE_UNIT_AFTER
 from nlp.identifiers.dates_and_ages.birth_dates import DATE, MONTH, YEAR
-from nlp.identifiers.numbers.health_and_ni_numbers import is_valid_nhs_number
+from nlp.identifiers.numbers.health_and_ni_numbers import AFTER_A_WORDS_STOP, is_valid_nhs_number
 
 I = re.IGNORECASE  # noqa: E741
 
@@ -85,7 +85,7 @@ def spoken_numbers(text: str) -> Iterator[Finding]:
 # "ring.2217 751 913"), never after a time's or a decimal's.
 SPACED_TEN = re.compile(
     r"(?<![\w+/.:-])(?<!\d )(?!0)\d(?:[ -]?\d){9}(?![\w/-]|[ -]\d)"
-    r"|(?:(?<=[^\W\d_]:)|(?<=[^\W\d_]{2}\.))(?!0)\d(?:[ -]?\d){9}(?![\w/-]|[ -]\d)"
+    rf"|(?:(?<=[^\W\d_]:)|{AFTER_A_WORDS_STOP})(?!0)\d(?:[ -]?\d){{9}}(?![\w/-]|[ -]\d)"
 )
 
 
