@@ -57,7 +57,7 @@ def value(text: str) -> int | None:
 def as_int(text: str) -> int | None:
     """Digits or words: "84" -> 84, "eighty four" -> 84."""
     text = text.strip()
-    return int(text) if text.isdigit() else value(text)
+    return int(text) if text.isdecimal() else value(text)  # "¹" is a digit int() refuses
 
 
 # Ordinals, for the birthday an age is ("his 90th birthday", "her eightieth", round 45).

@@ -199,7 +199,7 @@ def _three_numbers_date(run: str) -> bool:
     parts = [p.strip() for p in pieces if p.strip()]
     if len(parts) != 3:
         return False
-    numbers = [int(p) if p.isdigit() else value(p) for p in parts[:2]]
+    numbers = [int(p) if p.isdecimal() else value(p) for p in parts[:2]]
     year = parts[2]
     said_year = year if year.isdigit() else digits_of(year)
     if None in numbers or not said_year or len(said_year) not in (2, 4):
