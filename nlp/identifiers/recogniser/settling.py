@@ -23,6 +23,7 @@ from nlp.identifiers.care_settings.setting_initials import named_setting_initial
 from nlp.identifiers.care_settings.setting_nicknames import setting_nicknames
 from nlp.identifiers.care_settings.setting_parts import setting_name_parts
 from nlp.identifiers.care_settings.ward_code_neighbours import ward_codes_beside_settings
+from nlp.identifiers.care_settings.whole_setting_names import grown_to_whole_names
 from nlp.identifiers.core.findings import Finding, resolve_overlaps
 from nlp.identifiers.core.name_gazetteer import (
     EPONYMS,
@@ -168,6 +169,7 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
     wide = without_waiting_counts(text, wide)  # "eight weeks; it's been 15" (round 49)
     wide = without_pregnancy_weeks(text, wide)  # "she is 32 weeks", "an induction at 40" (49)
     wide = without_kinds_after_names(text, wide)  # "Larchmont [nursing home]" (round 49)
+    wide = grown_to_whole_names(text, wide)  # "[Canal] Side Medical Practice" (round 50)
     trimmed = [_trim(text, f) for f in wide]
     return [_with_half(text, _with_glued_unit(text, f)) for f in trimmed if f.end > f.start]
 

@@ -53,6 +53,7 @@ from nlp.identifiers.people.sign_offs import sign_off_names
 from nlp.identifiers.people.social_handles import social_handles
 from nlp.identifiers.places.county_shortenings import county_shortenings
 from nlp.identifiers.places.house_names import house_names
+from nlp.identifiers.places.map_references import map_references
 from nlp.identifiers.places.postcodes import postcodes
 from nlp.identifiers.places.schools_and_estates import schools_and_estates
 from nlp.identifiers.places.street_lines import addresses
@@ -99,6 +100,7 @@ def pattern_findings(text: str) -> list[Finding]:
         smile_named_practices,  # round 48
         listed_surnames_first,  # round 49
         dates_before_birth_cues,  # context probes (twenty-second session)
+        map_references,  # round 50
     ):
         found.extend(detector(text))
     return found
