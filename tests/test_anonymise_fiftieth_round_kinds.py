@@ -1,8 +1,9 @@
 """Kinds built in the fiftieth round (issue 20). A setting's or a dwelling's name found only in
 part (one word read as a person, a place or a street) grows to the whole name when its last word
 names the kind ("… Medical Practice", "… Farm"): fourteen development sets by different writers
-mark such names whole. And a place given as a map reference, a what3words address or a grid
-reference after "grid ref", is an address.
+mark such names whole. A place given as a map reference, a what3words address or a grid
+reference after "grid ref", is an address. And a whole number standing alone as a sentence
+("— new. 39. Polish, worked at …") is an age, as four sets mark it.
 
 Every sentence here was written for this file (none taken from a measuring set), and each kind
 has look-alikes of the same shape that must stay as they are.
@@ -16,6 +17,7 @@ from anonymise_support import covered, covering_label, flagged
 from nlp.anonymise import ENGINE_VERSION, detect
 from nlp.identifiers.care_settings.whole_setting_names import grown_to_whole_names
 from nlp.identifiers.core.findings import Finding
+from nlp.identifiers.dates_and_ages.lone_ages import lone_ages
 
 
 def _finding(text: str, value: str, label: str) -> Finding:
@@ -184,6 +186,37 @@ def test_a_map_reference_is_an_address(text, value):
 )
 def test_look_alikes_of_map_references_stay(text, value):
     assert not flagged(text, value)
+
+
+# --- an age written as a sentence of its own --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Referral for Dorota — new. 41. Romanian, worked in a packing plant.", "41"),
+        ("I clean rooms at the hotel on nights. 37. i lost a baby in the spring.", "37"),
+        ("Been in Dundee since the mill shut. 62. Ten year on and off the streets.", "62"),
+    ],
+)
+def test_a_number_alone_as_a_sentence_is_an_age(text, value):
+    assert covering_label(text, value) == "AGE"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a list that numbers its items on either side
+        ("Actions. 16. Budget agreed. 17. Next meeting in May.", "17"),
+        # a number with its figures before it (a time typed with a space): no lone sentence
+        ("We were seen at 11. 40 minutes later the nurse came.", "40"),
+        # below sixteen: list numbers and children, told apart elsewhere
+        ("Points raised. 3. Parking at the front.", "3"),
+    ],
+)
+def test_look_alikes_of_a_lone_age_are_not_taken_by_the_rule(text, value):
+    start = text.index(value)
+    assert not [f for f in lone_ages(text) if f.start == start]
 
 
 def test_engine_version_names_round_fifty():

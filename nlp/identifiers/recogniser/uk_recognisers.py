@@ -29,6 +29,7 @@ from nlp.identifiers.dates_and_ages.birth_dates import dates_of_birth
 from nlp.identifiers.dates_and_ages.birth_tellings import birth_tellings
 from nlp.identifiers.dates_and_ages.clause_end_ages import clause_end_ages
 from nlp.identifiers.dates_and_ages.dates_before_birth_cues import dates_before_birth_cues
+from nlp.identifiers.dates_and_ages.lone_ages import lone_ages
 from nlp.identifiers.numbers.form_answers import form_answers
 from nlp.identifiers.numbers.health_and_ni_numbers import nhs_numbers, ni_numbers
 from nlp.identifiers.numbers.hurried_emails import hurried_emails
@@ -101,6 +102,7 @@ def pattern_findings(text: str) -> list[Finding]:
         listed_surnames_first,  # round 49
         dates_before_birth_cues,  # context probes (twenty-second session)
         map_references,  # round 50
+        lone_ages,  # round 50
     ):
         found.extend(detector(text))
     return found
