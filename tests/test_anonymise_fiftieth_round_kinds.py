@@ -3,7 +3,8 @@ part (one word read as a person, a place or a street) grows to the whole name wh
 names the kind ("… Medical Practice", "… Farm"): fourteen development sets by different writers
 mark such names whole. A place given as a map reference, a what3words address or a grid
 reference after "grid ref", is an address. And a whole number standing alone as a sentence
-("— new. 39. Polish, worked at …") is an age, as four sets mark it.
+("— new. 39. Polish, worked at …") is an age, as four sets mark it. A listed town's whole name
+("Leighton Buzzard") is not cut short by a setting found inside it ("Leighton" Hospital).
 
 Every sentence here was written for this file (none taken from a measuring set), and each kind
 has look-alikes of the same shape that must stay as they are.
@@ -18,6 +19,7 @@ from nlp.anonymise import ENGINE_VERSION, detect
 from nlp.identifiers.care_settings.whole_setting_names import grown_to_whole_names
 from nlp.identifiers.core.findings import Finding
 from nlp.identifiers.dates_and_ages.lone_ages import lone_ages
+from nlp.identifiers.places.listed_place_parts import without_parts_of_listed_places
 
 
 def _finding(text: str, value: str, label: str) -> Finding:
@@ -186,6 +188,26 @@ def test_a_map_reference_is_an_address(text, value):
 )
 def test_look_alikes_of_map_references_stay(text, value):
     assert not flagged(text, value)
+
+
+# --- a listed place's whole name over a shorter finding inside it -----------------------------
+
+
+def test_a_listed_town_is_not_cut_short_by_a_setting_inside_its_name():
+    text = "We moved to Leighton Buzzard last year and the surgery is full."
+    assert covered(text, "Leighton Buzzard")
+    text = "She works at Leighton Hospital on the wards."
+    assert covering_label(text, "Leighton Hospital") == "CARE_SETTING"
+
+
+def test_only_findings_strictly_inside_a_listed_place_give_way():
+    # "From Leighton Buzzard Health Centre": the place, a setting inside it, one holding it
+    place = Finding(5, 21, "LOCATION", 0.75, "uk_places")
+    part = Finding(5, 13, "CARE_SETTING", 0.85, "care_list")
+    whole = Finding(5, 35, "CARE_SETTING", 0.8, "care_pattern")
+    guessed_place = Finding(5, 21, "LOCATION", 0.6, "ner")
+    assert without_parts_of_listed_places([place, part, whole]) == [place, whole]
+    assert without_parts_of_listed_places([guessed_place, part]) == [guessed_place, part]
 
 
 # --- an age written as a sentence of its own --------------------------------------------------
