@@ -3,8 +3,9 @@ part (one word read as a person, a place or a street) grows to the whole name wh
 names the kind ("… Medical Practice", "… Farm"): fourteen development sets by different writers
 mark such names whole. A place given as a map reference, a what3words address or a grid
 reference after "grid ref", is an address. And a whole number standing alone as a sentence
-("— new. 39. Polish, worked at …") is an age, as four sets mark it. A listed town's whole name
-("Leighton Buzzard") is not cut short by a setting found inside it ("Leighton" Hospital).
+("— new. 39. Polish, worked at …") is an age, as four sets mark it. A longer name or place
+("Leighton Buzzard", "Isle of Bute") is not cut short by a setting or an address found inside
+it ("Leighton" Hospital, "Bute" ward).
 
 Every sentence here was written for this file (none taken from a measuring set), and each kind
 has look-alikes of the same shape that must stay as they are.
@@ -17,9 +18,8 @@ from anonymise_support import covered, covering_label, flagged
 
 from nlp.anonymise import ENGINE_VERSION, detect
 from nlp.identifiers.care_settings.whole_setting_names import grown_to_whole_names
-from nlp.identifiers.core.findings import Finding
+from nlp.identifiers.core.findings import Finding, resolve_overlaps
 from nlp.identifiers.dates_and_ages.lone_ages import lone_ages
-from nlp.identifiers.places.listed_place_parts import without_parts_of_listed_places
 
 
 def _finding(text: str, value: str, label: str) -> Finding:
@@ -190,24 +190,43 @@ def test_look_alikes_of_map_references_stay(text, value):
     assert not flagged(text, value)
 
 
-# --- a listed place's whole name over a shorter finding inside it -----------------------------
+# --- a longer name or place over a setting or address found inside it -------------------------
 
 
-def test_a_listed_town_is_not_cut_short_by_a_setting_inside_its_name():
-    text = "We moved to Leighton Buzzard last year and the surgery is full."
-    assert covered(text, "Leighton Buzzard")
+@pytest.mark.parametrize(
+    ("text", "whole"),
+    [
+        ("We moved to Leighton Buzzard last year and the surgery is full.", "Leighton Buzzard"),
+        ("Mum was sent from Queens Med to a rehab unit.", "Queens Med"),
+        ("The ferry to the Isle of Bute was cancelled twice.", "Isle of Bute"),
+    ],
+)
+def test_a_setting_inside_a_longer_name_does_not_cut_it_short(text, whole):
+    assert covered(text, whole)
+
+
+def test_the_setting_itself_is_still_a_setting():
     text = "She works at Leighton Hospital on the wards."
     assert covering_label(text, "Leighton Hospital") == "CARE_SETTING"
 
 
-def test_only_findings_strictly_inside_a_listed_place_give_way():
-    # "From Leighton Buzzard Health Centre": the place, a setting inside it, one holding it
+def test_only_findings_wholly_inside_a_longer_name_give_way():
+    # "From Leighton Buzzard Health Centre": the place, a setting inside it, a setting holding it
     place = Finding(5, 21, "LOCATION", 0.75, "uk_places")
     part = Finding(5, 13, "CARE_SETTING", 0.85, "care_list")
+    assert resolve_overlaps([place, part]) == [place]
     whole = Finding(5, 35, "CARE_SETTING", 0.8, "care_pattern")
-    guessed_place = Finding(5, 21, "LOCATION", 0.6, "ner")
-    assert without_parts_of_listed_places([place, part, whole]) == [place, whole]
-    assert without_parts_of_listed_places([guessed_place, part]) == [guessed_place, part]
+    assert [(f.start, f.end, f.label) for f in resolve_overlaps([place, part, whole])] == [
+        (5, 35, "CARE_SETTING")
+    ]
+    # crossing, not inside: the tiers decide as before
+    crossing = Finding(14, 28, "CARE_SETTING", 0.8, "care_pattern")
+    assert resolve_overlaps([place, crossing]) == [crossing]
+    # a phone number inside a name's guess is not a part of the name
+    text = "Ring 07700 900123 Sandra"
+    guess = Finding(0, len(text), "PERSON", 0.6, "capitals")
+    phone = Finding(5, 17, "PHONE", 1.0, "uk_phone")
+    assert resolve_overlaps([guess, phone]) == [phone]
 
 
 # --- an age written as a sentence of its own --------------------------------------------------

@@ -68,6 +68,8 @@ class Finding:
 
 def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
     """Keep a non-overlapping subset, preferring longer spans then surer labels; sorted by start.
+    A setting, address, birth date or reference wholly inside a longer name or place gives way
+    to it (`_without_parts_of_longer_names`).
 
     Same-label findings that overlap are first merged, so a name found by two detectors with
     slightly different edges is covered by their union rather than by the shorter guess. A
@@ -85,6 +87,7 @@ def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
             )
         else:
             merged.append(f)
+    merged = _without_parts_of_longer_names(merged)
     starts: list[int] = []  # kept findings never overlap, so sorted starts find neighbours
     ranked = sorted(
         merged,
@@ -108,6 +111,31 @@ def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
                 starts.insert(pos, f.start)
                 by_start.insert(pos, f)
     return by_start
+
+
+def _without_parts_of_longer_names(findings: list[Finding]) -> list[Finding]:
+    """A setting, address, birth date or reference found wholly inside a longer name or place
+    gives way to it (round 50, issue 20).
+
+    The tiers rank a setting above a place whatever their lengths, which is right where two
+    findings cross, but a shorter setting inside a longer place's or name's finding then won
+    and left the rest of the name in the story: "Leighton" (a hospital in the care list) inside
+    "Leighton Buzzard", "Bute" inside "Isle of Bute", "Queens" inside "Queens Med", "Green
+    Lane" (a street) inside "Green Lane Primary School". The longer finding hides all the
+    shorter one did and more, so it stays, with its own label.
+    """
+    outer = [f for f in findings if TIER.get(f.label, 2) == 2]
+    if not outer:
+        return findings
+    return [
+        f
+        for f in findings
+        if TIER.get(f.label, 2) != 1
+        or not any(
+            o.start <= f.start and f.end <= o.end and f.end - f.start < o.end - o.start
+            for o in outer
+        )
+    ]
 
 
 def join_overlaps(findings: list[Finding]) -> list[Finding]:

@@ -74,7 +74,6 @@ from nlp.identifiers.people.nicknames_beside_names import nicknames_beside_names
 from nlp.identifiers.people.speaker_keys import keyed_roles
 from nlp.identifiers.people.token_people import NOT_NOUN_ENDINGS
 from nlp.identifiers.people.widened_names import widened
-from nlp.identifiers.places.listed_place_parts import without_parts_of_listed_places
 from nlp.identifiers.places.neighbourhoods import without_guesses_over_districts
 from nlp.identifiers.places.place_prefixes import with_place_prefixes
 from nlp.identifiers.places.places_of_learning import places_of_learning
@@ -122,7 +121,6 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
         kept = [f for f in kept if not any(s <= f.start and f.end <= e for s, e in bodies)]
     kept = without_contradicted_guesses(text, kept)
     kept = without_guesses_over_districts(text, kept)  # "live in Broughty Ferry" (round 39)
-    kept = without_parts_of_listed_places(kept)  # "[Leighton] Buzzard" (round 50)
     kept = _thread_names_end_names(kept)
     if "-" in text:  # "Mr Chan Wing-Kei": a name's part, not a hospital's wing (round 31)
         kept = [f for f in kept if not _setting_word_runs_on(text, f)]
