@@ -260,6 +260,32 @@ def test_look_alikes_of_a_lone_age_are_not_taken_by_the_rule(text, value):
     assert not [f for f in lone_ages(text) if f.start == start]
 
 
+# --- a surname's initial after a found name ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("[19:04] Samuel T: no bro all full tonight", "Samuel T"),
+        ("Volunteers on shift: Gwen, Bethan P, and the cook.", "Bethan P"),
+        ("Rota says Lisa B but the office says Lisa M.", "Lisa M."),
+    ],
+)
+def test_a_surnames_initial_goes_with_the_name(text, value):
+    assert covered(text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The receptionist (Kerry I think) was polite.", "I think"),
+        ("My name is Gareth I am deaf and use BSL.", "I am"),
+    ],
+)
+def test_a_pronoun_after_a_name_is_no_initial(text, value):
+    assert not flagged(text, value)
+
+
 def test_engine_version_names_round_fifty():
     assert ENGINE_VERSION == "uk-rules-56+ner-3"
     assert detect("") == []
