@@ -29,7 +29,6 @@ finding the grown one reaches into keeps what lies outside it.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from nlp.identifiers.core.findings import Finding
 from nlp.identifiers.core.letter_case import capitals_mean_little
@@ -52,6 +51,7 @@ INTRODUCERS = frozenset(
 NAME_ACRONYMS = frozenset({"NHS"})
 WORD = re.compile(r"[^\W_][\w'’\-]*|&")
 LABELS = frozenset({"PERSON", "LOCATION", "CARE_SETTING", "ADDRESS"})
+PERSONS_CUES = TITLE_CUES | ROLE_CUES
 MAX_GROWTH = 5  # words taken after the finding
 MAX_LEAD = 3  # words taken before it
 
@@ -77,6 +77,8 @@ def grown_to_whole_names(text: str, findings: list[Finding]) -> list[Finding]:
 
 
 def _whole_name(text: str, words: list[tuple[int, int, str]], f: Finding) -> Finding | None:
+    """`f` grown over the capitalised run it sits in, up to the run's last kind word and back
+    over the name's own words before it; None when nothing grows."""
     inside = [i for i, (a, b, _) in enumerate(words) if a < f.end and b > f.start]
     if not inside:
         return None
@@ -126,7 +128,7 @@ def _titled(text: str, words: list[tuple[int, int, str]], first: int) -> bool:
     return (
         first > 0
         and _spaced(text, words[first - 1], words[first])
-        and words[first - 1][2].lower().rstrip(".") in TITLE_CUES | ROLE_CUES
+        and words[first - 1][2].lower().rstrip(".") in PERSONS_CUES
     )
 
 
@@ -150,12 +152,7 @@ def _introduces(word: tuple[int, int, str]) -> bool:
     """A word that introduces a name rather than being part of it: an article, a preposition or
     any everyday word."""
     lowered = word[2].lower()
-    return lowered in INTRODUCERS or lowered in _common_words()
-
-
-@lru_cache(maxsize=1)
-def _common_words() -> frozenset[str]:
-    return gazetteer().common_words
+    return lowered in INTRODUCERS or lowered in gazetteer().common_words
 
 
 def _joined(grown: list[Finding]) -> list[Finding]:
