@@ -5,7 +5,8 @@ mark such names whole. A place given as a map reference, a what3words address or
 reference after "grid ref", is an address. And a whole number standing alone as a sentence
 ("— new. 39. Polish, worked at …") is an age, as four sets mark it. A longer name or place
 ("Leighton Buzzard", "Isle of Bute") is not cut short by a setting or an address found inside
-it ("Leighton" Hospital, "Bute" ward).
+it ("Leighton" Hospital, "Bute" ward). A surname's initial goes with the name ("Bethan P"), and
+text relay's prefix with the phone number it is dialled before ("18001 07700 900 461").
 
 Every sentence here was written for this file (none taken from a measuring set), and each kind
 has look-alikes of the same shape that must stay as they are.
@@ -284,6 +285,24 @@ def test_a_surnames_initial_goes_with_the_name(text, value):
 )
 def test_a_pronoun_after_a_name_is_no_initial(text, value):
     assert not flagged(text, value)
+
+
+# --- a text relay prefix before a phone number --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Deaf, uses text relay: 18001 07700 900 461 after six.", "18001 07700 900 461"),
+        ("Contact through Relay UK 18002 0113 496 0871 only.", "18002 0113 496 0871"),
+    ],
+)
+def test_a_relay_prefix_goes_with_the_number(text, value):
+    assert covering_label(text, value) == "PHONE"
+
+
+def test_a_relay_prefix_alone_is_no_number():
+    assert not flagged("The caller dialled prefix 18001 first, then waited.", "18001")
 
 
 def test_engine_version_names_round_fifty():

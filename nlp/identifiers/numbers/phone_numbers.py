@@ -74,11 +74,24 @@ EXTENSION = re.compile(
 )
 
 
+# Round 50: Relay UK's prefix dialled before the number ("text relay: 18001 07700 900772"),
+# which a deaf caller gives as how to reach them; the writers who write one mark it with the
+# number (v16, v20).
+RELAY_PREFIX = re.compile(r"(?<![\w])1800[12][ \t]$")
+
+
 def phones(text: str) -> Iterator[Finding]:
-    """Every phone number, with the extension that follows it."""
+    """Every phone number, with the extension that follows it and a text relay prefix before
+    it."""
     for f in _phones(text):
         ext = EXTENSION.match(text, f.end) if "x" in text[f.end : f.end + 14].lower() else None
-        yield Finding(f.start, ext.end(), f.label, f.score, f.source) if ext else f
+        relay = RELAY_PREFIX.search(text, max(0, f.start - 7), f.start)
+        start = relay.start() if relay else f.start
+        end = ext.end() if ext else f.end
+        if (start, end) == (f.start, f.end):
+            yield f
+        else:
+            yield Finding(start, end, f.label, f.score, f.source)
 
 
 def _phones(text: str) -> Iterator[Finding]:
