@@ -379,7 +379,8 @@ def _setting_named_people(n: int, rng: random.Random) -> tuple[list[str], list[s
     and the surnames alone, each to be said after every title."""
     gaz = gazetteer()
     one_word = sorted(w[0] for w in name_list().names if len(w) == 1 and w[0].isalpha())
-    firsts = [w for w in one_word if w in gaz.first_names and w not in gaz.common_words]
+    # The older lists only, so the grid stays the same when rarer names are added.
+    firsts = [w for w in one_word if w in gaz.older_first_names and w not in gaz.common_words]
     surnames = [w for w in one_word if w in gaz.surnames and w not in gaz.common_words]
     others = [w for w in _list("surnames.txt") if ASCII_WORD.match(w) and len(w) >= 3]
     full = [f"{_capitalised(rng.choice(firsts))} {_capitalised(s)}" for s in rng.sample(others, n)]

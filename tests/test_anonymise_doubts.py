@@ -18,7 +18,7 @@ from nlp.identifiers.review.check_hints import review_hints
 
 # Lower-case first names the name lists do not hold: the NER reads them as people from the
 # sentence, the safeguards (a word in lower case must be a known name) set them aside.
-ROTA = "i'll do monday, tunde does tuesday and kemi the weekend"
+ROTA = "i'll do monday, tunde does tuesday and yemi the weekend"
 SPLIT = "spoke to marek about the bins, then segun came round with the forms"
 
 
@@ -30,7 +30,7 @@ def doubted(text: str) -> set[str]:
 def test_a_name_the_safeguards_set_aside_is_a_doubt_not_a_finding():
     [(found, doubts)] = detect_with_doubts([ROTA])
     assert found == []
-    assert {ROTA[d.start : d.end] for d in doubts} == {"tunde", "kemi"}
+    assert {ROTA[d.start : d.end] for d in doubts} == {"tunde", "yemi"}
     assert all(d.label == "PERSON" and d.source == "ner-doubt" and d.score < 0.5 for d in doubts)
 
 
@@ -85,7 +85,7 @@ def story(db):
 
 
 def test_the_worker_stores_doubts_and_a_check_clears_them(db, story):
-    assert {ROTA[d.start : d.end] for d in checks.doubts_for(db, story)} == {"tunde", "kemi"}
+    assert {ROTA[d.start : d.end] for d in checks.doubts_for(db, story)} == {"tunde", "yemi"}
     stored = json.loads(db["anonymisations"].get(story)["doubts"])
     assert {d["source"] for d in stored} == {"ner-doubt"}
     checks.apply_check(db, story, [], checked_by=None, keep_original=True)
@@ -99,18 +99,18 @@ def test_the_check_page_offers_a_doubt_and_a_tick_hides_it(client, db, story):
     decide = page.split('class="decide"')[1].split("</fieldset>")[0]
     start = ROTA.index("tunde")
     value = f"{start}:{start + 5}:PERSON"
-    assert f'value="{value}"' in decide and "kemi" in decide
+    assert f'value="{value}"' in decide and "yemi" in decide
     response = check_page_post(client, story, {"finding": [value], "action": "confirm"})
     assert response.status_code in (302, 303)
     text = checks.anonymised_text(db, story)
-    assert "tunde" not in text and "kemi" in text  # only what the person ticked is hidden
+    assert "tunde" not in text and "yemi" in text  # only what the person ticked is hidden
 
 
 def test_one_story_anonymised_alone_carries_its_doubts_too():
     from nlp.anonymise import anonymise
 
     result = anonymise(ROTA)
-    assert {ROTA[d.start : d.end] for d in result.doubts} == {"tunde", "kemi"}
+    assert {ROTA[d.start : d.end] for d in result.doubts} == {"tunde", "yemi"}
     assert result.text == ROTA  # nothing found, nothing redacted
 
 

@@ -53,7 +53,7 @@ def names_a_person(
     after_start, after_end, after = tokens[i + 1]
     if after.endswith("'s"):  # "Rosie Smith's kindness"
         after, after_end = after[:-2], after_end - 2
-    if word not in gaz.first_names or after not in gaz.surnames or after in NOT_A_SURNAME:
+    if word not in gaz.older_first_names or after not in gaz.surnames or after in NOT_A_SURNAME:
         return False
     written, surname = text[start:end], text[after_start:after_end]
     if after in gaz.common_words and after in setting_words:

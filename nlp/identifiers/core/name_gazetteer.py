@@ -22,6 +22,13 @@ DATA = Path(__file__).parents[2] / "data"
 @dataclass(frozen=True)
 class Gazetteer:
     first_names: frozenset[str]
+    # The first names only the registered births list (`uk_first_names.txt`) holds, rarer or
+    # newer than the others ("Gethin", "Ailidh", "Tariq"): they need capitals where the text
+    # has them, and elsewhere must not be English words ("wen" typed for "when").
+    registered_only_first_names: frozenset[str]
+    # The older lists' first names alone, for rules that let a first name outweigh another
+    # reading ("Old Tom", "Freeman Smith"): a rarer registered name does not.
+    older_first_names: frozenset[str]
     surnames: frozenset[str]
     # First names that are also everyday words ("will", "hope", "may"): they need a cue.
     name_words: frozenset[str]
@@ -62,8 +69,11 @@ def gazetteer() -> Gazetteer:
     pets = _read("short_first_names.txt")
     short = {n for n in pets if n not in common}
     first_names = _read("first_names.txt") | short
+    registered = _read("uk_first_names.txt") - first_names - common  # not "PIP", "ESA", "Lewy"
     return Gazetteer(
-        first_names=first_names,
+        first_names=first_names | registered,
+        registered_only_first_names=registered,
+        older_first_names=first_names,
         surnames=_read("surnames.txt"),
         name_words=_read("name_words.txt"),
         pet_words=frozenset(pets - first_names),
@@ -172,7 +182,8 @@ NOT_IDENTIFIER_WORDS = frozenset(
     nae naebody naethin tae wi hame oot aboot cannae dinnae didnae wisnae isnae couldnae
     wouldnae shouldnae widnae awfy bairn bairns wean weans och laddie lassie heid auld
     ah'm ah'd ah've ah'll a'm a'd a've a'll aye
-    thankyou thanku thanx thnx thx
+    fae frae
+    thankyou thanku thanx thnx thx hiya heya
     cymraeg gymraeg saesneg gaeilge gàidhlig gaidhlig cernewek
     ombudsman ombudsmen
     calpol nurofen gaviscon sudocrem piriton oramorph ventolin lemsip strepsils dioralyte

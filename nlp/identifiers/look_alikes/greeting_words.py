@@ -104,6 +104,19 @@ def _doubled_kin(text: str, f: Finding) -> bool:
     )
 
 
+# One greeting word and the space after it, opening a guess: "Diolch Carys", "Merhaba Elif".
+_LEADING_WORD = re.compile(r"([^\W\d_][\w'’]*)[ \t]+(?=\w)")
+
+
+def _without_leading_greeting(text: str, f: Finding) -> Finding:
+    """ "Diolch Carys and the team": a name rule that grew a guess back over a greeting word
+    before the name keeps the name alone."""
+    m = _LEADING_WORD.match(text, f.start, f.end)
+    if not m or m.group(1).lower() not in ENTRIES:
+        return f
+    return Finding(m.end(), f.end, f.label, f.score, f.source)
+
+
 # A publication's word ending a guess ("Masjid Al-Falah Newsletter", "St Mark's Bulletin"): the
 # name before it is the body's, the word is no part of a person or a place.
 NOTICE_END = re.compile(r"[ \t]+(?:Newsletter|Bulletin|Notices|Magazine)$")
@@ -119,6 +132,7 @@ def without_greetings(text: str, found: list[Finding]) -> list[Finding]:
             notice = NOTICE_END.search(text, f.start, f.end)
             if notice and notice.start() > f.start:
                 f = Finding(f.start, notice.start(), f.label, f.score, f.source)
+            f = _without_leading_greeting(text, f)
             span = text[f.start : f.end]
             low = " ".join(span.lower().strip(".,!").split())
             judged = (

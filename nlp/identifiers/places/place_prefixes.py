@@ -32,7 +32,9 @@ TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lady|Lord)\.?[ \t
 def with_place_prefixes(text: str, found: list[Finding]) -> list[Finding]:
     """ "in North [Ormesby]" -> "in [North Ormesby]", a place."""
     out: list[Finding] = []
-    first_names = gazetteer().first_names
+    # "Old Tom", "Great Sarah": a name the older lists hold stays a person; the rarer
+    # registered names ("North Tyne", "Upper Aspen") do not outweigh the compass word.
+    first_names = gazetteer().older_first_names
     ends = sorted(f.end for f in found)
     for f in found:
         value = text[f.start : f.end]
@@ -46,7 +48,7 @@ def with_place_prefixes(text: str, found: list[Finding]) -> list[Finding]:
             f.label not in ("PERSON", "LOCATION")
             or not value[:1].isupper()
             or " " in value
-            or (f.label == "PERSON" and value.lower() in first_names)  # "Old Tom", "Great Sarah"
+            or (f.label == "PERSON" and value.lower() in first_names)
         ):
             out.append(f)
             continue

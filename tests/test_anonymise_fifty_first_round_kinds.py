@@ -1,0 +1,85 @@
+"""Kinds built in the fifty-first round (issue 20). The first-name lists came from Faker's
+locales and the US census, and lacked many names people in the UK are given: Welsh, Scottish,
+South Asian, West African and newer English names. `uk_first_names.txt` adds the names given to
+at least twenty babies born in England and Wales (ONS, Open Government Licence), held to
+stricter tests than the older lists: capitals where the text has them, not an English word in
+lower-case text, not before a street's or a setting's kind word, not after a compass word. A
+greeting word that a name rule grew a guess back over ("Diolch Gwenno") is left out of the name.
+
+Every sentence here was written for this file (none taken from a measuring set), and each kind
+has look-alikes of the same shape that must stay as they are.
+"""
+
+from __future__ import annotations
+
+import pytest
+from anonymise_support import covering_label, flagged
+
+from nlp.anonymise import ENGINE_VERSION, detect
+from nlp.identifiers.core.name_gazetteer import gazetteer
+
+# --- first names registered for babies in England and Wales -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Couldn't fault them. Carys, ward clerk.", "Carys"),
+        ("The staff were lovely. Morag an Iona on nights wid sit wi her.", "Morag"),
+        ("big thanks to gwion and the team on the ward", "gwion"),
+        ("tbh sioned at the desk was the only one who listened", "sioned"),
+        ("OWAIN TOOK ME IN AT SIX AND WAITED.", "OWAIN"),
+        ("Darshan on reception was kind.", "Darshan"),
+    ],
+)
+def test_a_registered_first_name_is_a_person(text, value):
+    assert covering_label(text, value) == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("She moved into Aspen Lodge in the spring.", "Aspen"),
+        ("We live a mile up the North Tyne from the farm.", "Tyne"),
+        ("Hiya, it's about my mum's hearing aid again.", "Hiya"),
+        ("she came hame fae the ward on friday", "fae"),
+        ("wen she got home nobody had left the meds", "wen"),
+        ("He was referred to the ABI team for rehab.", "ABI"),
+    ],
+)
+def test_a_registered_name_that_is_a_word_here_is_left(text, value):
+    labels = {f.label for f in detect(text) if f.start <= text.index(value) < f.end}
+    assert "PERSON" not in labels
+
+
+@pytest.mark.parametrize(
+    ("text", "greeting", "name"),
+    [
+        ("Diolch Gwenno and everyone on the unit.", "Diolch", "Gwenno"),
+        ("Merhaba Elif Yilmaz came in with her son.", "Merhaba", "Elif Yilmaz"),
+    ],
+)
+def test_a_greeting_before_a_name_is_left_out_of_it(text, greeting, name):
+    assert not flagged(text, greeting)
+    assert covering_label(text, name) == "PERSON"
+
+
+def test_the_older_lists_keep_their_own_tests():
+    """A name the older lists hold in lower case inside mixed text stays as it was."""
+    text = "Thanks to priya on the desk, she was lovely."
+    assert flagged(text, "priya")
+
+
+def test_registered_names_are_apart_from_words_and_places():
+    gaz = gazetteer()
+    registered = gaz.registered_only_first_names
+    assert len(registered) > 5000
+    assert not registered & gaz.common_words
+    assert not registered & gaz.places
+    assert {"gethin", "eilidh", "darshan"} <= registered
+    assert registered <= gaz.first_names
+
+
+def test_engine_version_names_round_fifty_one():
+    assert ENGINE_VERSION == "uk-rules-57+ner-3"
+    assert detect("") == []
