@@ -81,5 +81,61 @@ def test_registered_names_are_apart_from_words_and_places():
 
 
 def test_engine_version_names_round_fifty_one():
-    assert ENGINE_VERSION == "uk-rules-57+ner-3"
+    assert ENGINE_VERSION == "uk-rules-58+ner-3"
     assert detect("") == []
+
+
+# --- dates of birth written as forms, scanners and memorials leave them ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Patient: Alan Petch D.0.B: 14/02/1961 Ward: 7", "14/02/1961"),
+        ("Date of birth: 04 / 09 / 1948   Sex: F", "04 / 09 / 1948"),
+        ("DOB: 1980 / 03 / 22   Age: 44", "1980 / 03 / 22"),
+        ("In loving memory of Alan Petch (3.5.1940 – 12.1.2024), of Wigan.", "3.5.1940"),
+        ("We miss her. Edna (1929–2019), born in Hull, never left.", "1929"),
+        ("My son was born with a heart defect on 12 June 2003 at St Mary's.", "12 June 2003"),
+        ("HER DATE OF BIRTH IS 4TH JUNE 1950.", "4TH JUNE 1950"),
+    ],
+)
+def test_a_birth_date_is_found_however_written(text, value):
+    assert covering_label(text, value) == "DATE_OF_BIRTH"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("She was born in 1950 and married on 3 June 1975.", "3 June 1975"),
+        ("Reports (2019-2020) show the waits grew.", "2019"),
+    ],
+)
+def test_another_events_date_is_no_birth_date(text, value):
+    assert covering_label(text, value) != "DATE_OF_BIRTH"
+
+
+# --- a postcode's shape with no real postcode area ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("HIS BIRTHDAY IS 4TH JUNE 1950 AND HE IS 74.", "IS 4TH"),
+        ("RESPITE BOOKED FROM 3RD MAY FOR TWO WEEKS.", "FROM 3RD"),
+    ],
+)
+def test_a_postcode_shape_without_a_real_area_is_no_postcode(text, value):
+    labels = {f.label for f in detect(text) if f.start < text.index(value) + len(value)}
+    assert "POSTCODE" not in labels
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("SEND IT TO 4 HIGH ST, PORTSMOUTH PO5 2ND.", "PO5 2ND"),
+        ("Post code SO19 4AB, flat 2.", "SO19 4AB"),
+    ],
+)
+def test_a_real_area_keeps_its_postcode(text, value):
+    assert covering_label(text, value) == "POSTCODE"

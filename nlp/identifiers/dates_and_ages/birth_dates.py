@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 
 from nlp.identifiers.core.findings import Finding
+from nlp.identifiers.core.name_gazetteer import gazetteer
 from nlp.identifiers.core.prefilter import gated
 
 I = re.IGNORECASE  # noqa: E741 - short alias keeps the long patterns readable
@@ -42,7 +43,7 @@ DATE = (
 BIRTH_WORD = r"(?:birth|brith|bith|birht|berth)"
 BIRTH_CUE = (
     rf"\b(?:born|date?\s+(?:of|o|o['’]|ov|off)?\s*{BIRTH_WORD}|year\s+(?:of|o)\s+{BIRTH_WORD}|"
-    r"yob|d\.?\s?o\.?\s?b\.?|birth\s*(?:date|year)|birthday|b\.)"
+    r"yob|d\.?\s?[o0]\.?\s?b\.?|birth\s*(?:date|year)|birthday|b\.)"
     r"(?:['’]s\b)?"  # "Her DOB's 17 Aug 1933" (round 39)
     r"[\s:,.–—-]*(?:(?:on|in|is|was|the|of|:|-)\s+){0,3}"
 )
@@ -50,9 +51,16 @@ BIRTH_CUE = (
 # together ("DOB 030451", "dob 03041951", day and month checked) or the month as an ordinal ("3rd
 # of the 4th 1951").
 RUN_TOGETHER_DATE = r"(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)?\d{2}"
+# Twenty-fifth session: a form's date with spaces around its strokes ("19 / 07 / 1952", "1977 /
+# 11 / 05"), as a form filled on a screen reader or a scanned box per field leaves it.
+SPACED_DATE = (
+    r"(?:[0-3]?\d[ \t]+/[ \t]+[01]?\d[ \t]+/[ \t]+(?:19|20)\d{2}"
+    r"|(?:19|20)\d{2}[ \t]+/[ \t]+[01]?\d[ \t]+/[ \t]+[0-3]?\d)"
+)
 ORDINAL_MONTH_DATE = rf"{DAY}\s+of\s+the\s+(?:0?[1-9]|1[0-2])(?:st|nd|rd|th)\s*,?\s*{YEAR}"
 DOB = re.compile(
-    rf"{BIRTH_CUE}(?P<date>{ORDINAL_MONTH_DATE}|{DATE}|{RUN_TOGETHER_DATE})(?![\w/])", I
+    rf"{BIRTH_CUE}(?P<date>{SPACED_DATE}|{ORDINAL_MONTH_DATE}|{DATE}|{RUN_TOGETHER_DATE})(?![\w/])",
+    I,
 )
 
 
@@ -95,12 +103,26 @@ BORN_THERE = re.compile(
     rf"(?P<date>(?i:{FULL_DATE})|(?:19|20)\d{{2}})(?![\w/])"
 )
 BORN_THERE = gated(BORN_THERE)
+# Twenty-fifth session: a few words about the birth between "born" and its whole date ("born
+# with cerebral palsy on 3 September 1979", "born early on the 2nd of May 2001"); a second
+# clause between them ("born in 1950 and married on 3 June 1975") is another event's date.
+BORN_ON = re.compile(
+    r"\b(?i:born)(?:[ \t]+(?!(?i:and|but|then|so|married|moved|died|went|came)\b)[A-Za-z'’-]+)"
+    rf"{{1,4}}[ \t]+(?i:on)[ \t]+(?:(?i:the)[ \t]+)?(?P<date>(?i:{FULL_DATE}))(?![\w/])"
+)
+BORN_ON = gated(BORN_ON)
 RESTATED = re.compile(rf"[ \t]*\([ \t]*(?P<date>{FULL_DATE})(?![\w/])", I)
 
 
 # "Mum (1931–2023)", "Grandad (b.1940)", "born '58": a year of birth written as people do.
 LIFESPAN = re.compile(
     r"\(\s*(?:b\.?\s*|born\s+)?(?P<date>(?:19|20)\d{2})\s*(?:[-–—]\s*(?:(?:19|20)\d{2})?\s*)?\)",
+    I,
+)
+# Twenty-fifth session: a memorial's whole dates, birth to death ("Jean Ogilvie (2.7.1951 –
+# 4.11.2025)"); a single whole date in brackets is an event's ("Reviewed by Dr Shah (12/03/2024)").
+LIFE_DATES = re.compile(
+    rf"\(\s*(?P<date>{FULL_DATE})\s*[-–—]\s*(?:{FULL_DATE}|(?:19|20)\d{{2}})\s*\)",
     I,
 )
 
@@ -111,7 +133,7 @@ BIRTH_YEAR_BABY = gated(BIRTH_YEAR_BABY)
 
 
 def dates_of_birth(text: str) -> Iterator[Finding]:
-    for pattern in (DOB, QUALIFIED_DOB, BORN_THERE):
+    for pattern in (DOB, QUALIFIED_DOB, BORN_THERE, BORN_ON):
         for m in pattern.finditer(text):
             yield Finding(m.start("date"), m.end("date"), "DATE_OF_BIRTH", 0.95, "dob_cue")
             again = RESTATED.match(text, m.end("date"))
@@ -122,7 +144,7 @@ def dates_of_birth(text: str) -> Iterator[Finding]:
         yield Finding(m.start("date"), m.end("date"), "DATE_OF_BIRTH", 0.85, "dob_cue")
     for m in BIRTH_YEAR_BABY.finditer(text):
         yield Finding(m.start("date"), m.end("date"), "DATE_OF_BIRTH", 0.8, "dob_cue")
-    for m in LIFESPAN.finditer(text):
+    for m in (*LIFESPAN.finditer(text), *LIFE_DATES.finditer(text)):
         if _after_a_person(text, m.start()):
             yield Finding(m.start("date"), m.end("date"), "DATE_OF_BIRTH", 0.8, "dob_cue")
 
@@ -145,6 +167,8 @@ def _after_a_person(text: str, at: int) -> bool:
     if RELATIVES.fullmatch(word):
         return True
     before = text[: at - len(m.group(0))].rstrip()
+    if word[:1].isupper() and word.lower() in gazetteer().first_names:
+        return True  # "Gwen (1931–2025), born in Tonypandy" opening a sentence
     return word[:1].isupper() and bool(before) and before[-1] not in ".!?\n:;"
 
 

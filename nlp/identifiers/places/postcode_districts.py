@@ -32,8 +32,7 @@ from nlp.identifiers.core.findings import Finding
 from nlp.identifiers.core.letter_case import capitals_mean_little
 from nlp.identifiers.core.name_gazetteer import gazetteer
 from nlp.identifiers.core.prefilter import gated
-from nlp.identifiers.places.postcodes import OUTWARD
-from nlp.identifiers.places.short_place_kinds import POSTCODE_AREAS
+from nlp.identifiers.places.postcodes import OUTWARD, POSTCODE_AREAS
 
 I = re.IGNORECASE  # noqa: E741 - short alias keeps the long patterns readable
 

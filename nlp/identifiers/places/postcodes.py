@@ -32,9 +32,24 @@ POSTCODE = re.compile(
 )
 
 
+# Royal Mail's postcode areas (the letters before the first digit), with the Crown dependencies.
+POSTCODE_AREAS = frozenset(
+    """AB AL B BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY
+    E EC EH EN EX FK FY G GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW KY L LA LD LE
+    LL LN LS LU M ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM S SA SE SG SK SL
+    SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS WV
+    YO ZE""".split()
+)
+AREA = re.compile(r"[A-Za-z]{1,2}")
+
+
 def postcodes(text: str) -> Iterator[Finding]:
+    """Full postcodes whose area is one Royal Mail uses: a postcode's shape with no such area
+    is something else ("HER DATE OF BIRTH IS 2ND APRIL" scanned as "I5 2ND")."""
     for m in POSTCODE.finditer(text):
-        yield Finding(m.start(), m.end(), "POSTCODE", 1.0, "uk_postcode")
+        area = AREA.match(m.group(1))
+        if area and area.group().upper() in POSTCODE_AREAS:
+            yield Finding(m.start(), m.end(), "POSTCODE", 1.0, "uk_postcode")
 
 
 def postcode_district(postcode: str) -> str:

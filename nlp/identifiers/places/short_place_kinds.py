@@ -33,17 +33,10 @@ from nlp.identifiers.core.findings import Finding
 from nlp.identifiers.core.name_gazetteer import gazetteer
 from nlp.identifiers.core.prefilter import gated
 from nlp.identifiers.core.token_words import CARE_NEAR
+from nlp.identifiers.places.postcodes import POSTCODE_AREAS
 
 NEAR = 150
 
-# Royal Mail's postcode areas (the letters before the first digit), with the Crown dependencies.
-POSTCODE_AREAS = frozenset(
-    """AB AL B BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY
-    E EC EH EN EX FK FY G GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW KY L LA LD LE
-    LL LN LS LU M ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM S SA SE SG SK SL
-    SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS WV
-    YO ZE""".split()
-)
 # A postcode's shape with the inward code split or spaced twice, in any case.
 LOOSE_POSTCODE = re.compile(
     r"(?<![\w])(?P<out>(?P<area>[A-Z]{1,2})\d(?:\d|[A-Z])?)[ \t]{1,3}(?P<sector>\d)"

@@ -43,7 +43,7 @@ import re
 
 from nlp.identifiers.core.name_gazetteer import gazetteer
 from nlp.identifiers.core.prefilter import gated
-from nlp.identifiers.places.short_place_kinds import POSTCODE_AREAS
+from nlp.identifiers.places.postcodes import POSTCODE_AREAS
 
 TO_DIGIT = str.maketrans(
     {"O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "S": "5", "B": "8", "G": "6", "Z": "2"}
@@ -135,6 +135,8 @@ def read_as_meant(text: str) -> str:
         code = m.group("district") + m.group("sector")
         if not any(c.isdigit() for c in code):
             continue  # "NO ISA" in a form typed in capitals: words, no postcode
+        if m.group("area") not in POSTCODE_AREAS:
+            continue  # "BIRTH IS 2ND APRIL": no postcode starts "I", so "S" stays a letter
         for group in ("district", "sector"):
             for k in range(m.start(group), m.end(group)):
                 if read[k] in CONFUSED or read[k] in LOOKALIKE:

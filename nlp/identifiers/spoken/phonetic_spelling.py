@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 
 from nlp.identifiers.core.findings import Finding
-from nlp.identifiers.places.short_place_kinds import POSTCODE_AREAS
+from nlp.identifiers.places.postcodes import POSTCODE_AREAS
 from nlp.identifiers.spoken.spoken_postcodes import SHAPE, SPOKEN_FIGURE, as_chars
 
 SPELT = re.compile(

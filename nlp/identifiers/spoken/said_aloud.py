@@ -40,7 +40,7 @@ from nlp.identifiers.core.name_gazetteer import gazetteer
 from nlp.identifiers.core.number_words import _UNDER_100, value
 from nlp.identifiers.core.prefilter import folded, gated
 from nlp.identifiers.numbers.health_and_ni_numbers import is_valid_nhs_number
-from nlp.identifiers.places.short_place_kinds import POSTCODE_AREAS
+from nlp.identifiers.places.postcodes import POSTCODE_AREAS
 from nlp.identifiers.spoken.spoken_numbers import _RUN_WORD as _RUN_WORD_RE
 from nlp.identifiers.spoken.spoken_numbers import (
     BIRTH_CUE,

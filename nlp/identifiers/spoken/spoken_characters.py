@@ -28,7 +28,7 @@ from collections.abc import Iterator
 
 from nlp.identifiers.core.findings import Finding
 from nlp.identifiers.core.number_words import DIGIT_WORDS, TEENS, TENS, UNITS
-from nlp.identifiers.places.short_place_kinds import POSTCODE_AREAS
+from nlp.identifiers.places.postcodes import POSTCODE_AREAS
 from nlp.identifiers.spoken.said_aloud import NATO
 from nlp.identifiers.spoken.spoken_numbers import digits_of
 

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from nlp.identifiers.core.findings import Finding
 from nlp.identifiers.core.number_words import value
 from nlp.identifiers.core.prefilter import gated
-from nlp.identifiers.places.short_place_kinds import POSTCODE_AREAS
+from nlp.identifiers.places.postcodes import POSTCODE_AREAS
 from nlp.identifiers.places.street_lines import STREET_SUFFIX
 
 CUE = re.compile(
