@@ -66,7 +66,11 @@ NUMBERED = frozenset({"PERSON", "LOCATION", "CARE_SETTING"})
 
 # Presidio's own recognisers report these entity names.
 PRESIDIO_LABELS = {"EMAIL_ADDRESS": "EMAIL", "URL": "URL"}
-URL_TLDS = re.compile(r"\.(?:com|org|net|uk|io|info|blog|me|co|ly|gov|nhs|edu|ac)(?:/|$)", re.I)
+# The UK's own domains (".cymru", ".wales", ".scot", ".london") since the twenty-fifth session.
+URL_TLDS = re.compile(
+    r"\.(?:com|org|net|uk|io|info|blog|me|co|ly|gov|nhs|edu|ac|cymru|wales|scot|london)(?:/|$)",
+    re.I,
+)
 
 
 @dataclass(frozen=True)

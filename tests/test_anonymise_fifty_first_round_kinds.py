@@ -139,3 +139,31 @@ def test_a_postcode_shape_without_a_real_area_is_no_postcode(text, value):
 )
 def test_a_real_area_keeps_its_postcode(text, value):
     assert covering_label(text, value) == "POSTCODE"
+
+
+# --- a phone in the international form without its "+", and the UK's own web domains ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label"),
+    [
+        ("Replies (sender, text): 447700900412: very good, thanks", "447700900412", "PHONE"),
+        ("From 441632960518 at 09:14: please call back", "441632960518", "PHONE"),
+        ("Website: cymorthgofalwyr.cymru for help", "cymorthgofalwyr.cymru", "URL"),
+        ("The form at hawlio.example.scot/cais kept failing.", "hawlio.example.scot/cais", "URL"),
+    ],
+)
+def test_an_exported_phone_and_a_uk_domain_are_found(text, value, label):
+    assert covering_label(text, value) == label
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("He scored 4470 points in 2019.", "4470"),
+        ("The Scot on ward 4 was lovely.", "Scot"),
+    ],
+)
+def test_their_look_alikes_are_left(text, value):
+    labels = {f.label for f in detect(text) if f.start <= text.index(value) < f.end}
+    assert not labels & {"PHONE", "URL"}

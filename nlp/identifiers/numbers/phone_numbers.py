@@ -80,6 +80,12 @@ EXTENSION = re.compile(
 RELAY_PREFIX = re.compile(r"(?<![\w])1800[12][ \t]$")
 
 
+# Twenty-fifth session: the international form without its "+" ("447700900011"), as text
+# message services and exported spreadsheets write a sender: 44, then a landline's or a
+# mobile's ten national figures, run together.
+E164_WITHOUT_PLUS = re.compile(r"(?<![\w+.])44(?:[1-3]\d{9}|7[1-9]\d{8})(?![\w.])")
+
+
 def phones(text: str) -> Iterator[Finding]:
     """Every phone number, with the extension that follows it and a text relay prefix before
     it."""
@@ -112,6 +118,8 @@ def _phones(text: str) -> Iterator[Finding]:
             yield Finding(m.start(), m.end(), "PHONE", 0.85, "uk_phone")
         elif shorter := PHONE_IN_PLAN.match(text, m.start()):
             yield Finding(shorter.start(), shorter.end(), "PHONE", 0.9, "uk_phone")
+    for m in E164_WITHOUT_PLUS.finditer(text):
+        yield Finding(m.start(), m.end(), "PHONE", 0.85, "uk_phone")
     for m in SPOKEN_DIGITS.finditer(text):
         # Read out in words: a trunk zero then nine or ten digits, as written in digits.
         digits = spoken_digits(m.group())

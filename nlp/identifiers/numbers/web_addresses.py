@@ -26,12 +26,20 @@ SCHEME_URL = re.compile(
     re.IGNORECASE,
 )
 SCHEME_URL = gated(SCHEME_URL)
+# Twenty-fifth session: a bare host on the UK's own top-level domains ("gofalwyr.cymru",
+# "nhsinform.scot/ask"), which Presidio's list of domains lacks: a Welsh or Scottish service's
+# site, often a small local one.
+UK_DOMAIN_URL = re.compile(
+    r"(?<![\w@/.-])[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*"
+    r"\.(?:cymru|wales|scot)(?:[/?#][^\s<>\"'“”‘’()\[\]{}]*)?(?![\w])",
+    re.IGNORECASE,
+)
 TRAILING = ".,;:!?*"
 
 
 def web_addresses(text: str) -> Iterator[Finding]:
     """Web addresses with a scheme or "www.", whole."""
-    for m in SCHEME_URL.finditer(text):
+    for m in (*SCHEME_URL.finditer(text), *UK_DOMAIN_URL.finditer(text)):
         end = m.end()
         while end > m.start() and text[end - 1] in TRAILING:
             end -= 1
