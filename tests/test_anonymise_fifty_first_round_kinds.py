@@ -167,3 +167,38 @@ def test_an_exported_phone_and_a_uk_domain_are_found(text, value, label):
 def test_their_look_alikes_are_left(text, value):
     labels = {f.label for f in detect(text) if f.start <= text.index(value) < f.end}
     assert not labels & {"PHONE", "URL"}
+
+
+# --- a name typed in lower case keeps its everyday-word surname; an age after a name -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Booked in at the Surgery with my son alfie turner at ten.", "alfie turner"),
+        ("My mum megan hughes was taken to the Royal on Friday.", "megan hughes"),
+    ],
+)
+def test_a_lower_case_name_keeps_its_surname(text, value):
+    assert covering_label(text, value) == "PERSON"
+
+
+def test_a_capitalised_text_keeps_everyday_words_after_a_lower_case_name():
+    text = "We saw Dr Shah and jo said the wait was long."
+    assert not flagged(text, "said")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("A girl in a red coat – Maisie, 6. Maisie had an earache for weeks.", "6"),
+        ("KIERAN WALSH 31 DIED AFTER WAITING NINE HOURS.", "31"),
+    ],
+)
+def test_an_age_right_after_a_name_is_found(text, value):
+    assert covering_label(text, value) == "AGE"
+
+
+def test_a_number_after_a_name_without_a_comma_ending_a_sentence_is_left():
+    text = "I gave the form to Dr Patel 2. Then I left."
+    assert not flagged(text, "2")

@@ -181,7 +181,18 @@ def surname_ok(v: View, j: int, gaz: Gazetteer) -> bool:
         return False
     w = v.word[j]
     if v.mode == "mixed":
-        return v.title[j] or (w in gaz.surnames and w not in gaz.common_words)
+        if v.title[j] or (w in gaz.surnames and w not in gaz.common_words):
+            return True
+        # "alfie turner at the surgery": a name typed in lower case inside a capitalised text
+        # is typed so whole, so a listed surname after a first name in lower case is its own
+        # even where it is an everyday word too.
+        return (
+            w in gaz.surnames
+            and v.word[j - 1] in gaz.first_names
+            and v.text[j - 1].islower()
+            and not (v.has_pos and v.pos[j] in CLOSED_POS)
+            and not looks_like_a_verb(v, j, gaz)
+        )
     if (v.has_pos and v.pos[j] in CLOSED_POS) or looks_like_a_verb(v, j, gaz):
         return False
     if v.word[j - 1] in gaz.first_names and w not in gaz.common_words:

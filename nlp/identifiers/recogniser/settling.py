@@ -495,18 +495,21 @@ def _eponym_use(text: str, m: re.Match) -> bool:
     return m.group().lower() in EPONYMS and text[m.end() : m.end() + 2] in ("'s", "’s")
 
 
+# Twenty-fifth session: the age ending the sentence ("a boy in uniform – Reuben, 5.") or before
+# a verb of what befell them, in any case ("RYAN DOCHERTY 23 DIED IN A CELL").
 # "Carly Bartlett (88)", "Ivo, 91, has", "Noor (14 months)". Twenty-eighth round: a note's
 # list or a table puts the age after the name and then a cell's gap, an arrow, a bar or "w/"
 # ("Shirley Dawson  74   Towyn", "Goran Petrović 55 → lost his hearing aid", "re husb Terry 74
 # | cb no ...", "Daniel 28 w/ support worker"; v19, v25). A bare number after a name is looked
 # for on the name's own line: "vol GH\n1) Mrs Ahmed" numbers a list.
 AGE_AFTER_NAME = re.compile(
-    r"(?:\s*\(\s*(?=\d{1,3}\s*(?:months?|weeks?)?\s*\))|\s*,\s*|[ \t]+|"
+    r"(?P<sep>\s*\(\s*(?=\d{1,3}\s*(?:months?|weeks?)?\s*\))|\s*,\s*|[ \t]+|"
     r"\s+(?:is|was|turned)\s+(?:now\s+|only\s+|just\s+)?)"
     r"(?P<n>\d{1,3})(?P<unit>\s*(?:months?|weeks?)(?=\s*\)))?(?=\s*\)|\s*,|\s*[—–;]|\s*:(?!\d)|\s+-\s|"
     r"[ \t]{2,}(?=\S)|\t|[ \t]*(?:→|->|\|)|[ \t]+w/|"
-    r"\s+(?:contacted|from|"
-    r"who|and|has|had|was|is|said|told|shared|lives|lived)\b)"
+    r"\s+(?i:contacted|from|"
+    r"who|and|has|had|was|is|said|told|shared|lives|lived|died|passed|needs|needed|came|went)\b"
+    r"|[.!?](?=\s|$))"
 )
 
 
@@ -518,15 +521,24 @@ LAST_OF_LIST = re.compile(r"[ \t]+(?P<n>\d{1,2})(?P<unit>)(?=[.!?;](?:\s|$)|[ \t
 LIST_BEFORE = re.compile(r"[ \t]+\d{1,2}[ \t]*,?[ \t]+(?:and|&)[ \t]+$")
 
 
+def _age_after(text: str, at: int) -> re.Match | None:
+    """AGE_AFTER_NAME at `at`; a number ending its sentence only after a comma ("Reuben, 5."
+    is his age, "Dr Patel 2." numbers something)."""
+    m = AGE_AFTER_NAME.match(text, at)
+    if m and text[m.end("n") : m.end("n") + 1] in ".!?" and "," not in m.group("sep"):
+        return None
+    return m
+
+
 def _ages_after_names(text: str, findings: list[Finding]):
     """ "Carly Bartlett (88)", "Oksana Clarke, 37,": a bare number right after a name is an age."""
     person_ends = {f.end for f in findings if f.label == "PERSON"}
     for f in findings:
         if f.label != "PERSON":
             continue
-        m = AGE_AFTER_NAME.match(text, f.end)
+        m = _age_after(text, f.end)
         if m is None and (bracket := BRACKET_AFTER_NAME.match(text, f.end)):
-            m = AGE_AFTER_NAME.match(text, bracket.end())
+            m = _age_after(text, bracket.end())
         if m is None and (item := LIST_BEFORE.search(text, max(0, f.start - 12), f.start)):
             if item.start() in person_ends:  # the list's other item is a name and its age
                 m = LAST_OF_LIST.match(text, f.end)
