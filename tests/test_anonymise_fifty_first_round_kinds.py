@@ -202,3 +202,33 @@ def test_an_age_right_after_a_name_is_found(text, value):
 def test_a_number_after_a_name_without_a_comma_ending_a_sentence_is_left():
     text = "I gave the form to Dr Patel 2. Then I left."
     assert not flagged(text, "2")
+
+
+# --- place and house names whose words an article or a preposition joins -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("They moved to 12 Heol-y-Felin, Ystrad, last spring.", "12 Heol-y-Felin"),
+        ("Her parents farm at Pant-yr-Onnen up the valley.", "Pant-yr-Onnen"),
+        ("Send it to Tŷ'r Ysgol? No, to Bwthyn y Felin, please.", "Bwthyn y Felin"),
+        ("She lives out at Chy-an-Gwel near the harbour.", "Chy-an-Gwel"),
+        ("The pharmacy in Mablethorpe-on-Sea shut early.", "Mablethorpe-on-Sea"),
+        ("We drove to Newton-le-Willows for the clinic.", "Newton-le-Willows"),
+    ],
+)
+def test_a_joined_place_name_is_hidden_whole(text, value):
+    assert covering_label(text, value) in ("ADDRESS", "LOCATION")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("My mother-in-law came with us.", "mother-in-law"),
+        ("Dr Anne-le-Bras saw him on the ward.", "Anne-le-Bras"),
+    ],
+)
+def test_its_look_alikes_stay_as_they_are(text, value):
+    labels = {f.label for f in detect(text) if f.start <= text.index(value) < f.end}
+    assert not labels & {"ADDRESS", "LOCATION"}

@@ -74,6 +74,7 @@ from nlp.identifiers.people.nicknames_beside_names import nicknames_beside_names
 from nlp.identifiers.people.speaker_keys import keyed_roles
 from nlp.identifiers.people.token_people import NOT_NOUN_ENDINGS
 from nlp.identifiers.people.widened_names import widened
+from nlp.identifiers.places.joined_place_names import joined_place_names
 from nlp.identifiers.places.neighbourhoods import without_guesses_over_districts
 from nlp.identifiers.places.place_prefixes import with_place_prefixes
 from nlp.identifiers.places.places_of_learning import places_of_learning
@@ -170,6 +171,9 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
     wide = without_pregnancy_weeks(text, wide)  # "she is 32 weeks", "an induction at 40" (49)
     wide = without_kinds_after_names(text, wide)  # "Larchmont [nursing home]" (round 49)
     wide = grown_to_whole_names(text, wide)  # "[Canal] Side Medical Practice" (round 50)
+    joined = joined_place_names(text, wide)  # "[Heol]-y-[Nant]", "[Sutton]-on-Sea" (round 52)
+    if joined != wide:
+        wide = resolve_overlaps(joined)
     trimmed = [_trim(text, f) for f in wide]
     return [_with_half(text, _with_glued_unit(text, f)) for f in trimmed if f.end > f.start]
 
