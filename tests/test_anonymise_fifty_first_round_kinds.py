@@ -16,6 +16,8 @@ import pytest
 from anonymise_support import covering_label, flagged
 
 from nlp.anonymise import ENGINE_VERSION, detect
+from nlp.identifiers.care_settings.lower_case_kind_after import with_lower_case_kinds
+from nlp.identifiers.core.findings import Finding
 from nlp.identifiers.core.name_gazetteer import gazetteer
 
 # --- first names registered for babies in England and Wales -------------------------------------
@@ -232,3 +234,32 @@ def test_a_joined_place_name_is_hidden_whole(text, value):
 def test_its_look_alikes_stay_as_they_are(text, value):
     labels = {f.label for f in detect(text) if f.start <= text.index(value) < f.end}
     assert not labels & {"ADDRESS", "LOCATION"}
+
+
+# --- a name typed in lower case takes the setting's kind word after it ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("shes been at the ashgrove unit since friday and no one rings me", "ashgrove unit"),
+        ("my dentist hollinwood dental went private in june", "hollinwood dental"),
+    ],
+)
+def test_a_lower_case_name_takes_its_kind(text, value):
+    assert covering_label(text, value) == "CARE_SETTING"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label"),
+    [
+        ("thanks to dave ward for sorting the lift", "dave", "PERSON"),
+        ("she moved from leeds ward 5 to the other one", "leeds", "LOCATION"),
+        ("we went to the bolton home game", "bolton", "LOCATION"),
+        ("It was the Ashgrove unit", "Ashgrove", "CARE_SETTING"),
+    ],
+)
+def test_a_surname_kind_a_numbered_ward_or_a_plain_word_is_left(text, value, label):
+    start = text.index(value)
+    found = [Finding(start, start + len(value), label, 0.8, "test")]
+    assert with_lower_case_kinds(text, found) == found

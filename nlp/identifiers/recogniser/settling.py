@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from nlp.identifiers.care_settings.chain_branches import chain_branches
 from nlp.identifiers.care_settings.kinds_after_names import without_kinds_after_names
+from nlp.identifiers.care_settings.lower_case_kind_after import with_lower_case_kinds
 from nlp.identifiers.care_settings.places_before_care_words import places_before_care_words
 from nlp.identifiers.care_settings.provider_names import provider_names
 from nlp.identifiers.care_settings.scan_named_hospitals import without_test_repeats
@@ -171,6 +172,7 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
     wide = without_pregnancy_weeks(text, wide)  # "she is 32 weeks", "an induction at 40" (49)
     wide = without_kinds_after_names(text, wide)  # "Larchmont [nursing home]" (round 49)
     wide = grown_to_whole_names(text, wide)  # "[Canal] Side Medical Practice" (round 50)
+    wide = with_lower_case_kinds(text, wide)  # "the [bradgate] unit" (round 52)
     joined = joined_place_names(text, wide)  # "[Heol]-y-[Nant]", "[Sutton]-on-Sea" (round 52)
     if joined != wide:
         wide = resolve_overlaps(joined)
