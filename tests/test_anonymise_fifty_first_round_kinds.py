@@ -263,3 +263,29 @@ def test_a_surname_kind_a_numbered_ward_or_a_plain_word_is_left(text, value, lab
     start = text.index(value)
     found = [Finding(start, start + len(value), label, 0.8, "test")]
     assert with_lower_case_kinds(text, found) == found
+
+
+# --- an age typed without the apostrophe, or in Scots -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("my nans 91 and they sent her home at 2am", "91"),
+        ("hes 84 and lives on his own", "84"),
+        ("Ma faither wis 88 when he went in.", "88"),
+    ],
+)
+def test_an_age_typed_in_a_hurry_or_in_scots_is_found(text, value):
+    assert covering_label(text, value) == "AGE"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("After my sons 2 year review the health visitor rang.", "2"),
+        ("my brothers 20 minutes away so he came", "20"),
+    ],
+)
+def test_a_check_or_a_distance_after_a_relative_is_no_age(text, value):
+    assert not flagged(text, value)

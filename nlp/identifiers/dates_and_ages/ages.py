@@ -25,7 +25,8 @@ I = re.IGNORECASE  # noqa: E741 - short alias keeps the long patterns readable
 AGE_UNIT_AFTER = (
     r"(?!\s*(?:%|am\b|pm\b|a\.m|p\.m|mg|mcg|ml|kg|g\b|cm|mm|miles?|weeks?|days?|hours?|hrs?|"
     r"minutes?|mins?|months?|times?|stone|st\b|lbs?|pounds?|o'?clock|:|\.\d|/|percent|"
-    r"people|patients|beds|steps|calls|nights?|x\b|of\b|or\b|more\b|other\b|hundred\b))"
+    r"people|patients|beds|steps|calls|nights?|x\b|of\b|or\b|more\b|other\b|hundred\b|"
+    r"year[ \t]+(?!old\b)[a-z]))"  # "my sons 2 year review": a check's name, not an age
 )
 # An age in digits or in words ("84", "eighty-four").
 N = rf"(?P<n>\d{{1,3}}|{NUMBER})"
@@ -108,10 +109,12 @@ AGES = (
         r"(?:was|were|had|got|became|lost|left|moved|started|found|joined|married)\b",
         I,
     ),
+    # Twenty-fifth session: typed without the apostrophe ("mums 79", "hes 84") and in Scots
+    # ("he wis 79").
     re.compile(
         r"\b(?:he|she|who|they|mum|mom|mam|dad|son|daughter|wife|husband|partner|brother|sister"
         r"|uncle|aunt|auntie|nan|nana|gran|granny|grandad|grandma|grandson|granddaughter|father"
-        r"|mother|child|baby|boy|girl|friend|neighbour)(?:-in-law)?(?:\s+(?:is|was|turned)|['’]s)\s+"
+        r"|mother|child|baby|boy|girl|friend|neighbour)(?:-in-law)?(?:\s+(?:is|was|wis|turned)|['’]?s)\s+"
         rf"(?:now\s+|only\s+|just\s+)?{N}{N_END}{AGE_UNIT_AFTER}(?!\s*(?:-|to)\s*\d)",
         I,
     ),
