@@ -265,7 +265,7 @@ def test_a_surname_kind_a_numbered_ward_or_a_plain_word_is_left(text, value, lab
     assert with_lower_case_kinds(text, found) == found
 
 
-# --- an age typed without the apostrophe, or in Scots -----------------------------------------------
+# --- an age typed without the apostrophe, or in Scots ----------------------------------------
 
 
 @pytest.mark.parametrize(
