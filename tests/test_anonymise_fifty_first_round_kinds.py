@@ -289,3 +289,18 @@ def test_an_age_typed_in_a_hurry_or_in_scots_is_found(text, value):
 )
 def test_a_check_or_a_distance_after_a_relative_is_no_age(text, value):
     assert not flagged(text, value)
+
+
+# --- more hospitals' everyday abbreviations ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Held at YG for six hours on the trolley.", "YG"),
+        ("Far better than the LRI last year.", "LRI"),
+        ("He was moved to the RAH in Paisley.", "RAH"),
+    ],
+)
+def test_a_hospitals_abbreviation_is_a_care_setting(text, value):
+    assert covering_label(text, value) == "CARE_SETTING"
