@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from nlp.identifiers.care_settings.whole_setting_names import SURNAME_KINDS
 from nlp.identifiers.core.findings import Finding
 
 KINDS = (
@@ -25,7 +26,6 @@ KINDS = (
     "pavilion|dental|pharmacy|chemist|opticians|wing"
 )
 KIND_AFTER = re.compile(rf"[ \t]+(?P<kind>{KINDS})(?![\w'’-])(?![ \t]*\d)")
-SURNAME_KINDS = frozenset("ward house lodge".split())
 LABELS = frozenset({"PERSON", "LOCATION", "CARE_SETTING"})
 
 
