@@ -75,9 +75,9 @@ def test_the_help_gives_an_example():
 
 
 def test_each_line_gains_the_machines_doubts_unredacted(tmp_path):
-    text = "i'll do monday, tunde does tuesday and yemi the weekend"
+    text = "i'll do monday, mele does tuesday and sefo the weekend"
     result, out = run(tmp_path, json.dumps({"id": "rota", "text": text}) + "\n")
     assert result.exit_code == 0, result.output
     [line] = [json.loads(line) for line in out.read_text().splitlines()]
-    assert {text[d["start"] : d["end"]] for d in line["doubts"]} == {"tunde", "yemi"}
-    assert "tunde" in line["anonymised"]  # a doubt is offered, never redacted
+    assert {text[d["start"] : d["end"]] for d in line["doubts"]} == {"mele", "sefo"}
+    assert "mele" in line["anonymised"]  # a doubt is offered, never redacted

@@ -18,8 +18,8 @@ from nlp.identifiers.review.check_hints import review_hints
 
 # Lower-case first names the name lists do not hold: the NER reads them as people from the
 # sentence, the safeguards (a word in lower case must be a known name) set them aside.
-ROTA = "i'll do monday, tunde does tuesday and yemi the weekend"
-SPLIT = "spoke to marek about the bins, then segun came round with the forms"
+ROTA = "i'll do monday, mele does tuesday and sefo the weekend"
+SPLIT = "spoke to marek about the bins, then jokin came round with the forms"
 
 
 def doubted(text: str) -> set[str]:
@@ -30,21 +30,21 @@ def doubted(text: str) -> set[str]:
 def test_a_name_the_safeguards_set_aside_is_a_doubt_not_a_finding():
     [(found, doubts)] = detect_with_doubts([ROTA])
     assert found == []
-    assert {ROTA[d.start : d.end] for d in doubts} == {"tunde", "yemi"}
+    assert {ROTA[d.start : d.end] for d in doubts} == {"mele", "sefo"}
     assert all(d.label == "PERSON" and d.source == "ner-doubt" and d.score < 0.5 for d in doubts)
 
 
 def test_a_doubt_never_repeats_what_a_finding_hides():
     [(found, doubts)] = detect_with_doubts([SPLIT])
     assert [SPLIT[f.start : f.end] for f in found] == ["marek"]
-    assert [SPLIT[d.start : d.end] for d in doubts] == ["segun"]
+    assert [SPLIT[d.start : d.end] for d in doubts] == ["jokin"]
 
 
 def test_doubts_change_nothing_that_is_redacted():
     texts = [ROTA, SPLIT, "Dr Okafor saw Mum on Ward 7 at Ysbyty Gwynedd on 3 March."]
     assert [found for found, _ in detect_with_doubts(texts)] == detect_many(texts)
     for text, result in zip(texts, anonymise_many(texts), strict=True):
-        assert "tunde" not in text or "tunde" in result.text  # a doubt is not redacted
+        assert "mele" not in text or "mele" in result.text  # a doubt is not redacted
     assert doubted(texts[2]) == set()  # what the rules found leaves nothing to doubt
 
 
@@ -53,7 +53,7 @@ def test_without_the_ner_there_are_no_doubts():
 
 
 def test_placeholders_are_never_doubted():
-    text = "[NAME 1] rang and [NAME 2] said tunde would come"
+    text = "[NAME 1] rang and [NAME 2] said mele would come"
     assert all("[" not in t for t in doubted(text))
 
 
@@ -67,16 +67,16 @@ def test_doubts_lie_inside_the_text_and_never_overlap(text):
 
 
 def test_a_doubt_is_offered_once_with_its_label_unless_a_finding_covers_it():
-    text = "tunde and kemi came"  # lower case: no token of it is hinted for its capitals
-    doubt = Finding(0, 5, "PERSON", 0.3, "ner-doubt")
+    text = "mele and kemi came"  # lower case: no token of it is hinted for its capitals
+    doubt = Finding(0, 4, "PERSON", 0.3, "ner-doubt")
     hints = review_hints(text, [], [doubt])
-    assert [(h.text, h.kind, h.label) for h in hints] == [("tunde", "nearby", "PERSON")]
-    assert review_hints(text, [Finding(0, 5, "PERSON")], [doubt]) == []
-    code = Finding(10, 14, "PERSON", 0.3, "ner-doubt")
-    assert [h.label for h in review_hints("tunde and QX77", [], [code])] == ["OTHER_ID"]
-    # one that would hide more than the finding ("tunde and" around "tunde") is offered
-    wider = Finding(0, 9, "PERSON", 0.3, "ner-doubt")
-    assert [h.text for h in review_hints(text, [Finding(0, 5, "PERSON")], [wider])] == ["tunde and"]
+    assert [(h.text, h.kind, h.label) for h in hints] == [("mele", "nearby", "PERSON")]
+    assert review_hints(text, [Finding(0, 4, "PERSON")], [doubt]) == []
+    code = Finding(9, 13, "PERSON", 0.3, "ner-doubt")
+    assert [h.label for h in review_hints("mele and QX77", [], [code])] == ["OTHER_ID"]
+    # one that would hide more than the finding ("mele and" around "mele") is offered
+    wider = Finding(0, 8, "PERSON", 0.3, "ner-doubt")
+    assert [h.text for h in review_hints(text, [Finding(0, 4, "PERSON")], [wider])] == ["mele and"]
 
 
 @pytest.fixture
@@ -85,7 +85,7 @@ def story(db):
 
 
 def test_the_worker_stores_doubts_and_a_check_clears_them(db, story):
-    assert {ROTA[d.start : d.end] for d in checks.doubts_for(db, story)} == {"tunde", "yemi"}
+    assert {ROTA[d.start : d.end] for d in checks.doubts_for(db, story)} == {"mele", "sefo"}
     stored = json.loads(db["anonymisations"].get(story)["doubts"])
     assert {d["source"] for d in stored} == {"ner-doubt"}
     checks.apply_check(db, story, [], checked_by=None, keep_original=True)
@@ -97,27 +97,27 @@ def test_the_check_page_offers_a_doubt_and_a_tick_hides_it(client, db, story):
     login(client, "gemma")
     page = client.get(f"/checks/{story}").get_data(as_text=True)
     decide = page.split('class="decide"')[1].split("</fieldset>")[0]
-    start = ROTA.index("tunde")
-    value = f"{start}:{start + 5}:PERSON"
-    assert f'value="{value}"' in decide and "yemi" in decide
+    start = ROTA.index("mele")
+    value = f"{start}:{start + 4}:PERSON"
+    assert f'value="{value}"' in decide and "sefo" in decide
     response = check_page_post(client, story, {"finding": [value], "action": "confirm"})
     assert response.status_code in (302, 303)
     text = checks.anonymised_text(db, story)
-    assert "tunde" not in text and "yemi" in text  # only what the person ticked is hidden
+    assert "mele" not in text and "sefo" in text  # only what the person ticked is hidden
 
 
 def test_one_story_anonymised_alone_carries_its_doubts_too():
     from nlp.anonymise import anonymise
 
     result = anonymise(ROTA)
-    assert {ROTA[d.start : d.end] for d in result.doubts} == {"tunde", "yemi"}
+    assert {ROTA[d.start : d.end] for d in result.doubts} == {"mele", "sefo"}
     assert result.text == ROTA  # nothing found, nothing redacted
 
 
 @pytest.mark.parametrize(
     ("text", "word", "offered"),
     [
-        ("rota: tunde does tuesday", "tunde", True),
+        ("rota: mele does tuesday", "mele", True),
         ("seen by J. on the ward", "J", True),  # initials, though the lists hold "j" as a word
         ("it needs knowledge of the system", "knowledge", False),  # common English
         ("Despite that she was fine", "Despite", False),

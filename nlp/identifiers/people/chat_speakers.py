@@ -71,7 +71,7 @@ ROLES = frozenset(
     reply answer note ref tel mob fax p c h hx dx rx tx sx son daughter wife husband ward
     meds callback postcode surname forename forenames name address date subject sent cc dob
     email phone mobile plan history notes action outcome chair host secretary clerk minutes
-    admin mod moderator team all everyone int intv resp fac facil part""".split()
+    admin mod moderator team all everyone int intv resp fac facil part r ch clr adv""".split()
 ) | frozenset(
     # Headings of minutes and posts, which open lines before a colon as speakers do.
     """present apologies apols attendees attending absent members agenda actions action

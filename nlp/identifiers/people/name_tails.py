@@ -64,12 +64,40 @@ NICKNAME_WORD_BEFORE = re.compile(
 )
 
 
+# Fifty-third round: the words of Arabic, Malay, Cantonese and Welsh names that the lists hold
+# no name for. A kunya or a familiar prefix opens the name ("Abu Yusuf", "Umm Khalid", "Ah
+# Fong"), and "bin", "binti", "bint", "ibn", "ap" and "ferch" join a name to the father's
+# ("Rasha bint Khalid", "Omar ibn Said", "Dafydd ap Gwilym"). Only beside a found name, and the
+# father's name capitalised and no everyday word; honorifics ("Haji", "Sheikh") are titles and
+# stay outside, as the conventions keep titles.
+PREFIX_BEFORE = re.compile(r"(?<![\w'’-])(?:Abu|Abou|Umm|Ah)[ \t]$")
+JOINED_AFTER = re.compile(
+    r"[ \t](?:bin|binti|bint|ibn|ap|ferch)[ \t](?P<name>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)"
+    r"(?![\w'’-])"
+)
+
+
+def _with_particles(text: str, f: Finding) -> Finding:
+    start, end = f.start, f.end
+    if text[start : start + 1].isupper():
+        before = PREFIX_BEFORE.search(text, max(0, start - 5), start)
+        if before:
+            start = before.start()
+    after = JOINED_AFTER.match(text, end)
+    if after and after.group("name").lower() not in gazetteer().common_words:
+        end = after.end()
+    if (start, end) == (f.start, f.end):
+        return f
+    return Finding(start, end, f.label, f.score, f.source)
+
+
 def _with_tail(text: str, f: Finding) -> list[Finding]:
     if f.label != "PERSON":
         return [f]
     before = NICKNAME_WORD_BEFORE.search(text, max(0, f.start - 9), f.start)
     if before and text[f.start : f.end].split()[0].lower() in gazetteer().first_names:
         f = Finding(before.start(), f.end, f.label, f.score, f.source)
+    f = _with_particles(text, f)
     value = text[f.start : f.end]
     end = f.end
     if value.isupper() and len(value) > 2:

@@ -36,6 +36,28 @@ def _role_word(word: str) -> bool:
     )
 
 
+# Fifty-third round: a key that gives the role in brackets or after a colon in a list
+# ("Speakers: INT (interviewer), MR (mother), TR (daughter)", "R: researcher; M: mum; B: baby").
+BRACKET_KEY = re.compile(
+    r"(?<![\w'’-])(?P<code>[A-Z]{1,3})[ \t]*\((?:the[ \t]+)?"
+    r"(?P<role>[a-z][a-z'’-]*(?:[ \t]+[a-z][a-z'’-]*){0,2})\)"
+)
+LIST_KEY = re.compile(
+    r"(?<![\w'’-])(?P<code>[A-Z]{1,3}):[ \t]*(?:the[ \t]+)?"
+    r"(?P<role>[a-z][a-z'’-]*(?:[ \t]+[a-z][a-z'’-]*){0,2})(?=[ \t]*[;,])"
+)
+
+
+# A key in brackets or a list names a voice, not a member of staff, only with these words:
+# "MR (mother)", "R: researcher;" are voices; "RT (district nurse)", "KZ (facilitator)" in
+# minutes are the initials of staff, whom writers mark as people.
+VOICE_WORDS = frozenset(
+    """mother father mum mam dad son daughter wife husband partner sister brother aunt uncle
+    gran grandma grandmother grandad grandfather nan baby child patient respondent participant
+    interviewer interviewee researcher""".split()
+)
+
+
 def keyed_roles(text: str) -> set[str]:
     """The codes the text's key gives a role (in lower case), and the call's role words."""
     roles: set[str] = set()
@@ -43,6 +65,12 @@ def keyed_roles(text: str) -> set[str]:
         for m in KEY.finditer(text):
             words = m.group("role").split()
             if any(_role_word(w) for w in words):
+                roles.add(m.group("code").lower())
+    keys = [BRACKET_KEY] if "(" in text else []
+    keys += [LIST_KEY] if ";" in text or "," in text else []
+    for key in keys:
+        for m in key.finditer(text):
+            if m.group("role").split()[0] in VOICE_WORDS:
                 roles.add(m.group("code").lower())
     low = text.lower()
     for word in CALL_WORDS:

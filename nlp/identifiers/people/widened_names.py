@@ -81,6 +81,26 @@ BODY_AFTER = re.compile(r"[ \t]+(?:Board|Authority|Trust|Service|Services|Partne
 # street after a flat's number ("flat 4 / 82 Parkway", "Flat 2, 19 Broadway").
 NUMBER_AFTER = re.compile(r",?[ \t]*(?:[Nn]o\.?|[Nn]umber|#)[ \t]*\d{1,4}[A-Za-z]?\b")
 FLAT = re.compile(r"(?:[Ff]lat|FLAT|[Aa]partment|[Aa]pt\.?)[ \t]+\d{1,4}[A-Za-z]?")
+# Fifty-third round: what names the home before a found street line, once and after a comma
+# or a space: a house number in words ("Eight, Kettering Road", "Number eight, The Paddocks"),
+# a tenement flat's floor and side ("2/L, 45 Kirk Road"), a room, unit or pitch with a letter
+# ("Room B17, Carrick Halls", "Unit C, Hillend Farm").
+_WORD_NUMBER = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[ -](?:one|two|three|four|five|six|"
+    r"seven|eight|nine))?)"
+)
+# A house number in words, after a cue that an address follows (a line's or a field's start,
+# "at", "is") or after "Number": not "about twenty, Station Road was packed".
+WORDED_HOUSE_NUMBER = re.compile(
+    r"(?:(?:^|(?<=[:\n])|(?<=\bat)|(?<=\bis))[ \t]*(?i:" + _WORD_NUMBER + r")"
+    r"|(?<![\w'’-])(?i:number|no\.?)[ \t]+(?i:" + _WORD_NUMBER + r"))[ \t]*,?[ \t]*$",
+    re.MULTILINE,
+)
+FLAT_BEFORE_STREET = re.compile(
+    r"(?<![\w'’/-])(?:\d{1,2}/[LRlr]|(?:Room|ROOM|Unit|UNIT|Caravan|Chalet|Pitch|Plot|Cabin)"
+    r"[ \t]+(?:[A-Z]\d{0,3}|\d{1,3}[A-Z]?))[ \t]*,?[ \t]*$"
+)
 STREET_AFTER_FLAT = re.compile(
     r"[ \t]*[/,][ \t]*\d{1,4}[A-Za-z]?[ \t]+[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?"
 )
@@ -147,7 +167,14 @@ def _widen(text: str, f: Finding) -> Finding:
             return Finding(
                 the.start(), end, "CARE_SETTING" if cared else "LOCATION", f.score, f.source
             )
+    if label in ("ADDRESS", "LOCATION") and not text[start : start + 1].isdigit():
+        home = WORDED_HOUSE_NUMBER.search(text, max(0, start - 24), start)
+        if home and (label == "ADDRESS" or home.group().lstrip()[:2].lower() in ("nu", "no")):
+            start, label = home.start() + len(home.group()) - len(home.group().lstrip()), "ADDRESS"
     if label == "ADDRESS":
+        flat = FLAT_BEFORE_STREET.search(text, max(0, start - 16), start)
+        if flat:
+            start = flat.start()
         number = NUMBER_AFTER.match(text, end)
         if number:
             end = number.end()

@@ -22,7 +22,7 @@ from nlp.identifiers.care_settings.provider_names import provider_names
 from nlp.identifiers.care_settings.scan_named_hospitals import without_test_repeats
 from nlp.identifiers.care_settings.setting_initials import named_setting_initials
 from nlp.identifiers.care_settings.setting_nicknames import setting_nicknames
-from nlp.identifiers.care_settings.setting_parts import setting_name_parts
+from nlp.identifiers.care_settings.setting_parts import repeats_in_any_case, setting_name_parts
 from nlp.identifiers.care_settings.ward_code_neighbours import ward_codes_beside_settings
 from nlp.identifiers.care_settings.whole_setting_names import grown_to_whole_names
 from nlp.identifiers.core.findings import Finding, resolve_overlaps
@@ -379,6 +379,7 @@ def _repeats(text: str, findings: list[Finding]) -> list[Finding]:
     everyday = _everyday_words()
     strings: dict[str, str] = {}
     as_written: set[str] = set()
+    written_only: set[str] = set()  # longer values that repeat only as written (round 53)
     for f in findings:
         value = text[f.start : f.end]
         if f.label == "AGE" or (f.label == "DATE_OF_BIRTH" and len(value) < 6):
@@ -401,6 +402,8 @@ def _repeats(text: str, findings: list[Finding]) -> list[Finding]:
                 as_written.add(first)
         elif f.label == "CARE_SETTING":  # "the Bluestone Unit" ... "Bluestone", "Ward 3B" ... "3B"
             for part in setting_name_parts(value):
+                if part.lower() not in strings and not repeats_in_any_case(part):
+                    written_only.add(part.lower())  # "Cherry Tree", not "cherry tree"
                 strings.setdefault(part.lower(), "CARE_SETTING")
                 as_written.add(part)
     for nickname in quoted_nicknames(text, findings):  # `Dorothy "Dot" Fairweather` ... "Dot"
@@ -409,7 +412,7 @@ def _repeats(text: str, findings: list[Finding]) -> list[Finding]:
     if not strings:
         return []
     found = []
-    for pattern in _repeat_patterns(text, findings, strings, everyday, as_written):
+    for pattern in _repeat_patterns(text, findings, strings, everyday, as_written, written_only):
         found += [
             Finding(m.start(), m.end(), strings[m.group().lower()], 0.7, "repeat")
             for m in pattern.finditer(text)
@@ -447,7 +450,12 @@ def _everyday_first_name(value: str) -> str | None:
 
 
 def _repeat_patterns(
-    text: str, findings: list[Finding], strings: dict[str, str], common, as_written: set[str]
+    text: str,
+    findings: list[Finding],
+    strings: dict[str, str],
+    common,
+    as_written: set[str],
+    written_only: set[str],
 ):
     """Longer values repeat in any case. A value of one or two letters (an initial, "Jo") only
     as written and never after an apostrophe: in any case, a chat's "T" would take the t of
@@ -462,7 +470,11 @@ def _repeat_patterns(
         and text[f.start : f.end].lower() in common
         and re.fullmatch(r"[^\W\d_]+", text[f.start : f.end])
     }
-    long = [v for v in strings if len(v) >= 3 and not (v in common and strings[v] == "PERSON")]
+    long = [
+        v
+        for v in strings
+        if len(v) >= 3 and not (v in common and strings[v] == "PERSON") and v not in written_only
+    ]
     if long:
         alternatives = "|".join(re.escape(v) for v in sorted(long, key=len, reverse=True))
         yield re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
