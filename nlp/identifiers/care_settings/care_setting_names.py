@@ -98,6 +98,13 @@ def name_list() -> NameList:
     # with it ("queens hospital romford", "kings college hospital"); one word alone ("queens",
     # "kings") stays a word.
     names |= {_without_apostrophes(w) for w in names if len(w) >= 2 and "'" in "".join(w)}
+    # Round 53: and a one-word name that ends in a possessive's "s" is written with the
+    # apostrophe too ("Barts" ... "Bart's"); the list's "Guy's" never loses its own.
+    names |= {
+        (w[0][:-1] + "'s",)
+        for w in list(names)
+        if len(w) == 1 and w[0].endswith("s") and not w[0].endswith(("ss", "'s")) and len(w[0]) > 4
+    }
     return NameList(
         frozenset(names),
         frozenset(abbreviations),

@@ -63,6 +63,9 @@ def gazetteer() -> Gazetteer:
     # Settlements (GeoNames) and the larger areas people name: counties, unitary authorities,
     # boroughs, Welsh principal areas in English and Welsh, Scottish council areas.
     places = _read("uk_places.txt") | _read("uk_areas.txt")
+    # Round 53: a place of two words or more is typed without its apostrophe as often as with
+    # it ("Kings Lynn", "Bishops Stortford"); one word alone ("Kings") stays a word.
+    places |= {p.replace("'", "") for p in places if "'" in p and " " in p}
     small_places = (_read("uk_localities.txt") | _read("ni_localities.txt")) - places
     common = _read("common_words.txt") | DOMAIN_WORDS
     # Pet forms ("Geoff", "Trev") join the first names unless they are everyday words too.

@@ -53,6 +53,8 @@ AGES = (
     re.compile(
         r"\b(?:i'?m|i\s+am|i\s+was|i\s+were|he'?s|she'?s|he\s+is|she\s+is|they\s+are|who\s+is|who'?s|"
         r"(?:he|she)\s+was(?=\s+still\b)|they['’]?re|we['’]re|you['’]?re|ur|"
+        # fifty-third round: "married since we were 23", "when they were 19"
+        r"(?:since|when|till|until)\s+(?:we|they)\s+were|"
         r"(?:would|he['’]d|she['’]d|i['’]d)\s+(?:have\s+)?(?:been|be)|"
         r"is\s+now|is\s+only|is\s+just|was\s+only|turned|turns|turning|reached|"
         r"at\s+the\s+age\s+of)\s+"

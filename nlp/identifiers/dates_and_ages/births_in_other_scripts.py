@@ -53,7 +53,9 @@ SCRIPT_BORN = (
     r"|fecha\s+de\s+nacimiento|data\s+di\s+nascita|geburtsdatum|gimimo\s+data|né)"
 )
 # Small words for "on", "the" or "day" between such a cue and its date.
-SCRIPT_BETWEEN = r"(?:le|a|em|en|el|am|il|dnia|ngày|de|on)"
+# Welsh: "yw", "ydy", "oedd" (is, was), "hi" (her), "yn", "ar" (fifty-third round: "a'i
+# dyddiad geni yw 06/07/40").
+SCRIPT_BETWEEN = r"(?:le|a|em|en|el|am|il|dnia|ngày|de|on|yw|ydy|ydi|oedd|hi|yn|ar)"
 # "ur." before a whole date and nothing else (see the docstring).
 SHORT_BORN = r"\bur\.[ \t]*"
 # Cheap gate words for these cues (lower case; checked before the patterns run).

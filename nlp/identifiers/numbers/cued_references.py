@@ -51,7 +51,12 @@ STRONG_NOUNS = (
     r"key\s?safe(?:\s+(?:code|combination|number|no\b\.?))?|"
     # Forty-ninth round: a school's unique pupil number by its initials on an EHCP form or a
     # SENCo's letter ("UPN: K123456789012"; marked in three writers' sets, missed in each).
-    r"upn"
+    r"upn|"
+    # Fifty-third round: a system's initials before "number" or "no" ("Her CAD number was
+    # SG/22/1331", "HP no. HP 40219"; "ref" is a cue alone), and an account by its abbreviation
+    # ("acct 51028834X"). NHS, CHI and NI numbers have rules of their own.
+    r"(?-i:(?!NHS\b|CHI\b|NI\b|NINO\b|DOB\b|TEL\b|MOB\b)[A-Z]{2,5})\s+(?:number|no\b\.?)|"
+    r"acct\b\.?|a/c"
 )
 # Ordinary nouns that only name an identifier with "number", "no", "ID" or "ref" after them.
 WEAK_NOUNS = (
@@ -79,7 +84,11 @@ FILLER = (
     # round 40: where the number is written, between its cue and itself ("hospital number on
     # his wristband is G 550917")
     r"on\s+(?:the|his|her|their|my|your)\s+(?:wristband|band|bracelet|letter|card|form|notes|"
-    r"paperwork|file))"
+    r"paperwork|file)|"
+    # Fifty-third round: whose system the number is on ("patient number at your practice is …",
+    # "client number with the council was …")
+    r"(?:at|with|for)\s+(?:the|your|my|our|his|her|their)\s+(?:practice|surgery|council|"
+    r"hospital|clinic|pharmacy|service|trust|agency|office))"
 )
 CUE = re.compile(
     rf"\b(?:(?P<strong>{STRONG_NOUNS})|(?P<weak>{WEAK_NOUNS}))(?![A-Za-z])"
@@ -115,8 +124,8 @@ NOT_PREFIX = frozenset(
     ward bay bed room floor level""".split()
 )
 # A group that is a measure, a time or an ordinal, not part of a reference.
-UNIT_GROUP = re.compile(
-    r"\d+(?:st|nd|rd|th|am|pm|mg|mcg|ml|kg|g|cm|mm|m|km|l|hrs?|mins?|s|x|k|p|yrs?|yo|lbs?|st)",
+UNIT_GROUP = re.compile(  # five figures at most: "51028834X" is an account, not 51 million times
+    r"\d{1,5}(?:st|nd|rd|th|am|pm|mg|mcg|ml|kg|g|cm|mm|m|km|l|hrs?|mins?|s|x|k|p|yrs?|yo|lbs?|st)",
     I,
 )
 DATE_RUN = re.compile(
@@ -159,11 +168,18 @@ def _prefix_ok(run: str, any_case: bool) -> bool:
     return True
 
 
+def _word_in_capitals(strong: str | None) -> bool:
+    """ "THE NUMBER ON THE LETTER" in a text typed in capitals: a word, not a system's
+    initials (in mixed case, "HP no." and "CAD number" are initials however common)."""
+    head = re.match(r"[A-Z]{2,5}(?=\s)", strong or "")
+    return bool(head) and head.group().lower() in gazetteer().common_words
+
+
 def cued_references(text: str) -> Iterator[Finding]:
     any_case = capitals_mean_little(text)
     for cue in cue_matches(text):
         m = RUN.match(text, cue.end())
-        if not m:
+        if not m or (any_case and _word_in_capitals(cue.group("strong"))):
             continue
         run = _trim_run(m.group("run"))
         if not run or not _prefix_ok(run, any_case or bool(cue.group("kw"))):
