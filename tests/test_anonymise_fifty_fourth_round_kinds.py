@@ -5,6 +5,12 @@
   practice is ..."); a reference ending in a letter is no count of times ("51028834X").
 - A date of birth after Welsh words between the cue and the date ("a'i dyddiad geni yw ...").
 - An age after "since we were", "when they were".
+- A family name made from a father's first name ("roberts", "williams") after a found lower-case
+  first name; a house number before a Welsh name of the land where capitals mean nothing ("86
+  BRYN TEG", "68 maes y coed").
+- The place inside a regional NHS body's name ("NHS [Lanarkshire]"), as the rules mark a county
+  anywhere else, and well-known city neighbourhoods the place lists lacked ("Govan", "Small
+  Heath", "Mile End"), and Lurgan.
 - A place of two words typed without its apostrophe ("Kings Lynn"), a hospital's one-word name
   typed with one ("Bart's"), seven more hospitals' short names ("the RVH"), and the mental
   health hospitals and units the acute trusts' lists lacked ("been under hellesdon").
@@ -36,6 +42,14 @@ from nlp.anonymise import ENGINE_VERSION
         ("they took him to the rvh instead of the city hospital", "the rvh", "CARE_SETTING"),
         ("he's been under hellesdon before, twice", "hellesdon", "CARE_SETTING"),
         ("i don't want him in callington road again", "callington road", "CARE_SETTING"),
+        ("my carers declan and chantelle roberts still help me", "chantelle roberts", "PERSON"),
+        ("I LIVE AT 86 BRYN TEG. MY NAME IS TOMASZ", "86 BRYN TEG", "ADDRESS"),
+        ("we live 68 maes y coed now, near the school", "68 maes y coed", "ADDRESS"),
+        ("Her complaint to NHS Lanarkshire was logged in May.", "Lanarkshire", "LOCATION"),
+        ("I asked Powys Teaching Health Board to explain.", "Powys", "LOCATION"),
+        ("she fell at the bus stop in govan and waited an hour", "govan", "LOCATION"),
+        ("The district nurses from Small Heath will pop in.", "Small Heath", "LOCATION"),
+        ("mrs quinn from lurgan if anyone knows her", "lurgan", "LOCATION"),
     ],
 )
 def test_the_fifty_fourth_rounds_kinds_are_found(text: str, value: str, label: str | None) -> None:
@@ -52,6 +66,9 @@ def test_the_fifty_fourth_rounds_kinds_are_found(text: str, value: str, label: s
         ("since they were 2 weeks late with the letter", "2"),
         ("Give 3x a day with food.", "3x"),
         ("She kept all the kings and queens in a box.", "kings"),
+        ("we saw dave marks the spot on the map", "spot"),
+        ("i bought 3 pen refills and 2 pads", "pen"),
+        ("I complained to Hywel Dda University Health Board.", "Hywel Dda"),
     ],
 )
 def test_look_alikes_stay(text: str, word: str) -> None:

@@ -66,7 +66,9 @@ def gazetteer() -> Gazetteer:
     # Round 53: a place of two words or more is typed without its apostrophe as often as with
     # it ("Kings Lynn", "Bishops Stortford"); one word alone ("Kings") stays a word.
     places |= {p.replace("'", "") for p in places if "'" in p and " " in p}
-    small_places = (_read("uk_localities.txt") | _read("ni_localities.txt")) - places
+    small_places = (
+        _read("uk_localities.txt") | _read("ni_localities.txt") | _read("uk_districts.txt")
+    ) - places
     common = _read("common_words.txt") | DOMAIN_WORDS
     # Pet forms ("Geoff", "Trev") join the first names unless they are everyday words too.
     pets = _read("short_first_names.txt")

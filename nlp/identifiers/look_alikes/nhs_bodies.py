@@ -1,4 +1,5 @@
-"""Named NHS bodies that run care for a whole region: not identifiers, and left whole.
+"""Named NHS bodies that run care for a whole region: not identifiers, and left whole but for
+the place that names the region (round 54, below).
 
 "NHS Lothian", "Betsi Cadwaladr University Health Board", "Belfast Health and Social Care
 Trust", "the Southern Trust", "Greater Manchester Integrated Care Board", "Medway ICB": a
@@ -86,6 +87,20 @@ NEEDLES = (
     "Aneurin",
     "Cwm",
 )
+# Round 54: the Welsh boards' own names hold no place a story means ("Cwm Taf Morgannwg" is
+# no village of Cwm): the place of any other body's region is marked as a county is.
+WELSH_BOARD_NAME = re.compile(rf"(?<![\w'’-])(?:{WELSH_BOARDS})(?![\w'’-])")
+
+
+def in_a_welsh_board_name(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] lies inside a Welsh board's name ("Cwm" of "Cwm Taf")."""
+    lo = max(0, start - 20)
+    return any(
+        m.start() <= start and end <= m.end()
+        for m in WELSH_BOARD_NAME.finditer(text, lo, min(len(text), end + 20))
+    )
+
+
 # A body's name that names a hospital or a saint is a trust named after its hospitals.
 NAMES_A_HOSPITAL = re.compile(r"\b(?:Hospitals?|Infirmary|St|Saint)\b")
 

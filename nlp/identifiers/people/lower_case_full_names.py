@@ -54,6 +54,21 @@ NOT_FIRST_NAME = frozenset(
 )
 
 
+def _patronymic(word: str, gaz) -> bool:
+    """Round 54: a family name made from a father's first name with an "s" ("roberts",
+    "williams", "edwards", "evans") is frequent enough to be a "common" word but is no word
+    of English; a plural of an everyday word ("marks", "bills", "wills") is."""
+    stem = word[:-1]
+    return (
+        word.endswith("s")
+        and word in gaz.surnames
+        and stem in gaz.first_names
+        and stem not in gaz.name_words
+        and stem not in NOT_FIRST_NAME
+        and word not in gaz.places  # "wales", "paris"
+    )
+
+
 def _first_name(word: str, gaz) -> bool:
     return word in gaz.first_names and word not in NOT_FIRST_NAME and word not in NOT_SURNAME
 
@@ -77,7 +92,7 @@ def lower_case_full_names(text: str, found: list[Finding]) -> Iterator[Finding]:
         if m is None:
             continue
         word = m.group("word")
-        if word in NOT_SURNAME or word in gaz.common_words:
+        if word in NOT_SURNAME or (word in gaz.common_words and not _patronymic(word, gaz)):
             continue
         listed = word in gaz.surnames
         unknown = (

@@ -218,6 +218,15 @@ WELSH_STREET_ANY_CASE = re.compile(
     r"(?:\s+(?:y|yr)\s+|['’]r\s+|\s+)[^\W\d_]{3,}(?![\w'’])",
     I,
 )
+# Round 54: a house number before a Welsh name of the land ("68 bryn teg", "86 MAES Y COED",
+# "4 pen y bryn"), typed where capitals mean nothing: with the article, or with a word that no
+# English list holds ("3 pen refills" is a count of pens).
+WELSH_LAND_ANY_CASE = re.compile(
+    r"(?<![\w])\d{1,4}[a-z]?,?\s+(?:maes|cae|clos|cwrt|bryn|bron|pen|tan|glan|nant|coed|pant|"
+    r"llys|plas|hafod|t[yŷ])(?:\s+(?:y|yr)\s+(?P<after_article>[^\W\d_]{3,})|"
+    r"\s+(?P<word>[^\W\d_]{3,}))(?![\w'’])",
+    I,
+)
 
 
 # The lines of a letter's address block, or the comma-separated parts of a one-line address,
@@ -314,6 +323,10 @@ def addresses(text: str) -> Iterator[Finding]:
     if capitals_mean_little(text):
         for m in WELSH_STREET_ANY_CASE.finditer(text):
             yield Finding(m.start(), m.end(), "ADDRESS", 0.75, "uk_address")
+        english = gazetteer().english_words
+        for m in WELSH_LAND_ANY_CASE.finditer(text):
+            if m.group("word") is None or m.group("word").lower() not in english:
+                yield Finding(m.start(), m.end(), "ADDRESS", 0.7, "uk_address")
     little = None
     for m in ADDRESS.finditer(text):
         words = m.group(2).split()
