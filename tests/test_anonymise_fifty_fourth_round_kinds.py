@@ -11,6 +11,9 @@
 - The place inside a regional NHS body's name ("NHS [Lanarkshire]"), as the rules mark a county
   anywhere else, and well-known city neighbourhoods the place lists lacked ("Govan", "Small
   Heath", "Mile End"), and Lurgan.
+- Words that are no one: a claim's "Claimant", a form's "Addr:", "UTC" (an urgent treatment
+  centre); and a town's name typed in lower case after a possessive or a determiner and a word
+  is the thing ("her cardigan", "the blue cardigan").
 - A place of two words typed without its apostrophe ("Kings Lynn"), a hospital's one-word name
   typed with one ("Bart's"), seven more hospitals' short names ("the RVH"), and the mental
   health hospitals and units the acute trusts' lists lacked ("been under hellesdon").
@@ -50,6 +53,7 @@ from nlp.anonymise import ENGINE_VERSION
         ("she fell at the bus stop in govan and waited an hour", "govan", "LOCATION"),
         ("The district nurses from Small Heath will pop in.", "Small Heath", "LOCATION"),
         ("mrs quinn from lurgan if anyone knows her", "lurgan", "LOCATION"),
+        ("she moved to cardigan last year and likes it", "cardigan", "LOCATION"),
     ],
 )
 def test_the_fifty_fourth_rounds_kinds_are_found(text: str, value: str, label: str | None) -> None:
@@ -69,6 +73,11 @@ def test_the_fifty_fourth_rounds_kinds_are_found(text: str, value: str, label: s
         ("we saw dave marks the spot on the map", "spot"),
         ("i bought 3 pen refills and 2 pads", "pen"),
         ("I complained to Hywel Dda University Health Board.", "Hywel Dda"),
+        ("went to Whipps Cross, UTC said go to A&E", "UTC"),
+        ("Claimant's note scribbled in the margin: I was crying.", "Claimant"),
+        ("NHS: 999 590 2818 Addr: Flat 11, Luton", "Addr"),
+        ("can you bring her glasses and the blue cardigan, they're in the hall x", "cardigan"),
+        ("bring her slippers and her cardigan not the brown one", "cardigan"),
     ],
 )
 def test_look_alikes_stay(text: str, word: str) -> None:
@@ -76,4 +85,4 @@ def test_look_alikes_stay(text: str, word: str) -> None:
 
 
 def test_engine_version() -> None:
-    assert ENGINE_VERSION == "uk-rules-60+ner-3"
+    assert ENGINE_VERSION == "uk-rules-61+ner-3"

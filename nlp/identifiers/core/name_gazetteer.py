@@ -167,7 +167,9 @@ NOT_A_NAME = frozenset(
 # words for someone's part in a form, a study or a household ("Section 2 – Referrer",
 # "Participant chose to be called ...", "Toddler has a cough", "Signposted to the ombudsman"),
 # which the capitals rule took for people in thirteen sets by different writers, and Scots
-# "Ah'm", "A've", "Aye" (four sets).
+# "Ah'm", "A've", "Aye" (four sets). Round 54: a benefits claim's "Claimant" and "Appellant", a
+# form's "Addr:", an urgent treatment centre by its initials ("UTC said go to A&E"; left
+# unmarked in every one of its ten uses in the development sets).
 NOT_IDENTIFIER_WORDS = frozenset(
     """arabic urdu punjabi pahari mirpuri bengali bangla sylheti gujarati hindi tamil telugu
     malayalam marathi nepali sinhala sinhalese pashto dari farsi persian kurdish kurmanji sorani
@@ -195,6 +197,7 @@ NOT_IDENTIFIER_WORDS = frozenset(
     thankyou thanku thanx thnx thx hiya heya
     cymraeg gymraeg saesneg gaeilge gàidhlig gaidhlig cernewek
     ombudsman ombudsmen
+    claimant claimants appellant appellants addr utc
     calpol nurofen gaviscon sudocrem piriton oramorph ventolin lemsip strepsils dioralyte
     movicol fybogel fortisip complan weetabix""".split()
 )

@@ -160,8 +160,29 @@ def _place_ok(v: View, i: int, size: int, key: str, gaz: Gazetteer) -> bool:
         return placed or (cue and size == 1 and v.has_pos and v.pos[i] == "PROPN")
     if key in gaz.small_places and v.mode == "lower":
         return cue or placed or _area_follows(v, i + size)  # "weel", "buckfast" typed lower
+    if key in gaz.english_words and _owned_or_described(v, i):
+        return placed  # "her cardigan", "the blue cardigan", "a wool one" (round 54)
     return (
         cue or placed or _area_follows(v, i + size) or not (v.has_pos and v.pos[i] in NOT_NAME_POS)
+    )
+
+
+OWNERS = frozenset("her his my your their our its a an".split())
+DETERMINERS = OWNERS | {"the", "this", "that"}
+
+
+def _owned_or_described(v: View, i: int) -> bool:
+    """A word after a possessive or "a" ("her cardigan"), or after a determiner and one more
+    word ("the blue cardigan", "the good cardigan"), is a thing, not a town typed in lower case;
+    "the wirral", "in the rhondda" keep their place."""
+    if i >= 1 and v.low[i - 1] in OWNERS:
+        return True
+    return (
+        i >= 2
+        and v.low[i - 2] in DETERMINERS
+        and v.wordlike[i - 1]
+        and v.low[i - 1] not in PLACE_CUES
+        and v.low[i - 1] not in ("of", "and", "or")
     )
 
 
