@@ -13,7 +13,8 @@
   Heath", "Mile End"), and Lurgan.
 - Words that are no one: a claim's "Claimant", a form's "Addr:", "UTC" (an urgent treatment
   centre); and a town's name typed in lower case after a possessive or a determiner and a word
-  is the thing ("her cardigan", "the blue cardigan").
+  is the thing ("her cardigan", "the blue cardigan"); a diary's date and its entry ("3 Jan. Rang
+  the memory service") are no person.
 - A place of two words typed without its apostrophe ("Kings Lynn"), a hospital's one-word name
   typed with one ("Bart's"), seven more hospitals' short names ("the RVH"), and the mental
   health hospitals and units the acute trusts' lists lacked ("been under hellesdon").
@@ -54,6 +55,7 @@ from nlp.anonymise import ENGINE_VERSION
         ("The district nurses from Small Heath will pop in.", "Small Heath", "LOCATION"),
         ("mrs quinn from lurgan if anyone knows her", "lurgan", "LOCATION"),
         ("she moved to cardigan last year and likes it", "cardigan", "LOCATION"),
+        ("On 12 Jan. Mary Hughes rang the ward.", "Mary Hughes", "PERSON"),
     ],
 )
 def test_the_fifty_fourth_rounds_kinds_are_found(text: str, value: str, label: str | None) -> None:
@@ -78,6 +80,8 @@ def test_the_fifty_fourth_rounds_kinds_are_found(text: str, value: str, label: s
         ("NHS: 999 590 2818 Addr: Flat 11, Luton", "Addr"),
         ("can you bring her glasses and the blue cardigan, they're in the hall x", "cardigan"),
         ("bring her slippers and her cardigan not the brown one", "cardigan"),
+        ("3 Jan. Rang the memory service about the agitation.", "Jan. Rang"),
+        ("Next meeting: 3 Dec. Contact the group on the website.", "Dec. Contact"),
     ],
 )
 def test_look_alikes_stay(text: str, word: str) -> None:
@@ -85,4 +89,4 @@ def test_look_alikes_stay(text: str, word: str) -> None:
 
 
 def test_engine_version() -> None:
-    assert ENGINE_VERSION == "uk-rules-61+ner-3"
+    assert ENGINE_VERSION == "uk-rules-62+ner-3"

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from nlp.identifiers.core.findings import Finding
+from nlp.identifiers.core.name_gazetteer import gazetteer
 from nlp.identifiers.look_alikes.months_alone import month_alone
 
 MONTHS = frozenset(
@@ -123,12 +124,36 @@ def without_date_months(text: str, found: list[Finding]) -> list[Finding]:
     for f in found:
         if in_a_date(text, f):
             continue
+        f = _without_dated_month(text, f)
+        if f is None:
+            continue
         if f.label == "CARE_SETTING":
             f = _without_welsh_day(text, f)
             if f is None:
                 continue
         kept.append(f)
     return kept
+
+
+# Round 54: a diary's date, then its entry: "3 Jan. Rang the memory service", "12 Jan. Fall at
+# 2am". The capitals rule read "Jan" as a first name and the entry's first word as its surname.
+DATED_MONTH = re.compile(r"(?P<month>[A-Z][a-z]{2,3})\.[ \t]+(?P<rest>\S.*)", re.DOTALL)
+
+
+def _without_dated_month(text: str, f: Finding) -> Finding | None:
+    """A person that opens with a month's abbreviation after a day number, without it: None
+    when one English word is left ("Rang", "Fall"), the rest otherwise."""
+    if f.label != "PERSON":
+        return f
+    m = DATED_MONTH.fullmatch(text, f.start, f.end)
+    if not m or m.group("month").lower() not in MONTHS:
+        return f
+    if not DAY_BEFORE.search(text[max(0, f.start - 14) : f.start]):
+        return f
+    rest = m.group("rest")
+    if " " not in rest.strip() and rest.strip().lower() in gazetteer().english_words:
+        return None
+    return Finding(m.start("rest"), f.end, f.label, f.score, f.source)
 
 
 # A Welsh day at the end of a setting: the hospital went to on a day, not a hospital's name.
