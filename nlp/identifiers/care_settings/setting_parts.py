@@ -32,6 +32,8 @@ KIND_AFTER = frozenset(
 # must be in no English list when it is one word ("Kinship Care" gives no "Kinship").
 MORE_KINDS = frozenset("manor court hall grange home hospital infirmary general".split())
 BEFORE_KINDS = frozenset("care nursing residential district community medical health".split())
+ENDING_KINDS = KIND_AFTER | MORE_KINDS  # what a name's last word must be
+TAKEN_OFF = ENDING_KINDS | BEFORE_KINDS  # what is taken off its end
 # Kind words before a code: "Ward 3B", "Unit C4", "Bay 12A".
 KIND_BEFORE = frozenset("ward unit".split())
 CODE = re.compile(r"(?:\d{1,2}[A-Z]|[A-Z]\d{1,2}[A-Z]?)")
@@ -48,10 +50,10 @@ def setting_name_parts(value: str) -> list[str]:
         words = words[1:]
     if len(words) == 2 and words[0].lower() in KIND_BEFORE and CODE.fullmatch(words[1]):
         return [words[1]]
-    if len(words) < 2 or words[-1].lower() not in KIND_AFTER | MORE_KINDS:
+    if len(words) < 2 or words[-1].lower() not in ENDING_KINDS:
         return []
     core = list(words)
-    while len(core) > 1 and core[-1].lower() in KIND_AFTER | MORE_KINDS | BEFORE_KINDS:
+    while len(core) > 1 and core[-1].lower() in TAKEN_OFF:
         core.pop()
     if not 1 <= len(core) <= 3:
         return []
