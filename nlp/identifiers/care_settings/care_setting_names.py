@@ -119,6 +119,14 @@ def setting_words() -> frozenset[str]:
     return frozenset(word for name in name_list().names for word in name)
 
 
+# Round 55: a house number right before a one-word listed name makes it the street the hospital
+# took its name from ("Bethan Price, 142 Kingsway, Neath"; two retired sets' templates, v60).
+# The number opens the address: after a comma, a colon, a bracket, a line's start or "at".
+HOUSE_NUMBER_BEFORE = re.compile(
+    r"(?:^|(?<=[,:(\n])|(?<=[,:(][ \t])|(?<=(?i:at|on|to)[ \t]))\d{1,4}[A-Za-z]?[ \t]+$"
+)
+
+
 def _without_apostrophes(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(w.replace("'", "") for w in words)
 
@@ -173,6 +181,11 @@ def listed_care_settings(text: str) -> Iterator[Finding]:
                     break  # "Whittington Hospital maternity": the service, not the name
                 end += 1
             last = tokens[end - 1][1] - (2 if possessed else 0)  # the name, without its "'s"
+            house = HOUSE_NUMBER_BEFORE.search(text, 0, tokens[i][0])
+            if house and end == i + 1:  # "142 Kingsway": a street that a hospital is named after
+                yield Finding(house.start(), last, "ADDRESS", 0.8, "care_list_street")
+                i = end
+                continue
             yield Finding(tokens[i][0], last, "CARE_SETTING", 0.85, "care_list")
             i = end
 
@@ -508,9 +521,12 @@ PARTNERS = gated(PARTNERS)
 # "carers from Fellside Care", "two calls a day from Brackenwood Homecare": a home-care
 # provider named as where the carers or the calls come from (25th round). The cue keeps out
 # kinds of care ("support from Adult Social Care", "referred to Intensive Care").
+# Round 55: "cancelled by Sunrise Community Care", "rung the agency, Northern Star Care": the
+# calls cancelled by it, or the agency named in apposition, are cues too (a retired set, v61).
 HOME_CARE_PROVIDER = re.compile(
     r"\b(?:carers?|care\s+calls?|calls?(?:\s+a\s+day|/day)?|care\s+package|package\s+of\s+care|"
-    r"agency|care\s+workers?|support\s+workers?|keyworker)\b[^.\n]{0,30}?\bfrom\s+"
+    r"agency|care\s+workers?|support\s+workers?|keyworker)\b"
+    r"(?:[^.\n]{0,30}?\b(?:from|by)\s+|(?<=agency)[ \t]*(?:,|:|is|called)[ \t]*)"
     r"(?P<name>(?:[A-Z][a-z'’]+\s+){1,2}(?:Care|Homecare|Home\s+Care|Healthcare))\b(?![ \t]+[A-Z])"
 )
 HOME_CARE_PROVIDER = gated(HOME_CARE_PROVIDER)
@@ -522,12 +538,23 @@ HOME_CARE_PROVIDER = gated(HOME_CARE_PROVIDER)
 # Thirty-eighth round: an agency named for both its trades ("Kestrel Support & Care",
 # "Brightwater Care and Support"), the way supported-living and home-care firms call
 # themselves; a kind of service before them ("Adult Care & Support") is no name.
+# Round 55: the other words agencies and practices call themselves by ("Kinship Supported
+# Living", "Lakeland Live-In Care", "Tower Family Healthcare", "Hearts & Homes Care Ltd"; in
+# four retired sets), two name words joined by "&" too, and "HOMECARE" after a name in capitals.
 AGENCY_NAME = re.compile(
-    r"(?<![\w'’-])(?P<name>(?:[A-Z][a-z'’]+[ \t]+){1,2}(?:Home[ \t]+(?:Support|Carers|Care)|"
-    r"Homecare|Support[ \t]+(?:&|and)[ \t]+Care|Care[ \t]+(?:&|and)[ \t]+Support)"
-    r"(?:[ \t]+(?:Services|Partners|Ltd))?)(?![\w'’-])"
+    r"(?<![\w'’-])(?P<name>(?:[A-Z][a-z'’]+[ \t]+(?:&[ \t]+)?){1,2}"
+    r"(?:Home[ \t]+(?:Support|Carers|Care)|Homecare|"
+    r"Support[ \t]+(?:&|and)[ \t]+Care|Care[ \t]+(?:&|and)[ \t]+Support|"
+    r"Supported[ \t]+Living|Live-[Ii]n[ \t]+Care|Healthcare|Care(?=[ \t]+(?:Ltd|Limited)))"
+    r"(?:[ \t]+(?:Services|Partners|Ltd|Limited))?"
+    r"|[A-Z]{3,}[ \t]+HOMECARE)(?![\w'’-])"
+    r"(?![ \t]+(?:Assistants?|Support[ \t]+Workers?|Workers?|Professionals?|Scientists?|"
+    r"NHS|Trust|Foundation|Partnership))"
 )
 AGENCY_NAME = gated(AGENCY_NAME)
+# The kind's own first words: with the label before it gone, no name is left ("To Healthcare,
+# HMP Durham", "Provider Home Care").
+AGENCY_KIND_WORDS = frozenset("home homecare healthcare supported live-in care support".split())
 # A note's label or a verb before the agency's name: "Provider Tyneview Home Support".
 AGENCY_LABELS = frozenset(
     """provider providers agency carers via from with to rang called phoned emailed spoke
@@ -539,7 +566,8 @@ NOT_PROVIDER_WORDS = frozenset(
     respite personal health palliative day home integrated residential nursing domiciliary
     specialist children's childrens child family elderly older council local private district
     national emergency end hospice dementia mental reablement crisis night live sitting
-    overnight housing disability disabilities learning supported independent""".split()
+    overnight housing disability disabilities learning supported independent dental sexual
+    women's men's good better quality poor free""".split()
 )
 # "the WRH", "the NCGH": a local hospital's initials after "the", taken only when they end as
 # hospital and infirmary initials do (H, I) and a word of care is near. Listed abbreviations
@@ -570,7 +598,9 @@ def patterned_care_settings(text: str) -> Iterator[Finding]:
     for m in (PARTNERS_ANY_CASE if any_case else PARTNERS).finditer(text):
         yield Finding(m.start(), m.end(), "CARE_SETTING", 0.85, "care_pattern")
     for m in HOME_CARE_PROVIDER.finditer(text):
-        if not any(w.lower() in NOT_PROVIDER_WORDS for w in m.group("name").split()[:-1]):
+        # A kind of care opens with its kind ("Adult Social Care"); a name before a kind
+        # ("Sunrise Community Care") is a provider's.
+        if m.group("name").split()[0].lower() not in NOT_PROVIDER_WORDS:
             yield Finding(m.start("name"), m.end("name"), "CARE_SETTING", 0.75, "care_pattern")
     for m in AGENCY_NAME.finditer(text):
         start = m.start("name")
@@ -579,7 +609,7 @@ def patterned_care_settings(text: str) -> Iterator[Finding]:
             start = m.start("name") + len(first.group())
             start += len(text[start:]) - len(text[start:].lstrip(" \t"))
         first_word = text[start : m.end("name")].split()[0].lower()
-        if first_word in ("home", "homecare") or first_word in NOT_PROVIDER_WORDS:
+        if first_word in AGENCY_KIND_WORDS or first_word in NOT_PROVIDER_WORDS:
             continue
         if first_word not in STOP_WORDS:
             yield Finding(start, m.end("name"), "CARE_SETTING", 0.75, "care_pattern")

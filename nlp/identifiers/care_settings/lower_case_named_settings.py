@@ -12,6 +12,12 @@ different writers.
 Look-alikes that must stay: a description before the kind ("the local hospital", "a good care
 home", "the new health centre", "the car park hospital entrance" has no such tail), a single
 word ("field hospital"), and any determiner or adjective first ("my", "the", "big", "old").
+
+Round 55: a care home typed in lower case with its house-like name alone ("discharged to cherry
+tree house", "respite at bryn ivor lodge"; a retired set, v60), after a cue that someone was
+placed there: a move, a discharge, respite, a stay. The name is one to three words before a
+house's tail (house, lodge, court ...), none of them a function word, a describing word or a
+possessive ("discharged to her son's house", "moved to a new house" stay).
 """
 
 from __future__ import annotations
@@ -38,6 +44,22 @@ LOWER_NAMED = gated(
         r"(?![\w'’-])"
     )
 )
+HOUSE_TAILS = r"house|lodge|court|manor|grange|hall|haven|view|lea|mount"
+PLACED_AT = gated(
+    re.compile(
+        r"(?<![\w'’-])(?:discharged|moved|transferred|admitted|placed|went|go|going|gone|"
+        r"back)[ \t]+(?:in)?to[ \t]+|(?<![\w'’-])(?:respite|placement|placed|staying|stay|"
+        r"lives|living)[ \t]+(?:at|in)[ \t]+"
+    )
+)
+LOWER_HOUSE_NAME = re.compile(
+    rf"(?P<name>(?:[a-z]{{3,}}[ \t]+){{1,3}}(?:{HOUSE_TAILS}))(?![\w'’-])"
+)
+# Words that make a kind of house, not a name ("a halfway house", "the council house").
+KINDS_OF_HOUSE = frozenset(
+    """halfway safe family council foster group care nursing residential town country farm
+    open guest boarding public court club respite""".split()
+)
 NOT_FIRST = frozenset(STOP_WORDS) | frozenset(
     """local new old big small main nearest nearby private general same other different good
     nice lovely great bad awful car rear front back top bottom far near""".split()
@@ -50,3 +72,8 @@ def lower_case_named_settings(text: str) -> Iterator[Finding]:
         if m.group("first") in NOT_FIRST:
             continue
         yield Finding(m.start("name"), m.end("name"), "CARE_SETTING", 0.75, "lower_named_setting")
+    for cue in PLACED_AT.finditer(text):
+        m = LOWER_HOUSE_NAME.match(text, cue.end())
+        words = m.group("name").split()[:-1] if m else []
+        if m and not any(w in NOT_FIRST or w in KINDS_OF_HOUSE for w in words):
+            yield Finding(m.start("name"), m.end("name"), "CARE_SETTING", 0.7, "lower_named_home")

@@ -115,7 +115,7 @@ DOMAIN_WORDS = frozenset(
     tourette's addison's hodgkin's bell's graves' raynaud's ménière's meniere's guillain barre
     mental act covid covid-19 corona copd mri ct ecg xray x-ray ultrasound uti ibs adhd
     autism asd mnd ms bpd ptsd ocd iapt camhs crisis team dols dnacpr dnr resus
-    nicu picu scbu sdec hrt
+    nicu picu scbu sdec hrt handover handovers huddle
     monday tuesday wednesday thursday friday saturday sunday christmas easter""".split()
 )
 

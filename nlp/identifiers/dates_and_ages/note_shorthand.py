@@ -92,8 +92,22 @@ def bracketed_birth_dates(text: str) -> Iterator[Finding]:
         year = m.group("y") or m.group("wy")
         if m.group("m") and not 1 <= int(m.group("m")) <= 12:
             continue
-        if _birth_year(_full_year(year)):
+        full = _full_year(year)
+        if _birth_year(full) or (full <= today().year and _a_child_named(text, m.start("word"))):
             yield Finding(m.start("date"), m.end("date"), "DATE_OF_BIRTH", 0.8, "dob_bracketed")
+
+
+# Round 55: "my son Ibrahim (02/02/2021)", "baby Zion (3.1.2025)": a child named with a
+# bracketed date is given their birth date, however recent (a retired set, v53).
+CHILD_BEFORE_NAME = re.compile(
+    r"\b(?:son|daughter|baby|grandson|granddaughter|child|boy|girl|twin|nephew|niece|"
+    r"stepson|stepdaughter)['’]?s?[ \t]+$",
+    I,
+)
+
+
+def _a_child_named(text: str, start: int) -> bool:
+    return CHILD_BEFORE_NAME.search(text, max(0, start - 20), start) is not None
 
 
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"

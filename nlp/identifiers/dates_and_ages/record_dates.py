@@ -25,13 +25,14 @@ MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?
 # Round 47 (three sets by different writers): a row's date may follow the person's NHS number
 # ("Client: Emlyn Hughes, NHS 9991234519, 03/02/1941."), end a sentence with its full stop, go
 # over to the next line after the comma (an e-mail's wrapping), give the year in two figures
-# ("Mr D Okafor 3/9/58"; from 30 up only, so this year's "12/6/24" is an event), or put the
+# ("Mr D Okafor 3/9/58"; from 30 up only, so this year's "12/6/24" is an event; since round 55
+# also "00" to "12", the births of this century up to LAST_BIRTH_YEAR), or put the
 # month first ("Ruth Allen, Jun 12th 1949").
 DATE_AFTER_NAME = re.compile(
     r"[ \t]*(?:[,\t|–—-][ \t]*\n?[ \t]*)?"
     r"(?P<date>(?:0?[1-9]|[12]\d|3[01])[./-](?:0?[1-9]|1[0-2])[./-](?P<y1>(?:19|20)\d\d)"
     rf"|(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?[ \t]+{MONTH_WORD}[ \t]+(?P<y2>(?:19|20)\d\d)"
-    r"|(?:0?[1-9]|[12]\d|3[01])[./](?:0?[1-9]|1[0-2])[./](?P<y3>[3-9]\d)"
+    r"|(?:0?[1-9]|[12]\d|3[01])[./](?:0?[1-9]|1[0-2])[./](?P<y3>[3-9]\d|0\d|1[0-2])"
     rf"|{MONTH_WORD}[ \t]+(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?,?[ \t]+(?P<y4>(?:19|20)\d\d))"
     r"(?![\w/:-]|\.\S|[ \t]*(?:at\b|@|\d{1,2}[:.]\d\d))",
     re.IGNORECASE,
@@ -53,7 +54,10 @@ def birth_dates_after_names(text: str, findings: Iterable[Finding]) -> Iterator[
         if not m:
             continue
         short = m.group("y3")
-        year = 1900 + int(short) if short else int(m.group("y1") or m.group("y2") or m.group("y4"))
+        if short:  # "3/9/58" in the last century, "13/3/00" (round 55) in this one
+            year = (1900 if int(short) >= 30 else 2000) + int(short)
+        else:
+            year = int(m.group("y1") or m.group("y2") or m.group("y4"))
         if not 1900 <= year <= LAST_BIRTH_YEAR:
             continue
         start, end = m.start("date"), m.end("date")

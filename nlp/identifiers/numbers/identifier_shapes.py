@@ -148,6 +148,8 @@ def dates_of_birth_wide(text: str) -> Iterator[Finding]:
     for m in BIRTH_CUE_WIDE.finditer(text):
         yield Finding(m.start("date"), m.end("date"), "DATE_OF_BIRTH", 0.9, "dob_wide")
     for m in DATE_AFTER_NAME.finditer(text):
+        if m.group().startswith("Dr"):  # round 55: "Letter from Dr Jones, 12/6/24": its date
+            continue
         yield Finding(m.start("date"), m.end("date"), "DATE_OF_BIRTH", 0.8, "dob_after_name")
 
 

@@ -17,15 +17,26 @@ it is the entry's own separator, a dash, a semicolon, a bar or a bracket opening
 - the forename is in capitals only when the surname is too ("JONES, MEGAN |").
 
 Each name is its own finding, the comma between them left out.
+
+Round 55: a form's or a note's field holds the pair as its value, in whatever case the note is
+typed ("service user: zhang, xiu ying, dob ...", "patient: jones, huw   dob", "Bay 3 bed 2:
+Ahmadi, Yusuf, 28", "NOTE: SANTOS, INÊS, YEAR 7"; missed in a retired set's case notes,
+bay lists and school notes, v60). The field's colon opens it, and a comma, a bracket, a run of
+spaces, a cue for a birth date or an age, or the line's end closes it. The surname is a known
+one or no everyday word, never a role or a greeting; of the one or two given names after the
+comma at least one is a known first name (accents aside) and none an everyday word; and all
+the words are written alike (all lower case, all capitals, or all capitalised), as a name typed
+into a field is.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from nlp.identifiers.core.findings import Finding
-from nlp.identifiers.core.name_gazetteer import ROLE_CUES, gazetteer
+from nlp.identifiers.core.name_gazetteer import ROLE_CUES, Gazetteer, gazetteer
 from nlp.identifiers.people.surname_first import NOT_CELL_SURNAMES, NOT_SURNAMES
 
 # The entry's separator after the forename: a dash between spaces, a semicolon, a bar, a
@@ -36,6 +47,57 @@ LISTED_SURNAME_FIRST = re.compile(
     r"(?=[ \t]*(?:\([ \t]*\d|[–—;|]|-[ \t]|$))",
     re.MULTILINE,
 )
+
+_NAME_WORD = r"[^\W\d_](?:[\w'’-]*[^\W\d_])?"
+FIELD_SURNAME_FIRST = re.compile(
+    rf"(?<=:)[ \t]*(?P<surname>{_NAME_WORD}),[ \t]+(?P<given>{_NAME_WORD}(?:[ \t]{_NAME_WORD})?)"
+    r"(?=[ \t]*(?:[,(]|$)|[ \t]{2}|[ \t]+(?i:dob|d\.o\.b|born|aged?|nhs|hosp|chi)\b)",
+    re.MULTILINE,
+)
+
+
+def _plain(word: str) -> str:
+    """A word in lower case without its accents, as the lists hold it ("gráinne": "grainne")."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _everyday(word: str, gaz: Gazetteer) -> bool:
+    """An everyday word that is no first name as well ("kevin" and "sarah" are frequent words
+    in the frequency list, and names)."""
+    return word in gaz.common_words and word not in gaz.first_names
+
+
+def _written_alike(words: list[str]) -> bool:
+    return (
+        all(w.islower() for w in words)
+        or all(w.isupper() for w in words)
+        or all(w[0].isupper() and not w.isupper() for w in words)
+    )
+
+
+def field_surnames_first(text: str) -> Iterator[Finding]:
+    """ "service user: zhang, xiu ying, dob ...": a field's value written surname first."""
+    if ":" not in text or "," not in text:
+        return
+    gaz = gazetteer()
+    for m in FIELD_SURNAME_FIRST.finditer(text):
+        surname, given = m.group("surname"), m.group("given").split()
+        if not _written_alike([surname, *given]):
+            continue
+        key = _plain(surname)
+        parts = [p for p in re.split(r"[-'’]", key) if p not in ("mc", "mac", "o")]
+        if not parts or any(p in NOT_SURNAMES or p in NOT_CELL_SURNAMES for p in parts):
+            continue
+        if not all(p in gaz.surnames or p not in gaz.common_words for p in parts):
+            continue
+        names = [_plain(g) for g in given]
+        if any(_everyday(n, gaz) or n in ROLE_CUES or n in gaz.places for n in names):
+            continue
+        if not any(n in gaz.first_names or n in gaz.registered_only_first_names for n in names):
+            continue
+        yield Finding(m.start("surname"), m.end("surname"), "PERSON", 0.8, "field_surname_first")
+        yield Finding(m.start("given"), m.end("given"), "PERSON", 0.8, "field_surname_first")
 
 
 def listed_surnames_first(text: str) -> Iterator[Finding]:

@@ -74,8 +74,10 @@ def first_name_ok(v: View, i: int, gaz: Gazetteer) -> bool:
         if _names_a_place_or_setting(v, i):
             return False
         if v.mode == "mixed":
-            if not v.title[i] or v.text[i].isupper():  # "the ABI group": initials
+            if not v.title[i]:
                 return False
+            if v.text[i].isupper():  # "the ABI group": initials, but "especially MHAIRI"
+                return _name_in_capitals_for_emphasis(v, i, gaz)
             # "Prem babies ...": an English word opening a sentence needs more to be a name.
             return not (v.sent_start[i] and w in gaz.english_words) or (
                 v.ent[i] == "PERSON" or _says_or_described(v, i, gaz)
@@ -84,6 +86,20 @@ def first_name_ok(v: View, i: int, gaz: Gazetteer) -> bool:
     if v.mode == "mixed":
         return v.title[i] or w not in gaz.english_words
     return not v.function_word(i)
+
+
+def _name_in_capitals_for_emphasis(v: View, i: int, gaz: Gazetteer) -> bool:
+    """ "especially MHAIRI who stayed", "The play specialist, RIVKA, was": in a text written in
+    mixed case, a rarer registered name typed in capitals on its own is a name stressed, not
+    initials, when it is long enough not to be an acronym and no English word, and no word in
+    capitals stands beside it (a heading or an organisation's initials would)."""
+    w = v.word[i]
+    if len(w) < 4 or w in gaz.english_words or not v.text[i].isalpha():
+        return False
+    for k in (i - 1, i + 1):
+        if 0 <= k < len(v) and v.wordlike[k] and v.text[k].isupper():
+            return False
+    return True
 
 
 def _says_or_described(v: View, i: int, gaz: Gazetteer) -> bool:

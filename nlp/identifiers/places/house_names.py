@@ -13,6 +13,14 @@ ME AT THE OLD VICARAGE, CEDAR DRIVE"), which the address rules read only when ca
 house's word must be one that names a dwelling (cottage, farm, lodge, vicarage ...), never
 "house" ("went to nan's house, mill lane"), and the word before it no article, possessive or
 person's word.
+
+Round 55: a form's or a note's address field gives the house's name, then its street, with no
+quotes and a name of any kind ("Lives at: Fernlea, 151 Bridge End", "LIVES AT: THE LAURELS,
+132 KINGSWAY", "address: dunroamin, sandringham drive", "visited at home (greenacres, cwrt y
+castell"; a retired set, v60, in four templates). After a cue that an address follows, one to
+three words of one case, a comma, then a numbered street or a street's kind word: the name and
+the street are one address. The name's first word is no article but "the", no possessive and
+no person's word ("Lives at: her daughter's, 4 Mill Lane" is a different thing: a possessive).
 """
 
 from __future__ import annotations
@@ -48,6 +56,20 @@ ONE_CASE_HOUSE = re.compile(
 ONE_CASE_HOUSE = gated(ONE_CASE_HOUSE)
 
 
+WELSH_STREETS = r"heol|ffordd|stryd|cwrt|lon|lôn|maes|rhodfa|clos"
+FIELD_HOUSE = re.compile(
+    r"(?:\b(?:lives|living|resides|residing)[ \t]+at[ \t]*:?|\baddress[ \t]*:|\baddr\.?[ \t]*:"
+    r"|\bat[ \t]+home[ \t]*\()[ \t]*"
+    r"(?P<address>(?P<name>(?:the[ \t]+)?(?!(?:a|an|my|our|his|her|their|this|that|your|its)\b)"
+    r"[^\W\d_][\w'’-]*(?:[ \t][^\W\d_][\w'’-]*){0,2}),[ \t]+"
+    r"(?:\d{1,4}[a-z]?,?[ \t]+[^\W\d_][\w'’-]*"
+    rf"|(?:[^\W\d_][\w'’-]*[ \t]+){{1,2}}(?:{STREET_KINDS.lower()})\b"
+    rf"|(?:{WELSH_STREETS})[ \t]+[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*)?))",
+    re.IGNORECASE,
+)
+FIELD_HOUSE = gated(FIELD_HOUSE)
+
+
 def house_names(text: str) -> Iterator[Finding]:
     """Each quoted house name before its numbered street, and a named house and its street
     typed in one case after "at", "to" or "address"."""
@@ -56,4 +78,10 @@ def house_names(text: str) -> Iterator[Finding]:
     for m in ONE_CASE_HOUSE.finditer(text):
         address = m.group("address")
         if address.islower() or address.isupper():
+            yield Finding(m.start("address"), m.end("address"), "ADDRESS", 0.8, "house_name")
+    for m in FIELD_HOUSE.finditer(text):
+        name = m.group("name")
+        if "'" in name or "’" in name:
+            continue  # "her daughter's": whose, not a house's name
+        if name.islower() or name.isupper() or all(w[0].isupper() for w in name.split()):
             yield Finding(m.start("address"), m.end("address"), "ADDRESS", 0.8, "house_name")

@@ -32,6 +32,14 @@ POSTCODE = re.compile(
 )
 
 
+# Round 55: the outward code split after its area's letters, as a form's boxes or a hasty hand
+# write it ("BS 26 2TH", "DD 14 1LT"; a retired set, v60). Only in capitals, and only where the
+# letters name a postcode area (checked below), so "the M 25" or "a 12 3rd" stay words.
+SPLIT_OUTWARD_POSTCODE = re.compile(
+    r"(?<![\w])([A-PR-UWYZ][A-HK-Y]?) ([0-9]{1,2}[A-HJKPS-UW]?) ([0-9][ABD-HJLNP-UW-Z]{2})(?!\w)"
+)
+
+
 # Royal Mail's postcode areas (the letters before the first digit), with the Crown dependencies.
 POSTCODE_AREAS = frozenset(
     """AB AL B BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY
@@ -49,6 +57,9 @@ def postcodes(text: str) -> Iterator[Finding]:
     for m in POSTCODE.finditer(text):
         area = AREA.match(m.group(1))
         if area and area.group().upper() in POSTCODE_AREAS:
+            yield Finding(m.start(), m.end(), "POSTCODE", 1.0, "uk_postcode")
+    for m in SPLIT_OUTWARD_POSTCODE.finditer(text):
+        if m.group(1) in POSTCODE_AREAS:
             yield Finding(m.start(), m.end(), "POSTCODE", 1.0, "uk_postcode")
 
 

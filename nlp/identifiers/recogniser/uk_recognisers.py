@@ -39,7 +39,10 @@ from nlp.identifiers.numbers.web_addresses import web_addresses
 from nlp.identifiers.people.called_names import called_names
 from nlp.identifiers.people.described_people import described_people
 from nlp.identifiers.people.email_openings import addressee_openings
-from nlp.identifiers.people.listed_surnames_first import listed_surnames_first
+from nlp.identifiers.people.listed_surnames_first import (
+    field_surnames_first,
+    listed_surnames_first,
+)
 from nlp.identifiers.people.name_shapes import (
     initial_sign_offs,
     initialled_names,
@@ -100,6 +103,7 @@ def pattern_findings(text: str) -> list[Finding]:
         addressee_openings,  # round 47
         smile_named_practices,  # round 48
         listed_surnames_first,  # round 49
+        field_surnames_first,  # round 55
         dates_before_birth_cues,  # context probes (twenty-second session)
         map_references,  # round 50
         lone_ages,  # round 50
