@@ -454,11 +454,23 @@ COMPASS_THE = gated(COMPASS_THE)
 # "Ysbyty Gwynedd", "Meddygfa'r Llan", "Canolfan Iechyd Bethesda", "Cartref Bontnewydd". The
 # name's second word is on its line (round 47: a subject line's "Ysbyty Gwynedd" took the
 # name that opened the message under it).
+# Round 56: a dental practice and a pharmacy by their Welsh words too ("Deintyddfa Glan yr Afon",
+# "Fferyllfa Tywi"; retired sets v53, v58, v62), and "'R" in capitals ("MEDDYGFA'R LLAN"). Letting
+# a name typed in one case go on over the elements of Welsh names ("cartref bryn haul") was
+# tried and cost a blind set a story, so it is not done.
 WELSH = re.compile(
-    r"(?<![\w])(?i:ysbyty|meddygfa|canolfan\s+iechyd|cartref|hosbis)(?:['’]r)?\s+"
-    r"[^\W\d_][\w'’-]*(?:[ \t]+[A-ZÂÊÎÔÛŴŶ][\w'’-]*)?"
+    r"(?<![\w])(?i:ysbyty|meddygfa|deintyddfa|fferyllfa|canolfan\s+(?:iechyd|feddygol)|cartref|"
+    r"hosbis)(?:['’][rR])?\s+[^\W\d_][\w'’-]*(?=(?P<rest>[ \t]+[A-ZÂÊÎÔÛŴŶ][\w'’-]*)?)"
 )
 WELSH = gated(WELSH)
+
+
+def _welsh_name_end(text: str, m: re.Match) -> int:
+    """Where a Welsh setting's name ends: after its first word, one more capitalised word
+    ("Ysbyty Glan"; the listed names take longer ones)."""
+    return m.end("rest") if m.group("rest") else m.end()
+
+
 # "Ward C4", "ward 3B", "Ward 7", "OPD 3", "Outpatients 2".
 WARD_CODE = re.compile(
     r"(?<![\w])(?:ward|opd|outpatients?(?:\s+department)?)\s+[A-Z]{0,2}\d{1,3}[A-Z]?(?![\w])",
@@ -552,6 +564,16 @@ AGENCY_NAME = re.compile(
     r"NHS|Trust|Foundation|Partnership))"
 )
 AGENCY_NAME = gated(AGENCY_NAME)
+# Round 56: an agency's made-up name typed in lower case ("the carer from brightpath homecare";
+# a retired set, v62): after "from", "with", "by" or "agency", a word no English list holds,
+# then the agency's kind.
+LOWER_AGENCY_NAME = gated(
+    re.compile(
+        r"(?<![\w'’-])(?:from|with|by|agency|agency's|called)[ \t]+"
+        r"(?P<name>(?P<word>[a-z]{4,})[ \t]+"
+        r"(?:homecare|home[ \t]+care|healthcare|supported[ \t]+living|care[ \t]+ltd))(?![\w'’-])"
+    )
+)
 # The kind's own first words: with the label before it gone, no name is left ("To Healthcare,
 # HMP Durham", "Provider Home Care").
 AGENCY_KIND_WORDS = frozenset("home homecare healthcare supported live-in care support".split())
@@ -597,6 +619,10 @@ def patterned_care_settings(text: str) -> Iterator[Finding]:
             yield Finding(m.start(), end or m.end("name"), "CARE_SETTING", 0.8, "care_pattern")
     for m in (PARTNERS_ANY_CASE if any_case else PARTNERS).finditer(text):
         yield Finding(m.start(), m.end(), "CARE_SETTING", 0.85, "care_pattern")
+    for m in LOWER_AGENCY_NAME.finditer(text):
+        word = m.group("word")
+        if word not in gazetteer().english_words and word not in NOT_PROVIDER_WORDS:
+            yield Finding(m.start("name"), m.end("name"), "CARE_SETTING", 0.7, "care_pattern")
     for m in HOME_CARE_PROVIDER.finditer(text):
         # A kind of care opens with its kind ("Adult Social Care"); a name before a kind
         # ("Sunrise Community Care") is a provider's.
@@ -653,7 +679,9 @@ def patterned_care_settings(text: str) -> Iterator[Finding]:
             words = m.group("name").lower().split()
             if not any(w in NOT_WING_NAMES or w in gazetteer().common_words for w in words):
                 yield Finding(m.start(), m.end(), "CARE_SETTING", 0.75, "care_pattern")
-    for pattern in (WELSH, WARD_CODE, WARD_IN_WORDS):
+    for m in WELSH.finditer(text):
+        yield Finding(m.start(), _welsh_name_end(text, m), "CARE_SETTING", 0.85, "care_pattern")
+    for pattern in (WARD_CODE, WARD_IN_WORDS):
         for m in pattern.finditer(text):
             yield Finding(m.start(), m.end(), "CARE_SETTING", 0.85, "care_pattern")
 

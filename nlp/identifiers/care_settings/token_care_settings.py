@@ -148,6 +148,12 @@ def care_settings(v: View, gaz: Gazetteer, text: str) -> Iterator[Finding]:
         if _person_named_ward(v, start, j, gaz):
             yield Finding(v.start[start], v.end[j], "PERSON", 0.85, "surname_ward")
             continue
+        if v.low[start] in TITLE_CUES and v.low[j] in SURNAME_SUFFIX and j > start + 1:
+            # Round 56: "Mr Kwok Wing Cheung", "Mrs Ada House": after a title, the word of a
+            # setting is a name (a retired set, v62); the capitalised word after it too.
+            end = j + 1 if j + 1 < len(v) and v.title[j + 1] and v.wordlike[j + 1] else j
+            yield Finding(v.start[start + 1], v.end[end], "PERSON", 0.8, "titled_setting_word")
+            continue
         end = _care_name_end(v, j, gaz)
         yield Finding(
             v.start[start], v.start[end] + len(v.text[end]), "CARE_SETTING", 0.85, "care_pattern"

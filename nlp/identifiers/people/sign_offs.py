@@ -150,6 +150,41 @@ def _last_line_alone(text: str, m: re.Match, words: list[str]) -> bool:
     )
 
 
+# Round 56: "... SURELY THIS ISN'T RIGHT?  HUDA 07700 900 545", "oksana horvat +447700900494
+# horvat.oksana30@...": a message ends with the writer's name and how to reach them, no closing
+# phrase between (a retired set, v62, three times). After a sentence's end or at a line's start,
+# one to three words right before a telephone number are a name when the first is a known first
+# name (an everyday word only in capitals or capitalised) and the others are no function words.
+NAME_BEFORE_PHONE = re.compile(
+    r"(?:^|(?<=[.!?])|(?<=[.!?][ \t])|(?<=[.!?][ \t]{2}))[ \t]*"
+    r"(?P<name>[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){0,2})[ \t]*[,:-]?[ \t]*\n?[ \t]*"
+    r"(?=(?:\+44[ \t]?|0)\d{2,4}[ \t]?\d{3}[ \t]?\d{3,4}\b)",
+    re.MULTILINE,
+)
+
+
+PHONE_WORDS = frozenset("number no tel phone mobile mob landline contact ring call text".split())
+
+
+def names_before_phones(text: str) -> Iterator[Finding]:
+    gaz = gazetteer()
+    for m in NAME_BEFORE_PHONE.finditer(text):
+        words = m.group("name").split()
+        if any("'" in w or "’" in w or w.lower() in PHONE_WORDS for w in words):
+            continue  # "Ma number's 0141 ...": whose number, not who
+        first = words[0].lower()
+        if first not in gaz.first_names and first not in gaz.registered_only_first_names:
+            continue
+        if first in gaz.common_words and words[0].islower():
+            continue  # "call 0161 ...", "mum 07700 ...": a word, not a name
+        rest = [w.lower() for w in words[1:]]
+        if any(w in STOP_WORDS or w in DOMAIN_WORDS or w in ROLE_CUES for w in [first, *rest]):
+            continue
+        if any(w in gaz.common_words and w not in gaz.surnames for w in rest):
+            continue
+        yield Finding(m.start("name"), m.end("name"), "PERSON", 0.75, "name_before_phone")
+
+
 def sign_off_names(text: str) -> Iterator[Finding]:
     gaz = gazetteer()
     for m in (*SIGN_OFF.finditer(text), *DASH_SIGN_OFF.finditer(text)):
@@ -171,3 +206,4 @@ def sign_off_names(text: str) -> Iterator[Finding]:
         yield Finding(m.start("name"), m.end("name"), "PERSON", 0.8, "sign_off")
     yield from bare_sign_offs(text)
     yield from lower_case_sign_off(text)
+    yield from names_before_phones(text)

@@ -55,6 +55,7 @@ from nlp.identifiers.people.name_shapes import (
 from nlp.identifiers.people.paperwork_fields import paperwork_fields
 from nlp.identifiers.people.sign_offs import sign_off_names
 from nlp.identifiers.people.social_handles import social_handles
+from nlp.identifiers.places.building_addresses import building_addresses
 from nlp.identifiers.places.county_shortenings import county_shortenings
 from nlp.identifiers.places.house_names import house_names
 from nlp.identifiers.places.map_references import map_references
@@ -104,6 +105,7 @@ def pattern_findings(text: str) -> list[Finding]:
         smile_named_practices,  # round 48
         listed_surnames_first,  # round 49
         field_surnames_first,  # round 55
+        building_addresses,  # round 56
         dates_before_birth_cues,  # context probes (twenty-second session)
         map_references,  # round 50
         lone_ages,  # round 50
