@@ -374,6 +374,13 @@ GENERIC_KIND = re.compile(
 CUED_INITIALS = re.compile(
     r"(?<![\w])(?:under|at|to|in|into|from)[ \t]+(?P<abbr>[A-Z]{2,4}H)(?![\w&'’-])"
 )
+LOWER_H_WORD = re.compile(r"\b[a-z]{2,3}h\b")
+# Round 57: the same typed in lower case by someone in a hurry ("on a trolley at fmh since
+# yesterday", "ambulance took her to lbuh"; a retired set, v64, in five messages): three or four
+# letters ending in "h" that are no English word, with a word of care near.
+LOWER_CUED_INITIALS = re.compile(
+    r"(?<![\w])(?:under|at|to|in|into|from)[ \t]+(?P<abbr>[a-z]{2,3}h)(?![\w&'’-])"
+)
 # "still in North Mid", "up at the Royal Vic": a listed two-word name with its last word cut
 # short, after a word of place, with a word of care near.
 CLIPPED = re.compile(
@@ -403,10 +410,13 @@ def shortened_care_settings(text: str) -> Iterator[Finding]:
         yield Finding(m.start("name"), m.end("name"), "CARE_SETTING", 0.7, "care_generic")
     if text.isupper():
         return
-    for pattern, label in ((CUED_INITIALS, "abbr"), (CLIPPED, "name")):
+    lower = (LOWER_CUED_INITIALS, "abbr") if LOWER_H_WORD.search(text) else None
+    for pattern, label in ((CUED_INITIALS, "abbr"), (CLIPPED, "name"), *filter(None, [lower])):
         for m in pattern.finditer(text):
             if label == "abbr" and (
-                m.group("abbr") in NOT_HOSPITAL_INITIALS or m.group("abbr") in NOT_INITIALS
+                m.group("abbr").upper() in NOT_HOSPITAL_INITIALS
+                or m.group("abbr").lower() in NOT_INITIALS
+                or m.group("abbr") in gazetteer().english_words
             ):
                 continue
             if label == "name" and (

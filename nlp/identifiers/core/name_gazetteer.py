@@ -10,6 +10,7 @@ settlements and neighbourhoods of Great Britain from Ordnance Survey's Open Name
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -51,6 +52,38 @@ class Gazetteer:
         return word in self.first_names or word in self.surnames
 
 
+# Letters that carry no accent to strip but are written for a plain one in ASCII spellings.
+_PLAIN_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ı": "i", "ß": "ss"})
+
+
+def without_accents(word: str) -> str:
+    """ "joão" -> "joao", "łukasz" -> "lukasz", "gráinne" -> "grainne": how the name lists,
+    which are ASCII, spell a name."""
+    decomposed = unicodedata.normalize("NFKD", word.translate(_PLAIN_LETTERS))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+class AccentBlindNames(frozenset):
+    """A list of names that also holds each name written with accents (round 57).
+
+    The name lists are built from ASCII sources ("joao", "ines", "lukasz", "grainne"), so a
+    name typed with its accents in lower case or capitals ("joão da silva", "INÊS",
+    "łukasz zielińska") was in no list, and only capitals or the NER could find it (missed
+    in four writers' sets). A word with a letter outside ASCII is looked up without its
+    accents as well; ASCII words cost nothing more. A word of two or three letters keeps its
+    accents: Welsh writes short everyday words with them ("tîm", "tŷ", "sâl": team, house,
+    ill) whose plain spellings are names ("Tim", "Sal")."""
+
+    __slots__ = ()
+
+    def __contains__(self, word: object) -> bool:
+        if frozenset.__contains__(self, word):
+            return True
+        if not isinstance(word, str) or word.isascii() or len(word) < 4:
+            return False  # Welsh "tîm", "tŷ", "sâl" are words, not "Tim", "Ty", "Sal"
+        return frozenset.__contains__(self, without_accents(word))
+
+
 def _read(name: str) -> frozenset[str]:
     """One entry a line; lines starting with "#" head the sections of hand-written lists."""
     lines = (line.strip() for line in (DATA / name).read_text(encoding="utf-8").splitlines())
@@ -80,10 +113,10 @@ def gazetteer() -> Gazetteer:
     registered = (_read("uk_first_names.txt") | _read("community_first_names.txt")) - first_names
     registered -= common  # not "PIP", "ESA", "Lewy"
     return Gazetteer(
-        first_names=first_names | registered,
-        registered_only_first_names=registered,
-        older_first_names=first_names,
-        surnames=_read("surnames.txt"),
+        first_names=AccentBlindNames(first_names | registered),
+        registered_only_first_names=AccentBlindNames(registered),
+        older_first_names=AccentBlindNames(first_names),
+        surnames=AccentBlindNames(_read("surnames.txt")),
         name_words=_read("name_words.txt"),
         pet_words=frozenset(pets - first_names),
         places=places,
@@ -196,6 +229,8 @@ NOT_IDENTIFIER_WORDS = frozenset(
     fae frae
     thankyou thanku thanx thnx thx hiya heya
     cymraeg gymraeg saesneg gaeilge gàidhlig gaidhlig cernewek
+    română romana polski polsku português portugues español espanol français francais
+    türkçe turkce русский українська
     ombudsman ombudsmen
     claimant claimants appellant appellants addr utc
     calpol nurofen gaviscon sudocrem piriton oramorph ventolin lemsip strepsils dioralyte

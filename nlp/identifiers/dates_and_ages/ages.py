@@ -24,10 +24,12 @@ I = re.IGNORECASE  # noqa: E741 - short alias keeps the long patterns readable
 
 AGE_UNIT_AFTER = (
     r"(?!\s*(?:%|am\b|pm\b|a\.m|p\.m|mg|mcg|ml|kg|g\b|cm|mm|miles?|weeks?|days?|hours?|hrs?|"
-    r"minutes?|mins?|months?|times?|stone|st\b|lbs?|pounds?|o'?clock|:|\.\d|/|percent|"
+    r"minutes?|mins?|months?|times?|stone|st\b|lbs?|pounds?|o'?clock|:|\.\d|/(?=\s*\d)|percent|"
     r"people|patients|beds|steps|calls|nights?|x\b|of\b|or\b|more\b|other\b|hundred\b|"
     r"year[ \t]+(?!old\b)[a-z]))"  # "my sons 2 year review": a check's name, not an age
 )
+# A slash after the number rules it out only before a figure ("3/4", "12/05"): a form's fields
+# parted by slashes ("Name ... / age 37 / NHS no ...") keep their age (round 57, v64).
 # An age in digits or in words ("84", "eighty-four").
 N = rf"(?P<n>\d{{1,3}}|{NUMBER})"
 # Where an age ends: at a word's end, or where the years are written onto it in a hurry

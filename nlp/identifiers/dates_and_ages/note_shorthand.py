@@ -42,9 +42,14 @@ BIRTH_AGE_YEARS = 16  # a bracketed date after a name is a birth date if at leas
 
 NUMERIC_DATE = r"(?P<d>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)\s?[/.-]\s?(?P<y>(?:19|20)\d{2}|\d{2})"
 WORD_DATE = rf"{DAY}(?:\s+of)?\s+{MONTH},?\s+(?P<wy>(?:19|20)\d{{2}})"
+# Round 57 (a retired set, v64): the month first ("(JUNE 9 1970)") and the six figures of a
+# record's compact form ("(090970)", day, month, year), which need a real day and month.
+MONTH_FIRST_DATE = rf"{MONTH}\s+{DAY},?\s+(?P<my>(?:19|20)\d{{2}})"
+COMPACT_DATE = r"(?P<cd>[0-3]\d)(?P<cm>[01]\d)(?P<cy>\d{2})"
 # "(14/02/1951)", "(9.7.48, hospital number ...)", "(3 March 1950)": the date opens the brackets.
 BRACKETED_DATE = re.compile(
-    rf"(?P<word>[^\W\d_][\w'’-]*)\s*\(\s*(?P<date>{NUMERIC_DATE}|{WORD_DATE})\s*(?=[,;)]|\s+-)",
+    rf"(?P<word>[^\W\d_][\w'’-]*)\s*\(\s*"
+    rf"(?P<date>{NUMERIC_DATE}|{WORD_DATE}|{MONTH_FIRST_DATE}|{COMPACT_DATE})\s*(?=[,;)]|\s+-)",
     I,
 )
 BRACKETED_DATE = gated(BRACKETED_DATE)
@@ -89,8 +94,11 @@ def bracketed_birth_dates(text: str) -> Iterator[Finding]:
     for m in BRACKETED_DATE.finditer(text):
         if not _names_someone(m.group("word"), any_case):
             continue
-        year = m.group("y") or m.group("wy")
-        if m.group("m") and not 1 <= int(m.group("m")) <= 12:
+        year = m.group("y") or m.group("wy") or m.group("my") or m.group("cy")
+        month = m.group("m") or m.group("cm")
+        if month and not 1 <= int(month) <= 12:
+            continue
+        if m.group("cd") and not 1 <= int(m.group("cd")) <= 31:
             continue
         full = _full_year(year)
         if _birth_year(full) or (full <= today().year and _a_child_named(text, m.start("word"))):
@@ -100,14 +108,17 @@ def bracketed_birth_dates(text: str) -> Iterator[Finding]:
 # Round 55: "my son Ibrahim (02/02/2021)", "baby Zion (3.1.2025)": a child named with a
 # bracketed date is given their birth date, however recent (a retired set, v53).
 CHILD_BEFORE_NAME = re.compile(
-    r"\b(?:son|daughter|baby|grandson|granddaughter|child|boy|girl|twin|nephew|niece|"
-    r"stepson|stepdaughter)['’]?s?[ \t]+$",
+    r"\b(?:(?:son|daughter|baby|grandson|granddaughter|child|boy|girl|twin|nephew|niece|"
+    r"stepson|stepdaughter)['’]?s?|(?:mum|mam|mom|mother|dad|father|parent|carer)[ \t]+of)"
+    r"[ \t]+(?:[^\W\d_][\w'’-]*[ \t]+){0,2}$",
     I,
 )
 
 
 def _a_child_named(text: str, start: int) -> bool:
-    return CHILD_BEFORE_NAME.search(text, max(0, start - 20), start) is not None
+    """The name before the bracket is a child's: "my son Ibrahim", "mum of Siobhan Doherty"
+    (round 57), the child's given name between the word and the family name."""
+    return CHILD_BEFORE_NAME.search(text, max(0, start - 40), start) is not None
 
 
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"

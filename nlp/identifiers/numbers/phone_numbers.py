@@ -27,8 +27,10 @@ I = re.IGNORECASE  # noqa: E741 - short alias keeps the long patterns readable
 # never a dot and a space: that ends a sentence, and "… 0005. 07700 900123" is two numbers.
 # Eighteenth session: the international access code written apart from the country code ("00
 # 44 7700 900321").
+# Round 57: a mobile's trunk zero typed apart from the rest ("now 0 7700 900 576"; a retired
+# set, v64, in four messages).
 PHONE_CANDIDATE = re.compile(
-    r"(?<![\w+])(?:(?:\+|00[ \t]?)44[\s.-]?(?:\(0\)[\s.-]?)?|\(0|0)[1-9]"
+    r"(?<![\w+])(?:(?:\+|00[ \t]?)44[\s.-]?(?:\(0\)[\s.-]?)?|\(0|0(?:[ \t](?=7))?)[1-9]"
     r"(?:(?:[\s)-]{0,2}|\.)\d){8,10}(?![\w])"
 )
 # A five-digit area code with the local part grouped as a four-digit code's is ("01422 496

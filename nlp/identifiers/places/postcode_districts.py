@@ -93,6 +93,17 @@ TOWN_THEN_CODE = re.compile(
     re.MULTILINE,
 )
 TOWN_THEN_CODE = gated(TOWN_THEN_CODE)
+# Round 57: the district after a numbered street, closing a note's address ("lives alone 78 mill
+# lane bt36", "108 Church Lane BT49"; a retired set, v64): the street before it is the cue, so
+# the code may be in lower case, and the line or the field ends after it.
+STREET_THEN_CODE = re.compile(
+    r"(?<![\w'’-])\d{1,4}[a-z]?,?[ \t]+(?:[^\W\d_][\w'’-]*[ \t]+){1,3}"
+    r"(?:road|rd|street|st|lane|ln|avenue|ave|drive|dr|close|way|crescent|grove|court|place|"
+    r"gardens|terrace|walk|row|view|hill|park|square|mews|green|parade)\.?,?[ \t]+"
+    rf"{CODE}(?=[ \t]*(?:$|[,.;)|/]|[ \t]{{2,}}))",
+    re.MULTILINE | re.IGNORECASE,
+)
+STREET_THEN_CODE = gated(STREET_THEN_CODE)
 WARD_TALK = re.compile(r"\b(?:ward|wards|bay|bed|side\s*room|icu|itu|hdu|theatre|unit)\b", I)
 NEAR = 80
 OUTWARD_RE = re.compile(OUTWARD, I)
@@ -121,6 +132,10 @@ def postcode_districts(text: str) -> Iterator[Finding]:
         if _names_a_place(m.group("place"), any_case):
             yield Finding(m.start("code"), m.end("code"), "POSTCODE", 0.75, "postcode_district")
             seen.add(m.start("code"))
+    for m in STREET_THEN_CODE.finditer(text):
+        if m.start("code") not in seen and _district_shape(m.group("code"), True):
+            seen.add(m.start("code"))
+            yield Finding(m.start("code"), m.end("code"), "POSTCODE", 0.75, "postcode_district")
     for m in TOWN_THEN_CODE.finditer(text):
         code = m.group("code")
         if m.start("code") in seen or code.upper() in DOCTOR_GRADES:
