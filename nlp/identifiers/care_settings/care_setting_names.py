@@ -467,10 +467,12 @@ COMPASS_THE = gated(COMPASS_THE)
 # Round 56: a dental practice and a pharmacy by their Welsh words too ("Deintyddfa Glan yr Afon",
 # "Fferyllfa Tywi"; retired sets v53, v58, v62), and "'R" in capitals ("MEDDYGFA'R LLAN"). Letting
 # a name typed in one case go on over the elements of Welsh names ("cartref bryn haul") was
-# tried and cost a blind set a story, so it is not done.
+# tried and cost a blind set a story, so it is not done. Round 58: Gaelic's and Irish's own
+# words too ("Taigh Slàinte Uibhist", a health centre; "Ospadal", "Ospidéal", a hospital).
 WELSH = re.compile(
     r"(?<![\w])(?i:ysbyty|meddygfa|deintyddfa|fferyllfa|canolfan\s+(?:iechyd|feddygol)|cartref|"
-    r"hosbis)(?:['’][rR])?\s+[^\W\d_][\w'’-]*(?=(?P<rest>[ \t]+[A-ZÂÊÎÔÛŴŶ][\w'’-]*)?)"
+    r"hosbis|taigh\s+sl[àa]inte|ospadal|osp[ií]d[ée]al)(?:['’][rR])?\s+[^\W\d_][\w'’-]*"
+    r"(?=(?P<rest>[ \t]+[A-ZÂÊÎÔÛŴŶ][\w'’-]*)?)"
 )
 WELSH = gated(WELSH)
 
@@ -569,7 +571,7 @@ AGENCY_NAME = re.compile(
     r"Support[ \t]+(?:&|and)[ \t]+Care|Care[ \t]+(?:&|and)[ \t]+Support|"
     r"Supported[ \t]+Living|Live-[Ii]n[ \t]+Care|Healthcare|Care(?=[ \t]+(?:Ltd|Limited)))"
     r"(?:[ \t]+(?:Services|Partners|Ltd|Limited))?"
-    r"|[A-Z]{3,}[ \t]+HOMECARE)(?![\w'’-])"
+    r"|(?:[A-Z]{3,}[ \t]+){1,2}HOMECARE)(?![\w'’-])"
     r"(?![ \t]+(?:Assistants?|Support[ \t]+Workers?|Workers?|Professionals?|Scientists?|"
     r"NHS|Trust|Foundation|Partnership))"
 )

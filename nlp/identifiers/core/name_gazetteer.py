@@ -178,7 +178,7 @@ ROLE_CUES = frozenset(
     # Thirty-first round: the roles of community work, faith and housing, before a name as the
     # roles of care are ("the site warden, Ally", "our keyworker Dee", "the imam, Yusuf").
     """warden caretaker keyworker caseworker befriender mentor imam vicar priest interpreter
-    volunteer""".split()
+    volunteer gatherer""".split()  # round 58: a story gatherer's name under the notes
 )
 # Roles that an interpreting firm, a language or a heading's word follows as often as a name
 # ("Arabic interpreter, Language Line", "VOLUNTEER SUMMARY"): after them a common word is no

@@ -132,6 +132,9 @@ WORDS_DATE = rf"(?:the\s+)?{ORDINAL_WORDS}(?:\s+of)?\s+{MONTH},?\s+{YEAR}"
 BIRTH_CUE_WIDE = re.compile(
     r"\b(?:born|date\s+of\s+birth|dob|d\.\s?o\.\s?b\.?|birth\s*date|birthday)"
     r"[\s:,.-]*(?:(?:on|in|is|was|the|of|it['’]?s|its|:|-)\s+){0,3}"
+    # round 58: whose birth it is between the cue and the date ("DOB of mum 1940-05-15")
+    r"(?:(?:mum|mam|mom|dad|mother|father|nan|gran|husband|wife|son|daughter|child|baby|"
+    r"patient|client)\s+)?"
     rf"(?P<date>{SPACED_DATE}|{WORDS_DATE}|{DATE})(?![\w/])",
     I,
 )

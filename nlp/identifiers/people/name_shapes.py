@@ -141,6 +141,30 @@ CALLED_INITIAL = re.compile(
 CALLED_INITIAL = gated(CALLED_INITIAL)
 
 
+# Round 58: a first name and a family name before a bracketed age, as outreach notes write the
+# people they met ("April Cook (38) said", "MERERID WATKINS (92), TREORCHY"; a retired set, v67):
+# the age says a person is named, so a first name that is also a word or a month ("April",
+# "Faith") and a family name that is also a word or a town ("Cook", "Reading") are one person.
+# Both words are written alike (capitalised, or both in capitals) and the first is a listed
+# first name.
+NAME_BEFORE_AGE = re.compile(
+    r"(?<![\w'’-])(?P<name>(?P<first>[A-Z][a-z'’]+|[A-Z]{2,})[ \t]+"
+    r"(?P<last>[A-Z][a-z'’-]+|[A-Z]{2,}))"
+    r"[ \t]*\((?:aged?[ \t]+)?(?P<age>\d{1,3})\)"
+)
+NAME_BEFORE_AGE = gated(NAME_BEFORE_AGE)
+
+
+def names_before_an_age(text: str) -> Iterator[Finding]:
+    gaz = gazetteer()
+    for m in NAME_BEFORE_AGE.finditer(text):
+        first, last = m.group("first"), m.group("last")
+        if first.isupper() != last.isupper() or not 0 < int(m.group("age")) <= 115:
+            continue
+        if first.lower() in gaz.first_names and last.lower() not in DOMAIN_WORDS:
+            yield Finding(m.start("name"), m.end("name"), "PERSON", 0.75, "name_before_age")
+
+
 def initials_before_an_age(text: str) -> Iterator[Finding]:
     for m in INITIALS_BEFORE_AGE.finditer(text):
         letters = m.group("initials").replace(".", "").lower()
@@ -159,6 +183,7 @@ def initials_before_an_age(text: str) -> Iterator[Finding]:
         yield Finding(m.start(group), m.end(group), "PERSON", 0.7, "initials_age")
     for m in CALLED_INITIAL.finditer(text):
         yield Finding(m.start("initial"), m.end("initial"), "PERSON", 0.75, "initials_age")
+    yield from names_before_an_age(text)
 
 
 def quoted_nicknames(text: str) -> Iterator[Finding]:

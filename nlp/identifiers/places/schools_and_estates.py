@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from nlp.identifiers.core.findings import Finding
+from nlp.identifiers.core.letter_case import capitals_mean_little
 from nlp.identifiers.core.name_gazetteer import gazetteer
 from nlp.identifiers.core.prefilter import gated
 
@@ -65,11 +66,39 @@ PLACE_OF_WORSHIP = re.compile(
 # community's life alone ("the masjid") is none, and the words of a newsletter, an office or a
 # committee after the name are no part of it.
 KIND_FIRST_WORSHIP = re.compile(
-    r"(?<![\w'’-])(?:Masjid|Gurdwara|Mandir)[ \t]+(?:(?:[Aa][lnr]|[Ee][lnr])-)?[A-Z][\w'’]*"
+    r"(?<![\w'’-])(?:Masjid|Gurdwara|Mandir)(?:[ \t]+|-[ei]-)"
+    r"(?:(?:[Aa][lnr]|[Ee][lnr])-)?[A-Z][\w'’]*"
     r"(?:-[A-Za-z][\w'’]*)?(?:[ \t]+(?!(?:Newsletter|Bulletin|Office|Committee|Trust|Team|Page|"
     r"Youth|Women|Sisters|Brothers|Car|Hall)\b)(?:(?:[Aa][lnr]|[Ee][lnr])-)?[A-Z][\w'’]*"
     r"(?:-[A-Za-z][\w'’]*)?){0,2}"
 )
+# Round 58 (a retired set, v67, whose writer marks the venues where story gatherers meet
+# people): a mosque named kind first in the Urdu way ("Masjid-e-Umar", above) or typed in lower
+# case ("jamia masjid ghousia", "masjid al-noor"), where capitals mean nothing and the name is no
+# everyday word; a Welsh school, named kind first ("Ysgol Gynradd Pen-y-groes", "Ysgol Bro
+# Dinefwr"); a school by a name of two or three capitalised words and "School" ("Bishop Vaughan
+# School"); a Sure Start children's centre by its place ("Sure Start Ardoyne"); and a library, a
+# market or a leisure centre by a known place's name ("Bury Market", "MOSS SIDE LIBRARY").
+LOWER_KIND_FIRST_WORSHIP = re.compile(
+    r"(?<![\w'’-])(?:jamia[ \t]+)?(?:masjid|gurdwara|mandir)(?:[ \t]+|-[ei]-)"
+    r"(?:(?:a[lnr]|e[lnr])-)?(?P<name>[a-z][\w'’]*)(?:[ \t]+(?P<second>[a-z][\w'’]*))?"
+)
+WELSH_SCHOOL = re.compile(
+    r"(?<![\w'’-])Ysgol(?:[ \t]+(?:Gynradd|Gymraeg|Uwchradd|Gyfun|Feithrin|Bro|Y|Yr|y|yr))*"
+    r"[ \t]+[A-Z][\w'’]*(?:-[a-z]{1,3}-[a-z]+)?(?:[ \t]+[A-Z][\w'’]*)?"
+)
+NAMED_SCHOOL = re.compile(rf"(?<![\w'’-])(?P<name>{_CAP}(?:\s+{_CAP}){{1,2}})\s+School\b")
+SURE_START = re.compile(
+    r"(?<![\w'’-])Sure\s+Start\s+(?!(?:Maternity|Grant|Children|Centre|Programme|Scheme)\b)"
+    rf"{_CAP}(?:\s+(?!(?:Maternity|Grant|Children|Centre|Programme)\b){_CAP})?(?![\w'’-])"
+)
+PLACE_VENUE = re.compile(
+    r"(?<![\w'’-])(?P<place>[A-Za-z][a-z'’]+(?:[ -][A-Za-z][a-z'’]+)?)[ \t]+"
+    r"(?:Library|Market|Leisure[ \t]+Centre|Sports[ \t]+Centre|Town[ \t]+Hall)(?![\w'’-])"
+)
+PLACE_VENUE_ANY_CASE = re.compile(PLACE_VENUE.pattern, re.IGNORECASE)
+WORDS_OF_VENUES = re.compile(r"ysgol|school|sure start|library|market|centre|town hall")
+WORDS_OF_VENUES = gated(WORDS_OF_VENUES)
 # Dedications that name a church (and its school) and nothing else.
 DEDICATION = re.compile(
     r"(?<![\w'’-])(?i:holy\s+(?:trinity|cross|family|rood|spirit|redeemer|name|ghost)|"
@@ -106,6 +135,10 @@ NOT_NAMES = frozenset(
     state private secondary primary high junior infant free special catholic church village
     housing industrial trading retail business national regional general""".split()
 )
+NOT_SCHOOL_NAMES = NOT_NAMES | frozenset(
+    """sunday medical nursing dental business summer driving boarding forest hospital nursery
+    language dance music art law grammar comprehensive secondary primary infant junior""".split()
+)
 
 
 def _named(name: str) -> bool:
@@ -133,6 +166,17 @@ def schools_and_estates(text: str) -> Iterator[Finding]:
             yield Finding(m.start(), m.end(), "LOCATION", 0.8, "place_of_worship")
     for m in KIND_FIRST_WORSHIP.finditer(text) if WORDS_OF_WORSHIP.search(low) else ():
         yield Finding(m.start(), m.end(), "LOCATION", 0.8, "place_of_worship")
+    if WORDS_OF_WORSHIP.search(low) and capitals_mean_little(text):
+        english = gazetteer().english_words
+        for m in LOWER_KIND_FIRST_WORSHIP.finditer(text):
+            if m.group("name") in english:
+                continue
+            second = m.group("second")
+            named = second and second not in english and second not in places
+            end = m.end() if named else m.end("name")
+            yield Finding(m.start(), end, "LOCATION", 0.75, "place_of_worship")
+    if WORDS_OF_VENUES.search(low):
+        yield from _venues(text, places)
     for m in DEDICATION.finditer(text) if WORDS_OF_DEDICATIONS.search(low) else ():
         if m.group()[:1].isupper() or PLACE_WORD_BEFORE.search(text, 0, m.start()):
             yield Finding(m.start(), m.end(), "LOCATION", 0.75, "place_of_worship")
@@ -151,3 +195,28 @@ def schools_and_estates(text: str) -> Iterator[Finding]:
             if _named(name):
                 end = m.end() if pattern is SCHOOL_ANY_CASE else m.end("name")
                 yield Finding(start, end, "LOCATION", 0.75, "school_or_estate")
+
+
+def _venues(text: str, places: frozenset[str]) -> Iterator[Finding]:
+    """Welsh schools, schools by their names, Sure Start centres, and a place's library,
+    market or leisure centre (round 58)."""
+    small = gazetteer().small_places
+    for m in WELSH_SCHOOL.finditer(text):
+        yield Finding(m.start(), m.end(), "LOCATION", 0.8, "school")
+    for m in NAMED_SCHOOL.finditer(text):
+        words = m.group("name").lower().split()
+        if not any(w in NOT_SCHOOL_NAMES or w in STOP_WORDS for w in words):
+            yield Finding(m.start(), m.end(), "LOCATION", 0.75, "school")
+    common = gazetteer().common_words
+    for m in SURE_START.finditer(text):
+        name = m.group().split()[2].lower()
+        if name in places or name in small or name not in common:  # not "Sure Start Play"
+            yield Finding(m.start(), m.end(), "LOCATION", 0.8, "sure_start")
+    venues = PLACE_VENUE_ANY_CASE if capitals_mean_little(text) else PLACE_VENUE
+    for m in venues.finditer(text):
+        place = m.group("place").lower()
+        last = re.split(r"[ -]", place)[-1]
+        if place in places or place in small:
+            yield Finding(m.start(), m.end(), "LOCATION", 0.75, "place_venue")
+        elif last != place and (last in places or last in small):  # "stall Bury Market"
+            yield Finding(m.end("place") - len(last), m.end(), "LOCATION", 0.75, "place_venue")

@@ -122,6 +122,7 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
     if bodies:  # "NHS Lothian", "Hywel Dda University Health Board": no identifier in them
         kept = [f for f in kept if not _inside_a_body(text, f, bodies)]
     kept = without_contradicted_guesses(text, kept)
+    kept = _without_capitals_in_venues(kept)  # "Cardinal Newman School" (round 58)
     kept = without_guesses_over_districts(text, kept)  # "live in Broughty Ferry" (round 39)
     kept = _thread_names_end_names(kept)
     if "-" in text:  # "Mr Chan Wing-Kei": a name's part, not a hospital's wing (round 31)
@@ -311,6 +312,26 @@ NAMED_AFTER_HEADS = frozenset(
     """view lodge house court manor grange hall gardens mews place home hospice hospital
     infirmary surgery practice centre""".split()
 )
+
+
+# The rules that find a school, a place of worship or a community venue by its kind's words.
+VENUE_SOURCES = frozenset(
+    """school school_or_estate place_venue place_of_worship sure_start local_branch
+    named_hub""".split()
+)
+
+
+def _without_capitals_in_venues(found: list[Finding]) -> list[Finding]:
+    """A person guessed from capitals alone gives way inside a venue a rule found by its kind
+    ("Cardinal Newman School", "Ysgol Gynradd Llanfair" are places, not people): round 58."""
+    venues = [(f.start, f.end) for f in found if f.source in VENUE_SOURCES]
+    if not venues:
+        return found
+    return [
+        f
+        for f in found
+        if not (f.source == "capitals" and any(s <= f.start and f.end <= e for s, e in venues))
+    ]
 
 
 def without_contradicted_guesses(text: str, found: list[Finding]) -> list[Finding]:
