@@ -241,13 +241,17 @@ NOT_IDENTIFIER_WORDS |= MEDICINE_BRANDS
 
 # Frequent Welsh words that are not English words (a few are given names: "Mae", "Beth",
 # "Nain"): among other Welsh words they are Welsh, not names.
-WELSH_WORDS = frozenset(
+_WELSH_CORE = frozenset(
     """mae roedd oedd yw ydy ydw yn yr ac ar gyda mewn fe fo chi nhw dy ei ein eich eu braf
     iawn diolch fawr bore nos prynhawn croeso hefyd ond pan wedi ddim bod fod sut beth pwy
     ble meddai nyrs meddyg dydd heddiw ddoe yfory mamgu tadcu nain taid cariad hwyl bach
     mawr cefais fy gan ffôn nodyn dda angen gennych gen gwell byw oed nhad modryb siarad
     wythnos nesa adre dod""".split()
 )
+# Round 59: a broader hand-written list of frequent Welsh words (`nlp/data/welsh_words.txt`),
+# from which English words and listed names were left out when it was made; a Welsh form or
+# message took "Hoffech", "Cafodd", "Angen" and a hundred more for people.
+WELSH_WORDS = _WELSH_CORE | _read("welsh_words.txt")
 COUNTRIES = frozenset(
     """uk u.k. gb england scotland wales britain ireland europe england's the united kingdom
     northern ireland great britain poland romania india pakistan nigeria ghana jamaica

@@ -187,11 +187,17 @@ def is_job_title(word: str) -> bool:
 
 
 def in_welsh(v: View, i: int) -> bool:
-    """ "Mae hi'n braf": a Welsh word that is also a name ("Mae", "Dai"?) inside Welsh words."""
+    """ "Mae hi'n braf": a Welsh word that is also a name ("Mae", "Dai"?) inside Welsh words.
+    Round 59: the three words either side count, punctuation skipped ("Mae Dad, Osian, yn
+    saith deg naw oed": a name in apposition stands between "Mae" and the Welsh after it)."""
     if v.word[i] not in WELSH_WORDS:
         return False
-    near = [v.word[k] for k in (i - 2, i - 1, i + 1, i + 2) if 0 <= k < len(v) and k != i]
-    return any(w in WELSH_WORDS or w.endswith(("'n", "’n")) for w in near)
+    cued = i > 0 and (v.low[i - 1] in ROLE_CUES or v.low[i - 1].rstrip(".") in TITLE_CUES)
+    if cued and v.title[i] and v.mode == "mixed":
+        return False  # "Uncle Dod", "Mr Dod": named after a cue, whatever the words near
+    before = [v.word[k] for k in range(max(0, i - 8), i) if v.wordlike[k]][-3:]
+    after = [v.word[k] for k in range(i + 1, min(len(v), i + 9)) if v.wordlike[k]][:3]
+    return any(w in WELSH_WORDS or w.endswith(("'n", "’n")) for w in before + after)
 
 
 def next_to_a_number(v: View, i: int) -> bool:

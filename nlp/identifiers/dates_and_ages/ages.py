@@ -43,6 +43,10 @@ AGES = (
     re.compile(rf"\b(?:aged|age|ages)\s*(?:of\s+)?:?\s*{N}{N_END}{AGE_UNIT_AFTER}", I),
     re.compile(rf"\b{N}\s*(?:-|\s)?\s*(?:years?|yrs?|yr)\s*(?:-|\s)?\s*(?:old|auld|of\s+age)\b", I),
     re.compile(r"\b(?P<n>\d{1,3})\s*(?:yo|y/o|y\.o\.?)(?!\w)", I),
+    # Round 59: a note's age with its "y" or the patient's sex written onto it, between commas
+    # or after a name ("Jamie Buchan, 91y, CHI ...", "73M lives on Mull", "Pt: X, 66y, from";
+    # v68 and v69), not a count ("review in 2y" has no comma or line before it).
+    re.compile(r"(?:(?<=,[ \t])|(?<=^)|(?<=\n))(?P<n>\d{1,3})(?:y|[MF])(?=[,;.]?[ \t]|[,;]|$)"),
     # "a man of 79", "a lady of ninety", "a gentleman of 91": a person described by age.
     re.compile(
         r"\b(?:man|woman|lady|gentleman|gent|person|patient|boy|girl|lad|lass|child|chap|"

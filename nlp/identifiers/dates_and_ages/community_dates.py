@@ -91,14 +91,14 @@ ANY_DATE = rf"(?:{OTHER_DATE}|{DATE}|{DAY_MONTH})"
 _BORN = (
     r"(?:born|date\s+of\s+birth|d\.?o\.?b\.?|birth\s*date|birthday|urodzon[aey]|urodzi[łl]"
     r"|născut[ăa]?|nascut[ăa]?|nascid[oa]|nacid[oa]|geboren|gimęs|gimusi|narodená|narodený"
-    r"|narozen[aá]?|doğum|ganwyd|sinh|n[ée]e|" + SCRIPT_BORN + ")"
+    r"|narozen[aá]?|doğum|ganwyd|a\s+anwyd|fy\s+ngeni|sinh|n[ée]e|" + SCRIPT_BORN + ")"
 )
 # Words that may stand between a birth cue and its date: how and where it was given.
 _BETWEEN = (
     r"(?:as|given|gave|gives|recorded|written|listed|entered|registered|put|down|shown|stated|"
     r"only|actually|officially|really|originally|is|was|on|in|the|of|her|his|their|my|its|it|"
     r"passport|papers|documents|card|says|say|said|reads|they|ask|asks|asked|me|i|we|you|he|"
-    r"she|when|because|that|which|at|to|be|been|are|were|" + SCRIPT_BETWEEN + ")"
+    r"she|when|because|that|which|at|to|be|been|are|were|ar|yr|" + SCRIPT_BETWEEN + ")"
 )
 # After a birth cue, a day and month with two figures after them is the year, whatever the
 # cue's language ("Dyddiad geni: 5 Jul 36", "ganwyd 3 Ebrill 52"; second probes: the Welsh cue
@@ -132,6 +132,8 @@ _CUE_WORDS = (
     "narod",
     "doğum",
     "ganwyd",
+    "anwyd",
+    "ngeni",
     "sinh",
 )
 

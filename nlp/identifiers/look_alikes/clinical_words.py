@@ -49,9 +49,15 @@ CLINICAL_WORDS = frozenset(
         "pneumonia cellulitis lupus anaemia angina arrhythmia psoriasis eczema osteoporosis "
         "hypoglycaemia hyperglycaemia jaundice insomnia psychosis stillborn stillbirth "
         "miscarriage caesarean sciatica glaucoma cataracts scoliosis fibromyalgia "
-        "endometriosis parkinsonism"
+        "endometriosis parkinsonism "
+        # round 59: a diagnosis by its initials, in capitals ("He'd had an MI", "a CVA")
+        "mi cva stemi nstemi dvt"
     ).split()
 )
+# Round 59: how often a medicine is taken, after "MR" (modified release), which the title rule
+# read as "Mr" ("Nitrofurantoin 100mg MR BD x3 days"; two development sets by different
+# writers, v68 and v69).
+DOSING = frozenset("bd tds qds od om on prn nocte mane stat bid tid qid".split())
 
 # "Dupuytren's contracture", "Batten disease", "Duchenne muscular dystrophy", "Wilms' tumour".
 CONDITION_AFTER = re.compile(
@@ -88,6 +94,9 @@ def without_clinical_guesses(text: str, found: list[Finding]) -> list[Finding]:
     ("Batten disease")."""
     kept = []
     for f in found:
+        if f.source == "title_cue" and text[max(0, f.start - 3) : f.start] == "MR ":
+            if text[f.start : f.end].lower() in DOSING:
+                continue  # "100mg MR BD": twice a day, modified release
         if f.label in ("PERSON", "LOCATION") and f.source in GUESSES:
             value = text[f.start : f.end]
             if _clinical_word(text, f, value):

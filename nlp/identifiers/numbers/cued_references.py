@@ -56,7 +56,10 @@ STRONG_NOUNS = (
     # SG/22/1331", "HP no. HP 40219"; "ref" is a cue alone), and an account by its abbreviation
     # ("acct 51028834X"). NHS, CHI and NI numbers have rules of their own.
     r"(?-i:(?!NHS\b|CHI\b|NI\b|NINO\b|DOB\b|TEL\b|MOB\b)[A-Z]{2,5})\s+(?:number|no\b\.?)|"
-    r"acct\b\.?|a/c"
+    r"acct\b\.?|a/c|"
+    # Round 59: the Welsh for a hospital's, a case's or a claim's number and for a reference
+    # ("Rhif ysbyty: 8483075D", "Cyfeirnod: 66/8020/AM"; a development set in Welsh, v69).
+    r"rhif\s+(?:yr\s+)?(?:ysbyty|achos|claf|cais|cwyn|cyfeirnod)|cyfeirnod|cyf\b\.?"
 )
 # Ordinary nouns that only name an identifier with "number", "no", "ID" or "ref" after them.
 WEAK_NOUNS = (

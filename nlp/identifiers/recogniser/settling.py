@@ -314,16 +314,18 @@ NAMED_AFTER_HEADS = frozenset(
 )
 
 
-# The rules that find a school, a place of worship or a community venue by its kind's words.
+# The rules that find a school, a place of worship or a community venue by its kind's words,
+# and a Welsh place by its mutated form (round 59).
 VENUE_SOURCES = frozenset(
     """school school_or_estate place_venue place_of_worship sure_start local_branch
-    named_hub""".split()
+    named_hub welsh_mutated_place""".split()
 )
 
 
 def _without_capitals_in_venues(found: list[Finding]) -> list[Finding]:
     """A person guessed from capitals alone gives way inside a venue a rule found by its kind
-    ("Cardinal Newman School", "Ysgol Gynradd Llanfair" are places, not people): round 58."""
+    ("Cardinal Newman School", "Ysgol Gynradd Llanfair" are places, not people): round 58; and
+    inside a Welsh place found in its mutated form ("ym Mhorthcawl"): round 59."""
     venues = [(f.start, f.end) for f in found if f.source in VENUE_SOURCES]
     if not venues:
         return found

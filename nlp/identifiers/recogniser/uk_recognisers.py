@@ -62,6 +62,7 @@ from nlp.identifiers.places.map_references import map_references
 from nlp.identifiers.places.postcodes import postcodes
 from nlp.identifiers.places.schools_and_estates import schools_and_estates
 from nlp.identifiers.places.street_lines import addresses
+from nlp.identifiers.places.welsh_mutations import welsh_mutated_places
 
 
 def pattern_findings(text: str) -> list[Finding]:
@@ -106,6 +107,7 @@ def pattern_findings(text: str) -> list[Finding]:
         listed_surnames_first,  # round 49
         field_surnames_first,  # round 55
         building_addresses,  # round 56
+        welsh_mutated_places,  # round 59
         dates_before_birth_cues,  # context probes (twenty-second session)
         map_references,  # round 50
         lone_ages,  # round 50
