@@ -646,6 +646,10 @@ def patterned_care_settings(text: str) -> Iterator[Finding]:
         if first and first.group().lower() in AGENCY_LABELS:  # "Provider Tyneview Home ..."
             start = m.start("name") + len(first.group())
             start += len(text[start:]) - len(text[start:].lstrip(" \t"))
+        words = text[start : m.end("name")].split()
+        if words[0].isupper() and len(words) > 2 and words[0].lower() in STOP_WORDS:
+            start += len(words[0])  # "CAN OAKTREE HOMECARE": the name starts after "CAN"
+            start += len(text[start:]) - len(text[start:].lstrip(" \t"))
         first_word = text[start : m.end("name")].split()[0].lower()
         if first_word in AGENCY_KIND_WORDS or first_word in NOT_PROVIDER_WORDS:
             continue

@@ -43,10 +43,6 @@ AGES = (
     re.compile(rf"\b(?:aged|age|ages)\s*(?:of\s+)?:?\s*{N}{N_END}{AGE_UNIT_AFTER}", I),
     re.compile(rf"\b{N}\s*(?:-|\s)?\s*(?:years?|yrs?|yr)\s*(?:-|\s)?\s*(?:old|auld|of\s+age)\b", I),
     re.compile(r"\b(?P<n>\d{1,3})\s*(?:yo|y/o|y\.o\.?)(?!\w)", I),
-    # Round 59: a note's age with its "y" or the patient's sex written onto it, between commas
-    # or after a name ("Jamie Buchan, 91y, CHI ...", "73M lives on Mull", "Pt: X, 66y, from";
-    # v68 and v69), not a count ("review in 2y" has no comma or line before it).
-    re.compile(r"(?:(?<=,[ \t])|(?<=^)|(?<=\n))(?P<n>\d{1,3})(?:y|[MF])(?=[,;.]?[ \t]|[,;]|$)"),
     # "a man of 79", "a lady of ninety", "a gentleman of 91": a person described by age.
     re.compile(
         r"\b(?:man|woman|lady|gentleman|gent|person|patient|boy|girl|lad|lass|child|chap|"
@@ -125,6 +121,16 @@ AGES = (
         r"|mother|child|baby|boy|girl|friend|neighbour)(?:-in-law)?(?:\s+(?:is|was|wis|turned)|['’]?s)\s+"
         rf"(?:now\s+|only\s+|just\s+)?{N}{N_END}{AGE_UNIT_AFTER}(?!\s*(?:-|to)\s*\d)",
         I,
+    ),
+    # Round 59: a note's age with its "y" or the patient's sex written onto it, between commas
+    # or at a line's start ("Jamie Buchan, 91y, CHI ...", "73M lives on Mull", "Pt: X, 66y,
+    # from"; v68 and v69), not a count ("review in 2y", "Bradford, 2M people"): after the sex's
+    # letter only a note's next word or its punctuation. Kept last: tests/test_hand_gates.py
+    # names the patterns before it by their place.
+    re.compile(
+        r"(?:(?<=,[ \t])|(?<=^)|(?<=\n))(?P<n>\d{1,3})"
+        r"(?:y(?=[,;.]?[ \t]|[,;]|$)|[MF](?=[,;.]|$|[ \t]+(?:lives?|living|with|who|has|had|"
+        r"presents?|presenting|admitted|seen|known|pt|patient)\b))"
     ),
 )
 AGES = (

@@ -32,11 +32,10 @@ into a field is.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 
 from nlp.identifiers.core.findings import Finding
-from nlp.identifiers.core.name_gazetteer import ROLE_CUES, Gazetteer, gazetteer
+from nlp.identifiers.core.name_gazetteer import ROLE_CUES, Gazetteer, gazetteer, without_accents
 from nlp.identifiers.people.surname_first import NOT_CELL_SURNAMES, NOT_SURNAMES
 
 # The entry's separator after the forename: a dash between spaces, a semicolon, a bar, a
@@ -58,8 +57,7 @@ FIELD_SURNAME_FIRST = re.compile(
 
 def _plain(word: str) -> str:
     """A word in lower case without its accents, as the lists hold it ("gráinne": "grainne")."""
-    decomposed = unicodedata.normalize("NFKD", word.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return without_accents(word.lower())
 
 
 def _everyday(word: str, gaz: Gazetteer) -> bool:
