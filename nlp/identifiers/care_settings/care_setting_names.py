@@ -181,7 +181,7 @@ def listed_care_settings(text: str) -> Iterator[Finding]:
                     break  # "Whittington Hospital maternity": the service, not the name
                 end += 1
             last = tokens[end - 1][1] - (2 if possessed else 0)  # the name, without its "'s"
-            house = HOUSE_NUMBER_BEFORE.search(text, 0, tokens[i][0])
+            house = HOUSE_NUMBER_BEFORE.search(text, max(0, tokens[i][0] - 12), tokens[i][0])
             if house and end == i + 1:  # "142 Kingsway": a street that a hospital is named after
                 yield Finding(house.start(), last, "ADDRESS", 0.8, "care_list_street")
                 i = end
