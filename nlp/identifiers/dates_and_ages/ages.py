@@ -119,7 +119,9 @@ AGES = (
         r"\b(?:he|she|who|they|mum|mom|mam|dad|son|daughter|wife|husband|partner|brother|sister"
         r"|uncle|aunt|auntie|nan|nana|gran|granny|grandad|grandma|grandson|granddaughter|father"
         r"|mother|child|baby|boy|girl|friend|neighbour)(?:-in-law)?(?:\s+(?:is|was|wis|turned)|['’]?s)\s+"
-        rf"(?:now\s+|only\s+|just\s+)?{N}{N_END}{AGE_UNIT_AFTER}(?!\s*(?:-|to)\s*\d)",
+        # "since he was about twenty-five" (round 61: a guess at an age is an age)
+        rf"(?:now\s+|only\s+|just\s+|about\s+|around\s+|nearly\s+|almost\s+)?"
+        rf"{N}{N_END}{AGE_UNIT_AFTER}(?!\s*(?:-|to)\s*\d)",
         I,
     ),
     # Round 59: a note's age with its "y" or the patient's sex written onto it, between commas

@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterator
 
 from nlp.identifiers.core.findings import Finding
+from nlp.identifiers.core.number_words import NUMBER, as_int
 from nlp.identifiers.core.prefilter import gated
 
 AT_AGE = gated(
@@ -44,10 +45,32 @@ WORD_BEFORE = re.compile(
     r"booked|appointment|tonight|morning|evening|afternoon|night|is|was|were)[ \t]+$"
 )
 NEAR_BEFORE = 35
+# Round 61 (retired sets v18, v48, v49, v50, v72 and others: 60 ages in words missed over 21
+# development sets): an age in words of thirteen or more after "at", "since" or "of", as people
+# tell when something happened ("the move to adult care at seventeen", "a week in bed at
+# eighty-four", "deaf since forty", "a retired farmer of eighty"). Past a clock's hours such a
+# number is an age, unless a time's, a measure's or a count's word follows ("at seventeen
+# hundred", "at twenty past", "at forty miles an hour", "since fifteen years", "of forty
+# people") or another number does (a year: "since nineteen ninety").
+WORDED_AT_AGE = gated(
+    re.compile(
+        r"(?<![\w'’-])(?P<cue>(?i:at|since|of))[ \t]+"
+        r"(?:(?i:about|around|nearly|almost|just|only|barely)[ \t]+)?"
+        rf"(?P<age>(?i:{NUMBER}))(?![\w'’-])"
+    )
+)
+NOT_AFTER_WORDED = re.compile(
+    r"[ \t]*(?:[-–/:]|\d)|[ \t]+(?i:hundred|thousand|million|past|to|till|until|minutes?|mins?|"
+    r"hours?|hrs?|seconds?|secs?|miles?|mph|pounds?|quid|pence|p|percent|per|degrees|"
+    r"o['’]?clock|[ap]\.?m|weeks?|days?|nights?|months?|years?(?![ \t]+old)|yrs?|times|of|"
+    r"people|patients|staff|us|them|beds|calls|visits|pills|tablets|grand|k|stone|kg|lbs?|"
+    rf"percent|or|and[ \t]+(?:a[ \t]+)?half[ \t]+(?:hours?|past)|{NUMBER})\b"
+)
 
 
 def clause_end_ages(text: str) -> Iterator[Finding]:
-    """ "on her own at 93", "at 97 or 98" (see the module's docstring)."""
+    """ "on her own at 93", "at 97 or 98", "at eighty-four" (see the module's docstring)."""
+    yield from _worded_ages(text)
     for m in AT_AGE.finditer(text):
         if NOT_AN_AGE.search(text, max(0, m.start() - NEAR_BEFORE), m.start()):
             continue
@@ -59,3 +82,38 @@ def clause_end_ages(text: str) -> Iterator[Finding]:
         other = OR_AGE.match(text, m.end("age"))
         if other is not None:
             yield Finding(other.start("age"), other.end("age"), "AGE", 0.7, "clause_end_age")
+
+
+def _worded_ages(text: str) -> Iterator[Finding]:
+    """ "at seventeen", "since forty", "a farmer of eighty" (round 61)."""
+    for m in WORDED_AT_AGE.finditer(text):
+        value = as_int(m.group("age"))
+        if value is None or not 13 <= value <= 115 or NOT_AFTER_WORDED.match(text, m.end()):
+            continue
+        if m.group("cue").lower() == "of" and not _of_a_person(text, m.start()):
+            continue
+        if NOT_AN_AGE.search(text, max(0, m.start() - NEAR_BEFORE), m.start()):
+            continue
+        if TIME_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            continue
+        yield Finding(m.start("age"), m.end("age"), "AGE", 0.7, "clause_end_age")
+
+
+# A time's word before a number in words: "booked for tonight at twenty", "starts at thirteen".
+TIME_BEFORE = re.compile(
+    r"\b(?i:lives|live|living|lived|number|started|starts|opens|closes|shuts|booked|"
+    r"appointment|tonight|morning|evening|afternoon|night|train|bus|flight)[ \t]+$"
+)
+
+
+# "a retired farmer of eighty", "a woman of ninety-two", "a lad of seventeen": "of" an age only
+# after a person.
+PERSON_BEFORE_OF = re.compile(
+    r"\b(?i:man|woman|lady|gentleman|lad|lass|girl|boy|farmer|widow|widower|person|patient|"
+    r"mother|father|mum|dad|wife|husband|child|son|daughter|someone|somebody|people|couple|"
+    r"grandmother|grandfather|granny|grandad|nan|pensioner)[ \t]+$"
+)
+
+
+def _of_a_person(text: str, start: int) -> bool:
+    return PERSON_BEFORE_OF.search(text, max(0, start - 25), start) is not None

@@ -62,7 +62,9 @@ LIFE_EVENT = (
 )
 TURN = (
     r"left|leaving|started|moved|joined|referred|went|began|lost|became|excluded|expelled|"
-    r"sectioned"
+    # Round 61 (v73, and v50's "came out to my family"): coming out is a turning point of a
+    # life; "came out" also ends a clinic or a result, so it needs the clause to end after.
+    r"sectioned|came[ \t]+out"
 )
 EVENT_AGE = re.compile(
     rf"(?i)\b(?:(?P<event>{LIFE_EVENT})|(?P<turn>{TURN}))\b[^.!?\n]{{0,40}}?\bat[ \t]+"

@@ -204,6 +204,52 @@ def cued_references(text: str) -> Iterator[Finding]:
             yield Finding(m.start(), m.start() + len(run), "OTHER_ID", 0.85, "cued_reference")
 
 
+# Round 61 (retired sets v59, v61, v71 and v73, four writers): a card's, a pass's or a
+# register's number after the thing's own name, which no list of cues can hold ("My candidate
+# number is 4417", "Existing pass number: 3945 5278"), a form's bare "ID:" before a number
+# ("Student: ... ID: 2387579n"), and a Discord tag ("discord is xbilalx#8494"). Any word before
+# "number", "no.", "index" or "code" opens it when "is", "was" or a colon follows and the run
+# holds four figures or more; not a phone's, a house's or a count's word ("phone number is
+# 0161 ...", "house number is 1204", "the total number is 2000"), which other rules read or
+# which is no identifier.
+ANY_NOUN_CUE = gated(
+    re.compile(
+        r"\b(?P<noun>[A-Za-z]{3,15})[ \t]+(?i:number|no\.?|index|code)"
+        r"(?P<sep>[ \t]*(?::|(?i:is|was))[ \t]*)",
+    )
+)
+FORM_ID_CUE = gated(re.compile(r"(?<![\w/-])ID[ \t]*[:#][ \t]*"))
+DISCORD_TAG = gated(re.compile(r"(?<![\w@#.-])(?P<tag>[A-Za-z0-9_.]{2,32}#\d{4})(?![\w#])"))
+NOT_ANY_NOUNS = frozenset(
+    """phone telephone tel mobile mob landline contact fax home work office house flat door
+    room bed bay ward floor bus route platform page table seat pin total whole same right
+    wrong big small large huge high low exact actual full this that the any our your my his
+    her their its which what who whose serial lucky favourite score average round square
+    prime list waiting queue position""".split()
+)
+
+
+def any_noun_references(text: str) -> Iterator[Finding]:
+    """A number after its own thing's name, a form's "ID:", and a Discord tag (round 61)."""
+    any_case = capitals_mean_little(text)
+    starts = [
+        m.end() for m in ANY_NOUN_CUE.finditer(text) if m.group("noun").lower() not in NOT_ANY_NOUNS
+    ]
+    starts += [m.end() for m in FORM_ID_CUE.finditer(text)]
+    for start in starts:
+        m = RUN.match(text, start)
+        if not m:
+            continue
+        run = _trim_run(m.group("run"))
+        if not run or not _prefix_ok(run, any_case) or _digits(run) < 4:
+            continue
+        if DATE_RUN.fullmatch(run) or UNIT_GROUP.fullmatch(run) or run.startswith("0"):
+            continue  # a date, a measure, or a phone number (the phone rules' own)
+        yield Finding(m.start(), m.start() + len(run), "OTHER_ID", 0.75, "cued_reference")
+    for m in DISCORD_TAG.finditer(text):
+        yield Finding(m.start("tag"), m.end("tag"), "OTHER_ID", 0.8, "cued_reference")
+
+
 # No cue: capitals (with a digit or two) then digits in groups, seven digits or more, in a text
 # whose capitals mean something. Not a service's name before its own number ("NHS 999 ...",
 # "Tel 0161 ...", "DOB 12 03 1950"): those are other labels' or no identifier.
@@ -246,4 +292,4 @@ def shaped_references(text: str) -> Iterator[Finding]:
 
 def reference_findings(text: str) -> list[Finding]:
     """Cued and shaped references; overlaps are settled with the other recognisers'."""
-    return [*cued_references(text), *shaped_references(text)]
+    return [*cued_references(text), *shaped_references(text), *any_noun_references(text)]

@@ -46,6 +46,25 @@ FLOOR_BEFORE_A_STREET = gated(
     )
 )
 
+# Round 61 (retired sets v69 and v73: students and young people in halls and hostels give the
+# room as their address): "Flat 28, room E, Castle Leazes", "Room 14, Block C, Elms Village",
+# "room 517, Clyne Court", "room 456, the Queens Court flats". After a flat and a room, or a
+# room and a block, the building is the capitalised words that follow; after a room alone,
+# words that end in a building's word ("Court", "Village", "flats"), so "room 3, Sarah said"
+# and "room 2, ward 7" stay.
+ROOM_IN_A_BUILDING = gated(
+    re.compile(
+        r"(?<![\w'’-])(?:(?P<flat>flat|apartment)[ \t]+[A-Za-z0-9]{1,4}[ \t]*,[ \t]*)?"
+        r"room[ \t]+[A-Za-z0-9]{1,4}[ \t]*,[ \t]*"
+        r"(?P<block>block[ \t]+[A-Za-z0-9]{1,2}[ \t]*,[ \t]*)?"
+        r"(?P<words>(?:[^\W\d_][\w'’-]*(?:[ \t]+|(?=[^\w'’-])|$)){1,5})",
+        re.IGNORECASE,
+    )
+)
+HALL_WORDS = re.compile(
+    rf"(?:{BUILDING_WORDS}|village|park|residences?|residence|campus)$", re.IGNORECASE
+)
+TITLES = frozenset("dr mr mrs ms miss nurse sister doctor professor prof".split())
 COUNTS = frozenset(
     """times days weeks months years hours minutes mins people patients beds nights visits
     calls floors""".split()
@@ -64,8 +83,40 @@ def building_addresses(text: str) -> Iterator[Finding]:
         if words and words[0].lower() == "the" and len(words) == 1:
             continue
         yield Finding(m.start(), m.end("building"), "ADDRESS", 0.8, "building_address")
+    yield from _rooms(text, any_case)
     for m in FLOOR_BEFORE_A_STREET.finditer(text):
         street = m.group("street")
         if street.lower() in COUNTS or not (any_case or street[0].isupper()):
             continue  # "Level 2, 3 times a week"
         yield Finding(m.start("floor"), m.end("floor"), "ADDRESS", 0.75, "building_address")
+
+
+def _rooms(text: str, any_case: bool) -> Iterator[Finding]:
+    """A room in a named building, with its flat or block before it (round 61)."""
+    for m in ROOM_IN_A_BUILDING.finditer(text):
+        words = list(re.finditer(r"[^\W\d_][\w'’-]*", m.group("words")))
+        if not words or words[0].group().lower() in TITLES:
+            continue
+        end = None
+        if m.group("flat") or m.group("block"):
+            for w in words[:3]:  # the capitalised words that follow
+                value = w.group()
+                if not (value[0].isupper() or any_case) or value.lower() in STOP_WORDS:
+                    break
+                if value.isupper() and len(value) > 1 and not any_case:
+                    break  # "Castle Leazes NHS number": a form's next field
+                end = m.start("words") + w.end()
+        else:
+            for w in words:  # up to a building's word, "the" the only small word
+                value = w.group()
+                small = value.lower() in STOP_WORDS
+                if (
+                    small
+                    and value.lower() != "the"
+                    or not (any_case or value[0].isupper() or small or HALL_WORDS.match(value))
+                ):
+                    break
+                if HALL_WORDS.match(value) and w.start() > 0:
+                    end = m.start("words") + w.end()
+        if end is not None:
+            yield Finding(m.start(), end, "ADDRESS", 0.75, "building_address")

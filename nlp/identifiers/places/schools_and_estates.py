@@ -92,6 +92,22 @@ SURE_START = re.compile(
     r"(?<![\w'’-])Sure\s+Start\s+(?!(?:Maternity|Grant|Children|Centre|Programme|Scheme)\b)"
     rf"{_CAP}(?:\s+(?!(?:Maternity|Grant|Children|Centre|Programme)\b){_CAP})?(?![\w'’-])"
 )
+# Round 61 (retired sets v44, v51 and v73): a school by one capitalised name and its kind
+# ("Woodlands School"), the name no everyday word (in lower case, "misses school" and "the wee
+# school" are a sentence's words, and so would be most); and a school named for a saint or Our
+# Lady, in any case ("st bede's rc high", "Our Lady's High", "st ninian's high school"), which
+# the care rules took for a saint's hospital or left.
+ONE_WORD_SCHOOL = re.compile(
+    r"(?<![\w'’-])(?P<name>[A-Z][a-z'’]+)[ \t]+(?P<kind>School)(?![\w'’-])"
+)
+SAINT_SCHOOL = re.compile(
+    r"(?<![\w'’-])(?i:(?:st\.?|saint)[ \t]+[a-z]+['’]s|our[ \t]+lady['’]s)"
+    r"(?:[ \t]+(?i:rc|r\.c\.|ce|c[ \t]?of[ \t]?e))?[ \t]+"
+    r"(?i:high(?![ \t]+(?:street|st\b|road|rd\b))(?:[ \t]+school)?|primary(?:[ \t]+school)?|"
+    r"academy|grammar(?:[ \t]+school)?|secondary(?:[ \t]+school)?|school|juniors?|infants?)"
+    r"(?![\w'’-])"
+)
+SAINT_SCHOOL = gated(SAINT_SCHOOL)
 PLACE_VENUE = re.compile(
     r"(?<![\w'’-])(?P<place>[A-Za-z][a-z'’]+(?:[ -][A-Za-z][a-z'’]+)?)[ \t]+"
     r"(?:Library|Market|Leisure[ \t]+Centre|Sports[ \t]+Centre|Town[ \t]+Hall)(?![\w'’-])"
@@ -139,10 +155,26 @@ NAMED_HUB = re.compile(
     rf"(?<![\w'’-])(?:{_CAP}\s+){{1,3}}(?:youth|family|wellbeing|recovery)\s+"
     r"(?:hub|club|café|cafe|project)\b"
 )
+# Round 61 (retired sets v52, v56 and v73, three writers: the youth clubs and projects young
+# people and young carers name as where they go): the kind in capitals too ("Fusion Youth
+# Club", "Springfield Young Carers Project", "Pilton Youth Hub"), and a name typed in lower case
+# after a word of placing ("at northside youth club", "from springboard youth project"), where
+# the name is no word of a description ("the local youth club", "the girls' youth club").
+YOUTH_KIND = (
+    r"(?i:youth|young[ \t]+carers['’]?|young[ \t]+people['’]?s?)[ \t]+"
+    r"(?i:hub|club|café|cafe|project|centre|center|zone)(?![\w'’-])"
+)
+NAMED_YOUTH_PLACE = re.compile(
+    rf"(?<![\w'’-])(?P<name>(?:{_CAP}[ \t]+(?:(?:and|&)[ \t]+)?){{1,3}}){YOUTH_KIND}"
+)
+LOWER_YOUTH_PLACE = re.compile(
+    r"(?<![\w'’-])(?:at|from|to|the|down)[ \t]+(?P<name>[a-z][a-z'’]+(?:[ \t]+[a-z][a-z'’]+)?)"
+    rf"[ \t]+{YOUTH_KIND}"
+)
 # Cheap tests that skip a pattern when its kind word is absent (most stories have none).
 WORDS_OF_BRANCHES = re.compile(r"citizens|carers|food\s?bank|law centre")
 WORDS_OF_BRANCHES = gated(WORDS_OF_BRANCHES)
-WORDS_OF_HUBS = re.compile(r"hub|club|caf|project")
+WORDS_OF_HUBS = re.compile(r"hub|club|caf|project|centre|center|zone")
 WORDS_OF_HUBS = gated(WORDS_OF_HUBS)
 WORDS_OF_WORSHIP = re.compile(
     r"church|chapel|cathedral|mosque|masjid|gurdwara|mandir|temple|synagogue|parish|kirk"
@@ -154,6 +186,11 @@ NOT_NAMES = frozenset(
     """the a an my our his her their local council new old big same other nearest this that
     state private secondary primary high junior infant free special catholic church village
     housing industrial trading retail business national regional general""".split()
+)
+NOT_YOUTH_NAMES = NOT_NAMES | frozenset(
+    """school church council weekly monthly girls boys lads lgbt lgbtq lgbtqia queer trans
+    young youth carers mosque sports football evening after friday saturday sunday monday
+    tuesday wednesday thursday summer holiday area street community""".split()
 )
 COMMUNITY_KIND_WORDS = frozenset(
     """community welfare cultural residents tenants association centre center hub larder
@@ -193,9 +230,8 @@ def schools_and_estates(text: str) -> Iterator[Finding]:
             if len(words) > len(COMMUNITY_KIND_WORDS & set(words)):
                 start = m.end("name") - len(" ".join(m.group("name").split()[-len(words) :]))
                 yield Finding(start, m.end("name"), "LOCATION", 0.75, "community_place")
-    for m in NAMED_HUB.finditer(text) if WORDS_OF_HUBS.search(low) else ():
-        if _named(m.group().split()[0]):
-            yield Finding(m.start(), m.end(), "LOCATION", 0.75, "named_hub")
+    if WORDS_OF_HUBS.search(low):
+        yield from _hubs(text)
     for m in PLACE_OF_WORSHIP.finditer(text) if WORDS_OF_WORSHIP.search(low) else ():
         if _named(m.group().split()[0]):
             yield Finding(m.start(), m.end(), "LOCATION", 0.8, "place_of_worship")
@@ -212,6 +248,8 @@ def schools_and_estates(text: str) -> Iterator[Finding]:
             yield Finding(m.start(), end, "LOCATION", 0.75, "place_of_worship")
     if WORDS_OF_VENUES.search(low):
         yield from _venues(text, places)
+    for m in SAINT_SCHOOL.finditer(text):
+        yield Finding(m.start(), m.end(), "LOCATION", 0.8, "school")
     for m in DEDICATION.finditer(text) if WORDS_OF_DEDICATIONS.search(low) else ():
         if m.group()[:1].isupper() or PLACE_WORD_BEFORE.search(text, 0, m.start()):
             yield Finding(m.start(), m.end(), "LOCATION", 0.75, "place_of_worship")
@@ -234,6 +272,27 @@ def schools_and_estates(text: str) -> Iterator[Finding]:
                 yield Finding(start, end, "LOCATION", 0.75, "school_or_estate")
 
 
+def _hubs(text: str) -> Iterator[Finding]:
+    """Named hubs, and youth clubs and projects by their names (round 61)."""
+    for m in NAMED_HUB.finditer(text):
+        if _named(m.group().split()[0]):
+            yield Finding(m.start(), m.end(), "LOCATION", 0.75, "named_hub")
+    if "you" not in text.lower():
+        return
+    for m in NAMED_YOUTH_PLACE.finditer(text):
+        words = m.group("name").split()
+        while words and words[0].lower() in NOT_YOUTH_NAMES | STOP_WORDS:
+            words = words[1:]  # "The Fusion Youth Club": the name starts after "The"
+        if words and not any(w.lower() in NOT_YOUTH_NAMES for w in words if w != "&"):
+            start = m.end("name") - len(" ".join(words)) - 1
+            yield Finding(start, m.end(), "LOCATION", 0.75, "named_hub")
+    for m in LOWER_YOUTH_PLACE.finditer(text):
+        words = m.group("name").split()
+        if any(w in STOP_WORDS or w in NOT_YOUTH_NAMES for w in words):
+            continue
+        yield Finding(m.start("name"), m.end(), "LOCATION", 0.7, "named_hub")
+
+
 def _venues(text: str, places: frozenset[str]) -> Iterator[Finding]:
     """Welsh schools, schools by their names, Sure Start centres, and a place's library,
     market or leisure centre (round 58)."""
@@ -245,6 +304,14 @@ def _venues(text: str, places: frozenset[str]) -> Iterator[Finding]:
         if not any(w in NOT_SCHOOL_NAMES or w in STOP_WORDS for w in words):
             yield Finding(m.start(), m.end(), "LOCATION", 0.75, "school")
     common = gazetteer().common_words
+    for m in ONE_WORD_SCHOOL.finditer(text):
+        name = m.group("name")
+        if name[-2:] in ("'s", "’s"):
+            continue  # "Her Grandson's School" in a title's capitals
+        low = name.lower()
+        if low in common or low in STOP_WORDS or low in NOT_SCHOOL_NAMES:
+            continue
+        yield Finding(m.start(), m.end(), "LOCATION", 0.7, "school")
     for m in SURE_START.finditer(text):
         name = m.group().split()[2].lower()
         if name in places or name in small or name not in common:  # not "Sure Start Play"

@@ -59,6 +59,10 @@ from nlp.identifiers.places.building_addresses import building_addresses
 from nlp.identifiers.places.county_shortenings import county_shortenings
 from nlp.identifiers.places.house_names import house_names
 from nlp.identifiers.places.map_references import map_references
+from nlp.identifiers.places.places_of_learning import (
+    named_places_of_learning,
+    student_health,
+)
 from nlp.identifiers.places.postcodes import postcodes
 from nlp.identifiers.places.schools_and_estates import schools_and_estates
 from nlp.identifiers.places.street_lines import addresses
@@ -111,6 +115,8 @@ def pattern_findings(text: str) -> list[Finding]:
         dates_before_birth_cues,  # context probes (twenty-second session)
         map_references,  # round 50
         lone_ages,  # round 50
+        named_places_of_learning,  # round 61
+        student_health,  # round 61
     ):
         found.extend(detector(text))
     return found
