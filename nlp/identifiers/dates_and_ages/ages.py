@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 
 from nlp.identifiers.core.findings import Finding
+from nlp.identifiers.core.name_gazetteer import gazetteer
 from nlp.identifiers.core.number_words import NUMBER, as_int
 from nlp.identifiers.core.prefilter import gated, gated_all
 from nlp.identifiers.dates_and_ages.birth_dates import RELATIVES
@@ -175,6 +176,74 @@ BABY_AGE_HINT = gated(BABY_AGE_HINT)
 
 
 BABY_UNIT = re.compile(r"\s*(?:-|\s)?\s*(?:months?|weeks?|days?|mths?|wks?)\b", I)
+
+# Round 62 (development sets v19, v36, v51, v57, v69, v70, v71 and more: twenty-two babies'
+# and toddlers' ages missed in twelve sets): a baby's age told as what the child is now, in
+# weeks or months with no "old" ("our daughter Bluma is now five months", "They are 14 months
+# now", "he's eight months now", "the baby Winnie is ten month"). Only after a child or a name
+# as the subject, and not a time ("the wait is 18 months now") or a pregnancy ("she is 6 months
+# pregnant", "he was 3 weeks early", "was 2 weeks in hospital").
+CHILD_NOW_UNIT = gated(
+    re.compile(
+        r"(?<=[\w])[ \t]*(?P<unit>(?i:months?|mths?|weeks?|wks?))\b"
+        r"(?![ \t]*(?i:pregnant|gone|late|early|behind|overdue|post|into|ago|in\b|on\b|of\b|at\b|"
+        r"for\b|since|sober|clean|waiting|wait|later|after|before|away|off|long|-|jabs?\b|"
+        r"checks?\b|check-up|appointments?\b|reviews?\b|scans?\b|injections?\b|"
+        r"vaccinations?\b|immunisations?\b))"
+    )
+)
+NUMBER_BEFORE = re.compile(rf"(?<![\w'’-]){N}[ \t]*$", I)
+# The unit is sought first, then the number and the subject read back from it (a pattern
+# opening on the subject or the number would be tried at every word).
+CHILD_SUBJECT_BEFORE = re.compile(
+    r"(?:(?<![A-Za-z])(?P<who>[A-Za-z]+)(?:[ \t]+(?:is|are|was|were)|['’]s)|"
+    r"(?<![A-Za-z])(?P<lone>hes|shes))[ \t]+(?:(?:now|only|just|nearly|almost)[ \t]+)?$",
+    I,
+)
+CHILD_SUBJECTS = frozenset(
+    """he she they it baby babies daughter son twins boy girl one child toddler grandson
+    granddaughter youngest eldest niece nephew hes shes""".split()
+)
+
+
+def child_ages_now(text: str) -> Iterator[Finding]:
+    """ "Bluma is now five months", "They are 14 months now" (round 62)."""
+    for u in CHILD_NOW_UNIT.finditer(text):
+        m = NUMBER_BEFORE.search(text, max(0, u.start() - 30), u.start())
+        if m is None:
+            continue
+        before = CHILD_SUBJECT_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if before is None:
+            continue
+        who = before.group("who") or before.group("lone")
+        if who.lower() not in CHILD_SUBJECTS and not _a_childs_name(who):
+            continue  # "the wait is 18 months", "Appointment was 3 months": no child
+        if who.lower() in ("it", "they") and not _child_near(text, m.start()):
+            continue  # "it is 6 weeks": a wait, unless a child was just named
+        n = as_int(m.group("n"))
+        if n is not None and 1 <= n <= 36:
+            yield Finding(m.start("n"), u.end("unit"), "AGE", 0.75, "age_cue")
+
+
+def _a_childs_name(word: str) -> bool:
+    """A capitalised word that is a name, not a word or a place ("Bluma", "Winnie"; not
+    "Wait", "That" or "London")."""
+    if not (word[0].isupper() and word[1:].islower()):
+        return False
+    gaz = gazetteer()
+    low = word.lower()
+    if low in gaz.places:
+        return False
+    return low in gaz.first_names or low not in gaz.common_words
+
+
+CHILD_WORDS = re.compile(r"(?i)\b(?:baby|babies|twins|daughter|son|little\s+one|toddler|child)\b")
+
+
+def _child_near(text: str, start: int) -> bool:
+    return CHILD_WORDS.search(text, max(0, start - 120), start) is not None
+
+
 # "I'm seventy... seventy-six", "he's 86 - 87 in May", "she's 90, no, 91": a speaker corrects
 # or adds to an age.
 AGE_CORRECTED = re.compile(
@@ -184,6 +253,7 @@ AGE_CORRECTED = re.compile(
 
 
 def ages(text: str) -> Iterator[Finding]:
+    yield from child_ages_now(text)
     patterns = (*AGES, BABY_AGE) if BABY_AGE_HINT.search(text) else AGES
     for pattern in (*patterns, BABY_IN_A_LIST):
         for m in pattern.finditer(text):

@@ -93,10 +93,36 @@ NOT_AN_AGE_AFTER = re.compile(
 )
 
 
+# Round 62 (development sets v19, v34, v67, v74 and others, five writers: notes that give a
+# person's age straight after the name, with no word between): "re husb Terry 74 cb no ...",
+# "him: ravi bains 52 Client: ...", "Fox 70 H&C no ...", "ethel barraclough 93 seen at home".
+# After a found name, a bare number of 16 to 110, then a note's next word in lower case or a
+# form's next field, is the person's age; not a house number before its street ("Mary 74
+# Church Street", "pat 12 mill lane"), a count before its noun ("Jones 20 mins late") or a
+# range ("Smith 40 to 50").
+NOTE_AGE = re.compile(
+    r"[ \t]{1,3}(?P<n>1[6-9]|[2-9]\d|10\d|110)[ \t]{1,3}"
+    r"(?:(?P<low>[a-z][a-z'’]*)\b|(?:[A-Z][A-Za-z&]*[ \t]*:|H&C|CHI|NHS|DOB|D\.O\.B)(?![\w&]))"
+)
+NOT_AFTER_NOTE_AGE = frozenset(
+    """road rd street st lane ln avenue ave close drive dr way crescent cres gardens place pl
+    court ct terrace walk hill grove park row square sq mews view green rise vale wynd brae
+    years year yrs yr y yo weeks week wks months month mths days day mins minutes hours hrs
+    times x mg mcg ml kg g miles mph percent pounds quid p pence of to or and till until
+    tablets people patients sessions visits calls beds bed ward room flat in on at for with
+    by""".split()
+)
+
+
 def stated_ages(text: str, findings: Iterable[Finding]) -> Iterator[Finding]:
-    """The number in "<found name>, is 14 months" or "<found name> who is nearly 2"."""
+    """The number in "<found name>, is 14 months", "<found name> who is nearly 2" and a
+    note's "<found name> 74 cb no ..." (round 62)."""
     for f in findings:
         if f.label != "PERSON":
+            continue
+        m = NOTE_AGE.match(text, f.end)
+        if m and (m.group("low") or "") not in NOT_AFTER_NOTE_AGE:
+            yield Finding(m.start("n"), m.end("n"), "AGE", 0.7, "stated_age")
             continue
         m = STATED_AGE.match(text, f.end)
         if m and 0 < int(m.group("n")) <= 115:

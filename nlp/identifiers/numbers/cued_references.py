@@ -90,8 +90,9 @@ FILLER = (
     r"paperwork|file)|"
     # Fifty-third round: whose system the number is on ("patient number at your practice is …",
     # "client number with the council was …")
-    r"(?:at|with|for)\s+(?:the|your|my|our|his|her|their)\s+(?:practice|surgery|council|"
-    r"hospital|clinic|pharmacy|service|trust|agency|office))"
+    r"(?:at|with|for|from)\s+(?:the|your|my|our|his|her|their)\s+(?:practice|surgery|council|"
+    # round 62: "The booking reference from the home is …" (v75)
+    r"hospital|clinic|pharmacy|service|trust|agency|office|home|care\s+home|school))"
 )
 CUE = re.compile(
     rf"\b(?:(?P<strong>{STRONG_NOUNS})|(?P<weak>{WEAK_NOUNS}))(?![A-Za-z])"
@@ -212,12 +213,12 @@ def cued_references(text: str) -> Iterator[Finding]:
 # holds four figures or more; not a phone's, a house's or a count's word ("phone number is
 # 0161 ...", "house number is 1204", "the total number is 2000"), which other rules read or
 # which is no identifier.
-ANY_NOUN_CUE = gated(
-    re.compile(
-        r"\b(?P<noun>[A-Za-z]{3,15})[ \t]+(?i:number|no\.?|index|code)"
-        r"(?P<sep>[ \t]*(?::|(?i:is|was))[ \t]*)",
-    )
+# The cue's keyword is sought first and the noun read back from it: a pattern opening on any
+# word would be tried at every word of the many texts that hold "number".
+ANY_NOUN_KEYWORD = gated(
+    re.compile(r"(?<=[A-Za-z][ \t])(?i:number|no\.?|index|code)[ \t]*(?::|(?i:is|was)\b)[ \t]*")
 )
+NOUN_BEFORE = re.compile(r"(?<![A-Za-z])(?P<noun>[A-Za-z]{3,15})[ \t]+$")
 FORM_ID_CUE = gated(re.compile(r"(?<![\w/-])ID[ \t]*[:#][ \t]*"))
 DISCORD_TAG = gated(re.compile(r"(?<![\w@#.-])(?P<tag>[A-Za-z0-9_.]{2,32}#\d{4})(?![\w#])"))
 NOT_ANY_NOUNS = frozenset(
@@ -232,9 +233,11 @@ NOT_ANY_NOUNS = frozenset(
 def any_noun_references(text: str) -> Iterator[Finding]:
     """A number after its own thing's name, a form's "ID:", and a Discord tag (round 61)."""
     any_case = capitals_mean_little(text)
-    starts = [
-        m.end() for m in ANY_NOUN_CUE.finditer(text) if m.group("noun").lower() not in NOT_ANY_NOUNS
-    ]
+    starts = []
+    for m in ANY_NOUN_KEYWORD.finditer(text):
+        noun = NOUN_BEFORE.search(text, max(0, m.start() - 20), m.start())
+        if noun is not None and noun.group("noun").lower() not in NOT_ANY_NOUNS:
+            starts.append(m.end())
     starts += [m.end() for m in FORM_ID_CUE.finditer(text)]
     for start in starts:
         m = RUN.match(text, start)

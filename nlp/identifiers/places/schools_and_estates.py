@@ -139,7 +139,11 @@ LOCAL_BRANCH = re.compile(
 COMMUNITY_KIND = (
     r"(?:Community|Welfare|Cultural|Residents['’]?|Tenants['’]?)\s+(?:Association|Centre|Center|"
     r"Hub|Larder|Kitchen|Hall|Project|Trust)|Food\s?[Bb]ank|Foodbank|Soup\s+Kitchen|"
-    r"Lunch\s+Club|Community\s+Food\s+Hub"
+    r"Lunch\s+Club|Community\s+Food\s+Hub|"
+    # Round 62 (retired sets v58 and v75): the clubs where older people meet ("Station Road
+    # Bowling Club", "Walker Social Club").
+    r"(?:Bowling|Social|Cricket|Golf|Tennis|Snooker|Working\s+Men['’]?s|Miners['’]?|"
+    r"Ex-?Servicemen['’]?s|Veterans['’]?)\s+Club"
 )
 COMMUNITY_PLACE = re.compile(
     rf"(?<![\w'’-])(?P<name>(?:{_CAP}[ \t]+(?:(?:and|&)[ \t]+)?){{1,4}}(?:{COMMUNITY_KIND}))"
@@ -149,7 +153,7 @@ COMMUNITY_PLACE_CAPS = re.compile(
     rf"(?<![\w'’-])(?P<name>(?:[A-Z][A-Z'’]+[ \t]+){{1,3}}(?P<kind>(?i:{COMMUNITY_KIND})))"
     r"(?![\w'’-])"
 )
-WORDS_OF_COMMUNITY = re.compile(r"association|food ?bank|larder|soup kitchen|lunch club|centre")
+WORDS_OF_COMMUNITY = re.compile(r"association|food ?bank|larder|soup kitchen|club|centre")
 WORDS_OF_COMMUNITY = gated(WORDS_OF_COMMUNITY)
 NAMED_HUB = re.compile(
     rf"(?<![\w'’-])(?:{_CAP}\s+){{1,3}}(?:youth|family|wellbeing|recovery)\s+"
@@ -194,7 +198,8 @@ NOT_YOUTH_NAMES = NOT_NAMES | frozenset(
 )
 COMMUNITY_KIND_WORDS = frozenset(
     """community welfare cultural residents tenants association centre center hub larder
-    kitchen hall project trust food bank foodbank soup lunch club""".split()
+    kitchen hall project trust food bank foodbank soup lunch club bowling social cricket golf
+    tennis snooker working men's mens miners miners' ex-servicemen's veterans veterans'""".split()
 )
 NOT_SCHOOL_NAMES = NOT_NAMES | frozenset(
     """sunday medical nursing dental business summer driving boarding forest hospital nursery

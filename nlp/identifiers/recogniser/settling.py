@@ -80,7 +80,7 @@ from nlp.identifiers.places.neighbourhoods import without_guesses_over_districts
 from nlp.identifiers.places.place_prefixes import with_place_prefixes
 from nlp.identifiers.places.places_of_learning import places_of_learning
 from nlp.identifiers.places.short_place_kinds import with_capital_the
-from nlp.identifiers.places.street_tails import street_tails
+from nlp.identifiers.places.street_tails import places_after_streets, street_tails
 from nlp.identifiers.places.token_places import SMALL_PLACE
 from nlp.identifiers.spoken.misheard_glosses import misheard_before_glosses
 from nlp.identifiers.spoken.read_backs import read_backs
@@ -153,6 +153,7 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
     extra += chain_branches(text, resolved + extra)  # "Smile Studio Hartlepool" (42)
     extra += nicknames_beside_names(text, resolved + extra)  # "Spider (real name …)" (42)
     extra += street_tails(text, resolved + extra)  # "6 spring gardens [lane]" (round 43)
+    extra += places_after_streets(text, resolved + extra)  # "4 Larch Close [Penwortham]" (62)
     extra += first_names_before_surnames(text, resolved + extra)  # "Morag Beaton" (43)
     extra += places_of_learning(text, resolved + extra)  # "Highbury [School]" (round 44)
     extra += provider_names(text, resolved + extra)  # "Pennine [Health]" (round 44)
