@@ -35,7 +35,8 @@ from nlp.identifiers.dates_and_ages.births_in_other_scripts import (
 I = re.IGNORECASE  # noqa: E741 - short alias keeps the long patterns readable
 
 # Months in the languages of the UK's larger communities, as dates write them (Polish and
-# Lithuanian in the genitive, Slovak/Czech both), and the months of other calendars.
+# Lithuanian in the genitive, Slovak/Czech both), and the months of other calendars (round 63,
+# a retired set, v76: the Iranian calendar's, "1 Farvardin 1345", "14 Mehr 1325").
 _MONTH_WORDS = """
     stycznia lutego marca kwietnia maja czerwca lipca sierpnia września wrzesnia
     października pazdziernika listopada grudnia
@@ -61,6 +62,7 @@ _MONTH_WORDS = """
     boishakh baishakh jyoishtho asharh srabon bhadro ashwin kartik ogrohayon poush magh
     falgun choitro
     baisakh jestha asar shrawan bhadra asoj mangsir chaitra
+    farvardin ordibehesht khordad mordad amordad shahrivar mehr aban azar dey bahman esfand
 """
 _MULTI_MONTHS = (
     r"rabi[‘'’ʿ]?\s*(?:al[- ])?(?:awwal|thani|akhir)|jumad[ae]\s*(?:al[- ])?(?:ula|awwal|"
@@ -98,7 +100,10 @@ _BETWEEN = (
     r"(?:as|given|gave|gives|recorded|written|listed|entered|registered|put|down|shown|stated|"
     r"only|actually|officially|really|originally|is|was|on|in|the|of|her|his|their|my|its|it|"
     r"passport|papers|documents|card|says|say|said|reads|they|ask|asks|asked|me|i|we|you|he|"
-    r"she|when|because|that|which|at|to|be|been|are|were|ar|yr|" + SCRIPT_BETWEEN + ")"
+    r"she|when|because|that|which|at|to|be|been|are|were|ar|yr|"
+    # round 63 (v76): which calendar it is in ("birthday in the Iranian calendar is …")
+    r"our|calendar|iranian|persian|ethiopian|hijri|islamic|nepali|bengali|hebrew|jewish|lunar|"
+    r"solar|" + SCRIPT_BETWEEN + ")"
 )
 # After a birth cue, a day and month with two figures after them is the year, whatever the
 # cue's language ("Dyddiad geni: 5 Jul 36", "ganwyd 3 Ebrill 52"; second probes: the Welsh cue

@@ -75,7 +75,11 @@ DR_BEFORE = re.compile(r"(?<![\w'’-])(?:dr|Dr|DR)\.?[ \t]$")
 
 # After the tail, a capitalised word makes it a body or a longer name ("Leeds Health Board",
 # "Kirkby Health Authority"), which other rules judge.
-BODY_AFTER = re.compile(r"[ \t]+(?:Board|Authority|Trust|Service|Services|Partnership|Team)\b")
+BODY_AFTER = re.compile(
+    r"[ \t]+(?:Board|Authority|Trust|Service|Services|Partnership|Team|"
+    # round 63: "Belfast Health and Social Care Trust" is a body, not a "Belfast Health" clinic
+    r"and[ \t]+Social[ \t]+Care)\b"
+)
 
 # A house number after its street ("Holly Close, no. 12", "Rose Avenue, number 14"), and the
 # street after a flat's number ("flat 4 / 82 Parkway", "Flat 2, 19 Broadway").

@@ -40,12 +40,30 @@ HOUSE_NAME = re.compile(
 # "Wilf Atkinson, High Fell Farm, near Shap".
 AFTER_A_NAME = re.compile(rf"(?<![\w'’-])(?P<first>{_CAP})[ \t]+{_CAP}[ \t]*,[ \t]*$")
 # "at 11 Brogaig, Staffin", "4a Cnoc Mor, Tong".
+# Round 63 (retired sets v67, v69, v77 and more): the town straight before its postcode with no
+# comma ("165 Ashgrove, Craigavon BT84 5FA"), a line typed in lower case before a postcode ("118
+# bayhead, easterhouse, g344dh", "11 canal side, truro tr23 0bj"), and a line with no comma
+# between street and listed town before a postcode ("151 Canal Side Ipswich ip17 1hu").
+POSTCODE_START = r"[ \t]+[A-Za-z]{1,2}\d"
 NUMBER_NAME = re.compile(
     rf"(?<![\w/.,:£$-])(?P<line>\d{{1,4}}[A-Za-z]?[ \t]+{_CAP}(?:[ \t]+{_CAP})?)"
-    rf"[ \t]*,[ \t]*(?P<town>{_CAP}(?:[ \t]+{_CAP})?)(?=[ \t]*[,\n.]|[ \t]*$)"
+    rf"[ \t]*,[ \t]*(?P<town>{_CAP}(?:[ \t]+{_CAP})?)(?=[ \t]*[,\n.]|[ \t]*$|{POSTCODE_START})"
+)
+_LOW = r"[a-z][a-zà-ÿ'’]+"
+LOWER_NUMBER_NAME = re.compile(
+    rf"(?<![\w/.,:£$-])(?P<line>\d{{1,4}}[a-z]?[ \t]+{_LOW}(?:[ \t]+{_LOW})?)"
+    rf"[ \t]*,[ \t]*(?P<town>{_LOW}(?:[ \t]+{_LOW})?)(?=[ \t]*,|{POSTCODE_START})"
+)
+NUMBER_NAME_TOWN = re.compile(
+    rf"(?<![\w/.,:£$-])(?P<line>\d{{1,4}}[A-Za-z]?[ \t]+{_CAP}(?:[ \t]+{_CAP})?)"
+    rf"[ \t]+(?P<town>{_CAP})(?={POSTCODE_START})"
 )
 AT_HOME = re.compile(r"(?i:\b(?:at|lives[ \t]+at|live[ \t]+at|living[ \t]+at|address))[ \t:]*$")
 POSTCODE_AFTER = 40
+COUNTS = frozenset(
+    """days weeks months years hours hrs mins minutes times people patients calls visits tablets
+    miles nights beds floors""".split()
+)
 
 
 def _postcode_follows(text: str, end: int) -> bool:
@@ -66,13 +84,18 @@ def address_lines(text: str) -> Iterator[Finding]:
     if text.isupper():
         return
     gaz = gazetteer()
-    for pattern in (HOUSE_NAME, NUMBER_NAME):
+    for pattern in (HOUSE_NAME, NUMBER_NAME, LOWER_NUMBER_NAME, NUMBER_NAME_TOWN):
         for m in pattern.finditer(text):
             line = m.group("line")
             postcode = _postcode_follows(text, m.end("town"))
             cued = bool(AT_HOME.search(text, max(0, m.start() - 16), m.start()))
             town_listed = m.group("town").lower() in gaz.places
-            if pattern is NUMBER_NAME:
+            if pattern is not NUMBER_NAME and pattern is not HOUSE_NAME:
+                if not postcode or (pattern is NUMBER_NAME_TOWN and not town_listed):
+                    continue  # only before a postcode, and with no comma only a listed town
+                if any(w.lower() in COUNTS for w in line.split()[1:]):
+                    continue  # "2 weeks, leeds ls6 ...": a count, not a street
+            elif pattern is NUMBER_NAME:
                 words = [w.lower() for w in line.split()[1:]]
                 everyday = any(w in gaz.english_words and w not in gaz.places for w in words)
                 if not (postcode or (cued and town_listed and not everyday)):

@@ -55,6 +55,7 @@ from nlp.identifiers.people.name_shapes import (
 from nlp.identifiers.people.paperwork_fields import paperwork_fields
 from nlp.identifiers.people.sign_offs import sign_off_names
 from nlp.identifiers.people.social_handles import social_handles
+from nlp.identifiers.places.body_regions import body_regions
 from nlp.identifiers.places.building_addresses import building_addresses
 from nlp.identifiers.places.county_shortenings import county_shortenings
 from nlp.identifiers.places.house_names import house_names
@@ -117,6 +118,7 @@ def pattern_findings(text: str) -> list[Finding]:
         lone_ages,  # round 50
         named_places_of_learning,  # round 61
         student_health,  # round 61
+        body_regions,  # round 63
     ):
         found.extend(detector(text))
     return found
