@@ -39,7 +39,7 @@ N_END = r"(?:\b|(?=yrs?\b))"
 # The hand-written gate (`prefilter.gated`'s `behind`) of the two bracketed ages below: their
 # tail, a space and a bracketed number. Their words ("son", "Mum", any capital) are in nearly
 # every story; a bracketed number after a space is in few.
-SPACE_BRACKETED_AGE = re.compile(rf"\s\(\s*{N}(?:\s*(?:yrs?|years))?\s*\)", I)
+SPACE_BRACKETED_AGE = re.compile(rf"\s\(\s*{N}(?:\s*(?:yrs?|years|y))?\s*\)", I)
 AGES = (
     re.compile(rf"\b(?:aged|age|ages)\s*(?:of\s+)?:?\s*{N}{N_END}{AGE_UNIT_AFTER}", I),
     re.compile(rf"\b{N}\s*(?:-|\s)?\s*(?:years?|yrs?|yr)\s*(?:-|\s)?\s*(?:old|auld|of\s+age)\b", I),
@@ -78,7 +78,10 @@ AGES = (
     ),
     # "Carly Bartlett (88)": a bracketed number after a capitalised word and a space (not the
     # "1" of "alert(1)"), or after "then", "now", "aged" inside the brackets.
-    gated(re.compile(rf"(?<![\w'’])[A-Z][\w'’-]*\s+\(\s*{N}\s*\)"), behind=SPACE_BRACKETED_AGE),
+    # Round 64 (v59, v79): with a note's "y" for years, "Apenisa Seruvatu (71y)".
+    gated(
+        re.compile(rf"(?<![\w'’])[A-Z][\w'’-]*\s+\(\s*{N}(?:y)?\s*\)"), behind=SPACE_BRACKETED_AGE
+    ),
     # "my dad (79)", "her husband (82)": the same after a relative, written in lower case,
     # also with its years ("my dad (79 years)", "my father (88yrs)").
     gated(

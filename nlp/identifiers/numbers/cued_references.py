@@ -219,7 +219,9 @@ ANY_NOUN_KEYWORD = gated(
     re.compile(r"(?<=[A-Za-z][ \t])(?i:number|no\.?|index|code)[ \t]*(?::|(?i:is|was)\b)[ \t]*")
 )
 NOUN_BEFORE = re.compile(r"(?<![A-Za-z])(?P<noun>[A-Za-z]{3,15})[ \t]+$")
-FORM_ID_CUE = gated(re.compile(r"(?<![\w/-])ID[ \t]*[:#][ \t]*"))
+# Round 64 (v79): a form's "No." before a prisoner's or a member's number ("Trevor   No.
+# 227746"), a capital N and its stop or colon ("no" alone is a word).
+FORM_ID_CUE = gated(re.compile(r"(?<![\w/-])(?:ID[ \t]*[:#]|No[.:]|NO[.:])[ \t]*"))
 DISCORD_TAG = gated(re.compile(r"(?<![\w@#.-])(?P<tag>[A-Za-z0-9_.]{2,32}#\d{4})(?![\w#])"))
 NOT_ANY_NOUNS = frozenset(
     """phone telephone tel mobile mob landline contact fax home work office house flat door

@@ -135,7 +135,7 @@ def _place_ok(v: View, i: int, size: int, key: str, gaz: Gazetteer) -> bool:
         return False
     if v.mode == "mixed" and not _possessive_place_cased(v, i, size):
         return False  # "Mr Bullen's green jumper": a person's, not "Bullen's Green"
-    cue = i > 0 and v.low[i - 1] in PLACE_CUES
+    cue = i > 0 and (v.low[i - 1] in PLACE_CUES or _between_dashes(v, i, size))
     common = key in gaz.common_words or (size == 1 and key in gaz.first_names)
     placed = _strong_cue(v, i) or _place_follows(v, i + size, gaz)
     if key in MONTHS:
@@ -164,6 +164,25 @@ def _place_ok(v: View, i: int, size: int, key: str, gaz: Gazetteer) -> bool:
         return placed  # "her cardigan", "the blue cardigan", "a wool one" (round 54)
     return (
         cue or placed or _area_follows(v, i + size) or not (v.has_pos and v.pos[i] in NOT_NAME_POS)
+    )
+
+
+DASHES = frozenset("- – —".split())
+
+
+def _between_dashes(v: View, i: int, size: int) -> bool:
+    """A heading's part set off by dashes, as a note names where it was held ("Citizens' panel
+    – Edinburgh – session on carers", "Speak Up group – Hull  Who came: ..."): a cue like the
+    comma of "Leith, Edinburgh" (round 64, a retired set, v78, and the development sets' event
+    notes; a place between dashes was missed wherever the tagger did not call it one)."""
+    if v.text[i - 1] not in DASHES:
+        return False
+    after = i + size
+    return (
+        after >= len(v)
+        or v.text[after] in DASHES
+        or not v.text[after].strip()
+        or v.text[after] in (",", ":", ";", ".")
     )
 
 

@@ -17,6 +17,7 @@ the rules run in one fixed order; overlaps are settled later
 
 from __future__ import annotations
 
+from nlp.identifiers.care_settings.custody_settings import custody_settings
 from nlp.identifiers.care_settings.lower_case_named_settings import lower_case_named_settings
 from nlp.identifiers.care_settings.named_providers import named_providers
 from nlp.identifiers.care_settings.plant_named_wards import plant_named_wards
@@ -119,6 +120,7 @@ def pattern_findings(text: str) -> list[Finding]:
         named_places_of_learning,  # round 61
         student_health,  # round 61
         body_regions,  # round 63
+        custody_settings,  # round 64
     ):
         found.extend(detector(text))
     return found
