@@ -55,7 +55,8 @@ STRONG_NOUNS = (
     # Fifty-third round: a system's initials before "number" or "no" ("Her CAD number was
     # SG/22/1331", "HP no. HP 40219"; "ref" is a cue alone), and an account by its abbreviation
     # ("acct 51028834X"). NHS, CHI and NI numbers have rules of their own.
-    r"(?-i:(?!NHS\b|CHI\b|NI\b|NINO\b|DOB\b|TEL\b|MOB\b)[A-Z]{2,5})\s+(?:number|no\b\.?)|"
+    # Round 65: and before "ID" ("RQIA ID 1006", a registered service's number; v81).
+    r"(?-i:(?!NHS\b|CHI\b|NI\b|NINO\b|DOB\b|TEL\b|MOB\b)[A-Z]{2,5})\s+(?:number|no\b\.?|(?-i:ID)\b)|"
     r"acct\b\.?|a/c|"
     # Round 59: the Welsh for a hospital's, a case's or a claim's number and for a reference
     # ("Rhif ysbyty: 8483075D", "Cyfeirnod: 66/8020/AM"; a development set in Welsh, v69).

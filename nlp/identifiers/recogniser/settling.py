@@ -18,6 +18,7 @@ from nlp.identifiers.care_settings.chain_branches import chain_branches
 from nlp.identifiers.care_settings.kinds_after_names import without_kinds_after_names
 from nlp.identifiers.care_settings.lower_case_kind_after import with_lower_case_kinds
 from nlp.identifiers.care_settings.places_before_care_words import places_before_care_words
+from nlp.identifiers.care_settings.practice_names import street_named_practices
 from nlp.identifiers.care_settings.provider_names import provider_names
 from nlp.identifiers.care_settings.scan_named_hospitals import without_test_repeats
 from nlp.identifiers.care_settings.setting_initials import named_setting_initials
@@ -154,6 +155,7 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
     extra += nicknames_beside_names(text, resolved + extra)  # "Spider (real name …)" (42)
     extra += street_tails(text, resolved + extra)  # "6 spring gardens [lane]" (round 43)
     extra += places_after_streets(text, resolved + extra)  # "4 Larch Close [Penwortham]" (62)
+    extra += street_named_practices(text, resolved + extra)  # "[Well] Street Surgery" (65)
     extra += first_names_before_surnames(text, resolved + extra)  # "Morag Beaton" (43)
     extra += places_of_learning(text, resolved + extra)  # "Highbury [School]" (round 44)
     extra += provider_names(text, resolved + extra)  # "Pennine [Health]" (round 44)
