@@ -1,5 +1,5 @@
 """Practices named kind first, or after a street whose first word is an everyday one (issue
-20, round 65).
+20, round 65), and a town's service by its initials (round 66).
 
 "Group Practice Stornoway" (three writers' sets: v55, v75, v80) names the practice by its kind
 and then its town; the care rules read a name before its kind, so only the town was found.
@@ -7,6 +7,12 @@ and then its town; the care rules read a name before its kind, so only the town 
 is an everyday word, and the name stopped after it. A practice's kind words and a listed town
 after them are one name, in the text's own case; a found care setting that opens with a
 street's word takes the capitalised word before it.
+
+Round 66 (v78, v82, v83: "Croydon CMHT", "Leeds GIC", "Eastbourne DGH"): a listed town before
+the initials of a service that is a place of care (a district general hospital, a gender
+identity clinic, a community mental health or crisis team's base, a minor injuries unit, an
+urgent treatment or walk-in centre, a baby or neonatal unit, a midwife-led unit) is that
+service's name; only the town was found.
 """
 
 from __future__ import annotations
@@ -25,6 +31,12 @@ KIND_FIRST = gated(
         r"(?<![\w'’-])(?P<kind>(?i:group|medical|family)[ \t]+(?i:practice)|"
         r"(?i:medical)[ \t]+(?i:group))[ \t]+"
         rf"(?P<first>{_WORD})(?:[ \t]+(?P<second>{_WORD}))?"
+    )
+)
+TOWN_SERVICE = gated(
+    re.compile(
+        rf"(?<![\w'’-])(?P<town>{_WORD}(?:[ \t]+{_WORD})?)[ \t]+"
+        r"(?:DGH|GIC|CMHT|CRHT|HTT|MIU|UTC|WIC|SCBU|NICU|MLU|EPU)(?![\w'’-])"
     )
 )
 STREET_FIRST = re.compile(r"(?:Street|Road|Lane|Avenue|Hill|Green|Row|Gate)\b")
@@ -49,6 +61,18 @@ def kind_first_practices(text: str) -> Iterator[Finding]:
             yield Finding(m.start(), m.end("second"), "CARE_SETTING", 0.8, "practice_name")
         elif first.lower() in places:
             yield Finding(m.start(), m.end("first"), "CARE_SETTING", 0.8, "practice_name")
+
+
+def town_services(text: str) -> Iterator[Finding]:
+    """ "Croydon CMHT", "Leeds GIC": a listed town and a service's initials (round 66)."""
+    places = gazetteer().places
+    for m in TOWN_SERVICE.finditer(text):
+        town = m.group("town")
+        if town.lower() in places:
+            yield Finding(m.start("town"), m.end(), "CARE_SETTING", 0.8, "practice_name")
+        elif town.split()[-1].lower() in places:
+            start = m.end("town") - len(town.split()[-1])
+            yield Finding(start, m.end(), "CARE_SETTING", 0.8, "practice_name")
 
 
 def street_named_practices(text: str, found: list[Finding]) -> Iterator[Finding]:

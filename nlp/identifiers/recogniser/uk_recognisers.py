@@ -21,7 +21,7 @@ from nlp.identifiers.care_settings.custody_settings import custody_settings
 from nlp.identifiers.care_settings.lower_case_named_settings import lower_case_named_settings
 from nlp.identifiers.care_settings.named_providers import named_providers
 from nlp.identifiers.care_settings.plant_named_wards import plant_named_wards
-from nlp.identifiers.care_settings.practice_names import kind_first_practices
+from nlp.identifiers.care_settings.practice_names import kind_first_practices, town_services
 from nlp.identifiers.care_settings.scan_named_hospitals import scan_named_hospitals
 from nlp.identifiers.care_settings.smile_named_practices import smile_named_practices
 from nlp.identifiers.core.findings import Finding
@@ -123,6 +123,7 @@ def pattern_findings(text: str) -> list[Finding]:
         body_regions,  # round 63
         custody_settings,  # round 64
         kind_first_practices,  # round 65
+        town_services,  # round 66
     ):
         found.extend(detector(text))
     return found
