@@ -24,6 +24,7 @@ from nlp.identifiers.core.findings import Finding
 from nlp.identifiers.core.letter_case import capitals_mean_little
 from nlp.identifiers.core.name_gazetteer import gazetteer
 from nlp.identifiers.core.prefilter import gated
+from nlp.identifiers.places.places_of_learning import listed_town
 
 _WORD = r"[A-Za-z][A-Za-z'’-]+"
 KIND_FIRST = gated(
@@ -67,11 +68,8 @@ def town_services(text: str) -> Iterator[Finding]:
     """ "Croydon CMHT", "Leeds GIC": a listed town and a service's initials (round 66)."""
     places = gazetteer().places
     for m in TOWN_SERVICE.finditer(text):
-        town = m.group("town")
-        if town.lower() in places:
-            yield Finding(m.start("town"), m.end(), "CARE_SETTING", 0.8, "practice_name")
-        elif town.split()[-1].lower() in places:
-            start = m.end("town") - len(town.split()[-1])
+        start, listed = listed_town(m, places)
+        if listed:
             yield Finding(start, m.end(), "CARE_SETTING", 0.8, "practice_name")
 
 

@@ -87,9 +87,10 @@ NOT_BEFORE = re.compile(r"(?i:\b(?:royal|king['’]?s|queen['’]?s|imperial)[ \
 WORDS_OF_LEARNING = gated(re.compile(r"college|universit|uni\b|met\b"))
 
 
-def _town(text: str, m: re.Match, places: frozenset[str]) -> tuple[int, bool]:
-    """Where the town's name starts in `m` and whether the lists hold it: both words ("Milton
-    Keynes"), or the one next to the kind ("student at hull uni" takes "hull")."""
+def listed_town(m: re.Match, places: frozenset[str]) -> tuple[int, bool]:
+    """Where the town's name (the match's "town" group) starts and whether the lists hold it:
+    both words ("Milton Keynes"), or the one next to the kind ("student at hull uni" takes
+    "hull"; "Croydon CMHT" in `care_settings/practice_names.py` reads its town the same way)."""
     town = m.group("town")
     if town.lower() in places:
         return m.start("town"), True
@@ -113,7 +114,7 @@ def named_places_of_learning(text: str) -> Iterator[Finding]:
     any_case = capitals_mean_little(text)
     places = gazetteer().places
     for m in TOWN_INSTITUTION.finditer(text):
-        start, listed = _town(text, m, places)
+        start, listed = listed_town(m, places)
         if m.group("city"):
             start = m.start("city")
         kind = m.group("kind")
