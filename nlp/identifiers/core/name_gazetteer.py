@@ -42,6 +42,7 @@ class Gazetteer:
     # Price", "Penrhiw Farm", "buckfast") that they must not stop other rules, and in lower
     # case they need a cue.
     small_places: frozenset[str]
+    large_places: frozenset[str]
     place_starts: frozenset[str]  # first words of the places, to skip most tokens quickly
     # Words common enough (Zipf >= 4) that, lower-cased, they read as ordinary English.
     common_words: frozenset[str]
@@ -121,6 +122,7 @@ def gazetteer() -> Gazetteer:
         pet_words=frozenset(pets - first_names),
         places=places,
         small_places=small_places,
+        large_places=(_read("uk_large_places.txt") | _read("uk_areas.txt")) & common - first_names,
         place_starts=_first_words(places | small_places),
         common_words=common,
         english_words=_read("english_words.txt") | DOMAIN_WORDS,

@@ -18,7 +18,7 @@ import re
 
 from nlp.identifiers.core.findings import Finding
 
-_CLUB_WORDS = r"Wanderers|Rovers|Athletic|Albion|Rangers|Hotspur|Argyle"
+_CLUB_WORDS = r"Wanderers|Rovers|Athletic|Albion|Rangers|Hotspur|Argyle|United"
 CLUB_AFTER = re.compile(
     rf"[ \t]+(?:(?:{_CLUB_WORDS}|F\.?C\.?|A\.?F\.?C\.?)(?![\w'’-])"
     r"|(?i:fans?|players?|supporters?|match|matches|shirts?|scarf|season[ \t]+ticket|squad|"

@@ -29,7 +29,7 @@ OFFICE_WORDS = frozenset(
     sinemet madopar stalevo calpol gaviscon oramorph fortisip hba1c hbalc egfr
     sirs gcses gcse senco sendco levantine maghrebi romany zimmer zimmers rollator
     wheelchair wheelchairs handover handovers appointments postcode postcodes café cafe
-    narne nane porter porters story rang ref""".split()
+    narne nane porter porters story rang ref eircode eircodes""".split()
 )
 TITLE_BEFORE = re.compile(
     r"\b(?i:mr|mrs|ms|miss|mx|dr|doctor|nurse|sister|prof|professor|father|rev)\.?[ \t]+$"

@@ -41,6 +41,12 @@ MODEL_AFTER = re.compile(
     r"hierarchy|learning|experiential)[ \t]+)?(?i:cycle|model|score|scale|index|criteria|"
     r"hierarchy)\b"
 )
+# Twenty-ninth session: a clinical scale, score or pathway named after the city it came from
+# ("Glasgow Coma Scale", "Edinburgh Postnatal Depression Scale", "Liverpool Care Pathway"),
+# its words capitalised: no one's place. The development sets leave all of them unmarked.
+NAMED_INSTRUMENT_AFTER = re.compile(
+    r"(?:[ \t]+[A-Z][a-z]+){0,3}[ \t]+(?:Scale|Score|Chart|Pathway|Index|Criteria|Questionnaire)\b"
+)
 PETS = (
     r"cat|cats|dog|dogs|kitten|puppy|pup|spaniel|labrador|lab|terrier|collie|greyhound|whippet|"
     r"lurcher|poodle|budgie|parrot|rabbit|bunny|hamster|guinea[ \t]+pig|tortoise|pony|horse|"
@@ -86,4 +92,11 @@ def without_shared_word_guesses(text: str, found: list[Finding]) -> list[Finding
         for f in found
         if not (f.label == "PERSON" and _no_ones_name(text, f))
         and not (f.label == "LOCATION" and _praise(text, f))
+        and not (f.label == "LOCATION" and NAMED_INSTRUMENT_AFTER.match(text, f.end))
+        and not (f.label == "PERSON" and f.source == "capitals" and _instrument_words(text, f))
     ]
+
+
+def _instrument_words(text: str, f: Finding) -> bool:
+    """ "Coma Scale", "Care Pathway": the capitals of an instrument's name, not a person's."""
+    return NAMED_INSTRUMENT_AFTER.fullmatch(" " + text[f.start : f.end]) is not None

@@ -82,10 +82,14 @@ NOT_A_REFERENCE = re.compile(
 # A prison number in the national format (one letter, four digits, two letters: "A1234BC"),
 # written with or without a cue; in capitals only, as it is issued.
 PRISON_NUMBER = re.compile(r"(?<![\w/-])(?P<id>[A-Z]\d{4}[A-Z]{2})(?![\w/-])")
+# Round 67 (a retired set, v85): Ireland's Personal Public Service Number, which people living
+# over the border give with their Eircode, seven figures and one or two letters ("PPSN:
+# 1200574DA", "medical card no. 0274418K"); in capitals, as it is issued.
+PPS_NUMBER = re.compile(r"(?<![\w/-])(?P<id>\d{7}[A-Z]{1,2})(?![\w/-])")
 
 
 def other_ids(text: str) -> Iterator[Finding]:
-    for pattern in (CUED_SHORT_REF, INITIALS_YEAR_SERIAL, PRISON_NUMBER, SYSTEM_ID):
+    for pattern in (CUED_SHORT_REF, INITIALS_YEAR_SERIAL, PRISON_NUMBER, PPS_NUMBER, SYSTEM_ID):
         for m in pattern.finditer(text):
             yield Finding(m.start("id"), m.end("id"), "OTHER_ID", 0.85, "id_pattern")
     for rank, pattern in enumerate(OTHER_IDS):

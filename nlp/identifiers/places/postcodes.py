@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 
 from nlp.identifiers.core.findings import Finding
+from nlp.identifiers.places.eircodes import eircode_district
 
 I = re.IGNORECASE  # noqa: E741 - short alias keeps the long patterns readable
 
@@ -64,11 +65,12 @@ def postcodes(text: str) -> Iterator[Finding]:
 
 
 def postcode_district(postcode: str) -> str:
-    """The outward code ("LS6 2AB" -> "LS6"): it names an area of thousands of households."""
+    """The outward code ("LS6 2AB" -> "LS6"): it names an area of thousands of households.
+    An Eircode gives its routing key ("F93 R6P8" -> "F93") for the same reason."""
     m = POSTCODE.fullmatch(postcode.strip())
     if m:
         return m.group(1).upper()
     # Spelt or spaced oddly ("L S 6 1 A B", "NE6. 5AB"): the inward code is the last three.
     packed = re.sub(r"[^A-Za-z0-9]", "", postcode).upper()
     m = POSTCODE.fullmatch(f"{packed[:-3]} {packed[-3:]}") if len(packed) > 4 else None
-    return m.group(1).upper() if m else ""
+    return m.group(1).upper() if m else eircode_district(postcode)

@@ -152,7 +152,12 @@ def _place_ok(v: View, i: int, size: int, key: str, gaz: Gazetteer) -> bool:
                 return placed
             return cue or placed or _area_follows(v, i + size)
         if common:
-            return v.ent[i] in ("GPE", "LOC") or placed or (cue and v.proper(i))
+            return (
+                v.ent[i] in ("GPE", "LOC")
+                or placed
+                or (cue and v.proper(i))
+                or _large_place_named(v, i, key, gaz)
+            )
         return True
     if common:
         # Lower case throughout: "in london", "from bristol" read as places where the tagger,
@@ -281,3 +286,30 @@ def _unlisted_place_word(v: View, i: int, gaz: Gazetteer) -> bool:
     if w in gaz.common_words:
         return False
     return True
+
+
+def _large_place_named(v: View, i: int, key: str, gaz: Gazetteer) -> bool:
+    """A city or county whose name is also a frequent word only because the place is famous
+    ("Liverpool", "Glasgow", "Yorkshire"; GeoNames' towns of 15,000 people or more and the
+    counties and boroughs, less first names): capitalised inside a well-cased sentence, it is
+    the place, cue or none ("call Liverpool Register Office", "Healthwatch Bristol", "by
+    Glasgow social work"). Twenty-ninth session: 47 such misses in 31 development sets by
+    different writers, with the town needing "in", "from" or a postcode to be read. Not at a
+    sentence's start, where any word has a capital, nor in capitals, which a mixed-case text
+    keeps for initials and headings."""
+    if key in EVERYDAY_TOWN_WORDS or key not in gaz.large_places:
+        return False
+    if v.sent_start[i] or v.text[i].isupper():
+        return False
+    if i >= 1 and v.low[i - 1] == "the":
+        # "the London crew", "the Derby one" name the place; "the Derby" alone is a race
+        nxt = i + 1
+        if nxt >= len(v) or not v.text[nxt][:1].isalnum():
+            return False
+        return not v.stop[nxt] or v.low[nxt] in ("one", "ones")
+    return True
+
+
+# Towns of that size named by an everyday word, which a heading or a title capitalises too
+# ("Deal or no Deal", "showing the Rugby"): these still need a cue.
+EVERYDAY_TOWN_WORDS = frozenset("bath bow deal fleet hook reading sale jersey rugby".split())

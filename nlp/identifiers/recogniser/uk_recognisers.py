@@ -60,6 +60,7 @@ from nlp.identifiers.people.social_handles import social_handles
 from nlp.identifiers.places.body_regions import body_regions
 from nlp.identifiers.places.building_addresses import building_addresses
 from nlp.identifiers.places.county_shortenings import county_shortenings
+from nlp.identifiers.places.eircodes import eircodes
 from nlp.identifiers.places.house_names import house_names
 from nlp.identifiers.places.map_references import map_references
 from nlp.identifiers.places.places_of_learning import (
@@ -124,6 +125,7 @@ def pattern_findings(text: str) -> list[Finding]:
         custody_settings,  # round 64
         kind_first_practices,  # round 65
         town_services,  # round 66
+        eircodes,  # round 67
     ):
         found.extend(detector(text))
     return found
