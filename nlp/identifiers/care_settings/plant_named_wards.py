@@ -1,4 +1,4 @@
-"""Wards, suites and rooms named after a tree or a flower (issue 20, round 41).
+"""Wards, suites and rooms named after a tree, a flower or a bird (issue 20, round 41).
 
 Hospitals, hospices and care homes name their wards and rooms after trees and flowers ("Rowan
 Ward", "Bluebell Room", "Lavender Suite"): every development set that holds one marks it as a
@@ -30,7 +30,13 @@ PLANTS = (
     "sycamore|chestnut|cherry|juniper|alder|aspen|hawthorn|magnolia|laurel|heather|lavender|"
     "daisy|tulip|poppy|iris|bluebell|primrose|sunflower|snowdrop|daffodil|orchid|jasmine|"
     "clover|foxglove|thistle|marigold|buttercup|honeysuckle|lilac|acorn|fern|myrtle|bramble|"
-    "cowslip|camellia|wisteria|mulberry|hornbeam|linden|elder|blackthorn|sorrel|speedwell"
+    "cowslip|camellia|wisteria|mulberry|hornbeam|linden|elder|blackthorn|sorrel|speedwell|"
+    # Twenty-ninth session: birds and the gentle names of bereavement suites and children's
+    # wards ("Kingfisher Ward", "Robin ward", "the Butterfly Suite", "the Dove Suite", "the
+    # forget me not suite", "Rainbow Ward"): marked as care settings in all 52 places the
+    # development sets name one (v10, v11, v31, v41, v45, v51, v56, v58, v59, v60, v87).
+    "forget[ -]me[ -]not|dove|robin|wren|swan|kingfisher|puffin|heron|kestrel|skylark|lark|"
+    "swallow|owl|butterfly|dragonfly|ladybird|rainbow|starlight|sunshine|meadow"
 )
 ROOM_WORDS = r"ward|suite|room|unit|lounge|wing"
 PLANT_THEN_WARD = gated(

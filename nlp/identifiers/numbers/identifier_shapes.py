@@ -29,7 +29,7 @@ from nlp.identifiers.core.number_words import (
 )
 from nlp.identifiers.core.prefilter import gated, gated_all
 from nlp.identifiers.dates_and_ages.ages import AGE_UNIT_AFTER
-from nlp.identifiers.dates_and_ages.birth_dates import DATE, MONTH, YEAR
+from nlp.identifiers.dates_and_ages.birth_dates import DATE, DAY, MONTH, YEAR
 from nlp.identifiers.numbers.health_and_ni_numbers import AFTER_A_WORDS_STOP, is_valid_nhs_number
 
 I = re.IGNORECASE  # noqa: E741
@@ -139,10 +139,50 @@ BIRTH_CUE_WIDE = re.compile(
     I,
 )
 BIRTH_CUE_WIDE = gated(BIRTH_CUE_WIDE)
-# "Albert Gosling, 04/08/31, The Old Forge": a note gives a date right after a person's name.
-_NAME = r"(?:Mr|Mrs|Ms|Miss|Dr)?\.?\s*[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}"
+# Twenty-ninth session: the date of birth further on in the cue's sentence, where other words
+# come between ("date of birth is shown on their file as 3 February 1947", "date of birth
+# wrong, it should be 12th of June 1961", "date of birth as well as the name. Peter's is 1 May
+# 1946" is two sentences and stays; v38, v44, v45, v72, v77, v79): a whole date, day, month and
+# year, within sixty characters of "date of birth" or "DOB", nothing ending the sentence
+# between.
+FULL_DATE = (
+    rf"(?:{DAY}[/.-][01]?\d[/.-](?:(?:19|20)\d{{2}}|\d{{2}})"
+    rf"|(?:19|20)\d{{2}}-[01]?\d-[0-3]?\d"
+    rf"|{DAY}(?:\s+of)?\s+{MONTH},?\s+(?:19|20)\d{{2}}"
+    rf"|{MONTH}\s+{DAY},?\s+(?:19|20)\d{{2}})"
+)
+BIRTH_CUE_FAR = re.compile(
+    r"\b(?:date\s+of\s+birth|dob|d\.o\.b\.?|birth\s*date)\b[^.!?\n]{1,60}?"
+    rf"(?<![\w/.-])(?P<date>{FULL_DATE})(?![\w/])",
+    I,
+)
+BIRTH_CUE_FAR = gated(BIRTH_CUE_FAR)
+# Twenty-ninth session: "born" and the date further on, after where or how ("was born at
+# 04:12 on 14 February 2024", "born sleeping on 2023-10-21", "was stillborn at Singleton
+# Hospital on 30 September 2023"; v42, v48, v51, v60 and v87 mark every such date as the date
+# of birth): "on" and a whole date within forty characters, with no second clause between
+# ("born in Krakow and came here on 3 May 2004" is the day someone came).
+BORN_ON = re.compile(
+    r"\b(?:still)?born\b(?P<between>[^.!?\n]{1,40}?)\bon[ \t]+(?:the[ \t]+)?"
+    rf"(?P<date>{FULL_DATE})(?![\w/])",
+    I,
+)
+BORN_ON = gated(BORN_ON)
+SECOND_CLAUSE = re.compile(
+    r"\b(?:and|but|then|moved|came|arrived|left|went|returned|married|died)\b", I
+)
+# A date of something done or due, not of a birth: "booked in for", "seen on", "dated".
+SCHEDULED_BEFORE = re.compile(
+    r"\b(?:for|on|until|till|from|by|since|dated|at|before|after)[ \t]+(?:the[ \t]+)?$", I
+)
+# "Albert Gosling, 04/08/31, The Old Forge": a note gives a date right after a person's name;
+# written year first too ("Applicant: Siân Thompson, 1936-11-23", twenty-ninth session: v60,
+# v84).
+_WORD = r"[A-Z][^\W\d_]*[a-zà-ÿ](?:['’-][^\W\d_]+)*"  # "Siân", "MacDonald", "O'Neill"
+_NAME = rf"(?:Mr|Mrs|Ms|Miss|Dr)?\.?\s*{_WORD}(?:\s+{_WORD}){{1,2}}"
 DATE_AFTER_NAME = re.compile(
-    rf"(?<![\w])(?-i:{_NAME}),\s*(?P<date>[0-3]?\d[/.][01]?\d[/.](?:(?:19|20)\d{{2}}|\d{{2}}))"
+    rf"(?<![\w])(?-i:{_NAME}),\s*(?P<date>[0-3]?\d[/.][01]?\d[/.](?:(?:19|20)\d{{2}}|\d{{2}})"
+    r"|(?:19|20)\d{2}-[01]\d-[0-3]\d|[0-3]\d-[01]\d-(?:19|20)\d{2})"
     r"(?=\s*[,;)\n]|\s+\()"
 )
 
@@ -150,6 +190,13 @@ DATE_AFTER_NAME = re.compile(
 def dates_of_birth_wide(text: str) -> Iterator[Finding]:
     for m in BIRTH_CUE_WIDE.finditer(text):
         yield Finding(m.start("date"), m.end("date"), "DATE_OF_BIRTH", 0.9, "dob_wide")
+    for m in BORN_ON.finditer(text):
+        if not SECOND_CLAUSE.search(m.group("between")):
+            yield Finding(m.start("date"), m.end("date"), "DATE_OF_BIRTH", 0.8, "dob_wide")
+    for m in BIRTH_CUE_FAR.finditer(text):
+        if SCHEDULED_BEFORE.search(text, max(0, m.start("date") - 12), m.start("date")):
+            continue  # "took her date of birth and booked her in for 12/03/2025"
+        yield Finding(m.start("date"), m.end("date"), "DATE_OF_BIRTH", 0.8, "dob_wide")
     for m in DATE_AFTER_NAME.finditer(text):
         if m.group().startswith("Dr"):  # round 55: "Letter from Dr Jones, 12/6/24": its date
             continue

@@ -558,10 +558,19 @@ def _inside_a_body(text: str, f: Finding, bodies: list[tuple[int, int]]) -> bool
 # ("Shirley Dawson  74   Towyn", "Goran Petrović 55 → lost his hearing aid", "re husb Terry 74
 # | cb no ...", "Daniel 28 w/ support worker"; v19, v25). A bare number after a name is looked
 # for on the name's own line: "vol GH\n1) Mrs Ahmed" numbers a list.
+# Twenty-ninth session: the years said with it, in a bracket or between commas ("Tul Ale (81
+# years) served", "Hoang Thi Thao (60 years, works in ...)", "mr john turnbull, 90 yrs, nhs#";
+# v51, v71, v79 and v81, 33 marked against 2 unmarked in the development sets, and those two
+# after no one's name: "Ex-RAF here (22 years, ...)", "Parkinson's disease (7 years)"); the
+# number alone is the age, as the writers mark it.
+YEARS_SAID = r"\s*(?:years?|yrs?)(?:\s+old)?"
 AGE_AFTER_NAME = re.compile(
-    r"(?P<sep>\s*\(\s*(?=\d{1,3}\s*(?:months?|weeks?)?\s*\))|\s*,\s*|[ \t]+|"
+    rf"(?P<sep>\s*\(\s*(?=\d{{1,3}}(?:\s*(?:months?|weeks?))?\s*\)|\d{{1,3}}{YEARS_SAID}\s*[),])|"
+    r"\s*,\s*|[ \t]+|"
     r"\s+(?:is|was|turned)\s+(?:now\s+|only\s+|just\s+)?)"
-    r"(?P<n>\d{1,3})(?P<unit>\s*(?:months?|weeks?)(?=\s*\)))?(?=\s*\)|\s*,|\s*[—–;]|\s*:(?!\d)|\s+-\s|"
+    r"(?P<n>\d{1,3})(?P<unit>\s*(?:months?|weeks?)(?=\s*\)))?"
+    rf"(?P<years>{YEARS_SAID}(?=\s*[),]))?"
+    r"(?=\s*\)|\s*,|\s*[—–;]|\s*:(?!\d)|\s+-\s|"
     r"[ \t]{2,}(?=\S)|\t|[ \t]*(?:→|->|\|)|[ \t]+w/|"
     r"\s+(?i:contacted|from|"
     r"who|and|has|had|was|is|said|told|shared|lives|lived|died|passed|needs|needed|came|went)\b"
@@ -586,10 +595,24 @@ def _age_after(text: str, at: int) -> re.Match | None:
     return m
 
 
+# Twenty-ninth session: the age a record puts in brackets after the date of birth ("DOB:
+# January 22nd 1998 (26 yrs)", "DOB: 02/02/1944 (80y)", "DOB / age: 1/5/67 (57)"; marked in all
+# nine such records of v18, v30, v31 and v87).
+AGE_AFTER_BIRTH_DATE = re.compile(
+    r"[ \t]*\([ \t]*(?:aged?[ \t]+)?(?P<n>\d{1,3})[ \t]*(?:y|yo|y/o|yrs?|years?(?:[ \t]+old)?)?"
+    r"[ \t]*\)"
+)
+
+
 def _ages_after_names(text: str, findings: list[Finding]):
-    """ "Carly Bartlett (88)", "Oksana Clarke, 37,": a bare number right after a name is an age."""
+    """ "Carly Bartlett (88)", "Oksana Clarke, 37,": a bare number right after a name is an age;
+    so is one in brackets after a date of birth."""
     person_ends = {f.end for f in findings if f.label == "PERSON"}
     for f in findings:
+        if f.label == "DATE_OF_BIRTH":
+            if (m := AGE_AFTER_BIRTH_DATE.match(text, f.end)) and 0 < int(m["n"]) <= 115:
+                yield Finding(m.start("n"), m.end("n"), "AGE", 0.8, "age_after_name")
+            continue
         if f.label != "PERSON":
             continue
         m = _age_after(text, f.end)
@@ -598,6 +621,8 @@ def _ages_after_names(text: str, findings: list[Finding]):
         if m is None and (item := LIST_BEFORE.search(text, max(0, f.start - 12), f.start)):
             if item.start() in person_ends:  # the list's other item is a name and its age
                 m = LAST_OF_LIST.match(text, f.end)
+        if m and m.groupdict().get("years") and not ("(" in m["sep"] or "," in m["sep"]):
+            m = None  # "stayed with Mum 3 years, then": how long, not how old
         if m and 0 < int(m.group("n")) <= 115:
             end = m.end("unit") if m.group("unit") else m.end("n")
             yield Finding(m.start("n"), end, "AGE", 0.8, "age_after_name")
