@@ -153,6 +153,19 @@ AGES = (
     ),
 )
 AGES = gated_all(AGES)
+# Twenty-ninth session: the same age to come told with when, which the pattern above leaves for
+# fear of a time ("we'll be 9 till 5"): "Lewis, who is 17 and will be 18 next month", "she'll
+# be ninety at Easter", "I will be ninety on the eleventh of May" (v50, v72, v75). A person
+# before it (a pronoun, "who" or "and"), then a word of when; "we will be 12 at the table" has
+# no person before it, and a unit after the number ("will be 10 minutes") is a wait.
+AGE_TO_COME_WITH_WHEN = gated(
+    re.compile(
+        r"\b(?:(?:i|he|she|you|they|who|and)[ \t]+will|(?:i|he|she|you|they)['’]ll)[ \t]+be[ \t]+"
+        rf"(?:(?:just|nearly|almost)[ \t]+)?{N}"
+        r"(?=[ \t]+(?:next|this|on|at|in|by|before|soon|tomorrow|today)\b)",
+        I,
+    )
+)
 
 # Twenty-sixth round. "mum Kathleen (19), baby 6 wks.", "- baby 9 mths - reflux": a baby's age
 # in a note's list of a household, after a comma, a dash, a bullet or a line's start, its name
@@ -257,6 +270,10 @@ AGE_CORRECTED = re.compile(
 
 def ages(text: str) -> Iterator[Finding]:
     yield from child_ages_now(text)
+    for m in AGE_TO_COME_WITH_WHEN.finditer(text):
+        n = as_int(m.group("n"))
+        if n is not None and 1 < n <= 115:
+            yield Finding(m.start("n"), m.end("n"), "AGE", 0.8, "age_cue")
     patterns = (*AGES, BABY_AGE) if BABY_AGE_HINT.search(text) else AGES
     for pattern in (*patterns, BABY_IN_A_LIST):
         for m in pattern.finditer(text):

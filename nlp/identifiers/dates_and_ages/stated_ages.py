@@ -133,27 +133,9 @@ def stated_ages(text: str, findings: Iterable[Finding]) -> Iterator[Finding]:
             yield Finding(m.start("n"), m.end("n"), "AGE", 0.75, "stated_age")
 
 
-# Twenty-ninth session: the age someone will be, with when ("Lewis, who is 17 and will be 18
-# next month", "she'll be ninety at Easter", "I will be ninety on the eleventh of May"; v50,
-# v72, v75): a person (a pronoun, "who" or "and") will be a number, then a word of when. "We
-# will be 12 at the table" has no person before it, and a unit after the number ("will be 10
-# minutes") is a wait.
-FUTURE_AGE = re.compile(
-    r"(?i)\b(?:(?:i|he|she|you|they|who|and)[ \t]+will|(?:i|he|she|you|they)['’]ll)[ \t]+be[ \t]+"
-    rf"(?:(?:just|nearly|almost)[ \t]+)?{N}"
-    r"(?=[ \t]+(?:next|this|on|at|in|by|before|soon|tomorrow|today)\b)"
-)
-FUTURE_AGE = gated(FUTURE_AGE)
-
-
 def life_event_ages(text: str) -> Iterator[Finding]:
     """The number in "ill-health retirement at 38", "widowed at 41", "went down the pit at
-    fifteen." (13 or more, past a clock's hours, unless "years old" or "months old" follows),
-    and in "she'll be ninety at Easter"."""
-    for m in FUTURE_AGE.finditer(text):
-        n = as_int(m.group("n"))
-        if n is not None and 1 < n <= 115:
-            yield Finding(m.start("n"), m.end("n"), "AGE", 0.8, "event_age")
+    fifteen." (13 or more, past a clock's hours, unless "years old" or "months old" follows)."""
     for m in EVENT_AGE.finditer(text):
         n = as_int(m.group("n"))
         if n is None or n > 115 or (n < 13 and not m.group("unit")):
