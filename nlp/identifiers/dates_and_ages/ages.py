@@ -268,8 +268,35 @@ AGE_CORRECTED = re.compile(
 )
 
 
+# Round 69: the other ages of a list after "aged" or "ages" ("three children, who are aged 9,
+# 6 and 18 months", "two children aged 7 and 4", "(ages 2 and 8)"; v74, v84, v89): the first
+# is found above, the rest were not. Figures only, each a child's or an adult's age (a baby's
+# keeps its unit), joined by commas or "and"; not a time, a measure or a count after it.
+AGED_LIST_START = gated(re.compile(r"\b(?:aged|ages)[ \t]+(?P<n>\d{1,3})\b", I))
+LIST_AGE_NEXT = re.compile(
+    r"(?:[ \t]*,[ \t]*(?:(?:and|&)[ \t]+)?|[ \t]+(?:and|&)[ \t]+)(?P<n>\d{1,3})"
+    r"(?P<unit>[ \t]*(?:months?|mths?|weeks?|wks?))?\b"
+    r"(?![ \t]*(?:%|am\b|pm\b|years?[ \t]+ago|minutes?|mins?|hours?|hrs?|days?|miles?|times?|"
+    r"people|patients|[.:/]\d))",
+    I,
+)
+
+
+def listed_ages(text: str) -> Iterator[Finding]:
+    """The second and later ages of "aged 9, 6 and 18 months" (round 69)."""
+    for start in AGED_LIST_START.finditer(text):
+        at = start.end()
+        while (m := LIST_AGE_NEXT.match(text, at)) is not None:
+            if not 0 < int(m["n"]) <= 115:
+                break
+            end = m.end("unit") if m["unit"] else m.end("n")
+            yield Finding(m.start("n"), end, "AGE", 0.8, "age_cue")
+            at = m.end()
+
+
 def ages(text: str) -> Iterator[Finding]:
     yield from child_ages_now(text)
+    yield from listed_ages(text)
     for m in AGE_TO_COME_WITH_WHEN.finditer(text):
         n = as_int(m.group("n"))
         if n is not None and 1 < n <= 115:

@@ -55,6 +55,7 @@ from nlp.identifiers.people.name_shapes import (
     titles_and_initials,
 )
 from nlp.identifiers.people.paperwork_fields import paperwork_fields
+from nlp.identifiers.people.possessives_without_apostrophe import possessives_without_apostrophe
 from nlp.identifiers.people.sign_offs import sign_off_names
 from nlp.identifiers.people.social_handles import social_handles
 from nlp.identifiers.places.body_regions import body_regions
@@ -126,6 +127,7 @@ def pattern_findings(text: str) -> list[Finding]:
         kind_first_practices,  # round 65
         town_services,  # round 66
         eircodes,  # round 67
+        possessives_without_apostrophe,  # round 69
     ):
         found.extend(detector(text))
     return found
