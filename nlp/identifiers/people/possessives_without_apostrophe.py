@@ -6,12 +6,12 @@ Messages typed on a phone drop the apostrophe: "im at kayleighs tonight", "jayde
 development sets by different writers (v26, v42, v73, v85, v87, v88, v89).
 
 The word is taken as a name's possessive only where all of these hold: without its "s" it is
-a listed first name that is no everyday word ("megan", "dylan"; not "bill" or "grace"); with its "s" it
-is no English word and no name of its own ("dylans", not "roberts", "jones" or "bills"); and
-it reads as owning something: a word of family, home or care follows ("jaydens dad", "Tylers
-school"), or "at", "to", "from" or "round" comes before ("slept at dylans") and the name is no English
-word at all ("at marts" is at the markets; "at nans" at a grandmother's). The finding is
-the name without its "s", as writers mark a name's possessive.
+a listed first name that is no everyday word ("megan", "dylan"; not "bill" or "will"); with
+its "s" it is no English word and no name of its own ("dylans"; not "roberts", "jones",
+"marks"); and it reads as owning something: a word of family, home or care follows ("jaydens
+dad", "Tylers school"), or "at", "to", "from" or "round" comes before it and the name is no
+English word at all ("at ayeshas"; "at marts" is at the markets). A word of family is no one's
+name ("my nans dad"). The finding is the name without its "s", as writers mark a possessive.
 """
 
 from __future__ import annotations
