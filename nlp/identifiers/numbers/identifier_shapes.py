@@ -369,6 +369,34 @@ def possessive_birthdays(text: str) -> Iterator[Finding]:
             at = text.find(quote, at + 2)
 
 
+# Round 70: the clinical shorthand of sex and age standing alone in a crew's or a triage note
+# ("pre-alert — 23M, driver", "include: 94F ?NOF", "47M chest pain"; v68, v91; 15 marked in
+# the development sets against one class's name): the figure and a capital M or F as one word,
+# unless a word that numbers a place or a group is right before it ("Ward 12F", "Bay 4M",
+# "Class: 4F").
+SEX_AND_AGE = gated(
+    re.compile(
+        r"(?<![\w/.'’£$€-])(?P<n>\d{1,3})(?-i:[MF])(?![\w/'’-])"
+        # "2M people", "a £3M budget": millions, not a man of two
+        r"(?![ \t]+(?i:people|of|population|residents|patients|users|views|viewers|followers|"
+        r"visits|visitors|homes|households|pounds|budget|miles|in\b|more|fewer|less))"
+    )
+)
+NUMBERED_BEFORE = re.compile(
+    r"\b(?:ward|bay|bed|room|flat|unit|gate|class|level|floor|block|wing|suite|plot|pitch|year|"
+    r"form|group|team|house|stand|row|seat|zone|area|lane|no|number)[ \t:.#]*$",
+    I,
+)
+
+
+def sex_and_age_shorthand(text: str) -> Iterator[Finding]:
+    for m in SEX_AND_AGE.finditer(text):
+        if NUMBERED_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        if 0 < int(m["n"]) <= 110:
+            yield Finding(m.start("n"), m.end("n"), "AGE", 0.75, "age_shape")
+
+
 def identifier_shape_findings(text: str) -> list[Finding]:
     """Everything above; overlaps are settled by the caller with the other recognisers'."""
     found: list[Finding] = []
@@ -379,6 +407,7 @@ def identifier_shape_findings(text: str) -> list[Finding]:
         dates_of_birth_wide,
         shaped_ages,
         possessive_birthdays,
+        sex_and_age_shorthand,
     ):
         found.extend(detector(text))
     return found

@@ -86,10 +86,15 @@ PRISON_NUMBER = re.compile(r"(?<![\w/-])(?P<id>[A-Z]\d{4}[A-Z]{2})(?![\w/-])")
 # over the border give with their Eircode, seven figures and one or two letters ("PPSN:
 # 1200574DA", "medical card no. 0274418K"); in capitals, as it is issued.
 PPS_NUMBER = re.compile(r"(?<![\w/-])(?P<id>\d{7}[A-Z]{1,2})(?![\w/-])")
+# Round 70 (a retired set, v90, and v43 and v44 before it): a pupil's Unique Pupil Number, one
+# capital and twelve figures ("UPN: H823119408011", "(B872695213676, Y3)"), with or without
+# its cue.
+PUPIL_NUMBER = re.compile(r"(?<![\w/-])(?P<id>[A-Z]\d{12})(?![\w/-])")
 
 
 def other_ids(text: str) -> Iterator[Finding]:
-    for pattern in (CUED_SHORT_REF, INITIALS_YEAR_SERIAL, PRISON_NUMBER, PPS_NUMBER, SYSTEM_ID):
+    shapes = (CUED_SHORT_REF, INITIALS_YEAR_SERIAL, PRISON_NUMBER, PPS_NUMBER, PUPIL_NUMBER)
+    for pattern in (*shapes, SYSTEM_ID):
         for m in pattern.finditer(text):
             yield Finding(m.start("id"), m.end("id"), "OTHER_ID", 0.85, "id_pattern")
     for rank, pattern in enumerate(OTHER_IDS):

@@ -568,7 +568,8 @@ AGE_AFTER_NAME = re.compile(
     rf"(?P<sep>\s*\(\s*(?=\d{{1,3}}(?:\s*(?:months?|weeks?))?\s*\)|\d{{1,3}}{YEARS_SAID}\s*[),])|"
     r"\s*,\s*|[ \t]+|"
     r"\s+(?:is|was|turned)\s+(?:now\s+|only\s+|just\s+)?)"
-    r"(?P<n>\d{1,3})(?P<unit>\s*(?:months?|weeks?)(?=\s*\)))?"
+    # round 70: the years glued on in a note ("Pt Derek Hume 62y, NHS ..."; v91, v70)
+    r"(?P<n>\d{1,3})(?:(?i:y|yo|yrs?)(?![\w'’]))?(?P<unit>\s*(?:months?|weeks?)(?=\s*\)))?"
     rf"(?P<years>{YEARS_SAID}(?=\s*[),]))?"
     r"(?=\s*\)|\s*,|\s*[—–;]|\s*:(?!\d)|\s+-\s|"
     r"[ \t]{2,}(?=\S)|\t|[ \t]*(?:→|->|\|)|[ \t]+w/|"
