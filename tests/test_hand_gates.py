@@ -18,8 +18,8 @@ from nlp.identifiers.places import postcode_districts, street_lines, worded_addr
 # Patterns behind a hand-written gate of their own (`prefilter.gated`'s `behind`, twentieth
 # speed session): the gate inside each, checked against the pattern without it.
 BEHIND = [
-    ages.AGES[7],
     ages.AGES[8],
+    ages.AGES[9],
     hospital_units.STAYED_ON_CODE,
     hospital_units.CODE_AMONG_WARDS,
     identifier_shapes.AGE_SHAPES[0],

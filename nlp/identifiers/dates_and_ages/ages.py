@@ -42,7 +42,17 @@ N_END = r"(?:\b|(?=yrs?\b))"
 SPACE_BRACKETED_AGE = re.compile(rf"\s\(\s*{N}(?:\s*(?:yrs?|years|y))?\s*\)", I)
 AGES = (
     re.compile(rf"\b(?:aged|age|ages)\s*(?:of\s+)?:?\s*{N}{N_END}{AGE_UNIT_AFTER}", I),
-    re.compile(rf"\b{N}\s*(?:-|\s)?\s*(?:years?|yrs?|yr)\s*(?:-|\s)?\s*(?:old|auld|of\s+age)\b", I),
+    # Round 71: "95 years young", as tributes and cards say it (marked in v29, v45 and v92).
+    re.compile(
+        rf"\b{N}\s*(?:-|\s)?\s*(?:years?|yrs?|yr)\s*(?:-|\s)?\s*(?:old|auld|young|of\s+age)\b", I
+    ),
+    # Round 71: a death notice's "in his 69th year" (v92); "in their 25th year of marriage"
+    # and "in her 12th year at the school" count something else.
+    re.compile(
+        r"\bin\s+(?:his|her|their)\s+(?P<n>\d{2,3})(?:st|nd|rd|th)\s+year\b"
+        r"(?!\s+(?:of|at|in|as|with|on|for|since|working|teaching)\b)",
+        I,
+    ),
     re.compile(r"\b(?P<n>\d{1,3})\s*(?:yo|y/o|y\.o\.?)(?!\w)", I),
     # "a man of 79", "a lady of ninety", "a gentleman of 91": a person described by age.
     re.compile(

@@ -43,6 +43,8 @@ DATE = (
 BIRTH_WORD = r"(?:birth|brith|bith|birht|berth)"
 BIRTH_CUE = (
     rf"\b(?:born|date?\s+(?:of|o|o['’]|ov|off)?\s*{BIRTH_WORD}|year\s+(?:of|o)\s+{BIRTH_WORD}|"
+    # Round 71: a register entry's field, "Date and place of birth: 24 May 1947, Truro" (v92)
+    rf"(?:date\s+and\s+place|place\s+and\s+date)\s+of\s+{BIRTH_WORD}|"
     r"yob|d\.?\s?[o0]\.?\s?b\.?|birth\s*(?:date|year)|birthday|b\.)"
     r"(?:['’]s\b)?"  # "Her DOB's 17 Aug 1933" (round 39)
     r"[\s:,.–—-]*(?:(?:on|in|is|was|the|of|:|-)\s+){0,3}"

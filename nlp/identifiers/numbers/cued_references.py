@@ -40,6 +40,9 @@ STRONG_NOUNS = (
     # interpreter's on the registers of public service and sign language interpreters
     # ("NRPSI 12044", "RSLI no. 10392", "NRCPD reg 51120"; thirty-first round).
     r"(?:gmc|nmc|gphc|hcpc|psni|nrpsi|rsli|nrcpd)(?:\s+(?:pin|reg(?:istration)?))?|"
+    # Round 71: a nurse's PIN by its shape alone after "PIN", without "NMC" ("RN (PIN
+    # 09H1234E)"; v74, v92): two figures, a letter, four figures and a letter.
+    r"pin(?=[\s:.]+\d{2}[a-z]\d{4}[a-z]\b)|"
     # Twenty-eighth round: an organisation's NHS code, which names one practice or pharmacy
     # ("Practice code: B83627", "ODS code: FQ731"; two writers' sets).
     r"ods(?:\s+code)?|(?:practice|pharmacy|org(?:anisation)?)\s+code|"

@@ -60,6 +60,7 @@ from nlp.identifiers.people.sign_offs import sign_off_names
 from nlp.identifiers.people.social_handles import social_handles
 from nlp.identifiers.places.body_regions import body_regions
 from nlp.identifiers.places.building_addresses import building_addresses
+from nlp.identifiers.places.council_areas import council_areas
 from nlp.identifiers.places.county_shortenings import county_shortenings
 from nlp.identifiers.places.eircodes import eircodes
 from nlp.identifiers.places.house_names import house_names
@@ -128,6 +129,7 @@ def pattern_findings(text: str) -> list[Finding]:
         town_services,  # round 66
         eircodes,  # round 67
         possessives_without_apostrophe,  # round 69
+        council_areas,  # round 71
     ):
         found.extend(detector(text))
     return found
