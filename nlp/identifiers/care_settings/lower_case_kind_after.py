@@ -23,10 +23,25 @@ from nlp.identifiers.core.findings import Finding
 
 KINDS = (
     "hospital|infirmary|surgery|practice|centre|center|clinic|unit|ward|hospice|lodge|house|"
-    "pavilion|dental|pharmacy|chemist|opticians|wing"
+    "pavilion|dental|pharmacy|chemist|opticians|wing|eyecare|optometrists"
 )
-KIND_AFTER = re.compile(rf"[ \t]+(?P<kind>{KINDS})(?![\w'’-])(?![ \t]*\d)")
+# Round 72: the words a setting's kind is often told with ("nottingham family practice",
+# "corby urgent care centre", "eastfield eyecare"; v84 and v94, typed in lower case).
+# A "community centre" is a hall (`_venue`).
+KIND_WORDS = (
+    r"family|medical|group|general|community|district|memorial|cottage|royal|university|"
+    r"teaching|children'?s|urgent[ \t]+care|walk[ -]in|health|dental|eye|day"
+)
+KIND_AFTER = re.compile(
+    rf"[ \t]+(?P<words>(?:(?:{KIND_WORDS})[ \t]+){{0,2}})(?P<kind>{KINDS})(?![\w'’-])"
+    r"(?![ \t]*\d)"
+)
 LABELS = frozenset({"PERSON", "LOCATION", "CARE_SETTING"})
+
+
+def _venue(words: str, kind: str) -> bool:
+    """A "community centre" is a hall, not a setting."""
+    return kind in ("centre", "center") and "community" in words
 
 
 def with_lower_case_kinds(text: str, findings: list[Finding]) -> list[Finding]:
@@ -36,6 +51,8 @@ def with_lower_case_kinds(text: str, findings: list[Finding]) -> list[Finding]:
     for f in findings:
         value = text[f.start : f.end]
         m = KIND_AFTER.match(text, f.end) if f.label in LABELS and value.islower() else None
+        if m and _venue(m.group("words"), m.group("kind")):
+            m = None
         if m and not (f.label == "PERSON" and m.group("kind") in SURNAME_KINDS):
             out.append(Finding(f.start, m.end(), "CARE_SETTING", f.score, "whole_name"))
             changed = True

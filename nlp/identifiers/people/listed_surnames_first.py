@@ -18,6 +18,16 @@ it is the entry's own separator, a dash, a semicolon, a bar or a bracket opening
 
 Each name is its own finding, the comma between them left out.
 
+Round 72: anywhere in a well-cased text, a surname in capitals, a comma and a capitalised first
+name, the way hospital records and letters' subject lines write a patient ("Subject: review -
+AKINOLA, Oluwaseun", "Triage note: BROWNLOW, Dennis D.O.B. ..."; missed in five writers' sets,
+v71, v79, v91, v93 and v95, all marking the pair). The surname is a known surname (in capitals
+before a comma and a first name, "JONES" and "BROWN" are surnames), or a word of three letters
+or more that no English list holds, with two vowels or more and no place's name; no article or
+describing word comes before it ("the ENP, Dafydd", "an IMHA, Dylan Price" name a role and then
+its holder). The first name is a known first name that is no everyday word (a second given
+name after it is left to the name rules, which read "Carys Mair" as one).
+
 Round 55: a form's or a note's field holds the pair as its value, in whatever case the note is
 typed ("service user: zhang, xiu ying, dob ...", "patient: jones, huw   dob", "Bay 3 bed 2:
 Ahmadi, Yusuf, 28", "NOTE: SANTOS, INÊS, YEAR 7"; missed in a retired set's case notes,
@@ -119,3 +129,56 @@ def listed_surnames_first(text: str) -> Iterator[Finding]:
         # Two findings, not one across the comma: writers who mark the names apart leave it out.
         yield Finding(m.start("surname"), m.end("surname"), "PERSON", 0.8, "listed_surname_first")
         yield Finding(m.start("first"), m.end("first"), "PERSON", 0.8, "listed_surname_first")
+
+
+CAPITAL_SURNAME_FIRST = re.compile(
+    r"(?<![\w'’-])(?P<surname>(?:MC|MAC|O['’])?[A-Z]{2,}(?:-[A-Z]{2,})?),[ \t]+"
+    r"(?P<first>[A-Z][a-zà-ÿ'’-]+)(?![\w'’-])"
+)
+VOWELS = frozenset("aeiouy")
+WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t]+$")
+# Words that describe what follows, so that a word in capitals after them is a role or a
+# service's initials: "the ENP, Dafydd", "an IMHA, Dylan", "the private IBCLC, Louise".
+DESCRIBING = frozenset("a an the my our your his her their this that private new local".split())
+
+
+def _capital_surname(word: str, gaz: Gazetteer) -> bool:
+    """A surname written in capitals: a known surname ("JONES", "BROWN": in capitals before a
+    comma and a first name, the word is the surname), or a word no English list holds."""
+    key = _plain(word)
+    parts = [p for p in re.split(r"[-'’]", key) if p not in ("mc", "mac", "o")]
+    if not parts or any(p in NOT_SURNAMES or p in NOT_CELL_SURNAMES for p in parts):
+        return False
+    if key in gaz.places or len(key) < 3:
+        return False
+    if all(p in gaz.surnames for p in parts):
+        return True
+    # An unknown word: a name has two vowels or more ("AKINOLA", "STRACHAN"); the initials of a
+    # service or a role rarely do ("ENP", "IBCLC", "SVD").
+    vowels = sum(c in VOWELS for c in key)
+    return vowels >= 2 and all(p not in gaz.english_words for p in parts)
+
+
+def _known_first_name(word: str, gaz: Gazetteer) -> bool:
+    name = _plain(word)
+    return (name in gaz.first_names or name in gaz.registered_only_first_names) and not _everyday(
+        name, gaz
+    )
+
+
+def capital_surnames_first(text: str) -> Iterator[Finding]:
+    """ "AKINOLA, Oluwaseun": a surname in capitals, a comma and a capitalised first name, in a
+    text that is not all capitals (round 72, module docstring)."""
+    if "," not in text or text.isupper():
+        return
+    gaz = gazetteer()
+    for m in CAPITAL_SURNAME_FIRST.finditer(text):
+        if not _capital_surname(m.group("surname"), gaz):
+            continue
+        before = WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
+        if before and before.group(1).lower() in DESCRIBING:
+            continue  # "an IMHA, Dylan Price": a role described, then its holder named
+        if not _known_first_name(m.group("first"), gaz):
+            continue
+        yield Finding(m.start("surname"), m.end("surname"), "PERSON", 0.8, "capital_surname_first")
+        yield Finding(m.start("first"), m.end("first"), "PERSON", 0.8, "capital_surname_first")

@@ -77,10 +77,22 @@ JOINED_AFTER = re.compile(
 )
 
 
+# Round 72: an Irish woman's surname after "Ní" or "Nic" (daughter of), or a wife's after "Uí",
+# typed without the fada as often as with it ("Ms Ni Bhriain", "dr ni bhriain"; v47 and v94).
+# The name after the particle is lenited ("Bhriain", "Mhurchú"), which is how "Ni" is told from
+# the initials of Northern Ireland; in lower case only the digraphs English and Welsh lack.
+IRISH_PARTICLE_BEFORE = re.compile(r"(?<![\w'’-])(?i:n[ií]c?|u[ií]|mhic)[ \t]$")
+LENITED = re.compile(r"(?:[BCDFGMPST]h|[BDFGM]H|[bdfgm]h)")
+
+
 def _with_particles(text: str, f: Finding) -> Finding:
     start, end = f.start, f.end
     if text[start : start + 1].isupper():
         before = PREFIX_BEFORE.search(text, max(0, start - 5), start)
+        if before:
+            start = before.start()
+    if LENITED.match(text, start):
+        before = IRISH_PARTICLE_BEFORE.search(text, max(0, start - 6), start)
         if before:
             start = before.start()
     after = JOINED_AFTER.match(text, end)

@@ -42,6 +42,7 @@ from nlp.identifiers.people.called_names import called_names
 from nlp.identifiers.people.described_people import described_people
 from nlp.identifiers.people.email_openings import addressee_openings
 from nlp.identifiers.people.listed_surnames_first import (
+    capital_surnames_first,
     field_surnames_first,
     listed_surnames_first,
 )
@@ -130,6 +131,7 @@ def pattern_findings(text: str) -> list[Finding]:
         eircodes,  # round 67
         possessives_without_apostrophe,  # round 69
         council_areas,  # round 71
+        capital_surnames_first,  # round 72
     ):
         found.extend(detector(text))
     return found
