@@ -578,8 +578,11 @@ AGENCY_NAME = re.compile(
     r"(?<![\w'’-])(?P<name>(?:[A-Z][a-z'’]+[ \t]+(?:&[ \t]+)?){1,2}"
     r"(?:Home[ \t]+(?:Support|Carers|Care)|Homecare|"
     r"Support[ \t]+(?:&|and)[ \t]+Care|Care[ \t]+(?:&|and)[ \t]+Support|"
-    r"Supported[ \t]+Living|Live-[Ii]n[ \t]+Care|Healthcare|Care(?=[ \t]+(?:Ltd|Limited)))"
-    r"(?:[ \t]+(?:Services|Partners|Ltd|Limited))?"
+    r"Supported[ \t]+Living|Live-[Ii]n[ \t]+Care|Healthcare|Care(?=[ \t]+(?:Ltd|Limited))|"
+    # Round 73: "Caledonia Care at Home", "Apex Care Solutions", "Thistlebank Support
+    # Services", "Sunrise Support Ltd" (v56, v74, v96; v29, v39, v61, v71).
+    r"Care[ \t]+at[ \t]+Home|(?:Care|Support)(?=[ \t]+(?:Services|Solutions|Ltd|Limited)))"
+    r"(?:[ \t]+(?:Services|Solutions|Partners|Ltd|Limited))?"
     r"|(?:[A-Z]{3,}[ \t]+){1,2}HOMECARE)(?![\w'’-])"
     r"(?![ \t]+(?:Assistants?|Support[ \t]+Workers?|Workers?|Professionals?|Scientists?|"
     r"NHS|Trust|Foundation|Partnership))"
@@ -595,6 +598,10 @@ LOWER_AGENCY_NAME = gated(
         r"(?:homecare|home[ \t]+care|healthcare|supported[ \t]+living|care[ \t]+ltd))(?![\w'’-])"
     )
 )
+# Round 73: after "carers from" an agency's name may be an everyday word too ("the carers from
+# kingdom home care", "carers from bluebell homecare", "mums carers from sunrise homecare";
+# v34, v45, v96).
+CARERS_BEFORE = re.compile(r"\bcarers?[ \t]+$")
 # The kind's own first words: with the label before it gone, no name is left ("To Healthcare,
 # HMP Durham", "Provider Home Care").
 AGENCY_KIND_WORDS = frozenset("home homecare healthcare supported live-in care support".split())
@@ -610,7 +617,7 @@ NOT_PROVIDER_WORDS = frozenset(
     specialist children's childrens child family elderly older council local private district
     national emergency end hospice dementia mental reablement crisis night live sitting
     overnight housing disability disabilities learning supported independent dental sexual
-    women's men's good better quality poor free""".split()
+    women's men's good better quality poor free carers""".split()
 )
 # "the WRH", "the NCGH": a local hospital's initials after "the", taken only when they end as
 # hospital and infirmary initials do (H, I) and a word of care is near. Listed abbreviations
@@ -642,7 +649,12 @@ def patterned_care_settings(text: str) -> Iterator[Finding]:
         yield Finding(m.start(), m.end(), "CARE_SETTING", 0.85, "care_pattern")
     for m in LOWER_AGENCY_NAME.finditer(text):
         word = m.group("word")
-        if word not in gazetteer().english_words and word not in NOT_PROVIDER_WORDS:
+        if word in NOT_PROVIDER_WORDS or word in STOP_WORDS:
+            continue
+        if word not in gazetteer().english_words or (
+            m.group().startswith(("from", "with"))
+            and CARERS_BEFORE.search(text, max(0, m.start() - 10), m.start())
+        ):
             yield Finding(m.start("name"), m.end("name"), "CARE_SETTING", 0.7, "care_pattern")
     for m in HOME_CARE_PROVIDER.finditer(text):
         # A kind of care opens with its kind ("Adult Social Care"); a name before a kind
@@ -659,9 +671,17 @@ def patterned_care_settings(text: str) -> Iterator[Finding]:
         if words[0].isupper() and len(words) > 2 and words[0].lower() in STOP_WORDS:
             start += len(words[0])  # "CAN OAKTREE HOMECARE": the name starts after "CAN"
             start += len(text[start:]) - len(text[start:].lstrip(" \t"))
-        first_word = text[start : m.end("name")].split()[0].lower()
+        name_words = text[start : m.end("name")].split()
+        first_word = name_words[0].lower()
         if first_word in AGENCY_KIND_WORDS or first_word in NOT_PROVIDER_WORDS:
             continue
+        kind_at = next((i for i, w in enumerate(name_words) if w.lower() in AGENCY_KIND_WORDS), 0)
+        if (
+            kind_at
+            and name_words[-1] in ("Services", "Solutions", "Home")
+            and name_words[kind_at - 1].lower() in NOT_PROVIDER_WORDS
+        ):
+            continue  # "Hertfordshire Adult Care Services": a council's kind of service
         if first_word not in STOP_WORDS:
             yield Finding(start, m.end("name"), "CARE_SETTING", 0.75, "care_pattern")
     if not text.isupper():

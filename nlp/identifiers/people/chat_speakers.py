@@ -265,6 +265,48 @@ def chat_speakers(text: str) -> Iterator[Finding]:
         yield from _labels(text, who, 0.75)
 
 
+# Round 73: a thread typed on as one run, its turns joined by spaces ("... in Banbridge Paddy:
+# aye. ...", "bhavna: i did last three kiran: i was in dubai"; v17, v69, v89, v97): a label can
+# stand anywhere before a colon.
+LOOSE_LABEL = gated(
+    re.compile(r"(?<![\w'’:/.@-])(?P<who>[A-Za-zÀ-ÖØ-Þß-öø-ÿ][a-zß-öø-ÿ]{1,11})[ \t]?:[ \t]+(?=\S)")
+)
+# Kinship words a family's thread labels its speakers with: no one's name.
+KIN_LABELS = frozenset(
+    """mam mammy mum mummy mom ma dad daddy da pa nan nana nanna nain taid gran granny grandad
+    grandma grandpa auntie aunty anti uncle sis bro son daughter""".split()
+)
+
+
+def run_on_speakers(text: str) -> Iterator[Finding]:
+    """Speakers of a thread typed as one run: two labels or more, each before a colon twice or
+    more, make a thread; each such label that can only be a name (`names_a_speaker`, or a
+    listed first name in a thread that has one such) is a person wherever it stands as a
+    label. Kinship words, roles, days and a form's words stay."""
+    if text.count(":") < 4:
+        return
+    counts: dict[str, int] = {}
+    for m in LOOSE_LABEL.finditer(text):
+        counts[m.group("who")] = counts.get(m.group("who"), 0) + 1
+    repeated = [who for who, n in counts.items() if n >= 2]
+    if len(repeated) < 2:
+        return
+    gaz = gazetteer()
+    names = []
+    for who in repeated:
+        low = who.lower()
+        if low in KIN_LABELS or low in ROLES or low in STOP_WORDS or low in DAYS:
+            continue
+        if low in NEVER_A_PERSON or role_label(low, gaz, cut=False):
+            continue
+        if names_a_speaker(low, gaz) or low in gaz.first_names:
+            names.append(who)
+    if not any(names_a_speaker(who.lower(), gaz) for who in names):
+        return
+    for who in names:
+        yield from _labels(text, who, 0.75)
+
+
 def names_a_speaker(label: str, gaz) -> bool:
     """A label that can only be a name: a listed first name that is no common word, or, round
     43, a word in no list at all ("Rukhsana:", "Harpreet:", whom the first-name lists miss).

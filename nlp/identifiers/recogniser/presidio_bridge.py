@@ -19,7 +19,7 @@ from nlp.identifiers.numbers.cued_references import reference_findings
 from nlp.identifiers.numbers.exported_records import exported_records
 from nlp.identifiers.numbers.identifier_shapes import identifier_shape_findings
 from nlp.identifiers.people.attendee_lists import listed_people
-from nlp.identifiers.people.chat_speakers import chat_speakers
+from nlp.identifiers.people.chat_speakers import chat_speakers, run_on_speakers
 from nlp.identifiers.people.comment_threads import thread_commenters
 from nlp.identifiers.people.initials import initials_findings
 from nlp.identifiers.people.minute_initials import minute_initials
@@ -63,6 +63,7 @@ class UkRulesRecognizer(EntityRecognizer):
             *pattern_findings(text),
             *identifier_shape_findings(text),  # built on the UK rules' shapes, so called here
             *chat_speakers(text),
+            *run_on_speakers(text),  # round 73
             *listed_people(text),
             *thread_commenters(text),
             *care_setting_findings(text),
