@@ -43,6 +43,11 @@ STRONG_NOUNS = (
     # Round 71: a nurse's PIN by its shape alone after "PIN", without "NMC" ("RN (PIN
     # 09H1234E)"; v74, v92): two figures, a letter, four figures and a letter.
     r"pin(?=[\s:.]+\d{2}[a-z]\d{4}[a-z]\b)|"
+    # Round 74: a code that names one person or one case by its kind: a settled status share
+    # code, a needle exchange's anonymous or client code, a mystery shopper's ("share code W7K
+    # 9BX 2LT", "Anon code MH0386F", "Shopper code MS-B-17"; v20, v81, v89, v98). A clinic's
+    # code names the clinic (marked in one set, left in another).
+    r"(?:share|anon(?:ymous)?|client|shopper|access|validation|verification)\s+code|"
     # Twenty-eighth round: an organisation's NHS code, which names one practice or pharmacy
     # ("Practice code: B83627", "ODS code: FQ731"; two writers' sets).
     r"ods(?:\s+code)?|(?:practice|pharmacy|org(?:anisation)?)\s+code|"
@@ -82,7 +87,8 @@ WEAK_NOUNS = (
     # Forty-ninth round: the same number written out ("Unique pupil number: ...").
     r"pupil"
 )
-KEYWORD = r"(?:(?:number|num|nbr|nr|no|id|reference|ref)\b\.?|#)"
+# Round 74: "refs" too, before two references ("client refs DDAS 14412 / DDAS 14398"; v98).
+KEYWORD = r"(?:(?:number|num|nbr|nr|no|id|reference|refs?)\b\.?|#)"
 # After the cue: "is", "was", ":", "it's", "given", "they gave us was", "something like".
 FILLER = (
     r"(?:[:#=-]|is|was|now|it['’]?s|its|given|like|something|"
@@ -201,7 +207,10 @@ def cued_references(text: str) -> Iterator[Finding]:
         if "." in run and not lettered and digits < 5:
             continue  # "ref 4.2.1 of the policy", "no. 2.5": a paragraph or a measure
         strong = bool(cue.group("strong") or cue.group("kw") or ":" in cue.group("sep"))
-        if strong:
+        if (cue.group("strong") or "").lower().endswith("code"):
+            # a code mixes letters and a figure or two ("CC88F", "MS-B-17"; round 74)
+            enough = digits >= 3 or (lettered and digits >= 1 and len(run) >= 4)
+        elif strong:
             enough = digits >= 3
         else:  # "patient 2", "case 14": a noun and a count; long runs are ids all the same
             enough = digits >= 6 or (lettered and digits >= 5)

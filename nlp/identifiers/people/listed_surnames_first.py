@@ -132,7 +132,7 @@ def listed_surnames_first(text: str) -> Iterator[Finding]:
 
 
 CAPITAL_SURNAME_FIRST = re.compile(
-    r"(?<![\w'’-])(?P<surname>(?:MC|MAC|O['’])?[A-Z]{2,}(?:-[A-Z]{2,})?),[ \t]+"
+    r"(?<![\w'’-])(?P<surname>(?:MC|MAC|O['’])?[A-ZÀ-ÖØ-ÞĀ-ſ]{2,}(?:-[A-ZÀ-ÖØ-ÞĀ-ſ]{2,})?),[ \t]+"
     r"(?P<first>[A-Z][a-zà-ÿ'’-]+)(?![\w'’-])"
 )
 VOWELS = frozenset("aeiouy")

@@ -603,6 +603,12 @@ AGE_AFTER_BIRTH_DATE = re.compile(
     r"[ \t]*\([ \t]*(?:aged?[ \t]+)?(?P<n>\d{1,3})[ \t]*(?:y|yo|y/o|yrs?|years?(?:[ \t]+old)?)?"
     r"[ \t]*\)"
 )
+# Round 74: or after a comma, with its years written on it or its bracket closing ("DOB
+# 10/10/1939, 85y", "(DOB 15/08/71, 52y)"; v49, v99); a bare number after the comma opens an
+# address as often ("DOB 10.02.33, 59 High Street").
+AGE_AFTER_BIRTH_DATE_COMMA = re.compile(
+    r"[ \t]*,[ \t]*(?P<n>\d{1,3})[ \t]*(?:(?:y|yo|y/o|yrs?|years?(?:[ \t]+old)?)(?![\w/])|(?=\)))"
+)
 
 
 def _ages_after_names(text: str, findings: list[Finding]):
@@ -611,7 +617,10 @@ def _ages_after_names(text: str, findings: list[Finding]):
     person_ends = {f.end for f in findings if f.label == "PERSON"}
     for f in findings:
         if f.label == "DATE_OF_BIRTH":
-            if (m := AGE_AFTER_BIRTH_DATE.match(text, f.end)) and 0 < int(m["n"]) <= 115:
+            m = AGE_AFTER_BIRTH_DATE.match(text, f.end) or AGE_AFTER_BIRTH_DATE_COMMA.match(
+                text, f.end
+            )
+            if m and 0 < int(m["n"]) <= 115:
                 yield Finding(m.start("n"), m.end("n"), "AGE", 0.8, "age_after_name")
             continue
         if f.label != "PERSON":
