@@ -4,16 +4,16 @@
 a council is named by the area it serves, and the area is an identifier like any town. The
 place rules read a town on its own: at a sentence's start, in capitals, in lower case or when
 the name is also an everyday word ("Reading", "Derby", "Lincoln"), the name needs a cue such
-as "in" or "from", and "Council" is none. The twenty-ninth session's pooled development sets
+as "in" or "from", and "Council" is none. The thirtieth session's pooled development sets
 held 17 such misses in eleven sets by different writers, each writer marking the place; the
 writers who left "council" unmarked wrote "the council" or "Patient and Client Council",
 with no place named.
 
-A listed place (both words of "Milton Keynes", or the one next to the kind) right before
-"Council", or before "County", "Borough", "City", "District", "Metropolitan Borough" or "Town"
-and then "Council", is read as the place, in the case the words are written in: the place and
-"Council" both capitalised, both in capitals or both in lower case. "The council", "Patient and
-Client Council", "Arts Council" and "General Medical Council" name no listed place and stay.
+The longest run of up to five words right before "Council" (or before "County", "Borough",
+"City", "District", "Metropolitan Borough" or "Town" and then "Council") that names a listed
+place or one of England's shire districts is read as the place, in the case the words are
+written in: the place and "Council" both capitalised, both in capitals or both in lower case.
+"The council", "Patient and Client Council" and "Arts Council" name no listed place and stay.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from nlp.identifiers.core.findings import Finding
-from nlp.identifiers.core.name_gazetteer import DATA, gazetteer
+from nlp.identifiers.core.name_gazetteer import _read, gazetteer
 from nlp.identifiers.core.prefilter import gated
 from nlp.identifiers.places.lower_case_cities import CITIES
 
@@ -66,8 +66,7 @@ def council_districts() -> frozenset[str]:
     """England's shire districts named after no listed town ("Swale", "Tendring", "Basingstoke
     and Deane"): a council's name, read only here, where "Council" follows. Alone, several are
     everyday words or names ("Hart", "Eden", "Craven")."""
-    lines = (DATA / "uk_council_districts.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and line[0] != "#")
+    return _read("uk_council_districts.txt")
 
 
 def _listed_end(words: list[str]) -> int:
