@@ -49,7 +49,16 @@ PLACED_AT = gated(
     re.compile(
         r"(?<![\w'’-])(?:discharged|moved|transferred|admitted|placed|went|go|going|gone|"
         r"back)[ \t]+(?:in)?to[ \t]+|(?<![\w'’-])(?:respite|placement|placed|staying|stay|"
-        r"lives|living)[ \t]+(?:at|in)[ \t]+"
+        r"lives|living)[ \t]+(?:at|in)[ \t]*:?[ \t]+|"
+        # Round 75: a form's field ("placement: kingsley hall", "care home: thistle house",
+        # "lives at: bryn ivor lodge"), years lived there ("been in woodlands view 4 years"),
+        # the home named ("ring the home rosemary court", "the respite place ardmore house"),
+        # and a carer's work there ("i work nights at bluebird lodge"; v13, v34, v60, v83,
+        # v96, v100).
+        r"(?<![\w'’-])(?:placement|(?:care|nursing|residential)[ \t]+home|current[ \t]+home)"
+        r"[ \t]*:[ \t]*|(?<![\w'’-])(?:been|be|is|was|are|were)[ \t]+in[ \t]+|"
+        r"(?<![\w'’-])the[ \t]+(?:home|respite[ \t]+place)[ \t]+|(?<![\w'’-])work(?:s|ed|ing)?"
+        r"(?:[ \t]+(?:nights|days|lates|earlies|weekends))?[ \t]+at[ \t]+"
     )
 )
 LOWER_HOUSE_NAME = re.compile(
@@ -58,7 +67,9 @@ LOWER_HOUSE_NAME = re.compile(
 # Words that make a kind of house, not a name ("a halfway house", "the council house").
 KINDS_OF_HOUSE = frozenset(
     """halfway safe family council foster group care nursing residential town country farm
-    open guest boarding public court club respite""".split()
+    open guest boarding public court club respite magistrates crown county high youth
+    coroners sheriff village church sports dining concert bingo school community scout
+    function leisure market guild full plain clear sea""".split()
 )
 NOT_FIRST = frozenset(STOP_WORDS) | frozenset(
     """local new old big small main nearest nearby private general same other different good

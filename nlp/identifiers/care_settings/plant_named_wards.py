@@ -38,7 +38,7 @@ PLANTS = (
     "forget[ -]me[ -]not|dove|robin|wren|swan|kingfisher|puffin|heron|kestrel|skylark|lark|"
     "swallow|owl|butterfly|dragonfly|ladybird|rainbow|starlight|sunshine|meadow"
 )
-ROOM_WORDS = r"ward|suite|room|unit|lounge|wing"
+ROOM_WORDS = r"ward|suite|room|unit|lounge|wing|floor"
 PLANT_THEN_WARD = gated(
     re.compile(
         rf"(?<![\w'’-])(?P<unit>(?i:{PLANTS})[ \t]+(?i:{ROOM_WORDS}))(?![\w-]|['’](?![sS]\b))",
@@ -55,12 +55,23 @@ PLANT_AGAIN = re.compile(
     rf"(?![\w'’-]|[ \t]+(?i:{ROOM_WORDS}))"
 )
 # A cue before a plant and "ward" written with capitals, so that "Holly Ward said" stays a name.
-PLACED_BEFORE = re.compile(r"(?i:\b(?:on|to|from|in|onto|into|at|the|your|room\s+\d+))[ \t]+$")
+# Round 75: a care home's form names the unit in its own field ("Unit: Primrose Floor") and a
+# list names the room before it ("Room 31, Bluebell floor"; v56, v100).
+PLACED_BEFORE = re.compile(
+    r"(?i:\b(?:on|to|from|in|onto|into|at|the|your|room\s+\d+|(?:unit|floor|wing)[ \t]*:|"
+    r"room\s+\d+[a-z]?[ \t]*,))[ \t]+$"
+)
+LISTED_BEFORE = re.compile(r"(?i:\b(?:(?:unit|floor|wing)[ \t]*:|room\s+\d+[a-z]?[ \t]*,))[ \t]+$")
 NEAR_CHARS = 150
 
 
 def _care_near(text: str, start: int, end: int) -> bool:
     return bool(CARE_NEAR.search(text[max(0, start - NEAR_CHARS) : end + NEAR_CHARS]))
+
+
+def _listed(text: str, start: int) -> bool:
+    """Whether a room's number or a form's field stands just before `start`."""
+    return LISTED_BEFORE.search(text, max(0, start - 12), start) is not None
 
 
 def plant_named_wards(text: str) -> Iterator[Finding]:
@@ -77,7 +88,17 @@ def plant_named_wards(text: str) -> Iterator[Finding]:
             continue  # "Holly Ward said": a person's name, the name rules'
         if word in ("room", "lounge") and not (placed and _care_near(text, s, e)):
             continue  # a room needs its care context: "the lavender room at the hotel" stays
-        if word != "ward" and not placed:
+        # Round 75: a plant and "Suite" or "Unit" both with capitals name the unit without a
+        # cue ("the manager of Heron Suite"; v100); "Wing", like "Ward", is a surname too. A
+        # floor needs a room's number or a form's field before it ("Room 31, Bluebell floor",
+        # "unit: primrose floor"), or a capital, a cue and care near ("on Bluebell floor"):
+        # "the oak floor" is a floor.
+        titled = text[s].isupper() and m.group("unit").split()[-1][0].isupper()
+        if word == "floor" and not (
+            _listed(text, s) or (text[s].isupper() and placed and _care_near(text, s, e))
+        ):
+            continue
+        if word != "ward" and not placed and not (titled and word in ("suite", "unit")):
             continue
         yield Finding(s, e, "CARE_SETTING", 0.75, "plant_ward")
     plants = set()

@@ -85,7 +85,10 @@ WEAK_NOUNS = (
     # alone is also "because", so it needs its keyword like the other ordinary nouns.
     r"cos|sponsorship|"
     # Forty-ninth round: the same number written out ("Unique pupil number: ...").
-    r"pupil"
+    r"pupil|"
+    # Round 75: a care home's own number for a resident and for an invoice ("quote resident
+    # number 249/90", "invoice no. 2025-4798"; v39, v56, v100).
+    r"resident|invoice"
 )
 # Round 74: "refs" too, before two references ("client refs DDAS 14412 / DDAS 14398"; v98).
 KEYWORD = r"(?:(?:number|num|nbr|nr|no|id|reference|refs?)\b\.?|#)"
