@@ -29,7 +29,7 @@ from nlp.identifiers.numbers.cued_references import reference_findings
     [
         ("FALLS LOG Home: Elm Bank   Unit: Lilac Floor   Resident: Ida Kaye", "Lilac Floor", None),
         ("Review today. Room 12, Daisy floor. Likes her tea weak.", "Daisy floor", None),
-        ("Since May the nurses on Tulip floor work in teams for each resident.", "Tulip floor", None),
+        ("Since May the nurses on Tulip floor work in teams.", "Tulip floor", None),
         ("The manager of Swan Suite rang about the visiting times.", "Swan Suite", None),
         ("referral form placement: thornbury lodge, derby", "thornbury lodge", None),
         ("mum has been in hazelwood view 3 years now", "hazelwood view", None),
@@ -64,9 +64,9 @@ def test_look_alikes_stay(text: str, word: str) -> None:
     ("rule", "text", "value"),
     [
         # each step's own rule, where another rule also finds the example above
-        (plant_named_wards, "The manager of Swan Suite rang about the visiting times.", "Swan Suite"),
-        (lower_case_named_settings, "referral placement: thornbury lodge, derby", "thornbury lodge"),
-        (lower_case_named_settings, "care home: ashgrove manor  completed by: son", "ashgrove manor"),
+        (plant_named_wards, "The manager of Swan Suite rang about visiting.", "Swan Suite"),
+        (lower_case_named_settings, "placement: thornbury lodge, derby", "thornbury lodge"),
+        (lower_case_named_settings, "care home: ashgrove manor  by: son", "ashgrove manor"),
         (lower_case_named_settings, "mum has been in hazelwood view 3 years now", "hazelwood view"),
         (lower_case_named_settings, "she lives at: orchard lea, flat 4", "orchard lea"),
         (lower_case_named_settings, "i work at linden court and love it", "linden court"),
