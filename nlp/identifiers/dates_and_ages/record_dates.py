@@ -28,9 +28,14 @@ MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?
 # ("Mr D Okafor 3/9/58"; from 30 up only, so this year's "12/6/24" is an event; since round 55
 # also "00" to "12", the births of this century up to LAST_BIRTH_YEAR), or put the
 # month first ("Ruth Allen, Jun 12th 1949").
+# Round 76 (v10, v56, v60, v64, v103): the date in brackets after the name ("marcia campbell
+# (23/6/51)", "Bronwen Hargreaves (1929-11-23)"), in the ISO order of an export ("Agnieszka
+# Goldberg, 1928-10-19"), or with spaces for its strokes ("IRENE WALSH 12 4 1945").
 DATE_AFTER_NAME = re.compile(
-    r"[ \t]*(?:[,\t|–—-][ \t]*\n?[ \t]*)?"
+    r"[ \t]*(?:[,\t|–—(-][ \t]*\n?[ \t]*)?"
     r"(?P<date>(?:0?[1-9]|[12]\d|3[01])[./-](?:0?[1-9]|1[0-2])[./-](?P<y1>(?:19|20)\d\d)"
+    r"|(?P<y5>(?:19|20)\d\d)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
+    r"|(?:0?[1-9]|[12]\d|3[01])[ ](?:0?[1-9]|1[0-2])[ ](?P<y6>(?:19|20)\d\d)"
     rf"|(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?[ \t]+{MONTH_WORD}[ \t]+(?P<y2>(?:19|20)\d\d)"
     r"|(?:0?[1-9]|[12]\d|3[01])[./](?:0?[1-9]|1[0-2])[./](?P<y3>[3-9]\d|0\d|1[0-2])"
     rf"|{MONTH_WORD}[ \t]+(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?,?[ \t]+(?P<y4>(?:19|20)\d\d))"
@@ -43,7 +48,8 @@ LAST_BIRTH_YEAR = 2012
 def birth_dates_after_names(text: str, findings: Iterable[Finding]) -> Iterator[Finding]:
     """ "HUGHES, Joyce 12/04/1938": the date right after a found person is their birth date."""
     findings = list(findings)
-    taken = [(f.start, f.end) for f in findings]
+    # The model's age inside the date ("(1931-04-17)" read as 17) is no finding to keep it out.
+    taken = [(f.start, f.end) for f in findings if not (f.source == "ner" and f.label == "AGE")]
     people_ends = [f.end for f in findings if f.label == "PERSON"]
     for f in findings:
         if f.label != "PERSON" and not (
@@ -57,7 +63,9 @@ def birth_dates_after_names(text: str, findings: Iterable[Finding]) -> Iterator[
         if short:  # "3/9/58" in the last century, "13/3/00" (round 55) in this one
             year = (1900 if int(short) >= 30 else 2000) + int(short)
         else:
-            year = int(m.group("y1") or m.group("y2") or m.group("y4"))
+            year = int(
+                m.group("y1") or m.group("y2") or m.group("y4") or m.group("y5") or m.group("y6")
+            )
         if not 1900 <= year <= LAST_BIRTH_YEAR:
             continue
         start, end = m.start("date"), m.end("date")

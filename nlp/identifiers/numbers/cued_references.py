@@ -56,7 +56,8 @@ STRONG_NOUNS = (
     r"serial|"
     # Thirty-eighth round: the code of a key safe by the door, as a care plan or an alarm
     # sheet gives it to visiting carers ("Key safe code: 4-1-7-9", "keysafe no. 2208").
-    r"key\s?safe(?:\s+(?:code|combination|number|no\b\.?))?|"
+    # Round 76: its code in brackets after it ("in the key safe (code 0412)"; v103).
+    r"key\s?safe(?:\s*\(?\s*(?:code|combination|number|no\b\.?))?|"
     # Forty-ninth round: a school's unique pupil number by its initials on an EHCP form or a
     # SENCo's letter ("UPN: K123456789012"; marked in three writers' sets, missed in each).
     r"upn|"
@@ -203,6 +204,11 @@ def cued_references(text: str) -> Iterator[Finding]:
             continue
         digits = _digits(run)
         lettered = any(c.isalpha() for c in run)
+        # Round 76: a key safe's code of four figures is no year ("Keysafe 1966"; v58, v103).
+        keysafe = (cue.group("strong") or "").lower().startswith("key")
+        if keysafe and re.fullmatch(r"\d{4}", run):
+            yield Finding(m.start(), m.start() + len(run), "OTHER_ID", 0.85, "cued_reference")
+            continue
         if DATE_RUN.fullmatch(run) or UNIT_GROUP.fullmatch(run) or run in PUBLIC_NUMBERS:
             continue
         if SECTION.fullmatch(run):
