@@ -66,6 +66,7 @@ from nlp.identifiers.places.county_shortenings import county_shortenings
 from nlp.identifiers.places.eircodes import eircodes
 from nlp.identifiers.places.house_names import house_names
 from nlp.identifiers.places.map_references import map_references
+from nlp.identifiers.places.named_hotels import named_hotels
 from nlp.identifiers.places.places_of_learning import (
     named_places_of_learning,
     student_health,
@@ -132,6 +133,7 @@ def pattern_findings(text: str) -> list[Finding]:
         possessives_without_apostrophe,  # round 69
         council_areas,  # round 71
         capital_surnames_first,  # round 72
+        named_hotels,  # round 77
     ):
         found.extend(detector(text))
     return found
