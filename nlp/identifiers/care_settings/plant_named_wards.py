@@ -57,11 +57,11 @@ PLANT_AGAIN = re.compile(
 # A cue before a plant and "ward" written with capitals, so that "Holly Ward said" stays a name.
 # Round 75: a care home's form names the unit in its own field ("Unit: Primrose Floor") and a
 # list names the room before it ("Room 31, Bluebell floor"; v56, v100).
+LISTED = r"(?:unit|floor|wing)[ \t]*:|room\s+\d+[a-z]?[ \t]*,"
 PLACED_BEFORE = re.compile(
-    r"(?i:\b(?:on|to|from|in|onto|into|at|the|your|room\s+\d+|(?:unit|floor|wing)[ \t]*:|"
-    r"room\s+\d+[a-z]?[ \t]*,))[ \t]+$"
+    rf"(?i:\b(?:on|to|from|in|onto|into|at|the|your|room\s+\d+|{LISTED}))[ \t]+$"
 )
-LISTED_BEFORE = re.compile(r"(?i:\b(?:(?:unit|floor|wing)[ \t]*:|room\s+\d+[a-z]?[ \t]*,))[ \t]+$")
+LISTED_BEFORE = re.compile(rf"(?i:\b(?:{LISTED}))[ \t]+$")
 NEAR_CHARS = 150
 
 
