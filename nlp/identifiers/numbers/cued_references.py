@@ -206,10 +206,10 @@ def cued_references(text: str) -> Iterator[Finding]:
         lettered = any(c.isalpha() for c in run)
         # Round 76: a key safe's code of four figures is no year ("Keysafe 1966"; v58, v103).
         keysafe = (cue.group("strong") or "").lower().startswith("key")
-        if keysafe and re.fullmatch(r"\d{4}", run):
-            yield Finding(m.start(), m.start() + len(run), "OTHER_ID", 0.85, "cued_reference")
-            continue
-        if DATE_RUN.fullmatch(run) or UNIT_GROUP.fullmatch(run) or run in PUBLIC_NUMBERS:
+        code = keysafe and re.fullmatch(r"\d{4}", run) is not None
+        if not code and (
+            DATE_RUN.fullmatch(run) or UNIT_GROUP.fullmatch(run) or run in PUBLIC_NUMBERS
+        ):
             continue
         if SECTION.fullmatch(run):
             continue  # "Case: s136 detention", "ref s42 enquiry": a section of an Act
