@@ -41,6 +41,11 @@ OVERLONG_LANDLINE = re.compile(r"0[12]\d{3}([ -])\d{3}\1\d{4}")
 # followed by another ("... on 0131 496 0552 2. Home visit", a list's next item) is still the
 # phone it starts with.
 PHONE_IN_PLAN = re.compile(PHONE_CANDIDATE.pattern.replace("{8,10}", "{8,9}"))
+# Round 78: figures after a reference's letters and a hyphen are the reference's own ("INC-0719-
+# 2231 23:31", "SIN-01342810-4440"; two writers' sets, v81 and v107, and no phone in the
+# development sets is written so), unless the letters ask for a phone ("tel-07700 900123").
+REFERENCE_LETTERS = re.compile(r"(?<![\w-])(?P<letters>[A-Za-z]+)-$")
+PHONE_WORDS = frozenset("tel telephone phone mob mobile ph t m landline cell".split())
 INTERNATIONAL_PREFIX = re.compile(r"^(?:\+|00[ \t]?)44[\s.-]?(?:\(0\)[\s.-]?)?")
 
 
@@ -108,6 +113,9 @@ def _phones(text: str) -> Iterator[Finding]:
     for m in LETTER_O_PHONE.finditer(text):
         yield Finding(m.start(), m.end(), "PHONE", 0.85, "uk_phone")
     for m in PHONE_CANDIDATE.finditer(text):
+        glued = REFERENCE_LETTERS.search(text, max(0, m.start() - 12), m.start())
+        if glued and glued.group("letters").lower() not in PHONE_WORDS:
+            continue  # "INC-0719-2231": a reference's figures
         digits = re.sub(r"\D", "", m.group())
         national = digits[2:] if m.group().lstrip("(").startswith(("+", "00")) else digits[1:]
         if national.startswith("0"):

@@ -78,6 +78,7 @@ from nlp.identifiers.people.token_people import NOT_NOUN_ENDINGS
 from nlp.identifiers.people.widened_names import widened
 from nlp.identifiers.places.joined_place_names import joined_place_names
 from nlp.identifiers.places.neighbourhoods import without_guesses_over_districts
+from nlp.identifiers.places.numbered_house_lines import numbered_house_lines
 from nlp.identifiers.places.place_prefixes import with_place_prefixes
 from nlp.identifiers.places.places_of_learning import places_of_learning
 from nlp.identifiers.places.short_place_kinds import with_capital_the
@@ -155,6 +156,7 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
     extra += nicknames_beside_names(text, resolved + extra)  # "Spider (real name …)" (42)
     extra += street_tails(text, resolved + extra)  # "6 spring gardens [lane]" (round 43)
     extra += places_after_streets(text, resolved + extra)  # "4 Larch Close [Penwortham]" (62)
+    extra += numbered_house_lines(text, resolved + extra)  # "4 The Paddocks, Ashbourne" (78)
     extra += street_named_practices(text, resolved + extra)  # "[Well] Street Surgery" (65)
     extra += first_names_before_surnames(text, resolved + extra)  # "Morag Beaton" (43)
     extra += places_of_learning(text, resolved + extra)  # "Highbury [School]" (round 44)

@@ -20,6 +20,7 @@ from __future__ import annotations
 from nlp.identifiers.care_settings.custody_settings import custody_settings
 from nlp.identifiers.care_settings.lower_case_named_settings import lower_case_named_settings
 from nlp.identifiers.care_settings.named_providers import named_providers
+from nlp.identifiers.care_settings.place_named_teams import place_named_teams
 from nlp.identifiers.care_settings.plant_named_wards import plant_named_wards
 from nlp.identifiers.care_settings.practice_names import kind_first_practices, town_services
 from nlp.identifiers.care_settings.scan_named_hospitals import scan_named_hospitals
@@ -134,6 +135,7 @@ def pattern_findings(text: str) -> list[Finding]:
         council_areas,  # round 71
         capital_surnames_first,  # round 72
         named_hotels,  # round 77
+        place_named_teams,  # round 78
     ):
         found.extend(detector(text))
     return found
