@@ -58,6 +58,7 @@ from nlp.identifiers.people.name_shapes import (
 )
 from nlp.identifiers.people.paperwork_fields import paperwork_fields
 from nlp.identifiers.people.possessives_without_apostrophe import possessives_without_apostrophe
+from nlp.identifiers.people.self_introductions import self_introductions
 from nlp.identifiers.people.sign_offs import sign_off_names
 from nlp.identifiers.people.social_handles import social_handles
 from nlp.identifiers.places.body_regions import body_regions
@@ -65,6 +66,7 @@ from nlp.identifiers.places.building_addresses import building_addresses
 from nlp.identifiers.places.council_areas import council_areas
 from nlp.identifiers.places.county_shortenings import county_shortenings
 from nlp.identifiers.places.eircodes import eircodes
+from nlp.identifiers.places.hashtag_places import hashtag_places
 from nlp.identifiers.places.house_names import house_names
 from nlp.identifiers.places.map_references import map_references
 from nlp.identifiers.places.named_hotels import named_hotels
@@ -136,6 +138,8 @@ def pattern_findings(text: str) -> list[Finding]:
         capital_surnames_first,  # round 72
         named_hotels,  # round 77
         place_named_teams,  # round 78
+        hashtag_places,  # round 79
+        self_introductions,  # round 79
     ):
         found.extend(detector(text))
     return found
