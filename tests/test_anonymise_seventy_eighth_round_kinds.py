@@ -102,6 +102,7 @@ def _house_values(text: str) -> list[str]:
         ("Name: Idris Pugh, 17 Maes yr Haf, Llandeilo. Tel below.", "17 Maes yr Haf"),
         ("new address flat 2 88 eastfield wf3 2jq ok", "flat 2 88 eastfield"),
         ("I live at 3 The Spinney. My daughter visits.", "3 The Spinney"),
+        ("im fine, i'm at 22 Larkspur Bank.", "22 Larkspur Bank"),
         ("KEY SAFE AT 214 NORBURY HEIGHTS, SW16 4PL", "214 NORBURY HEIGHTS"),
     ],
 )

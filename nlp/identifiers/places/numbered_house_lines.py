@@ -36,9 +36,9 @@ LINE_BEFORE = re.compile(
     rf"(?P<name>(?i:the[ \t]+)?{_W}(?:[ \t]+{_W}){{0,2}}),?[ \t]+$"
 )
 LINE_AT_CUE = re.compile(
-    r"(?i:\b(?:i|we)[ \t]+(?:live|am|are|'m|’m|'re|’re)[ \t]+at|\blives?[ \t]+(?:alone[ \t]+)?at|"
-    r"\bliving[ \t]+at|\baddress(?:ed)?(?:[ \t]+is|[ \t]+to)?[ \t]*:?|\bhome[ \t]+is|"
-    r"\bposted[ \t]+to)[ \t]+"
+    r"(?i:\b(?:i|we)(?:[ \t]+(?:live|am|are)|['’](?:m|re))[ \t]+at|"
+    r"\blives?[ \t]+(?:alone[ \t]+)?at|\bliving[ \t]+at|"
+    r"\baddress(?:ed)?(?:[ \t]+is|[ \t]+to)?[ \t]*:?|\bhome[ \t]+is|\bposted[ \t]+to)[ \t]+"
     rf"(?P<flat>(?i:flat|apt|apartment)[ \t]*\d{{1,4}}[A-Za-z]?,?[ \t]+)?"
     rf"(?P<num>\d{{1,4}}[A-Za-z]?)(?![\w/.:-]),?[ \t]+"
     rf"(?P<name>(?i:the[ \t]+)?{_W}(?:[ \t]+{_W}){{0,2}})(?=[ \t]*(?:[.,;\n]|$))"
@@ -48,7 +48,7 @@ NOT_HOUSE_WORDS = frozenset(
     """ward wards bay bed beds room rooms unit units floor level bus route platform page pages
     year years yr yrs month months week weeks wk wks day days hour hours hr hrs minute minutes
     min mins mile miles stone kg lb lbs times time tablets tablet pills doses dose visits
-    calls people children kids sons daughters grandchildren patients residents beds am pm
+    calls people children kids sons daughters grandchildren patients residents am pm
     o'clock percent per cent pounds quid stairs steps flights""".split()
 )
 YEAR = re.compile(r"(?:19|20)\d\d")
