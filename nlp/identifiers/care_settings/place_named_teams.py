@@ -63,7 +63,7 @@ JOINING_PLACES = frozenset({"and", "&"})
 _TOKEN = re.compile(r"[^\s]+")
 
 
-def _words_before(text: str, end: int) -> list[tuple[int, str]]:
+def words_before(text: str, end: int) -> list[tuple[int, str]]:
     """The words on the same line before `end`, nearest first, with where each starts. A word
     keeps the punctuation glued to it ("Worker,"), so no list holds it and a name stops there."""
     line_start = max(text.rfind("\n", 0, end) + 1, end - 160)
@@ -84,17 +84,23 @@ def _titled(word: str, any_case: bool) -> bool:
     return word.isalpha() and (any_case or (word[0].isupper() and word[1:].islower()))
 
 
-def _place(words: list[tuple[int, str]], any_case: bool, strong: bool) -> int | None:
+def listed_place(key: str) -> bool:
+    """A place in either list, looked up in each (a union of the two would be built again for
+    every name read)."""
+    g = gazetteer()
+    return key in g.places or key in g.small_places
+
+
+def place_start(words: list[tuple[int, str]], any_case: bool, strong: bool) -> int | None:
     """Where the place before a service's words starts, or None. The words run nearest
     first."""
     g = gazetteer()
-    listed = g.places | g.small_places
     i = 1 if words and words[0][1].lower() in COMPASS else 0  # "Lambeth North CMHT"
     j = 0
     for n in (3, 2, 1):
         part = words[i : i + n]
         if len(part) == n and all(_cased(w, any_case) for _, w in part):
-            if " ".join(w for _, w in reversed(part)).lower() in listed:
+            if listed_place(" ".join(w for _, w in reversed(part)).lower()):
                 j = i + n
                 break
     pair = words[i : i + 3]
@@ -107,7 +113,7 @@ def _place(words: list[tuple[int, str]], any_case: bool, strong: bool) -> int | 
         # person thanked with it ("thank you to Jane and Leeds Recovery Service").
         near, far = pair[0][1].lower(), pair[2][1].lower()
         if (j == i + 1 and far not in g.first_names) or (
-            far in listed and near not in g.first_names
+            listed_place(far) and near not in g.first_names
         ):
             j = i + 3
     if not j and strong and i < len(words):
@@ -136,7 +142,7 @@ def place_named_teams(text: str) -> Iterator[Finding]:
     any_case = capitals_mean_little(text)
     for m in END.finditer(text):
         initials = m.group("end").lower() in INITIALS
-        before = _words_before(text, m.start())
+        before = words_before(text, m.start())
         k = 0
         care = 0
         while k < len(before):
@@ -149,6 +155,6 @@ def place_named_teams(text: str) -> Iterator[Finding]:
         if not (care or initials):
             continue
         strong = care >= 2 or (care >= 1 and k >= 2)
-        start = _place(before[k:], any_case, strong)
+        start = place_start(before[k:], any_case, strong)
         if start is not None:
             yield Finding(start, m.end(), "CARE_SETTING", 0.8, "place_named_team")

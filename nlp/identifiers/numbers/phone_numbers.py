@@ -68,6 +68,22 @@ PHONE_CUE = re.compile(
     I,
 )
 PHONE_CUE = gated(PHONE_CUE)  # run over whole texts: see prefilter.py
+# Round 80: a local number, given without its area code after words that only a phone takes
+# ("new phone number is 9649 6514", "ring us back on 9649 6547", "TEL 9649 6010", "Best contact
+# is 9649 6887"): seven or eight figures in two groups, the first not a zero, and not two years
+# ("ring 2019 2020"). A bare "number" or "no" is no cue here (a bus pass or a case has one), and
+# a helpline's six figures ("116 123") are no one's line.
+LOCAL_PHONE_CUE = gated(
+    re.compile(
+        r"\b(?:(?:phone|tel|telephone|mobile|mob|landline)(?:\s+(?:number|no))?\.?\s*"
+        r"(?:(?:is|was|:)\s*)?|contact(?:\s+(?:number|no))?\s*(?:is|:)\s*|"
+        r"(?:ring|call|text|contact|reach)(?:\s+(?:me|us|him|her|them))?(?:\s+back)?"
+        r"(?:\s+on)?\s+)"
+        r"(?!(?:19|20)\d\d[ \t-](?:19|20)\d\d)(?P<phone>[1-9]\d{2,3}[ \t-]\d{4})"
+        r"(?![\w/-]|\.\d|[ \t]*\d)",
+        I,
+    )
+)
 # "o7700 900 318": the letter o typed for the trunk zero of a mobile or landline number.
 LETTER_O_PHONE = re.compile(r"(?<![\w])[oO](?=[1-9])(?:[\s.-]{0,2}\d){9,10}(?![\w])")
 
@@ -112,6 +128,8 @@ def _phones(text: str) -> Iterator[Finding]:
         yield Finding(m.start("phone"), m.end("phone"), "PHONE", 0.85, "uk_phone_cue")
     for m in LETTER_O_PHONE.finditer(text):
         yield Finding(m.start(), m.end(), "PHONE", 0.85, "uk_phone")
+    for m in LOCAL_PHONE_CUE.finditer(text):
+        yield Finding(m.start("phone"), m.end("phone"), "PHONE", 0.8, "local_phone_cue")
     for m in PHONE_CANDIDATE.finditer(text):
         glued = REFERENCE_LETTERS.search(text, max(0, m.start() - 12), m.start())
         if glued and glued.group("letters").lower() not in PHONE_WORDS:

@@ -21,6 +21,7 @@ from nlp.identifiers.care_settings.custody_settings import custody_settings
 from nlp.identifiers.care_settings.lower_case_named_settings import lower_case_named_settings
 from nlp.identifiers.care_settings.named_providers import named_providers
 from nlp.identifiers.care_settings.place_named_teams import place_named_teams
+from nlp.identifiers.care_settings.place_named_urgent_care import place_named_urgent_care
 from nlp.identifiers.care_settings.plant_named_wards import plant_named_wards
 from nlp.identifiers.care_settings.practice_names import kind_first_practices, town_services
 from nlp.identifiers.care_settings.scan_named_hospitals import scan_named_hospitals
@@ -140,6 +141,7 @@ def pattern_findings(text: str) -> list[Finding]:
         place_named_teams,  # round 78
         hashtag_places,  # round 79
         self_introductions,  # round 79
+        place_named_urgent_care,  # round 80
     ):
         found.extend(detector(text))
     return found
