@@ -202,7 +202,9 @@ def test_quick_finds_what_every_rule_pattern_finds():
                 if not isinstance(pattern, re.Pattern):
                     continue
                 faster = quick(pattern)
-                changed += faster is not pattern
+                if faster is pattern:
+                    continue  # left as it was: nothing to compare
+                changed += 1
                 for text in texts:
                     assert [(m.span(), m.groups()) for m in faster.finditer(text)] == [
                         (m.span(), m.groups()) for m in pattern.finditer(text)
