@@ -128,12 +128,22 @@ def browser(chromium):
         context.close()
 
 
-@pytest.fixture
-def fast_hashing(monkeypatch):
-    """Argon2 at its cheapest: signing in through a browser waits for the hash."""
+@pytest.fixture(autouse=True)
+def cheap_staff_hashing(request, monkeypatch):
+    """Staff passwords hashed with argon2id at its cheapest settings, through the same pool,
+    unless a test is marked `production_hashing`: at the production cost (19 MiB, two passes)
+    every account made and every login waited about half a second, a minute and a half of the
+    suite, in tests about sessions, forms and pages rather than the hash. The production
+    parameters are checked by the tests marked so; a live server in its own process hashes
+    as in production."""
+    if request.node.get_closest_marker("production_hashing"):
+        return
     from argon2 import PasswordHasher
 
-    monkeypatch.setattr(accounts, "hasher", PasswordHasher(time_cost=1, memory_cost=1024))
+    from plumbing.hashing import PooledHasher
+
+    cheap = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    monkeypatch.setattr(accounts, "hasher", PooledHasher(cheap))
 
 
 @pytest.fixture

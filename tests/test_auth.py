@@ -147,6 +147,7 @@ def test_guessing_the_current_password_from_an_open_session_backs_off_and_is_aud
     assert refused == 5
 
 
+@pytest.mark.production_hashing
 def test_passwords_are_argon2id_and_rehashed_when_parameters_change(db):
     from argon2 import PasswordHasher
 

@@ -6,7 +6,6 @@ import io
 import re
 from datetime import timedelta
 
-import pytest
 from conftest import login, make_user, post_form
 from consent_support import open_activity
 
@@ -17,10 +16,6 @@ from plumbing.clock import today
 STORY = "I waited <b>three weeks</b> for a call back about my mum's care plan."
 REFERENCE_RE = re.compile(r"SW-[A-Z2-9]{4}-[A-Z2-9]{4}")
 SECRET_RE = re.compile(r"data-secret>([A-Z2-9]{4}(?:-[A-Z2-9]{4}){3})<")
-
-
-# Staff passwords are not under test here: argon2id still, at its cheapest settings.
-pytestmark = pytest.mark.usefixtures("fast_hashing")
 
 
 def consent_answers(**overrides: str) -> dict[str, str]:

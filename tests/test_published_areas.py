@@ -22,9 +22,6 @@ ADDRESS = "4 Privet Drive, Littlewhinging"
 LISTED = ["North Quarter", "Riverside", "Hillview"]
 
 
-pytestmark = pytest.mark.usefixtures("fast_hashing")
-
-
 def published_areas(path) -> set[str]:
     out = sqlite_utils.Database(sqlite3.connect(f"file:{path}?mode=ro", uri=True))
     found = {r["area"] for r in out.query("SELECT area FROM area_counts")}

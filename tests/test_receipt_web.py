@@ -25,9 +25,6 @@ from workbench import create_app
 
 STORY = "The district nurse came every day and explained each change to my dressing."
 
-# Staff passwords are not under test here: argon2id still, at its cheapest settings.
-pytestmark = pytest.mark.usefixtures("fast_hashing")
-
 
 @pytest.fixture
 def activity_id(db):
