@@ -45,6 +45,7 @@ from nlp.identifiers.look_alikes.community_words import without_community_words
 from nlp.identifiers.look_alikes.countries_of_origin import without_countries_of_origin
 from nlp.identifiers.look_alikes.date_months import without_date_months
 from nlp.identifiers.look_alikes.football_clubs import without_football_clubs
+from nlp.identifiers.look_alikes.forces_words import without_forces_words
 from nlp.identifiers.look_alikes.greeting_words import without_greetings
 from nlp.identifiers.look_alikes.list_numbers_and_vague_ages import (
     without_list_numbers_and_vague_ages,
@@ -119,6 +120,7 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
     kept = without_shared_word_guesses(text, kept)  # "a TIA", "my cat Biscuit" (round 42)
     kept = without_clinical_guesses(text, kept)  # "Dialysis", "Batten disease" (round 47)
     kept = without_football_clubs(text, kept)  # "follows Everton", "Rovers" (47)
+    kept = without_forces_words(text, kept)  # "ex-RAF", "the Rifles", "Op Telic" (81)
     kept = without_setting_look_alikes(text, kept)  # "Dear Practice Manager" (round 42)
     bodies = nhs_bodies(text)
     if bodies:  # "NHS Lothian", "Hywel Dda University Health Board": no identifier in them

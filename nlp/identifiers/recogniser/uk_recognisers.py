@@ -69,6 +69,7 @@ from nlp.identifiers.places.county_shortenings import county_shortenings
 from nlp.identifiers.places.eircodes import eircodes
 from nlp.identifiers.places.hashtag_places import hashtag_places
 from nlp.identifiers.places.house_names import house_names
+from nlp.identifiers.places.lower_case_schools import lower_case_schools
 from nlp.identifiers.places.map_references import map_references
 from nlp.identifiers.places.named_hotels import named_hotels
 from nlp.identifiers.places.places_of_learning import (
@@ -142,6 +143,7 @@ def pattern_findings(text: str) -> list[Finding]:
         hashtag_places,  # round 79
         self_introductions,  # round 79
         place_named_urgent_care,  # round 80
+        lower_case_schools,  # round 81
     ):
         found.extend(detector(text))
     return found
