@@ -155,7 +155,9 @@ DOMAIN_WORDS = frozenset(
 )
 
 # Conditions named after people: "Parkinson's", "Down's syndrome" are not about a person here.
-EPONYM_FOLLOWERS = frozenset({"disease", "syndrome", "palsy", "sarcoma", "lymphoma", "disorder"})
+EPONYM_FOLLOWERS = frozenset(
+    {"disease", "syndrome", "palsy", "sarcoma", "lymphoma", "disorder", "protocol"}
+)
 EPONYMS = frozenset(
     """parkinson alzheimer down crohn huntington asperger tourette addison hodgkin bell graves
     raynaud meniere ménière guillain barre barré cushing wilson hashimoto kawasaki lyme sjogren

@@ -59,11 +59,13 @@ CLINICAL_WORDS = frozenset(
 # writers, v68 and v69).
 DOSING = frozenset("bd tds qds od om on prn nocte mane stat bid tid qid".split())
 
-# "Dupuytren's contracture", "Batten disease", "Duchenne muscular dystrophy", "Wilms' tumour".
+# "Dupuytren's contracture", "Batten disease", "Duchenne muscular dystrophy", "Wilms' tumour";
+# round 82: a scheme named after the man it was written for, "the Herbert Protocol" (the
+# police's form for people with dementia who go missing; never marked, in six sets).
 CONDITION_AFTER = re.compile(
     r"(?P<possessive>['’]s?)?[ \t]+(?:(?i:muscular)[ \t]+)?(?i:syndrome|disease|palsy|"
     r"contracture|fracture|encephalopathy|tumou?r|dystrophy|nephropathy|sarcoma|lymphoma|"
-    r"disorder|phenomenon|neuralgia|neuroma)\b"
+    r"disorder|phenomenon|neuralgia|neuroma|protocol)\b"
 )
 JOINED_EPONYMS = frozenset(
     """ehlers-danlos wolff-parkinson-white guillain-barré guillain-barre creutzfeldt-jakob

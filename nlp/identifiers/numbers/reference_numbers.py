@@ -22,8 +22,10 @@ I = re.IGNORECASE  # noqa: E741 - short alias keeps the long patterns readable
 
 # Other identifiers: hospital numbers, case and complaint references, CHI numbers.
 
+# Round 82: "Datix", the incident system most trusts report in, is a cue too: "INCIDENT REPORT
+# Datix 570695" (v114; 25 sets mark a Datix reference, the others with letters in it).
 ID_CUE = (
-    r"(?:hospital|patient|unit|mrn|chi|case|complaint|pals|reference|ref|record|crn|"
+    r"(?:hospital|patient|unit|mrn|chi|case|complaint|pals|reference|ref|record|crn|datix|"
     r"nhs\s+trust)\s*(?:number|no\.?|num|id|ref(?:erence)?|#)?\s*(?:is|was|:|#)?\s*"
 )
 OTHER_IDS = (
@@ -72,6 +74,15 @@ SYSTEM_ID = re.compile(
 SYSTEM_ID = gated(SYSTEM_ID)
 
 
+# Round 82: a bank's sort code beside an account, as an attorney's or a carer's letter gives it
+# ("sort code 86-24-68, account 75105254"; v92 and v114): with the account it finds the money.
+SORT_CODE = gated(
+    re.compile(
+        r"\bsort[ \t-]?code[ \t]*(?:is|was|:)?[ \t]*(?P<id>\d{2}([- ]?)\d{2}\2\d{2})(?![\w-])", I
+    )
+)
+
+
 NOT_A_REFERENCE = re.compile(
     r"\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?|\d{4}[/-]\d{2,4}|\d{1,4}[/-]\d{1,4}|"
     r"[A-Z]+(?:-[A-Z]+)*-\d{1,2}|\d+(?:[/-]\d{1,3})+",
@@ -93,7 +104,14 @@ PUPIL_NUMBER = re.compile(r"(?<![\w/-])(?P<id>[A-Z]\d{12})(?![\w/-])")
 
 
 def other_ids(text: str) -> Iterator[Finding]:
-    shapes = (CUED_SHORT_REF, INITIALS_YEAR_SERIAL, PRISON_NUMBER, PPS_NUMBER, PUPIL_NUMBER)
+    shapes = (
+        CUED_SHORT_REF,
+        INITIALS_YEAR_SERIAL,
+        PRISON_NUMBER,
+        PPS_NUMBER,
+        PUPIL_NUMBER,
+        SORT_CODE,
+    )
     for pattern in (*shapes, SYSTEM_ID):
         for m in pattern.finditer(text):
             yield Finding(m.start("id"), m.end("id"), "OTHER_ID", 0.85, "id_pattern")

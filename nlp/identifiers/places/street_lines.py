@@ -83,6 +83,17 @@ FLAT_ONLY = re.compile(
     rf"(?<![\w])(?:flat|apartment|apt\.?|pitch|berth)\s*(?:{TENEMENT}|\d{{1,4}}[a-z]?)\b", I
 )
 FLAT_ONLY = gated(FLAT_ONLY)
+# Round 82: a family's plot on a Gypsy or Traveller site by its number ("Pitch/plot: plot 16",
+# "living with grandparents at Plot 5, Thornhill Traveller site"), as fourteen writers' sets
+# mark it. "Plot" is also an allotment's or a graph's, so it is an address only where the text
+# speaks of a site, a trailer or a caravan, and not of allotments.
+SITE_PLOT = gated(re.compile(r"(?<![\w])plot\s*\d{1,4}[a-z]?\b", I))
+SITE_LIVING = re.compile(
+    r"\b(?:sites?|trailers?|caravans?|travell?ers?|gypsy|gypsies|pitch(?:es)?|chalets?|"
+    r"stance|static|mobile\s+home|park\s+home)\b",
+    I,
+)
+ALLOTMENTS = re.compile(r"\ballotments?\b", I)
 # "Number 8, The Paddocks", "no. 3 The Limes": a house number said as a number, then a named
 # close or row that carries no street suffix but its capitals and "The".
 NUMBER_THEN_NAME = re.compile(
@@ -344,6 +355,10 @@ def addresses(text: str) -> Iterator[Finding]:
         yield Finding(m.start(), m.end(), "ADDRESS", 0.7, "uk_address")
     for m in FLAT_ONLY.finditer(text):
         yield Finding(m.start(), m.end(), "ADDRESS", 0.6, "uk_address")
+    plots = SITE_PLOT.search(text) is not None
+    if plots and SITE_LIVING.search(text) and not ALLOTMENTS.search(text):
+        for m in SITE_PLOT.finditer(text):
+            yield Finding(m.start(), m.end(), "ADDRESS", 0.6, "site_plot")
     for m in NUMBER_THEN_NAME.finditer(text):
         yield Finding(m.start(), m.end(), "ADDRESS", 0.7, "uk_address")
     for m in HOUSE_NUMBER_ONLY.finditer(text) if AT_NUMBER.search(text) else ():
