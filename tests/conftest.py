@@ -153,8 +153,9 @@ def live_app_config() -> dict:
 
 
 @pytest.fixture
-def live_app(tmp_path, fast_hashing, live_app_config):
-    """(app, base address): the app on a real HTTP server in a thread, over its own files."""
+def live_app(tmp_path, live_app_config):
+    """(app, base address): the app on a real HTTP server in a thread, over its own files
+    (staff passwords hashed cheaply, as `cheap_staff_hashing` sets for every test)."""
     from browser_support import serve_app
 
     with serve_app(tmp_path, **live_app_config) as served:
