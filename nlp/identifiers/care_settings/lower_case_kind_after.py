@@ -30,7 +30,10 @@ KINDS = (
 # A "community centre" is a hall (`_venue`).
 KIND_WORDS = (
     r"family|medical|group|general|community|district|memorial|cottage|royal|university|"
-    r"teaching|children'?s|urgent[ \t]+care|walk[ -]in|health|dental|eye|day"
+    r"teaching|children'?s|urgent[ \t]+care|walk[ -]in|health|dental|eye|day|"
+    # Round 83: the kinds of centre and unit of `article_free_centres` ("harmony birth centre",
+    # "ninewells renal unit"; v109, v117).
+    r"birth|renal|dialysis|satellite|neonatal|resource|memory"
 )
 KIND_AFTER = re.compile(
     rf"[ \t]+(?P<words>(?:(?:{KIND_WORDS})[ \t]+){{0,2}})(?P<kind>{KINDS})(?![\w'’-])"

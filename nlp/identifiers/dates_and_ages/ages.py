@@ -89,8 +89,10 @@ AGES = (
     # "Carly Bartlett (88)": a bracketed number after a capitalised word and a space (not the
     # "1" of "alert(1)"), or after "then", "now", "aged" inside the brackets.
     # Round 64 (v59, v79): with a note's "y" for years, "Apenisa Seruvatu (71y)".
+    # Round 83 (v117): a capital "Y" as well, after a name in capitals ("BRENDA OSEI (80Y)").
     gated(
-        re.compile(rf"(?<![\w'’])[A-Z][\w'’-]*\s+\(\s*{N}(?:y)?\s*\)"), behind=SPACE_BRACKETED_AGE
+        re.compile(rf"(?<![\w'’])[A-Z][\w'’-]*\s+\(\s*{N}(?:[yY])?\s*\)"),
+        behind=SPACE_BRACKETED_AGE,
     ),
     # "my dad (79)", "her husband (82)": the same after a relative, written in lower case,
     # also with its years ("my dad (79 years)", "my father (88yrs)").

@@ -82,6 +82,20 @@ SORT_CODE = gated(
     )
 )
 
+# Round 83: the Local Government and Social Care Ombudsman's case number, eight figures in
+# groups of two, three and three, which complainants write with no cue ("the ombudsman (22 011
+# 316) found the council at fault"; v116, and after a cue in v43 and v77). Across the sets the
+# shape is never anything else; a sum carries its currency, a round figure its zeros and a
+# count the things it counts ("45 300 100 cases").
+EIGHT_FIGURE_CASE = gated(
+    re.compile(
+        r"(?<![\w£$€.,/:+-])(?<![\d£$€] )(?P<id>\d{2} \d{3} \d{3})(?![\w]|[ .,]\d)"
+        r"(?![ \t]+(?i:people|persons|patients|cases|residents|adults|children|pounds|years|"
+        r"items|visits|calls|appointments|beds|staff|users|households|homes|deaths|tests|doses|"
+        r"words|times|prescriptions|referrals|contacts|members)\b)"
+    )
+)
+
 
 NOT_A_REFERENCE = re.compile(
     r"\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?|\d{4}[/-]\d{2,4}|\d{1,4}[/-]\d{1,4}|"
@@ -115,6 +129,9 @@ def other_ids(text: str) -> Iterator[Finding]:
     for pattern in (*shapes, SYSTEM_ID):
         for m in pattern.finditer(text):
             yield Finding(m.start("id"), m.end("id"), "OTHER_ID", 0.85, "id_pattern")
+    for m in EIGHT_FIGURE_CASE.finditer(text):
+        if not m.group("id").endswith("000"):  # "12 000 000": a round figure
+            yield Finding(m.start("id"), m.end("id"), "OTHER_ID", 0.6, "id_pattern")
     for rank, pattern in enumerate(OTHER_IDS):
         score = 0.9 if rank < len(OTHER_IDS) - 1 else 0.5
         for m in pattern.finditer(text):

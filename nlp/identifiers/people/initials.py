@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from nlp.identifiers.core.findings import Finding
 from nlp.identifiers.core.prefilter import gated
 
@@ -90,7 +92,8 @@ NOT_INITIALS = frozenset(
 
 def initials_findings(text: str) -> Iterator[Finding]:
     """Initials in a person's slot: the subject of a person's verb, the owner of what only a
-    person has, or a note's author."""
+    person has, a note's author, or one of round 83's slots (`slot_initials`)."""
+    yield from slot_initials(text)
     for pattern, score in ((AUTHOR, 0.7), (SUBJECT, 0.65), (OWNER, 0.65), (PATIENT, 0.65)):
         for m in pattern.finditer(text):
             initials = m.group("initials")
@@ -123,3 +126,67 @@ def _shouting(text: str, at: int) -> bool:
     line = text[start : end if end != -1 else len(text)]
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= 12 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+
+
+# Round 83: slots that only a person fills, each marked by several writers' sets and left by
+# none:
+# - after "signed" anywhere in a line (not only as a field), bare or dotted, also after a mark
+#   made for someone who cannot write: "Signed RK", "Signed L.G. (senior carer)", "Signed
+#   (mark) H.B." (v43, v70, v96, v106, v117);
+# - after the word "initials" itself: "participant initials EH", "a client, initials J.T.",
+#   "(initials LW)" (v70, v81, v98, v101);
+# - before a resident's room in a handover's list: "- MP (rm 36): end of life", "KR (R15):"
+#   (v81, v100, v112);
+# - before the job of whoever wrote or signed, in brackets: "— DM (receptionist)", "V.T.
+#   (senior carer)" (v14, v17, v112, v117).
+# Dotted initials keep their last dot ("L.G."), as the sets mark them.
+_SLOT_INITIALS = r"(?P<initials>(?:[A-Z]\.[ \t]?){1,2}[A-Z]\.|[A-Z]{2,3})"
+SIGNED = re.compile(
+    r"\b(?i:signed|sgd)(?:[ \t]*\((?i:mark)\))?[ \t]*:?[ \t]*"
+    rf"{_SLOT_INITIALS}(?![\w&/'’-])"
+)
+SIGNED = gated(SIGNED)
+INITIALS_WORD = re.compile(rf"\b(?i:initials)[ \t]*[:,-]?[ \t]*{_SLOT_INITIALS}(?![\w&/'’-])")
+INITIALS_WORD = gated(INITIALS_WORD)
+# Before a room only two letters or dotted ones: three capitals there name a unit ("IPU (Bay
+# 2)").
+ROOM_SLOT = re.compile(
+    r"(?<![\w&/.'’-])(?P<initials>(?:[A-Z]\.[ \t]?){1,2}[A-Z]\.|[A-Z]{2})"
+    r"(?=[ \t]*\([ \t]*(?:(?i:rm|room|bed|bay|side[ \t]?room)\.?[ \t]*\d{1,3}|R\d{1,3})[ \t]*\))"
+)
+ROOM_SLOT = gated(ROOM_SLOT)
+_JOBS = (
+    r"receptionist|carer|care[ \t]+assistant|hca|nurse|staff[ \t]+nurse|manager|sister|"
+    r"social[ \t]+worker|pharmacist|volunteer|admin|administrator|secretary|physio|"
+    r"physiotherapist|key[ \t]?worker|support[ \t]+worker|youth[ \t]+worker|advocate|"
+    r"co-?ordinator"
+)
+ROLE_SLOT = re.compile(
+    rf"(?<![\w&/.'’-]){_SLOT_INITIALS}(?=[ \t]*\((?i:(?:senior|deputy|duty|night|day|"
+    rf"assistant|lead)[ \t]+)?(?i:{_JOBS})[ \t]*\))"
+)
+ROLE_SLOT = gated(ROLE_SLOT)
+# Pairs that NOT_INITIALS keeps out of the looser slots but that are as often someone's
+# initials ("DM", "MP", "AM"); in these slots only a person stands.
+PERSON_PAIRS = frozenset("MP DM AM PM BM CM RM NM SM TM TL DA OM ON OD TC PC PR PS MS".split())
+SLOT_NOT_INITIALS = NOT_INITIALS - PERSON_PAIRS
+
+
+def slot_initials(text: str) -> Iterator[Finding]:
+    """Initials after "signed" or "initials", or before a room or a job in brackets (round
+    83's slots, above). Bare initials on a line in capitals count only after "initials" or
+    before a job, where the slot itself says a person ("SIGNED OFF", "SIGNED IT" stay)."""
+    for pattern in (SIGNED, INITIALS_WORD, ROOM_SLOT, ROLE_SLOT):
+        for m in pattern.finditer(text):
+            initials = m.group("initials")
+            bare = re.sub(r"[.\s]", "", initials)
+            dotted = bare != initials  # "H.B." is someone; "HB" may be a health board
+            if (bare in SLOT_NOT_INITIALS and not dotted) or bare.lower() in STOP_WORDS:
+                continue
+            if (
+                not dotted
+                and pattern in (SIGNED, ROOM_SLOT)
+                and _shouting(text, m.start("initials"))
+            ):
+                continue
+            yield Finding(m.start("initials"), m.end("initials"), "PERSON", 0.7, "slot_initials")

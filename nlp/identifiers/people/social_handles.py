@@ -26,6 +26,8 @@ AT_HANDLE = gated(AT_HANDLE)
 PLATFORM_HANDLE = re.compile(
     r"\b(?:snap|snapchat|insta|instagram|ig|tiktok|twitter|facebook|fb|threads|reddit|discord|"
     r"youtube|telegram|mumsnet|handle|username|user\s?name|"
+    # round 83: a patient portal's login ("user ID shona745"; v117, beside v16, v73, v97)
+    r"user\s?id|"
     # round 40: messaging apps whose account is a name the user chose ("My WeChat is …")
     r"wechat(?:\s+id)?|weixin|viber|skype|kakao(?:talk)?|zalo|line\s+id)\b"
     r"(?:\s+(?:(?:is|as)\s+)?|\s*[:=,-]\s*)@?"

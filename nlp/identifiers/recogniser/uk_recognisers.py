@@ -17,6 +17,7 @@ the rules run in one fixed order; overlaps are settled later
 
 from __future__ import annotations
 
+from nlp.identifiers.care_settings.article_free_centres import article_free_centres
 from nlp.identifiers.care_settings.custody_settings import custody_settings
 from nlp.identifiers.care_settings.lower_case_named_settings import lower_case_named_settings
 from nlp.identifiers.care_settings.named_providers import named_providers
@@ -144,6 +145,7 @@ def pattern_findings(text: str) -> list[Finding]:
         self_introductions,  # round 79
         place_named_urgent_care,  # round 80
         lower_case_schools,  # round 81
+        article_free_centres,  # round 83
     ):
         found.extend(detector(text))
     return found
