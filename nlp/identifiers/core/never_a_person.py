@@ -68,7 +68,10 @@ SHOPS = frozenset(
 # left"; three sets), capitalised as services and posts are. Kept out of
 # `name_gazetteer.NOT_IDENTIFIER_WORDS`, which would drop a named hospice the model finds.
 SERVICE_WORDS = frozenset("hospice hospices pas".split())
-NEVER_A_PERSON = COUNTRIES_ABROAD | PEOPLES | CASE_NOTE_WORDS | SERVICE_WORDS
+# Round 84: the statutory Duty of Candour, capitalised in every incident letter and taken for a
+# person seven times in v57, v74, v77 and v118 (19 mentions in six sets, never marked).
+DUTIES = frozenset({"candour"})
+NEVER_A_PERSON = COUNTRIES_ABROAD | PEOPLES | CASE_NOTE_WORDS | SERVICE_WORDS | DUTIES
 SHOP_GUESSES = frozenset(("capitals", "ner", "name_gazetteer", "care_kind", "repeat"))
 
 

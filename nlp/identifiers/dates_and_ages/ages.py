@@ -70,6 +70,10 @@ AGES = (
         r"(?:since|when|till|until)\s+(?:we|they)\s+were|"
         r"(?:would|he['’]d|she['’]d|i['’]d)\s+(?:have\s+)?(?:been|be)|"
         r"is\s+now|is\s+only|is\s+just|was\s+only|turned|turns|turning|reached|"
+        # Round 84 (v119; v73 too): a letter's "as you are now 19", and the future "when I
+        # turn 18", "you will turn 18" (22 sets mark "now N", 21 mark a birthday turned); not
+        # "once they turn eighteen", said of young people at large.
+        r"you\s+are|(?:i|you|he|she|will|['’]ll|to)\s+turn|"
         r"at\s+the\s+age\s+of)\s+"
         rf"[\"“‘']?(?:just\s+|now\s+|only\s+|still\s+)?{N}{N_END}{AGE_UNIT_AFTER}",
         I,

@@ -74,8 +74,10 @@ TOWN_INSTITUTION = re.compile(
     r"(?:[ \t]+(?i:city|metropolitan))?[ \t]+"
     r"(?P<kind>(?i:college|university|uni|met))(?![\w'’-])"
 )
+# Round 84 (v119; v42, v73 and v98 mark the same): "uni of york" as students write it, and a
+# point of the compass before a listed county ("South Devon College").
 INSTITUTION_OF_TOWN = re.compile(
-    r"(?<![\w'’-])(?i:university|college)[ \t]+(?i:of)[ \t]+(?:(?i:the)[ \t]+)?"
+    r"(?<![\w'’-])(?i:university|college|uni)[ \t]+(?i:of)[ \t]+(?:(?i:the)[ \t]+)?"
     rf"(?P<town>{_WORD}(?:[ \t]+{_WORD})?)(?![\w'’-])"
 )
 REGIONAL_COLLEGE = re.compile(
@@ -83,6 +85,7 @@ REGIONAL_COLLEGE = re.compile(
     r"[ \t]+regional[ \t]+college)(?![\w'’-])"
 )
 PLACING_BEFORE = re.compile(r"(?i:\b(?:at|to|from|of|@)[ \t]+)$")
+COMPASS = frozenset("north south east west mid".split())
 NOT_BEFORE = re.compile(r"(?i:\b(?:royal|king['’]?s|queen['’]?s|imperial)[ \t]+)$")
 WORDS_OF_LEARNING = gated(re.compile(r"college|universit|uni\b|met\b"))
 
@@ -94,8 +97,10 @@ def listed_town(m: re.Match, places: frozenset[str]) -> tuple[int, bool]:
     town = m.group("town")
     if town.lower() in places:
         return m.start("town"), True
-    last = town.split()[-1]
-    return m.end("town") - len(last), last.lower() in places
+    words = town.split()
+    if len(words) == 2 and words[0].lower() in COMPASS and words[1].lower() in places:
+        return m.start("town"), True
+    return m.end("town") - len(words[-1]), words[-1].lower() in places
 
 
 def _one_case(kind: str, name: str) -> bool:

@@ -52,8 +52,10 @@ FLOOR_FLAT = (
 # Twenty-eighth round: Edinburgh writes a tenement flat by floor and door ("3F2, 19 Leith Walk",
 # "flat 2F1"; "GF1", "PF3" for the ground and principal floors), as Glasgow writes "3/2".
 TENEMENT = r"\d{1,2}/\d{1,2}|(?:\d{1,2}|g|p)f\d{1,2}"
+# Round 84: a block of a hostel, a hall or an estate between the room and the street ("Room
+# 39, Block C, 15 Ash Road"; v69, v73 and v119 mark the whole, none leaves a block out).
 FLAT_PREFIX = (
-    rf"(?:(?:flat|apartment|apt\.?|unit|room)\s*(?:{TENEMENT}|\d{{1,4}}[a-z]?|[a-z](?![\w'’]))"
+    rf"(?:(?:flat|apartment|apt\.?|unit|room|block)\s*(?:{TENEMENT}|\d{{1,4}}[a-z]?|[a-z](?![\w'’]))"
     rf"\s*,?\s+|(?:{TENEMENT})\s*(?:,\s*|\s+)(?=\d)|c/o\s+|{FLOOR_FLAT})"
 )
 STREET_DIRECTION = r"\s+(?-i:North|South|East|West|Upper|Lower)(?![\w'’-]|\s+[A-Z])"

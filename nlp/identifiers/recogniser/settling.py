@@ -43,6 +43,7 @@ from nlp.identifiers.look_alikes.ages_of_no_one import without_ages_of_no_one
 from nlp.identifiers.look_alikes.clinical_words import without_clinical_guesses
 from nlp.identifiers.look_alikes.community_words import without_community_words
 from nlp.identifiers.look_alikes.countries_of_origin import without_countries_of_origin
+from nlp.identifiers.look_alikes.court_names import without_court_settings
 from nlp.identifiers.look_alikes.date_months import without_date_months
 from nlp.identifiers.look_alikes.football_clubs import without_football_clubs
 from nlp.identifiers.look_alikes.forces_words import without_forces_words
@@ -181,6 +182,7 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
     wide = without_kinds_after_names(text, wide)  # "Larchmont [nursing home]" (round 49)
     wide = grown_to_whole_names(text, wide)  # "[Canal] Side Medical Practice" (round 50)
     wide = with_lower_case_kinds(text, wide)  # "the [bradgate] unit" (round 52)
+    wide = without_court_settings(text, wide)  # "Paisley Coroner's Court" (round 84)
     joined = joined_place_names(text, wide)  # "[Heol]-y-[Nant]", "[Sutton]-on-Sea" (round 52)
     if joined != wide:
         wide = resolve_overlaps(joined)
