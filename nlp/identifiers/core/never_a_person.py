@@ -67,7 +67,9 @@ SHOPS = frozenset(
 # Hospice"; three sets) and the personal assistants that direct payments employ ("two PAs
 # left"; three sets), capitalised as services and posts are. Kept out of
 # `name_gazetteer.NOT_IDENTIFIER_WORDS`, which would drop a named hospice the model finds.
-SERVICE_WORDS = frozenset("hospice hospices pas".split())
+# Round 85: LeDeR, the programme that reviews the deaths of people with a learning disability
+# ("the LeDeR reviewer"; taken for a person seven times in v50, v93, v118 and v121).
+SERVICE_WORDS = frozenset("hospice hospices pas leder".split())
 # Round 84: the statutory Duty of Candour, capitalised in every incident letter and taken for a
 # person seven times in v57, v74, v77 and v118 (19 mentions in six sets, never marked).
 DUTIES = frozenset({"candour"})
@@ -122,6 +124,21 @@ def organisation_guess(text: str, f: Finding) -> bool:
 _PLACE_IN_ORGANISATION = re.compile(rf"(?:[ \t]+{_COUNCIL_KIND})*[ \t]+{ORGANISATION_WORD}$")
 
 
+# Round 85: a field's label before its value, taken for a person: "Tel" before a number or a
+# call ("Tel (028) 9649 6170", "10.30am Tel call from"; 13 times in seven sets), and "Hosp"
+# before "no" ("Hosp no K4471902"; 25 times in 14 sets). "Tel" the nickname is written before
+# anything else ("Thanks to Tel and Sue"), and "Southend Hosp" is a hospital.
+LABEL_BEFORE_VALUE = {
+    "tel": re.compile(r"\.?[ \t]*(?:[:(+\d]|(?i:call|calls|no\b|number|contact))"),
+    "hosp": re.compile(r"\.?[ \t]*(?i:no\b|number|num\b|#)"),
+}
+
+
+def _field_label(text: str, f: Finding) -> bool:
+    value = LABEL_BEFORE_VALUE.get(text[f.start : f.end].lower())
+    return value is not None and value.match(text, f.end) is not None
+
+
 def without_organisation_guesses(text: str, found: list[Finding]) -> list[Finding]:
     """`found` without the people guessed over organisations' names; the model's place over a
     whole council's name keeps only the place ("Swindon| Borough Council"), and its place
@@ -136,6 +153,8 @@ def without_organisation_guesses(text: str, found: list[Finding]) -> list[Findin
             and text[f.start : f.end].lower() in CASE_NOTE_WORDS
         ):
             continue  # the model's guess over a field's word ("(SURNAME, Forename)", round 39)
+        if f.label == "PERSON" and _field_label(text, f):
+            continue  # "Tel (020) 7946 0804", "Hosp no K4471902" (round 85)
         if f.label == "LOCATION" and f.source == "ner":
             span = text[f.start : f.end]
             if re.fullmatch(rf"(?:{_COUNCIL_KIND}[ \t]*)+", span):

@@ -58,7 +58,14 @@ THRESHOLD_AFTER = re.compile(
 )
 
 
+# Round 85: a dose after the figure ("Abasaglar 31 units", "16 units given"): the NER and the
+# name-then-number rule read it as the person's age (v120).
+DOSE_AFTER = re.compile(r"[ \t]*(?i:units?|iu|mmol)\b")
+
+
 def _no_ones_age(text: str, f: Finding) -> bool:
+    if DOSE_AFTER.match(text, f.end):
+        return True
     before = text[max(0, f.start - 60) : f.start]
     if MEASURE_BEFORE.search(before):
         return True

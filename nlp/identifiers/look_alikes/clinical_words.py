@@ -51,7 +51,9 @@ CLINICAL_WORDS = frozenset(
         "miscarriage caesarean sciatica glaucoma cataracts scoliosis fibromyalgia "
         "endometriosis parkinsonism "
         # round 59: a diagnosis by its initials, in capitals ("He'd had an MI", "a CVA")
-        "mi cva stemi nstemi dvt"
+        "mi cva stemi nstemi dvt "
+        # round 85: risk scores by their devisers' names ("Waterlow 22", "the Waterlow chart")
+        "waterlow braden barthel apgar"
     ).split()
 )
 # Round 59: how often a medicine is taken, after "MR" (modified release), which the title rule
@@ -73,6 +75,14 @@ JOINED_EPONYMS = frozenset(
     legg-calvé-perthes legg-calve-perthes""".split()
 )
 GUESSES = frozenset(("capitals", "ner", "name_gazetteer", "role_cue", "sign_off", "repeat"))
+# Round 85: a wound's dead tissue, "slough", is also a town. In a wound's note it is told as a
+# share of the wound bed ("Slough 33%", "SLOUGH 13%") or after the wound's own words ("Wound:
+# slough, no exposed bone"); taken for the town four times in v104 and v120, never marked.
+WOUND_TISSUE_PLACES = frozenset({"slough"})
+SHARE_AFTER = re.compile(r"[ \t]*:?[ \t]*\d{1,3}(?:\.\d)?[ \t]*%")
+WOUND_BEFORE = re.compile(
+    r"\b(?i:wound|wound[ \t]+bed|exudate|granulation|periwound|necrotic|eschar)\b[^.\n]{0,30}$"
+)
 
 
 def _condition_name(text: str, f: Finding, value: str) -> bool:
@@ -90,6 +100,14 @@ def _clinical_word(text: str, f: Finding, value: str) -> bool:
     return not TITLE_BEFORE.search(text, max(0, f.start - 24), f.start)
 
 
+def _wound_tissue(text: str, f: Finding) -> bool:
+    """ "Slough 33%", "Wound: slough": the wound's tissue, not the town."""
+    if text[f.start : f.end].lower() not in WOUND_TISSUE_PLACES:
+        return False
+    before = text[max(0, f.start - 40) : f.start]
+    return SHARE_AFTER.match(text, f.end) is not None or WOUND_BEFORE.search(before) is not None
+
+
 def without_clinical_guesses(text: str, found: list[Finding]) -> list[Finding]:
     """`found` without the people or places guessed over a word of clinical care
     ("Dialysis", "Spirometry"), and the people over a condition named after its describer
@@ -99,6 +117,8 @@ def without_clinical_guesses(text: str, found: list[Finding]) -> list[Finding]:
         if f.source == "title_cue" and text[max(0, f.start - 3) : f.start] == "MR ":
             if text[f.start : f.end].lower() in DOSING:
                 continue  # "100mg MR BD": twice a day, modified release
+        if f.label == "LOCATION" and _wound_tissue(text, f):
+            continue
         if f.label in ("PERSON", "LOCATION") and f.source in GUESSES:
             value = text[f.start : f.end]
             if _clinical_word(text, f, value):
