@@ -31,8 +31,11 @@ MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?
 # Round 76 (v10, v56, v60, v64, v103): the date in brackets after the name ("marcia campbell
 # (23/6/51)", "Bronwen Hargreaves (1929-11-23)"), in the ISO order of an export ("Agnieszka
 # Goldberg, 1928-10-19"), or with spaces for its strokes ("IRENE WALSH 12 4 1945").
+# Round 87 (v113, v116, v122, v124): the fields of a list's line parted by a semicolon, a
+# slash or a full stop ("Abena Murray; 15 August 1971; 999 426 0375", "Renée Kaminska / 999 735
+# 4494 / 24th Apr 1995", "Gurdeep Singh Bhamra. 14/04/1957. 999-376-4574").
 DATE_AFTER_NAME = re.compile(
-    r"[ \t]*(?:[,\t|–—(-][ \t]*\n?[ \t]*)?"
+    r"[ \t]*(?:[,\t|–—(;/.-][ \t]*\n?[ \t]*)?"
     r"(?P<date>(?:0?[1-9]|[12]\d|3[01])[./-](?:0?[1-9]|1[0-2])[./-](?P<y1>(?:19|20)\d\d)"
     r"|(?P<y5>(?:19|20)\d\d)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
     r"|(?:0?[1-9]|[12]\d|3[01])[ ](?:0?[1-9]|1[0-2])[ ](?P<y6>(?:19|20)\d\d)"

@@ -372,11 +372,13 @@ def possessive_birthdays(text: str) -> Iterator[Finding]:
 # Round 70: the clinical shorthand of sex and age standing alone in a crew's or a triage note
 # ("pre-alert — 23M, driver", "include: 94F ?NOF", "47M chest pain"; v68, v91; 15 marked in
 # the development sets against one class's name): the figure and a capital M or F as one word,
+# or a small "f" (round 87: "59f, Culloden area", "morag (59f)", "61f  acl reconstruction";
+# v122, v124, v125 mark all seven; a small "m" is as often metres or minutes: "walked 20m"),
 # unless a word that numbers a place or a group is right before it ("Ward 12F", "Bay 4M",
 # "Class: 4F").
 SEX_AND_AGE = gated(
     re.compile(
-        r"(?<![\w/.'’£$€-])(?P<n>\d{1,3})(?-i:[MF])(?![\w/'’-])"
+        r"(?<![\w/.'’£$€-])(?P<n>\d{1,3})(?-i:[MF]|f)(?![\w/'’-])"
         # "2M people", "a £3M budget": millions, not a man of two
         r"(?![ \t]+(?i:people|of|population|residents|patients|users|views|viewers|followers|"
         r"visits|visitors|homes|households|pounds|budget|miles|in\b|more|fewer|less))"

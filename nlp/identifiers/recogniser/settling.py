@@ -39,6 +39,7 @@ from nlp.identifiers.core.placeholders import PLACEHOLDER
 from nlp.identifiers.dates_and_ages.community_dates import restated_birth_dates
 from nlp.identifiers.dates_and_ages.record_dates import birth_dates_after_names
 from nlp.identifiers.dates_and_ages.stated_ages import corrected_ages, stated_ages
+from nlp.identifiers.look_alikes.abbreviation_shapes import without_abbreviation_people
 from nlp.identifiers.look_alikes.ages_of_no_one import without_ages_of_no_one
 from nlp.identifiers.look_alikes.clinical_words import without_clinical_guesses
 from nlp.identifiers.look_alikes.community_words import without_community_words
@@ -111,6 +112,7 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
     kept = without_organisation_guesses(text, [f for f in kept if not _hashtag_guess(text, f)])
     kept = without_paperwork_guesses(text, kept)  # forms, tables, medicines (round 34)
     kept = without_record_look_alikes(text, kept)  # batches, strengths, posts (round 38)
+    kept = without_abbreviation_people(text, kept)  # "TFTs", "PrEP" (round 87)
     kept = without_community_words(text, kept)  # "Yiddish", "Fajr", "Abba" (round 37)
     kept = without_greetings(text, kept)  # "Labas", "Obrigado", "Po Po" (round 40)
     kept = without_measured_things(text, kept)  # "E45 cream", "5 Minutes Walk" (round 40)
