@@ -8,6 +8,10 @@ by different writers, and no writer marks a person or a place of either shape. N
 capitals inside have other shapes ("McAllister", "MacLeod", "DeShawn": more than one small
 letter, or a "Mc" first), so they are left alone.
 
+Round 88: capitals with one small letter anywhere inside ("HFpEF", "HFrEF", "GPhC", "TRiM",
+"POhWER"; 17 more findings in 10 sets). Initials with "Mc" in them ("RMcA", "KMcG") are
+people in five sets and stay.
+
 Only guesses are judged (the capitals rule, the NER, a name-list match, a repeat); a name after
 a title or a role cue stays, and so does a guess that holds any word but everyday ones beside
 the abbreviation ("ARs SW": the initials of the person after the plural; "Eighteen TTOs"
@@ -24,8 +28,9 @@ from nlp.identifiers.core.name_gazetteer import gazetteer
 GUESSES = frozenset(("capitals", "ner", "repeat", "joined_name", "name_gazetteer"))
 # "TFTs", "HCAs": two capitals or more and a plural's small "s".
 PLURAL_CAPITALS = re.compile(r"[A-Z]{2,}s")
-# "PrEP", "PoTS", "SpR": a capital, one small letter, then capitals only ("McC" is a name).
-ONE_SMALL_LETTER = re.compile(r"(?!Mc)[A-Z][a-z][A-Z]+")
+# "PrEP", "PoTS", "SpR", and since round 88 "HFpEF", "GPhC", "TRiM": capitals with one small
+# letter inside ("McC" and "RMcA" are someone's initials).
+ONE_SMALL_LETTER = re.compile(r"(?![A-Z]*Mc)[A-Z]+[a-z][A-Z]+")
 
 
 def abbreviation_shaped(word: str) -> bool:

@@ -117,6 +117,18 @@ PPS_NUMBER = re.compile(r"(?<![\w/-])(?P<id>\d{7}[A-Z]{1,2})(?![\w/-])")
 PUPIL_NUMBER = re.compile(r"(?<![\w/-])(?P<id>[A-Z]\d{12})(?![\w/-])")
 
 
+# Round 88: a vehicle's registration in the current format, two letters, the two figures of its
+# age and three letters ("YK19 HZT"), as carers, drivers and Blue Badge letters give it (v54,
+# v89, v115, v127: ten marks, none left unmarked). In capitals with its space, as the plate
+# shows it; the letters are the plates' own (no I or Q), and the age figures those issued
+# since 2002 ("02" to "29" in March, "51" to "79" in September). A postcode's second half
+# starts with a figure, so none takes this shape.
+VEHICLE_REGISTRATION = re.compile(
+    r"(?<![\w/-])(?P<id>[A-HJ-PR-Y][A-HJ-PR-Z](?:0[2-9]|[12]\d|5[1-9]|[67]\d) [A-HJ-PR-Z]{3})"
+    r"(?![\w/-])"
+)
+
+
 def other_ids(text: str) -> Iterator[Finding]:
     shapes = (
         CUED_SHORT_REF,
@@ -125,6 +137,7 @@ def other_ids(text: str) -> Iterator[Finding]:
         PPS_NUMBER,
         PUPIL_NUMBER,
         SORT_CODE,
+        VEHICLE_REGISTRATION,
     )
     for pattern in (*shapes, SYSTEM_ID):
         for m in pattern.finditer(text):

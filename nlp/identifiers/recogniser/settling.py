@@ -25,6 +25,7 @@ from nlp.identifiers.care_settings.setting_initials import named_setting_initial
 from nlp.identifiers.care_settings.setting_nicknames import setting_nicknames
 from nlp.identifiers.care_settings.setting_parts import repeats_in_any_case, setting_name_parts
 from nlp.identifiers.care_settings.ward_code_neighbours import ward_codes_beside_settings
+from nlp.identifiers.care_settings.ward_specialties import with_ward_specialties
 from nlp.identifiers.care_settings.whole_setting_names import grown_to_whole_names
 from nlp.identifiers.core.findings import Finding, resolve_overlaps
 from nlp.identifiers.core.name_gazetteer import (
@@ -183,6 +184,7 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
     wide = without_pregnancy_weeks(text, wide)  # "she is 32 weeks", "an induction at 40" (49)
     wide = without_kinds_after_names(text, wide)  # "Larchmont [nursing home]" (round 49)
     wide = grown_to_whole_names(text, wide)  # "[Canal] Side Medical Practice" (round 50)
+    wide = with_ward_specialties(text, wide)  # "[Respiratory] Ward 2" (round 88)
     wide = with_lower_case_kinds(text, wide)  # "the [bradgate] unit" (round 52)
     wide = without_court_settings(text, wide)  # "Paisley Coroner's Court" (round 84)
     joined = joined_place_names(text, wide)  # "[Heol]-y-[Nant]", "[Sutton]-on-Sea" (round 52)
