@@ -47,6 +47,7 @@ from nlp.identifiers.look_alikes.community_words import without_community_words
 from nlp.identifiers.look_alikes.countries_of_origin import without_countries_of_origin
 from nlp.identifiers.look_alikes.court_names import without_court_settings
 from nlp.identifiers.look_alikes.date_months import without_date_months
+from nlp.identifiers.look_alikes.described_dentists import without_described_dentists
 from nlp.identifiers.look_alikes.football_clubs import without_football_clubs
 from nlp.identifiers.look_alikes.forces_words import without_forces_words
 from nlp.identifiers.look_alikes.greeting_words import without_greetings
@@ -126,6 +127,7 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
     kept = without_football_clubs(text, kept)  # "follows Everton", "Rovers" (47)
     kept = without_forces_words(text, kept)  # "ex-RAF", "the Rifles", "Op Telic" (81)
     kept = without_setting_look_alikes(text, kept)  # "Dear Practice Manager" (round 42)
+    kept = without_described_dentists(text, kept)  # "the Public Dental Service" (round 89)
     bodies = nhs_bodies(text)
     if bodies:  # "NHS Lothian", "Hywel Dda University Health Board": no identifier in them
         kept = [f for f in kept if not _inside_a_body(text, f, bodies)]

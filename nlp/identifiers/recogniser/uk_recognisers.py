@@ -18,6 +18,7 @@ the rules run in one fixed order; overlaps are settled later
 from __future__ import annotations
 
 from nlp.identifiers.care_settings.article_free_centres import article_free_centres
+from nlp.identifiers.care_settings.care_institutes import care_institutes
 from nlp.identifiers.care_settings.carers_organisations import carers_organisations
 from nlp.identifiers.care_settings.custody_settings import custody_settings
 from nlp.identifiers.care_settings.lower_case_named_settings import lower_case_named_settings
@@ -148,6 +149,7 @@ def pattern_findings(text: str) -> list[Finding]:
         lower_case_schools,  # round 81
         article_free_centres,  # round 83
         carers_organisations,  # round 86
+        care_institutes,  # round 89
     ):
         found.extend(detector(text))
     return found
