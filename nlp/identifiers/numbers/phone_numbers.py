@@ -103,6 +103,12 @@ EXTENSION = re.compile(
 RELAY_PREFIX = re.compile(r"(?<![\w])1800[12][ \t]$")
 
 
+# Round 90: the country code written before a number that keeps its trunk zero ("(+44)
+# 07700-900-845", "+44 07700 900311"; v131 in seven messages and forms), which the number
+# found from its zero left out.
+COUNTRY_CODE_BEFORE = re.compile(r"(?<![\w+(])(?:\(\+?44\)|\+44|0044)[ \t]?$")
+
+
 # Twenty-fifth session: the international form without its "+" ("447700900011"), as text
 # message services and exported spreadsheets write a sender: 44, then a landline's or a
 # mobile's ten national figures, run together.
@@ -110,12 +116,14 @@ E164_WITHOUT_PLUS = re.compile(r"(?<![\w+.])44(?:[1-3]\d{9}|7[1-9]\d{8})(?![\w.]
 
 
 def phones(text: str) -> Iterator[Finding]:
-    """Every phone number, with the extension that follows it and a text relay prefix before
-    it."""
+    """Every phone number, with the extension that follows it and a text relay prefix or a
+    country code before it."""
     for f in _phones(text):
         ext = EXTENSION.match(text, f.end) if "x" in text[f.end : f.end + 14].lower() else None
         relay = RELAY_PREFIX.search(text, max(0, f.start - 7), f.start)
         start = relay.start() if relay else f.start
+        country = COUNTRY_CODE_BEFORE.search(text, max(0, f.start - 6), f.start)
+        start = country.start() if country else start
         end = ext.end() if ext else f.end
         if (start, end) == (f.start, f.end):
             yield f

@@ -40,12 +40,13 @@ from nlp.identifiers.places.short_place_kinds import HOME_NEAR
 NEAR = 150
 
 # Words that make a care setting's kind: a name that holds one is said with it, not with "the"
-# (round 89: "Bristol Heart Institute", "Institute of Neurological Sciences").
+# (round 89: "Bristol Heart Institute", "Institute of Neurological Sciences"; round 90: "Beacon
+# Family Hub").
 KIND_WORDS = frozenset(
     """hospital hospitals infirmary ward wards unit units surgery practice centre center clinic
     home homes hospice lodge house court manor grange hall view gardens mews place medical
     dental health healthcare pharmacy chemist suite wing department dept service services team
-    ysbyty meddygfa institute""".split()
+    ysbyty meddygfa institute hub""".split()
 )
 THE_BEFORE = re.compile(r"(?<![\w'’-])(?:the|The|THE)[ \t]$")
 LOWER_THE_BEFORE = re.compile(r"(?<![\w'’-])the[ \t]$")

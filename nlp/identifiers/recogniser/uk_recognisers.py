@@ -21,6 +21,7 @@ from nlp.identifiers.care_settings.article_free_centres import article_free_cent
 from nlp.identifiers.care_settings.care_institutes import care_institutes
 from nlp.identifiers.care_settings.carers_organisations import carers_organisations
 from nlp.identifiers.care_settings.custody_settings import custody_settings
+from nlp.identifiers.care_settings.family_hubs import family_hubs
 from nlp.identifiers.care_settings.lower_case_named_settings import lower_case_named_settings
 from nlp.identifiers.care_settings.named_providers import named_providers
 from nlp.identifiers.care_settings.place_named_teams import place_named_teams
@@ -150,6 +151,7 @@ def pattern_findings(text: str) -> list[Finding]:
         article_free_centres,  # round 83
         carers_organisations,  # round 86
         care_institutes,  # round 89
+        family_hubs,  # round 90
     ):
         found.extend(detector(text))
     return found
