@@ -24,6 +24,7 @@ from collections.abc import Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from nlp.identifiers.care_settings.name_start import name_start
 from nlp.identifiers.core.findings import Finding
 from nlp.identifiers.core.letter_case import capitals_mean_little
 
@@ -40,7 +41,6 @@ NAMED_INSTITUTE = re.compile(
 )
 NAMED_INSTITUTE_ANY_CASE = re.compile(NAMED_INSTITUTE.pattern, re.IGNORECASE)
 FIELD_FIRST = re.compile(rf"(?:{FIELDS})[ \t]", re.IGNORECASE)
-WORD = re.compile(r"\S+")
 
 
 def care_institutes(text: str) -> Iterator[Finding]:
@@ -49,12 +49,8 @@ def care_institutes(text: str) -> Iterator[Finding]:
         return
     pattern = NAMED_INSTITUTE_ANY_CASE if capitals_mean_little(text) else NAMED_INSTITUTE
     for m in pattern.finditer(text):
-        start = m.start("name")
         # "at edinburgh dental institute", "The Heart Institute": the words before the name
-        for word in WORD.finditer(text, start, m.end("name")):
-            if word.group().lower() not in STOP_WORDS:
-                break
-            start = word.end() + 1
+        start = name_start(text, m.start("name"), m.end("name"), STOP_WORDS.__contains__)
         if FIELD_FIRST.match(text, start):
             continue  # "the Dental Institute": its kind alone, no name left
         yield Finding(start, m.end("name"), "CARE_SETTING", 0.8, "care_institute")

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from nlp.identifiers.care_settings.name_start import name_start
 from nlp.identifiers.core.findings import Finding
 from nlp.identifiers.core.letter_case import capitals_mean_little
 
@@ -40,7 +41,6 @@ NOT_A_NAME = frozenset(
     """local council county community city borough new nearest main central attended visited
     at""".split()
 )
-WORD = re.compile(r"\S+")
 KIND_FIRST = re.compile(r"(?:family|children['’]?s)[ \t]", re.IGNORECASE)
 
 
@@ -52,15 +52,14 @@ def family_hubs(text: str) -> Iterator[Finding]:
         yield from _one_case_hubs(text)
         return
     for m in HUB.finditer(text):
-        start = m.start("name")
-        for word in WORD.finditer(text, start, m.end("name")):
-            low = word.group().lower()
-            if low not in STOP_WORDS and low not in NOT_A_NAME:
-                break
-            start = word.end() + 1
+        start = name_start(text, m.start("name"), m.end("name"), _leads_in)
         if KIND_FIRST.match(text, start):
             continue  # "the local Family Hub": no name before the kind
         yield Finding(start, m.end("name"), "CARE_SETTING", 0.8, "family_hub")
+
+
+def _leads_in(word: str) -> bool:
+    return word in STOP_WORDS or word in NOT_A_NAME
 
 
 def _one_case_hubs(text: str) -> Iterator[Finding]:
@@ -69,6 +68,6 @@ def _one_case_hubs(text: str) -> Iterator[Finding]:
     children's centre" names none."""
     for m in ONE_CASE_HUB.finditer(text):
         words = m.group("name").split()
-        if any(w.lower() in STOP_WORDS or w.lower() in NOT_A_NAME for w in words):
+        if any(_leads_in(w.lower()) for w in words):
             continue
         yield Finding(m.start("name"), m.end(), "CARE_SETTING", 0.75, "family_hub")
