@@ -182,3 +182,52 @@ def capital_surnames_first(text: str) -> Iterator[Finding]:
             continue
         yield Finding(m.start("surname"), m.end("surname"), "PERSON", 0.8, "capital_surname_first")
         yield Finding(m.start("first"), m.end("first"), "PERSON", 0.8, "capital_surname_first")
+
+
+# Round 91: both names in capitals, and a record's next field straight after them (or on the next
+# line): a birth date
+# or a date, an NHS, CHI or hospital number's label, or an age ("PATIENT: YILMAZ, MING DOB
+# 13021998", "AMOAH, ANJALI NHS NO ...", "HUGHES, CHRISTOS 19TH JUL 1982", "APPIAH, AKOSUA, 83
+# YRS"; five writers' sets, v71, v95, v132 and v133, mark the pair, and the rules took one half).
+_CAPS_NAME = r"(?:MC|MAC|O['’])?[A-ZÀ-ÖØ-ÞĀ-ſ]{2,}(?:-[A-ZÀ-ÖØ-ÞĀ-ſ]{2,})?"
+_MONTH = r"JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC"
+CAPITAL_PAIR_BEFORE_FIELD = re.compile(
+    rf"(?<![\w'’-])(?P<surname>{_CAPS_NAME}),[ \t]+(?P<first>{_CAPS_NAME})"
+    r",?(?=(?:[ \t]+|[ \t]*\n[ \t]*)(?:DOB\b|D\.O\.B|NHS\b|CHI\b|H&C\b|HOSP\b|MRN\b|AGED?\b"
+    r"|\d{1,3}[ \t]?(?i:y|yrs?|yo|y/o)\b"
+    rf"|\d{{1,2}}(?:ST|ND|RD|TH)?[ \t./-]+(?:\d|{_MONTH})))"
+)
+# A record's own labels, which the pair's second word can be ("EZE, DOB 6.10.35").
+FIELD_LABELS = frozenset("dob nhs chi age aged hosp mrn ref tel addr address ward bed room".split())
+
+
+def capital_pairs_before_fields(text: str) -> Iterator[Finding]:
+    """ "YILMAZ, MING DOB ...": a surname and a first name in capitals before a record's field.
+    The field after the pair is the cue, so each name need only be no everyday word (the
+    English list holds "STRACHAN" and "MING"), and one of the two a known name."""
+    if "," not in text:
+        return
+    gaz = gazetteer()
+    for m in CAPITAL_PAIR_BEFORE_FIELD.finditer(text):
+        surname, first = _plain(m.group("surname")), _plain(m.group("first"))
+        parts = [p for p in re.split(r"[-'’]", surname) if p not in ("mc", "mac", "o")]
+        if not parts or any(p in NOT_SURNAMES or p in NOT_CELL_SURNAMES for p in parts):
+            continue
+        known_surname = all(p in gaz.surnames for p in parts)
+        if not known_surname and (
+            surname in gaz.places
+            or surname in gaz.common_words
+            or sum(c in VOWELS for c in surname) < 2
+        ):
+            continue
+        known_first = first in gaz.first_names or first in gaz.registered_only_first_names
+        if first in FIELD_LABELS or first in ROLE_CUES or first in NOT_SURNAMES:
+            continue
+        if _everyday(first, gaz):
+            continue
+        if not known_first and first in gaz.places:
+            continue
+        if not (known_surname or known_first or surname in gaz.first_names):
+            continue  # "YILMAZ" is on the lists as a first name
+        yield Finding(m.start("surname"), m.end("surname"), "PERSON", 0.8, "capital_pair_field")
+        yield Finding(m.start("first"), m.end("first"), "PERSON", 0.8, "capital_pair_field")

@@ -28,6 +28,7 @@ from nlp.identifiers.care_settings.place_named_teams import place_named_teams
 from nlp.identifiers.care_settings.place_named_urgent_care import place_named_urgent_care
 from nlp.identifiers.care_settings.plant_named_wards import plant_named_wards
 from nlp.identifiers.care_settings.practice_names import kind_first_practices, town_services
+from nlp.identifiers.care_settings.royal_possessives import royal_possessives
 from nlp.identifiers.care_settings.scan_named_hospitals import scan_named_hospitals
 from nlp.identifiers.care_settings.smile_named_practices import smile_named_practices
 from nlp.identifiers.core.findings import Finding
@@ -46,8 +47,10 @@ from nlp.identifiers.numbers.reference_numbers import other_ids
 from nlp.identifiers.numbers.web_addresses import web_addresses
 from nlp.identifiers.people.called_names import called_names
 from nlp.identifiers.people.described_people import described_people
+from nlp.identifiers.people.dotted_initials import dotted_initials
 from nlp.identifiers.people.email_openings import addressee_openings
 from nlp.identifiers.people.listed_surnames_first import (
+    capital_pairs_before_fields,
     capital_surnames_first,
     field_surnames_first,
     listed_surnames_first,
@@ -152,6 +155,9 @@ def pattern_findings(text: str) -> list[Finding]:
         carers_organisations,  # round 86
         care_institutes,  # round 89
         family_hubs,  # round 90
+        royal_possessives,  # round 91
+        dotted_initials,  # round 91
+        capital_pairs_before_fields,  # round 91
     ):
         found.extend(detector(text))
     return found
