@@ -51,10 +51,13 @@ PEOPLES = frozenset(
     brits""".split()
 )
 # Relations, fields and people-as-roles as case notes write them short; a form's field for a
-# name ("(SURNAME, Forename)", round 39).
+# name ("(SURNAME, Forename)", round 39). Round 92: "Referral" opening a line ("Referral from
+# Riverside Surgery to ..."; a person sixteen times in eleven sets), a word the frequency list
+# is too short to hold.
 CASE_NOTE_WORDS = frozenset(
     """dtr dtrs sil dil bil fil mil nok ngp su sus obs mgr dob nino dept sibling siblings
-    pt pts resp wk wks hrs mths yrs approx incl forename forenames firstname""".split()
+    pt pts resp wk wks hrs mths yrs approx incl forename forenames firstname referral
+    referrals""".split()
 )
 # Round 40: supermarkets and chain shops, where a story's errands go ("the Tesco in
 # Andersonstown", "met at the Asda"); a surname that is also a shop's ("Sainsbury", "Morrison")

@@ -151,6 +151,12 @@ def is_eponym(v: View, i: int) -> bool:
     )
 
 
+def is_room_number(v: View, i: int) -> bool:
+    """ "Rm 14", "Kofi (Rm 22)": a room's number written short, which the capitals took for a
+    person eleven times in four sets (round 92); "RM:" as a speaker's initials stays."""
+    return v.low[i] == "rm" and i + 1 < len(v) and v.low[i + 1][:1].isdigit()
+
+
 def not_a_name(v: View, i: int, after_title: bool = False) -> bool:
     w = v.word[i]
     return (
@@ -159,6 +165,7 @@ def not_a_name(v: View, i: int, after_title: bool = False) -> bool:
         or w in NOT_A_NAME
         or (w in NOT_IDENTIFIER_WORDS and not after_title)
         or (w.rstrip(".") in NEVER_A_PERSON and not after_title)  # "from Sudan", "Dtr", "SIL"
+        or is_room_number(v, i)
         or (w in FORM_LABELS and i + 1 < len(v) and v.low[i + 1] in (":", "."))
         or w in ROLE_CUES
         or w in NOT_USERNAMES  # "WhatsApp", "iPhone", "Admin": products and forum roles

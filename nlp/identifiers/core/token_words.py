@@ -13,7 +13,7 @@ MONTHS = frozenset(
 CARE_SUFFIX = frozenset(
     """hospital hospitals infirmary surgery hospice practice centre center clinic home ward
     unit wing lodge manor house court grange care dental dentists dentist group
-    partnership pharmacy chemist chemists opticians optometrists""".split()
+    partnership pharmacy chemist chemists opticians optometrists eyecare""".split()
 )
 
 # Words that describe a care setting without naming one ("the local hospital").

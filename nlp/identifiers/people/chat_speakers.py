@@ -66,17 +66,26 @@ STAMPED_TURN = re.compile(
     r"[ \t]?:[ \t]+(?=\S)"
 )
 STAMPED_TURN = gated(STAMPED_TURN)
-ROLES = frozenset(
-    """q a sw gp nb ps re dr mr ms ok rn hca ot pt me us mum dad nan gran staff nurse carer
+ROLES = (
+    frozenset(
+        """q a sw gp nb ps re dr mr ms ok rn hca ot pt me us mum dad nan gran staff nurse carer
     reply answer note ref tel mob fax p c h hx dx rx tx sx son daughter wife husband ward
     meds callback postcode surname forename forenames name address date subject sent cc dob
     email phone mobile plan history notes action outcome chair host secretary clerk minutes
     admin mod moderator team all everyone int intv resp fac facil part r ch clr adv""".split()
-) | frozenset(
-    # Headings of minutes and posts, which open lines before a colon as speakers do.
-    """present apologies apols attendees attending absent members agenda actions action
+    )
+    | frozenset(
+        # Headings of minutes and posts, which open lines before a colon as speakers do.
+        """present apologies apols attendees attending absent members agenda actions action
     comments comment replies minutes decisions decision updates update summary aob venue
     items item matters arising next purpose attachments attached tbc tba none""".split()
+    )
+    | frozenset(
+        # Round 92: a record's or a form's fields, in five sets or more each: "Pupil:", "PC:" (the
+        # presenting complaint), "NI:" (the number), "HV:" (the health visitor), "YP:" (the young
+        # person), "CT:" (a scan, or the call taker), "Query:", "Batch:".
+        """pupil pc ni hv yp ct query batch""".split()
+    )
 )
 ROLE_ENDINGS = ("er", "or", "ist", "ant", "ent", "ee")
 # A diary written by day ("Mon: rang the surgery", "Th: Mam fell") labels its entries with
@@ -86,6 +95,13 @@ DAYS = frozenset(
     saturday sun sunday th sa su""".split()
 )
 DAY_INITIALS = frozenset("m t w f s".split())
+# Round 92: a letter before a contact's value is its field, as a letterhead or a signature
+# writes them ("T: 01632 960315 E: manager@..."; four sets), not a speaker's initial.
+CONTACT_VALUE = re.compile(r"[ \t]*(?:\+?\(?\d|[\w.+-]+@|www\.|https?://)")
+# Round 92: a handover's or a clinical note's headings, each letter once and in order: SBAR
+# (situation, background, assessment, recommendation) and SOAP (subjective, objective,
+# assessment, plan). Six sets' "S:" and "B:" were taken for speakers.
+NOTE_HEADINGS = ("SBA", "SOA")
 # Surnames that are also the roles of the people a transcript or a care note labels
 # ("Doctor:", "Driver:", "Porter:", "Warden:"), or words a form labels a field with
 # ("Register:", "Junior:", "Water:"): these stay roles.
@@ -220,6 +236,7 @@ def chat_speakers(text: str) -> Iterator[Finding]:
     forum = STRONG in shapes.values()  # a username shaped as one is no accident
     gaz = gazetteer()
     diary = _is_diary(speakers)
+    headings = _note_headings(plain)
     named = any(names_a_speaker(who.lower(), gaz) for who in speakers)
     for who in speakers:
         low = who.lower()
@@ -252,6 +269,8 @@ def chat_speakers(text: str) -> Iterator[Finding]:
                 continue  # "Customer:", "Adviser:" (thirty-third round)
             if low in DAYS or (diary and low in DAY_INITIALS):
                 continue  # "Mon:", and in a diary by days "M:", "T:"
+            if who in headings or (len(who) == 1 and _contact_label(text, who)):
+                continue  # an SBAR's "S:" and "B:", a letterhead's "T: 01632 …"
             if low in ROLES or low in STOP_WORDS or low.endswith(ROLE_ENDINGS):
                 continue  # "To:", "Referrer:", "Caller:", "SW:"
             if low in NEVER_A_PERSON or _form_field_verb(low, gaz):
@@ -398,6 +417,35 @@ def _spoken(text: str, turn: re.Match[str]) -> bool:
         return True
     letters = [c for c in text[turn.end() : turn.end() + 60].split("\n")[0] if c.isalpha()]
     return bool(letters) and sum(c.islower() for c in letters) > len(letters) / 2
+
+
+def _contact_label(text: str, who: str) -> bool:
+    """Every place the letter stands as a label, a phone number, an e-mail address or a web
+    address follows it: a contact's field ("T: 0113 …", "E: jo@…")."""
+    label = re.compile(rf"(?<![\w'’-]){re.escape(who)}[ \t]?:")
+    return all(CONTACT_VALUE.match(text, m.end()) for m in label.finditer(text))
+
+
+def _note_headings(turns: list[re.Match[str]]) -> set[str]:
+    """The letters of an SBAR or SOAP note's headings, where the note has them each once and
+    in order ("S: ... B: ... A: ... R: ..."); two people's initials take turns instead."""
+    letters = [m.group("who") for m in turns if len(m.group("who")) == 1]
+    order = "".join(letters)
+    found: set[str] = set()
+    for headings in NOTE_HEADINGS:
+        if all(letters.count(h) == 1 for h in headings) and _in_order(order, headings):
+            found |= set(headings)
+    return found
+
+
+def _in_order(letters: str, headings: str) -> bool:
+    """Whether the headings' letters come in this order among the labels."""
+    at = -1
+    for h in headings:
+        at = letters.find(h, at + 1)
+        if at < 0:
+            return False
+    return True
 
 
 def _label_shape(who: str) -> str | None:

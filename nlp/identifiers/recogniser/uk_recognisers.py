@@ -45,6 +45,7 @@ from nlp.identifiers.numbers.hurried_emails import hurried_emails
 from nlp.identifiers.numbers.phone_numbers import phones
 from nlp.identifiers.numbers.reference_numbers import other_ids
 from nlp.identifiers.numbers.web_addresses import web_addresses
+from nlp.identifiers.people.bed_board_names import bed_board_names
 from nlp.identifiers.people.called_names import called_names
 from nlp.identifiers.people.described_people import described_people
 from nlp.identifiers.people.dotted_initials import dotted_initials
@@ -158,6 +159,7 @@ def pattern_findings(text: str) -> list[Finding]:
         royal_possessives,  # round 91
         dotted_initials,  # round 91
         capital_pairs_before_fields,  # round 91
+        bed_board_names,  # round 92
     ):
         found.extend(detector(text))
     return found
