@@ -70,6 +70,15 @@ def _plain(word: str) -> str:
     return without_accents(word.lower())
 
 
+def _surname_parts(surname: str) -> list[str] | None:
+    """A surname's parts, in the case given, without the prefixes "Mc", "Mac" and "O'"; None
+    when nothing is left or a part is never a surname ("Thanks", "Nurse", "Room")."""
+    parts = [p for p in re.split(r"[-'’]", surname) if p not in ("mc", "mac", "o")]
+    if not parts or any(p in NOT_SURNAMES or p in NOT_CELL_SURNAMES for p in parts):
+        return None
+    return parts
+
+
 def _everyday(word: str, gaz: Gazetteer) -> bool:
     """An everyday word that is no first name as well ("kevin" and "sarah" are frequent words
     in the frequency list, and names)."""
@@ -94,8 +103,8 @@ def field_surnames_first(text: str) -> Iterator[Finding]:
         if not _written_alike([surname, *given]):
             continue
         key = _plain(surname)
-        parts = [p for p in re.split(r"[-'’]", key) if p not in ("mc", "mac", "o")]
-        if not parts or any(p in NOT_SURNAMES or p in NOT_CELL_SURNAMES for p in parts):
+        parts = _surname_parts(key)
+        if parts is None:
             continue
         if not all(p in gaz.surnames or p not in gaz.common_words for p in parts):
             continue
@@ -118,8 +127,8 @@ def listed_surnames_first(text: str) -> Iterator[Finding]:
         surname, first = m.group("surname"), m.group("first")
         if first.isupper() and not surname.isupper():
             continue
-        parts = [p for p in re.split(r"[-'’]", surname.lower()) if p not in ("mc", "mac", "o")]
-        if not parts or any(p in NOT_SURNAMES or p in NOT_CELL_SURNAMES for p in parts):
+        parts = _surname_parts(surname.lower())
+        if parts is None:
             continue
         if not all(p in gaz.surnames for p in parts):
             continue
@@ -146,8 +155,8 @@ def _capital_surname(word: str, gaz: Gazetteer) -> bool:
     """A surname written in capitals: a known surname ("JONES", "BROWN": in capitals before a
     comma and a first name, the word is the surname), or a word no English list holds."""
     key = _plain(word)
-    parts = [p for p in re.split(r"[-'’]", key) if p not in ("mc", "mac", "o")]
-    if not parts or any(p in NOT_SURNAMES or p in NOT_CELL_SURNAMES for p in parts):
+    parts = _surname_parts(key)
+    if parts is None:
         return False
     if key in gaz.places or len(key) < 3:
         return False
@@ -184,11 +193,11 @@ def capital_surnames_first(text: str) -> Iterator[Finding]:
         yield Finding(m.start("first"), m.end("first"), "PERSON", 0.8, "capital_surname_first")
 
 
-# Round 91: both names in capitals, and a record's next field straight after them (or on the next
-# line): a birth date
-# or a date, an NHS, CHI or hospital number's label, or an age ("PATIENT: YILMAZ, MING DOB
-# 13021998", "AMOAH, ANJALI NHS NO ...", "HUGHES, CHRISTOS 19TH JUL 1982", "APPIAH, AKOSUA, 83
-# YRS"; five writers' sets, v71, v95, v132 and v133, mark the pair, and the rules took one half).
+# Round 91: both names in capitals, and a record's next field straight after them or on the next
+# line: a birth date or a date, an NHS, CHI or hospital number's label, or an age ("PATIENT:
+# YILMAZ, MING DOB 13021998", "AMOAH, ANJALI NHS NO ...", "HUGHES, CHRISTOS 19TH JUL 1982",
+# "APPIAH, AKOSUA, 83 YRS"; five writers' sets, v71, v95, v132 and v133, mark the pair, and the
+# rules took one half).
 _CAPS_NAME = r"(?:MC|MAC|O['’])?[A-ZÀ-ÖØ-ÞĀ-ſ]{2,}(?:-[A-ZÀ-ÖØ-ÞĀ-ſ]{2,})?"
 _MONTH = r"JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC"
 CAPITAL_PAIR_BEFORE_FIELD = re.compile(
@@ -210,8 +219,8 @@ def capital_pairs_before_fields(text: str) -> Iterator[Finding]:
     gaz = gazetteer()
     for m in CAPITAL_PAIR_BEFORE_FIELD.finditer(text):
         surname, first = _plain(m.group("surname")), _plain(m.group("first"))
-        parts = [p for p in re.split(r"[-'’]", surname) if p not in ("mc", "mac", "o")]
-        if not parts or any(p in NOT_SURNAMES or p in NOT_CELL_SURNAMES for p in parts):
+        parts = _surname_parts(surname)
+        if parts is None:
             continue
         known_surname = all(p in gaz.surnames for p in parts)
         if not known_surname and (
