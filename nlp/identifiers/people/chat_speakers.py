@@ -81,7 +81,7 @@ ROLES = (
     items item matters arising next purpose attachments attached tbc tba none""".split()
     )
     | frozenset(
-        # Round 92: a record's or a form's fields, in five sets or more each: "Pupil:", "PC:" (the
+        # Round 92: a record's or a form's fields, in three to five sets each: "Pupil:", "PC:" (the
         # presenting complaint), "NI:" (the number), "HV:" (the health visitor), "YP:" (the young
         # person), "CT:" (a scan, or the call taker), "Query:", "Batch:".
         """pupil pc ni hv yp ct query batch""".split()
