@@ -111,13 +111,19 @@ def gazetteer() -> Gazetteer:
     # Names of babies registered in England and Wales, and elders' names of long-settled
     # communities that the registers miss (round 53), treated alike: rarer, so held to the
     # stricter tests of `token_people.first_name_ok`.
-    registered = (_read("uk_first_names.txt") | _read("community_first_names.txt")) - first_names
+    # Round 93: adults' and elders' names of every community ("Delroy", "Hyacinth", "Dmytro").
+    registered = (
+        _read("uk_first_names.txt")
+        | _read("community_first_names.txt")
+        | _read("adult_first_names.txt")
+    ) - first_names
     registered -= common  # not "PIP", "ESA", "Lewy"
     return Gazetteer(
         first_names=AccentBlindNames(first_names | registered),
         registered_only_first_names=AccentBlindNames(registered),
         older_first_names=AccentBlindNames(first_names),
-        surnames=AccentBlindNames(_read("surnames.txt")),
+        # Round 93: British, Irish and community surnames the Faker and census lists lack.
+        surnames=AccentBlindNames(_read("surnames.txt") | _read("uk_surnames.txt")),
         name_words=_read("name_words.txt"),
         pet_words=frozenset(pets - first_names),
         places=places,

@@ -399,6 +399,32 @@ def sex_and_age_shorthand(text: str) -> Iterator[Finding]:
             yield Finding(m.start("n"), m.end("n"), "AGE", 0.75, "age_shape")
 
 
+# Round 93: the years written onto the figure as one word, standing alone ("Age: 2y", "Mr
+# Dhillon, 74y DOB ...", "K2816911  55y  new - acne", "(52y)"): 77 marked in 22 writers' sets,
+# and the age rules read it only after a name or a label, missing 18 in five sets. Left out: a
+# child's developmental age or a reading age with its months ("at 2y 6m", "reading age 9y 2m")
+# and a bound ("last check >2y"), which writers leave, and a law's numbered part ("Section 11Y
+# of the ... Act", in a real FFT comment).
+LAW_PART_BEFORE = re.compile(
+    r"\b(?:section|s\.|article|schedule|paragraph|para|clause|part|regulation|rule)[ \t]*$", re.I
+)
+YEARS_ON_FIGURE = gated(
+    re.compile(
+        r"(?<![\w/.'’£$€<>~≥≤-])(?P<n>\d{1,3})[yY](?![\w/'’-])"
+        r"(?![ \t]*\d{1,2}[ \t]*(?i:m|mo|mos|mths?|months?)\b)"
+    )
+)
+
+
+def years_on_figures(text: str) -> Iterator[Finding]:
+    for m in YEARS_ON_FIGURE.finditer(text):
+        before = text[max(0, m.start() - 12) : m.start()]
+        if NUMBERED_BEFORE.search(before) or LAW_PART_BEFORE.search(before):
+            continue
+        if 0 < int(m["n"]) <= 115:
+            yield Finding(m.start("n"), m.end("n"), "AGE", 0.75, "age_shape")
+
+
 def identifier_shape_findings(text: str) -> list[Finding]:
     """Everything above; overlaps are settled by the caller with the other recognisers'."""
     found: list[Finding] = []
@@ -410,6 +436,7 @@ def identifier_shape_findings(text: str) -> list[Finding]:
         shaped_ages,
         possessive_birthdays,
         sex_and_age_shorthand,
+        years_on_figures,
     ):
         found.extend(detector(text))
     return found

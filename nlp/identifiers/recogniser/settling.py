@@ -575,7 +575,12 @@ def _inside_a_body(text: str, f: Finding, bodies: list[tuple[int, int]]) -> bool
 # v51, v71, v79 and v81, 33 marked against 2 unmarked in the development sets, and those two
 # after no one's name: "Ex-RAF here (22 years, ...)", "Parkinson's disease (7 years)"); the
 # number alone is the age, as the writers mark it.
-YEARS_SAID = r"\s*(?:years?|yrs?)(?:\s+old)?"
+# Round 93: in any case ("BLESSING NOWAK (14 YRS)", "APPIAH, AKOSUA, 83 YRS,"), and with the
+# months a child's form adds ("Kofi Jenkins (4 yrs 3 mths)"; v71, v90, v112).
+YEARS_SAID = (
+    r"\s*(?i:years?|yrs?)(?:\s+(?i:old))?"
+    r"(?:\s*\d{1,2}\s*(?i:m|mths?|months?)(?![\w'’]))?"
+)
 AGE_AFTER_NAME = re.compile(
     rf"(?P<sep>\s*\(\s*(?=\d{{1,3}}(?:\s*(?:months?|weeks?))?\s*\)|\d{{1,3}}{YEARS_SAID}\s*[),])|"
     r"\s*,\s*|[ \t]+|"

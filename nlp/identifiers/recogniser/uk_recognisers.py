@@ -30,6 +30,7 @@ from nlp.identifiers.care_settings.plant_named_wards import plant_named_wards
 from nlp.identifiers.care_settings.practice_names import kind_first_practices, town_services
 from nlp.identifiers.care_settings.royal_possessives import royal_possessives
 from nlp.identifiers.care_settings.scan_named_hospitals import scan_named_hospitals
+from nlp.identifiers.care_settings.service_hubs import service_hubs
 from nlp.identifiers.care_settings.smile_named_practices import smile_named_practices
 from nlp.identifiers.core.findings import Finding
 from nlp.identifiers.dates_and_ages.ages import ages
@@ -42,11 +43,13 @@ from nlp.identifiers.dates_and_ages.lone_ages import lone_ages
 from nlp.identifiers.numbers.form_answers import form_answers
 from nlp.identifiers.numbers.health_and_ni_numbers import nhs_numbers, ni_numbers
 from nlp.identifiers.numbers.hurried_emails import hurried_emails
+from nlp.identifiers.numbers.passwords import passwords
 from nlp.identifiers.numbers.phone_numbers import phones
 from nlp.identifiers.numbers.reference_numbers import other_ids
 from nlp.identifiers.numbers.web_addresses import web_addresses
 from nlp.identifiers.people.bed_board_names import bed_board_names
 from nlp.identifiers.people.called_names import called_names
+from nlp.identifiers.people.clinic_list_rows import clinic_list_rows
 from nlp.identifiers.people.described_people import described_people
 from nlp.identifiers.people.dotted_initials import dotted_initials
 from nlp.identifiers.people.email_openings import addressee_openings
@@ -160,6 +163,9 @@ def pattern_findings(text: str) -> list[Finding]:
         dotted_initials,  # round 91
         capital_pairs_before_fields,  # round 91
         bed_board_names,  # round 92
+        service_hubs,  # round 93
+        clinic_list_rows,  # round 93
+        passwords,  # round 93
     ):
         found.extend(detector(text))
     return found
