@@ -581,9 +581,14 @@ AGENCY_NAME = re.compile(
     r"Supported[ \t]+Living|Live-[Ii]n[ \t]+Care|Healthcare|Care(?=[ \t]+(?:Ltd|Limited))|"
     # Round 73: "Caledonia Care at Home", "Apex Care Solutions", "Thistlebank Support
     # Services", "Sunrise Support Ltd" (v56, v74, v96; v29, v39, v61, v71).
-    r"Care[ \t]+at[ \t]+Home|(?:Care|Support)(?=[ \t]+(?:Services|Solutions|Ltd|Limited)))"
+    r"Care[ \t]+at[ \t]+Home|(?:Care|Support)(?=[ \t]+(?:Services|Solutions|Ltd|Limited))|"
+    # Round 94: "Abbeyfield Domiciliary Services", "Rosewood Care Agency", "Sunrise Carers Ltd",
+    # and in capitals ("AGENCY ROSEWOOD CARE AGENCY", "SUNRISE CARERS LTD"; v138, 23 sets mark
+    # agencies by these kinds).
+    r"Domiciliary[ \t]+(?:Care|Services)|Care[ \t]+Agency|Carers(?=[ \t]+(?:Ltd|Limited)))"
     r"(?:[ \t]+(?:Services|Solutions|Partners|Ltd|Limited))?"
-    r"|(?:[A-Z]{3,}[ \t]+){1,2}HOMECARE)(?![\w'’-])"
+    r"|(?:[A-Z]{3,}[ \t]+){1,2}(?:HOMECARE|HOME[ \t]+CARE|DOMICILIARY[ \t]+(?:CARE|SERVICES)"
+    r"|CARE[ \t]+AGENCY|CARERS?[ \t]+LTD))(?![\w'’-])"
     r"(?![ \t]+(?:Assistants?|Support[ \t]+Workers?|Workers?|Professionals?|Scientists?|"
     r"NHS|Trust|Foundation|Partnership))"
 )
@@ -663,8 +668,9 @@ def patterned_care_settings(text: str) -> Iterator[Finding]:
             yield Finding(m.start("name"), m.end("name"), "CARE_SETTING", 0.75, "care_pattern")
     for m in AGENCY_NAME.finditer(text):
         start = m.start("name")
-        first = re.match(r"[A-Z][a-z'’]+", text[start:])
-        if first and first.group().lower() in AGENCY_LABELS:  # "Provider Tyneview Home ..."
+        first = re.match(r"[A-Z][A-Za-z'’]+", text[start:])
+        if first and first.group().lower() in AGENCY_LABELS:  # "Provider Tyneview Home ...",
+            # or in capitals: "AGENCY ROSEWOOD CARE AGENCY" (round 94)
             start = m.start("name") + len(first.group())
             start += len(text[start:]) - len(text[start:].lstrip(" \t"))
         words = text[start : m.end("name")].split()

@@ -140,10 +140,17 @@ def listed_surnames_first(text: str) -> Iterator[Finding]:
         yield Finding(m.start("first"), m.end("first"), "PERSON", 0.8, "listed_surname_first")
 
 
-CAPITAL_SURNAME_FIRST = re.compile(
-    r"(?<![\w'’-])(?P<surname>(?:MC|MAC|O['’])?[A-ZÀ-ÖØ-ÞĀ-ſ]{2,}(?:-[A-ZÀ-ÖØ-ÞĀ-ſ]{2,})?),[ \t]+"
-    r"(?P<first>[A-Z][a-zà-ÿ'’-]+)(?![\w'’-])"
+# Round 94: a surname's particle in capitals before it ("DE SOUZA, Jade", "DA COSTA, Sheila";
+# v116, v139), which the pair's finding takes too, and "Mc" typed with a small "c" ("McGRATH").
+_PARTICLE = (
+    r"(?:(?:DE|DA|DI|DU|DOS|DAS|DEL|DELLA|VAN|VON|LE|LA|EL|AL)[ \t]+(?:DER[ \t]+|DEN[ \t]+)?)?"
 )
+CAPITAL_SURNAME_FIRST = re.compile(
+    rf"(?<![\w'’-])(?P<surname>{_PARTICLE}(?:MC|Mc|MAC|O['’])?[A-ZÀ-ÖØ-ÞĀ-ſ]{{2,}}"
+    r"(?:-[A-ZÀ-ÖØ-ÞĀ-ſ]{2,})?),[ \t]+"
+    r"(?P<first>[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*)(?![\w'’-])"
+)
+
 VOWELS = frozenset("aeiouy")
 WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t]+$")
 # Words that describe what follows, so that a word in capitals after them is a role or a
@@ -169,9 +176,12 @@ def _capital_surname(word: str, gaz: Gazetteer) -> bool:
 
 
 def _known_first_name(word: str, gaz: Gazetteer) -> bool:
-    name = _plain(word)
-    return (name in gaz.first_names or name in gaz.registered_only_first_names) and not _everyday(
-        name, gaz
+    """A known first name that is no everyday word; a double name is known when both its parts
+    are ("Mary-Kate", "Jean-Paul"; round 94, v138)."""
+    return all(
+        (part in gaz.first_names or part in gaz.registered_only_first_names)
+        and not _everyday(part, gaz)
+        for part in _plain(word).split("-")
     )
 
 
@@ -198,11 +208,16 @@ def capital_surnames_first(text: str) -> Iterator[Finding]:
 # YILMAZ, MING DOB 13021998", "AMOAH, ANJALI NHS NO ...", "HUGHES, CHRISTOS 19TH JUL 1982",
 # "APPIAH, AKOSUA, 83 YRS"; five writers' sets, v71, v95, v132 and v133, mark the pair, and the
 # rules took one half).
-_CAPS_NAME = r"(?:MC|MAC|O['’])?[A-ZÀ-ÖØ-ÞĀ-ſ]{2,}(?:-[A-ZÀ-ÖØ-ÞĀ-ſ]{2,})?"
+_CAPS_NAME = r"(?:MC|Mc|MAC|O['’])?[A-ZÀ-ÖØ-ÞĀ-ſ]{2,}(?:-[A-ZÀ-ÖØ-ÞĀ-ſ]{2,})?"
+# Round 94: the first name capitalised as well as in capitals ("BROWNLOW, Dennis D.O.B. ...",
+# "McGRATH, Patrick   Hosp no"), and the field after a bar or a bracket ("THOMPSON, Thi Hoa |
+# Hosp No", "FERNANDES, Mary-Kate (DOB"; v91, v129, v136, v138).
+_FIRST = r"(?:[A-ZÀ-ÖØ-ÞĀ-ſ]{2,}|[A-Z][a-zà-ÿ'’]+)(?:-(?:[A-ZÀ-ÖØ-ÞĀ-ſ]{2,}|[A-Z][a-zà-ÿ'’]+))?"
 _MONTH = r"JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC"
 CAPITAL_PAIR_BEFORE_FIELD = re.compile(
-    rf"(?<![\w'’-])(?P<surname>{_CAPS_NAME}),[ \t]+(?P<first>{_CAPS_NAME})"
-    r",?(?=(?:[ \t]+|[ \t]*\n[ \t]*)(?:DOB\b|D\.O\.B|NHS\b|CHI\b|H&C\b|HOSP\b|MRN\b|AGED?\b"
+    rf"(?<![\w'’-])(?P<surname>{_PARTICLE}{_CAPS_NAME}),[ \t]+(?P<first>{_FIRST})"
+    r",?(?=(?:[ \t]+|[ \t]*\n[ \t]*|[ \t]*[|(][ \t]*)"
+    r"(?i:DOB\b|D\.O\.B|NHS\b|CHI\b|H&C\b|HOSP\b|MRN\b|AGED?\b"
     r"|\d{1,3}[ \t]?(?i:y|yrs?|yo|y/o)\b"
     rf"|\d{{1,2}}(?:ST|ND|RD|TH)?[ \t./-]+(?:\d|{_MONTH})))"
 )
@@ -211,14 +226,16 @@ FIELD_LABELS = frozenset("dob nhs chi age aged hosp mrn ref tel addr address war
 
 
 def capital_pairs_before_fields(text: str) -> Iterator[Finding]:
-    """ "YILMAZ, MING DOB ...": a surname and a first name in capitals before a record's field.
+    """ "YILMAZ, MING DOB ...": a surname in capitals and a first name in capitals or capitalised
+    ("BROWNLOW, Dennis D.O.B."), before a record's field.
     The field after the pair is the cue, so each name need only be no everyday word (the
     English list holds "STRACHAN" and "MING"), and one of the two a known name."""
     if "," not in text:
         return
     gaz = gazetteer()
     for m in CAPITAL_PAIR_BEFORE_FIELD.finditer(text):
-        surname, first = _plain(m.group("surname")), _plain(m.group("first"))
+        surname = _plain(m.group("surname"))
+        first = _plain(m.group("first"))
         parts = _surname_parts(surname)
         if parts is None:
             continue
@@ -229,7 +246,10 @@ def capital_pairs_before_fields(text: str) -> Iterator[Finding]:
             or sum(c in VOWELS for c in surname) < 2
         ):
             continue
-        known_first = first in gaz.first_names or first in gaz.registered_only_first_names
+        known_first = all(
+            part in gaz.first_names or part in gaz.registered_only_first_names
+            for part in first.split("-")
+        )
         if first in FIELD_LABELS or first in ROLE_CUES or first in NOT_SURNAMES:
             continue
         if _everyday(first, gaz):

@@ -59,13 +59,17 @@ FLAT_PREFIX = (
     rf"\s*,?\s+|(?:{TENEMENT})\s*(?:,\s*|\s+)(?=\d)|c/o\s+|{FLOOR_FLAT})"
 )
 STREET_DIRECTION = r"\s+(?-i:North|South|East|West|Upper|Lower)(?![\w'’-]|\s+[A-Z])"
+# Round 94: the north's streets named for the top of a bank, a moor or a hill ("117 bank top",
+# "192 BANK TOP", "93 Bank Top"; v103, v121, v125, v139 mark all five); "top" after any other
+# word is left ("1 formula top up", "40 on top of my job").
+HIGH_STREET_TOP = r"(?<=bank[ \t])top|(?<=moor[ \t])top|(?<=hill[ \t])top|(?<=brow[ \t])top"
 # A house number, or a range of them for a building on two or more plots ("27-29 Westgate
 # Crescent", "118–120 Marine Esplanade").
 HOUSE_NUMBER = r"\d{1,4}[a-z]?[ \t]?[-–][ \t]?\d{1,4}[a-z]?|\d{1,4}(?:/\d{1,3})?[a-z]?"
 ADDRESS = re.compile(
     rf"(?<![\w/])(?:{FLAT_PREFIX}){{0,2}}"
     rf"(?:no\.?\s*)?({HOUSE_NUMBER})\s*,?\s+((?:[a-z][a-z'’-]*\s+){{1,3}}?)"
-    rf"(?:{STREET_SUFFIX})\b(?:{STREET_DIRECTION}|\.?)",
+    rf"(?:{STREET_SUFFIX}|{HIGH_STREET_TOP})\b(?:{STREET_DIRECTION}|\.?)",
     I,
 )
 # "the key is at no. 14", "she lives at number 7", "I'm at number nine": a house by its number
