@@ -492,9 +492,12 @@ def _welsh_name_end(text: str, m: re.Match) -> int:
     return m.end("rest") if m.group("rest") else m.end()
 
 
-# "Ward C4", "ward 3B", "Ward 7", "OPD 3", "Outpatients 2".
+# "Ward C4", "ward 3B", "Ward 7", "OPD 3", "Outpatients 2". Round 95: on one line, and not a
+# time after the ward ("Handover Rainbow Ward 14:30"); a timesheet's "Holly Ward" then a date on
+# the next line had become "Ward 26" (v140), as had a person called Ward above their address.
 WARD_CODE = re.compile(
-    r"(?<![\w])(?:ward|opd|outpatients?(?:\s+department)?)\s+[A-Z]{0,2}\d{1,3}[A-Z]?(?![\w])",
+    r"(?<![\w])(?:ward|opd|outpatients?(?:\s+department)?)[ \t]+[A-Z]{0,2}\d{1,3}[A-Z]?"
+    r"(?![\w]|:\d)",
     re.IGNORECASE,
 )
 WARD_CODE = gated(WARD_CODE)

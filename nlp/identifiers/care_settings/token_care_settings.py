@@ -62,7 +62,7 @@ JOINERS = frozenset({"and", "of", "upon", "on", "&", "st", "st."})
 # a retired set, v60). A specialty in brackets after it ("Ward 12 (Elderly care)") is left
 # out, as six writers' sets leave it.
 WARD_NUMBER = re.compile(
-    r"\bward\s+\d{1,3}[a-z]?\b"
+    r"\bward[ \t]+\d{1,3}[a-z]?\b(?!:\d)"  # round 95: on one line, and no time after it
     r"(?:\s+(?:north|south|east|west|upper|lower)\b)?",
     re.IGNORECASE,
 )

@@ -95,7 +95,8 @@ WEAK_NOUNS = (
 KEYWORD = r"(?:(?:number|num|nbr|nr|no|id|reference|refs?)\b\.?|#)"
 # After the cue: "is", "was", ":", "it's", "given", "they gave us was", "something like".
 FILLER = (
-    r"(?:[:#=-]|is|was|now|it['’]?s|its|given|like|something|"
+    # Round 95: a comma after the cue ("she gave me a ref, FTSU 24-117, and said"; v140).
+    r"(?:[:#=,-]|is|was|now|it['’]?s|its|given|like|something|"
     r"(?:they|you|u|she|he)\s+gave\s+(?:me|us)|"
     r"on\s+(?:the\s+)?letter|of|"
     # round 40: where the number is written, between its cue and itself ("hospital number on
@@ -128,7 +129,8 @@ def cue_matches(text: str) -> list[re.Match]:
 # (the system's prefix), and what joins them: one space, or a dash or slash with a space either
 # side at most.
 DIGIT_GROUP = r"[A-Za-z]{0,5}\d[A-Za-z0-9]*"
-LETTER_GROUP = r"[A-Za-z]{1,6}"
+# Round 95: a system's name of up to eight letters ("our ref SOSCARE 542766"; two sets).
+LETTER_GROUP = r"[A-Za-z]{1,8}"
 JOIN = r"(?:\x20?[/-]\x20?|\x20|\.(?=[A-Za-z0-9]))"
 RUN = re.compile(
     rf"(?P<run>(?:{LETTER_GROUP}{JOIN}){{0,2}}{DIGIT_GROUP}"
@@ -179,7 +181,13 @@ def _prefix_ok(run: str, any_case: bool) -> bool:
             continue
         if group.lower() in NOT_PREFIX:
             return False
+        if len(group) > 6 and group.lower() in gazetteer().common_words:
+            return False  # round 95: a long prefix is a system's name, not a word ("COUNCIL")
         if group.isupper():
+            continue
+        if sum(c.isupper() for c in group) >= 2 and group[0].isupper():
+            # Round 95: a system's initials in mixed case ("reference SWiS 2207719", "ref: CoP
+            # 1348862T"; two sets): a word has one capital at most.
             continue
         if not any_case or (len(group) > 3 and group.lower() in gazetteer().common_words):
             return False
@@ -202,6 +210,8 @@ def cued_references(text: str) -> Iterator[Finding]:
         run = _trim_run(m.group("run"))
         if not run or not _prefix_ok(run, any_case or bool(cue.group("kw"))):
             continue
+        if "," in cue.group("sep") and not (cue.group("strong") or cue.group("kw")):
+            continue  # "taxi driver, BP 170/100": after a comma, only a cue that names an id
         digits = _digits(run)
         lettered = any(c.isalpha() for c in run)
         # Round 76: a key safe's code of four figures is no year ("Keysafe 1966"; v58, v103).

@@ -23,7 +23,9 @@ from nlp.identifiers.core.name_gazetteer import DOMAIN_WORDS, ROLE_CUES, TITLE_C
 from nlp.identifiers.core.prefilter import gated
 from nlp.identifiers.people.sign_offs import CLOSING
 
-_PART = r"(?:[OD]['’])?[A-Z][a-zà-ÿ]+"  # "Wojcik", "O'Hagan", "McArdle"
+# Round 95: "Mc" and "Mac" before the surname's own capital ("R. McLeod", "K. MacLeod"): the
+# capital inside the word had ended the match (eight misses in seven writers' sets).
+_PART = r"(?:[OD]['’]|Ma?c)?[A-Z][a-zà-ÿ]+"  # "Wojcik", "O'Hagan", "McArdle"
 _SURNAME = rf"{_PART}(?:-{_PART})?"
 # An undotted "I" or "A" is a pronoun or an article ("I Can't", "A Jones visited" is rare).
 INITIALLED = re.compile(
@@ -45,6 +47,36 @@ INITIALLED_CAPS = re.compile(
 # of the surname ("MC" and "MAC" are followed by three more); any capital opens the pattern.
 DOT_THEN_CAPITALS = re.compile(r"\.[ \t]?(?:[OD]['’])?[A-Z]{3}")
 INITIALLED_CAPS = gated(INITIALLED_CAPS, behind=DOT_THEN_CAPITALS)
+
+
+# Round 95: an initial without its stop before a surname in capitals, as appointment texts,
+# theatre lists and pharmacy notices print them ("REMINDER FOR D GAULD ON 28 JANUARY",
+# "SURGEON: E WONG", "G A TINDALE"; six misses in three writers' sets). A single capital is
+# often something else there: "A" and "I" are words, "L" and "R" sides ("R TKR", "L NOF"),
+# "U" is "you", "X" a count ("20 X NUTRISON") and "Y" Welsh ("HEOL Y NANT"), so those never
+# open it; the surname must be a listed surname or in no English word list, and no common word
+# ("B CELLS", "T WAVE").
+INITIAL_BARE_CAPS = re.compile(
+    rf"(?<![\w.&’'/-])(?P<initials>[B-HJKM-QSTVWZ][ \t](?:[A-Z][ \t])?)"
+    rf"(?P<surname>{_CAPS_PART}(?:-{_CAPS_PART})?)(?![\w’'-])"
+)
+# Its hand-written gate: a lone capital then a space and three capitals ("O'" may open them).
+BARE_THEN_CAPITALS = re.compile(
+    r"(?<![\w.&’'/-])[B-HJKM-QSTVWZ][ \t](?:[A-Z][ \t])?(?:[OD]['’])?[A-Z]{3}"
+)
+INITIAL_BARE_CAPS = gated(INITIAL_BARE_CAPS, behind=BARE_THEN_CAPITALS)
+# Round 95: an initial with its stop before a surname, all in lower case, as notes typed in
+# lower case write a clinician or a patient ("listed for thr by k. boateng", "handover h. fraser
+# - flat 21", "taken by: s. karimi"; five misses in four writers' sets). In lower case the
+# surname's capital says nothing, so it must be a listed surname that is no common word
+# ("d. smith" is left: "smith" is also a word); and "a.m.", "p.m.", "e.g.", "i.e." are no
+# initials.
+INITIALLED_LOWER = re.compile(
+    r"(?<![\w.&’'@/])(?P<initials>(?:[a-z]\.[ \t]?){1,2})"
+    r"(?P<surname>(?:[od]['’])?[a-z]{3,}(?:-[a-z]{3,})?)(?![\w’'@-]|\.\w)"
+)
+INITIALLED_LOWER = gated(INITIALLED_LOWER)
+NOT_INITIALS = frozenset({"am", "pm", "eg", "ie", "nb", "ps", "vs", "cf", "et"})
 
 
 ROLE_IN_BRACKETS = re.compile(r"[ \t]*\([ \t]*[A-Z][A-Z /&-]{1,30}\)")
@@ -92,6 +124,27 @@ def initialled_names(text: str) -> Iterator[Finding]:
         first, *rest = m.group("surname").split("-")  # "OYELOWO-PRICE": the first half decides
         if _caps_surname(first, role_after) and all(_caps_surname(p, True) for p in rest):
             yield Finding(m.start(), m.end(), "PERSON", 0.75, "initialled_name")
+    gaz = gazetteer()
+    for m in INITIAL_BARE_CAPS.finditer(text):
+        if all(_bare_caps_surname(p, gaz) for p in m.group("surname").split("-")):
+            yield Finding(m.start(), m.end(), "PERSON", 0.7, "initialled_name")
+    for m in INITIALLED_LOWER.finditer(text):
+        if m.group("initials").replace(".", "").replace(" ", "") in NOT_INITIALS:
+            continue
+        parts = re.sub(r"^[od]['’]", "", m.group("surname")).split("-")
+        if all(p in gaz.surnames and p not in gaz.common_words for p in parts):
+            yield Finding(m.start(), m.end(), "PERSON", 0.7, "initialled_name")
+
+
+def _bare_caps_surname(word: str, gaz) -> bool:
+    """A surname in capitals after an undotted initial: listed as a surname or in no English
+    word list, and neither a common word nor one of care's own words."""
+    w = re.sub(r"^[od]['’]", "", word.lower())
+    if w in DOMAIN_WORDS or w in ROLE_CUES or w in TITLE_CUES or w in STOP_WORDS:
+        return False
+    if w in gaz.common_words:
+        return False
+    return w in gaz.surnames or w not in gaz.english_words
 
 
 # "RB (47)", "P.K. (F, 52)", "K.L. (f 71)": initials then an age (and sex) in brackets.

@@ -49,6 +49,7 @@ from nlp.identifiers.numbers.reference_numbers import other_ids
 from nlp.identifiers.numbers.web_addresses import web_addresses
 from nlp.identifiers.people.bed_board_names import bed_board_names
 from nlp.identifiers.people.called_names import called_names
+from nlp.identifiers.people.capital_full_names import capital_full_names
 from nlp.identifiers.people.clinic_list_rows import clinic_list_rows
 from nlp.identifiers.people.described_people import described_people
 from nlp.identifiers.people.dotted_initials import dotted_initials
@@ -166,6 +167,7 @@ def pattern_findings(text: str) -> list[Finding]:
         service_hubs,  # round 93
         clinic_list_rows,  # round 93
         passwords,  # round 93
+        capital_full_names,  # round 95
     ):
         found.extend(detector(text))
     return found
