@@ -28,6 +28,7 @@ from nlp.identifiers.care_settings.place_named_teams import place_named_teams
 from nlp.identifiers.care_settings.place_named_urgent_care import place_named_urgent_care
 from nlp.identifiers.care_settings.plant_named_wards import plant_named_wards
 from nlp.identifiers.care_settings.practice_names import kind_first_practices, town_services
+from nlp.identifiers.care_settings.private_hospitals import private_hospitals
 from nlp.identifiers.care_settings.royal_possessives import royal_possessives
 from nlp.identifiers.care_settings.scan_named_hospitals import scan_named_hospitals
 from nlp.identifiers.care_settings.service_hubs import service_hubs
@@ -168,6 +169,7 @@ def pattern_findings(text: str) -> list[Finding]:
         clinic_list_rows,  # round 93
         passwords,  # round 93
         capital_full_names,  # round 95
+        private_hospitals,  # round 96
     ):
         found.extend(detector(text))
     return found
