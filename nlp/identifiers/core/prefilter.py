@@ -590,9 +590,12 @@ def gated_all(
 # `quick` reads the parsed pattern for every character a match can take first and puts a
 # lookahead for them after the pattern's leading assertions: "\b(?=[ACac])(?:aged?|care)...".
 # At most positions that one check fails and the pattern goes no further; where it holds, the
-# pattern runs as written. A lookahead consumes nothing and holds wherever a match can start,
-# so the matches, their groups and their order are the same (tests/test_prefilter.py checks it
-# against every pattern of the rules on real text).
+# pattern runs as written. Where a pattern opens with a lookbehind ("(?<![\w'’-])") and its
+# first characters are rare (capitals, figures: no lower-case letter), the lookahead goes before
+# the lookbehind, even where one character test comes first: it fails nearly every position at
+# once, where the lookbehind fails only those inside words. A lookahead consumes nothing and
+# holds wherever a match can start, so the matches, their groups and their order are the same
+# (tests/test_prefilter.py checks it against every pattern of the rules on real text).
 
 ZERO_WIDTH_OPS = (sre_constants.AT, ASSERT, sre_constants.ASSERT_NOT)
 ONE_CHECK = (LITERAL, sre_constants.IN, sre_constants.NOT_LITERAL)
@@ -721,6 +724,7 @@ def _group_end(source: str, at: int) -> int | None:
 
 
 GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+LOOKBEHIND = re.compile(r"\(\?<[!=]")
 
 
 def quick(pattern: re.Pattern) -> re.Pattern:
@@ -738,7 +742,7 @@ def _quick_source(pattern: re.Pattern) -> str | None:
     parsed = _parse(pattern)
     flags = parsed.state.flags
     prefix, _, _ = sre_compiler._get_literal_prefix(parsed, flags)
-    if prefix or sre_compiler._get_charset_prefix(parsed, flags) or _one_check_first(parsed):
+    if prefix or sre_compiler._get_charset_prefix(parsed, flags):
         return None
     first: set[tuple[int, int, bool]] = set()
     try:
@@ -747,6 +751,15 @@ def _quick_source(pattern: re.Pattern) -> str | None:
     except _AnyFirst:
         return None
     if sum(_width(low, high) for low, high, _ in first) > MAX_FIRST_CHARS:
+        return None
+    source = pattern.pattern
+    head = GLOBAL_FLAGS.match(source)
+    at = head.end() if head else 0
+    lead = at + _after_leading_assertions(source[at:])
+    # Before a leading lookbehind when the first characters are rare (see above), else after
+    # the leading assertions, and not at all where one character test comes first anyway.
+    before = LOOKBEHIND.search(source, at, lead) is not None and _rare_first(first)
+    if not before and _one_check_first(parsed):
         return None
     chars = "".join(
         CATEGORY_CLASSES[low][0]
@@ -759,15 +772,22 @@ def _quick_source(pattern: re.Pattern) -> str | None:
         lookahead = f"(?=[{chars}])"
     else:
         lookahead = f"(?=(?i:[{chars}]))"
-    source = pattern.pattern
-    head = GLOBAL_FLAGS.match(source)
-    at = head.end() if head else 0
-    at += _after_leading_assertions(source[at:])
+    at = at if before else lead
     faster = source[:at] + lookahead + source[at:]
     made = re.compile(faster, pattern.flags)
     if made.groups != pattern.groups or made.groupindex != pattern.groupindex:
         return None
     return faster
+
+
+def _rare_first(first: set[tuple[int, int, bool]]) -> bool:
+    """Whether the first characters leave out the lower-case letters (capitals, figures, "@"),
+    as written: then the lookahead fails most positions, a lookbehind only those inside words."""
+    return not any(
+        ignore_case or (low <= ord("z") and high >= ord("a"))
+        for low, high, ignore_case in first
+        if low not in CATEGORY_CLASSES
+    )
 
 
 def _width(low, high) -> int:
