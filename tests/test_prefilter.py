@@ -163,7 +163,11 @@ QUICK_TEXTS = [
         (r"\b(?:\s*(?:flat|\d))+\b", 0, True),  # spaces as "\s"
         (r"Ward \d+", 0, False),  # a literal prefix: `re` scans quickly already
         (r"\b[A-Z][a-z]+", 0, False),  # one check first
+        (r"(?<![\w'])[A-Z]\d{4}", 0, True),  # one check first, but a lookbehind before it
+        (r"(?<![\w'])[a-z]+\d", 0, False),  # the same with lower-case letters first
         (r"(?:\w+\s+)?Road", 0, False),  # any word character can start it
+        (r"\b(?:[A-Z]{2}|a|b|c|d|e|f|g|h|i|j|k|l|m|n|o)\s+no", 0, True),  # many, after "\b"
+        (r"(?:[A-Z]{2}|a|b|c|d|e|f|g|h|i|j|k|l|m|n|o)\s+no", 0, False),  # too many otherwise
         (r"(?:ab)?", 0, False),  # can match nothing
         (r"\b(?:one|two)  # a number\n", re.VERBOSE, False),
     ],

@@ -29,6 +29,7 @@ finding the grown one reaches into keeps what lies outside it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from nlp.identifiers.core.findings import Finding
 from nlp.identifiers.core.letter_case import capitals_mean_little
@@ -62,10 +63,14 @@ def grown_to_whole_names(text: str, findings: list[Finding]) -> list[Finding]:
     if capitals_mean_little(text) or not any(f.label in LABELS for f in findings):
         return findings
     words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+    # The words' starts and ends, each rising (the words neither overlap nor are empty), so a
+    # finding's words are found by bisection, not by reading every word for every finding.
+    starts = [w[0] for w in words]
+    ends = [w[1] for w in words]
     grown: list[Finding] = []
     others: list[Finding] = []
     for f in findings:
-        whole = _whole_name(text, words, f) if f.label in LABELS else None
+        whole = _whole_name(text, words, f, starts, ends) if f.label in LABELS else None
         (grown if whole else others).append(whole or f)
     if not grown:
         return findings
@@ -76,13 +81,17 @@ def grown_to_whole_names(text: str, findings: list[Finding]) -> list[Finding]:
     return sorted(kept, key=lambda f: (f.start, f.end))
 
 
-def _whole_name(text: str, words: list[tuple[int, int, str]], f: Finding) -> Finding | None:
+def _whole_name(
+    text: str, words: list[tuple[int, int, str]], f: Finding, starts: list[int], ends: list[int]
+) -> Finding | None:
     """`f` grown over the capitalised run it sits in, up to the run's last kind word and back
-    over the name's own words before it; None when nothing grows."""
-    inside = [i for i, (a, b, _) in enumerate(words) if a < f.end and b > f.start]
-    if not inside:
+    over the name's own words before it; None when nothing grows. `starts` and `ends` are the
+    words' own."""
+    # The words `f` overlaps: those ending after it starts and starting before it ends.
+    first = bisect_right(ends, f.start)
+    last = bisect_left(starts, f.end) - 1
+    if first > last:
         return None
-    first, last = inside[0], inside[-1]
     reach = last
     while (
         reach + 1 < len(words)
