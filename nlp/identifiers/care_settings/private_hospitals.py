@@ -71,20 +71,19 @@ def _name_words_ok(words: list[str], mixed: bool, group: str) -> bool:
         return False
     kind = low[-1] in KIND_WORDS
     own = low[:-1] if kind else low
-    places = (
-        any(w in gaz.places or w in gaz.small_places for w in own) or " ".join(own) in gaz.places
-    )
+    place_words = [w in gaz.places or w in gaz.small_places for w in own]
+    one_place = " ".join(own) in gaz.places
     if mixed:
         if not all(w[0].isupper() for w in words):
             return False
-        return places or kind or any(w not in gaz.common_words for w in own)
+        return any(place_words) or one_place or kind or any(w not in gaz.common_words for w in own)
     # In capitals or lower case no capital says where the name ends: it ends at its kind
     # ("NUFFIELD HEALTH WESSEX HOSPITAL"), or is a place's words alone ("SPIRE HARROGATE"), or,
     # after "Nuffield Health", one word of its own ("NUFFIELD HEALTH TEES"); "spire" and "bmi"
     # are words there.
     if kind:
         return bool(own)
-    if all(w in gaz.places or w in gaz.small_places for w in own) or " ".join(own) in gaz.places:
+    if all(place_words) or one_place:
         return True
     return group.startswith("nuffield") and len(own) == 1 and own[0] not in gaz.common_words
 

@@ -126,7 +126,8 @@ def initialled_names(text: str) -> Iterator[Finding]:
             yield Finding(m.start(), m.end(), "PERSON", 0.75, "initialled_name")
     gaz = gazetteer()
     for m in INITIAL_BARE_CAPS.finditer(text):
-        if all(_bare_caps_surname(p, gaz) for p in m.group("surname").split("-")):
+        # a surname in capitals as after a dotted initial with no role after it
+        if all(_caps_surname(p) for p in m.group("surname").split("-")):
             yield Finding(m.start(), m.end(), "PERSON", 0.7, "initialled_name")
     for m in INITIALLED_LOWER.finditer(text):
         if m.group("initials").replace(".", "").replace(" ", "") in NOT_INITIALS:
@@ -134,17 +135,6 @@ def initialled_names(text: str) -> Iterator[Finding]:
         parts = re.sub(r"^[od]['’]", "", m.group("surname")).split("-")
         if all(p in gaz.surnames and p not in gaz.common_words for p in parts):
             yield Finding(m.start(), m.end(), "PERSON", 0.7, "initialled_name")
-
-
-def _bare_caps_surname(word: str, gaz) -> bool:
-    """A surname in capitals after an undotted initial: listed as a surname or in no English
-    word list, and neither a common word nor one of care's own words."""
-    w = re.sub(r"^[od]['’]", "", word.lower())
-    if w in DOMAIN_WORDS or w in ROLE_CUES or w in TITLE_CUES or w in STOP_WORDS:
-        return False
-    if w in gaz.common_words:
-        return False
-    return w in gaz.surnames or w not in gaz.english_words
 
 
 # "RB (47)", "P.K. (F, 52)", "K.L. (f 71)": initials then an age (and sex) in brackets.
