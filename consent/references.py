@@ -111,7 +111,9 @@ def _symbols(value: str) -> str:
 def normalise_reference(value: str) -> str | None:
     """`sw 7kq2m9xd` → `SW-7KQ2-M9XD`; None when it cannot be a reference."""
     symbols = _symbols(value)
-    if symbols.startswith(REFERENCE_PREFIX):
+    # Strip the prefix only when it is there in addition to the eight symbols: a reference
+    # typed without its prefix may itself begin with the prefix's letters (SW-SWJD-G52X).
+    if len(symbols) == 8 + len(REFERENCE_PREFIX) and symbols.startswith(REFERENCE_PREFIX):
         symbols = symbols[len(REFERENCE_PREFIX) :]
     if len(symbols) != 8 or any(ch not in ALPHABET for ch in symbols):
         return None

@@ -48,6 +48,23 @@ def test_verify_accepts_the_receipt_however_it_is_typed(db, setting, typed_refer
     assert key == receipts.StoryKey(receipt.reference, receipt.story_id, activity, False)
 
 
+@pytest.mark.parametrize("symbols", ["SWJDG52X", "SW2345AB", "7KQ2M9XD"])
+@pytest.mark.parametrize("typed", ["{s}", "SW-{s}", "sw {s}", "{dashed}", "SW{s}"])
+def test_a_reference_typed_without_its_prefix_keeps_letters_that_look_like_the_prefix(
+    symbols, typed
+):
+    """A reference whose own symbols begin with SW (one in about a thousand) once lost them
+    when typed without the prefix, so its storyteller could not open the receipt."""
+    canonical = f"SW-{symbols[:4]}-{symbols[4:]}"
+    value = typed.format(s=symbols, dashed=f"{symbols[:4]}-{symbols[4:]}")
+    assert references.normalise_reference(value) == canonical
+
+
+@pytest.mark.parametrize("typed", ["XY-7KQ2-M9XD", "SW-SW-7KQ2-M9XD", "7KQ2-M9X", "SW-7KQ2-M9XDA"])
+def test_a_value_that_is_not_eight_symbols_after_the_prefix_is_no_reference(typed):
+    assert references.normalise_reference(typed) is None
+
+
 def test_an_unknown_reference_and_a_wrong_secret_get_the_same_answer(db, setting, monkeypatch):
     _user, _activity, receipt = setting
     checks = []
