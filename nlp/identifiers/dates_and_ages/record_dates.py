@@ -69,7 +69,7 @@ def birth_dates_after_names(text: str, findings: Iterable[Finding]) -> Iterator[
     people_ends = [f.end for f in findings if f.label == "PERSON"]
     for f in findings:
         if f.label != "PERSON" and not (
-            f.label == "NHS_NUMBER" and _after_a_person(text, f.start, people_ends)
+            _a_health_number(f) and _after_a_person(text, f.start, people_ends)
         ):
             continue
         m = DATE_AFTER_NAME.match(text, f.end)
@@ -90,6 +90,11 @@ def birth_dates_after_names(text: str, findings: Iterable[Finding]) -> Iterator[
         if any(s < end and start < e for s, e in taken):
             continue
         yield Finding(start, end, "DATE_OF_BIRTH", 0.8, "date_after_name")
+
+
+def _a_health_number(f: Finding) -> bool:
+    """An NHS number, or a number in its grouping whose check digit failed (round 97)."""
+    return f.label == "NHS_NUMBER" or f.source == "health_number_grouping"
 
 
 def _after_a_person(text: str, start: int, people_ends: list[int]) -> bool:

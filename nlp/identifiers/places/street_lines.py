@@ -64,10 +64,11 @@ STREET_DIRECTION = r"\s+(?-i:North|South|East|West|Upper|Lower)(?![\w'’-]|\s+[
 # word is left ("1 formula top up", "40 on top of my job").
 HIGH_STREET_TOP = r"(?<=bank[ \t])top|(?<=moor[ \t])top|(?<=hill[ \t])top|(?<=brow[ \t])top"
 # A house number, or a range of them for a building on two or more plots ("27-29 Westgate
-# Crescent", "118–120 Marine Esplanade").
+# Crescent", "118–120 Marine Esplanade"); never a date's tail ("DOB 1936-04-07 ATTENDED CANNOCK
+# CHASE HOSPITAL" is no "04-07 ... Chase", round 97).
 HOUSE_NUMBER = r"\d{1,4}[a-z]?[ \t]?[-–][ \t]?\d{1,4}[a-z]?|\d{1,4}(?:/\d{1,3})?[a-z]?"
 ADDRESS = re.compile(
-    rf"(?<![\w/])(?:{FLAT_PREFIX}){{0,2}}"
+    rf"(?<![\w/])(?<!\d[-–.])(?:{FLAT_PREFIX}){{0,2}}"
     rf"(?:no\.?\s*)?({HOUSE_NUMBER})\s*,?\s+((?:[a-z][a-z'’-]*\s+){{1,3}}?)"
     rf"(?:{STREET_SUFFIX}|{HIGH_STREET_TOP})\b(?:{STREET_DIRECTION}|\.?)",
     I,

@@ -32,6 +32,7 @@ from nlp.identifiers.care_settings.private_hospitals import private_hospitals
 from nlp.identifiers.care_settings.royal_possessives import royal_possessives
 from nlp.identifiers.care_settings.scan_named_hospitals import scan_named_hospitals
 from nlp.identifiers.care_settings.service_hubs import service_hubs
+from nlp.identifiers.care_settings.sexual_and_gender_services import sexual_and_gender_services
 from nlp.identifiers.care_settings.smile_named_practices import smile_named_practices
 from nlp.identifiers.core.findings import Finding
 from nlp.identifiers.dates_and_ages.ages import ages
@@ -55,6 +56,7 @@ from nlp.identifiers.people.clinic_list_rows import clinic_list_rows
 from nlp.identifiers.people.described_people import described_people
 from nlp.identifiers.people.dotted_initials import dotted_initials
 from nlp.identifiers.people.email_openings import addressee_openings
+from nlp.identifiers.people.headerless_record_rows import headerless_record_rows
 from nlp.identifiers.people.listed_surnames_first import (
     capital_pairs_before_fields,
     capital_surnames_first,
@@ -170,6 +172,8 @@ def pattern_findings(text: str) -> list[Finding]:
         passwords,  # round 93
         capital_full_names,  # round 95
         private_hospitals,  # round 96
+        sexual_and_gender_services,  # round 97
+        headerless_record_rows,  # round 97
     ):
         found.extend(detector(text))
     return found
