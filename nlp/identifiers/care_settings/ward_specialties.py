@@ -10,13 +10,22 @@ number grows back over one specialty's word right before it.
 Only the specialties of wards are taken, so a word that is no part of the name stays out ("on
 Ward 2", "the new Ward 2"), and a description in brackets after the number ("Ward 23 (care of
 the elderly)") is left as it is: writers disagree on it.
+
+Round 98: some hospitals name their general wards by the specialty and a number alone, with no
+"Ward": "two nights on Medical 1", "dads been moved to medical 1", "was on elderly care 2". Two
+writers' sets (v141, v146) mark all five such names, and the development sets hold no other
+words of that shape: "medical", "surgical" or "elderly care" (or "care of the elderly") and one
+or two figures, not followed by a unit, a time, a stroke or a range ("surgical 2 weeks ago",
+"medical 1/52").
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from nlp.identifiers.core.findings import Finding
+from nlp.identifiers.core.prefilter import gated
 
 NUMBERED_WARD = re.compile(r"ward[ \t]+\d{1,3}[A-Za-z]?", re.IGNORECASE)
 SPECIALTY_BEFORE = re.compile(
@@ -43,3 +52,19 @@ def with_ward_specialties(text: str, found: list[Finding]) -> list[Finding]:
         else:
             out.append(f)
     return out if changed else found
+
+
+SPECIALTY_NUMBERED_WARD = gated(
+    re.compile(
+        r"(?<![\w'’-])(?:medical|surgical|elderly[ \t]+care|care[ \t]+of[ \t]+the[ \t]+elderly)"
+        r"[ \t]+[1-9]\d?[A-Za-z]?(?![\w'’/:-]|[.,]\d|[ \t]*(?:[-–]|x\b|%|of\b|or\b|to\b)"
+        r"|[ \t]+(?:weeks?|wks?|days?|months?|years?|yrs?|hours?|hrs?|times?|mg|ml|am|pm)\b)",
+        re.IGNORECASE,
+    )
+)
+
+
+def specialty_numbered_wards(text: str) -> Iterator[Finding]:
+    """ "on Medical 1", "moved to elderly care 2": a ward by its specialty and number alone."""
+    for m in SPECIALTY_NUMBERED_WARD.finditer(text):
+        yield Finding(m.start(), m.end(), "CARE_SETTING", 0.75, "specialty_numbered_ward")

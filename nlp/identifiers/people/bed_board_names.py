@@ -15,7 +15,9 @@ holds; everyday words ("empty", "side", "patient") keep the entry out.
 Round 97: a board also closes the name with the patient's age ("Bed 10 PROSSER Kwame 85 –
 vascular dementia", "bed 6: parveen wilkinson, 96. parkinson's"), the figure followed by the
 entry's own separator; and a name's letters may be any script's ("jones siân"). Three writers'
-sets hold 14 such names the rule left, and no unmarked words of the shape.
+sets hold 14 such names the rule left, and no unmarked words of the shape. Round 98: a board
+pasted as a table parts its columns by two spaces or more ("Bed 3  PATEL Priya  83  IV abx"),
+a separator too (v146: nine names).
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ BED_BOARD_NAME = re.compile(
     r"(?<![\w-])(?i:bed)[ \t]+\d{1,2}[A-Za-z]?[ \t]*:?[ \t]+"
     rf"(?P<name>{_WORD}(?:(?:,[ \t]+|[ \t])(?:{_WORD})){{0,2}})"
     r"(?=[ \t]*(?:[-–—][ \t]|\([ \t]*\d)|,?[ \t]+(?i:dob|d\.o\.b)\b"
-    r"|,?[ \t]+\d{1,3}(?:[ \t]*[-–—,.;]|[ \t]*\(|[ \t]*$))"
+    r"|,?[ \t]+\d{1,3}(?:[ \t]*[-–—,.;]|[ \t]*\(|[ \t]*$|[ \t]{2,}))"
 )
 INITIALS = re.compile(r"[A-Za-z]\.|[A-Z]{2,3}")
 

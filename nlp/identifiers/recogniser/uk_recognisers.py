@@ -34,6 +34,7 @@ from nlp.identifiers.care_settings.scan_named_hospitals import scan_named_hospit
 from nlp.identifiers.care_settings.service_hubs import service_hubs
 from nlp.identifiers.care_settings.sexual_and_gender_services import sexual_and_gender_services
 from nlp.identifiers.care_settings.smile_named_practices import smile_named_practices
+from nlp.identifiers.care_settings.ward_specialties import specialty_numbered_wards
 from nlp.identifiers.core.findings import Finding
 from nlp.identifiers.dates_and_ages.ages import ages
 from nlp.identifiers.dates_and_ages.approximate_ages import approximate_ages
@@ -49,6 +50,7 @@ from nlp.identifiers.numbers.passwords import passwords
 from nlp.identifiers.numbers.phone_numbers import phones
 from nlp.identifiers.numbers.reference_numbers import other_ids
 from nlp.identifiers.numbers.web_addresses import web_addresses
+from nlp.identifiers.numbers.worker_numbers import officer_numbers
 from nlp.identifiers.people.bed_board_names import bed_board_names
 from nlp.identifiers.people.called_names import called_names
 from nlp.identifiers.people.capital_full_names import capital_full_names
@@ -174,6 +176,8 @@ def pattern_findings(text: str) -> list[Finding]:
         private_hospitals,  # round 96
         sexual_and_gender_services,  # round 97
         headerless_record_rows,  # round 97
+        officer_numbers,  # round 98
+        specialty_numbered_wards,  # round 98
     ):
         found.extend(detector(text))
     return found
