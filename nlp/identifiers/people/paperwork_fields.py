@@ -5,7 +5,10 @@ not a sentence, says "a person is here":
 
 - a name field's value typed in capitals ("Surname: MACKINNON   Forename: CATRIONA"): the label
   is the cue, so the capitals that hide a name elsewhere do not matter here; a value that is an
-  everyday word ("Surname: SAME AS ABOVE", "Surname: N/A") stays;
+  everyday word ("Surname: SAME AS ABOVE", "Surname: N/A") stays. Round 98: in lower case too,
+  up to the next field's label ("surname: evans forenames: sunita date of birth:", "Surname:
+  o'brien DOB:"), each word a name's or no common word's; eight writers' sets hold nine such
+  values the rules left, and no lower-case value of a name field that is no name;
 - a chart's signature cells: a medicines or fluid chart whose header row holds dates has one
   cell per day, signed with the giver's initials ("| KL | DS |", "14:10 DS"). The cells under
   dates are the slot, so a test's or a condition's letters ("TB", "DS") are initials there; a
@@ -26,12 +29,25 @@ from nlp.identifiers.core.prefilter import gated
 from nlp.identifiers.people.note_takers import WORKER_ROLES
 
 NAME_FIELD = re.compile(
-    r"\b(?i:surname|family[ \t]+name|last[ \t]+name|forenames?|first[ \t]+names?|"
+    r"\b(?i:surname|family[ \t]+name|last[ \t]+name|forenames?(?:\(s\))?|first[ \t]+names?|"
     r"given[ \t]+names?|middle[ \t]+names?)[ \t]*[:–-][ \t]*"
     r"(?P<name>[A-ZÀ-Ý][A-Za-zÀ-ÿ'’-]+(?:[ \t][A-ZÀ-Ý][A-Za-zÀ-ÿ'’-]+){0,2})"
     r"(?=[ \t]{2,}|\t|[ \t]*(?:\n|$|[|,;]))"
 )
 NAME_FIELD = gated(NAME_FIELD)
+_LABEL = (
+    r"\b(?i:surname|family[ \t]+name|last[ \t]+name|forenames?(?:\(s\))?|first[ \t]+names?"
+    r"|given[ \t]+names?)[ \t]*[:–-][ \t]*"
+)
+NAME_FIELD_LOWER = gated(
+    re.compile(
+        rf"{_LABEL}(?P<name>[a-zß-ÿ][a-zß-ÿ'’-]+(?:[ \t][a-zß-ÿ][a-zß-ÿ'’-]+)?)"
+        r"(?=[ \t]{2,}|\t|[ \t]*(?:\n|$|[|,;])|[ \t]+(?i:date[ \t]+of[ \t]+birth|d\.?o\.?b\.?"
+        r"|forenames?(?:\(s\))?|first[ \t]+names?|given[ \t]+names?|middle[ \t]+names?|surname"
+        r"|last[ \t]+name|family[ \t]+name|age|address|postcode|title|sex|gender|tel|phone|mobile"
+        r"|e-?mail|nhs(?:[ \t]+(?:no\.?|number))?)[ \t]*:)"
+    )
+)
 CELL_SPLIT = re.compile(r"[ \t]*\|[ \t]*|\t+|[ \t]{2,}")
 DATE_CELL = re.compile(r"\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?")
 TIME_OR_DATE = re.compile(
@@ -50,6 +66,16 @@ def name_fields(text: str) -> Iterator[Finding]:
         if all(w in gaz.common_words and not gaz.is_name_part(w) for w in words):
             continue  # "Surname: SAME AS ABOVE", "Forename: Unknown"
         if words[0] in {"n/a", "na", "none", "unknown", "same", "see", "as"}:
+            continue
+        yield Finding(m.start("name"), m.end("name"), "PERSON", 0.75, "name_field")
+
+
+def lower_case_name_fields(text: str) -> Iterator[Finding]:
+    """The value of a name field typed in lower case, up to the next field's label."""
+    gaz = gazetteer()
+    for m in NAME_FIELD_LOWER.finditer(text):
+        words = m.group("name").replace("’", "'").split()
+        if not all(gaz.is_name_part(w) or w not in gaz.common_words for w in words):
             continue
         yield Finding(m.start("name"), m.end("name"), "PERSON", 0.75, "name_field")
 
@@ -104,4 +130,4 @@ def chart_signatures(text: str) -> Iterator[Finding]:
 
 def paperwork_fields(text: str) -> list[Finding]:
     """Every person this module finds in a document's fields and charts."""
-    return [*name_fields(text), *chart_signatures(text)]
+    return [*name_fields(text), *lower_case_name_fields(text), *chart_signatures(text)]

@@ -17,8 +17,9 @@ from spacy.tokens import Doc
 
 from nlp.identifiers.care_settings.token_care_settings import care_settings, house_named_settings
 from nlp.identifiers.core.findings import Finding
+from nlp.identifiers.core.letter_case import case_mode
 from nlp.identifiers.core.name_gazetteer import Gazetteer
-from nlp.identifiers.core.token_view import case_mode, view
+from nlp.identifiers.core.token_view import view
 from nlp.identifiers.people.token_people import people
 from nlp.identifiers.places.token_places import places
 
