@@ -24,9 +24,9 @@ from collections.abc import Iterator
 
 from nlp.identifiers.core.findings import Finding
 from nlp.identifiers.core.name_gazetteer import gazetteer, without_accents
+from nlp.identifiers.places.postcodes import POSTCODE
 
 SEPARATORS = ("|", ",", "\t", ";")
-POSTCODE_CELL = re.compile(r"[A-Za-z]{1,2}\d[A-Za-z\d]?[ \t]*\d[A-Za-z]{2}")
 NUMBER_CELL = re.compile(r"\d{3}[ -]?\d{3}[ -]?\d{4}")
 DATE_CELL = re.compile(
     r"\d{1,2}[./-]\d{1,2}[./-](?:\d{2}|\d{4})|\d{4}-\d{2}-\d{2}|\d{1,2}[ -][A-Za-z]{3,9}[ -]\d{4}"
@@ -76,7 +76,7 @@ def headerless_record_rows(text: str) -> Iterator[Finding]:
             if line.count(sep) < 4:
                 continue
             cells = _cells(line, start, sep)
-            if not any(POSTCODE_CELL.fullmatch(c) or NUMBER_CELL.fullmatch(c) for *_, c in cells):
+            if not any(POSTCODE.fullmatch(c) or NUMBER_CELL.fullmatch(c) for *_, c in cells):
                 continue
             for i in range(2, len(cells)):
                 if not DATE_CELL.fullmatch(cells[i][2]):
