@@ -111,7 +111,7 @@ def _in_health_number_grouping(m: re.Match) -> bool:
     text = m.string
     return not (
         GROUPED_FIGURE_AFTER.match(text, m.end())
-        or GROUPED_FIGURE_BEFORE.search(text, 0, m.start())
+        or GROUPED_FIGURE_BEFORE.search(text, max(0, m.start() - 8), m.start())
     )
 
 
