@@ -33,3 +33,8 @@ def covering_label(text: str, value: str, nth: int = 0) -> str | None:
         if f.start <= start and end <= f.end:
             return f.label
     return None
+
+
+def found_values(detector, text: str) -> list[str]:
+    """The text of each finding one detector gives, in its order."""
+    return [text[f.start : f.end] for f in detector(text)]

@@ -14,17 +14,12 @@ has look-alikes of the same shape that must stay as they are.
 from __future__ import annotations
 
 import pytest
-from anonymise_support import covering_label
+from anonymise_support import covering_label, found_values
 
 from nlp.anonymise import ENGINE_VERSION
 from nlp.identifiers.care_settings.ward_specialties import specialty_numbered_wards
 from nlp.identifiers.numbers.worker_numbers import officer_numbers
 from nlp.identifiers.people.bed_board_names import bed_board_names
-
-
-def _values(detector, text: str) -> list[str]:
-    return [text[f.start : f.end] for f in detector(text)]
-
 
 # --- police officers' collar numbers ---------------------------------------------------------
 
@@ -40,7 +35,7 @@ def _values(detector, text: str) -> list[str]:
     ],
 )
 def test_an_officers_collar_number_and_surname(text: str, number: str, surname: str) -> None:
-    assert _values(officer_numbers, text) == [number, surname]
+    assert found_values(officer_numbers, text) == [number, surname]
     assert covering_label(text, number) == "OTHER_ID"
     assert covering_label(text, surname) == "PERSON"
 
@@ -54,7 +49,7 @@ def test_an_officers_collar_number_and_surname(text: str, number: str, surname: 
     ],
 )
 def test_an_officers_collar_number_alone(text: str, number: str) -> None:
-    assert _values(officer_numbers, text) == [number]
+    assert found_values(officer_numbers, text) == [number]
 
 
 @pytest.mark.parametrize(
@@ -70,7 +65,7 @@ def test_an_officers_collar_number_alone(text: str, number: str) -> None:
     ],
 )
 def test_look_alikes_of_an_officers_collar_number_stay(text: str) -> None:
-    assert _values(officer_numbers, text) == []
+    assert found_values(officer_numbers, text) == []
 
 
 # --- boards pasted as a table ----------------------------------------------------------------
@@ -84,7 +79,7 @@ def test_look_alikes_of_an_officers_collar_number_stay(text: str) -> None:
     ],
 )
 def test_a_board_name_closed_by_an_age_and_a_column_gap(text: str, value: str) -> None:
-    assert value in _values(bed_board_names, text)
+    assert value in found_values(bed_board_names, text)
 
 
 @pytest.mark.parametrize(
@@ -95,7 +90,7 @@ def test_a_board_name_closed_by_an_age_and_a_column_gap(text: str, value: str) -
     ],
 )
 def test_look_alikes_of_a_table_board_name_stay(text: str) -> None:
-    assert _values(bed_board_names, text) == []
+    assert found_values(bed_board_names, text) == []
 
 
 # --- wards by their specialty and number -----------------------------------------------------
@@ -112,7 +107,7 @@ def test_look_alikes_of_a_table_board_name_stay(text: str) -> None:
     ],
 )
 def test_a_ward_by_its_specialty_and_number(text: str, value: str) -> None:
-    assert _values(specialty_numbered_wards, text) == [value]
+    assert found_values(specialty_numbered_wards, text) == [value]
     assert covering_label(text, value) == "CARE_SETTING"
 
 
@@ -132,7 +127,7 @@ def test_a_ward_by_its_specialty_and_number(text: str, value: str) -> None:
     ],
 )
 def test_look_alikes_of_a_specialty_ward_stay(text: str) -> None:
-    assert _values(specialty_numbered_wards, text) == []
+    assert found_values(specialty_numbered_wards, text) == []
 
 
 def test_engine_version() -> None:

@@ -19,7 +19,7 @@ has look-alikes of the same shape that must stay as they are.
 from __future__ import annotations
 
 import pytest
-from anonymise_support import covering_label
+from anonymise_support import covering_label, found_values
 
 from nlp.anonymise import ENGINE_VERSION
 from nlp.identifiers.care_settings.care_setting_names import WARD_CODE
@@ -27,10 +27,6 @@ from nlp.identifiers.care_settings.token_care_settings import WARD_NUMBER
 from nlp.identifiers.numbers.cued_references import cued_references
 from nlp.identifiers.people.capital_full_names import capital_full_names
 from nlp.identifiers.people.name_shapes import initialled_names
-
-
-def _values(detector, text: str) -> list[str]:
-    return [text[f.start : f.end] for f in detector(text)]
 
 
 @pytest.mark.parametrize(
@@ -43,7 +39,7 @@ def _values(detector, text: str) -> list[str]:
     ],
 )
 def test_an_initial_before_a_mc_or_mac_surname(text: str, value: str) -> None:
-    assert value in _values(initialled_names, text)
+    assert value in found_values(initialled_names, text)
     assert covering_label(text, value) == "PERSON"
 
 
@@ -58,7 +54,7 @@ def test_an_initial_before_a_mc_or_mac_surname(text: str, value: str) -> None:
     ],
 )
 def test_an_undotted_initial_before_a_surname_in_capitals(text: str, value: str) -> None:
-    assert value in _values(initialled_names, text)
+    assert value in found_values(initialled_names, text)
 
 
 @pytest.mark.parametrize(
@@ -79,12 +75,12 @@ def test_an_undotted_initial_before_a_surname_in_capitals(text: str, value: str)
     ],
 )
 def test_letters_before_words_in_capitals_stay(text: str) -> None:
-    assert _values(initialled_names, text) == []
+    assert found_values(initialled_names, text) == []
 
 
 def test_only_the_lone_capitals_that_open_a_name_do() -> None:
     text = "FOR K OYEDEPO: POST OP R TKR, L NOF, A PAVLIK HARNESS, 20 X NUTRISON, HEOL Y NANT"
-    assert _values(initialled_names, text) == ["K OYEDEPO"]
+    assert found_values(initialled_names, text) == ["K OYEDEPO"]
 
 
 @pytest.mark.parametrize(
@@ -98,7 +94,7 @@ def test_only_the_lone_capitals_that_open_a_name_do() -> None:
     ],
 )
 def test_a_dotted_initial_and_a_surname_in_lower_case(text: str, value: str) -> None:
-    assert value in _values(initialled_names, text)
+    assert value in found_values(initialled_names, text)
 
 
 @pytest.mark.parametrize(
@@ -115,7 +111,7 @@ def test_a_dotted_initial_and_a_surname_in_lower_case(text: str, value: str) -> 
     ],
 )
 def test_lower_case_look_alikes_of_an_initialled_name_stay(text: str) -> None:
-    assert _values(initialled_names, text) == []
+    assert found_values(initialled_names, text) == []
 
 
 @pytest.mark.parametrize(
@@ -131,7 +127,7 @@ def test_lower_case_look_alikes_of_an_initialled_name_stay(text: str) -> None:
 def test_a_reference_with_a_long_or_mixed_case_system_name_or_a_comma(
     text: str, value: str
 ) -> None:
-    assert value in _values(cued_references, text)
+    assert value in found_values(cued_references, text)
 
 
 @pytest.mark.parametrize(
@@ -146,7 +142,7 @@ def test_a_reference_with_a_long_or_mixed_case_system_name_or_a_comma(
     ],
 )
 def test_look_alikes_of_such_references_stay(text: str, absent: str) -> None:
-    assert not any(absent in v for v in _values(cued_references, text))
+    assert not any(absent in v for v in found_values(cued_references, text))
 
 
 @pytest.mark.parametrize(
@@ -160,7 +156,7 @@ def test_look_alikes_of_such_references_stay(text: str, absent: str) -> None:
     ],
 )
 def test_a_full_name_in_capitals_among_mixed_case(text: str, value: str) -> None:
-    assert _values(capital_full_names, text) == [value]
+    assert found_values(capital_full_names, text) == [value]
     assert covering_label(text, value) == "PERSON"
 
 
@@ -180,7 +176,7 @@ def test_a_full_name_in_capitals_among_mixed_case(text: str, value: str) -> None
     ],
 )
 def test_capital_pairs_that_are_no_full_name_stay(text: str) -> None:
-    assert _values(capital_full_names, text) == []
+    assert found_values(capital_full_names, text) == []
 
 
 @pytest.mark.parametrize(

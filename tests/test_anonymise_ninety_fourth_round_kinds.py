@@ -15,7 +15,7 @@ has look-alikes of the same shape that must stay as they are.
 from __future__ import annotations
 
 import pytest
-from anonymise_support import covering_label
+from anonymise_support import covering_label, found_values
 
 from nlp.anonymise import ENGINE_VERSION
 from nlp.identifiers.care_settings.care_setting_names import patterned_care_settings
@@ -24,10 +24,6 @@ from nlp.identifiers.people.listed_surnames_first import (
     capital_surnames_first,
 )
 from nlp.identifiers.places.street_lines import addresses
-
-
-def _values(detector, text: str) -> list[str]:
-    return [text[f.start : f.end] for f in detector(text)]
 
 
 @pytest.mark.parametrize(
@@ -43,7 +39,7 @@ def _values(detector, text: str) -> list[str]:
     ],
 )
 def test_a_care_agency_by_its_kind(text: str, value: str) -> None:
-    assert value in _values(patterned_care_settings, text)
+    assert value in found_values(patterned_care_settings, text)
     assert covering_label(text, value) == "CARE_SETTING"
 
 
@@ -58,7 +54,7 @@ def test_a_care_agency_by_its_kind(text: str, value: str) -> None:
     ],
 )
 def test_care_that_names_no_agency_stays(text: str) -> None:
-    found = " ".join(_values(patterned_care_settings, text))
+    found = " ".join(found_values(patterned_care_settings, text))
     assert "Agency" not in found and "Domiciliary" not in found
 
 
@@ -76,7 +72,7 @@ def test_care_that_names_no_agency_stays(text: str) -> None:
     ],
 )
 def test_a_surname_first_pair_before_a_records_field(text: str, surname: str, first: str) -> None:
-    found = _values(capital_pairs_before_fields, text)
+    found = found_values(capital_pairs_before_fields, text)
     assert surname in found and first in found
     assert covering_label(text, surname) == "PERSON"
 
@@ -92,7 +88,7 @@ def test_a_surname_first_pair_before_a_records_field(text: str, surname: str, fi
 def test_a_capital_surname_with_its_particle_or_a_double_first_name(
     text: str, surname: str, first: str
 ) -> None:
-    found = _values(capital_surnames_first, text)
+    found = found_values(capital_surnames_first, text)
     assert surname in found and first in found
 
 
@@ -106,7 +102,9 @@ def test_a_capital_surname_with_its_particle_or_a_double_first_name(
     ],
 )
 def test_other_pairs_before_fields_stay(text: str) -> None:
-    found = _values(capital_pairs_before_fields, text) + _values(capital_surnames_first, text)
+    found = found_values(capital_pairs_before_fields, text) + found_values(
+        capital_surnames_first, text
+    )
     assert not any(w in found for w in ("LEEDS", "ENT", "BOLTON", "Jean-Thing"))
 
 
@@ -119,7 +117,7 @@ def test_other_pairs_before_fields_stay(text: str) -> None:
     ],
 )
 def test_a_street_named_for_a_top(text: str, value: str) -> None:
-    assert value in _values(addresses, text)
+    assert value in found_values(addresses, text)
 
 
 @pytest.mark.parametrize(
@@ -127,7 +125,7 @@ def test_a_street_named_for_a_top(text: str, value: str) -> None:
     ["Feeding: breast + 1 formula top up at night.", "around 40 on top of my job", "2 shelf top"],
 )
 def test_other_tops_stay(text: str) -> None:
-    assert _values(addresses, text) == []
+    assert found_values(addresses, text) == []
 
 
 def test_engine_version() -> None:

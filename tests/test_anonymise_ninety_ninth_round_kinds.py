@@ -14,17 +14,12 @@ has look-alikes of the same shape that must stay as they are.
 from __future__ import annotations
 
 import pytest
-from anonymise_support import covering_label
+from anonymise_support import covering_label, found_values
 
 from nlp.anonymise import ENGINE_VERSION, anonymise
 from nlp.identifiers.core.letter_case import capitals_mean_little, case_mode
 from nlp.identifiers.dates_and_ages.worded_birth_dates import worded_birth_dates
 from nlp.identifiers.people.paperwork_fields import lower_case_name_fields, name_fields
-
-
-def _values(detector, text: str) -> list[str]:
-    return [text[f.start : f.end] for f in detector(text)]
-
 
 # --- name fields in lower case ----------------------------------------------------------------
 
@@ -47,7 +42,7 @@ def _values(detector, text: str) -> list[str]:
     ],
 )
 def test_a_lower_case_name_fields_value(text: str, values: list[str]) -> None:
-    assert _values(lower_case_name_fields, text) == values
+    assert found_values(lower_case_name_fields, text) == values
     for value in values:
         assert covering_label(text, value) == "PERSON"
 
@@ -63,11 +58,11 @@ def test_a_lower_case_name_fields_value(text: str, values: list[str]) -> None:
     ],
 )
 def test_look_alikes_of_a_lower_case_name_field_stay(text: str) -> None:
-    assert _values(lower_case_name_fields, text) == []
+    assert found_values(lower_case_name_fields, text) == []
 
 
 def test_a_name_fields_label_may_say_forenames_with_a_bracket() -> None:
-    assert _values(name_fields, "Forename(s): MIHAI   Date of birth: 01.05.1950") == ["MIHAI"]
+    assert found_values(name_fields, "Forename(s): MIHAI   Date of birth: 01.05.1950") == ["MIHAI"]
 
 
 # --- a birth date answered as written ---------------------------------------------------------
@@ -83,7 +78,7 @@ def test_a_name_fields_label_may_say_forenames_with_a_bracket() -> None:
     ],
 )
 def test_a_birth_date_answered_as_written(text: str, value: str) -> None:
-    assert value in _values(worded_birth_dates, text)
+    assert value in found_values(worded_birth_dates, text)
     assert covering_label(text, value) == "DATE_OF_BIRTH"
 
 
@@ -96,7 +91,7 @@ def test_a_birth_date_answered_as_written(text: str, value: str) -> None:
     ],
 )
 def test_look_alikes_of_an_answered_birth_date_stay(text: str) -> None:
-    assert _values(worded_birth_dates, text) == []
+    assert found_values(worded_birth_dates, text) == []
 
 
 # --- the anonymiser's own placeholders say nothing of the writer's case ---------------------

@@ -15,7 +15,7 @@ has look-alikes of the same shape that must stay as they are.
 from __future__ import annotations
 
 import pytest
-from anonymise_support import covering_label
+from anonymise_support import covering_label, found_values
 
 from nlp.anonymise import ENGINE_VERSION, detect
 from nlp.identifiers.care_settings.sexual_and_gender_services import sexual_and_gender_services
@@ -23,11 +23,6 @@ from nlp.identifiers.numbers.health_and_ni_numbers import nhs_numbers
 from nlp.identifiers.people.bed_board_names import bed_board_names
 from nlp.identifiers.people.headerless_record_rows import headerless_record_rows
 from nlp.identifiers.places.street_lines import addresses
-
-
-def _values(detector, text: str) -> list[str]:
-    return [text[f.start : f.end] for f in detector(text)]
-
 
 # --- bed boards closed by an age ------------------------------------------------------------
 
@@ -43,7 +38,7 @@ def _values(detector, text: str) -> list[str]:
     ],
 )
 def test_a_board_name_closed_by_its_age(text: str, value: str) -> None:
-    assert value in _values(bed_board_names, text)
+    assert value in found_values(bed_board_names, text)
     assert covering_label(text, value) == "PERSON"
 
 
@@ -57,12 +52,12 @@ def test_a_board_name_closed_by_its_age(text: str, value: str) -> None:
     ],
 )
 def test_look_alikes_of_a_board_name_stay(text: str) -> None:
-    assert _values(bed_board_names, text) == []
+    assert found_values(bed_board_names, text) == []
 
 
 def test_a_hyphenated_name_with_an_initial_on_a_board_is_still_whole() -> None:
     text = "Bed 2 R. Al-Amin - for discharge"
-    assert _values(bed_board_names, text) == ["R. Al-Amin"]
+    assert found_values(bed_board_names, text) == ["R. Al-Amin"]
 
 
 # --- numbers in the health number's grouping -------------------------------------------------
@@ -74,7 +69,7 @@ def test_a_hyphenated_name_with_an_initial_on_a_board_is_still_whole() -> None:
 )
 def test_a_number_in_the_health_numbers_grouping_is_taken_when_its_check_fails(value) -> None:
     text = f"my old one was {value} and they still use it"
-    assert value in _values(nhs_numbers, text)
+    assert value in found_values(nhs_numbers, text)
     assert covering_label(text, value) == "OTHER_ID"  # its check digit says it is no NHS number
 
 
@@ -85,7 +80,7 @@ def test_a_birth_date_after_a_name_and_a_grouped_health_number_is_still_a_birth_
 
 def test_a_grouped_health_number_after_a_birth_date_is_taken() -> None:
     text = "Pt: A Person 19/01/1987 943 476 5918 vomiting"
-    assert _values(nhs_numbers, text) == ["943 476 5918"]
+    assert found_values(nhs_numbers, text) == ["943 476 5918"]
 
 
 @pytest.mark.parametrize(
@@ -100,7 +95,7 @@ def test_a_grouped_health_number_after_a_birth_date_is_taken() -> None:
     ],
 )
 def test_look_alikes_of_a_grouped_health_number_stay(text: str) -> None:
-    assert _values(nhs_numbers, text) == []
+    assert found_values(nhs_numbers, text) == []
 
 
 # --- sexual health and gender services --------------------------------------------------------
@@ -120,7 +115,7 @@ def test_look_alikes_of_a_grouped_health_number_stay(text: str) -> None:
     ],
 )
 def test_a_sexual_health_or_gender_service_by_its_own_name(text: str, value: str) -> None:
-    assert value in _values(sexual_and_gender_services, text)
+    assert value in found_values(sexual_and_gender_services, text)
     assert covering_label(text, value) == "CARE_SETTING"
 
 
@@ -139,7 +134,7 @@ def test_a_sexual_health_or_gender_service_by_its_own_name(text: str, value: str
     ],
 )
 def test_look_alikes_of_a_sexual_health_or_gender_service_stay(text: str) -> None:
-    assert _values(sexual_and_gender_services, text) == []
+    assert found_values(sexual_and_gender_services, text) == []
 
 
 @pytest.mark.parametrize(
@@ -152,17 +147,19 @@ def test_look_alikes_of_a_sexual_health_or_gender_service_stay(text: str) -> Non
     ],
 )
 def test_words_that_name_no_service_stay_out_of_its_name(text: str) -> None:
-    assert _values(sexual_and_gender_services, text) == []
+    assert found_values(sexual_and_gender_services, text) == []
 
 
 def test_a_place_that_is_an_everyday_word_names_a_service_in_lower_case() -> None:
     text = "got an appointment at bath sexual health on monday"
-    assert _values(sexual_and_gender_services, text) == ["bath sexual health"]
+    assert found_values(sexual_and_gender_services, text) == ["bath sexual health"]
 
 
 def test_a_services_own_name_is_three_words_at_most() -> None:
     text = "Leaflets Posters Harbourgate Vale Sexual Health"
-    assert _values(sexual_and_gender_services, text) == ["Posters Harbourgate Vale Sexual Health"]
+    assert found_values(sexual_and_gender_services, text) == [
+        "Posters Harbourgate Vale Sexual Health"
+    ]
 
 
 # --- rows pasted without their header ---------------------------------------------------------
@@ -228,7 +225,7 @@ def test_each_line_of_a_pasted_export_is_read_on_its_own() -> None:
         "X1,Pemberton,Aisha,3.7.58,LS6 2QT,a,b\n"
         "X2,Holloway,Deepak,12/01/1949,BD7 1DP,c,d"
     )
-    values = _values(headerless_record_rows, text)
+    values = found_values(headerless_record_rows, text)
     assert values == ["Pemberton", "Aisha", "3.7.58", "Holloway", "Deepak", "12/01/1949"]
 
 
@@ -237,14 +234,14 @@ def test_each_line_of_a_pasted_export_is_read_on_its_own() -> None:
 
 def test_a_dates_tail_is_no_house_number() -> None:
     text = "PT SEEN DOB 1936-04-07 ATTENDED CANNOCK CHASE HOSPITAL ED"
-    assert _values(addresses, text) == []
+    assert found_values(addresses, text) == []
     assert covering_label(text, "CANNOCK CHASE HOSPITAL") == "CARE_SETTING"
     assert covering_label(text, "1936-04-07") is not None
 
 
 def test_a_range_of_house_numbers_is_still_an_address() -> None:
     text = "we are at 27-29 Westgate Crescent now"
-    assert "27-29 Westgate Crescent" in _values(addresses, text)
+    assert "27-29 Westgate Crescent" in found_values(addresses, text)
 
 
 def test_every_found_span_in_a_board_is_a_person_not_a_place() -> None:

@@ -15,7 +15,7 @@ has look-alikes of the same shape that must stay as they are.
 from __future__ import annotations
 
 import pytest
-from anonymise_support import covering_label
+from anonymise_support import covering_label, found_values
 
 from nlp.anonymise import ENGINE_VERSION
 from nlp.identifiers.care_settings.service_hubs import service_hubs
@@ -23,10 +23,6 @@ from nlp.identifiers.core.name_gazetteer import gazetteer
 from nlp.identifiers.numbers.identifier_shapes import years_on_figures
 from nlp.identifiers.numbers.passwords import passwords
 from nlp.identifiers.people.clinic_list_rows import clinic_list_rows
-
-
-def _values(detector, text: str) -> list[str]:
-    return [text[f.start : f.end] for f in detector(text)]
 
 
 @pytest.mark.parametrize(
@@ -46,7 +42,7 @@ def _values(detector, text: str) -> list[str]:
     ],
 )
 def test_a_hub_named_by_a_place_or_its_own_word(text: str, value: str) -> None:
-    assert value in _values(service_hubs, text)
+    assert value in found_values(service_hubs, text)
     assert covering_label(text, value) == "CARE_SETTING"
 
 
@@ -71,7 +67,7 @@ def test_a_hub_named_by_a_place_or_its_own_word(text: str, value: str) -> None:
     ],
 )
 def test_a_hub_that_only_says_what_it_does_stays(text: str) -> None:
-    assert _values(service_hubs, text) == []
+    assert found_values(service_hubs, text) == []
 
 
 @pytest.mark.parametrize(
@@ -86,7 +82,7 @@ def test_a_hub_that_only_says_what_it_does_stays(text: str) -> None:
     ],
 )
 def test_a_name_on_a_clinic_lists_row(text: str, value: str) -> None:
-    assert _values(clinic_list_rows, text) == [value]
+    assert found_values(clinic_list_rows, text) == [value]
     assert covering_label(text, value) == "PERSON"
 
 
@@ -104,7 +100,7 @@ def test_a_name_on_a_clinic_lists_row(text: str, value: str) -> None:
     ],
 )
 def test_other_timed_lines_stay(text: str) -> None:
-    assert _values(clinic_list_rows, text) == []
+    assert found_values(clinic_list_rows, text) == []
 
 
 @pytest.mark.parametrize(
@@ -117,7 +113,7 @@ def test_other_timed_lines_stay(text: str) -> None:
     ],
 )
 def test_years_written_onto_the_figure_are_an_age(text: str, value: str) -> None:
-    assert value in _values(years_on_figures, text)
+    assert value in found_values(years_on_figures, text)
     assert covering_label(text, value) == "AGE"
 
 
@@ -134,7 +130,7 @@ def test_years_written_onto_the_figure_are_an_age(text: str, value: str) -> None
     ],
 )
 def test_other_figures_with_a_y_stay(text: str) -> None:
-    assert _values(years_on_figures, text) == []
+    assert found_values(years_on_figures, text) == []
 
 
 @pytest.mark.parametrize(
@@ -163,7 +159,7 @@ def test_a_stay_after_a_name_is_still_no_age() -> None:
     ],
 )
 def test_a_password_after_its_label(text: str, value: str) -> None:
-    assert _values(passwords, text) == [value]
+    assert found_values(passwords, text) == [value]
     assert covering_label(text, value) == "OTHER_ID"
 
 
@@ -178,7 +174,7 @@ def test_a_password_after_its_label(text: str, value: str) -> None:
     ],
 )
 def test_password_talked_about_stays(text: str) -> None:
-    assert _values(passwords, text) == []
+    assert found_values(passwords, text) == []
 
 
 @pytest.mark.parametrize("surname", ["uddin", "nuttall", "greenhalgh", "ndlovu", "georgiou"])
