@@ -16,6 +16,11 @@ or a name and "Hospital". "Nuffield" alone is a hospital unless a body of that n
 ("the Nuffield Trust", "Nuffield Department of Surgery"); "Spire" alone only as a capitalised
 word inside a sentence, or after "at", "to" or "from" before a stop or a word that ends a
 place's name ("the church spire" and "at spire view surgery" stay).
+
+Round 100: the independent providers of NHS-funded abortion care name their clinics the same
+way, the provider and then the clinic's place ("BPAS Streatham", "bpas swindon", "BPAS Cymru",
+"MSI Reproductive Choices Norwich"); two writers' sets mark them (v98, v150: five such names
+the rules left).
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ from nlp.identifiers.core.prefilter import gated
 # Ramsay is a surname too ("Ramsay MacDonald"): its hospitals only with "Health" or "Hospital".
 _GROUP = (
     r"(?P<group>spire|nuffield(?:[ \t]+health)?|bmi|ramsay[ \t]+health(?:[ \t]+care)?"
-    r"|circle(?:[ \t]+health)?)"
+    r"|circle(?:[ \t]+health)?|bpas|msi[ \t]+reproductive[ \t]+choices)"
 )
 _WORD = r"[^\W\d_][\w'’-]*"
 GROUP_AND_NAME = re.compile(

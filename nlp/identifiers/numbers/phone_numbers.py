@@ -25,13 +25,16 @@ I = re.IGNORECASE  # noqa: E741 - short alias keeps the long patterns readable
 
 # Between digit groups: up to two spaces, dashes or a bracket, or one dot ("01632.960.418"),
 # never a dot and a space: that ends a sentence, and "… 0005. 07700 900123" is two numbers.
+# Never a line break either (round 100): "Tel: 07700 900314", then "48 year old man" on the
+# next line, read as one number of thirteen figures, and the age under it was lost (v150; nine
+# numbers in the development sets took a list's next figure, a date or a house number so).
 # Eighteenth session: the international access code written apart from the country code ("00
 # 44 7700 900321").
 # Round 57: a mobile's trunk zero typed apart from the rest ("now 0 7700 900 576"; a retired
 # set, v64, in four messages).
 PHONE_CANDIDATE = re.compile(
-    r"(?<![\w+])(?:(?:\+|00[ \t]?)44[\s.-]?(?:\(0\)[\s.-]?)?|\(0|0(?:[ \t](?=7))?)[1-9]"
-    r"(?:(?:[\s)-]{0,2}|\.)\d){8,10}(?![\w])"
+    r"(?<![\w+])(?:(?:\+|00[ \t]?)44[ \t.-]?(?:\(0\)[ \t.-]?)?|\(0|0(?:[ \t](?=7))?)[1-9]"
+    r"(?:(?:[ \t)-]{0,2}|\.)\d){8,10}(?![\w])"
 )
 # A five-digit area code with the local part grouped as a four-digit code's is ("01422 496
 # 0183", "01743-496-0051"): one digit too many for the numbering plan, but written in a phone's
@@ -64,7 +67,7 @@ def _trunk_form(number: str) -> str:
 PHONE_CUE = re.compile(
     r"\b(?:phone|tel|telephone|mobile|mob|landline|line|number|no|contacted\s+on|call\s+me\s+on|"
     r"ring\s+me\s+on|reach\s+me\s+on|text\s+me\s+on)\b\.?(?:['’]s)?\s*(?:(?:is|was|:)\s*)?"
-    r"(?P<phone>[0oO](?:[\s.-]{0,2}\d){9,12})(?![\w])",
+    r"(?P<phone>[0oO](?:[ \t.-]{0,2}\d){9,12})(?![\w])",
     I,
 )
 PHONE_CUE = gated(PHONE_CUE)  # run over whole texts: see prefilter.py
@@ -85,7 +88,7 @@ LOCAL_PHONE_CUE = gated(
     )
 )
 # "o7700 900 318": the letter o typed for the trunk zero of a mobile or landline number.
-LETTER_O_PHONE = re.compile(r"(?<![\w])[oO](?=[1-9])(?:[\s.-]{0,2}\d){9,10}(?![\w])")
+LETTER_O_PHONE = re.compile(r"(?<![\w])[oO](?=[1-9])(?:[ \t.-]{0,2}\d){9,10}(?![\w])")
 
 
 # Thirty-fifth round: a switchboard's extension after the number ("01632 960447 ext. 3",

@@ -81,6 +81,7 @@ from nlp.identifiers.people.nicknames_beside_names import nicknames_beside_names
 from nlp.identifiers.people.speaker_keys import keyed_roles
 from nlp.identifiers.people.token_people import NOT_NOUN_ENDINGS
 from nlp.identifiers.people.widened_names import widened
+from nlp.identifiers.places.address_field_answers import address_field_answers
 from nlp.identifiers.places.joined_place_names import joined_place_names
 from nlp.identifiers.places.neighbourhoods import without_guesses_over_districts
 from nlp.identifiers.places.numbered_house_lines import numbered_house_lines
@@ -165,6 +166,7 @@ def settle(text: str, found: list[Finding]) -> list[Finding]:
     extra += street_tails(text, resolved + extra)  # "6 spring gardens [lane]" (round 43)
     extra += places_after_streets(text, resolved + extra)  # "4 Larch Close [Penwortham]" (62)
     extra += numbered_house_lines(text, resolved + extra)  # "4 The Paddocks, Ashbourne" (78)
+    extra += address_field_answers(text, resolved + extra)  # "Address: Meadowside" (100)
     extra += street_named_practices(text, resolved + extra)  # "[Well] Street Surgery" (65)
     extra += first_names_before_surnames(text, resolved + extra)  # "Morag Beaton" (43)
     extra += places_of_learning(text, resolved + extra)  # "Highbury [School]" (round 44)

@@ -18,6 +18,7 @@ the rules run in one fixed order; overlaps are settled later
 from __future__ import annotations
 
 from nlp.identifiers.care_settings.article_free_centres import article_free_centres
+from nlp.identifiers.care_settings.camhs_teams import camhs_teams
 from nlp.identifiers.care_settings.care_institutes import care_institutes
 from nlp.identifiers.care_settings.carers_organisations import carers_organisations
 from nlp.identifiers.care_settings.custody_settings import custody_settings
@@ -176,6 +177,7 @@ def pattern_findings(text: str) -> list[Finding]:
         private_hospitals,  # round 96
         sexual_and_gender_services,  # round 97
         headerless_record_rows,  # round 97
+        camhs_teams,  # round 100
         officer_numbers,  # round 98
         specialty_numbered_wards,  # round 98
     ):
