@@ -17,7 +17,7 @@ import pytest
 from anonymise_support import covering_label, found_values
 
 from nlp.anonymise import ENGINE_VERSION, detect
-from nlp.identifiers.care_settings.camhs_teams import camhs_teams
+from nlp.identifiers.care_settings.named_mental_health_teams import named_mental_health_teams
 from nlp.identifiers.care_settings.private_hospitals import private_hospitals
 from nlp.identifiers.numbers.phone_numbers import phones
 from nlp.identifiers.places.address_field_answers import address_field_answers
@@ -63,7 +63,7 @@ def test_a_phone_number_grouped_on_one_line_is_still_whole() -> None:
     ],
 )
 def test_a_camhs_team_by_its_name(text: str, value: str) -> None:
-    assert found_values(camhs_teams, text) == [value]
+    assert found_values(named_mental_health_teams, text) == [value]
     assert covering_label(text, value) == "CARE_SETTING"
 
 
@@ -86,7 +86,7 @@ def test_a_camhs_team_by_its_name(text: str, value: str) -> None:
     ],
 )
 def test_look_alikes_of_a_named_camhs_team_stay(text: str) -> None:
-    assert found_values(camhs_teams, text) == []
+    assert found_values(named_mental_health_teams, text) == []
 
 
 # --- abortion providers' clinics --------------------------------------------------------------
@@ -169,4 +169,4 @@ def test_look_alikes_of_an_address_fields_first_line_stay(text: str) -> None:
 
 
 def test_engine_version() -> None:
-    assert ENGINE_VERSION == "uk-rules-108+ner-3"
+    assert ENGINE_VERSION == "uk-rules-109+ner-3"

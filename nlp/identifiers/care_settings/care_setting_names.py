@@ -478,10 +478,12 @@ COMPASS_THE = gated(COMPASS_THE)
 # a name typed in one case go on over the elements of Welsh names ("cartref bryn haul") was
 # tried and cost a blind set a story, so it is not done. Round 58: Gaelic's and Irish's own
 # words too ("Taigh Slàinte Uibhist", a health centre; "Ospadal", "Ospidéal", a hospital).
+# Round 101: the article inside a Welsh name ("Ysbyty Maes y Wern", "Meddygfa Bryn yr Eglwys";
+# v153 four times), which had ended the name after its first word.
 WELSH = re.compile(
     r"(?<![\w])(?i:ysbyty|meddygfa|deintyddfa|fferyllfa|canolfan\s+(?:iechyd|feddygol)|cartref|"
     r"hosbis|taigh\s+sl[àa]inte|ospadal|osp[ií]d[ée]al)(?:['’][rR])?\s+[^\W\d_][\w'’-]*"
-    r"(?=(?P<rest>[ \t]+[A-ZÂÊÎÔÛŴŶ][\w'’-]*)?)"
+    r"(?=(?P<rest>(?:[ \t]+yr?)?[ \t]+[A-ZÂÊÎÔÛŴŶ][\w'’-]*)?)"
 )
 WELSH = gated(WELSH)
 

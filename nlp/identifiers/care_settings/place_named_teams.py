@@ -14,7 +14,10 @@ service does (at least one of them says which care it gives, not only whom it is
 the compass before or after it ("North Derry", "Lambeth North"), or two joined by "and"
 ("Cardiff and Vale"). A place no list holds ("Forches Crisis Resolution Team") counts only
 before two or more such words and when it is no English word. The name is capitalised as a
-name, or the text is typed all in one case. Several writers mark only the town of such a
+name, or the text is typed all in one case. Round 101 (v153, of the shape of the twelve sets
+above): a service of primary care or a local one ("Oban Primary Care Mental Health Team",
+"Brecon Local Primary Mental Health Support Service"), and talking therapies services named by
+their place ("Sunderland Talking Therapies"). Several writers mark only the town of such a
 name, as a place (v50, v58, v74, v88: about 40 names); the town stays covered inside the
 longer name, so those sets lose a little character precision, not recall.
 """
@@ -32,7 +35,10 @@ from nlp.identifiers.core.name_gazetteer import gazetteer
 from nlp.identifiers.core.prefilter import gated
 
 END = gated(
-    re.compile(r"(?<![\w'’-])(?P<end>team|services?|cmht|crht|htt)(?![\w'’-])", re.IGNORECASE)
+    re.compile(
+        r"(?<![\w'’-])(?P<end>team|services?|cmht|crht|htt|therapies)(?![\w'’-])",
+        re.IGNORECASE,
+    )
 )
 INITIALS = frozenset({"cmht", "crht", "htt"})
 # Words that say which care a service gives: one of them makes a team a place of care.
@@ -45,7 +51,7 @@ CARE_WORK = frozenset(
     liaison dementia rehab rehabilitation reablement enablement respiratory diabetes podiatry
     audiology hearing sight dental gender tb screening bereavement psychology psychological
     iapt camhs wellbeing counselling outreach midwifery maternity psychiatric
-    neurodevelopmental""".split()
+    neurodevelopmental talking""".split()
 )
 # Words that say whom or how a service serves, and words that join: allowed in the name, but
 # none of them alone names a place of care ("Sunderland Adult Services"). A carers' or an
@@ -55,22 +61,30 @@ SERVICE_WORDS = CARE_WORK | frozenset(
     """community integrated adult adults older young people's peoples children's childrens
     child specialist care home support independent living early and & in of for family
     families women's men's youth neighbourhood intensive rapid response acute access
-    loss identity carers advocacy""".split()
+    loss identity carers advocacy primary local""".split()
 )
 COMPASS = frozenset("north south east west central mid inner outer greater".split())
 JOINING = frozenset({"and", "&", "in", "of", "for"})
 JOINING_PLACES = frozenset({"and", "&"})
 _TOKEN = re.compile(r"[^\s]+")
+OPENERS = "([\"“‘'"
 
 
 def words_before(text: str, end: int) -> list[tuple[int, str]]:
     """The words on the same line before `end`, nearest first, with where each starts. A word
-    keeps the punctuation glued to it ("Worker,"), so no list holds it and a name stops there."""
+    keeps the punctuation glued to its end ("Worker,"), so no list holds it and a name stops
+    there; a bracket or a quotation mark opening on a word opens the name there, and the words
+    before it are not read (round 101: "his team (Newtownards North Community Mental Health
+    Team)")."""
     line_start = max(text.rfind("\n", 0, end) + 1, end - 160)
     out: list[tuple[int, str]] = []
     for m in _TOKEN.finditer(text, line_start, end):
         out.append((m.start(), m.group()))
     out.reverse()
+    for i, (start, word) in enumerate(out):
+        opened = word.lstrip(OPENERS)
+        if opened != word and opened:
+            return [*out[:i], (start + len(word) - len(opened), opened)]
     return out
 
 

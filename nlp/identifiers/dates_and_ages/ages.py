@@ -167,6 +167,14 @@ AGES = (
         r"(?:streets?|doors?|houses?|stops?|points?|goals?|quid|grand|k)\b))",
         I,
     ),
+    # Round 101: a record's field of the age at an event ("Age at booking: 40", "Age on
+    # admission: 14", "Age at assessment: 4 years 9 months"; v39, v44, v90, v152), whose label's
+    # words after "age" stopped the pattern of "Age: 40".
+    re.compile(
+        rf"\bage[ \t]+(?:at|on)[ \t]+[a-z]+(?:[ \t]+[a-z]+)?[ \t]*:[ \t]*{N}{N_END}"
+        rf"{AGE_UNIT_AFTER}",
+        I,
+    ),
 )
 AGES = gated_all(AGES)
 # Twenty-ninth session: the same age to come told with when, which the pattern above leaves for

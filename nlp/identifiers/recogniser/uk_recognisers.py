@@ -18,12 +18,12 @@ the rules run in one fixed order; overlaps are settled later
 from __future__ import annotations
 
 from nlp.identifiers.care_settings.article_free_centres import article_free_centres
-from nlp.identifiers.care_settings.camhs_teams import camhs_teams
 from nlp.identifiers.care_settings.care_institutes import care_institutes
 from nlp.identifiers.care_settings.carers_organisations import carers_organisations
 from nlp.identifiers.care_settings.custody_settings import custody_settings
 from nlp.identifiers.care_settings.family_hubs import family_hubs
 from nlp.identifiers.care_settings.lower_case_named_settings import lower_case_named_settings
+from nlp.identifiers.care_settings.named_mental_health_teams import named_mental_health_teams
 from nlp.identifiers.care_settings.named_providers import named_providers
 from nlp.identifiers.care_settings.place_named_teams import place_named_teams
 from nlp.identifiers.care_settings.place_named_urgent_care import place_named_urgent_care
@@ -177,7 +177,7 @@ def pattern_findings(text: str) -> list[Finding]:
         private_hospitals,  # round 96
         sexual_and_gender_services,  # round 97
         headerless_record_rows,  # round 97
-        camhs_teams,  # round 100
+        named_mental_health_teams,  # rounds 100 and 101
         officer_numbers,  # round 98
         specialty_numbered_wards,  # round 98
     ):
