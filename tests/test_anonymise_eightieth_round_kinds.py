@@ -101,4 +101,4 @@ def test_other_figures_after_a_cue_stay(text: str) -> None:
 
 
 def test_engine_version() -> None:
-    assert ENGINE_VERSION == "uk-rules-109+ner-3"
+    assert ENGINE_VERSION == "uk-rules-110+ner-3"

@@ -163,4 +163,4 @@ def test_only_a_compass_point_joins_the_county() -> None:
 
 
 def test_engine_version() -> None:
-    assert ENGINE_VERSION == "uk-rules-109+ner-3"
+    assert ENGINE_VERSION == "uk-rules-110+ner-3"

@@ -108,4 +108,4 @@ def test_only_care_settings_of_the_dental_kind_are_judged() -> None:
 
 
 def test_engine_version() -> None:
-    assert ENGINE_VERSION == "uk-rules-109+ner-3"
+    assert ENGINE_VERSION == "uk-rules-110+ner-3"

@@ -154,4 +154,4 @@ def test_detect_returns_findings_for_an_age_line() -> None:
 
 
 def test_engine_version() -> None:
-    assert ENGINE_VERSION == "uk-rules-109+ner-3"
+    assert ENGINE_VERSION == "uk-rules-110+ner-3"

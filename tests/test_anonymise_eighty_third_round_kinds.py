@@ -226,4 +226,4 @@ def test_an_article_free_centre_is_found_where_no_other_rule_finds_it() -> None:
 
 
 def test_engine_version() -> None:
-    assert ENGINE_VERSION == "uk-rules-109+ner-3"
+    assert ENGINE_VERSION == "uk-rules-110+ner-3"

@@ -306,5 +306,5 @@ def test_a_relay_prefix_alone_is_no_number():
 
 
 def test_engine_version_in_round_fifty():
-    assert ENGINE_VERSION == "uk-rules-109+ner-3"
+    assert ENGINE_VERSION == "uk-rules-110+ner-3"
     assert detect("") == []

@@ -83,7 +83,7 @@ def test_registered_names_are_apart_from_words_and_places():
 
 
 def test_engine_version_names_round_fifty_one():
-    assert ENGINE_VERSION == "uk-rules-109+ner-3"
+    assert ENGINE_VERSION == "uk-rules-110+ner-3"
     assert detect("") == []
 
 

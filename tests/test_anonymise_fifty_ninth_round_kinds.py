@@ -67,4 +67,4 @@ def test_a_mutation_is_read_only_among_welsh_words() -> None:
 
 
 def test_engine_version() -> None:
-    assert ENGINE_VERSION == "uk-rules-109+ner-3"
+    assert ENGINE_VERSION == "uk-rules-110+ner-3"

@@ -184,4 +184,4 @@ def test_a_faith_alone_before_its_church_is_no_place():
 
 
 def test_the_engine_names_this_round():
-    assert ENGINE_VERSION == "uk-rules-109+ner-3"
+    assert ENGINE_VERSION == "uk-rules-110+ner-3"

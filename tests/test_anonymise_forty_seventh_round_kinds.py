@@ -305,4 +305,4 @@ def test_a_town_or_a_person_supported_stays(text, value, label):
 
 
 def test_the_engine_names_this_round():
-    assert ENGINE_VERSION == "uk-rules-109+ner-3"
+    assert ENGINE_VERSION == "uk-rules-110+ner-3"

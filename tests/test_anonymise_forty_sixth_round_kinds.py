@@ -155,4 +155,4 @@ def test_a_setting_named_by_a_possessive_stays_a_care_setting(text, value):
 
 
 def test_the_engine_names_this_round():
-    assert ENGINE_VERSION == "uk-rules-109+ner-3"
+    assert ENGINE_VERSION == "uk-rules-110+ner-3"

@@ -180,4 +180,4 @@ def test_look_alikes_of_an_age_at_an_event_stay(text: str) -> None:
 
 
 def test_engine_version() -> None:
-    assert ENGINE_VERSION == "uk-rules-109+ner-3"
+    assert ENGINE_VERSION == "uk-rules-110+ner-3"

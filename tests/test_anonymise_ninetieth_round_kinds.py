@@ -116,4 +116,4 @@ def test_the_stays_out_of_a_hubs_name() -> None:
 
 
 def test_engine_version() -> None:
-    assert ENGINE_VERSION == "uk-rules-109+ner-3"
+    assert ENGINE_VERSION == "uk-rules-110+ner-3"

@@ -207,4 +207,4 @@ def test_a_number_on_another_line_or_a_time_is_no_ward(pattern, text: str) -> No
 
 
 def test_engine_version() -> None:
-    assert ENGINE_VERSION == "uk-rules-109+ner-3"
+    assert ENGINE_VERSION == "uk-rules-110+ner-3"

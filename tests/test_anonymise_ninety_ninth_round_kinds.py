@@ -117,4 +117,4 @@ def test_anonymising_an_anonymised_text_again_changes_nothing() -> None:
 
 
 def test_engine_version() -> None:
-    assert ENGINE_VERSION == "uk-rules-109+ner-3"
+    assert ENGINE_VERSION == "uk-rules-110+ner-3"

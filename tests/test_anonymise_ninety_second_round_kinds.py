@@ -165,4 +165,4 @@ def test_a_speakers_initials_that_spell_rm_stay_a_person() -> None:
 
 
 def test_engine_version() -> None:
-    assert ENGINE_VERSION == "uk-rules-109+ner-3"
+    assert ENGINE_VERSION == "uk-rules-110+ner-3"

@@ -251,4 +251,4 @@ def test_every_found_span_in_a_board_is_a_person_not_a_place() -> None:
 
 
 def test_engine_version() -> None:
-    assert ENGINE_VERSION == "uk-rules-109+ner-3"
+    assert ENGINE_VERSION == "uk-rules-110+ner-3"

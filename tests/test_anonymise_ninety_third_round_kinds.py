@@ -200,4 +200,4 @@ def test_common_words_stay_off_the_new_lists(word: str) -> None:
 
 
 def test_engine_version() -> None:
-    assert ENGINE_VERSION == "uk-rules-109+ner-3"
+    assert ENGINE_VERSION == "uk-rules-110+ner-3"

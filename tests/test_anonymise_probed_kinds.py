@@ -147,4 +147,4 @@ def test_a_saints_hospital_alone_stays_a_care_setting():
 
 
 def test_the_engine_names_the_probed_kinds():
-    assert ENGINE_VERSION == "uk-rules-109+ner-3"
+    assert ENGINE_VERSION == "uk-rules-110+ner-3"

@@ -236,4 +236,4 @@ def test_postcodes_part_numbers_and_doses_are_not_offered_as_references(text):
 
 
 def test_engine_version_names_this_round():
-    assert ENGINE_VERSION == "uk-rules-109+ner-3"
+    assert ENGINE_VERSION == "uk-rules-110+ner-3"

@@ -160,4 +160,4 @@ def test_a_phone_after_its_own_word_and_a_hyphen_stays_a_phone(text: str, value:
 
 
 def test_engine_version() -> None:
-    assert ENGINE_VERSION == "uk-rules-109+ner-3"
+    assert ENGINE_VERSION == "uk-rules-110+ner-3"

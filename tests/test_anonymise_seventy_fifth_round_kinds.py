@@ -94,4 +94,4 @@ def test_each_step_leaves_its_look_alikes(rule, text: str, value: str) -> None:
 
 
 def test_engine_version() -> None:
-    assert ENGINE_VERSION == "uk-rules-109+ner-3"
+    assert ENGINE_VERSION == "uk-rules-110+ner-3"

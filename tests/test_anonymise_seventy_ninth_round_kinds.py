@@ -108,4 +108,4 @@ def test_a_family_name_joins_only_a_speaking_sender() -> None:
 
 
 def test_engine_version() -> None:
-    assert ENGINE_VERSION == "uk-rules-109+ner-3"
+    assert ENGINE_VERSION == "uk-rules-110+ner-3"

@@ -79,4 +79,4 @@ def test_only_the_models_age_inside_the_date_gives_way(source: str, found: bool)
 
 
 def test_engine_version() -> None:
-    assert ENGINE_VERSION == "uk-rules-109+ner-3"
+    assert ENGINE_VERSION == "uk-rules-110+ner-3"

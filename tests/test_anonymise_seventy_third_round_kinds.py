@@ -95,4 +95,4 @@ def test_a_run_on_thread_names_no_kin_role_or_one_off_label(text: str, label: st
 
 
 def test_engine_version() -> None:
-    assert ENGINE_VERSION == "uk-rules-109+ner-3"
+    assert ENGINE_VERSION == "uk-rules-110+ner-3"

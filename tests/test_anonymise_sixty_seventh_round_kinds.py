@@ -66,4 +66,4 @@ def test_an_eircode_is_replaced_by_its_routing_key() -> None:
 
 
 def test_engine_version() -> None:
-    assert ENGINE_VERSION == "uk-rules-109+ner-3"
+    assert ENGINE_VERSION == "uk-rules-110+ner-3"

@@ -13,6 +13,15 @@ Look-alikes that must stay: a description before the kind ("the local hospital",
 home", "the new health centre", "the car park hospital entrance" has no such tail), a single
 word ("field hospital"), and any determiner or adjective first ("my", "the", "big", "old").
 
+Round 102 (v154, v155 and nine more writers' sets: 17 names the rules left): the kinds of
+centre and practice that no other thing is called ("family practice", "health centre", "care
+centre", "primary care centre"), after two words whose second is a street's ("falls road
+health centre", "brook meadow care centre", "mill mews care centre"), or after one word of its
+own, a listed place, a word made as houses' names are, or no English word ("woodhouse medical
+practice", "elmwood family practice", "clophill primary care centre"); not after a describing
+word or a common one ("the small family practice", "a student medical practice", "links
+medical practice" stays).
+
 Round 55: a care home typed in lower case with its house-like name alone ("discharged to cherry
 tree house", "respite at bryn ivor lodge"; a retired set, v60), after a cue that someone was
 placed there: a move, a discharge, respite, a stay. The name is one to three words before a
@@ -27,22 +36,36 @@ from collections.abc import Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from nlp.identifiers.care_settings.typed_settings import _house_shaped
 from nlp.identifiers.core.findings import Finding
+from nlp.identifiers.core.name_gazetteer import gazetteer
 from nlp.identifiers.core.prefilter import gated
 
 NAME_TAILS = (
     r"court|view|end|lea|house|lodge|park|grange|bank|field|fields|side|hill|green|gardens|"
-    r"manor|mount|dale|vale|brook|wood|croft|meadows?|haven|place|hall|heights|rise|cross"
+    r"manor|mount|dale|vale|brook|wood|croft|meadows?|haven|place|hall|heights|rise|cross|"
+    r"road|street|lane|mews"
+)
+# Kinds no other thing is called: a practice of a family or a group, a health, medical or care
+# centre (round 102), beside the hospitals, homes and surgeries of round 41.
+CENTRE_KINDS = (
+    r"medical[ \t]+centre|health[ \t]+centre|medical[ \t]+practice|family[ \t]+practice|"
+    r"group[ \t]+practice|(?:primary[ \t]+|intermediate[ \t]+)?care[ \t]+centre"
 )
 KINDS = (
-    r"care[ \t]+home|nursing[ \t]+home|residential[ \t]+home|hospital|medical[ \t]+centre|"
-    r"health[ \t]+centre|surgery|medical[ \t]+practice|dental[ \t]+practice|hospice"
+    r"care[ \t]+home|nursing[ \t]+home|residential[ \t]+home|hospital|surgery|"
+    rf"dental[ \t]+practice|hospice|{CENTRE_KINDS}"
 )
 LOWER_NAMED = gated(
     re.compile(
         rf"(?<![\w'’-])(?P<name>(?P<first>[a-z]{{3,}})[ \t](?:{NAME_TAILS})[ \t]+(?:{KINDS}))"
         r"(?![\w'’-])"
     )
+)
+# Round 102: one word of its own before such a kind ("elmwood family practice", "grangetown
+# family practice", "clophill primary care centre").
+ONE_WORD_NAMED = gated(
+    re.compile(rf"(?<![\w'’-])(?P<first>[a-z]{{4,}})[ \t]+(?:{CENTRE_KINDS})(?![\w'’-])")
 )
 HOUSE_TAILS = r"house|lodge|court|manor|grange|hall|haven|view|lea|mount"
 PLACED_AT = gated(
@@ -77,12 +100,27 @@ NOT_FIRST = frozenset(STOP_WORDS) | frozenset(
 )
 
 
+def _a_name_of_its_own(word: str, gaz) -> bool:  # noqa: ANN001 - the gazetteer's own type
+    """A listed place, a word made as houses' names are, or a word no English list holds; not a
+    describing word ("small family practice", "student medical practice" stay)."""
+    if word in NOT_FIRST:
+        return False
+    if word in gaz.places or word in gaz.small_places:
+        return True
+    return _house_shaped(word, gaz) or word not in gaz.english_words
+
+
 def lower_case_named_settings(text: str) -> Iterator[Finding]:
     """ "willow court care home", "mile end hospital" (see the module's docstring)."""
     for m in LOWER_NAMED.finditer(text):
         if m.group("first") in NOT_FIRST:
             continue
         yield Finding(m.start("name"), m.end("name"), "CARE_SETTING", 0.75, "lower_named_setting")
+    gaz = None
+    for m in ONE_WORD_NAMED.finditer(text):
+        gaz = gaz or gazetteer()
+        if _a_name_of_its_own(m.group("first"), gaz):
+            yield Finding(m.start(), m.end(), "CARE_SETTING", 0.75, "lower_named_setting")
     for cue in PLACED_AT.finditer(text):
         m = LOWER_HOUSE_NAME.match(text, cue.end())
         words = m.group("name").split()[:-1] if m else []

@@ -80,6 +80,7 @@ from nlp.identifiers.people.possessives_without_apostrophe import possessives_wi
 from nlp.identifiers.people.self_introductions import self_introductions
 from nlp.identifiers.people.sign_offs import sign_off_names
 from nlp.identifiers.people.social_handles import social_handles
+from nlp.identifiers.people.surname_comma_initials import surname_comma_initials
 from nlp.identifiers.places.body_regions import body_regions
 from nlp.identifiers.places.building_addresses import building_addresses
 from nlp.identifiers.places.council_areas import council_areas
@@ -178,6 +179,7 @@ def pattern_findings(text: str) -> list[Finding]:
         sexual_and_gender_services,  # round 97
         headerless_record_rows,  # round 97
         named_mental_health_teams,  # rounds 100 and 101
+        surname_comma_initials,  # round 102
         officer_numbers,  # round 98
         specialty_numbered_wards,  # round 98
     ):
