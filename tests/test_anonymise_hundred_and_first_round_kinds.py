@@ -70,10 +70,6 @@ def test_look_alikes_of_a_named_community_team_stay(text: str) -> None:
 # --- teams named by their place and work --------------------------------------------------------
 
 
-def _teams(text: str) -> list[str]:
-    return [text[f.start : f.end] for f in place_named_teams(text)]
-
-
 @pytest.mark.parametrize(
     ("text", "value"),
     [
@@ -95,7 +91,7 @@ def _teams(text: str) -> list[str]:
     ],
 )
 def test_a_team_named_by_its_place_and_work(text: str, value: str) -> None:
-    assert _teams(text) == [value]
+    assert found_values(place_named_teams, text) == [value]
     assert covering_label(text, value) == "CARE_SETTING"
 
 
@@ -110,7 +106,7 @@ def test_a_team_named_by_its_place_and_work(text: str, value: str) -> None:
     ],
 )
 def test_look_alikes_of_a_team_named_by_its_place_stay(text: str) -> None:
-    assert _teams(text) == []
+    assert found_values(place_named_teams, text) == []
 
 
 def test_a_bracket_opens_a_name_and_hides_the_words_before_it() -> None:
