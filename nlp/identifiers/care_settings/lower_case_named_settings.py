@@ -13,7 +13,8 @@ Look-alikes that must stay: a description before the kind ("the local hospital",
 home", "the new health centre", "the car park hospital entrance" has no such tail), a single
 word ("field hospital"), and any determiner or adjective first ("my", "the", "big", "old").
 
-Round 102 (v154, v155 and nine more writers' sets: 17 names the rules left): the kinds of
+Round 102 (eight writers' sets, v154 and v155 among them, and the held-out stories: 17 names
+the rules left, all found now): the kinds of
 centre and practice that no other thing is called ("family practice", "health centre", "care
 centre", "primary care centre"), after two words whose second is a street's ("falls road
 health centre", "brook meadow care centre", "mill mews care centre"), or after one word of its
