@@ -163,15 +163,20 @@ def onnx_session():
     except ImportError:
         return None
     path = _onnx_cache() / onnx_file_name()
-    try:
-        if not path.exists():
-            export_onnx(path)
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = os.cpu_count() or 1
-        return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
-    except Exception as error:  # a broken export must not stop embedding
-        log.warning("ONNX embedding unavailable, using PyTorch: %s", type(error).__name__)
-        return None
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = os.cpu_count() or 1
+    for attempt in ("cached", "exported again"):
+        try:
+            if not path.exists():
+                export_onnx(path)
+            return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+        except Exception as error:  # a broken export must not stop embedding
+            log.warning("ONNX graph (%s) unusable: %s", attempt, type(error).__name__)
+            # A cached file that will not load (cut short by a full disk or a killed process)
+            # would otherwise keep every process on PyTorch for good: export it once more.
+            path.unlink(missing_ok=True)
+    log.warning("ONNX embedding unavailable, using PyTorch")
+    return None
 
 
 def onnx_file_name() -> str:

@@ -95,6 +95,22 @@ def test_the_onnx_backend_agrees_with_pytorch(monkeypatch, tmp_path):
     assert (vectors["onnx"] * vectors["torch"]).sum(axis=1).min() > 0.9999
 
 
+def test_a_cached_graph_that_will_not_load_is_exported_again(monkeypatch, tmp_path):
+    """A file cut short in the cache (a full disk, a killed export) once kept every process
+    on PyTorch: the session reads it, fails, exports afresh and uses that."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setenv("WORKBENCH_EMBED_BACKEND", "onnx")
+    broken = tmp_path / "story-workbench" / "onnx" / embed.onnx_file_name()
+    broken.parent.mkdir(parents=True)
+    broken.write_bytes(b"\x08\x07not a graph")
+    embed.onnx_session.cache_clear()
+    try:
+        assert embed.onnx_session() is not None
+    finally:
+        embed.onnx_session.cache_clear()
+    assert broken.stat().st_size > 1_000_000  # the graph exported anew in its place
+
+
 def test_threads_tokenising_at_once_get_what_each_would_alone():
     """A worker runs two jobs in threads (a signals job beside a themes refit): the shared
     tokenizer's padding and truncation settings must not leak from one call into another
